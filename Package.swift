@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+// HuisClos: a council's confidential material, end-to-end encrypted, offline-first.
+// Targets are layers; dependencies point one way (see README.md, "Architecture").
+import PackageDescription
+
+let package = Package(
+    name: "HuisClos",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "huisclos-server", targets: ["HuisClosServerApp"]),
+        .executable(name: "huisclos", targets: ["HuisClosCLI"]),
+        .executable(name: "huisclos-bench", targets: ["HuisClosBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System libraries (C only in thin C… targets).
+        .systemLibrary(
+            name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+
+        // Layer 0: cryptographic primitives over libsodium, no I/O.
+        .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
+        // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
+        .target(name: "HuisClosProtocol"),
+
+        // Executables: thin shells over the libraries.
+        .executableTarget(
+            name: "HuisClosServerApp",
+            dependencies: ["HuisClosProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "ServerApp"),
+        .executableTarget(
+            name: "HuisClosCLI",
+            dependencies: ["HuisClosProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "ClientCLI"),
+        .executableTarget(
+            name: "HuisClosBench",
+            dependencies: [
+                "HuisClosCrypto", "HuisClosProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(
+            name: "HuisClosCryptoTests",
+            dependencies: [
+                "HuisClosCrypto",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+    ]
+)

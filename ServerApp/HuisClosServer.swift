@@ -1,0 +1,15 @@
+import ArgumentParser
+import HuisClosProtocol
+
+/// `huisclos-server`: the secretariat's relay. Configuration and lifecycle only; logic lives in Sources/.
+@main
+struct HuisClosServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "huisclos-server",
+        abstract: "Relays and orders the council's encrypted changes; never reads confidential content.",
+        version: HuisClosVersion.product)
+
+    func run() async throws {
+        throw ValidationError("the sync server is not built yet (see issue 4); only --help and --version work")
+    }
+}

@@ -1,0 +1,56 @@
+import CSodium
+
+/// Argon2id (version 1.3, pinned) key derivation from a passphrase.
+///
+/// Limits are stored beside whatever the key protects; `validate` caps limits read back from disk
+/// so a tampered file cannot make unlocking take hours or exhaust memory.
+public enum PasswordKey {
+    public static let saltLength = 16
+
+    /// Argon2id cost parameters.
+    public struct Limits: Equatable, Sendable {
+        public var opsLimit: UInt64
+        public var memLimitBytes: UInt64
+
+        public init(opsLimit: UInt64, memLimitBytes: UInt64) {
+            self.opsLimit = opsLimit
+            self.memLimitBytes = memLimitBytes
+        }
+
+        /// libsodium's "moderate" limits (~0.4 s, 256 MiB): the default for a replica.
+        public static let moderate = Limits(opsLimit: UInt64(crypto_pwhash_opslimit_moderate()),
+                                            memLimitBytes: UInt64(crypto_pwhash_memlimit_moderate()))
+        /// libsodium's "interactive" limits (~0.06 s, 64 MiB): for tests and scripted demos.
+        public static let interactive = Limits(opsLimit: UInt64(crypto_pwhash_opslimit_interactive()),
+                                               memLimitBytes: UInt64(crypto_pwhash_memlimit_interactive()))
+        /// The most a stored header may ask for: libsodium's "sensitive" limits (~3 s, 1 GiB).
+        public static let maximum = Limits(opsLimit: UInt64(crypto_pwhash_opslimit_sensitive()),
+                                           memLimitBytes: UInt64(crypto_pwhash_memlimit_sensitive()))
+
+        /// Throws unless the limits lie between Argon2id's minimum and `maximum`.
+        public func validate() throws(CryptoError) {
+            guard opsLimit >= UInt64(crypto_pwhash_opslimit_min()), opsLimit <= Limits.maximum.opsLimit,
+                  memLimitBytes >= UInt64(crypto_pwhash_memlimit_min()), memLimitBytes <= Limits.maximum.memLimitBytes
+            else {
+                throw CryptoError(.keyDerivationFailed,
+                                  "Argon2id limits out of range (ops \(opsLimit), memory \(memLimitBytes) bytes): the key file is damaged")
+            }
+        }
+    }
+
+    /// Derives a 32-byte key from `passphrase` and `salt` with Argon2id 1.3.
+    public static func derive(passphrase: String, salt: [UInt8], limits: Limits) throws(CryptoError) -> SecureBytes {
+        try Sodium.ensureReady()
+        guard salt.count == saltLength else { throw CryptoError(.invalidLength, "an Argon2id salt is \(saltLength) bytes") }
+        try limits.validate()
+        return try SecureBytes(count: 32) { (out: UnsafeMutableRawBufferPointer) throws(CryptoError) in
+            let rc = passphrase.withCString { pw in
+                crypto_pwhash(out.baseAddress!.assumingMemoryBound(to: UInt8.self), 32, pw, UInt64(passphrase.utf8.count), salt,
+                              limits.opsLimit, Int(limits.memLimitBytes), crypto_pwhash_ALG_ARGON2ID13)
+            }
+            guard rc == 0 else {
+                throw CryptoError(.keyDerivationFailed, "Argon2id needs \(limits.memLimitBytes / 1_048_576) MiB of memory and could not get it")
+            }
+        }
+    }
+}
