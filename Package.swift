@@ -28,7 +28,7 @@ let package = Package(
         // Layer 0: cryptographic primitives over libsodium, no I/O.
         .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
-        .target(name: "HuisClosProtocol"),
+        .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
 
         // Executables: thin shells over the libraries.
         .executableTarget(
@@ -52,5 +52,6 @@ let package = Package(
                 "HuisClosCrypto",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
     ]
 )
