@@ -29,6 +29,15 @@ let package = Package(
         .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
         .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
+        // Layer 1: the CRDT change engine — operations, clock, merge rules; pure, no I/O.
+        .target(name: "HuisClosEngine", dependencies: ["HuisClosCrypto", "HuisClosProtocol"]),
+        // Layer 2: the engine merged into a SQLite replica over any GRDB DatabaseWriter.
+        .target(
+            name: "HuisClosStore",
+            dependencies: [
+                "HuisClosEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
 
         // Executables: thin shells over the libraries.
         .executableTarget(
@@ -42,7 +51,8 @@ let package = Package(
         .executableTarget(
             name: "HuisClosBench",
             dependencies: [
-                "HuisClosCrypto", "HuisClosProtocol",
+                "HuisClosCrypto", "HuisClosProtocol", "HuisClosEngine", "HuisClosStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -53,5 +63,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
+        .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine"]),
+        .testTarget(
+            name: "HuisClosStoreTests",
+            dependencies: ["HuisClosStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,0 +1,33 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// Decides whether a device may write a batch's operations in a scope at their clock readings.
+///
+/// Every replica asks it before merging (a forged or unauthorised operation must be refused
+/// everywhere, not only by the server). It sees the whole batch at once so that a membership-log
+/// implementation can look up the device's role once, then check each operation's kind and time.
+public protocol BatchAuthorizer: Sendable {
+    /// Throws `.unauthorized` (saying which operation and why) to refuse the batch entirely.
+    func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID) throws(ChangeError)
+}
+
+/// The default until the membership log exists: every device in a fixed set may write anything,
+/// anywhere, at any time; any other device is refused.
+///
+/// This is only a device allow-list. It does not know roles, scopes, mandates or revocation
+/// times; the membership log's authorizer replaces it.
+public struct KnownDevicesAuthorizer: BatchAuthorizer {
+    /// The devices allowed to write.
+    public let devices: Set<SigningPublicKey>
+
+    /// Allows exactly `devices`.
+    public init(devices: Set<SigningPublicKey>) {
+        self.devices = devices
+    }
+
+    public func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID) throws(ChangeError) {
+        guard devices.contains(device) else {
+            throw ChangeError(.unauthorized, "device \(device.bytes.prefix(4).map { String($0, radix: 16) }.joined()) is not a known device: enrol it before accepting its changes")
+        }
+    }
+}

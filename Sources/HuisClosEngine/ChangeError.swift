@@ -1,0 +1,43 @@
+/// A change that cannot be made or a batch that cannot be merged: what happened and what to do.
+///
+/// Thrown by encoders and decoders of operations, by the clock, and reported per batch by the
+/// replica store. Messages never contain field values (they may be confidential).
+public struct ChangeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Stable codes callers can switch on; new codes may be added.
+    public enum Code: String, Sendable {
+        /// ChangeOperation bytes break the format of Protocol/OPERATIONS.md.
+        case malformed
+        /// A length or count exceeds its limit in `EngineLimits`.
+        case tooLarge
+        /// A local change is invalid (bad name, empty batch): fix the calling code.
+        case invalidChange
+        /// The batch envelope is not signed by its author device.
+        case badSignature
+        /// The batch skips sequences of its device's chain: earlier batches are missing.
+        case gap
+        /// The device signed two different histories (same sequence, different bytes, or a
+        /// previous hash that does not match).
+        case fork
+        /// The authorizer refused an operation of the batch.
+        case unauthorized
+        /// The body could not be opened (sealed without an available key, or wrong kind).
+        case cannotOpenBody
+        /// A timestamp is further ahead of the wall clock than the allowed drift.
+        case clockAhead
+        /// Too many batches are held back: resync this replica.
+        case tooManyHeld
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+
+    /// Errors compare by code: messages are for people.
+    public static func == (lhs: ChangeError, rhs: ChangeError) -> Bool { lhs.code == rhs.code }
+}

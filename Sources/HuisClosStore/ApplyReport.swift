@@ -1,0 +1,45 @@
+import HuisClosEngine
+import HuisClosProtocol
+
+/// What merging a group of batches did with each of them.
+///
+/// Nothing is dropped silently: every batch given to `ChangeStore.apply` appears in exactly one
+/// list (a batch held and then applied within the same call appears as applied).
+public struct ApplyReport: Sendable {
+    /// Merged, in the order they were merged.
+    public var applied: [BatchID] = []
+    /// Already merged (or already held), byte for byte: ignored.
+    public var duplicates: [BatchID] = []
+    /// Held back: a gap in the device's chain (`.gap`) or a clock too far ahead (`.clockAhead`).
+    /// They are merged automatically once the missing batches arrive or the clock catches up.
+    public var held: [HeldBatch] = []
+    /// Refused, with the reason: nothing of them was merged.
+    public var rejected: [RejectedBatch] = []
+
+    /// An empty report.
+    public init() {}
+
+    /// Appends `other`'s entries (a later step of the same merge).
+    mutating func append(_ other: ApplyReport) {
+        applied += other.applied
+        duplicates += other.duplicates
+        held += other.held
+        rejected += other.rejected
+    }
+}
+
+/// A batch held back, and why.
+public struct HeldBatch: Sendable {
+    /// The batch's id.
+    public let id: BatchID
+    /// `.gap` (earlier batches missing) or `.clockAhead` (stamped too far in the future).
+    public let reason: ChangeError
+}
+
+/// A batch refused, and why.
+public struct RejectedBatch: Sendable {
+    /// The batch's id, when its envelope could be decoded at all.
+    public let id: BatchID?
+    /// `.malformed`, `.badSignature`, `.fork`, `.unauthorized`, `.cannotOpenBody`, `.tooManyHeld`…
+    public let error: ChangeError
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosEngine
+import HuisClosProtocol
+
+/// A device's replica of the change engine over a SQLite database: merges peers' batches, commits
+/// local changes, keeps the outbox, and proves its state with a digest.
+///
+/// Works over any GRDB `DatabaseWriter` — the encrypted replica's queue, a plain file, or memory
+/// for tests. Every call is one write transaction: it happens entirely or not at all. The clock
+/// state, chain heads, held batches and outbox live in the database, so reopening a store on the
+/// same database resumes exactly where it stopped.
+public final class ChangeStore: Sendable {
+    /// The database; the domain reads the materialised tables through it (see Protocol/MERGE-RULES.md).
+    public let database: any DatabaseWriter
+    /// This device's signing key: it signs local batches.
+    private let device: SigningKeyPair
+    private let policy: MergePolicy
+    private let wallClock: any WallClock
+
+    /// Opens the store on `database`, creating or upgrading its tables.
+    ///
+    /// - Parameters:
+    ///   - device: this device's key pair (the author of local batches).
+    ///   - authorizer: who may write what (`KnownDevicesAuthorizer` until the membership log).
+    ///   - codec: how bodies are sealed and opened (`PlainBodyCodec` until scope keys).
+    ///   - wallClock: the time source (injected by tests).
+    ///   - maxDriftMs: how far ahead of the wall clock a timestamp may be.
+    public init(database: any DatabaseWriter, device: SigningKeyPair, authorizer: any BatchAuthorizer,
+                codec: any BatchBodyCodec = PlainBodyCodec(), wallClock: any WallClock = SystemWallClock(),
+                maxDriftMs: UInt64 = EngineLimits.clockDriftMsDefault) throws {
+        self.database = database
+        self.device = device
+        self.policy = MergePolicy(codec: codec, authorizer: authorizer, maxDriftMs: maxDriftMs)
+        self.wallClock = wallClock
+        try StoreSchema.migrator.migrate(database)
+    }
+
+    /// This device's public key.
+    public var devicePublicKey: SigningPublicKey { device.publicKey }
+
+    /// Stamps `changes` with the clock, signs them as this device's next batch in `scope`, merges
+    /// them locally and queues the batch in the outbox; returns the batch to push.
+    ///
+    /// Throws `ChangeError` (`.invalidChange`, `.tooLarge`, `.clockAhead`, `.unauthorized`) without
+    /// changing anything.
+    @discardableResult
+    public func commitLocal(_ changes: [Change], scope: ScopeID) throws -> BatchEnvelope {
+        let wallMs = wallClock.nowMs()
+        return try database.write { db in
+            let session = try MergeSession(db: db, policy: policy, wallMs: wallMs)
+            let batch = try session.commitLocal(changes, scope: scope, device: device)
+            try session.flush()
+            return batch
+        }
+    }
+
+    /// Merges batches received from the server or a peer (canonical envelope bytes), in one
+    /// transaction, after retrying held batches the clock has caught up with.
+    ///
+    /// Each batch is verified entirely — signature, chain, body, operations, authorization,
+    /// clock — before any of its writes; per-batch outcomes are in the report. Throws only for
+    /// database failures, and then nothing is merged.
+    public func apply(_ encodedBatches: [[UInt8]]) throws -> ApplyReport {
+        let prepared = PreparedBatch.prepareAll(encodedBatches, codec: policy.codec)
+        return try merge { session in
+            try session.retryClockHeld()
+            for batch in prepared { try session.receive(batch) }
+        }
+    }
+
+    /// Merges already-decoded envelopes (their signatures were verified when decoded).
+    public func apply(batches: [BatchEnvelope]) throws -> ApplyReport {
+        try merge { session in
+            try session.retryClockHeld()
+            for batch in batches { try session.receive(PreparedBatch(batch, codec: self.policy.codec)) }
+        }
+    }
+
+    /// Merges the batches held for a clock ahead that are now due (and what they unblock).
+    public func retryHeld() throws -> ApplyReport {
+        try merge { session in try session.retryClockHeld() }
+    }
+
+    /// The last clock reading issued or observed (persisted: it survives restarts).
+    public func clock() throws -> HLC {
+        let wallMs = wallClock.nowMs()
+        return try database.read { db in try MergeSession(db: db, policy: policy, wallMs: wallMs).clock.last }
+    }
+
+    private func merge(_ body: @escaping (MergeSession) throws -> Void) throws -> ApplyReport {
+        let wallMs = wallClock.nowMs()
+        return try database.write { db in
+            let session = try MergeSession(db: db, policy: policy, wallMs: wallMs)
+            try body(session)
+            try session.flush()
+            return session.report
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import HuisClosEngine
+import HuisClosProtocol
+
+/// Batches held back until they can be merged: after a gap in their chain, or stamped too far
+/// ahead of the local clock. Bounded by `EngineLimits.heldBatchesMax`; never dropped silently.
+struct HeldBatchTable {
+    let db: Database
+
+    /// Holds `envelope` for `reason`, not retried for the clock before `notBeforeMs`.
+    ///
+    /// The same bytes held twice are a duplicate; different bytes with the same id are a fork.
+    func put(_ envelope: BatchEnvelope, reason: ChangeError, notBeforeMs: UInt64, into report: inout ApplyReport) throws {
+        let id = envelope.id
+        let arguments: StatementArguments = [Data(id.device.bytes), id.scope.rawValue, Int64(id.sequence)]
+        if let existing = try Data.fetchOne(db, sql: "SELECT bytes FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?", arguments: arguments) {
+            if [UInt8](existing) == envelope.encoded {
+                report.duplicates.append(id)
+            } else {
+                report.rejected.append(RejectedBatch(id: id, error: ChangeError(.fork, "device signed two different batches \(id.sequence) in \(id.scope): rejected; report the device to the secretariat")))
+            }
+            return
+        }
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM held_batches") ?? 0 < EngineLimits.heldBatchesMax else {
+            report.rejected.append(RejectedBatch(id: id, error: ChangeError(.tooManyHeld, "\(EngineLimits.heldBatchesMax) batches are already held: resync this replica from the server")))
+            return
+        }
+        try db.execute(sql: "INSERT INTO held_batches (device, scope, sequence, reason, not_before_ms, bytes) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: arguments + [reason.code.rawValue, Int64(clamping: notBeforeMs), Data(envelope.encoded)])
+        report.held.append(HeldBatch(id: id, reason: reason))
+    }
+
+    /// Removes and returns the held batch `sequence` of chain `key`, if any.
+    func take(_ key: ChainKey, sequence: UInt64, into report: inout ApplyReport) throws -> BatchEnvelope? {
+        let arguments: StatementArguments = [Data(key.device.bytes), key.scope.rawValue, Int64(sequence)]
+        let statement = try db.cachedStatement(sql: "SELECT bytes FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?")
+        guard let bytes = try Data.fetchOne(statement, arguments: arguments) else { return nil }
+        try db.execute(sql: "DELETE FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?", arguments: arguments)
+        return decode(bytes, into: &report)
+    }
+
+    /// Removes and returns, in chain order, the batches held for the clock that are due at `wallMs`.
+    func takeReady(wallMs: UInt64, into report: inout ApplyReport) throws -> [BatchEnvelope] {
+        let due: [Data] = try Data.fetchAll(db, sql: "SELECT bytes FROM held_batches WHERE reason = ? AND not_before_ms <= ? ORDER BY device, scope, sequence",
+                                            arguments: [ChangeError.Code.clockAhead.rawValue, Int64(clamping: wallMs)])
+        try db.execute(sql: "DELETE FROM held_batches WHERE reason = ? AND not_before_ms <= ?",
+                       arguments: [ChangeError.Code.clockAhead.rawValue, Int64(clamping: wallMs)])
+        return due.compactMap { decode($0, into: &report) }
+    }
+
+    /// Re-verifies held bytes (they come back from disk); a damaged row is reported, not trusted.
+    private func decode(_ bytes: Data, into report: inout ApplyReport) -> BatchEnvelope? {
+        do {
+            return try BatchEnvelope(verifying: [UInt8](bytes))
+        } catch {
+            report.rejected.append(RejectedBatch(id: nil, error: ChangeError(.malformed, "a held batch no longer verifies (\(error.message)): the replica is damaged, resync it")))
+            return nil
+        }
+    }
+}

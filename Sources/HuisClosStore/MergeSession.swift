@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosEngine
+import HuisClosProtocol
+
+/// One device's chain in one scope.
+struct ChainKey: Hashable {
+    let device: SigningPublicKey
+    let scope: ScopeID
+}
+
+/// The tip of a chain as merged here: the next batch must follow it.
+struct ChainHead {
+    let sequence: UInt64
+    let hash: [UInt8]
+    /// The reading of the chain's last operation: the next batch's readings must be greater.
+    let lastHLC: HLC
+}
+
+/// What a store merges with: its codec, authorizer and clock drift.
+struct MergePolicy: Sendable {
+    let codec: any BatchBodyCodec
+    let authorizer: any BatchAuthorizer
+    let maxDriftMs: UInt64
+}
+
+/// The merge of a group of batches inside one write transaction.
+///
+/// Each batch is verified entirely (signature, chain position, body, operations, authorization,
+/// clock) before any of its operations touches the in-memory record states; touched records are
+/// loaded once, merged in memory, and only what changed is written at `flush()`. Lives only within
+/// one `DatabaseWriter.write` closure (it holds the `Database`).
+final class MergeSession {
+    private let db: Database
+    private let policy: MergePolicy
+    private let wallMs: UInt64
+    private(set) var clock: HybridLogicalClock
+    private var clockChanged = false
+    private var heads: [ChainKey: ChainHead?] = [:]
+    private var changedHeads: Set<ChainKey> = []
+    /// Touched records, loaded once; indexed through `recordIndex` so each merge mutates its
+    /// state in place (a dictionary value behind `!` would be copied, with its field tables).
+    private var records: [RecordState] = []
+    private var recordIndex: [RecordAddress: Int] = [:]
+    private let held: HeldBatchTable
+    private let repository: RecordRepository
+    private let batchWriter: RowWriter
+    /// What happened to each batch so far.
+    var report = ApplyReport()
+
+    init(db: Database, policy: MergePolicy, wallMs: UInt64) throws {
+        self.db = db
+        self.policy = policy
+        self.wallMs = wallMs
+        held = HeldBatchTable(db: db)
+        repository = try RecordRepository(db: db)
+        batchWriter = try RowWriter(db, sql: "INSERT INTO batches (device, scope, sequence, hash, bytes) VALUES (?, ?, ?, ?, ?)")
+        let row = try Row.fetchOne(db, sql: "SELECT physical_ms, counter FROM clock WHERE id = 1")
+        let last = row.map { HLC(physicalMs: UInt64(bitPattern: $0[0]), counter: UInt32(truncatingIfNeeded: $0[1] as Int64)) } ?? .zero
+        clock = HybridLogicalClock(last: last, maxDriftMs: policy.maxDriftMs)
+    }
+
+    /// Places a prepared batch in its chain and merges, holds or rejects it; then merges the
+    /// held batches that now follow (a loop, not recursion: a long held chain cannot overflow).
+    func receive(_ first: PreparedBatch) throws {
+        var work = [first]
+        while let prepared = work.popLast() {
+            guard let envelope = prepared.envelope else {
+                if case let .failure(error) = prepared.opened { report.rejected.append(RejectedBatch(id: nil, error: error)) }
+                continue
+            }
+            let key = ChainKey(device: envelope.device, scope: envelope.scope)
+            let head = try head(of: key)
+            let stored = envelope.sequence <= (head?.sequence ?? 0) ? try storedHash(key, envelope.sequence) : nil
+            switch ChainPosition.of(envelope, head: head.map { ($0.sequence, $0.hash) }, heldHash: { _ in stored }) {
+            case .duplicate:
+                report.duplicates.append(envelope.id)
+            case .fork:
+                report.rejected.append(RejectedBatch(id: envelope.id, error: ChangeError(.fork, "device signed two different batches \(envelope.sequence) in \(envelope.scope): rejected; report the device to the secretariat")))
+            case let .gap(expected):
+                try hold(envelope, ChangeError(.gap, "batch \(envelope.sequence) arrived before batch \(expected) of its device in \(envelope.scope): held until the missing batches arrive"), notBeforeMs: 0)
+            case .next:
+                guard let opened = try check(prepared, after: head) else { continue }
+                try merge(opened)
+                if let next = try held.take(key, sequence: envelope.sequence + 1, into: &report) {
+                    work.append(PreparedBatch(next, codec: policy.codec))
+                }
+            }
+        }
+    }
+
+    /// Retries the batches held for a clock ahead that the wall clock has now caught up with.
+    func retryClockHeld() throws {
+        for envelope in try held.takeReady(wallMs: wallMs, into: &report) { try receive(PreparedBatch(envelope, codec: policy.codec)) }
+    }
+
+    /// Stamps `changes` with the local clock, signs them as the next batch of `device` in `scope`,
+    /// merges it and queues it in the outbox.
+    func commitLocal(_ changes: [Change], scope: ScopeID, device: SigningKeyPair) throws -> BatchEnvelope {
+        var operations: [ChangeOperation] = []
+        operations.reserveCapacity(changes.count)
+        for change in changes { operations.append(ChangeOperation(hlc: try clock.tick(wallMs: wallMs), change: change)) }
+        clockChanged = true
+        let head = try head(of: ChainKey(device: device.publicKey, scope: scope))
+        let opened = try OpenedBatch.sign(operations, device: device, scope: scope, sequence: (head?.sequence ?? 0) + 1,
+                                          previousHash: head?.hash ?? BatchEnvelope.genesisHash, codec: policy.codec)
+        try policy.authorizer.authorize(operations, by: device.publicKey, in: scope)
+        try merge(opened)
+        try db.execute(sql: "INSERT INTO outbox (scope, sequence) VALUES (?, ?)", arguments: [scope.rawValue, Int64(opened.envelope.sequence)])
+        return opened.envelope
+    }
+
+    /// Writes every changed record, chain head and the clock.
+    func flush() throws {
+        for state in records where state.hasChanges { try repository.save(state) }
+        for key in changedHeads {
+            guard let head = heads[key] ?? nil else { continue }
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO chain_heads (device, scope, sequence, hash, last_physical_ms, last_counter) VALUES (?, ?, ?, ?, ?, ?)")
+            statement.setUncheckedArguments([Data(key.device.bytes), key.scope.rawValue, Int64(head.sequence), Data(head.hash),
+                                             Int64(bitPattern: head.lastHLC.physicalMs), Int64(head.lastHLC.counter)])
+            try statement.execute()
+        }
+        if clockChanged {
+            try db.execute(sql: "INSERT OR REPLACE INTO clock (id, physical_ms, counter) VALUES (1, ?, ?)",
+                           arguments: [Int64(bitPattern: clock.last.physicalMs), Int64(clock.last.counter)])
+        }
+    }
+
+    /// Opens and checks a batch that is next in its chain; nil (and a report entry) if it is
+    /// rejected or held.
+    private func check(_ prepared: PreparedBatch, after head: ChainHead?) throws -> OpenedBatch? {
+        let opened: OpenedBatch
+        do throws(ChangeError) {
+            opened = try prepared.opened.get()
+            let envelope = opened.envelope
+            if let head, let first = opened.operations.first, first.hlc <= head.lastHLC {
+                throw ChangeError(.malformed, "batch \(envelope.sequence) goes back in time (\(first.hlc) after \(head.lastHLC)): a device's readings must increase")
+            }
+            try policy.authorizer.authorize(opened.operations, by: envelope.device, in: envelope.scope)
+        } catch {
+            report.rejected.append(RejectedBatch(id: prepared.envelope?.id, error: error))
+            return nil
+        }
+        let envelope = opened.envelope
+        guard let newest = opened.operations.last?.hlc, clock.isTooFarAhead(newest, wallMs: wallMs) else { return opened }
+        try hold(envelope, ChangeError(.clockAhead, "batch \(envelope.sequence) is stamped \(newest.physicalMs) ms, more than \(policy.maxDriftMs) ms ahead of this device's clock (\(wallMs) ms): held until then; check both clocks"),
+                 notBeforeMs: newest.physicalMs - policy.maxDriftMs)
+        return nil
+    }
+
+    /// Merges a checked batch: its operations into the record states, its bytes into the log.
+    private func merge(_ opened: OpenedBatch) throws {
+        let envelope = opened.envelope
+        let device = DeviceID(envelope.device)
+        let operations = opened.operations
+        for position in operations.indices {
+            let address = RecordAddress(scope: envelope.scope, key: operations[position].change.record)
+            let index: Int
+            if let known = recordIndex[address] {
+                index = known
+            } else {
+                index = records.count
+                records.append(try repository.load(address))
+                recordIndex[address] = index
+            }
+            records[index].apply(operations[position], by: device)
+        }
+        try batchWriter.run { row in
+            row.blob(envelope.device.bytes)
+            row.text(envelope.scope.rawValue)
+            row.integer(Int64(envelope.sequence))
+            row.blob(opened.hash)
+            row.blob(envelope.encoded)
+        }
+        let key = ChainKey(device: envelope.device, scope: envelope.scope)
+        let newest = opened.operations[opened.operations.count - 1].hlc
+        heads[key] = ChainHead(sequence: envelope.sequence, hash: opened.hash, lastHLC: newest)
+        changedHeads.insert(key)
+        clock.observe(newest, wallMs: wallMs)
+        clockChanged = true
+        report.applied.append(envelope.id)
+        report.held.removeAll { $0.id == envelope.id }
+    }
+
+    private func hold(_ envelope: BatchEnvelope, _ reason: ChangeError, notBeforeMs: UInt64) throws {
+        try held.put(envelope, reason: reason, notBeforeMs: notBeforeMs, into: &report)
+    }
+
+    private func head(of key: ChainKey) throws -> ChainHead? {
+        if let cached = heads[key] { return cached }
+        let statement = try db.cachedStatement(sql: "SELECT sequence, hash, last_physical_ms, last_counter FROM chain_heads WHERE device = ? AND scope = ?")
+        let row = try Row.fetchOne(statement, arguments: [Data(key.device.bytes), key.scope.rawValue])
+        let head = row.map { row in
+            ChainHead(sequence: UInt64(bitPattern: row[0]), hash: [UInt8](row[1] as Data),
+                      lastHLC: HLC(physicalMs: UInt64(bitPattern: row[2]), counter: UInt32(truncatingIfNeeded: row[3] as Int64)))
+        }
+        heads[key] = .some(head)
+        return head
+    }
+
+    private func storedHash(_ key: ChainKey, _ sequence: UInt64) throws -> [UInt8]? {
+        let statement = try db.cachedStatement(sql: "SELECT hash FROM batches WHERE device = ? AND scope = ? AND sequence = ?")
+        return try Data.fetchOne(statement, arguments: [Data(key.device.bytes), key.scope.rawValue, Int64(sequence)]).map { [UInt8]($0) }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+
+/// A BLAKE2b-256 digest of the materialised state: equal digests prove two replicas equal.
+///
+/// Input: for each materialised table in a fixed order, its name, then every row in primary-key
+/// order (SQLite's BINARY collation: byte order), each column as a type byte and its content —
+/// 0 NULL; 1 INTEGER (8 bytes big-endian); 2 TEXT and 3 BLOB (4-byte length, bytes). The merge
+/// writes the same columns from the same operations, so equal states give equal bytes.
+extension ChangeStore {
+    /// The state digest (32 bytes).
+    public func digest() throws -> [UInt8] {
+        try database.read { db in
+            var hasher = Hash.Hasher()
+            for (table, orderBy) in StoreSchema.materialised {
+                hasher.update(Array("table \(table)\n".utf8))
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(orderBy)")
+                while let row = try rows.next() {
+                    var bytes: [UInt8] = []
+                    for value in row.databaseValues { Self.append(value, to: &bytes) }
+                    hasher.update(bytes)
+                }
+            }
+            return hasher.finalize()
+        }
+    }
+
+    private static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) {
+        func length(_ count: Int) { bytes += (0..<4).reversed().map { UInt8(truncatingIfNeeded: count >> ($0 * 8)) } }
+        switch value.storage {
+        case .null:
+            bytes.append(0)
+        case let .int64(number):
+            bytes.append(1)
+            bytes += (0..<8).reversed().map { UInt8(truncatingIfNeeded: number >> Int64($0 * 8)) }
+        case let .string(text):
+            bytes.append(2)
+            length(text.utf8.count)
+            bytes += text.utf8
+        case let .blob(data):
+            bytes.append(3)
+            length(data.count)
+            bytes += data
+        case .double:
+            preconditionFailure("the materialised tables hold no REAL values")
+        }
+    }
+}
