@@ -26,7 +26,7 @@ public struct DeviceID: Hashable, Comparable, Sendable {
     }
 
     /// The 32 key bytes.
-    public var bytes: [UInt8] {
+    var bytes: [UInt8] {
         [w0, w1, w2, w3].flatMap { word in (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> UInt64($0 * 8)) } }
     }
 

@@ -18,14 +18,6 @@ public struct ApplyReport: Sendable {
 
     /// An empty report.
     public init() {}
-
-    /// Appends `other`'s entries (a later step of the same merge).
-    mutating func append(_ other: ApplyReport) {
-        applied += other.applied
-        duplicates += other.duplicates
-        held += other.held
-        rejected += other.rejected
-    }
 }
 
 /// A batch held back, and why.

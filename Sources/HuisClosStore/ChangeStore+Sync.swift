@@ -31,14 +31,14 @@ extension ChangeStore {
     /// The server stored this device's batches of `scope` up to `sequence`: drop them from the outbox.
     public func acknowledge(scope: ScopeID, upTo sequence: UInt64) throws {
         try database.write { db in
-            try db.execute(sql: "DELETE FROM outbox WHERE scope = ? AND sequence <= ?", arguments: [scope.rawValue, Int64(clamping: sequence)])
+            try db.cachedStatement(sql: "DELETE FROM outbox WHERE scope = ? AND sequence <= ?").execute(arguments: [scope.rawValue, Int64(clamping: sequence)])
         }
     }
 
     /// The merged batch with this id, if held in the log.
     public func batch(_ id: BatchID) throws -> BatchEnvelope? {
         try database.read { db in
-            try decode(Data.fetchAll(db, sql: "SELECT bytes FROM batches WHERE device = ? AND scope = ? AND sequence = ?",
+            try decode(Data.fetchAll(db.cachedStatement(sql: "SELECT bytes FROM batches WHERE device = ? AND scope = ? AND sequence = ?"),
                                      arguments: [Data(id.device.bytes), id.scope.rawValue, Int64(clamping: id.sequence)])).first
         }
     }
@@ -46,7 +46,7 @@ extension ChangeStore {
     /// The highest merged sequence of every (device, scope) chain: what this replica has.
     public func heads() throws -> [BatchID] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT device, scope, sequence FROM chain_heads ORDER BY device, scope").map { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT device, scope, sequence FROM chain_heads ORDER BY device, scope")).map { row in
                 BatchID(device: try SigningPublicKey(bytes: [UInt8](row[0] as Data)), scope: try ScopeID(row[1]),
                         sequence: UInt64(bitPattern: row[2]))
             }
@@ -56,7 +56,7 @@ extension ChangeStore {
     /// The ids of held batches, with why each is held (`.gap` or `.clockAhead`).
     public func heldBatches() throws -> [HeldBatch] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT device, scope, sequence, reason FROM held_batches ORDER BY device, scope, sequence").map { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT device, scope, sequence, reason FROM held_batches ORDER BY device, scope, sequence")).map { row in
                 let id = BatchID(device: try SigningPublicKey(bytes: [UInt8](row[0] as Data)), scope: try ScopeID(row[1]),
                                  sequence: UInt64(bitPattern: row[2]))
                 let code = ChangeError.Code(rawValue: row[3]) ?? .malformed
@@ -68,7 +68,7 @@ extension ChangeStore {
     /// The tags of the visible adds of `element` in `set`: what a remove of it must carry.
     public func observedTags(of element: Value, in set: String, of record: RecordKey, scope: ScopeID) throws -> [Timestamp] {
         try database.read { db in
-            try Data.fetchAll(db, sql: "SELECT tag FROM set_elements WHERE scope = ? AND kind = ? AND id = ? AND name = ? AND element = ? ORDER BY tag",
+            try Data.fetchAll(db.cachedStatement(sql: "SELECT tag FROM set_elements WHERE scope = ? AND kind = ? AND id = ? AND name = ? AND element = ? ORDER BY tag"),
                               arguments: [scope.rawValue, record.kind, record.id, set, Data(element.encoded)])
                 .map { try Timestamp(encoded: [UInt8]($0)) }
         }

@@ -14,7 +14,7 @@ struct HeldBatchTable {
     func put(_ envelope: BatchEnvelope, reason: ChangeError, notBeforeMs: UInt64, into report: inout ApplyReport) throws {
         let id = envelope.id
         let arguments: StatementArguments = [Data(id.device.bytes), id.scope.rawValue, Int64(id.sequence)]
-        if let existing = try Data.fetchOne(db, sql: "SELECT bytes FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?", arguments: arguments) {
+        if let existing = try Data.fetchOne(db.cachedStatement(sql: "SELECT bytes FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?"), arguments: arguments) {
             if [UInt8](existing) == envelope.encoded {
                 report.duplicates.append(id)
             } else {
@@ -22,11 +22,11 @@ struct HeldBatchTable {
             }
             return
         }
-        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM held_batches") ?? 0 < EngineLimits.heldBatchesMax else {
+        guard try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM held_batches")) ?? 0 < EngineLimits.heldBatchesMax else {
             report.rejected.append(RejectedBatch(id: id, error: ChangeError(.tooManyHeld, "\(EngineLimits.heldBatchesMax) batches are already held: resync this replica from the server")))
             return
         }
-        try db.execute(sql: "INSERT INTO held_batches (device, scope, sequence, reason, not_before_ms, bytes) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO held_batches (device, scope, sequence, reason, not_before_ms, bytes) VALUES (?, ?, ?, ?, ?, ?)").execute(
                        arguments: arguments + [reason.code.rawValue, Int64(clamping: notBeforeMs), Data(envelope.encoded)])
         report.held.append(HeldBatch(id: id, reason: reason))
     }
@@ -36,15 +36,15 @@ struct HeldBatchTable {
         let arguments: StatementArguments = [Data(key.device.bytes), key.scope.rawValue, Int64(sequence)]
         let statement = try db.cachedStatement(sql: "SELECT bytes FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?")
         guard let bytes = try Data.fetchOne(statement, arguments: arguments) else { return nil }
-        try db.execute(sql: "DELETE FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?", arguments: arguments)
+        try db.cachedStatement(sql: "DELETE FROM held_batches WHERE device = ? AND scope = ? AND sequence = ?").execute(arguments: arguments)
         return decode(bytes, into: &report)
     }
 
     /// Removes and returns, in chain order, the batches held for the clock that are due at `wallMs`.
     func takeReady(wallMs: UInt64, into report: inout ApplyReport) throws -> [BatchEnvelope] {
-        let due: [Data] = try Data.fetchAll(db, sql: "SELECT bytes FROM held_batches WHERE reason = ? AND not_before_ms <= ? ORDER BY device, scope, sequence",
+        let due: [Data] = try Data.fetchAll(db.cachedStatement(sql: "SELECT bytes FROM held_batches WHERE reason = ? AND not_before_ms <= ? ORDER BY device, scope, sequence"),
                                             arguments: [ChangeError.Code.clockAhead.rawValue, Int64(clamping: wallMs)])
-        try db.execute(sql: "DELETE FROM held_batches WHERE reason = ? AND not_before_ms <= ?",
+        try db.cachedStatement(sql: "DELETE FROM held_batches WHERE reason = ? AND not_before_ms <= ?").execute(
                        arguments: [ChangeError.Code.clockAhead.rawValue, Int64(clamping: wallMs)])
         return due.compactMap { decode($0, into: &report) }
     }

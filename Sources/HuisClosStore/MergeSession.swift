@@ -56,7 +56,7 @@ final class MergeSession {
         held = HeldBatchTable(db: db)
         repository = try RecordRepository(db: db)
         batchWriter = try RowWriter(db, sql: "INSERT INTO batches (device, scope, sequence, hash, bytes) VALUES (?, ?, ?, ?, ?)")
-        let row = try Row.fetchOne(db, sql: "SELECT physical_ms, counter FROM clock WHERE id = 1")
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT physical_ms, counter FROM clock WHERE id = 1"))
         let last = row.map { HLC(physicalMs: UInt64(bitPattern: $0[0]), counter: UInt32(truncatingIfNeeded: $0[1] as Int64)) } ?? .zero
         clock = HybridLogicalClock(last: last, maxDriftMs: policy.maxDriftMs)
     }
@@ -107,7 +107,7 @@ final class MergeSession {
                                           previousHash: head?.hash ?? BatchEnvelope.genesisHash, codec: policy.codec)
         try policy.authorizer.authorize(operations, by: device.publicKey, in: scope)
         try merge(opened)
-        try db.execute(sql: "INSERT INTO outbox (scope, sequence) VALUES (?, ?)", arguments: [scope.rawValue, Int64(opened.envelope.sequence)])
+        try db.cachedStatement(sql: "INSERT INTO outbox (scope, sequence) VALUES (?, ?)").execute(arguments: [scope.rawValue, Int64(opened.envelope.sequence)])
         return opened.envelope
     }
 
@@ -122,7 +122,7 @@ final class MergeSession {
             try statement.execute()
         }
         if clockChanged {
-            try db.execute(sql: "INSERT OR REPLACE INTO clock (id, physical_ms, counter) VALUES (1, ?, ?)",
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO clock (id, physical_ms, counter) VALUES (1, ?, ?)").execute(
                            arguments: [Int64(bitPattern: clock.last.physicalMs), Int64(clock.last.counter)])
         }
     }

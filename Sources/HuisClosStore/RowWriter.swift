@@ -11,9 +11,9 @@ import HuisClosEngine
 struct RowWriter {
     private let statement: Statement
 
-    /// Prepares `sql` (with `?` placeholders only) on `db`.
+    /// Prepares `sql` (with `?` placeholders only) on `db`, once per connection.
     init(_ db: Database, sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
+        statement = try db.cachedStatement(sql: sql)
         // Tell GRDB the statement's arguments are bound: from now on they are, by `run`.
         statement.setUncheckedArguments([])
     }
@@ -74,7 +74,7 @@ struct Binder {
         stamp.withEncoded { blob($0) }
     }
 
-    /// A value in the materialised tables' column form (see `Value.databaseValue`).
+    /// A value in the materialised tables' column form (Value+SQL.swift).
     mutating func value(_ value: Value) {
         switch value {
         case .null: null()

@@ -15,7 +15,7 @@ extension ChangeStore {
             var hasher = Hash.Hasher()
             for (table, orderBy) in StoreSchema.materialised {
                 hasher.update(Array("table \(table)\n".utf8))
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(orderBy)")
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM \(table) ORDER BY \(orderBy)"))
                 while let row = try rows.next() {
                     var bytes: [UInt8] = []
                     for value in row.databaseValues { Self.append(value, to: &bytes) }

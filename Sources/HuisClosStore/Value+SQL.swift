@@ -8,18 +8,6 @@ import HuisClosEngine
 /// null → NULL, bool → 0/1, integer → INTEGER, text → TEXT, bytes → BLOB,
 /// file → BLOB of content hash (32) ‖ size (8, big-endian).
 extension Value {
-    /// The `value` column.
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case let .bool(flag): (flag ? 1 : 0).databaseValue
-        case let .integer(number): number.databaseValue
-        case let .text(text): text.databaseValue
-        case let .bytes(bytes): Data(bytes).databaseValue
-        case let .file(file): Data(Self.fileColumn(file)).databaseValue
-        }
-    }
-
     /// A file reference's column bytes: content hash ‖ size (8 bytes, big-endian).
     static func fileColumn(_ file: FileReference) -> [UInt8] {
         file.contentHash + (0..<8).reversed().map { UInt8(truncatingIfNeeded: file.size >> UInt64($0 * 8)) }
@@ -52,9 +40,6 @@ extension Value {
 }
 
 extension Timestamp {
-    /// The 44-byte BLOB of the materialised tables.
-    var databaseValue: DatabaseValue { Data(encoded).databaseValue }
-
     /// Reads a BLOB column back (NULL → nil).
     static func from(_ stored: DatabaseValue) throws(ChangeError) -> Timestamp? {
         switch stored.storage {
