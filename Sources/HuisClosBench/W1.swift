@@ -21,8 +21,8 @@ struct W1: ParsableCommand {
     @Option(help: "Folder for the replica databases and the peers' virtualenv.")
     var workFolder = "bench-data"
 
-    @Option(help: "The peers script (shared/bench/peers_w1.py).")
-    var peersScript = "/work/shared/bench/peers_w1.py"
+    @Option(help: "The peers script (default: shared/bench/peers_w1.py beside this checkout, or /work/shared).")
+    var peersScript: String?
 
     func validate() throws {
         guard (1...EngineLimits.operationsPerBatchMax).contains(batchSize) else {
@@ -49,7 +49,11 @@ struct W1: ParsableCommand {
         guard digests.count == 1 else { throw ValidationFailure("the two delivery orders gave different digests: merge is not convergent") }
         let ours = Double(workload.operationCount) / best
         print("huisclos     best merge \(String(format: "%.0f", ours)) ops/s, state digest \(digests.first!.map { String(format: "%02x", $0) }.joined())")
-        let peers = try PeerRunner(venv: folder.appendingPathComponent("venv"), script: peersScript).run(data: data)
+        let candidates = peersScript.map { [$0] } ?? ["../shared/bench/peers_w1.py", "/work/shared/bench/peers_w1.py"]
+        guard let script = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw ValidationFailure("peers script not found at \(candidates.joined(separator: " or ")): pass --peers-script")
+        }
+        let peers = try PeerRunner(venv: folder.appendingPathComponent("venv"), script: script).run(data: data)
         print("RATIO w1.merge_vs_best_peer=\(String(format: "%.2f", ours / peers.opsPerSecond))")
     }
 

@@ -25,6 +25,7 @@ public struct KnownDevicesAuthorizer: BatchAuthorizer {
         self.devices = devices
     }
 
+    /// Refuses every batch whose author is not in `devices`.
     public func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID) throws(ChangeError) {
         guard devices.contains(device) else {
             throw ChangeError(.unauthorized, "device \(device.bytes.prefix(4).map { String($0, radix: 16) }.joined()) is not a known device: enrol it before accepting its changes")

@@ -39,10 +39,12 @@ public struct PlainBodyCodec: BatchBodyCodec {
     /// The plain codec.
     public init() {}
 
+    /// The operations as they are, kind `.plain`, epoch 0.
     public func seal(_ operations: [UInt8], scope: ScopeID, sequence: UInt64, device: SigningPublicKey) throws(ChangeError) -> SealedBody {
         SealedBody(kind: .plain, epoch: 0, body: operations)
     }
 
+    /// The body of a plain batch; throws `.cannotOpenBody` for a sealed one.
     public func open(_ batch: BatchEnvelope) throws(ChangeError) -> [UInt8] {
         guard batch.bodyKind == .plain else {
             throw ChangeError(.cannotOpenBody, "batch \(batch.sequence) in \(batch.scope) is sealed (epoch \(batch.epoch)); this replica has no scope keys yet: configure a sealing codec")

@@ -48,11 +48,15 @@ extension ByteReader {
     /// A name (or, with `maxBytes`/`extra`, a record id); throws `.malformed` unless valid.
     mutating func readName(_ what: String, maxBytes: Int = EngineLimits.nameBytesMax,
                            extra: UInt8? = nil) throws(ChangeError) -> String {
-        let bytes = try mapWireError { () throws(WireError) in try read(count: Int(try readUInt8())) }
-        guard Names.isValid(bytes, maxBytes: maxBytes, extra: extra) else {
+        let name = try mapWireError { () throws(WireError) in
+            try withBytes(count: Int(try readUInt8())) { bytes in
+                Names.isValid(bytes, maxBytes: maxBytes, extra: extra) ? String(decoding: bytes, as: UTF8.self) : nil
+            }
+        }
+        guard let name else {
             throw ChangeError(.malformed, "\(what) must be 1–\(maxBytes) identifier bytes (letters, digits, '_', '.', '-')")
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return name
     }
 
     /// An HLC reading.
@@ -82,10 +86,18 @@ extension ByteReader {
         case .integer:
             return .integer(try mapWireError { () throws(WireError) in try readInt64() })
         case .text:
-            let bytes = try readPayload("text value")
-            // Decoding repairs invalid UTF-8; the bytes survive unchanged exactly when they were valid.
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard text.utf8.elementsEqual(bytes) else { throw ChangeError(.malformed, "text value is not valid UTF-8") }
+            let length = try mapWireError { () throws(WireError) in try readUInt32() }
+            guard length <= EngineLimits.valueBytesMax else {
+                throw ChangeError(.tooLarge, "text value is \(length) bytes; the limit is \(EngineLimits.valueBytesMax)")
+            }
+            let text = try mapWireError { () throws(WireError) in
+                try withBytes(count: Int(length)) { bytes in
+                    // Decoding repairs invalid UTF-8; the bytes survive unchanged exactly when they were valid.
+                    var text = String(decoding: bytes, as: UTF8.self)
+                    return text.withUTF8 { $0.elementsEqual(bytes) } ? text : nil
+                }
+            }
+            guard let text else { throw ChangeError(.malformed, "text value is not valid UTF-8") }
             return .text(text)
         case .bytes:
             return .bytes(try readPayload("bytes value"))

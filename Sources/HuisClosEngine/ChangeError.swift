@@ -28,14 +28,18 @@ public struct ChangeError: Error, Equatable, Sendable, CustomStringConvertible {
         case tooManyHeld
     }
 
+    /// What kind of failure this is (stable, for code).
     public let code: Code
+    /// What happened and what to do (for people; never contains field values).
     public let message: String
 
+    /// An error of `code`, explained by `message`.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// "code: message".
     public var description: String { "\(code.rawValue): \(message)" }
 
     /// Errors compare by code: messages are for people.

@@ -30,6 +30,7 @@ public struct DeviceID: Hashable, Comparable, Sendable {
         [w0, w1, w2, w3].flatMap { word in (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> UInt64($0 * 8)) } }
     }
 
+    /// Byte order of the keys.
     public static func < (lhs: DeviceID, rhs: DeviceID) -> Bool {
         (lhs.w0, lhs.w1, lhs.w2, lhs.w3) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3)
     }

@@ -21,10 +21,12 @@ public struct HLC: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The reading before any event: the state of a new clock.
     public static let zero = HLC(physicalMs: 0, counter: 0)
 
+    /// Physical milliseconds first, then the counter.
     public static func < (lhs: HLC, rhs: HLC) -> Bool {
         (lhs.physicalMs, lhs.counter) < (rhs.physicalMs, rhs.counter)
     }
 
+    /// "physical.counter", for logs.
     public var description: String { "\(physicalMs).\(counter)" }
 }
 
@@ -45,6 +47,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         self.device = device
     }
 
+    /// The reading first, then the device key's bytes.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         if lhs.hlc != rhs.hlc { return lhs.hlc < rhs.hlc }
         return lhs.device < rhs.device

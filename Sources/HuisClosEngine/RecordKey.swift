@@ -22,6 +22,7 @@ public struct RecordKey: Hashable, Sendable, CustomStringConvertible {
         self.id = id
     }
 
+    /// "kind/id", for logs.
     public var description: String { "\(kind)/\(id)" }
 }
 

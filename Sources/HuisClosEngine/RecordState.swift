@@ -16,6 +16,12 @@ public struct RecordAddress: Hashable, Sendable {
         self.scope = scope
         self.key = key
     }
+
+    /// Hashes the id and kind only: a merge looks up one address per operation, and records of
+    /// different scopes sharing a kind and id are rare (equality still compares the scope).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+    }
 }
 
 /// The winning write of a field: its timestamp and value.

@@ -20,6 +20,7 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
 
     /// The type tag of the canonical encoding, also stored in the replica's `value_type` columns.
     public enum Kind: UInt8, Sendable {
+        /// Type bytes 0…5, in the order of `Value`'s cases.
         case null = 0, bool = 1, integer = 2, text = 3, bytes = 4, file = 5
     }
 
@@ -52,6 +53,7 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Byte equality of the canonical encodings (text by UTF-8 bytes).
     public static func == (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true

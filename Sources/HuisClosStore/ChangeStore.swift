@@ -59,14 +59,15 @@ public final class ChangeStore: Sendable {
     /// Merges batches received from the server or a peer (canonical envelope bytes), in one
     /// transaction, after retrying held batches the clock has caught up with.
     ///
+    /// Signatures are checked and bodies decoded on other cores while earlier batches merge.
     /// Each batch is verified entirely — signature, chain, body, operations, authorization,
     /// clock — before any of its writes; per-batch outcomes are in the report. Throws only for
     /// database failures, and then nothing is merged.
     public func apply(_ encodedBatches: [[UInt8]]) throws -> ApplyReport {
-        let prepared = PreparedBatch.prepareAll(encodedBatches, codec: policy.codec)
+        let pipeline = PreparationPipeline(encodedBatches, codec: policy.codec)
         return try merge { session in
             try session.retryClockHeld()
-            for batch in prepared { try session.receive(batch) }
+            for index in encodedBatches.indices { try session.receive(pipeline.take(index)) }
         }
     }
 

@@ -113,7 +113,9 @@ final class MergeSession {
 
     /// Writes every changed record, chain head and the clock.
     func flush() throws {
-        for state in records where state.hasChanges { try repository.save(state) }
+        // In key order, so the B-tree inserts are sequential rather than scattered.
+        let order = records.indices.sorted { Self.precedes(records[$0].address, records[$1].address) }
+        for index in order where records[index].hasChanges { try repository.save(records[index]) }
         for key in changedHeads {
             guard let head = heads[key] ?? nil else { continue }
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO chain_heads (device, scope, sequence, hash, last_physical_ms, last_counter) VALUES (?, ?, ?, ?, ?, ?)")
@@ -125,6 +127,13 @@ final class MergeSession {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO clock (id, physical_ms, counter) VALUES (1, ?, ?)").execute(
                            arguments: [Int64(bitPattern: clock.last.physicalMs), Int64(clock.last.counter)])
         }
+    }
+
+    /// The materialised tables' primary-key order: scope, kind, id, as bytes.
+    private static func precedes(_ lhs: RecordAddress, _ rhs: RecordAddress) -> Bool {
+        if lhs.scope != rhs.scope { return lhs.scope.rawValue.utf8.lexicographicallyPrecedes(rhs.scope.rawValue.utf8) }
+        if lhs.key.kind != rhs.key.kind { return lhs.key.kind.utf8.lexicographicallyPrecedes(rhs.key.kind.utf8) }
+        return lhs.key.id.utf8.lexicographicallyPrecedes(rhs.key.id.utf8)
     }
 
     /// Opens and checks a batch that is next in its chain; nil (and a report entry) if it is

@@ -30,14 +30,40 @@ struct PreparedBatch: Sendable {
     init(_ envelope: BatchEnvelope, codec: any BatchBodyCodec) {
         self.init(envelope: envelope, opened: Result { () throws(ChangeError) in try OpenedBatch(envelope, hash: envelope.hash, codec: codec) })
     }
+}
 
-    /// Prepares every batch, in parallel, keeping their order.
-    static func prepareAll(_ encoded: [[UInt8]], codec: any BatchBodyCodec) -> [PreparedBatch] {
-        let results = Mutex<[PreparedBatch?]>(Array(repeating: nil, count: encoded.count))
-        DispatchQueue.concurrentPerform(iterations: encoded.count) { index in
-            let prepared = PreparedBatch(bytes: encoded[index], codec: codec)
-            results.withLock { $0[index] = prepared }
+/// Batches being prepared in the background while the writer merges the earlier ones.
+///
+/// Two workers prepare alternate batches (the CPU-heavy part); `take(_:)` hands them to the
+/// merge in order, waiting only if a batch is not ready yet. So signature checks and decoding
+/// overlap with merging and writing instead of preceding them.
+final class PreparationPipeline: Sendable {
+    private let ready: [DispatchSemaphore]
+    private let prepared: Mutex<[PreparedBatch?]>
+
+    /// Starts preparing `encoded` with `codec`.
+    init(_ encoded: [[UInt8]], codec: any BatchBodyCodec) {
+        ready = encoded.map { _ in DispatchSemaphore(value: 0) }
+        prepared = Mutex(Array(repeating: nil, count: encoded.count))
+        let workers = min(2, encoded.count)
+        for worker in 0..<workers {
+            DispatchQueue.global().async { [self] in
+                for index in stride(from: worker, to: encoded.count, by: workers) {
+                    let batch = PreparedBatch(bytes: encoded[index], codec: codec)
+                    prepared.withLock { $0[index] = batch }
+                    ready[index].signal()
+                }
+            }
         }
-        return results.withLock { slots in slots.map { $0! } }
+    }
+
+    /// The prepared batch at `index`, once ready (each index is taken once).
+    func take(_ index: Int) -> PreparedBatch {
+        ready[index].wait()
+        return prepared.withLock { slots in
+            defer { slots[index] = nil }
+            guard let batch = slots[index] else { preconditionFailure("batch \(index) taken twice") }
+            return batch
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosEngine
 
 /// A BLAKE2b-256 digest of the materialised state: equal digests prove two replicas equal.
 ///
@@ -18,7 +19,7 @@ extension ChangeStore {
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM \(table) ORDER BY \(orderBy)"))
                 while let row = try rows.next() {
                     var bytes: [UInt8] = []
-                    for value in row.databaseValues { Self.append(value, to: &bytes) }
+                    for value in row.databaseValues { try Self.append(value, to: &bytes) }
                     hasher.update(bytes)
                 }
             }
@@ -26,7 +27,7 @@ extension ChangeStore {
         }
     }
 
-    private static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) {
+    private static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) throws(ChangeError) {
         func length(_ count: Int) { bytes += (0..<4).reversed().map { UInt8(truncatingIfNeeded: count >> ($0 * 8)) } }
         switch value.storage {
         case .null:
@@ -43,7 +44,7 @@ extension ChangeStore {
             length(data.count)
             bytes += data
         case .double:
-            preconditionFailure("the materialised tables hold no REAL values")
+            throw ChangeError(.malformed, "a materialised table holds a REAL value, which the merge never writes: the replica is damaged, resync it")
         }
     }
 }

@@ -6,6 +6,7 @@ public struct SystemWallClock: WallClock {
     /// The system clock.
     public init() {}
 
+    /// The current time in milliseconds since the Unix epoch.
     public func nowMs() -> UInt64 {
         UInt64(max(0, Date().timeIntervalSince1970 * 1000))
     }

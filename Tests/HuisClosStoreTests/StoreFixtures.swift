@@ -57,9 +57,18 @@ enum StoreFixtures {
 
     /// Every batch merged into `store`, canonical bytes, in log order.
     static func log(of store: ChangeStore) throws -> [[UInt8]] {
-        try store.database.read { db in
+        // unsafeRead: no read-only pragmas around a single query (they dominate small tests).
+        try store.database.unsafeRead { db in
             try Data.fetchAll(db.cachedStatement(sql: "SELECT bytes FROM batches ORDER BY device, scope, sequence")).map { [UInt8]($0) }
         }
+    }
+
+    /// The (device, scope, sequence) of canonical batch bytes, read at their fixed offsets
+    /// (BATCHES.md) without checking the signature: to pick what a replica lacks.
+    static func chainPosition(of bytes: [UInt8]) -> (chain: [UInt8], sequence: UInt64) {
+        let scopeEnd = 37 + Int(bytes[36])
+        let sequence = bytes[(scopeEnd + 4)..<(scopeEnd + 12)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return (Array(bytes[4..<scopeEnd]), sequence)
     }
 
     /// The text of a field, read with SQL as the domain would.

@@ -27,6 +27,16 @@ public struct ByteReader: Sendable {
         return Array(bytes[offset..<offset + count])
     }
 
+    /// Calls `body` with the next `count` bytes in place, without copying them, then moves past
+    /// them: for decoders that turn bytes straight into strings or check them.
+    public mutating func withBytes<R>(count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(WireError) -> R {
+        guard count >= 0, count <= remaining else {
+            throw WireError(.malformed, "message ends early: needed \(count) bytes at offset \(offset), \(remaining) left")
+        }
+        defer { offset += count }
+        return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[offset..<offset + count])) }
+    }
+
     /// A UInt32 length (at most `max`), then that many bytes.
     public mutating func readLengthPrefixed(max: Int, field: String) throws(WireError) -> [UInt8] {
         let length = Int(try readUInt32())
