@@ -35,3 +35,10 @@ public struct RejectedBatch: Sendable {
     /// `.malformed`, `.badSignature`, `.fork`, `.unauthorized`, `.cannotOpenBody`, `.tooManyHeld`…
     public let error: ChangeError
 }
+
+extension ChangeError {
+    /// The error of a device that signed two different batches with one id.
+    static func fork(_ id: BatchID) -> ChangeError {
+        ChangeError(.fork, "the device signed two different batches \(id.sequence) in \(id.scope): rejected; report the device to the secretariat")
+    }
+}

@@ -18,7 +18,7 @@ struct HeldBatchTable {
             if [UInt8](existing) == envelope.encoded {
                 report.duplicates.append(id)
             } else {
-                report.rejected.append(RejectedBatch(id: id, error: ChangeError(.fork, "device signed two different batches \(id.sequence) in \(id.scope): rejected; report the device to the secretariat")))
+                report.rejected.append(RejectedBatch(id: id, error: .fork(id)))
             }
             return
         }

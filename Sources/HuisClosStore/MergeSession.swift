@@ -77,7 +77,7 @@ final class MergeSession {
             case .duplicate:
                 report.duplicates.append(envelope.id)
             case .fork:
-                report.rejected.append(RejectedBatch(id: envelope.id, error: ChangeError(.fork, "device signed two different batches \(envelope.sequence) in \(envelope.scope): rejected; report the device to the secretariat")))
+                report.rejected.append(RejectedBatch(id: envelope.id, error: .fork(envelope.id)))
             case let .gap(expected):
                 try hold(envelope, ChangeError(.gap, "batch \(envelope.sequence) arrived before batch \(expected) of its device in \(envelope.scope): held until the missing batches arrive"), notBeforeMs: 0)
             case .next:
