@@ -30,6 +30,11 @@ let package = Package(
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
         .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
 
+        // Texts shown to people: French by default, English with LANG=en.
+        .target(name: "HuisClosL10n"),
+        // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
+        .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
+
         // Executables: thin shells over the libraries.
         .executableTarget(
             name: "HuisClosServerApp",
@@ -53,5 +58,6 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
+        .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
     ]
 )
