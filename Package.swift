@@ -32,6 +32,8 @@ let package = Package(
 
         // Texts shown to people: French by default, English with LANG=en.
         .target(name: "HuisClosL10n"),
+        // Terminal presentation: tables, passphrase prompt without echo, progress bars.
+        .target(name: "HuisClosTerminal"),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
 
@@ -59,5 +61,6 @@ let package = Package(
             ]),
         .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
+        .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal"]),
     ]
 )
