@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
         .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
+        // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
+        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol"]),
 
         // Executables: thin shells over the libraries.
         .executableTarget(
@@ -53,5 +55,6 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
+        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust"]),
     ]
 )
