@@ -36,15 +36,9 @@ public struct AgreementKeyPair: Sendable {
     /// The 32-byte secret scalar, never copied out of guarded memory except into libsodium calls.
     let secretKey: SecureBytes
 
-    /// A new random key pair.
+    /// A new random key pair (from a fresh random seed, as `SigningKeyPair.generate` does).
     public static func generate() throws(CryptoError) -> AgreementKeyPair {
-        try Sodium.ensureReady()
-        var publicBytes = [UInt8](repeating: 0, count: AgreementPublicKey.length)
-        let secret = try SecureBytes(count: secretLength) { (sk: UnsafeMutableRawBufferPointer) throws(CryptoError) in
-            let rc = crypto_box_keypair(&publicBytes, sk.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            guard rc == 0 else { throw CryptoError(.keyDerivationFailed, "crypto_box_keypair failed") }
-        }
-        return AgreementKeyPair(publicKey: try AgreementPublicKey(bytes: publicBytes), secretKey: secret)
+        try fromSeed(SecureBytes.random(count: secretLength))
     }
 
     /// The key pair derived from a 32-byte seed (`crypto_box_seed_keypair`): how a stored key is

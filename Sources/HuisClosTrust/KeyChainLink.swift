@@ -65,9 +65,7 @@ public struct KeyChainLink: Sendable, Equatable {
     public init(decoding bytes: [UInt8]) throws(TrustError) {
         var reader = ByteReader(bytes)
         do throws(WireError) {
-            guard try reader.read(count: 4) == Self.magic else {
-                throw WireError(.unsupportedVersion, "not a version-1 key chain link (bad magic)")
-            }
+            try reader.expectMagic(Self.magic, of: "key chain link")
             scope = try reader.readScope()
             epoch = try reader.readUInt32()
             guard epoch >= 2 else { throw WireError(.malformed, "a key chain link starts at epoch 2") }

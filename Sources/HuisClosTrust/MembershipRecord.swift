@@ -55,9 +55,7 @@ public struct MembershipRecord: Sendable, Equatable {
     public init(verifying bytes: [UInt8]) throws(TrustError) {
         var reader = ByteReader(bytes)
         do {
-            guard try reader.read(count: 4) == Self.magic else {
-                throw TrustError(.malformed, "not a version-1 HuisClos membership record (bad magic); update the client")
-            }
+            try reader.expectMagic(Self.magic, of: "membership record")
             index = try reader.readUInt64()
             previousHash = try reader.read(count: Hash.length)
             guard (index == 0) == (previousHash == Self.genesisHash) else {

@@ -81,9 +81,7 @@ public struct SealedScopeKey: Sendable, Equatable {
     public init(decoding bytes: [UInt8]) throws(TrustError) {
         var reader = ByteReader(bytes)
         do throws(WireError) {
-            guard try reader.read(count: 4) == Self.magic else {
-                throw WireError(.unsupportedVersion, "not a version-1 sealed scope key (bad magic)")
-            }
+            try reader.expectMagic(Self.magic, of: "sealed scope key")
             recipient = try reader.readSigningKey()
             scope = try reader.readScope()
             epoch = try reader.readUInt32()

@@ -31,6 +31,13 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    /// The 4-byte magic and version of a format; anything else is a version this build does not read.
+    mutating func expectMagic(_ magic: [UInt8], of what: String) throws(WireError) {
+        guard try read(count: magic.count) == magic else {
+            throw WireError(.unsupportedVersion, "not a version-1 \(what) (bad magic); update the client")
+        }
+    }
+
     /// A one-byte-length UTF-8 string of 1…`max` bytes; refuses invalid UTF-8 (so it re-encodes exactly).
     mutating func readString(max: Int, field: String) throws(WireError) -> String {
         let length = Int(try readUInt8())

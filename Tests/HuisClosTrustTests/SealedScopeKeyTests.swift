@@ -24,13 +24,19 @@ import Testing
         return try SealedScopeKey(decoding: encoded)
     }
 
+    /// Has `device` take `sealed` into a fresh keyring, judged by the council's log now.
+    private func accept(_ sealed: SealedScopeKey, by device: DeviceIdentity, in council: CouncilFixture) throws -> ScopeKeyring {
+        var keyring = ScopeKeyring(device: device)
+        try keyring.accept(sealed, membership: council.state, at: council.clock)
+        return keyring
+    }
+
     private func signatureRange(_ sealed: SealedScopeKey) -> Range<Int> { sealed.encoded.count - 64..<sealed.encoded.count }
 
     @Test func rotationSealsTheKeyToEveryEntitledDeviceAndEachAcceptsIt() throws {
         let (council, rotation, key, forBob) = try setUp()
         #expect(Set(rotation.sealedKeys.map(\.recipient)) == [council.alice.signing.publicKey, council.bob.signing.publicKey])
-        var bobKeys = ScopeKeyring(device: council.bob)
-        try bobKeys.accept(forBob, membership: council.state, at: council.clock)
+        let bobKeys = try accept(forBob, by: council.bob, in: council)
         #expect(Sodium.constantTimeEqual(try bobKeys.readKey(scope: CouncilFixture.group, epoch: 1), key.key))
         #expect(try SealedScopeKey(decoding: forBob.encoded) == forBob)
     }
@@ -49,15 +55,13 @@ import Testing
         let bySomeoneElse = try SealedScopeKey.issue(key, to: council.bob.certificate, by: council.president.signing)
         let issuerStart = bySomeoneElse.encoded.count - 64 - 32
         let forged = try altered(bySomeoneElse, range: { _ in issuerStart..<issuerStart + 32 }, with: council.alice.signing.publicKey.bytes)
-        var bobKeys = ScopeKeyring(device: council.bob)
-        #expect(throws: TrustError(.badSignature, "")) { try bobKeys.accept(forged, membership: council.state, at: council.clock) }
+        #expect(throws: TrustError(.badSignature, "")) { try accept(forged, by: council.bob, in: council) }
     }
 
     @Test func misaddressedSealedKeyIsRejected() throws {
         let (council, rotation, _, _) = try setUp()
         let forAlice = try #require(rotation.sealedKeys.first { $0.recipient == council.alice.signing.publicKey })
-        var bobKeys = ScopeKeyring(device: council.bob)
-        #expect(throws: TrustError(.misaddressed, "")) { try bobKeys.accept(forAlice, membership: council.state, at: council.clock) }
+        #expect(throws: TrustError(.misaddressed, "")) { try accept(forAlice, by: council.bob, in: council) }
     }
 
     @Test func keyWhoseCommitmentDiffersFromTheLogIsRejected() throws {
@@ -65,8 +69,7 @@ import Testing
         // Alice hands Bob a different key for the same epoch, honestly committed and signed.
         let other = try ScopeKey.generate(scope: CouncilFixture.group, epoch: 1)
         let split = try SealedScopeKey.issue(other, to: council.bob.certificate, by: council.alice.signing)
-        var bobKeys = ScopeKeyring(device: council.bob)
-        #expect(throws: TrustError(.commitmentMismatch, "")) { try bobKeys.accept(split, membership: council.state, at: council.clock) }
+        #expect(throws: TrustError(.commitmentMismatch, "")) { try accept(split, by: council.bob, in: council) }
     }
 
     @Test func keyThatDoesNotMatchItsSignedCommitmentIsRejected() throws {
@@ -77,8 +80,7 @@ import Testing
         let boxStart = 4 + 32 + 1 + CouncilFixture.group.rawValue.utf8.count + 4 + 32
         let boxRange = boxStart..<boxStart + SealedScopeKey.sealedLength
         let mixed = try altered(forBob, range: { _ in boxRange }, with: Array(swappedBox.encoded[boxRange]))
-        var bobKeys = ScopeKeyring(device: council.bob)
-        #expect(throws: TrustError(.commitmentMismatch, "")) { try bobKeys.accept(mixed, membership: council.state, at: council.clock) }
+        #expect(throws: TrustError(.commitmentMismatch, "")) { try accept(mixed, by: council.bob, in: council) }
         #expect(mixed.commitment == key.commitment)
     }
 
@@ -91,17 +93,15 @@ import Testing
         try council.log.append(.addToScope(member: reader.member, scope: CouncilFixture.group, access: .read, expiry: nil),
                                signedBy: council.secretariat.signing, at: council.tick())
         let readOnly = try SealedScopeKey.issue(key, to: council.bob.certificate, by: reader.signing)
-        var bobKeys = ScopeKeyring(device: council.bob)
         for sealed in [president, unknown, readOnly] {
-            #expect(throws: TrustError(.notAuthorised, "")) { try bobKeys.accept(sealed, membership: council.state, at: council.clock) }
+            #expect(throws: TrustError(.notAuthorised, "")) { try accept(sealed, by: council.bob, in: council) }
         }
     }
 
     @Test func keyForADeviceNotEntitledIsRejectedEvenIfWellSigned() throws {
         let (council, _, key, _) = try setUp()
         let toPresident = try SealedScopeKey.issue(key, to: council.president.certificate, by: council.alice.signing)
-        var presidentKeys = ScopeKeyring(device: council.president)
-        #expect(throws: TrustError(.notAuthorised, "")) { try presidentKeys.accept(toPresident, membership: council.state, at: council.clock) }
+        #expect(throws: TrustError(.notAuthorised, "")) { try accept(toPresident, by: council.president, in: council) }
     }
 
     @Test func hostileSealedKeyBytesAreTypedErrorsNeverTraps() throws {
