@@ -18,6 +18,7 @@ public struct AgreementPublicKey: Hashable, Sendable, ByteView {
         self.bytes = bytes
     }
 
+    /// The raw key bytes, for libsodium calls and encoders.
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         try bytes.withUnsafeBytes(body)
     }

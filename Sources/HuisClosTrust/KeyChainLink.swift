@@ -15,6 +15,7 @@ public struct KeyChainLink: Sendable, Equatable {
     /// The sealed previous key: AEAD nonce, 32-byte key, tag.
     public static let sealedLength = ScopeKey.length + AEAD.overhead
 
+    /// The scope whose keys are chained.
     public let scope: ScopeID
     /// The new epoch, whose key seals the key of `epoch - 1`.
     public let epoch: UInt32

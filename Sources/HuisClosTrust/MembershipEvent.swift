@@ -25,6 +25,7 @@ public enum MembershipEvent: Sendable, Equatable {
 
     /// The record type byte on the wire.
     public enum Kind: UInt8, Sendable, CaseIterable {
+        /// One per event case, numbered 1…9 as in `Protocol/MEMBERSHIP.md`.
         case genesis = 1, appointMember, endMandate, addToScope, removeFromScope, certifyDevice,
              acceptUndertaking, revokeDevice, startEpoch
     }

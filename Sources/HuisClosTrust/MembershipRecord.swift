@@ -88,6 +88,7 @@ public struct MembershipRecord: Sendable, Equatable {
         encoded = bytes
     }
 
+    /// Records are equal when their canonical bytes are.
     public static func == (lhs: MembershipRecord, rhs: MembershipRecord) -> Bool { lhs.encoded == rhs.encoded }
 
     /// Refuses, before encoding, fields that the decoder would refuse for their length.

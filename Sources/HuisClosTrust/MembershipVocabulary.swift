@@ -10,6 +10,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The instant `unixSeconds` after 1970-01-01T00:00:00Z.
     public init(unixSeconds: Int64) { self.unixSeconds = unixSeconds }
 
+    /// Earlier instants sort first.
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.unixSeconds < rhs.unixSeconds }
 
     /// The instant `seconds` later (saturating, so hostile values cannot trap).
@@ -18,6 +19,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Instant(unixSeconds: overflow ? (seconds > 0 ? .max : .min) : sum)
     }
 
+    /// "@" and the Unix seconds, for messages and logs.
     public var description: String { "@\(unixSeconds)" }
 }
 
@@ -58,8 +60,10 @@ public struct MemberID: Hashable, Comparable, Sendable, CustomStringConvertible 
         try! ScopeID("member:" + hex)
     }
 
+    /// The hex form: ids are not secret, and hex is how logs and scopes show them.
     public var description: String { hex }
 
+    /// Byte order, for stable listings.
     public static func < (lhs: MemberID, rhs: MemberID) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 }
 
@@ -102,6 +106,7 @@ public enum ScopeAccess: UInt8, Sendable, Comparable, CaseIterable {
     /// Read, and author batches (and start key epochs) in the scope.
     case readWrite = 2
 
+    /// Read-write is more than read: the strongest of several grants wins.
     public static func < (lhs: ScopeAccess, rhs: ScopeAccess) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -18,7 +18,9 @@ public struct SealedScopeKey: Sendable, Equatable {
 
     /// The device the key is sealed to (its Ed25519 identity).
     public let recipient: SigningPublicKey
+    /// The scope the key encrypts.
     public let scope: ScopeID
+    /// The key's epoch, from 1.
     public let epoch: UInt32
     /// The commitment of the sealed key (see `ScopeKey`).
     public let commitment: [UInt8]

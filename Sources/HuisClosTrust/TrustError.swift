@@ -48,6 +48,7 @@ public struct TrustError: Error, Equatable, Sendable, CustomStringConvertible {
         self.init(wire.code == .tooLarge ? .tooLarge : .malformed, "\(what): \(wire.message)")
     }
 
+    /// Code and message, never secrets.
     public var description: String { "\(code.rawValue): \(message)" }
 
     /// Errors compare by code, so tests and callers can match on what happened.

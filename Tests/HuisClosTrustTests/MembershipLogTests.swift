@@ -14,6 +14,14 @@ import Testing
         #expect(verified.state.councilName == CouncilFixture.name)
     }
 
+    @Test func newCouncilHasAFreshRootItsLogVerifiesFrom() throws {
+        let (rootKey, log) = try TrustRoot.establishCouncil(named: CouncilFixture.name, at: CouncilFixture.start)
+        #expect(log.state.root == TrustRoot(pinning: rootKey.publicKey))
+        #expect(try MembershipLog(verifying: log.records.map(\.encoded), root: log.state.root).state.headHash == log.state.headHash)
+        let longName = String(repeating: "é", count: TrustLimits.councilNameBytesMax)
+        #expect(throws: TrustError(.tooLarge, "")) { try TrustRoot.establishCouncil(named: longName, at: CouncilFixture.start) }
+    }
+
     @Test func logFromAnotherRootIsRefused() throws {
         let council = try CouncilFixture()
         let stranger = TrustRoot(pinning: try SigningKeyPair.generate().publicKey)
