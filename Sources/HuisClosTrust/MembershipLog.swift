@@ -12,8 +12,9 @@ public struct MembershipLog: Sendable {
     /// What the records establish.
     public private(set) var state: MembershipState
 
-    /// Verifies a whole log (canonical bytes of each record, in order) from `root`.
-    public init(verifying encodedRecords: [[UInt8]], root: TrustRoot) throws(TrustError) {
+    /// Verifies a whole log (canonical bytes of each record, in order) from `root`, at `now` by
+    /// this device's clock.
+    public init(verifying encodedRecords: [[UInt8]], root: TrustRoot, now: Instant) throws(TrustError) {
         guard let first = encodedRecords.first else { throw TrustError(.untrustedRoot, "an empty log has no genesis record") }
         guard encodedRecords.count <= TrustLimits.membershipRecordsMax else {
             throw TrustError(.tooLarge, "the log has \(encodedRecords.count) records; the limit is \(TrustLimits.membershipRecordsMax)")
@@ -21,13 +22,13 @@ public struct MembershipLog: Sendable {
         let genesis = try MembershipRecord(verifying: first)
         records = [genesis]
         records.reserveCapacity(encodedRecords.count)
-        state = try MembershipState(genesis: genesis, root: root)
-        for bytes in encodedRecords.dropFirst() { try receive(bytes) }
+        state = try MembershipState(genesis: genesis, root: root, now: now)
+        for bytes in encodedRecords.dropFirst() { try receive(bytes, now: now) }
     }
 
-    /// Verifies and applies the next record received from the relay.
-    public mutating func receive(_ encoded: [UInt8]) throws(TrustError) {
-        try accept(try MembershipRecord(verifying: encoded))
+    /// Verifies and applies the next record received from the relay at `now` (this device's clock).
+    public mutating func receive(_ encoded: [UInt8], now: Instant) throws(TrustError) {
+        try accept(try MembershipRecord(verifying: encoded), now: now)
     }
 
     /// Signs `event` as the next record with `signer` (the root or this device) and applies it;
@@ -37,15 +38,15 @@ public struct MembershipLog: Sendable {
         throws(TrustError) -> MembershipRecord {
         let record = try MembershipRecord.sign(event, index: state.headIndex + 1, previousHash: state.headHash,
                                                issuedAt: instant, signer: signer)
-        try accept(record)
+        try accept(record, now: instant)
         return record
     }
 
-    private mutating func accept(_ record: MembershipRecord) throws(TrustError) {
+    private mutating func accept(_ record: MembershipRecord, now: Instant) throws(TrustError) {
         guard records.count < TrustLimits.membershipRecordsMax else {
             throw TrustError(.tooLarge, "the log already holds \(TrustLimits.membershipRecordsMax) records, its limit")
         }
-        try state.apply(record)
+        try state.apply(record, now: now)
         records.append(record)
     }
 }

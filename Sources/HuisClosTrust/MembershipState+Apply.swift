@@ -3,10 +3,11 @@ import HuisClosProtocol
 
 /// Folding one more record into the state: chain, authority, then the transition rules.
 extension MembershipState {
-    /// Applies the next record; throws, leaving the state unchanged, if the record does not extend
-    /// the chain (`.brokenChain`), its signer may not sign it (`.notAuthorised`), or it contradicts
+    /// Applies the next record, received at `now` by this device's clock; throws, leaving the state
+    /// unchanged, if the record does not extend the chain (`.brokenChain`), is dated too far ahead
+    /// of `now` (`.notYetValid`), its signer may not sign it (`.notAuthorised`), or it contradicts
     /// the log (`.invalidTransition`).
-    public mutating func apply(_ record: MembershipRecord) throws(TrustError) {
+    public mutating func apply(_ record: MembershipRecord, now: Instant) throws(TrustError) {
         guard record.index == headIndex + 1, record.previousHash == headHash else {
             throw TrustError(.brokenChain, "record \(record.index) does not follow record \(headIndex) of the verified log: "
                              + "reordered, dropped or forked; refetch the log from record \(headIndex + 1)")
@@ -14,6 +15,7 @@ extension MembershipState {
         guard record.issuedAt >= headTime else {
             throw TrustError(.brokenChain, "record \(record.index) is dated before record \(headIndex): refused")
         }
+        try Self.checkNotFromTheFuture(record, now: now)
         try MembershipAuthorisation.check(record, in: self)
         var next = self
         try next.transition(record.event, at: record.issuedAt, signer: record.signer)
@@ -106,6 +108,15 @@ extension MembershipState {
         guard let grants = members[member]?.grants[scope] else { return }
         for index in grants.indices where grants[index].isActive(at: instant) {
             members[member]!.grants[scope]![index].close(at: instant)
+        }
+    }
+
+    /// Refuses a record dated more than the allowed clock skew after `now`.
+    static func checkNotFromTheFuture(_ record: MembershipRecord, now: Instant) throws(TrustError) {
+        let ahead = record.issuedAt.unixSeconds.subtractingReportingOverflow(now.unixSeconds)
+        guard !ahead.overflow, ahead.partialValue <= TrustLimits.recordClockSkewSecondsMax else {
+            throw TrustError(.notYetValid, "record \(record.index) is dated \(record.issuedAt), ahead of this device's clock (\(now)) "
+                             + "by more than \(TrustLimits.recordClockSkewSecondsMax) s: refused; check this device's clock")
         }
     }
 

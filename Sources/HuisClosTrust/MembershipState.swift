@@ -25,14 +25,16 @@ public struct MembershipState: Sendable {
     var agreementKeys: Set<AgreementPublicKey> = []
     var epochs: [ScopeID: [EpochEntry]] = [:]
 
-    /// Starts the fold from record 0, which must be a genesis record signed by `root` naming `root`.
-    public init(genesis: MembershipRecord, root: TrustRoot) throws(TrustError) {
+    /// Starts the fold from record 0, which must be a genesis record signed by `root` naming `root`
+    /// and not dated ahead of `now` (this device's clock) by more than the allowed skew.
+    public init(genesis: MembershipRecord, root: TrustRoot, now: Instant) throws(TrustError) {
         guard genesis.index == 0, case let .genesis(rootKey, councilName) = genesis.event else {
             throw TrustError(.untrustedRoot, "a membership log starts with its genesis record (index 0)")
         }
         guard genesis.signer == root.publicKey, rootKey == root.publicKey else {
             throw TrustError(.untrustedRoot, "this log was not created by the pinned trust root: another council, or a forgery; do not use it")
         }
+        try Self.checkNotFromTheFuture(genesis, now: now)
         self.root = root
         self.councilName = councilName
         headIndex = 0

@@ -16,6 +16,8 @@ public struct TrustError: Error, Equatable, Sendable, CustomStringConvertible {
         case brokenChain
         /// The log does not start from the pinned trust root.
         case untrustedRoot
+        /// A record is dated further ahead of this device's clock than `TrustLimits.recordClockSkewSecondsMax`.
+        case notYetValid
         /// The signer is not allowed to sign this record or issue this key (see `Protocol/TRUST.md`).
         case notAuthorised
         /// The record contradicts the log so far (unknown member, duplicate device, epoch out of turn…).

@@ -22,6 +22,11 @@ public enum TrustLimits {
     /// Certified, unrevoked devices per member: phone, tablet, laptop and spares. It bounds the
     /// sealed keys sent at each rotation (one per entitled device).
     public static let activeDevicesPerMemberMax = 8
+    /// How far ahead of the verifying device's clock a record may be dated, in seconds. Clocks
+    /// drift (a phone off for weeks, no NTP); 10 minutes tolerates that. A record dated further
+    /// ahead is refused, because every later record must be dated after it: one future-dated
+    /// record from any authorised device would otherwise block the log until that date.
+    public static let recordClockSkewSecondsMax: Int64 = 600
     /// Mandates a first-circle member may hold: the rules allow a 3-year mandate "renewable once".
     public static let firstCircleMandatesMax = 2
 

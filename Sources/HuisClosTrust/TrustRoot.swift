@@ -32,6 +32,6 @@ public struct TrustRoot: Hashable, Sendable {
         throws(TrustError) -> MembershipLog {
         let genesis = try MembershipRecord.sign(.genesis(rootKey: rootKey.publicKey, councilName: name), index: 0,
                                                 previousHash: MembershipRecord.genesisHash, issuedAt: instant, signer: rootKey)
-        return try MembershipLog(verifying: [genesis.encoded], root: TrustRoot(pinning: rootKey.publicKey))
+        return try MembershipLog(verifying: [genesis.encoded], root: TrustRoot(pinning: rootKey.publicKey), now: instant)
     }
 }

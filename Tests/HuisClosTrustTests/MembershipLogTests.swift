@@ -8,7 +8,7 @@ import Testing
 @Suite struct MembershipLogTests {
     @Test func wholeLogVerifiesFromThePinnedRoot() throws {
         let council = try CouncilFixture()
-        let verified = try MembershipLog(verifying: council.encodedLog, root: council.root)
+        let verified = try MembershipLog(verifying: council.encodedLog, root: council.root, now: council.clock)
         #expect(verified.records == council.log.records)
         #expect(verified.state.headHash == council.state.headHash)
         #expect(verified.state.councilName == CouncilFixture.name)
@@ -17,7 +17,8 @@ import Testing
     @Test func newCouncilHasAFreshRootItsLogVerifiesFrom() throws {
         let (rootKey, log) = try TrustRoot.establishCouncil(named: CouncilFixture.name, at: CouncilFixture.start)
         #expect(log.state.root == TrustRoot(pinning: rootKey.publicKey))
-        #expect(try MembershipLog(verifying: log.records.map(\.encoded), root: log.state.root).state.headHash == log.state.headHash)
+        #expect(try MembershipLog(verifying: log.records.map(\.encoded), root: log.state.root,
+                                     now: CouncilFixture.start).state.headHash == log.state.headHash)
         let longName = String(repeating: "é", count: TrustLimits.councilNameBytesMax)
         #expect(throws: TrustError(.tooLarge, "")) { try TrustRoot.establishCouncil(named: longName, at: CouncilFixture.start) }
     }
@@ -25,15 +26,15 @@ import Testing
     @Test func logFromAnotherRootIsRefused() throws {
         let council = try CouncilFixture()
         let stranger = TrustRoot(pinning: try SigningKeyPair.generate().publicKey)
-        #expect(throws: TrustError(.untrustedRoot, "")) { try MembershipLog(verifying: council.encodedLog, root: stranger) }
-        #expect(throws: TrustError(.untrustedRoot, "")) { try MembershipLog(verifying: [], root: council.root) }
+        #expect(throws: TrustError(.untrustedRoot, "")) { try MembershipLog(verifying: council.encodedLog, root: stranger, now: council.clock) }
+        #expect(throws: TrustError(.untrustedRoot, "")) { try MembershipLog(verifying: [], root: council.root, now: council.clock) }
     }
 
     @Test func forgedSignatureIsRefused() throws {
         let council = try CouncilFixture()
         var records = council.encodedLog
         records[3][records[3].count - 5] ^= 0x01
-        #expect(throws: TrustError(.badSignature, "")) { try MembershipLog(verifying: records, root: council.root) }
+        #expect(throws: TrustError(.badSignature, "")) { try MembershipLog(verifying: records, root: council.root, now: council.clock) }
     }
 
     @Test func recordWhoseSignerFieldWasSwappedIsRefused() throws {
@@ -42,20 +43,20 @@ import Testing
         // Claim the root signed the president's certificate: the signature no longer matches.
         let signerOffset = 4 + 8 + 32 + 8
         records[4].replaceSubrange(signerOffset..<signerOffset + 32, with: council.rootKey.publicKey.bytes)
-        #expect(throws: TrustError(.badSignature, "")) { try MembershipLog(verifying: records, root: council.root) }
+        #expect(throws: TrustError(.badSignature, "")) { try MembershipLog(verifying: records, root: council.root, now: council.clock) }
     }
 
     @Test func brokenHashChainIsRefused() throws {
         let council = try CouncilFixture()
         var dropped = council.encodedLog
         dropped.remove(at: 2)
-        #expect(throws: TrustError(.brokenChain, "")) { try MembershipLog(verifying: dropped, root: council.root) }
+        #expect(throws: TrustError(.brokenChain, "")) { try MembershipLog(verifying: dropped, root: council.root, now: council.clock) }
         var swapped = council.encodedLog
         swapped.swapAt(2, 3)
-        #expect(throws: TrustError(.brokenChain, "")) { try MembershipLog(verifying: swapped, root: council.root) }
+        #expect(throws: TrustError(.brokenChain, "")) { try MembershipLog(verifying: swapped, root: council.root, now: council.clock) }
         var replayed = council.encodedLog
         replayed.append(replayed[2])
-        #expect(throws: TrustError(.brokenChain, "")) { try MembershipLog(verifying: replayed, root: council.root) }
+        #expect(throws: TrustError(.brokenChain, "")) { try MembershipLog(verifying: replayed, root: council.root, now: council.clock) }
     }
 
     @Test func forkedRecordWithTheRightIndexButAnotherPredecessorIsRefused() throws {
@@ -64,7 +65,7 @@ import Testing
                                              index: council.state.headIndex + 1, previousHash: [UInt8](repeating: 0xAB, count: 32),
                                              issuedAt: council.tick(), signer: council.rootKey)
         var log = council.log
-        #expect(throws: TrustError(.brokenChain, "")) { try log.receive(fork.encoded) }
+        #expect(throws: TrustError(.brokenChain, "")) { try log.receive(fork.encoded, now: council.clock) }
         #expect(log.records.count == council.log.records.count)
     }
 
@@ -74,7 +75,24 @@ import Testing
                                               index: council.state.headIndex + 1, previousHash: council.state.headHash,
                                               issuedAt: CouncilFixture.start, signer: council.rootKey)
         var log = council.log
-        #expect(throws: TrustError(.brokenChain, "")) { try log.receive(early.encoded) }
+        #expect(throws: TrustError(.brokenChain, "")) { try log.receive(early.encoded, now: council.clock) }
+    }
+
+    @Test func recordDatedAheadOfTheClockIsRefusedSoNoSignerCanFreezeTheLog() throws {
+        let council = try CouncilFixture()
+        // Alice may accept the undertaking herself, but not date it in 2100 to block every later record.
+        let future = try MembershipRecord.sign(.acceptUndertaking(member: council.alice.member, device: council.alice.signing.publicKey,
+                                                                  charterDigest: CouncilFixture.charterDigest),
+                                               index: council.state.headIndex + 1, previousHash: council.state.headHash,
+                                               issuedAt: Instant(unixSeconds: 4_102_444_800), signer: council.alice.signing)
+        var log = council.log
+        #expect(throws: TrustError(.notYetValid, "")) { try log.receive(future.encoded, now: council.clock) }
+        let withinSkew = council.clock.adding(seconds: TrustLimits.recordClockSkewSecondsMax)
+        try log.append(.revokeDevice(device: council.bob.signing.publicKey, wipe: false), signedBy: council.rootKey, at: withinSkew)
+        let clockBehind = withinSkew.adding(seconds: -TrustLimits.recordClockSkewSecondsMax - 1)
+        #expect(throws: TrustError(.notYetValid, "")) {
+            try MembershipLog(verifying: log.records.map(\.encoded), root: council.root, now: clockBehind)
+        }
     }
 
     @Test func memberDeviceCannotAppointAnyone() throws {
@@ -119,12 +137,12 @@ import Testing
                                                                           agreementKey: intruder.agreement.publicKey,
                                                                           member: council.alice.member)), signer: server)
         for record in [appoint, certify, addToAlice] {
-            #expect(throws: TrustError(.notAuthorised, "")) { try council.log.receive(record.encoded) }
+            #expect(throws: TrustError(.notAuthorised, "")) { try council.log.receive(record.encoded, now: council.clock) }
         }
         // Nor can it strip the signature and claim the root signed.
         var claimed = certify.encoded
         claimed.replaceSubrange(52..<84, with: council.rootKey.publicKey.bytes)
-        #expect(throws: TrustError(.badSignature, "")) { try council.log.receive(claimed) }
+        #expect(throws: TrustError(.badSignature, "")) { try council.log.receive(claimed, now: council.clock) }
         #expect(council.state.entitledDevices(to: CouncilFixture.group, at: council.clock).allSatisfy { $0.member != intruder.member })
         #expect(!council.state.isDeviceValid(server.publicKey, at: council.clock))
     }
@@ -132,7 +150,7 @@ import Testing
     @Test func recordFromAnotherCouncilsLogIsRefused() throws {
         var council = try CouncilFixture()
         let other = try CouncilFixture()
-        #expect(throws: TrustError(.brokenChain, "")) { try council.log.receive(other.encodedLog[5]) }
+        #expect(throws: TrustError(.brokenChain, "")) { try council.log.receive(other.encodedLog[5], now: council.clock) }
     }
 
     @Test func revokedDeviceCanNoLongerSign() throws {

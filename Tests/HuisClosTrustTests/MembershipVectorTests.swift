@@ -26,7 +26,7 @@ import Testing
 
     @Test func goldenLogVerifiesFromItsRootAndHoldsEveryRecordType() throws {
         let (root, vectors) = try load()
-        let log = try MembershipLog(verifying: vectors.map(\.bytes), root: root)
+        let log = try MembershipLog(verifying: vectors.map(\.bytes), root: root, now: Instant(unixSeconds: 1_800_000_000))
         #expect(Set(log.records.map(\.event.kind)) == Set(MembershipEvent.Kind.allCases))
         #expect(log.records.map(\.hash.hexString) == vectors.map(\.hash))
     }
