@@ -55,6 +55,6 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
-        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust"]),
+        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCrypto", "HuisClosProtocol"]),
     ]
 )

@@ -58,6 +58,7 @@ struct EpochEntry: Sendable {
     let reason: EpochReason
     let commitment: [UInt8]
     let startedAt: Instant
-    /// The devices entitled when the epoch started: if one loses the scope, the epoch must rotate.
-    let entitledAtStart: Set<SigningPublicKey>
+    /// Every device entitled at some point of this epoch (at its start, or added since and so
+    /// possibly handed the key): if one loses the scope, the epoch must rotate.
+    var entitledDuringEpoch: Set<SigningPublicKey>
 }

@@ -19,6 +19,7 @@ extension MembershipState {
         try MembershipAuthorisation.check(record, in: self)
         var next = self
         try next.transition(record.event, at: record.issuedAt, signer: record.signer)
+        if let member = next.memberGainingAccess(record.event) { next.noteEntitlements(of: member, at: record.issuedAt) }
         next.headIndex = record.index
         next.headHash = record.hash
         next.headTime = record.issuedAt
@@ -67,7 +68,30 @@ extension MembershipState {
             guard (reason == .initial) == (epoch == 1) else { throw refused("only epoch 1 of a scope is the initial one") }
             let entitled = Set(entitledDevices(to: scope, at: instant).map(\.signingKey))
             epochs[scope, default: []].append(EpochEntry(epoch: epoch, reason: reason, commitment: commitment,
-                                                         startedAt: instant, entitledAtStart: entitled))
+                                                         startedAt: instant, entitledDuringEpoch: entitled))
+        }
+    }
+
+    /// The member whose devices may have become entitled to more scopes through `event`. Access
+    /// only grows through these four records; it shrinks through others or by expiry.
+    private func memberGainingAccess(_ event: MembershipEvent) -> MemberID? {
+        switch event {
+        case let .appointMember(appointment): appointment.member
+        case let .addToScope(member, _, _, _), let .acceptUndertaking(member, _, _): member
+        case let .certifyDevice(device): device.member
+        default: nil
+        }
+    }
+
+    /// Adds `member`'s entitled devices to the current epoch of each scope they can read, so a
+    /// later removal of any of them calls for a rotation even if it joined mid-epoch.
+    private mutating func noteEntitlements(of member: MemberID, at instant: Instant) {
+        let memberDevices = devices.values.filter { $0.device.member == member }.map(\.device.signingKey)
+        for scope in scopes(of: member, at: instant).keys {
+            guard let last = epochs[scope]?.indices.last else { continue }
+            for device in memberDevices where mayRead(device: device, scope: scope, at: instant) {
+                epochs[scope]![last].entitledDuringEpoch.insert(device)
+            }
         }
     }
 

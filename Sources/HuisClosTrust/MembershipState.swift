@@ -120,11 +120,11 @@ public struct MembershipState: Sendable {
         return list[Int(epoch) - 1].commitment
     }
 
-    /// True when a device entitled at the start of the current epoch has lost the scope since
+    /// True when a device entitled at any point of the current epoch has lost the scope since
     /// (removed, revoked, mandate ended, hearing expired): a new epoch must start before anyone
     /// writes again, so the party that left cannot read what follows.
     public func needsRotation(_ scope: ScopeID, at instant: Instant) -> Bool {
         guard let current = epochs[scope]?.last else { return false }
-        return current.entitledAtStart.contains { !mayRead(device: $0, scope: scope, at: instant) }
+        return current.entitledDuringEpoch.contains { !mayRead(device: $0, scope: scope, at: instant) }
     }
 }

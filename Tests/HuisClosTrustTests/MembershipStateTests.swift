@@ -143,6 +143,19 @@ import Testing
         #expect(!council.state.needsRotation(group, at: council.clock))
     }
 
+    @Test func memberWhoJoinedMidEpochAndLeftCallsForRotationToo() throws {
+        var council = try CouncilFixture()
+        var keyring = ScopeKeyring(device: council.alice)
+        let group = CouncilFixture.group
+        _ = try ScopeKeyIssuer.startEpoch(of: group, reason: .initial, log: &council.log, keyring: &keyring, at: council.tick())
+        let late = try council.enrol(.secondCircle, scopes: [], appointedBy: council.secretariat.signing, certifiedBy: council.secretariat.signing)
+        try council.log.append(.addToScope(member: late.member, scope: group, access: .read, expiry: nil),
+                               signedBy: council.secretariat.signing, at: council.tick())
+        #expect(!council.state.needsRotation(group, at: council.clock))
+        try council.log.append(.removeFromScope(member: late.member, scope: group), signedBy: council.secretariat.signing, at: council.tick())
+        #expect(council.state.needsRotation(group, at: council.clock))
+    }
+
     @Test func onlyWritersOfAScopeStartItsEpochs() throws {
         var council = try CouncilFixture()
         var presidentKeys = ScopeKeyring(device: council.president)
