@@ -108,6 +108,8 @@ extension MembershipState {
                 throw refused("member \(member) already held \(held) first-circle mandates: a mandate is renewable once")
             }
         }
+        // Grants of an earlier mandate that reached its term without an end record do not carry over.
+        entry.closeGrants(at: instant)
         entry.mandates.append(Mandate(role: appointment.role, start: instant, scheduledEnd: appointment.mandateEnd))
         for scope in appointment.scopes {
             entry.grants[scope, default: []].append(Grant(access: .readWrite, from: instant, until: nil))

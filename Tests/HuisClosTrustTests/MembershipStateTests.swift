@@ -67,6 +67,19 @@ import Testing
         #expect(council.state.entitledDevices(to: .council, at: council.clock).contains(device.certificate))
     }
 
+    @Test func renewedMandateStartsWithoutThePreviousMandatesGrants() throws {
+        var council = try CouncilFixture()
+        let guest = try council.enrol(.guest, scopes: [CouncilFixture.group], appointedBy: council.secretariat.signing,
+                                      certifiedBy: council.secretariat.signing)
+        // The guest's mandate reaches its term with no end record; a later appointment grants nothing back.
+        council.clock = CouncilFixture.start.adding(seconds: CouncilFixture.threeYears + 60)
+        let again = Appointment(member: guest.member, role: .guest, orderNumber: "arrêté n° 2029-0007", orderDate: council.clock,
+                                mandateEnd: council.clock.adding(seconds: 86_400), scopes: [])
+        try council.log.append(.appointMember(again), signedBy: council.rootKey, at: council.tick())
+        #expect(council.state.access(of: guest.member, to: CouncilFixture.group, at: council.clock) == nil)
+        #expect(council.state.role(of: guest.member, at: council.clock) == .guest)
+    }
+
     @Test func onlyThePresidentDeclaresResignationExOfficio() throws {
         var council = try CouncilFixture()
         let event = MembershipEvent.endMandate(member: council.bob.member, reason: .exOfficio)
