@@ -36,6 +36,8 @@ public struct AgreementKeyPair: Sendable {
     public let publicKey: AgreementPublicKey
     /// The 32-byte secret scalar, never copied out of guarded memory except into libsodium calls.
     let secretKey: SecureBytes
+    /// The seed the pair derives from, kept so the device can store the key (encrypted) and reload it.
+    private let seedBytes: SecureBytes
 
     /// A new random key pair (from a fresh random seed, as `SigningKeyPair.generate` does).
     public static func generate() throws(CryptoError) -> AgreementKeyPair {
@@ -55,6 +57,9 @@ public struct AgreementKeyPair: Sendable {
             }
             guard rc == 0 else { throw CryptoError(.keyDerivationFailed, "crypto_box_seed_keypair failed") }
         }
-        return AgreementKeyPair(publicKey: try AgreementPublicKey(bytes: publicBytes), secretKey: secret)
+        return AgreementKeyPair(publicKey: try AgreementPublicKey(bytes: publicBytes), secretKey: secret, seedBytes: seed)
     }
+
+    /// The 32-byte seed, in guarded memory, for storing the key encrypted (reload with `fromSeed`).
+    public func seed() -> SecureBytes { seedBytes }
 }

@@ -103,6 +103,10 @@ extension MembershipState {
         }
         var entry = members[member] ?? MemberEntry()
         if appointment.role.isFirstCircle {
+            let seated = members.keys.filter { role(of: $0, at: instant)?.isFirstCircle == true }.count
+            guard seated < TrustLimits.firstCircleMembersMax else {
+                throw refused("the first circle already has \(seated) members, its maximum: end a mandate first")
+            }
             let held = entry.mandates.filter { $0.role.isFirstCircle }.count
             guard held < TrustLimits.firstCircleMandatesMax else {
                 throw refused("member \(member) already held \(held) first-circle mandates: a mandate is renewable once")

@@ -27,6 +27,9 @@ public enum TrustLimits {
     /// ahead is refused, because every later record must be dated after it: one future-dated
     /// record from any authorised device would otherwise block the log until that date.
     public static let recordClockSkewSecondsMax: Int64 = 600
+    /// First-circle members (president, vice-presidents, members) holding a mandate at once: the
+    /// council's rules cap the first circle at 30.
+    public static let firstCircleMembersMax = 30
     /// Mandates a first-circle member may hold: the rules allow a 3-year mandate "renewable once".
     public static let firstCircleMandatesMax = 2
 

@@ -36,7 +36,9 @@ import Testing
         let a = try AgreementKeyPair.fromSeed(seed)
         let b = try AgreementKeyPair.fromSeed(seed)
         #expect(a.publicKey == b.publicKey)
-        #expect(try AgreementKeyPair.generate().publicKey != a.publicKey)
+        let fresh = try AgreementKeyPair.generate()
+        #expect(fresh.publicKey != a.publicKey)
+        #expect(try AgreementKeyPair.fromSeed(fresh.seed()).publicKey == fresh.publicKey)
         #expect(throws: CryptoError(.invalidLength, "")) { try AgreementPublicKey(bytes: [1, 2, 3]) }
         #expect(throws: CryptoError(.invalidLength, "")) { try AgreementKeyPair.fromSeed(try SecureBytes.random(count: 16)) }
     }

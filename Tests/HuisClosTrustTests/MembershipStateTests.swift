@@ -110,6 +110,20 @@ import Testing
         #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(appointAgain, signedBy: council.secretariat.signing, at: council.tick()) }
     }
 
+    @Test func firstCircleIsCappedAtThirtyMembers() throws {
+        var council = try CouncilFixture()
+        // The fixture seats the president, Alice and Bob; fill the first circle to 30.
+        for _ in 3..<TrustLimits.firstCircleMembersMax {
+            try council.log.append(.appointMember(council.appointment(try MemberID.generate(), .member, scopes: [])),
+                                   signedBy: council.secretariat.signing, at: council.tick())
+        }
+        let thirtyFirst = MembershipEvent.appointMember(council.appointment(try MemberID.generate(), .member, scopes: []))
+        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(thirtyFirst, signedBy: council.secretariat.signing, at: council.tick()) }
+        // Second-circle members are not counted.
+        try council.log.append(.appointMember(council.appointment(try MemberID.generate(), .secondCircle, scopes: [])),
+                               signedBy: council.secretariat.signing, at: council.tick())
+    }
+
     @Test func presidentManagesWorkingGroupsButNotOtherScopes() throws {
         var council = try CouncilFixture()
         let theme = try ScopeID("theme:inclusion")
