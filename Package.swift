@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
         .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
+        // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
+        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol"]),
 
         // Texts shown to people: French by default, English with LANG=en.
         .target(name: "HuisClosL10n"),
@@ -62,5 +64,6 @@ let package = Package(
         .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
         .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal"]),
+        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCrypto", "HuisClosProtocol"]),
     ]
 )
