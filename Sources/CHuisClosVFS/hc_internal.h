@@ -35,7 +35,11 @@ typedef struct hc_file hc_file;
 typedef struct hc_replica {
     hc_keys keys;
     hc_file *wal;                        /* the open WAL file, or NULL */
+    hc_vfs_counters counters;            /* see hc_vfs_read_counters */
 } hc_replica;
+
+/* The file-control opcode hc_vfs_read_counters sends to the main file (outside SQLite's range). */
+#define HC_FCNTL_COUNTERS 0x48430001
 
 /* An open file: the sqlite3_file subclass. SQLite allocates szOsFile bytes; the unix VFS's own
  * file object lives right after this struct (see hc_vfs.c). */

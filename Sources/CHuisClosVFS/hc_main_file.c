@@ -39,6 +39,7 @@ static int read_page(hc_file *p, unsigned char *page, sqlite3_int64 page_offset)
         return size <= page_offset ? SQLITE_IOERR_SHORT_READ : SQLITE_IOERR_AUTH;
     }
     if (rc != SQLITE_OK) return rc;
+    p->replica->counters.opened++;
     return hc_page_open(&p->replica->keys, pgno, 0, page, page);
 }
 
@@ -79,8 +80,20 @@ static int main_write(sqlite3_file *file, const void *buffer, int amount, sqlite
         rc = hc_page_seal(&p->replica->keys, pgno, 0, buffer, p->scratch);
         if (rc != SQLITE_OK) return rc;
         sealed = p->scratch;
+        p->replica->counters.sealed++;
+    } else {
+        p->replica->counters.reused++;
     }
     return p->real->pMethods->xWrite(p->real, sealed, HC_PAGE_BYTES, offset);
+}
+
+/* Answers HC_FCNTL_COUNTERS; forwards everything else. */
+static int main_file_control(sqlite3_file *file, int op, void *arg) {
+    if (op == HC_FCNTL_COUNTERS) {
+        *(hc_vfs_counters *)arg = as_file(file)->replica->counters;
+        return SQLITE_OK;
+    }
+    return hc_forward_file_control(file, op, arg);
 }
 
 /* Version 1: no shared-memory methods (the WAL index stays in heap memory because the replica
@@ -97,7 +110,7 @@ const sqlite3_io_methods hc_main_methods = {
     hc_forward_lock,
     hc_forward_unlock,
     hc_forward_check_reserved_lock,
-    hc_forward_file_control,
+    main_file_control,
     hc_forward_sector_size,
     hc_forward_device_characteristics,
     NULL, NULL, NULL, NULL, NULL, NULL

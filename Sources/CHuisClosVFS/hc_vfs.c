@@ -136,3 +136,11 @@ int hc_vfs_read_reserve(sqlite3 *db, int *reserve) {
     if (rc == SQLITE_OK) *reserve = query;
     return rc;
 }
+
+int hc_vfs_read_counters(sqlite3 *db, hc_vfs_counters *counters) {
+    sqlite3_file *file = NULL;
+    int rc = sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+    if (rc != SQLITE_OK) return rc;
+    if (file == NULL || file->pMethods != &hc_main_methods) return SQLITE_NOTFOUND;
+    return file->pMethods->xFileControl(file, HC_FCNTL_COUNTERS, counters);
+}

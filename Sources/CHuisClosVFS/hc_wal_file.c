@@ -52,6 +52,7 @@ static int read_frame(hc_file *p, sqlite3_int64 index) {
     if (rc != SQLITE_OK) return rc;
     frame->pgno = hc_get_u32(p->scratch);
     frame->commit = hc_get_u32(p->scratch + 4);
+    p->replica->counters.opened++;
     rc = hc_page_open(&p->replica->keys, frame->pgno, frame->commit,
                       p->scratch + HC_WAL_FRAME_HEADER_BYTES, frame->plain);
     if (rc != SQLITE_OK) return rc;
@@ -67,6 +68,8 @@ static int read_page(hc_file *p, unsigned char *buffer, sqlite3_int64 index) {
     if (frame == NULL) {
         rc = read_frame(p, index);
         frame = &p->last_read;
+    } else {
+        p->replica->counters.cached++;
     }
     if (rc != SQLITE_OK) {
         sodium_memzero(buffer, HC_PAGE_BYTES);
@@ -87,6 +90,7 @@ static int read_whole_frame(hc_file *p, unsigned char *buffer, sqlite3_int64 off
         sodium_memzero(page, HC_PAGE_BYTES);
         return SQLITE_OK;
     }
+    p->replica->counters.opened++;
     rc = hc_page_open(&p->replica->keys, hc_get_u32(buffer), hc_get_u32(buffer + 4), page, page);
     if (rc == SQLITE_OK || p->wrote) return rc;
     sodium_memzero(buffer, HC_WAL_FRAME_BYTES); /* recovering: an invalid frame, not an error */
@@ -138,6 +142,7 @@ static int write_page(hc_file *p, const unsigned char *plain, sqlite3_int64 inde
     if (rc != SQLITE_OK) return rc;
     rc = hc_page_seal(&p->replica->keys, pgno, commit, plain, sealed);
     if (rc != SQLITE_OK) return rc;
+    p->replica->counters.sealed++;
     rc = p->real->pMethods->xWrite(p->real, sealed, HC_PAGE_BYTES, offset);
     if (rc == SQLITE_OK && slot != NULL) {
         memcpy(slot->plain, plain, HC_PAGE_BYTES);

@@ -40,7 +40,7 @@ func makeReplica(in folder: URL, rows: Int = 300, bodyBytes: Int = 600) throws -
         try db.execute(sql: "CREATE TABLE item(id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
         for id in 1...rows {
             try db.execute(sql: "INSERT INTO item(id, body) VALUES (?, ?)",
-                           arguments: [id, Data((0..<bodyBytes).map { _ in UInt8.random(in: 0...255) })])
+                           arguments: [id, Data(try Sodium.randomBytes(bodyBytes))])
         }
     }
     return replica

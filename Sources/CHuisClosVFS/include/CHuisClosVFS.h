@@ -55,4 +55,18 @@ int hc_vfs_request_reserve(sqlite3 *db);
  * database. Returns SQLITE_OK or the failing SQLite code. */
 int hc_vfs_read_reserve(sqlite3 *db, int *reserve);
 
+/* Page operations the VFS performed for one connection since it opened: sealed (encrypted),
+ * opened (decrypted), reused (a checkpoint wrote the sealed WAL frame through instead of sealing
+ * again) and cached (a WAL page read served from the frame cache without decrypting). */
+typedef struct hc_vfs_counters {
+    long long sealed;
+    long long opened;
+    long long reused;
+    long long cached;
+} hc_vfs_counters;
+
+/* Copies the counters of `db`'s main database into `*counters`. Returns SQLITE_OK, or
+ * SQLITE_NOTFOUND if the database is not open through this VFS. */
+int hc_vfs_read_counters(sqlite3 *db, hc_vfs_counters *counters);
+
 #endif

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import HuisClosReplica
+import Testing
+
+/// What a crash leaves behind (database, WAL with committed frames, key file) must reopen with
+/// every committed transaction; a WAL frame that fails authentication ends the WAL there.
+@Suite struct WalRecoveryTests {
+    /// Commits three transactions of 40 rows each without checkpointing, copies the folder while
+    /// the replica is open (a crash image), and returns the copy and the WAL frame count after
+    /// each transaction.
+    func crashImage(_ temp: TemporaryFolder) throws -> (URL, [Int]) {
+        let folder = temp.replicaFolder("live")
+        let replica = try Replica.create(at: folder, passphrase: passphrase, limits: fastLimits)
+        defer { try? replica.close() }
+        let paths = ReplicaPaths(folder: folder)
+        var frames: [Int] = []
+        try replica.database.write { db in
+            try db.execute(sql: "CREATE TABLE item(id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+        }
+        for txn in 0..<3 {
+            try replica.database.write { db in
+                for id in txn * 40 + 1...txn * 40 + 40 {
+                    try db.execute(sql: "INSERT INTO item(id, body) VALUES (?, ?)", arguments: [id, Data(repeating: UInt8(id), count: 500)])
+                }
+            }
+            let walBytes = try Data(contentsOf: paths.wal).count
+            frames.append((walBytes - 32) / (24 + ReplicaLimits.pageBytes))
+        }
+        let image = temp.replicaFolder("image")
+        try FileManager.default.createDirectory(at: image, withIntermediateDirectories: true)
+        for name in ["replica.key", "replica.db", "replica.db-wal"] {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: image.appendingPathComponent(name))
+        }
+        return (image, frames)
+    }
+
+    func count(_ folder: URL) throws -> (rows: Int, integrity: String?) {
+        let replica = try Replica.open(at: folder, passphrase: passphrase)
+        defer { try? replica.close() }
+        let rows = try replica.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM item") ?? -1 }
+        return (rows, try replica.database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") })
+    }
+
+    @Test func aCrashImageReopensWithEveryCommittedTransaction() throws {
+        let temp = try TemporaryFolder()
+        let (image, _) = try crashImage(temp)
+        let result = try count(image)
+        #expect(result.rows == 120)
+        #expect(result.integrity == "ok")
+    }
+
+    @Test func aTamperedWalFrameTruncatesTheWalAtThatFrame() throws {
+        let temp = try TemporaryFolder()
+        let (image, frames) = try crashImage(temp)
+        let firstFrameOfSecondTransaction = frames[0]
+        let offset = 32 + firstFrameOfSecondTransaction * (24 + ReplicaLimits.pageBytes) + 24 + 100
+        try editFile(image.appendingPathComponent("replica.db-wal")) { $0[offset] ^= 0x01 }
+        let result = try count(image)
+        #expect(result.rows == 40)  // the first transaction only: the WAL ends at the altered frame
+        #expect(result.integrity == "ok")
+    }
+
+    @Test func aWalFrameFromAnotherReplicaEndsTheWalThere() throws {
+        let temp = try TemporaryFolder()
+        let (image, frames) = try crashImage(temp)
+        let other = try TemporaryFolder()
+        let (otherImage, _) = try crashImage(other)
+        let frameBytes = 24 + ReplicaLimits.pageBytes
+        let start = 32 + frames[1] * frameBytes
+        let foreign = try Data(contentsOf: otherImage.appendingPathComponent("replica.db-wal"))[start..<start + frameBytes]
+        try editFile(image.appendingPathComponent("replica.db-wal")) { bytes in
+            // Keep this WAL's frame header (salts, checksums), take the other replica's sealed page.
+            bytes.replaceSubrange(start + 24..<start + frameBytes, with: foreign.dropFirst(24))
+        }
+        let result = try count(image)
+        #expect(result.rows == 80)
+        #expect(result.integrity == "ok")
+    }
+}
