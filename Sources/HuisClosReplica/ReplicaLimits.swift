@@ -15,9 +15,11 @@ public enum ReplicaLimits {
     public static let databaseIDBytes = Int(HC_DB_ID_BYTES)
     /// Pages after which SQLite checkpoints the WAL; the VFS's frame cache covers that many.
     public static let walAutocheckpointPages = Int(HC_WAL_AUTOCHECKPOINT_PAGES)
-    /// SQLite's page cache per replica, in KiB (64 MiB): every page-cache miss costs one
-    /// decryption, so the cache is sized to hold a council replica's working set.
-    public static let pageCacheKiB = 65_536
+    /// SQLite's page cache per replica, in KiB (256 MiB). Every page-cache miss costs one
+    /// decryption (~3 µs per 4 KiB page), so the cache is sized to hold a whole council replica:
+    /// each page is then decrypted at most once per session. SQLite allocates the cache lazily,
+    /// so this is a ceiling, not a reservation: a 20 MiB replica uses about 20 MiB.
+    public static let pageCacheKiB = 262_144
     /// Bytes of a version-1 key file (see `KeyFile`); any other size is not a key file we wrote.
     public static let keyFileBytes = 130
 }
