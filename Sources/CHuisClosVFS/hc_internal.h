@@ -16,6 +16,7 @@
 /* The key and id of one open database: read by the page sealing functions. */
 typedef struct hc_keys {
     unsigned char *key;                  /* HC_KEY_BYTES in sodium_malloc memory, read-only */
+    unsigned char *mask_key;             /* WAL checksum mask key, derived; NULL in the registry */
     unsigned char id[HC_DB_ID_BYTES];    /* the database id (not secret) */
 } hc_keys;
 
@@ -64,6 +65,11 @@ int hc_page_seal(const hc_keys *keys, uint32_t pgno, uint32_t commit,
 int hc_page_open(const hc_keys *keys, uint32_t pgno, uint32_t commit,
                  const unsigned char *sealed, unsigned char *plain);
 uint32_t hc_get_u32(const unsigned char *p);
+
+/* hc_checksum_mask.c: keyed masking of the WAL checksums (an involution). */
+int hc_keys_derive_mask(hc_keys *keys);
+int hc_mask_wal_header(const hc_keys *keys, unsigned char *header);
+int hc_mask_frame_header(const hc_keys *keys, sqlite3_int64 index, unsigned char *header);
 
 /* hc_registry.c: copy a registered key into `keys` (allocates keys->key). */
 int hc_registry_copy(const char *token, hc_keys *keys);

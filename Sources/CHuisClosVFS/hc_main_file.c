@@ -125,10 +125,8 @@ int hc_main_attach(hc_file *p, const char *name) {
     if (p->replica == NULL) return SQLITE_NOMEM;
     memset(p->replica, 0, sizeof *p->replica);
     rc = hc_registry_copy(token, &p->replica->keys);
-    if (rc != SQLITE_OK) {
-        sqlite3_free(p->replica);
-        p->replica = NULL;
-    }
+    if (rc == SQLITE_OK) rc = hc_keys_derive_mask(&p->replica->keys);
+    if (rc != SQLITE_OK) hc_main_detach(p);
     return rc;
 }
 

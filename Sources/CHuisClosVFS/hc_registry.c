@@ -36,7 +36,9 @@ static int guarded_key_copy(const unsigned char *source, unsigned char **out) {
 
 void hc_keys_free(hc_keys *keys) {
     if (keys->key != NULL) sodium_free(keys->key); /* sodium_free zeroes before releasing */
+    if (keys->mask_key != NULL) sodium_free(keys->mask_key);
     keys->key = NULL;
+    keys->mask_key = NULL;
     sodium_memzero(keys->id, sizeof keys->id);
 }
 

@@ -2,8 +2,8 @@
  * hc_wal_file.c: io methods of the WAL file.
  *
  * Layout (SQLite's, unchanged): a 32-byte header, then frames of a 24-byte header and one page.
- * Headers stay in clear: SQLite must read page numbers, commit sizes, salts and checksums to
- * recover the WAL. Pages are sealed like database pages with associated data (database id, page
+ * Headers stay in clear, except their checksums, which are masked (hc_checksum_mask.c): SQLite
+ * must read page numbers, commit sizes and salts to recover the WAL. Pages are sealed like database pages with associated data (database id, page
  * number, commit size) taken from the frame header; the salts are not bound because SQLite
  * writes them as zeros while a transaction spills and fills them in at commit.
  *
@@ -80,11 +80,12 @@ static int read_page(hc_file *p, unsigned char *buffer, sqlite3_int64 index) {
     return SQLITE_OK;
 }
 
-/* A whole-frame read (recovery, checksum rewrite): header in clear, page opened in place. */
-static int read_whole_frame(hc_file *p, unsigned char *buffer, sqlite3_int64 offset) {
+/* A whole-frame read (recovery, checksum rewrite): header unmasked, page opened in place. */
+static int read_whole_frame(hc_file *p, unsigned char *buffer, sqlite3_int64 index) {
     unsigned char *page = buffer + HC_WAL_FRAME_HEADER_BYTES;
-    int rc = p->real->pMethods->xRead(p->real, buffer, HC_WAL_FRAME_BYTES, offset);
+    int rc = p->real->pMethods->xRead(p->real, buffer, HC_WAL_FRAME_BYTES, frame_offset(index));
     if (rc == SQLITE_IOERR_SHORT_READ) return rc; /* zero-filled: SQLite stops recovery there */
+    if (rc == SQLITE_OK) rc = hc_mask_frame_header(&p->replica->keys, index, buffer);
     if (rc != SQLITE_OK) return rc;
     if (hc_get_u32(buffer) == 0) { /* already invalid to SQLite: hide the sealed bytes */
         sodium_memzero(page, HC_PAGE_BYTES);
@@ -97,20 +98,33 @@ static int read_whole_frame(hc_file *p, unsigned char *buffer, sqlite3_int64 off
     return SQLITE_OK;
 }
 
+/* A read inside the WAL header (index -1) or a frame header: bytes before the checksum pass
+ * through; a range that touches the checksum reads the whole header and unmasks it. */
+static int read_header(hc_file *p, unsigned char *buffer, int amount, sqlite3_int64 index, sqlite3_int64 within) {
+    unsigned char header[HC_WAL_HEADER_BYTES];
+    const int size = index < 0 ? HC_WAL_HEADER_BYTES : HC_WAL_FRAME_HEADER_BYTES;
+    const sqlite3_int64 start = index < 0 ? 0 : frame_offset(index);
+    int rc;
+    if (within + amount <= size - 8) return p->real->pMethods->xRead(p->real, buffer, amount, start + within);
+    rc = p->real->pMethods->xRead(p->real, header, size, start);
+    if (rc == SQLITE_OK) {
+        rc = index < 0 ? hc_mask_wal_header(&p->replica->keys, header)
+                       : hc_mask_frame_header(&p->replica->keys, index, header);
+    }
+    memcpy(buffer, header + within, (size_t)amount);  /* zeros after a short read */
+    return rc;
+}
+
 static int wal_read(sqlite3_file *file, void *buffer, int amount, sqlite3_int64 offset) {
     hc_file *p = as_file(file);
     sqlite3_int64 within;
     sqlite3_int64 index = frame_of(offset, &within);
-    sqlite3_file *real = p->real;
 
     if (amount <= 0 || offset < 0) return SQLITE_IOERR_READ;
-    if (index < 0) {
-        if (within + amount > HC_WAL_HEADER_BYTES) return SQLITE_IOERR_READ;
-        return real->pMethods->xRead(real, buffer, amount, offset);
-    }
-    if (within + amount <= HC_WAL_FRAME_HEADER_BYTES) return real->pMethods->xRead(real, buffer, amount, offset);
+    if (index < 0 && within + amount > HC_WAL_HEADER_BYTES) return SQLITE_IOERR_READ;
+    if (index < 0 || within + amount <= HC_WAL_FRAME_HEADER_BYTES) return read_header(p, buffer, amount, index, within);
     if (within == HC_WAL_FRAME_HEADER_BYTES && amount == HC_PAGE_BYTES) return read_page(p, buffer, index);
-    if (within == 0 && amount == HC_WAL_FRAME_BYTES) return read_whole_frame(p, buffer, offset);
+    if (within == 0 && amount == HC_WAL_FRAME_BYTES) return read_whole_frame(p, buffer, index);
     return SQLITE_IOERR_READ;
 }
 
@@ -158,26 +172,33 @@ static int wal_write(sqlite3_file *file, const void *buffer, int amount, sqlite3
     sqlite3_int64 within;
     sqlite3_int64 index = frame_of(offset, &within);
     const unsigned char *bytes = buffer;
+    unsigned char header[HC_WAL_HEADER_BYTES];
+    int rc;
 
     if (amount <= 0 || offset < 0) return SQLITE_IOERR_WRITE;
     if (!p->wrote) {
         p->wrote = 1;
         if (hc_cache_open(p) != SQLITE_OK) p->cache = NULL; /* works uncached, only slower */
     }
-    if (index < 0) {
-        if (offset != 0 || amount != HC_WAL_HEADER_BYTES) return SQLITE_IOERR_WRITE;
+    if (within == HC_WAL_FRAME_HEADER_BYTES && amount == HC_PAGE_BYTES && index >= 0) {
+        return write_page(p, bytes, index, offset);
+    }
+    if (index < 0 && offset == 0 && amount == HC_WAL_HEADER_BYTES) {
         hc_cache_forget_from(p, 0); /* a new WAL generation: frame numbers restart */
         p->header_index = -1;
-    } else if (within == 0 && amount == HC_WAL_FRAME_HEADER_BYTES) {
+        memcpy(header, bytes, HC_WAL_HEADER_BYTES);
+        rc = hc_mask_wal_header(&p->replica->keys, header);
+    } else if (index >= 0 && within == 0 && amount == HC_WAL_FRAME_HEADER_BYTES) {
         p->header_index = index;
         p->header_pgno = hc_get_u32(bytes);
         p->header_commit = hc_get_u32(bytes + 4);
-    } else if (within == HC_WAL_FRAME_HEADER_BYTES && amount == HC_PAGE_BYTES) {
-        return write_page(p, bytes, index, offset);
+        memcpy(header, bytes, HC_WAL_FRAME_HEADER_BYTES);
+        rc = hc_mask_frame_header(&p->replica->keys, index, header);
     } else {
         return SQLITE_IOERR_WRITE;
     }
-    return p->real->pMethods->xWrite(p->real, buffer, amount, offset);
+    if (rc != SQLITE_OK) return rc;
+    return p->real->pMethods->xWrite(p->real, header, amount, offset);
 }
 
 static int wal_truncate(sqlite3_file *file, sqlite3_int64 size) {

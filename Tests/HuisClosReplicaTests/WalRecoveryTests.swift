@@ -77,4 +77,34 @@ import Testing
         #expect(result.rows == 80)
         #expect(result.integrity == "ok")
     }
+
+    /// SQLite's WAL header checksum (bytes 24..31) recomputed over bytes 0..23.
+    static func headerChecksumMatches(_ wal: Data) -> Bool {
+        let bytes = [UInt8](wal.prefix(32))
+        func word(_ at: Int, littleEndian: Bool) -> UInt32 {
+            let b = bytes[at..<at + 4].map(UInt32.init)
+            return littleEndian ? b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24 : b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]
+        }
+        let nativeLittle = word(0, littleEndian: false) == 0x377f_0682
+        var (s0, s1): (UInt32, UInt32) = (0, 0)
+        for at in stride(from: 0, to: 24, by: 8) {
+            s0 = s0 &+ word(at, littleEndian: nativeLittle) &+ s1
+            s1 = s1 &+ word(at + 4, littleEndian: nativeLittle) &+ s0
+        }
+        return s0 == word(24, littleEndian: false) && s1 == word(28, littleEndian: false)
+    }
+
+    @Test func walChecksumsOnDiskAreMaskedUnlikePlainSQLite() throws {
+        let temp = try TemporaryFolder()
+        let (image, _) = try crashImage(temp)
+        #expect(!Self.headerChecksumMatches(try Data(contentsOf: image.appendingPathComponent("replica.db-wal"))))
+
+        let plainPath = temp.url.appendingPathComponent("plain.db").path
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        let plain = try DatabaseQueue(path: plainPath, configuration: configuration)
+        try plain.write { try $0.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
+        #expect(Self.headerChecksumMatches(try Data(contentsOf: URL(fileURLWithPath: plainPath + "-wal"))))
+        try plain.close()
+    }
 }

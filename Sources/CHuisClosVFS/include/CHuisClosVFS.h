@@ -10,8 +10,9 @@
  * What stays in clear on disk (see SECURITY.md, "Encrypted replica"):
  *  - main database, page 1: bytes 0..15 hold the random database id instead of SQLite's magic;
  *  - every page: its last 40 bytes hold the nonce (24) and the Poly1305 tag (16);
- *  - WAL: the 32-byte file header (magic, format version, page size, checkpoint sequence, salts,
- *    checksum) and each 24-byte frame header (page number, commit size, salts, checksums).
+ *  - WAL: the 32-byte file header (magic, format version, page size, checkpoint sequence, salts)
+ *    and each 24-byte frame header (page number, commit size, salts); their checksums, which
+ *    SQLite computes over plaintext, are stored masked with a key (hc_checksum_mask.c).
  *  Everything else (all row data, indexes, FTS, schema, SQLite's 100-byte header fields) is
  *  ciphertext. The associated data of a page is (database id, page number, commit size), the
  *  same in the WAL and in the database for non-commit frames, so a page cannot be moved,
