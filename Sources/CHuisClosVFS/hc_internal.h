@@ -54,9 +54,9 @@ struct hc_file {
     hc_frame last_read;                  /* the last frame decrypted from disk */
     const hc_frame *handoff;             /* the frame last read, offered to the next db write */
     int wrote;                           /* 0 until this connection writes the WAL: recovery */
-    sqlite3_int64 header_index;          /* frame whose header was written last, or -1 */
-    uint32_t header_pgno;
-    uint32_t header_commit;
+    uint32_t *map;                       /* (pgno, commit) per known frame, see hc_frame_map.c */
+    sqlite3_int64 map_count;
+    sqlite3_int64 map_capacity;
 };
 
 /* hc_page_crypto.c: seal and open one page image (HC_PAGE_BYTES). */
@@ -89,6 +89,12 @@ void hc_cache_close(hc_file *wal);
 hc_frame *hc_cache_slot(hc_file *wal, sqlite3_int64 index);
 const hc_frame *hc_cache_find(const hc_file *wal, sqlite3_int64 index);
 void hc_cache_forget_from(hc_file *wal, sqlite3_int64 first_index);
+
+/* hc_frame_map.c: page number and commit size of each authenticated or written WAL frame. */
+int hc_map_record(hc_file *wal, sqlite3_int64 index, uint32_t pgno, uint32_t commit);
+int hc_map_lookup(const hc_file *wal, sqlite3_int64 index, uint32_t *pgno, uint32_t *commit);
+void hc_map_forget_from(hc_file *wal, sqlite3_int64 first_index);
+void hc_map_free(hc_file *wal);
 
 /* hc_forward.c: methods every file forwards unchanged to the unix file. */
 int hc_forward_truncate(sqlite3_file *file, sqlite3_int64 size);

@@ -10,7 +10,7 @@
  * Access patterns SQLite 3.40 uses, and nothing else is accepted:
  *   write 32 @0 (header; starts a new WAL generation), write 24 @frame (frame header),
  *   write page @frame+24 (new frame, or a page rewritten in place during a spilling transaction,
- *   whose header is then already on disk), read <=32 @0, read <=24 inside a frame header,
+ *   whose header was written before; hc_frame_map.c remembers it), read <=32 @0, read <=24 inside a frame header,
  *   read page @frame+24 (queries, checkpoint), read header+page @frame (recovery, checksums).
  *
  * Recovery: until this connection first writes the WAL, SQLite may be recovering it after a
@@ -50,8 +50,10 @@ static int read_frame(hc_file *p, sqlite3_int64 index) {
     frame->index = -1;
     if (rc == SQLITE_IOERR_SHORT_READ) return SQLITE_IOERR_AUTH; /* SQLite indexed a frame that is gone */
     if (rc != SQLITE_OK) return rc;
-    frame->pgno = hc_get_u32(p->scratch);
-    frame->commit = hc_get_u32(p->scratch + 4);
+    if (!hc_map_lookup(p, index, &frame->pgno, &frame->commit)
+        || frame->pgno != hc_get_u32(p->scratch) || frame->commit != hc_get_u32(p->scratch + 4)) {
+        return SQLITE_IOERR_AUTH; /* the header changed since it was authenticated or written */
+    }
     p->replica->counters.opened++;
     rc = hc_page_open(&p->replica->keys, frame->pgno, frame->commit,
                       p->scratch + HC_WAL_FRAME_HEADER_BYTES, frame->plain);
@@ -93,7 +95,8 @@ static int read_whole_frame(hc_file *p, unsigned char *buffer, sqlite3_int64 ind
     }
     p->replica->counters.opened++;
     rc = hc_page_open(&p->replica->keys, hc_get_u32(buffer), hc_get_u32(buffer + 4), page, page);
-    if (rc == SQLITE_OK || p->wrote) return rc;
+    if (rc == SQLITE_OK) return hc_map_record(p, index, hc_get_u32(buffer), hc_get_u32(buffer + 4));
+    if (p->wrote) return rc;
     sodium_memzero(buffer, HC_WAL_FRAME_BYTES); /* recovering: an invalid frame, not an error */
     return SQLITE_OK;
 }
@@ -128,32 +131,15 @@ static int wal_read(sqlite3_file *file, void *buffer, int amount, sqlite3_int64 
     return SQLITE_IOERR_READ;
 }
 
-/* The page number and commit size in the header of frame `index`: remembered from the header
- * write just before, or read back for a page rewritten in place. */
-static int header_of(hc_file *p, sqlite3_int64 index, uint32_t *pgno, uint32_t *commit) {
-    unsigned char header[8];
-    int rc;
-    if (p->header_index == index) {
-        *pgno = p->header_pgno;
-        *commit = p->header_commit;
-        return SQLITE_OK;
-    }
-    rc = p->real->pMethods->xRead(p->real, header, sizeof header, frame_offset(index));
-    if (rc != SQLITE_OK) return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_WRITE : rc;
-    *pgno = hc_get_u32(header);
-    *commit = hc_get_u32(header + 4);
-    return SQLITE_OK;
-}
-
 static int write_page(hc_file *p, const unsigned char *plain, sqlite3_int64 index, sqlite3_int64 offset) {
     uint32_t pgno = 0, commit = 0;
     hc_frame *slot = hc_cache_slot(p, index);
     unsigned char *sealed = (slot != NULL) ? slot->sealed : p->scratch;
-    int rc = header_of(p, index, &pgno, &commit);
+    int rc;
 
     if (slot != NULL) slot->index = -1;
     if (p->handoff == slot) p->handoff = NULL;
-    if (rc != SQLITE_OK) return rc;
+    if (!hc_map_lookup(p, index, &pgno, &commit)) return SQLITE_IOERR_WRITE; /* header not written */
     rc = hc_page_seal(&p->replica->keys, pgno, commit, plain, sealed);
     if (rc != SQLITE_OK) return rc;
     p->replica->counters.sealed++;
@@ -185,15 +171,13 @@ static int wal_write(sqlite3_file *file, const void *buffer, int amount, sqlite3
     }
     if (index < 0 && offset == 0 && amount == HC_WAL_HEADER_BYTES) {
         hc_cache_forget_from(p, 0); /* a new WAL generation: frame numbers restart */
-        p->header_index = -1;
+        hc_map_forget_from(p, 0);
         memcpy(header, bytes, HC_WAL_HEADER_BYTES);
         rc = hc_mask_wal_header(&p->replica->keys, header);
     } else if (index >= 0 && within == 0 && amount == HC_WAL_FRAME_HEADER_BYTES) {
-        p->header_index = index;
-        p->header_pgno = hc_get_u32(bytes);
-        p->header_commit = hc_get_u32(bytes + 4);
         memcpy(header, bytes, HC_WAL_FRAME_HEADER_BYTES);
-        rc = hc_mask_frame_header(&p->replica->keys, index, header);
+        rc = hc_map_record(p, index, hc_get_u32(bytes), hc_get_u32(bytes + 4));
+        if (rc == SQLITE_OK) rc = hc_mask_frame_header(&p->replica->keys, index, header);
     } else {
         return SQLITE_IOERR_WRITE;
     }
@@ -206,7 +190,7 @@ static int wal_truncate(sqlite3_file *file, sqlite3_int64 size) {
     sqlite3_int64 first_gone = size <= HC_WAL_HEADER_BYTES ? 0
         : (size - HC_WAL_HEADER_BYTES) / HC_WAL_FRAME_BYTES;
     hc_cache_forget_from(p, first_gone);
-    if (p->header_index >= first_gone) p->header_index = -1;
+    hc_map_forget_from(p, first_gone);
     return p->real->pMethods->xTruncate(p->real, size);
 }
 
@@ -236,12 +220,12 @@ int hc_wal_attach(hc_file *p, const char *name) {
     if (p->replica == NULL || p->replica->wal != NULL) return SQLITE_CANTOPEN;
     p->replica->wal = p;
     p->last_read.index = -1;
-    p->header_index = -1;
     return SQLITE_OK;
 }
 
 void hc_wal_detach(hc_file *p) {
     hc_cache_close(p);
+    hc_map_free(p);
     sodium_memzero(&p->last_read, sizeof p->last_read);
     if (p->replica != NULL && p->replica->wal == p) p->replica->wal = NULL;
     p->replica = NULL;

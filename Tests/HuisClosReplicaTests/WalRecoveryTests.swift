@@ -107,4 +107,26 @@ import Testing
         #expect(Self.headerChecksumMatches(try Data(contentsOf: URL(fileURLWithPath: plainPath + "-wal"))))
         try plain.close()
     }
+
+    @Test func walFramesSwappedWhileTheReplicaIsOpenAreReportedAsTampered() throws {
+        let temp = try TemporaryFolder()
+        let (image, frames) = try crashImage(temp)
+        let replica = try Replica.open(at: image, passphrase: passphrase)  // recovers the WAL
+        defer { try? replica.close() }
+        let frameBytes = 24 + ReplicaLimits.pageBytes
+        // Two leaf pages new in the last transaction (frames are in page order; the last one commits).
+        let first = 32 + (frames[2] - 3) * frameBytes
+        try editFile(image.appendingPathComponent("replica.db-wal")) { bytes in
+            let a = Array(bytes[first..<first + frameBytes])
+            bytes.replaceSubrange(first..<first + frameBytes, with: bytes[first + frameBytes..<first + 2 * frameBytes])
+            bytes.replaceSubrange(first + frameBytes..<first + 2 * frameBytes, with: a)
+        }
+        // Point reads (no integrity_check): without the frame check they would silently miss rows.
+        let error = replicaError {
+            try replica.database.read { db in
+                for id in 1...120 { _ = try Data.fetchOne(db, sql: "SELECT body FROM item WHERE id = ?", arguments: [id]) }
+            }
+        }
+        #expect(error?.code == .tampered)
+    }
 }
