@@ -78,6 +78,7 @@ void hc_keys_free(hc_keys *keys);
 /* hc_main_file.c / hc_wal_file.c: the io methods of each kind of file. */
 extern const sqlite3_io_methods hc_main_methods;
 extern const sqlite3_io_methods hc_wal_methods;
+int hc_close(sqlite3_file *file);
 int hc_main_attach(hc_file *file, const char *name);
 int hc_wal_attach(hc_file *file, const char *name);
 void hc_main_detach(hc_file *file);

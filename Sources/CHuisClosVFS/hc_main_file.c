@@ -18,13 +18,6 @@
 
 static hc_file *as_file(sqlite3_file *file) { return (hc_file *)file; }
 
-static int main_close(sqlite3_file *file) {
-    hc_file *p = as_file(file);
-    int rc = p->real->pMethods->xClose(p->real);
-    hc_main_detach(p);
-    return rc;
-}
-
 /* Reads and opens the page holding [offset, offset + amount) into `page`. */
 static int read_page(hc_file *p, unsigned char *page, sqlite3_int64 page_offset) {
     sqlite3_int64 size = 0;
@@ -101,7 +94,7 @@ static int main_file_control(sqlite3_file *file, int op, void *arg) {
  * which would let SQLite read pages without going through decryption. */
 const sqlite3_io_methods hc_main_methods = {
     1,
-    main_close,
+    hc_close,
     main_read,
     main_write,
     hc_forward_truncate,

@@ -31,19 +31,32 @@ static int vfs_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file,
     memset(p, 0, sizeof *p);
     if ((!is_main && !is_wal) || name == NULL) return SQLITE_CANTOPEN;
     p->real = (sqlite3_file *)((unsigned char *)file + HC_FILE_BYTES);
+    p->real->pMethods = NULL;  /* set by the unix xOpen only if it succeeds */
     p->scratch = sqlite3_malloc(HC_WAL_FRAME_BYTES);
     if (p->scratch == NULL) return SQLITE_NOMEM;
+    p->base.pMethods = is_main ? &hc_main_methods : &hc_wal_methods;
     rc = is_main ? hc_main_attach(p, name) : hc_wal_attach(p, name);
     if (rc == SQLITE_OK) rc = real->xOpen(real, name, p->real, flags, out_flags);
     if (rc != SQLITE_OK) {
-        if (p->real->pMethods != NULL) p->real->pMethods->xClose(p->real);
-        if (is_main) hc_main_detach(p); else hc_wal_detach(p);
+        hc_close(file);
+        p->base.pMethods = NULL;  /* SQLite must not call xClose on a file that failed to open */
+    }
+    return rc;
+}
+
+/* xClose of both kinds of file (also undoes a half-done xOpen): closes the unix file, releases
+ * the keys or the WAL's caches, zeroes and frees the scratch page. */
+int hc_close(sqlite3_file *file) {
+    hc_file *p = (hc_file *)file;
+    int rc = SQLITE_OK;
+    if (p->real->pMethods != NULL) rc = p->real->pMethods->xClose(p->real);
+    if (p->base.pMethods == &hc_main_methods) hc_main_detach(p); else hc_wal_detach(p);
+    if (p->scratch != NULL) {
+        sodium_memzero(p->scratch, HC_WAL_FRAME_BYTES);
         sqlite3_free(p->scratch);
         p->scratch = NULL;
-        return rc;
     }
-    p->base.pMethods = is_main ? &hc_main_methods : &hc_wal_methods;
-    return SQLITE_OK;
+    return rc;
 }
 
 static int vfs_delete(sqlite3_vfs *vfs, const char *name, int sync_dir) {

@@ -25,13 +25,6 @@
 
 static hc_file *as_file(sqlite3_file *file) { return (hc_file *)file; }
 
-static int wal_close(sqlite3_file *file) {
-    hc_file *p = as_file(file);
-    int rc = p->real->pMethods->xClose(p->real);
-    hc_wal_detach(p);
-    return rc;
-}
-
 /* Splits a WAL offset into frame index and position inside the frame; -1 inside the header. */
 static sqlite3_int64 frame_of(sqlite3_int64 offset, sqlite3_int64 *within) {
     if (offset < HC_WAL_HEADER_BYTES) { *within = offset; return -1; }
@@ -197,7 +190,7 @@ static int wal_truncate(sqlite3_file *file, sqlite3_int64 size) {
 /* Version 1 for the reasons given in hc_main_file.c. */
 const sqlite3_io_methods hc_wal_methods = {
     1,
-    wal_close,
+    hc_close,
     wal_read,
     wal_write,
     wal_truncate,

@@ -6,8 +6,7 @@ import Testing
 @Suite struct FormatAndQueryTests {
     @Test func databaseFileDoesNotStartWithTheSQLiteMagicAndTheCLICannotReadIt() throws {
         let temp = try TemporaryFolder()
-        let folder = temp.replicaFolder()
-        try makeReplica(in: folder, rows: 20).close()
+        let folder = try closedReplica(in: temp, rows: 20)
         let paths = ReplicaPaths(folder: folder)
         let start = try Data(contentsOf: paths.database).prefix(16)
         #expect(start != Data("SQLite format 3\0".utf8))
@@ -18,8 +17,7 @@ import Testing
 
     @Test func rowsSurviveCloseAndReopen() throws {
         let temp = try TemporaryFolder()
-        let folder = temp.replicaFolder()
-        try makeReplica(in: folder, rows: 250).close()
+        let folder = try closedReplica(in: temp, rows: 250)
         let replica = try Replica.open(at: folder, passphrase: passphrase)
         defer { try? replica.close() }
         #expect(try replica.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM item") } == 250)

@@ -6,8 +6,7 @@ import Testing
 @Suite struct LifecycleTests {
     @Test func createRefusesAFolderThatAlreadyHoldsAReplica() throws {
         let temp = try TemporaryFolder()
-        let folder = temp.replicaFolder()
-        try makeReplica(in: folder, rows: 1).close()
+        let folder = try closedReplica(in: temp, rows: 1)
         #expect(replicaError { _ = try Replica.create(at: folder, passphrase: passphrase, limits: fastLimits) }?.code == .alreadyExists)
     }
 
@@ -31,8 +30,7 @@ import Testing
 
     @Test func destroyErasesTheKeyFileAndRemovesEveryFile() throws {
         let temp = try TemporaryFolder()
-        let folder = temp.replicaFolder()
-        try makeReplica(in: folder, rows: 20).close()
+        let folder = try closedReplica(in: temp, rows: 20)
         try Replica.destroy(at: folder)
         #expect(!FileManager.default.fileExists(atPath: folder.path))
         #expect(replicaError { _ = try Replica.open(at: folder, passphrase: passphrase) }?.code == .notFound)

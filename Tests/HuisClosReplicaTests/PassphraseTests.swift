@@ -6,8 +6,7 @@ import Testing
 @Suite struct PassphraseTests {
     @Test func wrongPassphraseIsATypedErrorAndLeavesTheKeyFileByteIdentical() throws {
         let temp = try TemporaryFolder()
-        let folder = temp.replicaFolder()
-        try makeReplica(in: folder, rows: 10).close()
+        let folder = try closedReplica(in: temp, rows: 10)
         let paths = ReplicaPaths(folder: folder)
         let keyBefore = try Data(contentsOf: paths.key)
         let databaseBefore = try Data(contentsOf: paths.database)
@@ -53,8 +52,7 @@ import Testing
 
     @Test func doctoredKeyFileLimitsAreRefusedBeforeKeyDerivation() throws {
         let temp = try TemporaryFolder()
-        let folder = temp.replicaFolder()
-        try makeReplica(in: folder, rows: 1).close()
+        let folder = try closedReplica(in: temp, rows: 1)
         try editFile(ReplicaPaths(folder: folder).key) { bytes in
             for i in 18..<26 { bytes[i] = 0xff }  // memory limit: 16 EiB
         }
@@ -63,8 +61,7 @@ import Testing
 
     @Test func alteredKeyFileSaltFailsLikeAWrongPassphrase() throws {
         let temp = try TemporaryFolder()
-        let folder = temp.replicaFolder()
-        try makeReplica(in: folder, rows: 1).close()
+        let folder = try closedReplica(in: temp, rows: 1)
         try editFile(ReplicaPaths(folder: folder).key) { $0[30] ^= 0x01 }
         #expect(replicaError { _ = try Replica.open(at: folder, passphrase: passphrase) }?.code == .wrongPassphrase)
     }

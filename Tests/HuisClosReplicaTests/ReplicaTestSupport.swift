@@ -46,6 +46,13 @@ func makeReplica(in folder: URL, rows: Int = 300, bodyBytes: Int = 600) throws -
     return replica
 }
 
+/// A closed replica of `rows` rows in a new folder `name` of `temp`.
+func closedReplica(in temp: TemporaryFolder, named name: String = "replica", rows: Int = 300) throws -> URL {
+    let folder = temp.replicaFolder(name)
+    try makeReplica(in: folder, rows: rows).close()
+    return folder
+}
+
 /// Reads every page of every table and index of the replica (the whole-file check).
 func readEverything(_ replica: Replica) throws -> String? {
     try replica.database.read { db in

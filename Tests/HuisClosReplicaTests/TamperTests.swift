@@ -17,9 +17,8 @@ import Testing
         }
     }
 
-    func closedReplica(_ temp: TemporaryFolder, _ name: String = "replica") throws -> (URL, URL, Int) {
-        let folder = temp.replicaFolder(name)
-        try makeReplica(in: folder).close()
+    func tamperTarget(_ temp: TemporaryFolder, _ name: String = "replica") throws -> (URL, URL, Int) {
+        let folder = try closedReplica(in: temp, named: name)
         let database = ReplicaPaths(folder: folder).database
         let pages = try Data(contentsOf: database).count / pageBytes
         #expect(pages > 10)
@@ -28,13 +27,13 @@ import Testing
 
     @Test func untouchedReplicaReadsCleanly() throws {
         let temp = try TemporaryFolder()
-        let (folder, _, _) = try closedReplica(temp)
+        let (folder, _, _) = try tamperTarget(temp)
         #expect(openAndReadEverything(folder) == nil)
     }
 
     @Test func aFlippedByteInARandomPageIsReportedAsTampered() throws {
         let temp = try TemporaryFolder()
-        let (folder, database, pages) = try closedReplica(temp)
+        let (folder, database, pages) = try tamperTarget(temp)
         let page = Int.random(in: 1..<pages)
         let offset = page * pageBytes + Int.random(in: 0..<pageBytes)
         try editFile(database) { $0[offset] ^= UInt8.random(in: 1...255) }
@@ -43,14 +42,14 @@ import Testing
 
     @Test func aFlippedByteInPageOneIsReportedAtOpen() throws {
         let temp = try TemporaryFolder()
-        let (folder, database, _) = try closedReplica(temp)
+        let (folder, database, _) = try tamperTarget(temp)
         try editFile(database) { $0[200] ^= 0x40 }
         #expect(replicaError { _ = try Replica.open(at: folder, passphrase: passphrase) }?.code == .tampered)
     }
 
     @Test func twoSwappedPagesAreReportedAsTampered() throws {
         let temp = try TemporaryFolder()
-        let (folder, database, pages) = try closedReplica(temp)
+        let (folder, database, pages) = try tamperTarget(temp)
         let first = Int.random(in: 1..<pages - 1)
         let second = Int.random(in: first + 1..<pages)
         try editFile(database) { bytes in
@@ -64,8 +63,8 @@ import Testing
 
     @Test func aPageCopiedFromAnotherReplicaAtTheSameNumberIsReportedAsTampered() throws {
         let temp = try TemporaryFolder()
-        let (folder, database, pages) = try closedReplica(temp, "a")
-        let (_, otherDatabase, otherPages) = try closedReplica(temp, "b")
+        let (folder, database, pages) = try tamperTarget(temp, "a")
+        let (_, otherDatabase, otherPages) = try tamperTarget(temp, "b")
         let page = Int.random(in: 1..<min(pages, otherPages))
         let foreign = try Data(contentsOf: otherDatabase)[page * pageBytes..<(page + 1) * pageBytes]
         try editFile(database) { $0.replaceSubrange(page * pageBytes..<(page + 1) * pageBytes, with: foreign) }
@@ -74,7 +73,7 @@ import Testing
 
     @Test func aFileTruncatedByWholePagesIsReportedAsTampered() throws {
         let temp = try TemporaryFolder()
-        let (folder, database, pages) = try closedReplica(temp)
+        let (folder, database, pages) = try tamperTarget(temp)
         try editFile(database) { $0.removeLast(pageBytes * 3) }
         #expect(pages > 3)
         #expect(openAndReadEverything(folder)?.code == .tampered)
@@ -82,15 +81,15 @@ import Testing
 
     @Test func aFileTruncatedMidPageIsReportedAsTampered() throws {
         let temp = try TemporaryFolder()
-        let (folder, database, _) = try closedReplica(temp)
+        let (folder, database, _) = try tamperTarget(temp)
         try editFile(database) { $0.removeLast(1_000) }
         #expect(openAndReadEverything(folder)?.code == .tampered)
     }
 
     @Test func anotherReplicasDatabaseUnderThisKeyFileIsReportedAsTampered() throws {
         let temp = try TemporaryFolder()
-        let (folder, database, _) = try closedReplica(temp, "a")
-        let (_, otherDatabase, _) = try closedReplica(temp, "b")
+        let (folder, database, _) = try tamperTarget(temp, "a")
+        let (_, otherDatabase, _) = try tamperTarget(temp, "b")
         try FileManager.default.removeItem(at: database)
         try FileManager.default.copyItem(at: otherDatabase, to: database)
         #expect(openAndReadEverything(folder)?.code == .tampered)
