@@ -21,8 +21,9 @@ import HuisClosCrypto
 public final class Replica: Sendable {
     /// The replica's folder.
     public let folder: URL
-    /// The connection, ready for SQL. Do not change `locking_mode`, `journal_mode` or
-    /// `temp_store`: the VFS refuses the files other settings would need.
+    /// The connection, ready for SQL (indexes, FTS5, `VACUUM`). Do not change `locking_mode`,
+    /// `journal_mode` or `temp_store`: the VFS refuses the files other settings would need, and
+    /// it refuses `ATTACH` and `VACUUM INTO` of other files, which would have no key.
     public let database: DatabaseQueue
     let files: ReplicaFiles
     let lock: FolderLock

@@ -42,6 +42,7 @@ public struct ReplicaError: Error, Equatable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
+    /// `code: message`, for logs (safe to log: no secrets).
     public var description: String { "\(code.rawValue): \(message)" }
 
     /// Errors are equal when their codes are (messages are for people).

@@ -76,3 +76,30 @@ import Testing
         #expect(sorted.count == 3_000)
     }
 }
+
+@Suite struct MaintenanceTests {
+    @Test func vacuumRebuildsTheReplicaThroughMemoryAndKeepsEveryRow() throws {
+        let temp = try TemporaryFolder()
+        let replica = try makeReplica(in: temp.replicaFolder(), rows: 400)
+        defer { try? replica.close() }
+        try replica.database.write { db in try db.execute(sql: "DELETE FROM item WHERE id % 2 = 0") }
+        try replica.database.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        #expect(try replica.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM item") } == 200)
+        #expect(try readEverything(replica) == "ok")
+    }
+
+    @Test func attachingAFileWithoutTheReplicaKeyIsRefused() throws {
+        let temp = try TemporaryFolder()
+        let replica = try makeReplica(in: temp.replicaFolder(), rows: 1)
+        defer { try? replica.close() }
+        let other = temp.url.appendingPathComponent("other.db").path
+        let error = replicaError {
+            try replica.database.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [other])
+                try db.execute(sql: "CREATE TABLE other.t(x)")
+            }
+        }
+        #expect(error?.code == .storageFailed)
+        #expect(!FileManager.default.fileExists(atPath: other))
+    }
+}
