@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosCrypto
 
 /// The replica's key file (`replica.key`): the random database key, wrapped under a key derived
@@ -18,6 +19,9 @@ import HuisClosCrypto
 /// The wrap's associated data is bytes 0..<58, so altering the limits, salt or id makes
 /// unwrapping fail. Limits read back are capped (`PasswordKey.Limits.validate`) before Argon2id
 /// runs, so a doctored file cannot make unlocking take hours or exhaust memory.
+///
+/// Passphrases are normalised to Unicode NFC before derivation, so "é" typed as one code point
+/// or as "e" plus a combining accent (keyboards and systems differ) unlocks the same replica.
 struct KeyFile {
     static let magic = Array("HCREPKEY".utf8)
     static let version: UInt16 = 1
@@ -34,7 +38,7 @@ struct KeyFile {
         do throws(CryptoError) {
             let salt = try Sodium.randomBytes(PasswordKey.saltLength)
             let header = encodeHeader(limits: limits, salt: salt, databaseID: databaseID)
-            let wrappingKey = try PasswordKey.derive(passphrase: passphrase, salt: salt, limits: limits)
+            let wrappingKey = try PasswordKey.derive(passphrase: normalized(passphrase), salt: salt, limits: limits)
             let wrapped = try AEAD.seal(key, associatedData: header, key: wrappingKey)
             return KeyFile(limits: limits, salt: salt, databaseID: databaseID, wrappedKey: wrapped)
         } catch {
@@ -46,7 +50,7 @@ struct KeyFile {
     func unwrap(passphrase: String) throws(ReplicaError) -> SecureBytes {
         var key: [UInt8]
         do throws(CryptoError) {
-            let wrappingKey = try PasswordKey.derive(passphrase: passphrase, salt: salt, limits: limits)
+            let wrappingKey = try PasswordKey.derive(passphrase: Self.normalized(passphrase), salt: salt, limits: limits)
             key = try AEAD.open(wrappedKey, associatedData: header, key: wrappingKey)
         } catch {
             throw ReplicaError(crypto: error)
@@ -60,6 +64,10 @@ struct KeyFile {
         } catch {
             throw ReplicaError(crypto: error)
         }
+    }
+
+    private static func normalized(_ passphrase: String) -> String {
+        passphrase.precomposedStringWithCanonicalMapping
     }
 
     var header: [UInt8] { Self.encodeHeader(limits: limits, salt: salt, databaseID: databaseID) }

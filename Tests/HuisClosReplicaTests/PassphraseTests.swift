@@ -65,4 +65,12 @@ import Testing
         try editFile(ReplicaPaths(folder: folder).key) { $0[30] ^= 0x01 }
         #expect(replicaError { _ = try Replica.open(at: folder, passphrase: passphrase) }?.code == .wrongPassphrase)
     }
+
+    @Test func aPassphraseOpensWhateverItsUnicodeNormalisation() throws {
+        let temp = try TemporaryFolder()
+        let folder = temp.replicaFolder()
+        try Replica.create(at: folder, passphrase: "s\u{E9}ance", limits: fastLimits).close()  // é composed
+        let replica = try Replica.open(at: folder, passphrase: "se\u{301}ance")                  // e + accent
+        try replica.close()
+    }
 }
