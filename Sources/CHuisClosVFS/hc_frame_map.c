@@ -15,13 +15,11 @@
 #include <string.h>
 #include "hc_internal.h"
 
-#define MAP_INITIAL_FRAMES 1024
-
 /* Records frame `index`; returns SQLITE_OK or SQLITE_NOMEM. */
 int hc_map_record(hc_file *wal, sqlite3_int64 index, uint32_t pgno, uint32_t commit) {
     if (index < 0) return SQLITE_IOERR_WRITE;
     if (index >= wal->map_capacity) {
-        sqlite3_int64 capacity = wal->map_capacity > 0 ? wal->map_capacity : MAP_INITIAL_FRAMES;
+        sqlite3_int64 capacity = wal->map_capacity > 0 ? wal->map_capacity : HC_FRAME_MAP_INITIAL_FRAMES;
         uint32_t *grown;
         while (capacity <= index) capacity *= 2;
         grown = sqlite3_realloc64(wal->map, (sqlite3_uint64)capacity * 2 * sizeof(uint32_t));

@@ -37,7 +37,7 @@ struct VfsReport {
                 checkpoint write-throughs \(counts.reused), WAL reads from frame cache \(counts.cached)
                 """)
         }
-        Swift.print("RATIO below: process CPU time, encrypted ÷ plain (wall time is skewed when other jobs share the cores)")
+        Swift.print("ratios below: process CPU time, encrypted ÷ plain (wall time is skewed when other jobs share the cores)")
         Swift.print("RATIO vfs.write=\(format(ratios["write"]!, 2)) vfs.read=\(format(ratios["read"]!, 2)) vfs.fts=\(format(ratios["fts.query"]!, 2))")
     }
 

@@ -76,6 +76,12 @@ extension ReplicaError {
                 a page of the replica failed authentication or the file is malformed (\(sqlite)): it was \
                 modified, truncated, moved or replaced. Do not trust this copy: destroy it and resynchronise
                 """)
+        } else if primary == .SQLITE_CANTOPEN {
+            self.init(.storageFailed, """
+                SQLite could not open a file (\(sqlite)): the folder's permissions forbid it, or the encrypting \
+                VFS refused it (a temporary or journal file, or an attached database without the replica's key: \
+                keep temp_store=MEMORY and journal_mode=WAL, and do not ATTACH or VACUUM INTO other files)
+                """)
         } else if primary == .SQLITE_BUSY || primary == .SQLITE_LOCKED {
             self.init(.inUse, "the replica is locked by another connection (\(sqlite)); close it there first")
         } else {

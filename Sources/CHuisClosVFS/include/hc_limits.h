@@ -51,6 +51,10 @@
  * Memory: 1024 x 8 KiB = 8 MiB per open replica, allocated on its first WAL write. */
 #define HC_FRAME_CACHE_SLOTS 1024
 
+/* Frames the per-WAL frame map (page number and commit size per frame, 8 bytes each) holds
+ * before it first grows: one checkpoint's worth (8 KiB); it doubles as the WAL grows. */
+#define HC_FRAME_MAP_INITIAL_FRAMES 1024
+
 /* Replicas that may be in the middle of opening at the same moment in one process. A key
  * stays in the registry only while `sqlite3_open_v2` runs, so this bounds concurrent opens,
  * not open replicas. */
