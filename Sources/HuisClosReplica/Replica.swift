@@ -85,7 +85,7 @@ public final class Replica: Sendable {
         let lock = try FolderLock(folder: files.folder)
         let keyFile = try KeyFile.decode(DurableFile.read(files.key, maximumBytes: ReplicaLimits.keyFileBytes))
         let key = try keyFile.unwrap(passphrase: passphrase)
-        try checkDatabaseFile(files, belongsTo: keyFile)
+        try checkDatabaseFile(files)
         let database = try ReplicaConnection.open(files, key: key, databaseID: keyFile.databaseID, creating: false)
         return Replica(files: files, database: database, lock: lock)
     }
@@ -101,21 +101,16 @@ public final class Replica: Sendable {
         lock.release()
     }
 
-    /// Refuses a database file that is missing, cut mid-page, or that starts with another
-    /// replica's id, with a message more useful than the authentication failure that would follow.
-    private static func checkDatabaseFile(_ files: ReplicaFiles, belongsTo keyFile: KeyFile) throws(ReplicaError) {
+    /// Refuses a database file that is missing or cut mid-page, with a clearer message than the
+    /// authentication failure that would follow. It only `stat`s the file: opening and closing a
+    /// database file outside SQLite would drop SQLite's POSIX locks on it in this process. A
+    /// database belonging to another key file fails on page 1's id inside the VFS.
+    private static func checkDatabaseFile(_ files: ReplicaFiles) throws(ReplicaError) {
         let size = (try? FileManager.default.attributesOfItem(atPath: files.database.path)[.size] as? Int) ?? 0
         guard size > 0, size % ReplicaLimits.pageBytes == 0 else {
             throw ReplicaError(.tampered, """
                 \(files.database.lastPathComponent) is missing or truncated (\(size) bytes, not whole \
                 \(ReplicaLimits.pageBytes)-byte pages); destroy this replica and resynchronise
-                """)
-        }
-        let start = try DurableFile.read(files.database, maximumBytes: ReplicaLimits.databaseIDBytes)
-        guard Array(start.prefix(ReplicaLimits.databaseIDBytes)) == keyFile.databaseID else {
-            throw ReplicaError(.tampered, """
-                \(files.database.lastPathComponent) does not belong to this key file (another replica's \
-                database, or a damaged first page); destroy this replica and resynchronise
                 """)
         }
     }
