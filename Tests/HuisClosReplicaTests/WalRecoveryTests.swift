@@ -129,4 +129,35 @@ import Testing
         }
         #expect(error?.code == .tampered)
     }
+
+    @Test func aTransactionThatSpillsAndRewritesFramesInPlaceRecoversIntact() throws {
+        let temp = try TemporaryFolder()
+        let folder = temp.replicaFolder("live")
+        let replica = try Replica.create(at: folder, passphrase: passphrase, limits: fastLimits)
+        defer { try? replica.close() }
+        try replica.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = 20") }
+        try replica.database.write { db in
+            try db.execute(sql: "CREATE TABLE item(id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+            for id in 1...300 {  // ~75 pages through a 20-page cache: SQLite spills to the WAL mid-transaction
+                try db.execute(sql: "INSERT INTO item(id, body) VALUES (?, ?)", arguments: [id, Data(repeating: 1, count: 1_000)])
+            }
+            // Rewrites pages already spilled: frames are overwritten in place, checksums recomputed at commit.
+            try db.execute(sql: "UPDATE item SET body = zeroblob(1001)")
+        }
+        try replica.database.write { db in try db.execute(sql: "DELETE FROM item WHERE id > 250") }
+        let image = temp.replicaFolder("image")
+        try FileManager.default.createDirectory(at: image, withIntermediateDirectories: true)
+        for name in ["replica.key", "replica.db", "replica.db-wal"] {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: image.appendingPathComponent(name))
+        }
+        let recovered = try Replica.open(at: image, passphrase: passphrase)
+        defer { try? recovered.close() }
+        let summary = try recovered.database.read { db in
+            try Row.fetchOne(db, sql: "SELECT count(*) AS n, sum(length(body)) AS bytes, sum(length(body) = 1001) AS updated FROM item")
+        }
+        #expect(summary?["n"] == 250)
+        #expect(summary?["bytes"] == 250 * 1_001)
+        #expect(summary?["updated"] == 250)
+        #expect(try recovered.database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
 }
