@@ -8,8 +8,8 @@
  * the sealed bytes (hc_main_file.c). Reads of pages evicted from SQLite's page cache during a
  * long transaction are served from here too.
  *
- * Correctness: a slot is filled before its frame is written and emptied if the write fails;
- * a new WAL header (a new WAL generation) or a truncation forgets the frames it invalidates;
+ * Correctness: a slot is emptied before its frame is (re)written and filled only once the write
+ * succeeded; a new WAL header (a new WAL generation) or a truncation forgets the frames it invalidates;
  * the cache lives and dies with the WAL file. A slot therefore always equals its frame on disk
  * as this connection wrote it. Plaintext is zeroed when the cache is freed.
  */

@@ -18,7 +18,7 @@
 
 static hc_file *as_file(sqlite3_file *file) { return (hc_file *)file; }
 
-/* Reads and opens the page holding [offset, offset + amount) into `page`. */
+/* Reads the page at `page_offset` into `page` and opens (decrypts) it there. */
 static int read_page(hc_file *p, unsigned char *page, sqlite3_int64 page_offset) {
     sqlite3_int64 size = 0;
     uint32_t pgno = (uint32_t)(page_offset / HC_PAGE_BYTES) + 1;
