@@ -27,6 +27,14 @@ let package = Package(
 
         // Layer 0: cryptographic primitives over libsodium, no I/O.
         .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
+        // The encrypting SQLite VFS (C: SQLite calls it through function pointers on every page).
+        .target(
+            name: "CHuisClosVFS", dependencies: ["CSQLite", "CSodium"],
+            linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("sodium")]),
+        // Layer 1: the encrypted local replica (a GRDB DatabaseQueue over the VFS).
+        .target(
+            name: "HuisClosReplica",
+            dependencies: ["HuisClosCrypto", "CHuisClosVFS", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
         .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
         // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
@@ -51,9 +59,15 @@ let package = Package(
         .executableTarget(
             name: "HuisClosBench",
             dependencies: [
-                "HuisClosCrypto", "HuisClosProtocol",
+                "HuisClosCrypto", "HuisClosProtocol", "HuisClosReplica",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Test helper: a child process that commits transactions until it is killed (crash tests).
+        .executableTarget(
+            name: "HuisClosReplicaCrashChild",
+            dependencies: ["HuisClosReplica", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/HuisClosReplicaCrashChild"),
 
         .testTarget(
             name: "HuisClosCryptoTests",
@@ -65,5 +79,11 @@ let package = Package(
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
         .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal"]),
         .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCrypto", "HuisClosProtocol"]),
+        .testTarget(
+            name: "HuisClosReplicaTests",
+            dependencies: [
+                "HuisClosReplica", "HuisClosCrypto", "HuisClosReplicaCrashChild",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )
