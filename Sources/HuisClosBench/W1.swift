@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosReplica
 import HuisClosStore
 
 /// `huisclos-bench w1`: one fresh on-disk replica merges W1's 30 replicas, side by side with the
@@ -36,12 +36,12 @@ struct W1: ParsableCommand {
         let workload = try W1Workload(tsv: data, batchSize: batchSize)
         let batchCount = workload.batchesByReplica.reduce(0) { $0 + $1.count }
         print("W1: \(workload.batchesByReplica.count) replicas, \(workload.operationCount) ops, \(batchCount) signed batches of ≤ \(batchSize) ops")
-        print("replica database: plain on-disk GRDB DatabaseQueue, WAL, synchronous=NORMAL (the encrypted replica is not in main yet)")
+        print("replica database: the encrypted replica (Replica.create: page-encrypting VFS, WAL, synchronous=NORMAL, exclusive locking, 256 MiB page cache), fresh for each merge")
         // Best of two delivery orders, as the peers script does; both must give one digest.
         var best = Double.infinity
         var digests: Set<[UInt8]> = []
         for (name, order) in [("replica order", workload.batchesByReplica), ("reverse order", workload.batchesByReplica.reversed())] {
-            let (seconds, digest) = try merge(order.flatMap { $0 }, workload, into: folder.appendingPathComponent("w1-replica.sqlite"))
+            let (seconds, digest) = try merge(order.flatMap { $0 }, workload, into: folder.appendingPathComponent("w1-replica"))
             digests.insert(digest)
             best = min(best, seconds)
             print("huisclos     merge \(String(format: "%10.0f", Double(workload.operationCount) / seconds)) ops/s (\(String(format: "%.0f", seconds * 1000)) ms, \(name))   digest \(digest.prefix(8).map { String(format: "%02x", $0) }.joined())")
@@ -57,14 +57,13 @@ struct W1: ParsableCommand {
         print("RATIO w1.merge_vs_best_peer=\(String(format: "%.2f", ours / peers.opsPerSecond))")
     }
 
-    /// Merges `batches` into a fresh database at `path`; returns the timed seconds and the digest.
-    private func merge(_ batches: [[UInt8]], _ workload: W1Workload, into path: URL) throws -> (Double, [UInt8]) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path.path + suffix) }
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-        }
-        let queue = try DatabaseQueue(path: path.path, configuration: configuration)
+    /// Merges `batches` into a fresh encrypted replica in `folder`; returns the timed seconds and
+    /// the digest.
+    private func merge(_ batches: [[UInt8]], _ workload: W1Workload, into folder: URL) throws -> (Double, [UInt8]) {
+        try? FileManager.default.removeItem(at: folder)
+        let replica = try Replica.create(at: folder, passphrase: "w1 bench", limits: .interactive)
+        defer { try? replica.close() }
+        let queue = replica.database
         let store = try ChangeStore(database: queue, device: try SigningKeyPair.generate(),
                                     authorizer: KnownDevicesAuthorizer(devices: Set(workload.devices)),
                                     wallClock: FixedWallClock(ms: workload.latestMs))

@@ -16,6 +16,8 @@ public struct CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
         case outOfSecureMemory
         /// Key derivation failed (usually: not enough memory for the Argon2id limits).
         case keyDerivationFailed
+        /// A stream ended without its final chunk: it was truncated, so its end cannot be trusted.
+        case streamIncomplete
     }
 
     public let code: Code

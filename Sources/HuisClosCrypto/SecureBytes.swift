@@ -19,15 +19,20 @@ public final class SecureBytes: ByteView, @unchecked Sendable {
         guard let pointer = sodium_malloc(count) else {
             throw CryptoError(.outOfSecureMemory, "could not allocate \(count) bytes of guarded memory; raise RLIMIT_MEMLOCK")
         }
-        self.pointer = pointer
-        self.count = count
+        // Fill before any stored property is set: if `fill` throws, this init frees the buffer
+        // itself and `deinit` never runs (freeing it there too would be a double free).
         do {
             try fill(UnsafeMutableRawBufferPointer(start: pointer, count: count))
         } catch {
             sodium_free(pointer)
+            // A CryptoError from `fill` (a failed open, a bad length) keeps its code; anything else
+            // is a failure to produce the secret.
+            if let cryptoError = error as? CryptoError { throw cryptoError }
             throw CryptoError(.keyDerivationFailed, "could not fill secret buffer: \(error)")
         }
         sodium_mprotect_readonly(pointer)
+        self.pointer = pointer
+        self.count = count
     }
 
     /// Fresh random secret bytes.

@@ -1,0 +1,34 @@
+import HuisClosL10n
+
+/// An action the council's rules refuse: which rule, and what to do instead, in French and English.
+public struct CouncilError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Stable codes for scripts (`--json`) and tests; new codes may be added.
+    public enum Code: String, Sendable {
+        case firstCircleFull
+        case thirdMandateRefused
+        case alreadyInOffice
+        case notInOffice
+        case unknownMember
+        case proxyRefused
+        case notAFirstCircleMember
+        case attendanceClosed
+        case attendanceNotClosed
+        case notReportedForAbsences
+        case invalidDate
+        case notProposedByPresident
+        case unknownSeance
+    }
+
+    public let code: Code
+    /// What happened and what to do, for a person.
+    public let text: Text
+
+    public init(_ code: Code, _ text: Text) {
+        self.code = code
+        self.text = text
+    }
+
+    public var description: String { "\(code.rawValue): \(text.english)" }
+
+    public static func == (a: CouncilError, b: CouncilError) -> Bool { a.code == b.code }
+}

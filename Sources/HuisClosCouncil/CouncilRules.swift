@@ -1,0 +1,33 @@
+import HuisClosL10n
+
+/// The council's rules, as the deliberation creating the Conseil numérique sets them, in one place.
+///
+/// Each constant quotes the rule it encodes; `CouncilRules.text` holds the sentences shown to people.
+public enum CouncilRules {
+    /// "Le premier cercle compte au plus 30 membres."
+    public static let firstCircleMembersMax = 30
+    /// "Les membres sont nommés pour un mandat de 3 ans…"
+    public static let mandateYears = 3
+    /// "…renouvelable une fois": at most two mandates per person.
+    public static let mandatesPerPersonMax = 2
+    /// "Un membre absent à 3 séances consécutives est déclaré démissionnaire d'office."
+    public static let consecutiveAbsencesForResignation = 3
+    /// "Le conseil se réunit au moins une fois par an": warn after 12 months without a séance.
+    public static let monthsWithoutSeanceWarning = 12
+
+    /// The rules as quoted to people when an action breaks them.
+    public enum Quote {
+        public static let noProxy = Text(
+            fr: "Les membres siègent en personne : les procurations ne sont pas admises (délibération créant le Conseil numérique, règle de présence).",
+            en: "Members sit in person: proxies are not allowed (deliberation creating the Conseil numérique, attendance rule).")
+        public static let thirtyMembers = Text(
+            fr: "Le premier cercle compte au plus 30 membres.",
+            en: "The first circle has at most 30 members.")
+        public static let renewableOnce = Text(
+            fr: "Le mandat de 3 ans est renouvelable une fois.",
+            en: "The 3-year mandate is renewable once.")
+        public static let absences = Text(
+            fr: "Un membre absent à 3 séances consécutives est déclaré démissionnaire d'office par le président, sur rapport du secrétariat.",
+            en: "A member absent from 3 consecutive séances is declared resigned ex officio by the president, on the secretariat's report.")
+    }
+}

@@ -1,0 +1,111 @@
+import HuisClosL10n
+
+/// The register of the council: members, their mandates, and the offices of president and
+/// vice-presidents. Every change goes through a method that enforces the rules and throws
+/// `CouncilError` when they refuse it, leaving the register unchanged.
+public struct Register: Sendable, Codable, Equatable {
+    public private(set) var members: [String: Member] = [:]
+    /// The president's member id, appointed with the members.
+    public private(set) var presidentID: String?
+    /// Vice-presidents, each with the president's proposal that preceded the appointment.
+    public private(set) var vicePresidents: [VicePresidency] = []
+
+    public init() {}
+
+    /// First-circle members in office on `day`, by name.
+    public func firstCircle(on day: Day) -> [Member] {
+        members.values.filter { $0.circle == .first && $0.isInOffice(on: day) }.sorted { $0.name < $1.name }
+    }
+
+    /// Appoints a person by order of the departmental president, for three years from `order.start`.
+    ///
+    /// Refuses a 31st first-circle member, a third mandate, and an appointment while a mandate runs.
+    public mutating func appoint(id: String, name: String, circle: Member.Circle, category: Member.Category,
+                                 gender: Member.Gender?, orderNumber: String, on start: Day) throws(CouncilError) {
+        var member = members[id] ?? Member(id: id, name: name, circle: circle, category: category, gender: gender)
+        if let current = member.mandate(on: start) {
+            throw CouncilError(.alreadyInOffice, Text(
+                fr: "\(member.name) est déjà en fonction jusqu'au \(current.end.french) : un renouvellement prend effet à cette date.",
+                en: "\(member.name) is in office until \(current.end.iso): a renewal takes effect from that date."))
+        }
+        guard member.mandates.count < CouncilRules.mandatesPerPersonMax else {
+            throw CouncilError(.thirdMandateRefused, Text(
+                fr: "\(member.name) a déjà exercé deux mandats. \(CouncilRules.Quote.renewableOnce.french) Un troisième mandat est refusé.",
+                en: "\(member.name) has already served two mandates. \(CouncilRules.Quote.renewableOnce.english) A third mandate is refused."))
+        }
+        if circle == .first {
+            let inOffice = firstCircle(on: start).count
+            guard inOffice < CouncilRules.firstCircleMembersMax else {
+                throw CouncilError(.firstCircleFull, Text(
+                    fr: "Le premier cercle compte déjà \(inOffice) membres en fonction le \(start.french). \(CouncilRules.Quote.thirtyMembers.french) Attendez la fin d'un mandat.",
+                    en: "The first circle already has \(inOffice) members in office on \(start.iso). \(CouncilRules.Quote.thirtyMembers.english) Wait for a mandate to end."))
+            }
+        }
+        member.name = name
+        member.circle = circle
+        member.category = category
+        member.gender = gender
+        member.mandates.append(Mandate(orderNumber: orderNumber, start: start))
+        members[id] = member
+    }
+
+    /// Ends a member's mandate early (resignation, or resignation declared ex officio).
+    public mutating func endMandate(of id: String, on day: Day, reason: Mandate.EarlyEnd.Reason) throws(CouncilError) {
+        guard var member = members[id] else { throw Self.unknown(id) }
+        guard let index = member.mandates.lastIndex(where: { $0.isInForce(on: day) }) else {
+            throw CouncilError(.notInOffice, Text(
+                fr: "\(member.name) n'est pas en fonction le \(day.french).",
+                en: "\(member.name) is not in office on \(day.iso)."))
+        }
+        member.mandates[index].earlyEnd = Mandate.EarlyEnd(day: day, reason: reason)
+        members[id] = member
+        if presidentID == id { presidentID = nil }
+        vicePresidents.removeAll { $0.memberID == id }
+    }
+
+    /// Names the president (appointed by the departmental president with the members).
+    public mutating func setPresident(_ id: String, on day: Day) throws(CouncilError) {
+        try requireFirstCircle(id, on: day)
+        presidentID = id
+    }
+
+    /// Records the president's proposal of a vice-president; the appointment follows separately.
+    public mutating func proposeVicePresident(_ id: String, on day: Day) throws(CouncilError) {
+        try requireFirstCircle(id, on: day)
+        vicePresidents.removeAll { $0.memberID == id && $0.appointedOn == nil }
+        vicePresidents.append(VicePresidency(memberID: id, proposedOn: day, appointedOn: nil))
+    }
+
+    /// Appoints a vice-president the president has proposed.
+    public mutating func appointVicePresident(_ id: String, on day: Day) throws(CouncilError) {
+        guard let index = vicePresidents.firstIndex(where: { $0.memberID == id && $0.appointedOn == nil }) else {
+            throw CouncilError(.notProposedByPresident, Text(
+                fr: "Un vice-président est nommé sur proposition du président : enregistrez d'abord la proposition.",
+                en: "A vice-president is appointed on the president's proposal: record the proposal first."))
+        }
+        try requireFirstCircle(id, on: day)
+        vicePresidents[index].appointedOn = day
+    }
+
+    /// A vice-presidency: proposed by the president, then appointed.
+    public struct VicePresidency: Hashable, Sendable, Codable {
+        public let memberID: String
+        public let proposedOn: Day
+        public var appointedOn: Day?
+    }
+
+    func requireFirstCircle(_ id: String, on day: Day) throws(CouncilError) {
+        guard let member = members[id] else { throw Self.unknown(id) }
+        guard member.circle == .first, member.isInOffice(on: day) else {
+            throw CouncilError(.notAFirstCircleMember, Text(
+                fr: "\(member.name) n'est pas membre du premier cercle en fonction le \(day.french).",
+                en: "\(member.name) is not a first-circle member in office on \(day.iso)."))
+        }
+    }
+
+    static func unknown(_ id: String) -> CouncilError {
+        CouncilError(.unknownMember, Text(
+            fr: "Aucun membre « \(id) » au registre : vérifiez l'identifiant (huisclos membres liste).",
+            en: "No member \"\(id)\" in the register: check the id (huisclos membres liste)."))
+    }
+}

@@ -1,0 +1,61 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// Who may sign which membership record: the table of `Protocol/TRUST.md`, enforced.
+///
+/// Authority is judged from the log before the record, at the record's `issuedAt`. The trust
+/// root counts as the secretariat; a "secretariat device" is a valid device of a member whose
+/// role is `.secretariat`. The relay server holds no key in this table, so it can relay records
+/// but never add a member, a device or a key epoch.
+enum MembershipAuthorisation {
+    /// Throws `.notAuthorised` unless `record.signer` may sign `record.event` given `state`.
+    static func check(_ record: MembershipRecord, in state: MembershipState) throws(TrustError) {
+        let instant = record.issuedAt
+        let isRoot = record.signer == state.root.publicKey
+        let signerDevice = state.isDeviceValid(record.signer, at: instant) ? state.certificate(of: record.signer) : nil
+        let signerRole = signerDevice.flatMap { state.role(of: $0.member, at: instant) }
+        let isSecretariat = isRoot || signerRole == .secretariat
+
+        let allowed: Bool
+        let rule: String
+        switch record.event {
+        case .genesis:
+            allowed = false
+            rule = "a genesis record may only be record 0"
+        case .appointMember:
+            allowed = isSecretariat
+            rule = "only the secretariat appoints members"
+        case .endMandate(_, .term):
+            allowed = isSecretariat
+            rule = "only the secretariat records the end of a mandate at term"
+        case let .endMandate(member, .resignation):
+            allowed = isSecretariat || signerDevice?.member == member
+            rule = "a resignation is signed by the secretariat or by the member's own device"
+        case .endMandate(_, .exOfficio):
+            allowed = signerRole == .president
+            rule = "only the president declares a member resigned ex officio"
+        case let .addToScope(_, scope, _, _), let .removeFromScope(_, scope):
+            allowed = isSecretariat || (signerRole == .president && GrantableScope.isPresidential(scope))
+            rule = "the secretariat manages scopes; the president also manages working groups and hearings"
+        case let .certifyDevice(device):
+            // A secretariat device can certify members' devices, but only the root can create
+            // another secretariat device: one stolen secretariat device cannot multiply itself.
+            let forSecretariat = state.role(of: device.member, at: instant) == .secretariat
+            allowed = forSecretariat ? isRoot : isSecretariat
+            rule = forSecretariat ? "only the trust root certifies secretariat devices" : "only the secretariat certifies devices"
+        case let .acceptUndertaking(member, device, _):
+            allowed = record.signer == device && signerDevice?.member == member
+            rule = "a device signs its own member's acceptance of the undertaking"
+        case let .revokeDevice(device, _):
+            let owner = state.certificate(of: device)?.member
+            allowed = isSecretariat || (signerDevice != nil && signerDevice?.member == owner)
+            rule = "a device is revoked by the secretariat or by another valid device of its member"
+        case let .startEpoch(scope, _, _, _):
+            allowed = state.mayWrite(device: record.signer, scope: scope, at: instant)
+            rule = "a key epoch is started by a device with read-write access to the scope"
+        }
+        guard allowed else {
+            throw TrustError(.notAuthorised, "record \(record.index) (\(record.event.kind)) refused: \(rule); the signer is not")
+        }
+    }
+}

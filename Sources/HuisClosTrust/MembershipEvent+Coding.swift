@@ -1,0 +1,118 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// The canonical payload encoding of each record type (layouts in `Protocol/MEMBERSHIP.md`).
+extension MembershipEvent {
+    /// The payload bytes (the record type byte is written by `MembershipRecord`).
+    func encodePayload() -> [UInt8] {
+        var writer = ByteWriter(capacity: 128)
+        switch self {
+        case let .genesis(rootKey, councilName):
+            writer.write(raw: rootKey.bytes)
+            writer.write(string: councilName)
+        case let .appointMember(appointment):
+            writer.write(raw: appointment.member.bytes)
+            writer.write(appointment.role.rawValue)
+            writer.write(string: appointment.orderNumber)
+            writer.write(instant: appointment.orderDate)
+            writer.write(instant: appointment.mandateEnd)
+            writer.write(UInt8(appointment.scopes.count))
+            for scope in appointment.scopes { writer.write(scope: scope) }
+        case let .endMandate(member, reason):
+            writer.write(raw: member.bytes)
+            writer.write(reason.rawValue)
+        case let .addToScope(member, scope, access, expiry):
+            writer.write(raw: member.bytes)
+            writer.write(scope: scope)
+            writer.write(access.rawValue)
+            writer.write(optional: expiry)
+        case let .removeFromScope(member, scope):
+            writer.write(raw: member.bytes)
+            writer.write(scope: scope)
+        case let .certifyDevice(device):
+            writer.write(raw: device.member.bytes)
+            writer.write(raw: device.signingKey.bytes)
+            writer.write(raw: device.agreementKey.bytes)
+        case let .acceptUndertaking(member, device, charterDigest):
+            writer.write(raw: member.bytes)
+            writer.write(raw: device.bytes)
+            writer.write(raw: charterDigest)
+        case let .revokeDevice(device, wipe):
+            writer.write(raw: device.bytes)
+            writer.write(bool: wipe)
+        case let .startEpoch(scope, epoch, reason, commitment):
+            writer.write(scope: scope)
+            writer.write(epoch)
+            writer.write(reason.rawValue)
+            writer.write(raw: commitment)
+        }
+        return writer.bytes
+    }
+
+    /// Decodes a payload of `kind` strictly: every byte consumed, every value in range.
+    static func decode(kind: Kind, payload: [UInt8]) throws(WireError) -> MembershipEvent {
+        var reader = ByteReader(payload)
+        let event: MembershipEvent
+        switch kind {
+        case .genesis:
+            event = .genesis(rootKey: try reader.readSigningKey(),
+                             councilName: try reader.readString(max: TrustLimits.councilNameBytesMax, field: "council name"))
+        case .appointMember:
+            event = .appointMember(try decodeAppointment(&reader))
+        case .endMandate:
+            event = .endMandate(member: try reader.readMember(), reason: try reader.readEnum(MandateEndReason.self, field: "end reason"))
+        case .addToScope:
+            event = .addToScope(member: try reader.readMember(), scope: try grantable(reader.readScope()),
+                                access: try reader.readEnum(ScopeAccess.self, field: "access"), expiry: try reader.readOptionalInstant())
+        case .removeFromScope:
+            event = .removeFromScope(member: try reader.readMember(), scope: try grantable(reader.readScope()))
+        case .certifyDevice:
+            let member = try reader.readMember()
+            event = .certifyDevice(CertifiedDevice(signingKey: try reader.readSigningKey(),
+                                                   agreementKey: try reader.readAgreementKey(), member: member))
+        case .acceptUndertaking:
+            event = .acceptUndertaking(member: try reader.readMember(), device: try reader.readSigningKey(),
+                                       charterDigest: try reader.read(count: Hash.length))
+        case .revokeDevice:
+            event = .revokeDevice(device: try reader.readSigningKey(), wipe: try reader.readBool(field: "wipe flag"))
+        case .startEpoch:
+            let scope = try reader.readScope()
+            guard scope != .public else { throw WireError(.malformed, "the public scope is never encrypted and has no key epochs") }
+            event = .startEpoch(scope: scope, epoch: try reader.readUInt32(),
+                                reason: try reader.readEnum(EpochReason.self, field: "epoch reason"),
+                                commitment: try reader.read(count: Hash.length))
+        }
+        try reader.expectEnd(of: "\(kind) payload")
+        return event
+    }
+
+    private static func decodeAppointment(_ reader: inout ByteReader) throws(WireError) -> Appointment {
+        let member = try reader.readMember()
+        let role = try reader.readEnum(Role.self, field: "role")
+        let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: "order number")
+        let orderDate = try reader.readInstant()
+        let mandateEnd = try reader.readInstant()
+        let count = Int(try reader.readUInt8())
+        guard count <= TrustLimits.appointmentScopesMax else {
+            throw WireError(.tooLarge, "an appointment lists \(count) scopes; the limit is \(TrustLimits.appointmentScopesMax)")
+        }
+        var scopes: [ScopeID] = []
+        for _ in 0..<count {
+            let scope = try grantable(reader.readScope())
+            // Strictly ascending: one encoding per set of scopes, no duplicates.
+            guard scopes.last.map({ $0 < scope }) ?? true else {
+                throw WireError(.malformed, "appointment scopes must be strictly ascending")
+            }
+            scopes.append(scope)
+        }
+        return Appointment(member: member, role: role, orderNumber: orderNumber, orderDate: orderDate,
+                           mandateEnd: mandateEnd, scopes: scopes)
+    }
+
+    private static func grantable(_ scope: ScopeID) throws(WireError) -> ScopeID {
+        guard GrantableScope.allows(scope) else {
+            throw WireError(.malformed, "scope \(scope) is not granted explicitly (public, council and private scopes follow from roles)")
+        }
+        return scope
+    }
+}

@@ -1,0 +1,87 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// What one membership record says. Each case is one record type of `Protocol/MEMBERSHIP.md`;
+/// who may sign each is `MembershipAuthorisation`'s business.
+public enum MembershipEvent: Sendable, Equatable {
+    /// Record 0: the council exists, and `rootKey` is its trust root.
+    case genesis(rootKey: SigningPublicKey, councilName: String)
+    /// A person is appointed, by an order of the departmental president.
+    case appointMember(Appointment)
+    /// A mandate ends before or at its term.
+    case endMandate(member: MemberID, reason: MandateEndReason)
+    /// A member joins a scope (a working group, a hearing), possibly until `expiry`.
+    case addToScope(member: MemberID, scope: ScopeID, access: ScopeAccess, expiry: Instant?)
+    /// A member leaves a scope.
+    case removeFromScope(member: MemberID, scope: ScopeID)
+    /// The secretariat certifies a device's keys as belonging to a member.
+    case certifyDevice(CertifiedDevice)
+    /// A member's device accepts the confidentiality undertaking and ethics charter (by digest).
+    case acceptUndertaking(member: MemberID, device: SigningPublicKey, charterDigest: [UInt8])
+    /// A device is revoked; with `wipe`, it must erase its replica at its next contact.
+    case revokeDevice(device: SigningPublicKey, wipe: Bool)
+    /// A scope's key epoch starts; `commitment` pins the key every recipient must get.
+    case startEpoch(scope: ScopeID, epoch: UInt32, reason: EpochReason, commitment: [UInt8])
+
+    /// The record type byte on the wire.
+    public enum Kind: UInt8, Sendable, CaseIterable {
+        /// One per event case, numbered 1…9 as in `Protocol/MEMBERSHIP.md`.
+        case genesis = 1, appointMember, endMandate, addToScope, removeFromScope, certifyDevice,
+             acceptUndertaking, revokeDevice, startEpoch
+    }
+
+    /// This event's record type.
+    public var kind: Kind {
+        switch self {
+        case .genesis: .genesis
+        case .appointMember: .appointMember
+        case .endMandate: .endMandate
+        case .addToScope: .addToScope
+        case .removeFromScope: .removeFromScope
+        case .certifyDevice: .certifyDevice
+        case .acceptUndertaking: .acceptUndertaking
+        case .revokeDevice: .revokeDevice
+        case .startEpoch: .startEpoch
+        }
+    }
+}
+
+/// An appointment: who, in which role, by which order, until when, with which scopes.
+public struct Appointment: Sendable, Equatable {
+    /// The person appointed.
+    public let member: MemberID
+    /// The role they hold for this mandate.
+    public let role: Role
+    /// The order's number ("arrêté n° 2026-0142"), as printed.
+    public let orderNumber: String
+    /// The order's date.
+    public let orderDate: Instant
+    /// When the mandate ends at the latest (three years for the first circle; a guest's hearing end).
+    public let mandateEnd: Instant
+    /// Scopes granted read-write from the start, beyond those the role implies; strictly ascending.
+    public let scopes: [ScopeID]
+
+    /// An appointment; `scopes` is sorted and deduplicated so the encoding is canonical.
+    public init(member: MemberID, role: Role, orderNumber: String, orderDate: Instant, mandateEnd: Instant, scopes: [ScopeID]) {
+        self.member = member
+        self.role = role
+        self.orderNumber = orderNumber
+        self.orderDate = orderDate
+        self.mandateEnd = mandateEnd
+        self.scopes = Array(Set(scopes)).sorted()
+    }
+}
+
+/// The rules on which scopes can be granted, shared by decoding and state checks.
+enum GrantableScope {
+    /// True for scopes joined by explicit grant: not `public` (never encrypted), not `council`
+    /// (implied by role), not a member's private scope (own devices only).
+    static func allows(_ scope: ScopeID) -> Bool {
+        scope != .public && scope != .council && !scope.rawValue.hasPrefix("member:")
+    }
+
+    /// Scopes the president may manage besides the secretariat: working groups and hearings.
+    static func isPresidential(_ scope: ScopeID) -> Bool {
+        scope.rawValue.hasPrefix("group:") || scope.rawValue.hasPrefix("hearing:")
+    }
+}

@@ -1,0 +1,52 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// A membership log held by a client: the verified records and their fold.
+///
+/// Every way in verifies: `init(verifying:root:)` checks a whole log from the pinned root,
+/// `receive` checks one more record from the relay, `append` signs a new record and checks it the
+/// same way before keeping it. A record refused leaves the log unchanged.
+public struct MembershipLog: Sendable {
+    /// The verified records, from genesis.
+    public private(set) var records: [MembershipRecord]
+    /// What the records establish.
+    public private(set) var state: MembershipState
+
+    /// Verifies a whole log (canonical bytes of each record, in order) from `root`, at `now` by
+    /// this device's clock.
+    public init(verifying encodedRecords: [[UInt8]], root: TrustRoot, now: Instant) throws(TrustError) {
+        guard let first = encodedRecords.first else { throw TrustError(.untrustedRoot, "an empty log has no genesis record") }
+        guard encodedRecords.count <= TrustLimits.membershipRecordsMax else {
+            throw TrustError(.tooLarge, "the log has \(encodedRecords.count) records; the limit is \(TrustLimits.membershipRecordsMax)")
+        }
+        let genesis = try MembershipRecord(verifying: first)
+        records = [genesis]
+        records.reserveCapacity(encodedRecords.count)
+        state = try MembershipState(genesis: genesis, root: root, now: now)
+        for bytes in encodedRecords.dropFirst() { try receive(bytes, now: now) }
+    }
+
+    /// Verifies and applies the next record received from the relay at `now` (this device's clock).
+    public mutating func receive(_ encoded: [UInt8], now: Instant) throws(TrustError) {
+        try accept(try MembershipRecord(verifying: encoded), now: now)
+    }
+
+    /// Signs `event` as the next record with `signer` (the root or this device) and applies it;
+    /// throws, keeping nothing, if the log does not allow it. Send `encoded` of the result to the relay.
+    @discardableResult
+    public mutating func append(_ event: MembershipEvent, signedBy signer: SigningKeyPair, at instant: Instant)
+        throws(TrustError) -> MembershipRecord {
+        let record = try MembershipRecord.sign(event, index: state.headIndex + 1, previousHash: state.headHash,
+                                               issuedAt: instant, signer: signer)
+        try accept(record, now: instant)
+        return record
+    }
+
+    private mutating func accept(_ record: MembershipRecord, now: Instant) throws(TrustError) {
+        guard records.count < TrustLimits.membershipRecordsMax else {
+            throw TrustError(.tooLarge, "the log already holds \(TrustLimits.membershipRecordsMax) records, its limit")
+        }
+        try state.apply(record, now: now)
+        records.append(record)
+    }
+}

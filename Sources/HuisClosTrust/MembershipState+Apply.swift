@@ -1,0 +1,156 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// Folding one more record into the state: chain, authority, then the transition rules.
+extension MembershipState {
+    /// Applies the next record, received at `now` by this device's clock; throws, leaving the state
+    /// unchanged, if the record does not extend the chain (`.brokenChain`), is dated too far ahead
+    /// of `now` (`.notYetValid`), its signer may not sign it (`.notAuthorised`), or it contradicts
+    /// the log (`.invalidTransition`).
+    public mutating func apply(_ record: MembershipRecord, now: Instant) throws(TrustError) {
+        guard record.index == headIndex + 1, record.previousHash == headHash else {
+            throw TrustError(.brokenChain, "record \(record.index) does not follow record \(headIndex) of the verified log: "
+                             + "reordered, dropped or forked; refetch the log from record \(headIndex + 1)")
+        }
+        guard record.issuedAt >= headTime else {
+            throw TrustError(.brokenChain, "record \(record.index) is dated before record \(headIndex): refused")
+        }
+        try Self.checkNotFromTheFuture(record, now: now)
+        try MembershipAuthorisation.check(record, in: self)
+        var next = self
+        try next.transition(record.event, at: record.issuedAt, signer: record.signer)
+        if let member = next.memberGainingAccess(record.event) { next.noteEntitlements(of: member, at: record.issuedAt) }
+        next.headIndex = record.index
+        next.headHash = record.hash
+        next.headTime = record.issuedAt
+        self = next
+    }
+
+    private mutating func transition(_ event: MembershipEvent, at instant: Instant, signer: SigningPublicKey) throws(TrustError) {
+        switch event {
+        case .genesis:
+            throw TrustError(.invalidTransition, "a second genesis record")
+        case let .appointMember(appointment):
+            try appoint(appointment, at: instant)
+        case let .endMandate(member, _):
+            guard var entry = members[member], let index = entry.mandates.lastIndex(where: { $0.covers(instant) }) else {
+                throw refused("member \(member) holds no mandate to end")
+            }
+            entry.mandates[index].endedAt = instant
+            entry.closeGrants(at: instant)
+            members[member] = entry
+        case let .addToScope(member, scope, access, expiry):
+            guard role(of: member, at: instant) != nil else { throw refused("member \(member) holds no mandate") }
+            if let expiry, expiry <= instant { throw refused("the grant of \(scope) expires before it starts") }
+            closeGrant(of: member, to: scope, at: instant)
+            members[member, default: MemberEntry()].grants[scope, default: []].append(Grant(access: access, from: instant, until: expiry))
+        case let .removeFromScope(member, scope):
+            guard members[member]?.grants[scope]?.contains(where: { $0.isActive(at: instant) }) == true else {
+                throw refused("member \(member) holds no grant to \(scope) to remove")
+            }
+            closeGrant(of: member, to: scope, at: instant)
+        case let .certifyDevice(device):
+            try certify(device, at: instant)
+        case let .acceptUndertaking(member, _, _):
+            guard let index = members[member]?.mandates.lastIndex(where: { $0.covers(instant) }) else {
+                throw refused("member \(member) holds no mandate")
+            }
+            if members[member]!.mandates[index].acceptedAt == nil { members[member]!.mandates[index].acceptedAt = instant }
+        case let .revokeDevice(device, wipe):
+            guard devices[device] != nil, devices[device]!.revokedAt == nil else {
+                throw refused("the device is not certified, or already revoked")
+            }
+            devices[device]!.revokedAt = instant
+            devices[device]!.wipeOrdered = wipe
+        case let .startEpoch(scope, epoch, reason, commitment):
+            let expected = (currentEpoch(of: scope) ?? 0) + 1
+            guard epoch == expected else { throw refused("scope \(scope) is at epoch \(expected - 1); the next is \(expected), not \(epoch)") }
+            guard (reason == .initial) == (epoch == 1) else { throw refused("only epoch 1 of a scope is the initial one") }
+            let entitled = Set(entitledDevices(to: scope, at: instant).map(\.signingKey))
+            epochs[scope, default: []].append(EpochEntry(epoch: epoch, reason: reason, commitment: commitment,
+                                                         startedAt: instant, entitledDuringEpoch: entitled))
+        }
+    }
+
+    /// The member whose devices may have become entitled to more scopes through `event`. Access
+    /// only grows through these four records; it shrinks through others or by expiry.
+    private func memberGainingAccess(_ event: MembershipEvent) -> MemberID? {
+        switch event {
+        case let .appointMember(appointment): appointment.member
+        case let .addToScope(member, _, _, _), let .acceptUndertaking(member, _, _): member
+        case let .certifyDevice(device): device.member
+        default: nil
+        }
+    }
+
+    /// Adds `member`'s entitled devices to the current epoch of each scope they can read, so a
+    /// later removal of any of them calls for a rotation even if it joined mid-epoch.
+    private mutating func noteEntitlements(of member: MemberID, at instant: Instant) {
+        let memberDevices = devices.values.filter { $0.device.member == member }.map(\.device.signingKey)
+        for scope in scopes(of: member, at: instant).keys {
+            guard let last = epochs[scope]?.indices.last else { continue }
+            for device in memberDevices where mayRead(device: device, scope: scope, at: instant) {
+                epochs[scope]![last].entitledDuringEpoch.insert(device)
+            }
+        }
+    }
+
+    private mutating func appoint(_ appointment: Appointment, at instant: Instant) throws(TrustError) {
+        let member = appointment.member
+        guard role(of: member, at: instant) == nil else { throw refused("member \(member) already holds a mandate; end it first") }
+        guard appointment.orderDate <= instant, appointment.mandateEnd > instant else {
+            throw refused("the order must be dated before the record and the mandate must end after it")
+        }
+        var entry = members[member] ?? MemberEntry()
+        if appointment.role.isFirstCircle {
+            let seated = members.keys.filter { role(of: $0, at: instant)?.isFirstCircle == true }.count
+            guard seated < TrustLimits.firstCircleMembersMax else {
+                throw refused("the first circle already has \(seated) members, its maximum: end a mandate first")
+            }
+            let held = entry.mandates.filter { $0.role.isFirstCircle }.count
+            guard held < TrustLimits.firstCircleMandatesMax else {
+                throw refused("member \(member) already held \(held) first-circle mandates: a mandate is renewable once")
+            }
+        }
+        // Grants of an earlier mandate that reached its term without an end record do not carry over.
+        entry.closeGrants(at: instant)
+        entry.mandates.append(Mandate(role: appointment.role, start: instant, scheduledEnd: appointment.mandateEnd))
+        for scope in appointment.scopes {
+            entry.grants[scope, default: []].append(Grant(access: .readWrite, from: instant, until: nil))
+        }
+        members[member] = entry
+    }
+
+    private mutating func certify(_ device: CertifiedDevice, at instant: Instant) throws(TrustError) {
+        guard role(of: device.member, at: instant) != nil else { throw refused("member \(device.member) holds no mandate") }
+        guard devices[device.signingKey] == nil, !agreementKeys.contains(device.agreementKey), device.signingKey != root.publicKey else {
+            throw refused("a device key is certified once: this one was certified before")
+        }
+        let active = devices.values.filter { $0.device.member == device.member && isDeviceValid($0.device.signingKey, at: instant) }
+        guard active.count < TrustLimits.activeDevicesPerMemberMax else {
+            throw refused("member \(device.member) already has \(active.count) valid devices; revoke one first")
+        }
+        devices[device.signingKey] = DeviceEntry(device: device, certifiedAt: instant)
+        agreementKeys.insert(device.agreementKey)
+    }
+
+    private mutating func closeGrant(of member: MemberID, to scope: ScopeID, at instant: Instant) {
+        guard let grants = members[member]?.grants[scope] else { return }
+        for index in grants.indices where grants[index].isActive(at: instant) {
+            members[member]!.grants[scope]![index].close(at: instant)
+        }
+    }
+
+    /// Refuses a record dated more than the allowed clock skew after `now`.
+    static func checkNotFromTheFuture(_ record: MembershipRecord, now: Instant) throws(TrustError) {
+        let ahead = record.issuedAt.unixSeconds.subtractingReportingOverflow(now.unixSeconds)
+        guard !ahead.overflow, ahead.partialValue <= TrustLimits.recordClockSkewSecondsMax else {
+            throw TrustError(.notYetValid, "record \(record.index) is dated \(record.issuedAt), ahead of this device's clock (\(now)) "
+                             + "by more than \(TrustLimits.recordClockSkewSecondsMax) s: refused; check this device's clock")
+        }
+    }
+
+    private func refused(_ why: String) -> TrustError {
+        TrustError(.invalidTransition, "\(why): the record contradicts the membership log and is refused")
+    }
+}

@@ -1,0 +1,130 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// Who is in the council, with which devices, scopes and key epochs: the fold of a membership log
+/// verified record by record from the pinned trust root.
+///
+/// Nothing enters it except through `apply`, which checks the hash chain, the signature's
+/// authority (`MembershipAuthorisation`) and the transition rules; so every member, device and
+/// key epoch it reports is justified by signed records going back to the root. Queries take an
+/// instant because mandates, grants and hearings end on their own.
+public struct MembershipState: Sendable {
+    /// The pinned trust root: the secretariat's key that signed the genesis record.
+    public let root: TrustRoot
+    /// The council's name, from the genesis record.
+    public let councilName: String
+    /// The index of the last applied record.
+    public internal(set) var headIndex: UInt64
+    /// The hash of the last applied record: the next record's `previousHash`.
+    public internal(set) var headHash: [UInt8]
+    /// When the last applied record was issued; later records may not be earlier.
+    public internal(set) var headTime: Instant
+
+    var members: [MemberID: MemberEntry] = [:]
+    var devices: [SigningPublicKey: DeviceEntry] = [:]
+    var agreementKeys: Set<AgreementPublicKey> = []
+    var epochs: [ScopeID: [EpochEntry]] = [:]
+
+    /// Starts the fold from record 0, which must be a genesis record signed by `root` naming `root`
+    /// and not dated ahead of `now` (this device's clock) by more than the allowed skew.
+    public init(genesis: MembershipRecord, root: TrustRoot, now: Instant) throws(TrustError) {
+        guard genesis.index == 0, case let .genesis(rootKey, councilName) = genesis.event else {
+            throw TrustError(.untrustedRoot, "a membership log starts with its genesis record (index 0)")
+        }
+        guard genesis.signer == root.publicKey, rootKey == root.publicKey else {
+            throw TrustError(.untrustedRoot, "this log was not created by the pinned trust root: another council, or a forgery; do not use it")
+        }
+        try Self.checkNotFromTheFuture(genesis, now: now)
+        self.root = root
+        self.councilName = councilName
+        headIndex = 0
+        headHash = genesis.hash
+        headTime = genesis.issuedAt
+    }
+
+    // MARK: - Members
+
+    /// The member's role at `instant`, or nil when no mandate covers it.
+    public func role(of member: MemberID, at instant: Instant) -> Role? {
+        members[member]?.mandate(at: instant)?.role
+    }
+
+    /// True when the member accepted the confidentiality undertaking during the mandate covering `instant`.
+    public func hasAcceptedUndertaking(_ member: MemberID, at instant: Instant) -> Bool {
+        guard let accepted = members[member]?.mandate(at: instant)?.acceptedAt else { return false }
+        return accepted <= instant
+    }
+
+    /// What `member` may do in `scope` at `instant`: implied by the role (council, own private
+    /// scope) or granted; nil when the member has no active mandate or no access.
+    public func access(of member: MemberID, to scope: ScopeID, at instant: Instant) -> ScopeAccess? {
+        guard let entry = members[member], let mandate = entry.mandate(at: instant) else { return nil }
+        if scope == member.privateScope || (scope == .council && mandate.role.holdsCouncilScope) { return .readWrite }
+        return entry.grants[scope]?.filter { $0.isActive(at: instant) }.map(\.access).max()
+    }
+
+    /// Every scope `member` may read at `instant`, with its access.
+    public func scopes(of member: MemberID, at instant: Instant) -> [ScopeID: ScopeAccess] {
+        guard let entry = members[member] else { return [:] }
+        var result: [ScopeID: ScopeAccess] = [:]
+        for scope in [ScopeID.council, member.privateScope] + Array(entry.grants.keys) {
+            if let access = access(of: member, to: scope, at: instant) { result[scope] = access }
+        }
+        return result
+    }
+
+    // MARK: - Devices
+
+    /// The certificate of `device`, whether or not it is still valid.
+    public func certificate(of device: SigningPublicKey) -> CertifiedDevice? { devices[device]?.device }
+
+    /// True when `device` is certified, not revoked, and its member holds a mandate at `instant`.
+    public func isDeviceValid(_ device: SigningPublicKey, at instant: Instant) -> Bool {
+        guard let entry = devices[device], entry.certifiedAt <= instant else { return false }
+        if let revoked = entry.revokedAt, revoked <= instant { return false }
+        return role(of: entry.device.member, at: instant) != nil
+    }
+
+    /// True when a revocation of `device` ordered it to erase its replica.
+    public func isWipeOrdered(for device: SigningPublicKey) -> Bool { devices[device]?.wipeOrdered ?? false }
+
+    /// True when `device` may receive and decrypt `scope`'s keys at `instant`: valid, its member
+    /// has access and has accepted the confidentiality undertaking.
+    public func mayRead(device: SigningPublicKey, scope: ScopeID, at instant: Instant) -> Bool {
+        guard scope != .public, isDeviceValid(device, at: instant), let member = devices[device]?.device.member else { return false }
+        return hasAcceptedUndertaking(member, at: instant) && access(of: member, to: scope, at: instant) != nil
+    }
+
+    /// True when `device` may author batches in `scope`, start its key epochs and hand out its
+    /// keys at `instant`: as `mayRead`, with read-write access.
+    public func mayWrite(device: SigningPublicKey, scope: ScopeID, at instant: Instant) -> Bool {
+        guard mayRead(device: device, scope: scope, at: instant), let member = devices[device]?.device.member else { return false }
+        return access(of: member, to: scope, at: instant) == .readWrite
+    }
+
+    /// Every device entitled to `scope`'s key at `instant`, ordered by signing key.
+    public func entitledDevices(to scope: ScopeID, at instant: Instant) -> [CertifiedDevice] {
+        devices.values.map(\.device)
+            .filter { mayRead(device: $0.signingKey, scope: scope, at: instant) }
+            .sorted { $0.signingKey.bytes.lexicographicallyPrecedes($1.signingKey.bytes) }
+    }
+
+    // MARK: - Key epochs
+
+    /// The scope's newest key epoch in the log, or nil before its first.
+    public func currentEpoch(of scope: ScopeID) -> UInt32? { epochs[scope]?.last?.epoch }
+
+    /// The key commitment the log pins for `scope` at `epoch`, or nil if the log has no such epoch.
+    public func commitment(of scope: ScopeID, epoch: UInt32) -> [UInt8]? {
+        guard epoch >= 1, let list = epochs[scope], Int(epoch) <= list.count else { return nil }
+        return list[Int(epoch) - 1].commitment
+    }
+
+    /// True when a device entitled at any point of the current epoch has lost the scope since
+    /// (removed, revoked, mandate ended, hearing expired): a new epoch must start before anyone
+    /// writes again, so the party that left cannot read what follows.
+    public func needsRotation(_ scope: ScopeID, at instant: Instant) -> Bool {
+        guard let current = epochs[scope]?.last else { return false }
+        return current.entitledDuringEpoch.contains { !mayRead(device: $0, scope: scope, at: instant) }
+    }
+}

@@ -1,0 +1,56 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// What starting a key epoch produces, for the sync layer to send: the epoch record for the
+/// membership log, one sealed key per entitled device, and the key-chain link to the previous epoch.
+public struct EpochRotation: Sendable {
+    /// The signed `startEpoch` record, already applied to the issuer's log; relay its `encoded` bytes.
+    public let record: MembershipRecord
+    /// The new key sealed to every device entitled at the rotation (the issuer's own included).
+    public let sealedKeys: [SealedScopeKey]
+    /// The previous epoch's key sealed under the new one; nil for epoch 1.
+    public let link: KeyChainLink?
+}
+
+/// Creates and hands out scope keys from a device allowed to write the scope.
+///
+/// Rotation is what makes removal mean something: after someone leaves a scope or a device is
+/// revoked, `MembershipState.needsRotation` turns true and an entitled device calls `startEpoch`;
+/// the new key reaches only devices the log entitles now, so the party that left never holds it.
+public enum ScopeKeyIssuer {
+    /// Starts the next epoch of `scope`: a fresh key, its commitment recorded in the log (signed by
+    /// this device), sealed to every entitled device, with a link from the previous key.
+    ///
+    /// Throws `.keyUnavailable` if this device lacks the current key (it could not extend the
+    /// chain), `.notAuthorised` if the log does not let it write the scope. On a throw, neither the
+    /// log nor the keyring changes.
+    public static func startEpoch(of scope: ScopeID, reason: EpochReason, log: inout MembershipLog,
+                                  keyring: inout ScopeKeyring, at instant: Instant) throws(TrustError) -> EpochRotation {
+        let epoch = (log.state.currentEpoch(of: scope) ?? 0) + 1
+        let previous = epoch > 1 ? ScopeKey(scope: scope, epoch: epoch - 1, key: try keyring.readKey(scope: scope, epoch: epoch - 1)) : nil
+        let key = try ScopeKey.generate(scope: scope, epoch: epoch)
+        let link = try previous.map { (previous: ScopeKey) throws(TrustError) in try KeyChainLink.link(previous: previous, under: key) }
+        var nextLog = log
+        let record = try nextLog.append(.startEpoch(scope: scope, epoch: epoch, reason: reason, commitment: key.commitment),
+                                        signedBy: keyring.device.signing, at: instant)
+        let sealed = try seal(key, to: nextLog.state.entitledDevices(to: scope, at: instant), by: keyring.device)
+        try keyring.keep(key.key, scope: scope, epoch: epoch, commitment: key.commitment)
+        log = nextLog
+        return EpochRotation(record: record, sealedKeys: sealed, link: link)
+    }
+
+    /// Seals the held key of `scope` at `epoch` to `devices` (a new member's, or a newly certified
+    /// device): they receive the current key and reach older ones through the key-chain links.
+    public static func share(scope: ScopeID, epoch: UInt32, with devices: [CertifiedDevice],
+                             keyring: ScopeKeyring) throws(TrustError) -> [SealedScopeKey] {
+        let key = ScopeKey(scope: scope, epoch: epoch, key: try keyring.readKey(scope: scope, epoch: epoch))
+        return try seal(key, to: devices, by: keyring.device)
+    }
+
+    private static func seal(_ key: ScopeKey, to devices: [CertifiedDevice], by issuer: DeviceIdentity) throws(TrustError) -> [SealedScopeKey] {
+        var sealed: [SealedScopeKey] = []
+        sealed.reserveCapacity(devices.count)
+        for device in devices { sealed.append(try SealedScopeKey.issue(key, to: device, by: issuer.signing)) }
+        return sealed
+    }
+}

@@ -1,0 +1,47 @@
+import HuisClosProtocol
+
+/// Every size and count limit of the trust layer, in one place, each with its unit and reason.
+///
+/// Decoders check these before allocating, so hostile input from the relay cannot make a client
+/// allocate or loop without bound.
+public enum TrustLimits {
+    /// A council's name, in UTF-8 bytes: "Conseil numérique de la Seine-Saint-Denis" is 42; 128
+    /// leaves room for any official name and keeps a genesis record small.
+    public static let councilNameBytesMax = 128
+    /// An order number ("arrêté n° 2026-0142"), in UTF-8 bytes: official references are short.
+    public static let orderNumberBytesMax = 64
+    /// Scopes granted in one appointment: a member sits in a handful of working groups; 32 bounds
+    /// the record while leaving a wide margin.
+    public static let appointmentScopesMax = 32
+    /// Bytes of one record's payload: the largest (an appointment with 32 scopes of 64 bytes) is
+    /// about 2.3 KiB; 4 KiB refuses anything larger before it is parsed.
+    public static let recordPayloadBytesMax = 4_096
+    /// Records in one membership log: 30 members × 2 mandates × a few devices, scope changes and
+    /// key epochs stay far below 100,000 for decades; the cap bounds the client's fold in memory.
+    public static let membershipRecordsMax = 100_000
+    /// Certified, unrevoked devices per member: phone, tablet, laptop and spares. It bounds the
+    /// sealed keys sent at each rotation (one per entitled device).
+    public static let activeDevicesPerMemberMax = 8
+    /// How far ahead of the verifying device's clock a record may be dated, in seconds. Clocks
+    /// drift (a phone off for weeks, no NTP); 10 minutes tolerates that. A record dated further
+    /// ahead is refused, because every later record must be dated after it: one future-dated
+    /// record from any authorised device would otherwise block the log until that date.
+    public static let recordClockSkewSecondsMax: Int64 = 600
+    /// First-circle members (president, vice-presidents, members) holding a mandate at once: the
+    /// council's rules cap the first circle at 30.
+    public static let firstCircleMembersMax = 30
+    /// Mandates a first-circle member may hold: the rules allow a 3-year mandate "renewable once".
+    public static let firstCircleMandatesMax = 2
+
+    /// The smallest padded body, in bytes: hides the size of small edits (a field change is tens of bytes).
+    public static let paddingBucketBytesMin = 256
+    /// Up to this size, in bytes, padded bodies are powers of two (at most 2× overhead, few distinct sizes).
+    public static let paddingPowerOfTwoBytesMax = 65_536
+    /// Above `paddingPowerOfTwoBytesMax`, padded bodies are multiples of this many bytes (overhead
+    /// at most 64 KiB, under 100% and shrinking as bodies grow).
+    public static let paddingStepBytes = 65_536
+    /// The largest operations payload a sealed body may carry, in bytes: its padded bucket plus the
+    /// AEAD overhead must fit `WireLimits.batchBodyBytesMax` (4 MiB); the last bucket below that is
+    /// 4 MiB − 64 KiB, and one byte of it is the padding marker.
+    public static let sealedOpsBytesMax = WireLimits.batchBodyBytesMax - paddingStepBytes - 1
+}

@@ -1,0 +1,82 @@
+@testable import HuisClosCouncil
+import Testing
+
+@Suite struct RegisterTests {
+    @Test func thirtyFirstFirstCircleMemberIsRefused() throws {
+        var register = Register()
+        try register.appointMany(30, on: "2026-01-15")
+        let before = register
+        #expect(throws: CouncilError(.firstCircleFull, .init(fr: "", en: ""))) {
+            try register.appoint(id: "m31", name: "Trente-et-un", circle: .first, category: .research, gender: nil,
+                                 orderNumber: "A-31", on: day("2026-02-01"))
+        }
+        #expect(register == before)
+    }
+
+    @Test func secondCircleDoesNotCountTowardsThirty() throws {
+        var register = Register()
+        try register.appointMany(30, on: "2026-01-15")
+        try register.appoint(id: "s1", name: "Soutien", circle: .second, category: .civilSociety, gender: nil,
+                             orderNumber: "A-s1", on: day("2026-02-01"))
+        #expect(register.firstCircle(on: day("2026-02-01")).count == 30)
+    }
+
+    @Test func aSeatFreedByAnEndedMandateCanBeFilled() throws {
+        var register = Register()
+        try register.appointMany(30, on: "2026-01-15")
+        try register.endMandate(of: "m3", on: day("2026-06-01"), reason: .resignation)
+        try register.appoint(id: "m31", name: "Remplaçante", circle: .first, category: .research, gender: .female,
+                             orderNumber: "A-31", on: day("2026-06-02"))
+        #expect(register.firstCircle(on: day("2026-06-02")).count == 30)
+    }
+
+    @Test func mandateLastsThreeYearsFromTheOrder() throws {
+        var register = Register()
+        try register.appointMany(1, on: "2024-02-29")
+        let member = register.members["m1"]!
+        #expect(member.isInOffice(on: day("2027-02-27")))
+        #expect(!member.isInOffice(on: day("2027-02-28")))
+    }
+
+    @Test func renewableOnceThirdMandateRefused() throws {
+        var register = Register()
+        try register.appointMany(1, on: "2020-01-10")
+        try register.appoint(id: "m1", name: "Membre m1", circle: .first, category: .economic, gender: nil,
+                             orderNumber: "B-1", on: day("2023-01-10"))
+        #expect(register.members["m1"]!.mandates.count == 2)
+        #expect(throws: CouncilError(.thirdMandateRefused, .init(fr: "", en: ""))) {
+            try register.appoint(id: "m1", name: "Membre m1", circle: .first, category: .economic, gender: nil,
+                                 orderNumber: "C-1", on: day("2026-01-10"))
+        }
+    }
+
+    @Test func renewalWhileInOfficeIsRefusedUntilTheMandateEnds() throws {
+        var register = Register()
+        try register.appointMany(1, on: "2026-01-10")
+        #expect(throws: CouncilError(.alreadyInOffice, .init(fr: "", en: ""))) {
+            try register.appoint(id: "m1", name: "Membre m1", circle: .first, category: .economic, gender: nil,
+                                 orderNumber: "B-1", on: day("2027-01-10"))
+        }
+    }
+
+    @Test func vicePresidentNeedsThePresidentsProposalFirst() throws {
+        var register = Register()
+        try register.appointMany(3, on: "2026-01-10")
+        try register.setPresident("m1", on: day("2026-01-10"))
+        #expect(throws: CouncilError(.notProposedByPresident, .init(fr: "", en: ""))) {
+            try register.appointVicePresident("m2", on: day("2026-01-20"))
+        }
+        try register.proposeVicePresident("m2", on: day("2026-01-15"))
+        try register.appointVicePresident("m2", on: day("2026-01-20"))
+        #expect(register.vicePresidents == [.init(memberID: "m2", proposedOn: day("2026-01-15"), appointedOn: day("2026-01-20"))])
+    }
+
+    @Test func compositionCountsCategoriesAndParity() throws {
+        var register = Register()
+        try register.appointMany(10, on: "2026-01-10")
+        let composition = Composition(of: register, on: day("2026-03-01"))
+        #expect(composition.total == 10)
+        #expect(composition.byCategory.values.allSatisfy { $0 == 2 })
+        #expect(composition.shareOfWomen == 0.5)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import HuisClosReplica
+import Testing
+
+@Suite struct LifecycleTests {
+    @Test func createRefusesAFolderThatAlreadyHoldsAReplica() throws {
+        let temp = try TemporaryFolder()
+        let folder = try closedReplica(in: temp, rows: 1)
+        #expect(replicaError { _ = try Replica.create(at: folder, passphrase: passphrase, limits: fastLimits) }?.code == .alreadyExists)
+    }
+
+    @Test func openingAMissingReplicaSaysNotFound() throws {
+        let temp = try TemporaryFolder()
+        #expect(replicaError { _ = try Replica.open(at: temp.replicaFolder(), passphrase: passphrase) }?.code == .notFound)
+    }
+
+    @Test func aReplicaIsOpenOnceAndCannotBeDestroyedWhileOpen() throws {
+        let temp = try TemporaryFolder()
+        let folder = temp.replicaFolder()
+        let replica = try makeReplica(in: folder, rows: 1)
+        #expect(replicaError { _ = try Replica.open(at: folder, passphrase: passphrase) }?.code == .inUse)
+        #expect(replicaError { try Replica.destroy(at: folder) }?.code == .inUse)
+        try replica.close()
+        try replica.close()  // harmless when repeated
+        #expect(replicaError { try replica.changePassphrase(from: passphrase, to: "autre") }?.code == .closed)
+        let again = try Replica.open(at: folder, passphrase: passphrase)
+        try again.close()
+    }
+
+    @Test func destroyErasesTheKeyFileAndRemovesEveryFile() throws {
+        let temp = try TemporaryFolder()
+        let folder = try closedReplica(in: temp, rows: 20)
+        try Replica.destroy(at: folder)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        #expect(replicaError { _ = try Replica.open(at: folder, passphrase: passphrase) }?.code == .notFound)
+    }
+
+    @Test func noShmOrJournalFileIsEverCreated() throws {
+        let temp = try TemporaryFolder()
+        let folder = temp.replicaFolder()
+        let replica = try makeReplica(in: folder, rows: 50)
+        let whileOpen = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        try replica.close()
+        let afterClose = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(whileOpen == ["replica.db", "replica.db-wal", "replica.key"])
+        #expect(afterClose == ["replica.db", "replica.key"])
+    }
+}
+
+@Suite struct CheckpointLeverTests {
+    @Test func aCheckpointCopiesFramesThisConnectionWroteWithoutDecryptingOrSealingAgain() throws {
+        let temp = try TemporaryFolder()
+        let replica = try makeReplica(in: temp.replicaFolder(), rows: 400)
+        defer { try? replica.close() }
+        let before = try replica.encryptionCounters()
+        try replica.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let after = try replica.encryptionCounters()
+        let copied = (after.reused - before.reused) + (after.sealed - before.sealed)
+        #expect(copied > 60)
+        #expect(after.opened == before.opened)                       // nothing decrypted
+        #expect(after.cached - before.cached == copied)               // every frame from the cache
+        #expect(after.sealed - before.sealed <= 3)                    // only commit frames (other AD)
+    }
+}

@@ -1,0 +1,16 @@
+import HuisClosTerminal
+import Testing
+
+@Suite struct TableTests {
+    @Test func columnsAlignOnCharactersNotBytes() {
+        var table = Table(headers: ["Membre", "Catégorie"])
+        table.append(["Hélène Çelik", "recherche"])
+        table.append(["Bo", "société civile"])
+        #expect(table.render() == """
+            Membre        Catégorie
+            ────────────  ──────────────
+            Hélène Çelik  recherche
+            Bo            société civile
+            """)
+    }
+}

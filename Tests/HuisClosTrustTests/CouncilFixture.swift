@@ -1,0 +1,71 @@
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosTrust
+
+/// A small council built through the real API: root, a secretariat agent, the president, and two
+/// members (Alice, Bob) sitting in the working group `group:budget`, every device certified and
+/// every undertaking accepted. A clock advances one minute per record.
+struct CouncilFixture {
+    static let name = "Conseil numérique de la Seine-Saint-Denis"
+    static let group = try! ScopeID("group:budget")
+    static let charterDigest = Hash.blake2b(Array("Charte de déontologie, version 1".utf8))
+    static let start = Instant(unixSeconds: 1_767_225_600)  // 2026-01-01T00:00:00Z
+    static let threeYears: Int64 = 3 * 365 * 86_400
+
+    let rootKey: SigningKeyPair
+    var log: MembershipLog
+    var clock = CouncilFixture.start
+    private(set) var secretariat: DeviceIdentity!
+    private(set) var president: DeviceIdentity!
+    private(set) var alice: DeviceIdentity!
+    private(set) var bob: DeviceIdentity!
+
+    var root: TrustRoot { log.state.root }
+    var state: MembershipState { log.state }
+
+    init() throws {
+        rootKey = try SigningKeyPair.generate()
+        log = try TrustRoot.establishCouncil(named: Self.name, rootKey: rootKey, at: clock)
+        secretariat = try enrol(.secretariat, scopes: [], appointedBy: rootKey, certifiedBy: rootKey)
+        president = try enrol(.president, scopes: [], appointedBy: secretariat.signing, certifiedBy: secretariat.signing)
+        alice = try enrol(.member, scopes: [Self.group], appointedBy: secretariat.signing, certifiedBy: secretariat.signing)
+        bob = try enrol(.member, scopes: [Self.group], appointedBy: secretariat.signing, certifiedBy: secretariat.signing)
+    }
+
+    /// The next minute.
+    mutating func tick() -> Instant {
+        clock = clock.adding(seconds: 60)
+        return clock
+    }
+
+    /// Appoints a new member, certifies one device for them and has it accept the undertaking.
+    mutating func enrol(_ role: Role, scopes: [ScopeID], appointedBy appointer: SigningKeyPair,
+                        certifiedBy certifier: SigningKeyPair) throws -> DeviceIdentity {
+        let member = try MemberID.generate()
+        try log.append(.appointMember(appointment(member, role, scopes: scopes)), signedBy: appointer, at: tick())
+        return try addDevice(for: member, certifiedBy: certifier)
+    }
+
+    /// Certifies a new device for `member` and has it accept the undertaking.
+    mutating func addDevice(for member: MemberID, certifiedBy certifier: SigningKeyPair) throws -> DeviceIdentity {
+        let device = try DeviceIdentity.generate(for: member)
+        try log.append(.certifyDevice(device.certificate), signedBy: certifier, at: tick())
+        try log.append(.acceptUndertaking(member: member, device: device.signing.publicKey, charterDigest: Self.charterDigest),
+                       signedBy: device.signing, at: tick())
+        return device
+    }
+
+    /// A three-year appointment by order "2026-0142" dated at the start.
+    func appointment(_ member: MemberID, _ role: Role, scopes: [ScopeID]) -> Appointment {
+        Appointment(member: member, role: role, orderNumber: "arrêté n° 2026-0142", orderDate: Self.start,
+                    mandateEnd: Self.start.adding(seconds: Self.threeYears), scopes: scopes)
+    }
+
+    /// The log's records as relayed bytes.
+    var encodedLog: [[UInt8]] { log.records.map(\.encoded) }
+
+    /// Signs the next record with any key, bypassing authorisation (what a hostile relay would forge).
+    func forge(_ event: MembershipEvent, signer: SigningKeyPair) throws -> MembershipRecord {
+        try MembershipRecord.sign(event, index: state.headIndex + 1, previousHash: state.headHash, issuedAt: clock, signer: signer)
+    }
+}
