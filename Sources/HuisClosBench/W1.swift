@@ -41,10 +41,10 @@ struct W1: ParsableCommand {
         var best = Double.infinity
         var digests: Set<[UInt8]> = []
         for (name, order) in [("replica order", workload.batchesByReplica), ("reverse order", workload.batchesByReplica.reversed())] {
-            let (seconds, digest) = try merge(order.flatMap { $0 }, workload, into: folder.appendingPathComponent("w1-replica"))
+            let (seconds, cpu, digest) = try merge(order.flatMap { $0 }, workload, into: folder.appendingPathComponent("w1-replica"))
             digests.insert(digest)
             best = min(best, seconds)
-            print("huisclos     merge \(String(format: "%10.0f", Double(workload.operationCount) / seconds)) ops/s (\(String(format: "%.0f", seconds * 1000)) ms, \(name))   digest \(digest.prefix(8).map { String(format: "%02x", $0) }.joined())")
+            print("huisclos     merge \(String(format: "%10.0f", Double(workload.operationCount) / seconds)) ops/s (\(String(format: "%.0f", seconds * 1000)) ms wall, \(String(format: "%.0f", cpu * 1000)) ms CPU, \(name))   digest \(digest.prefix(8).map { String(format: "%02x", $0) }.joined())")
         }
         guard digests.count == 1 else { throw ValidationFailure("the two delivery orders gave different digests: merge is not convergent") }
         let ours = Double(workload.operationCount) / best
@@ -57,9 +57,9 @@ struct W1: ParsableCommand {
         print("RATIO w1.merge_vs_best_peer=\(String(format: "%.2f", ours / peers.opsPerSecond))")
     }
 
-    /// Merges `batches` into a fresh encrypted replica in `folder`; returns the timed seconds and
-    /// the digest.
-    private func merge(_ batches: [[UInt8]], _ workload: W1Workload, into folder: URL) throws -> (Double, [UInt8]) {
+    /// Merges `batches` into a fresh encrypted replica in `folder`; returns the timed wall and CPU
+    /// seconds and the digest.
+    private func merge(_ batches: [[UInt8]], _ workload: W1Workload, into folder: URL) throws -> (Double, Double, [UInt8]) {
         try? FileManager.default.removeItem(at: folder)
         let replica = try Replica.create(at: folder, passphrase: "w1 bench", limits: .interactive)
         defer { try? replica.close() }
@@ -67,13 +67,23 @@ struct W1: ParsableCommand {
         let store = try ChangeStore(database: queue, device: try SigningKeyPair.generate(),
                                     authorizer: KnownDevicesAuthorizer(devices: Set(workload.devices)),
                                     wallClock: FixedWallClock(ms: workload.latestMs))
+        let cpuStart = Self.processCPUSeconds()
         let start = ContinuousClock.now
         let report = try store.apply(batches)
         let elapsed = ContinuousClock.now - start
+        let cpu = Self.processCPUSeconds() - cpuStart
         guard report.applied.count == batches.count else {
             throw ValidationFailure("merged \(report.applied.count) of \(batches.count) batches: \(report.rejected.first?.error.description ?? "held")")
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return (seconds, try store.digest())
+        return (seconds, cpu, try store.digest())
+    }
+
+    /// CPU seconds used by the whole process so far (all threads): context for the wall time,
+    /// which the cores shared with other work can stretch.
+    private static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

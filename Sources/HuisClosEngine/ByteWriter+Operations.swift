@@ -94,7 +94,7 @@ extension ByteReader {
                 try withBytes(count: Int(length)) { bytes in
                     // Decoding repairs invalid UTF-8; the bytes survive unchanged exactly when they were valid.
                     var text = String(decoding: bytes, as: UTF8.self)
-                    return text.withUTF8 { $0.elementsEqual(bytes) } ? text : nil
+                    return text.withUTF8 { sameBytes($0, bytes) } ? text : nil
                 }
             }
             guard let text else { throw ChangeError(.malformed, "text value is not valid UTF-8") }
@@ -120,4 +120,23 @@ func mapWireError<T>(_ body: () throws(WireError) -> T) throws(ChangeError) -> T
     } catch {
         throw ChangeError(error.code == .tooLarge ? .tooLarge : .malformed, error.message)
     }
+}
+
+/// Whether two byte buffers are equal, compared eight bytes at a time (the check that a decoded
+/// text is its input unchanged runs once per text value).
+func sameBytes(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    let left = UnsafeRawBufferPointer(lhs), right = UnsafeRawBufferPointer(rhs)
+    var index = 0
+    while index + 8 <= left.count {
+        guard left.loadUnaligned(fromByteOffset: index, as: UInt64.self) == right.loadUnaligned(fromByteOffset: index, as: UInt64.self) else {
+            return false
+        }
+        index += 8
+    }
+    while index < left.count {
+        guard left[index] == right[index] else { return false }
+        index += 1
+    }
+    return true
 }

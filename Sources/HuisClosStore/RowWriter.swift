@@ -66,7 +66,7 @@ struct Binder {
     }
 
     mutating func blob(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { blob($0) }
+        bytes.withUnsafeBufferPointer { blob(UnsafeRawBufferPointer($0)) }
     }
 
     mutating func timestamp(_ stamp: Timestamp?) {
