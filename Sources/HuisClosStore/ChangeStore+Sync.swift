@@ -60,7 +60,8 @@ extension ChangeStore {
                 let id = BatchID(device: try SigningPublicKey(bytes: [UInt8](row[0] as Data)), scope: try ScopeID(row[1]),
                                  sequence: UInt64(bitPattern: row[2]))
                 let code = ChangeError.Code(rawValue: row[3]) ?? .malformed
-                return HeldBatch(id: id, reason: ChangeError(code, "held"))
+                let why = code == .gap ? "waiting for earlier batches of its device" : "stamped ahead of this device's clock: waiting for it"
+                return HeldBatch(id: id, reason: ChangeError(code, why))
             }
         }
     }

@@ -86,8 +86,7 @@ public final class ChangeStore: Sendable {
 
     /// The last clock reading issued or observed (persisted: it survives restarts).
     public func clock() throws -> HLC {
-        let wallMs = wallClock.nowMs()
-        return try database.read { db in try MergeSession(db: db, policy: policy, wallMs: wallMs).clock.last }
+        try database.read { db in try MergeSession.storedClock(db) }
     }
 
     private func merge(_ body: @escaping (MergeSession) throws -> Void) throws -> ApplyReport {

@@ -35,7 +35,7 @@ final class MergeSession {
     private let db: Database
     private let policy: MergePolicy
     private let wallMs: UInt64
-    private(set) var clock: HybridLogicalClock
+    private var clock: HybridLogicalClock
     private var clockChanged = false
     private var heads: [ChainKey: ChainHead?] = [:]
     private var changedHeads: Set<ChainKey> = []
@@ -56,9 +56,7 @@ final class MergeSession {
         held = HeldBatchTable(db: db)
         repository = try RecordRepository(db: db)
         batchWriter = try RowWriter(db, sql: "INSERT INTO batches (device, scope, sequence, hash, bytes) VALUES (?, ?, ?, ?, ?)")
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT physical_ms, counter FROM clock WHERE id = 1"))
-        let last = row.map { HLC(physicalMs: UInt64(bitPattern: $0[0]), counter: UInt32(truncatingIfNeeded: $0[1] as Int64)) } ?? .zero
-        clock = HybridLogicalClock(last: last, maxDriftMs: policy.maxDriftMs)
+        clock = HybridLogicalClock(last: try Self.storedClock(db), maxDriftMs: policy.maxDriftMs)
     }
 
     /// Places a prepared batch in its chain and merges, holds or rejects it; then merges the
@@ -134,6 +132,12 @@ final class MergeSession {
         if lhs.scope != rhs.scope { return lhs.scope.rawValue.utf8.lexicographicallyPrecedes(rhs.scope.rawValue.utf8) }
         if lhs.key.kind != rhs.key.kind { return lhs.key.kind.utf8.lexicographicallyPrecedes(rhs.key.kind.utf8) }
         return lhs.key.id.utf8.lexicographicallyPrecedes(rhs.key.id.utf8)
+    }
+
+    /// The clock's last reading as persisted (zero for a new replica).
+    static func storedClock(_ db: Database) throws -> HLC {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT physical_ms, counter FROM clock WHERE id = 1"))
+        return row.map { HLC(physicalMs: UInt64(bitPattern: $0[0]), counter: UInt32(truncatingIfNeeded: $0[1] as Int64)) } ?? .zero
     }
 
     /// Opens and checks a batch that is next in its chain; nil (and a report entry) if it is
