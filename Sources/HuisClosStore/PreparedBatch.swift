@@ -34,36 +34,55 @@ struct PreparedBatch: Sendable {
 
 /// Batches being prepared in the background while the writer merges the earlier ones.
 ///
-/// Two workers prepare alternate batches (the CPU-heavy part); `take(_:)` hands them to the
-/// merge in order, waiting only if a batch is not ready yet. So signature checks and decoding
-/// overlap with merging and writing instead of preceding them.
+/// Two workers claim batches in order and prepare them (the CPU-heavy part); `take(_:)` hands
+/// them to the merge in order. A writer that finds its next batch not ready yet prepares the
+/// next unclaimed one itself rather than wait idle. So signature checks and decoding overlap
+/// with merging and writing instead of preceding them.
 final class PreparationPipeline: Sendable {
+    private let encoded: [[UInt8]]
+    private let codec: any BatchBodyCodec
     private let ready: [DispatchSemaphore]
     private let prepared: Mutex<[PreparedBatch?]>
+    private let nextUnclaimed = Mutex(0)
 
     /// Starts preparing `encoded` with `codec`.
     init(_ encoded: [[UInt8]], codec: any BatchBodyCodec) {
+        self.encoded = encoded
+        self.codec = codec
         ready = encoded.map { _ in DispatchSemaphore(value: 0) }
         prepared = Mutex(Array(repeating: nil, count: encoded.count))
-        let workers = min(2, encoded.count)
-        for worker in 0..<workers {
+        for _ in 0..<min(2, encoded.count) {
             DispatchQueue.global().async { [self] in
-                for index in stride(from: worker, to: encoded.count, by: workers) {
-                    let batch = PreparedBatch(bytes: encoded[index], codec: codec)
-                    prepared.withLock { $0[index] = batch }
-                    ready[index].signal()
-                }
+                while prepareNext() {}
             }
         }
     }
 
-    /// The prepared batch at `index`, once ready (each index is taken once).
+    /// The prepared batch at `index`, once ready (each index is taken once, in order).
     func take(_ index: Int) -> PreparedBatch {
-        ready[index].wait()
+        while ready[index].wait(timeout: .now()) == .timedOut {
+            if !prepareNext() {
+                ready[index].wait()
+                break
+            }
+        }
         return prepared.withLock { slots in
             defer { slots[index] = nil }
             guard let batch = slots[index] else { preconditionFailure("batch \(index) taken twice") }
             return batch
         }
+    }
+
+    /// Claims and prepares the next unclaimed batch; false when none is left.
+    private func prepareNext() -> Bool {
+        let index = nextUnclaimed.withLock { next in
+            defer { next += 1 }
+            return next
+        }
+        guard index < encoded.count else { return false }
+        let batch = PreparedBatch(bytes: encoded[index], codec: codec)
+        prepared.withLock { $0[index] = batch }
+        ready[index].signal()
+        return true
     }
 }
