@@ -28,8 +28,9 @@ struct MergePolicy: Sendable {
 /// The merge of a group of batches inside one write transaction.
 ///
 /// Each batch is verified entirely (signature, chain position, body, operations, authorization,
-/// clock) before any of its operations touches the in-memory record states; touched records are
-/// loaded once, merged in memory, and only what changed is written at `flush()`. Lives only within
+/// clock) before any of its operations is accepted; touched records are loaded once, merged in
+/// memory at `flush()` (on every core, while the operation log is written), and only what
+/// changed is written. Lives only within
 /// one `DatabaseWriter.write` closure (it holds the `Database`).
 final class MergeSession {
     private let db: Database
@@ -39,10 +40,12 @@ final class MergeSession {
     private var clockChanged = false
     private var heads: [ChainKey: ChainHead?] = [:]
     private var changedHeads: Set<ChainKey> = []
-    /// Touched records, loaded once; indexed through `recordIndex` so each merge mutates its
-    /// state in place (a dictionary value behind `!` would be copied, with its field tables).
-    private var records: [RecordState] = []
-    private var recordIndex: [RecordAddress: Int] = [:]
+    /// Touched records and the checked operations to apply to them at `flush()`.
+    private let merger = RecordMerger()
+    /// Batches merged in this session, written to the log at `flush()`; their hashes answer
+    /// duplicate checks until then.
+    private var mergedBatches: [OpenedBatch] = []
+    private var mergedHashes: [BatchID: [UInt8]] = [:]
     private let held: HeldBatchTable
     private let repository: RecordRepository
     private let batchWriter: RowWriter
@@ -111,9 +114,22 @@ final class MergeSession {
 
     /// Writes every changed record, chain head and the clock.
     func flush() throws {
+        // The operation log is written while the other cores apply the operations.
+        try merger.applyAll {
+            for opened in mergedBatches {
+                let envelope = opened.envelope
+                try batchWriter.run { row in
+                    row.blob(envelope.device.bytes)
+                    row.text(envelope.scope.rawValue)
+                    row.integer(Int64(envelope.sequence))
+                    row.blob(opened.hash)
+                    row.blob(envelope.encoded)
+                }
+            }
+        }
         // In key order, so the B-tree inserts are sequential rather than scattered.
-        let order = records.indices.sorted { Self.precedes(records[$0].address, records[$1].address) }
-        for index in order where records[index].hasChanges { try repository.save(records[index]) }
+        let records = merger.records.sorted { Self.precedes($0.address, $1.address) }
+        for state in records where state.hasChanges { try repository.save(state) }
         for key in changedHeads {
             guard let head = heads[key] ?? nil else { continue }
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO chain_heads (device, scope, sequence, hash, last_physical_ms, last_counter) VALUES (?, ?, ?, ?, ?, ?)")
@@ -165,27 +181,11 @@ final class MergeSession {
     /// Merges a checked batch: its operations into the record states, its bytes into the log.
     private func merge(_ opened: OpenedBatch) throws {
         let envelope = opened.envelope
-        let device = DeviceID(envelope.device)
-        let operations = opened.operations
-        for position in operations.indices {
-            let address = RecordAddress(scope: envelope.scope, key: operations[position].change.record)
-            let index: Int
-            if let known = recordIndex[address] {
-                index = known
-            } else {
-                index = records.count
-                records.append(try repository.load(address))
-                recordIndex[address] = index
-            }
-            records[index].apply(operations[position], by: device)
+        try merger.add(opened.operations, in: envelope.scope, by: DeviceID(envelope.device)) { address in
+            try repository.load(address)
         }
-        try batchWriter.run { row in
-            row.blob(envelope.device.bytes)
-            row.text(envelope.scope.rawValue)
-            row.integer(Int64(envelope.sequence))
-            row.blob(opened.hash)
-            row.blob(envelope.encoded)
-        }
+        mergedBatches.append(opened)
+        mergedHashes[envelope.id] = opened.hash
         let key = ChainKey(device: envelope.device, scope: envelope.scope)
         let newest = opened.operations[opened.operations.count - 1].hlc
         heads[key] = ChainHead(sequence: envelope.sequence, hash: opened.hash, lastHLC: newest)
@@ -213,6 +213,7 @@ final class MergeSession {
     }
 
     private func storedHash(_ key: ChainKey, _ sequence: UInt64) throws -> [UInt8]? {
+        if let merged = mergedHashes[BatchID(device: key.device, scope: key.scope, sequence: sequence)] { return merged }
         let statement = try db.cachedStatement(sql: "SELECT hash FROM batches WHERE device = ? AND scope = ? AND sequence = ?")
         return try Data.fetchOne(statement, arguments: [Data(key.device.bytes), key.scope.rawValue, Int64(sequence)]).map { [UInt8]($0) }
     }
