@@ -61,3 +61,22 @@ public final class TestServer: Sendable {
         _ = try? await task.value
     }
 }
+
+extension TestServer {
+    /// Runs `body` against a fresh server in its own temporary folder; stops it and deletes the
+    /// folder afterwards, whatever happens.
+    public static func with<T: Sendable>(_ label: String, configure: (inout ServerConfiguration) -> Void = { _ in },
+                                         _ body: (TestServer) async throws -> T) async throws -> T {
+        let folder = try TemporaryFolder(label)
+        defer { folder.remove() }
+        let server = try await start(folder: folder.url, configure: configure)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+}

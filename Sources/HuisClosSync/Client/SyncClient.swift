@@ -121,3 +121,8 @@ public actor SyncClient {
         return bytes
     }
 }
+
+extension SyncClient {
+    /// The session token, if logged in (for tools that hand-build requests; never log it).
+    public var currentToken: String? { session?.token }
+}
