@@ -12,6 +12,12 @@ struct SyncRoutes: Sendable {
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.post(RouterPath(Endpoint.push)) { request, _ in Response.wire(try await push(request)) }
         router.post(RouterPath(Endpoint.pull)) { request, _ in Response.wire(try await pull(request)) }
+        // A watch request without the upgrade headers reaches the plain router: authenticate it
+        // like any other, then say what is missing.
+        router.get(RouterPath(Endpoint.watch)) { request, _ -> Response in
+            _ = try await services.authenticator.device(request.headers)
+            throw APIError(.malformed, "watch is a WebSocket endpoint: send the upgrade headers")
+        }
     }
 
     /// The watch socket lives on the WebSocket router (an upgrade, not a plain route).
