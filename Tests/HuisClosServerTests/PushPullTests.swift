@@ -68,12 +68,3 @@ import Testing
         }
     }
 }
-
-extension Sequence where Element: Sendable {
-    /// `map` with an async transform, in order.
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var results: [T] = []
-        for element in self { results.append(try await transform(element)) }
-        return results
-    }
-}
