@@ -22,8 +22,17 @@ public actor SyncClient {
     let http: HTTPClient
     private var session: (token: String, expiresAt: Date, access: ScopeAccess)?
 
+    /// The HTTP client shared by every `SyncClient` of the process (like `HTTPClient.shared`, it
+    /// lives as long as the process). Connecting gives up after 5 s, so an unreachable server is
+    /// reported quickly instead of after the whole request timeout.
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// A client for `server`, acting as `device`.
-    public init(server: String, device: SigningKeyPair?, http: HTTPClient = .shared, timeoutSeconds: Int64 = 60) {
+    public init(server: String, device: SigningKeyPair?, http: HTTPClient = SyncClient.sharedHTTPClient, timeoutSeconds: Int64 = 60) {
         self.server = server.hasSuffix("/") ? String(server.dropLast()) : server
         self.device = device
         self.http = http
