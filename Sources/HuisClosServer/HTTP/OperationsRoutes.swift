@@ -1,6 +1,14 @@
+import HTTPTypes
 import Hummingbird
 import HuisClosProtocol
 import HuisClosWire
+
+extension HTTPField.Name {
+    /// The bench-only raw page's last position.
+    static let benchCursor = HTTPField.Name("Bench-Cursor")!
+    /// The bench-only raw page's log head.
+    static let benchHead = HTTPField.Name("Bench-Head")!
+}
 
 /// Health, metrics and (when configured for the benchmark) raw downloads that set its floor.
 struct OperationsRoutes: Sendable {
@@ -20,7 +28,10 @@ struct OperationsRoutes: Sendable {
             let after = UInt64(context.parameters.get("after") ?? "") ?? 0
             let page = try await storage.pull(scope: scope, after: after, maxBatches: WireLimits.pullBatchesMax,
                                               maxBytes: WireLimits.pullBytesMax)
-            return Response.bytes(page.batches.flatMap { $0 }, contentType: "application/octet-stream")
+            var response = Response.bytes(page.batches.flatMap { $0 }, contentType: "application/octet-stream")
+            response.headers[.benchCursor] = String(page.cursor)
+            response.headers[.benchHead] = String(page.head)
+            return response
         }
         router.get("/bench/raw/chunks/:hash") { _, context in
             guard let hash = Hex.decode(context.parameters.get("hash") ?? ""),
