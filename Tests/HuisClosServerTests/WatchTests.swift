@@ -24,6 +24,21 @@ import Testing
         }
     }
 
+    @Test func revokingADeviceClosesItsWatchSocket() async throws {
+        try await TestServer.with("watch-revoke") { server in
+            let watcher = try await TestDevice.enrolled(on: server.url)
+            let pokes = PokeRecorder()
+            let watching = Task { try await watcher.client.watch { heads in pokes.record(heads) } }
+            #expect(try await pokes.wait(for: [.council: 0], seconds: 5))
+            _ = try await server.adminClient().revoke(watcher.key.publicKey, adminToken: TestServer.adminToken)
+            let ended = try await withTimeout(seconds: 5) { () async -> Bool in
+                _ = try? await watching.value
+                return true
+            }
+            #expect(ended, "the socket closed after the revocation")
+        }
+    }
+
     @Test func watchWithoutTokenIsRefused() async throws {
         try await TestServer.with("watch-refused") { server in
             let upgrade = try await RawRequest.send(server.url, .GET, Endpoint.watch)
@@ -47,3 +62,20 @@ final class PokeRecorder: Sendable {
         return pokes.withLock { $0.contains(heads) }
     }
 }
+
+/// Runs `body`, throwing `TimeoutError` if it takes longer than `seconds`.
+func withTimeout<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { await body() }
+        group.addTask {
+            try await Task.sleep(for: .seconds(seconds))
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else { throw TimeoutError() }
+        return value
+    }
+}
+
+/// `withTimeout` ran out of time.
+struct TimeoutError: Error {}

@@ -21,23 +21,28 @@ struct OperationsRoutes: Sendable {
             Response.bytes(metrics.exposition(), contentType: "text/plain; version=0.0.4")
         }
         guard services.configuration.benchEndpoints else { return }
-        let storage = services.storage
         // The benchmark's floor: the same stored bytes, no protocol, no authentication.
         router.get("/bench/raw/scopes/:scope/:after") { _, context in
-            let scope = try RelayServices.scope(context.parameters.get("scope") ?? "")
-            let after = UInt64(context.parameters.get("after") ?? "") ?? 0
-            let page = try await storage.pull(scope: scope, after: after, maxBatches: WireLimits.pullBatchesMax,
-                                              maxBytes: WireLimits.pullBytesMax)
-            var response = Response.bytes(page.batches.flatMap { $0 }, contentType: "application/octet-stream")
-            response.headers[.benchCursor] = String(page.cursor)
-            response.headers[.benchHead] = String(page.head)
-            return response
+            try await rawPage(scope: context.parameters.get("scope") ?? "", after: context.parameters.get("after") ?? "")
         }
         router.get("/bench/raw/chunks/:hash") { _, context in
-            guard let hash = Hex.decode(context.parameters.get("hash") ?? ""),
-                  let bytes = try await storage.chunk(hash: hash)
-            else { throw APIError(.notFound, "no such chunk") }
-            return Response.bytes(bytes, contentType: "application/octet-stream")
+            try await rawChunk(hash: context.parameters.get("hash") ?? "")
         }
+    }
+
+    // Kept out of the route closures: the release compiler (6.3.1) crashed splitting the
+    // coroutine of a generic closure that built and mutated the response inline.
+    private func rawPage(scope: String, after: String) async throws -> Response {
+        let page = try await services.storage.pull(scope: try RelayServices.scope(scope), after: UInt64(after) ?? 0,
+                                                   maxBatches: WireLimits.pullBatchesMax, maxBytes: WireLimits.pullBytesMax)
+        var response = Response.bytes(page.batches.flatMap { $0 }, contentType: "application/octet-stream")
+        response.headers[.benchCursor] = String(page.cursor)
+        response.headers[.benchHead] = String(page.head)
+        return response
+    }
+
+    private func rawChunk(hash: String) async throws -> Response {
+        let bytes = try await services.storage.chunk(hash: Hex.decode(hash) ?? [])
+        return Response.bytes(bytes ?? [], contentType: "application/octet-stream")
     }
 }

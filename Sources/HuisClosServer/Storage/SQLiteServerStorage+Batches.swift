@@ -6,13 +6,15 @@ import HuisClosProtocol
 extension SQLiteServerStorage {
     public func push(_ batches: [BatchEnvelope]) async throws(StorageError) -> [PushOutcome] {
         guard !batches.isEmpty else { return [] }
-        return try await write("appending batches") { db in
-            try batches.map { batch in try Self.place(batch, in: db) }
+        do {
+            return try await pushes.push(batches)
+        } catch {
+            throw StorageError(.unavailable, "appending batches failed: \(error)")
         }
     }
 
     /// Classifies one batch against the stored chain and appends it when it is the next link.
-    private static func place(_ batch: BatchEnvelope, in db: Database) throws -> PushOutcome {
+    @Sendable static func place(_ batch: BatchEnvelope, in db: Database) throws -> PushOutcome {
         let device = Data(batch.device.bytes)
         let scope = batch.scope.rawValue
         let headRow = try Row.fetchOne(db, sql: """

@@ -15,6 +15,8 @@ public final class SQLiteServerStorage: ServerStorage {
     public static let fileName = "huisclos-server.sqlite"
 
     let pool: DatabasePool
+    /// Concurrent pushes share transactions (one fsync per group).
+    let pushes: PushGroupCommit
 
     /// Opens (creating if needed) the database in `folder` and migrates it to the current schema.
     public init(folder: URL) throws(StorageError) {
@@ -28,6 +30,7 @@ public final class SQLiteServerStorage: ServerStorage {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
+            pushes = PushGroupCommit(pool: pool, place: Self.place)
         } catch {
             throw StorageError(.unavailable, "cannot open the server database at \(path): \(error); check the data folder's permissions and free space")
         }
