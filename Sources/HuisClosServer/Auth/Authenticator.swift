@@ -30,6 +30,7 @@ struct Authenticator: Sendable {
     let storage: any ServerStorage
     let admin: AdminToken
     let clock: ServerClock
+    let cache = AuthCache()
 
     /// The device behind the request's token; `unauthenticated`, `tokenExpired` or `deviceRevoked`
     /// otherwise (`APIError`), or a `StorageError`.
@@ -37,7 +38,7 @@ struct Authenticator: Sendable {
         guard let presented = Self.bearer(headers), let hash = Secrets.tokenHash(presented) else {
             throw APIError(.unauthenticated, "log in first: send Authorization: Bearer <token> from /v1/login")
         }
-        guard let token = try await storage.token(hash: hash) else {
+        guard let token = try await cachedToken(hash) else {
             throw APIError(.unauthenticated, "this token is unknown to the server: log in again")
         }
         guard token.expiresAt > clock.now() else {
@@ -48,13 +49,30 @@ struct Authenticator: Sendable {
 
     /// The registered, unrevoked device with this key.
     func active(_ key: SigningPublicKey) async throws -> AuthenticatedDevice {
-        guard let record = try await storage.device(key) else {
+        guard let record = try await cachedDevice(key) else {
             throw APIError(.unknownDevice, "this device is not enrolled: enrol it with a code from the secretariat")
         }
         guard record.revokedAt == nil else {
             throw APIError(.deviceRevoked, "this device was revoked by the secretariat: it can no longer sync")
         }
         return AuthenticatedDevice(key: key, access: record.access)
+    }
+
+    /// Forgets what is cached of a device (call on revocation).
+    func forget(_ key: SigningPublicKey) { cache.forget(key) }
+
+    private func cachedToken(_ hash: [UInt8]) async throws -> TokenRecord? {
+        if let token = cache.token(hash) { return token }
+        let token = try await storage.token(hash: hash)
+        if let token { cache.remember(token, hash: hash) }
+        return token
+    }
+
+    private func cachedDevice(_ key: SigningPublicKey) async throws -> DeviceRecord? {
+        if let device = cache.device(key) { return device }
+        let device = try await storage.device(key)
+        if let device { cache.remember(device) }
+        return device
     }
 
     /// Throws `adminRequired` unless the request carries the admin token.

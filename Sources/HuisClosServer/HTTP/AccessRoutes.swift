@@ -41,6 +41,7 @@ struct AccessRoutes: Sendable {
         let key = try RelayServices.deviceKey(message.device, field: "device")
         var response = Huisclos_V1_RevokeDeviceResponse()
         response.wasActive = try await services.storage.revoke(key, at: services.now)
+        services.authenticator.forget(key)
         await services.hub.disconnect(key)
         return response
     }

@@ -17,16 +17,16 @@ extension SQLiteServerStorage {
     @Sendable static func place(_ batch: BatchEnvelope, in db: Database) throws -> PushOutcome {
         let device = Data(batch.device.bytes)
         let scope = batch.scope.rawValue
-        let headRow = try Row.fetchOne(db, sql: """
+        let headRow = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT sequence, hash FROM scope_log WHERE device = ? AND scope = ? ORDER BY sequence DESC LIMIT 1
-            """, arguments: [device, scope])
+            """), arguments: [device, scope])
         let head = headRow.map { (sequence: UInt64($0["sequence"] as Int64), hash: Array($0["hash"] as Data)) }
         // Read the held link first (only a sequence at or below the head can be held), so a
         // database error surfaces as an error instead of looking like a fork.
         let held = batch.sequence <= (head?.sequence ?? 0)
-            ? try Row.fetchOne(db, sql: """
+            ? try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT hash, position FROM scope_log WHERE device = ? AND scope = ? AND sequence = ?
-                """, arguments: [device, scope, Int64(batch.sequence)])
+                """), arguments: [device, scope, Int64(batch.sequence)])
             : nil
         let position = ChainPosition.of(batch, head: head) { _ in held.map { Array($0["hash"] as Data) } }
         switch position {
@@ -37,10 +37,11 @@ extension SQLiteServerStorage {
         case .fork:
             return .fork
         case .next:
-            let last = try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM scope_log WHERE scope = ?", arguments: [scope]) ?? 0
-            try db.execute(sql: """
+            let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(position) FROM scope_log WHERE scope = ?"),
+                                          arguments: [scope]) ?? 0
+            try db.cachedStatement(sql: """
                 INSERT INTO scope_log (scope, position, device, sequence, hash, bytes) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [scope, last + 1, device, Int64(batch.sequence), Data(batch.hash), Data(batch.encoded)])
+                """).execute(arguments: [scope, last + 1, device, Int64(batch.sequence), Data(batch.hash), Data(batch.encoded)])
             return .accepted(cursor: UInt64(last + 1))
         }
     }
