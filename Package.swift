@@ -128,6 +128,7 @@ let package = Package(
             dependencies: [
                 "HuisClosServer", "HuisClosSync", "HuisClosTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
     ]

@@ -6,11 +6,7 @@ import HuisClosProtocol
 extension SQLiteServerStorage {
     public func push(_ batches: [BatchEnvelope]) async throws(StorageError) -> [PushOutcome] {
         guard !batches.isEmpty else { return [] }
-        do {
-            return try await pushes.push(batches)
-        } catch {
-            throw StorageError(.unavailable, "appending batches failed: \(error)")
-        }
+        return try await mapped("appending batches") { try await pushes.push(batches) }
     }
 
     /// Classifies one batch against the stored chain and appends it when it is the next link.

@@ -38,19 +38,18 @@ public final class SQLiteServerStorage: ServerStorage {
 
     /// Runs `body` in one write transaction, mapping database errors to `StorageError`.
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw StorageError(.unavailable, "\(what) failed: \(error)")
-        }
+        try await mapped(what) { try await pool.write(body) }
     }
 
     /// Runs `body` on a reader, mapping database errors to `StorageError`.
     func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        try await mapped(what) { try await pool.read(body) }
+    }
+
+    /// Awaits `operation`, mapping its failure to `StorageError`.
+    func mapped<T>(_ what: String, _ operation: () async throws -> T) async throws(StorageError) -> T {
         do {
-            return try await pool.read(body)
+            return try await operation()
         } catch let error as StorageError {
             throw error
         } catch {
