@@ -15,6 +15,17 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries (C only in thin C… targets).
@@ -56,22 +67,66 @@ let package = Package(
         .target(name: "HuisClosTerminal"),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
+        // The sync protocol's messages (generated from Protocol/huisclos.proto), endpoints and error codes.
+        .target(
+            name: "HuisClosWire",
+            dependencies: ["HuisClosProtocol", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+
+        // Layer 2: the relay server's core (HTTP, WebSocket, storage) and the sync client.
+        .target(
+            name: "HuisClosServer",
+            dependencies: [
+                "HuisClosWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
+        .target(
+            name: "HuisClosSync",
+            dependencies: [
+                "HuisClosWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
 
         // Executables: thin shells over the libraries.
         .executableTarget(
             name: "HuisClosServerApp",
-            dependencies: ["HuisClosProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "HuisClosServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "ServerApp"),
         .executableTarget(
             name: "HuisClosCLI",
-            dependencies: ["HuisClosProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HuisClosSync", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "ClientCLI"),
         .executableTarget(
             name: "HuisClosBench",
             dependencies: [
                 "HuisClosCrypto", "HuisClosProtocol", "HuisClosReplica", "HuisClosEngine", "HuisClosStore",
+                "HuisClosServer", "HuisClosSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // Test helper: a child process that commits transactions until it is killed (crash tests).
         .executableTarget(
@@ -79,13 +134,37 @@ let package = Package(
             dependencies: ["HuisClosReplica", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/HuisClosReplicaCrashChild"),
 
+        // Helpers shared by the integration tests: a real server on loopback, temp folders, a test store.
+        .target(
+            name: "HuisClosTestSupport",
+            dependencies: [
+                "HuisClosServer", "HuisClosSync",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Tests/HuisClosTestSupport"),
+
         .testTarget(
             name: "HuisClosCryptoTests",
             dependencies: [
                 "HuisClosCrypto",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "HuisClosProtocolTests", dependencies: ["HuisClosProtocol"]),
+        .testTarget(
+            name: "HuisClosProtocolTests",
+            dependencies: ["HuisClosProtocol", "HuisClosWire", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+        .testTarget(
+            name: "HuisClosServerTests",
+            dependencies: [
+                "HuisClosServer", "HuisClosSync", "HuisClosTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
+        .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosStoreTests",

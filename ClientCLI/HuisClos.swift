@@ -7,5 +7,11 @@ struct HuisClos: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "huisclos",
         abstract: "Le dossier confidentiel du conseil, chiffré sur votre appareil.",
-        version: HuisClosVersion.product)
+        discussion: """
+            Codes de sortie / exit codes: 0 fait/done · 64 usage · 65 données refusées/data refused · \
+            69 serveur injoignable/unreachable · 70 panne du serveur/server failed · 74 fichier local/local I/O · \
+            76 version du protocole/protocol mismatch · 77 non autorisé/not allowed. Texte en anglais : LANG=en.
+            """,
+        version: HuisClosVersion.product,
+        subcommands: [Admin.self, Enrol.self, Status.self, Sync.self, Files.self])
 }

@@ -1,15 +1,99 @@
 import ArgumentParser
+import Foundation
 import HuisClosProtocol
+import HuisClosServer
+import Logging
+import ServiceLifecycle
 
 /// `huisclos-server`: the secretariat's relay. Configuration and lifecycle only; logic lives in Sources/.
+///
+/// Every option can also come from the environment (`HUISCLOS_DATA`, `HUISCLOS_HOST`, …); a flag
+/// wins over the environment. SIGTERM and SIGINT stop it gracefully: it stops accepting, lets
+/// requests in flight finish, then exits.
 @main
 struct HuisClosServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "huisclos-server",
         abstract: "Relays and orders the council's encrypted changes; never reads confidential content.",
+        discussion: """
+            Without --tls-cert/--tls-key the server speaks plain HTTP: keep it on loopback or behind a \
+            TLS-terminating proxy. On start it prints one line, "huisclos-server listening on HOST:PORT".
+            """,
         version: HuisClosVersion.product)
 
+    @Option(help: "Data folder (database, admin token). Env: HUISCLOS_DATA.")
+    var data: String?
+    @Option(help: "Address to bind. Env: HUISCLOS_HOST. Default 127.0.0.1.")
+    var host: String?
+    @Option(help: "Port to bind, 0 for any free port. Env: HUISCLOS_PORT. Default 8443.")
+    var port: Int?
+    @Option(help: "PEM certificate chain for TLS. Env: HUISCLOS_TLS_CERT.")
+    var tlsCert: String?
+    @Option(help: "PEM private key for TLS. Env: HUISCLOS_TLS_KEY.")
+    var tlsKey: String?
+    @Option(help: "File holding the admin token. Env: HUISCLOS_ADMIN_TOKEN (the token itself). Default: <data>/admin-token, created once.")
+    var adminTokenFile: String?
+    @Option(help: "Login token lifetime in seconds. Env: HUISCLOS_TOKEN_LIFETIME. Default 900.")
+    var tokenLifetime: Int?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Env: HUISCLOS_LOG_LEVEL.")
+    var logLevel: String?
+    @Flag(help: .hidden)
+    var benchEndpoints = false
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    func validate() throws {
+        guard (data ?? environment["HUISCLOS_DATA"]) != nil else {
+            throw ValidationError("give the data folder: --data PATH or HUISCLOS_DATA")
+        }
+        guard (tlsCert ?? environment["HUISCLOS_TLS_CERT"] == nil) == (tlsKey ?? environment["HUISCLOS_TLS_KEY"] == nil) else {
+            throw ValidationError("TLS needs both --tls-cert and --tls-key")
+        }
+        if let level = logLevel ?? environment["HUISCLOS_LOG_LEVEL"], Logger.Level(rawValue: level) == nil {
+            throw ValidationError("unknown log level \(level)")
+        }
+    }
+
     func run() async throws {
-        throw ValidationError("the sync server is not built yet (see issue 4); only --help and --version work")
+        let configuration = try makeConfiguration()
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "huisclos-server")
+        logger.logLevel = configuration.logLevel
+        let server = try RelayServer(configuration: configuration, logger: logger)
+        if server.adminTokenGenerated, let file = server.adminTokenFile {
+            logger.notice("generated the admin token", metadata: ["file": "\(file.path)"])
+        }
+        if configuration.tls == nil {
+            logger.warning("TLS is off: plain HTTP; keep this server on loopback or behind a TLS proxy")
+        }
+        let application = try server.application { host, port in
+            // An unbuffered write: a test reading this pipe sees the line at once.
+            FileHandle.standardOutput.write(Data("huisclos-server listening on \(host):\(port)\n".utf8))
+        }
+        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+
+    private func makeConfiguration() throws -> ServerConfiguration {
+        let folder = URL(fileURLWithPath: data ?? environment["HUISCLOS_DATA"] ?? ".")
+        var configuration = ServerConfiguration(dataFolder: folder)
+        configuration.host = host ?? environment["HUISCLOS_HOST"] ?? configuration.host
+        if let port = port ?? environment["HUISCLOS_PORT"].flatMap(Int.init) { configuration.port = port }
+        if let cert = tlsCert ?? environment["HUISCLOS_TLS_CERT"], let key = tlsKey ?? environment["HUISCLOS_TLS_KEY"] {
+            configuration.tls = TLSFiles(certificatePath: cert, privateKeyPath: key)
+        }
+        if let file = adminTokenFile {
+            configuration.adminToken = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        } else if let token = environment["HUISCLOS_ADMIN_TOKEN"] {
+            configuration.adminToken = token
+        }
+        if let seconds = tokenLifetime ?? environment["HUISCLOS_TOKEN_LIFETIME"].flatMap(Int.init) {
+            configuration.tokenLifetime = .seconds(seconds)
+        }
+        if let level = (logLevel ?? environment["HUISCLOS_LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) {
+            configuration.logLevel = level
+        }
+        configuration.benchEndpoints = benchEndpoints
+        return configuration
     }
 }

@@ -6,3 +6,35 @@ public enum WireLimits {
     /// a push request small; larger content travels as chunked files, referenced by hash.
     public static let batchBodyBytesMax = 4 * 1_048_576
 }
+
+extension WireLimits {
+    /// Batches in one push request: 256 keeps one request's transaction and its verification
+    /// (~10 ms of Ed25519 at 27k verifies/s) short enough not to stall other devices.
+    public static let pushBatchesMax = 256
+    /// A push request body: room for one maximal batch plus its framing (4 MiB body + headers),
+    /// or many small ones; a larger body is refused before it is read whole.
+    public static let pushRequestBytesMax = 8 * 1_048_576
+    /// Batches in one pull answer: bounds the answer's decoding work on a small device.
+    public static let pullBatchesMax = 2_000
+    /// Bytes of batches in one pull answer: 8 MiB bounds a client's memory per page; a single batch
+    /// larger than the requested budget is still sent alone, so every page makes progress.
+    public static let pullBytesMax = 8 * 1_048_576
+    /// Any other protobuf request body (login, enrolment, a file manifest of up to
+    /// `fileChunksMax` hashes): 1 MiB.
+    public static let controlMessageBytesMax = 1_048_576
+    /// A file chunk: 1 MiB, so a cut upload loses at most 1 MiB and a chunk is one cheap allocation.
+    public static let chunkBytesMax = 1_048_576
+    /// Chunks in one file: 16,384 × 1 MiB = 16 GiB, far above any council document; keeps a
+    /// manifest (34 bytes per hash) under `controlMessageBytesMax`.
+    public static let fileChunksMax = 16_384
+    /// A file id: a UUID (36) fits, with room; only `[0-9a-f-]`, so it is safe in a URL path.
+    public static let fileIDBytesMax = 64
+    /// Scope grants carried by one enrolment code or device: far above the council's scopes.
+    public static let grantsMax = 256
+    /// An enrolment code's validity: at most 30 days (2,592,000 s), so a lost code dies on its own.
+    public static let enrolmentValiditySecondsMax: UInt32 = 2_592_000
+    /// A login challenge's nonce, in bytes.
+    public static let loginNonceBytes = 32
+    /// An X25519 public key, in bytes (the enrolment's optional agreement key).
+    public static let agreementKeyBytes = 32
+}

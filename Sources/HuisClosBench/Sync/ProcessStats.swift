@@ -1,0 +1,23 @@
+import Foundation
+
+/// Readings from Linux's /proc: peak memory and bytes written by a process.
+enum ProcessStats {
+    /// This process's peak resident memory (VmHWM), in MiB.
+    static func peakResidentMiB() -> Double {
+        field("VmHWM:", in: "/proc/self/status").map { $0 / 1024 } ?? 0
+    }
+
+    /// Bytes a process has written through system calls (`wchar` of /proc/PID/io): for a server
+    /// whose logs are off and whose database is only read, the bytes it sent on its sockets.
+    static func bytesWritten(pid: Int32) -> Double {
+        field("wchar:", in: "/proc/\(pid)/io") ?? 0
+    }
+
+    private static func field(_ name: String, in path: String) -> Double? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(name) {
+            return Double(line.dropFirst(name.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+        }
+        return nil
+    }
+}

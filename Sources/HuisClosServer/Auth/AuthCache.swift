@@ -1,0 +1,48 @@
+import HuisClosCrypto
+import Synchronization
+
+/// Sessions and device records recently read from storage, so a busy device's requests do not
+/// each pay two database reads before their real work.
+///
+/// Safe because both kinds of entry only change through this server instance: a token's record
+/// never changes (expiry is checked on every use), and a device's record changes only when it is
+/// revoked, which calls `forget`. A deployment with several instances over one database must
+/// fan revocations out to every instance's `forget` (as pokes are), or run with the cache off.
+final class AuthCache: Sendable {
+    /// Entries kept of each kind; past it the cache starts over (bounded memory, no LRU bookkeeping).
+    static let entriesMax = 10_000
+
+    private struct Entries {
+        var tokens: [[UInt8]: TokenRecord] = [:]
+        var devices: [SigningPublicKey: DeviceRecord] = [:]
+    }
+
+    private let entries = Mutex(Entries())
+
+    /// The cached session for a token hash.
+    func token(_ hash: [UInt8]) -> TokenRecord? { entries.withLock { $0.tokens[hash] } }
+
+    /// Remembers a session.
+    func remember(_ token: TokenRecord, hash: [UInt8]) {
+        entries.withLock { cache in
+            if cache.tokens.count >= Self.entriesMax { cache.tokens.removeAll(keepingCapacity: true) }
+            cache.tokens[hash] = token
+        }
+    }
+
+    /// The cached record of a device.
+    func device(_ key: SigningPublicKey) -> DeviceRecord? { entries.withLock { $0.devices[key] } }
+
+    /// Remembers a device record.
+    func remember(_ device: DeviceRecord) {
+        entries.withLock { cache in
+            if cache.devices.count >= Self.entriesMax { cache.devices.removeAll(keepingCapacity: true) }
+            cache.devices[device.key] = device
+        }
+    }
+
+    /// Drops a device's record (it was revoked): the next request reads storage again.
+    func forget(_ key: SigningPublicKey) {
+        _ = entries.withLock { $0.devices.removeValue(forKey: key) }
+    }
+}

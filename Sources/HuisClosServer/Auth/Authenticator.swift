@@ -1,0 +1,89 @@
+import Hummingbird
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+/// A device whose bearer token was accepted for this request.
+struct AuthenticatedDevice: Sendable {
+    /// Its identity.
+    let key: SigningPublicKey
+    /// What it may read and write now.
+    let access: ScopeAccess
+
+    /// Throws `forbidden` unless the device may read `scope`.
+    func requireRead(_ scope: ScopeID) throws(APIError) {
+        guard access.readable.contains(scope) else {
+            throw APIError(.forbidden, "this device may not read \(scope): ask the secretariat for access")
+        }
+    }
+
+    /// Throws `forbidden` unless the device may write in `scope`.
+    func requireWrite(_ scope: ScopeID) throws(APIError) {
+        guard access.writable.contains(scope) else {
+            throw APIError(.forbidden, "this device may not write in \(scope): ask the secretariat for access")
+        }
+    }
+}
+
+/// Checks the `Authorization: Bearer` header of a request: a device session or the admin token.
+struct Authenticator: Sendable {
+    let storage: any ServerStorage
+    let admin: AdminToken
+    let clock: ServerClock
+    let cache = AuthCache()
+
+    /// The device behind the request's token; `unauthenticated`, `tokenExpired` or `deviceRevoked`
+    /// otherwise (`APIError`), or a `StorageError`.
+    func device(_ headers: HTTPFields) async throws -> AuthenticatedDevice {
+        guard let presented = Self.bearer(headers), let hash = Secrets.tokenHash(presented) else {
+            throw APIError(.unauthenticated, "log in first: send Authorization: Bearer <token> from /v1/login")
+        }
+        guard let token = try await cachedToken(hash) else {
+            throw APIError(.unauthenticated, "this token is unknown to the server: log in again")
+        }
+        guard token.expiresAt > clock.now() else {
+            throw APIError(.tokenExpired, "the session token has expired: log in again")
+        }
+        return try await active(token.device)
+    }
+
+    /// The registered, unrevoked device with this key.
+    func active(_ key: SigningPublicKey) async throws -> AuthenticatedDevice {
+        guard let record = try await cachedDevice(key) else {
+            throw APIError(.unknownDevice, "this device is not enrolled: enrol it with a code from the secretariat")
+        }
+        guard record.revokedAt == nil else {
+            throw APIError(.deviceRevoked, "this device was revoked by the secretariat: it can no longer sync")
+        }
+        return AuthenticatedDevice(key: key, access: record.access)
+    }
+
+    /// Forgets what is cached of a device (call on revocation).
+    func forget(_ key: SigningPublicKey) { cache.forget(key) }
+
+    private func cachedToken(_ hash: [UInt8]) async throws -> TokenRecord? {
+        if let token = cache.token(hash) { return token }
+        let token = try await storage.token(hash: hash)
+        if let token { cache.remember(token, hash: hash) }
+        return token
+    }
+
+    private func cachedDevice(_ key: SigningPublicKey) async throws -> DeviceRecord? {
+        if let device = cache.device(key) { return device }
+        let device = try await storage.device(key)
+        if let device { cache.remember(device) }
+        return device
+    }
+
+    /// Throws `adminRequired` unless the request carries the admin token.
+    func requireAdmin(_ headers: HTTPFields) throws(APIError) {
+        guard let presented = Self.bearer(headers), admin.matches(presented) else {
+            throw APIError(.adminRequired, "this endpoint needs the secretariat's admin token")
+        }
+    }
+
+    private static func bearer(_ headers: HTTPFields) -> Substring? {
+        guard let value = headers[.authorization], value.hasPrefix("Bearer ") else { return nil }
+        return value.dropFirst("Bearer ".count)
+    }
+}

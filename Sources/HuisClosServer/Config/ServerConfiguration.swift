@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+
+/// How one relay server runs: where it keeps data, where it listens, how long secrets live.
+///
+/// `ServerApp` fills it from flags and environment; tests fill it directly.
+public struct ServerConfiguration: Sendable {
+    /// The folder holding the database and, when generated, the admin token file.
+    public var dataFolder: URL
+    /// The address to bind (`127.0.0.1` by default: expose it on purpose, behind TLS).
+    public var host: String
+    /// The port to bind; 0 picks a free one (the listening line says which).
+    public var port: Int
+    /// PEM certificate chain and private key; nil serves plain HTTP (say so to the operator).
+    public var tls: TLSFiles?
+    /// The admin token; nil reads or creates `<dataFolder>/admin-token`.
+    public var adminToken: String?
+    /// How long a login token is accepted (15 minutes by default: a stolen token dies soon).
+    public var tokenLifetime: Duration
+    /// How long a login nonce may be answered (60 s: a login round trip, with slack).
+    public var challengeLifetime: Duration
+    /// The validity of an enrolment code that does not ask for one (7 days).
+    public var enrolmentValidityDefault: Duration
+    /// Serves `GET /bench/raw/...` for the benchmark's floor; never in production.
+    public var benchEndpoints: Bool
+    /// The server's notion of now (tests move it to expire tokens without waiting).
+    public var clock: ServerClock
+    /// The minimum level of log records.
+    public var logLevel: Logger.Level
+
+    /// A configuration with the defaults above.
+    public init(dataFolder: URL, host: String = "127.0.0.1", port: Int = 8443, tls: TLSFiles? = nil,
+                adminToken: String? = nil, tokenLifetime: Duration = .seconds(900),
+                challengeLifetime: Duration = .seconds(60), enrolmentValidityDefault: Duration = .seconds(604_800),
+                benchEndpoints: Bool = false, clock: ServerClock = .system, logLevel: Logger.Level = .info) {
+        self.dataFolder = dataFolder
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.adminToken = adminToken
+        self.tokenLifetime = tokenLifetime
+        self.challengeLifetime = challengeLifetime
+        self.enrolmentValidityDefault = enrolmentValidityDefault
+        self.benchEndpoints = benchEndpoints
+        self.clock = clock
+        self.logLevel = logLevel
+    }
+}
+
+/// The PEM files of a TLS server identity.
+public struct TLSFiles: Sendable, Equatable {
+    /// The certificate chain, leaf first.
+    public var certificatePath: String
+    /// The private key of the leaf certificate.
+    public var privateKeyPath: String
+
+    /// TLS files by path.
+    public init(certificatePath: String, privateKeyPath: String) {
+        self.certificatePath = certificatePath
+        self.privateKeyPath = privateKeyPath
+    }
+}
+
+/// A source of the current time.
+public struct ServerClock: Sendable {
+    /// Returns now.
+    public let now: @Sendable () -> Date
+
+    /// A clock reading `now`.
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    /// The system's wall clock.
+    public static let system = ServerClock { Date() }
+}
+
+extension Date {
+    /// This date moved by a Swift `Duration`.
+    func adding(_ duration: Duration) -> Date {
+        let (seconds, attoseconds) = duration.components
+        return addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
+    }
+
+    /// Unix milliseconds, as the protocol carries times.
+    var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+}

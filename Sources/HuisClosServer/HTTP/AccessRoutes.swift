@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+/// Admin, enrolment and login endpoints (PROTOCOL.md, "Sessions").
+struct AccessRoutes: Sendable {
+    let services: RelayServices
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.post(RouterPath(Endpoint.enrolmentCodes)) { request, _ in Response.wire(try await createCode(request)) }
+        router.post(RouterPath(Endpoint.revokeDevice)) { request, _ in Response.wire(try await revoke(request)) }
+        router.post(RouterPath(Endpoint.enrol)) { request, _ in Response.wire(try await enrol(request)) }
+        router.post(RouterPath(Endpoint.challenge)) { request, _ in Response.wire(try await challenge(request)) }
+        router.post(RouterPath(Endpoint.login)) { request, _ in Response.wire(try await login(request)) }
+    }
+
+    private func createCode(_ request: Request) async throws -> Huisclos_V1_CreateEnrolmentCodeResponse {
+        var request = request
+        try services.authenticator.requireAdmin(request.headers)
+        let message = try await request.message(Huisclos_V1_CreateEnrolmentCodeRequest.self, limit: WireLimits.controlMessageBytesMax)
+        let access = try ScopeAccess(grants: message.grants)
+        guard message.validSeconds <= WireLimits.enrolmentValiditySecondsMax else {
+            throw APIError(.tooLarge, "a code is valid at most \(WireLimits.enrolmentValiditySecondsMax) s (30 days)")
+        }
+        let validity = message.validSeconds == 0 ? services.configuration.enrolmentValidityDefault : .seconds(message.validSeconds)
+        let expiresAt = services.now.adding(validity)
+        let (code, hash) = try Self.random { () throws(CryptoError) in try Secrets.newEnrolmentCode() }
+        try await services.storage.createEnrolmentCode(hash: hash, access: access, expiresAt: expiresAt)
+        var response = Huisclos_V1_CreateEnrolmentCodeResponse()
+        response.code = code
+        response.expiresAtMs = expiresAt.unixMilliseconds
+        return response
+    }
+
+    private func revoke(_ request: Request) async throws -> Huisclos_V1_RevokeDeviceResponse {
+        var request = request
+        try services.authenticator.requireAdmin(request.headers)
+        let message = try await request.message(Huisclos_V1_RevokeDeviceRequest.self, limit: WireLimits.controlMessageBytesMax)
+        let key = try RelayServices.deviceKey(message.device, field: "device")
+        var response = Huisclos_V1_RevokeDeviceResponse()
+        response.wasActive = try await services.storage.revoke(key, at: services.now)
+        services.authenticator.forget(key)
+        await services.hub.disconnect(key)
+        return response
+    }
+
+    private func enrol(_ request: Request) async throws -> Huisclos_V1_EnrolResponse {
+        var request = request
+        let message = try await request.message(Huisclos_V1_EnrolRequest.self, limit: WireLimits.controlMessageBytesMax)
+        let key = try RelayServices.deviceKey(message.signingKey, field: "signing_key")
+        guard message.agreementKey.isEmpty || message.agreementKey.count == WireLimits.agreementKeyBytes else {
+            throw APIError(.malformed, "agreement_key is a 32-byte X25519 public key, or empty")
+        }
+        guard (1...64).contains(message.code.utf8.count) else {
+            throw APIError(.enrolmentCodeInvalid, "this enrolment code is not valid: ask the secretariat for a new one")
+        }
+        let outcome = try await services.storage.enrol(
+            codeHash: Secrets.enrolmentCodeHash(message.code), device: key,
+            agreementKey: Array(message.agreementKey), now: services.now)
+        switch outcome {
+        case .codeInvalid:
+            throw APIError(.enrolmentCodeInvalid, "this enrolment code is unknown, used or expired: ask the secretariat for a new one")
+        case .alreadyEnrolled:
+            throw APIError(.alreadyEnrolled, "this device key is already enrolled: log in instead")
+        case .enrolled(let access):
+            var response = Huisclos_V1_EnrolResponse()
+            response.grants = access.grants
+            return response
+        }
+    }
+
+    private func challenge(_ request: Request) async throws -> Huisclos_V1_ChallengeResponse {
+        var request = request
+        let message = try await request.message(Huisclos_V1_ChallengeRequest.self, limit: WireLimits.controlMessageBytesMax)
+        let key = try RelayServices.deviceKey(message.device, field: "device")
+        _ = try await services.authenticator.active(key)
+        let nonce = try Self.random { () throws(CryptoError) in try Sodium.randomBytes(WireLimits.loginNonceBytes) }
+        let expiresAt = services.now.adding(services.configuration.challengeLifetime)
+        try await services.storage.saveChallenge(nonce: nonce, device: key, expiresAt: expiresAt)
+        var response = Huisclos_V1_ChallengeResponse()
+        response.nonce = Data(nonce)
+        response.expiresAtMs = expiresAt.unixMilliseconds
+        return response
+    }
+
+    private func login(_ request: Request) async throws -> Huisclos_V1_LoginResponse {
+        var request = request
+        let message = try await request.message(Huisclos_V1_LoginRequest.self, limit: WireLimits.controlMessageBytesMax)
+        let key = try RelayServices.deviceKey(message.device, field: "device")
+        let nonce = Array(message.nonce)
+        let invalid = APIError(.challengeInvalid, "the login challenge is unknown, used, expired or wrongly signed: ask a new one")
+        guard nonce.count == WireLimits.loginNonceBytes,
+              (try? key.verify(Array(message.signature), of: LoginProof.message(nonce: nonce, device: key))) != nil
+        else { throw invalid }
+        let device = try await services.authenticator.active(key)
+        guard try await services.storage.consumeChallenge(nonce: nonce, device: key, now: services.now)
+        else { throw invalid }
+        let (token, hash) = try Self.random { () throws(CryptoError) in try Secrets.newToken() }
+        let expiresAt = services.now.adding(services.configuration.tokenLifetime)
+        try await services.storage.saveToken(hash: hash, device: key, expiresAt: expiresAt)
+        var response = Huisclos_V1_LoginResponse()
+        response.token = token
+        response.expiresAtMs = expiresAt.unixMilliseconds
+        response.grants = device.access.grants
+        return response
+    }
+
+    /// Runs a randomness call; libsodium failing to initialise is a server fault.
+    private static func random<T>(_ body: () throws(CryptoError) -> T) throws(APIError) -> T {
+        do { return try body() } catch { throw APIError(.internal, "the server cannot draw random bytes: \(error.message)") }
+    }
+}

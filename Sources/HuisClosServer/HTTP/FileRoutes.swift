@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+/// Content-addressed, resumable file transfer (PROTOCOL.md, "Files").
+struct FileRoutes: Sendable {
+    let services: RelayServices
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.post(RouterPath(Endpoint.files)) { request, _ in Response.wire(try await declare(request)) }
+        router.get(RouterPath(Endpoint.filePattern)) { request, context in
+            Response.wire(try await status(request, fileID: context.parameters.get("fileID") ?? ""))
+        }
+        router.put(RouterPath(Endpoint.chunkPattern)) { request, context in
+            try await upload(request, fileID: context.parameters.get("fileID") ?? "", hash: context.parameters.get("hash") ?? "")
+            return Response(status: .noContent)
+        }
+        router.get(RouterPath(Endpoint.chunkPattern)) { request, context in
+            Response.bytes(try await download(request, fileID: context.parameters.get("fileID") ?? "", hash: context.parameters.get("hash") ?? ""),
+                   contentType: "application/octet-stream")
+        }
+    }
+
+    private func declare(_ request: Request) async throws -> Huisclos_V1_FileStatus {
+        var request = request
+        let device = try await services.authenticator.device(request.headers)
+        let message = try await request.message(Huisclos_V1_FileManifest.self, limit: WireLimits.controlMessageBytesMax)
+        let (id, scope) = try message.validated()
+        try device.requireWrite(scope)
+        let record = FileManifestRecord(id: id, scope: scope, chunkHashes: message.chunkHashes.map { Array($0) },
+                                        totalSize: message.totalSize)
+        let stored = try await services.storage.declare(record)
+        guard stored == record else {
+            throw APIError(.fileConflict, "file \(id) was declared with another manifest: choose a new file id")
+        }
+        return try await Self.status(of: stored, storage: services.storage)
+    }
+
+    private func status(_ request: Request, fileID: String) async throws -> Huisclos_V1_FileStatus {
+        let device = try await services.authenticator.device(request.headers)
+        let manifest = try await manifest(FileID(fileID))
+        try device.requireRead(manifest.scope)
+        return try await Self.status(of: manifest, storage: services.storage)
+    }
+
+    private func upload(_ request: Request, fileID: String, hash: String) async throws {
+        var request = request
+        let device = try await services.authenticator.device(request.headers)
+        let manifest = try await manifest(FileID(fileID))
+        try device.requireWrite(manifest.scope)
+        let hash = try Self.chunkHash(hash, in: manifest)
+        let bytes = try await request.bytes(limit: WireLimits.chunkBytesMax)
+        guard Sodium.constantTimeEqual(Hash.blake2b(bytes), hash) else {
+            throw APIError(.chunkHashMismatch, "the chunk's BLAKE2b-256 is not the hash in the path: it was damaged in transit, send it again")
+        }
+        try await services.storage.storeChunk(hash: hash, bytes: bytes)
+        services.metrics.chunkBytes("in", count: bytes.count)
+    }
+
+    private func download(_ request: Request, fileID: String, hash: String) async throws -> [UInt8] {
+        let device = try await services.authenticator.device(request.headers)
+        let manifest = try await manifest(FileID(fileID))
+        try device.requireRead(manifest.scope)
+        let hash = try Self.chunkHash(hash, in: manifest)
+        guard let bytes = try await services.storage.chunk(hash: hash) else {
+            throw APIError(.notFound, "this chunk has not been uploaded yet: try again once the file is complete")
+        }
+        services.metrics.chunkBytes("out", count: bytes.count)
+        return bytes
+    }
+
+    private func manifest(_ id: FileID) async throws -> FileManifestRecord {
+        guard let manifest = try await services.storage.manifest(id) else {
+            throw APIError(.notFound, "no file \(id) on this server: declare it first")
+        }
+        return manifest
+    }
+
+    private static func chunkHash(_ text: String, in manifest: FileManifestRecord) throws(APIError) -> [UInt8] {
+        guard let hash = Hex.decode(text), hash.count == Hash.length else {
+            throw APIError(.malformed, "a chunk hash is 64 hex digits (BLAKE2b-256)")
+        }
+        guard manifest.chunkHashes.contains(hash) else {
+            throw APIError(.chunkNotInFile, "this chunk is not part of file \(manifest.id)")
+        }
+        return hash
+    }
+
+    /// The wire status of a manifest: which chunks are still missing.
+    static func status(of manifest: FileManifestRecord, storage: any ServerStorage) async throws -> Huisclos_V1_FileStatus {
+        let missing = try await storage.missingChunks(manifest.chunkHashes)
+        var status = Huisclos_V1_FileStatus()
+        status.manifest.fileID = manifest.id.rawValue
+        status.manifest.scope = manifest.scope.rawValue
+        status.manifest.chunkHashes = manifest.chunkHashes.map { Data($0) }
+        status.manifest.totalSize = manifest.totalSize
+        status.missing = missing.map { Data($0) }
+        status.complete = missing.isEmpty
+        return status
+    }
+}

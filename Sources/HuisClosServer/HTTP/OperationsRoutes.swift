@@ -1,0 +1,48 @@
+import HTTPTypes
+import Hummingbird
+import HuisClosProtocol
+import HuisClosWire
+
+extension HTTPField.Name {
+    /// The bench-only raw page's last position.
+    static let benchCursor = HTTPField.Name("Bench-Cursor")!
+    /// The bench-only raw page's log head.
+    static let benchHead = HTTPField.Name("Bench-Head")!
+}
+
+/// Health, metrics and (when configured for the benchmark) raw downloads that set its floor.
+struct OperationsRoutes: Sendable {
+    let services: RelayServices
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        let metrics = services.metrics
+        router.get(RouterPath(Endpoint.health)) { _, _ in Response.bytes(Array("ok\n".utf8), contentType: "text/plain") }
+        router.get(RouterPath(Endpoint.metrics)) { _, _ in
+            Response.bytes(metrics.exposition(), contentType: "text/plain; version=0.0.4")
+        }
+        guard services.configuration.benchEndpoints else { return }
+        // The benchmark's floor: the same stored bytes, no protocol, no authentication.
+        router.get("/bench/raw/scopes/:scope/:after") { _, context in
+            try await rawPage(scope: context.parameters.get("scope") ?? "", after: context.parameters.get("after") ?? "")
+        }
+        router.get("/bench/raw/chunks/:hash") { _, context in
+            try await rawChunk(hash: context.parameters.get("hash") ?? "")
+        }
+    }
+
+    // Kept out of the route closures: the release compiler (6.3.1) crashed splitting the
+    // coroutine of a generic closure that built and mutated the response inline.
+    private func rawPage(scope: String, after: String) async throws -> Response {
+        let page = try await services.storage.pull(scope: try RelayServices.scope(scope), after: UInt64(after) ?? 0,
+                                                   maxBatches: WireLimits.pullBatchesMax, maxBytes: WireLimits.pullBytesMax)
+        var response = Response.bytes(page.batches.flatMap { $0 }, contentType: "application/octet-stream")
+        response.headers[.benchCursor] = String(page.cursor)
+        response.headers[.benchHead] = String(page.head)
+        return response
+    }
+
+    private func rawChunk(hash: String) async throws -> Response {
+        let bytes = try await services.storage.chunk(hash: Hex.decode(hash) ?? [])
+        return Response.bytes(bytes ?? [], contentType: "application/octet-stream")
+    }
+}

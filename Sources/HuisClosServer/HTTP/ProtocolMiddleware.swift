@@ -1,0 +1,63 @@
+import HTTPTypes
+import Hummingbird
+import HuisClosWire
+import Logging
+
+/// Wraps every route: checks the protocol version under `/v1`, turns every error into a JSON
+/// error answer with a stable code, stamps the server's version, counts and logs the request.
+///
+/// Logs hold the method, route pattern, status and duration, never bodies or headers (tokens).
+struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var response: Response
+        do {
+            try Self.checkVersion(request)
+            response = try await next(request, context)
+        } catch let error as APIError {
+            response = .error(error)
+        } catch let error as StorageError {
+            context.logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)"])
+            response = .error(APIError(.internal, "the server's storage failed; nothing you sent caused it: retry later"))
+        } catch let error as any HTTPResponseError {
+            response = .error(Self.map(error.status))
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(describing: type(of: error)))"])
+            response = .error(APIError(.internal, "the server failed; nothing you sent caused it: retry later"))
+        }
+        response.headers[.huisClosProtocol] = String(ProtocolVersion.current)
+        let route = context.endpointPath ?? "unmatched"
+        let duration = ContinuousClock.now - start
+        metrics.request(route: route, status: response.status.code, duration: duration)
+        context.logger.debug("request", metadata: [
+            "method": "\(request.method)", "route": "\(route)", "status": "\(response.status.code)",
+            "ms": "\(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)",
+        ])
+        return response
+    }
+
+    /// Throws `unsupportedProtocol` when a `/v1` request lacks a version this server speaks.
+    static func checkVersion(_ request: Request) throws(APIError) {
+        guard request.uri.path.hasPrefix("/v1/") else { return }
+        let sent = request.headers[.huisClosProtocol]
+        guard let sent, let version = Int(sent), ProtocolVersion.supported.contains(version) else {
+            let speaks = "this server speaks HuisClos protocol \(ProtocolVersion.supported.map(String.init).joined(separator: ", "))"
+            let told = sent.map { "and your client sent \($0.prefix(16))" } ?? "and your client sent no HuisClos-Protocol header"
+            throw APIError(.unsupportedProtocol, "\(speaks) \(told): install the client version that matches the server, or ask the secretariat to update the server")
+        }
+    }
+
+    /// The API error for a framework error status (unknown route, oversized body…).
+    static func map(_ status: HTTPResponse.Status) -> APIError {
+        switch status.code {
+        case 404: APIError(.notFound, "no such endpoint: see PROTOCOL.md for the routes of version \(ProtocolVersion.current)")
+        case 405: APIError(.notFound, "this endpoint does not take that method")
+        case 413: APIError(.tooLarge, "the request body is over its limit")
+        case 400..<500: APIError(.malformed, "the request was not understood (HTTP \(status.code))")
+        default: APIError(.internal, "the server failed; retry later")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import HuisClosProtocol
+import HuisClosWire
+import NIOCore
+
+/// Push, pull and watch (PROTOCOL.md, "Push", "Pull", "Watch").
+struct SyncRoutes: Sendable {
+    let services: RelayServices
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.post(RouterPath(Endpoint.push)) { request, _ in Response.wire(try await push(request)) }
+        router.post(RouterPath(Endpoint.pull)) { request, _ in Response.wire(try await pull(request)) }
+        // A watch request without the upgrade headers reaches the plain router: authenticate it
+        // like any other, then say what is missing.
+        router.get(RouterPath(Endpoint.watch)) { request, _ -> Response in
+            _ = try await services.authenticator.device(request.headers)
+            throw APIError(.malformed, "watch is a WebSocket endpoint: send the upgrade headers")
+        }
+    }
+
+    /// The watch socket lives on the WebSocket router (an upgrade, not a plain route).
+    func registerWatch(on router: Router<BasicWebSocketRequestContext>) {
+        let authenticator = services.authenticator
+        router.ws(RouterPath(Endpoint.watch), shouldUpgrade: { request, _ in
+            _ = try await authenticator.device(request.headers)
+            return .upgrade([:])
+        }, onUpgrade: { inbound, outbound, context in
+            try await watch(inbound: inbound, outbound: outbound, headers: context.request.headers)
+        })
+    }
+
+    private func push(_ request: Request) async throws -> Huisclos_V1_PushResponse {
+        var request = request
+        let device = try await services.authenticator.device(request.headers)
+        let message = try await request.message(Huisclos_V1_PushRequest.self, limit: WireLimits.pushRequestBytesMax)
+        return try await services.intake.push(message, by: device)
+    }
+
+    private func pull(_ request: Request) async throws -> Huisclos_V1_PullResponse {
+        var request = request
+        let device = try await services.authenticator.device(request.headers)
+        let message = try await request.message(Huisclos_V1_PullRequest.self, limit: WireLimits.controlMessageBytesMax)
+        let scope = try RelayServices.scope(message.scope)
+        try device.requireRead(scope)
+        let maxBatches = message.maxBatches == 0 ? WireLimits.pullBatchesMax : min(Int(message.maxBatches), WireLimits.pullBatchesMax)
+        let maxBytes = message.maxBytes == 0 ? WireLimits.pullBytesMax : min(Int(message.maxBytes), WireLimits.pullBytesMax)
+        let page = try await services.storage.pull(scope: scope, after: message.after, maxBatches: maxBatches, maxBytes: maxBytes)
+        services.metrics.pulled(count: page.batches.count)
+        var response = Huisclos_V1_PullResponse()
+        response.batches = page.batches.map { Data($0) }
+        response.cursor = page.cursor
+        response.caughtUp = page.caughtUp
+        response.head = page.head
+        return response
+    }
+
+    /// Sends the heads of every readable scope, then each poke, until the client leaves or the
+    /// device is revoked.
+    private func watch(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, headers: HTTPFields) async throws {
+        let device = try await services.authenticator.device(headers)
+        let (id, pokes) = await services.hub.subscribe(device: device.key, readable: device.access.readable)
+        do {
+            let heads = try await services.storage.heads(of: device.access.readable)
+            try await outbound.write(.binary(ByteBuffer(bytes: PokeHub.poke(heads.sorted { $0.key < $1.key }).wireBytes())))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await poke in pokes { try await outbound.write(.binary(ByteBuffer(bytes: poke.wireBytes()))) }
+                    try await outbound.close(.normalClosure, reason: "revoked or shutting down")
+                }
+                for try await _ in inbound {}
+                group.cancelAll()
+            }
+        } catch {
+            await services.hub.unsubscribe(id)
+            throw error
+        }
+        await services.hub.unsubscribe(id)
+    }
+}

@@ -1,0 +1,49 @@
+import CoreMetrics
+import Prometheus
+
+/// The server's Prometheus registry and the counters it keeps, one registry per server instance
+/// (so several servers in one test process do not mix their figures, and nothing global is bootstrapped).
+struct ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+
+    init() { factory = PrometheusMetricsFactory(registry: registry) }
+
+    /// Counts one answered request by route pattern and status, and records its duration.
+    func request(route: String, status: Int, duration: Duration) {
+        let dimensions = [("route", route), ("status", String(status))]
+        Counter(label: "huisclos_http_requests_total", dimensions: dimensions, factory: factory).increment()
+        Timer(label: "huisclos_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
+            .recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+
+    /// Counts pushed batches by outcome (`accepted`, `duplicate`, `rejected`).
+    func batches(_ outcome: String, count: Int) {
+        guard count > 0 else { return }
+        Counter(label: "huisclos_batches_pushed_total", dimensions: [("outcome", outcome)], factory: factory)
+            .increment(by: count)
+    }
+
+    /// Counts batches sent by pulls.
+    func pulled(count: Int) {
+        Counter(label: "huisclos_batches_pulled_total", dimensions: [], factory: factory).increment(by: count)
+    }
+
+    /// Counts chunk bytes received or sent (`direction` = `in` or `out`).
+    func chunkBytes(_ direction: String, count: Int) {
+        Counter(label: "huisclos_chunk_bytes_total", dimensions: [("direction", direction)], factory: factory)
+            .increment(by: count)
+    }
+
+    /// Sets the number of open watch sockets.
+    func watchers(_ count: Int) {
+        Gauge(label: "huisclos_watch_sockets", dimensions: [], factory: factory).record(count)
+    }
+
+    /// The Prometheus text exposition of everything above.
+    func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}

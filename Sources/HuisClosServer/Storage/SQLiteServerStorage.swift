@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+/// The embedded default `ServerStorage`: one SQLite file in the data folder, WAL, zero set-up.
+///
+/// Writes go through GRDB's single writer (one transaction per method), reads run concurrently
+/// on the pool's readers. `synchronous=FULL`: a method that returned has its transaction on disk,
+/// so an acknowledged push survives a power cut, not only a crash. Chunks are stored as blobs in
+/// the same file, so a file's manifest and its chunks share one backup and one transaction log.
+public final class SQLiteServerStorage: ServerStorage {
+    /// The database file's name inside the data folder.
+    public static let fileName = "huisclos-server.sqlite"
+
+    let pool: DatabasePool
+    /// Concurrent pushes share transactions (one fsync per group).
+    let pushes: PushGroupCommit
+
+    /// Opens (creating if needed) the database in `folder` and migrates it to the current schema.
+    public init(folder: URL) throws(StorageError) {
+        let path = folder.appendingPathComponent(Self.fileName).path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(10)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+            pushes = PushGroupCommit(pool: pool, place: Self.place)
+        } catch {
+            throw StorageError(.unavailable, "cannot open the server database at \(path): \(error); check the data folder's permissions and free space")
+        }
+    }
+
+    /// Runs `body` in one write transaction, mapping database errors to `StorageError`.
+    func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        try await mapped(what) { try await pool.write(body) }
+    }
+
+    /// Runs `body` on a reader, mapping database errors to `StorageError`.
+    func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        try await mapped(what) { try await pool.read(body) }
+    }
+
+    /// Awaits `operation`, mapping its failure to `StorageError`.
+    func mapped<T>(_ what: String, _ operation: () async throws -> T) async throws(StorageError) -> T {
+        do {
+            return try await operation()
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.unavailable, "\(what) failed: \(error)")
+        }
+    }
+
+    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE enrolment_code (
+                    hash BLOB PRIMARY KEY, grants BLOB NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER);
+                CREATE TABLE device (
+                    key BLOB PRIMARY KEY, agreement_key BLOB NOT NULL, grants BLOB NOT NULL,
+                    enrolled_at INTEGER NOT NULL, revoked_at INTEGER);
+                CREATE TABLE challenge (nonce BLOB PRIMARY KEY, device BLOB NOT NULL, expires_at INTEGER NOT NULL);
+                CREATE TABLE token (hash BLOB PRIMARY KEY, device BLOB NOT NULL, expires_at INTEGER NOT NULL);
+                CREATE INDEX token_device ON token(device);
+                CREATE TABLE scope_log (
+                    scope TEXT NOT NULL, position INTEGER NOT NULL, device BLOB NOT NULL,
+                    sequence INTEGER NOT NULL, hash BLOB NOT NULL, bytes BLOB NOT NULL,
+                    PRIMARY KEY (scope, position)) WITHOUT ROWID;
+                CREATE UNIQUE INDEX scope_log_chain ON scope_log(device, scope, sequence);
+                CREATE TABLE file (id TEXT PRIMARY KEY, scope TEXT NOT NULL, total_size INTEGER NOT NULL);
+                CREATE TABLE file_chunk (
+                    file TEXT NOT NULL REFERENCES file(id), idx INTEGER NOT NULL, hash BLOB NOT NULL,
+                    PRIMARY KEY (file, idx)) WITHOUT ROWID;
+                CREATE INDEX file_chunk_hash ON file_chunk(file, hash);
+                CREATE TABLE chunk (hash BLOB PRIMARY KEY, bytes BLOB NOT NULL);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+/// Everything the relay keeps, behind one protocol: SQLite embedded by default
+/// (`SQLiteServerStorage`), another database later, checked by the same conformance suite.
+///
+/// Rules every backend keeps (the conformance tests in `Tests/HuisClosServerTests/Conformance`
+/// check them through this protocol only):
+/// - each method is atomic: it is applied whole or not at all;
+/// - a method that returns has made its writes durable (committed);
+/// - secrets arrive already hashed (codes, tokens): a backend never sees them in clear;
+/// - `push` places batches with `ChainPosition`, the same rule every replica applies.
+public protocol ServerStorage: Sendable {
+    // MARK: Enrolment and devices
+
+    /// Stores a one-time enrolment code by its hash, with the grants it will give.
+    func createEnrolmentCode(hash: [UInt8], access: ScopeAccess, expiresAt: Date) async throws(StorageError)
+
+    /// Consumes the code and registers the device in one transaction. An unknown, used or expired
+    /// code gives `.codeInvalid`; a key already registered gives `.alreadyEnrolled` and leaves the
+    /// code unused.
+    func enrol(codeHash: [UInt8], device: SigningPublicKey, agreementKey: [UInt8], now: Date)
+        async throws(StorageError) -> EnrolmentOutcome
+
+    /// The registered device with this key, revoked or not; nil if unknown.
+    func device(_ key: SigningPublicKey) async throws(StorageError) -> DeviceRecord?
+
+    /// Marks the device revoked (its tokens then fail with `deviceRevoked`); returns false if it was already revoked or
+    /// is unknown.
+    func revoke(_ key: SigningPublicKey, at time: Date) async throws(StorageError) -> Bool
+
+    // MARK: Login
+
+    /// Stores a login nonce for a device until `expiresAt`.
+    func saveChallenge(nonce: [UInt8], device: SigningPublicKey, expiresAt: Date) async throws(StorageError)
+
+    /// Deletes the nonce and says whether it existed for this device and had not expired.
+    func consumeChallenge(nonce: [UInt8], device: SigningPublicKey, now: Date) async throws(StorageError) -> Bool
+
+    /// Stores a session token by its hash.
+    func saveToken(hash: [UInt8], device: SigningPublicKey, expiresAt: Date) async throws(StorageError)
+
+    /// The session with this token hash, expired or not; nil if unknown.
+    func token(hash: [UInt8]) async throws(StorageError) -> TokenRecord?
+
+    // MARK: Batches
+
+    /// Places each verified, authorised batch in order against its author's stored chain in its
+    /// scope (`ChainPosition`): `.next` is appended to the scope's log at the next position;
+    /// `.duplicate` reports the position it already has; `.gap` and `.fork` change nothing.
+    /// All appends are committed together before returning.
+    func push(_ batches: [BatchEnvelope]) async throws(StorageError) -> [PushOutcome]
+
+    /// The scope's log after `after`, in order: at most `maxBatches`, and batches while their
+    /// total stays within `maxBytes` (the first one always, so every page progresses).
+    func pull(scope: ScopeID, after: UInt64, maxBatches: Int, maxBytes: Int) async throws(StorageError) -> PullPage
+
+    /// The head position of each scope's log (0 for an empty log).
+    func heads(of scopes: Set<ScopeID>) async throws(StorageError) -> [ScopeID: UInt64]
+
+    // MARK: Files
+
+    /// Stores a manifest unless its id exists; returns the manifest stored under that id (the
+    /// given one, or the earlier one — the caller compares them to detect a conflict).
+    func declare(_ manifest: FileManifestRecord) async throws(StorageError) -> FileManifestRecord
+
+    /// The manifest of a file; nil if never declared.
+    func manifest(_ id: FileID) async throws(StorageError) -> FileManifestRecord?
+
+    /// The hashes among `hashes` whose chunk is not stored, in the given order, without repeats.
+    func missingChunks(_ hashes: [[UInt8]]) async throws(StorageError) -> [[UInt8]]
+
+    /// Stores a chunk under its (already verified) hash; storing a held chunk is harmless.
+    func storeChunk(hash: [UInt8], bytes: [UInt8]) async throws(StorageError)
+
+    /// The bytes of a stored chunk; nil if not held.
+    func chunk(hash: [UInt8]) async throws(StorageError) -> [UInt8]?
+}
+
+/// A registered device.
+public struct DeviceRecord: Sendable, Equatable {
+    /// Its Ed25519 identity.
+    public let key: SigningPublicKey
+    /// What it may read and write.
+    public let access: ScopeAccess
+    /// When the secretariat revoked it, if it did.
+    public let revokedAt: Date?
+
+    /// A device record.
+    public init(key: SigningPublicKey, access: ScopeAccess, revokedAt: Date?) {
+        self.key = key
+        self.access = access
+        self.revokedAt = revokedAt
+    }
+}
+
+/// What redeeming an enrolment code did.
+public enum EnrolmentOutcome: Sendable, Equatable {
+    /// The device is registered with these grants.
+    case enrolled(ScopeAccess)
+    /// The code is unknown, used or expired; nothing changed.
+    case codeInvalid
+    /// The key is already registered; the code was not consumed.
+    case alreadyEnrolled
+}
+
+/// A stored session token.
+public struct TokenRecord: Sendable, Equatable {
+    /// The device it authenticates.
+    public let device: SigningPublicKey
+    /// When it stops being accepted.
+    public let expiresAt: Date
+
+    /// A token record.
+    public init(device: SigningPublicKey, expiresAt: Date) {
+        self.device = device
+        self.expiresAt = expiresAt
+    }
+}
+
+/// Where one pushed batch ended.
+public enum PushOutcome: Sendable, Equatable {
+    /// Appended at this log position.
+    case accepted(cursor: UInt64)
+    /// Already held at this log position.
+    case duplicate(cursor: UInt64)
+    /// Earlier batches of the device are missing; the next expected sequence.
+    case gap(expected: UInt64)
+    /// Contradicts the stored chain.
+    case fork
+}
+
+/// One page of a scope's log.
+public struct PullPage: Sendable, Equatable {
+    /// Canonical batch bytes, in log order.
+    public let batches: [[UInt8]]
+    /// The position of the last batch given (`after` if none).
+    public let cursor: UInt64
+    /// The log's head when the page was read.
+    public let head: UInt64
+
+    /// Whether `cursor` is the log's head.
+    public var caughtUp: Bool { cursor >= head }
+
+    /// A page.
+    public init(batches: [[UInt8]], cursor: UInt64, head: UInt64) {
+        self.batches = batches
+        self.cursor = cursor
+        self.head = head
+    }
+}
+
+/// A declared file: its scope and ordered chunk hashes.
+public struct FileManifestRecord: Sendable, Equatable {
+    /// The client-chosen id.
+    public let id: FileID
+    /// Whose readers may download it and writers upload it.
+    public let scope: ScopeID
+    /// BLAKE2b-256 of each chunk, in file order.
+    public let chunkHashes: [[UInt8]]
+    /// The file's size in bytes.
+    public let totalSize: UInt64
+
+    /// A manifest record.
+    public init(id: FileID, scope: ScopeID, chunkHashes: [[UInt8]], totalSize: UInt64) {
+        self.id = id
+        self.scope = scope
+        self.chunkHashes = chunkHashes
+        self.totalSize = totalSize
+    }
+}
+
+/// A storage failure: the disk or database, never the client's input.
+public struct StorageError: Error, Sendable, CustomStringConvertible {
+    /// Stable codes.
+    public enum Code: String, Sendable {
+        /// The database could not be opened, read or written.
+        case unavailable
+        /// Stored data did not decode: the data folder was altered or damaged.
+        case corrupt
+    }
+
+    /// What failed.
+    public let code: Code
+    /// What happened and what to do.
+    public let message: String
+
+    /// A storage error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

@@ -1,0 +1,95 @@
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+/// Checks pushed batches one by one and hands the valid ones to storage in one transaction.
+///
+/// Order of checks per batch (PROTOCOL.md, "Push"): strict decoding and signature; author
+/// registered, unrevoked and writing in the scope; pusher is the author or can see the scope;
+/// then chain placement in storage. A rejected batch never stops the others.
+struct BatchIntake: Sendable {
+    let storage: any ServerStorage
+    let authenticator: Authenticator
+    let hub: PokeHub
+    let metrics: ServerMetrics
+
+    /// Handles one push request from `pusher`.
+    func push(_ request: Huisclos_V1_PushRequest, by pusher: AuthenticatedDevice) async throws -> Huisclos_V1_PushResponse {
+        guard request.batches.count <= WireLimits.pushBatchesMax else {
+            throw APIError(.tooLarge, "\(request.batches.count) batches in one push; send at most \(WireLimits.pushBatchesMax) per request")
+        }
+        var results = [Huisclos_V1_PushResult](repeating: Huisclos_V1_PushResult(), count: request.batches.count)
+        var admitted: [(index: Int, batch: BatchEnvelope)] = []
+        var authors: [SigningPublicKey: Result<AuthenticatedDevice, APIError>] = [:]
+        for (index, bytes) in request.batches.enumerated() {
+            do {
+                let batch: BatchEnvelope
+                do { batch = try BatchEnvelope(verifying: Array(bytes)) } catch { throw APIError(error) }
+                let author = try await author(of: batch, pusher: pusher, cache: &authors)
+                try author.requireWrite(batch.scope)
+                if author.key != pusher.key, !pusher.access.readable.union(pusher.access.writable).contains(batch.scope) {
+                    throw APIError(.forbidden, "this device may not relay batches of \(batch.scope)")
+                }
+                admitted.append((index, batch))
+            } catch let error as APIError {
+                results[index] = Self.rejected(error)
+            }
+        }
+        let outcomes = try await storage.push(admitted.map(\.batch))
+        var heads: [ScopeID: UInt64] = [:]
+        for ((index, batch), outcome) in zip(admitted, outcomes) {
+            results[index] = Self.result(outcome, batch: batch)
+            if case .accepted(let cursor) = outcome { heads[batch.scope] = max(heads[batch.scope] ?? 0, cursor) }
+        }
+        await hub.publish(heads)
+        count(results)
+        var response = Huisclos_V1_PushResponse()
+        response.results = results
+        return response
+    }
+
+    private func author(of batch: BatchEnvelope, pusher: AuthenticatedDevice,
+                        cache: inout [SigningPublicKey: Result<AuthenticatedDevice, APIError>]) async throws -> AuthenticatedDevice {
+        if batch.device == pusher.key { return pusher }
+        if let known = cache[batch.device] { return try known.get() }
+        let result: Result<AuthenticatedDevice, APIError>
+        do {
+            result = .success(try await authenticator.active(batch.device))
+        } catch let error as APIError {
+            result = .failure(APIError(.forbidden, "the author of this batch is not an active device (\(error.code.rawValue))"))
+        }
+        cache[batch.device] = result
+        return try result.get()
+    }
+
+    private static func rejected(_ error: APIError) -> Huisclos_V1_PushResult {
+        var result = Huisclos_V1_PushResult()
+        result.status = .rejected
+        result.code = error.code.rawValue
+        result.message = error.message
+        return result
+    }
+
+    private static func result(_ outcome: PushOutcome, batch: BatchEnvelope) -> Huisclos_V1_PushResult {
+        var result = Huisclos_V1_PushResult()
+        switch outcome {
+        case .accepted(let cursor):
+            result.status = .accepted
+            result.cursor = cursor
+        case .duplicate(let cursor):
+            result.status = .duplicate
+            result.cursor = cursor
+        case .gap(let expected):
+            return rejected(APIError(.gap, "batch \(batch.sequence) in \(batch.scope) comes before \(expected): push the missing batches first"))
+        case .fork:
+            return rejected(APIError(.fork, "batch \(batch.sequence) in \(batch.scope) contradicts this device's stored chain: the device signed two histories"))
+        }
+        return result
+    }
+
+    private func count(_ results: [Huisclos_V1_PushResult]) {
+        metrics.batches("accepted", count: results.count { $0.status == .accepted })
+        metrics.batches("duplicate", count: results.count { $0.status == .duplicate })
+        metrics.batches("rejected", count: results.count { $0.status == .rejected })
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+/// Fans out "this log grew" to the watch sockets of the devices that read the scope.
+///
+/// Each socket holds an `AsyncStream` of pokes that keeps only the newest few: a poke is a hint
+/// carrying a head cursor, so dropping an older one when a client is slow loses nothing.
+actor PokeHub {
+    /// Pokes buffered per socket before older ones are dropped.
+    static let bufferedPokesMax = 16
+
+    private struct Watcher {
+        let device: SigningPublicKey
+        let readable: Set<ScopeID>
+        let continuation: AsyncStream<Huisclos_V1_Poke>.Continuation
+    }
+
+    private var watchers: [UUID: Watcher] = [:]
+    private let metrics: ServerMetrics
+
+    init(metrics: ServerMetrics) { self.metrics = metrics }
+
+    /// Registers a socket; its stream ends when `unsubscribe` or `disconnect` is called.
+    func subscribe(device: SigningPublicKey, readable: Set<ScopeID>) -> (UUID, AsyncStream<Huisclos_V1_Poke>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: Huisclos_V1_Poke.self,
+                                                            bufferingPolicy: .bufferingNewest(Self.bufferedPokesMax))
+        let id = UUID()
+        watchers[id] = Watcher(device: device, readable: readable, continuation: continuation)
+        metrics.watchers(watchers.count)
+        return (id, stream)
+    }
+
+    /// Forgets a socket.
+    func unsubscribe(_ id: UUID) {
+        watchers.removeValue(forKey: id)?.continuation.finish()
+        metrics.watchers(watchers.count)
+    }
+
+    /// Ends every socket of a revoked device.
+    func disconnect(_ device: SigningPublicKey) {
+        for (id, watcher) in watchers where watcher.device == device { unsubscribe(id) }
+    }
+
+    /// Sends each watcher the new heads of the scopes it reads.
+    func publish(_ heads: [ScopeID: UInt64]) {
+        guard !heads.isEmpty else { return }
+        for watcher in watchers.values {
+            let cursors = heads.filter { watcher.readable.contains($0.key) }.sorted { $0.key < $1.key }
+            guard !cursors.isEmpty else { continue }
+            watcher.continuation.yield(Self.poke(cursors))
+        }
+    }
+
+    /// A poke message for these heads.
+    static func poke(_ heads: [(key: ScopeID, value: UInt64)]) -> Huisclos_V1_Poke {
+        var poke = Huisclos_V1_Poke()
+        poke.cursors = heads.map { head in
+            var cursor = Huisclos_V1_ScopeCursor()
+            cursor.scope = head.key.rawValue
+            cursor.cursor = head.value
+            return cursor
+        }
+        return poke
+    }
+}

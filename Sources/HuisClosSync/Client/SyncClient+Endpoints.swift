@@ -1,0 +1,106 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+
+extension SyncClient {
+    // MARK: Admin (the secretariat)
+
+    /// Creates a one-time enrolment code carrying `access`; `adminToken` is the server's admin token.
+    public func createEnrolmentCode(access: ScopeAccess, validSeconds: UInt32 = 0,
+                                    adminToken: String) async throws(APIError) -> (code: String, expiresAt: Date) {
+        var request = Huisclos_V1_CreateEnrolmentCodeRequest()
+        request.grants = access.grants
+        request.validSeconds = validSeconds
+        let response: Huisclos_V1_CreateEnrolmentCodeResponse = try await call(Endpoint.enrolmentCodes, request, token: adminToken)
+        return (response.code, Date(timeIntervalSince1970: Double(response.expiresAtMs) / 1000))
+    }
+
+    /// Revokes a device; returns whether it was active.
+    @discardableResult
+    public func revoke(_ device: SigningPublicKey, adminToken: String) async throws(APIError) -> Bool {
+        var request = Huisclos_V1_RevokeDeviceRequest()
+        request.device = Data(device.bytes)
+        let response: Huisclos_V1_RevokeDeviceResponse = try await call(Endpoint.revokeDevice, request, token: adminToken)
+        return response.wasActive
+    }
+
+    // MARK: Batches
+
+    /// Pushes batches (at most `WireLimits.pushBatchesMax`); one result per batch, in order.
+    public func push(_ batches: [BatchEnvelope]) async throws(APIError) -> [Huisclos_V1_PushResult] {
+        var request = Huisclos_V1_PushRequest()
+        request.batches = batches.map { Data($0.encoded) }
+        let response: Huisclos_V1_PushResponse = try await authorised(Endpoint.push, request)
+        guard response.results.count == batches.count else {
+            throw APIError(.malformed, "the server answered \(response.results.count) results for \(batches.count) batches")
+        }
+        return response.results
+    }
+
+    /// One page of a scope's log after `after`, each batch verified; a batch that does not verify
+    /// fails the whole page with its `WireError` code (a server must never relay one).
+    public func pull(scope: ScopeID, after: UInt64, maxBatches: UInt32 = 0,
+                     maxBytes: UInt32 = 0) async throws(APIError) -> (batches: [BatchEnvelope], cursor: UInt64, head: UInt64, caughtUp: Bool) {
+        var request = Huisclos_V1_PullRequest()
+        request.scope = scope.rawValue
+        request.after = after
+        request.maxBatches = maxBatches
+        request.maxBytes = maxBytes
+        let response: Huisclos_V1_PullResponse = try await authorised(
+            Endpoint.pull, request, limit: WireLimits.pullBytesMax + WireLimits.batchBodyBytesMax + 65_536)
+        var batches: [BatchEnvelope] = []
+        batches.reserveCapacity(response.batches.count)
+        for bytes in response.batches {
+            do { batches.append(try BatchEnvelope(verifying: Array(bytes))) } catch { throw APIError(error) }
+        }
+        guard response.cursor >= after else { throw APIError(.malformed, "the server moved the cursor backwards") }
+        return (batches, response.cursor, response.head, response.caughtUp)
+    }
+
+    // MARK: Files
+
+    /// Declares a file (or re-reads its status to resume): which chunks are missing.
+    public func declare(_ manifest: Huisclos_V1_FileManifest) async throws(APIError) -> Huisclos_V1_FileStatus {
+        try await authorised(Endpoint.files, manifest)
+    }
+
+    /// A declared file's status.
+    public func fileStatus(_ id: FileID) async throws(APIError) -> Huisclos_V1_FileStatus {
+        let bytes = try await withToken { token throws(APIError) in
+            try await send(.GET, Endpoint.file(id.rawValue), body: nil, contentType: "", token: token,
+                           limit: WireLimits.controlMessageBytesMax)
+        }
+        return try Huisclos_V1_FileStatus(wire: bytes, limit: WireLimits.controlMessageBytesMax)
+    }
+
+    /// Uploads one chunk of a declared file.
+    public func upload(chunk: [UInt8], hash: [UInt8], file: FileID) async throws(APIError) {
+        _ = try await withToken { token throws(APIError) in
+            try await send(.PUT, Endpoint.chunk(file: file.rawValue, hash: hash), body: chunk,
+                           contentType: "application/octet-stream", token: token, limit: 4096)
+        }
+    }
+
+    /// Downloads one chunk and checks its hash.
+    public func download(chunk hash: [UInt8], file: FileID) async throws(APIError) -> [UInt8] {
+        let bytes = try await withToken { token throws(APIError) in
+            try await send(.GET, Endpoint.chunk(file: file.rawValue, hash: hash), body: nil, contentType: "",
+                           token: token, limit: WireLimits.chunkBytesMax)
+        }
+        guard bytes.count <= WireLimits.chunkBytesMax, Sodium.constantTimeEqual(Hash.blake2b(bytes), hash) else {
+            throw APIError(.chunkHashMismatch, "a downloaded chunk does not match its hash: download it again")
+        }
+        return bytes
+    }
+
+    /// Runs a raw request with the session token, logging in again once on `tokenExpired`.
+    private func withToken(_ body: (String) async throws(APIError) -> [UInt8]) async throws(APIError) -> [UInt8] {
+        do {
+            return try await body(try await token())
+        } catch where error.code == .tokenExpired {
+            try await login()
+            return try await body(try await token())
+        }
+    }
+}

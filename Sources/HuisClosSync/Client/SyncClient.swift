@@ -1,0 +1,137 @@
+import AsyncHTTPClient
+import Foundation
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosWire
+import NIOCore
+import NIOHTTP1
+import SwiftProtobuf
+
+/// A device's connection to the relay: one method per endpoint of PROTOCOL.md.
+///
+/// Holds the device's session token and logs in again by itself when the token expires (it
+/// has the device's key for that). Every failure is an `APIError`: the server's code, or
+/// `unreachable` when the server could not be reached. Safe to share between tasks.
+public actor SyncClient {
+    /// The server's base URL, e.g. `http://127.0.0.1:8443`.
+    public nonisolated let server: String
+    /// The device's key pair; nil for an admin-only client.
+    public nonisolated let device: SigningKeyPair?
+    /// How long one request may take, in seconds (a chunk of 1 MiB on a slow link fits).
+    public nonisolated let timeoutSeconds: Int64
+    let http: HTTPClient
+    private var session: (token: String, expiresAt: Date, access: ScopeAccess)?
+
+    /// The HTTP client shared by every `SyncClient` of the process (like `HTTPClient.shared`, it
+    /// lives as long as the process). Connecting gives up after 5 s, so an unreachable server is
+    /// reported quickly instead of after the whole request timeout.
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    /// A client for `server`, acting as `device`.
+    public init(server: String, device: SigningKeyPair?, http: HTTPClient = SyncClient.sharedHTTPClient, timeoutSeconds: Int64 = 60) {
+        self.server = server.hasSuffix("/") ? String(server.dropLast()) : server
+        self.device = device
+        self.http = http
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// What this device may read and write, as the server said at the last login.
+    public var access: ScopeAccess? { session?.access }
+
+    // MARK: Session
+
+    /// Registers this device's keys with a one-time code; returns its grants.
+    public func enrol(code: String, agreementKey: [UInt8] = []) async throws(APIError) -> ScopeAccess {
+        var request = Huisclos_V1_EnrolRequest()
+        request.code = code
+        request.signingKey = Data(try requireDevice().publicKey.bytes)
+        request.agreementKey = Data(agreementKey)
+        let response: Huisclos_V1_EnrolResponse = try await call(Endpoint.enrol, request, token: nil)
+        return try ScopeAccess(grants: response.grants)
+    }
+
+    /// Logs in by challenge–response; returns the session's grants.
+    @discardableResult
+    public func login() async throws(APIError) -> ScopeAccess {
+        let device = try requireDevice()
+        var challengeRequest = Huisclos_V1_ChallengeRequest()
+        challengeRequest.device = Data(device.publicKey.bytes)
+        let challenge: Huisclos_V1_ChallengeResponse = try await call(Endpoint.challenge, challengeRequest, token: nil)
+        var login = Huisclos_V1_LoginRequest()
+        login.device = Data(device.publicKey.bytes)
+        login.nonce = challenge.nonce
+        login.signature = Data(LoginProof.sign(nonce: Array(challenge.nonce), with: device))
+        let response: Huisclos_V1_LoginResponse = try await call(Endpoint.login, login, token: nil)
+        let access = try ScopeAccess(grants: response.grants)
+        session = (response.token, Date(timeIntervalSince1970: Double(response.expiresAtMs) / 1000), access)
+        return access
+    }
+
+    /// The current token, logging in first when there is none or it is about to expire.
+    func token() async throws(APIError) -> String {
+        if let session, session.expiresAt.timeIntervalSinceNow > 5 { return session.token }
+        try await login()
+        return session!.token
+    }
+
+    /// Calls a device endpoint; on `tokenExpired` logs in once more and retries.
+    func authorised<Response: SwiftProtobuf.Message>(_ path: String, _ message: some SwiftProtobuf.Message,
+                                                     limit: Int = WireLimits.pushRequestBytesMax) async throws(APIError) -> Response {
+        do {
+            return try await call(path, message, token: try await token(), limit: limit)
+        } catch where error.code == .tokenExpired {
+            session = nil
+            return try await call(path, message, token: try await token(), limit: limit)
+        }
+    }
+
+    private func requireDevice() throws(APIError) -> SigningKeyPair {
+        guard let device else { throw APIError(.unauthenticated, "this client has no device key: enrol a device first") }
+        return device
+    }
+
+    // MARK: Transport
+
+    /// POSTs a protobuf message and decodes the protobuf answer.
+    func call<Response: SwiftProtobuf.Message>(_ path: String, _ message: some SwiftProtobuf.Message, token: String?,
+                                               limit: Int = WireLimits.controlMessageBytesMax) async throws(APIError) -> Response {
+        let body = try await send(.POST, path, body: message.wireBytes(), contentType: ProtocolVersion.contentType,
+                                  token: token, limit: limit)
+        return try Response(wire: body, limit: limit)
+    }
+
+    /// Sends one request; returns the body of a 2xx answer, or throws the server's `APIError`.
+    func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, contentType: String, token: String?,
+              limit: Int) async throws(APIError) -> [UInt8] {
+        var request = HTTPClientRequest(url: server + path)
+        request.method = method
+        request.headers.add(name: ProtocolVersion.headerName, value: String(ProtocolVersion.current))
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: contentType)
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let status: UInt
+        let bytes: [UInt8]
+        do {
+            let response = try await http.execute(request, timeout: .seconds(timeoutSeconds))
+            status = response.status.code
+            bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
+        } catch {
+            throw APIError(.unreachable, "cannot reach the server at \(server): \(type(of: error)); check the address and the network")
+        }
+        guard (200..<300).contains(status) else {
+            throw APIError(jsonBody: bytes) ?? APIError(.internal, "the server answered HTTP \(status) without an error code")
+        }
+        return bytes
+    }
+}
+
+extension SyncClient {
+    /// The session token, if logged in (for tools that hand-build requests; never log it).
+    public var currentToken: String? { session?.token }
+}

@@ -1,0 +1,51 @@
+import HuisClosProtocol
+
+/// What the sync driver needs from the device's local store (the change engine's `HuisClosStore`
+/// conforms to it; tests use an in-memory store that checks chains with `ChainPosition`).
+///
+/// Contract:
+/// - `outbox()` returns this device's batches not yet acknowledged by the server, each scope's in
+///   sequence order; after `acknowledge`, they are no longer returned.
+/// - `apply` merges verified batches idempotently: a batch already held is a duplicate, not an
+///   error; a batch out of its chain is held or rejected, and the report says so. It must be
+///   durable when it returns.
+/// - `cursor`/`setCursor` persist, per scope, the position in the server's log up to which
+///   everything was applied. The driver sets a cursor only after `apply` of that page returned,
+///   so a cut anywhere leaves the cursor at or behind what was applied: the next sync re-pulls at
+///   most one page, which `apply` absorbs as duplicates.
+public protocol SyncLocalStore: Sendable {
+    /// Unacknowledged local batches, in chain order per scope.
+    func outbox() async throws -> [BatchEnvelope]
+    /// Marks these batches as held by the server (accepted or duplicate).
+    func acknowledge(_ ids: [BatchID]) async throws
+    /// Merges batches pulled from `scope`'s log, in log order.
+    func apply(_ batches: [BatchEnvelope], scope: ScopeID) async throws -> ApplyReport
+    /// The log position up to which `scope` is applied (0 at first).
+    func cursor(for scope: ScopeID) async throws -> UInt64
+    /// Records that `scope` is applied up to `cursor`.
+    func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws
+}
+
+/// What `SyncLocalStore.apply` did with a page of batches.
+public struct ApplyReport: Sendable, Equatable {
+    /// Batches merged now.
+    public var applied: Int
+    /// Batches already held.
+    public var duplicates: Int
+    /// Batches refused (forged, fork, unauthorised), by id, with the reason.
+    public var rejected: [BatchID: String]
+
+    /// A report.
+    public init(applied: Int = 0, duplicates: Int = 0, rejected: [BatchID: String] = [:]) {
+        self.applied = applied
+        self.duplicates = duplicates
+        self.rejected = rejected
+    }
+
+    /// Adds another page's report.
+    public mutating func add(_ other: ApplyReport) {
+        applied += other.applied
+        duplicates += other.duplicates
+        rejected.merge(other.rejected) { first, _ in first }
+    }
+}

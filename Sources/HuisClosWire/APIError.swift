@@ -1,0 +1,116 @@
+import Foundation
+import HuisClosProtocol
+
+/// An error answer of the sync protocol: a stable code, its HTTP status and a message for a person.
+///
+/// Sent as JSON `{"code": "…", "message": "…"}` with the status of `code`, whatever the request's
+/// format, so any client version can read it. Messages never hold tokens, keys or payloads.
+public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Stable error codes (the strings are the contract; new codes may be added).
+    public enum Code: String, Sendable, CaseIterable, Codable {
+        /// Bytes that do not decode, break a format rule, or a bad parameter.
+        case malformed
+        /// A body or field over its limit in `WireLimits`.
+        case tooLarge
+        /// A batch of a format version this server does not read.
+        case unsupportedVersion
+        /// A signature that does not verify.
+        case badSignature
+        /// A missing or unknown `HuisClos-Protocol` version.
+        case unsupportedProtocol
+        /// No bearer token, or one the server does not know.
+        case unauthenticated
+        /// A bearer token past its expiry: log in again.
+        case tokenExpired
+        /// The device was revoked by the secretariat.
+        case deviceRevoked
+        /// An admin endpoint called without the admin token.
+        case adminRequired
+        /// The device may not do this in this scope.
+        case forbidden
+        /// An enrolment code that is unknown, used or expired.
+        case enrolmentCodeInvalid
+        /// A signing key that is already registered.
+        case alreadyEnrolled
+        /// A login for a device the server does not know.
+        case unknownDevice
+        /// A login nonce that is unknown, used, expired, or a signature that does not match it.
+        case challengeInvalid
+        /// No such route, file or chunk.
+        case notFound
+        /// A file id already declared with another manifest.
+        case fileConflict
+        /// Chunk bytes whose hash is not the one in the path.
+        case chunkHashMismatch
+        /// A chunk that is not part of the file it is uploaded to or read from.
+        case chunkNotInFile
+        /// A batch whose sequence leaves a hole in its device's chain (push result only).
+        case gap
+        /// A batch that contradicts its device's stored chain (push result only).
+        case fork
+        /// The server failed; nothing the client sent caused it. Retry later.
+        case `internal`
+        /// A client-side failure to reach the server (never sent by the server).
+        case unreachable
+    }
+
+    /// What went wrong, stable.
+    public let code: Code
+    /// What happened and what to do, for a person.
+    public let message: String
+
+    /// An error with its code and a message saying what to do.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// Wraps a batch or field decoding failure under the same code.
+    public init(_ error: WireError) {
+        let code: Code = switch error.code {
+        case .malformed: .malformed
+        case .tooLarge: .tooLarge
+        case .unsupportedVersion: .unsupportedVersion
+        case .badSignature: .badSignature
+        }
+        self.init(code, error.message)
+    }
+
+    /// The HTTP status this code is sent with.
+    public var httpStatus: Int {
+        switch code {
+        case .malformed, .unsupportedVersion, .badSignature: 400
+        case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired,
+             .enrolmentCodeInvalid, .unknownDevice, .challengeInvalid: 401
+        case .forbidden: 403
+        case .notFound: 404
+        case .alreadyEnrolled, .fileConflict, .gap, .fork: 409
+        case .tooLarge: 413
+        case .chunkHashMismatch, .chunkNotInFile: 422
+        case .unsupportedProtocol: 426
+        case .internal: 500
+        case .unreachable: 503
+        }
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+
+    public static func == (lhs: APIError, rhs: APIError) -> Bool { lhs.code == rhs.code }
+
+    private struct Body: Codable {
+        let code: Code
+        let message: String
+    }
+
+    /// The JSON error body.
+    public func jsonBody() -> [UInt8] {
+        // Encoding two strings cannot fail.
+        Array((try? JSONEncoder().encode(Body(code: code, message: message))) ?? Data())
+    }
+
+    /// Reads an error body; nil if it is not one (an unexpected answer from something else).
+    public init?(jsonBody bytes: [UInt8]) {
+        guard let body = try? JSONDecoder().decode(Body.self, from: Data(bytes)) else { return nil }
+        self.init(body.code, body.message)
+    }
+}

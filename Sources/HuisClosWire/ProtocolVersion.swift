@@ -1,0 +1,16 @@
+/// The sync protocol's version and how a client and the server agree on it.
+///
+/// Every request under `/v1` carries the header `HuisClos-Protocol: <n>`. The server answers a
+/// missing header or a version it does not speak with `426 Upgrade Required`, the code
+/// `unsupportedProtocol` and a message naming the versions it speaks; every answer carries the
+/// server's own version in the same header, so a client can tell the person to update.
+public enum ProtocolVersion {
+    /// The request and response header that carries the version number.
+    public static let headerName = "HuisClos-Protocol"
+    /// The version this build speaks.
+    public static let current = 1
+    /// The versions this build's server accepts (one today; a range once a version 2 exists).
+    public static let supported: ClosedRange<Int> = 1...1
+    /// The media type of every protobuf body.
+    public static let contentType = "application/x-protobuf"
+}

@@ -1,0 +1,23 @@
+import HuisClosServer
+import HuisClosTestSupport
+import Testing
+
+/// The SQLite backend passes the whole `ServerStorage` contract, and keeps it across a reopen.
+@Suite struct SQLiteStorageConformanceTests {
+    @Test(arguments: StorageConformance.checks.map(\.name))
+    func sqliteStorageKeepsTheContract(_ name: String) async throws {
+        let folder = try TemporaryFolder("conformance")
+        defer { folder.remove() }
+        let check = try #require(StorageConformance.checks.first { $0.name == name })
+        try await check.run(try SQLiteServerStorage(folder: folder.url))
+    }
+
+    @Test func sqliteStorageKeepsEverythingAcrossAReopen() async throws {
+        let folder = try TemporaryFolder("reopen")
+        defer { folder.remove() }
+        let batches = try StorageConformance.batches(4)
+        _ = try await SQLiteServerStorage(folder: folder.url).push(batches)
+        let reopened = try SQLiteServerStorage(folder: folder.url)
+        #expect(try await reopened.pull(scope: .council, after: 0, maxBatches: 10, maxBytes: 100_000).batches == batches.map(\.encoded))
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosServer
+import HuisClosWire
+import Testing
+
+/// The `ServerStorage` contract as generic checks over `any ServerStorage`: every backend
+/// (SQLite today, PostgreSQL later) runs exactly these, each on a fresh, empty storage.
+enum StorageConformance {
+    /// Every check, by name, so a backend's suite runs them all.
+    static let checks: [(name: String, run: @Sendable (any ServerStorage) async throws -> Void)] = [
+        ("enrolment codes are single use", enrolmentCodesAreSingleUse),
+        ("expired codes do not enrol", expiredCodesDoNotEnrol),
+        ("an enrolled key cannot enrol twice and keeps the code", enrolledKeyCannotEnrolTwice),
+        ("revocation is recorded once", revocationIsRecordedOnce),
+        ("challenges are single use and expire", challengesAreSingleUseAndExpire),
+        ("tokens are found by hash", tokensAreFoundByHash),
+        ("push places batches by chain position", pushPlacesBatchesByChainPosition),
+        ("pull pages by count and bytes", pullPagesByCountAndBytes),
+        ("logs are per scope", logsArePerScope),
+        ("files: declare once, chunks dedup", filesDeclareOnceChunksDedup),
+    ]
+
+    static let device = try! SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 3, count: 32)))
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+    static let access = ScopeAccess(readable: [.council, .public], writable: [.council])
+
+    static func batches(_ count: Int, scope: ScopeID = .council, body: Int = 10) throws -> [BatchEnvelope] {
+        var previous = BatchEnvelope.genesisHash
+        return try (1...count).map { sequence in
+            let batch = try BatchEnvelope.sign(device: device, scope: scope, epoch: 1, sequence: UInt64(sequence),
+                                               previousHash: previous, bodyKind: .sealed, body: [UInt8](repeating: 1, count: body))
+            previous = batch.hash
+            return batch
+        }
+    }
+
+    static func enrolmentCodesAreSingleUse(_ storage: any ServerStorage) async throws {
+        try await storage.createEnrolmentCode(hash: [1], access: access, expiresAt: now.addingTimeInterval(60))
+        #expect(try await storage.enrol(codeHash: [1], device: device.publicKey, agreementKey: [], now: now) == .enrolled(access))
+        let other = try SigningKeyPair.generate().publicKey
+        #expect(try await storage.enrol(codeHash: [1], device: other, agreementKey: [], now: now) == .codeInvalid)
+        #expect(try await storage.device(device.publicKey) == DeviceRecord(key: device.publicKey, access: access, revokedAt: nil))
+        #expect(try await storage.device(other) == nil)
+    }
+
+    static func expiredCodesDoNotEnrol(_ storage: any ServerStorage) async throws {
+        try await storage.createEnrolmentCode(hash: [2], access: access, expiresAt: now)
+        #expect(try await storage.enrol(codeHash: [2], device: device.publicKey, agreementKey: [], now: now) == .codeInvalid)
+    }
+
+    static func enrolledKeyCannotEnrolTwice(_ storage: any ServerStorage) async throws {
+        try await storage.createEnrolmentCode(hash: [3], access: access, expiresAt: now.addingTimeInterval(60))
+        try await storage.createEnrolmentCode(hash: [4], access: access, expiresAt: now.addingTimeInterval(60))
+        _ = try await storage.enrol(codeHash: [3], device: device.publicKey, agreementKey: [], now: now)
+        #expect(try await storage.enrol(codeHash: [4], device: device.publicKey, agreementKey: [], now: now) == .alreadyEnrolled)
+        let other = try SigningKeyPair.generate().publicKey
+        #expect(try await storage.enrol(codeHash: [4], device: other, agreementKey: [], now: now) == .enrolled(access))
+    }
+
+    static func revocationIsRecordedOnce(_ storage: any ServerStorage) async throws {
+        try await storage.createEnrolmentCode(hash: [5], access: access, expiresAt: now.addingTimeInterval(60))
+        _ = try await storage.enrol(codeHash: [5], device: device.publicKey, agreementKey: [], now: now)
+        #expect(try await storage.revoke(device.publicKey, at: now))
+        #expect(try await storage.revoke(device.publicKey, at: now) == false)
+        #expect(try await storage.device(device.publicKey)?.revokedAt != nil)
+    }
+
+    static func challengesAreSingleUseAndExpire(_ storage: any ServerStorage) async throws {
+        try await storage.saveChallenge(nonce: [1], device: device.publicKey, expiresAt: now.addingTimeInterval(60))
+        try await storage.saveChallenge(nonce: [2], device: device.publicKey, expiresAt: now.addingTimeInterval(60))
+        let other = try SigningKeyPair.generate().publicKey
+        #expect(try await storage.consumeChallenge(nonce: [1], device: other, now: now) == false)
+        #expect(try await storage.consumeChallenge(nonce: [1], device: device.publicKey, now: now))
+        #expect(try await storage.consumeChallenge(nonce: [1], device: device.publicKey, now: now) == false)
+        #expect(try await storage.consumeChallenge(nonce: [2], device: device.publicKey, now: now.addingTimeInterval(61)) == false)
+    }
+
+    static func tokensAreFoundByHash(_ storage: any ServerStorage) async throws {
+        try await storage.saveToken(hash: [7, 7], device: device.publicKey, expiresAt: now)
+        #expect(try await storage.token(hash: [7, 7]) == TokenRecord(device: device.publicKey, expiresAt: now))
+        #expect(try await storage.token(hash: [7]) == nil)
+    }
+
+    static func pushPlacesBatchesByChainPosition(_ storage: any ServerStorage) async throws {
+        let chain = try batches(3)
+        #expect(try await storage.push([chain[0], chain[2]]) == [.accepted(cursor: 1), .gap(expected: 2)])
+        #expect(try await storage.push([chain[1], chain[2], chain[0]]) == [.accepted(cursor: 2), .accepted(cursor: 3), .duplicate(cursor: 1)])
+        let fork = try BatchEnvelope.sign(device: device, scope: .council, epoch: 1, sequence: 2, previousHash: chain[0].hash,
+                                          bodyKind: .sealed, body: [42])
+        #expect(try await storage.push([fork]) == [.fork])
+        #expect(try await storage.heads(of: [.council, .public]) == [.council: 3, .public: 0])
+    }
+
+    static func pullPagesByCountAndBytes(_ storage: any ServerStorage) async throws {
+        let chain = try batches(5, body: 100)
+        _ = try await storage.push(chain)
+        let size = chain[0].encoded.count
+        let page = try await storage.pull(scope: .council, after: 1, maxBatches: 2, maxBytes: 1_000_000)
+        #expect(page.batches == [chain[1].encoded, chain[2].encoded] && page.cursor == 3 && page.head == 5 && !page.caughtUp)
+        let bytes = try await storage.pull(scope: .council, after: 0, maxBatches: 10, maxBytes: size * 2 + 1)
+        #expect(bytes.batches.count == 2)
+        let rest = try await storage.pull(scope: .council, after: 3, maxBatches: 10, maxBytes: 1)
+        #expect(rest.batches.count == 1 && rest.cursor == 4)
+        let end = try await storage.pull(scope: .council, after: 5, maxBatches: 10, maxBytes: 10)
+        #expect(end.batches.isEmpty && end.cursor == 5 && end.caughtUp)
+    }
+
+    static func logsArePerScope(_ storage: any ServerStorage) async throws {
+        _ = try await storage.push(try batches(2, scope: .council))
+        #expect(try await storage.push(try batches(1, scope: .public)) == [.accepted(cursor: 1)])
+        #expect(try await storage.pull(scope: .public, after: 0, maxBatches: 10, maxBytes: 10_000).batches.count == 1)
+    }
+
+    static func filesDeclareOnceChunksDedup(_ storage: any ServerStorage) async throws {
+        let a = Hash.blake2b([UInt8]([1])), b = Hash.blake2b([UInt8]([2]))
+        let manifest = FileManifestRecord(id: try FileID("f1"), scope: .council, chunkHashes: [a, b, a], totalSize: 3)
+        #expect(try await storage.declare(manifest) == manifest)
+        let other = FileManifestRecord(id: try FileID("f1"), scope: .council, chunkHashes: [b], totalSize: 1)
+        #expect(try await storage.declare(other) == manifest, "the first manifest stays")
+        #expect(try await storage.manifest(try FileID("f1")) == manifest)
+        #expect(try await storage.manifest(try FileID("f2")) == nil)
+        #expect(try await storage.missingChunks(manifest.chunkHashes) == [a, b])
+        try await storage.storeChunk(hash: a, bytes: [1])
+        try await storage.storeChunk(hash: a, bytes: [1])
+        #expect(try await storage.missingChunks(manifest.chunkHashes) == [b])
+        #expect(try await storage.chunk(hash: a) == [1])
+        #expect(try await storage.chunk(hash: b) == nil)
+    }
+}

@@ -1,0 +1,37 @@
+import AsyncHTTPClient
+import Foundation
+import HuisClosServer
+import HuisClosTestSupport
+import HuisClosWire
+import NIOSSL
+import Testing
+
+/// With a certificate and key, the server speaks HTTPS only.
+@Suite struct TLSTests {
+    static let openssl = "/usr/bin/openssl"
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: openssl), "needs the openssl tool to make a test certificate"))
+    func serverWithCertificateAnswersOverTLSOnly() async throws {
+        let folder = try TemporaryFolder("tls")
+        defer { folder.remove() }
+        let cert = folder.url.appendingPathComponent("cert.pem").path, key = folder.url.appendingPathComponent("key.pem").path
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: Self.openssl)
+        make.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
+        make.standardError = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        let server = try await TestServer.start(folder: folder.url) { $0.tls = TLSFiles(certificatePath: cert, privateKeyPath: key) }
+        var configuration = HTTPClient.Configuration()
+        configuration.tlsConfiguration = .makeClientConfiguration()
+        configuration.tlsConfiguration?.certificateVerification = .none
+        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let answer = try await http.execute(HTTPClientRequest(url: "https://127.0.0.1:\(server.port)/healthz"), timeout: .seconds(10))
+        #expect(answer.status == .ok)
+        await #expect(throws: (any Error).self) {
+            _ = try await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/healthz"), timeout: .seconds(5))
+        }
+        try await http.shutdown()
+        await server.stop()
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HuisClosProtocol
+import HuisClosSync
+import HuisClosTestSupport
+import HuisClosWire
+import Synchronization
+import Testing
+
+/// Live notification over the watch socket (PROTOCOL.md, "Watch").
+@Suite struct WatchTests {
+    @Test func secondDeviceIsPokedWithinOneSecondOfAPush() async throws {
+        try await TestServer.with("watch") { server in
+            let writer = try await TestDevice.enrolled(on: server.url)
+            let watcher = try await TestDevice.enrolled(on: server.url)
+            let pokes = PokeRecorder()
+            let watching = Task { try await watcher.client.watch { heads in pokes.record(heads) } }
+            defer { watching.cancel() }
+            #expect(try await pokes.wait(for: [.council: 0], seconds: 5), "the first poke lists every readable scope's head")
+
+            let pushed = ContinuousClock.now
+            _ = try await writer.client.push([try await writer.store.author(scope: .council, body: [1])])
+            #expect(try await pokes.wait(for: [.council: 1], seconds: 1))
+            #expect(ContinuousClock.now - pushed < .seconds(1))
+        }
+    }
+
+    @Test func revokingADeviceClosesItsWatchSocket() async throws {
+        try await TestServer.with("watch-revoke") { server in
+            let watcher = try await TestDevice.enrolled(on: server.url)
+            let pokes = PokeRecorder()
+            let watching = Task { try await watcher.client.watch { heads in pokes.record(heads) } }
+            #expect(try await pokes.wait(for: [.council: 0], seconds: 5))
+            _ = try await server.adminClient().revoke(watcher.key.publicKey, adminToken: TestServer.adminToken)
+            let ended = try await withTimeout(seconds: 5) { () async -> Bool in
+                _ = try? await watching.value
+                return true
+            }
+            #expect(ended, "the socket closed after the revocation")
+        }
+    }
+
+    @Test func watchWithoutTokenIsRefused() async throws {
+        try await TestServer.with("watch-refused") { server in
+            let upgrade = try await RawRequest.send(server.url, .GET, Endpoint.watch)
+            #expect(upgrade.status == 401 && upgrade.error?.code == .unauthenticated)
+        }
+    }
+}
+
+/// The pokes a watch socket received, for polling with a deadline.
+final class PokeRecorder: Sendable {
+    private let pokes = Mutex<[[ScopeID: UInt64]]>([])
+
+    func record(_ heads: [ScopeID: UInt64]) { pokes.withLock { $0.append(heads) } }
+
+    /// Whether `heads` arrives within `seconds` (polled every 5 ms: a bounded loop).
+    func wait(for heads: [ScopeID: UInt64], seconds: Double) async throws -> Bool {
+        for _ in 0..<Int(seconds * 200) {
+            if pokes.withLock({ $0.contains(heads) }) { return true }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return pokes.withLock { $0.contains(heads) }
+    }
+}
+
+/// Runs `body`, throwing `TimeoutError` if it takes longer than `seconds`.
+func withTimeout<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { await body() }
+        group.addTask {
+            try await Task.sleep(for: .seconds(seconds))
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else { throw TimeoutError() }
+        return value
+    }
+}
+
+/// `withTimeout` ran out of time.
+struct TimeoutError: Error {}

@@ -1,0 +1,17 @@
+import Foundation
+import HuisClosServer
+import Synchronization
+
+/// A server clock that tests move forward by hand (to expire tokens and codes without waiting).
+public final class ManualClock: Sendable {
+    private let current: Mutex<Date>
+
+    /// A clock at the real now.
+    public init() { current = Mutex(Date()) }
+
+    /// Moves the clock forward.
+    public func advance(seconds: Double) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+
+    /// The clock as the server reads it.
+    public var serverClock: ServerClock { ServerClock { [self] in current.withLock { $0 } } }
+}

@@ -1,0 +1,33 @@
+import AsyncHTTPClient
+import HuisClosWire
+import NIOCore
+import NIOHTTP1
+
+/// A hand-built HTTP request to a test server, for inputs no well-behaved client sends.
+public struct RawRequest: Sendable {
+    /// The answer: status, body, and the error it carries if any.
+    public struct Answer: Sendable {
+        /// The HTTP status.
+        public let status: UInt
+        /// The body bytes.
+        public let body: [UInt8]
+        /// The `HuisClos-Protocol` header of the answer.
+        public let protocolHeader: String?
+        /// The JSON error in the body, if it is one.
+        public var error: APIError? { APIError(jsonBody: body) }
+    }
+
+    /// Sends `method path` with `body`, the version header (unless `version` is nil) and a bearer token.
+    public static func send(_ server: String, _ method: HTTPMethod = .POST, _ path: String, body: [UInt8]? = nil,
+                            version: String? = String(ProtocolVersion.current), token: String? = nil) async throws -> Answer {
+        var request = HTTPClientRequest(url: server + path)
+        request.method = method
+        if let version { request.headers.add(name: ProtocolVersion.headerName, value: version) }
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 64 * 1_048_576)
+        return Answer(status: response.status.code, body: Array(bytes.readableBytesView),
+                      protocolHeader: response.headers.first(name: ProtocolVersion.headerName))
+    }
+}

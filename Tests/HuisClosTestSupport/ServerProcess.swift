@@ -1,0 +1,98 @@
+import Foundation
+
+/// The built `huisclos-server` executable run as a child process on a data folder, for tests
+/// that kill it (SIGKILL) and start it again.
+public final class ServerProcess: @unchecked Sendable {
+    // @unchecked: `process` and `pipe` are set once in init and only read afterwards; Foundation's
+    // Process is thread-safe for `terminate`/`processIdentifier` reads used here.
+    private let process: Process
+    private let pipe: Pipe
+    /// The base URL it listens on.
+    public let url: String
+    /// Longest wait for the listening line: a debug build starts in well under a second.
+    public static let startTimeoutSeconds = 20.0
+
+    /// The executable next to the test binary (`swift build --build-tests` builds both).
+    public static var executable: URL {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("huisclos-server")
+    }
+
+    /// Starts the server on `folder` with a free port and waits for its listening line (blocking).
+    private init(folder: URL) throws {
+        process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--data", folder.path, "--port", "0", "--log-level", "error"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HUISCLOS_ADMIN_TOKEN"] = TestServer.adminToken
+        process.environment = environment
+        pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        url = try Self.readListeningLine(pipe.fileHandleForReading, process: process)
+    }
+
+    /// Starts the server off the concurrency pool: starting blocks on the child's pipe, and a
+    /// blocked cooperative thread (2 on this machine) would stall every other test.
+    public static func start(folder: URL) async throws -> ServerProcess {
+        try await offPool { try ServerProcess(folder: folder) }
+    }
+
+    /// Kills it with SIGKILL (no chance to flush or clean up) and waits for its end.
+    public func kill() async {
+        await Self.offPool { [process] in
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// Stops it with SIGTERM (graceful) and waits.
+    public func terminate() async {
+        await Self.offPool { [process] in
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    private static func offPool(_ body: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                body()
+                continuation.resume()
+            }
+        }
+    }
+
+    private static func readListeningLine(_ handle: FileHandle, process: Process) throws -> String {
+        // A watchdog bounds the blocking reads: past the deadline the child is terminated, which
+        // closes the pipe and ends the loop.
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + startTimeoutSeconds, execute: watchdog)
+        defer { watchdog.cancel() }
+        var output = ""
+        while true {
+            let data = handle.availableData
+            if data.isEmpty { break }
+            output += String(decoding: data, as: UTF8.self)
+            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("huisclos-server listening on ") }) {
+                return "http://" + line.dropFirst("huisclos-server listening on ".count)
+            }
+        }
+        process.terminate()
+        throw ServerProcessError(message: "huisclos-server did not print its listening line (output: \(output.prefix(200)))")
+    }
+}
+
+/// The child server failed to start.
+public struct ServerProcessError: Error, CustomStringConvertible {
+    /// What happened.
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HuisClosServer
+import HuisClosSync
+import Logging
+import ServiceLifecycle
+
+/// A real relay server on 127.0.0.1, on a free port, in this process, with its own data folder.
+public final class TestServer: Sendable {
+    /// The admin token every test server uses.
+    public static let adminToken = "test-admin-token-0123456789abcdef"
+
+    /// The server's base URL.
+    public let url: String
+    /// The port it listens on.
+    public let port: Int
+    /// Its storage, for checking state directly.
+    public let storage: any ServerStorage
+    /// Its data folder.
+    public let folder: URL
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    private init(url: String, port: Int, storage: any ServerStorage, folder: URL, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.url = url
+        self.port = port
+        self.storage = storage
+        self.folder = folder
+        self.group = group
+        self.task = task
+    }
+
+    /// Starts a server on `folder`; `configure` may change the configuration (clock, lifetimes…).
+    public static func start(folder: URL, port: Int = 0,
+                             configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
+        var configuration = ServerConfiguration(dataFolder: folder, host: "127.0.0.1", port: port, adminToken: adminToken)
+        configure(&configuration)
+        let logger = Logger(label: "huisclos-test-server") { _ in SwiftLogNoOpLogHandler() }
+        let server = try RelayServer(configuration: configuration, logger: logger)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = try server.application { _, port in continuation.yield(port) }
+        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let bound = await iterator.next() else {
+            try await task.value
+            throw CancellationError()
+        }
+        return TestServer(url: "http://127.0.0.1:\(bound)", port: bound, storage: server.storage, folder: folder,
+                          group: group, task: task)
+    }
+
+    /// A client acting as the secretariat.
+    public func adminClient() -> SyncClient { SyncClient(server: url, device: nil) }
+
+    /// Stops gracefully and waits for the end.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+}
+
+extension TestServer {
+    /// Runs `body` against a fresh server in its own temporary folder; stops it and deletes the
+    /// folder afterwards, whatever happens.
+    public static func with<T: Sendable>(_ label: String, configure: (inout ServerConfiguration) -> Void = { _ in },
+                                         _ body: (TestServer) async throws -> T) async throws -> T {
+        let folder = try TemporaryFolder(label)
+        defer { folder.remove() }
+        let server = try await start(folder: folder.url, configure: configure)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+}
