@@ -67,6 +67,8 @@ let package = Package(
         .target(name: "HuisClosTerminal"),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
+        // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
+        .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol"]),
         // The sync protocol's messages (generated from Protocol/huisclos.proto), endpoints and error codes.
         .target(
             name: "HuisClosWire",
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire",
+                "HuisClosWire", "HuisClosPublication",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -104,6 +106,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
+        // Dossiers, annotations, working groups, hearings and avis drafts over the change store;
+        // dossier files sealed end to end and moved through the relay.
+        .target(
+            name: "HuisClosDossiers",
+            dependencies: [
+                "HuisClosStore", "HuisClosEngine", "HuisClosCrypto", "HuisClosProtocol", "HuisClosTrust",
+                "HuisClosSync", "HuisClosWire", "HuisClosPublication", "HuisClosCouncil",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+
         // Executables: thin shells over the libraries.
         .executableTarget(
             name: "HuisClosServerApp",
@@ -116,7 +128,10 @@ let package = Package(
             path: "ServerApp"),
         .executableTarget(
             name: "HuisClosCLI",
-            dependencies: ["HuisClosSync", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "HuisClosSync", "HuisClosPublication", "HuisClosL10n",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "ClientCLI"),
         .executableTarget(
             name: "HuisClosBench",
@@ -173,6 +188,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
+        .testTarget(
+            name: "HuisClosPublicationTests",
+            dependencies: ["HuisClosPublication", "HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosCrypto"]),
+        .testTarget(
+            name: "HuisClosDossiersTests",
+            dependencies: [
+                "HuisClosDossiers", "HuisClosStore", "HuisClosEngine", "HuisClosCrypto", "HuisClosProtocol",
+                "HuisClosTrust", "HuisClosSync", "HuisClosServer", "HuisClosTestSupport", "HuisClosPublication",
+                "HuisClosCouncil", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal"]),
         .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCrypto", "HuisClosProtocol"]),
         .testTarget(

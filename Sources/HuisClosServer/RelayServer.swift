@@ -52,6 +52,7 @@ public struct RelayServer: Sendable {
         SyncRoutes(services: services).register(on: router)
         FileRoutes(services: services).register(on: router)
         OperationsRoutes(services: services).register(on: router)
+        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder)).register(on: router)
 
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics))

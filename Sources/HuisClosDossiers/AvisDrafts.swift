@@ -1,0 +1,171 @@
+import HuisClosCouncil
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosPublication
+import HuisClosStore
+
+/// Avis, recommendations and the work programme, from a confidential draft co-edited by members
+/// to adoption at a séance and publication in the public scope.
+///
+/// Records (in the draft's scope, `council` or a working group's): `avis/<id>` holds the title,
+/// kind, referral, status and, once adopted, the séance and the vote count; each paragraph is
+/// `avis-paragraph/<id>.<paragraph>`, its text a multi-value register: the set `text` holds
+/// one element per concurrent version. Writing a paragraph adds the new text and removes only
+/// the versions its author has seen, so two members editing the same paragraph without seeing
+/// each other's edit leave both versions in the set — the conflict is shown, not silently won
+/// by the later clock — until someone writes the paragraph again having seen both.
+public struct AvisDrafts: Sendable {
+    /// Record kinds and field names (the records' layout, shared by every device).
+    enum Layout {
+        static let avis = "avis", paragraph = "avis-paragraph", textSet = "text"
+    }
+
+    /// The draft's state.
+    public enum Status: String, Sendable {
+        /// Being written.
+        case draft
+        /// Adopted at a séance, not yet published.
+        case adopted
+        /// Published in the public scope.
+        case published
+    }
+
+    /// One paragraph as the replica sees it.
+    public struct Paragraph: Sendable, Equatable {
+        /// Its identifier within the avis (paragraphs are ordered by identifier).
+        public let id: String
+        /// Its versions: one when settled, several when concurrent edits conflict.
+        public let versions: [String]
+        /// Whether concurrent edits are waiting for someone to resolve them.
+        public var isConflict: Bool { versions.count > 1 }
+    }
+
+    /// A draft as the replica sees it.
+    public struct Draft: Sendable, Equatable {
+        /// Identifier.
+        public let id: String
+        /// Title.
+        public let title: String
+        /// Avis, recommendation or programme.
+        public let kind: PublishedText.Kind
+        /// Where it stands.
+        public let status: Status
+        /// The referral it answers, if any.
+        public let referral: String?
+        /// Paragraphs, ordered by identifier.
+        public let paragraphs: [Paragraph]
+        /// Paragraphs whose concurrent versions must be resolved before adoption.
+        public var conflicts: [Paragraph] { paragraphs.filter(\.isConflict) }
+    }
+
+    /// The store the drafts live in.
+    public let store: ChangeStore
+    /// The scope of the drafts (confidential: `council` or a working group).
+    public let scope: ScopeID
+
+    /// Drafts in `scope` of `store`.
+    public init(store: ChangeStore, scope: ScopeID = .council) {
+        self.store = store
+        self.scope = scope
+    }
+
+    /// Starts a draft.
+    public func create(id: String, title: String, kind: PublishedText.Kind, referral: String? = nil) throws {
+        let record = try RecordKey(kind: Layout.avis, id: id)
+        var changes: [Change] = [
+            .set(record, field: "title", value: .text(title)), .set(record, field: "kind", value: .text(kind.rawValue)),
+            .set(record, field: "status", value: .text(Status.draft.rawValue)),
+        ]
+        if let referral { changes.append(.set(record, field: "referral", value: .text(referral))) }
+        try store.commitLocal(changes, scope: scope)
+    }
+
+    /// Writes paragraph `paragraph` of avis `id`: replaces every version this replica has seen
+    /// (resolving a conflict it shows) with `text`.
+    public func write(_ text: String, paragraph: String, of id: String) throws {
+        let draft = try self.draft(id)
+        guard draft.status == .draft else {
+            throw DossierError(.wrongState, "avis \(id) is \(draft.status.rawValue): an adopted text is no longer edited")
+        }
+        guard draft.paragraphs.count < DossierLimits.paragraphsMax || draft.paragraphs.contains(where: { $0.id == paragraph }) else {
+            throw DossierError(.tooLarge, "avis \(id) already has \(DossierLimits.paragraphsMax) paragraphs: merge some")
+        }
+        let record = try RecordKey(kind: Layout.paragraph, id: "\(id).\(paragraph)")
+        let seen = try RecordReader(database: store.database).textElements(kind: Layout.paragraph, id: record.id, set: Layout.textSet, scope: scope)
+        var changes: [Change] = []
+        for version in seen where version != text {
+            let tags = try store.observedTags(of: .text(version), in: Layout.textSet, of: record, scope: scope)
+            changes.append(.remove(record, set: Layout.textSet, element: .text(version), observed: tags))
+        }
+        changes.append(.add(record, set: Layout.textSet, element: .text(text)))
+        try store.commitLocal(changes, scope: scope)
+    }
+
+    /// The draft `id` as this replica sees it.
+    public func draft(_ id: String) throws -> Draft {
+        let reader = RecordReader(database: store.database)
+        guard let fields = try reader.fields(kind: Layout.avis, id: id, scope: scope),
+              let title = fields.text("title"), let kind = fields.text("kind").flatMap(PublishedText.Kind.init(rawValue:)),
+              let status = fields.text("status").flatMap(Status.init(rawValue:)) else {
+            throw DossierError(.notFound, "no avis \(id) in \(scope): check the identifier or sync")
+        }
+        let prefix = "\(id)."
+        let paragraphs = try reader.ids(kind: Layout.paragraph, scope: scope).filter { $0.hasPrefix(prefix) }.map { recordID in
+            Paragraph(id: String(recordID.dropFirst(prefix.count)),
+                      versions: try reader.textElements(kind: Layout.paragraph, id: recordID, set: Layout.textSet, scope: scope))
+        }.filter { !$0.versions.isEmpty }
+        return Draft(id: id, title: title, kind: kind, status: status, referral: fields.text("referral"), paragraphs: paragraphs)
+    }
+
+    /// Records the adoption of `id` at `seance` on `day` with `vote`; refused while a paragraph
+    /// shows a conflict (the council adopts one text, not a choice between versions).
+    public func adopt(_ id: String, seance: String, on day: Day, vote: PublishedText.Vote) throws {
+        let draft = try self.draft(id)
+        guard draft.status == .draft else { throw DossierError(.wrongState, "avis \(id) is already \(draft.status.rawValue)") }
+        guard draft.conflicts.isEmpty else {
+            throw DossierError(.wrongState, "avis \(id) has conflicting versions of paragraph(s) \(draft.conflicts.map(\.id).joined(separator: ", ")): resolve them before adoption")
+        }
+        let record = try RecordKey(kind: Layout.avis, id: id)
+        try store.commitLocal([
+            .set(record, field: "status", value: .text(Status.adopted.rawValue)),
+            .set(record, field: "seance", value: .text(seance)), .set(record, field: "adopted_on", value: .text(day.iso)),
+            .set(record, field: "vote_seated", value: .integer(Int64(vote.seated))),
+            .set(record, field: "vote_voting", value: .integer(Int64(vote.voting))),
+            .set(record, field: "vote_for", value: .integer(Int64(vote.inFavour))),
+            .set(record, field: "vote_against", value: .integer(Int64(vote.against))),
+            .set(record, field: "vote_abstaining", value: .integer(Int64(vote.abstaining))),
+        ], scope: scope)
+    }
+
+    /// Publishes adopted avis `id`: commits its text, as adopted, to the public scope (plain
+    /// bodies, served by the relay) and marks the draft published; returns the published text.
+    @discardableResult
+    public func publish(_ id: String) throws -> PublishedText {
+        let text = try adoptedText(id)
+        try store.commitLocal([try PublicCatalog.publishChange(text)], scope: .public)
+        try store.commitLocal([.set(try RecordKey(kind: Layout.avis, id: id), field: "status", value: .text(Status.published.rawValue))], scope: scope)
+        return text
+    }
+
+    /// The adopted text of `id` (adopted or published).
+    public func adoptedText(_ id: String) throws -> PublishedText {
+        let draft = try self.draft(id)
+        guard draft.status != .draft,
+              let fields = try RecordReader(database: store.database).fields(kind: Layout.avis, id: id, scope: scope),
+              let seance = fields.text("seance"), let day = fields.text("adopted_on").flatMap(Day.init(iso:)),
+              let seated = fields.integer("vote_seated"), let voting = fields.integer("vote_voting"),
+              let inFavour = fields.integer("vote_for"), let against = fields.integer("vote_against"),
+              let abstaining = fields.integer("vote_abstaining") else {
+            throw DossierError(.wrongState, "avis \(id) has not been adopted: record its adoption at a séance first")
+        }
+        let vote = try PublishedText.Vote(seated: Int(seated), voting: Int(voting), inFavour: Int(inFavour),
+                                          against: Int(against), abstaining: Int(abstaining))
+        return try PublishedText(id: id, kind: draft.kind, title: draft.title, adoptedOn: day, seance: seance, vote: vote,
+                                 paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: draft.referral)
+    }
+
+    /// Identifiers of the drafts in the scope.
+    public func list() throws -> [String] {
+        try RecordReader(database: store.database).ids(kind: Layout.avis, scope: scope)
+    }
+}

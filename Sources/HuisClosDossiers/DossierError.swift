@@ -1,0 +1,47 @@
+/// Why a dossier operation failed; the message says what to do and never holds a key or content.
+public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of failure, for callers that branch on it.
+    public enum Code: String, Sendable {
+        /// The file is larger than `DossierLimits.fileBytesMax`.
+        case tooLarge
+        /// The downloaded file does not match the dossier record (altered, substituted or truncated).
+        case integrity
+        /// A record is missing or malformed.
+        case notFound
+        /// A name, identifier or argument is not acceptable.
+        case invalidArgument
+        /// The caller is not allowed to do this (e.g. only the president creates working groups).
+        case forbidden
+        /// The avis is not in the state the operation needs (e.g. publishing before adoption).
+        case wrongState
+    }
+
+    /// The kind of failure.
+    public let code: Code
+    /// What went wrong and what to do.
+    public let message: String
+
+    /// An error with `code` and a `message` that says what to do.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Bounds of the dossier layer, with their reasons.
+public enum DossierLimits {
+    /// A dossier file, in bytes: 256 MiB. Its sealed chunks are held in memory between sealing
+    /// and upload (so a cut upload can resume without sealing again); council documents (PDF,
+    /// office files) are far smaller.
+    public static let fileBytesMax = 256 * 1_048_576
+    /// Plaintext bytes per sealed chunk: chosen so each sealed chunk, the first with the stream
+    /// header in front, is at most `WireLimits.chunkBytesMax` on the wire.
+    public static let plainChunkBytes = 1_048_576 - 24 - 17
+    /// Paragraphs in one avis draft: a long avis has a few dozen.
+    public static let paragraphsMax = 1_000
+    /// Text stored for full-text search per dossier version, in bytes (larger text files are
+    /// indexed up to this size).
+    public static let indexedTextBytesMax = 8 * 1_048_576
+}

@@ -1,0 +1,43 @@
+/// Why a text could not be published or rendered; the message says what to do.
+public struct PublicationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of failure, for callers that branch on it.
+    public enum Code: String, Sendable {
+        /// The vote count is inconsistent.
+        case invalidVote
+        /// An identifier is not usable in a URL or a file name.
+        case invalidIdentifier
+        /// A text field is empty or too long.
+        case invalidText
+        /// A stored publication could not be decoded.
+        case malformed
+    }
+
+    /// The kind of failure.
+    public let code: Code
+    /// What went wrong and what to do.
+    public let message: String
+
+    /// An error with `code` and a `message` that says what to do.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Bounds on published material (public pages are served to anyone: nothing is unbounded).
+public enum PublicationLimits {
+    /// Identifier length in characters: short enough for a URL path segment and a CSV cell.
+    public static let identifierCharactersMax = 64
+    /// Title length in characters (SCDL DELIB_OBJET is a short subject line).
+    public static let titleCharactersMax = 500
+    /// Published texts kept in one catalog: decades of a council's output (a few dozen a year).
+    public static let catalogTextsMax = 10_000
+
+    /// True for 1…64 ASCII letters, digits, '-' or '_'.
+    public static func isValidIdentifier(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= identifierCharactersMax
+            && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+    }
+}

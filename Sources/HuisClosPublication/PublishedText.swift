@@ -1,0 +1,82 @@
+import HuisClosCouncil
+
+/// A text the council adopted and published: an avis, a recommendation or the annual work
+/// programme. Only adopted texts become `PublishedText`; drafts never do, so nothing rendered
+/// from these values can carry confidential material.
+public struct PublishedText: Sendable, Equatable, Codable {
+    /// What kind of text it is (shown on the public page and in the open data).
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// An opinion of the council (avis).
+        case avis
+        /// A recommendation.
+        case recommandation
+        /// The annual work programme.
+        case programme
+    }
+
+    /// The vote that adopted the text at a séance.
+    public struct Vote: Sendable, Equatable, Codable {
+        /// Members in office when the séance was held (SCDL VOTE_EFFECTIF).
+        public let seated: Int
+        /// Members who took part in the vote (SCDL VOTE_REEL).
+        public let voting: Int
+        /// Votes for.
+        public let inFavour: Int
+        /// Votes against.
+        public let against: Int
+        /// Abstentions.
+        public let abstaining: Int
+
+        /// A vote count; throws unless `inFavour + against + abstaining == voting ≤ seated`.
+        public init(seated: Int, voting: Int, inFavour: Int, against: Int, abstaining: Int) throws(PublicationError) {
+            guard [seated, voting, inFavour, against, abstaining].allSatisfy({ $0 >= 0 }),
+                  inFavour + against + abstaining == voting, voting <= seated else {
+                throw PublicationError(.invalidVote,
+                    "the vote count does not add up (\(inFavour) for + \(against) against + \(abstaining) abstaining must equal \(voting) voting, at most \(seated) seated): correct the count")
+            }
+            self.seated = seated
+            self.voting = voting
+            self.inFavour = inFavour
+            self.against = against
+            self.abstaining = abstaining
+        }
+    }
+
+    /// Stable identifier, unique within the council (SCDL DELIB_ID), e.g. `AVIS-2026-03`.
+    public let id: String
+    /// Avis, recommendation or programme.
+    public let kind: Kind
+    /// The title (SCDL DELIB_OBJET).
+    public let title: String
+    /// The day of the séance that adopted it (SCDL DELIB_DATE).
+    public let adoptedOn: Day
+    /// The séance that adopted it (its identifier in the council's records).
+    public let seance: String
+    /// The vote count.
+    public let vote: Vote
+    /// The text, paragraph by paragraph, as adopted.
+    public let paragraphs: [String]
+    /// The referral that led to it (e.g. "Saisine du président du Département du 12/01/2026"),
+    /// or nil for a self-referral or the programme.
+    public let referral: String?
+
+    /// A published text; throws if the identifier could not be used in a URL or the title is empty.
+    public init(id: String, kind: Kind, title: String, adoptedOn: Day, seance: String, vote: Vote,
+                paragraphs: [String], referral: String? = nil) throws(PublicationError) {
+        guard PublicationLimits.isValidIdentifier(id) else {
+            throw PublicationError(.invalidIdentifier,
+                "'\(id)' is not a valid text identifier: use 1 to \(PublicationLimits.identifierCharactersMax) letters, digits, '-' or '_'")
+        }
+        guard !title.isEmpty, title.count <= PublicationLimits.titleCharactersMax else {
+            throw PublicationError(.invalidText, "a published text needs a title of 1 to \(PublicationLimits.titleCharactersMax) characters")
+        }
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.adoptedOn = adoptedOn
+        self.seance = seance
+        self.vote = vote
+        self.paragraphs = paragraphs
+        self.referral = referral
+    }
+}

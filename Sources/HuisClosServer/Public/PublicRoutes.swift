@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HuisClosProtocol
+import HuisClosPublication
+import HuisClosWire
+
+/// Read-only public pages at `/public/…`: the texts the council published (the public scope's
+/// plain batches, nothing else), as HTML and as SCDL « Délibérations » open data.
+///
+/// - `GET /public/` (and `/public/index.html`): the list of published texts.
+/// - `GET /public/textes/<id>.html`: one text.
+/// - `GET /public/deliberations.csv`, `GET /public/deliberations.json`: the open data.
+///
+/// No authentication: everything here is public by construction, because only the public scope
+/// is read — every other scope holds sealed bodies the relay cannot open anyway.
+struct PublicRoutes: Sendable {
+    let services: RelayServices
+    let settings: PublicSiteSettings
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.get("/public") { _, _ in try await index() }
+        router.get("/public/index.html") { _, _ in try await index() }
+        router.get("/public/deliberations.csv") { request, _ in try await openData(request, csv: true) }
+        router.get("/public/deliberations.json") { request, _ in try await openData(request, csv: false) }
+        router.get("/public/textes/:page") { request, context in
+            try await text(request, page: context.parameters.get("page") ?? "")
+        }
+    }
+
+    // Kept out of the route closures (see OperationsRoutes: the release compiler crashed
+    // splitting generic closures that build responses inline).
+    private func index() async throws -> Response {
+        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: ""))
+        return Self.page(site.indexPage(), contentType: "text/html; charset=utf-8")
+    }
+
+    private func text(_ request: Request, page: String) async throws -> Response {
+        let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
+        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: Self.base(request)))
+        guard PublicationLimits.isValidIdentifier(id), let html = site.textPage(id) else {
+            throw APIError(.notFound, "no published text with this identifier: see /public/ for the list")
+        }
+        return Self.page(html, contentType: "text/html; charset=utf-8")
+    }
+
+    private func openData(_ request: Request, csv: Bool) async throws -> Response {
+        let texts = try await catalog().texts
+        let publisher = try settings.publisher(baseURL: Self.base(request))
+        return csv
+            ? Self.page(SCDLDeliberations.csv(texts, publisher: publisher), contentType: "text/csv; charset=utf-8")
+            : Self.page(SCDLDeliberations.json(texts, publisher: publisher), contentType: "application/json")
+    }
+
+    /// The public scope's whole log, read page by page (bounded by the catalog's size limit).
+    private func catalog() async throws -> PublicCatalog {
+        var batches: [[UInt8]] = []
+        var after: UInt64 = 0
+        while batches.count < PublicationLimits.catalogTextsMax {
+            let page = try await services.storage.pull(scope: .public, after: after, maxBatches: WireLimits.pullBatchesMax,
+                                                       maxBytes: WireLimits.pullBytesMax)
+            batches += page.batches
+            if page.caughtUp || page.batches.isEmpty { break }
+            after = page.cursor
+        }
+        return PublicCatalog(publicBatches: batches)
+    }
+
+    /// `http(s)://host/public` as the request reached the server (for absolute links in open data).
+    static func base(_ request: Request) -> String {
+        let host = request.headers[.host] ?? request.uri.host ?? "localhost"
+        let scheme = request.uri.scheme?.rawValue ?? "http"
+        return "\(scheme)://\(host)/public"
+    }
+
+    static func page(_ text: String, contentType: String) -> Response {
+        var response = Response.bytes(Array(text.utf8), contentType: contentType)
+        response.headers[.cacheControl] = "public, max-age=60"
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    /// The request's Host header.
+    static let host = HTTPField.Name("Host")!
+}
