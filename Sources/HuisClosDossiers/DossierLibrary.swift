@@ -56,6 +56,7 @@ public struct DossierLibrary: Sendable {
         let version = DossierVersion(dossier: id, number: number, fileName: fileName, mediaType: mediaType,
                                      fileID: fileID.rawValue, size: Int64(content.count), fingerprint: fingerprint, keyBytes: keyBytes)
         if version.isText { try DossierIndex(database: store.database).index(version, title: title, text: String(decoding: content, as: UTF8.self)) }
+        try markSeen([version])
         return version
     }
 

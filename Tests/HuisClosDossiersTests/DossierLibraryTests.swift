@@ -33,6 +33,16 @@ import Testing
         var plain: [UInt8] = []
         try await SealedFile.open(count: sealed.chunks.count, key: try latest.key(), fetch: { sealed.chunks[$0] }, sink: { plain += $0 })
         #expect(String(decoding: plain, as: UTF8.self) == "Étude v2 : fracture numérique et médiation")
+
+        let reader = DossierLibrary(store: stores[1])
+        #expect(try reader.unseenVersions().map(\.number) == [1, 2], "versions from another device are new until seen")
+        #expect(try secretariat.unseenVersions().isEmpty, "one's own versions are not news")
+        try reader.markSeen(try reader.unseenVersions())
+        try await secretariat.addVersion(of: "etude-fracture", title: "Étude fracture", attachedTo: "agenda:s-2026-03/2",
+                                         fileName: "etude-v3.txt", mediaType: "text/plain", content: Array("v3".utf8)) { _, _ in }
+        try Council.sync(stores)
+        #expect(try reader.unseenVersions().map(\.number) == [3])
+        #expect(try reader.dossier("etude-fracture")?.versions.count == 3, "older versions stay listed")
     }
 
     @Test func notesStayWhenANewVersionArrivesMarkedAsMadeOnTheEarlierOne() async throws {
