@@ -1,68 +1,78 @@
 /// The activity report as Markdown and HTML (French: it is addressed to the departmental president).
+///
+/// Both formats render the same sections (`sections`), so the figures cannot differ between them;
+/// only the attendance section adds the chart and the table.
 extension ActivityReport {
+    /// A section: a heading, a one-line summary with the figures, then one line per item (plain text).
+    struct Section {
+        let title: String
+        let summary: String
+        let items: [String]
+    }
+
+    /// The sections after the attendance one, in order.
+    var sections: [Section] {
+        [
+            Section(title: "Avis et textes adoptés",
+                    summary: "\(avisAdopted) avis adopté(s) ; \(adopted.count) texte(s) adopté(s) au total.",
+                    items: adopted.map {
+                        "\($0.adoptedOn.french) — \(PublicSite.kindName($0.kind)) « \($0.title) » "
+                            + "(\($0.vote.inFavour) pour, \($0.vote.against) contre, \($0.vote.abstaining) abstention(s))"
+                    }),
+            Section(title: "Saisines", summary: "\(referrals.count) saisine(s) reçue(s), \(referralsAnswered) ayant reçu un avis.",
+                    items: referrals.map {
+                        "\($0.received.french) — \(Self.originName($0.origin)) : \($0.subject) — " + ($0.answeredBy.map { "avis \($0)" } ?? "en cours")
+                    }),
+            Section(title: "Groupes de travail", summary: "\(groups.count) groupe(s) de travail.",
+                    items: groups.map {
+                        "\($0.name) : \($0.members) membre(s), \($0.supplementaryMembers) membre(s) supplémentaire(s), \($0.dossiers) dossier(s)"
+                    }),
+            Section(title: "Auditions", summary: "\(hearings.count) audition(s).",
+                    items: hearings.map { "\($0.day.french) — \($0.guest) (dossier : \($0.dossier))" }),
+        ]
+    }
+
+    /// The séances section (first).
+    var seanceSection: Section {
+        Section(title: "Séances", summary: "\(seances.count) séance(s) tenue(s) en \(year).",
+                items: seances.map { "\($0.day.french) : \($0.present.count) présent(s) sur \($0.expected.count)" })
+    }
+
+    /// The attendance table's header and rows (plain text cells).
+    var attendanceTable: (header: [String], rows: [[String]]) {
+        (["Membre", "Présences", "Séances", "Absences excusées", "Taux"],
+         attendance.map { [$0.member, "\($0.present)", "\($0.expected)", "\($0.excused)", "\($0.percent) %"] })
+    }
+
     /// The report in Markdown (the chart is referenced as `chartFile`, written next to it).
     public func markdown(councilName: String, chartFile: String = "assiduite.svg") -> String {
-        var out = "# \(councilName) — rapport d'activité \(year)\n\n"
-        out += "## Séances\n\n\(seances.count) séance(s) tenue(s) en \(year).\n\n"
-        for seance in seances {
-            out += "- \(seance.day.french) : \(seance.present.count) présent(s) sur \(seance.expected.count)\n"
+        func render(_ section: Section) -> String {
+            "## \(section.title)\n\n\(section.summary)\n\n" + section.items.map { "- \($0)\n" }.joined()
         }
-        out += "\n## Assiduité\n\n![Assiduité aux séances \(year)](\(chartFile))\n\n"
-        out += "| Membre | Présences | Séances | Absences excusées | Taux |\n|---|---|---|---|---|\n"
-        for row in attendance {
-            out += "| \(Self.cell(row.member)) | \(row.present) | \(row.expected) | \(row.excused) | \(row.percent) % |\n"
-        }
-        out += "\n## Avis et textes adoptés\n\n\(avisAdopted) avis adopté(s) ; \(adopted.count) texte(s) adopté(s) au total.\n\n"
-        for text in adopted {
-            out += "- \(text.adoptedOn.french) — \(PublicSite.kindName(text.kind)) « \(text.title) » "
-                + "(\(text.vote.inFavour) pour, \(text.vote.against) contre, \(text.vote.abstaining) abstention(s))\n"
-        }
-        out += "\n## Saisines\n\n\(referrals.count) saisine(s) reçue(s), \(referralsAnswered) ayant reçu un avis.\n\n"
-        for referral in referrals {
-            out += "- \(referral.received.french) — \(Self.originName(referral.origin)) : \(referral.subject) — "
-                + (referral.answeredBy.map { "avis \($0)" } ?? "en cours") + "\n"
-        }
-        out += "\n## Groupes de travail\n\n\(groups.count) groupe(s) de travail.\n\n"
-        for group in groups {
-            out += "- \(group.name) : \(group.members) membre(s), \(group.supplementaryMembers) membre(s) supplémentaire(s), \(group.dossiers) dossier(s)\n"
-        }
-        out += "\n## Auditions\n\n\(hearings.count) audition(s).\n\n"
-        for hearing in hearings {
-            out += "- \(hearing.day.french) — \(hearing.guest) (dossier : \(hearing.dossier))\n"
-        }
-        return out
+        let table = attendanceTable
+        let row = { (cells: [String]) in "| " + cells.map(Self.cell).joined(separator: " | ") + " |\n" }
+        return "# \(councilName) — rapport d'activité \(year)\n\n" + render(seanceSection)
+            + "\n## Assiduité\n\n![Assiduité aux séances \(year)](\(chartFile))\n\n"
+            + row(table.header) + "|" + String(repeating: "---|", count: table.header.count) + "\n"
+            + table.rows.map(row).joined()
+            + sections.map { "\n" + render($0) }.joined()
     }
 
     /// The report as one HTML page with the attendance chart inline.
     public func html(councilName: String) -> String {
-        var body = "<h1>\(Escaping.html(councilName)) — rapport d'activité \(year)</h1>\n"
-        body += "<h2>Séances</h2>\n<p>\(seances.count) séance(s) tenue(s) en \(year).</p>\n<ul>\n"
-        for seance in seances {
-            body += "<li>\(seance.day.french) : \(seance.present.count) présent(s) sur \(seance.expected.count)</li>\n"
+        func render(_ section: Section) -> String {
+            "<h2>\(Escaping.html(section.title))</h2>\n<p>\(Escaping.html(section.summary))</p>\n<ul>\n"
+                + section.items.map { "<li>\(Escaping.html($0))</li>\n" }.joined() + "</ul>\n"
         }
-        body += "</ul>\n<h2>Assiduité</h2>\n" + AttendanceChart.svg(attendance, year: year)
-        body += "<table><thead><tr><th>Membre</th><th>Présences</th><th>Séances</th><th>Absences excusées</th><th>Taux</th></tr></thead><tbody>\n"
-        for row in attendance {
-            body += "<tr><td>\(Escaping.html(row.member))</td><td>\(row.present)</td><td>\(row.expected)</td><td>\(row.excused)</td><td>\(row.percent) %</td></tr>\n"
+        let table = attendanceTable
+        let cells = { (tag: String, cells: [String]) in
+            "<tr>" + cells.map { "<\(tag)>\(Escaping.html($0))</\(tag)>" }.joined() + "</tr>\n"
         }
-        body += "</tbody></table>\n<h2>Avis et textes adoptés</h2>\n<p>\(avisAdopted) avis adopté(s) ; \(adopted.count) texte(s) adopté(s) au total.</p>\n<ul>\n"
-        for text in adopted {
-            body += "<li>\(text.adoptedOn.french) — \(PublicSite.kindName(text.kind)) « \(Escaping.html(text.title)) » (\(text.vote.inFavour) pour, \(text.vote.against) contre, \(text.vote.abstaining) abstention(s))</li>\n"
-        }
-        body += "</ul>\n<h2>Saisines</h2>\n<p>\(referrals.count) saisine(s) reçue(s), \(referralsAnswered) ayant reçu un avis.</p>\n<ul>\n"
-        for referral in referrals {
-            body += "<li>\(referral.received.french) — \(Self.originName(referral.origin)) : \(Escaping.html(referral.subject)) — "
-                + (referral.answeredBy.map { "avis \(Escaping.html($0))" } ?? "en cours") + "</li>\n"
-        }
-        body += "</ul>\n<h2>Groupes de travail</h2>\n<p>\(groups.count) groupe(s) de travail.</p>\n<ul>\n"
-        for group in groups {
-            body += "<li>\(Escaping.html(group.name)) : \(group.members) membre(s), \(group.supplementaryMembers) membre(s) supplémentaire(s), \(group.dossiers) dossier(s)</li>\n"
-        }
-        body += "</ul>\n<h2>Auditions</h2>\n<p>\(hearings.count) audition(s).</p>\n<ul>\n"
-        for hearing in hearings {
-            body += "<li>\(hearing.day.french) — \(Escaping.html(hearing.guest)) (dossier : \(Escaping.html(hearing.dossier)))</li>\n"
-        }
-        body += "</ul>"
+        let body = "<h1>\(Escaping.html(councilName)) — rapport d'activité \(year)</h1>\n" + render(seanceSection)
+            + "<h2>Assiduité</h2>\n" + AttendanceChart.svg(attendance, year: year)
+            + "<table><thead>" + cells("th", table.header) + "</thead><tbody>\n"
+            + table.rows.map { cells("td", $0) }.joined() + "</tbody></table>\n"
+            + sections.map(render).joined()
         return PublicSite.page(title: "\(councilName) — rapport d'activité \(year)", body: body)
     }
 
