@@ -42,7 +42,7 @@ struct AccessRoutes: Sendable {
         var response = Huisclos_V1_RevokeDeviceResponse()
         response.wasActive = try await services.storage.revoke(key, at: services.now)
         services.authenticator.forget(key)
-        await services.hub.disconnect(key)
+        services.hub.disconnect(key)
         services.logger.notice("device revoked", metadata: ["device": RelayServices.logName(key), "wasActive": "\(response.wasActive)"])
         return response
     }

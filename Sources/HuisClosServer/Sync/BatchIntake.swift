@@ -45,7 +45,7 @@ struct BatchIntake: Sendable {
             results[index] = Self.result(outcome, batch: batch)
             if case .accepted(let cursor) = outcome { heads[batch.scope] = max(heads[batch.scope] ?? 0, cursor) }
         }
-        await hub.publish(heads)
+        hub.publish(heads)
         count(results)
         var response = Huisclos_V1_PushResponse()
         response.results = results
