@@ -62,6 +62,9 @@ struct SyncRoutes: Sendable {
         let device = try await services.authenticator.device(headers)
         let (id, pokes) = services.hub.subscribe(device: device.key, readable: device.access.readable)
         do {
+            // Checked again once subscribed: a revocation that ran between the first check and
+            // the subscription has already called `disconnect`, and would otherwise miss this socket.
+            _ = try await services.authenticator.active(device.key)
             let heads = try await services.storage.heads(of: device.access.readable)
             try await outbound.write(.binary(ByteBuffer(bytes: PokeHub.poke(heads.sorted { $0.key < $1.key }).wireBytes())))
             try await withThrowingTaskGroup(of: Void.self) { group in
