@@ -47,7 +47,8 @@ struct Rapport: AsyncParsableCommand {
                 parsed = try JSONDecoder().decode(RapportAnnuelInput.self, from: data)
                 report = try parsed.report(year: year)
             } catch {
-                FileHandle.standardError.write(Data((Text(fr: "Données refusées : \(error)", en: "Data refused: \(error)").in(language) + "\n").utf8))
+                let detail = (error as? ReportInputError)?.text.in(language) ?? "\(error)"
+                FileHandle.standardError.write(Data((Text(fr: "Données refusées : \(detail)", en: "Data refused: \(detail)").in(language) + "\n").utf8))
                 throw ExitCode(65)
             }
             let folder = URL(fileURLWithPath: output)

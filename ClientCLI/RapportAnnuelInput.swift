@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCouncil
+import HuisClosL10n
 import HuisClosPublication
 
 /// The activity report's input as a JSON file (dates `AAAA-MM-JJ`), for a year whose séances,
@@ -36,7 +37,8 @@ struct RapportAnnuelInput: Decodable {
             seances: try seances.map { .init(id: $0.id, day: try Self.day($0.date), expected: $0.attendus, present: $0.presents, excused: $0.excuses ?? []) },
             adopted: try textes.map { text in
                 guard let kind = PublishedText.Kind(rawValue: text.nature) else {
-                    throw ReportInputError(message: "nature « \(text.nature) » inconnue pour \(text.id) : avis, recommandation ou programme")
+                    throw ReportInputError(text: Text(fr: "nature « \(text.nature) » inconnue pour \(text.id) : avis, recommandation ou programme",
+                                                      en: "unknown kind '\(text.nature)' for \(text.id): avis, recommandation or programme"))
                 }
                 return try PublishedText(id: text.id, kind: kind, title: text.titre, adoptedOn: try Self.day(text.date), seance: text.seance,
                                          vote: try .init(seated: text.vote.effectif, voting: text.vote.votants, inFavour: text.vote.pour,
@@ -52,13 +54,14 @@ struct RapportAnnuelInput: Decodable {
     }
 
     static func day(_ text: String) throws -> Day {
-        guard let day = Day(iso: text) else { throw ReportInputError(message: "date « \(text) » invalide : écrivez AAAA-MM-JJ") }
+        guard let day = Day(iso: text) else { throw ReportInputError(text: Text(fr: "date « \(text) » invalide : écrivez AAAA-MM-JJ", en: "invalid date '\(text)': write YYYY-MM-DD")) }
         return day
     }
 }
 
 /// A value of the report's input file that does not parse.
 struct ReportInputError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+    /// What is wrong and what to write instead, in both languages.
+    let text: Text
+    var description: String { text.french }
 }

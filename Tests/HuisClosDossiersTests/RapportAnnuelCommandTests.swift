@@ -43,6 +43,6 @@ import Testing
         let run = try await CommandRun.run("huisclos", ["rapport", "annuel", "2026", "--donnees", input.path, "--sortie", folder.url.path],
                                            environment: ["LANG": "en_GB.UTF-8"])
         #expect(run.status == 65)
-        #expect(run.errors.contains("Data refused"))
+        #expect(run.errors.contains("Data refused: invalid date '03/03/2026': write YYYY-MM-DD"))
     }
 }
