@@ -74,7 +74,7 @@ import Testing
             let devices = [council.secretariat, alice, bob]
             for (number, device) in devices.enumerated() {
                 for index in 0..<5 {
-                    try await device.commit([try CouncilHarness.set("partagé-\(index)", "avis", "avis \(number)"),
+                    try await device.commit([try CouncilHarness.set("partage-\(index)", "avis", "avis \(number)"),
                                              try CouncilHarness.set("propre-\(number)-\(index)", "titre", "t")], scope: .council)
                 }
             }
