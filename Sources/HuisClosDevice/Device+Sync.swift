@@ -177,5 +177,5 @@ extension Device {
     }
 
     /// Resumable transfers of encrypted files with this device's session.
-    public nonisolated var files: FileTransfer { FileTransfer(client: client) }
+    nonisolated var files: FileTransfer { FileTransfer(client: client) }
 }

@@ -47,7 +47,7 @@ enum FileSealer {
         while true {
             let next = [UInt8](try input.read(upToCount: blockBytes) ?? Data())
             try output.write(contentsOf: stream.push(block, isFinal: next.isEmpty, associatedData: associated))
-            block.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            block.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }  // erase the plaintext copy
             if next.isEmpty { break }
             block = next
         }
