@@ -8,6 +8,7 @@ import HuisClosProtocol
 import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// Clients believe the signed log, never the relay's word.
@@ -43,6 +44,30 @@ import Testing
             #expect(report.applied.isEmpty)
             #expect(report.rejected.first?.error.code == .unauthorized || report.rejected.first?.error.code == .cannotOpenBody)
             #expect(try CouncilHarness.text(alice, scope: .council, kind: "dossier", id: "faux", field: "contenu") == nil)
+        }
+    }
+
+    @Test func theRelayRefusesRecordsTheLogDoesNotJustifyAndASecondCouncil() async throws {
+        try await TestServer.with("relay-checks") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let admin = server.adminClient()
+            let records = try await server.storage.membershipRecords(from: 0)
+            let head = try MembershipRecord(verifying: try #require(records.last))
+            let intruder = try DeviceIdentity.generate(for: try MemberID.generate())
+            let forged = try MembershipRecord.sign(.certifyDevice(intruder.certificate), index: head.index + 1, previousHash: head.hash,
+                                                   issuedAt: council.instant, signer: try SigningKeyPair.generate())
+            await #expect(throws: APIError(.forbidden, "")) {
+                try await admin.appendMembership([forged.encoded], adminToken: TestServer.adminToken)
+            }
+            let unsigned = Array(forged.encoded.dropLast()) + [forged.encoded.last! ^ 1]
+            await #expect(throws: APIError(.badSignature, "")) {
+                try await admin.appendMembership([unsigned], adminToken: TestServer.adminToken)
+            }
+            await #expect(throws: APIError(.alreadyEnrolled, "")) {
+                try await admin.registerCouncil(genesis: records[0], adminToken: TestServer.adminToken)
+            }
+            #expect(try await server.storage.membershipRecords(from: 0) == records)
         }
     }
 
