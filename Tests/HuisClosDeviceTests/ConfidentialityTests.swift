@@ -33,9 +33,16 @@ import Testing
         return count
     }
 
-    @Test func hundredConfidentialDossiersLeaveNoMarkerOnTheServerOrTheDevicesDisks() async throws {
-        try await TestServer.with("scan") { server in
-            let council = try await CouncilHarness.start(on: server)
+    @Test func hundredConfidentialDossiersLeaveNoMarkerOnTheServerItsLogsOrTheDevicesDisks() async throws {
+        // The real server executable, logging at its most verbose level into a file we scan too.
+        let scratch = try TemporaryFolder("scan")
+        defer { scratch.remove() }
+        let data = scratch.url.appendingPathComponent("data")
+        let logs = scratch.url.appendingPathComponent("logs")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        let server = try await ServerProcess.start(folder: data, logFile: logs.appendingPathComponent("server.log"))
+        do {
+            let council = try await CouncilHarness.start(at: server.url)
             defer { council.remove() }
             let alice = try await council.enrolMember("alice")
             let markers = (0..<100).map { "MARQUEUR-CONFIDENTIEL-\($0)-\(UUID().uuidString)" }
@@ -51,11 +58,17 @@ import Testing
                 #expect(try CouncilHarness.text(council.secretariat, scope: .council, kind: "dossier", id: "dossier-\(index)", field: "contenu") == marker)
                 #expect(try CouncilHarness.text(alice, scope: .council, kind: "dossier", id: "dossier-\(index)", field: "contenu") == marker)
             }
-            #expect(try Self.hits(of: markers, under: server.folder) == 0)
+            #expect(try Self.hits(of: markers, under: data) == 0)
+            #expect(try Self.hits(of: markers, under: logs) == 0)
             #expect(try Self.hits(of: markers, under: council.folder.url) == 0)
+            #expect(try Data(contentsOf: logs.appendingPathComponent("server.log")).count > 0, "the server did log")
             // The scan does find a marker written in clear (it is not blind).
-            try Data(Self.encodings(of: markers[0])[1]).write(to: server.folder.appendingPathComponent("control"))
-            #expect(try Self.hits(of: markers, under: server.folder) == 1)
+            try Data(Self.encodings(of: markers[0])[1]).write(to: data.appendingPathComponent("control"))
+            #expect(try Self.hits(of: markers, under: data) == 1)
+            await server.terminate()
+        } catch {
+            await server.terminate()
+            throw error
         }
     }
 
