@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire", "HuisClosPublication",
+                "HuisClosWire", "HuisClosPublication", "HuisClosTrust",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -95,7 +95,7 @@ let package = Package(
         .target(
             name: "HuisClosSync",
             dependencies: [
-                "HuisClosWire",
+                "HuisClosWire", "HuisClosL10n",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,6 +103,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+
+        // A member's device: one encrypted replica holding keys, trust, log, scope keys and the
+        // change store; sealing codec and membership authorizer; sync with the relay.
+        .target(
+            name: "HuisClosDevice",
+            dependencies: [
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
@@ -129,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "HuisClosCLI",
             dependencies: [
-                "HuisClosSync", "HuisClosPublication", "HuisClosL10n",
+                "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosL10n", "HuisClosTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "ClientCLI"),
@@ -180,6 +189,14 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
+        .testTarget(
+            name: "HuisClosDeviceTests",
+            dependencies: [
+                "HuisClosDevice", "HuisClosTestSupport", "HuisClosServer", "HuisClosSync", "HuisClosTrust",
+                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosStoreTests",
