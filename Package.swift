@@ -59,7 +59,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
-        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol"]),
+        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosCouncil"]),
 
         // Texts shown to people: French by default, English with LANG=en.
         .target(name: "HuisClosL10n"),
@@ -67,6 +67,14 @@ let package = Package(
         .target(name: "HuisClosTerminal"),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
+        // The council's life as records in the council scope of a device's ChangeStore, and the
+        // register folded from the verified membership log (the I/O side of HuisClosCouncil).
+        .target(
+            name: "HuisClosCouncilStore",
+            dependencies: [
+                "HuisClosCouncil", "HuisClosStore", "HuisClosEngine", "HuisClosTrust", "HuisClosProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The sync protocol's messages (generated from Protocol/huisclos.proto), endpoints and error codes.
         .target(
             name: "HuisClosWire",
@@ -173,8 +181,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
+        .testTarget(
+            name: "HuisClosCouncilStoreTests",
+            dependencies: [
+                "HuisClosCouncilStore", "HuisClosCouncil", "HuisClosStore", "HuisClosEngine", "HuisClosTrust",
+                "HuisClosCrypto", "HuisClosProtocol", "HuisClosSync", "HuisClosTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal"]),
-        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCrypto", "HuisClosProtocol"]),
+        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCouncil", "HuisClosCrypto", "HuisClosProtocol"]),
         .testTarget(
             name: "HuisClosReplicaTests",
             dependencies: [
