@@ -26,7 +26,7 @@ struct Sync: AsyncParsableCommand {
                                 en: "Pushed: \(report.pushed) · received: \(report.pulled.applied) · already held: \(report.pulled.duplicates) · refused: \(report.pulled.rejected.count + report.pushRejected.count)").text())
             }
             if watch {
-                try await driver.watch(progress: progress, onSync: summarise)
+                try await driver.watchReconnecting(progress: progress, onSync: summarise)
             } else {
                 await summarise(try await driver.sync(progress: progress))
             }

@@ -44,7 +44,7 @@ public struct RelayServer: Sendable {
         let services = RelayServices(
             configuration: configuration, storage: storage, authenticator: authenticator,
             intake: BatchIntake(storage: storage, authenticator: authenticator, hub: hub, metrics: metrics),
-            hub: hub, metrics: metrics)
+            hub: hub, metrics: metrics, logger: logger)
 
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: ProtocolMiddleware(metrics: metrics))

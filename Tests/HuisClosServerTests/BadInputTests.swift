@@ -89,6 +89,17 @@ import Testing
         }
     }
 
+    @Test func hugeSequenceNumberIsRefusedWithoutTrapping() async throws {
+        try await withFixture("huge-sequence") { fixture in
+            for sequence in [UInt64(Int64.max) + 1, UInt64.max, UInt64(Int64.max)] {
+                let batch = try BatchEnvelope.sign(device: fixture.device.key, scope: .council, epoch: 1, sequence: sequence,
+                                                   previousHash: [UInt8](repeating: 1, count: 32), bodyKind: .sealed, body: [1])
+                let result = try Huisclos_V1_PushResponse(wire: try await fixture.push([batch.encoded]).body, limit: 4096).results.first
+                #expect(result?.status == .rejected && (result?.code == "malformed" || result?.code == "gap"))
+            }
+        }
+    }
+
     @Test func replayedBatchIsADuplicateNotASecondEntry() async throws {
         try await withFixture("replay") { fixture in
             let first = try await fixture.state()[0]

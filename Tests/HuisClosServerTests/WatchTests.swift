@@ -17,10 +17,10 @@ import Testing
             defer { watching.cancel() }
             #expect(try await pokes.wait(for: [.council: 0], seconds: 5), "the first poke lists every readable scope's head")
 
-            let pushed = ContinuousClock.now
+            // Timed from the push's acknowledgement (the server publishes just before answering),
+            // so a loaded machine's slow push round trip does not count against the poke.
             _ = try await writer.client.push([try await writer.store.author(scope: .council, body: [1])])
             #expect(try await pokes.wait(for: [.council: 1], seconds: 1))
-            #expect(ContinuousClock.now - pushed < .seconds(1))
         }
     }
 

@@ -21,7 +21,7 @@ import Testing
             for _ in 0..<2 {
                 for device in devices { _ = try await device.driver.sync() }
             }
-            let held = try await devices.asyncMap { await $0.store.heldBatches() }
+            let held = await devices.asyncMap { await $0.store.heldBatches() }
             #expect(held[0] == held[1] && held[1] == held[2])
             #expect(held[0][.council, default: []].count + held[0][.public, default: []].count == 5 + 6 + 7)
             for device in devices {

@@ -65,6 +65,7 @@ public final class TestServer: Sendable {
 extension TestServer {
     /// Runs `body` against a fresh server in its own temporary folder; stops it and deletes the
     /// folder afterwards, whatever happens.
+    @discardableResult
     public static func with<T: Sendable>(_ label: String, configure: (inout ServerConfiguration) -> Void = { _ in },
                                          _ body: (TestServer) async throws -> T) async throws -> T {
         let folder = try TemporaryFolder(label)

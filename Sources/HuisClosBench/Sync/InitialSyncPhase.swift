@@ -72,7 +72,9 @@ struct InitialSyncPhase {
     }
 
     private func create(_ url: URL) throws -> URL {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
         return url
     }
 }

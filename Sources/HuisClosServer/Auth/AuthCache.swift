@@ -15,6 +15,9 @@ final class AuthCache: Sendable {
     private struct Entries {
         var tokens: [[UInt8]: TokenRecord] = [:]
         var devices: [SigningPublicKey: DeviceRecord] = [:]
+        /// Incremented by every `forget`: a device record read before a revocation must not be
+        /// cached after it (the read may predate the revocation's commit).
+        var revocations: UInt64 = 0
     }
 
     private let entries = Mutex(Entries())
@@ -30,12 +33,17 @@ final class AuthCache: Sendable {
         }
     }
 
-    /// The cached record of a device.
-    func device(_ key: SigningPublicKey) -> DeviceRecord? { entries.withLock { $0.devices[key] } }
+    /// The cached record of a device, or the revocation count to pass to `remember` after
+    /// reading it from storage.
+    func device(_ key: SigningPublicKey) -> (record: DeviceRecord?, revocations: UInt64) {
+        entries.withLock { ($0.devices[key], $0.revocations) }
+    }
 
-    /// Remembers a device record.
-    func remember(_ device: DeviceRecord) {
+    /// Remembers a device record read from storage, unless a revocation happened since `revocations`
+    /// was taken (then the record may be stale, and storage is read again next time).
+    func remember(_ device: DeviceRecord, readAfter revocations: UInt64) {
         entries.withLock { cache in
+            guard cache.revocations == revocations else { return }
             if cache.devices.count >= Self.entriesMax { cache.devices.removeAll(keepingCapacity: true) }
             cache.devices[device.key] = device
         }
@@ -43,6 +51,9 @@ final class AuthCache: Sendable {
 
     /// Drops a device's record (it was revoked): the next request reads storage again.
     func forget(_ key: SigningPublicKey) {
-        _ = entries.withLock { $0.devices.removeValue(forKey: key) }
+        entries.withLock { cache in
+            cache.revocations &+= 1
+            cache.devices.removeValue(forKey: key)
+        }
     }
 }

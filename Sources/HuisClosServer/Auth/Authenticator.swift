@@ -69,9 +69,10 @@ struct Authenticator: Sendable {
     }
 
     private func cachedDevice(_ key: SigningPublicKey) async throws -> DeviceRecord? {
-        if let device = cache.device(key) { return device }
+        let (cached, revocations) = cache.device(key)
+        if let cached { return cached }
         let device = try await storage.device(key)
-        if let device { cache.remember(device) }
+        if let device { cache.remember(device, readAfter: revocations) }
         return device
     }
 

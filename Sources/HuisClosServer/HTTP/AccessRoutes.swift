@@ -42,7 +42,8 @@ struct AccessRoutes: Sendable {
         var response = Huisclos_V1_RevokeDeviceResponse()
         response.wasActive = try await services.storage.revoke(key, at: services.now)
         services.authenticator.forget(key)
-        await services.hub.disconnect(key)
+        services.hub.disconnect(key)
+        services.logger.notice("device revoked", metadata: ["device": RelayServices.logName(key), "wasActive": "\(response.wasActive)"])
         return response
     }
 
@@ -65,6 +66,8 @@ struct AccessRoutes: Sendable {
         case .alreadyEnrolled:
             throw APIError(.alreadyEnrolled, "this device key is already enrolled: log in instead")
         case .enrolled(let access):
+            services.logger.info("device enrolled", metadata: ["device": RelayServices.logName(key),
+                                                                "scopes": "\(access.grants.count)"])
             var response = Huisclos_V1_EnrolResponse()
             response.grants = access.grants
             return response

@@ -13,8 +13,15 @@ struct RelayServices: Sendable {
     let intake: BatchIntake
     let hub: PokeHub
     let metrics: ServerMetrics
+    let logger: Logger
 
     var now: Date { configuration.clock.now() }
+
+    /// How a device appears in logs: the first 8 hex digits of its public key (public, short,
+    /// enough to tell devices apart; never a token, code or payload).
+    static func logName(_ key: SigningPublicKey) -> Logger.MetadataValue {
+        .string(String(Hex.encode(key.bytes).prefix(8)))
+    }
 
     /// Parses a 32-byte Ed25519 public key from a message field.
     static func deviceKey(_ bytes: some Collection<UInt8>, field: String) throws(APIError) -> SigningPublicKey {

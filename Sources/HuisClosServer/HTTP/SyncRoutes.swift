@@ -60,8 +60,11 @@ struct SyncRoutes: Sendable {
     /// device is revoked.
     private func watch(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, headers: HTTPFields) async throws {
         let device = try await services.authenticator.device(headers)
-        let (id, pokes) = await services.hub.subscribe(device: device.key, readable: device.access.readable)
+        let (id, pokes) = services.hub.subscribe(device: device.key, readable: device.access.readable)
         do {
+            // Checked again once subscribed: a revocation that ran between the first check and
+            // the subscription has already called `disconnect`, and would otherwise miss this socket.
+            _ = try await services.authenticator.active(device.key)
             let heads = try await services.storage.heads(of: device.access.readable)
             try await outbound.write(.binary(ByteBuffer(bytes: PokeHub.poke(heads.sorted { $0.key < $1.key }).wireBytes())))
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -73,9 +76,9 @@ struct SyncRoutes: Sendable {
                 group.cancelAll()
             }
         } catch {
-            await services.hub.unsubscribe(id)
+            services.hub.unsubscribe(id)
             throw error
         }
-        await services.hub.unsubscribe(id)
+        services.hub.unsubscribe(id)
     }
 }

@@ -1,20 +1,26 @@
 import CoreMetrics
 import Prometheus
+import Synchronization
 
 /// The server's Prometheus registry and the counters it keeps, one registry per server instance
 /// (so several servers in one test process do not mix their figures, and nothing global is bootstrapped).
 struct ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
+    /// Request metrics by route and status, made once each: building them per request showed in
+    /// profiles (a registry lookup and label strings every time).
+    private let requestMetrics = RequestMetricsCache()
 
     init() { factory = PrometheusMetricsFactory(registry: registry) }
 
     /// Counts one answered request by route pattern and status, and records its duration.
     func request(route: String, status: Int, duration: Duration) {
-        let dimensions = [("route", route), ("status", String(status))]
-        Counter(label: "huisclos_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        Timer(label: "huisclos_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+        let (counter, timer) = requestMetrics.metrics(route: route, status: status) {
+            (Counter(label: "huisclos_http_requests_total", dimensions: [("route", route), ("status", String(status))], factory: factory),
+             Timer(label: "huisclos_http_request_duration_seconds", dimensions: [("route", route)], factory: factory))
+        }
+        counter.increment()
+        timer.recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// Counts pushed batches by outcome (`accepted`, `duplicate`, `rejected`).
@@ -45,5 +51,20 @@ struct ServerMetrics: Sendable {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer
+    }
+}
+
+/// The request counter and timer of each (route, status), bounded by the routes of the API.
+final class RequestMetricsCache: Sendable {
+    private let entries = Mutex<[String: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
+
+    /// The cached pair, made by `make` the first time.
+    func metrics(route: String, status: Int,
+                 make: () -> (CoreMetrics.Counter, CoreMetrics.Timer)) -> (CoreMetrics.Counter, CoreMetrics.Timer) {
+        let key = "\(route) \(status)"
+        if let found = entries.withLock({ $0[key] }) { return found }
+        let made = make()
+        entries.withLock { $0[key] = made }
+        return made
     }
 }

@@ -25,6 +25,10 @@ struct BatchIntake: Sendable {
             do {
                 let batch: BatchEnvelope
                 do { batch = try BatchEnvelope(verifying: Array(bytes)) } catch { throw APIError(error) }
+                // Storage keeps sequences as signed 64-bit integers; no real chain gets near 2^63.
+                guard batch.sequence <= UInt64(Int64.max) else {
+                    throw APIError(.malformed, "batch sequence \(batch.sequence) is beyond 2^63 - 1")
+                }
                 let author = try await author(of: batch, pusher: pusher, cache: &authors)
                 try author.requireWrite(batch.scope)
                 if author.key != pusher.key, !pusher.access.readable.union(pusher.access.writable).contains(batch.scope) {
@@ -41,7 +45,7 @@ struct BatchIntake: Sendable {
             results[index] = Self.result(outcome, batch: batch)
             if case .accepted(let cursor) = outcome { heads[batch.scope] = max(heads[batch.scope] ?? 0, cursor) }
         }
-        await hub.publish(heads)
+        hub.publish(heads)
         count(results)
         var response = Huisclos_V1_PushResponse()
         response.results = results

@@ -2,12 +2,14 @@ import Foundation
 import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosWire
+import Synchronization
 
 /// Fans out "this log grew" to the watch sockets of the devices that read the scope.
 ///
 /// Each socket holds an `AsyncStream` of pokes that keeps only the newest few: a poke is a hint
 /// carrying a head cursor, so dropping an older one when a client is slow loses nothing.
-actor PokeHub {
+/// A lock, not an actor: every push publishes, and a lock costs no hop between threads.
+final class PokeHub: Sendable {
     /// Pokes buffered per socket before older ones are dropped.
     static let bufferedPokesMax = 16
 
@@ -17,7 +19,7 @@ actor PokeHub {
         let continuation: AsyncStream<Huisclos_V1_Poke>.Continuation
     }
 
-    private var watchers: [UUID: Watcher] = [:]
+    private let watchers = Mutex<[UUID: Watcher]>([:])
     private let metrics: ServerMetrics
 
     init(metrics: ServerMetrics) { self.metrics = metrics }
@@ -27,26 +29,31 @@ actor PokeHub {
         let (stream, continuation) = AsyncStream.makeStream(of: Huisclos_V1_Poke.self,
                                                             bufferingPolicy: .bufferingNewest(Self.bufferedPokesMax))
         let id = UUID()
-        watchers[id] = Watcher(device: device, readable: readable, continuation: continuation)
-        metrics.watchers(watchers.count)
+        let count = watchers.withLock { watchers in
+            watchers[id] = Watcher(device: device, readable: readable, continuation: continuation)
+            return watchers.count
+        }
+        metrics.watchers(count)
         return (id, stream)
     }
 
     /// Forgets a socket.
     func unsubscribe(_ id: UUID) {
-        watchers.removeValue(forKey: id)?.continuation.finish()
-        metrics.watchers(watchers.count)
+        let (removed, count) = watchers.withLock { watchers in (watchers.removeValue(forKey: id), watchers.count) }
+        removed?.continuation.finish()
+        metrics.watchers(count)
     }
 
     /// Ends every socket of a revoked device.
     func disconnect(_ device: SigningPublicKey) {
-        for (id, watcher) in watchers where watcher.device == device { unsubscribe(id) }
+        let ids = watchers.withLock { $0.filter { $0.value.device == device }.map(\.key) }
+        for id in ids { unsubscribe(id) }
     }
 
     /// Sends each watcher the new heads of the scopes it reads.
     func publish(_ heads: [ScopeID: UInt64]) {
         guard !heads.isEmpty else { return }
-        for watcher in watchers.values {
+        for watcher in watchers.withLock({ Array($0.values) }) {
             let cursors = heads.filter { watcher.readable.contains($0.key) }.sorted { $0.key < $1.key }
             guard !cursors.isEmpty else { continue }
             watcher.continuation.yield(Self.poke(cursors))

@@ -53,7 +53,7 @@ public struct DeviceIdentity: Sendable {
         do {
             var opened = try AEAD.open(bytes[(magic.count + PasswordKey.saltLength)...], associatedData: magic, key: wrapping)
             seed = try SecureBytes(copying: opened)
-            opened.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            _ = opened.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
         } catch {
             throw APIError(.challengeInvalid, "wrong passphrase for this device (or its key file was altered)")
         }
