@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire",
+                "HuisClosWire", "HuisClosTrust",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "HuisClosSync",
             dependencies: [
-                "HuisClosWire",
+                "HuisClosWire", "HuisClosL10n",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,6 +109,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+
+        // A member's device: one encrypted replica holding keys, trust, log, scope keys and the
+        // change store; sealing codec and membership authorizer; sync with the relay.
+        .target(
+            name: "HuisClosDevice",
+            dependencies: [
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
@@ -124,7 +133,10 @@ let package = Package(
             path: "ServerApp"),
         .executableTarget(
             name: "HuisClosCLI",
-            dependencies: ["HuisClosSync", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "HuisClosDevice", "HuisClosSync", "HuisClosL10n", "HuisClosTerminal", "HuisClosCouncil", "HuisClosCouncilStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "ClientCLI"),
         .executableTarget(
             name: "HuisClosBench",
@@ -173,6 +185,14 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
+        .testTarget(
+            name: "HuisClosDeviceTests",
+            dependencies: [
+                "HuisClosDevice", "HuisClosTestSupport", "HuisClosServer", "HuisClosSync", "HuisClosTrust",
+                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosStoreTests",

@@ -1,43 +1,160 @@
 import ArgumentParser
 import Foundation
 import HuisClosCrypto
+import HuisClosDevice
+import HuisClosL10n
 import HuisClosProtocol
-import HuisClosSync
+import HuisClosTrust
+import HuisClosTerminal
 import HuisClosWire
 
-/// `huisclos admin …`: the secretariat's commands (admin token from HUISCLOS_ADMIN_TOKEN or a file).
+/// `huisclos admin …`: the secretariat's commands, run from the secretariat's device (which holds
+/// the council's trust root in its encrypted replica). Every change is a record signed into the
+/// membership log; the relay only checks and relays it.
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Secrétariat : codes d'enrôlement, révocation / secretariat: enrolment codes, revocation.",
-        subcommands: [Code.self, Revoke.self])
+        abstract: "Secrétariat : conseil, nominations, appareils, codes, révocation / secretariat commands.",
+        discussion: """
+            Exemple / example:
+              export HUISCLOS_PASSPHRASE=… HUISCLOS_ADMIN_TOKEN=… HUISCLOS_DEVICE=~/.huisclos-secretariat
+              huisclos admin setup --server https://conseil.example --name "Conseil numérique" --order 2026-0001 --charter charte.pdf
+              huisclos admin appoint --role member --order 2026-0142 --days 1095
+              huisclos admin code
+              huisclos admin certify --member 9f1c… --signing 51e0… --agreement 77aa…
+              huisclos admin revoke --device-key 51e0…
+            """,
+        subcommands: [Setup.self, Appoint.self, Certify.self, Grant.self, Code.self, Revoke.self])
 
-    struct Connection: ParsableArguments {
-        @Option(help: "URL du serveur / server URL.")
-        var server: String
-        @Option(help: "Fichier du jeton admin / admin token file. Env: HUISCLOS_ADMIN_TOKEN.")
-        var adminTokenFile: String?
+    /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
+    struct Token: ParsableArguments {
+        @Option(help: "Fichier du jeton admin / admin token file. Env: HUISCLOS_ADMIN_TOKEN.") var adminTokenFile: String?
 
-        func token() throws -> String {
+        func value() throws -> String {
             if let file = adminTokenFile {
                 return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             guard let token = ProcessInfo.processInfo.environment["HUISCLOS_ADMIN_TOKEN"] else {
-                throw ValidationError(Localized(fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",
-                                                en: "admin token missing: --admin-token-file or HUISCLOS_ADMIN_TOKEN").text())
+                throw ValidationError(Text(fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",
+                                           en: "admin token missing: --admin-token-file or HUISCLOS_ADMIN_TOKEN").in(language))
             }
             return token
         }
     }
 
+    static func member(_ hex: String) throws -> MemberID {
+        guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else { throw ValidationError("--member: 32 hex digits") }
+        return member
+    }
+
+    /// Runs `body` on the unlocked secretariat device, then syncs (keys follow the log) and locks it.
+    static func onDevice(_ options: DeviceOptions, _ body: (Device) async throws -> Void) async throws {
+        let device = try options.unlock()
+        try await body(device)
+        _ = try await device.sync()
+        try await device.lock()
+    }
+
+    struct Setup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Crée le conseil et sa racine de confiance / creates the council and its trust root.")
+        @OptionGroup var device: DeviceOptions
+        @OptionGroup var token: Token
+        @Option(help: "URL du serveur / server URL.") var server: String
+        @Option(help: "Nom du conseil / council name.") var name: String
+        @Option(help: "Arrêté nommant le secrétariat / order appointing the secretariat.") var order: String
+        @Option(help: "Charte et engagement de confidentialité (fichier) / charter file.") var charter: String
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        struct Report: Encodable { let root: String; let device: DeviceCard }
+
+        func run() async throws {
+            try await runReporting {
+                let text = try Data(contentsOf: URL(fileURLWithPath: charter))
+                let created = try await Device.createCouncil(
+                    folder: device.url, server: server, adminToken: try token.value(), passphrase: try device.passphrase(),
+                    councilName: name, member: try MemberID.generate(), orderNumber: order, charterDigest: Hash.blake2b([UInt8](text)))
+                let report = Report(root: Hex.encode(await created.membership.root.publicKey.bytes), device: DeviceCard(created.certificate))
+                try await created.lock()
+                if json { return try printJSON(report) }
+                say(Text(fr: "Conseil créé. Racine de confiance (à donner avec chaque code) : \(report.root)",
+                         en: "Council created. Trust root (hand it out with each code): \(report.root)"))
+            }
+        }
+    }
+
+    struct Appoint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Nomme un membre (nouvel identifiant) / appoints a member (new id).")
+        @OptionGroup var device: DeviceOptions
+        @Option(help: "Rôle / role: president, vicePresident, member, secondCircle, secretariat, guest.") var role: String = "member"
+        @Option(help: "Numéro de l'arrêté / order number.") var order: String
+        @Option(help: "Durée du mandat en jours / mandate length in days.") var days: Int64 = 3 * 365
+        @Option(help: "Portées accordées / granted scopes (group:…, hearing:…).") var scope: [String] = []
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runReporting {
+                let roles: [String: Role] = ["president": .president, "vicePresident": .vicePresident, "member": .member,
+                                             "secondCircle": .secondCircle, "secretariat": .secretariat, "guest": .guest]
+                guard let role = roles[role] else { throw ValidationError("--role: \(roles.keys.sorted().joined(separator: ", "))") }
+                let member = try MemberID.generate()
+                let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
+                let scopes = try scope.map { try ScopeID($0) }
+                try await Admin.onDevice(device) { secretariat in
+                    try await secretariat.sign(.appointMember(Appointment(member: member, role: role, orderNumber: order, orderDate: now,
+                                                                          mandateEnd: now.adding(seconds: days * 86_400), scopes: scopes)))
+                }
+                if json { return try printJSON(["member": member.hex]) }
+                say(Text(fr: "Membre nommé : \(member.hex)", en: "Member appointed: \(member.hex)"))
+            }
+        }
+    }
+
+    struct Certify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Certifie un appareil enrôlé / certifies an enrolled device.")
+        @OptionGroup var device: DeviceOptions
+        @Option(help: "Membre (hex) / member (hex).") var member: String
+        @Option(help: "Clé de signature de l'appareil (hex) / device signing key.") var signing: String
+        @Option(help: "Clé d'accord de l'appareil (hex) / device agreement key.") var agreement: String
+
+        func run() async throws {
+            try await runReporting {
+                guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
+                      let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes) else {
+                    throw ValidationError("--signing / --agreement: 64 hex digits each")
+                }
+                let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try Admin.member(member))
+                try await Admin.onDevice(device) { try await $0.sign(.certifyDevice(certificate)) }
+                say(Text(fr: "Appareil certifié.", en: "Device certified."))
+            }
+        }
+    }
+
+    struct Grant: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Ajoute ou retire un membre d'une portée / adds or removes a member from a scope.")
+        @OptionGroup var device: DeviceOptions
+        @Option(help: "Membre (hex) / member (hex).") var member: String
+        @Option(help: "Portée / scope (group:…, hearing:…).") var scope: String
+        @Flag(help: "Lecture seule / read only.") var readOnly = false
+        @Flag(help: "Retire au lieu d'ajouter (nouvelle époque de clé) / removes instead (new key epoch).") var remove = false
+
+        func run() async throws {
+            try await runReporting {
+                let member = try Admin.member(member)
+                let scope = try ScopeID(scope)
+                try await Admin.onDevice(device) { secretariat in
+                    try await secretariat.sign(remove ? .removeFromScope(member: member, scope: scope)
+                                                      : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
+                }
+                say(Text(fr: "Registre mis à jour.", en: "Log updated."))
+            }
+        }
+    }
+
     struct Code: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Crée un code d'enrôlement / creates an enrolment code.")
-        @OptionGroup var connection: Connection
-        @Option(help: "Portées en lecture / scopes to read (council, group:…).")
-        var read: [String] = []
-        @Option(help: "Portées en écriture / scopes to write.")
-        var write: [String] = []
-        @Option(help: "Validité en jours / validity in days (1–30).")
-        var days: UInt32 = 7
+        @OptionGroup var device: DeviceOptions
+        @OptionGroup var token: Token
+        @Option(help: "Validité en jours / validity in days (1–30).") var days: UInt32 = 7
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func validate() throws {
             guard (1...30).contains(days) else { throw ValidationError("--days: 1…30") }
@@ -45,31 +162,30 @@ struct Admin: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                let access = ScopeAccess(readable: Set(try read.map { try ScopeID($0) }), writable: Set(try write.map { try ScopeID($0) }))
-                let client = SyncClient(server: connection.server, device: nil)
-                let created = try await client.createEnrolmentCode(access: access, validSeconds: days * 86_400,
-                                                                   adminToken: try connection.token())
-                print(created.code)
-                print(Localized(fr: "valable jusqu'au \(created.expiresAt)", en: "valid until \(created.expiresAt)").text())
+                let secretariat = try device.unlock()
+                let created = try await secretariat.enrolmentCode(adminToken: try token.value(), validSeconds: days * 86_400)
+                let root = Hex.encode(await secretariat.membership.root.publicKey.bytes)
+                try await secretariat.lock()
+                if json { return try printJSON(["code": created.code, "root": root, "expiresAt": "\(created.expiresAt)"]) }
+                Console.out(created.code + "\n")
+                say(Text(fr: "racine \(root) · valable jusqu'au \(created.expiresAt)", en: "root \(root) · valid until \(created.expiresAt)"))
             }
         }
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Révoque un appareil / revokes a device.")
-        @OptionGroup var connection: Connection
-        @Option(help: "Clé publique de l'appareil en hexadécimal / device public key, hex.")
-        var deviceKey: String
+        static let configuration = CommandConfiguration(abstract: "Révoque un appareil et ordonne son effacement / revokes a device, orders its wipe.")
+        @OptionGroup var device: DeviceOptions
+        @Option(help: "Clé publique de l'appareil en hexadécimal / device public key, hex.") var deviceKey: String
+        @Flag(help: "Sans ordre d'effacement / without wipe order.") var noWipe = false
 
         func run() async throws {
             try await runReporting {
                 guard let bytes = Hex.decode(deviceKey), let key = try? SigningPublicKey(bytes: bytes) else {
-                    throw APIError(.malformed, "--device-key must be 64 hex digits")
+                    throw ValidationError("--device-key: 64 hex digits")
                 }
-                let client = SyncClient(server: connection.server, device: nil)
-                let wasActive = try await client.revoke(key, adminToken: try connection.token())
-                print(wasActive ? Localized(fr: "Appareil révoqué.", en: "Device revoked.").text()
-                                : Localized(fr: "Appareil déjà révoqué ou inconnu.", en: "Device already revoked or unknown.").text())
+                try await Admin.onDevice(device) { try await $0.sign(.revokeDevice(device: key, wipe: !noWipe)) }
+                say(Text(fr: "Appareil révoqué ; les portées concernées changent de clé.", en: "Device revoked; its scopes move to a new key."))
             }
         }
     }

@@ -1,44 +1,82 @@
 import ArgumentParser
 import Foundation
+import HuisClosDevice
+import HuisClosL10n
+import HuisClosReplica
 import HuisClosSync
+import HuisClosTerminal
+import HuisClosWire
 
-/// Where the device lives and how its key is unlocked; shared by every device command.
+/// The person's language, from the environment (French unless LANG/LC_* ask for English).
+let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
+
+/// Prints `text` in the person's language on standard output.
+func say(_ text: Text) { Console.out(text.in(language) + "\n") }
+
+/// Prints a value as one line of JSON on standard output (`--json`).
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    Console.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+}
+
+/// Where the device lives and how it is unlocked; shared by every device command.
 struct DeviceOptions: ParsableArguments {
     @Option(name: .customLong("device"), help: "Dossier de l'appareil / device folder. Env: HUISCLOS_DEVICE.")
     var folder: String?
 
     var url: URL {
-        URL(fileURLWithPath: folder ?? ProcessInfo.processInfo.environment["HUISCLOS_DEVICE"]
-            ?? FileManager.default.homeDirectoryForCurrentDirectory().appendingPathComponent(".huisclos").path)
+        let environment = ProcessInfo.processInfo.environment
+        return URL(fileURLWithPath: folder ?? environment["HUISCLOS_DEVICE"]
+            ?? (environment["HOME"] ?? FileManager.default.currentDirectoryPath) + "/.huisclos")
     }
 
     /// The passphrase from `HUISCLOS_PASSPHRASE`, or asked on the terminal without echo.
-    func passphrase() -> String {
-        if let given = ProcessInfo.processInfo.environment["HUISCLOS_PASSPHRASE"] { return given }
-        let prompt = Localized(fr: "Phrase de passe de l'appareil : ", en: "Device passphrase: ").text()
-        return getpass(prompt).map { String(cString: $0) } ?? ""
+    func passphrase(_ prompt: Text = Text(fr: "Phrase de passe de l'appareil : ", en: "Device passphrase: ")) throws -> String {
+        guard let given = Passphrase.read(prompt: prompt.in(language), environment: ProcessInfo.processInfo.environment), !given.isEmpty else {
+            throw DeviceError(.noDevice, Text(fr: "phrase de passe manquante : HUISCLOS_PASSPHRASE ou un terminal",
+                                              en: "passphrase missing: HUISCLOS_PASSPHRASE or a terminal").in(language))
+        }
+        return given
     }
 
-    /// The unlocked identity and a client for its server.
-    func open() throws -> (identity: DeviceIdentity, client: SyncClient) {
-        let identity = try DeviceIdentity.open(url, passphrase: passphrase())
-        return (identity, SyncClient(server: identity.server, device: identity.key))
-    }
-}
-
-extension FileManager {
-    /// The home folder (the current one if HOME is unset).
-    func homeDirectoryForCurrentDirectory() -> URL {
-        URL(fileURLWithPath: ProcessInfo.processInfo.environment["HOME"] ?? currentDirectoryPath)
+    /// The unlocked device; `toSync` opens it past its offline lease (for `sync` only).
+    func unlock(toSync: Bool = false) throws -> Device {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw DeviceError(.noDevice, Text(fr: "aucun appareil dans \(url.path) : enrôlez-le d'abord (huisclos enrol)",
+                                              en: "no device in \(url.path): enrol it first (huisclos enrol)").in(language))
+        }
+        return try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
     }
 }
 
-/// Runs a command body, printing a failure in the person's language and exiting with its status.
+/// Runs a command body, printing a failure in the person's language and exiting with its status
+/// (the table of `ExitStatus`).
 func runReporting(_ body: () async throws -> Void) async throws {
     do {
         try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
     } catch {
-        FileHandle.standardError.write(Data((ExitStatus.explain(error).text() + "\n").utf8))
-        throw ExitCode(ExitStatus(error).rawValue)
+        let (status, text) = explain(error)
+        Console.error(text.in(language) + "\n")
+        throw ExitCode(status.rawValue)
+    }
+}
+
+/// The exit status and message of a failure.
+func explain(_ error: any Error) -> (ExitStatus, Text) {
+    switch error {
+    case let error as APIError:
+        return (ExitStatus(error), ExitStatus.explain(error))
+    case let error as DeviceError:
+        let status: ExitStatus = error.code == .untrustedLog ? .dataRefused : .notAllowed
+        return (status, Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)"))
+    case let error as ReplicaError where error.code == .wrongPassphrase || error.code == .invalidPassphrase:
+        return (.notAllowed, Text(fr: "Erreur (passphrase) : phrase de passe incorrecte", en: "Error (passphrase): wrong passphrase"))
+    default:
+        return (.localIO, Text(fr: "Erreur locale : \(error)", en: "Local error: \(error)"))
     }
 }

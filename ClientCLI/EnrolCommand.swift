@@ -1,49 +1,129 @@
 import ArgumentParser
 import Foundation
-import HuisClosSync
+import HuisClosCrypto
+import HuisClosDevice
+import HuisClosL10n
+import HuisClosProtocol
+import HuisClosTerminal
+import HuisClosTrust
 import HuisClosWire
 
-/// `huisclos enrol`: creates this device's keys and registers them with a one-time code.
+/// The public half of a device, as `enrol` prints it for the secretariat to certify.
+struct DeviceCard: Encodable {
+    let member: String
+    let signingKey: String
+    let agreementKey: String
+
+    init(_ certificate: CertifiedDevice) {
+        member = certificate.member.hex
+        signingKey = Hex.encode(certificate.signingKey.bytes)
+        agreementKey = Hex.encode(certificate.agreementKey.bytes)
+    }
+}
+
+/// `huisclos enrol`: creates this device's keys here and registers their public half with a code.
 struct Enrol: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Enrôle cet appareil avec un code du secrétariat / enrols this device with a code.")
+        abstract: "Enrôle cet appareil avec un code du secrétariat / enrols this device with a code.",
+        discussion: """
+            Les clés privées sont créées ici et ne quittent jamais l'appareil. Donnez ensuite au secrétariat \
+            la carte affichée (membre, clé de signature, clé d'accord) pour qu'il certifie l'appareil ; \
+            la première synchronisation suivante signe votre acceptation de la charte.
+            Private keys are created here and never leave the device; hand the printed card to the secretariat.
+
+            Exemple / example:
+              HUISCLOS_PASSPHRASE=… huisclos enrol --server https://conseil.example --code K7Q… \\
+                --root 3b6a… --member 9f1c… --charter charte.pdf --json
+            """)
     @OptionGroup var device: DeviceOptions
-    @Option(help: "URL du serveur / server URL.")
-    var server: String
-    @Option(help: "Code d'enrôlement / enrolment code.")
-    var code: String
+    @Option(help: "URL du serveur / server URL.") var server: String
+    @Option(help: "Code d'enrôlement / enrolment code.") var code: String
+    @Option(help: "Clé publique racine du conseil (hex), donnée avec le code / council trust root (hex).") var root: String
+    @Option(help: "Identifiant du membre (hex) / member id (hex).") var member: String
+    @Option(help: "Charte et engagement de confidentialité acceptés (fichier) / accepted charter file.") var charter: String
+    @Flag(help: "Sortie JSON / JSON output.") var json = false
 
     func run() async throws {
         try await runReporting {
-            let identity = try DeviceIdentity.create(in: device.url, server: server, passphrase: device.passphrase())
-            let access: ScopeAccess
-            do {
-                access = try await SyncClient(server: server, device: identity.key).enrol(code: code)
-            } catch {
-                // An identity the server never registered is useless: leave the folder as it was.
-                DeviceIdentity.remove(from: device.url)
-                throw error
+            guard let rootBytes = Hex.decode(root), let rootKey = try? SigningPublicKey(bytes: rootBytes) else {
+                throw ValidationError("--root: 64 hex digits")
             }
-            print(Localized(fr: "Appareil enrôlé : \(Hex.encode(identity.key.publicKey.bytes))",
-                            en: "Device enrolled: \(Hex.encode(identity.key.publicKey.bytes))").text())
-            print(Localized(fr: "Lecture : ", en: "Read: ").text() + access.readable.sorted().map(\.rawValue).joined(separator: ", "))
-            print(Localized(fr: "Écriture : ", en: "Write: ").text() + access.writable.sorted().map(\.rawValue).joined(separator: ", "))
+            guard let memberBytes = Hex.decode(member), let memberID = try? MemberID(bytes: memberBytes) else {
+                throw ValidationError("--member: 32 hex digits")
+            }
+            let text = try Data(contentsOf: URL(fileURLWithPath: charter))
+            let enrolled = try await Device.enrol(folder: device.url, server: server, code: code, passphrase: try device.passphrase(),
+                                                  member: memberID, trustRoot: rootKey, charterDigest: Hash.blake2b([UInt8](text)))
+            let card = DeviceCard(enrolled.certificate)
+            try await enrolled.lock()
+            if json { return try printJSON(card) }
+            say(Text(fr: "Appareil enrôlé. Carte à remettre au secrétariat :", en: "Device enrolled. Card for the secretariat:"))
+            say(Text(fr: "  membre \(card.member)\n  signature \(card.signingKey)\n  accord \(card.agreementKey)",
+                     en: "  member \(card.member)\n  signing \(card.signingKey)\n  agreement \(card.agreementKey)"))
         }
     }
 }
 
-/// `huisclos status`: logs in and shows this device's access.
+/// `huisclos status`: what this device is, per the verified membership log.
 struct Status: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Connexion et droits / login and access.")
+    static let configuration = CommandConfiguration(
+        abstract: "État de l'appareil / device status.",
+        discussion: "Exemple / example: huisclos status --json")
+    @OptionGroup var device: DeviceOptions
+    @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+    struct Report: Encodable {
+        let device: DeviceCard
+        let server: String
+        let valid: Bool
+        let readable: [String]
+        let writable: [String]
+        let lastSync: Date
+    }
+
+    func run() async throws {
+        try await runReporting {
+            let opened = try device.unlock(toSync: true)
+            let state = await opened.membership
+            let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
+            let key = opened.certificate.signingKey
+            let report = Report(device: DeviceCard(opened.certificate), server: opened.server, valid: state.isDeviceValid(key, at: now),
+                                readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
+                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: await opened.lastSync)
+            try await opened.lock()
+            if json { return try printJSON(report) }
+            say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))
+            say(Text(fr: "Appareil : \(report.device.signingKey) (membre \(report.device.member))",
+                     en: "Device: \(report.device.signingKey) (member \(report.device.member))"))
+            say(report.valid ? Text(fr: "Certifié dans le registre signé.", en: "Certified in the signed log.")
+                             : Text(fr: "Pas (encore) certifié : synchronisez après la certification.", en: "Not certified (yet): sync after certification."))
+            let readable = report.readable.joined(separator: ", "), writable = report.writable.joined(separator: ", ")
+            say(Text(fr: "Lecture : \(readable)", en: "Read: \(readable)"))
+            say(Text(fr: "Écriture : \(writable)", en: "Write: \(writable)"))
+            say(Text(fr: "Dernière synchronisation : \(report.lastSync)", en: "Last sync: \(report.lastSync)"))
+        }
+    }
+}
+
+/// `huisclos passphrase`: changes the passphrase of the device's replica.
+struct ChangePassphrase: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passphrase", abstract: "Change la phrase de passe / changes the passphrase.",
+        discussion: "Scripts : HUISCLOS_PASSPHRASE (actuelle/current) et HUISCLOS_NEW_PASSPHRASE (nouvelle/new).")
     @OptionGroup var device: DeviceOptions
 
     func run() async throws {
         try await runReporting {
-            let (identity, client) = try device.open()
-            let access = try await client.login()
-            print(Localized(fr: "Serveur : \(identity.server)", en: "Server: \(identity.server)").text())
-            print(Localized(fr: "Lecture : ", en: "Read: ").text() + access.readable.sorted().map(\.rawValue).joined(separator: ", "))
-            print(Localized(fr: "Écriture : ", en: "Write: ").text() + access.writable.sorted().map(\.rawValue).joined(separator: ", "))
+            let old = try device.passphrase()
+            let environment = ProcessInfo.processInfo.environment
+            guard let new = environment["HUISCLOS_NEW_PASSPHRASE"] ?? Passphrase.read(
+                prompt: Text(fr: "Nouvelle phrase de passe : ", en: "New passphrase: ").in(language), environment: [:]), !new.isEmpty else {
+                throw ValidationError(Text(fr: "nouvelle phrase de passe manquante", en: "new passphrase missing").in(language))
+            }
+            let opened = try Device.unlock(folder: device.url, passphrase: old, toSync: true)
+            try await opened.changePassphrase(from: old, to: new)
+            try await opened.lock()
+            say(Text(fr: "Phrase de passe changée.", en: "Passphrase changed."))
         }
     }
 }

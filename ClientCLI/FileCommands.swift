@@ -1,33 +1,45 @@
 import ArgumentParser
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
+import HuisClosTerminal
 import HuisClosWire
+import Synchronization
 
 /// `huisclos file put|get`: resumable transfer of an already-encrypted file.
 struct Files: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "file", abstract: "Envoi et réception de fichiers chiffrés / encrypted file transfer.",
+        discussion: "Exemples / examples: huisclos file put --id 5f0c --scope council dossier.enc · huisclos file get --id 5f0c dossier.enc",
         subcommands: [Put.self, Get.self])
+
+    /// A progress bar fed from a `@Sendable` callback.
+    static func bar(_ label: Text) -> (@Sendable (Int, Int) -> Void, @Sendable () -> Void) {
+        let bar = Mutex<ProgressBar?>(nil)
+        return ({ done, total in
+            bar.withLock { current in
+                if current == nil { current = ProgressBar(label: label.in(language), total: Int64(total)) }
+                current?.update(Int64(done))
+            }
+        }, { bar.withLock { $0?.finish() } })
+    }
 
     struct Put: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Envoie (ou reprend) / uploads (or resumes).")
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Identifiant du fichier / file id ([0-9a-f-]).")
-        var id: String
-        @Option(help: "Portée / scope.")
-        var scope: String
-        @Argument(help: "Fichier chiffré / encrypted file.")
-        var path: String
+        @Option(help: "Identifiant du fichier / file id ([0-9a-f-]).") var id: String
+        @Option(help: "Portée / scope.") var scope: String
+        @Argument(help: "Fichier chiffré / encrypted file.") var path: String
 
         func run() async throws {
             try await runReporting {
-                let (_, client) = try device.open()
-                let bar = ProgressBar(Localized(fr: "Envoi", en: "Upload"))
-                let sent = try await FileTransfer(client: client).upload(
-                    URL(fileURLWithPath: path), id: try FileID(id), scope: try ScopeID(scope)) { bar.update(done: $0, total: $1) }
-                bar.finish()
-                print(Localized(fr: "\(sent) morceaux envoyés.", en: "\(sent) chunks sent.").text())
+                let opened = try device.unlock()
+                let (update, finish) = Files.bar(Text(fr: "Envoi", en: "Upload"))
+                let sent = try await opened.files.upload(URL(fileURLWithPath: path), id: try FileID(id), scope: try ScopeID(scope), progress: update)
+                finish()
+                try await opened.lock()
+                say(Text(fr: "\(sent) morceaux envoyés.", en: "\(sent) chunks sent."))
             }
         }
     }
@@ -35,20 +47,17 @@ struct Files: AsyncParsableCommand {
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reçoit (ou reprend) / downloads (or resumes).")
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Identifiant du fichier / file id.")
-        var id: String
-        @Argument(help: "Destination.")
-        var path: String
+        @Option(help: "Identifiant du fichier / file id.") var id: String
+        @Argument(help: "Destination.") var path: String
 
         func run() async throws {
             try await runReporting {
-                let (_, client) = try device.open()
-                let bar = ProgressBar(Localized(fr: "Réception", en: "Download"))
-                let fetched = try await FileTransfer(client: client).download(try FileID(id), to: URL(fileURLWithPath: path)) {
-                    bar.update(done: $0, total: $1)
-                }
-                bar.finish()
-                print(Localized(fr: "\(fetched) morceaux reçus.", en: "\(fetched) chunks received.").text())
+                let opened = try device.unlock()
+                let (update, finish) = Files.bar(Text(fr: "Réception", en: "Download"))
+                let fetched = try await opened.files.download(try FileID(id), to: URL(fileURLWithPath: path), progress: update)
+                finish()
+                try await opened.lock()
+                say(Text(fr: "\(fetched) morceaux reçus.", en: "\(fetched) chunks received."))
             }
         }
     }

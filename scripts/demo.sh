@@ -1,44 +1,42 @@
 #!/usr/bin/env bash
-# La démonstration de HuisClos, racontée en français : le serveur relais démarre sur sa base SQLite
-# embarquée (127.0.0.1, port libre, dossier temporaire), les appareils du secrétariat, de la
-# présidente, de trois membres du premier cercle et d'un membre du second cercle s'enrôlent avec
-# les vrais exécutables `huisclos` et `huisclos-server`, puis la vie du conseil (nominations,
-# séances, ordre du jour, réponses hors ligne, présences, rapport d'absences, déclaration de
-# démission d'office, exclusion) est jouée de bout en bout contre le même serveur réel.
-#
-# Ce qui passe par les exécutables : serveur, codes d'enrôlement, enrôlement, statut, synchronisation,
-# révocation. Ce qui passe par la bibliothèque (HuisClosCouncilStore, test CouncilScenarioTests contre
-# un serveur réel sur la boucle locale) : les commandes du conseil, tant que le profil d'appareil
-# (journal des membres relayé, copie locale chiffrée) n'est pas livré au client `huisclos`.
+# La démonstration de HuisClos, racontée en français, avec les vrais exécutables : le serveur relais
+# `huisclos-server` démarre sur sa base SQLite embarquée (127.0.0.1, port libre, dossier temporaire) ;
+# le secrétariat, la présidente, trois membres du premier cercle et un membre du second cercle
+# jouent la vie du conseil avec `huisclos` : nominations, enrôlement des appareils, convocation avec
+# ordre du jour et dossier, synchronisation, lecture hors ligne, réponses, présences sur trois séances,
+# rapport d'absences, déclaration de démission d'office, exclusion.
 # Sortie 0 si tout s'est déroulé ; le serveur est arrêté et le dossier temporaire effacé dans tous les cas.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 step() { printf '  %s\n' "$*"; }
+indent() { sed 's/^/    /'; }
 
 say "Préparation de la machine (dépendances système)"
 bash scripts/setup.sh
 
-say "Compilation de huisclos, huisclos-server et des tests (debug)"
-swift build --build-tests 2>&1 | tail -1
-bin=".build/debug"
+say "Compilation de huisclos et huisclos-server (debug)"
+swift build --product huisclos 2>&1 | tail -1
+swift build --product huisclos-server 2>&1 | tail -1
+bin="$(swift build --show-bin-path)"
 
 work="$(mktemp -d -t huisclos-demo.XXXXXX)"
 server_pid=""
-cleanup() {
+stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
     fi
-    rm -rf "$work"
+    server_pid=""
 }
+cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 url="http://127.0.0.1:$port"
 start_server() {
-    "$bin/huisclos-server" --data "$work/serveur" --host 127.0.0.1 --port "$port" --log-level warning >"$work/serveur.log" 2>&1 &
+    "$bin/huisclos-server" --data "$work/serveur" --host 127.0.0.1 --port "$port" --log-level warning >>"$work/serveur.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
@@ -48,71 +46,116 @@ start_server() {
     cat "$work/serveur.log" >&2
     exit 1
 }
+json() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }
+hc() { local who="$1"; shift; "$bin/huisclos" "$@" --device "$work/$who"; }
 
-say "Le secrétariat démarre le serveur relais sur $url (données dans un dossier temporaire)"
+say "Le secrétariat démarre le serveur relais sur $url"
 mkdir -p "$work/serveur"
 start_server
-export HUISCLOS_ADMIN_TOKEN_FILE="$work/serveur/admin-token"
-step "Le serveur ne stocke que des lots chiffrés et signés ; il ne connaît ni les noms ni le contenu."
-
+export HUISCLOS_ADMIN_TOKEN="$(cat "$work/serveur/admin-token")"
 export HUISCLOS_PASSPHRASE="phrase de passe de démonstration"
-declare -A keys
-enrol() {  # enrol NAME LABEL READ WRITE
-    local name="$1" label="$2" read="$3" write="$4" code args=()
-    [ -n "$read" ] && args+=(--read "$read")
-    [ -n "$write" ] && args+=(--write "$write")
-    code="$("$bin/huisclos" admin code --server "$url" --admin-token-file "$HUISCLOS_ADMIN_TOKEN_FILE" "${args[@]}" | head -1)"
-    step "$label : code d'enrôlement remis en main propre, appareil enrôlé."
-    keys[$name]="$("$bin/huisclos" enrol --device "$work/$name" --server "$url" --code "$code" | head -1 | awk '{print $NF}')"
+step "Le serveur ne garde que des lots chiffrés et signés : ni noms, ni contenu."
+
+say "Le secrétariat crée le conseil et sa racine de confiance"
+printf 'Charte de déontologie et engagement de confidentialité du Conseil numérique, version 1.\n' >"$work/charte.txt"
+"$bin/huisclos" admin setup --device "$work/secretariat" --server "$url" --name "Conseil numérique de la Seine-Saint-Denis" \
+    --order "arrêté 2026-0001" --charter "$work/charte.txt" | indent
+
+declare -A ids
+appoint_and_enrol() {  # who role name category gender order
+    local who="$1" role="$2" name="$3" category="$4" gender="$5" order="$6" id code root card
+    id="$(hc secretariat membres nommer --role "$role" --nom "$name" --categorie "$category" --genre "$gender" \
+          --arrete "$order" --date 2026-01-05 --json | json member)"
+    ids[$who]="$id"
+    code="$(hc secretariat admin code --json)"
+    root="$(echo "$code" | json root)"; code="$(echo "$code" | json code)"
+    card="$("$bin/huisclos" enrol --device "$work/$who" --server "$url" --code "$code" --root "$root" --member "$id" \
+            --charter "$work/charte.txt" --json)"
+    hc secretariat admin certify --member "$id" --signing "$(echo "$card" | json signingKey)" \
+        --agreement "$(echo "$card" | json agreementKey)" >/dev/null
+    step "$name ($role, $order) : nommé·e, appareil enrôlé avec un code à usage unique, certifié."
 }
 
-say "Nominations et enrôlement des appareils"
-enrol secretariat "Secrétariat (agent des services départementaux)" council council
-enrol presidente "Nadia, présidente (arrêté 2026-002)" council council
-enrol alice "Alice Martin, premier cercle, recherche" council council
-enrol bruno "Bruno Petit, premier cercle, monde économique" council council
-enrol chloe "Chloé Durand, premier cercle, éducation" council council
-enrol sami "Sami Benali, second cercle (thématique), sans accès au conseil" "group:inclusion" ""
+say "Nominations (arrêtés du 05/01/2026) et enrôlement des appareils"
+appoint_and_enrol presidente president "Nadia Ali" publicPartners female "arrêté 2026-0002"
+appoint_and_enrol alice member "Alice Martin" research female "arrêté 2026-0003"
+appoint_and_enrol bruno member "Bruno Petit" economic male "arrêté 2026-0004"
+appoint_and_enrol chloe member "Chloé Durand" education female "arrêté 2026-0005"
+appoint_and_enrol sami secondCircle "Sami Benali" civilSociety male "arrêté 2026-0006"
 
-say "Alice vérifie ses droits"
-"$bin/huisclos" status --device "$work/alice" | sed 's/^/  /'
-say "Sami (second cercle) n'a pas accès à la portée du conseil"
-"$bin/huisclos" status --device "$work/sami" | sed 's/^/  /'
+sync_all() { for who in presidente alice bruno chloe sami secretariat presidente alice bruno chloe sami; do hc "$who" sync >/dev/null; done; }
+say "Chacun synchronise : engagement de confidentialité signé, clés du conseil distribuées"
+sync_all
+hc secretariat membres liste | indent
+hc secretariat membres composition | indent
 
-say "Chacun synchronise"
-for name in secretariat presidente alice bruno chloe sami; do
-    printf '  %-12s ' "$name"; "$bin/huisclos" sync --device "$work/$name" 2>&1 | tail -1
-done
+say "La présidente convoque la séance s1 avec son ordre du jour et un dossier"
+hc presidente seances convoquer s1 --date 2026-02-10 --lieu "Bobigny, hôtel du Département" | indent
+hc presidente ordre-du-jour ajouter s1 budget --titre "Budget du numérique 2026" --dossier dossier-budget-2026 | indent
+hc presidente ordre-du-jour ajouter s1 ecoles --titre "Écoles connectées" | indent
+hc secretariat sync >/dev/null
+hc secretariat ordre-du-jour ajouter s1 divers --titre "Questions diverses" | indent
+hc presidente ordre-du-jour deplacer s1 ecoles --rang 1 | indent
+sync_all
 
-say "La vie du conseil, de bout en bout, contre un serveur réel sur la boucle locale"
-step "Le secrétariat inscrit noms, catégories et genres (chiffrés, dans la portée du conseil) ; le registre"
-step "se déduit du journal des membres vérifié : 30 membres au plus, mandat de 3 ans renouvelable une fois."
-step "La présidente convoque la séance s1 (Bobigny) : « Budget du numérique » avec son dossier, « Écoles connectées »."
-step "Chaque appareil signe un accusé de réception, puis de lecture quand le membre ouvre la convocation."
-step "Le serveur s'arrête : les membres lisent l'ordre du jour hors ligne et répondent (je viendrai / excusé)."
-step "Chloé tente de donner procuration à Alice : refusé — « les procurations ne sont pas admises »."
-step "Le serveur revient, tout converge ; trois séances, le secrétariat pointe les présents et clôt."
-step "Quorum atteint (la moitié des membres en fonction) ; Chloé, absente trois fois (dont une excusée),"
-step "figure au rapport d'absences ; la présidente la déclare démissionnaire d'office : fin du mandat,"
-step "nouvelle époque de clé du conseil scellée aux seuls appareils restants, appareil de Chloé exclu."
-swift test --skip-build --filter CouncilScenarioTests 2>&1 | grep -E "✔ Test|✘|Test run" | sed 's/^/  /'
-swift test --skip-build --filter CouncilScenarioTests >/dev/null 2>&1 || { echo "le scénario a échoué" >&2; exit 1; }
+say "Les membres reçoivent la convocation (accusé de réception), Alice l'ouvre (accusé de lecture)"
+hc alice seances liste | indent
+hc bruno seances liste >/dev/null
+hc alice seances voir s1 | indent
+step "Sami, du second cercle, n'a pas accès à la portée du conseil :"
+hc sami seances liste | indent
 
-say "La présidente a déclaré Chloé démissionnaire : le secrétariat révoque son appareil sur le relais"
-"$bin/huisclos" admin revoke --server "$url" --admin-token-file "$HUISCLOS_ADMIN_TOKEN_FILE" --device-key "${keys[chloe]}" | sed 's/^/  /'
+say "Le serveur s'arrête : les membres lisent l'ordre du jour et répondent hors ligne"
+stop_server
+hc bruno seances voir s1 | indent
+hc alice presence repondre s1 --reponse viendra | indent
+hc bruno presence repondre s1 --reponse viendra | indent
+step "Chloé tente de se faire représenter par Alice :"
 set +e
-"$bin/huisclos" sync --device "$work/chloe" >"$work/chloe.out" 2>&1
+hc chloe presence repondre s1 --reponse excuse --procuration "${ids[alice]}" 2>&1 | indent
+set -e
+hc chloe presence repondre s1 --reponse excuse | indent
+
+say "Le serveur redémarre ; tout converge"
+start_server
+sync_all
+say "Accusés de réception et de lecture de la convocation s1"
+hc secretariat seances accuses s1 | indent
+
+say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"
+for n in 1 2 3; do
+    if [ "$n" -gt 1 ]; then
+        hc presidente seances convoquer "s$n" --date "2026-0$((n + 1))-10" --lieu "Bobigny" >/dev/null
+        sync_all
+    fi
+    hc secretariat presence pointer "s$n" "${ids[presidente]}" "${ids[alice]}" "${ids[bruno]}" >/dev/null
+    printf '  s%s : ' "$n"; hc secretariat presence clore "s$n"
+done
+sync_all
+hc secretariat seances liste | indent
+
+say "Le rapport d'absences du secrétariat"
+hc secretariat rapport absences | indent
+
+say "La présidente déclare Chloé démissionnaire d'office"
+hc presidente membres declarer-demission "${ids[chloe]}" | indent
+sync_all 2>/dev/null || true
+hc secretariat membres liste | indent
+
+say "L'appareil de Chloé n'a plus accès au conseil"
+set +e
+hc chloe sync >"$work/chloe.out" 2>&1
 status=$?
 set -e
-step "Chloé tente de synchroniser : code de sortie $status (77 = non autorisé)."
-sed 's/^/  /' "$work/chloe.out"
-[ "$status" -ne 0 ] || { echo "l'appareil révoqué a pu synchroniser" >&2; exit 1; }
-
-say "Le serveur s'arrête"
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+indent <"$work/chloe.out"
+step "huisclos sync sur l'appareil de Chloé : code de sortie $status."
+hc presidente seances convoquer s4 --date 2026-05-12 --lieu "Bobigny" >/dev/null
+hc presidente sync >/dev/null
 set +e
-"$bin/huisclos" status --device "$work/alice" >/dev/null 2>&1
-step "Alice hors ligne : le serveur est injoignable (code $? = serveur injoignable)."
+hc chloe seances liste >"$work/chloe.out" 2>&1
 set -e
+step "Chloé ne voit pas la séance s4 convoquée après la déclaration :"
+indent <"$work/chloe.out"
+if grep -q " s4 " "$work/chloe.out"; then echo "Chloé voit encore le conseil" >&2; exit 1; fi
 
-say "Fin de la démonstration : dossier temporaire effacé."
+say "Le serveur s'arrête, le dossier temporaire est effacé. Fin de la démonstration."

@@ -39,7 +39,8 @@ public struct RelayServer: Sendable {
         throws -> some ApplicationProtocol
     {
         let metrics = ServerMetrics()
-        let authenticator = Authenticator(storage: storage, admin: admin, clock: configuration.clock)
+        let ledger = CouncilLedger(storage: storage, clock: configuration.clock)
+        let authenticator = Authenticator(storage: storage, admin: admin, clock: configuration.clock, ledger: ledger)
         let hub = PokeHub(metrics: metrics)
         let services = RelayServices(
             configuration: configuration, storage: storage, authenticator: authenticator,
@@ -51,6 +52,7 @@ public struct RelayServer: Sendable {
         AccessRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)
         FileRoutes(services: services).register(on: router)
+        MembershipRoutes(services: services, ledger: ledger).register(on: router)
         OperationsRoutes(services: services).register(on: router)
 
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)

@@ -57,7 +57,7 @@ public struct SealedScopeKey: Sendable, Equatable {
     }
 
     /// Throws `.badSignature` unless `issuer` signed this statement.
-    func verifySignature() throws(TrustError) {
+    public func verifySignature() throws(TrustError) {
         do {
             try issuer.verify(signature, of: Self.statement(recipient: recipient, scope: scope, epoch: epoch, commitment: commitment))
         } catch {

@@ -58,6 +58,10 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do, for a person.
     public let message: String
+    /// With `deviceRevoked`: the canonical bytes of the membership record revoking the device,
+    /// signed by the secretariat. When it orders a wipe, the device checks the signature and
+    /// erases its replica (the server cannot forge it). Nil otherwise.
+    public var wipeOrder: [UInt8]?
 
     /// An error with its code and a message saying what to do.
     public init(_ code: Code, _ message: String) {
@@ -100,17 +104,20 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
     private struct Body: Codable {
         let code: Code
         let message: String
+        /// Base64 of `wipeOrder`; absent unless the device is revoked.
+        var wipeOrder: String?
     }
 
     /// The JSON error body.
     public func jsonBody() -> [UInt8] {
         // Encoding two strings cannot fail.
-        Array((try? JSONEncoder().encode(Body(code: code, message: message))) ?? Data())
+        Array((try? JSONEncoder().encode(Body(code: code, message: message, wipeOrder: wipeOrder.map { Data($0).base64EncodedString() }))) ?? Data())
     }
 
     /// Reads an error body; nil if it is not one (an unexpected answer from something else).
     public init?(jsonBody bytes: [UInt8]) {
         guard let body = try? JSONDecoder().decode(Body.self, from: Data(bytes)) else { return nil }
         self.init(body.code, body.message)
+        wipeOrder = body.wipeOrder.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
     }
 }

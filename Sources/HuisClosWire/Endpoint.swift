@@ -25,6 +25,16 @@ public enum Endpoint {
     public static let watch = "/v1/watch"
     /// POST `FileManifest` → `FileStatus` (device token, write in the file's scope).
     public static let files = "/v1/files"
+    /// POST `RegisterCouncilRequest` → `MembershipLogPage` (admin token): the council's genesis record.
+    public static let council = "/v1/admin/council"
+    /// POST `MembershipAppendRequest` → `MembershipLogPage` (device or admin token).
+    public static let membership = "/v1/membership"
+    /// POST `MembershipPullRequest` → `MembershipLogPage` (device token).
+    public static let membershipPull = "/v1/membership/pull"
+    /// POST `KeyDrop` → `KeyDrop` (empty; device token): sealed scope keys and key-chain links.
+    public static let keys = "/v1/keys"
+    /// POST `KeyPullRequest` → `KeyDrop` (device token): this device's sealed keys and readable links.
+    public static let keysPull = "/v1/keys/pull"
     /// The router pattern of `file(_:)`.
     public static let filePattern = "/v1/files/:fileID"
     /// The router pattern of `chunk(file:hash:)`.

@@ -25,6 +25,12 @@ import Testing
         "Poke": Huisclos_V1_Poke.self,
         "FileManifest": Huisclos_V1_FileManifest.self,
         "FileStatus": Huisclos_V1_FileStatus.self,
+        "RegisterCouncilRequest": Huisclos_V1_RegisterCouncilRequest.self,
+        "MembershipAppendRequest": Huisclos_V1_MembershipAppendRequest.self,
+        "MembershipPullRequest": Huisclos_V1_MembershipPullRequest.self,
+        "MembershipLogPage": Huisclos_V1_MembershipLogPage.self,
+        "KeyDrop": Huisclos_V1_KeyDrop.self,
+        "KeyPullRequest": Huisclos_V1_KeyPullRequest.self,
     ]
 
     static func entries() throws -> [[String: Any]] {

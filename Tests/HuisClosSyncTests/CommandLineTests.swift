@@ -5,48 +5,62 @@ import HuisClosTestSupport
 import HuisClosWire
 import Testing
 
-/// The built `huisclos` executable: enrol, sync and files end to end, exit codes, language.
+/// The built `huisclos` executable: council set-up, enrolment, certification, sync; exit codes, language.
 @Suite struct CommandLineTests {
-    @Test func enrolSyncAndFileRoundTripThroughTheCommandLine() async throws {
+    static func json(_ run: CommandRun) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any], "\(run.output) \(run.errors)")
+    }
+
+    @Test func theSecretariatSetsUpACouncilAndAMembersDeviceSyncsThroughTheCommandLine() async throws {
         try await TestServer.with("cli") { server in
             let folder = try TemporaryFolder("cli-device")
             defer { folder.remove() }
-            let writer = try await TestDevice.enrolled(on: server.url)
-            for index in 0..<3 { try await writer.store.author(scope: .council, body: [UInt8(index)]) }
-            _ = try await writer.driver.sync()
+            let charter = folder.url.appendingPathComponent("charte.txt")
+            try Data("Charte de déontologie".utf8).write(to: charter)
+            let base = ["HUISCLOS_ADMIN_TOKEN": TestServer.adminToken, "HUISCLOS_PASSPHRASE": "correct horse", "LANG": "en"]
+            var secretariat = base
+            secretariat["HUISCLOS_DEVICE"] = folder.url.appendingPathComponent("secretariat").path
+            var member = base
+            member["HUISCLOS_DEVICE"] = folder.url.appendingPathComponent("member").path
 
-            let environment = ["HUISCLOS_ADMIN_TOKEN": TestServer.adminToken, "HUISCLOS_PASSPHRASE": "correct horse",
-                               "HUISCLOS_DEVICE": folder.url.appendingPathComponent("device").path, "LANG": "en"]
-            let code = try await CommandRun.run("huisclos", ["admin", "code", "--server", server.url, "--read", "council"],
-                                                environment: environment)
-            #expect(code.status == 0)
-            let enrol = try await CommandRun.run("huisclos", ["enrol", "--server", server.url, "--code",
-                                                              String(code.output.prefix { $0 != "\n" })], environment: environment)
-            #expect(enrol.status == 0 && enrol.output.contains("Device enrolled"))
-            let sync = try await CommandRun.run("huisclos", ["sync"], environment: environment)
-            #expect(sync.status == 0 && sync.output.contains("received: 3"))
-            let again = try await CommandRun.run("huisclos", ["sync"], environment: environment)
-            #expect(again.output.contains("received: 0"), "the mirror's cursor persisted")
+            let setup = try await CommandRun.run("huisclos", ["admin", "setup", "--server", server.url, "--name", "Conseil",
+                                                              "--order", "2026-1", "--charter", charter.path, "--json"], environment: secretariat)
+            #expect(setup.status == 0, "\(setup.errors)")
+            let root = try #require(try Self.json(setup)["root"] as? String)
+            let appoint = try await CommandRun.run("huisclos", ["admin", "appoint", "--order", "2026-2", "--json"], environment: secretariat)
+            let memberID = try #require(try Self.json(appoint)["member"] as? String)
+            let code = try #require(try Self.json(try await CommandRun.run("huisclos", ["admin", "code", "--json"], environment: secretariat))["code"] as? String)
 
-            let payload = folder.url.appendingPathComponent("payload.bin")
-            try Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: payload)
-            let put = try await CommandRun.run("huisclos", ["file", "put", "--id", "f00d", "--scope", "council", payload.path],
-                                               environment: environment)
-            #expect(put.status == 77, "a read-only device may not upload: \(put.errors)")
-            #expect(put.errors.contains("forbidden"))
+            let enrol = try await CommandRun.run("huisclos", ["enrol", "--server", server.url, "--code", code, "--root", root,
+                                                              "--member", memberID, "--charter", charter.path, "--json"], environment: member)
+            #expect(enrol.status == 0, "\(enrol.errors)")
+            let card = try Self.json(enrol)
+            let certify = try await CommandRun.run("huisclos", ["admin", "certify", "--member", memberID, "--signing", card["signingKey"] as! String,
+                                                                "--agreement", card["agreementKey"] as! String], environment: secretariat)
+            #expect(certify.status == 0, "\(certify.errors)")
+            #expect(try await CommandRun.run("huisclos", ["sync"], environment: member).status == 0)
+            #expect(try await CommandRun.run("huisclos", ["sync"], environment: secretariat).status == 0)
+            let sync = try await CommandRun.run("huisclos", ["sync"], environment: member)
+            #expect(sync.status == 0 && sync.output.contains("keys: +1"), "\(sync.output) \(sync.errors)")
+            let status = try Self.json(try await CommandRun.run("huisclos", ["status", "--json"], environment: member))
+            #expect((status["readable"] as? [String])?.contains("council") == true)
         }
     }
 
     @Test func failuresExitWithTheirDocumentedStatusInFrenchByDefault() async throws {
         let folder = try TemporaryFolder("cli-errors")
         defer { folder.remove() }
-        let missing = try await CommandRun.run("huisclos", ["status", "--device", folder.url.path],
+        let missing = try await CommandRun.run("huisclos", ["status", "--device", folder.url.appendingPathComponent("none").path],
                                                environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": "x"])
         #expect(missing.status == ExitStatus.notAllowed.rawValue)
-        #expect(missing.errors.hasPrefix("Erreur (unknownDevice)"))
-        let unreachable = try await CommandRun.run("huisclos", ["admin", "code", "--server", "http://127.0.0.1:9", "--read", "council"],
-                                                   environment: ["LANG": "en", "HUISCLOS_ADMIN_TOKEN": "whatever-token-long-enough"])
+        #expect(missing.errors.hasPrefix("Erreur (noDevice)"), "\(missing.errors)")
+        let charter = folder.url.appendingPathComponent("charte.txt")
+        try Data("charte".utf8).write(to: charter)
+        let unreachable = try await CommandRun.run(
+            "huisclos", ["enrol", "--device", folder.url.appendingPathComponent("d").path, "--server", "http://127.0.0.1:9", "--code", "X",
+                         "--root", String(repeating: "ab", count: 32), "--member", String(repeating: "cd", count: 16), "--charter", charter.path],
+            environment: ["LANG": "en", "HUISCLOS_PASSPHRASE": "x"])
         #expect(unreachable.status == ExitStatus.unreachable.rawValue)
-        #expect(unreachable.errors.hasPrefix("Error (unreachable)"))
+        #expect(unreachable.errors.hasPrefix("Error (unreachable)"), "\(unreachable.errors)")
     }
 }

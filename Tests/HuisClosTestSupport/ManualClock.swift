@@ -12,6 +12,9 @@ public final class ManualClock: Sendable {
     /// Moves the clock forward.
     public func advance(seconds: Double) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
 
+    /// The clock as a device reads it.
+    public var now: @Sendable () -> Date { { [self] in current.withLock { $0 } } }
+
     /// The clock as the server reads it.
     public var serverClock: ServerClock { ServerClock { [self] in current.withLock { $0 } } }
 }

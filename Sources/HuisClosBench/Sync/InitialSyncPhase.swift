@@ -31,7 +31,7 @@ struct InitialSyncPhase {
 
         let written = ProcessStats.bytesWritten(pid: server.pid)
         let start = ContinuousClock.now
-        _ = try await SyncDriver(client: client, store: try MirrorStore(folder: device)).sync()
+        _ = try await SyncDriver(client: client, store: try BenchMirrorStore(folder: device)).sync()
         for id in seeded.fileIDs {
             try await FileTransfer(client: client).download(id, to: device.appendingPathComponent(id.rawValue))
         }

@@ -30,6 +30,8 @@ struct Authenticator: Sendable {
     let storage: any ServerStorage
     let admin: AdminToken
     let clock: ServerClock
+    /// The verified membership log: once a council is registered, access and revocation come from it.
+    let ledger: CouncilLedger
     let cache = AuthCache()
 
     /// The device behind the request's token; `unauthenticated`, `tokenExpired` or `deviceRevoked`
@@ -55,7 +57,13 @@ struct Authenticator: Sendable {
         guard record.revokedAt == nil else {
             throw APIError(.deviceRevoked, "this device was revoked by the secretariat: it can no longer sync")
         }
-        return AuthenticatedDevice(key: key, access: record.access)
+        if let revocation = try await ledger.revocation(of: key) {
+            var error = APIError(.deviceRevoked, "this device was revoked in the council's membership log: it can no longer sync")
+            error.wipeOrder = revocation.encoded
+            throw error
+        }
+        // With a registered council the log decides (the enrolment code only admitted the key).
+        return AuthenticatedDevice(key: key, access: try await ledger.access(of: key) ?? record.access)
     }
 
     /// Forgets what is cached of a device (call on revocation).

@@ -84,6 +84,17 @@ public final class SQLiteServerStorage: ServerStorage {
                 CREATE TABLE chunk (hash BLOB PRIMARY KEY, bytes BLOB NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2-membership") { db in
+            try db.execute(sql: """
+                CREATE TABLE membership_record (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+                CREATE TABLE sealed_key (
+                    recipient BLOB NOT NULL, scope TEXT NOT NULL, epoch INTEGER NOT NULL, issuer BLOB NOT NULL,
+                    bytes BLOB NOT NULL, PRIMARY KEY (recipient, scope, epoch, issuer)) WITHOUT ROWID;
+                CREATE TABLE key_link (
+                    scope TEXT NOT NULL, epoch INTEGER NOT NULL, bytes BLOB NOT NULL,
+                    PRIMARY KEY (scope, epoch)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

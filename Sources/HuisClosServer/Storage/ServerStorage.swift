@@ -77,6 +77,67 @@ public protocol ServerStorage: Sendable {
 
     /// The bytes of a stored chunk; nil if not held.
     func chunk(hash: [UInt8]) async throws(StorageError) -> [UInt8]?
+
+    // MARK: Membership log and key mailbox (the caller has verified every record and key)
+
+    /// The relayed membership log's records from index `from`, in order (canonical bytes).
+    func membershipRecords(from: UInt64) async throws(StorageError) -> [[UInt8]]
+
+    /// Appends `records` at indices `at`, `at + 1`…; returns false, changing nothing, unless the
+    /// log holds exactly `at` records (another append came first).
+    func appendMembershipRecords(_ records: [[UInt8]], at: UInt64) async throws(StorageError) -> Bool
+
+    /// Keeps sealed keys in their recipients' mailboxes (a key already held is harmless).
+    func storeSealedKeys(_ keys: [MailboxKey]) async throws(StorageError)
+
+    /// The sealed keys addressed to `recipient` (canonical bytes), oldest first.
+    func sealedKeys(for recipient: SigningPublicKey) async throws(StorageError) -> [[UInt8]]
+
+    /// Keeps key-chain links (one per scope and epoch; the first one stored stays).
+    func storeKeyLinks(_ links: [MailboxLink]) async throws(StorageError)
+
+    /// The key-chain links of `scopes` (canonical bytes), by scope then epoch.
+    func keyLinks(of scopes: Set<ScopeID>) async throws(StorageError) -> [[UInt8]]
+}
+
+/// A sealed scope key as the mailbox files it: the fields the relay routes by, and the bytes.
+public struct MailboxKey: Sendable, Equatable {
+    /// The device it is sealed to.
+    public let recipient: SigningPublicKey
+    /// Its scope.
+    public let scope: ScopeID
+    /// Its epoch.
+    public let epoch: UInt32
+    /// The issuer (a recipient may receive the same epoch from several issuers).
+    public let issuer: SigningPublicKey
+    /// The canonical `SealedScopeKey` bytes.
+    public let bytes: [UInt8]
+
+    /// A mailbox entry.
+    public init(recipient: SigningPublicKey, scope: ScopeID, epoch: UInt32, issuer: SigningPublicKey, bytes: [UInt8]) {
+        self.recipient = recipient
+        self.scope = scope
+        self.epoch = epoch
+        self.issuer = issuer
+        self.bytes = bytes
+    }
+}
+
+/// A key-chain link as the relay files it.
+public struct MailboxLink: Sendable, Equatable {
+    /// Its scope.
+    public let scope: ScopeID
+    /// The newer epoch (whose key seals `epoch - 1`'s).
+    public let epoch: UInt32
+    /// The canonical `KeyChainLink` bytes.
+    public let bytes: [UInt8]
+
+    /// A link entry.
+    public init(scope: ScopeID, epoch: UInt32, bytes: [UInt8]) {
+        self.scope = scope
+        self.epoch = epoch
+        self.bytes = bytes
+    }
 }
 
 /// A registered device.

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosWire
 
 /// The exit statuses of `huisclos`, from sysexits(3) so scripts can tell failures apart.
@@ -41,11 +42,8 @@ public enum ExitStatus: Int32, Sendable {
         }
     }
 
-    /// What a person reads for a failure, in their language.
-    public static func explain(_ error: any Error) -> Localized {
-        guard let error = error as? APIError else {
-            return Localized(fr: "Erreur locale : \(error)", en: "Local error: \(error)")
-        }
-        return Localized(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)")
+    /// What a person reads for a server failure, in both languages.
+    public static func explain(_ error: APIError) -> Text {
+        Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)")
     }
 }

@@ -20,6 +20,8 @@ enum StorageConformance {
         ("pull pages by count and bytes", pullPagesByCountAndBytes),
         ("logs are per scope", logsArePerScope),
         ("files: declare once, chunks dedup", filesDeclareOnceChunksDedup),
+        ("membership records append only at the head", membershipRecordsAppendOnlyAtTheHead),
+        ("sealed keys are filed per recipient, links per scope", mailboxFilesKeysAndLinks),
     ]
 
     static let device = try! SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 3, count: 32)))
@@ -127,5 +129,28 @@ enum StorageConformance {
         #expect(try await storage.missingChunks(manifest.chunkHashes) == [b])
         #expect(try await storage.chunk(hash: a) == [1])
         #expect(try await storage.chunk(hash: b) == nil)
+    }
+}
+
+extension StorageConformance {
+    static func membershipRecordsAppendOnlyAtTheHead(_ storage: any ServerStorage) async throws {
+        #expect(try await storage.appendMembershipRecords([[1], [2]], at: 0))
+        #expect(try await storage.appendMembershipRecords([[9]], at: 1) == false, "a stale append changes nothing")
+        #expect(try await storage.appendMembershipRecords([[3]], at: 2))
+        #expect(try await storage.membershipRecords(from: 0) == [[1], [2], [3]])
+        #expect(try await storage.membershipRecords(from: 2) == [[3]])
+        #expect(try await storage.membershipRecords(from: 7).isEmpty)
+    }
+
+    static func mailboxFilesKeysAndLinks(_ storage: any ServerStorage) async throws {
+        let other = try SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 4, count: 32))).publicKey
+        let group = try ScopeID("group:a")
+        let key = MailboxKey(recipient: device.publicKey, scope: .council, epoch: 1, issuer: other, bytes: [7])
+        try await storage.storeSealedKeys([key, key, MailboxKey(recipient: other, scope: .council, epoch: 1, issuer: other, bytes: [8])])
+        #expect(try await storage.sealedKeys(for: device.publicKey) == [[7]])
+        try await storage.storeKeyLinks([MailboxLink(scope: .council, epoch: 2, bytes: [5]), MailboxLink(scope: group, epoch: 2, bytes: [6]),
+                                         MailboxLink(scope: .council, epoch: 2, bytes: [9])])
+        #expect(try await storage.keyLinks(of: [.council]) == [[5]], "the first link stored for an epoch stays")
+        #expect(try await storage.keyLinks(of: [.council, group]).count == 2)
     }
 }

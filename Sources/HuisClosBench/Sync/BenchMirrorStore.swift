@@ -1,17 +1,17 @@
 import Foundation
 import GRDB
 import HuisClosProtocol
+import HuisClosSync
 
-/// A `SyncLocalStore` that mirrors what a device may read, verified, in one SQLite file — until
-/// the change engine's store (which also authors and merges) replaces it in `huisclos sync`.
-///
-/// It authors nothing (empty outbox). Batch bodies stay as the server relays them (sealed with
-/// scope keys), so the file holds no plaintext. Each batch is placed with `ChainPosition`.
-public final class MirrorStore: SyncLocalStore {
+/// The benchmark's device store: verifies and places each pulled batch (`ChainPosition`) and keeps
+/// it as relayed, in one SQLite file, without opening bodies — phase (a) measures the transport
+/// and verification of an initial sync, not the merge (which `huisclos-bench` W1 measures), and
+/// its seeded batches are sealed under keys no bench device holds. Not used by `huisclos`.
+final class BenchMirrorStore: SyncLocalStore {
     private let queue: DatabaseQueue
 
     /// Opens (creating) `<folder>/mirror.sqlite`.
-    public init(folder: URL) throws {
+    init(folder: URL) throws {
         queue = try DatabaseQueue(path: folder.appendingPathComponent("mirror.sqlite").path)
         try queue.write { db in
             try db.execute(sql: """
@@ -23,11 +23,11 @@ public final class MirrorStore: SyncLocalStore {
         }
     }
 
-    public func outbox() async throws -> [BatchEnvelope] { [] }
+    func outbox() async throws -> [BatchEnvelope] { [] }
 
-    public func acknowledge(_ ids: [BatchID]) async throws {}
+    func acknowledge(_ ids: [BatchID]) async throws {}
 
-    public func apply(_ batches: [BatchEnvelope], scope: ScopeID) async throws -> ApplyReport {
+    func apply(_ batches: [BatchEnvelope], scope: ScopeID) async throws -> ApplyReport {
         try await queue.write { db in
             var report = ApplyReport()
             for batch in batches {
@@ -54,23 +54,16 @@ public final class MirrorStore: SyncLocalStore {
         }
     }
 
-    public func cursor(for scope: ScopeID) async throws -> UInt64 {
+    func cursor(for scope: ScopeID) async throws -> UInt64 {
         try await queue.read { db in
             UInt64(try Int64.fetchOne(db, sql: "SELECT position FROM cursor WHERE scope = ?", arguments: [scope.rawValue]) ?? 0)
         }
     }
 
-    public func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws {
+    func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws {
         try await queue.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO cursor (scope, position) VALUES (?, ?)",
                            arguments: [scope.rawValue, Int64(cursor)])
-        }
-    }
-
-    /// Batches held in `scope`.
-    public func count(in scope: ScopeID) async throws -> Int {
-        try await queue.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch WHERE scope = ?", arguments: [scope.rawValue]) ?? 0
         }
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosReplica
+import HuisClosSync
+import HuisClosTrust
+import HuisClosWire
+
+extension Device {
+    /// Enrols a new device of `member` in `folder`: generates its Ed25519 and X25519 keys here
+    /// (the secret halves never leave the encrypted replica), registers the public keys with the
+    /// relay using the secretariat's one-time `code`, pins `trustRoot` (given by the secretariat
+    /// with the code) and verifies the council's log from it.
+    ///
+    /// `charterDigest` is the BLAKE2b-256 of the confidentiality undertaking and ethics charter
+    /// the member accepts: the device signs that acceptance into the log at its first sync after
+    /// the secretariat certified it. Nothing is left in `folder` if enrolment fails.
+    public static func enrol(folder: URL, server: String, code: String, passphrase: String, member: MemberID,
+                             trustRoot: SigningPublicKey, charterDigest: [UInt8], now: @escaping @Sendable () -> Date = { Date() },
+                             limits: PasswordKey.Limits = .moderate) async throws -> Device {
+        let identity = try DeviceIdentity.generate(for: member)
+        let profile = DeviceVault.Profile(member: member, signingSeed: try identity.signing.seed(), agreementSeed: identity.agreement.seed(),
+                                          server: server, rootKey: trustRoot, rootSeed: nil, charterDigest: charterDigest,
+                                          lastSyncSeconds: Int64(now().timeIntervalSince1970))
+        let client = SyncClient(server: server, device: identity.signing)
+        _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
+        let (records, _) = try await client.pullMembership(from: 0)
+        let log = try verifiedLog(records, root: trustRoot, now: now())
+        return try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits)
+    }
+
+    /// Sets up a council from the secretariat's first device: creates the trust root (kept only
+    /// in this device's encrypted replica), the genesis record, the secretariat's appointment and
+    /// this device's certificate (signed by the root) and acceptance; registers the root's public
+    /// key and these records with the relay (admin token), enrols this device, and starts the
+    /// council scope's first key epoch.
+    public static func createCouncil(folder: URL, server: String, adminToken: String, passphrase: String, councilName: String,
+                                     member: MemberID, orderNumber: String, charterDigest: [UInt8],
+                                     now: @escaping @Sendable () -> Date = { Date() },
+                                     limits: PasswordKey.Limits = .moderate) async throws -> Device {
+        let instant = Instant(unixSeconds: Int64(now().timeIntervalSince1970))
+        let (root, genesisLog) = try TrustRoot.establishCouncil(named: councilName, at: instant)
+        var log = genesisLog
+        let identity = try DeviceIdentity.generate(for: member)
+        let mandateEnd = instant.adding(seconds: 3 * 365 * 86_400)
+        try log.append(.appointMember(Appointment(member: member, role: .secretariat, orderNumber: orderNumber, orderDate: instant,
+                                                  mandateEnd: mandateEnd, scopes: [])), signedBy: root, at: instant)
+        try log.append(.certifyDevice(identity.certificate), signedBy: root, at: instant)
+        try log.append(.acceptUndertaking(member: member, device: identity.signing.publicKey, charterDigest: charterDigest),
+                       signedBy: identity.signing, at: instant)
+
+        let admin = SyncClient(server: server, device: nil)
+        try await admin.registerCouncil(genesis: log.records[0].encoded, adminToken: adminToken)
+        try await admin.appendMembership(log.records.dropFirst().map(\.encoded), adminToken: adminToken)
+        let (code, _) = try await admin.createEnrolmentCode(access: HuisClosWire.ScopeAccess(), adminToken: adminToken)
+        _ = try await SyncClient(server: server, device: identity.signing).enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
+
+        let profile = DeviceVault.Profile(member: member, signingSeed: try identity.signing.seed(), agreementSeed: identity.agreement.seed(),
+                                          server: server, rootKey: root.publicKey, rootSeed: try root.seed(), charterDigest: charterDigest,
+                                          lastSyncSeconds: instant.unixSeconds)
+        let device = try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits)
+        try await device.startEpoch(of: .council, reason: .initial)
+        return device
+    }
+
+    /// Creates the replica, stores the profile and the verified log, and opens the device;
+    /// destroys the replica again if any step fails.
+    private static func create(folder: URL, passphrase: String, profile: DeviceVault.Profile, log: MembershipLog,
+                               now: @escaping @Sendable () -> Date, limits: PasswordKey.Limits) throws -> Device {
+        if FileManager.default.fileExists(atPath: folder.path),
+           !((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true) {
+            throw DeviceError(.alreadyExists, "\(folder.path) is not empty: choose a new folder for this device")
+        }
+        let replica = try Replica.create(at: folder, passphrase: passphrase, limits: limits)
+        do {
+            try DeviceVault.migrator.migrate(replica.database)
+            try replica.database.write { db in
+                try DeviceVault.save(profile, in: db)
+                try DeviceVault.append(records: log.records, in: db)
+            }
+            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: false)
+        } catch {
+            try? replica.close()
+            try? Replica.destroy(at: folder)
+            throw error
+        }
+    }
+}

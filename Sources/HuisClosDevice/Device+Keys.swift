@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosTrust
+
+extension Device {
+    /// Starts the next key epoch of `scope` from this device (it must write the scope): the
+    /// epoch record goes to the log, the new key sealed to every device the log entitles now, the
+    /// previous key under the new one. Whoever left the scope receives nothing new.
+    public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
+        let instant = context.instant
+        var log = context.log
+        var keyring = context.keyring
+        let rotation: EpochRotation
+        do {
+            rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: reason, log: &log, keyring: &keyring, at: instant)
+        } catch {
+            throw DeviceError(error.code == .keyUnavailable ? .keyUnavailable : .notAuthorised,
+                              "cannot start a key epoch of \(scope): \(error.message)")
+        }
+        try await client.appendMembership([rotation.record.encoded])
+        try await relayed([rotation.record])
+        let issued = keyring
+        try context.update { log, ring in
+            ring = issued
+            ring.observe(log.state)
+        }
+        try await drop(rotation.sealedKeys, links: rotation.link.map { [$0] } ?? [])
+    }
+
+    /// Hands out held keys: for each scope this device writes, seals the current epoch's key to
+    /// every entitled device it has not sealed it to yet; on the secretariat's devices, also
+    /// starts a new epoch where someone left (`needsRotation`).
+    func shareKeysIfDue() async throws {
+        let state = context.membership
+        let instant = context.instant
+        let me = certificate.signingKey
+        let isSecretariat = state.role(of: member, at: instant) == .secretariat
+        for scope in state.writableScopes(of: me, at: instant) where scope != .public {
+            // Epochs are started by the secretariat, and by each member for their own private scope.
+            if isSecretariat || scope == member.privateScope, state.currentEpoch(of: scope) == nil || state.needsRotation(scope, at: instant) {
+                try await startEpoch(of: scope, reason: state.currentEpoch(of: scope) == nil ? .initial : .memberRemoved)
+                continue
+            }
+            guard let epoch = state.currentEpoch(of: scope), context.keyring.heldEpochs(of: scope).contains(epoch) else { continue }
+            let done = try await replica.database.read { db in try DeviceVault.shared(scope: scope, epoch: epoch, in: db) }
+            let missing = state.entitledDevices(to: scope, at: instant).filter { !done.contains($0.signingKey.bytes) }
+            guard !missing.isEmpty else { continue }
+            let sealed = try ScopeKeyIssuer.share(scope: scope, epoch: epoch, with: missing, keyring: context.keyring)
+            try await drop(sealed, links: [])
+        }
+    }
+
+    /// Leaves sealed keys and links with the relay, keeps this device's own copy, and notes who has them.
+    func drop(_ sealed: [SealedScopeKey], links: [KeyChainLink]) async throws {
+        try await client.dropKeys(sealed: sealed.map(\.encoded), links: links.map(\.encoded))
+        let acceptedAt = context.instant.unixSeconds
+        let own = sealed.filter { $0.recipient == certificate.signingKey }
+        try await replica.database.write { db in
+            for key in own { try DeviceVault.keep(sealedKey: key.encoded, acceptedAt: acceptedAt, in: db) }
+            for link in links { try DeviceVault.keep(link: link.encoded, in: db) }
+            for key in sealed {
+                try DeviceVault.markShared(scope: key.scope, epoch: key.epoch, recipients: [key.recipient], in: db)
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosReplica
+import HuisClosSync
+import HuisClosTrust
+import HuisClosWire
+
+/// What one device sync did.
+public struct DeviceSyncReport: Sendable {
+    /// Membership records verified and added.
+    public var membershipRecords = 0
+    /// Scope keys and key-chain links newly accepted.
+    public var keysAccepted = 0
+    /// Sealed keys or links refused (forged, misaddressed, not justified by the log), with why.
+    public var keysRefused: [String] = []
+    /// The batch sync (push, pull, merge).
+    public var batches = SyncReport()
+}
+
+extension Device {
+    /// Syncs with the relay: membership log first (verified from the pinned root, so nothing the
+    /// log does not justify is believed), then this device's sealed keys, then batches (push the
+    /// outbox, pull every readable scope, merge with the sealing codec and the log's authorizer).
+    ///
+    /// Resumable: each step persists what it verified before the next. On the secretariat's
+    /// signed wipe order (a 401 `deviceRevoked` carrying the revocation record, or the record in
+    /// the log) the replica is destroyed and `DeviceError.wiped` thrown; the object is then dead.
+    public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> DeviceSyncReport {
+        var report = DeviceSyncReport()
+        do {
+            report.membershipRecords = try await pullMembership()
+            try checkWipe()
+            try await acceptUndertakingIfDue()
+            try await pullKeys(into: &report)
+            try await shareKeysIfDue()
+            try await client.login()  // fresh access: the log may have changed what this device reads
+            report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store)).sync(progress: progress)
+        } catch let error as APIError where error.code == .deviceRevoked {
+            try handleRevocation(error.wipeOrder)
+            throw error
+        }
+        profile.lastSyncSeconds = Int64(context.now().timeIntervalSince1970)
+        let saved = profile
+        try await replica.database.write { db in try DeviceVault.save(saved, in: db) }
+        syncOnly = false
+        return report
+    }
+
+    /// Pulls, verifies and stores the log's new records; returns how many were added.
+    func pullMembership() async throws -> Int {
+        let held = UInt64(context.log.records.count)
+        let (records, _) = try await client.pullMembership(from: held)
+        guard !records.isEmpty else { return 0 }
+        let instant = context.instant
+        let added = try context.update { log, keyring in
+            let before = log.records.count
+            for bytes in records {
+                do { try log.receive(bytes, now: instant) } catch {
+                    throw DeviceError(.untrustedLog, "the server relayed a membership record that does not verify (\(error)): refused, nothing kept")
+                }
+            }
+            keyring.observe(log.state)
+            return Array(log.records[before...])
+        }
+        try await replica.database.write { db in try DeviceVault.append(records: added, in: db) }
+        return added.count
+    }
+
+    /// Destroys the replica when the verified log orders this device wiped.
+    func checkWipe() throws {
+        if context.membership.isWipeOrdered(for: certificate.signingKey) { try wipe() }
+    }
+
+    /// Verifies a wipe order received with a 401: a revocation of this very device with `wipe`,
+    /// signed by the pinned root or a secretariat device of the verified log. The server cannot
+    /// forge one; an order that does not verify is ignored (the device stays locked out anyway).
+    func handleRevocation(_ order: [UInt8]?) throws {
+        guard let order, let record = try? MembershipRecord(verifying: order),
+              case let .revokeDevice(device, ordered) = record.event, ordered, device == certificate.signingKey else { return }
+        let state = context.membership
+        let signerIsSecretariat = record.signer == state.root.publicKey
+            || (state.certificate(of: record.signer).flatMap { state.role(of: $0.member, at: record.issuedAt) } == .secretariat
+                && state.isDeviceValid(record.signer, at: record.issuedAt))
+        let signerIsOwnDevice = state.certificate(of: record.signer)?.member == member && state.isDeviceValid(record.signer, at: record.issuedAt)
+        if signerIsSecretariat || signerIsOwnDevice { try wipe() }
+    }
+
+    /// Cryptographic erase of the replica (its wrapped key first), then the folder.
+    func wipe() throws -> Never {
+        try? replica.close()
+        try Replica.destroy(at: folder)
+        try? FileManager.default.removeItem(at: folder)
+        throw DeviceError(.wiped, "the secretariat ordered this device wiped: its replica has been destroyed")
+    }
+
+    /// Once certified, signs the member's acceptance of the undertaking and charter chosen at enrolment.
+    func acceptUndertakingIfDue() async throws {
+        let state = context.membership
+        let instant = context.instant
+        guard state.isDeviceValid(certificate.signingKey, at: instant), !state.hasAcceptedUndertaking(member, at: instant) else { return }
+        try await append(.acceptUndertaking(member: member, device: certificate.signingKey, charterDigest: profile.charterDigest),
+                         signer: identity.signing)
+    }
+
+    /// Signs `event` as the next record, has the relay keep it, then keeps it locally.
+    func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
+        let instant = context.instant
+        var next = context.log
+        let record: MembershipRecord
+        do { record = try next.append(event, signedBy: signer, at: instant) } catch {
+            throw DeviceError(.notAuthorised, "the membership log refuses this record: \(error.message)")
+        }
+        try await client.appendMembership([record.encoded])
+        try await relayed([record])
+    }
+
+    /// Keeps records already accepted by the relay.
+    func relayed(_ records: [MembershipRecord]) async throws {
+        let instant = context.instant
+        try context.update { log, keyring in
+            for record in records { try log.receive(record.encoded, now: instant) }
+            keyring.observe(log.state)
+        }
+        try await replica.database.write { db in try DeviceVault.append(records: records, in: db) }
+    }
+
+    /// Pulls this device's sealed keys and the links of its scopes; keeps what verifies.
+    func pullKeys(into report: inout DeviceSyncReport) async throws {
+        let (sealed, links) = try await client.pullKeys()
+        let instant = context.instant
+        var kept: [[UInt8]] = []
+        let refused: [String] = try context.update { log, keyring in
+            var refused: [String] = []
+            for bytes in sealed {
+                do {
+                    let key = try SealedScopeKey(decoding: bytes)
+                    if keyring.heldEpochs(of: key.scope).contains(key.epoch) { continue }
+                    try keyring.accept(key, membership: log.state, at: instant)
+                    kept.append(bytes)
+                } catch { refused.append("\(error)") }
+            }
+            Device.followLinks(links.compactMap { try? KeyChainLink(decoding: $0) }, into: &keyring, membership: log.state)
+            return refused
+        }
+        let keptKeys = kept
+        report.keysAccepted = keptKeys.count
+        report.keysRefused = refused
+        let acceptedAt = instant.unixSeconds
+        try await replica.database.write { db in
+            for bytes in keptKeys { try DeviceVault.keep(sealedKey: bytes, acceptedAt: acceptedAt, in: db) }
+            for bytes in links { try DeviceVault.keep(link: bytes, in: db) }
+        }
+    }
+}
+
+extension Device {
+    /// Syncs once, then keeps the relay's watch socket open and syncs at every poke, until the
+    /// task is cancelled or the socket ends; `onSync` is told each sync's report.
+    public func watch(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in },
+                      onSync: @escaping @Sendable (DeviceSyncReport) -> Void) async throws {
+        onSync(try await sync(progress: progress))
+        try await client.watch { _ in onSync(try await self.sync(progress: progress)) }
+    }
+
+    /// Resumable transfers of encrypted files with this device's session.
+    public nonisolated var files: FileTransfer { FileTransfer(client: client) }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosReplica
+import HuisClosStore
+import HuisClosSync
+import HuisClosTrust
+
+/// One member's device: a folder holding one encrypted replica (passphrase-unlocked) with
+/// everything the device knows — its own keys, the pinned trust root, the verified membership log,
+/// its scope keys as received, the change store, sync cursors and the last sync time.
+///
+/// Public surface (kept small for the domain layers):
+/// - `enrol` (a member's new device) / `Device.createCouncil` (the secretariat's first device),
+///   `unlock`, `lock`, `changePassphrase`;
+/// - `store` (the change store: commit and query records), `commit(_:scope:)`;
+/// - `sync(progress:)`, `membership`, `member`, `certificate`;
+/// - secretariat actions in `Device+Secretariat.swift`.
+public actor Device {
+    /// The default offline lease: 30 days without a sync and the device refuses to unlock
+    /// (except to sync), so a lost device stops opening on its own.
+    public static let leaseSecondsDefault: Int64 = 30 * 24 * 3600
+
+    /// The device's folder.
+    public nonisolated let folder: URL
+    /// The change store over the encrypted replica: commit changes, query the merged tables.
+    public nonisolated let store: ChangeStore
+    /// The public half of this device's keys and its member.
+    public nonisolated let certificate: CertifiedDevice
+    /// The relay's URL.
+    public nonisolated let server: String
+    /// True when unlocked past its lease to sync only: `commit` refuses until a sync succeeds.
+    public internal(set) var syncOnly: Bool
+
+    let replica: Replica
+    let context: TrustContext
+    let identity: DeviceIdentity
+    let client: SyncClient
+    var profile: DeviceVault.Profile
+
+    init(folder: URL, replica: Replica, profile: DeviceVault.Profile, log: MembershipLog,
+         now: @escaping @Sendable () -> Date, syncOnly: Bool) throws {
+        let identity = DeviceIdentity(member: profile.member, signing: try SigningKeyPair.fromSeed(profile.signingSeed),
+                                      agreement: try AgreementKeyPair.fromSeed(profile.agreementSeed))
+        self.folder = folder
+        self.replica = replica
+        self.profile = profile
+        self.identity = identity
+        self.certificate = identity.certificate
+        self.server = profile.server
+        self.syncOnly = syncOnly
+        let keyring = try replica.database.read { db in
+            try Self.rebuildKeyring(for: identity, log: log, sealed: DeviceVault.sealedKeys(in: db), links: DeviceVault.links(in: db))
+        }
+        let trust = TrustContext(log: log, keyring: keyring, now: now)
+        context = trust
+        store = try ChangeStore(database: replica.database, device: identity.signing,
+                                authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
+                                wallClock: DeviceWallClock(now: now))
+        client = SyncClient(server: profile.server, device: identity.signing)
+    }
+
+    /// Opens the device in `folder` with `passphrase`; `now` is the device's clock (injected by tests).
+    ///
+    /// Throws `DeviceError.leaseExpired` when the last successful sync is older than
+    /// `leaseSeconds`, unless `toSync` (then only `sync` is allowed until one succeeds);
+    /// `ReplicaError` for a wrong passphrase.
+    public static func unlock(folder: URL, passphrase: String, now: @escaping @Sendable () -> Date = { Date() },
+                              leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false) throws -> Device {
+        let replica = try Replica.open(at: folder, passphrase: passphrase)
+        do {
+            try DeviceVault.migrator.migrate(replica.database)
+            let (profile, records) = try replica.database.read { db in (try DeviceVault.load(from: db), try DeviceVault.records(in: db)) }
+            guard let profile else { throw DeviceError(.noDevice, "\(folder.path) holds no device profile: enrol this device first") }
+            let expired = Int64(now().timeIntervalSince1970) - profile.lastSyncSeconds > leaseSeconds
+            if expired, !toSync {
+                throw DeviceError(.leaseExpired, "this device has not synced for more than \(leaseSeconds / 86_400) days: run huisclos sync first")
+            }
+            let log = try verifiedLog(records, root: profile.rootKey, now: now())
+            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: expired)
+        } catch {
+            try? replica.close()
+            throw error
+        }
+    }
+
+    /// Closes the replica; the device object must not be used afterwards.
+    public func lock() throws {
+        try replica.close()
+    }
+
+    /// Changes the replica's passphrase.
+    public func changePassphrase(from old: String, to new: String) throws {
+        try replica.changePassphrase(from: old, to: new)
+    }
+
+    /// The verified membership state.
+    public var membership: MembershipState { context.membership }
+
+    /// This device's member.
+    public nonisolated var member: MemberID { certificate.member }
+
+    /// When this device last synced successfully.
+    public var lastSync: Date { Date(timeIntervalSince1970: Double(profile.lastSyncSeconds)) }
+
+    /// Commits `changes` as this device's next batch in `scope`, sealed with the scope's newest
+    /// epoch key (plain for `public`); it leaves the device at the next sync.
+    @discardableResult
+    public func commit(_ changes: [Change], scope: ScopeID) throws -> BatchEnvelope {
+        guard !syncOnly else { throw DeviceError(.leaseExpired, "this device's offline lease expired: sync before writing") }
+        return try store.commitLocal(changes, scope: scope)
+    }
+
+    // MARK: - Helpers
+
+    static func verifiedLog(_ records: [[UInt8]], root: SigningPublicKey, now: Date) throws -> MembershipLog {
+        do {
+            return try MembershipLog(verifying: records, root: TrustRoot(pinning: root), now: Instant(unixSeconds: Int64(now.timeIntervalSince1970)))
+        } catch {
+            throw DeviceError(.untrustedLog, "the membership log does not verify from the pinned trust root: \(error.message)")
+        }
+    }
+
+    /// Rebuilds the keyring from the sealed keys and links as received, each checked again at
+    /// the instant it was first accepted.
+    static func rebuildKeyring(for identity: DeviceIdentity, log: MembershipLog, sealed: [(bytes: [UInt8], acceptedAt: Int64)],
+                               links: [[UInt8]]) throws -> ScopeKeyring {
+        var keyring = ScopeKeyring(device: identity)
+        for (bytes, acceptedAt) in sealed {
+            if let key = try? SealedScopeKey(decoding: bytes) {
+                try? keyring.accept(key, membership: log.state, at: Instant(unixSeconds: acceptedAt))
+            }
+        }
+        followLinks(links.compactMap { try? KeyChainLink(decoding: $0) }, into: &keyring, membership: log.state)
+        keyring.observe(log.state)
+        return keyring
+    }
+
+    /// Walks key-chain links back from held keys until no more key is recovered.
+    static func followLinks(_ links: [KeyChainLink], into keyring: inout ScopeKeyring, membership: MembershipState) {
+        var progress = true
+        while progress {
+            progress = false
+            for link in links where keyring.heldEpochs(of: link.scope).contains(link.epoch)
+                && !keyring.heldEpochs(of: link.scope).contains(link.epoch - 1) {
+                if (try? keyring.accept(link, membership: membership)) != nil { progress = true }
+            }
+        }
+    }
+}
+
+/// The change store's wall clock read from the device's clock.
+struct DeviceWallClock: WallClock {
+    let now: @Sendable () -> Date
+    func nowMs() -> UInt64 { UInt64(max(0, now().timeIntervalSince1970 * 1000)) }
+}

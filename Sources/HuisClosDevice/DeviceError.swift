@@ -1,0 +1,37 @@
+/// Why a device operation failed: a stable code and a message saying what to do. Never holds a
+/// key, a passphrase or content.
+public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Stable codes.
+    public enum Code: String, Sendable {
+        /// The folder holds no device, or a device already exists where one is created.
+        case noDevice, alreadyExists
+        /// The device has not synced within its offline lease: sync before unlocking.
+        case leaseExpired
+        /// The secretariat's signed wipe order was received: the replica was destroyed.
+        case wiped
+        /// The membership log from the server does not verify from the pinned trust root.
+        case untrustedLog
+        /// This device is not (or no longer) allowed to do this by the membership log.
+        case notAuthorised
+        /// A scope key is missing for this scope (wait for a sync, or not entitled).
+        case keyUnavailable
+        /// Only the secretariat's device holding the trust root may do this.
+        case notSecretariat
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// What happened and what to do.
+    public let message: String
+
+    /// An error with its code and message.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+
+    /// Errors are equal when their codes are.
+    public static func == (lhs: DeviceError, rhs: DeviceError) -> Bool { lhs.code == rhs.code }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosTrust
+
+/// The device profile's own tables inside the encrypted replica (never a side file): keys, the
+/// pinned root, the verified log, the sealed keys and links as received, cursors, last sync.
+///
+/// Table names start with `device_` so they never meet the change store's tables.
+enum DeviceVault {
+    /// The profile row as stored.
+    struct Profile: Sendable {
+        var member: MemberID
+        var signingSeed: SecureBytes
+        var agreementSeed: SecureBytes
+        var server: String
+        var rootKey: SigningPublicKey
+        var rootSeed: SecureBytes?
+        var charterDigest: [UInt8]
+        var lastSyncSeconds: Int64
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("device-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE device_profile (
+                    id INTEGER PRIMARY KEY CHECK (id = 1), member BLOB NOT NULL, signing_seed BLOB NOT NULL,
+                    agreement_seed BLOB NOT NULL, server TEXT NOT NULL, root_key BLOB NOT NULL, root_seed BLOB,
+                    charter_digest BLOB NOT NULL, last_sync INTEGER NOT NULL);
+                CREATE TABLE device_membership (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+                CREATE TABLE device_sealed_key (bytes BLOB PRIMARY KEY, accepted_at INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE device_key_link (bytes BLOB PRIMARY KEY) WITHOUT ROWID;
+                CREATE TABLE device_shared (
+                    scope TEXT NOT NULL, epoch INTEGER NOT NULL, recipient BLOB NOT NULL,
+                    PRIMARY KEY (scope, epoch, recipient)) WITHOUT ROWID;
+                CREATE TABLE device_cursor (scope TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    static func save(_ profile: Profile, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO device_profile
+              (id, member, signing_seed, agreement_seed, server, root_key, root_seed, charter_digest, last_sync)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [Data(profile.member.bytes), data(profile.signingSeed), data(profile.agreementSeed), profile.server,
+                             Data(profile.rootKey.bytes), profile.rootSeed.map(data), Data(profile.charterDigest), profile.lastSyncSeconds])
+    }
+
+    static func load(from db: Database) throws -> Profile? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM device_profile WHERE id = 1") else { return nil }
+        let rootSeed: Data? = row["root_seed"]
+        return Profile(member: try MemberID(bytes: [UInt8](row["member"] as Data)),
+                       signingSeed: try SecureBytes(copying: [UInt8](row["signing_seed"] as Data)),
+                       agreementSeed: try SecureBytes(copying: [UInt8](row["agreement_seed"] as Data)),
+                       server: row["server"], rootKey: try SigningPublicKey(bytes: [UInt8](row["root_key"] as Data)),
+                       rootSeed: try rootSeed.map { try SecureBytes(copying: [UInt8]($0)) },
+                       charterDigest: [UInt8](row["charter_digest"] as Data), lastSyncSeconds: row["last_sync"])
+    }
+
+    static func records(in db: Database) throws -> [[UInt8]] {
+        try Data.fetchAll(db, sql: "SELECT bytes FROM device_membership ORDER BY idx").map { [UInt8]($0) }
+    }
+
+    static func append(records: [MembershipRecord], in db: Database) throws {
+        for record in records {
+            try db.execute(sql: "INSERT OR REPLACE INTO device_membership (idx, bytes) VALUES (?, ?)",
+                           arguments: [Int64(record.index), Data(record.encoded)])
+        }
+    }
+
+    static func sealedKeys(in db: Database) throws -> [(bytes: [UInt8], acceptedAt: Int64)] {
+        try Row.fetchAll(db, sql: "SELECT bytes, accepted_at FROM device_sealed_key ORDER BY accepted_at").map {
+            ([UInt8]($0["bytes"] as Data), $0["accepted_at"])
+        }
+    }
+
+    static func keep(sealedKey bytes: [UInt8], acceptedAt: Int64, in db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO device_sealed_key (bytes, accepted_at) VALUES (?, ?)", arguments: [Data(bytes), acceptedAt])
+    }
+
+    static func links(in db: Database) throws -> [[UInt8]] {
+        try Data.fetchAll(db, sql: "SELECT bytes FROM device_key_link").map { [UInt8]($0) }
+    }
+
+    static func keep(link bytes: [UInt8], in db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO device_key_link (bytes) VALUES (?)", arguments: [Data(bytes)])
+    }
+
+    static func shared(scope: ScopeID, epoch: UInt32, in db: Database) throws -> Set<[UInt8]> {
+        Set(try Data.fetchAll(db, sql: "SELECT recipient FROM device_shared WHERE scope = ? AND epoch = ?",
+                              arguments: [scope.rawValue, Int64(epoch)]).map { [UInt8]($0) })
+    }
+
+    static func markShared(scope: ScopeID, epoch: UInt32, recipients: [SigningPublicKey], in db: Database) throws {
+        for recipient in recipients {
+            try db.execute(sql: "INSERT OR IGNORE INTO device_shared (scope, epoch, recipient) VALUES (?, ?, ?)",
+                           arguments: [scope.rawValue, Int64(epoch), Data(recipient.bytes)])
+        }
+    }
+
+    private static func data(_ secret: SecureBytes) -> Data {
+        secret.withUnsafeBytes { Data($0) }
+    }
+}

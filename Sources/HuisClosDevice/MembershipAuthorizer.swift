@@ -1,0 +1,30 @@
+import HuisClosCrypto
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosTrust
+
+/// The batch authorizer of a device: the verified membership log decides who writes where.
+///
+/// Each operation is checked at its own clock reading: the author device must be valid then
+/// (certified, not revoked, its member in mandate) and allowed to write the scope (`mayWrite`, or
+/// `mayWritePublic` for `public`). A batch from a device the log does not know — one a server
+/// added on its own — is refused on every replica.
+struct MembershipAuthorizer: BatchAuthorizer {
+    let context: TrustContext
+
+    func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID) throws(ChangeError) {
+        let membership = context.membership
+        guard membership.certificate(of: device) != nil else {
+            throw ChangeError(.unauthorized, "the author device is not certified in the membership log: refused")
+        }
+        for operation in operations {
+            let instant = Instant(unixSeconds: Int64(clamping: operation.hlc.physicalMs / 1000))
+            let allowed = scope == .public
+                ? membership.mayWritePublic(device: device, at: instant)
+                : membership.mayWrite(device: device, scope: scope, at: instant)
+            guard allowed else {
+                throw ChangeError(.unauthorized, "the membership log does not let the author write in \(scope) at \(instant): refused")
+            }
+        }
+    }
+}

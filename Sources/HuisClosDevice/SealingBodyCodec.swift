@@ -1,0 +1,42 @@
+import HuisClosCrypto
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosTrust
+
+/// The body codec of a device: the `public` scope plain, every other scope sealed with its scope
+/// key (`BatchBodySealer`: XChaCha20-Poly1305, padded, bound to scope, epoch, device, sequence).
+///
+/// It writes with the newest epoch this device has seen for the scope (in the log or a key), so it
+/// never writes with an old epoch once a newer one is known; without that epoch's key it refuses
+/// to write. It refuses a plain body in a confidential scope (a server or member cannot slip
+/// cleartext into a sealed scope) and a sealed one in `public`.
+struct SealingBodyCodec: BatchBodyCodec {
+    let context: TrustContext
+
+    func seal(_ operations: [UInt8], scope: ScopeID, sequence: UInt64, device: SigningPublicKey) throws(ChangeError) -> SealedBody {
+        if scope == .public { return SealedBody(kind: .plain, epoch: 0, body: operations) }
+        let keyring = context.keyring
+        guard let epoch = keyring.newestEpoch(of: scope) else {
+            throw ChangeError(.cannotOpenBody, "no key for \(scope) on this device yet: sync, or ask the secretariat for access")
+        }
+        do {
+            let body = try BatchBodySealer.seal(ops: operations, scope: scope, epoch: epoch, device: device, sequence: sequence, keyring: keyring)
+            return SealedBody(kind: .sealed, epoch: epoch, body: body)
+        } catch {
+            throw ChangeError(error.code == .tooLarge ? .tooLarge : .cannotOpenBody, error.message)
+        }
+    }
+
+    func open(_ batch: BatchEnvelope) throws(ChangeError) -> [UInt8] {
+        switch (batch.scope == .public, batch.bodyKind) {
+        case (true, .plain): return batch.body
+        case (true, _): throw ChangeError(.cannotOpenBody, "a batch of the public scope must be plain")
+        case (false, .sealed):
+            do { return try BatchBodySealer.open(batch, keyring: context.keyring) } catch {
+                throw ChangeError(.cannotOpenBody, error.message)
+            }
+        case (false, _):
+            throw ChangeError(.cannotOpenBody, "batch \(batch.sequence) in \(batch.scope) is not sealed: a confidential scope is never plain; refused")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import HuisClosProtocol
+import HuisClosStore
+import HuisClosSync
+
+/// The change store seen by the sync driver: outbox and acknowledgements from the store, cursors
+/// in the device's own table of the same encrypted replica.
+struct StoreSyncAdapter: SyncLocalStore {
+    let store: ChangeStore
+
+    func outbox() async throws -> [BatchEnvelope] { try store.outbox() }
+
+    func acknowledge(_ ids: [BatchID]) async throws {
+        var highest: [ScopeID: UInt64] = [:]
+        for id in ids { highest[id.scope] = max(highest[id.scope] ?? 0, id.sequence) }
+        for (scope, sequence) in highest { try store.acknowledge(scope: scope, upTo: sequence) }
+    }
+
+    func apply(_ batches: [BatchEnvelope], scope: ScopeID) async throws -> HuisClosSync.ApplyReport {
+        let report = try store.apply(batches: batches)
+        var result = HuisClosSync.ApplyReport(applied: report.applied.count + report.held.count, duplicates: report.duplicates.count)
+        for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.message } }
+        return result
+    }
+
+    func cursor(for scope: ScopeID) async throws -> UInt64 {
+        try await store.database.read { db in
+            UInt64(try Int64.fetchOne(db, sql: "SELECT position FROM device_cursor WHERE scope = ?", arguments: [scope.rawValue]) ?? 0)
+        }
+    }
+
+    func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws {
+        try await store.database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO device_cursor (scope, position) VALUES (?, ?)",
+                           arguments: [scope.rawValue, Int64(clamping: cursor)])
+        }
+    }
+}

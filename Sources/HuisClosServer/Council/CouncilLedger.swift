@@ -1,0 +1,122 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosTrust
+import HuisClosWire
+
+/// The relay's copy of the council's membership log, verified record by record from the trust
+/// root's public key registered at council set-up (the server never holds the root's secret).
+///
+/// It is what the server derives access from once a council is registered: which scopes a device
+/// may pull and push, and whether it is revoked. Clients never rely on it — they verify the same
+/// records themselves — it only keeps bad records out of the relayed log and keeps ciphertext away
+/// from devices that the log does not entitle.
+actor CouncilLedger {
+    private let storage: any ServerStorage
+    private let clock: ServerClock
+    private var log: MembershipLog?
+    private var loaded = false
+
+    init(storage: any ServerStorage, clock: ServerClock) {
+        self.storage = storage
+        self.clock = clock
+    }
+
+    /// The verified state, or nil when no council is registered (enrolment-code grants apply then).
+    func state() async throws -> MembershipState? {
+        try await load()
+        return log?.state
+    }
+
+    /// The verified records (for the revocation record of a device).
+    func records() async throws -> [MembershipRecord] {
+        try await load()
+        return log?.records ?? []
+    }
+
+    /// Registers the council from its genesis record; `alreadyEnrolled` if one is registered.
+    func register(genesis bytes: [UInt8]) async throws -> UInt64 {
+        try await load()
+        guard log == nil else {
+            throw APIError(.alreadyEnrolled, "a council is already registered on this server: its trust root cannot be replaced")
+        }
+        let record = try Self.checked { () throws(TrustError) in try MembershipRecord(verifying: bytes) }
+        guard case let .genesis(rootKey, _) = record.event else {
+            throw APIError(.malformed, "the council is registered with its genesis record (index 0)")
+        }
+        let instant = now
+        let verified = try Self.checked { () throws(TrustError) in
+            try MembershipLog(verifying: [bytes], root: TrustRoot(pinning: rootKey), now: instant)
+        }
+        guard try await storage.appendMembershipRecords([bytes], at: 0) else {
+            throw APIError(.alreadyEnrolled, "a council is already registered on this server")
+        }
+        log = verified
+        return 1
+    }
+
+    /// Verifies `records` as the next ones of the log and appends them; the first that does not
+    /// verify refuses the whole request (nothing is kept).
+    func append(_ records: [[UInt8]]) async throws -> UInt64 {
+        try await load()
+        guard var next = log else { throw APIError(.notFound, "no council is registered on this server: set it up first (huisclos council setup)") }
+        guard records.count <= WireLimits.pushBatchesMax else {
+            throw APIError(.tooLarge, "\(records.count) records in one request; send at most \(WireLimits.pushBatchesMax)")
+        }
+        let at = UInt64(next.records.count)
+        let instant = now
+        for bytes in records {
+            try Self.checked { () throws(TrustError) in try next.receive(bytes, now: instant) }
+        }
+        guard try await storage.appendMembershipRecords(records, at: at) else {
+            throw APIError(.fork, "the membership log moved while these records were checked: pull it and sign again")
+        }
+        log = next
+        return UInt64(next.records.count)
+    }
+
+    private var now: Instant { Instant(unixSeconds: Int64(clock.now().timeIntervalSince1970)) }
+
+    private func load() async throws {
+        guard !loaded else { return }
+        let stored = try await storage.membershipRecords(from: 0)
+        if let first = stored.first {
+            let genesis = try Self.checked { () throws(TrustError) in try MembershipRecord(verifying: first) }
+            guard case let .genesis(rootKey, _) = genesis.event else {
+                throw StorageError(.corrupt, "the stored membership log does not start with a genesis record")
+            }
+            let instant = now
+            log = try Self.checked { () throws(TrustError) in try MembershipLog(verifying: stored, root: TrustRoot(pinning: rootKey), now: instant) }
+        }
+        loaded = true
+    }
+
+    /// Maps a trust failure to the wire error a client sees.
+    static func checked<T>(_ body: () throws(TrustError) -> T) throws(APIError) -> T {
+        do { return try body() } catch { throw apiError(error) }
+    }
+
+    static func apiError(_ error: TrustError) -> APIError {
+        let code: APIError.Code = switch error.code {
+        case .badSignature: .badSignature
+        case .tooLarge: .tooLarge
+        case .notAuthorised: .forbidden
+        default: .malformed
+        }
+        return APIError(code, "membership: \(error.message)")
+    }
+
+    /// What `device` may do now per the log (`nil` when no council is registered).
+    func access(of device: SigningPublicKey) async throws -> HuisClosWire.ScopeAccess? {
+        guard let state = try await state() else { return nil }
+        let instant = now
+        return HuisClosWire.ScopeAccess(readable: state.readableScopes(of: device, at: instant),
+                                        writable: state.writableScopes(of: device, at: instant))
+    }
+
+    /// The signed revocation of `device` when the log revoked it; nil otherwise.
+    func revocation(of device: SigningPublicKey) async throws -> MembershipRecord? {
+        guard let state = try await state(), state.isRevoked(device, at: now) else { return nil }
+        return MembershipState.revocation(of: device, in: log?.records ?? [])
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import HuisClosCrypto
+import HuisClosProtocol
+import HuisClosTrust
+import HuisClosWire
+
+/// The membership log relay and the sealed-key mailbox (PROTOCOL.md, "Membership and keys").
+struct MembershipRoutes: Sendable {
+    let services: RelayServices
+    let ledger: CouncilLedger
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.post(RouterPath(Endpoint.council)) { request, _ in Response.wire(try await registerCouncil(request)) }
+        router.post(RouterPath(Endpoint.membership)) { request, _ in Response.wire(try await append(request)) }
+        router.post(RouterPath(Endpoint.membershipPull)) { request, _ in Response.wire(try await pull(request)) }
+        router.post(RouterPath(Endpoint.keys)) { request, _ in Response.wire(try await dropKeys(request)) }
+        router.post(RouterPath(Endpoint.keysPull)) { request, _ in Response.wire(try await pullKeys(request)) }
+    }
+
+    private func registerCouncil(_ request: Request) async throws -> Huisclos_V1_MembershipLogPage {
+        var request = request
+        try services.authenticator.requireAdmin(request.headers)
+        let message = try await request.message(Huisclos_V1_RegisterCouncilRequest.self, limit: WireLimits.controlMessageBytesMax)
+        var page = Huisclos_V1_MembershipLogPage()
+        page.count = try await ledger.register(genesis: Array(message.genesis))
+        return page
+    }
+
+    /// Anyone may relay records (the admin token or a device): each is verified from the root, so
+    /// who posts them does not matter.
+    private func append(_ request: Request) async throws -> Huisclos_V1_MembershipLogPage {
+        var request = request
+        if (try? services.authenticator.requireAdmin(request.headers)) == nil {
+            _ = try await services.authenticator.device(request.headers)
+        }
+        let message = try await request.message(Huisclos_V1_MembershipAppendRequest.self, limit: WireLimits.controlMessageBytesMax)
+        var page = Huisclos_V1_MembershipLogPage()
+        page.count = try await ledger.append(message.records.map { Array($0) })
+        return page
+    }
+
+    /// Any active device reads the log: a device not yet certified needs it to see its certificate.
+    private func pull(_ request: Request) async throws -> Huisclos_V1_MembershipLogPage {
+        var request = request
+        _ = try await services.authenticator.device(request.headers)
+        let message = try await request.message(Huisclos_V1_MembershipPullRequest.self, limit: WireLimits.controlMessageBytesMax)
+        let records = try await services.storage.membershipRecords(from: message.from)
+        var page = Huisclos_V1_MembershipLogPage()
+        page.records = records.prefix(WireLimits.pullBatchesMax).map { Data($0) }
+        page.count = message.from + UInt64(records.count)
+        return page
+    }
+
+    private func dropKeys(_ request: Request) async throws -> Huisclos_V1_KeyDrop {
+        var request = request
+        let device = try await services.authenticator.device(request.headers)
+        let message = try await request.message(Huisclos_V1_KeyDrop.self, limit: WireLimits.controlMessageBytesMax)
+        guard message.sealedKeys.count + message.links.count <= WireLimits.pullBatchesMax else {
+            throw APIError(.tooLarge, "at most \(WireLimits.pullBatchesMax) keys and links per request")
+        }
+        guard let state = try await ledger.state() else {
+            throw APIError(.notFound, "no council is registered on this server: set it up first")
+        }
+        let now = Instant(unixSeconds: Int64(services.now.timeIntervalSince1970))
+        var keys: [MailboxKey] = []
+        for bytes in message.sealedKeys {
+            let sealed = try CouncilLedger.checked { () throws(TrustError) in
+                let sealed = try SealedScopeKey(decoding: Array(bytes))
+                try sealed.verifySignature()
+                return sealed
+            }
+            guard state.mayWrite(device: sealed.issuer, scope: sealed.scope, at: now), state.certificate(of: sealed.recipient) != nil else {
+                throw APIError(.forbidden, "a sealed key of \(sealed.scope) is not justified by the membership log (issuer or recipient)")
+            }
+            keys.append(MailboxKey(recipient: sealed.recipient, scope: sealed.scope, epoch: sealed.epoch, issuer: sealed.issuer, bytes: Array(bytes)))
+        }
+        var links: [MailboxLink] = []
+        for bytes in message.links {
+            let link = try CouncilLedger.checked { () throws(TrustError) in try KeyChainLink(decoding: Array(bytes)) }
+            try device.requireWrite(link.scope)
+            links.append(MailboxLink(scope: link.scope, epoch: link.epoch, bytes: Array(bytes)))
+        }
+        try await services.storage.storeSealedKeys(keys)
+        try await services.storage.storeKeyLinks(links)
+        return Huisclos_V1_KeyDrop()
+    }
+
+    private func pullKeys(_ request: Request) async throws -> Huisclos_V1_KeyDrop {
+        var request = request
+        let device = try await services.authenticator.device(request.headers)
+        _ = try await request.message(Huisclos_V1_KeyPullRequest.self, limit: WireLimits.controlMessageBytesMax)
+        var drop = Huisclos_V1_KeyDrop()
+        drop.sealedKeys = try await services.storage.sealedKeys(for: device.key).map { Data($0) }
+        drop.links = try await services.storage.keyLinks(of: device.access.readable).map { Data($0) }
+        return drop
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosDevice
+import HuisClosProtocol
+import HuisClosServer
+import HuisClosSync
+import HuisClosTestSupport
+import HuisClosTrust
+import HuisClosWire
+import NIOHTTP1
+import Testing
+
+/// Revocation, wipe and the offline lease.
+@Suite struct RevocationTests {
+    /// A device certified in the log whose key the test holds (to call endpoints by hand).
+    static func bareDevice(_ council: CouncilHarness, role: Role, scopes: [ScopeID] = []) async throws -> (key: SigningKeyPair, client: SyncClient) {
+        let member = try MemberID.generate()
+        try await council.secretariat.sign(.appointMember(Appointment(
+            member: member, role: role, orderNumber: "2026-bare", orderDate: council.instant,
+            mandateEnd: council.instant.adding(seconds: 86_400 * 365), scopes: scopes)))
+        let key = try SigningKeyPair.generate()
+        let agreement = try AgreementKeyPair.generate()
+        let (code, _) = try await council.secretariat.enrolmentCode(adminToken: TestServer.adminToken)
+        let client = SyncClient(server: council.server.url, device: key)
+        _ = try await client.enrol(code: code, agreementKey: agreement.publicKey.bytes)
+        try await council.secretariat.sign(.certifyDevice(CertifiedDevice(signingKey: key.publicKey, agreementKey: agreement.publicKey, member: member)))
+        return (key, client)
+    }
+
+    @Test func aRevokedDeviceGets401WithTheSignedWipeOrderOnEveryEndpoint() async throws {
+        try await TestServer.with("revoked-401") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let (key, client) = try await Self.bareDevice(council, role: .member)
+            try await client.login()
+            let token = try #require(await client.currentToken)
+            try await council.secretariat.sign(.revokeDevice(device: key.publicKey, wipe: true))
+
+            var pull = Huisclos_V1_PullRequest()
+            pull.scope = "council"
+            var challenge = Huisclos_V1_ChallengeRequest()
+            challenge.device = Data(key.publicKey.bytes)
+            let calls: [(HTTPMethod, String, [UInt8]?)] = [
+                (.POST, Endpoint.push, Huisclos_V1_PushRequest().wireBytes()),
+                (.POST, Endpoint.pull, pull.wireBytes()),
+                (.POST, Endpoint.membership, Huisclos_V1_MembershipAppendRequest().wireBytes()),
+                (.POST, Endpoint.membershipPull, Huisclos_V1_MembershipPullRequest().wireBytes()),
+                (.POST, Endpoint.keys, Huisclos_V1_KeyDrop().wireBytes()),
+                (.POST, Endpoint.keysPull, Huisclos_V1_KeyPullRequest().wireBytes()),
+                (.POST, Endpoint.files, Huisclos_V1_FileManifest().wireBytes()),
+                (.GET, Endpoint.file("abc"), nil),
+                (.GET, Endpoint.chunk(file: "abc", hash: [UInt8](repeating: 1, count: 32)), nil),
+                (.GET, Endpoint.watch, nil),
+                (.POST, Endpoint.challenge, challenge.wireBytes()),
+            ]
+            var refused = 0
+            for (method, path, body) in calls {
+                let answer = try await RawRequest.send(server.url, method, path, body: body, token: token)
+                let error = answer.error
+                #expect(answer.status == 401, "\(path)")
+                #expect(error?.code == .deviceRevoked, "\(path)")
+                let order = try #require(error?.wipeOrder, "\(path)")
+                let record = try MembershipRecord(verifying: order)
+                #expect(record.event == .revokeDevice(device: key.publicKey, wipe: true))
+                #expect(record.signer != key.publicKey)
+                if answer.status == 401 { refused += 1 }
+            }
+            #expect(refused == calls.count)
+        }
+    }
+
+    @Test func aRevokedDeviceIsWipedWithinOneSyncAndTheScopeRotates() async throws {
+        try await TestServer.with("wipe") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let alice = try await council.enrolMember("alice")
+            #expect(await council.secretariat.membership.currentEpoch(of: .council) == 1)
+            try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: true))
+            await #expect(throws: DeviceError(.wiped, "")) { _ = try await alice.sync() }
+            #expect(!FileManager.default.fileExists(atPath: alice.folder.path))
+            _ = try await council.secretariat.sync()
+            #expect(await council.secretariat.membership.currentEpoch(of: .council) == 2)
+        }
+    }
+
+    @Test func aDeviceOfflinePastItsLeaseRefusesToUnlockUntilItSyncs() async throws {
+        let clock = ManualClock()
+        try await TestServer.with("lease", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await CouncilHarness.start(on: server, clock: clock)
+            defer { council.remove() }
+            let alice = try await council.enrolMember("alice")
+            let folder = alice.folder
+            try await alice.lock()
+            clock.advance(seconds: 29 * 86_400)
+            try await Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now).lock()
+            clock.advance(seconds: 2 * 86_400)
+            #expect(throws: DeviceError(.leaseExpired, "")) {
+                try Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now)
+            }
+            let syncing = try Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now, toSync: true)
+            await #expect(throws: DeviceError(.leaseExpired, "")) {
+                try await syncing.commit([try CouncilHarness.set("d", "t", "x")], scope: .council)
+            }
+            _ = try await syncing.sync()
+            try await syncing.commit([try CouncilHarness.set("d", "t", "x")], scope: .council)
+            try await syncing.lock()
+            try await Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now).lock()
+        }
+    }
+}
