@@ -67,7 +67,7 @@ func parseDay(_ text: String, option: String) throws -> Day {
 /// Prints `table`, or its rows as JSON objects keyed by `keys` with `--json`.
 func show(_ table: Table, keys: [String], json: Bool) throws {
     if json { return try printJSON(table.rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }) }
-    Console.out(table.render())
+    Console.out(table.render() + "\n")
 }
 
 extension Text {

@@ -34,7 +34,7 @@ struct Reports: AsyncParsableCommand {
                     for finding in report.findings {
                         table.append([finding.memberID, finding.name, finding.seanceIDs.joined(separator: ", "), "\(finding.excused)"])
                     }
-                    Console.out(table.render())
+                    Console.out(table.render() + "\n")
                     say(CouncilRules.Quote.absences)
                     say(Text(fr: "La présidence peut déclarer : huisclos membres declarer-demission <identifiant>",
                              en: "The president may declare: huisclos membres declarer-demission <id>"))

@@ -30,7 +30,7 @@ stop_server() {
     fi
     server_pid=""
 }
-cleanup() { stop_server; rm -rf "$work"; }
+cleanup() { stop_server; [ -n "${HUISCLOS_DEMO_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
@@ -148,7 +148,7 @@ hc chloe sync >"$work/chloe.out" 2>&1
 status=$?
 set -e
 indent <"$work/chloe.out"
-step "huisclos sync sur l'appareil de Chloé : code de sortie $status."
+step "huisclos sync sur l'appareil de Chloé (code $status) : le journal signé lui retire la portée du conseil, la nouvelle clé ne lui est pas remise."
 hc presidente seances convoquer s4 --date 2026-05-12 --lieu "Bobigny" >/dev/null
 hc presidente sync >/dev/null
 set +e
