@@ -40,13 +40,19 @@ struct DeviceOptions: ParsableArguments {
         return given
     }
 
+    /// The offline lease in seconds: `HUISCLOS_LEASE_DAYS` (whole days), else 30 days.
+    var leaseSeconds: Int64 {
+        ProcessInfo.processInfo.environment["HUISCLOS_LEASE_DAYS"].flatMap(Int64.init).map { max(1, $0) * 86_400 }
+            ?? Device.leaseSecondsDefault
+    }
+
     /// The unlocked device; `toSync` opens it past its offline lease (for `sync` only).
     func unlock(toSync: Bool = false) throws -> Device {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw DeviceError(.noDevice, Text(fr: "aucun appareil dans \(url.path) : enrôlez-le d'abord (huisclos enrol)",
                                               en: "no device in \(url.path): enrol it first (huisclos enrol)").in(language))
         }
-        return try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
+        return try Device.unlock(folder: url, passphrase: try passphrase(), leaseSeconds: leaseSeconds, toSync: toSync)
     }
 }
 

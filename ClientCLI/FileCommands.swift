@@ -7,11 +7,16 @@ import HuisClosTerminal
 import HuisClosWire
 import Synchronization
 
-/// `huisclos file put|get`: resumable transfer of an already-encrypted file.
+/// `huisclos file put|get`: files sealed with the scope's key on this device, transferred resumably.
 struct Files: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "file", abstract: "Envoi et réception de fichiers chiffrés / encrypted file transfer.",
-        discussion: "Exemples / examples: huisclos file put --id 5f0c --scope council dossier.enc · huisclos file get --id 5f0c dossier.enc",
+        discussion: """
+            Le fichier est chiffré sur l'appareil avec la clé de la portée avant l'envoi, et déchiffré après réception.
+            The file is sealed with the scope's key on this device before upload, and opened after download.
+
+            Exemples / examples: huisclos file put --id 5f0c --scope council piece.pdf · huisclos file get --id 5f0c piece.pdf
+            """,
         subcommands: [Put.self, Get.self])
 
     /// A progress bar fed from a `@Sendable` callback.
@@ -30,16 +35,16 @@ struct Files: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Option(help: "Identifiant du fichier / file id ([0-9a-f-]).") var id: String
         @Option(help: "Portée / scope.") var scope: String
-        @Argument(help: "Fichier chiffré / encrypted file.") var path: String
+        @Argument(help: "Fichier à envoyer / file to send.") var path: String
 
         func run() async throws {
             try await runReporting {
                 let opened = try device.unlock()
                 let (update, finish) = Files.bar(Text(fr: "Envoi", en: "Upload"))
-                let sent = try await opened.files.upload(URL(fileURLWithPath: path), id: try FileID(id), scope: try ScopeID(scope), progress: update)
+                try await opened.putFile(URL(fileURLWithPath: path), id: try FileID(id), scope: try ScopeID(scope), progress: update)
                 finish()
                 try await opened.lock()
-                say(Text(fr: "\(sent) morceaux envoyés.", en: "\(sent) chunks sent."))
+                say(Text(fr: "Fichier chiffré et envoyé.", en: "File sealed and sent."))
             }
         }
     }
@@ -54,10 +59,10 @@ struct Files: AsyncParsableCommand {
             try await runReporting {
                 let opened = try device.unlock()
                 let (update, finish) = Files.bar(Text(fr: "Réception", en: "Download"))
-                let fetched = try await opened.files.download(try FileID(id), to: URL(fileURLWithPath: path), progress: update)
+                try await opened.getFile(try FileID(id), to: URL(fileURLWithPath: path), progress: update)
                 finish()
                 try await opened.lock()
-                say(Text(fr: "\(fetched) morceaux reçus.", en: "\(fetched) chunks received."))
+                say(Text(fr: "Fichier reçu et déchiffré.", en: "File received and opened."))
             }
         }
     }

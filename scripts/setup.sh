@@ -2,7 +2,7 @@
 # Installs what HuisClos needs to build and run on Debian 12 (run as root, or with sudo available).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv)
+packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -163,14 +163,26 @@ extension Device {
 }
 
 extension Device {
-    /// Syncs once, then keeps the relay's watch socket open and syncs at every poke, until the
-    /// task is cancelled or the socket ends; `onSync` is told each sync's report.
+    /// Syncs, then keeps the relay's watch socket open and syncs at every poke, reconnecting
+    /// (delays doubling from 1 s to 60 s) when the server restarts or is unreachable, until the
+    /// task is cancelled, another error (revoked, wiped…), or `SyncDriver.reconnectFailuresMax`
+    /// consecutive failures; `onSync` is told each sync's report.
     public func watch(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in },
                       onSync: @escaping @Sendable (DeviceSyncReport) -> Void) async throws {
-        onSync(try await sync(progress: progress))
-        try await client.watch { _ in onSync(try await self.sync(progress: progress)) }
+        var failures = 0
+        while failures < SyncDriver.reconnectFailuresMax {
+            do {
+                onSync(try await sync(progress: progress))
+                try await client.watch { _ in onSync(try await self.sync(progress: progress)) }
+                failures = 0
+            } catch let error as APIError where error.code == .unreachable {
+                failures += 1
+            }
+            try await Task.sleep(for: .seconds(min(60, 1 << min(failures, 6))))
+        }
+        throw APIError(.unreachable, "the server stayed unreachable for \(SyncDriver.reconnectFailuresMax) attempts: check the network, then sync again")
     }
 
     /// Resumable transfers of encrypted files with this device's session.
-    public nonisolated var files: FileTransfer { FileTransfer(client: client) }
+    nonisolated var files: FileTransfer { FileTransfer(client: client) }
 }

@@ -14,19 +14,24 @@ struct CouncilHarness {
     static let passphrase = "phrase de passe du test"
     static let charter = Hash.blake2b(Array("Charte de déontologie et engagement de confidentialité v1".utf8))
 
-    let server: TestServer
+    let serverURL: String
     let folder: TemporaryFolder
     let clock: ManualClock
     let secretariat: Device
 
     /// Sets up the council on `server`.
     static func start(on server: TestServer, clock: ManualClock = ManualClock()) async throws -> CouncilHarness {
+        try await start(at: server.url, clock: clock)
+    }
+
+    /// Sets up the council on the relay at `serverURL`.
+    static func start(at serverURL: String, clock: ManualClock = ManualClock()) async throws -> CouncilHarness {
         let folder = try TemporaryFolder("council")
         let secretariat = try await Device.createCouncil(
-            folder: folder.url.appendingPathComponent("secretariat"), server: server.url, adminToken: TestServer.adminToken,
+            folder: folder.url.appendingPathComponent("secretariat"), server: serverURL, adminToken: TestServer.adminToken,
             passphrase: passphrase, councilName: "Conseil numérique de la Seine-Saint-Denis", member: try MemberID.generate(),
             orderNumber: "2026-0001", charterDigest: charter, now: clock.now, limits: .interactive)
-        return CouncilHarness(server: server, folder: folder, clock: clock, secretariat: secretariat)
+        return CouncilHarness(serverURL: serverURL, folder: folder, clock: clock, secretariat: secretariat)
     }
 
     var instant: Instant { Instant(unixSeconds: Int64(clock.now().timeIntervalSince1970)) }
@@ -43,7 +48,7 @@ struct CouncilHarness {
     /// Enrols one more device of `member`.
     func enrolDevice(_ name: String, of member: MemberID) async throws -> Device {
         let (code, _) = try await secretariat.enrolmentCode(adminToken: TestServer.adminToken)
-        let device = try await Device.enrol(folder: folder.url.appendingPathComponent(name), server: server.url, code: code,
+        let device = try await Device.enrol(folder: folder.url.appendingPathComponent(name), server: serverURL, code: code,
                                             passphrase: Self.passphrase, member: member,
                                             trustRoot: await secretariat.membership.root.publicKey, charterDigest: Self.charter,
                                             now: clock.now, limits: .interactive)

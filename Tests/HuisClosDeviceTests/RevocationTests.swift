@@ -21,7 +21,7 @@ import Testing
         let key = try SigningKeyPair.generate()
         let agreement = try AgreementKeyPair.generate()
         let (code, _) = try await council.secretariat.enrolmentCode(adminToken: TestServer.adminToken)
-        let client = SyncClient(server: council.server.url, device: key)
+        let client = SyncClient(server: council.serverURL, device: key)
         _ = try await client.enrol(code: code, agreementKey: agreement.publicKey.bytes)
         try await council.secretariat.sign(.certifyDevice(CertifiedDevice(signingKey: key.publicKey, agreementKey: agreement.publicKey, member: member)))
         return (key, client)

@@ -8,6 +8,7 @@ import HuisClosProtocol
 import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// Clients believe the signed log, never the relay's word.
@@ -46,6 +47,30 @@ import Testing
         }
     }
 
+    @Test func theRelayRefusesRecordsTheLogDoesNotJustifyAndASecondCouncil() async throws {
+        try await TestServer.with("relay-checks") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let admin = server.adminClient()
+            let records = try await server.storage.membershipRecords(from: 0)
+            let head = try MembershipRecord(verifying: try #require(records.last))
+            let intruder = try DeviceIdentity.generate(for: try MemberID.generate())
+            let forged = try MembershipRecord.sign(.certifyDevice(intruder.certificate), index: head.index + 1, previousHash: head.hash,
+                                                   issuedAt: council.instant, signer: try SigningKeyPair.generate())
+            await #expect(throws: APIError(.forbidden, "")) {
+                try await admin.appendMembership([forged.encoded], adminToken: TestServer.adminToken)
+            }
+            let unsigned = Array(forged.encoded.dropLast()) + [forged.encoded.last! ^ 1]
+            await #expect(throws: APIError(.badSignature, "")) {
+                try await admin.appendMembership([unsigned], adminToken: TestServer.adminToken)
+            }
+            await #expect(throws: APIError(.alreadyEnrolled, "")) {
+                try await admin.registerCouncil(genesis: records[0], adminToken: TestServer.adminToken)
+            }
+            #expect(try await server.storage.membershipRecords(from: 0) == records)
+        }
+    }
+
     @Test func replayedBatchesLeaveTheStateUnchanged() async throws {
         try await TestServer.with("replay") { server in
             let council = try await CouncilHarness.start(on: server)
@@ -74,7 +99,7 @@ import Testing
             let devices = [council.secretariat, alice, bob]
             for (number, device) in devices.enumerated() {
                 for index in 0..<5 {
-                    try await device.commit([try CouncilHarness.set("partagé-\(index)", "avis", "avis \(number)"),
+                    try await device.commit([try CouncilHarness.set("partage-\(index)", "avis", "avis \(number)"),
                                              try CouncilHarness.set("propre-\(number)-\(index)", "titre", "t")], scope: .council)
                 }
             }

@@ -18,25 +18,31 @@ public final class ServerProcess: @unchecked Sendable {
             .appendingPathComponent("huisclos-server")
     }
 
-    /// Starts the server on `folder` with a free port and waits for its listening line (blocking).
-    private init(folder: URL) throws {
+    /// Starts the server on `folder` with a free port and waits for its listening line (blocking);
+    /// with `logFile`, its logs at the most verbose level go to that file (to scan them).
+    private init(folder: URL, logFile: URL?) throws {
         process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["--data", folder.path, "--port", "0", "--log-level", "error"]
+        process.arguments = ["--data", folder.path, "--port", "0", "--log-level", logFile == nil ? "error" : "trace"]
         var environment = ProcessInfo.processInfo.environment
         environment["HUISCLOS_ADMIN_TOKEN"] = TestServer.adminToken
         process.environment = environment
         pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        if let logFile {
+            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: logFile)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         url = try Self.readListeningLine(pipe.fileHandleForReading, process: process)
     }
 
     /// Starts the server off the concurrency pool: starting blocks on the child's pipe, and a
     /// blocked cooperative thread (2 on this machine) would stall every other test.
-    public static func start(folder: URL) async throws -> ServerProcess {
-        try await offPool { try ServerProcess(folder: folder) }
+    public static func start(folder: URL, logFile: URL? = nil) async throws -> ServerProcess {
+        try await offPool { try ServerProcess(folder: folder, logFile: logFile) }
     }
 
     /// Kills it with SIGKILL (no chance to flush or clean up) and waits for its end.
