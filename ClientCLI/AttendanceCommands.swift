@@ -67,7 +67,7 @@ struct Attendance: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     try requireSecretariat(session)
                     try session.council.closeAttendance(seance: seance)
-                    guard let closed = try session.council.seances().first(where: { $0.id == seance }) else { throw CouncilStoreError.unknownSeance(seance) }
+                    let closed = try session.council.seance(seance)
                     let quorum = Quorum(seance: closed, register: session.register.register)
                     if json { return try printJSON(quorum) }
                     say(quorum.isReached

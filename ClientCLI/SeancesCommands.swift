@@ -78,7 +78,7 @@ struct Seances: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    guard let value = try session.council.seances().first(where: { $0.id == seance }) else { throw CouncilStoreError.unknownSeance(seance) }
+                    let value = try session.council.seance(seance)
                     if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
                         try session.council.acknowledgeReading(seance: seance, member: session.me)
                     }
@@ -104,7 +104,7 @@ struct Seances: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    guard try session.council.seances().contains(where: { $0.id == seance }) else { throw CouncilStoreError.unknownSeance(seance) }
+                    _ = try session.council.seance(seance)
                     let acknowledgements = try session.council.acknowledgements(of: seance)
                     var table = Table(headers: [Text.header("Membre", "Member"), Text.header("Appareil", "Device"),
                                                 Text.header("Reçue (horloge de l'appareil, UTC)", "Received (device clock, UTC)"),

@@ -102,7 +102,7 @@ public struct CouncilStore: Sendable {
 
     /// A member's answer; naming a proxy is refused with the rule quoted (`Seance.respond`).
     public func respond(seance: String, member: String, _ response: Seance.Response, proxy: String? = nil) throws {
-        var value = try requireSeance(seance)
+        var value = try self.seance(seance)
         try value.respond(member, response, proxy: proxy)
         let key = try CouncilRecords.key(CouncilRecords.Kind.response, "\(seance):\(member)")
         try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
@@ -112,14 +112,14 @@ public struct CouncilStore: Sendable {
 
     /// The secretariat records that `member` is present (refused once attendance is closed).
     public func markPresent(seance: String, member: String) throws {
-        var value = try requireSeance(seance)
+        var value = try self.seance(seance)
         try value.markPresent(member)
         try commit([.add(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), set: CouncilRecords.Field.present, element: .text(member))])
     }
 
     /// The secretariat closes attendance: from now on it counts for quorum and the absences rule.
     public func closeAttendance(seance: String) throws {
-        var value = try requireSeance(seance)
+        var value = try self.seance(seance)
         guard !value.attendanceClosed else { return }
         value.closeAttendance()
         try commit([.set(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), field: CouncilRecords.Field.attendanceClosed, value: .bool(true))])
@@ -136,7 +136,7 @@ public struct CouncilStore: Sendable {
     }
 
     private func acknowledge(seance: String, member: String, field: String) throws {
-        _ = try requireSeance(seance)
+        _ = try self.seance(seance)
         let device = String(store.devicePublicKey.bytes.hex.prefix(CouncilRecords.deviceIDHexDigits))
         let key = try CouncilRecords.key(CouncilRecords.Kind.acknowledgement, "\(seance):\(device)")
         let existing = try acknowledgements(of: seance).first { $0.device.hasPrefix(device) }
@@ -148,7 +148,8 @@ public struct CouncilStore: Sendable {
                     .set(key, field: field, value: .integer(nowMs()))])
     }
 
-    func requireSeance(_ id: String) throws -> Seance {
+    /// The séance `id` as the replica holds it; throws `CouncilStoreError.unknownSeance` (sync first) if absent.
+    public func seance(_ id: String) throws -> Seance {
         guard let seance = try seances().first(where: { $0.id == id }) else { throw CouncilStoreError.unknownSeance(id) }
         return seance
     }
