@@ -59,7 +59,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
-        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol"]),
+        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosCouncil"]),
 
         // Texts shown to people: French by default, English with LANG=en.
         .target(name: "HuisClosL10n"),
@@ -69,6 +69,14 @@ let package = Package(
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
         // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
         .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol"]),
+        // The council's life as records in the council scope of a device's ChangeStore, and the
+        // register folded from the verified membership log (the I/O side of HuisClosCouncil).
+        .target(
+            name: "HuisClosCouncilStore",
+            dependencies: [
+                "HuisClosCouncil", "HuisClosStore", "HuisClosEngine", "HuisClosTrust", "HuisClosProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The sync protocol's messages (generated from Protocol/huisclos.proto), endpoints and error codes.
         .target(
             name: "HuisClosWire",
@@ -139,6 +147,7 @@ let package = Package(
             name: "HuisClosCLI",
             dependencies: [
                 "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosL10n", "HuisClosTerminal",
+                "HuisClosCouncil", "HuisClosCouncilStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "ClientCLI"),
@@ -215,8 +224,15 @@ let package = Package(
                 "HuisClosTrust", "HuisClosSync", "HuisClosServer", "HuisClosTestSupport", "HuisClosPublication",
                 "HuisClosCouncil", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .testTarget(
+            name: "HuisClosCouncilStoreTests",
+            dependencies: [
+                "HuisClosCouncilStore", "HuisClosCouncil", "HuisClosStore", "HuisClosEngine", "HuisClosTrust",
+                "HuisClosCrypto", "HuisClosProtocol", "HuisClosSync", "HuisClosTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal"]),
-        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCrypto", "HuisClosProtocol"]),
+        .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCouncil", "HuisClosCrypto", "HuisClosProtocol"]),
         .testTarget(
             name: "HuisClosReplicaTests",
             dependencies: [

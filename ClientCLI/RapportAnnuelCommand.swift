@@ -4,11 +4,7 @@ import HuisClosL10n
 import HuisClosPublication
 
 /// `huisclos rapport annuel <année>`: the activity report to the departmental president.
-struct Rapport: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rapport", abstract: "Rapports du conseil / council reports.",
-        subcommands: [Annuel.self])
-
+extension Reports {
     struct Annuel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "annuel",

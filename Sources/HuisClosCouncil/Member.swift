@@ -73,6 +73,8 @@ public struct Mandate: Hashable, Sendable, Codable {
         }
 
         public enum Reason: String, Sendable, Codable {
+            /// Ended by the secretariat (at term, or administratively).
+            case ended
             case resignation
             /// Declared by the president after three consecutive absences.
             case declaredResigned

@@ -19,7 +19,8 @@ public struct Register: Sendable, Codable, Equatable {
 
     /// Appoints a person by order of the departmental president, for three years from `order.start`.
     ///
-    /// Refuses a 31st first-circle member, a third mandate, and an appointment while a mandate runs.
+    /// Refuses an appointment while a mandate runs and, for the first circle, a 31st member or a
+    /// third mandate (`CouncilRules.checkFirstCircleAppointment`, shared with the membership log).
     public mutating func appoint(id: String, name: String, circle: Member.Circle, category: Member.Category,
                                  gender: Member.Gender?, orderNumber: String, on start: Day) throws(CouncilError) {
         var member = members[id] ?? Member(id: id, name: name, circle: circle, category: category, gender: gender)
@@ -28,18 +29,9 @@ public struct Register: Sendable, Codable, Equatable {
                 fr: "\(member.name) est déjà en fonction jusqu'au \(current.end.french) : un renouvellement prend effet à cette date.",
                 en: "\(member.name) is in office until \(current.end.iso): a renewal takes effect from that date."))
         }
-        guard member.mandates.count < CouncilRules.mandatesPerPersonMax else {
-            throw CouncilError(.thirdMandateRefused, Text(
-                fr: "\(member.name) a déjà exercé deux mandats. \(CouncilRules.Quote.renewableOnce.french) Un troisième mandat est refusé.",
-                en: "\(member.name) has already served two mandates. \(CouncilRules.Quote.renewableOnce.english) A third mandate is refused."))
-        }
         if circle == .first {
-            let inOffice = firstCircle(on: start).count
-            guard inOffice < CouncilRules.firstCircleMembersMax else {
-                throw CouncilError(.firstCircleFull, Text(
-                    fr: "Le premier cercle compte déjà \(inOffice) membres en fonction le \(start.french). \(CouncilRules.Quote.thirtyMembers.french) Attendez la fin d'un mandat.",
-                    en: "The first circle already has \(inOffice) members in office on \(start.iso). \(CouncilRules.Quote.thirtyMembers.english) Wait for a mandate to end."))
-            }
+            try CouncilRules.checkFirstCircleAppointment(of: member.name, seated: firstCircle(on: start).count,
+                                                         mandatesHeld: member.mandates.count, on: start)
         }
         member.name = name
         member.circle = circle

@@ -35,8 +35,15 @@ extension Device {
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
             try await shareKeysIfDue()
-            try await client.login()  // fresh access: the log may have changed what this device reads
-            report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store)).sync(progress: progress)
+            let access = try await client.login()  // fresh access: the log may have changed what this device reads
+            // A scope whose current key has not reached this device yet is pulled at a later sync:
+            // its batches would be refused now and the cursor would move past them for good.
+            let waiting = access.readable.filter { scope in
+                guard scope != .public, let epoch = context.membership.currentEpoch(of: scope) else { return false }
+                return !context.keyring.heldEpochs(of: scope).contains(epoch)
+            }
+            report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store))
+                .sync(waiting: waiting, progress: progress)
         } catch let error as APIError where error.code == .deviceRevoked {
             try handleRevocation(error.wipeOrder)
             throw error

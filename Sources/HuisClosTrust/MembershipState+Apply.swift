@@ -1,3 +1,4 @@
+import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosProtocol
 
@@ -104,12 +105,12 @@ extension MembershipState {
         var entry = members[member] ?? MemberEntry()
         if appointment.role.isFirstCircle {
             let seated = members.keys.filter { role(of: $0, at: instant)?.isFirstCircle == true }.count
-            guard seated < TrustLimits.firstCircleMembersMax else {
-                throw refused("the first circle already has \(seated) members, its maximum: end a mandate first")
-            }
             let held = entry.mandates.filter { $0.role.isFirstCircle }.count
-            guard held < TrustLimits.firstCircleMandatesMax else {
-                throw refused("member \(member) already held \(held) first-circle mandates: a mandate is renewable once")
+            do {
+                try CouncilRules.checkFirstCircleAppointment(of: "member \(member)", seated: seated, mandatesHeld: held,
+                                                             on: Day(unixSeconds: instant.unixSeconds) ?? Day(year: 1970, month: 1, day: 1)!)
+            } catch {
+                throw refused(error.text.english)
             }
         }
         // Grants of an earlier mandate that reached its term without an end record do not carry over.

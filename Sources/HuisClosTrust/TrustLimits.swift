@@ -27,12 +27,6 @@ public enum TrustLimits {
     /// ahead is refused, because every later record must be dated after it: one future-dated
     /// record from any authorised device would otherwise block the log until that date.
     public static let recordClockSkewSecondsMax: Int64 = 600
-    /// First-circle members (president, vice-presidents, members) holding a mandate at once: the
-    /// council's rules cap the first circle at 30.
-    public static let firstCircleMembersMax = 30
-    /// Mandates a first-circle member may hold: the rules allow a 3-year mandate "renewable once".
-    public static let firstCircleMandatesMax = 2
-
     /// The smallest padded body, in bytes: hides the size of small edits (a field change is tens of bytes).
     public static let paddingBucketBytesMin = 256
     /// Up to this size, in bytes, padded bodies are powers of two (at most 2× overhead, few distinct sizes).

@@ -1,3 +1,4 @@
+import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosTrust
@@ -113,7 +114,7 @@ import Testing
     @Test func firstCircleIsCappedAtThirtyMembers() throws {
         var council = try CouncilFixture()
         // The fixture seats the president, Alice and Bob; fill the first circle to 30.
-        for _ in 3..<TrustLimits.firstCircleMembersMax {
+        for _ in 3..<CouncilRules.firstCircleMembersMax {
             try council.log.append(.appointMember(council.appointment(try MemberID.generate(), .member, scopes: [])),
                                    signedBy: council.secretariat.signing, at: council.tick())
         }

@@ -21,13 +21,15 @@ public struct SyncDriver: Sendable {
         self.store = store
     }
 
-    /// Pushes, then pulls; `progress` is told after each request.
-    public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
+    /// Pushes, then pulls every readable scope except `waiting` (scopes the store cannot open yet,
+    /// e.g. before their key arrives: pulling them would move the cursor past batches it must
+    /// refuse); `progress` is told after each request.
+    public func sync(waiting: Set<ScopeID> = [], progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
         var report = SyncReport()
         let known = await client.access
         let access = if let known { known } else { try await client.login() }
         try await push(into: &report, progress: progress)
-        for scope in access.readable.sorted() {
+        for scope in access.readable.subtracting(waiting).sorted() {
             try await pull(scope, into: &report, progress: progress)
         }
         return report

@@ -1,0 +1,69 @@
+import ArgumentParser
+import HuisClosCouncilStore
+import HuisClosL10n
+
+/// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
+struct Agenda: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ordre-du-jour",
+        abstract: "Ordre du jour d'une séance / a séance's agenda.",
+        discussion: """
+            Exemples / examples:
+              huisclos ordre-du-jour ajouter s1 budget --titre "Budget du numérique" --dossier dossier-budget-2026
+              huisclos ordre-du-jour deplacer s1 budget --rang 1
+              huisclos ordre-du-jour retirer s1 budget
+            Les modifications faites hors ligne par la présidence et le secrétariat convergent au même ordre.
+            """,
+        subcommands: [Add.self, Move.self, Remove.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance.") var seance: String
+        @Argument(help: "Identifiant du point / item id.") var item: String
+        @Option(name: .customLong("titre"), help: "Titre / title.") var title: String
+        @Option(help: "Dossier joint (répétable) / attached dossier (repeatable).") var dossier: [String] = []
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    try session.council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossier)
+                    say(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))
+                }
+            }
+        }
+    }
+
+    struct Move: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "deplacer", abstract: "Déplace un point / moves an item.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance.") var seance: String
+        @Argument(help: "Identifiant du point / item id.") var item: String
+        @Option(name: .customLong("rang"), help: "Nouveau rang, 1 = premier / new rank, 1 = first.") var rank: Int
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    try session.council.moveAgendaItem(seance: seance, item: item, to: rank)
+                    say(Text(fr: "Point \(item) placé au rang \(rank).", en: "Item \(item) moved to rank \(rank)."))
+                }
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "retirer", abstract: "Retire un point / removes an item.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance.") var seance: String
+        @Argument(help: "Identifiant du point / item id.") var item: String
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    try session.council.removeAgendaItem(seance: seance, item: item)
+                    say(Text(fr: "Point \(item) retiré.", en: "Item \(item) removed."))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+
+/// `huisclos presence …`: answers to convocations (offline), presence in the room, closure and quorum.
+struct Attendance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "presence",
+        abstract: "Réponses, présences et quorum / answers, attendance and quorum.",
+        discussion: """
+            Exemples / examples:
+              huisclos presence repondre s1 --reponse viendra      (viendra, excuse, absent)
+              huisclos presence pointer s1 <id membre>              (secrétariat / secretariat)
+              huisclos presence clore s1                            (secrétariat : affiche le quorum)
+            Les procurations n'existent pas : --procuration est refusé en citant la règle.
+            """,
+        subcommands: [Respond.self, Mark.self, Close.self])
+
+    struct Respond: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance.") var seance: String
+        @Option(name: .customLong("reponse"), help: "viendra, excuse, absent (will attend, excused, absent).") var response: String
+        @Option(name: .customLong("procuration"), help: "Refusé : les membres siègent en personne / refused: members sit in person.") var proxy: String?
+
+        func run() async throws {
+            try await runCouncil {
+                let answers: [String: Seance.Response] = ["viendra": .willAttend, "excuse": .excused, "absent": .absent]
+                guard let answer = answers[response] else { throw ValidationError("--reponse: viendra, excuse, absent") }
+                try await CouncilSession.with(device) { session in
+                    try session.council.respond(seance: seance, member: session.me, answer, proxy: proxy)
+                    say(Text(fr: "Réponse enregistrée sur cet appareil ; elle partira à la prochaine synchronisation (huisclos sync).",
+                             en: "Answer recorded on this device; it leaves at the next sync (huisclos sync)."))
+                }
+            }
+        }
+    }
+
+    struct Mark: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "pointer", abstract: "Le secrétariat pointe un membre présent / the secretariat records a member present.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance.") var seance: String
+        @Argument(help: "Identifiant du membre / member id.") var member: [String]
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    try requireSecretariat(session)
+                    for id in member {
+                        try session.council.markPresent(seance: seance, member: id)
+                        say(Text(fr: "Présent·e : \(session.name(id))", en: "Present: \(session.name(id))"))
+                    }
+                }
+            }
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "clore", abstract: "Le secrétariat clôt la présence et affiche le quorum / closes attendance, shows quorum.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance.") var seance: String
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    try requireSecretariat(session)
+                    try session.council.closeAttendance(seance: seance)
+                    let closed = try session.council.seance(seance)
+                    let quorum = Quorum(seance: closed, register: session.register.register)
+                    if json { return try printJSON(quorum) }
+                    say(quorum.isReached
+                        ? Text(fr: "Présence close : \(quorum.present) présent·es sur \(quorum.inOffice) en fonction — quorum atteint (\(quorum.required) requis).",
+                               en: "Attendance closed: \(quorum.present) present of \(quorum.inOffice) in office — quorum reached (\(quorum.required) required).")
+                        : Text(fr: "Présence close : \(quorum.present) présent·es sur \(quorum.inOffice) en fonction — quorum NON atteint (\(quorum.required) requis).",
+                               en: "Attendance closed: \(quorum.present) present of \(quorum.inOffice) in office — quorum NOT reached (\(quorum.required) required)."))
+                }
+            }
+        }
+    }
+
+    static func requireSecretariat(_ session: CouncilSession) throws {
+        guard session.register.secretariat.contains(session.me) else {
+            throw CouncilError(.notAFirstCircleMember, Text(fr: "Le secrétariat tient la feuille de présence : utilisez un appareil du secrétariat.",
+                                                            en: "The secretariat keeps attendance: use a secretariat device."))
+        }
+    }
+}

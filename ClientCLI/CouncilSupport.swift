@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosDevice
+import HuisClosSync
+import HuisClosL10n
+import HuisClosTerminal
+import HuisClosTrust
+
+/// An unlocked device with its council records and the register folded from its verified log.
+struct CouncilSession {
+    let device: Device
+    let council: CouncilStore
+    let register: CouncilRegister
+    /// Today (UTC), by this device's clock.
+    let today: Day
+    let instant: Instant
+
+    /// Unlocks the device, runs `body`, and locks it again whatever happens.
+    static func with(_ options: DeviceOptions, _ body: (CouncilSession) async throws -> Void) async throws {
+        let device = try options.unlock()
+        do {
+            let council = CouncilStore(store: device.store)
+            let log = await device.membershipLog
+            let register = CouncilRegister(log: log, profiles: try council.profiles(), proposals: try council.vicePresidentProposals())
+            let now = Int64(Date().timeIntervalSince1970)
+            try await body(CouncilSession(device: device, council: council, register: register,
+                                          today: Day(unixSeconds: now) ?? Day(year: 1970, month: 1, day: 1)!,
+                                          instant: Instant(unixSeconds: now)))
+            try await device.lock()
+        } catch {
+            try? await device.lock()
+            throw error
+        }
+    }
+
+    /// This device's member id (hex).
+    var me: String { device.member.hex }
+
+    /// The name the register gives `id`, or the id.
+    func name(_ id: String) -> String { register.register.members[id]?.name ?? id }
+}
+
+/// Runs a council command: council refusals exit 65 with their text (which says what to do);
+/// everything else goes through the client's one error table (`runReporting`).
+func runCouncil(_ body: () async throws -> Void) async throws {
+    try await runReporting {
+        do {
+            try await body()
+        } catch let error as CouncilError {
+            Console.error(error.text.in(language) + "\n")
+            throw ExitCode(ExitStatus.dataRefused.rawValue)
+        } catch let error as CouncilStoreError {
+            Console.error(error.text.in(language) + "\n")
+            throw ExitCode(ExitStatus.dataRefused.rawValue)
+        }
+    }
+}
+
+/// Parses a `YYYY-MM-DD` option.
+func parseDay(_ text: String, option: String) throws -> Day {
+    guard let day = Day(iso: text) else { throw ValidationError("\(option): YYYY-MM-DD") }
+    return day
+}
+
+/// Prints `table`, or its rows as JSON objects keyed by `keys` with `--json`.
+func show(_ table: Table, keys: [String], json: Bool) throws {
+    if json { return try printJSON(table.rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }) }
+    Console.out(table.render() + "\n")
+}
+
+extension Text {
+    /// Both languages' header, in the person's language.
+    static func header(_ fr: String, _ en: String) -> String { Text(fr: fr, en: en).in(language) }
+}

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+import HuisClosTerminal
+import HuisClosTrust
+
+/// `huisclos membres …`: the register, from the verified membership log and the council's profiles.
+struct Members: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "membres",
+        abstract: "Registre du conseil / the council's register.",
+        discussion: """
+            Exemples / examples:
+              huisclos membres liste
+              huisclos membres nommer --nom "Alice Martin" --categorie research --genre female --arrete 2026-0142
+              huisclos membres nommer --role president --nom "Nadia Ali" --categorie publicPartners --arrete 2026-0140
+              huisclos membres proposer-vp <id>        (la présidente / the president)
+              huisclos membres nommer --role vicePresident --membre <id> --nom … --categorie … --arrete …
+              huisclos membres composition --json
+              huisclos membres fin-mandat <id> --motif resignation
+              huisclos membres declarer-demission <id>  (la présidente, sur le rapport d'absences)
+            """,
+        subcommands: [List.self, Appoint.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let register = session.register.register
+                    var table = Table(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"), Text.header("Cercle", "Circle"),
+                                                Text.header("Rôle", "Role"), Text.header("Catégorie", "Category"), Text.header("Arrêté", "Order"),
+                                                Text.header("Début", "Start"), Text.header("Fin", "End"), Text.header("État", "Status")])
+                    for member in register.members.values.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
+                        guard let mandate = member.mandates.last else { continue }
+                        let role = register.presidentID == member.id ? Text.header("président·e", "president")
+                            : register.vicePresidents.contains { $0.memberID == member.id && $0.appointedOn != nil } ? Text.header("vice-président·e", "vice-president")
+                            : member.circle == .first ? Text.header("membre", "member") : Text.header("second cercle", "second circle")
+                        let state = member.isInOffice(on: session.today) ? Text.header("en fonction", "in office")
+                            : mandate.earlyEnd?.reason == .declaredResigned ? Text.header("démissionnaire d'office", "declared resigned")
+                            : mandate.earlyEnd?.reason == .resignation ? Text.header("démission", "resigned")
+                            : Text.header("mandat terminé", "mandate ended")
+                        table.append([member.id, member.name, member.circle.rawValue, role, member.category.rawValue, mandate.orderNumber,
+                                      mandate.start.iso, mandate.end.iso, state])
+                    }
+                    for id in session.register.secretariat.sorted() {
+                        table.append([id, Text.header("secrétariat", "secretariat"), "-", Text.header("secrétariat", "secretariat"), "-", "-", "-", "-",
+                                      Text.header("en fonction", "in office")])
+                    }
+                    try show(table, keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status"], json: json)
+                    if !json, !session.register.vicePresidentsWithoutProposal.isEmpty {
+                        say(Text(fr: "Attention : vice-présidence sans proposition de la présidence enregistrée : \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))",
+                                 en: "Warning: vice-presidency without a recorded proposal by the president: \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))"))
+                    }
+                }
+            }
+        }
+    }
+
+    struct Appoint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "nommer",
+            abstract: "Nomme un membre pour 3 ans (secrétariat) / appoints a member for 3 years (secretariat).",
+            discussion: "Refusé : un 31e membre du premier cercle, un troisième mandat. Affiche l'identifiant à remettre au membre pour son enrôlement.")
+        @OptionGroup var device: DeviceOptions
+        @Option(help: "Rôle / role: member, president, vicePresident, secondCircle, secretariat.") var role: String = "member"
+        @Option(name: .customLong("membre"), help: "Identifiant existant (renouvellement, vice-présidence) / existing member id.") var member: String?
+        @Option(name: .customLong("nom"), help: "Nom / name.") var name: String
+        @Option(name: .customLong("categorie"), help: "economic, education, research, publicPartners, civilSociety.") var category: String
+        @Option(name: .customLong("genre"), help: "female, male, other (facultatif / optional).") var gender: String?
+        @Option(name: .customLong("arrete"), help: "Numéro de l'arrêté / order number.") var order: String
+        @Option(help: "Date de l'arrêté, début du mandat (YYYY-MM-DD, aujourd'hui par défaut) / order date.") var date: String?
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                let orderDay = try date.map { try parseDay($0, option: "--date") }
+                let roles: [String: Role] = ["president": .president, "vicePresident": .vicePresident, "member": .member,
+                                             "secondCircle": .secondCircle, "secretariat": .secretariat]
+                guard let role = roles[role] else { throw ValidationError("--role: \(roles.keys.sorted().joined(separator: ", "))") }
+                guard let category = Member.Category(rawValue: category) else {
+                    throw ValidationError("--categorie: \(Member.Category.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let gender = try gender.map { value in
+                    guard let parsed = Member.Gender(rawValue: value) else { throw ValidationError("--genre: female, male, other") }
+                    return parsed
+                }
+                let id = try member.map { try MemberID(hex: $0) } ?? MemberID.generate()
+                try await CouncilSession.with(device) { session in
+                    if role.isFirstCircle {
+                        // The council's rule, checked with its own words before the log refuses it.
+                        let existing = session.register.register.members[id.hex]
+                        try CouncilRules.checkFirstCircleAppointment(of: name, seated: session.register.register.firstCircle(on: session.today).count,
+                                                                     mandatesHeld: existing?.mandates.count ?? 0, on: session.today)
+                    }
+                    let day = orderDay ?? session.today
+                    let start = Instant(unixSeconds: day.unixSeconds)
+                    let end = Instant(unixSeconds: day.adding(years: CouncilRules.mandateYears).unixSeconds)
+                    try await session.device.sign(.appointMember(Appointment(member: id, role: role, orderNumber: order, orderDate: start,
+                                                                             mandateEnd: end, scopes: [])))
+                    try session.council.recordProfile(member: id.hex, name: name, category: category, gender: gender)
+                    _ = try await session.device.sync()
+                }
+                if json { return try printJSON(["member": id.hex]) }
+                say(Text(fr: "Nommé·e : \(name) — identifiant \(id.hex)", en: "Appointed: \(name) — id \(id.hex)"))
+            }
+        }
+    }
+
+    struct ProposeVicePresident: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "proposer-vp", abstract: "La présidence propose un·e vice-président·e / the president proposes a vice-president.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant du membre / member id.") var member: String
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    guard session.register.register.presidentID == session.me else {
+                        throw CouncilError(.notProposedByPresident, Text(fr: "Seule la présidence propose un·e vice-président·e : utilisez l'appareil de la présidence.",
+                                                                         en: "Only the president proposes a vice-president: use the president's device."))
+                    }
+                    try session.council.proposeVicePresident(member: try MemberID(hex: member).hex, on: session.today)
+                    _ = try await session.device.sync()
+                    say(Text(fr: "Proposition enregistrée pour \(session.name(member)).", en: "Proposal recorded for \(session.name(member))."))
+                }
+            }
+        }
+    }
+
+    struct Composition: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let composition = HuisClosCouncil.Composition(of: session.register.register, on: session.today)
+                    var table = Table(headers: [Text.header("Catégorie / genre", "Category / gender"), Text.header("Membres", "Members")])
+                    for category in Member.Category.allCases { table.append([category.rawValue, "\(composition.byCategory[category, default: 0])"]) }
+                    for gender in Member.Gender.allCases { table.append([gender.rawValue, "\(composition.byGender[gender, default: 0])"]) }
+                    table.append([Text.header("non déclaré", "undeclared"), "\(composition.undeclared)"])
+                    table.append([Text.header("total", "total"), "\(composition.total) / \(CouncilRules.firstCircleMembersMax)"])
+                    try show(table, keys: ["group", "members"], json: json)
+                    if !json, let share = composition.shareOfWomen {
+                        say(Text(fr: "Parité : \(Int((share * 100).rounded())) % de femmes parmi les genres déclarés.",
+                                 en: "Parity: \(Int((share * 100).rounded()))% women among declared genders."))
+                    }
+                }
+            }
+        }
+    }
+
+    struct EndMandate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "fin-mandat", abstract: "Fin de mandat (secrétariat, ou démission par le membre) / ends a mandate.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant du membre / member id.") var member: String
+        @Option(name: .customLong("motif"), help: "term ou resignation.") var reason: String = "term"
+
+        func run() async throws {
+            try await runCouncil {
+                guard let reason = ["term": MandateEndReason.term, "resignation": .resignation][reason] else { throw ValidationError("--motif: term, resignation") }
+                try await CouncilSession.with(device) { session in
+                    try await session.device.sign(.endMandate(member: try MemberID(hex: member), reason: reason))
+                    _ = try await session.device.sync()
+                    say(Text(fr: "Mandat de \(session.name(member)) terminé ; ses appareils perdent l'accès au conseil.",
+                             en: "Mandate of \(session.name(member)) ended; their devices lose council access."))
+                }
+            }
+        }
+    }
+
+    struct DeclareResigned: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "declarer-demission",
+            abstract: "La présidence déclare un membre démissionnaire d'office / the president declares a member resigned ex officio.",
+            discussion: "Seulement pour un membre figurant au rapport d'absences (huisclos rapport absences). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant du membre / member id.") var member: String
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let id = try MemberID(hex: member)
+                    let report = AbsenceReport(register: session.register.register, seances: try session.council.seances(), on: session.today)
+                    var register = session.register.register
+                    try register.declareResigned(id.hex, on: session.today, report: report)
+                    try await session.device.sign(.endMandate(member: id, reason: .exOfficio))
+                    try await session.device.startEpoch(of: CouncilRecords.scope, reason: .memberRemoved)
+                    _ = try await session.device.sync()
+                    say(Text(fr: "\(session.name(id.hex)) est déclaré·e démissionnaire d'office : mandat terminé, nouvelle clé du conseil, ses appareils n'y ont plus accès.",
+                             en: "\(session.name(id.hex)) is declared resigned ex officio: mandate ended, new council key, their devices no longer have access."))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+import HuisClosTerminal
+
+/// `huisclos seances …`: convening, listing, reading a convocation, and its acknowledgements.
+struct Seances: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seances",
+        abstract: "Séances du conseil / council séances.",
+        discussion: """
+            Exemples / examples:
+              huisclos seances convoquer s1 --date 2026-03-12 --lieu "Bobigny, salle du conseil"
+              huisclos seances liste
+              huisclos seances voir s1          (accuse la lecture / acknowledges reading)
+              huisclos seances accuses s1 --json
+            """,
+        subcommands: [Convene.self, List.self, Show.self, Acknowledgements.self])
+
+    struct Convene: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "convoquer", abstract: "La présidence convoque une séance / the president convenes a séance.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id (lettres, chiffres, - _ .).") var seance: String
+        @Option(help: "Date (YYYY-MM-DD).") var date: String
+        @Option(name: .customLong("lieu"), help: "Lieu / place.") var place: String
+
+        func run() async throws {
+            try await runCouncil {
+                let day = try parseDay(date, option: "--date")
+                try await CouncilSession.with(device) { session in
+                    guard session.register.register.presidentID == session.me || session.register.secretariat.contains(session.me) else {
+                        throw CouncilError(.notAFirstCircleMember, Text(fr: "La présidence convoque les séances (le secrétariat pour elle) : utilisez l'un de leurs appareils.",
+                                                                        en: "The president convenes séances (the secretariat on their behalf): use one of their devices."))
+                    }
+                    try session.council.convene(seance: seance, date: day, place: place)
+                    say(Text(fr: "Séance \(seance) convoquée le \(day.french) à \(place). Ajoutez l'ordre du jour (huisclos ordre-du-jour ajouter), puis huisclos sync.",
+                             en: "Séance \(seance) convened on \(day.iso) at \(place). Add the agenda (huisclos ordre-du-jour ajouter), then huisclos sync."))
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let seances = try session.council.seances()
+                    if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
+                        for seance in seances { try session.council.acknowledgeReceipt(seance: seance.id, member: session.me) }
+                    }
+                    var table = Table(headers: [Text.header("Séance", "Séance"), "Date", Text.header("Lieu", "Place"), Text.header("Points", "Items"),
+                                                Text.header("Présence", "Attendance"), "Quorum"])
+                    for seance in seances {
+                        let quorum = Quorum(seance: seance, register: session.register.register)
+                        table.append([seance.id, seance.date.iso, seance.place, "\(seance.agenda.count)",
+                                      seance.attendanceClosed ? Text.header("close", "closed") : Text.header("ouverte", "open"),
+                                      seance.attendanceClosed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : "-"])
+                    }
+                    try show(table, keys: ["id", "date", "place", "items", "attendance", "quorum"], json: json)
+                    if !json, let warning = SeanceSchedule.warning(seances: seances, on: session.today) { say(warning) }
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let value = try session.council.seance(seance)
+                    if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
+                        try session.council.acknowledgeReading(seance: seance, member: session.me)
+                    }
+                    if !json {
+                        say(Text(fr: "Séance \(value.id) — \(value.date.french), \(value.place)", en: "Séance \(value.id) — \(value.date.iso), \(value.place)"))
+                    }
+                    var table = Table(headers: ["#", Text.header("Point", "Item"), Text.header("Titre", "Title"), Text.header("Dossiers", "Dossiers")])
+                    for (index, item) in value.agenda.enumerated() {
+                        table.append(["\(index + 1)", item.id, item.title, item.dossierIDs.joined(separator: ", ")])
+                    }
+                    try show(table, keys: ["rank", "item", "title", "dossiers"], json: json)
+                }
+            }
+        }
+    }
+
+    struct Acknowledgements: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand / who received and read it, when.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    _ = try session.council.seance(seance)
+                    let acknowledgements = try session.council.acknowledgements(of: seance)
+                    var table = Table(headers: [Text.header("Membre", "Member"), Text.header("Appareil", "Device"),
+                                                Text.header("Reçue (horloge de l'appareil, UTC)", "Received (device clock, UTC)"),
+                                                Text.header("Lue", "Read")])
+                    let members = session.register.register.firstCircle(on: session.today)
+                    for member in members {
+                        let own = acknowledgements.filter { $0.member == member.id }
+                        if own.isEmpty { table.append([member.name, "-", Text.header("non reçue", "not received"), "-"]) }
+                        for ack in own {
+                            table.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(Self.time) ?? "-", ack.readMs.map(Self.time) ?? "-"])
+                        }
+                    }
+                    try show(table, keys: ["member", "device", "received", "read"], json: json)
+                }
+            }
+        }
+
+        static func time(_ ms: Int64) -> String {
+            let formatter = ISO8601DateFormatter()
+            return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import HuisClosEngine
+import HuisClosProtocol
+
+/// The council scope's record vocabulary (`Protocol/COUNCIL-RECORDS.md`): kinds, fields and sets,
+/// in one place, so writers and readers cannot disagree on a name.
+public enum CouncilRecords {
+    /// Every council record lives in the council scope: first-circle members and the secretariat.
+    public static let scope = ScopeID.council
+
+    /// Record kinds.
+    public enum Kind {
+        /// A person's profile, id = member id (hex): name, category, gender.
+        public static let profile = "member_profile"
+        /// The president's proposal of a vice-president, id = member id (hex).
+        public static let vicePresidentProposal = "vp_proposal"
+        /// A séance, id = séance id: date, place; set `present`; attendance closure.
+        public static let seance = "seance"
+        /// An agenda item, id = "<séance>:<item>": title, position; set `dossiers`.
+        public static let agendaItem = "agenda_item"
+        /// A member's answer to a convocation, id = "<séance>:<member hex>".
+        public static let response = "rsvp"
+        /// A device's acknowledgement of a convocation, id = "<séance>:<device key hex, 32 first digits>".
+        public static let acknowledgement = "convocation_ack"
+    }
+
+    /// Field and set names.
+    public enum Field {
+        public static let name = "name"
+        public static let category = "category"
+        public static let gender = "gender"
+        public static let proposedOn = "proposed_on"
+        public static let date = "date"
+        public static let place = "place"
+        public static let present = "present"
+        public static let attendanceClosed = "attendance_closed"
+        public static let seance = "seance"
+        public static let title = "title"
+        public static let position = "position"
+        public static let dossiers = "dossiers"
+        public static let member = "member"
+        public static let response = "response"
+        public static let device = "device"
+        public static let receivedMs = "received_ms"
+        public static let readMs = "read_ms"
+    }
+
+    /// Hex digits of a device key kept in an acknowledgement's id: 128 bits, unique among a council's devices.
+    public static let deviceIDHexDigits = 32
+
+    static func key(_ kind: String, _ id: String) throws -> RecordKey { try RecordKey(kind: kind, id: id) }
+}

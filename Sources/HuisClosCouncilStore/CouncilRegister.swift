@@ -1,0 +1,97 @@
+import HuisClosCouncil
+import HuisClosTrust
+
+/// The register as the CLI shows it, derived from the **verified membership log** (who holds which
+/// mandate, in which role, from which order, until when) and the council scope's profiles (names,
+/// categories, genders: kept encrypted, never in the log the relay stores) and vice-president
+/// proposals.
+///
+/// The fold replays each appointment and mandate end through `Register`, whose rules are the
+/// ones the log itself enforced (`CouncilRules.checkFirstCircleAppointment`), so the two cannot
+/// disagree on who sits.
+public struct CouncilRegister: Sendable {
+    /// The members, mandates, president and vice-presidents.
+    public private(set) var register = Register()
+    /// Secretariat accounts in office (not members), by member id (hex).
+    public private(set) var secretariat: Set<String> = []
+    /// Vice-presidents appointed in the log without a recorded proposal by the president.
+    public private(set) var vicePresidentsWithoutProposal: Set<String> = []
+
+    /// Folds `log` with the council records' `profiles` and vice-president `proposals`.
+    public init(log: MembershipLog, profiles: [String: CouncilStore.Profile], proposals: [String: Day]) {
+        for record in log.records {
+            guard let day = Day(unixSeconds: record.issuedAt.unixSeconds) else { continue }
+            switch record.event {
+            case let .appointMember(appointment):
+                appoint(appointment, on: day, profile: profiles[appointment.member.hex], proposed: proposals[appointment.member.hex] != nil)
+            case let .endMandate(member, reason):
+                secretariat.remove(member.hex)
+                try? register.endMandate(of: member.hex, on: day, reason: Self.reason(reason))
+            default:
+                continue
+            }
+        }
+    }
+
+    private mutating func appoint(_ appointment: Appointment, on day: Day, profile: CouncilStore.Profile?, proposed: Bool) {
+        let id = appointment.member.hex
+        let circle: Member.Circle
+        switch appointment.role {
+        case .secretariat:
+            secretariat.insert(id)
+            return
+        case .guest:
+            return
+        case .secondCircle:
+            circle = .second
+        case .president, .vicePresident, .member:
+            circle = .first
+        }
+        let start = Day(unixSeconds: appointment.orderDate.unixSeconds) ?? day
+        try? register.appoint(id: id, name: profile?.name ?? "membre \(id.prefix(8))", circle: circle,
+                              category: profile?.category ?? .civilSociety, gender: profile?.gender,
+                              orderNumber: appointment.orderNumber, on: start)
+        switch appointment.role {
+        case .president:
+            try? register.setPresident(id, on: day)
+        case .vicePresident where proposed:
+            try? register.proposeVicePresident(id, on: day)
+            try? register.appointVicePresident(id, on: day)
+        case .vicePresident:
+            vicePresidentsWithoutProposal.insert(id)
+        default:
+            break
+        }
+    }
+
+    private static func reason(_ reason: MandateEndReason) -> Mandate.EarlyEnd.Reason {
+        switch reason {
+        case .term: .ended
+        case .resignation: .resignation
+        case .exOfficio: .declaredResigned
+        }
+    }
+}
+
+extension MemberID {
+    /// Parses the 32 hex digits shown in listings.
+    public init(hex: String) throws(CouncilStoreError) {
+        let digits = Array(hex.utf8)
+        guard digits.count == MemberID.length * 2 else { throw .invalidMemberID(hex) }
+        var bytes: [UInt8] = []
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { throw .invalidMemberID(hex) }
+            bytes.append(high << 4 | low)
+        }
+        do { try self.init(bytes: bytes) } catch { throw .invalidMemberID(hex) }
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

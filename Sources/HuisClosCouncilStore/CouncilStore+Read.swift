@@ -1,0 +1,137 @@
+import GRDB
+import HuisClosCouncil
+import HuisClosStore
+
+/// Reading the council records back into the pure values the rules work on.
+extension CouncilStore {
+    /// One agenda item with its merged position.
+    public struct AgendaEntry: Sendable, Equatable {
+        public let item: AgendaItem
+        public let position: Int64
+    }
+
+    /// One device's acknowledgement of a convocation: when it received it and when its member
+    /// first opened it, by that device's clock (Unix ms), in a batch that device signed.
+    public struct Acknowledgement: Sendable, Equatable, Codable {
+        public let seance: String
+        public let member: String
+        /// The acknowledging device's signing key (hex).
+        public let device: String
+        public let receivedMs: Int64?
+        public let readMs: Int64?
+    }
+
+    /// A person's profile as recorded in the council scope.
+    public struct Profile: Sendable, Equatable {
+        public let name: String
+        public let category: Member.Category
+        public let gender: Member.Gender?
+    }
+
+    /// Every séance, by date then id, with its agenda, answers and attendance replayed through `Seance`'s rules.
+    public func seances() throws -> [Seance] {
+        let rows = try fields(of: CouncilRecords.Kind.seance)
+        let present = try setElements(CouncilRecords.Field.present, of: CouncilRecords.Kind.seance)
+        let answers = try fields(of: CouncilRecords.Kind.response)
+        let items = try agendaItems()
+        var result: [Seance] = []
+        for (id, row) in rows {
+            guard let dateText = row[CouncilRecords.Field.date]?.text, let date = Day(iso: dateText) else { continue }
+            var seance = Seance(id: id, date: date, place: row[CouncilRecords.Field.place]?.text ?? "",
+                                agenda: (items[id] ?? []).map(\.item))
+            for answer in answers.values where answer[CouncilRecords.Field.seance]?.text == id {
+                guard let member = answer[CouncilRecords.Field.member]?.text,
+                      let response = answer[CouncilRecords.Field.response]?.text.flatMap(Seance.Response.init(rawValue:)) else { continue }
+                try? seance.respond(member, response)
+            }
+            for member in present[id] ?? [] { try? seance.markPresent(member) }
+            if row[CouncilRecords.Field.attendanceClosed]?.bool == true { seance.closeAttendance() }
+            result.append(seance)
+        }
+        return result.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// The séance's agenda in merged order: by position, then item id.
+    public func agenda(of seance: String) throws -> [AgendaEntry] { try agendaItems()[seance] ?? [] }
+
+    /// Acknowledgements of the séance's convocation, by member then device.
+    public func acknowledgements(of seance: String) throws -> [Acknowledgement] {
+        try fields(of: CouncilRecords.Kind.acknowledgement).values.compactMap { row in
+            guard row[CouncilRecords.Field.seance]?.text == seance, let member = row[CouncilRecords.Field.member]?.text,
+                  let device = row[CouncilRecords.Field.device]?.text else { return nil }
+            return Acknowledgement(seance: seance, member: member, device: device,
+                                   receivedMs: row[CouncilRecords.Field.receivedMs]?.integer,
+                                   readMs: row[CouncilRecords.Field.readMs]?.integer)
+        }.sorted { ($0.member, $0.device) < ($1.member, $1.device) }
+    }
+
+    /// Profiles by member id (hex).
+    public func profiles() throws -> [String: Profile] {
+        try fields(of: CouncilRecords.Kind.profile).compactMapValues { row in
+            guard let name = row[CouncilRecords.Field.name]?.text,
+                  let category = row[CouncilRecords.Field.category]?.text.flatMap(Member.Category.init(rawValue:)) else { return nil }
+            return Profile(name: name, category: category, gender: row[CouncilRecords.Field.gender]?.text.flatMap(Member.Gender.init(rawValue:)))
+        }
+    }
+
+    /// Vice-president proposals: member id (hex) → day proposed.
+    public func vicePresidentProposals() throws -> [String: Day] {
+        try fields(of: CouncilRecords.Kind.vicePresidentProposal).compactMapValues { $0[CouncilRecords.Field.proposedOn]?.text.flatMap(Day.init(iso:)) }
+    }
+
+    private func agendaItems() throws -> [String: [AgendaEntry]] {
+        let dossiers = try setElements(CouncilRecords.Field.dossiers, of: CouncilRecords.Kind.agendaItem)
+        var bySeance: [String: [AgendaEntry]] = [:]
+        for (key, row) in try fields(of: CouncilRecords.Kind.agendaItem) {
+            guard let seance = row[CouncilRecords.Field.seance]?.text, key.hasPrefix(seance + ":"),
+                  let position = row[CouncilRecords.Field.position]?.integer else { continue }
+            let item = String(key.dropFirst(seance.count + 1))
+            bySeance[seance, default: []].append(AgendaEntry(
+                item: AgendaItem(id: item, title: row[CouncilRecords.Field.title]?.text ?? item, dossierIDs: (dossiers[key] ?? []).sorted()),
+                position: position))
+        }
+        return bySeance.mapValues { $0.sorted { ($0.position, $0.item.id) < ($1.position, $1.item.id) } }
+    }
+
+    /// The live fields of every record of `kind`: id → field name → stored value.
+    private func fields(of kind: String) throws -> [String: [String: StoredValue]] {
+        try store.database.read { db in
+            var result: [String: [String: StoredValue]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT f.id, f.name, f.value FROM fields f JOIN records r
+                  ON r.scope = f.scope AND r.kind = f.kind AND r.id = f.id
+                WHERE f.scope = ? AND f.kind = ? AND r.live = 1
+                """, arguments: [CouncilRecords.scope.rawValue, kind]) {
+                result[row[0], default: [:]][row[1]] = StoredValue(row[2] as DatabaseValue)
+            }
+            return result
+        }
+    }
+
+    /// The visible text elements of set `name` on every live record of `kind`: id → elements.
+    private func setElements(_ name: String, of kind: String) throws -> [String: Set<String>] {
+        try store.database.read { db in
+            var result: [String: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT e.id, e.value FROM set_elements e JOIN records r
+                  ON r.scope = e.scope AND r.kind = e.kind AND r.id = e.id
+                WHERE e.scope = ? AND e.kind = ? AND e.name = ? AND r.live = 1
+                  AND NOT EXISTS (SELECT 1 FROM set_removals x WHERE x.scope = e.scope AND x.kind = e.kind
+                                  AND x.id = e.id AND x.name = e.name AND x.element = e.element AND x.tag = e.tag)
+                """, arguments: [CouncilRecords.scope.rawValue, kind, name]) {
+                if let text = StoredValue(row[1] as DatabaseValue).text { result[row[0], default: []].insert(text) }
+            }
+            return result
+        }
+    }
+}
+
+/// A materialised column read back loosely: the vocabulary says which type each field holds; a
+/// value of another type reads as absent (the record is then skipped, never trusted).
+struct StoredValue {
+    let storage: DatabaseValue.Storage
+    init(_ value: DatabaseValue) { storage = value.storage }
+    var text: String? { if case let .string(text) = storage { text } else { nil } }
+    var integer: Int64? { if case let .int64(number) = storage { number } else { nil } }
+    var bool: Bool? { if case let .int64(number) = storage { number == 1 } else { nil } }
+}

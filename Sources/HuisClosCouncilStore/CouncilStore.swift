@@ -1,0 +1,164 @@
+import HuisClosCouncil
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosStore
+
+/// The council's life as CRDT records in the council scope of a device's `ChangeStore`: member
+/// profiles, vice-president proposals, séances, agendas, answers, attendance, acknowledgements.
+///
+/// Every write first replays the rule on the pure value (`Seance`, `Register`) built from what the
+/// replica holds, so a refused action (a proxy, attendance already closed) writes nothing; then it
+/// commits the change as this device's next signed batch, to be pushed by the sync layer.
+/// Reads rebuild the pure values from the materialised tables (see `CouncilStore+Read.swift`).
+public struct CouncilStore: Sendable {
+    /// The device's change store (its encrypted replica in the app; memory in tests).
+    public let store: ChangeStore
+    /// This device's clock for acknowledgements, in Unix milliseconds.
+    let nowMs: @Sendable () -> Int64
+
+    /// Council records over `store`; `nowMs` stamps acknowledgements (the system clock by default).
+    public init(store: ChangeStore, nowMs: (@Sendable () -> Int64)? = nil) {
+        self.store = store
+        self.nowMs = nowMs ?? { Int64(clamping: SystemWallClock().nowMs()) }
+    }
+
+    // MARK: - Register
+
+    /// Records a person's profile (kept encrypted in the council scope, never in the membership log).
+    public func recordProfile(member: String, name: String, category: Member.Category, gender: Member.Gender?) throws {
+        let key = try CouncilRecords.key(CouncilRecords.Kind.profile, member)
+        try commit([.set(key, field: CouncilRecords.Field.name, value: .text(name)),
+                    .set(key, field: CouncilRecords.Field.category, value: .text(category.rawValue)),
+                    .set(key, field: CouncilRecords.Field.gender, value: gender.map { .text($0.rawValue) } ?? .null)])
+    }
+
+    /// Records the president's proposal of a vice-president (the appointment follows in the membership log).
+    public func proposeVicePresident(member: String, on day: Day) throws {
+        let key = try CouncilRecords.key(CouncilRecords.Kind.vicePresidentProposal, member)
+        try commit([.set(key, field: CouncilRecords.Field.proposedOn, value: .text(day.iso))])
+    }
+
+    // MARK: - Séances and agenda
+
+    /// Convenes a séance (or changes its date and place).
+    public func convene(seance id: String, date: Day, place: String) throws {
+        let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
+        try commit([.set(key, field: CouncilRecords.Field.date, value: .text(date.iso)),
+                    .set(key, field: CouncilRecords.Field.place, value: .text(place))])
+    }
+
+    /// Adds an agenda item at the end of the séance's agenda, with its dossiers.
+    public func addAgendaItem(seance: String, item: String, title: String, dossiers: [String] = []) throws {
+        let current = try agenda(of: seance)
+        guard !current.contains(where: { $0.item.id == item }) else {
+            throw CouncilStoreError.itemExists(seance: seance, item: item)
+        }
+        let key = try CouncilRecords.key(CouncilRecords.Kind.agendaItem, "\(seance):\(item)")
+        try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
+                    .set(key, field: CouncilRecords.Field.title, value: .text(title)),
+                    .set(key, field: CouncilRecords.Field.position, value: .integer(AgendaPosition.after(current.last?.position)))]
+                   + dossiers.map { .add(key, set: CouncilRecords.Field.dossiers, element: .text($0)) })
+    }
+
+    /// Moves an item to 1-based `rank` in the agenda (clamped), writing its position only, or
+    /// renumbering the agenda when its neighbours leave no gap.
+    public func moveAgendaItem(seance: String, item: String, to rank: Int) throws {
+        let current = try agenda(of: seance)
+        guard current.contains(where: { $0.item.id == item }) else { throw CouncilStoreError.unknownItem(seance: seance, item: item) }
+        var others = current.filter { $0.item.id != item }
+        let index = min(max(rank - 1, 0), others.count)
+        if let position = AgendaPosition.between(index > 0 ? others[index - 1].position : nil,
+                                                 index < others.count ? others[index].position : nil) {
+            try commit([.set(try itemKey(seance, item), field: CouncilRecords.Field.position, value: .integer(position))])
+            return
+        }
+        others.insert(current.first { $0.item.id == item }!, at: index)
+        try commit(try others.enumerated().map { offset, entry in
+            .set(try itemKey(seance, entry.item.id), field: CouncilRecords.Field.position,
+                 value: .integer(AgendaPosition.gap * Int64(offset + 1)))
+        })
+    }
+
+    /// Removes an item from the agenda.
+    public func removeAgendaItem(seance: String, item: String) throws {
+        guard try agenda(of: seance).contains(where: { $0.item.id == item }) else {
+            throw CouncilStoreError.unknownItem(seance: seance, item: item)
+        }
+        try commit([.delete(try itemKey(seance, item))])
+    }
+
+    // MARK: - Convocation proof, answers, attendance
+
+    /// This device acknowledges receipt of the convocation, once (later calls keep the first time).
+    public func acknowledgeReceipt(seance: String, member: String) throws {
+        try acknowledge(seance: seance, member: member, field: CouncilRecords.Field.receivedMs)
+    }
+
+    /// This device records that the member opened the convocation, once; implies receipt.
+    public func acknowledgeReading(seance: String, member: String) throws {
+        try acknowledge(seance: seance, member: member, field: CouncilRecords.Field.receivedMs)
+        try acknowledge(seance: seance, member: member, field: CouncilRecords.Field.readMs)
+    }
+
+    /// A member's answer; naming a proxy is refused with the rule quoted (`Seance.respond`).
+    public func respond(seance: String, member: String, _ response: Seance.Response, proxy: String? = nil) throws {
+        var value = try self.seance(seance)
+        try value.respond(member, response, proxy: proxy)
+        let key = try CouncilRecords.key(CouncilRecords.Kind.response, "\(seance):\(member)")
+        try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
+                    .set(key, field: CouncilRecords.Field.member, value: .text(member)),
+                    .set(key, field: CouncilRecords.Field.response, value: .text(response.rawValue))])
+    }
+
+    /// The secretariat records that `member` is present (refused once attendance is closed).
+    public func markPresent(seance: String, member: String) throws {
+        var value = try self.seance(seance)
+        try value.markPresent(member)
+        try commit([.add(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), set: CouncilRecords.Field.present, element: .text(member))])
+    }
+
+    /// The secretariat closes attendance: from now on it counts for quorum and the absences rule.
+    public func closeAttendance(seance: String) throws {
+        var value = try self.seance(seance)
+        guard !value.attendanceClosed else { return }
+        value.closeAttendance()
+        try commit([.set(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), field: CouncilRecords.Field.attendanceClosed, value: .bool(true))])
+    }
+
+    // MARK: - Helpers
+
+    func commit(_ changes: [Change]) throws {
+        try store.commitLocal(changes, scope: CouncilRecords.scope)
+    }
+
+    private func itemKey(_ seance: String, _ item: String) throws -> RecordKey {
+        try CouncilRecords.key(CouncilRecords.Kind.agendaItem, "\(seance):\(item)")
+    }
+
+    private func acknowledge(seance: String, member: String, field: String) throws {
+        _ = try self.seance(seance)
+        let device = String(store.devicePublicKey.bytes.hex.prefix(CouncilRecords.deviceIDHexDigits))
+        let key = try CouncilRecords.key(CouncilRecords.Kind.acknowledgement, "\(seance):\(device)")
+        let existing = try acknowledgements(of: seance).first { $0.device.hasPrefix(device) }
+        if field == CouncilRecords.Field.receivedMs, existing?.receivedMs != nil { return }
+        if field == CouncilRecords.Field.readMs, existing?.readMs != nil { return }
+        try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
+                    .set(key, field: CouncilRecords.Field.member, value: .text(member)),
+                    .set(key, field: CouncilRecords.Field.device, value: .text(store.devicePublicKey.bytes.hex)),
+                    .set(key, field: field, value: .integer(nowMs()))])
+    }
+
+    /// The séance `id` as the replica holds it; throws `CouncilStoreError.unknownSeance` (sync first) if absent.
+    public func seance(_ id: String) throws -> Seance {
+        guard let seance = try seances().first(where: { $0.id == id }) else { throw CouncilStoreError.unknownSeance(id) }
+        return seance
+    }
+}
+
+extension [UInt8] {
+    /// Lowercase hex: how device keys appear in records and listings.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }, as: UTF8.self)
+    }
+}

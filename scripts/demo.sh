@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# La démonstration de HuisClos, racontée en français, avec les vrais exécutables : le serveur relais
+# `huisclos-server` démarre sur sa base SQLite embarquée (127.0.0.1, port libre, dossier temporaire) ;
+# le secrétariat, la présidente, trois membres du premier cercle et un membre du second cercle
+# jouent la vie du conseil avec `huisclos` : nominations, enrôlement des appareils, convocation avec
+# ordre du jour et dossier, synchronisation, lecture hors ligne, réponses, présences sur trois séances,
+# rapport d'absences, déclaration de démission d'office, exclusion.
+# Sortie 0 si tout s'est déroulé ; le serveur est arrêté et le dossier temporaire effacé dans tous les cas.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+step() { printf '  %s\n' "$*"; }
+indent() { sed 's/^/    /'; }
+
+say "Préparation de la machine (dépendances système)"
+bash scripts/setup.sh
+
+say "Compilation de huisclos et huisclos-server (debug)"
+swift build --product huisclos 2>&1 | tail -1
+swift build --product huisclos-server 2>&1 | tail -1
+bin="$(swift build --show-bin-path)"
+
+work="$(mktemp -d -t huisclos-demo.XXXXXX)"
+server_pid=""
+stop_server() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    server_pid=""
+}
+cleanup() { stop_server; [ -n "${HUISCLOS_DEMO_KEEP:-}" ] || rm -rf "$work"; }
+trap cleanup EXIT
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+url="http://127.0.0.1:$port"
+start_server() {
+    "$bin/huisclos-server" --data "$work/serveur" --host 127.0.0.1 --port "$port" --log-level warning >>"$work/serveur.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "le serveur n'a pas démarré : voir $work/serveur.log" >&2
+    cat "$work/serveur.log" >&2
+    exit 1
+}
+json() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }
+hc() { local who="$1"; shift; "$bin/huisclos" "$@" --device "$work/$who"; }
+
+say "Le secrétariat démarre le serveur relais sur $url"
+mkdir -p "$work/serveur"
+start_server
+export HUISCLOS_ADMIN_TOKEN="$(cat "$work/serveur/admin-token")"
+export HUISCLOS_PASSPHRASE="phrase de passe de démonstration"
+step "Le serveur ne garde que des lots chiffrés et signés : ni noms, ni contenu."
+
+say "Le secrétariat crée le conseil et sa racine de confiance"
+printf 'Charte de déontologie et engagement de confidentialité du Conseil numérique, version 1.\n' >"$work/charte.txt"
+"$bin/huisclos" admin setup --device "$work/secretariat" --server "$url" --name "Conseil numérique de la Seine-Saint-Denis" \
+    --order "arrêté 2026-0001" --charter "$work/charte.txt" | indent
+
+declare -A ids
+appoint_and_enrol() {  # who role name category gender order
+    local who="$1" role="$2" name="$3" category="$4" gender="$5" order="$6" id code root card
+    id="$(hc secretariat membres nommer --role "$role" --nom "$name" --categorie "$category" --genre "$gender" \
+          --arrete "$order" --date 2026-01-05 --json | json member)"
+    ids[$who]="$id"
+    code="$(hc secretariat admin code --json)"
+    root="$(echo "$code" | json root)"; code="$(echo "$code" | json code)"
+    card="$("$bin/huisclos" enrol --device "$work/$who" --server "$url" --code "$code" --root "$root" --member "$id" \
+            --charter "$work/charte.txt" --json)"
+    hc secretariat admin certify --member "$id" --signing "$(echo "$card" | json signingKey)" \
+        --agreement "$(echo "$card" | json agreementKey)" >/dev/null
+    step "$name ($role, $order) : nommé·e, appareil enrôlé avec un code à usage unique, certifié."
+}
+
+say "Nominations (arrêtés du 05/01/2026) et enrôlement des appareils"
+appoint_and_enrol presidente president "Nadia Ali" publicPartners female "arrêté 2026-0002"
+appoint_and_enrol alice member "Alice Martin" research female "arrêté 2026-0003"
+appoint_and_enrol bruno member "Bruno Petit" economic male "arrêté 2026-0004"
+appoint_and_enrol chloe member "Chloé Durand" education female "arrêté 2026-0005"
+appoint_and_enrol sami secondCircle "Sami Benali" civilSociety male "arrêté 2026-0006"
+
+sync_all() { for who in presidente alice bruno chloe sami secretariat presidente alice bruno chloe sami; do hc "$who" sync >/dev/null; done; }
+say "Chacun synchronise : engagement de confidentialité signé, clés du conseil distribuées"
+sync_all
+hc secretariat membres liste | indent
+hc secretariat membres composition | indent
+
+say "La présidente convoque la séance s1 avec son ordre du jour et un dossier"
+hc presidente seances convoquer s1 --date 2026-02-10 --lieu "Bobigny, hôtel du Département" | indent
+hc presidente ordre-du-jour ajouter s1 budget --titre "Budget du numérique 2026" --dossier dossier-budget-2026 | indent
+hc presidente ordre-du-jour ajouter s1 ecoles --titre "Écoles connectées" | indent
+hc secretariat sync >/dev/null
+hc secretariat ordre-du-jour ajouter s1 divers --titre "Questions diverses" | indent
+hc presidente ordre-du-jour deplacer s1 ecoles --rang 1 | indent
+sync_all
+
+say "Les membres reçoivent la convocation (accusé de réception), Alice l'ouvre (accusé de lecture)"
+hc alice seances liste | indent
+hc bruno seances liste >/dev/null
+hc alice seances voir s1 | indent
+step "Sami, du second cercle, n'a pas accès à la portée du conseil :"
+hc sami seances liste | indent
+
+say "Le serveur s'arrête : les membres lisent l'ordre du jour et répondent hors ligne"
+stop_server
+hc bruno seances voir s1 | indent
+hc alice presence repondre s1 --reponse viendra | indent
+hc bruno presence repondre s1 --reponse viendra | indent
+step "Chloé tente de se faire représenter par Alice :"
+set +e
+hc chloe presence repondre s1 --reponse excuse --procuration "${ids[alice]}" 2>&1 | indent
+set -e
+hc chloe presence repondre s1 --reponse excuse | indent
+
+say "Le serveur redémarre ; tout converge"
+start_server
+sync_all
+say "Accusés de réception et de lecture de la convocation s1"
+hc secretariat seances accuses s1 | indent
+
+say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"
+for n in 1 2 3; do
+    if [ "$n" -gt 1 ]; then
+        hc presidente seances convoquer "s$n" --date "2026-0$((n + 1))-10" --lieu "Bobigny" >/dev/null
+        sync_all
+    fi
+    hc secretariat presence pointer "s$n" "${ids[presidente]}" "${ids[alice]}" "${ids[bruno]}" >/dev/null
+    printf '  s%s : ' "$n"; hc secretariat presence clore "s$n"
+done
+sync_all
+hc secretariat seances liste | indent
+
+say "Le rapport d'absences du secrétariat"
+hc secretariat rapport absences | indent
+
+say "La présidente déclare Chloé démissionnaire d'office"
+hc presidente membres declarer-demission "${ids[chloe]}" | indent
+sync_all 2>/dev/null || true
+hc secretariat membres liste | indent
+
+say "L'appareil de Chloé n'a plus accès au conseil"
+set +e
+hc chloe sync >"$work/chloe.out" 2>&1
+status=$?
+set -e
+indent <"$work/chloe.out"
+step "huisclos sync sur l'appareil de Chloé (code $status) : le journal signé lui retire la portée du conseil, la nouvelle clé ne lui est pas remise."
+hc presidente seances convoquer s4 --date 2026-05-12 --lieu "Bobigny" >/dev/null
+hc presidente sync >/dev/null
+set +e
+hc chloe seances liste >"$work/chloe.out" 2>&1
+set -e
+step "Chloé ne voit pas la séance s4 convoquée après la déclaration :"
+indent <"$work/chloe.out"
+if grep -q " s4 " "$work/chloe.out"; then echo "Chloé voit encore le conseil" >&2; exit 1; fi
+
+say "Le serveur s'arrête, le dossier temporaire est effacé. Fin de la démonstration."
