@@ -45,7 +45,8 @@ struct Members: AsyncParsableCommand {
                             : mandate.earlyEnd?.reason == .declaredResigned ? Text.header("démissionnaire d'office", "declared resigned")
                             : mandate.earlyEnd?.reason == .resignation ? Text.header("démission", "resigned")
                             : Text.header("mandat terminé", "mandate ended")
-                        table.append([member.id, member.name, member.circle.rawValue, role, member.category.rawValue, mandate.orderNumber,
+                        table.append([member.id, member.name, json ? member.circle.rawValue : member.circle.label.in(language), role,
+                                      json ? member.category.rawValue : member.category.label.in(language), mandate.orderNumber,
                                       mandate.start.iso, mandate.end.iso, state])
                     }
                     for id in session.register.secretariat.sorted() {
@@ -143,8 +144,8 @@ struct Members: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     let composition = HuisClosCouncil.Composition(of: session.register.register, on: session.today)
                     var table = Table(headers: [Text.header("Catégorie / genre", "Category / gender"), Text.header("Membres", "Members")])
-                    for category in Member.Category.allCases { table.append([category.rawValue, "\(composition.byCategory[category, default: 0])"]) }
-                    for gender in Member.Gender.allCases { table.append([gender.rawValue, "\(composition.byGender[gender, default: 0])"]) }
+                    for category in Member.Category.allCases { table.append([json ? category.rawValue : category.label.in(language), "\(composition.byCategory[category, default: 0])"]) }
+                    for gender in Member.Gender.allCases { table.append([json ? gender.rawValue : gender.label.in(language), "\(composition.byGender[gender, default: 0])"]) }
                     table.append([Text.header("non déclaré", "undeclared"), "\(composition.undeclared)"])
                     table.append([Text.header("total", "total"), "\(composition.total) / \(CouncilRules.firstCircleMembersMax)"])
                     try show(table, keys: ["group", "members"], json: json)
