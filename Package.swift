@@ -138,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "HuisClosCLI",
             dependencies: [
-                "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosL10n", "HuisClosTerminal",
+                "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n", "HuisClosTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "ClientCLI"),
