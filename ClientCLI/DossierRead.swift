@@ -28,12 +28,7 @@ extension Dossiers {
                 let scope = try Dossiers.scope(self.scope)
                 let opened = try device.unlock()
                 let library = DossierLibrary(store: opened.store, scope: scope)
-                guard let dossier = try library.dossier(id) else {
-                    throw DossierError(.notFound, "no dossier '\(id)' in \(scope.rawValue) on this device: sync, then see huisclos dossiers liste")
-                }
-                guard let chosen = version.map({ number in dossier.versions.first { $0.number == number } }) ?? dossier.latest else {
-                    throw DossierError(.notFound, "dossier '\(id)' has no version \(version.map(String.init) ?? ""): see huisclos dossiers liste")
-                }
+                let chosen = try Notes.version(of: id, number: version, in: library)
                 if output != nil || !chosen.isText {
                     Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
                                        en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")

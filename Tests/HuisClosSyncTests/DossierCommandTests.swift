@@ -9,7 +9,7 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(run.output.utf8))
     }
 
-    @Test func aDossierAddedByTheSecretariatIsListedAsNewReadAndSearchedOnAMembersDevice() async throws {
+    @Test func aDossierAddedByTheSecretariatIsListedAsNewReadAndSearchedOnAMembersDeviceWhoseNotesStayPrivate() async throws {
         try await TestServer.with("cli-dossiers") { server in
             let folder = try TemporaryFolder("cli-dossiers")
             defer { folder.remove() }
@@ -62,6 +62,17 @@ import Testing
             #expect(found.map { $0["dossier"] as? String } == ["budget"])
             let missing = try await CommandRun.run("huisclos", ["dossiers", "lire", "absent"], environment: member)
             #expect(missing.status == 64 && missing.errors.contains("no dossier"))
+
+            // A private note stays with its member: listed on their device, marked as made on an earlier version,
+            // and absent from the secretariat's even after both sync.
+            let added = try await CommandRun.run("huisclos", ["notes", "ajouter", "budget", "--version", "1", "--ou", "p. 1", "Chiffre à vérifier"], environment: member)
+            #expect(added.status == 0, "\(added.errors)")
+            let notes = try #require(try Self.json(try await CommandRun.run("huisclos", ["notes", "liste", "budget", "--json"], environment: member)) as? [[String: Any]])
+            #expect(notes.count == 1 && notes.first?["earlierVersion"] as? Bool == true && notes.first?["text"] as? String == "Chiffre à vérifier")
+            #expect(try await CommandRun.run("huisclos", ["sync"], environment: member).status == 0)
+            #expect(try await CommandRun.run("huisclos", ["sync"], environment: secretariat).status == 0)
+            let seen = try #require(try Self.json(try await CommandRun.run("huisclos", ["notes", "liste", "budget", "--json"], environment: secretariat)) as? [[String: Any]])
+            #expect(seen.isEmpty)
         }
     }
 }
