@@ -13,5 +13,5 @@ struct HuisClos: AsyncParsableCommand {
             76 version du protocole/protocol mismatch · 77 non autorisé/not allowed. Texte en anglais : LANG=en.
             """,
         version: HuisClosVersion.product,
-        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Files.self, Rapport.self, Dossiers.self, Notes.self])
+        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Files.self, Rapport.self, Dossiers.self, Notes.self, Avis.self])
 }

@@ -73,6 +73,12 @@ import Testing
             #expect(try await CommandRun.run("huisclos", ["sync"], environment: secretariat).status == 0)
             let seen = try #require(try Self.json(try await CommandRun.run("huisclos", ["notes", "liste", "budget", "--json"], environment: secretariat)) as? [[String: Any]])
             #expect(seen.isEmpty)
+
+            // Avis draft: created and written paragraph by paragraph, shown back.
+            #expect(try await CommandRun.run("huisclos", ["avis", "creer", "avis-1", "--titre", "Avis budget"], environment: member).status == 0)
+            #expect(try await CommandRun.run("huisclos", ["avis", "ecrire", "avis-1", "--paragraphe", "p1", "Le conseil recommande"], environment: member).status == 0)
+            let shown = try #require(try Self.json(try await CommandRun.run("huisclos", ["avis", "voir", "avis-1", "--json"], environment: member)) as? [String: Any])
+            #expect(shown["paragraphs"] as? [[String]] == [["Le conseil recommande"]] && (shown["conflicts"] as? [String])?.isEmpty == true)
         }
     }
 }
