@@ -146,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "HuisClosCLI",
             dependencies: [
-                "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosL10n", "HuisClosTerminal",
+                "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n", "HuisClosTerminal",
                 "HuisClosCouncil", "HuisClosCouncilStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

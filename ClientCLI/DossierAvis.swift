@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import HuisClosDossiers
+import HuisClosL10n
+import HuisClosPublication
+import HuisClosTerminal
+
+/// `huisclos avis creer|ecrire|voir`: avis drafts edited paragraph by paragraph; concurrent edits
+/// of one paragraph are kept side by side and shown as a conflict.
+struct Avis: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "avis", abstract: "Projets d'avis / avis drafts.",
+        discussion: """
+            Exemples / examples:
+              huisclos avis creer avis-2027-1 --titre "Avis sur le budget"
+              huisclos avis ecrire avis-2027-1 --paragraphe p1 "Le conseil recommande…"
+              huisclos avis voir avis-2027-1 --json
+            """,
+        subcommands: [Create.self, Write.self, Show.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un projet / creates a draft.")
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("titre"), help: "Titre / title.") var title: String
+        @Option(name: .customLong("nature"), help: "avis, recommandation ou programme.") var kind = "avis"
+        @Option(name: .customLong("saisine"), help: "Saisine à laquelle il répond / referral it answers.") var referral: String?
+        @Argument(help: "Identifiant / id.") var id: String
+
+        func run() async throws {
+            try await runDossier {
+                guard let kind = PublishedText.Kind(rawValue: kind) else { throw DossierError(.invalidArgument, "--nature: avis, recommandation or programme") }
+                let opened = try device.unlock()
+                try AvisDrafts(store: opened.store).create(id: id, title: title, kind: kind, referral: referral)
+                try await opened.lock()
+                say(Text(fr: "Projet \(id) créé.", en: "Draft \(id) created."))
+            }
+        }
+    }
+
+    struct Write: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ecrire", abstract: "Écrit un paragraphe / writes a paragraph.")
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("paragraphe"), help: "Identifiant du paragraphe / paragraph id.") var paragraph: String
+        @Argument(help: "Projet / draft.") var id: String
+        @Argument(help: "Texte / text.") var text: String
+
+        func run() async throws {
+            try await runDossier {
+                let opened = try device.unlock()
+                try AvisDrafts(store: opened.store).write(text, paragraph: paragraph, of: id)
+                try await opened.lock()
+                say(Text(fr: "Paragraphe \(paragraph) écrit.", en: "Paragraph \(paragraph) written."))
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "voir", abstract: "Affiche un projet et ses conflits / shows a draft and its conflicts.")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Argument(help: "Projet / draft.") var id: String
+
+        struct Shown: Encodable { let id: String; let title: String; let status: String; let paragraphs: [[String]]; let conflicts: [String] }
+
+        func run() async throws {
+            try await runDossier {
+                let opened = try device.unlock()
+                let draft = try AvisDrafts(store: opened.store).draft(id)
+                try await opened.lock()
+                if json {
+                    return try printJSON(Shown(id: draft.id, title: draft.title, status: draft.status.rawValue,
+                                               paragraphs: draft.paragraphs.map(\.versions), conflicts: draft.conflicts.map(\.id)))
+                }
+                say(Text(fr: "\(draft.title) (\(draft.status.rawValue))", en: "\(draft.title) (\(draft.status.rawValue))"))
+                var table = Table(headers: [Text(fr: "Paragraphe", en: "Paragraph"), Text(fr: "Texte", en: "Text")].map { $0.in(language) })
+                for paragraph in draft.paragraphs {
+                    let mark = paragraph.isConflict ? Text(fr: " (conflit)", en: " (conflict)").in(language) : ""
+                    table.append([paragraph.id + mark, paragraph.versions.joined(separator: " ║ ")])
+                }
+                Console.out(table.render())
+            }
+        }
+    }
+}

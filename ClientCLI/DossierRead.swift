@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import HuisClosDossiers
+import HuisClosL10n
+import HuisClosTerminal
+
+extension Dossiers {
+    /// `huisclos dossiers lire`: decrypts a version chunk by chunk to standard output, or to the
+    /// one path the member names; nothing decrypted is written anywhere else.
+    struct Read: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lire", abstract: "Lit une version / reads a version.",
+            discussion: """
+                Les textes s'affichent ; les autres formats vont sur la sortie standard ou dans le fichier --sortie, \
+                en clair : un avertissement le rappelle. / Text is printed; other formats go to standard output or to \
+                the --sortie file, in plaintext, with a warning.
+
+                Exemples / examples: huisclos dossiers lire budget-2027 · huisclos dossiers lire budget-2027 --version 1 --sortie budget.pdf
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("portee"), help: "Portée / scope.") var scope = "council"
+        @Option(help: "Version (par défaut la dernière / default the latest).") var version: Int?
+        @Option(name: .customLong("sortie"), help: "Fichier de sortie, en clair / output file, plaintext.") var output: String?
+        @Argument(help: "Identifiant du dossier / dossier id.") var id: String
+
+        func run() async throws {
+            try await runDossier {
+                let scope = try Dossiers.scope(self.scope)
+                let opened = try device.unlock()
+                let library = DossierLibrary(store: opened.store, scope: scope)
+                let chosen = try Notes.version(of: id, number: version, in: library)
+                if output != nil || !chosen.isText {
+                    Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
+                                       en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")
+                }
+                let sink = try output.map { try FileHandle.forPlaintext(at: $0) } ?? FileHandle.standardOutput
+                defer { if output != nil { try? sink.close() } }
+                try await library.read(chosen, transfer: SealedFileTransfer(client: opened.relayClient)) { piece in
+                    try sink.write(contentsOf: piece)
+                }
+                try library.markSeen([chosen])
+                try await opened.lock()
+            }
+        }
+    }
+}
+
+extension FileHandle {
+    /// A new file at `path` readable by its owner only (0600), for plaintext the member asked for.
+    static func forPlaintext(at path: String) throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw DossierError(.invalidArgument, "cannot create \(path): check the folder and its permissions")
+        }
+        return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+}
