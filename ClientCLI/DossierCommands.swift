@@ -26,6 +26,17 @@ struct Dossiers: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Read.self, Search.self])
 
     /// The scope named on the command line (`council`, `group:<nom>`, `hearing:<id>`).
+    /// Version `number` (or the latest) of `dossier` in `library`, or a `notFound` failure saying what to do.
+    static func version(of dossier: String, number: Int?, in library: DossierLibrary) throws -> DossierVersion {
+        guard let found = try library.dossier(dossier) else {
+            throw DossierError(.notFound, "no dossier '\(dossier)' in \(library.scope.rawValue) on this device: sync, then see huisclos dossiers liste")
+        }
+        guard let chosen = number.map({ n in found.versions.first { $0.number == n } }) ?? found.latest else {
+            throw DossierError(.notFound, "dossier '\(dossier)' has no version \(number.map(String.init) ?? ""): see huisclos dossiers liste")
+        }
+        return chosen
+    }
+
     static func scope(_ name: String) throws -> ScopeID {
         do { return try ScopeID(name) } catch {
             throw ValidationError(Text(fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",

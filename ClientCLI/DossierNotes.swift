@@ -36,7 +36,7 @@ struct Notes: AsyncParsableCommand {
         func run() async throws {
             try await runDossier {
                 let opened = try device.unlock()
-                let chosen = try Notes.version(of: dossier, number: version, in: DossierLibrary(store: opened.store, scope: try Dossiers.scope(scope)))
+                let chosen = try Dossiers.version(of: dossier, number: version, in: DossierLibrary(store: opened.store, scope: try Dossiers.scope(scope)))
                 let target = try share.map(Dossiers.scope) ?? DossierScopes.member(opened.member)
                 let id = try Annotations(store: opened.store).add(text, on: chosen, at: location, scope: target)
                 try await opened.lock()
@@ -59,7 +59,7 @@ struct Notes: AsyncParsableCommand {
         func run() async throws {
             try await runDossier {
                 let opened = try device.unlock()
-                let latest = try Notes.version(of: dossier, number: nil, in: DossierLibrary(store: opened.store, scope: try Dossiers.scope(scope)))
+                let latest = try Dossiers.version(of: dossier, number: nil, in: DossierLibrary(store: opened.store, scope: try Dossiers.scope(scope)))
                 let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
                 let scopes = await opened.membership.readableScopes(of: opened.certificate.signingKey, at: now)
                     .filter { $0 == DossierScopes.member(opened.member) || $0.rawValue.hasPrefix("group:") }.sorted { $0.rawValue < $1.rawValue }
@@ -78,16 +78,5 @@ struct Notes: AsyncParsableCommand {
                 Console.out(table.render())
             }
         }
-    }
-
-    /// Version `number` (or the latest) of `dossier` in `library`, or a `notFound` failure saying what to do.
-    static func version(of dossier: String, number: Int?, in library: DossierLibrary) throws -> DossierVersion {
-        guard let found = try library.dossier(dossier) else {
-            throw DossierError(.notFound, "no dossier '\(dossier)' in \(library.scope.rawValue) on this device: sync, then see huisclos dossiers liste")
-        }
-        guard let chosen = number.map({ n in found.versions.first { $0.number == n } }) ?? found.latest else {
-            throw DossierError(.notFound, "dossier '\(dossier)' has no version \(number.map(String.init) ?? ""): see huisclos dossiers liste")
-        }
-        return chosen
     }
 }

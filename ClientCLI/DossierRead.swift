@@ -28,7 +28,7 @@ extension Dossiers {
                 let scope = try Dossiers.scope(self.scope)
                 let opened = try device.unlock()
                 let library = DossierLibrary(store: opened.store, scope: scope)
-                let chosen = try Notes.version(of: id, number: version, in: library)
+                let chosen = try Dossiers.version(of: id, number: version, in: library)
                 if output != nil || !chosen.isText {
                     Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
                                        en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")
