@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "HuisClosDevice",
             dependencies: [
-                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync",
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncilStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 

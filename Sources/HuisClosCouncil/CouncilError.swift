@@ -17,6 +17,8 @@ public struct CouncilError: Error, Equatable, Sendable, CustomStringConvertible 
         case invalidDate
         case notProposedByPresident
         case unknownSeance
+        /// The author's role does not allow this record (`CouncilWriteRules` says who may).
+        case roleRequired
     }
 
     public let code: Code

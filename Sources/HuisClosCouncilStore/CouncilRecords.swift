@@ -13,6 +13,9 @@ public enum CouncilRecords {
         public static let profile = "member_profile"
         /// The president's proposal of a vice-president, id = member id (hex).
         public static let vicePresidentProposal = "vp_proposal"
+        /// The appointment of a proposed vice-president, recorded by the secretariat as a role on
+        /// the member's running mandate (no new mandate), id = member id (hex): order, day.
+        public static let vicePresidentAppointment = "vp_appointment"
         /// A séance, id = séance id: date, place; set `present`; attendance closure.
         public static let seance = "seance"
         /// An agenda item, id = "<séance>:<item>": title, position; set `dossiers`.
@@ -29,6 +32,8 @@ public enum CouncilRecords {
         public static let category = "category"
         public static let gender = "gender"
         public static let proposedOn = "proposed_on"
+        public static let appointedOn = "appointed_on"
+        public static let orderNumber = "order_number"
         public static let date = "date"
         public static let place = "place"
         public static let present = "present"

@@ -3,8 +3,8 @@ import HuisClosTrust
 
 /// The register as the CLI shows it, derived from the **verified membership log** (who holds which
 /// mandate, in which role, from which order, until when) and the council scope's profiles (names,
-/// categories, genders: kept encrypted, never in the log the relay stores) and vice-president
-/// proposals.
+/// categories, genders: kept encrypted, never in the log the relay stores), vice-president
+/// proposals and vice-president appointments (a role on the running mandate, not a new mandate).
 ///
 /// The fold replays each appointment and mandate end through `Register`, whose rules are the
 /// ones the log itself enforced (`CouncilRules.checkFirstCircleAppointment`), so the two cannot
@@ -14,13 +14,24 @@ public struct CouncilRegister: Sendable {
     public private(set) var register = Register()
     /// Secretariat accounts in office (not members), by member id (hex).
     public private(set) var secretariat: Set<String> = []
-    /// Vice-presidents appointed in the log without a recorded proposal by the president.
+    /// Vice-presidents appointed (in the log, or by a record) without a proposal by the president
+    /// recorded before: not shown as vice-presidents.
     public private(set) var vicePresidentsWithoutProposal: Set<String> = []
 
-    /// Folds `log` with the council records' `profiles` and vice-president `proposals`.
-    public init(log: MembershipLog, profiles: [String: CouncilStore.Profile], proposals: [String: Day]) {
+    /// Folds `log` with the council records' `profiles`, vice-president `proposals` and
+    /// `appointments`. Proposals and appointments are replayed in day order between the log's
+    /// records, so a vice-presidency holds on the mandate it was recorded on and ends with it.
+    public init(log: MembershipLog, profiles: [String: CouncilStore.Profile], proposals: [String: Day],
+                appointments: [String: CouncilStore.VicePresidentAppointment] = [:]) {
+        var pending = (proposals.map { (day: $0.value, id: $0.key, appointment: false) }
+            + appointments.map { (day: $0.value.day, id: $0.key, appointment: true) })
+            .sorted { ($0.day, $0.appointment ? 1 : 0, $0.id) < ($1.day, $1.appointment ? 1 : 0, $1.id) }[...]
         for record in log.records {
             guard let day = Day(unixSeconds: record.issuedAt.unixSeconds) else { continue }
+            while let next = pending.first, next.day < day {
+                replay(next)
+                pending.removeFirst()
+            }
             switch record.event {
             case let .appointMember(appointment):
                 appoint(appointment, on: day, profile: profiles[appointment.member.hex], proposed: proposals[appointment.member.hex] != nil)
@@ -30,6 +41,21 @@ public struct CouncilRegister: Sendable {
             default:
                 continue
             }
+        }
+        for next in pending { replay(next) }
+    }
+
+    /// Replays a recorded proposal or appointment; an appointment the rules refuse (no proposal
+    /// before it) is listed in `vicePresidentsWithoutProposal`.
+    private mutating func replay(_ event: (day: Day, id: String, appointment: Bool)) {
+        let serving = register.vicePresidents.contains { $0.memberID == event.id && $0.appointedOn != nil }
+        if !event.appointment {
+            // A proposal already acted on (a vice-president appointed in the log) stays acted on.
+            if !serving { try? register.proposeVicePresident(event.id, on: event.day) }
+        } else if (try? register.appointVicePresident(event.id, on: event.day)) != nil {
+            vicePresidentsWithoutProposal.remove(event.id)
+        } else {
+            vicePresidentsWithoutProposal.insert(event.id)
         }
     }
 

@@ -1,5 +1,7 @@
+import Foundation
 import GRDB
 import HuisClosCouncil
+import HuisClosEngine
 import HuisClosStore
 
 /// Reading the council records back into the pure values the rules work on.
@@ -11,14 +13,30 @@ extension CouncilStore {
     }
 
     /// One device's acknowledgement of a convocation: when it received it and when its member
-    /// first opened it, by that device's clock (Unix ms), in a batch that device signed.
+    /// first opened it, by that device's clock (Unix ms), in a batch that device signed; and when
+    /// the relay received each of those batches (Unix ms, the relay's clock; nil until this device
+    /// has synced after them, or without a device link).
     public struct Acknowledgement: Sendable, Equatable, Codable {
         public let seance: String
         public let member: String
         /// The acknowledging device's signing key (hex).
         public let device: String
+        /// Receipt, by the acknowledging device's clock.
         public let receivedMs: Int64?
+        /// Reading, by the acknowledging device's clock.
         public let readMs: Int64?
+        /// When the relay received the batch carrying the receipt.
+        public let receivedServerMs: Int64?
+        /// When the relay received the batch carrying the reading.
+        public let readServerMs: Int64?
+    }
+
+    /// A vice-president's appointment as recorded by the secretariat.
+    public struct VicePresidentAppointment: Sendable, Equatable {
+        /// The order's number.
+        public let orderNumber: String
+        /// The day recorded.
+        public let day: Day
     }
 
     /// A person's profile as recorded in the council scope.
@@ -54,15 +72,31 @@ extension CouncilStore {
     /// The séance's agenda in merged order: by position, then item id.
     public func agenda(of seance: String) throws -> [AgendaEntry] { try agendaItems()[seance] ?? [] }
 
-    /// Acknowledgements of the séance's convocation, by member then device.
+    /// Acknowledgements of the séance's convocation, by member then device, with the relay's
+    /// arrival time of the batch that wrote each time (through the device link).
     public func acknowledgements(of seance: String) throws -> [Acknowledgement] {
-        try fields(of: CouncilRecords.Kind.acknowledgement).values.compactMap { row in
+        let stamps = try fieldStamps(of: CouncilRecords.Kind.acknowledgement)
+        return try fields(of: CouncilRecords.Kind.acknowledgement).compactMap { id, row in
             guard row[CouncilRecords.Field.seance]?.text == seance, let member = row[CouncilRecords.Field.member]?.text,
                   let device = row[CouncilRecords.Field.device]?.text else { return nil }
+            func serverTime(_ field: String) throws -> Int64? {
+                guard let link, let stamp = stamps[id]?[field] else { return nil }
+                return try link.serverTime(stamp, CouncilRecords.scope)
+            }
             return Acknowledgement(seance: seance, member: member, device: device,
                                    receivedMs: row[CouncilRecords.Field.receivedMs]?.integer,
-                                   readMs: row[CouncilRecords.Field.readMs]?.integer)
+                                   readMs: row[CouncilRecords.Field.readMs]?.integer,
+                                   receivedServerMs: try serverTime(CouncilRecords.Field.receivedMs),
+                                   readServerMs: try serverTime(CouncilRecords.Field.readMs))
         }.sorted { ($0.member, $0.device) < ($1.member, $1.device) }
+    }
+
+    /// Vice-president appointments recorded by the secretariat: member id (hex) → order and day.
+    public func vicePresidentAppointments() throws -> [String: VicePresidentAppointment] {
+        try fields(of: CouncilRecords.Kind.vicePresidentAppointment).compactMapValues { row in
+            guard let day = row[CouncilRecords.Field.appointedOn]?.text.flatMap(Day.init(iso:)) else { return nil }
+            return VicePresidentAppointment(orderNumber: row[CouncilRecords.Field.orderNumber]?.text ?? "", day: day)
+        }
     }
 
     /// Profiles by member id (hex).
@@ -103,6 +137,21 @@ extension CouncilStore {
                 WHERE f.scope = ? AND f.kind = ? AND r.live = 1
                 """, arguments: [CouncilRecords.scope.rawValue, kind]) {
                 result[row[0], default: [:]][row[1]] = StoredValue(row[2] as DatabaseValue)
+            }
+            return result
+        }
+    }
+
+    /// The timestamp of the winning write of every live field of `kind`: id → field name → stamp.
+    private func fieldStamps(of kind: String) throws -> [String: [String: Timestamp]] {
+        try store.database.read { db in
+            var result: [String: [String: Timestamp]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT f.id, f.name, f.hlc FROM fields f JOIN records r
+                  ON r.scope = f.scope AND r.kind = f.kind AND r.id = f.id
+                WHERE f.scope = ? AND f.kind = ? AND r.live = 1
+                """, arguments: [CouncilRecords.scope.rawValue, kind]) {
+                if let stamp = try? Timestamp(encoded: [UInt8](row[2] as Data)) { result[row[0], default: [:]][row[1]] = stamp }
             }
             return result
         }

@@ -2,24 +2,31 @@ import HuisClosCouncil
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
+import HuisClosTrust
 
 /// The council's life as CRDT records in the council scope of a device's `ChangeStore`: member
 /// profiles, vice-president proposals, séances, agendas, answers, attendance, acknowledgements.
 ///
 /// Every write first replays the rule on the pure value (`Seance`, `Register`) built from what the
-/// replica holds, so a refused action (a proxy, attendance already closed) writes nothing; then it
-/// commits the change as this device's next signed batch, to be pushed by the sync layer.
+/// replica holds, so a refused action (a proxy, attendance already closed) writes nothing; with a
+/// device link it then checks the offline lease and who may write the record
+/// (`CouncilWriteRules`, the rule every replica applies again when merging); then it commits the
+/// change as this device's next signed batch, to be pushed by the sync layer.
 /// Reads rebuild the pure values from the materialised tables (see `CouncilStore+Read.swift`).
 public struct CouncilStore: Sendable {
     /// The device's change store (its encrypted replica in the app; memory in tests).
     public let store: ChangeStore
     /// This device's clock for acknowledgements, in Unix milliseconds.
     let nowMs: @Sendable () -> Int64
+    /// The owning device's membership, write check and arrival times (nil: none of them).
+    public let link: CouncilDeviceLink?
 
-    /// Council records over `store`; `nowMs` stamps acknowledgements (the system clock by default).
-    public init(store: ChangeStore, nowMs: (@Sendable () -> Int64)? = nil) {
+    /// Council records over `store`; `nowMs` stamps acknowledgements (the system clock by default);
+    /// `link` ties them to the device that owns the store (`Device.council`).
+    public init(store: ChangeStore, nowMs: (@Sendable () -> Int64)? = nil, link: CouncilDeviceLink? = nil) {
         self.store = store
         self.nowMs = nowMs ?? { Int64(clamping: SystemWallClock().nowMs()) }
+        self.link = link
     }
 
     // MARK: - Register
@@ -36,6 +43,18 @@ public struct CouncilStore: Sendable {
     public func proposeVicePresident(member: String, on day: Day) throws {
         let key = try CouncilRecords.key(CouncilRecords.Kind.vicePresidentProposal, member)
         try commit([.set(key, field: CouncilRecords.Field.proposedOn, value: .text(day.iso))])
+    }
+
+    /// The secretariat records the appointment of a vice-president as a role on the member's
+    /// running mandate: no new mandate, the term unchanged. Refused unless the president's
+    /// proposal is recorded and the member sits in the first circle on `day`
+    /// (`Register.appointVicePresident`, replayed on `register`).
+    public func appointVicePresident(member: String, orderNumber: String, on day: Day, register: Register) throws {
+        var checked = register
+        try checked.appointVicePresident(member, on: day)
+        let key = try CouncilRecords.key(CouncilRecords.Kind.vicePresidentAppointment, member)
+        try commit([.set(key, field: CouncilRecords.Field.appointedOn, value: .text(day.iso)),
+                    .set(key, field: CouncilRecords.Field.orderNumber, value: .text(orderNumber))])
     }
 
     // MARK: - Séances and agenda
@@ -120,15 +139,31 @@ public struct CouncilStore: Sendable {
     /// The secretariat closes attendance: from now on it counts for quorum and the absences rule.
     public func closeAttendance(seance: String) throws {
         var value = try self.seance(seance)
+        let closure = [Change.set(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), field: CouncilRecords.Field.attendanceClosed, value: .bool(true))]
+        try authorize(closure)
         guard !value.attendanceClosed else { return }
         value.closeAttendance()
-        try commit([.set(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), field: CouncilRecords.Field.attendanceClosed, value: .bool(true))])
+        try commit(closure)
     }
 
     // MARK: - Helpers
 
+    /// Checks the lease and the write rules, then commits `changes` as this device's next batch.
     func commit(_ changes: [Change]) throws {
+        try link?.checkWrite()
+        try authorize(changes)
         try store.commitLocal(changes, scope: CouncilRecords.scope)
+    }
+
+    /// Refuses, with the council's words, changes this device's member may not make now
+    /// (`CouncilWriteRules`); without a device link there is no membership to check against.
+    func authorize(_ changes: [Change]) throws {
+        guard let link else { return }
+        let membership = link.membership()
+        let instant = Instant(unixSeconds: nowMs() / 1000)
+        for change in changes {
+            try CouncilWriteRules.check(change, device: store.devicePublicKey, membership: membership, at: instant)
+        }
     }
 
     private func itemKey(_ seance: String, _ item: String) throws -> RecordKey {

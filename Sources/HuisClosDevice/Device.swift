@@ -32,10 +32,15 @@ public actor Device {
     /// The relay's URL.
     public nonisolated let server: String
     /// True when unlocked past its lease to sync only: `commit` refuses until a sync succeeds.
-    public internal(set) var syncOnly: Bool
+    public internal(set) var syncOnly: Bool {
+        get { lease.isExpired }
+        set { lease.isExpired = newValue }
+    }
 
     let replica: Replica
     let context: TrustContext
+    /// The offline lease's write check, shared with the council records.
+    let lease: WriteLease
     let identity: DeviceIdentity
     let client: SyncClient
     var profile: DeviceVault.Profile
@@ -50,7 +55,7 @@ public actor Device {
         self.identity = identity
         self.certificate = identity.certificate
         self.server = profile.server
-        self.syncOnly = syncOnly
+        self.lease = WriteLease(expired: syncOnly)
         let keyring = try replica.database.read { db in
             try Self.rebuildKeyring(for: identity, log: log, sealed: DeviceVault.sealedKeys(in: db), links: DeviceVault.links(in: db))
         }
@@ -109,7 +114,7 @@ public actor Device {
     /// epoch key (plain for `public`); it leaves the device at the next sync.
     @discardableResult
     public func commit(_ changes: [Change], scope: ScopeID) throws -> BatchEnvelope {
-        guard !syncOnly else { throw DeviceError(.leaseExpired, "this device's offline lease expired: sync before writing") }
+        try lease.check()
         return try store.commitLocal(changes, scope: scope)
     }
 

@@ -38,6 +38,15 @@ enum DeviceVault {
                 CREATE TABLE device_cursor (scope TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
                 """)
         }
+        // Relay arrival times of pulled batches (`BatchArrivals`): batch id → Unix ms, with the
+        // batch's first and last operation timestamps (44-byte canonical form, same author).
+        migrator.registerMigration("device-v2-arrivals") { db in
+            try db.execute(sql: """
+                CREATE TABLE device_batch_arrival (
+                    device BLOB NOT NULL, scope TEXT NOT NULL, sequence INTEGER NOT NULL, received_at_ms INTEGER NOT NULL,
+                    first_op BLOB, last_op BLOB, PRIMARY KEY (device, scope, sequence)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

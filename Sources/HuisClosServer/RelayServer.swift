@@ -44,7 +44,7 @@ public struct RelayServer: Sendable {
         let hub = PokeHub(metrics: metrics)
         let services = RelayServices(
             configuration: configuration, storage: storage, authenticator: authenticator,
-            intake: BatchIntake(storage: storage, authenticator: authenticator, hub: hub, metrics: metrics),
+            intake: BatchIntake(storage: storage, authenticator: authenticator, hub: hub, metrics: metrics, clock: configuration.clock),
             hub: hub, metrics: metrics, logger: logger)
 
         let router = Router(context: BasicWebSocketRequestContext.self)

@@ -39,7 +39,7 @@ import Testing
             let batchStore = try ChangeStore(database: DatabaseQueue(), device: rogue.signing,
                                              authorizer: KnownDevicesAuthorizer(devices: [rogue.signing.publicKey]))
             let batch = try batchStore.commitLocal([try CouncilHarness.set("faux", "contenu", "injecté")], scope: .council)
-            _ = try await server.storage.push([batch])
+            _ = try await server.storage.push([batch], receivedAt: Date())
             let report = try alice.store.apply(batches: [batch])
             #expect(report.applied.isEmpty)
             #expect(report.rejected.first?.error.code == .unauthorized || report.rejected.first?.error.code == .cannotOpenBody)

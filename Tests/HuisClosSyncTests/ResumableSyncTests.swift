@@ -22,13 +22,13 @@ import Testing
         func acknowledge(_ ids: [BatchID]) async throws { await inner.acknowledge(ids) }
         func cursor(for scope: ScopeID) async throws -> UInt64 { await inner.cursor(for: scope) }
         func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws { await inner.setCursor(cursor, for: scope) }
-        func apply(_ batches: [BatchEnvelope], scope: ScopeID) async throws -> ApplyReport {
+        func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport {
             let fail = failures.withLock { left in
                 defer { left -= 1 }
                 return left > 0
             }
             if fail { throw Cut() }
-            return await inner.apply(batches, scope: scope)
+            return await inner.apply(batches, receivedAtMs: receivedAtMs, scope: scope)
         }
     }
 

@@ -19,6 +19,8 @@ public actor MemorySyncStore: SyncLocalStore {
     /// How many batches were placed as the next link of their chain, authored or applied: equal to
     /// the number held exactly when nothing was applied twice.
     public private(set) var placedCount = 0
+    /// The relay's arrival time (Unix ms) of every batch pulled, own ones included; the first one given is kept.
+    public private(set) var arrivals: [BatchID: UInt64] = [:]
 
     /// An empty store for `device`.
     public init(device: SigningKeyPair) { self.device = device }
@@ -42,8 +44,9 @@ public actor MemorySyncStore: SyncLocalStore {
         pending.removeAll { done.contains($0.id) }
     }
 
-    public func apply(_ batches: [BatchEnvelope], scope: ScopeID) -> ApplyReport {
+    public func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) -> ApplyReport {
         var report = ApplyReport()
+        for (batch, arrival) in zip(batches, receivedAtMs) where arrival > 0 && arrivals[batch.id] == nil { arrivals[batch.id] = arrival }
         for batch in batches {
             switch place(batch) {
             case .next: report.applied += 1

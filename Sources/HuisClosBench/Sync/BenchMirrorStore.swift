@@ -27,7 +27,8 @@ final class BenchMirrorStore: SyncLocalStore {
 
     func acknowledge(_ ids: [BatchID]) async throws {}
 
-    func apply(_ batches: [BatchEnvelope], scope: ScopeID) async throws -> ApplyReport {
+    /// Places the batches; arrival times are not a bench measure and are not kept.
+    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport {
         try await queue.write { db in
             var report = ApplyReport()
             for batch in batches {

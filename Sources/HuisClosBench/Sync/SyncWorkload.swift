@@ -46,7 +46,7 @@ struct SyncWorkload: Sendable {
                 seeded.batchBytes += batch.encoded.count
                 pending.append(batch)
                 if pending.count == WireLimits.pushBatchesMax || sequence == perAuthor {
-                    _ = try await storage.push(pending)
+                    _ = try await storage.push(pending, receivedAt: Date())
                     pending.removeAll(keepingCapacity: true)
                 }
             }

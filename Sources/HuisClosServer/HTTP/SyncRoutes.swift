@@ -50,6 +50,7 @@ struct SyncRoutes: Sendable {
         services.metrics.pulled(count: page.batches.count)
         var response = Huisclos_V1_PullResponse()
         response.batches = page.batches.map { Data($0) }
+        response.receivedAtMs = page.receivedAtMs
         response.cursor = page.cursor
         response.caughtUp = page.caughtUp
         response.head = page.head

@@ -13,22 +13,23 @@ actor PushGroupCommit {
     /// reach) while leaving room for a hundred devices pushing at once.
     static let callsPerTransactionMax = 128
 
-    private typealias Call = (batches: [BatchEnvelope], continuation: CheckedContinuation<[PushOutcome], any Error>)
+    private typealias Call = (batches: [BatchEnvelope], receivedAtMs: Int64, continuation: CheckedContinuation<[PushOutcome], any Error>)
 
     private let pool: DatabasePool
-    private let place: @Sendable (BatchEnvelope, Database) throws -> PushOutcome
+    private let place: @Sendable (BatchEnvelope, Int64, Database) throws -> PushOutcome
     private var waiting: [Call] = []
     private var draining = false
 
-    init(pool: DatabasePool, place: @escaping @Sendable (BatchEnvelope, Database) throws -> PushOutcome) {
+    init(pool: DatabasePool, place: @escaping @Sendable (BatchEnvelope, Int64, Database) throws -> PushOutcome) {
         self.pool = pool
         self.place = place
     }
 
-    /// Places `batches` (in order) and returns once they are committed.
-    func push(_ batches: [BatchEnvelope]) async throws -> [PushOutcome] {
+    /// Places `batches` (in order), each appended one with `receivedAtMs` as its arrival time,
+    /// and returns once they are committed.
+    func push(_ batches: [BatchEnvelope], receivedAtMs: Int64) async throws -> [PushOutcome] {
         try await withCheckedThrowingContinuation { continuation in
-            waiting.append((batches, continuation))
+            waiting.append((batches, receivedAtMs, continuation))
             if !draining {
                 draining = true
                 Task { await drain() }
@@ -40,11 +41,11 @@ actor PushGroupCommit {
         while !waiting.isEmpty {
             let group = Array(waiting.prefix(Self.callsPerTransactionMax))
             waiting.removeFirst(group.count)
-            let requests = group.map(\.batches)
+            let requests = group.map { ($0.batches, $0.receivedAtMs) }
             let place = self.place
             do {
                 let outcomes = try await pool.write { db in
-                    try requests.map { batches in try batches.map { try place($0, db) } }
+                    try requests.map { batches, receivedAtMs in try batches.map { try place($0, receivedAtMs, db) } }
                 }
                 for (call, outcome) in zip(group, outcomes) { call.continuation.resume(returning: outcome) }
             } catch {

@@ -4,13 +4,15 @@ import HuisClosCrypto
 import HuisClosProtocol
 
 extension SQLiteServerStorage {
-    public func push(_ batches: [BatchEnvelope]) async throws(StorageError) -> [PushOutcome] {
+    public func push(_ batches: [BatchEnvelope], receivedAt: Date) async throws(StorageError) -> [PushOutcome] {
         guard !batches.isEmpty else { return [] }
-        return try await mapped("appending batches") { try await pushes.push(batches) }
+        let milliseconds = Int64(max(0, (receivedAt.timeIntervalSince1970 * 1000).rounded(.down)))
+        return try await mapped("appending batches") { try await pushes.push(batches, receivedAtMs: milliseconds) }
     }
 
-    /// Classifies one batch against the stored chain and appends it when it is the next link.
-    @Sendable static func place(_ batch: BatchEnvelope, in db: Database) throws -> PushOutcome {
+    /// Classifies one batch against the stored chain and appends it, with its arrival time in
+    /// Unix ms, when it is the next link.
+    @Sendable static func place(_ batch: BatchEnvelope, receivedAtMs: Int64, in db: Database) throws -> PushOutcome {
         let device = Data(batch.device.bytes)
         let scope = batch.scope.rawValue
         let headRow = try Row.fetchOne(db.cachedStatement(sql: """
@@ -36,8 +38,9 @@ extension SQLiteServerStorage {
             let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(position) FROM scope_log WHERE scope = ?"),
                                           arguments: [scope]) ?? 0
             try db.cachedStatement(sql: """
-                INSERT INTO scope_log (scope, position, device, sequence, hash, bytes) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [scope, last + 1, device, Int64(batch.sequence), Data(batch.hash), Data(batch.encoded)])
+                INSERT INTO scope_log (scope, position, device, sequence, hash, bytes, received_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [scope, last + 1, device, Int64(batch.sequence), Data(batch.hash), Data(batch.encoded),
+                                       receivedAtMs])
             return .accepted(cursor: UInt64(last + 1))
         }
     }
@@ -47,21 +50,23 @@ extension SQLiteServerStorage {
         let start = Int64(clamping: after)
         return try await read("reading a scope log") { db in
             var batches: [[UInt8]] = []
+            var arrivals: [UInt64] = []
             var bytes = 0
             var cursor = start
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT position, bytes FROM scope_log WHERE scope = ? AND position > ? ORDER BY position LIMIT ?
+                SELECT position, bytes, received_at_ms FROM scope_log WHERE scope = ? AND position > ? ORDER BY position LIMIT ?
                 """, arguments: [scope.rawValue, start, maxBatches])
             while let row = try rows.next() {
                 let batch: Data = row["bytes"]
                 if !batches.isEmpty && bytes + batch.count > maxBytes { break }
                 bytes += batch.count
                 batches.append(Array(batch))
+                arrivals.append(UInt64(max(0, row["received_at_ms"] as Int64)))
                 cursor = row["position"]
             }
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM scope_log WHERE scope = ?",
                                           arguments: [scope.rawValue]) ?? 0
-            return PullPage(batches: batches, cursor: UInt64(cursor), head: UInt64(head))
+            return PullPage(batches: batches, receivedAtMs: arrivals, cursor: UInt64(cursor), head: UInt64(head))
         }
     }
 

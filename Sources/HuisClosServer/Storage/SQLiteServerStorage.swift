@@ -95,6 +95,10 @@ public final class SQLiteServerStorage: ServerStorage {
                     PRIMARY KEY (scope, epoch)) WITHOUT ROWID;
                 """)
         }
+        // Arrival times: batches appended before this migration keep 0 ("not known").
+        migrator.registerMigration("v3-arrival-times") { db in
+            try db.execute(sql: "ALTER TABLE scope_log ADD COLUMN received_at_ms INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

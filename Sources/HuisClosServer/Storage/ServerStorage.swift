@@ -11,7 +11,9 @@ import HuisClosWire
 /// - each method is atomic: it is applied whole or not at all;
 /// - a method that returns has made its writes durable (committed);
 /// - secrets arrive already hashed (codes, tokens): a backend never sees them in clear;
-/// - `push` places batches with `ChainPosition`, the same rule every replica applies.
+/// - `push` places batches with `ChainPosition`, the same rule every replica applies, and keeps
+///   with each appended batch its arrival time; `pull` returns it beside the batch, unchanged
+///   forever (a duplicate push keeps the first arrival).
 public protocol ServerStorage: Sendable {
     // MARK: Enrolment and devices
 
@@ -48,10 +50,11 @@ public protocol ServerStorage: Sendable {
     // MARK: Batches
 
     /// Places each verified, authorised batch in order against its author's stored chain in its
-    /// scope (`ChainPosition`): `.next` is appended to the scope's log at the next position;
-    /// `.duplicate` reports the position it already has; `.gap` and `.fork` change nothing.
+    /// scope (`ChainPosition`): `.next` is appended to the scope's log at the next position with
+    /// `receivedAt` as its arrival time (kept to the millisecond); `.duplicate` reports the
+    /// position it already has and keeps its first arrival; `.gap` and `.fork` change nothing.
     /// All appends are committed together before returning.
-    func push(_ batches: [BatchEnvelope]) async throws(StorageError) -> [PushOutcome]
+    func push(_ batches: [BatchEnvelope], receivedAt: Date) async throws(StorageError) -> [PushOutcome]
 
     /// The scope's log after `after`, in order: at most `maxBatches`, and batches while their
     /// total stays within `maxBytes` (the first one always, so every page progresses).
@@ -197,6 +200,9 @@ public enum PushOutcome: Sendable, Equatable {
 public struct PullPage: Sendable, Equatable {
     /// Canonical batch bytes, in log order.
     public let batches: [[UInt8]]
+    /// When each batch was appended (Unix ms, the relay's clock), parallel to `batches`; 0 for a
+    /// batch stored before arrival times were kept.
+    public let receivedAtMs: [UInt64]
     /// The position of the last batch given (`after` if none).
     public let cursor: UInt64
     /// The log's head when the page was read.
@@ -205,9 +211,11 @@ public struct PullPage: Sendable, Equatable {
     /// Whether `cursor` is the log's head.
     public var caughtUp: Bool { cursor >= head }
 
-    /// A page.
-    public init(batches: [[UInt8]], cursor: UInt64, head: UInt64) {
+    /// A page; `receivedAtMs` has one entry per batch.
+    public init(batches: [[UInt8]], receivedAtMs: [UInt64], cursor: UInt64, head: UInt64) {
+        precondition(receivedAtMs.count == batches.count, "one arrival time per batch")
         self.batches = batches
+        self.receivedAtMs = receivedAtMs
         self.cursor = cursor
         self.head = head
     }

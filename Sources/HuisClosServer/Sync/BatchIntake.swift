@@ -12,6 +12,8 @@ struct BatchIntake: Sendable {
     let authenticator: Authenticator
     let hub: PokeHub
     let metrics: ServerMetrics
+    /// The relay's clock: the arrival time kept with each appended batch.
+    let clock: ServerClock
 
     /// Handles one push request from `pusher`.
     func push(_ request: Huisclos_V1_PushRequest, by pusher: AuthenticatedDevice) async throws -> Huisclos_V1_PushResponse {
@@ -39,7 +41,7 @@ struct BatchIntake: Sendable {
                 results[index] = Self.rejected(error)
             }
         }
-        let outcomes = try await storage.push(admitted.map(\.batch))
+        let outcomes = try await storage.push(admitted.map(\.batch), receivedAt: clock.now())
         var heads: [ScopeID: UInt64] = [:]
         for ((index, batch), outcome) in zip(admitted, outcomes) {
             results[index] = Self.result(outcome, batch: batch)

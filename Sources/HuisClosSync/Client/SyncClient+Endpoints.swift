@@ -40,8 +40,9 @@ extension SyncClient {
 
     /// One page of a scope's log after `after`, each batch verified; a batch that does not verify
     /// fails the whole page with its `WireError` code (a server must never relay one).
-    public func pull(scope: ScopeID, after: UInt64, maxBatches: UInt32 = 0,
-                     maxBytes: UInt32 = 0) async throws(APIError) -> (batches: [BatchEnvelope], cursor: UInt64, head: UInt64, caughtUp: Bool) {
+    /// `receivedAtMs` has one relay arrival time per batch (Unix ms; 0 where the relay does not say).
+    public func pull(scope: ScopeID, after: UInt64, maxBatches: UInt32 = 0, maxBytes: UInt32 = 0) async throws(APIError)
+        -> (batches: [BatchEnvelope], receivedAtMs: [UInt64], cursor: UInt64, head: UInt64, caughtUp: Bool) {
         var request = Huisclos_V1_PullRequest()
         request.scope = scope.rawValue
         request.after = after
@@ -55,7 +56,12 @@ extension SyncClient {
             do { batches.append(try BatchEnvelope(verifying: Array(bytes))) } catch { throw APIError(error) }
         }
         guard response.cursor >= after else { throw APIError(.malformed, "the server moved the cursor backwards") }
-        return (batches, response.cursor, response.head, response.caughtUp)
+        // A relay that predates arrival times sends none: unknown (0) for every batch.
+        let arrivals = response.receivedAtMs.isEmpty ? [UInt64](repeating: 0, count: batches.count) : response.receivedAtMs
+        guard arrivals.count == batches.count else {
+            throw APIError(.malformed, "the server sent \(arrivals.count) arrival times for \(batches.count) batches")
+        }
+        return (batches, arrivals, response.cursor, response.head, response.caughtUp)
     }
 
     // MARK: Files

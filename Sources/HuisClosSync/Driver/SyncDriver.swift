@@ -70,7 +70,7 @@ public struct SyncDriver: Sendable {
         for _ in 0..<Self.pagesPerScopeMax {
             let page = try await client.pull(scope: scope, after: cursor)
             if !page.batches.isEmpty {
-                report.pulled.add(try await store.apply(page.batches, scope: scope))
+                report.pulled.add(try await store.apply(page.batches, receivedAtMs: page.receivedAtMs, scope: scope))
             }
             if page.cursor != cursor {
                 try await store.setCursor(page.cursor, for: scope)

@@ -9,6 +9,9 @@ import HuisClosProtocol
 /// - `apply` merges verified batches idempotently: a batch already held is a duplicate, not an
 ///   error; a batch out of its chain is held or rejected, and the report says so. It must be
 ///   durable when it returns.
+/// - `apply` is given, beside the batches, the relay's arrival time of each (Unix ms, 0 when the
+///   relay does not know it) — own batches come back in pulls too, so a store that keeps arrival
+///   times gets its own batches' times at the pull following their push.
 /// - `cursor`/`setCursor` persist, per scope, the position in the server's log up to which
 ///   everything was applied. The driver sets a cursor only after `apply` of that page returned,
 ///   so a cut anywhere leaves the cursor at or behind what was applied: the next sync re-pulls at
@@ -18,8 +21,9 @@ public protocol SyncLocalStore: Sendable {
     func outbox() async throws -> [BatchEnvelope]
     /// Marks these batches as held by the server (accepted or duplicate).
     func acknowledge(_ ids: [BatchID]) async throws
-    /// Merges batches pulled from `scope`'s log, in log order.
-    func apply(_ batches: [BatchEnvelope], scope: ScopeID) async throws -> ApplyReport
+    /// Merges batches pulled from `scope`'s log, in log order; `receivedAtMs[i]` is the relay's
+    /// arrival time of `batches[i]` (Unix ms, 0 if unknown).
+    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport
     /// The log position up to which `scope` is applied (0 at first).
     func cursor(for scope: ScopeID) async throws -> UInt64
     /// Records that `scope` is applied up to `cursor`.

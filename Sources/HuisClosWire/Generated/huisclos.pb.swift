@@ -327,6 +327,11 @@ public nonisolated struct Huisclos_V1_PullResponse: Sendable {
   /// The log's head at the time of the answer (for progress display).
   public var head: UInt64 = 0
 
+  /// When the relay appended each batch to the log (Unix ms, the relay's clock), parallel to
+  /// `batches`: `received_at_ms[i]` is the arrival of `batches[i]`; 0 when the relay does not know
+  /// (a batch stored before it kept arrival times). Empty from a relay that predates the field.
+  public var receivedAtMs: [UInt64] = []
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1047,7 +1052,7 @@ nonisolated extension Huisclos_V1_PullRequest: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Huisclos_V1_PullResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PullResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batches\0\u{1}cursor\0\u{3}caught_up\0\u{1}head\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}batches\0\u{1}cursor\0\u{3}caught_up\0\u{1}head\0\u{3}received_at_ms\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1059,6 +1064,7 @@ nonisolated extension Huisclos_V1_PullResponse: SwiftProtobuf.Message, SwiftProt
       case 2: try { try decoder.decodeSingularUInt64Field(value: &self.cursor) }()
       case 3: try { try decoder.decodeSingularBoolField(value: &self.caughtUp) }()
       case 4: try { try decoder.decodeSingularUInt64Field(value: &self.head) }()
+      case 5: try { try decoder.decodeRepeatedUInt64Field(value: &self.receivedAtMs) }()
       default: break
       }
     }
@@ -1077,6 +1083,9 @@ nonisolated extension Huisclos_V1_PullResponse: SwiftProtobuf.Message, SwiftProt
     if self.head != 0 {
       try visitor.visitSingularUInt64Field(value: self.head, fieldNumber: 4)
     }
+    if !self.receivedAtMs.isEmpty {
+      try visitor.visitPackedUInt64Field(value: self.receivedAtMs, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1085,6 +1094,7 @@ nonisolated extension Huisclos_V1_PullResponse: SwiftProtobuf.Message, SwiftProt
     if lhs.cursor != rhs.cursor {return false}
     if lhs.caughtUp != rhs.caughtUp {return false}
     if lhs.head != rhs.head {return false}
+    if lhs.receivedAtMs != rhs.receivedAtMs {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -16,8 +16,10 @@ import Testing
         let folder = try TemporaryFolder("reopen")
         defer { folder.remove() }
         let batches = try StorageConformance.batches(4)
-        _ = try await SQLiteServerStorage(folder: folder.url).push(batches)
+        _ = try await SQLiteServerStorage(folder: folder.url).push(batches, receivedAt: StorageConformance.now)
         let reopened = try SQLiteServerStorage(folder: folder.url)
-        #expect(try await reopened.pull(scope: .council, after: 0, maxBatches: 10, maxBytes: 100_000).batches == batches.map(\.encoded))
+        let page = try await reopened.pull(scope: .council, after: 0, maxBatches: 10, maxBytes: 100_000)
+        #expect(page.batches == batches.map(\.encoded))
+        #expect(page.receivedAtMs == Array(repeating: UInt64(StorageConformance.now.timeIntervalSince1970 * 1000), count: 4))
     }
 }

@@ -18,6 +18,7 @@ enum StorageConformance {
         ("tokens are found by hash", tokensAreFoundByHash),
         ("push places batches by chain position", pushPlacesBatchesByChainPosition),
         ("pull pages by count and bytes", pullPagesByCountAndBytes),
+        ("pull returns each batch's first arrival time", pullReturnsFirstArrivalTimes),
         ("logs are per scope", logsArePerScope),
         ("files: declare once, chunks dedup", filesDeclareOnceChunksDedup),
         ("membership records append only at the head", membershipRecordsAppendOnlyAtTheHead),
@@ -87,17 +88,17 @@ enum StorageConformance {
 
     static func pushPlacesBatchesByChainPosition(_ storage: any ServerStorage) async throws {
         let chain = try batches(3)
-        #expect(try await storage.push([chain[0], chain[2]]) == [.accepted(cursor: 1), .gap(expected: 2)])
-        #expect(try await storage.push([chain[1], chain[2], chain[0]]) == [.accepted(cursor: 2), .accepted(cursor: 3), .duplicate(cursor: 1)])
+        #expect(try await storage.push([chain[0], chain[2]], receivedAt: now) == [.accepted(cursor: 1), .gap(expected: 2)])
+        #expect(try await storage.push([chain[1], chain[2], chain[0]], receivedAt: now) == [.accepted(cursor: 2), .accepted(cursor: 3), .duplicate(cursor: 1)])
         let fork = try BatchEnvelope.sign(device: device, scope: .council, epoch: 1, sequence: 2, previousHash: chain[0].hash,
                                           bodyKind: .sealed, body: [42])
-        #expect(try await storage.push([fork]) == [.fork])
+        #expect(try await storage.push([fork], receivedAt: now) == [.fork])
         #expect(try await storage.heads(of: [.council, .public]) == [.council: 3, .public: 0])
     }
 
     static func pullPagesByCountAndBytes(_ storage: any ServerStorage) async throws {
         let chain = try batches(5, body: 100)
-        _ = try await storage.push(chain)
+        _ = try await storage.push(chain, receivedAt: now)
         let size = chain[0].encoded.count
         let page = try await storage.pull(scope: .council, after: 1, maxBatches: 2, maxBytes: 1_000_000)
         #expect(page.batches == [chain[1].encoded, chain[2].encoded] && page.cursor == 3 && page.head == 5 && !page.caughtUp)
@@ -109,9 +110,20 @@ enum StorageConformance {
         #expect(end.batches.isEmpty && end.cursor == 5 && end.caughtUp)
     }
 
+    static func pullReturnsFirstArrivalTimes(_ storage: any ServerStorage) async throws {
+        let chain = try batches(3)
+        let later = now.addingTimeInterval(90.5)
+        _ = try await storage.push([chain[0]], receivedAt: now)
+        _ = try await storage.push([chain[0], chain[1], chain[2]], receivedAt: later)
+        let page = try await storage.pull(scope: .council, after: 0, maxBatches: 10, maxBytes: 100_000)
+        let (first, second) = (UInt64(now.timeIntervalSince1970 * 1000), UInt64(later.timeIntervalSince1970 * 1000))
+        #expect(page.receivedAtMs == [first, second, second])
+        #expect(try await storage.pull(scope: .council, after: 2, maxBatches: 10, maxBytes: 100_000).receivedAtMs == [second])
+    }
+
     static func logsArePerScope(_ storage: any ServerStorage) async throws {
-        _ = try await storage.push(try batches(2, scope: .council))
-        #expect(try await storage.push(try batches(1, scope: .public)) == [.accepted(cursor: 1)])
+        _ = try await storage.push(try batches(2, scope: .council), receivedAt: now)
+        #expect(try await storage.push(try batches(1, scope: .public), receivedAt: now) == [.accepted(cursor: 1)])
         #expect(try await storage.pull(scope: .public, after: 0, maxBatches: 10, maxBytes: 10_000).batches.count == 1)
     }
 

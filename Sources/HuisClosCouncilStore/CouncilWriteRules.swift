@@ -1,0 +1,102 @@
+import HuisClosCouncil
+import HuisClosCrypto
+import HuisClosEngine
+import HuisClosL10n
+import HuisClosTrust
+
+/// Who may write which council record (`Protocol/COUNCIL-RECORDS.md`, "Who writes what"): the one
+/// place the rule lives. The device's batch authorizer applies it to every operation it merges —
+/// its own before committing, every peer's when applying, so a record from a tampered client is
+/// refused on every replica — and `CouncilStore` applies it before writing, to refuse with these
+/// words and write nothing.
+///
+/// The author is the batch's signing device; its member and role come from the verified
+/// membership log at the operation's time. Kinds not listed here (other modules' records in the
+/// council scope) are left to the scope's own write check.
+public enum CouncilWriteRules {
+    /// Refuses `change` unless `device`'s member may make it at `instant`.
+    public static func check(_ change: Change, device: SigningPublicKey, membership: MembershipState,
+                             at instant: Instant) throws(CouncilError) {
+        let member = membership.certificate(of: device)?.member
+        let role = member.flatMap { membership.role(of: $0, at: instant) }
+        let record = change.record
+        switch record.kind {
+        case CouncilRecords.Kind.profile:
+            guard role == .secretariat else { throw keepsRegister }
+        case CouncilRecords.Kind.vicePresidentProposal:
+            guard role == .president else { throw proposesVicePresident }
+        case CouncilRecords.Kind.vicePresidentAppointment:
+            guard role == .secretariat else { throw recordsVicePresident }
+        case CouncilRecords.Kind.seance:
+            if Self.isAttendance(change) {
+                guard role == .secretariat else { throw keepsAttendance }
+            } else {
+                guard role == .president || role == .secretariat else { throw convenes }
+            }
+        case CouncilRecords.Kind.agendaItem:
+            guard role == .president || role == .secretariat else { throw setsAgenda }
+        case CouncilRecords.Kind.response:
+            guard let member, role?.sitsInFirstCircle == true else { throw answersInOffice }
+            guard record.id.hasSuffix(":" + member.hex), Self.names(change, CouncilRecords.Field.member, only: member.hex) else {
+                throw answersForThemselves
+            }
+        case CouncilRecords.Kind.acknowledgement:
+            let deviceHex = device.bytes.hex
+            guard let member, record.id.hasSuffix(":" + deviceHex.prefix(CouncilRecords.deviceIDHexDigits)),
+                  Self.names(change, CouncilRecords.Field.member, only: member.hex),
+                  Self.names(change, CouncilRecords.Field.device, only: deviceHex) else { throw acknowledgesItself }
+        default:
+            return
+        }
+    }
+
+    /// True for the changes that keep attendance: the `present` set and the closure.
+    static func isAttendance(_ change: Change) -> Bool {
+        switch change {
+        case let .set(_, field, _): field == CouncilRecords.Field.attendanceClosed
+        case let .add(_, set, _), let .remove(_, set, _, _): set == CouncilRecords.Field.present
+        case .delete: false
+        }
+    }
+
+    /// True unless `change` sets `field` to another text than `value`.
+    static func names(_ change: Change, _ field: String, only value: String) -> Bool {
+        guard case let .set(_, name, written) = change, name == field else { return true }
+        return written == .text(value)
+    }
+
+    // MARK: - The rules, in the council's words
+
+    static let keepsRegister = CouncilError(.roleRequired, Text(
+        fr: "Le secrétariat tient le registre : les fiches des membres s'enregistrent depuis un appareil du secrétariat.",
+        en: "The secretariat keeps the register: member profiles are recorded from a secretariat device."))
+    static let proposesVicePresident = CouncilError(.notProposedByPresident, Text(
+        fr: "Seule la présidence propose un·e vice-président·e : utilisez l'appareil de la présidence.",
+        en: "Only the president proposes a vice-president: use the president's device."))
+    static let recordsVicePresident = CouncilError(.roleRequired, Text(
+        fr: "Un·e vice-président·e est nommé·e sur proposition de la présidence ; le secrétariat enregistre la nomination : utilisez un appareil du secrétariat.",
+        en: "A vice-president is appointed on the president's proposal; the secretariat records the appointment: use a secretariat device."))
+    static let convenes = CouncilError(.roleRequired, Text(
+        fr: "La présidence convoque les séances (le secrétariat pour elle) : utilisez l'un de leurs appareils.",
+        en: "The president convenes séances (the secretariat on their behalf): use one of their devices."))
+    static let keepsAttendance = CouncilError(.roleRequired, Text(
+        fr: "Le secrétariat tient la feuille de présence : utilisez un appareil du secrétariat.",
+        en: "The secretariat keeps attendance: use a secretariat device."))
+    static let setsAgenda = CouncilError(.roleRequired, Text(
+        fr: "L'ordre du jour est arrêté par la présidence ou le secrétariat : seuls leurs appareils ajoutent, déplacent ou retirent un point.",
+        en: "The agenda is set by the president or the secretariat: only their devices add, move or remove an item."))
+    static let answersInOffice = CouncilError(.roleRequired, Text(
+        fr: "Seul·e un·e membre du premier cercle en fonction répond à une convocation.",
+        en: "Only a first-circle member in office answers a convocation."))
+    static let answersForThemselves = CouncilError(.roleRequired, Text(
+        fr: "Chaque membre répond pour lui-même, depuis son propre appareil : on ne répond pas pour un autre membre (les procurations n'existent pas).",
+        en: "Each member answers for themselves, from their own device: nobody answers for another member (proxies do not exist)."))
+    static let acknowledgesItself = CouncilError(.roleRequired, Text(
+        fr: "Un accusé de réception est signé par l'appareil du membre lui-même, à son nom.",
+        en: "An acknowledgement is signed by the member's own device, in their name."))
+}
+
+extension Role {
+    /// True for the roles that sit in the first circle: president, vice-president, member.
+    var sitsInFirstCircle: Bool { self == .president || self == .vicePresident || self == .member }
+}
