@@ -46,7 +46,7 @@ struct Attendance: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    try requireSecretariat(session)
+                    // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
                     for id in member {
                         try session.council.markPresent(seance: seance, member: id)
                         say(Text(fr: "Présent·e : \(session.name(id))", en: "Present: \(session.name(id))"))
@@ -65,7 +65,6 @@ struct Attendance: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    try requireSecretariat(session)
                     try session.council.closeAttendance(seance: seance)
                     let closed = try session.council.seance(seance)
                     let quorum = Quorum(seance: closed, register: session.register.register)
@@ -77,13 +76,6 @@ struct Attendance: AsyncParsableCommand {
                                en: "Attendance closed: \(quorum.present) present of \(quorum.inOffice) in office — quorum NOT reached (\(quorum.required) required)."))
                 }
             }
-        }
-    }
-
-    static func requireSecretariat(_ session: CouncilSession) throws {
-        guard session.register.secretariat.contains(session.me) else {
-            throw CouncilError(.notAFirstCircleMember, Text(fr: "Le secrétariat tient la feuille de présence : utilisez un appareil du secrétariat.",
-                                                            en: "The secretariat keeps attendance: use a secretariat device."))
         }
     }
 }

@@ -21,9 +21,10 @@ struct CouncilSession {
     static func with(_ options: DeviceOptions, _ body: (CouncilSession) async throws -> Void) async throws {
         let device = try options.unlock()
         do {
-            let council = CouncilStore(store: device.store)
+            let council = device.council
             let log = await device.membershipLog
-            let register = CouncilRegister(log: log, profiles: try council.profiles(), proposals: try council.vicePresidentProposals())
+            let register = CouncilRegister(log: log, profiles: try council.profiles(), proposals: try council.vicePresidentProposals(),
+                                           appointments: try council.vicePresidentAppointments())
             let now = Int64(Date().timeIntervalSince1970)
             try await body(CouncilSession(device: device, council: council, register: register,
                                           today: Day(unixSeconds: now) ?? Day(year: 1970, month: 1, day: 1)!,

@@ -17,7 +17,8 @@ struct Members: AsyncParsableCommand {
               huisclos membres nommer --nom "Alice Martin" --categorie research --genre female --arrete 2026-0142
               huisclos membres nommer --role president --nom "Nadia Ali" --categorie publicPartners --arrete 2026-0140
               huisclos membres proposer-vp <id>        (la présidente / the president)
-              huisclos membres nommer --role vicePresident --membre <id> --nom … --categorie … --arrete …
+              huisclos membres nommer --role vicePresident --membre <id> --arrete 2026-0150
+                  (secrétariat : rôle ajouté au mandat en cours, sans nouveau mandat / role on the running mandate)
               huisclos membres composition --json
               huisclos membres fin-mandat <id> --motif resignation
               huisclos membres declarer-demission <id>  (la présidente, sur le rapport d'absences)
@@ -67,12 +68,16 @@ struct Members: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "nommer",
             abstract: "Nomme un membre pour 3 ans (secrétariat) / appoints a member for 3 years (secretariat).",
-            discussion: "Refusé : un 31e membre du premier cercle, un troisième mandat. Affiche l'identifiant à remettre au membre pour son enrôlement.")
+            discussion: """
+                Refusé : un 31e membre du premier cercle, un troisième mandat. Affiche l'identifiant à remettre au membre pour son enrôlement.
+                --role vicePresident --membre <id> : la vice-présidence est un rôle sur le mandat en cours d'un membre du premier cercle,
+                après la proposition de la présidence (huisclos membres proposer-vp) ; ni nouveau mandat ni changement de terme ; --nom et --categorie inutiles.
+                """)
         @OptionGroup var device: DeviceOptions
         @Option(help: "Rôle / role: member, president, vicePresident, secondCircle, secretariat.") var role: String = "member"
         @Option(name: .customLong("membre"), help: "Identifiant existant (renouvellement, vice-présidence) / existing member id.") var member: String?
-        @Option(name: .customLong("nom"), help: "Nom / name.") var name: String
-        @Option(name: .customLong("categorie"), help: "economic, education, research, publicPartners, civilSociety.") var category: String
+        @Option(name: .customLong("nom"), help: "Nom / name (sauf vicePresident).") var name: String?
+        @Option(name: .customLong("categorie"), help: "economic, education, research, publicPartners, civilSociety (sauf vicePresident).") var category: String?
         @Option(name: .customLong("genre"), help: "female, male, other (facultatif / optional).") var gender: String?
         @Option(name: .customLong("arrete"), help: "Numéro de l'arrêté / order number.") var order: String
         @Option(help: "Date de l'arrêté, début du mandat (YYYY-MM-DD, aujourd'hui par défaut) / order date.") var date: String?
@@ -84,6 +89,8 @@ struct Members: AsyncParsableCommand {
                 let roles: [String: Role] = ["president": .president, "vicePresident": .vicePresident, "member": .member,
                                              "secondCircle": .secondCircle, "secretariat": .secretariat]
                 guard let role = roles[role] else { throw ValidationError("--role: \(roles.keys.sorted().joined(separator: ", "))") }
+                if role == .vicePresident { return try await appointVicePresident(orderDay) }
+                guard let name, let category else { throw ValidationError("--nom, --categorie: requis / required") }
                 guard let category = Member.Category(rawValue: category) else {
                     throw ValidationError("--categorie: \(Member.Category.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
@@ -111,6 +118,25 @@ struct Members: AsyncParsableCommand {
                 say(Text(fr: "Nommé·e : \(name) — identifiant \(id.hex)", en: "Appointed: \(name) — id \(id.hex)"))
             }
         }
+
+        /// Records the vice-presidency on the member's running mandate (no log record, no new
+        /// mandate): refused for someone not sitting in the first circle, or without the
+        /// president's proposal (`Register.appointVicePresident`).
+        private func appointVicePresident(_ orderDay: Day?) async throws {
+            guard let member else {
+                throw ValidationError("--membre: l'identifiant du membre en fonction / the sitting member's id")
+            }
+            let id = try MemberID(hex: member).hex
+            try await CouncilSession.with(device) { session in
+                let day = orderDay ?? session.today
+                try session.council.appointVicePresident(member: id, orderNumber: order, on: day, register: session.register.register)
+                _ = try await session.device.sync()
+                let end = session.register.register.members[id]?.mandate(on: day)?.end
+                if json { return try printJSON(["member": id, "role": "vicePresident"]) }
+                say(Text(fr: "Vice-président·e : \(session.name(id)) — rôle ajouté au mandat en cours\(end.map { " (jusqu'au \($0.french))" } ?? ""), sans nouveau mandat.",
+                         en: "Vice-president: \(session.name(id)) — role added to the running mandate\(end.map { " (until \($0.iso))" } ?? ""), no new mandate."))
+            }
+        }
     }
 
     struct ProposeVicePresident: AsyncParsableCommand {
@@ -122,10 +148,7 @@ struct Members: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    guard session.register.register.presidentID == session.me else {
-                        throw CouncilError(.notProposedByPresident, Text(fr: "Seule la présidence propose un·e vice-président·e : utilisez l'appareil de la présidence.",
-                                                                         en: "Only the president proposes a vice-president: use the president's device."))
-                    }
+                    // Only the president proposes: CouncilWriteRules refuses anyone else, in these words.
                     try session.council.proposeVicePresident(member: try MemberID(hex: member).hex, on: session.today)
                     _ = try await session.device.sync()
                     say(Text(fr: "Proposition enregistrée pour \(session.name(member)).", en: "Proposal recorded for \(session.name(member))."))

@@ -30,10 +30,7 @@ struct Seances: AsyncParsableCommand {
             try await runCouncil {
                 let day = try parseDay(date, option: "--date")
                 try await CouncilSession.with(device) { session in
-                    guard session.register.register.presidentID == session.me || session.register.secretariat.contains(session.me) else {
-                        throw CouncilError(.notAFirstCircleMember, Text(fr: "La présidence convoque les séances (le secrétariat pour elle) : utilisez l'un de leurs appareils.",
-                                                                        en: "The president convenes séances (the secretariat on their behalf): use one of their devices."))
-                    }
+                    // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
                     try session.council.convene(seance: seance, date: day, place: place)
                     say(Text(fr: "Séance \(seance) convoquée le \(day.french) à \(place). Ajoutez l'ordre du jour (huisclos ordre-du-jour ajouter), puis huisclos sync.",
                              en: "Séance \(seance) convened on \(day.iso) at \(place). Add the agenda (huisclos ordre-du-jour ajouter), then huisclos sync."))
@@ -107,17 +104,23 @@ struct Seances: AsyncParsableCommand {
                     _ = try session.council.seance(seance)
                     let acknowledgements = try session.council.acknowledgements(of: seance)
                     var table = Table(headers: [Text.header("Membre", "Member"), Text.header("Appareil", "Device"),
-                                                Text.header("Reçue (horloge de l'appareil, UTC)", "Received (device clock, UTC)"),
-                                                Text.header("Lue", "Read")])
+                                                Text.header("Reçue (appareil)", "Received (device)"), Text.header("Reçue (serveur)", "Received (server)"),
+                                                Text.header("Lue (appareil)", "Read (device)"), Text.header("Lue (serveur)", "Read (server)")])
                     let members = session.register.register.firstCircle(on: session.today)
                     for member in members {
                         let own = acknowledgements.filter { $0.member == member.id }
-                        if own.isEmpty { table.append([member.name, "-", Text.header("non reçue", "not received"), "-"]) }
+                        if own.isEmpty { table.append([member.name, "-", Text.header("non reçue", "not received"), "-", "-", "-"]) }
                         for ack in own {
-                            table.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(Self.time) ?? "-", ack.readMs.map(Self.time) ?? "-"])
+                            table.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(Self.time) ?? "-",
+                                          ack.receivedServerMs.map(Self.time) ?? "-", ack.readMs.map(Self.time) ?? "-",
+                                          ack.readServerMs.map(Self.time) ?? "-"])
                         }
                     }
-                    try show(table, keys: ["member", "device", "received", "read"], json: json)
+                    try show(table, keys: ["member", "device", "received", "received_server", "read", "read_server"], json: json)
+                    if !json {
+                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : pas encore vu par cet appareil (huisclos sync).",
+                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": not seen by this device yet (huisclos sync)."))
+                    }
                 }
             }
         }
