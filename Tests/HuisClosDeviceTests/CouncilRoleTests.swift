@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import HuisClosCouncil
+import HuisClosCouncilStore
+@testable import HuisClosDevice
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosStore
+import HuisClosSync
+import HuisClosTestSupport
+import Testing
+
+/// Who may write which council record (`CouncilWriteRules`): refused with the rule's words before
+/// anything is written, and refused again on every replica when a tampered client sends it anyway.
+@Suite struct CouncilRoleTests {
+    /// A council with a president, two members and a séance everyone has synced.
+    static func council(on server: TestServer) async throws -> (CouncilHarness, president: Device, alice: Device, bob: Device) {
+        let council = try await CouncilHarness.start(on: server)
+        let president = try await council.enrolMember("presidente", role: .president)
+        let alice = try await council.enrolMember("alice")
+        let bob = try await council.enrolMember("bob")
+        try president.council.convene(seance: "s1", date: try #require(Day(iso: "2026-03-12")), place: "Bobigny")
+        try president.council.addAgendaItem(seance: "s1", item: "budget", title: "Budget du numérique")
+        _ = try await president.sync()
+        for device in [council.secretariat, alice, bob] { _ = try await device.sync() }
+        return (council, president, alice, bob)
+    }
+
+    /// Expects `body` to be refused with the role rule whose French text contains `words`.
+    static func refused(_ words: String, _ body: () throws -> Void) {
+        let error = #expect(throws: CouncilError.self) { try body() }
+        #expect(error?.code == .roleRequired || error?.code == .notProposedByPresident)
+        #expect(error?.text.french.contains(words) == true, "\(String(describing: error))")
+    }
+
+    @Test func onlyThePresidentOrTheSecretariatEditTheAgendaAndOnlyTheSecretariatKeepsAttendance() async throws {
+        try await TestServer.with("roles-agenda") { server in
+            let (council, president, alice, _) = try await Self.council(on: server)
+            defer { council.remove() }
+            Self.refused("présidence ou le secrétariat") { try alice.council.addAgendaItem(seance: "s1", item: "divers", title: "Divers") }
+            Self.refused("présidence ou le secrétariat") { try alice.council.moveAgendaItem(seance: "s1", item: "budget", to: 1) }
+            Self.refused("présidence ou le secrétariat") { try alice.council.removeAgendaItem(seance: "s1", item: "budget") }
+            Self.refused("La présidence convoque") { try alice.council.convene(seance: "s9", date: Day(iso: "2026-04-01")!, place: "Ailleurs") }
+            Self.refused("Le secrétariat tient la feuille de présence") { try alice.council.markPresent(seance: "s1", member: alice.member.hex) }
+            Self.refused("Le secrétariat tient la feuille de présence") { try president.council.closeAttendance(seance: "s1") }
+            Self.refused("Seule la présidence propose") { try alice.council.proposeVicePresident(member: alice.member.hex, on: Day(iso: "2026-03-01")!) }
+            #expect(try alice.store.outbox().isEmpty)
+            #expect(try president.store.outbox().isEmpty)
+
+            // Their rightful authors go through.
+            try council.secretariat.council.addAgendaItem(seance: "s1", item: "divers", title: "Questions diverses")
+            try council.secretariat.council.markPresent(seance: "s1", member: alice.member.hex)
+            try council.secretariat.council.closeAttendance(seance: "s1")
+            try president.council.moveAgendaItem(seance: "s1", item: "budget", to: 1)
+            #expect(try council.secretariat.council.seance("s1").attendanceClosed)
+        }
+    }
+
+    @Test func aMemberInOfficeAnswersOnlyForThemselvesFromTheirOwnDevice() async throws {
+        try await TestServer.with("roles-rsvp") { server in
+            let (council, _, alice, bob) = try await Self.council(on: server)
+            defer { council.remove() }
+            Self.refused("Chaque membre répond pour lui-même") { try alice.council.respond(seance: "s1", member: bob.member.hex, .excused) }
+            Self.refused("membre du premier cercle en fonction") {
+                try council.secretariat.council.respond(seance: "s1", member: council.secretariat.member.hex, .willAttend)
+            }
+            #expect(try alice.store.outbox().isEmpty)
+            try alice.council.respond(seance: "s1", member: alice.member.hex, .willAttend)
+            #expect(try alice.council.seance("s1").responses[alice.member.hex] == .willAttend)
+        }
+    }
+
+    @Test func recordsATamperedClientSignsBeyondItsRoleAreRefusedByEveryReplica() async throws {
+        try await TestServer.with("roles-tampered") { server in
+            let (council, president, alice, bob) = try await Self.council(on: server)
+            defer { council.remove() }
+            // Bob's key and council key, but a store with no role check: what a modified client could sign.
+            let forgedAgenda = try await Self.forge(by: bob, [.set(try RecordKey(kind: CouncilRecords.Kind.agendaItem, id: "s1:ajout"),
+                                                                  field: CouncilRecords.Field.title, value: .text("Point ajouté en fraude"))])
+            let forgedAnswer = try await Self.forge(by: alice, [
+                .set(try RecordKey(kind: CouncilRecords.Kind.response, id: "s1:\(bob.member.hex)"), field: CouncilRecords.Field.member, value: .text(bob.member.hex)),
+                .set(try RecordKey(kind: CouncilRecords.Kind.response, id: "s1:\(bob.member.hex)"), field: CouncilRecords.Field.response, value: .text("absent")),
+            ])
+            let relay = SyncClient(server: server.url, device: try await bob.identity.signing)
+            #expect(try await relay.push([forgedAgenda]).allSatisfy { $0.status == .accepted })
+            #expect(try await SyncClient(server: server.url, device: try await alice.identity.signing).push([forgedAnswer])
+                .allSatisfy { $0.status == .accepted })
+
+            for replica in [council.secretariat, president] {
+                let report = try await replica.sync()
+                #expect(report.batches.pulled.rejected[forgedAgenda.id]?.contains("The agenda is set by the president or the secretariat") == true)
+                #expect(report.batches.pulled.rejected[forgedAnswer.id]?.contains("Each member answers for themselves") == true)
+                #expect(try replica.council.agenda(of: "s1").map(\.item.id) == ["budget"])
+                #expect(try replica.council.seance("s1").responses[bob.member.hex] == nil)
+            }
+        }
+    }
+
+    @Test func councilWritesRespectTheOfflineLease() async throws {
+        try await TestServer.with("roles-lease") { server in
+            let (council, _, alice, _) = try await Self.council(on: server)
+            defer { council.remove() }
+            try await alice.lock()
+            council.clock.advance(seconds: Double(Device.leaseSecondsDefault) + 86_400)
+            let expired = try Device.unlock(folder: alice.folder, passphrase: CouncilHarness.passphrase, now: council.clock.now, toSync: true)
+            #expect(throws: DeviceError(.leaseExpired, "")) {
+                try expired.council.respond(seance: "s1", member: expired.member.hex, .willAttend)
+            }
+            #expect(throws: DeviceError(.leaseExpired, "")) { try expired.council.acknowledgeReading(seance: "s1", member: expired.member.hex) }
+            #expect(try expired.store.outbox().isEmpty)
+            try await expired.lock()
+        }
+    }
+
+    /// A batch signed with `device`'s key and sealed with its council key by a store that checks no role.
+    static func forge(by device: Device, _ changes: [Change]) async throws -> BatchEnvelope {
+        let signing = try await device.identity.signing
+        let store = try ChangeStore(database: DatabaseQueue(), device: signing, authorizer: KnownDevicesAuthorizer(devices: [signing.publicKey]),
+                                    codec: SealingBodyCodec(context: await device.context))
+        return try store.commitLocal(changes, scope: .council)
+    }
+}
