@@ -129,29 +129,29 @@ extension CouncilStore {
 
     /// The live fields of every record of `kind`: id → field name → stored value.
     private func fields(of kind: String) throws -> [String: [String: StoredValue]] {
-        try store.database.read { db in
-            var result: [String: [String: StoredValue]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT f.id, f.name, f.value FROM fields f JOIN records r
-                  ON r.scope = f.scope AND r.kind = f.kind AND r.id = f.id
-                WHERE f.scope = ? AND f.kind = ? AND r.live = 1
-                """, arguments: [CouncilRecords.scope.rawValue, kind]) {
-                result[row[0], default: [:]][row[1]] = StoredValue(row[2] as DatabaseValue)
-            }
-            return result
-        }
+        try liveFields(of: kind, column: .value) { StoredValue($0) }
     }
 
     /// The timestamp of the winning write of every live field of `kind`: id → field name → stamp.
     private func fieldStamps(of kind: String) throws -> [String: [String: Timestamp]] {
+        try liveFields(of: kind, column: .hlc) { value in
+            Data.fromDatabaseValue(value).flatMap { try? Timestamp(encoded: [UInt8]($0)) }
+        }
+    }
+
+    /// The column of the `fields` table read by `liveFields`.
+    private enum FieldColumn: String { case value, hlc }
+
+    /// `column` of every live field of `kind`, through `decode` (nil drops the field): id → name → value.
+    private func liveFields<T>(of kind: String, column: FieldColumn, _ decode: (DatabaseValue) -> T?) throws -> [String: [String: T]] {
         try store.database.read { db in
-            var result: [String: [String: Timestamp]] = [:]
+            var result: [String: [String: T]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT f.id, f.name, f.hlc FROM fields f JOIN records r
+                SELECT f.id, f.name, f.\(column.rawValue) FROM fields f JOIN records r
                   ON r.scope = f.scope AND r.kind = f.kind AND r.id = f.id
                 WHERE f.scope = ? AND f.kind = ? AND r.live = 1
                 """, arguments: [CouncilRecords.scope.rawValue, kind]) {
-                if let stamp = try? Timestamp(encoded: [UInt8](row[2] as Data)) { result[row[0], default: [:]][row[1]] = stamp }
+                if let value = decode(row[2] as DatabaseValue) { result[row[0], default: [:]][row[1]] = value }
             }
             return result
         }
