@@ -93,7 +93,7 @@ struct Seances: AsyncParsableCommand {
     }
 
     struct Acknowledgements: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand / who received and read it, when.")
+        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
         @Flag(help: "Sortie JSON / JSON output.") var json = false
