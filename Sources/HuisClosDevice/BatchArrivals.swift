@@ -56,12 +56,4 @@ public struct BatchArrivals: Sendable {
                 """, arguments: [Data(timestamp.device.publicKey.bytes), scope.rawValue, stamp, stamp])
         }
     }
-
-    /// The relay's arrival time (Unix ms) of batch `id`, or nil when not heard.
-    public func serverTime(of id: BatchID) throws -> Int64? {
-        try database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT received_at_ms FROM device_batch_arrival WHERE device = ? AND scope = ? AND sequence = ?",
-                               arguments: [Data(id.device.bytes), id.scope.rawValue, Int64(clamping: id.sequence)])
-        }
-    }
 }
