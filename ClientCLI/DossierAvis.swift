@@ -15,8 +15,12 @@ struct Avis: AsyncParsableCommand {
               huisclos avis creer avis-2027-1 --titre "Avis sur le budget"
               huisclos avis ecrire avis-2027-1 --paragraphe p1 "Le conseil recommande…"
               huisclos avis voir avis-2027-1 --json
+              huisclos avis adopter avis-2027-1 --seance s3 --votants 3 --pour 3 --contre 0 --abstentions 0
+              huisclos avis publier avis-2027-1
+              huisclos avis creer programme-2027 --nature programme --titre "Programme de travail 2027"
+            Le programme de travail annuel suit le même chemin (--nature programme). / The annual work programme too.
             """,
-        subcommands: [Create.self, Write.self, Show.self])
+        subcommands: [Create.self, Write.self, Show.self, Adopt.self, Publish.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un projet / creates a draft.")
