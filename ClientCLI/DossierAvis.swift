@@ -75,13 +75,13 @@ struct Avis: AsyncParsableCommand {
                     return try printJSON(Shown(id: draft.id, title: draft.title, status: draft.status.rawValue,
                                                paragraphs: draft.paragraphs.map(\.versions), conflicts: draft.conflicts.map(\.id)))
                 }
-                say(Text(fr: "\(draft.title) (\(draft.status.rawValue))", en: "\(draft.title) (\(draft.status.rawValue))"))
+                Console.out("\(draft.title) (\(Avis.statusName(draft.status.rawValue)))\n")
                 var table = Table(headers: [Text(fr: "Paragraphe", en: "Paragraph"), Text(fr: "Texte", en: "Text")].map { $0.in(language) })
                 for paragraph in draft.paragraphs {
                     let mark = paragraph.isConflict ? Text(fr: " (conflit)", en: " (conflict)").in(language) : ""
                     table.append([paragraph.id + mark, paragraph.versions.joined(separator: " ║ ")])
                 }
-                Console.out(table.render())
+                Console.out(table.render() + "\n")
             }
         }
     }

@@ -31,7 +31,7 @@ step "Sami (membre supplémentaire) lit le dossier du groupe :"
 hc sami dossiers lire etude-mobilite --portee group:mobilite | indent
 for who in bruno secretariat; do
     n="$(count hc "$who" dossiers liste --portee group:mobilite)"
-    step "$who, hors du groupe, a reçu $n dossier(s) du groupe."
+    step "$([ "$who" = bruno ] && echo Bruno || echo "Le secrétariat"), hors du groupe, a reçu $n dossier(s) du groupe."
     if [ "$n" -ne 0 ]; then echo "$who a reçu un dossier du groupe" >&2; exit 1; fi
 done
 step "Bruno essaie de le lire quand même :"
