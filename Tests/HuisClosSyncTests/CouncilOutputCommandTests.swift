@@ -79,7 +79,7 @@ import Testing
                                                           try Self.file(folder, "note.txt", "Note \(Self.marker)")]).status == 0)
             #expect(try await council.run("secretariat", ["saisines", "recevoir", "sa-1", "--objet", "Inclusion", "--origine", "president",
                                                           "--date", "2026-02-01"]).status == 0)
-            try await council.sync("alice", "bruno")
+            try await council.sync("presidente", "secretariat", "alice", "bruno")
             #expect(try await council.run("alice", ["avis", "creer", "a-1", "--titre", "Avis inclusion", "--saisine", "sa-1"]).status == 0)
             #expect(try await council.run("alice", ["avis", "ecrire", "a-1", "--paragraphe", "p1", "Brouillon \(Self.marker)"]).status == 0)
             #expect(try await council.run("alice", ["avis", "ecrire", "a-1", "--paragraphe", "p1", "Le conseil recommande."]).status == 0)
