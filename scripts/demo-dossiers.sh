@@ -12,9 +12,11 @@ count() { "$@" --json | python3 -c 'import json, sys; print(len(json.load(sys.st
 say "Le secrétariat joint le vrai dossier « Budget du numérique 2026 » au point budget de la séance s1"
 printf 'Budget du numérique 2026\n\nProjet de répartition : 40 %% écoles connectées, 35 %% inclusion, 25 %% données ouvertes.\nNote interne %s : montants non arbitrés.\n' \
     "$marqueur" >"$work/budget-2026.txt"
-hc secretariat dossiers ajouter --id dossier-budget-2026 --titre "Budget du numérique 2026" --rattache-a s1 "$work/budget-2026.txt" | indent
+hc secretariat dossiers ajouter --id dossier-budget-2026 --titre "Budget du numérique 2026" --rattache-a agenda:s1/budget "$work/budget-2026.txt" | indent
 sync_some alice bruno
-step "Alice voit le dossier comme nouveau, puis le lit (déchiffré en mémoire, affiché, rien d'écrit sur le disque) :"
+step "Alice retrouve le dossier au point budget de l'ordre du jour, le voit comme nouveau, puis le lit"
+step "(déchiffré en mémoire et affiché : rien d'écrit sur le disque ; lecture en ligne, le contenu vient du relais) :"
+hc alice seances voir s1 | indent
 table hc alice dossiers liste
 hc alice dossiers lire dossier-budget-2026 | indent
 step "Bruno le lit aussi, puis le retrouve par la recherche plein texte de son appareil :"

@@ -4,7 +4,7 @@ import HuisClosStore
 
 /// The annual activity report's figures, read from the council's records on a replica: séances
 /// held (attendance closed) with the first-circle members in office that day, who was present and
-/// who was excused; texts adopted; referrals; working groups; hearings.
+/// who was excused; texts adopted, and which are published; referrals; working groups; hearings.
 ///
 /// Group dossiers are counted as this replica holds them: a device outside a group sees none of
 /// its dossiers (run the report from the president's device, which is in every group it created).
@@ -20,7 +20,8 @@ public enum ActivityRecords {
                 excused: expected.filter { seance.attendance(of: $0.id) == .excused }.map(\.name))
         }
         let drafts = AvisDrafts(store: store)
-        let adopted = try drafts.drafts().filter { $0.status != .draft }.map { try drafts.adoptedText($0.id) }
+        let done = try drafts.drafts().filter { $0.status != .draft }
+        let adopted = try done.map { try drafts.adoptedText($0.id) }
         let groups = try WorkingGroupRoster(store: store).list().map { group in
             ActivityReport.Group(name: group.name, members: group.members.count, supplementaryMembers: group.supplementaryMembers.count,
                                  dossiers: try DossierLibrary(store: store, scope: try DossierScopes.group(group.name)).list().count)
@@ -29,6 +30,6 @@ public enum ActivityRecords {
             ActivityReport.Hearing(guest: $0.guestName, day: $0.opened, dossier: $0.dossier)
         }
         return ActivityReport(year: year, seances: held, adopted: adopted, referrals: try Referrals(store: store).list(),
-                              groups: groups, hearings: hearings)
+                              groups: groups, hearings: hearings, published: Set(done.filter { $0.status == .published }.map(\.id)))
     }
 }

@@ -63,6 +63,7 @@ import Testing
             "Alice Martin 3/3 excused 0", "Bruno Petit 1/3 excused 1", "Chloé Durand 1/2 excused 1",
         ])
         #expect(report.adopted.map(\.id) == ["avis-1", "programme-2027"] && report.avisAdopted == 1)
+        #expect(report.published == ["avis-1"], "avis-1 published, the programme adopted only")
         #expect(report.adopted.first?.referral == "Saisine du président du Département du 02/03/2026 : Inclusion des seniors")
         #expect(report.referrals.map(\.answeredBy) == ["avis-1", nil], "adopting the avis answered its referral")
         #expect(report.groups == [.init(name: "mobilite", members: 2, supplementaryMembers: 1, dossiers: 0)])
@@ -70,5 +71,6 @@ import Testing
         let markdown = report.markdown(councilName: "Conseil")
         #expect(markdown.contains("| Bruno Petit | 1 | 3 | 1 | 33 % |"))
         #expect(markdown.contains("3 séance(s) tenue(s) en 2026."))
+        #expect(markdown.contains("1 avis adopté(s) ; 2 texte(s) adopté(s) au total, dont 1 publié(s)."))
     }
 }
