@@ -59,6 +59,12 @@ struct Hearing: AsyncParsableCommand {
                     let scope = try DossierScopes.hearing(id)
                     guard expiry > session.instant else { throw DossierError(.invalidArgument, "--jusqu-au: the expiry must be in the future") }
                     let secretariat = session.device
+                    try await Hearing.requireSecretariat(secretariat)
+                    let adminToken = try token.value()
+                    // Checked before anything is signed, so a typo leaves no half-open hearing.
+                    guard try DossierLibrary(store: secretariat.store).dossier(dossier)?.latest != nil else {
+                        throw DossierError(.notFound, "no council dossier '\(dossier)' on this device: sync, then see huisclos dossiers liste")
+                    }
                     try await secretariat.sign(.appointMember(Appointment(member: guest, role: .guest, orderNumber: order ?? "audition \(id)",
                                                                           orderDate: session.instant, mandateEnd: expiry, scopes: [])))
                     try await secretariat.changeMembership { log, keyring, instant in
@@ -70,7 +76,7 @@ struct Hearing: AsyncParsableCommand {
                     try HearingRegister(store: secretariat.store).record(id, guest: guest.hex, guestName: guestName, dossier: dossier,
                                                                          on: session.today, expiry: expiry.unixSeconds)
                     let validity = UInt32(max(86_400, min(7 * 86_400, expiry.unixSeconds - session.instant.unixSeconds)))
-                    let code = try await secretariat.enrolmentCode(adminToken: try token.value(), validSeconds: validity)
+                    let code = try await secretariat.enrolmentCode(adminToken: adminToken, validSeconds: validity)
                     _ = try await secretariat.sync()
                     opened = Opened(hearing: id, member: guest.hex, code: code.code,
                                     root: Hex.encode(await secretariat.membership.root.publicKey.bytes),
@@ -135,6 +141,7 @@ struct Hearing: AsyncParsableCommand {
     /// due, and records the closing. The caller syncs.
     static func close(_ id: String, on device: Device, today: Day, withdraw: Bool) async throws {
         let register = HearingRegister(store: device.store)
+        try await requireSecretariat(device)
         guard let hearing = try register.entry(id), let bytes = Hex.decode(hearing.guest), let guest = try? MemberID(bytes: bytes) else {
             throw DossierError(.notFound, "no hearing \(id) on this device: sync, then see huisclos auditions liste")
         }
@@ -143,6 +150,15 @@ struct Hearing: AsyncParsableCommand {
             return try Hearings.close(id, guestDevices: Hearings.devices(of: guest, in: log), log: &log, keyring: &keyring, at: instant)
         }
         try register.markClosed(id, on: today)
+    }
+
+    /// Refuses, saying who does it, unless `device` is the secretariat's (it appoints the guest,
+    /// makes the enrolment code and signs the wipe order).
+    static func requireSecretariat(_ device: Device) async throws {
+        let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
+        guard await device.membership.role(of: device.member, at: now) == .secretariat else {
+            throw DossierError(.forbidden, "only the secretariat opens and closes hearings (it appoints the guest and signs the wipe order): ask the secretariat")
+        }
     }
 
     /// On a secretariat device, after a sync: closes every hearing past its expiry not closed yet
