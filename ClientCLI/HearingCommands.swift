@@ -65,10 +65,13 @@ struct Hearing: AsyncParsableCommand {
                     guard try DossierLibrary(store: secretariat.store).dossier(dossier)?.latest != nil else {
                         throw DossierError(.notFound, "no council dossier '\(dossier)' on this device: sync, then see huisclos dossiers liste")
                     }
-                    try await secretariat.sign(.appointMember(Appointment(member: guest, role: .guest, orderNumber: order ?? "audition \(id)",
-                                                                          orderDate: session.instant, mandateEnd: expiry, scopes: [])))
+                    let reference = order ?? "audition \(id)"
                     try await secretariat.changeMembership { log, keyring, instant in
-                        try Hearings.open(id, guest: guest, until: expiry, log: &log, keyring: &keyring, at: instant)
+                        // The guest's mandate ends with the hearing: its devices stop being valid at the expiry too.
+                        try log.append(.appointMember(Appointment(member: guest, role: .guest, orderNumber: reference, orderDate: instant,
+                                                                  mandateEnd: expiry, scopes: [])),
+                                       signedBy: keyring.device.signing, at: instant)
+                        return try Hearings.open(id, guest: guest, until: expiry, log: &log, keyring: &keyring, at: instant)
                     }
                     try await DossierLibrary(store: secretariat.store, scope: scope).copy(
                         dossier, from: DossierLibrary(store: secretariat.store), transfer: SealedFileTransfer(client: secretariat.relayClient),

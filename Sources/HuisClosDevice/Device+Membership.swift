@@ -7,12 +7,15 @@ extension Device {
     /// clock; if `change` returns without throwing, relays every record it appended, keeps them and
     /// the new keyring, and hands out the sealed keys and link of the epoch it started (if any).
     ///
-    /// Nothing is kept or sent when `change` throws. Returns the epoch rotation, or nil when the
-    /// change started none (its records, if any, are relayed all the same).
+    /// The log's newest records are pulled and verified first, so the change extends the relay's
+    /// head (another device may have appended since this one last synced). Nothing is kept or sent
+    /// when `change` throws. Returns the epoch rotation, or nil when the change started none (its
+    /// records, if any, are relayed all the same).
     @discardableResult
     public func changeMembership(
         _ change: (inout MembershipLog, inout ScopeKeyring, Instant) throws -> EpochRotation?
     ) async throws -> EpochRotation? {
+        _ = try await pullMembership()
         var log = context.log
         var keyring = context.keyring
         let before = log.records.count
