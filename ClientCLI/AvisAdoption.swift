@@ -16,7 +16,7 @@ extension Avis {
                 The séance must be held (attendance closed); no paragraph may remain in conflict.
 
                 Exemple : huisclos avis adopter avis-2026-1 --seance s3 --votants 3 --pour 2 --contre 0 --abstentions 1
-                Codes de sortie : 0 · 64 conflit, séance non tenue ou projet introuvable · 65 décompte incohérent.
+                Codes de sortie : 0 · 64 conflit, séance non tenue ou projet introuvable · 65 décompte incohérent ou séance inconnue.
                 """)
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("seance"), help: "Séance d'adoption / séance.") var seance: String

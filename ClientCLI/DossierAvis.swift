@@ -9,7 +9,7 @@ import HuisClosTerminal
 /// of one paragraph are kept side by side and shown as a conflict.
 struct Avis: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "avis", abstract: "Projets d'avis / avis drafts.",
+        commandName: "avis", abstract: "Avis, recommandations, programme : du projet à la publication / avis from draft to publication.",
         discussion: """
             Exemples / examples:
               huisclos avis creer avis-2027-1 --titre "Avis sur le budget"
