@@ -9,14 +9,18 @@ import HuisClosTerminal
 /// of one paragraph are kept side by side and shown as a conflict.
 struct Avis: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "avis", abstract: "Projets d'avis / avis drafts.",
+        commandName: "avis", abstract: "Avis, recommandations, programme : du projet à la publication / avis from draft to publication.",
         discussion: """
             Exemples / examples:
               huisclos avis creer avis-2027-1 --titre "Avis sur le budget"
               huisclos avis ecrire avis-2027-1 --paragraphe p1 "Le conseil recommande…"
               huisclos avis voir avis-2027-1 --json
+              huisclos avis adopter avis-2027-1 --seance s3 --votants 3 --pour 3 --contre 0 --abstentions 0
+              huisclos avis publier avis-2027-1
+              huisclos avis creer programme-2027 --nature programme --titre "Programme de travail 2027"
+            Le programme de travail annuel suit le même chemin (--nature programme). / The annual work programme too.
             """,
-        subcommands: [Create.self, Write.self, Show.self])
+        subcommands: [Create.self, Write.self, Show.self, Adopt.self, Publish.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un projet / creates a draft.")
@@ -71,13 +75,13 @@ struct Avis: AsyncParsableCommand {
                     return try printJSON(Shown(id: draft.id, title: draft.title, status: draft.status.rawValue,
                                                paragraphs: draft.paragraphs.map(\.versions), conflicts: draft.conflicts.map(\.id)))
                 }
-                say(Text(fr: "\(draft.title) (\(draft.status.rawValue))", en: "\(draft.title) (\(draft.status.rawValue))"))
+                Console.out("\(draft.title) (\(Avis.statusName(draft.status.rawValue)))\n")
                 var table = Table(headers: [Text(fr: "Paragraphe", en: "Paragraph"), Text(fr: "Texte", en: "Text")].map { $0.in(language) })
                 for paragraph in draft.paragraphs {
                     let mark = paragraph.isConflict ? Text(fr: " (conflit)", en: " (conflict)").in(language) : ""
                     table.append([paragraph.id + mark, paragraph.versions.joined(separator: " ║ ")])
                 }
-                Console.out(table.render())
+                Console.out(table.render() + "\n")
             }
         }
     }

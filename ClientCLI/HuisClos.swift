@@ -15,5 +15,5 @@ struct HuisClos: AsyncParsableCommand {
         version: HuisClosVersion.product,
         subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Files.self,
                       Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
-                      Dossiers.self, Notes.self, Avis.self])
+                      Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
 }

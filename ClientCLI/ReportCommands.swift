@@ -12,7 +12,7 @@ struct Reports: AsyncParsableCommand {
             Exemples / examples:
               huisclos rapport absences
               huisclos rapport absences --json
-              huisclos rapport annuel 2026 --donnees activite-2026.json --sortie ./rapport-2026
+              huisclos rapport annuel 2026 --sortie ./rapport-2026
             Comptent : les séances à présence close tenues pendant le mandat du membre ; une absence excusée compte.
             """,
         subcommands: [Absences.self, Annuel.self])

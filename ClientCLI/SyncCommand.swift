@@ -12,8 +12,10 @@ struct Sync: AsyncParsableCommand {
         abstract: "Synchronise avec le serveur / syncs with the server.",
         discussion: """
             Vérifie le registre signé, reçoit les clés, envoie les modifications locales, reçoit celles des autres. \
-            Un appareil révoqué avec ordre d'effacement est effacé. Fonctionne aussi après expiration du bail hors ligne.
-            Verifies the signed log, receives keys, pushes and pulls. A device ordered wiped is wiped.
+            Un appareil révoqué avec ordre d'effacement est effacé. Fonctionne aussi après expiration du bail hors ligne. \
+            Sur un appareil du secrétariat, clôt les auditions échues (nouvelle clé, effacement de l'appareil de l'invité ordonné).
+            Verifies the signed log, receives keys, pushes and pulls. A device ordered wiped is wiped. \
+            On a secretariat device, closes expired hearings (new key, the guest's device ordered wiped).
 
             Exemples / examples: huisclos sync · huisclos sync --watch · huisclos sync --json
             """)
@@ -57,6 +59,10 @@ struct Sync: AsyncParsableCommand {
                     try await opened.watch(progress: progress, onSync: report)
                 } else {
                     report(try await opened.sync(progress: progress))
+                    for hearing in try await Hearing.closeExpired(on: opened) where !json {
+                        say(Text(fr: "Audition \(hearing) échue : close, effacement de l'appareil de l'invité ordonné.",
+                                 en: "Hearing \(hearing) expired: closed, the guest's device ordered wiped."))
+                    }
                 }
                 try await opened.lock()
             } catch let error as DeviceError where error.code == .wiped {

@@ -4,7 +4,13 @@
 # le secrétariat, la présidente, trois membres du premier cercle et un membre du second cercle
 # jouent la vie du conseil avec `huisclos` : nominations, enrôlement des appareils, convocation avec
 # ordre du jour et dossier, synchronisation, lecture hors ligne, réponses, présences sur trois séances,
-# rapport d'absences, déclaration de démission d'office, exclusion.
+# rapport d'absences, déclaration de démission d'office, exclusion ; puis (issue 7) un vrai dossier lu
+# par les membres, un groupe de travail et son dossier réservé, une audition (invité enrôlé, accès échu,
+# effacement ordonné), une saisine, un avis co-écrit (conflit montré puis résolu), adopté en séance avec
+# le décompte des voix et publié, le programme de travail publié, la page publique vérifiée (aucun
+# marqueur confidentiel) et le rapport d'activité 2026.
+# Les sorties restent dans demo-sortie/ (ignoré par git) : rapport (HTML, Markdown, SVG) et copie du site
+# public. HUISCLOS_DEMO_SERVE=1 laisse le serveur tourner à la fin (Ctrl-C pour arrêter).
 # Sortie 0 si tout s'est déroulé ; le serveur est arrêté et le dossier temporaire effacé dans tous les cas.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -158,4 +164,4 @@ step "Chloé ne voit pas la séance s4 convoquée après la déclaration :"
 indent <"$work/chloe.out"
 if grep -q " s4 " "$work/chloe.out"; then echo "Chloé voit encore le conseil" >&2; exit 1; fi
 
-say "Le serveur s'arrête, le dossier temporaire est effacé. Fin de la démonstration."
+source scripts/demo-dossiers.sh

@@ -161,7 +161,7 @@ public struct AvisDrafts: Sendable {
         let vote = try PublishedText.Vote(seated: Int(seated), voting: Int(voting), inFavour: Int(inFavour),
                                           against: Int(against), abstaining: Int(abstaining))
         return try PublishedText(id: id, kind: draft.kind, title: draft.title, adoptedOn: day, seance: seance, vote: vote,
-                                 paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: draft.referral)
+                                 paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: try referralLine(draft.referral))
     }
 
     /// Identifiers of the drafts in the scope.

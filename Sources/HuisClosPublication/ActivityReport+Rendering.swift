@@ -14,10 +14,12 @@ extension ActivityReport {
     var sections: [Section] {
         [
             Section(title: "Avis et textes adoptés",
-                    summary: "\(avisAdopted) avis adopté(s) ; \(adopted.count) texte(s) adopté(s) au total.",
+                    summary: "\(avisAdopted) avis adopté(s) ; \(adopted.count) texte(s) adopté(s) au total"
+                        + (published.isEmpty ? "." : ", dont \(published.count) publié(s)."),
                     items: adopted.map {
                         "\($0.adoptedOn.french) — \(PublicSite.kindName($0.kind)) « \($0.title) » "
                             + "(\($0.vote.inFavour) pour, \($0.vote.against) contre, \($0.vote.abstaining) abstention(s))"
+                            + (published.contains($0.id) ? " — publié" : "")
                     }),
             Section(title: "Saisines", summary: "\(referrals.count) saisine(s) reçue(s), \(referralsAnswered) ayant reçu un avis.",
                     items: referrals.map {

@@ -122,16 +122,20 @@ public struct ActivityReport: Sendable, Equatable {
     public let groups: [Group]
     /// Hearings held in `year`.
     public let hearings: [Hearing]
+    /// Identifiers of the adopted texts already published (served at the public URL).
+    public let published: Set<String>
 
-    /// The report for `year`; inputs dated in other years are left out.
+    /// The report for `year`; inputs dated in other years are left out. `published` names the
+    /// adopted texts already published.
     public init(year: Int, seances: [SeanceHeld], adopted: [PublishedText], referrals: [Referral],
-                groups: [Group], hearings: [Hearing]) {
+                groups: [Group], hearings: [Hearing], published: Set<String> = []) {
         self.year = year
         self.seances = seances.filter { $0.day.year == year }.sorted { $0.day < $1.day }
         self.adopted = adopted.filter { $0.adoptedOn.year == year }.sorted { ($0.adoptedOn, $0.id) < ($1.adoptedOn, $1.id) }
         self.referrals = referrals.filter { $0.received.year == year }.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
         self.groups = groups.sorted { $0.name < $1.name }
         self.hearings = hearings.filter { $0.day.year == year }.sorted { $0.day < $1.day }
+        self.published = published.intersection(self.adopted.map(\.id))
     }
 
     /// Attendance per member over the séances held, by name.

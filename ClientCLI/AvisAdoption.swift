@@ -1,0 +1,110 @@
+import ArgumentParser
+import HuisClosDossiers
+import HuisClosL10n
+import HuisClosPublication
+import HuisClosTerminal
+
+/// `huisclos avis adopter|publier|liste`: a draft adopted at a held séance with its vote count,
+/// then published in the public scope (served at <serveur>/public/ as HTML, JSON and CSV).
+extension Avis {
+    struct Adopt: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "adopter", abstract: "Enregistre l'adoption en séance / records adoption at a séance.",
+            discussion: """
+                La séance doit exister et avoir été tenue (présence close) ; aucun paragraphe ne doit rester en conflit. \
+                Si le projet répond à une saisine (--saisine à la création), la saisine est marquée répondue.
+                The séance must be held (attendance closed); no paragraph may remain in conflict.
+
+                Exemple : huisclos avis adopter avis-2026-1 --seance s3 --votants 3 --pour 2 --contre 0 --abstentions 1
+                Codes de sortie : 0 · 64 conflit, séance non tenue ou projet introuvable · 65 décompte incohérent ou séance inconnue.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("seance"), help: "Séance d'adoption / séance.") var seance: String
+        @Option(name: .customLong("presents"), help: "Présents (vérifié contre la feuille de présence) / present (checked).") var present: Int?
+        @Option(name: .customLong("votants"), help: "Votants / voting.") var voting: Int
+        @Option(name: .customLong("pour"), help: "Pour / in favour.") var inFavour: Int
+        @Option(name: .customLong("contre"), help: "Contre / against.") var against: Int
+        @Option(name: .customLong("abstentions"), help: "Abstentions.") var abstaining: Int
+        @Argument(help: "Projet / draft.") var id: String
+
+        func run() async throws {
+            try await runRecords {
+                try await CouncilSession.with(device) { session in
+                    let held = try session.council.seance(seance)
+                    if let present, present != held.present.count {
+                        throw DossierError(.invalidArgument,
+                            "--presents \(present), but the attendance of séance \(seance) records \(held.present.count): check the count")
+                    }
+                    let vote = try PublishedText.Vote(seated: session.register.register.firstCircle(on: held.date).count, voting: voting,
+                                                      inFavour: inFavour, against: against, abstaining: abstaining)
+                    try AvisDrafts(store: session.device.store).adopt(id, at: held, vote: vote)
+                    _ = try await session.device.sync()
+                }
+                say(Text(fr: "\(id) adopté en séance \(seance) : \(inFavour) pour, \(against) contre, \(abstaining) abstention(s).",
+                         en: "\(id) adopted at séance \(seance): \(inFavour) for, \(against) against, \(abstaining) abstaining."))
+            }
+        }
+    }
+
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "publier", abstract: "Publie un texte adopté / publishes an adopted text.",
+            discussion: """
+                Le texte adopté, et lui seul, part en clair dans la portée publique ; le serveur le sert à \
+                <serveur>/public/ (HTML), /public/deliberations.json et /public/deliberations.csv (schéma SCDL « Délibérations »).
+                Only the adopted text goes, in clear, to the public scope.
+
+                Exemple : huisclos avis publier avis-2026-1
+                Codes de sortie : 0 · 64 pas encore adopté · 69 serveur injoignable · 77 non autorisé (second cercle, invité).
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Texte adopté / adopted text.") var id: String
+
+        func run() async throws {
+            try await runRecords {
+                try await CouncilSession.with(device) { session in
+                    try AvisDrafts(store: session.device.store).publish(id)
+                    _ = try await session.device.sync()
+                    say(Text(fr: "\(id) publié : \(session.device.server)/public/textes/\(id).html",
+                             en: "\(id) published: \(session.device.server)/public/textes/\(id).html"))
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les projets et textes / lists drafts and texts.")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        struct Listed: Encodable { let id: String; let kind: String; let title: String; let status: String; let referral: String?; let conflicts: [String] }
+
+        func run() async throws {
+            try await runRecords {
+                try await CouncilSession.with(device) { session in
+                    let listed = try AvisDrafts(store: session.device.store).drafts().map {
+                        Listed(id: $0.id, kind: $0.kind.rawValue, title: $0.title, status: $0.status.rawValue, referral: $0.referral,
+                               conflicts: $0.conflicts.map(\.id))
+                    }
+                    if json { return try printJSON(listed) }
+                    var table = Table(headers: [Text.header("Texte", "Text"), Text.header("Nature", "Kind"), Text.header("Titre", "Title"),
+                                                Text.header("État", "Status"), Text.header("Saisine", "Referral"), Text.header("Conflits", "Conflicts")])
+                    for item in listed {
+                        table.append([item.id, item.kind, item.title, Avis.statusName(item.status), item.referral ?? "", item.conflicts.joined(separator: ", ")])
+                    }
+                    Console.out(table.render() + "\n")
+                }
+            }
+        }
+    }
+
+    /// The status in the person's language.
+    static func statusName(_ status: String) -> String {
+        switch AvisDrafts.Status(rawValue: status) {
+        case .draft: Text.header("projet", "draft")
+        case .adopted: Text.header("adopté", "adopted")
+        case .published: Text.header("publié", "published")
+        case nil: status
+        }
+    }
+}

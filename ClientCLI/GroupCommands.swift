@@ -1,0 +1,73 @@
+import ArgumentParser
+import HuisClosDossiers
+import HuisClosL10n
+import HuisClosTerminal
+
+/// `huisclos groupes creer|liste`: working groups created by the president; their dossiers reach
+/// only their members (`huisclos dossiers ajouter --portee group:<nom>`).
+struct Groups: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "groupes", abstract: "Groupes de travail / working groups.",
+        discussion: """
+            La présidence crée un groupe avec ses membres et membres supplémentaires : le registre signé leur \
+            ouvre la portée group:<nom> et une clé leur est remise, à eux seuls. Les dossiers du groupe s'ajoutent \
+            avec --portee group:<nom> et ne sont remis à aucun autre appareil (le secrétariat compris).
+            The president creates a group; only its members' devices receive its key and its dossiers.
+
+            Exemples / examples:
+              huisclos groupes creer mobilite --membres 9f1c… 4a2b… --supplementaires 77d0…
+              huisclos dossiers ajouter --portee group:mobilite --titre "Étude mobilité" etude.pdf
+              huisclos groupes liste --json
+            Codes de sortie / exit codes: 0 · 64 usage · 69 serveur injoignable · 77 réservé à la présidence / president only.
+            """,
+        subcommands: [Create.self, List.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un groupe (présidence) / creates a group (president).")
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("membres"), parsing: .upToNextOption, help: "Membres (hex) / members (hex).") var members: [String] = []
+        @Option(name: .customLong("supplementaires"), parsing: .upToNextOption, help: "Membres supplémentaires (hex) / supplementary members.")
+        var supplementary: [String] = []
+        @Argument(help: "Nom du groupe (minuscules, chiffres, - _ .) / group name.") var name: String
+
+        func run() async throws {
+            try await runRecords {
+                let members = try parseMembers(self.members, option: "--membres")
+                let supplementary = try parseMembers(self.supplementary, option: "--supplementaires")
+                try await CouncilSession.with(device) { session in
+                    try await session.device.changeMembership { log, keyring, instant in
+                        try WorkingGroups.create(name, members: members, supplementaryMembers: supplementary,
+                                                 log: &log, keyring: &keyring, at: instant)
+                    }
+                    try WorkingGroupRoster(store: session.device.store).record(
+                        name, members: members.map(\.hex), supplementaryMembers: supplementary.map(\.hex), on: session.today)
+                    _ = try await session.device.sync()
+                }
+                say(Text(fr: "Groupe \(name) créé : \(members.count) membre(s), \(supplementary.count) supplémentaire(s). Portée : group:\(name).",
+                         en: "Group \(name) created: \(members.count) member(s), \(supplementary.count) supplementary. Scope: group:\(name)."))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les groupes / lists groups.")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runRecords {
+                try await CouncilSession.with(device) { session in
+                    let groups = try WorkingGroupRoster(store: session.device.store).list()
+                    if json { return try printJSON(groups) }
+                    var table = Table(headers: [Text.header("Groupe", "Group"), Text.header("Créé le", "Created"),
+                                                Text.header("Membres", "Members"), Text.header("Supplémentaires", "Supplementary")])
+                    for group in groups {
+                        table.append([group.name, group.created.iso, group.members.map(session.name).joined(separator: ", "),
+                                      group.supplementaryMembers.map(session.name).joined(separator: ", ")])
+                    }
+                    Console.out(table.render() + "\n")
+                }
+            }
+        }
+    }
+}

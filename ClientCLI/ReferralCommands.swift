@@ -1,0 +1,91 @@
+import ArgumentParser
+import HuisClosDossiers
+import HuisClosL10n
+import HuisClosPublication
+import HuisClosTerminal
+
+/// `huisclos saisines recevoir|liste|repondre`: referrals by the departmental president, or
+/// self-referrals, from receipt to the avis that answers them.
+struct ReferralCommands: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "saisines", abstract: "Saisines et auto-saisines / referrals.",
+        discussion: """
+            Une saisine est répondue automatiquement quand un avis créé avec --saisine <id> est adopté ; \
+            repondre la relie à la main à un avis.
+            A referral is answered automatically when an avis created with --saisine <id> is adopted.
+
+            Exemples / examples:
+              huisclos saisines recevoir sa-2026-1 --objet "Inclusion numérique des seniors" --origine president --date 2026-09-01
+              huisclos avis creer avis-2026-1 --titre "Avis sur l'inclusion numérique" --saisine sa-2026-1
+              huisclos saisines repondre sa-2026-1 --avis avis-2026-1
+              huisclos saisines liste --json
+            Codes de sortie / exit codes: 0 · 64 usage ou saisine inconnue / unknown referral.
+            """,
+        subcommands: [Receive.self, List.self, Answer.self])
+
+    struct Receive: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "recevoir", abstract: "Enregistre une saisine reçue / records a referral.")
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("objet"), help: "Objet / subject.") var subject: String
+        @Option(name: .customLong("origine"), help: "president (du Département) ou autosaisine.") var origin: String
+        @Option(name: .customLong("date"), help: "Date de réception AAAA-MM-JJ / day received.") var date: String
+        @Argument(help: "Identifiant / id.") var id: String
+
+        func run() async throws {
+            try await runRecords {
+                let origins: [String: ActivityReport.Referral.Origin] = ["president": .departmentalPresident, "autosaisine": .selfReferral]
+                guard let origin = origins[origin] else { throw ValidationError("--origine: president, autosaisine") }
+                let day = try parseDay(date, option: "--date")
+                try await CouncilSession.with(device) { session in
+                    try Referrals(store: session.device.store).receive(id, subject: subject, origin: origin, on: day)
+                    _ = try await session.device.sync()
+                }
+                say(Text(fr: "Saisine \(id) enregistrée (reçue le \(day.french)).", en: "Referral \(id) recorded (received \(day.iso))."))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les saisines / lists referrals.")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        struct Listed: Encodable { let id: String; let subject: String; let origin: String; let received: String; let avis: String? }
+
+        func run() async throws {
+            try await runRecords {
+                try await CouncilSession.with(device) { session in
+                    let listed = try Referrals(store: session.device.store).list().map {
+                        Listed(id: $0.id, subject: $0.subject, origin: $0.origin == .departmentalPresident ? "president" : "autosaisine",
+                               received: $0.received.iso, avis: $0.answeredBy)
+                    }
+                    if json { return try printJSON(listed) }
+                    var table = Table(headers: [Text.header("Saisine", "Referral"), Text.header("Objet", "Subject"), Text.header("Origine", "Origin"),
+                                                Text.header("Reçue le", "Received"), Text.header("Avis", "Avis")])
+                    for item in listed {
+                        table.append([item.id, item.subject, item.origin, item.received, item.avis ?? Text.header("en cours", "pending")])
+                    }
+                    Console.out(table.render() + "\n")
+                }
+            }
+        }
+    }
+
+    struct Answer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Relie une saisine à son avis / links a referral to its avis.")
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("avis"), help: "Avis qui y répond / the answering avis.") var avis: String
+        @Argument(help: "Saisine / referral.") var id: String
+
+        func run() async throws {
+            try await runRecords {
+                try await CouncilSession.with(device) { session in
+                    _ = try AvisDrafts(store: session.device.store).draft(avis)
+                    try Referrals(store: session.device.store).answer(id, with: avis)
+                    _ = try await session.device.sync()
+                }
+                say(Text(fr: "Saisine \(id) répondue par \(avis).", en: "Referral \(id) answered by \(avis)."))
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import HuisClosCouncil
+import HuisClosPublication
+import HuisClosStore
+
+/// The annual activity report's figures, read from the council's records on a replica: séances
+/// held (attendance closed) with the first-circle members in office that day, who was present and
+/// who was excused; texts adopted, and which are published; referrals; working groups; hearings.
+///
+/// Group dossiers are counted as this replica holds them: a device outside a group sees none of
+/// its dossiers (run the report from the president's device, which is in every group it created).
+public enum ActivityRecords {
+    /// The report for `year` from `seances` and `register` (the council store's) and the dossier
+    /// records of `store`.
+    public static func report(year: Int, seances: [Seance], register: Register, store: ChangeStore) throws -> ActivityReport {
+        let held = seances.filter { $0.attendanceClosed && $0.date.year == year }.map { seance in
+            let expected = register.firstCircle(on: seance.date)
+            return ActivityReport.SeanceHeld(
+                id: seance.id, day: seance.date, expected: expected.map(\.name),
+                present: expected.filter { seance.attendance(of: $0.id) == .present }.map(\.name),
+                excused: expected.filter { seance.attendance(of: $0.id) == .excused }.map(\.name))
+        }
+        let drafts = AvisDrafts(store: store)
+        let done = try drafts.drafts().filter { $0.status != .draft }
+        let adopted = try done.map { try drafts.adoptedText($0.id) }
+        let groups = try WorkingGroupRoster(store: store).list().map { group in
+            ActivityReport.Group(name: group.name, members: group.members.count, supplementaryMembers: group.supplementaryMembers.count,
+                                 dossiers: try DossierLibrary(store: store, scope: try DossierScopes.group(group.name)).list().count)
+        }
+        let hearings = try HearingRegister(store: store).list().map {
+            ActivityReport.Hearing(guest: $0.guestName, day: $0.opened, dossier: $0.dossier)
+        }
+        return ActivityReport(year: year, seances: held, adopted: adopted, referrals: try Referrals(store: store).list(),
+                              groups: groups, hearings: hearings, published: Set(done.filter { $0.status == .published }.map(\.id)))
+    }
+}

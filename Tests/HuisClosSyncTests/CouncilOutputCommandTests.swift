@@ -1,0 +1,149 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// Issue 7's commands with the real executables against a real relay: working groups, hearings,
+/// avis adoption and publication on the public pages, and the annual report from the records.
+@Suite struct CouncilOutputCommandTests {
+    static let marker = "CONFIDENTIEL-MARQUEUR-42"
+
+    static func file(_ folder: TemporaryFolder, _ name: String, _ text: String) throws -> String {
+        let url = folder.url.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func aGroupDossierReachesOnlyTheGroupAndAHearingGuestIsLockedOutAndWipedAfterExpiry() async throws {
+        try await TestServer.with("cli-groups") { server in
+            let folder = try TemporaryFolder("cli-groups")
+            defer { folder.remove() }
+            let council = try await CLICouncil.start(server, folder: folder, people: ["presidente": "president", "alice": "member", "bruno": "member"])
+            let alice = try #require(council.ids["alice"])
+
+            // A hearing opened first (its expiry leaves time for the rest): the guest reads the one dossier, then
+            // loses access at expiry without anyone closing it.
+            let council1 = try await council.run("secretariat", ["dossiers", "ajouter", "--id", "budget",
+                                                                 try Self.file(folder, "budget.txt", "Budget \(Self.marker)")])
+            #expect(council1.status == 0, "\(council1.errors)")
+            let expiry = Date().addingTimeInterval(60)
+            let opened = try #require(try await council.json("secretariat", [
+                "auditions", "ouvrir", "h-1", "--invite", "Dr Léa Roux", "--dossier", "budget",
+                "--jusqu-au", ISO8601DateFormatter().string(from: expiry),
+            ]) as? [String: String])
+            try await council.enrol("invitee", member: try #require(opened["member"]), code: try #require(opened["code"]))
+            try await council.sync("invitee", "secretariat", "invitee")
+            let heard = try await council.run("invitee", ["dossiers", "lire", "budget", "--portee", "hearing:h-1"])
+            #expect(heard.status == 0 && heard.output.contains("Budget"), "\(heard.errors)")
+            #expect((try await council.json("invitee", ["dossiers", "liste"]) as? [Any])?.isEmpty == true, "the guest sees council dossiers")
+
+            // Meanwhile, a working group.
+            let refused = try await council.run("bruno", ["groupes", "creer", "intrus", "--membres", alice])
+            #expect(refused.status == 77 && refused.errors.contains("only the president"), "\(refused.errors)")
+            let created = try await council.run("presidente", ["groupes", "creer", "mobilite", "--membres", alice])
+            #expect(created.status == 0, "\(created.errors)")
+            let added = try await council.run("presidente", ["dossiers", "ajouter", "--portee", "group:mobilite", "--id", "etude-groupe",
+                                                             try Self.file(folder, "etude.txt", "Tracés \(Self.marker)")])
+            #expect(added.status == 0, "\(added.errors)")
+            try await council.sync("alice", "bruno", "secretariat")
+            let read = try await council.run("alice", ["dossiers", "lire", "etude-groupe", "--portee", "group:mobilite"])
+            #expect(read.status == 0 && read.output.contains(Self.marker), "\(read.errors)")
+            for outsider in ["bruno", "secretariat"] {
+                #expect(try await council.json(outsider, ["dossiers", "liste", "--portee", "group:mobilite"]) as? [Any] != nil)
+                #expect((try await council.json(outsider, ["dossiers", "liste", "--portee", "group:mobilite"]) as? [Any])?.isEmpty == true,
+                        "\(outsider) received the group's dossier")
+                #expect(try await council.run(outsider, ["dossiers", "lire", "etude-groupe", "--portee", "group:mobilite"]).status == 64)
+            }
+            let groups = try #require(try await council.json("bruno", ["groupes", "liste"]) as? [[String: Any]])
+            #expect(groups.map { $0["name"] as? String } == ["mobilite"] && groups.first?["members"] as? [String] == [alice])
+
+            #expect(try await council.run("invitee", ["dossiers", "lire", "etude-groupe", "--portee", "group:mobilite"]).status != 0)
+            let typo = try await council.run("secretariat", ["auditions", "ouvrir", "h-0", "--invite", "X", "--dossier", "absent",
+                                                             "--jusqu-au", "2030-01-01"])
+            #expect(typo.status == 64 && typo.errors.contains("no council dossier 'absent'"), "\(typo.errors)")
+            let notSecretariat = try await council.run("presidente", ["auditions", "ouvrir", "h-0", "--invite", "X", "--dossier", "budget",
+                                                                      "--jusqu-au", "2030-01-01"])
+            #expect(notSecretariat.status == 77, "\(notSecretariat.errors)")
+            // Closed before its expiry: the grant is withdrawn and the hearing recorded closed.
+            #expect(try await council.run("secretariat", ["auditions", "ouvrir", "h-early", "--invite", "Y", "--dossier", "budget",
+                                                          "--jusqu-au", "2030-01-01"]).status == 0)
+            #expect(try await council.run("secretariat", ["auditions", "clore", "h-early"]).status == 0)
+            let early = try #require(try await council.json("secretariat", ["auditions", "liste"]) as? [[String: Any]])
+            #expect(early.first { $0["id"] as? String == "h-early" }?["closed"] != nil)
+
+            try await Task.sleep(for: .seconds(max(0, expiry.timeIntervalSinceNow) + 1))
+            let late = try await council.run("invitee", ["dossiers", "lire", "budget", "--portee", "hearing:h-1"])
+            #expect(late.status != 0 && !late.output.contains("Budget"), "the guest still reads after expiry")
+            let closing = try await council.run("secretariat", ["sync"])
+            #expect(closing.status == 0, "\(closing.errors)")  // this sync, or an earlier one past the expiry, closed h-1
+            let wiped = try await council.run("invitee", ["sync"])
+            #expect(wiped.status != 0 && wiped.errors.contains("wiped"), "\(wiped.errors)")
+            #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("invitee").path), "the guest's device was not wiped")
+            let hearings = try #require(try await council.json("secretariat", ["auditions", "liste"]) as? [[String: Any]])
+            let heardOne = hearings.first { $0["id"] as? String == "h-1" }
+            #expect(heardOne?["closed"] != nil && heardOne?["guestName"] as? String == "Dr Léa Roux")
+        }
+    }
+
+    @Test func anAdoptedAvisIsPublishedAsHTMLJSONAndCSVWithoutConfidentialMaterialAndCountsInTheAnnualReport() async throws {
+        try await TestServer.with("cli-avis") { server in
+            let folder = try TemporaryFolder("cli-avis")
+            defer { folder.remove() }
+            let council = try await CLICouncil.start(server, folder: folder, people: ["presidente": "president", "alice": "member", "bruno": "member"])
+            let ids = council.ids
+            #expect(try await council.run("presidente", ["seances", "convoquer", "s1", "--date", "2026-03-10", "--lieu", "Bobigny"]).status == 0)
+            #expect(try await council.run("secretariat", ["dossiers", "ajouter", "--id", "note",
+                                                          try Self.file(folder, "note.txt", "Note \(Self.marker)")]).status == 0)
+            #expect(try await council.run("secretariat", ["saisines", "recevoir", "sa-1", "--objet", "Inclusion", "--origine", "president",
+                                                          "--date", "2026-02-01"]).status == 0)
+            try await council.sync("presidente", "secretariat", "alice", "bruno")
+            #expect(try await council.run("alice", ["avis", "creer", "a-1", "--titre", "Avis inclusion", "--saisine", "sa-1"]).status == 0)
+            #expect(try await council.run("alice", ["avis", "ecrire", "a-1", "--paragraphe", "p1", "Brouillon \(Self.marker)"]).status == 0)
+            #expect(try await council.run("alice", ["avis", "ecrire", "a-1", "--paragraphe", "p1", "Le conseil recommande."]).status == 0)
+            try await council.sync("alice", "bruno")
+            #expect(try await council.run("alice", ["avis", "ecrire", "a-1", "--paragraphe", "p2", "Version d'Alice \(Self.marker)"]).status == 0)
+            #expect(try await council.run("bruno", ["avis", "ecrire", "a-1", "--paragraphe", "p2", "Version de Bruno"]).status == 0)
+            try await council.sync("alice", "bruno", "secretariat")
+
+            let vote = ["--votants", "3", "--pour", "2", "--contre", "0", "--abstentions", "1"]
+            let notHeld = try await council.run("secretariat", ["avis", "adopter", "a-1", "--seance", "s1"] + vote)
+            #expect(notHeld.status == 64 && notHeld.errors.contains("has not been held"), "\(notHeld.errors)")
+            #expect(try await council.run("secretariat", ["presence", "pointer", "s1", ids["presidente"]!, ids["alice"]!, ids["bruno"]!]).status == 0)
+            #expect(try await council.run("secretariat", ["presence", "clore", "s1"]).status == 0)
+            let conflict = try await council.run("secretariat", ["avis", "adopter", "a-1", "--seance", "s1"] + vote)
+            #expect(conflict.status == 64 && conflict.errors.contains("conflicting versions"), "\(conflict.errors)")
+            #expect(try await council.run("bruno", ["avis", "ecrire", "a-1", "--paragraphe", "p2", "Version commune"]).status == 0)
+            try await council.sync("bruno", "secretariat")
+            let wrongCount = try await council.run("secretariat", ["avis", "adopter", "a-1", "--seance", "s1", "--votants", "3", "--pour", "3",
+                                                                   "--contre", "1", "--abstentions", "0"])
+            #expect(wrongCount.status == 65, "\(wrongCount.errors)")
+            let adopted = try await council.run("secretariat", ["avis", "adopter", "a-1", "--seance", "s1", "--presents", "3"] + vote)
+            #expect(adopted.status == 0, "\(adopted.errors)")
+            try await council.sync("alice")
+            #expect(try await council.run("alice", ["avis", "publier", "a-1"]).status == 0)
+            let referrals = try #require(try await council.json("alice", ["saisines", "liste"]) as? [[String: Any]])
+            #expect(referrals.first?["avis"] as? String == "a-1", "adopting the avis answered its referral")
+
+            let index = try await RawRequest.send(server.url, .GET, "/public/", version: nil)
+            let page = try await RawRequest.send(server.url, .GET, "/public/textes/a-1.html", version: nil)
+            let json = try await RawRequest.send(server.url, .GET, "/public/deliberations.json", version: nil)
+            let csv = try await RawRequest.send(server.url, .GET, "/public/deliberations.csv", version: nil)
+            let texts = [index, page, json, csv].map { String(decoding: $0.body, as: UTF8.self) }
+            #expect([index, page, json, csv].allSatisfy { $0.status == 200 })
+            #expect(texts[0].contains("Avis inclusion") && texts[1].contains("Le conseil recommande.") && texts[1].contains("Version commune"))
+            #expect(texts[1].contains("Saisine du président du Département du 01/02/2026 : Inclusion"))
+            #expect(texts[2].contains("\"a-1\"") && texts[3].contains(",a-1,2026-03-10,") && texts[3].contains(",3,3,2,0,1,"), "\(texts[3])")
+            for text in texts { #expect(!text.contains(Self.marker), "a confidential marker reached the public pages") }
+
+            try await council.sync("presidente")
+            let output = folder.url.appendingPathComponent("rapport")
+            let report = try await council.run("presidente", ["rapport", "annuel", "2026", "--sortie", output.path])
+            #expect(report.status == 0 && report.output.contains("1 séance(s), 1 avis, 1 referral(s)"), "\(report.output) \(report.errors)")
+            let markdown = try String(contentsOf: output.appendingPathComponent("rapport-2026.md"), encoding: .utf8)
+            #expect(markdown.contains("1 séance(s) tenue(s) en 2026.") && markdown.contains("- 10/03/2026 : 3 présent(s) sur 3"))
+            #expect(markdown.contains("| Alice | 1 | 1 | 0 | 100 % |"))
+            #expect(markdown.contains("1 saisine(s) reçue(s), 1 ayant reçu un avis."))
+            #expect(try String(contentsOf: output.appendingPathComponent("assiduite-2026.svg"), encoding: .utf8).hasPrefix("<svg"))
+            #expect(try String(contentsOf: output.appendingPathComponent("rapport-2026.html"), encoding: .utf8).contains("<svg"))
+        }
+    }
+}
