@@ -202,7 +202,7 @@ let package = Package(
             name: "HuisClosDeviceTests",
             dependencies: [
                 "HuisClosDevice", "HuisClosTestSupport", "HuisClosServer", "HuisClosSync", "HuisClosTrust",
-                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto",
+                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosDossiers",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),

@@ -3,35 +3,25 @@ import HuisClosDossiers
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosTrust
-import Synchronization
 import Testing
 
-/// Dossier versions, notes and search over the change store (content kept in memory here; the
-/// relay transfer has its own tests).
+/// Dossier versions, notes and search over the change store (content kept in the adding
+/// replica's cache here; the relay transfer has its own tests).
 @Suite struct DossierLibraryTests {
-    /// Uploads into a dictionary standing for the relay's chunk store.
-    final class Shelf: Sendable {
-        let files = Mutex<[String: SealedFile]>([:])
-    }
-
     @Test func newVersionIsSeenByOthersAfterSyncAndTheOldOneStaysListed() async throws {
         let stores = try Council.stores(2)
-        let shelf = Shelf()
         let secretariat = DossierLibrary(store: stores[0])
         for (n, text) in ["Étude v1 : fracture numérique", "Étude v2 : fracture numérique et médiation"].enumerated() {
             try await secretariat.addVersion(of: "etude-fracture", title: "Étude fracture", attachedTo: "agenda:s-2026-03/2",
-                                             fileName: "etude-v\(n + 1).txt", mediaType: "text/plain", content: Array(text.utf8)) {
-                file, id in shelf.files.withLock { files in files[id.rawValue] = file }
-            }
+                                             fileName: "etude-v\(n + 1).txt", mediaType: "text/plain", content: Array(text.utf8)) { _, _ in }
         }
         try Council.sync(stores)
         let dossier = try #require(try DossierLibrary(store: stores[1]).dossier("etude-fracture"))
         #expect(dossier.versions.map(\.number) == [1, 2])
         #expect(dossier.versions.map(\.fileName) == ["etude-v1.txt", "etude-v2.txt"])
         let latest = try #require(dossier.latest)
-        let sealed = try #require(shelf.files.withLock { $0[latest.fileID] })
         var plain: [UInt8] = []
-        try await SealedFile.open(count: sealed.chunks.count, key: try latest.key(), fetch: { sealed.chunks[$0] }, sink: { plain += $0 })
+        try await secretariat.read(latest, transfer: nil) { plain += $0 }
         #expect(String(decoding: plain, as: UTF8.self) == "Étude v2 : fracture numérique et médiation")
 
         let reader = DossierLibrary(store: stores[1])

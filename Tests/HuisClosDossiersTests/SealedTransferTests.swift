@@ -1,25 +1,45 @@
 import Foundation
+import GRDB
 import HuisClosCrypto
 @testable import HuisClosDossiers
 import HuisClosProtocol
+import HuisClosServer
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
 import Testing
 
-/// Dossier files sealed end to end and moved through a real relay on loopback.
+/// Dossier files sealed end to end and moved through a real relay on loopback, between the
+/// replicas' caches.
 @Suite struct SealedTransferTests {
     /// 2.5 MiB of varied bytes: three sealed chunks.
     static let content: [UInt8] = (0..<(5 * 524_288)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
 
-    static func collect(_ transfer: SealedFileTransfer, _ id: FileID, _ sealed: SealedFile) async throws -> [UInt8] {
+    /// A cache over a fresh in-memory database.
+    static func cache() throws -> DossierCache { DossierCache(database: try DatabaseQueue()) }
+
+    /// Uploads `sealed` as `id` from a fresh cache; returns the chunks sent.
+    @discardableResult
+    static func upload(_ sealed: SealedFile, _ id: FileID, scope: ScopeID = .council, via client: SyncClient) async throws -> Int {
+        let cache = try cache()
+        try cache.keep(sealed, as: id.rawValue, scope: scope)
+        return try await SealedFileTransfer(client: client).upload(id, scope: scope, from: cache)
+    }
+
+    /// Fetches `id` into a fresh cache checked against `fingerprint`, then opens it with `key`.
+    static func collect(_ id: FileID, key: SecureBytes, fingerprint: [UInt8], scope: ScopeID = .council,
+                        via client: SyncClient) async throws -> [UInt8] {
+        let cache = try cache()
+        try await SealedFileTransfer(client: client).fetch(id, scope: scope, fingerprint: fingerprint, into: cache)
         var out: [UInt8] = []
-        try await transfer.download(id, key: sealed.key, fingerprint: SealedFile.fingerprint(chunkHashes: sealed.chunkHashes)) { out += $0 }
+        try await cache.open(id.rawValue, key: key, fingerprint: fingerprint) { out += $0 }
         return out
     }
 
-    @Test func sealedFileRoundTripsThroughTheRelayAndAResumedUploadSendsNothingTwice() async throws {
+    static func fingerprint(_ sealed: SealedFile) -> [UInt8] { SealedFile.fingerprint(chunkHashes: sealed.chunkHashes) }
+
+    @Test func sealedFileRoundTripsThroughTheRelayAndResumedTransfersMoveNothingTwice() async throws {
         try await TestServer.with("dossier-roundtrip") { server in
             let device = try await TestDevice.enrolled(on: server.url)
             let transfer = SealedFileTransfer(client: device.client)
@@ -27,40 +47,77 @@ import Testing
             #expect(sealed.chunks.count == 3)
             #expect(sealed.chunks.allSatisfy { $0.count <= WireLimits.chunkBytesMax })
             let id = try FileID("d0551e70-0000-4000-8000-000000000001")
-            #expect(try await transfer.upload(sealed, id: id, scope: .council) == 3)
-            #expect(try await transfer.upload(sealed, id: id, scope: .council) == 0, "stored chunks are not sent again")
-            #expect(try await Self.collect(transfer, id, sealed) == Self.content)
-            let stored = try await server.storage.manifest(id)
-            #expect(stored != nil)
+            let source = try Self.cache()
+            try source.keep(sealed, as: id.rawValue, scope: .council)
+            #expect(try await transfer.upload(id, scope: .council, from: source) == 3)
+            #expect(try await transfer.upload(id, scope: .council, from: source) == 0, "stored chunks are not sent again")
+            let target = try Self.cache()
+            #expect(try await transfer.fetch(id, scope: .council, fingerprint: Self.fingerprint(sealed), into: target) == 3)
+            #expect(try await transfer.fetch(id, scope: .council, fingerprint: Self.fingerprint(sealed), into: target) == 0,
+                    "held chunks are not fetched again")
+            var out: [UInt8] = []
+            try await target.open(id.rawValue, key: sealed.key, fingerprint: Self.fingerprint(sealed)) { out += $0 }
+            #expect(out == Self.content)
+            #expect(try await server.storage.manifest(id) != nil)
         }
     }
 
     @Test func alteredChunkIsRejectedEvenWhenTheRelayRecomputesItsHash() async throws {
         try await TestServer.with("dossier-tamper") { server in
             let device = try await TestDevice.enrolled(on: server.url)
-            let transfer = SealedFileTransfer(client: device.client)
             let original = try SealedFile.seal(Self.content)
             var chunks = original.chunks
             chunks[1][100] ^= 0x01
             let tampered = SealedFile(key: original.key, chunks: chunks, plainSize: original.plainSize)
             let id = try FileID("d0551e70-0000-4000-8000-000000000002")
-            try await transfer.upload(tampered, id: id, scope: .council)
-            await #expect(throws: CryptoError(.authenticationFailed, "")) { _ = try await Self.collect(transfer, id, tampered) }
-            await #expect(throws: DossierError.self, "a manifest other than the recorded one is refused before decryption") {
-                _ = try await Self.collect(transfer, id, original)
+            try await Self.upload(tampered, id, via: device.client)
+            await #expect(throws: CryptoError(.authenticationFailed, "")) {
+                _ = try await Self.collect(id, key: original.key, fingerprint: Self.fingerprint(tampered), via: device.client)
             }
+            let target = try Self.cache()
+            await #expect(throws: DossierError.self, "a manifest other than the recorded one is refused before anything is fetched") {
+                try await SealedFileTransfer(client: device.client).fetch(id, scope: .council, fingerprint: Self.fingerprint(original), into: target)
+            }
+            #expect(try target.manifest(of: id.rawValue) == nil && target.heldBytes() == 0)
+        }
+    }
+
+    @Test func chunkAlteredInTheRelaysStorageIsRefusedAndNotCached() async throws {
+        try await TestServer.with("dossier-tamper-stored") { server in
+            let device = try await TestDevice.enrolled(on: server.url)
+            let sealed = try SealedFile.seal(Self.content)
+            let id = try FileID("d0551e70-0000-4000-8000-000000000005")
+            try await Self.upload(sealed, id, via: device.client)
+            // The relay's own copy of chunk 1 altered in place, its address (hash) unchanged.
+            let storage = try DatabaseQueue(path: server.folder.appendingPathComponent(SQLiteServerStorage.fileName).path)
+            var bytes = sealed.chunks[1]
+            bytes[500] ^= 0x80
+            let altered = bytes
+            try await storage.write { db in
+                try db.execute(sql: "UPDATE chunk SET bytes = ? WHERE hash = ?", arguments: [Data(altered), Data(sealed.chunkHashes[1])])
+            }
+            try storage.close()
+            let target = try Self.cache()
+            let refused = await #expect(throws: DossierError.self) {
+                try await SealedFileTransfer(client: device.client).fetch(id, scope: .council, fingerprint: Self.fingerprint(sealed), into: target)
+            }
+            #expect(refused?.code == .integrity)
+            #expect(try target.chunk(sealed.chunkHashes[1]) == nil, "the altered chunk is not kept")
+            #expect(try target.missingChunks(of: id.rawValue) == Array(sealed.chunkHashes[1...]))
+            #expect(try !target.isComplete(id.rawValue))
         }
     }
 
     @Test func fileCutShortIsRejectedAsIncomplete() async throws {
         try await TestServer.with("dossier-truncated") { server in
             let device = try await TestDevice.enrolled(on: server.url)
-            let transfer = SealedFileTransfer(client: device.client)
             let original = try SealedFile.seal(Self.content)
             let truncated = SealedFile(key: original.key, chunks: Array(original.chunks.prefix(2)), plainSize: original.plainSize)
             let id = try FileID("d0551e70-0000-4000-8000-000000000003")
-            try await transfer.upload(truncated, id: id, scope: .council)
-            await #expect(throws: CryptoError(.streamIncomplete, "")) { _ = try await Self.collect(transfer, id, truncated) }
+            try await Self.upload(truncated, id, via: device.client)
+            await #expect(throws: CryptoError(.streamIncomplete, "")) {
+                _ = try await Self.collect(id, key: original.key, fingerprint: Self.fingerprint(truncated), via: device.client)
+            }
         }
     }
 
@@ -73,8 +130,9 @@ import Testing
                 access: HuisClosWire.ScopeAccess(readable: [.council], writable: [.council]))
             let sealed = try SealedFile.seal(Array("Note budgétaire confidentielle".utf8))
             let id = try FileID("d0551e70-0000-4000-8000-000000000004")
-            try await SealedFileTransfer(client: member.client).upload(sealed, id: id, scope: group)
-            #expect(try await Self.collect(SealedFileTransfer(client: member.client), id, sealed) == Array("Note budgétaire confidentielle".utf8))
+            try await Self.upload(sealed, id, scope: group, via: member.client)
+            #expect(try await Self.collect(id, key: sealed.key, fingerprint: Self.fingerprint(sealed), scope: group, via: member.client)
+                    == Array("Note budgétaire confidentielle".utf8))
 
             await #expect(throws: APIError(.forbidden, "")) { _ = try await outsider.client.fileStatus(id) }
             await #expect(throws: APIError(.forbidden, "")) {
