@@ -68,7 +68,6 @@ struct Dossiers: AsyncParsableCommand {
                 guard size <= DossierLimits.fileBytesMax else {
                     throw DossierError(.tooLarge, "\(source.lastPathComponent) exceeds \(DossierLimits.fileBytesMax / 1_048_576) MiB")
                 }
-                let content = [UInt8](try Data(contentsOf: source))
                 let opened = try device.unlock()
                 let library = DossierLibrary(store: opened.store, scope: scope)
                 let id = self.id ?? DossierMedia.identifier(from: source.deletingPathExtension().lastPathComponent)
@@ -80,7 +79,7 @@ struct Dossiers: AsyncParsableCommand {
                 do {
                     version = try await library.addVersion(
                         of: id, title: title, attachedTo: attachedTo, fileName: source.lastPathComponent,
-                        mediaType: DossierMedia.type(of: source), content: content,
+                        mediaType: DossierMedia.type(of: source), content: .file(source),
                         upload: { fileID, cache in try await transfer.upload(fileID, scope: scope, from: cache, progress: update) })
                     finish()
                 } catch let error as APIError {

@@ -33,11 +33,13 @@ extension Dossiers {
                 let opened = try device.unlock()
                 let library = DossierLibrary(store: opened.store, scope: scope)
                 let chosen = try Dossiers.version(of: id, number: version, in: library)
+                let (update, finish) = DossierSync.bar(Text(fr: "Réception", en: "Download"), quiet: false)
+                try await library.fetch(chosen, transfer: SealedFileTransfer(client: opened.relayClient), progress: update)
+                finish()
                 if output != nil || !chosen.isText {
                     Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
                                        en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")
                 }
-                try await library.fetch(chosen, transfer: SealedFileTransfer(client: opened.relayClient))
                 let sink = try output.map { try FileHandle.forPlaintext(at: $0) } ?? FileHandle.standardOutput
                 defer { if output != nil { try? sink.close() } }
                 try await library.read(chosen, transfer: nil) { piece in

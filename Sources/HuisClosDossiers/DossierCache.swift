@@ -78,15 +78,15 @@ public struct DossierCache: Sendable {
         }
     }
 
-    /// Keeps a file sealed on this device (its manifest and every chunk) in one transaction.
-    func keep(_ sealed: SealedFile, as file: String, scope: ScopeID) throws {
-        let hashes = sealed.chunkHashes
-        try keep(manifest: hashes, of: file, scope: scope, fingerprint: SealedFile.fingerprint(chunkHashes: hashes))
+    /// Keeps a chunk sealed on this device and returns its hash (its manifest follows once the
+    /// whole file is sealed; until then `retain` treats it as unreferenced).
+    func keepOwn(chunk: [UInt8]) throws -> [UInt8] {
+        let hash = Hash.blake2b(chunk)
         try database.write { db in
-            for (hash, chunk) in zip(hashes, sealed.chunks) {
-                try db.execute(sql: "INSERT OR IGNORE INTO dossier_chunks (hash, bytes) VALUES (?, ?)", arguments: [Data(hash), Data(chunk)])
-            }
+            try Self.create(db)
+            try db.execute(sql: "INSERT OR IGNORE INTO dossier_chunks (hash, bytes) VALUES (?, ?)", arguments: [Data(hash), Data(chunk)])
         }
+        return hash
     }
 
     /// One sealed chunk by hash, or nil when not held.
@@ -121,9 +121,7 @@ public struct DossierCache: Sendable {
     public func retain(files: Set<String>) throws -> Int {
         try database.writeWithoutTransaction { db in
             try Self.create(db)
-            let held = try String.fetchAll(db, sql: "SELECT file_id FROM dossier_files")
-            let dropped = held.filter { !files.contains($0) }
-            guard !dropped.isEmpty else { return 0 }
+            let dropped = try String.fetchAll(db, sql: "SELECT file_id FROM dossier_files").filter { !files.contains($0) }
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
             try db.inTransaction {

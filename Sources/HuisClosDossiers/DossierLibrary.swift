@@ -33,22 +33,26 @@ public struct DossierLibrary: Sendable {
         self.scope = scope
     }
 
-    /// Seals `content` under a new per-version key, keeps the sealed chunks in this replica's
-    /// cache and the pending upload (file id and key, inside the encrypted replica only), hands
-    /// the file to `upload` (the relay transfer), then records it as the next version of dossier
-    /// `id` (creating the dossier with `title` and `attachedTo` if new). If `upload` fails (a cut,
-    /// a restart), `resumeUploads` finishes it later with the same key and file id, sending only
+    /// Seals `content` under a new per-version key chunk by chunk into this replica's cache,
+    /// keeps the pending upload (file id and key, inside the encrypted replica only), hands the
+    /// file to `upload` (the relay transfer), then records it as the next version of dossier `id`
+    /// (creating the dossier with `title` and `attachedTo` if new). If `upload` fails (a cut, a
+    /// restart), `resumeUploads` finishes it later with the same key and file id, sending only
     /// the chunks the relay lacks. Text content is indexed for search in this replica.
     @discardableResult
     public func addVersion(of id: String, title: String, attachedTo: String, fileName: String, mediaType: String,
-                           content: [UInt8], upload: Upload) async throws -> DossierVersion {
-        let sealed = try SealedFile.seal(content)
+                           content: DossierSource, upload: Upload) async throws -> DossierVersion {
+        let cache = self.cache
+        var hashes: [[UInt8]] = []
+        let (key, size) = try content.reading { read in
+            try SealedFile.seal(read: read) { chunk in hashes.append(try cache.keepOwn(chunk: chunk)) }
+        }
         let fileID = try FileID(UUID().uuidString.lowercased())
-        try cache.keep(sealed, as: fileID.rawValue, scope: scope)
+        let fingerprint = SealedFile.fingerprint(chunkHashes: hashes)
+        try cache.keep(manifest: hashes, of: fileID.rawValue, scope: scope, fingerprint: fingerprint)
         let pending = PendingUpload(fileID: fileID.rawValue, scope: scope, dossier: id, title: title, attachedTo: attachedTo,
-                                    fileName: fileName, mediaType: mediaType, size: Int64(content.count),
-                                    fingerprint: SealedFile.fingerprint(chunkHashes: sealed.chunkHashes),
-                                    keyBytes: sealed.key.withUnsafeBytes { [UInt8]($0) })
+                                    fileName: fileName, mediaType: mediaType, size: size, fingerprint: fingerprint,
+                                    keyBytes: key.withUnsafeBytes { [UInt8]($0) })
         try PendingUpload.keep(pending, in: store.database)
         return try await finish(pending, upload: upload)
     }
@@ -117,7 +121,8 @@ public struct DossierLibrary: Sendable {
     /// Brings the content of `version` into this replica's cache if it is not there yet (only
     /// the missing chunks), then indexes it when it is text. Throws `DossierError(.notFetched)`
     /// when it is not held and `transfer` is nil or the relay cannot be reached.
-    public func fetch(_ version: DossierVersion, transfer: SealedFileTransfer?) async throws {
+    public func fetch(_ version: DossierVersion, transfer: SealedFileTransfer?,
+                      progress: SealedFileTransfer.Progress = { _, _ in }) async throws {
         guard let transfer else {
             guard try isHeld(version) else {
                 throw DossierError(.notFetched, "version \(version.number) of '\(version.dossier)' has not reached this device yet: run huisclos sync when online")
@@ -125,7 +130,7 @@ public struct DossierLibrary: Sendable {
             return
         }
         do {
-            try await bring(version, transfer: transfer)
+            try await bring(version, transfer: transfer, progress: progress)
         } catch let error as APIError where error.code == .unreachable {
             throw DossierError(.notFetched, "version \(version.number) of '\(version.dossier)' has not reached this device yet and the server cannot be reached: read it again when online")
         }

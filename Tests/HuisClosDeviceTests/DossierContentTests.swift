@@ -17,7 +17,7 @@ import Testing
         let transfer = SealedFileTransfer(client: device.relayClient)
         return try await DossierLibrary(store: device.store, scope: scope).addVersion(
             of: id, title: "Dossier \(id)", attachedTo: "agenda:s1/1", fileName: "\(id).txt", mediaType: "text/plain",
-            content: Array(text.utf8)) { fileID, cache in try await transfer.upload(fileID, scope: scope, from: cache) }
+            content: .bytes(Array(text.utf8))) { fileID, cache in try await transfer.upload(fileID, scope: scope, from: cache) }
     }
 
     /// The post-sync prefetch of `device`, as `huisclos sync` runs it.

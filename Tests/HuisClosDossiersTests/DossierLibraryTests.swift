@@ -13,7 +13,7 @@ import Testing
         let secretariat = DossierLibrary(store: stores[0])
         for (n, text) in ["Étude v1 : fracture numérique", "Étude v2 : fracture numérique et médiation"].enumerated() {
             try await secretariat.addVersion(of: "etude-fracture", title: "Étude fracture", attachedTo: "agenda:s-2026-03/2",
-                                             fileName: "etude-v\(n + 1).txt", mediaType: "text/plain", content: Array(text.utf8)) { _, _ in }
+                                             fileName: "etude-v\(n + 1).txt", mediaType: "text/plain", content: .bytes(Array(text.utf8))) { _, _ in }
         }
         try Council.sync(stores)
         let dossier = try #require(try DossierLibrary(store: stores[1]).dossier("etude-fracture"))
@@ -29,7 +29,7 @@ import Testing
         #expect(try secretariat.unseenVersions().isEmpty, "one's own versions are not news")
         try reader.markSeen(try reader.unseenVersions())
         try await secretariat.addVersion(of: "etude-fracture", title: "Étude fracture", attachedTo: "agenda:s-2026-03/2",
-                                         fileName: "etude-v3.txt", mediaType: "text/plain", content: Array("v3".utf8)) { _, _ in }
+                                         fileName: "etude-v3.txt", mediaType: "text/plain", content: .bytes(Array("v3".utf8))) { _, _ in }
         try Council.sync(stores)
         #expect(try reader.unseenVersions().map(\.number) == [3])
         #expect(try reader.dossier("etude-fracture")?.versions.count == 3, "older versions stay listed")
@@ -39,13 +39,13 @@ import Testing
         let stores = try Council.stores(2)
         let library = DossierLibrary(store: stores[0])
         let v1 = try await library.addVersion(of: "etude", title: "Étude", attachedTo: "group:budget", fileName: "e.pdf",
-                                              mediaType: "application/pdf", content: [1, 2, 3]) { _, _ in }
+                                              mediaType: "application/pdf", content: .bytes([1, 2, 3])) { _, _ in }
         let own = DossierScopes.member(try MemberID.generate())
         let notes = Annotations(store: stores[0])
         try notes.add("À vérifier", on: v1, at: "p. 4, § 2", scope: own)
         #expect(try notes.notes(on: "etude", latestVersion: 1, scopes: [own]).map(\.madeOnEarlierVersion) == [false])
         let v2 = try await library.addVersion(of: "etude", title: "Étude", attachedTo: "group:budget", fileName: "e2.pdf",
-                                              mediaType: "application/pdf", content: [4, 5]) { _, _ in }
+                                              mediaType: "application/pdf", content: .bytes([4, 5])) { _, _ in }
         let after = try notes.notes(on: "etude", latestVersion: v2.number, scopes: [own])
         #expect(after.count == 1)
         #expect(after.first?.version == 1 && after.first?.madeOnEarlierVersion == true && after.first?.location == "p. 4, § 2")
@@ -56,9 +56,9 @@ import Testing
         let store = try Council.stores(1)[0]
         let library = DossierLibrary(store: store)
         try await library.addVersion(of: "etude", title: "Étude", attachedTo: "agenda:s1/1", fileName: "e.txt", mediaType: "text/plain",
-                                     content: Array("La médiation numérique réduit la fracture.".utf8)) { _, _ in }
+                                     content: .bytes(Array("La médiation numérique réduit la fracture.".utf8))) { _, _ in }
         try await library.addVersion(of: "budget", title: "Budget", attachedTo: "agenda:s1/2", fileName: "b.pdf",
-                                     mediaType: "application/pdf", content: Array("mediation".utf8)) { _, _ in }
+                                     mediaType: "application/pdf", content: .bytes(Array("mediation".utf8))) { _, _ in }
         let hits = try DossierIndex(database: store.database).search("mediation")
         #expect(hits.map(\.dossier) == ["etude"], "only text formats are indexed; accents are folded")
         #expect(hits.first?.snippet.contains("«médiation»") == true)

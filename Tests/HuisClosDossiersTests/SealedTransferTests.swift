@@ -10,6 +10,26 @@ import HuisClosTrust
 import HuisClosWire
 import Testing
 
+/// A file sealed in memory for transfer tests: its chunks are kept so a test can alter or drop them.
+struct SealedCopy {
+    let key: SecureBytes
+    let chunks: [[UInt8]]
+
+    var chunkHashes: [[UInt8]] { chunks.map { Hash.blake2b($0) } }
+
+    static func seal(_ plaintext: [UInt8]) throws -> SealedCopy {
+        var chunks: [[UInt8]] = []
+        let (key, _) = try DossierSource.bytes(plaintext).reading { read in try SealedFile.seal(read: read) { chunks.append($0) } }
+        return SealedCopy(key: key, chunks: chunks)
+    }
+
+    /// Keeps this file in `cache` as `id`, through the cache's checks.
+    func keep(in cache: DossierCache, as id: FileID, scope: ScopeID) throws {
+        try cache.keep(manifest: chunkHashes, of: id.rawValue, scope: scope, fingerprint: SealedFile.fingerprint(chunkHashes: chunkHashes))
+        for (hash, chunk) in zip(chunkHashes, chunks) { try cache.keep(chunk: chunk, hash: hash) }
+    }
+}
+
 /// Dossier files sealed end to end and moved through a real relay on loopback, between the
 /// replicas' caches.
 @Suite struct SealedTransferTests {
@@ -21,9 +41,9 @@ import Testing
 
     /// Uploads `sealed` as `id` from a fresh cache; returns the chunks sent.
     @discardableResult
-    static func upload(_ sealed: SealedFile, _ id: FileID, scope: ScopeID = .council, via client: SyncClient) async throws -> Int {
+    static func upload(_ sealed: SealedCopy, _ id: FileID, scope: ScopeID = .council, via client: SyncClient) async throws -> Int {
         let cache = try cache()
-        try cache.keep(sealed, as: id.rawValue, scope: scope)
+        try sealed.keep(in: cache, as: id, scope: scope)
         return try await SealedFileTransfer(client: client).upload(id, scope: scope, from: cache)
     }
 
@@ -37,18 +57,18 @@ import Testing
         return out
     }
 
-    static func fingerprint(_ sealed: SealedFile) -> [UInt8] { SealedFile.fingerprint(chunkHashes: sealed.chunkHashes) }
+    static func fingerprint(_ sealed: SealedCopy) -> [UInt8] { SealedFile.fingerprint(chunkHashes: sealed.chunkHashes) }
 
     @Test func sealedFileRoundTripsThroughTheRelayAndResumedTransfersMoveNothingTwice() async throws {
         try await TestServer.with("dossier-roundtrip") { server in
             let device = try await TestDevice.enrolled(on: server.url)
             let transfer = SealedFileTransfer(client: device.client)
-            let sealed = try SealedFile.seal(Self.content)
+            let sealed = try SealedCopy.seal(Self.content)
             #expect(sealed.chunks.count == 3)
             #expect(sealed.chunks.allSatisfy { $0.count <= WireLimits.chunkBytesMax })
             let id = try FileID("d0551e70-0000-4000-8000-000000000001")
             let source = try Self.cache()
-            try source.keep(sealed, as: id.rawValue, scope: .council)
+            try sealed.keep(in: source, as: id, scope: .council)
             #expect(try await transfer.upload(id, scope: .council, from: source) == 3)
             #expect(try await transfer.upload(id, scope: .council, from: source) == 0, "stored chunks are not sent again")
             let target = try Self.cache()
@@ -65,10 +85,10 @@ import Testing
     @Test func alteredChunkIsRejectedEvenWhenTheRelayRecomputesItsHash() async throws {
         try await TestServer.with("dossier-tamper") { server in
             let device = try await TestDevice.enrolled(on: server.url)
-            let original = try SealedFile.seal(Self.content)
+            let original = try SealedCopy.seal(Self.content)
             var chunks = original.chunks
             chunks[1][100] ^= 0x01
-            let tampered = SealedFile(key: original.key, chunks: chunks, plainSize: original.plainSize)
+            let tampered = SealedCopy(key: original.key, chunks: chunks)
             let id = try FileID("d0551e70-0000-4000-8000-000000000002")
             try await Self.upload(tampered, id, via: device.client)
             await #expect(throws: CryptoError(.authenticationFailed, "")) {
@@ -85,7 +105,7 @@ import Testing
     @Test func chunkAlteredInTheRelaysStorageIsRefusedAndNotCached() async throws {
         try await TestServer.with("dossier-tamper-stored") { server in
             let device = try await TestDevice.enrolled(on: server.url)
-            let sealed = try SealedFile.seal(Self.content)
+            let sealed = try SealedCopy.seal(Self.content)
             let id = try FileID("d0551e70-0000-4000-8000-000000000005")
             try await Self.upload(sealed, id, via: device.client)
             // The relay's own copy of chunk 1 altered in place, its address (hash) unchanged.
@@ -111,8 +131,8 @@ import Testing
     @Test func fileCutShortIsRejectedAsIncomplete() async throws {
         try await TestServer.with("dossier-truncated") { server in
             let device = try await TestDevice.enrolled(on: server.url)
-            let original = try SealedFile.seal(Self.content)
-            let truncated = SealedFile(key: original.key, chunks: Array(original.chunks.prefix(2)), plainSize: original.plainSize)
+            let original = try SealedCopy.seal(Self.content)
+            let truncated = SealedCopy(key: original.key, chunks: Array(original.chunks.prefix(2)))
             let id = try FileID("d0551e70-0000-4000-8000-000000000003")
             try await Self.upload(truncated, id, via: device.client)
             await #expect(throws: CryptoError(.streamIncomplete, "")) {
@@ -128,7 +148,7 @@ import Testing
                 access: HuisClosWire.ScopeAccess(readable: [.council, group], writable: [.council, group]))
             let outsider = try await TestDevice.enrolled(on: server.url,
                 access: HuisClosWire.ScopeAccess(readable: [.council], writable: [.council]))
-            let sealed = try SealedFile.seal(Array("Note budgétaire confidentielle".utf8))
+            let sealed = try SealedCopy.seal(Array("Note budgétaire confidentielle".utf8))
             let id = try FileID("d0551e70-0000-4000-8000-000000000004")
             try await Self.upload(sealed, id, scope: group, via: member.client)
             #expect(try await Self.collect(id, key: sealed.key, fingerprint: Self.fingerprint(sealed), scope: group, via: member.client)
@@ -140,7 +160,7 @@ import Testing
             }
             await #expect(throws: APIError(.forbidden, "")) { _ = try await outsider.client.pull(scope: group, after: 0) }
             // Even holding the ciphertext, another key cannot open it.
-            let wrongKey = try SealedFile.seal([0])
+            let wrongKey = try SealedCopy.seal([0])
             await #expect(throws: CryptoError(.authenticationFailed, "")) {
                 try await SealedFile.open(count: sealed.chunks.count, key: wrongKey.key, fetch: { sealed.chunks[$0] }, sink: { _ in })
             }
