@@ -35,8 +35,9 @@ public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Bounds of the dossier layer, with their reasons.
 public enum DossierLimits {
-    /// A dossier file, in bytes: 256 MiB. It is sealed in memory before its chunks go to the
-    /// replica's cache; council documents (PDF, office files) are far smaller.
+    /// A dossier file, in bytes: 256 MiB. Every readable version is kept in each member's replica
+    /// (sealing and transfers stream one chunk at a time, so memory is not the bound: the
+    /// devices' disks are); council documents (PDF, office files) are far smaller.
     public static let fileBytesMax = 256 * 1_048_576
     /// A "large" version, in bytes: 32 MiB. `huisclos sync --sans-gros-fichiers` leaves larger
     /// versions on the relay until first read (a scanned annex on a metered connection); by

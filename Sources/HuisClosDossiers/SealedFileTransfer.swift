@@ -65,17 +65,29 @@ public struct SealedFileTransfer: Sendable {
         }
         let missing = try cache.missingChunks(of: id.rawValue)
         progress(0, missing.count)
+        // One chunk ahead: the next download runs while the current chunk is written to the
+        // replica (two chunks in memory at most).
+        var ahead: Task<[UInt8], any Error>? = missing.first.map { first in Task { try await download(first, of: id) } }
         for (index, hash) in missing.enumerated() {
-            let chunk: [UInt8]
-            do {
-                chunk = try await client.download(chunk: hash, file: id)
-            } catch {
-                guard error.code == .chunkHashMismatch else { throw error }
-                throw DossierError(.integrity, "chunk \(index) of this file, as the server sent it, does not match its hash: refused, nothing kept; report it to the secretariat")
+            guard let current = ahead else { break }
+            let chunk = try await current.value
+            ahead = index + 1 < missing.count ? Task { [next = missing[index + 1]] in try await download(next, of: id) } : nil
+            do { try cache.keep(chunk: chunk, hash: hash) } catch {
+                ahead?.cancel()
+                throw error
             }
-            try cache.keep(chunk: chunk, hash: hash)
             progress(index + 1, missing.count)
         }
         return missing.count
+    }
+
+    /// One chunk from the relay; a chunk the relay sends altered is an integrity failure.
+    private func download(_ hash: [UInt8], of id: FileID) async throws -> [UInt8] {
+        do {
+            return try await client.download(chunk: hash, file: id)
+        } catch {
+            guard error.code == .chunkHashMismatch else { throw error }
+            throw DossierError(.integrity, "a chunk of this file, as the server sent it, does not match its hash: refused, nothing kept; report it to the secretariat")
+        }
     }
 }

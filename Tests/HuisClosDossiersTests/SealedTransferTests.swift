@@ -82,6 +82,30 @@ struct SealedCopy {
         }
     }
 
+    @Test func aFetchCutMidwayKeepsWhatArrivedAndTheNextFetchesOnlyTheRest() async throws {
+        try await TestServer.with("dossier-fetch-cut") { server in
+            let device = try await TestDevice.enrolled(on: server.url)
+            let sealed = try SealedCopy.seal(Self.content + Self.content)  // 5 MiB: 6 chunks
+            let id = try FileID("d0551e70-0000-4000-8000-000000000006")
+            try await Self.upload(sealed, id, via: device.client)
+            let proxy = try await CutProxy(targetPort: server.port, cutAfterBytes: 2_000)
+            defer { proxy.stop() }
+            let viaProxy = SyncClient(server: "http://127.0.0.1:\(proxy.port)", device: device.key)
+            let target = try Self.cache()
+            await #expect(throws: (any Error).self) {
+                try await SealedFileTransfer(client: viaProxy).fetch(id, scope: .council, fingerprint: Self.fingerprint(sealed), into: target)
+            }
+            let held = sealed.chunks.count - (try target.missingChunks(of: id.rawValue).count)
+            #expect(held > 0 && held < sealed.chunks.count, "the cut fell midway: \(held) chunks held")
+            proxy.disarm()
+            let fetched = try await SealedFileTransfer(client: viaProxy).fetch(id, scope: .council, fingerprint: Self.fingerprint(sealed), into: target)
+            #expect(fetched == sealed.chunks.count - held, "only the missing chunks are fetched after the cut")
+            var out: [UInt8] = []
+            try await target.open(id.rawValue, key: sealed.key, fingerprint: Self.fingerprint(sealed)) { out += $0 }
+            #expect(out == Self.content + Self.content)
+        }
+    }
+
     @Test func alteredChunkIsRejectedEvenWhenTheRelayRecomputesItsHash() async throws {
         try await TestServer.with("dossier-tamper") { server in
             let device = try await TestDevice.enrolled(on: server.url)
