@@ -6,8 +6,8 @@ import HuisClosProtocol
 ///
 /// Local only: the index is not synced; each replica indexes every text version whose content
 /// reaches it (added here, or brought by sync into `DossierCache`), so search covers everything
-/// the member can read, offline. Entries of a scope the device no longer reads are dropped with
-/// the cached content (`retain(scopes:)`).
+/// the member can read, offline. Entries of a version the device may no longer read are dropped
+/// with the cached content (`retain(versions:)`).
 public struct DossierIndex: Sendable {
     /// A search hit.
     public struct Hit: Sendable, Equatable {
@@ -43,21 +43,25 @@ public struct DossierIndex: Sendable {
         }
     }
 
-    /// Drops the entries of every scope not in `scopes` (access lost), with secure delete.
-    func retain(scopes: Set<ScopeID>) throws {
+    /// Keeps only the entries of `versions` (scope and version of each dossier the device may
+    /// still read); the others — scope lost, record gone — are deleted with secure delete.
+    func retain(versions: [(scope: ScopeID, version: DossierVersion)]) throws {
+        let kept = Set(versions.map { Self.entry($0.scope.rawValue, $0.version.dossier, $0.version.number) })
         try database.writeWithoutTransaction { db in
             try Self.create(db)
-            let held = try String.fetchAll(db, sql: "SELECT DISTINCT scope FROM dossier_fulltext")
-            let dropped = held.filter { name in !scopes.contains { $0.rawValue == name } }
+            let dropped = try Row.fetchAll(db, sql: "SELECT rowid, scope, dossier, version FROM dossier_fulltext")
+                .filter { !kept.contains(Self.entry($0["scope"], $0["dossier"], $0["version"])) }.map { $0["rowid"] as Int64 }
             guard !dropped.isEmpty else { return }
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
             try db.inTransaction {
-                for scope in dropped { try db.execute(sql: "DELETE FROM dossier_fulltext WHERE scope = ?", arguments: [scope]) }
+                for rowid in dropped { try db.execute(sql: "DELETE FROM dossier_fulltext WHERE rowid = ?", arguments: [rowid]) }
                 return .commit
             }
         }
     }
+
+    private static func entry(_ scope: String, _ dossier: String, _ version: Int) -> String { "\(scope)\u{0}\(dossier)\u{0}\(version)" }
 
     /// The passages matching `query` (words; each must appear), most relevant first.
     public func search(_ query: String) throws -> [Hit] {
