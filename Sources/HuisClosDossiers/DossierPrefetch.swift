@@ -19,6 +19,9 @@ public struct DossierPrefetch: Sendable {
         /// Versions larger than this (plaintext bytes) wait for their first read.
         public var largestVersionBytes: Int64
 
+        /// Fetches versions of at most `largestVersionBytes` plaintext bytes ahead of reading.
+        public init(largestVersionBytes: Int64) { self.largestVersionBytes = largestVersionBytes }
+
         /// Every version (the default).
         public static let everything = Policy(largestVersionBytes: Int64(DossierLimits.fileBytesMax))
         /// Every version up to `DossierLimits.largeVersionBytes`.

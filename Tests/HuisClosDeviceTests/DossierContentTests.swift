@@ -69,6 +69,30 @@ import Testing
         #expect(try ConfidentialityTests.hits(of: [marker], under: data.url) == 1, "the scan finds a plaintext copy, so it can fail")
     }
 
+    @Test func aVersionOverThePolicyLimitWaitsOnTheRelayUntilReadThenIsKeptAndSearchable() async throws {
+        try await TestServer.with("prefetch-policy") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let alice = try await council.enrolMember("alice")
+            let annex = "Annexe volumineuse " + String(repeating: "tableau des subventions ", count: 60_000)  // 1.4 MiB
+            let version = try await Self.add(annex, as: "annexe", from: council.secretariat)
+            _ = try await council.secretariat.sync()
+            _ = try await alice.sync()
+            let prefetch = DossierPrefetch(store: alice.store, transfer: SealedFileTransfer(client: alice.relayClient))
+            let limited = DossierPrefetch.Policy(largestVersionBytes: 1_048_576)
+            let report = try await prefetch.run(readable: await alice.readableScopes, policy: limited)
+            #expect(report.skipped == 1 && report.fetched == 0)
+            let library = DossierLibrary(store: alice.store)
+            #expect(try !library.isHeld(version))
+            #expect(try DossierIndex(database: alice.store.database).search("subventions").isEmpty)
+            #expect(try await Self.read(version, on: alice) == annex, "read online: fetched first")
+            #expect(try library.isHeld(version))
+            #expect(try DossierIndex(database: alice.store.database).search("subventions").map(\.dossier) == ["annexe"])
+            let again = try await prefetch.run(readable: await alice.readableScopes, policy: limited)
+            #expect(again.skipped == 0 && again.fetched == 0 && again.dropped == 0, "once read, it stays")
+        }
+    }
+
     @Test func aMemberRemovedFromAGroupLosesItsCachedContentAndIndexAtTheNextSync() async throws {
         try await TestServer.with("group-cache") { server in
             let council = try await CouncilHarness.start(on: server)
