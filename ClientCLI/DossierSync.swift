@@ -24,17 +24,21 @@ enum DossierSync {
     }
 
     /// Finishes the pending uploads of `device`; returns how many versions were recorded now and
-    /// how many chunks were sent for them (only those the relay lacked).
+    /// how many chunks were sent for them (only those the relay lacked). Uploads refused for good
+    /// are told on standard error.
     static func resumeUploads(_ device: Device, quiet: Bool) async throws -> (versions: Int, chunks: Int) {
         let (update, finish) = bar(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), quiet: quiet)
         defer { finish() }
         let transfer = SealedFileTransfer(client: device.relayClient)
         let sent = Mutex(0)
-        let versions = try await DossierLibrary.resumeUploads(store: device.store, writable: await device.writableScopes) { scope, id, cache in
+        let resumed = try await DossierLibrary.resumeUploads(store: device.store, writable: await device.writableScopes) { scope, id, cache in
             let count = try await transfer.upload(id, scope: scope, from: cache, progress: update)
             sent.withLock { $0 += count }
         }
-        return (versions.count, sent.withLock { $0 })
+        for reason in resumed.refused {
+            Console.error(Text(fr: "Envoi abandonné : \(reason)", en: "Upload abandoned: \(reason)").in(language) + "\n")
+        }
+        return (resumed.recorded.count, sent.withLock { $0 })
     }
 
     /// Brings the content of every version `device` may read into its replica.

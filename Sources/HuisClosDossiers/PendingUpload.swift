@@ -64,22 +64,39 @@ struct PendingUpload: Sendable, Equatable {
     }
 }
 
+/// What resuming the pending uploads did.
+public struct ResumedUploads: Sendable, Equatable {
+    /// Versions recorded now.
+    public var recorded: [DossierVersion] = []
+    /// Uploads the relay refused for good (no access, conflicting file), with why: forgotten, so
+    /// the member adds the file again; nothing else is lost (the original is on their disk).
+    public var refused: [String] = []
+}
+
 extension DossierLibrary {
     /// Finishes every upload of this device left pending by a cut or a restart, in every scope
-    /// still `writable` (an upload to a scope the device may no longer write is dropped with its
-    /// cached content at the next prefetch); returns the versions recorded now.
+    /// still `writable` (an upload to a scope the device may no longer write is forgotten and its
+    /// cached content dropped at the next prefetch); an upload the relay refuses for good (no
+    /// access, conflicting or malformed file) is forgotten and reported. Any other failure
+    /// (unreachable, server error, session) is thrown and the uploads stay pending.
     public static func resumeUploads(store: ChangeStore, writable: Set<ScopeID>,
-                                     upload: (ScopeID, FileID, DossierCache) async throws -> Void) async throws -> [DossierVersion] {
-        var recorded: [DossierVersion] = []
+                                     upload: (ScopeID, FileID, DossierCache) async throws -> Void) async throws -> ResumedUploads {
+        var result = ResumedUploads()
         for pending in try PendingUpload.all(in: store.database) {
             guard writable.contains(pending.scope) else {
                 try PendingUpload.forget(pending.fileID, in: store.database)
+                result.refused.append("\(pending.fileName) (\(pending.dossier)): this device may no longer write in \(pending.scope.rawValue)")
                 continue
             }
             let library = DossierLibrary(store: store, scope: pending.scope)
-            recorded.append(try await library.finish(pending) { id, cache in try await upload(pending.scope, id, cache) })
+            do {
+                result.recorded.append(try await library.finish(pending) { id, cache in try await upload(pending.scope, id, cache) })
+            } catch let error as APIError where [.forbidden, .fileConflict, .tooLarge, .malformed, .chunkNotInFile, .chunkHashMismatch].contains(error.code) {
+                try PendingUpload.forget(pending.fileID, in: store.database)
+                result.refused.append("\(pending.fileName) (\(pending.dossier)): the server refused it (\(error.code.rawValue): \(error.message)); add it again")
+            }
         }
-        return recorded
+        return result
     }
 
     /// The file ids of uploads still pending (kept by the cache until they finish).

@@ -145,14 +145,14 @@ import Testing
                 let count = try await transfer.upload(id, scope: scope, from: cache)
                 sent.withLock { $0 += count }
             }
-            #expect(recorded.map(\.dossier) == ["rapport"] && recorded.map(\.number) == [1])
+            #expect(recorded.recorded.map(\.dossier) == ["rapport"] && recorded.recorded.map(\.number) == [1] && recorded.refused.isEmpty)
             #expect(sent.withLock { $0 } == 2, "the chunk stored before the cut is not sent again")
-            #expect(try await DossierLibrary.resumeUploads(store: reopened.store, writable: await reopened.writableScopes) { _, _, _ in }.isEmpty)
+            #expect(try await DossierLibrary.resumeUploads(store: reopened.store, writable: await reopened.writableScopes) { _, _, _ in }.recorded.isEmpty)
             _ = try await reopened.sync()
 
             _ = try await bob.sync()
             #expect(try await Self.prefetch(bob).fetched == 1)
-            #expect(try await Self.read(try #require(recorded.first), on: bob) == content, "the version opens with the key kept across the restart")
+            #expect(try await Self.read(try #require(recorded.recorded.first), on: bob) == content, "the version opens with the key kept across the restart")
             try await reopened.lock()
         }
     }
