@@ -48,6 +48,7 @@ import Testing
             let listed = try #require(try Self.json(try await CommandRun.run("huisclos", ["dossiers", "liste", "--json"], environment: member)) as? [[String: Any]])
             #expect(listed.map { $0["version"] as? Int } == [1, 2])
             #expect(listed.allSatisfy { $0["seen"] as? Bool == false && $0["title"] as? String == "Budget" })
+            #expect(listed.allSatisfy { $0["offline"] as? Bool == true }, "sync brought both versions' content into the device")
 
             let text = try await CommandRun.run("huisclos", ["dossiers", "lire", "budget", "--version", "1"], environment: member)
             #expect(text.status == 0 && text.output.contains("pistes cyclables") && text.errors.isEmpty, "\(text.output) \(text.errors)")
