@@ -62,23 +62,28 @@ struct Sync: AsyncParsableCommand {
             let report: @Sendable (DeviceSyncReport) async throws -> Void = { result in
                 bar.withLock { $0?.finish(); $0 = nil }
                 let resumed = untold.withLock { told in defer { told = (0, 0) }; return told }
-                let content = try await DossierSync.prefetch(opened, policy: policy, quiet: json)
-                let summary = Summary(membershipRecords: result.membershipRecords, keysAccepted: result.keysAccepted,
-                                      keysRefused: result.keysRefused.count, pushed: result.batches.pushed,
-                                      received: result.batches.pulled.applied, alreadyHeld: result.batches.pulled.duplicates,
-                                      refused: result.batches.pulled.rejected.count + result.batches.pushRejected.count,
-                                      uploadsResumed: resumed.versions, chunksResent: resumed.chunks,
-                                      dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
-                                      dossiersRefused: content.refused.count, dossiersDropped: content.dropped)
-                if json { try? printJSON(summary); return }
-                say(Text(fr: "Registre : +\(summary.membershipRecords) · clés : +\(summary.keysAccepted) · envoyés : \(summary.pushed) · reçus : \(summary.received) · déjà là : \(summary.alreadyHeld) · refusés : \(summary.refused)",
-                         en: "Log: +\(summary.membershipRecords) · keys: +\(summary.keysAccepted) · pushed: \(summary.pushed) · received: \(summary.received) · already held: \(summary.alreadyHeld) · refused: \(summary.refused)"))
-                if resumed.versions > 0 {
-                    say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
-                             en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
+                let batches = result.batches
+                let refused = batches.pulled.rejected.count + batches.pushRejected.count
+                if !json {  // the batch result first: a cut during the content fetch does not hide it
+                    say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
+                             en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
+                    if resumed.versions > 0 {
+                        say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
+                                 en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
+                    }
                 }
-                say(Text(fr: "Dossiers : reçus \(summary.dossiersFetched) · laissés sur le serveur \(summary.dossiersSkipped) · refusés \(summary.dossiersRefused) · effacés \(summary.dossiersDropped)",
-                         en: "Dossiers: fetched \(summary.dossiersFetched) · left on the server \(summary.dossiersSkipped) · refused \(summary.dossiersRefused) · dropped \(summary.dossiersDropped)"))
+                let content = try await DossierSync.prefetch(opened, policy: policy, quiet: json)
+                if json {
+                    try? printJSON(Summary(membershipRecords: result.membershipRecords, keysAccepted: result.keysAccepted,
+                                           keysRefused: result.keysRefused.count, pushed: batches.pushed,
+                                           received: batches.pulled.applied, alreadyHeld: batches.pulled.duplicates, refused: refused,
+                                           uploadsResumed: resumed.versions, chunksResent: resumed.chunks,
+                                           dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
+                                           dossiersRefused: content.refused.count, dossiersDropped: content.dropped))
+                    return
+                }
+                say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
+                         en: "Dossiers: fetched \(content.fetched) · left on the server \(content.skipped) · refused \(content.refused.count) · dropped \(content.dropped)"))
                 for reason in content.refused { Console.error(reason + "\n") }
             }
             do {
