@@ -155,7 +155,7 @@ let package = Package(
             name: "HuisClosBench",
             dependencies: [
                 "HuisClosCrypto", "HuisClosProtocol", "HuisClosReplica", "HuisClosEngine", "HuisClosStore",
-                "HuisClosServer", "HuisClosSync",
+                "HuisClosServer", "HuisClosSync", "HuisClosDossiers",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -203,6 +203,7 @@ let package = Package(
             dependencies: [
                 "HuisClosDevice", "HuisClosTestSupport", "HuisClosServer", "HuisClosSync", "HuisClosTrust",
                 "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosCouncil", "HuisClosCouncilStore",
+                "HuisClosDossiers",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),

@@ -6,6 +6,7 @@ import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosTerminal
+import HuisClosWire
 
 /// `huisclos dossiers ajouter|liste|lire|chercher`: the council's dossiers, sealed on this device,
 /// read offline from the encrypted replica and the relay's sealed copies.
@@ -13,8 +14,12 @@ struct Dossiers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossiers", abstract: "Dossiers du conseil et des groupes / council and group dossiers.",
         discussion: """
-            Le fichier est chiffré sur l'appareil avant l'envoi ; sa clé ne voyage que dans les lots chiffrés de la portée.
-            The file is sealed on this device before upload; its key travels only in the scope's sealed batches.
+            Le fichier est chiffré sur l'appareil avant l'envoi ; sa clé ne voyage que dans les lots chiffrés de la portée. \
+            La synchronisation garde une copie chiffrée de chaque version lisible dans l'appareil : lecture et recherche hors ligne. \
+            Un envoi coupé reprend au prochain « ajouter » ou « sync », sans renvoyer les morceaux déjà reçus.
+            The file is sealed on this device before upload; its key travels only in the scope's sealed batches. \
+            Sync keeps a sealed copy of every readable version in the device: reading and search work offline. \
+            A cut upload resumes at the next "ajouter" or "sync", without sending stored chunks again.
 
             Exemples / examples:
               huisclos dossiers ajouter --portee council --titre "Budget 2027" budget.pdf
@@ -63,19 +68,29 @@ struct Dossiers: AsyncParsableCommand {
                 guard size <= DossierLimits.fileBytesMax else {
                     throw DossierError(.tooLarge, "\(source.lastPathComponent) exceeds \(DossierLimits.fileBytesMax / 1_048_576) MiB")
                 }
-                let content = [UInt8](try Data(contentsOf: source))
                 let opened = try device.unlock()
                 let library = DossierLibrary(store: opened.store, scope: scope)
                 let id = self.id ?? DossierMedia.identifier(from: source.deletingPathExtension().lastPathComponent)
                 let title = try self.title ?? library.dossier(id)?.title ?? source.deletingPathExtension().lastPathComponent
+                _ = try await DossierSync.resumeUploads(opened, quiet: json)
                 let transfer = SealedFileTransfer(client: opened.relayClient)
-                let version = try await library.addVersion(
-                    of: id, title: title, attachedTo: attachedTo, fileName: source.lastPathComponent,
-                    mediaType: DossierMedia.type(of: source), content: content,
-                    upload: { sealed, fileID in try await transfer.upload(sealed, id: fileID, scope: scope) })
+                let (update, finish) = DossierSync.bar(Text(fr: "Envoi", en: "Upload"), quiet: json)
+                let version: DossierVersion
+                do {
+                    version = try await library.addVersion(
+                        of: id, title: title, attachedTo: attachedTo, fileName: source.lastPathComponent,
+                        mediaType: DossierMedia.type(of: source), content: .file(source),
+                        upload: { fileID, cache in try await transfer.upload(fileID, scope: scope, from: cache, progress: update) })
+                    finish()
+                } catch let error as APIError {
+                    finish()
+                    Console.error(Text(fr: "L'envoi est interrompu ; il reprendra au prochain « huisclos sync » sans renvoyer ce que le serveur a déjà.",
+                                       en: "The upload was interrupted; it resumes at the next 'huisclos sync' without resending what the server already holds.").in(language) + "\n")
+                    throw error
+                }
                 _ = try await opened.sync()
                 try await opened.lock()
-                if json { return try printJSON(DossierMedia.Listed(version: version, title: title, scope: scope, seen: true)) }
+                if json { return try printJSON(DossierMedia.Listed(version: version, title: title, scope: scope, seen: true, offline: true)) }
                 say(Text(fr: "Dossier \(id), version \(version.number) : chiffré, envoyé et synchronisé.",
                          en: "Dossier \(id), version \(version.number): sealed, sent and synced."))
             }
@@ -85,7 +100,10 @@ struct Dossiers: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "liste", abstract: "Liste les dossiers et leurs versions / lists dossiers and their versions.",
-            discussion: "Une version marquée « nouveau » n'a pas encore été lue sur cet appareil. / 'new' marks a version not yet read on this device.")
+            discussion: """
+                Une version marquée « nouveau » n'a pas encore été lue sur cet appareil ; « hors ligne : oui », son contenu y est déjà. \
+                / 'new' marks a version not yet read on this device; 'offline: yes', its content is already on it.
+                """)
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("portee"), help: "Portée / scope.") var scope = "council"
         @Flag(help: "Sortie JSON / JSON output.") var json = false
@@ -97,15 +115,18 @@ struct Dossiers: AsyncParsableCommand {
                 let library = DossierLibrary(store: opened.store, scope: scope)
                 let unseen = Set(try library.unseenVersions().map { "\($0.dossier).v\($0.number)" })
                 let listed = try library.list().flatMap { dossier in
-                    dossier.versions.map { DossierMedia.Listed(version: $0, title: dossier.title, scope: scope,
-                                                               seen: !unseen.contains("\($0.dossier).v\($0.number)")) }
+                    try dossier.versions.map { DossierMedia.Listed(version: $0, title: dossier.title, scope: scope,
+                                                                   seen: !unseen.contains("\($0.dossier).v\($0.number)"),
+                                                                   offline: try library.isHeld($0)) }
                 }
                 try await opened.lock()
                 if json { return try printJSON(listed) }
                 var table = Table(headers: [Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"), Text(fr: "Titre", en: "Title"),
-                                            Text(fr: "Fichier", en: "File"), Text(fr: "Taille", en: "Size"), Text(fr: "Nouveau", en: "New")].map { $0.in(language) })
+                                            Text(fr: "Fichier", en: "File"), Text(fr: "Taille", en: "Size"), Text(fr: "Hors ligne", en: "Offline"),
+                                            Text(fr: "Nouveau", en: "New")].map { $0.in(language) })
                 for item in listed {
                     table.append([item.dossier, String(item.version), item.title, item.fileName, String(item.size),
+                                  item.offline ? Text(fr: "oui", en: "yes").in(language) : Text(fr: "non", en: "no").in(language),
                                   item.seen ? "" : Text(fr: "nouveau", en: "new").in(language)])
                 }
                 Console.out(table.render())
@@ -116,23 +137,26 @@ struct Dossiers: AsyncParsableCommand {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "chercher", abstract: "Recherche plein texte dans l'appareil / full-text search on this device.",
-            discussion: "Cherche dans les versions texte ajoutées ou lues sur cet appareil. / Searches text versions added or read on this device.")
+            discussion: """
+                Cherche, hors ligne, dans toutes les versions texte que cet appareil peut lire (leur contenu arrive à la synchronisation). \
+                / Searches, offline, every text version this device can read (their content arrives at sync).
+                """)
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
         @Argument(help: "Mots / words.") var words: String
 
-        struct Found: Encodable { let dossier: String; let version: Int; let title: String; let snippet: String }
+        struct Found: Encodable { let scope: String; let dossier: String; let version: Int; let title: String; let snippet: String }
 
         func run() async throws {
             try await runDossier {
                 let opened = try device.unlock()
                 let hits = try DossierIndex(database: opened.store.database).search(words)
                 try await opened.lock()
-                let found = hits.map { Found(dossier: $0.dossier, version: $0.version, title: $0.title, snippet: $0.snippet) }
+                let found = hits.map { Found(scope: $0.scope, dossier: $0.dossier, version: $0.version, title: $0.title, snippet: $0.snippet) }
                 if json { return try printJSON(found) }
-                var table = Table(headers: [Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"),
+                var table = Table(headers: [Text(fr: "Portée", en: "Scope"), Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"),
                                             Text(fr: "Titre", en: "Title"), Text(fr: "Extrait", en: "Excerpt")].map { $0.in(language) })
-                for hit in found { table.append([hit.dossier, String(hit.version), hit.title, hit.snippet]) }
+                for hit in found { table.append([hit.scope, hit.dossier, String(hit.version), hit.title, hit.snippet]) }
                 Console.out(table.render())
             }
         }
@@ -149,6 +173,7 @@ func runDossier(_ body: () async throws -> Void) async throws {
             case .integrity: .dataRefused
             case .forbidden: .notAllowed
             case .notFound, .invalidArgument, .wrongState, .tooLarge: .usage
+            case .notFetched: .unreachable
             }
             Console.error(Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)").in(language) + "\n")
             throw ExitCode(status.rawValue)

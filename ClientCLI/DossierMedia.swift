@@ -27,8 +27,10 @@ enum DossierMedia {
     /// One version as listed (`--json`): no key, no content.
     struct Listed: Encodable {
         let scope: String, dossier: String, title: String, version: Int, fileName: String, mediaType: String, size: Int64, seen: Bool
+        /// True when the content is kept on this device (readable offline).
+        let offline: Bool
 
-        init(version: DossierVersion, title: String, scope: ScopeID, seen: Bool) {
+        init(version: DossierVersion, title: String, scope: ScopeID, seen: Bool, offline: Bool) {
             self.scope = scope.rawValue
             dossier = version.dossier
             self.title = title
@@ -37,6 +39,7 @@ enum DossierMedia {
             mediaType = version.mediaType
             size = version.size
             self.seen = seen
+            self.offline = offline
         }
     }
 }

@@ -5,8 +5,9 @@ import HuisClosL10n
 import HuisClosTerminal
 
 extension Dossiers {
-    /// `huisclos dossiers lire`: decrypts a version chunk by chunk to standard output, or to the
-    /// one path the member names; nothing decrypted is written anywhere else.
+    /// `huisclos dossiers lire`: decrypts a version chunk by chunk from the sealed copy kept in the
+    /// replica (fetching only what is missing, when online) to standard output, or to the one path
+    /// the member names; nothing decrypted is written anywhere else.
     struct Read: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lire", abstract: "Lit une version / reads a version.",
@@ -14,6 +15,9 @@ extension Dossiers {
                 Les textes s'affichent ; les autres formats vont sur la sortie standard ou dans le fichier --sortie, \
                 en clair : un avertissement le rappelle. / Text is printed; other formats go to standard output or to \
                 the --sortie file, in plaintext, with a warning.
+
+                La version est lue depuis la copie chiffrée gardée sur l'appareil (hors ligne) ; ce qui manque est reçu d'abord. \
+                / The version is read from the sealed copy kept on the device (offline); anything missing is fetched first.
 
                 Exemples / examples: huisclos dossiers lire budget-2027 · huisclos dossiers lire budget-2027 --version 1 --sortie budget.pdf
                 """)
@@ -29,13 +33,16 @@ extension Dossiers {
                 let opened = try device.unlock()
                 let library = DossierLibrary(store: opened.store, scope: scope)
                 let chosen = try Dossiers.version(of: id, number: version, in: library)
+                let (update, finish) = DossierSync.bar(Text(fr: "Réception", en: "Download"), quiet: false)
+                try await library.fetch(chosen, transfer: SealedFileTransfer(client: opened.relayClient), progress: update)
+                finish()
                 if output != nil || !chosen.isText {
                     Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
                                        en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")
                 }
                 let sink = try output.map { try FileHandle.forPlaintext(at: $0) } ?? FileHandle.standardOutput
                 defer { if output != nil { try? sink.close() } }
-                try await library.read(chosen, transfer: SealedFileTransfer(client: opened.relayClient)) { piece in
+                try await library.read(chosen, transfer: nil) { piece in
                     try sink.write(contentsOf: piece)
                 }
                 try library.markSeen([chosen])

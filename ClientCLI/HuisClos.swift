@@ -13,7 +13,7 @@ struct HuisClos: AsyncParsableCommand {
             76 version du protocole/protocol mismatch · 77 non autorisé/not allowed. Texte en anglais : LANG=en.
             """,
         version: HuisClosVersion.product,
-        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Files.self,
+        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self,
                       Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
                       Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuisClosDevice
+import HuisClosDossiers
 import HuisClosL10n
 import HuisClosSync
 import HuisClosTerminal
@@ -16,12 +17,17 @@ struct Sync: AsyncParsableCommand {
             Sur un appareil du secrétariat, clôt les auditions échues (nouvelle clé, effacement de l'appareil de l'invité ordonné).
             Verifies the signed log, receives keys, pushes and pulls. A device ordered wiped is wiped. \
             On a secretariat device, closes expired hearings (new key, the guest's device ordered wiped).
+            Puis reçoit le contenu chiffré de chaque version de dossier lisible (lecture et recherche hors ligne) et efface \
+            celui des portées perdues ; --sans-gros-fichiers laisse les versions de plus de 32 Mio sur le serveur jusqu'à leur lecture.
+            Then fetches the sealed content of every readable dossier version (offline reading and search) and drops the \
+            content of lost scopes; --sans-gros-fichiers leaves versions over 32 MiB on the server until read.
 
-            Exemples / examples: huisclos sync · huisclos sync --watch · huisclos sync --json
+            Exemples / examples: huisclos sync · huisclos sync --watch · huisclos sync --json · huisclos sync --sans-gros-fichiers
             """)
     @OptionGroup var device: DeviceOptions
     @Flag(help: "Reste connecté et synchronise à chaque notification / stay connected, sync on each poke.") var watch = false
     @Flag(help: "Sortie JSON / JSON output.") var json = false
+    @Flag(help: "Ne précharge pas les versions de plus de 32 Mio / skip prefetching versions over 32 MiB.") var sansGrosFichiers = false
 
     struct Summary: Encodable {
         let membershipRecords: Int
@@ -31,6 +37,12 @@ struct Sync: AsyncParsableCommand {
         let received: Int
         let alreadyHeld: Int
         let refused: Int
+        let uploadsResumed: Int
+        let chunksResent: Int
+        let dossiersFetched: Int
+        let dossiersSkipped: Int
+        let dossiersRefused: Int
+        let dossiersDropped: Int
     }
 
     func run() async throws {
@@ -44,21 +56,43 @@ struct Sync: AsyncParsableCommand {
                     current?.update(Int64(cursor))
                 }
             }
-            let report: @Sendable (DeviceSyncReport) -> Void = { result in
+            let policy: DossierPrefetch.Policy = sansGrosFichiers ? .skipLarge : .everything
+            // Uploads a cut or a restart left pending are finished first, so their versions go out with
+            // this push; a failure here (offline, revoked) is left to the sync below to report or act on.
+            let pending = await opened.syncOnly ? nil : try? await DossierSync.resumeUploads(opened, quiet: json)
+            let untold = Mutex(pending ?? (versions: 0, chunks: 0))
+            let report: @Sendable (DeviceSyncReport) async throws -> Void = { result in
                 bar.withLock { $0?.finish(); $0 = nil }
-                let summary = Summary(membershipRecords: result.membershipRecords, keysAccepted: result.keysAccepted,
-                                      keysRefused: result.keysRefused.count, pushed: result.batches.pushed,
-                                      received: result.batches.pulled.applied, alreadyHeld: result.batches.pulled.duplicates,
-                                      refused: result.batches.pulled.rejected.count + result.batches.pushRejected.count)
-                if json { try? printJSON(summary); return }
-                say(Text(fr: "Registre : +\(summary.membershipRecords) · clés : +\(summary.keysAccepted) · envoyés : \(summary.pushed) · reçus : \(summary.received) · déjà là : \(summary.alreadyHeld) · refusés : \(summary.refused)",
-                         en: "Log: +\(summary.membershipRecords) · keys: +\(summary.keysAccepted) · pushed: \(summary.pushed) · received: \(summary.received) · already held: \(summary.alreadyHeld) · refused: \(summary.refused)"))
+                let resumed = untold.withLock { told in defer { told = (0, 0) }; return told }
+                let batches = result.batches
+                let refused = batches.pulled.rejected.count + batches.pushRejected.count
+                if !json {  // the batch result first: a cut during the content fetch does not hide it
+                    say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
+                             en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
+                    if resumed.versions > 0 {
+                        say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
+                                 en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
+                    }
+                }
+                let content = try await DossierSync.prefetch(opened, policy: policy, quiet: json)
+                if json {
+                    try? printJSON(Summary(membershipRecords: result.membershipRecords, keysAccepted: result.keysAccepted,
+                                           keysRefused: result.keysRefused.count, pushed: batches.pushed,
+                                           received: batches.pulled.applied, alreadyHeld: batches.pulled.duplicates, refused: refused,
+                                           uploadsResumed: resumed.versions, chunksResent: resumed.chunks,
+                                           dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
+                                           dossiersRefused: content.refused.count, dossiersDropped: content.dropped))
+                    return
+                }
+                say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
+                         en: "Dossiers: fetched \(content.fetched) · left on the server \(content.skipped) · refused \(content.refused.count) · dropped \(content.dropped)"))
+                for reason in content.refused { Console.error(reason + "\n") }
             }
             do {
                 if watch {
                     try await opened.watch(progress: progress, onSync: report)
                 } else {
-                    report(try await opened.sync(progress: progress))
+                    try await report(try await opened.sync(progress: progress))
                     for hearing in try await Hearing.closeExpired(on: opened) where !json {
                         say(Text(fr: "Audition \(hearing) échue : close, effacement de l'appareil de l'invité ordonné.",
                                  en: "Hearing \(hearing) expired: closed, the guest's device ordered wiped."))

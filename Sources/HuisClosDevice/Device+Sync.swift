@@ -167,14 +167,15 @@ extension Device {
     /// Syncs, then keeps the relay's watch socket open and syncs at every poke, reconnecting
     /// (delays doubling from 1 s to 60 s) when the server restarts or is unreachable, until the
     /// task is cancelled, another error (revoked, wiped…), or `SyncDriver.reconnectFailuresMax`
-    /// consecutive failures; `onSync` is told each sync's report.
+    /// consecutive failures; `onSync` is told each sync's report (and may do more work, such as
+    /// fetching dossier content, before the next poke is handled).
     public func watch(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in },
-                      onSync: @escaping @Sendable (DeviceSyncReport) -> Void) async throws {
+                      onSync: @escaping @Sendable (DeviceSyncReport) async throws -> Void) async throws {
         var failures = 0
         while failures < SyncDriver.reconnectFailuresMax {
             do {
-                onSync(try await sync(progress: progress))
-                try await client.watch { _ in onSync(try await self.sync(progress: progress)) }
+                try await onSync(try await sync(progress: progress))
+                try await client.watch { _ in try await onSync(try await self.sync(progress: progress)) }
                 failures = 0
             } catch let error as APIError where error.code == .unreachable {
                 failures += 1
@@ -183,7 +184,4 @@ extension Device {
         }
         throw APIError(.unreachable, "the server stayed unreachable for \(SyncDriver.reconnectFailuresMax) attempts: check the network, then sync again")
     }
-
-    /// Resumable transfers of encrypted files with this device's session.
-    nonisolated var files: FileTransfer { FileTransfer(client: client) }
 }

@@ -12,6 +12,9 @@ public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible 
         case invalidArgument
         /// The caller is not allowed to do this (e.g. only the president creates working groups).
         case forbidden
+        /// The content of a version is not on this device yet and cannot be fetched now (offline,
+        /// or not completely uploaded).
+        case notFetched
         /// The avis is not in the state the operation needs (e.g. publishing before adoption).
         case wrongState
     }
@@ -32,10 +35,14 @@ public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Bounds of the dossier layer, with their reasons.
 public enum DossierLimits {
-    /// A dossier file, in bytes: 256 MiB. Its sealed chunks are held in memory between sealing
-    /// and upload (so a cut upload can resume without sealing again); council documents (PDF,
-    /// office files) are far smaller.
+    /// A dossier file, in bytes: 256 MiB. Every readable version is kept in each member's replica
+    /// (sealing and transfers stream one chunk at a time, so memory is not the bound: the
+    /// devices' disks are); council documents (PDF, office files) are far smaller.
     public static let fileBytesMax = 256 * 1_048_576
+    /// A "large" version, in bytes: 32 MiB. `huisclos sync --sans-gros-fichiers` leaves larger
+    /// versions on the relay until first read (a scanned annex on a metered connection); by
+    /// default everything is fetched.
+    public static let largeVersionBytes = 32 * 1_048_576
     /// Plaintext bytes per sealed chunk: chosen so each sealed chunk, the first with the stream
     /// header in front, is at most `WireLimits.chunkBytesMax` on the wire.
     public static let plainChunkBytes = 1_048_576 - 24 - 17

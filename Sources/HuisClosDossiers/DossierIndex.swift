@@ -1,12 +1,18 @@
 import GRDB
+import HuisClosProtocol
 
 /// Full-text search over the dossiers' text content, inside the member's encrypted replica
 /// (an FTS5 table in the same database: the index is encrypted with everything else).
 ///
-/// Local only: the index is not synced; each replica indexes the text versions it wrote or read.
+/// Local only: the index is not synced; each replica indexes every text version whose content
+/// reaches it (added here, or brought by sync into `DossierCache`), so search covers everything
+/// the member can read, offline. Entries of a version the device may no longer read are dropped
+/// with the cached content (`retain(versions:)`).
 public struct DossierIndex: Sendable {
     /// A search hit.
     public struct Hit: Sendable, Equatable {
+        /// The dossier's scope.
+        public let scope: String
         /// The dossier.
         public let dossier: String
         /// The version the text was indexed from.
@@ -27,14 +33,35 @@ public struct DossierIndex: Sendable {
     public init(database: any DatabaseWriter) { self.database = database }
 
     /// Indexes (or re-indexes) the text of `version`.
-    func index(_ version: DossierVersion, title: String, text: String) throws {
+    func index(_ version: DossierVersion, scope: ScopeID, title: String, text: String) throws {
         try database.write { db in
             try Self.create(db)
-            try db.execute(sql: "DELETE FROM dossier_text WHERE dossier = ? AND version = ?", arguments: [version.dossier, version.number])
-            try db.execute(sql: "INSERT INTO dossier_text (dossier, version, title, body) VALUES (?, ?, ?, ?)",
-                           arguments: [version.dossier, version.number, title, text])
+            try db.execute(sql: "DELETE FROM dossier_fulltext WHERE scope = ? AND dossier = ? AND version = ?",
+                           arguments: [scope.rawValue, version.dossier, version.number])
+            try db.execute(sql: "INSERT INTO dossier_fulltext (scope, dossier, version, title, body) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [scope.rawValue, version.dossier, version.number, title, text])
         }
     }
+
+    /// Keeps only the entries of `versions` (scope and version of each dossier the device may
+    /// still read); the others — scope lost, record gone — are deleted with secure delete.
+    func retain(versions: [(scope: ScopeID, version: DossierVersion)]) throws {
+        let kept = Set(versions.map { Self.entry($0.scope.rawValue, $0.version.dossier, $0.version.number) })
+        try database.writeWithoutTransaction { db in
+            try Self.create(db)
+            let dropped = try Row.fetchAll(db, sql: "SELECT rowid, scope, dossier, version FROM dossier_fulltext")
+                .filter { !kept.contains(Self.entry($0["scope"], $0["dossier"], $0["version"])) }.map { $0["rowid"] as Int64 }
+            guard !dropped.isEmpty else { return }
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.inTransaction {
+                for rowid in dropped { try db.execute(sql: "DELETE FROM dossier_fulltext WHERE rowid = ?", arguments: [rowid]) }
+                return .commit
+            }
+        }
+    }
+
+    private static func entry(_ scope: String, _ dossier: String, _ version: Int) -> String { "\(scope)\u{0}\(dossier)\u{0}\(version)" }
 
     /// The passages matching `query` (words; each must appear), most relevant first.
     public func search(_ query: String) throws -> [Hit] {
@@ -43,18 +70,21 @@ public struct DossierIndex: Sendable {
         return try database.write { db in
             try Self.create(db)
             return try Row.fetchAll(db, sql: """
-                SELECT dossier, version, title, snippet(dossier_text, 3, '«', '»', '…', 12) AS passage
-                FROM dossier_text WHERE dossier_text MATCH ? ORDER BY rank LIMIT ?
+                SELECT scope, dossier, version, title, snippet(dossier_fulltext, 4, '«', '»', '…', 12) AS passage
+                FROM dossier_fulltext WHERE dossier_fulltext MATCH ? ORDER BY rank LIMIT ?
                 """, arguments: [words.joined(separator: " "), Self.hitsMax]).map {
-                Hit(dossier: $0["dossier"], version: $0["version"], title: $0["title"], snippet: $0["passage"])
+                Hit(scope: $0["scope"], dossier: $0["dossier"], version: $0["version"], title: $0["title"], snippet: $0["passage"])
             }
         }
     }
 
+    /// Creates the index; the earlier table without scopes (`dossier_text`) is dropped: its
+    /// content is indexed again as it reaches the cache.
     private static func create(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE IF NOT EXISTS dossier_text USING fts5(
-                dossier UNINDEXED, version UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')
+            DROP TABLE IF EXISTS dossier_text;
+            CREATE VIRTUAL TABLE IF NOT EXISTS dossier_fulltext USING fts5(
+                scope UNINDEXED, dossier UNINDEXED, version UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
             """)
     }
 }

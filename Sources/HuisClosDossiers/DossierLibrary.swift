@@ -7,7 +7,8 @@ import HuisClosStore
 import HuisClosWire
 
 /// Dossiers of one scope over the change store: versions recorded with their file key and
-/// fingerprint, content sealed and moved through the relay, text indexed for search.
+/// fingerprint, content sealed, moved through the relay and kept in the replica's cache for
+/// offline reading, text indexed for search.
 ///
 /// Records: `dossier/<id>` (title, attached_to) and `dossier-version/<id>.v<n>` (file_name,
 /// media_type, file_id, size, fingerprint, key). The file key sits in the version record, so it
@@ -23,39 +24,66 @@ public struct DossierLibrary: Sendable {
     /// The dossiers' scope (`council`, `group:<name>` or `hearing:<id>`).
     public let scope: ScopeID
 
+    /// Hands a file kept in the cache to the relay (`SealedFileTransfer.upload`); resumable.
+    public typealias Upload = (FileID, DossierCache) async throws -> Void
+
     /// Dossiers in `scope` of `store`.
     public init(store: ChangeStore, scope: ScopeID = .council) {
         self.store = store
         self.scope = scope
     }
 
-    /// Seals `content`, hands it to `upload` (the relay transfer), then records it as the next
-    /// version of dossier `id` (creating the dossier with `title` and `attachedTo` if new).
-    /// Text content is indexed for search in this replica.
+    /// Seals `content` under a new per-version key chunk by chunk into this replica's cache,
+    /// keeps the pending upload (file id and key, inside the encrypted replica only), hands the
+    /// file to `upload` (the relay transfer), then records it as the next version of dossier `id`
+    /// (creating the dossier with `title` and `attachedTo` if new). If `upload` fails (a cut, a
+    /// restart), `resumeUploads` finishes it later with the same key and file id, sending only
+    /// the chunks the relay lacks. Text content is indexed for search in this replica.
     @discardableResult
     public func addVersion(of id: String, title: String, attachedTo: String, fileName: String, mediaType: String,
-                           content: [UInt8], upload: (SealedFile, FileID) async throws -> Void) async throws -> DossierVersion {
-        let number = (try dossier(id)?.versions.count ?? 0) + 1
-        let sealed = try SealedFile.seal(content)
+                           content: DossierSource, upload: Upload) async throws -> DossierVersion {
+        let cache = self.cache
+        var hashes: [[UInt8]] = []
+        let (key, size) = try content.reading { read in
+            try SealedFile.seal(read: read) { chunk in hashes.append(try cache.keepOwn(chunk: chunk)) }
+        }
         let fileID = try FileID(UUID().uuidString.lowercased())
-        try await upload(sealed, fileID)
-        let fingerprint = SealedFile.fingerprint(chunkHashes: sealed.chunkHashes)
-        let keyBytes = sealed.key.withUnsafeBytes { [UInt8]($0) }
-        let dossierRecord = try RecordKey(kind: Layout.dossier, id: id)
-        let versionRecord = try RecordKey(kind: Layout.version, id: "\(id).v\(number)")
+        let fingerprint = SealedFile.fingerprint(chunkHashes: hashes)
+        try cache.keep(manifest: hashes, of: fileID.rawValue, scope: scope, fingerprint: fingerprint)
+        let pending = PendingUpload(fileID: fileID.rawValue, scope: scope, dossier: id, title: title, attachedTo: attachedTo,
+                                    fileName: fileName, mediaType: mediaType, size: size, fingerprint: fingerprint,
+                                    keyBytes: key.withUnsafeBytes { [UInt8]($0) })
+        try PendingUpload.keep(pending, in: store.database)
+        return try await finish(pending, upload: upload)
+    }
+
+    /// Uploads `pending` and records its version (once: a version already recorded for its file
+    /// is not recorded again), then forgets it.
+    func finish(_ pending: PendingUpload, upload: Upload) async throws -> DossierVersion {
+        let fileID = try FileID(pending.fileID)
+        try await upload(fileID, cache)
+        let existing = try dossier(pending.dossier)
+        if let recorded = existing?.versions.first(where: { $0.fileID == pending.fileID }) {
+            try PendingUpload.forget(pending.fileID, in: store.database)
+            return recorded
+        }
+        let number = (existing?.versions.map(\.number).max() ?? 0) + 1
+        let dossierRecord = try RecordKey(kind: Layout.dossier, id: pending.dossier)
+        let versionRecord = try RecordKey(kind: Layout.version, id: "\(pending.dossier).v\(number)")
         try store.commitLocal([
-            .set(dossierRecord, field: "title", value: .text(title)),
-            .set(dossierRecord, field: "attached_to", value: .text(attachedTo)),
-            .set(versionRecord, field: "file_name", value: .text(fileName)),
-            .set(versionRecord, field: "media_type", value: .text(mediaType)),
-            .set(versionRecord, field: "file_id", value: .text(fileID.rawValue)),
-            .set(versionRecord, field: "size", value: .integer(Int64(content.count))),
-            .set(versionRecord, field: "fingerprint", value: .bytes(fingerprint)),
-            .set(versionRecord, field: "key", value: .bytes(keyBytes)),
+            .set(dossierRecord, field: "title", value: .text(pending.title)),
+            .set(dossierRecord, field: "attached_to", value: .text(pending.attachedTo)),
+            .set(versionRecord, field: "file_name", value: .text(pending.fileName)),
+            .set(versionRecord, field: "media_type", value: .text(pending.mediaType)),
+            .set(versionRecord, field: "file_id", value: .text(pending.fileID)),
+            .set(versionRecord, field: "size", value: .integer(pending.size)),
+            .set(versionRecord, field: "fingerprint", value: .bytes(pending.fingerprint)),
+            .set(versionRecord, field: "key", value: .bytes(pending.keyBytes)),
         ], scope: scope)
-        let version = DossierVersion(dossier: id, number: number, fileName: fileName, mediaType: mediaType,
-                                     fileID: fileID.rawValue, size: Int64(content.count), fingerprint: fingerprint, keyBytes: keyBytes)
-        if version.isText { try DossierIndex(database: store.database).index(version, title: title, text: String(decoding: content, as: UTF8.self)) }
+        try PendingUpload.forget(pending.fileID, in: store.database)
+        let version = DossierVersion(dossier: pending.dossier, number: number, fileName: pending.fileName, mediaType: pending.mediaType,
+                                     fileID: pending.fileID, size: pending.size, fingerprint: pending.fingerprint, keyBytes: pending.keyBytes)
+        try await indexIfText(version)
         try markSeen([version])
         return version
     }
@@ -84,17 +112,59 @@ public struct DossierLibrary: Sendable {
         try RecordReader(database: store.database).ids(kind: Layout.dossier, scope: scope).compactMap { try dossier($0) }
     }
 
-    /// Streams the plaintext of `version` into `sink` (stdout, or a path the member named),
-    /// decrypting chunk by chunk in memory; text versions are indexed for search on the way.
-    public func read(_ version: DossierVersion, transfer: SealedFileTransfer, sink: ([UInt8]) throws -> Void) async throws {
+    /// The sealed content kept in this replica.
+    public var cache: DossierCache { DossierCache(database: store.database) }
+
+    /// True when the content of `version` is kept on this device (readable offline).
+    public func isHeld(_ version: DossierVersion) throws -> Bool { try cache.isComplete(version.fileID) }
+
+    /// Brings the content of `version` into this replica's cache if it is not there yet (only
+    /// the missing chunks), then indexes it when it is text. Throws `DossierError(.notFetched)`
+    /// when it is not held and `transfer` is nil or the relay cannot be reached.
+    public func fetch(_ version: DossierVersion, transfer: SealedFileTransfer?,
+                      progress: SealedFileTransfer.Progress = { _, _ in }) async throws {
+        guard let transfer else {
+            guard try isHeld(version) else {
+                throw DossierError(.notFetched, "version \(version.number) of '\(version.dossier)' has not reached this device yet: run huisclos sync when online")
+            }
+            return
+        }
+        do {
+            try await bring(version, transfer: transfer, progress: progress)
+        } catch let error as APIError where error.code == .unreachable {
+            throw DossierError(.notFetched, "version \(version.number) of '\(version.dossier)' has not reached this device yet and the server cannot be reached: read it again when online")
+        }
+    }
+
+    /// Fetches the chunks of `version` the cache lacks, then indexes it when it is text; returns
+    /// how many chunks were fetched (0 when already held).
+    @discardableResult
+    func bring(_ version: DossierVersion, transfer: SealedFileTransfer,
+               progress: SealedFileTransfer.Progress = { _, _ in }) async throws -> Int {
+        guard try !isHeld(version) else { return 0 }
+        let fetched = try await transfer.fetch(try FileID(version.fileID), scope: scope, fingerprint: version.fingerprint,
+                                               into: cache, progress: progress)
+        try await indexIfText(version)
+        return fetched
+    }
+
+    /// Streams the plaintext of `version` into `sink` (stdout, or a path the member named) from
+    /// the copy kept in this replica, decrypting chunk by chunk in memory; what is missing is
+    /// fetched first through `transfer` when given.
+    public func read(_ version: DossierVersion, transfer: SealedFileTransfer?, sink: ([UInt8]) throws -> Void) async throws {
+        try await fetch(version, transfer: transfer)
+        try await cache.open(version.fileID, key: try version.key(), fingerprint: version.fingerprint, sink: sink)
+    }
+
+    /// Indexes the held content of a text `version` for search (up to
+    /// `DossierLimits.indexedTextBytesMax`); other formats are left out.
+    func indexIfText(_ version: DossierVersion) async throws {
+        guard version.isText else { return }
         var text: [UInt8] = []
-        try await transfer.download(try FileID(version.fileID), key: try version.key(), fingerprint: version.fingerprint) { piece in
-            if version.isText, text.count + piece.count <= DossierLimits.indexedTextBytesMax { text += piece }
-            try sink(piece)
+        try await cache.open(version.fileID, key: try version.key(), fingerprint: version.fingerprint) { piece in
+            if text.count < DossierLimits.indexedTextBytesMax { text += piece.prefix(DossierLimits.indexedTextBytesMax - text.count) }
         }
-        if version.isText {
-            try DossierIndex(database: store.database).index(version, title: try dossier(version.dossier)?.title ?? version.dossier,
-                                                             text: String(decoding: text, as: UTF8.self))
-        }
+        try DossierIndex(database: store.database).index(version, scope: scope, title: try dossier(version.dossier)?.title ?? version.dossier,
+                                                         text: String(decoding: text, as: UTF8.self))
     }
 }

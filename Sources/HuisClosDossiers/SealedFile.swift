@@ -2,44 +2,40 @@ import Foundation
 import HuisClosCrypto
 import HuisClosProtocol
 
-/// A dossier file sealed with `SecretStream` under its own random key, cut into transfer chunks.
+/// The one way HuisClos seals a file: `SecretStream` under its own random per-version key, cut
+/// into transfer chunks.
 ///
 /// Chunk 0 is the stream header followed by the first sealed chunk; every later chunk is one
 /// sealed chunk; each is at most `WireLimits.chunkBytesMax` bytes. The last chunk carries the
 /// FINAL tag, so a file cut short fails to open (`CryptoError.streamIncomplete`) instead of
-/// reading as a shorter document. The key travels only inside the dossier record, which is in a
-/// sealed batch of the dossier's scope; the relay sees chunks and their hashes only.
-public struct SealedFile: Sendable {
-    /// The per-file key (32 bytes, guarded memory).
-    public let key: SecureBytes
-    /// The sealed chunks, in order.
-    public let chunks: [[UInt8]]
-    /// Plaintext size in bytes.
-    public let plainSize: UInt64
-
-    /// BLAKE2b-256 of each chunk: the manifest the relay stores.
-    public var chunkHashes: [[UInt8]] { chunks.map { Hash.blake2b($0) } }
-    /// Total sealed size in bytes.
-    public var sealedSize: UInt64 { chunks.reduce(0) { $0 + UInt64($1.count) } }
-
-    /// Seals `plaintext` under a new random key.
-    public static func seal(_ plaintext: [UInt8]) throws -> SealedFile {
-        guard plaintext.count <= DossierLimits.fileBytesMax else {
-            throw DossierError(.tooLarge, "the file is \(plaintext.count) bytes, over the \(DossierLimits.fileBytesMax / 1_048_576) MiB limit: split the dossier")
-        }
+/// reading as a shorter document. The key travels only inside the dossier version record, which
+/// is in a sealed batch of the dossier's scope (and, until the upload is recorded, in the
+/// encrypted replica's pending uploads); the relay sees chunks and their hashes only.
+public enum SealedFile {
+    /// Seals the plaintext that `read(maxBytes)` hands over piece by piece (an empty piece ends
+    /// it) under a new random key, handing each sealed chunk to `emit` in order. Memory stays at
+    /// two plaintext chunks whatever the size. Throws `DossierError(.tooLarge)` past
+    /// `DossierLimits.fileBytesMax`. Returns the key and the plaintext size.
+    public static func seal(read: (Int) throws -> [UInt8], emit: ([UInt8]) throws -> Void) throws -> (key: SecureBytes, plainSize: Int64) {
         let key = try SecureBytes.random(count: SecretStream.keyLength)
         var pusher = try SecretStream.Pusher(key: key)
-        var chunks: [[UInt8]] = []
-        var offset = 0
+        var size = 0
+        var piece = try read(DossierLimits.plainChunkBytes)
+        var first = true
         repeat {
-            let end = min(offset + DossierLimits.plainChunkBytes, plaintext.count)
-            let isFinal = end == plaintext.count
-            var sealed = pusher.push(Array(plaintext[offset..<end]), isFinal: isFinal)
-            if chunks.isEmpty { sealed = pusher.header + sealed }
-            chunks.append(sealed)
-            offset = end
-        } while offset < plaintext.count
-        return SealedFile(key: key, chunks: chunks, plainSize: UInt64(plaintext.count))
+            size += piece.count
+            guard size <= DossierLimits.fileBytesMax else {
+                throw DossierError(.tooLarge, "the file is over the \(DossierLimits.fileBytesMax / 1_048_576) MiB limit: split the dossier")
+            }
+            let next = piece.isEmpty ? [] : try read(DossierLimits.plainChunkBytes)
+            var sealed = pusher.push(piece, isFinal: next.isEmpty)
+            piece.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }  // erase the plaintext copy
+            if first { sealed = pusher.header + sealed }
+            first = false
+            try emit(sealed)
+            piece = next
+        } while !piece.isEmpty
+        return (key, Int64(size))
     }
 
     /// The file's fingerprint: BLAKE2b-256 over its chunk hashes, recorded in the dossier
@@ -47,9 +43,7 @@ public struct SealedFile: Sendable {
     public static func fingerprint(chunkHashes: [[UInt8]]) -> [UInt8] {
         Hash.blake2b(chunkHashes.flatMap { $0 })
     }
-}
 
-extension SealedFile {
     /// Opens `count` sealed chunks fetched one at a time by `fetch(index)` and hands each
     /// plaintext piece to `sink`: nothing decrypted is kept or written except by the sink the
     /// caller chose. Throws `CryptoError.authenticationFailed` for an altered, reordered or
@@ -65,5 +59,34 @@ extension SealedFile {
             try sink(try puller.pull(try await fetch(index)))
         }
         try puller.finish()
+    }
+}
+
+/// Where the plaintext of a new dossier version comes from.
+public enum DossierSource: Sendable {
+    /// Bytes in memory (short texts).
+    case bytes([UInt8])
+    /// A file on disk, read one chunk at a time.
+    case file(URL)
+
+    /// Calls `body` with a reader handing over at most the asked number of bytes per call (an
+    /// empty piece at the end).
+    func reading<T>(_ body: ((Int) throws -> [UInt8]) throws -> T) throws -> T {
+        switch self {
+        case .bytes(let bytes):
+            var offset = 0
+            return try body { count in
+                let end = min(bytes.count, offset + count)
+                defer { offset = end }
+                return Array(bytes[offset..<end])
+            }
+        case .file(let url):
+            let handle: FileHandle
+            do { handle = try FileHandle(forReadingFrom: url) } catch {
+                throw DossierError(.invalidArgument, "cannot read \(url.path): check the path and its permissions")
+            }
+            defer { try? handle.close() }
+            return try body { count in [UInt8](try handle.read(upToCount: count) ?? Data()) }
+        }
     }
 }

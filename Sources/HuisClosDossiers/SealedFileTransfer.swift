@@ -4,55 +4,90 @@ import HuisClosProtocol
 import HuisClosSync
 import HuisClosWire
 
-/// Moves sealed dossier files through the relay: content-addressed chunks of at most 1 MiB,
-/// resumable (the server says which chunks it lacks; only those are sent), streamed on the way
-/// back (one chunk in memory, decrypted straight into the caller's sink).
+/// Moves sealed dossier files between the member's encrypted replica (`DossierCache`) and the
+/// relay: content-addressed chunks of at most 1 MiB, resumable both ways (the server says which
+/// chunks it lacks and only those are sent; only the chunks the cache lacks are fetched), one
+/// chunk in memory at a time.
 public struct SealedFileTransfer: Sendable {
+    /// Reports progress in chunks (at most 1 MiB each): held at the far end so far, and the total.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
     /// The server connection.
     public let client: SyncClient
 
     /// A transfer over `client`.
     public init(client: SyncClient) { self.client = client }
 
-    /// Declares `file` as `id` in `scope` and sends the chunks the server lacks; returns how
-    /// many were sent now (call again after a cut: stored chunks are not sent twice).
+    /// Declares `file` (kept in `cache`) in `scope` and sends the chunks the server lacks;
+    /// returns how many were sent now (call again after a cut: stored chunks are not sent twice).
     @discardableResult
-    public func upload(_ file: SealedFile, id: FileID, scope: ScopeID) async throws -> Int {
-        let hashes = file.chunkHashes
+    public func upload(_ file: FileID, scope: ScopeID, from cache: DossierCache, progress: Progress = { _, _ in }) async throws -> Int {
+        guard let hashes = try cache.manifest(of: file.rawValue) else {
+            throw DossierError(.notFound, "file \(file) is not kept on this device: add the dossier again")
+        }
         var manifest = Huisclos_V1_FileManifest()
-        manifest.fileID = id.rawValue
+        manifest.fileID = file.rawValue
         manifest.scope = scope.rawValue
         manifest.chunkHashes = hashes.map { Data($0) }
-        manifest.totalSize = file.sealedSize
+        manifest.totalSize = UInt64(try cache.sealedSize(of: file.rawValue))
         let missing = Set(try await client.declare(manifest).missing.map { [UInt8]($0) })
+        var done = hashes.filter { !missing.contains($0) }.count
+        progress(done, hashes.count)
         var sent = Set<[UInt8]>()
-        for (index, hash) in hashes.enumerated() where missing.contains(hash) && !sent.contains(hash) {
-            try await client.upload(chunk: file.chunks[index], hash: hash, file: id)
-            sent.insert(hash)
+        for hash in hashes where missing.contains(hash) {
+            if !sent.contains(hash) {
+                guard let chunk = try cache.chunk(hash) else {
+                    throw DossierError(.notFound, "a chunk of file \(file) is not kept on this device: add the dossier again")
+                }
+                try await client.upload(chunk: chunk, hash: hash, file: file)
+                sent.insert(hash)
+            }
+            done += 1
+            progress(done, hashes.count)
         }
         return sent.count
     }
 
-    /// Downloads file `id`, checks its manifest against `fingerprint` (from the dossier record),
-    /// and decrypts it chunk by chunk into `sink`. Throws `DossierError(.integrity)` if the
-    /// server's manifest or a chunk is not the one recorded, and `CryptoError` if the content
-    /// does not open (altered or cut short).
-    public func download(_ id: FileID, key: SecureBytes, fingerprint: [UInt8],
-                         sink: ([UInt8]) throws -> Void) async throws {
-        let status = try await client.fileStatus(id)
-        guard status.complete else {
-            throw DossierError(.notFound, "the file of this dossier is not completely uploaded yet: sync again later")
-        }
-        let hashes = status.manifest.chunkHashes.map { [UInt8]($0) }
-        guard SealedFile.fingerprint(chunkHashes: hashes) == fingerprint else {
-            throw DossierError(.integrity, "the server's copy of this file is not the one recorded in the dossier: report it to the secretariat")
-        }
-        try await SealedFile.open(count: hashes.count, key: key, fetch: { index in
-            let chunk = try await client.download(chunk: hashes[index], file: id)
-            guard Hash.blake2b(chunk) == hashes[index] else {
-                throw DossierError(.integrity, "chunk \(index) of the file does not match its hash: sync again")
+    /// Brings file `id` of `scope` into `cache`: the server's manifest is kept only if it matches
+    /// `fingerprint` (from the dossier version), each chunk only if it matches its hash; chunks
+    /// already held are not fetched again. Returns how many chunks were fetched now. Throws
+    /// `DossierError(.integrity)` for a substituted manifest or an altered chunk (nothing of it
+    /// kept) and `DossierError(.notFetched)` while the file is not completely uploaded.
+    @discardableResult
+    public func fetch(_ id: FileID, scope: ScopeID, fingerprint: [UInt8], into cache: DossierCache,
+                      progress: Progress = { _, _ in }) async throws -> Int {
+        if try cache.manifest(of: id.rawValue) == nil {
+            let status = try await client.fileStatus(id)
+            guard status.complete else {
+                throw DossierError(.notFetched, "the file of this dossier is not completely uploaded yet: sync again later")
             }
-            return chunk
-        }, sink: sink)
+            try cache.keep(manifest: status.manifest.chunkHashes.map { [UInt8]($0) }, of: id.rawValue, scope: scope, fingerprint: fingerprint)
+        }
+        let missing = try cache.missingChunks(of: id.rawValue)
+        progress(0, missing.count)
+        // One chunk ahead: the next download runs while the current chunk is written to the
+        // replica (two chunks in memory at most).
+        var ahead: Task<[UInt8], any Error>? = missing.first.map { first in Task { try await download(first, of: id) } }
+        for (index, hash) in missing.enumerated() {
+            guard let current = ahead else { break }
+            let chunk = try await current.value
+            ahead = index + 1 < missing.count ? Task { [next = missing[index + 1]] in try await download(next, of: id) } : nil
+            do { try cache.keep(chunk: chunk, hash: hash) } catch {
+                ahead?.cancel()
+                throw error
+            }
+            progress(index + 1, missing.count)
+        }
+        return missing.count
+    }
+
+    /// One chunk from the relay; a chunk the relay sends altered is an integrity failure.
+    private func download(_ hash: [UInt8], of id: FileID) async throws -> [UInt8] {
+        do {
+            return try await client.download(chunk: hash, file: id)
+        } catch {
+            guard error.code == .chunkHashMismatch else { throw error }
+            throw DossierError(.integrity, "a chunk of this file, as the server sent it, does not match its hash: refused, nothing kept; report it to the secretariat")
+        }
     }
 }

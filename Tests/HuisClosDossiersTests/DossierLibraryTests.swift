@@ -3,35 +3,25 @@ import HuisClosDossiers
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosTrust
-import Synchronization
 import Testing
 
-/// Dossier versions, notes and search over the change store (content kept in memory here; the
-/// relay transfer has its own tests).
+/// Dossier versions, notes and search over the change store (content kept in the adding
+/// replica's cache here; the relay transfer has its own tests).
 @Suite struct DossierLibraryTests {
-    /// Uploads into a dictionary standing for the relay's chunk store.
-    final class Shelf: Sendable {
-        let files = Mutex<[String: SealedFile]>([:])
-    }
-
     @Test func newVersionIsSeenByOthersAfterSyncAndTheOldOneStaysListed() async throws {
         let stores = try Council.stores(2)
-        let shelf = Shelf()
         let secretariat = DossierLibrary(store: stores[0])
         for (n, text) in ["Étude v1 : fracture numérique", "Étude v2 : fracture numérique et médiation"].enumerated() {
             try await secretariat.addVersion(of: "etude-fracture", title: "Étude fracture", attachedTo: "agenda:s-2026-03/2",
-                                             fileName: "etude-v\(n + 1).txt", mediaType: "text/plain", content: Array(text.utf8)) {
-                file, id in shelf.files.withLock { files in files[id.rawValue] = file }
-            }
+                                             fileName: "etude-v\(n + 1).txt", mediaType: "text/plain", content: .bytes(Array(text.utf8))) { _, _ in }
         }
         try Council.sync(stores)
         let dossier = try #require(try DossierLibrary(store: stores[1]).dossier("etude-fracture"))
         #expect(dossier.versions.map(\.number) == [1, 2])
         #expect(dossier.versions.map(\.fileName) == ["etude-v1.txt", "etude-v2.txt"])
         let latest = try #require(dossier.latest)
-        let sealed = try #require(shelf.files.withLock { $0[latest.fileID] })
         var plain: [UInt8] = []
-        try await SealedFile.open(count: sealed.chunks.count, key: try latest.key(), fetch: { sealed.chunks[$0] }, sink: { plain += $0 })
+        try await secretariat.read(latest, transfer: nil) { plain += $0 }
         #expect(String(decoding: plain, as: UTF8.self) == "Étude v2 : fracture numérique et médiation")
 
         let reader = DossierLibrary(store: stores[1])
@@ -39,7 +29,7 @@ import Testing
         #expect(try secretariat.unseenVersions().isEmpty, "one's own versions are not news")
         try reader.markSeen(try reader.unseenVersions())
         try await secretariat.addVersion(of: "etude-fracture", title: "Étude fracture", attachedTo: "agenda:s-2026-03/2",
-                                         fileName: "etude-v3.txt", mediaType: "text/plain", content: Array("v3".utf8)) { _, _ in }
+                                         fileName: "etude-v3.txt", mediaType: "text/plain", content: .bytes(Array("v3".utf8))) { _, _ in }
         try Council.sync(stores)
         #expect(try reader.unseenVersions().map(\.number) == [3])
         #expect(try reader.dossier("etude-fracture")?.versions.count == 3, "older versions stay listed")
@@ -49,13 +39,13 @@ import Testing
         let stores = try Council.stores(2)
         let library = DossierLibrary(store: stores[0])
         let v1 = try await library.addVersion(of: "etude", title: "Étude", attachedTo: "group:budget", fileName: "e.pdf",
-                                              mediaType: "application/pdf", content: [1, 2, 3]) { _, _ in }
+                                              mediaType: "application/pdf", content: .bytes([1, 2, 3])) { _, _ in }
         let own = DossierScopes.member(try MemberID.generate())
         let notes = Annotations(store: stores[0])
         try notes.add("À vérifier", on: v1, at: "p. 4, § 2", scope: own)
         #expect(try notes.notes(on: "etude", latestVersion: 1, scopes: [own]).map(\.madeOnEarlierVersion) == [false])
         let v2 = try await library.addVersion(of: "etude", title: "Étude", attachedTo: "group:budget", fileName: "e2.pdf",
-                                              mediaType: "application/pdf", content: [4, 5]) { _, _ in }
+                                              mediaType: "application/pdf", content: .bytes([4, 5])) { _, _ in }
         let after = try notes.notes(on: "etude", latestVersion: v2.number, scopes: [own])
         #expect(after.count == 1)
         #expect(after.first?.version == 1 && after.first?.madeOnEarlierVersion == true && after.first?.location == "p. 4, § 2")
@@ -66,9 +56,9 @@ import Testing
         let store = try Council.stores(1)[0]
         let library = DossierLibrary(store: store)
         try await library.addVersion(of: "etude", title: "Étude", attachedTo: "agenda:s1/1", fileName: "e.txt", mediaType: "text/plain",
-                                     content: Array("La médiation numérique réduit la fracture.".utf8)) { _, _ in }
+                                     content: .bytes(Array("La médiation numérique réduit la fracture.".utf8))) { _, _ in }
         try await library.addVersion(of: "budget", title: "Budget", attachedTo: "agenda:s1/2", fileName: "b.pdf",
-                                     mediaType: "application/pdf", content: Array("mediation".utf8)) { _, _ in }
+                                     mediaType: "application/pdf", content: .bytes(Array("mediation".utf8))) { _, _ in }
         let hits = try DossierIndex(database: store.database).search("mediation")
         #expect(hits.map(\.dossier) == ["etude"], "only text formats are indexed; accents are folded")
         #expect(hits.first?.snippet.contains("«médiation»") == true)

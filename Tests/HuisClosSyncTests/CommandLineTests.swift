@@ -45,14 +45,6 @@ import Testing
             let status = try Self.json(try await CommandRun.run("huisclos", ["status", "--json"], environment: member))
             #expect((status["readable"] as? [String])?.contains("council") == true)
 
-            let payload = folder.url.appendingPathComponent("piece.bin")
-            try Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: payload)
-            let put = try await CommandRun.run("huisclos", ["file", "put", "--id", "f00d", "--scope", "council", payload.path], environment: member)
-            #expect(put.status == 0, "\(put.errors)")
-            let copy = folder.url.appendingPathComponent("copie.bin")
-            let get = try await CommandRun.run("huisclos", ["file", "get", "--id", "f00d", copy.path], environment: secretariat)
-            #expect(get.status == 0, "\(get.errors)")
-            #expect(try Data(contentsOf: copy) == Data(contentsOf: payload))
         }
     }
 

@@ -48,6 +48,7 @@ import Testing
             let listed = try #require(try Self.json(try await CommandRun.run("huisclos", ["dossiers", "liste", "--json"], environment: member)) as? [[String: Any]])
             #expect(listed.map { $0["version"] as? Int } == [1, 2])
             #expect(listed.allSatisfy { $0["seen"] as? Bool == false && $0["title"] as? String == "Budget" })
+            #expect(listed.allSatisfy { $0["offline"] as? Bool == true }, "sync brought both versions' content into the device")
 
             let text = try await CommandRun.run("huisclos", ["dossiers", "lire", "budget", "--version", "1"], environment: member)
             #expect(text.status == 0 && text.output.contains("pistes cyclables") && text.errors.isEmpty, "\(text.output) \(text.errors)")
@@ -80,5 +81,45 @@ import Testing
             let shown = try #require(try Self.json(try await CommandRun.run("huisclos", ["avis", "voir", "avis-1", "--json"], environment: member)) as? [String: Any])
             #expect(shown["paragraphs"] as? [[String]] == [["Le conseil recommande"]] && (shown["conflicts"] as? [String])?.isEmpty == true)
         }
+    }
+}
+
+/// The built commands across a cut connection and new processes: an interrupted `dossiers ajouter`
+/// is finished by the next `huisclos sync`, which sends only the chunks the relay lacks; the
+/// version then reads and is found with the relay stopped.
+@Suite struct DossierResumeCommandTests {
+    @Test func anUploadCutInOneProcessIsResumedByTheNextSyncAndReadsOfflineAfterwards() async throws {
+        let data = try TemporaryFolder("cli-resume-relay")
+        defer { data.remove() }
+        let server = try await TestServer.start(folder: data.url)
+        let proxy = try await CutProxy(targetPort: server.port, cutAfterBytes: 1_600_000)
+        defer { proxy.stop() }
+        let folder = try TemporaryFolder("cli-resume")
+        defer { folder.remove() }
+        let charter = folder.url.appendingPathComponent("charte.txt")
+        try Data("Charte".utf8).write(to: charter)
+        let environment = ["HUISCLOS_ADMIN_TOKEN": TestServer.adminToken, "HUISCLOS_PASSPHRASE": "correct horse", "LANG": "en",
+                           "HUISCLOS_DEVICE": folder.url.appendingPathComponent("secretariat").path]
+        let setup = try await CommandRun.run("huisclos", ["admin", "setup", "--server", "http://127.0.0.1:\(proxy.port)", "--name", "Conseil",
+                                                          "--order", "2026-1", "--charter", charter.path], environment: environment)
+        #expect(setup.status == 0, "\(setup.errors)")
+        let report = folder.url.appendingPathComponent("rapport.txt")
+        let marker = "REPRISE\(UInt32.random(in: 100_000...999_999))"
+        try Data(("Rapport \(marker) ; " + String(repeating: "page suivante du rapport. ", count: 110_000)).utf8).write(to: report)  // 2.8 MiB
+
+        let cut = try await CommandRun.run("huisclos", ["dossiers", "ajouter", "--id", "rapport", report.path], environment: environment)
+        #expect(cut.status == 69 && cut.errors.contains("resumes at the next 'huisclos sync'"), "\(cut.status) \(cut.errors)")
+        proxy.disarm()
+        let sync = try await CommandRun.run("huisclos", ["sync", "--json"], environment: environment)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(sync.output.utf8)) as? [String: Any], "\(sync.output) \(sync.errors)")
+        #expect(summary["uploadsResumed"] as? Int == 1)
+        #expect(summary["chunksResent"] as? Int == 2, "the chunk stored before the cut is not sent again")
+        #expect(summary["pushed"] as? Int == 1)
+
+        await server.stop()
+        let read = try await CommandRun.run("huisclos", ["dossiers", "lire", "rapport"], environment: environment)
+        #expect(read.status == 0 && read.output.hasPrefix("Rapport \(marker)"), "\(read.errors)")
+        let found = try await CommandRun.run("huisclos", ["dossiers", "chercher", marker, "--json"], environment: environment)
+        #expect(found.status == 0 && found.output.contains("\"rapport\""), "\(found.output) \(found.errors)")
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import HuisClosProtocol
+import HuisClosStore
+import HuisClosWire
+
+/// A dossier version sealed on this device whose upload has not finished (a cut connection, a
+/// restarted process): kept in the encrypted replica with its file id and per-version key, its
+/// sealed chunks in `DossierCache`, so the next `huisclos sync` or `dossiers ajouter` resumes it
+/// with the same key and file id and sends only the chunks the relay says it lacks (the relay's
+/// answer to the declaration is the record of which chunks it holds: it cannot go stale).
+struct PendingUpload: Sendable, Equatable {
+    let fileID: String
+    let scope: ScopeID
+    let dossier: String
+    let title: String
+    let attachedTo: String
+    let fileName: String
+    let mediaType: String
+    let size: Int64
+    let fingerprint: [UInt8]
+    /// The per-version key: only ever in the encrypted replica and, once recorded, in the scope's sealed batches.
+    let keyBytes: [UInt8]
+
+    static func keep(_ upload: PendingUpload, in database: any DatabaseWriter) throws {
+        try database.write { db in
+            try create(db)
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO dossier_pending_uploads
+                    (file_id, scope, dossier, title, attached_to, file_name, media_type, size, fingerprint, key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [upload.fileID, upload.scope.rawValue, upload.dossier, upload.title, upload.attachedTo, upload.fileName,
+                                 upload.mediaType, upload.size, Data(upload.fingerprint), Data(upload.keyBytes)])
+        }
+    }
+
+    static func forget(_ fileID: String, in database: any DatabaseWriter) throws {
+        try database.write { db in
+            try create(db)
+            try db.execute(sql: "DELETE FROM dossier_pending_uploads WHERE file_id = ?", arguments: [fileID])
+        }
+    }
+
+    /// Every pending upload, oldest first; rows that no longer parse are skipped.
+    static func all(in database: any DatabaseWriter) throws -> [PendingUpload] {
+        try database.write { db in
+            try create(db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM dossier_pending_uploads ORDER BY rowid").compactMap { row in
+                guard let scope = try? ScopeID(row["scope"] as String) else { return nil }
+                return PendingUpload(fileID: row["file_id"], scope: scope, dossier: row["dossier"], title: row["title"],
+                                     attachedTo: row["attached_to"], fileName: row["file_name"], mediaType: row["media_type"],
+                                     size: row["size"], fingerprint: [UInt8](row["fingerprint"] as Data), keyBytes: [UInt8](row["key"] as Data))
+            }
+        }
+    }
+
+    private static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS dossier_pending_uploads (
+                file_id TEXT PRIMARY KEY, scope TEXT NOT NULL, dossier TEXT NOT NULL, title TEXT NOT NULL,
+                attached_to TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,
+                fingerprint BLOB NOT NULL, key BLOB NOT NULL)
+            """)
+    }
+}
+
+/// What resuming the pending uploads did.
+public struct ResumedUploads: Sendable, Equatable {
+    /// Versions recorded now.
+    public var recorded: [DossierVersion] = []
+    /// Uploads the relay refused for good (no access, conflicting file), with why: forgotten, so
+    /// the member adds the file again; nothing else is lost (the original is on their disk).
+    public var refused: [String] = []
+}
+
+extension DossierLibrary {
+    /// Finishes every upload of this device left pending by a cut or a restart, in every scope
+    /// still `writable` (an upload to a scope the device may no longer write is forgotten and its
+    /// cached content dropped at the next prefetch); an upload the relay refuses for good (no
+    /// access, conflicting or malformed file) is forgotten and reported. Any other failure
+    /// (unreachable, server error, session) is thrown and the uploads stay pending.
+    public static func resumeUploads(store: ChangeStore, writable: Set<ScopeID>,
+                                     upload: (ScopeID, FileID, DossierCache) async throws -> Void) async throws -> ResumedUploads {
+        var result = ResumedUploads()
+        for pending in try PendingUpload.all(in: store.database) {
+            guard writable.contains(pending.scope) else {
+                try PendingUpload.forget(pending.fileID, in: store.database)
+                result.refused.append("\(pending.fileName) (\(pending.dossier)): this device may no longer write in \(pending.scope.rawValue)")
+                continue
+            }
+            let library = DossierLibrary(store: store, scope: pending.scope)
+            do {
+                result.recorded.append(try await library.finish(pending) { id, cache in try await upload(pending.scope, id, cache) })
+            } catch let error as APIError where [.forbidden, .fileConflict, .tooLarge, .malformed, .chunkNotInFile, .chunkHashMismatch].contains(error.code) {
+                try PendingUpload.forget(pending.fileID, in: store.database)
+                result.refused.append("\(pending.fileName) (\(pending.dossier)): the server refused it (\(error.code.rawValue): \(error.message)); add it again")
+            }
+        }
+        return result
+    }
+
+    /// The file ids of uploads still pending (kept by the cache until they finish).
+    static func pendingFiles(in database: any DatabaseWriter) throws -> Set<String> {
+        Set(try PendingUpload.all(in: database).map(\.fileID))
+    }
+}
