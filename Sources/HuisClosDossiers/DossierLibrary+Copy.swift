@@ -12,7 +12,7 @@ extension DossierLibrary {
         try await source.read(latest, transfer: transfer) { content += $0 }
         let scope = self.scope
         return try await addVersion(of: id, title: dossier.title, attachedTo: attachedTo, fileName: latest.fileName,
-                                    mediaType: latest.mediaType, content: content,
-                                    upload: { sealed, fileID in _ = try await transfer.upload(sealed, id: fileID, scope: scope) })
+                                    mediaType: latest.mediaType, content: .bytes(content),
+                                    upload: { fileID, cache in _ = try await transfer.upload(fileID, scope: scope, from: cache) })
     }
 }
