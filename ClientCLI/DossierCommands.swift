@@ -150,7 +150,9 @@ struct Dossiers: AsyncParsableCommand {
         func run() async throws {
             try await runDossier {
                 let opened = try device.unlock()
-                let hits = try DossierIndex(database: opened.store.database).search(words)
+                // Only what the log lets this device read now: an ended access hides its content before the next sync drops it.
+                let readable = Set(await opened.readableScopes.map(\.rawValue))
+                let hits = try DossierIndex(database: opened.store.database).search(words).filter { readable.contains($0.scope) }
                 try await opened.lock()
                 let found = hits.map { Found(scope: $0.scope, dossier: $0.dossier, version: $0.version, title: $0.title, snippet: $0.snippet) }
                 if json { return try printJSON(found) }

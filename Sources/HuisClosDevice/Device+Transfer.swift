@@ -12,6 +12,15 @@ extension Device {
         context.membership.readableScopes(of: certificate.signingKey, at: context.instant)
     }
 
+    /// Refuses unless this device may read `scope` now by the verified membership log: content
+    /// kept for offline reading closes with the access (a hearing's expiry, a mandate's end)
+    /// before the next sync drops it.
+    public func requireReadable(_ scope: ScopeID) throws(DeviceError) {
+        guard readableScopes.contains(scope) else {
+            throw DeviceError(.notAuthorised, "this device may no longer read \(scope.rawValue): the membership log ended that access (expiry, end of mandate or group); ask the secretariat")
+        }
+    }
+
     /// The scopes this device may write in now, from the verified membership log.
     public var writableScopes: Set<ScopeID> {
         context.membership.writableScopes(of: certificate.signingKey, at: context.instant)
