@@ -17,7 +17,8 @@ struct Agenda: AsyncParsableCommand {
         subcommands: [Add.self, Move.self, Remove.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.")
+        static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.",
+            discussion: "Exemple / example : huisclos ordre-du-jour ajouter s2 budget --titre \"Budget du numérique\" --dossier dossier-budget")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
@@ -27,6 +28,7 @@ struct Agenda: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
+                    _ = try session.council.seance(seance)
                     try session.council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossier)
                     say(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))
                 }
@@ -35,7 +37,8 @@ struct Agenda: AsyncParsableCommand {
     }
 
     struct Move: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "deplacer", abstract: "Déplace un point / moves an item.")
+        static let configuration = CommandConfiguration(commandName: "deplacer", abstract: "Déplace un point / moves an item.",
+            discussion: "Exemple / example : huisclos ordre-du-jour deplacer s2 budget --rang 1")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
@@ -43,7 +46,11 @@ struct Agenda: AsyncParsableCommand {
 
         func run() async throws {
             try await runCouncil {
+                guard rank >= 1 else {
+                    throw UsageError("--rang", "\(rank)", accepts: Text(fr: "1 (premier) ou plus", en: "1 (first) or more"))
+                }
                 try await CouncilSession.with(device) { session in
+                    _ = try session.council.seance(seance)
                     try session.council.moveAgendaItem(seance: seance, item: item, to: rank)
                     say(Text(fr: "Point \(item) placé au rang \(rank).", en: "Item \(item) moved to rank \(rank)."))
                 }
@@ -52,7 +59,8 @@ struct Agenda: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "retirer", abstract: "Retire un point / removes an item.")
+        static let configuration = CommandConfiguration(commandName: "retirer", abstract: "Retire un point / removes an item.",
+            discussion: "Exemple / example : huisclos ordre-du-jour retirer s2 budget")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
@@ -60,6 +68,7 @@ struct Agenda: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
+                    _ = try session.council.seance(seance)
                     try session.council.removeAgendaItem(seance: seance, item: item)
                     say(Text(fr: "Point \(item) retiré.", en: "Item \(item) removed."))
                 }

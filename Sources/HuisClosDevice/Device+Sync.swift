@@ -111,16 +111,42 @@ extension Device {
                          signer: identity.signing)
     }
 
-    /// Signs `event` as the next record, has the relay keep it, then keeps it locally.
+    /// Signing attempts for one record (an event, or a key epoch): when another device appended to
+    /// the log first (two members syncing at once), the relay refuses the record as not following
+    /// its head; the device then pulls the newer records and signs again on the new head, at most
+    /// this many times in all.
+    static let membershipAppendAttemptsMax = 3
+
+    /// Signs `event` as the next record, has the relay keep it, then keeps it locally; signs it
+    /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
-        let instant = context.instant
-        var next = context.log
-        let record: MembershipRecord
-        do { record = try next.append(event, signedBy: signer, at: instant) } catch {
-            throw DeviceError(.notAuthorised, "the membership log refuses this record: \(error.message)")
+        for attempt in 1...Self.membershipAppendAttemptsMax {
+            let instant = context.instant
+            var next = context.log
+            let record: MembershipRecord
+            do { record = try next.append(event, signedBy: signer, at: instant) } catch {
+                throw DeviceError(.notAuthorised, "the membership log refuses this record: \(error.message)")
+            }
+            if try await relay(record, mayRetry: attempt < Self.membershipAppendAttemptsMax) {
+                try await relayed([record])
+                return
+            }
         }
-        try await client.appendMembership([record.encoded])
-        try await relayed([record])
+    }
+
+    /// Has the relay keep `record`: true when kept; false when the relay refused it and the log had
+    /// moved on (newer records now pulled), so it is to be signed again. Any other refusal is thrown.
+    func relay(_ record: MembershipRecord, mayRetry: Bool) async throws -> Bool {
+        let refusal: APIError
+        do {
+            try await client.appendMembership([record.encoded])
+            return true
+        } catch {
+            refusal = error
+        }
+        // Only a log that moved on justifies signing again; any other refusal stands.
+        guard mayRetry, refusal.code != .unreachable, try await pullMembership() > 0 else { throw refusal }
+        return false
     }
 
     /// Keeps records already accepted by the relay.
