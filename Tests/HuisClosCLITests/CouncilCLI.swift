@@ -122,13 +122,27 @@ final class CouncilCLI: @unchecked Sendable {
         }
     }
 
-    /// Everyone named syncs, side by side, twice round so what one pushed reaches the others.
-    func syncAll(_ people: [String]) async throws {
-        for _ in 0..<2 {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for who in people { group.addTask { try await self.ok(who, ["sync"]) } }
-                try await group.waitForAll()
-            }
+    /// What `writers` changed reaches `readers`: the writers sync side by side (push), then the
+    /// readers (pull). Each sync is a process with its own Argon2id unlock, so the scenario names
+    /// exactly who must push and who must pull.
+    func propagate(from writers: [String], to readers: [String]) async throws {
+        try await sync(writers)
+        try await sync(readers)
+    }
+
+    /// Newly enrolled devices accept their undertaking, the secretariat hands them the council's
+    /// key, and they take it.
+    func distributeKeys(to devices: [String]) async throws {
+        try await sync(devices)
+        try await sync(["secretariat"])
+        try await sync(devices)
+    }
+
+    /// The people named sync side by side, each required to succeed.
+    func sync(_ people: [String]) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for who in people { group.addTask { try await self.ok(who, ["sync"]) } }
+            try await group.waitForAll()
         }
     }
 }

@@ -23,8 +23,7 @@ import Testing
             let paul = try await council.appoint("Paul Nguyen", role: "secondCircle", category: "civilSociety", gender: "male",
                                                  order: "AR-CD-035", date: order)
             try await council.enrol([("helene", helene), ("karim", karim), ("lucie", lucie), ("omar", omar), ("paul", paul)])
-            let everyone = ["helene", "karim", "lucie", "omar", "paul", "secretariat"]
-            try await council.syncAll(everyone)
+            try await council.distributeKeys(to: ["helene", "karim", "lucie", "omar", "paul"])
 
             // The register: a mandate of 3 years from the order's date, roles and circles as appointed.
             let register = try await council.rows("secretariat", ["membres", "liste"])
@@ -37,13 +36,15 @@ import Testing
             // No séance yet: the 12-month warning.
             let before = try await council.ok("secretariat", ["seances", "liste"])
             #expect(before.contains("Aucune séance tenue depuis sa création"), "\(before)")
+            let beforeJSON = try await council.run("secretariat", ["seances", "liste", "--json"], english: true)
+            #expect(beforeJSON.output == "[]\n" && beforeJSON.errors.contains("No séance held since it was set up"), "\(beforeJSON.output) \(beforeJSON.errors)")
 
             // The president convenes s1 with an agenda in order and a dossier on an item.
             try await council.ok("helene", ["seances", "convoquer", "pleniere-1", "--date", Days.iso(-300), "--lieu", "Montreuil, salle des fêtes"])
             try await council.ok("helene", ["ordre-du-jour", "ajouter", "pleniere-1", "inclusion", "--titre", "Inclusion numérique des seniors",
                                             "--dossier", "dossier-inclusion-2025"])
             try await council.ok("helene", ["ordre-du-jour", "ajouter", "pleniere-1", "donnees", "--titre", "Données ouvertes du Département"])
-            try await council.syncAll(everyone)
+            try await council.propagate(from: ["helene"], to: ["secretariat", "karim", "lucie", "omar"])
             let convened = try await council.rows("karim", ["seances", "voir", "pleniere-1"])
             #expect(convened.map { $0["item"] as? String } == ["inclusion", "donnees"])
             #expect(convened.first?["dossiers"] as? String == "dossier-inclusion-2025")
@@ -65,13 +66,15 @@ import Testing
             #expect(proxy.status == 65 && proxy.errors.contains("les procurations ne sont pas admises"), "\(proxy.errors)")
 
             try await council.restartServer()
-            try await council.syncAll(everyone)
+            try await council.propagate(from: ["secretariat", "helene", "karim", "lucie", "omar"], to: ["secretariat", "helene", "karim", "lucie"])
             var orders: [[String?]] = []
             for who in ["helene", "secretariat", "karim", "lucie"] {
                 orders.append(try await council.rows(who, ["seances", "voir", "pleniere-1"]).map { $0["item"] as? String })
             }
             #expect(Set(orders).count == 1 && orders[0].count == 4 && Set(orders[0].compactMap { $0 }) == ["donnees", "inclusion", "divers", "fibre"],
                     "\(orders)")
+            let english = try await council.ok("karim", ["seances", "voir", "pleniere-1"], english: true)
+            #expect(english.contains("Séance pleniere-1 — \(Days.iso(-300)), Montreuil") && english.contains("Title"), "\(english)")
             let answers = try await council.rows("secretariat", ["presence", "liste", "pleniere-1"])
             let answer = Dictionary(uniqueKeysWithValues: answers.map { ($0["member"] as! String, $0["response"] as? String) })
             #expect(answer[karim] == "willAttend" && answer[lucie] == "excused" && answer[omar] == "absent" && answer[helene] == "none")
@@ -79,7 +82,7 @@ import Testing
 
             // Who received and read the convocation: Karim opened it, Omar listed séances (receipt), Zoé has no device.
             _ = try await council.ok("omar", ["seances", "liste"])
-            try await council.syncAll(["karim", "omar", "secretariat"])
+            try await council.propagate(from: ["karim", "omar"], to: ["secretariat"])
             let acks = try await council.rows("secretariat", ["seances", "accuses", "pleniere-1"])
             func ack(_ name: String) -> [String: Any]? { acks.first { $0["member"] as? String == name } }
             #expect((ack("Karim Haddad")?["read"] as? String)?.hasPrefix(Days.iso(0).prefix(4)) == true, "\(acks)")
@@ -92,7 +95,7 @@ import Testing
             for (index, date) in dates.enumerated().dropFirst() {
                 try await council.ok("helene", ["seances", "convoquer", "pleniere-\(index + 1)", "--date", date, "--lieu", "Saint-Denis, Bourse du travail"])
             }
-            try await council.syncAll(["helene", "secretariat"])
+            try await council.propagate(from: ["helene"], to: ["secretariat"])
             var quorums: [[String: Any]] = []
             for index in 1...3 {
                 try await council.ok("secretariat", ["presence", "pointer", "pleniere-\(index)", helene, karim])
@@ -101,6 +104,15 @@ import Testing
             // At the first séance Zoé was not yet appointed: 4 in office; then 5.
             #expect(quorums.map { $0["inOffice"] as? Int } == [4, 5, 5] && quorums.allSatisfy { $0["present"] as? Int == 2 })
             #expect(quorums.map { $0["reached"] as? Bool } == [true, false, false] && quorums.map { $0["required"] as? Int } == [2, 3, 3])
+            // Wrong ids are refused with what to do, and nothing is written.
+            let unknownSeance = try await council.run("karim", ["seances", "voir", "pleniere-9"])
+            #expect(unknownSeance.status == 65 && unknownSeance.errors.contains("Aucune séance « pleniere-9 »"), "\(unknownSeance.errors)")
+            let orphanItem = try await council.run("helene", ["ordre-du-jour", "ajouter", "pleniere-9", "budget", "--titre", "Budget"], english: true)
+            #expect(orphanItem.status == 65 && orphanItem.errors.contains("No séance \"pleniere-9\""), "\(orphanItem.errors)")
+            let secondCircle = try await council.run("secretariat", ["presence", "pointer", "pleniere-4", paul])
+            #expect(secondCircle.status == 65 && secondCircle.errors.contains("premier cercle"), "\(secondCircle.errors)")
+            let stranger = try await council.run("secretariat", ["presence", "pointer", "pleniere-4", String(repeating: "0f", count: 16)])
+            #expect(stranger.status == 65 && stranger.errors.contains("Aucun membre"), "\(stranger.errors)")
             let late = try await council.run("secretariat", ["presence", "pointer", "pleniere-1", lucie])
             #expect(late.status == 65 && late.errors.contains("close"), "\(late.errors)")
 
@@ -122,18 +134,22 @@ import Testing
             #expect(!held.contains("Aucune séance tenue"))
 
             // The declaration: only the president, only for a reported member; then Omar loses the council.
-            try await council.syncAll(["secretariat", "helene", "karim"])
+            try await council.propagate(from: ["secretariat"], to: ["helene"])
             let byMember = try await council.run("karim", ["membres", "declarer-demission", omar])
             #expect(byMember.status == 65 && byMember.errors.contains("présidence"), "\(byMember.status) \(byMember.errors)")
             let notReported = try await council.run("helene", ["membres", "declarer-demission", karim])
             #expect(notReported.status == 65 && notReported.errors.contains("ne figure pas au rapport"), "\(notReported.errors)")
-            try await council.ok("helene", ["membres", "declarer-demission", omar])
-            try await council.syncAll(["helene", "secretariat", "karim", "lucie", "paul"])
+            let declared = try await council.ok("helene", ["membres", "declarer-demission", omar])
+            #expect(declared.contains("Omar Diallo est déclaré·e démissionnaire d'office") && declared.contains("nouvelle clé du conseil"), "\(declared)")
+            try await council.sync(["secretariat"])
             let ended = try await council.rows("secretariat", ["membres", "liste"]).first { $0["id"] as? String == omar }
             #expect(ended?["status"] as? String == "declaredResigned", "\(String(describing: ended))")
             _ = try await council.run("omar", ["sync"])
+            let status = try await council.run("omar", ["status"])
+            let reads = status.output.split(separator: "\n").first { $0.hasPrefix("Lecture") }
+            #expect(reads.map { !$0.contains("council") } == true, "\(status.output) \(status.errors)")
             try await council.ok("helene", ["seances", "convoquer", "pleniere-5", "--date", Days.iso(30), "--lieu", "Bobigny"])
-            try await council.syncAll(["helene", "karim"])
+            try await council.propagate(from: ["helene"], to: ["karim"])
             _ = try await council.run("omar", ["sync"])
             #expect(try await council.rows("karim", ["seances", "liste"]).contains { $0["id"] as? String == "pleniere-5" })
             let locked = try await council.run("omar", ["seances", "liste", "--json"])

@@ -14,7 +14,7 @@ import Testing
             let ines = try await council.appoint("Inès Fontaine", role: "president", category: "publicPartners", gender: "female",
                                                  order: "AR-CD-101", date: order)
             try await council.enrol([("ines", ines)])
-            try await council.syncAll(["ines", "secretariat"])
+            try await council.distributeKeys(to: ["ines"])
 
             // Renewable once: refused while in office, renewed after the end, a third mandate refused.
             let remi = try await council.appoint("Rémi Caron", category: "research", gender: "male", order: "AR-CD-102", date: order)
@@ -60,25 +60,31 @@ import Testing
 
             // A vice-president on the president's proposal only.
             let yanis = try await council.appoint("Yanis Morel", category: "economic", gender: "male", order: "AR-CD-103", date: order)
-            try await council.syncAll(["secretariat", "ines"])
+            try await council.propagate(from: ["secretariat"], to: ["ines"])
             let unproposed = try await council.run("secretariat", ["membres", "nommer", "--role", "vicePresident", "--membre", yanis,
                                                                    "--nom", "Yanis Morel", "--categorie", "economic", "--arrete", "AR-CD-170"])
             #expect(unproposed.status != 0 && unproposed.errors.contains("proposition"), "\(unproposed.errors)")
             let bySecretariat = try await council.run("secretariat", ["membres", "proposer-vp", yanis])
             #expect(bySecretariat.status == 65 && bySecretariat.errors.contains("Seule la présidence"), "\(bySecretariat.errors)")
             try await council.ok("ines", ["membres", "proposer-vp", yanis])
+            let formerMember = try await council.run("ines", ["membres", "proposer-vp", remi])
+            #expect(formerMember.status == 65 && formerMember.errors.contains("n'est pas membre du premier cercle en fonction"), "\(formerMember.errors)")
 
             // The cap: 30 first-circle members in office (Inès, Yanis and 28 more); the 31st refused, nothing written.
             let categories = ["economic", "education", "research", "publicPartners", "civilSociety"]
             for index in 0..<28 {
                 _ = try await council.appoint("Membre \(index + 1)", category: categories[index % 5], gender: index % 2 == 0 ? "female" : nil,
-                                              order: "AR-CD-2\(index)", date: Days.iso(-30))
+                                              order: "AR-CD-2\(index)", date: Days.iso(0))
             }
             let before = try await council.rows("secretariat", ["membres", "liste"]).count
             let thirtyFirst = try await council.run("secretariat", ["membres", "nommer", "--nom", "Trente-et-un", "--categorie", "research",
                                                                     "--arrete", "AR-CD-299", "--date", Days.iso(-1)])
             #expect(thirtyFirst.status == 65 && thirtyFirst.errors.contains("Le premier cercle compte au plus 30 membres"), "\(thirtyFirst.errors)")
             #expect(try await council.rows("secretariat", ["membres", "liste"]).count == before)
+            // Backdated to a day when Rémi's first mandate still ran, a 30th seat was already taken then too.
+            let backdated31 = try await council.run("secretariat", ["membres", "nommer", "--nom", "Trente-et-un", "--categorie", "research",
+                                                                    "--arrete", "AR-CD-298", "--date", Days.iso(-20)], english: true)
+            #expect(backdated31.status == 65 && backdated31.errors.contains("already has 30 members in office on \(Days.iso(0))"), "\(backdated31.errors)")
             let composition = try await council.rows("secretariat", ["membres", "composition"])
             let group = Dictionary(uniqueKeysWithValues: composition.map { ($0["group"] as! String, $0["members"] as! String) })
             #expect(group["total"] == "30 / 30" && group["female"] == "15" && group["male"] == "1" && group["research"] == "6", "\(group)")
