@@ -199,7 +199,7 @@ let package = Package(
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
         // The council commands of the built `huisclos` against a real `huisclos-server` (issue 6's rules, end to end).
-        .testTarget(name: "HuisClosCLITests", dependencies: ["HuisClosTestSupport"]),
+        .testTarget(name: "HuisClosCLITests", dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosDeviceTests",
             dependencies: [
