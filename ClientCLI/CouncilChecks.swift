@@ -11,6 +11,7 @@ extension CouncilSession {
     /// not postdated, its 3-year mandate has not already ended, the person is not in office, a
     /// vice-president was proposed by the president, and the first circle's two rules hold.
     func checkAppointment(of id: String, name: String, role: Role, orderDay: Day) throws {
+        try requireSecretariat(Text(fr: "nommer un membre", en: "appoint a member"))
         guard orderDay <= today else {
             throw CouncilError(.invalidDate, Text(
                 fr: "L'arrêté est daté du \(orderDay.french), après aujourd'hui (\(today.french)) : un mandat commence à la date de son arrêté. Vérifiez --date.",
@@ -78,6 +79,15 @@ extension CouncilSession {
             throw CouncilError(.notAFirstCircleMember, Text(
                 fr: "\(member.name) n'est pas membre du premier cercle en fonction le \(day.french) : sa présence ne compte pas. Voyez huisclos membres liste.",
                 en: "\(member.name) is not a first-circle member in office on \(day.iso): their presence does not count. See huisclos membres liste."))
+        }
+    }
+
+    /// Refuses unless this device is a secretariat account's.
+    func requireSecretariat(_ action: Text) throws {
+        guard register.secretariat.contains(me) else {
+            throw CouncilError(.notAFirstCircleMember, Text(
+                fr: "Seul le secrétariat peut \(action.french) : utilisez un appareil du secrétariat.",
+                en: "Only the secretariat can \(action.english): use a secretariat device."))
         }
     }
 

@@ -170,6 +170,9 @@ struct Members: AsyncParsableCommand {
                 let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in
+                    if reason == .term || id.hex != session.me {
+                        try session.requireSecretariat(Text(fr: "terminer le mandat d'un autre membre", en: "end another member's mandate"))
+                    }
                     try session.requireInOffice(id.hex)
                     try await session.device.sign(.endMandate(member: id, reason: reason))
                     _ = try await session.device.sync()

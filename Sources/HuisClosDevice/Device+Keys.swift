@@ -10,12 +10,12 @@ extension Device {
     /// previous key under the new one. Whoever left the scope receives nothing new.
     /// If another device's record reaches the relay first, the epoch is issued again on the newer log.
     public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
-        var attempt = 1
+        var attempt = 0
         var epoch: (rotation: EpochRotation, keyring: ScopeKeyring)
         repeat {
-            epoch = try issueEpoch(of: scope, reason: reason)
             attempt += 1
-        } while try await !relay(epoch.rotation.record, mayRetry: attempt <= Self.membershipAppendAttemptsMax)
+            epoch = try issueEpoch(of: scope, reason: reason)
+        } while try await !relay(epoch.rotation.record, attempt: attempt)
         let rotation = epoch.rotation
         try await relayed([rotation.record])
         let issued = epoch.keyring

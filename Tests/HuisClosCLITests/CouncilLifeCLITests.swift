@@ -54,7 +54,7 @@ import Testing
             let offline = try await council.rows("lucie", ["seances", "voir", "pleniere-1"])
             #expect(offline.map { $0["title"] as? String } == ["Inclusion numérique des seniors", "Données ouvertes du Département"])
             let down = try await council.run("karim", ["sync"])
-            #expect(down.status == 69 && down.errors.contains("Serveur injoignable") && down.errors.contains("huisclos sync plus tard"), "\(down.status) \(down.errors)")
+            #expect(down.status == 69 && down.errors.contains("serveur injoignable") && down.errors.contains("huisclos sync plus tard"), "\(down.status) \(down.errors)")
             try await council.ok("secretariat", ["ordre-du-jour", "ajouter", "pleniere-1", "divers", "--titre", "Questions diverses"])
             try await council.ok("secretariat", ["ordre-du-jour", "deplacer", "pleniere-1", "donnees", "--rang", "1"])
             try await council.ok("helene", ["ordre-du-jour", "ajouter", "pleniere-1", "fibre", "--titre", "Fibre dans les collèges"])
@@ -135,6 +135,11 @@ import Testing
 
             // The declaration: only the president, only for a reported member; then Omar loses the council.
             try await council.propagate(from: ["secretariat"], to: ["helene"])
+            let appointedByMember = try await council.run("karim", ["membres", "nommer", "--nom", "Ami de Karim", "--categorie", "economic",
+                                                                    "--arrete", "AR-CD-999"])
+            #expect(appointedByMember.status == 65 && appointedByMember.errors.contains("Seul le secrétariat peut nommer"), "\(appointedByMember.errors)")
+            let endedByMember = try await council.run("karim", ["membres", "fin-mandat", omar, "--motif", "resignation"], english: true)
+            #expect(endedByMember.status == 65 && endedByMember.errors.contains("Only the secretariat can end another member's mandate"), "\(endedByMember.errors)")
             let byMember = try await council.run("karim", ["membres", "declarer-demission", omar])
             #expect(byMember.status == 65 && byMember.errors.contains("présidence"), "\(byMember.status) \(byMember.errors)")
             let notReported = try await council.run("helene", ["membres", "declarer-demission", karim])
