@@ -1,6 +1,7 @@
 import ArgumentParser
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosTerminal
 
 /// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
 struct Agenda: AsyncParsableCommand {
@@ -28,7 +29,12 @@ struct Agenda: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    _ = try session.council.seance(seance)
+                    // Offline, the convocation may not have reached this device yet: the item is kept and
+                    // appears once it does; a mistyped séance id is the likelier cause, so say so.
+                    if try !session.council.seances().contains(where: { $0.id == seance }) {
+                        Console.error(Text(fr: "Attention : aucune séance « \(seance) » sur cet appareil pour l'instant ; le point apparaîtra avec sa convocation (huisclos sync). Vérifiez l'identifiant avec huisclos seances liste.",
+                                           en: "Warning: no séance \"\(seance)\" on this device yet; the item will appear with its convocation (huisclos sync). Check the id with huisclos seances liste.").in(language) + "\n")
+                    }
                     try session.council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossier)
                     say(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))
                 }
@@ -50,9 +56,10 @@ struct Agenda: AsyncParsableCommand {
                     throw UsageError("--rang", "\(rank)", accepts: Text(fr: "1 (premier) ou plus", en: "1 (first) or more"))
                 }
                 try await CouncilSession.with(device) { session in
-                    _ = try session.council.seance(seance)
                     try session.council.moveAgendaItem(seance: seance, item: item, to: rank)
-                    say(Text(fr: "Point \(item) placé au rang \(rank).", en: "Item \(item) moved to rank \(rank)."))
+                    // A rank past the end places the item last: say where it really is.
+                    let placed = (try session.council.agenda(of: seance).firstIndex { $0.item.id == item } ?? rank - 1) + 1
+                    say(Text(fr: "Point \(item) placé au rang \(placed).", en: "Item \(item) moved to rank \(placed)."))
                 }
             }
         }
@@ -68,7 +75,6 @@ struct Agenda: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    _ = try session.council.seance(seance)
                     try session.council.removeAgendaItem(seance: seance, item: item)
                     say(Text(fr: "Point \(item) retiré.", en: "Item \(item) removed."))
                 }

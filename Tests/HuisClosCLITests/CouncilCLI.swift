@@ -9,7 +9,8 @@ import Testing
 /// environment as a script would give them, French unless a call asks for English.
 final class CouncilCLI: @unchecked Sendable {
     // @unchecked: `server` is replaced only by `stopServer`/`restartServer`, which the scenario
-    // calls sequentially from one task; every other property is immutable.
+    // calls sequentially from its one task; the tasks it runs side by side (`sync`, `enrol`) read
+    // only the immutable properties (`folder`, `url`, `charter`), never `server`.
     let folder: TemporaryFolder
     private(set) var server: ServerProcess?
     /// The server's port, kept across a restart so enrolled devices find it again.
