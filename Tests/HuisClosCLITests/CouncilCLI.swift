@@ -173,17 +173,13 @@ final class CouncilCLI: @unchecked Sendable {
 /// Calendar days relative to today (UTC), as `YYYY-MM-DD`: the membership log accepts an order
 /// dated up to today whose 3-year mandate has not ended, so the scenario's dates follow the clock.
 enum Days {
-    static func iso(_ offset: Int) -> String {
+    static func iso(_ offset: Int, plusYears years: Int = 0) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(byAdding: .day, value: offset, to: Date())!
+        let day = calendar.date(byAdding: .day, value: offset, to: Date())!
+        // Calendar, like the register, turns 29 February into 28 February in a common year.
+        let date = calendar.date(byAdding: .year, value: years, to: day)!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-    }
-
-    /// `iso` plus `years` years (the mandate's end).
-    static func iso(_ offset: Int, plusYears years: Int) -> String {
-        let day = iso(offset)
-        return String(Int(day.prefix(4))! + years) + day.dropFirst(4)
     }
 }
