@@ -40,6 +40,11 @@ import Testing
             #expect(beforeJSON.output == "[]\n" && beforeJSON.errors.contains("No séance held since it was set up"), "\(beforeJSON.output) \(beforeJSON.errors)")
 
             // The president convenes s1 with an agenda in order and a dossier on an item.
+            // A séance held 500 days ago, and none since: the warning names its date.
+            try await council.ok("helene", ["seances", "convoquer", "installation", "--date", Days.iso(-500), "--lieu", "Bobigny, hôtel du Département"])
+            let stale = try await council.ok("helene", ["seances", "liste"])
+            let held = Days.iso(-500).split(separator: "-")
+            #expect(stale.contains("Aucune séance tenue depuis le \(held[2])/\(held[1])/\(held[0])"), "\(stale)")
             try await council.ok("helene", ["seances", "convoquer", "pleniere-1", "--date", Days.iso(-300), "--lieu", "Montreuil, salle des fêtes"])
             try await council.ok("helene", ["ordre-du-jour", "ajouter", "pleniere-1", "inclusion", "--titre", "Inclusion numérique des seniors",
                                             "--dossier", "dossier-inclusion-2025"])
@@ -131,8 +136,8 @@ import Testing
             let after = try await council.rows("secretariat", ["rapport", "absences"])
             #expect(Set(after.map { $0["memberID"] as! String }) == [omar, zoe], "\(after)")
             #expect(after.first { $0["memberID"] as? String == zoe }?["seanceIDs"] as? [String] == ["pleniere-2", "pleniere-3", "pleniere-4"])
-            let held = try await council.ok("secretariat", ["seances", "liste"])
-            #expect(!held.contains("Aucune séance tenue"))
+            let recent = try await council.ok("secretariat", ["seances", "liste"])
+            #expect(!recent.contains("Aucune séance tenue"))
 
             // The declaration: only the president, only for a reported member; then Omar loses the council.
             try await council.propagate(from: ["secretariat"], to: ["helene"])
