@@ -95,7 +95,7 @@ final class CouncilCLI: @unchecked Sendable {
     /// cost (libsodium "moderate": about half a second and 256 MiB per unlock), under libsodium's
     /// "interactive" limits, which the key file format records and `huisclos` honours on unlock.
     ///
-    /// Why: every command of the scenario is a process that unlocks its device, about 200 in
+    /// Why: every command of the scenario is a process that unlocks its device, well over a hundred in
     /// all; at the moderate cost that alone is minutes of CPU on 2 shared cores. Nothing in
     /// the product is bypassed or changed: each command still derives its key with Argon2id
     /// from the passphrase and the device's own key file, as for a device created with these
