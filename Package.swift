@@ -198,6 +198,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
+        // The council commands of the built `huisclos` against a real `huisclos-server` (issue 6's rules, end to end).
+        .testTarget(name: "HuisClosCLITests", dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosDeviceTests",
             dependencies: [

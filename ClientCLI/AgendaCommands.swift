@@ -1,6 +1,7 @@
 import ArgumentParser
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosTerminal
 
 /// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
 struct Agenda: AsyncParsableCommand {
@@ -17,7 +18,8 @@ struct Agenda: AsyncParsableCommand {
         subcommands: [Add.self, Move.self, Remove.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.")
+        static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.",
+            discussion: "Exemple / example : huisclos ordre-du-jour ajouter s2 budget --titre \"Budget du numérique\" --dossier dossier-budget")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
@@ -27,6 +29,12 @@ struct Agenda: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
+                    // Offline, the convocation may not have reached this device yet: the item is kept and
+                    // appears once it does; a mistyped séance id is the likelier cause, so say so.
+                    if try !session.council.seances().contains(where: { $0.id == seance }) {
+                        Console.error(Text(fr: "Attention : aucune séance « \(seance) » sur cet appareil pour l'instant ; le point apparaîtra avec sa convocation (huisclos sync). Vérifiez l'identifiant avec huisclos seances liste.",
+                                           en: "Warning: no séance \"\(seance)\" on this device yet; the item will appear with its convocation (huisclos sync). Check the id with huisclos seances liste.").in(language) + "\n")
+                    }
                     try session.council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossier)
                     say(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))
                 }
@@ -35,7 +43,8 @@ struct Agenda: AsyncParsableCommand {
     }
 
     struct Move: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "deplacer", abstract: "Déplace un point / moves an item.")
+        static let configuration = CommandConfiguration(commandName: "deplacer", abstract: "Déplace un point / moves an item.",
+            discussion: "Exemple / example : huisclos ordre-du-jour deplacer s2 budget --rang 1")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
@@ -43,16 +52,22 @@ struct Agenda: AsyncParsableCommand {
 
         func run() async throws {
             try await runCouncil {
+                guard rank >= 1 else {
+                    throw UsageError("--rang", "\(rank)", accepts: Text(fr: "1 (premier) ou plus", en: "1 (first) or more"))
+                }
                 try await CouncilSession.with(device) { session in
                     try session.council.moveAgendaItem(seance: seance, item: item, to: rank)
-                    say(Text(fr: "Point \(item) placé au rang \(rank).", en: "Item \(item) moved to rank \(rank)."))
+                    // A rank past the end places the item last: say where it really is.
+                    let placed = (try session.council.agenda(of: seance).firstIndex { $0.item.id == item } ?? rank - 1) + 1
+                    say(Text(fr: "Point \(item) placé au rang \(placed).", en: "Item \(item) moved to rank \(placed)."))
                 }
             }
         }
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "retirer", abstract: "Retire un point / removes an item.")
+        static let configuration = CommandConfiguration(commandName: "retirer", abstract: "Retire un point / removes an item.",
+            discussion: "Exemple / example : huisclos ordre-du-jour retirer s2 budget")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String

@@ -13,12 +13,14 @@ struct Attendance: AsyncParsableCommand {
               huisclos presence repondre s1 --reponse viendra      (viendra, excuse, absent)
               huisclos presence pointer s1 <id membre>              (secrétariat / secretariat)
               huisclos presence clore s1                            (secrétariat : affiche le quorum)
+              huisclos presence liste s1 --json                     (réponses et présences / answers and attendance)
             Les procurations n'existent pas : --procuration est refusé en citant la règle.
             """,
-        subcommands: [Respond.self, Mark.self, Close.self])
+        subcommands: [Respond.self, Mark.self, Close.self, Roll.self])
 
     struct Respond: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.")
+        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.",
+            discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Option(name: .customLong("reponse"), help: "viendra, excuse, absent (will attend, excused, absent).") var response: String
@@ -26,8 +28,7 @@ struct Attendance: AsyncParsableCommand {
 
         func run() async throws {
             try await runCouncil {
-                let answers: [String: Seance.Response] = ["viendra": .willAttend, "excuse": .excused, "absent": .absent]
-                guard let answer = answers[response] else { throw ValidationError("--reponse: viendra, excuse, absent") }
+                let answer = try parseChoice(response, option: "--reponse", ["viendra": Seance.Response.willAttend, "excuse": .excused, "absent": .absent])
                 try await CouncilSession.with(device) { session in
                     try session.council.respond(seance: seance, member: session.me, answer, proxy: proxy)
                     say(Text(fr: "Réponse enregistrée sur cet appareil ; elle partira à la prochaine synchronisation (huisclos sync).",
@@ -38,7 +39,8 @@ struct Attendance: AsyncParsableCommand {
     }
 
     struct Mark: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "pointer", abstract: "Le secrétariat pointe un membre présent / the secretariat records a member present.")
+        static let configuration = CommandConfiguration(commandName: "pointer", abstract: "Le secrétariat pointe un membre présent / the secretariat records a member present.",
+            discussion: "Exemple / example : huisclos presence pointer s2 <id> <id>")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du membre / member id.") var member: [String]
@@ -47,6 +49,8 @@ struct Attendance: AsyncParsableCommand {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
+                    let day = try session.council.seance(seance).date
+                    for id in member { try session.requireFirstCircle(id, on: day) }
                     for id in member {
                         try session.council.markPresent(seance: seance, member: id)
                         say(Text(fr: "Présent·e : \(session.name(id))", en: "Present: \(session.name(id))"))
@@ -57,7 +61,8 @@ struct Attendance: AsyncParsableCommand {
     }
 
     struct Close: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "clore", abstract: "Le secrétariat clôt la présence et affiche le quorum / closes attendance, shows quorum.")
+        static let configuration = CommandConfiguration(commandName: "clore", abstract: "Le secrétariat clôt la présence et affiche le quorum / closes attendance, shows quorum.",
+            discussion: "Exemple / example : huisclos presence clore s2 --json")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Flag(help: "Sortie JSON / JSON output.") var json = false
@@ -68,7 +73,10 @@ struct Attendance: AsyncParsableCommand {
                     try session.council.closeAttendance(seance: seance)
                     let closed = try session.council.seance(seance)
                     let quorum = Quorum(seance: closed, register: session.register.register)
-                    if json { return try printJSON(quorum) }
+                    if json {
+                        return try printJSON(QuorumJSON(seance: seance, inOffice: quorum.inOffice, present: quorum.present,
+                                                        required: quorum.required, reached: quorum.isReached))
+                    }
                     say(quorum.isReached
                         ? Text(fr: "Présence close : \(quorum.present) présent·es sur \(quorum.inOffice) en fonction — quorum atteint (\(quorum.required) requis).",
                                en: "Attendance closed: \(quorum.present) present of \(quorum.inOffice) in office — quorum reached (\(quorum.required) required).")
@@ -77,5 +85,14 @@ struct Attendance: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// `presence clore --json`: the quorum with what it requires and whether it is reached.
+    struct QuorumJSON: Encodable {
+        let seance: String
+        let inOffice: Int
+        let present: Int
+        let required: Int
+        let reached: Bool
     }
 }

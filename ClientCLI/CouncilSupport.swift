@@ -43,12 +43,16 @@ struct CouncilSession {
     func name(_ id: String) -> String { register.register.members[id]?.name ?? id }
 }
 
-/// Runs a council command: council refusals exit 65 with their text (which says what to do);
-/// everything else goes through the client's one error table (`runReporting`).
+/// Runs a council command: council refusals exit 65 with their text (which says what to do), a
+/// badly written option exits 64 with what it accepts; everything else goes through the client's
+/// one error table (`runReporting`).
 func runCouncil(_ body: () async throws -> Void) async throws {
     try await runReporting {
         do {
             try await body()
+        } catch let error as UsageError {
+            Console.error(error.text.in(language) + "\n")
+            throw ExitCode(ExitStatus.usage.rawValue)
         } catch let error as CouncilError {
             Console.error(error.text.in(language) + "\n")
             throw ExitCode(ExitStatus.dataRefused.rawValue)
@@ -59,10 +63,33 @@ func runCouncil(_ body: () async throws -> Void) async throws {
     }
 }
 
+/// An option's value the command cannot read (exit 64): what it accepts, with an example.
+struct UsageError: Error {
+    let text: Text
+
+    /// `option` was given `value`; it accepts `accepted` (already in both languages).
+    init(_ option: String, _ value: String, accepts accepted: Text) {
+        text = Text(fr: "Erreur : \(option) « \(value) » n'est pas accepté ; valeurs admises : \(accepted.french)",
+                    en: "Error: \(option) \"\(value)\" is not accepted; allowed values: \(accepted.english)")
+    }
+}
+
 /// Parses a `YYYY-MM-DD` option.
 func parseDay(_ text: String, option: String) throws -> Day {
-    guard let day = Day(iso: text) else { throw ValidationError("\(option): YYYY-MM-DD") }
+    guard let day = Day(iso: text) else {
+        throw UsageError(option, text, accepts: Text(fr: "une date réelle AAAA-MM-JJ, par exemple 2026-03-12",
+                                                     en: "a real date YYYY-MM-DD, for example 2026-03-12"))
+    }
     return day
+}
+
+/// Parses an option among `choices` (the accepted words, shown as they are in both languages).
+func parseChoice<Value>(_ text: String, option: String, _ choices: KeyValuePairs<String, Value>) throws -> Value {
+    guard let value = choices.first(where: { $0.key == text })?.value else {
+        let words = choices.map(\.key).joined(separator: ", ")
+        throw UsageError(option, text, accepts: Text(fr: words, en: words))
+    }
+    return value
 }
 
 /// Prints `table`, or its rows as JSON objects keyed by `keys` with `--json`.

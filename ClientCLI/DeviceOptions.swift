@@ -75,6 +75,10 @@ func runReporting(_ body: () async throws -> Void) async throws {
 /// The exit status and message of a failure.
 func explain(_ error: any Error) -> (ExitStatus, Text) {
     switch error {
+    case let error as APIError where error.code == .unreachable:
+        return (ExitStatus(error), Text(
+            fr: "Erreur (unreachable) : serveur injoignable (\(error.message)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
+            en: "Error (unreachable): server unreachable (\(error.message)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later."))
     case let error as APIError:
         return (ExitStatus(error), ExitStatus.explain(error))
     case let error as DeviceError:

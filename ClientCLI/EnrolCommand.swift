@@ -109,7 +109,10 @@ struct Status: AsyncParsableCommand {
 struct ChangePassphrase: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passphrase", abstract: "Change la phrase de passe / changes the passphrase.",
-        discussion: "Scripts : HUISCLOS_PASSPHRASE (actuelle/current) et HUISCLOS_NEW_PASSPHRASE (nouvelle/new).")
+        discussion: """
+            Exemple / example : huisclos passphrase --device ~/.huisclos
+            Scripts : HUISCLOS_PASSPHRASE (actuelle/current) et HUISCLOS_NEW_PASSPHRASE (nouvelle/new).
+            """)
     @OptionGroup var device: DeviceOptions
 
     func run() async throws {

@@ -26,7 +26,8 @@ struct Members: AsyncParsableCommand {
         subcommands: [List.self, Appoint.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.")
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.",
+            discussion: "Exemple / example : huisclos membres liste --json")
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
@@ -36,25 +37,27 @@ struct Members: AsyncParsableCommand {
                     let register = session.register.register
                     var table = Table(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"), Text.header("Cercle", "Circle"),
                                                 Text.header("Rôle", "Role"), Text.header("Catégorie", "Category"), Text.header("Arrêté", "Order"),
-                                                Text.header("Début", "Start"), Text.header("Fin", "End"), Text.header("État", "Status")])
+                                                Text.header("Début", "Start"), Text.header("Fin", "End"), Text.header("État", "Status"),
+                                                Text.header("Mandats", "Mandates")])
                     for member in register.members.values.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
                         guard let mandate = member.mandates.last else { continue }
-                        let role = register.presidentID == member.id ? Text.header("président·e", "president")
-                            : register.vicePresidents.contains { $0.memberID == member.id && $0.appointedOn != nil } ? Text.header("vice-président·e", "vice-president")
-                            : member.circle == .first ? Text.header("membre", "member") : Text.header("second cercle", "second circle")
-                        let state = member.isInOffice(on: session.today) ? Text.header("en fonction", "in office")
-                            : mandate.earlyEnd?.reason == .declaredResigned ? Text.header("démissionnaire d'office", "declared resigned")
-                            : mandate.earlyEnd?.reason == .resignation ? Text.header("démission", "resigned")
-                            : Text.header("mandat terminé", "mandate ended")
-                        table.append([member.id, member.name, json ? member.circle.rawValue : member.circle.label.in(language), role,
+                        let role: (String, Text) = register.presidentID == member.id ? ("president", Text(fr: "président·e", en: "president"))
+                            : register.vicePresidents.contains { $0.memberID == member.id && $0.appointedOn != nil } ? ("vicePresident", Text(fr: "vice-président·e", en: "vice-president"))
+                            : member.circle == .first ? ("member", Text(fr: "membre", en: "member")) : ("secondCircle", Text(fr: "second cercle", en: "second circle"))
+                        let state: (String, Text) = member.isInOffice(on: session.today) ? ("inOffice", Text(fr: "en fonction", en: "in office"))
+                            : mandate.earlyEnd?.reason == .declaredResigned ? ("declaredResigned", Text(fr: "démissionnaire d'office", en: "declared resigned"))
+                            : mandate.earlyEnd?.reason == .resignation ? ("resigned", Text(fr: "démission", en: "resigned"))
+                            : ("ended", Text(fr: "mandat terminé", en: "mandate ended"))
+                        table.append([member.id, member.name, json ? member.circle.rawValue : member.circle.label.in(language),
+                                      json ? role.0 : role.1.in(language),
                                       json ? member.category.rawValue : member.category.label.in(language), mandate.orderNumber,
-                                      mandate.start.iso, mandate.end.iso, state])
+                                      mandate.start.iso, mandate.end.iso, json ? state.0 : state.1.in(language), "\(member.mandates.count)"])
                     }
                     for id in session.register.secretariat.sorted() {
-                        table.append([id, Text.header("secrétariat", "secretariat"), "-", Text.header("secrétariat", "secretariat"), "-", "-", "-", "-",
-                                      Text.header("en fonction", "in office")])
+                        table.append([id, Text.header("secrétariat", "secretariat"), "-", json ? "secretariat" : Text.header("secrétariat", "secretariat"),
+                                      "-", "-", "-", "-", json ? "inOffice" : Text.header("en fonction", "in office"), "-"])
                     }
-                    try show(table, keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status"], json: json)
+                    try show(table, keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status", "mandates"], json: json)
                     if !json, !session.register.vicePresidentsWithoutProposal.isEmpty {
                         say(Text(fr: "Attention : vice-présidence sans proposition de la présidence enregistrée : \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))",
                                  en: "Warning: vice-presidency without a recorded proposal by the president: \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))"))
@@ -69,7 +72,9 @@ struct Members: AsyncParsableCommand {
             commandName: "nommer",
             abstract: "Nomme un membre pour 3 ans (secrétariat) / appoints a member for 3 years (secretariat).",
             discussion: """
-                Refusé : un 31e membre du premier cercle, un troisième mandat. Affiche l'identifiant à remettre au membre pour son enrôlement.
+                Exemple / example : huisclos membres nommer --nom "Alice Martin" --categorie research --genre female --arrete 2026-0142 --date 2026-01-05
+                Refusé : un 31e membre du premier cercle, un troisième mandat, une personne déjà en fonction, un arrêté postdaté. \
+                Affiche l'identifiant à remettre au membre pour son enrôlement.
                 --role vicePresident --membre <id> : la vice-présidence est un rôle sur le mandat en cours d'un membre du premier cercle,
                 après la proposition de la présidence (huisclos membres proposer-vp) ; ni nouveau mandat ni changement de terme ; --nom et --categorie inutiles.
                 """)
@@ -86,26 +91,18 @@ struct Members: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 let orderDay = try date.map { try parseDay($0, option: "--date") }
-                let roles: [String: Role] = ["president": .president, "vicePresident": .vicePresident, "member": .member,
-                                             "secondCircle": .secondCircle, "secretariat": .secretariat]
-                guard let role = roles[role] else { throw ValidationError("--role: \(roles.keys.sorted().joined(separator: ", "))") }
+                let role = try parseChoice(role, option: "--role", ["member": Role.member, "president": .president, "vicePresident": .vicePresident,
+                                                                    "secondCircle": .secondCircle, "secretariat": .secretariat])
                 if role == .vicePresident { return try await appointVicePresident(orderDay) }
                 guard let name, let category else { throw ValidationError("--nom, --categorie: requis / required") }
                 guard let category = Member.Category(rawValue: category) else {
-                    throw ValidationError("--categorie: \(Member.Category.allCases.map(\.rawValue).joined(separator: ", "))")
+                    let words = Member.Category.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError("--categorie", category, accepts: Text(fr: words, en: words))
                 }
-                let gender = try gender.map { value in
-                    guard let parsed = Member.Gender(rawValue: value) else { throw ValidationError("--genre: female, male, other") }
-                    return parsed
-                }
+                let gender = try gender.map { try parseChoice($0, option: "--genre", ["female": Member.Gender.female, "male": .male, "other": .other]) }
                 let id = try member.map { try MemberID(hex: $0) } ?? MemberID.generate()
                 try await CouncilSession.with(device) { session in
-                    if role.isFirstCircle {
-                        // The council's rule, checked with its own words before the log refuses it.
-                        let existing = session.register.register.members[id.hex]
-                        try CouncilRules.checkFirstCircleAppointment(of: name, seated: session.register.register.firstCircle(on: session.today).count,
-                                                                     mandatesHeld: existing?.mandates.count ?? 0, on: session.today)
-                    }
+                    try session.checkAppointment(of: id.hex, name: name, role: role, orderDay: orderDay ?? session.today)
                     let day = orderDay ?? session.today
                     let start = Instant(unixSeconds: day.unixSeconds)
                     let end = Instant(unixSeconds: day.adding(years: CouncilRules.mandateYears).unixSeconds)
@@ -141,7 +138,8 @@ struct Members: AsyncParsableCommand {
 
     struct ProposeVicePresident: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "proposer-vp", abstract: "La présidence propose un·e vice-président·e / the president proposes a vice-president.")
+            commandName: "proposer-vp", abstract: "La présidence propose un·e vice-président·e / the president proposes a vice-president.",
+            discussion: "Exemple / example : huisclos membres proposer-vp <id>   (identifiant de 32 chiffres hexadécimaux / 32-hex-digit id)")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant du membre / member id.") var member: String
 
@@ -149,7 +147,9 @@ struct Members: AsyncParsableCommand {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     // Only the president proposes: CouncilWriteRules refuses anyone else, in these words.
-                    try session.council.proposeVicePresident(member: try MemberID(hex: member).hex, on: session.today)
+                    let id = try MemberID(hex: member).hex
+                    try session.requireFirstCircle(id, on: session.today)
+                    try session.council.proposeVicePresident(member: id, on: session.today)
                     _ = try await session.device.sync()
                     say(Text(fr: "Proposition enregistrée pour \(session.name(member)).", en: "Proposal recorded for \(session.name(member))."))
                 }
@@ -158,7 +158,8 @@ struct Members: AsyncParsableCommand {
     }
 
     struct Composition: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.")
+        static let configuration = CommandConfiguration(commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.",
+            discussion: "Exemple / example : huisclos membres composition --json")
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
@@ -182,16 +183,22 @@ struct Members: AsyncParsableCommand {
     }
 
     struct EndMandate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "fin-mandat", abstract: "Fin de mandat (secrétariat, ou démission par le membre) / ends a mandate.")
+        static let configuration = CommandConfiguration(commandName: "fin-mandat", abstract: "Fin de mandat (secrétariat, ou démission par le membre) / ends a mandate.",
+            discussion: "Exemple / example : huisclos membres fin-mandat <id> --motif resignation")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant du membre / member id.") var member: String
         @Option(name: .customLong("motif"), help: "term ou resignation.") var reason: String = "term"
 
         func run() async throws {
             try await runCouncil {
-                guard let reason = ["term": MandateEndReason.term, "resignation": .resignation][reason] else { throw ValidationError("--motif: term, resignation") }
+                let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
+                let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in
-                    try await session.device.sign(.endMandate(member: try MemberID(hex: member), reason: reason))
+                    if reason == .term || id.hex != session.me {
+                        try session.requireSecretariat(Text(fr: "terminer le mandat d'un autre membre", en: "end another member's mandate"))
+                    }
+                    try session.requireInOffice(id.hex)
+                    try await session.device.sign(.endMandate(member: id, reason: reason))
                     _ = try await session.device.sync()
                     say(Text(fr: "Mandat de \(session.name(member)) terminé ; ses appareils perdent l'accès au conseil.",
                              en: "Mandate of \(session.name(member)) ended; their devices lose council access."))
@@ -204,13 +211,17 @@ struct Members: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "declarer-demission",
             abstract: "La présidence déclare un membre démissionnaire d'office / the president declares a member resigned ex officio.",
-            discussion: "Seulement pour un membre figurant au rapport d'absences (huisclos rapport absences). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.")
+            discussion: """
+                Exemple / example : huisclos membres declarer-demission <id>
+                Seulement pour un membre figurant au rapport d'absences (huisclos rapport absences). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.
+                """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant du membre / member id.") var member: String
 
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
+                    try session.requirePresident(Text(fr: "déclarer un membre démissionnaire d'office", en: "declare a member resigned ex officio"))
                     let id = try MemberID(hex: member)
                     let report = AbsenceReport(register: session.register.register, seances: try session.council.seances(), on: session.today)
                     var register = session.register.register

@@ -18,7 +18,8 @@ struct Reports: AsyncParsableCommand {
         subcommands: [Absences.self, Annuel.self])
 
     struct Absences: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "absences", abstract: "Membres absents à 3 séances consécutives / members absent from 3 consecutive séances.")
+        static let configuration = CommandConfiguration(commandName: "absences", abstract: "Membres absents à 3 séances consécutives / members absent from 3 consecutive séances.",
+            discussion: "Exemple / example : huisclos rapport absences --json")
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 

@@ -20,7 +20,8 @@ struct Seances: AsyncParsableCommand {
         subcommands: [Convene.self, List.self, Show.self, Acknowledgements.self])
 
     struct Convene: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "convoquer", abstract: "La présidence convoque une séance / the president convenes a séance.")
+        static let configuration = CommandConfiguration(commandName: "convoquer", abstract: "La présidence convoque une séance / the president convenes a séance.",
+            discussion: "Exemple / example : huisclos seances convoquer s2 --date 2026-06-18 --lieu \"Bobigny, salle du conseil\"")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id (lettres, chiffres, - _ .).") var seance: String
         @Option(help: "Date (YYYY-MM-DD).") var date: String
@@ -40,7 +41,8 @@ struct Seances: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).")
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).",
+            discussion: "Exemple / example : huisclos seances liste --json")
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
@@ -55,19 +57,24 @@ struct Seances: AsyncParsableCommand {
                                                 Text.header("Présence", "Attendance"), "Quorum"])
                     for seance in seances {
                         let quorum = Quorum(seance: seance, register: session.register.register)
+                        let attendance = seance.attendanceClosed ? ("closed", Text(fr: "close", en: "closed")) : ("open", Text(fr: "ouverte", en: "open"))
                         table.append([seance.id, seance.date.iso, seance.place, "\(seance.agenda.count)",
-                                      seance.attendanceClosed ? Text.header("close", "closed") : Text.header("ouverte", "open"),
+                                      json ? attendance.0 : attendance.1.in(language),
                                       seance.attendanceClosed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : "-"])
                     }
                     try show(table, keys: ["id", "date", "place", "items", "attendance", "quorum"], json: json)
-                    if !json, let warning = SeanceSchedule.warning(seances: seances, on: session.today) { say(warning) }
+                    // The 12-month warning; with --json on standard error, so the output stays one JSON value.
+                    if let warning = SeanceSchedule.warning(seances: seances, on: session.today) {
+                        if json { Console.error(warning.in(language) + "\n") } else { say(warning) }
+                    }
                 }
             }
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).")
+        static let configuration = CommandConfiguration(commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).",
+            discussion: "Exemple / example : huisclos seances voir s2")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
         @Flag(help: "Sortie JSON / JSON output.") var json = false
@@ -93,7 +100,8 @@ struct Seances: AsyncParsableCommand {
     }
 
     struct Acknowledgements: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).")
+        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).",
+            discussion: "Exemple / example : huisclos seances accuses s2 --json")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
         @Flag(help: "Sortie JSON / JSON output.") var json = false

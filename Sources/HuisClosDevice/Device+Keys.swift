@@ -8,25 +8,35 @@ extension Device {
     /// Starts the next key epoch of `scope` from this device (it must write the scope): the
     /// epoch record goes to the log, the new key sealed to every device the log entitles now, the
     /// previous key under the new one. Whoever left the scope receives nothing new.
+    /// If another device's record reaches the relay first, the epoch is issued again on the newer log.
     public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
-        let instant = context.instant
-        var log = context.log
-        var keyring = context.keyring
-        let rotation: EpochRotation
-        do {
-            rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: reason, log: &log, keyring: &keyring, at: instant)
-        } catch {
-            throw DeviceError(error.code == .keyUnavailable ? .keyUnavailable : .notAuthorised,
-                              "cannot start a key epoch of \(scope): \(error.message)")
-        }
-        try await client.appendMembership([rotation.record.encoded])
+        var attempt = 0
+        var epoch: (rotation: EpochRotation, keyring: ScopeKeyring)
+        repeat {
+            attempt += 1
+            epoch = try issueEpoch(of: scope, reason: reason)
+        } while try await !relay(epoch.rotation.record, attempt: attempt)
+        let rotation = epoch.rotation
         try await relayed([rotation.record])
-        let issued = keyring
+        let issued = epoch.keyring
         try context.update { log, ring in
             ring = issued
             ring.observe(log.state)
         }
         try await drop(rotation.sealedKeys, links: rotation.link.map { [$0] } ?? [])
+    }
+
+    /// The next epoch of `scope` on this device's current log, with the keyring that holds its key.
+    private func issueEpoch(of scope: ScopeID, reason: EpochReason) throws -> (rotation: EpochRotation, keyring: ScopeKeyring) {
+        var log = context.log
+        var keyring = context.keyring
+        do {
+            let rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: reason, log: &log, keyring: &keyring, at: context.instant)
+            return (rotation, keyring)
+        } catch {
+            throw DeviceError(error.code == .keyUnavailable ? .keyUnavailable : .notAuthorised,
+                              "cannot start a key epoch of \(scope): \(error.message)")
+        }
     }
 
     /// Hands out held keys: for each scope this device writes, seals the current epoch's key to

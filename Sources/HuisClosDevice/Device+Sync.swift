@@ -112,16 +112,51 @@ extension Device {
                          signer: identity.signing)
     }
 
-    /// Signs `event` as the next record, has the relay keep it, then keeps it locally.
+    /// Signing attempts for one record (an event, or a key epoch): when another device appended to
+    /// the log first (members syncing at once), the relay refuses the record as not following its
+    /// head (or as racing another append: `fork`); the device then pulls the newer records and
+    /// signs again on the new head. Each device appends at most a couple of records per sync, so
+    /// even a whole council enrolling at once settles well within this many attempts.
+    static let membershipAppendAttemptsMax = 10
+
+    /// Pause before signing again after a `fork` that left nothing new to pull yet (the other
+    /// append still committing), in milliseconds, times the attempt number.
+    static let membershipAppendBackoffMs: UInt64 = 50
+
+    /// Signs `event` as the next record, has the relay keep it, then keeps it locally; signs it
+    /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
-        let instant = context.instant
-        var next = context.log
-        let record: MembershipRecord
-        do { record = try next.append(event, signedBy: signer, at: instant) } catch {
-            throw DeviceError(.notAuthorised, "the membership log refuses this record: \(error.message)")
+        for attempt in 1...Self.membershipAppendAttemptsMax {
+            let instant = context.instant
+            var next = context.log
+            let record: MembershipRecord
+            do { record = try next.append(event, signedBy: signer, at: instant) } catch {
+                throw DeviceError(.notAuthorised, "the membership log refuses this record: \(error.message)")
+            }
+            if try await relay(record, attempt: attempt) {
+                try await relayed([record])
+                return
+            }
         }
-        try await client.appendMembership([record.encoded])
-        try await relayed([record])
+    }
+
+    /// Has the relay keep `record`: true when kept; false when the relay refused it because the
+    /// log moved on (newer records now pulled, or a racing append still committing), so it is to be
+    /// signed again. Any other refusal, or one on the last attempt, is thrown.
+    func relay(_ record: MembershipRecord, attempt: Int) async throws -> Bool {
+        let refusal: APIError
+        do {
+            try await client.appendMembership([record.encoded])
+            return true
+        } catch {
+            refusal = error
+        }
+        guard attempt < Self.membershipAppendAttemptsMax, refusal.code != .unreachable else { throw refusal }
+        if try await pullMembership() > 0 { return false }
+        // Only a log that moved on justifies signing again; any other refusal stands.
+        guard refusal.code == .fork else { throw refusal }
+        try await Task.sleep(nanoseconds: Self.membershipAppendBackoffMs * UInt64(attempt) * 1_000_000)
+        return false
     }
 
     /// Keeps records already accepted by the relay.

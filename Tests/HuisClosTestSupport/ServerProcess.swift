@@ -18,12 +18,12 @@ public final class ServerProcess: @unchecked Sendable {
             .appendingPathComponent("huisclos-server")
     }
 
-    /// Starts the server on `folder` with a free port and waits for its listening line (blocking);
-    /// with `logFile`, its logs at the most verbose level go to that file (to scan them).
-    private init(folder: URL, logFile: URL?) throws {
+    /// Starts the server on `folder` with `port` (0: a free one) and waits for its listening line
+    /// (blocking); with `logFile`, its logs at the most verbose level go to that file (to scan them).
+    private init(folder: URL, port: Int, logFile: URL?) throws {
         process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["--data", folder.path, "--port", "0", "--log-level", logFile == nil ? "error" : "trace"]
+        process.arguments = ["--data", folder.path, "--port", String(port), "--log-level", logFile == nil ? "error" : "trace"]
         var environment = ProcessInfo.processInfo.environment
         environment["HUISCLOS_ADMIN_TOKEN"] = TestServer.adminToken
         process.environment = environment
@@ -40,10 +40,14 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// Starts the server off the concurrency pool: starting blocks on the child's pipe, and a
-    /// blocked cooperative thread (2 on this machine) would stall every other test.
-    public static func start(folder: URL, logFile: URL? = nil) async throws -> ServerProcess {
-        try await offPool { try ServerProcess(folder: folder, logFile: logFile) }
+    /// blocked cooperative thread (2 on this machine) would stall every other test. `port` 0 picks
+    /// a free port; a restart passes the port of the first start so devices find the server again.
+    public static func start(folder: URL, port: Int = 0, logFile: URL? = nil) async throws -> ServerProcess {
+        try await offPool { try ServerProcess(folder: folder, port: port, logFile: logFile) }
     }
+
+    /// The port it listens on (from `url`).
+    public var port: Int { Int(url.split(separator: ":").last ?? "") ?? 0 }
 
     /// Kills it with SIGKILL (no chance to flush or clean up) and waits for its end.
     public func kill() async {

@@ -1,0 +1,185 @@
+import Foundation
+import HuisClosCrypto
+@testable import HuisClosReplica
+import HuisClosTestSupport
+import Testing
+
+/// A council driven only through the built `huisclos` executable against a real `huisclos-server`
+/// child process: one device folder per person, the passphrase and admin token from the
+/// environment as a script would give them, French unless a call asks for English.
+final class CouncilCLI: @unchecked Sendable {
+    // @unchecked: `server` is replaced only by `stopServer`/`restartServer`, which the scenario
+    // calls sequentially from its one task; the tasks it runs side by side (`sync`, `enrol`) read
+    // only the immutable properties (`folder`, `url`, `charter`), never `server`.
+    let folder: TemporaryFolder
+    private(set) var server: ServerProcess?
+    /// The server's port, kept across a restart so enrolled devices find it again.
+    let port: Int
+    let url: String
+    /// The charter every device signs at enrolment.
+    let charter: URL
+    static let passphrase = "phrase de passe du scénario indépendant"
+
+    init(_ label: String) async throws {
+        folder = try TemporaryFolder(label)
+        let server = try await ServerProcess.start(folder: folder.url.appendingPathComponent("relay"))
+        self.server = server
+        port = server.port
+        url = server.url
+        charter = folder.url.appendingPathComponent("charte.txt")
+        try Data("Charte de déontologie du conseil, version du scénario indépendant.\n".utf8).write(to: charter)
+    }
+
+    /// Runs `body` with this council, then stops the server and removes the folder whatever happens.
+    static func with(_ label: String, _ body: (CouncilCLI) async throws -> Void) async throws {
+        let council = try await CouncilCLI(label)
+        do {
+            try await body(council)
+        } catch {
+            await council.stopServer()
+            council.folder.remove()
+            throw error
+        }
+        await council.stopServer()
+        council.folder.remove()
+    }
+
+    func stopServer() async {
+        await server?.terminate()
+        server = nil
+    }
+
+    func restartServer() async throws {
+        server = try await ServerProcess.start(folder: folder.url.appendingPathComponent("relay"), port: port)
+    }
+
+    func device(_ who: String) -> String { folder.url.appendingPathComponent(who).path }
+
+    /// `huisclos arguments… --device <who's folder>` with the scenario's environment.
+    func run(_ who: String, _ arguments: [String], english: Bool = false, passphrase: String = passphrase) async throws -> CommandRun {
+        try await CommandRun.run("huisclos", arguments + ["--device", device(who)], environment: [
+            "HUISCLOS_PASSPHRASE": passphrase, "HUISCLOS_ADMIN_TOKEN": TestServer.adminToken,
+            "LANG": english ? "en_GB.UTF-8" : "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
+        ])
+    }
+
+    /// Runs and requires exit 0, returning standard output.
+    @discardableResult
+    func ok(_ who: String, _ arguments: [String], english: Bool = false,
+            sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let run = try await run(who, arguments, english: english)
+        #expect(run.status == 0, "huisclos \(arguments.joined(separator: " ")) → \(run.status): \(run.errors)", sourceLocation: sourceLocation)
+        return run.output
+    }
+
+    /// Runs with `--json` and requires exit 0 and a JSON object.
+    func object(_ who: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
+        let output = try await ok(who, arguments + ["--json"], sourceLocation: sourceLocation)
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)", sourceLocation: sourceLocation)
+    }
+
+    /// Runs with `--json` and requires exit 0 and a JSON array of objects.
+    func rows(_ who: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> [[String: Any]] {
+        let output = try await ok(who, arguments + ["--json"], sourceLocation: sourceLocation)
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]], "\(output)", sourceLocation: sourceLocation)
+    }
+
+    /// The secretariat sets the council up on the relay (its device becomes `secretariat`).
+    func setUp() async throws {
+        _ = try await object("secretariat", ["admin", "setup", "--server", url, "--name", "Conseil du scénario indépendant",
+                                             "--order", "délibération CD-2025-117", "--charter", charter.path])
+        try lighten("secretariat")
+    }
+
+    /// Re-wraps the device's database key, made by the real `huisclos` at the product's Argon2id
+    /// cost (libsodium "moderate": about half a second and 256 MiB per unlock), under libsodium's
+    /// "interactive" limits, which the key file format records and `huisclos` honours on unlock.
+    ///
+    /// Why: every command of the scenario is a process that unlocks its device, well over a hundred in
+    /// all; at the moderate cost that alone is minutes of CPU on 2 shared cores. Nothing in
+    /// the product is bypassed or changed: each command still derives its key with Argon2id
+    /// from the passphrase and the device's own key file, as for a device created with these
+    /// limits (`Replica.create(limits:)`); only this test's devices are cheaper to open.
+    func lighten(_ who: String) throws {
+        let file = URL(fileURLWithPath: device(who)).appendingPathComponent("replica.key")
+        let current = try KeyFile.decode([UInt8](try Data(contentsOf: file)))
+        let key = try current.unwrap(passphrase: Self.passphrase)
+        let light = try KeyFile.wrap(key: key, databaseID: current.databaseID, passphrase: Self.passphrase, limits: .interactive)
+        try Data(light.encoded()).write(to: file, options: .atomic)
+    }
+
+    /// The secretariat appoints a person and returns the member id.
+    func appoint(_ name: String, role: String = "member", category: String, gender: String? = nil, order: String, date: String,
+                 member: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        var arguments = ["membres", "nommer", "--role", role, "--nom", name, "--categorie", category, "--arrete", order, "--date", date]
+        if let gender { arguments += ["--genre", gender] }
+        if let member { arguments += ["--membre", member] }
+        return try #require(try await object("secretariat", arguments, sourceLocation: sourceLocation)["member"] as? String, sourceLocation: sourceLocation)
+    }
+
+    /// Enrols each person's device (folder name, member id) with a one-time code, and the
+    /// secretariat certifies it: codes and certificates one at a time on the secretariat's device,
+    /// the enrolments (one Argon2id each) side by side on their own devices.
+    func enrol(_ people: [(who: String, member: String)]) async throws {
+        var codes: [(code: String, root: String)] = []
+        for _ in people {
+            let code = try await object("secretariat", ["admin", "code"])
+            codes.append((try #require(code["code"] as? String), try #require(code["root"] as? String)))
+        }
+        let outputs = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for (index, person) in people.enumerated() {
+                let code = codes[index]
+                group.addTask {
+                    let card = try await self.ok(person.who, ["enrol", "--server", self.url, "--code", code.code, "--root", code.root,
+                                                              "--member", person.member, "--charter", self.charter.path, "--json"])
+                    try self.lighten(person.who)
+                    return (index, card)
+                }
+            }
+            return try await group.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
+        }
+        for (index, person) in people.enumerated() {
+            let card = try #require(try JSONSerialization.jsonObject(with: Data((outputs[index] ?? "").utf8)) as? [String: Any])
+            try await ok("secretariat", ["admin", "certify", "--member", person.member, "--signing", try #require(card["signingKey"] as? String),
+                                         "--agreement", try #require(card["agreementKey"] as? String)])
+        }
+    }
+
+    /// What `writers` changed reaches `readers`: the writers sync side by side (push), then the
+    /// readers (pull). Each sync is a process with its own Argon2id unlock, so the scenario names
+    /// exactly who must push and who must pull.
+    func propagate(from writers: [String], to readers: [String]) async throws {
+        try await sync(writers)
+        try await sync(readers)
+    }
+
+    /// Newly enrolled devices accept their undertaking, the secretariat hands them the council's
+    /// key, and they take it.
+    func distributeKeys(to devices: [String]) async throws {
+        try await sync(devices)
+        try await sync(["secretariat"])
+        try await sync(devices)
+    }
+
+    /// The people named sync side by side, each required to succeed.
+    func sync(_ people: [String]) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for who in people { group.addTask { try await self.ok(who, ["sync"]) } }
+            try await group.waitForAll()
+        }
+    }
+}
+
+/// Calendar days relative to today (UTC), as `YYYY-MM-DD`: the membership log accepts an order
+/// dated up to today whose 3-year mandate has not ended, so the scenario's dates follow the clock.
+enum Days {
+    static func iso(_ offset: Int, plusYears years: Int = 0) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let day = calendar.date(byAdding: .day, value: offset, to: Date())!
+        // Calendar, like the register, turns 29 February into 28 February in a common year.
+        let date = calendar.date(byAdding: .year, value: years, to: day)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// Issue 6's CLI promises that need no council: `--help` everywhere with an example, and errors
+/// that say what to do, in French by default and in English with LANG=en.
+@Suite struct HelpCLITests {
+    /// Every command of the account, sync, members, séances, agenda, attendance and reports groups.
+    static let commands: [[String]] = [
+        ["enrol"], ["status"], ["passphrase"], ["sync"],
+        ["membres"], ["membres", "liste"], ["membres", "nommer"], ["membres", "proposer-vp"], ["membres", "composition"],
+        ["membres", "fin-mandat"], ["membres", "declarer-demission"],
+        ["seances"], ["seances", "convoquer"], ["seances", "liste"], ["seances", "voir"], ["seances", "accuses"],
+        ["ordre-du-jour"], ["ordre-du-jour", "ajouter"], ["ordre-du-jour", "deplacer"], ["ordre-du-jour", "retirer"],
+        ["presence"], ["presence", "repondre"], ["presence", "pointer"], ["presence", "clore"], ["presence", "liste"],
+        ["rapport"], ["rapport", "absences"], ["rapport", "annuel"],
+    ]
+
+    @Test(arguments: commands)
+    func everyCouncilCommandsHelpExitsZeroWithAnExample(command: [String]) async throws {
+        let help = try await CommandRun.run("huisclos", command + ["--help"])
+        #expect(help.status == 0, "\(command) \(help.errors)")
+        #expect(help.output.contains("xemple") && help.output.contains("huisclos \(command[0])"), "\(command): \(help.output)")
+    }
+
+    @Test func aMissingDeviceSaysToEnrolFirstInTheLanguageAsked() async throws {
+        let folder = try TemporaryFolder("cli-no-device")
+        defer { folder.remove() }
+        let device = folder.url.appendingPathComponent("nowhere").path
+        let french = try await CommandRun.run("huisclos", ["seances", "liste", "--device", device],
+                                              environment: ["HUISCLOS_PASSPHRASE": "x", "LANG": "fr_FR.UTF-8", "LC_ALL": ""])
+        #expect(french.status == 77 && french.errors.contains("enrôlez-le d'abord (huisclos enrol)"), "\(french.errors)")
+        let english = try await CommandRun.run("huisclos", ["rapport", "absences", "--device", device],
+                                               environment: ["HUISCLOS_PASSPHRASE": "x", "LANG": "en_US.UTF-8", "LC_ALL": ""])
+        #expect(english.status == 77 && english.errors.contains("enrol it first (huisclos enrol)"), "\(english.errors)")
+    }
+
+    @Test func aBadlyWrittenAnswerOrDateIsAUsageErrorNamingWhatIsAccepted() async throws {
+        let answer = try await CommandRun.run("huisclos", ["presence", "repondre", "s1", "--reponse", "peut-etre", "--device", "/nonexistent"],
+                                              environment: ["HUISCLOS_PASSPHRASE": "x", "LANG": "fr_FR.UTF-8", "LC_ALL": ""])
+        #expect(answer.status == 64 && answer.errors.contains("viendra, excuse, absent"), "\(answer.errors)")
+        let date = try await CommandRun.run("huisclos", ["seances", "convoquer", "s1", "--date", "12/03/2026", "--lieu", "Bobigny", "--device", "/nonexistent"],
+                                            environment: ["HUISCLOS_PASSPHRASE": "x", "LANG": "en", "LC_ALL": ""])
+        #expect(date.status == 64 && date.errors.contains("a real date YYYY-MM-DD"), "\(date.errors)")
+    }
+}
