@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HuisClosCouncil
 import HuisClosDevice
+import HuisClosEngine
 import HuisClosL10n
 import HuisClosReplica
 import HuisClosSync
@@ -81,6 +83,10 @@ func explain(_ error: any Error) -> (ExitStatus, Text) {
             en: "Error (unreachable): server unreachable (\(error.message)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later."))
     case let error as APIError:
         return (ExitStatus(error), ExitStatus.explain(error))
+    case let error as ChangeError where error.cause is CouncilError:
+        // The device's authorizer refused the write by a council rule (`CouncilWriteRules`):
+        // nothing was written; the rule is quoted in the person's language.
+        return (.dataRefused, (error.cause as? CouncilError)?.text ?? Text(fr: error.message, en: error.message))
     case let error as DeviceError:
         let status: ExitStatus = error.code == .untrustedLog ? .dataRefused : .notAllowed
         return (status, Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)"))

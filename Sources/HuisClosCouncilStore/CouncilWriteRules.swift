@@ -46,7 +46,7 @@ public enum CouncilWriteRules {
                   Self.names(change, CouncilRecords.Field.member, only: member.hex),
                   Self.names(change, CouncilRecords.Field.device, only: deviceHex) else { throw acknowledgesItself }
         default:
-            return
+            if let refusal = dossierRule(for: change, role: role) { throw refusal }
         }
     }
 

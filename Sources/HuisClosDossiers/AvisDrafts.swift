@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosPublication
@@ -17,7 +18,7 @@ import HuisClosStore
 public struct AvisDrafts: Sendable {
     /// Record kinds and field names (the records' layout, shared by every device).
     enum Layout {
-        static let avis = "avis", paragraph = "avis-paragraph", textSet = "text"
+        static let avis = DossierRecords.Kind.avis, paragraph = DossierRecords.Kind.paragraph, textSet = "text"
     }
 
     /// The draft's state.

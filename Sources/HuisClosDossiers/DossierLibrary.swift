@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
@@ -16,7 +17,7 @@ import HuisClosWire
 /// the scope sees after sync, and older versions stay listed.
 public struct DossierLibrary: Sendable {
     enum Layout {
-        static let dossier = "dossier", version = "dossier-version"
+        static let dossier = DossierRecords.Kind.dossier, version = DossierRecords.Kind.version
     }
 
     /// The store the dossier records live in.

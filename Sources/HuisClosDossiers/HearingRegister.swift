@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
@@ -8,7 +9,7 @@ import HuisClosStore
 /// the day it opened, the expiry (Unix seconds) and, once closed, the day of closing. Access itself
 /// lives in the membership log (`Hearings.open`, `Hearings.close`).
 public struct HearingRegister: Sendable {
-    static let kind = "hearing"
+    static let kind = DossierRecords.Kind.hearing
 
     /// One hearing.
     public struct Entry: Sendable, Equatable, Codable {

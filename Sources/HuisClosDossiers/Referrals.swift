@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosPublication
@@ -8,7 +9,7 @@ import HuisClosStore
 /// to the avis that answers them. Records `referral/<id>` in the council scope: `subject`,
 /// `origin` (`departmentalPresident` or `selfReferral`), `received` (ISO day), `avis` once answered.
 public struct Referrals: Sendable {
-    static let kind = "referral"
+    static let kind = DossierRecords.Kind.referral
 
     /// The store the referrals live in.
     public let store: ChangeStore

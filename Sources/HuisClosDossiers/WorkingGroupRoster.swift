@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
@@ -8,7 +9,7 @@ import HuisClosStore
 /// separated) and the day of creation. The group's access itself lives in the membership log
 /// (`WorkingGroups.create`); this record names who is in it for listings and the annual report.
 public struct WorkingGroupRoster: Sendable {
-    static let kind = "working-group"
+    static let kind = DossierRecords.Kind.workingGroup
 
     /// One group.
     public struct Entry: Sendable, Equatable, Codable {

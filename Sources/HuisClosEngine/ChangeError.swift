@@ -32,11 +32,15 @@ public struct ChangeError: Error, Equatable, Sendable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do (for people; never contains field values).
     public let message: String
+    /// The error of a higher layer that caused this one, when there is one (an authorizer's rule
+    /// refusal, with its words in every language), so a caller can show it as it was given.
+    public let cause: (any Error & Sendable)?
 
-    /// An error of `code`, explained by `message`.
-    public init(_ code: Code, _ message: String) {
+    /// An error of `code`, explained by `message`, caused by `cause` when given.
+    public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
+        self.cause = cause
     }
 
     /// "code: message".

@@ -24,13 +24,13 @@ extension MembershipState {
         return result
     }
 
-    /// True when `device` may publish in the `public` scope at `instant`: a valid device of a
-    /// first-circle member or of the secretariat that accepted the undertaking (the council speaks
-    /// in public; second-circle members and guests do not).
+    /// True when `device` may publish in the `public` scope at `instant`: a valid device of the
+    /// president or of the secretariat that accepted the undertaking (`Role.actsForTheCouncil`:
+    /// the council speaks in public through its offices; members draft, they do not publish).
     public func mayWritePublic(device: SigningPublicKey, at instant: Instant) -> Bool {
         guard isDeviceValid(device, at: instant), let member = certificate(of: device)?.member,
               let role = role(of: member, at: instant) else { return false }
-        return role.holdsCouncilScope && hasAcceptedUndertaking(member, at: instant)
+        return role.actsForTheCouncil && hasAcceptedUndertaking(member, at: instant)
     }
 
     /// The record revoking `device`, from `records` (this log's), if there is one.

@@ -1,0 +1,100 @@
+import HuisClosCouncil
+import HuisClosEngine
+import HuisClosL10n
+import HuisClosTrust
+
+/// The council-scope records HuisClosDossiers writes: their kinds, named once here so the writers
+/// (HuisClosDossiers) and the rule that says who may write them (`CouncilWriteRules`) cannot
+/// disagree on a name (`Protocol/DOSSIERS.md`).
+public enum DossierRecords {
+    /// Record kinds.
+    public enum Kind {
+        /// A dossier: title, attachment. Its versions are `version` records.
+        public static let dossier = "dossier"
+        /// One version of a dossier, id = "<dossier>.v<n>": file, size, fingerprint, key.
+        public static let version = "dossier-version"
+        /// An avis, recommendation or work programme: title, kind, referral, status, adoption.
+        public static let avis = "avis"
+        /// One paragraph of an avis draft, id = "<avis>.<paragraph>": set `text`.
+        public static let paragraph = "avis-paragraph"
+        /// A referral (saisine): subject, origin, received; `avis` once answered.
+        public static let referral = "referral"
+        /// A working group's roster: members, supplementary members, created.
+        public static let workingGroup = "working-group"
+        /// A hearing: guest, dossier, opened, expiry; `closed` once closed.
+        public static let hearing = "hearing"
+    }
+
+    /// The avis fields a drafting member writes; every other avis field (status past `draft`,
+    /// séance, vote count) records the council's decision.
+    static let draftingFields: Set<String> = ["title", "kind", "referral"]
+    /// The status a draft is created with.
+    static let draftStatus = "draft"
+    /// The referral field recording the avis that answers it (written with the adoption).
+    static let referralAnswer = "avis"
+}
+
+extension CouncilWriteRules {
+    /// The rule for a council-scope dossier record, or nil for a kind it does not govern.
+    ///
+    /// Dossiers and their versions: the president or the secretariat (they put material before the
+    /// council). Avis: any first-circle member in office or an office drafts (title, kind,
+    /// referral); the adoption and publication (status, séance, vote) are recorded by the president
+    /// or the secretariat. Paragraphs: first-circle members in office. Referrals: received by the
+    /// secretariat, marked answered with the adoption. Working groups: the president. Hearings: the
+    /// secretariat (it appoints the guest and signs the wipe order).
+    static func dossierRule(for change: Change, role: Role?) -> CouncilError? {
+        let office = role?.actsForTheCouncil == true
+        let inOffice = role?.sitsInFirstCircle == true
+        switch change.record.kind {
+        case DossierRecords.Kind.dossier, DossierRecords.Kind.version:
+            return office ? nil : putsDossiers
+        case DossierRecords.Kind.avis:
+            if office { return nil }
+            return inOffice && Self.isDrafting(change) ? nil : recordsAdoption
+        case DossierRecords.Kind.paragraph:
+            return inOffice ? nil : draftsInOffice
+        case DossierRecords.Kind.referral:
+            if role == .secretariat { return nil }
+            if case let .set(_, field, _) = change, field == DossierRecords.referralAnswer, office { return nil }
+            return receivesReferrals
+        case DossierRecords.Kind.workingGroup:
+            return role == .president ? nil : createsGroups
+        case DossierRecords.Kind.hearing:
+            return role == .secretariat ? nil : keepsHearings
+        default:
+            return nil
+        }
+    }
+
+    /// True for the avis changes a drafting member makes: its title, kind, referral, draft status.
+    static func isDrafting(_ change: Change) -> Bool {
+        guard case let .set(_, field, value) = change else { return false }
+        if DossierRecords.draftingFields.contains(field) { return true }
+        return field == "status" && value == .text(DossierRecords.draftStatus)
+    }
+
+    /// The refusal of a publication by anyone but the president or the secretariat
+    /// (`Role.actsForTheCouncil`, which `MembershipState.mayWritePublic` applies to the public scope).
+    public static let publishes = CouncilError(.roleRequired, Text(
+        fr: "Seules la présidence et le secrétariat publient les textes adoptés : demandez-leur de publier.",
+        en: "Only the president and the secretariat publish adopted texts: ask them to publish."))
+    static let putsDossiers = CouncilError(.roleRequired, Text(
+        fr: "Les dossiers du conseil sont déposés par la présidence ou le secrétariat : demandez-leur d'ajouter ce document.",
+        en: "Council dossiers are filed by the president or the secretariat: ask them to add this document."))
+    static let recordsAdoption = CouncilError(.roleRequired, Text(
+        fr: "L'adoption d'un avis en séance et sa publication sont enregistrées par la présidence ou le secrétariat : utilisez l'un de leurs appareils.",
+        en: "An avis's adoption at a séance and its publication are recorded by the president or the secretariat: use one of their devices."))
+    static let draftsInOffice = CouncilError(.roleRequired, Text(
+        fr: "Seul·e un·e membre du premier cercle en fonction rédige un avis du conseil.",
+        en: "Only a first-circle member in office drafts a council avis."))
+    static let receivesReferrals = CouncilError(.roleRequired, Text(
+        fr: "Le secrétariat enregistre les saisines reçues : utilisez un appareil du secrétariat.",
+        en: "The secretariat records the referrals received: use a secretariat device."))
+    static let createsGroups = CouncilError(.roleRequired, Text(
+        fr: "Seule la présidence crée un groupe de travail et en désigne les membres : utilisez l'appareil de la présidence.",
+        en: "Only the president creates a working group and designates its members: use the president's device."))
+    static let keepsHearings = CouncilError(.roleRequired, Text(
+        fr: "Le secrétariat tient le registre des auditions (il nomme l'invité·e et signe l'ordre d'effacement) : utilisez un appareil du secrétariat.",
+        en: "The secretariat keeps the hearing register (it appoints the guest and signs the wipe order): use a secretariat device."))
+}
