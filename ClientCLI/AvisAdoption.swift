@@ -55,7 +55,7 @@ extension Avis {
                 Only the adopted text goes, in clear, to the public scope.
 
                 Exemple : huisclos avis publier avis-2026-1
-                Codes de sortie : 0 · 64 pas encore adopté · 69 serveur injoignable · 77 non autorisé (second cercle, invité).
+                Codes de sortie : 0 · 64 pas encore adopté · 65 publication réservée à la présidence et au secrétariat · 69 serveur injoignable · 77 non autorisé (second cercle, invité).
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Texte adopté / adopted text.") var id: String

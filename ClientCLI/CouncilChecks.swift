@@ -43,17 +43,10 @@ extension CouncilSession {
             // The council's rule, checked with its own words before the log refuses it, on the
             // fullest day of the new mandate so far: a backdated order must not seat a 31st
             // member on a day when 30 were in office.
-            let (day, seated) = fullestDay(from: orderDay)
-            try CouncilRules.checkFirstCircleAppointment(of: name, seated: seated, mandatesHeld: existing?.mandates.count ?? 0, on: day)
+            let fullest = register.register.fullestFirstCircleDay(from: orderDay, through: today)
+            try CouncilRules.checkFirstCircleAppointment(of: name, seated: fullest.seated, mandatesHeld: existing?.mandates.count ?? 0,
+                                                         on: fullest.point)
         }
-    }
-
-    /// The day from `start` to today with the most first-circle members in office, and that count:
-    /// the count only rises on a day a mandate starts, so those days and `start` are enough.
-    private func fullestDay(from start: Day) -> (Day, Int) {
-        let starts = register.register.members.values.flatMap { $0.mandates.map(\.start) }.filter { start < $0 && $0 <= today }
-        return ([start] + starts).map { ($0, register.register.firstCircle(on: $0).count) }
-            .max { ($0.1, $1.0) < ($1.1, $0.0) } ?? (today, register.register.firstCircle(on: today).count)
     }
 
     /// `id` names a member or secretariat account of the register, in office today.

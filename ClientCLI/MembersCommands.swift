@@ -62,6 +62,12 @@ struct Members: AsyncParsableCommand {
                         say(Text(fr: "Attention : vice-présidence sans proposition de la présidence enregistrée : \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))",
                                  en: "Warning: vice-presidency without a recorded proposal by the president: \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))"))
                     }
+                    // On standard error, so `--json` stays a clean listing: a log record the register
+                    // refused is shown, never silently dropped.
+                    for refused in session.register.unfolded {
+                        Console.error(Text(fr: "Attention : l'enregistrement n° \(refused.recordIndex) du registre signé (membre \(refused.member)) n'apparaît pas dans cette liste : \(refused.refusal.text.french)\n",
+                                           en: "Warning: signed log record #\(refused.recordIndex) (member \(refused.member)) is not in this listing: \(refused.refusal.text.english)\n").in(language))
+                    }
                 }
             }
         }

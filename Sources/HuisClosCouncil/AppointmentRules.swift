@@ -29,6 +29,23 @@ extension CouncilRules {
     }
 }
 
+extension CouncilRules {
+    /// The point from `start` through `end` with the most first-circle members in office, and that
+    /// count: the one reading of "30 members at most" for an order dated before it is recorded.
+    ///
+    /// A backdated order seats its member from the order's date, so the seat must be free on every
+    /// day since then, not only on the day it is recorded. The count only rises when a mandate
+    /// starts, so `start` and the `mandateStarts` within (`start`, `end`] are enough. The register
+    /// (days, mandates from their orders' dates), the membership log (instants, mandates from their
+    /// records) and the CLI's check before signing all call this, so none accepts a 31st member
+    /// another would refuse.
+    public static func fullestPoint<Point: Comparable>(from start: Point, through end: Point, mandateStarts: [Point],
+                                                       seated: (Point) -> Int) -> (point: Point, seated: Int) {
+        let candidates = [start] + mandateStarts.filter { start < $0 && $0 <= end }
+        return candidates.map { ($0, seated($0)) }.max { ($0.1, $1.0) < ($1.1, $0.0) } ?? (start, seated(start))
+    }
+}
+
 extension Day {
     /// Seconds in a day (UTC days: no leap seconds in Unix time).
     static let secondsPerDay: Int64 = 86_400

@@ -17,12 +17,23 @@ public struct Register: Sendable, Codable, Equatable {
         members.values.filter { $0.circle == .first && $0.isInOffice(on: day) }.sorted { $0.name < $1.name }
     }
 
+    /// The day from `start` through `end` with the most first-circle members in office, and that
+    /// count (`CouncilRules.fullestPoint`).
+    public func fullestFirstCircleDay(from start: Day, through end: Day) -> (point: Day, seated: Int) {
+        CouncilRules.fullestPoint(from: start, through: end, mandateStarts: members.values.flatMap { $0.mandates.map(\.start) }) {
+            firstCircle(on: $0).count
+        }
+    }
+
     /// Appoints a person by order of the departmental president, for three years from `order.start`.
     ///
     /// Refuses an appointment while a mandate runs and, for the first circle, a 31st member or a
-    /// third mandate (`CouncilRules.checkFirstCircleAppointment`, shared with the membership log).
+    /// third mandate (`CouncilRules.checkFirstCircleAppointment`, shared with the membership log),
+    /// counted on the fullest day from the order's date through `recorded` (the day the
+    /// appointment is recorded, when later than its order).
     public mutating func appoint(id: String, name: String, circle: Member.Circle, category: Member.Category,
-                                 gender: Member.Gender?, orderNumber: String, on start: Day) throws(CouncilError) {
+                                 gender: Member.Gender?, orderNumber: String, on start: Day,
+                                 recordedOn recorded: Day? = nil) throws(CouncilError) {
         var member = members[id] ?? Member(id: id, name: name, circle: circle, category: category, gender: gender)
         if let current = member.mandate(on: start) {
             throw CouncilError(.alreadyInOffice, Text(
@@ -30,8 +41,9 @@ public struct Register: Sendable, Codable, Equatable {
                 en: "\(member.name) is in office until \(current.end.iso): a renewal takes effect from that date."))
         }
         if circle == .first {
-            try CouncilRules.checkFirstCircleAppointment(of: member.name, seated: firstCircle(on: start).count,
-                                                         mandatesHeld: member.mandates.count, on: start)
+            let fullest = fullestFirstCircleDay(from: start, through: recorded ?? start)
+            try CouncilRules.checkFirstCircleAppointment(of: member.name, seated: fullest.seated,
+                                                         mandatesHeld: member.mandates.count, on: fullest.point)
         }
         member.name = name
         member.circle = circle

@@ -17,6 +17,21 @@ public struct CouncilRegister: Sendable {
     /// Vice-presidents appointed (in the log, or by a record) without a proposal by the president
     /// recorded before: not shown as vice-presidents.
     public private(set) var vicePresidentsWithoutProposal: Set<String> = []
+    /// Records of the verified log the register could not fold (an appointment or a mandate end
+    /// its rules refuse), in log order: shown as a warning, never silently dropped. The log and the
+    /// register share their rules (`CouncilRules`), so this stays empty unless a log was signed by
+    /// software with other rules.
+    public private(set) var unfolded: [Unfolded] = []
+
+    /// A log record the register refused: whose, which order, and the rule that refused it.
+    public struct Unfolded: Sendable, Equatable {
+        /// The member concerned (hex).
+        public let member: String
+        /// The log record's index.
+        public let recordIndex: UInt64
+        /// The council's rule that refused it.
+        public let refusal: CouncilError
+    }
 
     /// Folds `log` with the council records' `profiles`, vice-president `proposals` and
     /// `appointments`. Proposals and appointments are replayed in day order between the log's
@@ -34,10 +49,18 @@ public struct CouncilRegister: Sendable {
             }
             switch record.event {
             case let .appointMember(appointment):
-                appoint(appointment, on: day, profile: profiles[appointment.member.hex], proposed: proposals[appointment.member.hex] != nil)
+                do throws(CouncilError) {
+                    try appoint(appointment, on: day, profile: profiles[appointment.member.hex])
+                } catch {
+                    unfolded.append(Unfolded(member: appointment.member.hex, recordIndex: record.index, refusal: error))
+                }
             case let .endMandate(member, reason):
-                secretariat.remove(member.hex)
-                try? register.endMandate(of: member.hex, on: day, reason: Self.reason(reason))
+                if secretariat.remove(member.hex) != nil || register.members[member.hex]?.mandate(on: day) == nil { continue }
+                do throws(CouncilError) {
+                    try register.endMandate(of: member.hex, on: day, reason: Self.reason(reason))
+                } catch {
+                    unfolded.append(Unfolded(member: member.hex, recordIndex: record.index, refusal: error))
+                }
             default:
                 continue
             }
@@ -59,35 +82,27 @@ public struct CouncilRegister: Sendable {
         }
     }
 
-    private mutating func appoint(_ appointment: Appointment, on day: Day, profile: CouncilStore.Profile?, proposed: Bool) {
+    private mutating func appoint(_ appointment: Appointment, on day: Day, profile: CouncilStore.Profile?) throws(CouncilError) {
         let id = appointment.member.hex
         let circle: Member.Circle
         switch appointment.role {
         case .secretariat:
             secretariat.insert(id)
             return
-        case .guest:
+        case .guest, .vicePresident:
+            // A guest holds no seat; the log refuses a vice-presidency as a mandate (it is a role
+            // on a running mandate, replayed from the council records).
             return
         case .secondCircle:
             circle = .second
-        case .president, .vicePresident, .member:
+        case .president, .member:
             circle = .first
         }
         let start = Day(unixSeconds: appointment.orderDate.unixSeconds) ?? day
-        try? register.appoint(id: id, name: profile?.name ?? "membre \(id.prefix(8))", circle: circle,
-                              category: profile?.category ?? .civilSociety, gender: profile?.gender,
-                              orderNumber: appointment.orderNumber, on: start)
-        switch appointment.role {
-        case .president:
-            try? register.setPresident(id, on: day)
-        case .vicePresident where proposed:
-            try? register.proposeVicePresident(id, on: day)
-            try? register.appointVicePresident(id, on: day)
-        case .vicePresident:
-            vicePresidentsWithoutProposal.insert(id)
-        default:
-            break
-        }
+        try register.appoint(id: id, name: profile?.name ?? "membre \(id.prefix(8))", circle: circle,
+                             category: profile?.category ?? .civilSociety, gender: profile?.gender,
+                             orderNumber: appointment.orderNumber, on: start, recordedOn: day)
+        if appointment.role == .president { try register.setPresident(id, on: day) }
     }
 
     private static func reason(_ reason: MandateEndReason) -> Mandate.EarlyEnd.Reason {

@@ -102,13 +102,27 @@ extension MembershipState {
         guard appointment.orderDate <= instant, appointment.mandateEnd > instant else {
             throw refused("the order must be dated before the record and the mandate must end after it")
         }
+        guard appointment.role != .vicePresident else {
+            throw refused("a vice-presidency is a council role on a running first-circle mandate (proposed by the president, "
+                          + "recorded by the secretariat in the council scope), not a mandate of its own: appoint the member, then record the vice-presidency")
+        }
         var entry = members[member] ?? MemberEntry()
+        // The register's reading, by UTC day (`CouncilRegister` folds this log through `Register.appoint`):
+        // a renewal takes effect from the previous mandate's last day, and the 30 seats are
+        // counted on the fullest day since the order's date.
+        let orderDay = Self.day(appointment.orderDate), recordDay = Self.day(instant)
+        if let previous = entry.mandates.last, orderDay < Self.day(previous.end) {
+            throw refused("member \(member)'s previous mandate ended on \(Self.day(previous.end).iso): a renewal takes effect from then, and its order cannot be dated earlier")
+        }
         if appointment.role.isFirstCircle {
-            let seated = members.keys.filter { role(of: $0, at: instant)?.isFirstCircle == true }.count
+            let firstCircle = members.values.map { $0.mandates.filter(\.role.isFirstCircle) }
+            let fullest = CouncilRules.fullestPoint(from: orderDay, through: recordDay,
+                                                    mandateStarts: firstCircle.flatMap { $0.map { Self.day($0.start) } }) { day in
+                firstCircle.filter { $0.contains { Self.day($0.start) <= day && day < Self.day($0.end) } }.count
+            }
             let held = entry.mandates.filter { $0.role.isFirstCircle }.count
             do {
-                try CouncilRules.checkFirstCircleAppointment(of: "member \(member)", seated: seated, mandatesHeld: held,
-                                                             on: Day(unixSeconds: instant.unixSeconds) ?? Day(year: 1970, month: 1, day: 1)!)
+                try CouncilRules.checkFirstCircleAppointment(of: "member \(member)", seated: fullest.seated, mandatesHeld: held, on: fullest.point)
             } catch {
                 throw refused(error.text.english)
             }
@@ -120,6 +134,11 @@ extension MembershipState {
             entry.grants[scope, default: []].append(Grant(access: .readWrite, from: instant, until: nil))
         }
         members[member] = entry
+    }
+
+    /// The UTC day of `instant` (the first day `Day` accepts for an instant outside its years).
+    static func day(_ instant: Instant) -> Day {
+        Day(unixSeconds: instant.unixSeconds) ?? Day(year: 1970, month: 1, day: 1)!
     }
 
     private mutating func certify(_ device: CertifiedDevice, at instant: Instant) throws(TrustError) {

@@ -65,22 +65,69 @@ struct LogFixture {
         try peers[0].recordProfile(member: alice.member.hex, name: "Alice Martin", category: .research, gender: .female)
         try peers[0].recordProfile(member: second.member.hex, name: "Sami Benali", category: .civilSociety, gender: .male)
         try peers[0].proposeVicePresident(member: alice.member.hex, on: Day(iso: "2026-01-01")!)
-        let vice = try MemberID.generate()
-        try fixture.log.append(.endMandate(member: alice.member, reason: .term), signedBy: fixture.secretariat.signing, at: fixture.tick())
-        try fixture.appoint(alice.member, .vicePresident, order: "arrêté 2026-005")
-        try fixture.appoint(vice, .vicePresident, order: "arrêté 2026-006")
+        for member in [alice.member, second.member] {
+            try peers[0].store.commitLocal([.set(try RecordKey(kind: CouncilRecords.Kind.vicePresidentAppointment, id: member.hex),
+                                                 field: CouncilRecords.Field.appointedOn, value: .text("2026-01-01"))], scope: .council)
+        }
 
-        let folded = CouncilRegister(log: fixture.log, profiles: try peers[0].profiles(), proposals: try peers[0].vicePresidentProposals())
+        let folded = CouncilRegister(log: fixture.log, profiles: try peers[0].profiles(), proposals: try peers[0].vicePresidentProposals(),
+                                     appointments: try peers[0].vicePresidentAppointments())
         let today = Day(iso: "2026-01-02")!
         #expect(folded.register.presidentID == president.member.hex)
         #expect(folded.register.vicePresidents.map(\.memberID) == [alice.member.hex])
-        #expect(folded.vicePresidentsWithoutProposal == [vice.hex])
+        #expect(folded.vicePresidentsWithoutProposal == [second.member.hex])
+        #expect(folded.unfolded.isEmpty)
         #expect(folded.secretariat == [fixture.secretariat.member.hex])
         #expect(folded.register.firstCircle(on: today).map(\.name).contains("Alice Martin"))
         #expect(folded.register.members[second.member.hex]?.circle == .second)
         let composition = Composition(of: folded.register, on: today)
         #expect(composition.byCategory[.research] == 1)
         #expect(composition.byGender[.female] == 2)
+    }
+
+    @Test func theLogRefusesAVicePresidencyAsAMandateOfItsOwn() throws {
+        var fixture = try LogFixture()
+        let error = #expect(throws: TrustError.self) { try fixture.appoint(try MemberID.generate(), .vicePresident, order: "arrêté 2026-006") }
+        #expect(error?.description.contains("a vice-presidency is a council role on a running first-circle mandate") == true)
+    }
+
+    @Test func aBackdatedRenewalIsRefusedByTheLogAsByTheRegister() throws {
+        var fixture = try LogFixture()
+        let member = try MemberID.generate()
+        _ = fixture.at("2026-01-05")
+        try fixture.appoint(member, .member, order: "C-1")
+        try fixture.log.append(.endMandate(member: member, reason: .resignation), signedBy: fixture.secretariat.signing, at: fixture.at("2026-06-01"))
+        let renewal = fixture.at("2026-06-02")
+        let backdated = Appointment(member: member, role: .member, orderNumber: "C-2", orderDate: Instant(unixSeconds: Day(iso: "2026-05-01")!.unixSeconds),
+                                    mandateEnd: Instant(unixSeconds: Day(iso: "2029-05-01")!.unixSeconds), scopes: [])
+        let error = #expect(throws: TrustError.self) {
+            try fixture.log.append(.appointMember(backdated), signedBy: fixture.secretariat.signing, at: renewal)
+        }
+        #expect(error?.description.contains("previous mandate ended on 2026-06-01") == true)
+        let folded = CouncilRegister(log: fixture.log, profiles: [:], proposals: [:])
+        #expect(folded.register.members[member.hex]?.mandates.count == 1 && folded.unfolded.isEmpty)
+    }
+
+    @Test func aBackdatedOrderIsCountedOnTheFullestDaySinceItsDateByTheLogAsByTheRegister() throws {
+        var fixture = try LogFixture()
+        _ = fixture.at("2026-01-05")
+        let leaving = try MemberID.generate()
+        try fixture.appoint(leaving, .member, order: "D-0")
+        for index in 1..<CouncilRules.firstCircleMembersMax { try fixture.appoint(try MemberID.generate(), .member, order: "D-\(index)") }
+        try fixture.log.append(.endMandate(member: leaving, reason: .resignation), signedBy: fixture.secretariat.signing, at: fixture.at("2026-03-01"))
+        // 29 sit today, but 30 sat on the order's date: the seat was not free then.
+        let backdated = Appointment(member: try MemberID.generate(), role: .member, orderNumber: "D-31",
+                                    orderDate: Instant(unixSeconds: Day(iso: "2026-02-01")!.unixSeconds),
+                                    mandateEnd: Instant(unixSeconds: Day(iso: "2029-02-01")!.unixSeconds), scopes: [])
+        let error = #expect(throws: TrustError.self) {
+            try fixture.log.append(.appointMember(backdated), signedBy: fixture.secretariat.signing, at: fixture.at("2026-03-02"))
+        }
+        #expect(error?.description.contains(CouncilRules.Quote.thirtyMembers.english) == true)
+        // Dated from the day the seat is free, both accept it.
+        try fixture.appoint(try MemberID.generate(), .member, order: "D-32")
+        let folded = CouncilRegister(log: fixture.log, profiles: [:], proposals: [:])
+        #expect(folded.unfolded.isEmpty)
+        #expect(folded.register.firstCircle(on: Day(iso: "2026-03-02")!).count == CouncilRules.firstCircleMembersMax)
     }
 
     @Test func thirtyFirstAndThirdMandateAreRefusedByTheLogWithTheCouncilsWords() throws {
