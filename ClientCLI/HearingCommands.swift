@@ -73,11 +73,18 @@ struct Hearing: AsyncParsableCommand {
                                        signedBy: keyring.device.signing, at: instant)
                         return try Hearings.open(id, guest: guest, until: expiry, log: &log, keyring: &keyring, at: instant)
                     }
-                    try await DossierLibrary(store: secretariat.store, scope: scope).copy(
-                        dossier, from: DossierLibrary(store: secretariat.store), transfer: SealedFileTransfer(client: secretariat.relayClient),
-                        attachedTo: "audition \(id)")
+                    // Recorded as soon as the grant exists, so no grant is ever left without its hearing:
+                    // if the copy below fails, the hearing is withdrawn at once; if even that cannot
+                    // be done (offline), `auditions clore` or the expiry closes it later.
                     try HearingRegister(store: secretariat.store).record(id, guest: guest.hex, guestName: guestName, dossier: dossier,
                                                                          on: session.today, expiry: expiry.unixSeconds)
+                    do {
+                        try await DossierLibrary(store: secretariat.store, scope: scope).copy(
+                            dossier, from: DossierLibrary(store: secretariat.store), transfer: SealedFileTransfer(client: secretariat.relayClient),
+                            attachedTo: "audition \(id)")
+                    } catch {
+                        try await Hearing.withdrawAfterFailedCopy(id, on: secretariat, today: session.today, cause: error)
+                    }
                     let validity = UInt32(max(86_400, min(7 * 86_400, expiry.unixSeconds - session.instant.unixSeconds)))
                     let code = try await secretariat.enrolmentCode(adminToken: adminToken, validSeconds: validity)
                     _ = try await secretariat.sync()
@@ -153,6 +160,31 @@ struct Hearing: AsyncParsableCommand {
             return try Hearings.close(id, guestDevices: Hearings.devices(of: guest, in: log), log: &log, keyring: &keyring, at: instant)
         }
         try register.markClosed(id, on: today)
+    }
+
+    /// After the dossier copy of a hearing just opened failed: withdraws the guest's grant and
+    /// closes the hearing (new epoch, wipe order), syncs, and throws saying so — or, when the
+    /// withdrawal itself fails, says how to finish it (`auditions clore`). Never returns.
+    static func withdrawAfterFailedCopy(_ id: String, on device: Device, today: Day, cause: any Error) async throws -> Never {
+        do {
+            try await close(id, on: device, today: today, withdraw: true)
+            _ = try await device.sync()
+        } catch {
+            throw DossierError(.wrongState,
+                "the dossier could not be copied for hearing \(id) (\(cause)), and withdrawing the hearing failed too (\(error)): "
+                + "run huisclos auditions clore \(id) once the server is reachable")
+        }
+        throw DossierError(.wrongState,
+            "the dossier could not be copied for hearing \(id) (\(cause)): the hearing was withdrawn (its guest never had access); fix the cause, then open a new hearing")
+    }
+
+    /// On a secretariat device, after each sync (plain or `--watch`): closes the hearings past
+    /// their expiry (`closeExpired`) and says which, unless the output is JSON.
+    static func closeExpiredAndSay(on device: Device, json: Bool) async throws {
+        for hearing in try await closeExpired(on: device) where !json {
+            say(Text(fr: "Audition \(hearing) échue : close, effacement de l'appareil de l'invité ordonné.",
+                     en: "Hearing \(hearing) expired: closed, the guest's device ordered wiped."))
+        }
     }
 
     /// Refuses, saying who does it, unless `device` is the secretariat's (it appoints the guest,

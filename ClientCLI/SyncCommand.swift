@@ -75,6 +75,8 @@ struct Sync: AsyncParsableCommand {
                     }
                 }
                 let content = try await DossierSync.prefetch(opened, policy: policy, quiet: json)
+                // After every sync, plain or `--watch`: the secretariat's device closes expired hearings.
+                try await Hearing.closeExpiredAndSay(on: opened, json: json)
                 if json {
                     try? printJSON(Summary(membershipRecords: result.membershipRecords, keysAccepted: result.keysAccepted,
                                            keysRefused: result.keysRefused.count, pushed: batches.pushed,
@@ -93,10 +95,6 @@ struct Sync: AsyncParsableCommand {
                     try await opened.watch(progress: progress, onSync: report)
                 } else {
                     try await report(try await opened.sync(progress: progress))
-                    for hearing in try await Hearing.closeExpired(on: opened) where !json {
-                        say(Text(fr: "Audition \(hearing) échue : close, effacement de l'appareil de l'invité ordonné.",
-                                 en: "Hearing \(hearing) expired: closed, the guest's device ordered wiped."))
-                    }
                 }
                 try await opened.lock()
             } catch let error as DeviceError where error.code == .wiped {
