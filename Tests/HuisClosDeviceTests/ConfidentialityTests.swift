@@ -55,8 +55,8 @@ import Testing
             _ = try await council.secretariat.sync()
             // Both devices read every dossier: the test's markers did travel.
             for (index, marker) in markers.enumerated() {
-                #expect(try CouncilHarness.text(council.secretariat, scope: .council, kind: "dossier", id: "dossier-\(index)", field: "contenu") == marker)
-                #expect(try CouncilHarness.text(alice, scope: .council, kind: "dossier", id: "dossier-\(index)", field: "contenu") == marker)
+                #expect(try CouncilHarness.text(council.secretariat, scope: .council, kind: "working-note", id: "dossier-\(index)", field: "contenu") == marker)
+                #expect(try CouncilHarness.text(alice, scope: .council, kind: "working-note", id: "dossier-\(index)", field: "contenu") == marker)
             }
             #expect(try Self.hits(of: markers, under: data) == 0)
             #expect(try Self.hits(of: markers, under: logs) == 0)
@@ -95,7 +95,7 @@ import Testing
             let report = try alice.store.apply(batches: later)
             #expect(report.applied.isEmpty)
             _ = try await alice.sync()  // the relay no longer serves it the council scope
-            #expect(try CouncilHarness.text(alice, scope: .council, kind: "dossier", id: "apres-0", field: "contenu") == nil)
+            #expect(try CouncilHarness.text(alice, scope: .council, kind: "working-note", id: "apres-0", field: "contenu") == nil)
         }
     }
 
@@ -112,7 +112,7 @@ import Testing
             try await council.secretariat.commit([try CouncilHarness.set("g-1", "contenu", "groupe")], scope: group)
             _ = try await council.secretariat.sync()
             let report = try await carol.sync()
-            #expect(try CouncilHarness.text(carol, scope: group, kind: "dossier", id: "g-1", field: "contenu") == "groupe")
+            #expect(try CouncilHarness.text(carol, scope: group, kind: "working-note", id: "g-1", field: "contenu") == "groupe")
             #expect(report.batches.pulled.applied == 1)
 
             let (_, client) = try await RevocationTests.bareDevice(council, role: .secondCircle, scopes: [group])
@@ -126,7 +126,7 @@ import Testing
             // The first is refused (no key); the rest wait behind it in their chain, never merged.
             #expect(applied.rejected.count + applied.held.count == 10)
             for index in 0..<10 {
-                #expect(try CouncilHarness.text(carol, scope: .council, kind: "dossier", id: "c-\(index)", field: "contenu") == nil)
+                #expect(try CouncilHarness.text(carol, scope: .council, kind: "working-note", id: "c-\(index)", field: "contenu") == nil)
             }
         }
     }

@@ -67,9 +67,9 @@ struct CouncilHarness {
         }
     }
 
-    /// A change setting `field` of a dossier.
+    /// A change setting `field` of a member's working note (a kind no role rule governs: any member in office writes it).
     static func set(_ id: String, _ field: String, _ text: String) throws -> Change {
-        .set(try RecordKey(kind: "dossier", id: id), field: field, value: .text(text))
+        .set(try RecordKey(kind: "working-note", id: id), field: field, value: .text(text))
     }
 
     func remove() { folder.remove() }

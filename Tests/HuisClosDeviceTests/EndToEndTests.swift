@@ -18,12 +18,12 @@ import Testing
             #expect(batch.epoch == 1)
             _ = try await council.secretariat.sync()
             _ = try await alice.sync()
-            #expect(try CouncilHarness.text(alice, scope: .council, kind: "dossier", id: "d1", field: "titre") == "Fracture numérique à Bobigny")
+            #expect(try CouncilHarness.text(alice, scope: .council, kind: "working-note", id: "d1", field: "titre") == "Fracture numérique à Bobigny")
 
             try await alice.commit([try CouncilHarness.set("d1", "avis", "favorable")], scope: .council)
             _ = try await alice.sync()
             _ = try await council.secretariat.sync()
-            #expect(try CouncilHarness.text(council.secretariat, scope: .council, kind: "dossier", id: "d1", field: "avis") == "favorable")
+            #expect(try CouncilHarness.text(council.secretariat, scope: .council, kind: "working-note", id: "d1", field: "avis") == "favorable")
         }
     }
 
@@ -40,7 +40,7 @@ import Testing
             try await reopened.commit([try CouncilHarness.set("d2", "avis", "réservé")], scope: .council)
             _ = try await reopened.sync()
             _ = try await council.secretariat.sync()
-            #expect(try CouncilHarness.text(council.secretariat, scope: .council, kind: "dossier", id: "d2", field: "avis") == "réservé")
+            #expect(try CouncilHarness.text(council.secretariat, scope: .council, kind: "working-note", id: "d2", field: "avis") == "réservé")
         }
     }
 }

@@ -43,7 +43,7 @@ import Testing
             let report = try alice.store.apply(batches: [batch])
             #expect(report.applied.isEmpty)
             #expect(report.rejected.first?.error.code == .unauthorized || report.rejected.first?.error.code == .cannotOpenBody)
-            #expect(try CouncilHarness.text(alice, scope: .council, kind: "dossier", id: "faux", field: "contenu") == nil)
+            #expect(try CouncilHarness.text(alice, scope: .council, kind: "working-note", id: "faux", field: "contenu") == nil)
         }
     }
 
