@@ -112,11 +112,11 @@ import Testing
         }
     }
 
-    /// A batch signed with `device`'s key and sealed with its council key by a store that checks no role.
-    static func forge(by device: Device, _ changes: [Change]) async throws -> BatchEnvelope {
+    /// A batch signed with `device`'s key (and sealed with its key for `scope`) by a store that checks no role.
+    static func forge(by device: Device, _ changes: [Change], in scope: ScopeID = .council) async throws -> BatchEnvelope {
         let signing = try await device.identity.signing
         let store = try ChangeStore(database: DatabaseQueue(), device: signing, authorizer: KnownDevicesAuthorizer(devices: [signing.publicKey]),
                                     codec: SealingBodyCodec(context: await device.context))
-        return try store.commitLocal(changes, scope: .council)
+        return try store.commitLocal(changes, scope: scope)
     }
 }

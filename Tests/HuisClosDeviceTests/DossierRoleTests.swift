@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HuisClosCouncil
 import HuisClosCouncilStore
 @testable import HuisClosDevice
@@ -83,7 +82,7 @@ import Testing
             defer { council.remove() }
             let text = try PublishedText(id: "faux", kind: .avis, title: "Avis jamais adopté", adoptedOn: Self.day, seance: "s1",
                                          vote: try Self.vote(), paragraphs: ["Texte publié en fraude."])
-            let forgedPublication = try await Self.forgePublic(by: alice, [try PublicCatalog.publishChange(text)])
+            let forgedPublication = try await CouncilRoleTests.forge(by: alice, [try PublicCatalog.publishChange(text)], in: .public)
             let pushed = try await SyncClient(server: server.url, device: await alice.identity.signing).push([forgedPublication])
             #expect(pushed.allSatisfy { $0.status != .accepted }, "the relay refuses a public batch from a member: \(pushed)")
             let page = try await RawRequest.send(server.url, .GET, "/public/deliberations.json", version: nil)
@@ -102,13 +101,5 @@ import Testing
                 #expect(try AvisDrafts(store: replica.store).list().isEmpty)
             }
         }
-    }
-
-    /// A public batch signed with `device`'s key by a store that checks no role.
-    static func forgePublic(by device: Device, _ changes: [Change]) async throws -> BatchEnvelope {
-        let signing = await device.identity.signing
-        let store = try ChangeStore(database: DatabaseQueue(), device: signing, authorizer: KnownDevicesAuthorizer(devices: [signing.publicKey]),
-                                    codec: SealingBodyCodec(context: await device.context))
-        return try store.commitLocal(changes, scope: .public)
     }
 }
