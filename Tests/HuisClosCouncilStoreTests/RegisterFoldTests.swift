@@ -130,6 +130,21 @@ struct LogFixture {
         #expect(folded.register.firstCircle(on: Day(iso: "2026-03-02")!).count == CouncilRules.firstCircleMembersMax)
     }
 
+    @Test func aLogRecordTheRegisterCannotFoldIsListedNotDropped() throws {
+        var fixture = try LogFixture()
+        let member = try MemberID.generate()
+        let short = Appointment(member: member, role: .member, orderNumber: "E-1", orderDate: Instant(unixSeconds: Day(iso: "2026-02-01")!.unixSeconds),
+                                mandateEnd: Instant(unixSeconds: Day(iso: "2026-02-10")!.unixSeconds), scopes: [])
+        try fixture.log.append(.appointMember(short), signedBy: fixture.secretariat.signing, at: fixture.at("2026-02-01"))
+        // The log's mandate ended on its own end date; the register counts 3 years from the order.
+        _ = fixture.at("2026-02-11")
+        try fixture.appoint(member, .member, order: "E-2")
+        let folded = CouncilRegister(log: fixture.log, profiles: [:], proposals: [:])
+        #expect(folded.register.members[member.hex]?.mandates.map(\.orderNumber) == ["E-1"])
+        #expect(folded.unfolded.map(\.member) == [member.hex])
+        #expect(folded.unfolded.first?.refusal.code == .alreadyInOffice)
+    }
+
     @Test func thirtyFirstAndThirdMandateAreRefusedByTheLogWithTheCouncilsWords() throws {
         var fixture = try LogFixture()
         for index in 0..<CouncilRules.firstCircleMembersMax { try fixture.appoint(try MemberID.generate(), .member, order: "A-\(index)") }
