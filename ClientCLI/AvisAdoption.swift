@@ -37,12 +37,13 @@ extension Avis {
                                            en: "--presents \(present), but the attendance of séance \(seance) records \(held.present.count): check the count.").in(language) + "\n")
                         throw ExitCode(ExitStatus.usage.rawValue)
                     }
-                    // Checked here too so the refusal reads in the person's language (the library's is English).
-                    let conflicts = try AvisDrafts(store: session.device.store).draft(id).conflicts.map(\.id)
-                    if !conflicts.isEmpty {
+                    // The library's refusal, in the same order, but in the person's language (the library's is English).
+                    let draft = try AvisDrafts(store: session.device.store).draft(id)
+                    let conflicts = draft.conflicts.map(\.id)
+                    if held.attendanceClosed, voting <= held.present.count, draft.status == .draft, !conflicts.isEmpty {
                         let list = conflicts.joined(separator: ", ")
                         Console.error(Text(fr: "Adoption refusée : le projet \(id) a des versions concurrentes du ou des paragraphes \(list). Réécrivez-les (huisclos avis ecrire \(id) --paragraphe …) après les avoir lues (huisclos avis voir \(id)), synchronisez, puis adoptez.",
-                                           en: "Adoption refused: draft \(id) has concurrent versions of paragraph(s) \(list). Rewrite them (huisclos avis ecrire \(id) --paragraphe …) after reading them (huisclos avis voir \(id)), sync, then adopt.").in(language) + "\n")
+                                           en: "Adoption refused: draft \(id) has conflicting versions of paragraph(s) \(list). Rewrite them (huisclos avis ecrire \(id) --paragraphe …) after reading them (huisclos avis voir \(id)), sync, then adopt.").in(language) + "\n")
                         throw ExitCode(ExitStatus.usage.rawValue)
                     }
                     let vote = try PublishedText.Vote(seated: session.register.register.firstCircle(on: held.date).count, voting: voting,

@@ -81,7 +81,7 @@ set +e
 hc invitee dossiers lire dossier-budget-2026 --portee hearing:h-2026-1 >"$work/invitee.out" 2>&1
 status=$?
 set -e
-step "L'invitée ne peut plus télécharger le dossier (code $status) :"
+step "L'invitée ne peut plus lire le dossier (code $status) :"
 indent <"$work/invitee.out"
 if [ "$status" -eq 0 ]; then echo "l'invitée lit encore le dossier après l'échéance" >&2; exit 1; fi
 step "La synchronisation suivante du secrétariat clôt l'audition (nouvelle clé, effacement ordonné) :"
@@ -143,13 +143,15 @@ step "…et absent en clair du dossier de données du serveur (il ne garde que d
 say "Le rapport d'activité 2026 au président du Département (depuis l'appareil de la présidente)"
 hc presidente sync >/dev/null
 hc presidente rapport annuel 2026 --sortie "$sortie/rapport" | indent
-sed -n '/^## Séances/,/^## Assiduité/p' "$sortie/rapport/rapport-2026.md" | sed '$d' | indent
+sed -n '/^## Séances/,/^## Assiduité/p' "$sortie/rapport/rapport-2026.md" | sed '$d' | sed '/^$/d' | indent
 
 say "Sorties conservées (à ouvrir dans un navigateur)"
 step "Rapport : $sortie/rapport/rapport-2026.html (et .md, assiduite-2026.svg)"
 step "Site public : $sortie/public/index.html (textes/, deliberations.json, deliberations.csv)"
 if [ -n "${HUISCLOS_DEMO_SERVE:-}" ]; then
-    say "Le serveur reste ouvert : $url/public/ — Ctrl-C pour arrêter"
+    say "Le serveur reste ouvert : $url/public/ (données ouvertes : $url/public/deliberations.csv) — Ctrl-C pour arrêter"
+    trap 'printf "\n"; stop_server' INT TERM   # Ctrl-C arrête le serveur ; la démonstration finit normalement
     wait "$server_pid" || true
+    trap - INT TERM
 fi
 say "Le serveur s'arrête, le dossier temporaire est effacé. Fin de la démonstration."

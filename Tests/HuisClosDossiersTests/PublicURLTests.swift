@@ -27,6 +27,13 @@ import Testing
         _ = try await device.client.push(try store.outbox())
     }
 
+    /// The open data (CSV, JSON) and the published avis's page, as a visitor gets them.
+    static func site(_ server: TestServer) async throws -> (csv: String, json: String, html: String) {
+        (try await page(server, "/public/deliberations.csv"), try await page(server, "/public/deliberations.json"),
+         try await page(server, "/public/textes/avis-2026-07.html"))
+    }
+
+    /// One public page; requires 200.
     static func page(_ server: TestServer, _ path: String) async throws -> String {
         let answer = try await RawRequest.send(server.url, .GET, path, version: nil)
         #expect(answer.status == 200, "\(path)")
@@ -37,9 +44,7 @@ import Testing
         try await TestServer.with("public-url-default") { server in
             try await Self.publishOneAvis(on: server)
             let expected = "\(server.url)/public/textes/avis-2026-07.html"
-            let csv = try await Self.page(server, "/public/deliberations.csv")
-            let json = try await Self.page(server, "/public/deliberations.json")
-            let html = try await Self.page(server, "/public/textes/avis-2026-07.html")
+            let (csv, json, html) = try await Self.site(server)
             #expect(csv.contains(",\(expected)\r\n"), "\(csv)")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
             #expect(rows.first?["DELIB_URL"] as? String == expected, "\(json)")
@@ -57,9 +62,7 @@ import Testing
         do {
             try await Self.publishOneAvis(on: server)
             let expected = "https://conseil.example.org/public/textes/avis-2026-07.html"
-            let csv = try await Self.page(server, "/public/deliberations.csv")
-            let json = try await Self.page(server, "/public/deliberations.json")
-            let html = try await Self.page(server, "/public/textes/avis-2026-07.html")
+            let (csv, json, html) = try await Self.site(server)
             #expect(csv.contains("Conseil de test,12345678901234,avis-2026-07,2026-06-11,9.1,Autres domaines,"), "\(csv)")
             #expect(csv.contains(",\(expected)\r\n"), "\(csv)")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
