@@ -172,8 +172,8 @@ import Testing
             #expect(!locked.output.contains("pleniere-5"), "\(locked.output)")
             // Paul, second circle, never had the council scope.
             #expect(try await council.rows("paul", ["seances", "liste"]).isEmpty)
-            let paul = try await council.ok("paul", ["seances", "liste"])
-            #expect(paul.contains("n'a pas accès aux séances du conseil") && !paul.contains("Aucune séance tenue"), "\(paul)")
+            let paulSees = try await council.ok("paul", ["seances", "liste"])
+            #expect(paulSees.contains("n'a pas accès aux séances du conseil") && !paulSees.contains("Aucune séance tenue"), "\(paulSees)")
         }
     }
 }

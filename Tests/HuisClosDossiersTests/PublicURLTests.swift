@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 import HuisClosCouncil
 import HuisClosDossiers
+import HuisClosEngine
 import HuisClosProtocol
+import HuisClosPublication
 import HuisClosServer
 import HuisClosStore
 import HuisClosTestSupport
