@@ -172,7 +172,7 @@ struct Members: AsyncParsableCommand {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     let composition = HuisClosCouncil.Composition(of: session.register.register, on: session.today)
-                    var listing = Listing(headers: [Text.header("Catégorie / genre", "Category / gender"), Text.header("Membres", "Members")],
+                    var listing = Listing(headers: [Text.header("Premier cercle : catégorie / genre", "First circle: category / gender"), Text.header("Membres", "Members")],
                                           keys: ["group", "members"])
                     func row(_ key: String, _ label: Text, _ count: Int, shown: String? = nil) {
                         listing.append([label.in(language), shown ?? "\(count)"], json: ["group": .string(key), "members": .int(count)])
