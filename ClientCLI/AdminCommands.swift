@@ -166,9 +166,10 @@ struct Admin: AsyncParsableCommand {
                 let created = try await secretariat.enrolmentCode(adminToken: try token.value(), validSeconds: days * 86_400)
                 let root = Hex.encode(await secretariat.membership.root.publicKey.bytes)
                 try await secretariat.lock()
-                if json { return try printJSON(["code": created.code, "root": root, "expiresAt": "\(created.expiresAt)"]) }
+                let expiry = ISO8601DateFormatter().string(from: created.expiresAt)
+                if json { return try printJSON(["code": created.code, "root": root, "expiresAt": expiry]) }
                 Console.out(created.code + "\n")
-                say(Text(fr: "racine \(root) · valable jusqu'au \(created.expiresAt)", en: "root \(root) · valid until \(created.expiresAt)"))
+                say(Text(fr: "racine \(root) · valable jusqu'au \(expiry) (UTC)", en: "root \(root) · valid until \(expiry) (UTC)"))
             }
         }
     }

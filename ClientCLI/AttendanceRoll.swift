@@ -14,7 +14,7 @@ extension Attendance {
                 Exemple / example:
                   huisclos presence liste s1 --json
                 Réponse / answer: willAttend, excused, absent, none (pas de réponse / no answer).
-                Présence / attendance: present, excused, absent (une fois close / once closed), sinon present ou -.
+                Présence / attendance: present, excused, absent (une fois close / once closed), sinon present ou null.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
@@ -24,17 +24,17 @@ extension Attendance {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     let value = try session.council.seance(seance)
-                    var table = Table(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"),
-                                                Text.header("Réponse", "Answer"), Text.header("Présence", "Attendance")])
+                    var listing = Listing(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"),
+                                                    Text.header("Réponse", "Answer"), Text.header("Présence", "Attendance")],
+                                          keys: ["member", "name", "response", "attendance"])
                     for member in session.register.register.firstCircle(on: value.date) {
                         let response = value.responses[member.id]
                         let attendance = value.attendanceClosed ? value.attendance(of: member.id)
                             : value.present.contains(member.id) ? .present : nil
-                        table.append([member.id, member.name,
-                                      json ? response?.rawValue ?? "none" : Self.label(response).in(language),
-                                      json ? attendance?.rawValue ?? "-" : attendance.map(Self.label)?.in(language) ?? "-"])
+                        listing.append([member.id, member.name, Self.label(response).in(language), attendance.map(Self.label)?.in(language)],
+                                       json: ["response": .string(response?.rawValue ?? "none"), "attendance": attendance.map { .string($0.rawValue) } ?? .null])
                     }
-                    try show(table, keys: ["member", "name", "response", "attendance"], json: json)
+                    try listing.show(json: json)
                 }
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosSync
 import HuisClosTerminal
 
 /// `huisclos avis adopter|publier|liste`: a draft adopted at a held séance with its vote count,
@@ -32,8 +33,18 @@ extension Avis {
                 try await CouncilSession.with(device) { session in
                     let held = try session.council.seance(seance)
                     if let present, present != held.present.count {
-                        throw DossierError(.invalidArgument,
-                            "--presents \(present), but the attendance of séance \(seance) records \(held.present.count): check the count")
+                        Console.error(Text(fr: "--presents \(present), mais la feuille de présence de la séance \(seance) en compte \(held.present.count) : vérifiez le décompte.",
+                                           en: "--presents \(present), but the attendance of séance \(seance) records \(held.present.count): check the count.").in(language) + "\n")
+                        throw ExitCode(ExitStatus.usage.rawValue)
+                    }
+                    // The library's refusal, in the same order, but in the person's language (the library's is English).
+                    let draft = try AvisDrafts(store: session.device.store).draft(id)
+                    let conflicts = draft.conflicts.map(\.id)
+                    if held.attendanceClosed, voting <= held.present.count, draft.status == .draft, !conflicts.isEmpty {
+                        let list = conflicts.joined(separator: ", ")
+                        Console.error(Text(fr: "Adoption refusée : le projet \(id) a des versions concurrentes du ou des paragraphes \(list). Réécrivez-les (huisclos avis ecrire \(id) --paragraphe …) après les avoir lues (huisclos avis voir \(id)), synchronisez, puis adoptez.",
+                                           en: "Adoption refused: draft \(id) has conflicting versions of paragraph(s) \(list). Rewrite them (huisclos avis ecrire \(id) --paragraphe …) after reading them (huisclos avis voir \(id)), sync, then adopt.").in(language) + "\n")
+                        throw ExitCode(ExitStatus.usage.rawValue)
                     }
                     let vote = try PublishedText.Vote(seated: session.register.register.firstCircle(on: held.date).count, voting: voting,
                                                       inFavour: inFavour, against: against, abstaining: abstaining)

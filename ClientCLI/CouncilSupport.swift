@@ -92,12 +92,6 @@ func parseChoice<Value>(_ text: String, option: String, _ choices: KeyValuePairs
     return value
 }
 
-/// Prints `table`, or its rows as JSON objects keyed by `keys` with `--json`.
-func show(_ table: Table, keys: [String], json: Bool) throws {
-    if json { return try printJSON(table.rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }) }
-    Console.out(table.render() + "\n")
-}
-
 extension Text {
     /// Both languages' header, in the person's language.
     static func header(_ fr: String, _ en: String) -> String { Text(fr: fr, en: en).in(language) }

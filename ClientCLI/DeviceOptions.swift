@@ -36,8 +36,7 @@ struct DeviceOptions: ParsableArguments {
     /// The passphrase from `HUISCLOS_PASSPHRASE`, or asked on the terminal without echo.
     func passphrase(_ prompt: Text = Text(fr: "Phrase de passe de l'appareil : ", en: "Device passphrase: ")) throws -> String {
         guard let given = Passphrase.read(prompt: prompt.in(language), environment: ProcessInfo.processInfo.environment), !given.isEmpty else {
-            throw DeviceError(.noDevice, Text(fr: "phrase de passe manquante : HUISCLOS_PASSPHRASE ou un terminal",
-                                              en: "passphrase missing: HUISCLOS_PASSPHRASE or a terminal").in(language))
+            throw PassphraseMissing()
         }
         return given
     }
@@ -56,6 +55,13 @@ struct DeviceOptions: ParsableArguments {
         }
         return try Device.unlock(folder: url, passphrase: try passphrase(), leaseSeconds: leaseSeconds, toSync: toSync)
     }
+}
+
+/// No passphrase: its environment variable is unset (or empty) and standard input is not a
+/// terminal to ask on (exit 78).
+struct PassphraseMissing: Error {
+    /// The variable that would have given it.
+    var variable = "HUISCLOS_PASSPHRASE"
 }
 
 /// Runs a command body, printing a failure in the person's language and exiting with its status
@@ -87,6 +93,14 @@ func explain(_ error: any Error) -> (ExitStatus, Text) {
         // The device's authorizer refused the write by a council rule (`CouncilWriteRules`):
         // nothing was written; the rule is quoted in the person's language.
         return (.dataRefused, (error.cause as? CouncilError)?.text ?? Text(fr: error.message, en: error.message))
+    case let error as PassphraseMissing:
+        return (.passphraseMissing, Text(
+            fr: "Erreur (passphrase) : phrase de passe manquante. Définissez \(error.variable) ou lancez la commande dans un terminal pour la saisir.",
+            en: "Error (passphrase): passphrase missing. Set \(error.variable) or run the command in a terminal to type it."))
+    case let error as DeviceError where error.code == .wiped:
+        return (.notAllowed, Text(
+            fr: "Erreur (wiped) : le secrétariat a ordonné l'effacement de cet appareil ; sa réplique est détruite. Pour revenir, demandez un nouveau code d'enrôlement.",
+            en: "Error (wiped): the secretariat ordered this device wiped; its replica is destroyed. To come back, ask for a new enrolment code."))
     case let error as DeviceError:
         let status: ExitStatus = error.code == .untrustedLog ? .dataRefused : .notAllowed
         return (status, Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)"))

@@ -129,7 +129,7 @@ struct Dossiers: AsyncParsableCommand {
                                   item.offline ? Text(fr: "oui", en: "yes").in(language) : Text(fr: "non", en: "no").in(language),
                                   item.seen ? "" : Text(fr: "nouveau", en: "new").in(language)])
                 }
-                Console.out(table.render())
+                Console.out(table.render() + "\n")
             }
         }
     }
@@ -158,8 +158,12 @@ struct Dossiers: AsyncParsableCommand {
                 if json { return try printJSON(found) }
                 var table = Table(headers: [Text(fr: "Portée", en: "Scope"), Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"),
                                             Text(fr: "Titre", en: "Title"), Text(fr: "Extrait", en: "Excerpt")].map { $0.in(language) })
-                for hit in found { table.append([hit.scope, hit.dossier, String(hit.version), hit.title, hit.snippet]) }
-                Console.out(table.render())
+                // A snippet may span lines of the text: one table row each.
+                for hit in found {
+                    table.append([hit.scope, hit.dossier, String(hit.version), hit.title,
+                                  hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")])
+                }
+                Console.out(table.render() + "\n")
             }
         }
     }
@@ -179,6 +183,16 @@ func runDossier(_ body: () async throws -> Void) async throws {
             }
             Console.error(Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)").in(language) + "\n")
             throw ExitCode(status.rawValue)
+        } catch let error as ScopeNotReadable {
+            Console.error(Text(
+                fr: "Erreur (notAuthorised) : cet appareil ne peut pas lire la portée \(error.scope) : le registre signé ne la lui ouvre pas ou plus (groupe dont il n'est pas membre, audition échue, fin de mandat). Demandez au secrétariat si c'est une erreur.",
+                en: "Error (notAuthorised): this device may not read scope \(error.scope): the signed log does not (or no longer) open it to it (group it is not in, expired hearing, ended mandate). Ask the secretariat if this is a mistake.").in(language) + "\n")
+            throw ExitCode(ExitStatus.notAllowed.rawValue)
         }
     }
+}
+
+/// The verified log does not let this device read `scope` now (exit 77).
+struct ScopeNotReadable: Error {
+    let scope: String
 }

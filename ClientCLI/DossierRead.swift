@@ -31,7 +31,7 @@ extension Dossiers {
             try await runDossier {
                 let scope = try Dossiers.scope(self.scope)
                 let opened = try device.unlock()
-                try await opened.requireReadable(scope)
+                do { try await opened.requireReadable(scope) } catch { throw ScopeNotReadable(scope: scope.rawValue) }
                 let library = DossierLibrary(store: opened.store, scope: scope)
                 let chosen = try Dossiers.version(of: id, number: version, in: library)
                 let (update, finish) = DossierSync.bar(Text(fr: "Réception", en: "Download"), quiet: false)

@@ -78,7 +78,13 @@ struct Status: AsyncParsableCommand {
         let valid: Bool
         let readable: [String]
         let writable: [String]
-        let lastSync: Date
+        /// ISO 8601 UTC; nil before the first sync.
+        let lastSync: String?
+    }
+
+    /// `date` in ISO 8601 UTC, nil for the epoch (never synced).
+    static func iso(_ date: Date) -> String? {
+        date.timeIntervalSince1970 > 0 ? ISO8601DateFormatter().string(from: date) : nil
     }
 
     func run() async throws {
@@ -89,7 +95,7 @@ struct Status: AsyncParsableCommand {
             let key = opened.certificate.signingKey
             let report = Report(device: DeviceCard(opened.certificate), server: opened.server, valid: state.isDeviceValid(key, at: now),
                                 readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
-                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: await opened.lastSync)
+                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync))
             try await opened.lock()
             if json { return try printJSON(report) }
             say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))
@@ -97,10 +103,13 @@ struct Status: AsyncParsableCommand {
                      en: "Device: \(report.device.signingKey) (member \(report.device.member))"))
             say(report.valid ? Text(fr: "Certifié dans le registre signé.", en: "Certified in the signed log.")
                              : Text(fr: "Pas (encore) certifié : synchronisez après la certification.", en: "Not certified (yet): sync after certification."))
-            let readable = report.readable.joined(separator: ", "), writable = report.writable.joined(separator: ", ")
+            let none = Text(fr: "aucune", en: "none").in(language)
+            let readable = report.readable.isEmpty ? none : report.readable.joined(separator: ", ")
+            let writable = report.writable.isEmpty ? none : report.writable.joined(separator: ", ")
             say(Text(fr: "Lecture : \(readable)", en: "Read: \(readable)"))
             say(Text(fr: "Écriture : \(writable)", en: "Write: \(writable)"))
-            say(Text(fr: "Dernière synchronisation : \(report.lastSync)", en: "Last sync: \(report.lastSync)"))
+            say(Text(fr: "Dernière synchronisation : \(report.lastSync.map { "\($0) (UTC)" } ?? "jamais")",
+                     en: "Last sync: \(report.lastSync.map { "\($0) (UTC)" } ?? "never")"))
         }
     }
 }
@@ -121,7 +130,7 @@ struct ChangePassphrase: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             guard let new = environment["HUISCLOS_NEW_PASSPHRASE"] ?? Passphrase.read(
                 prompt: Text(fr: "Nouvelle phrase de passe : ", en: "New passphrase: ").in(language), environment: [:]), !new.isEmpty else {
-                throw ValidationError(Text(fr: "nouvelle phrase de passe manquante", en: "new passphrase missing").in(language))
+                throw PassphraseMissing(variable: "HUISCLOS_NEW_PASSPHRASE")
             }
             let opened = try Device.unlock(folder: device.url, passphrase: old, toSync: true)
             try await opened.changePassphrase(from: old, to: new)

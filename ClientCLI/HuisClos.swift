@@ -10,7 +10,8 @@ struct HuisClos: AsyncParsableCommand {
         discussion: """
             Codes de sortie / exit codes: 0 fait/done · 64 usage · 65 données refusées/data refused · \
             69 serveur injoignable/unreachable · 70 panne du serveur/server failed · 74 fichier local/local I/O · \
-            76 version du protocole/protocol mismatch · 77 non autorisé/not allowed. Texte en anglais : LANG=en.
+            76 version du protocole/protocol mismatch · 77 non autorisé/not allowed · \
+            78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en.
             """,
         version: HuisClosVersion.product,
         subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self,

@@ -35,10 +35,11 @@ struct Members: AsyncParsableCommand {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     let register = session.register.register
-                    var table = Table(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"), Text.header("Cercle", "Circle"),
-                                                Text.header("Rôle", "Role"), Text.header("Catégorie", "Category"), Text.header("Arrêté", "Order"),
-                                                Text.header("Début", "Start"), Text.header("Fin", "End"), Text.header("État", "Status"),
-                                                Text.header("Mandats", "Mandates")])
+                    var listing = Listing(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"), Text.header("Cercle", "Circle"),
+                                                    Text.header("Rôle", "Role"), Text.header("Catégorie", "Category"), Text.header("Arrêté", "Order"),
+                                                    Text.header("Début", "Start"), Text.header("Fin", "End"), Text.header("État", "Status"),
+                                                    Text.header("Mandats", "Mandates")],
+                                          keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status", "mandates"])
                     for member in register.members.values.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
                         guard let mandate = member.mandates.last else { continue }
                         let role: (String, Text) = register.presidentID == member.id ? ("president", Text(fr: "président·e", en: "president"))
@@ -48,16 +49,20 @@ struct Members: AsyncParsableCommand {
                             : mandate.earlyEnd?.reason == .declaredResigned ? ("declaredResigned", Text(fr: "démissionnaire d'office", en: "declared resigned"))
                             : mandate.earlyEnd?.reason == .resignation ? ("resigned", Text(fr: "démission", en: "resigned"))
                             : ("ended", Text(fr: "mandat terminé", en: "mandate ended"))
-                        table.append([member.id, member.name, json ? member.circle.rawValue : member.circle.label.in(language),
-                                      json ? role.0 : role.1.in(language),
-                                      json ? member.category.rawValue : member.category.label.in(language), mandate.orderNumber,
-                                      mandate.start.iso, mandate.end.iso, json ? state.0 : state.1.in(language), "\(member.mandates.count)"])
+                        listing.append([member.id, member.name, member.circle.label.in(language), role.1.in(language),
+                                        member.category.label.in(language), mandate.orderNumber, mandate.start.iso, mandate.end.iso,
+                                        state.1.in(language), "\(member.mandates.count)"],
+                                       json: ["circle": .string(member.circle.rawValue), "role": .string(role.0),
+                                              "category": .string(member.category.rawValue), "status": .string(state.0),
+                                              "mandates": .int(member.mandates.count)])
                     }
+                    // Secretariat accounts are not members: no name, circle, category or mandate.
                     for id in session.register.secretariat.sorted() {
-                        table.append([id, Text.header("secrétariat", "secretariat"), "-", json ? "secretariat" : Text.header("secrétariat", "secretariat"),
-                                      "-", "-", "-", "-", json ? "inOffice" : Text.header("en fonction", "in office"), "-"])
+                        listing.append([id, Text.header("secrétariat", "secretariat"), nil, Text.header("secrétariat", "secretariat"),
+                                        nil, nil, nil, nil, Text.header("en fonction", "in office"), nil],
+                                       json: ["name": .null, "role": .string("secretariat"), "status": .string("inOffice")])
                     }
-                    try show(table, keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status", "mandates"], json: json)
+                    try listing.show(json: json)
                     if !json, !session.register.vicePresidentsWithoutProposal.isEmpty {
                         say(Text(fr: "Attention : vice-présidence sans proposition de la présidence enregistrée : \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))",
                                  en: "Warning: vice-presidency without a recorded proposal by the president: \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))"))
@@ -173,12 +178,17 @@ struct Members: AsyncParsableCommand {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     let composition = HuisClosCouncil.Composition(of: session.register.register, on: session.today)
-                    var table = Table(headers: [Text.header("Catégorie / genre", "Category / gender"), Text.header("Membres", "Members")])
-                    for category in Member.Category.allCases { table.append([json ? category.rawValue : category.label.in(language), "\(composition.byCategory[category, default: 0])"]) }
-                    for gender in Member.Gender.allCases { table.append([json ? gender.rawValue : gender.label.in(language), "\(composition.byGender[gender, default: 0])"]) }
-                    table.append([Text.header("non déclaré", "undeclared"), "\(composition.undeclared)"])
-                    table.append([Text.header("total", "total"), "\(composition.total) / \(CouncilRules.firstCircleMembersMax)"])
-                    try show(table, keys: ["group", "members"], json: json)
+                    var listing = Listing(headers: [Text.header("Premier cercle : catégorie / genre", "First circle: category / gender"), Text.header("Membres", "Members")],
+                                          keys: ["group", "members"])
+                    func row(_ key: String, _ label: Text, _ count: Int, shown: String? = nil) {
+                        listing.append([label.in(language), shown ?? "\(count)"], json: ["group": .string(key), "members": .int(count)])
+                    }
+                    for category in Member.Category.allCases { row(category.rawValue, category.label, composition.byCategory[category, default: 0]) }
+                    for gender in Member.Gender.allCases { row(gender.rawValue, gender.label, composition.byGender[gender, default: 0]) }
+                    row("undeclared", Text(fr: "non déclaré", en: "undeclared"), composition.undeclared)
+                    row("total", Text(fr: "total", en: "total"), composition.total,
+                        shown: "\(composition.total) / \(CouncilRules.firstCircleMembersMax)")
+                    try listing.show(json: json)
                     if !json, let share = composition.shareOfWomen {
                         say(Text(fr: "Parité : \(Int((share * 100).rounded())) % de femmes parmi les genres déclarés.",
                                  en: "Parity: \(Int((share * 100).rounded()))% women among declared genders."))

@@ -63,7 +63,9 @@ struct ReferralCommands: AsyncParsableCommand {
                     var table = Table(headers: [Text.header("Saisine", "Referral"), Text.header("Objet", "Subject"), Text.header("Origine", "Origin"),
                                                 Text.header("Reçue le", "Received"), Text.header("Avis", "Avis")])
                     for item in listed {
-                        table.append([item.id, item.subject, item.origin, item.received, item.avis ?? Text.header("en cours", "pending")])
+                        let origin = item.origin == "president" ? Text.header("président du Département", "departmental president")
+                            : Text.header("autosaisine", "self-referral")
+                        table.append([item.id, item.subject, origin, item.received, item.avis ?? Text.header("en cours", "pending")])
                     }
                     Console.out(table.render() + "\n")
                 }

@@ -3,6 +3,7 @@ import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosProtocol
 import HuisClosTerminal
 
 /// `huisclos seances …`: convening, listing, reading a convocation, and its acknowledgements.
@@ -49,20 +50,32 @@ struct Seances: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
+                    // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
+                    // say so rather than show an empty table and the yearly-séance warning.
+                    guard await session.device.readableScopes.contains(.council) else {
+                        let text = Text(fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
+                                        en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
+                        if json { try printJSON([String]()); Console.error(text.in(language) + "\n") } else { say(text) }
+                        return
+                    }
                     let seances = try session.council.seances()
                     if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
                         for seance in seances { try session.council.acknowledgeReceipt(seance: seance.id, member: session.me) }
                     }
-                    var table = Table(headers: [Text.header("Séance", "Séance"), "Date", Text.header("Lieu", "Place"), Text.header("Points", "Items"),
-                                                Text.header("Présence", "Attendance"), "Quorum"])
+                    var listing = Listing(headers: [Text.header("Séance", "Séance"), "Date", Text.header("Lieu", "Place"), Text.header("Points", "Items"),
+                                                    Text.header("Présence", "Attendance"), "Quorum"],
+                                          keys: ["id", "date", "place", "items", "attendance", "quorum"])
                     for seance in seances {
                         let quorum = Quorum(seance: seance, register: session.register.register)
-                        let attendance = seance.attendanceClosed ? ("closed", Text(fr: "close", en: "closed")) : ("open", Text(fr: "ouverte", en: "open"))
-                        table.append([seance.id, seance.date.iso, seance.place, "\(seance.agenda.count)",
-                                      json ? attendance.0 : attendance.1.in(language),
-                                      seance.attendanceClosed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : "-"])
+                        let closed = seance.attendanceClosed
+                        listing.append([seance.id, seance.date.iso, seance.place, "\(seance.agenda.count)",
+                                        Text(fr: closed ? "close" : "ouverte", en: closed ? "closed" : "open").in(language),
+                                        closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
+                                       json: ["items": .int(seance.agenda.count), "attendance": .string(closed ? "closed" : "open"),
+                                              "quorum": closed ? .object(["present": .int(quorum.present), "inOffice": .int(quorum.inOffice),
+                                                                          "reached": .bool(quorum.isReached)]) : .null])
                     }
-                    try show(table, keys: ["id", "date", "place", "items", "attendance", "quorum"], json: json)
+                    try listing.show(json: json)
                     // The 12-month warning; with --json on standard error, so the output stays one JSON value.
                     if let warning = SeanceSchedule.warning(seances: seances, on: session.today) {
                         if json { Console.error(warning.in(language) + "\n") } else { say(warning) }
@@ -89,11 +102,13 @@ struct Seances: AsyncParsableCommand {
                     if !json {
                         say(Text(fr: "Séance \(value.id) — \(value.date.french), \(value.place)", en: "Séance \(value.id) — \(value.date.iso), \(value.place)"))
                     }
-                    var table = Table(headers: ["#", Text.header("Point", "Item"), Text.header("Titre", "Title"), Text.header("Dossiers", "Dossiers")])
+                    var listing = Listing(headers: ["#", Text.header("Point", "Item"), Text.header("Titre", "Title"), Text.header("Dossiers", "Dossiers")],
+                                          keys: ["rank", "item", "title", "dossiers"])
                     for (index, item) in value.agenda.enumerated() {
-                        table.append(["\(index + 1)", item.id, item.title, item.dossierIDs.joined(separator: ", ")])
+                        listing.append(["\(index + 1)", item.id, item.title, item.dossierIDs.joined(separator: ", ")],
+                                       json: ["rank": .int(index + 1), "dossiers": .string(item.dossierIDs.joined(separator: ","))])
                     }
-                    try show(table, keys: ["rank", "item", "title", "dossiers"], json: json)
+                    try listing.show(json: json)
                 }
             }
         }
@@ -111,23 +126,24 @@ struct Seances: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     _ = try session.council.seance(seance)
                     let acknowledgements = try session.council.acknowledgements(of: seance)
-                    var table = Table(headers: [Text.header("Membre", "Member"), Text.header("Appareil", "Device"),
-                                                Text.header("Reçue (appareil)", "Received (device)"), Text.header("Reçue (serveur)", "Received (server)"),
-                                                Text.header("Lue (appareil)", "Read (device)"), Text.header("Lue (serveur)", "Read (server)")])
+                    var listing = Listing(headers: [Text.header("Membre", "Member"), Text.header("Appareil", "Device"),
+                                                    Text.header("Reçue (appareil)", "Received (device)"), Text.header("Reçue (serveur)", "Received (server)"),
+                                                    Text.header("Lue (appareil)", "Read (device)"), Text.header("Lue (serveur)", "Read (server)")],
+                                          keys: ["member", "device", "received", "received_server", "read", "read_server"])
                     let members = session.register.register.firstCircle(on: session.today)
                     for member in members {
                         let own = acknowledgements.filter { $0.member == member.id }
-                        if own.isEmpty { table.append([member.name, "-", Text.header("non reçue", "not received"), "-", "-", "-"]) }
+                        // No acknowledgement from any device: "non reçue" in the table, null in JSON.
+                        if own.isEmpty { listing.append([member.name, nil, Text.header("non reçue", "not received"), nil, nil, nil], json: ["received": .null]) }
                         for ack in own {
-                            table.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(Self.time) ?? "-",
-                                          ack.receivedServerMs.map(Self.time) ?? "-", ack.readMs.map(Self.time) ?? "-",
-                                          ack.readServerMs.map(Self.time) ?? "-"])
+                            listing.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(Self.time),
+                                            ack.receivedServerMs.map(Self.time), ack.readMs.map(Self.time), ack.readServerMs.map(Self.time)])
                         }
                     }
-                    try show(table, keys: ["member", "device", "received", "received_server", "read", "read_server"], json: json)
+                    try listing.show(json: json)
                     if !json {
-                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : pas encore vu par cet appareil (huisclos sync).",
-                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": not seen by this device yet (huisclos sync)."))
+                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
+                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync)."))
                     }
                 }
             }

@@ -37,6 +37,10 @@ struct HuisClosServer: AsyncParsableCommand {
     var tokenLifetime: Int?
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Env: HUISCLOS_LOG_LEVEL.")
     var logLevel: String?
+    @Option(help: ArgumentHelp(
+        "Public site address as visitors reach it, for the open data's links. Env: HUISCLOS_PUBLIC_URL.",
+        discussion: "Default: http(s)://HOST:PORT/public from --host and the bound port. Give it behind a proxy or with --host 0.0.0.0, e.g. --public-url https://conseil.example.org/public"))
+    var publicURL: String?
     @Flag(help: .hidden)
     var benchEndpoints = false
 
@@ -52,6 +56,12 @@ struct HuisClosServer: AsyncParsableCommand {
         if let level = logLevel ?? environment["HUISCLOS_LOG_LEVEL"], Logger.Level(rawValue: level) == nil {
             throw ValidationError("unknown log level \(level)")
         }
+        if let url = publicURL ?? environment["HUISCLOS_PUBLIC_URL"] {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
+                  parsed.query == nil, parsed.fragment == nil else {
+                throw ValidationError("--public-url must be an http(s) address without query, e.g. https://conseil.example.org/public (got \(url))")
+            }
+        }
     }
 
     func run() async throws {
@@ -65,6 +75,9 @@ struct HuisClosServer: AsyncParsableCommand {
         }
         if configuration.tls == nil {
             logger.warning("TLS is off: plain HTTP; keep this server on loopback or behind a TLS proxy")
+        }
+        if configuration.publicURL == nil, ["0.0.0.0", "::"].contains(configuration.host) {
+            logger.warning("bound to a wildcard address without --public-url: the open data's links use each request's Host header; give --public-url")
         }
         let application = try server.application { host, port in
             // An unbuffered write: a test reading this pipe sees the line at once.
@@ -93,6 +106,7 @@ struct HuisClosServer: AsyncParsableCommand {
         if let level = (logLevel ?? environment["HUISCLOS_LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) {
             configuration.logLevel = level
         }
+        configuration.publicURL = publicURL ?? environment["HUISCLOS_PUBLIC_URL"]
         configuration.benchEndpoints = benchEndpoints
         return configuration
     }

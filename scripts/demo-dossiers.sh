@@ -6,7 +6,6 @@ rm -rf "$sortie"
 mkdir -p "$sortie/public/textes" "$sortie/rapport"
 marqueur="CONFIDENTIEL-HC-7F3A"   # ne doit jamais apparaître en public ni en clair sur le serveur
 sync_some() { for who in "$@"; do hc "$who" sync >/dev/null; done; }
-table() { { "$@"; echo; } | sed '/^$/d' | indent; }   # certaines listes finissent sans retour à la ligne
 count() { "$@" --json | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
 
 say "Le secrétariat joint le vrai dossier « Budget du numérique 2026 » au point budget de la séance s1"
@@ -15,13 +14,13 @@ printf 'Budget du numérique 2026\n\nProjet de répartition : 40 %% écoles conn
 hc secretariat dossiers ajouter --id dossier-budget-2026 --titre "Budget du numérique 2026" --rattache-a agenda:s1/budget "$work/budget-2026.txt" | indent
 sync_some alice bruno
 step "Alice retrouve le dossier au point budget de l'ordre du jour, le voit comme nouveau, puis le lit"
-step "(déchiffré en mémoire et affiché : rien d'écrit sur le disque ; lecture en ligne, le contenu vient du relais) :"
+step "(sa synchronisation a gardé le contenu chiffré sur l'appareil, lisible hors ligne ; déchiffré en mémoire et affiché, rien d'écrit en clair) :"
 hc alice seances voir s1 | indent
-table hc alice dossiers liste
+hc alice dossiers liste | indent
 hc alice dossiers lire dossier-budget-2026 | indent
 step "Bruno le lit aussi, puis le retrouve par la recherche plein texte de son appareil :"
 hc bruno dossiers lire dossier-budget-2026 >/dev/null
-table hc bruno dossiers chercher "inclusion"
+hc bruno dossiers chercher "inclusion" | indent
 
 say "La présidente crée le groupe de travail « mobilite » : Alice, et Sami comme membre supplémentaire"
 hc presidente groupes creer mobilite --membres "${ids[alice]}" --supplementaires "${ids[sami]}" | indent
@@ -82,7 +81,7 @@ set +e
 hc invitee dossiers lire dossier-budget-2026 --portee hearing:h-2026-1 >"$work/invitee.out" 2>&1
 status=$?
 set -e
-step "L'invitée ne peut plus télécharger le dossier (code $status) :"
+step "L'invitée ne peut plus lire le dossier (code $status) :"
 indent <"$work/invitee.out"
 if [ "$status" -eq 0 ]; then echo "l'invitée lit encore le dossier après l'échéance" >&2; exit 1; fi
 step "La synchronisation suivante du secrétariat clôt l'audition (nouvelle clé, effacement ordonné) :"
@@ -100,7 +99,8 @@ say "La présidente rédige le programme de travail 2027"
 hc presidente avis creer programme-2027 --nature programme --titre "Programme de travail 2027" | indent
 hc presidente avis ecrire programme-2027 --paragraphe p1 "Inclusion numérique, mobilité douce, données ouvertes du Département." | indent
 
-say "Séance s4 : le secrétariat pointe les présents et clôt la présence"
+say "Séance s4 (12/05/2026) : le secrétariat pointe les présents et clôt la présence"
+step "(le 12/05/2026, Chloé était encore en fonction : sa démission d'office ne vaut que pour la suite ; 4 membres en fonction ce jour-là)"
 hc secretariat presence pointer s4 "${ids[presidente]}" "${ids[alice]}" "${ids[bruno]}" >/dev/null
 printf '  s4 : '; hc secretariat presence clore s4
 step "Tant qu'un paragraphe reste en conflit, l'adoption est refusée :"
@@ -127,7 +127,12 @@ curl -fsS "$url/public/" -o "$sortie/public/index.html"
 for id in avis-2026-1 programme-2027; do curl -fsS "$url/public/textes/$id.html" -o "$sortie/public/textes/$id.html"; done
 curl -fsS "$url/public/deliberations.json" -o "$sortie/public/deliberations.json"
 curl -fsS "$url/public/deliberations.csv" -o "$sortie/public/deliberations.csv"
-sed -n '/<tbody>/,/<\/tbody>/p' "$sortie/public/index.html" | sed 's/<[^>]*>/ /g; s/  */ /g; /^ *$/d' | indent
+python3 - "$sortie/public/index.html" <<'PY' | indent
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+for row in re.findall(r"<tr><td>.*?</tr>", page):
+    print(" · ".join(html.unescape(re.sub(r"<[^>]*>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", row)))
+PY
 step "Données ouvertes (SCDL « Délibérations », CSV) :"
 indent <"$sortie/public/deliberations.csv"
 if grep -rq "$marqueur" "$sortie/public"; then echo "marqueur confidentiel trouvé sur la page publique" >&2; exit 1; fi
@@ -138,13 +143,15 @@ step "…et absent en clair du dossier de données du serveur (il ne garde que d
 say "Le rapport d'activité 2026 au président du Département (depuis l'appareil de la présidente)"
 hc presidente sync >/dev/null
 hc presidente rapport annuel 2026 --sortie "$sortie/rapport" | indent
-sed -n '/^## Séances/,/^## Assiduité/p' "$sortie/rapport/rapport-2026.md" | sed '$d' | indent
+sed -n '/^## Séances/,/^## Assiduité/p' "$sortie/rapport/rapport-2026.md" | sed '$d' | sed '/^$/d' | indent
 
 say "Sorties conservées (à ouvrir dans un navigateur)"
 step "Rapport : $sortie/rapport/rapport-2026.html (et .md, assiduite-2026.svg)"
 step "Site public : $sortie/public/index.html (textes/, deliberations.json, deliberations.csv)"
 if [ -n "${HUISCLOS_DEMO_SERVE:-}" ]; then
-    say "Le serveur reste ouvert : $url/public/ — Ctrl-C pour arrêter"
+    say "Le serveur reste ouvert : $url/public/ (données ouvertes : $url/public/deliberations.csv) — Ctrl-C pour arrêter"
+    trap 'printf "\n"; stop_server' INT TERM   # Ctrl-C arrête le serveur ; la démonstration finit normalement
     wait "$server_pid" || true
+    trap - INT TERM
 fi
 say "Le serveur s'arrête, le dossier temporaire est effacé. Fin de la démonstration."

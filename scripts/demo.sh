@@ -68,8 +68,8 @@ printf 'Charte de déontologie et engagement de confidentialité du Conseil num�
     --order "arrêté 2026-0001" --charter "$work/charte.txt" | indent
 
 declare -A ids
-appoint_and_enrol() {  # who role name category gender order
-    local who="$1" role="$2" name="$3" category="$4" gender="$5" order="$6" id code root card
+appoint_and_enrol() {  # who role label name category gender order
+    local who="$1" role="$2" label="$3" name="$4" category="$5" gender="$6" order="$7" id code root card
     id="$(hc secretariat membres nommer --role "$role" --nom "$name" --categorie "$category" --genre "$gender" \
           --arrete "$order" --date 2026-01-05 --json | json member)"
     ids[$who]="$id"
@@ -79,15 +79,15 @@ appoint_and_enrol() {  # who role name category gender order
             --charter "$work/charte.txt" --json)"
     hc secretariat admin certify --member "$id" --signing "$(echo "$card" | json signingKey)" \
         --agreement "$(echo "$card" | json agreementKey)" >/dev/null
-    step "$name ($role, $order) : nommé·e, appareil enrôlé avec un code à usage unique, certifié."
+    step "$name ($label, $order) : nommé·e, appareil enrôlé avec un code à usage unique, certifié."
 }
 
 say "Nominations (arrêtés du 05/01/2026) et enrôlement des appareils"
-appoint_and_enrol presidente president "Nadia Ali" publicPartners female "arrêté 2026-0002"
-appoint_and_enrol alice member "Alice Martin" research female "arrêté 2026-0003"
-appoint_and_enrol bruno member "Bruno Petit" economic male "arrêté 2026-0004"
-appoint_and_enrol chloe member "Chloé Durand" education female "arrêté 2026-0005"
-appoint_and_enrol sami secondCircle "Sami Benali" civilSociety male "arrêté 2026-0006"
+appoint_and_enrol presidente president "présidente" "Nadia Ali" publicPartners female "arrêté 2026-0002"
+appoint_and_enrol alice member "membre" "Alice Martin" research female "arrêté 2026-0003"
+appoint_and_enrol bruno member "membre" "Bruno Petit" economic male "arrêté 2026-0004"
+appoint_and_enrol chloe member "membre" "Chloé Durand" education female "arrêté 2026-0005"
+appoint_and_enrol sami secondCircle "second cercle" "Sami Benali" civilSociety male "arrêté 2026-0006"
 
 sync_all() { for who in presidente alice bruno chloe sami secretariat presidente alice bruno chloe sami; do hc "$who" sync >/dev/null; done; }
 say "Chacun synchronise : engagement de confidentialité signé, clés du conseil distribuées"
@@ -99,6 +99,8 @@ say "La présidente convoque la séance s1 avec son ordre du jour et un dossier"
 hc presidente seances convoquer s1 --date 2026-02-10 --lieu "Bobigny, hôtel du Département" | indent
 hc presidente ordre-du-jour ajouter s1 budget --titre "Budget du numérique 2026" --dossier dossier-budget-2026 | indent
 hc presidente ordre-du-jour ajouter s1 ecoles --titre "Écoles connectées" | indent
+step "Le secrétariat reçoit la convocation, puis ajoute un point de son côté :"
+hc presidente sync >/dev/null
 hc secretariat sync >/dev/null
 hc secretariat ordre-du-jour ajouter s1 divers --titre "Questions diverses" | indent
 hc presidente ordre-du-jour deplacer s1 ecoles --rang 1 | indent
@@ -106,13 +108,14 @@ sync_all
 
 say "Les membres reçoivent la convocation (accusé de réception), Alice l'ouvre (accusé de lecture)"
 hc alice seances liste | indent
-hc bruno seances liste >/dev/null
+for who in bruno chloe presidente; do hc "$who" seances liste >/dev/null; done
 hc alice seances voir s1 | indent
 step "Sami, du second cercle, n'a pas accès à la portée du conseil :"
 hc sami seances liste | indent
 
 say "Le serveur s'arrête : les membres lisent l'ordre du jour et répondent hors ligne"
 stop_server
+step "Bruno ouvre la convocation sans réseau (accusé de lecture, envoyé plus tard) :"
 hc bruno seances voir s1 | indent
 hc alice presence repondre s1 --reponse viendra | indent
 hc bruno presence repondre s1 --reponse viendra | indent
@@ -145,7 +148,7 @@ hc secretariat rapport absences | indent
 
 say "La présidente déclare Chloé démissionnaire d'office"
 hc presidente membres declarer-demission "${ids[chloe]}" | indent
-sync_all 2>/dev/null || true
+for who in secretariat alice bruno sami presidente; do hc "$who" sync >/dev/null; done
 hc secretariat membres liste | indent
 
 say "L'appareil de Chloé n'a plus accès au conseil"
@@ -154,7 +157,8 @@ hc chloe sync >"$work/chloe.out" 2>&1
 status=$?
 set -e
 indent <"$work/chloe.out"
-step "huisclos sync sur l'appareil de Chloé (code $status) : le journal signé lui retire la portée du conseil, la nouvelle clé ne lui est pas remise."
+step "huisclos sync sur l'appareil de Chloé (code $status) : le registre signé reçu met fin à son mandat, la nouvelle clé du conseil ne lui est pas remise."
+hc chloe status | sed -n '/^Lecture\|^Read/p' | indent
 hc presidente seances convoquer s4 --date 2026-05-12 --lieu "Bobigny" >/dev/null
 hc presidente sync >/dev/null
 set +e

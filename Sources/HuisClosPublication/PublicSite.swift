@@ -49,7 +49,8 @@ public struct PublicSite: Sendable {
             \(text.vote.abstaining) abstention(s), \(text.vote.voting) votants sur \(text.vote.seated) membres.</p>
             \(paragraphs)
             """
-        return Self.page(title: "\(Self.kindName(text.kind)) : \(text.title)", body: body)
+        let canonical = publisher.baseURL.isEmpty ? nil : publisher.pageURL(of: text)
+        return Self.page(title: "\(Self.kindName(text.kind)) : \(text.title)", body: body, canonical: canonical)
     }
 
     /// The French name of a kind of text.
@@ -61,12 +62,14 @@ public struct PublicSite: Sendable {
         }
     }
 
-    /// A complete HTML document around `body` (no script, no external resource).
-    static func page(title: String, body: String) -> String {
-        """
+    /// A complete HTML document around `body` (no script, no external resource); `canonical` is
+    /// the page's address on the public site, when known.
+    static func page(title: String, body: String, canonical: String? = nil) -> String {
+        let link = canonical.map { "\n<link rel=\"canonical\" href=\"\(Escaping.html($0))\">" } ?? ""
+        return """
         <!DOCTYPE html>
         <html lang="fr">
-        <head><meta charset="utf-8"><title>\(Escaping.html(title))</title>
+        <head><meta charset="utf-8"><title>\(Escaping.html(title))</title>\(link)
         <style>body{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5}\
         table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}</style>
         </head>

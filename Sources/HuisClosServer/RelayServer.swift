@@ -54,7 +54,9 @@ public struct RelayServer: Sendable {
         FileRoutes(services: services).register(on: router)
         MembershipRoutes(services: services, ledger: ledger).register(on: router)
         OperationsRoutes(services: services).register(on: router)
-        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder)).register(on: router)
+        let publicBase = PublicBaseURL(configuration: configuration)
+        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder), base: publicBase)
+            .register(on: router)
 
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics))
@@ -66,7 +68,11 @@ public struct RelayServer: Sendable {
         return Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "huisclos-server"),
-            onServerRunning: { channel in await onListening(host, channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                publicBase.bound(port: port)
+                await onListening(host, port)
+            },
             logger: logger)
     }
 

@@ -27,6 +27,8 @@ public struct Table: Sendable {
                 text += cell
                 if index < cells.count - 1 { text += String(repeating: " ", count: widths[index] - cell.count + 2) }
             }
+            // Empty last cells leave padding behind: trim it.
+            while text.last == " " { text.removeLast() }
             return text
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")

@@ -93,8 +93,9 @@ import Testing
             func ack(_ name: String) -> [String: Any]? { acks.first { $0["member"] as? String == name } }
             #expect((ack("Karim Haddad")?["read"] as? String)?.hasPrefix(Days.iso(0).prefix(4)) == true, "\(acks)")
             #expect((ack("Omar Diallo")?["received"] as? String)?.hasPrefix(Days.iso(0).prefix(4)) == true)
-            #expect(ack("Omar Diallo")?["read"] as? String == "-")
-            #expect(ack("Zoé Lambert").map { ($0["received"] as? String)?.first?.isNumber != true } == true)
+            // Machine output: null where nothing was acknowledged, never the table's "-" or "non reçue".
+            #expect(ack("Omar Diallo")?["read"] is NSNull)
+            #expect(ack("Zoé Lambert")?["received"] is NSNull && ack("Zoé Lambert")?["device"] is NSNull, "\(acks)")
 
             // Four séances; Hélène and Karim come to each; the secretariat closes attendance and sees quorum.
             let dates = [Days.iso(-300), Days.iso(-250), Days.iso(-200), Days.iso(-150)]
@@ -110,6 +111,10 @@ import Testing
             // At the first séance Zoé was not yet appointed: 4 in office; then 5.
             #expect(quorums.map { $0["inOffice"] as? Int } == [4, 5, 5] && quorums.allSatisfy { $0["present"] as? Int == 2 })
             #expect(quorums.map { $0["reached"] as? Bool } == [true, false, false] && quorums.map { $0["required"] as? Int } == [2, 3, 3])
+            let listed = try await council.rows("secretariat", ["seances", "liste"]).first { $0["id"] as? String == "pleniere-1" }
+            let quorum = listed?["quorum"] as? [String: Any]
+            #expect(quorum?["present"] as? Int == 2 && quorum?["inOffice"] as? Int == 4 && quorum?["reached"] as? Bool == true
+                        && listed?["attendance"] as? String == "closed" && listed?["items"] is Int, "\(String(describing: listed))")
             // Wrong ids are refused with what to do, and nothing is written.
             let unknownSeance = try await council.run("karim", ["seances", "voir", "pleniere-9"])
             #expect(unknownSeance.status == 65 && unknownSeance.errors.contains("Aucune séance « pleniere-9 »"), "\(unknownSeance.errors)")
@@ -167,6 +172,8 @@ import Testing
             #expect(!locked.output.contains("pleniere-5"), "\(locked.output)")
             // Paul, second circle, never had the council scope.
             #expect(try await council.rows("paul", ["seances", "liste"]).isEmpty)
+            let paulSees = try await council.ok("paul", ["seances", "liste"])
+            #expect(paulSees.contains("n'a pas accès aux séances du conseil") && !paulSees.contains("Aucune séance tenue"), "\(paulSees)")
         }
     }
 }

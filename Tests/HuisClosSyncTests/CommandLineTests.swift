@@ -55,6 +55,10 @@ import Testing
                                                environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": "x"])
         #expect(missing.status == ExitStatus.notAllowed.rawValue)
         #expect(missing.errors.hasPrefix("Erreur (noDevice)"), "\(missing.errors)")
+        let noPassphrase = try await CommandRun.run("huisclos", ["passphrase", "--device", folder.url.path],
+                                                    environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": ""])
+        #expect(noPassphrase.status == ExitStatus.passphraseMissing.rawValue, "\(noPassphrase.errors)")
+        #expect(noPassphrase.errors.hasPrefix("Erreur (passphrase) : phrase de passe manquante"), "\(noPassphrase.errors)")
         let charter = folder.url.appendingPathComponent("charte.txt")
         try Data("charte".utf8).write(to: charter)
         let unreachable = try await CommandRun.run(

@@ -13,4 +13,10 @@ import Testing
             Bo            société civile
             """)
     }
+
+    @Test func emptyLastCellsLeaveNoTrailingBlanks() {
+        var table = Table(headers: ["Point", "Dossiers"])
+        table.append(["ecoles-connectees", ""])
+        #expect(table.render().split(separator: "\n").allSatisfy { $0.last != " " }, "\(table.render())")
+    }
 }

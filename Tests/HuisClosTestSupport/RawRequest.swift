@@ -13,21 +13,29 @@ public struct RawRequest: Sendable {
         public let body: [UInt8]
         /// The `HuisClos-Protocol` header of the answer.
         public let protocolHeader: String?
+        /// The `Location` header (a redirect's target, seen when redirects are not followed).
+        public let location: String?
         /// The JSON error in the body, if it is one.
         public var error: APIError? { APIError(jsonBody: body) }
     }
 
-    /// Sends `method path` with `body`, the version header (unless `version` is nil) and a bearer token.
+    /// Sends `method path` with `body`, the version header (unless `version` is nil) and a bearer
+    /// token; `followRedirects: false` returns a redirect itself.
     public static func send(_ server: String, _ method: HTTPMethod = .POST, _ path: String, body: [UInt8]? = nil,
-                            version: String? = String(ProtocolVersion.current), token: String? = nil) async throws -> Answer {
+                            version: String? = String(ProtocolVersion.current), token: String? = nil,
+                            followRedirects: Bool = true) async throws -> Answer {
         var request = HTTPClientRequest(url: server + path)
         request.method = method
         if let version { request.headers.add(name: ProtocolVersion.headerName, value: version) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let client = followRedirects ? HTTPClient.shared
+            : HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        defer { if !followRedirects { client.shutdown { _ in } } }
+        let response = try await client.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 64 * 1_048_576)
         return Answer(status: response.status.code, body: Array(bytes.readableBytesView),
-                      protocolHeader: response.headers.first(name: ProtocolVersion.headerName))
+                      protocolHeader: response.headers.first(name: ProtocolVersion.headerName),
+                      location: response.headers.first(name: "Location"))
     }
 }

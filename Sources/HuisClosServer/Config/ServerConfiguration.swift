@@ -27,12 +27,17 @@ public struct ServerConfiguration: Sendable {
     public var clock: ServerClock
     /// The minimum level of log records.
     public var logLevel: Logger.Level
+    /// The public site's address as visitors reach it (`https://example.org/public`), used for the
+    /// absolute links of the open data (`DELIB_URL`) and the pages' canonical links; nil derives
+    /// `http(s)://host:port/public` from `host` and the bound port (see `PublicBaseURL`).
+    public var publicURL: String?
 
     /// A configuration with the defaults above.
     public init(dataFolder: URL, host: String = "127.0.0.1", port: Int = 8443, tls: TLSFiles? = nil,
                 adminToken: String? = nil, tokenLifetime: Duration = .seconds(900),
                 challengeLifetime: Duration = .seconds(60), enrolmentValidityDefault: Duration = .seconds(604_800),
-                benchEndpoints: Bool = false, clock: ServerClock = .system, logLevel: Logger.Level = .info) {
+                benchEndpoints: Bool = false, clock: ServerClock = .system, logLevel: Logger.Level = .info,
+                publicURL: String? = nil) {
         self.dataFolder = dataFolder
         self.host = host
         self.port = port
@@ -44,6 +49,7 @@ public struct ServerConfiguration: Sendable {
         self.benchEndpoints = benchEndpoints
         self.clock = clock
         self.logLevel = logLevel
+        self.publicURL = publicURL
     }
 }
 

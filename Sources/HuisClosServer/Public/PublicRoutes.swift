@@ -17,10 +17,11 @@ import HuisClosWire
 struct PublicRoutes: Sendable {
     let services: RelayServices
     let settings: PublicSiteSettings
+    let base: PublicBaseURL
 
     func register<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/public") { _, _ in try await index() }
-        router.get("/public/index.html") { _, _ in try await index() }
+        router.get("/public") { request, _ in try await index(request) }
+        router.get("/public/index.html") { request, _ in try await index(request) }
         router.get("/public/deliberations.csv") { request, _ in try await openData(request, csv: true) }
         router.get("/public/deliberations.json") { request, _ in try await openData(request, csv: false) }
         router.get("/public/textes/:page") { request, context in
@@ -30,14 +31,21 @@ struct PublicRoutes: Sendable {
 
     // Kept out of the route closures (see OperationsRoutes: the release compiler crashed
     // splitting generic closures that build responses inline).
-    private func index() async throws -> Response {
-        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: ""))
+    private func index(_ request: Request) async throws -> Response {
+        // "/public" without its slash would resolve the page's relative links against "/": send
+        // the visitor to "/public/" first.
+        if request.uri.path == "/public" {
+            var response = Response(status: .movedPermanently)
+            response.headers[.location] = "/public/"
+            return response
+        }
+        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: baseURL(request)))
         return Self.page(site.indexPage(), contentType: "text/html; charset=utf-8")
     }
 
     private func text(_ request: Request, page: String) async throws -> Response {
         let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
-        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: Self.base(request)))
+        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: baseURL(request)))
         guard PublicationLimits.isValidIdentifier(id), let html = site.textPage(id) else {
             throw APIError(.notFound, "no published text with this identifier: see /public/ for the list")
         }
@@ -46,7 +54,7 @@ struct PublicRoutes: Sendable {
 
     private func openData(_ request: Request, csv: Bool) async throws -> Response {
         let texts = try await catalog().texts
-        let publisher = try settings.publisher(baseURL: Self.base(request))
+        let publisher = try settings.publisher(baseURL: baseURL(request))
         return csv
             ? Self.page(SCDLDeliberations.csv(texts, publisher: publisher), contentType: "text/csv; charset=utf-8")
             : Self.page(SCDLDeliberations.json(texts, publisher: publisher), contentType: "application/json")
@@ -66,11 +74,9 @@ struct PublicRoutes: Sendable {
         return PublicCatalog(publicBatches: batches)
     }
 
-    /// `http(s)://host/public` as the request reached the server (for absolute links in open data).
-    static func base(_ request: Request) -> String {
-        let host = request.headers[.host] ?? request.uri.host ?? "localhost"
-        let scheme = request.uri.scheme?.rawValue ?? "http"
-        return "\(scheme)://\(host)/public"
+    /// The public site's base URL for absolute links (`--public-url`, else derived: `PublicBaseURL`).
+    private func baseURL(_ request: Request) -> String {
+        base.url(requestAuthority: request.head.authority ?? request.headers[.host])
     }
 
     static func page(_ text: String, contentType: String) -> Response {

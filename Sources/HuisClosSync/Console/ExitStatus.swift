@@ -13,6 +13,7 @@ import HuisClosWire
 /// | 74 | a local file or the local store could not be read or written |
 /// | 76 | protocol version mismatch: update the client or the server |
 /// | 77 | not allowed: not enrolled, wrong passphrase, revoked, expired code, no access to the scope |
+/// | 78 | no passphrase: `HUISCLOS_PASSPHRASE` unset and no terminal to ask on |
 public enum ExitStatus: Int32, Sendable {
     case success = 0
     case usage = 64
@@ -22,6 +23,7 @@ public enum ExitStatus: Int32, Sendable {
     case localIO = 74
     case protocolMismatch = 76
     case notAllowed = 77
+    case passphraseMissing = 78
 
     /// The status for a failure.
     public init(_ error: any Error) {
