@@ -23,8 +23,14 @@ final class FolderLock: @unchecked Sendable {
         guard fd >= 0 else {
             throw ReplicaError(.notFound, "there is no replica folder at \(folder.path); create the replica first")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        var attempts = 1
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let reason = errno
+            if reason == EWOULDBLOCK, attempts < Self.contentionAttempts {
+                attempts += 1
+                usleep(Self.contentionPauseMicroseconds)
+                continue
+            }
             close(fd)
             if reason == EWOULDBLOCK {
                 throw ReplicaError(.inUse, "the replica at \(folder.path) is open elsewhere; close it there first")
@@ -33,6 +39,13 @@ final class FolderLock: @unchecked Sendable {
         }
         descriptor = fd
     }
+
+    /// How often a held lock is tried again before `.inUse`, and the pause between tries
+    /// (10 × 25 ms = at most 0.25 s): a lock just released in this process can stay held for a
+    /// moment by a child process this process is spawning (it shares the descriptor between its
+    /// fork and its exec), which showed as rare "open elsewhere" failures in parallel tests.
+    static let contentionAttempts = 10
+    static let contentionPauseMicroseconds: UInt32 = 25_000
 
     /// Runs `body` while holding the mutex, if the lock is still held; `.closed` otherwise.
     func serialized<T>(_ body: () throws(ReplicaError) -> T) throws(ReplicaError) -> T {
