@@ -24,14 +24,14 @@ public struct BatchArrivals: Sendable {
     let database: any DatabaseWriter
 
     /// Keeps the arrival of each batch (`receivedAtMs[i]` for `batches[i]`; 0 means unknown and is
-    /// skipped), opening bodies with `codec` to record their timestamp range; `refused` batches
-    /// (rejected by the merge) are not kept.
-    func record(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], refused: Set<BatchID>, codec: any BatchBodyCodec) throws {
+    /// skipped) with its operation stamps as the merge reported them (`ApplyReport.operationStamps`:
+    /// the bodies are not opened again); `refused` batches (rejected by the merge) are not kept.
+    func record(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], refused: Set<BatchID>,
+                stamps: [BatchID: ClosedRange<Timestamp>]) throws {
         var rows: [(BatchEnvelope, Int64, first: Data?, last: Data?)] = []
         for (batch, arrival) in zip(batches, receivedAtMs) where arrival > 0 && !refused.contains(batch.id) {
-            let author = DeviceID(batch.device)
-            let stamps = (try? OpenedBatch(batch, hash: batch.hash, codec: codec).operations.map { Timestamp(hlc: $0.hlc, device: author) }) ?? []
-            rows.append((batch, Int64(clamping: arrival), stamps.min().map { Data($0.encoded) }, stamps.max().map { Data($0.encoded) }))
+            let range = stamps[batch.id]
+            rows.append((batch, Int64(clamping: arrival), range.map { Data($0.lowerBound.encoded) }, range.map { Data($0.upperBound.encoded) }))
         }
         guard !rows.isEmpty else { return }
         try database.write { db in

@@ -42,8 +42,7 @@ extension Device {
                 guard scope != .public, let epoch = context.membership.currentEpoch(of: scope) else { return false }
                 return !context.keyring.heldEpochs(of: scope).contains(epoch)
             }
-            report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals,
-                                                                                         codec: SealingBodyCodec(context: context)))
+            report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals))
                 .sync(waiting: waiting, progress: progress)
         } catch let error as APIError where error.code == .deviceRevoked {
             try handleRevocation(error.wipeOrder)

@@ -11,8 +11,6 @@ struct StoreSyncAdapter: SyncLocalStore {
     let store: ChangeStore
     /// Where pulled batches' relay arrival times are kept.
     let arrivals: BatchArrivals
-    /// Opens bodies to trace fields back to their batch (the store's own codec).
-    let codec: any BatchBodyCodec
 
     func outbox() async throws -> [BatchEnvelope] { try store.outbox() }
 
@@ -25,7 +23,8 @@ struct StoreSyncAdapter: SyncLocalStore {
     func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> HuisClosSync.ApplyReport {
         let report = try store.apply(batches: batches)
         // Kept before the cursor moves past the page: a cut here re-pulls it and records it again.
-        try arrivals.record(batches, receivedAtMs: receivedAtMs, refused: Set(report.rejected.compactMap(\.id)), codec: codec)
+        try arrivals.record(batches, receivedAtMs: receivedAtMs, refused: Set(report.rejected.compactMap(\.id)),
+                             stamps: report.operationStamps)
         var result = HuisClosSync.ApplyReport(applied: report.applied.count + report.held.count, duplicates: report.duplicates.count)
         for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.message } }
         return result

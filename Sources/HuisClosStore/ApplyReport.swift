@@ -15,6 +15,10 @@ public struct ApplyReport: Sendable {
     public var held: [HeldBatch] = []
     /// Refused, with the reason: nothing of them was merged.
     public var rejected: [RejectedBatch] = []
+    /// The first and last operation stamps of each received batch whose body this replica
+    /// opened (merged, duplicate or held): what ties a merged field to its batch without opening
+    /// the batch again.
+    public var operationStamps: [BatchID: ClosedRange<Timestamp>] = [:]
 
     /// An empty report.
     public init() {}

@@ -71,6 +71,10 @@ final class MergeSession {
                 if case let .failure(error) = prepared.opened { report.rejected.append(RejectedBatch(id: nil, error: error)) }
                 continue
             }
+            if case let .success(opened) = prepared.opened, let first = opened.operations.first, let last = opened.operations.last {
+                let author = DeviceID(envelope.device)
+                report.operationStamps[envelope.id] = Timestamp(hlc: first.hlc, device: author)...Timestamp(hlc: last.hlc, device: author)
+            }
             let key = ChainKey(device: envelope.device, scope: envelope.scope)
             let head = try head(of: key)
             let stored = envelope.sequence <= (head?.sequence ?? 0) ? try storedHash(key, envelope.sequence) : nil
