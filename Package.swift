@@ -68,7 +68,7 @@ let package = Package(
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
         // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
-        .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol"]),
+        .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosL10n"]),
         // The council's life as records in the council scope of a device's ChangeStore, and the
         // register folded from the verified membership log (the I/O side of HuisClosCouncil).
         .target(

@@ -40,7 +40,7 @@ struct Members: AsyncParsableCommand {
                                                     Text.header("Début", "Start"), Text.header("Fin", "End"), Text.header("État", "Status"),
                                                     Text.header("Mandats", "Mandates")],
                                           keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status", "mandates"])
-                    for member in register.members.values.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
+                    for member in register.members.values.sorted(by: { $0.name != $1.name ? FrenchCollation.precedes($0.name, $1.name) : $0.id < $1.id }) {
                         guard let mandate = member.mandates.last else { continue }
                         let role: (String, Text) = register.presidentID == member.id ? ("president", Text(fr: "président·e", en: "president"))
                             : register.vicePresidents.contains { $0.memberID == member.id && $0.appointedOn != nil } ? ("vicePresident", Text(fr: "vice-président·e", en: "vice-president"))

@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosL10n
 
 /// The annual activity report to the departmental president: séances held, attendance per
 /// member, avis adopted, referrals, working groups and hearings, for one calendar year.
@@ -106,8 +107,9 @@ public struct ActivityReport: Sendable, Equatable {
         public let present: Int
         /// Absences excused.
         public let excused: Int
-        /// Attendance in whole percent (0 when nothing was expected), rounded down.
-        public var percent: Int { expected == 0 ? 0 : present * 100 / expected }
+        /// Attendance in whole percent (0 when nothing was expected), rounded to the nearest, halves
+        /// up, as a person rounds: 2 of 3 is 67 %.
+        public var percent: Int { expected == 0 ? 0 : (present * 200 + expected) / (2 * expected) }
     }
 
     /// The year reported on.
@@ -133,12 +135,12 @@ public struct ActivityReport: Sendable, Equatable {
         self.seances = seances.filter { $0.day.year == year }.sorted { $0.day < $1.day }
         self.adopted = adopted.filter { $0.adoptedOn.year == year }.sorted { ($0.adoptedOn, $0.id) < ($1.adoptedOn, $1.id) }
         self.referrals = referrals.filter { $0.received.year == year }.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
-        self.groups = groups.sorted { $0.name < $1.name }
+        self.groups = groups.sorted { FrenchCollation.precedes($0.name, $1.name) }
         self.hearings = hearings.filter { $0.day.year == year }.sorted { $0.day < $1.day }
         self.published = published.intersection(self.adopted.map(\.id))
     }
 
-    /// Attendance per member over the séances held, by name.
+    /// Attendance per member over the séances held, by name in French order.
     public var attendance: [Attendance] {
         var expected: [String: Int] = [:], present: [String: Int] = [:], excused: [String: Int] = [:]
         for seance in seances {
@@ -151,7 +153,7 @@ public struct ActivityReport: Sendable, Equatable {
                 excused[member, default: 0] += 1
             }
         }
-        return expected.keys.sorted().map {
+        return expected.keys.sorted(by: FrenchCollation.precedes).map {
             Attendance(member: $0, expected: expected[$0] ?? 0, present: present[$0] ?? 0, excused: excused[$0] ?? 0)
         }
     }

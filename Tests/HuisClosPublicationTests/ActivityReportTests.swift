@@ -38,7 +38,7 @@ import Testing
             .init(member: "Chloé Nguyen", expected: 3, present: 3, excused: 0),
             .init(member: "David Cohen", expected: 2, present: 0, excused: 1),
         ])
-        #expect(report.attendance.map(\.percent) == [100, 66, 100, 0])
+        #expect(report.attendance.map(\.percent) == [100, 67, 100, 0])
         #expect(report.avisAdopted == 2)
         #expect(report.adopted.count == 3)
         #expect(report.referrals.count == 3)
@@ -51,7 +51,7 @@ import Testing
         let report = try Self.scenario()
         let markdown = report.markdown(councilName: "Conseil numérique")
         #expect(markdown.contains("3 séance(s) tenue(s) en 2026."))
-        #expect(markdown.contains("| Bruno Diallo | 2 | 3 | 0 | 66 % |"))
+        #expect(markdown.contains("| Bruno Diallo | 2 | 3 | 0 | 67 % |"))
         #expect(markdown.contains("2 avis adopté(s) ; 3 texte(s) adopté(s) au total."))
         #expect(markdown.contains("3 saisine(s) reçue(s), 1 ayant reçu un avis."))
         #expect(markdown.contains("1 audition(s)."))
@@ -61,11 +61,33 @@ import Testing
         let svg = AttendanceChart.svg(report.attendance, year: 2026)
         #expect(svg.components(separatedBy: "class=\"bar\"").count - 1 == 4)
         #expect(svg.contains("width=\"340\" height=\"16\" fill=\"#2b6cb0\""))
-        #expect(svg.contains("2/3 (66 %)"))
+        #expect(svg.contains("2/3 (67 %)"))
     }
 
     @Test func namesAreEscapedInHTMLAndSVG() {
         let row = ActivityReport.Attendance(member: "<script>x</script>", expected: 1, present: 1, excused: 0)
         #expect(!AttendanceChart.svg([row], year: 2026).contains("<script>"))
+    }
+}
+
+/// Issue 19, item 13: a secretariat reads percentages rounded as a person rounds them and names
+/// in the order of a French register.
+@Suite struct ActivityReportPresentationTests {
+    @Test func attendanceIsRoundedToTheNearestPercentAndNamesFollowFrenchOrder() throws {
+        let all = ["Hortense Petit", "Héloïse Martin", "Zoé Blanc", "Édouard Roux", "Emma Noël"]
+        let report = ActivityReport(
+            year: 2026,
+            seances: [
+                .init(id: "s1", day: day("2026-01-20"), expected: all, present: all),
+                .init(id: "s2", day: day("2026-04-14"), expected: all, present: all),
+                .init(id: "s3", day: day("2026-09-22"), expected: all, present: ["Hortense Petit", "Héloïse Martin", "Zoé Blanc"]),
+            ],
+            adopted: [], referrals: [], groups: [], hearings: [])
+        #expect(report.attendance.map(\.member) == ["Édouard Roux", "Emma Noël", "Héloïse Martin", "Hortense Petit", "Zoé Blanc"])
+        // 2 of 3 is 66.67 %: 67 %, as a person rounds it, not 66 %.
+        #expect(report.attendance.first { $0.member == "Emma Noël" }?.percent == 67)
+        #expect(report.attendance.first { $0.member == "Zoé Blanc" }?.percent == 100)
+        #expect(ActivityReport.Attendance(member: "x", expected: 8, present: 1, excused: 0).percent == 13)  // 12.5 → 13
+        #expect(ActivityReport.Attendance(member: "x", expected: 0, present: 0, excused: 0).percent == 0)
     }
 }
