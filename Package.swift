@@ -129,7 +129,7 @@ let package = Package(
             name: "HuisClosDossiers",
             dependencies: [
                 "HuisClosStore", "HuisClosEngine", "HuisClosCrypto", "HuisClosProtocol", "HuisClosTrust",
-                "HuisClosSync", "HuisClosWire", "HuisClosPublication", "HuisClosCouncil", "HuisClosCouncilStore",
+                "HuisClosSync", "HuisClosWire", "HuisClosPublication", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 

@@ -27,7 +27,7 @@ struct Admin: AsyncParsableCommand {
 
     /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
     struct Token: ParsableArguments {
-        @Option(help: "Fichier du jeton admin / admin token file. Env: HUISCLOS_ADMIN_TOKEN.") var adminTokenFile: String?
+        @Option(help: "Fichier contenant le jeton admin / file holding the admin token. Sinon / otherwise HUISCLOS_ADMIN_TOKEN = le jeton lui-même / the token itself.") var adminTokenFile: String?
 
         func value() throws -> String {
             if let file = adminTokenFile {

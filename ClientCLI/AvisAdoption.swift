@@ -12,12 +12,12 @@ extension Avis {
         static let configuration = CommandConfiguration(
             commandName: "adopter", abstract: "Enregistre l'adoption en séance / records adoption at a séance.",
             discussion: """
-                La séance doit exister et avoir été tenue (présence close) ; aucun paragraphe ne doit rester en conflit. \
+                La séance doit exister, avoir été tenue (présence close) avec son quorum, et ne pas précéder la saisine à laquelle le texte répond ; aucun paragraphe ne doit rester en conflit. \
                 Si le projet répond à une saisine (--saisine à la création), la saisine est marquée répondue.
-                The séance must be held (attendance closed); no paragraph may remain in conflict.
+                The séance must be held (attendance closed) with its quorum and not precede the referral answered; no paragraph may remain in conflict.
 
                 Exemple : huisclos avis adopter avis-2026-1 --seance s3 --votants 3 --pour 2 --contre 0 --abstentions 1
-                Codes de sortie : 0 · 64 conflit, séance non tenue ou projet introuvable · 65 décompte incohérent ou séance inconnue.
+                Codes de sortie : 0 · 64 conflit, séance non tenue ou projet introuvable · 65 décompte incohérent (--presents compris), quorum non atteint, séance antérieure à la saisine ou séance inconnue.
                 """)
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("seance"), help: "Séance d'adoption / séance.") var seance: String
@@ -35,7 +35,7 @@ extension Avis {
                     if let present, present != held.present.count {
                         Console.error(Text(fr: "--presents \(present), mais la feuille de présence de la séance \(seance) en compte \(held.present.count) : vérifiez le décompte.",
                                            en: "--presents \(present), but the attendance of séance \(seance) records \(held.present.count): check the count.").in(language) + "\n")
-                        throw ExitCode(ExitStatus.usage.rawValue)
+                        throw ExitCode(ExitStatus.dataRefused.rawValue)
                     }
                     // The library's refusal, in the same order, but in the person's language (the library's is English).
                     let draft = try AvisDrafts(store: session.device.store).draft(id)
@@ -48,7 +48,7 @@ extension Avis {
                     }
                     let vote = try PublishedText.Vote(seated: session.register.register.firstCircle(on: held.date).count, voting: voting,
                                                       inFavour: inFavour, against: against, abstaining: abstaining)
-                    try AvisDrafts(store: session.device.store).adopt(id, at: held, vote: vote)
+                    try AvisDrafts(store: session.device.store).adopt(id, at: held, register: session.register.register, vote: vote)
                     _ = try await session.device.sync()
                 }
                 say(Text(fr: "\(id) adopté en séance \(seance) : \(inFavour) pour, \(against) contre, \(abstaining) abstention(s).",

@@ -124,7 +124,22 @@ struct Hearing: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les auditions / lists hearings.")
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les auditions / lists hearings.",
+            discussion: "Exemple / example : huisclos auditions liste --json (dates ISO 8601 : jours AAAA-MM-JJ, échéance AAAA-MM-JJTHH:MM:SSZ)")
+
+        /// A hearing in `--json`: days as ISO 8601 dates, the expiry as an ISO 8601 instant (UTC).
+        struct Listed: Encodable {
+            let id: String, guest: String, guestName: String, dossier: String, opened: String, expiry: String, closed: String?
+            init(_ entry: HearingRegister.Entry) {
+                id = entry.id
+                guest = entry.guest
+                guestName = entry.guestName
+                dossier = entry.dossier
+                opened = entry.opened.iso
+                expiry = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(entry.expiry)))
+                closed = entry.closed?.iso
+            }
+        }
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
@@ -132,13 +147,12 @@ struct Hearing: AsyncParsableCommand {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
                     let hearings = try HearingRegister(store: session.device.store).list()
-                    if json { return try printJSON(hearings) }
+                    if json { return try printJSON(hearings.map(Listed.init)) }
                     var table = Table(headers: [Text.header("Audition", "Hearing"), Text.header("Invité", "Guest"), Text.header("Dossier", "Dossier"),
                                                 Text.header("Ouverte le", "Opened"), Text.header("Échéance", "Expiry"), Text.header("Close le", "Closed")])
                     for hearing in hearings {
                         table.append([hearing.id, hearing.guestName, hearing.dossier, hearing.opened.iso,
-                                      ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(hearing.expiry))),
-                                      hearing.closed?.iso ?? ""])
+                                      Listed(hearing).expiry, hearing.closed?.iso ?? ""])
                     }
                     Console.out(table.render() + "\n")
                 }

@@ -13,8 +13,17 @@ struct HuisClos: AsyncParsableCommand {
             76 version du protocole/protocol mismatch · 77 non autorisé/not allowed · \
             78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en.
             """,
-        version: HuisClosVersion.product,
         subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self,
                       Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
                       Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
+
+    /// `huisclos --version`, declared here rather than through `CommandConfiguration.version`,
+    /// which would add a second `--version` to every subcommand's help, beside the one of
+    /// `dossiers lire` and `notes ajouter` that names a dossier version.
+    @Flag(name: .long, help: "Affiche la version / shows the version.") var version = false
+
+    func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        print(HuisClosVersion.product)
+    }
 }

@@ -24,6 +24,9 @@ struct Listing {
         objects.append(object)
     }
 
+    /// Appends an object to the JSON array only: a figure the table states in a sentence after it.
+    mutating func appendJSONOnly(_ object: [String: JSONValue]) { objects.append(object) }
+
     /// Prints the table, ending with a newline, or the JSON array.
     func show(json: Bool) throws {
         if json { return try printJSON(objects) }

@@ -170,7 +170,10 @@ struct Members: AsyncParsableCommand {
 
     struct Composition: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.",
-            discussion: "Exemple / example : huisclos membres composition --json")
+            discussion: """
+                Exemple / example : huisclos membres composition --json
+                En JSON, la dernière ligne {"group": "parity", "percentWomen": N} donne la parité (null si aucun genre déclaré).
+                """)
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
@@ -188,10 +191,12 @@ struct Members: AsyncParsableCommand {
                     row("undeclared", Text(fr: "non déclaré", en: "undeclared"), composition.undeclared)
                     row("total", Text(fr: "total", en: "total"), composition.total,
                         shown: "\(composition.total) / \(CouncilRules.firstCircleMembersMax)")
+                    let womenPercent = composition.shareOfWomen.map { Int(($0 * 100).rounded()) }
+                    listing.appendJSONOnly(["group": .string("parity"), "members": .null, "percentWomen": womenPercent.map(JSONValue.int) ?? .null])
                     try listing.show(json: json)
-                    if !json, let share = composition.shareOfWomen {
-                        say(Text(fr: "Parité : \(Int((share * 100).rounded())) % de femmes parmi les genres déclarés.",
-                                 en: "Parity: \(Int((share * 100).rounded()))% women among declared genders."))
+                    if !json, let share = womenPercent {
+                        say(Text(fr: "Parité : \(share) % de femmes parmi les genres déclarés.",
+                                 en: "Parity: \(share)% women among declared genders."))
                     }
                 }
             }

@@ -3,6 +3,7 @@ import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosSync
 import HuisClosProtocol
 import HuisClosTerminal
 
@@ -43,7 +44,10 @@ struct Seances: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).",
-            discussion: "Exemple / example : huisclos seances liste --json")
+            discussion: """
+                Exemple / example : huisclos seances liste --json
+                Codes de sortie : 0 · 77 appareil sans accès aux séances (second cercle, invité, mandat terminé).
+                """)
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
@@ -55,8 +59,8 @@ struct Seances: AsyncParsableCommand {
                     guard await session.device.readableScopes.contains(.council) else {
                         let text = Text(fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
                                         en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
-                        if json { try printJSON([String]()); Console.error(text.in(language) + "\n") } else { say(text) }
-                        return
+                        Console.error(text.in(language) + "\n")
+                        throw ExitCode(ExitStatus.notAllowed.rawValue)
                     }
                     let seances = try session.council.seances()
                     if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
@@ -87,7 +91,10 @@ struct Seances: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).",
-            discussion: "Exemple / example : huisclos seances voir s2")
+            discussion: """
+                Exemple / example : huisclos seances voir s2 --json
+                En JSON, chaque point porte aussi la séance, sa date (AAAA-MM-JJ) et son lieu. / In JSON each item also carries the séance, its date and place.
+                """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
         @Flag(help: "Sortie JSON / JSON output.") var json = false
@@ -106,7 +113,8 @@ struct Seances: AsyncParsableCommand {
                                           keys: ["rank", "item", "title", "dossiers"])
                     for (index, item) in value.agenda.enumerated() {
                         listing.append(["\(index + 1)", item.id, item.title, item.dossierIDs.joined(separator: ", ")],
-                                       json: ["rank": .int(index + 1), "dossiers": .string(item.dossierIDs.joined(separator: ","))])
+                                       json: ["rank": .int(index + 1), "dossiers": .string(item.dossierIDs.joined(separator: ",")),
+                                              "seance": .string(value.id), "date": .string(value.date.iso), "place": .string(value.place)])
                     }
                     try listing.show(json: json)
                 }

@@ -19,6 +19,8 @@ public struct CouncilError: Error, Equatable, Sendable, CustomStringConvertible 
         case unknownSeance
         /// The author's role does not allow this record (`CouncilWriteRules` says who may).
         case roleRequired
+        /// Fewer than half the members in office were present: the séance cannot adopt a text.
+        case quorumNotReached
     }
 
     public let code: Code

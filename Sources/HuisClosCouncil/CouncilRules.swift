@@ -26,6 +26,9 @@ public enum CouncilRules {
         public static let renewableOnce = Text(
             fr: "Le mandat de 3 ans est renouvelable une fois.",
             en: "The 3-year mandate is renewable once.")
+        public static let quorum = Text(
+            fr: "Le conseil ne délibère valablement que si la moitié au moins des membres en fonction est présente.",
+            en: "The council deliberates validly only when at least half of the members in office are present.")
         public static let absences = Text(
             fr: "Un membre absent à 3 séances consécutives est déclaré démissionnaire d'office par le président, sur rapport du secrétariat.",
             en: "A member absent from 3 consecutive séances is declared resigned ex officio by the president, on the secretariat's report.")

@@ -1,26 +1,39 @@
 import HuisClosCouncil
+import HuisClosL10n
 import HuisClosPublication
 
 extension AvisDrafts {
     /// Records the adoption of `id` at `seance` with `vote`, after checking the séance was held
-    /// (its attendance closed: the council adopts texts in a séance it actually held), then, if
-    /// the draft answers a referral, records the referral answered by this avis.
+    /// (its attendance closed: the council adopts texts in a séance it actually held) with its
+    /// quorum (`Quorum`, counted on `register`), and that the séance does not precede the referral
+    /// the draft answers; then, if the draft answers a referral, records it answered by this avis.
     ///
-    /// Refused while a paragraph shows a conflict (`adopt(_:seance:on:vote:)`), or when the vote
-    /// counts more members voting than were present at the séance.
-    public func adopt(_ id: String, at seance: Seance, vote: PublishedText.Vote) throws {
+    /// Refused while a paragraph shows a conflict (`adopt(_:seance:on:vote:)`), when the vote
+    /// counts more members voting than were present, without quorum (`CouncilError.quorumNotReached`)
+    /// or before the referral was received (`CouncilError.invalidDate`). Nothing is written when refused.
+    public func adopt(_ id: String, at seance: Seance, register: Register, vote: PublishedText.Vote) throws {
         guard seance.attendanceClosed else {
             throw DossierError(.wrongState,
                 "séance \(seance.id) of \(seance.date.iso) has not been held (its attendance is not closed): close it first (huisclos presence clore \(seance.id))")
+        }
+        let quorum = Quorum(seance: seance, register: register)
+        guard quorum.isReached else {
+            throw CouncilError(.quorumNotReached, Text(
+                fr: "Adoption refusée : la séance \(seance.id) du \(seance.date.french) s'est tenue sans quorum (\(quorum.present) présent(s) sur \(quorum.inOffice) en fonction, \(quorum.required) requis). \(CouncilRules.Quote.quorum.french) Inscrivez le texte à une prochaine séance.",
+                en: "Adoption refused: séance \(seance.id) of \(seance.date.iso) was held without quorum (\(quorum.present) present of \(quorum.inOffice) in office, \(quorum.required) required). \(CouncilRules.Quote.quorum.english) Put the text on a later séance's agenda."))
         }
         guard vote.voting <= seance.present.count else {
             throw DossierError(.invalidArgument,
                 "\(vote.voting) voting but \(seance.present.count) present at séance \(seance.id): correct the count")
         }
-        try adopt(id, seance: seance.id, on: seance.date, vote: vote)
-        if let referral = try draft(id).referral, try Referrals(store: store).list().contains(where: { $0.id == referral }) {
-            try Referrals(store: store).answer(referral, with: id)
+        let referral = try draft(id).referral.flatMap { id in try Referrals(store: store).list().first { $0.id == id } }
+        if let referral, seance.date < referral.received {
+            throw CouncilError(.invalidDate, Text(
+                fr: "Adoption refusée : la séance \(seance.id) du \(seance.date.french) précède la saisine \(referral.id), reçue le \(referral.received.french) ; un avis répond à une saisine déjà reçue. Vérifiez la séance ou la date de la saisine.",
+                en: "Adoption refused: séance \(seance.id) of \(seance.date.iso) precedes referral \(referral.id), received on \(referral.received.iso); an avis answers a referral already received. Check the séance or the referral's date."))
         }
+        try adopt(id, seance: seance.id, on: seance.date, vote: vote)
+        if let referral { try Referrals(store: store).answer(referral.id, with: id) }
     }
 
     /// Every draft of the scope, by identifier (malformed records skipped).

@@ -42,15 +42,16 @@ import Testing
         try drafts.create(id: "programme-2027", title: "Programme 2027", kind: .programme)
         try drafts.write("Trois chantiers.", paragraph: "p1", of: "programme-2027")
         try drafts.create(id: "avis-2", title: "Encore en projet", kind: .avis)
+        let register = try Self.register()
         #expect(throws: DossierError.self, "adoption at a séance not held is refused") {
-            try drafts.adopt("avis-1", at: seances[3], vote: try .init(seated: 3, voting: 2, inFavour: 2, against: 0, abstaining: 0))
+            try drafts.adopt("avis-1", at: seances[3], register: register, vote: try .init(seated: 3, voting: 2, inFavour: 2, against: 0, abstaining: 0))
         }
         #expect(throws: DossierError.self, "more voting than present is refused") {
-            try drafts.adopt("avis-1", at: seances[2], vote: try .init(seated: 3, voting: 2, inFavour: 2, against: 0, abstaining: 0))
+            try drafts.adopt("avis-1", at: seances[0], register: register, vote: try .init(seated: 2, voting: 2, inFavour: 2, against: 0, abstaining: 0))
         }
-        try drafts.adopt("avis-1", at: seances[1], vote: try .init(seated: 3, voting: 3, inFavour: 2, against: 0, abstaining: 1))
+        try drafts.adopt("avis-1", at: seances[1], register: register, vote: try .init(seated: 3, voting: 3, inFavour: 2, against: 0, abstaining: 1))
         try drafts.publish("avis-1")
-        try drafts.adopt("programme-2027", at: seances[2], vote: try .init(seated: 3, voting: 1, inFavour: 1, against: 0, abstaining: 0))
+        try drafts.adopt("programme-2027", at: seances[1], register: register, vote: try .init(seated: 3, voting: 1, inFavour: 1, against: 0, abstaining: 0))
         try WorkingGroupRoster(store: stores[0]).record("mobilite", members: ["a", "b"], supplementaryMembers: ["s"], on: day("2026-03-03"))
         try HearingRegister(store: stores[0]).record("h-1", guest: "g", guestName: "Dr Léa Roux, sociologue", dossier: "etude",
                                                      on: day("2026-05-05"), expiry: 1_780_000_000)
@@ -72,5 +73,44 @@ import Testing
         #expect(markdown.contains("| Bruno Petit | 1 | 3 | 1 | 33 % |"))
         #expect(markdown.contains("3 séance(s) tenue(s) en 2026."))
         #expect(markdown.contains("1 avis adopté(s) ; 2 texte(s) adopté(s) au total, dont 1 publié(s)."))
+    }
+
+    /// Issue 19, item 1: the council deliberates only with its quorum; a text adopted at a séance
+    /// whose attendance closed "quorum non atteint" is refused, with the rule quoted.
+    @Test func adoptionAtASeanceWithoutQuorumIsRefusedWithTheRuleQuoted() throws {
+        let stores = try Council.stores(1)
+        let drafts = AvisDrafts(store: stores[0])
+        try drafts.create(id: "avis-1", title: "Inclusion des seniors", kind: .avis)
+        try drafts.write("Le conseil recommande.", paragraph: "p1", of: "avis-1")
+        let withoutQuorum = try Self.seance("s3", "2026-06-09", present: ["a"], excused: ["c"])  // 1 present of 3 in office
+        let vote = try PublishedText.Vote(seated: 3, voting: 1, inFavour: 1, against: 0, abstaining: 0)
+        do {
+            try drafts.adopt("avis-1", at: withoutQuorum, register: try Self.register(), vote: vote)
+            Issue.record("an avis was adopted without quorum")
+        } catch let error as CouncilError {
+            #expect(error.code == .quorumNotReached)
+            #expect(error.text.french.contains("1 présent(s) sur 3 en fonction, 2 requis") && error.text.french.contains("moitié au moins"), "\(error.text.french)")
+            #expect(error.text.english.contains("1 present of 3 in office, 2 required"), "\(error.text.english)")
+        }
+        #expect(try drafts.draft("avis-1").status == .draft, "nothing recorded")
+    }
+
+    /// Issue 18, item 3: an avis cannot be adopted before the referral it answers was received.
+    @Test func adoptionBeforeItsReferralWasReceivedIsRefused() throws {
+        let stores = try Council.stores(1)
+        try Referrals(store: stores[0]).receive("sa-1", subject: "Inclusion", origin: .departmentalPresident, on: day("2026-09-01"))
+        let drafts = AvisDrafts(store: stores[0])
+        try drafts.create(id: "avis-1", title: "Inclusion des seniors", kind: .avis, referral: "sa-1")
+        try drafts.write("Le conseil recommande.", paragraph: "p1", of: "avis-1")
+        let may = try Self.seance("s2", "2026-05-12", present: ["a", "b", "c"])
+        let vote = try PublishedText.Vote(seated: 3, voting: 3, inFavour: 3, against: 0, abstaining: 0)
+        do {
+            try drafts.adopt("avis-1", at: may, register: try Self.register(), vote: vote)
+            Issue.record("an avis was adopted before its referral")
+        } catch let error as CouncilError {
+            #expect(error.code == .invalidDate)
+            #expect(error.text.french.contains("12/05/2026") && error.text.french.contains("01/09/2026"), "\(error.text.french)")
+        }
+        #expect(try drafts.draft("avis-1").status == .draft, "nothing recorded")
     }
 }

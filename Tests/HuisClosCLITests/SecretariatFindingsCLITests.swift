@@ -1,0 +1,74 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// Issue 19 — what a new secretariat tripped over, met again the way it met them: through the real
+/// `huisclos` and `huisclos-server`, from `--help` and the exit codes the help promises.
+@Suite struct SecretariatFindingsCLITests {
+    /// Items 1, 11, 12: adoption without quorum refused with the rule quoted (65), a wrong
+    /// `--presents` is the 65 the help promises, a device without council access is told so with 77
+    /// as `dossiers lire` is, `seances voir --json` carries date and place, `composition --json` the parity.
+    @Test func adoptionNeedsQuorumAndListingsSayWhatTheHelpPromises() async throws {
+        try await CouncilCLI.with("cli-secretariat-findings") { council in
+            try await council.setUp()
+            let order = Days.iso(-400)
+            let claire = try await council.appoint("Claire Vidal", role: "president", category: "publicPartners", gender: "female", order: "AR-1", date: order)
+            let members = [
+                try await council.appoint("Hugo Petit", category: "economic", gender: "male", order: "AR-2", date: order),
+                try await council.appoint("Inès Garnier", category: "research", gender: "female", order: "AR-3", date: order),
+                try await council.appoint("Jade Morel", category: "education", gender: "female", order: "AR-4", date: order),
+            ]
+            let paul = try await council.appoint("Paul Lemaire", role: "secondCircle", category: "civilSociety", gender: "male", order: "AR-5", date: order)
+            try await council.enrol([("claire", claire), ("paul", paul)])
+            try await council.distributeKeys(to: ["claire", "paul"])
+
+            try await council.ok("claire", ["seances", "convoquer", "s1", "--date", Days.iso(-20), "--lieu", "Saint-Denis, salle 2"])
+            try await council.ok("claire", ["seances", "convoquer", "s2", "--date", Days.iso(-10), "--lieu", "Pantin, salle 4"])
+            try await council.ok("claire", ["ordre-du-jour", "ajouter", "s1", "budget", "--titre", "Budget"])
+            try await council.ok("claire", ["avis", "creer", "avis-q", "--titre", "Avis sur la fibre"])
+            try await council.ok("claire", ["avis", "ecrire", "avis-q", "--paragraphe", "p1", "Le conseil recommande la fibre."])
+            try await council.propagate(from: ["claire"], to: ["secretariat"])
+
+            // s1: one present of four in office, no quorum; s2: three of four.
+            try await council.ok("secretariat", ["presence", "pointer", "s1", claire])
+            try await council.ok("secretariat", ["presence", "clore", "s1"])
+            try await council.ok("secretariat", ["presence", "pointer", "s2", claire, members[0], members[1]])
+            try await council.ok("secretariat", ["presence", "clore", "s2"])
+            let noQuorum = try await council.run("secretariat", ["avis", "adopter", "avis-q", "--seance", "s1", "--votants", "1", "--pour", "1",
+                                                                 "--contre", "0", "--abstentions", "0"])
+            #expect(noQuorum.status == 65 && noQuorum.errors.contains("sans quorum (1 présent(s) sur 4 en fonction, 2 requis)")
+                    && noQuorum.errors.contains("la moitié au moins des membres en fonction"), "\(noQuorum.status) \(noQuorum.errors)")
+            let wrongCount = try await council.run("secretariat", ["avis", "adopter", "avis-q", "--seance", "s2", "--presents", "2", "--votants", "2",
+                                                                   "--pour", "2", "--contre", "0", "--abstentions", "0"])
+            #expect(wrongCount.status == 65 && wrongCount.errors.contains("en compte 3"), "\(wrongCount.status) \(wrongCount.errors)")
+            let listed = try await council.rows("secretariat", ["avis", "liste"])
+            #expect(listed.first?["status"] as? String == "draft", "nothing adopted by the refusals: \(listed)")
+            try await council.ok("secretariat", ["avis", "adopter", "avis-q", "--seance", "s2", "--presents", "3", "--votants", "3",
+                                                 "--pour", "3", "--contre", "0", "--abstentions", "0"])
+
+            let agenda = try await council.rows("secretariat", ["seances", "voir", "s1"])
+            #expect(agenda.first?["date"] as? String == Days.iso(-20) && agenda.first?["place"] as? String == "Saint-Denis, salle 2"
+                    && agenda.first?["seance"] as? String == "s1", "\(agenda)")
+            let composition = try await council.rows("secretariat", ["membres", "composition"])
+            #expect(composition.last?["group"] as? String == "parity" && composition.last?["percentWomen"] as? Int == 75, "\(composition)")
+
+            let secondCircle = try await council.run("paul", ["seances", "liste"])
+            #expect(secondCircle.status == 77 && secondCircle.errors.contains("n'a pas accès aux séances"), "\(secondCircle.status) \(secondCircle.errors)")
+        }
+    }
+
+    /// Item 14: the help names the admin token's variable for what it holds, and each option once.
+    @Test func helpShowsEachOptionOnceAndTheAdminTokenVariableForWhatItHolds() async throws {
+        for command in [["dossiers", "lire"], ["notes", "ajouter"]] {
+            let help = try await CommandRun.run("huisclos", command + ["--help"], environment: ["LANG": "fr_FR.UTF-8"])
+            let optionLines = help.output.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--version") }
+            #expect(optionLines.count == 1, "one --version option, the dossier's version: \(help.output)")
+            #expect(!help.output.contains("Show the version"), "\(help.output)")
+        }
+        let admin = try await CommandRun.run("huisclos", ["admin", "code", "--help"], environment: ["LANG": "fr_FR.UTF-8"])
+        let flowing = admin.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // the help wraps its lines
+        #expect(flowing.contains("HUISCLOS_ADMIN_TOKEN = le jeton lui-même"), "\(admin.output)")
+        let version = try await CommandRun.run("huisclos", ["--version"], environment: [:])
+        #expect(version.status == 0 && !version.output.isEmpty)
+    }
+}
