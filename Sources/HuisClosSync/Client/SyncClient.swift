@@ -28,6 +28,9 @@ public actor SyncClient {
     public static let sharedHTTPClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.timeout.connect = .seconds(5)
+        // A refused connection is final: retrying it until the connect timeout only made a member
+        // wait 5–7 s to learn the relay is down.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
@@ -122,7 +125,7 @@ public actor SyncClient {
             status = response.status.code
             bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
         } catch {
-            throw APIError(.unreachable, "cannot reach the server at \(server): \(type(of: error)); check the address and the network")
+            throw APIError(.unreachable, "cannot reach the server at \(server): \(Self.cause(of: error)); check the address and the network")
         }
         guard (200..<300).contains(status) else {
             throw APIError(jsonBody: bytes) ?? APIError(.internal, "the server answered HTTP \(status) without an error code")
@@ -132,6 +135,28 @@ public actor SyncClient {
 }
 
 extension SyncClient {
+    /// What went wrong on the way to the relay, in words a person can act on.
+    static func cause(of error: any Error) -> String {
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return "connection refused (no huisclos-server listens at that address and port)"
+            case ECONNRESET, EPIPE: return "connection reset by the server or a proxy"
+            case ENETUNREACH, EHOSTUNREACH: return "network unreachable"
+            default: return "network error (\(io.description))"
+            }
+        }
+        if let client = error as? HTTPClientError {
+            switch client {
+            case .connectTimeout: return "no answer to the connection within 5 s"
+            case .remoteConnectionClosed: return "the connection was closed before the whole answer arrived (server restarting, or a proxy cut it)"
+            case .deadlineExceeded, .readTimeout: return "the answer did not arrive in time"
+            default: return "HTTP error (\(client))"
+            }
+        }
+        if error is ChannelError { return "connection failed (\(error))" }
+        return "\(type(of: error))"
+    }
+
     /// The session token, if logged in (for tools that hand-build requests; never log it).
     public var currentToken: String? { session?.token }
 }
