@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosL10n
@@ -82,6 +83,27 @@ struct Status: AsyncParsableCommand {
         let lastSync: String?
     }
 
+    /// What `standing` means for the person holding the device, and what to do.
+    static func standing(_ standing: DeviceStanding) -> Text {
+        func day(_ instant: Instant) -> Day { Day(unixSeconds: instant.unixSeconds) ?? Day(year: 1970, month: 1, day: 1)! }
+        switch standing {
+        case .valid:
+            return Text(fr: "Certifié dans le registre signé.", en: "Certified in the signed log.")
+        case .notCertified:
+            return Text(fr: "Pas encore certifié : remettez votre carte au secrétariat, puis synchronisez après la certification.",
+                        en: "Not certified yet: give your card to the secretariat, then sync after certification.")
+        case let .revoked(at):
+            return Text(fr: "Appareil révoqué le \(day(at).french) : il n'a plus accès au conseil. Si c'est une erreur, contactez le secrétariat.",
+                        en: "Device revoked on \(day(at).iso): it no longer has access to the council. If this is a mistake, contact the secretariat.")
+        case let .mandateEnded(at):
+            return Text(fr: "Votre mandat a pris fin le \(day(at).french) : accès au conseil retiré. Ce qui reste sur l'appareil n'est plus lisible.",
+                        en: "Your mandate ended on \(day(at).iso): access to the council withdrawn. What remains on the device can no longer be read.")
+        case .mandateNotStarted:
+            return Text(fr: "Certifié, mais votre mandat n'a pas encore commencé : synchronisez à sa date de début.",
+                        en: "Certified, but your mandate has not started yet: sync on its start date.")
+        }
+    }
+
     /// `date` in ISO 8601 UTC, nil for the epoch (never synced).
     static func iso(_ date: Date) -> String? {
         date.timeIntervalSince1970 > 0 ? ISO8601DateFormatter().string(from: date) : nil
@@ -93,6 +115,7 @@ struct Status: AsyncParsableCommand {
             let state = await opened.membership
             let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
             let key = opened.certificate.signingKey
+            let standing = await opened.standing
             let report = Report(device: DeviceCard(opened.certificate), server: opened.server, valid: state.isDeviceValid(key, at: now),
                                 readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
                                 writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync))
@@ -101,8 +124,7 @@ struct Status: AsyncParsableCommand {
             say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))
             say(Text(fr: "Appareil : \(report.device.signingKey) (membre \(report.device.member))",
                      en: "Device: \(report.device.signingKey) (member \(report.device.member))"))
-            say(report.valid ? Text(fr: "Certifié dans le registre signé.", en: "Certified in the signed log.")
-                             : Text(fr: "Pas (encore) certifié : synchronisez après la certification.", en: "Not certified (yet): sync after certification."))
+            say(Self.standing(standing))
             let none = Text(fr: "aucune", en: "none").in(language)
             let readable = report.readable.isEmpty ? none : report.readable.joined(separator: ", ")
             let writable = report.writable.isEmpty ? none : report.writable.joined(separator: ", ")

@@ -89,6 +89,9 @@ struct Sync: AsyncParsableCommand {
                 say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
                          en: "Dossiers: fetched \(content.fetched) · left on the server \(content.skipped) · refused \(content.refused.count) · dropped \(content.dropped)"))
                 for reason in content.refused { Console.error(reason + "\n") }
+                // A device that lost its access is told why, not only how many dossiers it dropped.
+                let standing = await opened.standing
+                if standing != .valid { say(Status.standing(standing)) }
             }
             do {
                 if watch {

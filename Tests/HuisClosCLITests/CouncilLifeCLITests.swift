@@ -160,10 +160,14 @@ import Testing
             try await council.sync(["secretariat"])
             let ended = try await council.rows("secretariat", ["membres", "liste"]).first { $0["id"] as? String == omar }
             #expect(ended?["status"] as? String == "declaredResigned", "\(String(describing: ended))")
-            _ = try await council.run("omar", ["sync"])
+            let toldAtSync = try await council.run("omar", ["sync"])
             let status = try await council.run("omar", ["status"])
             let reads = status.output.split(separator: "\n").first { $0.hasPrefix("Lecture") }
             #expect(reads.map { !$0.contains("council") } == true, "\(status.output) \(status.errors)")
+            // Issue 19, item 8: the member is told their mandate ended, not that the device is "not certified".
+            #expect(status.output.contains("Votre mandat a pris fin le") && status.output.contains("accès au conseil retiré")
+                    && !status.output.contains("certifié"), "\(status.output)")
+            #expect(toldAtSync.output.contains("Votre mandat a pris fin le"), "\(toldAtSync.output) \(toldAtSync.errors)")
             try await council.ok("helene", ["seances", "convoquer", "pleniere-5", "--date", Days.iso(30), "--lieu", "Bobigny"])
             try await council.propagate(from: ["helene"], to: ["karim"])
             _ = try await council.run("omar", ["sync"])
@@ -171,9 +175,9 @@ import Testing
             let locked = try await council.run("omar", ["seances", "liste", "--json"])
             #expect(!locked.output.contains("pleniere-5"), "\(locked.output)")
             // Paul, second circle, never had the council scope.
-            #expect(try await council.rows("paul", ["seances", "liste"]).isEmpty)
-            let paulSees = try await council.ok("paul", ["seances", "liste"])
-            #expect(paulSees.contains("n'a pas accès aux séances du conseil") && !paulSees.contains("Aucune séance tenue"), "\(paulSees)")
+            let paulSees = try await council.run("paul", ["seances", "liste"])
+            #expect(paulSees.status == 77 && paulSees.errors.contains("n'a pas accès aux séances du conseil")
+                    && !paulSees.errors.contains("Aucune séance tenue") && paulSees.output.isEmpty, "\(paulSees.status) \(paulSees.errors)")
         }
     }
 }
