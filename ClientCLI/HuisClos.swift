@@ -1,5 +1,6 @@
 import ArgumentParser
 import HuisClosProtocol
+import HuisClosReplica
 
 /// `huisclos`: the member's and secretariat's client. Commands only; logic lives in Sources/.
 @main
@@ -17,4 +18,20 @@ struct HuisClos: AsyncParsableCommand {
         subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self,
                       Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
                       Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
+
+    /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
+    /// then parses and runs the command as ArgumentParser's own `main` does.
+    static func main() async {
+        ProcessHardening.apply()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
