@@ -16,14 +16,17 @@ struct Admin: AsyncParsableCommand {
         abstract: "Secrétariat : conseil, nominations, appareils, codes, révocation / secretariat commands.",
         discussion: """
             Exemple / example:
-              export HUISCLOS_PASSPHRASE=… HUISCLOS_ADMIN_TOKEN=… HUISCLOS_DEVICE=~/.huisclos-secretariat
-              huisclos admin setup --server https://conseil.example --name "Conseil numérique" --order 2026-0001 --charter charte.pdf
+              export HUISCLOS_DEVICE=~/.huisclos-secretariat
+              huisclos admin setup --admin-token-file jeton-admin --server https://conseil.example --name "Conseil numérique" --order 2026-0001 --charter charte.pdf
               huisclos admin appoint --role member --order 2026-0142 --days 1095
               huisclos admin code
               huisclos admin certify --member 9f1c… --signing 51e0… --agreement 77aa…
               huisclos admin revoke --device-key 51e0…
+              huisclos admin racine exporter --sortie /media/cle-usb/racine.hcroot
+            Les phrases de passe sont demandées sans écho (jamais sur la ligne de commande).
+            Passphrases are asked without echo (never on the command line).
             """,
-        subcommands: [Setup.self, Appoint.self, Certify.self, Grant.self, Code.self, Revoke.self])
+        subcommands: [Setup.self, Appoint.self, Certify.self, Grant.self, Code.self, Revoke.self, Racine.self])
 
     /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
     struct Token: ParsableArguments {

@@ -41,19 +41,15 @@ struct DeviceOptions: ParsableArguments {
         return given
     }
 
-    /// The offline lease in seconds: `HUISCLOS_LEASE_DAYS` (whole days), else 30 days.
-    var leaseSeconds: Int64 {
-        ProcessInfo.processInfo.environment["HUISCLOS_LEASE_DAYS"].flatMap(Int64.init).map { max(1, $0) * 86_400 }
-            ?? Device.leaseSecondsDefault
-    }
-
-    /// The unlocked device; `toSync` opens it past its offline lease (for `sync` only).
+    /// The unlocked device; `toSync` opens it past its offline lease (for `sync` only). The lease
+    /// is the library's named limit (`Device.leaseSecondsDefault`), never the device's environment:
+    /// whoever holds a lost device must not be able to lengthen it.
     func unlock(toSync: Bool = false) throws -> Device {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw DeviceError(.noDevice, Text(fr: "aucun appareil dans \(url.path) : enrôlez-le d'abord (huisclos enrol)",
                                               en: "no device in \(url.path): enrol it first (huisclos enrol)").in(language))
         }
-        return try Device.unlock(folder: url, passphrase: try passphrase(), leaseSeconds: leaseSeconds, toSync: toSync)
+        return try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
     }
 }
 
@@ -102,10 +98,21 @@ func explain(_ error: any Error) -> (ExitStatus, Text) {
             fr: "Erreur (wiped) : le secrétariat a ordonné l'effacement de cet appareil ; sa réplique est détruite. Pour revenir, demandez un nouveau code d'enrôlement.",
             en: "Error (wiped): the secretariat ordered this device wiped; its replica is destroyed. To come back, ask for a new enrolment code."))
     case let error as DeviceError:
-        let status: ExitStatus = error.code == .untrustedLog ? .dataRefused : .notAllowed
+        let status: ExitStatus = error.code == .untrustedLog || error.code == .rootBackupInvalid ? .dataRefused : .notAllowed
         return (status, Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)"))
-    case let error as ReplicaError where error.code == .wrongPassphrase || error.code == .invalidPassphrase:
+    case let error as ReplicaError where error.code == .wrongPassphrase:
         return (.notAllowed, Text(fr: "Erreur (passphrase) : phrase de passe incorrecte", en: "Error (passphrase): wrong passphrase"))
+    case let error as ReplicaError where error.code == .invalidPassphrase:
+        let minimum = ReplicaLimits.passphraseCharactersMin
+        return (.usage, Text(
+            fr: "Erreur (passphrase) : phrase de passe trop courte : choisissez-en une d'au moins \(minimum) caractères, par exemple quelques mots que vous seul associeriez.",
+            en: "Error (passphrase): passphrase too short: choose one of at least \(minimum) characters, for example a few words only you would put together."))
+    case let error where ReplicaError(classifying: error).code == .tampered:
+        // A page of the replica failed authentication (read at open or later): named as such,
+        // with the way out, instead of SQLite's "disk I/O error".
+        return (.localIO, Text(
+            fr: "Erreur (tampered) : une page de la réplique chiffrée de cet appareil ne s'authentifie pas (modifiée, tronquée ou endommagée) : ne vous fiez pas à cette copie. Détruisez le dossier de l'appareil et enrôlez-le de nouveau : tout revient du serveur.",
+            en: "Error (tampered): a page of this device's encrypted replica fails authentication (modified, truncated or damaged): do not trust this copy. Destroy the device folder and enrol it again: everything comes back from the server."))
     default:
         return (.localIO, Text(fr: "Erreur locale : \(error)", en: "Local error: \(error)"))
     }

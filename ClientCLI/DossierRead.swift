@@ -41,7 +41,7 @@ extension Dossiers {
                     Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
                                        en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")
                 }
-                let sink = try output.map { try FileHandle.forPlaintext(at: $0) } ?? FileHandle.standardOutput
+                let sink = try output.map { try PlaintextFile.create(atPath: $0) } ?? FileHandle.standardOutput
                 defer { if output != nil { try? sink.close() } }
                 try await library.read(chosen, transfer: nil) { piece in
                     try sink.write(contentsOf: piece)
@@ -50,15 +50,5 @@ extension Dossiers {
                 try await opened.lock()
             }
         }
-    }
-}
-
-extension FileHandle {
-    /// A new file at `path` readable by its owner only (0600), for plaintext the member asked for.
-    static func forPlaintext(at path: String) throws -> FileHandle {
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw DossierError(.invalidArgument, "cannot create \(path): check the folder and its permissions")
-        }
-        return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     }
 }

@@ -33,8 +33,10 @@ struct Enrol: AsyncParsableCommand {
             Private keys are created here and never leave the device; hand the printed card to the secretariat.
 
             Exemple / example:
-              HUISCLOS_PASSPHRASE=… huisclos enrol --server https://conseil.example --code K7Q… \\
+              huisclos enrol --server https://conseil.example --code K7Q… \\
                 --root 3b6a… --member 9f1c… --charter charte.pdf --json
+            La phrase de passe (au moins 12 caractères) est demandée sans écho ; jamais sur la ligne de commande.
+            The passphrase (12 characters or more) is asked without echo; never on the command line.
             """)
     @OptionGroup var device: DeviceOptions
     @Option(help: "URL du serveur / server URL.") var server: String

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HuisClosProtocol
+import HuisClosReplica
 
 /// `huisclos`: the member's and secretariat's client. Commands only; logic lives in Sources/.
 @main
@@ -25,5 +26,21 @@ struct HuisClos: AsyncParsableCommand {
     func run() async throws {
         guard version else { throw CleanExit.helpRequest(self) }
         print(HuisClosVersion.product)
+    }
+
+    /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
+    /// then parses and runs the command as ArgumentParser's own `main` does.
+    static func main() async {
+        ProcessHardening.apply()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
     }
 }

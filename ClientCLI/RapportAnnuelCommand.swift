@@ -3,6 +3,7 @@ import Foundation
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosTerminal
 
 /// `huisclos rapport annuel <année>`: the activity report to the departmental president, from the
 /// council's records on this device's replica.
@@ -17,7 +18,8 @@ extension Reports {
                 publiés ; saisines ; groupes de travail ; auditions. Écrit rapport-<année>.md, rapport-<année>.html et \
                 assiduite-<année>.svg dans le dossier de sortie. Synchronisez d'abord ; lancez-le depuis l'appareil de \
                 la présidence pour compter les dossiers de chaque groupe (un appareil hors d'un groupe n'en voit aucun).
-                Reads the council's records on this device (sync first) and writes Markdown, HTML and an SVG chart.
+                Les fichiers sont écrits en clair, lisibles par vous seul (0600), et jamais par-dessus un fichier existant.
+                Reads the council's records on this device (sync first) and writes Markdown, HTML and an SVG chart, in                 plaintext, readable by you only (0600), never over an existing file.
 
                 Exemple : huisclos rapport annuel 2026 --sortie ./rapport-2026
                 Codes de sortie : 0 fait · 64 usage · 74 écriture impossible.
@@ -44,10 +46,13 @@ extension Reports {
                 guard let (report, council) = written else { return }
                 let folder = URL(fileURLWithPath: output)
                 let chart = "assiduite-\(year).svg"
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(report.markdown(councilName: council, chartFile: chart).utf8).write(to: folder.appendingPathComponent("rapport-\(year).md"))
-                try Data(report.html(councilName: council).utf8).write(to: folder.appendingPathComponent("rapport-\(year).html"))
-                try Data(AttendanceChart.svg(report.attendance, year: year).utf8).write(to: folder.appendingPathComponent(chart))
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                Console.error(Text(fr: "Attention : le rapport est écrit en clair hors de l'appareil chiffré (\(output)).",
+                                   en: "Warning: the report is written in plaintext outside the encrypted device (\(output)).").in(language) + "\n")
+                try PlaintextFile.write(Data(report.markdown(councilName: council, chartFile: chart).utf8),
+                                        toPath: folder.appendingPathComponent("rapport-\(year).md").path)
+                try PlaintextFile.write(Data(report.html(councilName: council).utf8), toPath: folder.appendingPathComponent("rapport-\(year).html").path)
+                try PlaintextFile.write(Data(AttendanceChart.svg(report.attendance, year: year).utf8), toPath: folder.appendingPathComponent(chart).path)
                 say(Text(fr: "Rapport \(year) : \(report.seances.count) séance(s), \(report.avisAdopted) avis, \(report.referrals.count) saisine(s), \(report.groups.count) groupe(s), \(report.hearings.count) audition(s) — écrit dans \(output).",
                          en: "Report \(year): \(report.seances.count) séance(s), \(report.avisAdopted) avis, \(report.referrals.count) referral(s), \(report.groups.count) group(s), \(report.hearings.count) hearing(s) — written to \(output)."))
             }

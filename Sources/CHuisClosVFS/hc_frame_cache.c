@@ -12,6 +12,9 @@
  * succeeded; a new WAL header (a new WAL generation) or a truncation forgets the frames it invalidates;
  * the cache lives and dies with the WAL file. A slot therefore always equals its frame on disk
  * as this connection wrote it. Plaintext is zeroed when the cache is freed.
+ *
+ * Memory: sodium_malloc, so the plaintext is excluded from core dumps (MADV_DONTDUMP) and, within
+ * RLIMIT_MEMLOCK, locked against swap (libsodium tries mlock and carries on without it).
  */
 #include <string.h>
 #include <sodium.h>
@@ -23,7 +26,7 @@
  * memory for it the WAL still works, uncached (callers treat NOMEM as "no cache"). */
 int hc_cache_open(hc_file *wal) {
     if (wal->cache != NULL) return SQLITE_OK;
-    wal->cache = sqlite3_malloc64(CACHE_BYTES);
+    wal->cache = sodium_malloc(CACHE_BYTES);
     if (wal->cache == NULL) return SQLITE_NOMEM;
     for (int i = 0; i < HC_FRAME_CACHE_SLOTS; i++) wal->cache[i].index = -1;
     return SQLITE_OK;
@@ -31,8 +34,7 @@ int hc_cache_open(hc_file *wal) {
 
 void hc_cache_close(hc_file *wal) {
     if (wal->cache != NULL) {
-        sodium_memzero(wal->cache, CACHE_BYTES);
-        sqlite3_free(wal->cache);
+        sodium_free(wal->cache);  /* zeroes before releasing */
         wal->cache = NULL;
     }
     wal->handoff = NULL;

@@ -48,10 +48,10 @@ struct hc_file {
     sqlite3_file base;                   /* must stay first: SQLite casts to it */
     sqlite3_file *real;                  /* the unix file underneath */
     hc_replica *replica;                 /* main: owned; WAL: borrowed from the main file */
-    unsigned char *scratch;              /* HC_WAL_FRAME_BYTES, reused for every page */
+    unsigned char *scratch;              /* HC_WAL_FRAME_BYTES, reused for every page (sodium_malloc) */
     /* WAL only. */
     hc_frame *cache;                     /* HC_FRAME_CACHE_SLOTS frames, direct-mapped by index */
-    hc_frame last_read;                  /* the last frame decrypted from disk */
+    hc_frame *last_read;                 /* the last frame decrypted from disk (sodium_malloc) */
     const hc_frame *handoff;             /* the frame last read, offered to the next db write */
     int wrote;                           /* 0 until this connection writes the WAL: recovery */
     uint32_t *map;                       /* (pgno, commit) per known frame, see hc_frame_map.c */

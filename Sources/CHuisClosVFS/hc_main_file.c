@@ -24,12 +24,15 @@ static int read_page(hc_file *p, unsigned char *page, sqlite3_int64 page_offset)
     uint32_t pgno = (uint32_t)(page_offset / HC_PAGE_BYTES) + 1;
     int rc = p->real->pMethods->xRead(p->real, page, HC_PAGE_BYTES, page_offset);
     if (rc == SQLITE_IOERR_SHORT_READ) {
-        /* Entirely past the end is how SQLite probes a new or growing file: zeros, as unix
-         * gives. A page cut short means the file was truncated mid-page. */
+        /* An empty file is how SQLite sees a new database (it reads the header before any page
+         * exists): zeros, as unix gives. Otherwise SQLite reads a page only when the database
+         * (or a WAL commit) says it exists, so a page missing from a non-empty file was cut off:
+         * whole pages cut from the end (under a WAL commit that says the database is longer)
+         * or a page cut short. Never zeros for it: an authentication failure. */
         int size_rc = p->real->pMethods->xFileSize(p->real, &size);
         if (size_rc != SQLITE_OK) return size_rc;
         sodium_memzero(page, HC_PAGE_BYTES);
-        return size <= page_offset ? SQLITE_IOERR_SHORT_READ : SQLITE_IOERR_AUTH;
+        return size == 0 ? SQLITE_IOERR_SHORT_READ : SQLITE_IOERR_AUTH;
     }
     if (rc != SQLITE_OK) return rc;
     p->replica->counters.opened++;

@@ -32,7 +32,7 @@ static int vfs_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file,
     if ((!is_main && !is_wal) || name == NULL) return SQLITE_CANTOPEN;
     p->real = (sqlite3_file *)((unsigned char *)file + HC_FILE_BYTES);
     p->real->pMethods = NULL;  /* set by the unix xOpen only if it succeeds */
-    p->scratch = sqlite3_malloc(HC_WAL_FRAME_BYTES);
+    p->scratch = sodium_malloc(HC_WAL_FRAME_BYTES);  /* plaintext: kept out of dumps and swap */
     if (p->scratch == NULL) return SQLITE_NOMEM;
     p->base.pMethods = is_main ? &hc_main_methods : &hc_wal_methods;
     rc = is_main ? hc_main_attach(p, name) : hc_wal_attach(p, name);
@@ -52,8 +52,7 @@ int hc_close(sqlite3_file *file) {
     if (p->real->pMethods != NULL) rc = p->real->pMethods->xClose(p->real);
     if (p->base.pMethods == &hc_main_methods) hc_main_detach(p); else hc_wal_detach(p);
     if (p->scratch != NULL) {
-        sodium_memzero(p->scratch, HC_WAL_FRAME_BYTES);
-        sqlite3_free(p->scratch);
+        sodium_free(p->scratch);  /* zeroes before releasing */
         p->scratch = NULL;
     }
     return rc;

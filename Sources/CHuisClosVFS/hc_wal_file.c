@@ -38,7 +38,7 @@ static sqlite3_int64 frame_offset(sqlite3_int64 index) {
 
 /* Reads frame `index` (header and sealed page) from disk and opens it into last_read. */
 static int read_frame(hc_file *p, sqlite3_int64 index) {
-    hc_frame *frame = &p->last_read;
+    hc_frame *frame = p->last_read;
     int rc = p->real->pMethods->xRead(p->real, p->scratch, HC_WAL_FRAME_BYTES, frame_offset(index));
     frame->index = -1;
     if (rc == SQLITE_IOERR_SHORT_READ) return SQLITE_IOERR_AUTH; /* SQLite indexed a frame that is gone */
@@ -62,7 +62,7 @@ static int read_page(hc_file *p, unsigned char *buffer, sqlite3_int64 index) {
     int rc = SQLITE_OK;
     if (frame == NULL) {
         rc = read_frame(p, index);
-        frame = &p->last_read;
+        frame = p->last_read;
     } else {
         p->replica->counters.cached++;
     }
@@ -211,15 +211,18 @@ int hc_wal_attach(hc_file *p, const char *name) {
     if (main_file == NULL || main_file->pMethods != &hc_main_methods) return SQLITE_CANTOPEN;
     p->replica = ((hc_file *)main_file)->replica;
     if (p->replica == NULL || p->replica->wal != NULL) return SQLITE_CANTOPEN;
+    p->last_read = sodium_malloc(sizeof *p->last_read);  /* plaintext: kept out of dumps and swap */
+    if (p->last_read == NULL) return SQLITE_NOMEM;
+    p->last_read->index = -1;
     p->replica->wal = p;
-    p->last_read.index = -1;
     return SQLITE_OK;
 }
 
 void hc_wal_detach(hc_file *p) {
     hc_cache_close(p);
     hc_map_free(p);
-    sodium_memzero(&p->last_read, sizeof p->last_read);
+    if (p->last_read != NULL) sodium_free(p->last_read);  /* zeroes before releasing */
+    p->last_read = NULL;
     if (p->replica != NULL && p->replica->wal == p) p->replica->wal = NULL;
     p->replica = NULL;
 }

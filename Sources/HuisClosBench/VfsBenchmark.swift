@@ -100,8 +100,8 @@ enum VfsSide: Equatable {
         case .encrypted:
             let replicaFolder = folder.appendingPathComponent("replica")
             let replica = creating
-                ? try Replica.create(at: replicaFolder, passphrase: "bench", limits: .interactive)
-                : try Replica.open(at: replicaFolder, passphrase: "bench")
+                ? try Replica.create(at: replicaFolder, passphrase: "banc d'essai HuisClos", limits: .interactive)
+                : try Replica.open(at: replicaFolder, passphrase: "banc d'essai HuisClos")
             return try VfsSession(database: replica.database, replica: replica, cacheKiB: workload.cacheKiB)
         }
     }

@@ -61,7 +61,7 @@ struct W1: ParsableCommand {
     /// seconds and the digest.
     private func merge(_ batches: [[UInt8]], _ workload: W1Workload, into folder: URL) throws -> (Double, Double, [UInt8]) {
         try? FileManager.default.removeItem(at: folder)
-        let replica = try Replica.create(at: folder, passphrase: "w1 bench", limits: .interactive)
+        let replica = try Replica.create(at: folder, passphrase: "banc d'essai W1", limits: .interactive)
         defer { try? replica.close() }
         let queue = replica.database
         let store = try ChangeStore(database: queue, device: try SigningKeyPair.generate(),

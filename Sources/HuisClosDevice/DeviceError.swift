@@ -17,6 +17,9 @@ public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
         case keyUnavailable
         /// Only the secretariat's device holding the trust root may do this.
         case notSecretariat
+        /// A root backup that is not one, does not open with the passphrase given, or holds
+        /// another council's root.
+        case rootBackupInvalid
     }
 
     /// What went wrong.

@@ -44,7 +44,8 @@ public struct DossierIndex: Sendable {
     }
 
     /// Keeps only the entries of `versions` (scope and version of each dossier the device may
-    /// still read); the others — scope lost, record gone — are deleted with secure delete.
+    /// still read); the others — scope lost, record gone — are deleted with secure delete, and
+    /// the index is merged so none of their terms remain in its segments.
     func retain(versions: [(scope: ScopeID, version: DossierVersion)]) throws {
         let kept = Set(versions.map { Self.entry($0.scope.rawValue, $0.version.dossier, $0.version.number) })
         try database.writeWithoutTransaction { db in
@@ -56,6 +57,11 @@ public struct DossierIndex: Sendable {
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
             try db.inTransaction {
                 for rowid in dropped { try db.execute(sql: "DELETE FROM dossier_fulltext WHERE rowid = ?", arguments: [rowid]) }
+                // An FTS5 delete only adds tombstones to a new index segment: the dropped text's
+                // terms stay in the older segments' rows of `dossier_fulltext_data`. Merging every
+                // segment into one drops them for good (SQLite 3.40 has no FTS5 'secure-delete'
+                // option, which arrived in 3.42); secure_delete zeroes the rows it frees.
+                try db.execute(sql: "INSERT INTO dossier_fulltext(dossier_fulltext) VALUES('optimize')")
                 return .commit
             }
         }

@@ -39,10 +39,10 @@ public final class Replica: Sendable {
     /// `passphrase` with Argon2id `limits` (`.moderate` for members' devices).
     ///
     /// Throws `.alreadyExists` if the folder already holds replica files, `.invalidPassphrase`
-    /// for an empty passphrase.
+    /// for a passphrase shorter than `ReplicaLimits.passphraseCharactersMin`.
     public static func create(at folder: URL, passphrase: String,
                               limits: PasswordKey.Limits = .moderate) throws(ReplicaError) -> Replica {
-        guard !passphrase.isEmpty else { throw ReplicaError(.invalidPassphrase, "choose a non-empty passphrase") }
+        try checkStrength(ofNew: passphrase)
         let files = ReplicaFiles(folder: folder)
         do {
             try FileManager.default.createDirectory(at: files.folder, withIntermediateDirectories: true,

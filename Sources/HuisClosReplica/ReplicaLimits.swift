@@ -20,6 +20,10 @@ public enum ReplicaLimits {
     /// each page is then decrypted at most once per session. SQLite allocates the cache lazily,
     /// so this is a ceiling, not a reservation: a 20 MiB replica uses about 20 MiB.
     public static let pageCacheKiB = 262_144
+    /// Characters (as a person counts them: grapheme clusters) a newly chosen passphrase needs at
+    /// least. Argon2id slows each guess but cannot save a short one: 12 characters is the floor
+    /// ANSSI recommends for a secret guarded by a slow derivation, and a few words reach it easily.
+    public static let passphraseCharactersMin = 12
     /// Bytes of a version-1 key file (see `KeyFile`); any other size is not a key file we wrote.
     public static let keyFileBytes = 130
 }

@@ -10,8 +10,10 @@ public enum Passphrase {
     public static let environmentVariable = "HUISCLOS_PASSPHRASE"
 
     /// The passphrase, or nil when there is neither the variable nor a terminal to ask on.
-    public static func read(prompt: String, environment: [String: String]) -> String? {
-        if let value = environment[environmentVariable], !value.isEmpty { return value }
+    /// `variable` names the environment variable that gives it instead of the prompt (another
+    /// secret than the device's, such as a root backup's, has its own).
+    public static func read(prompt: String, environment: [String: String], variable: String = environmentVariable) -> String? {
+        if let value = environment[variable], !value.isEmpty { return value }
         guard isatty(STDIN_FILENO) == 1 else { return nil }
         var saved = termios()
         tcgetattr(STDIN_FILENO, &saved)

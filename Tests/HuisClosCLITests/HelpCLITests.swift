@@ -23,6 +23,14 @@ import Testing
         #expect(help.output.contains("xemple") && help.output.contains("huisclos \(command[0])"), "\(command): \(help.output)")
     }
 
+    /// Low finding of issue 11: an example that puts the passphrase on the command line teaches
+    /// people to leave it in their shell history and in `ps`; the prompt asks for it instead.
+    @Test(arguments: [["admin"], ["admin", "racine"], ["enrol"], ["passphrase"]])
+    func noHelpExamplePutsAPassphraseOnTheCommandLine(command: [String]) async throws {
+        let help = try await CommandRun.run("huisclos", command + ["--help"])
+        #expect(help.status == 0 && !help.output.contains("PASSPHRASE="), "\(command): \(help.output)")
+    }
+
     @Test func aMissingDeviceSaysToEnrolFirstInTheLanguageAsked() async throws {
         let folder = try TemporaryFolder("cli-no-device")
         defer { folder.remove() }

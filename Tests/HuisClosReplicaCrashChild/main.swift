@@ -2,11 +2,20 @@
 // until it is killed, printing each number (flushed) only after its commit returned.
 //
 // Usage: HuisClosReplicaCrashChild <folder> <passphrase> <rows per transaction>
+//        HuisClosReplicaCrashChild --hardening   (applies ProcessHardening, prints what the OS
+//        then reports: "dumpable=<0|1|unknown> core=<soft>/<hard>")
 import Foundation
 import GRDB
 import HuisClosReplica
 
 let arguments = CommandLine.arguments
+if arguments.count == 2, arguments[1] == "--hardening" {
+    let failure = ProcessHardening.apply()
+    let status = ProcessHardening.status
+    let dumpable = status.dumpable.map { $0 ? "1" : "0" } ?? "unknown"
+    print("dumpable=\(dumpable) core=\(status.coreLimitSoftBytes)/\(status.coreLimitHardBytes) failure=\(failure)")
+    exit(0)
+}
 guard arguments.count == 4, let rowsPerTransaction = Int(arguments[3]) else {
     FileHandle.standardError.write(Data("usage: HuisClosReplicaCrashChild <folder> <passphrase> <rows>\n".utf8))
     exit(2)

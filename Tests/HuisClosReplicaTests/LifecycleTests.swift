@@ -23,7 +23,7 @@ import Testing
         #expect(replicaError { try Replica.destroy(at: folder) }?.code == .inUse)
         try replica.close()
         try replica.close()  // harmless when repeated
-        #expect(replicaError { try replica.changePassphrase(from: passphrase, to: "autre") }?.code == .closed)
+        #expect(replicaError { try replica.changePassphrase(from: passphrase, to: "autre phrase de passe") }?.code == .closed)
         let again = try Replica.open(at: folder, passphrase: passphrase)
         try again.close()
     }

@@ -50,6 +50,19 @@ import Testing
         #expect(replicaError { try replica.changePassphrase(from: passphrase, to: "") }?.code == .invalidPassphrase)
     }
 
+    /// Low finding of issue 11: a newly chosen passphrase has at least 12 characters (counted as
+    /// a person counts them); unlocking with an existing one is never checked.
+    @Test func passphrasesShorterThanTwelveCharactersAreRefusedWhenChosen() throws {
+        let temp = try TemporaryFolder()
+        let folder = temp.replicaFolder()
+        let short = replicaError { _ = try Replica.create(at: folder, passphrase: "séance 2026", limits: fastLimits) }
+        #expect(short?.code == .invalidPassphrase && short?.message.contains("at least 12") == true, "\(String(describing: short))")
+        #expect(!FileManager.default.fileExists(atPath: ReplicaPaths(folder: folder).key.path))
+        let replica = try Replica.create(at: folder, passphrase: "se\u{301}ance 2026!", limits: fastLimits)  // 12 characters, 13 scalars
+        defer { try? replica.close() }
+        #expect(replicaError { try replica.changePassphrase(from: "se\u{301}ance 2026!", to: "court") }?.code == .invalidPassphrase)
+    }
+
     @Test func doctoredKeyFileLimitsAreRefusedBeforeKeyDerivation() throws {
         let temp = try TemporaryFolder()
         let folder = try closedReplica(in: temp, rows: 1)
@@ -69,8 +82,8 @@ import Testing
     @Test func aPassphraseOpensWhateverItsUnicodeNormalisation() throws {
         let temp = try TemporaryFolder()
         let folder = temp.replicaFolder()
-        try Replica.create(at: folder, passphrase: "s\u{E9}ance", limits: fastLimits).close()  // é composed
-        let replica = try Replica.open(at: folder, passphrase: "se\u{301}ance")                  // e + accent
+        try Replica.create(at: folder, passphrase: "s\u{E9}ance du conseil", limits: fastLimits).close()  // é composed
+        let replica = try Replica.open(at: folder, passphrase: "se\u{301}ance du conseil")                  // e + accent
         try replica.close()
     }
 }

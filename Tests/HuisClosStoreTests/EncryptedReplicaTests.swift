@@ -18,7 +18,7 @@ import Testing
         let peer = try StoreFixtures.store(bob, devices: [alice, bob], clock: clock)
         let remote = try peer.commitLocal([.set(record, field: "summary", value: .text("relevé de décisions"))], scope: .council)
 
-        let replica = try Replica.create(at: folder.url, passphrase: "secret", limits: limits)
+        let replica = try Replica.create(at: folder.url, passphrase: "secret du conseil", limits: limits)
         let store = try StoreFixtures.store(alice, devices: [alice, bob], clock: clock, database: replica.database)
         let local = try store.commitLocal([.add(record, set: "members", element: .text("ana"))], scope: .council)
         #expect(try store.apply([remote.encoded]).applied == [remote.id])
@@ -26,7 +26,7 @@ import Testing
         let lastReading = try store.clock()
         try replica.close()
 
-        let reopened = try Replica.open(at: folder.url, passphrase: "secret")
+        let reopened = try Replica.open(at: folder.url, passphrase: "secret du conseil")
         defer { try? reopened.close() }
         let again = try StoreFixtures.store(alice, devices: [alice, bob], clock: clock, database: reopened.database)
         #expect(try again.digest() == digest)

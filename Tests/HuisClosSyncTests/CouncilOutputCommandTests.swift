@@ -147,6 +147,11 @@ import Testing
             #expect(markdown.contains("1 saisine(s) reçue(s), 1 ayant reçu un avis."))
             #expect(try String(contentsOf: output.appendingPathComponent("assiduite-2026.svg"), encoding: .utf8).hasPrefix("<svg"))
             #expect(try String(contentsOf: output.appendingPathComponent("rapport-2026.html"), encoding: .utf8).contains("<svg"))
+            #expect(report.errors.contains("en clair") || report.errors.contains("plaintext"), "\(report.errors)")
+            for name in ["rapport-2026.md", "rapport-2026.html", "assiduite-2026.svg"] {
+                let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(name).path)[.posixPermissions] as? Int
+                #expect(mode == 0o600, "\(name) is \(String(mode ?? 0, radix: 8))")
+            }
         }
     }
 }

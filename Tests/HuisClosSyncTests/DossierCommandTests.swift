@@ -56,6 +56,15 @@ import Testing
             let file = try await CommandRun.run("huisclos", ["dossiers", "lire", "budget", "--sortie", copy.path], environment: member)
             #expect(file.status == 0 && file.errors.contains("plaintext") && file.output.isEmpty, "\(file.errors)")
             #expect(try Data(contentsOf: copy) == binary)
+            #expect((try FileManager.default.attributesOfItem(atPath: copy.path)[.posixPermissions] as? Int) == 0o600)
+            // --sortie is opened once, O_EXCL | O_NOFOLLOW: never over an existing file, never through a planted link.
+            let again = try await CommandRun.run("huisclos", ["dossiers", "lire", "budget", "--sortie", copy.path], environment: member)
+            #expect(again.status == 74 && again.errors.contains("exists"), "\(again.errors)")
+            let elsewhere = folder.url.appendingPathComponent("ailleurs.pdf")
+            let link = folder.url.appendingPathComponent("lien.pdf")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: elsewhere)
+            let throughLink = try await CommandRun.run("huisclos", ["dossiers", "lire", "budget", "--sortie", link.path], environment: member)
+            #expect(throughLink.status == 74 && !FileManager.default.fileExists(atPath: elsewhere.path), "\(throughLink.errors)")
 
             let after = try #require(try Self.json(try await CommandRun.run("huisclos", ["dossiers", "liste", "--json"], environment: member)) as? [[String: Any]])
             #expect(after.allSatisfy { $0["seen"] as? Bool == true })

@@ -70,4 +70,15 @@ typedef struct hc_vfs_counters {
  * SQLITE_NOTFOUND if the database is not open through this VFS. */
 int hc_vfs_read_counters(sqlite3 *db, hc_vfs_counters *counters);
 
+/* Process hardening (hc_process.c): call first thing in every HuisClos executable that opens a
+ * replica. Forbids core dumps: RLIMIT_CORE 0 (soft and hard) and, on Linux, PR_SET_DUMPABLE 0.
+ * Returns 0, or the errno of the first step that failed (the other steps still ran). */
+int hc_process_harden(void);
+
+/* PR_GET_DUMPABLE of this process: 1 or 0 (Linux), -1 where the OS has no such flag. */
+int hc_process_dumpable(void);
+
+/* Writes this process's RLIMIT_CORE (soft, hard) in bytes. Returns 0 or an errno. */
+int hc_process_core_limit(unsigned long long *soft, unsigned long long *hard);
+
 #endif

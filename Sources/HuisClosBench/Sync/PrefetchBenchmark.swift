@@ -37,7 +37,7 @@ struct PrefetchBenchmark: AsyncParsableCommand {
         var fetch: [Double] = [], read: [Double] = [], raw: [Double] = [], wire: [Double] = []
         for run in 0..<runs {
             let device = folder.appendingPathComponent("device-\(run)")
-            let replica = try Replica.create(at: device, passphrase: "bench", limits: .interactive)
+            let replica = try Replica.create(at: device, passphrase: "banc d'essai HuisClos", limits: .interactive)
             let cache = DossierCache(database: replica.database)
             let start = ContinuousClock.now
             try await SealedFileTransfer(client: client).fetch(id, scope: .council, fingerprint: SealedFile.fingerprint(chunkHashes: hashes), into: cache)
@@ -62,7 +62,7 @@ struct PrefetchBenchmark: AsyncParsableCommand {
 
     /// Seals `bytes` of varied content and uploads it as the bench file; returns its key and chunk hashes.
     private func upload(bytes: Int, client: SyncClient, folder: URL) async throws -> (SecureBytes, [[UInt8]]) {
-        let staging = try Replica.create(at: folder.appendingPathComponent("author"), passphrase: "bench", limits: .interactive)
+        let staging = try Replica.create(at: folder.appendingPathComponent("author"), passphrase: "banc d'essai HuisClos", limits: .interactive)
         defer { try? staging.close() }
         let cache = DossierCache(database: staging.database)
         var offset = 0

@@ -1,0 +1,23 @@
+import Foundation
+import HuisClosReplica
+import Testing
+
+/// Finding 11 of issue 11: a hardened process can leave no core dump of its plaintext.
+@Suite struct ProcessHardeningTests {
+    /// A child process runs `ProcessHardening.apply()` (as the `huisclos` entry point does) and
+    /// reports what the OS then says: not dumpable, core limit 0 soft and hard.
+    @Test func aHardenedProcessIsNotDumpableAndHasNoCoreLimit() throws {
+        // The test process itself is not hardened: the check below is not vacuous.
+        #expect(ProcessHardening.status.dumpable == true)
+        let process = Process()
+        process.executableURL = try CrashSafetyTests.childExecutable()
+        process.arguments = ["--hardening"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(printed.trimmingCharacters(in: .whitespacesAndNewlines) == "dumpable=0 core=0/0 failure=0")
+    }
+}
