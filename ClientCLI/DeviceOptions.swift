@@ -89,6 +89,10 @@ func explain(_ error: any Error) -> (ExitStatus, Text) {
         // The device's authorizer refused the write by a council rule (`CouncilWriteRules`):
         // nothing was written; the rule is quoted in the person's language.
         return (.dataRefused, (error.cause as? CouncilError)?.text ?? Text(fr: error.message, en: error.message))
+    case let error as ChangeError where error.code == .rotationPending:
+        return (.notAllowed, Text(
+            fr: "Erreur (rotationPending) : quelqu'un a quitté cette portée et sa clé doit être renouvelée avant toute écriture ; rien n'a été écrit. La prochaine synchronisation du secrétariat (ou de la présidence pour un groupe de travail ou une audition) la renouvelle : synchronisez puis écrivez à nouveau.",
+            en: "Error (rotationPending): someone left this scope and its key must be renewed before anyone writes in it; nothing was written. The next sync of the secretariat (or of the president for a working group or hearing) renews it: sync, then write again."))
     case let error as PassphraseMissing:
         return (.passphraseMissing, Text(
             fr: "Erreur (passphrase) : phrase de passe manquante. Définissez \(error.variable) ou lancez la commande dans un terminal pour la saisir.",

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import HuisClosDevice
 import HuisClosDossiers
+import HuisClosEngine
 import HuisClosL10n
+import HuisClosStore
 import HuisClosSync
 import HuisClosTerminal
 import Synchronization
@@ -43,6 +45,48 @@ struct Sync: AsyncParsableCommand {
         let dossiersSkipped: Int
         let dossiersRefused: Int
         let dossiersDropped: Int
+        let heldMerged: Int
+        let held: [HeldGroup]
+        let waitingForKey: [String]
+    }
+
+    /// Held batches of one scope for one reason (and, for a missing key, one epoch).
+    struct HeldGroup: Encodable, Hashable {
+        let scope: String
+        /// `keyUnavailable`, `gap` or `clockAhead` (and any reason added later).
+        let reason: String
+        /// The key epoch the batches wait for; 0 unless `reason` is `keyUnavailable`.
+        let epoch: UInt32
+        var count = 0
+
+        /// The held batches grouped, in a stable order.
+        static func of(_ held: [HeldBatch]) -> [HeldGroup] {
+            var counts: [HeldGroup: Int] = [:]
+            for batch in held {
+                let key = HeldGroup(scope: batch.id.scope.rawValue, reason: batch.reason.code.rawValue,
+                                    epoch: batch.reason.code == .keyUnavailable ? batch.epoch : 0)
+                counts[key, default: 0] += 1
+            }
+            return counts.map { var group = $0.key; group.count = $0.value; return group }
+                .sorted { ($0.scope, $0.reason, $0.epoch) < ($1.scope, $1.reason, $1.epoch) }
+        }
+
+        /// Why, in the person's language.
+        var text: Text {
+            switch reason {
+            case ChangeError.Code.keyUnavailable.rawValue:
+                Text(fr: "\(scope) : \(count) lot(s) en attente de la clé de l'époque \(epoch), pas encore reçue (fusionnés dès son arrivée)",
+                     en: "\(scope): \(count) batch(es) waiting for the key of epoch \(epoch), not received yet (merged when it arrives)")
+            case ChangeError.Code.gap.rawValue:
+                Text(fr: "\(scope) : \(count) lot(s) en attente de lots antérieurs de leur appareil",
+                     en: "\(scope): \(count) batch(es) waiting for earlier batches of their device")
+            case ChangeError.Code.clockAhead.rawValue:
+                Text(fr: "\(scope) : \(count) lot(s) datés en avance sur l'horloge de cet appareil, en attente",
+                     en: "\(scope): \(count) batch(es) stamped ahead of this device's clock, waiting")
+            default:
+                Text(fr: "\(scope) : \(count) lot(s) en attente (\(reason))", en: "\(scope): \(count) batch(es) held (\(reason))")
+            }
+        }
     }
 
     func run() async throws {
@@ -69,6 +113,13 @@ struct Sync: AsyncParsableCommand {
                 if !json {  // the batch result first: a cut during the content fetch does not hide it
                     say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
                              en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
+                    for group in HeldGroup.of(result.held) {
+                        say(Text(fr: "En attente — " + group.text.french, en: "Held — " + group.text.english))
+                    }
+                    for scope in result.waitingForKey {
+                        say(Text(fr: "\(scope.rawValue) : clé de l'époque en cours pas encore reçue ; ses lots seront reçus à une prochaine synchronisation",
+                                 en: "\(scope.rawValue): the current epoch's key has not arrived yet; its batches are pulled at a later sync"))
+                    }
                     if resumed.versions > 0 {
                         say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
                                  en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
@@ -83,7 +134,9 @@ struct Sync: AsyncParsableCommand {
                                            received: batches.pulled.applied, alreadyHeld: batches.pulled.duplicates, refused: refused,
                                            uploadsResumed: resumed.versions, chunksResent: resumed.chunks,
                                            dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
-                                           dossiersRefused: content.refused.count, dossiersDropped: content.dropped))
+                                           dossiersRefused: content.refused.count, dossiersDropped: content.dropped,
+                                           heldMerged: result.heldMerged, held: HeldGroup.of(result.held),
+                                           waitingForKey: result.waitingForKey.map(\.rawValue)))
                     return
                 }
                 say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",

@@ -13,8 +13,8 @@ import HuisClosProtocol
 /// - a batch this device authored gets its time when the sync that pushed it pulls it back (every
 ///   device pulls its own batches with the rest of the scope's log), not from the push answer: one
 ///   path for every batch, and the time is the one every other replica sees;
-/// - a batch whose body this device cannot open (no key yet) is kept without its range: its time
-///   is known but cannot be attached to a field.
+/// - a batch whose body this device cannot open (no key yet) is kept without its range, held,
+///   and given its range when the key arrives and it is merged (`attach`).
 ///
 /// What the time proves: the relay — trusted for time, not for content — held the signed batch
 /// from that instant. It does not prove when the author wrote it: an offline device's batch gets
@@ -40,6 +40,21 @@ public struct BatchArrivals: Sendable {
                     INSERT OR IGNORE INTO device_batch_arrival (device, scope, sequence, received_at_ms, first_op, last_op)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [Data(batch.device.bytes), batch.scope.rawValue, Int64(clamping: batch.sequence), arrival, first, last])
+            }
+        }
+    }
+
+    /// Attaches operation stamps to arrivals kept without them: batches held for a key they were
+    /// sealed with, merged later when it arrived.
+    func attach(_ stamps: [BatchID: ClosedRange<Timestamp>]) throws {
+        guard !stamps.isEmpty else { return }
+        try database.write { db in
+            for (id, range) in stamps {
+                try db.execute(sql: """
+                    UPDATE device_batch_arrival SET first_op = ?, last_op = ?
+                    WHERE device = ? AND scope = ? AND sequence = ? AND first_op IS NULL
+                    """, arguments: [Data(range.lowerBound.encoded), Data(range.upperBound.encoded), Data(id.device.bytes),
+                                     id.scope.rawValue, Int64(clamping: id.sequence)])
             }
         }
     }

@@ -5,9 +5,10 @@ import HuisClosProtocol
 import HuisClosTrust
 
 extension Device {
-    /// Starts the next key epoch of `scope` from this device (it must write the scope): the
-    /// epoch record goes to the log, the new key sealed to every device the log entitles now, the
-    /// previous key under the new one. Whoever left the scope receives nothing new.
+    /// Starts the next key epoch of `scope` from this device (it must hold the scope's authority,
+    /// `MembershipState.mayStartEpoch`): the epoch record goes to the log with the new key sealed
+    /// to this device and the newest held key under the new one; the new key is sealed to every
+    /// device the log entitles now. Whoever left the scope receives nothing new.
     /// If another device's record reaches the relay first, the epoch is issued again on the newer log.
     public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
         var attempt = 0
@@ -23,7 +24,7 @@ extension Device {
             ring = issued
             ring.observe(log.state)
         }
-        try await drop(rotation.sealedKeys, links: rotation.link.map { [$0] } ?? [])
+        try await drop(rotation.sealedKeys)
     }
 
     /// The next epoch of `scope` on this device's current log, with the keyring that holds its key.
@@ -40,36 +41,56 @@ extension Device {
     }
 
     /// Hands out held keys: for each scope this device writes, seals the current epoch's key to
-    /// every entitled device it has not sealed it to yet; on the secretariat's devices, also
-    /// starts a new epoch where someone left (`needsRotation`).
+    /// every entitled device it has not sealed it to yet (with any older held key a broken chain
+    /// link would keep from them). Where this device holds the scope's
+    /// authority (`mayStartEpoch`), it also starts a new epoch when the scope has none, when
+    /// someone left (`needsRotation`), or when the current epoch is dangling (`isDangling`).
     func shareKeysIfDue() async throws {
         let state = context.membership
         let instant = context.instant
         let me = certificate.signingKey
-        let isSecretariat = state.role(of: member, at: instant) == .secretariat
         for scope in state.writableScopes(of: me, at: instant) where scope != .public {
-            // Epochs are started by the secretariat, and by each member for their own private scope.
-            if isSecretariat || scope == member.privateScope, state.currentEpoch(of: scope) == nil || state.needsRotation(scope, at: instant) {
-                try await startEpoch(of: scope, reason: state.currentEpoch(of: scope) == nil ? .initial : .memberRemoved)
-                continue
+            // A device holding no key of a keyed scope could not link a new epoch to its history: it waits for one.
+            if state.mayStartEpoch(device: me, scope: scope, at: instant),
+               state.currentEpoch(of: scope) == nil || !context.keyring.heldEpochs(of: scope).isEmpty {
+                let reason: EpochReason? = state.currentEpoch(of: scope) == nil ? .initial
+                    : state.needsRotation(scope, at: instant) ? .memberRemoved
+                    : isDangling(scope, state: state, at: instant) ? .scheduled : nil
+                if let reason {
+                    try await startEpoch(of: scope, reason: reason)
+                    continue
+                }
             }
             guard let epoch = state.currentEpoch(of: scope), context.keyring.heldEpochs(of: scope).contains(epoch) else { continue }
             let done = try await replica.database.read { db in try DeviceVault.shared(scope: scope, epoch: epoch, in: db) }
             let missing = state.entitledDevices(to: scope, at: instant).filter { !done.contains($0.signingKey.bytes) }
             guard !missing.isEmpty else { continue }
-            let sealed = try ScopeKeyIssuer.share(scope: scope, epoch: epoch, with: missing, keyring: context.keyring)
-            try await drop(sealed, links: [])
+            let keyring = context.keyring
+            var sealed = try ScopeKeyIssuer.share(scope: scope, epoch: epoch, with: missing, keyring: keyring)
+            // Older keys the newcomers could not reach down the log's links (a broken link) go to them directly.
+            for older in keyring.epochsOffTheChain(of: scope, from: epoch, membership: state) {
+                sealed += try ScopeKeyIssuer.share(scope: scope, epoch: older, with: missing, keyring: keyring)
+            }
+            try await drop(sealed)
         }
     }
 
-    /// Leaves sealed keys and links with the relay, keeps this device's own copy, and notes who has them.
-    func drop(_ sealed: [SealedScopeKey], links: [KeyChainLink]) async throws {
-        try await client.dropKeys(sealed: sealed.map(\.encoded), links: links.map(\.encoded))
+    /// True when the current epoch of `scope` is dangling for this device: its key has not reached
+    /// it `TrustLimits.danglingEpochGraceSeconds` after the epoch started (its starter shared no
+    /// usable key), while it holds an older epoch's key to link a replacement from.
+    private func isDangling(_ scope: ScopeID, state: MembershipState, at instant: Instant) -> Bool {
+        guard let current = state.startedEpochs(of: scope).last, let newestHeld = context.keyring.heldEpochs(of: scope).last,
+              newestHeld < current.epoch else { return false }
+        return instant.unixSeconds - current.startedAt.unixSeconds >= TrustLimits.danglingEpochGraceSeconds
+    }
+
+    /// Leaves sealed keys with the relay, keeps this device's own copy, and notes who has them.
+    func drop(_ sealed: [SealedScopeKey]) async throws {
+        try await client.dropKeys(sealed: sealed.map(\.encoded))
         let acceptedAt = context.instant.unixSeconds
         let own = sealed.filter { $0.recipient == certificate.signingKey }
         try await replica.database.write { db in
             for key in own { try DeviceVault.keep(sealedKey: key.encoded, acceptedAt: acceptedAt, in: db) }
-            for link in links { try DeviceVault.keep(link: link.encoded, in: db) }
             for key in sealed {
                 try DeviceVault.markShared(scope: key.scope, epoch: key.epoch, recipients: [key.recipient], in: db)
             }

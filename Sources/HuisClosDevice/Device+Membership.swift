@@ -29,7 +29,7 @@ extension Device {
             ring = issued
             ring.observe(log.state)
         }
-        if let rotation { try await drop(rotation.sealedKeys, links: rotation.link.map { [$0] } ?? []) }
+        if let rotation { try await drop(rotation.sealedKeys) }
         return rotation
     }
 }

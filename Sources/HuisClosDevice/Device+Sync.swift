@@ -3,6 +3,7 @@ import GRDB
 import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosReplica
+import HuisClosStore
 import HuisClosSync
 import HuisClosTrust
 import HuisClosWire
@@ -17,6 +18,14 @@ public struct DeviceSyncReport: Sendable {
     public var keysRefused: [String] = []
     /// The batch sync (push, pull, merge).
     public var batches = SyncReport()
+    /// Batches held earlier and merged by this sync (their key, missing batches or clock arrived).
+    public var heldMerged = 0
+    /// Every batch this replica holds after the sync, with why (`.keyUnavailable` with the scope
+    /// and epoch of the key it waits for, `.gap`, `.clockAhead`): held, never skipped.
+    public var held: [HeldBatch] = []
+    /// Readable scopes not pulled by this sync because the key of their current epoch has not
+    /// reached this device yet (their batches stay on the relay until it does).
+    public var waitingForKey: [ScopeID] = []
 }
 
 extension Device {
@@ -35,15 +44,22 @@ extension Device {
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
             try await shareKeysIfDue()
+            // Batches held for a key that has arrived since are merged now, even in a scope with nothing new.
+            let retried = try store.retryHeld()
+            try arrivals.attach(retried.operationStamps)
+            report.heldMerged = retried.applied.count
             let access = try await client.login()  // fresh access: the log may have changed what this device reads
             // A scope whose current key has not reached this device yet is pulled at a later sync:
-            // its batches would be refused now and the cursor would move past them for good.
+            // its batches would only be held (older epochs' batches are held the same way, and
+            // merged when their key arrives).
             let waiting = access.readable.filter { scope in
                 guard scope != .public, let epoch = context.membership.currentEpoch(of: scope) else { return false }
                 return !context.keyring.heldEpochs(of: scope).contains(epoch)
             }
+            report.waitingForKey = waiting.sorted()
             report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals))
                 .sync(waiting: waiting, progress: progress)
+            report.held = try store.heldBatches()
         } catch let error as APIError where error.code == .deviceRevoked {
             try handleRevocation(error.wipeOrder)
             throw error
@@ -168,12 +184,13 @@ extension Device {
         try await replica.database.write { db in try DeviceVault.append(records: records, in: db) }
     }
 
-    /// Pulls this device's sealed keys and the links of its scopes; keeps what verifies.
+    /// Pulls this device's sealed keys; keeps what verifies, then follows the log's chain links
+    /// down from them.
     func pullKeys(into report: inout DeviceSyncReport) async throws {
-        let (sealed, links) = try await client.pullKeys()
+        let sealed = try await client.pullKeys()
         let instant = context.instant
         var kept: [[UInt8]] = []
-        let refused: [String] = try context.update { log, keyring in
+        let (refused, recovered): ([String], Int) = try context.update { log, keyring in
             var refused: [String] = []
             for bytes in sealed {
                 do {
@@ -183,16 +200,14 @@ extension Device {
                     kept.append(bytes)
                 } catch { refused.append("\(error)") }
             }
-            Device.followLinks(links.compactMap { try? KeyChainLink(decoding: $0) }, into: &keyring, membership: log.state)
-            return refused
+            return (refused, keyring.observe(log.state))
         }
         let keptKeys = kept
-        report.keysAccepted = keptKeys.count
+        report.keysAccepted = keptKeys.count + recovered
         report.keysRefused = refused
         let acceptedAt = instant.unixSeconds
         try await replica.database.write { db in
             for bytes in keptKeys { try DeviceVault.keep(sealedKey: bytes, acceptedAt: acceptedAt, in: db) }
-            for bytes in links { try DeviceVault.keep(link: bytes, in: db) }
         }
     }
 }

@@ -57,7 +57,7 @@ public actor Device {
         self.server = profile.server
         self.lease = WriteLease(expired: syncOnly)
         let keyring = try replica.database.read { db in
-            try Self.rebuildKeyring(for: identity, log: log, sealed: DeviceVault.sealedKeys(in: db), links: DeviceVault.links(in: db))
+            try Self.rebuildKeyring(for: identity, log: log, sealed: DeviceVault.sealedKeys(in: db))
         }
         let trust = TrustContext(log: log, keyring: keyring, now: now)
         context = trust
@@ -128,31 +128,17 @@ public actor Device {
         }
     }
 
-    /// Rebuilds the keyring from the sealed keys and links as received, each checked again at
-    /// the instant it was first accepted.
-    static func rebuildKeyring(for identity: DeviceIdentity, log: MembershipLog, sealed: [(bytes: [UInt8], acceptedAt: Int64)],
-                               links: [[UInt8]]) throws -> ScopeKeyring {
+    /// Rebuilds the keyring from the sealed keys as received, each checked again at the instant it
+    /// was first accepted, then from the log (own copies and chain links of the epoch records).
+    static func rebuildKeyring(for identity: DeviceIdentity, log: MembershipLog, sealed: [(bytes: [UInt8], acceptedAt: Int64)]) throws -> ScopeKeyring {
         var keyring = ScopeKeyring(device: identity)
         for (bytes, acceptedAt) in sealed {
             if let key = try? SealedScopeKey(decoding: bytes) {
                 try? keyring.accept(key, membership: log.state, at: Instant(unixSeconds: acceptedAt))
             }
         }
-        followLinks(links.compactMap { try? KeyChainLink(decoding: $0) }, into: &keyring, membership: log.state)
         keyring.observe(log.state)
         return keyring
-    }
-
-    /// Walks key-chain links back from held keys until no more key is recovered.
-    static func followLinks(_ links: [KeyChainLink], into keyring: inout ScopeKeyring, membership: MembershipState) {
-        var progress = true
-        while progress {
-            progress = false
-            for link in links where keyring.heldEpochs(of: link.scope).contains(link.epoch)
-                && !keyring.heldEpochs(of: link.scope).contains(link.epoch - 1) {
-                if (try? keyring.accept(link, membership: membership)) != nil { progress = true }
-            }
-        }
     }
 }
 

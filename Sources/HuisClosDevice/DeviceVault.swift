@@ -5,7 +5,7 @@ import HuisClosProtocol
 import HuisClosTrust
 
 /// The device profile's own tables inside the encrypted replica (never a side file): keys, the
-/// pinned root, the verified log, the sealed keys and links as received, cursors, last sync.
+/// pinned root, the verified log, the sealed keys as received, cursors, last sync.
 ///
 /// Table names start with `device_` so they never meet the change store's tables.
 enum DeviceVault {
@@ -46,6 +46,11 @@ enum DeviceVault {
                     device BLOB NOT NULL, scope TEXT NOT NULL, sequence INTEGER NOT NULL, received_at_ms INTEGER NOT NULL,
                     first_op BLOB, last_op BLOB, PRIMARY KEY (device, scope, sequence)) WITHOUT ROWID;
                 """)
+        }
+        // Key-chain links now travel inside the signed epoch records of the log: the separate
+        // links received from the relay's former mailbox are dropped, unused.
+        migrator.registerMigration("device-v3-links-in-log") { db in
+            try db.execute(sql: "DROP TABLE device_key_link")
         }
         return migrator
     }
@@ -89,14 +94,6 @@ enum DeviceVault {
 
     static func keep(sealedKey bytes: [UInt8], acceptedAt: Int64, in db: Database) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO device_sealed_key (bytes, accepted_at) VALUES (?, ?)", arguments: [Data(bytes), acceptedAt])
-    }
-
-    static func links(in db: Database) throws -> [[UInt8]] {
-        try Data.fetchAll(db, sql: "SELECT bytes FROM device_key_link").map { [UInt8]($0) }
-    }
-
-    static func keep(link bytes: [UInt8], in db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO device_key_link (bytes) VALUES (?)", arguments: [Data(bytes)])
     }
 
     static func shared(scope: ScopeID, epoch: UInt32, in db: Database) throws -> Set<[UInt8]> {

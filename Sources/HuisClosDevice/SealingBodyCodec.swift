@@ -8,13 +8,18 @@ import HuisClosTrust
 ///
 /// It writes with the newest epoch this device has seen for the scope (in the log or a key), so it
 /// never writes with an old epoch once a newer one is known; without that epoch's key it refuses
-/// to write. It refuses a plain body in a confidential scope (a server or member cannot slip
+/// to write. It refuses to write while the log says the scope's key must rotate (someone left it
+/// and could still read a write under the current key), until the new epoch starts. It refuses a plain body in a confidential scope (a server or member cannot slip
 /// cleartext into a sealed scope) and a sealed one in `public`.
 struct SealingBodyCodec: BatchBodyCodec {
     let context: TrustContext
 
     func seal(_ operations: [UInt8], scope: ScopeID, sequence: UInt64, device: SigningPublicKey) throws(ChangeError) -> SealedBody {
         if scope == .public { return SealedBody(kind: .plain, epoch: 0, body: operations) }
+        if context.membership.needsRotation(scope, at: context.instant) {
+            throw ChangeError(.rotationPending, "someone left \(scope) and its key must be renewed before anyone writes in it: "
+                              + "nothing was written; the next sync of the secretariat (or of the president for a working group or hearing) renews it, then write again")
+        }
         let keyring = context.keyring
         guard let epoch = keyring.newestEpoch(of: scope) else {
             throw ChangeError(.cannotOpenBody, "no key for \(scope) on this device yet: sync, or ask the secretariat for access")
@@ -33,7 +38,8 @@ struct SealingBodyCodec: BatchBodyCodec {
         case (true, _): throw ChangeError(.cannotOpenBody, "a batch of the public scope must be plain")
         case (false, .sealed):
             do { return try BatchBodySealer.open(batch, keyring: context.keyring) } catch {
-                throw ChangeError(.cannotOpenBody, error.message)
+                // A key not received yet is a wait, not a refusal: the store holds the batch.
+                throw ChangeError(error.code == .keyUnavailable ? .keyUnavailable : .cannotOpenBody, error.message)
             }
         case (false, _):
             throw ChangeError(.cannotOpenBody, "batch \(batch.sequence) in \(batch.scope) is not sealed: a confidential scope is never plain; refused")

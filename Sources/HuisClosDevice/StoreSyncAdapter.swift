@@ -25,6 +25,7 @@ struct StoreSyncAdapter: SyncLocalStore {
         // Kept before the cursor moves past the page: a cut here re-pulls it and records it again.
         try arrivals.record(batches, receivedAtMs: receivedAtMs, refused: Set(report.rejected.compactMap(\.id)),
                              stamps: report.operationStamps)
+        try arrivals.attach(report.operationStamps)  // batches held for their key, merged now
         var result = HuisClosSync.ApplyReport(applied: report.applied.count + report.held.count, duplicates: report.duplicates.count)
         for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.message } }
         return result

@@ -26,6 +26,12 @@ public struct ChangeError: Error, Equatable, Sendable, CustomStringConvertible {
         case clockAhead
         /// Too many batches are held back: resync this replica.
         case tooManyHeld
+        /// The body is sealed with a scope key epoch this device has not received yet: the batch
+        /// is held and merged once the key arrives (never skipped).
+        case keyUnavailable
+        /// The scope's key must rotate first (someone left it): a write now would be readable by
+        /// them; the next sync of a device holding the scope's authority starts the new epoch.
+        case rotationPending
     }
 
     /// What kind of failure this is (stable, for code).

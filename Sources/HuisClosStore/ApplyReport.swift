@@ -10,8 +10,9 @@ public struct ApplyReport: Sendable {
     public var applied: [BatchID] = []
     /// Already merged (or already held), byte for byte: ignored.
     public var duplicates: [BatchID] = []
-    /// Held back: a gap in the device's chain (`.gap`) or a clock too far ahead (`.clockAhead`).
-    /// They are merged automatically once the missing batches arrive or the clock catches up.
+    /// Held back: a gap in the device's chain (`.gap`), a clock too far ahead (`.clockAhead`) or a
+    /// scope key not received yet (`.keyUnavailable`). They are merged automatically once the
+    /// missing batches arrive, the clock catches up or the key arrives.
     public var held: [HeldBatch] = []
     /// Refused, with the reason: nothing of them was merged.
     public var rejected: [RejectedBatch] = []
@@ -28,8 +29,12 @@ public struct ApplyReport: Sendable {
 public struct HeldBatch: Sendable {
     /// The batch's id.
     public let id: BatchID
-    /// `.gap` (earlier batches missing) or `.clockAhead` (stamped too far in the future).
+    /// `.gap` (earlier batches missing), `.clockAhead` (stamped too far in the future) or
+    /// `.keyUnavailable` (sealed with a key epoch not received yet).
     public let reason: ChangeError
+    /// The key epoch the batch is sealed with (0 for a plain batch): the key a `.keyUnavailable`
+    /// batch waits for.
+    public var epoch: UInt32 = 0
 }
 
 /// A batch refused, and why.

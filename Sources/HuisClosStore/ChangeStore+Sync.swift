@@ -53,15 +53,21 @@ extension ChangeStore {
         }
     }
 
-    /// The ids of held batches, with why each is held (`.gap` or `.clockAhead`).
+    /// The ids of held batches, with why each is held (`.gap`, `.clockAhead` or `.keyUnavailable`)
+    /// and the key epoch each is sealed with.
     public func heldBatches() throws -> [HeldBatch] {
         try database.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT device, scope, sequence, reason FROM held_batches ORDER BY device, scope, sequence")).map { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT device, scope, sequence, reason, bytes FROM held_batches ORDER BY device, scope, sequence")).map { row in
                 let id = BatchID(device: try SigningPublicKey(bytes: [UInt8](row[0] as Data)), scope: try ScopeID(row[1]),
                                  sequence: UInt64(bitPattern: row[2]))
                 let code = ChangeError.Code(rawValue: row[3]) ?? .malformed
-                let why = code == .gap ? "waiting for earlier batches of its device" : "stamped ahead of this device's clock: waiting for it"
-                return HeldBatch(id: id, reason: ChangeError(code, why))
+                let epoch = (try? BatchEnvelope(verifying: [UInt8](row[4] as Data)))?.epoch ?? 0
+                let why = switch code {
+                case .gap: "waiting for earlier batches of its device"
+                case .keyUnavailable: "sealed with key epoch \(epoch) of \(id.scope), not received yet: waiting for it"
+                default: "stamped ahead of this device's clock: waiting for it"
+                }
+                return HeldBatch(id: id, reason: ChangeError(code, why), epoch: epoch)
             }
         }
     }

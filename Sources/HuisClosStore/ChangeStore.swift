@@ -57,7 +57,7 @@ public final class ChangeStore: Sendable {
     }
 
     /// Merges batches received from the server or a peer (canonical envelope bytes), in one
-    /// transaction, after retrying held batches the clock has caught up with.
+    /// transaction, after retrying held batches the clock has caught up with or whose key has arrived.
     ///
     /// Signatures are checked and bodies decoded on other cores while earlier batches merge.
     /// Each batch is verified entirely — signature, chain, body, operations, authorization,
@@ -67,6 +67,7 @@ public final class ChangeStore: Sendable {
         let pipeline = PreparationPipeline(encodedBatches, codec: policy.codec)
         return try merge { session in
             try session.retryClockHeld()
+            try session.retryKeyHeld()
             for index in encodedBatches.indices { try session.receive(pipeline.take(index)) }
         }
     }
@@ -75,13 +76,18 @@ public final class ChangeStore: Sendable {
     public func apply(batches: [BatchEnvelope]) throws -> ApplyReport {
         try merge { session in
             try session.retryClockHeld()
+            try session.retryKeyHeld()
             for batch in batches { try session.receive(PreparedBatch(batch, codec: self.policy.codec)) }
         }
     }
 
-    /// Merges the batches held for a clock ahead that are now due (and what they unblock).
+    /// Merges the batches held for a clock ahead that are now due, and those held for a key that
+    /// has arrived since (and what they unblock).
     public func retryHeld() throws -> ApplyReport {
-        try merge { session in try session.retryClockHeld() }
+        try merge { session in
+            try session.retryClockHeld()
+            try session.retryKeyHeld()
+        }
     }
 
     /// The last clock reading issued or observed (persisted: it survives restarts).

@@ -3,8 +3,8 @@ import GRDB
 import HuisClosEngine
 import HuisClosProtocol
 
-/// Batches held back until they can be merged: after a gap in their chain, or stamped too far
-/// ahead of the local clock. Bounded by `EngineLimits.heldBatchesMax`; never dropped silently.
+/// Batches held back until they can be merged: after a gap in their chain, stamped too far
+/// ahead of the local clock, or sealed with a key not received yet. Bounded by `EngineLimits.heldBatchesMax`; never dropped silently.
 struct HeldBatchTable {
     let db: Database
 
@@ -28,7 +28,7 @@ struct HeldBatchTable {
         }
         try db.cachedStatement(sql: "INSERT INTO held_batches (device, scope, sequence, reason, not_before_ms, bytes) VALUES (?, ?, ?, ?, ?, ?)").execute(
                        arguments: arguments + [reason.code.rawValue, Int64(clamping: notBeforeMs), Data(envelope.encoded)])
-        report.held.append(HeldBatch(id: id, reason: reason))
+        report.held.append(HeldBatch(id: id, reason: reason, epoch: envelope.epoch))
     }
 
     /// Removes and returns the held batch `sequence` of chain `key`, if any.
@@ -47,6 +47,12 @@ struct HeldBatchTable {
         try db.cachedStatement(sql: "DELETE FROM held_batches WHERE reason = ? AND not_before_ms <= ?").execute(
                        arguments: [ChangeError.Code.clockAhead.rawValue, Int64(clamping: wallMs)])
         return due.compactMap { decode($0, into: &report) }
+    }
+
+    /// The batches held for `reason`, in chain order, left held (the caller `take`s those it merges).
+    func held(for reason: ChangeError.Code, into report: inout ApplyReport) throws -> [BatchEnvelope] {
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT bytes FROM held_batches WHERE reason = ? ORDER BY device, scope, sequence"),
+                          arguments: [reason.rawValue]).compactMap { decode($0, into: &report) }
     }
 
     /// Re-verifies held bytes (they come back from disk); a damaged row is reported, not trusted.

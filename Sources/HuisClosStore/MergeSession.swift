@@ -100,6 +100,17 @@ final class MergeSession {
         for envelope in try held.takeReady(wallMs: wallMs, into: &report) { try receive(PreparedBatch(envelope, codec: policy.codec)) }
     }
 
+    /// Retries the batches held for a scope key this device lacked: those whose key has arrived
+    /// since are merged (with what they unblock); the others stay held, not reported again.
+    func retryKeyHeld() throws {
+        for envelope in try held.held(for: .keyUnavailable, into: &report) {
+            let prepared = PreparedBatch(envelope, codec: policy.codec)
+            if case let .failure(error) = prepared.opened, error.code == .keyUnavailable { continue }
+            guard try held.take(ChainKey(device: envelope.device, scope: envelope.scope), sequence: envelope.sequence, into: &report) != nil else { continue }
+            try receive(prepared)
+        }
+    }
+
     /// Stamps `changes` with the local clock, signs them as the next batch of `device` in `scope`,
     /// merges it and queues it in the outbox.
     func commitLocal(_ changes: [Change], scope: ScopeID, device: SigningKeyPair) throws -> BatchEnvelope {
@@ -164,6 +175,11 @@ final class MergeSession {
     /// rejected or held.
     private func check(_ prepared: PreparedBatch, after head: ChainHead?) throws -> OpenedBatch? {
         let opened: OpenedBatch
+        if case let .failure(error) = prepared.opened, error.code == .keyUnavailable, let envelope = prepared.envelope {
+            // Sealed with a key not received yet: held and retried as keys arrive, never skipped.
+            try hold(envelope, error, notBeforeMs: 0)
+            return nil
+        }
         do throws(ChangeError) {
             opened = try prepared.opened.get()
             let envelope = opened.envelope

@@ -50,9 +50,10 @@ enum MembershipAuthorisation {
             let owner = state.certificate(of: device)?.member
             allowed = isSecretariat || (signerDevice != nil && signerDevice?.member == owner)
             rule = "a device is revoked by the secretariat or by another valid device of its member"
-        case let .startEpoch(scope, _, _, _):
-            allowed = state.mayWrite(device: record.signer, scope: scope, at: instant)
-            rule = "a key epoch is started by a device with read-write access to the scope"
+        case let .startEpoch(scope, _, _, _, _):
+            allowed = state.mayStartEpoch(device: record.signer, scope: scope, at: instant)
+            rule = "a key epoch is started by a device with read-write access to the scope that holds its authority "
+                + "(a device of the member for a member's private scope; of the secretariat or the president for any other)"
         }
         guard allowed else {
             throw TrustError(.notAuthorised, "record \(record.index) (\(record.event.kind)) refused: \(rule); the signer is not")

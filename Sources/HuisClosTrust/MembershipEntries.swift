@@ -58,6 +58,10 @@ struct EpochEntry: Sendable {
     let reason: EpochReason
     let commitment: [UInt8]
     let startedAt: Instant
+    /// The device that signed the epoch's record.
+    let starter: SigningPublicKey
+    /// The key sealed to the starter and the chain link, as the record carries them.
+    let keys: EpochKeys
     /// Every device entitled at some point of this epoch (at its start, or added since and so
     /// possibly handed the key): if one loses the scope, the epoch must rotate.
     var entitledDuringEpoch: Set<SigningPublicKey>

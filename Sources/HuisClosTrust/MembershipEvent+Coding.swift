@@ -40,11 +40,12 @@ extension MembershipEvent {
         case let .revokeDevice(device, wipe):
             writer.write(raw: device.bytes)
             writer.write(bool: wipe)
-        case let .startEpoch(scope, epoch, reason, commitment):
+        case let .startEpoch(scope, epoch, reason, commitment, keys):
             writer.write(scope: scope)
             writer.write(epoch)
             writer.write(reason.rawValue)
             writer.write(raw: commitment)
+            keys.encode(into: &writer)
         }
         return writer.bytes
     }
@@ -78,9 +79,12 @@ extension MembershipEvent {
         case .startEpoch:
             let scope = try reader.readScope()
             guard scope != .public else { throw WireError(.malformed, "the public scope is never encrypted and has no key epochs") }
-            event = .startEpoch(scope: scope, epoch: try reader.readUInt32(),
-                                reason: try reader.readEnum(EpochReason.self, field: "epoch reason"),
-                                commitment: try reader.read(count: Hash.length))
+            let epoch = try reader.readUInt32()
+            guard epoch >= 1 else { throw WireError(.malformed, "key epochs start at 1") }
+            let reason = try reader.readEnum(EpochReason.self, field: "epoch reason")
+            let commitment = try reader.read(count: Hash.length)
+            event = .startEpoch(scope: scope, epoch: epoch, reason: reason, commitment: commitment,
+                                keys: try EpochKeys.decode(&reader, scope: scope, epoch: epoch))
         }
         try reader.expectEnd(of: "\(kind) payload")
         return event

@@ -20,8 +20,9 @@ public enum MembershipEvent: Sendable, Equatable {
     case acceptUndertaking(member: MemberID, device: SigningPublicKey, charterDigest: [UInt8])
     /// A device is revoked; with `wipe`, it must erase its replica at its next contact.
     case revokeDevice(device: SigningPublicKey, wipe: Bool)
-    /// A scope's key epoch starts; `commitment` pins the key every recipient must get.
-    case startEpoch(scope: ScopeID, epoch: UInt32, reason: EpochReason, commitment: [UInt8])
+    /// A scope's key epoch starts; `commitment` pins the key every recipient must get, `keys`
+    /// carries it sealed to its starter and the chain link from an older epoch.
+    case startEpoch(scope: ScopeID, epoch: UInt32, reason: EpochReason, commitment: [UInt8], keys: EpochKeys)
 
     /// The record type byte on the wire.
     public enum Kind: UInt8, Sendable, CaseIterable {

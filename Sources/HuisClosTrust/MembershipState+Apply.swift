@@ -63,13 +63,13 @@ extension MembershipState {
             }
             devices[device]!.revokedAt = instant
             devices[device]!.wipeOrdered = wipe
-        case let .startEpoch(scope, epoch, reason, commitment):
+        case let .startEpoch(scope, epoch, reason, commitment, keys):
             let expected = (currentEpoch(of: scope) ?? 0) + 1
             guard epoch == expected else { throw refused("scope \(scope) is at epoch \(expected - 1); the next is \(expected), not \(epoch)") }
             guard (reason == .initial) == (epoch == 1) else { throw refused("only epoch 1 of a scope is the initial one") }
             let entitled = Set(entitledDevices(to: scope, at: instant).map(\.signingKey))
-            epochs[scope, default: []].append(EpochEntry(epoch: epoch, reason: reason, commitment: commitment,
-                                                         startedAt: instant, entitledDuringEpoch: entitled))
+            epochs[scope, default: []].append(EpochEntry(epoch: epoch, reason: reason, commitment: commitment, startedAt: instant,
+                                                         starter: signer, keys: keys, entitledDuringEpoch: entitled))
         }
     }
 

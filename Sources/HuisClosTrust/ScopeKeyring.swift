@@ -3,9 +3,10 @@ import HuisClosProtocol
 
 /// The scope keys one device holds, per (scope, epoch), each checked before it is kept.
 ///
-/// Keys enter only through `accept`: a sealed key addressed to this device, signed by a device the
-/// membership log allows to hand out that scope's keys, whose commitment matches both the key and
-/// the log; or a key-chain link whose recovered key matches the log's commitment for its epoch.
+/// Keys enter only through `accept` and `observe`: a sealed key addressed to this device, signed
+/// by a device the membership log allows to hand out that scope's keys, whose commitment matches
+/// both the key and the log; this device's own copy in an epoch record it signed; or a key-chain
+/// link of a verified epoch record whose recovered key matches the log's commitment for its epoch.
 /// Once the keyring has seen a newer epoch of a scope (a key, or the log's epoch record), it
 /// refuses to write with an older one.
 public struct ScopeKeyring: Sendable {
@@ -40,11 +41,43 @@ public struct ScopeKeyring: Sendable {
     }
 
     /// Notes every scope's current epoch from the verified log, so writing with an older epoch is
-    /// refused even before the new key arrives.
-    public mutating func observe(_ membership: MembershipState) {
+    /// refused even before the new key arrives; then recovers the keys the log itself carries for
+    /// this device: its own copy in every epoch it started, and, down the chain links of the
+    /// epochs whose key it holds, every older epoch's key. Returns how many keys were recovered.
+    ///
+    /// Each recovered key is checked against the log's commitment; a copy or link that does not
+    /// open or does not match is passed over (that epoch stays without key here, and its batches
+    /// are held, until another copy arrives or the epoch is superseded).
+    @discardableResult
+    public mutating func observe(_ membership: MembershipState) -> Int {
         for scope in membership.epochs.keys {
             if let epoch = membership.currentEpoch(of: scope) { noteSeen(scope, epoch) }
         }
+        var recovered = 0
+        for scope in membership.scopesWithEpochs {
+            let started = membership.startedEpochs(of: scope)
+            for entry in started where entry.starter == device.signing.publicKey && !holds(scope, entry.epoch) {
+                if (try? keepOwnCopy(entry)) != nil { recovered += 1 }
+            }
+            // Newest first: a key recovered from a link may open the link of an older record next.
+            for entry in started.reversed() where holds(scope, entry.epoch) {
+                guard let link = entry.keys.link, !holds(scope, link.fromEpoch) else { continue }
+                if (try? accept(link, membership: membership)) != nil { recovered += 1 }
+            }
+        }
+        return recovered
+    }
+
+    private func holds(_ scope: ScopeID, _ epoch: UInt32) -> Bool { keys[scope]?[epoch] != nil }
+
+    private mutating func keepOwnCopy(_ entry: StartedEpoch) throws(TrustError) {
+        let key: SecureBytes
+        do {
+            key = try SealedBox.open(entry.keys.starterSealedKey, with: device.agreement)
+        } catch {
+            throw TrustError(.decryptionFailed, "this device's own copy of \(entry.scope) epoch \(entry.epoch) does not open")
+        }
+        try keep(key, scope: entry.scope, epoch: entry.epoch, commitment: entry.commitment)
     }
 
     /// Checks and keeps a sealed key sent to this device.
@@ -74,15 +107,32 @@ public struct ScopeKeyring: Sendable {
         try keep(key, scope: sealed.scope, epoch: sealed.epoch, commitment: sealed.commitment)
     }
 
-    /// Recovers the previous epoch's key from a key-chain link, using the held key of `link.epoch`,
-    /// and keeps it if it matches the log's commitment for that previous epoch.
+    /// Recovers the key of `link.fromEpoch` from a key-chain link, using the held key of
+    /// `link.epoch`, and keeps it if it matches the log's commitment for that older epoch.
     public mutating func accept(_ link: KeyChainLink, membership: MembershipState) throws(TrustError) {
-        let previousEpoch = link.epoch - 1
-        guard let logCommitment = membership.commitment(of: link.scope, epoch: previousEpoch) else {
-            throw TrustError(.commitmentMismatch, "the membership log has no epoch \(previousEpoch) of \(link.scope): sync the log first")
+        guard let logCommitment = membership.commitment(of: link.scope, epoch: link.fromEpoch) else {
+            throw TrustError(.commitmentMismatch, "the membership log has no epoch \(link.fromEpoch) of \(link.scope): sync the log first")
         }
         let previous = try link.openPrevious(with: try readKey(scope: link.scope, epoch: link.epoch))
-        try keep(previous, scope: link.scope, epoch: previousEpoch, commitment: logCommitment)
+        try keep(previous, scope: link.scope, epoch: link.fromEpoch, commitment: logCommitment)
+    }
+
+    /// The held epochs of `scope` that a device given only the key of `epoch` could not reach
+    /// down the log's chain links (a link missing, or one its starter made that does not open to
+    /// the committed key): the keys to seal to such a device directly, so a broken link in the log
+    /// never cuts a newcomer off the history this device can read.
+    public func epochsOffTheChain(of scope: ScopeID, from epoch: UInt32, membership: MembershipState) -> [UInt32] {
+        let started = Dictionary(membership.startedEpochs(of: scope).map { ($0.epoch, $0) }, uniquingKeysWith: { first, _ in first })
+        var reached: Set<UInt32> = [epoch]
+        var current = epoch
+        while let link = started[current]?.keys.link, let key = keys[scope]?[current],
+              let commitment = membership.commitment(of: scope, epoch: link.fromEpoch),
+              let previous = try? link.openPrevious(with: key), previous.count == ScopeKey.length,
+              Sodium.constantTimeEqual(ScopeKey.commitment(of: previous, scope: scope, epoch: link.fromEpoch), commitment) {
+            reached.insert(link.fromEpoch)
+            current = link.fromEpoch
+        }
+        return heldEpochs(of: scope).filter { !reached.contains($0) }
     }
 
     /// Keeps `key` after checking it against `commitment`; the issuing device uses it for its own new key.

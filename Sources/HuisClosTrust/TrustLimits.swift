@@ -38,4 +38,9 @@ public enum TrustLimits {
     /// AEAD overhead must fit `WireLimits.batchBodyBytesMax` (4 MiB); the last bucket below that is
     /// 4 MiB − 64 KiB, and one byte of it is the padding marker.
     public static let sealedOpsBytesMax = WireLimits.batchBodyBytesMax - paddingStepBytes - 1
+    /// How long an epoch's key may stay missing on an authorised starter's device before it
+    /// supersedes the epoch, in seconds. An honest starter drops the keys right after its record
+    /// reaches the relay (seconds); past 15 minutes the epoch is taken as dangling (its starter
+    /// shared no key, or a broken one) and a new epoch replaces it, linked from an older one.
+    public static let danglingEpochGraceSeconds: Int64 = 900
 }

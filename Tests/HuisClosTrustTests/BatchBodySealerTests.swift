@@ -6,14 +6,22 @@ import Testing
 /// A sealed body opens only under its own (scope, epoch, device, sequence), and its size reveals
 /// only its bucket.
 @Suite struct BatchBodySealerTests {
-    /// Alice holds epoch 1 of the working group and epoch 1 of the council scope.
+    /// Alice holds epoch 1 of the working group and epoch 1 of the council scope, both started by the president.
     private func aliceKeyring() throws -> (council: CouncilFixture, alice: ScopeKeyring) {
+        let (council, _, alice) = try keyrings()
+        return (council, alice)
+    }
+
+    /// The council, the president's keyring (the starter of both epochs) and Alice's.
+    private func keyrings() throws -> (council: CouncilFixture, president: ScopeKeyring, alice: ScopeKeyring) {
         var council = try CouncilFixture()
+        var president = try council.convenor()
         var alice = ScopeKeyring(device: council.alice)
         for scope in [CouncilFixture.group, ScopeID.council] {
-            _ = try ScopeKeyIssuer.startEpoch(of: scope, reason: .initial, log: &council.log, keyring: &alice, at: council.tick())
+            let rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: .initial, log: &council.log, keyring: &president, at: council.tick())
+            try council.receive(rotation, into: &alice)
         }
-        return (council, alice)
+        return (council, president, alice)
     }
 
     @Test func sealedBodyRoundTripsThroughABatchEnvelope() throws {
@@ -28,10 +36,12 @@ import Testing
     }
 
     @Test func ciphertextMovedBetweenScopesEpochsDevicesOrSequencesFails() throws {
-        var (council, alice) = try aliceKeyring()
+        var (council, president, alice) = try keyrings()
         let device = council.alice.signing.publicKey
         let body = try BatchBodySealer.seal(ops: [1, 2, 3], scope: CouncilFixture.group, epoch: 1, device: device, sequence: 7, keyring: alice)
-        _ = try ScopeKeyIssuer.startEpoch(of: CouncilFixture.group, reason: .scheduled, log: &council.log, keyring: &alice, at: council.tick())
+        let rotation = try ScopeKeyIssuer.startEpoch(of: CouncilFixture.group, reason: .scheduled, log: &council.log,
+                                                     keyring: &president, at: council.tick())
+        try council.receive(rotation, into: &alice)
         let moves: [(ScopeID, UInt32, SigningPublicKey, UInt64)] = [
             (.council, 1, device, 7),                                   // another scope
             (CouncilFixture.group, 2, device, 7),                       // another epoch

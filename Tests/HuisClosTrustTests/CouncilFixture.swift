@@ -61,6 +61,21 @@ struct CouncilFixture {
                     mandateEnd: Self.start.adding(seconds: Self.threeYears), scopes: scopes)
     }
 
+    /// The president's keyring, once the secretariat has added the president to the working group:
+    /// a shared scope's epochs are started by an office that writes it (`MembershipState.mayStartEpoch`).
+    mutating func convenor() throws -> ScopeKeyring {
+        try log.append(.addToScope(member: president.member, scope: Self.group, access: .readWrite, expiry: nil),
+                       signedBy: secretariat.signing, at: tick())
+        return ScopeKeyring(device: president)
+    }
+
+    /// Has `keyring` take its sealed key of `rotation`, as its device does at its next sync.
+    func receive(_ rotation: EpochRotation, into keyring: inout ScopeKeyring) throws {
+        for sealed in rotation.sealedKeys where sealed.recipient == keyring.device.signing.publicKey {
+            try keyring.accept(sealed, membership: state, at: clock)
+        }
+    }
+
     /// The log's records as relayed bytes.
     var encodedLog: [[UInt8]] { log.records.map(\.encoded) }
 

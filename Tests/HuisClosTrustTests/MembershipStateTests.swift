@@ -156,14 +156,15 @@ import Testing
 
     @Test func epochsAdvanceOneAtATimeAndRemovalCallsForRotation() throws {
         var council = try CouncilFixture()
-        var keyring = ScopeKeyring(device: council.alice)
+        var keyring = try council.convenor()
         let group = CouncilFixture.group
         #expect(council.state.currentEpoch(of: group) == nil)
         _ = try ScopeKeyIssuer.startEpoch(of: group, reason: .initial, log: &council.log, keyring: &keyring, at: council.tick())
         #expect(council.state.currentEpoch(of: group) == 1)
         #expect(!council.state.needsRotation(group, at: council.clock))
-        let skipping = MembershipEvent.startEpoch(scope: group, epoch: 3, reason: .scheduled, commitment: [UInt8](repeating: 1, count: 32))
-        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(skipping, signedBy: council.alice.signing, at: council.tick()) }
+        let skipping = MembershipEvent.startEpoch(scope: group, epoch: 3, reason: .scheduled, commitment: [UInt8](repeating: 1, count: 32),
+                                                  keys: EpochKeys(starterSealedKey: [UInt8](repeating: 2, count: 80), link: nil))
+        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(skipping, signedBy: council.president.signing, at: council.tick()) }
         try council.log.append(.removeFromScope(member: council.bob.member, scope: group), signedBy: council.secretariat.signing, at: council.tick())
         #expect(council.state.needsRotation(group, at: council.clock))
         _ = try ScopeKeyIssuer.startEpoch(of: group, reason: .memberRemoved, log: &council.log, keyring: &keyring, at: council.tick())
@@ -173,7 +174,7 @@ import Testing
 
     @Test func memberWhoJoinedMidEpochAndLeftCallsForRotationToo() throws {
         var council = try CouncilFixture()
-        var keyring = ScopeKeyring(device: council.alice)
+        var keyring = try council.convenor()
         let group = CouncilFixture.group
         _ = try ScopeKeyIssuer.startEpoch(of: group, reason: .initial, log: &council.log, keyring: &keyring, at: council.tick())
         let late = try council.enrol(.secondCircle, scopes: [], appointedBy: council.secretariat.signing, certifiedBy: council.secretariat.signing)

@@ -25,7 +25,7 @@ enum MembershipVectors {
          "member-device": try signingKey(seedFrom: 0x61)]
     }
 
-    /// The twelve records, built through `MembershipLog.append` (so each passes verification).
+    /// The thirteen records, built through `MembershipLog.append` (so each passes verification).
     static func build() throws -> (log: MembershipLog, signerNames: [String]) {
         let keys = try signers()
         let secretariat = try MemberID(bytes: [UInt8](repeating: 0x5E, count: 16))
@@ -49,7 +49,12 @@ enum MembershipVectors {
             ("secretariat-device", .certifyDevice(memberDevice)),
             ("member-device", .acceptUndertaking(member: member, device: memberDevice.signingKey, charterDigest: charter)),
             ("secretariat-device", .addToScope(member: member, scope: hearing, access: .read, expiry: end)),
-            ("member-device", .startEpoch(scope: group, epoch: 1, reason: .initial, commitment: [UInt8](repeating: 0xC0, count: 32))),
+            ("member-device", .startEpoch(scope: member.privateScope, epoch: 1, reason: .initial, commitment: [UInt8](repeating: 0xC0, count: 32),
+                                          keys: EpochKeys(starterSealedKey: [UInt8](repeating: 0xE1, count: 80), link: nil))),
+            ("member-device", .startEpoch(scope: member.privateScope, epoch: 2, reason: .scheduled, commitment: [UInt8](repeating: 0xC1, count: 32),
+                                          keys: EpochKeys(starterSealedKey: [UInt8](repeating: 0xE2, count: 80),
+                                                          link: KeyChainLink(scope: member.privateScope, epoch: 2, fromEpoch: 1,
+                                                                             sealedPreviousKey: [UInt8](repeating: 0xD1, count: 72))))),
             ("secretariat-device", .removeFromScope(member: member, scope: hearing)),
             ("secretariat-device", .revokeDevice(device: memberDevice.signingKey, wipe: true)),
             ("secretariat-device", .endMandate(member: member, reason: .resignation)),
@@ -86,8 +91,11 @@ enum MembershipVectors {
             fields.merge(["member": member.hex, "device": device.bytes.hexString, "charterDigest": digest.hexString]) { $1 }
         case let .revokeDevice(device, wipe):
             fields.merge(["device": device.bytes.hexString, "wipe": "\(wipe)"]) { $1 }
-        case let .startEpoch(scope, epoch, reason, commitment):
-            fields.merge(["scope": scope.rawValue, "epoch": "\(epoch)", "reason": "\(reason)", "commitment": commitment.hexString]) { $1 }
+        case let .startEpoch(scope, epoch, reason, commitment, keys):
+            fields.merge(["scope": scope.rawValue, "epoch": "\(epoch)", "reason": "\(reason)", "commitment": commitment.hexString,
+                          "starterSealedKey": keys.starterSealedKey.hexString,
+                          "linkFromEpoch": keys.link.map { "\($0.fromEpoch)" } ?? "none",
+                          "linkSealedKey": keys.link?.sealedPreviousKey.hexString ?? "none"]) { $1 }
         }
         return fields
     }

@@ -6,15 +6,22 @@ import Testing
 /// A sealed scope key is kept only if it is addressed to this device, signed by a device the log
 /// lets hand out the scope's keys, and carries the key the log commits to.
 @Suite struct SealedScopeKeyTests {
-    /// Alice starts epoch 1 of the working group; Bob is the recipient under test.
-    private func setUp() throws -> (council: CouncilFixture, rotation: EpochRotation, key: ScopeKey, forBob: SealedScopeKey) {
+    /// The president starts epoch 1 of the working group, then leaves it; Alice holds the key and
+    /// hands it out (any writer may); Bob is the recipient under test.
+    private func setUp() throws -> (council: CouncilFixture, sealedKeys: [SealedScopeKey], key: ScopeKey, forBob: SealedScopeKey) {
         var council = try CouncilFixture()
+        var presidentKeys = try council.convenor()
+        let started = try ScopeKeyIssuer.startEpoch(of: CouncilFixture.group, reason: .initial, log: &council.log,
+                                                    keyring: &presidentKeys, at: council.tick())
         var aliceKeys = ScopeKeyring(device: council.alice)
-        let rotation = try ScopeKeyIssuer.startEpoch(of: CouncilFixture.group, reason: .initial, log: &council.log,
-                                                     keyring: &aliceKeys, at: council.tick())
+        try council.receive(started, into: &aliceKeys)
+        try council.log.append(.removeFromScope(member: council.president.member, scope: CouncilFixture.group),
+                               signedBy: council.secretariat.signing, at: council.tick())
         let key = ScopeKey(scope: CouncilFixture.group, epoch: 1, key: try aliceKeys.readKey(scope: CouncilFixture.group, epoch: 1))
-        let forBob = try #require(rotation.sealedKeys.first { $0.recipient == council.bob.signing.publicKey })
-        return (council, rotation, key, forBob)
+        let sealedKeys = try ScopeKeyIssuer.share(scope: CouncilFixture.group, epoch: 1,
+                                                  with: [council.alice.certificate, council.bob.certificate], keyring: aliceKeys)
+        let forBob = try #require(sealedKeys.first { $0.recipient == council.bob.signing.publicKey })
+        return (council, sealedKeys, key, forBob)
     }
 
     /// Re-encodes `sealed` with one field replaced (what a hostile relay can do to the bytes).
@@ -34,8 +41,8 @@ import Testing
     private func signatureRange(_ sealed: SealedScopeKey) -> Range<Int> { sealed.encoded.count - 64..<sealed.encoded.count }
 
     @Test func rotationSealsTheKeyToEveryEntitledDeviceAndEachAcceptsIt() throws {
-        let (council, rotation, key, forBob) = try setUp()
-        #expect(Set(rotation.sealedKeys.map(\.recipient)) == [council.alice.signing.publicKey, council.bob.signing.publicKey])
+        let (council, sealedKeys, key, forBob) = try setUp()
+        #expect(Set(sealedKeys.map(\.recipient)) == [council.alice.signing.publicKey, council.bob.signing.publicKey])
         let bobKeys = try accept(forBob, by: council.bob, in: council)
         #expect(Sodium.constantTimeEqual(try bobKeys.readKey(scope: CouncilFixture.group, epoch: 1), key.key))
         #expect(try SealedScopeKey(decoding: forBob.encoded) == forBob)
@@ -59,8 +66,8 @@ import Testing
     }
 
     @Test func misaddressedSealedKeyIsRejected() throws {
-        let (council, rotation, _, _) = try setUp()
-        let forAlice = try #require(rotation.sealedKeys.first { $0.recipient == council.alice.signing.publicKey })
+        let (council, sealedKeys, _, _) = try setUp()
+        let forAlice = try #require(sealedKeys.first { $0.recipient == council.alice.signing.publicKey })
         #expect(throws: TrustError(.misaddressed, "")) { try accept(forAlice, by: council.bob, in: council) }
     }
 

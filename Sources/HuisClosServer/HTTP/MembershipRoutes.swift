@@ -61,10 +61,10 @@ struct MembershipRoutes: Sendable {
 
     private func dropKeys(_ request: Request) async throws -> Huisclos_V1_KeyDrop {
         var request = request
-        let device = try await services.authenticator.device(request.headers)
+        _ = try await services.authenticator.device(request.headers)
         let message = try await request.message(Huisclos_V1_KeyDrop.self, limit: WireLimits.controlMessageBytesMax)
-        guard message.sealedKeys.count + message.links.count <= WireLimits.pullBatchesMax else {
-            throw APIError(.tooLarge, "at most \(WireLimits.pullBatchesMax) keys and links per request")
+        guard message.sealedKeys.count <= WireLimits.pullBatchesMax else {
+            throw APIError(.tooLarge, "at most \(WireLimits.pullBatchesMax) keys per request")
         }
         guard let state = try await ledger.state() else {
             throw APIError(.notFound, "no council is registered on this server: set it up first")
@@ -82,14 +82,7 @@ struct MembershipRoutes: Sendable {
             }
             keys.append(MailboxKey(recipient: sealed.recipient, scope: sealed.scope, epoch: sealed.epoch, issuer: sealed.issuer, bytes: Array(bytes)))
         }
-        var links: [MailboxLink] = []
-        for bytes in message.links {
-            let link = try CouncilLedger.checked { () throws(TrustError) in try KeyChainLink(decoding: Array(bytes)) }
-            try device.requireWrite(link.scope)
-            links.append(MailboxLink(scope: link.scope, epoch: link.epoch, bytes: Array(bytes)))
-        }
         try await services.storage.storeSealedKeys(keys)
-        try await services.storage.storeKeyLinks(links)
         return Huisclos_V1_KeyDrop()
     }
 
@@ -99,7 +92,6 @@ struct MembershipRoutes: Sendable {
         _ = try await request.message(Huisclos_V1_KeyPullRequest.self, limit: WireLimits.controlMessageBytesMax)
         var drop = Huisclos_V1_KeyDrop()
         drop.sealedKeys = try await services.storage.sealedKeys(for: device.key).map { Data($0) }
-        drop.links = try await services.storage.keyLinks(of: device.access.readable).map { Data($0) }
         return drop
     }
 }

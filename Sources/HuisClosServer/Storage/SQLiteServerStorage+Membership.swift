@@ -40,25 +40,4 @@ extension SQLiteServerStorage {
                               arguments: [Data(recipient.bytes)]).map { [UInt8]($0) }
         }
     }
-
-    public func storeKeyLinks(_ links: [MailboxLink]) async throws(StorageError) {
-        try await write("storing key-chain links") { db in
-            for link in links {
-                try db.execute(sql: "INSERT OR IGNORE INTO key_link (scope, epoch, bytes) VALUES (?, ?, ?)",
-                               arguments: [link.scope.rawValue, Int64(link.epoch), Data(link.bytes)])
-            }
-        }
-    }
-
-    public func keyLinks(of scopes: Set<ScopeID>) async throws(StorageError) -> [[UInt8]] {
-        let names = scopes.map(\.rawValue).sorted()
-        return try await read("reading key-chain links") { db in
-            var result: [[UInt8]] = []
-            for name in names {
-                result += try Data.fetchAll(db, sql: "SELECT bytes FROM key_link WHERE scope = ? ORDER BY epoch",
-                                            arguments: [name]).map { [UInt8]($0) }
-            }
-            return result
-        }
-    }
 }

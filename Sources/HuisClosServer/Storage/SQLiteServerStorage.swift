@@ -99,6 +99,11 @@ public final class SQLiteServerStorage: ServerStorage {
         migrator.registerMigration("v3-arrival-times") { db in
             try db.execute(sql: "ALTER TABLE scope_log ADD COLUMN received_at_ms INTEGER NOT NULL DEFAULT 0")
         }
+        // Key-chain links travel in the signed epoch records of the membership log: the former
+        // link mailbox (first link kept per epoch, from any writer) is dropped.
+        migrator.registerMigration("v4-links-in-log") { db in
+            try db.execute(sql: "DROP TABLE key_link")
+        }
         return migrator
     }
 }

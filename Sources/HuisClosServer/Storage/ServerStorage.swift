@@ -95,12 +95,6 @@ public protocol ServerStorage: Sendable {
 
     /// The sealed keys addressed to `recipient` (canonical bytes), oldest first.
     func sealedKeys(for recipient: SigningPublicKey) async throws(StorageError) -> [[UInt8]]
-
-    /// Keeps key-chain links (one per scope and epoch; the first one stored stays).
-    func storeKeyLinks(_ links: [MailboxLink]) async throws(StorageError)
-
-    /// The key-chain links of `scopes` (canonical bytes), by scope then epoch.
-    func keyLinks(of scopes: Set<ScopeID>) async throws(StorageError) -> [[UInt8]]
 }
 
 /// A sealed scope key as the mailbox files it: the fields the relay routes by, and the bytes.
@@ -122,23 +116,6 @@ public struct MailboxKey: Sendable, Equatable {
         self.scope = scope
         self.epoch = epoch
         self.issuer = issuer
-        self.bytes = bytes
-    }
-}
-
-/// A key-chain link as the relay files it.
-public struct MailboxLink: Sendable, Equatable {
-    /// Its scope.
-    public let scope: ScopeID
-    /// The newer epoch (whose key seals `epoch - 1`'s).
-    public let epoch: UInt32
-    /// The canonical `KeyChainLink` bytes.
-    public let bytes: [UInt8]
-
-    /// A link entry.
-    public init(scope: ScopeID, epoch: UInt32, bytes: [UInt8]) {
-        self.scope = scope
-        self.epoch = epoch
         self.bytes = bytes
     }
 }

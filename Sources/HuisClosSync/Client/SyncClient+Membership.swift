@@ -38,18 +38,17 @@ extension SyncClient {
         return (page.records.map { Array($0) }, page.count)
     }
 
-    /// Leaves sealed scope keys and key-chain links in the relay's mailbox.
-    public func dropKeys(sealed: [[UInt8]], links: [[UInt8]]) async throws(APIError) {
+    /// Leaves sealed scope keys in the relay's mailbox (key-chain links travel in the log's epoch records).
+    public func dropKeys(sealed: [[UInt8]]) async throws(APIError) {
         var request = Huisclos_V1_KeyDrop()
         request.sealedKeys = sealed.map { Data($0) }
-        request.links = links.map { Data($0) }
         let _: Huisclos_V1_KeyDrop = try await authorised(Endpoint.keys, request)
     }
 
-    /// This device's sealed keys and the links of the scopes it reads (unverified).
-    public func pullKeys() async throws(APIError) -> (sealed: [[UInt8]], links: [[UInt8]]) {
+    /// This device's sealed keys (unverified).
+    public func pullKeys() async throws(APIError) -> [[UInt8]] {
         let drop: Huisclos_V1_KeyDrop = try await authorised(Endpoint.keysPull, Huisclos_V1_KeyPullRequest(),
                                                             limit: WireLimits.pullBytesMax)
-        return (drop.sealedKeys.map { Array($0) }, drop.links.map { Array($0) })
+        return drop.sealedKeys.map { Array($0) }
     }
 }

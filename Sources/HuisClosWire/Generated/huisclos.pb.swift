@@ -476,9 +476,10 @@ public nonisolated struct Huisclos_V1_MembershipPullRequest: Sendable {
   public init() {}
 }
 
-/// POST /v1/keys (device token): sealed scope keys for recipient devices' mailboxes, and key-chain
-/// links. The server checks each sealed key's signature and that the log lets its issuer hand out
-/// the scope's keys; it never opens them.
+/// POST /v1/keys (device token): sealed scope keys for recipient devices' mailboxes. The server
+/// checks each sealed key's signature and that the log lets its issuer hand out the scope's keys;
+/// it never opens them. Key-chain links travel inside the signed startEpoch records of the
+/// membership log (MEMBERSHIP.md), never on their own.
 public nonisolated struct Huisclos_V1_KeyDrop: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -487,16 +488,13 @@ public nonisolated struct Huisclos_V1_KeyDrop: Sendable {
   /// SealedScopeKey canonical bytes (MEMBERSHIP.md).
   public var sealedKeys: [Data] = []
 
-  /// KeyChainLink canonical bytes.
-  public var links: [Data] = []
-
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 }
 
 /// POST /v1/keys/pull (device token, empty body) → KeyDrop: every sealed key addressed to the
-/// calling device, and every key-chain link of the scopes it may read.
+/// calling device.
 public nonisolated struct Huisclos_V1_KeyPullRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -1381,7 +1379,7 @@ nonisolated extension Huisclos_V1_MembershipPullRequest: SwiftProtobuf.Message, 
 
 nonisolated extension Huisclos_V1_KeyDrop: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".KeyDrop"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}sealed_keys\0\u{1}links\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}sealed_keys\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1390,7 +1388,6 @@ nonisolated extension Huisclos_V1_KeyDrop: SwiftProtobuf.Message, SwiftProtobuf.
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedBytesField(value: &self.sealedKeys) }()
-      case 2: try { try decoder.decodeRepeatedBytesField(value: &self.links) }()
       default: break
       }
     }
@@ -1400,15 +1397,11 @@ nonisolated extension Huisclos_V1_KeyDrop: SwiftProtobuf.Message, SwiftProtobuf.
     if !self.sealedKeys.isEmpty {
       try visitor.visitRepeatedBytesField(value: self.sealedKeys, fieldNumber: 1)
     }
-    if !self.links.isEmpty {
-      try visitor.visitRepeatedBytesField(value: self.links, fieldNumber: 2)
-    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Huisclos_V1_KeyDrop, rhs: Huisclos_V1_KeyDrop) -> Bool {
     if lhs.sealedKeys != rhs.sealedKeys {return false}
-    if lhs.links != rhs.links {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -22,7 +22,7 @@ enum StorageConformance {
         ("logs are per scope", logsArePerScope),
         ("files: declare once, chunks dedup", filesDeclareOnceChunksDedup),
         ("membership records append only at the head", membershipRecordsAppendOnlyAtTheHead),
-        ("sealed keys are filed per recipient, links per scope", mailboxFilesKeysAndLinks),
+        ("sealed keys are filed per recipient", mailboxFilesKeys),
     ]
 
     static let device = try! SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 3, count: 32)))
@@ -154,15 +154,10 @@ extension StorageConformance {
         #expect(try await storage.membershipRecords(from: 7).isEmpty)
     }
 
-    static func mailboxFilesKeysAndLinks(_ storage: any ServerStorage) async throws {
+    static func mailboxFilesKeys(_ storage: any ServerStorage) async throws {
         let other = try SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 4, count: 32))).publicKey
-        let group = try ScopeID("group:a")
         let key = MailboxKey(recipient: device.publicKey, scope: .council, epoch: 1, issuer: other, bytes: [7])
         try await storage.storeSealedKeys([key, key, MailboxKey(recipient: other, scope: .council, epoch: 1, issuer: other, bytes: [8])])
         #expect(try await storage.sealedKeys(for: device.publicKey) == [[7]])
-        try await storage.storeKeyLinks([MailboxLink(scope: .council, epoch: 2, bytes: [5]), MailboxLink(scope: group, epoch: 2, bytes: [6]),
-                                         MailboxLink(scope: .council, epoch: 2, bytes: [9])])
-        #expect(try await storage.keyLinks(of: [.council]) == [[5]], "the first link stored for an epoch stays")
-        #expect(try await storage.keyLinks(of: [.council, group]).count == 2)
     }
 }
