@@ -1,3 +1,4 @@
+import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosProtocol
 
@@ -45,6 +46,10 @@ extension MembershipEvent {
             writer.write(epoch)
             writer.write(reason.rawValue)
             writer.write(raw: commitment)
+        case let .reportAbsences(member, count, reportDigest):
+            writer.write(raw: member.bytes)
+            writer.write(count)
+            writer.write(raw: reportDigest)
         }
         return writer.bytes
     }
@@ -81,6 +86,13 @@ extension MembershipEvent {
             event = .startEpoch(scope: scope, epoch: try reader.readUInt32(),
                                 reason: try reader.readEnum(EpochReason.self, field: "epoch reason"),
                                 commitment: try reader.read(count: Hash.length))
+        case .reportAbsences:
+            let member = try reader.readMember()
+            let count = try reader.readUInt8()
+            guard Int(count) >= CouncilRules.consecutiveAbsencesForResignation else {
+                throw WireError(.malformed, "an absences report counts at least \(CouncilRules.consecutiveAbsencesForResignation) consecutive absences, not \(count)")
+            }
+            event = .reportAbsences(member: member, count: count, reportDigest: try reader.read(count: Hash.length))
         }
         try reader.expectEnd(of: "\(kind) payload")
         return event
