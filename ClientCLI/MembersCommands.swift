@@ -86,6 +86,8 @@ struct Members: AsyncParsableCommand {
                 Exemple / example : huisclos membres nommer --nom "Alice Martin" --categorie research --genre female --arrete 2026-0142 --date 2026-01-05
                 Refusé : un 31e membre du premier cercle, un troisième mandat, une personne déjà en fonction, un arrêté postdaté. \
                 Affiche l'identifiant à remettre au membre pour son enrôlement.
+                Un appareil ne vaut que pour le rôle sous lequel il a été certifié : un renouvellement (--membre) dans un autre rôle \
+                demande d'enrôler de nouveaux appareils. Nommer au secrétariat demande l'appareil qui détient la racine de confiance.
                 --role vicePresident --membre <id> : la vice-présidence est un rôle sur le mandat en cours d'un membre du premier cercle,
                 après la proposition de la présidence (huisclos membres proposer-vp) ; ni nouveau mandat ni changement de terme ; --nom et --categorie inutiles.
                 """)
@@ -234,7 +236,7 @@ struct Members: AsyncParsableCommand {
             abstract: "La présidence déclare un membre démissionnaire d'office / the president declares a member resigned ex officio.",
             discussion: """
                 Exemple / example : huisclos membres declarer-demission <id>
-                Seulement pour un membre figurant au rapport d'absences (huisclos rapport absences). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.
+                Seulement pour un membre figurant au rapport d'absences signé par le secrétariat (huisclos rapport absences --signer). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant du membre / member id.") var member: String
@@ -247,6 +249,13 @@ struct Members: AsyncParsableCommand {
                     let report = AbsenceReport(register: session.register.register, seances: try session.council.seances(), on: session.today)
                     var register = session.register.register
                     try register.declareResigned(id.hex, on: session.today, report: report)
+                    _ = try await session.device.sync()  // the secretariat's signed report must have reached this device
+                    let state = await session.device.membership
+                    guard !state.absencesReports(of: id, at: state.headTime).isEmpty else {
+                        throw CouncilError(.notReportedForAbsences, Text(
+                            fr: "Le secrétariat n'a pas signé le rapport d'absences de \(session.name(id.hex)) dans le journal des membres : il le fait avec huisclos rapport absences --signer, puis recommencez.",
+                            en: "The secretariat has not signed \(session.name(id.hex))'s absences report into the membership log: it does so with huisclos rapport absences --signer; then try again."))
+                    }
                     try await session.device.sign(.endMandate(member: id, reason: .exOfficio))
                     try await session.device.startEpoch(of: CouncilRecords.scope, reason: .memberRemoved)
                     _ = try await session.device.sync()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosL10n
 import HuisClosTerminal
 
@@ -12,6 +13,7 @@ struct Reports: AsyncParsableCommand {
             Exemples / examples:
               huisclos rapport absences
               huisclos rapport absences --json
+              huisclos rapport absences --signer
               huisclos rapport annuel 2026 --sortie ./rapport-2026
             Comptent : les séances à présence close tenues pendant le mandat du membre ; une absence excusée compte.
             """,
@@ -19,14 +21,23 @@ struct Reports: AsyncParsableCommand {
 
     struct Absences: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "absences", abstract: "Membres absents à 3 séances consécutives / members absent from 3 consecutive séances.",
-            discussion: "Exemple / example : huisclos rapport absences --json")
+            discussion: """
+                Exemples / examples : huisclos rapport absences --json ; huisclos rapport absences --signer
+                Avec --signer, le secrétariat signe le rapport dans le journal des membres (un enregistrement par membre cité) : \
+                la présidence ne peut déclarer une démission d'office que sur ce rapport signé. With --signer, the secretariat \
+                signs the report into the membership log (one record per member named): the president can declare a \
+                resignation ex officio only on that signed report.
+                """)
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(name: .customLong("signer"), help: "Signer le rapport dans le journal des membres (secrétariat) / sign the report into the membership log (secretariat).")
+        var sign = false
 
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     let report = AbsenceReport(register: session.register.register, seances: try session.council.seances(), on: session.today)
+                    if sign { try await Self.sign(report, in: session) }
                     if json { return try printJSON(report.findings) }
                     guard !report.findings.isEmpty else {
                         return say(Text(fr: "Aucun membre n'a manqué 3 séances consécutives.", en: "No member missed 3 consecutive séances."))
@@ -38,10 +49,28 @@ struct Reports: AsyncParsableCommand {
                     }
                     Console.out(table.render() + "\n")
                     say(CouncilRules.Quote.absences)
-                    say(Text(fr: "La présidence peut déclarer : huisclos membres declarer-demission <identifiant>",
-                             en: "The president may declare: huisclos membres declarer-demission <id>"))
+                    say(sign ? Text(fr: "La présidence peut déclarer : huisclos membres declarer-demission <identifiant>",
+                                    en: "The president may declare: huisclos membres declarer-demission <id>")
+                             : Text(fr: "Pour qu'une démission d'office soit possible, le secrétariat signe le rapport : huisclos rapport absences --signer",
+                                    en: "For a resignation ex officio to be possible, the secretariat signs the report: huisclos rapport absences --signer"))
                 }
             }
+        }
+
+        /// Signs one `reportAbsences` record per member named (those already signed are skipped) and syncs.
+        static func sign(_ report: AbsenceReport, in session: CouncilSession) async throws {
+            try session.requireSecretariat(Text(fr: "signer le rapport d'absences", en: "sign the absences report"))
+            var signed = 0
+            for event in try report.absencesEvents() {
+                guard case let .reportAbsences(member, _, digest) = event else { continue }
+                let state = await session.device.membership
+                if state.absencesReports(of: member, at: state.headTime).contains(digest) { continue }
+                try await session.device.sign(event)
+                signed += 1
+            }
+            _ = try await session.device.sync()
+            Console.error(Text(fr: "Rapport d'absences signé dans le journal des membres : \(signed) membre(s).",
+                               en: "Absences report signed into the membership log: \(signed) member(s).").in(language) + "\n")
         }
     }
 }

@@ -143,8 +143,8 @@ done
 sync_all
 hc secretariat seances liste | indent
 
-say "Le rapport d'absences du secrétariat"
-hc secretariat rapport absences | indent
+say "Le rapport d'absences du secrétariat, signé dans le journal des membres"
+hc secretariat rapport absences --signer 2>&1 | indent
 
 say "La présidente déclare Chloé démissionnaire d'office"
 hc presidente membres declarer-demission "${ids[chloe]}" | indent

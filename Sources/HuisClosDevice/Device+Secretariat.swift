@@ -12,16 +12,20 @@ extension Device {
     /// Signs `event` into the membership log and has the relay keep it: appointments, scope
     /// grants and removals, device certificates, revocations, mandate ends.
     ///
-    /// Signed with the trust root when the log requires it (certifying a secretariat device) and
-    /// this device holds it, else with this device's key; the log's rules decide whether the
-    /// signer may (`DeviceError.notAuthorised` otherwise, nothing sent). Keys follow at the next
-    /// sync: new members receive the current keys, and a removal or revocation starts a new epoch
-    /// from a secretariat device so whoever left gets nothing new.
+    /// Signed with the trust root when the log requires it (appointing a secretariat member,
+    /// certifying or revoking a secretariat device, ending a secretariat mandate:
+    /// `MembershipState.needsRootSignature`) and this device holds it, else with this device's
+    /// key; the log's rules decide whether the signer may (`DeviceError.notAuthorised` otherwise,
+    /// nothing sent). Keys follow at the next sync: new members receive the current keys, and a
+    /// removal or revocation starts a new epoch from a secretariat device so whoever left gets nothing new.
     public func sign(_ event: MembershipEvent) async throws {
         var signer = identity.signing
-        if case let .certifyDevice(device) = event, context.membership.role(of: device.member, at: context.instant) == .secretariat {
+        var revokesItself = false
+        if case let .revokeDevice(device, _) = event { revokesItself = device == certificate.signingKey }
+        if context.membership.needsRootSignature(event, at: context.instant), !revokesItself {
             guard let seed = profile.rootSeed else {
-                throw DeviceError(.notSecretariat, "only the device holding the trust root certifies secretariat devices")
+                throw DeviceError(.notSecretariat, "only the device holding the trust root appoints, certifies, revokes or ends "
+                                  + "a secretariat member or device")
             }
             signer = try SigningKeyPair.fromSeed(seed)
         }

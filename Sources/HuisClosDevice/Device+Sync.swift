@@ -96,18 +96,16 @@ extension Device {
         if context.membership.isWipeOrdered(for: certificate.signingKey) { try wipe() }
     }
 
-    /// Verifies a wipe order received with a 401: a revocation of this very device with `wipe`,
-    /// signed by the pinned root or a secretariat device of the verified log. The server cannot
-    /// forge one; an order that does not verify is ignored (the device stays locked out anyway).
+    /// Verifies a wipe order received with a 401: carried out only when the order is the next
+    /// record of this device's verified log (hash chain, date, signer's authority, all judged by
+    /// the log from the pinned root, as any record pulled) and that log then orders this device
+    /// wiped. A signed order that is not in the log — from a revoked secretariat device's key,
+    /// backdated, or replayed by the relay — is ignored (the device stays locked out anyway).
     func handleRevocation(_ order: [UInt8]?) throws {
-        guard let order, let record = try? MembershipRecord(verifying: order),
-              case let .revokeDevice(device, ordered) = record.event, ordered, device == certificate.signingKey else { return }
-        let state = context.membership
-        let signerIsSecretariat = record.signer == state.root.publicKey
-            || (state.certificate(of: record.signer).flatMap { state.role(of: $0.member, at: record.issuedAt) } == .secretariat
-                && state.isDeviceValid(record.signer, at: record.issuedAt))
-        let signerIsOwnDevice = state.certificate(of: record.signer)?.member == member && state.isDeviceValid(record.signer, at: record.issuedAt)
-        if signerIsSecretariat || signerIsOwnDevice { try wipe() }
+        guard let order else { return }
+        var log = context.log
+        do { try log.receive(order, now: context.instant) } catch { return }
+        if log.state.isWipeOrdered(for: certificate.signingKey) { try wipe() }
     }
 
     /// Cryptographic erase of the replica (its wrapped key first), then the folder.

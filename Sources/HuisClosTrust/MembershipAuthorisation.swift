@@ -15,6 +15,10 @@ enum MembershipAuthorisation {
         let signerDevice = state.isDeviceValid(record.signer, at: instant) ? state.certificate(of: record.signer) : nil
         let signerRole = signerDevice.flatMap { state.role(of: $0.member, at: instant) }
         let isSecretariat = isRoot || signerRole == .secretariat
+        if state.needsRootSignature(record.event, at: instant), !isRoot, !isSelfRevocation(record) {
+            throw TrustError(.notAuthorised, "record \(record.index) (\(record.event.kind)) refused: only the trust root appoints, "
+                             + "certifies, revokes or ends a secretariat member or device; the signer is not the root")
+        }
 
         let allowed: Bool
         let rule: String
@@ -23,6 +27,7 @@ enum MembershipAuthorisation {
             allowed = false
             rule = "a genesis record may only be record 0"
         case .appointMember:
+            // A secretariat appointment needed the root above.
             allowed = isSecretariat
             rule = "only the secretariat appoints members"
         case .endMandate(_, .term):
@@ -54,9 +59,34 @@ enum MembershipAuthorisation {
             allowed = state.mayStartEpoch(device: record.signer, scope: scope, at: instant)
             rule = "a key epoch is started by a device with read-write access to the scope that holds its authority "
                 + "(a device of the member for a member's private scope; of the secretariat or the president for any other)"
+        case .reportAbsences:
+            allowed = isSecretariat
+            rule = "only the secretariat signs an absences report"
         }
         guard allowed else {
             throw TrustError(.notAuthorised, "record \(record.index) (\(record.event.kind)) refused: \(rule); the signer is not")
+        }
+    }
+
+    /// A device revoking itself: harmless whoever it is (it only loses its own access).
+    private static func isSelfRevocation(_ record: MembershipRecord) -> Bool {
+        if case let .revokeDevice(device, _) = record.event { return device == record.signer }
+        return false
+    }
+}
+
+extension MembershipState {
+    /// True when only the trust root may sign `event` at `instant`: appointing a secretariat
+    /// member, certifying or revoking a secretariat device, ending a secretariat mandate. So one
+    /// stolen secretariat device can neither multiply itself nor lock out the root's holder
+    /// (a device may still revoke itself). `Device.sign` signs these with the root when it holds it.
+    public func needsRootSignature(_ event: MembershipEvent, at instant: Instant) -> Bool {
+        switch event {
+        case let .appointMember(appointment): appointment.role == .secretariat
+        case let .certifyDevice(device): role(of: device.member, at: instant) == .secretariat
+        case let .revokeDevice(device, _): devices[device]?.role == .secretariat
+        case let .endMandate(member, _): role(of: member, at: instant) == .secretariat
+        default: false
         }
     }
 }

@@ -10,6 +10,9 @@ struct Mandate: Sendable {
     let scheduledEnd: Instant
     var endedAt: Instant?
     var acceptedAt: Instant?
+    /// Digests of the secretariat's absences reports recorded for this mandate (record type 11):
+    /// the president's ex officio end of the mandate needs at least one.
+    var absencesReports: [[UInt8]] = []
 
     /// The first instant the mandate no longer covers.
     var end: Instant { min(scheduledEnd, endedAt ?? scheduledEnd) }
@@ -48,6 +51,10 @@ struct MemberEntry: Sendable {
 struct DeviceEntry: Sendable {
     let device: CertifiedDevice
     let certifiedAt: Instant
+    /// The member's role when the device was certified: the device is valid only while the
+    /// member holds that role, so a member re-appointed in another role (a secretariat role above
+    /// all) needs devices certified anew, by whoever certifies for that role.
+    let role: Role
     var revokedAt: Instant?
     var wipeOrdered = false
 }
@@ -65,4 +72,11 @@ struct EpochEntry: Sendable {
     /// Every device entitled at some point of this epoch (at its start, or added since and so
     /// possibly handed the key): if one loses the scope, the epoch must rotate.
     var entitledDuringEpoch: Set<SigningPublicKey>
+}
+
+/// How many records one signer signed on one UTC day of `issuedAt` (records are in date order,
+/// so only the signer's latest day is kept).
+struct SignerDay: Sendable {
+    let day: Int64
+    var count: Int
 }

@@ -1,3 +1,4 @@
+import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosProtocol
 
@@ -46,6 +47,10 @@ extension MembershipEvent {
             writer.write(reason.rawValue)
             writer.write(raw: commitment)
             keys.encode(into: &writer)
+        case let .reportAbsences(member, count, reportDigest):
+            writer.write(raw: member.bytes)
+            writer.write(count)
+            writer.write(raw: reportDigest)
         }
         return writer.bytes
     }
@@ -85,6 +90,13 @@ extension MembershipEvent {
             let commitment = try reader.read(count: Hash.length)
             event = .startEpoch(scope: scope, epoch: epoch, reason: reason, commitment: commitment,
                                 keys: try EpochKeys.decode(&reader, scope: scope, epoch: epoch))
+        case .reportAbsences:
+            let member = try reader.readMember()
+            let count = try reader.readUInt8()
+            guard Int(count) >= CouncilRules.consecutiveAbsencesForResignation else {
+                throw WireError(.malformed, "an absences report counts at least \(CouncilRules.consecutiveAbsencesForResignation) consecutive absences, not \(count)")
+            }
+            event = .reportAbsences(member: member, count: count, reportDigest: try reader.read(count: Hash.length))
         }
         try reader.expectEnd(of: "\(kind) payload")
         return event

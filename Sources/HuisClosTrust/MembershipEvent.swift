@@ -23,12 +23,19 @@ public enum MembershipEvent: Sendable, Equatable {
     /// A scope's key epoch starts; `commitment` pins the key every recipient must get, `keys`
     /// carries it sealed to its starter and the chain link from an older epoch.
     case startEpoch(scope: ScopeID, epoch: UInt32, reason: EpochReason, commitment: [UInt8], keys: EpochKeys)
+    /// The secretariat's signed absences report for one first-circle member: `count` consecutive
+    /// séances missed (at least `CouncilRules.consecutiveAbsencesForResignation`), `reportDigest`
+    /// the BLAKE2b-256 of the report's canonical text (opaque to the relay). The president's
+    /// ex officio end of that member's mandate needs one in the same mandate.
+    case reportAbsences(member: MemberID, count: UInt8, reportDigest: [UInt8])
 
     /// The record type byte on the wire.
     public enum Kind: UInt8, Sendable, CaseIterable {
         /// One per event case, numbered 1…9 as in `Protocol/MEMBERSHIP.md`.
         case genesis = 1, appointMember, endMandate, addToScope, removeFromScope, certifyDevice,
              acceptUndertaking, revokeDevice, startEpoch
+        /// Record type 11 (10 is the member's device approval).
+        case reportAbsences = 11
     }
 
     /// This event's record type.
@@ -43,6 +50,7 @@ public enum MembershipEvent: Sendable, Equatable {
         case .acceptUndertaking: .acceptUndertaking
         case .revokeDevice: .revokeDevice
         case .startEpoch: .startEpoch
+        case .reportAbsences: .reportAbsences
         }
     }
 }

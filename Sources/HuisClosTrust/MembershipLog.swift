@@ -26,27 +26,33 @@ public struct MembershipLog: Sendable {
         for bytes in encodedRecords.dropFirst() { try receive(bytes, now: now) }
     }
 
-    /// Verifies and applies the next record received from the relay at `now` (this device's clock).
-    public mutating func receive(_ encoded: [UInt8], now: Instant) throws(TrustError) {
-        try accept(try MembershipRecord(verifying: encoded), now: now)
+    /// Verifies and applies the next record received from the relay at `now` (this device's clock);
+    /// the relay passes its tighter `TrustLimits.relayClockSkewSecondsMax` as `clockSkewSecondsMax`.
+    public mutating func receive(_ encoded: [UInt8], now: Instant,
+                                 clockSkewSecondsMax: Int64 = TrustLimits.recordClockSkewSecondsMax) throws(TrustError) {
+        try accept(try MembershipRecord(verifying: encoded), now: now, clockSkewSecondsMax: clockSkewSecondsMax)
     }
 
     /// Signs `event` as the next record with `signer` (the root or this device) and applies it;
     /// throws, keeping nothing, if the log does not allow it. Send `encoded` of the result to the relay.
+    ///
+    /// The record is dated `instant` (this device's clock) or the log's head, whichever is later:
+    /// a head dated a little ahead (a device whose clock runs fast) never makes an honest record
+    /// "dated before the previous one". The relay bounds how far ahead a head can be.
     @discardableResult
     public mutating func append(_ event: MembershipEvent, signedBy signer: SigningKeyPair, at instant: Instant)
         throws(TrustError) -> MembershipRecord {
         let record = try MembershipRecord.sign(event, index: state.headIndex + 1, previousHash: state.headHash,
-                                               issuedAt: instant, signer: signer)
-        try accept(record, now: instant)
+                                               issuedAt: max(instant, state.headTime), signer: signer)
+        try accept(record, now: instant, clockSkewSecondsMax: TrustLimits.recordClockSkewSecondsMax)
         return record
     }
 
-    private mutating func accept(_ record: MembershipRecord, now: Instant) throws(TrustError) {
+    private mutating func accept(_ record: MembershipRecord, now: Instant, clockSkewSecondsMax: Int64) throws(TrustError) {
         guard records.count < TrustLimits.membershipRecordsMax else {
             throw TrustError(.tooLarge, "the log already holds \(TrustLimits.membershipRecordsMax) records, its limit")
         }
-        try state.apply(record, now: now)
+        try state.apply(record, now: now, clockSkewSecondsMax: clockSkewSecondsMax)
         records.append(record)
     }
 }

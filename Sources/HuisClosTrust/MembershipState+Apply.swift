@@ -8,7 +8,10 @@ extension MembershipState {
     /// unchanged, if the record does not extend the chain (`.brokenChain`), is dated too far ahead
     /// of `now` (`.notYetValid`), its signer may not sign it (`.notAuthorised`), or it contradicts
     /// the log (`.invalidTransition`).
-    public mutating func apply(_ record: MembershipRecord, now: Instant) throws(TrustError) {
+    /// `clockSkewSecondsMax` is how far ahead of `now` the record may be dated: a device's bound
+    /// by default, the relay's tighter `TrustLimits.relayClockSkewSecondsMax` at the relay.
+    public mutating func apply(_ record: MembershipRecord, now: Instant,
+                               clockSkewSecondsMax: Int64 = TrustLimits.recordClockSkewSecondsMax) throws(TrustError) {
         guard record.index == headIndex + 1, record.previousHash == headHash else {
             throw TrustError(.brokenChain, "record \(record.index) does not follow record \(headIndex) of the verified log: "
                              + "reordered, dropped or forked; refetch the log from record \(headIndex + 1)")
@@ -16,9 +19,10 @@ extension MembershipState {
         guard record.issuedAt >= headTime else {
             throw TrustError(.brokenChain, "record \(record.index) is dated before record \(headIndex): refused")
         }
-        try Self.checkNotFromTheFuture(record, now: now)
+        try Self.checkNotFromTheFuture(record, now: now, skewSecondsMax: clockSkewSecondsMax)
         try MembershipAuthorisation.check(record, in: self)
         var next = self
+        try next.countAgainstQuota(record)
         try next.transition(record.event, at: record.issuedAt, signer: record.signer)
         if let member = next.memberGainingAccess(record.event) { next.noteEntitlements(of: member, at: record.issuedAt) }
         next.headIndex = record.index
@@ -33,9 +37,15 @@ extension MembershipState {
             throw TrustError(.invalidTransition, "a second genesis record")
         case let .appointMember(appointment):
             try appoint(appointment, at: instant)
-        case let .endMandate(member, _):
+        case let .endMandate(member, reason):
             guard var entry = members[member], let index = entry.mandates.lastIndex(where: { $0.covers(instant) }) else {
                 throw refused("member \(member) holds no mandate to end")
+            }
+            if reason == .exOfficio {
+                guard entry.mandates[index].role.isFirstCircle, !entry.mandates[index].absencesReports.isEmpty else {
+                    throw refused("member \(member) is not named in an absences report signed by the secretariat during this mandate "
+                                  + "(first-circle members only): no resignation ex officio without one")
+                }
             }
             entry.mandates[index].endedAt = instant
             entry.closeGrants(at: instant)
@@ -43,6 +53,10 @@ extension MembershipState {
         case let .addToScope(member, scope, access, expiry):
             guard role(of: member, at: instant) != nil else { throw refused("member \(member) holds no mandate") }
             if let expiry, expiry <= instant { throw refused("the grant of \(scope) expires before it starts") }
+            let open = members[member]?.grants[scope]?.filter { $0.isActive(at: instant) } ?? []
+            if open.count == 1, open[0].access == access, open[0].until == expiry {
+                throw refused("member \(member) already holds this very grant to \(scope) (same access, same expiry): a record that changes nothing")
+            }
             closeGrant(of: member, to: scope, at: instant)
             members[member, default: MemberEntry()].grants[scope, default: []].append(Grant(access: access, from: instant, until: expiry))
         case let .removeFromScope(member, scope):
@@ -56,7 +70,10 @@ extension MembershipState {
             guard let index = members[member]?.mandates.lastIndex(where: { $0.covers(instant) }) else {
                 throw refused("member \(member) holds no mandate")
             }
-            if members[member]!.mandates[index].acceptedAt == nil { members[member]!.mandates[index].acceptedAt = instant }
+            guard members[member]!.mandates[index].acceptedAt == nil else {
+                throw refused("member \(member) already accepted the undertaking during this mandate: a record that changes nothing")
+            }
+            members[member]!.mandates[index].acceptedAt = instant
         case let .revokeDevice(device, wipe):
             guard devices[device] != nil, devices[device]!.revokedAt == nil else {
                 throw refused("the device is not certified, or already revoked")
@@ -70,6 +87,15 @@ extension MembershipState {
             let entitled = Set(entitledDevices(to: scope, at: instant).map(\.signingKey))
             epochs[scope, default: []].append(EpochEntry(epoch: epoch, reason: reason, commitment: commitment, startedAt: instant,
                                                          starter: signer, keys: keys, entitledDuringEpoch: entitled))
+        case let .reportAbsences(member, _, reportDigest):
+            guard let index = members[member]?.mandates.lastIndex(where: { $0.covers(instant) }),
+                  members[member]!.mandates[index].role.isFirstCircle else {
+                throw refused("member \(member) holds no first-circle mandate: the absences rule concerns first-circle members only")
+            }
+            guard !members[member]!.mandates[index].absencesReports.contains(reportDigest) else {
+                throw refused("this absences report of member \(member) is already in the log: a record that changes nothing")
+            }
+            members[member]!.mandates[index].absencesReports.append(reportDigest)
         }
     }
 
@@ -142,7 +168,7 @@ extension MembershipState {
     }
 
     private mutating func certify(_ device: CertifiedDevice, at instant: Instant) throws(TrustError) {
-        guard role(of: device.member, at: instant) != nil else { throw refused("member \(device.member) holds no mandate") }
+        guard let role = role(of: device.member, at: instant) else { throw refused("member \(device.member) holds no mandate") }
         guard devices[device.signingKey] == nil, !agreementKeys.contains(device.agreementKey), device.signingKey != root.publicKey else {
             throw refused("a device key is certified once: this one was certified before")
         }
@@ -150,7 +176,7 @@ extension MembershipState {
         guard active.count < TrustLimits.activeDevicesPerMemberMax else {
             throw refused("member \(device.member) already has \(active.count) valid devices; revoke one first")
         }
-        devices[device.signingKey] = DeviceEntry(device: device, certifiedAt: instant)
+        devices[device.signingKey] = DeviceEntry(device: device, certifiedAt: instant, role: role)
         agreementKeys.insert(device.agreementKey)
     }
 
@@ -161,12 +187,13 @@ extension MembershipState {
         }
     }
 
-    /// Refuses a record dated more than the allowed clock skew after `now`.
-    static func checkNotFromTheFuture(_ record: MembershipRecord, now: Instant) throws(TrustError) {
+    /// Refuses a record dated more than `skewSecondsMax` after `now`.
+    static func checkNotFromTheFuture(_ record: MembershipRecord, now: Instant,
+                                      skewSecondsMax: Int64 = TrustLimits.recordClockSkewSecondsMax) throws(TrustError) {
         let ahead = record.issuedAt.unixSeconds.subtractingReportingOverflow(now.unixSeconds)
-        guard !ahead.overflow, ahead.partialValue <= TrustLimits.recordClockSkewSecondsMax else {
+        guard !ahead.overflow, ahead.partialValue <= skewSecondsMax else {
             throw TrustError(.notYetValid, "record \(record.index) is dated \(record.issuedAt), ahead of this device's clock (\(now)) "
-                             + "by more than \(TrustLimits.recordClockSkewSecondsMax) s: refused; check this device's clock")
+                             + "by more than \(skewSecondsMax) s: refused; check this device's clock")
         }
     }
 

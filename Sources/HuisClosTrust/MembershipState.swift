@@ -24,6 +24,8 @@ public struct MembershipState: Sendable {
     var devices: [SigningPublicKey: DeviceEntry] = [:]
     var agreementKeys: Set<AgreementPublicKey> = []
     var epochs: [ScopeID: [EpochEntry]] = [:]
+    /// Records per device signer on its latest UTC day, for the per-device daily quotas.
+    var signerDays: [SigningPublicKey: SignerDay] = [:]
 
     /// Starts the fold from record 0, which must be a genesis record signed by `root` naming `root`
     /// and not dated ahead of `now` (this device's clock) by more than the allowed skew.
@@ -55,6 +57,12 @@ public struct MembershipState: Sendable {
         return accepted <= instant
     }
 
+    /// The digests of the secretariat's absences reports on `member` recorded during the mandate
+    /// covering `instant` (record type 11); empty when none, or no mandate covers it.
+    public func absencesReports(of member: MemberID, at instant: Instant) -> [[UInt8]] {
+        members[member]?.mandate(at: instant)?.absencesReports ?? []
+    }
+
     /// What `member` may do in `scope` at `instant`: implied by the role (council, own private
     /// scope) or granted; nil when the member has no active mandate or no access.
     public func access(of member: MemberID, to scope: ScopeID, at instant: Instant) -> ScopeAccess? {
@@ -78,11 +86,12 @@ public struct MembershipState: Sendable {
     /// The certificate of `device`, whether or not it is still valid.
     public func certificate(of device: SigningPublicKey) -> CertifiedDevice? { devices[device]?.device }
 
-    /// True when `device` is certified, not revoked, and its member holds a mandate at `instant`.
+    /// True when `device` is certified, not revoked, and its member holds at `instant` a mandate
+    /// in the role the device was certified under (a device does not follow its member into a new role).
     public func isDeviceValid(_ device: SigningPublicKey, at instant: Instant) -> Bool {
         guard let entry = devices[device], entry.certifiedAt <= instant else { return false }
         if let revoked = entry.revokedAt, revoked <= instant { return false }
-        return role(of: entry.device.member, at: instant) != nil
+        return role(of: entry.device.member, at: instant) == entry.role
     }
 
     /// True when a revocation of `device` ordered it to erase its replica.

@@ -18,6 +18,9 @@ public struct TrustError: Error, Equatable, Sendable, CustomStringConvertible {
         case untrustedRoot
         /// A record is dated further ahead of this device's clock than `TrustLimits.recordClockSkewSecondsMax`.
         case notYetValid
+        /// The signer used up its records for the day, or the log's room left is reserved for the
+        /// secretariat and the root (`TrustLimits`): a flood is refused, a revocation still fits.
+        case quotaExceeded
         /// The signer is not allowed to sign this record or issue this key (see `Protocol/TRUST.md`).
         case notAuthorised
         /// The record contradicts the log so far (unknown member, duplicate device, epoch out of turn…).

@@ -27,6 +27,30 @@ public enum TrustLimits {
     /// ahead is refused, because every later record must be dated after it: one future-dated
     /// record from any authorised device would otherwise block the log until that date.
     public static let recordClockSkewSecondsMax: Int64 = 600
+    /// How far ahead of the relay's clock a record it relays may be dated, in seconds. The relay
+    /// keeps NTP time (a server); devices sign at their clock or the log's head, whichever is
+    /// later, so an honest record is never ahead of a right relay clock by more than a device's
+    /// drift. Two minutes tolerates that drift, and bounds how far one signer can push the log's
+    /// head into the future: honest devices then sign at the head's date, never refused for it.
+    public static let relayClockSkewSecondsMax: Int64 = 120
+    /// Records one device of a member (second circle, guest, first circle) may sign per UTC day
+    /// of `issuedAt`: a member signs a handful (undertaking, own device revoked, a resignation,
+    /// key epochs of their private scope and groups); 16 leaves room, and a flood from a stolen or
+    /// hostile device fills at most 16 records a day, never the log.
+    public static let memberRecordsPerDeviceDayMax = 16
+    /// Records one device of the president may sign per UTC day: working groups and hearings
+    /// opened with their members (one grant each) and key epochs; 64 covers a busy day.
+    public static let presidentRecordsPerDeviceDayMax = 64
+    /// Records one secretariat device may sign per UTC day: importing a whole council (about 100
+    /// people, each appointed, certified and granted scopes) in one day is some 400 records.
+    public static let secretariatRecordsPerDeviceDayMax = 500
+    /// Records at the end of the log that only the secretariat and the root may fill: once the log
+    /// holds `membershipRecordsMax` minus this many, members' devices sign nothing more, so the
+    /// secretariat can always revoke a flooder and end a mandate.
+    public static let membershipRecordsSecretariatReserve = 10_000
+    /// Records at the very end of the log that only the trust root may fill: a stolen secretariat
+    /// device flooding the log cannot stop the root from revoking it.
+    public static let membershipRecordsRootReserve = 1_000
     /// The smallest padded body, in bytes: hides the size of small edits (a field change is tens of bytes).
     public static let paddingBucketBytesMin = 256
     /// Up to this size, in bytes, padded bodies are powers of two (at most 2× overhead, few distinct sizes).

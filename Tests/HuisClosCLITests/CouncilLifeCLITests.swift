@@ -144,8 +144,12 @@ import Testing
             let recent = try await council.ok("secretariat", ["seances", "liste"])
             #expect(!recent.contains("Aucune séance tenue"))
 
-            // The declaration: only the president, only for a reported member; then Omar loses the council.
+            // The declaration: only the president, only for a member of the report the secretariat signed; then Omar loses the council.
             try await council.propagate(from: ["secretariat"], to: ["helene"])
+            let unsigned = try await council.run("helene", ["membres", "declarer-demission", omar])
+            #expect(unsigned.status == 65 && unsigned.errors.contains("rapport absences --signer"), "\(unsigned.errors)")
+            let signed = try await council.ok("secretariat", ["rapport", "absences", "--signer"])
+            #expect(signed.contains("Omar Diallo"), "\(signed)")
             let appointedByMember = try await council.run("karim", ["membres", "nommer", "--nom", "Ami de Karim", "--categorie", "economic",
                                                                     "--arrete", "AR-CD-999"])
             #expect(appointedByMember.status == 65 && appointedByMember.errors.contains("Seul le secrétariat peut nommer"), "\(appointedByMember.errors)")

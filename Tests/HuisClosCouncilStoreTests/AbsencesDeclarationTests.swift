@@ -47,6 +47,8 @@ import Testing
         #expect(Quorum(seance: seances[0], register: folded.register).isReached)
 
         let epochBefore = fixture.log.state.currentEpoch(of: .council)
+        // The secretariat signs the report into the log: without it every verifier refuses the declaration.
+        for event in try report.absencesEvents() { try fixture.log.append(event, signedBy: fixture.secretariat.signing, at: fixture.tick()) }
         let outcome = try ResignationDeclaration.declare(chloe, register: folded.register, report: report, on: today,
                                                          log: &fixture.log, presidentKeyring: &keyring, at: fixture.tick())
         #expect(outcome.declaration.signer == president.signing.publicKey)

@@ -129,7 +129,9 @@ final class Participant {
         #expect(report.findings.first?.excused == 1)
         #expect(try chloe.council.store.digest() == secretariat.council.store.digest())
 
-        // The declaration ends the mandate and rotates the council key; the relay revokes the device.
+        // The secretariat signs the report into the log; the declaration ends the mandate and
+        // rotates the council key; the relay revokes the device.
+        for event in try report.absencesEvents() { try fixture.log.append(event, signedBy: fixture.secretariat.signing, at: fixture.tick()) }
         let outcome = try ResignationDeclaration.declare(firstCircle[2].member, register: folded.register, report: report, on: today,
                                                          log: &fixture.log, presidentKeyring: &keyring, at: fixture.tick())
         #expect(!outcome.rotation.sealedKeys.contains { $0.recipient == firstCircle[2].signing.publicKey })

@@ -84,6 +84,8 @@ import Testing
     @Test func onlyThePresidentDeclaresResignationExOfficio() throws {
         var council = try CouncilFixture()
         let event = MembershipEvent.endMandate(member: council.bob.member, reason: .exOfficio)
+        try council.log.append(.reportAbsences(member: council.bob.member, count: 3, reportDigest: CouncilFixture.charterDigest),
+                               signedBy: council.secretariat.signing, at: council.tick())
         #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(event, signedBy: council.secretariat.signing, at: council.tick()) }
         #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(event, signedBy: council.alice.signing, at: council.tick()) }
         try council.log.append(event, signedBy: council.president.signing, at: council.tick())

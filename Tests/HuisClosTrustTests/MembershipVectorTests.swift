@@ -43,6 +43,12 @@ import Testing
         }
     }
 
+    /// Rewrites the golden file from the script; run only on purpose (`HUISCLOS_WRITE_VECTORS=1`).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUISCLOS_WRITE_VECTORS"] == "1"))
+    func writeTheGoldenFileFromTheScript() throws {
+        try MembershipVectors.json().write(to: MembershipVectors.file)
+    }
+
     @Test func theScriptedCouncilStillEncodesToTheGoldenBytes() throws {
         let (_, vectors) = try load()
         let (log, names) = try MembershipVectors.build()

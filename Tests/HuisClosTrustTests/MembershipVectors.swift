@@ -56,6 +56,7 @@ enum MembershipVectors {
                                                           link: KeyChainLink(scope: member.privateScope, epoch: 2, fromEpoch: 1,
                                                                              sealedPreviousKey: [UInt8](repeating: 0xD1, count: 72))))),
             ("secretariat-device", .removeFromScope(member: member, scope: hearing)),
+            ("secretariat-device", .reportAbsences(member: member, count: 3, reportDigest: [UInt8](repeating: 0xAB, count: 32))),
             ("secretariat-device", .revokeDevice(device: memberDevice.signingKey, wipe: true)),
             ("secretariat-device", .endMandate(member: member, reason: .resignation)),
         ]
@@ -64,6 +65,21 @@ enum MembershipVectors {
             try log.append(event, signedBy: keys[signer]!, at: start.adding(seconds: Int64(offset + 1) * 3_600))
         }
         return (log, ["root"] + script.map(\.0))
+    }
+
+    /// The JSON file's content for the scripted council (written by `MembershipVectorTests` when
+    /// `HUISCLOS_WRITE_VECTORS=1`, after a deliberate change of the encoding).
+    static func json() throws -> Data {
+        let (log, names) = try build()
+        let records: [[String: Any]] = zip(log.records, names).map { record, name in
+            ["hash": record.hash.hexString, "hex": record.encoded.hexString, "meaning": meaning(of: record), "signerName": name]
+        }
+        let description = "A version-1 membership log of \(log.records.count) records, one of each type or more. Seeds: root = bytes "
+            + "0x01..0x20; secretariat device Ed25519 = 0x21..0x40, X25519 = 0x41..0x60; member device Ed25519 = 0x61..0x80, "
+            + "X25519 = 0x81..0xa0. Verify the whole log from the root key; decode each 'hex' and compare with 'meaning'; re-sign "
+            + "the meaning with the named signer's seed and compare with 'hex' (Ed25519 is deterministic)."
+        let object: [String: Any] = ["description": description, "rootKey": log.state.root.publicKey.bytes.hexString, "records": records]
+        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     }
 
     /// What a record means, as the JSON spells it: every field as a string.
@@ -96,6 +112,8 @@ enum MembershipVectors {
                           "starterSealedKey": keys.starterSealedKey.hexString,
                           "linkFromEpoch": keys.link.map { "\($0.fromEpoch)" } ?? "none",
                           "linkSealedKey": keys.link?.sealedPreviousKey.hexString ?? "none"]) { $1 }
+        case let .reportAbsences(member, count, digest):
+            fields.merge(["member": member.hex, "count": "\(count)", "reportDigest": digest.hexString]) { $1 }
         }
         return fields
     }

@@ -66,13 +66,32 @@ actor CouncilLedger {
         let at = UInt64(next.records.count)
         let instant = now
         for bytes in records {
-            try Self.checked { () throws(TrustError) in try next.receive(bytes, now: instant) }
+            do {
+                try next.receive(bytes, now: instant, clockSkewSecondsMax: TrustLimits.relayClockSkewSecondsMax)
+            } catch let error where error.code == .notYetValid {
+                throw Self.aheadOfRelayClock(bytes, now: instant)
+            } catch {
+                throw Self.apiError(error)
+            }
         }
         guard try await storage.appendMembershipRecords(records, at: at) else {
             throw APIError(.fork, "the membership log moved while these records were checked: pull it and sign again")
         }
         log = next
         return UInt64(next.records.count)
+    }
+
+    /// The refusal of a record dated beyond the relay's clock and skew, naming both clocks: the
+    /// relay cannot tell whose is wrong, so the person is told how to decide.
+    static func aheadOfRelayClock(_ bytes: [UInt8], now: Instant) -> APIError {
+        let dated = (try? MembershipRecord(verifying: bytes)).map { iso($0.issuedAt) } ?? "?"
+        return APIError(.malformed, "membership: the record is dated \(dated), ahead of the relay's clock (\(iso(now))) by more than "
+                        + "\(TrustLimits.relayClockSkewSecondsMax) s: if this device's clock is right, the relay's clock is wrong — tell the "
+                        + "secretariat; otherwise set this device's clock right and sign again")
+    }
+
+    private static func iso(_ instant: Instant) -> String {
+        Date(timeIntervalSince1970: TimeInterval(instant.unixSeconds)).formatted(.iso8601)
     }
 
     private var now: Instant { Instant(unixSeconds: Int64(clock.now().timeIntervalSince1970)) }
@@ -100,7 +119,7 @@ actor CouncilLedger {
         let code: APIError.Code = switch error.code {
         case .badSignature: .badSignature
         case .tooLarge: .tooLarge
-        case .notAuthorised: .forbidden
+        case .notAuthorised, .quotaExceeded: .forbidden
         default: .malformed
         }
         return APIError(code, "membership: \(error.message)")
