@@ -26,6 +26,9 @@ public struct ChangeError: Error, Equatable, Sendable, CustomStringConvertible {
         case clockAhead
         /// Too many batches are held back: resync this replica.
         case tooManyHeld
+        /// The batch names a membership log position this replica has not verified yet: held
+        /// until the log catches up (the next sync pulls it).
+        case logBehind
     }
 
     /// What kind of failure this is (stable, for code).

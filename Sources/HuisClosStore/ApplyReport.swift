@@ -10,8 +10,9 @@ public struct ApplyReport: Sendable {
     public var applied: [BatchID] = []
     /// Already merged (or already held), byte for byte: ignored.
     public var duplicates: [BatchID] = []
-    /// Held back: a gap in the device's chain (`.gap`) or a clock too far ahead (`.clockAhead`).
-    /// They are merged automatically once the missing batches arrive or the clock catches up.
+    /// Held back: a gap in the device's chain (`.gap`), a clock too far ahead (`.clockAhead`), or a
+    /// membership log position not verified here yet (`.logBehind`).
+    /// They are merged automatically once the missing batches arrive, the clock or the log catches up.
     public var held: [HeldBatch] = []
     /// Refused, with the reason: nothing of them was merged.
     public var rejected: [RejectedBatch] = []
@@ -28,7 +29,8 @@ public struct ApplyReport: Sendable {
 public struct HeldBatch: Sendable {
     /// The batch's id.
     public let id: BatchID
-    /// `.gap` (earlier batches missing) or `.clockAhead` (stamped too far in the future).
+    /// `.gap` (earlier batches missing), `.clockAhead` (stamped too far in the future) or
+    /// `.logBehind` (written under a membership log position not verified here yet).
     public let reason: ChangeError
 }
 

@@ -49,6 +49,14 @@ struct HeldBatchTable {
         return due.compactMap { decode($0, into: &report) }
     }
 
+    /// Removes and returns, in chain order, every batch held for `reason`.
+    func takeAll(_ reason: ChangeError.Code, into report: inout ApplyReport) throws -> [BatchEnvelope] {
+        let rows: [Data] = try Data.fetchAll(db.cachedStatement(sql: "SELECT bytes FROM held_batches WHERE reason = ? ORDER BY device, scope, sequence"),
+                                             arguments: [reason.rawValue])
+        try db.cachedStatement(sql: "DELETE FROM held_batches WHERE reason = ?").execute(arguments: [reason.rawValue])
+        return rows.compactMap { decode($0, into: &report) }
+    }
+
     /// Re-verifies held bytes (they come back from disk); a damaged row is reported, not trusted.
     private func decode(_ bytes: Data, into report: inout ApplyReport) -> BatchEnvelope? {
         do {
