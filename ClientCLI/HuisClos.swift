@@ -14,7 +14,7 @@ struct HuisClos: AsyncParsableCommand {
             78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en.
             """,
         version: HuisClosVersion.product,
-        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self,
+        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Devices.self,
                       Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
                       Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
 }

@@ -5,6 +5,7 @@ import HuisClosDossiers
 import HuisClosL10n
 import HuisClosSync
 import HuisClosTerminal
+import HuisClosTrust
 import Synchronization
 
 /// `huisclos sync`: membership log, keys, then push and pull; `--watch` stays connected.
@@ -43,6 +44,8 @@ struct Sync: AsyncParsableCommand {
         let dossiersSkipped: Int
         let dossiersRefused: Int
         let dossiersDropped: Int
+        /// Fingerprints of this member's devices awaiting approval.
+        let devicesAwaitingApproval: [String]
     }
 
     func run() async throws {
@@ -69,6 +72,7 @@ struct Sync: AsyncParsableCommand {
                 if !json {  // the batch result first: a cut during the content fetch does not hide it
                     say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
                              en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
+                    for pending in result.devicesAwaitingApproval { say(.awaitingApproval(pending.fingerprint)) }
                     if resumed.versions > 0 {
                         say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
                                  en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
@@ -83,7 +87,8 @@ struct Sync: AsyncParsableCommand {
                                            received: batches.pulled.applied, alreadyHeld: batches.pulled.duplicates, refused: refused,
                                            uploadsResumed: resumed.versions, chunksResent: resumed.chunks,
                                            dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
-                                           dossiersRefused: content.refused.count, dossiersDropped: content.dropped))
+                                           dossiersRefused: content.refused.count, dossiersDropped: content.dropped,
+                                           devicesAwaitingApproval: result.devicesAwaitingApproval.map(\.fingerprint.description)))
                     return
                 }
                 say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",

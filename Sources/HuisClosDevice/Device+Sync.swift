@@ -17,6 +17,9 @@ public struct DeviceSyncReport: Sendable {
     public var keysRefused: [String] = []
     /// The batch sync (push, pull, merge).
     public var batches = SyncReport()
+    /// This member's devices awaiting approval after the sync: each one not the member's is a
+    /// device the secretariat certified in their name, to report.
+    public var devicesAwaitingApproval: [MemberDevice] = []
 }
 
 extension Device {
@@ -48,6 +51,7 @@ extension Device {
             try handleRevocation(error.wipeOrder)
             throw error
         }
+        report.devicesAwaitingApproval = devicesAwaitingApproval
         profile.lastSyncSeconds = Int64(context.now().timeIntervalSince1970)
         let saved = profile
         try await replica.database.write { db in try DeviceVault.save(saved, in: db) }

@@ -45,6 +45,9 @@ extension MembershipEvent {
             writer.write(epoch)
             writer.write(reason.rawValue)
             writer.write(raw: commitment)
+        case let .approveDevice(member, device):
+            writer.write(raw: member.bytes)
+            writer.write(raw: device.bytes)
         }
         return writer.bytes
     }
@@ -81,6 +84,8 @@ extension MembershipEvent {
             event = .startEpoch(scope: scope, epoch: try reader.readUInt32(),
                                 reason: try reader.readEnum(EpochReason.self, field: "epoch reason"),
                                 commitment: try reader.read(count: Hash.length))
+        case .approveDevice:
+            event = .approveDevice(member: try reader.readMember(), device: try reader.readSigningKey())
         }
         try reader.expectEnd(of: "\(kind) payload")
         return event

@@ -22,12 +22,17 @@ public enum MembershipEvent: Sendable, Equatable {
     case revokeDevice(device: SigningPublicKey, wipe: Bool)
     /// A scope's key epoch starts; `commitment` pins the key every recipient must get.
     case startEpoch(scope: ScopeID, epoch: UInt32, reason: EpochReason, commitment: [UInt8])
+    /// A member approves, from one of their approved devices, a device the secretariat certified
+    /// for them: only then is it sealed the member's keys (see `MembershipState.isApproved`).
+    case approveDevice(member: MemberID, device: SigningPublicKey)
 
     /// The record type byte on the wire.
     public enum Kind: UInt8, Sendable, CaseIterable {
-        /// One per event case, numbered 1…9 as in `Protocol/MEMBERSHIP.md`.
+        /// One per event case, numbered 1…10 as in `Protocol/MEMBERSHIP.md`.
         case genesis = 1, appointMember, endMandate, addToScope, removeFromScope, certifyDevice,
              acceptUndertaking, revokeDevice, startEpoch
+        /// Type 10: a member's approval of one of their devices.
+        case approveDevice = 10
     }
 
     /// This event's record type.
@@ -42,6 +47,7 @@ public enum MembershipEvent: Sendable, Equatable {
         case .acceptUndertaking: .acceptUndertaking
         case .revokeDevice: .revokeDevice
         case .startEpoch: .startEpoch
+        case .approveDevice: .approveDevice
         }
     }
 }

@@ -22,10 +22,10 @@ enum MembershipVectors {
     /// The signers by name, as the JSON names them.
     static func signers() throws -> [String: SigningKeyPair] {
         ["root": try signingKey(seedFrom: 0x01), "secretariat-device": try signingKey(seedFrom: 0x21),
-         "member-device": try signingKey(seedFrom: 0x61)]
+         "member-device": try signingKey(seedFrom: 0x61), "second-member-device": try signingKey(seedFrom: 0xA1)]
     }
 
-    /// The twelve records, built through `MembershipLog.append` (so each passes verification).
+    /// The fourteen records, built through `MembershipLog.append` (so each passes verification).
     static func build() throws -> (log: MembershipLog, signerNames: [String]) {
         let keys = try signers()
         let secretariat = try MemberID(bytes: [UInt8](repeating: 0x5E, count: 16))
@@ -34,6 +34,8 @@ enum MembershipVectors {
                                                 agreementKey: try agreementKey(seedFrom: 0x41).publicKey, member: secretariat)
         let memberDevice = CertifiedDevice(signingKey: keys["member-device"]!.publicKey,
                                            agreementKey: try agreementKey(seedFrom: 0x81).publicKey, member: member)
+        let secondMemberDevice = CertifiedDevice(signingKey: keys["second-member-device"]!.publicKey,
+                                                 agreementKey: try agreementKey(seedFrom: 0xC1).publicKey, member: member)
         let group = try ScopeID("group:budget")
         let hearing = try ScopeID("hearing:2026-03-dupont")
         let start = Instant(unixSeconds: 1_767_225_600)
@@ -51,6 +53,8 @@ enum MembershipVectors {
             ("secretariat-device", .addToScope(member: member, scope: hearing, access: .read, expiry: end)),
             ("member-device", .startEpoch(scope: group, epoch: 1, reason: .initial, commitment: [UInt8](repeating: 0xC0, count: 32))),
             ("secretariat-device", .removeFromScope(member: member, scope: hearing)),
+            ("secretariat-device", .certifyDevice(secondMemberDevice)),
+            ("member-device", .approveDevice(member: member, device: secondMemberDevice.signingKey)),
             ("secretariat-device", .revokeDevice(device: memberDevice.signingKey, wipe: true)),
             ("secretariat-device", .endMandate(member: member, reason: .resignation)),
         ]
@@ -88,6 +92,8 @@ enum MembershipVectors {
             fields.merge(["device": device.bytes.hexString, "wipe": "\(wipe)"]) { $1 }
         case let .startEpoch(scope, epoch, reason, commitment):
             fields.merge(["scope": scope.rawValue, "epoch": "\(epoch)", "reason": "\(reason)", "commitment": commitment.hexString]) { $1 }
+        case let .approveDevice(member, device):
+            fields.merge(["member": member.hex, "device": device.bytes.hexString]) { $1 }
         }
         return fields
     }
