@@ -14,11 +14,14 @@ struct DeviceCard: Encodable {
     let member: String
     let signingKey: String
     let agreementKey: String
+    /// What the member compares on screen before approving this device from another one.
+    let fingerprint: String
 
     init(_ certificate: CertifiedDevice) {
         member = certificate.member.hex
         signingKey = Hex.encode(certificate.signingKey.bytes)
         agreementKey = Hex.encode(certificate.agreementKey.bytes)
+        fingerprint = DeviceFingerprint(of: certificate.signingKey).description
     }
 }
 
@@ -63,6 +66,10 @@ struct Enrol: AsyncParsableCommand {
             say(Text(fr: "Appareil enrôlé. Carte à remettre au secrétariat :", en: "Device enrolled. Card for the secretariat:"))
             say(Text(fr: "  membre \(card.member)\n  signature \(card.signingKey)\n  accord \(card.agreementKey)",
                      en: "  member \(card.member)\n  signing \(card.signingKey)\n  agreement \(card.agreementKey)"))
+            say(Text(fr: "Empreinte de cet appareil : \(card.fingerprint). Notez-la : si vous avez déjà un appareil approuvé, "
+                         + "approuvez celui-ci depuis l'autre (huisclos appareils approuver \(card.fingerprint)) après sa certification.",
+                     en: "This device's fingerprint: \(card.fingerprint). Note it: if you already have an approved device, "
+                         + "approve this one from it (huisclos appareils approuver \(card.fingerprint)) once it is certified."))
         }
     }
 }
@@ -79,6 +86,8 @@ struct Status: AsyncParsableCommand {
         let device: DeviceCard
         let server: String
         let valid: Bool
+        /// True once the member approved this device (first device, or approved from another).
+        let approved: Bool
         let readable: [String]
         let writable: [String]
         /// ISO 8601 UTC; nil before the first sync.
@@ -119,6 +128,7 @@ struct Status: AsyncParsableCommand {
             let key = opened.certificate.signingKey
             let standing = await opened.standing
             let report = Report(device: DeviceCard(opened.certificate), server: opened.server, valid: state.isDeviceValid(key, at: now),
+                                approved: state.isApproved(key, at: now),
                                 readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
                                 writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync))
             try await opened.lock()
@@ -127,6 +137,11 @@ struct Status: AsyncParsableCommand {
             say(Text(fr: "Appareil : \(report.device.signingKey) (membre \(report.device.member))",
                      en: "Device: \(report.device.signingKey) (member \(report.device.member))"))
             say(Self.standing(standing))
+            say(Text(fr: "Empreinte : \(report.device.fingerprint)", en: "Fingerprint: \(report.device.fingerprint)"))
+            if report.valid, !report.approved {
+                say(Text(fr: "En attente d'approbation par un de vos appareils : huisclos appareils approuver \(report.device.fingerprint) depuis l'un d'eux.",
+                         en: "Awaiting approval by one of your devices: huisclos appareils approuver \(report.device.fingerprint) from one of them."))
+            }
             let none = Text(fr: "aucune", en: "none").in(language)
             let readable = report.readable.isEmpty ? none : report.readable.joined(separator: ", ")
             let writable = report.writable.isEmpty ? none : report.writable.joined(separator: ", ")

@@ -14,7 +14,7 @@ struct HuisClos: AsyncParsableCommand {
             76 version du protocole/protocol mismatch · 77 non autorisé/not allowed · \
             78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en.
             """,
-        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self,
+        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Devices.self,
                       Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
                       Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
 

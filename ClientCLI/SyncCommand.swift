@@ -7,6 +7,7 @@ import HuisClosL10n
 import HuisClosStore
 import HuisClosSync
 import HuisClosTerminal
+import HuisClosTrust
 import Synchronization
 
 /// `huisclos sync`: membership log, keys, then push and pull; `--watch` stays connected.
@@ -48,6 +49,8 @@ struct Sync: AsyncParsableCommand {
         let heldMerged: Int
         let held: [HeldGroup]
         let waitingForKey: [String]
+        /// Fingerprints of this member's devices awaiting approval.
+        let devicesAwaitingApproval: [String]
     }
 
     /// Held batches of one scope for one reason (and, for a missing key, one epoch).
@@ -120,6 +123,7 @@ struct Sync: AsyncParsableCommand {
                         say(Text(fr: "\(scope.rawValue) : clé de l'époque en cours pas encore reçue ; ses lots seront reçus à une prochaine synchronisation",
                                  en: "\(scope.rawValue): the current epoch's key has not arrived yet; its batches are pulled at a later sync"))
                     }
+                    for pending in result.devicesAwaitingApproval { say(.awaitingApproval(pending.fingerprint)) }
                     if resumed.versions > 0 {
                         say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
                                  en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
@@ -136,7 +140,8 @@ struct Sync: AsyncParsableCommand {
                                            dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
                                            dossiersRefused: content.refused.count, dossiersDropped: content.dropped,
                                            heldMerged: result.heldMerged, held: HeldGroup.of(result.held),
-                                           waitingForKey: result.waitingForKey.map(\.rawValue)))
+                                           waitingForKey: result.waitingForKey.map(\.rawValue),
+                                           devicesAwaitingApproval: result.devicesAwaitingApproval.map(\.fingerprint.description)))
                     return
                 }
                 say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",

@@ -44,7 +44,7 @@ struct W1Workload {
             for (index, start) in stride(from: 0, to: operations.count, by: batchSize).enumerated() {
                 let chunk = Array(operations[start..<min(start + batchSize, operations.count)])
                 let batch = try OpenedBatch.sign(chunk, device: device, scope: .public, sequence: UInt64(index + 1),
-                                                 previousHash: previousHash, codec: PlainBodyCodec())
+                                                 previousHash: previousHash, logPosition: 0, codec: PlainBodyCodec())
                 previousHash = batch.hash
                 signed.append(batch.envelope.encoded)
             }

@@ -26,6 +26,9 @@ public struct DeviceSyncReport: Sendable {
     /// Readable scopes not pulled by this sync because the key of their current epoch has not
     /// reached this device yet (their batches stay on the relay until it does).
     public var waitingForKey: [ScopeID] = []
+    /// This member's devices awaiting approval after the sync: each one not the member's is a
+    /// device the secretariat certified in their name, to report.
+    public var devicesAwaitingApproval: [MemberDevice] = []
 }
 
 extension Device {
@@ -64,6 +67,7 @@ extension Device {
             try handleRevocation(error.wipeOrder)
             throw error
         }
+        report.devicesAwaitingApproval = devicesAwaitingApproval
         profile.lastSyncSeconds = Int64(context.now().timeIntervalSince1970)
         let saved = profile
         try await replica.database.write { db in try DeviceVault.save(saved, in: db) }

@@ -7,8 +7,15 @@ import HuisClosProtocol
 /// everywhere, not only by the server). It sees the whole batch at once so that a membership-log
 /// implementation can look up the device's role once, then check each operation's kind and time.
 public protocol BatchAuthorizer: Sendable {
-    /// Throws `.unauthorized` (saying which operation and why) to refuse the batch entirely.
-    func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID) throws(ChangeError)
+    /// The membership log position batches signed here name (`BatchEnvelope.logPosition`): the
+    /// head of the log this replica verified.
+    var logPosition: UInt64 { get }
+
+    /// Throws `.unauthorized` (saying which operation and why) to refuse the batch entirely, or
+    /// `.logBehind` when `logPosition` (the one the batch names) is beyond the log verified here:
+    /// the batch is then held until the log catches up.
+    func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID,
+                   logPosition: UInt64) throws(ChangeError)
 }
 
 /// The default until the membership log exists: every device in a fixed set may write anything,
@@ -25,8 +32,12 @@ public struct KnownDevicesAuthorizer: BatchAuthorizer {
         self.devices = devices
     }
 
-    /// Refuses every batch whose author is not in `devices`.
-    public func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID) throws(ChangeError) {
+    /// No membership log: batches name the genesis position.
+    public var logPosition: UInt64 { 0 }
+
+    /// Refuses every batch whose author is not in `devices`, whatever log position it names.
+    public func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID,
+                          logPosition: UInt64) throws(ChangeError) {
         guard devices.contains(device) else {
             throw ChangeError(.unauthorized, "device \(device.bytes.prefix(4).map { String($0, radix: 16) }.joined()) is not a known device: enrol it before accepting its changes")
         }

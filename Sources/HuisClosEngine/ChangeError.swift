@@ -32,6 +32,9 @@ public struct ChangeError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The scope's key must rotate first (someone left it): a write now would be readable by
         /// them; the next sync of a device holding the scope's authority starts the new epoch.
         case rotationPending
+        /// The batch names a membership log position this replica has not verified yet: held
+        /// until the log catches up (the next sync pulls it).
+        case logBehind
     }
 
     /// What kind of failure this is (stable, for code).

@@ -19,14 +19,15 @@ public struct OpenedBatch: Sendable {
 
     /// Encodes `operations`, seals them with `codec` and signs the batch with `device`'s key.
     ///
-    /// `sequence` and `previousHash` continue the device's chain in `scope`; throws
+    /// `sequence` and `previousHash` continue the device's chain in `scope`; `logPosition` is the
+    /// membership log head the device verified (`BatchAuthorizer.logPosition`); throws
     /// `.invalidChange`/`.tooLarge` for operations a peer would refuse.
     public static func sign(_ operations: [ChangeOperation], device: SigningKeyPair, scope: ScopeID, sequence: UInt64,
-                            previousHash: [UInt8], codec: any BatchBodyCodec) throws(ChangeError) -> OpenedBatch {
+                            previousHash: [UInt8], logPosition: UInt64, codec: any BatchBodyCodec) throws(ChangeError) -> OpenedBatch {
         let body = try codec.seal(try OperationEncoding.encode(operations), scope: scope, sequence: sequence, device: device.publicKey)
         do {
             let envelope = try BatchEnvelope.sign(device: device, scope: scope, epoch: body.epoch, sequence: sequence,
-                                                  previousHash: previousHash, bodyKind: body.kind, body: body.body)
+                                                  previousHash: previousHash, logPosition: logPosition, bodyKind: body.kind, body: body.body)
             return OpenedBatch(envelope: envelope, operations: operations)
         } catch {
             throw ChangeError(.tooLarge, "\(error.message)")

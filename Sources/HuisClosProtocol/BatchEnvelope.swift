@@ -29,6 +29,10 @@ public struct BatchEnvelope: Sendable, Equatable {
     public let sequence: UInt64
     /// BLAKE2b-256 of this device's previous batch in this scope (`genesisHash` for sequence 1).
     public let previousHash: [UInt8]
+    /// The index of the membership log head the author had verified when it signed: its writes
+    /// are judged no earlier than that record, and refused if a later record took its right away
+    /// (Protocol/TRUST.md, "Batches are judged at the log position they name").
+    public let logPosition: UInt64
     public let bodyKind: BodyKind
     public let body: [UInt8]
     public let signature: [UInt8]
@@ -41,9 +45,11 @@ public struct BatchEnvelope: Sendable, Equatable {
     /// The batch's identity: pushing the same id twice is harmless.
     public var id: BatchID { BatchID(device: device, scope: scope, sequence: sequence) }
 
-    /// Encodes and signs a new batch with the device's key.
+    /// Encodes and signs a new batch with the device's key, naming `logPosition`, the membership
+    /// log head the device verified (0, the genesis record, where no log is kept: benchmarks and
+    /// the relay's own tests).
     public static func sign(device: SigningKeyPair, scope: ScopeID, epoch: UInt32, sequence: UInt64,
-                            previousHash: [UInt8], bodyKind: BodyKind, body: [UInt8]) throws(WireError) -> BatchEnvelope {
+                            previousHash: [UInt8], logPosition: UInt64 = 0, bodyKind: BodyKind, body: [UInt8]) throws(WireError) -> BatchEnvelope {
         precondition(previousHash.count == Hash.length, "previousHash is a 32-byte BLAKE2b digest")
         precondition(sequence >= 1, "sequences start at 1")
         guard body.count <= WireLimits.batchBodyBytesMax else {
@@ -57,6 +63,7 @@ public struct BatchEnvelope: Sendable, Equatable {
         writer.write(epoch)
         writer.write(sequence)
         writer.write(raw: previousHash)
+        writer.write(logPosition)
         writer.write(bodyKind.rawValue)
         writer.write(lengthPrefixed: body)
         let signature = device.sign(writer.bytes)
@@ -89,6 +96,7 @@ public struct BatchEnvelope: Sendable, Equatable {
         guard (sequence == 1) == (previousHash == Self.genesisHash) else {
             throw WireError(.malformed, "batch \(sequence): the previous hash must be all zeros exactly for sequence 1")
         }
+        logPosition = try reader.readUInt64()
         let kindByte = try reader.readUInt8()
         guard let kind = BodyKind(rawValue: kindByte) else { throw WireError(.malformed, "unknown body kind \(kindByte)") }
         bodyKind = kind

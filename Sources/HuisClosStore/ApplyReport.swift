@@ -10,9 +10,10 @@ public struct ApplyReport: Sendable {
     public var applied: [BatchID] = []
     /// Already merged (or already held), byte for byte: ignored.
     public var duplicates: [BatchID] = []
-    /// Held back: a gap in the device's chain (`.gap`), a clock too far ahead (`.clockAhead`) or a
-    /// scope key not received yet (`.keyUnavailable`). They are merged automatically once the
-    /// missing batches arrive, the clock catches up or the key arrives.
+    /// Held back: a gap in the device's chain (`.gap`), a clock too far ahead (`.clockAhead`), a
+    /// scope key not received yet (`.keyUnavailable`) or a membership log position not verified
+    /// here yet (`.logBehind`). They are merged automatically once the missing batches arrive, the
+    /// clock or the log catches up, or the key arrives.
     public var held: [HeldBatch] = []
     /// Refused, with the reason: nothing of them was merged.
     public var rejected: [RejectedBatch] = []
@@ -29,8 +30,9 @@ public struct ApplyReport: Sendable {
 public struct HeldBatch: Sendable {
     /// The batch's id.
     public let id: BatchID
-    /// `.gap` (earlier batches missing), `.clockAhead` (stamped too far in the future) or
-    /// `.keyUnavailable` (sealed with a key epoch not received yet).
+    /// `.gap` (earlier batches missing), `.clockAhead` (stamped too far in the future),
+    /// `.keyUnavailable` (sealed with a key epoch not received yet) or `.logBehind` (written under
+    /// a membership log position not verified here yet).
     public let reason: ChangeError
     /// The key epoch the batch is sealed with (0 for a plain batch): the key a `.keyUnavailable`
     /// batch waits for.

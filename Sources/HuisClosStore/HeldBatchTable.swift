@@ -55,6 +55,13 @@ struct HeldBatchTable {
                           arguments: [reason.rawValue]).compactMap { decode($0, into: &report) }
     }
 
+    /// Removes and returns, in chain order, every batch held for `reason`.
+    func takeAll(_ reason: ChangeError.Code, into report: inout ApplyReport) throws -> [BatchEnvelope] {
+        let batches = try held(for: reason, into: &report)
+        try db.cachedStatement(sql: "DELETE FROM held_batches WHERE reason = ?").execute(arguments: [reason.rawValue])
+        return batches
+    }
+
     /// Re-verifies held bytes (they come back from disk); a damaged row is reported, not trusted.
     private func decode(_ bytes: Data, into report: inout ApplyReport) -> BatchEnvelope? {
         do {

@@ -95,9 +95,12 @@ final class MergeSession {
         }
     }
 
-    /// Retries the batches held for a clock ahead that the wall clock has now caught up with.
+    /// Retries the batches held for a clock ahead that the wall clock has now caught up with, and
+    /// those held for a membership log position this replica had not verified (held again if it
+    /// still has not).
     func retryClockHeld() throws {
         for envelope in try held.takeReady(wallMs: wallMs, into: &report) { try receive(PreparedBatch(envelope, codec: policy.codec)) }
+        for envelope in try held.takeAll(.logBehind, into: &report) { try receive(PreparedBatch(envelope, codec: policy.codec)) }
     }
 
     /// Retries the batches held for a scope key this device lacked: those whose key has arrived
@@ -120,8 +123,9 @@ final class MergeSession {
         clockChanged = true
         let head = try head(of: ChainKey(device: device.publicKey, scope: scope))
         let opened = try OpenedBatch.sign(operations, device: device, scope: scope, sequence: (head?.sequence ?? 0) + 1,
-                                          previousHash: head?.hash ?? BatchEnvelope.genesisHash, codec: policy.codec)
-        try policy.authorizer.authorize(operations, by: device.publicKey, in: scope)
+                                          previousHash: head?.hash ?? BatchEnvelope.genesisHash,
+                                          logPosition: policy.authorizer.logPosition, codec: policy.codec)
+        try policy.authorizer.authorize(operations, by: device.publicKey, in: scope, logPosition: opened.envelope.logPosition)
         try merge(opened)
         try db.cachedStatement(sql: "INSERT INTO outbox (scope, sequence) VALUES (?, ?)").execute(arguments: [scope.rawValue, Int64(opened.envelope.sequence)])
         return opened.envelope
@@ -186,7 +190,11 @@ final class MergeSession {
             if let head, let first = opened.operations.first, first.hlc <= head.lastHLC {
                 throw ChangeError(.malformed, "batch \(envelope.sequence) goes back in time (\(first.hlc) after \(head.lastHLC)): a device's readings must increase")
             }
-            try policy.authorizer.authorize(opened.operations, by: envelope.device, in: envelope.scope)
+            try policy.authorizer.authorize(opened.operations, by: envelope.device, in: envelope.scope,
+                                            logPosition: envelope.logPosition)
+        } catch where error.code == .logBehind && prepared.envelope != nil {
+            try hold(prepared.envelope!, error, notBeforeMs: 0)
+            return nil
         } catch {
             report.rejected.append(RejectedBatch(id: prepared.envelope?.id, error: error))
             return nil

@@ -12,7 +12,10 @@ enum MembershipAuthorisation {
     static func check(_ record: MembershipRecord, in state: MembershipState) throws(TrustError) {
         let instant = record.issuedAt
         let isRoot = record.signer == state.root.publicKey
-        let signerDevice = state.isDeviceValid(record.signer, at: instant) ? state.certificate(of: record.signer) : nil
+        // A device its member has not approved signs nothing: a device the secretariat certified
+        // in a member's name cannot act for them until they approve it.
+        let signerDevice = state.isDeviceValid(record.signer, at: instant) && state.isApproved(record.signer, at: instant)
+            ? state.certificate(of: record.signer) : nil
         let signerRole = signerDevice.flatMap { state.role(of: $0.member, at: instant) }
         let isSecretariat = isRoot || signerRole == .secretariat
         if state.needsRootSignature(record.event, at: instant), !isRoot, !isSelfRevocation(record) {
@@ -62,6 +65,9 @@ enum MembershipAuthorisation {
         case .reportAbsences:
             allowed = isSecretariat
             rule = "only the secretariat signs an absences report"
+        case let .approveDevice(member, device):
+            allowed = signerDevice?.member == member && record.signer != device
+            rule = "a member approves a device from another of their own approved devices"
         }
         guard allowed else {
             throw TrustError(.notAuthorised, "record \(record.index) (\(record.event.kind)) refused: \(rule); the signer is not")

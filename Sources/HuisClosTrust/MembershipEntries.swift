@@ -57,6 +57,8 @@ struct DeviceEntry: Sendable {
     let role: Role
     var revokedAt: Instant?
     var wipeOrdered = false
+    /// When its member approved it (`MembershipState.isApproved`); nil while it awaits approval.
+    var approvedAt: Instant?
 }
 
 /// One key epoch of one scope, as its start record pinned it.

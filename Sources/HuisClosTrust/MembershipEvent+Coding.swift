@@ -51,6 +51,9 @@ extension MembershipEvent {
             writer.write(raw: member.bytes)
             writer.write(count)
             writer.write(raw: reportDigest)
+        case let .approveDevice(member, device):
+            writer.write(raw: member.bytes)
+            writer.write(raw: device.bytes)
         }
         return writer.bytes
     }
@@ -97,6 +100,8 @@ extension MembershipEvent {
                 throw WireError(.malformed, "an absences report counts at least \(CouncilRules.consecutiveAbsencesForResignation) consecutive absences, not \(count)")
             }
             event = .reportAbsences(member: member, count: count, reportDigest: try reader.read(count: Hash.length))
+        case .approveDevice:
+            event = .approveDevice(member: try reader.readMember(), device: try reader.readSigningKey())
         }
         try reader.expectEnd(of: "\(kind) payload")
         return event

@@ -28,14 +28,19 @@ public enum MembershipEvent: Sendable, Equatable {
     /// the BLAKE2b-256 of the report's canonical text (opaque to the relay). The president's
     /// ex officio end of that member's mandate needs one in the same mandate.
     case reportAbsences(member: MemberID, count: UInt8, reportDigest: [UInt8])
+    /// A member approves, from one of their approved devices, a device the secretariat certified
+    /// for them: only then is it sealed the member's keys (see `MembershipState.isApproved`).
+    case approveDevice(member: MemberID, device: SigningPublicKey)
 
     /// The record type byte on the wire.
     public enum Kind: UInt8, Sendable, CaseIterable {
-        /// One per event case, numbered 1…9 as in `Protocol/MEMBERSHIP.md`.
+        /// One per event case, numbered 1…11 as in `Protocol/MEMBERSHIP.md`.
         case genesis = 1, appointMember, endMandate, addToScope, removeFromScope, certifyDevice,
              acceptUndertaking, revokeDevice, startEpoch
         /// Record type 11 (10 is the member's device approval).
         case reportAbsences = 11
+        /// Type 10: a member's approval of one of their devices.
+        case approveDevice = 10
     }
 
     /// This event's record type.
@@ -51,6 +56,7 @@ public enum MembershipEvent: Sendable, Equatable {
         case .revokeDevice: .revokeDevice
         case .startEpoch: .startEpoch
         case .reportAbsences: .reportAbsences
+        case .approveDevice: .approveDevice
         }
     }
 }

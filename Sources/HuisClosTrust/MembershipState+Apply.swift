@@ -24,6 +24,7 @@ extension MembershipState {
         var next = self
         try next.countAgainstQuota(record)
         try next.transition(record.event, at: record.issuedAt, signer: record.signer)
+        next.noteWriteLoss(record)
         if let member = next.memberGainingAccess(record.event) { next.noteEntitlements(of: member, at: record.issuedAt) }
         next.headIndex = record.index
         next.headHash = record.hash
@@ -66,6 +67,7 @@ extension MembershipState {
             closeGrant(of: member, to: scope, at: instant)
         case let .certifyDevice(device):
             try certify(device, at: instant)
+            if isFirstOrRootCertified(device, at: instant, signer: signer) { devices[device.signingKey]!.approvedAt = instant }
         case let .acceptUndertaking(member, _, _):
             guard let index = members[member]?.mandates.lastIndex(where: { $0.covers(instant) }) else {
                 throw refused("member \(member) holds no mandate")
@@ -96,16 +98,23 @@ extension MembershipState {
                 throw refused("this absences report of member \(member) is already in the log: a record that changes nothing")
             }
             members[member]!.mandates[index].absencesReports.append(reportDigest)
+        case let .approveDevice(member, device):
+            guard let entry = devices[device], entry.device.member == member, entry.revokedAt == nil else {
+                throw refused("the device is not a certified, unrevoked device of member \(member)")
+            }
+            guard entry.approvedAt == nil else { throw refused("the device is already approved") }
+            devices[device]!.approvedAt = instant
         }
     }
 
     /// The member whose devices may have become entitled to more scopes through `event`. Access
-    /// only grows through these four records; it shrinks through others or by expiry.
+    /// only grows through these five records; it shrinks through others or by expiry.
     private func memberGainingAccess(_ event: MembershipEvent) -> MemberID? {
         switch event {
         case let .appointMember(appointment): appointment.member
         case let .addToScope(member, _, _, _), let .acceptUndertaking(member, _, _): member
         case let .certifyDevice(device): device.member
+        case let .approveDevice(member, _): member
         default: nil
         }
     }

@@ -24,11 +24,11 @@ extension MembershipState {
         return result
     }
 
-    /// True when `device` may publish in the `public` scope at `instant`: a valid device of the
+    /// True when `device` may publish in the `public` scope at `instant`: a valid, approved device of the
     /// president or of the secretariat that accepted the undertaking (`Role.actsForTheCouncil`:
     /// the council speaks in public through its offices; members draft, they do not publish).
     public func mayWritePublic(device: SigningPublicKey, at instant: Instant) -> Bool {
-        guard isDeviceValid(device, at: instant), let member = certificate(of: device)?.member,
+        guard isDeviceValid(device, at: instant), isApproved(device, at: instant), let member = certificate(of: device)?.member,
               let role = role(of: member, at: instant) else { return false }
         return role.actsForTheCouncil && hasAcceptedUndertaking(member, at: instant)
     }

@@ -26,6 +26,8 @@ public struct MembershipState: Sendable {
     var epochs: [ScopeID: [EpochEntry]] = [:]
     /// Records per device signer on its latest UTC day, for the per-device daily quotas.
     var signerDays: [SigningPublicKey: SignerDay] = [:]
+    /// The last record that took each write right away: batches naming an earlier log position are refused.
+    var writeLosses = WriteLosses()
 
     /// Starts the fold from record 0, which must be a genesis record signed by `root` naming `root`
     /// and not dated ahead of `now` (this device's clock) by more than the allowed skew.
@@ -97,10 +99,11 @@ public struct MembershipState: Sendable {
     /// True when a revocation of `device` ordered it to erase its replica.
     public func isWipeOrdered(for device: SigningPublicKey) -> Bool { devices[device]?.wipeOrdered ?? false }
 
-    /// True when `device` may receive and decrypt `scope`'s keys at `instant`: valid, its member
-    /// has access and has accepted the confidentiality undertaking.
+    /// True when `device` may receive and decrypt `scope`'s keys at `instant`: valid, approved by
+    /// its member (`isApproved`), its member has access and has accepted the confidentiality undertaking.
     public func mayRead(device: SigningPublicKey, scope: ScopeID, at instant: Instant) -> Bool {
-        guard scope != .public, isDeviceValid(device, at: instant), let member = devices[device]?.device.member else { return false }
+        guard scope != .public, isDeviceValid(device, at: instant), isApproved(device, at: instant),
+              let member = devices[device]?.device.member else { return false }
         return hasAcceptedUndertaking(member, at: instant) && access(of: member, to: scope, at: instant) != nil
     }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct HelpCLITests {
     /// Every command of the account, sync, members, séances, agenda, attendance and reports groups.
     static let commands: [[String]] = [
-        ["enrol"], ["status"], ["passphrase"], ["sync"],
+        ["enrol"], ["status"], ["passphrase"], ["sync"], ["appareils"], ["appareils", "liste"], ["appareils", "approuver"],
         ["membres"], ["membres", "liste"], ["membres", "nommer"], ["membres", "proposer-vp"], ["membres", "composition"],
         ["membres", "fin-mandat"], ["membres", "declarer-demission"],
         ["seances"], ["seances", "convoquer"], ["seances", "liste"], ["seances", "voir"], ["seances", "accuses"],

@@ -13,12 +13,13 @@ import Testing
         #expect(batch.epoch == UInt32(meaning["epoch"] as! Int))
         #expect(batch.sequence == UInt64(meaning["sequence"] as! Int))
         #expect(batch.previousHash.hex == meaning["previousHash"] as! String)
+        #expect(batch.logPosition == UInt64(meaning["logPosition"] as! Int))
         #expect(batch.bodyKind.rawValue == UInt8(meaning["bodyKind"] as! Int))
         #expect(batch.body.hex == meaning["body"] as! String)
         #expect(batch.hash.hex == meaning["hash"] as! String)
         // Ed25519 is deterministic: signing the same fields with the test key gives the same bytes.
         let again = try BatchEnvelope.sign(device: try GoldenVectors.testDevice(), scope: batch.scope, epoch: batch.epoch,
-                                           sequence: batch.sequence, previousHash: batch.previousHash,
+                                           sequence: batch.sequence, previousHash: batch.previousHash, logPosition: batch.logPosition,
                                            bodyKind: batch.bodyKind, body: batch.body)
         #expect(again.encoded == bytes)
     }

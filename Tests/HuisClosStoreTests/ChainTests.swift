@@ -58,7 +58,7 @@ import Testing
         // Alice signs another batch 2 on the same predecessor: a second history.
         let other = try OpenedBatch.sign([ChangeOperation(hlc: HLC(physicalMs: StoreFixtures.start + 10, counter: 0),
                                                           change: .set(record, field: "title", value: .text("forked")))],
-                                         device: alice, scope: .council, sequence: 2, previousHash: batches[0].hash,
+                                         device: alice, scope: .council, sequence: 2, previousHash: batches[0].hash, logPosition: 0,
                                          codec: PlainBodyCodec()).envelope
         _ = try receiver.apply([batches[1].encoded])
         let before = try receiver.digest()
@@ -68,7 +68,7 @@ import Testing
         // A batch whose previous hash is not the held head is a fork too.
         let wrongPrevious = try OpenedBatch.sign([ChangeOperation(hlc: HLC(physicalMs: StoreFixtures.start + 20, counter: 0),
                                                                   change: .delete(record))],
-                                                 device: alice, scope: .council, sequence: 3, previousHash: other.hash,
+                                                 device: alice, scope: .council, sequence: 3, previousHash: other.hash, logPosition: 0,
                                                  codec: PlainBodyCodec()).envelope
         #expect(try receiver.apply([wrongPrevious.encoded]).rejected.map(\.error) == [ChangeError(.fork, "")])
         #expect(try receiver.digest() == before)

@@ -46,11 +46,15 @@ struct CouncilFixture {
         return try addDevice(for: member, certifiedBy: certifier)
     }
 
-    /// Certifies a new device for `member` and has it accept the undertaking unless the member
-    /// already did during this mandate (accepting twice changes nothing and is refused).
-    mutating func addDevice(for member: MemberID, certifiedBy certifier: SigningKeyPair) throws -> DeviceIdentity {
+    /// Certifies a new device for `member`, has `approver` (another device of the member) approve
+    /// it when given, and has it accept the undertaking if the member has not yet in this mandate.
+    mutating func addDevice(for member: MemberID, certifiedBy certifier: SigningKeyPair,
+                            approvedBy approver: SigningKeyPair? = nil) throws -> DeviceIdentity {
         let device = try DeviceIdentity.generate(for: member)
         try log.append(.certifyDevice(device.certificate), signedBy: certifier, at: tick())
+        if let approver {
+            try log.append(.approveDevice(member: member, device: device.signing.publicKey), signedBy: approver, at: tick())
+        }
         if !state.hasAcceptedUndertaking(member, at: clock) {
             try log.append(.acceptUndertaking(member: member, device: device.signing.publicKey, charterDigest: Self.charterDigest),
                            signedBy: device.signing, at: tick())

@@ -91,7 +91,8 @@ import Testing
     @Test func remainingDevicesReadTheHistoryThroughTheKeyChain() throws {
         var (council, president, alice, _) = try groupAtEpochOne()
         let history = try aliceBatches(alice, epoch: 1, from: 1)
-        let aliceTablet = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing)
+        let aliceTablet = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing,
+                                                approvedBy: council.alice.signing)
         try council.log.append(.removeFromScope(member: council.bob.member, scope: CouncilFixture.group),
                                signedBy: council.secretariat.signing, at: council.tick())
         let rotation = try ScopeKeyIssuer.startEpoch(of: CouncilFixture.group, reason: .memberRemoved, log: &council.log,

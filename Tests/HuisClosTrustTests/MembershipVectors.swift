@@ -22,10 +22,10 @@ enum MembershipVectors {
     /// The signers by name, as the JSON names them.
     static func signers() throws -> [String: SigningKeyPair] {
         ["root": try signingKey(seedFrom: 0x01), "secretariat-device": try signingKey(seedFrom: 0x21),
-         "member-device": try signingKey(seedFrom: 0x61)]
+         "member-device": try signingKey(seedFrom: 0x61), "second-member-device": try signingKey(seedFrom: 0xA1)]
     }
 
-    /// The thirteen records, built through `MembershipLog.append` (so each passes verification).
+    /// The fifteen records, built through `MembershipLog.append` (so each passes verification).
     static func build() throws -> (log: MembershipLog, signerNames: [String]) {
         let keys = try signers()
         let secretariat = try MemberID(bytes: [UInt8](repeating: 0x5E, count: 16))
@@ -34,6 +34,8 @@ enum MembershipVectors {
                                                 agreementKey: try agreementKey(seedFrom: 0x41).publicKey, member: secretariat)
         let memberDevice = CertifiedDevice(signingKey: keys["member-device"]!.publicKey,
                                            agreementKey: try agreementKey(seedFrom: 0x81).publicKey, member: member)
+        let secondMemberDevice = CertifiedDevice(signingKey: keys["second-member-device"]!.publicKey,
+                                                 agreementKey: try agreementKey(seedFrom: 0xC1).publicKey, member: member)
         let group = try ScopeID("group:budget")
         let hearing = try ScopeID("hearing:2026-03-dupont")
         let start = Instant(unixSeconds: 1_767_225_600)
@@ -57,6 +59,8 @@ enum MembershipVectors {
                                                                              sealedPreviousKey: [UInt8](repeating: 0xD1, count: 72))))),
             ("secretariat-device", .removeFromScope(member: member, scope: hearing)),
             ("secretariat-device", .reportAbsences(member: member, count: 3, reportDigest: [UInt8](repeating: 0xAB, count: 32))),
+            ("secretariat-device", .certifyDevice(secondMemberDevice)),
+            ("member-device", .approveDevice(member: member, device: secondMemberDevice.signingKey)),
             ("secretariat-device", .revokeDevice(device: memberDevice.signingKey, wipe: true)),
             ("secretariat-device", .endMandate(member: member, reason: .resignation)),
         ]
@@ -114,6 +118,8 @@ enum MembershipVectors {
                           "linkSealedKey": keys.link?.sealedPreviousKey.hexString ?? "none"]) { $1 }
         case let .reportAbsences(member, count, digest):
             fields.merge(["member": member.hex, "count": "\(count)", "reportDigest": digest.hexString]) { $1 }
+        case let .approveDevice(member, device):
+            fields.merge(["member": member.hex, "device": device.bytes.hexString]) { $1 }
         }
         return fields
     }

@@ -1,0 +1,41 @@
+import HuisClosCrypto
+import HuisClosProtocol
+
+/// For each write right, the index of the last record that took it away: revocation of the
+/// device, end of its member's mandate or a new mandate after one that ended (its role may be
+/// another), removal from a scope or a grant narrowed to read-only.
+///
+/// A batch names the log position its author had verified (`BatchEnvelope.logPosition`). If the
+/// log holds, after that position, a record that took the author's right away, the batch is
+/// refused: a revoked device cannot backdate writes to before its revocation, and a former
+/// president re-appointed as a plain member cannot write as president by naming a position of
+/// their term. Kept as a map per key, so the check is a lookup, not a scan of the log.
+struct WriteLosses: Sendable {
+    var revocations: [SigningPublicKey: UInt64] = [:]
+    var mandateChanges: [MemberID: UInt64] = [:]
+    var grantLosses: [MemberID: [ScopeID: UInt64]] = [:]
+}
+
+extension MembershipState {
+    /// Notes `record`, just applied, if it takes a write right away. A member's first appointment
+    /// takes nothing away; a later one follows a mandate that ended, possibly at term without a record.
+    mutating func noteWriteLoss(_ record: MembershipRecord) {
+        switch record.event {
+        case let .revokeDevice(device, _): writeLosses.revocations[device] = record.index
+        case let .endMandate(member, _): writeLosses.mandateChanges[member] = record.index
+        case let .appointMember(appointment) where (members[appointment.member]?.mandates.count ?? 0) > 1:
+            writeLosses.mandateChanges[appointment.member] = record.index
+        case let .removeFromScope(member, scope), let .addToScope(member, scope, .read, _):
+            writeLosses.grantLosses[member, default: [:]][scope] = record.index
+        default: break
+        }
+    }
+
+    /// True when a record after `position` took away `device`'s right to write `scope`: its
+    /// revocation, a change of its member's mandate, or its member's removal from the scope.
+    public func lostWriteRight(of device: SigningPublicKey, to scope: ScopeID, after position: UInt64) -> Bool {
+        guard let member = certificate(of: device)?.member else { return true }
+        let losses = [writeLosses.revocations[device], writeLosses.mandateChanges[member], writeLosses.grantLosses[member]?[scope]]
+        return losses.contains { $0.map { $0 > position } ?? false }
+    }
+}
