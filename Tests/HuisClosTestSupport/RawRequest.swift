@@ -29,9 +29,21 @@ public struct RawRequest: Sendable {
         if let version { request.headers.add(name: ProtocolVersion.headerName, value: version) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let client = followRedirects ? HTTPClient.shared
-            : HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-        defer { if !followRedirects { client.shutdown { _ in } } }
+        guard !followRedirects else { return try await Self.execute(request, on: HTTPClient.shared) }
+        // A client of its own, shut down before it is released: AsyncHTTPClient traps in debug builds
+        // when a client is released while a callback-style shutdown is still under way.
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            let answer = try await Self.execute(request, on: client)
+            try await client.shutdown()
+            return answer
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private static func execute(_ request: HTTPClientRequest, on client: HTTPClient) async throws -> Answer {
         let response = try await client.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 64 * 1_048_576)
         return Answer(status: response.status.code, body: Array(bytes.readableBytesView),

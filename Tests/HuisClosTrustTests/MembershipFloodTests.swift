@@ -20,8 +20,12 @@ import Testing
     /// The next key epoch of `scope`, with a random commitment (a flood needs no real key).
     static func nextEpoch(of scope: ScopeID, in state: MembershipState) throws -> MembershipEvent {
         let current = state.currentEpoch(of: scope)
-        return .startEpoch(scope: scope, epoch: (current ?? 0) + 1, reason: current == nil ? .initial : .scheduled,
-                           commitment: try Sodium.randomBytes(32))
+        let epoch = (current ?? 0) + 1
+        let link = epoch > 1 ? KeyChainLink(scope: scope, epoch: epoch, fromEpoch: epoch - 1,
+                                            sealedPreviousKey: try Sodium.randomBytes(KeyChainLink.sealedLength)) : nil
+        return .startEpoch(scope: scope, epoch: epoch, reason: current == nil ? .initial : .scheduled,
+                           commitment: try Sodium.randomBytes(32),
+                           keys: EpochKeys(starterSealedKey: try Sodium.randomBytes(EpochKeys.starterSealedLength), link: link))
     }
 
     @Test func aMemberOrGuestDeviceFloodingTheLogIsRefusedAndTheSecretariatRevokesIt() throws {

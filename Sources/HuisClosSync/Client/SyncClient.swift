@@ -22,17 +22,20 @@ public actor SyncClient {
     let http: HTTPClient
     private var session: (token: String, expiresAt: Date, access: ScopeAccess)?
 
-    /// The HTTP client shared by every `SyncClient` of the process (like `HTTPClient.shared`, it
-    /// lives as long as the process). Connecting gives up after 5 s, so an unreachable server is
-    /// reported quickly instead of after the whole request timeout.
-    public static let sharedHTTPClient: HTTPClient = {
+    /// How the shared client connects: it gives up after 5 s, so an unreachable server is reported
+    /// quickly instead of after the whole request timeout, and it does not retry a refused
+    /// connection (retrying until the connect timeout made a member wait 5–7 s to learn the relay
+    /// is down).
+    public static let httpConfiguration: HTTPClient.Configuration = {
         var configuration = HTTPClient.Configuration()
         configuration.timeout.connect = .seconds(5)
-        // A refused connection is final: retrying it until the connect timeout only made a member
-        // wait 5–7 s to learn the relay is down.
         configuration.connectionPool.retryConnectionEstablishment = false
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        return configuration
     }()
+
+    /// The HTTP client shared by every `SyncClient` of the process (like `HTTPClient.shared`, it
+    /// lives as long as the process).
+    public static let sharedHTTPClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
 
     /// A client for `server`, acting as `device`.
     public init(server: String, device: SigningKeyPair?, http: HTTPClient = SyncClient.sharedHTTPClient, timeoutSeconds: Int64 = 60) {
