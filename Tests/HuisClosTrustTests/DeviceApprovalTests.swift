@@ -27,10 +27,13 @@ import Testing
         }
         #expect(council.state.readableScopes(of: ghost.signing.publicKey, at: council.clock) == [.public])
 
-        // Alice's own device starts epochs of her private scope and of her group: nothing is sealed to the ghost.
-        var keyring = ScopeKeyring(device: council.alice)
+        // Alice's own device starts her private scope's epoch, the president her group's (epochs of a
+        // shared scope are started by an office): nothing is sealed to the ghost.
+        var keyrings = [alice.privateScope: ScopeKeyring(device: council.alice), CouncilFixture.group: try council.convenor()]
         for scope in [alice.privateScope, CouncilFixture.group] {
+            var keyring = keyrings[scope]!
             let rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: .initial, log: &council.log, keyring: &keyring, at: council.tick())
+            keyrings[scope] = keyring
             #expect(rotation.sealedKeys.filter { $0.recipient == ghost.signing.publicKey }.isEmpty, "\(scope)")
             #expect(rotation.sealedKeys.contains { $0.recipient == council.alice.signing.publicKey }, "\(scope)")
         }
@@ -42,7 +45,7 @@ import Testing
         }
         for scope in [alice.privateScope, CouncilFixture.group] {
             let sealed = try ScopeKeyIssuer.share(scope: scope, epoch: 1, with: council.state.entitledDevices(to: scope, at: council.clock),
-                                                  keyring: keyring)
+                                                  keyring: keyrings[scope]!)
             #expect(sealed.filter { $0.recipient == ghost.signing.publicKey }.count == 1, "\(scope)")
         }
     }

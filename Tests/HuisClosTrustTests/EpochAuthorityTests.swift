@@ -61,7 +61,7 @@ import Testing
         try council.receive(superseding, into: &alice)
         _ = try alice.writeKey(scope: .council, epoch: 3)
         // A device certified afterwards gets epoch 3 only, and reaches epoch 1 down the link in the log.
-        let tablet = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing)
+        let tablet = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing, approvedBy: council.alice.signing)
         let forTablet = try ScopeKeyIssuer.share(scope: .council, epoch: 3, with: [tablet.certificate], keyring: secretariat)
         var tabletKeys = ScopeKeyring(device: tablet)
         try tabletKeys.accept(try #require(forTablet.first), membership: council.state, at: council.clock)
@@ -100,7 +100,7 @@ import Testing
         try secretariat.accept(try #require(shared.first), membership: council.state, at: council.clock)
         // A newcomer given epoch 2 cannot reach epoch 1 down the log: the secretariat sees it, and seals epoch 1 to it directly.
         #expect(secretariat.epochsOffTheChain(of: .council, from: 2, membership: council.state) == [1])
-        let tablet = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing)
+        let tablet = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing, approvedBy: council.alice.signing)
         var tabletKeys = ScopeKeyring(device: tablet)
         for epoch: UInt32 in [2, 1] {
             let sealed = try ScopeKeyIssuer.share(scope: .council, epoch: epoch, with: [tablet.certificate], keyring: secretariat)
