@@ -7,10 +7,12 @@
 public enum ProtocolVersion {
     /// The request and response header that carries the version number.
     public static let headerName = "HuisClos-Protocol"
-    /// The version this build speaks.
-    public static let current = 1
-    /// The versions this build's server accepts (one today; a range once a version 2 exists).
-    public static let supported: ClosedRange<Int> = 1...1
+    /// The version this build speaks. Version 2 (the trust hardening) changed what the membership
+    /// log and the batches mean (PROTOCOL.md, "Versions"), so a version-1 client is told to update.
+    public static let current = 2
+    /// The versions this build's server accepts: version 1's logs and batches cannot be read with
+    /// version 2's rules, so only 2.
+    public static let supported: ClosedRange<Int> = 2...2
     /// The media type of every protobuf body.
     public static let contentType = "application/x-protobuf"
 }

@@ -62,11 +62,12 @@ import Testing
 
     @Test func missingOrUnknownProtocolVersionIs426WithTheServersVersion() async throws {
         try await withFixture("version") { fixture in
-            for version in [nil, "2", "one"] as [String?] {
+            // "1": a client of before the trust hardening is told to update; "3": a newer client learns the server is older.
+            for version in [nil, "1", "3", "one"] as [String?] {
                 let answer = try await RawRequest.send(fixture.server.url, .POST, Endpoint.pull, body: [], version: version, token: fixture.token)
                 #expect(answer.status == 426 && answer.error?.code == .unsupportedProtocol)
-                #expect(answer.protocolHeader == "1")
-                #expect(answer.error?.message.contains("speaks HuisClos protocol 1") == true)
+                #expect(answer.protocolHeader == "2")
+                #expect(answer.error?.message.contains("speaks HuisClos protocol 2") == true)
             }
         }
     }
