@@ -15,7 +15,9 @@ public enum ResignationDeclaration {
     /// Declares `member` resigned ex officio on `day`: refused (`CouncilError.notReportedForAbsences`)
     /// unless the secretariat's absences report names them (`Register.declareResigned`); then the
     /// president's device signs the end of the mandate in the membership log and starts a new
-    /// epoch of the council scope's key at once. On a throw, neither `log` nor `keyring` changes.
+    /// epoch of the council scope's key at once. The log refuses the end (`TrustError`) unless the
+    /// secretariat signed the report into it first (`AbsenceReport.absencesEvents`, record type 11).
+    /// On a throw, neither `log` nor `keyring` changes.
     public static func declare(_ member: MemberID, register: Register, report: AbsenceReport, on day: Day,
                                log: inout MembershipLog, presidentKeyring keyring: inout ScopeKeyring,
                                at instant: Instant) throws -> Outcome {

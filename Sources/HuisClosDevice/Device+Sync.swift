@@ -64,7 +64,7 @@ extension Device {
                 .sync(waiting: waiting, progress: progress)
             report.held = try store.heldBatches()
         } catch let error as APIError where error.code == .deviceRevoked {
-            try handleRevocation(error.wipeOrder)
+            try handleRevocation(error.wipeOrder, after: error.wipeLog)
             throw error
         }
         report.devicesAwaitingApproval = devicesAwaitingApproval
@@ -100,15 +100,25 @@ extension Device {
         if context.membership.isWipeOrdered(for: certificate.signingKey) { try wipe() }
     }
 
-    /// Verifies a wipe order received with a 401: carried out only when the order is the next
-    /// record of this device's verified log (hash chain, date, signer's authority, all judged by
-    /// the log from the pinned root, as any record pulled) and that log then orders this device
-    /// wiped. A signed order that is not in the log — from a revoked secretariat device's key,
-    /// backdated, or replayed by the relay — is ignored (the device stays locked out anyway).
-    func handleRevocation(_ order: [UInt8]?) throws {
+    /// Verifies a wipe order received with a 401: carried out only when the order extends this
+    /// device's verified log — the records sent before it (`preceding`, oldest first; those this
+    /// device holds already are skipped), then the order, each checked as any record pulled (hash
+    /// chain, date, signer's authority judged by the log from the pinned root) — and that log then
+    /// orders this device wiped. A signed order that is not in the log (from a revoked secretariat
+    /// device's key, backdated, or replayed by the relay) is ignored: the device stays locked out.
+    func handleRevocation(_ order: [UInt8]?, after preceding: [[UInt8]] = []) throws {
         guard let order else { return }
         var log = context.log
-        do { try log.receive(order, now: context.instant) } catch { return }
+        let instant = context.instant
+        do {
+            for bytes in preceding + [order] {
+                let record = try MembershipRecord(verifying: bytes)
+                if record.index <= log.state.headIndex { continue }
+                try log.receive(bytes, now: instant)
+            }
+        } catch {
+            return
+        }
         if log.state.isWipeOrdered(for: certificate.signingKey) { try wipe() }
     }
 

@@ -62,6 +62,10 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
     /// signed by the secretariat. When it orders a wipe, the device checks the signature and
     /// erases its replica (the server cannot forge it). Nil otherwise.
     public var wipeOrder: [UInt8]?
+    /// With `wipeOrder`: the membership records just before it, oldest first (as many as fit the
+    /// relay's bound), so a device whose log is a little behind can verify the order as the
+    /// continuation of its own log. Empty otherwise.
+    public var wipeLog: [[UInt8]] = []
 
     /// An error with its code and a message saying what to do.
     public init(_ code: Code, _ message: String) {
@@ -106,12 +110,15 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         let message: String
         /// Base64 of `wipeOrder`; absent unless the device is revoked.
         var wipeOrder: String?
+        /// Base64 of each record of `wipeLog`; absent unless the device is revoked.
+        var wipeLog: [String]?
     }
 
     /// The JSON error body.
     public func jsonBody() -> [UInt8] {
         // Encoding two strings cannot fail.
-        Array((try? JSONEncoder().encode(Body(code: code, message: message, wipeOrder: wipeOrder.map { Data($0).base64EncodedString() }))) ?? Data())
+        Array((try? JSONEncoder().encode(Body(code: code, message: message, wipeOrder: wipeOrder.map { Data($0).base64EncodedString() },
+                                                        wipeLog: wipeLog.isEmpty ? nil : wipeLog.map { Data($0).base64EncodedString() }))) ?? Data())
     }
 
     /// Reads an error body; nil if it is not one (an unexpected answer from something else).
@@ -119,5 +126,6 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         guard let body = try? JSONDecoder().decode(Body.self, from: Data(bytes)) else { return nil }
         self.init(body.code, body.message)
         wipeOrder = body.wipeOrder.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+        wipeLog = (body.wipeLog ?? []).compactMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
     }
 }

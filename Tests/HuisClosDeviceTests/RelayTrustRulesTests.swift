@@ -107,4 +107,19 @@ import Testing
             await #expect(throws: DeviceError(.wiped, "")) { _ = try await alice.sync() }
         }
     }
+
+    @Test func aRevokedDeviceBehindTheLogIsWipedFromTheRecordsSentWithTheOrder() async throws {
+        try await TestServer.with("wipe-behind") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let alice = try await council.enrolMember("alice")
+            let head = await alice.membership.headIndex
+            // Records Alice has not pulled come before the order: she verifies them with it.
+            _ = try await council.enrolMember("bruno")
+            try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: true))
+            #expect(await council.secretariat.membership.headIndex > head + 2)
+            await #expect(throws: DeviceError(.wiped, "")) { _ = try await alice.sync() }
+            #expect(!FileManager.default.fileExists(atPath: alice.folder.path))
+        }
+    }
 }

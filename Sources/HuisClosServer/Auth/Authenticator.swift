@@ -60,6 +60,7 @@ struct Authenticator: Sendable {
         if let revocation = try await ledger.revocation(of: key) {
             var error = APIError(.deviceRevoked, "this device was revoked in the council's membership log: it can no longer sync")
             error.wipeOrder = revocation.encoded
+            error.wipeLog = try await ledger.records(before: revocation)
             throw error
         }
         // With a registered council the log decides (the enrolment code only admitted the key).

@@ -133,6 +133,26 @@ actor CouncilLedger {
                                         writable: state.writableScopes(of: device, at: instant))
     }
 
+    /// The records just before `record`, oldest first, as many as fit `wipeLogBytesMax`: sent with
+    /// a wipe order so a device a little behind can verify the order from its own log.
+    func records(before record: MembershipRecord) async throws -> [[UInt8]] {
+        let all = try await records()
+        var kept: [[UInt8]] = []
+        var bytes = 0
+        for previous in all[..<min(Int(record.index), all.count)].reversed() {
+            bytes += previous.encoded.count
+            guard bytes <= Self.wipeLogBytesMax else { break }
+            kept.append(previous.encoded)
+        }
+        return kept.reversed()
+    }
+
+    /// Bytes of membership records sent before a wipe order (before base64): clients read an
+    /// error body up to 64 KiB, and 36 KiB of records (some 150 typical ones, base64 included
+    /// under 48 KiB) covers a device that missed that many records since its last sync. A device
+    /// further behind stays locked out (401) but is not wiped, since it cannot verify the order.
+    static let wipeLogBytesMax = 36_864
+
     /// The signed revocation of `device` when the log revoked it; nil otherwise.
     func revocation(of device: SigningPublicKey) async throws -> MembershipRecord? {
         guard let state = try await state(), state.isRevoked(device, at: now) else { return nil }
