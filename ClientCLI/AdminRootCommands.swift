@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HuisClosDevice
 import HuisClosL10n
-import HuisClosReplica
 import HuisClosTerminal
 
 extension Admin {
@@ -66,7 +65,6 @@ extension Admin {
                 try await runReporting {
                     let devicePassphrase = try device.passphrase()
                     let passphrase = try Racine.backupPassphrase(confirm: true)
-                    try Replica.checkStrength(ofNew: passphrase)
                     guard passphrase != devicePassphrase else {
                         throw ValidationError(Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
                                                    en: "choose another passphrase for the backup than the device's").in(language))

@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosCrypto
 import HuisClosProtocol
+import HuisClosReplica
 import HuisClosTrust
 
 /// Backup and recovery of the council's trust root (issue 11, finding 9; SECURITY.md, "The trust
@@ -9,9 +10,11 @@ import HuisClosTrust
 /// secretariat for ever, so it is exported sealed under its own passphrase and kept offline.
 extension Device {
     /// The trust root sealed under `passphrase` (Argon2id `limits`, XChaCha20-Poly1305), for an
-    /// offline copy. Only on the device holding the root (`.notSecretariat` otherwise).
+    /// offline copy. Only on the device holding the root (`.notSecretariat` otherwise); the
+    /// passphrase obeys the same minimum as a replica's (`ReplicaError.invalidPassphrase`).
     public func exportTrustRoot(passphrase: String, limits: PasswordKey.Limits = .moderate) throws -> RootBackup {
-        try RootBackup.seal(try heldRoot(), passphrase: passphrase, limits: limits)
+        try Replica.checkStrength(ofNew: passphrase)
+        return try RootBackup.seal(try heldRoot(), passphrase: passphrase, limits: limits)
     }
 
     /// Removes the trust root from this online device, once `backup` is proven to hold it:

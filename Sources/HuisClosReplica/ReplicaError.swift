@@ -19,7 +19,8 @@ public struct ReplicaError: Error, Equatable, Sendable, CustomStringConvertible 
         case closed
         /// The passphrase does not unlock the key file (or the key file was altered).
         case wrongPassphrase
-        /// The passphrase is not acceptable (empty).
+        /// A newly chosen passphrase is not acceptable (shorter than
+        /// `ReplicaLimits.passphraseCharactersMin` characters).
         case invalidPassphrase
         /// The key file is not a HuisClos key file, or has impossible parameters.
         case keyFileDamaged

@@ -1,9 +1,13 @@
 import Foundation
 import HuisClosTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 11 through the built `huisclos`: the root's offline backup and its restoration on a new
-/// device (finding 9), and a damaged replica named as tampered (finding 8, issue 15 item 2).
+/// device (finding 9), a damaged replica named as tampered (finding 8, issue 15 item 2), and no
+/// core dumps of the process (finding 11).
 @Suite struct DeviceSafetyCLITests {
     static let rootPassphrase = "coffre-fort du secrétariat n° 2"
 
@@ -46,5 +50,54 @@ import Testing
             let status = try await council.run("secretariat", ["status"], english: true)
             #expect(status.status == 74 && status.errors.contains("tampered") && !status.errors.contains("disk I/O"), "\(status.errors)")
         }
+    }
+
+    /// Finding 11: the `huisclos` process, started with a core limit of 1 MiB, runs with a core
+    /// limit of 0 (soft and hard) as soon as its entry point ran. It is held mid-command by a
+    /// relay that accepts the connection and never answers, and read from `/proc/<pid>/limits`.
+    @Test func theHuisclosProcessRunsWithoutCoreDumps() async throws {
+        #if os(Linux)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        #expect(bound && listen(listener, 8) == 0)
+        let port = UInt16(bigEndian: address.sin_port)
+
+        let folder = try TemporaryFolder("core-limit")
+        defer { folder.remove() }
+        let charter = folder.url.appendingPathComponent("charte.txt")
+        try Data("Charte.\n".utf8).write(to: charter)
+        let huisclos = ServerProcess.executable.deletingLastPathComponent().appendingPathComponent("huisclos").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -S -c 1024 && exec \"$0\" \"$@\"", huisclos, "enrol", "--server", "http://127.0.0.1:\(port)",
+                             "--code", "AAAA-BBBB", "--root", String(repeating: "ab", count: 32), "--member", String(repeating: "cd", count: 16),
+                             "--charter", charter.path, "--device", folder.url.appendingPathComponent("device").path]
+        process.environment = ["HUISCLOS_PASSPHRASE": "phrase de passe du test de coeur", "PATH": "/usr/bin:/bin"]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) }; process.waitUntilExit() }
+
+        // The shell's limit (1 MiB soft) until huisclos's entry point hardens the process.
+        var line = ""
+        for _ in 0..<100 where process.isRunning {
+            let limits = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8)) ?? ""
+            line = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init) ?? ""
+            let fields = line.split(separator: " ")
+            if fields.count >= 6, fields[4] == "0", fields[5] == "0" { break }
+            usleep(50_000)
+        }
+        let fields = line.split(separator: " ")
+        #expect(fields.count >= 6 && fields[4] == "0" && fields[5] == "0", "core limit of the running huisclos: \(line)")
+        #endif
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosProtocol
+import HuisClosReplica
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
@@ -64,6 +65,9 @@ import Testing
             let council = try await CouncilHarness.start(on: server)
             defer { council.remove() }
             let secretariat = council.secretariat
+            await #expect(throws: ReplicaError(.invalidPassphrase, "")) {
+                _ = try await secretariat.exportTrustRoot(passphrase: "trop court", limits: .interactive)
+            }
             let backup = try await secretariat.exportTrustRoot(passphrase: Self.backupPassphrase, limits: .interactive)
             await #expect(throws: DeviceError(.rootBackupInvalid, "")) {
                 try await secretariat.forgetTrustRoot(keeping: backup, passphrase: "pas la bonne phrase de passe")
