@@ -6,6 +6,7 @@ import HuisClosEngine
 import HuisClosProtocol
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// A batch is judged at the membership log position it names, not at the clock readings its
@@ -73,6 +74,11 @@ import Testing
             let tampered = try await Self.backdated(president, to: term.addingTimeInterval(60))
             try tampered.council.convene(seance: "s-antidatee", date: try #require(Day(iso: "2026-05-01")), place: "Bobigny")
             let batch = try #require(try tampered.store.outbox().last)
+            // An honest relay refuses it at push, though her device may write the council scope now.
+            let folder = tampered.folder
+            try await tampered.lock()
+            let synced = try await Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now).sync()
+            #expect(synced.batches.pushRejected[batch.id]?.code == .forbidden)
             try await Self.expectRefusedByEveryReplica(batch, on: server, devices: [bob, council.secretariat])
         }
     }
