@@ -37,6 +37,9 @@ extension Device {
             try checkWipe()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
+            // Batches held for a log position this device had not verified merge now that it has,
+            // even if no new batch arrives to trigger a merge.
+            if report.membershipRecords > 0 { _ = try store.retryHeld() }
             try await shareKeysIfDue()
             let access = try await client.login()  // fresh access: the log may have changed what this device reads
             // A scope whose current key has not reached this device yet is pulled at a later sync:
