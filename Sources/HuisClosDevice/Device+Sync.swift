@@ -46,6 +46,9 @@ extension Device {
             try checkWipe()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
+            // Batches held for a log position this device had not verified merge now that it has,
+            // even if no new batch arrives to trigger a merge.
+            if report.membershipRecords > 0 { _ = try store.retryHeld() }
             try await shareKeysIfDue()
             // Batches held for a key that has arrived since are merged now, even in a scope with nothing new.
             let retried = try store.retryHeld()

@@ -6,6 +6,7 @@ import HuisClosEngine
 import HuisClosProtocol
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// A batch is judged at the membership log position it names, not at the clock readings its
@@ -73,6 +74,11 @@ import Testing
             let tampered = try await Self.backdated(president, to: term.addingTimeInterval(60))
             try tampered.council.convene(seance: "s-antidatee", date: try #require(Day(iso: "2026-05-01")), place: "Bobigny")
             let batch = try #require(try tampered.store.outbox().last)
+            // An honest relay refuses it at push, though her device may write the council scope now.
+            let folder = tampered.folder
+            try await tampered.lock()
+            let synced = try await Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now).sync()
+            #expect(synced.batches.pushRejected[batch.id]?.code == .forbidden)
             try await Self.expectRefusedByEveryReplica(batch, on: server, devices: [bob, council.secretariat])
         }
     }
@@ -92,8 +98,7 @@ import Testing
             let early = try bob.store.apply(batches: [batch])
             #expect(early.held.map(\.id) == [batch.id])
             #expect(early.held.first?.reason.code == .logBehind)
-            // Once Bob's sync brings the newer record, the held batch merges (the relay's copy is then a duplicate).
-            _ = try await alice.sync()
+            // Once Bob's sync brings the newer record, the held batch merges, though no batch arrives with it.
             _ = try await bob.sync()
             #expect(try CouncilHarness.text(bob, scope: .council, kind: "working-note", id: "apres", field: "contenu") == "écrit sous le nouveau registre")
         }

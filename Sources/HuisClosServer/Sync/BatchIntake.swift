@@ -1,11 +1,14 @@
 import HuisClosCrypto
 import HuisClosProtocol
+import HuisClosTrust
 import HuisClosWire
 
 /// Checks pushed batches one by one and hands the valid ones to storage in one transaction.
 ///
 /// Order of checks per batch (PROTOCOL.md, "Push"): strict decoding and signature; author
-/// registered, unrevoked and writing in the scope; pusher is the author or can see the scope;
+/// registered, unrevoked and writing in the scope; with a council registered, the batch's log
+/// position held and not followed by a record that took the author's right away (BATCHES.md);
+/// pusher is the author or can see the scope;
 /// then chain placement in storage. A rejected batch never stops the others.
 struct BatchIntake: Sendable {
     let storage: any ServerStorage
@@ -23,6 +26,7 @@ struct BatchIntake: Sendable {
         var results = [Huisclos_V1_PushResult](repeating: Huisclos_V1_PushResult(), count: request.batches.count)
         var admitted: [(index: Int, batch: BatchEnvelope)] = []
         var authors: [SigningPublicKey: Result<AuthenticatedDevice, APIError>] = [:]
+        let membership = try await authenticator.ledger.state()
         for (index, bytes) in request.batches.enumerated() {
             do {
                 let batch: BatchEnvelope
@@ -33,6 +37,7 @@ struct BatchIntake: Sendable {
                 }
                 let author = try await author(of: batch, pusher: pusher, cache: &authors)
                 try author.requireWrite(batch.scope)
+                if let membership { try Self.checkLogPosition(of: batch, in: membership) }
                 if author.key != pusher.key, !pusher.access.readable.union(pusher.access.writable).contains(batch.scope) {
                     throw APIError(.forbidden, "this device may not relay batches of \(batch.scope)")
                 }
@@ -66,6 +71,19 @@ struct BatchIntake: Sendable {
         }
         cache[batch.device] = result
         return try result.get()
+    }
+
+    /// Refuses a batch naming a log position the relay does not hold, or one after which a record
+    /// took its author's right to write the scope away: every replica refuses it too
+    /// (`MembershipAuthorizer`), so the relay does not keep it for them.
+    private static func checkLogPosition(of batch: BatchEnvelope, in membership: MembershipState) throws(APIError) {
+        guard batch.logPosition <= membership.headIndex else {
+            throw APIError(.forbidden, "the batch names membership record \(batch.logPosition); the log ends at \(membership.headIndex)")
+        }
+        guard !membership.lostWriteRight(of: batch.device, to: batch.scope, after: batch.logPosition) else {
+            throw APIError(.forbidden, "the batch was written under membership record \(batch.logPosition), and a later record "
+                           + "took its author's right to write in \(batch.scope) away: refused")
+        }
     }
 
     private static func rejected(_ error: APIError) -> Huisclos_V1_PushResult {

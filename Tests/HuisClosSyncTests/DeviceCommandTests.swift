@@ -1,0 +1,39 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// `huisclos appareils`: a member sees every device of theirs with its fingerprint, is told at sync
+/// when one awaits approval, and approves it from a device already approved.
+@Suite struct DeviceCommandTests {
+    @Test func aSecondDeviceIsPendingUntilApprovedFromTheFirstByItsFingerprint() async throws {
+        try await TestServer.with("cli-appareils") { server in
+            let folder = try TemporaryFolder("cli-appareils")
+            defer { folder.remove() }
+            let council = try await CLICouncil.start(server, folder: folder, people: ["alice": "member"])
+            let alice = try #require(council.ids["alice"])
+            let code = try #require((try await council.json("secretariat", ["admin", "code"]) as? [String: String])?["code"])
+            try await council.enrol("tablette", member: alice, code: code)
+            try await council.sync("tablette")
+            let status = try await council.run("tablette", ["status"])
+            #expect(status.output.contains("Awaiting approval by one of your devices"), "\(status.output)")
+
+            let sync = try await council.run("alice", ["sync"])
+            let listing = try #require(try await council.json("alice", ["appareils", "liste"]) as? [[String: Any]])
+            #expect(listing.count == 2)
+            let pending = try #require(listing.first { $0["approval"] as? String == "pending" })
+            let fingerprint = try #require(pending["fingerprint"] as? String)
+            #expect(pending["thisDevice"] as? Bool == false)
+            #expect(sync.output.contains("A new device was added to your account, fingerprint \(fingerprint)"), "\(sync.output)")
+            #expect(try await council.run("alice", ["appareils", "approuver", "0000-0000"]).status == 64)
+
+            let approve = try await council.run("alice", ["appareils", "approuver", fingerprint])
+            #expect(approve.status == 0, "\(approve.errors)")
+            try await council.sync("alice", "tablette")
+            let after = try #require(try await council.json("tablette", ["appareils", "liste"]) as? [[String: Any]])
+            #expect(after.allSatisfy { $0["approval"] as? String == "approved" })
+            let report = try #require(try await council.json("tablette", ["status"]) as? [String: Any])
+            #expect(report["approved"] as? Bool == true)
+            #expect((report["readable"] as? [String])?.contains("council") == true)
+        }
+    }
+}
