@@ -75,12 +75,13 @@ extension Device {
         }
     }
 
-    /// True when the current epoch of `scope` is dangling for this device: its key has not reached
-    /// it `TrustLimits.danglingEpochGraceSeconds` after the epoch started (its starter shared no
-    /// usable key), while it holds an older epoch's key to link a replacement from.
+    /// True when the current epoch of `scope` is dangling for this device: this device was entitled
+    /// when the epoch started (so an honest starter sealed the key to it at once), yet the key has
+    /// not reached it `TrustLimits.danglingEpochGraceSeconds` later, while it holds an older
+    /// epoch's key to link a replacement from. A device entitled only since waits for a share.
     private func isDangling(_ scope: ScopeID, state: MembershipState, at instant: Instant) -> Bool {
         guard let current = state.startedEpochs(of: scope).last, let newestHeld = context.keyring.heldEpochs(of: scope).last,
-              newestHeld < current.epoch else { return false }
+              newestHeld < current.epoch, state.mayRead(device: certificate.signingKey, scope: scope, at: current.startedAt) else { return false }
         return instant.unixSeconds - current.startedAt.unixSeconds >= TrustLimits.danglingEpochGraceSeconds
     }
 
