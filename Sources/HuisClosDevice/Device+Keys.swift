@@ -9,12 +9,16 @@ extension Device {
     /// `MembershipState.mayStartEpoch`): the epoch record goes to the log with the new key sealed
     /// to this device and the newest held key under the new one; the new key is sealed to every
     /// device the log entitles now. Whoever left the scope receives nothing new.
-    /// If another device's record reaches the relay first, the epoch is issued again on the newer log.
+    /// If another device's record reaches the relay first, the epoch is issued again on the newer
+    /// log — unless that newer log already starts a new epoch of `scope` (the secretariat and the
+    /// president both rotate a shared scope at their sync): that epoch stands, and none is added.
     public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
+        let seen = context.membership.currentEpoch(of: scope)
         var attempt = 0
         var epoch: (rotation: EpochRotation, keyring: ScopeKeyring)
         repeat {
             attempt += 1
+            if attempt > 1, context.membership.currentEpoch(of: scope) != seen { return }
             epoch = try issueEpoch(of: scope, reason: reason)
         } while try await !relay(epoch.rotation.record, attempt: attempt)
         let rotation = epoch.rotation
