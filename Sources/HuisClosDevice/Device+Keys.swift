@@ -9,12 +9,16 @@ extension Device {
     /// `MembershipState.mayStartEpoch`): the epoch record goes to the log with the new key sealed
     /// to this device and the newest held key under the new one; the new key is sealed to every
     /// device the log entitles now. Whoever left the scope receives nothing new.
-    /// If another device's record reaches the relay first, the epoch is issued again on the newer log.
+    /// If another device's record reaches the relay first, the epoch is issued again on the newer
+    /// log — unless that newer log already starts a new epoch of `scope` (the secretariat and the
+    /// president both rotate a shared scope at their sync): that epoch stands, and none is added.
     public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
+        let seen = context.membership.currentEpoch(of: scope)
         var attempt = 0
         var epoch: (rotation: EpochRotation, keyring: ScopeKeyring)
         repeat {
             attempt += 1
+            if attempt > 1, context.membership.currentEpoch(of: scope) != seen { return }
             epoch = try issueEpoch(of: scope, reason: reason)
         } while try await !relay(epoch.rotation.record, attempt: attempt)
         let rotation = epoch.rotation
@@ -75,12 +79,13 @@ extension Device {
         }
     }
 
-    /// True when the current epoch of `scope` is dangling for this device: its key has not reached
-    /// it `TrustLimits.danglingEpochGraceSeconds` after the epoch started (its starter shared no
-    /// usable key), while it holds an older epoch's key to link a replacement from.
+    /// True when the current epoch of `scope` is dangling for this device: this device was entitled
+    /// when the epoch started (so an honest starter sealed the key to it at once), yet the key has
+    /// not reached it `TrustLimits.danglingEpochGraceSeconds` later, while it holds an older
+    /// epoch's key to link a replacement from. A device entitled only since waits for a share.
     private func isDangling(_ scope: ScopeID, state: MembershipState, at instant: Instant) -> Bool {
         guard let current = state.startedEpochs(of: scope).last, let newestHeld = context.keyring.heldEpochs(of: scope).last,
-              newestHeld < current.epoch else { return false }
+              newestHeld < current.epoch, state.mayRead(device: certificate.signingKey, scope: scope, at: current.startedAt) else { return false }
         return instant.unixSeconds - current.startedAt.unixSeconds >= TrustLimits.danglingEpochGraceSeconds
     }
 

@@ -153,4 +153,18 @@ import Testing
             #expect(throws: TrustError(.keyUnavailable, "")) { try BatchBodySealer.open(batch, keyring: bobKeys) }
         }
     }
+
+    @Test func secondAuthorityRotatingOnAStaleLogAddsNoEpoch() async throws {
+        try await TestServer.with("rotation-race") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let president = try await council.enrolMember("president", role: .president)
+            try await council.secretariat.startEpoch(of: .council, reason: .scheduled)
+            // The president's device has not seen epoch 2: its record is refused, it pulls, and stops.
+            try await president.startEpoch(of: .council, reason: .scheduled)
+            #expect(await president.membership.currentEpoch(of: .council) == 2)
+            _ = try await president.sync()
+            #expect(await president.context.keyring.heldEpochs(of: .council).contains(2))
+        }
+    }
 }
