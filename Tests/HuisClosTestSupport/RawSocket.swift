@@ -12,13 +12,27 @@ public final class RawSocket: @unchecked Sendable {
     // @unchecked: the descriptor is set once in init; each test uses one socket from one task.
     private let descriptor: Int32
 
-    /// Connects to `127.0.0.1:port`; reads give up after `timeoutSeconds` without data.
-    public init(port: Int, timeoutSeconds: Int = 5) throws {
+    /// Connects to `127.0.0.1:port` from `source` (another loopback address, such as `127.0.0.2`,
+    /// stands for another client); reads give up after `timeoutSeconds` without data.
+    public init(port: Int, source: String? = nil, timeoutSeconds: Int = 5) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw RawSocketError(message: "socket: errno \(errno)") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                let code = errno
+                close(descriptor)
+                throw RawSocketError(message: "bind \(source): errno \(code)")
+            }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

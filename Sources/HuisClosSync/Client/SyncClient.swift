@@ -5,6 +5,7 @@ import HuisClosProtocol
 import HuisClosWire
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import SwiftProtobuf
 
 /// A device's connection to the relay: one method per endpoint of PROTOCOL.md.
@@ -28,6 +29,10 @@ public actor SyncClient {
     public static let sharedHTTPClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.timeout.connect = .seconds(5)
+        // TLS 1.0 and 1.1 are deprecated (RFC 8996): never negotiate below 1.2.
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.minimumTLSVersion = .tlsv12
+        configuration.tlsConfiguration = tls
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
