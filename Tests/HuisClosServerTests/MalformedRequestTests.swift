@@ -8,7 +8,7 @@ import Testing
     /// Sends `bytes` as the first thing on a fresh connection; returns the status and whether the
     /// server closed the connection.
     static func firstRequest(_ bytes: [UInt8], on server: TestServer) async throws -> (status: Int?, closed: Bool) {
-        let socket = try RawSocket(port: server.port)
+        let socket = try await RawSocket.connect(port: server.port)
         socket.send(bytes)
         let (answer, closed) = await socket.readUntilClosed()
         return (RawSocket.status(of: answer), closed)
@@ -55,7 +55,7 @@ import Testing
     @Test func malformedSecondRequestIsAnswered400AndClosed() async throws {
         try await TestServer.with("malformed-second") { server in
             let request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGARBAGE\r\n\r\n"
-            let socket = try RawSocket(port: server.port)
+            let socket = try await RawSocket.connect(port: server.port)
             socket.send(request)
             let (answer, closed) = await socket.readUntilClosed()
             let text = String(decoding: answer, as: UTF8.self)

@@ -177,12 +177,11 @@ import Testing
             $0.quotas.requestHeadSeconds = 2
         }
         try await TestServer.with("idle-sockets", configure: configure) { server in
-            var idle: [RawSocket] = []
-            for _ in 0..<3_000 { idle.append(try RawSocket(port: server.port, timeoutSeconds: 10)) }
+            let idle = try await RawSocket.open(3_000, port: server.port, timeoutSeconds: 10)
             idle[0].send("GET /healthz HTTP/1.1\r\nHost: x\r\n")  // a slowloris head, never finished
 
             let start = ContinuousClock.now
-            let probe = try RawSocket(port: server.port, source: "127.0.0.2")
+            let probe = try await RawSocket.connect(port: server.port, source: "127.0.0.2")
             probe.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             let (answer, _) = await probe.readUntilClosed()
             #expect(RawSocket.status(of: answer) == 200)

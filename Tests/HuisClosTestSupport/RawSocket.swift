@@ -38,7 +38,7 @@ public final class RawSocket: @unchecked Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
             let code = errno
@@ -48,6 +48,21 @@ public final class RawSocket: @unchecked Sendable {
     }
 
     deinit { close(descriptor) }
+
+    /// One socket opened off the concurrency pool (see `open`).
+    public static func connect(port: Int, source: String? = nil, timeoutSeconds: Int = 5) async throws -> RawSocket {
+        try await open(1, port: port, source: source, timeoutSeconds: timeoutSeconds)[0]
+    }
+
+    /// Opens `count` sockets off the concurrency pool: a connect can block (a full accept queue),
+    /// and a blocked cooperative thread (2 on this machine) would stall every other test.
+    public static func open(_ count: Int, port: Int, source: String? = nil, timeoutSeconds: Int = 5) async throws -> [RawSocket] {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try (0..<count).map { _ in try RawSocket(port: port, source: source, timeoutSeconds: timeoutSeconds) } })
+            }
+        }
+    }
 
     /// Sends every byte (a peer that closed early ends the send quietly: its answer is what counts).
     public func send(_ bytes: [UInt8]) {
