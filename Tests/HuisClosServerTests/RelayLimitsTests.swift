@@ -169,33 +169,37 @@ import Testing
         }
     }
 
+    /// Against the built `huisclos-server` in its own process, with its default bounds (256
+    /// connections per address, 10 s for a first head): the idle load stays out of this test
+    /// process's event loops, which every other test shares.
     @Test func idleConnectionsAreBoundedAndClosedWhileHealthzStaysFast() async throws {
-        let configure: (inout ServerConfiguration) -> Void = {
-            $0.metricsAddress = Self.metricsAddress
-            $0.quotas.connectionsPerAddressMax = 1_000
-            $0.quotas.connectionsMax = 2_000
-            $0.quotas.requestHeadSeconds = 2
+        let folder = try TemporaryFolder("idle-sockets")
+        defer { folder.remove() }
+        let server = try await ServerProcess.start(folder: folder.url)
+        let idle: [RawSocket], probe: RawSocket
+        do {
+            idle = try await RawSocket.open(1_500, port: server.port, timeoutSeconds: 30)
+            probe = try await RawSocket.connect(port: server.port, source: "127.0.0.2")
+        } catch {
+            await server.terminate()
+            throw error
         }
-        try await TestServer.with("idle-sockets", configure: configure) { server in
-            let idle = try await RawSocket.open(3_000, port: server.port, timeoutSeconds: 10)
-            idle[0].send("GET /healthz HTTP/1.1\r\nHost: x\r\n")  // a slowloris head, never finished
+        idle[0].send("GET /healthz HTTP/1.1\r\nHost: x\r\n")  // a slowloris head, never finished
 
-            let start = ContinuousClock.now
-            let probe = try await RawSocket.connect(port: server.port, source: "127.0.0.2")
-            probe.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            let (answer, _) = await probe.readUntilClosed()
-            #expect(RawSocket.status(of: answer) == 200)
-            #expect(ContinuousClock.now - start < .seconds(2), "healthz took \(ContinuousClock.now - start)")
+        let start = ContinuousClock.now
+        probe.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let (answer, _) = await probe.readUntilClosed()
+        #expect(RawSocket.status(of: answer) == 200)
+        #expect(ContinuousClock.now - start < .seconds(2), "healthz took \(ContinuousClock.now - start)")
 
-            // Every idle socket ends closed by the server: at once over the bounds, else at the head deadline.
-            var open = 0
-            for socket in idle {
-                if await !socket.readUntilClosed().closed { open += 1 }
-            }
-            #expect(open == 0, "\(open) idle connections were never closed")
-            let tooMany = try await Self.metric(server, #"huisclos_connections_refused_total{reason="tooMany"}"#)
-            let timedOut = try await Self.metric(server, #"huisclos_connections_refused_total{reason="headTimeout"}"#)
-            #expect(tooMany >= 1 && timedOut >= 1 && tooMany + timedOut >= 3_000, "tooMany \(tooMany), headTimeout \(timedOut)")
+        // Every idle socket ends closed by the server: at once over the per-address bound, else
+        // at the head deadline (10 s).
+        var open = 0
+        for socket in idle {
+            if await !socket.readUntilClosed().closed { open += 1 }
         }
+        #expect(open == 0, "\(open) idle connections were never closed")
+        #expect(ContinuousClock.now - start < .seconds(25), "the idle connections took \(ContinuousClock.now - start) to close")
+        await server.terminate()
     }
 }
