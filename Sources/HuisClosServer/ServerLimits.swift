@@ -18,9 +18,10 @@ public enum ServerLimits {
     /// The rate limits' window, in seconds: a minute is long enough to stop guessing and short
     /// enough that a person who mistyped is not locked out for long.
     public static let rateWindowSeconds = 60
-    /// Login challenges one device may ask per window: a login needs one, a client that retries
-    /// a few times needs a few; 10 stops a loop filling the challenge table.
-    public static let challengesPerDevicePerWindowMax = 10
+    /// Login challenges one device may ask per window: every `huisclos` command logs in afresh,
+    /// so a script running commands in a row needs dozens a minute; 60 (one a second) still stops
+    /// a loop filling the challenge table.
+    public static let challengesPerDevicePerWindowMax = 60
     /// Failed login proofs one device may send per window: a correct client never fails one, so 5
     /// only tolerates a clock or version mix-up; each failure also consumes its nonce.
     public static let failedProofsPerDevicePerWindowMax = 5
@@ -48,9 +49,11 @@ public enum ServerLimits {
     /// Seconds a new connection has to send a complete request head: a real client sends it at
     /// once; a silent or slowloris connection is closed after 10 s.
     public static let requestHeadSeconds = 10
-    /// Seconds a connection may stay idle between requests before it is closed: clients reconnect
-    /// cheaply, an idle socket costs memory and a descriptor. (Watch sockets ping instead.)
-    public static let idleSeconds = 60
+    /// Seconds a connection may stay idle between requests before it is closed: an idle socket
+    /// costs memory and a descriptor. 120 s, longer than the client's pool keeps an idle
+    /// connection (60 s), so the client always closes first and never sends on a socket the
+    /// server is closing. (Watch sockets ping instead.)
+    public static let idleSeconds = 120
     /// Open connections in all: well under the process's descriptor limit (the server's SQLite
     /// files and the listening socket need some), about 4 per member of a large council's devices.
     public static let connectionsMax = 4_096

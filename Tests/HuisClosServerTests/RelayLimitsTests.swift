@@ -169,6 +169,20 @@ import Testing
         }
     }
 
+    @Test func watchSocketOutlivesTheFirstHeadDeadline() async throws {
+        try await TestServer.with("watch-head-deadline", configure: { $0.quotas.requestHeadSeconds = 1 }) { server in
+            let writer = try await TestDevice.enrolled(on: server.url)
+            let watcher = try await TestDevice.enrolled(on: server.url)
+            let pokes = PokeRecorder()
+            let watching = Task { try await watcher.client.watch { heads in pokes.record(heads) } }
+            defer { watching.cancel() }
+            #expect(try await pokes.wait(for: [.council: 0], seconds: 5))
+            try await Task.sleep(for: .seconds(2.5))  // past the head deadline the upgrade cancelled
+            _ = try await writer.client.push([try await writer.store.author(scope: .council, body: [1])])
+            #expect(try await pokes.wait(for: [.council: 1], seconds: 5), "the upgraded socket was closed by the head deadline")
+        }
+    }
+
     /// Against the built `huisclos-server` in its own process, with its default bounds (256
     /// connections per address, 10 s for a first head): the idle load stays out of this test
     /// process's event loops, which every other test shares.
