@@ -5,6 +5,7 @@ import HuisClosCrypto
 import HuisClosDevice
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosSync
 import HuisClosTerminal
 import HuisClosTrust
 import HuisClosWire
@@ -57,6 +58,7 @@ struct Enrol: AsyncParsableCommand {
             guard let memberBytes = Hex.decode(member), let memberID = try? MemberID(bytes: memberBytes) else {
                 throw ValidationError("--member: 32 hex digits")
             }
+            if let warning = SyncClient.transportWarning(for: server) { Console.error(warning.in(language) + "\n") }
             let text = try Data(contentsOf: URL(fileURLWithPath: charter))
             let enrolled = try await Device.enrol(folder: device.url, server: server, code: code, passphrase: try device.passphrase(),
                                                   member: memberID, trustRoot: rootKey, charterDigest: Hash.blake2b([UInt8](text)))

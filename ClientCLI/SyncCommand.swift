@@ -95,6 +95,7 @@ struct Sync: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let opened = try device.unlock(toSync: true)
+            if let warning = SyncClient.transportWarning(for: opened.server) { Console.error(warning.in(language) + "\n") }
             let bar = Mutex<ProgressBar?>(nil)
             let progress: @Sendable (SyncProgress) -> Void = { step in
                 guard case .pulled(_, let cursor, let head) = step, !json else { return }

@@ -31,7 +31,7 @@ struct HuisClosServer: AsyncParsableCommand {
     var tlsCert: String?
     @Option(help: "PEM private key for TLS. Env: HUISCLOS_TLS_KEY.")
     var tlsKey: String?
-    @Option(help: "File holding the admin token. Env: HUISCLOS_ADMIN_TOKEN (the token itself). Default: <data>/admin-token, created once.")
+    @Option(help: "File holding the admin token, mode 0600 (refused if others may read it). Env: HUISCLOS_ADMIN_TOKEN (the token itself). Default: <data>/admin-token, created once.")
     var adminTokenFile: String?
     @Option(help: "Login token lifetime in seconds. Env: HUISCLOS_TOKEN_LIFETIME. Default 900.")
     var tokenLifetime: Int?
@@ -41,6 +41,10 @@ struct HuisClosServer: AsyncParsableCommand {
         "Public site address as visitors reach it, for the open data's links. Env: HUISCLOS_PUBLIC_URL.",
         discussion: "Default: http(s)://HOST:PORT/public from --host and the bound port. Give it behind a proxy or with --host 0.0.0.0, e.g. --public-url https://conseil.example.org/public"))
     var publicURL: String?
+    @Option(help: ArgumentHelp(
+        "Address serving GET /metrics (Prometheus), e.g. 127.0.0.1:9464. Env: HUISCLOS_METRICS_ADDRESS. Default: off.",
+        discussion: "Never the main address: the figures tell who syncs when. Keep it on loopback or a private network."))
+    var metricsAddress: String?
     @Flag(help: .hidden)
     var benchEndpoints = false
 
@@ -55,6 +59,9 @@ struct HuisClosServer: AsyncParsableCommand {
         }
         if let level = logLevel ?? environment["HUISCLOS_LOG_LEVEL"], Logger.Level(rawValue: level) == nil {
             throw ValidationError("unknown log level \(level)")
+        }
+        if let address = metricsAddress ?? environment["HUISCLOS_METRICS_ADDRESS"], ListenAddress(parsing: address) == nil {
+            throw ValidationError("--metrics-address is HOST:PORT, e.g. 127.0.0.1:9464 (got \(address))")
         }
         if let url = publicURL ?? environment["HUISCLOS_PUBLIC_URL"] {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
@@ -77,13 +84,19 @@ struct HuisClosServer: AsyncParsableCommand {
             logger.warning("TLS is off: plain HTTP; keep this server on loopback or behind a TLS proxy")
         }
         if configuration.publicURL == nil, ["0.0.0.0", "::"].contains(configuration.host) {
-            logger.warning("bound to a wildcard address without --public-url: the open data's links use each request's Host header; give --public-url")
+            logger.warning("bound to a wildcard address without --public-url: the public site refuses to name itself (no open data links) until you give --public-url")
         }
         let application = try server.application { host, port in
             // An unbuffered write: a test reading this pipe sees the line at once.
             FileHandle.standardOutput.write(Data("huisclos-server listening on \(host):\(port)\n".utf8))
         }
-        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services: [any Service] = [application]
+        if let metrics = server.metricsApplication(onListening: { host, port in
+            FileHandle.standardOutput.write(Data("huisclos-server metrics on \(host):\(port)\n".utf8))
+        }) {
+            services.append(metrics)
+        }
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 
@@ -96,7 +109,7 @@ struct HuisClosServer: AsyncParsableCommand {
             configuration.tls = TLSFiles(certificatePath: cert, privateKeyPath: key)
         }
         if let file = adminTokenFile {
-            configuration.adminToken = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            configuration.adminTokenFile = URL(fileURLWithPath: file)
         } else if let token = environment["HUISCLOS_ADMIN_TOKEN"] {
             configuration.adminToken = token
         }
@@ -107,6 +120,7 @@ struct HuisClosServer: AsyncParsableCommand {
             configuration.logLevel = level
         }
         configuration.publicURL = publicURL ?? environment["HUISCLOS_PUBLIC_URL"]
+        configuration.metricsAddress = (metricsAddress ?? environment["HUISCLOS_METRICS_ADDRESS"]).flatMap(ListenAddress.init(parsing:))
         configuration.benchEndpoints = benchEndpoints
         return configuration
     }

@@ -35,6 +35,11 @@ extension WireLimits {
     public static let enrolmentValiditySecondsMax: UInt32 = 2_592_000
     /// A login challenge's nonce, in bytes.
     public static let loginNonceBytes = 32
+    /// Records of the membership log one pull page carries: as many as a pull page of batches.
+    public static let membershipPageRecordsMax = 2_000
+    /// Records a client reads from the relayed membership log in one pull, over its pages: the
+    /// trust layer's own bound on a log (`TrustLimits.membershipRecordsMax`).
+    public static let membershipRecordsMax = 100_000
     /// An X25519 public key, in bytes (the enrolment's optional agreement key).
     public static let agreementKeyBytes = 32
 }

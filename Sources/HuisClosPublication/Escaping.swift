@@ -18,7 +18,12 @@ enum Escaping {
     }
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+    ///
+    /// A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is first prefixed
+    /// with `'` (OWASP's advice against CSV injection): a spreadsheet opening the open data would
+    /// otherwise run it as a formula (`=HYPERLINK(…)`, `=cmd|…`).
     static func csv(_ field: String) -> String {
+        let field = field.first.map { "=+-@\t\r".contains($0) } == true ? "'" + field : field
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

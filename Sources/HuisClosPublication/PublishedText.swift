@@ -40,6 +40,16 @@ public struct PublishedText: Sendable, Equatable, Codable {
             self.against = against
             self.abstaining = abstaining
         }
+
+        private enum CodingKeys: String, CodingKey { case seated, voting, inFavour, against, abstaining }
+
+        /// Decodes through the validating initialiser: a count that does not add up is refused.
+        public init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            try self.init(seated: values.decode(Int.self, forKey: .seated), voting: values.decode(Int.self, forKey: .voting),
+                          inFavour: values.decode(Int.self, forKey: .inFavour), against: values.decode(Int.self, forKey: .against),
+                          abstaining: values.decode(Int.self, forKey: .abstaining))
+        }
     }
 
     /// Stable identifier, unique within the council (SCDL DELIB_ID), e.g. `AVIS-2026-03`.
@@ -78,5 +88,18 @@ public struct PublishedText: Sendable, Equatable, Codable {
         self.vote = vote
         self.paragraphs = paragraphs
         self.referral = referral
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, kind, title, adoptedOn, seance, vote, paragraphs, referral }
+
+    /// Decodes through the validating initialiser: a text read from the public scope (signed by
+    /// any member who may publish) obeys the same rules as one made on a device.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(id: values.decode(String.self, forKey: .id), kind: values.decode(Kind.self, forKey: .kind),
+                      title: values.decode(String.self, forKey: .title), adoptedOn: values.decode(Day.self, forKey: .adoptedOn),
+                      seance: values.decode(String.self, forKey: .seance), vote: values.decode(Vote.self, forKey: .vote),
+                      paragraphs: values.decode([String].self, forKey: .paragraphs),
+                      referral: values.decodeIfPresent(String.self, forKey: .referral))
     }
 }

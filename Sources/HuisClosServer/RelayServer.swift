@@ -25,27 +25,29 @@ public struct RelayServer: Sendable {
 
     private let admin: AdminToken
     private let logger: Logger
+    /// One registry for both applications: the main one counts, the metrics one shows.
+    private let metrics = ServerMetrics()
 
     /// Opens the storage (SQLite in the data folder unless `storage` is given) and the admin token.
     public init(configuration: ServerConfiguration, storage: (any ServerStorage)? = nil, logger: Logger) throws {
         self.configuration = configuration
         self.storage = try storage ?? SQLiteServerStorage(folder: configuration.dataFolder)
-        self.admin = try AdminToken(configured: configuration.adminToken, folder: configuration.dataFolder)
+        self.admin = try AdminToken(configured: configuration.adminToken, configuredFile: configuration.adminTokenFile,
+                                    folder: configuration.dataFolder)
         self.logger = logger
     }
 
-    /// The application serving every endpoint of PROTOCOL.md.
+    /// The application serving every endpoint of PROTOCOL.md (but `/metrics`: see `metricsApplication`).
     public func application(onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in })
         throws -> some ApplicationProtocol
     {
-        let metrics = ServerMetrics()
         let ledger = CouncilLedger(storage: storage, clock: configuration.clock)
         let authenticator = Authenticator(storage: storage, admin: admin, clock: configuration.clock, ledger: ledger)
         let hub = PokeHub(metrics: metrics)
         let services = RelayServices(
             configuration: configuration, storage: storage, authenticator: authenticator,
             intake: BatchIntake(storage: storage, authenticator: authenticator, hub: hub, metrics: metrics, clock: configuration.clock),
-            hub: hub, metrics: metrics, logger: logger)
+            hub: hub, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: ProtocolMiddleware(metrics: metrics))
@@ -55,14 +57,15 @@ public struct RelayServer: Sendable {
         MembershipRoutes(services: services, ledger: ledger).register(on: router)
         OperationsRoutes(services: services).register(on: router)
         let publicBase = PublicBaseURL(configuration: configuration)
-        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder), base: publicBase)
+        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder), base: publicBase,
+                     cache: PublicCatalogCache(storage: storage, metrics: metrics))
             .register(on: router)
 
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics))
         SyncRoutes(services: services).registerWatch(on: webSocketRouter)
 
-        let plain = HTTPServerBuilder.http1WebSocketUpgrade(webSocketRouter: webSocketRouter)
+        let plain = Self.guardedHTTP1(webSocketRouter: webSocketRouter, quotas: configuration.quotas, metrics: metrics)
         let server = try configuration.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: Self.tlsConfiguration($0)) } ?? plain
         let host = configuration.host
         return Application(
@@ -76,11 +79,51 @@ public struct RelayServer: Sendable {
             logger: logger)
     }
 
+    /// The application serving `GET /metrics` (Prometheus text) on `configuration.metricsAddress`
+    /// alone; nil when no metrics address is configured (the figures are then served nowhere).
+    public func metricsApplication(onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in })
+        -> Application<RouterResponder<BasicRequestContext>>?
+    {
+        guard let address = configuration.metricsAddress else { return nil }
+        let router = Router()
+        let metrics = self.metrics
+        router.get(RouterPath(Endpoint.metrics)) { _, _ in
+            Response.bytes(metrics.exposition(), contentType: "text/plain; version=0.0.4")
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "huisclos-server-metrics"),
+            onServerRunning: { channel in await onListening(address.host, channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// HTTP/1.1 with the watch socket's upgrade, behind the connection guard: bounded connections,
+    /// a deadline for the first head, an idle timeout, bounded heads, and parse errors answered.
+    private static func guardedHTTP1(webSocketRouter: Router<BasicWebSocketRequestContext>, quotas: RelayQuotas,
+                                     metrics: ServerMetrics) -> HTTPServerBuilder {
+        let webSocketResponder = webSocketRouter.buildResponder()
+        let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax)
+        let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
+            maxHeaderFieldSize: ServerLimits.requestHeadBytesMax, maxHeaderListSize: ServerLimits.requestHeadBytesMax,
+            maxHeaderFieldCount: ServerLimits.requestHeaderFieldsMax)
+        let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(idleTimeout: .seconds(Int64(quotas.idleSeconds)), httpDecoderConfiguration: decoder),
+            ws: .init())
+        return HTTPServerBuilder { responder in
+            GuardedChannel(
+                inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
+                connections: connections, headTimeout: .seconds(Int64(quotas.requestHeadSeconds)), metrics: metrics)
+        }
+    }
+
     private static func tlsConfiguration(_ files: TLSFiles) throws -> TLSConfiguration {
         do {
             let chain = try NIOSSLCertificate.fromPEMFile(files.certificatePath).map { NIOSSLCertificateSource.certificate($0) }
             let key = try NIOSSLPrivateKey(file: files.privateKeyPath, format: .pem)
-            return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            // TLS 1.0 and 1.1 are deprecated (RFC 8996): a client that cannot do 1.2 is refused.
+            configuration.minimumTLSVersion = .tlsv12
+            return configuration
         } catch {
             throw APIError(.malformed, "cannot load the TLS certificate or key (\(files.certificatePath), \(files.privateKeyPath)): check they are PEM files readable by the server")
         }

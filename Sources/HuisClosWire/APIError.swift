@@ -52,6 +52,10 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         case `internal`
         /// A client-side failure to reach the server (never sent by the server).
         case unreachable
+        /// A per-device quota (files declared, chunk bytes stored) is used up: ask the secretariat.
+        case quotaExceeded
+        /// Too many attempts in a short time (login challenges, failed proofs or enrolments): wait a minute.
+        case rateLimited
     }
 
     /// What went wrong, stable.
@@ -90,10 +94,11 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformed, .unsupportedVersion, .badSignature: 400
         case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired,
              .enrolmentCodeInvalid, .unknownDevice, .challengeInvalid: 401
-        case .forbidden: 403
+        case .forbidden, .quotaExceeded: 403
         case .notFound: 404
         case .alreadyEnrolled, .fileConflict, .gap, .fork: 409
         case .tooLarge: 413
+        case .rateLimited: 429
         case .chunkHashMismatch, .chunkNotInFile: 422
         case .unsupportedProtocol: 426
         case .internal: 500

@@ -86,4 +86,17 @@ import Testing
             #expect(index.contains("href=\"deliberations.csv\""))
         }
     }
+
+    @Test func openDataLinksNeverComeFromTheHostHeader() async throws {
+        try await TestServer.with("public-host", configure: { $0.host = "0.0.0.0" }) { server in
+            try await Self.publishOneAvis(on: server)
+            for path in ["/public/deliberations.csv", "/public/deliberations.json", "/public/textes/avis-2026-07.html"] {
+                let socket = try await RawSocket.connect(port: server.port)
+                socket.send("GET \(path) HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                let text = String(decoding: await socket.readUntilClosed().bytes, as: UTF8.self)
+                #expect(!text.contains("evil.example"), "\(path): \(text.prefix(400))")
+                #expect(text.contains("--public-url"), "\(path): the refusal says what to configure: \(text.prefix(400))")
+            }
+        }
+    }
 }

@@ -99,7 +99,11 @@ import Testing
             login.signature = Data(LoginProof.sign(nonce: Array(challenge.nonce), with: try .generate()))
             let forged = try await RawRequest.send(server.url, .POST, Endpoint.login, body: login.wireBytes())
             #expect(forged.status == 401 && forged.error?.code == .challengeInvalid)
-            login.signature = Data(LoginProof.sign(nonce: Array(challenge.nonce), with: device.key))
+            // The forged proof used that nonce up (PROTOCOL.md, "Login"): the device asks a new one.
+            let fresh = try Huisclos_V1_ChallengeResponse(
+                wire: try await RawRequest.send(server.url, .POST, Endpoint.challenge, body: ask.wireBytes()).body, limit: 4096)
+            login.nonce = fresh.nonce
+            login.signature = Data(LoginProof.sign(nonce: Array(fresh.nonce), with: device.key))
             let first = try await RawRequest.send(server.url, .POST, Endpoint.login, body: login.wireBytes())
             #expect(first.status == 200)
             let replay = try await RawRequest.send(server.url, .POST, Endpoint.login, body: login.wireBytes())

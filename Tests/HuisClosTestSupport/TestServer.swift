@@ -17,11 +17,15 @@ public final class TestServer: Sendable {
     public let storage: any ServerStorage
     /// Its data folder.
     public let folder: URL
+    /// The base URL of its metrics address, when one was configured.
+    public let metricsURL: String?
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    private init(url: String, port: Int, storage: any ServerStorage, folder: URL, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(url: String, port: Int, storage: any ServerStorage, folder: URL, metricsURL: String?, group: ServiceGroup,
+                 task: Task<Void, any Error>) {
         self.url = url
+        self.metricsURL = metricsURL
         self.port = port
         self.storage = storage
         self.folder = folder
@@ -38,9 +42,17 @@ public final class TestServer: Sendable {
         let server = try RelayServer(configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = try server.application { _, port in continuation.yield(port) }
-        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)
+        let (metricsPorts, metricsContinuation) = AsyncStream.makeStream(of: Int.self)
+        var services: [any Service] = [application]
+        if let metrics = server.metricsApplication(onListening: { _, port in metricsContinuation.yield(port) }) {
+            services.append(metrics)
+        }
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [], logger: logger)
         let task = Task {
-            defer { continuation.finish() }
+            defer {
+                continuation.finish()
+                metricsContinuation.finish()
+            }
             try await group.run()
         }
         var iterator = ports.makeAsyncIterator()
@@ -48,8 +60,13 @@ public final class TestServer: Sendable {
             try await task.value
             throw CancellationError()
         }
+        var metricsURL: String?
+        if services.count > 1 {
+            var metricsIterator = metricsPorts.makeAsyncIterator()
+            metricsURL = await metricsIterator.next().map { "http://127.0.0.1:\($0)" }
+        }
         return TestServer(url: "http://127.0.0.1:\(bound)", port: bound, storage: server.storage, folder: folder,
-                          group: group, task: task)
+                          metricsURL: metricsURL, group: group, task: task)
     }
 
     /// A client acting as the secretariat.

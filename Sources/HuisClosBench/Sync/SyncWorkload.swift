@@ -52,6 +52,7 @@ struct SyncWorkload: Sendable {
             }
         }
         let fileBytes = fileBytesTotal / files
+        let uploader = try SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 0xF0, count: 32))).publicKey
         for index in 0..<files {
             let id = try FileID(String(format: "%032x", index))
             var hashes: [[UInt8]] = []
@@ -60,11 +61,12 @@ struct SyncWorkload: Sendable {
                 var chunk = [UInt8](repeating: 0, count: min(WireLimits.chunkBytesMax, fileBytes - offset))
                 fill(&chunk, seed: UInt64(index) << 32 | UInt64(offset))
                 let hash = Hash.blake2b(chunk)
-                try await storage.storeChunk(hash: hash, bytes: chunk)
+                try await storage.storeChunk(hash: hash, bytes: chunk, scope: .council, device: uploader)
                 hashes.append(hash)
                 offset += chunk.count
             }
-            _ = try await storage.declare(FileManifestRecord(id: id, scope: .council, chunkHashes: hashes, totalSize: UInt64(fileBytes)))
+            _ = try await storage.declare(FileManifestRecord(id: id, scope: .council, chunkHashes: hashes, totalSize: UInt64(fileBytes)),
+                                         by: uploader)
             seeded.fileIDs.append(id)
             seeded.chunkHashes.append(hashes)
             seeded.fileBytes += fileBytes

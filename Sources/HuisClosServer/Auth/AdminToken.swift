@@ -1,8 +1,16 @@
 import Foundation
 import HuisClosCrypto
 import HuisClosWire
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The secretariat's admin token: given in configuration, or created once in the data folder.
+/// The secretariat's admin token: given in configuration, read from a private file, or created
+/// once in the data folder.
+///
+/// A token file is created with mode 0600 in one `open(O_CREAT|O_EXCL)`, so it never exists with
+/// wider permissions, even for an instant; a token file that the group or others may read is
+/// refused at start (anyone who read it could enrol devices and revoke members).
 struct AdminToken: Sendable {
     /// The file a generated token is written to (mode 0600).
     static let fileName = "admin-token"
@@ -14,30 +22,23 @@ struct AdminToken: Sendable {
     /// Whether this start generated the token.
     let generated: Bool
 
-    /// Uses `configured`, else reads `<folder>/admin-token`, else creates it with a new random token.
-    init(configured: String?, folder: URL) throws(APIError) {
+    /// Uses `configured`, else reads `configuredFile`, else reads `<folder>/admin-token`, else creates
+    /// it with a new random token.
+    init(configured: String?, configuredFile: URL?, folder: URL) throws(APIError) {
         if let configured {
-            guard configured.utf8.count >= 16 else {
-                throw APIError(.malformed, "the admin token must be at least 16 characters; use a long random value")
-            }
-            self.init(hash: Hash.blake2b(Array(configured.utf8)), file: nil, generated: false)
+            self.init(hash: try Self.checkedHash(configured), file: nil, generated: false)
             return
         }
-        let file = folder.appendingPathComponent(Self.fileName)
-        if let data = FileManager.default.contents(atPath: file.path) {
-            let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            self.init(hash: Hash.blake2b(Array(token.utf8)), file: file, generated: false)
+        let file = configuredFile ?? folder.appendingPathComponent(Self.fileName)
+        if configuredFile != nil || FileManager.default.fileExists(atPath: file.path) {
+            self.init(hash: try Self.checkedHash(try Self.readPrivate(file)), file: file, generated: false)
             return
         }
         let token: String
         do { token = Hex.encode(try Sodium.randomBytes(32)) } catch {
             throw APIError(.internal, "cannot generate the admin token: \(error.message)")
         }
-        guard FileManager.default.createFile(atPath: file.path, contents: Data((token + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600])
-        else {
-            throw APIError(.internal, "cannot write \(file.path): check the data folder's permissions")
-        }
+        try Self.createPrivate(file, contents: token + "\n")
         self.init(hash: Hash.blake2b(Array(token.utf8)), file: file, generated: true)
     }
 
@@ -50,5 +51,42 @@ struct AdminToken: Sendable {
     /// Whether `presented` is the admin token (constant time).
     func matches(_ presented: some StringProtocol) -> Bool {
         Sodium.constantTimeEqual(Hash.blake2b(Array(presented.utf8)), hash)
+    }
+
+    private static func checkedHash(_ token: String) throws(APIError) -> [UInt8] {
+        guard token.utf8.count >= 16 else {
+            throw APIError(.malformed, "the admin token must be at least 16 characters; use a long random value")
+        }
+        return Hash.blake2b(Array(token.utf8))
+    }
+
+    /// The trimmed content of a token file that only its owner may read.
+    private static func readPrivate(_ file: URL) throws(APIError) -> String {
+        var status = stat()
+        guard stat(file.path, &status) == 0 else {
+            throw APIError(.malformed, "cannot read the admin token file \(file.path): check that it exists and that the server may read it")
+        }
+        guard status.st_mode & 0o077 == 0 else {
+            throw APIError(.malformed, "the admin token file \(file.path) may be read by others (mode \(String(status.st_mode & 0o777, radix: 8))): run chmod 600 \(file.path), then start again")
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw APIError(.malformed, "cannot read the admin token file \(file.path): check that the server may read it")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Writes a new file with mode 0600 from its creation (`O_EXCL`: never over an existing file).
+    private static func createPrivate(_ file: URL, contents: String) throws(APIError) {
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw APIError(.internal, "cannot create \(file.path) (errno \(errno)): check the data folder's permissions")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(contents.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else {
+            unlink(file.path)
+            throw APIError(.internal, "cannot write \(file.path): check the data folder's free space")
+        }
     }
 }

@@ -13,8 +13,10 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// PEM certificate chain and private key; nil serves plain HTTP (say so to the operator).
     public var tls: TLSFiles?
-    /// The admin token; nil reads or creates `<dataFolder>/admin-token`.
+    /// The admin token; nil reads `adminTokenFile`, or reads or creates `<dataFolder>/admin-token`.
     public var adminToken: String?
+    /// A file holding the admin token (`--admin-token-file`); refused when others may read it.
+    public var adminTokenFile: URL?
     /// How long a login token is accepted (15 minutes by default: a stolen token dies soon).
     public var tokenLifetime: Duration
     /// How long a login nonce may be answered (60 s: a login round trip, with slack).
@@ -29,15 +31,24 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// The public site's address as visitors reach it (`https://example.org/public`), used for the
     /// absolute links of the open data (`DELIB_URL`) and the pages' canonical links; nil derives
-    /// `http(s)://host:port/public` from `host` and the bound port (see `PublicBaseURL`).
+    /// `http(s)://host:port/public` from `host` and the bound port, and after a wildcard bind the
+    /// public site refuses to name itself (never from a request's `Host`: see `PublicBaseURL`).
     public var publicURL: String?
+    /// Where `GET /metrics` is served (`--metrics-address`); nil serves it nowhere. Never the main
+    /// address: the figures tell who is active when, so they stay on loopback or a private network.
+    public var metricsAddress: ListenAddress?
+    /// Per-device quotas, rate limits and connection bounds (`ServerLimits` by default).
+    public var quotas: RelayQuotas
+    /// Seconds between two checks of an open watch socket when no poke comes.
+    public var watchRecheckSeconds: Int
 
     /// A configuration with the defaults above.
     public init(dataFolder: URL, host: String = "127.0.0.1", port: Int = 8443, tls: TLSFiles? = nil,
                 adminToken: String? = nil, tokenLifetime: Duration = .seconds(900),
                 challengeLifetime: Duration = .seconds(60), enrolmentValidityDefault: Duration = .seconds(604_800),
                 benchEndpoints: Bool = false, clock: ServerClock = .system, logLevel: Logger.Level = .info,
-                publicURL: String? = nil) {
+                publicURL: String? = nil, metricsAddress: ListenAddress? = nil, quotas: RelayQuotas = .standard,
+                watchRecheckSeconds: Int = ServerLimits.watchRecheckSeconds) {
         self.dataFolder = dataFolder
         self.host = host
         self.port = port
@@ -50,6 +61,9 @@ public struct ServerConfiguration: Sendable {
         self.clock = clock
         self.logLevel = logLevel
         self.publicURL = publicURL
+        self.metricsAddress = metricsAddress
+        self.quotas = quotas
+        self.watchRecheckSeconds = watchRecheckSeconds
     }
 }
 

@@ -54,7 +54,12 @@ struct AccessRoutes: Sendable {
         guard message.agreementKey.isEmpty || message.agreementKey.count == WireLimits.agreementKeyBytes else {
             throw APIError(.malformed, "agreement_key is a 32-byte X25519 public key, or empty")
         }
+        try RelayServices.requireCanonical(key, field: "signing_key")
+        guard !services.limiter.isOver(Self.enrolmentFailures, max: services.quotas.failedEnrolmentsPerWindowMax, now: services.now) else {
+            throw APIError(.rateLimited, "too many wrong enrolment codes were tried in the last minute: wait a minute, then type the code again")
+        }
         guard (1...64).contains(message.code.utf8.count) else {
+            services.limiter.record(Self.enrolmentFailures, now: services.now)
             throw APIError(.enrolmentCodeInvalid, "this enrolment code is not valid: ask the secretariat for a new one")
         }
         let outcome = try await services.storage.enrol(
@@ -62,6 +67,7 @@ struct AccessRoutes: Sendable {
             agreementKey: Array(message.agreementKey), now: services.now)
         switch outcome {
         case .codeInvalid:
+            services.limiter.record(Self.enrolmentFailures, now: services.now)
             throw APIError(.enrolmentCodeInvalid, "this enrolment code is unknown, used or expired: ask the secretariat for a new one")
         case .alreadyEnrolled:
             throw APIError(.alreadyEnrolled, "this device key is already enrolled: log in instead")
@@ -79,6 +85,9 @@ struct AccessRoutes: Sendable {
         let message = try await request.message(Huisclos_V1_ChallengeRequest.self, limit: WireLimits.controlMessageBytesMax)
         let key = try RelayServices.deviceKey(message.device, field: "device")
         _ = try await services.authenticator.active(key)
+        guard services.limiter.take(Self.limitKey("challenge", key), max: services.quotas.challengesPerDevicePerWindowMax, now: services.now) else {
+            throw APIError(.rateLimited, "this device asked too many login challenges in the last minute: wait a minute, then log in again")
+        }
         let nonce = try Self.random { () throws(CryptoError) in try Sodium.randomBytes(WireLimits.loginNonceBytes) }
         let expiresAt = services.now.adding(services.configuration.challengeLifetime)
         try await services.storage.saveChallenge(nonce: nonce, device: key, expiresAt: expiresAt)
@@ -94,9 +103,21 @@ struct AccessRoutes: Sendable {
         let key = try RelayServices.deviceKey(message.device, field: "device")
         let nonce = Array(message.nonce)
         let invalid = APIError(.challengeInvalid, "the login challenge is unknown, used, expired or wrongly signed: ask a new one")
+        let failures = Self.limitKey("proof", key)
+        guard !services.limiter.isOver(failures, max: services.quotas.failedProofsPerDevicePerWindowMax, now: services.now) else {
+            throw APIError(.rateLimited, "this device sent too many wrong login proofs in the last minute: wait a minute, then log in again")
+        }
         guard nonce.count == WireLimits.loginNonceBytes,
               (try? key.verify(Array(message.signature), of: LoginProof.message(nonce: nonce, device: key))) != nil
-        else { throw invalid }
+        else {
+            // A failed proof uses its nonce up: a guess cannot be retried against the same challenge.
+            // Counted for enrolled devices only, so random keys cannot crowd the limiter.
+            if (try? await services.authenticator.active(key)) != nil { services.limiter.record(failures, now: services.now) }
+            if nonce.count == WireLimits.loginNonceBytes {
+                _ = try await services.storage.consumeChallenge(nonce: nonce, device: key, now: services.now)
+            }
+            throw invalid
+        }
         let device = try await services.authenticator.active(key)
         guard try await services.storage.consumeChallenge(nonce: nonce, device: key, now: services.now)
         else { throw invalid }
@@ -109,6 +130,12 @@ struct AccessRoutes: Sendable {
         response.grants = device.access.grants
         return response
     }
+
+    /// The rate limiter's key for failed enrolments (all callers together: no device exists yet).
+    static let enrolmentFailures = "enrolment"
+
+    /// The rate limiter's key of `what` for one device.
+    static func limitKey(_ what: String, _ key: SigningPublicKey) -> String { what + ":" + Hex.encode(key.bytes) }
 
     /// Runs a randomness call; libsodium failing to initialise is a server fault.
     private static func random<T>(_ body: () throws(CryptoError) -> T) throws(APIError) -> T {

@@ -31,7 +31,11 @@ struct FileRoutes: Sendable {
         try device.requireWrite(scope)
         let record = FileManifestRecord(id: id, scope: scope, chunkHashes: message.chunkHashes.map { Array($0) },
                                         totalSize: message.totalSize)
-        let stored = try await services.storage.declare(record)
+        if try await services.storage.manifest(id) == nil,
+           try await services.storage.filesDeclared(by: device.key) >= services.quotas.filesPerDeviceMax {
+            throw APIError(.quotaExceeded, "this device has declared \(services.quotas.filesPerDeviceMax) files, its quota: ask the secretariat")
+        }
+        let stored = try await services.storage.declare(record, by: device.key)
         guard stored == record else {
             throw APIError(.fileConflict, "file \(id) was declared with another manifest: choose a new file id")
         }
@@ -55,17 +59,27 @@ struct FileRoutes: Sendable {
         guard Sodium.constantTimeEqual(Hash.blake2b(bytes), hash) else {
             throw APIError(.chunkHashMismatch, "the chunk's BLAKE2b-256 is not the hash in the path: it was damaged in transit, send it again")
         }
-        try await services.storage.storeChunk(hash: hash, bytes: bytes)
+        // A chunk already held for this scope is stored again harmlessly and counts nothing.
+        if try await !services.storage.missingChunks([hash], in: manifest.scope).isEmpty {
+            let stored = try await services.storage.chunkBytesStored(by: device.key)
+            guard stored + Int64(bytes.count) <= services.quotas.chunkBytesPerDeviceMax else {
+                throw APIError(.quotaExceeded, "this device has stored \(stored) bytes of files, near its quota of \(services.quotas.chunkBytesPerDeviceMax): ask the secretariat")
+            }
+        }
+        try await services.storage.storeChunk(hash: hash, bytes: bytes, scope: manifest.scope, device: device.key)
         services.metrics.chunkBytes("in", count: bytes.count)
     }
 
+    /// A chunk is served only from the scope it was uploaded to, which must be the scope of the
+    /// manifest named in the path (read by the device): a manifest declared around a hash learnt
+    /// elsewhere does not open another scope's chunk.
     private func download(_ request: Request, fileID: String, hash: String) async throws -> [UInt8] {
         let device = try await services.authenticator.device(request.headers)
         let manifest = try await manifest(FileID(fileID))
         try device.requireRead(manifest.scope)
         let hash = try Self.chunkHash(hash, in: manifest)
-        guard let bytes = try await services.storage.chunk(hash: hash) else {
-            throw APIError(.notFound, "this chunk has not been uploaded yet: try again once the file is complete")
+        guard let bytes = try await services.storage.chunk(hash: hash, in: manifest.scope) else {
+            throw APIError(.notFound, "this chunk has not been uploaded to \(manifest.scope) yet: try again once the file is complete")
         }
         services.metrics.chunkBytes("out", count: bytes.count)
         return bytes
@@ -90,7 +104,7 @@ struct FileRoutes: Sendable {
 
     /// The wire status of a manifest: which chunks are still missing.
     static func status(of manifest: FileManifestRecord, storage: any ServerStorage) async throws -> Huisclos_V1_FileStatus {
-        let missing = try await storage.missingChunks(manifest.chunkHashes)
+        let missing = try await storage.missingChunks(manifest.chunkHashes, in: manifest.scope)
         var status = Huisclos_V1_FileStatus()
         status.manifest.fileID = manifest.id.rawValue
         status.manifest.scope = manifest.scope.rawValue

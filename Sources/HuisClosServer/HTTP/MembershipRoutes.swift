@@ -52,9 +52,10 @@ struct MembershipRoutes: Sendable {
         var request = request
         _ = try await services.authenticator.device(request.headers)
         let message = try await request.message(Huisclos_V1_MembershipPullRequest.self, limit: WireLimits.controlMessageBytesMax)
-        let records = try await services.storage.membershipRecords(from: message.from)
+        let records = try await services.storage.membershipRecords(from: message.from).prefix(WireLimits.membershipPageRecordsMax)
         var page = Huisclos_V1_MembershipLogPage()
-        page.records = records.prefix(WireLimits.pullBatchesMax).map { Data($0) }
+        page.records = records.map { Data($0) }
+        // The index after the last record sent (the next `from`), so a client never skips records.
         page.count = message.from + UInt64(records.count)
         return page
     }

@@ -10,16 +10,12 @@ extension HTTPField.Name {
     static let benchHead = HTTPField.Name("Bench-Head")!
 }
 
-/// Health, metrics and (when configured for the benchmark) raw downloads that set its floor.
+/// Health and (when configured for the benchmark) raw downloads that set its floor.
 struct OperationsRoutes: Sendable {
     let services: RelayServices
 
     func register<Context: RequestContext>(on router: Router<Context>) {
-        let metrics = services.metrics
         router.get(RouterPath(Endpoint.health)) { _, _ in Response.bytes(Array("ok\n".utf8), contentType: "text/plain") }
-        router.get(RouterPath(Endpoint.metrics)) { _, _ in
-            Response.bytes(metrics.exposition(), contentType: "text/plain; version=0.0.4")
-        }
         guard services.configuration.benchEndpoints else { return }
         // The benchmark's floor: the same stored bytes, no protocol, no authentication.
         router.get("/bench/raw/scopes/:scope/:after") { _, context in

@@ -15,6 +15,7 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         var response: Response
         do {
+            try Self.checkPath(request)
             try Self.checkVersion(request)
             response = try await next(request, context)
         } catch let error as APIError {
@@ -39,11 +40,22 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    /// Throws `unsupportedProtocol` when a `/v1` request lacks a version this server speaks.
+    /// Throws `notFound` for a path the router would otherwise normalise into an endpoint's:
+    /// an empty segment (`//v1/pull`, `/v1//push`) or, under `/v1`, a trailing slash (`/v1/pull/`).
+    /// One spelling per endpoint, so what a proxy or a log sees is what the server served.
+    static func checkPath(_ request: Request) throws(APIError) {
+        let path = request.uri.path
+        guard !path.contains("//"), !(path.hasPrefix("/v1/") && path.hasSuffix("/")) else {
+            throw APIError(.notFound, "no such endpoint (\(path.prefix(64))): see PROTOCOL.md for the routes of version \(ProtocolVersion.current)")
+        }
+    }
+
+    /// Throws `unsupportedProtocol` when a `/v1` request lacks a version this server speaks,
+    /// written exactly as the server writes it (`1`, not `01` or `+1`).
     static func checkVersion(_ request: Request) throws(APIError) {
         guard request.uri.path.hasPrefix("/v1/") else { return }
         let sent = request.headers[.huisClosProtocol]
-        guard let sent, let version = Int(sent), ProtocolVersion.supported.contains(version) else {
+        guard let sent, ProtocolVersion.supported.map(String.init).contains(sent) else {
             let speaks = "this server speaks HuisClos protocol \(ProtocolVersion.supported.map(String.init).joined(separator: ", "))"
             let told = sent.map { "and your client sent \($0.prefix(16))" } ?? "and your client sent no HuisClos-Protocol header"
             throw APIError(.unsupportedProtocol, "\(speaks) \(told): install the client version that matches the server, or ask the secretariat to update the server")

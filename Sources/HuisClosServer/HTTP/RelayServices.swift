@@ -13,9 +13,14 @@ struct RelayServices: Sendable {
     let intake: BatchIntake
     let hub: PokeHub
     let metrics: ServerMetrics
+    /// Login challenges, failed proofs and failed enrolments counted per window (`RelayQuotas`).
+    let limiter: RateLimiter
     let logger: Logger
 
     var now: Date { configuration.clock.now() }
+
+    /// The quotas and rate limits this server applies.
+    var quotas: RelayQuotas { configuration.quotas }
 
     /// How a device appears in logs: the first 8 hex digits of its public key (public, short,
     /// enough to tell devices apart; never a token, code or payload).
@@ -27,6 +32,14 @@ struct RelayServices: Sendable {
     static func deviceKey(_ bytes: some Collection<UInt8>, field: String) throws(APIError) -> SigningPublicKey {
         do { return try SigningPublicKey(bytes: Array(bytes)) } catch {
             throw APIError(.malformed, "\(field) must be a 32-byte Ed25519 public key")
+        }
+    }
+
+    /// Throws `malformed` unless `key` is a valid, canonical Ed25519 point of large order (a key
+    /// being registered: the all-zero key and small-order points are refused).
+    static func requireCanonical(_ key: SigningPublicKey, field: String) throws(APIError) {
+        guard key.isValidPoint else {
+            throw APIError(.malformed, "\(field) is not a valid Ed25519 public key (small-order or non-canonical point): generate the device's keys again")
         }
     }
 

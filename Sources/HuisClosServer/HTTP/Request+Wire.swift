@@ -10,8 +10,12 @@ extension HTTPField.Name {
 }
 
 extension Request {
-    /// The body, read up to `limit` bytes; `tooLarge` beyond.
+    /// The body, read up to `limit` bytes; `tooLarge` beyond — at once, before reading anything,
+    /// when `Content-Length` already announces more.
     mutating func bytes(limit: Int) async throws(APIError) -> [UInt8] {
+        if let announced = headers[.contentLength].flatMap(Int.init), announced > limit {
+            throw APIError(.tooLarge, "the request body announces \(announced) bytes, over its limit of \(limit): send less per request")
+        }
         do {
             let buffer = try await collectBody(upTo: limit)
             return Array(buffer.readableBytesView)

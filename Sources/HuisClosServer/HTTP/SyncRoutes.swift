@@ -57,29 +57,50 @@ struct SyncRoutes: Sendable {
         return response
     }
 
-    /// Sends the heads of every readable scope, then each poke, until the client leaves or the
-    /// device is revoked.
+    /// Sends the heads of every readable scope, then each poke, until the client leaves, the
+    /// token expires or the device loses its access.
+    ///
+    /// The token and the device's access are checked again before each poke (a poke for a scope
+    /// the device may no longer read is not sent; an expired token or a revoked device ends the
+    /// socket) and every `watchRecheckSeconds` when no poke comes.
     private func watch(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, headers: HTTPFields) async throws {
-        let device = try await services.authenticator.device(headers)
-        let (id, pokes) = services.hub.subscribe(device: device.key, readable: device.access.readable)
+        let authenticator = services.authenticator
+        let device = try await authenticator.device(headers)
+        let hub = services.hub
+        let (id, pokes) = hub.subscribe(device: device.key, readable: device.access.readable)
+        let recheck = Duration.seconds(services.configuration.watchRecheckSeconds)
         do {
             // Checked again once subscribed: a revocation that ran between the first check and
             // the subscription has already called `disconnect`, and would otherwise miss this socket.
-            _ = try await services.authenticator.active(device.key)
+            _ = try await authenticator.active(device.key)
             let heads = try await services.storage.heads(of: device.access.readable)
             try await outbound.write(.binary(ByteBuffer(bytes: PokeHub.poke(heads.sorted { $0.key < $1.key }).wireBytes())))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await poke in pokes { try await outbound.write(.binary(ByteBuffer(bytes: poke.wireBytes()))) }
-                    try await outbound.close(.normalClosure, reason: "revoked or shutting down")
+                    for await poke in pokes {
+                        guard let current = try? await authenticator.device(headers) else { break }
+                        let allowed = poke.cursors.filter { (try? ScopeID($0.scope)).map(current.access.readable.contains) == true }
+                        guard !allowed.isEmpty else { continue }
+                        var checked = Huisclos_V1_Poke()
+                        checked.cursors = allowed
+                        try await outbound.write(.binary(ByteBuffer(bytes: checked.wireBytes())))
+                    }
+                    try await outbound.close(.normalClosure, reason: "token expired, access changed, or shutting down")
+                }
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: recheck)
+                        if (try? await authenticator.device(headers)) == nil { break }
+                    }
+                    hub.unsubscribe(id)
                 }
                 for try await _ in inbound {}
                 group.cancelAll()
             }
         } catch {
-            services.hub.unsubscribe(id)
+            hub.unsubscribe(id)
             throw error
         }
-        services.hub.unsubscribe(id)
+        hub.unsubscribe(id)
     }
 }

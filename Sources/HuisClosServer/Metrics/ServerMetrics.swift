@@ -41,6 +41,17 @@ struct ServerMetrics: Sendable {
             .increment(by: count)
     }
 
+    /// Counts builds of the public site's catalog (each verifies every public batch; a cached
+    /// catalog is rebuilt only when the public log grew).
+    func publicCatalogBuilt() {
+        Counter(label: "huisclos_public_catalog_builds_total", dimensions: [], factory: factory).increment()
+    }
+
+    /// Counts connections closed by the server's guard (`reason`: `malformed`, `headTimeout`, `tooMany`).
+    func connectionRefused(_ reason: String) {
+        Counter(label: "huisclos_connections_refused_total", dimensions: [("reason", reason)], factory: factory).increment()
+    }
+
     /// Sets the number of open watch sockets.
     func watchers(_ count: Int) {
         Gauge(label: "huisclos_watch_sockets", dimensions: [], factory: factory).record(count)

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosWire
 import Synchronization
 
 /// The base URL of the public site (`…/public`, no trailing slash), as absolute links in the open
@@ -6,9 +7,10 @@ import Synchronization
 ///
 /// Given (`ServerConfiguration.publicURL`, `--public-url`): used as is — the address visitors
 /// reach, for instance behind a TLS proxy. Otherwise derived from the bound address:
-/// `http(s)://HOST:PORT/public`, with the port the server really bound (so `--port 0` works). A
-/// wildcard bind (`0.0.0.0`, `::`) names no reachable host: then the request's own authority
-/// (`Host` header) is used, and the operator should give `--public-url`.
+/// `http(s)://HOST:PORT/public`, with the port the server really bound (so `--port 0` works).
+/// A wildcard bind (`0.0.0.0`, `::`) names no reachable host: then the public site refuses to
+/// name itself until `--public-url` is given. It never takes a request's `Host` header: a
+/// visitor (or a proxy cache) could otherwise plant links to any site in the open data.
 final class PublicBaseURL: Sendable {
     private let given: String?
     private let scheme: String
@@ -29,12 +31,17 @@ final class PublicBaseURL: Sendable {
     /// Whether the host is a wildcard address, which no visitor can reach by that name.
     var isWildcard: Bool { ["0.0.0.0", "::", "[::]", ""].contains(host) }
 
-    /// The base URL; `authority` is the request's `Host`, used only after a wildcard bind.
-    func url(requestAuthority authority: String?) -> String {
+    /// Whether the public site can name itself (a given URL, or a bound address that is not a wildcard).
+    var isKnown: Bool { given != nil || !isWildcard }
+
+    /// The base URL; `notFound` after a wildcard bind without a given URL.
+    func url() throws(APIError) -> String {
         if let given { return given }
+        guard !isWildcard else {
+            throw APIError(.notFound, "the public site does not know its own address: the server listens on a wildcard address; start it with --public-url https://…/public")
+        }
         let port = port.withLock { $0 }
-        if isWildcard, let authority, !authority.isEmpty { return "\(scheme)://\(authority)/public" }
-        let name = isWildcard ? "localhost" : host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         let defaultPort = scheme == "https" ? 443 : 80
         return port == defaultPort ? "\(scheme)://\(name)/public" : "\(scheme)://\(name):\(port)/public"
     }

@@ -18,12 +18,13 @@ struct PublicRoutes: Sendable {
     let services: RelayServices
     let settings: PublicSiteSettings
     let base: PublicBaseURL
+    let cache: PublicCatalogCache
 
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/public") { request, _ in try await index(request) }
         router.get("/public/index.html") { request, _ in try await index(request) }
-        router.get("/public/deliberations.csv") { request, _ in try await openData(request, csv: true) }
-        router.get("/public/deliberations.json") { request, _ in try await openData(request, csv: false) }
+        router.get("/public/deliberations.csv") { _, _ in try await openData(csv: true) }
+        router.get("/public/deliberations.json") { _, _ in try await openData(csv: false) }
         router.get("/public/textes/:page") { request, context in
             try await text(request, page: context.parameters.get("page") ?? "")
         }
@@ -39,44 +40,25 @@ struct PublicRoutes: Sendable {
             response.headers[.location] = "/public/"
             return response
         }
-        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: baseURL(request)))
+        let site = PublicSite(catalog: try await cache.catalog(), publisher: try settings.publisher(baseURL: base.url()))
         return Self.page(site.indexPage(), contentType: "text/html; charset=utf-8")
     }
 
     private func text(_ request: Request, page: String) async throws -> Response {
         let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
-        let site = PublicSite(catalog: try await catalog(), publisher: try settings.publisher(baseURL: baseURL(request)))
+        let site = PublicSite(catalog: try await cache.catalog(), publisher: try settings.publisher(baseURL: base.url()))
         guard PublicationLimits.isValidIdentifier(id), let html = site.textPage(id) else {
             throw APIError(.notFound, "no published text with this identifier: see /public/ for the list")
         }
         return Self.page(html, contentType: "text/html; charset=utf-8")
     }
 
-    private func openData(_ request: Request, csv: Bool) async throws -> Response {
-        let texts = try await catalog().texts
-        let publisher = try settings.publisher(baseURL: baseURL(request))
+    private func openData(csv: Bool) async throws -> Response {
+        let publisher = try settings.publisher(baseURL: base.url())
+        let texts = try await cache.catalog().texts
         return csv
             ? Self.page(SCDLDeliberations.csv(texts, publisher: publisher), contentType: "text/csv; charset=utf-8")
             : Self.page(SCDLDeliberations.json(texts, publisher: publisher), contentType: "application/json")
-    }
-
-    /// The public scope's whole log, read page by page (bounded by the catalog's size limit).
-    private func catalog() async throws -> PublicCatalog {
-        var batches: [[UInt8]] = []
-        var after: UInt64 = 0
-        while batches.count < PublicationLimits.catalogTextsMax {
-            let page = try await services.storage.pull(scope: .public, after: after, maxBatches: WireLimits.pullBatchesMax,
-                                                       maxBytes: WireLimits.pullBytesMax)
-            batches += page.batches
-            if page.caughtUp || page.batches.isEmpty { break }
-            after = page.cursor
-        }
-        return PublicCatalog(publicBatches: batches)
-    }
-
-    /// The public site's base URL for absolute links (`--public-url`, else derived: `PublicBaseURL`).
-    private func baseURL(_ request: Request) -> String {
-        base.url(requestAuthority: request.head.authority ?? request.headers[.host])
     }
 
     static func page(_ text: String, contentType: String) -> Response {
@@ -84,9 +66,4 @@ struct PublicRoutes: Sendable {
         response.headers[.cacheControl] = "public, max-age=60"
         return response
     }
-}
-
-extension HTTPField.Name {
-    /// The request's Host header.
-    static let host = HTTPField.Name("Host")!
 }

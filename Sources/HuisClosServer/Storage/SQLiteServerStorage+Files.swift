@@ -1,16 +1,17 @@
 import Foundation
 import GRDB
+import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosWire
 
 extension SQLiteServerStorage {
-    public func declare(_ manifest: FileManifestRecord) async throws(StorageError) -> FileManifestRecord {
+    public func declare(_ manifest: FileManifestRecord, by device: SigningPublicKey) async throws(StorageError) -> FileManifestRecord {
         let stored: Bool = try await write("declaring a file") { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM file WHERE id = ?", arguments: [manifest.id.rawValue]) == true {
                 return false
             }
-            try db.execute(sql: "INSERT INTO file (id, scope, total_size) VALUES (?, ?, ?)",
-                           arguments: [manifest.id.rawValue, manifest.scope.rawValue, Int64(manifest.totalSize)])
+            try db.execute(sql: "INSERT INTO file (id, scope, total_size, declared_by) VALUES (?, ?, ?, ?)",
+                           arguments: [manifest.id.rawValue, manifest.scope.rawValue, Int64(manifest.totalSize), Data(device.bytes)])
             let insert = try db.makeStatement(sql: "INSERT INTO file_chunk (file, idx, hash) VALUES (?, ?, ?)")
             for (index, hash) in manifest.chunkHashes.enumerated() {
                 try insert.execute(arguments: [manifest.id.rawValue, index, Data(hash)])
@@ -22,6 +23,12 @@ extension SQLiteServerStorage {
             throw StorageError(.corrupt, "file \(manifest.id) exists without its manifest")
         }
         return existing
+    }
+
+    public func filesDeclared(by device: SigningPublicKey) async throws(StorageError) -> Int {
+        try await read("counting a device's files") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file WHERE declared_by = ?", arguments: [Data(device.bytes)]) ?? 0
+        }
     }
 
     public func manifest(_ id: FileID) async throws(StorageError) -> FileManifestRecord? {
@@ -37,21 +44,38 @@ extension SQLiteServerStorage {
         return FileManifestRecord(id: id, scope: scope, chunkHashes: row.hashes.map { Array($0) }, totalSize: UInt64(row.size))
     }
 
-    public func missingChunks(_ hashes: [[UInt8]]) async throws(StorageError) -> [[UInt8]] {
+    public func missingChunks(_ hashes: [[UInt8]], in scope: ScopeID) async throws(StorageError) -> [[UInt8]] {
         try await read("checking stored chunks") { db in
             var seen = Set<[UInt8]>()
             var missing: [[UInt8]] = []
-            let statement = try db.makeStatement(sql: "SELECT 1 FROM chunk WHERE hash = ?")
+            let statement = try db.makeStatement(sql: "SELECT 1 FROM chunk_upload WHERE hash = ? AND scope = ?")
             for hash in hashes where seen.insert(hash).inserted {
-                if try Bool.fetchOne(statement, arguments: [Data(hash)]) != true { missing.append(hash) }
+                if try Bool.fetchOne(statement, arguments: [Data(hash), scope.rawValue]) != true { missing.append(hash) }
             }
             return missing
         }
     }
 
-    public func storeChunk(hash: [UInt8], bytes: [UInt8]) async throws(StorageError) {
+    public func storeChunk(hash: [UInt8], bytes: [UInt8], scope: ScopeID, device: SigningPublicKey) async throws(StorageError) {
         try await write("storing a chunk") { db in
             try db.execute(sql: "INSERT OR IGNORE INTO chunk (hash, bytes) VALUES (?, ?)", arguments: [Data(hash), Data(bytes)])
+            try db.execute(sql: "INSERT OR IGNORE INTO chunk_upload (hash, scope, device, size) VALUES (?, ?, ?, ?)",
+                           arguments: [Data(hash), scope.rawValue, Data(device.bytes), bytes.count])
+        }
+    }
+
+    public func chunkBytesStored(by device: SigningPublicKey) async throws(StorageError) -> Int64 {
+        try await read("counting a device's chunk bytes") { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM chunk_upload WHERE device = ?", arguments: [Data(device.bytes)]) ?? 0
+        }
+    }
+
+    public func chunk(hash: [UInt8], in scope: ScopeID) async throws(StorageError) -> [UInt8]? {
+        try await read("reading a chunk") { db in
+            try Data.fetchOne(db, sql: """
+                SELECT chunk.bytes FROM chunk JOIN chunk_upload ON chunk_upload.hash = chunk.hash
+                WHERE chunk.hash = ? AND chunk_upload.scope = ?
+                """, arguments: [Data(hash), scope.rawValue]).map { Array($0) }
         }
     }
 

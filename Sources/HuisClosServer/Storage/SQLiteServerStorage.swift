@@ -27,13 +27,28 @@ public final class SQLiteServerStorage: ServerStorage {
         }
         configuration.busyMode = .timeout(10)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Self.createPrivately(folder: folder, database: path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
             pushes = PushGroupCommit(pool: pool, place: Self.place)
         } catch {
             throw StorageError(.unavailable, "cannot open the server database at \(path): \(error); check the data folder's permissions and free space")
         }
+    }
+
+    /// Creates the data folder (0700) and the database file (0600) when they do not exist, so the
+    /// database — and its `-wal` and `-shm` files, which SQLite creates with the database's mode —
+    /// is never readable by other accounts, even for an instant.
+    private static func createPrivately(folder: URL, database path: String) throws {
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StorageError(.unavailable, "cannot create the server database at \(path) (errno \(errno)): check the data folder's permissions")
+        }
+        close(descriptor)
     }
 
     /// Runs `body` in one write transaction, mapping database errors to `StorageError`.
@@ -103,6 +118,22 @@ public final class SQLiteServerStorage: ServerStorage {
         // link mailbox (first link kept per epoch, from any writer) is dropped.
         migrator.registerMigration("v4-links-in-log") { db in
             try db.execute(sql: "DROP TABLE key_link")
+        }
+        // Who declared each file and which scope each chunk was uploaded to (quotas, and downloads
+        // authorised against the chunk's own scope). Chunks held before this migration are taken
+        // as uploaded to the scopes of the files that list them, by no device in particular.
+        migrator.registerMigration("v4-chunk-scopes") { db in
+            try db.execute(sql: """
+                ALTER TABLE file ADD COLUMN declared_by BLOB NOT NULL DEFAULT x'';
+                CREATE INDEX file_declared_by ON file(declared_by);
+                CREATE TABLE chunk_upload (
+                    hash BLOB NOT NULL, scope TEXT NOT NULL, device BLOB NOT NULL, size INTEGER NOT NULL,
+                    PRIMARY KEY (hash, scope)) WITHOUT ROWID;
+                CREATE INDEX chunk_upload_device ON chunk_upload(device);
+                INSERT OR IGNORE INTO chunk_upload (hash, scope, device, size)
+                    SELECT DISTINCT chunk.hash, file.scope, x'', length(chunk.bytes)
+                    FROM chunk JOIN file_chunk ON file_chunk.hash = chunk.hash JOIN file ON file.id = file_chunk.file;
+                """)
         }
         return migrator
     }

@@ -65,20 +65,32 @@ public protocol ServerStorage: Sendable {
 
     // MARK: Files
 
-    /// Stores a manifest unless its id exists; returns the manifest stored under that id (the
-    /// given one, or the earlier one — the caller compares them to detect a conflict).
-    func declare(_ manifest: FileManifestRecord) async throws(StorageError) -> FileManifestRecord
+    /// Stores a manifest declared by `device` unless its id exists; returns the manifest stored
+    /// under that id (the given one, or the earlier one — the caller compares them to detect a conflict).
+    func declare(_ manifest: FileManifestRecord, by device: SigningPublicKey) async throws(StorageError) -> FileManifestRecord
+
+    /// How many files `device` declared (its quota counts them).
+    func filesDeclared(by device: SigningPublicKey) async throws(StorageError) -> Int
 
     /// The manifest of a file; nil if never declared.
     func manifest(_ id: FileID) async throws(StorageError) -> FileManifestRecord?
 
-    /// The hashes among `hashes` whose chunk is not stored, in the given order, without repeats.
-    func missingChunks(_ hashes: [[UInt8]]) async throws(StorageError) -> [[UInt8]]
+    /// The hashes among `hashes` whose chunk was not uploaded to `scope`, in the given order,
+    /// without repeats (a chunk uploaded only to another scope is missing here: it must be sent
+    /// again by a writer of this scope, who thereby shows they hold it).
+    func missingChunks(_ hashes: [[UInt8]], in scope: ScopeID) async throws(StorageError) -> [[UInt8]]
 
-    /// Stores a chunk under its (already verified) hash; storing a held chunk is harmless.
-    func storeChunk(hash: [UInt8], bytes: [UInt8]) async throws(StorageError)
+    /// Stores a chunk under its (already verified) hash as uploaded by `device` to `scope`;
+    /// storing a chunk held for that scope is harmless (and not counted twice).
+    func storeChunk(hash: [UInt8], bytes: [UInt8], scope: ScopeID, device: SigningPublicKey) async throws(StorageError)
 
-    /// The bytes of a stored chunk; nil if not held.
+    /// The bytes of chunks `device` uploaded, once per scope (its quota counts them).
+    func chunkBytesStored(by device: SigningPublicKey) async throws(StorageError) -> Int64
+
+    /// The bytes of a chunk uploaded to `scope`; nil if not uploaded there (even if held for another scope).
+    func chunk(hash: [UInt8], in scope: ScopeID) async throws(StorageError) -> [UInt8]?
+
+    /// The bytes of a stored chunk, whatever its scope (the benchmark's raw floor only); nil if not held.
     func chunk(hash: [UInt8]) async throws(StorageError) -> [UInt8]?
 
     // MARK: Membership log and key mailbox (the caller has verified every record and key)

@@ -29,13 +29,29 @@ extension SyncClient {
         return page.count
     }
 
-    /// The relayed log's records from index `from` (unverified: the caller verifies each).
+    /// The relayed log's records from index `from` (unverified: the caller verifies each), read
+    /// page by page until a page comes back empty; `count` is the index after the last record.
+    ///
+    /// A page's `count` is the index after its last record (the next `from`), never the log's
+    /// length: a relay that pages cannot make a client skip records it did not send.
     public func pullMembership(from: UInt64) async throws(APIError) -> (records: [[UInt8]], count: UInt64) {
-        var request = Huisclos_V1_MembershipPullRequest()
-        request.from = from
-        let page: Huisclos_V1_MembershipLogPage = try await authorised(Endpoint.membershipPull, request,
-                                                                        limit: WireLimits.pullBytesMax)
-        return (page.records.map { Array($0) }, page.count)
+        var records: [[UInt8]] = []
+        var next = from
+        // Bounded: each page but the last brings at least one record, and the log has at most
+        // `WireLimits.membershipRecordsMax` records.
+        for _ in 0...WireLimits.membershipRecordsMax {
+            var request = Huisclos_V1_MembershipPullRequest()
+            request.from = next
+            let page: Huisclos_V1_MembershipLogPage = try await authorised(Endpoint.membershipPull, request,
+                                                                            limit: WireLimits.pullBytesMax)
+            guard !page.records.isEmpty else { break }
+            guard page.count == next + UInt64(page.records.count), records.count + page.records.count <= WireLimits.membershipRecordsMax else {
+                throw APIError(.malformed, "the server's membership page does not follow on from record \(next): sync again later, and tell the secretariat if it persists")
+            }
+            records += page.records.map { Array($0) }
+            next = page.count
+        }
+        return (records, next)
     }
 
     /// Leaves sealed scope keys in the relay's mailbox (key-chain links travel in the log's epoch records).

@@ -5,6 +5,7 @@ import HuisClosProtocol
 import HuisClosWire
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import SwiftProtobuf
 
 /// A device's connection to the relay: one method per endpoint of PROTOCOL.md.
@@ -30,6 +31,10 @@ public actor SyncClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout.connect = .seconds(5)
         configuration.connectionPool.retryConnectionEstablishment = false
+        // TLS 1.0 and 1.1 are deprecated (RFC 8996): never negotiate below 1.2.
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.minimumTLSVersion = .tlsv12
+        configuration.tlsConfiguration = tls
         return configuration
     }()
 

@@ -36,7 +36,7 @@ public enum ExitStatus: Int32, Sendable {
         case .internal: self = .serverFailed
         case .unsupportedProtocol: self = .protocolMismatch
         case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired, .forbidden, .enrolmentCodeInvalid,
-             .unknownDevice, .challengeInvalid, .alreadyEnrolled:
+             .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .rateLimited:
             self = .notAllowed
         case .malformed, .tooLarge, .unsupportedVersion, .badSignature, .notFound, .fileConflict,
              .chunkHashMismatch, .chunkNotInFile, .gap, .fork:

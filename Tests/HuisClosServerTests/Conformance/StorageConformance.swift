@@ -129,18 +129,25 @@ enum StorageConformance {
 
     static func filesDeclareOnceChunksDedup(_ storage: any ServerStorage) async throws {
         let a = Hash.blake2b([UInt8]([1])), b = Hash.blake2b([UInt8]([2]))
+        let device = try SigningKeyPair.generate().publicKey, other = try SigningKeyPair.generate().publicKey
         let manifest = FileManifestRecord(id: try FileID("f1"), scope: .council, chunkHashes: [a, b, a], totalSize: 3)
-        #expect(try await storage.declare(manifest) == manifest)
-        let other = FileManifestRecord(id: try FileID("f1"), scope: .council, chunkHashes: [b], totalSize: 1)
-        #expect(try await storage.declare(other) == manifest, "the first manifest stays")
+        #expect(try await storage.declare(manifest, by: device) == manifest)
+        let second = FileManifestRecord(id: try FileID("f1"), scope: .council, chunkHashes: [b], totalSize: 1)
+        #expect(try await storage.declare(second, by: other) == manifest, "the first manifest stays")
+        #expect(try await storage.filesDeclared(by: device) == 1)
+        #expect(try await storage.filesDeclared(by: other) == 0)
         #expect(try await storage.manifest(try FileID("f1")) == manifest)
         #expect(try await storage.manifest(try FileID("f2")) == nil)
-        #expect(try await storage.missingChunks(manifest.chunkHashes) == [a, b])
-        try await storage.storeChunk(hash: a, bytes: [1])
-        try await storage.storeChunk(hash: a, bytes: [1])
-        #expect(try await storage.missingChunks(manifest.chunkHashes) == [b])
+        #expect(try await storage.missingChunks(manifest.chunkHashes, in: .council) == [a, b])
+        try await storage.storeChunk(hash: a, bytes: [1], scope: .council, device: device)
+        try await storage.storeChunk(hash: a, bytes: [1], scope: .council, device: device)
+        #expect(try await storage.missingChunks(manifest.chunkHashes, in: .council) == [b])
+        #expect(try await storage.chunkBytesStored(by: device) == 1, "a chunk stored twice in one scope counts once")
+        #expect(try await storage.chunk(hash: a, in: .council) == [1])
+        #expect(try await storage.chunk(hash: a, in: .public) == nil, "a chunk is served only from the scope it was uploaded to")
+        #expect(try await storage.missingChunks([a], in: .public) == [a])
+        #expect(try await storage.chunk(hash: b, in: .council) == nil)
         #expect(try await storage.chunk(hash: a) == [1])
-        #expect(try await storage.chunk(hash: b) == nil)
     }
 }
 

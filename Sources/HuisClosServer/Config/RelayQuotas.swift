@@ -1,0 +1,33 @@
+/// The per-device quotas, rate limits and connection bounds one server applies: `ServerLimits`'
+/// values by default (see there for each one's reason); a test tightens them to reach them quickly.
+public struct RelayQuotas: Sendable, Equatable {
+    /// Files one device may declare (`quotaExceeded` beyond).
+    public var filesPerDeviceMax: Int
+    /// Chunk bytes one device may store (`quotaExceeded` beyond).
+    public var chunkBytesPerDeviceMax: Int64
+    /// Login challenges per device per window (`rateLimited` beyond).
+    public var challengesPerDevicePerWindowMax: Int
+    /// Failed login proofs per device per window (`rateLimited` beyond).
+    public var failedProofsPerDevicePerWindowMax: Int
+    /// Failed enrolment attempts per window, all callers together (`rateLimited` beyond).
+    public var failedEnrolmentsPerWindowMax: Int
+    /// The rate limits' window, in seconds of the server's clock.
+    public var rateWindowSeconds: Int
+    /// Open connections in all (a connection over it is closed at once).
+    public var connectionsMax: Int
+    /// Open connections from one address (a connection over it is closed at once).
+    public var connectionsPerAddressMax: Int
+    /// Seconds a connection has to send its first complete request head.
+    public var requestHeadSeconds: Int
+    /// Seconds a connection may stay idle between requests.
+    public var idleSeconds: Int
+
+    /// `ServerLimits`' values.
+    public static let standard = RelayQuotas(
+        filesPerDeviceMax: ServerLimits.filesPerDeviceMax, chunkBytesPerDeviceMax: ServerLimits.chunkBytesPerDeviceMax,
+        challengesPerDevicePerWindowMax: ServerLimits.challengesPerDevicePerWindowMax,
+        failedProofsPerDevicePerWindowMax: ServerLimits.failedProofsPerDevicePerWindowMax,
+        failedEnrolmentsPerWindowMax: ServerLimits.failedEnrolmentsPerWindowMax, rateWindowSeconds: ServerLimits.rateWindowSeconds,
+        connectionsMax: ServerLimits.connectionsMax, connectionsPerAddressMax: ServerLimits.connectionsPerAddressMax,
+        requestHeadSeconds: ServerLimits.requestHeadSeconds, idleSeconds: ServerLimits.idleSeconds)
+}

@@ -1,0 +1,63 @@
+/// Every limit the relay enforces beyond the wire formats' own (`WireLimits`), each with its unit
+/// and reason. PROTOCOL.md's limits table lists them all, with the order in which checks apply.
+///
+/// The per-device quotas and rate limits below are the defaults of `RelayQuotas`, which a
+/// deployment (or a test) may tighten; the connection limits protect the process itself.
+public enum ServerLimits {
+    // MARK: Per-device quotas (stored state a device can create)
+
+    /// Files one device may declare, in total: a council's dossiers over a mandate are a few
+    /// hundred files per member; 10,000 leaves room and bounds the rows one stolen device can add.
+    public static let filesPerDeviceMax = 10_000
+    /// Chunk bytes one device may store, in total: 8 GiB holds years of council documents
+    /// (a few MB each) and bounds the disk one stolen device can fill.
+    public static let chunkBytesPerDeviceMax: Int64 = 8 * 1_073_741_824
+
+    // MARK: Rate limits (in memory, per window of the injected clock)
+
+    /// The rate limits' window, in seconds: a minute is long enough to stop guessing and short
+    /// enough that a person who mistyped is not locked out for long.
+    public static let rateWindowSeconds = 60
+    /// Login challenges one device may ask per window: every `huisclos` command logs in afresh,
+    /// so a script running commands in a row needs dozens a minute; 60 (one a second) still stops
+    /// a loop filling the challenge table.
+    public static let challengesPerDevicePerWindowMax = 60
+    /// Failed login proofs one device may send per window: a correct client never fails one, so 5
+    /// only tolerates a clock or version mix-up; each failure also consumes its nonce.
+    public static let failedProofsPerDevicePerWindowMax = 5
+    /// Failed enrolment attempts per window, all callers together (no account exists yet to
+    /// count them against): a code has 80 bits, so guessing is hopeless; 30 per minute keeps a
+    /// guessing loop from costing the database anything and a mistyping person is not blocked.
+    public static let failedEnrolmentsPerWindowMax = 30
+    /// Keys the rate limiter remembers at most: past it, expired windows are dropped first, then
+    /// everything (bounded memory; keys are device keys or a fixed name, so reaching it is rare).
+    public static let rateLimiterKeysMax = 10_000
+
+    // MARK: Watch sockets
+
+    /// Seconds between two checks of an open watch socket's token and access when no poke comes:
+    /// an expired token or a revoked device is cut within this time (a poke checks at once).
+    public static let watchRecheckSeconds = 30
+
+    // MARK: Connections and request heads
+
+    /// Bytes of a request head (request line and header fields together): 16 KiB is ten times
+    /// what a HuisClos client sends; a larger head is answered 431 and the connection closed.
+    public static let requestHeadBytesMax = 16 * 1024
+    /// Header fields in one request head: a client sends fewer than 10.
+    public static let requestHeaderFieldsMax = 64
+    /// Seconds a new connection has to send a complete request head: a real client sends it at
+    /// once; a silent or slowloris connection is closed after 10 s.
+    public static let requestHeadSeconds = 10
+    /// Seconds a connection may stay idle between requests before it is closed: an idle socket
+    /// costs memory and a descriptor. 120 s, longer than the client's pool keeps an idle
+    /// connection (60 s), so the client always closes first and never sends on a socket the
+    /// server is closing. (Watch sockets ping instead.)
+    public static let idleSeconds = 120
+    /// Open connections in all: well under the process's descriptor limit (the server's SQLite
+    /// files and the listening socket need some), about 4 per member of a large council's devices.
+    public static let connectionsMax = 4_096
+    /// Open connections from one address: a device keeps one or two (requests and its watch
+    /// socket); a NAT of a town hall may hold a whole council, so 256.
+    public static let connectionsPerAddressMax = 256
+}
