@@ -240,7 +240,7 @@ let package = Package(
         .testTarget(
             name: "HuisClosReplicaTests",
             dependencies: [
-                "HuisClosReplica", "HuisClosCrypto", "HuisClosReplicaCrashChild",
+                "HuisClosReplica", "HuisClosCrypto", "HuisClosReplicaCrashChild", "HuisClosTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

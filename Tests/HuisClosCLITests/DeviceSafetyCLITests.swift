@@ -84,7 +84,7 @@ import Glibc
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runSerially()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) }; process.waitUntilExit() }
 
         // The shell's limit (1 MiB soft) until huisclos's entry point hardens the process.

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosTestSupport
 import GRDB
 import HuisClosReplica
 import Testing
@@ -33,7 +34,7 @@ import Glibc
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try process.runSerially()
         usleep(useconds_t(Int.random(in: Self.killDelayMilliseconds) * 1_000))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

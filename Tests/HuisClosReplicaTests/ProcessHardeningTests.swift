@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosTestSupport
 import HuisClosReplica
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         process.arguments = ["--hardening"]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try process.runSerially()
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

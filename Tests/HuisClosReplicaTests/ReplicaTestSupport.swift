@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosTestSupport
 import GRDB
 import HuisClosCrypto
 import HuisClosReplica
@@ -86,7 +87,7 @@ func runSQLiteCLI(_ arguments: [String]) throws -> (status: Int32, output: Strin
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = Pipe()
-    try process.run()
+    try process.runSerially()
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, output)

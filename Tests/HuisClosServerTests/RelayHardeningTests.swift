@@ -51,7 +51,7 @@ import Testing
         make.executableURL = URL(fileURLWithPath: TLSTests.openssl)
         make.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
         make.standardError = FileHandle.nullDevice
-        try make.run()
+        try make.runSerially()
         make.waitUntilExit()
         let server = try await TestServer.start(folder: folder.url) { $0.tls = TLSFiles(certificatePath: cert, privateKeyPath: key) }
         var old = HTTPClient.Configuration()

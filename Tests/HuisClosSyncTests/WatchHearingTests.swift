@@ -25,7 +25,7 @@ import Testing
             let output = Pipe()
             watch.standardOutput = output
             watch.standardError = FileHandle.nullDevice
-            try watch.run()
+            try watch.runSerially()
             defer { if watch.isRunning { watch.terminate() } }
             try await Task.sleep(for: .seconds(max(0, expiry.timeIntervalSinceNow) + 1))
             // A council write from another device pokes the watcher, which syncs.

@@ -27,7 +27,7 @@ public struct CommandRun: Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice  // never a terminal: nothing waits for typing
-        try process.run()
+        try process.runSerially()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -35,7 +35,7 @@ public final class ServerProcess: @unchecked Sendable {
         } else {
             process.standardError = FileHandle.nullDevice
         }
-        try process.run()
+        try process.runSerially()
         url = try Self.readListeningLine(pipe.fileHandleForReading, process: process)
     }
 
