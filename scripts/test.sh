@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
+# Run alone, after the parallel suite: 1,500 idle sockets against a relay process, with a timing bound.
+HUISCLOS_ALONE=1 swift test --skip-build --filter 'RelayLimitsTests/idleConnectionsAreBoundedAndClosedWhileHealthzStaysFast'

@@ -26,13 +26,19 @@ extension MembershipState {
     }
 
     /// True when `device`, just certified at `instant` by `signer`, is approved by its certificate
-    /// alone: its member has no other valid approved device, or it is a secretariat device the
-    /// trust root certified.
+    /// alone: its member has no other approved device that is not revoked, or it is a secretariat
+    /// device the trust root certified.
+    ///
+    /// "Not revoked", not "valid": a device that lost its validity without a revocation (its member's
+    /// mandate ended, or they were re-appointed in another role) still stands for the member, so a
+    /// stolen secretariat device cannot end a mandate, re-appoint the member and certify an approved
+    /// ghost without a revocation everyone sees (the attacker review's finding M1). An identity
+    /// reset always goes through visible revocations.
     func isFirstOrRootCertified(_ device: CertifiedDevice, at instant: Instant, signer: SigningPublicKey) -> Bool {
         if signer == root.publicKey, role(of: device.member, at: instant) == .secretariat { return true }
         return !devices.values.contains { entry in
             entry.device.member == device.member && entry.device.signingKey != device.signingKey
-                && isDeviceValid(entry.device.signingKey, at: instant) && isApproved(entry.device.signingKey, at: instant)
+                && entry.revokedAt.map { $0 > instant } ?? true && isApproved(entry.device.signingKey, at: instant)
         }
     }
 }

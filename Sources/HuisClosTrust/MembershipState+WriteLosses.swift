@@ -31,11 +31,17 @@ extension MembershipState {
         }
     }
 
-    /// True when a record after `position` took away `device`'s right to write `scope`: its
-    /// revocation, a change of its member's mandate, or its member's removal from the scope.
+    /// True when, after `position`, `device` lost its right to write `scope`: a record took it away
+    /// (its revocation, a change of its member's mandate, its member's removal from the scope), or
+    /// the right ended by time — a grant's expiry, a mandate reaching its term — and the log holds a
+    /// record after `position` issued at or after that end. Without the second case a guest past
+    /// the hearing, or a member past the term, could name an older position and date its writes just
+    /// before the end (the attacker review's finding M2).
     public func lostWriteRight(of device: SigningPublicKey, to scope: ScopeID, after position: UInt64) -> Bool {
         guard let member = certificate(of: device)?.member else { return true }
         let losses = [writeLosses.revocations[device], writeLosses.mandateChanges[member], writeLosses.grantLosses[member]?[scope]]
-        return losses.contains { $0.map { $0 > position } ?? false }
+        if losses.contains(where: { $0.map { $0 > position } ?? false }) { return true }
+        guard position < headIndex else { return false }
+        return scope == .public ? !mayWritePublic(device: device, at: headTime) : !mayWrite(device: device, scope: scope, at: headTime)
     }
 }

@@ -186,7 +186,13 @@ import Testing
     /// Against the built `huisclos-server` in its own process, with its default bounds (256
     /// connections per address, 10 s for a first head): the idle load stays out of this test
     /// process's event loops, which every other test shares.
-    @Test func idleConnectionsAreBoundedAndClosedWhileHealthzStaysFast() async throws {
+    ///
+    /// Run alone (`HUISCLOS_ALONE=1`, as `scripts/test.sh` does after the parallel suite): its
+    /// 1,500 sockets take this process past 1,024 descriptors, where Foundation's `Process.run()`
+    /// of any test launching a child at the same time crashes, and its "healthz within 2 s" is
+    /// about the relay, not about a machine busy with every other test.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HUISCLOS_ALONE"] == "1", "run alone by scripts/test.sh"))
+    func idleConnectionsAreBoundedAndClosedWhileHealthzStaysFast() async throws {
         let folder = try TemporaryFolder("idle-sockets")
         defer { folder.remove() }
         let server = try await ServerProcess.start(folder: folder.url)
