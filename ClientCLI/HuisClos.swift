@@ -12,26 +12,25 @@ struct HuisClos: AsyncParsableCommand {
             Codes de sortie / exit codes: 0 fait/done · 64 usage · 65 données refusées/data refused · \
             69 serveur injoignable/unreachable · 70 panne du serveur/server failed · 74 fichier local/local I/O · \
             76 version du protocole/protocol mismatch · 77 non autorisé/not allowed · \
-            78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en.
+            78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en. \
+            Version : huisclos --version.
             """,
         subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Devices.self,
                       Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
                       Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
 
-    /// `huisclos --version`, declared here rather than through `CommandConfiguration.version`,
-    /// which would add a second `--version` to every subcommand's help, beside the one of
-    /// `dossiers lire` and `notes ajouter` that names a dossier version.
-    @Flag(name: .long, help: "Affiche la version / shows the version.") var version = false
-
-    func run() async throws {
-        guard version else { throw CleanExit.helpRequest(self) }
-        print(HuisClosVersion.product)
-    }
-
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
     /// then parses and runs the command as ArgumentParser's own `main` does.
     static func main() async {
         ProcessHardening.apply()
+        // `huisclos --version` is answered here rather than through `CommandConfiguration.version`
+        // (which lists a second `--version` in every subcommand's help, beside the dossier-version
+        // option of `dossiers lire` and `notes ajouter`) or a root flag (which the parser would take
+        // from those subcommands' arguments).
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(HuisClosVersion.product)
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

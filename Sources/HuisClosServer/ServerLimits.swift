@@ -19,9 +19,10 @@ public enum ServerLimits {
     /// enough that a person who mistyped is not locked out for long.
     public static let rateWindowSeconds = 60
     /// Login challenges one device may ask per window: every `huisclos` command logs in afresh,
-    /// so a script running commands in a row needs dozens a minute; 60 (one a second) still stops
-    /// a loop filling the challenge table.
-    public static let challengesPerDevicePerWindowMax = 60
+    /// sometimes twice, so a secretariat's script appointing a whole council in a row needs well
+    /// over a hundred a minute (60 refused it); 600 (ten a second) still stops a loop filling the
+    /// challenge table.
+    public static let challengesPerDevicePerWindowMax = 600
     /// Failed login proofs one device may send per window: a correct client never fails one, so 5
     /// only tolerates a clock or version mix-up; each failure also consumes its nonce.
     public static let failedProofsPerDevicePerWindowMax = 5

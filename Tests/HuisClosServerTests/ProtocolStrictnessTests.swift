@@ -8,7 +8,7 @@ import Testing
 /// body (issue 15, item 9).
 @Suite struct ProtocolStrictnessTests {
     /// Sends a raw request with the version header (and `token` when given); returns status and body.
-    static func raw(_ server: TestServer, _ head: String, version: String = "1", token: String? = nil,
+    static func raw(_ server: TestServer, _ head: String, version: String = String(ProtocolVersion.current), token: String? = nil,
                     extra: String = "") async throws -> (status: Int?, text: String) {
         let socket = try await RawSocket.connect(port: server.port)
         let auth = token.map { "Authorization: Bearer \($0)\r\n" } ?? ""
@@ -28,7 +28,7 @@ import Testing
 
     @Test func protocolVersionIsMatchedExactly() async throws {
         try await TestServer.with("strict-version") { server in
-            for version in ["01", "+1", "1.0"] {
+            for version in ["0\(ProtocolVersion.current)", "+\(ProtocolVersion.current)", "\(ProtocolVersion.current).0"] {  // the current version, spelt loosely
                 let (status, text) = try await Self.raw(server, "POST \(Endpoint.pull)", version: version, extra: "Content-Length: 0\r\n")
                 #expect(status == 426 && text.contains("unsupportedProtocol"), "\(version): \(text.prefix(200))")
             }
