@@ -43,7 +43,7 @@ set -e
 if [ "$status" -eq 0 ]; then echo "Bruno lit le dossier du groupe" >&2; exit 1; fi
 
 say "Le président du Département saisit le conseil"
-hc secretariat saisines recevoir sa-2026-1 --objet "Inclusion numérique des seniors" --origine president --date 2026-09-01 | indent
+hc secretariat saisines recevoir sa-2026-1 --objet "Inclusion numérique des seniors" --origine president --date 2026-04-02 | indent
 
 say "Audition : le secrétariat ouvre l'audition de Dr Léa Roux, avec le seul dossier budget, pour 40 secondes"
 expiry_epoch=$(( $(date +%s) + 40 ))

@@ -111,7 +111,11 @@ hc alice seances liste | indent
 for who in bruno chloe presidente; do hc "$who" seances liste >/dev/null; done
 hc alice seances voir s1 | indent
 step "Sami, du second cercle, n'a pas accès à la portée du conseil :"
-hc sami seances liste | indent
+set +e
+hc sami seances liste 2>&1 | indent
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 77 ]; then echo "seances liste sur l'appareil de Sami : code $status, 77 attendu" >&2; exit 1; fi
 
 say "Le serveur s'arrête : les membres lisent l'ordre du jour et répondent hors ligne"
 stop_server
