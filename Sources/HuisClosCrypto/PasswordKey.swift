@@ -27,6 +27,23 @@ public enum PasswordKey {
         public static let maximum = Limits(opsLimit: UInt64(crypto_pwhash_opslimit_sensitive()),
                                            memLimitBytes: UInt64(crypto_pwhash_memlimit_sensitive()))
 
+        /// Bytes of `encoded`.
+        public static let encodedLength = 16
+
+        /// The limits as a passphrase-wrapped file's header stores them (the replica's key file, the
+        /// root backup): `opsLimit` then `memLimitBytes`, 8 bytes each, big-endian.
+        public var encoded: [UInt8] {
+            [opsLimit, memLimitBytes].flatMap { value in (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * UInt64($0))) } }
+        }
+
+        /// Reads `encoded` back (exactly `encodedLength` bytes; check them with `validate`).
+        public init(decoding bytes: ArraySlice<UInt8>) {
+            precondition(bytes.count == Self.encodedLength, "Argon2id limits are \(Self.encodedLength) bytes")
+            let start = bytes.startIndex
+            func read(_ offset: Int) -> UInt64 { bytes[start + offset..<start + offset + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+            self.init(opsLimit: read(0), memLimitBytes: read(8))
+        }
+
         /// Throws unless the limits lie between Argon2id's minimum and `maximum`.
         public func validate() throws(CryptoError) {
             guard opsLimit >= UInt64(crypto_pwhash_opslimit_min()), opsLimit <= Limits.maximum.opsLimit,

@@ -51,7 +51,7 @@ public struct RootBackup: Sendable {
         guard UInt16(bytes[8]) << 8 | UInt16(bytes[9]) == Self.version else {
             throw DeviceError(.rootBackupInvalid, "this root backup's format is not supported by this build: update HuisClos")
         }
-        let limits = PasswordKey.Limits(opsLimit: Self.readUInt64(bytes, at: 10), memLimitBytes: Self.readUInt64(bytes, at: 18))
+        let limits = PasswordKey.Limits(decoding: bytes[10..<10 + PasswordKey.Limits.encodedLength])
         do { try limits.validate() } catch {
             throw DeviceError(.rootBackupInvalid, "the root backup asks for impossible Argon2id limits: \(error.message)")
         }
@@ -90,16 +90,8 @@ public struct RootBackup: Sendable {
 
     private static func encodeHeader(limits: PasswordKey.Limits, salt: [UInt8], rootKey: SigningPublicKey) -> [UInt8] {
         var header = magic + [UInt8(version >> 8), UInt8(version & 0xff)]
-        header += bigEndianBytes(limits.opsLimit) + bigEndianBytes(limits.memLimitBytes) + salt + rootKey.bytes
+        header += limits.encoded + salt + rootKey.bytes
         assert(header.count == headerBytes)
         return header
-    }
-
-    private static func bigEndianBytes(_ value: UInt64) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * UInt64($0))) }
-    }
-
-    private static func readUInt64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
-        bytes[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

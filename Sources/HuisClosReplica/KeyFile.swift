@@ -84,7 +84,7 @@ struct KeyFile {
         guard version == Self.version else {
             throw ReplicaError(.keyFileDamaged, "key file format \(version) is not supported by this build (it reads \(Self.version)); update HuisClos")
         }
-        let limits = PasswordKey.Limits(opsLimit: readUInt64(bytes, at: 10), memLimitBytes: readUInt64(bytes, at: 18))
+        let limits = PasswordKey.Limits(decoding: bytes[10..<10 + PasswordKey.Limits.encodedLength])
         do {
             try limits.validate()
         } catch {
@@ -98,17 +98,9 @@ struct KeyFile {
         precondition(salt.count == PasswordKey.saltLength && databaseID.count == ReplicaLimits.databaseIDBytes)
         var header = magic
         header += [UInt8(version >> 8), UInt8(version & 0xff)]
-        header += bigEndianBytes(limits.opsLimit) + bigEndianBytes(limits.memLimitBytes)
+        header += limits.encoded
         header += salt + databaseID
         assert(header.count == headerBytes)
         return header
-    }
-
-    private static func bigEndianBytes(_ value: UInt64) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * UInt64($0))) }
-    }
-
-    private static func readUInt64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
-        bytes[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) }
     }
 }
