@@ -46,14 +46,8 @@ import Testing
     func tlsBelowVersion1_2IsRefused() async throws {
         let folder = try TemporaryFolder("tls-min")
         defer { folder.remove() }
-        let cert = folder.url.appendingPathComponent("cert.pem").path, key = folder.url.appendingPathComponent("key.pem").path
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: TLSTests.openssl)
-        make.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
-        make.standardError = FileHandle.nullDevice
-        try make.runSerially()
-        make.waitUntilExit()
-        let server = try await TestServer.start(folder: folder.url) { $0.tls = TLSFiles(certificatePath: cert, privateKeyPath: key) }
+        let tls = try TLSTests.selfSignedCertificate(in: folder.url)
+        let server = try await TestServer.start(folder: folder.url) { $0.tls = tls }
         var old = HTTPClient.Configuration()
         old.tlsConfiguration = .makeClientConfiguration()
         old.tlsConfiguration?.certificateVerification = .none

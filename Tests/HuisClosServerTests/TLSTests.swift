@@ -10,18 +10,24 @@ import Testing
 @Suite struct TLSTests {
     static let openssl = "/usr/bin/openssl"
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: openssl), "needs the openssl tool to make a test certificate"))
-    func serverWithCertificateAnswersOverTLSOnly() async throws {
-        let folder = try TemporaryFolder("tls")
-        defer { folder.remove() }
-        let cert = folder.url.appendingPathComponent("cert.pem").path, key = folder.url.appendingPathComponent("key.pem").path
+    /// A certificate for 127.0.0.1 and its key, made by the openssl tool in `folder`.
+    static func selfSignedCertificate(in folder: URL) throws -> TLSFiles {
+        let cert = folder.appendingPathComponent("cert.pem").path, key = folder.appendingPathComponent("key.pem").path
         let make = Process()
-        make.executableURL = URL(fileURLWithPath: Self.openssl)
+        make.executableURL = URL(fileURLWithPath: openssl)
         make.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
         make.standardError = FileHandle.nullDevice
         try make.runSerially()
         make.waitUntilExit()
-        let server = try await TestServer.start(folder: folder.url) { $0.tls = TLSFiles(certificatePath: cert, privateKeyPath: key) }
+        return TLSFiles(certificatePath: cert, privateKeyPath: key)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: openssl), "needs the openssl tool to make a test certificate"))
+    func serverWithCertificateAnswersOverTLSOnly() async throws {
+        let folder = try TemporaryFolder("tls")
+        defer { folder.remove() }
+        let tls = try Self.selfSignedCertificate(in: folder.url)
+        let server = try await TestServer.start(folder: folder.url) { $0.tls = tls }
         var configuration = HTTPClient.Configuration()
         configuration.tlsConfiguration = .makeClientConfiguration()
         configuration.tlsConfiguration?.certificateVerification = .none
