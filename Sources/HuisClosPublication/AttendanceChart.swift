@@ -10,14 +10,21 @@ public enum AttendanceChart {
     /// Length of a 100 % bar.
     static let barWidthMax = 340
 
-    /// The chart of `attendance` (one row per member, in the given order).
-    public static func svg(_ attendance: [ActivityReport.Attendance], year: Int) -> String {
+    /// The chart's accessible name (its data are in the report's table, its long description).
+    static func title(_ year: Int) -> String { "Assiduité aux séances \(year)" }
+
+    /// The chart of `attendance` (one row per member, in the given order). Inside an HTML page
+    /// (`inline`) it is an image named by `aria-label`; as a file of its own, valid SVG 1.1 has no
+    /// ARIA, so its `title` and `desc` name and describe it.
+    public static func svg(_ attendance: [ActivityReport.Attendance], year: Int, inline: Bool = false) -> String {
         let height = 40 + attendance.count * rowHeight + 10
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" \
-            viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="chart-title">
-            <title id="chart-title">Assiduité aux séances \(year)</title>
-            <text x="0" y="20" font-family="sans-serif" font-size="16">Assiduité aux séances \(year)</text>
+            viewBox="0 0 \(width) \(height)"\(inline ? " role=\"img\" aria-label=\"\(title(year))\"" : "")>
+            <title>\(title(year))</title>
+            <desc>Taux de présence de chaque membre aux séances \(year) : une barre par membre, \
+            présences sur séances attendues.</desc>
+            <text x="0" y="20" font-family="sans-serif" font-size="16">\(title(year))</text>
 
             """
         for (index, row) in attendance.enumerated() {

@@ -1,10 +1,14 @@
 /// The public site's pages (HTML, French: the council publishes in French), rendered from a
-/// catalog of published texts only.
+/// catalog of published texts only, plus the accessibility statement and the legal notice the
+/// law requires of a public body's site.
 public struct PublicSite: Sendable {
     /// The published texts.
     public let catalog: PublicCatalog
     /// The publishing body.
     public let publisher: Publisher
+
+    /// The file names of the site's fixed pages, under its root.
+    public static let pages = [PublicPage.index, PublicPage.accessibility, PublicPage.legalNotice]
 
     /// A site over `catalog`.
     public init(catalog: PublicCatalog, publisher: Publisher) {
@@ -12,28 +16,42 @@ public struct PublicSite: Sendable {
         self.publisher = publisher
     }
 
+    /// The fixed page named `name` (one of `pages`); nil for any other name.
+    public func page(named name: String) -> String? {
+        switch name {
+        case PublicPage.index: indexPage()
+        case PublicPage.accessibility: accessibilityPage()
+        case PublicPage.legalNotice: legalNoticePage()
+        default: nil
+        }
+    }
+
     /// The index: every published text with its date, kind and vote, and links to the open data.
     public func indexPage() -> String {
-        var rows = ""
-        for text in catalog.texts {
-            rows += """
-                <tr><td>\(text.adoptedOn.french)</td><td>\(Self.kindName(text.kind))</td>\
-                <td><a href="textes/\(text.id).html">\(Escaping.html(text.title))</a></td>\
-                <td>\(text.vote.inFavour) pour, \(text.vote.against) contre, \(text.vote.abstaining) abstention(s)</td></tr>
+        let rows = catalog.texts.map { text in
+            """
+            <tr><td>\(text.adoptedOn.french)</td><td>\(Self.kindName(text.kind))</td>\
+            <td><a href="textes/\(text.id).html">\(Escaping.html(text.title))</a></td>\
+            <td>\(text.vote.inFavour) pour, \(text.vote.against) contre, \(text.vote.abstaining) abstention(s)</td></tr>
 
-                """
-        }
-        let body = """
-            <h1>\(Escaping.html(publisher.name)) — textes publiés</h1>
-            <p>Données ouvertes (schéma SCDL « Délibérations ») : <a href="deliberations.csv">CSV</a>, \
-            <a href="deliberations.json">JSON</a>.</p>
-            <table>
-            <thead><tr><th>Date</th><th>Nature</th><th>Objet</th><th>Vote</th></tr></thead>
+            """
+        }.joined()
+        let list = catalog.texts.isEmpty ? "<p>Aucun texte n'a encore été publié.</p>" : """
+            <div class="tableau"><table>
+            <caption>Textes adoptés et publiés, du plus récent au plus ancien</caption>
+            <thead><tr><th scope="col">Date</th><th scope="col">Nature</th><th scope="col">Objet</th><th scope="col">Vote</th></tr></thead>
             <tbody>
             \(rows)</tbody>
-            </table>
+            </table></div>
             """
-        return Self.page(title: "\(publisher.name) — textes publiés", body: body)
+        let body = """
+            <h1>Textes publiés</h1>
+            <p>Avis, recommandations et programmes de travail adoptés par le \(Escaping.html(publisher.name)). \
+            Données ouvertes (schéma SCDL « Délibérations » 2.1.5) : <a href="deliberations.csv">CSV</a>, \
+            <a href="deliberations.json">JSON</a>.</p>
+            \(list)
+            """
+        return document(title: "Textes publiés — \(publisher.name)", body: body, depth: 0, canonical: url(PublicPage.index))
     }
 
     /// The page of one published text; nil if `id` is not published.
@@ -42,7 +60,7 @@ public struct PublicSite: Sendable {
         let paragraphs = text.paragraphs.map { "<p>\(Escaping.html($0))</p>" }.joined(separator: "\n")
         let referral = text.referral.map { "<p class=\"saisine\">\(Escaping.html($0))</p>\n" } ?? ""
         let body = """
-            <p><a href="../index.html">← Textes publiés</a></p>
+            <p><a href="../\(PublicPage.index)">Retour aux textes publiés</a></p>
             <h1>\(Self.kindName(text.kind)) : \(Escaping.html(text.title))</h1>
             \(referral)<p class="adoption">Adopté en séance le \(text.adoptedOn.french) \
             (\(Escaping.html(text.seance))) : \(text.vote.inFavour) pour, \(text.vote.against) contre, \
@@ -50,7 +68,80 @@ public struct PublicSite: Sendable {
             \(paragraphs)
             """
         let canonical = publisher.baseURL.isEmpty ? nil : publisher.pageURL(of: text)
-        return Self.page(title: "\(Self.kindName(text.kind)) : \(text.title)", body: body, canonical: canonical)
+        return document(title: "\(Self.kindName(text.kind)) : \(text.title) — \(publisher.name)", body: body, depth: 1,
+                        canonical: canonical)
+    }
+
+    /// The accessibility statement (déclaration d'accessibilité), in the form the RGAA's model
+    /// gives: commitment, conformance status, what is not accessible, how the statement was
+    /// established, contact and recourse.
+    public func accessibilityPage() -> String {
+        let legal = publisher.legal
+        let site = publisher.baseURL.isEmpty ? "le site public du \(Escaping.html(publisher.name))"
+            : "le site <a href=\"\(Escaping.html(url(PublicPage.index) ?? ""))\">\(Escaping.html(publisher.baseURL))</a>"
+        let status = switch legal.conformance {
+        case .none:
+            "non conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.2 : aucun audit de conformité n'a encore été réalisé."
+        case .partial, .full:
+            "\(legal.conformance.rawValue) avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.2, "
+                + "selon l'audit réalisé le \(legal.auditDay.map(\.french) ?? "")."
+        }
+        let established = legal.statementDay.map { "<p>Cette déclaration a été établie le \($0.french).</p>" }
+            ?? "<p>Cette déclaration n'a pas encore été datée par l'éditeur.</p>"
+        let body = """
+            <h1>Déclaration d'accessibilité</h1>
+            <p>Le \(Escaping.html(publisher.name)) s'engage à rendre ses services en ligne accessibles, conformément à \
+            l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration d'accessibilité s'applique à \(site).</p>
+            <h2>État de conformité</h2>
+            <p>Le site est \(status)</p>
+            <h2>Contenus non accessibles</h2>
+            <p>Aucun contenu non accessible n'est connu à ce jour. Les textes publiés le sont en HTML ; les données \
+            ouvertes en CSV et en JSON.</p>
+            <h2>Établissement de cette déclaration</h2>
+            \(established)
+            <p>Technologies utilisées : HTML, CSS, SVG. Aucun script. Chaque page est vérifiée à chaque version du \
+            logiciel par le validateur HTML du W3C (Nu Html Checker) et par axe-core dans le navigateur Chromium.</p>
+            <h2>Retour d'information et contact</h2>
+            <p>Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez l'éditeur du site pour être \
+            orienté vers une alternative accessible ou obtenir le contenu sous une autre forme : \(contactLink).</p>
+            <h2>Voies de recours</h2>
+            <p>Si vous avez signalé à l'éditeur un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à un \
+            service et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez :</p>
+            <ul>
+            <li>écrire un message au Défenseur des droits \
+            (<a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne du Défenseur des droits</a>) ;</li>
+            <li>contacter le délégué du Défenseur des droits dans votre région \
+            (<a href="https://www.defenseurdesdroits.fr/saisir/delegues">liste des délégués du Défenseur des droits</a>) ;</li>
+            <li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, \
+            75342 Paris CEDEX 07.</li>
+            </ul>
+            """
+        return document(title: "Déclaration d'accessibilité — \(publisher.name)", body: body, depth: 0,
+                        canonical: url(PublicPage.accessibility))
+    }
+
+    /// The legal notice (mentions légales): publisher, director of publication, host, and what
+    /// the site does with visitors' data (nothing: no cookie, no tracker, no form).
+    public func legalNoticePage() -> String {
+        let legal = publisher.legal
+        let body = """
+            <h1>Mentions légales</h1>
+            <h2>Éditeur</h2>
+            <p>\(Escaping.html(publisher.name)) — SIRET \(publisher.siret)<br>
+            Adresse : \(Self.given(legal.address))<br>
+            Contact : \(contactLink)</p>
+            <h2>Directeur de la publication</h2>
+            <p>\(Self.given(legal.director))</p>
+            <h2>Hébergement</h2>
+            <p>\(Self.given(legal.host))</p>
+            <h2>Données personnelles et cookies</h2>
+            <p>Ce site ne dépose aucun cookie, n'utilise aucun outil de mesure d'audience et ne collecte aucune donnée \
+            personnelle. Il ne publie que les textes que le conseil a adoptés et décidé de rendre publics.</p>
+            <h2>Réutilisation</h2>
+            <p>Les données ouvertes (<a href="deliberations.csv">CSV</a>, <a href="deliberations.json">JSON</a>) suivent \
+            le schéma SCDL « Délibérations » 2.1.5 et peuvent être réutilisées librement, en citant leur source.</p>
+            """
+        return document(title: "Mentions légales — \(publisher.name)", body: body, depth: 0, canonical: url(PublicPage.legalNotice))
     }
 
     /// The French name of a kind of text.
@@ -62,22 +153,26 @@ public struct PublicSite: Sendable {
         }
     }
 
-    /// A complete HTML document around `body` (no script, no external resource); `canonical` is
-    /// the page's address on the public site, when known.
-    static func page(title: String, body: String, canonical: String? = nil) -> String {
-        let link = canonical.map { "\n<link rel=\"canonical\" href=\"\(Escaping.html($0))\">" } ?? ""
-        return """
-        <!DOCTYPE html>
-        <html lang="fr">
-        <head><meta charset="utf-8"><title>\(Escaping.html(title))</title>\(link)
-        <style>body{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5}\
-        table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}</style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
+    /// The contact as a link (an e-mail address gets `mailto:`), or « non renseigné ».
+    private var contactLink: String {
+        guard let contact = publisher.legal.contact, !contact.isEmpty else { return Self.given(nil) }
+        let href = contact.contains("@") && !contact.contains("/") ? "mailto:\(contact)" : contact
+        return "<a href=\"\(Escaping.html(href))\">\(Escaping.html(contact))</a>"
+    }
 
-        """
+    /// `value` escaped, or « non renseigné par l'éditeur » when it is missing.
+    private static func given(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "non renseigné par l'éditeur" }
+        return Escaping.html(value)
+    }
+
+    /// The address of the site's page `name`, when the site knows its own address.
+    private func url(_ name: String) -> String? {
+        publisher.baseURL.isEmpty ? nil : "\(publisher.baseURL)/\(name)"
+    }
+
+    private func document(title: String, body: String, depth: Int, canonical: String?) -> String {
+        PublicPage.document(title: title, body: body, publisher: publisher.name, conformance: publisher.legal.conformance,
+                            placement: .site(depth: depth), canonical: canonical)
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
 
-/// Open data for published texts following the SCDL « Délibérations » schema (version 2.1.3,
-/// https://schema.data.gouv.fr/scdl/deliberations/2.1.3/documentation.html) wherever it fits.
+/// Open data for published texts following the SCDL « Délibérations » schema (version 2.1.5,
+/// https://schema.data.gouv.fr/scdl/deliberations/2.1.5/documentation.html) wherever it fits;
+/// the tests run the official validator (Validata) over it.
 ///
 /// Mapping (one row per published text):
 /// - `COLL_NOM`, `COLL_SIRET`: the publishing body (`Publisher`).
 /// - `DELIB_ID`: the text's identifier; `DELIB_DATE`: the day of the adopting séance (ISO 8601).
 /// - `DELIB_MATIERE_CODE`, `DELIB_MATIERE_NOM`: the ACTES subject the publisher configures for
-///   its texts (a consultative council's avis all fall under one subject).
-/// - `DELIB_OBJET`: the title, prefixed with the kind (« Avis », « Recommandation »,
-///   « Programme de travail »).
+///   its texts (a consultative council's avis all fall under one subject), the name with its
+///   first-level path (« Autres domaines de compétences/Voeux et motions »).
+/// - `DELIB_OBJET`: the title as adopted (the kind is not repeated: titles already say it).
 /// - `VOTE_EFFECTIF`, `VOTE_REEL`, `VOTE_POUR`, `VOTE_CONTRE`, `VOTE_ABSTENTION`: the vote count.
 /// - `DELIB_URL`: the text's public page.
 ///
@@ -34,11 +35,6 @@ public enum SCDLDeliberations {
 
     /// The row of `text`: column → value (nil for a column that does not apply).
     public static func row(_ text: PublishedText, publisher: Publisher) -> [String: String?] {
-        let prefix: String = switch text.kind {
-        case .avis: "Avis"
-        case .recommandation: "Recommandation"
-        case .programme: "Programme de travail"
-        }
         return [
             "COLL_NOM": publisher.name,
             "COLL_SIRET": publisher.siret,
@@ -46,7 +42,7 @@ public enum SCDLDeliberations {
             "DELIB_DATE": text.adoptedOn.iso,
             "DELIB_MATIERE_CODE": publisher.subjectCode,
             "DELIB_MATIERE_NOM": publisher.subjectName,
-            "DELIB_OBJET": "\(prefix) : \(text.title)",
+            "DELIB_OBJET": text.title,
             "BUDGET_ANNEE": nil, "BUDGET_NOM": nil, "PREF_ID": nil, "PREF_DATE": nil,
             "VOTE_EFFECTIF": String(text.vote.seated),
             "VOTE_REEL": String(text.vote.voting),
@@ -87,33 +83,4 @@ public enum SCDLDeliberations {
             preconditionFailure("strings, integers and null always serialise to JSON: \(error)")
         }
     }
-}
-
-/// The body publishing the texts, as the open data names it.
-public struct Publisher: Sendable, Equatable {
-    /// Official name (SCDL COLL_NOM).
-    public let name: String
-    /// SIRET of the publishing body (SCDL COLL_SIRET): 14 digits.
-    public let siret: String
-    /// ACTES subject code for the council's texts (SCDL DELIB_MATIERE_CODE).
-    public let subjectCode: String
-    /// ACTES subject name (SCDL DELIB_MATIERE_NOM).
-    public let subjectName: String
-    /// Base URL of the public pages, e.g. `https://conseil.example.fr/public` (no trailing slash).
-    public let baseURL: String
-
-    /// A publisher; throws unless `siret` is 14 digits.
-    public init(name: String, siret: String, subjectCode: String, subjectName: String, baseURL: String) throws(PublicationError) {
-        guard siret.count == 14, siret.allSatisfy(\.isASCII), siret.allSatisfy(\.isNumber) else {
-            throw PublicationError(.invalidText, "COLL_SIRET must be 14 digits, got '\(siret)': give the SIRET of the publishing body")
-        }
-        self.name = name
-        self.siret = siret
-        self.subjectCode = subjectCode
-        self.subjectName = subjectName
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-    }
-
-    /// The public page of `text`.
-    public func pageURL(of text: PublishedText) -> String { "\(baseURL)/textes/\(text.id).html" }
 }

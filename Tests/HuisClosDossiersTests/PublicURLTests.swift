@@ -58,14 +58,14 @@ import Testing
     @Test func aGivenPublicURLAndPublisherSettingsNameTheSiteInHTMLJSONAndCSV() async throws {
         let folder = try TemporaryFolder("public-url-given")
         defer { folder.remove() }
-        let settings = #"{"name": "Conseil de test", "siret": "12345678901234", "subjectCode": "9.1", "subjectName": "Autres domaines"}"#
+        let settings = #"{"name": "Conseil de test", "siret": "12345678901234", "subjectCode": "9.1", "subjectName": "Autres domaines de compétences des communes"}"#
         try Data(settings.utf8).write(to: folder.url.appendingPathComponent("public-site.json"))
         let server = try await TestServer.start(folder: folder.url) { $0.publicURL = "https://conseil.example.org/public/" }
         do {
             try await Self.publishOneAvis(on: server)
             let expected = "https://conseil.example.org/public/textes/avis-2026-07.html"
             let (csv, json, html) = try await Self.site(server)
-            #expect(csv.contains("Conseil de test,12345678901234,avis-2026-07,2026-06-11,9.1,Autres domaines,"), "\(csv)")
+            #expect(csv.contains("Conseil de test,12345678901234,avis-2026-07,2026-06-11,9.1,Autres domaines de compétences/Autres domaines de compétences des communes,"), "\(csv)")
             #expect(csv.contains(",\(expected)\r\n"), "\(csv)")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
             #expect(rows.first?["DELIB_URL"] as? String == expected && rows.first?["COLL_SIRET"] as? String == "12345678901234", "\(json)")

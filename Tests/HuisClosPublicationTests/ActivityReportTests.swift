@@ -57,7 +57,7 @@ import Testing
         #expect(markdown.contains("1 audition(s)."))
         let html = report.html(councilName: "Conseil numérique")
         #expect(html.contains("<svg"))
-        #expect(html.contains("<td>David Cohen</td><td>0</td><td>2</td><td>1</td><td>0 %</td>"))
+        #expect(html.contains("<th scope=\"row\">David Cohen</th><td>0</td><td>2</td><td>1</td><td>0 %</td>"))
         let svg = AttendanceChart.svg(report.attendance, year: 2026)
         #expect(svg.components(separatedBy: "class=\"bar\"").count - 1 == 4)
         #expect(svg.contains("width=\"340\" height=\"16\" fill=\"#2b6cb0\""))

@@ -4,7 +4,7 @@ import HuisClosCouncil
 import Testing
 
 @Suite struct OpenDataTests {
-    /// The column list of SCDL Délibérations 2.1.3 as schema.data.gouv.fr documents it.
+    /// The column list of SCDL Délibérations 2.1.5 as schema.data.gouv.fr documents it.
     static let schemaColumns = [
         "COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM", "DELIB_OBJET",
         "BUDGET_ANNEE", "BUDGET_NOM", "PREF_ID", "PREF_DATE", "VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR",
@@ -22,7 +22,8 @@ import Testing
         #expect(Self.parseCSVLine(firstRow).count == Self.schemaColumns.count)
         let quoted = try #require(lines.first { $0.contains("ouvertes") })
         let fields = Self.parseCSVLine(quoted)
-        #expect(fields[6] == "Avis : Données, \"ouvertes\", et quartiers")
+        #expect(fields[5] == "Autres domaines de compétences/Voeux et motions", "the ACTES subject with its first-level path")
+        #expect(fields[6] == "Données, \"ouvertes\", et quartiers", "the title, without the kind repeated")
         #expect(fields[3] == "2026-03-12")
         #expect(fields[11...15] == ["28", "21", "18", "2", "1"])
         #expect(fields[16] == "https://conseil.example.fr/public/textes/AVIS-2026-01.html")
@@ -44,6 +45,18 @@ import Testing
         #expect(object["VOTE_POUR"] as? Int == 18)
         #expect(object["BUDGET_ANNEE"] is NSNull)
         #expect(SCDLDeliberations.columns == Self.schemaColumns)
+    }
+
+    @Test func subjectNamesGetTheirFirstLevelPathAndBadCodesAreRefused() throws {
+        #expect(ActesNomenclature.fullName(code: "9.4", name: "Voeux et motions") == "Autres domaines de compétences/Voeux et motions")
+        #expect(ActesNomenclature.fullName(code: "5.2", name: "Institutions et vie politique/Fonctionnement des assemblées")
+            == "Institutions et vie politique/Fonctionnement des assemblées")
+        for code in ["9", "0.4", "9.123", "x.1", "9.4.1", ""] {
+            #expect(ActesNomenclature.fullName(code: code, name: "Voeux et motions") == nil, "\(code)")
+            #expect(throws: PublicationError.self) {
+                try Publisher(name: "C", siret: "22930008201453", subjectCode: code, subjectName: "Voeux et motions", baseURL: "")
+            }
+        }
     }
 
     @Test func voteThatDoesNotAddUpIsRefused() {

@@ -10,6 +10,8 @@ import HuisClosWire
 ///
 /// - `GET /public/` (and `/public/index.html`): the list of published texts.
 /// - `GET /public/textes/<id>.html`: one text.
+/// - `GET /public/accessibilite.html`, `GET /public/mentions-legales.html`: the accessibility
+///   statement and the legal notice.
 /// - `GET /public/deliberations.csv`, `GET /public/deliberations.json`: the open data.
 ///
 /// No authentication: everything here is public by construction, because only the public scope
@@ -23,6 +25,9 @@ struct PublicRoutes: Sendable {
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/public") { request, _ in try await index(request) }
         router.get("/public/index.html") { request, _ in try await index(request) }
+        for name in PublicSite.pages where name != "index.html" {
+            router.get("/public/\(name)") { _, _ in try await fixedPage(name) }
+        }
         router.get("/public/deliberations.csv") { _, _ in try await openData(csv: true) }
         router.get("/public/deliberations.json") { _, _ in try await openData(csv: false) }
         router.get("/public/textes/:page") { request, context in
@@ -42,6 +47,12 @@ struct PublicRoutes: Sendable {
         }
         let site = PublicSite(catalog: try await cache.catalog(), publisher: try settings.publisher(baseURL: base.url()))
         return Self.page(site.indexPage(), contentType: "text/html; charset=utf-8")
+    }
+
+    private func fixedPage(_ name: String) async throws -> Response {
+        let site = PublicSite(catalog: try await cache.catalog(), publisher: try settings.publisher(baseURL: base.url()))
+        guard let html = site.page(named: name) else { throw APIError(.notFound, "no public page \(name): see /public/") }
+        return Self.page(html, contentType: "text/html; charset=utf-8")
     }
 
     private func text(_ request: Request, page: String) async throws -> Response {

@@ -1,0 +1,65 @@
+import Foundation
+import HuisClosCouncil
+import HuisClosPublication
+import HuisClosTestSupport
+import Testing
+
+/// The public site as a visitor gets it from a real relay, run through the official validators a
+/// departmental web team uses (scripts/check-public-site.py): Validata over the SCDL open data,
+/// the W3C Nu Html Checker over every page and the report, axe-core in headless Chromium.
+/// `scripts/setup.sh` installs them; HUISCLOS_SKIP_VALIDATORS=1 skips this suite on a developer's
+/// machine without them (CI never sets it).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["HUISCLOS_SKIP_VALIDATORS"] != "1"))
+struct PublicSiteValidatorTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func servedPagesOpenDataAndReportPassValidataNuAndAxe() async throws {
+        let folder = try TemporaryFolder("public-validators")
+        defer { folder.remove() }
+        let settings = #"""
+            {"name": "Conseil numérique de la Seine-Saint-Denis", "siret": "22930008201453", "subjectCode": "9.4",
+             "subjectName": "Voeux et motions", "contact": "conseil-numerique@example.fr", "director": "La présidente du conseil",
+             "address": "Hôtel du Département, 93006 Bobigny", "host": "Direction des systèmes d'information du Département"}
+            """#
+        let data = folder.url.appendingPathComponent("data")
+        let site = folder.url.appendingPathComponent("site")
+        for sub in [data, site.appendingPathComponent("textes")] {
+            try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        }
+        try Data(settings.utf8).write(to: data.appendingPathComponent("public-site.json"))
+        let server = try await TestServer.start(folder: data) { $0.publicURL = "https://conseil.example.org/public" }
+        do {
+            try await PublicURLTests.publishOneAvis(on: server)
+            for path in ["index.html", "textes/avis-2026-07.html", "accessibilite.html", "mentions-legales.html", "deliberations.csv"] {
+                let body = try await PublicURLTests.page(server, "/public/\(path)")
+                try Data(body.utf8).write(to: site.appendingPathComponent(path))
+            }
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+        let report = ActivityReport(
+            year: 2026,
+            seances: [.init(id: "s1", day: Day(iso: "2026-06-11")!, expected: ["Alice Martin", "Héloïse Bernard"], present: ["Alice Martin"])],
+            adopted: [], referrals: [], groups: [], hearings: [])
+        try Data(report.html(councilName: "Conseil numérique").utf8).write(to: site.appendingPathComponent("rapport.html"))
+        try Data(AttendanceChart.svg(report.attendance, year: 2026).utf8).write(to: site.appendingPathComponent("assiduite.svg"))
+
+        let python = Self.repository.appendingPathComponent(".build-tools/venv/bin/python3")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path),
+                     "the validators are missing: run bash scripts/setup.sh (or HUISCLOS_SKIP_VALIDATORS=1 on a machine without them)")
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [Self.repository.appendingPathComponent("scripts/check-public-site.py").path, site.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.runSerially()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("validata: deliberations.csv: valid against SCDL Délibérations 2.1.5"), "\(printed)")
+        #expect(printed.contains("axe: accessibilite.html: 0 serious/critical"), "\(printed)")
+    }
+}
