@@ -7,12 +7,9 @@ import Testing
 /// The public site as a visitor gets it from a real relay, run through the official validators a
 /// departmental web team uses (scripts/check-public-site.py): Validata over the SCDL open data,
 /// the W3C Nu Html Checker over every page and the report, axe-core in headless Chromium.
-/// `scripts/setup.sh` installs them; HUISCLOS_SKIP_VALIDATORS=1 skips this suite on a developer's
-/// machine without them (CI never sets it).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["HUISCLOS_SKIP_VALIDATORS"] != "1"))
+/// `scripts/setup.sh` installs them (`ProjectTools`).
+@Suite(.enabled(if: ProjectTools.enabled))
 struct PublicSiteValidatorTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func servedPagesOpenDataAndReportPassValidataNuAndAxe() async throws {
         let folder = try TemporaryFolder("public-validators")
         defer { folder.remove() }
@@ -46,19 +43,9 @@ struct PublicSiteValidatorTests {
         try Data(report.html(councilName: "Conseil numérique").utf8).write(to: site.appendingPathComponent("rapport.html"))
         try Data(AttendanceChart.svg(report.attendance, year: 2026).utf8).write(to: site.appendingPathComponent("assiduite.svg"))
 
-        let python = Self.repository.appendingPathComponent(".build-tools/venv/bin/python3")
-        try #require(FileManager.default.isExecutableFile(atPath: python.path),
-                     "the validators are missing: run bash scripts/setup.sh (or HUISCLOS_SKIP_VALIDATORS=1 on a machine without them)")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [Self.repository.appendingPathComponent("scripts/check-public-site.py").path, site.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.runSerially()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(printed)")
+        let checked = try ProjectTools.run("python3", [ProjectTools.repository.appendingPathComponent("scripts/check-public-site.py").path, site.path])
+        let printed = checked.output
+        #expect(checked.status == 0, "\(printed)")
         #expect(printed.contains("validata: deliberations.csv: valid against SCDL Délibérations 2.1.5"), "\(printed)")
         #expect(printed.contains("axe: accessibilite.html: 0 serious/critical"), "\(printed)")
     }
