@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "huisclos-server", targets: ["HuisClosServerApp"]),
         .executable(name: "huisclos", targets: ["HuisClosCLI"]),
         .executable(name: "huisclos-bench", targets: ["HuisClosBench"]),
+        // The decoders of untrusted bytes, for the libFuzzer targets of Tests/Fuzz (scripts/fuzz.sh).
+        .library(name: "HuisClosDecoders", targets: ["HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Fuzzes every decoder of untrusted bytes with libFuzzer and AddressSanitizer (Tests/Fuzz).
+#   bash scripts/fuzz.sh            1,000,000 executions per target (a few minutes each)
+#   bash scripts/fuzz.sh --smoke    20,000 per target: what .ci/run does
+#   bash scripts/fuzz.sh 5000000    any other count
+# Seeds come from Protocol/vectors; the corpus grows in .build-fuzz/corpus (git-ignored). A crash
+# leaves its input in Tests/Fuzz/Regressions/<target>/ (commit it with the fix): every run first
+# replays those files, so a fixed crash stays fixed. Exits non-zero on any crash, leak or timeout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=1000000
+case "${1:-}" in
+    --smoke) runs=20000 ;;
+    "") ;;
+    *) runs=$1 ;;
+esac
+targets=(batch operations membership sealedKey secretStream messages)
+
+echo "fuzz: building Tests/Fuzz with -sanitize=fuzzer,address"
+# -Xswiftc instruments the HuisClos modules too (--sanitize alone covers only this package).
+swift build -c release --package-path Tests/Fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
+    -Xswiftc -sanitize=fuzzer,address 2>&1 | tail -1
+binary=.build-fuzz/release/HuisClosFuzz
+
+# Seeds: the golden vectors' canonical bytes, for the targets they fit.
+python3 - <<'PY'
+import json, pathlib
+vectors = pathlib.Path("Protocol/vectors")
+seeds = {
+    "batch": [json.loads((vectors / "batch-v1.json").read_text())["hex"]],
+    "membership": [r["hex"] for r in json.loads((vectors / "membership-v1.json").read_text())["records"]],
+    "messages": [m["hex"] for m in json.loads((vectors / "messages-v1.json").read_text())["messages"]],
+    "operations": [c["hex"] for c in json.loads((vectors / "operations-v1.json").read_text())["cases"]]
+                  + [c["hex"] for c in json.loads((vectors / "operations-v1.json").read_text())["rejected"]],
+}
+for target, hexes in seeds.items():
+    folder = pathlib.Path(".build-fuzz/corpus") / target
+    folder.mkdir(parents=True, exist_ok=True)
+    for index, text in enumerate(hexes):
+        (folder / f"vector-{index}").write_bytes(bytes.fromhex(text))
+PY
+
+status=0
+for target in "${targets[@]}"; do
+    corpus=.build-fuzz/corpus/$target
+    regressions=Tests/Fuzz/Regressions/$target
+    mkdir -p "$corpus"
+    if compgen -G "$regressions/*" >/dev/null; then
+        HUISCLOS_FUZZ_TARGET=$target "$binary" "$regressions"/* >/dev/null 2>&1 || { echo "fuzz: $target: a kept crasher crashes again"; status=1; }
+    fi
+    mkdir -p "$regressions"
+    log=.build-fuzz/$target.log
+    if HUISCLOS_FUZZ_TARGET=$target "$binary" "$corpus" -runs="$runs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$regressions/" -print_final_stats=1 >"$log" 2>&1; then
+        executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+        coverage=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+        echo "fuzz: $target: $executions executions, $coverage, 0 crashes"
+    else
+        echo "fuzz: $target: FAILED (input kept in $regressions/); the end of $log:"
+        tail -30 "$log"
+        status=1
+    fi
+done
+exit $status
