@@ -57,6 +57,8 @@ hc() { local who="$1"; shift; "$bin/huisclos" "$@" --device "$work/$who"; }
 
 say "Le secrétariat démarre le serveur relais sur $url"
 mkdir -p "$work/serveur"
+# Who publishes on the public site: the Département's SIRET (the name is the council's, from its set-up).
+printf '{"siret": "22930008201453"}\n' >"$work/serveur/public-site.json"
 start_server
 export HUISCLOS_ADMIN_TOKEN="$(cat "$work/serveur/admin-token")"
 export HUISCLOS_PASSPHRASE="phrase de passe de démonstration"

@@ -29,6 +29,8 @@ public struct DeviceSyncReport: Sendable {
     /// This member's devices awaiting approval after the sync: each one not the member's is a
     /// device the secretariat certified in their name, to report.
     public var devicesAwaitingApproval: [MemberDevice] = []
+    /// Scopes this device lost per the log, whose records were erased by this sync (`forgetLostScopes`).
+    public var scopesForgotten: [ScopeID] = []
 }
 
 extension Device {
@@ -46,6 +48,7 @@ extension Device {
             try checkWipe()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
+            report.scopesForgotten = try await forgetLostScopes()
             // Batches held for a log position this device had not verified merge now that it has,
             // even if no new batch arrives to trigger a merge.
             if report.membershipRecords > 0 { _ = try store.retryHeld() }

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import Foundation
 
 /// Open data for published texts following the SCDL « Délibérations » schema (version 2.1.3,
@@ -105,7 +106,8 @@ public struct Publisher: Sendable, Equatable {
     /// A publisher; throws unless `siret` is 14 digits.
     public init(name: String, siret: String, subjectCode: String, subjectName: String, baseURL: String) throws(PublicationError) {
         guard siret.count == 14, siret.allSatisfy(\.isASCII), siret.allSatisfy(\.isNumber) else {
-            throw PublicationError(.invalidText, "COLL_SIRET must be 14 digits, got '\(siret)': give the SIRET of the publishing body")
+            throw PublicationError(.invalidText, Text(fr: "COLL_SIRET compte 14 chiffres, pas « \(siret) » : donnez le SIRET de l'organisme qui publie",
+                                                      en: "COLL_SIRET must be 14 digits, got '\(siret)': give the SIRET of the publishing body"))
         }
         self.name = name
         self.siret = siret

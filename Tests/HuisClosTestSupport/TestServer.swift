@@ -80,13 +80,19 @@ public final class TestServer: Sendable {
 }
 
 extension TestServer {
-    /// Runs `body` against a fresh server in its own temporary folder; stops it and deletes the
-    /// folder afterwards, whatever happens.
+    /// The publisher settings (`<data>/public-site.json`) a test server starts with: a SIRET, which
+    /// the public site requires, and a name, since most tests register no council to take it from.
+    public static let publicSite = #"{"name": "Conseil de test", "siret": "12345678901234"}"#
+
+    /// Runs `body` against a fresh server in its own temporary folder, with `publicSite` as its
+    /// publisher settings (none when nil); stops it and deletes the folder afterwards, whatever happens.
     @discardableResult
-    public static func with<T: Sendable>(_ label: String, configure: (inout ServerConfiguration) -> Void = { _ in },
+    public static func with<T: Sendable>(_ label: String, publicSite: String? = publicSite,
+                                         configure: (inout ServerConfiguration) -> Void = { _ in },
                                          _ body: (TestServer) async throws -> T) async throws -> T {
         let folder = try TemporaryFolder(label)
         defer { folder.remove() }
+        if let publicSite { try Data(publicSite.utf8).write(to: folder.url.appendingPathComponent("public-site.json")) }
         let server = try await start(folder: folder.url, configure: configure)
         do {
             let result = try await body(server)
