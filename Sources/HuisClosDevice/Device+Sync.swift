@@ -48,7 +48,6 @@ extension Device {
             try checkWipe()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
-            report.scopesForgotten = try await forgetLostScopes()
             // Batches held for a log position this device had not verified merge now that it has,
             // even if no new batch arrives to trigger a merge.
             if report.membershipRecords > 0 { _ = try store.retryHeld() }
@@ -68,6 +67,8 @@ extension Device {
             report.waitingForKey = waiting.sorted()
             report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals))
                 .sync(waiting: waiting, progress: progress)
+            // After the push, so the relay judges what this device wrote in a scope it then lost.
+            report.scopesForgotten = try await forgetLostScopes()
             report.held = try store.heldBatches()
         } catch let error as APIError where error.code == .deviceRevoked {
             try handleRevocation(error.wipeOrder, after: error.wipeLog)
