@@ -94,7 +94,7 @@ struct Status: AsyncParsableCommand {
         let writable: [String]
         /// ISO 8601 UTC; nil before the first sync.
         let lastSync: String?
-        /// What this device still waits for, and who must act (`PendingStep`), in the person's language.
+        /// What this device still waits for (`PendingStep.keyword`; the text output says who must act).
         let pending: [String]
     }
 
@@ -136,7 +136,7 @@ struct Status: AsyncParsableCommand {
                                 approved: state.isApproved(key, at: now),
                                 readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
                                 writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync),
-                                pending: pending.map { $0.text.in(language) })
+                                pending: pending.map(\.keyword))
             try await opened.lock()
             if json { return try printJSON(report) }
             say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))
@@ -144,8 +144,8 @@ struct Status: AsyncParsableCommand {
                      en: "Device: \(report.device.signingKey) (member \(report.device.member))"))
             say(Self.standing(standing))
             say(Text(fr: "Empreinte : \(report.device.fingerprint)", en: "Fingerprint: \(report.device.fingerprint)"))
-            for step in report.pending where standing == .valid {
-                say(Text(fr: "En attente — \(step)", en: "Pending — \(step)"))
+            for step in pending where standing == .valid {
+                say(Text(fr: "En attente — \(step.text.french)", en: "Pending — \(step.text.english)"))
             }
             let none = Text(fr: "aucune", en: "none").in(language)
             let readable = report.readable.isEmpty ? none : report.readable.joined(separator: ", ")

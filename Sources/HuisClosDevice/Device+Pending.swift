@@ -19,6 +19,18 @@ public enum PendingStep: Sendable, Equatable {
     /// The member's own private scope has no key on this device yet: this device creates it at its next sync.
     case ownKey(ScopeID)
 
+    /// A stable keyword for scripts (`status --json`): `certification`, `undertaking`, `approval`,
+    /// `key:<scope>` (not received) or `newKey:<scope>` (not created yet).
+    public var keyword: String {
+        switch self {
+        case .certification: "certification"
+        case .undertaking: "undertaking"
+        case .approval: "approval"
+        case let .key(scope, started): started ? "key:\(scope)" : "newKey:\(scope)"
+        case let .ownKey(scope): "newKey:\(scope)"
+        }
+    }
+
     /// What is pending and who must act, in both languages.
     public var text: Text {
         switch self {

@@ -32,6 +32,8 @@ import Testing
             try await council.ok("tablette", ["sync"])
             let waiting = try await council.ok("tablette", ["status"])
             #expect(waiting.contains("En attente — clé de council : pas encore reçue ; un appareil qui la détient"), "\(waiting)")
+            let keywords = try await council.object("tablette", ["status"])["pending"] as? [String]
+            #expect(keywords?.contains("key:council") == true, "\(String(describing: keywords))")
             try await council.propagate(from: ["hugo"], to: ["tablette"])
             let done = try await council.object("tablette", ["status"])
             #expect((done["pending"] as? [String]) == [], "\(done)")

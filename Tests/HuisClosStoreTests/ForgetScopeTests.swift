@@ -14,8 +14,10 @@ import Testing
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("replica.sqlite")
         let device = try StoreFixtures.device(1)
-        let store = try StoreFixtures.store(device, devices: [device], clock: ManualClock(StoreFixtures.start),
-                                            database: try DatabaseQueue(path: file.path))
+        let database = try DatabaseQueue(path: file.path)
+        // Some builds of SQLite (Debian's) delete securely by default: off here, so only `forget` turns it on.
+        try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA secure_delete = OFF") }
+        let store = try StoreFixtures.store(device, devices: [device], clock: ManualClock(StoreFixtures.start), database: database)
         let group = try ScopeID("group:mobilite")
         try store.commitLocal([.set(try StoreFixtures.record("etude"), field: "title", value: .text("Étude \(Self.marker)"))], scope: group)
         try store.commitLocal([.set(try StoreFixtures.record("budget"), field: "title", value: .text("Budget"))], scope: .council)
