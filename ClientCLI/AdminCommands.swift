@@ -13,12 +13,12 @@ import HuisClosWire
 /// membership log; the relay only checks and relays it.
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Secrétariat : conseil, nominations, appareils, codes, révocation / secretariat commands.",
+        abstract: "Secrétariat : conseil, appareils, codes, révocation (nominations : membres nommer) / secretariat commands (appointments: membres nommer).",
         discussion: """
             Exemple / example:
               export HUISCLOS_DEVICE=~/.huisclos-secretariat
               huisclos admin setup --admin-token-file jeton-admin --server https://conseil.example --name "Conseil numérique" --order 2026-0001 --charter charte.pdf
-              huisclos admin appoint --role member --order 2026-0142 --days 1095
+              huisclos membres nommer --nom "Alice Martin" --categorie research --arrete 2026-0142   (nominations / appointments)
               huisclos admin code
               huisclos admin certify --member 9f1c… --signing 51e0… --agreement 77aa…
               huisclos admin revoke --device-key 51e0…
@@ -26,7 +26,7 @@ struct Admin: AsyncParsableCommand {
             Les phrases de passe sont demandées sans écho (jamais sur la ligne de commande).
             Passphrases are asked without echo (never on the command line).
             """,
-        subcommands: [Setup.self, Appoint.self, Certify.self, Grant.self, Code.self, Revoke.self, Racine.self])
+        subcommands: [Setup.self, Certify.self, Grant.self, Code.self, Revoke.self, Racine.self])
 
     /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
     struct Token: ParsableArguments {
@@ -80,33 +80,6 @@ struct Admin: AsyncParsableCommand {
                 if json { return try printJSON(report) }
                 say(Text(fr: "Conseil créé. Racine de confiance (à donner avec chaque code) : \(report.root)",
                          en: "Council created. Trust root (hand it out with each code): \(report.root)"))
-            }
-        }
-    }
-
-    struct Appoint: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Nomme un membre (nouvel identifiant) / appoints a member (new id).")
-        @OptionGroup var device: DeviceOptions
-        @Option(help: "Rôle / role: president, vicePresident, member, secondCircle, secretariat, guest.") var role: String = "member"
-        @Option(help: "Numéro de l'arrêté / order number.") var order: String
-        @Option(help: "Durée du mandat en jours / mandate length in days.") var days: Int64 = 3 * 365
-        @Option(help: "Portées accordées / granted scopes (group:…, hearing:…).") var scope: [String] = []
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
-
-        func run() async throws {
-            try await runReporting {
-                let roles: [String: Role] = ["president": .president, "vicePresident": .vicePresident, "member": .member,
-                                             "secondCircle": .secondCircle, "secretariat": .secretariat, "guest": .guest]
-                guard let role = roles[role] else { throw ValidationError("--role: \(roles.keys.sorted().joined(separator: ", "))") }
-                let member = try MemberID.generate()
-                let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
-                let scopes = try scope.map { try ScopeID($0) }
-                try await Admin.onDevice(device) { secretariat in
-                    try await secretariat.sign(.appointMember(Appointment(member: member, role: role, orderNumber: order, orderDate: now,
-                                                                          mandateEnd: now.adding(seconds: days * 86_400), scopes: scopes)))
-                }
-                if json { return try printJSON(["member": member.hex]) }
-                say(Text(fr: "Membre nommé : \(member.hex)", en: "Member appointed: \(member.hex)"))
             }
         }
     }

@@ -26,8 +26,8 @@ extension CouncilSession {
         let existing = register.register.members[id]
         if let current = existing?.mandate(on: today) {
             throw CouncilError(.alreadyInOffice, Text(
-                fr: "\(current.orderNumber) : \(existing!.name) est en fonction jusqu'au \(current.end.french). Pour un renouvellement, terminez d'abord ce mandat (huisclos membres fin-mandat \(id)).",
-                en: "\(current.orderNumber): \(existing!.name) is in office until \(current.end.iso). For a renewal, end that mandate first (huisclos membres fin-mandat \(id))."))
+                fr: "\(current.orderNumber) : \(existing!.name) est en fonction jusqu'au \(current.end.french). Pour un renouvellement : huisclos membres renouveler \(id) --arrete <numéro>.",
+                en: "\(current.orderNumber): \(existing!.name) is in office until \(current.end.iso). For a renewal: huisclos membres renouveler \(id) --arrete <number>."))
         }
         if let previous = existing?.mandates.last, orderDay < previous.end {
             throw CouncilError(.invalidDate, Text(

@@ -72,6 +72,12 @@ struct UsageError: Error {
         text = Text(fr: "Erreur : \(option) « \(value) » n'est pas accepté ; valeurs admises : \(accepted.french)",
                     en: "Error: \(option) \"\(value)\" is not accepted; allowed values: \(accepted.english)")
     }
+
+    /// Options the command needs for this case were not given: which (`missing`), and a whole example.
+    init(missing: Text, example: String) {
+        text = Text(fr: "Erreur : \(missing.french) manquant(s). Exemple : \(example)",
+                    en: "Error: \(missing.english) missing. Example: \(example)")
+    }
 }
 
 /// Parses a `YYYY-MM-DD` option.

@@ -80,8 +80,10 @@ func runReporting(_ body: () async throws -> Void) async throws {
 func explain(_ error: any Error) -> (ExitStatus, Text) {
     switch error {
     case let error as APIError where error.code == .unreachable:
+        // The cause in the person's language when the client knows it (`transportCause`).
+        let cause = error.transportCause.map { $0 == .other ? error.message : $0.text.french } ?? error.message
         return (ExitStatus(error), Text(
-            fr: "Erreur (unreachable) : serveur injoignable (\(error.message)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
+            fr: "Erreur (unreachable) : serveur injoignable (\(cause)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
             en: "Error (unreachable): server unreachable (\(error.message)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later."))
     case let error as APIError:
         return (ExitStatus(error), ExitStatus.explain(error))

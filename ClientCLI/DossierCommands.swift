@@ -181,7 +181,7 @@ func runDossier(_ body: () async throws -> Void) async throws {
             case .notFound, .invalidArgument, .wrongState, .tooLarge: .usage
             case .notFetched: .unreachable
             }
-            Console.error(Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)").in(language) + "\n")
+            Console.error(Text(fr: "Erreur (\(error.code.rawValue)) : \(error.text.french)", en: "Error (\(error.code.rawValue)): \(error.text.english)").in(language) + "\n")
             throw ExitCode(status.rawValue)
         } catch let error as ScopeNotReadable {
             Console.error(Text(

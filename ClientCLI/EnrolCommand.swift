@@ -94,6 +94,8 @@ struct Status: AsyncParsableCommand {
         let writable: [String]
         /// ISO 8601 UTC; nil before the first sync.
         let lastSync: String?
+        /// What this device still waits for (`PendingStep.keyword`; the text output says who must act).
+        let pending: [String]
     }
 
     /// What `standing` means for the person holding the device, and what to do.
@@ -129,10 +131,12 @@ struct Status: AsyncParsableCommand {
             let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
             let key = opened.certificate.signingKey
             let standing = await opened.standing
+            let pending = await opened.pendingSteps
             let report = Report(device: DeviceCard(opened.certificate), server: opened.server, valid: state.isDeviceValid(key, at: now),
                                 approved: state.isApproved(key, at: now),
                                 readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
-                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync))
+                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync),
+                                pending: pending.map(\.keyword))
             try await opened.lock()
             if json { return try printJSON(report) }
             say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))
@@ -140,9 +144,8 @@ struct Status: AsyncParsableCommand {
                      en: "Device: \(report.device.signingKey) (member \(report.device.member))"))
             say(Self.standing(standing))
             say(Text(fr: "Empreinte : \(report.device.fingerprint)", en: "Fingerprint: \(report.device.fingerprint)"))
-            if report.valid, !report.approved {
-                say(Text(fr: "En attente d'approbation par un de vos appareils : huisclos appareils approuver \(report.device.fingerprint) depuis l'un d'eux.",
-                         en: "Awaiting approval by one of your devices: huisclos appareils approuver \(report.device.fingerprint) from one of them."))
+            for step in pending where standing == .valid {
+                say(Text(fr: "En attente — \(step.text.french)", en: "Pending — \(step.text.english)"))
             }
             let none = Text(fr: "aucune", en: "none").in(language)
             let readable = report.readable.isEmpty ? none : report.readable.joined(separator: ", ")

@@ -57,13 +57,16 @@ struct Hearing: AsyncParsableCommand {
                 var opened: Opened?
                 try await CouncilSession.with(device) { session in
                     let scope = try DossierScopes.hearing(id)
-                    guard expiry > session.instant else { throw DossierError(.invalidArgument, "--jusqu-au: the expiry must be in the future") }
+                    guard expiry > session.instant else {
+                        throw DossierError(.invalidArgument, Text(fr: "--jusqu-au : l'échéance doit être dans le futur", en: "--jusqu-au: the expiry must be in the future"))
+                    }
                     let secretariat = session.device
                     try await Hearing.requireSecretariat(secretariat)
                     let adminToken = try token.value()
                     // Checked before anything is signed, so a typo leaves no half-open hearing.
                     guard try DossierLibrary(store: secretariat.store).dossier(dossier)?.latest != nil else {
-                        throw DossierError(.notFound, "no council dossier '\(dossier)' on this device: sync, then see huisclos dossiers liste")
+                        throw DossierError(.notFound, Text(fr: "aucun dossier du conseil « \(dossier) » sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
+                                                       en: "no council dossier '\(dossier)' on this device: sync, then see huisclos dossiers liste"))
                     }
                     let reference = order ?? "audition \(id)"
                     try await secretariat.changeMembership { log, keyring, instant in
@@ -167,7 +170,8 @@ struct Hearing: AsyncParsableCommand {
         let register = HearingRegister(store: device.store)
         try await requireSecretariat(device)
         guard let hearing = try register.entry(id), let bytes = Hex.decode(hearing.guest), let guest = try? MemberID(bytes: bytes) else {
-            throw DossierError(.notFound, "no hearing \(id) on this device: sync, then see huisclos auditions liste")
+            throw DossierError(.notFound, Text(fr: "aucune audition \(id) sur cet appareil : synchronisez, puis voyez huisclos auditions liste",
+                                               en: "no hearing \(id) on this device: sync, then see huisclos auditions liste"))
         }
         try await device.changeMembership { log, keyring, instant in
             if withdraw { try Hearings.withdraw(id, guest: guest, log: &log, signer: keyring.device.signing, at: instant) }
@@ -184,12 +188,15 @@ struct Hearing: AsyncParsableCommand {
             try await close(id, on: device, today: today, withdraw: true)
             _ = try await device.sync()
         } catch {
-            throw DossierError(.wrongState,
-                "the dossier could not be copied for hearing \(id) (\(cause)), and withdrawing the hearing failed too (\(error)): "
-                + "run huisclos auditions clore \(id) once the server is reachable")
+            throw DossierError(.wrongState, Text(
+                fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(cause)), et le retrait de l'audition a échoué aussi (\(error)) : "
+                    + "lancez huisclos auditions clore \(id) quand le serveur sera joignable",
+                en: "the dossier could not be copied for hearing \(id) (\(cause)), and withdrawing the hearing failed too (\(error)): "
+                    + "run huisclos auditions clore \(id) once the server is reachable"))
         }
-        throw DossierError(.wrongState,
-            "the dossier could not be copied for hearing \(id) (\(cause)): the hearing was withdrawn (its guest never had access); fix the cause, then open a new hearing")
+        throw DossierError(.wrongState, Text(
+            fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(cause)) : l'audition est retirée (l'invité n'a jamais eu accès) ; corrigez la cause, puis ouvrez une nouvelle audition",
+            en: "the dossier could not be copied for hearing \(id) (\(cause)): the hearing was withdrawn (its guest never had access); fix the cause, then open a new hearing"))
     }
 
     /// On a secretariat device, after each sync (plain or `--watch`): closes the hearings past
@@ -206,7 +213,8 @@ struct Hearing: AsyncParsableCommand {
     static func requireSecretariat(_ device: Device) async throws {
         let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
         guard await device.membership.role(of: device.member, at: now) == .secretariat else {
-            throw DossierError(.forbidden, "only the secretariat opens and closes hearings (it appoints the guest and signs the wipe order): ask the secretariat")
+            throw DossierError(.forbidden, Text(fr: "seul le secrétariat ouvre et clôt les auditions (il nomme l'invité et signe l'ordre d'effacement) : adressez-vous au secrétariat",
+                                                en: "only the secretariat opens and closes hearings (it appoints the guest and signs the wipe order): ask the secretariat"))
         }
     }
 

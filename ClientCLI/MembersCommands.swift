@@ -20,10 +20,13 @@ struct Members: AsyncParsableCommand {
               huisclos membres nommer --role vicePresident --membre <id> --arrete 2026-0150
                   (secrétariat : rôle ajouté au mandat en cours, sans nouveau mandat / role on the running mandate)
               huisclos membres composition --json
+              huisclos membres importer nominations.csv --essai   (colonnes : voir --help / columns: see --help)
+              huisclos membres renouveler <id> --arrete 2026-0311   (même rôle et profil / same role and profile)
+              huisclos membres historique <id> --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01   (mandat antérieur / past mandate)
               huisclos membres fin-mandat <id> --motif resignation
               huisclos membres declarer-demission <id>  (la présidente, sur le rapport d'absences)
             """,
-        subcommands: [List.self, Appoint.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
+        subcommands: [List.self, Appoint.self, Import.self, Renew.self, History.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.",
@@ -108,25 +111,31 @@ struct Members: AsyncParsableCommand {
                 let role = try parseChoice(role, option: "--role", ["member": Role.member, "president": .president, "vicePresident": .vicePresident,
                                                                     "secondCircle": .secondCircle, "secretariat": .secretariat])
                 if role == .vicePresident { return try await appointVicePresident(orderDay) }
-                guard let name, let category else { throw ValidationError("--nom, --categorie: requis / required") }
+                guard let name, let category else {
+                    throw UsageError(missing: Text(fr: "--nom et --categorie", en: "--nom and --categorie"),
+                                     example: "huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142")
+                }
                 guard let category = Member.Category(rawValue: category) else {
                     let words = Member.Category.allCases.map(\.rawValue).joined(separator: ", ")
                     throw UsageError("--categorie", category, accepts: Text(fr: words, en: words))
                 }
                 let gender = try gender.map { try parseChoice($0, option: "--genre", ["female": Member.Gender.female, "male": .male, "other": .other]) }
                 let id = try member.map { try MemberID(hex: $0) } ?? MemberID.generate()
+                var term = Day(year: 1970, month: 1, day: 1)!
                 try await CouncilSession.with(device) { session in
                     try session.checkAppointment(of: id.hex, name: name, role: role, orderDay: orderDay ?? session.today)
                     let day = orderDay ?? session.today
                     let start = Instant(unixSeconds: day.unixSeconds)
-                    let end = Instant(unixSeconds: day.adding(years: CouncilRules.mandateYears).unixSeconds)
+                    term = day.adding(years: CouncilRules.mandateYears)
+                    let end = Instant(unixSeconds: term.unixSeconds)
                     try await session.device.sign(.appointMember(Appointment(member: id, role: role, orderNumber: order, orderDate: start,
                                                                              mandateEnd: end, scopes: [])))
                     try session.council.recordProfile(member: id.hex, name: name, category: category, gender: gender)
                     _ = try await session.device.sync()
                 }
-                if json { return try printJSON(["member": id.hex]) }
-                say(Text(fr: "Nommé·e : \(name) — identifiant \(id.hex)", en: "Appointed: \(name) — id \(id.hex)"))
+                if json { return try printJSON(["member": id.hex, "termEnd": term.iso]) }
+                say(Text(fr: "Nommé·e : \(name) — identifiant \(id.hex) — mandat jusqu'au \(term.french)",
+                         en: "Appointed: \(name) — id \(id.hex) — mandate until \(term.iso)"))
             }
         }
 

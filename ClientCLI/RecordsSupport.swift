@@ -22,7 +22,7 @@ func runRecords(_ body: () async throws -> Void) async throws {
         } catch let error as CouncilStoreError {
             try fail(error.text, .dataRefused)
         } catch let error as PublicationError {
-            try fail(Text(fr: "Données refusées : \(error.message)", en: "Data refused: \(error.message)"), .dataRefused)
+            try fail(Text(fr: "Données refusées : \(error.text.french)", en: "Data refused: \(error.text.english)"), .dataRefused)
         } catch let error as TrustError {
             try fail(Text(fr: "Refusé par le registre signé : \(error.message)", en: "Refused by the signed log: \(error.message)"), .notAllowed)
         }

@@ -83,8 +83,8 @@ struct HuisClosServer: AsyncParsableCommand {
         if configuration.tls == nil {
             logger.warning("TLS is off: plain HTTP; keep this server on loopback or behind a TLS proxy")
         }
-        if configuration.publicURL == nil, ["0.0.0.0", "::"].contains(configuration.host) {
-            logger.warning("bound to a wildcard address without --public-url: the public site refuses to name itself (no open data links) until you give --public-url")
+        if !configuration.publicSiteNamesItself {
+            logger.warning("no --public-url and a wildcard or loopback address: the public site publishes nothing until you give --public-url https://…/public")
         }
         let application = try server.application { host, port in
             // An unbuffered write: a test reading this pipe sees the line at once.

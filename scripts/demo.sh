@@ -42,7 +42,7 @@ trap cleanup EXIT
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 url="http://127.0.0.1:$port"
 start_server() {
-    "$bin/huisclos-server" --data "$work/serveur" --host 127.0.0.1 --port "$port" --log-level warning >>"$work/serveur.log" 2>&1 &
+    "$bin/huisclos-server" --data "$work/serveur" --host 127.0.0.1 --port "$port" --public-url "http://127.0.0.1:$port/public" --log-level warning >>"$work/serveur.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
@@ -57,6 +57,13 @@ hc() { local who="$1"; shift; "$bin/huisclos" "$@" --device "$work/$who"; }
 
 say "Le secrétariat démarre le serveur relais sur $url"
 mkdir -p "$work/serveur"
+# Who publishes on the public site: the Département's SIRET (the name is the council's, from its
+# set-up), and what its legal notice and accessibility statement name.
+cat >"$work/serveur/public-site.json" <<'JSON'
+{"siret": "22930008201453", "contact": "conseil-numerique@example.fr",
+ "address": "Hôtel du Département, 93006 Bobigny Cedex", "director": "La présidente du conseil",
+ "host": "Direction des systèmes d'information du Département, 93006 Bobigny Cedex"}
+JSON
 start_server
 export HUISCLOS_ADMIN_TOKEN="$(cat "$work/serveur/admin-token")"
 export HUISCLOS_PASSPHRASE="phrase de passe de démonstration"

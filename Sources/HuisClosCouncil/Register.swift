@@ -4,7 +4,8 @@ import HuisClosL10n
 /// vice-presidents. Every change goes through a method that enforces the rules and throws
 /// `CouncilError` when they refuse it, leaving the register unchanged.
 public struct Register: Sendable, Codable, Equatable {
-    public private(set) var members: [String: Member] = [:]
+    /// Members by id; changed only through the rule-enforcing methods of this type and its extensions.
+    public internal(set) var members: [String: Member] = [:]
     /// The president's member id, appointed with the members.
     public private(set) var presidentID: String?
     /// Vice-presidents, each with the president's proposal that preceded the appointment.

@@ -61,6 +61,13 @@ public struct CouncilRegister: Sendable {
                 } catch {
                     unfolded.append(Unfolded(member: member.hex, recordIndex: record.index, refusal: error))
                 }
+            case let .recordPastMandate(past):
+                guard let start = Day(unixSeconds: past.start.unixSeconds), let end = Day(unixSeconds: past.end.unixSeconds) else { continue }
+                do throws(CouncilError) {
+                    try register.recordPastMandate(of: past.member.hex, orderNumber: past.orderNumber, from: start, to: end, recordedOn: day)
+                } catch {
+                    unfolded.append(Unfolded(member: past.member.hex, recordIndex: record.index, refusal: error))
+                }
             default:
                 continue
             }

@@ -29,6 +29,8 @@ public struct DeviceSyncReport: Sendable {
     /// This member's devices awaiting approval after the sync: each one not the member's is a
     /// device the secretariat certified in their name, to report.
     public var devicesAwaitingApproval: [MemberDevice] = []
+    /// Scopes this device lost per the log, whose records were erased by this sync (`forgetLostScopes`).
+    public var scopesForgotten: [ScopeID] = []
 }
 
 extension Device {
@@ -65,6 +67,8 @@ extension Device {
             report.waitingForKey = waiting.sorted()
             report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals))
                 .sync(waiting: waiting, progress: progress)
+            // After the push, so the relay judges what this device wrote in a scope it then lost.
+            report.scopesForgotten = try await forgetLostScopes()
             report.held = try store.heldBatches()
         } catch let error as APIError where error.code == .deviceRevoked {
             try handleRevocation(error.wipeOrder, after: error.wipeLog)

@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Why a dossier operation failed; the message says what to do and never holds a key or content.
 public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that branch on it.
@@ -21,13 +23,22 @@ public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// The kind of failure.
     public let code: Code
-    /// What went wrong and what to do.
-    public let message: String
+    /// What went wrong and what to do, in French and English. An error made with an English
+    /// `message` only carries it in both (the wider error model will translate the rest).
+    public let text: Text
+    /// What went wrong and what to do, in English.
+    public var message: String { text.english }
 
-    /// An error with `code` and a `message` that says what to do.
+    /// An error with `code` and an English `message` that says what to do.
     public init(_ code: Code, _ message: String) {
         self.code = code
-        self.message = message
+        text = Text(fr: message, en: message)
+    }
+
+    /// An error with `code` and a `text` in both languages that says what to do.
+    public init(_ code: Code, _ text: Text) {
+        self.code = code
+        self.text = text
     }
 
     public var description: String { message }

@@ -1,4 +1,5 @@
 import GRDB
+import HuisClosProtocol
 
 /// New versions as notifications: a version another device recorded is "new" on this replica
 /// until the member marks it seen. The seen marks are local (a table in the encrypted replica,
@@ -22,6 +23,19 @@ extension DossierLibrary {
                 try db.execute(sql: "INSERT OR IGNORE INTO dossier_seen (scope, dossier, version) VALUES (?, ?, ?)",
                                arguments: [scope.rawValue, version.dossier, version.number])
             }
+        }
+    }
+
+    /// Drops the seen marks of every scope outside `scopes` (a scope the device lost: its dossier
+    /// ids leave the device with its records), zeroing the freed pages.
+    static func retainSeen(scopes: Set<ScopeID>, in database: any DatabaseWriter) throws {
+        try database.writeWithoutTransaction { db in
+            try createSeenTable(db)
+            let lost = try String.fetchAll(db, sql: "SELECT DISTINCT scope FROM dossier_seen").filter { scope in !scopes.contains { $0.rawValue == scope } }
+            guard !lost.isEmpty else { return }
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            for scope in lost { try db.execute(sql: "DELETE FROM dossier_seen WHERE scope = ?", arguments: [scope]) }
         }
     }
 

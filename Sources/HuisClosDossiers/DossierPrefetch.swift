@@ -69,6 +69,7 @@ public struct DossierPrefetch: Sendable {
         let keep = Set(entitled.map(\.1.fileID)).union(try DossierLibrary.pendingFiles(in: store.database))
         report.dropped = try DossierCache(database: store.database).retain(files: keep)
         try DossierIndex(database: store.database).retain(versions: entitled.map { ($0.0.scope, $0.1) })
+        try DossierLibrary.retainSeen(scopes: Set(scopes), in: store.database)
 
         var wanted: [(DossierLibrary, DossierVersion)] = []
         for (library, version) in entitled where try !library.isHeld(version) {

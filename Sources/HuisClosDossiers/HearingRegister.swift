@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
@@ -48,7 +49,8 @@ public struct HearingRegister: Sendable {
 
     /// Records that hearing `id` was closed on `day`.
     public func markClosed(_ id: String, on day: Day) throws {
-        guard try entry(id) != nil else { throw DossierError(.notFound, "no hearing \(id): see huisclos auditions liste") }
+        guard try entry(id) != nil else { throw DossierError(.notFound, Text(fr: "aucune audition \(id) : voyez huisclos auditions liste",
+                                                                        en: "no hearing \(id): see huisclos auditions liste")) }
         try store.commitLocal([.set(try RecordKey(kind: Self.kind, id: id), field: "closed", value: .text(day.iso))], scope: .council)
     }
 

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosTrust
@@ -13,9 +14,12 @@ public enum Hearings {
     public static func open(_ id: String, guest: MemberID, until expiry: Instant, log: inout MembershipLog,
                             keyring: inout ScopeKeyring, at instant: Instant) throws -> EpochRotation {
         let scope = try DossierScopes.hearing(id)
-        guard expiry > instant else { throw DossierError(.invalidArgument, "the hearing's expiry must be in the future") }
+        guard expiry > instant else {
+            throw DossierError(.invalidArgument, Text(fr: "l'échéance de l'audition doit être dans le futur", en: "the hearing's expiry must be in the future"))
+        }
         guard log.state.role(of: guest, at: instant) == .guest else {
-            throw DossierError(.invalidArgument, "the person heard must be enrolled as a guest first (role guest)")
+            throw DossierError(.invalidArgument, Text(fr: "la personne entendue doit d'abord être nommée invitée (rôle guest)",
+                                                      en: "the person heard must be enrolled as a guest first (role guest)"))
         }
         let signer = keyring.device.signing, host = keyring.device.member
         return try EpochChange.apply(scope: scope, reason: .initial, log: &log, keyring: &keyring, at: instant) { next in

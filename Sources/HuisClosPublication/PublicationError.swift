@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Why a text could not be published or rendered; the message says what to do.
 public struct PublicationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that branch on it.
@@ -14,13 +16,15 @@ public struct PublicationError: Error, Sendable, Equatable, CustomStringConverti
 
     /// The kind of failure.
     public let code: Code
-    /// What went wrong and what to do.
-    public let message: String
+    /// What went wrong and what to do, in French and English (a person reads it in their language).
+    public let text: Text
+    /// What went wrong and what to do, in English (logs, the relay's answers).
+    public var message: String { text.english }
 
-    /// An error with `code` and a `message` that says what to do.
-    public init(_ code: Code, _ message: String) {
+    /// An error with `code` and a `text` that says what to do.
+    public init(_ code: Code, _ text: Text) {
         self.code = code
-        self.message = message
+        self.text = text
     }
 
     public var description: String { message }

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosCouncil
 
 /// A text the council adopted and published: an avis, a recommendation or the annual work
@@ -31,8 +32,9 @@ public struct PublishedText: Sendable, Equatable, Codable {
         public init(seated: Int, voting: Int, inFavour: Int, against: Int, abstaining: Int) throws(PublicationError) {
             guard [seated, voting, inFavour, against, abstaining].allSatisfy({ $0 >= 0 }),
                   inFavour + against + abstaining == voting, voting <= seated else {
-                throw PublicationError(.invalidVote,
-                    "the vote count does not add up (\(inFavour) for + \(against) against + \(abstaining) abstaining must equal \(voting) voting, at most \(seated) seated): correct the count")
+                throw PublicationError(.invalidVote, Text(
+                    fr: "le décompte ne tombe pas juste (\(inFavour) pour + \(against) contre + \(abstaining) abstention(s) doivent faire \(voting) votant(s), au plus \(seated) membre(s) en fonction) : corrigez le décompte",
+                    en: "the vote count does not add up (\(inFavour) for + \(against) against + \(abstaining) abstaining must equal \(voting) voting, at most \(seated) seated): correct the count"))
             }
             self.seated = seated
             self.voting = voting
@@ -74,11 +76,13 @@ public struct PublishedText: Sendable, Equatable, Codable {
     public init(id: String, kind: Kind, title: String, adoptedOn: Day, seance: String, vote: Vote,
                 paragraphs: [String], referral: String? = nil) throws(PublicationError) {
         guard PublicationLimits.isValidIdentifier(id) else {
-            throw PublicationError(.invalidIdentifier,
-                "'\(id)' is not a valid text identifier: use 1 to \(PublicationLimits.identifierCharactersMax) letters, digits, '-' or '_'")
+            throw PublicationError(.invalidIdentifier, Text(
+                fr: "« \(id) » n'est pas un identifiant de texte valable : 1 à \(PublicationLimits.identifierCharactersMax) lettres, chiffres, « - » ou « _ »",
+                en: "'\(id)' is not a valid text identifier: use 1 to \(PublicationLimits.identifierCharactersMax) letters, digits, '-' or '_'"))
         }
         guard !title.isEmpty, title.count <= PublicationLimits.titleCharactersMax else {
-            throw PublicationError(.invalidText, "a published text needs a title of 1 to \(PublicationLimits.titleCharactersMax) characters")
+            throw PublicationError(.invalidText, Text(fr: "un texte publié a un titre de 1 à \(PublicationLimits.titleCharactersMax) caractères",
+                                                      en: "a published text needs a title of 1 to \(PublicationLimits.titleCharactersMax) characters"))
         }
         self.id = id
         self.kind = kind

@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosL10n
 
 /// The body publishing the texts: who the open data, the legal notice and the accessibility
 /// statement name.
@@ -22,10 +23,13 @@ public struct Publisher: Sendable, Equatable {
     public init(name: String, siret: String, subjectCode: String, subjectName: String, baseURL: String,
                 legal: LegalInformation = LegalInformation()) throws(PublicationError) {
         guard siret.count == 14, siret.allSatisfy(\.isASCII), siret.allSatisfy(\.isNumber) else {
-            throw PublicationError(.invalidText, "COLL_SIRET must be 14 digits, got '\(siret)': give the SIRET of the publishing body")
+            throw PublicationError(.invalidText, Text(fr: "COLL_SIRET compte 14 chiffres, pas « \(siret) » : donnez le SIRET de l'organisme qui publie",
+                                                      en: "COLL_SIRET must be 14 digits, got '\(siret)': give the SIRET of the publishing body"))
         }
         guard let fullName = ActesNomenclature.fullName(code: subjectCode, name: subjectName) else {
-            throw PublicationError(.invalidText, "the ACTES subject code must be like 9.4 (a digit 1-9, a dot, one or two digits), got '\(subjectCode)'")
+            throw PublicationError(.invalidText, Text(
+                fr: "Le code de matière ACTES s'écrit comme 9.4 (un chiffre de 1 à 9, un point, un ou deux chiffres), pas « \(subjectCode) »",
+                en: "the ACTES subject code must be like 9.4 (a digit 1-9, a dot, one or two digits), got '\(subjectCode)'"))
         }
         self.name = name
         self.siret = siret

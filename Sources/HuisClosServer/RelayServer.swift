@@ -57,7 +57,7 @@ public struct RelayServer: Sendable {
         MembershipRoutes(services: services, ledger: ledger).register(on: router)
         OperationsRoutes(services: services).register(on: router)
         let publicBase = PublicBaseURL(configuration: configuration)
-        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder), base: publicBase,
+        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder), ledger: ledger, base: publicBase,
                      cache: PublicCatalogCache(storage: storage, metrics: metrics))
             .register(on: router)
 

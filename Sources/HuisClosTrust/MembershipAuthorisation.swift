@@ -65,6 +65,9 @@ enum MembershipAuthorisation {
         case .reportAbsences:
             allowed = isSecretariat
             rule = "only the secretariat signs an absences report"
+        case .recordPastMandate:
+            allowed = isSecretariat
+            rule = "only the secretariat records a past mandate"
         case let .approveDevice(member, device):
             allowed = signerDevice?.member == member && record.signer != device
             rule = "a member approves a device from another of their own approved devices"

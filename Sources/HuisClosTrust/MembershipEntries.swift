@@ -35,6 +35,8 @@ struct Grant: Sendable {
 /// Everything the log says about one person.
 struct MemberEntry: Sendable {
     var mandates: [Mandate] = []
+    /// Mandates held before the log (record type 12): counted by the renewal rule, never a right.
+    var history: [PastMandate] = []
     var grants: [ScopeID: [Grant]] = [:]
 
     func mandate(at instant: Instant) -> Mandate? { mandates.last { $0.covers(instant) } }

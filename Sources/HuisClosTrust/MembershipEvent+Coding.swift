@@ -54,6 +54,12 @@ extension MembershipEvent {
         case let .approveDevice(member, device):
             writer.write(raw: member.bytes)
             writer.write(raw: device.bytes)
+        case let .recordPastMandate(past):
+            writer.write(raw: past.member.bytes)
+            writer.write(past.role.rawValue)
+            writer.write(string: past.orderNumber)
+            writer.write(instant: past.start)
+            writer.write(instant: past.end)
         }
         return writer.bytes
     }
@@ -102,6 +108,17 @@ extension MembershipEvent {
             event = .reportAbsences(member: member, count: count, reportDigest: try reader.read(count: Hash.length))
         case .approveDevice:
             event = .approveDevice(member: try reader.readMember(), device: try reader.readSigningKey())
+        case .recordPastMandate:
+            let member = try reader.readMember()
+            let role = try reader.readEnum(Role.self, field: "role")
+            guard role == .president || role == .member || role == .secondCircle else {
+                throw WireError(.malformed, "a past mandate is a president's, a member's or a second-circle member's, not a \(role)'s")
+            }
+            let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: "order number")
+            let start = try reader.readInstant()
+            let end = try reader.readInstant()
+            guard start < end else { throw WireError(.malformed, "a past mandate ends after it starts") }
+            event = .recordPastMandate(PastMandate(member: member, role: role, orderNumber: orderNumber, start: start, end: end))
         }
         try reader.expectEnd(of: "\(kind) payload")
         return event

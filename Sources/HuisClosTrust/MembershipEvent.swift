@@ -31,16 +31,21 @@ public enum MembershipEvent: Sendable, Equatable {
     /// A member approves, from one of their approved devices, a device the secretariat certified
     /// for them: only then is it sealed the member's keys (see `MembershipState.isApproved`).
     case approveDevice(member: MemberID, device: SigningPublicKey)
+    /// The secretariat records a mandate the member held before the council kept this log: history
+    /// that counts for the "renewable once" rule and never grants access.
+    case recordPastMandate(PastMandate)
 
     /// The record type byte on the wire.
     public enum Kind: UInt8, Sendable, CaseIterable {
-        /// One per event case, numbered 1…11 as in `Protocol/MEMBERSHIP.md`.
+        /// One per event case, numbered 1…12 as in `Protocol/MEMBERSHIP.md`.
         case genesis = 1, appointMember, endMandate, addToScope, removeFromScope, certifyDevice,
              acceptUndertaking, revokeDevice, startEpoch
         /// Record type 11 (10 is the member's device approval).
         case reportAbsences = 11
         /// Type 10: a member's approval of one of their devices.
         case approveDevice = 10
+        /// Type 12: a past mandate recorded as history.
+        case recordPastMandate = 12
     }
 
     /// This event's record type.
@@ -57,6 +62,7 @@ public enum MembershipEvent: Sendable, Equatable {
         case .startEpoch: .startEpoch
         case .reportAbsences: .reportAbsences
         case .approveDevice: .approveDevice
+        case .recordPastMandate: .recordPastMandate
         }
     }
 }
@@ -84,6 +90,30 @@ public struct Appointment: Sendable, Equatable {
         self.orderDate = orderDate
         self.mandateEnd = mandateEnd
         self.scopes = Array(Set(scopes)).sorted()
+    }
+}
+
+/// A mandate held before the council kept its membership log, as its order tells it: history for
+/// the "renewable once" rule, never a right (no mandate in the fold, no scope, no key).
+public struct PastMandate: Sendable, Equatable {
+    /// The person who held it.
+    public let member: MemberID
+    /// The role held: a first-circle role counts for the renewal rule.
+    public let role: Role
+    /// The appointing order's number, as printed.
+    public let orderNumber: String
+    /// The order's date: the mandate ran from it.
+    public let start: Instant
+    /// When it ended (at its term or earlier).
+    public let end: Instant
+
+    /// A past mandate of `member` in `role`, by order `orderNumber`, from `start` to `end`.
+    public init(member: MemberID, role: Role, orderNumber: String, start: Instant, end: Instant) {
+        self.member = member
+        self.role = role
+        self.orderNumber = orderNumber
+        self.start = start
+        self.end = end
     }
 }
 

@@ -98,6 +98,8 @@ public struct MembershipRecord: Sendable, Equatable {
             throw TrustError(.tooLarge, "the council name must be 1–\(TrustLimits.councilNameBytesMax) UTF-8 bytes")
         case let .appointMember(appointment) where !(1...TrustLimits.orderNumberBytesMax).contains(appointment.orderNumber.utf8.count):
             throw TrustError(.tooLarge, "the order number must be 1–\(TrustLimits.orderNumberBytesMax) UTF-8 bytes")
+        case let .recordPastMandate(past) where !(1...TrustLimits.orderNumberBytesMax).contains(past.orderNumber.utf8.count):
+            throw TrustError(.tooLarge, "the order number must be 1–\(TrustLimits.orderNumberBytesMax) UTF-8 bytes")
         case let .appointMember(appointment) where appointment.scopes.count > TrustLimits.appointmentScopesMax:
             throw TrustError(.tooLarge, "an appointment grants at most \(TrustLimits.appointmentScopesMax) scopes; add the rest by grants")
         default:

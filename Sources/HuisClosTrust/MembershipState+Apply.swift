@@ -104,6 +104,8 @@ extension MembershipState {
             }
             guard entry.approvedAt == nil else { throw refused("the device is already approved") }
             devices[device]!.approvedAt = instant
+        case let .recordPastMandate(past):
+            try recordPastMandate(past, at: instant)
         }
     }
 
@@ -125,7 +127,7 @@ extension MembershipState {
         let memberDevices = devices.values.filter { $0.device.member == member }.map(\.device.signingKey)
         for scope in scopes(of: member, at: instant).keys {
             guard let last = epochs[scope]?.indices.last else { continue }
-            for device in memberDevices where mayRead(device: device, scope: scope, at: instant) {
+            for device in memberDevices where mayHoldKey(device: device, scope: scope, at: instant) {
                 epochs[scope]![last].entitledDuringEpoch.insert(device)
             }
         }
@@ -155,7 +157,7 @@ extension MembershipState {
                                                     mandateStarts: firstCircle.flatMap { $0.map { Self.day($0.start) } }) { day in
                 firstCircle.filter { $0.contains { Self.day($0.start) <= day && day < Self.day($0.end) } }.count
             }
-            let held = entry.mandates.filter { $0.role.isFirstCircle }.count
+            let held = entry.mandates.filter { $0.role.isFirstCircle }.count + entry.history.filter { $0.role.isFirstCircle }.count
             do {
                 try CouncilRules.checkFirstCircleAppointment(of: "member \(member)", seated: fullest.seated, mandatesHeld: held, on: fullest.point)
             } catch {
@@ -169,6 +171,26 @@ extension MembershipState {
             entry.grants[scope, default: []].append(Grant(access: .readWrite, from: instant, until: nil))
         }
         members[member] = entry
+    }
+
+    /// Keeps a mandate held before the log as the member's history: a member the log knows, a
+    /// mandate over by `instant`, at most the 3-year term long, overlapping none of the member's
+    /// mandates or history. It opens no mandate, so no scope, key or seat follows from it.
+    private mutating func recordPastMandate(_ past: PastMandate, at instant: Instant) throws(TrustError) {
+        guard var entry = members[past.member] else {
+            throw refused("member \(past.member) was never appointed in this log: appoint them, then record their past mandates")
+        }
+        guard past.end <= instant else { throw refused("a past mandate is over when it is recorded; this one ends on \(Self.day(past.end).iso)") }
+        guard Self.day(past.end) <= Self.day(past.start).adding(years: CouncilRules.mandateYears) else {
+            throw refused("a mandate lasts at most \(CouncilRules.mandateYears) years; this one runs from \(Self.day(past.start).iso) to \(Self.day(past.end).iso)")
+        }
+        let overlaps = entry.mandates.contains { $0.start < past.end && past.start < $0.end }
+            || entry.history.contains { $0.start < past.end && past.start < $0.end }
+        guard !overlaps else {
+            throw refused("member \(past.member) held a mandate (or a recorded past mandate) between \(Self.day(past.start).iso) and \(Self.day(past.end).iso) already")
+        }
+        entry.history.append(past)
+        members[past.member] = entry
     }
 
     /// The UTC day of `instant` (the first day `Day` accepts for an instant outside its years).

@@ -53,6 +53,9 @@ public struct MembershipState: Sendable {
         members[member]?.mandate(at: instant)?.role
     }
 
+    /// The role of the member's latest mandate, running or not; nil for someone never appointed.
+    public func lastRole(of member: MemberID) -> Role? { members[member]?.mandates.last?.role }
+
     /// True when the member accepted the confidentiality undertaking during the mandate covering `instant`.
     public func hasAcceptedUndertaking(_ member: MemberID, at instant: Instant) -> Bool {
         guard let accepted = members[member]?.mandate(at: instant)?.acceptedAt else { return false }
@@ -114,10 +117,22 @@ public struct MembershipState: Sendable {
         return access(of: member, to: scope, at: instant) == .readWrite
     }
 
-    /// Every device entitled to `scope`'s key at `instant`, ordered by signing key.
+    /// True when `device` is to be sealed `scope`'s keys at `instant`: valid, approved, its member
+    /// with access. Unlike `mayRead`, the undertaking is not yet required: the secretariat seals the
+    /// key when it certifies the device, and the device takes it (`ScopeKeyring.accept` requires
+    /// `mayRead`) only in the sync that signs its undertaking, so enrolment costs one member sync.
+    /// The device alone signs its undertaking, so holding the box earlier opens nothing it could
+    /// not open by signing; and it counts as entitled for rotation (`needsRotation`) from then on.
+    public func mayHoldKey(device: SigningPublicKey, scope: ScopeID, at instant: Instant) -> Bool {
+        guard scope != .public, isDeviceValid(device, at: instant), isApproved(device, at: instant),
+              let member = devices[device]?.device.member else { return false }
+        return access(of: member, to: scope, at: instant) != nil
+    }
+
+    /// Every device to be sealed `scope`'s key at `instant` (`mayHoldKey`), ordered by signing key.
     public func entitledDevices(to scope: ScopeID, at instant: Instant) -> [CertifiedDevice] {
         devices.values.map(\.device)
-            .filter { mayRead(device: $0.signingKey, scope: scope, at: instant) }
+            .filter { mayHoldKey(device: $0.signingKey, scope: scope, at: instant) }
             .sorted { $0.signingKey.bytes.lexicographicallyPrecedes($1.signingKey.bytes) }
     }
 
@@ -137,6 +152,6 @@ public struct MembershipState: Sendable {
     /// writes again, so the party that left cannot read what follows.
     public func needsRotation(_ scope: ScopeID, at instant: Instant) -> Bool {
         guard let current = epochs[scope]?.last else { return false }
-        return current.entitledDuringEpoch.contains { !mayRead(device: $0, scope: scope, at: instant) }
+        return current.entitledDuringEpoch.contains { !mayHoldKey(device: $0, scope: scope, at: instant) }
     }
 }

@@ -70,6 +70,27 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
     /// relay's bound), so a device whose log is a little behind can verify the order as the
     /// continuation of its own log. Empty otherwise.
     public var wipeLog: [[UInt8]] = []
+    /// With `unreachable` raised by the client: why the relay could not be reached, so the client
+    /// says it in the person's language (`message` is English). Never sent on the wire.
+    public var transportCause: TransportCause?
+
+    /// Why a request never got an answer from the relay.
+    public enum TransportCause: String, Sendable {
+        /// Nothing listens at that address and port.
+        case connectionRefused
+        /// The server or a proxy reset the connection.
+        case connectionReset
+        /// No route to the network or host.
+        case networkUnreachable
+        /// No answer to the connection within the connect timeout.
+        case connectTimeout
+        /// The connection closed before the whole answer arrived.
+        case closedEarly
+        /// The answer did not arrive in time.
+        case answerLate
+        /// Another transport failure (its type is in `message`).
+        case other
+    }
 
     /// An error with its code and a message saying what to do.
     public init(_ code: Code, _ message: String) {

@@ -20,7 +20,7 @@ import Testing
             let remi = try await council.appoint("Rémi Caron", category: "research", gender: "male", order: "AR-CD-102", date: order)
             let inOffice = try await council.run("secretariat", ["membres", "nommer", "--membre", remi, "--nom", "Rémi Caron",
                                                                  "--categorie", "research", "--arrete", "AR-CD-150", "--date", Days.iso(-5)])
-            #expect(inOffice.status == 65 && inOffice.errors.contains("huisclos membres fin-mandat \(remi)"), "\(inOffice.status) \(inOffice.errors)")
+            #expect(inOffice.status == 65 && inOffice.errors.contains("huisclos membres renouveler \(remi)"), "\(inOffice.status) \(inOffice.errors)")
             try await council.ok("secretariat", ["membres", "fin-mandat", remi, "--motif", "term"])
             let backdated = try await council.run("secretariat", ["membres", "nommer", "--membre", remi, "--nom", "Rémi Caron",
                                                                   "--categorie", "research", "--arrete", "AR-CD-151", "--date", Days.iso(-5)])

@@ -42,17 +42,28 @@ import Testing
         return String(decoding: answer.body, as: UTF8.self)
     }
 
-    @Test func openDataLinksUseTheBoundAddressByDefaultNotLocalhost() async throws {
-        try await TestServer.with("public-url-default") { server in
+    @Test func aLoopbackServerWithoutPublicURLPublishesNothingAndSaysWhatToConfigure() async throws {
+        try await TestServer.with("public-url-loopback", configure: { $0.publicURL = nil }) { server in
             try await Self.publishOneAvis(on: server)
-            let expected = "\(server.url)/public/textes/avis-2026-07.html"
-            let (csv, json, html) = try await Self.site(server)
-            #expect(csv.contains(",\(expected)\r\n"), "\(csv)")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
-            #expect(rows.first?["DELIB_URL"] as? String == expected, "\(json)")
-            #expect(html.contains("<link rel=\"canonical\" href=\"\(expected)\">"), "\(html)")
-            #expect(!(csv + json + html).contains("localhost"))
+            for path in ["/public/", "/public/deliberations.csv", "/public/deliberations.json", "/public/textes/avis-2026-07.html",
+                         "/public/accessibilite.html"] {
+                let answer = try await RawRequest.send(server.url, .GET, path, version: nil)
+                let body = String(decoding: answer.body, as: UTF8.self)
+                #expect(answer.status == 404, "\(path): \(answer.status)")
+                #expect(body.contains("--public-url") && !body.contains("127.0.0.1:\(server.port)/public"), "\(path): \(body)")
+            }
         }
+    }
+
+    @Test func onlyAGivenURLOrAHostVisitorsReachNamesTheSite() {
+        func configuration(host: String, publicURL: String? = nil) -> ServerConfiguration {
+            ServerConfiguration(dataFolder: URL(fileURLWithPath: "/tmp"), host: host, port: 8443, adminToken: "x", publicURL: publicURL)
+        }
+        for host in ["127.0.0.1", "127.0.1.1", "::1", "localhost", "0.0.0.0", "::"] {
+            #expect(!configuration(host: host).publicSiteNamesItself, "\(host)")
+            #expect(configuration(host: host, publicURL: "https://conseil.example.org/public").publicSiteNamesItself, "\(host)")
+        }
+        #expect(configuration(host: "conseil.example.org").publicSiteNamesItself)
     }
 
     @Test func aGivenPublicURLAndPublisherSettingsNameTheSiteInHTMLJSONAndCSV() async throws {
@@ -88,7 +99,7 @@ import Testing
     }
 
     @Test func openDataLinksNeverComeFromTheHostHeader() async throws {
-        try await TestServer.with("public-host", configure: { $0.host = "0.0.0.0" }) { server in
+        try await TestServer.with("public-host", configure: { $0.host = "0.0.0.0"; $0.publicURL = nil }) { server in
             try await Self.publishOneAvis(on: server)
             for path in ["/public/deliberations.csv", "/public/deliberations.json", "/public/textes/avis-2026-07.html"] {
                 let socket = try await RawSocket.connect(port: server.port)

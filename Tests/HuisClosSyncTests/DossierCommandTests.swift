@@ -25,7 +25,7 @@ import Testing
             let setup = try await CommandRun.run("huisclos", ["admin", "setup", "--server", server.url, "--name", "Conseil",
                                                               "--order", "2026-1", "--charter", charter.path, "--json"], environment: secretariat)
             let root = try #require(try object(setup)["root"] as? String)
-            let memberID = try #require(try object(try await CommandRun.run("huisclos", ["admin", "appoint", "--order", "2026-2", "--json"], environment: secretariat))["member"] as? String)
+            let memberID = try #require(try object(try await CommandRun.run("huisclos", ["membres", "nommer", "--nom", "Alice Martin", "--categorie", "research", "--arrete", "2026-2", "--json"], environment: secretariat))["member"] as? String)
             let code = try #require(try object(try await CommandRun.run("huisclos", ["admin", "code", "--json"], environment: secretariat))["code"] as? String)
             let card = try object(try await CommandRun.run("huisclos", ["enrol", "--server", server.url, "--code", code, "--root", root,
                                                                         "--member", memberID, "--charter", charter.path, "--json"], environment: member))

@@ -23,7 +23,8 @@ public final class ServerProcess: @unchecked Sendable {
     private init(folder: URL, port: Int, logFile: URL?) throws {
         process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["--data", folder.path, "--port", String(port), "--log-level", logFile == nil ? "error" : "trace"]
+        process.arguments = ["--data", folder.path, "--port", String(port), "--public-url", TestServer.publicURL,
+                             "--log-level", logFile == nil ? "error" : "trace"]
         var environment = ProcessInfo.processInfo.environment
         environment["HUISCLOS_ADMIN_TOKEN"] = TestServer.adminToken
         process.environment = environment

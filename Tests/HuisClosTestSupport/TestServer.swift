@@ -8,6 +8,8 @@ import ServiceLifecycle
 public final class TestServer: Sendable {
     /// The admin token every test server uses.
     public static let adminToken = "test-admin-token-0123456789abcdef"
+    /// The public site's address in tests (a loopback server cannot name itself).
+    public static let publicURL = "https://conseil.example.org/public"
 
     /// The server's base URL.
     public let url: String
@@ -36,7 +38,8 @@ public final class TestServer: Sendable {
     /// Starts a server on `folder`; `configure` may change the configuration (clock, lifetimes…).
     public static func start(folder: URL, port: Int = 0,
                              configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
-        var configuration = ServerConfiguration(dataFolder: folder, host: "127.0.0.1", port: port, adminToken: adminToken)
+        var configuration = ServerConfiguration(dataFolder: folder, host: "127.0.0.1", port: port, adminToken: adminToken,
+                                                publicURL: publicURL)
         configure(&configuration)
         let logger = Logger(label: "huisclos-test-server") { _ in SwiftLogNoOpLogHandler() }
         let server = try RelayServer(configuration: configuration, logger: logger)
@@ -80,13 +83,19 @@ public final class TestServer: Sendable {
 }
 
 extension TestServer {
-    /// Runs `body` against a fresh server in its own temporary folder; stops it and deletes the
-    /// folder afterwards, whatever happens.
+    /// The publisher settings (`<data>/public-site.json`) a test server starts with: a SIRET, which
+    /// the public site requires, and a name, since most tests register no council to take it from.
+    public static let publicSite = #"{"name": "Conseil de test", "siret": "12345678901234"}"#
+
+    /// Runs `body` against a fresh server in its own temporary folder, with `publicSite` as its
+    /// publisher settings (none when nil); stops it and deletes the folder afterwards, whatever happens.
     @discardableResult
-    public static func with<T: Sendable>(_ label: String, configure: (inout ServerConfiguration) -> Void = { _ in },
+    public static func with<T: Sendable>(_ label: String, publicSite: String? = publicSite,
+                                         configure: (inout ServerConfiguration) -> Void = { _ in },
                                          _ body: (TestServer) async throws -> T) async throws -> T {
         let folder = try TemporaryFolder(label)
         defer { folder.remove() }
+        if let publicSite { try Data(publicSite.utf8).write(to: folder.url.appendingPathComponent("public-site.json")) }
         let server = try await start(folder: folder.url, configure: configure)
         do {
             let result = try await body(server)

@@ -52,7 +52,10 @@ import Testing
         #expect(!council.state.mayWrite(device: guest.signing.publicKey, scope: hearing, at: council.clock))
     }
 
-    @Test func devicesAreEntitledOnlyAfterTheUndertakingIsAccepted() throws {
+    /// Item 4 of issue 19: the key is sealed to a device from its certification (so one sync of it
+    /// reads the council), it reads only once its undertaking is in the log, and revoking it before
+    /// that still rotates the scope (it may hold the sealed box).
+    @Test func devicesAreSealedKeysFromCertificationAndReadOnlyAfterTheUndertaking() throws {
         var council = try CouncilFixture()
         let carol = try MemberID.generate()
         try council.log.append(.appointMember(council.appointment(carol, .member, scopes: [])),
@@ -60,6 +63,14 @@ import Testing
         let device = try DeviceIdentity.generate(for: carol)
         try council.log.append(.certifyDevice(device.certificate), signedBy: council.secretariat.signing, at: council.tick())
         #expect(!council.state.mayRead(device: device.signing.publicKey, scope: .council, at: council.clock))
+        #expect(council.state.entitledDevices(to: .council, at: council.clock).contains(device.certificate))
+        var revoked = council
+        try revoked.log.append(.startEpoch(scope: .council, epoch: 1, reason: .initial, commitment: [UInt8](repeating: 7, count: 32),
+                                           keys: EpochKeys(starterSealedKey: [UInt8](repeating: 8, count: 80), link: nil)),
+                               signedBy: revoked.secretariat.signing, at: revoked.tick())
+        #expect(!revoked.state.needsRotation(.council, at: revoked.clock))
+        try revoked.log.append(.revokeDevice(device: device.signing.publicKey, wipe: false), signedBy: revoked.secretariat.signing, at: revoked.tick())
+        #expect(revoked.state.needsRotation(.council, at: revoked.clock))
         // Another device may not accept on Carol's behalf.
         let onBehalf = MembershipEvent.acceptUndertaking(member: carol, device: device.signing.publicKey,
                                                          charterDigest: CouncilFixture.charterDigest)

@@ -25,7 +25,7 @@ enum MembershipVectors {
          "member-device": try signingKey(seedFrom: 0x61), "second-member-device": try signingKey(seedFrom: 0xA1)]
     }
 
-    /// The fifteen records, built through `MembershipLog.append` (so each passes verification).
+    /// The seventeen records, built through `MembershipLog.append` (so each passes verification).
     static func build() throws -> (log: MembershipLog, signerNames: [String]) {
         let keys = try signers()
         let secretariat = try MemberID(bytes: [UInt8](repeating: 0x5E, count: 16))
@@ -63,6 +63,9 @@ enum MembershipVectors {
             ("member-device", .approveDevice(member: member, device: secondMemberDevice.signingKey)),
             ("secretariat-device", .revokeDevice(device: memberDevice.signingKey, wipe: true)),
             ("secretariat-device", .endMandate(member: member, reason: .resignation)),
+            ("secretariat-device", .recordPastMandate(PastMandate(member: member, role: .member, orderNumber: "arrêté n° 2020-0311",
+                                                                  start: Instant(unixSeconds: 1_578_268_800),
+                                                                  end: Instant(unixSeconds: 1_672_963_200)))),
         ]
         var log = try TrustRoot.establishCouncil(named: "Conseil numérique de la Seine-Saint-Denis", rootKey: keys["root"]!, at: start)
         for (offset, (signer, event)) in script.enumerated() {
@@ -120,6 +123,9 @@ enum MembershipVectors {
             fields.merge(["member": member.hex, "count": "\(count)", "reportDigest": digest.hexString]) { $1 }
         case let .approveDevice(member, device):
             fields.merge(["member": member.hex, "device": device.bytes.hexString]) { $1 }
+        case let .recordPastMandate(past):
+            fields.merge(["member": past.member.hex, "role": "\(past.role)", "orderNumber": past.orderNumber,
+                          "start": "\(past.start.unixSeconds)", "end": "\(past.end.unixSeconds)"]) { $1 }
         }
         return fields
     }

@@ -6,10 +6,11 @@ import Synchronization
 /// data and the pages' canonical links name it.
 ///
 /// Given (`ServerConfiguration.publicURL`, `--public-url`): used as is — the address visitors
-/// reach, for instance behind a TLS proxy. Otherwise derived from the bound address:
-/// `http(s)://HOST:PORT/public`, with the port the server really bound (so `--port 0` works).
-/// A wildcard bind (`0.0.0.0`, `::`) names no reachable host: then the public site refuses to
-/// name itself until `--public-url` is given. It never takes a request's `Host` header: a
+/// reach, for instance behind a TLS proxy. Otherwise derived from a bound host name that visitors
+/// can reach: `http(s)://HOST:PORT/public`, with the port the server really bound. A wildcard
+/// (`0.0.0.0`, `::`) or loopback bind (`127.0.0.1`, `::1`, `localhost`) names no address a visitor
+/// reaches: the public site then refuses to publish until `--public-url` is given, rather than
+/// put `http://127.0.0.1:…` in the open data. It never takes a request's `Host` header: a
 /// visitor (or a proxy cache) could otherwise plant links to any site in the open data.
 final class PublicBaseURL: Sendable {
     private let given: String?
@@ -28,17 +29,21 @@ final class PublicBaseURL: Sendable {
     /// Records the port the server bound (differs from the configured one when that was 0).
     func bound(port value: Int) { port.withLock { $0 = value } }
 
-    /// Whether the host is a wildcard address, which no visitor can reach by that name.
-    var isWildcard: Bool { ["0.0.0.0", "::", "[::]", ""].contains(host) }
+    /// Whether the public site can name itself: a given URL, or a bound host visitors can reach.
+    var isKnown: Bool { Self.namesItself(publicURL: given, host: host) }
 
-    /// Whether the public site can name itself (a given URL, or a bound address that is not a wildcard).
-    var isKnown: Bool { given != nil || !isWildcard }
+    /// Whether a server with `publicURL` (given or nil) bound to `host` can name its public site:
+    /// not from a wildcard or loopback address.
+    static func namesItself(publicURL: String?, host: String) -> Bool {
+        publicURL != nil || !(["0.0.0.0", "::", "[::]", "", "::1", "[::1]", "localhost"].contains(host) || host.hasPrefix("127."))
+    }
 
-    /// The base URL; `notFound` after a wildcard bind without a given URL.
+    /// The base URL; `notFound`, saying to give `--public-url`, when the site cannot name itself.
     func url() throws(APIError) -> String {
         if let given { return given }
-        guard !isWildcard else {
-            throw APIError(.notFound, "the public site does not know its own address: the server listens on a wildcard address; start it with --public-url https://…/public")
+        guard isKnown else {
+            throw APIError(.notFound, "the public site publishes nothing yet: it does not know the address visitors reach it by "
+                + "(the server listens on \(host)); start huisclos-server with --public-url https://…/public (or HUISCLOS_PUBLIC_URL)")
         }
         let port = port.withLock { $0 }
         let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
@@ -52,4 +57,9 @@ final class PublicBaseURL: Sendable {
         while url.hasSuffix("/") { url.removeLast() }
         return url
     }
+}
+
+extension ServerConfiguration {
+    /// Whether the public site can name itself: `publicURL` given, or a bound host visitors reach.
+    public var publicSiteNamesItself: Bool { PublicBaseURL.namesItself(publicURL: publicURL, host: host) }
 }

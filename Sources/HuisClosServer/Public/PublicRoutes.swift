@@ -18,7 +18,10 @@ import HuisClosWire
 /// is read — every other scope holds sealed bodies the relay cannot open anyway.
 struct PublicRoutes: Sendable {
     let services: RelayServices
-    let settings: PublicSiteSettings
+    /// Nil without `<data>/public-site.json`: every page then answers 404 saying what to configure.
+    let settings: PublicSiteSettings?
+    /// The council's name comes from its verified membership log.
+    let ledger: CouncilLedger
     let base: PublicBaseURL
     let cache: PublicCatalogCache
 
@@ -45,19 +48,19 @@ struct PublicRoutes: Sendable {
             response.headers[.location] = "/public/"
             return response
         }
-        let site = PublicSite(catalog: try await cache.catalog(), publisher: try settings.publisher(baseURL: base.url()))
+        let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
         return Self.page(site.indexPage(), contentType: "text/html; charset=utf-8")
     }
 
     private func fixedPage(_ name: String) async throws -> Response {
-        let site = PublicSite(catalog: try await cache.catalog(), publisher: try settings.publisher(baseURL: base.url()))
+        let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
         guard let html = site.page(named: name) else { throw APIError(.notFound, "no public page \(name): see /public/") }
         return Self.page(html, contentType: "text/html; charset=utf-8")
     }
 
     private func text(_ request: Request, page: String) async throws -> Response {
         let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
-        let site = PublicSite(catalog: try await cache.catalog(), publisher: try settings.publisher(baseURL: base.url()))
+        let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
         guard PublicationLimits.isValidIdentifier(id), let html = site.textPage(id) else {
             throw APIError(.notFound, "no published text with this identifier: see /public/ for the list")
         }
@@ -65,11 +68,21 @@ struct PublicRoutes: Sendable {
     }
 
     private func openData(csv: Bool) async throws -> Response {
-        let publisher = try settings.publisher(baseURL: base.url())
+        let publisher = try await publisher()
         let texts = try await cache.catalog().texts
         return csv
             ? Self.page(SCDLDeliberations.csv(texts, publisher: publisher), contentType: "text/csv; charset=utf-8")
             : Self.page(SCDLDeliberations.json(texts, publisher: publisher), contentType: "application/json")
+    }
+
+    /// Who publishes: the configured SIRET (refused until there is one) under the configured name
+    /// or the council's own, from its set-up.
+    private func publisher() async throws -> Publisher {
+        guard let settings else { throw PublicSiteSettings.unconfigured }
+        guard let councilName = try await ledger.state()?.councilName ?? settings.name else {
+            throw APIError(.notFound, "no council is set up on this server yet: the public site has no one to publish for")
+        }
+        return try settings.publisher(councilName: councilName, baseURL: base.url())
     }
 
     static func page(_ text: String, contentType: String) -> Response {

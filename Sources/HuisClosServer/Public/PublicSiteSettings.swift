@@ -1,19 +1,22 @@
 import Foundation
 import HuisClosCouncil
+import HuisClosL10n
 import HuisClosPublication
+import HuisClosWire
 
-/// Who publishes, as the open data, the legal notice and the accessibility statement name it:
-/// read from `<dataFolder>/public-site.json` when present (`{"name": …, "siret": …,
-/// "subjectCode": …, "subjectName": …}` and, optional, `"contact"`, `"address"`, `"director"`,
-/// `"host"`, `"conformance"` (« non conforme », « partiellement conforme », « totalement
-/// conforme »), `"auditDate"` and `"statementDate"` as YYYY-MM-DD), otherwise the Conseil
-/// numérique de la Seine-Saint-Denis with the Département's SIRET and the ACTES subject « 9.4 Vœux
-/// et motions » (a consultative council's avis).
+/// Who publishes, as the open data names it, from `<dataFolder>/public-site.json`:
+/// `{"siret": …}` at least (the publishing body's SIRET: no default, so a council never publishes
+/// under another authority's number), with optional `name` (by default the council's own name,
+/// from its set-up: the membership log's genesis), `subjectCode` and `subjectName` (by default the
+/// ACTES subject « 9.4 Vœux et motions », a consultative council's avis). Optional keys fill the
+/// legal notice and the accessibility statement: `contact`, `address`, `director`, `host`,
+/// `conformance` (« non conforme », « partiellement conforme », « totalement conforme »),
+/// `auditDate` and `statementDate` (YYYY-MM-DD).
 struct PublicSiteSettings: Sendable, Codable {
-    let name: String
+    let name: String?
     let siret: String
-    let subjectCode: String
-    let subjectName: String
+    let subjectCode: String?
+    let subjectName: String?
     var contact: String?
     var address: String?
     var director: String?
@@ -22,30 +25,32 @@ struct PublicSiteSettings: Sendable, Codable {
     var auditDate: String?
     var statementDate: String?
 
-    static let standard = PublicSiteSettings(
-        name: "Conseil numérique de la Seine-Saint-Denis", siret: "22930008201453",
-        subjectCode: "9.4", subjectName: "Voeux et motions")
+    static let defaultSubjectCode = "9.4"
+    static let defaultSubjectName = "Voeux et motions"
 
-    /// The settings file of `folder`, or `standard`; a malformed file is an error at start-up.
-    static func load(folder: URL) throws -> PublicSiteSettings {
+    /// The settings file of `folder`, or nil when there is none (the public site then refuses to
+    /// publish, saying what to configure); a malformed file or SIRET is an error at start-up.
+    static func load(folder: URL) throws -> PublicSiteSettings? {
         let file = folder.appendingPathComponent("public-site.json")
-        guard FileManager.default.fileExists(atPath: file.path) else { return standard }
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         let settings = try JSONDecoder().decode(PublicSiteSettings.self, from: Data(contentsOf: file))
-        _ = try settings.publisher(baseURL: "")
+        _ = try settings.publisher(councilName: "-", baseURL: "")
         return settings
     }
 
-    /// The publisher with public pages under `baseURL`; throws on a malformed legal field.
-    func publisher(baseURL: String) throws -> Publisher {
-        try Publisher(name: name, siret: siret, subjectCode: subjectCode, subjectName: subjectName, baseURL: baseURL,
-                      legal: legal())
+    /// The publisher named `name`, or else `councilName`, with public pages under `baseURL`;
+    /// throws on a malformed field.
+    func publisher(councilName: String, baseURL: String) throws -> Publisher {
+        try Publisher(name: name ?? councilName, siret: siret, subjectCode: subjectCode ?? Self.defaultSubjectCode,
+                      subjectName: subjectName ?? Self.defaultSubjectName, baseURL: baseURL, legal: legal())
     }
 
     private func legal() throws(PublicationError) -> LegalInformation {
         func day(_ field: String, _ value: String?) throws(PublicationError) -> Day? {
             guard let value else { return nil }
             guard let day = Day(iso: value) else {
-                throw PublicationError(.invalidText, "public-site.json: \(field) must be a date like 2026-09-01, got '\(value)'")
+                throw PublicationError(.invalidText, Text(fr: "public-site.json : \(field) est une date comme 2026-09-01, pas « \(value) »",
+                                                          en: "public-site.json: \(field) must be a date like 2026-09-01, got '\(value)'"))
             }
             return day
         }
@@ -53,15 +58,24 @@ struct PublicSiteSettings: Sendable, Codable {
         if let conformance {
             guard let known = LegalInformation.Conformance(rawValue: conformance) else {
                 let allowed = LegalInformation.Conformance.allCases.map { "« \($0.rawValue) »" }.joined(separator: ", ")
-                throw PublicationError(.invalidText, "public-site.json: conformance must be one of \(allowed), got '\(conformance)'")
+                throw PublicationError(.invalidText, Text(fr: "public-site.json : conformance vaut \(allowed), pas « \(conformance) »",
+                                                          en: "public-site.json: conformance must be one of \(allowed), got '\(conformance)'"))
             }
             status = known
         }
         let audit = try day("auditDate", auditDate)
         if status != .none, audit == nil {
-            throw PublicationError(.invalidText, "public-site.json: a conformance of « \(status.rawValue) » needs the auditDate of the audit that found it")
+            throw PublicationError(.invalidText, Text(
+                fr: "public-site.json : un état « \(status.rawValue) » demande auditDate, le jour de l'audit qui l'a établi",
+                en: "public-site.json: a conformance of « \(status.rawValue) » needs the auditDate of the audit that found it"))
         }
         return LegalInformation(contact: contact, address: address, director: director, host: host, conformance: status,
                                 auditDay: audit, statementDay: try day("statementDate", statementDate))
     }
+
+    /// Why nothing is published yet: no settings file, so no SIRET to publish under.
+    static let unconfigured = APIError(.notFound,
+        "the public site publishes nothing yet: the publisher's SIRET is not configured. Write <data folder>/public-site.json "
+        + "with {\"siret\": \"<the publishing body's 14 digits>\"} (optional: \"name\", by default the council's name from its set-up; "
+        + "\"subjectCode\", \"subjectName\"), then restart huisclos-server")
 }

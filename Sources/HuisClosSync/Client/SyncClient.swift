@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 import NIOCore
@@ -133,7 +134,9 @@ public actor SyncClient {
             status = response.status.code
             bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
         } catch {
-            throw APIError(.unreachable, "cannot reach the server at \(server): \(Self.cause(of: error)); check the address and the network")
+            var unreachable = APIError(.unreachable, "cannot reach the server at \(server): \(Self.cause(of: error)); check the address and the network")
+            unreachable.transportCause = Self.transportCause(of: error)
+            throw unreachable
         }
         guard (200..<300).contains(status) else {
             throw APIError(jsonBody: bytes) ?? APIError(.internal, "the server answered HTTP \(status) without an error code")
@@ -144,23 +147,32 @@ public actor SyncClient {
 
 extension SyncClient {
     /// What went wrong on the way to the relay, in words a person can act on.
-    static func cause(of error: any Error) -> String {
+    /// The kind of transport failure `error` is (the same reading as `cause(of:)`).
+    static func transportCause(of error: any Error) -> APIError.TransportCause {
         if let io = error as? IOError {
             switch io.errnoCode {
-            case ECONNREFUSED: return "connection refused (no huisclos-server listens at that address and port)"
-            case ECONNRESET, EPIPE: return "connection reset by the server or a proxy"
-            case ENETUNREACH, EHOSTUNREACH: return "network unreachable"
-            default: return "network error (\(io.description))"
+            case ECONNREFUSED: return .connectionRefused
+            case ECONNRESET, EPIPE: return .connectionReset
+            case ENETUNREACH, EHOSTUNREACH: return .networkUnreachable
+            default: return .other
             }
         }
         if let client = error as? HTTPClientError {
             switch client {
-            case .connectTimeout: return "no answer to the connection within 5 s"
-            case .remoteConnectionClosed: return "the connection was closed before the whole answer arrived (server restarting, or a proxy cut it)"
-            case .deadlineExceeded, .readTimeout: return "the answer did not arrive in time"
-            default: return "HTTP error (\(client))"
+            case .connectTimeout: return .connectTimeout
+            case .remoteConnectionClosed: return .closedEarly
+            case .deadlineExceeded, .readTimeout: return .answerLate
+            default: return .other
             }
         }
+        return .other
+    }
+
+    static func cause(of error: any Error) -> String {
+        let kind = transportCause(of: error)
+        if kind != .other { return kind.text.english }
+        if let io = error as? IOError { return "network error (\(io.description))" }
+        if let client = error as? HTTPClientError { return "HTTP error (\(client))" }
         if error is ChannelError { return "connection failed (\(error))" }
         return "\(type(of: error))"
     }

@@ -1,0 +1,211 @@
+import HuisClosL10n
+
+/// A whole council's appointments from one CSV file (`huisclos membres importer`): parsed and
+/// checked in full — each field, then every row against the register as the rows before it leave
+/// it — before anything is signed, so a file with one bad line changes nothing.
+///
+/// Columns (a header line names them, in any order, separated by `,` or `;`, fields optionally in
+/// double quotes): `nom` (required), `categorie` (required: economic, education, research,
+/// publicPartners, civilSociety), `arrete` (required: the order number), `date` (the order's date,
+/// YYYY-MM-DD, today when empty), `genre` (female, male, other, or empty), `role` (member,
+/// president, secondCircle; member when empty).
+public enum AppointmentImport {
+    /// The column names a header may use.
+    public static let columns = ["nom", "categorie", "arrete", "date", "genre", "role"]
+    /// The columns a header must name.
+    public static let requiredColumns = ["nom", "categorie", "arrete"]
+    /// Most rows in one file: a council's two circles with room to spare (a bound, not a rule).
+    public static let rowsMax = 500
+    /// Largest file read, in bytes (500 rows of a few hundred bytes each).
+    public static let fileBytesMax = 256 * 1024
+
+    /// The role an imported row appoints to (a vice-presidency is a role on a running mandate,
+    /// recorded afterwards; the secretariat is appointed by the root).
+    public enum Role: String, Sendable, CaseIterable {
+        case member, president, secondCircle
+    }
+
+    /// One appointment, as its line says.
+    public struct Row: Sendable, Equatable {
+        /// The line number in the file (the header is line 1).
+        public let line: Int
+        public let name: String
+        public let category: Member.Category
+        public let gender: Member.Gender?
+        public let role: Role
+        public let orderNumber: String
+        public let orderDay: Day
+
+        /// The mandate's term: three years from the order's date.
+        public var termEnd: Day { orderDay.adding(years: CouncilRules.mandateYears) }
+    }
+
+    /// What is wrong with one line, and what to do, in both languages.
+    public struct LineError: Error, Sendable, Equatable {
+        public let line: Int
+        public let text: Text
+
+        init(_ line: Int, _ reason: Text) {
+            self.line = line
+            text = Text(fr: "ligne \(line) : \(reason.french)", en: "line \(line): \(reason.english)")
+        }
+    }
+
+    /// Parses `text` and checks every row against `register` on `today`: the rows when the whole
+    /// file is valid, else every line's error (nothing is to be written then).
+    public static func plan(_ text: String, register: Register, today: Day) -> Result<[Row], Failure> {
+        var errors: [LineError] = []
+        let rows = parse(text, today: today, errors: &errors)
+        errors = (errors + check(rows, against: register, today: today)).sorted { $0.line < $1.line }
+        return errors.isEmpty ? .success(rows) : .failure(Failure(errors: errors))
+    }
+
+    /// Every line's error in a file refused as a whole.
+    public struct Failure: Error, Sendable, Equatable {
+        public let errors: [LineError]
+    }
+
+    static func parse(_ text: String, today: Day, errors: inout [LineError]) -> [Row] {
+        guard text.utf8.count <= fileBytesMax else {
+            errors.append(LineError(1, Text(fr: "fichier de plus de \(fileBytesMax / 1024) Kio : découpez-le",
+                                            en: "file larger than \(fileBytesMax / 1024) KiB: split it")))
+            return []
+        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        guard let headerLine = lines.first.map({ $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }),
+              !headerLine.trimmedOfSpaces.isEmpty else {
+            errors.append(LineError(1, Text(fr: "en-tête manquant : nom;categorie;arrete;date;genre;role",
+                                            en: "header missing: nom;categorie;arrete;date;genre;role")))
+            return []
+        }
+        let separator: Character = headerLine.contains(";") ? ";" : ","
+        let header = fields(of: headerLine, separator: separator).map { $0.lowercased() }
+        let unknown = header.filter { !columns.contains($0) }
+        let missing = requiredColumns.filter { !header.contains($0) }
+        guard unknown.isEmpty, missing.isEmpty, Set(header).count == header.count else {
+            errors.append(LineError(1, Text(
+                fr: "en-tête « \(headerLine) » : colonnes admises \(columns.joined(separator: ", ")), obligatoires \(requiredColumns.joined(separator: ", ")), chacune une fois",
+                en: "header \"\(headerLine)\": allowed columns \(columns.joined(separator: ", ")), required \(requiredColumns.joined(separator: ", ")), each once")))
+            return []
+        }
+        var rows: [Row] = []
+        for (offset, line) in lines.enumerated().dropFirst() where !line.trimmedOfSpaces.isEmpty {
+            let number = offset + 1
+            guard rows.count + errors.count < rowsMax else {
+                errors.append(LineError(number, Text(fr: "plus de \(rowsMax) lignes : découpez le fichier", en: "more than \(rowsMax) rows: split the file")))
+                break
+            }
+            let values = fields(of: line, separator: separator)
+            guard values.count == header.count else {
+                errors.append(LineError(number, Text(fr: "\(values.count) champ(s) pour \(header.count) colonne(s)",
+                                                     en: "\(values.count) field(s) for \(header.count) column(s)")))
+                continue
+            }
+            let field = Dictionary(uniqueKeysWithValues: zip(header, values))
+            switch row(number, field, today: today) {
+            case let .success(row): rows.append(row)
+            case let .failure(error): errors.append(error)
+            }
+        }
+        if rows.isEmpty, errors.isEmpty {
+            errors.append(LineError(2, Text(fr: "aucune nomination dans le fichier", en: "no appointment in the file")))
+        }
+        return rows
+    }
+
+    private static func row(_ line: Int, _ field: [String: String], today: Day) -> Result<Row, LineError> {
+        func refuse(_ column: String, _ value: String, _ accepted: String) -> Result<Row, LineError> {
+            .failure(LineError(line, Text(fr: "\(column) « \(value) » refusé ; valeurs admises : \(accepted)",
+                                          en: "\(column) \"\(value)\" refused; allowed values: \(accepted)")))
+        }
+        let name = field["nom"] ?? "", orderNumber = field["arrete"] ?? ""
+        guard !name.isEmpty, name.utf8.count <= 128 else { return refuse("nom", name, "1 à 128 octets / 1 to 128 bytes") }
+        guard !orderNumber.isEmpty, orderNumber.utf8.count <= 64 else { return refuse("arrete", orderNumber, "1 à 64 octets / 1 to 64 bytes") }
+        let categoryText = field["categorie"] ?? ""
+        guard let category = Member.Category(rawValue: categoryText) else {
+            return refuse("categorie", categoryText, Member.Category.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let genderText = field["genre"] ?? ""
+        let gender = Member.Gender(rawValue: genderText)
+        guard genderText.isEmpty || gender != nil else {
+            return refuse("genre", genderText, Member.Gender.allCases.map(\.rawValue).joined(separator: ", ") + " (ou vide / or empty)")
+        }
+        let roleText = field["role"] ?? ""
+        guard let role = roleText.isEmpty ? .member : Role(rawValue: roleText) else {
+            return refuse("role", roleText, Role.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let dateText = field["date"] ?? ""
+        guard let orderDay = dateText.isEmpty ? today : Day(iso: dateText) else {
+            return refuse("date", dateText, "AAAA-MM-JJ / YYYY-MM-DD")
+        }
+        return .success(Row(line: line, name: name, category: category, gender: gender, role: role,
+                            orderNumber: orderNumber, orderDay: orderDay))
+    }
+
+    /// The fields of one CSV line: `separator`-separated, each optionally in double quotes (`""`
+    /// inside quotes is one quote), trimmed of surrounding spaces.
+    static func fields(of line: String, separator: Character) -> [String] {
+        var fields: [String] = [], current = "", quoted = false, previousQuote = false
+        for character in line {
+            if quoted {
+                if character == "\"" { quoted = false; previousQuote = true } else { current.append(character) }
+            } else if character == "\"" {
+                if previousQuote { current.append("\"") }
+                quoted = true
+                previousQuote = false
+            } else if character == separator {
+                fields.append(current.trimmedOfSpaces)
+                current = ""
+                previousQuote = false
+            } else {
+                current.append(character)
+                previousQuote = false
+            }
+        }
+        fields.append(current.trimmedOfSpaces)
+        return fields
+    }
+
+    /// Every row checked in file order against the register as the rows before it leave it: the
+    /// order's date (not after today, its 3-year term not past), a name already in office or twice
+    /// in the file, one president, and the first circle's rules (`Register.appoint`).
+    static func check(_ rows: [Row], against register: Register, today: Day) -> [LineError] {
+        var register = register
+        var errors: [LineError] = []
+        var names = Set(register.members.values.filter { $0.isInOffice(on: today) }.map { $0.name.lowercased() })
+        for row in rows {
+            let term = row.termEnd
+            if row.orderDay > today {
+                errors.append(LineError(row.line, Text(fr: "arrêté daté du \(row.orderDay.french), après aujourd'hui : vérifiez la date",
+                                                       en: "order dated \(row.orderDay.iso), after today: check the date")))
+            } else if term <= today {
+                errors.append(LineError(row.line, Text(fr: "un mandat ouvert le \(row.orderDay.french) a pris fin le \(term.french) : enregistrez-le comme mandat antérieur (huisclos membres historique)",
+                                                       en: "a mandate opened on \(row.orderDay.iso) ended on \(term.iso): record it as a past mandate (huisclos membres historique)")))
+            } else if !names.insert(row.name.lowercased()).inserted {
+                errors.append(LineError(row.line, Text(fr: "\(row.name) est déjà en fonction ou figure deux fois : rien n'est nommé deux fois",
+                                                       en: "\(row.name) is already in office or listed twice: nobody is appointed twice")))
+            } else if row.role == .president, let president = register.presidentID, register.members[president]?.isInOffice(on: today) == true {
+                errors.append(LineError(row.line, Text(fr: "la présidence est déjà occupée (\(register.members[president]?.name ?? president))",
+                                                       en: "the presidency is already held (\(register.members[president]?.name ?? president))")))
+            } else {
+                let id = "import-line-\(row.line)"
+                do throws(CouncilError) {
+                    try register.appoint(id: id, name: row.name, circle: row.role == .secondCircle ? .second : .first, category: row.category,
+                                         gender: row.gender, orderNumber: row.orderNumber, on: row.orderDay, recordedOn: today)
+                    if row.role == .president { try register.setPresident(id, on: max(row.orderDay, today)) }
+                } catch {
+                    errors.append(LineError(row.line, error.text))
+                }
+            }
+        }
+        return errors
+    }
+}
+
+extension String {
+    /// Without the spaces and tabs around it (what a spreadsheet leaves around a CSV field).
+    fileprivate var trimmedOfSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}

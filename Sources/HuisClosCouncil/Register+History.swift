@@ -1,0 +1,34 @@
+import HuisClosL10n
+
+extension Register {
+    /// Records a mandate `id` held before the council kept its register (the membership log's
+    /// record type 12), from its order's day `start` to `end`: history that counts for "renewable
+    /// once" (`appoint` counts every mandate) and is never in force today. Refused, register
+    /// unchanged, for an unknown member, a mandate not over by `recorded`, longer than the 3-year
+    /// term, or overlapping one of the member's mandates.
+    public mutating func recordPastMandate(of id: String, orderNumber: String, from start: Day, to end: Day,
+                                           recordedOn recorded: Day) throws(CouncilError) {
+        guard var member = members[id] else { throw Self.unknown(id) }
+        let term = start.adding(years: CouncilRules.mandateYears)
+        guard start < end, end <= term else {
+            throw CouncilError(.invalidDate, Text(
+                fr: "Un mandat de 3 ans ouvert le \(start.french) prend fin au plus tard le \(term.french), et après son début : vérifiez --debut et --fin (\(end.french)).",
+                en: "A 3-year mandate opened on \(start.iso) ends on \(term.iso) at the latest, and after it starts: check --debut and --fin (\(end.iso))."))
+        }
+        guard end <= recorded else {
+            throw CouncilError(.invalidDate, Text(
+                fr: "Un mandat antérieur est terminé : celui-ci prend fin le \(end.french), après aujourd'hui (\(recorded.french)). Vérifiez --fin.",
+                en: "A past mandate is over: this one ends on \(end.iso), after today (\(recorded.iso)). Check --fin."))
+        }
+        if let other = member.mandates.first(where: { $0.start < end && start < $0.end }) {
+            throw CouncilError(.invalidDate, Text(
+                fr: "\(member.name) exerçait déjà un mandat du \(other.start.french) au \(other.end.french) (arrêté \(other.orderNumber)) : les mandats ne se chevauchent pas.",
+                en: "\(member.name) already held a mandate from \(other.start.iso) to \(other.end.iso) (order \(other.orderNumber)): mandates do not overlap."))
+        }
+        var mandate = Mandate(orderNumber: orderNumber, start: start)
+        if end < term { mandate.earlyEnd = Mandate.EarlyEnd(day: end, reason: .ended) }
+        member.mandates.append(mandate)
+        member.mandates.sort { $0.start < $1.start }
+        members[id] = member
+    }
+}

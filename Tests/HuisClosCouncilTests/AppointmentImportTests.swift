@@ -1,0 +1,55 @@
+@testable import HuisClosCouncil
+import Testing
+
+/// `AppointmentImport` (issue 19, item 6): a CSV read whole, every line checked before anything
+/// is written, each error naming its line.
+@Suite struct AppointmentImportTests {
+    static let today = Day(iso: "2026-03-02")!
+
+    private func plan(_ text: String, register: Register = Register()) -> Result<[AppointmentImport.Row], AppointmentImport.Failure> {
+        AppointmentImport.plan(text, register: register, today: Self.today)
+    }
+
+    @Test func quotedFieldsEitherSeparatorAndDefaultsAreRead() throws {
+        let rows = try plan([
+            "\u{FEFF}role;nom;categorie;arrete;date;genre",
+            #"president;"Martin; Alice ""Lili"" ";research;AR-1;2026-01-05;female"#,
+            ";Bruno Roy;economic;AR-2;;",
+        ].joined(separator: "\r\n")).get()
+        #expect(rows.map(\.name) == [#"Martin; Alice "Lili""#, "Bruno Roy"])
+        #expect(rows[0].role == .president && rows[0].gender == .female && rows[0].termEnd == Day(iso: "2029-01-05")!)
+        #expect(rows[1].role == .member && rows[1].gender == nil && rows[1].orderDay == Self.today && rows[1].line == 3)
+        #expect(AppointmentImport.fields(of: " a , \"b,c\" ,", separator: ",") == ["a", "b,c", ""])
+    }
+
+    @Test func everyBadLineIsNamedAndNothingIsPlanned() {
+        guard case let .failure(failure) = plan("""
+            nom,categorie,arrete,date
+            Alice Martin,research,AR-1,2026-01-05
+            Bruno Roy,sport,AR-2,2026-01-05
+            Chloé Dubois,education,AR-3,2026-13-01
+            Alice Martin,research,AR-4,2026-01-05
+            Denis,education
+            Emma Blanc,education,AR-5,2022-01-01
+            """) else { Issue.record("a file with bad lines is refused"); return }
+        #expect(failure.errors.map(\.line) == [3, 4, 5, 6, 7])
+        #expect(failure.errors[0].text.french == "ligne 3 : categorie « sport » refusé ; valeurs admises : economic, education, research, publicPartners, civilSociety")
+        #expect(failure.errors[2].text.english.hasPrefix("line 5: Alice Martin is already in office or listed twice"))
+        #expect(failure.errors[3].text.english == "line 6: 2 field(s) for 4 column(s)")
+        #expect(failure.errors[4].text.french.contains("huisclos membres historique"))
+    }
+
+    @Test func aHeaderWithoutTheRequiredColumnsIsRefused() {
+        guard case let .failure(failure) = plan("name,category\nAlice,research") else { Issue.record("refused"); return }
+        #expect(failure.errors.count == 1 && failure.errors[0].line == 1 && failure.errors[0].text.french.contains("obligatoires nom, categorie, arrete"))
+    }
+
+    @Test func theThirtyFirstFirstCircleMemberIsRefusedByTheRegistersRule() {
+        let lines = (1...31).map { "Membre \($0),research,AR-\($0),2026-01-05" }
+        guard case let .failure(failure) = plan((["nom,categorie,arrete,date"] + lines).joined(separator: "\n")) else {
+            Issue.record("a 31st member is refused"); return
+        }
+        #expect(failure.errors.map(\.line) == [32])
+        #expect(failure.errors[0].text.french.contains("30"))
+    }
+}
