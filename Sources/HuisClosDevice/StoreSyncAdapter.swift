@@ -31,16 +31,22 @@ struct StoreSyncAdapter: SyncLocalStore {
         return result
     }
 
-    func cursor(for scope: ScopeID) async throws -> UInt64 {
+    func cursor(for scope: ScopeID) async throws -> LogCursor {
         try await store.database.read { db in
-            UInt64(try Int64.fetchOne(db, sql: "SELECT position FROM device_cursor WHERE scope = ?", arguments: [scope.rawValue]) ?? 0)
+            guard let row = try Row.fetchOne(db, sql: "SELECT position, batch_hash FROM device_cursor WHERE scope = ?",
+                                             arguments: [scope.rawValue]) else { return .start }
+            let position = UInt64(row["position"] as Int64)
+            let hash = (row["batch_hash"] as Data?).map { [UInt8]($0) }
+            return LogCursor(position: position, batchHash: position == 0 ? nil : hash)
         }
     }
 
-    func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws {
+    func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws {
         try await store.database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO device_cursor (scope, position) VALUES (?, ?)",
-                           arguments: [scope.rawValue, Int64(clamping: cursor)])
+            try db.execute(sql: "INSERT OR REPLACE INTO device_cursor (scope, position, batch_hash) VALUES (?, ?, ?)",
+                           arguments: [scope.rawValue, Int64(clamping: cursor.position), cursor.batchHash.map { Data($0) }])
         }
     }
+
+    func batches(in scope: ScopeID) async throws -> [BatchEnvelope] { try store.batches(in: scope) }
 }
