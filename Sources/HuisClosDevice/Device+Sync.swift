@@ -54,6 +54,10 @@ extension Device {
             let retried = try store.retryHeld()
             try arrivals.attach(retried.operationStamps)
             report.heldMerged = retried.applied.count
+            // Acknowledgements a reading command could not record (clock behind, disk full) go out
+            // with this push; still failing, they stay queued for the next reading or sync, and
+            // the sync goes on: they are never a reason to stop syncing.
+            try? council.recordPendingAcknowledgements()
             let access = try await client.login()  // fresh access: the log may have changed what this device reads
             // A scope whose current key has not reached this device yet is pulled at a later sync:
             // its batches would only be held (older epochs' batches are held the same way, and
