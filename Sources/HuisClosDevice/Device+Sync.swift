@@ -91,7 +91,12 @@ extension Device {
         let added = try context.update { log, keyring in
             let before = log.records.count
             for bytes in records {
-                do { try log.receive(bytes, now: instant) } catch {
+                do { try log.receive(bytes, now: instant) } catch let error as TrustError where error.code == .notYetValid {
+                    throw DeviceError(.clockBehind, "a membership record is dated ahead of this device's clock by more than "
+                                      + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)); the relay accepted it by its "
+                                      + "own clock, so this device's clock is probably slow: set it right (automatic date and time), then "
+                                      + "sync again. Nothing was kept; what this device holds stays readable")
+                } catch {
                     throw DeviceError(.untrustedLog, "the server relayed a membership record that does not verify (\(error)): refused, nothing kept")
                 }
             }
