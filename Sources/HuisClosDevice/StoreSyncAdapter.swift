@@ -48,5 +48,18 @@ struct StoreSyncAdapter: SyncLocalStore {
         }
     }
 
-    func batches(in scope: ScopeID) async throws -> [BatchEnvelope] { try store.batches(in: scope) }
+    /// In the relay's former log order as far as this device knows it — by arrival time (0, from a
+    /// relay that did not keep them, first), then author and sequence (one push request is one
+    /// author's chain) — and its own batches not pulled back yet last: pushed back in this order,
+    /// the lost batches take their former positions again, so the other devices' cursors still
+    /// point at the batches they pulled there (`LogCursor`).
+    func batches(in scope: ScopeID) async throws -> [BatchEnvelope] {
+        try await store.database.read { db in
+            try Data.fetchAll(db, sql: """
+                SELECT b.bytes FROM batches b LEFT JOIN device_batch_arrival a
+                  ON a.device = b.device AND a.scope = b.scope AND a.sequence = b.sequence
+                WHERE b.scope = ? ORDER BY a.received_at_ms IS NULL, a.received_at_ms, b.device, b.sequence
+                """, arguments: [scope.rawValue])
+        }.map { try BatchEnvelope(verifying: [UInt8]($0)) }
+    }
 }

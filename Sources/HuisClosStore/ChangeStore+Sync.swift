@@ -43,15 +43,6 @@ extension ChangeStore {
         }
     }
 
-    /// Every merged batch of `scope`, any author, each author's in sequence order: what a device
-    /// pushes back to a relay that lost some.
-    public func batches(in scope: ScopeID) throws -> [BatchEnvelope] {
-        try database.read { db in
-            try decode(Data.fetchAll(db.cachedStatement(sql: "SELECT bytes FROM batches WHERE scope = ? ORDER BY device, sequence"),
-                                     arguments: [scope.rawValue]))
-        }
-    }
-
     /// The highest merged sequence of every (device, scope) chain: what this replica has.
     public func heads() throws -> [BatchID] {
         try database.read { db in

@@ -18,7 +18,9 @@ import HuisClosProtocol
 ///   or behind what was applied: the next sync re-pulls at most one page, which `apply` absorbs
 ///   as duplicates.
 /// - `batches(in:)` returns every batch merged in a scope, whoever wrote it, each device's in
-///   sequence order: what the device pushes back to a relay that lost some (`SyncDriver.repair`).
+///   sequence order, and across devices in the order the relay's log held them as far as the store
+///   knows: what the device pushes back to a relay that lost some (`SyncDriver.repair`), so the
+///   lost batches take their former positions again.
 public protocol SyncLocalStore: Sendable {
     /// Unacknowledged local batches, in chain order per scope.
     func outbox() async throws -> [BatchEnvelope]
@@ -31,7 +33,8 @@ public protocol SyncLocalStore: Sendable {
     func cursor(for scope: ScopeID) async throws -> LogCursor
     /// Records that `scope` is applied up to `cursor`.
     func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws
-    /// Every batch merged in `scope` (any author), each author's in sequence order.
+    /// Every batch merged in `scope` (any author), in the relay's former log order as far as known,
+    /// each author's in sequence order.
     func batches(in scope: ScopeID) async throws -> [BatchEnvelope]
 }
 
