@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosL10n
@@ -94,6 +95,8 @@ struct Status: AsyncParsableCommand {
         let writable: [String]
         /// ISO 8601 UTC; nil before the first sync.
         let lastSync: String?
+        /// The state digest of each scope held (hex BLAKE2b-256): equal on two devices, they hold the same.
+        let digests: [String: String]
     }
 
     /// What `standing` means for the person holding the device, and what to do.
@@ -132,7 +135,8 @@ struct Status: AsyncParsableCommand {
             let report = Report(device: DeviceCard(opened.certificate), server: opened.server, valid: state.isDeviceValid(key, at: now),
                                 approved: state.isApproved(key, at: now),
                                 readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
-                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync))
+                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync),
+                                digests: Dictionary(uniqueKeysWithValues: try opened.store.scopeDigests().map { ($0.key.rawValue, $0.value.hex) }))
             try await opened.lock()
             if json { return try printJSON(report) }
             say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))

@@ -42,6 +42,13 @@ import Testing
             try await council.sync(["karim", "secretariat"])
             try await council.sync(["helene", "secretariat", "karim"])
 
+            // The state digests `huisclos status --json` shows per scope agree: the replicas are equal
+            // (before reading: `seances voir` records an acknowledgement of its own on each device).
+            var digests: [String] = []
+            for who in ["helene", "secretariat", "karim"] {
+                digests.append(try #require((try await council.object(who, ["status"])["digests"] as? [String: String])?["council"]))
+            }
+            #expect(Set(digests).count == 1 && digests[0].count == 64, "\(digests)")
             for who in ["helene", "secretariat", "karim"] {
                 let items = try await council.rows(who, ["seances", "voir", "s1"]).compactMap { $0["item"] as? String }
                 #expect(Set(items) == ["budget", "divers", "fibre"], "\(who): \(items)")

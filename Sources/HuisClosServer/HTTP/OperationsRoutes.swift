@@ -32,7 +32,7 @@ struct OperationsRoutes: Sendable {
     /// 200 `ready`, or 503 `internal` naming the damage and what to do.
     static func readiness(_ problems: [String]) -> Response {
         guard let first = problems.first else { return Response.bytes(Array("ready\n".utf8), contentType: "text/plain") }
-        var response = Response.error(APIError(.internal, "the server's storage is damaged (\(first)\(problems.count > 1 ? " and \(problems.count - 1) more" : "")): the secretariat must run huisclos-server check and restore the data folder from the last backup"))
+        var response = Response.error(APIError(.internal, "the server's storage is damaged or cannot be checked (\(first)\(problems.count > 1 ? " and \(problems.count - 1) more" : "")): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)"))
         response.status = .serviceUnavailable
         return response
     }
