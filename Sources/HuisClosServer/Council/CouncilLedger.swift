@@ -45,8 +45,14 @@ actor CouncilLedger {
             throw APIError(.malformed, "the council is registered with its genesis record (index 0)")
         }
         let instant = now
-        let verified = try Self.checked { () throws(TrustError) in
-            try MembershipLog(verifying: [bytes], root: TrustRoot(pinning: rootKey), now: instant)
+        let verified: MembershipLog
+        do {
+            verified = try MembershipLog(verifying: [bytes], root: TrustRoot(pinning: rootKey), now: instant)
+        } catch where error.code == .notYetValid {
+            // The relay judged the date by its own clock: say so, rather than blame the device's.
+            throw Self.aheadOfRelayClock(bytes, now: instant)
+        } catch {
+            throw Self.apiError(error)
         }
         guard try await storage.appendMembershipRecords([bytes], at: 0) else {
             throw APIError(.alreadyEnrolled, "a council is already registered on this server")
