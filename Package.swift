@@ -90,6 +90,7 @@ let package = Package(
             dependencies: [
                 "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

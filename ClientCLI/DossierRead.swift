@@ -46,7 +46,7 @@ extension Dossiers {
                 try await library.read(chosen, transfer: nil) { piece in
                     try sink.write(contentsOf: piece)
                 }
-                try library.markSeen([chosen])
+                if let warning = library.markSeenWhenPossible([chosen]) { Console.error(warning.in(language) + "\n") }
                 try await opened.lock()
             }
         }

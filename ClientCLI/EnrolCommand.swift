@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosL10n
@@ -96,6 +97,8 @@ struct Status: AsyncParsableCommand {
         let lastSync: String?
         /// What this device still waits for (`PendingStep.keyword`; the text output says who must act).
         let pending: [String]
+        /// The state digest of each scope held (hex BLAKE2b-256): equal on two devices, they hold the same.
+        let digests: [String: String]
     }
 
     /// What `standing` means for the person holding the device, and what to do.
@@ -136,7 +139,8 @@ struct Status: AsyncParsableCommand {
                                 approved: state.isApproved(key, at: now),
                                 readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
                                 writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync),
-                                pending: pending.map(\.keyword))
+                                pending: pending.map(\.keyword),
+                                digests: Dictionary(uniqueKeysWithValues: try opened.store.scopeDigests().map { ($0.key.rawValue, $0.value.hex) }))
             try await opened.lock()
             if json { return try printJSON(report) }
             say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))

@@ -64,7 +64,9 @@ struct Seances: AsyncParsableCommand {
                     }
                     let seances = try session.council.seances()
                     if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
-                        for seance in seances { try session.council.acknowledgeReceipt(seance: seance.id, member: session.me) }
+                        if let warning = session.council.acknowledgeWhenPossible(receipts: seances.map(\.id), member: session.me) {
+                            Console.error(warning.in(language) + "\n")
+                        }
                     }
                     var listing = Listing(headers: [Text.header("Séance", "Séance"), "Date", Text.header("Lieu", "Place"), Text.header("Points", "Items"),
                                                     Text.header("Présence", "Attendance"), "Quorum"],
@@ -104,7 +106,9 @@ struct Seances: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     let value = try session.council.seance(seance)
                     if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
-                        try session.council.acknowledgeReading(seance: seance, member: session.me)
+                        if let warning = session.council.acknowledgeWhenPossible(receipts: [], reading: seance, member: session.me) {
+                            Console.error(warning.in(language) + "\n")
+                        }
                     }
                     if !json {
                         say(Text(fr: "Séance \(value.id) — \(value.date.french), \(value.place)", en: "Séance \(value.id) — \(value.date.iso), \(value.place)"))

@@ -51,6 +51,10 @@ struct Sync: AsyncParsableCommand {
         let waitingForKey: [String]
         /// Fingerprints of this member's devices awaiting approval.
         let devicesAwaitingApproval: [String]
+        /// Relay repairs and batches refused on receipt, with why (`SyncReport.notices`).
+        let notices: [String]
+        /// What the sync could not do, with what to do (`SyncReport.problems`); non-empty exits 65.
+        let problems: [String]
     }
 
     /// Held batches of one scope for one reason (and, for a missing key, one epoch).
@@ -109,14 +113,19 @@ struct Sync: AsyncParsableCommand {
             // this push; a failure here (offline, revoked) is left to the sync below to report or act on.
             let pending = await opened.syncOnly ? nil : try? await DossierSync.resumeUploads(opened, quiet: json)
             let untold = Mutex(pending ?? (versions: 0, chunks: 0))
+            let unsolved = Mutex(false)
             let report: @Sendable (DeviceSyncReport) async throws -> Void = { result in
                 bar.withLock { $0?.finish(); $0 = nil }
                 let resumed = untold.withLock { told in defer { told = (0, 0) }; return told }
                 let batches = result.batches
                 let refused = batches.pulled.rejected.count + batches.pushRejected.count
+                let problems = batches.problems
+                if !problems.isEmpty { unsolved.withLock { $0 = true } }
                 if !json {  // the batch result first: a cut during the content fetch does not hide it
                     say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
                              en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
+                    for notice in batches.notices { say(notice) }
+                    for problem in problems { Console.error(problem.in(language) + "\n") }
                     for group in HeldGroup.of(result.held) {
                         say(Text(fr: "En attente — " + group.text.french, en: "Held — " + group.text.english))
                     }
@@ -142,7 +151,8 @@ struct Sync: AsyncParsableCommand {
                                            dossiersRefused: content.refused.count, dossiersDropped: content.dropped,
                                            heldMerged: result.heldMerged, held: HeldGroup.of(result.held),
                                            waitingForKey: result.waitingForKey.map(\.rawValue),
-                                           devicesAwaitingApproval: result.devicesAwaitingApproval.map(\.fingerprint.description)))
+                                           devicesAwaitingApproval: result.devicesAwaitingApproval.map(\.fingerprint.description),
+                                           notices: batches.notices.map { $0.in(language) }, problems: problems.map { $0.in(language) }))
                     return
                 }
                 say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
@@ -159,6 +169,8 @@ struct Sync: AsyncParsableCommand {
                     try await report(try await opened.sync(progress: progress))
                 }
                 try await opened.lock()
+                // A write the relay refused, or a loss it could not be given back, is a failed sync.
+                if unsolved.withLock({ $0 }) { throw ExitCode(ExitStatus.dataRefused.rawValue) }
             } catch let error as DeviceError where error.code == .wiped {
                 Console.error(Text(fr: "Ordre d'effacement signé reçu : les données de cet appareil ont été détruites.",
                                    en: "Signed wipe order received: this device's data has been destroyed.").in(language) + "\n")

@@ -19,7 +19,8 @@ struct HuisClosServer: AsyncParsableCommand {
             Without --tls-cert/--tls-key the server speaks plain HTTP: keep it on loopback or behind a \
             TLS-terminating proxy. On start it prints one line, "huisclos-server listening on HOST:PORT".
             """,
-        version: HuisClosVersion.product)
+        version: HuisClosVersion.product,
+        subcommands: [Check.self])
 
     @Option(help: "Data folder (database, admin token). Env: HUISCLOS_DATA.")
     var data: String?
@@ -51,9 +52,6 @@ struct HuisClosServer: AsyncParsableCommand {
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     func validate() throws {
-        guard (data ?? environment["HUISCLOS_DATA"]) != nil else {
-            throw ValidationError("give the data folder: --data PATH or HUISCLOS_DATA")
-        }
         guard (tlsCert ?? environment["HUISCLOS_TLS_CERT"] == nil) == (tlsKey ?? environment["HUISCLOS_TLS_KEY"] == nil) else {
             throw ValidationError("TLS needs both --tls-cert and --tls-key")
         }
@@ -72,6 +70,10 @@ struct HuisClosServer: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Checked here, not in `validate()`, which also runs before a subcommand (`check` takes its own --data).
+        guard (data ?? environment["HUISCLOS_DATA"]) != nil else {
+            throw ValidationError("give the data folder: --data PATH or HUISCLOS_DATA")
+        }
         let configuration = try makeConfiguration()
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "huisclos-server")

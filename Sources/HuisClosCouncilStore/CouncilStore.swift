@@ -170,7 +170,8 @@ public struct CouncilStore: Sendable {
         try CouncilRecords.key(CouncilRecords.Kind.agendaItem, "\(seance):\(item)")
     }
 
-    private func acknowledge(seance: String, member: String, field: String) throws {
+    /// Records `field` (receipt or reading) of `seance` for this device at `atMs` (now by default), once.
+    func acknowledge(seance: String, member: String, field: String, atMs: Int64? = nil) throws {
         _ = try self.seance(seance)
         let device = String(store.devicePublicKey.bytes.hex.prefix(CouncilRecords.deviceIDHexDigits))
         let key = try CouncilRecords.key(CouncilRecords.Kind.acknowledgement, "\(seance):\(device)")
@@ -180,7 +181,7 @@ public struct CouncilStore: Sendable {
         try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
                     .set(key, field: CouncilRecords.Field.member, value: .text(member)),
                     .set(key, field: CouncilRecords.Field.device, value: .text(store.devicePublicKey.bytes.hex)),
-                    .set(key, field: field, value: .integer(nowMs()))])
+                    .set(key, field: field, value: .integer(atMs ?? nowMs()))])
     }
 
     /// The séance `id` as the replica holds it; throws `CouncilStoreError.unknownSeance` (sync first) if absent.

@@ -56,6 +56,10 @@ extension Device {
             let retried = try store.retryHeld()
             try arrivals.attach(retried.operationStamps)
             report.heldMerged = retried.applied.count
+            // Acknowledgements a reading command could not record (clock behind, disk full) go out
+            // with this push; still failing, they stay queued for the next reading or sync, and
+            // the sync goes on: they are never a reason to stop syncing.
+            try? council.recordPendingAcknowledgements()
             let access = try await client.login()  // fresh access: the log may have changed what this device reads
             // A scope whose current key has not reached this device yet is pulled at a later sync:
             // its batches would only be held (older epochs' batches are held the same way, and
@@ -91,7 +95,12 @@ extension Device {
         let added = try context.update { log, keyring in
             let before = log.records.count
             for bytes in records {
-                do { try log.receive(bytes, now: instant) } catch {
+                do { try log.receive(bytes, now: instant) } catch let error as TrustError where error.code == .notYetValid {
+                    throw DeviceError(.clockBehind, "a membership record is dated ahead of this device's clock by more than "
+                                      + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)); the relay accepted it by its "
+                                      + "own clock, so this device's clock is probably slow: set it right (automatic date and time), then "
+                                      + "sync again. Nothing was kept; what this device holds stays readable")
+                } catch {
                     throw DeviceError(.untrustedLog, "the server relayed a membership record that does not verify (\(error)): refused, nothing kept")
                 }
             }

@@ -120,9 +120,15 @@ public actor Device {
 
     // MARK: - Helpers
 
+    /// The log this device stored, verified again from the pinned root at the later of `now` and
+    /// its newest record's date: every record was checked against this device's clock when it
+    /// arrived, so a clock set back since never locks the member out of what it already verified
+    /// (offline reading does not depend on the clock).
     static func verifiedLog(_ records: [[UInt8]], root: SigningPublicKey, now: Date) throws -> MembershipLog {
+        let clock = Instant(unixSeconds: Int64(now.timeIntervalSince1970))
+        let newest = records.last.flatMap { try? MembershipRecord(verifying: $0) }?.issuedAt ?? clock
         do {
-            return try MembershipLog(verifying: records, root: TrustRoot(pinning: root), now: Instant(unixSeconds: Int64(now.timeIntervalSince1970)))
+            return try MembershipLog(verifying: records, root: TrustRoot(pinning: root), now: max(clock, newest))
         } catch {
             throw DeviceError(.untrustedLog, "the membership log does not verify from the pinned trust root: \(error.message)")
         }

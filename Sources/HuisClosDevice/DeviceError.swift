@@ -11,6 +11,8 @@ public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
         case wiped
         /// The membership log from the server does not verify from the pinned trust root.
         case untrustedLog
+        /// This device's clock is behind what the council signed: set it right, then sync again.
+        case clockBehind
         /// This device is not (or no longer) allowed to do this by the membership log.
         case notAuthorised
         /// A scope key is missing for this scope (wait for a sync, or not entitled).

@@ -52,6 +52,11 @@ enum DeviceVault {
         migrator.registerMigration("device-v3-links-in-log") { db in
             try db.execute(sql: "DROP TABLE device_key_link")
         }
+        // The hash of the batch at each scope's cursor (`LogCursor`): how a sync sees that the
+        // relay lost batches this device had pulled. NULL for cursors kept before.
+        migrator.registerMigration("device-v4-cursor-hash") { db in
+            try db.execute(sql: "ALTER TABLE device_cursor ADD COLUMN batch_hash BLOB")
+        }
         return migrator
     }
 

@@ -31,16 +31,35 @@ struct StoreSyncAdapter: SyncLocalStore {
         return result
     }
 
-    func cursor(for scope: ScopeID) async throws -> UInt64 {
+    func cursor(for scope: ScopeID) async throws -> LogCursor {
         try await store.database.read { db in
-            UInt64(try Int64.fetchOne(db, sql: "SELECT position FROM device_cursor WHERE scope = ?", arguments: [scope.rawValue]) ?? 0)
+            guard let row = try Row.fetchOne(db, sql: "SELECT position, batch_hash FROM device_cursor WHERE scope = ?",
+                                             arguments: [scope.rawValue]) else { return .start }
+            let position = UInt64(row["position"] as Int64)
+            let hash = (row["batch_hash"] as Data?).map { [UInt8]($0) }
+            return LogCursor(position: position, batchHash: position == 0 ? nil : hash)
         }
     }
 
-    func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws {
+    func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws {
         try await store.database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO device_cursor (scope, position) VALUES (?, ?)",
-                           arguments: [scope.rawValue, Int64(clamping: cursor)])
+            try db.execute(sql: "INSERT OR REPLACE INTO device_cursor (scope, position, batch_hash) VALUES (?, ?, ?)",
+                           arguments: [scope.rawValue, Int64(clamping: cursor.position), cursor.batchHash.map { Data($0) }])
         }
+    }
+
+    /// In the relay's former log order as far as this device knows it — by arrival time (0, from a
+    /// relay that did not keep them, first), then author and sequence (one push request is one
+    /// author's chain) — and its own batches not pulled back yet last: pushed back in this order,
+    /// the lost batches take their former positions again, so the other devices' cursors still
+    /// point at the batches they pulled there (`LogCursor`).
+    func batches(in scope: ScopeID) async throws -> [BatchEnvelope] {
+        try await store.database.read { db in
+            try Data.fetchAll(db, sql: """
+                SELECT b.bytes FROM batches b LEFT JOIN device_batch_arrival a
+                  ON a.device = b.device AND a.scope = b.scope AND a.sequence = b.sequence
+                WHERE b.scope = ? ORDER BY a.received_at_ms IS NULL, a.received_at_ms, b.device, b.sequence
+                """, arguments: [scope.rawValue])
+        }.map { try BatchEnvelope(verifying: [UInt8]($0)) }
     }
 }

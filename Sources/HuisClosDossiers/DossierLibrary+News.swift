@@ -1,4 +1,5 @@
 import GRDB
+import HuisClosL10n
 import HuisClosProtocol
 
 /// New versions as notifications: a version another device recorded is "new" on this replica
@@ -6,13 +7,27 @@ import HuisClosProtocol
 /// not synced): each device tells its own member.
 extension DossierLibrary {
     /// Versions of this scope's dossiers not yet marked seen on this replica, oldest first.
+    /// Reads only (no table yet: nothing seen), so listing works on a device that cannot write.
     public func unseenVersions() throws -> [DossierVersion] {
-        let seen = try store.database.write { db in
-            try Self.createSeenTable(db)
+        let seen = try store.database.read { db in
+            guard try db.tableExists("dossier_seen") else { return Set<String>() }
             return try Set(Row.fetchAll(db, sql: "SELECT dossier, version FROM dossier_seen WHERE scope = ?", arguments: [scope.rawValue])
                 .map { "\($0["dossier"] as String).v\($0["version"] as Int)" })
         }
         return try list().flatMap(\.versions).filter { !seen.contains("\($0.dossier).v\($0.number)") }
+    }
+
+    /// Marks `versions` seen when this device can write; never throws, so a read that succeeded
+    /// is not reported as failed: returns nil when marked, otherwise why not (the versions stay
+    /// "new" and the next read marks them).
+    public func markSeenWhenPossible(_ versions: [DossierVersion]) -> Text? {
+        do {
+            try markSeen(versions)
+            return nil
+        } catch {
+            return Text(fr: "Lu, mais pas marqué comme vu sur cet appareil (\(error)) : la version reste « nouveau » jusqu'à une prochaine lecture. Vérifiez la place libre.",
+                        en: "Read, but not marked seen on this device (\(error)): the version stays 'new' until it is read again. Check free space.")
+        }
     }
 
     /// Marks `versions` seen on this replica.

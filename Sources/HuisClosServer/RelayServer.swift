@@ -22,6 +22,8 @@ public struct RelayServer: Sendable {
     public var adminTokenFile: URL? { admin.file }
     /// Whether this start generated a new admin token file.
     public var adminTokenGenerated: Bool { admin.generated }
+    /// Whether the storage is sound (what `/readyz` answers), kept by `IntegrityWatch` and requests.
+    public let health = StorageHealth()
 
     private let admin: AdminToken
     private let logger: Logger
@@ -50,19 +52,19 @@ public struct RelayServer: Sendable {
             hub: hub, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
         let router = Router(context: BasicWebSocketRequestContext.self)
-        router.add(middleware: ProtocolMiddleware(metrics: metrics))
+        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health))
         AccessRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)
         FileRoutes(services: services).register(on: router)
         MembershipRoutes(services: services, ledger: ledger).register(on: router)
-        OperationsRoutes(services: services).register(on: router)
+        OperationsRoutes(services: services, health: health).register(on: router)
         let publicBase = PublicBaseURL(configuration: configuration)
         PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder), ledger: ledger, base: publicBase,
                      cache: PublicCatalogCache(storage: storage, metrics: metrics))
             .register(on: router)
 
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
-        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics))
+        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health))
         SyncRoutes(services: services).registerWatch(on: webSocketRouter)
 
         let plain = Self.guardedHTTP1(webSocketRouter: webSocketRouter, quotas: configuration.quotas, metrics: metrics)
@@ -71,6 +73,7 @@ public struct RelayServer: Sendable {
         return Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "huisclos-server"),
+            services: [IntegrityWatch(storage: storage, health: health, clock: configuration.clock, logger: logger)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 publicBase.bound(port: port)

@@ -34,6 +34,16 @@ public enum ServerLimits {
     /// everything (bounded memory; keys are device keys or a fixed name, so reaching it is rare).
     public static let rateLimiterKeysMax = 10_000
 
+    // MARK: Damage checks
+
+    /// Seconds between two integrity checks of the relay's storage (`IntegrityWatch`), besides the
+    /// one at start: `PRAGMA integrity_check` reads the whole database (seconds for a council's
+    /// few GB), so hourly finds damage long before the nightly backup copies it.
+    public static let integrityCheckSeconds = 3_600
+    /// Problems of one integrity check kept and shown at most: the first ones locate the damage;
+    /// a wrecked file could list millions.
+    public static let integrityProblemsShownMax = 100
+
     // MARK: Watch sockets
 
     /// Seconds between two checks of an open watch socket's token and access when no poke comes:

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosProtocol
 
 /// A BLAKE2b-256 digest of the materialised state: equal digests prove two replicas equal.
 ///
@@ -10,13 +11,16 @@ import HuisClosEngine
 /// 0 NULL; 1 INTEGER (8 bytes big-endian); 2 TEXT and 3 BLOB (4-byte length, bytes). The merge
 /// writes the same columns from the same operations, so equal states give equal bytes.
 extension ChangeStore {
-    /// The state digest (32 bytes).
-    public func digest() throws -> [UInt8] {
+    /// The state digest (32 bytes): of the whole replica, or of one scope's rows only (every
+    /// materialised table is keyed by scope first), so two members can compare a scope they share.
+    public func digest(of scope: ScopeID? = nil) throws -> [UInt8] {
         try database.read { db in
             var hasher = Hash.Hasher()
             for (table, orderBy) in StoreSchema.materialised {
                 hasher.update(Array("table \(table)\n".utf8))
-                let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM \(table) ORDER BY \(orderBy)"))
+                let filter = scope == nil ? "" : "WHERE scope = ?"
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM \(table) \(filter) ORDER BY \(orderBy)"),
+                                               arguments: StatementArguments(scope.map { [$0.rawValue] } ?? []))
                 while let row = try rows.next() {
                     var bytes: [UInt8] = []
                     for value in row.databaseValues { try Self.append(value, to: &bytes) }
@@ -25,6 +29,12 @@ extension ChangeStore {
             }
             return hasher.finalize()
         }
+    }
+
+    /// The digest of each scope this replica holds records of.
+    public func scopeDigests() throws -> [ScopeID: [UInt8]] {
+        let scopes = try database.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT scope FROM records ORDER BY scope") }
+        return try Dictionary(uniqueKeysWithValues: scopes.map { let scope = try ScopeID($0); return (scope, try digest(of: scope)) })
     }
 
     private static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) throws(ChangeError) {

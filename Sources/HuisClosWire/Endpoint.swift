@@ -5,6 +5,8 @@
 public enum Endpoint {
     /// GET, no version header: "ok" while the server can serve.
     public static let health = "/healthz"
+    /// GET, no version header: "ready" while the storage is sound, else 503 naming the damage.
+    public static let ready = "/readyz"
     /// GET, no version header: Prometheus text exposition.
     public static let metrics = "/metrics"
     /// POST `CreateEnrolmentCodeRequest` → `CreateEnrolmentCodeResponse` (admin token).

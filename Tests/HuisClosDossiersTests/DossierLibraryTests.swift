@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HuisClosDossiers
 import HuisClosProtocol
 import HuisClosStore
@@ -33,6 +34,36 @@ import Testing
         try Council.sync(stores)
         #expect(try reader.unseenVersions().map(\.number) == [3])
         #expect(try reader.dossier("etude-fracture")?.versions.count == 3, "older versions stay listed")
+    }
+
+    /// Fills `store`'s disk: the database may not grow by one page from now on (a new table, or
+    /// rows past the free room of its pages, fail with "database or disk is full").
+    static func fillDisk(_ store: ChangeStore) throws {
+        try store.database.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        }
+    }
+
+    /// Issue 15 item 4: listing and reading dossiers write nothing they need; the "seen" mark is
+    /// made when the device can write and otherwise said, never a failed read.
+    @Test func aStoreThatCannotWriteStillListsAndReadsItsDossiers() async throws {
+        let stores = try Council.stores(2)
+        let secretariat = DossierLibrary(store: stores[0])
+        try await secretariat.addVersion(of: "etude", title: "Étude", attachedTo: "agenda:s1/1", fileName: "etude.txt",
+                                         mediaType: "text/plain", content: .bytes(Array("Étude".utf8))) { _, _ in }
+        try Council.sync(stores)
+        for store in stores { try Self.fillDisk(store) }
+        let reader = DossierLibrary(store: stores[1])
+        let unseen = try reader.unseenVersions()
+        #expect(unseen.map(\.number) == [1])
+        let version = try #require(try secretariat.dossier("etude")?.latest)
+        var plain: [UInt8] = []
+        try await secretariat.read(version, transfer: nil) { plain += $0 }
+        #expect(String(decoding: plain, as: UTF8.self) == "Étude")
+        let warning = try #require(reader.markSeenWhenPossible(unseen))
+        #expect(warning.english.contains("not marked seen") && warning.french.contains("reste « nouveau »"))
+        #expect(try reader.unseenVersions().map(\.number) == [1])
     }
 
     @Test func notesStayWhenANewVersionArrivesMarkedAsMadeOnTheEarlierOne() async throws {

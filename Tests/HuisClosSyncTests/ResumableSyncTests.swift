@@ -20,8 +20,9 @@ import Testing
 
         func outbox() async throws -> [BatchEnvelope] { await inner.outbox() }
         func acknowledge(_ ids: [BatchID]) async throws { await inner.acknowledge(ids) }
-        func cursor(for scope: ScopeID) async throws -> UInt64 { await inner.cursor(for: scope) }
-        func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws { await inner.setCursor(cursor, for: scope) }
+        func cursor(for scope: ScopeID) async throws -> LogCursor { await inner.cursor(for: scope) }
+        func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws { await inner.setCursor(cursor, for: scope) }
+        func batches(in scope: ScopeID) async throws -> [BatchEnvelope] { try await inner.batches(in: scope) }
         func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport {
             let fail = failures.withLock { left in
                 defer { left -= 1 }
@@ -43,10 +44,10 @@ import Testing
             await #expect(throws: FailingStore.Cut.self) {
                 try await SyncDriver(client: reader.client, store: failing).sync()
             }
-            #expect(await reader.store.cursor(for: .council) == 0, "no cursor past what was applied")
+            #expect(await reader.store.cursor(for: .council).position == 0, "no cursor past what was applied")
             let report = try await SyncDriver(client: reader.client, store: failing).sync()
             #expect(report.pulled.applied == 30)
-            #expect(await reader.store.cursor(for: .council) == 30)
+            #expect(await reader.store.cursor(for: .council).position == 30)
             #expect(await reader.store.heldBatches() == writer.store.heldBatches())
         }
     }

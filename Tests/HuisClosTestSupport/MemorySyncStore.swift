@@ -15,7 +15,7 @@ public actor MemorySyncStore: SyncLocalStore {
     private var chains: [BatchID.ChainKey: Chain] = [:]
     private var held: [ScopeID: [[UInt8]]] = [:]
     private var pending: [BatchEnvelope] = []
-    private var cursors: [ScopeID: UInt64] = [:]
+    private var cursors: [ScopeID: LogCursor] = [:]
     /// How many batches were placed as the next link of their chain, authored or applied: equal to
     /// the number held exactly when nothing was applied twice.
     public private(set) var placedCount = 0
@@ -58,9 +58,13 @@ public actor MemorySyncStore: SyncLocalStore {
         return report
     }
 
-    public func cursor(for scope: ScopeID) -> UInt64 { cursors[scope] ?? 0 }
+    public func cursor(for scope: ScopeID) -> LogCursor { cursors[scope] ?? .start }
 
-    public func setCursor(_ cursor: UInt64, for scope: ScopeID) { cursors[scope] = cursor }
+    public func setCursor(_ cursor: LogCursor, for scope: ScopeID) { cursors[scope] = cursor }
+
+    public func batches(in scope: ScopeID) throws -> [BatchEnvelope] {
+        try (held[scope] ?? []).map { try BatchEnvelope(verifying: $0) }
+    }
 
     /// Every batch held, by scope, as canonical bytes (for comparing replicas).
     public func heldBatches() -> [ScopeID: Set<[UInt8]>] { held.mapValues { Set($0) } }

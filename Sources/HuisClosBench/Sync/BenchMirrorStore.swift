@@ -18,7 +18,7 @@ final class BenchMirrorStore: SyncLocalStore {
                 CREATE TABLE IF NOT EXISTS batch (
                     device BLOB NOT NULL, scope TEXT NOT NULL, sequence INTEGER NOT NULL, hash BLOB NOT NULL,
                     bytes BLOB NOT NULL, PRIMARY KEY (device, scope, sequence)) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS cursor (scope TEXT PRIMARY KEY, position INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS cursor (scope TEXT PRIMARY KEY, position INTEGER NOT NULL, batch_hash BLOB);
                 """)
         }
     }
@@ -55,16 +55,25 @@ final class BenchMirrorStore: SyncLocalStore {
         }
     }
 
-    func cursor(for scope: ScopeID) async throws -> UInt64 {
+    func cursor(for scope: ScopeID) async throws -> LogCursor {
         try await queue.read { db in
-            UInt64(try Int64.fetchOne(db, sql: "SELECT position FROM cursor WHERE scope = ?", arguments: [scope.rawValue]) ?? 0)
+            guard let row = try Row.fetchOne(db, sql: "SELECT position, batch_hash FROM cursor WHERE scope = ?",
+                                             arguments: [scope.rawValue]) else { return .start }
+            return LogCursor(position: UInt64(row["position"] as Int64), batchHash: (row["batch_hash"] as Data?).map { [UInt8]($0) })
         }
     }
 
-    func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws {
+    func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws {
         try await queue.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO cursor (scope, position) VALUES (?, ?)",
-                           arguments: [scope.rawValue, Int64(cursor)])
+            try db.execute(sql: "INSERT OR REPLACE INTO cursor (scope, position, batch_hash) VALUES (?, ?, ?)",
+                           arguments: [scope.rawValue, Int64(cursor.position), cursor.batchHash.map { Data($0) }])
+        }
+    }
+
+    func batches(in scope: ScopeID) async throws -> [BatchEnvelope] {
+        try await queue.read { db in
+            try Data.fetchAll(db, sql: "SELECT bytes FROM batch WHERE scope = ? ORDER BY device, sequence", arguments: [scope.rawValue])
+                .map { try BatchEnvelope(verifying: [UInt8]($0)) }
         }
     }
 }

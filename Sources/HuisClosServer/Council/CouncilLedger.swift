@@ -45,8 +45,14 @@ actor CouncilLedger {
             throw APIError(.malformed, "the council is registered with its genesis record (index 0)")
         }
         let instant = now
-        let verified = try Self.checked { () throws(TrustError) in
-            try MembershipLog(verifying: [bytes], root: TrustRoot(pinning: rootKey), now: instant)
+        let verified: MembershipLog
+        do {
+            verified = try MembershipLog(verifying: [bytes], root: TrustRoot(pinning: rootKey), now: instant)
+        } catch where error.code == .notYetValid {
+            // The relay judged the date by its own clock: say so, rather than blame the device's.
+            throw Self.aheadOfRelayClock(bytes, now: instant)
+        } catch {
+            throw Self.apiError(error)
         }
         guard try await storage.appendMembershipRecords([bytes], at: 0) else {
             throw APIError(.alreadyEnrolled, "a council is already registered on this server")
@@ -98,16 +104,29 @@ actor CouncilLedger {
 
     private func load() async throws {
         guard !loaded else { return }
-        let stored = try await storage.membershipRecords(from: 0)
-        if let first = stored.first {
-            let genesis = try Self.checked { () throws(TrustError) in try MembershipRecord(verifying: first) }
-            guard case let .genesis(rootKey, _) = genesis.event else {
-                throw StorageError(.corrupt, "the stored membership log does not start with a genesis record")
-            }
-            let instant = now
-            log = try Self.checked { () throws(TrustError) in try MembershipLog(verifying: stored, root: TrustRoot(pinning: rootKey), now: instant) }
-        }
+        log = try Self.verifiedStoredLog(try await storage.membershipRecords(from: 0), now: now)
         loaded = true
+    }
+
+    /// The relay's stored log verified again from its genesis (nil when no council is registered).
+    /// Every record was verified when appended, so one that fails now was altered on disk: a
+    /// damaged database (`StorageError.corrupt`), not a forgery to blame on a device — unless it is
+    /// only dated ahead of the relay's clock, which then went back (`.unavailable`, naming it).
+    static func verifiedStoredLog(_ stored: [[UInt8]], now: Instant) throws(StorageError) -> MembershipLog? {
+        guard let first = stored.first else { return nil }
+        do {
+            let genesis = try MembershipRecord(verifying: first)
+            guard case let .genesis(rootKey, _) = genesis.event else {
+                throw StorageError(.corrupt, "the stored membership log does not start with a genesis record: the server database is damaged; run huisclos-server check and restore from the last backup")
+            }
+            return try MembershipLog(verifying: stored, root: TrustRoot(pinning: rootKey), now: now)
+        } catch let error as StorageError {
+            throw error
+        } catch let error as TrustError where error.code == .notYetValid {
+            throw StorageError(.unavailable, "the stored membership log holds records dated ahead of this server's clock (\(error.message)): the server's clock is behind; set it right (NTP) and restart")
+        } catch {
+            throw StorageError(.corrupt, "the stored membership log does not verify (\(error)): the server database is damaged or was altered; run huisclos-server check and restore from the last backup")
+        }
     }
 
     /// Maps a trust failure to the wire error a client sees.

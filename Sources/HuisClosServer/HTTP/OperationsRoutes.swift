@@ -10,12 +10,15 @@ extension HTTPField.Name {
     static let benchHead = HTTPField.Name("Bench-Head")!
 }
 
-/// Health and (when configured for the benchmark) raw downloads that set its floor.
+/// Health, readiness and (when configured for the benchmark) raw downloads that set its floor.
 struct OperationsRoutes: Sendable {
     let services: RelayServices
+    let health: StorageHealth
 
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(Endpoint.health)) { _, _ in Response.bytes(Array("ok\n".utf8), contentType: "text/plain") }
+        // Ready: the process answers (as /healthz) and its storage is not known to be damaged.
+        router.get(RouterPath(Endpoint.ready)) { [health] _, _ in Self.readiness(health.problems) }
         guard services.configuration.benchEndpoints else { return }
         // The benchmark's floor: the same stored bytes, no protocol, no authentication.
         router.get("/bench/raw/scopes/:scope/:after") { _, context in
@@ -24,6 +27,14 @@ struct OperationsRoutes: Sendable {
         router.get("/bench/raw/chunks/:hash") { _, context in
             try await rawChunk(hash: context.parameters.get("hash") ?? "")
         }
+    }
+
+    /// 200 `ready`, or 503 `internal` naming the damage and what to do.
+    static func readiness(_ problems: [String]) -> Response {
+        guard let first = problems.first else { return Response.bytes(Array("ready\n".utf8), contentType: "text/plain") }
+        var response = Response.error(APIError(.internal, "the server's storage is damaged or cannot be checked (\(first)\(problems.count > 1 ? " and \(problems.count - 1) more" : "")): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)"))
+        response.status = .serviceUnavailable
+        return response
     }
 
     // Kept out of the route closures: the release compiler (6.3.1) crashed splitting the

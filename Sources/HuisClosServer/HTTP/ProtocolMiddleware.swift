@@ -9,6 +9,8 @@ import Logging
 /// Logs hold the method, route pattern, status and duration, never bodies or headers (tokens).
 struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
+    /// Told of every storage failure: damage turns `/readyz` off.
+    let health: StorageHealth
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -21,7 +23,8 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             response = .error(error)
         } catch let error as StorageError {
-            context.logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)"])
+            context.logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)", "why": "\(error.message)"])
+            health.observe(error)
             response = .error(APIError(.internal, "the server's storage failed; nothing you sent caused it: retry later"))
         } catch let error as any HTTPResponseError {
             response = .error(Self.map(error.status))

@@ -31,8 +31,22 @@ public final class SQLiteServerStorage: ServerStorage {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
             pushes = PushGroupCommit(pool: pool, place: Self.place)
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            throw StorageError(.corrupt, "the server database at \(path) is damaged (\(error)): it cannot be opened safely. "
+                               + "Keep the file aside for inspection, run huisclos-server check, then restore the data folder from the last backup")
         } catch {
             throw StorageError(.unavailable, "cannot open the server database at \(path): \(error); check the data folder's permissions and free space")
+        }
+    }
+
+    /// SQLite's own verdict on a damaged file (corrupt pages, or not a database at all).
+    static func isDamage(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
+    }
+
+    public func integrityProblems() async throws(StorageError) -> [String] {
+        try await read("checking the database's integrity") { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
         }
     }
 
@@ -67,6 +81,8 @@ public final class SQLiteServerStorage: ServerStorage {
             return try await operation()
         } catch let error as StorageError {
             throw error
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            throw StorageError(.corrupt, "\(what) failed: the database is damaged (\(error)); run huisclos-server check and restore from the last backup")
         } catch {
             throw StorageError(.unavailable, "\(what) failed: \(error)")
         }

@@ -107,6 +107,12 @@ public protocol ServerStorage: Sendable {
 
     /// The sealed keys addressed to `recipient` (canonical bytes), oldest first.
     func sealedKeys(for recipient: SigningPublicKey) async throws(StorageError) -> [[UInt8]]
+
+    // MARK: Health
+
+    /// Checks the stored data for damage (SQLite: `PRAGMA integrity_check`) and returns what it
+    /// found, empty when sound. Reads everything: run it off the request path (`IntegrityWatch`).
+    func integrityProblems() async throws(StorageError) -> [String]
 }
 
 /// A sealed scope key as the mailbox files it: the fields the relay routes by, and the bytes.
@@ -236,7 +242,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         /// The database could not be opened, read or written.
         case unavailable
-        /// Stored data did not decode: the data folder was altered or damaged.
+        /// Stored data is damaged (the database reports corruption, or what it holds does not
+        /// decode or verify): the data folder was altered or damaged; check it and restore a backup.
         case corrupt
     }
 

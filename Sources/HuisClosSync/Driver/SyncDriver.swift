@@ -24,75 +24,140 @@ public struct SyncDriver: Sendable {
     /// Pushes, then pulls every readable scope except `waiting` (scopes the store cannot open yet,
     /// e.g. before their key arrives: pulling them would move the cursor past batches it must
     /// refuse); `progress` is told after each request.
+    ///
+    /// A relay found behind what this device holds (`pull`), or refusing this device's batches as
+    /// a gap in its chain, is repaired: the device pushes back every batch it holds of the scope
+    /// (`repair`), pulls the scope again, and pushes its outbox again. The report says so.
     public func sync(waiting: Set<ScopeID> = [], progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
         var report = SyncReport()
         let known = await client.access
         let access = if let known { known } else { try await client.login() }
         try await push(into: &report, progress: progress)
-        for scope in access.readable.subtracting(waiting).sorted() {
+        let scopes = access.readable.subtracting(waiting).sorted()
+        for scope in scopes {
             try await pull(scope, into: &report, progress: progress)
+        }
+        // A relay that lost this device's earlier batches refuses its next ones as a gap, even
+        // when this device's cursor never passed them (a cut between push and pull).
+        let repaired = Set(report.repairs.map(\.scope))
+        let gapped = Set(report.pushRejected.filter { $0.value.code == .gap }.map(\.key.scope)).subtracting(repaired)
+        for scope in gapped.sorted() {
+            try await repair(scope, evidence: .ownBatchesMissing, into: &report)
+        }
+        if !report.repairs.isEmpty {
+            report.pushRejected = [:]
+            try await push(into: &report, progress: progress)
+            for scope in scopes where gapped.contains(scope) {
+                try await pull(scope, into: &report, progress: progress)
+            }
         }
         return report
     }
 
-    /// Pushes the outbox in requests of at most `WireLimits.pushBatchesMax` batches and
-    /// `WireLimits.pushRequestBytesMax` bytes.
+    /// Pushes the outbox.
     func push(into report: inout SyncReport, progress: @Sendable (SyncProgress) -> Void) async throws {
         let outbox = try await store.outbox()
+        var done = 0
+        for slice in Self.requests(outbox) {
+            let outcome = try await send(slice)
+            report.pushRejected.merge(outcome.refused) { _, new in new }
+            try await store.acknowledge(outcome.held)
+            report.pushed += outcome.held.count
+            done += slice.count
+            progress(.pushed(done: done, total: outbox.count))
+        }
+    }
+
+    /// Pushes `batches` in one request: the ids the relay now holds (accepted or duplicate), how
+    /// many it appended now, and those it refused with its reason.
+    func send(_ batches: ArraySlice<BatchEnvelope>) async throws -> (held: [BatchID], accepted: Int, refused: [BatchID: APIError]) {
+        let results = try await client.push(Array(batches))
+        var held: [BatchID] = []
+        var accepted = 0
+        var refused: [BatchID: APIError] = [:]
+        for (batch, result) in zip(batches, results) {
+            switch result.status {
+            case .accepted, .duplicate:
+                held.append(batch.id)
+                if result.status == .accepted { accepted += 1 }
+            default: refused[batch.id] = APIError(APIError.Code(rawValue: result.code) ?? .malformed, result.message)
+            }
+        }
+        return (held, accepted, refused)
+    }
+
+    /// `batches` cut into push requests of at most `WireLimits.pushBatchesMax` batches and
+    /// `WireLimits.pushRequestBytesMax` bytes (a single larger batch goes alone), in order.
+    static func requests(_ batches: [BatchEnvelope]) -> [ArraySlice<BatchEnvelope>] {
+        var requests: [ArraySlice<BatchEnvelope>] = []
         var start = 0
-        while start < outbox.count {
+        while start < batches.count {
             var end = start
             var bytes = 0
-            while end < outbox.count, end - start < WireLimits.pushBatchesMax,
-                  end == start || bytes + outbox[end].encoded.count + 16 <= WireLimits.pushRequestBytesMax {
-                bytes += outbox[end].encoded.count + 16
+            while end < batches.count, end - start < WireLimits.pushBatchesMax,
+                  end == start || bytes + batches[end].encoded.count + 16 <= WireLimits.pushRequestBytesMax {
+                bytes += batches[end].encoded.count + 16
                 end += 1
             }
-            let slice = Array(outbox[start..<end])
-            let results = try await client.push(slice)
-            var held: [BatchID] = []
-            for (batch, result) in zip(slice, results) {
-                switch result.status {
-                case .accepted, .duplicate: held.append(batch.id)
-                default: report.pushRejected[batch.id] = APIError(APIError.Code(rawValue: result.code) ?? .malformed, result.message)
-                }
-            }
-            try await store.acknowledge(held)
-            report.pushed += held.count
-            progress(.pushed(done: end, total: outbox.count))
+            requests.append(batches[start..<end])
             start = end
         }
+        return requests
     }
 
-    /// Pulls one scope until caught up (or `pagesPerScopeMax` pages).
+    /// Pulls one scope until caught up (or `pagesPerScopeMax` pages); a relay found behind what
+    /// this device holds is repaired, then the scope is pulled again from the start of its log.
     func pull(_ scope: ScopeID, into report: inout SyncReport, progress: @Sendable (SyncProgress) -> Void) async throws {
-        var cursor = try await store.cursor(for: scope)
-        for _ in 0..<Self.pagesPerScopeMax {
-            let page = try await client.pull(scope: scope, after: cursor)
-            if !page.batches.isEmpty {
-                report.pulled.add(try await store.apply(page.batches, receivedAtMs: page.receivedAtMs, scope: scope))
-            }
-            if page.cursor != cursor {
-                try await store.setCursor(page.cursor, for: scope)
-                cursor = page.cursor
-            }
-            progress(.pulled(scope: scope, cursor: cursor, head: page.head))
-            if page.caughtUp { return }
-        }
+        guard let evidence = try await pullPages(scope, into: &report, progress: progress) else { return }
+        try await repair(scope, evidence: evidence, into: &report)
+        try await store.setCursor(.start, for: scope)
+        // From the start the relay cannot be behind: no second repair.
+        _ = try await pullPages(scope, into: &report, progress: progress)
     }
-}
 
-/// What one sync did.
-public struct SyncReport: Sendable {
-    /// Local batches the server now holds.
-    public var pushed = 0
-    /// Local batches the server refused, with its reason (they stay in the outbox).
-    public var pushRejected: [BatchID: APIError] = [:]
-    /// What applying the pulled pages did.
-    public var pulled = ApplyReport()
+    /// Pulls one scope's pages from the stored cursor; nil when done, or what shows the relay lost
+    /// batches this device had pulled: a head below the cursor, or another batch at the cursor's
+    /// position (the first page starts one batch early to compare it).
+    func pullPages(_ scope: ScopeID, into report: inout SyncReport,
+                   progress: @Sendable (SyncProgress) -> Void) async throws -> RelayRepair.Evidence? {
+        var cursor = try await store.cursor(for: scope)
+        var check = cursor.batchHash != nil
+        for _ in 0..<Self.pagesPerScopeMax {
+            let page = try await client.pull(scope: scope, after: check ? cursor.position - 1 : cursor.position)
+            if page.head < cursor.position {
+                return .headBehind(relayHead: page.head, devicePosition: cursor.position)
+            }
+            var batches = page.batches[...]
+            var arrivals = page.receivedAtMs[...]
+            if check {
+                guard batches.first?.hash == cursor.batchHash else { return .batchReplaced(position: cursor.position) }
+                batches = batches.dropFirst()
+                arrivals = arrivals.dropFirst()
+                check = false
+            }
+            if let last = batches.last {
+                report.pulled.add(try await store.apply(Array(batches), receivedAtMs: Array(arrivals), scope: scope))
+                cursor = LogCursor(position: page.cursor, batchHash: last.hash)
+                try await store.setCursor(cursor, for: scope)
+            }
+            progress(.pulled(scope: scope, cursor: cursor.position, head: page.head))
+            if page.caughtUp { return nil }
+        }
+        return nil
+    }
 
-    /// An empty report.
-    public init() {}
+    /// Pushes back every batch this device holds of `scope` to a relay that lost some: batches
+    /// the relay still has come back as duplicates, the lost ones are appended again (another
+    /// device's signed batches too: the relay verifies each signature, so relaying them is safe).
+    func repair(_ scope: ScopeID, evidence: RelayRepair.Evidence, into report: inout SyncReport) async throws {
+        var repair = RelayRepair(scope: scope, evidence: evidence)
+        for slice in Self.requests(try await store.batches(in: scope)) {
+            let outcome = try await send(slice)
+            repair.restored += outcome.accepted
+            repair.refused.merge(outcome.refused) { _, new in new }
+        }
+        report.repairs.append(repair)
+    }
 }
 
 /// A step of a sync, for progress display.

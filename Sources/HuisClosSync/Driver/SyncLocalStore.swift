@@ -13,9 +13,14 @@ import HuisClosProtocol
 ///   relay does not know it) — own batches come back in pulls too, so a store that keeps arrival
 ///   times gets its own batches' times at the pull following their push.
 /// - `cursor`/`setCursor` persist, per scope, the position in the server's log up to which
-///   everything was applied. The driver sets a cursor only after `apply` of that page returned,
-///   so a cut anywhere leaves the cursor at or behind what was applied: the next sync re-pulls at
-///   most one page, which `apply` absorbs as duplicates.
+///   everything was applied, with the hash of the batch at that position (`LogCursor`). The driver
+///   sets a cursor only after `apply` of that page returned, so a cut anywhere leaves the cursor at
+///   or behind what was applied: the next sync re-pulls at most one page, which `apply` absorbs
+///   as duplicates.
+/// - `batches(in:)` returns every batch merged in a scope, whoever wrote it, each device's in
+///   sequence order, and across devices in the order the relay's log held them as far as the store
+///   knows: what the device pushes back to a relay that lost some (`SyncDriver.repair`), so the
+///   lost batches take their former positions again.
 public protocol SyncLocalStore: Sendable {
     /// Unacknowledged local batches, in chain order per scope.
     func outbox() async throws -> [BatchEnvelope]
@@ -24,10 +29,13 @@ public protocol SyncLocalStore: Sendable {
     /// Merges batches pulled from `scope`'s log, in log order; `receivedAtMs[i]` is the relay's
     /// arrival time of `batches[i]` (Unix ms, 0 if unknown).
     func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport
-    /// The log position up to which `scope` is applied (0 at first).
-    func cursor(for scope: ScopeID) async throws -> UInt64
+    /// Where `scope` is applied up to (`LogCursor.start` at first).
+    func cursor(for scope: ScopeID) async throws -> LogCursor
     /// Records that `scope` is applied up to `cursor`.
-    func setCursor(_ cursor: UInt64, for scope: ScopeID) async throws
+    func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws
+    /// Every batch merged in `scope` (any author), in the relay's former log order as far as known,
+    /// each author's in sequence order.
+    func batches(in scope: ScopeID) async throws -> [BatchEnvelope]
 }
 
 /// What `SyncLocalStore.apply` did with a page of batches.

@@ -23,6 +23,7 @@ enum StorageConformance {
         ("files: declare once, chunks dedup", filesDeclareOnceChunksDedup),
         ("membership records append only at the head", membershipRecordsAppendOnlyAtTheHead),
         ("sealed keys are filed per recipient", mailboxFilesKeys),
+        ("a sound storage reports no damage", soundStorageReportsNoDamage),
     ]
 
     static let device = try! SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 3, count: 32)))
@@ -159,6 +160,11 @@ extension StorageConformance {
         #expect(try await storage.membershipRecords(from: 0) == [[1], [2], [3]])
         #expect(try await storage.membershipRecords(from: 2) == [[3]])
         #expect(try await storage.membershipRecords(from: 7).isEmpty)
+    }
+
+    static func soundStorageReportsNoDamage(_ storage: any ServerStorage) async throws {
+        _ = try await storage.push(try batches(3), receivedAt: now)
+        #expect(try await storage.integrityProblems() == [])
     }
 
     static func mailboxFilesKeys(_ storage: any ServerStorage) async throws {
