@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import Foundation
 import HuisClosCrypto
 import HuisClosDevice
@@ -98,12 +99,9 @@ struct Admin: AsyncParsableCommand {
                 let roles: [String: Role] = ["president": .president, "vicePresident": .vicePresident, "member": .member,
                                              "secondCircle": .secondCircle, "secretariat": .secretariat, "guest": .guest]
                 guard let role = roles[role] else { throw ValidationError("--role: \(roles.keys.sorted().joined(separator: ", "))") }
-                let member = try MemberID.generate()
-                let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
                 let scopes = try scope.map { try ScopeID($0) }
-                try await Admin.onDevice(device) { secretariat in
-                    try await secretariat.sign(.appointMember(Appointment(member: member, role: role, orderNumber: order, orderDate: now,
-                                                                          mandateEnd: now.adding(seconds: days * 86_400), scopes: scopes)))
+                let member = try await device.open().run {
+                    try await $0.appointInLog(role: role, orderNumber: order, validDays: days, scopes: scopes)
                 }
                 if json { return try printJSON(["member": member.hex]) }
                 say(Text(fr: "Membre nommé : \(member.hex)", en: "Member appointed: \(member.hex)"))

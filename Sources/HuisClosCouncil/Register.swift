@@ -28,23 +28,17 @@ public struct Register: Sendable, Codable, Equatable {
     /// Appoints a person by order of the departmental president, for three years from `order.start`.
     ///
     /// Refuses an appointment while a mandate runs and, for the first circle, a 31st member or a
-    /// third mandate (`CouncilRules.checkFirstCircleAppointment`, shared with the membership log),
+    /// third mandate (`CouncilRules.checkAppointment`, shared with the membership log and the faces),
     /// counted on the fullest day from the order's date through `recorded` (the day the
     /// appointment is recorded, when later than its order).
     public mutating func appoint(id: String, name: String, circle: Member.Circle, category: Member.Category,
                                  gender: Member.Gender?, orderNumber: String, on start: Day,
                                  recordedOn recorded: Day? = nil) throws(CouncilError) {
         var member = members[id] ?? Member(id: id, name: name, circle: circle, category: category, gender: gender)
-        if let current = member.mandate(on: start) {
-            throw CouncilError(.alreadyInOffice, Text(
-                fr: "\(member.name) est déjà en fonction jusqu'au \(current.end.french) : un renouvellement prend effet à cette date.",
-                en: "\(member.name) is in office until \(current.end.iso): a renewal takes effect from that date."))
-        }
-        if circle == .first {
-            let fullest = fullestFirstCircleDay(from: start, through: recorded ?? start)
-            try CouncilRules.checkFirstCircleAppointment(of: member.name, seated: fullest.seated,
-                                                         mandatesHeld: member.mandates.count, on: fullest.point)
-        }
+        let fullest = fullestFirstCircleDay(from: start, through: recorded ?? start)
+        try CouncilRules.checkAppointment(AppointmentRequest(
+            id: id, name: member.name, orderDay: start, current: member.mandate(on: start).map { ($0.end, $0.orderNumber) },
+            previousEnd: nil, firstCircle: circle == .first ? (fullest.point, fullest.seated, member.mandates.count) : nil))
         member.name = name
         member.circle = circle
         member.category = category

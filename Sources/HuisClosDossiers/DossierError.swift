@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Why a dossier operation failed; the message says what to do and never holds a key or content.
 public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that branch on it.
@@ -23,11 +25,22 @@ public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible 
     public let code: Code
     /// What went wrong and what to do.
     public let message: String
+    /// The same in French and English, for the refusals a person meets in a council workflow
+    /// (nil: faces show `message` with the code).
+    public let text: Text?
 
     /// An error with `code` and a `message` that says what to do.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
+        text = nil
+    }
+
+    /// An error with `code` and a `text` in both languages that says what to do.
+    public init(_ code: Code, _ text: Text) {
+        self.code = code
+        message = text.english
+        self.text = text
     }
 
     public var description: String { message }

@@ -3,6 +3,7 @@ import GRDB
 import HuisClosCouncil
 import HuisClosCouncilStore
 @testable import HuisClosDevice
+import HuisClosDossiers
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
@@ -107,6 +108,11 @@ import Testing
                 try expired.council.respond(seance: "s1", member: expired.member.hex, .willAttend)
             }
             #expect(throws: DeviceError(.leaseExpired, "")) { try expired.council.acknowledgeReading(seance: "s1", member: expired.member.hex) }
+            // Dossier-layer records go through the same store: the lease refuses them too.
+            #expect(throws: DeviceError(.leaseExpired, "")) {
+                try HearingRegister(store: expired.store).record("h-1", guest: alice.member.hex, guestName: "Dr Roux", dossier: "budget",
+                                                                 on: Day(year: 2026, month: 1, day: 5)!, expiry: 0)
+            }
             #expect(try expired.store.outbox().isEmpty)
             try await expired.lock()
         }
