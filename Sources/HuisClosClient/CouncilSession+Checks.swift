@@ -32,7 +32,7 @@ extension CouncilSession {
     /// `id` names a member or secretariat account of the register, in office today.
     public func requireInOffice(_ id: String) throws {
         if register.secretariat.contains(id) { return }
-        guard let member = register.register.members[id] else { throw unknownMember(id) }
+        guard let member = register.register.members[id] else { throw Register.unknown(id) }
         guard member.isInOffice(on: today) else {
             throw CouncilError(.notInOffice, Text(
                 fr: "\(member.name) n'est pas en fonction aujourd'hui (\(today.french)) : voyez huisclos membres liste.",
@@ -42,12 +42,7 @@ extension CouncilSession {
 
     /// `id` names a first-circle member in office on `day` (whose presence counts at a séance of that day).
     public func requireFirstCircle(_ id: String, on day: Day) throws {
-        guard let member = register.register.members[id] else { throw unknownMember(id) }
-        guard member.circle == .first, member.isInOffice(on: day) else {
-            throw CouncilError(.notAFirstCircleMember, Text(
-                fr: "\(member.name) n'est pas membre du premier cercle en fonction le \(day.french) : sa présence ne compte pas. Voyez huisclos membres liste.",
-                en: "\(member.name) is not a first-circle member in office on \(day.iso): their presence does not count. See huisclos membres liste."))
-        }
+        try register.register.requireFirstCircle(id, on: day)
     }
 
     /// Refuses unless this device is a secretariat account's.
@@ -66,11 +61,5 @@ extension CouncilSession {
                 fr: "Seule la présidence peut \(action.french) : utilisez l'appareil de la présidence.",
                 en: "Only the president can \(action.english): use the president's device."))
         }
-    }
-
-    private func unknownMember(_ id: String) -> CouncilError {
-        CouncilError(.unknownMember, Text(
-            fr: "Aucun membre « \(id) » au registre de cet appareil : synchronisez (huisclos sync) puis voyez huisclos membres liste.",
-            en: "No member \"\(id)\" in this device's register: sync (huisclos sync), then see huisclos membres liste."))
     }
 }

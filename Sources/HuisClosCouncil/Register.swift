@@ -92,18 +92,21 @@ public struct Register: Sendable, Codable, Equatable {
         public var appointedOn: Day?
     }
 
-    func requireFirstCircle(_ id: String, on day: Day) throws(CouncilError) {
+    /// Refuses unless `id` is a first-circle member in office on `day` (whose presence counts at a
+    /// séance of that day, who may preside or be proposed vice-president).
+    public func requireFirstCircle(_ id: String, on day: Day) throws(CouncilError) {
         guard let member = members[id] else { throw Self.unknown(id) }
         guard member.circle == .first, member.isInOffice(on: day) else {
             throw CouncilError(.notAFirstCircleMember, Text(
-                fr: "\(member.name) n'est pas membre du premier cercle en fonction le \(day.french).",
-                en: "\(member.name) is not a first-circle member in office on \(day.iso)."))
+                fr: "\(member.name) n'est pas membre du premier cercle en fonction le \(day.french) : voyez huisclos membres liste.",
+                en: "\(member.name) is not a first-circle member in office on \(day.iso): see huisclos membres liste."))
         }
     }
 
-    static func unknown(_ id: String) -> CouncilError {
+    /// No member `id` in the register: a wrong id, or an appointment this device has not synced yet.
+    public static func unknown(_ id: String) -> CouncilError {
         CouncilError(.unknownMember, Text(
-            fr: "Aucun membre « \(id) » au registre : vérifiez l'identifiant (huisclos membres liste).",
-            en: "No member \"\(id)\" in the register: check the id (huisclos membres liste)."))
+            fr: "Aucun membre « \(id) » au registre : vérifiez l'identifiant (huisclos membres liste), ou synchronisez (huisclos sync) s'il vient d'être nommé.",
+            en: "No member \"\(id)\" in the register: check the id (huisclos membres liste), or sync (huisclos sync) if they were just appointed."))
     }
 }
