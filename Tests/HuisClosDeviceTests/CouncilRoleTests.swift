@@ -3,7 +3,6 @@ import GRDB
 import HuisClosCouncil
 import HuisClosCouncilStore
 @testable import HuisClosDevice
-import HuisClosDossiers
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
@@ -108,10 +107,9 @@ import Testing
                 try expired.council.respond(seance: "s1", member: expired.member.hex, .willAttend)
             }
             #expect(throws: DeviceError(.leaseExpired, "")) { try expired.council.acknowledgeReading(seance: "s1", member: expired.member.hex) }
-            // Dossier-layer records go through the same store: the lease refuses them too.
+            // The dossier layer (notes, avis, hearings) commits through the change store itself: the lease refuses that too.
             #expect(throws: DeviceError(.leaseExpired, "")) {
-                try HearingRegister(store: expired.store).record("h-1", guest: alice.member.hex, guestName: "Dr Roux", dossier: "budget",
-                                                                 on: Day(year: 2026, month: 1, day: 5)!, expiry: 0)
+                try expired.store.commitLocal([try CouncilHarness.set("n-1", "text", "Note")], scope: .council)
             }
             #expect(try expired.store.outbox().isEmpty)
             try await expired.lock()
