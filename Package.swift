@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil",
+                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -137,6 +137,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
+        // The application layer every face calls: one session per unlocked device, each workflow
+        // (sync everything, dossiers, hearings, the council's records) one call on it; time and
+        // randomness injected.
+        .target(
+            name: "HuisClosClient",
+            dependencies: [
+                "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncilStore", "HuisClosSync", "HuisClosCouncil",
+                "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
+                "HuisClosPublication",
+            ]),
+
         // Executables: thin shells over the libraries.
         .executableTarget(
             name: "HuisClosServerApp",
@@ -150,8 +161,8 @@ let package = Package(
         .executableTarget(
             name: "HuisClosCLI",
             dependencies: [
-                "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n", "HuisClosTerminal",
-                "HuisClosCouncil", "HuisClosCouncilStore",
+                "HuisClosClient", "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n",
+                "HuisClosTerminal", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "ClientCLI"),
@@ -175,7 +186,7 @@ let package = Package(
         .target(
             name: "HuisClosTestSupport",
             dependencies: [
-                "HuisClosServer", "HuisClosSync",
+                "HuisClosServer", "HuisClosSync", "HuisClosEngine",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -202,8 +213,10 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
-        // The council commands of the built `huisclos` against a real `huisclos-server` (issue 6's rules, end to end).
-        .testTarget(name: "HuisClosCLITests", dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto"]),
+        // The commands of the built `huisclos` against a real relay, with one fixture (`CouncilCLI`).
+        .testTarget(
+            name: "HuisClosCLITests",
+            dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto", "HuisClosSync", "HuisClosProtocol", "HuisClosWire"]),
         .testTarget(
             name: "HuisClosDeviceTests",
             dependencies: [
@@ -212,6 +225,13 @@ let package = Package(
                 "HuisClosDossiers",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        // The client layer's workflows called directly (no process), on a manual clock.
+        .testTarget(
+            name: "HuisClosClientTests",
+            dependencies: [
+                "HuisClosClient", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire",
             ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(

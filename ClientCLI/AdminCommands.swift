@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import Foundation
 import HuisClosCrypto
 import HuisClosDevice

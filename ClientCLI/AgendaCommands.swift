@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosCouncilStore
 import HuisClosL10n
 import HuisClosTerminal
@@ -31,11 +32,10 @@ struct Agenda: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     // Offline, the convocation may not have reached this device yet: the item is kept and
                     // appears once it does; a mistyped séance id is the likelier cause, so say so.
-                    if try !session.council.seances().contains(where: { $0.id == seance }) {
+                    if try !session.addAgendaItem(item, to: seance, title: title, dossiers: dossier) {
                         Console.error(Text(fr: "Attention : aucune séance « \(seance) » sur cet appareil pour l'instant ; le point apparaîtra avec sa convocation (huisclos sync). Vérifiez l'identifiant avec huisclos seances liste.",
                                            en: "Warning: no séance \"\(seance)\" on this device yet; the item will appear with its convocation (huisclos sync). Check the id with huisclos seances liste.").in(language) + "\n")
                     }
-                    try session.council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossier)
                     say(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))
                 }
             }
@@ -56,9 +56,8 @@ struct Agenda: AsyncParsableCommand {
                     throw UsageError("--rang", "\(rank)", accepts: Text(fr: "1 (premier) ou plus", en: "1 (first) or more"))
                 }
                 try await CouncilSession.with(device) { session in
-                    try session.council.moveAgendaItem(seance: seance, item: item, to: rank)
                     // A rank past the end places the item last: say where it really is.
-                    let placed = (try session.council.agenda(of: seance).firstIndex { $0.item.id == item } ?? rank - 1) + 1
+                    let placed = try session.moveAgendaItem(item, of: seance, to: rank)
                     say(Text(fr: "Point \(item) placé au rang \(placed).", en: "Item \(item) moved to rank \(placed)."))
                 }
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
@@ -49,12 +50,8 @@ struct Attendance: AsyncParsableCommand {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
-                    let day = try session.council.seance(seance).date
-                    for id in member { try session.requireFirstCircle(id, on: day) }
-                    for id in member {
-                        try session.council.markPresent(seance: seance, member: id)
-                        say(Text(fr: "Présent·e : \(session.name(id))", en: "Present: \(session.name(id))"))
-                    }
+                    try session.markPresent(member, at: seance)
+                    for id in member { say(Text(fr: "Présent·e : \(session.name(id))", en: "Present: \(session.name(id))")) }
                 }
             }
         }
@@ -70,9 +67,7 @@ struct Attendance: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    try session.council.closeAttendance(seance: seance)
-                    let closed = try session.council.seance(seance)
-                    let quorum = Quorum(seance: closed, register: session.register.register)
+                    let quorum = try session.closeAttendance(of: seance)
                     if json {
                         return try printJSON(QuorumJSON(seance: seance, inOffice: quorum.inOffice, present: quorum.present,
                                                         required: quorum.required, reached: quorum.isReached))

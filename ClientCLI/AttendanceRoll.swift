@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosL10n
 import HuisClosTerminal
@@ -23,14 +24,11 @@ extension Attendance {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    let value = try session.council.seance(seance)
                     var listing = Listing(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"),
                                                     Text.header("Réponse", "Answer"), Text.header("Présence", "Attendance")],
                                           keys: ["member", "name", "response", "attendance"])
-                    for member in session.register.register.firstCircle(on: value.date) {
-                        let response = value.responses[member.id]
-                        let attendance = value.attendanceClosed ? value.attendance(of: member.id)
-                            : value.present.contains(member.id) ? .present : nil
+                    for entry in try session.roll(of: seance) {
+                        let member = entry.member, response = entry.response, attendance = entry.attendance
                         listing.append([member.id, member.name, Self.label(response).in(language), attendance.map(Self.label)?.in(language)],
                                        json: ["response": .string(response?.rawValue ?? "none"), "attendance": attendance.map { .string($0.rawValue) } ?? .null])
                     }

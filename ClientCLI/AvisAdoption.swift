@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
@@ -31,25 +32,8 @@ extension Avis {
         func run() async throws {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
-                    let held = try session.council.seance(seance)
-                    if let present, present != held.present.count {
-                        Console.error(Text(fr: "--presents \(present), mais la feuille de présence de la séance \(seance) en compte \(held.present.count) : vérifiez le décompte.",
-                                           en: "--presents \(present), but the attendance of séance \(seance) records \(held.present.count): check the count.").in(language) + "\n")
-                        throw ExitCode(ExitStatus.dataRefused.rawValue)
-                    }
-                    // The library's refusal, in the same order, but in the person's language (the library's is English).
-                    let draft = try AvisDrafts(store: session.device.store).draft(id)
-                    let conflicts = draft.conflicts.map(\.id)
-                    if held.attendanceClosed, voting <= held.present.count, draft.status == .draft, !conflicts.isEmpty {
-                        let list = conflicts.joined(separator: ", ")
-                        Console.error(Text(fr: "Adoption refusée : le projet \(id) a des versions concurrentes du ou des paragraphes \(list). Réécrivez-les (huisclos avis ecrire \(id) --paragraphe …) après les avoir lues (huisclos avis voir \(id)), synchronisez, puis adoptez.",
-                                           en: "Adoption refused: draft \(id) has conflicting versions of paragraph(s) \(list). Rewrite them (huisclos avis ecrire \(id) --paragraphe …) after reading them (huisclos avis voir \(id)), sync, then adopt.").in(language) + "\n")
-                        throw ExitCode(ExitStatus.usage.rawValue)
-                    }
-                    let vote = try PublishedText.Vote(seated: session.register.register.firstCircle(on: held.date).count, voting: voting,
-                                                      inFavour: inFavour, against: against, abstaining: abstaining)
-                    try AvisDrafts(store: session.device.store).adopt(id, at: held, register: session.register.register, vote: vote)
-                    _ = try await session.device.sync()
+                    try await session.adoptAvis(id, at: seance, present: present, voting: voting, inFavour: inFavour,
+                                                against: against, abstaining: abstaining)
                 }
                 say(Text(fr: "\(id) adopté en séance \(seance) : \(inFavour) pour, \(against) contre, \(abstaining) abstention(s).",
                          en: "\(id) adopted at séance \(seance): \(inFavour) for, \(against) against, \(abstaining) abstaining."))
@@ -74,10 +58,8 @@ extension Avis {
         func run() async throws {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
-                    try AvisDrafts(store: session.device.store).publish(id)
-                    _ = try await session.device.sync()
-                    say(Text(fr: "\(id) publié : \(session.device.server)/public/textes/\(id).html",
-                             en: "\(id) published: \(session.device.server)/public/textes/\(id).html"))
+                    let address = try await session.publishAvis(id)
+                    say(Text(fr: "\(id) publié : \(address)", en: "\(id) published: \(address)"))
                 }
             }
         }
@@ -93,7 +75,7 @@ extension Avis {
         func run() async throws {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
-                    let listed = try AvisDrafts(store: session.device.store).drafts().map {
+                    let listed = try session.client.avisDrafts().map {
                         Listed(id: $0.id, kind: $0.kind.rawValue, title: $0.title, status: $0.status.rawValue, referral: $0.referral,
                                conflicts: $0.conflicts.map(\.id))
                     }

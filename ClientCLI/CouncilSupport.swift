@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
@@ -8,39 +9,12 @@ import HuisClosL10n
 import HuisClosTerminal
 import HuisClosTrust
 
-/// An unlocked device with its council records and the register folded from its verified log.
-struct CouncilSession {
-    let device: Device
-    let council: CouncilStore
-    let register: CouncilRegister
-    /// Today (UTC), by this device's clock.
-    let today: Day
-    let instant: Instant
-
-    /// Unlocks the device, runs `body`, and locks it again whatever happens.
-    static func with(_ options: DeviceOptions, _ body: (CouncilSession) async throws -> Void) async throws {
-        let device = try options.unlock()
-        do {
-            let council = device.council
-            let log = await device.membershipLog
-            let register = CouncilRegister(log: log, profiles: try council.profiles(), proposals: try council.vicePresidentProposals(),
-                                           appointments: try council.vicePresidentAppointments())
-            let now = Int64(Date().timeIntervalSince1970)
-            try await body(CouncilSession(device: device, council: council, register: register,
-                                          today: Day(unixSeconds: now) ?? Day(year: 1970, month: 1, day: 1)!,
-                                          instant: Instant(unixSeconds: now)))
-            try await device.lock()
-        } catch {
-            try? await device.lock()
-            throw error
-        }
+extension CouncilSession {
+    /// Unlocks the device, runs `body` on its council side, and locks it again whatever happens.
+    @discardableResult
+    static func with<Result: Sendable>(_ options: DeviceOptions, _ body: (CouncilSession) async throws -> Result) async throws -> Result {
+        try await options.open().run { try await body(try await $0.councilSession()) }
     }
-
-    /// This device's member id (hex).
-    var me: String { device.member.hex }
-
-    /// The name the register gives `id`, or the id.
-    func name(_ id: String) -> String { register.register.members[id]?.name ?? id }
 }
 
 /// Runs a council command: council refusals exit 65 with their text (which says what to do), a

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosDevice
 import HuisClosEngine
@@ -50,6 +51,11 @@ struct DeviceOptions: ParsableArguments {
                                               en: "no device in \(url.path): enrol it first (huisclos enrol)").in(language))
         }
         return try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
+    }
+
+    /// The unlocked device as a session of the client layer, on the system clock.
+    func open(toSync: Bool = false) throws -> ClientSession {
+        ClientSession(device: try unlock(toSync: toSync), clock: SystemWallClock())
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import Foundation
 import HuisClosDossiers
 import HuisClosL10n
@@ -33,9 +34,7 @@ struct Avis: AsyncParsableCommand {
         func run() async throws {
             try await runDossier {
                 guard let kind = PublishedText.Kind(rawValue: kind) else { throw DossierError(.invalidArgument, "--nature: avis, recommandation or programme") }
-                let opened = try device.unlock()
-                try AvisDrafts(store: opened.store).create(id: id, title: title, kind: kind, referral: referral)
-                try await opened.lock()
+                try await device.open().run { try $0.createAvisDraft(id, title: title, kind: kind, referral: referral) }
                 say(Text(fr: "Projet \(id) créé.", en: "Draft \(id) created."))
             }
         }
@@ -50,9 +49,7 @@ struct Avis: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let opened = try device.unlock()
-                try AvisDrafts(store: opened.store).write(text, paragraph: paragraph, of: id)
-                try await opened.lock()
+                try await device.open().run { try $0.writeAvisParagraph(text, paragraph: paragraph, of: id) }
                 say(Text(fr: "Paragraphe \(paragraph) écrit.", en: "Paragraph \(paragraph) written."))
             }
         }
@@ -68,9 +65,7 @@ struct Avis: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let opened = try device.unlock()
-                let draft = try AvisDrafts(store: opened.store).draft(id)
-                try await opened.lock()
+                let draft = try await device.open().run { try $0.avisDraft(id) }
                 if json {
                     return try printJSON(Shown(id: draft.id, title: draft.title, status: draft.status.rawValue,
                                                paragraphs: draft.paragraphs.map(\.versions), conflicts: draft.conflicts.map(\.id)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
@@ -31,17 +32,6 @@ struct Dossiers: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Read.self, Search.self])
 
     /// The scope named on the command line (`council`, `group:<nom>`, `hearing:<id>`).
-    /// Version `number` (or the latest) of `dossier` in `library`, or a `notFound` failure saying what to do.
-    static func version(of dossier: String, number: Int?, in library: DossierLibrary) throws -> DossierVersion {
-        guard let found = try library.dossier(dossier) else {
-            throw DossierError(.notFound, "no dossier '\(dossier)' in \(library.scope.rawValue) on this device: sync, then see huisclos dossiers liste")
-        }
-        guard let chosen = number.map({ n in found.versions.first { $0.number == n } }) ?? found.latest else {
-            throw DossierError(.notFound, "dossier '\(dossier)' has no version \(number.map(String.init) ?? ""): see huisclos dossiers liste")
-        }
-        return chosen
-    }
-
     static func scope(_ name: String) throws -> ScopeID {
         do { return try ScopeID(name) } catch {
             throw ValidationError(Text(fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
@@ -63,36 +53,26 @@ struct Dossiers: AsyncParsableCommand {
         func run() async throws {
             try await runDossier {
                 let scope = try Dossiers.scope(self.scope)
-                let source = URL(fileURLWithPath: path)
-                let size = (try FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0
-                guard size <= DossierLimits.fileBytesMax else {
-                    throw DossierError(.tooLarge, "\(source.lastPathComponent) exceeds \(DossierLimits.fileBytesMax / 1_048_576) MiB")
+                let bars = ProgressBars(quiet: json)
+                let version = try await device.open().run { session in
+                    try await session.addDossierVersion(file: URL(fileURLWithPath: path), scope: scope, id: id, title: title,
+                                                        attachedTo: attachedTo) { event in
+                        switch event {
+                        case .resuming(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
+                        case .uploading(let done, let total): bars.update(Text(fr: "Envoi", en: "Upload"), done, total)
+                        case .abandoned(let reason):
+                            Console.error(Text(fr: "Envoi abandonné : \(reason)", en: "Upload abandoned: \(reason)").in(language) + "\n")
+                        case .interrupted:
+                            bars.finish()
+                            Console.error(Text(fr: "L'envoi est interrompu ; il reprendra au prochain « huisclos sync » sans renvoyer ce que le serveur a déjà.",
+                                               en: "The upload was interrupted; it resumes at the next 'huisclos sync' without resending what the server already holds.").in(language) + "\n")
+                        }
+                    }
                 }
-                let opened = try device.unlock()
-                let library = DossierLibrary(store: opened.store, scope: scope)
-                let id = self.id ?? DossierMedia.identifier(from: source.deletingPathExtension().lastPathComponent)
-                let title = try self.title ?? library.dossier(id)?.title ?? source.deletingPathExtension().lastPathComponent
-                _ = try await DossierSync.resumeUploads(opened, quiet: json)
-                let transfer = SealedFileTransfer(client: opened.relayClient)
-                let (update, finish) = DossierSync.bar(Text(fr: "Envoi", en: "Upload"), quiet: json)
-                let version: DossierVersion
-                do {
-                    version = try await library.addVersion(
-                        of: id, title: title, attachedTo: attachedTo, fileName: source.lastPathComponent,
-                        mediaType: DossierMedia.type(of: source), content: .file(source),
-                        upload: { fileID, cache in try await transfer.upload(fileID, scope: scope, from: cache, progress: update) })
-                    finish()
-                } catch let error as APIError {
-                    finish()
-                    Console.error(Text(fr: "L'envoi est interrompu ; il reprendra au prochain « huisclos sync » sans renvoyer ce que le serveur a déjà.",
-                                       en: "The upload was interrupted; it resumes at the next 'huisclos sync' without resending what the server already holds.").in(language) + "\n")
-                    throw error
-                }
-                _ = try await opened.sync()
-                try await opened.lock()
-                if json { return try printJSON(DossierMedia.Listed(version: version, title: title, scope: scope, seen: true, offline: true)) }
-                say(Text(fr: "Dossier \(id), version \(version.number) : chiffré, envoyé et synchronisé.",
-                         en: "Dossier \(id), version \(version.number): sealed, sent and synced."))
+                bars.finish()
+                if json { return try printJSON(version) }
+                say(Text(fr: "Dossier \(version.dossier), version \(version.version) : chiffré, envoyé et synchronisé.",
+                         en: "Dossier \(version.dossier), version \(version.version): sealed, sent and synced."))
             }
         }
     }
@@ -111,15 +91,7 @@ struct Dossiers: AsyncParsableCommand {
         func run() async throws {
             try await runDossier {
                 let scope = try Dossiers.scope(self.scope)
-                let opened = try device.unlock()
-                let library = DossierLibrary(store: opened.store, scope: scope)
-                let unseen = Set(try library.unseenVersions().map { "\($0.dossier).v\($0.number)" })
-                let listed = try library.list().flatMap { dossier in
-                    try dossier.versions.map { DossierMedia.Listed(version: $0, title: dossier.title, scope: scope,
-                                                                   seen: !unseen.contains("\($0.dossier).v\($0.number)"),
-                                                                   offline: try library.isHeld($0)) }
-                }
-                try await opened.lock()
+                let listed = try await device.open().run { try $0.dossierVersions(in: scope) }
                 if json { return try printJSON(listed) }
                 var table = Table(headers: [Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"), Text(fr: "Titre", en: "Title"),
                                             Text(fr: "Fichier", en: "File"), Text(fr: "Taille", en: "Size"), Text(fr: "Hors ligne", en: "Offline"),
@@ -149,11 +121,7 @@ struct Dossiers: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let opened = try device.unlock()
-                // Only what the log lets this device read now: an ended access hides its content before the next sync drops it.
-                let readable = Set(await opened.readableScopes.map(\.rawValue))
-                let hits = try DossierIndex(database: opened.store.database).search(words).filter { readable.contains($0.scope) }
-                try await opened.lock()
+                let hits = try await device.open().run { try await $0.searchDossiers(words) }
                 let found = hits.map { Found(scope: $0.scope, dossier: $0.dossier, version: $0.version, title: $0.title, snippet: $0.snippet) }
                 if json { return try printJSON(found) }
                 var table = Table(headers: [Text(fr: "Portée", en: "Scope"), Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"),

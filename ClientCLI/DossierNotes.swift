@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
@@ -35,11 +36,10 @@ struct Notes: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let opened = try device.unlock()
-                let chosen = try Dossiers.version(of: dossier, number: version, in: DossierLibrary(store: opened.store, scope: try Dossiers.scope(scope)))
-                let target = try share.map(Dossiers.scope) ?? DossierScopes.member(opened.member)
-                let id = try Annotations(store: opened.store).add(text, on: chosen, at: location, scope: target)
-                try await opened.lock()
+                let scope = try Dossiers.scope(scope), group = try share.map(Dossiers.scope)
+                let (id, target) = try await device.open().run {
+                    try $0.annotate(dossier, in: scope, version: version, at: location, text: text, sharedWith: group)
+                }
                 say(Text(fr: "Note \(id) ajoutée (\(target.rawValue)) ; elle part à la prochaine synchronisation.",
                          en: "Note \(id) added (\(target.rawValue)); it leaves at the next sync."))
             }
@@ -58,14 +58,8 @@ struct Notes: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let opened = try device.unlock()
-                let latest = try Dossiers.version(of: dossier, number: nil, in: DossierLibrary(store: opened.store, scope: try Dossiers.scope(scope)))
-                let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
-                let scopes = await opened.membership.readableScopes(of: opened.certificate.signingKey, at: now)
-                    .filter { $0 == DossierScopes.member(opened.member) || $0.rawValue.hasPrefix("group:") }.sorted { $0.rawValue < $1.rawValue }
-                let notes = try Annotations(store: opened.store).notes(on: dossier, latestVersion: latest.number,
-                                                                       scopes: [DossierScopes.member(opened.member)] + scopes.filter { $0 != DossierScopes.member(opened.member) })
-                try await opened.lock()
+                let scope = try Dossiers.scope(scope)
+                let notes = try await device.open().run { try await $0.notes(on: dossier, in: scope) }
                 let listed = notes.map { Listed(id: $0.id, scope: $0.scope.rawValue, version: $0.version, location: $0.location,
                                                 text: $0.text, earlierVersion: $0.madeOnEarlierVersion) }
                 if json { return try printJSON(listed) }

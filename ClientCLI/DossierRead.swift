@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosTerminal
@@ -30,24 +31,23 @@ extension Dossiers {
         func run() async throws {
             try await runDossier {
                 let scope = try Dossiers.scope(self.scope)
-                let opened = try device.unlock()
-                do { try await opened.requireReadable(scope) } catch { throw ScopeNotReadable(scope: scope.rawValue) }
-                let library = DossierLibrary(store: opened.store, scope: scope)
-                let chosen = try Dossiers.version(of: id, number: version, in: library)
-                let (update, finish) = DossierSync.bar(Text(fr: "Réception", en: "Download"), quiet: false)
-                try await library.fetch(chosen, transfer: SealedFileTransfer(client: opened.relayClient), progress: update)
-                finish()
+                let session = try device.open()
+                do { try await session.device.requireReadable(scope) } catch { throw ScopeNotReadable(scope: scope.rawValue) }
+                let bars = ProgressBars(quiet: false)
+                let chosen = try await session.fetchDossierVersion(id, number: version, in: scope) {
+                    bars.update(Text(fr: "Réception", en: "Download"), $0, $1)
+                }
+                bars.finish()
                 if output != nil || !chosen.isText {
                     Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
                                        en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")
                 }
                 let sink = try output.map { try PlaintextFile.create(atPath: $0) } ?? FileHandle.standardOutput
                 defer { if output != nil { try? sink.close() } }
-                try await library.read(chosen, transfer: nil) { piece in
-                    try sink.write(contentsOf: piece)
+                if let warning = try await session.readDossierVersion(chosen, in: scope, sink: { piece in try sink.write(contentsOf: piece) }) {
+                    Console.error(warning.in(language) + "\n")
                 }
-                if let warning = library.markSeenWhenPossible([chosen]) { Console.error(warning.in(language) + "\n") }
-                try await opened.lock()
+                try await session.lock()
             }
         }
     }

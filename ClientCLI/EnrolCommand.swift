@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
@@ -123,25 +124,16 @@ struct Status: AsyncParsableCommand {
     }
 
     /// `date` in ISO 8601 UTC, nil for the epoch (never synced).
-    static func iso(_ date: Date) -> String? {
-        date.timeIntervalSince1970 > 0 ? ISO8601DateFormatter().string(from: date) : nil
-    }
-
     func run() async throws {
         try await runReporting {
-            let opened = try device.unlock(toSync: true)
-            let state = await opened.membership
-            let now = Instant(unixSeconds: Int64(Date().timeIntervalSince1970))
-            let key = opened.certificate.signingKey
-            let standing = await opened.standing
-            let pending = await opened.pendingSteps
-            let report = Report(device: DeviceCard(opened.certificate), server: opened.server, valid: state.isDeviceValid(key, at: now),
-                                approved: state.isApproved(key, at: now),
-                                readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
-                                writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(), lastSync: Self.iso(await opened.lastSync),
+            let status = try await device.open(toSync: true).run { try await $0.status() }
+            let standing = status.standing
+            let pending = status.pending
+            let report = Report(device: DeviceCard(status.certificate), server: status.server, valid: status.valid, approved: status.approved,
+                                readable: status.readable, writable: status.writable,
+                                lastSync: status.lastSync.map { ISO8601DateFormatter().string(from: $0) },
                                 pending: pending.map(\.keyword),
-                                digests: Dictionary(uniqueKeysWithValues: try opened.store.scopeDigests().map { ($0.key.rawValue, $0.value.hex) }))
-            try await opened.lock()
+                                digests: Dictionary(uniqueKeysWithValues: status.digests.map { ($0.key.rawValue, $0.value.hex) }))
             if json { return try printJSON(report) }
             say(Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"))
             say(Text(fr: "Appareil : \(report.device.signingKey) (membre \(report.device.member))",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosTerminal
@@ -35,13 +36,7 @@ struct Groups: AsyncParsableCommand {
                 let members = try parseMembers(self.members, option: "--membres")
                 let supplementary = try parseMembers(self.supplementary, option: "--supplementaires")
                 try await CouncilSession.with(device) { session in
-                    try await session.device.changeMembership { log, keyring, instant in
-                        try WorkingGroups.create(name, members: members, supplementaryMembers: supplementary,
-                                                 log: &log, keyring: &keyring, at: instant)
-                    }
-                    try WorkingGroupRoster(store: session.device.store).record(
-                        name, members: members.map(\.hex), supplementaryMembers: supplementary.map(\.hex), on: session.today)
-                    _ = try await session.device.sync()
+                    try await session.createWorkingGroup(name, members: members, supplementary: supplementary)
                 }
                 say(Text(fr: "Groupe \(name) créé : \(members.count) membre(s), \(supplementary.count) supplémentaire(s). Portée : group:\(name).",
                          en: "Group \(name) created: \(members.count) member(s), \(supplementary.count) supplementary. Scope: group:\(name)."))
@@ -57,7 +52,7 @@ struct Groups: AsyncParsableCommand {
         func run() async throws {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
-                    let groups = try WorkingGroupRoster(store: session.device.store).list()
+                    let groups = try session.client.workingGroups()
                     if json { return try printJSON(groups) }
                     var table = Table(headers: [Text.header("Groupe", "Group"), Text.header("Créé le", "Created"),
                                                 Text.header("Membres", "Members"), Text.header("Supplémentaires", "Supplementary")])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
@@ -120,18 +121,9 @@ struct Members: AsyncParsableCommand {
                     throw UsageError("--categorie", category, accepts: Text(fr: words, en: words))
                 }
                 let gender = try gender.map { try parseChoice($0, option: "--genre", ["female": Member.Gender.female, "male": .male, "other": .other]) }
-                let id = try member.map { try MemberID(hex: $0) } ?? MemberID.generate()
-                var term = Day(year: 1970, month: 1, day: 1)!
-                try await CouncilSession.with(device) { session in
-                    try session.checkAppointment(of: id.hex, name: name, role: role, orderDay: orderDay ?? session.today)
-                    let day = orderDay ?? session.today
-                    let start = Instant(unixSeconds: day.unixSeconds)
-                    term = day.adding(years: CouncilRules.mandateYears)
-                    let end = Instant(unixSeconds: term.unixSeconds)
-                    try await session.device.sign(.appointMember(Appointment(member: id, role: role, orderNumber: order, orderDate: start,
-                                                                             mandateEnd: end, scopes: [])))
-                    try session.council.recordProfile(member: id.hex, name: name, category: category, gender: gender)
-                    _ = try await session.device.sync()
+                let given = try member.map { try MemberID(hex: $0) }
+                let (id, term) = try await CouncilSession.with(device) { session in
+                    try await session.appoint(given, name: name, category: category, gender: gender, role: role, orderNumber: order, orderDay: orderDay)
                 }
                 if json { return try printJSON(["member": id.hex, "termEnd": term.iso]) }
                 say(Text(fr: "Nommé·e : \(name) — identifiant \(id.hex) — mandat jusqu'au \(term.french)",
@@ -146,12 +138,9 @@ struct Members: AsyncParsableCommand {
             guard let member else {
                 throw ValidationError("--membre: l'identifiant du membre en fonction / the sitting member's id")
             }
-            let id = try MemberID(hex: member).hex
+            let memberID = try MemberID(hex: member), id = memberID.hex
             try await CouncilSession.with(device) { session in
-                let day = orderDay ?? session.today
-                try session.council.appointVicePresident(member: id, orderNumber: order, on: day, register: session.register.register)
-                _ = try await session.device.sync()
-                let end = session.register.register.members[id]?.mandate(on: day)?.end
+                let end = try await session.appointVicePresident(memberID, orderNumber: order, orderDay: orderDay)
                 if json { return try printJSON(["member": id, "role": "vicePresident"]) }
                 say(Text(fr: "Vice-président·e : \(session.name(id)) — rôle ajouté au mandat en cours\(end.map { " (jusqu'au \($0.french))" } ?? ""), sans nouveau mandat.",
                          en: "Vice-president: \(session.name(id)) — role added to the running mandate\(end.map { " (until \($0.iso))" } ?? ""), no new mandate."))
@@ -170,10 +159,7 @@ struct Members: AsyncParsableCommand {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     // Only the president proposes: CouncilWriteRules refuses anyone else, in these words.
-                    let id = try MemberID(hex: member).hex
-                    try session.requireFirstCircle(id, on: session.today)
-                    try session.council.proposeVicePresident(member: id, on: session.today)
-                    _ = try await session.device.sync()
+                    try await session.proposeVicePresident(try MemberID(hex: member))
                     say(Text(fr: "Proposition enregistrée pour \(session.name(member)).", en: "Proposal recorded for \(session.name(member))."))
                 }
             }
@@ -227,12 +213,7 @@ struct Members: AsyncParsableCommand {
                 let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in
-                    if reason == .term || id.hex != session.me {
-                        try session.requireSecretariat(Text(fr: "terminer le mandat d'un autre membre", en: "end another member's mandate"))
-                    }
-                    try session.requireInOffice(id.hex)
-                    try await session.device.sign(.endMandate(member: id, reason: reason))
-                    _ = try await session.device.sync()
+                    try await session.endMandate(id, reason: reason)
                     say(Text(fr: "Mandat de \(session.name(member)) terminé ; ses appareils perdent l'accès au conseil.",
                              en: "Mandate of \(session.name(member)) ended; their devices lose council access."))
                 }
@@ -254,21 +235,8 @@ struct Members: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    try session.requirePresident(Text(fr: "déclarer un membre démissionnaire d'office", en: "declare a member resigned ex officio"))
                     let id = try MemberID(hex: member)
-                    let report = AbsenceReport(register: session.register.register, seances: try session.council.seances(), on: session.today)
-                    var register = session.register.register
-                    try register.declareResigned(id.hex, on: session.today, report: report)
-                    _ = try await session.device.sync()  // the secretariat's signed report must have reached this device
-                    let state = await session.device.membership
-                    guard !state.absencesReports(of: id, at: state.headTime).isEmpty else {
-                        throw CouncilError(.notReportedForAbsences, Text(
-                            fr: "Le secrétariat n'a pas signé le rapport d'absences de \(session.name(id.hex)) dans le journal des membres : il le fait avec huisclos rapport absences --signer, puis recommencez.",
-                            en: "The secretariat has not signed \(session.name(id.hex))'s absences report into the membership log: it does so with huisclos rapport absences --signer; then try again."))
-                    }
-                    try await session.device.sign(.endMandate(member: id, reason: .exOfficio))
-                    try await session.device.startEpoch(of: CouncilRecords.scope, reason: .memberRemoved)
-                    _ = try await session.device.sync()
+                    try await session.declareResigned(id)
                     say(Text(fr: "\(session.name(id.hex)) est déclaré·e démissionnaire d'office : mandat terminé, nouvelle clé du conseil, ses appareils n'y ont plus accès.",
                              en: "\(session.name(id.hex)) is declared resigned ex officio: mandate ended, new council key, their devices no longer have access."))
                 }

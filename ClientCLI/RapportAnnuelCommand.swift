@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import Foundation
 import HuisClosDossiers
 import HuisClosL10n
@@ -37,13 +38,7 @@ extension Reports {
 
         func run() async throws {
             try await runRecords {
-                var written: (report: ActivityReport, council: String)?
-                try await CouncilSession.with(device) { session in
-                    let report = try ActivityRecords.report(year: year, seances: try session.council.seances(),
-                                                            register: session.register.register, store: session.device.store)
-                    written = (report, await session.device.membership.councilName)
-                }
-                guard let (report, council) = written else { return }
+                let (report, council) = try await CouncilSession.with(device) { try await $0.activityReport(year: year) }
                 let folder = URL(fileURLWithPath: output)
                 let chart = "assiduite-\(year).svg"
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
@@ -37,8 +38,7 @@ struct ReferralCommands: AsyncParsableCommand {
                 guard let origin = origins[origin] else { throw ValidationError("--origine: president, autosaisine") }
                 let day = try parseDay(date, option: "--date")
                 try await CouncilSession.with(device) { session in
-                    try Referrals(store: session.device.store).receive(id, subject: subject, origin: origin, on: day)
-                    _ = try await session.device.sync()
+                    try await session.receiveReferral(id, subject: subject, origin: origin, on: day)
                 }
                 say(Text(fr: "Saisine \(id) enregistrée (reçue le \(day.french)).", en: "Referral \(id) recorded (received \(day.iso))."))
             }
@@ -55,7 +55,7 @@ struct ReferralCommands: AsyncParsableCommand {
         func run() async throws {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
-                    let listed = try Referrals(store: session.device.store).list().map {
+                    let listed = try session.client.referrals().map {
                         Listed(id: $0.id, subject: $0.subject, origin: $0.origin == .departmentalPresident ? "president" : "autosaisine",
                                received: $0.received.iso, avis: $0.answeredBy)
                     }
@@ -82,9 +82,7 @@ struct ReferralCommands: AsyncParsableCommand {
         func run() async throws {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
-                    _ = try AvisDrafts(store: session.device.store).draft(avis)
-                    try Referrals(store: session.device.store).answer(id, with: avis)
-                    _ = try await session.device.sync()
+                    try await session.answerReferral(id, with: avis)
                 }
                 say(Text(fr: "Saisine \(id) répondue par \(avis).", en: "Referral \(id) answered by \(avis)."))
             }

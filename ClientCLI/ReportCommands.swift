@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
@@ -36,8 +37,11 @@ struct Reports: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    let report = AbsenceReport(register: session.register.register, seances: try session.council.seances(), on: session.today)
-                    if sign { try await Self.sign(report, in: session) }
+                    let (report, signed) = try await session.absencesReport(signing: sign)
+                    if sign {
+                        Console.error(Text(fr: "Rapport d'absences signé dans le journal des membres : \(signed) membre(s).",
+                                           en: "Absences report signed into the membership log: \(signed) member(s).").in(language) + "\n")
+                    }
                     if json { return try printJSON(report.findings) }
                     guard !report.findings.isEmpty else {
                         return say(Text(fr: "Aucun membre n'a manqué 3 séances consécutives.", en: "No member missed 3 consecutive séances."))
@@ -55,22 +59,6 @@ struct Reports: AsyncParsableCommand {
                                     en: "For a resignation ex officio to be possible, the secretariat signs the report: huisclos rapport absences --signer"))
                 }
             }
-        }
-
-        /// Signs one `reportAbsences` record per member named (those already signed are skipped) and syncs.
-        static func sign(_ report: AbsenceReport, in session: CouncilSession) async throws {
-            try session.requireSecretariat(Text(fr: "signer le rapport d'absences", en: "sign the absences report"))
-            var signed = 0
-            for event in try report.absencesEvents() {
-                guard case let .reportAbsences(member, _, digest) = event else { continue }
-                let state = await session.device.membership
-                if state.absencesReports(of: member, at: state.headTime).contains(digest) { continue }
-                try await session.device.sign(event)
-                signed += 1
-            }
-            _ = try await session.device.sync()
-            Console.error(Text(fr: "Rapport d'absences signé dans le journal des membres : \(signed) membre(s).",
-                               en: "Absences report signed into the membership log: \(signed) member(s).").in(language) + "\n")
         }
     }
 }

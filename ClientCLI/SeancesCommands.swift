@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
@@ -56,23 +57,19 @@ struct Seances: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
                     // say so rather than show an empty table and the yearly-séance warning.
-                    guard await session.device.readableScopes.contains(.council) else {
+                    guard await session.hasCouncilAccess else {
                         let text = Text(fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
                                         en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
                         Console.error(text.in(language) + "\n")
                         throw ExitCode(ExitStatus.notAllowed.rawValue)
                     }
-                    let seances = try session.council.seances()
-                    if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
-                        if let warning = session.council.acknowledgeWhenPossible(receipts: seances.map(\.id), member: session.me) {
-                            Console.error(warning.in(language) + "\n")
-                        }
-                    }
+                    let (seances, warning) = try session.seancesAcknowledgingReceipt()
+                    if let warning { Console.error(warning.in(language) + "\n") }
                     var listing = Listing(headers: [Text.header("Séance", "Séance"), "Date", Text.header("Lieu", "Place"), Text.header("Points", "Items"),
                                                     Text.header("Présence", "Attendance"), "Quorum"],
                                           keys: ["id", "date", "place", "items", "attendance", "quorum"])
                     for seance in seances {
-                        let quorum = Quorum(seance: seance, register: session.register.register)
+                        let quorum = session.quorum(of: seance)
                         let closed = seance.attendanceClosed
                         listing.append([seance.id, seance.date.iso, seance.place, "\(seance.agenda.count)",
                                         Text(fr: closed ? "close" : "ouverte", en: closed ? "closed" : "open").in(language),
@@ -104,12 +101,8 @@ struct Seances: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    let value = try session.council.seance(seance)
-                    if session.register.register.members[session.me]?.isInOffice(on: session.today) == true {
-                        if let warning = session.council.acknowledgeWhenPossible(receipts: [], reading: seance, member: session.me) {
-                            Console.error(warning.in(language) + "\n")
-                        }
-                    }
+                    let (value, warning) = try session.seanceAcknowledgingReading(seance)
+                    if let warning { Console.error(warning.in(language) + "\n") }
                     if !json {
                         say(Text(fr: "Séance \(value.id) — \(value.date.french), \(value.place)", en: "Séance \(value.id) — \(value.date.iso), \(value.place)"))
                     }

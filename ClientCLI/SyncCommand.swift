@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosEngine
@@ -8,7 +9,6 @@ import HuisClosStore
 import HuisClosSync
 import HuisClosTerminal
 import HuisClosTrust
-import Synchronization
 
 /// `huisclos sync`: membership log, keys, then push and pull; `--watch` stays connected.
 struct Sync: AsyncParsableCommand {
@@ -98,77 +98,30 @@ struct Sync: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let opened = try device.unlock(toSync: true)
-            if let warning = SyncClient.transportWarning(for: opened.server) { Console.error(warning.in(language) + "\n") }
-            let bar = Mutex<ProgressBar?>(nil)
-            let progress: @Sendable (SyncProgress) -> Void = { step in
-                guard case .pulled(_, let cursor, let head) = step, !json else { return }
-                bar.withLock { current in
-                    if current == nil { current = ProgressBar(label: Text(fr: "Réception", en: "Receiving").in(language), total: Int64(head)) }
-                    current?.update(Int64(cursor))
-                }
-            }
-            let policy: DossierPrefetch.Policy = sansGrosFichiers ? .skipLarge : .everything
-            // Uploads a cut or a restart left pending are finished first, so their versions go out with
-            // this push; a failure here (offline, revoked) is left to the sync below to report or act on.
-            let pending = await opened.syncOnly ? nil : try? await DossierSync.resumeUploads(opened, quiet: json)
-            let untold = Mutex(pending ?? (versions: 0, chunks: 0))
+            let session = try device.open(toSync: true)
+            if let warning = SyncClient.transportWarning(for: session.device.server) { Console.error(warning.in(language) + "\n") }
+            let bars = ProgressBars(quiet: json)
+            let json = self.json
             let unsolved = Mutex(false)
-            let report: @Sendable (DeviceSyncReport) async throws -> Void = { result in
-                bar.withLock { $0?.finish(); $0 = nil }
-                let resumed = untold.withLock { told in defer { told = (0, 0) }; return told }
-                let batches = result.batches
-                let refused = batches.pulled.rejected.count + batches.pushRejected.count
-                let problems = batches.problems
-                if !problems.isEmpty { unsolved.withLock { $0 = true } }
-                if !json {  // the batch result first: a cut during the content fetch does not hide it
-                    say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
-                             en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
-                    for notice in batches.notices { say(notice) }
-                    for problem in problems { Console.error(problem.in(language) + "\n") }
-                    for group in HeldGroup.of(result.held) {
-                        say(Text(fr: "En attente — " + group.text.french, en: "Held — " + group.text.english))
-                    }
-                    for scope in result.waitingForKey {
-                        say(Text(fr: "\(scope.rawValue) : clé de l'époque en cours pas encore reçue ; ses lots seront reçus à une prochaine synchronisation",
-                                 en: "\(scope.rawValue): the current epoch's key has not arrived yet; its batches are pulled at a later sync"))
-                    }
-                    for pending in result.devicesAwaitingApproval { say(.awaitingApproval(pending.fingerprint)) }
-                    if resumed.versions > 0 {
-                        say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
-                                 en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
-                    }
-                }
-                let content = try await DossierSync.prefetch(opened, policy: policy, quiet: json)
-                // After every sync, plain or `--watch`: the secretariat's device closes expired hearings.
-                try await Hearing.closeExpiredAndSay(on: opened, json: json)
-                if json {
-                    try? printJSON(Summary(membershipRecords: result.membershipRecords, keysAccepted: result.keysAccepted,
-                                           keysRefused: result.keysRefused.count, pushed: batches.pushed,
-                                           received: batches.pulled.applied, alreadyHeld: batches.pulled.duplicates, refused: refused,
-                                           uploadsResumed: resumed.versions, chunksResent: resumed.chunks,
-                                           dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
-                                           dossiersRefused: content.refused.count, dossiersDropped: content.dropped,
-                                           heldMerged: result.heldMerged, held: HeldGroup.of(result.held),
-                                           waitingForKey: result.waitingForKey.map(\.rawValue),
-                                           devicesAwaitingApproval: result.devicesAwaitingApproval.map(\.fingerprint.description),
-                                           notices: batches.notices.map { $0.in(language) }, problems: problems.map { $0.in(language) }))
-                    return
-                }
-                say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
-                         en: "Dossiers: fetched \(content.fetched) · left on the server \(content.skipped) · refused \(content.refused.count) · dropped \(content.dropped)"))
-                for reason in content.refused { Console.error(reason + "\n") }
-                // A device that lost its access is told why, not only how many dossiers it dropped.
-                let standing = await opened.standing
-                if standing != .valid { say(Status.standing(standing)) }
-            }
             do {
-                if watch {
-                    try await opened.watch(progress: progress, onSync: report)
-                } else {
-                    try await report(try await opened.sync(progress: progress))
-                }
-                try await opened.lock()
+                try await session.syncEverything(policy: sansGrosFichiers ? .skipLarge : .everything, watch: watch, progress: { event in
+                    switch event {
+                    case .receiving(let cursor, let head): bars.update(Text(fr: "Réception", en: "Receiving"), Int(cursor), Int(head))
+                    case .resumingUpload(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
+                    case .fetchingDossiers(let done, let total): bars.update(Text(fr: "Dossiers", en: "Dossiers"), done, total)
+                    case .uploadAbandoned(let reason):
+                        Console.error(Text(fr: "Envoi abandonné : \(reason)", en: "Upload abandoned: \(reason)").in(language) + "\n")
+                    case .synced(let report, let resumed):
+                        bars.finish()
+                        if !report.batches.problems.isEmpty { unsolved.withLock { $0 = true } }
+                        // The batch result first: a cut during the content fetch does not hide it.
+                        if !json { Sync.sayBatches(report, resumed: resumed) }
+                    }
+                }, onSync: { outcome in
+                    bars.finish()
+                    try Sync.sayOutcome(outcome, json: json)
+                })
+                try await session.lock()
                 // A write the relay refused, or a loss it could not be given back, is a failed sync.
                 if unsolved.withLock({ $0 }) { throw ExitCode(ExitStatus.dataRefused.rawValue) }
             } catch let error as DeviceError where error.code == .wiped {
@@ -177,5 +130,55 @@ struct Sync: AsyncParsableCommand {
                 throw error
             }
         }
+    }
+
+    /// The batch result of a sync, as soon as it is known.
+    static func sayBatches(_ result: DeviceSyncReport, resumed: ResumedUploadCount) {
+        let batches = result.batches
+        let refused = batches.pulled.rejected.count + batches.pushRejected.count
+        say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
+                 en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
+        for notice in batches.notices { say(notice) }
+        for problem in batches.problems { Console.error(problem.in(language) + "\n") }
+        for group in HeldGroup.of(result.held) {
+            say(Text(fr: "En attente — " + group.text.french, en: "Held — " + group.text.english))
+        }
+        for scope in result.waitingForKey {
+            say(Text(fr: "\(scope.rawValue) : clé de l'époque en cours pas encore reçue ; ses lots seront reçus à une prochaine synchronisation",
+                     en: "\(scope.rawValue): the current epoch's key has not arrived yet; its batches are pulled at a later sync"))
+        }
+        for pending in result.devicesAwaitingApproval { say(.awaitingApproval(pending.fingerprint)) }
+        if resumed.versions > 0 {
+            say(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
+                     en: "Uploads resumed: \(resumed.versions) version(s), \(resumed.chunks) missing chunk(s) sent"))
+        }
+    }
+
+    /// The rest of a complete sync: the hearings closed, the dossier content, the device's standing (or the JSON summary).
+    static func sayOutcome(_ outcome: SyncOutcome, json: Bool) throws {
+        let result = outcome.report, batches = result.batches, content = outcome.content, resumed = outcome.uploadsResumed
+        if json {
+            let refused = batches.pulled.rejected.count + batches.pushRejected.count
+            try? printJSON(Summary(membershipRecords: result.membershipRecords, keysAccepted: result.keysAccepted,
+                                   keysRefused: result.keysRefused.count, pushed: batches.pushed,
+                                   received: batches.pulled.applied, alreadyHeld: batches.pulled.duplicates, refused: refused,
+                                   uploadsResumed: resumed.versions, chunksResent: resumed.chunks,
+                                   dossiersFetched: content.fetched, dossiersSkipped: content.skipped,
+                                   dossiersRefused: content.refused.count, dossiersDropped: content.dropped,
+                                   heldMerged: result.heldMerged, held: HeldGroup.of(result.held),
+                                   waitingForKey: result.waitingForKey.map(\.rawValue),
+                                   devicesAwaitingApproval: result.devicesAwaitingApproval.map(\.fingerprint.description),
+                                   notices: batches.notices.map { $0.in(language) }, problems: batches.problems.map { $0.in(language) }))
+            return
+        }
+        for hearing in outcome.hearingsClosed {
+            say(Text(fr: "Audition \(hearing) échue : close, effacement de l'appareil de l'invité ordonné.",
+                     en: "Hearing \(hearing) expired: closed, the guest's device ordered wiped."))
+        }
+        say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
+                 en: "Dossiers: fetched \(content.fetched) · left on the server \(content.skipped) · refused \(content.refused.count) · dropped \(content.dropped)"))
+        for reason in content.refused { Console.error(reason + "\n") }
+        // A device that lost its access is told why, not only how many dossiers it dropped.
+        if outcome.standing != .valid { say(Status.standing(outcome.standing)) }
     }
 }

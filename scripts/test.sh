@@ -3,6 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# Time is injected: only the clock type reads the system time (tests drive a manual clock instead).
+if grep -rnE 'Date\(\)|Date\.now' Sources ClientCLI ServerApp --include='*.swift' | grep -v '^Sources/HuisClosEngine/SystemWallClock.swift:'; then
+    echo "error: Date() or Date.now outside Sources/HuisClosEngine/SystemWallClock.swift: take a WallClock by injection" >&2
+    exit 1
+fi
 swift build --build-tests
 swift test --skip-build
 # Run alone, after the parallel suite: the relay's connection deadlines and bounds, measured in real

@@ -21,6 +21,8 @@ public struct CouncilError: Error, Equatable, Sendable, CustomStringConvertible 
         case roleRequired
         /// Fewer than half the members in office were present: the séance cannot adopt a text.
         case quorumNotReached
+        /// A count given for a séance differs from what its attendance sheet records.
+        case countMismatch
     }
 
     public let code: Code

@@ -8,6 +8,9 @@ public enum CouncilRules {
     public static let firstCircleMembersMax = 30
     /// "Les membres sont nommés pour un mandat de 3 ans…"
     public static let mandateYears = 3
+    /// The first day a mandate opened by an order of `orderDay` is no longer in force (three years
+    /// later): the one mandate-end computation of the register, the log's appointments and every face.
+    public static func mandateEnd(from orderDay: Day) -> Day { orderDay.adding(years: mandateYears) }
     /// "…renouvelable une fois": at most two mandates per person.
     public static let mandatesPerPersonMax = 2
     /// "Un membre absent à 3 séances consécutives est déclaré démissionnaire d'office."

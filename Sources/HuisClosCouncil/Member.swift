@@ -53,7 +53,7 @@ public struct Mandate: Hashable, Sendable, Codable {
     public init(orderNumber: String, start: Day) {
         self.orderNumber = orderNumber
         self.start = start
-        self.termEnd = start.adding(years: CouncilRules.mandateYears)
+        self.termEnd = CouncilRules.mandateEnd(from: start)
     }
 
     /// The first day the member is no longer in office.

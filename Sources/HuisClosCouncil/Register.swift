@@ -29,23 +29,17 @@ public struct Register: Sendable, Codable, Equatable {
     /// Appoints a person by order of the departmental president, for three years from `order.start`.
     ///
     /// Refuses an appointment while a mandate runs and, for the first circle, a 31st member or a
-    /// third mandate (`CouncilRules.checkFirstCircleAppointment`, shared with the membership log),
+    /// third mandate (`CouncilRules.checkAppointment`, shared with the membership log and the faces),
     /// counted on the fullest day from the order's date through `recorded` (the day the
     /// appointment is recorded, when later than its order).
     public mutating func appoint(id: String, name: String, circle: Member.Circle, category: Member.Category,
                                  gender: Member.Gender?, orderNumber: String, on start: Day,
                                  recordedOn recorded: Day? = nil) throws(CouncilError) {
         var member = members[id] ?? Member(id: id, name: name, circle: circle, category: category, gender: gender)
-        if let current = member.mandate(on: start) {
-            throw CouncilError(.alreadyInOffice, Text(
-                fr: "\(member.name) est déjà en fonction jusqu'au \(current.end.french) : un renouvellement prend effet à cette date.",
-                en: "\(member.name) is in office until \(current.end.iso): a renewal takes effect from that date."))
-        }
-        if circle == .first {
-            let fullest = fullestFirstCircleDay(from: start, through: recorded ?? start)
-            try CouncilRules.checkFirstCircleAppointment(of: member.name, seated: fullest.seated,
-                                                         mandatesHeld: member.mandates.count, on: fullest.point)
-        }
+        let fullest = fullestFirstCircleDay(from: start, through: recorded ?? start)
+        try CouncilRules.checkAppointment(AppointmentRequest(
+            id: id, name: member.name, orderDay: start, current: member.mandate(on: start).map { ($0.end, $0.orderNumber) },
+            previousEnd: nil, firstCircle: circle == .first ? (fullest.point, fullest.seated, member.mandates.count) : nil))
         member.name = name
         member.circle = circle
         member.category = category
@@ -99,18 +93,21 @@ public struct Register: Sendable, Codable, Equatable {
         public var appointedOn: Day?
     }
 
-    func requireFirstCircle(_ id: String, on day: Day) throws(CouncilError) {
+    /// Refuses unless `id` is a first-circle member in office on `day` (whose presence counts at a
+    /// séance of that day, who may preside or be proposed vice-president).
+    public func requireFirstCircle(_ id: String, on day: Day) throws(CouncilError) {
         guard let member = members[id] else { throw Self.unknown(id) }
         guard member.circle == .first, member.isInOffice(on: day) else {
             throw CouncilError(.notAFirstCircleMember, Text(
-                fr: "\(member.name) n'est pas membre du premier cercle en fonction le \(day.french).",
-                en: "\(member.name) is not a first-circle member in office on \(day.iso)."))
+                fr: "\(member.name) n'est pas membre du premier cercle en fonction le \(day.french) : voyez huisclos membres liste.",
+                en: "\(member.name) is not a first-circle member in office on \(day.iso): see huisclos membres liste."))
         }
     }
 
-    static func unknown(_ id: String) -> CouncilError {
+    /// No member `id` in the register: a wrong id, or an appointment this device has not synced yet.
+    public static func unknown(_ id: String) -> CouncilError {
         CouncilError(.unknownMember, Text(
-            fr: "Aucun membre « \(id) » au registre : vérifiez l'identifiant (huisclos membres liste).",
-            en: "No member \"\(id)\" in the register: check the id (huisclos membres liste)."))
+            fr: "Aucun membre « \(id) » au registre : vérifiez l'identifiant (huisclos membres liste), ou synchronisez (huisclos sync) s'il vient d'être nommé.",
+            en: "No member \"\(id)\" in the register: check the id (huisclos membres liste), or sync (huisclos sync) if they were just appointed."))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosEngine
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosSync
@@ -17,7 +18,7 @@ extension Device {
     /// the member accepts: the device signs that acceptance into the log at its first sync after
     /// the secretariat certified it. Nothing is left in `folder` if enrolment fails.
     public static func enrol(folder: URL, server: String, code: String, passphrase: String, member: MemberID,
-                             trustRoot: SigningPublicKey, charterDigest: [UInt8], now: @escaping @Sendable () -> Date = { Date() },
+                             trustRoot: SigningPublicKey, charterDigest: [UInt8], now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                              limits: PasswordKey.Limits = .moderate) async throws -> Device {
         let identity = try DeviceIdentity.generate(for: member)
         let profile = DeviceVault.Profile(member: member, signingSeed: try identity.signing.seed(), agreementSeed: identity.agreement.seed(),
@@ -37,7 +38,7 @@ extension Device {
     /// council scope's first key epoch.
     public static func createCouncil(folder: URL, server: String, adminToken: String, passphrase: String, councilName: String,
                                      member: MemberID, orderNumber: String, charterDigest: [UInt8],
-                                     now: @escaping @Sendable () -> Date = { Date() },
+                                     now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                                      limits: PasswordKey.Limits = .moderate) async throws -> Device {
         let instant = Instant(unixSeconds: Int64(now().timeIntervalSince1970))
         let (root, genesisLog) = try TrustRoot.establishCouncil(named: councilName, at: instant)

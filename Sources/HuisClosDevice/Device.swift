@@ -25,7 +25,8 @@ public actor Device {
 
     /// The device's folder.
     public nonisolated let folder: URL
-    /// The change store over the encrypted replica: commit changes, query the merged tables.
+    /// The change store over the encrypted replica: commit changes (each refused past the offline
+    /// lease, whoever commits), query the merged tables.
     public nonisolated let store: ChangeStore
     /// The public half of this device's keys and its member.
     public nonisolated let certificate: CertifiedDevice
@@ -55,7 +56,8 @@ public actor Device {
         self.identity = identity
         self.certificate = identity.certificate
         self.server = profile.server
-        self.lease = WriteLease(expired: syncOnly)
+        let lease = WriteLease(expired: syncOnly)
+        self.lease = lease
         let keyring = try replica.database.read { db in
             try Self.rebuildKeyring(for: identity, log: log, sealed: DeviceVault.sealedKeys(in: db))
         }
@@ -63,7 +65,7 @@ public actor Device {
         context = trust
         store = try ChangeStore(database: replica.database, device: identity.signing,
                                 authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
-                                wallClock: DeviceWallClock(now: now))
+                                wallClock: DeviceWallClock(now: now), writeCheck: { try lease.check() })
         client = SyncClient(server: profile.server, device: identity.signing)
     }
 
@@ -72,7 +74,7 @@ public actor Device {
     /// Throws `DeviceError.leaseExpired` when the last successful sync is older than
     /// `leaseSeconds`, unless `toSync` (then only `sync` is allowed until one succeeds);
     /// `ReplicaError` for a wrong passphrase.
-    public static func unlock(folder: URL, passphrase: String, now: @escaping @Sendable () -> Date = { Date() },
+    public static func unlock(folder: URL, passphrase: String, now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                               leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false) throws -> Device {
         let replica = try Replica.open(at: folder, passphrase: passphrase)
         do {
@@ -114,8 +116,7 @@ public actor Device {
     /// epoch key (plain for `public`); it leaves the device at the next sync.
     @discardableResult
     public func commit(_ changes: [Change], scope: ScopeID) throws -> BatchEnvelope {
-        try lease.check()
-        return try store.commitLocal(changes, scope: scope)
+        try store.commitLocal(changes, scope: scope)
     }
 
     // MARK: - Helpers

@@ -1,6 +1,7 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosPublication
 import HuisClosStore
@@ -124,7 +125,10 @@ public struct AvisDrafts: Sendable {
         let draft = try self.draft(id)
         guard draft.status == .draft else { throw DossierError(.wrongState, "avis \(id) is already \(draft.status.rawValue)") }
         guard draft.conflicts.isEmpty else {
-            throw DossierError(.wrongState, "avis \(id) has conflicting versions of paragraph(s) \(draft.conflicts.map(\.id).joined(separator: ", ")): resolve them before adoption")
+            let list = draft.conflicts.map(\.id).joined(separator: ", ")
+            throw DossierError(.wrongState, Text(
+                fr: "Adoption refusée : le projet \(id) a des versions concurrentes du ou des paragraphes \(list). Réécrivez-les (huisclos avis ecrire \(id) --paragraphe …) après les avoir lues (huisclos avis voir \(id)), synchronisez, puis adoptez.",
+                en: "Adoption refused: draft \(id) has conflicting versions of paragraph(s) \(list). Rewrite them (huisclos avis ecrire \(id) --paragraphe …) after reading them (huisclos avis voir \(id)), sync, then adopt."))
         }
         let record = try RecordKey(kind: Layout.avis, id: id)
         try store.commitLocal([

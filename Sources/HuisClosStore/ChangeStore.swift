@@ -18,6 +18,9 @@ public final class ChangeStore: Sendable {
     private let device: SigningKeyPair
     private let policy: MergePolicy
     private let wallClock: any WallClock
+    /// Run before every local commit: the device's offline lease refuses writes past it, whoever
+    /// writes (dossiers, council records, notes), so no writer can skip it.
+    private let writeCheck: @Sendable () throws -> Void
 
     /// Opens the store on `database`, creating or upgrading its tables.
     ///
@@ -27,9 +30,12 @@ public final class ChangeStore: Sendable {
     ///   - codec: how bodies are sealed and opened (`PlainBodyCodec` until scope keys).
     ///   - wallClock: the time source (injected by tests).
     ///   - maxDriftMs: how far ahead of the wall clock a timestamp may be.
+    ///   - writeCheck: run before every local commit; throws to refuse it (the device's offline lease).
     public init(database: any DatabaseWriter, device: SigningKeyPair, authorizer: any BatchAuthorizer,
                 codec: any BatchBodyCodec = PlainBodyCodec(), wallClock: any WallClock = SystemWallClock(),
-                maxDriftMs: UInt64 = EngineLimits.clockDriftMsDefault) throws {
+                maxDriftMs: UInt64 = EngineLimits.clockDriftMsDefault,
+                writeCheck: @escaping @Sendable () throws -> Void = {}) throws {
+        self.writeCheck = writeCheck
         self.database = database
         self.device = device
         self.policy = MergePolicy(codec: codec, authorizer: authorizer, maxDriftMs: maxDriftMs)
@@ -43,10 +49,11 @@ public final class ChangeStore: Sendable {
     /// Stamps `changes` with the clock, signs them as this device's next batch in `scope`, merges
     /// them locally and queues the batch in the outbox; returns the batch to push.
     ///
-    /// Throws `ChangeError` (`.invalidChange`, `.tooLarge`, `.clockAhead`, `.unauthorized`) without
-    /// changing anything.
+    /// Throws `ChangeError` (`.invalidChange`, `.tooLarge`, `.clockAhead`, `.unauthorized`), or what
+    /// `writeCheck` throws, without changing anything.
     @discardableResult
     public func commitLocal(_ changes: [Change], scope: ScopeID) throws -> BatchEnvelope {
+        try writeCheck()
         let wallMs = wallClock.nowMs()
         return try database.write { db in
             let session = try MergeSession(db: db, policy: policy, wallMs: wallMs)

@@ -135,7 +135,6 @@ extension MembershipState {
 
     private mutating func appoint(_ appointment: Appointment, at instant: Instant) throws(TrustError) {
         let member = appointment.member
-        guard role(of: member, at: instant) == nil else { throw refused("member \(member) already holds a mandate; end it first") }
         guard appointment.orderDate <= instant, appointment.mandateEnd > instant else {
             throw refused("the order must be dated before the record and the mandate must end after it")
         }
@@ -144,25 +143,26 @@ extension MembershipState {
                           + "recorded by the secretariat in the council scope), not a mandate of its own: appoint the member, then record the vice-presidency")
         }
         var entry = members[member] ?? MemberEntry()
-        // The register's reading, by UTC day (`CouncilRegister` folds this log through `Register.appoint`):
-        // a renewal takes effect from the previous mandate's last day, and the 30 seats are
-        // counted on the fullest day since the order's date.
+        // The register's reading, by UTC day (`CouncilRegister` folds this log through `Register.appoint`),
+        // with the council's one appointment check: nobody appointed while holding a mandate, a renewal
+        // taking effect from the previous mandate's last day, and the 30 seats counted on the fullest
+        // day since the order's date.
         let orderDay = Self.day(appointment.orderDate), recordDay = Self.day(instant)
-        if let previous = entry.mandates.last, orderDay < Self.day(previous.end) {
-            throw refused("member \(member)'s previous mandate ended on \(Self.day(previous.end).iso): a renewal takes effect from then, and its order cannot be dated earlier")
+        let firstCircle = members.values.map { $0.mandates.filter(\.role.isFirstCircle) }
+        let fullest = CouncilRules.fullestPoint(from: orderDay, through: recordDay,
+                                                mandateStarts: firstCircle.flatMap { $0.map { Self.day($0.start) } }) { day in
+            firstCircle.filter { $0.contains { Self.day($0.start) <= day && day < Self.day($0.end) } }.count
         }
-        if appointment.role.isFirstCircle {
-            let firstCircle = members.values.map { $0.mandates.filter(\.role.isFirstCircle) }
-            let fullest = CouncilRules.fullestPoint(from: orderDay, through: recordDay,
-                                                    mandateStarts: firstCircle.flatMap { $0.map { Self.day($0.start) } }) { day in
-                firstCircle.filter { $0.contains { Self.day($0.start) <= day && day < Self.day($0.end) } }.count
-            }
-            let held = entry.mandates.filter { $0.role.isFirstCircle }.count + entry.history.filter { $0.role.isFirstCircle }.count
-            do {
-                try CouncilRules.checkFirstCircleAppointment(of: "member \(member)", seated: fullest.seated, mandatesHeld: held, on: fullest.point)
-            } catch {
-                throw refused(error.text.english)
-            }
+        let current = entry.mandate(at: instant)
+        do {
+            try CouncilRules.checkAppointment(AppointmentRequest(
+                id: member.hex, name: "member \(member)", orderDay: orderDay, current: current.map { (Self.day($0.end), nil) },
+                previousEnd: entry.mandates.last.map { Self.day($0.end) },
+                firstCircle: appointment.role.isFirstCircle
+                    ? (fullest.point, fullest.seated,
+                       entry.mandates.filter { $0.role.isFirstCircle }.count + entry.history.filter { $0.role.isFirstCircle }.count) : nil))
+        } catch {
+            throw refused(error.text.english)
         }
         // Grants of an earlier mandate that reached its term without an end record do not carry over.
         entry.closeGrants(at: instant)

@@ -6,11 +6,13 @@ import Testing
 
 /// A council driven only through the built `huisclos` executable against a real `huisclos-server`
 /// child process: one device folder per person, the passphrase and admin token from the
-/// environment as a script would give them, French unless a call asks for English.
+/// environment as a script would give them, French unless the council or a call asks for English.
+/// The one fixture of the CLI suites.
 final class CouncilCLI: @unchecked Sendable {
-    // @unchecked: `server` is replaced only by `stopServer`/`restartServer`, which the scenario
-    // calls sequentially from its one task; the tasks it runs side by side (`sync`, `enrol`) read
-    // only the immutable properties (`folder`, `url`, `charter`), never `server`.
+    // @unchecked: `server`, `root` and `ids` are replaced only by `stopServer`/`restartServer`,
+    // `setUp` and `start`, which the scenario calls sequentially from its one task; the tasks it
+    // runs side by side (`sync`, `enrol`) read only the immutable properties (`folder`, `url`,
+    // `charter`, `english`), never those.
     let folder: TemporaryFolder
     private(set) var server: ServerProcess?
     /// The server's port, kept across a restart so enrolled devices find it again.
@@ -19,8 +21,15 @@ final class CouncilCLI: @unchecked Sendable {
     /// The charter every device signs at enrolment.
     let charter: URL
     static let passphrase = "phrase de passe du scénario indépendant"
+    /// True when every command runs with LANG=en unless a call says otherwise.
+    let english: Bool
+    /// The trust root (hex), once `setUp` has run.
+    private(set) var root = ""
+    /// Member ids (hex) by person, for the people `start` appointed.
+    private(set) var ids: [String: String] = [:]
 
-    init(_ label: String) async throws {
+    init(_ label: String, english: Bool = false) async throws {
+        self.english = english
         folder = try TemporaryFolder(label)
         let server = try await ServerProcess.start(folder: folder.url.appendingPathComponent("relay"))
         self.server = server
@@ -31,8 +40,8 @@ final class CouncilCLI: @unchecked Sendable {
     }
 
     /// Runs `body` with this council, then stops the server and removes the folder whatever happens.
-    static func with(_ label: String, _ body: (CouncilCLI) async throws -> Void) async throws {
-        let council = try await CouncilCLI(label)
+    static func with(_ label: String, english: Bool = false, _ body: (CouncilCLI) async throws -> Void) async throws {
+        let council = try await CouncilCLI(label, english: english)
         do {
             try await body(council)
         } catch {
@@ -56,16 +65,22 @@ final class CouncilCLI: @unchecked Sendable {
     func device(_ who: String) -> String { folder.url.appendingPathComponent(who).path }
 
     /// `huisclos arguments… --device <who's folder>` with the scenario's environment.
-    func run(_ who: String, _ arguments: [String], english: Bool = false, passphrase: String = passphrase) async throws -> CommandRun {
+    func run(_ who: String, _ arguments: [String], english: Bool? = nil, passphrase: String = passphrase) async throws -> CommandRun {
         try await CommandRun.run("huisclos", arguments + ["--device", device(who)], environment: [
             "HUISCLOS_PASSPHRASE": passphrase, "HUISCLOS_ADMIN_TOKEN": TestServer.adminToken,
-            "LANG": english ? "en_GB.UTF-8" : "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
+            "LANG": english ?? self.english ? "en_GB.UTF-8" : "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
         ])
+    }
+
+    /// Runs with `--json`, requires exit 0, and returns standard output as JSON.
+    func json(_ who: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Any {
+        let output = try await ok(who, arguments + ["--json"], sourceLocation: sourceLocation)
+        return try JSONSerialization.jsonObject(with: Data(output.utf8))
     }
 
     /// Runs and requires exit 0, returning standard output.
     @discardableResult
-    func ok(_ who: String, _ arguments: [String], english: Bool = false,
+    func ok(_ who: String, _ arguments: [String], english: Bool? = nil,
             sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         let run = try await run(who, arguments, english: english)
         #expect(run.status == 0, "huisclos \(arguments.joined(separator: " ")) → \(run.status): \(run.errors)", sourceLocation: sourceLocation)
@@ -86,8 +101,9 @@ final class CouncilCLI: @unchecked Sendable {
 
     /// The secretariat sets the council up on the relay (its device becomes `secretariat`).
     func setUp() async throws {
-        _ = try await object("secretariat", ["admin", "setup", "--server", url, "--name", "Conseil du scénario indépendant",
-                                             "--order", "délibération CD-2025-117", "--charter", charter.path])
+        let setup = try await object("secretariat", ["admin", "setup", "--server", url, "--name", "Conseil du scénario indépendant",
+                                                     "--order", "délibération CD-2025-117", "--charter", charter.path])
+        root = try #require(setup["root"] as? String)
         try lighten("secretariat")
     }
 
@@ -159,6 +175,32 @@ final class CouncilCLI: @unchecked Sendable {
         try await sync(devices)
         try await sync(["secretariat"])
         try await sync(devices)
+    }
+
+    /// Enrols `who`'s device as member `id` with `code` (from `admin code` or a hearing), then the
+    /// secretariat certifies it.
+    func enrol(_ who: String, member id: String, code: String) async throws {
+        let card = try #require(try await json(who, ["enrol", "--server", url, "--code", code, "--root", root, "--member", id,
+                                                     "--charter", charter.path]) as? [String: Any])
+        try lighten(who)
+        try await ok("secretariat", ["admin", "certify", "--member", id, "--signing", try #require(card["signingKey"] as? String),
+                                     "--agreement", try #require(card["agreementKey"] as? String)])
+    }
+
+    /// Sets the council up with `people` (name → role) appointed in the research category from
+    /// 2026-01-05, their devices enrolled, certified and holding the council's key.
+    func start(people: KeyValuePairs<String, String>) async throws {
+        try await setUp()
+        for (index, (who, role)) in people.enumerated() {
+            ids[who] = try await appoint(who.capitalized, role: role, category: "research", order: "2026-\(index + 2)", date: "2026-01-05")
+        }
+        try await enrol(people.map { ($0.key, ids[$0.key]!) })
+        try await distributeKeys(to: people.map(\.key))
+    }
+
+    /// The people named sync one after the other, each required to succeed.
+    func sync(_ people: String...) async throws {
+        for who in people { try await ok(who, ["sync"]) }
     }
 
     /// The people named sync side by side, each required to succeed.

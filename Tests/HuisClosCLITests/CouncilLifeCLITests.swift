@@ -8,7 +8,7 @@ import Testing
 /// séances convened with an agenda and a dossier, edited offline by the president and the
 /// secretariat at once, read with the relay stopped; answers given offline, a proxy refused;
 /// attendance over four séances with quorum; the absences rule; the declaration and the lock-out.
-@Suite struct CouncilLifeCLITests {
+@Suite(.tags(.cli, .slow)) struct CouncilLifeCLITests {
     @Test func theCouncilsLifeThroughTheCLIFollowsEveryRuleOfIssue6() async throws {
         try await CouncilCLI.with("cli-council-life") { council in
             try await council.setUp()

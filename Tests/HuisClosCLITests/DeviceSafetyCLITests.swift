@@ -8,7 +8,7 @@ import Glibc
 /// Issue 11 through the built `huisclos`: the root's offline backup and its restoration on a new
 /// device (finding 9), a damaged replica named as tampered (finding 8, issue 15 item 2), and no
 /// core dumps of the process (finding 11).
-@Suite struct DeviceSafetyCLITests {
+@Suite(.tags(.cli, .slow)) struct DeviceSafetyCLITests {
     static let rootPassphrase = "coffre-fort du secrétariat n° 2"
 
     /// `huisclos admin racine …` on `who`'s device, the backup's passphrase from the environment.

@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 6's CLI promises that need no council: `--help` everywhere with an example, and errors
 /// that say what to do, in French by default and in English with LANG=en.
-@Suite struct HelpCLITests {
+@Suite(.tags(.cli, .slow)) struct HelpCLITests {
     /// Every command of the account, sync, members, séances, agenda, attendance and reports groups.
     static let commands: [[String]] = [
         ["enrol"], ["status"], ["passphrase"], ["sync"], ["appareils"], ["appareils", "liste"], ["appareils", "approuver"],

@@ -6,7 +6,7 @@ import Testing
 /// renewable once (a third refused), the first circle capped at 30 (the 31st refused, nothing
 /// written), a vice-president only on the president's proposal, composition and parity, and
 /// badly written or impossible input refused with what to do.
-@Suite struct RegisterCLITests {
+@Suite(.tags(.cli, .slow)) struct RegisterCLITests {
     @Test func theRegisterRefusesAThirdMandateAnUnproposedVicePresidentAndAThirtyFirstMemberInItsOwnWords() async throws {
         try await CouncilCLI.with("cli-register") { council in
             try await council.setUp()

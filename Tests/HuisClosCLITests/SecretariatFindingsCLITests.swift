@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 19 — what a new secretariat tripped over, met again the way it met them: through the real
 /// `huisclos` and `huisclos-server`, from `--help` and the exit codes the help promises.
-@Suite struct SecretariatFindingsCLITests {
+@Suite(.tags(.cli, .slow)) struct SecretariatFindingsCLITests {
     /// Items 1, 11, 12: adoption without quorum refused with the rule quoted (65), a wrong
     /// `--presents` is the 65 the help promises, a device without council access is told so with 77
     /// as `dossiers lire` is, `seances voir --json` carries date and place, `composition --json` the parity.

@@ -107,6 +107,10 @@ import Testing
                 try expired.council.respond(seance: "s1", member: expired.member.hex, .willAttend)
             }
             #expect(throws: DeviceError(.leaseExpired, "")) { try expired.council.acknowledgeReading(seance: "s1", member: expired.member.hex) }
+            // The dossier layer (notes, avis, hearings) commits through the change store itself: the lease refuses that too.
+            #expect(throws: DeviceError(.leaseExpired, "")) {
+                try expired.store.commitLocal([try CouncilHarness.set("n-1", "text", "Note")], scope: .council)
+            }
             #expect(try expired.store.outbox().isEmpty)
             try await expired.lock()
         }

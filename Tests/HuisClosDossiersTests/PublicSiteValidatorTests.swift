@@ -43,8 +43,8 @@ struct PublicSiteValidatorTests {
         try Data(report.html(councilName: "Conseil numérique").utf8).write(to: site.appendingPathComponent("rapport.html"))
         try Data(AttendanceChart.svg(report.attendance, year: 2026).utf8).write(to: site.appendingPathComponent("assiduite.svg"))
 
-        let checked = try ProjectTools.run("python3", [ProjectTools.repository.appendingPathComponent("scripts/check-public-site.py").path, site.path])
-        let printed = checked.output
+        let checked = try await ProjectTools.run("python3", [ProjectTools.repository.appendingPathComponent("scripts/check-public-site.py").path, site.path])
+        let printed = checked.output + checked.errors
         #expect(checked.status == 0, "\(printed)")
         #expect(printed.contains("validata: deliberations.csv: valid against SCDL Délibérations 2.1.5"), "\(printed)")
         #expect(printed.contains("axe: accessibilite.html: 0 serious/critical"), "\(printed)")

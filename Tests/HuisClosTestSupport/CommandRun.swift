@@ -11,16 +11,23 @@ public struct CommandRun: Sendable {
 
     /// Runs `name arguments…` with `environment` added, off the concurrency pool (it blocks).
     public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRun {
+        try await run(executable: ServerProcess.executable.deletingLastPathComponent().appendingPathComponent(name), arguments,
+                      environment: environment)
+    }
+
+    /// Runs `executable arguments…` with `environment` added, off the concurrency pool: a child
+    /// waited for on a cooperative thread (2 on this machine) would stall every other test.
+    public static func run(executable: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRun {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try runBlocking(name, arguments, environment: environment) })
+                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment) })
             }
         }
     }
 
-    private static func runBlocking(_ name: String, _ arguments: [String], environment: [String: String]) throws -> CommandRun {
+    private static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> CommandRun {
         let process = Process()
-        process.executableURL = ServerProcess.executable.deletingLastPathComponent().appendingPathComponent(name)
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let output = Pipe(), errors = Pipe()

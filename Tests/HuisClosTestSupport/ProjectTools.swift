@@ -11,30 +11,14 @@ public enum ProjectTools {
     /// True unless HUISCLOS_SKIP_VALIDATORS=1.
     public static let enabled = ProcessInfo.processInfo.environment["HUISCLOS_SKIP_VALIDATORS"] != "1"
 
-    /// What a tool printed (standard output and error together) and its exit status.
-    public struct Outcome: Sendable {
-        public let status: Int32
-        public let output: String
-    }
-
     /// Runs `.build-tools/venv/bin/<tool>` with `arguments` and `environment` added to this
-    /// process's; throws when the tools are not installed.
-    public static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// process's (off the concurrency pool, `CommandRun`); throws when the tools are not installed.
+    public static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRun {
         let executable = repository.appendingPathComponent(".build-tools/venv/bin/\(tool)")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw Missing(tool: tool)
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.runSerially()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: printed)
+        return try await CommandRun.run(executable: executable, arguments, environment: environment)
     }
 
     /// The tools are not installed.

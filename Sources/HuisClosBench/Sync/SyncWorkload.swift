@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosEngine
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosWire
@@ -46,7 +47,7 @@ struct SyncWorkload: Sendable {
                 seeded.batchBytes += batch.encoded.count
                 pending.append(batch)
                 if pending.count == WireLimits.pushBatchesMax || sequence == perAuthor {
-                    _ = try await storage.push(pending, receivedAt: Date())
+                    _ = try await storage.push(pending, receivedAt: SystemWallClock().date)
                     pending.removeAll(keepingCapacity: true)
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosEngine
 import Logging
 
 /// How one relay server runs: where it keeps data, where it listens, how long secrets live.
@@ -90,7 +91,7 @@ public struct ServerClock: Sendable {
     public init(now: @escaping @Sendable () -> Date) { self.now = now }
 
     /// The system's wall clock.
-    public static let system = ServerClock { Date() }
+    public static let system = ServerClock(now: SystemWallClock().dateReader)
 }
 
 extension Date {

@@ -6,7 +6,7 @@ import HuisClosWire
 import Testing
 
 /// The built `huisclos` executable: council set-up, enrolment, certification, sync; exit codes, language.
-@Suite struct CommandLineTests {
+@Suite(.tags(.cli, .slow)) struct CommandLineTests {
     static func json(_ run: CommandRun) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any], "\(run.output) \(run.errors)")
     }

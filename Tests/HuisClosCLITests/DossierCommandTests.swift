@@ -4,7 +4,7 @@ import Testing
 
 /// The built `huisclos dossiers` commands against a real relay on loopback: a version added on one
 /// device is listed as new, read and searched on another; binary content goes only where named.
-@Suite struct DossierCommandTests {
+@Suite(.tags(.cli, .slow)) struct DossierCommandTests {
     static func json(_ run: CommandRun) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(run.output.utf8))
     }
@@ -96,7 +96,7 @@ import Testing
 /// The built commands across a cut connection and new processes: an interrupted `dossiers ajouter`
 /// is finished by the next `huisclos sync`, which sends only the chunks the relay lacks; the
 /// version then reads and is found with the relay stopped.
-@Suite struct DossierResumeCommandTests {
+@Suite(.tags(.cli, .slow)) struct DossierResumeCommandTests {
     @Test func anUploadCutInOneProcessIsResumedByTheNextSyncAndReadsOfflineAfterwards() async throws {
         let data = try TemporaryFolder("cli-resume-relay")
         defer { data.remove() }

@@ -4,12 +4,10 @@ import Testing
 
 /// `huisclos appareils`: a member sees every device of theirs with its fingerprint, is told at sync
 /// when one awaits approval, and approves it from a device already approved.
-@Suite struct DeviceCommandTests {
+@Suite(.tags(.cli, .slow)) struct DeviceCommandTests {
     @Test func aSecondDeviceIsPendingUntilApprovedFromTheFirstByItsFingerprint() async throws {
-        try await TestServer.with("cli-appareils") { server in
-            let folder = try TemporaryFolder("cli-appareils")
-            defer { folder.remove() }
-            let council = try await CLICouncil.start(server, folder: folder, people: ["alice": "member"])
+        try await CouncilCLI.with("cli-appareils", english: true) { council in
+            try await council.start(people: ["alice": "member"])
             let alice = try #require(council.ids["alice"])
             let code = try #require((try await council.json("secretariat", ["admin", "code"]) as? [String: String])?["code"])
             try await council.enrol("tablette", member: alice, code: code)

@@ -1,0 +1,105 @@
+import Foundation
+import HuisClosDossiers
+import HuisClosProtocol
+import HuisClosWire
+
+/// One dossier version as a face lists it (`--json`): no key, no content.
+public struct ListedVersion: Sendable, Encodable, Equatable {
+    public let scope: String, dossier: String, title: String, version: Int, fileName: String, mediaType: String, size: Int64, seen: Bool
+    /// True when the content is kept on this device (readable offline).
+    public let offline: Bool
+
+    /// `version` of a dossier titled `title` in `scope`.
+    public init(version: DossierVersion, title: String, scope: ScopeID, seen: Bool, offline: Bool) {
+        self.scope = scope.rawValue
+        dossier = version.dossier
+        self.title = title
+        self.version = version.number
+        fileName = version.fileName
+        mediaType = version.mediaType
+        size = version.size
+        self.seen = seen
+        self.offline = offline
+    }
+}
+
+/// What happens while a file becomes a dossier version.
+public enum DossierUploadEvent: Sendable {
+    /// `done` of `total` chunks of an earlier pending upload sent again.
+    case resuming(done: Int, total: Int)
+    /// A pending upload the relay refused for good, forgotten (why, in English).
+    case abandoned(String)
+    /// `done` of `total` chunks of the new version sent.
+    case uploading(done: Int, total: Int)
+    /// The upload was cut (relay unreachable or failing): it stays pending and resumes at the next sync.
+    case interrupted
+}
+
+extension ClientSession {
+    /// Seals `file` as the next version of dossier `id` (by default named after the file) in
+    /// `scope`, titled `title` (by default the dossier's title or the file's name), uploads it
+    /// after finishing any upload left pending, and syncs. The media type comes from the file's
+    /// extension (`DossierMedia`).
+    public func addDossierVersion(file: URL, scope: ScopeID, id: String?, title: String?, attachedTo: String,
+                                  progress: @escaping @Sendable (DossierUploadEvent) -> Void = { _ in }) async throws -> ListedVersion {
+        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        guard size <= DossierLimits.fileBytesMax else {
+            throw DossierError(.tooLarge, "\(file.lastPathComponent) exceeds \(DossierLimits.fileBytesMax / 1_048_576) MiB")
+        }
+        let library = DossierLibrary(store: device.store, scope: scope)
+        let id = id ?? DossierMedia.identifier(from: file.deletingPathExtension().lastPathComponent)
+        let title = try title ?? library.dossier(id)?.title ?? file.deletingPathExtension().lastPathComponent
+        _ = try await resumeUploads { event in
+            switch event {
+            case .resumingUpload(let done, let total): progress(.resuming(done: done, total: total))
+            case .uploadAbandoned(let reason): progress(.abandoned(reason))
+            default: break
+            }
+        }
+        let transfer = SealedFileTransfer(client: device.relayClient)
+        let version: DossierVersion
+        do {
+            version = try await library.addVersion(
+                of: id, title: title, attachedTo: attachedTo, fileName: file.lastPathComponent,
+                mediaType: DossierMedia.type(of: file), content: .file(file),
+                upload: { fileID, cache in
+                    try await transfer.upload(fileID, scope: scope, from: cache) { progress(.uploading(done: $0, total: $1)) }
+                })
+        } catch let error as APIError {
+            progress(.interrupted)
+            throw error
+        }
+        _ = try await device.sync()
+        return ListedVersion(version: version, title: title, scope: scope, seen: true, offline: true)
+    }
+
+    /// Every version of every dossier of `scope` on this device, marked seen or not and held offline or not.
+    public func dossierVersions(in scope: ScopeID) throws -> [ListedVersion] {
+        let library = DossierLibrary(store: device.store, scope: scope)
+        let unseen = Set(try library.unseenVersions().map { "\($0.dossier).v\($0.number)" })
+        return try library.list().flatMap { dossier in
+            try dossier.versions.map { ListedVersion(version: $0, title: dossier.title, scope: scope,
+                                                     seen: !unseen.contains("\($0.dossier).v\($0.number)"),
+                                                     offline: try library.isHeld($0)) }
+        }
+    }
+
+    /// Full-text search of the text versions this device may read now (an ended access hides its
+    /// content before the next sync drops it).
+    public func searchDossiers(_ words: String) async throws -> [DossierIndex.Hit] {
+        let readable = Set(await device.readableScopes.map(\.rawValue))
+        return try DossierIndex(database: device.store.database).search(words).filter { readable.contains($0.scope) }
+    }
+
+    /// Version `number` (or the latest) of `dossier` in `scope`, or a `notFound` failure saying what to do.
+    public func dossierVersion(of dossier: String, number: Int?, in scope: ScopeID) throws -> DossierVersion {
+        let library = DossierLibrary(store: device.store, scope: scope)
+        guard let found = try library.dossier(dossier) else {
+            throw DossierError(.notFound, "no dossier '\(dossier)' in \(scope.rawValue) on this device: sync, then see huisclos dossiers liste")
+        }
+        guard let chosen = number.map({ n in found.versions.first { $0.number == n } }) ?? found.latest else {
+            throw DossierError(.notFound, "dossier '\(dossier)' has no version \(number.map(String.init) ?? ""): see huisclos dossiers liste")
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import HuisClosCouncil
+import HuisClosDevice
+import HuisClosDossiers
+import HuisClosL10n
+import HuisClosProtocol
+import HuisClosTrust
+import HuisClosWire
+
+/// A hearing just opened: who to enrol, with which code and root, until when.
+public struct OpenedHearing: Sendable, Encodable, Equatable {
+    public let hearing: String
+    /// The guest's member id (hex).
+    public let member: String
+    /// The guest device's enrolment code.
+    public let code: String
+    /// The trust root's public key (hex), for the guest's enrolment.
+    public let root: String
+    /// The expiry as an ISO 8601 instant (UTC).
+    public let expiry: String
+    /// The hearing's scope (`hearing:<id>`).
+    public let scope: String
+}
+
+extension ClientSession {
+    /// Opens hearing `id` from the secretariat's device: appoints a new guest (mandate ending at
+    /// `expiry`), grants it `hearing:<id>` until then, records the hearing, reseals council dossier
+    /// `dossier` in the hearing's scope (withdrawing the hearing at once if that fails), makes the
+    /// guest's enrolment code (with the relay's admin token, read once the device is known to be the
+    /// secretariat's) and syncs. `order` is the appointment's reference.
+    public func openHearing(_ id: String, guestName: String, dossier: String, until expiry: Instant, order: String?,
+                            adminToken: () throws -> String) async throws -> OpenedHearing {
+        let scope = try DossierScopes.hearing(id)
+        let today = self.today
+        guard expiry > instant else { throw DossierError(.invalidArgument, Text(fr: "--jusqu-au : l'échéance doit être dans le futur", en: "--jusqu-au: the expiry must be in the future")) }
+        let guest = try randomness.memberID()
+        try await requireSecretariat()
+        let token = try adminToken()
+        // Checked before anything is signed, so a typo leaves no half-open hearing.
+        guard try DossierLibrary(store: device.store).dossier(dossier)?.latest != nil else {
+            throw DossierError(.notFound, Text(fr: "aucun dossier du conseil « \(dossier) » sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
+                                               en: "no council dossier '\(dossier)' on this device: sync, then see huisclos dossiers liste"))
+        }
+        let reference = order ?? "audition \(id)"
+        try await device.changeMembership { log, keyring, instant in
+            // The guest's mandate ends with the hearing: its devices stop being valid at the expiry too.
+            try log.append(.appointMember(Appointment(member: guest, role: .guest, orderNumber: reference, orderDate: instant,
+                                                      mandateEnd: expiry, scopes: [])),
+                           signedBy: keyring.device.signing, at: instant)
+            return try Hearings.open(id, guest: guest, until: expiry, log: &log, keyring: &keyring, at: instant)
+        }
+        // Recorded as soon as the grant exists, so no grant is ever left without its hearing:
+        // if the copy below fails, the hearing is withdrawn at once; if even that cannot be done
+        // (offline), `closeHearing` or the expiry closes it later.
+        try HearingRegister(store: device.store).record(id, guest: guest.hex, guestName: guestName, dossier: dossier,
+                                                        on: today, expiry: expiry.unixSeconds)
+        do {
+            try await DossierLibrary(store: device.store, scope: scope).copy(
+                dossier, from: DossierLibrary(store: device.store), transfer: SealedFileTransfer(client: device.relayClient),
+                attachedTo: "audition \(id)")
+        } catch {
+            try await withdrawAfterFailedCopy(id, cause: error)
+        }
+        let validity = UInt32(max(86_400, min(7 * 86_400, expiry.unixSeconds - instant.unixSeconds)))
+        let code = try await device.enrolmentCode(adminToken: token, validSeconds: validity)
+        _ = try await device.sync()
+        return OpenedHearing(hearing: id, member: guest.hex, code: code.code,
+                             root: Hex.encode(await device.membership.root.publicKey.bytes),
+                             expiry: Self.iso8601(expiry.unixSeconds), scope: scope.rawValue)
+    }
+
+    /// Ends hearing `id` before its expiry: withdraws the guest's grant, orders its devices wiped,
+    /// starts a new epoch, records the closing, and syncs.
+    public func closeHearing(_ id: String) async throws {
+        try await close(id, withdraw: true)
+        _ = try await device.sync()
+    }
+
+    /// The hearings this device knows, opened or closed.
+    public func hearings() throws -> [HearingRegister.Entry] { try HearingRegister(store: device.store).list() }
+
+    /// On a secretariat device: closes every hearing past its expiry not closed yet (wipe order
+    /// for the guest's devices, new epoch if the sync has not started one), then syncs again to
+    /// send it. Returns the hearings closed; nothing happens on other devices.
+    public func closeExpiredHearings() async throws -> [String] {
+        let now = instant
+        guard await device.membership.role(of: device.member, at: now) == .secretariat else { return [] }
+        let due = try hearings().filter { $0.closed == nil && $0.expiry <= now.unixSeconds }
+        guard !due.isEmpty else { return [] }
+        for hearing in due { try await close(hearing.id, withdraw: false) }
+        _ = try await device.sync()
+        return due.map(\.id)
+    }
+
+    /// An instant as ISO 8601 (UTC), as hearings show their expiry.
+    public static func iso8601(_ unixSeconds: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(unixSeconds)))
+    }
+
+    /// Ends hearing `id`: withdraws the guest's grant first if `withdraw` (closing before expiry),
+    /// orders the guest's devices wiped, starts a new epoch if due, and records the closing. The
+    /// caller syncs.
+    func close(_ id: String, withdraw: Bool) async throws {
+        let register = HearingRegister(store: device.store)
+        try await requireSecretariat()
+        guard let hearing = try register.entry(id), let bytes = Hex.decode(hearing.guest), let guest = try? MemberID(bytes: bytes) else {
+            throw DossierError(.notFound, Text(fr: "aucune audition \(id) sur cet appareil : synchronisez, puis voyez huisclos auditions liste",
+                                               en: "no hearing \(id) on this device: sync, then see huisclos auditions liste"))
+        }
+        try await device.changeMembership { log, keyring, instant in
+            if withdraw { try Hearings.withdraw(id, guest: guest, log: &log, signer: keyring.device.signing, at: instant) }
+            return try Hearings.close(id, guestDevices: Hearings.devices(of: guest, in: log), log: &log, keyring: &keyring, at: instant)
+        }
+        try register.markClosed(id, on: today)
+    }
+
+    /// After the dossier copy of a hearing just opened failed: withdraws the guest's grant and
+    /// closes the hearing (new epoch, wipe order), syncs, and throws saying so — or, when the
+    /// withdrawal itself fails, says how to finish it (`auditions clore`). Never returns.
+    func withdrawAfterFailedCopy(_ id: String, cause: any Error) async throws -> Never {
+        do {
+            try await close(id, withdraw: true)
+            _ = try await device.sync()
+        } catch {
+            throw DossierError(.wrongState, Text(
+                fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(cause)), et le retrait de l'audition a échoué aussi (\(error)) : "
+                    + "lancez huisclos auditions clore \(id) quand le serveur sera joignable",
+                en: "the dossier could not be copied for hearing \(id) (\(cause)), and withdrawing the hearing failed too (\(error)): "
+                    + "run huisclos auditions clore \(id) once the server is reachable"))
+        }
+        throw DossierError(.wrongState, Text(
+            fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(cause)) : l'audition est retirée (l'invité n'a jamais eu accès) ; corrigez la cause, puis ouvrez une nouvelle audition",
+            en: "the dossier could not be copied for hearing \(id) (\(cause)): the hearing was withdrawn (its guest never had access); fix the cause, then open a new hearing"))
+    }
+
+    /// Refuses, saying who does it, unless this device is the secretariat's (it appoints the
+    /// guest, makes the enrolment code and signs the wipe order).
+    func requireSecretariat() async throws {
+        guard await device.membership.role(of: device.member, at: instant) == .secretariat else {
+            throw DossierError(.forbidden, Text(fr: "seul le secrétariat ouvre et clôt les auditions (il nomme l'invité et signe l'ordre d'effacement) : adressez-vous au secrétariat",
+                                                en: "only the secretariat opens and closes hearings (it appoints the guest and signs the wipe order): ask the secretariat"))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import HuisClosCouncil
+import HuisClosDossiers
+import HuisClosL10n
+import HuisClosPublication
+
+extension CouncilSession {
+    /// Records the adoption of draft `id` at séance `seance` with its vote count, then syncs.
+    /// `present`, when given, must match the séance's attendance sheet; the library refuses a
+    /// séance not held, without quorum or before the referral answered, a count that does not add
+    /// up, and a draft with conflicting paragraphs (`AvisDrafts.adopt`).
+    public func adoptAvis(_ id: String, at seance: String, present: Int?, voting: Int, inFavour: Int, against: Int,
+                          abstaining: Int) async throws {
+        let held = try council.seance(seance)
+        if let present, present != held.present.count {
+            throw CouncilError(.countMismatch, Text(
+                fr: "--presents \(present), mais la feuille de présence de la séance \(seance) en compte \(held.present.count) : vérifiez le décompte.",
+                en: "--presents \(present), but the attendance of séance \(seance) records \(held.present.count): check the count."))
+        }
+        let vote = try PublishedText.Vote(seated: register.register.firstCircle(on: held.date).count, voting: voting,
+                                          inFavour: inFavour, against: against, abstaining: abstaining)
+        try AvisDrafts(store: device.store).adopt(id, at: held, register: register.register, vote: vote)
+        _ = try await device.sync()
+    }
+
+    /// Publishes adopted text `id` in the public scope and syncs; returns the address the relay serves it at.
+    public func publishAvis(_ id: String) async throws -> String {
+        try AvisDrafts(store: device.store).publish(id)
+        _ = try await device.sync()
+        return "\(device.server)/public/textes/\(id).html"
+    }
+}

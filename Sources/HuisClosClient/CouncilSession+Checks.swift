@@ -1,0 +1,65 @@
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+import HuisClosTrust
+
+/// Checks a council command makes on the device before it signs or writes anything, so a refusal
+/// is the council's sentence (exit 65, what to do) rather than the membership log's technical
+/// refusal after the fact, and nothing is written.
+extension CouncilSession {
+    /// The secretariat's appointment of `id` as `role` from an order dated `orderDay`, checked by
+    /// the council's rules (`CouncilRules.checkOrderDates`, `CouncilRules.checkAppointment`) as
+    /// the log will check it, before anything is signed (a vice-presidency is a role on a running
+    /// mandate: `appointVicePresident`).
+    public func checkAppointment(of id: String, name: String, role: Role, orderDay: Day) throws {
+        try requireSecretariat(Text(fr: "nommer un membre", en: "appoint a member"))
+        try CouncilRules.checkOrderDates(orderDay: orderDay, today: today)
+        if register.secretariat.contains(id) {
+            throw CouncilError(.alreadyInOffice, Text(
+                fr: "Ce compte est un compte du secrétariat en fonction : terminez-le d'abord (huisclos membres fin-mandat \(id)).",
+                en: "This is a secretariat account in office: end it first (huisclos membres fin-mandat \(id))."))
+        }
+        let existing = register.register.members[id]
+        // The first circle is counted on the fullest day of the new mandate so far: a backdated
+        // order must not seat a 31st member on a day when 30 were in office.
+        let fullest = register.register.fullestFirstCircleDay(from: orderDay, through: today)
+        try CouncilRules.checkAppointment(AppointmentRequest(
+            id: id, name: existing?.name ?? name, orderDay: orderDay,
+            current: existing?.mandate(on: today).map { ($0.end, $0.orderNumber) }, previousEnd: existing?.mandates.last?.end,
+            firstCircle: role.isFirstCircle ? (fullest.point, fullest.seated, existing?.mandates.count ?? 0) : nil))
+    }
+
+    /// `id` names a member or secretariat account of the register, in office today.
+    public func requireInOffice(_ id: String) throws {
+        if register.secretariat.contains(id) { return }
+        guard let member = register.register.members[id] else { throw Register.unknown(id) }
+        guard member.isInOffice(on: today) else {
+            throw CouncilError(.notInOffice, Text(
+                fr: "\(member.name) n'est pas en fonction aujourd'hui (\(today.french)) : voyez huisclos membres liste.",
+                en: "\(member.name) is not in office today (\(today.iso)): see huisclos membres liste."))
+        }
+    }
+
+    /// `id` names a first-circle member in office on `day` (whose presence counts at a séance of that day).
+    public func requireFirstCircle(_ id: String, on day: Day) throws {
+        try register.register.requireFirstCircle(id, on: day)
+    }
+
+    /// Refuses unless this device is a secretariat account's.
+    public func requireSecretariat(_ action: Text) throws {
+        guard register.secretariat.contains(me) else {
+            throw CouncilError(.notAFirstCircleMember, Text(
+                fr: "Seul le secrétariat peut \(action.french) : utilisez un appareil du secrétariat.",
+                en: "Only the secretariat can \(action.english): use a secretariat device."))
+        }
+    }
+
+    /// Refuses unless this device is the president's.
+    public func requirePresident(_ action: Text) throws {
+        guard register.register.presidentID == me else {
+            throw CouncilError(.notAFirstCircleMember, Text(
+                fr: "Seule la présidence peut \(action.french) : utilisez l'appareil de la présidence.",
+                en: "Only the president can \(action.english): use the president's device."))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+import HuisClosTrust
+
+extension CouncilSession {
+    /// Appoints `member` (a new id when nil) as `role` by order `orderNumber` of `orderDay` (today
+    /// when nil), for a mandate ending `CouncilRules.mandateEnd(from:)`: checked first
+    /// (`checkAppointment`, nothing signed on a refusal), signed into the membership log, the
+    /// profile recorded in the council scope, then synced. Returns the member's id and the end of its term.
+    public func appoint(_ member: MemberID?, name: String, category: Member.Category, gender: Member.Gender?, role: Role,
+                        orderNumber: String, orderDay: Day?) async throws -> (member: MemberID, term: Day) {
+        let id = try member ?? client.randomness.memberID()
+        let day = orderDay ?? today
+        try checkAppointment(of: id.hex, name: name, role: role, orderDay: day)
+        let start = Instant(unixSeconds: day.unixSeconds)
+        let term = CouncilRules.mandateEnd(from: day)
+        let end = Instant(unixSeconds: term.unixSeconds)
+        try await device.sign(.appointMember(Appointment(member: id, role: role, orderNumber: orderNumber, orderDate: start,
+                                                         mandateEnd: end, scopes: [])))
+        try council.recordProfile(member: id.hex, name: name, category: category, gender: gender)
+        _ = try await device.sync()
+        return (id, term)
+    }
+
+    /// Records the vice-presidency of `member` on its running mandate (no log record, no new
+    /// mandate) by order `orderNumber` of `orderDay` (today when nil), then syncs; refused for
+    /// someone not sitting in the first circle or without the president's proposal
+    /// (`Register.appointVicePresident`). Returns the end of the mandate it is added to.
+    public func appointVicePresident(_ member: MemberID, orderNumber: String, orderDay: Day?) async throws -> Day? {
+        let day = orderDay ?? today
+        try council.appointVicePresident(member: member.hex, orderNumber: orderNumber, on: day, register: register.register)
+        _ = try await device.sync()
+        return register.register.members[member.hex]?.mandate(on: day)?.end
+    }
+
+    /// The president's proposal of `member` as vice-president (only the president proposes:
+    /// `CouncilWriteRules` refuses anyone else), then a sync.
+    public func proposeVicePresident(_ member: MemberID) async throws {
+        try requireFirstCircle(member.hex, on: today)
+        try council.proposeVicePresident(member: member.hex, on: today)
+        _ = try await device.sync()
+    }
+
+    /// Ends `member`'s mandate for `reason` (the secretariat's, or a member's own resignation),
+    /// signed into the log, then syncs; its devices lose council access.
+    public func endMandate(_ member: MemberID, reason: MandateEndReason) async throws {
+        if reason == .term || member.hex != me {
+            try requireSecretariat(Text(fr: "terminer le mandat d'un autre membre", en: "end another member's mandate"))
+        }
+        try requireInOffice(member.hex)
+        try await device.sign(.endMandate(member: member, reason: reason))
+        _ = try await device.sync()
+    }
+
+    /// The president declares `member` resigned ex officio: only for a member of today's absences
+    /// report whose report the secretariat signed into the log; ends the mandate and starts a new
+    /// council epoch, then syncs.
+    public func declareResigned(_ member: MemberID) async throws {
+        try requirePresident(Text(fr: "déclarer un membre démissionnaire d'office", en: "declare a member resigned ex officio"))
+        let report = AbsenceReport(register: register.register, seances: try council.seances(), on: today)
+        var register = self.register.register
+        try register.declareResigned(member.hex, on: today, report: report)
+        _ = try await device.sync()  // the secretariat's signed report must have reached this device
+        let state = await device.membership
+        guard !state.absencesReports(of: member, at: state.headTime).isEmpty else {
+            throw CouncilError(.notReportedForAbsences, Text(
+                fr: "Le secrétariat n'a pas signé le rapport d'absences de \(name(member.hex)) dans le journal des membres : il le fait avec huisclos rapport absences --signer, puis recommencez.",
+                en: "The secretariat has not signed \(name(member.hex))'s absences report into the membership log: it does so with huisclos rapport absences --signer; then try again."))
+        }
+        try await device.sign(.endMandate(member: member, reason: .exOfficio))
+        try await device.startEpoch(of: CouncilRecords.scope, reason: .memberRemoved)
+        _ = try await device.sync()
+    }
+}

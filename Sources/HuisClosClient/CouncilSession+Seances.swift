@@ -1,0 +1,102 @@
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+import HuisClosProtocol
+
+/// One first-circle member's line of a séance's roll: the answer to the convocation and, once
+/// pointed, the attendance.
+public struct RollEntry: Sendable {
+    public let member: Member
+    public let response: Seance.Response?
+    /// Present, excused or absent once attendance is closed; before, present or nil.
+    public let attendance: Seance.Attendance?
+}
+
+extension CouncilSession {
+    /// True when this device may read the council scope (the séances live there): not the
+    /// second circle, a guest or an ended mandate.
+    public var hasCouncilAccess: Bool {
+        get async { await device.readableScopes.contains(CouncilRecords.scope) }
+    }
+
+    /// True when this device's member is in office today (its acknowledgements count).
+    var inOffice: Bool { register.register.members[me]?.isInOffice(on: today) == true }
+
+    /// Every séance on this device; a member in office acknowledges receipt of each when the
+    /// replica can record it (reading never depends on a write: `warning` says when it could not,
+    /// and the acknowledgement is recorded later).
+    public func seancesAcknowledgingReceipt() throws -> (seances: [Seance], warning: Text?) {
+        let seances = try council.seances()
+        let warning = inOffice ? council.acknowledgeWhenPossible(receipts: seances.map(\.id), member: me) : nil
+        return (seances, warning)
+    }
+
+    /// Séance `id` with its agenda; a member in office acknowledges reading it when the replica can
+    /// record it (`warning` otherwise, as `seancesAcknowledgingReceipt`).
+    public func seanceAcknowledgingReading(_ id: String) throws -> (seance: Seance, warning: Text?) {
+        let seance = try council.seance(id)
+        let warning = inOffice ? council.acknowledgeWhenPossible(receipts: [], reading: id, member: me) : nil
+        return (seance, warning)
+    }
+
+    /// The quorum of `seance`, counted on the register.
+    public func quorum(of seance: Seance) -> Quorum { Quorum(seance: seance, register: register.register) }
+
+    /// Adds item `item` to séance `seance`'s agenda; returns false when the séance is not on this
+    /// device yet (offline, the convocation may not have arrived: the item is kept all the same).
+    public func addAgendaItem(_ item: String, to seance: String, title: String, dossiers: [String]) throws -> Bool {
+        let known = try council.seances().contains { $0.id == seance }
+        try council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossiers)
+        return known
+    }
+
+    /// Moves `item` of `seance`'s agenda to `rank` (1 first); returns the rank it really has (a
+    /// rank past the end places it last).
+    public func moveAgendaItem(_ item: String, of seance: String, to rank: Int) throws -> Int {
+        try council.moveAgendaItem(seance: seance, item: item, to: rank)
+        return (try council.agenda(of: seance).firstIndex { $0.item.id == item } ?? rank - 1) + 1
+    }
+
+    /// Points `members` present at `seance` (the secretariat): each must sit in the first circle on
+    /// the séance's day, all checked before any is written.
+    public func markPresent(_ members: [String], at seance: String) throws {
+        let day = try council.seance(seance).date
+        for id in members { try requireFirstCircle(id, on: day) }
+        for id in members { try council.markPresent(seance: seance, member: id) }
+    }
+
+    /// Closes `seance`'s attendance (the secretariat) and returns its quorum.
+    public func closeAttendance(of seance: String) throws -> Quorum {
+        try council.closeAttendance(seance: seance)
+        return quorum(of: try council.seance(seance))
+    }
+
+    /// `seance`'s roll: each first-circle member in office on its day, with answer and attendance.
+    public func roll(of seance: String) throws -> [RollEntry] {
+        let value = try council.seance(seance)
+        return register.register.firstCircle(on: value.date).map { member in
+            RollEntry(member: member, response: value.responses[member.id],
+                      attendance: value.attendanceClosed ? value.attendance(of: member.id)
+                          : value.present.contains(member.id) ? .present : nil)
+        }
+    }
+
+    /// Today's absences report; with `signing`, the secretariat first signs into the membership
+    /// log each finding not signed yet (the president may then declare a resignation ex officio)
+    /// and syncs. Returns the report and how many members were signed now.
+    public func absencesReport(signing: Bool) async throws -> (report: AbsenceReport, signed: Int) {
+        let report = AbsenceReport(register: register.register, seances: try council.seances(), on: today)
+        guard signing else { return (report, 0) }
+        try requireSecretariat(Text(fr: "signer le rapport d'absences", en: "sign the absences report"))
+        var signed = 0
+        for event in try report.absencesEvents() {
+            guard case let .reportAbsences(member, _, digest) = event else { continue }
+            let state = await device.membership
+            if state.absencesReports(of: member, at: state.headTime).contains(digest) { continue }
+            try await device.sign(event)
+            signed += 1
+        }
+        _ = try await device.sync()
+        return (report, signed)
+    }
+}

@@ -1,0 +1,41 @@
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosDevice
+import HuisClosTrust
+
+/// A session's council side: the device's council records and the register folded from its
+/// verified log, at one instant of the session's clock.
+public struct CouncilSession {
+    /// The session it was read from.
+    public let client: ClientSession
+    /// The council records of the device's replica.
+    public let council: CouncilStore
+    /// The register folded from the verified log and the council records.
+    public let register: CouncilRegister
+    /// Today (UTC), by the session's clock.
+    public let today: Day
+    /// Now, by the session's clock.
+    public let instant: Instant
+
+    /// The unlocked device.
+    public var device: Device { client.device }
+
+    /// This device's member id (hex).
+    public var me: String { device.member.hex }
+
+    /// The name the register gives `id`, or the id.
+    public func name(_ id: String) -> String { register.register.members[id]?.name ?? id }
+}
+
+extension ClientSession {
+    /// The council records and the register as they stand now on this device.
+    public func councilSession() async throws -> CouncilSession {
+        let council = device.council
+        let log = await device.membershipLog
+        let register = CouncilRegister(log: log, profiles: try council.profiles(), proposals: try council.vicePresidentProposals(),
+                                       appointments: try council.vicePresidentAppointments())
+        let now = instant
+        return CouncilSession(client: self, council: council, register: register,
+                              today: Day(unixSeconds: now.unixSeconds) ?? Day(year: 1970, month: 1, day: 1)!, instant: now)
+    }
+}
