@@ -2,7 +2,9 @@
 # Installs what HuisClos needs to build and run on Debian 12 (run as root, or with sudo available).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl)
+# postgresql: the tests of the PostgreSQL backend start a throw-away cluster from its binaries
+# (as the `postgres` user the package creates: PostgreSQL refuses to run as root).
+packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl postgresql)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -29,8 +29,10 @@ public final class SQLiteServerStorage: ServerStorage {
         do {
             try Self.createPrivately(folder: folder, database: path)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            try Self.migrateRefusingNewer(pool, path: path)
             pushes = PushGroupCommit(pool: pool, place: Self.place)
+        } catch let error as StorageError {
+            throw error
         } catch {
             throw StorageError(.unavailable, "cannot open the server database at \(path): \(error); check the data folder's permissions and free space")
         }
@@ -39,7 +41,7 @@ public final class SQLiteServerStorage: ServerStorage {
     /// Creates the data folder (0700) and the database file (0600) when they do not exist, so the
     /// database — and its `-wal` and `-shm` files, which SQLite creates with the database's mode —
     /// is never readable by other accounts, even for an instant.
-    private static func createPrivately(folder: URL, database path: String) throws {
+    static func createPrivately(folder: URL, database path: String) throws {
         if !FileManager.default.fileExists(atPath: folder.path) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
@@ -72,9 +74,19 @@ public final class SQLiteServerStorage: ServerStorage {
         }
     }
 
-    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+    /// Migrates to the current schema, or throws `.schemaTooNew`, changing nothing, when the file
+    /// holds migrations this binary does not know (a newer binary wrote it).
+    private static func migrateRefusingNewer(_ pool: DatabasePool, path: String) throws {
+        let (applied, superseded) = try pool.read { db in
+            (try migrator.appliedIdentifiers(db).count, try migrator.hasBeenSuperseded(db))
+        }
+        guard !superseded else {
+            throw StorageError.schemaTooNew(found: applied, known: migrator.migrations.count, database: path)
+        }
+        try migrator.migrate(pool)
+    }
 
-    private static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
