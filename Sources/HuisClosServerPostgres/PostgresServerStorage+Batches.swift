@@ -70,24 +70,17 @@ extension PostgresServerStorage {
         let start = Int64(clamping: after)
         // One transaction: the page and the head come from the same snapshot.
         return try await write("reading a scope log") { connection in
-            var batches: [[UInt8]] = []
-            var arrivals: [UInt64] = []
-            var bytes = 0
-            var cursor = start
+            var page = PullPageBuilder(after: after, maxBytes: maxBytes)
             let rows = try await connection.rows("""
                 SELECT position, bytes, received_at_ms FROM scope_log WHERE scope = \(scope.rawValue) AND position > \(start)
                 ORDER BY position LIMIT \(Int64(maxBatches))
                 """, logger)
             for row in rows {
                 let (position, batch, arrival) = try row.decode((Int64, ByteBuffer, Int64).self)
-                if !batches.isEmpty && bytes + batch.readableBytes > maxBytes { break }
-                bytes += batch.readableBytes
-                batches.append(batch.bytes)
-                arrivals.append(UInt64(max(0, arrival)))
-                cursor = position
+                guard page.add(batch.bytes, position: UInt64(position), receivedAtMs: arrival) else { break }
             }
             let head = try await connection.value(Int64.self, "SELECT MAX(position) FROM scope_log WHERE scope = \(scope.rawValue)", logger) ?? 0
-            return PullPage(batches: batches, receivedAtMs: arrivals, cursor: UInt64(cursor), head: UInt64(head))
+            return page.page(head: UInt64(head))
         }
     }
 
