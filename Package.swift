@@ -28,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // System libraries (C only in thin C… targets).
@@ -102,6 +105,18 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]),
+        // The PostgreSQL `ServerStorage` and the bus between instances sharing one database (its own
+        // target: postgres-nio stays out of the relay core and of every client-side target).
+        .target(
+            name: "HuisClosServerPostgres",
+            dependencies: [
+                "HuisClosServer", "HuisClosWire", "HuisClosProtocol", "HuisClosCrypto",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "HuisClosSync",
@@ -152,7 +167,7 @@ let package = Package(
         .executableTarget(
             name: "HuisClosServerApp",
             dependencies: [
-                "HuisClosServer",
+                "HuisClosServer", "HuisClosServerPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -208,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "HuisClosServerTests",
             dependencies: [
-                "HuisClosServer", "HuisClosSync", "HuisClosTestSupport",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosSync", "HuisClosTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),

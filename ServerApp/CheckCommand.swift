@@ -9,16 +9,20 @@ struct Check: AsyncParsableCommand {
         abstract: "Checks the data folder for damage (database integrity, membership log); exits 65 when damaged.",
         discussion: "Run it with the server stopped, or beside it. Exit: 0 sound, 65 damaged, 74 cannot open.")
 
-    /// The server's own options: `--data` (or `HUISCLOS_DATA`) names the folder to check.
-    @ParentCommand var server: HuisClosServer
+    @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
+    var data: String?
 
     func run() async throws {
-        guard let path = server.data ?? ProcessInfo.processInfo.environment["HUISCLOS_DATA"] else {
-            throw ValidationError("give the data folder: --data PATH or HUISCLOS_DATA")
+        let folder = try dataFolder(data)
+        let path = folder.path
+        // Never creates what it checks: a mistyped folder is an error, not a sound empty relay.
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(SQLiteServerStorage.fileName).path) else {
+            FileHandle.standardError.write(Data("huisclos-server check: no relay database in \(path): check the folder\n".utf8))
+            throw ExitCode(74)
         }
         let storage: SQLiteServerStorage
         do {
-            storage = try SQLiteServerStorage(folder: URL(fileURLWithPath: path))
+            storage = try SQLiteServerStorage(folder: folder)
         } catch {
             FileHandle.standardError.write(Data("huisclos-server check: \(error.message)\n".utf8))
             throw ExitCode(error.code == .corrupt ? 65 : 74)

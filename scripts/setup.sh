@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Build and run: libsodium, SQLite. Tests of the public site: Java (the W3C Nu Html Checker),
-# Chromium and its driver (axe-core).
+# Chromium and its driver (axe-core). postgresql: the tests of the PostgreSQL backend start a
+# throw-away cluster from its binaries (as the `postgres` user the package creates: PostgreSQL
+# refuses to run as root).
 packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl
-          default-jre-headless chromium chromium-driver)
+          default-jre-headless chromium chromium-driver postgresql)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -30,10 +30,16 @@ public struct RelayServer: Sendable {
     /// One registry for both applications: the main one counts, the metrics one shows.
     private let metrics = ServerMetrics()
 
-    /// Opens the storage (SQLite in the data folder unless `storage` is given) and the admin token.
-    public init(configuration: ServerConfiguration, storage: (any ServerStorage)? = nil, logger: Logger) throws {
+    /// Carries pokes and revocations to the other instances on the same database; nil alone.
+    public let bus: (any RelayBus)?
+
+    /// Opens the storage (SQLite in the data folder unless `storage` is given) and the admin token;
+    /// `bus` joins the instances sharing `storage` (PostgreSQL).
+    public init(configuration: ServerConfiguration, storage: (any ServerStorage)? = nil, bus: (any RelayBus)? = nil,
+                logger: Logger) throws {
         self.configuration = configuration
         self.storage = try storage ?? SQLiteServerStorage(folder: configuration.dataFolder)
+        self.bus = bus
         self.admin = try AdminToken(configured: configuration.adminToken, configuredFile: configuration.adminTokenFile,
                                     folder: configuration.dataFolder)
         self.logger = logger
@@ -46,10 +52,11 @@ public struct RelayServer: Sendable {
         let ledger = CouncilLedger(storage: storage, clock: configuration.clock)
         let authenticator = Authenticator(storage: storage, admin: admin, clock: configuration.clock, ledger: ledger)
         let hub = PokeHub(metrics: metrics)
+        let fanout = RelayFanout(hub: hub, authenticator: authenticator, bus: bus)
         let services = RelayServices(
             configuration: configuration, storage: storage, authenticator: authenticator,
-            intake: BatchIntake(storage: storage, authenticator: authenticator, hub: hub, metrics: metrics, clock: configuration.clock),
-            hub: hub, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
+            intake: BatchIntake(storage: storage, authenticator: authenticator, fanout: fanout, metrics: metrics, clock: configuration.clock),
+            hub: hub, fanout: fanout, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health))
@@ -73,7 +80,8 @@ public struct RelayServer: Sendable {
         return Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "huisclos-server"),
-            services: [IntegrityWatch(storage: storage, health: health, clock: configuration.clock, logger: logger)],
+            services: [IntegrityWatch(storage: storage, health: health, clock: configuration.clock, logger: logger)]
+                + (bus.map { [RelayBusListener(bus: $0, fanout: fanout)] } ?? []),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 publicBase.bound(port: port)

@@ -20,11 +20,11 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server on `folder` with `port` (0: a free one) and waits for its listening line
     /// (blocking); with `logFile`, its logs at the most verbose level go to that file (to scan them).
-    private init(folder: URL, port: Int, logFile: URL?) throws {
+    private init(folder: URL, port: Int, logFile: URL?, arguments: [String]) throws {
         process = Process()
         process.executableURL = Self.executable
         process.arguments = ["--data", folder.path, "--port", String(port), "--public-url", TestServer.publicURL,
-                             "--log-level", logFile == nil ? "error" : "trace"]
+                             "--log-level", logFile == nil ? "error" : "trace"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["HUISCLOS_ADMIN_TOKEN"] = TestServer.adminToken
         process.environment = environment
@@ -43,8 +43,9 @@ public final class ServerProcess: @unchecked Sendable {
     /// Starts the server off the concurrency pool: starting blocks on the child's pipe, and a
     /// blocked cooperative thread (2 on this machine) would stall every other test. `port` 0 picks
     /// a free port; a restart passes the port of the first start so devices find the server again.
-    public static func start(folder: URL, port: Int = 0, logFile: URL? = nil) async throws -> ServerProcess {
-        try await offPool { try ServerProcess(folder: folder, port: port, logFile: logFile) }
+    /// `arguments` are added to the command line (e.g. `--database postgres://…`).
+    public static func start(folder: URL, port: Int = 0, logFile: URL? = nil, arguments: [String] = []) async throws -> ServerProcess {
+        try await offPool { try ServerProcess(folder: folder, port: port, logFile: logFile, arguments: arguments) }
     }
 
     /// The port it listens on (from `url`).

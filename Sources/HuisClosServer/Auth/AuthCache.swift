@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// Safe because both kinds of entry only change through this server instance: a token's record
 /// never changes (expiry is checked on every use), and a device's record changes only when it is
-/// revoked, which calls `forget`. A deployment with several instances over one database must
-/// fan revocations out to every instance's `forget` (as pokes are), or run with the cache off.
+/// revoked, which calls `forget`. With several instances over one database, `RelayFanout` carries
+/// each revocation to every instance's `forget`, and `forgetAll` when its bus missed events.
 final class AuthCache: Sendable {
     /// Entries kept of each kind; past it the cache starts over (bounded memory, no LRU bookkeeping).
     static let entriesMax = 10_000
@@ -46,6 +46,15 @@ final class AuthCache: Sendable {
             guard cache.revocations == revocations else { return }
             if cache.devices.count >= Self.entriesMax { cache.devices.removeAll(keepingCapacity: true) }
             cache.devices[device.key] = device
+        }
+    }
+
+    /// Drops every device record: another instance may have revoked any of them while this one
+    /// was not listening (tokens stay: a token's record never changes).
+    func forgetAll() {
+        entries.withLock { cache in
+            cache.revocations &+= 1
+            cache.devices.removeAll()
         }
     }
 

@@ -70,6 +70,9 @@ struct Authenticator: Sendable {
     /// Forgets what is cached of a device (call on revocation).
     func forget(_ key: SigningPublicKey) { cache.forget(key) }
 
+    /// Forgets every cached device record (another instance's revocations may have been missed).
+    func forgetAll() { cache.forgetAll() }
+
     private func cachedToken(_ hash: [UInt8]) async throws -> TokenRecord? {
         if let token = cache.token(hash) { return token }
         let token = try await storage.token(hash: hash)

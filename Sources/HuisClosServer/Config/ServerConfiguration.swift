@@ -101,6 +101,9 @@ extension Date {
         return addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
     }
 
-    /// Unix milliseconds, as the protocol carries times.
-    var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+    /// Unix milliseconds, as the protocol carries times and every storage backend keeps them.
+    public var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    /// The date of a Unix-millisecond time.
+    public init(unixMilliseconds: Int64) { self.init(timeIntervalSince1970: Double(unixMilliseconds) / 1000) }
 }

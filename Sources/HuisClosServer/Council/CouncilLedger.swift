@@ -81,6 +81,7 @@ actor CouncilLedger {
             }
         }
         guard try await storage.appendMembershipRecords(records, at: at) else {
+            invalidate()  // another instance appended: read the log again before the next request
             throw APIError(.fork, "the membership log moved while these records were checked: pull it and sign again")
         }
         log = next
@@ -101,6 +102,13 @@ actor CouncilLedger {
     }
 
     private var now: Instant { Instant(unixSeconds: Int64(clock.now().timeIntervalSince1970)) }
+
+    /// Forgets the verified copy: the next use reads the log from storage again (another instance
+    /// appended to it).
+    func invalidate() {
+        loaded = false
+        log = nil
+    }
 
     private func load() async throws {
         guard !loaded else { return }

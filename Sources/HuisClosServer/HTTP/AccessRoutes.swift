@@ -41,8 +41,7 @@ struct AccessRoutes: Sendable {
         let key = try RelayServices.deviceKey(message.device, field: "device")
         var response = Huisclos_V1_RevokeDeviceResponse()
         response.wasActive = try await services.storage.revoke(key, at: services.now)
-        services.authenticator.forget(key)
-        services.hub.disconnect(key)
+        await services.fanout.revoked([key])
         services.logger.notice("device revoked", metadata: ["device": RelayServices.logName(key), "wasActive": "\(response.wasActive)"])
         return response
     }

@@ -37,13 +37,13 @@ struct MembershipRoutes: Sendable {
         let message = try await request.message(Huisclos_V1_MembershipAppendRequest.self, limit: WireLimits.controlMessageBytesMax)
         var page = Huisclos_V1_MembershipLogPage()
         page.count = try await ledger.append(message.records.map { Array($0) })
-        // A revoked device's open watch sockets close now (its next request gets the wipe order).
-        for bytes in message.records {
-            if let record = try? MembershipRecord(verifying: Array(bytes)), case let .revokeDevice(device, _) = record.event {
-                services.authenticator.forget(device)
-                services.hub.disconnect(device)
-            }
-        }
+        // A revoked device's open watch sockets close now, on every instance (its next request gets
+        // the wipe order); the other instances read the grown log again.
+        await services.fanout.membershipGrew()
+        await services.fanout.revoked(message.records.compactMap { bytes -> SigningPublicKey? in
+            guard let record = try? MembershipRecord(verifying: Array(bytes)), case let .revokeDevice(device, _) = record.event else { return nil }
+            return device
+        })
         return page
     }
 

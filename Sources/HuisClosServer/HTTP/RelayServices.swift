@@ -5,13 +5,15 @@ import HuisClosProtocol
 import HuisClosWire
 import Logging
 
-/// What the routes share: storage, authentication, the poke hub, metrics and configuration.
+/// What the routes share: storage, authentication, the poke hub and fan-out, metrics and configuration.
 struct RelayServices: Sendable {
     let configuration: ServerConfiguration
     let storage: any ServerStorage
     let authenticator: Authenticator
     let intake: BatchIntake
     let hub: PokeHub
+    /// Pokes and revocations, applied here and sent to the other instances on the database.
+    let fanout: RelayFanout
     let metrics: ServerMetrics
     /// Login challenges, failed proofs and failed enrolments counted per window (`RelayQuotas`).
     let limiter: RateLimiter

@@ -49,24 +49,15 @@ extension SQLiteServerStorage {
         precondition(maxBatches >= 1 && maxBytes >= 1, "a page holds at least one batch")
         let start = Int64(clamping: after)
         return try await read("reading a scope log") { db in
-            var batches: [[UInt8]] = []
-            var arrivals: [UInt64] = []
-            var bytes = 0
-            var cursor = start
+            var page = PullPageBuilder(after: after, maxBytes: maxBytes)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT position, bytes, received_at_ms FROM scope_log WHERE scope = ? AND position > ? ORDER BY position LIMIT ?
                 """, arguments: [scope.rawValue, start, maxBatches])
-            while let row = try rows.next() {
-                let batch: Data = row["bytes"]
-                if !batches.isEmpty && bytes + batch.count > maxBytes { break }
-                bytes += batch.count
-                batches.append(Array(batch))
-                arrivals.append(UInt64(max(0, row["received_at_ms"] as Int64)))
-                cursor = row["position"]
-            }
+            while let row = try rows.next(),
+                  page.add(Array(row["bytes"] as Data), position: UInt64(row["position"] as Int64), receivedAtMs: row["received_at_ms"]) {}
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM scope_log WHERE scope = ?",
                                           arguments: [scope.rawValue]) ?? 0
-            return PullPage(batches: batches, receivedAtMs: arrivals, cursor: UInt64(cursor), head: UInt64(head))
+            return page.page(head: UInt64(head))
         }
     }
 

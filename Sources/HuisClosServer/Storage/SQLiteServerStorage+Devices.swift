@@ -6,7 +6,7 @@ import HuisClosWire
 
 extension SQLiteServerStorage {
     public func createEnrolmentCode(hash: [UInt8], access: ScopeAccess, expiresAt: Date) async throws(StorageError) {
-        let grants = Self.encode(access)
+        let grants = Data(StoredGrants.encode(access))
         try await write("creating an enrolment code") { db in
             try db.execute(sql: "INSERT INTO enrolment_code (hash, grants, expires_at) VALUES (?, ?, ?)",
                            arguments: [Data(hash), grants, expiresAt.unixMilliseconds])
@@ -36,7 +36,7 @@ extension SQLiteServerStorage {
         switch redeemed {
         case .invalid: return .codeInvalid
         case .alreadyEnrolled: return .alreadyEnrolled
-        case .grants(let grants): return .enrolled(try Self.decodeAccess(grants))
+        case .grants(let grants): return .enrolled(try StoredGrants.decode(Array(grants)))
         }
     }
 
@@ -46,7 +46,7 @@ extension SQLiteServerStorage {
                 .map { (grants: $0["grants"] as Data, revokedAt: $0["revoked_at"] as Int64?) }
         }
         guard let row else { return nil }
-        return DeviceRecord(key: key, access: try Self.decodeAccess(row.grants), revokedAt: row.revokedAt.map(Self.date))
+        return DeviceRecord(key: key, access: try StoredGrants.decode(Array(row.grants)), revokedAt: row.revokedAt.map(Date.init(unixMilliseconds:)))
     }
 
     public func revoke(_ key: SigningPublicKey, at time: Date) async throws(StorageError) -> Bool {
@@ -91,21 +91,6 @@ extension SQLiteServerStorage {
         guard let device = try? SigningPublicKey(bytes: Array(row.device)) else {
             throw StorageError(.corrupt, "a stored token names a device key of \(row.device.count) bytes")
         }
-        return TokenRecord(device: device, expiresAt: Self.date(row.expiresAt))
-    }
-
-    static func encode(_ access: ScopeAccess) -> Data {
-        var message = Huisclos_V1_EnrolResponse()
-        message.grants = access.grants
-        return Data(message.wireBytes())
-    }
-
-    static func decodeAccess(_ data: Data) throws(StorageError) -> ScopeAccess {
-        do {
-            let message = try Huisclos_V1_EnrolResponse(wire: Array(data), limit: WireLimits.controlMessageBytesMax)
-            return try ScopeAccess(grants: message.grants)
-        } catch {
-            throw StorageError(.corrupt, "stored grants do not decode (\(error.code.rawValue))")
-        }
+        return TokenRecord(device: device, expiresAt: Date(unixMilliseconds: row.expiresAt))
     }
 }

@@ -18,11 +18,7 @@ extension SQLiteServerStorage {
             }
             return true
         }
-        if stored { return manifest }
-        guard let existing = try await self.manifest(manifest.id) else {
-            throw StorageError(.corrupt, "file \(manifest.id) exists without its manifest")
-        }
-        return existing
+        return try await declared(manifest, stored: stored)
     }
 
     public func filesDeclared(by device: SigningPublicKey) async throws(StorageError) -> Int {

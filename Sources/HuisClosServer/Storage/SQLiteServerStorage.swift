@@ -29,8 +29,10 @@ public final class SQLiteServerStorage: ServerStorage {
         do {
             try Self.createPrivately(folder: folder, database: path)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            try Self.migrateRefusingNewer(pool, path: path)
             pushes = PushGroupCommit(pool: pool, place: Self.place)
+        } catch let error as StorageError {
+            throw error
         } catch let error as DatabaseError where Self.isDamage(error) {
             throw StorageError(.corrupt, "the server database at \(path) is damaged (\(error)): it cannot be opened safely. "
                                + "Keep the file aside for inspection, run huisclos-server check, then restore the data folder from the last backup")
@@ -53,7 +55,7 @@ public final class SQLiteServerStorage: ServerStorage {
     /// Creates the data folder (0700) and the database file (0600) when they do not exist, so the
     /// database — and its `-wal` and `-shm` files, which SQLite creates with the database's mode —
     /// is never readable by other accounts, even for an instant.
-    private static func createPrivately(folder: URL, database path: String) throws {
+    static func createPrivately(folder: URL, database path: String) throws {
         if !FileManager.default.fileExists(atPath: folder.path) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
@@ -88,9 +90,19 @@ public final class SQLiteServerStorage: ServerStorage {
         }
     }
 
-    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+    /// Migrates to the current schema, or throws `.schemaTooNew`, changing nothing, when the file
+    /// holds migrations this binary does not know (a newer binary wrote it).
+    private static func migrateRefusingNewer(_ pool: DatabasePool, path: String) throws {
+        let (applied, superseded) = try pool.read { db in
+            (try migrator.appliedIdentifiers(db).count, try migrator.hasBeenSuperseded(db))
+        }
+        guard !superseded else {
+            throw StorageError.schemaTooNew(found: applied, known: migrator.migrations.count, database: path)
+        }
+        try migrator.migrate(pool)
+    }
 
-    private static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """

@@ -245,6 +245,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         /// Stored data is damaged (the database reports corruption, or what it holds does not
         /// decode or verify): the data folder was altered or damaged; check it and restore a backup.
         case corrupt
+        /// The database was migrated by a newer binary: this one could misread what it does not know.
+        case schemaTooNew
     }
 
     /// What failed.
@@ -259,4 +261,16 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(code.rawValue): \(message)" }
+
+    /// The database's schema is at `found`, past the `known` migrations of this binary: starting
+    /// would risk misreading it, so the relay refuses, in French then English (operators of
+    /// either language read the same log line).
+    public static func schemaTooNew(found: Int, known: Int, database: String) -> StorageError {
+        StorageError(.schemaTooNew, """
+            la base \(database) est au schéma \(found), plus récent que celui que ce huisclos-server connaît (\(known)) : \
+            installez la version qui l'a migrée (ou plus récente), ou restaurez une sauvegarde faite avant la migration. / \
+            the database \(database) is at schema \(found), newer than this huisclos-server knows (\(known)): \
+            run the version that migrated it (or newer), or restore a backup taken before that migration.
+            """)
+    }
 }

@@ -13,7 +13,7 @@ import HuisClosWire
 struct BatchIntake: Sendable {
     let storage: any ServerStorage
     let authenticator: Authenticator
-    let hub: PokeHub
+    let fanout: RelayFanout
     let metrics: ServerMetrics
     /// The relay's clock: the arrival time kept with each appended batch.
     let clock: ServerClock
@@ -52,7 +52,7 @@ struct BatchIntake: Sendable {
             results[index] = Self.result(outcome, batch: batch)
             if case .accepted(let cursor) = outcome { heads[batch.scope] = max(heads[batch.scope] ?? 0, cursor) }
         }
-        hub.publish(heads)
+        await fanout.grew(heads)
         count(results)
         var response = Huisclos_V1_PushResponse()
         response.results = results

@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosServer
 import HuisClosTestSupport
 import Testing
@@ -21,5 +22,25 @@ import Testing
         let page = try await reopened.pull(scope: .council, after: 0, maxBatches: 10, maxBytes: 100_000)
         #expect(page.batches == batches.map(\.encoded))
         #expect(page.receivedAtMs == Array(repeating: UInt64(StorageConformance.now.timeIntervalSince1970 * 1000), count: 4))
+    }
+
+    @Test func aDatabaseMigratedByANewerBinaryIsRefusedUnchanged() async throws {
+        let folder = try TemporaryFolder("newer-schema")
+        defer { folder.remove() }
+        _ = try SQLiteServerStorage(folder: folder.url)
+        // A migration this binary does not know, recorded as a newer binary would (sqlite3 from setup.sh).
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [folder.url.appendingPathComponent(SQLiteServerStorage.fileName).path,
+                            "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')"]
+        try sqlite.runSerially()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        #expect {
+            _ = try SQLiteServerStorage(folder: folder.url)
+        } throws: { error in
+            guard let error = error as? StorageError, error.code == .schemaTooNew else { return false }
+            return error.message.contains("plus récent") && error.message.contains("newer than this huisclos-server knows")
+        }
     }
 }

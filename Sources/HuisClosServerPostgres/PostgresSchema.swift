@@ -1,0 +1,99 @@
+import HuisClosServer
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL schema as numbered migrations, run forward at start.
+///
+/// Version N of the schema is the first N entries of `migrations` applied, recorded in
+/// `huisclos_schema`. Start takes a transaction-scoped advisory lock, so instances starting
+/// together migrate once; a database at a version above `migrations.count` (written by a newer
+/// binary) is refused, changing nothing: an older binary could misread what it does not know.
+/// Migrations are only ever appended, never edited: a rolling upgrade runs old and new binaries
+/// on one database while the new migration only adds.
+enum PostgresSchema {
+    /// Advisory lock key taken by migrations (any constant unlikely to clash with the operator's).
+    static let migrationLock: Int64 = 0x4855_4953_434C_4F53  // "HUISCLOS"
+
+    /// The relay's tables (what `integrityProblems` reads through).
+    static let tables = ["enrolment_code", "device", "challenge", "token", "scope_log", "file", "file_chunk", "chunk",
+                         "chunk_upload", "membership_record", "sealed_key"]
+
+    /// Each migration's statements (the extended query protocol runs one statement at a time).
+    static let migrations: [[PostgresQuery]] = [
+        // 1: the tables of SQLite's v1 … v4, in their final shape. Scopes compare byte-wise
+        // (COLLATE "C"), as SQLite's text does, so listings come in the same order on both backends.
+        [
+            """
+            CREATE TABLE enrolment_code (
+                hash BYTEA PRIMARY KEY, grants BYTEA NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)
+            """,
+            """
+            CREATE TABLE device (
+                key BYTEA PRIMARY KEY, agreement_key BYTEA NOT NULL, grants BYTEA NOT NULL,
+                enrolled_at BIGINT NOT NULL, revoked_at BIGINT)
+            """,
+            "CREATE TABLE challenge (nonce BYTEA PRIMARY KEY, device BYTEA NOT NULL, expires_at BIGINT NOT NULL)",
+            "CREATE TABLE token (hash BYTEA PRIMARY KEY, device BYTEA NOT NULL, expires_at BIGINT NOT NULL)",
+            "CREATE INDEX token_device ON token(device)",
+            """
+            CREATE TABLE scope_log (
+                scope TEXT COLLATE "C" NOT NULL, position BIGINT NOT NULL, device BYTEA NOT NULL,
+                sequence BIGINT NOT NULL, hash BYTEA NOT NULL, bytes BYTEA NOT NULL, received_at_ms BIGINT NOT NULL,
+                PRIMARY KEY (scope, position))
+            """,
+            "CREATE UNIQUE INDEX scope_log_chain ON scope_log(device, scope, sequence)",
+            """
+            CREATE TABLE file (
+                id TEXT COLLATE "C" PRIMARY KEY, scope TEXT COLLATE "C" NOT NULL, total_size BIGINT NOT NULL,
+                declared_by BYTEA NOT NULL)
+            """,
+            "CREATE INDEX file_declared_by ON file(declared_by)",
+            """
+            CREATE TABLE file_chunk (
+                file TEXT COLLATE "C" NOT NULL REFERENCES file(id), idx INTEGER NOT NULL, hash BYTEA NOT NULL,
+                PRIMARY KEY (file, idx))
+            """,
+            "CREATE TABLE chunk (hash BYTEA PRIMARY KEY, bytes BYTEA NOT NULL)",
+            """
+            CREATE TABLE chunk_upload (
+                hash BYTEA NOT NULL, scope TEXT COLLATE "C" NOT NULL, device BYTEA NOT NULL, size BIGINT NOT NULL,
+                PRIMARY KEY (hash, scope))
+            """,
+            "CREATE INDEX chunk_upload_device ON chunk_upload(device)",
+            "CREATE TABLE membership_record (idx BIGINT PRIMARY KEY, bytes BYTEA NOT NULL)",
+            """
+            CREATE TABLE sealed_key (
+                recipient BYTEA NOT NULL, scope TEXT COLLATE "C" NOT NULL, epoch BIGINT NOT NULL, issuer BYTEA NOT NULL,
+                bytes BYTEA NOT NULL, PRIMARY KEY (recipient, scope, epoch, issuer))
+            """,
+        ],
+    ]
+
+    /// The version this binary writes and reads.
+    static var known: Int { migrations.count }
+
+    /// Brings the database to `known`, or throws `.schemaTooNew` when it is past it.
+    static func migrate(_ storage: PostgresServerStorage) async throws(StorageError) {
+        let logger = storage.logger
+        let address = storage.displayAddress
+        let applied: Int = try await storage.write("migrating the schema") { connection in
+            try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger)
+            try await connection.run("CREATE TABLE IF NOT EXISTS huisclos_schema (version INTEGER NOT NULL)", logger)
+            let stored = try await connection.value(Int32.self, "SELECT version FROM huisclos_schema", logger)
+            let version = Int(stored ?? 0)
+            guard version <= known else { throw StorageError.schemaTooNew(found: version, known: known, database: address) }
+            for migration in migrations[version...] {
+                for statement in migration { try await connection.run(statement, logger) }
+            }
+            if stored == nil {
+                try await connection.run("INSERT INTO huisclos_schema (version) VALUES (\(Int32(known)))", logger)
+            } else if version < known {
+                try await connection.run("UPDATE huisclos_schema SET version = \(Int32(known))", logger)
+            }
+            return known - version
+        }
+        if applied > 0 {
+            logger.notice("migrated the PostgreSQL schema", metadata: ["to": "\(known)", "applied": "\(applied)"])
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// A throw-away PostgreSQL cluster on loopback for the tests of the PostgreSQL backend: `initdb`
+/// into a temporary folder, `pg_ctl start` on a free port, trust authentication on 127.0.0.1
+/// only, a fresh database per test (`createDatabase`), stopped and deleted by `stop()`.
+///
+/// PostgreSQL refuses to run as root, so as root (CI, a fresh Debian machine) every command runs
+/// as the `postgres` system user that Debian's `postgresql` package creates (`runuser -u postgres`).
+/// Without the binaries the tests fail, saying to run `scripts/setup.sh`; a developer without
+/// PostgreSQL opts out with `HUISCLOS_SKIP_POSTGRES=1` (CI never sets it).
+public final class PostgresCluster: Sendable {
+    /// The variable that turns the PostgreSQL tests off (developers only).
+    public static let optOutVariable = "HUISCLOS_SKIP_POSTGRES"
+    /// The superuser the cluster is created with.
+    public static let user = "huisclos"
+    /// Tries at a free port (another cluster or server may take one between the pick and the start).
+    static let startAttemptsMax = 5
+
+    /// Whether the PostgreSQL tests run (not opted out).
+    public static var enabled: Bool { ProcessInfo.processInfo.environment[optOutVariable] != "1" }
+
+    /// The loopback port it listens on.
+    public let port: Int
+    private let folder: TemporaryFolder
+    private let binaries: URL
+
+    /// The folder of the newest PostgreSQL binaries under /usr/lib/postgresql (15 on Debian 12).
+    static func findBinaries() throws -> URL {
+        let root = URL(fileURLWithPath: "/usr/lib/postgresql")
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let found = versions.compactMap(Int.init).sorted().reversed()
+            .map { root.appendingPathComponent("\($0)/bin") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("pg_ctl").path) }
+        guard let found else {
+            throw ClusterError("""
+                PostgreSQL's binaries are not under /usr/lib/postgresql/*/bin: run scripts/setup.sh (it installs Debian's \
+                postgresql), or set \(optOutVariable)=1 to skip the PostgreSQL tests on a developer machine
+                """)
+        }
+        return found
+    }
+
+    /// Creates and starts a cluster (blocking: call it off the concurrency pool, see `start()`).
+    init() throws {
+        binaries = try Self.findBinaries()
+        folder = try TemporaryFolder("postgres")
+        let data = folder.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        if geteuid() == 0 {
+            for path in [folder.url.path, data.path] {
+                try FileManager.default.setAttributes([.ownerAccountName: "postgres", .posixPermissions: 0o700], ofItemAtPath: path)
+            }
+        }
+        try Self.run(binaries, "initdb", ["-D", data.path, "-U", Self.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
+        var started: Int?
+        for _ in 0..<Self.startAttemptsMax where started == nil {
+            let candidate = Int.random(in: 20_000...60_000)
+            let options = "-p \(candidate) -k \(folder.url.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+            if (try? Self.run(binaries, "pg_ctl", ["-D", data.path, "-o", options, "-l", folder.url.appendingPathComponent("log").path,
+                                                    "-w", "-t", "30", "start"])) != nil {
+                started = candidate
+            }
+        }
+        guard let started else {
+            folder.remove()
+            throw ClusterError("PostgreSQL did not start on loopback after \(Self.startAttemptsMax) tries: see \(folder.url.path)/log")
+        }
+        port = started
+    }
+
+    /// Creates and starts a cluster, off the concurrency pool (it waits on child processes).
+    public static func start() async throws -> PostgresCluster {
+        try await offPool { try PostgresCluster() }
+    }
+
+    /// Stops the server (fast: open sessions are cut) and deletes the cluster.
+    public func stop() {
+        _ = try? Self.run(binaries, "pg_ctl", ["-D", folder.url.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
+        folder.remove()
+    }
+
+    /// Creates an empty database and returns its `postgres://` address.
+    public func createDatabase() async throws -> String {
+        let name = "t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+        try await Self.offPool { [binaries, port] in
+            try Self.run(binaries, "createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, name])
+        }
+        return "postgres://\(Self.user)@127.0.0.1:\(port)/\(name)"
+    }
+
+    /// Runs one SQL statement in `database` with psql (tests that alter a database behind the relay's back).
+    public func execute(_ sql: String, database url: String) async throws {
+        let name = String(url.split(separator: "/").last ?? "")
+        try await Self.offPool { [binaries, port] in
+            try Self.run(binaries, "psql", ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "-d", name, "-v", "ON_ERROR_STOP=1",
+                                            "-c", sql])
+        }
+    }
+
+    /// Runs one PostgreSQL program to completion, as `postgres` when this process is root.
+    ///
+    /// posix_spawn and waitpid, not Foundation's `Process`: on Linux, `Process` learns that a child
+    /// ended when a socket it hands the child closes, and the server `pg_ctl start` leaves running
+    /// inherits that socket, so `waitUntilExit` would wait for the server to stop.
+    static func run(_ binaries: URL, _ program: String, _ arguments: [String]) throws {
+        let executable = binaries.appendingPathComponent(program).path
+        let argv = geteuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", executable] + arguments : [executable] + arguments
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("huisclos-\(program)-\(UUID().uuidString).err")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw ClusterError("cannot start \(argv[0]) (error \(spawned))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // Exited normally (low 7 bits 0) with status 0 (the next 8 bits).
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            throw ClusterError("\(program) failed (wait status \(status)): \(message)")
+        }
+    }
+
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    /// A failure to set the cluster up, with what to do.
+    public struct ClusterError: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
