@@ -156,7 +156,9 @@ public struct PublicSite: Sendable {
     /// The contact as a link (an e-mail address gets `mailto:`), or « non renseigné ».
     private var contactLink: String {
         guard let contact = publisher.legal.contact, !contact.isEmpty else { return Self.given(nil) }
-        let href = contact.contains("@") && !contact.contains("/") ? "mailto:\(contact)" : contact
+        let href = contact.contains("@") && !contact.contains("/") && !contact.contains(":") ? "mailto:\(contact)" : contact
+        // Only an e-mail address or an https page becomes a link: no other scheme reaches a visitor.
+        guard href.hasPrefix("mailto:") || href.lowercased().hasPrefix("https://") else { return Escaping.html(contact) }
         return "<a href=\"\(Escaping.html(href))\">\(Escaping.html(contact))</a>"
     }
 

@@ -180,6 +180,14 @@ extension MembershipState {
         guard var entry = members[past.member] else {
             throw refused("member \(past.member) was never appointed in this log: appoint them, then record their past mandates")
         }
+        guard Day(unixSeconds: past.start.unixSeconds) != nil, Day(unixSeconds: past.end.unixSeconds) != nil, past.start < past.end else {
+            throw refused("a past mandate runs between two days of the years 1900 to 9999, its start before its end")
+        }
+        // History is what came before this log: a mandate recorded after the log began would
+        // change who sat at séances the log knows (quorum, absences, the activity report).
+        guard past.end <= createdAt else {
+            throw refused("a past mandate is one that ended before this council's log began (\(Self.day(createdAt).iso)); this one ends on \(Self.day(past.end).iso)")
+        }
         guard past.end <= instant else { throw refused("a past mandate is over when it is recorded; this one ends on \(Self.day(past.end).iso)") }
         guard Self.day(past.end) <= Self.day(past.start).adding(years: CouncilRules.mandateYears) else {
             throw refused("a mandate lasts at most \(CouncilRules.mandateYears) years; this one runs from \(Self.day(past.start).iso) to \(Self.day(past.end).iso)")

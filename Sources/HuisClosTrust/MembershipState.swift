@@ -13,6 +13,8 @@ public struct MembershipState: Sendable {
     public let root: TrustRoot
     /// The council's name, from the genesis record.
     public let councilName: String
+    /// When the genesis record was issued: the log's beginning (past mandates end before it).
+    public let createdAt: Instant
     /// The index of the last applied record.
     public internal(set) var headIndex: UInt64
     /// The hash of the last applied record: the next record's `previousHash`.
@@ -41,6 +43,7 @@ public struct MembershipState: Sendable {
         try Self.checkNotFromTheFuture(genesis, now: now)
         self.root = root
         self.councilName = councilName
+        createdAt = genesis.issuedAt
         headIndex = 0
         headHash = genesis.hash
         headTime = genesis.issuedAt

@@ -53,6 +53,12 @@ import Testing
         #expect(html.contains("<p>Département &lt;IT&gt;</p>"), "escaped")
         #expect(html.contains("Contact : non renseigné par l'éditeur"))
         #expect(html.contains("ne dépose aucun cookie"))
+        for contact in ["javascript:alert(1)", "http://example.org/contact", "data:text/html,x"] {
+            let page = try Self.site(legal: LegalInformation(contact: contact)).legalNoticePage()
+            #expect(!page.contains("href=\"\(contact)\"") && page.contains("Contact : \(contact)"), "\(contact)")
+        }
+        #expect(try Self.site(legal: LegalInformation(contact: "https://conseil.example.fr/contact")).legalNoticePage()
+            .contains("<a href=\"https://conseil.example.fr/contact\">"))
     }
 
     @Test func reportChartIsNamedAndItsTableIsItsLinkedLongDescription() throws {

@@ -91,6 +91,15 @@ import Testing
         #expect(check.status == 0 && check.output.contains("no damage found"), "\(check.status) \(check.output) \(check.errors)")
     }
 
+    @Test func checkingAFolderWithoutARelayDatabaseSaysSoAndCreatesNothing() async throws {
+        let folder = try TemporaryFolder("relay-check-typo")
+        defer { folder.remove() }
+        let typo = folder.url.appendingPathComponent("nope")
+        let check = try await CommandRun.run("huisclos-server", ["check", "--data", typo.path])
+        #expect(check.status == 74 && check.errors.contains("no relay database"), "\(check.status) \(check.output) \(check.errors)")
+        #expect(!FileManager.default.fileExists(atPath: typo.path), "the check created the folder it was asked to check")
+    }
+
     @Test func aDamagedMembershipRecordIsReportedAsDamageNotAsAForgery() async throws {
         let folder = try TemporaryFolder("relay-damaged-log")
         defer { folder.remove() }

@@ -60,6 +60,15 @@ import Testing
         #expect(throws: TrustError(.invalidTransition, "")) {
             try council.log.append(past(try MemberID.generate(), from: before, days: 300), signedBy: council.secretariat.signing, at: council.tick())
         }
+        // Before 1900 (a day the register cannot hold, so it would hide there) or after the log began: refused.
+        #expect(throws: TrustError(.invalidTransition, "")) {
+            try council.log.append(past(alice.member, from: Instant(unixSeconds: -2_300_000_000), days: 300),
+                                   signedBy: council.secretariat.signing, at: council.tick())
+        }
+        #expect(throws: TrustError(.invalidTransition, "")) {
+            try council.log.append(past(alice.member, from: CouncilFixture.start.adding(seconds: -10 * Self.day), days: 11),
+                                   signedBy: council.secretariat.signing, at: council.tick())
+        }
         try council.log.append(past(alice.member, from: before, days: 300), signedBy: council.secretariat.signing, at: council.tick())
         #expect(throws: TrustError(.invalidTransition, "")) {
             try council.log.append(past(alice.member, from: before.adding(seconds: 100 * Self.day), days: 100),

@@ -31,8 +31,10 @@ struct OperationsRoutes: Sendable {
 
     /// 200 `ready`, or 503 `internal` naming the damage and what to do.
     static func readiness(_ problems: [String]) -> Response {
-        guard let first = problems.first else { return Response.bytes(Array("ready\n".utf8), contentType: "text/plain") }
-        var response = Response.error(APIError(.internal, "the server's storage is damaged or cannot be checked (\(first)\(problems.count > 1 ? " and \(problems.count - 1) more" : "")): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)"))
+        guard !problems.isEmpty else { return Response.bytes(Array("ready\n".utf8), contentType: "text/plain") }
+        // No detail here (it is unauthenticated: paths, member ids and scope names stay in the log
+        // lines and in `huisclos-server check`); only the count.
+        var response = Response.error(APIError(.internal, "the server's storage is damaged or cannot be checked (\(problems.count) problem(s), named in the server's log): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)"))
         response.status = .serviceUnavailable
         return response
     }
