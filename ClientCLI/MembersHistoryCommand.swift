@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosL10n
 import HuisClosTerminal
@@ -31,15 +32,7 @@ extension Members {
                 let (from, to) = (try parseDay(start, option: "--debut"), try parseDay(end, option: "--fin"))
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in
-                    try session.requireSecretariat(Text(fr: "enregistrer un mandat antérieur", en: "record a past mandate"))
-                    var register = session.register.register
-                    try register.recordPastMandate(of: id.hex, orderNumber: order, from: from, to: to, recordedOn: session.today)
-                    let circle = register.members[id.hex]?.circle
-                    try await session.device.sign(.recordPastMandate(PastMandate(
-                        member: id, role: circle == .second ? .secondCircle : .member, orderNumber: order,
-                        start: Instant(unixSeconds: from.unixSeconds), end: Instant(unixSeconds: to.unixSeconds))))
-                    _ = try await session.device.sync()
-                    let count = register.members[id.hex]?.mandates.count ?? 0
+                    let count = try await session.recordPastMandate(of: id, orderNumber: order, from: from, to: to)
                     if json { return try printJSON(Report(member: id.hex, mandates: count)) }
                     say(Text(fr: "Mandat antérieur de \(session.name(id.hex)) enregistré (arrêté \(order), du \(from.french) au \(to.french)) : \(count) mandat(s) au registre.",
                              en: "Past mandate of \(session.name(id.hex)) recorded (order \(order), \(from.iso) to \(to.iso)): \(count) mandate(s) in the register."))

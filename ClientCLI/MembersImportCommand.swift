@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosL10n
 import HuisClosSync
 import HuisClosTerminal
+import HuisClosTrust
 
 extension Members {
     /// `huisclos membres importer FICHIER.csv`: a whole council's appointments from one file, checked
@@ -42,18 +44,15 @@ extension Members {
                         en: "a readable UTF-8 CSV file of at most \(AppointmentImport.fileBytesMax / 1024) KiB"))
                 }
                 try await CouncilSession.with(device) { session in
-                    try session.requireSecretariat(Text(fr: "nommer des membres", en: "appoint members"))
-                    let rows: [AppointmentImport.Row]
-                    switch AppointmentImport.plan(text, register: session.register.register, today: session.today) {
-                    case let .success(planned): rows = planned
+                    let rows: [AppointmentImport.Row], ids: [MemberID]?
+                    switch try await session.importAppointments(text, dryRun: dryRun) {
+                    case let .success(planned): (rows, ids) = planned
                     case let .failure(failure):
                         for error in failure.errors { Console.error(error.text.in(language) + "\n") }
                         Console.error(Text(fr: "Fichier refusé : \(failure.errors.count) ligne(s) en erreur, aucune nomination enregistrée.\n",
                                            en: "File refused: \(failure.errors.count) line(s) in error, no appointment recorded.\n").in(language))
                         throw ExitCode(ExitStatus.dataRefused.rawValue)
                     }
-                    let ids = dryRun ? nil : try await session.device.appoint(rows)
-                    if ids != nil { _ = try await session.device.sync() }
                     let lines = rows.enumerated().map { index, row in
                         Line(line: row.line, name: row.name, member: ids?[index].hex, start: row.orderDay.iso, termEnd: row.termEnd.iso)
                     }

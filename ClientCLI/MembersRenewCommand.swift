@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosL10n
 import HuisClosTerminal
@@ -28,10 +29,7 @@ extension Members {
                 let orderDay = try date.map { try parseDay($0, option: "--date") }
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in
-                    try session.requireSecretariat(Text(fr: "renouveler un mandat", en: "renew a mandate"))
-                    let mandate = try await session.device.renewMandate(of: id, orderNumber: order, on: orderDay ?? session.today,
-                                                                        register: session.register.register, today: session.today)
-                    _ = try await session.device.sync()
+                    let mandate = try await session.renew(id, orderNumber: order, orderDay: orderDay)
                     if json { return try printJSON(["member": id.hex, "start": mandate.start.iso, "termEnd": mandate.termEnd.iso]) }
                     say(Text(fr: "Mandat de \(session.name(id.hex)) renouvelé (arrêté \(order)) : du \(mandate.start.french) au \(mandate.termEnd.french).",
                              en: "Mandate of \(session.name(id.hex)) renewed (order \(order)): from \(mandate.start.iso) to \(mandate.termEnd.iso)."))

@@ -9,6 +9,7 @@ import HuisClosStore
 import HuisClosSync
 import HuisClosTerminal
 import HuisClosTrust
+import Synchronization
 
 /// `huisclos sync`: membership log, keys, then push and pull; `--watch` stays connected.
 struct Sync: AsyncParsableCommand {
