@@ -121,6 +121,10 @@ import Testing
             let referrals = try #require(try await council.json("alice", ["saisines", "liste"]) as? [[String: Any]])
             #expect(referrals.first?["avis"] as? String == "a-1", "adopting the avis answered its referral")
 
+            // The public site publishes once the relay knows whose SIRET it publishes under.
+            try Data(TestServer.publicSite.utf8).write(to: council.folder.url.appendingPathComponent("relay/public-site.json"))
+            await council.stopServer()
+            try await council.restartServer()
             let index = try await RawRequest.send(council.url, .GET, "/public/", version: nil)
             let page = try await RawRequest.send(council.url, .GET, "/public/textes/a-1.html", version: nil)
             let json = try await RawRequest.send(council.url, .GET, "/public/deliberations.json", version: nil)
