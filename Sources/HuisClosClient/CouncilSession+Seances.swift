@@ -57,16 +57,19 @@ extension CouncilSession {
         return (try council.agenda(of: seance).firstIndex { $0.item.id == item } ?? rank - 1) + 1
     }
 
-    /// Points `members` present at `seance` (the secretariat): each must sit in the first circle on
-    /// the séance's day, all checked before any is written.
+    /// Points `members` present at `seance` (the secretariat), on or after its day: each must sit
+    /// in the first circle on the séance's day, all checked before any is written.
     public func markPresent(_ members: [String], at seance: String) throws {
-        let day = try council.seance(seance).date
+        let value = try council.seance(seance)
+        try value.requireHeld(by: today)
+        let day = value.date
         for id in members { try requireFirstCircle(id, on: day) }
         for id in members { try council.markPresent(seance: seance, member: id) }
     }
 
-    /// Closes `seance`'s attendance (the secretariat) and returns its quorum.
+    /// Closes `seance`'s attendance (the secretariat), on or after its day, and returns its quorum.
     public func closeAttendance(of seance: String) throws -> Quorum {
+        try council.seance(seance).requireHeld(by: today)
         try council.closeAttendance(seance: seance)
         return quorum(of: try council.seance(seance))
     }

@@ -57,6 +57,16 @@ public struct Seance: Hashable, Sendable, Codable {
     /// Makes attendance final.
     public mutating func closeAttendance() { attendanceClosed = true }
 
+    /// Refuses, on `today`, what only a séance that took place allows (pointing attendance, closing
+    /// it, and so adopting a text there): a séance is held on its day, not before.
+    public func requireHeld(by today: Day) throws(CouncilError) {
+        guard today >= date else {
+            throw CouncilError(.invalidDate, Text(
+                fr: "La séance \(id) a lieu le \(date.french) : sa présence ne se pointe et ne se clôt qu'à partir de ce jour (aujourd'hui \(today.french)).",
+                en: "Séance \(id) takes place on \(date.iso): its attendance is pointed and closed from that day on (today is \(today.iso))."))
+        }
+    }
+
     /// The attendance of `memberID`: present if recorded so, excused if they sent an excuse, absent otherwise.
     public func attendance(of memberID: String) -> Attendance {
         if present.contains(memberID) { return .present }

@@ -105,4 +105,11 @@ import Testing
         #expect(SeanceSchedule.warning(seances: seances, on: day("2026-03-02")) != nil)
         #expect(SeanceSchedule.warning(seances: [], on: day("2026-03-02")) != nil)
     }
+
+    @Test func attendanceIsPointedAndClosedOnlyFromTheSeancesDay() throws {
+        let seance = Seance(id: "s1", date: day("2026-03-12"), place: "Bobigny")
+        #expect(throws: CouncilError.self) { try seance.requireHeld(by: day("2026-03-11")) }
+        try seance.requireHeld(by: day("2026-03-12"))
+        try seance.requireHeld(by: day("2026-04-01"))
+    }
 }
