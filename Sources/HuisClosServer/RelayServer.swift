@@ -63,8 +63,8 @@ public struct RelayServer: Sendable {
                      cache: PublicCatalogCache(storage: storage, metrics: metrics))
             .register(on: router)
 
-        let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
-        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health))
+        let webSocketRouter = Router(context: WatchRequestContext.self)
+        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health) { error, context in await context.refuse(error) })
         SyncRoutes(services: services).registerWatch(on: webSocketRouter)
 
         let plain = Self.guardedHTTP1(webSocketRouter: webSocketRouter, quotas: configuration.quotas, metrics: metrics)
@@ -102,7 +102,7 @@ public struct RelayServer: Sendable {
 
     /// HTTP/1.1 with the watch socket's upgrade, behind the connection guard: bounded connections,
     /// a deadline for the first head, an idle timeout, bounded heads, and parse errors answered.
-    private static func guardedHTTP1(webSocketRouter: Router<BasicWebSocketRequestContext>, quotas: RelayQuotas,
+    private static func guardedHTTP1(webSocketRouter: Router<WatchRequestContext>, quotas: RelayQuotas,
                                      metrics: ServerMetrics) -> HTTPServerBuilder {
         let webSocketResponder = webSocketRouter.buildResponder()
         let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax)

@@ -69,6 +69,25 @@ import Testing
         }
     }
 
+    /// The watch socket's upgrade, refused, carries the same signed wipe order as every other
+    /// endpoint's answer (not the WebSocket library's bare 400).
+    @Test func aRevokedDeviceGets401WithTheSignedWipeOrderOnTheWatchUpgrade() async throws {
+        try await TestServer.with("revoked-watch") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let (key, client) = try await Self.bareDevice(council, role: .member)
+            try await client.login()
+            let token = try #require(await client.currentToken)
+            try await council.secretariat.sign(.revokeDevice(device: key.publicKey, wipe: true))
+
+            let answer = try await RawRequest.upgrade(port: server.port, token: token)
+            #expect(answer.status == 401 && answer.error?.code == .deviceRevoked, "\(String(decoding: answer.body.prefix(200), as: UTF8.self))")
+            let record = try MembershipRecord(verifying: try #require(answer.error?.wipeOrder))
+            #expect(record.event == .revokeDevice(device: key.publicKey, wipe: true))
+            #expect(answer.error?.wipeLog.isEmpty == false, "the records before the order travel with it")
+        }
+    }
+
     @Test func aRevokedDeviceIsWipedWithinOneSyncAndTheScopeRotates() async throws {
         try await TestServer.with("wipe") { server in
             let council = try await CouncilHarness.start(on: server)
