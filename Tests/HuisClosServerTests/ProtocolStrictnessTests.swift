@@ -1,18 +1,20 @@
 import Foundation
+import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosTestSupport
 import HuisClosWire
 import Testing
 
-/// One spelling per endpoint and per version, and an early refusal of an announced oversized
-/// body (issue 15, item 9).
+/// One spelling per endpoint, per version, per media type and per hash; an early refusal of an
+/// announced oversized body; a deadline for every body (issue 15, item 9).
 @Suite struct ProtocolStrictnessTests {
     /// Sends a raw request with the version header (and `token` when given); returns status and body.
     static func raw(_ server: TestServer, _ head: String, version: String = String(ProtocolVersion.current), token: String? = nil,
-                    extra: String = "") async throws -> (status: Int?, text: String) {
+                    extra: String = "", body: [UInt8] = []) async throws -> (status: Int?, text: String) {
         let socket = try await RawSocket.connect(port: server.port)
         let auth = token.map { "Authorization: Bearer \($0)\r\n" } ?? ""
         socket.send("\(head) HTTP/1.1\r\nHost: x\r\nHuisClos-Protocol: \(version)\r\n\(auth)\(extra)Connection: close\r\n\r\n")
+        socket.send(body)
         let answer = await socket.readUntilClosed().bytes
         return (RawSocket.status(of: answer), String(decoding: answer, as: UTF8.self))
     }
@@ -44,6 +46,47 @@ import Testing
             // Only the head is sent: the answer must come without waiting for the body.
             let (status, text) = try await Self.raw(server, "POST \(Endpoint.push)", token: token, extra: "Content-Length: \(announced)\r\n")
             #expect(status == 413 && text.contains("tooLarge"), "\(text.prefix(200))")
+        }
+    }
+
+    /// A logged-in device's token.
+    static func token(_ server: TestServer) async throws -> (TestDevice, String) {
+        let device = try await TestDevice.enrolled(on: server.url)
+        try await device.client.login()
+        return (device, try #require(await device.client.currentToken))
+    }
+
+    /// A pull of the council scope, as a body.
+    static let pullBody: [UInt8] = {
+        var pull = Huisclos_V1_PullRequest()
+        pull.scope = ScopeID.council.rawValue
+        return pull.wireBytes()
+    }()
+
+    @Test func upperCaseHexIsRefused() async throws {
+        try await TestServer.with("strict-hex") { server in
+            let (device, token) = try await Self.token(server)
+            let length = "Content-Length: \(Self.pullBody.count)\r\n"
+            let (lower, _) = try await Self.raw(server, "POST \(Endpoint.pull)", token: token, extra: length, body: Self.pullBody)
+            #expect(lower == 200)
+            let (upper, text) = try await Self.raw(server, "POST \(Endpoint.pull)", token: token.uppercased(), extra: length, body: Self.pullBody)
+            #expect(upper == 401 && text.contains("unauthenticated"), "the bearer token: \(text.prefix(300))")
+
+            let chunk: [UInt8] = [4, 5, 6]
+            let hash = Hash.blake2b(chunk)
+            var manifest = Huisclos_V1_FileManifest()
+            manifest.fileID = "def"
+            manifest.scope = ScopeID.council.rawValue
+            manifest.chunkHashes = [Data(hash)]
+            manifest.totalSize = 3
+            _ = try await device.client.declare(manifest)
+            try await device.client.upload(chunk: chunk, hash: hash, file: try FileID("def"))
+            let path = "/v1/files/def/chunks/\(Hex.encode(hash).uppercased())"
+            for head in ["GET \(path)", "PUT \(path)"] {
+                let (status, text) = try await Self.raw(server, head, token: token,
+                                                        extra: "Content-Type: application/octet-stream\r\nContent-Length: 3\r\n", body: chunk)
+                #expect(status == 400 && text.contains("malformed"), "\(head): \(text.prefix(300))")
+            }
         }
     }
 }
