@@ -63,6 +63,37 @@ import Testing
         return pull.wireBytes()
     }()
 
+    @Test func bodyDeclaredAsAnotherMediaTypeIsRefused415() async throws {
+        try await TestServer.with("strict-media-type") { server in
+            let (device, token) = try await Self.token(server)
+            let length = "Content-Length: \(Self.pullBody.count)\r\n"
+            for type in ["application/json", "text/plain", "application/x-www-form-urlencoded", "application/octet-stream", "application/x-protobufx"] {
+                let (status, text) = try await Self.raw(server, "POST \(Endpoint.pull)", token: token, extra: "Content-Type: \(type)\r\n\(length)",
+                                                        body: Self.pullBody)
+                #expect(status == 415 && text.contains("unsupportedMediaType"), "\(type): \(text.prefix(300))")
+            }
+            // The type compared as HTTP says (case-insensitive, parameters aside); none sent is the endpoint's.
+            for type in ["application/x-protobuf", "Application/X-Protobuf", "application/x-protobuf; proto=huisclos.v1.PullRequest", nil] {
+                let (status, text) = try await Self.raw(server, "POST \(Endpoint.pull)", token: token,
+                                                        extra: (type.map { "Content-Type: \($0)\r\n" } ?? "") + length, body: Self.pullBody)
+                #expect(status == 200, "\(type ?? "none"): \(text.prefix(300))")
+            }
+            // A chunk is raw bytes.
+            let chunk: [UInt8] = [1, 2, 3]
+            var manifest = Huisclos_V1_FileManifest()
+            manifest.fileID = "abc"
+            manifest.scope = ScopeID.council.rawValue
+            manifest.chunkHashes = [Data(Hash.blake2b(chunk))]
+            manifest.totalSize = 3
+            _ = try await device.client.declare(manifest)
+            let put = "PUT \(Endpoint.chunk(file: "abc", hash: Hash.blake2b(chunk)))"
+            let (refused, text) = try await Self.raw(server, put, token: token, extra: "Content-Type: application/x-protobuf\r\nContent-Length: 3\r\n", body: chunk)
+            #expect(refused == 415 && text.contains("unsupportedMediaType"), "\(text.prefix(300))")
+            let (stored, _) = try await Self.raw(server, put, token: token, extra: "Content-Type: application/octet-stream\r\nContent-Length: 3\r\n", body: chunk)
+            #expect(stored == 204)
+        }
+    }
+
     @Test func upperCaseHexIsRefused() async throws {
         try await TestServer.with("strict-hex") { server in
             let (device, token) = try await Self.token(server)
