@@ -101,7 +101,8 @@ public struct RelayServer: Sendable {
     }
 
     /// HTTP/1.1 with the watch socket's upgrade, behind the connection guard: bounded connections,
-    /// a deadline for the first head, an idle timeout, bounded heads, and parse errors answered.
+    /// a deadline for the first head and for every body, an idle timeout, bounded heads, and parse
+    /// errors answered.
     private static func guardedHTTP1(webSocketRouter: Router<WatchRequestContext>, quotas: RelayQuotas,
                                      metrics: ServerMetrics) -> HTTPServerBuilder {
         let webSocketResponder = webSocketRouter.buildResponder()
@@ -110,7 +111,9 @@ public struct RelayServer: Sendable {
             maxHeaderFieldSize: ServerLimits.requestHeadBytesMax, maxHeaderListSize: ServerLimits.requestHeadBytesMax,
             maxHeaderFieldCount: ServerLimits.requestHeaderFieldsMax)
         let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
-            http1: .init(idleTimeout: .seconds(Int64(quotas.idleSeconds)), httpDecoderConfiguration: decoder),
+            http1: .init(additionalChannelHandlers: [BodyDeadline(secondsMin: quotas.requestBodySecondsMin,
+                                                                  bytesPerSecondMin: quotas.requestBodyBytesPerSecondMin, metrics: metrics)],
+                         idleTimeout: .seconds(Int64(quotas.idleSeconds)), httpDecoderConfiguration: decoder),
             ws: .init())
         return HTTPServerBuilder { responder in
             GuardedChannel(

@@ -120,4 +120,33 @@ import Testing
             }
         }
     }
+
+    /// A body trickled in must not hold a connection for ever: the deadline for a body is a floor
+    /// plus its announced size at a minimum rate (2 s and a fast rate here, so the test is short).
+    @Test func aBodyTrickledInIsCutAtItsDeadline() async throws {
+        try await TestServer.with("body-deadline", configure: {
+            $0.quotas.requestBodySecondsMin = 2
+            $0.quotas.requestBodyBytesPerSecondMin = 1_000_000
+        }) { server in
+            // Enrolment and login send their bodies at once: served under the same deadline.
+            let (_, token) = try await Self.token(server)
+            let socket = try await RawSocket.connect(port: server.port, timeoutSeconds: 10)
+            socket.send("POST \(Endpoint.pull) HTTP/1.1\r\nHost: x\r\nHuisClos-Protocol: \(ProtocolVersion.current)\r\n"
+                + "Authorization: Bearer \(token)\r\nContent-Type: application/x-protobuf\r\nContent-Length: 1000\r\n\r\n")
+            let start = ContinuousClock.now
+            // One byte every 250 ms for 10 s (sent while the read below waits; the socket allows one
+            // sender and one reader at a time).
+            let trickle = Task {
+                for _ in 0..<40 {
+                    try await Task.sleep(for: .milliseconds(250))
+                    socket.send([0x0a])
+                }
+            }
+            let (_, closed) = await socket.readUntilClosed()
+            trickle.cancel()
+            let elapsed = ContinuousClock.now - start
+            #expect(closed, "the connection was still open after \(elapsed)")
+            #expect(elapsed < .seconds(6), "closed after \(elapsed)")
+        }
+    }
 }
