@@ -70,8 +70,8 @@ public struct RelayServer: Sendable {
                      cache: PublicCatalogCache(storage: storage, metrics: metrics))
             .register(on: router)
 
-        let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
-        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health))
+        let webSocketRouter = Router(context: WatchRequestContext.self)
+        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health) { error, context in await context.refuse(error) })
         SyncRoutes(services: services).registerWatch(on: webSocketRouter)
 
         let plain = Self.guardedHTTP1(webSocketRouter: webSocketRouter, quotas: configuration.quotas, metrics: metrics)
@@ -109,8 +109,9 @@ public struct RelayServer: Sendable {
     }
 
     /// HTTP/1.1 with the watch socket's upgrade, behind the connection guard: bounded connections,
-    /// a deadline for the first head, an idle timeout, bounded heads, and parse errors answered.
-    private static func guardedHTTP1(webSocketRouter: Router<BasicWebSocketRequestContext>, quotas: RelayQuotas,
+    /// a deadline for the first head and for every body, an idle timeout, bounded heads, and parse
+    /// errors answered.
+    private static func guardedHTTP1(webSocketRouter: Router<WatchRequestContext>, quotas: RelayQuotas,
                                      metrics: ServerMetrics) -> HTTPServerBuilder {
         let webSocketResponder = webSocketRouter.buildResponder()
         let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax)
@@ -118,7 +119,9 @@ public struct RelayServer: Sendable {
             maxHeaderFieldSize: ServerLimits.requestHeadBytesMax, maxHeaderListSize: ServerLimits.requestHeadBytesMax,
             maxHeaderFieldCount: ServerLimits.requestHeaderFieldsMax)
         let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
-            http1: .init(idleTimeout: .seconds(Int64(quotas.idleSeconds)), httpDecoderConfiguration: decoder),
+            http1: .init(additionalChannelHandlers: [BodyDeadline(secondsMin: quotas.requestBodySecondsMin,
+                                                                  bytesPerSecondMin: quotas.requestBodyBytesPerSecondMin, metrics: metrics)],
+                         idleTimeout: .seconds(Int64(quotas.idleSeconds)), httpDecoderConfiguration: decoder),
             ws: .init())
         return HTTPServerBuilder { responder in
             GuardedChannel(

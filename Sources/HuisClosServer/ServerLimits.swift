@@ -65,6 +65,15 @@ public enum ServerLimits {
     /// connection (60 s), so the client always closes first and never sends on a socket the
     /// server is closing. (Watch sockets ping instead.)
     public static let idleSeconds = 120
+    /// Seconds every request body has at least, from its head to its last byte: a body trickled in
+    /// a byte at a time would otherwise hold its connection for ever (a byte resets every idle
+    /// timer). 30 s covers a round trip and a few retransmissions on a poor mobile link.
+    public static let requestBodySecondsMin = 30
+    /// Bytes per second of its announced size (`Content-Length`; the largest body the server takes,
+    /// `WireLimits.pushRequestBytesMax`, when it is sent chunked) that a body's deadline grows by:
+    /// 16 KiB/s is a 128 kbit/s upload, slower than any link a member syncs over, so a maximal push
+    /// (8 MiB) has 8.5 min and a chunk (1 MiB) 94 s; past it the connection is closed.
+    public static let requestBodyBytesPerSecondMin = 16 * 1024
     /// Open connections in all: well under the process's descriptor limit (the server's SQLite
     /// files and the listening socket need some), about 4 per member of a large council's devices.
     public static let connectionsMax = 4_096

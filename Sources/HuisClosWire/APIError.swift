@@ -12,6 +12,8 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         case malformed
         /// A body or field over its limit in `WireLimits`.
         case tooLarge
+        /// A body declared (`Content-Type`) as another media type than the endpoint takes.
+        case unsupportedMediaType
         /// A batch of a format version this server does not read.
         case unsupportedVersion
         /// A signature that does not verify.
@@ -119,6 +121,7 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound: 404
         case .alreadyEnrolled, .fileConflict, .gap, .fork: 409
         case .tooLarge: 413
+        case .unsupportedMediaType: 415
         case .rateLimited: 429
         case .chunkHashMismatch, .chunkNotInFile: 422
         case .unsupportedProtocol: 426

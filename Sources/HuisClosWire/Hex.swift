@@ -1,4 +1,6 @@
-/// Lowercase hexadecimal, for hashes in URL paths and keys in logs of public identifiers.
+/// Lowercase hexadecimal, for hashes in URL paths, bearer tokens and keys in logs of public
+/// identifiers. One spelling per value: upper case is refused, so a hash or token has a single
+/// form in paths, logs and caches (PROTOCOL.md, "Transport").
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
@@ -13,8 +15,8 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The bytes of a lowercase or uppercase hex string; nil if it has an odd length or a non-hex
-    /// character (untrusted input never traps).
+    /// The bytes of a lowercase hex string; nil if it has an odd length or a character outside
+    /// `0-9a-f`, upper case included (untrusted input never traps).
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
@@ -33,7 +35,6 @@ public enum Hex {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
         default: return nil
         }
     }

@@ -15,4 +15,6 @@ public enum ProtocolVersion {
     public static let supported: ClosedRange<Int> = 2...2
     /// The media type of every protobuf body.
     public static let contentType = "application/x-protobuf"
+    /// The media type of a file chunk's raw bytes (uploaded and downloaded).
+    public static let chunkContentType = "application/octet-stream"
 }

@@ -27,14 +27,20 @@ import Testing
         return (key, client)
     }
 
+    /// A certified device, logged in, then revoked with a wipe order: its key and its last token.
+    static func revokedDevice(_ council: CouncilHarness) async throws -> (key: SigningKeyPair, token: String) {
+        let (key, client) = try await Self.bareDevice(council, role: .member)
+        try await client.login()
+        let token = try #require(await client.currentToken)
+        try await council.secretariat.sign(.revokeDevice(device: key.publicKey, wipe: true))
+        return (key, token)
+    }
+
     @Test func aRevokedDeviceGets401WithTheSignedWipeOrderOnEveryEndpoint() async throws {
         try await TestServer.with("revoked-401") { server in
             let council = try await CouncilHarness.start(on: server)
             defer { council.remove() }
-            let (key, client) = try await Self.bareDevice(council, role: .member)
-            try await client.login()
-            let token = try #require(await client.currentToken)
-            try await council.secretariat.sign(.revokeDevice(device: key.publicKey, wipe: true))
+            let (key, token) = try await Self.revokedDevice(council)
 
             var pull = Huisclos_V1_PullRequest()
             pull.scope = "council"
@@ -66,6 +72,22 @@ import Testing
                 if answer.status == 401 { refused += 1 }
             }
             #expect(refused == calls.count)
+        }
+    }
+
+    /// The watch socket's upgrade, refused, carries the same signed wipe order as every other
+    /// endpoint's answer (not the WebSocket library's bare 400).
+    @Test func aRevokedDeviceGets401WithTheSignedWipeOrderOnTheWatchUpgrade() async throws {
+        try await TestServer.with("revoked-watch") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let (key, token) = try await Self.revokedDevice(council)
+
+            let answer = try await RawRequest.upgrade(port: server.port, token: token)
+            #expect(answer.status == 401 && answer.error?.code == .deviceRevoked, "\(String(decoding: answer.body.prefix(200), as: UTF8.self))")
+            let record = try MembershipRecord(verifying: try #require(answer.error?.wipeOrder))
+            #expect(record.event == .revokeDevice(device: key.publicKey, wipe: true))
+            #expect(answer.error?.wipeLog.isEmpty == false, "the records before the order travel with it")
         }
     }
 

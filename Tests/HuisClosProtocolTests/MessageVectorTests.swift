@@ -89,4 +89,11 @@ import Testing
         #expect(Hex.decode("00ff") == [0, 255])
         #expect(Hex.encode([0xde, 0xad]) == "dead")
     }
+
+    /// One spelling per value: what `encode` writes is all `decode` reads (PROTOCOL.md, "Transport").
+    @Test func hexDecodingRefusesUpperCase() {
+        for text in ["00FF", "00fF", "DEAD", "Ab"] {
+            #expect(Hex.decode(text) == nil, "\(text)")
+        }
+    }
 }

@@ -39,6 +39,45 @@ import Testing
         }
     }
 
+    /// A refused upgrade gets the status and JSON error any other endpoint gives, not the
+    /// WebSocket library's bare 400 (issue 15, item 9).
+    @Test func refusedUpgradesAnswerTheProtocolsJSONErrors() async throws {
+        let clock = ManualClock()
+        try await TestServer.with("watch-refusals", configure: { $0.clock = clock.serverClock }) { server in
+            let reader = try await TestDevice.enrolled(on: server.url)
+            let blind = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [], writable: []))
+            let revoked = try await TestDevice.enrolled(on: server.url)
+            let expired = try await TestDevice.enrolled(on: server.url)
+            for device in [reader, blind, revoked, expired] { _ = try await device.client.login() }
+            func token(_ device: TestDevice) async throws -> String { try #require(await device.client.currentToken) }
+            let expiredToken = try await token(expired)
+            clock.advance(seconds: 3_600)  // past the token lifetime (15 min)…
+            for device in [reader, blind, revoked] { _ = try await device.client.login() }  // …for this one only
+            _ = try await server.adminClient().revoke(revoked.key.publicKey, adminToken: TestServer.adminToken)
+
+            let cases: [(what: String, answer: RawRequest.Answer, status: UInt, code: APIError.Code)] = [
+                ("no token", try await RawRequest.upgrade(port: server.port), 401, .unauthenticated),
+                ("unknown token", try await RawRequest.upgrade(port: server.port, token: String(repeating: "ab", count: 32)), 401, .unauthenticated),
+                ("expired token", try await RawRequest.upgrade(port: server.port, token: expiredToken), 401, .tokenExpired),
+                ("revoked device", try await RawRequest.upgrade(port: server.port, token: try await token(revoked)), 401, .deviceRevoked),
+                ("no version", try await RawRequest.upgrade(port: server.port, version: nil, token: try await token(reader)), 426, .unsupportedProtocol),
+                ("old version", try await RawRequest.upgrade(port: server.port, version: "1", token: try await token(reader)), 426, .unsupportedProtocol),
+                ("no readable scope", try await RawRequest.upgrade(port: server.port, token: try await token(blind)), 403, .forbidden),
+                ("no such socket", try await RawRequest.upgrade(port: server.port, "/v1/watch-all", token: try await token(reader)), 404, .notFound),
+            ]
+            for (what, answer, status, code) in cases {
+                #expect(answer.status == status && answer.error?.code == code,
+                        "\(what): HTTP \(answer.status) \(String(decoding: answer.body.prefix(200), as: UTF8.self))")
+                #expect(answer.protocolHeader == String(ProtocolVersion.current), "\(what)")
+            }
+            // The refusals left the server serving upgrades.
+            let pokes = PokeRecorder()
+            let watching = Task { try await reader.client.watch { heads in pokes.record(heads) } }
+            defer { watching.cancel() }
+            #expect(try await pokes.wait(for: [.council: 0], seconds: 5))
+        }
+    }
+
     @Test func watchWithoutTokenIsRefused() async throws {
         try await TestServer.with("watch-refused") { server in
             let upgrade = try await RawRequest.send(server.url, .GET, Endpoint.watch)

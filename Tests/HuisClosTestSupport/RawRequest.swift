@@ -1,3 +1,4 @@
+import Foundation
 import AsyncHTTPClient
 import HuisClosWire
 import NIOCore
@@ -49,5 +50,31 @@ public struct RawRequest: Sendable {
         return Answer(status: response.status.code, body: Array(bytes.readableBytesView),
                       protocolHeader: response.headers.first(name: ProtocolVersion.headerName),
                       location: response.headers.first(name: "Location"))
+    }
+}
+
+extension RawRequest {
+    /// Sends a WebSocket upgrade request for `path` on a raw socket (the version header unless
+    /// `version` is nil, a bearer token when given) and reads the answer until the server closes
+    /// the connection: what a refused upgrade gets. A 101 leaves the socket open, so the read ends
+    /// at the socket's timeout (`timeoutSeconds`).
+    public static func upgrade(port: Int, _ path: String = Endpoint.watch, version: String? = String(ProtocolVersion.current),
+                               token: String? = nil, timeoutSeconds: Int = 10) async throws -> Answer {
+        let socket = try await RawSocket.connect(port: port, timeoutSeconds: timeoutSeconds)
+        var head = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+        if let version { head += "\(ProtocolVersion.headerName): \(version)\r\n" }
+        if let token { head += "Authorization: Bearer \(token)\r\n" }
+        socket.send(head + "\r\n")
+        let bytes = await socket.readUntilClosed().bytes
+        let separator = Array("\r\n\r\n".utf8)
+        let end = (0..<max(0, bytes.count - 3)).first { bytes[$0..<$0 + 4].elementsEqual(separator) } ?? bytes.count
+        let fields = String(decoding: bytes[0..<end], as: UTF8.self).split(separator: "\r\n").dropFirst()
+        func field(_ name: String) -> String? {
+            fields.first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
+                .map { String($0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)) }
+        }
+        return Answer(status: UInt(RawSocket.status(of: bytes) ?? 0), body: Array(bytes.dropFirst(end + 4)),
+                      protocolHeader: field(ProtocolVersion.headerName), location: field("Location"))
     }
 }

@@ -21,6 +21,10 @@ public struct RelayQuotas: Sendable, Equatable {
     public var requestHeadSeconds: Int
     /// Seconds a connection may stay idle between requests.
     public var idleSeconds: Int
+    /// Seconds every request body has, at least, from its head to its end (the deadline's floor).
+    public var requestBodySecondsMin: Int = ServerLimits.requestBodySecondsMin
+    /// Bytes per second of its announced size a body's deadline grows by (the slowest link served).
+    public var requestBodyBytesPerSecondMin: Int = ServerLimits.requestBodyBytesPerSecondMin
 
     /// `ServerLimits`' values.
     public static let standard = RelayQuotas(

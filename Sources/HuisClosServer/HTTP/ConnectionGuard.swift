@@ -14,10 +14,13 @@ import NIOHTTP1
 /// malformed` (`431` for an oversized head) with the protocol's JSON error body, and the
 /// connection is closed. Once a first head went through, Hummingbird answers later parse errors
 /// itself (400 and close); after a WebSocket upgrade the guard leaves the pipeline (frames are
-/// not HTTP).
+/// not HTTP). A refused watch upgrade, which the WebSocket library answers with a bare 400 of its
+/// own, gets the refusal the router made instead (`refuseUpgrade`).
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = NIOAny
-    typealias OutboundIn = NIOAny
+    /// Only unwrapped while a refusal is pending (the library's HTTP answer); anything else,
+    /// WebSocket frames included, passes untouched.
+    typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
     private let headTimeout: TimeAmount
@@ -27,6 +30,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// Whether a first request head went through: from then on Hummingbird answers parse errors
     /// itself (in order, after the responses before them), so the guard passes them on.
     private var headSeen = false
+    /// The refusal of this connection's upgrade, sent in place of the library's next answer.
+    private var upgradeRefusal: APIError?
 
     init(headTimeout: TimeAmount, metrics: ServerMetrics) {
         self.headTimeout = headTimeout
@@ -55,8 +60,23 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelRead(data)
     }
 
+    /// Sends `error` instead of the answer the WebSocket library writes for a refused upgrade
+    /// (called on the event loop, before that answer; see `WatchRequestContext`).
+    func refuseUpgrade(_ error: APIError) {
+        upgradeRefusal = error
+    }
+
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        context.write(data, promise: promise)
+        guard let refusal = upgradeRefusal else { return context.write(data, promise: promise) }
+        switch unwrapOutboundIn(data) {
+        case .head:
+            writeAnswer(refusal, status: HTTPResponseStatus(statusCode: refusal.httpStatus), context: context, promise: promise)
+        case .body:
+            promise?.succeed(())
+        case .end:
+            upgradeRefusal = nil
+            context.write(data, promise: promise)
+        }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -82,16 +102,22 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         let apiError = oversized
             ? APIError(.tooLarge, "the request head is over \(ServerLimits.requestHeadBytesMax) bytes: send fewer or shorter header fields")
             : APIError(.malformed, "the request is not valid HTTP/1.1: see PROTOCOL.md, \"Transport\"")
-        let body = apiError.jsonBody()
-        var head = HTTPResponseHead(version: .http1_1, status: oversized ? .requestHeaderFieldsTooLarge : .badRequest)
+        writeAnswer(apiError, status: oversized ? .requestHeaderFieldsTooLarge : .badRequest, context: context, promise: nil)
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// Writes the head and JSON body of an error answer that closes the connection (not its end).
+    private func writeAnswer(_ error: APIError, status: HTTPResponseStatus, context: ChannelHandlerContext,
+                             promise: EventLoopPromise<Void>?) {
+        let body = error.jsonBody()
+        var head = HTTPResponseHead(version: .http1_1, status: status)
         head.headers.add(name: "Content-Type", value: "application/json")
         head.headers.add(name: "Content-Length", value: String(body.count))
         head.headers.add(name: "Connection", value: "close")
         head.headers.add(name: ProtocolVersion.headerName, value: String(ProtocolVersion.current))
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.head(head)), promise: promise)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
-        let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// Whether `error` comes from decoding the request (as opposed to the socket or a handler).

@@ -19,7 +19,7 @@ struct FileRoutes: Sendable {
         }
         router.get(RouterPath(Endpoint.chunkPattern)) { request, context in
             Response.bytes(try await download(request, fileID: context.parameters.get("fileID") ?? "", hash: context.parameters.get("hash") ?? ""),
-                   contentType: "application/octet-stream")
+                   contentType: ProtocolVersion.chunkContentType)
         }
     }
 
@@ -55,7 +55,7 @@ struct FileRoutes: Sendable {
         let manifest = try await manifest(FileID(fileID))
         try device.requireWrite(manifest.scope)
         let hash = try Self.chunkHash(hash, in: manifest)
-        let bytes = try await request.bytes(limit: WireLimits.chunkBytesMax)
+        let bytes = try await request.bytes(limit: WireLimits.chunkBytesMax, contentType: ProtocolVersion.chunkContentType)
         guard Sodium.constantTimeEqual(Hash.blake2b(bytes), hash) else {
             throw APIError(.chunkHashMismatch, "the chunk's BLAKE2b-256 is not the hash in the path: it was damaged in transit, send it again")
         }

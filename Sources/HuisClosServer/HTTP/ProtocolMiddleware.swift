@@ -11,6 +11,9 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     /// Told of every storage failure: damage turns `/readyz` off.
     let health: StorageHealth
+    /// Told of every error answer before it is sent: the watch router hands it to the connection's
+    /// guard, which sends it in place of the WebSocket library's bare 400 (`WatchRequestContext`).
+    var refused: @Sendable (APIError, Context) async -> Void = { _, _ in }
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -20,17 +23,10 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
             try Self.checkPath(request)
             try Self.checkVersion(request)
             response = try await next(request, context)
-        } catch let error as APIError {
-            response = .error(error)
-        } catch let error as StorageError {
-            context.logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)", "why": "\(error.message)"])
-            health.observe(error)
-            response = .error(APIError(.internal, "the server's storage failed; nothing you sent caused it: retry later"))
-        } catch let error as any HTTPResponseError {
-            response = .error(Self.map(error.status))
         } catch {
-            context.logger.error("request failed", metadata: ["error": "\(String(describing: type(of: error)))"])
-            response = .error(APIError(.internal, "the server failed; nothing you sent caused it: retry later"))
+            let answer = apiError(for: error, logger: context.logger)
+            await refused(answer, context)
+            response = .error(answer)
         }
         response.headers[.huisClosProtocol] = String(ProtocolVersion.current)
         let route = context.endpointPath ?? "unmatched"
@@ -41,6 +37,24 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
             "ms": "\(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)",
         ])
         return response
+    }
+
+    /// The answer to a request that failed with `error`: its own when it is an `APIError`, else
+    /// `internal` (logged; storage damage also turns `/readyz` off) or the framework status's.
+    private func apiError(for error: any Error, logger: Logger) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as StorageError:
+            logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)", "why": "\(error.message)"])
+            health.observe(error)
+            return APIError(.internal, "the server's storage failed; nothing you sent caused it: retry later")
+        case let error as any HTTPResponseError:
+            return Self.map(error.status)
+        default:
+            logger.error("request failed", metadata: ["error": "\(String(describing: type(of: error)))"])
+            return APIError(.internal, "the server failed; nothing you sent caused it: retry later")
+        }
     }
 
     /// Throws `notFound` for a path the router would otherwise normalise into an endpoint's:

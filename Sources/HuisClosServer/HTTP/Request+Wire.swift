@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HuisClosWire
@@ -11,8 +12,10 @@ extension HTTPField.Name {
 
 extension Request {
     /// The body, read up to `limit` bytes; `tooLarge` beyond — at once, before reading anything,
-    /// when `Content-Length` already announces more.
-    mutating func bytes(limit: Int) async throws(APIError) -> [UInt8] {
+    /// when `Content-Length` already announces more. `unsupportedMediaType` first when the body is
+    /// declared as another type than `contentType`.
+    mutating func bytes(limit: Int, contentType: String) async throws(APIError) -> [UInt8] {
+        try Self.check(declared: headers[.contentType], expected: contentType)
         if let announced = headers[.contentLength].flatMap(Int.init), announced > limit {
             throw APIError(.tooLarge, "the request body announces \(announced) bytes, over its limit of \(limit): send less per request")
         }
@@ -26,7 +29,18 @@ extension Request {
 
     /// The body decoded as `M`, read up to `limit` bytes.
     mutating func message<M: SwiftProtobuf.Message>(_ type: M.Type, limit: Int) async throws(APIError) -> M {
-        try M(wire: try await bytes(limit: limit), limit: limit)
+        try M(wire: try await bytes(limit: limit, contentType: ProtocolVersion.contentType), limit: limit)
+    }
+
+    /// Throws `unsupportedMediaType` unless the `declared` media type is `expected`, compared as
+    /// HTTP says (case-insensitively, parameters such as `; charset=` aside). A body declared
+    /// with no type is read as `expected` (RFC 9110, 8.3 lets a recipient assume it): it is
+    /// decoded strictly anyway, and what is refused is a body that says it is something else.
+    static func check(declared: String?, expected: String) throws(APIError) {
+        guard let declared else { return }
+        guard declared.prefix(while: { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased() == expected else {
+            throw APIError(.unsupportedMediaType, "this endpoint takes \(expected) bodies and the request declared \(declared.prefix(64)): send the body as \(expected)")
+        }
     }
 }
 

@@ -20,11 +20,16 @@ struct SyncRoutes: Sendable {
         }
     }
 
-    /// The watch socket lives on the WebSocket router (an upgrade, not a plain route).
-    func registerWatch(on router: Router<BasicWebSocketRequestContext>) {
+    /// The watch socket lives on the WebSocket router (an upgrade, not a plain route). A refusal
+    /// is answered like any endpoint's (see `WatchRequestContext`); a device that reads no scope
+    /// has nothing to watch (`forbidden`).
+    func registerWatch(on router: Router<WatchRequestContext>) {
         let authenticator = services.authenticator
         router.ws(RouterPath(Endpoint.watch), shouldUpgrade: { request, _ in
-            _ = try await authenticator.device(request.headers)
+            let device = try await authenticator.device(request.headers)
+            guard !device.access.readable.isEmpty else {
+                throw APIError(.forbidden, "this device may read no scope, so it has nothing to watch: ask the secretariat for access")
+            }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in
             try await watch(inbound: inbound, outbound: outbound, headers: context.request.headers)

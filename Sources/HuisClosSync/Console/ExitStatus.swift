@@ -38,7 +38,7 @@ public enum ExitStatus: Int32, Sendable {
         case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired, .forbidden, .enrolmentCodeInvalid,
              .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .rateLimited:
             self = .notAllowed
-        case .malformed, .tooLarge, .unsupportedVersion, .badSignature, .notFound, .fileConflict,
+        case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict,
              .chunkHashMismatch, .chunkNotInFile, .gap, .fork:
             self = .dataRefused
         }
