@@ -43,13 +43,19 @@ extension CouncilStore {
     }
 
     /// Records each mark (each once: an acknowledgement already held keeps its first time), then
-    /// empties the queue.
+    /// takes those marks, and only those, off the queue: a mark queued meanwhile (a reading beside a
+    /// `sync --watch`) stays for the next time.
     private func record(_ marks: [PendingAcknowledgement]) throws {
         for mark in marks {
             try acknowledge(seance: mark.seance, member: mark.member, field: mark.field, atMs: mark.atMs)
         }
         guard try store.database.read({ try $0.tableExists(Self.pendingTable) }) else { return }
-        try store.database.write { db in try db.execute(sql: "DELETE FROM \(Self.pendingTable)") }
+        try store.database.write { db in
+            for mark in marks {
+                try db.execute(sql: "DELETE FROM \(Self.pendingTable) WHERE seance = ? AND member = ? AND field = ? AND at_ms = ?",
+                               arguments: [mark.seance, mark.member, mark.field, mark.atMs])
+            }
+        }
     }
 
     /// The queued acknowledgements, oldest first (read only: no table yet means none).
