@@ -37,16 +37,23 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public var description: String { iso }
 
-    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    /// The first and last days a `Day` holds.
+    public static let first = Day(year: 1900, month: 1, day: 1)!
+    public static let last = Day(year: 9999, month: 12, day: 31)!
+
+    /// The same day `years` later; 29 February becomes 28 February in a common year. Past the
+    /// years a `Day` holds it stops at `first` or `last` (never a crash on a date typed as 9998).
     public func adding(years: Int) -> Day {
         let y = year + years
+        guard (1900...9999).contains(y) else { return y < 1900 ? .first : .last }
         return Day(year: y, month: month, day: min(day, Day.length(ofMonth: month, year: y)))!
     }
 
-    /// The same day `months` later, clamped to the month's length.
+    /// The same day `months` later, clamped to the month's length (and to `first` … `last`).
     public func adding(months: Int) -> Day {
         let index = year * 12 + (month - 1) + months
         let y = index / 12, m = index % 12 + 1
+        guard (1900...9999).contains(y), index >= 0 else { return index < 1900 * 12 ? .first : .last }
         return Day(year: y, month: m, day: min(day, Day.length(ofMonth: m, year: y)))!
     }
 

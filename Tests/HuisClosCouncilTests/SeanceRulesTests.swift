@@ -112,4 +112,11 @@ import Testing
         try seance.requireHeld(by: day("2026-03-12"))
         try seance.requireHeld(by: day("2026-04-01"))
     }
+
+    @Test func daysPastTheYearsADayHoldsStopAtItsBoundsInsteadOfCrashing() {
+        #expect(day("9998-01-01").adding(years: 3) == Day.last)
+        #expect(day("9999-11-15").adding(months: 3) == Day.last)
+        #expect(day("1901-03-01").adding(years: -3) == Day.first)
+        #expect(day("2024-02-29").adding(years: 1) == day("2025-02-28"))
+    }
 }
