@@ -37,7 +37,7 @@ public struct SyncReport: Sendable {
     static func refusal(of id: BatchID, _ error: APIError) -> Text {
         let what = Text(fr: "Lot \(id.sequence) de « \(id.scope.rawValue) » refusé par le serveur (\(error.code.rawValue) : \(error.message))",
                         en: "Batch \(id.sequence) of “\(id.scope.rawValue)” refused by the server (\(error.code.rawValue): \(error.message))")
-        let todo: Text = switch error.code {
+        let remedy: Text = switch error.code {
         case .gap:
             Text(fr: "le serveur n'a plus les lots précédents de cet appareil (restauré depuis une copie plus ancienne ?) et cet appareil n'a pas pu les lui rendre. Relancez huisclos sync ; si le refus demeure, prévenez le secrétariat",
                  en: "the server no longer holds this device's earlier batches (restored from an older copy?) and this device could not give them back. Run huisclos sync again; if the refusal stays, tell the secretariat")
@@ -51,7 +51,7 @@ public struct SyncReport: Sendable {
             Text(fr: "le lot reste dans la file d'envoi. Mettez huisclos à jour ou prévenez le secrétariat si le refus demeure",
                  en: "the batch stays in the outbox. Update huisclos, or tell the secretariat if the refusal stays")
         }
-        return Text(fr: what.french + " : " + todo.french + ".", en: what.english + ": " + todo.english + ".")
+        return Text(fr: what.french + " : " + remedy.french + ".", en: what.english + ": " + remedy.english + ".")
     }
 }
 
