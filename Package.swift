@@ -42,7 +42,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]),
 
         // Layer 0: cryptographic primitives over libsodium, no I/O.
-        .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
+        .target(name: "HuisClosCrypto", dependencies: ["CSodium", "HuisClosL10n"]),
         // The encrypting SQLite VFS (C: SQLite calls it through function pointers on every page).
         .target(
             name: "CHuisClosVFS", dependencies: ["CSQLite", "CSodium"],
@@ -50,11 +50,11 @@ let package = Package(
         // Layer 1: the encrypted local replica (a GRDB DatabaseQueue over the VFS).
         .target(
             name: "HuisClosReplica",
-            dependencies: ["HuisClosCrypto", "CHuisClosVFS", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["HuisClosCrypto", "HuisClosL10n", "CHuisClosVFS", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
-        .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
+        .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto", "HuisClosL10n"]),
         // The CRDT change engine — operations, clock, merge rules; pure, no I/O.
-        .target(name: "HuisClosEngine", dependencies: ["HuisClosCrypto", "HuisClosProtocol"]),
+        .target(name: "HuisClosEngine", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosL10n"]),
         // The engine merged into a SQLite replica over any GRDB DatabaseWriter (the encrypted
         // replica's queue in the app).
         .target(
@@ -64,12 +64,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
-        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosCouncil"]),
+        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosCouncil", "HuisClosL10n"]),
 
-        // Texts shown to people: French by default, English with LANG=en.
+        // Texts shown to people: French by default, English with LANG=en; the one error model
+        // (`HuisClosError`: a stable code, both languages, exit and HTTP status) every target conforms to.
         .target(name: "HuisClosL10n"),
         // Terminal presentation: tables, passphrase prompt without echo, progress bars.
-        .target(name: "HuisClosTerminal"),
+        .target(name: "HuisClosTerminal", dependencies: ["HuisClosL10n"]),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
         // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
@@ -85,13 +86,13 @@ let package = Package(
         // The sync protocol's messages (generated from Protocol/huisclos.proto), endpoints and error codes.
         .target(
             name: "HuisClosWire",
-            dependencies: ["HuisClosProtocol", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+            dependencies: ["HuisClosProtocol", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
 
         // Layer 2: the relay server's core (HTTP, WebSocket, storage) and the sync client.
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine",
+                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -138,7 +139,7 @@ let package = Package(
         .target(
             name: "HuisClosDevice",
             dependencies: [
-                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncilStore",
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncilStore", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
@@ -160,14 +161,14 @@ let package = Package(
             dependencies: [
                 "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncilStore", "HuisClosSync", "HuisClosCouncil",
                 "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
-                "HuisClosPublication",
+                "HuisClosPublication", "HuisClosReplica",
             ]),
 
         // Executables: thin shells over the libraries.
         .executableTarget(
             name: "HuisClosServerApp",
             dependencies: [
-                "HuisClosServer", "HuisClosServerPostgres",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosL10n",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -185,7 +186,7 @@ let package = Package(
             name: "HuisClosBench",
             dependencies: [
                 "HuisClosCrypto", "HuisClosProtocol", "HuisClosReplica", "HuisClosEngine", "HuisClosStore",
-                "HuisClosServer", "HuisClosSync", "HuisClosDossiers",
+                "HuisClosServer", "HuisClosSync", "HuisClosDossiers", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -201,7 +202,7 @@ let package = Package(
         .target(
             name: "HuisClosTestSupport",
             dependencies: [
-                "HuisClosServer", "HuisClosSync", "HuisClosEngine",
+                "HuisClosServer", "HuisClosSync", "HuisClosEngine", "HuisClosL10n",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -231,7 +232,7 @@ let package = Package(
         // The commands of the built `huisclos` against a real relay, with one fixture (`CouncilCLI`).
         .testTarget(
             name: "HuisClosCLITests",
-            dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto", "HuisClosSync", "HuisClosProtocol", "HuisClosWire"]),
+            dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto", "HuisClosSync", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n"]),
         .testTarget(
             name: "HuisClosDeviceTests",
             dependencies: [
@@ -247,6 +248,14 @@ let package = Package(
             dependencies: [
                 "HuisClosClient", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
                 "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire",
+            ]),
+        // Every code of every error type: both languages, unique codes, exit statuses; Protocol/ERRORS.md current.
+        .testTarget(
+            name: "HuisClosErrorTests",
+            dependencies: [
+                "HuisClosL10n", "HuisClosCrypto", "HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosReplica",
+                "HuisClosDevice", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosPublication", "HuisClosDossiers",
+                "HuisClosWire", "HuisClosServer", "HuisClosTerminal", "HuisClosClient",
             ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(

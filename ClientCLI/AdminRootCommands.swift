@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosDevice
 import HuisClosL10n
 import HuisClosTerminal
@@ -40,7 +41,7 @@ extension Admin {
             let prompt = Text(fr: "Phrase de passe de la sauvegarde de la racine : ", en: "Root backup passphrase: ")
             guard let given = Passphrase.read(prompt: prompt.in(language), environment: environment, variable: passphraseVariable),
                   !given.isEmpty else {
-                throw PassphraseMissing(variable: passphraseVariable)
+                throw UsageError.passphraseMissing(variable: passphraseVariable)
             }
             if confirm, environment[passphraseVariable] == nil {
                 let again = Passphrase.read(prompt: Text(fr: "Confirmez-la : ", en: "Confirm it: ").in(language), environment: [:])

@@ -22,7 +22,7 @@ extension Attendance {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     var listing = Listing(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"),
                                                     Text.header("Réponse", "Answer"), Text.header("Présence", "Attendance")],

@@ -30,7 +30,7 @@ extension Avis {
         @Argument(help: "Projet / draft.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try await session.adoptAvis(id, at: seance, present: present, voting: voting, inFavour: inFavour,
                                                 against: against, abstaining: abstaining)
@@ -56,7 +56,7 @@ extension Avis {
         @Argument(help: "Texte adopté / adopted text.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let address = try await session.publishAvis(id)
                     say(Text(fr: "\(id) publié : \(address)", en: "\(id) published: \(address)"))
@@ -73,7 +73,7 @@ extension Avis {
         struct Listed: Encodable { let id: String; let kind: String; let title: String; let status: String; let referral: String?; let conflicts: [String] }
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let listed = try session.client.avisDrafts().map {
                         Listed(id: $0.id, kind: $0.kind.rawValue, title: $0.title, status: $0.status.rawValue, referral: $0.referral,

@@ -35,7 +35,7 @@ struct Notes: AsyncParsableCommand {
         @Argument(help: "Texte de la note / note text.") var text: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let scope = try Dossiers.scope(scope), group = try share.map(Dossiers.scope)
                 let (id, target) = try await device.open().run {
                     try $0.annotate(dossier, in: scope, version: version, at: location, text: text, sharedWith: group)
@@ -57,7 +57,7 @@ struct Notes: AsyncParsableCommand {
         struct Listed: Encodable { let id: String; let scope: String; let version: Int; let location: String; let text: String; let earlierVersion: Bool }
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let scope = try Dossiers.scope(scope)
                 let notes = try await device.open().run { try await $0.notes(on: dossier, in: scope) }
                 let listed = notes.map { Listed(id: $0.id, scope: $0.scope.rawValue, version: $0.version, location: $0.location,

@@ -36,7 +36,7 @@ struct Members: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let register = session.register.register
                     var listing = Listing(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"), Text.header("Cercle", "Circle"),
@@ -107,7 +107,7 @@ struct Members: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let orderDay = try date.map { try parseDay($0, option: "--date") }
                 let role = try parseChoice(role, option: "--role", ["member": Role.member, "president": .president, "vicePresident": .vicePresident,
                                                                     "secondCircle": .secondCircle, "secretariat": .secretariat])
@@ -156,7 +156,7 @@ struct Members: AsyncParsableCommand {
         @Argument(help: "Identifiant du membre / member id.") var member: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     // Only the president proposes: CouncilWriteRules refuses anyone else, in these words.
                     try await session.proposeVicePresident(try MemberID(hex: member))
@@ -176,7 +176,7 @@ struct Members: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let composition = HuisClosCouncil.Composition(of: session.register.register, on: session.today)
                     var listing = Listing(headers: [Text.header("Premier cercle : catégorie / genre", "First circle: category / gender"), Text.header("Membres", "Members")],
@@ -209,7 +209,7 @@ struct Members: AsyncParsableCommand {
         @Option(name: .customLong("motif"), help: "term ou resignation.") var reason: String = "term"
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in
@@ -233,7 +233,7 @@ struct Members: AsyncParsableCommand {
         @Argument(help: "Identifiant du membre / member id.") var member: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let id = try MemberID(hex: member)
                     try await session.declareResigned(id)

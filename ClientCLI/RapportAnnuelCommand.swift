@@ -37,7 +37,7 @@ extension Reports {
         }
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 let (report, council) = try await CouncilSession.with(device) { try await $0.activityReport(year: year) }
                 let folder = URL(fileURLWithPath: output)
                 let chart = "assiduite-\(year).svg"

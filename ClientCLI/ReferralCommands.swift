@@ -33,7 +33,7 @@ struct ReferralCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 let origins: [String: ActivityReport.Referral.Origin] = ["president": .departmentalPresident, "autosaisine": .selfReferral]
                 guard let origin = origins[origin] else { throw ValidationError("--origine: president, autosaisine") }
                 let day = try parseDay(date, option: "--date")
@@ -53,7 +53,7 @@ struct ReferralCommands: AsyncParsableCommand {
         struct Listed: Encodable { let id: String; let subject: String; let origin: String; let received: String; let avis: String? }
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let listed = try session.client.referrals().map {
                         Listed(id: $0.id, subject: $0.subject, origin: $0.origin == .departmentalPresident ? "president" : "autosaisine",
@@ -80,7 +80,7 @@ struct ReferralCommands: AsyncParsableCommand {
         @Argument(help: "Saisine / referral.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try await session.answerReferral(id, with: avis)
                 }

@@ -31,7 +31,7 @@ struct Seances: AsyncParsableCommand {
         @Option(name: .customLong("lieu"), help: "Lieu / place.") var place: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let day = try parseDay(date, option: "--date")
                 try await CouncilSession.with(device) { session in
                     // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
@@ -53,7 +53,7 @@ struct Seances: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
                     // say so rather than show an empty table and the yearly-séance warning.
@@ -99,7 +99,7 @@ struct Seances: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let (value, warning) = try session.seanceAcknowledgingReading(seance)
                     if let warning { Console.error(warning.in(language) + "\n") }
@@ -127,7 +127,7 @@ struct Seances: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     _ = try session.council.seance(seance)
                     let acknowledgements = try session.council.acknowledgements(of: seance)

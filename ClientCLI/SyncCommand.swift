@@ -111,7 +111,7 @@ struct Sync: AsyncParsableCommand {
                     case .resumingUpload(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
                     case .fetchingDossiers(let done, let total): bars.update(Text(fr: "Dossiers", en: "Dossiers"), done, total)
                     case .uploadAbandoned(let reason):
-                        Console.error(Text(fr: "Envoi abandonné : \(reason)", en: "Upload abandoned: \(reason)").in(language) + "\n")
+                        Console.error(Text(fr: "Envoi abandonné : \(reason.french)", en: "Upload abandoned: \(reason.english)").in(language) + "\n")
                     case .synced(let report, let resumed):
                         bars.finish()
                         if !report.batches.problems.isEmpty { unsolved.withLock { $0 = true } }
@@ -178,7 +178,7 @@ struct Sync: AsyncParsableCommand {
         }
         say(Text(fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
                  en: "Dossiers: fetched \(content.fetched) · left on the server \(content.skipped) · refused \(content.refused.count) · dropped \(content.dropped)"))
-        for reason in content.refused { Console.error(reason + "\n") }
+        for reason in content.refused { Console.error(reason.in(language) + "\n") }
         // A device that lost its access is told why, not only how many dossiers it dropped.
         if outcome.standing != .valid { say(Status.standing(outcome.standing)) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 
 /// `huisclos-server check`: the relay's damage check on demand (the one it also runs at start and
@@ -25,7 +26,7 @@ struct Check: AsyncParsableCommand {
             storage = try SQLiteServerStorage(folder: folder)
         } catch {
             FileHandle.standardError.write(Data("huisclos-server check: \(error.message)\n".utf8))
-            throw ExitCode(error.code == .corrupt ? 65 : 74)
+            throw ExitCode(error.exitStatus.rawValue)
         }
         let problems = await RelayIntegrity.check(storage, clock: .system)
         guard !problems.isEmpty else {

@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 
@@ -23,7 +24,8 @@ extension Device {
                 do throws(TrustError) {
                     _ = try log.append(.appointMember(appointment), signedBy: signer, at: instant)
                 } catch {
-                    throw DeviceError(.notAuthorised, "line \(row.line): the membership log refuses this appointment: \(error.message)")
+                    throw DeviceError(.notAuthorised, Text(fr: "ligne \(row.line) : le registre signé refuse cette nomination : \(error.text.french)",
+                                                      en: "line \(row.line): the membership log refuses this appointment: \(error.text.english)"))
                 }
             }
             return nil

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 
@@ -25,8 +26,9 @@ extension Device {
     public func approveDevice(_ fingerprint: DeviceFingerprint) async throws {
         _ = try await pullMembership()
         guard let device = devicesAwaitingApproval.first(where: { $0.fingerprint == fingerprint }) else {
-            throw DeviceError(.notAuthorised, "no device of this member awaits approval with fingerprint \(fingerprint): "
-                              + "check it on the new device (huisclos status)")
+            throw DeviceError(.notAuthorised, Text(
+                fr: "aucun appareil de ce membre n'attend d'approbation avec l'empreinte \(fingerprint) : vérifiez-la sur le nouvel appareil (huisclos status)",
+                en: "no device of this member awaits approval with fingerprint \(fingerprint): check it on the new device (huisclos status)"))
         }
         try await append(.approveDevice(member: member, device: device.certificate.signingKey), signer: identity.signing)
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosSync
@@ -71,7 +72,8 @@ extension Device {
                                now: @escaping @Sendable () -> Date, limits: PasswordKey.Limits) throws -> Device {
         if FileManager.default.fileExists(atPath: folder.path),
            !((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true) {
-            throw DeviceError(.alreadyExists, "\(folder.path) is not empty: choose a new folder for this device")
+            throw DeviceError(.alreadyExists, Text(fr: "\(folder.path) n'est pas vide : choisissez un nouveau dossier pour cet appareil",
+                                                  en: "\(folder.path) is not empty: choose a new folder for this device"))
         }
         let replica = try Replica.create(at: folder, passphrase: passphrase, limits: limits)
         do {

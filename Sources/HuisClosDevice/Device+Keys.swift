@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 
@@ -40,7 +41,8 @@ extension Device {
             return (rotation, keyring)
         } catch {
             throw DeviceError(error.code == .keyUnavailable ? .keyUnavailable : .notAuthorised,
-                              "cannot start a key epoch of \(scope): \(error.message)")
+                              Text(fr: "impossible d'ouvrir une nouvelle clé pour \(scope) : \(error.text.french)",
+                                   en: "cannot start a key epoch of \(scope): \(error.text.english)"))
         }
     }
 

@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 
@@ -15,7 +16,8 @@ extension Device {
         let signer = identity.signing
         try await changeMembership { log, _, instant in
             guard let role = log.state.lastRole(of: member) else {
-                throw DeviceError(.notAuthorised, "member \(member) has no mandate in the membership log to renew")
+                throw DeviceError(.notAuthorised, Text(fr: "le membre \(member) n'a pas de mandat à renouveler dans le registre signé : voyez huisclos membres liste",
+                                                          en: "member \(member) has no mandate in the membership log to renew: see huisclos membres liste"))
             }
             do throws(TrustError) {
                 if log.state.role(of: member, at: instant) != nil {
@@ -26,7 +28,8 @@ extension Device {
                                               mandateEnd: Instant(unixSeconds: mandate.termEnd.unixSeconds), scopes: [])
                 _ = try log.append(.appointMember(appointment), signedBy: signer, at: instant)
             } catch {
-                throw DeviceError(.notAuthorised, "the membership log refuses this renewal: \(error.message)")
+                throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse ce renouvellement : \(error.text.french)",
+                                                          en: "the membership log refuses this renewal: \(error.text.english)"))
             }
             return nil
         }

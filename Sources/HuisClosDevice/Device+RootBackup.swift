@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosTrust
@@ -23,7 +24,8 @@ extension Device {
     public func forgetTrustRoot(keeping backup: RootBackup, passphrase: String) throws {
         let held = try heldRoot()
         guard try backup.open(passphrase: passphrase).publicKey == held.publicKey else {
-            throw DeviceError(.rootBackupInvalid, "this backup holds another root: the root stays on this device")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "cette sauvegarde contient une autre racine : la racine reste sur cet appareil",
+                                                      en: "this backup holds another root: the root stays on this device"))
         }
         var updated = profile
         updated.rootSeed = nil
@@ -37,12 +39,14 @@ extension Device {
     /// the log does not hold it yet, and keeps the root in the encrypted replica.
     public func restoreTrustRoot(from backup: RootBackup, passphrase: String) async throws {
         guard backup.rootKey == profile.rootKey else {
-            throw DeviceError(.rootBackupInvalid, "this backup holds the root of another council, not the one this device pins")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "cette sauvegarde contient la racine d'un autre conseil que celui de cet appareil",
+                                                      en: "this backup holds the root of another council, not the one this device pins"))
         }
         let root = try backup.open(passphrase: passphrase)
         _ = try await pullMembership()
         guard context.membership.role(of: member, at: context.instant) == .secretariat else {
-            throw DeviceError(.notSecretariat, "the trust root is restored only on a device of a member of the secretariat")
+            throw DeviceError(.notSecretariat, Text(fr: "la racine de confiance ne se restaure que sur un appareil d'un membre du secrétariat",
+                                                   en: "the trust root is restored only on a device of a member of the secretariat"))
         }
         if context.membership.certificate(of: certificate.signingKey) == nil {
             try await append(.certifyDevice(certificate), signer: root)
@@ -55,7 +59,8 @@ extension Device {
 
     private func heldRoot() throws -> SigningKeyPair {
         guard let seed = profile.rootSeed else {
-            throw DeviceError(.notSecretariat, "this device does not hold the trust root")
+            throw DeviceError(.notSecretariat, Text(fr: "cet appareil ne détient pas la racine de confiance : faites-le sur l'appareil du secrétariat qui la détient",
+                                                   en: "this device does not hold the trust root: do it on the secretariat's device that holds it"))
         }
         return try SigningKeyPair.fromSeed(seed)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosTrust
@@ -24,8 +25,9 @@ extension Device {
         if case let .revokeDevice(device, _) = event { revokesItself = device == certificate.signingKey }
         if context.membership.needsRootSignature(event, at: context.instant), !revokesItself {
             guard let seed = profile.rootSeed else {
-                throw DeviceError(.notSecretariat, "only the device holding the trust root appoints, certifies, revokes or ends "
-                                  + "a secretariat member or device")
+                throw DeviceError(.notSecretariat, Text(
+                    fr: "seul l'appareil qui détient la racine de confiance nomme, certifie, révoque ou met fin à un membre ou un appareil du secrétariat",
+                    en: "only the device holding the trust root appoints, certifies, revokes or ends a secretariat member or device"))
             }
             signer = try SigningKeyPair.fromSeed(seed)
         }

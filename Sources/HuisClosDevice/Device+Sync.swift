@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosStore
@@ -96,12 +97,19 @@ extension Device {
             let before = log.records.count
             for bytes in records {
                 do { try log.receive(bytes, now: instant) } catch let error as TrustError where error.code == .notYetValid {
-                    throw DeviceError(.clockBehind, "a membership record is dated ahead of this device's clock by more than "
-                                      + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)); the relay accepted it by its "
-                                      + "own clock, so this device's clock is probably slow: set it right (automatic date and time), then "
-                                      + "sync again. Nothing was kept; what this device holds stays readable")
+                    throw DeviceError(.clockBehind, Text(
+                        fr: "un enregistrement du registre signé est daté de plus de \(TrustLimits.recordClockSkewSecondsMax / 60) minutes en avance "
+                            + "sur l'horloge de cet appareil ; le serveur l'a accepté selon sa propre horloge, celle de cet appareil retarde donc "
+                            + "probablement : remettez-la à l'heure (date et heure automatiques), puis synchronisez de nouveau. Rien n'a été gardé ; "
+                            + "ce que cet appareil contient reste lisible",
+                        en: "a membership record is dated ahead of this device's clock by more than "
+                            + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)); the relay accepted it by its "
+                            + "own clock, so this device's clock is probably slow: set it right (automatic date and time), then "
+                            + "sync again. Nothing was kept; what this device holds stays readable"))
                 } catch {
-                    throw DeviceError(.untrustedLog, "the server relayed a membership record that does not verify (\(error)): refused, nothing kept")
+                    let why = Text(explaining: error)
+                    throw DeviceError(.untrustedLog, Text(fr: "le serveur a relayé un enregistrement du registre signé qui ne se vérifie pas (\(why.french)) : refusé, rien n'a été gardé",
+                                                     en: "the server relayed a membership record that does not verify (\(why.english)): refused, nothing kept"))
                 }
             }
             keyring.observe(log.state)
@@ -143,7 +151,7 @@ extension Device {
         try? replica.close()
         try Replica.destroy(at: folder)
         try? FileManager.default.removeItem(at: folder)
-        throw DeviceError(.wiped, "the secretariat ordered this device wiped: its replica has been destroyed")
+        throw DeviceError(.wiped, DeviceError.Code.wiped.text)
     }
 
     /// Once certified, signs the member's acceptance of the undertaking and charter chosen at enrolment.
@@ -174,7 +182,8 @@ extension Device {
             var next = context.log
             let record: MembershipRecord
             do { record = try next.append(event, signedBy: signer, at: instant) } catch {
-                throw DeviceError(.notAuthorised, "the membership log refuses this record: \(error.message)")
+                throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse cet enregistrement : \(error.text.french)",
+                                                          en: "the membership log refuses this record: \(error.text.english)"))
             }
             if try await relay(record, attempt: attempt) {
                 try await relayed([record])

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 
@@ -17,7 +18,9 @@ extension Device {
     /// before the next sync drops it.
     public func requireReadable(_ scope: ScopeID) throws(DeviceError) {
         guard readableScopes.contains(scope) else {
-            throw DeviceError(.notAuthorised, "this device may no longer read \(scope.rawValue): the membership log ended that access (expiry, end of mandate or group); ask the secretariat")
+            throw DeviceError(.notAuthorised, Text(
+                fr: "cet appareil ne peut pas lire la portée \(scope.rawValue) : le registre signé ne la lui ouvre pas ou plus (groupe dont il n'est pas membre, audition échue, fin de mandat). Demandez au secrétariat si c'est une erreur.",
+                en: "this device may not read scope \(scope.rawValue): the signed log does not (or no longer) open it to it (group it is not in, expired hearing, ended mandate). Ask the secretariat if this is a mistake."))
         }
     }
 

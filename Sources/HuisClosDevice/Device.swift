@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosStore
@@ -80,10 +81,12 @@ public actor Device {
         do {
             try DeviceVault.migrator.migrate(replica.database)
             let (profile, records) = try replica.database.read { db in (try DeviceVault.load(from: db), try DeviceVault.records(in: db)) }
-            guard let profile else { throw DeviceError(.noDevice, "\(folder.path) holds no device profile: enrol this device first") }
+            guard let profile else { throw DeviceError(.noDevice, Text(fr: "\(folder.path) ne contient pas de profil d'appareil : enrôlez d'abord cet appareil (huisclos enrol)",
+                                                                       en: "\(folder.path) holds no device profile: enrol this device first")) }
             let expired = Int64(now().timeIntervalSince1970) - profile.lastSyncSeconds > leaseSeconds
             if expired, !toSync {
-                throw DeviceError(.leaseExpired, "this device has not synced for more than \(leaseSeconds / 86_400) days: run huisclos sync first")
+                throw DeviceError(.leaseExpired, Text(fr: "cet appareil ne s'est pas synchronisé depuis plus de \(leaseSeconds / 86_400) jours : lancez d'abord huisclos sync",
+                                                 en: "this device has not synced for more than \(leaseSeconds / 86_400) days: run huisclos sync first"))
             }
             let log = try verifiedLog(records, root: profile.rootKey, now: now())
             return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: expired)
@@ -131,7 +134,8 @@ public actor Device {
         do {
             return try MembershipLog(verifying: records, root: TrustRoot(pinning: root), now: max(clock, newest))
         } catch {
-            throw DeviceError(.untrustedLog, "the membership log does not verify from the pinned trust root: \(error.message)")
+            throw DeviceError(.untrustedLog, Text(fr: "le registre signé ne se vérifie pas depuis la racine de confiance de cet appareil : \(error.text.french)",
+                                             en: "the membership log does not verify from the pinned trust root: \(error.text.english)"))
         }
     }
 

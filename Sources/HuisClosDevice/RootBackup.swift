@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 
 /// The council's trust root (its Ed25519 seed) sealed under a passphrase of its own, for an
 /// offline copy (issue 11, finding 9): `huisclos admin racine exporter` writes it,
@@ -46,14 +47,17 @@ public struct RootBackup: Sendable {
     /// Parses a backup, checking magic, version, length and limits.
     public init(decoding bytes: [UInt8]) throws {
         guard bytes.count == Self.encodedBytes, Array(bytes[0..<8]) == Self.magic else {
-            throw DeviceError(.rootBackupInvalid, "this file is not a HuisClos root backup (wrong size or magic)")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "ce fichier n'est pas une sauvegarde de racine HuisClos (taille ou en-tête)",
+                                                  en: "this file is not a HuisClos root backup (wrong size or magic)"))
         }
         guard UInt16(bytes[8]) << 8 | UInt16(bytes[9]) == Self.version else {
-            throw DeviceError(.rootBackupInvalid, "this root backup's format is not supported by this build: update HuisClos")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "le format de cette sauvegarde de racine n'est pas lu par cette version : mettez HuisClos à jour",
+                                                  en: "this root backup's format is not supported by this build: update HuisClos"))
         }
         let limits = PasswordKey.Limits(decoding: bytes[10..<10 + PasswordKey.Limits.encodedLength])
         do { try limits.validate() } catch {
-            throw DeviceError(.rootBackupInvalid, "the root backup asks for impossible Argon2id limits: \(error.message)")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "la sauvegarde de racine demande des limites Argon2id impossibles : elle est altérée",
+                                                  en: "the root backup asks for impossible Argon2id limits: \(error.message)"))
         }
         self.limits = limits
         salt = Array(bytes[26..<42])
@@ -78,12 +82,14 @@ public struct RootBackup: Sendable {
         let key = try PasswordKey.derive(passphrase: passphrase.precomposedStringWithCanonicalMapping, salt: salt, limits: limits)
         var seed: [UInt8]
         do { seed = try AEAD.open(sealedSeed, associatedData: header, key: key) } catch {
-            throw DeviceError(.rootBackupInvalid, "the passphrase does not open this root backup (or the file was altered)")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "la phrase de passe n'ouvre pas cette sauvegarde de racine (ou le fichier a été modifié)",
+                                                  en: "the passphrase does not open this root backup (or the file was altered)"))
         }
         defer { seed.wipe() }
         let root = try SigningKeyPair.fromSeed(try SecureBytes(copying: seed))
         guard root.publicKey == rootKey else {
-            throw DeviceError(.rootBackupInvalid, "the root backup's seed does not match the public key it records")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "la graine de la sauvegarde de racine ne correspond pas à la clé publique qu'elle enregistre : fichier altéré",
+                                                  en: "the root backup's seed does not match the public key it records"))
         }
         return root
     }

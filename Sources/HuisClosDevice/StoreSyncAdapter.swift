@@ -27,7 +27,7 @@ struct StoreSyncAdapter: SyncLocalStore {
                              stamps: report.operationStamps)
         try arrivals.attach(report.operationStamps)  // batches held for their key, merged now
         var result = HuisClosSync.ApplyReport(applied: report.applied.count + report.held.count, duplicates: report.duplicates.count)
-        for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.message } }
+        for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.text } }
         return result
     }
 

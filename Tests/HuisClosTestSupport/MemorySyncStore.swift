@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 
@@ -51,8 +52,8 @@ public actor MemorySyncStore: SyncLocalStore {
             switch place(batch) {
             case .next: report.applied += 1
             case .duplicate: report.duplicates += 1
-            case .gap(let expected): report.rejected[batch.id] = "gap: expected \(expected)"
-            case .fork: report.rejected[batch.id] = "fork"
+            case .gap(let expected): report.rejected[batch.id] = Text(fr: "trou : séquence \(expected) attendue", en: "gap: expected \(expected)")
+            case .fork: report.rejected[batch.id] = Text(fr: "histoire divergente", en: "fork")
             }
         }
         return report

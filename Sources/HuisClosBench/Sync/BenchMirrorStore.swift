@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 
@@ -47,8 +48,8 @@ final class BenchMirrorStore: SyncLocalStore {
                                    arguments: StatementArguments(key + [Int64(batch.sequence), Data(batch.hash), Data(batch.encoded)]))
                     report.applied += 1
                 case .duplicate: report.duplicates += 1
-                case .gap(let expected): report.rejected[batch.id] = "gap: expected \(expected)"
-                case .fork: report.rejected[batch.id] = "fork"
+                case .gap(let expected): report.rejected[batch.id] = Text(fr: "trou : séquence \(expected) attendue", en: "gap: expected \(expected)")
+                case .fork: report.rejected[batch.id] = Text(fr: "histoire divergente", en: "fork")
                 }
             }
             return report

@@ -34,7 +34,7 @@ struct OperationsRoutes: Sendable {
         guard !problems.isEmpty else { return Response.bytes(Array("ready\n".utf8), contentType: "text/plain") }
         // No detail here (it is unauthenticated: paths, member ids and scope names stay in the log
         // lines and in `huisclos-server check`); only the count.
-        var response = Response.error(APIError(.internal, "the server's storage is damaged or cannot be checked (\(problems.count) problem(s), named in the server's log): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)"))
+        var response = APIError(.internal, "the server's storage is damaged or cannot be checked (\(problems.count) problem(s), named in the server's log): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)").response
         response.status = .serviceUnavailable
         return response
     }

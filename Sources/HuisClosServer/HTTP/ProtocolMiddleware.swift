@@ -26,7 +26,7 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let answer = apiError(for: error, logger: context.logger)
             await refused(answer, context)
-            response = .error(answer)
+            response = answer.response(from: request, context: context)
         }
         response.headers[.huisClosProtocol] = String(ProtocolVersion.current)
         let route = context.endpointPath ?? "unmatched"

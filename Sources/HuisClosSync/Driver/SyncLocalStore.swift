@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What the sync driver needs from the device's local store (the change engine's `HuisClosStore`
@@ -44,11 +45,11 @@ public struct ApplyReport: Sendable, Equatable {
     public var applied: Int
     /// Batches already held.
     public var duplicates: Int
-    /// Batches refused (forged, fork, unauthorised), by id, with the reason.
-    public var rejected: [BatchID: String]
+    /// Batches refused (forged, fork, unauthorised), by id, with the reason in both languages.
+    public var rejected: [BatchID: Text]
 
     /// A report.
-    public init(applied: Int = 0, duplicates: Int = 0, rejected: [BatchID: String] = [:]) {
+    public init(applied: Int = 0, duplicates: Int = 0, rejected: [BatchID: Text] = [:]) {
         self.applied = applied
         self.duplicates = duplicates
         self.rejected = rejected
