@@ -83,6 +83,20 @@ import Testing
         #expect(checked >= 15, "\(checked) error types found: is the scan reading Sources/?")
     }
 
+    /// No French sentence quotes an error's English words: a cause inside a French text goes through
+    /// its `text` (`Text(explaining:)`), never `\(error)` or `.message`.
+    @Test func noFrenchSentenceQuotesAnErrorsEnglish() throws {
+        let english = try Regex(#"fr:.*(\\\((error|cause)\)|\.message\b|\.description\b)"#)
+        var quoted: [String] = []
+        for file in try Self.sources(in: "Sources") + Self.sources(in: "ClientCLI") {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            for (number, line) in lines.enumerated() where line.contains(english) {
+                quoted.append("\(file.lastPathComponent):\(number + 1)")
+            }
+        }
+        #expect(quoted.isEmpty, "French text quoting English: \(quoted)")
+    }
+
     /// Protocol/ERRORS.md holds the table the code generates. To regenerate it after changing a code:
     /// `HUISCLOS_WRITE_ERRORS_TABLE=1 swift test --skip-build --filter ErrorCodeTests`.
     @Test func theCodesTableOfProtocolIsCurrent() throws {
@@ -99,8 +113,8 @@ import Testing
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func sources() throws -> [URL] {
-        let folder = root.appendingPathComponent("Sources")
+    static func sources(in folderName: String = "Sources") throws -> [URL] {
+        let folder = root.appendingPathComponent(folderName)
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
         return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && !$0.path.contains("/Generated/") }
     }
