@@ -46,7 +46,7 @@ extension Admin {
             if confirm, environment[passphraseVariable] == nil {
                 let again = Passphrase.read(prompt: Text(fr: "Confirmez-la : ", en: "Confirm it: ").in(language), environment: [:])
                 guard again == given else {
-                    throw ValidationError(Text(fr: "les deux saisies diffèrent ; rien n'a été écrit", en: "the two entries differ; nothing was written").in(language))
+                    throw UsageError(invalid: Text(fr: "les deux saisies diffèrent ; rien n'a été écrit", en: "the two entries differ; nothing was written"))
                 }
             }
             return given
@@ -67,8 +67,8 @@ extension Admin {
                     let devicePassphrase = try device.passphrase()
                     let passphrase = try Racine.backupPassphrase(confirm: true)
                     guard passphrase != devicePassphrase else {
-                        throw ValidationError(Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
-                                                   en: "choose another passphrase for the backup than the device's").in(language))
+                        throw UsageError(invalid: Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
+                                                       en: "choose another passphrase for the backup than the device's"))
                     }
                     let secretariat = try Device.unlock(folder: device.url, passphrase: devicePassphrase)
                     let backup = try await secretariat.exportTrustRoot(passphrase: passphrase)
@@ -121,7 +121,7 @@ extension Admin {
         /// A backup file's bytes, read up to one byte past a backup's size (a larger file is not one).
         static func read(_ path: String) throws -> [UInt8] {
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw ValidationError(Text(fr: "impossible de lire \(path)", en: "cannot read \(path)").in(language))
+                throw UsageError(invalid: Text(fr: "impossible de lire \(path)", en: "cannot read \(path)"))
             }
             defer { try? handle.close() }
             return [UInt8](try handle.read(upToCount: RootBackup.encodedBytes + 1) ?? Data())

@@ -34,8 +34,8 @@ struct Dossiers: AsyncParsableCommand {
     /// The scope named on the command line (`council`, `group:<nom>`, `hearing:<id>`).
     static func scope(_ name: String) throws -> ScopeID {
         do { return try ScopeID(name) } catch {
-            throw ValidationError(Text(fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
-                                       en: "invalid scope '\(name)': council, group:<name> or hearing:<id>").in(language))
+            throw UsageError(invalid: Text(fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
+                                           en: "invalid scope '\(name)': council, group:<name> or hearing:<id>"))
         }
     }
 

@@ -136,7 +136,8 @@ struct Members: AsyncParsableCommand {
         /// president's proposal (`Register.appointVicePresident`).
         private func appointVicePresident(_ orderDay: Day?) async throws {
             guard let member else {
-                throw ValidationError("--membre: l'identifiant du membre en fonction / the sitting member's id")
+                throw UsageError(missing: Text(fr: "--membre (l'identifiant du membre en fonction)", en: "--membre (the sitting member's id)"),
+                                 example: "huisclos membres nommer --role vicePresident --membre <id> --arrete 2026-0150")
             }
             let memberID = try MemberID(hex: member), id = memberID.hex
             try await CouncilSession.with(device) { session in

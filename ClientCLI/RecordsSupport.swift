@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
@@ -14,8 +15,8 @@ import HuisClosWire
 func parseMembers(_ hexes: [String], option: String) throws -> [MemberID] {
     try hexes.map { hex in
         guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else {
-            throw ValidationError(Text(fr: "\(option) : identifiant de membre en hexadécimal (32 chiffres), voir huisclos membres liste",
-                                       en: "\(option): member id in hex (32 digits), see huisclos membres liste").in(language))
+            throw UsageError(invalid: Text(fr: "\(option) : identifiant de membre en hexadécimal (32 chiffres), voir huisclos membres liste",
+                                           en: "\(option): member id in hex (32 digits), see huisclos membres liste"))
         }
         return member
     }
@@ -28,7 +29,7 @@ func parseExpiry(_ text: String, option: String) throws -> Instant {
         return Instant(unixSeconds: Int64(start.timeIntervalSince1970) + 86_400)
     }
     guard let date = ISO8601DateFormatter().date(from: text) else {
-        throw ValidationError("\(option): YYYY-MM-DD " + Text(fr: "ou", en: "or").in(language) + " YYYY-MM-DDTHH:MM:SSZ")
+        throw UsageError(option, text, accepts: Text(fr: "AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ", en: "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"))
     }
     return Instant(unixSeconds: Int64(date.timeIntervalSince1970))
 }

@@ -50,6 +50,11 @@ public struct UsageError: HuisClosError {
                     en: "\(missing.english) missing. Example: \(example)")
     }
 
+    /// An argument the command cannot use, said by `text` (what was given, what it accepts).
+    public init(invalid text: Text) {
+        self.init(.invalidValue, text)
+    }
+
     /// No passphrase in `variable` and no terminal to type it on.
     public static func passphraseMissing(variable: String = "HUISCLOS_PASSPHRASE") -> UsageError {
         UsageError(.passphraseMissing, Text(
