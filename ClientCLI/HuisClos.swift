@@ -16,7 +16,7 @@ struct HuisClos: AsyncParsableCommand {
             Version : huisclos --version.
             """,
         subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Devices.self,
-                      Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
+                      Members.self, Seances.self, MailCommands.self, Agenda.self, Attendance.self, Reports.self,
                       Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),

@@ -27,7 +27,7 @@ struct Members: AsyncParsableCommand {
               huisclos membres fin-mandat <id> --motif resignation
               huisclos membres declarer-demission <id>  (la présidente, sur le rapport d'absences)
             """,
-        subcommands: [List.self, Appoint.self, Import.self, Renew.self, History.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
+        subcommands: [List.self, Appoint.self, Import.self, Renew.self, History.self, Email.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.",
