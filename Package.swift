@@ -138,7 +138,7 @@ let package = Package(
         .target(
             name: "HuisClosDevice",
             dependencies: [
-                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncilStore",
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosDossiers",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
@@ -160,7 +160,7 @@ let package = Package(
             dependencies: [
                 "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncilStore", "HuisClosSync", "HuisClosCouncil",
                 "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
-                "HuisClosPublication",
+                "HuisClosPublication", "HuisClosStore", "HuisClosCrypto", "HuisClosTerminal",
             ]),
 
         // Executables: thin shells over the libraries.
@@ -246,7 +246,8 @@ let package = Package(
             name: "HuisClosClientTests",
             dependencies: [
                 "HuisClosClient", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
-                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(

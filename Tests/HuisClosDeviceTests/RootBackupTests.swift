@@ -18,7 +18,7 @@ import Testing
     /// operator; no device needed) and returns it, not yet certified.
     static func enrolUncertified(_ council: CouncilHarness, _ name: String, of member: MemberID, root: SigningPublicKey) async throws -> Device {
         let (code, _) = try await SyncClient(server: council.serverURL, device: nil)
-            .createEnrolmentCode(access: HuisClosWire.ScopeAccess(), adminToken: TestServer.adminToken)
+            .createEnrolmentCode(access: DeviceAccess(), adminToken: TestServer.adminToken)
         return try await Device.enrol(folder: council.folder.url.appendingPathComponent(name), server: council.serverURL, code: code,
                                       passphrase: CouncilHarness.passphrase, member: member, trustRoot: root,
                                       charterDigest: CouncilHarness.charter, now: council.clock.now, limits: .interactive)

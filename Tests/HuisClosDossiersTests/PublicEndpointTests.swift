@@ -18,7 +18,7 @@ import Testing
     @Test func publicEndpointServesOnlyPublishedMaterialAndNeverAConfidentialMarker() async throws {
         try await TestServer.with("public-site") { server in
             let device = try await TestDevice.enrolled(on: server.url,
-                access: HuisClosWire.ScopeAccess(readable: [.council, .public], writable: [.council, .public]))
+                access: DeviceAccess(readable: [.council, .public], writable: [.council, .public]))
             let store = try ChangeStore(database: DatabaseQueue(), device: device.key,
                                         authorizer: KnownDevicesAuthorizer(devices: [device.key.publicKey]))
             let drafts = AvisDrafts(store: store)

@@ -17,7 +17,7 @@ import Testing
 @Suite struct PublicURLTests {
     /// Publishes one adopted avis through `server` (the public scope's plain batches).
     static func publishOneAvis(on server: TestServer) async throws {
-        let device = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [.public], writable: [.public]))
+        let device = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.public], writable: [.public]))
         let store = try ChangeStore(database: DatabaseQueue(), device: device.key,
                                     authorizer: KnownDevicesAuthorizer(devices: [device.key.publicKey]))
         let drafts = AvisDrafts(store: store)

@@ -9,7 +9,7 @@ import Testing
     @Test func recordReadBeforeARevocationIsNotCachedAfterIt() throws {
         let cache = AuthCache()
         let key = try SigningKeyPair.generate().publicKey
-        let active = DeviceRecord(key: key, access: ScopeAccess(readable: [.council]), revokedAt: nil)
+        let active = DeviceRecord(key: key, access: DeviceAccess(readable: [.council]), revokedAt: nil)
         let (_, before) = cache.device(key)
         cache.forget(key)  // a revocation commits while the read is in flight
         cache.remember(active, readAfter: before)

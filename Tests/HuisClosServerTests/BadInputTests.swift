@@ -30,7 +30,7 @@ import Testing
 
     func withFixture(_ label: String, _ body: (Fixture) async throws -> Void) async throws {
         try await TestServer.with(label) { server in
-            let device = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [.council, .public], writable: [.council]))
+            let device = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.council, .public], writable: [.council]))
             _ = try await device.client.push([try await device.store.author(scope: .council, body: [1])])
             let fixture = Fixture(server: server, device: device, token: try #require(await device.client.currentToken))
             let before = try await fixture.state()

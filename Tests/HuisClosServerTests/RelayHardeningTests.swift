@@ -129,7 +129,7 @@ import Testing
         try await TestServer.with("chunk-scope") { server in
             let group = try ScopeID("group:elsewhere")
             let owner = try await TestDevice.enrolled(on: server.url)
-            let other = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [group], writable: [group]))
+            let other = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [group], writable: [group]))
             let chunk: [UInt8] = Array("a council chunk".utf8)
             let hash = Hash.blake2b(chunk)
             var manifest = Huisclos_V1_FileManifest()

@@ -13,7 +13,7 @@ import Testing
         // Port 1 on loopback: privileged and unused, so the kernel refuses the connection.
         let client = SyncClient(server: "http://127.0.0.1:1", device: nil)
         do {
-            _ = try await client.createEnrolmentCode(access: ScopeAccess(), adminToken: "token")
+            _ = try await client.createEnrolmentCode(access: DeviceAccess(), adminToken: "token")
             Issue.record("a closed port answered")
         } catch {
             #expect(error.code == .unreachable, "\(error)")
