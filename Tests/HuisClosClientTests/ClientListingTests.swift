@@ -10,17 +10,20 @@ import HuisClosTrust
 import Synchronization
 import Testing
 
-/// What the client layer gives every face beside the workflows: the rules a listing applies
-/// (role and state keywords, quorum, an expiry's day), the identifiers it takes from the
-/// session's randomness, and the dossier tables a device opens with.
-@Suite struct ClientListingTests {
+/// A hearing's expiry as a person types it: a day runs to its end (UTC), an instant is exact.
+@Suite struct ClientExpiryTests {
     @Test func aDayGivenAsAnExpiryRunsToTheEndOfThatDayUTC() {
         #expect(ClientSession.expiry(parsing: "2026-12-01") == Instant(unixSeconds: 1_796_169_600))  // 2026-12-02T00:00:00Z
         #expect(ClientSession.expiry(parsing: "2026-12-01T17:30:00Z") == Instant(unixSeconds: 1_796_146_200))
         #expect(ClientSession.expiry(parsing: "2026-02-30") == nil)
         #expect(ClientSession.expiry(parsing: "demain") == nil)
     }
+}
 
+/// What the client layer gives every face beside the workflows, on a real relay: the rules a
+/// listing applies (role and state keywords and labels), the identifiers it takes from the
+/// session's randomness, and the dossier tables a device opens with.
+@Suite(.tags(.slow)) struct ClientListingTests {
     @Test func theRegisterListingGivesEachRoleAndStateAKeywordAndALabel() async throws {
         let clock = ManualClock()
         try await TestServer.with("client-listing", configure: { $0.clock = clock.serverClock }) { server in

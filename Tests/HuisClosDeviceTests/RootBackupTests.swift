@@ -11,7 +11,7 @@ import Testing
 
 /// Finding 9 of issue 11 (backup part): the trust root has an offline backup, and a lost root
 /// device is replaced without losing the power to certify secretariat devices.
-@Suite struct RootBackupTests {
+@Suite(.tags(.slow)) struct RootBackupTests {
     static let backupPassphrase = "coffre du secrétariat, clé n° 2"
 
     /// Enrols a device of `member` with a code made with the admin token alone (the relay's

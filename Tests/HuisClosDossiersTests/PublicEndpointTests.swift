@@ -12,7 +12,7 @@ import HuisClosWire
 import Testing
 
 /// The relay's public pages serve only what was published.
-@Suite struct PublicEndpointTests {
+@Suite(.tags(.slow)) struct PublicEndpointTests {
     static let marker = "CONFIDENTIEL-7F3A9-NE-PAS-DIFFUSER"
 
     @Test func publicEndpointServesOnlyPublishedMaterialAndNeverAConfidentialMarker() async throws {

@@ -32,7 +32,7 @@ struct SealedCopy {
 
 /// Dossier files sealed end to end and moved through a real relay on loopback, between the
 /// replicas' caches.
-@Suite struct SealedTransferTests {
+@Suite(.tags(.slow)) struct SealedTransferTests {
     /// 2.5 MiB of varied bytes: three sealed chunks.
     static let content: [UInt8] = (0..<(5 * 524_288)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
 

@@ -8,7 +8,7 @@ import HuisClosWire
 import Testing
 
 /// Enrolment, login and revocation against the real server (PROTOCOL.md, "Sessions").
-@Suite struct AccessControlTests {
+@Suite(.tags(.slow)) struct AccessControlTests {
     @Test func enrolledDeviceLogsInAndGetsItsGrants() async throws {
         try await TestServer.with("login") { server in
             let device = try await TestDevice.enrolled(on: server.url,

@@ -2,10 +2,11 @@ import HuisClosCrypto
 import HuisClosProtocol
 @testable import HuisClosServer
 import HuisClosWire
+import HuisClosTestSupport
 import Testing
 
 /// The server's session cache never keeps a device record read before a revocation.
-@Suite struct AuthCacheTests {
+@Suite(.tags(.slow)) struct AuthCacheTests {
     @Test func recordReadBeforeARevocationIsNotCachedAfterIt() throws {
         let cache = AuthCache()
         let key = try SigningKeyPair.generate().publicKey

@@ -8,7 +8,7 @@ import HuisClosWire
 import Testing
 
 /// Every kind of bad input gets a 4xx with its stable code and changes nothing on the server.
-@Suite struct BadInputTests {
+@Suite(.tags(.slow)) struct BadInputTests {
     /// A server with one enrolled, logged-in device that has pushed one batch; the state every
     /// bad request must leave as it is.
     struct Fixture: Sendable {

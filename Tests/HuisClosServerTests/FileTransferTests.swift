@@ -7,7 +7,7 @@ import HuisClosWire
 import Testing
 
 /// Chunked, resumable file transfer (PROTOCOL.md, "Files").
-@Suite struct FileTransferTests {
+@Suite(.tags(.slow)) struct FileTransferTests {
     static let fileBytes = 20 * 1_048_576
 
     /// A file of pseudo-random bytes (stands for ciphertext), `count` long.

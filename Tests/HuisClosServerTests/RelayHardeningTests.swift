@@ -13,7 +13,7 @@ import Testing
 
 /// The relay-side low findings of the trust hardening (issue 11, "Low"): each test is named after
 /// the finding it proves fixed.
-@Suite struct RelayHardeningTests {
+@Suite(.tags(.slow)) struct RelayHardeningTests {
     @Test func metricsAreNotServedOnTheMainAddress() async throws {
         try await TestServer.with("metrics-main") { server in
             let answer = try await RawRequest.send(server.url, .GET, "/metrics", version: nil)

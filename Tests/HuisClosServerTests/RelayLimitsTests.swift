@@ -9,7 +9,7 @@ import Testing
 
 /// Quotas, rate limits, the metrics address, the public catalog's cache and the connection
 /// bounds (issue 11 "Low", issue 15 items 7 and 9): each limit reached, refused with its code.
-@Suite struct RelayLimitsTests {
+@Suite(.tags(.slow)) struct RelayLimitsTests {
     static let metricsAddress = ListenAddress(host: "127.0.0.1", port: 0)
 
     /// The value of a counter line (`name{labels} value`) in the server's metrics; 0 when absent.

@@ -7,7 +7,7 @@ import Synchronization
 import Testing
 
 /// Live notification over the watch socket (PROTOCOL.md, "Watch").
-@Suite struct WatchTests {
+@Suite(.tags(.slow)) struct WatchTests {
     @Test func secondDeviceIsPokedWithinOneSecondOfAPush() async throws {
         try await TestServer.with("watch") { server in
             let writer = try await TestDevice.enrolled(on: server.url)

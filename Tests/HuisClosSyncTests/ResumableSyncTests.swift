@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// A sync cut anywhere resumes: the cursor advances only after a page was applied.
-@Suite struct ResumableSyncTests {
+@Suite(.tags(.slow)) struct ResumableSyncTests {
     /// A store that fails `apply` while `failures` is above zero, delegating everything else.
     final class FailingStore: SyncLocalStore {
         let inner: MemorySyncStore

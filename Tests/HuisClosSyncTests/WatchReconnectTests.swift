@@ -5,7 +5,7 @@ import HuisClosTestSupport
 import Testing
 
 /// `huisclos sync --watch` survives a server restart: it reconnects and keeps syncing.
-@Suite struct WatchReconnectTests {
+@Suite(.tags(.slow)) struct WatchReconnectTests {
     @Test func watcherReconnectsAfterARestartAndSyncsNewBatches() async throws {
         let folder = try TemporaryFolder("reconnect")
         defer { folder.remove() }
