@@ -182,14 +182,3 @@ extension ClientSession {
         return listing
     }
 }
-
-extension AvisDrafts.Status {
-    /// The status in both languages.
-    public var label: Text {
-        switch self {
-        case .draft: Text(fr: "projet", en: "draft")
-        case .adopted: Text(fr: "adopté", en: "adopted")
-        case .published: Text(fr: "publié", en: "published")
-        }
-    }
-}
