@@ -147,7 +147,7 @@ let package = Package(
         .target(
             name: "HuisClosDevice",
             dependencies: [
-                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncilStore",
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosDossiers",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
@@ -169,7 +169,7 @@ let package = Package(
             dependencies: [
                 "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncilStore", "HuisClosSync", "HuisClosCouncil",
                 "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
-                "HuisClosPublication", "HuisClosMail",
+                "HuisClosPublication", "HuisClosStore", "HuisClosCrypto", "HuisClosTerminal", "HuisClosMail",
             ]),
 
         // Executables: thin shells over the libraries.
@@ -255,13 +255,14 @@ let package = Package(
             name: "HuisClosClientTests",
             dependencies: [
                 "HuisClosClient", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
-                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosStoreTests",
             dependencies: [
-                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosProtocol",
+                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosProtocol", "HuisClosTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),

@@ -111,7 +111,7 @@ struct MailCommands: AsyncParsableCommand {
     }
 }
 
-extension Seances {
+extension SeanceCommands {
     struct Notify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "notifier", abstract: "Avise par courriel chaque membre que la convocation l'attend (secrétariat) / e-mails each member that the convocation awaits (secretariat).",
             discussion: """
@@ -130,27 +130,8 @@ extension Seances {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
                     let outcomes = try await session.notify(seance: seance)
-                    var listing = Listing(headers: [Text.header("Membre", "Member"), Text.header("Adresse", "Address"), Text.header("Avis", "Notice")],
-                                          keys: ["member", "address", "status"])
-                    var failed = 0
-                    for outcome in outcomes {
-                        let (word, detail): (Text, Text?) = switch outcome.status {
-                        case .sent: (Text(fr: "envoyé", en: "sent"), nil)
-                        case .alreadySent: (Text(fr: "déjà envoyé", en: "already sent"), nil)
-                        case .noAddress: (Text(fr: "sans adresse (huisclos membres courriel)", en: "no address (huisclos membres courriel)"), nil)
-                        case let .failed(error): (Text(fr: "échec", en: "failed"), error.text)
-                        }
-                        if detail != nil { failed += 1 }
-                        let status: String = switch outcome.status {
-                        case .sent: "sent"
-                        case .alreadySent: "alreadySent"
-                        case .noAddress: "noAddress"
-                        case .failed: "failed"
-                        }
-                        listing.append([outcome.member.name, outcome.address, word.in(language) + (detail.map { " : " + $0.in(language) } ?? "")],
-                                       json: ["status": .string(status), "error": detail.map { .string($0.in(language)) } ?? .null])
-                    }
-                    try listing.show(json: json)
+                    try CouncilSession.noticeListing(outcomes, in: language).show(json: json)
+                    let failed = outcomes.filter { if case .failed = $0.status { true } else { false } }.count
                     if failed > 0 {
                         Console.error(Text(fr: "\(failed) avis non envoyé(s) : corrigez la cause dite ci-dessus puis relancez huisclos seances notifier \(seance) (seuls les manquants partiront).",
                                            en: "\(failed) notice(s) not sent: fix the cause above, then run huisclos seances notifier \(seance) again (only the missing ones will leave).").in(language) + "\n")
@@ -162,7 +143,7 @@ extension Seances {
     }
 }
 
-extension Members {
+extension MemberCommands {
     struct Email: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "courriel", abstract: "L'adresse où envoyer les avis d'un membre (secrétariat) / where a member's notices go (secretariat).",
             discussion: """

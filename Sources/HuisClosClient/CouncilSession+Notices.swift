@@ -103,6 +103,24 @@ extension CouncilSession {
         return outcomes
     }
 
+    /// The outcome of each notice: member, address, what became of it (and why not, in JSON `error`).
+    public static func noticeListing(_ outcomes: [NoticeOutcome], in language: Language) -> Listing {
+        var listing = Listing(headers: [Text(fr: "Membre", en: "Member").in(language), Text(fr: "Adresse", en: "Address").in(language),
+                                        Text(fr: "Avis", en: "Notice").in(language)],
+                              keys: ["member", "address", "status"])
+        for outcome in outcomes {
+            let (key, word, detail): (String, Text, Text?) = switch outcome.status {
+            case .sent: ("sent", Text(fr: "envoyé", en: "sent"), nil)
+            case .alreadySent: ("alreadySent", Text(fr: "déjà envoyé", en: "already sent"), nil)
+            case .noAddress: ("noAddress", Text(fr: "sans adresse (huisclos membres courriel)", en: "no address (huisclos membres courriel)"), nil)
+            case let .failed(error): ("failed", Text(fr: "échec", en: "failed"), error.text)
+            }
+            listing.append([outcome.member.name, outcome.address, word.in(language) + (detail.map { " : " + $0.in(language) } ?? "")],
+                           json: ["status": .string(key), "error": detail.map { .string($0.in(language)) } ?? .null])
+        }
+        return listing
+    }
+
     /// A notice's words, French then English (the member's language is not known to the sender):
     /// it says a convocation awaits, and nothing of its date, place, agenda or dossiers.
     static func notice(for seance: Seance, councilName: String) -> (subject: String, body: String) {

@@ -5,7 +5,7 @@ import HuisClosL10n
 import HuisClosTerminal
 import HuisClosTrust
 
-extension Members {
+extension MemberCommands {
     /// `huisclos membres historique <id> --arrete … --debut … --fin …`: a past mandate as history
     /// (membership log record type 12), checked on the register first (`Register.recordPastMandate`).
     struct History: AsyncParsableCommand {

@@ -8,7 +8,7 @@ import HuisClosTerminal
 import HuisClosTrust
 
 /// `huisclos membres …`: the register, from the verified membership log and the council's profiles.
-struct Members: AsyncParsableCommand {
+struct MemberCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "membres",
         abstract: "Registre du conseil / the council's register.",
@@ -38,45 +38,9 @@ struct Members: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    let register = session.register.register
-                    var listing = Listing(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"), Text.header("Cercle", "Circle"),
-                                                    Text.header("Rôle", "Role"), Text.header("Catégorie", "Category"), Text.header("Arrêté", "Order"),
-                                                    Text.header("Début", "Start"), Text.header("Fin", "End"), Text.header("État", "Status"),
-                                                    Text.header("Mandats", "Mandates")],
-                                          keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status", "mandates"])
-                    for member in register.members.values.sorted(by: { $0.name != $1.name ? FrenchCollation.precedes($0.name, $1.name) : $0.id < $1.id }) {
-                        guard let mandate = member.mandates.last else { continue }
-                        let role: (String, Text) = register.presidentID == member.id ? ("president", Text(fr: "président·e", en: "president"))
-                            : register.vicePresidents.contains { $0.memberID == member.id && $0.appointedOn != nil } ? ("vicePresident", Text(fr: "vice-président·e", en: "vice-president"))
-                            : member.circle == .first ? ("member", Text(fr: "membre", en: "member")) : ("secondCircle", Text(fr: "second cercle", en: "second circle"))
-                        let state: (String, Text) = member.isInOffice(on: session.today) ? ("inOffice", Text(fr: "en fonction", en: "in office"))
-                            : mandate.earlyEnd?.reason == .declaredResigned ? ("declaredResigned", Text(fr: "démissionnaire d'office", en: "declared resigned"))
-                            : mandate.earlyEnd?.reason == .resignation ? ("resigned", Text(fr: "démission", en: "resigned"))
-                            : ("ended", Text(fr: "mandat terminé", en: "mandate ended"))
-                        listing.append([member.id, member.name, member.circle.label.in(language), role.1.in(language),
-                                        member.category.label.in(language), mandate.orderNumber, mandate.start.iso, mandate.end.iso,
-                                        state.1.in(language), "\(member.mandates.count)"],
-                                       json: ["circle": .string(member.circle.rawValue), "role": .string(role.0),
-                                              "category": .string(member.category.rawValue), "status": .string(state.0),
-                                              "mandates": .int(member.mandates.count)])
-                    }
-                    // Secretariat accounts are not members: no name, circle, category or mandate.
-                    for id in session.register.secretariat.sorted() {
-                        listing.append([id, Text.header("secrétariat", "secretariat"), nil, Text.header("secrétariat", "secretariat"),
-                                        nil, nil, nil, nil, Text.header("en fonction", "in office"), nil],
-                                       json: ["name": .null, "role": .string("secretariat"), "status": .string("inOffice")])
-                    }
-                    try listing.show(json: json)
-                    if !json, !session.register.vicePresidentsWithoutProposal.isEmpty {
-                        say(Text(fr: "Attention : vice-présidence sans proposition de la présidence enregistrée : \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))",
-                                 en: "Warning: vice-presidency without a recorded proposal by the president: \(session.register.vicePresidentsWithoutProposal.sorted().joined(separator: ", "))"))
-                    }
-                    // On standard error, so `--json` stays a clean listing: a log record the register
-                    // refused is shown, never silently dropped.
-                    for refused in session.register.unfolded {
-                        Console.error(Text(fr: "Attention : l'enregistrement n° \(refused.recordIndex) du registre signé (membre \(refused.member)) n'apparaît pas dans cette liste : \(refused.refusal.text.french)\n",
-                                           en: "Warning: signed log record #\(refused.recordIndex) (member \(refused.member)) is not in this listing: \(refused.refusal.text.english)\n").in(language))
-                    }
+                    try session.memberListing(in: language).show(json: json)
+                    // Warnings on standard error, so `--json` stays a clean listing; the missing proposal only in the table.
+                    show(session.registerWarnings.filter { if case .info = $0 { !json } else { true } })
                 }
             }
         }
@@ -178,19 +142,7 @@ struct Members: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    let composition = HuisClosCouncil.Composition(of: session.register.register, on: session.today)
-                    var listing = Listing(headers: [Text.header("Premier cercle : catégorie / genre", "First circle: category / gender"), Text.header("Membres", "Members")],
-                                          keys: ["group", "members"])
-                    func row(_ key: String, _ label: Text, _ count: Int, shown: String? = nil) {
-                        listing.append([label.in(language), shown ?? "\(count)"], json: ["group": .string(key), "members": .int(count)])
-                    }
-                    for category in Member.Category.allCases { row(category.rawValue, category.label, composition.byCategory[category, default: 0]) }
-                    for gender in Member.Gender.allCases { row(gender.rawValue, gender.label, composition.byGender[gender, default: 0]) }
-                    row("undeclared", Text(fr: "non déclaré", en: "undeclared"), composition.undeclared)
-                    row("total", Text(fr: "total", en: "total"), composition.total,
-                        shown: "\(composition.total) / \(CouncilRules.firstCircleMembersMax)")
-                    let womenPercent = composition.shareOfWomen.map { Int(($0 * 100).rounded()) }
-                    listing.appendJSONOnly(["group": .string("parity"), "members": .null, "percentWomen": womenPercent.map(JSONValue.int) ?? .null])
+                    let (listing, womenPercent) = session.compositionListing(in: language)
                     try listing.show(json: json)
                     if !json, let share = womenPercent {
                         say(Text(fr: "Parité : \(share) % de femmes parmi les genres déclarés.",

@@ -8,7 +8,7 @@ import HuisClosTerminal
 
 /// `huisclos avis adopter|publier|liste`: a draft adopted at a held séance with its vote count,
 /// then published in the public scope (served at <serveur>/public/ as HTML, JSON and CSV).
-extension Avis {
+extension AvisCommands {
     struct Adopt: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "adopter", abstract: "Enregistre l'adoption en séance / records adoption at a séance.",
@@ -70,34 +70,10 @@ extension Avis {
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
-        struct Listed: Encodable { let id: String; let kind: String; let title: String; let status: String; let referral: String?; let conflicts: [String] }
-
         func run() async throws {
             try await runRecords {
-                try await CouncilSession.with(device) { session in
-                    let listed = try session.client.avisDrafts().map {
-                        Listed(id: $0.id, kind: $0.kind.rawValue, title: $0.title, status: $0.status.rawValue, referral: $0.referral,
-                               conflicts: $0.conflicts.map(\.id))
-                    }
-                    if json { return try printJSON(listed) }
-                    var table = Table(headers: [Text.header("Texte", "Text"), Text.header("Nature", "Kind"), Text.header("Titre", "Title"),
-                                                Text.header("État", "Status"), Text.header("Saisine", "Referral"), Text.header("Conflits", "Conflicts")])
-                    for item in listed {
-                        table.append([item.id, item.kind, item.title, Avis.statusName(item.status), item.referral ?? "", item.conflicts.joined(separator: ", ")])
-                    }
-                    Console.out(table.render() + "\n")
-                }
+                try await device.open().run { try $0.avisListing(in: language) }.show(json: json)
             }
-        }
-    }
-
-    /// The status in the person's language.
-    static func statusName(_ status: String) -> String {
-        switch AvisDrafts.Status(rawValue: status) {
-        case .draft: Text.header("projet", "draft")
-        case .adopted: Text.header("adopté", "adopted")
-        case .published: Text.header("publié", "published")
-        case nil: status
         }
     }
 }

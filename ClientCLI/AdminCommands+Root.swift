@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosDevice
 import HuisClosL10n
 import HuisClosTerminal
 
-extension Admin {
+extension AdminCommands {
     /// `huisclos admin racine …`: the offline backup of the council's trust root and its
     /// restoration on a new secretariat device (SECURITY.md, "The trust root: backup and recovery").
-    struct Racine: AsyncParsableCommand {
+    struct RootCommands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "racine",
             abstract: "Sauvegarde hors ligne de la racine de confiance / offline backup of the trust root.",
@@ -29,7 +30,7 @@ extension Admin {
                 Passphrases are asked without echo, never on the command line (scripts: HUISCLOS_PASSPHRASE for the \
                 device, HUISCLOS_ROOT_PASSPHRASE for the backup).
                 """,
-            subcommands: [Exporter.self, Restaurer.self])
+            subcommands: [Export.self, Restore.self])
 
         /// The variable scripts set instead of typing the backup's passphrase.
         static let passphraseVariable = "HUISCLOS_ROOT_PASSPHRASE"
@@ -51,7 +52,7 @@ extension Admin {
             return given
         }
 
-        struct Exporter: AsyncParsableCommand {
+        struct Export: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "exporter",
                 abstract: "Écrit la racine scellée dans un nouveau fichier / writes the sealed root to a new file.")
@@ -64,19 +65,14 @@ extension Admin {
             func run() async throws {
                 try await runReporting {
                     let devicePassphrase = try device.passphrase()
-                    let passphrase = try Racine.backupPassphrase(confirm: true)
+                    let passphrase = try RootCommands.backupPassphrase(confirm: true)
                     guard passphrase != devicePassphrase else {
                         throw ValidationError(Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
                                                    en: "choose another passphrase for the backup than the device's").in(language))
                     }
-                    let secretariat = try Device.unlock(folder: device.url, passphrase: devicePassphrase)
-                    let backup = try await secretariat.exportTrustRoot(passphrase: passphrase)
-                    try PlaintextFile.write(Data(backup.encoded), toPath: output)
-                    if remove {
-                        let written = try RootBackup(decoding: try Racine.read(output))
-                        try await secretariat.forgetTrustRoot(keeping: written, passphrase: passphrase)
+                    try await ClientSession.open(folder: device.url, passphrase: devicePassphrase).run {
+                        try await $0.exportTrustRoot(passphrase: passphrase, to: output, remove: remove)
                     }
-                    try await secretariat.lock()
                     say(Text(fr: "Racine de confiance exportée dans \(output), scellée sous sa phrase de passe.",
                              en: "Trust root exported to \(output), sealed under its passphrase."))
                     if remove {
@@ -90,7 +86,7 @@ extension Admin {
             }
         }
 
-        struct Restaurer: AsyncParsableCommand {
+        struct Restore: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "restaurer",
                 abstract: "Restaure la racine sur cet appareil du secrétariat / restores the root onto this secretariat device.",
@@ -106,9 +102,9 @@ extension Admin {
 
             func run() async throws {
                 try await runReporting {
-                    let backup = try RootBackup(decoding: try Racine.read(file))
+                    let backup = try RootBackup(decoding: try RootCommands.read(file))
                     let opened = try device.unlock()
-                    let passphrase = try Racine.backupPassphrase(confirm: false)
+                    let passphrase = try RootCommands.backupPassphrase(confirm: false)
                     try await opened.restoreTrustRoot(from: backup, passphrase: passphrase)
                     try await opened.lock()
                     say(Text(fr: "Racine restaurée : cet appareil est certifié par elle et peut certifier les appareils du secrétariat. Révoquez l'appareil perdu.",
@@ -117,13 +113,12 @@ extension Admin {
             }
         }
 
-        /// A backup file's bytes, read up to one byte past a backup's size (a larger file is not one).
+        /// A backup file's bytes (`ClientSession.readRootBackup`); a file that cannot be opened is a usage error.
         static func read(_ path: String) throws -> [UInt8] {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            guard let bytes = try ClientSession.readRootBackup(path) else {
                 throw ValidationError(Text(fr: "impossible de lire \(path)", en: "cannot read \(path)").in(language))
             }
-            defer { try? handle.close() }
-            return [UInt8](try handle.read(upToCount: RootBackup.encodedBytes + 1) ?? Data())
+            return bytes
         }
     }
 }

@@ -8,7 +8,7 @@ import HuisClosTerminal
 
 /// `huisclos avis creer|ecrire|voir`: avis drafts edited paragraph by paragraph; concurrent edits
 /// of one paragraph are kept side by side and shown as a conflict.
-struct Avis: AsyncParsableCommand {
+struct AvisCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "avis", abstract: "Avis, recommandations, programme : du projet à la publication / avis from draft to publication.",
         discussion: """
@@ -61,22 +61,11 @@ struct Avis: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
         @Argument(help: "Projet / draft.") var id: String
 
-        struct Shown: Encodable { let id: String; let title: String; let status: String; let paragraphs: [[String]]; let conflicts: [String] }
-
         func run() async throws {
             try await runDossier {
-                let draft = try await device.open().run { try $0.avisDraft(id) }
-                if json {
-                    return try printJSON(Shown(id: draft.id, title: draft.title, status: draft.status.rawValue,
-                                               paragraphs: draft.paragraphs.map(\.versions), conflicts: draft.conflicts.map(\.id)))
-                }
-                Console.out("\(draft.title) (\(Avis.statusName(draft.status.rawValue)))\n")
-                var table = Table(headers: [Text(fr: "Paragraphe", en: "Paragraph"), Text(fr: "Texte", en: "Text")].map { $0.in(language) })
-                for paragraph in draft.paragraphs {
-                    let mark = paragraph.isConflict ? Text(fr: " (conflit)", en: " (conflict)").in(language) : ""
-                    table.append([paragraph.id + mark, paragraph.versions.joined(separator: " ║ ")])
-                }
-                Console.out(table.render() + "\n")
+                let (title, listing) = try await device.open().run { try $0.avisDraftListing(id, in: language) }
+                if !json { Console.out(title + "\n") }
+                try listing.show(json: json)
             }
         }
     }

@@ -1,7 +1,7 @@
 import HuisClosProtocol
 
 /// What a device may do in each scope: the server checks it, the client shows and uses it.
-public struct ScopeAccess: Sendable, Equatable {
+public struct DeviceAccess: Sendable, Equatable {
     /// Scopes the device may pull from and watch.
     public private(set) var readable: Set<ScopeID>
     /// Scopes the device may push to and upload files in.

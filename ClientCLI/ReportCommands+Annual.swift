@@ -8,8 +8,8 @@ import HuisClosTerminal
 
 /// `huisclos rapport annuel <année>`: the activity report to the departmental president, from the
 /// council's records on this device's replica.
-extension Reports {
-    struct Annuel: AsyncParsableCommand {
+extension ReportCommands {
+    struct Annual: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "annuel",
             abstract: "Rapport d'activité annuel (Markdown, HTML, SVG) / annual activity report.",
@@ -38,16 +38,9 @@ extension Reports {
 
         func run() async throws {
             try await runRecords {
-                let (report, council) = try await CouncilSession.with(device) { try await $0.activityReport(year: year) }
-                let folder = URL(fileURLWithPath: output)
-                let chart = "assiduite-\(year).svg"
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                let report = try await CouncilSession.with(device) { try await $0.writeActivityReport(year: year, to: URL(fileURLWithPath: output)) }
                 Console.error(Text(fr: "Attention : le rapport est écrit en clair hors de l'appareil chiffré (\(output)).",
                                    en: "Warning: the report is written in plaintext outside the encrypted device (\(output)).").in(language) + "\n")
-                try PlaintextFile.write(Data(report.markdown(councilName: council, chartFile: chart).utf8),
-                                        toPath: folder.appendingPathComponent("rapport-\(year).md").path)
-                try PlaintextFile.write(Data(report.html(councilName: council).utf8), toPath: folder.appendingPathComponent("rapport-\(year).html").path)
-                try PlaintextFile.write(Data(AttendanceChart.svg(report.attendance, year: year).utf8), toPath: folder.appendingPathComponent(chart).path)
                 say(Text(fr: "Rapport \(year) : \(report.seances.count) séance(s), \(report.avisAdopted) avis, \(report.referrals.count) saisine(s), \(report.groups.count) groupe(s), \(report.hearings.count) audition(s) — écrit dans \(output).",
                          en: "Report \(year): \(report.seances.count) séance(s), \(report.avisAdopted) avis, \(report.referrals.count) referral(s), \(report.groups.count) group(s), \(report.hearings.count) hearing(s) — written to \(output)."))
             }

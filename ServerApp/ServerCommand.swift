@@ -3,7 +3,7 @@ import HuisClosProtocol
 
 /// `huisclos-server`: the secretariat's relay. Configuration and lifecycle only; logic lives in Sources/.
 @main
-struct HuisClosServer: AsyncParsableCommand {
+struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "huisclos-server",
         abstract: "Relays and orders the council's encrypted changes; never reads confidential content.",

@@ -7,7 +7,7 @@ import HuisClosSync
 import HuisClosTerminal
 import HuisClosTrust
 
-extension Members {
+extension MemberCommands {
     /// `huisclos membres importer FICHIER.csv`: a whole council's appointments from one file, checked
     /// whole before anything is signed (`AppointmentImport.plan`, then `Device.appoint`).
     struct Import: AsyncParsableCommand {

@@ -9,7 +9,7 @@ import HuisClosProtocol
 import HuisClosTerminal
 
 /// `huisclos seances …`: convening, listing, reading a convocation, and its acknowledgements.
-struct Seances: AsyncParsableCommand {
+struct SeanceCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seances",
         abstract: "Séances du conseil / council séances.",
@@ -162,23 +162,7 @@ struct Seances: AsyncParsableCommand {
                     }
                     let (seances, warning) = try session.seancesAcknowledgingReceipt()
                     if let warning { Console.error(warning.in(language) + "\n") }
-                    var listing = Listing(headers: [Text.header("Séance", "Séance"), "Date", Text.header("Heure", "Time"), Text.header("Lieu", "Place"),
-                                                    Text.header("Points", "Items"), Text.header("Présence", "Attendance"), "Quorum"],
-                                          keys: ["id", "date", "start", "place", "items", "attendance", "quorum"])
-                    for seance in seances {
-                        let quorum = session.quorum(of: seance)
-                        let closed = seance.attendanceClosed
-                        let state = seance.cancelled ? Text(fr: "annulée", en: "cancelled") : Text(fr: closed ? "close" : "ouverte", en: closed ? "closed" : "open")
-                        listing.append([seance.id, seance.date.iso, seance.start.map { $0.iso + (seance.end.map { "–" + $0.iso } ?? "") },
-                                        seance.place, "\(seance.agenda.count)", state.in(language),
-                                        closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
-                                       json: ["items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
-                                              "end": seance.end.map { .string($0.iso) } ?? .null, "urgent": .bool(seance.urgent),
-                                              "attendance": .string(seance.cancelled ? "cancelled" : closed ? "closed" : "open"),
-                                              "quorum": closed ? .object(["present": .int(quorum.present), "inOffice": .int(quorum.inOffice),
-                                                                          "reached": .bool(quorum.isReached)]) : .null])
-                    }
-                    try listing.show(json: json)
+                    try session.seanceListing(seances, in: language).show(json: json)
                     // The 12-month warning; with --json on standard error, so the output stays one JSON value.
                     if let warning = SeanceSchedule.warning(seances: seances, on: session.today) {
                         if json { Console.error(warning.in(language) + "\n") } else { say(warning) }
@@ -208,14 +192,7 @@ struct Seances: AsyncParsableCommand {
                         if value.cancelled { say(Text(fr: "Séance annulée.", en: "Séance cancelled.")) }
                         if value.urgent { say(Text(fr: "Convoquée en urgence.", en: "Convened in urgency.")) }
                     }
-                    var listing = Listing(headers: ["#", Text.header("Point", "Item"), Text.header("Titre", "Title"), Text.header("Dossiers", "Dossiers")],
-                                          keys: ["rank", "item", "title", "dossiers"])
-                    for (index, item) in value.agenda.enumerated() {
-                        listing.append(["\(index + 1)", item.id, item.title, item.dossierIDs.joined(separator: ", ")],
-                                       json: ["rank": .int(index + 1), "dossiers": .string(item.dossierIDs.joined(separator: ",")),
-                                              "seance": .string(value.id), "date": .string(value.date.iso), "place": .string(value.place)])
-                    }
-                    try listing.show(json: json)
+                    try session.agendaListing(of: value, in: language).show(json: json)
                 }
             }
         }
@@ -231,34 +208,13 @@ struct Seances: AsyncParsableCommand {
         func run() async throws {
             try await runCouncil {
                 try await CouncilSession.with(device) { session in
-                    _ = try session.council.seance(seance)
-                    let acknowledgements = try session.council.acknowledgements(of: seance)
-                    var listing = Listing(headers: [Text.header("Membre", "Member"), Text.header("Appareil", "Device"),
-                                                    Text.header("Reçue (appareil)", "Received (device)"), Text.header("Reçue (serveur)", "Received (server)"),
-                                                    Text.header("Lue (appareil)", "Read (device)"), Text.header("Lue (serveur)", "Read (server)")],
-                                          keys: ["member", "device", "received", "received_server", "read", "read_server"])
-                    let members = session.register.register.firstCircle(on: session.today)
-                    for member in members {
-                        let own = acknowledgements.filter { $0.member == member.id }
-                        // No acknowledgement from any device: "non reçue" in the table, null in JSON.
-                        if own.isEmpty { listing.append([member.name, nil, Text.header("non reçue", "not received"), nil, nil, nil], json: ["received": .null]) }
-                        for ack in own {
-                            listing.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(Self.time),
-                                            ack.receivedServerMs.map(Self.time), ack.readMs.map(Self.time), ack.readServerMs.map(Self.time)])
-                        }
-                    }
-                    try listing.show(json: json)
+                    try session.acknowledgementListing(of: seance, in: language).show(json: json)
                     if !json {
                         say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
                                  en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync)."))
                     }
                 }
             }
-        }
-
-        static func time(_ ms: Int64) -> String {
-            let formatter = ISO8601DateFormatter()
-            return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
         }
     }
 }

@@ -5,7 +5,7 @@ import HuisClosL10n
 import HuisClosTerminal
 import HuisClosTrust
 
-extension Members {
+extension MemberCommands {
     /// `huisclos membres renouveler <id> --arrete …`: a renewal in one step (`Device.renewMandate`).
     struct Renew: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -5,7 +5,7 @@ import HuisClosDossiers
 import HuisClosL10n
 import HuisClosTerminal
 
-extension Dossiers {
+extension DossierCommands {
     /// `huisclos dossiers lire`: decrypts a version chunk by chunk from the sealed copy kept in the
     /// replica (fetching only what is missing, when online) to standard output, or to the one path
     /// the member names; nothing decrypted is written anywhere else.
@@ -30,7 +30,7 @@ extension Dossiers {
 
         func run() async throws {
             try await runDossier {
-                let scope = try Dossiers.scope(self.scope)
+                let scope = try DossierCommands.scope(self.scope)
                 let session = try device.open()
                 do { try await session.device.requireReadable(scope) } catch { throw ScopeNotReadable(scope: scope.rawValue) }
                 let bars = ProgressBars(quiet: false)

@@ -10,7 +10,7 @@ import HuisClosTrust
 
 /// `huisclos notes ajouter|liste`: private notes (the member's own scope, which not even the
 /// secretariat can read) or notes shared with a working group, on a dossier version.
-struct Notes: AsyncParsableCommand {
+struct NoteCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes", abstract: "Notes sur les dossiers / notes on dossiers.",
         discussion: """
@@ -36,7 +36,7 @@ struct Notes: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let scope = try Dossiers.scope(scope), group = try share.map(Dossiers.scope)
+                let scope = try DossierCommands.scope(scope), group = try share.map(DossierCommands.scope)
                 let (id, target) = try await device.open().run {
                     try $0.annotate(dossier, in: scope, version: version, at: location, text: text, sharedWith: group)
                 }
@@ -54,22 +54,10 @@ struct Notes: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
         @Argument(help: "Dossier.") var dossier: String
 
-        struct Listed: Encodable { let id: String; let scope: String; let version: Int; let location: String; let text: String; let earlierVersion: Bool }
-
         func run() async throws {
             try await runDossier {
-                let scope = try Dossiers.scope(scope)
-                let notes = try await device.open().run { try await $0.notes(on: dossier, in: scope) }
-                let listed = notes.map { Listed(id: $0.id, scope: $0.scope.rawValue, version: $0.version, location: $0.location,
-                                                text: $0.text, earlierVersion: $0.madeOnEarlierVersion) }
-                if json { return try printJSON(listed) }
-                var table = Table(headers: [Text(fr: "Portée", en: "Scope"), Text(fr: "Version", en: "Version"),
-                                            Text(fr: "Emplacement", en: "Location"), Text(fr: "Note", en: "Note")].map { $0.in(language) })
-                for note in listed {
-                    let version = note.earlierVersion ? Text(fr: "\(note.version) (antérieure)", en: "\(note.version) (earlier)").in(language) : String(note.version)
-                    table.append([note.scope, version, note.location, note.text])
-                }
-                Console.out(table.render())
+                let scope = try DossierCommands.scope(scope)
+                try await device.open().run { try await $0.noteListing(on: dossier, in: scope, language: language) }.show(json: json)
             }
         }
     }

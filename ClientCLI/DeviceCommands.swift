@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosDevice
 import HuisClosL10n
 import HuisClosTrust
 
 /// `huisclos appareils …`: this member's devices, and approving a new one from a device already
 /// approved. The secretariat certifies devices; only the member's approval gives a device their keys.
-struct Devices: AsyncParsableCommand {
+struct DeviceCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appareils",
         abstract: "Vos appareils et leur approbation / your devices and their approval.",
@@ -34,29 +35,8 @@ struct Devices: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                let opened = try device.unlock(toSync: true)
-                let devices = await opened.memberDevices
-                let mine = await opened.fingerprint
-                try await opened.lock()
-                var listing = Listing(headers: [Text.header("Empreinte", "Fingerprint"), Text.header("Certifié le", "Certified on"),
-                                                Text.header("Approbation", "Approval"), Text.header("Révoqué le", "Revoked on"),
-                                                Text.header("Cet appareil", "This device")],
-                                      keys: ["fingerprint", "certifiedOn", "approval", "revokedOn", "thisDevice"])
-                for entry in devices {
-                    let approval = entry.approvedAt == nil ? ("pending", Text(fr: "en attente", en: "pending"))
-                                                           : ("approved", Text(fr: "approuvé", en: "approved"))
-                    let this = entry.fingerprint == mine
-                    listing.append([entry.fingerprint.description, Self.day(entry.certifiedAt), approval.1.in(language),
-                                    entry.revokedAt.map(Self.day), this ? Text.header("oui", "yes") : nil],
-                                   json: ["approval": .string(approval.0), "thisDevice": .bool(this)])
-                }
-                try listing.show(json: json)
+                try await device.open(toSync: true).run { await $0.deviceListing(in: language) }.show(json: json)
             }
-        }
-
-        /// The UTC day of `instant`, ISO 8601.
-        static func day(_ instant: Instant) -> String {
-            String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(instant.unixSeconds))).prefix(10))
         }
     }
 
@@ -80,15 +60,5 @@ struct Devices: AsyncParsableCommand {
                          en: "Device \(fingerprint) approved: it receives your keys at this device's next sync."))
             }
         }
-    }
-}
-
-extension Text {
-    /// What `sync` and `status` tell a member about a device of theirs awaiting approval.
-    static func awaitingApproval(_ fingerprint: DeviceFingerprint) -> Text {
-        Text(fr: "Un nouvel appareil a été ajouté à votre compte, empreinte \(fingerprint) : approuvez-le avec "
-                 + "« huisclos appareils approuver \(fingerprint) » s'il est à vous, sinon signalez-le au secrétariat.",
-             en: "A new device was added to your account, fingerprint \(fingerprint): approve it with "
-                 + "'huisclos appareils approuver \(fingerprint)' if it is yours, otherwise report it to the secretariat.")
     }
 }
