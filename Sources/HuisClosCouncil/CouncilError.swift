@@ -23,6 +23,10 @@ public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
         case quorumNotReached
         /// A count given for a séance differs from what its attendance sheet records.
         case countMismatch
+        /// The séance was cancelled: nothing more is recorded for it.
+        case seanceCancelled
+        /// Convened with fewer clear days than the council's minimum, without stating urgency.
+        case convocationTooLate
 
         public static let domain = "council"
 
@@ -76,6 +80,12 @@ public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
             case .countMismatch:
                 Text(fr: "un nombre donné pour la séance diffère de sa feuille de présence : corrigez-le",
                      en: "a count given for the séance differs from its attendance sheet: correct it")
+            case .seanceCancelled:
+                Text(fr: "cette séance a été annulée : rien de plus ne s'y enregistre",
+                     en: "this séance was cancelled: nothing more is recorded for it")
+            case .convocationTooLate:
+                Text(fr: "la convocation n'observe pas le délai minimal du conseil : choisissez une date plus lointaine, ou déclarez l'urgence (--urgence)",
+                     en: "the convocation does not give the council's minimum notice: choose a later date, or state urgency (--urgence)")
             }
         }
 

@@ -4,7 +4,7 @@ import HuisClosL10n
 public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible {
     /// The kind of refusal, stable.
     public enum Code: String, ErrorCode {
-        case unknownSeance, unknownItem, itemExists, invalidMemberID
+        case unknownSeance, unknownItem, itemExists, invalidMemberID, unknownMember
 
         public static let domain = "agenda"
 
@@ -22,6 +22,9 @@ public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible
             case .invalidMemberID:
                 Text(fr: "ceci n'est pas un identifiant de membre (32 chiffres hexadécimaux) : voyez huisclos membres liste",
                      en: "this is not a member id (32 hex digits): see huisclos membres liste")
+            case .unknownMember:
+                Text(fr: "aucun membre avec cet identifiant au registre de cet appareil : synchronisez, puis voyez huisclos membres liste",
+                     en: "no member with this id in this device's register: sync, then see huisclos membres liste")
             }
         }
 
@@ -36,6 +39,8 @@ public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible
     case itemExists(seance: String, item: String)
     /// The member id is not 32 hex digits.
     case invalidMemberID(String)
+    /// No profile for this member id in the replica.
+    case unknownMember(String)
 
     public var code: Code {
         switch self {
@@ -43,6 +48,7 @@ public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible
         case .unknownItem: .unknownItem
         case .itemExists: .itemExists
         case .invalidMemberID: .invalidMemberID
+        case .unknownMember: .unknownMember
         }
     }
 
@@ -61,6 +67,9 @@ public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible
         case let .invalidMemberID(id):
             Text(fr: "« \(id) » n'est pas un identifiant de membre (32 chiffres hexadécimaux) : voyez huisclos membres liste.",
                  en: "\"\(id)\" is not a member id (32 hex digits): see huisclos membres liste.")
+        case let .unknownMember(id):
+            Text(fr: "Aucun membre « \(id) » au registre de cet appareil : synchronisez (huisclos sync) puis vérifiez avec huisclos membres liste.",
+                 en: "No member \"\(id)\" in this device's register: sync (huisclos sync), then check with huisclos membres liste.")
         }
     }
 

@@ -6,6 +6,7 @@ import HuisClosDevice
 import HuisClosDossiers
 import HuisClosEngine
 import HuisClosL10n
+import HuisClosMail
 import HuisClosProtocol
 import HuisClosPublication
 import HuisClosReplica
@@ -20,7 +21,7 @@ enum ErrorCatalog {
     static let types: [any ErrorCode.Type] = [
         CryptoError.Code.self, WireError.Code.self, ChangeError.Code.self, TrustError.Code.self, ReplicaError.Code.self,
         CouncilError.Code.self, AppointmentImport.LineError.Code.self, AppointmentImport.Failure.Code.self, CouncilStoreError.Code.self, PublicationError.Code.self,
-        PlaintextFileError.Code.self, DeviceError.Code.self, DossierError.Code.self, APIError.Code.self,
+        PlaintextFileError.Code.self, MailError.Code.self, DeviceError.Code.self, DossierError.Code.self, APIError.Code.self,
         StorageError.Code.self, SettingsError.Code.self, UsageError.Code.self, UnexpectedError.Code.self,
     ]
 
