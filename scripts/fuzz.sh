@@ -14,15 +14,24 @@ case "${1:-}" in
     "") ;;
     *) runs=$1 ;;
 esac
-targets=(batch operations membership sealedKey secretStream messages)
+targets=(batch operations membership sealedKey secretStream messages keyFile rootBackup chainLink vfsPage walFrame)
 
 echo "fuzz: building Tests/Fuzz with -sanitize=fuzzer,address"
-# -Xswiftc instruments the HuisClos modules too (--sanitize alone covers only this package).
+# -Xswiftc and -Xcc instrument the HuisClos modules too, the C VFS included (--sanitize alone covers
+# only this package); -enable-testing lets the targets reach internal decoders (chain links).
 swift build -c release --package-path Tests/Fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
-    -Xswiftc -sanitize=fuzzer,address 2>&1 | tail -1
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | tail -1
 binary=.build-fuzz/release/HuisClosFuzz
 
-# Seeds: the golden vectors' canonical bytes, for the targets they fit.
+# The VFS targets write their files there: in memory when the machine has /dev/shm.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
+
+# Seeds: the golden vectors' canonical bytes, for the targets they fit; for the others (a key file,
+# a root backup, a chain link, a replica's database file and a WAL of further commits) files the
+# binary generates itself.
+for target in keyFile rootBackup chainLink vfsPage walFrame; do mkdir -p ".build-fuzz/corpus/$target"; done
+HUISCLOS_FUZZ_WRITE_SEEDS=.build-fuzz/corpus HUISCLOS_FUZZ_TARGET=batch "$binary" >/dev/null 2>&1 \
+    || { echo "fuzz: cannot generate the seeds"; exit 1; }
 python3 - <<'PY'
 import json, pathlib
 vectors = pathlib.Path("Protocol/vectors")

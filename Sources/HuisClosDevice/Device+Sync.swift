@@ -12,6 +12,8 @@ import HuisClosWire
 public struct DeviceSyncReport: Sendable {
     /// Membership records verified and added.
     public var membershipRecords = 0
+    /// Membership records the relay had lost (restored from an older backup) that this device gave back.
+    public var membershipRecordsRestored = 0
     /// Scope keys and key-chain links newly accepted.
     public var keysAccepted = 0
     /// Sealed keys or links refused (forged, misaddressed, not justified by the log), with why.
@@ -44,7 +46,9 @@ extension Device {
     public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> DeviceSyncReport {
         var report = DeviceSyncReport()
         do {
+            let restoredBefore = membershipRecordsRestored
             report.membershipRecords = try await pullMembership()
+            report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
@@ -86,10 +90,21 @@ extension Device {
         return report
     }
 
-    /// Pulls, verifies and stores the log's new records; returns how many were added.
+    /// Pulls, verifies and stores the log's new records; returns how many were added. The pull
+    /// starts at this device's newest record, which the relay must still hold at its place: a
+    /// relay restored from an older backup lost records, and gets them back first (`restoreLog`).
     func pullMembership() async throws -> Int {
         let held = UInt64(context.log.records.count)
-        let (records, _) = try await client.pullMembership(from: held)
+        var (records, _) = try await client.pullMembership(from: held - 1)
+        if records.first != context.log.records.last?.encoded {
+            membershipRecordsRestored += try await restoreLog()
+            (records, _) = try await client.pullMembership(from: held - 1)
+            guard records.first == context.log.records.last?.encoded else {
+                throw DeviceError(.untrustedLog, "the server does not keep the membership records this device gave back: sync again later, "
+                                  + "and tell the secretariat if it persists")
+            }
+        }
+        records.removeFirst()
         guard !records.isEmpty else { return 0 }
         let instant = context.instant
         let added = try context.update { log, keyring in
@@ -195,7 +210,8 @@ extension Device {
             refusal = error
         }
         guard attempt < Self.membershipAppendAttemptsMax, refusal.code != .unreachable else { throw refusal }
-        if try await pullMembership() > 0 { return false }
+        let restoredBefore = membershipRecordsRestored
+        if try await pullMembership() > 0 || membershipRecordsRestored > restoredBefore { return false }
         // Only a log that moved on justifies signing again; any other refusal stands.
         guard refusal.code == .fork else { throw refusal }
         try await Task.sleep(nanoseconds: Self.membershipAppendBackoffMs * UInt64(attempt) * 1_000_000)
