@@ -245,6 +245,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
+        // The simulation's seeds that found bugs, replayed by the built `HuisClosSimulation`.
+        .testTarget(name: "HuisClosSimulationTests", dependencies: ["HuisClosSimulation", "HuisClosTestSupport"]),
         // The commands of the built `huisclos` against a real relay, with one fixture (`CouncilCLI`).
         .testTarget(
             name: "HuisClosCLITests",

@@ -3,6 +3,7 @@
 #   bash scripts/fuzz.sh            1,000,000 executions per target (a few minutes each)
 #   bash scripts/fuzz.sh --smoke    20,000 per target: what .ci/run does
 #   bash scripts/fuzz.sh 5000000    any other count
+#   HUISCLOS_FUZZ_TARGETS="vfsPage walFrame" bash scripts/fuzz.sh    only these targets
 # Seeds come from Protocol/vectors; the corpus grows in .build-fuzz/corpus (git-ignored). A crash
 # leaves its input in Tests/Fuzz/Regressions/<target>/ (commit it with the fix): every run first
 # replays those files, so a fixed crash stays fixed. Exits non-zero on any crash, leak or timeout.
@@ -14,7 +15,7 @@ case "${1:-}" in
     "") ;;
     *) runs=$1 ;;
 esac
-targets=(batch operations membership sealedKey secretStream messages keyFile rootBackup chainLink vfsPage walFrame)
+read -r -a targets <<<"${HUISCLOS_FUZZ_TARGETS:-batch operations membership sealedKey secretStream messages keyFile rootBackup chainLink vfsPage walFrame}"
 
 echo "fuzz: building Tests/Fuzz with -sanitize=fuzzer,address"
 # -Xswiftc and -Xcc instrument the HuisClos modules too, the C VFS included (--sanitize alone covers

@@ -7,7 +7,7 @@ extension Device {
 
     /// True when this member approved this device (its first device, or approved from another):
     /// until then it receives no key of its member's scopes and writes nothing.
-    public var isApproved: Bool { context.membership.isApproved(certificate.signingKey, at: context.instant) }
+    public var isApproved: Bool { context.membership.isApproved(certificate.signingKey, at: context.readingInstant) }
 
     /// Every device the log certified for this member, oldest first.
     public var memberDevices: [MemberDevice] { context.membership.devices(of: member) }

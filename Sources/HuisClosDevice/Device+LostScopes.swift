@@ -9,7 +9,7 @@ extension Device {
     /// so a resigned member or one removed from a group keeps nothing of it, not only no content.
     /// The public scope is kept (it is public). A scope regained later is pulled again from its start.
     func forgetLostScopes() async throws -> [ScopeID] {
-        let kept = context.membership.readableScopes(of: certificate.signingKey, at: context.instant).union([.public])
+        let kept = context.membership.readableScopes(of: certificate.signingKey, at: context.readingInstant).union([.public])
         let lost = try store.forget(scopesOutside: kept)
         guard !lost.isEmpty else { return [] }
         try await replica.database.write { db in

@@ -41,7 +41,7 @@ extension Device {
         }
         let root = try backup.open(passphrase: passphrase)
         _ = try await pullMembership()
-        guard context.membership.role(of: member, at: context.instant) == .secretariat else {
+        guard context.membership.role(of: member, at: context.readingInstant) == .secretariat else {
             throw DeviceError(.notSecretariat, "the trust root is restored only on a device of a member of the secretariat")
         }
         if context.membership.certificate(of: certificate.signingKey) == nil {

@@ -22,7 +22,7 @@ extension Device {
         var signer = identity.signing
         var revokesItself = false
         if case let .revokeDevice(device, _) = event { revokesItself = device == certificate.signingKey }
-        if context.membership.needsRootSignature(event, at: context.instant), !revokesItself {
+        if context.membership.needsRootSignature(event, at: context.readingInstant), !revokesItself {
             guard let seed = profile.rootSeed else {
                 throw DeviceError(.notSecretariat, "only the device holding the trust root appoints, certifies, revokes or ends "
                                   + "a secretariat member or device")

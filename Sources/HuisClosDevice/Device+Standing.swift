@@ -2,5 +2,5 @@ import HuisClosTrust
 
 extension Device {
     /// Where this device stands in its verified log now (by its clock): valid, or why not.
-    public var standing: DeviceStanding { context.membership.standing(of: certificate.signingKey, at: context.instant) }
+    public var standing: DeviceStanding { context.membership.standing(of: certificate.signingKey, at: context.readingInstant) }
 }

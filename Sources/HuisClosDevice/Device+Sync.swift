@@ -164,7 +164,7 @@ extension Device {
     /// Once certified, signs the member's acceptance of the undertaking and charter chosen at enrolment.
     func acceptUndertakingIfDue() async throws {
         let state = context.membership
-        let instant = context.instant
+        let instant = context.readingInstant
         guard state.isDeviceValid(certificate.signingKey, at: instant), !state.hasAcceptedUndertaking(member, at: instant) else { return }
         try await append(.acceptUndertaking(member: member, device: certificate.signingKey, charterDigest: profile.charterDigest),
                          signer: identity.signing)
@@ -185,7 +185,7 @@ extension Device {
     /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
         for attempt in 1...Self.membershipAppendAttemptsMax {
-            let instant = context.instant
+            let instant = context.readingInstant
             var next = context.log
             let record: MembershipRecord
             do { record = try next.append(event, signedBy: signer, at: instant) } catch {
@@ -232,7 +232,7 @@ extension Device {
     /// down from them.
     func pullKeys(into report: inout DeviceSyncReport) async throws {
         let sealed = try await client.pullKeys()
-        let instant = context.instant
+        let instant = context.readingInstant
         var kept: [[UInt8]] = []
         let (refused, recovered): ([String], Int) = try context.update { log, keyring in
             var refused: [String] = []

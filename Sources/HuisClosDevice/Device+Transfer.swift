@@ -9,7 +9,7 @@ extension Device {
     /// The scopes this device may read now, from the verified membership log (not from the
     /// relay): what the dossier cache may keep.
     public var readableScopes: Set<ScopeID> {
-        context.membership.readableScopes(of: certificate.signingKey, at: context.instant)
+        context.membership.readableScopes(of: certificate.signingKey, at: context.readingInstant)
     }
 
     /// Refuses unless this device may read `scope` now by the verified membership log: content
@@ -23,6 +23,6 @@ extension Device {
 
     /// The scopes this device may write in now, from the verified membership log.
     public var writableScopes: Set<ScopeID> {
-        context.membership.writableScopes(of: certificate.signingKey, at: context.instant)
+        context.membership.writableScopes(of: certificate.signingKey, at: context.readingInstant)
     }
 }

@@ -34,6 +34,10 @@ struct InvariantViolation: Error, CustomStringConvertible {
     var snapshots: [URL] = []
     /// What happened, step by step (printed when an invariant breaks).
     var trace: [String] = []
+    /// The open divergence this run showed, if any (see `isRevokedPartysWrite`).
+    var openDivergence: String?
+    /// Whether the open divergence counts as a failure (`--strict`).
+    static var strict = false
     let relaySkewSeconds: Int64
     let rates: FaultRates
     /// The step at which a member's device is revoked, if this run revokes one.

@@ -4,10 +4,12 @@ import Foundation
 /// prints each failing seed with its trace. `scripts/simulate.sh` runs it on every core.
 ///   HuisClosSimulation --seed N             replay one seed, printing its trace
 ///   HuisClosSimulation --from F --count C   seeds F ..< F+C
+///   --strict                                 the open divergence (Protocol/TRUST.md) fails its seed too
 /// Exit status 0 when every invariant held in every seed, 1 otherwise, 64 on bad arguments.
 SeededRandomness.install()
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+Simulation.strict = CommandLine.arguments.contains("--strict")
+let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--strict" }
 func value(of flag: String) -> UInt64? {
     arguments.firstIndex(of: flag).flatMap { arguments.indices.contains($0 + 1) ? UInt64(arguments[$0 + 1]) : nil }
 }
@@ -21,6 +23,7 @@ guard arguments.count % 2 == 0, single != nil || arguments.allSatisfy({ !$0.hasP
 
 let base = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TMPDIR"] ?? NSTemporaryDirectory())
 var failed: [UInt64] = []
+var open: [UInt64] = []
 let started = ContinuousClock.now
 for seed in first..<first + count {
     let folder = base.appendingPathComponent("huisclos-simulation-\(seed)-\(ProcessInfo.processInfo.processIdentifier)")
@@ -29,6 +32,10 @@ for seed in first..<first + count {
     do {
         try await simulation.run()
         if single != nil { print(simulation.trace.joined(separator: "\n")) }
+        if let divergence = simulation.openDivergence {
+            open.append(seed)
+            print("seed \(seed) shows the OPEN divergence of a revoked device's writes (Protocol/TRUST.md): \(divergence)")
+        }
     } catch {
         failed.append(seed)
         print("seed \(seed) FAILED: \(error)")
@@ -40,5 +47,6 @@ for seed in first..<first + count {
 let seconds = Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
 print("simulation: \(count) seed(s) from \(first), \(failed.count) failed, \(String(format: "%.1f", seconds)) s "
       + "(\(String(format: "%.0f", seconds * 1000 / Double(max(count, 1)))) ms per seed)"
-      + (failed.isEmpty ? "" : "; failing seeds: \(failed.map(String.init).joined(separator: " "))"))
+      + (failed.isEmpty ? "" : "; failing seeds: \(failed.map(String.init).joined(separator: " "))")
+      + (open.isEmpty ? "" : "; the open divergence in \(open.count): \(open.map(String.init).joined(separator: " "))"))
 exit(failed.isEmpty ? 0 : 1)
