@@ -31,7 +31,7 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDI
 # a root backup, a chain link, a replica's database file and a WAL of further commits) files the
 # binary generates itself.
 for target in keyFile rootBackup chainLink vfsPage walFrame; do mkdir -p ".build-fuzz/corpus/$target"; done
-HUISCLOS_FUZZ_WRITE_SEEDS=.build-fuzz/corpus HUISCLOS_FUZZ_TARGET=batch "$binary" >/dev/null 2>&1 \
+ASAN_OPTIONS=detect_leaks=0 HUISCLOS_FUZZ_WRITE_SEEDS=.build-fuzz/corpus HUISCLOS_FUZZ_TARGET=batch "$binary" >/dev/null 2>&1 \
     || { echo "fuzz: cannot generate the seeds"; exit 1; }
 python3 - <<'PY'
 import json, pathlib

@@ -51,15 +51,18 @@ static int open_replica(const char *path, sqlite3 **db) {
     snprintf(uri, sizeof uri, "file:%s?vfs=%s&hckey=%s", path, HC_VFS_NAME, token);
     rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
     hc_vfs_remove_key(token);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(*db, "PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY;", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_exec(*db, "PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY; PRAGMA synchronous = OFF;", NULL, NULL, NULL);
+    }
     return rc;
 }
 
-/* Reads everything a member's device would: the schema, every row of every table, the integrity check. */
+/* Reads everything a member's device would: the schema, every row of every table, the integrity
+ * check (reads only: a write would make each execution pay a checkpoint). */
 static void read_through(sqlite3 *db) {
     static const char *const queries[] = {
         "PRAGMA journal_mode = WAL", "SELECT name, sql FROM sqlite_master", "SELECT * FROM t", "SELECT b FROM t WHERE b > 'm'",
-        "PRAGMA integrity_check", "INSERT INTO t(b) VALUES ('fuzz')",
+        "PRAGMA integrity_check",
     };
     for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
         sqlite3_stmt *statement = NULL;
@@ -94,8 +97,8 @@ static int make_replica(const char *path, int more) {
     }
     if (rc == SQLITE_OK && more) {
         rc = sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-        for (int commit = 0; rc == SQLITE_OK && commit < 3; commit++) {
-            rc = sqlite3_exec(db, "UPDATE t SET b = b || ' (modifié)' WHERE a % 7 = 0; INSERT INTO t(b) VALUES ('avis adopté');",
+        for (int commit = 0; rc == SQLITE_OK && commit < 2; commit++) {
+            rc = sqlite3_exec(db, "UPDATE t SET b = b || ' (modifié)' WHERE a % 20 = 0; INSERT INTO t(b) VALUES ('avis adopté');",
                               NULL, NULL, NULL);
         }
     }
@@ -117,7 +120,9 @@ static void set_up(void) {
 
 static void run(void) {
     sqlite3 *db = NULL;
-    if (open_replica(database_path, &db) == SQLITE_OK) read_through(db);
+    if (open_replica(database_path, &db) == SQLITE_OK && sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL) == SQLITE_OK) {
+        read_through(db);
+    }
     sqlite3_close(db);
 }
 
