@@ -45,7 +45,7 @@ for job in $(seq 0 $((jobs - 1))); do
 done
 status=0
 for pid in "${pids[@]}"; do wait "$pid" || status=1; done
-cat "$logs"/*.log | grep -v '^simulation: ' || true
+cat "$logs"/*.log | grep -v -e '^simulation: ' -e '^progress: ' || true
 grep -h '^simulation: ' "$logs"/*.log
 rm -rf "$logs"
 exit $status

@@ -43,6 +43,10 @@ for seed in first..<first + count {
         print("replay: bash scripts/simulate.sh --seed \(seed)")
     }
     try? FileManager.default.removeItem(at: folder)
+    if single == nil, (seed - first + 1) % 100 == 0 {
+        print("progress: \(seed - first + 1) of \(count) seeds from \(first), \(failed.count) failed, \(open.count) with the open divergence")
+        fflush(nil)
+    }
 }
 let seconds = Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
 print("simulation: \(count) seed(s) from \(first), \(failed.count) failed, \(String(format: "%.1f", seconds)) s "
