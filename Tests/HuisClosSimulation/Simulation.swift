@@ -36,7 +36,11 @@ struct InvariantViolation: Error, CustomStringConvertible {
     var trace: [String] = []
     /// The open divergence this run showed, if any (see `isRevokedPartysWrite`).
     var openDivergence: String?
-    /// Whether the open divergence counts as a failure (`--strict`).
+    /// Devices in office still waiting for a scope's key after healing (the second open finding).
+    var waitingForKey: Set<Int> = []
+    /// The second open finding, if this run showed it.
+    var openKeyLoss: String?
+    /// Whether the open findings count as failures (`--strict`).
     static var strict = false
     let relaySkewSeconds: Int64
     let rates: FaultRates

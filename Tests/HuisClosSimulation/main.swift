@@ -4,7 +4,7 @@ import Foundation
 /// prints each failing seed with its trace. `scripts/simulate.sh` runs it on every core.
 ///   HuisClosSimulation --seed N             replay one seed, printing its trace
 ///   HuisClosSimulation --from F --count C   seeds F ..< F+C
-///   --strict                                 the open divergence (Protocol/TRUST.md) fails its seed too
+///   --strict                                 the open findings (Protocol/TRUST.md) fail their seeds too
 /// Exit status 0 when every invariant held in every seed, 1 otherwise, 64 on bad arguments.
 SeededRandomness.install()
 
@@ -36,6 +36,10 @@ for seed in first..<first + count {
             open.append(seed)
             print("seed \(seed) shows the OPEN divergence of a revoked device's writes (Protocol/TRUST.md): \(divergence)")
         }
+        if let keyLoss = simulation.openKeyLoss {
+            open.append(seed)
+            print("seed \(seed) shows the OPEN key loss of a relay restore (Protocol/TRUST.md): \(keyLoss)")
+        }
     } catch {
         failed.append(seed)
         print("seed \(seed) FAILED: \(error)")
@@ -44,7 +48,7 @@ for seed in first..<first + count {
     }
     try? FileManager.default.removeItem(at: folder)
     if single == nil, (seed - first + 1) % 100 == 0 {
-        print("progress: \(seed - first + 1) of \(count) seeds from \(first), \(failed.count) failed, \(open.count) with the open divergence")
+        print("progress: \(seed - first + 1) of \(count) seeds from \(first), \(failed.count) failed, \(open.count) with an open finding")
         fflush(nil)
     }
 }
@@ -52,5 +56,5 @@ let seconds = Double((ContinuousClock.now - started).components.seconds) + Doubl
 print("simulation: \(count) seed(s) from \(first), \(failed.count) failed, \(String(format: "%.1f", seconds)) s "
       + "(\(String(format: "%.0f", seconds * 1000 / Double(max(count, 1)))) ms per seed)"
       + (failed.isEmpty ? "" : "; failing seeds: \(failed.map(String.init).joined(separator: " "))")
-      + (open.isEmpty ? "" : "; the open divergence in \(open.count): \(open.map(String.init).joined(separator: " "))"))
+      + (open.isEmpty ? "" : "; an open finding in \(open.count): \(open.map(String.init).joined(separator: " "))"))
 exit(failed.isEmpty ? 0 : 1)
