@@ -66,8 +66,8 @@ for target in "${targets[@]}"; do
     case "$target" in vfsPage|walFrame) target_runs=${vfs_runs:-$runs} ;; esac
     if HUISCLOS_FUZZ_TARGET=$target "$binary" "$corpus" -runs="$target_runs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$regressions/" -print_final_stats=1 >"$log" 2>&1; then
-        executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
-        coverage=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+        executions=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+        coverage=$(grep -ao 'cov: [0-9]*' "$log" | tail -1)
         echo "fuzz: $target: $executions executions, $coverage, 0 crashes"
     else
         echo "fuzz: $target: FAILED (input kept in $regressions/); the end of $log:"
