@@ -33,7 +33,7 @@ struct DebianPackageTests {
                                                ["install", "--reinstall"] + apt + [package], environment: environment)
         #expect(install.status == 0, "\(install.output) \(install.errors)")
         do {
-            try await Self.checkInstalled()
+            try await Self.checkInstalled(log: folder.url.appendingPathComponent("relay.log"))
         } catch {
             _ = try? await CommandRun.run(executable: URL(fileURLWithPath: "/usr/bin/apt-get"), ["purge"] + apt + ["huisclos-server"],
                                           environment: environment)
@@ -48,7 +48,7 @@ struct DebianPackageTests {
     }
 
     /// What the package put in place, and the relay started as the unit says.
-    static func checkInstalled() async throws {
+    static func checkInstalled(log: URL) async throws {
         for path in ["/usr/bin/huisclos-server", unit, "/etc/huisclos/server.json"] {
             #expect(FileManager.default.fileExists(atPath: path), "\(path) installed")
         }
@@ -65,11 +65,18 @@ struct DebianPackageTests {
         }
         let command = try directive("ExecStart").split(separator: " ").map(String.init)
         let user = try directive("User")
-        let server = try await ServerProcess.start(
-            command: URL(fileURLWithPath: "/usr/bin/setpriv"),
-            arguments: ["--reuid", user, "--regid", user, "--clear-groups", "--no-new-privs", "/bin/sh", "-c", "umask 077 && exec \"$@\"", "sh"]
-                + command,
-            environment: ["HUISCLOS_PORT": "0", "HUISCLOS_ADMIN_TOKEN": TestServer.adminToken])
+        let server: ServerProcess
+        do {
+            server = try await ServerProcess.start(
+                command: URL(fileURLWithPath: "/usr/bin/setpriv"),
+                arguments: ["--reuid", user, "--regid", user, "--clear-groups", "--no-new-privs", "/bin/sh", "-c", "umask 077 && exec \"$@\"", "sh"]
+                    + command,
+                environment: ["HUISCLOS_PORT": "0", "HUISCLOS_ADMIN_TOKEN": TestServer.adminToken], logFile: log)
+        } catch {
+            let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            Issue.record("the installed relay did not start: \(error); it said: \(said.suffix(2_000))")
+            throw error
+        }
         let health = try await RawRequest.send(server.url, .GET, "/healthz", version: nil)
         let ready = try await RawRequest.send(server.url, .GET, "/readyz", version: nil)
         await server.terminate()

@@ -13,7 +13,11 @@ import Testing
 /// something of another: its admin token, enrolment codes, device keys and tokens, scope logs,
 /// file ids and chunk hashes, membership log, watch pokes and public site. Each check names what
 /// it tries; every one must find nothing of the other council.
-@Suite struct MultiCouncilTests {
+///
+/// Serialized: each test runs a relay of two councils in this process (two SQLite pools, event
+/// loops, sockets); nine at once add hundreds of descriptors to the test process, and past 1,024
+/// Foundation's `Process.run()` of a test launching a child crashes (see `RelayLimitsTests`).
+@Suite(.serialized) struct MultiCouncilTests {
     /// The default council (root) and the hosted council `est`, each with a device reading and
     /// writing its `council` scope.
     struct TwoCouncils {

@@ -54,9 +54,10 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// Starts a server by another command line (an installed package's, under `setpriv`): it must
-    /// print the listening line as `huisclos-server` does.
-    public static func start(command executable: URL, arguments: [String], environment: [String: String] = [:]) async throws -> ServerProcess {
-        try await offPool { try ServerProcess(executable: executable, arguments: arguments, environment: environment, logFile: nil) }
+    /// print the listening line as `huisclos-server` does; with `logFile`, its standard error goes there.
+    public static func start(command executable: URL, arguments: [String], environment: [String: String] = [:],
+                             logFile: URL? = nil) async throws -> ServerProcess {
+        try await offPool { try ServerProcess(executable: executable, arguments: arguments, environment: environment, logFile: logFile) }
     }
 
     /// The port it listens on (from `url`).
