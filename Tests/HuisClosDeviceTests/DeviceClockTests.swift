@@ -7,7 +7,7 @@ import Testing
 /// Issue 15 item 3: a device whose clock is set back keeps reading what it verified (offline
 /// reading never depends on the clock), and a record it cannot take because its own clock is slow
 /// is named as such, not as the relay's forgery.
-@Suite struct DeviceClockTests {
+@Suite(.tags(.slow)) struct DeviceClockTests {
     @Test func aDeviceWhoseClockWentBackStillOpensAndReadsAndIsToldItsClockIsSlow() async throws {
         let clock = ManualClock()
         try await TestServer.with("device-clock", configure: { $0.clock = clock.serverClock }) { server in

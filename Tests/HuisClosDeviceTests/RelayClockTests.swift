@@ -8,7 +8,7 @@ import Testing
 
 /// Issue 15 item 3, relay side: a relay whose clock is slow refuses records dated by a right
 /// device clock, and says the relay's clock may be the wrong one instead of blaming the device.
-@Suite struct RelayClockTests {
+@Suite(.tags(.slow)) struct RelayClockTests {
     @Test func aRelayFifteenMinutesSlowNamesItsOwnClockWhenItRefusesTheCouncilsGenesis() async throws {
         let clock = ManualClock()
         let slow = ServerClock { clock.now().addingTimeInterval(-900) }

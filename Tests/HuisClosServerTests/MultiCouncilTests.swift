@@ -38,7 +38,7 @@ import Testing
 
     @Test func eachCouncilHasItsOwnAdminTokenAndNoOtherCouncilsWorks() async throws {
         try await Self.withTwoCouncils("councils-admin") { councils in
-            let access = ScopeAccess(readable: [.council], writable: [.council])
+            let access = DeviceAccess(readable: [.council], writable: [.council])
             await #expect(throws: APIError(.adminRequired, ""), "the default council's admin token opens nothing in est") {
                 _ = try await SyncClient(server: councils.est.url, device: nil).createEnrolmentCode(access: access, adminToken: TestServer.adminToken)
             }
@@ -56,7 +56,7 @@ import Testing
     @Test func anEnrolmentCodeOfOneCouncilIsUnknownToAnother() async throws {
         try await Self.withTwoCouncils("councils-codes") { councils in
             let code = try await SyncClient(server: councils.est.url, device: nil)
-                .createEnrolmentCode(access: ScopeAccess(readable: [.council]), adminToken: councils.est.adminToken).code
+                .createEnrolmentCode(access: DeviceAccess(readable: [.council]), adminToken: councils.est.adminToken).code
             await #expect(throws: APIError(.enrolmentCodeInvalid, "")) {
                 _ = try await SyncClient(server: councils.server.url, device: try .generate()).enrol(code: code)
             }

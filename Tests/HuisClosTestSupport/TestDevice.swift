@@ -17,7 +17,7 @@ public struct TestDevice: Sendable {
     /// A new device enrolled on `server` with `access` (read+write council by default), with a
     /// code from `adminToken` (a hosted council's own: `TestServer.council(_:)`).
     public static func enrolled(on server: String,
-                                access: ScopeAccess = ScopeAccess(readable: [.council], writable: [.council]),
+                                access: DeviceAccess = DeviceAccess(readable: [.council], writable: [.council]),
                                 adminToken: String = TestServer.adminToken) async throws -> TestDevice {
         let key = try SigningKeyPair.generate()
         let admin = SyncClient(server: server, device: nil)

@@ -41,7 +41,7 @@ struct WatchLoadBenchmark: AsyncParsableCommand {
         let admin = SyncClient(server: server.url, device: nil, http: http)
         func device(reading scope: ScopeID, writes: Bool) async throws -> (SyncClient, SigningKeyPair) {
             let key = try SigningKeyPair.generate()
-            let code = try await admin.createEnrolmentCode(access: ScopeAccess(readable: [scope], writable: writes ? [scope] : []),
+            let code = try await admin.createEnrolmentCode(access: DeviceAccess(readable: [scope], writable: writes ? [scope] : []),
                                                            adminToken: adminToken).code
             let client = SyncClient(server: server.url, device: key, http: http)
             _ = try await client.enrol(code: code)
