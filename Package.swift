@@ -176,7 +176,7 @@ let package = Package(
         .executableTarget(
             name: "HuisClosServerApp",
             dependencies: [
-                "HuisClosServer", "HuisClosServerPostgres",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
