@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "huisclos", targets: ["HuisClosCLI"]),
         .executable(name: "huisclos-bench", targets: ["HuisClosBench"]),
         // The decoders of untrusted bytes, for the libFuzzer targets of Tests/Fuzz (scripts/fuzz.sh).
-        .library(name: "HuisClosDecoders", targets: ["HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosWire"]),
+        .library(name: "HuisClosDecoders", targets: ["HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosWire", "CHuisClosVFS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -131,7 +131,7 @@ let package = Package(
         .target(
             name: "HuisClosSync",
             dependencies: [
-                "HuisClosWire", "HuisClosL10n",
+                "HuisClosWire", "HuisClosL10n", "HuisClosEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -178,7 +178,7 @@ let package = Package(
         .executableTarget(
             name: "HuisClosServerApp",
             dependencies: [
-                "HuisClosServer", "HuisClosServerPostgres", "HuisClosL10n",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosTerminal", "HuisClosL10n",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -207,6 +207,23 @@ let package = Package(
             name: "HuisClosReplicaCrashChild",
             dependencies: ["HuisClosReplica", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/HuisClosReplicaCrashChild"),
+
+        // The deterministic simulation (issue 15): devices, the relay's storage and request handling,
+        // and a faulty network in one process, driven by one seed (scripts/simulate.sh).
+        .executableTarget(
+            name: "HuisClosSimulation",
+            dependencies: [
+                "HuisClosDevice", "HuisClosServer", "HuisClosSync", "HuisClosStore", "HuisClosTrust", "HuisClosProtocol",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosWire", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/HuisClosSimulation"),
 
         // Helpers shared by the integration tests: a real server on loopback, temp folders, a test store.
         .target(
@@ -239,6 +256,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
+        // The simulation's seeds that found bugs, replayed by the built `HuisClosSimulation`.
+        .testTarget(name: "HuisClosSimulationTests", dependencies: ["HuisClosSimulation", "HuisClosTestSupport"]),
         // The commands of the built `huisclos` against a real relay, with one fixture (`CouncilCLI`).
         .testTarget(
             name: "HuisClosCLITests",

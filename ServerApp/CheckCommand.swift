@@ -12,9 +12,11 @@ struct Check: AsyncParsableCommand {
 
     @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
     var data: String?
+    @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
+    var council: String?
 
     func run() async throws {
-        let folder = try dataFolder(data)
+        let folder = try dataFolder(data, council: council)
         let path = folder.path
         // Never creates what it checks: a mistyped folder is an error, not a sound empty relay.
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(SQLiteServerStorage.fileName).path) else {

@@ -13,6 +13,9 @@ swift test --skip-build
 # Run alone, after the parallel suite: the relay's connection deadlines and bounds, measured in real
 # time (1,500 idle sockets against a relay process; a watch socket past a 1 s head deadline).
 HUISCLOS_ALONE=1 swift test --skip-build --filter 'RelayLimitsTests/(idleConnectionsAreBoundedAndClosedWhileHealthzStaysFast|watchSocketOutlivesTheFirstHeadDeadline)'
+# The deterministic simulation (issue 15): 200 seeds over both cores (scripts/simulate.sh runs
+# 10,000 by hand); a failing seed prints itself and `bash scripts/simulate.sh --seed N` replays it.
+bash scripts/simulate.sh --count 200
 # The decoders of untrusted bytes under libFuzzer + AddressSanitizer, briefly (scripts/fuzz.sh runs
 # 1,000,000 executions per target by hand); the kept crashers of Tests/Fuzz/Regressions first.
 bash scripts/fuzz.sh --smoke

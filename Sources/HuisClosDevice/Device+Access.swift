@@ -9,7 +9,7 @@ extension Device {
 
     /// True when this member approved this device (its first device, or approved from another):
     /// until then it receives no key of its member's scopes and writes nothing.
-    public var isApproved: Bool { context.membership.isApproved(certificate.signingKey, at: context.instant) }
+    public var isApproved: Bool { context.membership.isApproved(certificate.signingKey, at: context.readingInstant) }
 
     /// Every device the log certified for this member, oldest first.
     public var memberDevices: [MemberDevice] { context.membership.devices(of: member) }
@@ -42,7 +42,7 @@ extension Device {
 
 extension Device {
     /// Where this device stands in its verified log now (by its clock): valid, or why not.
-    public var standing: DeviceStanding { context.membership.standing(of: certificate.signingKey, at: context.instant) }
+    public var standing: DeviceStanding { context.membership.standing(of: certificate.signingKey, at: context.readingInstant) }
 }
 
 extension Device {
@@ -53,7 +53,7 @@ extension Device {
     /// The scopes this device may read now, from the verified membership log (not from the
     /// relay): what the dossier cache may keep.
     public var readableScopes: Set<ScopeID> {
-        context.membership.readableScopes(of: certificate.signingKey, at: context.instant)
+        context.membership.readableScopes(of: certificate.signingKey, at: context.readingInstant)
     }
 
     /// Refuses unless this device may read `scope` now by the verified membership log: content
@@ -69,6 +69,6 @@ extension Device {
 
     /// The scopes this device may write in now, from the verified membership log.
     public var writableScopes: Set<ScopeID> {
-        context.membership.writableScopes(of: certificate.signingKey, at: context.instant)
+        context.membership.writableScopes(of: certificate.signingKey, at: context.readingInstant)
     }
 }

@@ -37,7 +37,7 @@ extension Device {
         var log = context.log
         var keyring = context.keyring
         do {
-            let rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: reason, log: &log, keyring: &keyring, at: context.instant)
+            let rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: reason, log: &log, keyring: &keyring, at: context.readingInstant)
             return (rotation, keyring)
         } catch {
             throw DeviceError(error.code == .keyUnavailable ? .keyUnavailable : .notAuthorised,
@@ -53,7 +53,7 @@ extension Device {
     /// someone left (`needsRotation`), or when the current epoch is dangling (`isDangling`).
     func shareKeysIfDue() async throws {
         let state = context.membership
-        let instant = context.instant
+        let instant = context.readingInstant
         let me = certificate.signingKey
         for scope in state.writableScopes(of: me, at: instant) where scope != .public {
             // A device holding no key of a keyed scope could not link a new epoch to its history: it waits for one.
@@ -94,7 +94,7 @@ extension Device {
     /// Leaves sealed keys with the relay, keeps this device's own copy, and notes who has them.
     func drop(_ sealed: [SealedScopeKey]) async throws {
         try await client.dropKeys(sealed: sealed.map(\.encoded))
-        let acceptedAt = context.instant.unixSeconds
+        let acceptedAt = context.readingInstant.unixSeconds
         let own = sealed.filter { $0.recipient == certificate.signingKey }
         try await replica.database.write { db in
             for key in own { try DeviceVault.keep(sealedKey: key.encoded, acceptedAt: acceptedAt, in: db) }

@@ -19,7 +19,7 @@ extension Device {
         var log = context.log
         var keyring = context.keyring
         let before = log.records.count
-        let rotation = try change(&log, &keyring, context.instant)
+        let rotation = try change(&log, &keyring, context.readingInstant)
         let added = Array(log.records[before...])
         guard !added.isEmpty else { return rotation }
         try await client.appendMembership(added.map(\.encoded))

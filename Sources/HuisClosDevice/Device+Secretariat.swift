@@ -25,7 +25,7 @@ extension Device {
         var signer = identity.signing
         var revokesItself = false
         if case let .revokeDevice(device, _) = event { revokesItself = device == certificate.signingKey }
-        if context.membership.needsRootSignature(event, at: context.instant), !revokesItself {
+        if context.membership.needsRootSignature(event, at: context.readingInstant), !revokesItself {
             guard let seed = profile.rootSeed else {
                 throw DeviceError(.notSecretariat, Text(
                     fr: "seul l'appareil qui détient la racine de confiance nomme, certifie, révoque ou met fin à un membre ou un appareil du secrétariat",
@@ -150,9 +150,8 @@ extension Device {
         }
         let root = try backup.open(passphrase: passphrase)
         _ = try await pullMembership()
-        guard context.membership.role(of: member, at: context.instant) == .secretariat else {
-            throw DeviceError(.notSecretariat, Text(fr: "la racine de confiance ne se restaure que sur un appareil d'un membre du secrétariat",
-                                                   en: "the trust root is restored only on a device of a member of the secretariat"))
+        guard context.membership.role(of: member, at: context.readingInstant) == .secretariat else {
+            throw DeviceError(.notSecretariat, "the trust root is restored only on a device of a member of the secretariat")
         }
         if context.membership.certificate(of: certificate.signingKey) == nil {
             try await append(.certifyDevice(certificate), signer: root)

@@ -13,6 +13,8 @@ import HuisClosWire
 public struct DeviceSyncReport: Sendable {
     /// Membership records verified and added.
     public var membershipRecords = 0
+    /// Membership records the relay had lost (restored from an older backup) that this device gave back.
+    public var membershipRecordsRestored = 0
     /// Scope keys and key-chain links newly accepted.
     public var keysAccepted = 0
     /// Sealed keys or links refused (forged, misaddressed, not justified by the log), with why.
@@ -45,7 +47,9 @@ extension Device {
     public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> DeviceSyncReport {
         var report = DeviceSyncReport()
         do {
+            let restoredBefore = membershipRecordsRestored
             report.membershipRecords = try await pullMembership()
+            report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
@@ -87,10 +91,21 @@ extension Device {
         return report
     }
 
-    /// Pulls, verifies and stores the log's new records; returns how many were added.
+    /// Pulls, verifies and stores the log's new records; returns how many were added. The pull
+    /// starts at this device's newest record, which the relay must still hold at its place: a
+    /// relay restored from an older backup lost records, and gets them back first (`restoreLog`).
     func pullMembership() async throws -> Int {
         let held = UInt64(context.log.records.count)
-        let (records, _) = try await client.pullMembership(from: held)
+        var (records, _) = try await client.pullMembership(from: held - 1)
+        if records.first != context.log.records.last?.encoded {
+            membershipRecordsRestored += try await restoreLog()
+            (records, _) = try await client.pullMembership(from: held - 1)
+            guard records.first == context.log.records.last?.encoded else {
+                throw DeviceError(.untrustedLog, "the server does not keep the membership records this device gave back: sync again later, "
+                                  + "and tell the secretariat if it persists")
+            }
+        }
+        records.removeFirst()
         guard !records.isEmpty else { return 0 }
         let instant = context.instant
         let added = try context.update { log, keyring in
@@ -157,7 +172,7 @@ extension Device {
     /// Once certified, signs the member's acceptance of the undertaking and charter chosen at enrolment.
     func acceptUndertakingIfDue() async throws {
         let state = context.membership
-        let instant = context.instant
+        let instant = context.readingInstant
         guard state.isDeviceValid(certificate.signingKey, at: instant), !state.hasAcceptedUndertaking(member, at: instant) else { return }
         try await append(.acceptUndertaking(member: member, device: certificate.signingKey, charterDigest: profile.charterDigest),
                          signer: identity.signing)
@@ -178,7 +193,7 @@ extension Device {
     /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
         for attempt in 1...Self.membershipAppendAttemptsMax {
-            let instant = context.instant
+            let instant = context.readingInstant
             var next = context.log
             let record: MembershipRecord
             do { record = try next.append(event, signedBy: signer, at: instant) } catch {
@@ -204,7 +219,8 @@ extension Device {
             refusal = error
         }
         guard attempt < Self.membershipAppendAttemptsMax, refusal.code != .unreachable else { throw refusal }
-        if try await pullMembership() > 0 { return false }
+        let restoredBefore = membershipRecordsRestored
+        if try await pullMembership() > 0 || membershipRecordsRestored > restoredBefore { return false }
         // Only a log that moved on justifies signing again; any other refusal stands.
         guard refusal.code == .fork else { throw refusal }
         try await Task.sleep(nanoseconds: Self.membershipAppendBackoffMs * UInt64(attempt) * 1_000_000)
@@ -225,7 +241,7 @@ extension Device {
     /// down from them.
     func pullKeys(into report: inout DeviceSyncReport) async throws {
         let sealed = try await client.pullKeys()
-        let instant = context.instant
+        let instant = context.readingInstant
         var kept: [[UInt8]] = []
         let (refused, recovered): ([String], Int) = try context.update { log, keyring in
             var refused: [String] = []
@@ -279,7 +295,7 @@ extension Device {
     /// so a resigned member or one removed from a group keeps nothing of it, not only no content.
     /// The public scope is kept (it is public). A scope regained later is pulled again from its start.
     func forgetLostScopes() async throws -> [ScopeID] {
-        let kept = context.membership.readableScopes(of: certificate.signingKey, at: context.instant).union([.public])
+        let kept = context.membership.readableScopes(of: certificate.signingKey, at: context.readingInstant).union([.public])
         let lost = try store.forget(scopesOutside: kept)
         guard !lost.isEmpty else { return [] }
         try await replica.database.write { db in

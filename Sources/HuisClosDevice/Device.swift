@@ -49,9 +49,11 @@ public actor Device {
     let identity: DeviceIdentity
     let client: SyncClient
     var profile: DeviceVault.Profile
+    /// Membership records this device gave back to a relay that had lost them, since it opened.
+    var membershipRecordsRestored = 0
 
     init(folder: URL, replica: Replica, profile: DeviceVault.Profile, log: MembershipLog,
-         now: @escaping @Sendable () -> Date, syncOnly: Bool) throws {
+         now: @escaping @Sendable () -> Date, syncOnly: Bool, transport: any RelayTransport) throws {
         let identity = DeviceIdentity(member: profile.member, signing: try SigningKeyPair.fromSeed(profile.signingSeed),
                                       agreement: try AgreementKeyPair.fromSeed(profile.agreementSeed))
         self.folder = folder
@@ -71,16 +73,18 @@ public actor Device {
                                 authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
                                 wallClock: DeviceWallClock(now: now), writeCheck: { try lease.check() })
         try DossierSchema.migrate(replica.database)
-        client = SyncClient(server: profile.server, device: identity.signing)
+        client = SyncClient(server: profile.server, device: identity.signing, transport: transport, now: now)
     }
 
-    /// Opens the device in `folder` with `passphrase`; `now` is the device's clock (injected by tests).
+    /// Opens the device in `folder` with `passphrase`; `now` is the device's clock (injected by tests),
+    /// `transport` how it reaches the relay (HTTP but in the deterministic simulation).
     ///
     /// Throws `DeviceError.leaseExpired` when the last successful sync is older than
     /// `leaseSeconds`, unless `toSync` (then only `sync` is allowed until one succeeds);
     /// `ReplicaError` for a wrong passphrase.
     public static func unlock(folder: URL, passphrase: String, now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
-                              leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false) throws -> Device {
+                              leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false,
+                              transport: any RelayTransport = HTTPRelayTransport()) throws -> Device {
         let replica = try Replica.open(at: folder, passphrase: passphrase)
         do {
             try DeviceVault.migrator.migrate(replica.database)
@@ -93,7 +97,7 @@ public actor Device {
                                                  en: "this device has not synced for more than \(leaseSeconds / 86_400) days: run huisclos sync first"))
             }
             let log = try verifiedLog(records, root: profile.rootKey, now: now())
-            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: expired)
+            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: expired, transport: transport)
         } catch {
             try? replica.close()
             throw error

@@ -26,8 +26,17 @@ final class TrustContext: Sendable {
     /// The keyring.
     var keyring: ScopeKeyring { value.withLock { $0.keyring } }
 
-    /// The current instant, in the log's unit.
+    /// The current instant by the device's clock, in the log's unit: what records arriving are
+    /// checked against (none may be dated far ahead of it).
     var instant: Instant { Instant(unixSeconds: Int64(now().timeIntervalSince1970)) }
+
+    /// The instant the verified state is read at: the later of the device's clock and the log's
+    /// newest record. The log dates every record at least at its predecessor's time and takes
+    /// records dated a little ahead of this clock, so on a clock a little slow, what the newest
+    /// records granted (an undertaking, a certification, a key) would not hold yet here: the
+    /// device signed its undertaking again (refused), and took a member just certified for one who
+    /// left (a key rotation, then writes refused for want of the new key).
+    var readingInstant: Instant { max(instant, membership.headTime) }
 
     /// Runs `body` on the pair; its changes are kept only if it returns.
     func update<T: Sendable>(_ body: (inout MembershipLog, inout ScopeKeyring) throws -> T) throws -> T {

@@ -67,6 +67,12 @@ public actor MemorySyncStore: SyncLocalStore {
         try (held[scope] ?? []).map { try BatchEnvelope(verifying: $0) }
     }
 
+    public func ownHeads() throws -> [BatchEnvelope] {
+        try chains.filter { $0.key.device == device.publicKey }.sorted { $0.key.scope < $1.key.scope }.compactMap { key, chain in
+            try batches(in: key.scope).first { $0.device == device.publicKey && $0.sequence == chain.head?.sequence }
+        }
+    }
+
     /// Every batch held, by scope, as canonical bytes (for comparing replicas).
     public func heldBatches() -> [ScopeID: Set<[UInt8]>] { held.mapValues { Set($0) } }
 

@@ -28,6 +28,9 @@ final class BenchMirrorStore: SyncLocalStore {
 
     func acknowledge(_ ids: [BatchID]) async throws {}
 
+    /// The mirror writes nothing of its own.
+    func ownHeads() async throws -> [BatchEnvelope] { [] }
+
     /// Places the batches; arrival times are not a bench measure and are not kept.
     func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> PullReport {
         try await queue.write { db in

@@ -9,7 +9,7 @@ public enum RelaySetting: String, CaseIterable, Sendable {
     case data, database, host, port
     case tlsCert = "tls-cert", tlsKey = "tls-key"
     case adminToken = "admin-token", adminTokenFile = "admin-token-file"
-    case tokenLifetime = "token-lifetime", logLevel = "log-level"
+    case tokenLifetime = "token-lifetime", logLevel = "log-level", logFormat = "log-format"
     case publicURL = "public-url", metricsAddress = "metrics-address"
 
     /// The environment variable that sets it.

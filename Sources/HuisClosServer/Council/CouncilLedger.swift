@@ -103,6 +103,16 @@ actor CouncilLedger {
 
     private var now: Instant { Instant(unixSeconds: Int64(clock.now().timeIntervalSince1970)) }
 
+    /// The instant the relay reads the log at: the later of its clock and the log's newest record.
+    /// The relay accepts records dated up to `TrustLimits.relayClockSkewSecondsMax` ahead of its
+    /// clock (a signer's clock a little fast); what such a record grants or revokes applies from
+    /// its acceptance, not once the relay's clock has caught up (else a member's first key drop,
+    /// right after an undertaking signed on a clock a minute fast, was refused as unjustified).
+    func judgingInstant() async throws -> Instant {
+        try await load()
+        return max(now, log?.records.last?.issuedAt ?? now)
+    }
+
     /// Forgets the verified copy: the next use reads the log from storage again (another instance
     /// appended to it).
     func invalidate() {
@@ -155,7 +165,7 @@ actor CouncilLedger {
     /// What `device` may do now per the log (`nil` when no council is registered).
     func access(of device: SigningPublicKey) async throws -> DeviceAccess? {
         guard let state = try await state() else { return nil }
-        let instant = now
+        let instant = try await judgingInstant()
         return DeviceAccess(readable: state.readableScopes(of: device, at: instant),
                                         writable: state.writableScopes(of: device, at: instant))
     }
@@ -182,7 +192,7 @@ actor CouncilLedger {
 
     /// The signed revocation of `device` when the log revoked it; nil otherwise.
     func revocation(of device: SigningPublicKey) async throws -> MembershipRecord? {
-        guard let state = try await state(), state.isRevoked(device, at: now) else { return nil }
+        guard let state = try await state(), state.isRevoked(device, at: try await judgingInstant()) else { return nil }
         return MembershipState.revocation(of: device, in: log?.records ?? [])
     }
 }

@@ -48,6 +48,7 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as StorageError:
             logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)", "why": "\(error.message)"])
             health.observe(error)
+            metrics.storageError(error.code.rawValue)
             return APIError(.internal, "the server's storage failed; nothing you sent caused it: retry later")
         case let error as any HTTPResponseError:
             return Self.map(error.status)
