@@ -191,7 +191,8 @@ let package = Package(
                 "HuisClosTerminal", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine", "HuisClosMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "ClientCLI"),
+            path: "ClientCLI",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]),
         .executableTarget(
             name: "HuisClosBench",
             dependencies: [

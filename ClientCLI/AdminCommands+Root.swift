@@ -63,26 +63,16 @@ extension AdminCommands {
             var remove = false
 
             func run() async throws {
-                try await runReporting {
-                    let devicePassphrase = try device.passphrase()
-                    let passphrase = try RootCommands.backupPassphrase(confirm: true)
-                    guard passphrase != devicePassphrase else {
-                        throw UsageError(invalid: Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
-                                                       en: "choose another passphrase for the backup than the device's"))
-                    }
-                    try await ClientSession.open(folder: device.url, passphrase: devicePassphrase).run {
-                        try await $0.exportTrustRoot(passphrase: passphrase, to: output, remove: remove)
-                    }
-                    say(Text(fr: "Racine de confiance exportée dans \(output), scellée sous sa phrase de passe.",
-                             en: "Trust root exported to \(output), sealed under its passphrase."))
-                    if remove {
-                        say(Text(fr: "La racine a été retirée de cet appareil : restaurez-la (huisclos admin racine restaurer) pour certifier un appareil du secrétariat.",
-                                 en: "The root was removed from this device: restore it (huisclos admin racine restaurer) to certify a secretariat device."))
-                    }
-                    Console.error(Text(
-                        fr: "Attention : gardez ce fichier hors ligne (clé USB au coffre), jamais sur un appareil connecté ni dans une messagerie ; qui le détient avec sa phrase de passe contrôle le secrétariat du conseil.",
-                        en: "Warning: keep this file offline (a USB key in a safe), never on a connected device or in a mailbox; whoever holds it with its passphrase controls the council's secretariat.").in(language) + "\n")
+                let devicePassphrase = try device.passphrase()
+                let passphrase = try RootCommands.backupPassphrase(confirm: true)
+                guard passphrase != devicePassphrase else {
+                    throw UsageError(invalid: Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
+                                                   en: "choose another passphrase for the backup than the device's"))
                 }
+                try await ClientSession.open(folder: device.url, passphrase: devicePassphrase).run {
+                    try await $0.exportTrustRoot(passphrase: passphrase, to: output, remove: remove)
+                }
+                show(.rootExported(to: output, removed: remove))
             }
         }
 
@@ -101,15 +91,12 @@ extension AdminCommands {
             @Argument(help: "Fichier de sauvegarde / backup file.") var file: String
 
             func run() async throws {
-                try await runReporting {
-                    let backup = try RootBackup(decoding: try RootCommands.read(file))
-                    let opened = try device.unlock()
-                    let passphrase = try RootCommands.backupPassphrase(confirm: false)
-                    try await opened.restoreTrustRoot(from: backup, passphrase: passphrase)
-                    try await opened.lock()
-                    say(Text(fr: "Racine restaurée : cet appareil est certifié par elle et peut certifier les appareils du secrétariat. Révoquez l'appareil perdu.",
-                             en: "Root restored: this device is certified by it and may certify secretariat devices. Revoke the lost device."))
-                }
+                let backup = try RootBackup(decoding: try RootCommands.read(file))
+                let opened = try device.unlock()
+                let passphrase = try RootCommands.backupPassphrase(confirm: false)
+                try await opened.restoreTrustRoot(from: backup, passphrase: passphrase)
+                try await opened.lock()
+                say(.rootRestored)
             }
         }
 

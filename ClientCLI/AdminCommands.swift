@@ -1,12 +1,11 @@
 import ArgumentParser
-import HuisClosClient
 import Foundation
+import HuisClosClient
 import HuisClosCrypto
-import HuisClosDevice
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosTrust
 import HuisClosTerminal
+import HuisClosTrust
 import HuisClosWire
 
 /// `huisclos admin …`: the secretariat's commands, run from the secretariat's device (which holds
@@ -66,17 +65,14 @@ struct AdminCommands: AsyncParsableCommand {
         @Option(help: "Nom du conseil / council name.") var name: String
         @Option(help: "Arrêté nommant le secrétariat / order appointing the secretariat.") var order: String
         @Option(help: "Charte et engagement de confidentialité (fichier) / charter file.") var charter: String
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func run() async throws {
-            try await runReporting {
-                let report = try await ClientSession.createCouncil(
-                    folder: device.url, server: server, adminToken: try token.value(), passphrase: try device.passphrase(),
-                    councilName: name, orderNumber: order, charter: URL(fileURLWithPath: charter))
-                if json { return try printJSON(report) }
-                say(Text(fr: "Conseil créé. Racine de confiance (à donner avec chaque code) : \(report.root)",
-                         en: "Council created. Trust root (hand it out with each code): \(report.root)"))
-            }
+            let report = try await ClientSession.createCouncil(
+                folder: device.url, server: server, adminToken: try token.value(), passphrase: try device.passphrase(),
+                councilName: name, orderNumber: order, charter: URL(fileURLWithPath: charter))
+            if json { return try printJSON(report) }
+            say(.councilCreated(root: report.root))
         }
     }
 
@@ -88,16 +84,14 @@ struct AdminCommands: AsyncParsableCommand {
         @Option(help: "Clé d'accord de l'appareil (hex) / device agreement key.") var agreement: String
 
         func run() async throws {
-            try await runReporting {
-                guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
-                      let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes) else {
-                    throw UsageError("--signing / --agreement", "\(signing) / \(agreement)", accepts: Text(fr: "deux clés de 64 chiffres hexadécimaux chacune (la carte que huisclos enrol affiche)",
-                                                                                                    en: "two keys of 64 hex digits each (the card huisclos enrol prints)"))
-                }
-                let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try AdminCommands.member(member))
-                try await AdminCommands.sign(device, .certifyDevice(certificate))
-                say(Text(fr: "Appareil certifié.", en: "Device certified."))
+            guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
+                  let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes) else {
+                throw UsageError("--signing / --agreement", "\(signing) / \(agreement)", accepts: Text(fr: "deux clés de 64 chiffres hexadécimaux chacune (la carte que huisclos enrol affiche)",
+                                                                                                en: "two keys of 64 hex digits each (the card huisclos enrol prints)"))
             }
+            let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try AdminCommands.member(member))
+            try await AdminCommands.sign(device, .certifyDevice(certificate))
+            say(.deviceCertified)
         }
     }
 
@@ -110,13 +104,11 @@ struct AdminCommands: AsyncParsableCommand {
         @Flag(help: "Retire au lieu d'ajouter (nouvelle époque de clé) / removes instead (new key epoch).") var remove = false
 
         func run() async throws {
-            try await runReporting {
-                let member = try AdminCommands.member(member)
-                let scope = try ScopeID(scope)
-                try await AdminCommands.sign(device, remove ? .removeFromScope(member: member, scope: scope)
-                                                    : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
-                say(Text(fr: "Registre mis à jour.", en: "Log updated."))
-            }
+            let member = try AdminCommands.member(member)
+            let scope = try ScopeID(scope)
+            try await AdminCommands.sign(device, remove ? .removeFromScope(member: member, scope: scope)
+                                                : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
+            say(.logUpdated)
         }
     }
 
@@ -125,19 +117,17 @@ struct AdminCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @OptionGroup var token: Token
         @Option(help: "Validité en jours / validity in days (1–30).") var days: UInt32 = 7
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func validate() throws {
             guard (1...30).contains(days) else { throw ValidationError("--days: 1…30") }
         }
 
         func run() async throws {
-            try await runReporting {
-                let created = try await device.open().run { try await $0.enrolmentCode(adminToken: try token.value(), days: days) }
-                if json { return try printJSON(created) }
-                Console.out(created.code + "\n")
-                say(Text(fr: "racine \(created.root) · valable jusqu'au \(created.expiresAt) (UTC)", en: "root \(created.root) · valid until \(created.expiresAt) (UTC)"))
-            }
+            let created = try await device.open().run { try await $0.enrolmentCode(adminToken: try token.value(), days: days) }
+            if json { return try printJSON(created) }
+            Console.out(created.code + "\n")
+            say(.enrolmentCode(created))
         }
     }
 
@@ -148,13 +138,11 @@ struct AdminCommands: AsyncParsableCommand {
         @Flag(help: "Sans ordre d'effacement / without wipe order.") var noWipe = false
 
         func run() async throws {
-            try await runReporting {
-                guard let bytes = Hex.decode(deviceKey), let key = try? SigningPublicKey(bytes: bytes) else {
-                    throw UsageError("--device-key", deviceKey, accepts: Text(fr: "une clé de 64 chiffres hexadécimaux", en: "a key of 64 hex digits"))
-                }
-                try await AdminCommands.sign(device, .revokeDevice(device: key, wipe: !noWipe))
-                say(Text(fr: "Appareil révoqué ; les portées concernées changent de clé.", en: "Device revoked; its scopes move to a new key."))
+            guard let bytes = Hex.decode(deviceKey), let key = try? SigningPublicKey(bytes: bytes) else {
+                throw UsageError("--device-key", deviceKey, accepts: Text(fr: "une clé de 64 chiffres hexadécimaux", en: "a key of 64 hex digits"))
             }
+            try await AdminCommands.sign(device, .revokeDevice(device: key, wipe: !noWipe))
+            say(.deviceRevoked)
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosCouncilStore
 import HuisClosL10n
-import HuisClosTerminal
 
 /// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
 struct AgendaCommands: AsyncParsableCommand {
@@ -18,7 +17,7 @@ struct AgendaCommands: AsyncParsableCommand {
             """,
         subcommands: [Add.self, Move.self, Remove.self])
 
-    struct Add: AsyncParsableCommand {
+    struct Add: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.",
             discussion: "Exemple / example : huisclos ordre-du-jour ajouter s2 budget --titre \"Budget du numérique\" --dossier dossier-budget")
         @OptionGroup var device: DeviceOptions
@@ -27,18 +26,9 @@ struct AgendaCommands: AsyncParsableCommand {
         @Option(name: .customLong("titre"), help: "Titre / title.") var title: String
         @Option(help: "Dossier joint (répétable) / attached dossier (repeatable).") var dossier: [String] = []
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    // Offline, the convocation may not have reached this device yet: the item is kept and
-                    // appears once it does; a mistyped séance id is the likelier cause, so say so.
-                    if try !session.addAgendaItem(item, to: seance, title: title, dossiers: dossier) {
-                        Console.error(Text(fr: "Attention : aucune séance « \(seance) » sur cet appareil pour l'instant ; le point apparaîtra avec sa convocation (huisclos sync). Vérifiez l'identifiant avec huisclos seances liste.",
-                                           en: "Warning: no séance \"\(seance)\" on this device yet; the item will appear with its convocation (huisclos sync). Check the id with huisclos seances liste.").in(language) + "\n")
-                    }
-                    say(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            // Offline, the convocation may not have reached this device yet: the item is kept all the same.
+            show(.agendaItemAdded(title, to: seance, known: try session.addAgendaItem(item, to: seance, title: title, dossiers: dossier)))
         }
     }
 
@@ -51,33 +41,27 @@ struct AgendaCommands: AsyncParsableCommand {
         @Option(name: .customLong("rang"), help: "Nouveau rang, 1 = premier / new rank, 1 = first.") var rank: Int
 
         func run() async throws {
-            try await runReporting {
-                guard rank >= 1 else {
-                    throw UsageError("--rang", "\(rank)", accepts: Text(fr: "1 (premier) ou plus", en: "1 (first) or more"))
-                }
-                try await CouncilSession.with(device) { session in
-                    // A rank past the end places the item last: say where it really is.
-                    let placed = try session.moveAgendaItem(item, of: seance, to: rank)
-                    say(Text(fr: "Point \(item) placé au rang \(placed).", en: "Item \(item) moved to rank \(placed)."))
-                }
+            guard rank >= 1 else {
+                throw UsageError("--rang", "\(rank)", accepts: Text(fr: "1 (premier) ou plus", en: "1 (first) or more"))
+            }
+            try await CouncilSession.with(device) { session in
+                // A rank past the end places the item last: say where it really is.
+                let placed = try session.moveAgendaItem(item, of: seance, to: rank)
+                say(.agendaItemMoved(item, to: placed))
             }
         }
     }
 
-    struct Remove: AsyncParsableCommand {
+    struct Remove: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "retirer", abstract: "Retire un point / removes an item.",
             discussion: "Exemple / example : huisclos ordre-du-jour retirer s2 budget")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    try session.council.removeAgendaItem(seance: seance, item: item)
-                    say(Text(fr: "Point \(item) retiré.", en: "Item \(item) removed."))
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            try session.council.removeAgendaItem(seance: seance, item: item)
+            say(.agendaItemRemoved(item))
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
-import HuisClosL10n
 
 /// `huisclos presence …`: answers to convocations (offline), presence in the room, closure and quorum.
 struct AttendanceCommands: AsyncParsableCommand {
@@ -28,57 +27,42 @@ struct AttendanceCommands: AsyncParsableCommand {
         @Option(name: .customLong("procuration"), help: "Refusé : les membres siègent en personne / refused: members sit in person.") var proxy: String?
 
         func run() async throws {
-            try await runReporting {
-                let answer = try parseChoice(response, option: "--reponse", ["viendra": Seance.Response.willAttend, "excuse": .excused, "absent": .absent])
-                try await CouncilSession.with(device) { session in
-                    try session.council.respond(seance: seance, member: session.me, answer, proxy: proxy)
-                    say(Text(fr: "Réponse enregistrée sur cet appareil ; elle partira à la prochaine synchronisation (huisclos sync).",
-                             en: "Answer recorded on this device; it leaves at the next sync (huisclos sync)."))
-                }
+            let answer = try parseChoice(response, option: "--reponse", ["viendra": Seance.Response.willAttend, "excuse": .excused, "absent": .absent])
+            try await CouncilSession.with(device) { session in
+                try session.council.respond(seance: seance, member: session.me, answer, proxy: proxy)
+                say(.answerRecorded)
             }
         }
     }
 
-    struct Mark: AsyncParsableCommand {
+    struct Mark: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "pointer", abstract: "Le secrétariat pointe un membre présent / the secretariat records a member present.",
             discussion: "Exemple / example : huisclos presence pointer s2 <id> <id>")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du membre / member id.") var member: [String]
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
-                    try session.markPresent(member, at: seance)
-                    for id in member { say(Text(fr: "Présent·e : \(session.name(id))", en: "Present: \(session.name(id))")) }
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
+            try session.markPresent(member, at: seance)
+            for id in member { say(.present(session.name(id))) }
         }
     }
 
-    struct Close: AsyncParsableCommand {
+    struct Close: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "clore", abstract: "Le secrétariat clôt la présence et affiche le quorum / closes attendance, shows quorum.",
             discussion: "Exemple / example : huisclos presence clore s2 --json")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let quorum = try session.closeAttendance(of: seance)
-                    if json {
-                        return try printJSON(QuorumJSON(seance: seance, inOffice: quorum.inOffice, present: quorum.present,
-                                                        required: quorum.required, reached: quorum.isReached))
-                    }
-                    say(quorum.isReached
-                        ? Text(fr: "Présence close : \(quorum.present) présent·es sur \(quorum.inOffice) en fonction — quorum atteint (\(quorum.required) requis).",
-                               en: "Attendance closed: \(quorum.present) present of \(quorum.inOffice) in office — quorum reached (\(quorum.required) required).")
-                        : Text(fr: "Présence close : \(quorum.present) présent·es sur \(quorum.inOffice) en fonction — quorum NON atteint (\(quorum.required) requis).",
-                               en: "Attendance closed: \(quorum.present) present of \(quorum.inOffice) in office — quorum NOT reached (\(quorum.required) required)."))
-                }
+        func run(on session: CouncilSession) async throws {
+            let quorum = try session.closeAttendance(of: seance)
+            if json {
+                return try printJSON(QuorumJSON(seance: seance, inOffice: quorum.inOffice, present: quorum.present,
+                                                required: quorum.required, reached: quorum.isReached))
             }
+            say(.attendanceClosed(quorum))
         }
     }
 
@@ -89,5 +73,28 @@ struct AttendanceCommands: AsyncParsableCommand {
         let present: Int
         let required: Int
         let reached: Bool
+    }
+}
+
+extension AttendanceCommands {
+    /// `huisclos presence liste S`: each first-circle member in office on the séance's date, their
+    /// answer to the convocation and, once recorded, their attendance.
+    struct Roll: CouncilCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "liste",
+            abstract: "Réponses et présences d'une séance / a séance's answers and attendance.",
+            discussion: """
+                Exemple / example:
+                  huisclos presence liste s1 --json
+                Réponse / answer: willAttend, excused, absent, none (pas de réponse / no answer).
+                Présence / attendance: present, excused, absent (une fois close / once closed), sinon present ou null.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance.") var seance: String
+        @Flag(help: .json) var json = false
+
+        func run(on session: CouncilSession) async throws {
+            try session.rollListing(of: seance, in: language).show(json: json)
+        }
     }
 }

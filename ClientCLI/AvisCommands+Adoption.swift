@@ -1,15 +1,10 @@
 import ArgumentParser
 import HuisClosClient
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosPublication
-import HuisClosSync
-import HuisClosTerminal
 
 /// `huisclos avis adopter|publier|liste`: a draft adopted at a held séance with its vote count,
 /// then published in the public scope (served at <serveur>/public/ as HTML, JSON and CSV).
 extension AvisCommands {
-    struct Adopt: AsyncParsableCommand {
+    struct Adopt: CouncilCommand {
         static let configuration = CommandConfiguration(
             commandName: "adopter", abstract: "Enregistre l'adoption en séance / records adoption at a séance.",
             discussion: """
@@ -29,19 +24,13 @@ extension AvisCommands {
         @Option(name: .customLong("abstentions"), help: "Abstentions.") var abstaining: Int
         @Argument(help: "Projet / draft.") var id: String
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    try await session.adoptAvis(id, at: seance, present: present, voting: voting, inFavour: inFavour,
-                                                against: against, abstaining: abstaining)
-                }
-                say(Text(fr: "\(id) adopté en séance \(seance) : \(inFavour) pour, \(against) contre, \(abstaining) abstention(s).",
-                         en: "\(id) adopted at séance \(seance): \(inFavour) for, \(against) against, \(abstaining) abstaining."))
-            }
+        func run(on session: CouncilSession) async throws {
+            try await session.adoptAvis(id, at: seance, present: present, voting: voting, inFavour: inFavour, against: against, abstaining: abstaining)
+            say(.avisAdopted(id, at: seance, inFavour: inFavour, against: against, abstaining: abstaining))
         }
     }
 
-    struct Publish: AsyncParsableCommand {
+    struct Publish: CouncilCommand {
         static let configuration = CommandConfiguration(
             commandName: "publier", abstract: "Publie un texte adopté / publishes an adopted text.",
             discussion: """
@@ -55,25 +44,19 @@ extension AvisCommands {
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Texte adopté / adopted text.") var id: String
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let address = try await session.publishAvis(id)
-                    say(Text(fr: "\(id) publié : \(address)", en: "\(id) published: \(address)"))
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            let address = try await session.publishAvis(id)
+            say(.avisPublished(id, at: address))
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les projets et textes / lists drafts and texts.")
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func run() async throws {
-            try await runReporting {
-                try await device.open().run { try $0.avisListing(in: language) }.show(json: json)
-            }
+            try await device.open().run { try $0.avisListing(in: language) }.show(json: json)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import HuisClosClient
-import Foundation
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
@@ -32,12 +31,10 @@ struct AvisCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
-            try await runReporting {
-                guard let kind = PublishedText.Kind(rawValue: kind) else { throw DossierError(.invalidArgument, Text(fr: "--nature : avis, recommandation ou programme",
-                                     en: "--nature: avis, recommandation or programme")) }
-                try await device.open().run { try $0.createAvisDraft(id, title: title, kind: kind, referral: referral) }
-                say(Text(fr: "Projet \(id) créé.", en: "Draft \(id) created."))
-            }
+            guard let kind = PublishedText.Kind(rawValue: kind) else { throw DossierError(.invalidArgument, Text(fr: "--nature : avis, recommandation ou programme",
+                                 en: "--nature: avis, recommandation or programme")) }
+            try await device.open().run { try $0.createAvisDraft(id, title: title, kind: kind, referral: referral) }
+            say(.draftCreated(id))
         }
     }
 
@@ -49,25 +46,21 @@ struct AvisCommands: AsyncParsableCommand {
         @Argument(help: "Texte / text.") var text: String
 
         func run() async throws {
-            try await runReporting {
-                try await device.open().run { try $0.writeAvisParagraph(text, paragraph: paragraph, of: id) }
-                say(Text(fr: "Paragraphe \(paragraph) écrit.", en: "Paragraph \(paragraph) written."))
-            }
+            try await device.open().run { try $0.writeAvisParagraph(text, paragraph: paragraph, of: id) }
+            say(.paragraphWritten(paragraph))
         }
     }
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "voir", abstract: "Affiche un projet et ses conflits / shows a draft and its conflicts.")
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
         @Argument(help: "Projet / draft.") var id: String
 
         func run() async throws {
-            try await runReporting {
-                let (title, listing) = try await device.open().run { try $0.avisDraftListing(id, in: language) }
-                if !json { Console.out(title + "\n") }
-                try listing.show(json: json)
-            }
+            let (title, listing) = try await device.open().run { try $0.avisDraftListing(id, in: language) }
+            if !json { Console.out(title + "\n") }
+            try listing.show(json: json)
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HuisClosClient
 import HuisClosDevice
 import HuisClosL10n
@@ -31,12 +30,10 @@ struct DeviceCommands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Vos appareils / your devices.",
             discussion: "Exemple / example : huisclos appareils liste --json")
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func run() async throws {
-            try await runReporting {
-                try await device.open(toSync: true).run { await $0.deviceListing(in: language) }.show(json: json)
-            }
+            try await device.open(toSync: true).run { await $0.deviceListing(in: language) }.show(json: json)
         }
     }
 
@@ -48,17 +45,14 @@ struct DeviceCommands: AsyncParsableCommand {
         @Argument(help: "Empreinte affichée par le nouvel appareil / fingerprint the new device shows.") var empreinte: String
 
         func run() async throws {
-            try await runReporting {
-                guard let fingerprint = DeviceFingerprint(parsing: empreinte) else {
-                    throw UsageError(invalid: Text(fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
-                                                   en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
-                }
-                let opened = try device.unlock(toSync: true)
-                try await opened.approveDevice(fingerprint)
-                try await opened.lock()
-                say(Text(fr: "Appareil \(fingerprint) approuvé : il recevra vos clés à la prochaine synchronisation de cet appareil.",
-                         en: "Device \(fingerprint) approved: it receives your keys at this device's next sync."))
+            guard let fingerprint = DeviceFingerprint(parsing: empreinte) else {
+                throw UsageError(invalid: Text(fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
+                                               en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
             }
+            let opened = try device.unlock(toSync: true)
+            try await opened.approveDevice(fingerprint)
+            try await opened.lock()
+            say(.deviceApproved("\(fingerprint)"))
         }
     }
 }

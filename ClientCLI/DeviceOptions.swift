@@ -1,37 +1,10 @@
 import ArgumentParser
 import Foundation
 import HuisClosClient
-import HuisClosCouncil
 import HuisClosDevice
 import HuisClosEngine
 import HuisClosL10n
-import HuisClosReplica
-import HuisClosSync
 import HuisClosTerminal
-import HuisClosWire
-
-/// The person's language, from the environment (French unless LANG/LC_* ask for English).
-let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
-
-/// Prints `text` in the person's language on standard output.
-func say(_ text: Text) { Console.out(text.in(language) + "\n") }
-
-/// Prints `lines`: information on standard output, problems on standard error.
-func show(_ lines: [ReportLine]) {
-    for line in lines {
-        switch line {
-        case .info(let text): say(text)
-        case .problem(let text): Console.error(text.in(language) + "\n")
-        }
-    }
-}
-
-/// Prints a value as one line of JSON on standard output (`--json`).
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    Console.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
-}
 
 /// Where the device lives and how it is unlocked; shared by every device command.
 struct DeviceOptions: ParsableArguments {
@@ -69,34 +42,21 @@ struct DeviceOptions: ParsableArguments {
     }
 }
 
-/// Runs a command body; a failure is printed in the person's language (« Erreur (code) : what
-/// happened and what to do ») and exits with the status its code names (`ErrorCode.exitStatus`).
-func runReporting(_ body: () async throws -> Void) async throws {
-    do {
-        try await body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ValidationError {
-        throw error
-    } catch {
-        let (status, text) = explain(error)
-        Console.error(text.in(language) + "\n")
-        throw ExitCode(status.rawValue)
+extension CouncilSession {
+    /// Unlocks the device, runs `body` on its council side, and locks it again whatever happens.
+    @discardableResult
+    static func with<Result: Sendable>(_ options: DeviceOptions, _ body: (CouncilSession) async throws -> Result) async throws -> Result {
+        try await options.open().run { try await body(try await $0.councilSession()) }
     }
 }
 
-/// The exit status and message of a failure: the one place the CLI turns an error into words.
-func explain(_ error: any Error) -> (ExitStatus, Text) {
-    let explained = ErrorExplanation.of(error)
-    return (explained.exitStatus, explained.report)
+/// A command on the device's council side: `run()` unlocks the device, runs `run(on:)` on its
+/// council session, and locks it again whatever happens.
+protocol CouncilCommand: AsyncParsableCommand {
+    var device: DeviceOptions { get }
+    func run(on session: CouncilSession) async throws
 }
 
-extension Listing {
-    /// Prints the table, ending with a newline, or the JSON array.
-    func show(json: Bool) throws {
-        if json { return try printJSON(self.json) }
-        var table = Table(headers: headers)
-        rows.forEach { table.append($0) }
-        Console.out(table.render() + "\n")
-    }
+extension CouncilCommand {
+    func run() async throws { try await CouncilSession.with(device) { try await run(on: $0) } }
 }

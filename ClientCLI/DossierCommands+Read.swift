@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuisClosClient
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosTerminal
@@ -29,26 +30,23 @@ extension DossierCommands {
         @Argument(help: "Identifiant du dossier / dossier id.") var id: String
 
         func run() async throws {
-            try await runReporting {
-                let scope = try DossierCommands.scope(self.scope)
-                let session = try device.open()
-                try await session.device.requireReadable(scope)
-                let bars = ProgressBars(quiet: false)
-                let chosen = try await session.fetchDossierVersion(id, number: version, in: scope) {
-                    bars.update(Text(fr: "Réception", en: "Download"), $0, $1)
-                }
-                bars.finish()
-                if output != nil || !chosen.isText {
-                    Console.error(Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",
-                                       en: "Warning: the content is written in plaintext outside the encrypted device (\(output ?? "standard output")).").in(language) + "\n")
-                }
-                let sink = try output.map { try PlaintextFile.create(atPath: $0) } ?? FileHandle.standardOutput
-                defer { if output != nil { try? sink.close() } }
-                if let warning = try await session.readDossierVersion(chosen, in: scope, sink: { piece in try sink.write(contentsOf: piece) }) {
-                    Console.error(warning.in(language) + "\n")
-                }
-                try await session.lock()
+            let scope = try DossierCommands.scope(self.scope)
+            let session = try device.open()
+            try await session.device.requireReadable(scope)
+            let bars = ProgressBars(quiet: false)
+            let chosen = try await session.fetchDossierVersion(id, number: version, in: scope) {
+                bars.update(Text(fr: "Réception", en: "Download"), $0, $1)
             }
+            bars.finish()
+            if output != nil || !chosen.isText {
+                warn(.contentInPlaintext(output))
+            }
+            let sink = try output.map { try PlaintextFile.create(atPath: $0) } ?? FileHandle.standardOutput
+            defer { if output != nil { try? sink.close() } }
+            if let warning = try await session.readDossierVersion(chosen, in: scope, sink: { piece in try sink.write(contentsOf: piece) }) {
+                warn(warning)
+            }
+            try await session.lock()
         }
     }
 }

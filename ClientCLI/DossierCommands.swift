@@ -1,13 +1,8 @@
 import ArgumentParser
 import Foundation
 import HuisClosClient
-import HuisClosDevice
-import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosSync
-import HuisClosTerminal
-import HuisClosWire
 
 /// `huisclos dossiers ajouter|liste|lire|chercher`: the council's dossiers, sealed on this device,
 /// read offline from the encrypted replica and the relay's sealed copies.
@@ -47,33 +42,29 @@ struct DossierCommands: AsyncParsableCommand {
         @Option(help: "Identifiant du dossier (nouvelle version s'il existe) / dossier id (new version if it exists).") var id: String?
         @Option(name: .customLong("titre"), help: "Titre / title (par défaut le nom du fichier / default the file name).") var title: String?
         @Option(name: .customLong("rattache-a"), help: "Séance ou avis de rattachement / attached séance or avis.") var attachedTo = ""
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
         @Argument(help: "Fichier / file.") var path: String
 
         func run() async throws {
-            try await runReporting {
-                let scope = try DossierCommands.scope(self.scope)
-                let bars = ProgressBars(quiet: json)
-                let version = try await device.open().run { session in
-                    try await session.addDossierVersion(file: URL(fileURLWithPath: path), scope: scope, id: id, title: title,
-                                                        attachedTo: attachedTo) { event in
-                        switch event {
-                        case .resuming(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
-                        case .uploading(let done, let total): bars.update(Text(fr: "Envoi", en: "Upload"), done, total)
-                        case .abandoned(let reason):
-                            Console.error(Text(fr: "Envoi abandonné : \(reason.french)", en: "Upload abandoned: \(reason.english)").in(language) + "\n")
-                        case .interrupted:
-                            bars.finish()
-                            Console.error(Text(fr: "L'envoi est interrompu ; il reprendra au prochain « huisclos sync » sans renvoyer ce que le serveur a déjà.",
-                                               en: "The upload was interrupted; it resumes at the next 'huisclos sync' without resending what the server already holds.").in(language) + "\n")
-                        }
+            let scope = try DossierCommands.scope(self.scope)
+            let bars = ProgressBars(quiet: json)
+            let version = try await device.open().run { session in
+                try await session.addDossierVersion(file: URL(fileURLWithPath: path), scope: scope, id: id, title: title,
+                                                    attachedTo: attachedTo) { event in
+                    switch event {
+                    case .resuming(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
+                    case .uploading(let done, let total): bars.update(Text(fr: "Envoi", en: "Upload"), done, total)
+                    case .abandoned(let reason):
+                        warn(.uploadAbandoned(reason))
+                    case .interrupted:
+                        bars.finish()
+                        warn(.uploadInterrupted)
                     }
                 }
-                bars.finish()
-                if json { return try printJSON(version) }
-                say(Text(fr: "Dossier \(version.dossier), version \(version.version) : chiffré, envoyé et synchronisé.",
-                         en: "Dossier \(version.dossier), version \(version.version): sealed, sent and synced."))
             }
+            bars.finish()
+            if json { return try printJSON(version) }
+            say(.dossierVersionAdded(version))
         }
     }
 
@@ -86,13 +77,11 @@ struct DossierCommands: AsyncParsableCommand {
                 """)
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("portee"), help: "Portée / scope.") var scope = "council"
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func run() async throws {
-            try await runReporting {
-                let scope = try DossierCommands.scope(self.scope)
-                try await device.open().run { try $0.dossierListing(in: scope, language: language) }.show(json: json)
-            }
+            let scope = try DossierCommands.scope(self.scope)
+            try await device.open().run { try $0.dossierListing(in: scope, language: language) }.show(json: json)
         }
     }
 
@@ -104,13 +93,11 @@ struct DossierCommands: AsyncParsableCommand {
                 / Searches, offline, every text version this device can read (their content arrives at sync).
                 """)
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
         @Argument(help: "Mots / words.") var words: String
 
         func run() async throws {
-            try await runReporting {
-                try await device.open().run { try await $0.searchListing(words, language: language) }.show(json: json)
-            }
+            try await device.open().run { try await $0.searchListing(words, language: language) }.show(json: json)
         }
     }
 }

@@ -1,12 +1,8 @@
 import ArgumentParser
-import HuisClosClient
 import Foundation
-import HuisClosCouncil
-import HuisClosCouncilStore
+import HuisClosClient
 import HuisClosCrypto
-import HuisClosDevice
 import HuisClosL10n
-import HuisClosProtocol
 import HuisClosSync
 import HuisClosTerminal
 import HuisClosTrust
@@ -35,21 +31,19 @@ struct EnrolCommand: AsyncParsableCommand {
     @Option(help: "Clé publique racine du conseil (hex), donnée avec le code / council trust root (hex).") var root: String
     @Option(help: "Identifiant du membre (hex) / member id (hex).") var member: String
     @Option(help: "Charte et engagement de confidentialité acceptés (fichier) / accepted charter file.") var charter: String
-    @Flag(help: "Sortie JSON / JSON output.") var json = false
+    @Flag(help: .json) var json = false
 
     func run() async throws {
-        try await runReporting {
-            guard let rootBytes = Hex.decode(root), let rootKey = try? SigningPublicKey(bytes: rootBytes) else {
-                throw UsageError("--root", root, accepts: Text(fr: "l'empreinte de la racine en 64 chiffres hexadécimaux, donnée par le secrétariat", en: "the root's 64 hex digits, given by the secretariat"))
-            }
-            guard let memberBytes = Hex.decode(member), let memberID = try? MemberID(bytes: memberBytes) else {
-                throw UsageError("--member", member, accepts: Text(fr: "votre identifiant de membre en 32 chiffres hexadécimaux, donné par le secrétariat", en: "your member id in 32 hex digits, given by the secretariat"))
-            }
-            if let warning = SyncClient.transportWarning(for: server) { Console.error(warning.in(language) + "\n") }
-            let card = try await ClientSession.enrol(folder: device.url, server: server, code: code, passphrase: try device.passphrase(),
-                                                     member: memberID, trustRoot: rootKey, charter: URL(fileURLWithPath: charter))
-            if json { return try printJSON(card) }
-            card.enrolmentLines.forEach(say)
+        guard let rootBytes = Hex.decode(root), let rootKey = try? SigningPublicKey(bytes: rootBytes) else {
+            throw UsageError("--root", root, accepts: Text(fr: "l'empreinte de la racine en 64 chiffres hexadécimaux, donnée par le secrétariat", en: "the root's 64 hex digits, given by the secretariat"))
         }
+        guard let memberBytes = Hex.decode(member), let memberID = try? MemberID(bytes: memberBytes) else {
+            throw UsageError("--member", member, accepts: Text(fr: "votre identifiant de membre en 32 chiffres hexadécimaux, donné par le secrétariat", en: "your member id in 32 hex digits, given by the secretariat"))
+        }
+        if let warning = SyncClient.transportWarning(for: server) { Console.error(warning.in(language) + "\n") }
+        let card = try await ClientSession.enrol(folder: device.url, server: server, code: code, passphrase: try device.passphrase(),
+                                                 member: memberID, trustRoot: rootKey, charter: URL(fileURLWithPath: charter))
+        if json { return try printJSON(card) }
+        card.enrolmentLines.forEach(say)
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
 import HuisClosClient
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosTerminal
 
 /// `huisclos groupes creer|liste`: working groups created by the president; their dossiers reach
 /// only their members (`huisclos dossiers ajouter --portee group:<nom>`).
@@ -32,29 +29,22 @@ struct GroupCommands: AsyncParsableCommand {
         @Argument(help: "Nom du groupe (minuscules, chiffres, - _ .) / group name.") var name: String
 
         func run() async throws {
-            try await runReporting {
-                let members = try parseMembers(self.members, option: "--membres")
-                let supplementary = try parseMembers(self.supplementary, option: "--supplementaires")
-                try await CouncilSession.with(device) { session in
-                    try await session.createWorkingGroup(name, members: members, supplementary: supplementary)
-                }
-                say(Text(fr: "Groupe \(name) créé : \(members.count) membre(s), \(supplementary.count) supplémentaire(s). Portée : group:\(name).",
-                         en: "Group \(name) created: \(members.count) member(s), \(supplementary.count) supplementary. Scope: group:\(name)."))
+            let members = try parseMembers(self.members, option: "--membres")
+            let supplementary = try parseMembers(self.supplementary, option: "--supplementaires")
+            try await CouncilSession.with(device) { session in
+                try await session.createWorkingGroup(name, members: members, supplementary: supplementary)
             }
+            say(.groupCreated(name, members: members.count, supplementary: supplementary.count))
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les groupes / lists groups.")
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    try session.client.workingGroupListing(in: language, name: session.name).show(json: json)
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            try session.client.workingGroupListing(in: language, name: session.name).show(json: json)
         }
     }
 }

@@ -1,14 +1,5 @@
 import ArgumentParser
-import Foundation
 import HuisClosClient
-import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosSync
-import HuisClosTerminal
-import HuisClosTrust
-import HuisClosWire
 
 /// `huisclos auditions ouvrir|clore|liste`: a qualified person heard by the council, enrolled as a
 /// guest with read access to one dossier until an expiry.
@@ -45,23 +36,16 @@ struct HearingCommands: AsyncParsableCommand {
         @Option(name: .customLong("dossier"), help: "Dossier du conseil montré à l'invité / council dossier shown.") var dossier: String
         @Option(name: .customLong("jusqu-au"), help: "Échéance : AAAA-MM-JJ (fin du jour, UTC) ou AAAA-MM-JJTHH:MM:SSZ / expiry.") var until: String
         @Option(name: .customLong("arrete"), help: "Référence de la désignation / order reference.") var order: String?
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
         @Argument(help: "Identifiant de l'audition / hearing id.") var id: String
 
         func run() async throws {
-            try await runReporting {
-                let expiry = try parseExpiry(until, option: "--jusqu-au")
-                let opened = try await device.open().run {
-                    try await $0.openHearing(id, guestName: guestName, dossier: dossier, until: expiry, order: order, adminToken: token.value)
-                }
-                if json { return try printJSON(opened) }
-                say(Text(fr: "Audition \(id) ouverte jusqu'au \(opened.expiry) ; dossier \(dossier) rechiffré dans \(opened.scope).",
-                         en: "Hearing \(id) open until \(opened.expiry); dossier \(dossier) resealed in \(opened.scope)."))
-                say(Text(fr: "Invité : \(opened.member) · code d'enrôlement : \(opened.code) · racine : \(opened.root)",
-                         en: "Guest: \(opened.member) · enrolment code: \(opened.code) · root: \(opened.root)"))
-                say(Text(fr: "Sur l'appareil de l'invité : huisclos enrol --code \(opened.code) --root \(opened.root) --member \(opened.member) …, puis huisclos admin certify.",
-                         en: "On the guest's device: huisclos enrol --code \(opened.code) --root \(opened.root) --member \(opened.member) …, then huisclos admin certify."))
+            let expiry = try parseExpiry(until, option: "--jusqu-au")
+            let opened = try await device.open().run {
+                try await $0.openHearing(id, guestName: guestName, dossier: dossier, until: expiry, order: order, adminToken: token.value)
             }
+            if json { return try printJSON(opened) }
+            opened.lines(dossier: dossier).forEach(say)
         }
     }
 
@@ -72,11 +56,8 @@ struct HearingCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant de l'audition / hearing id.") var id: String
 
         func run() async throws {
-            try await runReporting {
-                try await device.open().run { try await $0.closeHearing(id) }
-                say(Text(fr: "Audition \(id) close : nouvelle clé pour la portée, effacement de l'appareil de l'invité ordonné.",
-                         en: "Hearing \(id) closed: new key for the scope, the guest's device ordered wiped."))
-            }
+            try await device.open().run { try await $0.closeHearing(id) }
+            say(.hearingClosed(id))
         }
     }
 
@@ -85,12 +66,10 @@ struct HearingCommands: AsyncParsableCommand {
             discussion: "Exemple / example : huisclos auditions liste --json (dates ISO 8601 : jours AAAA-MM-JJ, échéance AAAA-MM-JJTHH:MM:SSZ)")
 
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func run() async throws {
-            try await runReporting {
-                try await device.open().run { try $0.hearingListing(in: language) }.show(json: json)
-            }
+            try await device.open().run { try $0.hearingListing(in: language) }.show(json: json)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HuisClosProtocol
 import HuisClosReplica
 
@@ -31,15 +32,16 @@ struct HuisClos: AsyncParsableCommand {
             print(HuisClosVersion.product)
             return
         }
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
-            var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            reportAndExit(error)
         }
     }
 }

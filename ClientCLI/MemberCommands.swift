@@ -1,10 +1,8 @@
 import ArgumentParser
-import Foundation
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
-import HuisClosTerminal
 import HuisClosTrust
 
 /// `huisclos membres …`: the register, from the verified membership log and the council's profiles.
@@ -29,20 +27,16 @@ struct MemberCommands: AsyncParsableCommand {
             """,
         subcommands: [List.self, Appoint.self, Import.self, Renew.self, History.self, Email.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
 
-    struct List: AsyncParsableCommand {
+    struct List: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.",
             discussion: "Exemple / example : huisclos membres liste --json")
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    try session.memberListing(in: language).show(json: json)
-                    // Warnings on standard error, so `--json` stays a clean listing; the missing proposal only in the table.
-                    show(session.registerWarnings.filter { if case .info = $0 { !json } else { true } })
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            try session.memberListing(in: language).show(json: json)
+            // Warnings on standard error, so `--json` stays a clean listing; the missing proposal only in the table.
+            show(session.registerWarnings.filter { if case .info = $0 { !json } else { true } })
         }
     }
 
@@ -68,31 +62,28 @@ struct MemberCommands: AsyncParsableCommand {
         @Option(name: .customLong("genre"), help: "female, male, other (facultatif / optional).") var gender: String?
         @Option(name: .customLong("arrete"), help: "Numéro de l'arrêté / order number.") var order: String
         @Option(help: "Date de l'arrêté, début du mandat (YYYY-MM-DD, aujourd'hui par défaut) / order date.") var date: String?
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func run() async throws {
-            try await runReporting {
-                let orderDay = try date.map { try parseDay($0, option: "--date") }
-                let role = try parseChoice(role, option: "--role", ["member": Role.member, "president": .president, "vicePresident": .vicePresident,
-                                                                    "secondCircle": .secondCircle, "secretariat": .secretariat])
-                if role == .vicePresident { return try await appointVicePresident(orderDay) }
-                guard let name, let category else {
-                    throw UsageError(missing: Text(fr: "--nom et --categorie", en: "--nom and --categorie"),
-                                     example: "huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142")
-                }
-                guard let category = Member.Category(rawValue: category) else {
-                    let words = Member.Category.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw UsageError("--categorie", category, accepts: Text(fr: words, en: words))
-                }
-                let gender = try gender.map { try parseChoice($0, option: "--genre", ["female": Member.Gender.female, "male": .male, "other": .other]) }
-                let given = try member.map { try MemberID(hex: $0) }
-                let (id, term) = try await CouncilSession.with(device) { session in
-                    try await session.appoint(given, name: name, category: category, gender: gender, role: role, orderNumber: order, orderDay: orderDay)
-                }
-                if json { return try printJSON(["member": id.hex, "termEnd": term.iso]) }
-                say(Text(fr: "Nommé·e : \(name) — identifiant \(id.hex) — mandat jusqu'au \(term.french)",
-                         en: "Appointed: \(name) — id \(id.hex) — mandate until \(term.iso)"))
+            let orderDay = try date.map { try parseDay($0, option: "--date") }
+            let role = try parseChoice(role, option: "--role", ["member": Role.member, "president": .president, "vicePresident": .vicePresident,
+                                                                "secondCircle": .secondCircle, "secretariat": .secretariat])
+            if role == .vicePresident { return try await appointVicePresident(orderDay) }
+            guard let name, let category else {
+                throw UsageError(missing: Text(fr: "--nom et --categorie", en: "--nom and --categorie"),
+                                 example: "huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142")
             }
+            guard let category = Member.Category(rawValue: category) else {
+                let words = Member.Category.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("--categorie", category, accepts: Text(fr: words, en: words))
+            }
+            let gender = try gender.map { try parseChoice($0, option: "--genre", ["female": Member.Gender.female, "male": .male, "other": .other]) }
+            let given = try member.map { try MemberID(hex: $0) }
+            let (id, term) = try await CouncilSession.with(device) { session in
+                try await session.appoint(given, name: name, category: category, gender: gender, role: role, orderNumber: order, orderDay: orderDay)
+            }
+            if json { return try printJSON(["member": id.hex, "termEnd": term.iso]) }
+            say(.appointed(name, id: id.hex, until: term))
         }
 
         /// Records the vice-presidency on the member's running mandate (no log record, no new
@@ -107,49 +98,39 @@ struct MemberCommands: AsyncParsableCommand {
             try await CouncilSession.with(device) { session in
                 let end = try await session.appointVicePresident(memberID, orderNumber: order, orderDay: orderDay)
                 if json { return try printJSON(["member": id, "role": "vicePresident"]) }
-                say(Text(fr: "Vice-président·e : \(session.name(id)) — rôle ajouté au mandat en cours\(end.map { " (jusqu'au \($0.french))" } ?? ""), sans nouveau mandat.",
-                         en: "Vice-president: \(session.name(id)) — role added to the running mandate\(end.map { " (until \($0.iso))" } ?? ""), no new mandate."))
+                say(.vicePresidentAppointed(session.name(id), until: end))
             }
         }
     }
 
-    struct ProposeVicePresident: AsyncParsableCommand {
+    struct ProposeVicePresident: CouncilCommand {
         static let configuration = CommandConfiguration(
             commandName: "proposer-vp", abstract: "La présidence propose un·e vice-président·e / the president proposes a vice-president.",
             discussion: "Exemple / example : huisclos membres proposer-vp <id>   (identifiant de 32 chiffres hexadécimaux / 32-hex-digit id)")
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant du membre / member id.") var member: String
+        @Argument(help: .member) var member: String
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    // Only the president proposes: CouncilWriteRules refuses anyone else, in these words.
-                    try await session.proposeVicePresident(try MemberID(hex: member))
-                    say(Text(fr: "Proposition enregistrée pour \(session.name(member)).", en: "Proposal recorded for \(session.name(member))."))
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            // Only the president proposes: CouncilWriteRules refuses anyone else, in these words.
+            try await session.proposeVicePresident(try MemberID(hex: member))
+            say(.vicePresidentProposed(session.name(member)))
         }
     }
 
-    struct Composition: AsyncParsableCommand {
+    struct Composition: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.",
             discussion: """
                 Exemple / example : huisclos membres composition --json
                 En JSON, la dernière ligne {"group": "parity", "percentWomen": N} donne la parité (null si aucun genre déclaré).
                 """)
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let (listing, womenPercent) = session.compositionListing(in: language)
-                    try listing.show(json: json)
-                    if !json, let share = womenPercent {
-                        say(Text(fr: "Parité : \(share) % de femmes parmi les genres déclarés.",
-                                 en: "Parity: \(share)% women among declared genders."))
-                    }
-                }
+        func run(on session: CouncilSession) async throws {
+            let (listing, womenPercent) = session.compositionListing(in: language)
+            try listing.show(json: json)
+            if !json, let share = womenPercent {
+                say(.parity(share))
             }
         }
     }
@@ -158,23 +139,20 @@ struct MemberCommands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "fin-mandat", abstract: "Fin de mandat (secrétariat, ou démission par le membre) / ends a mandate.",
             discussion: "Exemple / example : huisclos membres fin-mandat <id> --motif resignation")
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant du membre / member id.") var member: String
+        @Argument(help: .member) var member: String
         @Option(name: .customLong("motif"), help: "term ou resignation.") var reason: String = "term"
 
         func run() async throws {
-            try await runReporting {
-                let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
-                let id = try MemberID(hex: member)
-                try await CouncilSession.with(device) { session in
-                    try await session.endMandate(id, reason: reason)
-                    say(Text(fr: "Mandat de \(session.name(member)) terminé ; ses appareils perdent l'accès au conseil.",
-                             en: "Mandate of \(session.name(member)) ended; their devices lose council access."))
-                }
+            let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
+            let id = try MemberID(hex: member)
+            try await CouncilSession.with(device) { session in
+                try await session.endMandate(id, reason: reason)
+                say(.mandateEnded(session.name(member)))
             }
         }
     }
 
-    struct DeclareResigned: AsyncParsableCommand {
+    struct DeclareResigned: CouncilCommand {
         static let configuration = CommandConfiguration(
             commandName: "declarer-demission",
             abstract: "La présidence déclare un membre démissionnaire d'office / the president declares a member resigned ex officio.",
@@ -183,17 +161,12 @@ struct MemberCommands: AsyncParsableCommand {
                 Seulement pour un membre figurant au rapport d'absences signé par le secrétariat (huisclos rapport absences --signer). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.
                 """)
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant du membre / member id.") var member: String
+        @Argument(help: .member) var member: String
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let id = try MemberID(hex: member)
-                    try await session.declareResigned(id)
-                    say(Text(fr: "\(session.name(id.hex)) est déclaré·e démissionnaire d'office : mandat terminé, nouvelle clé du conseil, ses appareils n'y ont plus accès.",
-                             en: "\(session.name(id.hex)) is declared resigned ex officio: mandate ended, new council key, their devices no longer have access."))
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            let id = try MemberID(hex: member)
+            try await session.declareResigned(id)
+            say(.declaredResigned(session.name(id.hex)))
         }
     }
 }

@@ -1,12 +1,6 @@
 import ArgumentParser
-import Foundation
 import HuisClosClient
-import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
 import HuisClosProtocol
-import HuisClosTerminal
-import HuisClosTrust
 
 /// `huisclos notes ajouter|liste`: private notes (the member's own scope, which not even the
 /// secretariat can read) or notes shared with a working group, on a dossier version.
@@ -35,14 +29,11 @@ struct NoteCommands: AsyncParsableCommand {
         @Argument(help: "Texte de la note / note text.") var text: String
 
         func run() async throws {
-            try await runReporting {
-                let scope = try DossierCommands.scope(scope), group = try share.map(DossierCommands.scope)
-                let (id, target) = try await device.open().run {
-                    try $0.annotate(dossier, in: scope, version: version, at: location, text: text, sharedWith: group)
-                }
-                say(Text(fr: "Note \(id) ajoutée (\(target.rawValue)) ; elle part à la prochaine synchronisation.",
-                         en: "Note \(id) added (\(target.rawValue)); it leaves at the next sync."))
+            let scope = try DossierCommands.scope(scope), group = try share.map(DossierCommands.scope)
+            let (id, target) = try await device.open().run {
+                try $0.annotate(dossier, in: scope, version: version, at: location, text: text, sharedWith: group)
             }
+            say(.noteAdded(id, in: target.rawValue))
         }
     }
 
@@ -51,14 +42,12 @@ struct NoteCommands: AsyncParsableCommand {
             commandName: "liste", abstract: "Notes d'un dossier (privées et de vos groupes) / a dossier's notes (private and your groups').")
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("portee"), help: "Portée du dossier / the dossier's scope.") var scope = "council"
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
         @Argument(help: "Dossier.") var dossier: String
 
         func run() async throws {
-            try await runReporting {
-                let scope = try DossierCommands.scope(scope)
-                try await device.open().run { try await $0.noteListing(on: dossier, in: scope, language: language) }.show(json: json)
-            }
+            let scope = try DossierCommands.scope(scope)
+            try await device.open().run { try await $0.noteListing(on: dossier, in: scope, language: language) }.show(json: json)
         }
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import HuisClosClient
+import HuisClosCouncilStore
 import HuisClosL10n
 import HuisClosMail
-import HuisClosSync
 import HuisClosTerminal
 
 /// `huisclos courriel …`: the secretariat device's mail server and the council's choice to attach
@@ -43,50 +43,43 @@ struct MailCommands: AsyncParsableCommand {
         @Option(name: .customLong("autorite"), help: "Fichier PEM des autorités à croire au lieu de celles du système / PEM file of authorities to trust.") var authority: String?
 
         func run() async throws {
-            try await runReporting {
-                let mode = try parseChoice(security, option: "--securite", ["starttls": SMTPSettings.Security.startTLS, "tls": .tls, "aucune": .plain])
-                guard let from = MailAddress(sender) else {
-                    throw UsageError("--expediteur", sender, accepts: Text(fr: "une adresse nom@domaine.fr", en: "an address name@domain.org"))
-                }
-                var password: String?
-                if username != nil {
-                    password = Passphrase.read(prompt: Text(fr: "Mot de passe SMTP : ", en: "SMTP password: ").in(language),
-                                               environment: ProcessInfo.processInfo.environment, variable: "HUISCLOS_SMTP_PASSWORD")
-                    guard password?.isEmpty == false else { throw UsageError.passphraseMissing(variable: "HUISCLOS_SMTP_PASSWORD") }
-                }
-                let settings = SMTPSettings(host: host, port: port ?? [.startTLS: 587, .tls: 465][mode] ?? 25, security: mode,
-                                            username: username, password: password, sender: from, senderName: senderName,
-                                            trustRootsFile: authority.map { URL(fileURLWithPath: $0).path })
-                try await CouncilSession.with(device) { session in
-                    try await session.configureMail(settings)
-                    say(Text(fr: "Serveur de courriel enregistré sur cet appareil : \(settings.host):\(settings.port) (\(settings.security.rawValue)), expéditeur \(from).",
-                             en: "Mail server recorded on this device: \(settings.host):\(settings.port) (\(settings.security.rawValue)), sender \(from)."))
-                }
+            let mode = try parseChoice(security, option: "--securite", ["starttls": SMTPSettings.Security.startTLS, "tls": .tls, "aucune": .plain])
+            guard let from = MailAddress(sender) else {
+                throw UsageError("--expediteur", sender, accepts: Text(fr: "une adresse nom@domaine.fr", en: "an address name@domain.org"))
+            }
+            var password: String?
+            if username != nil {
+                password = Passphrase.read(prompt: Text(fr: "Mot de passe SMTP : ", en: "SMTP password: ").in(language),
+                                           environment: ProcessInfo.processInfo.environment, variable: "HUISCLOS_SMTP_PASSWORD")
+                guard password?.isEmpty == false else { throw UsageError.passphraseMissing(variable: "HUISCLOS_SMTP_PASSWORD") }
+            }
+            let settings = SMTPSettings(host: host, port: port ?? [.startTLS: 587, .tls: 465][mode] ?? 25, security: mode,
+                                        username: username, password: password, sender: from, senderName: senderName,
+                                        trustRootsFile: authority.map { URL(fileURLWithPath: $0).path })
+            try await CouncilSession.with(device) { session in
+                try await session.configureMail(settings)
+                say(.mailServerRecorded(settings))
             }
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "voir", abstract: "Les réglages de courriel (mot de passe masqué) / the mail settings (password masked).")
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let settings = try await session.mailSettings()
-                    let attached = try session.council.invitationAttached()
-                    var listing = Listing(headers: [Text.header("Réglage", "Setting"), Text.header("Valeur", "Value")], keys: ["setting", "value"])
-                    let rows: [(String, String?)] = [
-                        ("server", settings.map { "\($0.host):\($0.port)" }), ("security", settings?.security.rawValue),
-                        ("sender", settings.map { "\($0.senderName) <\($0.sender)>" }), ("username", settings?.username),
-                        ("password", settings?.password == nil ? nil : "********"), ("authority", settings?.trustRootsFile),
-                        ("invitation", attached ? "oui/yes" : "non/no"),
-                    ]
-                    for (name, value) in rows { listing.append([name, value]) }
-                    try listing.show(json: json)
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            let settings = try await session.mailSettings()
+            let attached = try session.council.invitationAttached()
+            var listing = Listing(headers: [Text.header("Réglage", "Setting"), Text.header("Valeur", "Value")], keys: ["setting", "value"])
+            let rows: [(String, String?)] = [
+                ("server", settings.map { "\($0.host):\($0.port)" }), ("security", settings?.security.rawValue),
+                ("sender", settings.map { "\($0.senderName) <\($0.sender)>" }), ("username", settings?.username),
+                ("password", settings?.password == nil ? nil : "********"), ("authority", settings?.trustRootsFile),
+                ("invitation", attached ? "oui/yes" : "non/no"),
+            ]
+            for (name, value) in rows { listing.append([name, value]) }
+            try listing.show(json: json)
         }
     }
 
@@ -97,22 +90,17 @@ struct MailCommands: AsyncParsableCommand {
         @Argument(help: "oui ou non / yes or no.") var choice: String
 
         func run() async throws {
-            try await runReporting {
-                let attach = try parseChoice(choice, option: "invitation", ["oui": true, "yes": true, "non": false, "no": false])
-                try await CouncilSession.with(device) { session in
-                    try session.council.setInvitationAttached(attach)
-                    say(attach ? Text(fr: "Les avis porteront l'invitation .ics (date, heure, lieu). Synchronisez : huisclos sync.",
-                                      en: "Notices will carry the .ics invitation (date, time, place). Sync: huisclos sync.")
-                               : Text(fr: "Les avis ne porteront aucune invitation : ils disent seulement qu'une convocation attend.",
-                                      en: "Notices will carry no invitation: they only say a convocation awaits."))
-                }
+            let attach = try parseChoice(choice, option: "invitation", ["oui": true, "yes": true, "non": false, "no": false])
+            try await CouncilSession.with(device) { session in
+                try session.council.setInvitationAttached(attach)
+                say(.invitationAttached(attach))
             }
         }
     }
 }
 
 extension SeanceCommands {
-    struct Notify: AsyncParsableCommand {
+    struct Notify: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "notifier", abstract: "Avise par courriel chaque membre que la convocation l'attend (secrétariat) / e-mails each member that the convocation awaits (secretariat).",
             discussion: """
                 Un avis par membre du premier cercle en fonction le jour de la séance, une fois par version de la convocation : \
@@ -123,21 +111,16 @@ extension SeanceCommands {
                 Codes de sortie : 0 tout est parti · 64 aucun serveur de courriel configuré · 65 séance inconnue, réservé au secrétariat · 69 un avis au moins n'est pas parti (relancez).
                 """)
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Argument(help: .seance) var seance: String
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let outcomes = try await session.notify(seance: seance)
-                    try CouncilSession.noticeListing(outcomes, in: language).show(json: json)
-                    let failed = outcomes.filter { if case .failed = $0.status { true } else { false } }.count
-                    if failed > 0 {
-                        Console.error(Text(fr: "\(failed) avis non envoyé(s) : corrigez la cause dite ci-dessus puis relancez huisclos seances notifier \(seance) (seuls les manquants partiront).",
-                                           en: "\(failed) notice(s) not sent: fix the cause above, then run huisclos seances notifier \(seance) again (only the missing ones will leave).").in(language) + "\n")
-                        throw ExitCode(ExitStatus.unreachable.rawValue)
-                    }
-                }
+        func run(on session: CouncilSession) async throws {
+            let outcomes = try await session.notify(seance: seance)
+            try CouncilSession.noticeListing(outcomes, in: language).show(json: json)
+            let failed = outcomes.filter { if case .failed = $0.status { true } else { false } }.count
+            if failed > 0 {
+                warn(.noticesFailed(failed, seance: seance))
+                throw ExitCode(ExitStatus.unreachable.rawValue)
             }
         }
     }
@@ -156,16 +139,13 @@ extension MemberCommands {
         @Flag(name: .customLong("retirer"), help: "Retirer l'adresse / remove the address.") var remove = false
 
         func run() async throws {
-            try await runReporting {
-                guard remove != (address != nil) else {
-                    throw UsageError(missing: Text(fr: "une adresse ou --retirer", en: "an address or --retirer"),
-                                     example: "huisclos membres courriel <id> alice@example.org")
-                }
-                try await CouncilSession.with(device) { session in
-                    try session.recordEmail(member: member, address: address)
-                    say(address.map { Text(fr: "Adresse enregistrée : \($0). Synchronisez : huisclos sync.", en: "Address recorded: \($0). Sync: huisclos sync.") }
-                        ?? Text(fr: "Adresse retirée.", en: "Address removed."))
-                }
+            guard remove != (address != nil) else {
+                throw UsageError(missing: Text(fr: "une adresse ou --retirer", en: "an address or --retirer"),
+                                 example: "huisclos membres courriel <id> alice@example.org")
+            }
+            try await CouncilSession.with(device) { session in
+                try session.recordEmail(member: member, address: address)
+                say(.noticeAddress(address))
             }
         }
     }

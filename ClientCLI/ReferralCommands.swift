@@ -1,9 +1,7 @@
 import ArgumentParser
 import HuisClosClient
-import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
-import HuisClosTerminal
 
 /// `huisclos saisines recevoir|liste|repondre`: referrals by the departmental president, or
 /// self-referrals, from receipt to the avis that answers them.
@@ -33,43 +31,35 @@ struct ReferralCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
-            try await runReporting {
-                let origins: [String: ActivityReport.Referral.Origin] = ["president": .departmentalPresident, "autosaisine": .selfReferral]
-                guard let origin = origins[origin] else { throw UsageError("--origine", self.origin, accepts: Text(fr: "president, autosaisine", en: "president, autosaisine (self-referral)")) }
-                let day = try parseDay(date, option: "--date")
-                try await CouncilSession.with(device) { session in
-                    try await session.receiveReferral(id, subject: subject, origin: origin, on: day)
-                }
-                say(Text(fr: "Saisine \(id) enregistrée (reçue le \(day.french)).", en: "Referral \(id) recorded (received \(day.iso))."))
+            let origins: [String: ActivityReport.Referral.Origin] = ["president": .departmentalPresident, "autosaisine": .selfReferral]
+            guard let origin = origins[origin] else { throw UsageError("--origine", self.origin, accepts: Text(fr: "president, autosaisine", en: "president, autosaisine (self-referral)")) }
+            let day = try parseDay(date, option: "--date")
+            try await CouncilSession.with(device) { session in
+                try await session.receiveReferral(id, subject: subject, origin: origin, on: day)
             }
+            say(.referralReceived(id, on: day))
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les saisines / lists referrals.")
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
         func run() async throws {
-            try await runReporting {
-                try await device.open().run { try $0.referralListing(in: language) }.show(json: json)
-            }
+            try await device.open().run { try $0.referralListing(in: language) }.show(json: json)
         }
     }
 
-    struct Answer: AsyncParsableCommand {
+    struct Answer: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Relie une saisine à son avis / links a referral to its avis.")
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("avis"), help: "Avis qui y répond / the answering avis.") var avis: String
         @Argument(help: "Saisine / referral.") var id: String
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    try await session.answerReferral(id, with: avis)
-                }
-                say(Text(fr: "Saisine \(id) répondue par \(avis).", en: "Referral \(id) answered by \(avis)."))
-            }
+        func run(on session: CouncilSession) async throws {
+            try await session.answerReferral(id, with: avis)
+            say(.referralAnswered(id, by: avis))
         }
     }
 }

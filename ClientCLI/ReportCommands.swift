@@ -1,9 +1,7 @@
 import ArgumentParser
+import Foundation
 import HuisClosClient
 import HuisClosCouncil
-import HuisClosCouncilStore
-import HuisClosL10n
-import HuisClosTerminal
 
 /// `huisclos rapport …`: the secretariat's reports.
 struct ReportCommands: AsyncParsableCommand {
@@ -20,7 +18,7 @@ struct ReportCommands: AsyncParsableCommand {
             """,
         subcommands: [Absences.self, Annual.self])
 
-    struct Absences: AsyncParsableCommand {
+    struct Absences: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "absences", abstract: "Membres absents à 3 séances consécutives / members absent from 3 consecutive séances.",
             discussion: """
                 Exemples / examples : huisclos rapport absences --json ; huisclos rapport absences --signer
@@ -30,30 +28,60 @@ struct ReportCommands: AsyncParsableCommand {
                 resignation ex officio only on that signed report.
                 """)
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
         @Flag(name: .customLong("signer"), help: "Signer le rapport dans le journal des membres (secrétariat) / sign the report into the membership log (secretariat).")
         var sign = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let (report, signed) = try await session.absencesReport(signing: sign)
-                    if sign {
-                        Console.error(Text(fr: "Rapport d'absences signé dans le journal des membres : \(signed) membre(s).",
-                                           en: "Absences report signed into the membership log: \(signed) member(s).").in(language) + "\n")
-                    }
-                    if json { return try printJSON(report.findings) }
-                    guard let listing = session.absencesListing(report, in: language) else {
-                        return say(Text(fr: "Aucun membre n'a manqué 3 séances consécutives.", en: "No member missed 3 consecutive séances."))
-                    }
-                    try listing.show(json: false)
-                    say(CouncilRules.Quote.absences)
-                    say(sign ? Text(fr: "La présidence peut déclarer : huisclos membres declarer-demission <identifiant>",
-                                    en: "The president may declare: huisclos membres declarer-demission <id>")
-                             : Text(fr: "Pour qu'une démission d'office soit possible, le secrétariat signe le rapport : huisclos rapport absences --signer",
-                                    en: "For a resignation ex officio to be possible, the secretariat signs the report: huisclos rapport absences --signer"))
-                }
+        func run(on session: CouncilSession) async throws {
+            let (report, signed) = try await session.absencesReport(signing: sign)
+            if sign {
+                warn(.absencesSigned(signed))
             }
+            if json { return try printJSON(report.findings) }
+            guard let listing = session.absencesListing(report, in: language) else {
+                return say(.noAbsences)
+            }
+            try listing.show(json: false)
+            say(CouncilRules.Quote.absences)
+            say(.absencesNextStep(signed: sign))
+        }
+    }
+}
+
+/// `huisclos rapport annuel <année>`: the activity report to the departmental president, from the
+/// council's records on this device's replica.
+extension ReportCommands {
+    struct Annual: CouncilCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "annuel",
+            abstract: "Rapport d'activité annuel (Markdown, HTML, SVG) / annual activity report.",
+            discussion: """
+                Lit les registres du conseil sur cet appareil : séances tenues dans l'année (présence close) avec les \
+                membres du premier cercle en fonction, présents et excusés ; assiduité par membre ; textes adoptés et \
+                publiés ; saisines ; groupes de travail ; auditions. Écrit rapport-<année>.md, rapport-<année>.html et \
+                assiduite-<année>.svg dans le dossier de sortie. Synchronisez d'abord ; lancez-le depuis l'appareil de \
+                la présidence pour compter les dossiers de chaque groupe (un appareil hors d'un groupe n'en voit aucun).
+                Les fichiers sont écrits en clair, lisibles par vous seul (0600), et jamais par-dessus un fichier existant.
+                Reads the council's records on this device (sync first) and writes Markdown, HTML and an SVG chart, in                 plaintext, readable by you only (0600), never over an existing file.
+
+                Exemple : huisclos rapport annuel 2026 --sortie ./rapport-2026
+                Codes de sortie : 0 fait · 64 usage · 74 écriture impossible.
+                """)
+
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Année / year (ex. 2026).")
+        var year: Int
+        @Option(name: .customLong("sortie"), help: "Dossier de sortie / output folder.")
+        var output: String = "."
+
+        func validate() throws {
+            guard (1900...9999).contains(year) else { throw ValidationError("année invalide / invalid year: \(year)") }
+        }
+
+        func run(on session: CouncilSession) async throws {
+            let report = try await session.writeActivityReport(year: year, to: URL(fileURLWithPath: output))
+            warn(.reportInPlaintext(output))
+            say(.activityReportWritten(report, year: year, to: output))
         }
     }
 }

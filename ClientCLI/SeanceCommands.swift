@@ -1,11 +1,9 @@
 import ArgumentParser
-import HuisClosClient
 import Foundation
+import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
-import HuisClosSync
-import HuisClosProtocol
 import HuisClosTerminal
 
 /// `huisclos seances …`: convening, listing, reading a convocation, and its acknowledgements.
@@ -46,31 +44,18 @@ struct SeanceCommands: AsyncParsableCommand {
         @Flag(name: .customLong("urgence"), help: "Convoquer en urgence, en deçà du délai minimal / convene in urgency, within the minimum delay.") var urgent = false
 
         func run() async throws {
-            try await runReporting {
-                let day = try parseDay(date, option: "--date")
-                let start = try start.map { try parseTime($0, option: "--heure") }
-                let end = try end.map { try parseTime($0, option: "--fin") }
-                try await CouncilSession.with(device) { session in
-                    // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
-                    let outcome = try session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
-                    let when = try session.council.seance(seance).when
-                    say(Text(fr: "Séance \(seance) convoquée le \(when.french) à \(place). Ajoutez l'ordre du jour (huisclos ordre-du-jour ajouter), puis huisclos sync.",
-                             en: "Séance \(seance) convened on \(when.english) at \(place). Add the agenda (huisclos ordre-du-jour ajouter), then huisclos sync."))
-                    switch outcome {
-                    case .inTime: break
-                    case let .urgent(clearDays):
-                        say(Text(fr: "Convocation en urgence (\(clearDays) jour(s) franc(s) avant la séance) : l'urgence est inscrite dans la convocation ; la présidence la justifie en ouverture de séance.",
-                                 en: "Convened in urgency (\(clearDays) clear day(s) before the séance): the urgency is recorded in the convocation; the president justifies it when the séance opens."))
-                    case .pastSeance:
-                        Console.error(Text(fr: "Attention : le \(day.french) est passé. La séance est enregistrée a posteriori (historique du conseil), sans délai de convocation : vérifiez la date.",
-                                           en: "Warning: \(day.iso) is past. The séance is recorded after the fact (the council's history), with no convocation delay: check the date.").in(language) + "\n")
-                    }
-                }
+            let day = try parseDay(date, option: "--date")
+            let start = try start.map { try parseTime($0, option: "--heure") }
+            let end = try end.map { try parseTime($0, option: "--fin") }
+            try await CouncilSession.with(device) { session in
+                // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
+                let outcome = try session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
+                show(.convened(seance, when: try session.council.seance(seance).when, on: day, place: place, outcome))
             }
         }
     }
 
-    struct Cancel: AsyncParsableCommand {
+    struct Cancel: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "annuler", abstract: "La présidence annule une séance / the president cancels a séance.",
             discussion: """
                 L'invitation de calendrier devient une annulation ; plus rien ne s'enregistre pour la séance. / The calendar invitation becomes a cancellation; nothing more is recorded for it.
@@ -78,20 +63,15 @@ struct SeanceCommands: AsyncParsableCommand {
                 Codes de sortie : 0 · 65 séance inconnue, déjà annulée ou déjà tenue · 77 réservé à la présidence et au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Argument(help: .seance) var seance: String
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    try session.council.cancel(seance: seance)
-                    say(Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync) puis diffusez l'annulation (huisclos seances calendrier \(seance)).",
-                             en: "Séance \(seance) cancelled. Sync (huisclos sync), then send the cancellation (huisclos seances calendrier \(seance))."))
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            try session.council.cancel(seance: seance)
+            say(.seanceCancelled(seance))
         }
     }
 
-    struct CalendarFile: AsyncParsableCommand {
+    struct CalendarFile: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "calendrier", abstract: "L'invitation iCalendar (.ics) de la séance / the séance's iCalendar invitation.",
             discussion: """
                 Date, heure (Europe/Paris) et lieu seulement : ni ordre du jour ni dossier. Une séance modifiée ou annulée \
@@ -101,25 +81,21 @@ struct SeanceCommands: AsyncParsableCommand {
                 Exemple / example : huisclos seances calendrier s2 --sortie s2.ics
                 """)
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Argument(help: .seance) var seance: String
         @Option(name: .customLong("sortie"), help: "Nouveau fichier .ics (jamais écrasé) ; sinon la sortie standard / new .ics file (never overwritten); else standard output.") var output: String?
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let ics = try await session.calendar(of: seance, language: language)
-                    if let output {
-                        try PlaintextFile.write(Data(ics.utf8), toPath: output)
-                        say(Text(fr: "Invitation écrite dans \(output).", en: "Invitation written to \(output)."))
-                    } else {
-                        Console.out(ics)
-                    }
-                }
+        func run(on session: CouncilSession) async throws {
+            let ics = try await session.calendar(of: seance, language: language)
+            if let output {
+                try PlaintextFile.write(Data(ics.utf8), toPath: output)
+                say(.invitationWritten(output))
+            } else {
+                Console.out(ics)
             }
         }
     }
 
-    struct Delay: AsyncParsableCommand {
+    struct Delay: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "delai", abstract: "Le délai minimal de convocation, en jours francs / the minimum convocation delay, in clear days.",
             discussion: """
                 Sans argument, affiche le délai ; avec un nombre, l'enregistre (présidence ou secrétariat). / Without argument, shows it; with a number, records it.
@@ -128,93 +104,67 @@ struct SeanceCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Jours francs (0 à 60) / clear days (0 to 60).") var days: Int?
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    if let days { try session.council.setConvocationDelay(ConvocationDelay(clearDays: days)) }
-                    let delay = try session.council.convocationDelay()
-                    say(Text(fr: "Délai minimal de convocation : \(delay.clearDays) jour(s) franc(s) avant la séance, sauf urgence.",
-                             en: "Minimum convocation delay: \(delay.clearDays) clear day(s) before the séance, save in urgency."))
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            if let days { try session.council.setConvocationDelay(ConvocationDelay(clearDays: days)) }
+            let delay = try session.council.convocationDelay()
+            say(.convocationDelay(delay))
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).",
             discussion: """
                 Exemple / example : huisclos seances liste --json
                 Codes de sortie : 0 · 77 appareil sans accès aux séances (second cercle, invité, mandat terminé).
                 """)
         @OptionGroup var device: DeviceOptions
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
-                    // say so rather than show an empty table and the yearly-séance warning.
-                    guard await session.hasCouncilAccess else {
-                        let text = Text(fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
-                                        en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
-                        Console.error(text.in(language) + "\n")
-                        throw ExitCode(ExitStatus.notAllowed.rawValue)
-                    }
-                    let (seances, warning) = try session.seancesAcknowledgingReceipt()
-                    if let warning { Console.error(warning.in(language) + "\n") }
-                    try session.seanceListing(seances, in: language).show(json: json)
-                    // The 12-month warning; with --json on standard error, so the output stays one JSON value.
-                    if let warning = SeanceSchedule.warning(seances: seances, on: session.today) {
-                        if json { Console.error(warning.in(language) + "\n") } else { say(warning) }
-                    }
-                }
+        func run(on session: CouncilSession) async throws {
+            // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
+            // say so rather than show an empty table and the yearly-séance warning.
+            guard await session.hasCouncilAccess else {
+                warn(.noCouncilAccess)
+                throw ExitCode(ExitStatus.notAllowed.rawValue)
+            }
+            let (seances, warning) = try session.seancesAcknowledgingReceipt()
+            if let warning { warn(warning) }
+            try session.seanceListing(seances, in: language).show(json: json)
+            // The 12-month warning; with --json on standard error, so the output stays one JSON value.
+            if let warning = SeanceSchedule.warning(seances: seances, on: session.today) {
+                json ? warn(warning) : say(warning)
             }
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).",
             discussion: """
                 Exemple / example : huisclos seances voir s2 --json
                 En JSON, chaque point porte aussi la séance, sa date (AAAA-MM-JJ) et son lieu. / In JSON each item also carries the séance, its date and place.
                 """)
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Argument(help: .seance) var seance: String
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    let (value, warning) = try session.seanceAcknowledgingReading(seance)
-                    if let warning { Console.error(warning.in(language) + "\n") }
-                    if !json {
-                        say(Text(fr: "Séance \(value.id) — \(value.when.french), \(value.place)", en: "Séance \(value.id) — \(value.when.english), \(value.place)"))
-                        if value.cancelled { say(Text(fr: "Séance annulée.", en: "Séance cancelled.")) }
-                        if value.urgent { say(Text(fr: "Convoquée en urgence.", en: "Convened in urgency.")) }
-                    }
-                    try session.agendaListing(of: value, in: language).show(json: json)
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            let (value, warning) = try session.seanceAcknowledgingReading(seance)
+            if let warning { warn(warning) }
+            if !json { show(.convocation(of: value)) }
+            try session.agendaListing(of: value, in: language).show(json: json)
         }
     }
 
-    struct Acknowledgements: AsyncParsableCommand {
+    struct Acknowledgements: CouncilCommand {
         static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).",
             discussion: "Exemple / example : huisclos seances accuses s2 --json")
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
-        @Flag(help: "Sortie JSON / JSON output.") var json = false
+        @Argument(help: .seance) var seance: String
+        @Flag(help: .json) var json = false
 
-        func run() async throws {
-            try await runReporting {
-                try await CouncilSession.with(device) { session in
-                    try session.acknowledgementListing(of: seance, in: language).show(json: json)
-                    if !json {
-                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
-                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync)."))
-                    }
-                }
-            }
+        func run(on session: CouncilSession) async throws {
+            try session.acknowledgementListing(of: seance, in: language).show(json: json)
+            if !json { say(.acknowledgementTimes) }
         }
     }
 }

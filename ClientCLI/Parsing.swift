@@ -1,22 +1,8 @@
-import ArgumentParser
-import Foundation
 import HuisClosClient
 import HuisClosCouncil
-import HuisClosCouncilStore
-import HuisClosDevice
-import HuisClosSync
 import HuisClosL10n
-import HuisClosMail
-import HuisClosTerminal
 import HuisClosTrust
-
-extension CouncilSession {
-    /// Unlocks the device, runs `body` on its council side, and locks it again whatever happens.
-    @discardableResult
-    static func with<Result: Sendable>(_ options: DeviceOptions, _ body: (CouncilSession) async throws -> Result) async throws -> Result {
-        try await options.open().run { try await body(try await $0.councilSession()) }
-    }
-}
+import HuisClosWire
 
 /// Parses a `YYYY-MM-DD` option.
 func parseDay(_ text: String, option: String) throws -> Day {
@@ -47,4 +33,23 @@ func parseChoice<Value>(_ text: String, option: String, _ choices: KeyValuePairs
 extension Text {
     /// Both languages' header, in the person's language.
     static func header(_ fr: String, _ en: String) -> String { Text(fr: fr, en: en).in(language) }
+}
+
+/// Parses member ids given in hex on the command line (`option` names the option in the error).
+func parseMembers(_ hexes: [String], option: String) throws -> [MemberID] {
+    try hexes.map { hex in
+        guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else {
+            throw UsageError(invalid: Text(fr: "\(option) : identifiant de membre en hexadécimal (32 chiffres), voir huisclos membres liste",
+                                           en: "\(option): member id in hex (32 digits), see huisclos membres liste"))
+        }
+        return member
+    }
+}
+
+/// Parses an expiry (`ClientSession.expiry(parsing:)`): a day or an ISO 8601 instant.
+func parseExpiry(_ text: String, option: String) throws -> Instant {
+    guard let expiry = ClientSession.expiry(parsing: text) else {
+        throw UsageError(option, text, accepts: Text(fr: "AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ", en: "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"))
+    }
+    return expiry
 }

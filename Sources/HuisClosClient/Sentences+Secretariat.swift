@@ -1,0 +1,56 @@
+import HuisClosL10n
+
+/// What a face tells the person after a secretariat, device or sync workflow: composed once here,
+/// so the CLI and the app say the same thing in both languages.
+extension Text {
+    /// After creating the council: the trust root to hand out with each enrolment code.
+    public static func councilCreated(root: String) -> Text {
+        Text(fr: "Conseil créé. Racine de confiance (à donner avec chaque code) : \(root)", en: "Council created. Trust root (hand it out with each code): \(root)")
+    }
+
+    /// After certifying a device.
+    public static let deviceCertified = Text(fr: "Appareil certifié.", en: "Device certified.")
+
+    /// After a grant or a withdrawal signed into the membership log.
+    public static let logUpdated = Text(fr: "Registre mis à jour.", en: "Log updated.")
+
+    /// An enrolment code's root and expiry (UTC), printed under the code.
+    public static func enrolmentCode(_ created: EnrolmentCode) -> Text {
+        Text(fr: "racine \(created.root) · valable jusqu'au \(created.expiresAt) (UTC)", en: "root \(created.root) · valid until \(created.expiresAt) (UTC)")
+    }
+
+    /// After revoking a device.
+    public static let deviceRevoked = Text(fr: "Appareil révoqué ; les portées concernées changent de clé.", en: "Device revoked; its scopes move to a new key.")
+
+    /// After approving one of the member's pending devices.
+    public static func deviceApproved(_ fingerprint: String) -> Text {
+        Text(fr: "Appareil \(fingerprint) approuvé : il recevra vos clés à la prochaine synchronisation de cet appareil.",
+             en: "Device \(fingerprint) approved: it receives your keys at this device's next sync.")
+    }
+
+    /// After changing the device's passphrase.
+    public static let passphraseChanged = Text(fr: "Phrase de passe changée.", en: "Passphrase changed.")
+
+    /// A signed wipe order carried out.
+    public static let wiped = Text(fr: "Ordre d'effacement signé reçu : les données de cet appareil ont été détruites.",
+                                   en: "Signed wipe order received: this device's data has been destroyed.")
+
+    /// After restoring the trust root onto this secretariat device.
+    public static let rootRestored = Text(
+        fr: "Racine restaurée : cet appareil est certifié par elle et peut certifier les appareils du secrétariat. Révoquez l'appareil perdu.",
+        en: "Root restored: this device is certified by it and may certify secretariat devices. Revoke the lost device.")
+}
+
+extension [ReportLine] {
+    /// After exporting the trust root to `path` (and removing it from the device when `removed`):
+    /// where it is, and how to keep the file.
+    public static func rootExported(to path: String, removed: Bool) -> [ReportLine] {
+        [.info(Text(fr: "Racine de confiance exportée dans \(path), scellée sous sa phrase de passe.", en: "Trust root exported to \(path), sealed under its passphrase."))]
+            + (removed ? [.info(Text(
+                fr: "La racine a été retirée de cet appareil : restaurez-la (huisclos admin racine restaurer) pour certifier un appareil du secrétariat.",
+                en: "The root was removed from this device: restore it (huisclos admin racine restaurer) to certify a secretariat device."))] : [])
+            + [.problem(Text(
+                fr: "Attention : gardez ce fichier hors ligne (clé USB au coffre), jamais sur un appareil connecté ni dans une messagerie ; qui le détient avec sa phrase de passe contrôle le secrétariat du conseil.",
+                en: "Warning: keep this file offline (a USB key in a safe), never on a connected device or in a mailbox; whoever holds it with its passphrase controls the council's secretariat."))]
+    }
+}
