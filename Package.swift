@@ -189,6 +189,7 @@ let package = Package(
             dependencies: [
                 "HuisClosClient", "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n",
                 "HuisClosTerminal", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine", "HuisClosMail",
+                "HuisClosProtocol", "HuisClosTrust", "HuisClosWire", "HuisClosCrypto", "HuisClosReplica",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "ClientCLI",

@@ -1,14 +1,12 @@
 import ArgumentParser
-import Foundation
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosL10n
-import HuisClosTrust
 
 extension MemberCommands {
     /// `huisclos membres importer FICHIER.csv`: a whole council's appointments from one file, checked
     /// whole before anything is signed (`AppointmentImport.plan`, then `Device.appoint`).
-    struct Import: AsyncParsableCommand {
+    struct Import: CouncilCommand {
         static let configuration = CommandConfiguration(
             commandName: "importer",
             abstract: "Nomme les membres listés dans un fichier CSV (secrétariat) / appoints the members a CSV file lists (secretariat).",
@@ -30,31 +28,16 @@ extension MemberCommands {
         @Flag(name: .customLong("essai"), help: "Vérifie sans rien écrire / dry run.") var dryRun = false
         @Flag(help: .json) var json = false
 
-        struct Line: Encodable { let line: Int; let name: String; let member: String?; let start: String; let termEnd: String }
-
-        func run() async throws {
-            let url = URL(fileURLWithPath: file)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-            guard let size, size <= AppointmentImport.fileBytesMax, let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw UsageError("FICHIER", file, accepts: Text(
-                    fr: "un fichier CSV lisible, en UTF-8, de \(AppointmentImport.fileBytesMax / 1024) Kio au plus",
-                    en: "a readable UTF-8 CSV file of at most \(AppointmentImport.fileBytesMax / 1024) KiB"))
-            }
-            try await CouncilSession.with(device) { session in
-                let rows: [AppointmentImport.Row], ids: [MemberID]?
-                switch try await session.importAppointments(text, dryRun: dryRun) {
-                case let .success(planned): (rows, ids) = planned
-                case let .failure(failure):
-                    for error in failure.errors { warn(error.text) }
-                    warn(.importRefused(failure.errors.count))
-                    throw ExitCode(ExitStatus.dataRefused.rawValue)
-                }
-                let lines = rows.enumerated().map { index, row in
-                    Line(line: row.line, name: row.name, member: ids?[index].hex, start: row.orderDay.iso, termEnd: row.termEnd.iso)
-                }
+        func run(on session: CouncilSession) async throws {
+            switch try await session.importAppointments(fileAt: file, dryRun: dryRun) {
+            case let .success(lines):
                 if json { return try printJSON(lines) }
-                for line in lines { say(.importedLine(line.line, name: line.name, member: line.member, start: line.start, termEnd: line.termEnd)) }
-                say(.imported(rows.count, dryRun: dryRun))
+                lines.map(\.text).forEach(say)
+                say(.imported(lines.count, dryRun: dryRun))
+            case let .failure(failure):
+                failure.errors.map(\.text).forEach(warn)
+                warn(.importRefused(failure.errors.count))
+                throw ExitCode(ExitStatus.dataRefused.rawValue)
             }
         }
     }

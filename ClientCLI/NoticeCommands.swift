@@ -53,7 +53,7 @@ struct MailCommands: AsyncParsableCommand {
                                            environment: ProcessInfo.processInfo.environment, variable: "HUISCLOS_SMTP_PASSWORD")
                 guard password?.isEmpty == false else { throw UsageError.passphraseMissing(variable: "HUISCLOS_SMTP_PASSWORD") }
             }
-            let settings = SMTPSettings(host: host, port: port ?? [.startTLS: 587, .tls: 465][mode] ?? 25, security: mode,
+            let settings = SMTPSettings(host: host, port: port ?? mode.defaultPort, security: mode,
                                         username: username, password: password, sender: from, senderName: senderName,
                                         trustRootsFile: authority.map { URL(fileURLWithPath: $0).path })
             try await CouncilSession.with(device) { session in
@@ -69,17 +69,7 @@ struct MailCommands: AsyncParsableCommand {
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {
-            let settings = try await session.mailSettings()
-            let attached = try session.council.invitationAttached()
-            var listing = Listing(headers: [Text.header("Réglage", "Setting"), Text.header("Valeur", "Value")], keys: ["setting", "value"])
-            let rows: [(String, String?)] = [
-                ("server", settings.map { "\($0.host):\($0.port)" }), ("security", settings?.security.rawValue),
-                ("sender", settings.map { "\($0.senderName) <\($0.sender)>" }), ("username", settings?.username),
-                ("password", settings?.password == nil ? nil : "********"), ("authority", settings?.trustRootsFile),
-                ("invitation", attached ? "oui/yes" : "non/no"),
-            ]
-            for (name, value) in rows { listing.append([name, value]) }
-            try listing.show(json: json)
+            try await session.mailSettingsListing(in: language).show(json: json)
         }
     }
 

@@ -30,11 +30,6 @@ func parseChoice<Value>(_ text: String, option: String, _ choices: KeyValuePairs
     return value
 }
 
-extension Text {
-    /// Both languages' header, in the person's language.
-    static func header(_ fr: String, _ en: String) -> String { Text(fr: fr, en: en).in(language) }
-}
-
 /// Parses member ids given in hex on the command line (`option` names the option in the error).
 func parseMembers(_ hexes: [String], option: String) throws -> [MemberID] {
     try hexes.map { hex in

@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosCouncil
 import HuisClosDevice
 import HuisClosL10n
@@ -17,20 +18,27 @@ extension CouncilSession {
         return mandate
     }
 
-    /// Checks every line of an appointments file against the register as the earlier lines leave
-    /// it (`AppointmentImport.plan`); unless `dryRun`, appoints them all in one signed batch and
-    /// syncs. Returns the rows and, when written, the new members' ids in the same order.
-    public func importAppointments(_ text: String, dryRun: Bool) async throws
-        -> Result<(rows: [AppointmentImport.Row], members: [MemberID]?), AppointmentImport.Failure> {
+    /// Checks every line of the appointments file at `path` (UTF-8, at most
+    /// `AppointmentImport.fileBytesMax`) against the register as the earlier lines leave it
+    /// (`AppointmentImport.plan`); unless `dryRun`, appoints them all in one signed batch and syncs.
+    /// Returns each line checked, with the new member's id once written.
+    public func importAppointments(fileAt path: String, dryRun: Bool) async throws -> Result<[ImportedAppointment], AppointmentImport.Failure> {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size, size <= AppointmentImport.fileBytesMax, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw UsageError("FICHIER", path, accepts: Text(
+                fr: "un fichier CSV lisible, en UTF-8, de \(AppointmentImport.fileBytesMax / 1024) Kio au plus",
+                en: "a readable UTF-8 CSV file of at most \(AppointmentImport.fileBytesMax / 1024) KiB"))
+        }
         try requireSecretariat(Text(fr: "nommer des membres", en: "appoint members"))
         switch AppointmentImport.plan(text, register: register.register, today: today) {
         case let .failure(failure):
             return .failure(failure)
         case let .success(rows):
-            guard !dryRun else { return .success((rows, nil)) }
-            let members = try await device.appoint(rows)
-            _ = try await device.sync()
-            return .success((rows, members))
+            let members = dryRun ? nil : try await device.appoint(rows)
+            if !dryRun { _ = try await device.sync() }
+            return .success(rows.enumerated().map { index, row in
+                ImportedAppointment(line: row.line, name: row.name, member: members?[index].hex, start: row.orderDay.iso, termEnd: row.termEnd.iso)
+            })
         }
     }
 
@@ -47,5 +55,22 @@ extension CouncilSession {
             start: Instant(unixSeconds: start.unixSeconds), end: Instant(unixSeconds: end.unixSeconds))))
         _ = try await device.sync()
         return register.members[member.hex]?.mandates.count ?? 0
+    }
+}
+
+/// One line of an appointments file, checked (and appointed unless a dry run): the `--json`
+/// record of `huisclos membres importer`.
+public struct ImportedAppointment: Sendable, Encodable, Equatable {
+    public let line: Int
+    public let name: String
+    /// The new member's id (hex), once appointed.
+    public let member: String?
+    public let start: String
+    public let termEnd: String
+
+    /// The line as a person reads it.
+    public var text: Text {
+        Text(fr: "ligne \(line) : \(name)\(member.map { " — identifiant \($0)" } ?? "") — mandat du \(start) au \(termEnd)",
+             en: "line \(line): \(name)\(member.map { " — id \($0)" } ?? "") — mandate from \(start) to \(termEnd)")
     }
 }

@@ -32,6 +32,21 @@ extension CouncilSession {
         return try JSONDecoder().decode(SMTPSettings.self, from: Data(bytes))
     }
 
+    /// This device's mail settings as a listing (password masked) and whether the council
+    /// attaches the invitation to notices.
+    public func mailSettingsListing(in language: Language) async throws -> Listing {
+        let settings = try await mailSettings()
+        var listing = Listing(headers: [Text(fr: "Réglage", en: "Setting").in(language), Text(fr: "Valeur", en: "Value").in(language)], keys: ["setting", "value"])
+        let rows: [(String, String?)] = [
+            ("server", settings.map { "\($0.host):\($0.port)" }), ("security", settings?.security.rawValue),
+            ("sender", settings.map { "\($0.senderName) <\($0.sender)>" }), ("username", settings?.username),
+            ("password", settings?.password == nil ? nil : "********"), ("authority", settings?.trustRootsFile),
+            ("invitation", try council.invitationAttached() ? "oui/yes" : "non/no"),
+        ]
+        for (name, value) in rows { listing.append([name, value]) }
+        return listing
+    }
+
     /// Keeps `settings` on this device (the secretariat's), checked first.
     public func configureMail(_ settings: SMTPSettings) async throws {
         try requireSecretariat(Text(fr: "configurer l'envoi des courriels", en: "configure e-mail sending"))

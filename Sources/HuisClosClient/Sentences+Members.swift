@@ -49,12 +49,6 @@ extension Text {
              en: "Past mandate of \(name) recorded (order \(order), \(from.iso) to \(to.iso)): \(count) mandate(s) in the register.")
     }
 
-    /// One line of an appointment import: who, their id once appointed, their mandate.
-    public static func importedLine(_ line: Int, name: String, member: String?, start: String, termEnd: String) -> Text {
-        Text(fr: "ligne \(line) : \(name)\(member.map { " — identifiant \($0)" } ?? "") — mandat du \(start) au \(termEnd)",
-             en: "line \(line): \(name)\(member.map { " — id \($0)" } ?? "") — mandate from \(start) to \(termEnd)")
-    }
-
     /// The end of an appointment import: `count` appointments checked (`dryRun`) or recorded.
     public static func imported(_ count: Int, dryRun: Bool) -> Text {
         dryRun ? Text(fr: "Essai : \(count) nomination(s) valide(s) ; rien n'est écrit.", en: "Dry run: \(count) valid appointment(s); nothing written.")

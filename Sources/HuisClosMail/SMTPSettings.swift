@@ -9,6 +9,15 @@ public struct SMTPSettings: Sendable, Equatable, Codable {
         case tls
         /// No encryption: only to a server on this machine (a local relay such as Postfix on 127.0.0.1).
         case plain = "aucune"
+
+        /// The port a mail server listens on for this security: 587, 465, or 25.
+        public var defaultPort: Int {
+            switch self {
+            case .startTLS: 587
+            case .tls: 465
+            case .plain: 25
+            }
+        }
     }
 
     public var host: String
