@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 
 /// `huisclos-server backup`: a consistent copy of a running relay's SQLite database.
@@ -21,7 +22,7 @@ struct Backup: ParsableCommand {
     func run() throws {
         let folder = try dataFolder(data, council: council)
         let bytes = try SQLiteBackup.backup(folder: folder, to: URL(fileURLWithPath: to))
-        print("huisclos-server backup: \(to) (\(bytes) bytes)")
+        say(.backupWritten(to: to, bytes: bytes))
     }
 }
 
@@ -45,21 +46,22 @@ struct Restore: ParsableCommand {
     func run() throws {
         let folder = try dataFolder(data, council: council)
         try SQLiteBackup.restore(from: URL(fileURLWithPath: from), folder: folder, relayFolder: try dataFolder(data))
-        print("huisclos-server restore: \(from) restored into \(folder.path)")
+        say(.backupRestored(from: from, into: folder.path))
     }
 }
 
 /// The data folder from `--data` or `HUISCLOS_DATA`; with `council`, that hosted council's folder in it.
 func dataFolder(_ flag: String?, council: String? = nil) throws -> URL {
-    guard let path = flag ?? ProcessInfo.processInfo.environment["HUISCLOS_DATA"] else {
-        throw ValidationError("give the data folder: --data PATH or HUISCLOS_DATA")
+    guard let path = flag ?? ProcessInfo.processInfo.environment["HUISCLOS_DATA"], !path.isEmpty else {
+        throw OperatorError(.noDataFolder)
     }
     let folder = URL(fileURLWithPath: path)
     guard let council else { return folder }
     let id = try CouncilID(council)
     let directory = CouncilDirectory(dataFolder: folder)
     guard try directory.councils().contains(id) else {
-        throw ValidationError("no council \(id) in \(path): see huisclos-server councils list --data \(path)")
+        throw OperatorError(.unknownCouncil, Text(fr: "aucun conseil \(id) dans \(path) : voyez huisclos-server councils list --data \(path)",
+                                                  en: "no council \(id) in \(path): see huisclos-server councils list --data \(path)"))
     }
     return directory.folder(of: id)
 }

@@ -20,23 +20,12 @@ struct Check: AsyncParsableCommand {
         let path = folder.path
         // Never creates what it checks: a mistyped folder is an error, not a sound empty relay.
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(SQLiteServerStorage.fileName).path) else {
-            FileHandle.standardError.write(Data("huisclos-server check: no relay database in \(path): check the folder\n".utf8))
-            throw ExitCode(74)
+            throw OperatorError(.noRelayDatabase, Text(fr: "aucune base du relais dans \(path) : vérifiez le chemin",
+                                                       en: "no relay database in \(path): check the folder"))
         }
-        let storage: SQLiteServerStorage
-        do {
-            storage = try SQLiteServerStorage(folder: folder)
-        } catch {
-            FileHandle.standardError.write(Data("huisclos-server check: \(error.message)\n".utf8))
-            throw ExitCode(error.exitStatus.rawValue)
-        }
-        let problems = await RelayIntegrity.check(storage, clock: .system)
-        guard !problems.isEmpty else {
-            print("huisclos-server check: no damage found in \(path)")
-            return
-        }
-        for problem in problems { print("damaged: \(problem)") }
-        FileHandle.standardError.write(Data("huisclos-server check: the data folder is damaged; keep it aside and restore the last backup\n".utf8))
-        throw ExitCode(65)
+        let problems = await RelayIntegrity.check(try SQLiteServerStorage(folder: folder), clock: .system)
+        guard !problems.isEmpty else { return say(.noDamage(in: path)) }
+        problems.map(\.text).forEach(say)
+        throw OperatorError(.damaged)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 import HuisClosServerPostgres
 import HuisClosTerminal
@@ -46,13 +47,8 @@ struct Councils: AsyncParsableCommand {
             } else {
                 _ = try SQLiteServerStorage(folder: directory.folder(of: council))
             }
-            print("""
-                huisclos-server councils: created \(council)
-                  address:      <the relay's address>\(council.pathPrefix)   (public site: \(council.pathPrefix)/public/)
-                  admin token:  \(token.path)
-                  publisher:    write \(directory.folder(of: council).appendingPathComponent("public-site.json").path) ({"siret": "…"})
-                Restart the relay (every instance) to serve it.
-                """)
+            say(.councilCreated(council.rawValue, pathPrefix: council.pathPrefix, tokenFile: token.path,
+                                publicSiteFile: directory.folder(of: council).appendingPathComponent("public-site.json").path))
         }
     }
 
@@ -74,12 +70,11 @@ struct Councils: AsyncParsableCommand {
                 return
             }
             guard !councils.isEmpty else {
-                print("no council besides the default one (create one: huisclos-server councils create ID --data …)")
-                return
+                return say(.noHostedCouncil)
             }
-            var table = Table(headers: ["council", "path", "public site"])
+            var table = Table(headers: Text.councilHeaders.map { $0.in(language) })
             for council in councils {
-                table.append([council.rawValue, council.pathPrefix + "/", directory.hasPublicSite(council) ? "configured" : "missing: write public-site.json"])
+                table.append([council.rawValue, council.pathPrefix + "/", Text.publicSite(configured: directory.hasPublicSite(council)).in(language)])
             }
             print(table.render())
         }

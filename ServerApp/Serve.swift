@@ -68,18 +68,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let settings: RelaySettings
-        var configuration: ServerConfiguration
-        do {
-            settings = try await RelaySettings.resolve(flags: flags, environment: environment, file: config ?? environment["HUISCLOS_CONFIG"])
-            if printConfig {
-                print(settings.printed)
-                return
-            }
-            configuration = try settings.serverConfiguration()
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let settings = try await RelaySettings.resolve(flags: flags, environment: environment, file: config ?? environment["HUISCLOS_CONFIG"])
+        if printConfig { return print(settings.printed) }
+        var configuration = try settings.serverConfiguration()
         configuration.benchEndpoints = benchEndpoints
         switch configuration.logFormat {
         case .text: LoggingSystem.bootstrap(StreamLogHandler.standardError)

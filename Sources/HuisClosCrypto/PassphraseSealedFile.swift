@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 
 /// The layout of a file that keeps one secret sealed under a passphrase: the replica's key file
 /// (`KeyFile`) and the trust root's offline backup (`RootBackup`). One decoder for both, so both
@@ -44,14 +45,56 @@ public struct PassphraseSealedFile: Sendable, Equatable {
         public static let rootBackup = Format(magic: Array("HCROOTBK".utf8), clearBytes: 32, secretBytes: 32)
     }
 
-    /// Why bytes are not a file of the expected format.
-    public enum Refusal: Error, Sendable, Equatable {
+    /// Why bytes are not a file of the expected format; its callers name the file (key file, root
+    /// backup) around its text.
+    public enum Refusal: HuisClosError, Equatable {
         /// Wrong size or magic: another kind of file, or a truncated one.
         case notThisFormat
         /// A format version this build does not read.
         case unsupportedVersion(UInt16)
         /// Argon2id limits out of range (the reason as `validate` words it).
-        case impossibleLimits(String)
+        case impossibleLimits(Text)
+
+        /// Stable codes.
+        public enum Code: String, ErrorCode {
+            case notThisFormat, unsupportedVersion, impossibleLimits
+
+            public static let domain = "sealedFile"
+
+            public var text: Text {
+                switch self {
+                case .notThisFormat:
+                    Text(fr: "ce n'est pas un fichier de ce type (taille ou signature de format) : un autre fichier, ou un fichier tronqué",
+                         en: "this is not a file of this kind (wrong size or magic): another file, or a truncated one")
+                case .unsupportedVersion:
+                    Text(fr: "ce fichier vient d'une version de HuisClos plus récente : mettez HuisClos à jour",
+                         en: "this file comes from a newer HuisClos: update HuisClos")
+                case .impossibleLimits:
+                    Text(fr: "ce fichier demande des limites Argon2id impossibles : il a été modifié", en: "this file asks for impossible Argon2id limits: it was altered")
+                }
+            }
+
+            public var exitStatus: ExitStatus { .dataRefused }
+        }
+
+        public var code: Code {
+            switch self {
+            case .notThisFormat: .notThisFormat
+            case .unsupportedVersion: .unsupportedVersion
+            case .impossibleLimits: .impossibleLimits
+            }
+        }
+
+        public var text: Text {
+            switch self {
+            case .notThisFormat: code.text
+            case .unsupportedVersion(let version):
+                Text(fr: "format \(version), écrit par une version de HuisClos plus récente (celle-ci lit le format \(PassphraseSealedFile.version)) : mettez HuisClos à jour",
+                     en: "format \(version) is not supported by this build (it reads \(PassphraseSealedFile.version)): update HuisClos")
+            case .impossibleLimits(let why):
+                Text(fr: "\(code.text.french) (\(why.french))", en: "impossible Argon2id limits: \(why.english)")
+            }
+        }
     }
 
     /// The format version this build writes and reads.
@@ -83,7 +126,7 @@ public struct PassphraseSealedFile: Sendable, Equatable {
         let version = UInt16(bytes[8]) << 8 | UInt16(bytes[9])
         guard version == Self.version else { throw .unsupportedVersion(version) }
         let limits = PasswordKey.Limits(decoding: bytes[10..<10 + PasswordKey.Limits.encodedLength])
-        do { try limits.validate() } catch { throw .impossibleLimits(error.message) }
+        do { try limits.validate() } catch { throw .impossibleLimits(error.text) }
         self.init(format: format, limits: limits, salt: Array(bytes[26..<Format.clearOffset]),
                   clear: Array(bytes[Format.clearOffset..<format.headerBytes]), sealed: Array(bytes[format.headerBytes...]))
     }

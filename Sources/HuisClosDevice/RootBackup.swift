@@ -29,14 +29,10 @@ public struct RootBackup: Sendable {
         do throws(PassphraseSealedFile.Refusal) {
             file = try PassphraseSealedFile(decoding: bytes, as: .rootBackup)
         } catch {
-            switch error {
-            case .notThisFormat:
-                throw DeviceError(.rootBackupInvalid, "this file is not a HuisClos root backup (wrong size or magic)")
-            case .unsupportedVersion:
-                throw DeviceError(.rootBackupInvalid, "this root backup's format is not supported by this build: update HuisClos")
-            case .impossibleLimits(let why):
-                throw DeviceError(.rootBackupInvalid, "the root backup asks for impossible Argon2id limits: \(why)")
-            }
+            throw DeviceError(.rootBackupInvalid, error == .notThisFormat
+                ? Text(fr: "ce fichier n'est pas une sauvegarde de la racine HuisClos (taille ou signature de format)",
+                       en: "this file is not a HuisClos root backup (wrong size or magic)")
+                : Text(fr: "sauvegarde de la racine : \(error.text.french)", en: "root backup: \(error.text.english)"))
         }
         rootKey = try SigningPublicKey(bytes: file.clear)
     }

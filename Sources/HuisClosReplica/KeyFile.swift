@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 
 /// The replica's key file (`replica.key`): the random database key sealed under a key derived
 /// from the passphrase with Argon2id 1.3, in the layout of `PassphraseSealedFile` (format
@@ -37,14 +38,10 @@ struct KeyFile {
         do throws(PassphraseSealedFile.Refusal) {
             return KeyFile(file: try PassphraseSealedFile(decoding: bytes, as: .replicaKey))
         } catch {
-            switch error {
-            case .notThisFormat:
-                throw ReplicaError(.keyFileDamaged, "this is not a HuisClos replica key file (wrong size or magic); restore it from a backup")
-            case .unsupportedVersion(let version):
-                throw ReplicaError(.keyFileDamaged, "key file format \(version) is not supported by this build (it reads \(PassphraseSealedFile.version)); update HuisClos")
-            case .impossibleLimits(let why):
-                throw ReplicaError(.keyFileDamaged, "the key file asks for impossible Argon2id limits: \(why)")
-            }
+            throw ReplicaError(.keyFileDamaged, error == .notThisFormat
+                ? Text(fr: "ce n'est pas un fichier de clé de réplique HuisClos (taille ou signature de format) : restaurez-le d'une sauvegarde",
+                       en: "this is not a HuisClos replica key file (wrong size or magic); restore it from a backup")
+                : Text(fr: "fichier de clé : \(error.text.french)", en: "key file \(error.text.english)"))
         }
     }
 }

@@ -28,7 +28,7 @@ import Testing
         #expect(restore.status == 0, "\(restore.errors)")
         let restored = try SQLiteServerStorage(folder: folder.url)
         #expect(try await restored.heads(of: [.council]) == [.council: 3], "the log as it was at the backup")
-        let again = try await CommandRun.run("huisclos-server", ["backup", "--data", folder.url.path, "--to", file.path])
+        let again = try await CommandRun.run("huisclos-server", ["backup", "--data", folder.url.path, "--to", file.path], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(again.status != 0 && again.errors.contains("exists"), "a backup never overwrites a file")
     }
 
@@ -57,7 +57,7 @@ import Testing
         #expect(try await CommandRun.run("huisclos-server", ["backup", "--data", folder.url.path, "--to", file.path]).status == 0)
         _ = try await device.client.push([try await device.store.author(scope: .council, body: [2])])
 
-        let refused = try await CommandRun.run("huisclos-server", ["restore", "--data", folder.url.path, "--from", file.path])
+        let refused = try await CommandRun.run("huisclos-server", ["restore", "--data", folder.url.path, "--from", file.path], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(refused.status != 0 && refused.errors.contains("is running"), "\(refused.status) \(refused.errors)")
         // A second relay on the folder exits before listening (started as a child that is stopped
         // if it listens after all, so a regression fails here rather than hangs).

@@ -72,10 +72,10 @@ import Testing
         #expect(ready.error?.message.contains("damaged") == true && ready.error?.message.contains("huisclos-server check") == true,
                 "\(ready.error?.message ?? "")")
         let problems = await RelayIntegrity.check(server.storage, clock: .system)
-        #expect(!problems.isEmpty && problems.allSatisfy { $0.hasPrefix("database integrity") }, "\(problems)")
+        #expect(!problems.isEmpty && problems.allSatisfy { $0.description.hasPrefix("database integrity") }, "\(problems)")
         await server.stop()
 
-        let check = try await CommandRun.run("huisclos-server", ["check", "--data", data.path])
+        let check = try await CommandRun.run("huisclos-server", ["check", "--data", data.path], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(check.status == 65 && check.output.contains("damaged: database integrity"), "\(check.status) \(check.output) \(check.errors)")
     }
 
@@ -87,7 +87,7 @@ import Testing
         try await device.store.author(scope: .council, body: [1])
         _ = try await device.driver.sync()
         await server.stop()
-        let check = try await CommandRun.run("huisclos-server", ["check", "--data", folder.url.path])
+        let check = try await CommandRun.run("huisclos-server", ["check", "--data", folder.url.path], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(check.status == 0 && check.output.contains("no damage found"), "\(check.status) \(check.output) \(check.errors)")
     }
 
@@ -95,7 +95,7 @@ import Testing
         let folder = try TemporaryFolder("relay-check-typo")
         defer { folder.remove() }
         let typo = folder.url.appendingPathComponent("nope")
-        let check = try await CommandRun.run("huisclos-server", ["check", "--data", typo.path])
+        let check = try await CommandRun.run("huisclos-server", ["check", "--data", typo.path], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(check.status == 74 && check.errors.contains("no relay database"), "\(check.status) \(check.output) \(check.errors)")
         #expect(!FileManager.default.fileExists(atPath: typo.path), "the check created the folder it was asked to check")
     }
@@ -115,7 +115,7 @@ import Testing
         // Every device request reads the log: the relay answers a fault of its own, not a forgery.
         await #expect(throws: APIError(.internal, "")) { _ = try await device.reconnected(to: server.url).client.login() }
         let problems = await RelayIntegrity.check(server.storage, clock: .system)
-        #expect(problems.contains { $0.hasPrefix("membership log") && $0.contains("damaged") }, "\(problems)")
+        #expect(problems.contains { $0.description.hasPrefix("membership log") && $0.description.contains("damaged") }, "\(problems)")
         let ready = try await RawRequest.send(server.url, .GET, Endpoint.ready, version: nil)
         #expect(ready.status == 503, "the failed request told readiness: \(ready.status)")
         await server.stop()
