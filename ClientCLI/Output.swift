@@ -34,7 +34,8 @@ func printJSON(_ value: some Encodable) throws {
 /// to do ») and exits with the status its code names (`ErrorCode.exitStatus`); ArgumentParser's
 /// own errors and exits keep its rendering. The one place the CLI turns an error into words.
 func reportAndExit(_ error: any Error) -> Never {
-    if error is ExitCode || error is ValidationError { HuisClos.exit(withError: error) }
+    // ArgumentParser's own errors and exits (help, --version, ExitCode, ValidationError) keep its rendering.
+    if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { HuisClos.exit(withError: error) }
     let explained = ErrorExplanation.of(error)
     warn(explained.report)
     HuisClos.exit(withError: ExitCode(explained.exitStatus.rawValue))

@@ -13,7 +13,8 @@ func say(_ text: Text) { Console.out(text.in(language) + "\n") }
 /// what to do ») and exits with the status its code names; ArgumentParser's own errors and exits
 /// keep its rendering.
 func reportAndExit(_ error: any Error) -> Never {
-    if error is ExitCode || error is ValidationError { ServerCommand.exit(withError: error) }
+    // ArgumentParser's own errors and exits (help, --version, ExitCode, ValidationError) keep its rendering.
+    if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { ServerCommand.exit(withError: error) }
     let explained = (error as? any HuisClosError) ?? UnexpectedError(error)
     Console.error(explained.report.in(language) + "\n")
     ServerCommand.exit(withError: ExitCode(explained.exitStatus.rawValue))
