@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
@@ -140,7 +139,6 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
         // A member's device: one encrypted replica holding keys, trust, log, scope keys and the
@@ -242,11 +240,7 @@ let package = Package(
             path: "Tests/HuisClosTestSupport"),
 
         .testTarget(
-            name: "HuisClosCryptoTests",
-            dependencies: [
-                "HuisClosCrypto",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ]),
+            name: "HuisClosCryptoTests", dependencies: ["HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosProtocolTests",
             dependencies: ["HuisClosProtocol", "HuisClosWire", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),

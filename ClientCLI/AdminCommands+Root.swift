@@ -40,7 +40,8 @@ extension AdminCommands {
             let environment = ProcessInfo.processInfo.environment
             let prompt = Text(fr: "Phrase de passe de la sauvegarde de la racine : ", en: "Root backup passphrase: ")
             guard let given = Passphrase.read(prompt: prompt.in(language), environment: environment, variable: passphraseVariable),
-                  !given.isEmpty else {
+                !given.isEmpty
+            else {
                 throw UsageError.passphraseMissing(variable: passphraseVariable)
             }
             if confirm, environment[passphraseVariable] == nil {
@@ -58,16 +59,19 @@ extension AdminCommands {
                 abstract: "Écrit la racine scellée dans un nouveau fichier / writes the sealed root to a new file.")
             @OptionGroup var device: DeviceOptions
             @Option(name: .customLong("sortie"), help: "Nouveau fichier (jamais écrasé) / new file (never overwritten).") var output: String
-            @Flag(name: .customLong("retirer"),
-                  help: "Retire ensuite la racine de cet appareil, après avoir relu la sauvegarde / then removes the root from this device, after reading the backup back.")
+            @Flag(
+                name: .customLong("retirer"),
+                help: "Retire ensuite la racine de cet appareil, après avoir relu la sauvegarde / then removes the root from this device, after reading the backup back.")
             var remove = false
 
             func run() async throws {
                 let devicePassphrase = try device.passphrase()
                 let passphrase = try RootCommands.backupPassphrase(confirm: true)
                 guard passphrase != devicePassphrase else {
-                    throw UsageError(invalid: Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
-                                                   en: "choose another passphrase for the backup than the device's"))
+                    throw UsageError(
+                        invalid: Text(
+                            fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
+                            en: "choose another passphrase for the backup than the device's"))
                 }
                 try await ClientSession.open(folder: device.url, passphrase: devicePassphrase).run {
                     try await $0.exportTrustRoot(passphrase: passphrase, to: output, remove: remove)

@@ -31,15 +31,18 @@ struct AdminCommands: AsyncParsableCommand {
 
     /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
     struct Token: ParsableArguments {
-        @Option(help: "Fichier contenant le jeton admin / file holding the admin token. Sinon / otherwise HUISCLOS_ADMIN_TOKEN = le jeton lui-même / the token itself.") var adminTokenFile: String?
+        @Option(help: "Fichier contenant le jeton admin / file holding the admin token. Sinon / otherwise HUISCLOS_ADMIN_TOKEN = le jeton lui-même / the token itself.")
+        var adminTokenFile: String?
 
         func value() throws -> String {
             if let file = adminTokenFile {
                 return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             guard let token = ProcessInfo.processInfo.environment["HUISCLOS_ADMIN_TOKEN"] else {
-                throw UsageError(invalid: Text(fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",
-                                               en: "admin token missing: --admin-token-file or HUISCLOS_ADMIN_TOKEN"))
+                throw UsageError(
+                    invalid: Text(
+                        fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",
+                        en: "admin token missing: --admin-token-file or HUISCLOS_ADMIN_TOKEN"))
             }
             return token
         }
@@ -47,7 +50,8 @@ struct AdminCommands: AsyncParsableCommand {
 
     static func member(_ hex: String) throws -> MemberID {
         guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else {
-            throw UsageError("--member", hex, accepts: Text(fr: "un identifiant de 32 chiffres hexadécimaux (huisclos membres liste)", en: "a 32 hex digit id (huisclos membres liste)"))
+            throw UsageError(
+                "--member", hex, accepts: Text(fr: "un identifiant de 32 chiffres hexadécimaux (huisclos membres liste)", en: "a 32 hex digit id (huisclos membres liste)"))
         }
         return member
     }
@@ -85,9 +89,13 @@ struct AdminCommands: AsyncParsableCommand {
 
         func run() async throws {
             guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
-                  let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes) else {
-                throw UsageError("--signing / --agreement", "\(signing) / \(agreement)", accepts: Text(fr: "deux clés de 64 chiffres hexadécimaux chacune (la carte que huisclos enrol affiche)",
-                                                                                                en: "two keys of 64 hex digits each (the card huisclos enrol prints)"))
+                let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes)
+            else {
+                throw UsageError(
+                    "--signing / --agreement", "\(signing) / \(agreement)",
+                    accepts: Text(
+                        fr: "deux clés de 64 chiffres hexadécimaux chacune (la carte que huisclos enrol affiche)",
+                        en: "two keys of 64 hex digits each (the card huisclos enrol prints)"))
             }
             let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try AdminCommands.member(member))
             try await AdminCommands.sign(device, .certifyDevice(certificate))
@@ -106,8 +114,11 @@ struct AdminCommands: AsyncParsableCommand {
         func run() async throws {
             let member = try AdminCommands.member(member)
             let scope = try ScopeID(scope)
-            try await AdminCommands.sign(device, remove ? .removeFromScope(member: member, scope: scope)
-                                                : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
+            try await AdminCommands.sign(
+                device,
+                remove
+                    ? .removeFromScope(member: member, scope: scope)
+                    : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
             say(.logUpdated)
         }
     }

@@ -18,7 +18,8 @@ struct AgendaCommands: AsyncParsableCommand {
         subcommands: [Add.self, Move.self, Remove.self])
 
     struct Add: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.",
+        static let configuration = CommandConfiguration(
+            commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.",
             discussion: "Exemple / example : huisclos ordre-du-jour ajouter s2 budget --titre \"Budget du numérique\" --dossier dossier-budget")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
@@ -33,7 +34,8 @@ struct AgendaCommands: AsyncParsableCommand {
     }
 
     struct Move: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "deplacer", abstract: "Déplace un point / moves an item.",
+        static let configuration = CommandConfiguration(
+            commandName: "deplacer", abstract: "Déplace un point / moves an item.",
             discussion: "Exemple / example : huisclos ordre-du-jour deplacer s2 budget --rang 1")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
@@ -53,7 +55,8 @@ struct AgendaCommands: AsyncParsableCommand {
     }
 
     struct Remove: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "retirer", abstract: "Retire un point / removes an item.",
+        static let configuration = CommandConfiguration(
+            commandName: "retirer", abstract: "Retire un point / removes an item.",
             discussion: "Exemple / example : huisclos ordre-du-jour retirer s2 budget")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String

@@ -19,7 +19,8 @@ struct AttendanceCommands: AsyncParsableCommand {
         subcommands: [Respond.self, Mark.self, Close.self, Roll.self])
 
     struct Respond: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.",
+        static let configuration = CommandConfiguration(
+            commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.",
             discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
@@ -36,7 +37,8 @@ struct AttendanceCommands: AsyncParsableCommand {
     }
 
     struct Mark: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "pointer", abstract: "Le secrétariat pointe un membre présent / the secretariat records a member present.",
+        static let configuration = CommandConfiguration(
+            commandName: "pointer", abstract: "Le secrétariat pointe un membre présent / the secretariat records a member present.",
             discussion: "Exemple / example : huisclos presence pointer s2 <id> <id>")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
@@ -50,7 +52,8 @@ struct AttendanceCommands: AsyncParsableCommand {
     }
 
     struct Close: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "clore", abstract: "Le secrétariat clôt la présence et affiche le quorum / closes attendance, shows quorum.",
+        static let configuration = CommandConfiguration(
+            commandName: "clore", abstract: "Le secrétariat clôt la présence et affiche le quorum / closes attendance, shows quorum.",
             discussion: "Exemple / example : huisclos presence clore s2 --json")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
@@ -59,8 +62,10 @@ struct AttendanceCommands: AsyncParsableCommand {
         func run(on session: CouncilSession) async throws {
             let quorum = try session.closeAttendance(of: seance)
             if json {
-                return try printJSON(QuorumJSON(seance: seance, inOffice: quorum.inOffice, present: quorum.present,
-                                                required: quorum.required, reached: quorum.isReached))
+                return try printJSON(
+                    QuorumJSON(
+                        seance: seance, inOffice: quorum.inOffice, present: quorum.present,
+                        required: quorum.required, reached: quorum.isReached))
             }
             say(.attendanceClosed(quorum))
         }

@@ -31,8 +31,13 @@ struct AvisCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
-            guard let kind = PublishedText.Kind(rawValue: kind) else { throw DossierError(.invalidArgument, Text(fr: "--nature : avis, recommandation ou programme",
-                                 en: "--nature: avis, recommandation or programme")) }
+            guard let kind = PublishedText.Kind(rawValue: kind) else {
+                throw DossierError(
+                    .invalidArgument,
+                    Text(
+                        fr: "--nature : avis, recommandation ou programme",
+                        en: "--nature: avis, recommandation or programme"))
+            }
             try await device.open().run { try $0.createAvisDraft(id, title: title, kind: kind, referral: referral) }
             say(.draftCreated(id))
         }

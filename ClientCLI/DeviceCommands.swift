@@ -27,7 +27,8 @@ struct DeviceCommands: AsyncParsableCommand {
         subcommands: [List.self, Approve.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Vos appareils / your devices.",
+        static let configuration = CommandConfiguration(
+            commandName: "liste", abstract: "Vos appareils / your devices.",
             discussion: "Exemple / example : huisclos appareils liste --json")
         @OptionGroup var device: DeviceOptions
         @Flag(help: .json) var json = false
@@ -38,7 +39,8 @@ struct DeviceCommands: AsyncParsableCommand {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "approuver",
+        static let configuration = CommandConfiguration(
+            commandName: "approuver",
             abstract: "Approuve un de vos appareils en attente / approves one of your pending devices.",
             discussion: "Exemple / example : huisclos appareils approuver 3f2a-9c01-77de-0b5e-a4c8")
         @OptionGroup var device: DeviceOptions
@@ -46,8 +48,10 @@ struct DeviceCommands: AsyncParsableCommand {
 
         func run() async throws {
             guard let fingerprint = DeviceFingerprint(parsing: empreinte) else {
-                throw UsageError(invalid: Text(fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
-                                               en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
+                throw UsageError(
+                    invalid: Text(
+                        fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
+                        en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
             }
             let opened = try device.unlock(toSync: true)
             try await opened.approveDevice(fingerprint)

@@ -13,8 +13,9 @@ struct DeviceOptions: ParsableArguments {
 
     var url: URL {
         let environment = ProcessInfo.processInfo.environment
-        return URL(fileURLWithPath: folder ?? environment["HUISCLOS_DEVICE"]
-            ?? (environment["HOME"] ?? FileManager.default.currentDirectoryPath) + "/.huisclos")
+        return URL(
+            fileURLWithPath: folder ?? environment["HUISCLOS_DEVICE"]
+                ?? (environment["HOME"] ?? FileManager.default.currentDirectoryPath) + "/.huisclos")
     }
 
     /// The passphrase from `HUISCLOS_PASSPHRASE`, or asked on the terminal without echo.
@@ -30,8 +31,11 @@ struct DeviceOptions: ParsableArguments {
     /// whoever holds a lost device must not be able to lengthen it.
     func unlock(toSync: Bool = false) throws -> Device {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw DeviceError(.noDevice, Text(fr: "aucun appareil dans \(url.path) : enrôlez-le d'abord (huisclos enrol)",
-                                              en: "no device in \(url.path): enrol it first (huisclos enrol)"))
+            throw DeviceError(
+                .noDevice,
+                Text(
+                    fr: "aucun appareil dans \(url.path) : enrôlez-le d'abord (huisclos enrol)",
+                    en: "no device in \(url.path): enrol it first (huisclos enrol)"))
         }
         return try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
     }

@@ -29,8 +29,10 @@ struct DossierCommands: AsyncParsableCommand {
     /// The scope named on the command line (`council`, `group:<nom>`, `hearing:<id>`).
     static func scope(_ name: String) throws -> ScopeID {
         do { return try ScopeID(name) } catch {
-            throw UsageError(invalid: Text(fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
-                                           en: "invalid scope '\(name)': council, group:<name> or hearing:<id>"))
+            throw UsageError(
+                invalid: Text(
+                    fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
+                    en: "invalid scope '\(name)': council, group:<name> or hearing:<id>"))
         }
     }
 
@@ -49,8 +51,10 @@ struct DossierCommands: AsyncParsableCommand {
             let scope = try DossierCommands.scope(self.scope)
             let bars = ProgressBars(quiet: json)
             let version = try await device.open().run { session in
-                try await session.addDossierVersion(file: URL(fileURLWithPath: path), scope: scope, id: id, title: title,
-                                                    attachedTo: attachedTo) { event in
+                try await session.addDossierVersion(
+                    file: URL(fileURLWithPath: path), scope: scope, id: id, title: title,
+                    attachedTo: attachedTo
+                ) { event in
                     switch event {
                     case .resuming(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
                     case .uploading(let done, let total): bars.update(Text(fr: "Envoi", en: "Upload"), done, total)

@@ -62,7 +62,8 @@ struct HearingCommands: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les auditions / lists hearings.",
+        static let configuration = CommandConfiguration(
+            commandName: "liste", abstract: "Liste les auditions / lists hearings.",
             discussion: "Exemple / example : huisclos auditions liste --json (dates ISO 8601 : jours AAAA-MM-JJ, échéance AAAA-MM-JJTHH:MM:SSZ)")
 
         @OptionGroup var device: DeviceOptions

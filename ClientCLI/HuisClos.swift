@@ -16,9 +16,11 @@ struct HuisClos: AsyncParsableCommand {
             78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en. \
             Version : huisclos --version.
             """,
-        subcommands: [AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self,
-                      MemberCommands.self, SeanceCommands.self, MailCommands.self, AgendaCommands.self, AttendanceCommands.self, ReportCommands.self,
-                      DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self, ReferralCommands.self])
+        subcommands: [
+            AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self,
+            MemberCommands.self, SeanceCommands.self, MailCommands.self, AgendaCommands.self, AttendanceCommands.self, ReportCommands.self,
+            DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self, ReferralCommands.self,
+        ])
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
     /// then parses and runs the command as ArgumentParser's own `main` does.

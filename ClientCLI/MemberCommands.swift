@@ -25,10 +25,13 @@ struct MemberCommands: AsyncParsableCommand {
               huisclos membres fin-mandat <id> --motif resignation
               huisclos membres declarer-demission <id>  (la présidente, sur le rapport d'absences)
             """,
-        subcommands: [List.self, Appoint.self, Import.self, Renew.self, History.self, Email.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self])
+        subcommands: [
+            List.self, Appoint.self, Import.self, Renew.self, History.self, Email.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self,
+        ])
 
     struct List: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.",
+        static let configuration = CommandConfiguration(
+            commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.",
             discussion: "Exemple / example : huisclos membres liste --json")
         @OptionGroup var device: DeviceOptions
         @Flag(help: .json) var json = false
@@ -66,12 +69,17 @@ struct MemberCommands: AsyncParsableCommand {
 
         func run() async throws {
             let orderDay = try date.map { try parseDay($0, option: "--date") }
-            let role = try parseChoice(role, option: "--role", ["member": Role.member, "president": .president, "vicePresident": .vicePresident,
-                                                                "secondCircle": .secondCircle, "secretariat": .secretariat])
+            let role = try parseChoice(
+                role, option: "--role",
+                [
+                    "member": Role.member, "president": .president, "vicePresident": .vicePresident,
+                    "secondCircle": .secondCircle, "secretariat": .secretariat,
+                ])
             if role == .vicePresident { return try await appointVicePresident(orderDay) }
             guard let name, let category else {
-                throw UsageError(missing: Text(fr: "--nom et --categorie", en: "--nom and --categorie"),
-                                 example: "huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142")
+                throw UsageError(
+                    missing: Text(fr: "--nom et --categorie", en: "--nom and --categorie"),
+                    example: "huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142")
             }
             guard let category = Member.Category(rawValue: category) else {
                 let words = Member.Category.allCases.map(\.rawValue).joined(separator: ", ")
@@ -91,8 +99,9 @@ struct MemberCommands: AsyncParsableCommand {
         /// president's proposal (`Register.appointVicePresident`).
         private func appointVicePresident(_ orderDay: Day?) async throws {
             guard let member else {
-                throw UsageError(missing: Text(fr: "--membre (l'identifiant du membre en fonction)", en: "--membre (the sitting member's id)"),
-                                 example: "huisclos membres nommer --role vicePresident --membre <id> --arrete 2026-0150")
+                throw UsageError(
+                    missing: Text(fr: "--membre (l'identifiant du membre en fonction)", en: "--membre (the sitting member's id)"),
+                    example: "huisclos membres nommer --role vicePresident --membre <id> --arrete 2026-0150")
             }
             let memberID = try MemberID(hex: member), id = memberID.hex
             try await CouncilSession.with(device) { session in
@@ -118,7 +127,8 @@ struct MemberCommands: AsyncParsableCommand {
     }
 
     struct Composition: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.",
+        static let configuration = CommandConfiguration(
+            commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.",
             discussion: """
                 Exemple / example : huisclos membres composition --json
                 En JSON, la dernière ligne {"group": "parity", "percentWomen": N} donne la parité (null si aucun genre déclaré).
@@ -136,7 +146,8 @@ struct MemberCommands: AsyncParsableCommand {
     }
 
     struct EndMandate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "fin-mandat", abstract: "Fin de mandat (secrétariat, ou démission par le membre) / ends a mandate.",
+        static let configuration = CommandConfiguration(
+            commandName: "fin-mandat", abstract: "Fin de mandat (secrétariat, ou démission par le membre) / ends a mandate.",
             discussion: "Exemple / example : huisclos membres fin-mandat <id> --motif resignation")
         @OptionGroup var device: DeviceOptions
         @Argument(help: .member) var member: String

@@ -26,7 +26,8 @@ struct MailCommands: AsyncParsableCommand {
         subcommands: [Configure.self, Show.self, Invitation.self])
 
     struct Configure: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "configurer", abstract: "Le serveur de courriel de cet appareil / this device's mail server.",
+        static let configuration = CommandConfiguration(
+            commandName: "configurer", abstract: "Le serveur de courriel de cet appareil / this device's mail server.",
             discussion: """
                 Le mot de passe vient de HUISCLOS_SMTP_PASSWORD ou est demandé sans écho ; il est gardé dans la réplique chiffrée de l'appareil.
                 The password comes from HUISCLOS_SMTP_PASSWORD or is asked without echo; it is kept in the device's encrypted replica.
@@ -49,13 +50,15 @@ struct MailCommands: AsyncParsableCommand {
             }
             var password: String?
             if username != nil {
-                password = Passphrase.read(prompt: Text(fr: "Mot de passe SMTP : ", en: "SMTP password: ").in(language),
-                                           environment: ProcessInfo.processInfo.environment, variable: "HUISCLOS_SMTP_PASSWORD")
+                password = Passphrase.read(
+                    prompt: Text(fr: "Mot de passe SMTP : ", en: "SMTP password: ").in(language),
+                    environment: ProcessInfo.processInfo.environment, variable: "HUISCLOS_SMTP_PASSWORD")
                 guard password?.isEmpty == false else { throw UsageError.passphraseMissing(variable: "HUISCLOS_SMTP_PASSWORD") }
             }
-            let settings = SMTPSettings(host: host, port: port ?? mode.defaultPort, security: mode,
-                                        username: username, password: password, sender: from, senderName: senderName,
-                                        trustRootsFile: authority.map { URL(fileURLWithPath: $0).path })
+            let settings = SMTPSettings(
+                host: host, port: port ?? mode.defaultPort, security: mode,
+                username: username, password: password, sender: from, senderName: senderName,
+                trustRootsFile: authority.map { URL(fileURLWithPath: $0).path })
             try await CouncilSession.with(device) { session in
                 try await session.configureMail(settings)
                 say(.mailServerRecorded(settings))
@@ -74,8 +77,11 @@ struct MailCommands: AsyncParsableCommand {
     }
 
     struct Invitation: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "invitation", abstract: "Joindre ou non l'invitation .ics aux avis (décision du conseil) / attach the .ics invitation or not (the council's decision).",
-            discussion: "Jointe, l'invitation fait voyager la date, l'heure et le lieu hors du chiffrement de bout en bout. / Attached, date, time and place travel outside end-to-end encryption.")
+        static let configuration = CommandConfiguration(
+            commandName: "invitation", abstract: "Joindre ou non l'invitation .ics aux avis (décision du conseil) / attach the .ics invitation or not (the council's decision).",
+            discussion:
+                "Jointe, l'invitation fait voyager la date, l'heure et le lieu hors du chiffrement de bout en bout. / Attached, date, time and place travel outside end-to-end encryption."
+        )
         @OptionGroup var device: DeviceOptions
         @Argument(help: "oui ou non / yes or no.") var choice: String
 
@@ -91,7 +97,9 @@ struct MailCommands: AsyncParsableCommand {
 
 extension SeanceCommands {
     struct Notify: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "notifier", abstract: "Avise par courriel chaque membre que la convocation l'attend (secrétariat) / e-mails each member that the convocation awaits (secretariat).",
+        static let configuration = CommandConfiguration(
+            commandName: "notifier",
+            abstract: "Avise par courriel chaque membre que la convocation l'attend (secrétariat) / e-mails each member that the convocation awaits (secretariat).",
             discussion: """
                 Un avis par membre du premier cercle en fonction le jour de la séance, une fois par version de la convocation : \
                 relancer n'envoie que ce qui n'est pas parti. Puis huisclos sync (les avis envoyés sont notés pour les autres appareils du secrétariat).
@@ -118,7 +126,8 @@ extension SeanceCommands {
 
 extension MemberCommands {
     struct Email: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "courriel", abstract: "L'adresse où envoyer les avis d'un membre (secrétariat) / where a member's notices go (secretariat).",
+        static let configuration = CommandConfiguration(
+            commandName: "courriel", abstract: "L'adresse où envoyer les avis d'un membre (secrétariat) / where a member's notices go (secretariat).",
             discussion: """
                 Gardée chiffrée dans les registres du conseil, jamais vue du serveur relais. / Kept encrypted in the council's records, never seen by the relay.
                 Exemples / examples : huisclos membres courriel <id> alice@example.org · huisclos membres courriel <id> --retirer
@@ -130,8 +139,9 @@ extension MemberCommands {
 
         func run() async throws {
             guard remove != (address != nil) else {
-                throw UsageError(missing: Text(fr: "une adresse ou --retirer", en: "an address or --retirer"),
-                                 example: "huisclos membres courriel <id> alice@example.org")
+                throw UsageError(
+                    missing: Text(fr: "une adresse ou --retirer", en: "an address or --retirer"),
+                    example: "huisclos membres courriel <id> alice@example.org")
             }
             try await CouncilSession.with(device) { session in
                 try session.recordEmail(member: member, address: address)

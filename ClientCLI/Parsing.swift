@@ -7,8 +7,11 @@ import HuisClosWire
 /// Parses a `YYYY-MM-DD` option.
 func parseDay(_ text: String, option: String) throws -> Day {
     guard let day = Day(iso: text) else {
-        throw UsageError(option, text, accepts: Text(fr: "une date réelle AAAA-MM-JJ, par exemple 2026-03-12",
-                                                     en: "a real date YYYY-MM-DD, for example 2026-03-12"))
+        throw UsageError(
+            option, text,
+            accepts: Text(
+                fr: "une date réelle AAAA-MM-JJ, par exemple 2026-03-12",
+                en: "a real date YYYY-MM-DD, for example 2026-03-12"))
     }
     return day
 }
@@ -34,8 +37,10 @@ func parseChoice<Value>(_ text: String, option: String, _ choices: KeyValuePairs
 func parseMembers(_ hexes: [String], option: String) throws -> [MemberID] {
     try hexes.map { hex in
         guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else {
-            throw UsageError(invalid: Text(fr: "\(option) : identifiant de membre en hexadécimal (32 chiffres), voir huisclos membres liste",
-                                           en: "\(option): member id in hex (32 digits), see huisclos membres liste"))
+            throw UsageError(
+                invalid: Text(
+                    fr: "\(option) : identifiant de membre en hexadécimal (32 chiffres), voir huisclos membres liste",
+                    en: "\(option): member id in hex (32 digits), see huisclos membres liste"))
         }
         return member
     }

@@ -18,8 +18,11 @@ struct PassphraseCommand: AsyncParsableCommand {
     func run() async throws {
         let old = try device.passphrase()
         let environment = ProcessInfo.processInfo.environment
-        guard let new = environment["HUISCLOS_NEW_PASSPHRASE"] ?? Passphrase.read(
-            prompt: Text(fr: "Nouvelle phrase de passe : ", en: "New passphrase: ").in(language), environment: [:]), !new.isEmpty else {
+        guard
+            let new = environment["HUISCLOS_NEW_PASSPHRASE"]
+                ?? Passphrase.read(
+                    prompt: Text(fr: "Nouvelle phrase de passe : ", en: "New passphrase: ").in(language), environment: [:]), !new.isEmpty
+        else {
             throw UsageError.passphraseMissing(variable: "HUISCLOS_NEW_PASSPHRASE")
         }
         let opened = try Device.unlock(folder: device.url, passphrase: old, toSync: true)

@@ -24,5 +24,9 @@ final class ProgressBars: Sendable {
     }
 
     /// Ends the bar shown, if any.
-    func finish() { current.withLock { $0?.bar.finish(); $0 = nil } }
+    func finish() {
+        current.withLock {
+            $0?.bar.finish(); $0 = nil
+        }
+    }
 }

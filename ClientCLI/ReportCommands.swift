@@ -19,7 +19,8 @@ struct ReportCommands: AsyncParsableCommand {
         subcommands: [Absences.self, Annual.self])
 
     struct Absences: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "absences", abstract: "Membres absents à 3 séances consécutives / members absent from 3 consecutive séances.",
+        static let configuration = CommandConfiguration(
+            commandName: "absences", abstract: "Membres absents à 3 séances consécutives / members absent from 3 consecutive séances.",
             discussion: """
                 Exemples / examples : huisclos rapport absences --json ; huisclos rapport absences --signer
                 Avec --signer, le secrétariat signe le rapport dans le journal des membres (un enregistrement par membre cité) : \

@@ -24,7 +24,8 @@ struct SeanceCommands: AsyncParsableCommand {
         subcommands: [Convene.self, Cancel.self, CalendarFile.self, Notify.self, Delay.self, List.self, Show.self, Acknowledgements.self])
 
     struct Convene: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "convoquer", abstract: "La présidence convoque une séance / the president convenes a séance.",
+        static let configuration = CommandConfiguration(
+            commandName: "convoquer", abstract: "La présidence convoque une séance / the president convenes a séance.",
             discussion: """
                 Convoquer à nouveau la même séance en change la date, l'heure ou le lieu (l'invitation de calendrier est mise à jour).
                 Le délai minimal de convocation (5 jours francs par défaut, huisclos seances delai) s'applique aux séances à venir : \
@@ -56,7 +57,8 @@ struct SeanceCommands: AsyncParsableCommand {
     }
 
     struct Cancel: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "annuler", abstract: "La présidence annule une séance / the president cancels a séance.",
+        static let configuration = CommandConfiguration(
+            commandName: "annuler", abstract: "La présidence annule une séance / the president cancels a séance.",
             discussion: """
                 L'invitation de calendrier devient une annulation ; plus rien ne s'enregistre pour la séance. / The calendar invitation becomes a cancellation; nothing more is recorded for it.
                 Exemple / example : huisclos seances annuler s2 && huisclos sync
@@ -72,7 +74,8 @@ struct SeanceCommands: AsyncParsableCommand {
     }
 
     struct CalendarFile: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "calendrier", abstract: "L'invitation iCalendar (.ics) de la séance / the séance's iCalendar invitation.",
+        static let configuration = CommandConfiguration(
+            commandName: "calendrier", abstract: "L'invitation iCalendar (.ics) de la séance / the séance's iCalendar invitation.",
             discussion: """
                 Date, heure (Europe/Paris) et lieu seulement : ni ordre du jour ni dossier. Une séance modifiée ou annulée \
                 donne une invitation qui remplace la précédente dans les agendas (même UID, SEQUENCE croissante).
@@ -82,7 +85,8 @@ struct SeanceCommands: AsyncParsableCommand {
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String
-        @Option(name: .customLong("sortie"), help: "Nouveau fichier .ics (jamais écrasé) ; sinon la sortie standard / new .ics file (never overwritten); else standard output.") var output: String?
+        @Option(name: .customLong("sortie"), help: "Nouveau fichier .ics (jamais écrasé) ; sinon la sortie standard / new .ics file (never overwritten); else standard output.")
+        var output: String?
 
         func run(on session: CouncilSession) async throws {
             let ics = try await session.calendar(of: seance, language: language)
@@ -96,7 +100,8 @@ struct SeanceCommands: AsyncParsableCommand {
     }
 
     struct Delay: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "delai", abstract: "Le délai minimal de convocation, en jours francs / the minimum convocation delay, in clear days.",
+        static let configuration = CommandConfiguration(
+            commandName: "delai", abstract: "Le délai minimal de convocation, en jours francs / the minimum convocation delay, in clear days.",
             discussion: """
                 Sans argument, affiche le délai ; avec un nombre, l'enregistre (présidence ou secrétariat). / Without argument, shows it; with a number, records it.
                 Exemple / example : huisclos seances delai 5
@@ -112,7 +117,8 @@ struct SeanceCommands: AsyncParsableCommand {
     }
 
     struct List: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).",
+        static let configuration = CommandConfiguration(
+            commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).",
             discussion: """
                 Exemple / example : huisclos seances liste --json
                 Codes de sortie : 0 · 77 appareil sans accès aux séances (second cercle, invité, mandat terminé).
@@ -138,7 +144,8 @@ struct SeanceCommands: AsyncParsableCommand {
     }
 
     struct Show: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).",
+        static let configuration = CommandConfiguration(
+            commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).",
             discussion: """
                 Exemple / example : huisclos seances voir s2 --json
                 En JSON, chaque point porte aussi la séance, sa date (AAAA-MM-JJ) et son lieu. / In JSON each item also carries the séance, its date and place.
@@ -156,7 +163,9 @@ struct SeanceCommands: AsyncParsableCommand {
     }
 
     struct Acknowledgements: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).",
+        static let configuration = CommandConfiguration(
+            commandName: "accuses",
+            abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).",
             discussion: "Exemple / example : huisclos seances accuses s2 --json")
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String

@@ -37,23 +37,26 @@ struct SyncCommand: AsyncParsableCommand {
         let json = self.json
         let unsolved = Mutex(false)
         do {
-            try await session.syncEverything(policy: sansGrosFichiers ? .skipLarge : .everything, watch: watch, progress: { event in
-                switch event {
-                case .receiving(let cursor, let head): bars.update(Text(fr: "Réception", en: "Receiving"), Int(cursor), Int(head))
-                case .resumingUpload(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
-                case .fetchingDossiers(let done, let total): bars.update(Text(fr: "Dossiers", en: "Dossiers"), done, total)
-                case .uploadAbandoned(let reason):
-                    warn(.uploadAbandoned(reason))
-                case .synced(let report, let resumed):
+            try await session.syncEverything(
+                policy: sansGrosFichiers ? .skipLarge : .everything, watch: watch,
+                progress: { event in
+                    switch event {
+                    case .receiving(let cursor, let head): bars.update(Text(fr: "Réception", en: "Receiving"), Int(cursor), Int(head))
+                    case .resumingUpload(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
+                    case .fetchingDossiers(let done, let total): bars.update(Text(fr: "Dossiers", en: "Dossiers"), done, total)
+                    case .uploadAbandoned(let reason):
+                        warn(.uploadAbandoned(reason))
+                    case .synced(let report, let resumed):
+                        bars.finish()
+                        if !report.batches.problems.isEmpty { unsolved.withLock { $0 = true } }
+                        // The batch result first: a cut during the content fetch does not hide it.
+                        if !json { show(SyncSummary.batchLines(report, resumed: resumed)) }
+                    }
+                },
+                onSync: { outcome in
                     bars.finish()
-                    if !report.batches.problems.isEmpty { unsolved.withLock { $0 = true } }
-                    // The batch result first: a cut during the content fetch does not hide it.
-                    if !json { show(SyncSummary.batchLines(report, resumed: resumed)) }
-                }
-            }, onSync: { outcome in
-                bars.finish()
-                if json { try? printJSON(SyncSummary(outcome, in: language)) } else { show(SyncSummary.outcomeLines(outcome)) }
-            })
+                    if json { try? printJSON(SyncSummary(outcome, in: language)) } else { show(SyncSummary.outcomeLines(outcome)) }
+                })
             try await session.lock()
             // A write the relay refused, or a loss it could not be given back, is a failed sync.
             if unsolved.withLock({ $0 }) { throw ExitCode(ExitStatus.dataRefused.rawValue) }

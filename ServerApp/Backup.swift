@@ -60,8 +60,11 @@ func dataFolder(_ flag: String?, council: String? = nil) throws -> URL {
     let id = try CouncilID(council)
     let directory = CouncilDirectory(dataFolder: folder)
     guard try directory.councils().contains(id) else {
-        throw OperatorError(.unknownCouncil, Text(fr: "aucun conseil \(id) dans \(path) : voyez huisclos-server councils list --data \(path)",
-                                                  en: "no council \(id) in \(path): see huisclos-server councils list --data \(path)"))
+        throw OperatorError(
+            .unknownCouncil,
+            Text(
+                fr: "aucun conseil \(id) dans \(path) : voyez huisclos-server councils list --data \(path)",
+                en: "no council \(id) in \(path): see huisclos-server councils list --data \(path)"))
     }
     return directory.folder(of: id)
 }

@@ -20,8 +20,11 @@ struct Check: AsyncParsableCommand {
         let path = folder.path
         // Never creates what it checks: a mistyped folder is an error, not a sound empty relay.
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(SQLiteServerStorage.fileName).path) else {
-            throw OperatorError(.noRelayDatabase, Text(fr: "aucune base du relais dans \(path) : vérifiez le chemin",
-                                                       en: "no relay database in \(path): check the folder"))
+            throw OperatorError(
+                .noRelayDatabase,
+                Text(
+                    fr: "aucune base du relais dans \(path) : vérifiez le chemin",
+                    en: "no relay database in \(path): check the folder"))
         }
         let problems = await RelayIntegrity.check(try SQLiteServerStorage(folder: folder), clock: .system)
         guard !problems.isEmpty else { return say(.noDamage(in: path)) }

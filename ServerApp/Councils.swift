@@ -41,14 +41,17 @@ struct Councils: AsyncParsableCommand {
             let token = try directory.create(council)
             let database = database ?? ProcessInfo.processInfo.environment["HUISCLOS_DATABASE"]
             if let database, !database.isEmpty {
-                let storage = try await PostgresServerStorage.open(try PostgresLocation(url: database), council: council,
-                                                                   logger: Logger(label: "huisclos-server"))
+                let storage = try await PostgresServerStorage.open(
+                    try PostgresLocation(url: database), council: council,
+                    logger: Logger(label: "huisclos-server"))
                 storage.close()
             } else {
                 _ = try SQLiteServerStorage(folder: directory.folder(of: council))
             }
-            say(.councilCreated(council.rawValue, pathPrefix: council.pathPrefix, tokenFile: token.path,
-                                publicSiteFile: directory.folder(of: council).appendingPathComponent("public-site.json").path))
+            say(
+                .councilCreated(
+                    council.rawValue, pathPrefix: council.pathPrefix, tokenFile: token.path,
+                    publicSiteFile: directory.folder(of: council).appendingPathComponent("public-site.json").path))
         }
     }
 

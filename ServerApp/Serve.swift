@@ -26,9 +26,10 @@ struct Serve: AsyncParsableCommand {
     var printConfig = false
     @Option(help: "Data folder (admin token, public-site.json; the SQLite database by default).")
     var data: String?
-    @Option(help: ArgumentHelp(
-        "Database: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE. Default: SQLite in the data folder.",
-        discussion: "PostgreSQL lets several relay instances share one database; its schema is migrated at start."))
+    @Option(
+        help: ArgumentHelp(
+            "Database: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE. Default: SQLite in the data folder.",
+            discussion: "PostgreSQL lets several relay instances share one database; its schema is migrated at start."))
     var database: String?
     @Option(help: "Address to bind. Default 127.0.0.1.")
     var host: String?
@@ -38,7 +39,9 @@ struct Serve: AsyncParsableCommand {
     var tlsCert: String?
     @Option(help: "PEM private key for TLS.")
     var tlsKey: String?
-    @Option(help: "File holding the admin token, mode 0600 (refused if others may read it). Env HUISCLOS_ADMIN_TOKEN gives the token itself. Default: <data>/admin-token, created once.")
+    @Option(
+        help: "File holding the admin token, mode 0600 (refused if others may read it). Env HUISCLOS_ADMIN_TOKEN gives the token itself. Default: <data>/admin-token, created once."
+    )
     var adminTokenFile: String?
     @Option(help: "Login token lifetime in seconds. Default 900.")
     var tokenLifetime: String?
@@ -46,13 +49,17 @@ struct Serve: AsyncParsableCommand {
     var logLevel: String?
     @Option(help: "Log lines as text (default) or json (one JSON object per line, for a log shipper).")
     var logFormat: String?
-    @Option(help: ArgumentHelp(
-        "Public site address as visitors reach it, for the open data's links.",
-        discussion: "Default: http(s)://HOST:PORT/public from a --host visitors reach; on a loopback or wildcard address the public site publishes nothing until it is given, e.g. --public-url https://conseil.example.org/public"))
+    @Option(
+        help: ArgumentHelp(
+            "Public site address as visitors reach it, for the open data's links.",
+            discussion:
+                "Default: http(s)://HOST:PORT/public from a --host visitors reach; on a loopback or wildcard address the public site publishes nothing until it is given, e.g. --public-url https://conseil.example.org/public"
+        ))
     var publicURL: String?
-    @Option(help: ArgumentHelp(
-        "Address serving GET /metrics (Prometheus), e.g. 127.0.0.1:9464. Default: off.",
-        discussion: "Never the main address: the figures tell who syncs when. Keep it on loopback or a private network."))
+    @Option(
+        help: ArgumentHelp(
+            "Address serving GET /metrics (Prometheus), e.g. 127.0.0.1:9464. Default: off.",
+            discussion: "Never the main address: the figures tell who syncs when. Keep it on loopback or a private network."))
     var metricsAddress: String?
     @Flag(help: .hidden)
     var benchEndpoints = false

@@ -8,6 +8,8 @@ if grep -rnE 'Date\(\)|Date\.now' Sources ClientCLI ServerApp --include='*.swift
     echo "error: Date() or Date.now outside Sources/HuisClosEngine/SystemWallClock.swift: take a WallClock by injection" >&2
     exit 1
 fi
+# The folders brought under swift-format stay formatted (.swift-format; scripts/format.sh).
+bash scripts/format.sh --check
 swift build --build-tests
 swift test --skip-build
 # Run alone, after the parallel suite: the relay's connection deadlines and bounds, measured in real

@@ -19,16 +19,19 @@ public struct OperatorError: HuisClosError, CustomStringConvertible {
         public var text: Text {
             switch self {
             case .noDataFolder:
-                Text(fr: "indiquez le dossier de données : --data CHEMIN ou HUISCLOS_DATA",
-                     en: "give the data folder: --data PATH or HUISCLOS_DATA")
+                Text(
+                    fr: "indiquez le dossier de données : --data CHEMIN ou HUISCLOS_DATA",
+                    en: "give the data folder: --data PATH or HUISCLOS_DATA")
             case .unknownCouncil:
-                Text(fr: "ce conseil n'est pas hébergé dans ce dossier de données : voyez huisclos-server councils list",
-                     en: "this council is not hosted in this data folder: see huisclos-server councils list")
+                Text(
+                    fr: "ce conseil n'est pas hébergé dans ce dossier de données : voyez huisclos-server councils list",
+                    en: "this council is not hosted in this data folder: see huisclos-server councils list")
             case .noRelayDatabase:
                 Text(fr: "aucune base du relais dans ce dossier : vérifiez le chemin", en: "no relay database in this folder: check the path")
             case .damaged:
-                Text(fr: "le dossier de données est endommagé : mettez-le de côté et restaurez la dernière sauvegarde (huisclos-server restore)",
-                     en: "the data folder is damaged; keep it aside and restore the last backup (huisclos-server restore)")
+                Text(
+                    fr: "le dossier de données est endommagé : mettez-le de côté et restaurez la dernière sauvegarde (huisclos-server restore)",
+                    en: "the data folder is damaged; keep it aside and restore the last backup (huisclos-server restore)")
             }
         }
 

@@ -26,19 +26,21 @@ extension Text {
 
     /// After creating `council`: its address, admin token file, publisher file, and the restart.
     public static func councilCreated(_ council: String, pathPrefix: String, tokenFile: String, publicSiteFile: String) -> Text {
-        Text(fr: """
-            huisclos-server councils : conseil \(council) créé
-              adresse :       <l'adresse du relais>\(pathPrefix)   (site public : \(pathPrefix)/public/)
-              jeton admin :   \(tokenFile)
-              éditeur :       écrivez \(publicSiteFile) ({"siret": "…"})
-            Redémarrez le relais (chaque instance) pour le servir.
-            """, en: """
-            huisclos-server councils: created \(council)
-              address:      <the relay's address>\(pathPrefix)   (public site: \(pathPrefix)/public/)
-              admin token:  \(tokenFile)
-              publisher:    write \(publicSiteFile) ({"siret": "…"})
-            Restart the relay (every instance) to serve it.
-            """)
+        Text(
+            fr: """
+                huisclos-server councils : conseil \(council) créé
+                  adresse :       <l'adresse du relais>\(pathPrefix)   (site public : \(pathPrefix)/public/)
+                  jeton admin :   \(tokenFile)
+                  éditeur :       écrivez \(publicSiteFile) ({"siret": "…"})
+                Redémarrez le relais (chaque instance) pour le servir.
+                """,
+            en: """
+                huisclos-server councils: created \(council)
+                  address:      <the relay's address>\(pathPrefix)   (public site: \(pathPrefix)/public/)
+                  admin token:  \(tokenFile)
+                  publisher:    write \(publicSiteFile) ({"siret": "…"})
+                Restart the relay (every instance) to serve it.
+                """)
     }
 
     /// The headers of the hosted councils' table.
