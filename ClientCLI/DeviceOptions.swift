@@ -111,7 +111,8 @@ func explain(_ error: any Error) -> (ExitStatus, Text) {
             en: "Error (wiped): the secretariat ordered this device wiped; its replica is destroyed. To come back, ask for a new enrolment code."))
     case let error as DeviceError:
         let status: ExitStatus = error.code == .untrustedLog || error.code == .rootBackupInvalid ? .dataRefused : .notAllowed
-        return (status, Text(fr: "Erreur (\(error.code.rawValue)) : \(error.message)", en: "Error (\(error.code.rawValue)): \(error.message)"))
+        let text = error.text ?? Text(fr: error.message, en: error.message)
+        return (status, Text(fr: "Erreur (\(error.code.rawValue)) : \(text.french)", en: "Error (\(error.code.rawValue)): \(text.english)"))
     case let error as ReplicaError where error.code == .wrongPassphrase:
         return (.notAllowed, Text(fr: "Erreur (passphrase) : phrase de passe incorrecte", en: "Error (passphrase): wrong passphrase"))
     case let error as ReplicaError where error.code == .invalidPassphrase:

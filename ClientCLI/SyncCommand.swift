@@ -140,6 +140,7 @@ struct Sync: AsyncParsableCommand {
         say(Text(fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
                  en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))
         for notice in batches.notices { say(notice) }
+        if let clock = result.clockOffset?.notice { Console.error(clock.in(language) + "\n") }
         for problem in batches.problems { Console.error(problem.in(language) + "\n") }
         for group in HeldGroup.of(result.held) {
             say(Text(fr: "En attente — " + group.text.french, en: "Held — " + group.text.english))
@@ -169,7 +170,7 @@ struct Sync: AsyncParsableCommand {
                                    heldMerged: result.heldMerged, held: HeldGroup.of(result.held),
                                    waitingForKey: result.waitingForKey.map(\.rawValue),
                                    devicesAwaitingApproval: result.devicesAwaitingApproval.map(\.fingerprint.description),
-                                   notices: batches.notices.map { $0.in(language) }, problems: batches.problems.map { $0.in(language) }))
+                                   notices: (batches.notices + [result.clockOffset?.notice].compactMap { $0 }).map { $0.in(language) }, problems: batches.problems.map { $0.in(language) }))
             return
         }
         for hearing in outcome.hearingsClosed {

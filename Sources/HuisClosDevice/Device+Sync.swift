@@ -31,6 +31,9 @@ public struct DeviceSyncReport: Sendable {
     public var devicesAwaitingApproval: [MemberDevice] = []
     /// Scopes this device lost per the log, whose records were erased by this sync (`forgetLostScopes`).
     public var scopesForgotten: [ScopeID] = []
+    /// How far this device's clock is from the relay's, as measured by this sync (its `notice` says
+    /// whose clock is off and what to do when they disagree).
+    public var clockOffset: ClockOffset?
 }
 
 extension Device {
@@ -79,6 +82,7 @@ extension Device {
             throw error
         }
         report.devicesAwaitingApproval = devicesAwaitingApproval
+        report.clockOffset = context.relayAheadMs.map(ClockOffset.init(relayAheadMs:))
         profile.lastSyncSeconds = Int64(context.now().timeIntervalSince1970)
         let saved = profile
         try await replica.database.write { db in try DeviceVault.save(saved, in: db) }
@@ -90,16 +94,15 @@ extension Device {
     func pullMembership() async throws -> Int {
         let held = UInt64(context.log.records.count)
         let (records, _) = try await client.pullMembership(from: held)
+        if let relayMs = await client.relayTimeMs() { context.measure(relayMs: relayMs) }
         guard !records.isEmpty else { return 0 }
         let instant = context.instant
+        let relayAheadMs = context.relayAheadMs
         let added = try context.update { log, keyring in
             let before = log.records.count
             for bytes in records {
                 do { try log.receive(bytes, now: instant) } catch let error as TrustError where error.code == .notYetValid {
-                    throw DeviceError(.clockBehind, "a membership record is dated ahead of this device's clock by more than "
-                                      + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)); the relay accepted it by its "
-                                      + "own clock, so this device's clock is probably slow: set it right (automatic date and time), then "
-                                      + "sync again. Nothing was kept; what this device holds stays readable")
+                    throw Self.recordAhead(error, relayAheadMs: relayAheadMs)
                 } catch {
                     throw DeviceError(.untrustedLog, "the server relayed a membership record that does not verify (\(error)): refused, nothing kept")
                 }
@@ -109,6 +112,31 @@ extension Device {
         }
         try await replica.database.write { db in try DeviceVault.append(records: added, in: db) }
         return added.count
+    }
+
+    /// The refusal of a record dated too far ahead of the instant this device judges at: its own
+    /// clock is further behind the relay's than HuisClos follows (named, with the offset), or the
+    /// record is ahead of both clocks (the relay should not have kept it).
+    static func recordAhead(_ error: TrustError, relayAheadMs: Int64?) -> DeviceError {
+        guard let relayAheadMs else {
+            return DeviceError(.clockBehind, "a membership record is dated ahead of this device's clock by more than "
+                               + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)), and the relay did not say its clock: "
+                               + "set this device's clock right (automatic date and time), then sync again. Nothing was kept; what this device holds stays readable")
+        }
+        if !CouncilClock(deviceMs: 0, relayAheadMs: relayAheadMs).isRelayFollowed, relayAheadMs > 0 {
+            return ClockOffset(relayAheadMs: relayAheadMs).deviceBehind
+        }
+        return DeviceError(.untrustedLog, "the relay sent a membership record dated ahead of both its own clock and this device's (\(error.message)): "
+                           + "refused, nothing kept; tell the secretariat")
+    }
+
+    /// The date of this device's next membership record (`CouncilClock.signing(after:)`), the
+    /// relay's clock measured first if no answer told it yet; throws `relayClockBehind` when the
+    /// relay's clock is further behind this device's than HuisClos follows (it would refuse it).
+    func nextRecordInstant() async throws -> Instant {
+        if context.relayAheadMs == nil { context.measure(relayMs: try await client.measureRelayClock()) }
+        if let ahead = context.relayAheadMs, ahead < 0, !context.clock.isRelayFollowed { throw ClockOffset(relayAheadMs: ahead).relayBehind }
+        return context.signingInstant
     }
 
     /// Destroys the replica when the verified log orders this device wiped.
@@ -170,7 +198,7 @@ extension Device {
     /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
         for attempt in 1...Self.membershipAppendAttemptsMax {
-            let instant = context.instant
+            let instant = try await nextRecordInstant()
             var next = context.log
             let record: MembershipRecord
             do { record = try next.append(event, signedBy: signer, at: instant) } catch {

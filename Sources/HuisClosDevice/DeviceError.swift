@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Why a device operation failed: a stable code and a message saying what to do. Never holds a
 /// key, a passphrase or content.
 public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -13,6 +15,9 @@ public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
         case untrustedLog
         /// This device's clock is behind what the council signed: set it right, then sync again.
         case clockBehind
+        /// The relay's clock is too far behind this device's for the relay to keep what it signs:
+        /// the secretariat sets the relay's clock right.
+        case relayClockBehind
         /// This device is not (or no longer) allowed to do this by the membership log.
         case notAuthorised
         /// A scope key is missing for this scope (wait for a sync, or not entitled).
@@ -28,11 +33,21 @@ public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do.
     public let message: String
+    /// The message in French and English, when the device words it for a person (else `message`).
+    public let text: Text?
 
     /// An error with its code and message.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
+        text = nil
+    }
+
+    /// An error with its code and its message in both languages (`message` is the English one).
+    public init(_ code: Code, _ text: Text) {
+        self.code = code
+        message = text.english
+        self.text = text
     }
 
     public var description: String { "\(code.rawValue): \(message)" }

@@ -59,7 +59,7 @@ public struct RelayServer: Sendable {
             hub: hub, fanout: fanout, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
         let router = Router(context: BasicWebSocketRequestContext.self)
-        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health))
+        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock))
         AccessRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)
         FileRoutes(services: services).register(on: router)
@@ -71,7 +71,9 @@ public struct RelayServer: Sendable {
             .register(on: router)
 
         let webSocketRouter = Router(context: WatchRequestContext.self)
-        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health) { error, context in await context.refuse(error) })
+        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock) { error, context in
+            await context.refuse(error)
+        })
         SyncRoutes(services: services).registerWatch(on: webSocketRouter)
 
         let plain = Self.guardedHTTP1(webSocketRouter: webSocketRouter, quotas: configuration.quotas, metrics: metrics)

@@ -70,7 +70,7 @@ struct MembershipRoutes: Sendable {
         guard let state = try await ledger.state() else {
             throw APIError(.notFound, "no council is registered on this server: set it up first")
         }
-        let now = Instant(unixSeconds: Int64(services.now.timeIntervalSince1970))
+        let now = try await ledger.judgedAt()
         var keys: [MailboxKey] = []
         for bytes in message.sealedKeys {
             let sealed = try CouncilLedger.checked { () throws(TrustError) in

@@ -22,7 +22,9 @@ public actor SyncClient {
     /// How long one request may take, in seconds (a chunk of 1 MiB on a slow link fits).
     public nonisolated let timeoutSeconds: Int64
     let http: HTTPClient
-    private var session: (token: String, expiresAt: Date, access: ScopeAccess)?
+    private var session: (token: String, expiresAt: ContinuousClock.Instant, access: ScopeAccess)?
+    /// The relay's clock (`HuisClos-Time`) in its last answer, and when that answer arrived.
+    private var relayClock: (relayMs: Int64, receivedAt: ContinuousClock.Instant)?
 
     /// How the shared client connects: it gives up after 5 s, so an unreachable server is reported
     /// quickly instead of after the whole request timeout, and it does not retry a refused
@@ -79,13 +81,39 @@ public actor SyncClient {
         login.signature = Data(LoginProof.sign(nonce: Array(challenge.nonce), with: device))
         let response: Huisclos_V1_LoginResponse = try await call(Endpoint.login, login, token: nil)
         let access = try ScopeAccess(grants: response.grants)
-        session = (response.token, Date(timeIntervalSince1970: Double(response.expiresAtMs) / 1000), access)
+        session = (response.token, expiry(ofRelayTimeMs: Int64(clamping: response.expiresAtMs)), access)
         return access
+    }
+
+    /// When a relay time (`expiresAtMs`, by the relay's clock) comes, on this process's monotonic
+    /// clock: measured from the relay's own clock in the same answer, so neither a wrong device
+    /// clock nor a wrong relay clock makes a token look expired or valid for longer.
+    private func expiry(ofRelayTimeMs relayMs: Int64) -> ContinuousClock.Instant {
+        guard let relayClock else { return .now + .seconds(Date(timeIntervalSince1970: Double(relayMs) / 1000).timeIntervalSinceNow) }
+        return relayClock.receivedAt + .milliseconds(relayMs - relayClock.relayMs)
+    }
+
+    /// The relay's clock now, in milliseconds since the Unix epoch, from its last answer's
+    /// `HuisClos-Time` plus the time elapsed since; nil before any answer carried it.
+    public func relayTimeMs() -> Int64? {
+        guard let relayClock else { return nil }
+        let elapsed = ContinuousClock.now - relayClock.receivedAt
+        return relayClock.relayMs + elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    }
+
+    /// Reads the relay's clock (an unauthenticated `GET /healthz`): for a device about to sign its
+    /// first records, before any other answer has told it.
+    public func measureRelayClock() async throws(APIError) -> Int64 {
+        _ = try await send(.GET, "/healthz", body: nil, contentType: ProtocolVersion.contentType, token: nil, limit: 1_024)
+        guard let now = relayTimeMs() else {
+            throw APIError(.malformed, "the server at \(server) does not say its clock (no \(RelayTime.headerName) header): it is not a HuisClos relay of this version; check the address")
+        }
+        return now
     }
 
     /// The current token, logging in first when there is none or it is about to expire.
     func token() async throws(APIError) -> String {
-        if let session, session.expiresAt.timeIntervalSinceNow > 5 { return session.token }
+        if let session, session.expiresAt - .now > .seconds(5) { return session.token }
         try await login()
         return session!.token
     }
@@ -132,6 +160,9 @@ public actor SyncClient {
         do {
             let response = try await http.execute(request, timeout: .seconds(timeoutSeconds))
             status = response.status.code
+            if let stamp = response.headers.first(name: RelayTime.headerName).flatMap({ Int64($0) }) {
+                relayClock = (stamp, .now)
+            }
             bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
         } catch {
             var unreachable = APIError(.unreachable, "cannot reach the server at \(server): \(Self.cause(of: error)); check the address and the network")
