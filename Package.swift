@@ -72,6 +72,15 @@ let package = Package(
         .target(name: "HuisClosTerminal"),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
+        // E-mail notices from the secretariat's device: SMTP with STARTTLS or TLS, MIME messages.
+        .target(
+            name: "HuisClosMail",
+            dependencies: [
+                "HuisClosL10n",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
         .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosL10n"]),
         // The council's life as records in the council scope of a device's ChangeStore, and the
@@ -138,7 +147,7 @@ let package = Package(
         .target(
             name: "HuisClosDevice",
             dependencies: [
-                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncilStore", "HuisClosL10n",
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosDossiers", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
@@ -160,7 +169,7 @@ let package = Package(
             dependencies: [
                 "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncilStore", "HuisClosSync", "HuisClosCouncil",
                 "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
-                "HuisClosPublication",
+                "HuisClosPublication", "HuisClosStore", "HuisClosCrypto", "HuisClosTerminal", "HuisClosMail",
             ]),
 
         // Executables: thin shells over the libraries.
@@ -177,7 +186,7 @@ let package = Package(
             name: "HuisClosCLI",
             dependencies: [
                 "HuisClosClient", "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n",
-                "HuisClosTerminal", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine",
+                "HuisClosTerminal", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine", "HuisClosMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "ClientCLI"),
@@ -246,13 +255,14 @@ let package = Package(
             name: "HuisClosClientTests",
             dependencies: [
                 "HuisClosClient", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
-                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosStoreTests",
             dependencies: [
-                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosProtocol",
+                "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosProtocol", "HuisClosTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),

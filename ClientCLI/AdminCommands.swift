@@ -12,8 +12,9 @@ import HuisClosWire
 /// `huisclos admin …`: the secretariat's commands, run from the secretariat's device (which holds
 /// the council's trust root in its encrypted replica). Every change is a record signed into the
 /// membership log; the relay only checks and relays it.
-struct Admin: AsyncParsableCommand {
+struct AdminCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "admin",
         abstract: "Secrétariat : conseil, appareils, codes, révocation (nominations : membres nommer) / secretariat commands (appointments: membres nommer).",
         discussion: """
             Exemple / example:
@@ -27,7 +28,7 @@ struct Admin: AsyncParsableCommand {
             Les phrases de passe sont demandées sans écho (jamais sur la ligne de commande).
             Passphrases are asked without echo (never on the command line).
             """,
-        subcommands: [Setup.self, Certify.self, Grant.self, Code.self, Revoke.self, Racine.self])
+        subcommands: [Setup.self, Certify.self, Grant.self, Code.self, Revoke.self, RootCommands.self])
 
     /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
     struct Token: ParsableArguments {
@@ -50,12 +51,9 @@ struct Admin: AsyncParsableCommand {
         return member
     }
 
-    /// Runs `body` on the unlocked secretariat device, then syncs (keys follow the log) and locks it.
-    static func onDevice(_ options: DeviceOptions, _ body: (Device) async throws -> Void) async throws {
-        let device = try options.unlock()
-        try await body(device)
-        _ = try await device.sync()
-        try await device.lock()
+    /// Signs `event` on the unlocked secretariat device, then syncs (keys follow the log) and locks it.
+    static func sign(_ options: DeviceOptions, _ event: MembershipEvent) async throws {
+        try await options.open().run { try await $0.signAndSync(event) }
     }
 
     struct Setup: AsyncParsableCommand {
@@ -68,16 +66,11 @@ struct Admin: AsyncParsableCommand {
         @Option(help: "Charte et engagement de confidentialité (fichier) / charter file.") var charter: String
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
-        struct Report: Encodable { let root: String; let device: DeviceCard }
-
         func run() async throws {
             try await runReporting {
-                let text = try Data(contentsOf: URL(fileURLWithPath: charter))
-                let created = try await Device.createCouncil(
+                let report = try await ClientSession.createCouncil(
                     folder: device.url, server: server, adminToken: try token.value(), passphrase: try device.passphrase(),
-                    councilName: name, member: try MemberID.generate(), orderNumber: order, charterDigest: Hash.blake2b([UInt8](text)))
-                let report = Report(root: Hex.encode(await created.membership.root.publicKey.bytes), device: DeviceCard(created.certificate))
-                try await created.lock()
+                    councilName: name, orderNumber: order, charter: URL(fileURLWithPath: charter))
                 if json { return try printJSON(report) }
                 say(Text(fr: "Conseil créé. Racine de confiance (à donner avec chaque code) : \(report.root)",
                          en: "Council created. Trust root (hand it out with each code): \(report.root)"))
@@ -98,8 +91,8 @@ struct Admin: AsyncParsableCommand {
                       let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes) else {
                     throw ValidationError("--signing / --agreement: 64 hex digits each")
                 }
-                let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try Admin.member(member))
-                try await Admin.onDevice(device) { try await $0.sign(.certifyDevice(certificate)) }
+                let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try AdminCommands.member(member))
+                try await AdminCommands.sign(device, .certifyDevice(certificate))
                 say(Text(fr: "Appareil certifié.", en: "Device certified."))
             }
         }
@@ -115,12 +108,10 @@ struct Admin: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                let member = try Admin.member(member)
+                let member = try AdminCommands.member(member)
                 let scope = try ScopeID(scope)
-                try await Admin.onDevice(device) { secretariat in
-                    try await secretariat.sign(remove ? .removeFromScope(member: member, scope: scope)
-                                                      : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
-                }
+                try await AdminCommands.sign(device, remove ? .removeFromScope(member: member, scope: scope)
+                                                    : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
                 say(Text(fr: "Registre mis à jour.", en: "Log updated."))
             }
         }
@@ -139,14 +130,10 @@ struct Admin: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                let secretariat = try device.unlock()
-                let created = try await secretariat.enrolmentCode(adminToken: try token.value(), validSeconds: days * 86_400)
-                let root = Hex.encode(await secretariat.membership.root.publicKey.bytes)
-                try await secretariat.lock()
-                let expiry = ISO8601DateFormatter().string(from: created.expiresAt)
-                if json { return try printJSON(["code": created.code, "root": root, "expiresAt": expiry]) }
+                let created = try await device.open().run { try await $0.enrolmentCode(adminToken: try token.value(), days: days) }
+                if json { return try printJSON(created) }
                 Console.out(created.code + "\n")
-                say(Text(fr: "racine \(root) · valable jusqu'au \(expiry) (UTC)", en: "root \(root) · valid until \(expiry) (UTC)"))
+                say(Text(fr: "racine \(created.root) · valable jusqu'au \(created.expiresAt) (UTC)", en: "root \(created.root) · valid until \(created.expiresAt) (UTC)"))
             }
         }
     }
@@ -162,7 +149,7 @@ struct Admin: AsyncParsableCommand {
                 guard let bytes = Hex.decode(deviceKey), let key = try? SigningPublicKey(bytes: bytes) else {
                     throw ValidationError("--device-key: 64 hex digits")
                 }
-                try await Admin.onDevice(device) { try await $0.sign(.revokeDevice(device: key, wipe: !noWipe)) }
+                try await AdminCommands.sign(device, .revokeDevice(device: key, wipe: !noWipe))
                 say(Text(fr: "Appareil révoqué ; les portées concernées changent de clé.", en: "Device revoked; its scopes move to a new key."))
             }
         }

@@ -5,7 +5,7 @@ import HuisClosL10n
 import HuisClosTerminal
 
 /// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
-struct Agenda: AsyncParsableCommand {
+struct AgendaCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ordre-du-jour",
         abstract: "Ordre du jour d'une séance / a séance's agenda.",

@@ -5,7 +5,7 @@ import HuisClosCouncilStore
 import HuisClosL10n
 
 /// `huisclos presence …`: answers to convocations (offline), presence in the room, closure and quorum.
-struct Attendance: AsyncParsableCommand {
+struct AttendanceCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presence",
         abstract: "Réponses, présences et quorum / answers, attendance and quorum.",

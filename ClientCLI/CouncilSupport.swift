@@ -6,6 +6,7 @@ import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosSync
 import HuisClosL10n
+import HuisClosMail
 import HuisClosTerminal
 import HuisClosTrust
 
@@ -33,6 +34,9 @@ func runCouncil(_ body: () async throws -> Void) async throws {
         } catch let error as CouncilStoreError {
             Console.error(error.text.in(language) + "\n")
             throw ExitCode(ExitStatus.dataRefused.rawValue)
+        } catch let error as MailError {
+            Console.error(error.text.in(language) + "\n")
+            throw ExitCode((error.code == .badSettings ? ExitStatus.usage : error.code == .addressRefused ? .dataRefused : .unreachable).rawValue)
         }
     }
 }
@@ -61,6 +65,14 @@ func parseDay(_ text: String, option: String) throws -> Day {
                                                      en: "a real date YYYY-MM-DD, for example 2026-03-12"))
     }
     return day
+}
+
+/// Parses a time option (`14:30`, `14h30`, `14h`).
+func parseTime(_ text: String, option: String) throws -> TimeOfDay {
+    guard let time = TimeOfDay(text: text) else {
+        throw UsageError(option, text, accepts: Text(fr: "une heure HH:MM ou 14h30, par exemple 14:00", en: "a time HH:MM or 14h30, for example 14:00"))
+    }
+    return time
 }
 
 /// Parses an option among `choices` (the accepted words, shown as they are in both languages).

@@ -16,6 +16,16 @@ let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
 /// Prints `text` in the person's language on standard output.
 func say(_ text: Text) { Console.out(text.in(language) + "\n") }
 
+/// Prints `lines`: information on standard output, problems on standard error.
+func show(_ lines: [ReportLine]) {
+    for line in lines {
+        switch line {
+        case .info(let text): say(text)
+        case .problem(let text): Console.error(text.in(language) + "\n")
+        }
+    }
+}
+
 /// Prints a value as one line of JSON on standard output (`--json`).
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
@@ -128,5 +138,15 @@ func explain(_ error: any Error) -> (ExitStatus, Text) {
             en: "Error (tampered): a page of this device's encrypted replica fails authentication (modified, truncated or damaged): do not trust this copy. Destroy the device folder and enrol it again: everything comes back from the server."))
     default:
         return (.localIO, Text(fr: "Erreur locale : \(error)", en: "Local error: \(error)"))
+    }
+}
+
+extension Listing {
+    /// Prints the table, ending with a newline, or the JSON array.
+    func show(json: Bool) throws {
+        if json { return try printJSON(self.json) }
+        var table = Table(headers: headers)
+        rows.forEach { table.append($0) }
+        Console.out(table.render() + "\n")
     }
 }

@@ -11,7 +11,7 @@ import HuisClosWire
 
 /// `huisclos dossiers ajouter|liste|lire|chercher`: the council's dossiers, sealed on this device,
 /// read offline from the encrypted replica and the relay's sealed copies.
-struct Dossiers: AsyncParsableCommand {
+struct DossierCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossiers", abstract: "Dossiers du conseil et des groupes / council and group dossiers.",
         discussion: """
@@ -52,7 +52,7 @@ struct Dossiers: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let scope = try Dossiers.scope(self.scope)
+                let scope = try DossierCommands.scope(self.scope)
                 let bars = ProgressBars(quiet: json)
                 let version = try await device.open().run { session in
                     try await session.addDossierVersion(file: URL(fileURLWithPath: path), scope: scope, id: id, title: title,
@@ -90,18 +90,8 @@ struct Dossiers: AsyncParsableCommand {
 
         func run() async throws {
             try await runDossier {
-                let scope = try Dossiers.scope(self.scope)
-                let listed = try await device.open().run { try $0.dossierVersions(in: scope) }
-                if json { return try printJSON(listed) }
-                var table = Table(headers: [Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"), Text(fr: "Titre", en: "Title"),
-                                            Text(fr: "Fichier", en: "File"), Text(fr: "Taille", en: "Size"), Text(fr: "Hors ligne", en: "Offline"),
-                                            Text(fr: "Nouveau", en: "New")].map { $0.in(language) })
-                for item in listed {
-                    table.append([item.dossier, String(item.version), item.title, item.fileName, String(item.size),
-                                  item.offline ? Text(fr: "oui", en: "yes").in(language) : Text(fr: "non", en: "no").in(language),
-                                  item.seen ? "" : Text(fr: "nouveau", en: "new").in(language)])
-                }
-                Console.out(table.render() + "\n")
+                let scope = try DossierCommands.scope(self.scope)
+                try await device.open().run { try $0.dossierListing(in: scope, language: language) }.show(json: json)
             }
         }
     }
@@ -117,21 +107,9 @@ struct Dossiers: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
         @Argument(help: "Mots / words.") var words: String
 
-        struct Found: Encodable { let scope: String; let dossier: String; let version: Int; let title: String; let snippet: String }
-
         func run() async throws {
             try await runDossier {
-                let hits = try await device.open().run { try await $0.searchDossiers(words) }
-                let found = hits.map { Found(scope: $0.scope, dossier: $0.dossier, version: $0.version, title: $0.title, snippet: $0.snippet) }
-                if json { return try printJSON(found) }
-                var table = Table(headers: [Text(fr: "Portée", en: "Scope"), Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"),
-                                            Text(fr: "Titre", en: "Title"), Text(fr: "Extrait", en: "Excerpt")].map { $0.in(language) })
-                // A snippet may span lines of the text: one table row each.
-                for hit in found {
-                    table.append([hit.scope, hit.dossier, String(hit.version), hit.title,
-                                  hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")])
-                }
-                Console.out(table.render() + "\n")
+                try await device.open().run { try await $0.searchListing(words, language: language) }.show(json: json)
             }
         }
     }

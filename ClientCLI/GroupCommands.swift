@@ -6,7 +6,7 @@ import HuisClosTerminal
 
 /// `huisclos groupes creer|liste`: working groups created by the president; their dossiers reach
 /// only their members (`huisclos dossiers ajouter --portee group:<nom>`).
-struct Groups: AsyncParsableCommand {
+struct GroupCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "groupes", abstract: "Groupes de travail / working groups.",
         discussion: """
@@ -52,15 +52,7 @@ struct Groups: AsyncParsableCommand {
         func run() async throws {
             try await runRecords {
                 try await CouncilSession.with(device) { session in
-                    let groups = try session.client.workingGroups()
-                    if json { return try printJSON(groups) }
-                    var table = Table(headers: [Text.header("Groupe", "Group"), Text.header("Créé le", "Created"),
-                                                Text.header("Membres", "Members"), Text.header("Supplémentaires", "Supplementary")])
-                    for group in groups {
-                        table.append([group.name, group.created.iso, group.members.map(session.name).joined(separator: ", "),
-                                      group.supplementaryMembers.map(session.name).joined(separator: ", ")])
-                    }
-                    Console.out(table.render() + "\n")
+                    try session.client.workingGroupListing(in: language, name: session.name).show(json: json)
                 }
             }
         }

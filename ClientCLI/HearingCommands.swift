@@ -12,7 +12,7 @@ import HuisClosWire
 
 /// `huisclos auditions ouvrir|clore|liste`: a qualified person heard by the council, enrolled as a
 /// guest with read access to one dossier until an expiry.
-struct Hearing: AsyncParsableCommand {
+struct HearingCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "auditions", abstract: "Auditions de personnes qualifiées / hearings of qualified persons.",
         discussion: """
@@ -40,7 +40,7 @@ struct Hearing: AsyncParsableCommand {
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ouvrir", abstract: "Ouvre une audition (secrétariat) / opens a hearing.")
         @OptionGroup var device: DeviceOptions
-        @OptionGroup var token: Admin.Token
+        @OptionGroup var token: AdminCommands.Token
         @Option(name: .customLong("invite"), help: "Nom et qualité de la personne entendue / guest's name and quality.") var guestName: String
         @Option(name: .customLong("dossier"), help: "Dossier du conseil montré à l'invité / council dossier shown.") var dossier: String
         @Option(name: .customLong("jusqu-au"), help: "Échéance : AAAA-MM-JJ (fin du jour, UTC) ou AAAA-MM-JJTHH:MM:SSZ / expiry.") var until: String
@@ -84,35 +84,12 @@ struct Hearing: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les auditions / lists hearings.",
             discussion: "Exemple / example : huisclos auditions liste --json (dates ISO 8601 : jours AAAA-MM-JJ, échéance AAAA-MM-JJTHH:MM:SSZ)")
 
-        /// A hearing in `--json`: days as ISO 8601 dates, the expiry as an ISO 8601 instant (UTC).
-        struct Listed: Encodable {
-            let id: String, guest: String, guestName: String, dossier: String, opened: String, expiry: String, closed: String?
-            init(_ entry: HearingRegister.Entry) {
-                id = entry.id
-                guest = entry.guest
-                guestName = entry.guestName
-                dossier = entry.dossier
-                opened = entry.opened.iso
-                expiry = ClientSession.iso8601(entry.expiry)
-                closed = entry.closed?.iso
-            }
-        }
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
             try await runRecords {
-                try await device.open().run { session in
-                    let hearings = try session.hearings()
-                    if json { return try printJSON(hearings.map(Listed.init)) }
-                    var table = Table(headers: [Text.header("Audition", "Hearing"), Text.header("Invité", "Guest"), Text.header("Dossier", "Dossier"),
-                                                Text.header("Ouverte le", "Opened"), Text.header("Échéance", "Expiry"), Text.header("Close le", "Closed")])
-                    for hearing in hearings {
-                        table.append([hearing.id, hearing.guestName, hearing.dossier, hearing.opened.iso,
-                                      Listed(hearing).expiry, hearing.closed?.iso ?? ""])
-                    }
-                    Console.out(table.render() + "\n")
-                }
+                try await device.open().run { try $0.hearingListing(in: language) }.show(json: json)
             }
         }
     }

@@ -15,9 +15,9 @@ struct HuisClos: AsyncParsableCommand {
             78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en. \
             Version : huisclos --version.
             """,
-        subcommands: [Admin.self, Enrol.self, Status.self, ChangePassphrase.self, Sync.self, Devices.self,
-                      Members.self, Seances.self, Agenda.self, Attendance.self, Reports.self,
-                      Dossiers.self, Notes.self, Avis.self, Groups.self, Hearing.self, ReferralCommands.self])
+        subcommands: [AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self,
+                      MemberCommands.self, SeanceCommands.self, MailCommands.self, AgendaCommands.self, AttendanceCommands.self, ReportCommands.self,
+                      DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self, ReferralCommands.self])
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
     /// then parses and runs the command as ArgumentParser's own `main` does.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuisClosCouncil
+import HuisClosClient
 import HuisClosCouncilStore
 import HuisClosL10n
 import HuisClosProtocol
@@ -46,14 +47,10 @@ func parseMembers(_ hexes: [String], option: String) throws -> [MemberID] {
     }
 }
 
-/// Parses an expiry: `YYYY-MM-DD` (access until the end of that day, UTC) or an ISO 8601 instant
-/// (`2026-12-01T17:30:00Z`).
+/// Parses an expiry (`ClientSession.expiry(parsing:)`): a day or an ISO 8601 instant.
 func parseExpiry(_ text: String, option: String) throws -> Instant {
-    if let day = Day(iso: text), let start = ISO8601DateFormatter().date(from: "\(day.iso)T00:00:00Z") {
-        return Instant(unixSeconds: Int64(start.timeIntervalSince1970) + 86_400)
-    }
-    guard let date = ISO8601DateFormatter().date(from: text) else {
+    guard let expiry = ClientSession.expiry(parsing: text) else {
         throw ValidationError("\(option): YYYY-MM-DD " + Text(fr: "ou", en: "or").in(language) + " YYYY-MM-DDTHH:MM:SSZ")
     }
-    return Instant(unixSeconds: Int64(date.timeIntervalSince1970))
+    return expiry
 }

@@ -50,25 +50,9 @@ struct ReferralCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
-        struct Listed: Encodable { let id: String; let subject: String; let origin: String; let received: String; let avis: String? }
-
         func run() async throws {
             try await runRecords {
-                try await CouncilSession.with(device) { session in
-                    let listed = try session.client.referrals().map {
-                        Listed(id: $0.id, subject: $0.subject, origin: $0.origin == .departmentalPresident ? "president" : "autosaisine",
-                               received: $0.received.iso, avis: $0.answeredBy)
-                    }
-                    if json { return try printJSON(listed) }
-                    var table = Table(headers: [Text.header("Saisine", "Referral"), Text.header("Objet", "Subject"), Text.header("Origine", "Origin"),
-                                                Text.header("Reçue le", "Received"), Text.header("Avis", "Avis")])
-                    for item in listed {
-                        let origin = item.origin == "president" ? Text.header("président du Département", "departmental president")
-                            : Text.header("autosaisine", "self-referral")
-                        table.append([item.id, item.subject, origin, item.received, item.avis ?? Text.header("en cours", "pending")])
-                    }
-                    Console.out(table.render() + "\n")
-                }
+                try await device.open().run { try $0.referralListing(in: language) }.show(json: json)
             }
         }
     }

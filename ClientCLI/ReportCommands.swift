@@ -6,7 +6,7 @@ import HuisClosL10n
 import HuisClosTerminal
 
 /// `huisclos rapport …`: the secretariat's reports.
-struct Reports: AsyncParsableCommand {
+struct ReportCommands: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Rapports du secrétariat / the secretariat's reports.",
@@ -18,7 +18,7 @@ struct Reports: AsyncParsableCommand {
               huisclos rapport annuel 2026 --sortie ./rapport-2026
             Comptent : les séances à présence close tenues pendant le mandat du membre ; une absence excusée compte.
             """,
-        subcommands: [Absences.self, Annuel.self])
+        subcommands: [Absences.self, Annual.self])
 
     struct Absences: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "absences", abstract: "Membres absents à 3 séances consécutives / members absent from 3 consecutive séances.",
@@ -43,15 +43,10 @@ struct Reports: AsyncParsableCommand {
                                            en: "Absences report signed into the membership log: \(signed) member(s).").in(language) + "\n")
                     }
                     if json { return try printJSON(report.findings) }
-                    guard !report.findings.isEmpty else {
+                    guard let listing = session.absencesListing(report, in: language) else {
                         return say(Text(fr: "Aucun membre n'a manqué 3 séances consécutives.", en: "No member missed 3 consecutive séances."))
                     }
-                    var table = Table(headers: [Text.header("Identifiant", "Id"), Text.header("Nom", "Name"),
-                                                Text.header("Séances manquées", "Séances missed"), Text.header("Dont excusées", "Of which excused")])
-                    for finding in report.findings {
-                        table.append([finding.memberID, finding.name, finding.seanceIDs.joined(separator: ", "), "\(finding.excused)"])
-                    }
-                    Console.out(table.render() + "\n")
+                    try listing.show(json: false)
                     say(CouncilRules.Quote.absences)
                     say(sign ? Text(fr: "La présidence peut déclarer : huisclos membres declarer-demission <identifiant>",
                                     en: "The president may declare: huisclos membres declarer-demission <id>")

@@ -103,7 +103,8 @@ hc secretariat membres liste | indent
 hc secretariat membres composition | indent
 
 say "La présidente convoque la séance s1 avec son ordre du jour et un dossier"
-hc presidente seances convoquer s1 --date 2026-02-10 --lieu "Bobigny, hôtel du Département" | indent
+step "(Pour la démonstration, s1 est datée dans le passé afin d'y pointer la présence : HuisClos le signale.)"
+hc presidente seances convoquer s1 --date 2026-02-10 --heure 14h --lieu "Bobigny, hôtel du Département" 2>&1 | indent
 hc presidente ordre-du-jour ajouter s1 budget --titre "Budget du numérique 2026" --dossier dossier-budget-2026 | indent
 hc presidente ordre-du-jour ajouter s1 ecoles --titre "Écoles connectées" | indent
 step "Le secrétariat reçoit la convocation, puis ajoute un point de son côté :"
@@ -142,10 +143,25 @@ sync_all
 say "Accusés de réception et de lecture de la convocation s1"
 hc secretariat seances accuses s1 | indent
 
+say "Une séance à venir : heure, délai minimal de convocation, invitation de calendrier"
+step "Convoquée à 3 jours, la séance n'a pas les 5 jours francs requis : refusée sans --urgence."
+set +e
+hc presidente seances convoquer s-urgente --date "$(date -d '+3 days' +%F)" --heure 18h --lieu "Bobigny" 2>&1 | indent
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 65 ]; then echo "convocation trop tardive acceptée (code $status, 65 attendu)" >&2; exit 1; fi
+hc presidente seances convoquer s-avenir --date "$(date -d '+30 days' +%F)" --heure 14h30 --fin 17h --lieu "Bobigny, salle du conseil" | indent
+hc presidente seances calendrier s-avenir --sortie "$work/s-avenir.ics" | indent
+step "L'invitation (date, heure de Paris et lieu ; ni ordre du jour ni dossier), relue par un analyseur iCalendar :"
+.build-tools/venv/bin/python scripts/check-calendar.py "$work/s-avenir.ics" | python3 -c "
+import json, sys
+event = json.load(sys.stdin)[0]['events'][0]
+print(f\"  {event['summary']} — début {event['start']}, fin {event['end']} (UTC), {event['location']}, SEQUENCE {event['sequence']}\")"
+
 say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"
 for n in 1 2 3; do
     if [ "$n" -gt 1 ]; then
-        hc presidente seances convoquer "s$n" --date "2026-0$((n + 1))-10" --lieu "Bobigny" >/dev/null
+        hc presidente seances convoquer "s$n" --date "2026-0$((n + 1))-10" --lieu "Bobigny" >/dev/null 2>&1
         sync_all
     fi
     hc secretariat presence pointer "s$n" "${ids[presidente]}" "${ids[alice]}" "${ids[bruno]}" >/dev/null
@@ -170,7 +186,7 @@ set -e
 indent <"$work/chloe.out"
 step "huisclos sync sur l'appareil de Chloé (code $status) : le registre signé reçu met fin à son mandat, la nouvelle clé du conseil ne lui est pas remise."
 hc chloe status | sed -n '/^Lecture\|^Read/p' | indent
-hc presidente seances convoquer s4 --date 2026-05-12 --lieu "Bobigny" >/dev/null
+hc presidente seances convoquer s4 --date 2026-05-12 --lieu "Bobigny" >/dev/null 2>&1
 hc presidente sync >/dev/null
 set +e
 hc chloe seances liste >"$work/chloe.out" 2>&1

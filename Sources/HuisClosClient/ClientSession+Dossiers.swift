@@ -61,7 +61,7 @@ extension ClientSession {
         do {
             version = try await library.addVersion(
                 of: id, title: title, attachedTo: attachedTo, fileName: file.lastPathComponent,
-                mediaType: DossierMedia.type(of: file), content: .file(file),
+                mediaType: DossierMedia.type(of: file), content: .file(file), fileID: try FileID(randomness.identifier()),
                 upload: { fileID, cache in
                     try await transfer.upload(fileID, scope: scope, from: cache) { progress(.uploading(done: $0, total: $1)) }
                 })

@@ -92,6 +92,15 @@ extension ClientSession {
         return due.map(\.id)
     }
 
+    /// A hearing's expiry typed by a person: `YYYY-MM-DD` (access until the end of that day, UTC)
+    /// or an ISO 8601 instant (`2026-12-01T17:30:00Z`); nil for anything else.
+    public static func expiry(parsing text: String) -> Instant? {
+        if let day = Day(iso: text), let start = ISO8601DateFormatter().date(from: "\(day.iso)T00:00:00Z") {
+            return Instant(unixSeconds: Int64(start.timeIntervalSince1970) + 86_400)
+        }
+        return ISO8601DateFormatter().date(from: text).map { Instant(unixSeconds: Int64($0.timeIntervalSince1970)) }
+    }
+
     /// An instant as ISO 8601 (UTC), as hearings show their expiry.
     public static func iso8601(_ unixSeconds: Int64) -> String {
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(unixSeconds)))

@@ -9,7 +9,7 @@ extension ClientSession {
                          sharedWith group: ScopeID?) throws -> (id: String, scope: ScopeID) {
         let chosen = try dossierVersion(of: dossier, number: number, in: scope)
         let target = group ?? DossierScopes.member(device.member)
-        return (try Annotations(store: device.store).add(text, on: chosen, at: location, scope: target), target)
+        return (try Annotations(store: device.store).add(text, on: chosen, at: location, scope: target, id: randomness.identifier()), target)
     }
 
     /// The notes on `dossier` of `scope` this member may read now: its own first, then its groups'.

@@ -1,7 +1,9 @@
 import Foundation
 import HuisClosDevice
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
+import HuisClosWire
 
 /// What the verified log says of this device now: certified and approved or not, the scopes it
 /// reads and writes, when it last synced.
@@ -36,5 +38,50 @@ extension ClientSession {
                             writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(),
                             lastSync: lastSync.timeIntervalSince1970 > 0 ? lastSync : nil,
                             pending: await device.pendingSteps, digests: try device.store.scopeDigests())
+    }
+}
+
+/// A device's status as `status --json` prints it.
+public struct StatusReport: Encodable, Sendable {
+    public let device: DeviceCard
+    public let server: String
+    public let valid: Bool
+    /// True once the member approved this device (first device, or approved from another).
+    public let approved: Bool
+    public let readable: [String]
+    public let writable: [String]
+    /// ISO 8601 UTC; nil before the first sync.
+    public let lastSync: String?
+    /// What this device still waits for (`PendingStep.keyword`; the text output says who must act).
+    public let pending: [String]
+    /// The state digest of each scope held (hex BLAKE2b-256): equal on two devices, they hold the same.
+    public let digests: [String: String]
+}
+
+extension DeviceStatus {
+    /// The status as `status --json` prints it.
+    public var report: StatusReport {
+        StatusReport(device: DeviceCard(certificate), server: server, valid: valid, approved: approved,
+                     readable: readable, writable: writable, lastSync: lastSync.map { ISO8601DateFormatter().string(from: $0) },
+                     pending: pending.map(\.keyword),
+                     digests: Dictionary(uniqueKeysWithValues: digests.map { ($0.key.rawValue, Hex.encode($0.value)) }))
+    }
+
+    /// The status in sentences: server, device, standing, fingerprint, what is pending and who
+    /// acts, the scopes read and written, the last sync.
+    public var lines: [Text] {
+        let report = self.report
+        let readable = report.readable.isEmpty ? nil : report.readable.joined(separator: ", ")
+        let writable = report.writable.isEmpty ? nil : report.writable.joined(separator: ", ")
+        return [Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"),
+                Text(fr: "Appareil : \(report.device.signingKey) (membre \(report.device.member))",
+                     en: "Device: \(report.device.signingKey) (member \(report.device.member))"),
+                standing.text,
+                Text(fr: "Empreinte : \(report.device.fingerprint)", en: "Fingerprint: \(report.device.fingerprint)")]
+            + (standing == .valid ? pending.map { Text(fr: "En attente — \($0.text.french)", en: "Pending — \($0.text.english)") } : [])
+            + [Text(fr: "Lecture : \(readable ?? "aucune")", en: "Read: \(readable ?? "none")"),
+               Text(fr: "Écriture : \(writable ?? "aucune")", en: "Write: \(writable ?? "none")"),
+               Text(fr: "Dernière synchronisation : \(report.lastSync.map { "\($0) (UTC)" } ?? "jamais")",
+                    en: "Last sync: \(report.lastSync.map { "\($0) (UTC)" } ?? "never")")]
     }
 }

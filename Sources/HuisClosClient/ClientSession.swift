@@ -52,15 +52,21 @@ public struct ClientSession: Sendable {
     public var today: Day { Day(unixSeconds: clock.unixSeconds) ?? Day(year: 1970, month: 1, day: 1)! }
 }
 
-/// The source of the identifiers a workflow creates (a hearing's guest): injected, so a test can
-/// name them.
+/// The source of the identifiers a workflow creates (a hearing's guest, a dossier file, a note):
+/// injected, so a test can name them.
 public struct Randomness: Sendable {
     /// A new member identifier.
     public let memberID: @Sendable () throws -> MemberID
+    /// A new identifier for a sealed file or a note (a lowercase UUID on the system generator).
+    public let identifier: @Sendable () -> String
 
-    /// Identifiers made from `memberID`.
-    public init(memberID: @escaping @Sendable () throws -> MemberID) { self.memberID = memberID }
+    /// Identifiers made from `memberID` and `identifier`.
+    public init(memberID: @escaping @Sendable () throws -> MemberID,
+                identifier: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+        self.memberID = memberID
+        self.identifier = identifier
+    }
 
-    /// libsodium's random generator.
+    /// libsodium's random generator for members, the system's UUIDs for the rest.
     public static let system = Randomness { try MemberID.generate() }
 }

@@ -1,6 +1,9 @@
+import Foundation
 import HuisClosCouncil
 import HuisClosDossiers
+import HuisClosL10n
 import HuisClosPublication
+import HuisClosTerminal
 import HuisClosTrust
 
 extension CouncilSession {
@@ -33,5 +36,31 @@ extension CouncilSession {
     public func activityReport(year: Int) async throws -> (report: ActivityReport, council: String) {
         let report = try ActivityRecords.report(year: year, seances: try council.seances(), register: register.register, store: device.store)
         return (report, await device.membership.councilName)
+    }
+
+    /// Writes the activity report of `year` into `folder` (created 0700 if missing) as
+    /// `rapport-<year>.md`, `rapport-<year>.html` and `assiduite-<year>.svg`, each in plaintext,
+    /// 0600, never over an existing file; returns the report.
+    public func writeActivityReport(year: Int, to folder: URL) async throws -> ActivityReport {
+        let (report, council) = try await activityReport(year: year)
+        let chart = "assiduite-\(year).svg"
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try PlaintextFile.write(Data(report.markdown(councilName: council, chartFile: chart).utf8),
+                                toPath: folder.appendingPathComponent("rapport-\(year).md").path)
+        try PlaintextFile.write(Data(report.html(councilName: council).utf8), toPath: folder.appendingPathComponent("rapport-\(year).html").path)
+        try PlaintextFile.write(Data(AttendanceChart.svg(report.attendance, year: year).utf8), toPath: folder.appendingPathComponent(chart).path)
+        return report
+    }
+
+    /// The absences report as a table (the findings as JSON), or nil when no member missed 3
+    /// consecutive séances.
+    public func absencesListing(_ report: AbsenceReport, in language: Language) -> Listing? {
+        guard !report.findings.isEmpty else { return nil }
+        var listing = Listing(headers: [Text(fr: "Identifiant", en: "Id"), Text(fr: "Nom", en: "Name"), Text(fr: "Séances manquées", en: "Séances missed"),
+                                        Text(fr: "Dont excusées", en: "Of which excused")].map { $0.in(language) }, records: report.findings)
+        for finding in report.findings {
+            listing.appendRow([finding.memberID, finding.name, finding.seanceIDs.joined(separator: ", "), "\(finding.excused)"])
+        }
+        return listing
     }
 }

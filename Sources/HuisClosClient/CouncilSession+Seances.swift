@@ -39,6 +39,26 @@ extension CouncilSession {
         return (seance, warning)
     }
 
+    /// Convenes `seance` (the president, or the secretariat for them), or changes its date, time
+    /// or place, checking the council's convocation delay against today: within it, refused unless
+    /// `urgent`. Returns what the convocation amounts to (in time, urgent, a past séance recorded).
+    public func convene(_ seance: String, on date: Day, from start: TimeOfDay?, to end: TimeOfDay?, place: String,
+                        urgent: Bool) throws -> ConvocationDelay.Outcome {
+        if let start, let end, end <= start { throw ConvocationDelay.endBeforeStart(start, end) }
+        let outcome = try council.convocationDelay().check(seanceOn: date, today: today, urgent: urgent)
+        try council.convene(seance: seance, date: date, place: place, start: start, end: end,
+                            urgent: { if case .urgent = outcome { true } else { false } }())
+        return outcome
+    }
+
+    /// The iCalendar invitation of `seance` (`SeanceCalendar`), stamped now, in `language`.
+    public func calendar(of seance: String, language: Language) async throws -> String {
+        let state = await device.membership
+        let calendar = SeanceCalendar(councilName: state.councilName,
+                                      councilTag: String(state.root.publicKey.bytes.hex.prefix(16)))
+        return calendar.ics(for: try council.seance(seance), stampUnixSeconds: instant.unixSeconds, language: language)
+    }
+
     /// The quorum of `seance`, counted on the register.
     public func quorum(of seance: Seance) -> Quorum { Quorum(seance: seance, register: register.register) }
 

@@ -23,6 +23,10 @@ public struct CouncilError: Error, Equatable, Sendable, CustomStringConvertible 
         case quorumNotReached
         /// A count given for a séance differs from what its attendance sheet records.
         case countMismatch
+        /// The séance was cancelled: nothing more is recorded for it.
+        case seanceCancelled
+        /// Convened with fewer clear days than the council's minimum, without stating urgency.
+        case convocationTooLate
     }
 
     public let code: Code

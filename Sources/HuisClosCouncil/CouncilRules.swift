@@ -17,9 +17,17 @@ public enum CouncilRules {
     public static let consecutiveAbsencesForResignation = 3
     /// "Le conseil se réunit au moins une fois par an": warn after 12 months without a séance.
     public static let monthsWithoutSeanceWarning = 12
+    /// The convocation's minimum delay, in clear days (« jours francs »: neither the day it is sent
+    /// nor the séance's day counts), unless the council records another (`ConvocationDelay`).
+    /// Five, as for the councils of communes of 3,500 inhabitants and more (CGCT L2121-12).
+    public static let convocationClearDaysDefault = 5
 
     /// The rules as quoted to people when an action breaks them.
     public enum Quote {
+        public static func convocationDelay(clearDays: Int) -> Text {
+            Text(fr: "La convocation est adressée aux membres au moins \(clearDays) jours francs avant la séance, sauf urgence.",
+                 en: "The convocation reaches members at least \(clearDays) clear days before the séance, save in urgency.")
+        }
         public static let noProxy = Text(
             fr: "Les membres siègent en personne : les procurations ne sont pas admises (délibération créant le Conseil numérique, règle de présence).",
             en: "Members sit in person: proxies are not allowed (deliberation creating the Conseil numérique, attendance rule).")

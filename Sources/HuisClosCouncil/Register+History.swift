@@ -9,7 +9,7 @@ extension Register {
     public mutating func recordPastMandate(of id: String, orderNumber: String, from start: Day, to end: Day,
                                            recordedOn recorded: Day) throws(CouncilError) {
         guard var member = members[id] else { throw Self.unknown(id) }
-        let term = start.adding(years: CouncilRules.mandateYears)
+        let term = CouncilRules.mandateEnd(from: start)
         guard start < end, end <= term else {
             throw CouncilError(.invalidDate, Text(
                 fr: "Un mandat de 3 ans ouvert le \(start.french) prend fin au plus tard le \(term.french), et après son début : vérifiez --debut et --fin (\(end.french)).",

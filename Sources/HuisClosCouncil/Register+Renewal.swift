@@ -13,10 +13,11 @@ extension Register {
                 fr: "L'arrêté de renouvellement est daté du \(orderDay.french), après aujourd'hui (\(today.french)) : enregistrez-le à sa date. Vérifiez --date.",
                 en: "The renewal order is dated \(orderDay.iso), after today (\(today.iso)): record it on its date. Check --date."))
         }
-        guard today < orderDay.adding(years: CouncilRules.mandateYears) else {
+        let term = CouncilRules.mandateEnd(from: orderDay)
+        guard today < term else {
             throw CouncilError(.invalidDate, Text(
-                fr: "Un mandat ouvert par un arrêté du \(orderDay.french) a pris fin le \(orderDay.adding(years: CouncilRules.mandateYears).french) (3 ans) : vérifiez --date.",
-                en: "A mandate opened by an order of \(orderDay.iso) ended on \(orderDay.adding(years: CouncilRules.mandateYears).iso) (3 years): check --date."))
+                fr: "Un mandat ouvert par un arrêté du \(orderDay.french) a pris fin le \(term.french) (3 ans) : vérifiez --date.",
+                en: "A mandate opened by an order of \(orderDay.iso) ended on \(term.iso) (3 years): check --date."))
         }
         var next = self
         if member.isInOffice(on: today) { try next.endMandate(of: id, on: today, reason: .ended) }

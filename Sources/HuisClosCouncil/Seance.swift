@@ -6,6 +6,16 @@ public struct Seance: Hashable, Sendable, Codable {
     public let id: String
     public var date: Day
     public var place: String
+    /// When it starts and ends, local time (Europe/Paris); nil when the convocation names none.
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
+    /// How many times the convocation changed after it was first sent (date, time or place, or its
+    /// cancellation): the iCalendar SEQUENCE, so calendars replace the old invitation.
+    public var revision: Int = 0
+    /// Convened within the minimum delay, the urgency stated by the president (`ConvocationDelay`).
+    public var urgent = false
+    /// Cancelled by the president: nothing more is recorded for it; calendars drop it.
+    public var cancelled = false
     /// Agenda items in order.
     public var agenda: [AgendaItem]
     /// Each member's answer to the convocation.
@@ -15,11 +25,23 @@ public struct Seance: Hashable, Sendable, Codable {
     /// Once closed, attendance is final and counts for the absences rule.
     public private(set) var attendanceClosed = false
 
-    public init(id: String, date: Day, place: String, agenda: [AgendaItem] = []) {
+    public init(id: String, date: Day, place: String, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
+                agenda: [AgendaItem] = []) {
         self.id = id
         self.date = date
         self.place = place
+        self.start = start
+        self.end = end
         self.agenda = agenda
+    }
+
+    /// The date and time as a convocation states them: « 12/03/2026 à 14 h », « 12/03/2026, 14 h – 17 h ».
+    public var when: Text {
+        switch (start, end) {
+        case let (start?, end?): Text(fr: "\(date.french), \(start.french) – \(end.french)", en: "\(date.iso), \(start.iso)–\(end.iso)")
+        case let (start?, nil): Text(fr: "\(date.french) à \(start.french)", en: "\(date.iso) at \(start.iso)")
+        default: Text(fr: date.french, en: date.iso)
+        }
     }
 
     /// A member's answer to a convocation. There is no proxy answer: members sit in person.
@@ -60,6 +82,7 @@ public struct Seance: Hashable, Sendable, Codable {
     /// Refuses, on `today`, what only a séance that took place allows (pointing attendance, closing
     /// it, and so adopting a text there): a séance is held on its day, not before.
     public func requireHeld(by today: Day) throws(CouncilError) {
+        guard !cancelled else { throw Self.cancelledRefusal(self) }
         guard today >= date else {
             throw CouncilError(.invalidDate, Text(
                 fr: "La séance \(id) a lieu le \(date.french) : sa présence ne se pointe et ne se clôt qu'à partir de ce jour (aujourd'hui \(today.french)).",
@@ -78,7 +101,22 @@ public struct Seance: Hashable, Sendable, Codable {
         fr: "Procuration refusée. \(CouncilRules.Quote.noProxy.french)",
         en: "Proxy refused. \(CouncilRules.Quote.noProxy.english)"))
 
+    /// The refusal of anything recorded for a cancelled séance.
+    public static func cancelledRefusal(_ seance: Seance) -> CouncilError {
+        CouncilError(.seanceCancelled, Text(
+            fr: "La séance \(seance.id) du \(seance.date.french) est annulée : rien ne s'y enregistre plus. Pour réunir le conseil, convoquez une nouvelle séance sous un autre identifiant.",
+            en: "Séance \(seance.id) of \(seance.date.iso) is cancelled: nothing more is recorded for it. To meet, convene a new séance under another id."))
+    }
+
+    /// The refusal of cancelling a séance whose attendance is closed: it was held.
+    public static func heldNotCancellable(_ seance: Seance) -> CouncilError {
+        CouncilError(.attendanceClosed, Text(
+            fr: "La séance \(seance.id) du \(seance.date.french) s'est tenue (feuille de présence close) : elle ne peut plus être annulée.",
+            en: "Séance \(seance.id) of \(seance.date.iso) was held (attendance closed): it can no longer be cancelled."))
+    }
+
     private func requireOpen() throws(CouncilError) {
+        guard !cancelled else { throw Self.cancelledRefusal(self) }
         guard !attendanceClosed else {
             throw CouncilError(.attendanceClosed, Text(
                 fr: "La feuille de présence de la séance du \(date.french) est close : elle ne peut plus changer.",

@@ -16,7 +16,8 @@ public enum CouncilRecords {
         /// The appointment of a proposed vice-president, recorded by the secretariat as a role on
         /// the member's running mandate (no new mandate), id = member id (hex): order, day.
         public static let vicePresidentAppointment = "vp_appointment"
-        /// A séance, id = séance id: date, place; set `present`; attendance closure.
+        /// A séance, id = séance id: date, start, end, place, revision, urgent, cancelled; set
+        /// `present`; attendance closure.
         public static let seance = "seance"
         /// An agenda item, id = "<séance>:<item>": title, position; set `dossiers`.
         public static let agendaItem = "agenda_item"
@@ -24,7 +25,15 @@ public enum CouncilRecords {
         public static let response = "rsvp"
         /// A device's acknowledgement of a convocation, id = "<séance>:<device key hex, 32 first digits>".
         public static let acknowledgement = "convocation_ack"
+        /// The council's settings for convocations, id = `convocation`: `clear_days`, `attach_ics`.
+        public static let convocationSettings = "convocation_settings"
+        /// A notice e-mailed by the secretariat's device, id = "<séance>:<member hex>:<revision>":
+        /// seance, member, revision, sent_ms. Recorded once the mail server accepted it.
+        public static let notice = "convocation_notice"
     }
+
+    /// The one id of the convocation settings record.
+    public static let convocationSettingsID = "convocation"
 
     /// Field and set names.
     public enum Field {
@@ -36,6 +45,15 @@ public enum CouncilRecords {
         public static let orderNumber = "order_number"
         public static let date = "date"
         public static let place = "place"
+        public static let start = "start"
+        public static let end = "end"
+        public static let revision = "revision"
+        public static let urgent = "urgent"
+        public static let cancelled = "cancelled"
+        public static let clearDays = "clear_days"
+        public static let attachInvitation = "attach_ics"
+        public static let email = "email"
+        public static let sentMs = "sent_ms"
         public static let present = "present"
         public static let attendanceClosed = "attendance_closed"
         public static let seance = "seance"

@@ -44,6 +44,8 @@ extension CouncilStore {
         public let name: String
         public let category: Member.Category
         public let gender: Member.Gender?
+        /// Where the secretariat's device sends this person's notices (nil: none recorded).
+        public let email: String?
     }
 
     /// Every séance, by date then id, with its agenda, answers and attendance replayed through `Seance`'s rules.
@@ -56,7 +58,11 @@ extension CouncilStore {
         for (id, row) in rows {
             guard let dateText = row[CouncilRecords.Field.date]?.text, let date = Day(iso: dateText) else { continue }
             var seance = Seance(id: id, date: date, place: row[CouncilRecords.Field.place]?.text ?? "",
+                                start: row[CouncilRecords.Field.start]?.text.flatMap(TimeOfDay.init(text:)),
+                                end: row[CouncilRecords.Field.end]?.text.flatMap(TimeOfDay.init(text:)),
                                 agenda: (items[id] ?? []).map(\.item))
+            seance.revision = row[CouncilRecords.Field.revision]?.integer.map { Int(clamping: $0) } ?? 0
+            seance.urgent = row[CouncilRecords.Field.urgent]?.bool == true
             for answer in answers.values where answer[CouncilRecords.Field.seance]?.text == id {
                 guard let member = answer[CouncilRecords.Field.member]?.text,
                       let response = answer[CouncilRecords.Field.response]?.text.flatMap(Seance.Response.init(rawValue:)) else { continue }
@@ -64,9 +70,36 @@ extension CouncilStore {
             }
             for member in present[id] ?? [] { try? seance.markPresent(member) }
             if row[CouncilRecords.Field.attendanceClosed]?.bool == true { seance.closeAttendance() }
+            // Cancelled last, so answers and presence recorded before still read back; a séance whose
+            // attendance was closed was held, whatever a concurrent cancellation said (every
+            // replica reads the same).
+            seance.cancelled = row[CouncilRecords.Field.cancelled]?.bool == true && !seance.attendanceClosed
             result.append(seance)
         }
         return result.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// The council's minimum convocation delay (the default until one is recorded).
+    public func convocationDelay() throws -> ConvocationDelay {
+        let row = try fields(of: CouncilRecords.Kind.convocationSettings)[CouncilRecords.convocationSettingsID]
+        guard let days = row?[CouncilRecords.Field.clearDays]?.integer, ConvocationDelay.allowed.contains(Int(clamping: days)) else {
+            return ConvocationDelay()
+        }
+        return ConvocationDelay(clearDays: Int(days))
+    }
+
+    /// True when the council lets notices carry the séance's calendar invitation (date, time, place).
+    public func invitationAttached() throws -> Bool {
+        try fields(of: CouncilRecords.Kind.convocationSettings)[CouncilRecords.convocationSettingsID]?[CouncilRecords.Field.attachInvitation]?.bool == true
+    }
+
+    /// The members (hex) already sent a notice of `seance` at `revision`.
+    public func notified(seance: String, revision: Int) throws -> Set<String> {
+        Set(try fields(of: CouncilRecords.Kind.notice).values.compactMap { row in
+            guard row[CouncilRecords.Field.seance]?.text == seance, row[CouncilRecords.Field.revision]?.integer == Int64(revision),
+                  row[CouncilRecords.Field.sentMs]?.integer != nil else { return nil }
+            return row[CouncilRecords.Field.member]?.text
+        })
     }
 
     /// The séance's agenda in merged order: by position, then item id.
@@ -104,7 +137,8 @@ extension CouncilStore {
         try fields(of: CouncilRecords.Kind.profile).compactMapValues { row in
             guard let name = row[CouncilRecords.Field.name]?.text,
                   let category = row[CouncilRecords.Field.category]?.text.flatMap(Member.Category.init(rawValue:)) else { return nil }
-            return Profile(name: name, category: category, gender: row[CouncilRecords.Field.gender]?.text.flatMap(Member.Gender.init(rawValue:)))
+            return Profile(name: name, category: category, gender: row[CouncilRecords.Field.gender]?.text.flatMap(Member.Gender.init(rawValue:)),
+                           email: row[CouncilRecords.Field.email]?.text)
         }
     }
 

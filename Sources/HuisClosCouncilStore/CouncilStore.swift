@@ -39,6 +39,14 @@ public struct CouncilStore: Sendable {
                     .set(key, field: CouncilRecords.Field.gender, value: gender.map { .text($0.rawValue) } ?? .null)])
     }
 
+    /// Records (or, with nil, removes) the address a person's notices go to; the secretariat keeps
+    /// it in the council scope, encrypted like the register, never in the relay's clear.
+    public func recordEmail(member: String, address: String?) throws {
+        guard try profiles()[member] != nil else { throw CouncilStoreError.unknownMember(member) }
+        let key = try CouncilRecords.key(CouncilRecords.Kind.profile, member)
+        try commit([.set(key, field: CouncilRecords.Field.email, value: address.map { .text($0) } ?? .null)])
+    }
+
     /// Records the president's proposal of a vice-president (the appointment follows in the membership log).
     public func proposeVicePresident(member: String, on day: Day) throws {
         let key = try CouncilRecords.key(CouncilRecords.Kind.vicePresidentProposal, member)
@@ -59,11 +67,56 @@ public struct CouncilStore: Sendable {
 
     // MARK: - Séances and agenda
 
-    /// Convenes a séance (or changes its date and place).
-    public func convene(seance id: String, date: Day, place: String) throws {
+    /// Convenes a séance, or changes its date, time and place: each change after the first
+    /// convocation raises its revision (the calendar's SEQUENCE). Refused for a cancelled séance.
+    /// The convocation delay is the caller's check (`CouncilSession.convene`), against the device's day.
+    public func convene(seance id: String, date: Day, place: String, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
+                        urgent: Bool = false) throws {
         let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
-        try commit([.set(key, field: CouncilRecords.Field.date, value: .text(date.iso)),
-                    .set(key, field: CouncilRecords.Field.place, value: .text(place))])
+        var changes: [Change] = [.set(key, field: CouncilRecords.Field.date, value: .text(date.iso)),
+                                 .set(key, field: CouncilRecords.Field.place, value: .text(place)),
+                                 .set(key, field: CouncilRecords.Field.start, value: start.map { .text($0.iso) } ?? .null),
+                                 .set(key, field: CouncilRecords.Field.end, value: end.map { .text($0.iso) } ?? .null),
+                                 .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent))]
+        if let existing = try seances().first(where: { $0.id == id }) {
+            guard !existing.cancelled else { throw Seance.cancelledRefusal(existing) }
+            changes.append(.set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(existing.revision + 1))))
+        }
+        try commit(changes)
+    }
+
+    /// Cancels a séance: its calendar event is cancelled (revision raised); nothing more is
+    /// recorded for it. Refused once its attendance is closed (it was held).
+    public func cancel(seance id: String) throws {
+        let existing = try seance(id)
+        guard !existing.cancelled else { throw Seance.cancelledRefusal(existing) }
+        guard !existing.attendanceClosed else { throw Seance.heldNotCancellable(existing) }
+        let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
+        try commit([.set(key, field: CouncilRecords.Field.cancelled, value: .bool(true)),
+                    .set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(existing.revision + 1)))])
+    }
+
+    /// Records whether notices carry the séance's calendar invitation (its date, time and place
+    /// then travel by e-mail, outside end-to-end encryption: the council decides).
+    public func setInvitationAttached(_ attached: Bool) throws {
+        let key = try CouncilRecords.key(CouncilRecords.Kind.convocationSettings, CouncilRecords.convocationSettingsID)
+        try commit([.set(key, field: CouncilRecords.Field.attachInvitation, value: .bool(attached))])
+    }
+
+    /// Records that `member`'s notice of `seance` at `revision` was accepted by the mail server.
+    public func recordNotice(seance: String, member: String, revision: Int, sentMs: Int64) throws {
+        let key = try CouncilRecords.key(CouncilRecords.Kind.notice, "\(seance):\(member):\(revision)")
+        try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
+                    .set(key, field: CouncilRecords.Field.member, value: .text(member)),
+                    .set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(revision))),
+                    .set(key, field: CouncilRecords.Field.sentMs, value: .integer(sentMs))])
+    }
+
+    /// Records the council's minimum convocation delay, in clear days.
+    public func setConvocationDelay(_ delay: ConvocationDelay) throws {
+        guard ConvocationDelay.allowed.contains(delay.clearDays) else { throw ConvocationDelay.outOfRange(delay.clearDays) }
+        let key = try CouncilRecords.key(CouncilRecords.Kind.convocationSettings, CouncilRecords.convocationSettingsID)
+        try commit([.set(key, field: CouncilRecords.Field.clearDays, value: .integer(Int64(delay.clearDays)))])
     }
 
     /// Adds an agenda item at the end of the séance's agenda, with its dossiers.

@@ -10,6 +10,8 @@ public enum CouncilStoreError: Error, Equatable, Sendable, CustomStringConvertib
     case itemExists(seance: String, item: String)
     /// The member id is not 32 hex digits.
     case invalidMemberID(String)
+    /// No profile for this member id in the replica.
+    case unknownMember(String)
 
     /// The message for a person, in both languages.
     public var text: Text {
@@ -26,6 +28,9 @@ public enum CouncilStoreError: Error, Equatable, Sendable, CustomStringConvertib
         case let .invalidMemberID(id):
             Text(fr: "« \(id) » n'est pas un identifiant de membre (32 chiffres hexadécimaux) : voyez huisclos membres liste.",
                  en: "\"\(id)\" is not a member id (32 hex digits): see huisclos membres liste.")
+        case let .unknownMember(id):
+            Text(fr: "Aucun membre « \(id) » au registre de cet appareil : synchronisez (huisclos sync) puis vérifiez avec huisclos membres liste.",
+                 en: "No member \"\(id)\" in this device's register: sync (huisclos sync), then check with huisclos membres liste.")
         }
     }
 

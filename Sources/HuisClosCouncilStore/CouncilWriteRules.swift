@@ -35,6 +35,10 @@ public enum CouncilWriteRules {
             }
         case CouncilRecords.Kind.agendaItem:
             guard role == .president || role == .secretariat else { throw setsAgenda }
+        case CouncilRecords.Kind.convocationSettings:
+            guard role == .president || role == .secretariat else { throw convenes }
+        case CouncilRecords.Kind.notice:
+            guard role == .secretariat else { throw keepsRegister }
         case CouncilRecords.Kind.response:
             guard let member, role?.sitsInFirstCircle == true else { throw answersInOffice }
             guard record.id.hasSuffix(":" + member.hex), Self.names(change, CouncilRecords.Field.member, only: member.hex) else {

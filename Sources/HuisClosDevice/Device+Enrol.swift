@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
@@ -51,7 +52,9 @@ extension Device {
         let (root, genesisLog) = try TrustRoot.establishCouncil(named: councilName, at: instant)
         var log = genesisLog
         let identity = try DeviceIdentity.generate(for: member)
-        let mandateEnd = instant.adding(seconds: 3 * 365 * 86_400)
+        // The secretariat's mandate ends as every mandate does (`CouncilRules.mandateEnd`).
+        let orderDay = Day(unixSeconds: instant.unixSeconds) ?? Day.first
+        let mandateEnd = Instant(unixSeconds: CouncilRules.mandateEnd(from: orderDay).unixSeconds)
         try log.append(.appointMember(Appointment(member: member, role: .secretariat, orderNumber: orderNumber, orderDate: instant,
                                                   mandateEnd: mandateEnd, scopes: [])), signedBy: root, at: instant)
         try log.append(.certifyDevice(identity.certificate), signedBy: root, at: instant)
@@ -60,7 +63,7 @@ extension Device {
 
         try await admin.registerCouncil(genesis: log.records[0].encoded, adminToken: adminToken)
         try await admin.appendMembership(log.records.dropFirst().map(\.encoded), adminToken: adminToken)
-        let (code, _) = try await admin.createEnrolmentCode(access: HuisClosWire.ScopeAccess(), adminToken: adminToken)
+        let (code, _) = try await admin.createEnrolmentCode(access: DeviceAccess(), adminToken: adminToken)
         _ = try await SyncClient(server: server, device: identity.signing).enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
 
         let profile = DeviceVault.Profile(member: member, signingSeed: try identity.signing.seed(), agreementSeed: identity.agreement.seed(),

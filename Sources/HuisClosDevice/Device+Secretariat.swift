@@ -1,6 +1,8 @@
 import Foundation
+import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosProtocol
+import HuisClosReplica
 import HuisClosSync
 import HuisClosTrust
 import HuisClosWire
@@ -35,6 +37,128 @@ extension Device {
     /// A one-time enrolment code from the relay (admin token). With a council registered it only
     /// admits a device's keys; what the device may read comes from the membership log.
     public func enrolmentCode(adminToken: String, validSeconds: UInt32 = 0) async throws -> (code: String, expiresAt: Date) {
-        try await client.createEnrolmentCode(access: HuisClosWire.ScopeAccess(), validSeconds: validSeconds, adminToken: adminToken)
+        try await client.createEnrolmentCode(access: DeviceAccess(), validSeconds: validSeconds, adminToken: adminToken)
+    }
+}
+
+extension Device {
+    /// Appoints every row of a file checked whole by `AppointmentImport.plan`: one appointment
+    /// record each, signed and relayed together (a refusal by the log leaves none signed), then
+    /// each person's profile (name, category, gender) in the council scope. Returns the new member
+    /// ids in the rows' order; the caller syncs once afterwards.
+    public func appoint(_ rows: [AppointmentImport.Row]) async throws -> [MemberID] {
+        let ids = try rows.map { _ in try MemberID.generate() }
+        let signer = identity.signing
+        try await changeMembership { log, _, instant in
+            for (row, id) in zip(rows, ids) {
+                let role: Role = switch row.role {
+                case .member: .member
+                case .president: .president
+                case .secondCircle: .secondCircle
+                }
+                let appointment = Appointment(member: id, role: role, orderNumber: row.orderNumber,
+                                              orderDate: Instant(unixSeconds: row.orderDay.unixSeconds),
+                                              mandateEnd: Instant(unixSeconds: row.termEnd.unixSeconds), scopes: [])
+                do throws(TrustError) {
+                    _ = try log.append(.appointMember(appointment), signedBy: signer, at: instant)
+                } catch {
+                    throw DeviceError(.notAuthorised, "line \(row.line): the membership log refuses this appointment: \(error.message)")
+                }
+            }
+            return nil
+        }
+        for (row, id) in zip(rows, ids) {
+            try council.recordProfile(member: id.hex, name: row.name, category: row.category, gender: row.gender)
+        }
+        return ids
+    }
+}
+
+extension Device {
+    /// Renews `member`'s mandate in one step: checked first on `register` as of `today`
+    /// (`Register.renewal`: same circle and profile, no third mandate, no 31st seat), then signed
+    /// into the log together — the running mandate's end at its term, if it still runs, and the
+    /// appointment in the role of the latest mandate — so a refusal leaves neither signed. Returns
+    /// the new mandate (its `termEnd` is what the secretariat is told). The member's devices stay
+    /// valid (same role) and sign the new mandate's undertaking at their next sync.
+    public func renewMandate(of member: MemberID, orderNumber: String, on orderDay: Day,
+                             register: Register, today: Day) async throws -> Mandate {
+        let mandate = try register.renewal(of: member.hex, orderNumber: orderNumber, on: orderDay, today: today)
+        let signer = identity.signing
+        try await changeMembership { log, _, instant in
+            guard let role = log.state.lastRole(of: member) else {
+                throw DeviceError(.notAuthorised, "member \(member) has no mandate in the membership log to renew")
+            }
+            do throws(TrustError) {
+                if log.state.role(of: member, at: instant) != nil {
+                    _ = try log.append(.endMandate(member: member, reason: .term), signedBy: signer, at: instant)
+                }
+                let appointment = Appointment(member: member, role: role, orderNumber: orderNumber,
+                                              orderDate: Instant(unixSeconds: orderDay.unixSeconds),
+                                              mandateEnd: Instant(unixSeconds: mandate.termEnd.unixSeconds), scopes: [])
+                _ = try log.append(.appointMember(appointment), signedBy: signer, at: instant)
+            } catch {
+                throw DeviceError(.notAuthorised, "the membership log refuses this renewal: \(error.message)")
+            }
+            return nil
+        }
+        return mandate
+    }
+}
+
+/// Backup and recovery of the council's trust root (issue 11, finding 9; SECURITY.md, "The trust
+/// root: backup and recovery"). The root signs what only it may sign (secretariat devices,
+/// secretariat appointments); losing the one device that holds it would freeze the council's
+/// secretariat for ever, so it is exported sealed under its own passphrase and kept offline.
+extension Device {
+    /// The trust root sealed under `passphrase` (Argon2id `limits`, XChaCha20-Poly1305), for an
+    /// offline copy. Only on the device holding the root (`.notSecretariat` otherwise); the
+    /// passphrase obeys the same minimum as a replica's (`ReplicaError.invalidPassphrase`).
+    public func exportTrustRoot(passphrase: String, limits: PasswordKey.Limits = .moderate) throws -> RootBackup {
+        try Replica.checkStrength(ofNew: passphrase)
+        return try RootBackup.seal(try heldRoot(), passphrase: passphrase, limits: limits)
+    }
+
+    /// Removes the trust root from this online device, once `backup` is proven to hold it:
+    /// opened with `passphrase`, it must give back this very root. The device stays a secretariat
+    /// device; what only the root signs then needs `restoreTrustRoot` on a device first.
+    public func forgetTrustRoot(keeping backup: RootBackup, passphrase: String) throws {
+        let held = try heldRoot()
+        guard try backup.open(passphrase: passphrase).publicKey == held.publicKey else {
+            throw DeviceError(.rootBackupInvalid, "this backup holds another root: the root stays on this device")
+        }
+        var updated = profile
+        updated.rootSeed = nil
+        try replica.database.write { [updated] db in try DeviceVault.save(updated, in: db) }
+        profile = updated
+    }
+
+    /// Brings the trust root back from `backup` onto this device, a device of a secretariat
+    /// member (enrolled as any device, not yet certified, or already certified). Checks that the
+    /// backup's root is the council's pinned root, signs this device's certificate with it when
+    /// the log does not hold it yet, and keeps the root in the encrypted replica.
+    public func restoreTrustRoot(from backup: RootBackup, passphrase: String) async throws {
+        guard backup.rootKey == profile.rootKey else {
+            throw DeviceError(.rootBackupInvalid, "this backup holds the root of another council, not the one this device pins")
+        }
+        let root = try backup.open(passphrase: passphrase)
+        _ = try await pullMembership()
+        guard context.membership.role(of: member, at: context.instant) == .secretariat else {
+            throw DeviceError(.notSecretariat, "the trust root is restored only on a device of a member of the secretariat")
+        }
+        if context.membership.certificate(of: certificate.signingKey) == nil {
+            try await append(.certifyDevice(certificate), signer: root)
+        }
+        var updated = profile
+        updated.rootSeed = try root.seed()
+        try await replica.database.write { [updated] db in try DeviceVault.save(updated, in: db) }
+        profile = updated
+    }
+
+    private func heldRoot() throws -> SigningKeyPair {
+        guard let seed = profile.rootSeed else {
+            throw DeviceError(.notSecretariat, "this device does not hold the trust root")
+        }
+        return try SigningKeyPair.fromSeed(seed)
     }
 }

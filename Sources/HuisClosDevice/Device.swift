@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import HuisClosCouncilStore
 import HuisClosCrypto
+import HuisClosDossiers
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosReplica
@@ -15,7 +17,7 @@ import HuisClosTrust
 /// Public surface (kept small for the domain layers):
 /// - `enrol` (a member's new device) / `Device.createCouncil` (the secretariat's first device),
 ///   `unlock`, `lock`, `changePassphrase`;
-/// - `store` (the change store: commit and query records), `commit(_:scope:)`;
+/// - `commit(_:scope:)` (the change store, `store`, is package-internal);
 /// - `sync(progress:)`, `membership`, `member`, `certificate`;
 /// - secretariat actions in `Device+Secretariat.swift`.
 public actor Device {
@@ -26,8 +28,9 @@ public actor Device {
     /// The device's folder.
     public nonisolated let folder: URL
     /// The change store over the encrypted replica: commit changes (each refused past the offline
-    /// lease, whoever commits), query the merged tables.
-    public nonisolated let store: ChangeStore
+    /// lease, whoever commits), query the merged tables. Package-internal: faces go through the
+    /// client layer's workflows (`HuisClosClient`), never the store.
+    package nonisolated let store: ChangeStore
     /// The public half of this device's keys and its member.
     public nonisolated let certificate: CertifiedDevice
     /// The relay's URL.
@@ -66,6 +69,7 @@ public actor Device {
         store = try ChangeStore(database: replica.database, device: identity.signing,
                                 authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
                                 wallClock: DeviceWallClock(context: trust), writeCheck: { try lease.check() })
+        try DossierSchema.migrate(replica.database)
         client = SyncClient(server: profile.server, device: identity.signing)
     }
 
@@ -155,4 +159,22 @@ public actor Device {
 struct DeviceWallClock: WallClock {
     let context: TrustContext
     func nowMs() -> UInt64 { UInt64(max(0, context.clock.judgingMs)) }
+}
+
+extension Device {
+    /// The relay's arrival times of the batches this device pulled (`BatchArrivals`).
+    public nonisolated var arrivals: BatchArrivals { BatchArrivals(database: store.database) }
+
+    /// The council records of this device's replica, tied to the device: stamped with its clock,
+    /// refused past its offline lease (like `commit`), checked against who may write what
+    /// (`CouncilWriteRules`, which the device's authorizer applies again to every batch it
+    /// merges), and shown with the relay's arrival times.
+    public nonisolated var council: CouncilStore {
+        let context = self.context
+        let lease = self.lease
+        let arrivals = self.arrivals
+        return CouncilStore(store: store, nowMs: { Int64(context.now().timeIntervalSince1970 * 1000) },
+                            link: CouncilDeviceLink(membership: { context.membership }, checkWrite: { try lease.check() },
+                                                    serverTime: { try arrivals.serverTime(of: $0, in: $1) }))
+    }
 }

@@ -57,6 +57,10 @@ enum DeviceVault {
         migrator.registerMigration("device-v4-cursor-hash") { db in
             try db.execute(sql: "ALTER TABLE device_cursor ADD COLUMN batch_hash BLOB")
         }
+        // This device's own settings (e.g. the secretariat's mail server), never synced.
+        migrator.registerMigration("device-v5-settings") { db in
+            try db.execute(sql: "CREATE TABLE device_setting (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 

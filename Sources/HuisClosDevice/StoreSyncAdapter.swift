@@ -20,13 +20,13 @@ struct StoreSyncAdapter: SyncLocalStore {
         for (scope, sequence) in highest { try store.acknowledge(scope: scope, upTo: sequence) }
     }
 
-    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> HuisClosSync.ApplyReport {
+    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> PullReport {
         let report = try store.apply(batches: batches)
         // Kept before the cursor moves past the page: a cut here re-pulls it and records it again.
         try arrivals.record(batches, receivedAtMs: receivedAtMs, refused: Set(report.rejected.compactMap(\.id)),
                              stamps: report.operationStamps)
         try arrivals.attach(report.operationStamps)  // batches held for their key, merged now
-        var result = HuisClosSync.ApplyReport(applied: report.applied.count + report.held.count, duplicates: report.duplicates.count)
+        var result = PullReport(applied: report.applied.count + report.held.count, duplicates: report.duplicates.count)
         for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.message } }
         return result
     }

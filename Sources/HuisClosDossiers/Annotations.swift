@@ -36,13 +36,13 @@ public struct Annotations: Sendable {
     public init(store: ChangeStore) { self.store = store }
 
     /// Adds a note in `scope` (the member's own scope for a private note, a group's to share it);
-    /// returns its identifier.
+    /// returns its identifier (`id`, random unless a test gives one).
     @discardableResult
-    public func add(_ text: String, on version: DossierVersion, at location: String, scope: ScopeID) throws -> String {
+    public func add(_ text: String, on version: DossierVersion, at location: String, scope: ScopeID,
+                    id: String = UUID().uuidString.lowercased()) throws -> String {
         guard scope != .public else {
             throw DossierError(.invalidArgument, "a note is never public: keep it in your own scope or share it with a group")
         }
-        let id = UUID().uuidString.lowercased()
         let record = try RecordKey(kind: Self.kind, id: id)
         try store.commitLocal([
             .set(record, field: "dossier", value: .text(version.dossier)),

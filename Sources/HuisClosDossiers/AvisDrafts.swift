@@ -174,3 +174,14 @@ public struct AvisDrafts: Sendable {
         try RecordReader(database: store.database).ids(kind: Layout.avis, scope: scope)
     }
 }
+
+extension AvisDrafts.Status {
+    /// The status in both languages.
+    public var label: Text {
+        switch self {
+        case .draft: Text(fr: "projet", en: "draft")
+        case .adopted: Text(fr: "adopté", en: "adopted")
+        case .published: Text(fr: "publié", en: "published")
+        }
+    }
+}

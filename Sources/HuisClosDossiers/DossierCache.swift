@@ -17,13 +17,12 @@ public struct DossierCache: Sendable {
     /// The replica's database.
     public let database: any DatabaseWriter
 
-    /// The cache in `database` (its tables are created on first use).
+    /// The cache in `database` (its tables come from `DossierSchema`, migrated when the device opens).
     public init(database: any DatabaseWriter) { self.database = database }
 
     /// The chunk hashes of `file`, in order, once its manifest has been kept; nil before.
     public func manifest(of file: String) throws -> [[UInt8]]? {
-        try database.write { db in
-            try Self.create(db)
+        try database.read { db in
             let hashes = try Data.fetchAll(db, sql: "SELECT hash FROM dossier_file_chunks WHERE file_id = ? ORDER BY position",
                                            arguments: [file]).map { [UInt8]($0) }
             return hashes.isEmpty ? nil : hashes
@@ -33,8 +32,7 @@ public struct DossierCache: Sendable {
     /// The chunk hashes of `file` whose bytes are not held yet, in file order (empty once complete;
     /// every hash when no manifest is kept).
     public func missingChunks(of file: String) throws -> [[UInt8]] {
-        try database.write { db in
-            try Self.create(db)
+        try database.read { db in
             return try Data.fetchAll(db, sql: """
                 SELECT f.hash FROM dossier_file_chunks f
                 WHERE f.file_id = ? AND NOT EXISTS (SELECT 1 FROM dossier_chunks c WHERE c.hash = f.hash)
@@ -56,7 +54,6 @@ public struct DossierCache: Sendable {
             throw DossierError(.integrity, "the server's list of this file's chunks is not the one recorded in the dossier: nothing kept; report it to the secretariat")
         }
         try database.write { db in
-            try Self.create(db)
             try db.execute(sql: "INSERT OR REPLACE INTO dossier_files (file_id, scope) VALUES (?, ?)", arguments: [file, scope.rawValue])
             try db.execute(sql: "DELETE FROM dossier_file_chunks WHERE file_id = ?", arguments: [file])
             for (position, hash) in hashes.enumerated() {
@@ -73,7 +70,6 @@ public struct DossierCache: Sendable {
             throw DossierError(.integrity, "a chunk received for this file does not match its hash: refused, nothing kept; sync again and report it if it persists")
         }
         try database.write { db in
-            try Self.create(db)
             try db.execute(sql: "INSERT OR IGNORE INTO dossier_chunks (hash, bytes) VALUES (?, ?)", arguments: [Data(hash), Data(chunk)])
         }
     }
@@ -83,7 +79,6 @@ public struct DossierCache: Sendable {
     func keepOwn(chunk: [UInt8]) throws -> [UInt8] {
         let hash = Hash.blake2b(chunk)
         try database.write { db in
-            try Self.create(db)
             try db.execute(sql: "INSERT OR IGNORE INTO dossier_chunks (hash, bytes) VALUES (?, ?)", arguments: [Data(hash), Data(chunk)])
         }
         return hash
@@ -91,8 +86,7 @@ public struct DossierCache: Sendable {
 
     /// One sealed chunk by hash, or nil when not held.
     public func chunk(_ hash: [UInt8]) throws -> [UInt8]? {
-        try database.write { db in
-            try Self.create(db)
+        try database.read { db in
             return try Data.fetchOne(db, sql: "SELECT bytes FROM dossier_chunks WHERE hash = ?", arguments: [Data(hash)]).map { [UInt8]($0) }
         }
     }
@@ -120,7 +114,6 @@ public struct DossierCache: Sendable {
     @discardableResult
     public func retain(files: Set<String>) throws -> Int {
         try database.writeWithoutTransaction { db in
-            try Self.create(db)
             let dropped = try String.fetchAll(db, sql: "SELECT file_id FROM dossier_files").filter { !files.contains($0) }
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
@@ -138,8 +131,7 @@ public struct DossierCache: Sendable {
 
     /// The sealed size of `file` in bytes (its held chunks).
     func sealedSize(of file: String) throws -> Int64 {
-        try database.write { db in
-            try Self.create(db)
+        try database.read { db in
             return try Int64.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(length(c.bytes)), 0) FROM dossier_file_chunks f JOIN dossier_chunks c ON c.hash = f.hash
                 WHERE f.file_id = ?
@@ -149,20 +141,8 @@ public struct DossierCache: Sendable {
 
     /// Sealed bytes held, for status and tests.
     public func heldBytes() throws -> Int64 {
-        try database.write { db in
-            try Self.create(db)
+        try database.read { db in
             return try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(length(bytes)), 0) FROM dossier_chunks") ?? 0
         }
-    }
-
-    static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS dossier_chunks (hash BLOB NOT NULL UNIQUE, bytes BLOB NOT NULL);
-            CREATE TABLE IF NOT EXISTS dossier_files (file_id TEXT PRIMARY KEY, scope TEXT NOT NULL) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS dossier_file_chunks (
-                file_id TEXT NOT NULL, position INTEGER NOT NULL, hash BLOB NOT NULL,
-                PRIMARY KEY (file_id, position)) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS dossier_file_chunks_by_hash ON dossier_file_chunks (hash);
-            """)
     }
 }

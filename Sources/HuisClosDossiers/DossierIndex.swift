@@ -29,13 +29,12 @@ public struct DossierIndex: Sendable {
     /// The replica's database.
     public let database: any DatabaseWriter
 
-    /// The index in `database` (created on first use).
+    /// The index in `database` (its table comes from `DossierSchema`, migrated when the device opens).
     public init(database: any DatabaseWriter) { self.database = database }
 
     /// Indexes (or re-indexes) the text of `version`.
     func index(_ version: DossierVersion, scope: ScopeID, title: String, text: String) throws {
         try database.write { db in
-            try Self.create(db)
             try db.execute(sql: "DELETE FROM dossier_fulltext WHERE scope = ? AND dossier = ? AND version = ?",
                            arguments: [scope.rawValue, version.dossier, version.number])
             try db.execute(sql: "INSERT INTO dossier_fulltext (scope, dossier, version, title, body) VALUES (?, ?, ?, ?, ?)",
@@ -49,7 +48,6 @@ public struct DossierIndex: Sendable {
     func retain(versions: [(scope: ScopeID, version: DossierVersion)]) throws {
         let kept = Set(versions.map { Self.entry($0.scope.rawValue, $0.version.dossier, $0.version.number) })
         try database.writeWithoutTransaction { db in
-            try Self.create(db)
             let dropped = try Row.fetchAll(db, sql: "SELECT rowid, scope, dossier, version FROM dossier_fulltext")
                 .filter { !kept.contains(Self.entry($0["scope"], $0["dossier"], $0["version"])) }.map { $0["rowid"] as Int64 }
             guard !dropped.isEmpty else { return }
@@ -73,24 +71,13 @@ public struct DossierIndex: Sendable {
     public func search(_ query: String) throws -> [Hit] {
         let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"\($0)\"" }
         guard !words.isEmpty else { return [] }
-        return try database.write { db in
-            try Self.create(db)
-            return try Row.fetchAll(db, sql: """
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
                 SELECT scope, dossier, version, title, snippet(dossier_fulltext, 4, '«', '»', '…', 12) AS passage
                 FROM dossier_fulltext WHERE dossier_fulltext MATCH ? ORDER BY rank LIMIT ?
                 """, arguments: [words.joined(separator: " "), Self.hitsMax]).map {
                 Hit(scope: $0["scope"], dossier: $0["dossier"], version: $0["version"], title: $0["title"], snippet: $0["passage"])
             }
         }
-    }
-
-    /// Creates the index; the earlier table without scopes (`dossier_text`) is dropped: its
-    /// content is indexed again as it reaches the cache.
-    private static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS dossier_text;
-            CREATE VIRTUAL TABLE IF NOT EXISTS dossier_fulltext USING fts5(
-                scope UNINDEXED, dossier UNINDEXED, version UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
-            """)
     }
 }

@@ -39,16 +39,17 @@ public struct DossierLibrary: Sendable {
     /// file to `upload` (the relay transfer), then records it as the next version of dossier `id`
     /// (creating the dossier with `title` and `attachedTo` if new). If `upload` fails (a cut, a
     /// restart), `resumeUploads` finishes it later with the same key and file id, sending only
-    /// the chunks the relay lacks. Text content is indexed for search in this replica.
+    /// the chunks the relay lacks. Text content is indexed for search in this replica. `fileID`
+    /// names the sealed file on the relay (random unless a test gives one).
     @discardableResult
     public func addVersion(of id: String, title: String, attachedTo: String, fileName: String, mediaType: String,
-                           content: DossierSource, upload: Upload) async throws -> DossierVersion {
+                           content: DossierSource, fileID: FileID? = nil, upload: Upload) async throws -> DossierVersion {
         let cache = self.cache
         var hashes: [[UInt8]] = []
         let (key, size) = try content.reading { read in
             try SealedFile.seal(read: read) { chunk in hashes.append(try cache.keepOwn(chunk: chunk)) }
         }
-        let fileID = try FileID(UUID().uuidString.lowercased())
+        let fileID = try fileID ?? FileID.random()
         let fingerprint = SealedFile.fingerprint(chunkHashes: hashes)
         try cache.keep(manifest: hashes, of: fileID.rawValue, scope: scope, fingerprint: fingerprint)
         let pending = PendingUpload(fileID: fileID.rawValue, scope: scope, dossier: id, title: title, attachedTo: attachedTo,
@@ -168,4 +169,9 @@ public struct DossierLibrary: Sendable {
         try DossierIndex(database: store.database).index(version, scope: scope, title: try dossier(version.dossier)?.title ?? version.dossier,
                                                          text: String(decoding: text, as: UTF8.self))
     }
+}
+
+extension FileID {
+    /// A new random file identifier (a lowercase UUID).
+    public static func random() throws -> FileID { try FileID(UUID().uuidString.lowercased()) }
 }

@@ -24,7 +24,6 @@ struct PendingUpload: Sendable, Equatable {
 
     static func keep(_ upload: PendingUpload, in database: any DatabaseWriter) throws {
         try database.write { db in
-            try create(db)
             try db.execute(sql: """
                 INSERT OR REPLACE INTO dossier_pending_uploads
                     (file_id, scope, dossier, title, attached_to, file_name, media_type, size, fingerprint, key)
@@ -36,31 +35,20 @@ struct PendingUpload: Sendable, Equatable {
 
     static func forget(_ fileID: String, in database: any DatabaseWriter) throws {
         try database.write { db in
-            try create(db)
             try db.execute(sql: "DELETE FROM dossier_pending_uploads WHERE file_id = ?", arguments: [fileID])
         }
     }
 
     /// Every pending upload, oldest first; rows that no longer parse are skipped.
     static func all(in database: any DatabaseWriter) throws -> [PendingUpload] {
-        try database.write { db in
-            try create(db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM dossier_pending_uploads ORDER BY rowid").compactMap { row in
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM dossier_pending_uploads ORDER BY rowid").compactMap { row in
                 guard let scope = try? ScopeID(row["scope"] as String) else { return nil }
                 return PendingUpload(fileID: row["file_id"], scope: scope, dossier: row["dossier"], title: row["title"],
                                      attachedTo: row["attached_to"], fileName: row["file_name"], mediaType: row["media_type"],
                                      size: row["size"], fingerprint: [UInt8](row["fingerprint"] as Data), keyBytes: [UInt8](row["key"] as Data))
             }
         }
-    }
-
-    private static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS dossier_pending_uploads (
-                file_id TEXT PRIMARY KEY, scope TEXT NOT NULL, dossier TEXT NOT NULL, title TEXT NOT NULL,
-                attached_to TEXT NOT NULL, file_name TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,
-                fingerprint BLOB NOT NULL, key BLOB NOT NULL)
-            """)
     }
 }
 

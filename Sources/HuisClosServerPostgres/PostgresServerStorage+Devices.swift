@@ -7,7 +7,7 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresServerStorage {
-    public func createEnrolmentCode(hash: [UInt8], access: ScopeAccess, expiresAt: Date) async throws(StorageError) {
+    public func createEnrolmentCode(hash: [UInt8], access: DeviceAccess, expiresAt: Date) async throws(StorageError) {
         let grants = bytea(StoredGrants.encode(access))
         try await write("creating an enrolment code") { connection in
             try await connection.run("""

@@ -189,7 +189,7 @@ extension MembershipState {
             throw refused("a past mandate is one that ended before this council's log began (\(Self.day(createdAt).iso)); this one ends on \(Self.day(past.end).iso)")
         }
         guard past.end <= instant else { throw refused("a past mandate is over when it is recorded; this one ends on \(Self.day(past.end).iso)") }
-        guard Self.day(past.end) <= Self.day(past.start).adding(years: CouncilRules.mandateYears) else {
+        guard Self.day(past.end) <= CouncilRules.mandateEnd(from: Self.day(past.start)) else {
             throw refused("a mandate lasts at most \(CouncilRules.mandateYears) years; this one runs from \(Self.day(past.start).iso) to \(Self.day(past.end).iso)")
         }
         let overlaps = entry.mandates.contains { $0.start < past.end && past.start < $0.end }

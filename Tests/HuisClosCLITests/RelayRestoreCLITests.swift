@@ -6,7 +6,7 @@ import Testing
 /// write and the relay acknowledges it, the copy is put back (a restore from an older backup), more
 /// is written, and syncing every device brings every acknowledged write back on every replica —
 /// with the repair said in words.
-@Suite struct RelayRestoreCLITests {
+@Suite(.tags(.slow)) struct RelayRestoreCLITests {
     @Test func aRelayRestoredFromAnOlderCopyLosesNoAcknowledgedWrite() async throws {
         try await CouncilCLI.with("cli-relay-restore") { council in
             try await council.setUp()

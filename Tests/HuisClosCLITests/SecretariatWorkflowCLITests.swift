@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 19, the workflow items: what a new secretariat does again and again (enrolments,
 /// renewals, a whole council's appointments), through the real `huisclos` and `huisclos-server`.
-@Suite struct SecretariatWorkflowCLITests {
+@Suite(.tags(.slow)) struct SecretariatWorkflowCLITests {
     /// Item 4: the council key is sealed to a device when the secretariat certifies it, so after
     /// enrol and certify ONE sync of the member's device reads the council; and where a key is
     /// still on its way, `status` says which and who must act.

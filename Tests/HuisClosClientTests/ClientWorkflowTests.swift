@@ -13,7 +13,7 @@ import Testing
 
 /// The client layer's workflows called directly, as a face calls them, with time driven by a
 /// manual clock (a hearing's expiry is passed by moving the clock, never by waiting).
-@Suite struct ClientWorkflowTests {
+@Suite(.tags(.slow)) struct ClientWorkflowTests {
     @Test func syncingEverythingClosesAHearingOnceTheSessionClockPassesItsExpiry() async throws {
         let clock = ManualClock()
         try await TestServer.with("client-hearing", configure: { $0.clock = clock.serverClock }) { server in

@@ -11,7 +11,7 @@ import Testing
 
 /// A batch is judged at the membership log position it names, not at the clock readings its
 /// author chose: writes cannot be dated back to before the record that took the right away.
-@Suite struct BackdatedBatchTests {
+@Suite(.tags(.slow)) struct BackdatedBatchTests {
     /// Runs `body` on a council whose relay follows the test's clock.
     static func withCouncil(_ name: String, _ body: (CouncilHarness, TestServer, ManualClock) async throws -> Void) async throws {
         let clock = ManualClock()

@@ -8,7 +8,7 @@ import Testing
 /// Two devices append to the membership log without seeing each other's record first (two
 /// members syncing at once): the relay keeps the first; the second pulls it and signs its record
 /// again on the new head instead of failing.
-@Suite struct ConcurrentAppendTests {
+@Suite(.tags(.slow)) struct ConcurrentAppendTests {
     @Test func aRecordSignedOnAStaleHeadIsSignedAgainAfterAnotherDevicesRecord() async throws {
         try await TestServer.with("concurrent-append") { server in
             let council = try await CouncilHarness.start(on: server)

@@ -11,7 +11,7 @@ import HuisClosWire
 import Testing
 
 /// What the relay and the people who left can see: nothing.
-@Suite struct ConfidentialityTests {
+@Suite(.tags(.slow)) struct ConfidentialityTests {
     /// Every way a marker could be written: UTF-8, UTF-16 (both byte orders), hex, base64.
     static func encodings(of marker: String) -> [[UInt8]] {
         let utf8 = Array(marker.utf8)

@@ -7,7 +7,7 @@ import Testing
 
 /// The convocation proof's second time: the relay's arrival time of the batch carrying each
 /// acknowledgement, which the acknowledging device cannot choose.
-@Suite struct ConvocationArrivalTests {
+@Suite(.tags(.slow)) struct ConvocationArrivalTests {
     static let dayMs: Int64 = 86_400_000
 
     static var wallMs: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

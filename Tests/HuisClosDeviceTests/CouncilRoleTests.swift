@@ -12,7 +12,7 @@ import Testing
 
 /// Who may write which council record (`CouncilWriteRules`): refused with the rule's words before
 /// anything is written, and refused again on every replica when a tampered client sends it anyway.
-@Suite struct CouncilRoleTests {
+@Suite(.tags(.slow)) struct CouncilRoleTests {
     /// A council with a president, two members and a séance everyone has synced.
     static func council(on server: TestServer) async throws -> (CouncilHarness, president: Device, alice: Device, bob: Device) {
         let council = try await CouncilHarness.start(on: server)

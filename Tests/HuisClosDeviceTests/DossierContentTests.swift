@@ -10,7 +10,7 @@ import Testing
 
 /// Dossier content brought into members' encrypted replicas by sync: read and searched offline,
 /// refused when altered, dropped with the access, resumed after a cut and a restart.
-@Suite struct DossierContentTests {
+@Suite(.tags(.slow)) struct DossierContentTests {
     /// Adds `text` as a new version of dossier `id` in `scope` from `device`, uploading through its relay.
     @discardableResult
     static func add(_ text: String, as id: String, scope: ScopeID = .council, from device: Device) async throws -> DossierVersion {

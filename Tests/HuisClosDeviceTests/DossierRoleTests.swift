@@ -14,7 +14,7 @@ import Testing
 /// Who may write the council-scope records HuisClosDossiers keeps (`CouncilWriteRules.dossierRule`)
 /// and who may publish (`Role.actsForTheCouncil`): refused with the rule's words before anything is
 /// written, and refused again by the relay and by every replica when a tampered client sends it.
-@Suite struct DossierRoleTests {
+@Suite(.tags(.slow)) struct DossierRoleTests {
     /// Expects `body` to be refused by the device's authorizer with the council rule whose French
     /// text contains `words`.
     static func refused(_ words: String, _ body: () throws -> Void) {

@@ -7,7 +7,7 @@ import HuisClosTrust
 import Testing
 
 /// The whole path through the real client, engine and relay: enrol, commit sealed, sync, decrypt.
-@Suite struct EndToEndTests {
+@Suite(.tags(.slow)) struct EndToEndTests {
     @Test func aDossierWrittenOnOneDeviceIsReadOnAnotherAfterSync() async throws {
         try await TestServer.with("e2e") { server in
             let council = try await CouncilHarness.start(on: server)

@@ -11,7 +11,7 @@ import Testing
 
 /// Issue 11, findings 1, 2 and 12, end to end on a real relay: nobody freezes a scope's keys, a
 /// broken key chain costs no batch (held, then merged), and nobody writes under a key that must rotate.
-@Suite struct EpochHardeningTests {
+@Suite(.tags(.slow)) struct EpochHardeningTests {
     private func random(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255) } }
 
     /// An epoch record with a random commitment and no usable key: what a thief would sign.

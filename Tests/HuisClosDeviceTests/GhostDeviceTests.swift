@@ -7,7 +7,7 @@ import HuisClosTrust
 import Testing
 
 /// The secretariat certifies devices, but a member's keys reach only the devices the member approved.
-@Suite struct GhostDeviceTests {
+@Suite(.tags(.slow)) struct GhostDeviceTests {
     @Test func aGhostDeviceCertifiedByTheSecretariatReceivesNoKeyOfTheMemberUntilTheMemberApprovesIt() async throws {
         try await TestServer.with("ghost") { server in
             let council = try await CouncilHarness.start(on: server)

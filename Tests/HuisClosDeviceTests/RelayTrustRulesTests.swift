@@ -11,7 +11,7 @@ import Testing
 
 /// Issue 11: the relay verifies appended membership records with the same rules as every replica
 /// (and its own clock), and a device believes a wipe order only from its verified log.
-@Suite struct RelayTrustRulesTests {
+@Suite(.tags(.slow)) struct RelayTrustRulesTests {
     /// Signs `event` by hand as the record after the relay's head, dated `instant` or the head's date if later.
     static func next(_ event: MembershipEvent, on server: TestServer, signer: SigningKeyPair, at instant: Instant) async throws -> MembershipRecord {
         let records = try await server.storage.membershipRecords(from: 0)

@@ -11,7 +11,7 @@ import NIOHTTP1
 import Testing
 
 /// Revocation, wipe and the offline lease.
-@Suite struct RevocationTests {
+@Suite(.tags(.slow)) struct RevocationTests {
     /// A device certified in the log whose key the test holds (to call endpoints by hand).
     static func bareDevice(_ council: CouncilHarness, role: Role, scopes: [ScopeID] = []) async throws -> (key: SigningKeyPair, client: SyncClient) {
         let member = try MemberID.generate()

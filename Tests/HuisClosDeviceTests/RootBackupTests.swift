@@ -11,14 +11,14 @@ import Testing
 
 /// Finding 9 of issue 11 (backup part): the trust root has an offline backup, and a lost root
 /// device is replaced without losing the power to certify secretariat devices.
-@Suite struct RootBackupTests {
+@Suite(.tags(.slow)) struct RootBackupTests {
     static let backupPassphrase = "coffre du secrétariat, clé n° 2"
 
     /// Enrols a device of `member` with a code made with the admin token alone (the relay's
     /// operator; no device needed) and returns it, not yet certified.
     static func enrolUncertified(_ council: CouncilHarness, _ name: String, of member: MemberID, root: SigningPublicKey) async throws -> Device {
         let (code, _) = try await SyncClient(server: council.serverURL, device: nil)
-            .createEnrolmentCode(access: HuisClosWire.ScopeAccess(), adminToken: TestServer.adminToken)
+            .createEnrolmentCode(access: DeviceAccess(), adminToken: TestServer.adminToken)
         return try await Device.enrol(folder: council.folder.url.appendingPathComponent(name), server: council.serverURL, code: code,
                                       passphrase: CouncilHarness.passphrase, member: member, trustRoot: root,
                                       charterDigest: CouncilHarness.charter, now: council.clock.now, limits: .interactive)

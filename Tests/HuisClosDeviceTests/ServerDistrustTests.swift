@@ -12,7 +12,7 @@ import HuisClosWire
 import Testing
 
 /// Clients believe the signed log, never the relay's word.
-@Suite struct ServerDistrustTests {
+@Suite(.tags(.slow)) struct ServerDistrustTests {
     @Test func aMemberAndDeviceInjectedIntoServerStorageAreRefusedByEveryClient() async throws {
         try await TestServer.with("inject") { server in
             let council = try await CouncilHarness.start(on: server)

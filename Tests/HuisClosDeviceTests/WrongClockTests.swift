@@ -10,7 +10,7 @@ import Testing
 /// Issue 15 item 3: a wrong clock — the relay's or a device's — never stops a sync, an appointment
 /// or offline reading; the sync names whose clock is off, by how much, and what to do
 /// (Protocol/TRUST.md, "Clocks").
-@Suite struct WrongClockTests {
+@Suite(.tags(.slow)) struct WrongClockTests {
     static let fifteenMinutes: TimeInterval = 900
     static let twoDays: TimeInterval = 2 * 86_400
 

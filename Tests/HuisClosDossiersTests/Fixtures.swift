@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCouncil
 import HuisClosCrypto
+import HuisClosDossiers
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
@@ -25,7 +26,10 @@ enum Council {
         let devices = try (1...count).map { try device(UInt8($0)) }
         let authorizer = KnownDevicesAuthorizer(devices: Set(devices.map(\.publicKey)))
         return try devices.map {
-            try ChangeStore(database: DatabaseQueue(), device: $0, authorizer: authorizer, wallClock: FixedWallClock(ms: start))
+            let database = try DatabaseQueue()
+            // The dossier tables, as a device's replica gets them when it opens.
+            try DossierSchema.migrate(database)
+            return try ChangeStore(database: database, device: $0, authorizer: authorizer, wallClock: FixedWallClock(ms: start))
         }
     }
 

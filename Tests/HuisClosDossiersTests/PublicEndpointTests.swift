@@ -12,13 +12,13 @@ import HuisClosWire
 import Testing
 
 /// The relay's public pages serve only what was published.
-@Suite struct PublicEndpointTests {
+@Suite(.tags(.slow)) struct PublicEndpointTests {
     static let marker = "CONFIDENTIEL-7F3A9-NE-PAS-DIFFUSER"
 
     @Test func publicEndpointServesOnlyPublishedMaterialAndNeverAConfidentialMarker() async throws {
         try await TestServer.with("public-site") { server in
             let device = try await TestDevice.enrolled(on: server.url,
-                access: HuisClosWire.ScopeAccess(readable: [.council, .public], writable: [.council, .public]))
+                access: DeviceAccess(readable: [.council, .public], writable: [.council, .public]))
             let store = try ChangeStore(database: DatabaseQueue(), device: device.key,
                                         authorizer: KnownDevicesAuthorizer(devices: [device.key.publicKey]))
             let drafts = AvisDrafts(store: store)

@@ -8,7 +8,7 @@ import Testing
 /// departmental web team uses (scripts/check-public-site.py): Validata over the SCDL open data,
 /// the W3C Nu Html Checker over every page and the report, axe-core in headless Chromium.
 /// `scripts/setup.sh` installs them (`ProjectTools`).
-@Suite(.enabled(if: ProjectTools.enabled))
+@Suite(.enabled(if: ProjectTools.enabled), .tags(.slow))
 struct PublicSiteValidatorTests {
     @Test func servedPagesOpenDataAndReportPassValidataNuAndAxe() async throws {
         let folder = try TemporaryFolder("public-validators")

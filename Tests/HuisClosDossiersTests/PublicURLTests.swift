@@ -14,10 +14,10 @@ import Testing
 /// The public site names itself by the address visitors reach: `--public-url` when given, else
 /// the server's own host and bound port — never `localhost` by default; the publisher settings of
 /// `<data>/public-site.json` name the publishing body in the same open data.
-@Suite struct PublicURLTests {
+@Suite(.tags(.slow)) struct PublicURLTests {
     /// Publishes one adopted avis through `server` (the public scope's plain batches).
     static func publishOneAvis(on server: TestServer) async throws {
-        let device = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [.public], writable: [.public]))
+        let device = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.public], writable: [.public]))
         let store = try ChangeStore(database: DatabaseQueue(), device: device.key,
                                     authorizer: KnownDevicesAuthorizer(devices: [device.key.publicKey]))
         let drafts = AvisDrafts(store: store)

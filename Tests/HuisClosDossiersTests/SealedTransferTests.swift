@@ -32,12 +32,16 @@ struct SealedCopy {
 
 /// Dossier files sealed end to end and moved through a real relay on loopback, between the
 /// replicas' caches.
-@Suite struct SealedTransferTests {
+@Suite(.tags(.slow)) struct SealedTransferTests {
     /// 2.5 MiB of varied bytes: three sealed chunks.
     static let content: [UInt8] = (0..<(5 * 524_288)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
 
     /// A cache over a fresh in-memory database.
-    static func cache() throws -> DossierCache { DossierCache(database: try DatabaseQueue()) }
+    static func cache() throws -> DossierCache {
+        let database = try DatabaseQueue()
+        try DossierSchema.migrate(database)
+        return DossierCache(database: database)
+    }
 
     /// Uploads `sealed` as `id` from a fresh cache; returns the chunks sent.
     @discardableResult
@@ -169,9 +173,9 @@ struct SealedCopy {
         try await TestServer.with("dossier-group") { server in
             let group = try DossierScopes.group("budget")
             let member = try await TestDevice.enrolled(on: server.url,
-                access: HuisClosWire.ScopeAccess(readable: [.council, group], writable: [.council, group]))
+                access: DeviceAccess(readable: [.council, group], writable: [.council, group]))
             let outsider = try await TestDevice.enrolled(on: server.url,
-                access: HuisClosWire.ScopeAccess(readable: [.council], writable: [.council]))
+                access: DeviceAccess(readable: [.council], writable: [.council]))
             let sealed = try SealedCopy.seal(Array("Note budgétaire confidentielle".utf8))
             let id = try FileID("d0551e70-0000-4000-8000-000000000004")
             try await Self.upload(sealed, id, scope: group, via: member.client)
@@ -195,7 +199,7 @@ struct SealedCopy {
         try await TestServer.with("dossier-private") { server in
             let alice = DossierScopes.member(try MemberID.generate())
             let secretariat = try await TestDevice.enrolled(on: server.url,
-                access: HuisClosWire.ScopeAccess(readable: [.council, .public], writable: [.council, .public]))
+                access: DeviceAccess(readable: [.council, .public], writable: [.council, .public]))
             await #expect(throws: APIError(.forbidden, "")) { _ = try await secretariat.client.pull(scope: alice, after: 0) }
         }
     }

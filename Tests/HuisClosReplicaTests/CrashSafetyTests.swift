@@ -10,7 +10,7 @@ import Glibc
 /// Writers killed with SIGKILL at random moments must leave a replica that reopens, passes
 /// `integrity_check`, and holds exactly the acknowledged transactions (plus at most the one in
 /// flight, if its commit reached the WAL before the acknowledgement was printed).
-@Suite struct CrashSafetyTests {
+@Suite(.tags(.slow)) struct CrashSafetyTests {
     static let kills = 50
     static let rowsPerTransaction = 10
     static let killDelayMilliseconds = 30...350

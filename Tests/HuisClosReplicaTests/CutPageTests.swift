@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosReplica
+import HuisClosTestSupport
 import Testing
 
 /// A page the database (or a WAL commit) says exists but the file no longer holds is tampering:
 /// it must surface as `.tampered`, never be read back as zeros.
-@Suite struct CutPageTests {
+@Suite(.tags(.slow)) struct CutPageTests {
     let pageBytes = ReplicaLimits.pageBytes
 
     /// Finding 8 of issue 11: write, checkpoint, commit (the WAL's commit says the database has N

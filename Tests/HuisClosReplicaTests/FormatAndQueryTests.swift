@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import HuisClosReplica
+import HuisClosTestSupport
 import Testing
 
-@Suite struct FormatAndQueryTests {
+@Suite(.tags(.slow)) struct FormatAndQueryTests {
     @Test func databaseFileDoesNotStartWithTheSQLiteMagicAndTheCLICannotReadIt() throws {
         let temp = try TemporaryFolder()
         let folder = try closedReplica(in: temp, rows: 20)
@@ -77,7 +78,7 @@ import Testing
     }
 }
 
-@Suite struct MaintenanceTests {
+@Suite(.tags(.slow)) struct MaintenanceTests {
     @Test func vacuumRebuildsTheReplicaThroughMemoryAndKeepsEveryRow() throws {
         let temp = try TemporaryFolder()
         let replica = try makeReplica(in: temp.replicaFolder(), rows: 400)

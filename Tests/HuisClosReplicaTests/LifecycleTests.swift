@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import HuisClosReplica
+import HuisClosTestSupport
 import Testing
 
-@Suite struct LifecycleTests {
+@Suite(.tags(.slow)) struct LifecycleTests {
     @Test func createRefusesAFolderThatAlreadyHoldsAReplica() throws {
         let temp = try TemporaryFolder()
         let folder = try closedReplica(in: temp, rows: 1)
@@ -48,7 +49,7 @@ import Testing
     }
 }
 
-@Suite struct CheckpointLeverTests {
+@Suite(.tags(.slow)) struct CheckpointLeverTests {
     @Test func aCheckpointCopiesFramesThisConnectionWroteWithoutDecryptingOrSealingAgain() throws {
         let temp = try TemporaryFolder()
         let replica = try makeReplica(in: temp.replicaFolder(), rows: 400)

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import HuisClosReplica
+import HuisClosTestSupport
 import Testing
 
-@Suite struct PassphraseTests {
+@Suite(.tags(.slow)) struct PassphraseTests {
     @Test func wrongPassphraseIsATypedErrorAndLeavesTheKeyFileByteIdentical() throws {
         let temp = try TemporaryFolder()
         let folder = try closedReplica(in: temp, rows: 10)

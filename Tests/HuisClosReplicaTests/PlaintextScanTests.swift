@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosReplica
+import HuisClosTestSupport
 import Testing
 
 /// Searches every file in a folder for marker strings in UTF-8, UTF-16LE and UTF-16BE.
@@ -29,7 +30,7 @@ struct PlaintextScanner {
     }
 }
 
-@Suite struct PlaintextScanTests {
+@Suite(.tags(.slow)) struct PlaintextScanTests {
     static let rowMarker = "HCROWMARKER-7f3a9c"
     static let documentMarker = "HCFTSMARKER-b41e02"
     let scanner = PlaintextScanner(markers: [rowMarker, documentMarker])

@@ -4,7 +4,7 @@ import HuisClosReplica
 import Testing
 
 /// Finding 11 of issue 11: a hardened process can leave no core dump of its plaintext.
-@Suite struct ProcessHardeningTests {
+@Suite(.tags(.slow)) struct ProcessHardeningTests {
     /// A child process runs `ProcessHardening.apply()` (as the `huisclos` entry point does) and
     /// reports what the OS then says: not dumpable, core limit 0 soft and hard.
     @Test func aHardenedProcessIsNotDumpableAndHasNoCoreLimit() throws {

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import HuisClosReplica
+import HuisClosTestSupport
 import Testing
 
 /// Every alteration of a closed replica's database file must surface as `.tampered`, at open or
 /// at the first read of the altered page, never as silently different rows.
-@Suite struct TamperTests {
+@Suite(.tags(.slow)) struct TamperTests {
     let pageBytes = ReplicaLimits.pageBytes
 
     /// Opens the replica and reads every page; the classified error, or nil if all was fine.

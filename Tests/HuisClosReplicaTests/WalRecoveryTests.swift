@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import HuisClosReplica
+import HuisClosTestSupport
 import Testing
 
 /// What a crash leaves behind (database, WAL with committed frames, key file) must reopen with
 /// every committed transaction; a WAL frame that fails authentication ends the WAL there.
-@Suite struct WalRecoveryTests {
+@Suite(.tags(.slow)) struct WalRecoveryTests {
     /// Commits three transactions of 40 rows each without checkpointing, copies the folder while
     /// the replica is open (a crash image), and returns the copy and the WAL frame count after
     /// each transaction.

@@ -8,7 +8,7 @@ import Testing
 /// scripts/api_fuzz_hooks.py), once with the admin token and once with a device's token. Every
 /// answer must be documented for its operation and none may be a 5xx.
 /// HUISCLOS_API_FUZZ_EXAMPLES sets the examples per operation (25 here; thousands by hand).
-@Suite(.enabled(if: ProjectTools.enabled))
+@Suite(.enabled(if: ProjectTools.enabled), .tags(.slow))
 struct APISchemaFuzzTests {
     @Test func noServerErrorAndNoUndocumentedAnswerUnderSchemathesis() async throws {
         let examples = ProcessInfo.processInfo.environment["HUISCLOS_API_FUZZ_EXAMPLES"] ?? "25"

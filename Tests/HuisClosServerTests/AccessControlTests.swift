@@ -8,11 +8,11 @@ import HuisClosWire
 import Testing
 
 /// Enrolment, login and revocation against the real server (PROTOCOL.md, "Sessions").
-@Suite struct AccessControlTests {
+@Suite(.tags(.slow)) struct AccessControlTests {
     @Test func enrolledDeviceLogsInAndGetsItsGrants() async throws {
         try await TestServer.with("login") { server in
             let device = try await TestDevice.enrolled(on: server.url,
-                                                       access: ScopeAccess(readable: [.council, .public], writable: [.council]))
+                                                       access: DeviceAccess(readable: [.council, .public], writable: [.council]))
             let access = try await device.client.login()
             #expect(access.readable == [.council, .public])
             #expect(access.writable == [.council])
@@ -22,7 +22,7 @@ import Testing
     @Test func enrolmentCodeWorksOnceOnly() async throws {
         try await TestServer.with("code-once") { server in
             let admin = server.adminClient()
-            let code = try await admin.createEnrolmentCode(access: ScopeAccess(readable: [.council]),
+            let code = try await admin.createEnrolmentCode(access: DeviceAccess(readable: [.council]),
                                                            adminToken: TestServer.adminToken).code
             _ = try await SyncClient(server: server.url, device: try .generate()).enrol(code: code)
             await #expect(throws: APIError(.enrolmentCodeInvalid, "")) {
@@ -35,7 +35,7 @@ import Testing
         let clock = ManualClock()
         try await TestServer.with("code-expired", configure: { $0.clock = clock.serverClock }) { server in
             let code = try await server.adminClient().createEnrolmentCode(
-                access: ScopeAccess(readable: [.council]), validSeconds: 60, adminToken: TestServer.adminToken).code
+                access: DeviceAccess(readable: [.council]), validSeconds: 60, adminToken: TestServer.adminToken).code
             clock.advance(seconds: 61)
             await #expect(throws: APIError(.enrolmentCodeInvalid, "")) {
                 try await SyncClient(server: server.url, device: try .generate()).enrol(code: code)
@@ -46,7 +46,7 @@ import Testing
     @Test func adminEndpointsNeedTheAdminToken() async throws {
         try await TestServer.with("admin") { server in
             await #expect(throws: APIError(.adminRequired, "")) {
-                try await server.adminClient().createEnrolmentCode(access: ScopeAccess(readable: [.council]),
+                try await server.adminClient().createEnrolmentCode(access: DeviceAccess(readable: [.council]),
                                                                    adminToken: "not-the-admin-token-at-all")
             }
             let device = try await TestDevice.enrolled(on: server.url)

@@ -7,7 +7,7 @@ import Testing
 
 /// The relay's arrival time of each batch, by its own clock, returned in pulls beside the batch
 /// (PROTOCOL.md, "Arrival times").
-@Suite struct ArrivalTimeTests {
+@Suite(.tags(.slow)) struct ArrivalTimeTests {
     @Test func pullsCarryEachBatchsArrivalByTheRelaysClockAndARepushKeepsTheFirst() async throws {
         let clock = ManualClock()
         try await TestServer.with("arrival", configure: { $0.clock = clock.serverClock }) { server in

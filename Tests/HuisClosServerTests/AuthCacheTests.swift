@@ -2,14 +2,15 @@ import HuisClosCrypto
 import HuisClosProtocol
 @testable import HuisClosServer
 import HuisClosWire
+import HuisClosTestSupport
 import Testing
 
 /// The server's session cache never keeps a device record read before a revocation.
-@Suite struct AuthCacheTests {
+@Suite(.tags(.slow)) struct AuthCacheTests {
     @Test func recordReadBeforeARevocationIsNotCachedAfterIt() throws {
         let cache = AuthCache()
         let key = try SigningKeyPair.generate().publicKey
-        let active = DeviceRecord(key: key, access: ScopeAccess(readable: [.council]), revokedAt: nil)
+        let active = DeviceRecord(key: key, access: DeviceAccess(readable: [.council]), revokedAt: nil)
         let (_, before) = cache.device(key)
         cache.forget(key)  // a revocation commits while the read is in flight
         cache.remember(active, readAfter: before)

@@ -6,7 +6,7 @@ import Testing
 
 /// `huisclos-server backup` copies a running relay's SQLite database; `restore` puts a copy back
 /// in a stopped relay's folder, refusing a file that is not a relay database it can read.
-@Suite struct BackupTests {
+@Suite(.tags(.slow)) struct BackupTests {
     @Test func aBackupTakenWhileTheRelayRunsRestoresItsLogAsOfThatInstant() async throws {
         let backups = try TemporaryFolder("backups")
         defer { backups.remove() }

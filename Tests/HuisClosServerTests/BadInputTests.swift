@@ -8,7 +8,7 @@ import HuisClosWire
 import Testing
 
 /// Every kind of bad input gets a 4xx with its stable code and changes nothing on the server.
-@Suite struct BadInputTests {
+@Suite(.tags(.slow)) struct BadInputTests {
     /// A server with one enrolled, logged-in device that has pushed one batch; the state every
     /// bad request must leave as it is.
     struct Fixture: Sendable {
@@ -30,7 +30,7 @@ import Testing
 
     func withFixture(_ label: String, _ body: (Fixture) async throws -> Void) async throws {
         try await TestServer.with(label) { server in
-            let device = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [.council, .public], writable: [.council]))
+            let device = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.council, .public], writable: [.council]))
             _ = try await device.client.push([try await device.store.author(scope: .council, body: [1])])
             let fixture = Fixture(server: server, device: device, token: try #require(await device.client.currentToken))
             let before = try await fixture.state()

@@ -7,7 +7,7 @@ import HuisClosWire
 import Testing
 
 /// Chunked, resumable file transfer (PROTOCOL.md, "Files").
-@Suite struct FileTransferTests {
+@Suite(.tags(.slow)) struct FileTransferTests {
     static let fileBytes = 20 * 1_048_576
 
     /// A file of pseudo-random bytes (stands for ciphertext), `count` long.
@@ -77,7 +77,7 @@ import Testing
     @Test func filesFollowTheirScopesAccess() async throws {
         try await TestServer.with("file-scope") { server in
             let writer = try await TestDevice.enrolled(on: server.url)
-            let outsider = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [.public]))
+            let outsider = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.public]))
             var manifest = Huisclos_V1_FileManifest()
             manifest.fileID = "def"
             manifest.scope = "council"

@@ -7,7 +7,7 @@ import Testing
 
 /// The server process killed with SIGKILL in the middle of pushes loses nothing it acknowledged
 /// and applies nothing twice once restarted on the same data folder.
-@Suite struct KillRecoveryTests {
+@Suite(.tags(.slow)) struct KillRecoveryTests {
     static let batchCount = 600
     static let batchesPerPush = 20
 

@@ -4,7 +4,7 @@ import Testing
 
 /// A malformed request head, first on its connection or not, gets a 4xx and the connection is
 /// closed (issue 15, item 8): nothing stays open and silent.
-@Suite struct MalformedRequestTests {
+@Suite(.tags(.slow)) struct MalformedRequestTests {
     /// Sends `bytes` as the first thing on a fresh connection; returns the status and whether the
     /// server closed the connection.
     static func firstRequest(_ bytes: [UInt8], on server: TestServer) async throws -> (status: Int?, closed: Bool) {

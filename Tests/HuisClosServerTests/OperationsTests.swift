@@ -5,7 +5,7 @@ import HuisClosWire
 import Testing
 
 /// Health and Prometheus metrics (on the metrics address) need no version header and count what happened.
-@Suite struct OperationsTests {
+@Suite(.tags(.slow)) struct OperationsTests {
     @Test func healthAndMetricsAnswerAndCountPushes() async throws {
         try await TestServer.with("ops", configure: { $0.metricsAddress = ListenAddress(host: "127.0.0.1", port: 0) }) { server in
             let health = try await RawRequest.send(server.url, .GET, Endpoint.health, version: nil)

@@ -7,7 +7,7 @@ import Testing
 
 /// One spelling per endpoint, per version, per media type and per hash; an early refusal of an
 /// announced oversized body; a deadline for every body (issue 15, item 9).
-@Suite struct ProtocolStrictnessTests {
+@Suite(.tags(.slow)) struct ProtocolStrictnessTests {
     /// Sends a raw request with the version header (and `token` when given); returns status and body.
     static func raw(_ server: TestServer, _ head: String, version: String = String(ProtocolVersion.current), token: String? = nil,
                     extra: String = "", body: [UInt8] = []) async throws -> (status: Int?, text: String) {

@@ -8,7 +8,7 @@ import HuisClosWire
 import Testing
 
 /// Push and pull against the real server (PROTOCOL.md, "Push", "Pull").
-@Suite struct PushPullTests {
+@Suite(.tags(.slow)) struct PushPullTests {
     @Test func pushIsIdempotentOnDeviceScopeAndSequence() async throws {
         try await TestServer.with("idempotent") { server in
             let device = try await TestDevice.enrolled(on: server.url)

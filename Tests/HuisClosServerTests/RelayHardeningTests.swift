@@ -13,7 +13,7 @@ import Testing
 
 /// The relay-side low findings of the trust hardening (issue 11, "Low"): each test is named after
 /// the finding it proves fixed.
-@Suite struct RelayHardeningTests {
+@Suite(.tags(.slow)) struct RelayHardeningTests {
     @Test func metricsAreNotServedOnTheMainAddress() async throws {
         try await TestServer.with("metrics-main") { server in
             let answer = try await RawRequest.send(server.url, .GET, "/metrics", version: nil)
@@ -129,7 +129,7 @@ import Testing
         try await TestServer.with("chunk-scope") { server in
             let group = try ScopeID("group:elsewhere")
             let owner = try await TestDevice.enrolled(on: server.url)
-            let other = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [group], writable: [group]))
+            let other = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [group], writable: [group]))
             let chunk: [UInt8] = Array("a council chunk".utf8)
             let hash = Hash.blake2b(chunk)
             var manifest = Huisclos_V1_FileManifest()

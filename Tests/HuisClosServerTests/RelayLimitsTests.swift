@@ -9,7 +9,7 @@ import Testing
 
 /// Quotas, rate limits, the metrics address, the public catalog's cache and the connection
 /// bounds (issue 11 "Low", issue 15 items 7 and 9): each limit reached, refused with its code.
-@Suite struct RelayLimitsTests {
+@Suite(.tags(.slow)) struct RelayLimitsTests {
     static let metricsAddress = ListenAddress(host: "127.0.0.1", port: 0)
 
     /// The value of a counter line (`name{labels} value`) in the server's metrics; 0 when absent.
@@ -32,7 +32,7 @@ import Testing
     @Test func publicSiteVerifiesItsBatchesOncePerPublicHead() async throws {
         try await TestServer.with("public-cache", configure: { $0.metricsAddress = Self.metricsAddress }) { server in
             let builds = "huisclos_public_catalog_builds_total"
-            let device = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [.council, .public], writable: [.council, .public]))
+            let device = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.council, .public], writable: [.council, .public]))
             _ = try await device.client.push([try await device.store.author(scope: .public, body: [1])])
             for path in ["/public/", "/public/deliberations.csv", "/public/deliberations.json"] {
                 #expect(try await RawRequest.send(server.url, .GET, path, version: nil).status == 200)
@@ -135,7 +135,7 @@ import Testing
     @Test func smallOrderAndNonCanonicalKeysAreRefusedAtEnrolment() async throws {
         try await TestServer.with("enrol-keys") { server in
             let code = try await server.adminClient().createEnrolmentCode(
-                access: ScopeAccess(readable: [.council], writable: [.council]), adminToken: TestServer.adminToken).code
+                access: DeviceAccess(readable: [.council], writable: [.council]), adminToken: TestServer.adminToken).code
             let identity = [UInt8]([1]) + [UInt8](repeating: 0, count: 31)
             let nonCanonical = [UInt8](repeating: 0xff, count: 31) + [0x7f]  // y ≥ p
             for key in [[UInt8](repeating: 0, count: 32), identity, nonCanonical] {

@@ -5,7 +5,7 @@ import Testing
 
 /// The relay's settings: a flag wins over the environment, which wins over the configuration
 /// file; `--print-config` shows each value's source and never a secret.
-@Suite struct RelaySettingsTests {
+@Suite(.tags(.slow)) struct RelaySettingsTests {
     @Test func aFlagWinsOverTheEnvironmentWhichWinsOverTheFile() async throws {
         let folder = try TemporaryFolder("settings")
         defer { folder.remove() }

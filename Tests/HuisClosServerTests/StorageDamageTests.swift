@@ -11,7 +11,7 @@ import Testing
 /// Issue 15 item 5: the relay notices damage to its own database — `/readyz` fails and the check
 /// names it, a damaged membership record is reported as damage (not as a device's forgery), and a
 /// start on a damaged file names corruption, not permissions or free space.
-@Suite struct StorageDamageTests {
+@Suite(.tags(.slow)) struct StorageDamageTests {
     /// The relay's database file in `folder`.
     static func database(_ folder: URL) -> String { folder.appendingPathComponent(SQLiteServerStorage.fileName).path }
 

@@ -7,7 +7,7 @@ import NIOSSL
 import Testing
 
 /// With a certificate and key, the server speaks HTTPS only.
-@Suite struct TLSTests {
+@Suite(.tags(.slow)) struct TLSTests {
     static let openssl = "/usr/bin/openssl"
 
     /// A certificate for 127.0.0.1 and its key, made by the openssl tool in `folder`.

@@ -7,7 +7,7 @@ import Synchronization
 import Testing
 
 /// Live notification over the watch socket (PROTOCOL.md, "Watch").
-@Suite struct WatchTests {
+@Suite(.tags(.slow)) struct WatchTests {
     @Test func secondDeviceIsPokedWithinOneSecondOfAPush() async throws {
         try await TestServer.with("watch") { server in
             let writer = try await TestDevice.enrolled(on: server.url)
@@ -45,7 +45,7 @@ import Testing
         let clock = ManualClock()
         try await TestServer.with("watch-refusals", configure: { $0.clock = clock.serverClock }) { server in
             let reader = try await TestDevice.enrolled(on: server.url)
-            let blind = try await TestDevice.enrolled(on: server.url, access: ScopeAccess(readable: [], writable: []))
+            let blind = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [], writable: []))
             let revoked = try await TestDevice.enrolled(on: server.url)
             let expired = try await TestDevice.enrolled(on: server.url)
             for device in [reader, blind, revoked, expired] { _ = try await device.client.login() }

@@ -1,12 +1,13 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosTestSupport
 import Testing
 
 /// Property: any delivery (reordered, duplicated, partitioned, across restarts) converges.
 ///
 /// Seeded and replayable: the run prints its seed; a failure prints the failing case's seed.
 /// Replay one case with `HUISCLOS_CONVERGENCE_SEED=<case seed> HUISCLOS_CONVERGENCE_CASES=1`.
-@Suite struct ConvergenceTests {
+@Suite(.tags(.slow)) struct ConvergenceTests {
     static let environment = ProcessInfo.processInfo.environment
     static let cases = Int(environment["HUISCLOS_CONVERGENCE_CASES"] ?? "") ?? 1_000
     static let seed = UInt64(environment["HUISCLOS_CONVERGENCE_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64.max)

@@ -9,7 +9,7 @@ import Testing
 /// Issue 15 item 1: a relay restored from an older copy of its data folder (a backup, or a damaged
 /// WAL) lost batches it had acknowledged. Devices see it (a head below their cursor, or another
 /// batch at their cursor's position), push back what they hold, pull again, and say so.
-@Suite struct RelayRestoreTests {
+@Suite(.tags(.slow)) struct RelayRestoreTests {
     /// A relay whose data folder can be copied and later put back, the server stopped meanwhile.
     final class RestorableRelay: Sendable {
         let folder: TemporaryFolder

@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// A sync cut anywhere resumes: the cursor advances only after a page was applied.
-@Suite struct ResumableSyncTests {
+@Suite(.tags(.slow)) struct ResumableSyncTests {
     /// A store that fails `apply` while `failures` is above zero, delegating everything else.
     final class FailingStore: SyncLocalStore {
         let inner: MemorySyncStore
@@ -23,7 +23,7 @@ import Testing
         func cursor(for scope: ScopeID) async throws -> LogCursor { await inner.cursor(for: scope) }
         func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws { await inner.setCursor(cursor, for: scope) }
         func batches(in scope: ScopeID) async throws -> [BatchEnvelope] { try await inner.batches(in: scope) }
-        func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport {
+        func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> PullReport {
             let fail = failures.withLock { left in
                 defer { left -= 1 }
                 return left > 0

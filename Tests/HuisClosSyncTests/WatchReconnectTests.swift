@@ -5,7 +5,7 @@ import HuisClosTestSupport
 import Testing
 
 /// `huisclos sync --watch` survives a server restart: it reconnects and keeps syncing.
-@Suite struct WatchReconnectTests {
+@Suite(.tags(.slow)) struct WatchReconnectTests {
     @Test func watcherReconnectsAfterARestartAndSyncsNewBatches() async throws {
         let folder = try TemporaryFolder("reconnect")
         defer { folder.remove() }
@@ -14,6 +14,10 @@ import Testing
         let writer = try await TestDevice.enrolled(on: first.url)
         let watching = Task { try await watcher.driver.watchReconnecting() }
         defer { watching.cancel() }
+        // Real time, and no expiry: the watcher connects over a real socket to a real relay, and
+        // the driver exposes no "connected" signal to wait on. If 300 ms were not enough, the
+        // watcher's first connection would come after the restart: the test would still pass
+        // (weaker), never fail for it.
         try await Task.sleep(for: .milliseconds(300))
         await first.stop()
 

@@ -44,8 +44,8 @@ public actor MemorySyncStore: SyncLocalStore {
         pending.removeAll { done.contains($0.id) }
     }
 
-    public func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) -> ApplyReport {
-        var report = ApplyReport()
+    public func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) -> PullReport {
+        var report = PullReport()
         for (batch, arrival) in zip(batches, receivedAtMs) where arrival > 0 && arrivals[batch.id] == nil { arrivals[batch.id] = arrival }
         for batch in batches {
             switch place(batch) {

@@ -79,13 +79,13 @@ public final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
         }
     }
 
-    private static func offPool(_ body: @escaping @Sendable () -> Void) async {
+    static func offPool(_ body: @escaping @Sendable () -> Void) async {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 body()

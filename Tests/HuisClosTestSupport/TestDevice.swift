@@ -16,7 +16,7 @@ public struct TestDevice: Sendable {
 
     /// A new device enrolled on `server` with `access` (read+write council by default).
     public static func enrolled(on server: String,
-                                access: ScopeAccess = ScopeAccess(readable: [.council], writable: [.council])) async throws -> TestDevice {
+                                access: DeviceAccess = DeviceAccess(readable: [.council], writable: [.council])) async throws -> TestDevice {
         let key = try SigningKeyPair.generate()
         let admin = SyncClient(server: server, device: nil)
         let code = try await admin.createEnrolmentCode(access: access, adminToken: TestServer.adminToken).code

@@ -28,9 +28,9 @@ final class BenchMirrorStore: SyncLocalStore {
     func acknowledge(_ ids: [BatchID]) async throws {}
 
     /// Places the batches; arrival times are not a bench measure and are not kept.
-    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport {
+    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> PullReport {
         try await queue.write { db in
-            var report = ApplyReport()
+            var report = PullReport()
             for batch in batches {
                 let key: [any DatabaseValueConvertible] = [Data(batch.device.bytes), batch.scope.rawValue]
                 let head = try Row.fetchOne(db, sql: """

@@ -23,7 +23,7 @@ struct InitialSyncPhase {
     func run() async throws -> Result {
         let key = try SigningKeyPair.generate()
         let admin = SyncClient(server: server.url, device: nil)
-        let code = try await admin.createEnrolmentCode(access: ScopeAccess(readable: [.council]), adminToken: adminToken).code
+        let code = try await admin.createEnrolmentCode(access: DeviceAccess(readable: [.council]), adminToken: adminToken).code
         let client = SyncClient(server: server.url, device: key)
         _ = try await client.enrol(code: code)
         let device = folder.appendingPathComponent("device")

@@ -28,7 +28,7 @@ struct PrefetchBenchmark: AsyncParsableCommand {
         defer { server.stop() }
         let key = try SigningKeyPair.generate()
         let code = try await SyncClient(server: server.url, device: nil)
-            .createEnrolmentCode(access: ScopeAccess(readable: [.council], writable: [.council]), adminToken: adminToken).code
+            .createEnrolmentCode(access: DeviceAccess(readable: [.council], writable: [.council]), adminToken: adminToken).code
         let client = SyncClient(server: server.url, device: key)
         _ = try await client.enrol(code: code)
 
@@ -38,6 +38,7 @@ struct PrefetchBenchmark: AsyncParsableCommand {
         for run in 0..<runs {
             let device = folder.appendingPathComponent("device-\(run)")
             let replica = try Replica.create(at: device, passphrase: "banc d'essai HuisClos", limits: .interactive)
+            try DossierSchema.migrate(replica.database)
             let cache = DossierCache(database: replica.database)
             let start = ContinuousClock.now
             try await SealedFileTransfer(client: client).fetch(id, scope: .council, fingerprint: SealedFile.fingerprint(chunkHashes: hashes), into: cache)
@@ -64,6 +65,7 @@ struct PrefetchBenchmark: AsyncParsableCommand {
     private func upload(bytes: Int, client: SyncClient, folder: URL) async throws -> (SecureBytes, [[UInt8]]) {
         let staging = try Replica.create(at: folder.appendingPathComponent("author"), passphrase: "banc d'essai HuisClos", limits: .interactive)
         defer { try? staging.close() }
+        try DossierSchema.migrate(staging.database)
         let cache = DossierCache(database: staging.database)
         var offset = 0
         var chunks: [[UInt8]] = []

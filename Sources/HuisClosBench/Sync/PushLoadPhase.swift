@@ -32,7 +32,7 @@ struct PushLoadPhase {
         var clients: [(SyncClient, SigningKeyPair)] = []
         for _ in 0..<devices {
             let key = try SigningKeyPair.generate()
-            let code = try await admin.createEnrolmentCode(access: ScopeAccess(readable: [.council], writable: [.council]),
+            let code = try await admin.createEnrolmentCode(access: DeviceAccess(readable: [.council], writable: [.council]),
                                                            adminToken: adminToken).code
             let client = SyncClient(server: server.url, device: key, http: http)
             _ = try await client.enrol(code: code)

@@ -8,7 +8,7 @@ struct AuthenticatedDevice: Sendable {
     /// Its identity.
     let key: SigningPublicKey
     /// What it may read and write now.
-    let access: ScopeAccess
+    let access: DeviceAccess
 
     /// Throws `forbidden` unless the device may read `scope`.
     func requireRead(_ scope: ScopeID) throws(APIError) {

@@ -170,10 +170,10 @@ actor CouncilLedger {
     }
 
     /// What `device` may do now per the log (`nil` when no council is registered).
-    func access(of device: SigningPublicKey) async throws -> HuisClosWire.ScopeAccess? {
+    func access(of device: SigningPublicKey) async throws -> DeviceAccess? {
         guard let state = try await state() else { return nil }
         let instant = now
-        return HuisClosWire.ScopeAccess(readable: state.readableScopes(of: device, at: instant),
+        return DeviceAccess(readable: state.readableScopes(of: device, at: instant),
                                         writable: state.writableScopes(of: device, at: instant))
     }
 

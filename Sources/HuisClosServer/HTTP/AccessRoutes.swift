@@ -20,7 +20,7 @@ struct AccessRoutes: Sendable {
         var request = request
         try services.authenticator.requireAdmin(request.headers)
         let message = try await request.message(Huisclos_V1_CreateEnrolmentCodeRequest.self, limit: WireLimits.controlMessageBytesMax)
-        let access = try ScopeAccess(grants: message.grants)
+        let access = try DeviceAccess(grants: message.grants)
         guard message.validSeconds <= WireLimits.enrolmentValiditySecondsMax else {
             throw APIError(.tooLarge, "a code is valid at most \(WireLimits.enrolmentValiditySecondsMax) s (30 days)")
         }

@@ -5,7 +5,7 @@ import HuisClosProtocol
 import HuisClosWire
 
 extension SQLiteServerStorage {
-    public func createEnrolmentCode(hash: [UInt8], access: ScopeAccess, expiresAt: Date) async throws(StorageError) {
+    public func createEnrolmentCode(hash: [UInt8], access: DeviceAccess, expiresAt: Date) async throws(StorageError) {
         let grants = Data(StoredGrants.encode(access))
         try await write("creating an enrolment code") { db in
             try db.execute(sql: "INSERT INTO enrolment_code (hash, grants, expires_at) VALUES (?, ?, ?)",

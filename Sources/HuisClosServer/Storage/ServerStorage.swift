@@ -18,7 +18,7 @@ public protocol ServerStorage: Sendable {
     // MARK: Enrolment and devices
 
     /// Stores a one-time enrolment code by its hash, with the grants it will give.
-    func createEnrolmentCode(hash: [UInt8], access: ScopeAccess, expiresAt: Date) async throws(StorageError)
+    func createEnrolmentCode(hash: [UInt8], access: DeviceAccess, expiresAt: Date) async throws(StorageError)
 
     /// Consumes the code and registers the device in one transaction. An unknown, used or expired
     /// code gives `.codeInvalid`; a key already registered gives `.alreadyEnrolled` and leaves the
@@ -143,12 +143,12 @@ public struct DeviceRecord: Sendable, Equatable {
     /// Its Ed25519 identity.
     public let key: SigningPublicKey
     /// What it may read and write.
-    public let access: ScopeAccess
+    public let access: DeviceAccess
     /// When the secretariat revoked it, if it did.
     public let revokedAt: Date?
 
     /// A device record.
-    public init(key: SigningPublicKey, access: ScopeAccess, revokedAt: Date?) {
+    public init(key: SigningPublicKey, access: DeviceAccess, revokedAt: Date?) {
         self.key = key
         self.access = access
         self.revokedAt = revokedAt
@@ -158,7 +158,7 @@ public struct DeviceRecord: Sendable, Equatable {
 /// What redeeming an enrolment code did.
 public enum EnrolmentOutcome: Sendable, Equatable {
     /// The device is registered with these grants.
-    case enrolled(ScopeAccess)
+    case enrolled(DeviceAccess)
     /// The code is unknown, used or expired; nothing changed.
     case codeInvalid
     /// The key is already registered; the code was not consumed.

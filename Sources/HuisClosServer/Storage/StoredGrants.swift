@@ -6,17 +6,17 @@ import HuisClosWire
 /// stored form is the wire's, checked by the same decoder on read.
 public enum StoredGrants {
     /// The bytes to store for `access`.
-    public static func encode(_ access: ScopeAccess) -> [UInt8] {
+    public static func encode(_ access: DeviceAccess) -> [UInt8] {
         var message = Huisclos_V1_EnrolResponse()
         message.grants = access.grants
         return message.wireBytes()
     }
 
     /// The grants stored as `bytes`; `.corrupt` when they do not decode (the database was altered).
-    public static func decode(_ bytes: [UInt8]) throws(StorageError) -> ScopeAccess {
+    public static func decode(_ bytes: [UInt8]) throws(StorageError) -> DeviceAccess {
         do {
             let message = try Huisclos_V1_EnrolResponse(wire: bytes, limit: WireLimits.controlMessageBytesMax)
-            return try ScopeAccess(grants: message.grants)
+            return try DeviceAccess(grants: message.grants)
         } catch {
             throw StorageError(.corrupt, "stored grants do not decode (\(error.code.rawValue))")
         }

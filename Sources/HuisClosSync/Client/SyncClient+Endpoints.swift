@@ -7,7 +7,7 @@ extension SyncClient {
     // MARK: Admin (the secretariat)
 
     /// Creates a one-time enrolment code carrying `access`; `adminToken` is the server's admin token.
-    public func createEnrolmentCode(access: ScopeAccess, validSeconds: UInt32 = 0,
+    public func createEnrolmentCode(access: DeviceAccess, validSeconds: UInt32 = 0,
                                     adminToken: String) async throws(APIError) -> (code: String, expiresAt: Date) {
         var request = Huisclos_V1_CreateEnrolmentCodeRequest()
         request.grants = access.grants

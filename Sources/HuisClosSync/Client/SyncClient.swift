@@ -22,7 +22,7 @@ public actor SyncClient {
     /// How long one request may take, in seconds (a chunk of 1 MiB on a slow link fits).
     public nonisolated let timeoutSeconds: Int64
     let http: HTTPClient
-    private var session: (token: String, expiresAt: ContinuousClock.Instant, access: ScopeAccess)?
+    private var session: (token: String, expiresAt: ContinuousClock.Instant, access: DeviceAccess)?
     /// The relay's clock (`HuisClos-Time`) in its last answer, and when that answer arrived.
     private var relayClock: (relayMs: Int64, receivedAt: ContinuousClock.Instant)?
 
@@ -54,23 +54,23 @@ public actor SyncClient {
     }
 
     /// What this device may read and write, as the server said at the last login.
-    public var access: ScopeAccess? { session?.access }
+    public var access: DeviceAccess? { session?.access }
 
     // MARK: Session
 
     /// Registers this device's keys with a one-time code; returns its grants.
-    public func enrol(code: String, agreementKey: [UInt8] = []) async throws(APIError) -> ScopeAccess {
+    public func enrol(code: String, agreementKey: [UInt8] = []) async throws(APIError) -> DeviceAccess {
         var request = Huisclos_V1_EnrolRequest()
         request.code = code
         request.signingKey = Data(try requireDevice().publicKey.bytes)
         request.agreementKey = Data(agreementKey)
         let response: Huisclos_V1_EnrolResponse = try await call(Endpoint.enrol, request, token: nil)
-        return try ScopeAccess(grants: response.grants)
+        return try DeviceAccess(grants: response.grants)
     }
 
     /// Logs in by challenge–response; returns the session's grants.
     @discardableResult
-    public func login() async throws(APIError) -> ScopeAccess {
+    public func login() async throws(APIError) -> DeviceAccess {
         let device = try requireDevice()
         var challengeRequest = Huisclos_V1_ChallengeRequest()
         challengeRequest.device = Data(device.publicKey.bytes)
@@ -80,7 +80,7 @@ public actor SyncClient {
         login.nonce = challenge.nonce
         login.signature = Data(LoginProof.sign(nonce: Array(challenge.nonce), with: device))
         let response: Huisclos_V1_LoginResponse = try await call(Endpoint.login, login, token: nil)
-        let access = try ScopeAccess(grants: response.grants)
+        let access = try DeviceAccess(grants: response.grants)
         session = (response.token, expiry(ofRelayTimeMs: Int64(clamping: response.expiresAtMs)), access)
         return access
     }

@@ -28,7 +28,7 @@ public protocol SyncLocalStore: Sendable {
     func acknowledge(_ ids: [BatchID]) async throws
     /// Merges batches pulled from `scope`'s log, in log order; `receivedAtMs[i]` is the relay's
     /// arrival time of `batches[i]` (Unix ms, 0 if unknown).
-    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> ApplyReport
+    func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> PullReport
     /// Where `scope` is applied up to (`LogCursor.start` at first).
     func cursor(for scope: ScopeID) async throws -> LogCursor
     /// Records that `scope` is applied up to `cursor`.
@@ -36,28 +36,4 @@ public protocol SyncLocalStore: Sendable {
     /// Every batch merged in `scope` (any author), in the relay's former log order as far as known,
     /// each author's in sequence order.
     func batches(in scope: ScopeID) async throws -> [BatchEnvelope]
-}
-
-/// What `SyncLocalStore.apply` did with a page of batches.
-public struct ApplyReport: Sendable, Equatable {
-    /// Batches merged now.
-    public var applied: Int
-    /// Batches already held.
-    public var duplicates: Int
-    /// Batches refused (forged, fork, unauthorised), by id, with the reason.
-    public var rejected: [BatchID: String]
-
-    /// A report.
-    public init(applied: Int = 0, duplicates: Int = 0, rejected: [BatchID: String] = [:]) {
-        self.applied = applied
-        self.duplicates = duplicates
-        self.rejected = rejected
-    }
-
-    /// Adds another page's report.
-    public mutating func add(_ other: ApplyReport) {
-        applied += other.applied
-        duplicates += other.duplicates
-        rejected.merge(other.rejected) { first, _ in first }
-    }
 }

@@ -9,7 +9,7 @@ public struct SyncReport: Sendable {
     /// Local batches the server refused, with its reason (they stay in the outbox).
     public var pushRejected: [BatchID: APIError] = [:]
     /// What applying the pulled pages did.
-    public var pulled = ApplyReport()
+    public var pulled = PullReport()
     /// Scopes in which the relay had lost batches, and what this device did about it.
     public var repairs: [RelayRepair] = []
 

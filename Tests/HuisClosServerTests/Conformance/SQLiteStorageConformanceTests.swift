@@ -4,7 +4,7 @@ import HuisClosTestSupport
 import Testing
 
 /// The SQLite backend passes the whole `ServerStorage` contract, and keeps it across a reopen.
-@Suite struct SQLiteStorageConformanceTests {
+@Suite(.tags(.slow)) struct SQLiteStorageConformanceTests {
     @Test(arguments: StorageConformance.checks.map(\.name))
     func sqliteStorageKeepsTheContract(_ name: String) async throws {
         let folder = try TemporaryFolder("conformance")

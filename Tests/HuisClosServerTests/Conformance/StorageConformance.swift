@@ -28,7 +28,7 @@ enum StorageConformance {
 
     static let device = try! SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 3, count: 32)))
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
-    static let access = ScopeAccess(readable: [.council, .public], writable: [.council])
+    static let access = DeviceAccess(readable: [.council, .public], writable: [.council])
 
     static func batches(_ count: Int, scope: ScopeID = .council, body: Int = 10) throws -> [BatchEnvelope] {
         var previous = BatchEnvelope.genesisHash

@@ -9,7 +9,7 @@ import Testing
 /// The PostgreSQL backend passes the same `ServerStorage` contract as SQLite, on a real cluster
 /// (one per test run, a fresh database per test), and keeps the rules that only several relay
 /// instances on one database can break.
-@Suite(.postgresCluster, .enabled(if: PostgresCluster.enabled, "HUISCLOS_SKIP_POSTGRES=1 turned the PostgreSQL tests off"))
+@Suite(.postgresCluster, .enabled(if: PostgresCluster.enabled, "HUISCLOS_SKIP_POSTGRES=1 turned the PostgreSQL tests off"), .tags(.slow))
 struct PostgresStorageTests {
     /// Errors only: the client's start-up chatter would drown the test output.
     static let logger = {

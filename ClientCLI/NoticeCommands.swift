@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import HuisClosClient
+import HuisClosL10n
+import HuisClosMail
+import HuisClosSync
+import HuisClosTerminal
+
+/// `huisclos courriel …`: the secretariat device's mail server and the council's choice to attach
+/// the calendar invitation; `seances notifier` and `membres courriel` use them.
+struct MailCommands: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "courriel",
+        abstract: "Avis de convocation par courriel (secrétariat) / convocation notices by e-mail (secretariat).",
+        discussion: """
+            Les avis partent de l'appareil du secrétariat, jamais du serveur relais (qui n'apprend ni adresse ni nom). \
+            Ils disent seulement qu'une convocation attend dans HuisClos ; l'invitation .ics (date, heure, lieu) n'y est \
+            jointe que si le conseil l'a décidé (huisclos courriel invitation oui).
+            Notices leave from the secretariat's device, never from the relay. They only say a convocation awaits in \
+            HuisClos; the .ics invitation is attached only if the council decided so.
+            Exemples / examples:
+              HUISCLOS_SMTP_PASSWORD=… huisclos courriel configurer --serveur smtp.seinesaintdenis.fr --utilisateur secretariat-cn --expediteur conseil-numerique@seinesaintdenis.fr
+              huisclos membres courriel <id> alice@example.org
+              huisclos seances notifier s2
+            """,
+        subcommands: [Configure.self, Show.self, Invitation.self])
+
+    struct Configure: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "configurer", abstract: "Le serveur de courriel de cet appareil / this device's mail server.",
+            discussion: """
+                Le mot de passe vient de HUISCLOS_SMTP_PASSWORD ou est demandé sans écho ; il est gardé dans la réplique chiffrée de l'appareil.
+                The password comes from HUISCLOS_SMTP_PASSWORD or is asked without echo; it is kept in the device's encrypted replica.
+                Ports par défaut / default ports : starttls 587, tls 465, aucune 25 (127.0.0.1 seulement / only).
+                Codes de sortie : 0 · 64 réglage refusé (mot de passe sans chiffrement, port) · 65 réservé au secrétariat.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("serveur"), help: "Nom du serveur SMTP / SMTP server name.") var host: String
+        @Option(help: "Port (587, 465 ou 25 selon --securite).") var port: Int?
+        @Option(name: .customLong("securite"), help: "starttls (défaut), tls ou aucune.") var security = "starttls"
+        @Option(name: .customLong("expediteur"), help: "Adresse d'expédition / sender address.") var sender: String
+        @Option(name: .customLong("nom"), help: "Nom affiché de l'expéditeur / sender's display name.") var senderName = "Secrétariat du conseil"
+        @Option(name: .customLong("utilisateur"), help: "Identifiant SMTP (le mot de passe : HUISCLOS_SMTP_PASSWORD ou demandé).") var username: String?
+        @Option(name: .customLong("autorite"), help: "Fichier PEM des autorités à croire au lieu de celles du système / PEM file of authorities to trust.") var authority: String?
+
+        func run() async throws {
+            try await runCouncil {
+                let mode = try parseChoice(security, option: "--securite", ["starttls": SMTPSettings.Security.startTLS, "tls": .tls, "aucune": .plain])
+                guard let from = MailAddress(sender) else {
+                    throw UsageError("--expediteur", sender, accepts: Text(fr: "une adresse nom@domaine.fr", en: "an address name@domain.org"))
+                }
+                var password: String?
+                if username != nil {
+                    password = Passphrase.read(prompt: Text(fr: "Mot de passe SMTP : ", en: "SMTP password: ").in(language),
+                                               environment: ProcessInfo.processInfo.environment, variable: "HUISCLOS_SMTP_PASSWORD")
+                    guard password?.isEmpty == false else { throw PassphraseMissing(variable: "HUISCLOS_SMTP_PASSWORD") }
+                }
+                let settings = SMTPSettings(host: host, port: port ?? [.startTLS: 587, .tls: 465][mode] ?? 25, security: mode,
+                                            username: username, password: password, sender: from, senderName: senderName,
+                                            trustRootsFile: authority.map { URL(fileURLWithPath: $0).path })
+                try await CouncilSession.with(device) { session in
+                    try await session.configureMail(settings)
+                    say(Text(fr: "Serveur de courriel enregistré sur cet appareil : \(settings.host):\(settings.port) (\(settings.security.rawValue)), expéditeur \(from).",
+                             en: "Mail server recorded on this device: \(settings.host):\(settings.port) (\(settings.security.rawValue)), sender \(from)."))
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "voir", abstract: "Les réglages de courriel (mot de passe masqué) / the mail settings (password masked).")
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let settings = try await session.mailSettings()
+                    let attached = try session.council.invitationAttached()
+                    var listing = Listing(headers: [Text.header("Réglage", "Setting"), Text.header("Valeur", "Value")], keys: ["setting", "value"])
+                    let rows: [(String, String?)] = [
+                        ("server", settings.map { "\($0.host):\($0.port)" }), ("security", settings?.security.rawValue),
+                        ("sender", settings.map { "\($0.senderName) <\($0.sender)>" }), ("username", settings?.username),
+                        ("password", settings?.password == nil ? nil : "********"), ("authority", settings?.trustRootsFile),
+                        ("invitation", attached ? "oui/yes" : "non/no"),
+                    ]
+                    for (name, value) in rows { listing.append([name, value]) }
+                    try listing.show(json: json)
+                }
+            }
+        }
+    }
+
+    struct Invitation: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "invitation", abstract: "Joindre ou non l'invitation .ics aux avis (décision du conseil) / attach the .ics invitation or not (the council's decision).",
+            discussion: "Jointe, l'invitation fait voyager la date, l'heure et le lieu hors du chiffrement de bout en bout. / Attached, date, time and place travel outside end-to-end encryption.")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "oui ou non / yes or no.") var choice: String
+
+        func run() async throws {
+            try await runCouncil {
+                let attach = try parseChoice(choice, option: "invitation", ["oui": true, "yes": true, "non": false, "no": false])
+                try await CouncilSession.with(device) { session in
+                    try session.council.setInvitationAttached(attach)
+                    say(attach ? Text(fr: "Les avis porteront l'invitation .ics (date, heure, lieu). Synchronisez : huisclos sync.",
+                                      en: "Notices will carry the .ics invitation (date, time, place). Sync: huisclos sync.")
+                               : Text(fr: "Les avis ne porteront aucune invitation : ils disent seulement qu'une convocation attend.",
+                                      en: "Notices will carry no invitation: they only say a convocation awaits."))
+                }
+            }
+        }
+    }
+}
+
+extension SeanceCommands {
+    struct Notify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "notifier", abstract: "Avise par courriel chaque membre que la convocation l'attend (secrétariat) / e-mails each member that the convocation awaits (secretariat).",
+            discussion: """
+                Un avis par membre du premier cercle en fonction le jour de la séance, une fois par version de la convocation : \
+                relancer n'envoie que ce qui n'est pas parti. Puis huisclos sync (les avis envoyés sont notés pour les autres appareils du secrétariat).
+                One notice per first-circle member in office on the séance's day, once per version of the convocation: \
+                sending again sends only what did not leave. Then huisclos sync.
+                Exemple / example : huisclos seances notifier s2 --json
+                Codes de sortie : 0 tout est parti · 64 aucun serveur de courriel configuré · 65 séance inconnue, réservé au secrétariat · 69 un avis au moins n'est pas parti (relancez).
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let outcomes = try await session.notify(seance: seance)
+                    try CouncilSession.noticeListing(outcomes, in: language).show(json: json)
+                    let failed = outcomes.filter { if case .failed = $0.status { true } else { false } }.count
+                    if failed > 0 {
+                        Console.error(Text(fr: "\(failed) avis non envoyé(s) : corrigez la cause dite ci-dessus puis relancez huisclos seances notifier \(seance) (seuls les manquants partiront).",
+                                           en: "\(failed) notice(s) not sent: fix the cause above, then run huisclos seances notifier \(seance) again (only the missing ones will leave).").in(language) + "\n")
+                        throw ExitCode(ExitStatus.unreachable.rawValue)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension MemberCommands {
+    struct Email: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "courriel", abstract: "L'adresse où envoyer les avis d'un membre (secrétariat) / where a member's notices go (secretariat).",
+            discussion: """
+                Gardée chiffrée dans les registres du conseil, jamais vue du serveur relais. / Kept encrypted in the council's records, never seen by the relay.
+                Exemples / examples : huisclos membres courriel <id> alice@example.org · huisclos membres courriel <id> --retirer
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant du membre / member id (huisclos membres liste).") var member: String
+        @Argument(help: "Adresse / address.") var address: String?
+        @Flag(name: .customLong("retirer"), help: "Retirer l'adresse / remove the address.") var remove = false
+
+        func run() async throws {
+            try await runCouncil {
+                guard remove != (address != nil) else {
+                    throw UsageError(missing: Text(fr: "une adresse ou --retirer", en: "an address or --retirer"),
+                                     example: "huisclos membres courriel <id> alice@example.org")
+                }
+                try await CouncilSession.with(device) { session in
+                    try session.recordEmail(member: member, address: address)
+                    say(address.map { Text(fr: "Adresse enregistrée : \($0). Synchronisez : huisclos sync.", en: "Address recorded: \($0). Sync: huisclos sync.") }
+                        ?? Text(fr: "Adresse retirée.", en: "Address removed."))
+                }
+            }
+        }
+    }
+}

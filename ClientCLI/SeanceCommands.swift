@@ -1,0 +1,220 @@
+import ArgumentParser
+import HuisClosClient
+import Foundation
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+import HuisClosSync
+import HuisClosProtocol
+import HuisClosTerminal
+
+/// `huisclos seances …`: convening, listing, reading a convocation, and its acknowledgements.
+struct SeanceCommands: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seances",
+        abstract: "Séances du conseil / council séances.",
+        discussion: """
+            Exemples / examples:
+              huisclos seances convoquer s1 --date 2026-03-12 --heure 14:00 --fin 17:00 --lieu "Bobigny, salle du conseil"
+              huisclos seances calendrier s1 --sortie s1.ics
+              huisclos seances annuler s1
+              huisclos seances delai 5
+              huisclos seances liste
+              huisclos seances voir s1          (accuse la lecture / acknowledges reading)
+              huisclos seances accuses s1 --json
+            """,
+        subcommands: [Convene.self, Cancel.self, CalendarFile.self, Notify.self, Delay.self, List.self, Show.self, Acknowledgements.self])
+
+    struct Convene: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "convoquer", abstract: "La présidence convoque une séance / the president convenes a séance.",
+            discussion: """
+                Convoquer à nouveau la même séance en change la date, l'heure ou le lieu (l'invitation de calendrier est mise à jour).
+                Le délai minimal de convocation (5 jours francs par défaut, huisclos seances delai) s'applique aux séances à venir : \
+                plus tard, la convocation est refusée, sauf --urgence. Une date passée enregistre une séance déjà tenue.
+                Convening the same séance again changes its date, time or place (the calendar invitation is updated). \
+                The minimum delay (5 clear days by default) applies to coming séances: later, refused unless --urgence. \
+                A past date records a séance already held.
+                Exemple / example : huisclos seances convoquer s2 --date 2026-06-18 --heure 14h30 --fin 17h --lieu "Bobigny, salle du conseil"
+                Codes de sortie : 0 · 64 option invalide · 65 convocation trop tardive, séance annulée · 77 réservé à la présidence et au secrétariat.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id (lettres, chiffres, - _ .).") var seance: String
+        @Option(help: "Date (YYYY-MM-DD).") var date: String
+        @Option(name: .customLong("heure"), help: "Heure de début, heure de Paris / start time, Paris time (14:30 ou 14h30).") var start: String?
+        @Option(name: .customLong("fin"), help: "Heure de fin / end time (17:00 ou 17h).") var end: String?
+        @Option(name: .customLong("lieu"), help: "Lieu / place.") var place: String
+        @Flag(name: .customLong("urgence"), help: "Convoquer en urgence, en deçà du délai minimal / convene in urgency, within the minimum delay.") var urgent = false
+
+        func run() async throws {
+            try await runCouncil {
+                let day = try parseDay(date, option: "--date")
+                let start = try start.map { try parseTime($0, option: "--heure") }
+                let end = try end.map { try parseTime($0, option: "--fin") }
+                try await CouncilSession.with(device) { session in
+                    // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
+                    let outcome = try session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
+                    let when = try session.council.seance(seance).when
+                    say(Text(fr: "Séance \(seance) convoquée le \(when.french) à \(place). Ajoutez l'ordre du jour (huisclos ordre-du-jour ajouter), puis huisclos sync.",
+                             en: "Séance \(seance) convened on \(when.english) at \(place). Add the agenda (huisclos ordre-du-jour ajouter), then huisclos sync."))
+                    switch outcome {
+                    case .inTime: break
+                    case let .urgent(clearDays):
+                        say(Text(fr: "Convocation en urgence (\(clearDays) jour(s) franc(s) avant la séance) : l'urgence est inscrite dans la convocation ; la présidence la justifie en ouverture de séance.",
+                                 en: "Convened in urgency (\(clearDays) clear day(s) before the séance): the urgency is recorded in the convocation; the president justifies it when the séance opens."))
+                    case .pastSeance:
+                        Console.error(Text(fr: "Attention : le \(day.french) est passé. La séance est enregistrée a posteriori (historique du conseil), sans délai de convocation : vérifiez la date.",
+                                           en: "Warning: \(day.iso) is past. The séance is recorded after the fact (the council's history), with no convocation delay: check the date.").in(language) + "\n")
+                    }
+                }
+            }
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "annuler", abstract: "La présidence annule une séance / the president cancels a séance.",
+            discussion: """
+                L'invitation de calendrier devient une annulation ; plus rien ne s'enregistre pour la séance. / The calendar invitation becomes a cancellation; nothing more is recorded for it.
+                Exemple / example : huisclos seances annuler s2 && huisclos sync
+                Codes de sortie : 0 · 65 séance inconnue, déjà annulée ou déjà tenue · 77 réservé à la présidence et au secrétariat.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    try session.council.cancel(seance: seance)
+                    say(Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync) puis diffusez l'annulation (huisclos seances calendrier \(seance)).",
+                             en: "Séance \(seance) cancelled. Sync (huisclos sync), then send the cancellation (huisclos seances calendrier \(seance))."))
+                }
+            }
+        }
+    }
+
+    struct CalendarFile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "calendrier", abstract: "L'invitation iCalendar (.ics) de la séance / the séance's iCalendar invitation.",
+            discussion: """
+                Date, heure (Europe/Paris) et lieu seulement : ni ordre du jour ni dossier. Une séance modifiée ou annulée \
+                donne une invitation qui remplace la précédente dans les agendas (même UID, SEQUENCE croissante).
+                Date, time and place only: no agenda, no dossier. A changed or cancelled séance gives an invitation that \
+                replaces the earlier one in calendars (same UID, higher SEQUENCE).
+                Exemple / example : huisclos seances calendrier s2 --sortie s2.ics
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Option(name: .customLong("sortie"), help: "Nouveau fichier .ics (jamais écrasé) ; sinon la sortie standard / new .ics file (never overwritten); else standard output.") var output: String?
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let ics = try await session.calendar(of: seance, language: language)
+                    if let output {
+                        try PlaintextFile.write(Data(ics.utf8), toPath: output)
+                        say(Text(fr: "Invitation écrite dans \(output).", en: "Invitation written to \(output)."))
+                    } else {
+                        Console.out(ics)
+                    }
+                }
+            }
+        }
+    }
+
+    struct Delay: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "delai", abstract: "Le délai minimal de convocation, en jours francs / the minimum convocation delay, in clear days.",
+            discussion: """
+                Sans argument, affiche le délai ; avec un nombre, l'enregistre (présidence ou secrétariat). / Without argument, shows it; with a number, records it.
+                Exemple / example : huisclos seances delai 5
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Jours francs (0 à 60) / clear days (0 to 60).") var days: Int?
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    if let days { try session.council.setConvocationDelay(ConvocationDelay(clearDays: days)) }
+                    let delay = try session.council.convocationDelay()
+                    say(Text(fr: "Délai minimal de convocation : \(delay.clearDays) jour(s) franc(s) avant la séance, sauf urgence.",
+                             en: "Minimum convocation delay: \(delay.clearDays) clear day(s) before the séance, save in urgency."))
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Séances et leur état (accuse réception) / séances (acknowledges receipt).",
+            discussion: """
+                Exemple / example : huisclos seances liste --json
+                Codes de sortie : 0 · 77 appareil sans accès aux séances (second cercle, invité, mandat terminé).
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
+                    // say so rather than show an empty table and the yearly-séance warning.
+                    guard await session.hasCouncilAccess else {
+                        let text = Text(fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
+                                        en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
+                        Console.error(text.in(language) + "\n")
+                        throw ExitCode(ExitStatus.notAllowed.rawValue)
+                    }
+                    let (seances, warning) = try session.seancesAcknowledgingReceipt()
+                    if let warning { Console.error(warning.in(language) + "\n") }
+                    try session.seanceListing(seances, in: language).show(json: json)
+                    // The 12-month warning; with --json on standard error, so the output stays one JSON value.
+                    if let warning = SeanceSchedule.warning(seances: seances, on: session.today) {
+                        if json { Console.error(warning.in(language) + "\n") } else { say(warning) }
+                    }
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "voir", abstract: "La convocation et son ordre du jour (accuse lecture) / the convocation (acknowledges reading).",
+            discussion: """
+                Exemple / example : huisclos seances voir s2 --json
+                En JSON, chaque point porte aussi la séance, sa date (AAAA-MM-JJ) et son lieu. / In JSON each item also carries the séance, its date and place.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    let (value, warning) = try session.seanceAcknowledgingReading(seance)
+                    if let warning { Console.error(warning.in(language) + "\n") }
+                    if !json {
+                        say(Text(fr: "Séance \(value.id) — \(value.when.french), \(value.place)", en: "Séance \(value.id) — \(value.when.english), \(value.place)"))
+                        if value.cancelled { say(Text(fr: "Séance annulée.", en: "Séance cancelled.")) }
+                        if value.urgent { say(Text(fr: "Convoquée en urgence.", en: "Convened in urgency.")) }
+                    }
+                    try session.agendaListing(of: value, in: language).show(json: json)
+                }
+            }
+        }
+    }
+
+    struct Acknowledgements: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).",
+            discussion: "Exemple / example : huisclos seances accuses s2 --json")
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Flag(help: "Sortie JSON / JSON output.") var json = false
+
+        func run() async throws {
+            try await runCouncil {
+                try await CouncilSession.with(device) { session in
+                    try session.acknowledgementListing(of: seance, in: language).show(json: json)
+                    if !json {
+                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
+                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync)."))
+                    }
+                }
+            }
+        }
+    }
+}

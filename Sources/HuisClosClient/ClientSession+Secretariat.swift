@@ -1,0 +1,85 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosDevice
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosTerminal
+import HuisClosTrust
+import HuisClosWire
+
+/// A council just created: its trust root (handed out with each enrolment code) and the
+/// secretariat device's card.
+public struct CreatedCouncil: Encodable, Sendable {
+    public let root: String
+    public let device: DeviceCard
+}
+
+/// An enrolment code, with the root it goes with and its expiry (ISO 8601, UTC).
+public struct EnrolmentCode: Encodable, Sendable {
+    public let code: String
+    public let root: String
+    public let expiresAt: String
+}
+
+extension ClientSession {
+    /// Creates the council and its trust root on a new secretariat device in `folder`, accepting
+    /// the charter in file `charter`; returns the root and the device's card, the device locked.
+    public static func createCouncil(folder: URL, server: String, adminToken: String, passphrase: String, councilName: String,
+                                     orderNumber: String, charter: URL, clock: any WallClock = SystemWallClock(),
+                                     randomness: Randomness = .system) async throws -> CreatedCouncil {
+        let created = try await Device.createCouncil(
+            folder: folder, server: server, adminToken: adminToken, passphrase: passphrase, councilName: councilName,
+            member: try randomness.memberID(), orderNumber: orderNumber, charterDigest: try digest(of: charter), now: clock.dateReader)
+        let council = CreatedCouncil(root: Hex.encode(await created.membership.root.publicKey.bytes), device: DeviceCard(created.certificate))
+        try await created.lock()
+        return council
+    }
+
+    /// Enrols a new device of `member` in `folder` with the secretariat's `code`, pinning
+    /// `trustRoot` and accepting the charter in file `charter`; returns its card, the device locked.
+    public static func enrol(folder: URL, server: String, code: String, passphrase: String, member: MemberID,
+                             trustRoot: SigningPublicKey, charter: URL, clock: any WallClock = SystemWallClock()) async throws -> DeviceCard {
+        let enrolled = try await Device.enrol(folder: folder, server: server, code: code, passphrase: passphrase, member: member,
+                                              trustRoot: trustRoot, charterDigest: try digest(of: charter), now: clock.dateReader)
+        let card = DeviceCard(enrolled.certificate)
+        try await enrolled.lock()
+        return card
+    }
+
+    /// The digest a device signs for the charter it accepts.
+    static func digest(of charter: URL) throws -> [UInt8] { Hash.blake2b([UInt8](try Data(contentsOf: charter))) }
+
+    /// Signs `event` into the membership log from the secretariat's device, then syncs (keys
+    /// follow the log): a certification, a scope grant or withdrawal, a revocation.
+    public func signAndSync(_ event: MembershipEvent) async throws {
+        try await device.sign(event)
+        _ = try await device.sync()
+    }
+
+    /// A new enrolment code valid `days` days, made with the relay's admin token.
+    public func enrolmentCode(adminToken: String, days: UInt32) async throws -> EnrolmentCode {
+        let created = try await device.enrolmentCode(adminToken: adminToken, validSeconds: days * 86_400)
+        return EnrolmentCode(code: created.code, root: Hex.encode(await device.membership.root.publicKey.bytes),
+                             expiresAt: ISO8601DateFormatter().string(from: created.expiresAt))
+    }
+
+    /// Writes the trust root, sealed under `passphrase`, to the new file `path` (0600, never
+    /// overwritten); with `remove`, reads the file back and only then removes the root from this
+    /// device.
+    public func exportTrustRoot(passphrase: String, to path: String, remove: Bool) async throws {
+        let backup = try await device.exportTrustRoot(passphrase: passphrase)
+        try PlaintextFile.write(Data(backup.encoded), toPath: path)
+        if remove {
+            let written = try RootBackup(decoding: try Self.readRootBackup(path) ?? [])
+            try await device.forgetTrustRoot(keeping: written, passphrase: passphrase)
+        }
+    }
+
+    /// A root backup file's bytes, read up to one byte past a backup's size (a larger file is not
+    /// one); nil when the file cannot be opened.
+    public static func readRootBackup(_ path: String) throws -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return [UInt8](try handle.read(upToCount: RootBackup.encodedBytes + 1) ?? Data())
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosL10n
+
+/// The council's listings as every face shows them: a table in the person's language, or
+/// language-free JSON keywords (`Listing`).
+extension CouncilSession {
+    /// The register: each member's latest mandate with role and state (a keyword and a label),
+    /// then the secretariat's accounts.
+    public func memberListing(in language: Language) -> Listing {
+        func header(_ fr: String, _ en: String) -> String { Text(fr: fr, en: en).in(language) }
+        let register = self.register.register
+        var listing = Listing(headers: [header("Identifiant", "Id"), header("Nom", "Name"), header("Cercle", "Circle"),
+                                        header("Rôle", "Role"), header("Catégorie", "Category"), header("Arrêté", "Order"),
+                                        header("Début", "Start"), header("Fin", "End"), header("État", "Status"),
+                                        header("Mandats", "Mandates")],
+                              keys: ["id", "name", "circle", "role", "category", "order", "start", "end", "status", "mandates"])
+        for member in register.members.values.sorted(by: { $0.name != $1.name ? FrenchCollation.precedes($0.name, $1.name) : $0.id < $1.id }) {
+            guard let mandate = member.mandates.last else { continue }
+            let role: (String, Text) = register.presidentID == member.id ? ("president", Text(fr: "président·e", en: "president"))
+                : register.vicePresidents.contains { $0.memberID == member.id && $0.appointedOn != nil } ? ("vicePresident", Text(fr: "vice-président·e", en: "vice-president"))
+                : member.circle == .first ? ("member", Text(fr: "membre", en: "member")) : ("secondCircle", Text(fr: "second cercle", en: "second circle"))
+            let state: (String, Text) = member.isInOffice(on: today) ? ("inOffice", Text(fr: "en fonction", en: "in office"))
+                : mandate.earlyEnd?.reason == .declaredResigned ? ("declaredResigned", Text(fr: "démissionnaire d'office", en: "declared resigned"))
+                : mandate.earlyEnd?.reason == .resignation ? ("resigned", Text(fr: "démission", en: "resigned"))
+                : ("ended", Text(fr: "mandat terminé", en: "mandate ended"))
+            listing.append([member.id, member.name, member.circle.label.in(language), role.1.in(language),
+                            member.category.label.in(language), mandate.orderNumber, mandate.start.iso, mandate.end.iso,
+                            state.1.in(language), "\(member.mandates.count)"],
+                           json: ["circle": .string(member.circle.rawValue), "role": .string(role.0),
+                                  "category": .string(member.category.rawValue), "status": .string(state.0),
+                                  "mandates": .int(member.mandates.count)])
+        }
+        // Secretariat accounts are not members: no name, circle, category or mandate.
+        for id in self.register.secretariat.sorted() {
+            listing.append([id, header("secrétariat", "secretariat"), nil, header("secrétariat", "secretariat"),
+                            nil, nil, nil, nil, header("en fonction", "in office"), nil],
+                           json: ["name": .null, "role": .string("secretariat"), "status": .string("inOffice")])
+        }
+        return listing
+    }
+
+    /// What the register listing warns of: a vice-presidency without the president's proposal
+    /// (information), and each log record the register refused (a problem: never silently dropped).
+    public var registerWarnings: [ReportLine] {
+        let unproposed = register.vicePresidentsWithoutProposal.sorted().joined(separator: ", ")
+        let warning = Text(fr: "Attention : vice-présidence sans proposition de la présidence enregistrée : \(unproposed)",
+                           en: "Warning: vice-presidency without a recorded proposal by the president: \(unproposed)")
+        return (unproposed.isEmpty ? [] : [.info(warning)]) + register.unfolded.map { refused in .problem(Text(
+            fr: "Attention : l'enregistrement n° \(refused.recordIndex) du registre signé (membre \(refused.member)) n'apparaît pas dans cette liste : \(refused.refusal.text.french)",
+            en: "Warning: signed log record #\(refused.recordIndex) (member \(refused.member)) is not in this listing: \(refused.refusal.text.english)")) }
+    }
+
+    /// The first circle's balance today: members per category and gender, the total against the
+    /// seats, and (JSON only) the share of women among declared genders.
+    public func compositionListing(in language: Language) -> (listing: Listing, percentWomen: Int?) {
+        let composition = Composition(of: register.register, on: today)
+        var listing = Listing(headers: [Text(fr: "Premier cercle : catégorie / genre", en: "First circle: category / gender").in(language),
+                                        Text(fr: "Membres", en: "Members").in(language)],
+                              keys: ["group", "members"])
+        func row(_ key: String, _ label: Text, _ count: Int, shown: String? = nil) {
+            listing.append([label.in(language), shown ?? "\(count)"], json: ["group": .string(key), "members": .int(count)])
+        }
+        for category in Member.Category.allCases { row(category.rawValue, category.label, composition.byCategory[category, default: 0]) }
+        for gender in Member.Gender.allCases { row(gender.rawValue, gender.label, composition.byGender[gender, default: 0]) }
+        row("undeclared", Text(fr: "non déclaré", en: "undeclared"), composition.undeclared)
+        row("total", Text(fr: "total", en: "total"), composition.total, shown: "\(composition.total) / \(CouncilRules.firstCircleMembersMax)")
+        let womenPercent = composition.shareOfWomen.map { Int(($0 * 100).rounded()) }
+        listing.appendJSONOnly(["group": .string("parity"), "members": .null, "percentWomen": womenPercent.map(JSONValue.int) ?? .null])
+        return (listing, womenPercent)
+    }
+
+    /// `seances`, each with its date, place, number of items, attendance state and quorum once closed.
+    public func seanceListing(_ seances: [Seance], in language: Language) -> Listing {
+        var listing = Listing(headers: [Text(fr: "Séance", en: "Séance").in(language), "Date", Text(fr: "Heure", en: "Time").in(language),
+                                        Text(fr: "Lieu", en: "Place").in(language), Text(fr: "Points", en: "Items").in(language),
+                                        Text(fr: "Présence", en: "Attendance").in(language), "Quorum"],
+                              keys: ["id", "date", "start", "place", "items", "attendance", "quorum"])
+        for seance in seances {
+            let quorum = self.quorum(of: seance)
+            let closed = seance.attendanceClosed
+            let state = seance.cancelled ? Text(fr: "annulée", en: "cancelled") : Text(fr: closed ? "close" : "ouverte", en: closed ? "closed" : "open")
+            listing.append([seance.id, seance.date.iso, seance.start.map { $0.iso + (seance.end.map { "–" + $0.iso } ?? "") },
+                            seance.place, "\(seance.agenda.count)", state.in(language),
+                            closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
+                           json: ["items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
+                                  "end": seance.end.map { .string($0.iso) } ?? .null, "urgent": .bool(seance.urgent),
+                                  "attendance": .string(seance.cancelled ? "cancelled" : closed ? "closed" : "open"),
+                                  "quorum": closed ? .object(["present": .int(quorum.present), "inOffice": .int(quorum.inOffice),
+                                                              "reached": .bool(quorum.isReached)]) : .null])
+        }
+        return listing
+    }
+
+    /// `seance`'s agenda, each item with its rank and dossiers (and, in JSON, the séance, its date and place).
+    public func agendaListing(of seance: Seance, in language: Language) -> Listing {
+        var listing = Listing(headers: ["#", Text(fr: "Point", en: "Item").in(language), Text(fr: "Titre", en: "Title").in(language),
+                                        Text(fr: "Dossiers", en: "Dossiers").in(language)],
+                              keys: ["rank", "item", "title", "dossiers"])
+        for (index, item) in seance.agenda.enumerated() {
+            listing.append(["\(index + 1)", item.id, item.title, item.dossierIDs.joined(separator: ", ")],
+                           json: ["rank": .int(index + 1), "dossiers": .string(item.dossierIDs.joined(separator: ",")),
+                                  "seance": .string(seance.id), "date": .string(seance.date.iso), "place": .string(seance.place)])
+        }
+        return listing
+    }
+
+    /// Who received and read séance `id`'s convocation, when (device clock and relay arrival, UTC):
+    /// each first-circle member in office today, "not received" (null in JSON) when no device of
+    /// theirs acknowledged it.
+    public func acknowledgementListing(of id: String, in language: Language) throws -> Listing {
+        _ = try council.seance(id)
+        let acknowledgements = try council.acknowledgements(of: id)
+        var listing = Listing(headers: [Text(fr: "Membre", en: "Member"), Text(fr: "Appareil", en: "Device"),
+                                        Text(fr: "Reçue (appareil)", en: "Received (device)"), Text(fr: "Reçue (serveur)", en: "Received (server)"),
+                                        Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)")].map { $0.in(language) },
+                              keys: ["member", "device", "received", "received_server", "read", "read_server"])
+        func time(_ ms: Int64) -> String { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
+        for member in register.register.firstCircle(on: today) {
+            let own = acknowledgements.filter { $0.member == member.id }
+            if own.isEmpty {
+                listing.append([member.name, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil], json: ["received": .null])
+            }
+            for ack in own {
+                listing.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(time),
+                                ack.receivedServerMs.map(time), ack.readMs.map(time), ack.readServerMs.map(time)])
+            }
+        }
+        return listing
+    }
+
+    /// `seance`'s roll: each first-circle member in office on its day, the answer to the
+    /// convocation and, once recorded, the attendance (`none` / null in JSON when missing).
+    public func rollListing(of seance: String, in language: Language) throws -> Listing {
+        var listing = Listing(headers: [Text(fr: "Identifiant", en: "Id"), Text(fr: "Nom", en: "Name"),
+                                        Text(fr: "Réponse", en: "Answer"), Text(fr: "Présence", en: "Attendance")].map { $0.in(language) },
+                              keys: ["member", "name", "response", "attendance"])
+        for entry in try roll(of: seance) {
+            let member = entry.member, response = entry.response, attendance = entry.attendance
+            listing.append([member.id, member.name, response.label.in(language), attendance?.label.in(language)],
+                           json: ["response": .string(response?.rawValue ?? "none"), "attendance": attendance.map { .string($0.rawValue) } ?? .null])
+        }
+        return listing
+    }
+}

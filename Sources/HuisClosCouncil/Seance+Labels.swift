@@ -1,0 +1,24 @@
+import HuisClosL10n
+
+extension Optional<Seance.Response> {
+    /// The answer in both languages; nil is "no answer".
+    public var label: Text {
+        switch self {
+        case .willAttend: Text(fr: "viendra", en: "will attend")
+        case .excused: Text(fr: "excusé·e", en: "excused")
+        case .absent: Text(fr: "absent·e", en: "absent")
+        case nil: Text(fr: "pas de réponse", en: "no answer")
+        }
+    }
+}
+
+extension Seance.Attendance {
+    /// The attendance in both languages.
+    public var label: Text {
+        switch self {
+        case .present: Text(fr: "présent·e", en: "present")
+        case .excused: Text(fr: "absent·e excusé·e", en: "excused absence")
+        case .absent: Text(fr: "absent·e", en: "absent")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// The council-scope records HuisClosDossiers writes: their kinds, named once here so the writers
+/// (HuisClosDossiers) and the rule that says who may write them (`CouncilWriteRules`) cannot
+/// disagree on a name (`Protocol/DOSSIERS.md`).
+public enum DossierRecords {
+    /// Record kinds.
+    public enum Kind {
+        /// A dossier: title, attachment. Its versions are `version` records.
+        public static let dossier = "dossier"
+        /// One version of a dossier, id = "<dossier>.v<n>": file, size, fingerprint, key.
+        public static let version = "dossier-version"
+        /// An avis, recommendation or work programme: title, kind, referral, status, adoption.
+        public static let avis = "avis"
+        /// One paragraph of an avis draft, id = "<avis>.<paragraph>": set `text`.
+        public static let paragraph = "avis-paragraph"
+        /// A referral (saisine): subject, origin, received; `avis` once answered.
+        public static let referral = "referral"
+        /// A working group's roster: members, supplementary members, created.
+        public static let workingGroup = "working-group"
+        /// A hearing: guest, dossier, opened, expiry; `closed` once closed.
+        public static let hearing = "hearing"
+    }
+
+    /// The avis fields a drafting member writes; every other avis field (status past `draft`,
+    /// séance, vote count) records the council's decision.
+    static let draftingFields: Set<String> = ["title", "kind", "referral"]
+    /// The status a draft is created with.
+    static let draftStatus = "draft"
+    /// The referral field recording the avis that answers it (written with the adoption).
+    static let referralAnswer = "avis"
+}

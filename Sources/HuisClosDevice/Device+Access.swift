@@ -1,0 +1,70 @@
+import HuisClosProtocol
+import HuisClosSync
+import HuisClosTrust
+
+extension Device {
+    /// This device's fingerprint, as `huisclos enrol`, `status` and the device list print it.
+    public var fingerprint: DeviceFingerprint { DeviceFingerprint(of: certificate.signingKey) }
+
+    /// True when this member approved this device (its first device, or approved from another):
+    /// until then it receives no key of its member's scopes and writes nothing.
+    public var isApproved: Bool { context.membership.isApproved(certificate.signingKey, at: context.instant) }
+
+    /// Every device the log certified for this member, oldest first.
+    public var memberDevices: [MemberDevice] { context.membership.devices(of: member) }
+
+    /// This member's other devices that await approval: certified, not revoked, not approved. If
+    /// one is not the member's, the secretariat certified a device in their name: they report it.
+    public var devicesAwaitingApproval: [MemberDevice] {
+        memberDevices.filter { $0.approvedAt == nil && $0.revokedAt == nil && $0.certificate != certificate }
+    }
+
+    /// Approves the device of this member with `fingerprint` (an `approveDevice` record signed
+    /// by this device), so it is sealed the member's keys at the next sync of a device holding
+    /// them. The log is pulled first; `.notAuthorised` if this device is not approved itself, or
+    /// no device of this member awaiting approval has that fingerprint.
+    public func approveDevice(_ fingerprint: DeviceFingerprint) async throws {
+        _ = try await pullMembership()
+        guard let device = devicesAwaitingApproval.first(where: { $0.fingerprint == fingerprint }) else {
+            throw DeviceError(.notAuthorised, "no device of this member awaits approval with fingerprint \(fingerprint): "
+                              + "check it on the new device (huisclos status)")
+        }
+        try await append(.approveDevice(member: member, device: device.certificate.signingKey), signer: identity.signing)
+    }
+}
+
+extension Device {
+    /// The verified membership log itself (records and fold): the council register is derived from its records.
+    public var membershipLog: MembershipLog { context.log }
+}
+
+extension Device {
+    /// Where this device stands in its verified log now (by its clock): valid, or why not.
+    public var standing: DeviceStanding { context.membership.standing(of: certificate.signingKey, at: context.instant) }
+}
+
+extension Device {
+    /// This device's authenticated connection to its relay, for the dossier file transfers
+    /// (`SealedFileTransfer`), which move content already sealed on this device.
+    public nonisolated var relayClient: SyncClient { client }
+
+    /// The scopes this device may read now, from the verified membership log (not from the
+    /// relay): what the dossier cache may keep.
+    public var readableScopes: Set<ScopeID> {
+        context.membership.readableScopes(of: certificate.signingKey, at: context.instant)
+    }
+
+    /// Refuses unless this device may read `scope` now by the verified membership log: content
+    /// kept for offline reading closes with the access (a hearing's expiry, a mandate's end)
+    /// before the next sync drops it.
+    public func requireReadable(_ scope: ScopeID) throws(DeviceError) {
+        guard readableScopes.contains(scope) else {
+            throw DeviceError(.notAuthorised, "this device may no longer read \(scope.rawValue): the membership log ended that access (expiry, end of mandate or group); ask the secretariat")
+        }
+    }
+
+    /// The scopes this device may write in now, from the verified membership log.
+    public var writableScopes: Set<ScopeID> {
+        context.membership.writableScopes(of: certificate.signingKey, at: context.instant)
+    }
+}

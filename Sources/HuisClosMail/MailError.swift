@@ -1,0 +1,64 @@
+import HuisClosL10n
+
+/// Why an e-mail did not leave: the mail server's words kept, and what to do, in French and English.
+public struct MailError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable, CaseIterable {
+        /// No connection to the mail server (name, port, network).
+        case unreachable
+        /// The TLS handshake failed, or the server does not offer STARTTLS when it is required.
+        case tlsFailed
+        /// The server refused the user name or password.
+        case authenticationRefused
+        /// The server refused the sender or a recipient's address.
+        case addressRefused
+        /// The server refused the message, or answered out of the protocol.
+        case refused
+        /// The settings cannot work (authentication without TLS, no sender).
+        case badSettings
+    }
+
+    public let code: Code
+    public let text: Text
+
+    public init(_ code: Code, _ text: Text) {
+        self.code = code
+        self.text = text
+    }
+
+    public var description: String { "\(code.rawValue): \(text.english)" }
+
+    public static func == (a: MailError, b: MailError) -> Bool { a.code == b.code }
+
+    static func unreachable(_ host: String, _ port: Int, _ cause: String) -> MailError {
+        MailError(.unreachable, Text(
+            fr: "Serveur de courriel \(host):\(port) injoignable (\(cause)) : vérifiez son nom, son port et le réseau (huisclos courriel configurer), puis relancez l'envoi ; rien n'a été envoyé à ce destinataire.",
+            en: "Mail server \(host):\(port) unreachable (\(cause)): check its name, port and the network (huisclos courriel configurer), then send again; nothing was sent to this recipient."))
+    }
+
+    static func tls(_ host: String, _ cause: String) -> MailError {
+        MailError(.tlsFailed, Text(
+            fr: "Connexion chiffrée (TLS) refusée avec \(host) : \(cause). Vérifiez le port et le mode (--securite starttls|tls) et, pour une autorité privée, --autorite.",
+            en: "Encrypted (TLS) connection refused with \(host): \(cause). Check the port and mode (--securite starttls|tls) and, for a private authority, --autorite."))
+    }
+
+    static func server(_ code: Code, _ step: String, _ reply: SMTPReply) -> MailError {
+        let words = reply.lines.joined(separator: " / ")
+        return switch code {
+        case .authenticationRefused:
+            MailError(code, Text(fr: "Le serveur de courriel refuse l'identifiant ou le mot de passe (\(reply.code) \(words)) : reconfigurez-les (huisclos courriel configurer).",
+                                 en: "The mail server refuses the user name or password (\(reply.code) \(words)): configure them again (huisclos courriel configurer)."))
+        case .addressRefused:
+            MailError(code, Text(fr: "Le serveur de courriel refuse l'adresse à l'étape \(step) (\(reply.code) \(words)) : corrigez l'adresse (huisclos membres courriel) ou l'expéditeur.",
+                                 en: "The mail server refuses the address at \(step) (\(reply.code) \(words)): correct the address (huisclos membres courriel) or the sender."))
+        default:
+            MailError(code, Text(fr: "Le serveur de courriel refuse l'étape \(step) (\(reply.code) \(words)) ; relancez l'envoi plus tard ou voyez son administrateur.",
+                                 en: "The mail server refuses step \(step) (\(reply.code) \(words)); send again later or see its administrator."))
+        }
+    }
+}
+
+/// One reply of an SMTP server: its three-digit code and its lines of text.
+public struct SMTPReply: Sendable, Equatable {
+    public let code: Int
+    public let lines: [String]
+}

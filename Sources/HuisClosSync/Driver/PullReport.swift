@@ -1,0 +1,25 @@
+import HuisClosProtocol
+
+/// What `SyncLocalStore.apply` did with a page of batches.
+public struct PullReport: Sendable, Equatable {
+    /// Batches merged now.
+    public var applied: Int
+    /// Batches already held.
+    public var duplicates: Int
+    /// Batches refused (forged, fork, unauthorised), by id, with the reason.
+    public var rejected: [BatchID: String]
+
+    /// A report.
+    public init(applied: Int = 0, duplicates: Int = 0, rejected: [BatchID: String] = [:]) {
+        self.applied = applied
+        self.duplicates = duplicates
+        self.rejected = rejected
+    }
+
+    /// Adds another page's report.
+    public mutating func add(_ other: PullReport) {
+        applied += other.applied
+        duplicates += other.duplicates
+        rejected.merge(other.rejected) { first, _ in first }
+    }
+}

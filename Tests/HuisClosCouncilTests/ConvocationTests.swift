@@ -1,0 +1,92 @@
+import Foundation
+@testable import HuisClosCouncil
+import HuisClosL10n
+import Testing
+
+/// The convocation's time, minimum delay and iCalendar invitation, as pure values.
+@Suite struct ConvocationTests {
+    @Test func timesParseAsConvocationsWriteThem() {
+        #expect(TimeOfDay(text: "14:30") == TimeOfDay(hour: 14, minute: 30))
+        #expect(TimeOfDay(text: "9h") == TimeOfDay(hour: 9, minute: 0))
+        #expect(TimeOfDay(text: "14h30")?.french == "14 h 30")
+        #expect(TimeOfDay(text: "14H05")?.iso == "14:05")
+        for wrong in ["24:00", "14:60", "14", "14:3", "h30", "1430", "-1:00", "14:30:00", "٣:30", ""] {
+            #expect(TimeOfDay(text: wrong) == nil, "\(wrong) accepted")
+        }
+    }
+
+    @Test func clearDaysCountNeitherTheSendingDayNorTheSeancesDay() {
+        // Sent on the 1st for the 7th: the 2nd to the 6th, five clear days.
+        #expect(ConvocationDelay.clearDays(from: day("2026-03-01"), to: day("2026-03-07")) == 5)
+        #expect(ConvocationDelay.clearDays(from: day("2026-02-27"), to: day("2026-03-02")) == 2)
+        #expect(ConvocationDelay.clearDays(from: day("2026-03-01"), to: day("2026-03-01")) == -1)
+    }
+
+    @Test func aConvocationWithinTheDelayIsRefusedUnlessUrgent() throws {
+        let delay = ConvocationDelay()
+        #expect(try delay.check(seanceOn: day("2026-03-07"), today: day("2026-03-01"), urgent: false) == .inTime)
+        let error = #expect(throws: CouncilError.self) {
+            try delay.check(seanceOn: day("2026-03-06"), today: day("2026-03-01"), urgent: false)
+        }
+        #expect(error?.code == .convocationTooLate)
+        #expect(error?.text.french.contains("4 jour(s) franc(s)") == true)
+        #expect(error?.text.french.contains("--urgence") == true)
+        #expect(try delay.check(seanceOn: day("2026-03-01"), today: day("2026-03-01"), urgent: true) == .urgent(clearDays: 0))
+        #expect(try delay.check(seanceOn: day("2026-02-10"), today: day("2026-03-01"), urgent: false) == .pastSeance)
+        #expect(try ConvocationDelay(clearDays: 0).check(seanceOn: day("2026-03-01"), today: day("2026-03-01"), urgent: false) == .inTime)
+    }
+
+    @Test func aCancelledSeanceRecordsNothingMore() throws {
+        var seance = Seance(id: "s1", date: day("2026-03-12"), place: "Bobigny")
+        seance.cancelled = true
+        #expect(throws: CouncilError.self) { try seance.respond("m1", .willAttend) }
+        #expect(throws: CouncilError.self) { try seance.markPresent("m1") }
+        let error = #expect(throws: CouncilError.self) { try seance.requireHeld(by: day("2026-03-12")) }
+        #expect(error?.code == .seanceCancelled)
+    }
+
+    @Test func theInvitationStatesDateTimePlaceInParisTimeAndNothingConfidential() {
+        var seance = Seance(id: "s1", date: day("2026-03-12"), place: "Bobigny, salle du conseil; 2e étage",
+                            start: TimeOfDay(hour: 14, minute: 0), end: TimeOfDay(hour: 17, minute: 0),
+                            agenda: [AgendaItem(id: "budget", title: "Budget confidentiel 2027", dossierIDs: ["budget-2027"])])
+        seance.revision = 2
+        let ics = calendar.ics(for: seance, stampUnixSeconds: 1_772_000_000, language: .french)
+        let lines = ics.components(separatedBy: "\r\n")
+        #expect(lines.last == "")
+        #expect(lines.contains("DTSTART;TZID=Europe/Paris:20260312T140000"))
+        #expect(lines.contains("DTEND;TZID=Europe/Paris:20260312T170000"))
+        #expect(lines.contains("SEQUENCE:2"))
+        #expect(lines.contains("STATUS:CONFIRMED"))
+        #expect(lines.contains("UID:seance-s1-0123456789abcdef@huisclos"))
+        #expect(lines.contains("DTSTAMP:20260225T061320Z"))
+        #expect(lines.contains("LOCATION:Bobigny\\, salle du conseil\\; 2e étage"))
+        #expect(lines.contains("BEGIN:VTIMEZONE"))
+        #expect(!ics.contains("Budget") && !ics.contains("budget"), "the agenda leaves the replica")
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+    }
+
+    @Test func aSeanceWithoutTimeIsAWholeDayAndACancellationSaysSo() {
+        var seance = Seance(id: "s2", date: day("2026-12-31"), place: "Pantin")
+        seance.cancelled = true
+        seance.revision = 1
+        let lines = calendar.ics(for: seance, stampUnixSeconds: 0, language: .english).components(separatedBy: "\r\n")
+        #expect(lines.contains("DTSTART;VALUE=DATE:20261231"))
+        #expect(lines.contains("DTEND;VALUE=DATE:20270101"))
+        #expect(lines.contains("STATUS:CANCELLED"))
+        #expect(lines.contains("SEQUENCE:1"))
+        #expect(!lines.contains("BEGIN:VTIMEZONE"))
+    }
+
+    @Test func longLinesFoldWithoutSplittingACharacter() {
+        let line = "LOCATION:" + String(repeating: "é", count: 100)
+        let folded = SeanceCalendar.fold(line)
+        let pieces = folded.components(separatedBy: "\r\n").dropLast()
+        #expect(pieces.count == 3)
+        #expect(pieces.allSatisfy { $0.utf8.count <= 75 })
+        #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        #expect(pieces.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line)
+        #expect(SeanceCalendar.escapeText("a\\b\nc\u{7}") == "a\\\\b\\nc")
+    }
+
+    let calendar = SeanceCalendar(councilName: "Conseil numérique", councilTag: "0123456789abcdef")
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A real SMTP server on loopback (`scripts/smtp-test-server.py`, aiosmtpd from the tools
+/// `scripts/setup.sh` installs): STARTTLS and AUTH required, each accepted message saved in
+/// `folder` as `<n>.eml` with its envelope in `<n>.json`; a recipient starting with "refuse" is
+/// refused. Its certificate (for the name `localhost`) is made by `openssl` for each server.
+public final class SMTPTestServer: @unchecked Sendable {
+    // @unchecked: every stored property is set once in init and only read afterwards; Foundation's
+    // Process is safe for the `terminate`/`waitUntilExit` calls made from one task at a time.
+    private let process: Process
+    /// Where accepted messages land.
+    public let folder: URL
+    /// The PEM certificate clients must trust (`--autorite`).
+    public let certificate: URL
+    public let port: Int
+    public static let user = "secretariat-test"
+    public static let password = "mot-de-passe-smtp-de-test"
+
+    private init(folder: URL) throws {
+        self.folder = folder.appendingPathComponent("smtp-out")
+        try FileManager.default.createDirectory(at: self.folder, withIntermediateDirectories: true)
+        certificate = folder.appendingPathComponent("smtp-cert.pem")
+        let key = folder.appendingPathComponent("smtp-key.pem")
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path,
+                             "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.runSerially()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw ServerProcessError(message: "openssl could not make the SMTP test certificate") }
+        process = Process()
+        process.executableURL = ProjectTools.repository.appendingPathComponent(".build-tools/venv/bin/python")
+        process.arguments = [ProjectTools.repository.appendingPathComponent("scripts/smtp-test-server.py").path,
+                             "--cert", certificate.path, "--key", key.path, "--user", Self.user, "--password", Self.password,
+                             "--out", self.folder.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.runSerially()
+        var output = ""
+        while !output.contains("\n") {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            output += String(decoding: data, as: UTF8.self)
+        }
+        guard let port = output.split(separator: "\n").first.flatMap({ Int($0.dropFirst("listening on ".count)) }) else {
+            process.terminate()
+            throw ServerProcessError(message: "the SMTP test server did not start (output: \(output.prefix(200)))")
+        }
+        self.port = port
+    }
+
+    /// Starts one in `folder`, off the concurrency pool (starting blocks on the child's pipe).
+    public static func start(in folder: URL) async throws -> SMTPTestServer {
+        try await ServerProcess.offPool { try SMTPTestServer(folder: folder) }
+    }
+
+    /// The messages received so far, in order: each one's raw bytes and envelope.
+    public func received() throws -> [(message: String, envelope: [String: Any])] {
+        var result: [(String, [String: Any])] = []
+        var number = 1
+        while FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(number).eml").path) {
+            let message = try String(contentsOf: folder.appendingPathComponent("\(number).eml"), encoding: .utf8)
+            let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("\(number).json"))) as? [String: Any] ?? [:]
+            result.append((message, envelope))
+            number += 1
+        }
+        return result
+    }
+
+    /// Stops it (SIGKILL: it has nothing to flush, and a child started from a dispatch thread may
+    /// have SIGTERM blocked) and waits.
+    public func stop() async {
+        await ServerProcess.offPool { [process] in
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
