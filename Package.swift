@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "huisclos", targets: ["HuisClosCLI"]),
         .executable(name: "huisclos-bench", targets: ["HuisClosBench"]),
         // The decoders of untrusted bytes, for the libFuzzer targets of Tests/Fuzz (scripts/fuzz.sh).
-        .library(name: "HuisClosDecoders", targets: ["HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosWire"]),
+        .library(name: "HuisClosDecoders", targets: ["HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosWire", "CHuisClosVFS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -42,7 +42,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]),
 
         // Layer 0: cryptographic primitives over libsodium, no I/O.
-        .target(name: "HuisClosCrypto", dependencies: ["CSodium"]),
+        .target(name: "HuisClosCrypto", dependencies: ["CSodium", "HuisClosL10n"]),
         // The encrypting SQLite VFS (C: SQLite calls it through function pointers on every page).
         .target(
             name: "CHuisClosVFS", dependencies: ["CSQLite", "CSodium"],
@@ -50,11 +50,11 @@ let package = Package(
         // Layer 1: the encrypted local replica (a GRDB DatabaseQueue over the VFS).
         .target(
             name: "HuisClosReplica",
-            dependencies: ["HuisClosCrypto", "CHuisClosVFS", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["HuisClosCrypto", "HuisClosL10n", "CHuisClosVFS", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         // The wire contract's Swift side (spec, schema and vectors live in Protocol/).
-        .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto"]),
+        .target(name: "HuisClosProtocol", dependencies: ["HuisClosCrypto", "HuisClosL10n"]),
         // The CRDT change engine — operations, clock, merge rules; pure, no I/O.
-        .target(name: "HuisClosEngine", dependencies: ["HuisClosCrypto", "HuisClosProtocol"]),
+        .target(name: "HuisClosEngine", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosL10n"]),
         // The engine merged into a SQLite replica over any GRDB DatabaseWriter (the encrypted
         // replica's queue in the app).
         .target(
@@ -64,12 +64,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
-        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosCouncil"]),
+        .target(name: "HuisClosTrust", dependencies: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosCouncil", "HuisClosL10n"]),
 
-        // Texts shown to people: French by default, English with LANG=en.
+        // Texts shown to people: French by default, English with LANG=en; the one error model
+        // (`HuisClosError`: a stable code, both languages, exit and HTTP status) every target conforms to.
         .target(name: "HuisClosL10n"),
         // Terminal presentation: tables, passphrase prompt without echo, progress bars.
-        .target(name: "HuisClosTerminal"),
+        .target(name: "HuisClosTerminal", dependencies: ["HuisClosL10n"]),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
         // E-mail notices from the secretariat's device: SMTP with STARTTLS or TLS, MIME messages.
@@ -94,13 +95,13 @@ let package = Package(
         // The sync protocol's messages (generated from Protocol/huisclos.proto), endpoints and error codes.
         .target(
             name: "HuisClosWire",
-            dependencies: ["HuisClosProtocol", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+            dependencies: ["HuisClosProtocol", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
 
         // Layer 2: the relay server's core (HTTP, WebSocket, storage) and the sync client.
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine",
+                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -130,7 +131,7 @@ let package = Package(
         .target(
             name: "HuisClosSync",
             dependencies: [
-                "HuisClosWire", "HuisClosL10n",
+                "HuisClosWire", "HuisClosL10n", "HuisClosEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -147,7 +148,8 @@ let package = Package(
         .target(
             name: "HuisClosDevice",
             dependencies: [
-                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosDossiers", "HuisClosL10n",
+                "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosDossiers",
+                "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
@@ -169,14 +171,14 @@ let package = Package(
             dependencies: [
                 "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncilStore", "HuisClosSync", "HuisClosCouncil",
                 "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
-                "HuisClosPublication", "HuisClosStore", "HuisClosCrypto", "HuisClosTerminal", "HuisClosMail",
+                "HuisClosPublication", "HuisClosStore", "HuisClosCrypto", "HuisClosTerminal", "HuisClosMail", "HuisClosReplica",
             ]),
 
         // Executables: thin shells over the libraries.
         .executableTarget(
             name: "HuisClosServerApp",
             dependencies: [
-                "HuisClosServer", "HuisClosServerPostgres",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosTerminal", "HuisClosL10n",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -194,7 +196,7 @@ let package = Package(
             name: "HuisClosBench",
             dependencies: [
                 "HuisClosCrypto", "HuisClosProtocol", "HuisClosReplica", "HuisClosEngine", "HuisClosStore",
-                "HuisClosServer", "HuisClosSync", "HuisClosDossiers",
+                "HuisClosServer", "HuisClosSync", "HuisClosDossiers", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -206,11 +208,28 @@ let package = Package(
             dependencies: ["HuisClosReplica", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/HuisClosReplicaCrashChild"),
 
+        // The deterministic simulation (issue 15): devices, the relay's storage and request handling,
+        // and a faulty network in one process, driven by one seed (scripts/simulate.sh).
+        .executableTarget(
+            name: "HuisClosSimulation",
+            dependencies: [
+                "HuisClosDevice", "HuisClosServer", "HuisClosSync", "HuisClosStore", "HuisClosTrust", "HuisClosProtocol",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosWire", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/HuisClosSimulation"),
+
         // Helpers shared by the integration tests: a real server on loopback, temp folders, a test store.
         .target(
             name: "HuisClosTestSupport",
             dependencies: [
-                "HuisClosServer", "HuisClosSync", "HuisClosEngine",
+                "HuisClosServer", "HuisClosSync", "HuisClosEngine", "HuisClosL10n",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -237,10 +256,12 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
+        // The simulation's seeds that found bugs, replayed by the built `HuisClosSimulation`.
+        .testTarget(name: "HuisClosSimulationTests", dependencies: ["HuisClosSimulation", "HuisClosTestSupport"]),
         // The commands of the built `huisclos` against a real relay, with one fixture (`CouncilCLI`).
         .testTarget(
             name: "HuisClosCLITests",
-            dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto", "HuisClosSync", "HuisClosProtocol", "HuisClosWire"]),
+            dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto", "HuisClosSync", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n"]),
         .testTarget(
             name: "HuisClosDeviceTests",
             dependencies: [
@@ -257,6 +278,14 @@ let package = Package(
                 "HuisClosClient", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
                 "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        // Every code of every error type: both languages, unique codes, exit statuses; Protocol/ERRORS.md current.
+        .testTarget(
+            name: "HuisClosErrorTests",
+            dependencies: [
+                "HuisClosL10n", "HuisClosCrypto", "HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosReplica",
+                "HuisClosDevice", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosPublication", "HuisClosDossiers",
+                "HuisClosWire", "HuisClosServer", "HuisClosTerminal", "HuisClosClient", "HuisClosMail",
             ]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(

@@ -41,12 +41,12 @@ extension AdminCommands {
             let prompt = Text(fr: "Phrase de passe de la sauvegarde de la racine : ", en: "Root backup passphrase: ")
             guard let given = Passphrase.read(prompt: prompt.in(language), environment: environment, variable: passphraseVariable),
                   !given.isEmpty else {
-                throw PassphraseMissing(variable: passphraseVariable)
+                throw UsageError.passphraseMissing(variable: passphraseVariable)
             }
             if confirm, environment[passphraseVariable] == nil {
                 let again = Passphrase.read(prompt: Text(fr: "Confirmez-la : ", en: "Confirm it: ").in(language), environment: [:])
                 guard again == given else {
-                    throw ValidationError(Text(fr: "les deux saisies diffèrent ; rien n'a été écrit", en: "the two entries differ; nothing was written").in(language))
+                    throw UsageError(invalid: Text(fr: "les deux saisies diffèrent ; rien n'a été écrit", en: "the two entries differ; nothing was written"))
                 }
             }
             return given
@@ -67,8 +67,8 @@ extension AdminCommands {
                     let devicePassphrase = try device.passphrase()
                     let passphrase = try RootCommands.backupPassphrase(confirm: true)
                     guard passphrase != devicePassphrase else {
-                        throw ValidationError(Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
-                                                   en: "choose another passphrase for the backup than the device's").in(language))
+                        throw UsageError(invalid: Text(fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
+                                                       en: "choose another passphrase for the backup than the device's"))
                     }
                     try await ClientSession.open(folder: device.url, passphrase: devicePassphrase).run {
                         try await $0.exportTrustRoot(passphrase: passphrase, to: output, remove: remove)
@@ -116,7 +116,7 @@ extension AdminCommands {
         /// A backup file's bytes (`ClientSession.readRootBackup`); a file that cannot be opened is a usage error.
         static func read(_ path: String) throws -> [UInt8] {
             guard let bytes = try ClientSession.readRootBackup(path) else {
-                throw ValidationError(Text(fr: "impossible de lire \(path)", en: "cannot read \(path)").in(language))
+                throw UsageError(invalid: Text(fr: "impossible de lire \(path)", en: "cannot read \(path)"))
             }
             return bytes
         }

@@ -39,15 +39,17 @@ struct AdminCommands: AsyncParsableCommand {
                 return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             guard let token = ProcessInfo.processInfo.environment["HUISCLOS_ADMIN_TOKEN"] else {
-                throw ValidationError(Text(fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",
-                                           en: "admin token missing: --admin-token-file or HUISCLOS_ADMIN_TOKEN").in(language))
+                throw UsageError(invalid: Text(fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",
+                                               en: "admin token missing: --admin-token-file or HUISCLOS_ADMIN_TOKEN"))
             }
             return token
         }
     }
 
     static func member(_ hex: String) throws -> MemberID {
-        guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else { throw ValidationError("--member: 32 hex digits") }
+        guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else {
+            throw UsageError("--member", hex, accepts: Text(fr: "un identifiant de 32 chiffres hexadécimaux (huisclos membres liste)", en: "a 32 hex digit id (huisclos membres liste)"))
+        }
         return member
     }
 
@@ -89,7 +91,8 @@ struct AdminCommands: AsyncParsableCommand {
             try await runReporting {
                 guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
                       let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes) else {
-                    throw ValidationError("--signing / --agreement: 64 hex digits each")
+                    throw UsageError("--signing / --agreement", "\(signing) / \(agreement)", accepts: Text(fr: "deux clés de 64 chiffres hexadécimaux chacune (la carte que huisclos enrol affiche)",
+                                                                                                    en: "two keys of 64 hex digits each (the card huisclos enrol prints)"))
                 }
                 let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try AdminCommands.member(member))
                 try await AdminCommands.sign(device, .certifyDevice(certificate))
@@ -147,7 +150,7 @@ struct AdminCommands: AsyncParsableCommand {
         func run() async throws {
             try await runReporting {
                 guard let bytes = Hex.decode(deviceKey), let key = try? SigningPublicKey(bytes: bytes) else {
-                    throw ValidationError("--device-key: 64 hex digits")
+                    throw UsageError("--device-key", deviceKey, accepts: Text(fr: "une clé de 64 chiffres hexadécimaux", en: "a key of 64 hex digits"))
                 }
                 try await AdminCommands.sign(device, .revokeDevice(device: key, wipe: !noWipe))
                 say(Text(fr: "Appareil révoqué ; les portées concernées changent de clé.", en: "Device revoked; its scopes move to a new key."))

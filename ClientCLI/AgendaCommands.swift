@@ -28,7 +28,7 @@ struct AgendaCommands: AsyncParsableCommand {
         @Option(help: "Dossier joint (répétable) / attached dossier (repeatable).") var dossier: [String] = []
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     // Offline, the convocation may not have reached this device yet: the item is kept and
                     // appears once it does; a mistyped séance id is the likelier cause, so say so.
@@ -51,7 +51,7 @@ struct AgendaCommands: AsyncParsableCommand {
         @Option(name: .customLong("rang"), help: "Nouveau rang, 1 = premier / new rank, 1 = first.") var rank: Int
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 guard rank >= 1 else {
                     throw UsageError("--rang", "\(rank)", accepts: Text(fr: "1 (premier) ou plus", en: "1 (first) or more"))
                 }
@@ -72,7 +72,7 @@ struct AgendaCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant du point / item id.") var item: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try session.council.removeAgendaItem(seance: seance, item: item)
                     say(Text(fr: "Point \(item) retiré.", en: "Item \(item) removed."))

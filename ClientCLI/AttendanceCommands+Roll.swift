@@ -22,7 +22,7 @@ extension AttendanceCommands {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try session.rollListing(of: seance, in: language).show(json: json)
                 }

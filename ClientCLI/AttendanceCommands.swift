@@ -28,7 +28,7 @@ struct AttendanceCommands: AsyncParsableCommand {
         @Option(name: .customLong("procuration"), help: "Refusé : les membres siègent en personne / refused: members sit in person.") var proxy: String?
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let answer = try parseChoice(response, option: "--reponse", ["viendra": Seance.Response.willAttend, "excuse": .excused, "absent": .absent])
                 try await CouncilSession.with(device) { session in
                     try session.council.respond(seance: seance, member: session.me, answer, proxy: proxy)
@@ -47,7 +47,7 @@ struct AttendanceCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant du membre / member id.") var member: [String]
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
                     try session.markPresent(member, at: seance)
@@ -65,7 +65,7 @@ struct AttendanceCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let quorum = try session.closeAttendance(of: seance)
                     if json {

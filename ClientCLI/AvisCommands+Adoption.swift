@@ -30,7 +30,7 @@ extension AvisCommands {
         @Argument(help: "Projet / draft.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try await session.adoptAvis(id, at: seance, present: present, voting: voting, inFavour: inFavour,
                                                 against: against, abstaining: abstaining)
@@ -56,7 +56,7 @@ extension AvisCommands {
         @Argument(help: "Texte adopté / adopted text.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let address = try await session.publishAvis(id)
                     say(Text(fr: "\(id) publié : \(address)", en: "\(id) published: \(address)"))
@@ -71,7 +71,7 @@ extension AvisCommands {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await device.open().run { try $0.avisListing(in: language) }.show(json: json)
             }
         }

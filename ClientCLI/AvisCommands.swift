@@ -32,8 +32,9 @@ struct AvisCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
-            try await runDossier {
-                guard let kind = PublishedText.Kind(rawValue: kind) else { throw DossierError(.invalidArgument, "--nature: avis, recommandation or programme") }
+            try await runReporting {
+                guard let kind = PublishedText.Kind(rawValue: kind) else { throw DossierError(.invalidArgument, Text(fr: "--nature : avis, recommandation ou programme",
+                                     en: "--nature: avis, recommandation or programme")) }
                 try await device.open().run { try $0.createAvisDraft(id, title: title, kind: kind, referral: referral) }
                 say(Text(fr: "Projet \(id) créé.", en: "Draft \(id) created."))
             }
@@ -48,7 +49,7 @@ struct AvisCommands: AsyncParsableCommand {
         @Argument(help: "Texte / text.") var text: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 try await device.open().run { try $0.writeAvisParagraph(text, paragraph: paragraph, of: id) }
                 say(Text(fr: "Paragraphe \(paragraph) écrit.", en: "Paragraph \(paragraph) written."))
             }
@@ -62,7 +63,7 @@ struct AvisCommands: AsyncParsableCommand {
         @Argument(help: "Projet / draft.") var id: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let (title, listing) = try await device.open().run { try $0.avisDraftListing(id, in: language) }
                 if !json { Console.out(title + "\n") }
                 try listing.show(json: json)

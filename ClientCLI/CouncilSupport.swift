@@ -18,46 +18,6 @@ extension CouncilSession {
     }
 }
 
-/// Runs a council command: council refusals exit 65 with their text (which says what to do), a
-/// badly written option exits 64 with what it accepts; everything else goes through the client's
-/// one error table (`runReporting`).
-func runCouncil(_ body: () async throws -> Void) async throws {
-    try await runReporting {
-        do {
-            try await body()
-        } catch let error as UsageError {
-            Console.error(error.text.in(language) + "\n")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        } catch let error as CouncilError {
-            Console.error(error.text.in(language) + "\n")
-            throw ExitCode(ExitStatus.dataRefused.rawValue)
-        } catch let error as CouncilStoreError {
-            Console.error(error.text.in(language) + "\n")
-            throw ExitCode(ExitStatus.dataRefused.rawValue)
-        } catch let error as MailError {
-            Console.error(error.text.in(language) + "\n")
-            throw ExitCode((error.code == .badSettings ? ExitStatus.usage : error.code == .addressRefused ? .dataRefused : .unreachable).rawValue)
-        }
-    }
-}
-
-/// An option's value the command cannot read (exit 64): what it accepts, with an example.
-struct UsageError: Error {
-    let text: Text
-
-    /// `option` was given `value`; it accepts `accepted` (already in both languages).
-    init(_ option: String, _ value: String, accepts accepted: Text) {
-        text = Text(fr: "Erreur : \(option) « \(value) » n'est pas accepté ; valeurs admises : \(accepted.french)",
-                    en: "Error: \(option) \"\(value)\" is not accepted; allowed values: \(accepted.english)")
-    }
-
-    /// Options the command needs for this case were not given: which (`missing`), and a whole example.
-    init(missing: Text, example: String) {
-        text = Text(fr: "Erreur : \(missing.french) manquant(s). Exemple : \(example)",
-                    en: "Error: \(missing.english) missing. Example: \(example)")
-    }
-}
-
 /// Parses a `YYYY-MM-DD` option.
 func parseDay(_ text: String, option: String) throws -> Day {
     guard let day = Day(iso: text) else {

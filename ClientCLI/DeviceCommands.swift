@@ -50,8 +50,8 @@ struct DeviceCommands: AsyncParsableCommand {
         func run() async throws {
             try await runReporting {
                 guard let fingerprint = DeviceFingerprint(parsing: empreinte) else {
-                    throw ValidationError(Text(fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
-                                               en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)").in(language))
+                    throw UsageError(invalid: Text(fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
+                                                   en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
                 }
                 let opened = try device.unlock(toSync: true)
                 try await opened.approveDevice(fingerprint)

@@ -47,7 +47,7 @@ struct DeviceOptions: ParsableArguments {
     /// The passphrase from `HUISCLOS_PASSPHRASE`, or asked on the terminal without echo.
     func passphrase(_ prompt: Text = Text(fr: "Phrase de passe de l'appareil : ", en: "Device passphrase: ")) throws -> String {
         guard let given = Passphrase.read(prompt: prompt.in(language), environment: ProcessInfo.processInfo.environment), !given.isEmpty else {
-            throw PassphraseMissing()
+            throw UsageError.passphraseMissing()
         }
         return given
     }
@@ -58,7 +58,7 @@ struct DeviceOptions: ParsableArguments {
     func unlock(toSync: Bool = false) throws -> Device {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw DeviceError(.noDevice, Text(fr: "aucun appareil dans \(url.path) : enrôlez-le d'abord (huisclos enrol)",
-                                              en: "no device in \(url.path): enrol it first (huisclos enrol)").in(language))
+                                              en: "no device in \(url.path): enrol it first (huisclos enrol)"))
         }
         return try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
     }
@@ -69,15 +69,8 @@ struct DeviceOptions: ParsableArguments {
     }
 }
 
-/// No passphrase: its environment variable is unset (or empty) and standard input is not a
-/// terminal to ask on (exit 78).
-struct PassphraseMissing: Error {
-    /// The variable that would have given it.
-    var variable = "HUISCLOS_PASSPHRASE"
-}
-
-/// Runs a command body, printing a failure in the person's language and exiting with its status
-/// (the table of `ExitStatus`).
+/// Runs a command body; a failure is printed in the person's language (« Erreur (code) : what
+/// happened and what to do ») and exits with the status its code names (`ErrorCode.exitStatus`).
 func runReporting(_ body: () async throws -> Void) async throws {
     do {
         try await body()
@@ -92,53 +85,10 @@ func runReporting(_ body: () async throws -> Void) async throws {
     }
 }
 
-/// The exit status and message of a failure.
+/// The exit status and message of a failure: the one place the CLI turns an error into words.
 func explain(_ error: any Error) -> (ExitStatus, Text) {
-    switch error {
-    case let error as APIError where error.code == .unreachable:
-        // The cause in the person's language when the client knows it (`transportCause`).
-        let cause = error.transportCause.map { $0 == .other ? error.message : $0.text.french } ?? error.message
-        return (ExitStatus(error), Text(
-            fr: "Erreur (unreachable) : serveur injoignable (\(cause)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
-            en: "Error (unreachable): server unreachable (\(error.message)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later."))
-    case let error as APIError:
-        return (ExitStatus(error), ExitStatus.explain(error))
-    case let error as ChangeError where error.cause is CouncilError:
-        // The device's authorizer refused the write by a council rule (`CouncilWriteRules`):
-        // nothing was written; the rule is quoted in the person's language.
-        return (.dataRefused, (error.cause as? CouncilError)?.text ?? Text(fr: error.message, en: error.message))
-    case let error as ChangeError where error.code == .rotationPending:
-        return (.notAllowed, Text(
-            fr: "Erreur (rotationPending) : quelqu'un a quitté cette portée et sa clé doit être renouvelée avant toute écriture ; rien n'a été écrit. La prochaine synchronisation du secrétariat (ou de la présidence pour un groupe de travail ou une audition) la renouvelle : synchronisez puis écrivez à nouveau.",
-            en: "Error (rotationPending): someone left this scope and its key must be renewed before anyone writes in it; nothing was written. The next sync of the secretariat (or of the president for a working group or hearing) renews it: sync, then write again."))
-    case let error as PassphraseMissing:
-        return (.passphraseMissing, Text(
-            fr: "Erreur (passphrase) : phrase de passe manquante. Définissez \(error.variable) ou lancez la commande dans un terminal pour la saisir.",
-            en: "Error (passphrase): passphrase missing. Set \(error.variable) or run the command in a terminal to type it."))
-    case let error as DeviceError where error.code == .wiped:
-        return (.notAllowed, Text(
-            fr: "Erreur (wiped) : le secrétariat a ordonné l'effacement de cet appareil ; sa réplique est détruite. Pour revenir, demandez un nouveau code d'enrôlement.",
-            en: "Error (wiped): the secretariat ordered this device wiped; its replica is destroyed. To come back, ask for a new enrolment code."))
-    case let error as DeviceError:
-        let status: ExitStatus = error.code == .untrustedLog || error.code == .rootBackupInvalid ? .dataRefused : .notAllowed
-        let text = error.text ?? Text(fr: error.message, en: error.message)
-        return (status, Text(fr: "Erreur (\(error.code.rawValue)) : \(text.french)", en: "Error (\(error.code.rawValue)): \(text.english)"))
-    case let error as ReplicaError where error.code == .wrongPassphrase:
-        return (.notAllowed, Text(fr: "Erreur (passphrase) : phrase de passe incorrecte", en: "Error (passphrase): wrong passphrase"))
-    case let error as ReplicaError where error.code == .invalidPassphrase:
-        let minimum = ReplicaLimits.passphraseCharactersMin
-        return (.usage, Text(
-            fr: "Erreur (passphrase) : phrase de passe trop courte : choisissez-en une d'au moins \(minimum) caractères, par exemple quelques mots que vous seul associeriez.",
-            en: "Error (passphrase): passphrase too short: choose one of at least \(minimum) characters, for example a few words only you would put together."))
-    case let error where ReplicaError(classifying: error).code == .tampered:
-        // A page of the replica failed authentication (read at open or later): named as such,
-        // with the way out, instead of SQLite's "disk I/O error".
-        return (.localIO, Text(
-            fr: "Erreur (tampered) : une page de la réplique chiffrée de cet appareil ne s'authentifie pas (modifiée, tronquée ou endommagée) : ne vous fiez pas à cette copie. Détruisez le dossier de l'appareil et enrôlez-le de nouveau : tout revient du serveur.",
-            en: "Error (tampered): a page of this device's encrypted replica fails authentication (modified, truncated or damaged): do not trust this copy. Destroy the device folder and enrol it again: everything comes back from the server."))
-    default:
-        return (.localIO, Text(fr: "Erreur locale : \(error)", en: "Local error: \(error)"))
-    }
+    let explained = ErrorExplanation.of(error)
+    return (explained.exitStatus, explained.report)
 }
 
 extension Listing {

@@ -29,10 +29,10 @@ extension DossierCommands {
         @Argument(help: "Identifiant du dossier / dossier id.") var id: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let scope = try DossierCommands.scope(self.scope)
                 let session = try device.open()
-                do { try await session.device.requireReadable(scope) } catch { throw ScopeNotReadable(scope: scope.rawValue) }
+                try await session.device.requireReadable(scope)
                 let bars = ProgressBars(quiet: false)
                 let chosen = try await session.fetchDossierVersion(id, number: version, in: scope) {
                     bars.update(Text(fr: "Réception", en: "Download"), $0, $1)

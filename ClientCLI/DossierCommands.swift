@@ -34,8 +34,8 @@ struct DossierCommands: AsyncParsableCommand {
     /// The scope named on the command line (`council`, `group:<nom>`, `hearing:<id>`).
     static func scope(_ name: String) throws -> ScopeID {
         do { return try ScopeID(name) } catch {
-            throw ValidationError(Text(fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
-                                       en: "invalid scope '\(name)': council, group:<name> or hearing:<id>").in(language))
+            throw UsageError(invalid: Text(fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
+                                           en: "invalid scope '\(name)': council, group:<name> or hearing:<id>"))
         }
     }
 
@@ -51,7 +51,7 @@ struct DossierCommands: AsyncParsableCommand {
         @Argument(help: "Fichier / file.") var path: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let scope = try DossierCommands.scope(self.scope)
                 let bars = ProgressBars(quiet: json)
                 let version = try await device.open().run { session in
@@ -61,7 +61,7 @@ struct DossierCommands: AsyncParsableCommand {
                         case .resuming(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
                         case .uploading(let done, let total): bars.update(Text(fr: "Envoi", en: "Upload"), done, total)
                         case .abandoned(let reason):
-                            Console.error(Text(fr: "Envoi abandonné : \(reason)", en: "Upload abandoned: \(reason)").in(language) + "\n")
+                            Console.error(Text(fr: "Envoi abandonné : \(reason.french)", en: "Upload abandoned: \(reason.english)").in(language) + "\n")
                         case .interrupted:
                             bars.finish()
                             Console.error(Text(fr: "L'envoi est interrompu ; il reprendra au prochain « huisclos sync » sans renvoyer ce que le serveur a déjà.",
@@ -89,7 +89,7 @@ struct DossierCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let scope = try DossierCommands.scope(self.scope)
                 try await device.open().run { try $0.dossierListing(in: scope, language: language) }.show(json: json)
             }
@@ -108,37 +108,9 @@ struct DossierCommands: AsyncParsableCommand {
         @Argument(help: "Mots / words.") var words: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 try await device.open().run { try await $0.searchListing(words, language: language) }.show(json: json)
             }
         }
     }
-}
-
-/// Runs a dossier command body: dossier failures get their exit status, the rest as every command.
-func runDossier(_ body: () async throws -> Void) async throws {
-    try await runReporting {
-        do {
-            try await body()
-        } catch let error as DossierError {
-            let status: ExitStatus = switch error.code {
-            case .integrity: .dataRefused
-            case .forbidden: .notAllowed
-            case .notFound, .invalidArgument, .wrongState, .tooLarge: .usage
-            case .notFetched: .unreachable
-            }
-            Console.error(Text(fr: "Erreur (\(error.code.rawValue)) : \(error.text.french)", en: "Error (\(error.code.rawValue)): \(error.text.english)").in(language) + "\n")
-            throw ExitCode(status.rawValue)
-        } catch let error as ScopeNotReadable {
-            Console.error(Text(
-                fr: "Erreur (notAuthorised) : cet appareil ne peut pas lire la portée \(error.scope) : le registre signé ne la lui ouvre pas ou plus (groupe dont il n'est pas membre, audition échue, fin de mandat). Demandez au secrétariat si c'est une erreur.",
-                en: "Error (notAuthorised): this device may not read scope \(error.scope): the signed log does not (or no longer) open it to it (group it is not in, expired hearing, ended mandate). Ask the secretariat if this is a mistake.").in(language) + "\n")
-            throw ExitCode(ExitStatus.notAllowed.rawValue)
-        }
-    }
-}
-
-/// The verified log does not let this device read `scope` now (exit 77).
-struct ScopeNotReadable: Error {
-    let scope: String
 }

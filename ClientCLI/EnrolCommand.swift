@@ -40,10 +40,10 @@ struct EnrolCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             guard let rootBytes = Hex.decode(root), let rootKey = try? SigningPublicKey(bytes: rootBytes) else {
-                throw ValidationError("--root: 64 hex digits")
+                throw UsageError("--root", root, accepts: Text(fr: "l'empreinte de la racine en 64 chiffres hexadécimaux, donnée par le secrétariat", en: "the root's 64 hex digits, given by the secretariat"))
             }
             guard let memberBytes = Hex.decode(member), let memberID = try? MemberID(bytes: memberBytes) else {
-                throw ValidationError("--member: 32 hex digits")
+                throw UsageError("--member", member, accepts: Text(fr: "votre identifiant de membre en 32 chiffres hexadécimaux, donné par le secrétariat", en: "your member id in 32 hex digits, given by the secretariat"))
             }
             if let warning = SyncClient.transportWarning(for: server) { Console.error(warning.in(language) + "\n") }
             let card = try await ClientSession.enrol(folder: device.url, server: server, code: code, passphrase: try device.passphrase(),

@@ -32,7 +32,7 @@ struct GroupCommands: AsyncParsableCommand {
         @Argument(help: "Nom du groupe (minuscules, chiffres, - _ .) / group name.") var name: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 let members = try parseMembers(self.members, option: "--membres")
                 let supplementary = try parseMembers(self.supplementary, option: "--supplementaires")
                 try await CouncilSession.with(device) { session in
@@ -50,7 +50,7 @@ struct GroupCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try session.client.workingGroupListing(in: language, name: session.name).show(json: json)
                 }

@@ -49,7 +49,7 @@ struct HearingCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant de l'audition / hearing id.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 let expiry = try parseExpiry(until, option: "--jusqu-au")
                 let opened = try await device.open().run {
                     try await $0.openHearing(id, guestName: guestName, dossier: dossier, until: expiry, order: order, adminToken: token.value)
@@ -72,7 +72,7 @@ struct HearingCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant de l'audition / hearing id.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await device.open().run { try await $0.closeHearing(id) }
                 say(Text(fr: "Audition \(id) close : nouvelle clé pour la portée, effacement de l'appareil de l'invité ordonné.",
                          en: "Hearing \(id) closed: new key for the scope, the guest's device ordered wiped."))
@@ -88,7 +88,7 @@ struct HearingCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await device.open().run { try $0.hearingListing(in: language) }.show(json: json)
             }
         }

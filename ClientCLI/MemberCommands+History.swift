@@ -28,7 +28,7 @@ extension MemberCommands {
         struct Report: Encodable { let member: String; let mandates: Int }
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let (from, to) = (try parseDay(start, option: "--debut"), try parseDay(end, option: "--fin"))
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in

@@ -35,7 +35,7 @@ extension MemberCommands {
         struct Line: Encodable { let line: Int; let name: String; let member: String?; let start: String; let termEnd: String }
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let url = URL(fileURLWithPath: file)
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
                 guard let size, size <= AppointmentImport.fileBytesMax, let text = try? String(contentsOf: url, encoding: .utf8) else {

@@ -25,7 +25,7 @@ extension MemberCommands {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let orderDay = try date.map { try parseDay($0, option: "--date") }
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in

@@ -36,7 +36,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try session.memberListing(in: language).show(json: json)
                     // Warnings on standard error, so `--json` stays a clean listing; the missing proposal only in the table.
@@ -71,7 +71,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let orderDay = try date.map { try parseDay($0, option: "--date") }
                 let role = try parseChoice(role, option: "--role", ["member": Role.member, "president": .president, "vicePresident": .vicePresident,
                                                                     "secondCircle": .secondCircle, "secretariat": .secretariat])
@@ -100,7 +100,8 @@ struct MemberCommands: AsyncParsableCommand {
         /// president's proposal (`Register.appointVicePresident`).
         private func appointVicePresident(_ orderDay: Day?) async throws {
             guard let member else {
-                throw ValidationError("--membre: l'identifiant du membre en fonction / the sitting member's id")
+                throw UsageError(missing: Text(fr: "--membre (l'identifiant du membre en fonction)", en: "--membre (the sitting member's id)"),
+                                 example: "huisclos membres nommer --role vicePresident --membre <id> --arrete 2026-0150")
             }
             let memberID = try MemberID(hex: member), id = memberID.hex
             try await CouncilSession.with(device) { session in
@@ -120,7 +121,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant du membre / member id.") var member: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     // Only the president proposes: CouncilWriteRules refuses anyone else, in these words.
                     try await session.proposeVicePresident(try MemberID(hex: member))
@@ -140,7 +141,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let (listing, womenPercent) = session.compositionListing(in: language)
                     try listing.show(json: json)
@@ -161,7 +162,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Option(name: .customLong("motif"), help: "term ou resignation.") var reason: String = "term"
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
                 let id = try MemberID(hex: member)
                 try await CouncilSession.with(device) { session in
@@ -185,7 +186,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant du membre / member id.") var member: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let id = try MemberID(hex: member)
                     try await session.declareResigned(id)

@@ -35,7 +35,7 @@ struct NoteCommands: AsyncParsableCommand {
         @Argument(help: "Texte de la note / note text.") var text: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let scope = try DossierCommands.scope(scope), group = try share.map(DossierCommands.scope)
                 let (id, target) = try await device.open().run {
                     try $0.annotate(dossier, in: scope, version: version, at: location, text: text, sharedWith: group)
@@ -55,7 +55,7 @@ struct NoteCommands: AsyncParsableCommand {
         @Argument(help: "Dossier.") var dossier: String
 
         func run() async throws {
-            try await runDossier {
+            try await runReporting {
                 let scope = try DossierCommands.scope(scope)
                 try await device.open().run { try await $0.noteListing(on: dossier, in: scope, language: language) }.show(json: json)
             }

@@ -43,7 +43,7 @@ struct MailCommands: AsyncParsableCommand {
         @Option(name: .customLong("autorite"), help: "Fichier PEM des autorités à croire au lieu de celles du système / PEM file of authorities to trust.") var authority: String?
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let mode = try parseChoice(security, option: "--securite", ["starttls": SMTPSettings.Security.startTLS, "tls": .tls, "aucune": .plain])
                 guard let from = MailAddress(sender) else {
                     throw UsageError("--expediteur", sender, accepts: Text(fr: "une adresse nom@domaine.fr", en: "an address name@domain.org"))
@@ -52,7 +52,7 @@ struct MailCommands: AsyncParsableCommand {
                 if username != nil {
                     password = Passphrase.read(prompt: Text(fr: "Mot de passe SMTP : ", en: "SMTP password: ").in(language),
                                                environment: ProcessInfo.processInfo.environment, variable: "HUISCLOS_SMTP_PASSWORD")
-                    guard password?.isEmpty == false else { throw PassphraseMissing(variable: "HUISCLOS_SMTP_PASSWORD") }
+                    guard password?.isEmpty == false else { throw UsageError.passphraseMissing(variable: "HUISCLOS_SMTP_PASSWORD") }
                 }
                 let settings = SMTPSettings(host: host, port: port ?? [.startTLS: 587, .tls: 465][mode] ?? 25, security: mode,
                                             username: username, password: password, sender: from, senderName: senderName,
@@ -72,7 +72,7 @@ struct MailCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let settings = try await session.mailSettings()
                     let attached = try session.council.invitationAttached()
@@ -97,7 +97,7 @@ struct MailCommands: AsyncParsableCommand {
         @Argument(help: "oui ou non / yes or no.") var choice: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let attach = try parseChoice(choice, option: "invitation", ["oui": true, "yes": true, "non": false, "no": false])
                 try await CouncilSession.with(device) { session in
                     try session.council.setInvitationAttached(attach)
@@ -127,7 +127,7 @@ extension SeanceCommands {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let outcomes = try await session.notify(seance: seance)
                     try CouncilSession.noticeListing(outcomes, in: language).show(json: json)
@@ -156,7 +156,7 @@ extension MemberCommands {
         @Flag(name: .customLong("retirer"), help: "Retirer l'adresse / remove the address.") var remove = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 guard remove != (address != nil) else {
                     throw UsageError(missing: Text(fr: "une adresse ou --retirer", en: "an address or --retirer"),
                                      example: "huisclos membres courriel <id> alice@example.org")

@@ -28,7 +28,7 @@ struct PassphraseCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             guard let new = environment["HUISCLOS_NEW_PASSPHRASE"] ?? Passphrase.read(
                 prompt: Text(fr: "Nouvelle phrase de passe : ", en: "New passphrase: ").in(language), environment: [:]), !new.isEmpty else {
-                throw PassphraseMissing(variable: "HUISCLOS_NEW_PASSPHRASE")
+                throw UsageError.passphraseMissing(variable: "HUISCLOS_NEW_PASSPHRASE")
             }
             let opened = try Device.unlock(folder: device.url, passphrase: old, toSync: true)
             try await opened.changePassphrase(from: old, to: new)

@@ -33,9 +33,9 @@ struct ReferralCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 let origins: [String: ActivityReport.Referral.Origin] = ["president": .departmentalPresident, "autosaisine": .selfReferral]
-                guard let origin = origins[origin] else { throw ValidationError("--origine: president, autosaisine") }
+                guard let origin = origins[origin] else { throw UsageError("--origine", self.origin, accepts: Text(fr: "president, autosaisine", en: "president, autosaisine (self-referral)")) }
                 let day = try parseDay(date, option: "--date")
                 try await CouncilSession.with(device) { session in
                     try await session.receiveReferral(id, subject: subject, origin: origin, on: day)
@@ -51,7 +51,7 @@ struct ReferralCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await device.open().run { try $0.referralListing(in: language) }.show(json: json)
             }
         }
@@ -64,7 +64,7 @@ struct ReferralCommands: AsyncParsableCommand {
         @Argument(help: "Saisine / referral.") var id: String
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try await session.answerReferral(id, with: avis)
                 }

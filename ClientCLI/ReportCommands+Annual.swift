@@ -37,7 +37,7 @@ extension ReportCommands {
         }
 
         func run() async throws {
-            try await runRecords {
+            try await runReporting {
                 let report = try await CouncilSession.with(device) { try await $0.writeActivityReport(year: year, to: URL(fileURLWithPath: output)) }
                 Console.error(Text(fr: "Attention : le rapport est écrit en clair hors de l'appareil chiffré (\(output)).",
                                    en: "Warning: the report is written in plaintext outside the encrypted device (\(output)).").in(language) + "\n")

@@ -35,7 +35,7 @@ struct ReportCommands: AsyncParsableCommand {
         var sign = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let (report, signed) = try await session.absencesReport(signing: sign)
                     if sign {

@@ -46,7 +46,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Flag(name: .customLong("urgence"), help: "Convoquer en urgence, en deçà du délai minimal / convene in urgency, within the minimum delay.") var urgent = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 let day = try parseDay(date, option: "--date")
                 let start = try start.map { try parseTime($0, option: "--heure") }
                 let end = try end.map { try parseTime($0, option: "--fin") }
@@ -81,7 +81,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try session.council.cancel(seance: seance)
                     say(Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync) puis diffusez l'annulation (huisclos seances calendrier \(seance)).",
@@ -105,7 +105,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Option(name: .customLong("sortie"), help: "Nouveau fichier .ics (jamais écrasé) ; sinon la sortie standard / new .ics file (never overwritten); else standard output.") var output: String?
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let ics = try await session.calendar(of: seance, language: language)
                     if let output {
@@ -129,7 +129,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Argument(help: "Jours francs (0 à 60) / clear days (0 to 60).") var days: Int?
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     if let days { try session.council.setConvocationDelay(ConvocationDelay(clearDays: days)) }
                     let delay = try session.council.convocationDelay()
@@ -150,7 +150,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
                     // say so rather than show an empty table and the yearly-séance warning.
@@ -183,7 +183,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     let (value, warning) = try session.seanceAcknowledgingReading(seance)
                     if let warning { Console.error(warning.in(language) + "\n") }
@@ -206,7 +206,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Flag(help: "Sortie JSON / JSON output.") var json = false
 
         func run() async throws {
-            try await runCouncil {
+            try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try session.acknowledgementListing(of: seance, in: language).show(json: json)
                     if !json {

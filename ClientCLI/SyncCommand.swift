@@ -44,7 +44,7 @@ struct SyncCommand: AsyncParsableCommand {
                     case .resumingUpload(let done, let total): bars.update(Text(fr: "Reprise de l'envoi", en: "Resuming upload"), done, total)
                     case .fetchingDossiers(let done, let total): bars.update(Text(fr: "Dossiers", en: "Dossiers"), done, total)
                     case .uploadAbandoned(let reason):
-                        Console.error(Text(fr: "Envoi abandonné : \(reason)", en: "Upload abandoned: \(reason)").in(language) + "\n")
+                        Console.error(Text(fr: "Envoi abandonné : \(reason.french)", en: "Upload abandoned: \(reason.english)").in(language) + "\n")
                     case .synced(let report, let resumed):
                         bars.finish()
                         if !report.batches.problems.isEmpty { unsolved.withLock { $0 = true } }

@@ -15,9 +15,11 @@ struct Backup: ParsableCommand {
     var data: String?
     @Option(help: "The backup file to create (never overwritten).")
     var to: String
+    @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
+    var council: String?
 
     func run() throws {
-        let folder = try dataFolder(data)
+        let folder = try dataFolder(data, council: council)
         let bytes = try SQLiteBackup.backup(folder: folder, to: URL(fileURLWithPath: to))
         print("huisclos-server backup: \(to) (\(bytes) bytes)")
     }
@@ -37,18 +39,27 @@ struct Restore: ParsableCommand {
     var data: String?
     @Option(help: "The backup file to restore.")
     var from: String
+    @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
+    var council: String?
 
     func run() throws {
-        let folder = try dataFolder(data)
-        try SQLiteBackup.restore(from: URL(fileURLWithPath: from), folder: folder)
+        let folder = try dataFolder(data, council: council)
+        try SQLiteBackup.restore(from: URL(fileURLWithPath: from), folder: folder, relayFolder: try dataFolder(data))
         print("huisclos-server restore: \(from) restored into \(folder.path)")
     }
 }
 
-/// The data folder from `--data` or `HUISCLOS_DATA`.
-func dataFolder(_ flag: String?) throws -> URL {
+/// The data folder from `--data` or `HUISCLOS_DATA`; with `council`, that hosted council's folder in it.
+func dataFolder(_ flag: String?, council: String? = nil) throws -> URL {
     guard let path = flag ?? ProcessInfo.processInfo.environment["HUISCLOS_DATA"] else {
         throw ValidationError("give the data folder: --data PATH or HUISCLOS_DATA")
     }
-    return URL(fileURLWithPath: path)
+    let folder = URL(fileURLWithPath: path)
+    guard let council else { return folder }
+    let id = try CouncilID(council)
+    let directory = CouncilDirectory(dataFolder: folder)
+    guard try directory.councils().contains(id) else {
+        throw ValidationError("no council \(id) in \(path): see huisclos-server councils list --data \(path)")
+    }
+    return directory.folder(of: id)
 }

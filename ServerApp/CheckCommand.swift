@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 
 /// `huisclos-server check`: the relay's damage check on demand (the one it also runs at start and
@@ -11,9 +12,11 @@ struct Check: AsyncParsableCommand {
 
     @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
     var data: String?
+    @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
+    var council: String?
 
     func run() async throws {
-        let folder = try dataFolder(data)
+        let folder = try dataFolder(data, council: council)
         let path = folder.path
         // Never creates what it checks: a mistyped folder is an error, not a sound empty relay.
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(SQLiteServerStorage.fileName).path) else {
@@ -25,7 +28,7 @@ struct Check: AsyncParsableCommand {
             storage = try SQLiteServerStorage(folder: folder)
         } catch {
             FileHandle.standardError.write(Data("huisclos-server check: \(error.message)\n".utf8))
-            throw ExitCode(error.code == .corrupt ? 65 : 74)
+            throw ExitCode(error.exitStatus.rawValue)
         }
         let problems = await RelayIntegrity.check(storage, clock: .system)
         guard !problems.isEmpty else {

@@ -44,6 +44,8 @@ struct Serve: AsyncParsableCommand {
     var tokenLifetime: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
+    @Option(help: "Log lines as text (default) or json (one JSON object per line, for a log shipper).")
+    var logFormat: String?
     @Option(help: ArgumentHelp(
         "Public site address as visitors reach it, for the open data's links.",
         discussion: "Default: http(s)://HOST:PORT/public from a --host visitors reach; on a loopback or wildcard address the public site publishes nothing until it is given, e.g. --public-url https://conseil.example.org/public"))
@@ -58,7 +60,7 @@ struct Serve: AsyncParsableCommand {
     private var flags: [RelaySetting: String] {
         let given: [RelaySetting: String?] = [
             .data: data, .database: database, .host: host, .port: port, .tlsCert: tlsCert, .tlsKey: tlsKey,
-            .adminTokenFile: adminTokenFile, .tokenLifetime: tokenLifetime, .logLevel: logLevel, .publicURL: publicURL,
+            .adminTokenFile: adminTokenFile, .tokenLifetime: tokenLifetime, .logLevel: logLevel, .logFormat: logFormat, .publicURL: publicURL,
             .metricsAddress: metricsAddress,
         ]
         return given.compactMapValues { $0 }
@@ -79,11 +81,21 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         configuration.benchEndpoints = benchEndpoints
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        switch configuration.logFormat {
+        case .text: LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        case .json: LoggingSystem.bootstrap { label in JSONLogHandler.standardError(label: label) }
+        }
         var logger = Logger(label: "huisclos-server")
         logger.logLevel = configuration.logLevel
+        // Held until the process ends: restore refuses meanwhile, and so does a second relay on this folder.
+        let lock = try RelayDataLock(folder: configuration.dataFolder, purpose: "start another relay on it or restore a backup into it")
+        defer { withExtendedLifetime(lock) {} }
         let (storage, bus) = try await RelayStorage.open(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
-        let server = try RelayServer(configuration: configuration, storage: storage, bus: bus, logger: logger)
+        let councils = try await RelayStorage.councils(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
+        let server = try RelayServer(configuration: configuration, storage: storage, bus: bus, councils: councils, logger: logger)
+        for council in server.councilIDs {
+            logger.notice("serving a hosted council", metadata: ["council": "\(council)", "path": "\(council.pathPrefix)/v1"])
+        }
         if server.adminTokenGenerated, let file = server.adminTokenFile {
             logger.notice("generated the admin token", metadata: ["file": "\(file.path)"])
         }

@@ -8,6 +8,6 @@ struct ServerCommand: AsyncParsableCommand {
         commandName: "huisclos-server",
         abstract: "Relays and orders the council's encrypted changes; never reads confidential content.",
         version: HuisClosVersion.product,
-        subcommands: [Serve.self, Check.self, Backup.self, Restore.self],
+        subcommands: [Serve.self, Councils.self, Check.self, Backup.self, Restore.self],
         defaultSubcommand: Serve.self)
 }

@@ -36,7 +36,8 @@ stop_server() {
     fi
     server_pid=""
 }
-cleanup() { stop_server; [ -n "${HUISCLOS_DEMO_KEEP:-}" ] || rm -rf "$work"; }
+smtp_pid=""
+cleanup() { stop_server; [ -z "$smtp_pid" ] || kill -9 "$smtp_pid" 2>/dev/null || true; [ -n "${HUISCLOS_DEMO_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
@@ -157,6 +158,32 @@ step "L'invitation (date, heure de Paris et lieu ; ni ordre du jour ni dossier),
 import json, sys
 event = json.load(sys.stdin)[0]['events'][0]
 print(f\"  {event['summary']} — début {event['start']}, fin {event['end']} (UTC), {event['location']}, SEQUENCE {event['sequence']}\")"
+
+step "Le secrétariat avise chaque membre par courriel, depuis son appareil (ici un serveur SMTP de démonstration sur 127.0.0.1, STARTTLS et mot de passe exigés) :"
+mkdir -p "$work/smtp/recus"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/smtp/cle.pem" -out "$work/smtp/cert.pem" -days 2 \
+    -subj /CN=localhost -addext subjectAltName=DNS:localhost 2>/dev/null
+.build-tools/venv/bin/python scripts/smtp-test-server.py --cert "$work/smtp/cert.pem" --key "$work/smtp/cle.pem" \
+    --user secretariat --password "mot de passe smtp de démonstration" --out "$work/smtp/recus" >"$work/smtp/port" 2>"$work/smtp/journal" &
+smtp_pid=$!
+for _ in $(seq 50); do grep -q listening "$work/smtp/port" && break; sleep 0.1; done
+smtp_port="$(sed -n 's/listening on //p' "$work/smtp/port")"
+HUISCLOS_SMTP_PASSWORD="mot de passe smtp de démonstration" hc secretariat courriel configurer --serveur localhost --port "$smtp_port" \
+    --utilisateur secretariat --expediteur conseil-numerique@example.org --autorite "$work/smtp/cert.pem" | indent
+for who in presidente alice bruno chloe; do hc secretariat membres courriel "${ids[$who]}" "$who@example.org" >/dev/null; done
+hc secretariat courriel invitation oui | indent
+hc presidente sync >/dev/null
+hc secretariat sync >/dev/null
+hc secretariat seances notifier s-avenir | indent
+step "Un avis reçu : il dit seulement qu'une convocation attend, l'invitation .ics jointe (décision du conseil) :"
+.build-tools/venv/bin/python -c "
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+print('  À :', m['To'], '— Objet :', m['Subject'])
+print('  ' + m.get_body(preferencelist=('plain',)).get_content().splitlines()[2])
+print('  Pièce jointe :', ', '.join(p.get_filename() for p in m.iter_attachments()))" "$work/smtp/recus/1.eml"
+kill -9 "$smtp_pid" 2>/dev/null || true
+smtp_pid=""
 
 say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"
 for n in 1 2 3; do

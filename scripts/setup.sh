@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 # Build and run: libsodium, SQLite. Tests of the public site: Java (the W3C Nu Html Checker),
 # Chromium and its driver (axe-core). postgresql: the tests of the PostgreSQL backend start a
 # throw-away cluster from its binaries (as the `postgres` user the package creates: PostgreSQL
-# refuses to run as root).
+# refuses to run as root). systemd: `systemd-analyze verify` checks the relay's unit (scripts/build-deb.sh).
 packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl
-          default-jre-headless chromium chromium-driver postgresql)
+          default-jre-headless chromium chromium-driver postgresql systemd)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

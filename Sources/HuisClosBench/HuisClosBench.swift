@@ -8,5 +8,5 @@ struct HuisClosBench: AsyncParsableCommand {
         commandName: "huisclos-bench",
         abstract: "Benchmarks HuisClos against plain SQLite, raw libsodium and peer CRDT engines; prints ratios.",
         version: HuisClosVersion.product,
-        subcommands: [Vfs.self, W1.self, SyncBenchmark.self, PrefetchBenchmark.self, BenchServe.self])
+        subcommands: [Vfs.self, W1.self, SyncBenchmark.self, WatchLoadBenchmark.self, PrefetchBenchmark.self, BenchServe.self])
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosDossiers
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -28,7 +29,7 @@ public enum DossierUploadEvent: Sendable {
     /// `done` of `total` chunks of an earlier pending upload sent again.
     case resuming(done: Int, total: Int)
     /// A pending upload the relay refused for good, forgotten (why, in English).
-    case abandoned(String)
+    case abandoned(Text)
     /// `done` of `total` chunks of the new version sent.
     case uploading(done: Int, total: Int)
     /// The upload was cut (relay unreachable or failing): it stays pending and resumes at the next sync.
@@ -44,7 +45,8 @@ extension ClientSession {
                                   progress: @escaping @Sendable (DossierUploadEvent) -> Void = { _ in }) async throws -> ListedVersion {
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= DossierLimits.fileBytesMax else {
-            throw DossierError(.tooLarge, "\(file.lastPathComponent) exceeds \(DossierLimits.fileBytesMax / 1_048_576) MiB")
+            throw DossierError(.tooLarge, Text(fr: "\(file.lastPathComponent) dépasse \(DossierLimits.fileBytesMax / 1_048_576) Mio : découpez le dossier",
+                                     en: "\(file.lastPathComponent) exceeds \(DossierLimits.fileBytesMax / 1_048_576) MiB"))
         }
         let library = DossierLibrary(store: device.store, scope: scope)
         let id = id ?? DossierMedia.identifier(from: file.deletingPathExtension().lastPathComponent)
@@ -95,10 +97,12 @@ extension ClientSession {
     public func dossierVersion(of dossier: String, number: Int?, in scope: ScopeID) throws -> DossierVersion {
         let library = DossierLibrary(store: device.store, scope: scope)
         guard let found = try library.dossier(dossier) else {
-            throw DossierError(.notFound, "no dossier '\(dossier)' in \(scope.rawValue) on this device: sync, then see huisclos dossiers liste")
+            throw DossierError(.notFound, Text(fr: "aucun dossier « \(dossier) » dans \(scope.rawValue) sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
+                                     en: "no dossier '\(dossier)' in \(scope.rawValue) on this device: sync, then see huisclos dossiers liste"))
         }
         guard let chosen = number.map({ n in found.versions.first { $0.number == n } }) ?? found.latest else {
-            throw DossierError(.notFound, "dossier '\(dossier)' has no version \(number.map(String.init) ?? ""): see huisclos dossiers liste")
+            throw DossierError(.notFound, Text(fr: "le dossier « \(dossier) » n'a pas de version \(number.map(String.init) ?? "") : voyez huisclos dossiers liste",
+                                     en: "dossier '\(dossier)' has no version \(number.map(String.init) ?? ""): see huisclos dossiers liste"))
         }
         return chosen
     }

@@ -131,15 +131,17 @@ extension ClientSession {
             try await close(id, withdraw: true)
             _ = try await device.sync()
         } catch {
+            let (cause, error) = (Text(explaining: cause), Text(explaining: error))
             throw DossierError(.wrongState, Text(
-                fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(cause)), et le retrait de l'audition a échoué aussi (\(error)) : "
+                fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(cause.french)), et le retrait de l'audition a échoué aussi (\(error.french)) : "
                     + "lancez huisclos auditions clore \(id) quand le serveur sera joignable",
-                en: "the dossier could not be copied for hearing \(id) (\(cause)), and withdrawing the hearing failed too (\(error)): "
+                en: "the dossier could not be copied for hearing \(id) (\(cause.english)), and withdrawing the hearing failed too (\(error.english)): "
                     + "run huisclos auditions clore \(id) once the server is reachable"))
         }
+        let why = Text(explaining: cause)
         throw DossierError(.wrongState, Text(
-            fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(cause)) : l'audition est retirée (l'invité n'a jamais eu accès) ; corrigez la cause, puis ouvrez une nouvelle audition",
-            en: "the dossier could not be copied for hearing \(id) (\(cause)): the hearing was withdrawn (its guest never had access); fix the cause, then open a new hearing"))
+            fr: "le dossier n'a pas pu être copié pour l'audition \(id) (\(why.french)) : l'audition est retirée (l'invité n'a jamais eu accès) ; corrigez la cause, puis ouvrez une nouvelle audition",
+            en: "the dossier could not be copied for hearing \(id) (\(why.english)): the hearing was withdrawn (its guest never had access); fix the cause, then open a new hearing"))
     }
 
     /// Refuses, saying who does it, unless this device is the secretariat's (it appoints the

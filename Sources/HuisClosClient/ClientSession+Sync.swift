@@ -1,5 +1,6 @@
 import HuisClosDevice
 import HuisClosDossiers
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosTrust
@@ -13,7 +14,7 @@ public enum SyncEvent: Sendable {
     /// `done` of `total` chunks of a pending upload sent again.
     case resumingUpload(done: Int, total: Int)
     /// A pending upload the relay refused for good, forgotten (why, in English).
-    case uploadAbandoned(String)
+    case uploadAbandoned(Text)
     /// A sync finished; uploads resumed since the last sync report are counted with it.
     case synced(DeviceSyncReport, uploadsResumed: ResumedUploadCount)
     /// `done` of `total` chunks of dossier content fetched.

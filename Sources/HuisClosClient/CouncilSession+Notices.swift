@@ -66,14 +66,13 @@ extension CouncilSession {
         let seance = try council.seance(id)
         let profiles = try council.profiles()
         let already = try council.notified(seance: id, revision: seance.revision)
-        let state = await device.membership
-        let councilTag = String(state.root.publicKey.bytes.hex.prefix(16))
+        let calendar = await seanceCalendar()
         let invitation = try council.invitationAttached()
             ? MailMessage.Attachment(filename: "convocation-\(SeanceCalendar.escapeUID(id)).ics",
                                      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-                                     bytes: Array(SeanceCalendar(councilName: state.councilName, councilTag: councilTag)
-                                         .ics(for: seance, stampUnixSeconds: instant.unixSeconds, language: .french).utf8))
+                                     bytes: Array(calendar.ics(for: seance, stampUnixSeconds: instant.unixSeconds, language: .french).utf8))
             : nil
+        let notice = Self.notice(for: seance, councilName: calendar.councilName)
         var outcomes: [NoticeOutcome] = []
         for member in register.register.firstCircle(on: seance.date) {
             let address = profiles[member.id]?.email
@@ -85,10 +84,9 @@ extension CouncilSession {
                 outcomes.append(NoticeOutcome(member: member, address: address, status: .alreadySent))
                 continue
             }
-            let notice = Self.notice(for: seance, councilName: state.councilName)
             let message = MailMessage(from: settings.sender, fromName: settings.senderName, to: to, subject: notice.subject,
                                       body: notice.body, attachments: invitation.map { [$0] } ?? [],
-                                      messageID: "convocation.\(SeanceCalendar.escapeUID(id)).\(seance.revision).\(member.id.prefix(16)).\(councilTag)@huisclos",
+                                      messageID: "convocation.\(SeanceCalendar.escapeUID(id)).\(seance.revision).\(member.id.prefix(16)).\(calendar.councilTag)@huisclos",
                                       dateUnixSeconds: instant.unixSeconds)
             let accepted: String
             do {

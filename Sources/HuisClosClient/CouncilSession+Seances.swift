@@ -53,10 +53,13 @@ extension CouncilSession {
 
     /// The iCalendar invitation of `seance` (`SeanceCalendar`), stamped now, in `language`.
     public func calendar(of seance: String, language: Language) async throws -> String {
+        await seanceCalendar().ics(for: try council.seance(seance), stampUnixSeconds: instant.unixSeconds, language: language)
+    }
+
+    /// This council's calendar: its name and its tag (the trust root's first 16 hex digits) from the log.
+    func seanceCalendar() async -> SeanceCalendar {
         let state = await device.membership
-        let calendar = SeanceCalendar(councilName: state.councilName,
-                                      councilTag: String(state.root.publicKey.bytes.hex.prefix(16)))
-        return calendar.ics(for: try council.seance(seance), stampUnixSeconds: instant.unixSeconds, language: language)
+        return SeanceCalendar(councilName: state.councilName, councilTag: String(state.root.publicKey.bytes.hex.prefix(16)))
     }
 
     /// The quorum of `seance`, counted on the register.

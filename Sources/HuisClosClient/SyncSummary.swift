@@ -86,7 +86,7 @@ public struct SyncSummary: Encodable, Sendable {
         lines.append(.info(Text(
             fr: "Dossiers : reçus \(content.fetched) · laissés sur le serveur \(content.skipped) · refusés \(content.refused.count) · effacés \(content.dropped)",
             en: "Dossiers: fetched \(content.fetched) · left on the server \(content.skipped) · refused \(content.refused.count) · dropped \(content.dropped)")))
-        lines += content.refused.map { .problem(Text(fr: $0, en: $0)) }
+        lines += content.refused.map { .problem($0) }
         if outcome.standing != .valid { lines.append(.info(outcome.standing.text)) }
         return lines
     }

@@ -41,9 +41,25 @@ public enum AppointmentImport {
     }
 
     /// What is wrong with one line, and what to do, in both languages.
-    public struct LineError: Error, Sendable, Equatable {
+    public struct LineError: HuisClosError, Equatable {
+        /// The one way a line is wrong.
+        public enum Code: String, ErrorCode {
+            /// A value, the number of fields or the register refuses the line.
+            case refused
+
+            public static let domain = "importLine"
+
+            public var text: Text {
+                Text(fr: "une ligne du fichier est refusée : corrigez-la comme son message l'indique",
+                     en: "a line of the file is refused: correct it as its message says")
+            }
+
+            public var exitStatus: ExitStatus { .dataRefused }
+        }
+
         public let line: Int
         public let text: Text
+        public var code: Code { .refused }
 
         init(_ line: Int, _ reason: Text) {
             self.line = line
@@ -61,8 +77,24 @@ public enum AppointmentImport {
     }
 
     /// Every line's error in a file refused as a whole.
-    public struct Failure: Error, Sendable, Equatable {
+    public struct Failure: HuisClosError, Equatable {
+        /// The one way a file is refused.
+        public enum Code: String, ErrorCode {
+            /// Some line is wrong: nothing of the file is written.
+            case refused
+
+            public static let domain = "import"
+
+            public var text: Text {
+                Text(fr: "fichier refusé : des lignes sont en erreur, aucune nomination n'est enregistrée ; corrigez-les, puis importez de nouveau le fichier entier",
+                     en: "file refused: some lines are in error, no appointment is recorded; correct them, then import the whole file again")
+            }
+
+            public var exitStatus: ExitStatus { .dataRefused }
+        }
+
         public let errors: [LineError]
+        public var code: Code { .refused }
     }
 
     static func parse(_ text: String, today: Day, errors: inout [LineError]) -> [Row] {

@@ -1,9 +1,9 @@
 import HuisClosL10n
 
 /// An action the council's rules refuse: which rule, and what to do instead, in French and English.
-public struct CouncilError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
     /// Stable codes for scripts (`--json`) and tests; new codes may be added.
-    public enum Code: String, Sendable {
+    public enum Code: String, ErrorCode {
         case firstCircleFull
         case thirdMandateRefused
         case alreadyInOffice
@@ -27,6 +27,69 @@ public struct CouncilError: Error, Equatable, Sendable, CustomStringConvertible 
         case seanceCancelled
         /// Convened with fewer clear days than the council's minimum, without stating urgency.
         case convocationTooLate
+
+        public static let domain = "council"
+
+        public var text: Text {
+            switch self {
+            case .firstCircleFull:
+                Text(fr: "le premier cercle compte déjà 30 membres en fonction : attendez une fin de mandat",
+                     en: "the first circle already has 30 members in office: wait for a mandate to end")
+            case .thirdMandateRefused:
+                Text(fr: "ce membre a déjà exercé deux mandats : le mandat n'est renouvelable qu'une fois",
+                     en: "this member has already held two mandates: a mandate is renewable once only")
+            case .alreadyInOffice:
+                Text(fr: "ce membre est déjà en fonction : renouvelez son mandat (huisclos membres renouveler) plutôt que de le nommer",
+                     en: "this member is already in office: renew the mandate (huisclos membres renouveler) rather than appoint")
+            case .notInOffice:
+                Text(fr: "ce membre n'est pas en fonction à cette date : vérifiez avec huisclos membres liste",
+                     en: "this member is not in office on that date: check with huisclos membres liste")
+            case .unknownMember:
+                Text(fr: "aucun membre avec cet identifiant au registre : synchronisez, puis voyez huisclos membres liste",
+                     en: "no member with this id in the register: sync, then see huisclos membres liste")
+            case .proxyRefused:
+                Text(fr: "les procurations ne sont pas admises : chaque membre répond pour lui-même",
+                     en: "proxies are not allowed: each member answers for themself")
+            case .notAFirstCircleMember:
+                Text(fr: "ce membre ne siège pas au premier cercle : seuls ses membres en fonction sont concernés",
+                     en: "this member does not sit in the first circle: only its members in office are concerned")
+            case .attendanceClosed:
+                Text(fr: "la feuille de présence de cette séance est close : elle ne change plus",
+                     en: "this séance's attendance sheet is closed: it no longer changes")
+            case .attendanceNotClosed:
+                Text(fr: "la feuille de présence de cette séance n'est pas encore close : le secrétariat la clôt d'abord (huisclos presences clore)",
+                     en: "this séance's attendance sheet is not closed yet: the secretariat closes it first (huisclos presences clore)")
+            case .notReportedForAbsences:
+                Text(fr: "ce membre ne figure pas au rapport d'absences signé : le secrétariat signe d'abord le rapport (huisclos rapport absences --signer)",
+                     en: "this member is not on the signed absences report: the secretariat signs the report first (huisclos rapport absences --signer)")
+            case .invalidDate:
+                Text(fr: "cette date ne convient pas (hors des dates admises pour cette action) : donnez une date réelle AAAA-MM-JJ qui la respecte",
+                     en: "this date does not fit (outside the dates allowed for this action): give a real YYYY-MM-DD date that does")
+            case .notProposedByPresident:
+                Text(fr: "la présidence n'a pas proposé ce membre : elle le propose d'abord",
+                     en: "the president has not proposed this member: the president proposes first")
+            case .unknownSeance:
+                Text(fr: "aucune séance avec cet identifiant sur cet appareil : synchronisez, puis voyez huisclos seances liste",
+                     en: "no séance with this id on this device: sync, then see huisclos seances liste")
+            case .roleRequired:
+                Text(fr: "votre rôle ne permet pas cette action : adressez-vous à la présidence ou au secrétariat",
+                     en: "your role does not allow this action: ask the president or the secretariat")
+            case .quorumNotReached:
+                Text(fr: "moins de la moitié des membres en fonction étaient présents : la séance ne peut pas adopter de texte",
+                     en: "fewer than half the members in office were present: the séance cannot adopt a text")
+            case .countMismatch:
+                Text(fr: "un nombre donné pour la séance diffère de sa feuille de présence : corrigez-le",
+                     en: "a count given for the séance differs from its attendance sheet: correct it")
+            case .seanceCancelled:
+                Text(fr: "cette séance a été annulée : rien de plus ne s'y enregistre",
+                     en: "this séance was cancelled: nothing more is recorded for it")
+            case .convocationTooLate:
+                Text(fr: "la convocation n'observe pas le délai minimal du conseil : choisissez une date plus lointaine, ou déclarez l'urgence (--urgence)",
+                     en: "the convocation does not give the council's minimum notice: choose a later date, or state urgency (--urgence)")
+            }
+        }
+
+        public var exitStatus: ExitStatus { .dataRefused }
     }
 
     public let code: Code

@@ -1,7 +1,36 @@
 import HuisClosL10n
 
 /// A council action refused because the replica lacks what it names: what happened and what to do.
-public enum CouncilStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible {
+    /// The kind of refusal, stable.
+    public enum Code: String, ErrorCode {
+        case unknownSeance, unknownItem, itemExists, invalidMemberID, unknownMember
+
+        public static let domain = "agenda"
+
+        public var text: Text {
+            switch self {
+            case .unknownSeance:
+                Text(fr: "aucune séance avec cet identifiant sur cet appareil : synchronisez (huisclos sync) puis vérifiez avec huisclos seances liste",
+                     en: "no séance with this id on this device: sync (huisclos sync), then check with huisclos seances liste")
+            case .unknownItem:
+                Text(fr: "aucun point avec cet identifiant à l'ordre du jour : voyez huisclos seances voir",
+                     en: "no item with this id on the agenda: see huisclos seances voir")
+            case .itemExists:
+                Text(fr: "ce point figure déjà à l'ordre du jour : choisissez un autre identifiant ou déplacez-le",
+                     en: "this item is already on the agenda: choose another id, or move it")
+            case .invalidMemberID:
+                Text(fr: "ceci n'est pas un identifiant de membre (32 chiffres hexadécimaux) : voyez huisclos membres liste",
+                     en: "this is not a member id (32 hex digits): see huisclos membres liste")
+            case .unknownMember:
+                Text(fr: "aucun membre avec cet identifiant au registre de cet appareil : synchronisez, puis voyez huisclos membres liste",
+                     en: "no member with this id in this device's register: sync, then see huisclos membres liste")
+            }
+        }
+
+        public var exitStatus: ExitStatus { .dataRefused }
+    }
+
     /// No séance with this id in the replica.
     case unknownSeance(String)
     /// No such item on the séance's agenda.
@@ -12,6 +41,16 @@ public enum CouncilStoreError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidMemberID(String)
     /// No profile for this member id in the replica.
     case unknownMember(String)
+
+    public var code: Code {
+        switch self {
+        case .unknownSeance: .unknownSeance
+        case .unknownItem: .unknownItem
+        case .itemExists: .itemExists
+        case .invalidMemberID: .invalidMemberID
+        case .unknownMember: .unknownMember
+        }
+    }
 
     /// The message for a person, in both languages.
     public var text: Text {

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosTrust
@@ -8,7 +9,7 @@ extension Device {
 
     /// True when this member approved this device (its first device, or approved from another):
     /// until then it receives no key of its member's scopes and writes nothing.
-    public var isApproved: Bool { context.membership.isApproved(certificate.signingKey, at: context.instant) }
+    public var isApproved: Bool { context.membership.isApproved(certificate.signingKey, at: context.readingInstant) }
 
     /// Every device the log certified for this member, oldest first.
     public var memberDevices: [MemberDevice] { context.membership.devices(of: member) }
@@ -26,8 +27,9 @@ extension Device {
     public func approveDevice(_ fingerprint: DeviceFingerprint) async throws {
         _ = try await pullMembership()
         guard let device = devicesAwaitingApproval.first(where: { $0.fingerprint == fingerprint }) else {
-            throw DeviceError(.notAuthorised, "no device of this member awaits approval with fingerprint \(fingerprint): "
-                              + "check it on the new device (huisclos status)")
+            throw DeviceError(.notAuthorised, Text(
+                fr: "aucun appareil de ce membre n'attend d'approbation avec l'empreinte \(fingerprint) : vérifiez-la sur le nouvel appareil (huisclos status)",
+                en: "no device of this member awaits approval with fingerprint \(fingerprint): check it on the new device (huisclos status)"))
         }
         try await append(.approveDevice(member: member, device: device.certificate.signingKey), signer: identity.signing)
     }
@@ -40,7 +42,7 @@ extension Device {
 
 extension Device {
     /// Where this device stands in its verified log now (by its clock): valid, or why not.
-    public var standing: DeviceStanding { context.membership.standing(of: certificate.signingKey, at: context.instant) }
+    public var standing: DeviceStanding { context.membership.standing(of: certificate.signingKey, at: context.readingInstant) }
 }
 
 extension Device {
@@ -51,7 +53,7 @@ extension Device {
     /// The scopes this device may read now, from the verified membership log (not from the
     /// relay): what the dossier cache may keep.
     public var readableScopes: Set<ScopeID> {
-        context.membership.readableScopes(of: certificate.signingKey, at: context.instant)
+        context.membership.readableScopes(of: certificate.signingKey, at: context.readingInstant)
     }
 
     /// Refuses unless this device may read `scope` now by the verified membership log: content
@@ -59,12 +61,14 @@ extension Device {
     /// before the next sync drops it.
     public func requireReadable(_ scope: ScopeID) throws(DeviceError) {
         guard readableScopes.contains(scope) else {
-            throw DeviceError(.notAuthorised, "this device may no longer read \(scope.rawValue): the membership log ended that access (expiry, end of mandate or group); ask the secretariat")
+            throw DeviceError(.notAuthorised, Text(
+                fr: "cet appareil ne peut pas lire la portée \(scope.rawValue) : le registre signé ne la lui ouvre pas ou plus (groupe dont il n'est pas membre, audition échue, fin de mandat). Demandez au secrétariat si c'est une erreur.",
+                en: "this device may not read scope \(scope.rawValue): the signed log does not (or no longer) open it to it (group it is not in, expired hearing, ended mandate). Ask the secretariat if this is a mistake."))
         }
     }
 
     /// The scopes this device may write in now, from the verified membership log.
     public var writableScopes: Set<ScopeID> {
-        context.membership.writableScopes(of: certificate.signingKey, at: context.instant)
+        context.membership.writableScopes(of: certificate.signingKey, at: context.readingInstant)
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosSync
@@ -17,19 +18,20 @@ extension Device {
     ///
     /// `charterDigest` is the BLAKE2b-256 of the confidentiality undertaking and ethics charter
     /// the member accepts: the device signs that acceptance into the log at its first sync after
-    /// the secretariat certified it. Nothing is left in `folder` if enrolment fails.
+    /// the secretariat certified it. Nothing is left in `folder` if enrolment fails. `transport` is
+    /// how the device reaches the relay (HTTP but in the deterministic simulation).
     public static func enrol(folder: URL, server: String, code: String, passphrase: String, member: MemberID,
                              trustRoot: SigningPublicKey, charterDigest: [UInt8], now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
-                             limits: PasswordKey.Limits = .moderate) async throws -> Device {
+                             limits: PasswordKey.Limits = .moderate, transport: any RelayTransport = HTTPRelayTransport()) async throws -> Device {
         let identity = try DeviceIdentity.generate(for: member)
         let profile = DeviceVault.Profile(member: member, signingSeed: try identity.signing.seed(), agreementSeed: identity.agreement.seed(),
                                           server: server, rootKey: trustRoot, rootSeed: nil, charterDigest: charterDigest,
                                           lastSyncSeconds: Int64(now().timeIntervalSince1970))
-        let client = SyncClient(server: server, device: identity.signing)
+        let client = SyncClient(server: server, device: identity.signing, transport: transport, now: now)
         _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
         let (records, _) = try await client.pullMembership(from: 0)
         let log = try verifiedLog(records, root: trustRoot, now: now())
-        return try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits)
+        return try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits, transport: transport)
     }
 
     /// Sets up a council from the secretariat's first device: creates the trust root (kept only
@@ -42,8 +44,9 @@ extension Device {
     public static func createCouncil(folder: URL, server: String, adminToken: String, passphrase: String, councilName: String,
                                      member: MemberID, orderNumber: String, charterDigest: [UInt8],
                                      now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
-                                     limits: PasswordKey.Limits = .moderate) async throws -> Device {
-        let admin = SyncClient(server: server, device: nil)
+                                     limits: PasswordKey.Limits = .moderate,
+                                     transport: any RelayTransport = HTTPRelayTransport()) async throws -> Device {
+        let admin = SyncClient(server: server, device: nil, transport: transport, now: now)
         let relayMs = try await admin.measureRelayClock()
         let deviceMs = Int64(now().timeIntervalSince1970 * 1000)
         let clock = CouncilClock(deviceMs: deviceMs, relayAheadMs: relayMs - deviceMs)
@@ -64,12 +67,14 @@ extension Device {
         try await admin.registerCouncil(genesis: log.records[0].encoded, adminToken: adminToken)
         try await admin.appendMembership(log.records.dropFirst().map(\.encoded), adminToken: adminToken)
         let (code, _) = try await admin.createEnrolmentCode(access: DeviceAccess(), adminToken: adminToken)
-        _ = try await SyncClient(server: server, device: identity.signing).enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
+        _ = try await SyncClient(server: server, device: identity.signing, transport: transport, now: now)
+            .enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
 
         let profile = DeviceVault.Profile(member: member, signingSeed: try identity.signing.seed(), agreementSeed: identity.agreement.seed(),
                                           server: server, rootKey: root.publicKey, rootSeed: try root.seed(), charterDigest: charterDigest,
                                           lastSyncSeconds: instant.unixSeconds)
-        let device = try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits)
+        let device = try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits,
+                                transport: transport)
         try await device.startEpoch(of: .council, reason: .initial)
         return device
     }
@@ -77,10 +82,12 @@ extension Device {
     /// Creates the replica, stores the profile and the verified log, and opens the device;
     /// destroys the replica again if any step fails.
     private static func create(folder: URL, passphrase: String, profile: DeviceVault.Profile, log: MembershipLog,
-                               now: @escaping @Sendable () -> Date, limits: PasswordKey.Limits) throws -> Device {
+                               now: @escaping @Sendable () -> Date, limits: PasswordKey.Limits,
+                               transport: any RelayTransport) throws -> Device {
         if FileManager.default.fileExists(atPath: folder.path),
            !((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true) {
-            throw DeviceError(.alreadyExists, "\(folder.path) is not empty: choose a new folder for this device")
+            throw DeviceError(.alreadyExists, Text(fr: "\(folder.path) n'est pas vide : choisissez un nouveau dossier pour cet appareil",
+                                                  en: "\(folder.path) is not empty: choose a new folder for this device"))
         }
         let replica = try Replica.create(at: folder, passphrase: passphrase, limits: limits)
         do {
@@ -89,7 +96,7 @@ extension Device {
                 try DeviceVault.save(profile, in: db)
                 try DeviceVault.append(records: log.records, in: db)
             }
-            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: false)
+            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: false, transport: transport)
         } catch {
             try? replica.close()
             try? Replica.destroy(at: folder)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 
@@ -40,7 +41,8 @@ extension Device {
             return (rotation, keyring)
         } catch {
             throw DeviceError(error.code == .keyUnavailable ? .keyUnavailable : .notAuthorised,
-                              "cannot start a key epoch of \(scope): \(error.message)")
+                              Text(fr: "impossible d'ouvrir une nouvelle clé pour \(scope) : \(error.text.french)",
+                                   en: "cannot start a key epoch of \(scope): \(error.text.english)"))
         }
     }
 
@@ -51,7 +53,7 @@ extension Device {
     /// someone left (`needsRotation`), or when the current epoch is dangling (`isDangling`).
     func shareKeysIfDue() async throws {
         let state = context.membership
-        let instant = context.instant
+        let instant = context.readingInstant
         let me = certificate.signingKey
         for scope in state.writableScopes(of: me, at: instant) where scope != .public {
             // A device holding no key of a keyed scope could not link a new epoch to its history: it waits for one.
@@ -92,7 +94,7 @@ extension Device {
     /// Leaves sealed keys with the relay, keeps this device's own copy, and notes who has them.
     func drop(_ sealed: [SealedScopeKey]) async throws {
         try await client.dropKeys(sealed: sealed.map(\.encoded))
-        let acceptedAt = context.instant.unixSeconds
+        let acceptedAt = context.readingInstant.unixSeconds
         let own = sealed.filter { $0.recipient == certificate.signingKey }
         try await replica.database.write { db in
             for key in own { try DeviceVault.keep(sealedKey: key.encoded, acceptedAt: acceptedAt, in: db) }

@@ -61,7 +61,7 @@ extension Device {
     /// it reads every scope its log entitles it to.
     public var pendingSteps: [PendingStep] {
         let state = context.membership
-        let instant = context.instant
+        let instant = context.readingInstant
         let me = certificate.signingKey
         guard state.certificate(of: me) != nil else { return [.certification] }
         guard state.isDeviceValid(me, at: instant) else { return [] }  // revoked or out of office: `standing` says why

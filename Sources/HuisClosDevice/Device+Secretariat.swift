@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosCouncil
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosSync
@@ -24,10 +25,11 @@ extension Device {
         var signer = identity.signing
         var revokesItself = false
         if case let .revokeDevice(device, _) = event { revokesItself = device == certificate.signingKey }
-        if context.membership.needsRootSignature(event, at: context.instant), !revokesItself {
+        if context.membership.needsRootSignature(event, at: context.readingInstant), !revokesItself {
             guard let seed = profile.rootSeed else {
-                throw DeviceError(.notSecretariat, "only the device holding the trust root appoints, certifies, revokes or ends "
-                                  + "a secretariat member or device")
+                throw DeviceError(.notSecretariat, Text(
+                    fr: "seul l'appareil qui détient la racine de confiance nomme, certifie, révoque ou met fin à un membre ou un appareil du secrétariat",
+                    en: "only the device holding the trust root appoints, certifies, revokes or ends a secretariat member or device"))
             }
             signer = try SigningKeyPair.fromSeed(seed)
         }
@@ -62,7 +64,8 @@ extension Device {
                 do throws(TrustError) {
                     _ = try log.append(.appointMember(appointment), signedBy: signer, at: instant)
                 } catch {
-                    throw DeviceError(.notAuthorised, "line \(row.line): the membership log refuses this appointment: \(error.message)")
+                    throw DeviceError(.notAuthorised, Text(fr: "ligne \(row.line) : le registre signé refuse cette nomination : \(error.text.french)",
+                                                      en: "line \(row.line): the membership log refuses this appointment: \(error.text.english)"))
                 }
             }
             return nil
@@ -87,7 +90,8 @@ extension Device {
         let signer = identity.signing
         try await changeMembership { log, _, instant in
             guard let role = log.state.lastRole(of: member) else {
-                throw DeviceError(.notAuthorised, "member \(member) has no mandate in the membership log to renew")
+                throw DeviceError(.notAuthorised, Text(fr: "le membre \(member) n'a pas de mandat à renouveler dans le registre signé : voyez huisclos membres liste",
+                                                          en: "member \(member) has no mandate in the membership log to renew: see huisclos membres liste"))
             }
             do throws(TrustError) {
                 if log.state.role(of: member, at: instant) != nil {
@@ -98,7 +102,8 @@ extension Device {
                                               mandateEnd: Instant(unixSeconds: mandate.termEnd.unixSeconds), scopes: [])
                 _ = try log.append(.appointMember(appointment), signedBy: signer, at: instant)
             } catch {
-                throw DeviceError(.notAuthorised, "the membership log refuses this renewal: \(error.message)")
+                throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse ce renouvellement : \(error.text.french)",
+                                                          en: "the membership log refuses this renewal: \(error.text.english)"))
             }
             return nil
         }
@@ -125,7 +130,8 @@ extension Device {
     public func forgetTrustRoot(keeping backup: RootBackup, passphrase: String) throws {
         let held = try heldRoot()
         guard try backup.open(passphrase: passphrase).publicKey == held.publicKey else {
-            throw DeviceError(.rootBackupInvalid, "this backup holds another root: the root stays on this device")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "cette sauvegarde contient une autre racine : la racine reste sur cet appareil",
+                                                      en: "this backup holds another root: the root stays on this device"))
         }
         var updated = profile
         updated.rootSeed = nil
@@ -139,11 +145,12 @@ extension Device {
     /// the log does not hold it yet, and keeps the root in the encrypted replica.
     public func restoreTrustRoot(from backup: RootBackup, passphrase: String) async throws {
         guard backup.rootKey == profile.rootKey else {
-            throw DeviceError(.rootBackupInvalid, "this backup holds the root of another council, not the one this device pins")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "cette sauvegarde contient la racine d'un autre conseil que celui de cet appareil",
+                                                      en: "this backup holds the root of another council, not the one this device pins"))
         }
         let root = try backup.open(passphrase: passphrase)
         _ = try await pullMembership()
-        guard context.membership.role(of: member, at: context.instant) == .secretariat else {
+        guard context.membership.role(of: member, at: context.readingInstant) == .secretariat else {
             throw DeviceError(.notSecretariat, "the trust root is restored only on a device of a member of the secretariat")
         }
         if context.membership.certificate(of: certificate.signingKey) == nil {
@@ -157,7 +164,8 @@ extension Device {
 
     private func heldRoot() throws -> SigningKeyPair {
         guard let seed = profile.rootSeed else {
-            throw DeviceError(.notSecretariat, "this device does not hold the trust root")
+            throw DeviceError(.notSecretariat, Text(fr: "cet appareil ne détient pas la racine de confiance : faites-le sur l'appareil du secrétariat qui la détient",
+                                                   en: "this device does not hold the trust root: do it on the secretariat's device that holds it"))
         }
         return try SigningKeyPair.fromSeed(seed)
     }

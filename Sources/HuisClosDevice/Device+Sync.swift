@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosStore
@@ -12,6 +13,8 @@ import HuisClosWire
 public struct DeviceSyncReport: Sendable {
     /// Membership records verified and added.
     public var membershipRecords = 0
+    /// Membership records the relay had lost (restored from an older backup) that this device gave back.
+    public var membershipRecordsRestored = 0
     /// Scope keys and key-chain links newly accepted.
     public var keysAccepted = 0
     /// Sealed keys or links refused (forged, misaddressed, not justified by the log), with why.
@@ -47,7 +50,9 @@ extension Device {
     public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> DeviceSyncReport {
         var report = DeviceSyncReport()
         do {
+            let restoredBefore = membershipRecordsRestored
             report.membershipRecords = try await pullMembership()
+            report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
@@ -90,11 +95,24 @@ extension Device {
         return report
     }
 
-    /// Pulls, verifies and stores the log's new records; returns how many were added.
+    /// Pulls, verifies and stores the log's new records; returns how many were added. The pull
+    /// starts at this device's newest record, which the relay must still hold at its place: a
+    /// relay restored from an older backup lost records, and gets them back first (`restoreLog`).
     func pullMembership() async throws -> Int {
         let held = UInt64(context.log.records.count)
-        let (records, _) = try await client.pullMembership(from: held)
+        var (records, _) = try await client.pullMembership(from: held - 1)
         if let relayMs = await client.relayTimeMs() { context.measure(relayMs: relayMs) }
+        if records.first != context.log.records.last?.encoded {
+            membershipRecordsRestored += try await restoreLog()
+            // The relay lost records, so it lost the key drops made since too: hand them out again.
+            try await replica.database.write { db in try DeviceVault.forgetShared(in: db) }
+            (records, _) = try await client.pullMembership(from: held - 1)
+            guard records.first == context.log.records.last?.encoded else {
+                throw DeviceError(.untrustedLog, "the server does not keep the membership records this device gave back: sync again later, "
+                                  + "and tell the secretariat if it persists")
+            }
+        }
+        records.removeFirst()
         guard !records.isEmpty else { return 0 }
         let instant = context.instant
         let relayAheadMs = context.relayAheadMs
@@ -104,7 +122,9 @@ extension Device {
                 do { try log.receive(bytes, now: instant) } catch let error as TrustError where error.code == .notYetValid {
                     throw Self.recordAhead(error, relayAheadMs: relayAheadMs)
                 } catch {
-                    throw DeviceError(.untrustedLog, "the server relayed a membership record that does not verify (\(error)): refused, nothing kept")
+                    let why = Text(explaining: error)
+                    throw DeviceError(.untrustedLog, Text(fr: "le serveur a relayé un enregistrement du registre signé qui ne se vérifie pas (\(why.french)) : refusé, rien n'a été gardé",
+                                                     en: "the server relayed a membership record that does not verify (\(why.english)): refused, nothing kept"))
                 }
             }
             keyring.observe(log.state)
@@ -118,16 +138,24 @@ extension Device {
     /// clock is further behind the relay's than HuisClos follows (named, with the offset), or the
     /// record is ahead of both clocks (the relay should not have kept it).
     static func recordAhead(_ error: TrustError, relayAheadMs: Int64?) -> DeviceError {
+        let minutes = TrustLimits.recordClockSkewSecondsMax / 60
         guard let relayAheadMs else {
-            return DeviceError(.clockBehind, "a membership record is dated ahead of this device's clock by more than "
-                               + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)), and the relay did not say its clock: "
-                               + "set this device's clock right (automatic date and time), then sync again. Nothing was kept; what this device holds stays readable")
+            return DeviceError(.clockBehind, Text(
+                fr: "un enregistrement du registre signé est daté de plus de \(minutes) minutes en avance sur l'horloge de cet appareil, "
+                    + "et le serveur n'a pas donné son heure : remettez l'horloge de cet appareil à l'heure (date et heure automatiques), "
+                    + "puis synchronisez de nouveau. Rien n'a été gardé ; ce que cet appareil contient reste lisible",
+                en: "a membership record is dated ahead of this device's clock by more than \(minutes) minutes (\(error.message)), "
+                    + "and the relay did not say its clock: set this device's clock right (automatic date and time), then sync again. "
+                    + "Nothing was kept; what this device holds stays readable"))
         }
         if !CouncilClock(deviceMs: 0, relayAheadMs: relayAheadMs).isRelayFollowed, relayAheadMs > 0 {
             return ClockOffset(relayAheadMs: relayAheadMs).deviceBehind
         }
-        return DeviceError(.untrustedLog, "the relay sent a membership record dated ahead of both its own clock and this device's (\(error.message)): "
-                           + "refused, nothing kept; tell the secretariat")
+        return DeviceError(.untrustedLog, Text(
+            fr: "le serveur a envoyé un enregistrement du registre signé daté en avance à la fois sur sa propre horloge et sur celle "
+                + "de cet appareil : refusé, rien n'a été gardé ; signalez-le au secrétariat",
+            en: "the relay sent a membership record dated ahead of both its own clock and this device's (\(error.message)): "
+                + "refused, nothing kept; tell the secretariat"))
     }
 
     /// The date of this device's next membership record (`CouncilClock.signing(after:)`), the
@@ -171,13 +199,13 @@ extension Device {
         try? replica.close()
         try Replica.destroy(at: folder)
         try? FileManager.default.removeItem(at: folder)
-        throw DeviceError(.wiped, "the secretariat ordered this device wiped: its replica has been destroyed")
+        throw DeviceError(.wiped, DeviceError.Code.wiped.text)
     }
 
     /// Once certified, signs the member's acceptance of the undertaking and charter chosen at enrolment.
     func acceptUndertakingIfDue() async throws {
         let state = context.membership
-        let instant = context.instant
+        let instant = context.readingInstant
         guard state.isDeviceValid(certificate.signingKey, at: instant), !state.hasAcceptedUndertaking(member, at: instant) else { return }
         try await append(.acceptUndertaking(member: member, device: certificate.signingKey, charterDigest: profile.charterDigest),
                          signer: identity.signing)
@@ -202,7 +230,8 @@ extension Device {
             var next = context.log
             let record: MembershipRecord
             do { record = try next.append(event, signedBy: signer, at: instant) } catch {
-                throw DeviceError(.notAuthorised, "the membership log refuses this record: \(error.message)")
+                throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse cet enregistrement : \(error.text.french)",
+                                                          en: "the membership log refuses this record: \(error.text.english)"))
             }
             if try await relay(record, attempt: attempt) {
                 try await relayed([record])
@@ -223,7 +252,8 @@ extension Device {
             refusal = error
         }
         guard attempt < Self.membershipAppendAttemptsMax, refusal.code != .unreachable else { throw refusal }
-        if try await pullMembership() > 0 { return false }
+        let restoredBefore = membershipRecordsRestored
+        if try await pullMembership() > 0 || membershipRecordsRestored > restoredBefore { return false }
         // Only a log that moved on justifies signing again; any other refusal stands.
         guard refusal.code == .fork else { throw refusal }
         try await Task.sleep(nanoseconds: Self.membershipAppendBackoffMs * UInt64(attempt) * 1_000_000)
@@ -244,7 +274,7 @@ extension Device {
     /// down from them.
     func pullKeys(into report: inout DeviceSyncReport) async throws {
         let sealed = try await client.pullKeys()
-        let instant = context.instant
+        let instant = context.readingInstant
         var kept: [[UInt8]] = []
         let (refused, recovered): ([String], Int) = try context.update { log, keyring in
             var refused: [String] = []
@@ -298,7 +328,7 @@ extension Device {
     /// so a resigned member or one removed from a group keeps nothing of it, not only no content.
     /// The public scope is kept (it is public). A scope regained later is pulled again from its start.
     func forgetLostScopes() async throws -> [ScopeID] {
-        let kept = context.membership.readableScopes(of: certificate.signingKey, at: context.instant).union([.public])
+        let kept = context.membership.readableScopes(of: certificate.signingKey, at: context.readingInstant).union([.public])
         let lost = try store.forget(scopesOutside: kept)
         guard !lost.isEmpty else { return [] }
         try await replica.database.write { db in

@@ -4,6 +4,7 @@ import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDossiers
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosStore
@@ -48,9 +49,11 @@ public actor Device {
     let identity: DeviceIdentity
     let client: SyncClient
     var profile: DeviceVault.Profile
+    /// Membership records this device gave back to a relay that had lost them, since it opened.
+    var membershipRecordsRestored = 0
 
     init(folder: URL, replica: Replica, profile: DeviceVault.Profile, log: MembershipLog,
-         now: @escaping @Sendable () -> Date, syncOnly: Bool) throws {
+         now: @escaping @Sendable () -> Date, syncOnly: Bool, transport: any RelayTransport) throws {
         let identity = DeviceIdentity(member: profile.member, signing: try SigningKeyPair.fromSeed(profile.signingSeed),
                                       agreement: try AgreementKeyPair.fromSeed(profile.agreementSeed))
         self.folder = folder
@@ -70,27 +73,31 @@ public actor Device {
                                 authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
                                 wallClock: DeviceWallClock(context: trust), writeCheck: { try lease.check() })
         try DossierSchema.migrate(replica.database)
-        client = SyncClient(server: profile.server, device: identity.signing)
+        client = SyncClient(server: profile.server, device: identity.signing, transport: transport, now: now)
     }
 
-    /// Opens the device in `folder` with `passphrase`; `now` is the device's clock (injected by tests).
+    /// Opens the device in `folder` with `passphrase`; `now` is the device's clock (injected by tests),
+    /// `transport` how it reaches the relay (HTTP but in the deterministic simulation).
     ///
     /// Throws `DeviceError.leaseExpired` when the last successful sync is older than
     /// `leaseSeconds`, unless `toSync` (then only `sync` is allowed until one succeeds);
     /// `ReplicaError` for a wrong passphrase.
     public static func unlock(folder: URL, passphrase: String, now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
-                              leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false) throws -> Device {
+                              leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false,
+                              transport: any RelayTransport = HTTPRelayTransport()) throws -> Device {
         let replica = try Replica.open(at: folder, passphrase: passphrase)
         do {
             try DeviceVault.migrator.migrate(replica.database)
             let (profile, records) = try replica.database.read { db in (try DeviceVault.load(from: db), try DeviceVault.records(in: db)) }
-            guard let profile else { throw DeviceError(.noDevice, "\(folder.path) holds no device profile: enrol this device first") }
+            guard let profile else { throw DeviceError(.noDevice, Text(fr: "\(folder.path) ne contient pas de profil d'appareil : enrôlez d'abord cet appareil (huisclos enrol)",
+                                                                       en: "\(folder.path) holds no device profile: enrol this device first")) }
             let expired = Int64(now().timeIntervalSince1970) - profile.lastSyncSeconds > leaseSeconds
             if expired, !toSync {
-                throw DeviceError(.leaseExpired, "this device has not synced for more than \(leaseSeconds / 86_400) days: run huisclos sync first")
+                throw DeviceError(.leaseExpired, Text(fr: "cet appareil ne s'est pas synchronisé depuis plus de \(leaseSeconds / 86_400) jours : lancez d'abord huisclos sync",
+                                                 en: "this device has not synced for more than \(leaseSeconds / 86_400) days: run huisclos sync first"))
             }
             let log = try verifiedLog(records, root: profile.rootKey, now: now())
-            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: expired)
+            return try Device(folder: folder, replica: replica, profile: profile, log: log, now: now, syncOnly: expired, transport: transport)
         } catch {
             try? replica.close()
             throw error
@@ -135,7 +142,8 @@ public actor Device {
         do {
             return try MembershipLog(verifying: records, root: TrustRoot(pinning: root), now: max(clock, newest))
         } catch {
-            throw DeviceError(.untrustedLog, "the membership log does not verify from the pinned trust root: \(error.message)")
+            throw DeviceError(.untrustedLog, Text(fr: "le registre signé ne se vérifie pas depuis la racine de confiance de cet appareil : \(error.text.french)",
+                                             en: "the membership log does not verify from the pinned trust root: \(error.text.english)"))
         }
     }
 

@@ -2,9 +2,9 @@ import HuisClosL10n
 
 /// Why a device operation failed: a stable code and a message saying what to do. Never holds a
 /// key, a passphrase or content.
-public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
     /// Stable codes.
-    public enum Code: String, Sendable {
+    public enum Code: String, ErrorCode {
         /// The folder holds no device, or a device already exists where one is created.
         case noDevice, alreadyExists
         /// The device has not synced within its offline lease: sync before unlocking.
@@ -27,26 +27,70 @@ public struct DeviceError: Error, Sendable, Equatable, CustomStringConvertible {
         /// A root backup that is not one, does not open with the passphrase given, or holds
         /// another council's root.
         case rootBackupInvalid
+
+        public static let domain = "device"
+
+        public var text: Text {
+            switch self {
+            case .noDevice:
+                Text(fr: "aucun appareil dans ce dossier : enrôlez-le d'abord (huisclos enrol), ou indiquez le bon dossier (--device ou HUISCLOS_DEVICE)",
+                     en: "no device in this folder: enrol it first (huisclos enrol), or give the right folder (--device or HUISCLOS_DEVICE)")
+            case .alreadyExists:
+                Text(fr: "ce dossier n'est pas vide : choisissez un nouveau dossier pour cet appareil ; rien n'a été écrit",
+                     en: "this folder is not empty: choose a new folder for this device; nothing was written")
+            case .leaseExpired:
+                Text(fr: "cet appareil ne s'est pas synchronisé depuis trop longtemps : lancez huisclos sync d'abord",
+                     en: "this device has not synced for too long: run huisclos sync first")
+            case .wiped:
+                Text(fr: "le secrétariat a ordonné l'effacement de cet appareil ; sa réplique est détruite. Pour revenir, demandez un nouveau code d'enrôlement.",
+                     en: "the secretariat ordered this device wiped; its replica is destroyed. To come back, ask for a new enrolment code.")
+            case .untrustedLog:
+                Text(fr: "le registre signé reçu ne se vérifie pas depuis la racine de confiance de cet appareil : il est refusé et rien n'a été gardé ; signalez-le au secrétariat",
+                     en: "the signed log received does not verify from this device's trust root: it is refused and nothing was kept; tell the secretariat")
+            case .clockBehind:
+                Text(fr: "l'horloge de cet appareil retarde sur ce que le conseil a signé : remettez-la à l'heure (date et heure automatiques), puis synchronisez de nouveau ; ce que l'appareil contient reste lisible",
+                     en: "this device's clock is behind what the council signed: set it right (automatic date and time), then sync again; what the device holds stays readable")
+            case .relayClockBehind:
+                Text(fr: "l'horloge du serveur relais retarde trop sur celle de cet appareil pour qu'il garde ce que l'appareil signerait : rien n'a été signé ; le secrétariat remet l'horloge du serveur à l'heure, puis recommencez",
+                     en: "the relay's clock is too far behind this device's for the relay to keep what this device would sign: nothing was signed; the secretariat sets the relay's clock right, then try again")
+            case .notAuthorised:
+                Text(fr: "le registre signé ne permet pas (ou plus) ceci à cet appareil : adressez-vous au secrétariat si c'est une erreur",
+                     en: "the signed log does not (or no longer) allow this device to do this: ask the secretariat if this is a mistake")
+            case .keyUnavailable:
+                Text(fr: "la clé de cette portée manque sur cet appareil : synchronisez et réessayez ; sinon, l'appareil n'y a pas accès",
+                     en: "this scope's key is missing on this device: sync and try again; otherwise the device has no access to it")
+            case .notSecretariat:
+                Text(fr: "seul l'appareil du secrétariat qui détient la racine de confiance peut faire ceci : adressez-vous au secrétariat",
+                     en: "only the secretariat's device holding the trust root may do this: ask the secretariat")
+            case .rootBackupInvalid:
+                Text(fr: "cette sauvegarde de la racine n'est pas utilisable (autre fichier, autre conseil, mauvaise phrase de passe ou fichier modifié) : rien n'a changé",
+                     en: "this root backup cannot be used (another file, another council, wrong passphrase or an altered file): nothing changed")
+            }
+        }
+
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .untrustedLog, .rootBackupInvalid, .clockBehind, .relayClockBehind: .dataRefused
+            case .noDevice, .alreadyExists, .leaseExpired, .wiped, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
+            }
+        }
     }
 
     /// What went wrong.
     public let code: Code
-    /// What happened and what to do.
-    public let message: String
-    /// The message in French and English, when the device words it for a person (else `message`).
-    public let text: Text?
+    /// What happened and what to do, in both languages.
+    public let text: Text
+    /// What happened and what to do, in English (logs).
+    public var message: String { text.english }
 
-    /// An error with its code and message.
+    /// An error with its code and an English message (the French reader gets the code's sentence).
     public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-        text = nil
+        self.init(code, code.text(english: message))
     }
 
-    /// An error with its code and its message in both languages (`message` is the English one).
+    /// An error with its code and a `text` in both languages.
     public init(_ code: Code, _ text: Text) {
         self.code = code
-        message = text.english
         self.text = text
     }
 

@@ -16,7 +16,7 @@ struct SealingBodyCodec: BatchBodyCodec {
 
     func seal(_ operations: [UInt8], scope: ScopeID, sequence: UInt64, device: SigningPublicKey) throws(ChangeError) -> SealedBody {
         if scope == .public { return SealedBody(kind: .plain, epoch: 0, body: operations) }
-        if context.membership.needsRotation(scope, at: context.instant) {
+        if context.membership.needsRotation(scope, at: context.readingInstant) {
             throw ChangeError(.rotationPending, "someone left \(scope) and its key must be renewed before anyone writes in it: "
                               + "nothing was written; the next sync of the secretariat (or of the president for a working group or hearing) renews it, then write again")
         }

@@ -27,7 +27,7 @@ struct StoreSyncAdapter: SyncLocalStore {
                              stamps: report.operationStamps)
         try arrivals.attach(report.operationStamps)  // batches held for their key, merged now
         var result = PullReport(applied: report.applied.count + report.held.count, duplicates: report.duplicates.count)
-        for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.message } }
+        for rejected in report.rejected { if let id = rejected.id { result.rejected[id] = rejected.error.text } }
         return result
     }
 
@@ -53,6 +53,10 @@ struct StoreSyncAdapter: SyncLocalStore {
     /// author's chain) — and its own batches not pulled back yet last: pushed back in this order,
     /// the lost batches take their former positions again, so the other devices' cursors still
     /// point at the batches they pulled there (`LogCursor`).
+    func ownHeads() async throws -> [BatchEnvelope] {
+        try store.heads().filter { $0.device == store.devicePublicKey }.compactMap { try store.batch($0) }
+    }
+
     func batches(in scope: ScopeID) async throws -> [BatchEnvelope] {
         try await store.database.read { db in
             try Data.fetchAll(db, sql: """

@@ -47,6 +47,14 @@ final class TrustContext: Sendable {
     /// The date of this device's next membership record (`CouncilClock.signing(after:)`).
     var signingInstant: Instant { clock.signing(after: membership.headTime) }
 
+    /// The instant the verified state is read at: the later of the judging instant and the log's
+    /// newest record. The log dates every record at least at its predecessor's time and takes
+    /// records dated a little ahead of this clock, so on a clock a little slow, what the newest
+    /// records granted (an undertaking, a certification, a key) would not hold yet here: the
+    /// device signed its undertaking again (refused), and took a member just certified for one who
+    /// left (a key rotation, then writes refused for want of the new key).
+    var readingInstant: Instant { max(instant, membership.headTime) }
+
     /// Runs `body` on the pair; its changes are kept only if it returns.
     func update<T: Sendable>(_ body: (inout MembershipLog, inout ScopeKeyring) throws -> T) throws -> T {
         try value.withLock { pair in

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import Synchronization
 
 /// The offline lease's write check, shared by every writer of the device — `Device.commit`, file
@@ -19,6 +20,6 @@ final class WriteLease: Sendable {
 
     /// Throws `DeviceError.leaseExpired` while the lease is expired.
     func check() throws {
-        guard !isExpired else { throw DeviceError(.leaseExpired, "this device's offline lease expired: sync before writing") }
+        guard !isExpired else { throw DeviceError(.leaseExpired, Text(fr: "le bail hors ligne de cet appareil a expiré : synchronisez avant d'écrire", en: "this device's offline lease expired: sync before writing")) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 
@@ -41,7 +42,8 @@ public struct Annotations: Sendable {
     public func add(_ text: String, on version: DossierVersion, at location: String, scope: ScopeID,
                     id: String = UUID().uuidString.lowercased()) throws -> String {
         guard scope != .public else {
-            throw DossierError(.invalidArgument, "a note is never public: keep it in your own scope or share it with a group")
+            throw DossierError(.invalidArgument, Text(fr: "une note n'est jamais publique : gardez-la pour vous ou partagez-la avec un groupe",
+                                     en: "a note is never public: keep it in your own scope or share it with a group"))
         }
         let record = try RecordKey(kind: Self.kind, id: id)
         try store.commitLocal([

@@ -13,8 +13,9 @@ extension AvisDrafts {
     /// or before the referral was received (`CouncilError.invalidDate`). Nothing is written when refused.
     public func adopt(_ id: String, at seance: Seance, register: Register, vote: PublishedText.Vote) throws {
         guard seance.attendanceClosed else {
-            throw DossierError(.wrongState,
-                "séance \(seance.id) of \(seance.date.iso) has not been held (its attendance is not closed): close it first (huisclos presence clore \(seance.id))")
+            throw DossierError(.wrongState, Text(
+                fr: "la séance \(seance.id) du \(seance.date.iso) n'a pas été tenue (sa feuille de présence n'est pas close) : clôturez-la d'abord (huisclos presence clore \(seance.id))",
+                en: "séance \(seance.id) of \(seance.date.iso) has not been held (its attendance is not closed): close it first (huisclos presence clore \(seance.id))"))
         }
         let quorum = Quorum(seance: seance, register: register)
         guard quorum.isReached else {
@@ -23,8 +24,9 @@ extension AvisDrafts {
                 en: "Adoption refused: séance \(seance.id) of \(seance.date.iso) was held without quorum (\(quorum.present) present of \(quorum.inOffice) in office, \(quorum.required) required). \(CouncilRules.Quote.quorum.english) Put the text on a later séance's agenda."))
         }
         guard vote.voting <= seance.present.count else {
-            throw DossierError(.invalidArgument,
-                "\(vote.voting) voting but \(seance.present.count) present at séance \(seance.id): correct the count")
+            throw DossierError(.invalidArgument, Text(
+                fr: "\(vote.voting) votants mais \(seance.present.count) présents à la séance \(seance.id) : corrigez le décompte",
+                en: "\(vote.voting) voting but \(seance.present.count) present at séance \(seance.id): correct the count"))
         }
         let referral = try draft(id).referral.flatMap { id in try Referrals(store: store).list().first { $0.id == id } }
         if let referral, seance.date < referral.received {

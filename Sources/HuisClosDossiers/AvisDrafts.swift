@@ -87,10 +87,12 @@ public struct AvisDrafts: Sendable {
     public func write(_ text: String, paragraph: String, of id: String) throws {
         let draft = try self.draft(id)
         guard draft.status == .draft else {
-            throw DossierError(.wrongState, "avis \(id) is \(draft.status.rawValue): an adopted text is no longer edited")
+            throw DossierError(.wrongState, Text(fr: "l'avis \(id) est à l'état « \(draft.status.rawValue) » : un texte adopté ne se modifie plus",
+                                     en: "avis \(id) is \(draft.status.rawValue): an adopted text is no longer edited"))
         }
         guard draft.paragraphs.count < DossierLimits.paragraphsMax || draft.paragraphs.contains(where: { $0.id == paragraph }) else {
-            throw DossierError(.tooLarge, "avis \(id) already has \(DossierLimits.paragraphsMax) paragraphs: merge some")
+            throw DossierError(.tooLarge, Text(fr: "l'avis \(id) a déjà \(DossierLimits.paragraphsMax) paragraphes : regroupez-en",
+                                     en: "avis \(id) already has \(DossierLimits.paragraphsMax) paragraphs: merge some"))
         }
         let record = try RecordKey(kind: Layout.paragraph, id: "\(id).\(paragraph)")
         let seen = try RecordReader(database: store.database).textElements(kind: Layout.paragraph, id: record.id, set: Layout.textSet, scope: scope)
@@ -109,7 +111,8 @@ public struct AvisDrafts: Sendable {
         guard let fields = try reader.fields(kind: Layout.avis, id: id, scope: scope),
               let title = fields.text("title"), let kind = fields.text("kind").flatMap(PublishedText.Kind.init(rawValue:)),
               let status = fields.text("status").flatMap(Status.init(rawValue:)) else {
-            throw DossierError(.notFound, "no avis \(id) in \(scope): check the identifier or sync")
+            throw DossierError(.notFound, Text(fr: "aucun avis \(id) dans \(scope) : vérifiez l'identifiant ou synchronisez",
+                                     en: "no avis \(id) in \(scope): check the identifier or sync"))
         }
         let prefix = "\(id)."
         let paragraphs = try reader.ids(kind: Layout.paragraph, scope: scope).filter { $0.hasPrefix(prefix) }.map { recordID in
@@ -123,7 +126,8 @@ public struct AvisDrafts: Sendable {
     /// shows a conflict (the council adopts one text, not a choice between versions).
     public func adopt(_ id: String, seance: String, on day: Day, vote: PublishedText.Vote) throws {
         let draft = try self.draft(id)
-        guard draft.status == .draft else { throw DossierError(.wrongState, "avis \(id) is already \(draft.status.rawValue)") }
+        guard draft.status == .draft else { throw DossierError(.wrongState, Text(fr: "l'avis \(id) est déjà à l'état « \(draft.status.rawValue) » : voyez huisclos avis liste",
+                                     en: "avis \(id) is already \(draft.status.rawValue)")) }
         guard draft.conflicts.isEmpty else {
             let list = draft.conflicts.map(\.id).joined(separator: ", ")
             throw DossierError(.wrongState, Text(
@@ -161,7 +165,8 @@ public struct AvisDrafts: Sendable {
               let seated = fields.integer("vote_seated"), let voting = fields.integer("vote_voting"),
               let inFavour = fields.integer("vote_for"), let against = fields.integer("vote_against"),
               let abstaining = fields.integer("vote_abstaining") else {
-            throw DossierError(.wrongState, "avis \(id) has not been adopted: record its adoption at a séance first")
+            throw DossierError(.wrongState, Text(fr: "l'avis \(id) n'a pas été adopté : enregistrez d'abord son adoption en séance",
+                                     en: "avis \(id) has not been adopted: record its adoption at a séance first"))
         }
         let vote = try PublishedText.Vote(seated: Int(seated), voting: Int(voting), inFavour: Int(inFavour),
                                           against: Int(against), abstaining: Int(abstaining))

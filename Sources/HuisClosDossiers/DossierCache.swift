@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The sealed content of dossier versions, kept inside the member's encrypted replica so a
@@ -51,7 +52,8 @@ public struct DossierCache: Sendable {
     public func keep(manifest hashes: [[UInt8]], of file: String, scope: ScopeID, fingerprint: [UInt8]) throws {
         guard !hashes.isEmpty, hashes.count <= WireLimits.fileChunksMax, hashes.allSatisfy({ $0.count == Hash.length }),
               SealedFile.fingerprint(chunkHashes: hashes) == fingerprint else {
-            throw DossierError(.integrity, "the server's list of this file's chunks is not the one recorded in the dossier: nothing kept; report it to the secretariat")
+            throw DossierError(.integrity, Text(fr: "la liste des parties de ce fichier donnée par le serveur n'est pas celle du dossier : rien n'a été gardé ; signalez-le au secrétariat",
+                                     en: "the server's list of this file's chunks is not the one recorded in the dossier: nothing kept; report it to the secretariat"))
         }
         try database.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO dossier_files (file_id, scope) VALUES (?, ?)", arguments: [file, scope.rawValue])
@@ -67,7 +69,8 @@ public struct DossierCache: Sendable {
     /// `DossierError(.integrity)` (and keeps nothing) otherwise.
     public func keep(chunk: [UInt8], hash: [UInt8]) throws {
         guard Hash.blake2b(chunk) == hash else {
-            throw DossierError(.integrity, "a chunk received for this file does not match its hash: refused, nothing kept; sync again and report it if it persists")
+            throw DossierError(.integrity, Text(fr: "une partie reçue pour ce fichier ne correspond pas à son empreinte : refusée, rien n'a été gardé ; synchronisez de nouveau et signalez-le si cela persiste",
+                                     en: "a chunk received for this file does not match its hash: refused, nothing kept; sync again and report it if it persists"))
         }
         try database.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO dossier_chunks (hash, bytes) VALUES (?, ?)", arguments: [Data(hash), Data(chunk)])
@@ -96,14 +99,17 @@ public struct DossierCache: Sendable {
     /// copy is incomplete, `CryptoError` when it does not open.
     public func open(_ file: String, key: SecureBytes, fingerprint: [UInt8], sink: ([UInt8]) throws -> Void) async throws {
         guard let hashes = try manifest(of: file), try missingChunks(of: file).isEmpty else {
-            throw DossierError(.notFetched, "this version has not fully reached this device: sync when online")
+            throw DossierError(.notFetched, Text(fr: "cette version n'est pas entièrement arrivée sur cet appareil : synchronisez une fois en ligne",
+                                     en: "this version has not fully reached this device: sync when online"))
         }
         guard SealedFile.fingerprint(chunkHashes: hashes) == fingerprint else {
-            throw DossierError(.integrity, "the copy kept on this device is not the recorded one: sync again to fetch it")
+            throw DossierError(.integrity, Text(fr: "la copie gardée sur cet appareil n'est pas celle enregistrée : synchronisez de nouveau pour la récupérer",
+                                     en: "the copy kept on this device is not the recorded one: sync again to fetch it"))
         }
         try await SealedFile.open(count: hashes.count, key: key, fetch: { index in
             guard let bytes = try chunk(hashes[index]) else {
-                throw DossierError(.notFetched, "a chunk of this version is missing on this device: sync when online")
+                throw DossierError(.notFetched, Text(fr: "une partie de cette version manque sur cet appareil : synchronisez une fois en ligne",
+                                     en: "a chunk of this version is missing on this device: sync when online"))
             }
             return bytes
         }, sink: sink)

@@ -1,9 +1,9 @@
 import HuisClosL10n
 
 /// Why a dossier operation failed; the message says what to do and never holds a key or content.
-public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DossierError: HuisClosError, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that branch on it.
-    public enum Code: String, Sendable {
+    public enum Code: String, ErrorCode {
         /// The file is larger than `DossierLimits.fileBytesMax`.
         case tooLarge
         /// The downloaded file does not match the dossier record (altered, substituted or truncated).
@@ -19,21 +19,51 @@ public struct DossierError: Error, Sendable, Equatable, CustomStringConvertible 
         case notFetched
         /// The avis is not in the state the operation needs (e.g. publishing before adoption).
         case wrongState
+
+        public static let domain = "dossier"
+
+        public var text: Text {
+            switch self {
+            case .tooLarge:
+                Text(fr: "le fichier ou le texte dépasse sa limite : découpez-le",
+                     en: "the file or text is over its limit: split it")
+            case .integrity:
+                Text(fr: "le fichier reçu ne correspond pas au dossier enregistré (altéré, substitué ou tronqué) : rien n'a été gardé ; signalez-le au secrétariat",
+                     en: "the file received does not match the recorded dossier (altered, substituted or truncated): nothing was kept; tell the secretariat")
+            case .notFound:
+                Text(fr: "ce qui est nommé n'est pas sur cet appareil : vérifiez l'identifiant, synchronisez, puis voyez huisclos dossiers liste",
+                     en: "what is named is not on this device: check the identifier, sync, then see huisclos dossiers liste")
+            case .invalidArgument:
+                Text(fr: "un nom, un identifiant ou un argument ne convient pas : corrigez-le (voyez --help)",
+                     en: "a name, identifier or argument is not acceptable: correct it (see --help)")
+            case .forbidden:
+                Text(fr: "vous n'avez pas le droit de faire ceci : adressez-vous à la présidence ou au secrétariat si c'est une erreur",
+                     en: "you are not allowed to do this: ask the president or the secretariat if this is a mistake")
+            case .notFetched:
+                Text(fr: "le contenu de cette version n'est pas encore sur cet appareil : synchronisez une fois en ligne",
+                     en: "the content of this version is not on this device yet: sync when online")
+            case .wrongState:
+                Text(fr: "l'avis n'est pas à l'état que demande cette action (par exemple publier avant l'adoption) : voyez huisclos avis liste",
+                     en: "the avis is not in the state this action needs (e.g. publishing before adoption): see huisclos avis liste")
+            }
+        }
+
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .integrity: .dataRefused
+            case .forbidden: .notAllowed
+            case .notFound, .invalidArgument, .wrongState, .tooLarge: .usage
+            case .notFetched: .unreachable
+            }
+        }
     }
 
     /// The kind of failure.
     public let code: Code
-    /// What went wrong and what to do, in French and English. An error made with an English
-    /// `message` only carries it in both (the wider error model will translate the rest).
+    /// What went wrong and what to do, in French and English.
     public let text: Text
     /// What went wrong and what to do, in English.
     public var message: String { text.english }
-
-    /// An error with `code` and an English `message` that says what to do.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        text = Text(fr: message, en: message)
-    }
 
     /// An error with `code` and a `text` in both languages that says what to do.
     public init(_ code: Code, _ text: Text) {

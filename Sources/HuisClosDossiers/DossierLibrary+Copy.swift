@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 extension DossierLibrary {
     /// Reseals the latest version of dossier `id` of `source` (e.g. the council's) as the next
     /// version of the same dossier in this library (e.g. a hearing's scope), under a fresh file
@@ -6,7 +8,8 @@ extension DossierLibrary {
     @discardableResult
     public func copy(_ id: String, from source: DossierLibrary, transfer: SealedFileTransfer, attachedTo: String) async throws -> DossierVersion {
         guard let dossier = try source.dossier(id), let latest = dossier.latest else {
-            throw DossierError(.notFound, "no dossier '\(id)' in \(source.scope.rawValue) on this device: sync, then see huisclos dossiers liste")
+            throw DossierError(.notFound, Text(fr: "aucun dossier « \(id) » dans \(source.scope.rawValue) sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
+                                     en: "no dossier '\(id)' in \(source.scope.rawValue) on this device: sync, then see huisclos dossiers liste"))
         }
         var content: [UInt8] = []
         try await source.read(latest, transfer: transfer) { content += $0 }

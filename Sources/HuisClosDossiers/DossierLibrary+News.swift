@@ -24,8 +24,9 @@ extension DossierLibrary {
             try markSeen(versions)
             return nil
         } catch {
-            return Text(fr: "Lu, mais pas marqué comme vu sur cet appareil (\(error)) : la version reste « nouveau » jusqu'à une prochaine lecture. Vérifiez la place libre.",
-                        en: "Read, but not marked seen on this device (\(error)): the version stays 'new' until it is read again. Check free space.")
+            let why = Text(explaining: error)
+            return Text(fr: "Lu, mais pas marqué comme vu sur cet appareil (\(why.french)) : la version reste « nouveau » jusqu'à une prochaine lecture. Vérifiez la place libre.",
+                        en: "Read, but not marked seen on this device (\(why.english)): the version stays 'new' until it is read again. Check free space.")
         }
     }
 

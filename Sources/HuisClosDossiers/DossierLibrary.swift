@@ -3,6 +3,7 @@ import GRDB
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosWire
@@ -127,14 +128,16 @@ public struct DossierLibrary: Sendable {
                       progress: SealedFileTransfer.Progress = { _, _ in }) async throws {
         guard let transfer else {
             guard try isHeld(version) else {
-                throw DossierError(.notFetched, "version \(version.number) of '\(version.dossier)' has not reached this device yet: run huisclos sync when online")
+                throw DossierError(.notFetched, Text(fr: "la version \(version.number) de « \(version.dossier) » n'est pas encore arrivée sur cet appareil : lancez huisclos sync une fois en ligne",
+                                     en: "version \(version.number) of '\(version.dossier)' has not reached this device yet: run huisclos sync when online"))
             }
             return
         }
         do {
             try await bring(version, transfer: transfer, progress: progress)
         } catch let error as APIError where error.code == .unreachable {
-            throw DossierError(.notFetched, "version \(version.number) of '\(version.dossier)' has not reached this device yet and the server cannot be reached: read it again when online")
+            throw DossierError(.notFetched, Text(fr: "la version \(version.number) de « \(version.dossier) » n'est pas encore arrivée sur cet appareil et le serveur est injoignable : relisez-la une fois en ligne",
+                                     en: "version \(version.number) of '\(version.dossier)' has not reached this device yet and the server cannot be reached: read it again when online"))
         }
     }
 

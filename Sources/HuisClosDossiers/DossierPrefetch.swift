@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosWire
@@ -38,7 +39,7 @@ public struct DossierPrefetch: Sendable {
         public var skipped = 0
         /// Versions refused (manifest or chunk not the recorded one, or not completely uploaded
         /// yet), with why; nothing of them is kept.
-        public var refused: [String] = []
+        public var refused: [Text] = []
         /// Cached files dropped because the device may no longer read them.
         public var dropped = 0
     }
@@ -84,7 +85,8 @@ public struct DossierPrefetch: Sendable {
                 report.chunks += try await library.bring(version, transfer: transfer) { fetched, _ in progress(before + fetched, total) }
                 report.fetched += 1
             } catch let error as DossierError where error.code == .integrity || error.code == .notFetched {
-                report.refused.append("\(library.scope.rawValue) \(version.dossier) v\(version.number): \(error.message)")
+                report.refused.append(Text(fr: "\(library.scope.rawValue) \(version.dossier) v\(version.number) : \(error.text.french)",
+                                           en: "\(library.scope.rawValue) \(version.dossier) v\(version.number): \(error.text.english)"))
             }
             done = before + Self.chunkCount(of: version)
             progress(done, total)

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 
@@ -16,7 +17,8 @@ public enum DossierScopes {
         do {
             return try ScopeID("\(prefix):\(name)")
         } catch {
-            throw DossierError(.invalidArgument, "'\(name)' cannot name a \(prefix) scope: use lowercase letters, digits, '-', '_' or '.'")
+            throw DossierError(.invalidArgument, Text(fr: "« \(name) » ne peut pas nommer une portée \(prefix) : utilisez des minuscules, des chiffres, « - », « _ » ou « . »",
+                                     en: "'\(name)' cannot name a \(prefix) scope: use lowercase letters, digits, '-', '_' or '.'"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosWire
@@ -58,7 +59,7 @@ public struct ResumedUploads: Sendable, Equatable {
     public var recorded: [DossierVersion] = []
     /// Uploads the relay refused for good (no access, conflicting file), with why: forgotten, so
     /// the member adds the file again; nothing else is lost (the original is on their disk).
-    public var refused: [String] = []
+    public var refused: [Text] = []
 }
 
 extension DossierLibrary {
@@ -73,7 +74,8 @@ extension DossierLibrary {
         for pending in try PendingUpload.all(in: store.database) {
             guard writable.contains(pending.scope) else {
                 try PendingUpload.forget(pending.fileID, in: store.database)
-                result.refused.append("\(pending.fileName) (\(pending.dossier)): this device may no longer write in \(pending.scope.rawValue)")
+                result.refused.append(Text(fr: "\(pending.fileName) (\(pending.dossier)) : cet appareil ne peut plus écrire dans \(pending.scope.rawValue)",
+                                           en: "\(pending.fileName) (\(pending.dossier)): this device may no longer write in \(pending.scope.rawValue)"))
                 continue
             }
             let library = DossierLibrary(store: store, scope: pending.scope)
@@ -81,7 +83,9 @@ extension DossierLibrary {
                 result.recorded.append(try await library.finish(pending) { id, cache in try await upload(pending.scope, id, cache) })
             } catch let error as APIError where [.forbidden, .fileConflict, .tooLarge, .malformed, .chunkNotInFile, .chunkHashMismatch].contains(error.code) {
                 try PendingUpload.forget(pending.fileID, in: store.database)
-                result.refused.append("\(pending.fileName) (\(pending.dossier)): the server refused it (\(error.code.rawValue): \(error.message)); add it again")
+                result.refused.append(Text(
+                    fr: "\(pending.fileName) (\(pending.dossier)) : le serveur l'a refusé (\(error.code.rawValue) : \(error.text.french)) ; ajoutez-le de nouveau",
+                    en: "\(pending.fileName) (\(pending.dossier)): the server refused it (\(error.code.rawValue): \(error.message)); add it again"))
             }
         }
         return result

@@ -1,6 +1,7 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosPublication
 import HuisClosStore
@@ -29,7 +30,8 @@ public struct Referrals: Sendable {
     /// Records that avis `avis` answers referral `id`.
     public func answer(_ id: String, with avis: String) throws {
         guard try list().contains(where: { $0.id == id }) else {
-            throw DossierError(.notFound, "no referral \(id): record its receipt first")
+            throw DossierError(.notFound, Text(fr: "aucune saisine \(id) : enregistrez d'abord sa réception",
+                                     en: "no referral \(id): record its receipt first"))
         }
         try store.commitLocal([.set(try RecordKey(kind: Self.kind, id: id), field: "avis", value: .text(avis))], scope: .council)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The one way HuisClos seals a file: `SecretStream` under its own random per-version key, cut
@@ -25,7 +26,8 @@ public enum SealedFile {
         repeat {
             size += piece.count
             guard size <= DossierLimits.fileBytesMax else {
-                throw DossierError(.tooLarge, "the file is over the \(DossierLimits.fileBytesMax / 1_048_576) MiB limit: split the dossier")
+                throw DossierError(.tooLarge, Text(fr: "le fichier dépasse la limite de \(DossierLimits.fileBytesMax / 1_048_576) Mio : découpez le dossier",
+                                     en: "the file is over the \(DossierLimits.fileBytesMax / 1_048_576) MiB limit: split the dossier"))
             }
             let next = piece.isEmpty ? [] : try read(DossierLimits.plainChunkBytes)
             var sealed = pusher.push(piece, isFinal: next.isEmpty)
@@ -83,7 +85,8 @@ public enum DossierSource: Sendable {
         case .file(let url):
             let handle: FileHandle
             do { handle = try FileHandle(forReadingFrom: url) } catch {
-                throw DossierError(.invalidArgument, "cannot read \(url.path): check the path and its permissions")
+                throw DossierError(.invalidArgument, Text(fr: "impossible de lire \(url.path) : vérifiez le chemin et ses droits",
+                                     en: "cannot read \(url.path): check the path and its permissions"))
             }
             defer { try? handle.close() }
             return try body { count in [UInt8](try handle.read(upToCount: count) ?? Data()) }

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosWire
@@ -23,7 +24,8 @@ public struct SealedFileTransfer: Sendable {
     @discardableResult
     public func upload(_ file: FileID, scope: ScopeID, from cache: DossierCache, progress: Progress = { _, _ in }) async throws -> Int {
         guard let hashes = try cache.manifest(of: file.rawValue) else {
-            throw DossierError(.notFound, "file \(file) is not kept on this device: add the dossier again")
+            throw DossierError(.notFound, Text(fr: "le fichier \(file) n'est pas gardé sur cet appareil : ajoutez de nouveau le dossier",
+                                     en: "file \(file) is not kept on this device: add the dossier again"))
         }
         var manifest = Huisclos_V1_FileManifest()
         manifest.fileID = file.rawValue
@@ -37,7 +39,8 @@ public struct SealedFileTransfer: Sendable {
         for hash in hashes where missing.contains(hash) {
             if !sent.contains(hash) {
                 guard let chunk = try cache.chunk(hash) else {
-                    throw DossierError(.notFound, "a chunk of file \(file) is not kept on this device: add the dossier again")
+                    throw DossierError(.notFound, Text(fr: "une partie du fichier \(file) n'est pas gardée sur cet appareil : ajoutez de nouveau le dossier",
+                                     en: "a chunk of file \(file) is not kept on this device: add the dossier again"))
                 }
                 try await client.upload(chunk: chunk, hash: hash, file: file)
                 sent.insert(hash)
@@ -59,7 +62,8 @@ public struct SealedFileTransfer: Sendable {
         if try cache.manifest(of: id.rawValue) == nil {
             let status = try await client.fileStatus(id)
             guard status.complete else {
-                throw DossierError(.notFetched, "the file of this dossier is not completely uploaded yet: sync again later")
+                throw DossierError(.notFetched, Text(fr: "le fichier de ce dossier n'est pas encore entièrement envoyé : synchronisez de nouveau plus tard",
+                                     en: "the file of this dossier is not completely uploaded yet: sync again later"))
             }
             try cache.keep(manifest: status.manifest.chunkHashes.map { [UInt8]($0) }, of: id.rawValue, scope: scope, fingerprint: fingerprint)
         }
@@ -87,7 +91,8 @@ public struct SealedFileTransfer: Sendable {
             return try await client.download(chunk: hash, file: id)
         } catch {
             guard error.code == .chunkHashMismatch else { throw error }
-            throw DossierError(.integrity, "a chunk of this file, as the server sent it, does not match its hash: refused, nothing kept; report it to the secretariat")
+            throw DossierError(.integrity, Text(fr: "une partie de ce fichier, telle que le serveur l'a envoyée, ne correspond pas à son empreinte : refusée, rien n'a été gardé ; signalez-le au secrétariat",
+                                     en: "a chunk of this file, as the server sent it, does not match its hash: refused, nothing kept; report it to the secretariat"))
         }
     }
 }

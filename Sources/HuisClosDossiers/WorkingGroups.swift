@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 
@@ -16,7 +17,8 @@ public enum WorkingGroups {
                               log: inout MembershipLog, keyring: inout ScopeKeyring, at instant: Instant) throws -> EpochRotation {
         let scope = try DossierScopes.group(name)
         guard log.state.role(of: keyring.device.member, at: instant) == .president else {
-            throw DossierError(.forbidden, "only the president creates working groups: ask the president")
+            throw DossierError(.forbidden, Text(fr: "seule la présidence crée les groupes de travail : adressez-vous à la présidence",
+                                     en: "only the president creates working groups: ask the president"))
         }
         let signer = keyring.device.signing, president = keyring.device.member
         return try EpochChange.apply(scope: scope, reason: .initial, log: &log, keyring: &keyring, at: instant) { next in

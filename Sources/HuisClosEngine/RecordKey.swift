@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// A typed record's identity within a scope: its kind and its id.
 ///
 /// Both are ASCII identifiers (`Names`), compared byte for byte, so a key means the same record on
@@ -50,7 +52,9 @@ public enum Names {
     public static func check(_ name: String, what: String, maxBytes: Int = EngineLimits.nameBytesMax,
                              extra: UInt8? = nil) throws(ChangeError) {
         guard isValid(name.utf8, maxBytes: maxBytes, extra: extra) else {
-            throw ChangeError(.invalidChange, "\(what) \"\(name.prefix(80))\" must be 1–\(maxBytes) ASCII letters, digits, '_', '.', '-'\(extra == nil ? "" : " or ':'")")
+            throw ChangeError(.invalidChange, Text(
+                fr: "« \(name.prefix(80)) » ne convient pas comme identifiant : 1 à \(maxBytes) lettres ASCII (sans accent ni espace), chiffres, « _ », « . », « - »\(extra == nil ? "" : " ou « : »") ; rien n'a été écrit",
+                en: "\(what) \"\(name.prefix(80))\" must be 1–\(maxBytes) ASCII letters, digits, '_', '.', '-'\(extra == nil ? "" : " or ':'")"))
         }
     }
 }

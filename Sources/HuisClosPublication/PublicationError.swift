@@ -1,9 +1,9 @@
 import HuisClosL10n
 
 /// Why a text could not be published or rendered; the message says what to do.
-public struct PublicationError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PublicationError: HuisClosError, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that branch on it.
-    public enum Code: String, Sendable {
+    public enum Code: String, ErrorCode {
         /// The vote count is inconsistent.
         case invalidVote
         /// An identifier is not usable in a URL or a file name.
@@ -12,6 +12,27 @@ public struct PublicationError: Error, Sendable, Equatable, CustomStringConverti
         case invalidText
         /// A stored publication could not be decoded.
         case malformed
+
+        public static let domain = "publication"
+
+        public var text: Text {
+            switch self {
+            case .invalidVote:
+                Text(fr: "le décompte du vote est incohérent (votants, pour, contre) : corrigez-le",
+                     en: "the vote count is inconsistent (voting, in favour, against): correct it")
+            case .invalidIdentifier:
+                Text(fr: "cet identifiant ne peut pas servir dans une adresse ou un nom de fichier : 1 à 64 lettres, chiffres, « - » ou « _ »",
+                     en: "this identifier cannot be used in an address or a file name: 1 to 64 letters, digits, '-' or '_'")
+            case .invalidText:
+                Text(fr: "un texte est vide ou trop long : corrigez-le",
+                     en: "a text is empty or too long: correct it")
+            case .malformed:
+                Text(fr: "une publication enregistrée ne se lit pas : elle est ignorée ; signalez-le au secrétariat",
+                     en: "a stored publication cannot be read: it is skipped; tell the secretariat")
+            }
+        }
+
+        public var exitStatus: ExitStatus { .dataRefused }
     }
 
     /// The kind of failure.

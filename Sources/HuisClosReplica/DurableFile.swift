@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +13,8 @@ enum DurableFile {
     /// Reads a whole file of at most `maximumBytes` bytes.
     static func read(_ url: URL, maximumBytes: Int) throws(ReplicaError) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw ReplicaError(.notFound, "cannot read \(url.lastPathComponent) in \(url.deletingLastPathComponent().path); check the folder")
+            throw ReplicaError(.notFound, Text(fr: "impossible de lire \(url.lastPathComponent) dans \(url.deletingLastPathComponent().path) : vérifiez le dossier",
+                                               en: "cannot read \(url.lastPathComponent) in \(url.deletingLastPathComponent().path); check the folder"))
         }
         defer { try? handle.close() }
         do {

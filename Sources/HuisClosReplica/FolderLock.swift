@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,7 +22,8 @@ final class FolderLock: @unchecked Sendable {
     init(folder: URL) throws(ReplicaError) {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw ReplicaError(.notFound, "there is no replica folder at \(folder.path); create the replica first")
+            throw ReplicaError(.notFound, Text(fr: "aucun dossier de réplique en \(folder.path) : créez d'abord la réplique (huisclos enrol) ou vérifiez le dossier",
+                                                en: "there is no replica folder at \(folder.path); create the replica first"))
         }
         var attempts = 1
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -33,7 +35,8 @@ final class FolderLock: @unchecked Sendable {
             }
             close(fd)
             if reason == EWOULDBLOCK {
-                throw ReplicaError(.inUse, "the replica at \(folder.path) is open elsewhere; close it there first")
+                throw ReplicaError(.inUse, Text(fr: "la réplique de \(folder.path) est ouverte ailleurs (une autre commande huisclos, ou sync --watch) : fermez-la d'abord",
+                                                      en: "the replica at \(folder.path) is open elsewhere; close it there first"))
             }
             throw ReplicaError(.storageFailed, "cannot lock \(folder.path): \(String(cString: strerror(reason)))")
         }

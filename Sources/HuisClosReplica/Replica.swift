@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 
 /// A member's encrypted local replica: a GRDB `DatabaseQueue` whose every page, in the database
 /// file and in its WAL, is encrypted by the HuisClos VFS under a random key, itself wrapped by
@@ -52,7 +53,8 @@ public final class Replica: Sendable {
         }
         let lock = try FolderLock(folder: files.folder)
         if let existing = files.all.first(where: ReplicaFiles.exists) {
-            throw ReplicaError(.alreadyExists, "\(existing.path) exists; open that replica, or destroy it first")
+            throw ReplicaError(.alreadyExists, Text(fr: "\(existing.path) existe : ouvrez cette réplique, ou détruisez-la d'abord",
+                                                    en: "\(existing.path) exists; open that replica, or destroy it first"))
         }
         do throws(ReplicaError) {
             let key: SecureBytes
@@ -80,7 +82,8 @@ public final class Replica: Sendable {
     public static func open(at folder: URL, passphrase: String) throws(ReplicaError) -> Replica {
         let files = ReplicaFiles(folder: folder)
         guard ReplicaFiles.exists(files.key) else {
-            throw ReplicaError(.notFound, "no replica key file in \(files.folder.path); create the replica or check the folder")
+            throw ReplicaError(.notFound, Text(fr: "aucun fichier de clé de réplique dans \(files.folder.path) : créez la réplique ou vérifiez le dossier",
+                                               en: "no replica key file in \(files.folder.path); create the replica or check the folder"))
         }
         let lock = try FolderLock(folder: files.folder)
         let keyFile = try KeyFile.decode(DurableFile.read(files.key, maximumBytes: ReplicaLimits.keyFileBytes))

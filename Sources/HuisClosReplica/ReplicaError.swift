@@ -1,14 +1,15 @@
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 
 /// A failure to create, open, use or destroy a replica: what happened and what to do about it.
 ///
 /// Messages never contain the passphrase, the key or row data. Errors thrown later by
 /// `Replica.database` are GRDB `DatabaseError`s; `ReplicaError(classifying:)` maps them, so that a
 /// page that failed authentication reads as `.tampered`.
-public struct ReplicaError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ReplicaError: HuisClosError, Equatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
-    public enum Code: String, Sendable {
+    public enum Code: String, ErrorCode {
         /// No replica in this folder.
         case notFound
         /// `create` found a replica (or part of one) already in the folder.
@@ -30,17 +31,70 @@ public struct ReplicaError: Error, Equatable, Sendable, CustomStringConvertible 
         case cryptoUnavailable
         /// The file system or SQLite failed for a reason unrelated to encryption.
         case storageFailed
+
+        public static let domain = "replica"
+
+        public var text: Text {
+            switch self {
+            case .notFound:
+                Text(fr: "aucune réplique dans ce dossier : vérifiez le dossier de l'appareil (--device ou HUISCLOS_DEVICE), ou enrôlez-le (huisclos enrol)",
+                     en: "no replica in this folder: check the device folder (--device or HUISCLOS_DEVICE), or enrol it (huisclos enrol)")
+            case .alreadyExists:
+                Text(fr: "ce dossier contient déjà une réplique (ou une partie) : choisissez un autre dossier ; rien n'a été écrit",
+                     en: "this folder already holds a replica (or part of one): choose another folder; nothing was written")
+            case .inUse:
+                Text(fr: "la réplique est ouverte par un autre programme (une autre commande huisclos, ou sync --watch) : fermez-le, puis réessayez",
+                     en: "the replica is open in another program (another huisclos command, or sync --watch): close it, then try again")
+            case .closed:
+                Text(fr: "la réplique a été fermée : relancez la commande",
+                     en: "the replica was closed: run the command again")
+            case .wrongPassphrase:
+                Text(fr: "phrase de passe incorrecte (ou fichier de clé modifié) : rien n'a changé ; réessayez avec la bonne phrase de passe",
+                     en: "wrong passphrase (or the key file was altered): nothing changed; try again with the right passphrase")
+            case .invalidPassphrase:
+                Text(fr: "phrase de passe trop courte : choisissez-en une d'au moins \(ReplicaLimits.passphraseCharactersMin) caractères, par exemple quelques mots que vous seul associeriez.",
+                     en: "passphrase too short: choose one of at least \(ReplicaLimits.passphraseCharactersMin) characters, for example a few words only you would put together.")
+            case .keyFileDamaged:
+                Text(fr: "le fichier de clé de cet appareil est endommagé ou n'en est pas un : détruisez le dossier de l'appareil et enrôlez-le de nouveau ; tout revient du serveur",
+                     en: "this device's key file is damaged or is not one: destroy the device folder and enrol it again; everything comes back from the server")
+            case .tampered:
+                Text(fr: "une page de la réplique chiffrée de cet appareil ne s'authentifie pas (modifiée, tronquée ou endommagée) : ne vous fiez pas à cette copie. Détruisez le dossier de l'appareil et enrôlez-le de nouveau : tout revient du serveur.",
+                     en: "a page of this device's encrypted replica fails authentication (modified, truncated or damaged): do not trust this copy. Destroy the device folder and enrol it again: everything comes back from the server.")
+            case .cryptoUnavailable:
+                Text(fr: "le chiffrement n'est pas disponible (libsodium absent, ou pas assez de mémoire pour dériver la clé) : libérez de la mémoire ou installez libsodium, puis réessayez",
+                     en: "encryption is unavailable (libsodium missing, or not enough memory to derive the key): free some memory or install libsodium, then try again")
+            case .storageFailed:
+                Text(fr: "la réplique ne peut pas être lue ou écrite : vérifiez la place libre et les droits du dossier de l'appareil",
+                     en: "the replica cannot be read or written: check the free space and the device folder's permissions")
+            }
+        }
+
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .wrongPassphrase: .notAllowed
+            case .invalidPassphrase: .usage
+            case .notFound, .alreadyExists, .inUse, .closed, .keyFileDamaged, .tampered, .cryptoUnavailable, .storageFailed: .localIO
+            }
+        }
     }
 
     /// What went wrong, as a stable code.
     public let code: Code
-    /// What happened and what to do, for people; never contains secrets.
-    public let message: String
+    /// What happened and what to do, in both languages; never contains secrets.
+    public let text: Text
+    /// What happened and what to do, in English (logs).
+    public var message: String { text.english }
 
-    /// Makes an error from a code and a message that says what to do.
+    /// Makes an error from a code and an English message that says what to do (the French reader
+    /// gets the code's sentence).
     public init(_ code: Code, _ message: String) {
+        self.init(code, code.text(english: message))
+    }
+
+    /// Makes an error from a code and a `text` in both languages.
+    public init(_ code: Code, _ text: Text) {
         self.code = code
-        self.message = message
+        self.text = text
     }
 
     /// `code: message`, for logs (safe to log: no secrets).
@@ -99,7 +153,7 @@ extension ReplicaError {
                 changed: try again with the right passphrase
                 """)
         default:
-            self.init(.cryptoUnavailable, "\(error.message)")
+            self.init(.cryptoUnavailable, error.message)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CHuisClosVFS
+import HuisClosCrypto
 
 /// Every size and bound of the encrypted replica, with its unit and the reason for it.
 ///
@@ -25,5 +26,5 @@ public enum ReplicaLimits {
     /// ANSSI recommends for a secret guarded by a slow derivation, and a few words reach it easily.
     public static let passphraseCharactersMin = 12
     /// Bytes of a version-1 key file (see `KeyFile`); any other size is not a key file we wrote.
-    public static let keyFileBytes = 130
+    public static let keyFileBytes = PassphraseSealedFile.Format.replicaKey.encodedBytes
 }

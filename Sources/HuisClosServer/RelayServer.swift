@@ -13,80 +13,91 @@ import NIOSSL
 /// `ServerApp` and the tests use it the same way: build, then run the application (in a
 /// `ServiceGroup` for signal handling). `onListening` receives the bound host and port, which is
 /// how a caller learns the port when it asked for 0.
+///
+/// One relay serves the default council at the root (`/v1/…`, `/public/`) and every council of
+/// its `CouncilDirectory` under `/councils/<id>/…`, each with its own storage, admin token,
+/// public site and sessions (`CouncilRelay`, `CouncilDispatch`).
 public struct RelayServer: Sendable {
+    /// The storage and bus of one council (PostgreSQL: its schema and channel).
+    public typealias CouncilStorage = (storage: any ServerStorage, bus: (any RelayBus)?)
+
     /// The configuration it runs with.
     public let configuration: ServerConfiguration
-    /// Where its data lives.
-    public let storage: any ServerStorage
+    /// Where the default council's data lives.
+    public var storage: any ServerStorage { main.storage }
     /// The admin token file, when the token is read from or was written to one.
-    public var adminTokenFile: URL? { admin.file }
+    public var adminTokenFile: URL? { main.admin.file }
     /// Whether this start generated a new admin token file.
-    public var adminTokenGenerated: Bool { admin.generated }
-    /// Whether the storage is sound (what `/readyz` answers), kept by `IntegrityWatch` and requests.
-    public let health = StorageHealth()
+    public var adminTokenGenerated: Bool { main.admin.generated }
+    /// Whether the default council's storage is sound, kept by `IntegrityWatch` and requests.
+    public var health: StorageHealth { main.health }
+    /// Carries the default council's pokes and revocations to the other instances; nil alone.
+    public var bus: (any RelayBus)? { main.bus }
+    /// The councils hosted besides the default one, in order.
+    public var councilIDs: [CouncilID] { councils.map(\.id!) }
 
-    private let admin: AdminToken
+    private let main: CouncilRelay
+    private let councils: [CouncilRelay]
     private let logger: Logger
     /// One registry for both applications: the main one counts, the metrics one shows.
     private let metrics = ServerMetrics()
 
-    /// Carries pokes and revocations to the other instances on the same database; nil alone.
-    public let bus: (any RelayBus)?
-
     /// Opens the storage (SQLite in the data folder unless `storage` is given) and the admin token;
-    /// `bus` joins the instances sharing `storage` (PostgreSQL).
+    /// `bus` joins the instances sharing `storage` (PostgreSQL). `councils` gives the storage of
+    /// each council of the data folder's `CouncilDirectory`; nil opens each one's SQLite file in its folder.
     public init(configuration: ServerConfiguration, storage: (any ServerStorage)? = nil, bus: (any RelayBus)? = nil,
-                logger: Logger) throws {
+                councils: [CouncilID: CouncilStorage]? = nil, logger: Logger) throws {
         self.configuration = configuration
-        self.storage = try storage ?? SQLiteServerStorage(folder: configuration.dataFolder)
-        self.bus = bus
-        self.admin = try AdminToken(configured: configuration.adminToken, configuredFile: configuration.adminTokenFile,
-                                    folder: configuration.dataFolder)
+        main = try CouncilRelay(id: nil, folder: configuration.dataFolder,
+                                storage: try storage ?? SQLiteServerStorage(folder: configuration.dataFolder), bus: bus,
+                                configuration: configuration)
+        let directory = CouncilDirectory(dataFolder: configuration.dataFolder)
+        self.councils = try directory.councils().map { id in
+            let opened: CouncilStorage
+            if let councils {
+                guard let given = councils[id] else {
+                    throw StorageError(.unavailable, "the council \(id) appeared in \(directory.folder(of: id).path) while the relay started: start it again")
+                }
+                opened = given
+            } else {
+                opened = (try SQLiteServerStorage(folder: directory.folder(of: id)), nil)
+            }
+            return try CouncilRelay(id: id, folder: directory.folder(of: id), storage: opened.storage, bus: opened.bus,
+                                    configuration: configuration)
+        }
         self.logger = logger
     }
 
-    /// The application serving every endpoint of PROTOCOL.md (but `/metrics`: see `metricsApplication`).
+    /// The application serving every endpoint of PROTOCOL.md (but `/metrics`: see `metricsApplication`),
+    /// for every council.
     public func application(onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in })
         throws -> some ApplicationProtocol
     {
-        let ledger = CouncilLedger(storage: storage, clock: configuration.clock)
-        let authenticator = Authenticator(storage: storage, admin: admin, clock: configuration.clock, ledger: ledger)
-        let hub = PokeHub(metrics: metrics)
-        let fanout = RelayFanout(hub: hub, authenticator: authenticator, bus: bus)
-        let services = RelayServices(
-            configuration: configuration, storage: storage, authenticator: authenticator,
-            intake: BatchIntake(storage: storage, authenticator: authenticator, fanout: fanout, metrics: metrics, clock: configuration.clock),
-            hub: hub, fanout: fanout, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
-
-        let router = Router(context: BasicWebSocketRequestContext.self)
-        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock))
-        AccessRoutes(services: services).register(on: router)
-        SyncRoutes(services: services).register(on: router)
-        FileRoutes(services: services).register(on: router)
-        MembershipRoutes(services: services, ledger: ledger).register(on: router)
-        OperationsRoutes(services: services, health: health).register(on: router)
-        let publicBase = PublicBaseURL(configuration: configuration)
-        PublicRoutes(services: services, settings: try PublicSiteSettings.load(folder: configuration.dataFolder), ledger: ledger, base: publicBase,
-                     cache: PublicCatalogCache(storage: storage, metrics: metrics))
-            .register(on: router)
-
-        let webSocketRouter = Router(context: WatchRequestContext.self)
-        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock) { error, context in
-            await context.refuse(error)
-        })
-        SyncRoutes(services: services).registerWatch(on: webSocketRouter)
-
-        let plain = Self.guardedHTTP1(webSocketRouter: webSocketRouter, quotas: configuration.quotas, metrics: metrics)
+        // The root's /readyz answers for the whole deployment (a load balancer asks it); a
+        // council's own /readyz for its storage alone.
+        let everyone = ([main] + councils).map(\.health)
+        let root = main.responders(configuration: configuration, metrics: metrics, readiness: everyone, logger: logger)
+        var http: [String: RouterResponder<BasicWebSocketRequestContext>] = [:]
+        var watch: [String: RouterResponder<WatchRequestContext>] = [:]
+        var services = root.services
+        for council in councils {
+            let built = council.responders(configuration: configuration, metrics: metrics, readiness: [council.health], logger: logger)
+            http[council.id!.rawValue] = built.http
+            watch[council.id!.rawValue] = built.watch
+            services += built.services
+        }
+        let plain = Self.guardedHTTP1(webSocketResponder: CouncilDispatch(main: root.watch, councils: watch),
+                                      quotas: configuration.quotas, metrics: metrics)
         let server = try configuration.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: Self.tlsConfiguration($0)) } ?? plain
         let host = configuration.host
+        let bases = ([main] + councils).map(\.publicBase)
         return Application(
-            router: router, server: server,
+            responder: CouncilDispatch(main: root.http, councils: http), server: server,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "huisclos-server"),
-            services: [IntegrityWatch(storage: storage, health: health, clock: configuration.clock, logger: logger)]
-                + (bus.map { [RelayBusListener(bus: $0, fanout: fanout)] } ?? []),
+            services: services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                publicBase.bound(port: port)
+                for base in bases { base.bound(port: port) }
                 await onListening(host, port)
             },
             logger: logger)
@@ -113,9 +124,8 @@ public struct RelayServer: Sendable {
     /// HTTP/1.1 with the watch socket's upgrade, behind the connection guard: bounded connections,
     /// a deadline for the first head and for every body, an idle timeout, bounded heads, and parse
     /// errors answered.
-    private static func guardedHTTP1(webSocketRouter: Router<WatchRequestContext>, quotas: RelayQuotas,
+    private static func guardedHTTP1(webSocketResponder: CouncilDispatch<WatchRequestContext>, quotas: RelayQuotas,
                                      metrics: ServerMetrics) -> HTTPServerBuilder {
-        let webSocketResponder = webSocketRouter.buildResponder()
         let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax)
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: ServerLimits.requestHeadBytesMax, maxHeaderListSize: ServerLimits.requestHeadBytesMax,

@@ -46,6 +46,10 @@ enum ServerPostgresLimits {
     /// Connections one instance opens at most: PostgreSQL's default `max_connections` is 100, so
     /// three instances at 20 leave room for the operator's tools and a rolling upgrade's fourth.
     static let connectionsMax = 20
+    /// Connections one instance opens at most for each hosted council beside the default one (one
+    /// of them listens on the council's channel): a deployment of 10 councils on 3 instances stays
+    /// within 3 × (20 + 10 × 5) = 210, to be allowed by `max_connections` (README).
+    static let councilConnectionsMax = 5
     /// How long connecting may take before a request fails (a dead database answers fast).
     static let connectSecondsMax: Int64 = 10
 }

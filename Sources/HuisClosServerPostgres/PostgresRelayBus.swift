@@ -3,25 +3,30 @@ import HuisClosServer
 import Logging
 import PostgresNIO
 
-/// The `RelayBus` of instances sharing one PostgreSQL database: LISTEN/NOTIFY on one channel.
+/// The `RelayBus` of instances sharing one PostgreSQL database: LISTEN/NOTIFY on one channel per
+/// council (notifications are database-wide, whatever the schema: a council's events must never
+/// poke or cut another council's devices, whose scopes have the same names).
 ///
 /// Each notification is `<instance> <event line>`; an instance skips its own (it applied them
 /// already). A NOTIFY is delivered only to sessions listening at its commit, so `listen` holds one
 /// pooled connection for good and, whenever it has to reconnect, asks the relay to resynchronise.
 public final class PostgresRelayBus: RelayBus {
-    /// The channel every instance listens on.
-    static let channel = "huisclos_relay"
+    /// The channel of the default council, which every instance listens on.
+    static let defaultChannel = "huisclos_relay"
     /// Seconds between two attempts to listen again after the connection dropped.
     static let relistenDelaySeconds = 1
 
     private let storage: PostgresServerStorage
     /// This instance's name on the bus (random per start: only told apart from the others).
     private let instance: String
+    /// The channel of the storage's council.
+    let channel: String
 
     /// A bus over `storage`'s connections; `instance` names this process on the channel.
     public init(storage: PostgresServerStorage, instance: UUID) {
         self.storage = storage
         self.instance = instance.uuidString
+        self.channel = storage.council.map { "\(Self.defaultChannel)_\($0.sqlName)" } ?? Self.defaultChannel
     }
 
     public func announce(_ events: [RelayEvent]) async {
@@ -30,7 +35,7 @@ public final class PostgresRelayBus: RelayBus {
         do {
             try await storage.client.withConnection { connection in
                 for payload in payloads {
-                    try await connection.run("SELECT pg_notify(\(Self.channel), \(payload))", storage.logger)
+                    try await connection.run("SELECT pg_notify(\(channel), \(payload))", storage.logger)
                 }
             }
         } catch {
@@ -45,7 +50,7 @@ public final class PostgresRelayBus: RelayBus {
         while !Task.isCancelled {
             do {
                 try await storage.client.withConnection { connection in
-                    try await connection.listen(on: Self.channel) { notifications in
+                    try await connection.listen(on: channel) { notifications in
                         await resynchronise()
                         for try await notification in notifications {
                             guard !notification.payload.hasPrefix(prefix), let separator = notification.payload.firstIndex(of: " "),

@@ -78,6 +78,10 @@ enum PostgresSchema {
         let address = storage.displayAddress
         let applied: Int = try await storage.write("migrating the schema") { connection in
             try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger)
+            if let council = storage.council {
+                // The connection's search_path names it: created once, then every table below lands in it.
+                try await connection.run(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(PostgresServerStorage.schema(of: council))"), logger)
+            }
             try await connection.run("CREATE TABLE IF NOT EXISTS huisclos_schema (version INTEGER NOT NULL)", logger)
             let stored = try await connection.value(Int32.self, "SELECT version FROM huisclos_schema", logger)
             let version = Int(stored ?? 0)

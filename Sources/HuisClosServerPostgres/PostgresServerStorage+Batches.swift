@@ -16,7 +16,7 @@ extension PostgresServerStorage {
             // instance placing in a scope waits for the others, so a concurrent duplicate sees the
             // first copy and answers `.duplicate` instead of appending it twice.
             for scope in scopes {
-                try await connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(scope), 0))", logger)
+                try await connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(scope), \(lockSeed)))", logger)
             }
             var outcomes: [PushOutcome] = []
             for batch in batches {

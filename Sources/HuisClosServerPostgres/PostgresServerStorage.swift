@@ -20,11 +20,20 @@ public final class PostgresServerStorage: ServerStorage {
     private let runner: Task<Void, Never>
     /// The database's address, password masked (for messages).
     public let displayAddress: String
+    /// The council whose schema this storage reads and writes; nil for the default council
+    /// (the database's `public` schema).
+    public let council: CouncilID?
 
     /// Connects to `location`, migrates the schema (refusing one newer than this binary knows),
-    /// and returns the storage ready to serve.
-    public static func open(_ location: PostgresLocation, logger: Logger) async throws(StorageError) -> PostgresServerStorage {
-        let storage = PostgresServerStorage(location: location, logger: logger)
+    /// and returns the storage ready to serve. A hosted `council` lives in a schema of its own,
+    /// `huisclos_council_<id>` (created when missing), which every connection of this storage
+    /// has as its only `search_path`: its statements never name another council's tables.
+    public static func open(_ location: PostgresLocation, council: CouncilID? = nil, logger: Logger) async throws(StorageError)
+        -> PostgresServerStorage
+    {
+        var logger = logger
+        if let council { logger[metadataKey: "council"] = "\(council)" }
+        let storage = PostgresServerStorage(location: location, council: council, logger: logger)
         do {
             try await PostgresSchema.migrate(storage)
         } catch {
@@ -34,17 +43,33 @@ public final class PostgresServerStorage: ServerStorage {
         return storage
     }
 
-    private init(location: PostgresLocation, logger: Logger) {
+    private init(location: PostgresLocation, council: CouncilID?, logger: Logger) {
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: .disable)
-        configuration.options.maximumConnections = ServerPostgresLimits.connectionsMax
+        configuration.options.maximumConnections = council == nil ? ServerPostgresLimits.connectionsMax : ServerPostgresLimits.councilConnectionsMax
+        if let council { configuration.options.additionalStartupParameters = [("search_path", Self.schema(of: council))] }
         configuration.options.connectTimeout = .seconds(ServerPostgresLimits.connectSecondsMax)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
         self.displayAddress = location.displayAddress
+        self.council = council
         self.runner = Task { await client.run() }
+    }
+
+    /// The schema holding a hosted council's tables.
+    static func schema(of council: CouncilID) -> String { "huisclos_council_\(council.sqlName)" }
+
+    /// The seed of this storage's per-scope push locks: 0 for the default council (as every
+    /// earlier version, so old and new instances still serialise during a rolling upgrade), a
+    /// number of the council's own otherwise (councils never wait on each other's scopes).
+    var lockSeed: Int64 {
+        guard let council else { return 0 }
+        // FNV-1a over the identifier: stable across processes and versions, unlike Hasher.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in council.rawValue.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+        return Int64(bitPattern: hash | 1)
     }
 
     /// Closes every connection; the storage must not be used afterwards.

@@ -14,4 +14,20 @@ public enum RelayStorage {
         let storage = try await PostgresServerStorage.open(try PostgresLocation(url: database), logger: logger)
         return (storage, PostgresRelayBus(storage: storage, instance: UUID()))
     }
+
+    /// Opens the storage of every council of `dataFolder`'s `CouncilDirectory` on `database`
+    /// (its schema, migrated); nil for SQLite, where `RelayServer` opens each council's file itself.
+    public static func councils(database: String?, dataFolder: URL, logger: Logger) async throws
+        -> [CouncilID: RelayServer.CouncilStorage]?
+    {
+        guard let database, !database.isEmpty else { return nil }
+        let location = try PostgresLocation(url: database)
+        let instance = UUID()
+        var opened: [CouncilID: RelayServer.CouncilStorage] = [:]
+        for council in try CouncilDirectory(dataFolder: dataFolder).councils() {
+            let storage = try await PostgresServerStorage.open(location, council: council, logger: logger)
+            opened[council] = (storage, PostgresRelayBus(storage: storage, instance: instance))
+        }
+        return opened
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,16 +35,47 @@ public enum PlaintextFile {
 
 /// A plaintext output file could not be created or written: it exists already, is a symbolic
 /// link, or the folder refuses it.
-public struct PlaintextFileError: Error, Sendable, CustomStringConvertible {
+public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
+    /// The two ways creating the file fails.
+    public enum Code: String, ErrorCode {
+        /// The path exists already, or is a symbolic link.
+        case exists
+        /// The folder refuses the file, or writing it failed.
+        case cannotCreate
+
+        public static let domain = "file"
+
+        public var text: Text {
+            switch self {
+            case .exists:
+                Text(fr: "ce fichier existe déjà (ou est un lien symbolique) : choisissez un nouveau nom ; rien n'a été écrit",
+                     en: "this file exists already (or is a symbolic link): choose a new file name; nothing was written")
+            case .cannotCreate:
+                Text(fr: "le fichier ne peut pas être créé ou écrit : vérifiez le dossier, sa place libre et ses droits",
+                     en: "the file cannot be created or written: check the folder, its free space and its permissions")
+            }
+        }
+
+        public var exitStatus: ExitStatus { .localIO }
+    }
+
     /// The path asked for.
     public let path: String
     /// The `errno` of the failure (`EEXIST` when the path exists).
     public let errno: Int32
 
-    public var description: String {
-        if errno == EEXIST || errno == ELOOP {
-            return "\(path) exists already (or is a symbolic link): choose a new file name; nothing was written"
+    public var code: Code { errno == EEXIST || errno == ELOOP ? .exists : .cannotCreate }
+
+    public var text: Text {
+        switch code {
+        case .exists:
+            Text(fr: "\(path) existe déjà (ou est un lien symbolique) : choisissez un nouveau nom ; rien n'a été écrit",
+                 en: "\(path) exists already (or is a symbolic link): choose a new file name; nothing was written")
+        case .cannotCreate:
+            Text(fr: "impossible de créer \(path) (errno \(errno)) : vérifiez le dossier, sa place libre et ses droits",
+                 en: "cannot create \(path): \(String(cString: strerror(errno))); check the folder and its permissions")
         }
-        return "cannot create \(path): \(String(cString: strerror(errno))); check the folder and its permissions"
     }
+
+    public var description: String { text.english }
 }

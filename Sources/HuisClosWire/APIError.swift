@@ -1,13 +1,14 @@
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
 
 /// An error answer of the sync protocol: a stable code, its HTTP status and a message for a person.
 ///
 /// Sent as JSON `{"code": "…", "message": "…"}` with the status of `code`, whatever the request's
 /// format, so any client version can read it. Messages never hold tokens, keys or payloads.
-public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
     /// Stable error codes (the strings are the contract; new codes may be added).
-    public enum Code: String, Sendable, CaseIterable, Codable {
+    public enum Code: String, ErrorCode, Codable {
         /// Bytes that do not decode, break a format rule, or a bad parameter.
         case malformed
         /// A body or field over its limit in `WireLimits`.
@@ -58,6 +59,121 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         case quotaExceeded
         /// Too many attempts in a short time (login challenges, failed proofs or enrolments): wait a minute.
         case rateLimited
+
+        public static let domain = "api"
+
+        /// The HTTP status this code is sent with (`unreachable` is never sent: the client raises it).
+        public var httpStatus: Int? {
+            switch self {
+            case .malformed, .unsupportedVersion, .badSignature: 400
+            case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired,
+                 .enrolmentCodeInvalid, .unknownDevice, .challengeInvalid: 401
+            case .forbidden, .quotaExceeded: 403
+            case .notFound: 404
+            case .alreadyEnrolled, .fileConflict, .gap, .fork: 409
+            case .tooLarge: 413
+            case .unsupportedMediaType: 415
+            case .rateLimited: 429
+            case .chunkHashMismatch, .chunkNotInFile: 422
+            case .unsupportedProtocol: 426
+            case .internal: 500
+            case .unreachable: 503
+            }
+        }
+
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .unreachable: .unreachable
+            case .internal: .serverFailed
+            case .unsupportedProtocol: .protocolMismatch
+            case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired, .forbidden, .enrolmentCodeInvalid,
+                 .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .rateLimited:
+                .notAllowed
+            case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict,
+                 .chunkHashMismatch, .chunkNotInFile, .gap, .fork:
+                .dataRefused
+            }
+        }
+
+        public var text: Text {
+            switch self {
+            case .malformed:
+                Text(fr: "le serveur n'a pas compris la demande (données mal formées ou paramètre invalide) : rien n'a changé ; mettez le client à jour si cela se répète",
+                     en: "the server did not understand the request (malformed data or a bad parameter): nothing changed; update the client if it happens again")
+            case .tooLarge:
+                Text(fr: "la demande dépasse une limite du serveur : envoyez moins à la fois",
+                     en: "the request is over a limit of the server: send less at a time")
+            case .unsupportedMediaType:
+                Text(fr: "le serveur n'accepte pas ce type de contenu à cette adresse : mettez le client à jour",
+                     en: "the server does not take this media type at this address: update the client")
+            case .unsupportedVersion:
+                Text(fr: "le serveur ne lit pas cette version du format des lots : mettez à jour le client ou le serveur",
+                     en: "the server does not read this batch format version: update the client or the server")
+            case .badSignature:
+                Text(fr: "le serveur a refusé une signature qui ne se vérifie pas : rien n'a changé",
+                     en: "the server refused a signature that does not verify: nothing changed")
+            case .unsupportedProtocol:
+                Text(fr: "le client et le serveur ne parlent pas la même version du protocole : installez la version du client qui correspond au serveur, ou demandez au secrétariat de mettre le serveur à jour",
+                     en: "the client and the server do not speak the same protocol version: install the client that matches the server, or ask the secretariat to update the server")
+            case .unauthenticated:
+                Text(fr: "le serveur ne reconnaît pas cette session : relancez la commande (elle se reconnecte) ; si cela persiste, l'appareil n'est plus inscrit",
+                     en: "the server does not recognise this session: run the command again (it logs in again); if it persists, the device is no longer registered")
+            case .tokenExpired:
+                Text(fr: "la session auprès du serveur a expiré : relancez la commande",
+                     en: "the session with the server expired: run the command again")
+            case .deviceRevoked:
+                Text(fr: "le secrétariat a révoqué cet appareil : il ne se synchronise plus ; adressez-vous au secrétariat",
+                     en: "the secretariat revoked this device: it no longer syncs; ask the secretariat")
+            case .adminRequired:
+                Text(fr: "cette opération demande le jeton d'administration du serveur (HUISCLOS_ADMIN_TOKEN) : demandez-le à l'exploitant du serveur",
+                     en: "this operation needs the server's admin token (HUISCLOS_ADMIN_TOKEN): ask the server's operator")
+            case .forbidden:
+                Text(fr: "le serveur refuse cette opération à cet appareil dans cette portée : adressez-vous au secrétariat si c'est une erreur",
+                     en: "the server refuses this device this operation in this scope: ask the secretariat if this is a mistake")
+            case .enrolmentCodeInvalid:
+                Text(fr: "ce code d'enrôlement est inconnu, déjà utilisé ou expiré : demandez-en un nouveau au secrétariat",
+                     en: "this enrolment code is unknown, used or expired: ask the secretariat for a new one")
+            case .alreadyEnrolled:
+                Text(fr: "cet appareil est déjà inscrit sur le serveur : utilisez-le tel quel, ou enrôlez un nouveau dossier",
+                     en: "this device is already registered with the server: use it as it is, or enrol a new folder")
+            case .unknownDevice:
+                Text(fr: "le serveur ne connaît pas cet appareil : vérifiez l'adresse du serveur, ou enrôlez l'appareil de nouveau",
+                     en: "the server does not know this device: check the server address, or enrol the device again")
+            case .challengeInvalid:
+                Text(fr: "la connexion au serveur n'a pas abouti (défi expiré ou preuve refusée) : relancez la commande",
+                     en: "logging in to the server failed (challenge expired or proof refused): run the command again")
+            case .notFound:
+                Text(fr: "le serveur n'a pas ce qui est demandé (adresse, fichier ou partie de fichier) : vérifiez l'adresse du serveur et synchronisez",
+                     en: "the server does not have what was asked (address, file or part of a file): check the server address and sync")
+            case .fileConflict:
+                Text(fr: "un fichier de même identifiant existe déjà sur le serveur avec un autre contenu : ajoutez de nouveau le dossier",
+                     en: "a file with the same id already exists on the server with other content: add the dossier again")
+            case .chunkHashMismatch:
+                Text(fr: "une partie de fichier envoyée ne correspond pas à son empreinte : rien n'a été gardé ; relancez l'envoi",
+                     en: "a part of a file sent does not match its hash: nothing was kept; send it again")
+            case .chunkNotInFile:
+                Text(fr: "une partie de fichier n'appartient pas au fichier nommé : rien n'a été gardé ; relancez l'envoi",
+                     en: "a part of a file does not belong to the file named: nothing was kept; send it again")
+            case .gap:
+                Text(fr: "des lots de cet appareil manquent sur le serveur avant celui-ci : synchronisez de nouveau, les lots manquants sont renvoyés",
+                     en: "batches of this device are missing on the server before this one: sync again, the missing ones are sent")
+            case .fork:
+                Text(fr: "ce lot contredit l'historique de cet appareil enregistré sur le serveur : signalez-le au secrétariat",
+                     en: "this batch contradicts this device's history stored on the server: tell the secretariat")
+            case .internal:
+                Text(fr: "le serveur a échoué ; rien de ce que vous avez envoyé n'en est la cause : réessayez plus tard",
+                     en: "the server failed; nothing you sent caused it: try again later")
+            case .unreachable:
+                Text(fr: "serveur injoignable. Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
+                     en: "server unreachable. Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
+            case .quotaExceeded:
+                Text(fr: "le quota de cet appareil sur le serveur est atteint (fichiers ou octets) : demandez au secrétariat de l'augmenter",
+                     en: "this device's quota on the server is used up (files or bytes): ask the secretariat to raise it")
+            case .rateLimited:
+                Text(fr: "trop de tentatives en peu de temps : attendez une minute, puis réessayez",
+                     en: "too many attempts in a short time: wait a minute, then try again")
+            }
+        }
     }
 
     /// What went wrong, stable.
@@ -111,23 +227,16 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
         self.init(code, error.message)
     }
 
-    /// The HTTP status this code is sent with.
-    public var httpStatus: Int {
-        switch code {
-        case .malformed, .unsupportedVersion, .badSignature: 400
-        case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired,
-             .enrolmentCodeInvalid, .unknownDevice, .challengeInvalid: 401
-        case .forbidden, .quotaExceeded: 403
-        case .notFound: 404
-        case .alreadyEnrolled, .fileConflict, .gap, .fork: 409
-        case .tooLarge: 413
-        case .unsupportedMediaType: 415
-        case .rateLimited: 429
-        case .chunkHashMismatch, .chunkNotInFile: 422
-        case .unsupportedProtocol: 426
-        case .internal: 500
-        case .unreachable: 503
-        }
+    /// The HTTP status this error is sent with (every code has one).
+    public var httpStatus: Int { code.httpStatus ?? 500 }
+
+    /// What happened and what to do: the English reader gets `message` (the relay's words), the
+    /// French reader the code's sentence; an unreachable relay names its cause in both.
+    public var text: Text {
+        guard code == .unreachable else { return code.text(english: message) }
+        let cause = transportCause ?? .other
+        return Text(fr: "serveur injoignable (\(cause.text.french)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
+                    en: "server unreachable (\(message)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
     }
 
     public var description: String { "\(code.rawValue): \(message)" }

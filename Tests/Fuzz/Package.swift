@@ -14,8 +14,14 @@ let package = Package(
         .executableTarget(
             name: "HuisClosFuzz",
             dependencies: [
+                "HuisClosVFSFuzz",
                 .product(name: "HuisClosDecoders", package: "HuisClos"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]),
+        // The VFS's page and WAL frame decoders, driven through SQLite over fuzzed files (C, like the VFS).
+        .target(
+            name: "HuisClosVFSFuzz",
+            dependencies: [.product(name: "HuisClosDecoders", package: "HuisClos")],
+            linkerSettings: [.linkedLibrary("sqlite3")]),
     ]
 )

@@ -1,6 +1,6 @@
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
-import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
 import Testing
@@ -53,11 +53,11 @@ import Testing
         let missing = try await CommandRun.run("huisclos", ["status", "--device", folder.url.appendingPathComponent("none").path],
                                                environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": "x"])
         #expect(missing.status == ExitStatus.notAllowed.rawValue)
-        #expect(missing.errors.hasPrefix("Erreur (noDevice)"), "\(missing.errors)")
+        #expect(missing.errors.hasPrefix("Erreur (device.noDevice)"), "\(missing.errors)")
         let noPassphrase = try await CommandRun.run("huisclos", ["passphrase", "--device", folder.url.path],
                                                     environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": ""])
         #expect(noPassphrase.status == ExitStatus.passphraseMissing.rawValue, "\(noPassphrase.errors)")
-        #expect(noPassphrase.errors.hasPrefix("Erreur (passphrase) : phrase de passe manquante"), "\(noPassphrase.errors)")
+        #expect(noPassphrase.errors.hasPrefix("Erreur (usage.passphraseMissing) : phrase de passe manquante"), "\(noPassphrase.errors)")
         let charter = folder.url.appendingPathComponent("charte.txt")
         try Data("charte".utf8).write(to: charter)
         let unreachable = try await CommandRun.run(
@@ -65,6 +65,6 @@ import Testing
                          "--root", String(repeating: "ab", count: 32), "--member", String(repeating: "cd", count: 16), "--charter", charter.path],
             environment: ["LANG": "en", "HUISCLOS_PASSPHRASE": "x"])
         #expect(unreachable.status == ExitStatus.unreachable.rawValue)
-        #expect(unreachable.errors.hasPrefix("Error (unreachable)"), "\(unreachable.errors)")
+        #expect(unreachable.errors.hasPrefix("Error (api.unreachable)"), "\(unreachable.errors)")
     }
 }

@@ -27,21 +27,35 @@ final class CouncilCLI: @unchecked Sendable {
     private(set) var root = ""
     /// Member ids (hex) by person, for the people `start` appointed.
     private(set) var ids: [String: String] = [:]
+    /// The admin token of this council (the relay's, or a hosted council's own).
+    let adminToken: String
 
-    init(_ label: String, english: Bool = false) async throws {
+    /// A council on a fresh relay: its default council, or with `hosted` a council created beside
+    /// it (`huisclos-server councils create`), whose base URL the devices are given as the server.
+    init(_ label: String, english: Bool = false, hosted: String? = nil) async throws {
         self.english = english
         folder = try TemporaryFolder(label)
-        let server = try await ServerProcess.start(folder: folder.url.appendingPathComponent("relay"))
+        let relay = folder.url.appendingPathComponent("relay")
+        var token = TestServer.adminToken
+        if let hosted {
+            let created = try await CommandRun.run("huisclos-server", ["councils", "create", hosted, "--data", relay.path])
+            #expect(created.status == 0, "\(created.errors)")
+            let file = relay.appendingPathComponent("councils/\(hosted)/admin-token")
+            token = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        adminToken = token
+        let server = try await ServerProcess.start(folder: relay)
         self.server = server
         port = server.port
-        url = server.url
+        url = server.url + (hosted.map { "/councils/\($0)" } ?? "")
         charter = folder.url.appendingPathComponent("charte.txt")
         try Data("Charte de déontologie du conseil, version du scénario indépendant.\n".utf8).write(to: charter)
     }
 
     /// Runs `body` with this council, then stops the server and removes the folder whatever happens.
-    static func with(_ label: String, english: Bool = false, _ body: (CouncilCLI) async throws -> Void) async throws {
-        let council = try await CouncilCLI(label, english: english)
+    static func with(_ label: String, english: Bool = false, hosted: String? = nil,
+                     _ body: (CouncilCLI) async throws -> Void) async throws {
+        let council = try await CouncilCLI(label, english: english, hosted: hosted)
         do {
             try await body(council)
         } catch {
@@ -67,7 +81,7 @@ final class CouncilCLI: @unchecked Sendable {
     /// `huisclos arguments… --device <who's folder>` with the scenario's environment.
     func run(_ who: String, _ arguments: [String], english: Bool? = nil, passphrase: String = passphrase) async throws -> CommandRun {
         try await CommandRun.run("huisclos", arguments + ["--device", device(who)], environment: [
-            "HUISCLOS_PASSPHRASE": passphrase, "HUISCLOS_ADMIN_TOKEN": TestServer.adminToken,
+            "HUISCLOS_PASSPHRASE": passphrase, "HUISCLOS_ADMIN_TOKEN": adminToken,
             "LANG": english ?? self.english ? "en_GB.UTF-8" : "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
         ])
     }

@@ -177,10 +177,10 @@ import Testing
                     "\(hearing.status) \(hearing.errors)")
 
             let missing = try await council.run("secretariat", ["membres", "nommer", "--arrete", "AR-9"])
-            #expect(missing.status == 64 && missing.errors.contains("Erreur : --nom et --categorie manquant(s). Exemple : huisclos membres nommer")
+            #expect(missing.status == 64 && missing.errors.contains("Erreur (usage.missingOption) : --nom et --categorie manquant(s). Exemple : huisclos membres nommer")
                     && !missing.errors.contains("Usage") && !missing.errors.contains("required"), "\(missing.status) \(missing.errors)")
             let missingEnglish = try await council.run("secretariat", ["membres", "nommer", "--arrete", "AR-9"], english: true)
-            #expect(missingEnglish.errors.contains("Error: --nom and --categorie missing."), "\(missingEnglish.errors)")
+            #expect(missingEnglish.errors.contains("Error (usage.missingOption): --nom and --categorie missing."), "\(missingEnglish.errors)")
 
             await council.stopServer()
             let down = try await council.run("claire", ["sync"])

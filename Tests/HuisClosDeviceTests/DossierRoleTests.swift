@@ -97,7 +97,7 @@ import Testing
                 .allSatisfy { $0.status == .accepted }, "the relay cannot read the council scope: it relays")
             for replica in [council.secretariat, president, alice] {
                 let report = try await replica.sync()
-                #expect(report.batches.pulled.rejected[forgedAdoption.id]?.contains("recorded by the president or the secretariat") == true)
+                #expect(report.batches.pulled.rejected[forgedAdoption.id]?.english.contains("recorded by the president or the secretariat") == true)
                 #expect(try AvisDrafts(store: replica.store).list().isEmpty)
             }
         }

@@ -115,7 +115,7 @@ import Testing
             } catch let error as DeviceError {
                 #expect(error.code == .clockBehind, "\(error)")
                 #expect(error.message.contains("this device's clock is 2 days behind the relay's"), "\(error.message)")
-                #expect(error.text?.french.contains("l'horloge de cet appareil retarde de 2 jours sur celle du relais") == true, "\(error)")
+                #expect(error.text.french.contains("l'horloge de cet appareil retarde de 2 jours sur celle du relais") == true, "\(error)")
             }
             #expect(try karim.council.seances().isEmpty, "what it verified reads offline whatever the clock")
             try await karim.lock()
@@ -137,7 +137,7 @@ import Testing
             } catch let error as DeviceError {
                 #expect(error.code == .relayClockBehind, "\(error)")
                 #expect(error.message.contains("the relay's clock is 2 days behind this device's"), "\(error.message)")
-                #expect(error.text?.french.contains("l'horloge du relais retarde de 2 jours sur celle de cet appareil") == true, "\(error)")
+                #expect(error.text.french.contains("l'horloge du relais retarde de 2 jours sur celle de cet appareil") == true, "\(error)")
             }
         }
     }

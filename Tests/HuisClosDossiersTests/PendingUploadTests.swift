@@ -27,7 +27,7 @@ import Testing
         let refused = try await DossierLibrary.resumeUploads(store: store, writable: [.council]) { _, _, _ in
             throw APIError(.fileConflict, "taken")
         }
-        #expect(refused.recorded.isEmpty && refused.refused.count == 1 && refused.refused[0].contains("budget.txt"))
+        #expect(refused.recorded.isEmpty && refused.refused.count == 1 && refused.refused[0].english.contains("budget.txt"))
         let after = try await DossierLibrary.resumeUploads(store: store, writable: [.council]) { _, _, _ in Issue.record("nothing is left to send") }
         #expect(after.recorded.isEmpty && after.refused.isEmpty)
     }

@@ -42,4 +42,34 @@ import Testing
         #expect(throws: StorageError.self) { try SQLiteBackup.restore(from: junk, folder: folder.url) }
         #expect(try await SQLiteServerStorage(folder: folder.url).heads(of: [.council]) == [.council: 2])
     }
+
+    /// A restore under a running relay would swap the file under its open connections (issue 14,
+    /// item 4): the relay process holds the data folder's lock, and restore refuses until it stops.
+    @Test func restoreRefusesWhileARelayRunsOnTheDataFolder() async throws {
+        let backups = try TemporaryFolder("backups-running")
+        defer { backups.remove() }
+        let folder = try TemporaryFolder("restore-running")
+        defer { folder.remove() }
+        let file = backups.url.appendingPathComponent("relay.sqlite")
+        let server = try await ServerProcess.start(folder: folder.url)
+        let device = try await TestDevice.enrolled(on: server.url)
+        _ = try await device.client.push([try await device.store.author(scope: .council, body: [1])])
+        #expect(try await CommandRun.run("huisclos-server", ["backup", "--data", folder.url.path, "--to", file.path]).status == 0)
+        _ = try await device.client.push([try await device.store.author(scope: .council, body: [2])])
+
+        let refused = try await CommandRun.run("huisclos-server", ["restore", "--data", folder.url.path, "--from", file.path])
+        #expect(refused.status != 0 && refused.errors.contains("is running"), "\(refused.status) \(refused.errors)")
+        // A second relay on the folder exits before listening (started as a child that is stopped
+        // if it listens after all, so a regression fails here rather than hangs).
+        let second = try? await ServerProcess.start(folder: folder.url)
+        #expect(second == nil, "a second relay started on the same data folder")
+        await second?.terminate()
+        // The refused restore changed nothing: the running relay still has both batches.
+        #expect(try await device.client.pull(scope: .council, after: 0).head == 2)
+
+        await server.terminate()
+        let restore = try await CommandRun.run("huisclos-server", ["restore", "--data", folder.url.path, "--from", file.path])
+        #expect(restore.status == 0, "\(restore.errors)")
+        #expect(try await SQLiteServerStorage(folder: folder.url).heads(of: [.council]) == [.council: 1])
+    }
 }

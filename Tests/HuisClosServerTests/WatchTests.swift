@@ -92,6 +92,9 @@ final class PokeRecorder: Sendable {
 
     func record(_ heads: [ScopeID: UInt64]) { pokes.withLock { $0.append(heads) } }
 
+    /// Every poke received so far, in order.
+    var received: [[ScopeID: UInt64]] { pokes.withLock { $0 } }
+
     /// Whether `heads` arrives within `seconds` (polled every 5 ms: a bounded loop).
     func wait(for heads: [ScopeID: UInt64], seconds: Double) async throws -> Bool {
         for _ in 0..<Int(seconds * 200) {

@@ -23,6 +23,7 @@ import Testing
         func cursor(for scope: ScopeID) async throws -> LogCursor { await inner.cursor(for: scope) }
         func setCursor(_ cursor: LogCursor, for scope: ScopeID) async throws { await inner.setCursor(cursor, for: scope) }
         func batches(in scope: ScopeID) async throws -> [BatchEnvelope] { try await inner.batches(in: scope) }
+        func ownHeads() async throws -> [BatchEnvelope] { try await inner.ownHeads() }
         func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> PullReport {
             let fail = failures.withLock { left in
                 defer { left -= 1 }

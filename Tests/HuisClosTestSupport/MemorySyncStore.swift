@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 
@@ -51,8 +52,8 @@ public actor MemorySyncStore: SyncLocalStore {
             switch place(batch) {
             case .next: report.applied += 1
             case .duplicate: report.duplicates += 1
-            case .gap(let expected): report.rejected[batch.id] = "gap: expected \(expected)"
-            case .fork: report.rejected[batch.id] = "fork"
+            case .gap(let expected): report.rejected[batch.id] = Text(fr: "trou : séquence \(expected) attendue", en: "gap: expected \(expected)")
+            case .fork: report.rejected[batch.id] = Text(fr: "histoire divergente", en: "fork")
             }
         }
         return report
@@ -64,6 +65,12 @@ public actor MemorySyncStore: SyncLocalStore {
 
     public func batches(in scope: ScopeID) throws -> [BatchEnvelope] {
         try (held[scope] ?? []).map { try BatchEnvelope(verifying: $0) }
+    }
+
+    public func ownHeads() throws -> [BatchEnvelope] {
+        try chains.filter { $0.key.device == device.publicKey }.sorted { $0.key.scope < $1.key.scope }.compactMap { key, chain in
+            try batches(in: key.scope).first { $0.device == device.publicKey && $0.sequence == chain.head?.sequence }
+        }
     }
 
     /// Every batch held, by scope, as canonical bytes (for comparing replicas).

@@ -25,14 +25,19 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Starts the server on `folder` with `port` (0: a free one) and waits for its listening line
     /// (blocking); with `logFile`, its logs at the most verbose level go to that file (to scan them).
-    private init(folder: URL, port: Int, logFile: URL?, arguments: [String]) throws {
+    private convenience init(folder: URL, port: Int, logFile: URL?, arguments: [String]) throws {
+        try self.init(executable: Self.executable,
+                      arguments: ["--data", folder.path, "--port", String(port), "--public-url", TestServer.publicURL,
+                                  "--log-level", logFile == nil ? "error" : "trace"] + arguments,
+                      environment: ["HUISCLOS_ADMIN_TOKEN": TestServer.adminToken], logFile: logFile)
+    }
+
+    /// Runs `executable arguments…` with `environment` added and waits for its listening line.
+    private init(executable: URL, arguments: [String], environment added: [String: String], logFile: URL?) throws {
         process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--data", folder.path, "--port", String(port), "--public-url", TestServer.publicURL,
-                             "--log-level", logFile == nil ? "error" : "trace"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["HUISCLOS_ADMIN_TOKEN"] = TestServer.adminToken
-        process.environment = environment
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(added) { _, new in new }
         pipe = Pipe()
         process.standardOutput = pipe
         if let logFile {
@@ -51,6 +56,13 @@ public final class ServerProcess: @unchecked Sendable {
     /// `arguments` are added to the command line (e.g. `--database postgres://…`).
     public static func start(folder: URL, port: Int = 0, logFile: URL? = nil, arguments: [String] = []) async throws -> ServerProcess {
         try await offPool { try ServerProcess(folder: folder, port: port, logFile: logFile, arguments: arguments) }
+    }
+
+    /// Starts a server by another command line (an installed package's, under `setpriv`): it must
+    /// print the listening line as `huisclos-server` does; with `logFile`, its standard error goes there.
+    public static func start(command executable: URL, arguments: [String], environment: [String: String] = [:],
+                             logFile: URL? = nil) async throws -> ServerProcess {
+        try await offPool { try ServerProcess(executable: executable, arguments: arguments, environment: environment, logFile: logFile) }
     }
 
     /// The port it listens on (from `url`).

@@ -14,12 +14,14 @@ public struct TestDevice: Sendable {
     /// Its sync driver.
     public var driver: SyncDriver { SyncDriver(client: client, store: store) }
 
-    /// A new device enrolled on `server` with `access` (read+write council by default).
+    /// A new device enrolled on `server` with `access` (read+write council by default), with a
+    /// code from `adminToken` (a hosted council's own: `TestServer.council(_:)`).
     public static func enrolled(on server: String,
-                                access: DeviceAccess = DeviceAccess(readable: [.council], writable: [.council])) async throws -> TestDevice {
+                                access: DeviceAccess = DeviceAccess(readable: [.council], writable: [.council]),
+                                adminToken: String = TestServer.adminToken) async throws -> TestDevice {
         let key = try SigningKeyPair.generate()
         let admin = SyncClient(server: server, device: nil)
-        let code = try await admin.createEnrolmentCode(access: access, adminToken: TestServer.adminToken).code
+        let code = try await admin.createEnrolmentCode(access: access, adminToken: adminToken).code
         let client = SyncClient(server: server, device: key)
         _ = try await client.enrol(code: code)
         return TestDevice(key: key, client: client, store: MemorySyncStore(device: key))

@@ -72,6 +72,13 @@ public final class TestServer: Sendable {
                           metricsURL: metricsURL, group: group, task: task)
     }
 
+    /// A hosted council's base URL and admin token (from the token file its creation wrote).
+    public func council(_ id: String) throws -> (url: String, adminToken: String) {
+        let file = CouncilDirectory(dataFolder: folder).folder(of: try CouncilID(id)).appendingPathComponent("admin-token")
+        let token = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (url + "/councils/" + id, token)
+    }
+
     /// A client acting as the secretariat.
     public func adminClient() -> SyncClient { SyncClient(server: url, device: nil) }
 
@@ -88,14 +95,22 @@ extension TestServer {
     public static let publicSite = #"{"name": "Conseil de test", "siret": "12345678901234"}"#
 
     /// Runs `body` against a fresh server in its own temporary folder, with `publicSite` as its
-    /// publisher settings (none when nil); stops it and deletes the folder afterwards, whatever happens.
+    /// publisher settings (none when nil) and `councils` hosted beside the default one (each
+    /// publishing as « Conseil <id> »); stops it and deletes the folder afterwards, whatever happens.
     @discardableResult
-    public static func with<T: Sendable>(_ label: String, publicSite: String? = publicSite,
+    public static func with<T: Sendable>(_ label: String, publicSite: String? = publicSite, councils: [String] = [],
                                          configure: (inout ServerConfiguration) -> Void = { _ in },
                                          _ body: (TestServer) async throws -> T) async throws -> T {
         let folder = try TemporaryFolder(label)
         defer { folder.remove() }
         if let publicSite { try Data(publicSite.utf8).write(to: folder.url.appendingPathComponent("public-site.json")) }
+        let directory = CouncilDirectory(dataFolder: folder.url)
+        for id in councils {
+            let council = try CouncilID(id)
+            _ = try directory.create(council)
+            try Data(#"{"name": "Conseil \#(id)", "siret": "98765432109876"}"#.utf8)
+                .write(to: directory.folder(of: council).appendingPathComponent("public-site.json"))
+        }
         let server = try await start(folder: folder.url, configure: configure)
         do {
             let result = try await body(server)

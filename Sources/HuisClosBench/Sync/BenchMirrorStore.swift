@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 
@@ -27,6 +28,9 @@ final class BenchMirrorStore: SyncLocalStore {
 
     func acknowledge(_ ids: [BatchID]) async throws {}
 
+    /// The mirror writes nothing of its own.
+    func ownHeads() async throws -> [BatchEnvelope] { [] }
+
     /// Places the batches; arrival times are not a bench measure and are not kept.
     func apply(_ batches: [BatchEnvelope], receivedAtMs: [UInt64], scope: ScopeID) async throws -> PullReport {
         try await queue.write { db in
@@ -47,8 +51,8 @@ final class BenchMirrorStore: SyncLocalStore {
                                    arguments: StatementArguments(key + [Int64(batch.sequence), Data(batch.hash), Data(batch.encoded)]))
                     report.applied += 1
                 case .duplicate: report.duplicates += 1
-                case .gap(let expected): report.rejected[batch.id] = "gap: expected \(expected)"
-                case .fork: report.rejected[batch.id] = "fork"
+                case .gap(let expected): report.rejected[batch.id] = Text(fr: "trou : séquence \(expected) attendue", en: "gap: expected \(expected)")
+                case .fork: report.rejected[batch.id] = Text(fr: "histoire divergente", en: "fork")
                 }
             }
             return report

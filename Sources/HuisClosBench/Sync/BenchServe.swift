@@ -11,11 +11,15 @@ struct BenchServe: AsyncParsableCommand {
                                                     shouldDisplay: false)
     @Option var data: String
     @Option var adminToken: String
+    @Option var connectionsPerAddress = ServerLimits.connectionsPerAddressMax
 
     func run() async throws {
         var configuration = ServerConfiguration(dataFolder: URL(fileURLWithPath: data), port: 0, adminToken: adminToken,
                                                 benchEndpoints: true, logLevel: .error)
         configuration.tokenLifetime = .seconds(3600)
+        // The watch-load benchmark's devices all connect from 127.0.0.1.
+        configuration.quotas.connectionsPerAddressMax = connectionsPerAddress
+        configuration.quotas.connectionsMax = max(configuration.quotas.connectionsMax, connectionsPerAddress)
         let logger = Logger(label: "bench-server") { _ in SwiftLogNoOpLogHandler() }
         let server = try RelayServer(configuration: configuration, logger: logger)
         let application = try server.application { host, port in
@@ -32,10 +36,10 @@ final class BenchServerProcess {
     private let process: Process
 
     /// Starts `huisclos-bench serve` on `folder` and waits (bounded) for its listening line.
-    init(folder: URL, adminToken: String) throws {
+    init(folder: URL, adminToken: String, connectionsPerAddress: Int = ServerLimits.connectionsPerAddressMax) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["serve", "--data", folder.path, "--admin-token", adminToken]
+        process.arguments = ["serve", "--data", folder.path, "--admin-token", adminToken, "--connections-per-address", String(connectionsPerAddress)]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -7,6 +7,11 @@ enum ProcessStats {
         field("VmHWM:", in: "/proc/self/status").map { $0 / 1024 } ?? 0
     }
 
+    /// A process's resident memory now (VmRSS), in MiB.
+    static func residentMiB(pid: Int32) -> Double {
+        field("VmRSS:", in: "/proc/\(pid)/status").map { $0 / 1024 } ?? 0
+    }
+
     /// Bytes a process has written through system calls (`wchar` of /proc/PID/io): for a server
     /// whose logs are off and whose database is only read, the bytes it sent on its sockets.
     static func bytesWritten(pid: Int32) -> Double {

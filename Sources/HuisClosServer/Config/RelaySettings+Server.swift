@@ -32,6 +32,12 @@ extension RelaySettings {
             guard let parsed = Logger.Level(rawValue: level) else { throw SettingsError("unknown log level \(level)") }
             configuration.logLevel = parsed
         }
+        if let format = self[.logFormat] {
+            guard let parsed = LogFormat(rawValue: format) else {
+                throw SettingsError("log-format is \(LogFormat.allCases.map(\.rawValue).joined(separator: " or ")) (got \(format))")
+            }
+            configuration.logFormat = parsed
+        }
         if let address = self[.metricsAddress] {
             guard let parsed = ListenAddress(parsing: address) else {
                 throw SettingsError("metrics-address is HOST:PORT, e.g. 127.0.0.1:9464 (got \(address))")

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import HuisClosL10n
 import SystemPackage
 
 /// One setting of `huisclos-server`: its flag (`--tls-cert`), environment variable
@@ -8,7 +9,7 @@ public enum RelaySetting: String, CaseIterable, Sendable {
     case data, database, host, port
     case tlsCert = "tls-cert", tlsKey = "tls-key"
     case adminToken = "admin-token", adminTokenFile = "admin-token-file"
-    case tokenLifetime = "token-lifetime", logLevel = "log-level"
+    case tokenLifetime = "token-lifetime", logLevel = "log-level", logFormat = "log-format"
     case publicURL = "public-url", metricsAddress = "metrics-address"
 
     /// The environment variable that sets it.
@@ -116,8 +117,28 @@ public enum DatabaseAddress {
     }
 }
 
-/// A setting that cannot be used, with what to do.
-public struct SettingsError: Error, CustomStringConvertible, Sendable {
+/// A setting that cannot be used, with what to do (in English: the relay's operator reads its
+/// settings, help and logs in English; the French reader gets the code's sentence).
+public struct SettingsError: HuisClosError, CustomStringConvertible {
+    /// The one kind of settings failure.
+    public enum Code: String, ErrorCode {
+        /// A flag, variable or configuration file entry cannot be used.
+        case invalid
+
+        public static let domain = "settings"
+
+        public var text: Text {
+            Text(fr: "un réglage du serveur ne convient pas (option, variable d'environnement ou fichier de configuration) : corrigez-le (voyez huisclos-server serve --help et le README, « Configuration »)",
+                 en: "a setting of the server cannot be used (flag, environment variable or configuration file): correct it (see huisclos-server serve --help and README, \"Configuration\")")
+        }
+
+        public var exitStatus: ExitStatus { .usage }
+    }
+
+    public var code: Code { .invalid }
+    /// What is wrong and what to do, in English.
     public let description: String
+    public var text: Text { code.text(english: description) }
+
     public init(_ description: String) { self.description = description }
 }

@@ -30,6 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var clock: ServerClock
     /// The minimum level of log records.
     public var logLevel: Logger.Level
+    /// Text lines (default) or one JSON object per line (`--log-format json`).
+    public var logFormat: LogFormat = .text
     /// The public site's address as visitors reach it (`https://example.org/public`), used for the
     /// absolute links of the open data (`DELIB_URL`) and the pages' canonical links; nil derives
     /// `http(s)://host:port/public` from `host` and the bound port, and after a wildcard bind the

@@ -114,8 +114,11 @@ actor CouncilLedger {
     /// grant the relay kept is in force at once whatever its clock (TRUST.md, "Clocks").
     private var now: Instant { max(clockNow, log?.state.headTime ?? clockNow) }
 
-    /// The instant access is judged at (see `now`), for the routes that judge the log themselves.
-    func judgedAt() async throws -> Instant {
+    /// The instant the relay reads the log at (see `now`), for the routes that judge the log
+    /// themselves: what a record dated a little ahead of the relay's clock grants or revokes
+    /// applies from its acceptance, not once the relay's clock has caught up (else a member's first
+    /// key drop, right after an undertaking signed on a clock a minute fast, was refused as unjustified).
+    func judgingInstant() async throws -> Instant {
         try await load()
         return now
     }
@@ -172,7 +175,7 @@ actor CouncilLedger {
     /// What `device` may do now per the log (`nil` when no council is registered).
     func access(of device: SigningPublicKey) async throws -> DeviceAccess? {
         guard let state = try await state() else { return nil }
-        let instant = now
+        let instant = try await judgingInstant()
         return DeviceAccess(readable: state.readableScopes(of: device, at: instant),
                                         writable: state.writableScopes(of: device, at: instant))
     }
@@ -199,7 +202,7 @@ actor CouncilLedger {
 
     /// The signed revocation of `device` when the log revoked it; nil otherwise.
     func revocation(of device: SigningPublicKey) async throws -> MembershipRecord? {
-        guard let state = try await state(), state.isRevoked(device, at: now) else { return nil }
+        guard let state = try await state(), state.isRevoked(device, at: try await judgingInstant()) else { return nil }
         return MembershipState.revocation(of: device, in: log?.records ?? [])
     }
 }

@@ -70,7 +70,7 @@ struct MembershipRoutes: Sendable {
         guard let state = try await ledger.state() else {
             throw APIError(.notFound, "no council is registered on this server: set it up first")
         }
-        let now = try await ledger.judgedAt()
+        let now = try await ledger.judgingInstant()
         var keys: [MailboxKey] = []
         for bytes in message.sealedKeys {
             let sealed = try CouncilLedger.checked { () throws(TrustError) in

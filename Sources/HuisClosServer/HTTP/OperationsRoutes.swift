@@ -13,12 +13,13 @@ extension HTTPField.Name {
 /// Health, readiness and (when configured for the benchmark) raw downloads that set its floor.
 struct OperationsRoutes: Sendable {
     let services: RelayServices
-    let health: StorageHealth
+    /// The storages whose damage `/readyz` reports: every council's at the root, one council's under its prefix.
+    let storages: [StorageHealth]
 
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(Endpoint.health)) { _, _ in Response.bytes(Array("ok\n".utf8), contentType: "text/plain") }
         // Ready: the process answers (as /healthz) and its storage is not known to be damaged.
-        router.get(RouterPath(Endpoint.ready)) { [health] _, _ in Self.readiness(health.problems) }
+        router.get(RouterPath(Endpoint.ready)) { [storages] _, _ in Self.readiness(storages.flatMap(\.problems)) }
         guard services.configuration.benchEndpoints else { return }
         // The benchmark's floor: the same stored bytes, no protocol, no authentication.
         router.get("/bench/raw/scopes/:scope/:after") { _, context in
@@ -34,7 +35,7 @@ struct OperationsRoutes: Sendable {
         guard !problems.isEmpty else { return Response.bytes(Array("ready\n".utf8), contentType: "text/plain") }
         // No detail here (it is unauthenticated: paths, member ids and scope names stay in the log
         // lines and in `huisclos-server check`); only the count.
-        var response = Response.error(APIError(.internal, "the server's storage is damaged or cannot be checked (\(problems.count) problem(s), named in the server's log): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)"))
+        var response = APIError(.internal, "the server's storage is damaged or cannot be checked (\(problems.count) problem(s), named in the server's log): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)").response
         response.status = .serviceUnavailable
         return response
     }

@@ -28,7 +28,7 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let answer = apiError(for: error, logger: context.logger)
             await refused(answer, context)
-            response = .error(answer)
+            response = answer.response(from: request, context: context)
         }
         response.headers[.huisClosProtocol] = String(ProtocolVersion.current)
         response.headers[.huisClosTime] = String(Int64(clock.now().timeIntervalSince1970 * 1000))
@@ -51,6 +51,7 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as StorageError:
             logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)", "why": "\(error.message)"])
             health.observe(error)
+            metrics.storageError(error.code.rawValue)
             return APIError(.internal, "the server's storage failed; nothing you sent caused it: retry later")
         case let error as any HTTPResponseError:
             return Self.map(error.status)

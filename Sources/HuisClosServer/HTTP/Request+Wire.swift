@@ -57,11 +57,4 @@ extension Response {
         Response(status: .ok, headers: [.contentType: contentType],
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
-
-    /// An error answer: the code's status and the JSON body.
-    static func error(_ error: APIError) -> Response {
-        Response(status: HTTPResponse.Status(code: error.httpStatus),
-                 headers: [.contentType: "application/json"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: error.jsonBody())))
-    }
 }

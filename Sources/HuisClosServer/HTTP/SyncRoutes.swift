@@ -83,6 +83,7 @@ struct SyncRoutes: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await poke in pokes {
+                        hub.delivered(id)
                         guard let current = try? await authenticator.device(headers) else { break }
                         let allowed = poke.cursors.filter { (try? ScopeID($0.scope)).map(current.access.readable.contains) == true }
                         guard !allowed.isEmpty else { continue }

@@ -52,9 +52,20 @@ struct ServerMetrics: Sendable {
         Counter(label: "huisclos_connections_refused_total", dimensions: [("reason", reason)], factory: factory).increment()
     }
 
-    /// Sets the number of open watch sockets.
-    func watchers(_ count: Int) {
-        Gauge(label: "huisclos_watch_sockets", dimensions: [], factory: factory).record(count)
+    /// Sets the number of open watch sockets of `council` (`default` for the default council).
+    func watchers(_ count: Int, council: String) {
+        Gauge(label: "huisclos_watch_sockets", dimensions: [("council", council)], factory: factory).record(count)
+    }
+
+    /// Sets the number of pokes queued for `council`'s watch sockets and not yet written: a
+    /// backlog that grows means sockets (or this instance) cannot keep up.
+    func pokesPending(_ count: Int, council: String) {
+        Gauge(label: "huisclos_pokes_pending", dimensions: [("council", council)], factory: factory).record(count)
+    }
+
+    /// Counts a request that failed in the storage (`code`: `unavailable`, `corrupt`, `schemaTooNew`).
+    func storageError(_ code: String) {
+        Counter(label: "huisclos_storage_errors_total", dimensions: [("code", code)], factory: factory).increment()
     }
 
     /// The Prometheus text exposition of everything above.

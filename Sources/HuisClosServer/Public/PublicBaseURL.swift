@@ -12,15 +12,40 @@ import Synchronization
 /// reaches: the public site then refuses to publish until `--public-url` is given, rather than
 /// put `http://127.0.0.1:…` in the open data. It never takes a request's `Host` header: a
 /// visitor (or a proxy cache) could otherwise plant links to any site in the open data.
+///
+/// A hosted council (`CouncilID`) publishes under `/councils/<id>/public`: the `url` of its own
+/// `public-site.json` when given, else `--public-url` with its final `/public` replaced by
+/// `/councils/<id>/public`, else derived from the bound host as above.
 final class PublicBaseURL: Sendable {
     private let given: String?
     private let scheme: String
     private let host: String
     private let port: Mutex<Int>
+    /// The site's path on the relay: `/public`, or `/councils/<id>/public` for a hosted council.
+    let path: String
+    /// Why a hosted council cannot name its site from the relay's `--public-url`; nil when it can.
+    private let underived: String?
 
-    /// The base for `configuration`; the port is updated by `bound(port:)` once listening.
-    init(configuration: ServerConfiguration) {
-        given = configuration.publicURL.map(Self.trimmed)
+    /// The base for `configuration`'s default council, or for `council` (its own `councilURL`
+    /// first); the port is updated by `bound(port:)` once listening.
+    init(configuration: ServerConfiguration, council: CouncilID? = nil, councilURL: String? = nil) {
+        let relayURL = configuration.publicURL.map(Self.trimmed)
+        path = (council?.pathPrefix ?? "") + "/public"
+        switch (councilURL, relayURL, council) {
+        case let (.some(own), _, _):
+            given = Self.trimmed(own)
+            underived = nil
+        case let (nil, .some(relayURL), .some(council)) where !relayURL.hasSuffix("/public"):
+            given = nil
+            underived = "the relay's --public-url (\(relayURL)) does not end with /public, so the council \(council)'s address cannot be "
+                + "derived from it: give it as \"url\" in the council's public-site.json, e.g. \"url\": \"https://\(council).example.org/public\""
+        case let (nil, .some(relayURL), .some):
+            given = String(relayURL.dropLast("/public".count)) + path
+            underived = nil
+        default:
+            given = relayURL
+            underived = nil
+        }
         scheme = configuration.tls == nil ? "http" : "https"
         host = configuration.host
         port = Mutex(configuration.port)
@@ -30,7 +55,7 @@ final class PublicBaseURL: Sendable {
     func bound(port value: Int) { port.withLock { $0 = value } }
 
     /// Whether the public site can name itself: a given URL, or a bound host visitors can reach.
-    var isKnown: Bool { Self.namesItself(publicURL: given, host: host) }
+    var isKnown: Bool { underived == nil && Self.namesItself(publicURL: given, host: host) }
 
     /// Whether a server with `publicURL` (given or nil) bound to `host` can name its public site:
     /// not from a wildcard or loopback address.
@@ -41,6 +66,7 @@ final class PublicBaseURL: Sendable {
     /// The base URL; `notFound`, saying to give `--public-url`, when the site cannot name itself.
     func url() throws(APIError) -> String {
         if let given { return given }
+        if let underived { throw APIError(.notFound, "the public site publishes nothing yet: \(underived)") }
         guard isKnown else {
             throw APIError(.notFound, "the public site publishes nothing yet: it does not know the address visitors reach it by "
                 + "(the server listens on \(host)); start huisclos-server with --public-url https://…/public (or HUISCLOS_PUBLIC_URL)")
@@ -48,7 +74,7 @@ final class PublicBaseURL: Sendable {
         let port = port.withLock { $0 }
         let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         let defaultPort = scheme == "https" ? 443 : 80
-        return port == defaultPort ? "\(scheme)://\(name)/public" : "\(scheme)://\(name):\(port)/public"
+        return port == defaultPort ? "\(scheme)://\(name)\(path)" : "\(scheme)://\(name):\(port)\(path)"
     }
 
     /// `url` without a trailing slash (`https://example.org/public/` → `https://example.org/public`).

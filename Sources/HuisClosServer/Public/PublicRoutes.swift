@@ -42,10 +42,11 @@ struct PublicRoutes: Sendable {
     // splitting generic closures that build responses inline).
     private func index(_ request: Request) async throws -> Response {
         // "/public" without its slash would resolve the page's relative links against "/": send
-        // the visitor to "/public/" first.
+        // the visitor to "/public/" first (a hosted council's under its prefix, which this
+        // router does not see in the path).
         if request.uri.path == "/public" {
             var response = Response(status: .movedPermanently)
-            response.headers[.location] = "/public/"
+            response.headers[.location] = base.path + "/"
             return response
         }
         let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())

@@ -11,9 +11,11 @@ import HuisClosWire
 /// ACTES subject « 9.4 Vœux et motions », a consultative council's avis). Optional keys fill the
 /// legal notice and the accessibility statement: `contact`, `address`, `director`, `host`,
 /// `conformance` (« non conforme », « partiellement conforme », « totalement conforme »),
-/// `auditDate` and `statementDate` (YYYY-MM-DD).
+/// `auditDate` and `statementDate` (YYYY-MM-DD). A council hosted beside the default one may give
+/// `url`, its public site's address as visitors reach it (`PublicBaseURL`).
 struct PublicSiteSettings: Sendable, Codable {
     let name: String?
+    let url: String?
     let siret: String
     let subjectCode: String?
     let subjectName: String?
@@ -25,15 +27,20 @@ struct PublicSiteSettings: Sendable, Codable {
     var auditDate: String?
     var statementDate: String?
 
+    /// The settings file's name in a council's folder.
+    static let fileName = "public-site.json"
     static let defaultSubjectCode = "9.4"
     static let defaultSubjectName = "Voeux et motions"
 
     /// The settings file of `folder`, or nil when there is none (the public site then refuses to
     /// publish, saying what to configure); a malformed file or SIRET is an error at start-up.
     static func load(folder: URL) throws -> PublicSiteSettings? {
-        let file = folder.appendingPathComponent("public-site.json")
+        let file = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         let settings = try JSONDecoder().decode(PublicSiteSettings.self, from: Data(contentsOf: file))
+        if let url = settings.url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil {
+            throw APIError(.malformed, "\(file.path): url must be an absolute http(s) address such as https://conseil.example.org/public, not '\(url.prefix(80))'")
+        }
         _ = try settings.publisher(councilName: "-", baseURL: "")
         return settings
     }

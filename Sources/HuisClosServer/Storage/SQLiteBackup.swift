@@ -39,8 +39,11 @@ public enum SQLiteBackup {
 
     /// Replaces the database in `folder` with the backup `file`, after checking it is a relay
     /// database that passes SQLite's integrity check and that this binary knows its schema. The
-    /// relay must be stopped. A bad file changes nothing.
-    public static func restore(from file: URL, folder: URL) throws(StorageError) {
+    /// relay must be stopped: a relay running on `relayFolder` (its data folder, which holds
+    /// `folder` for a hosted council; `RelayDataLock`) makes it refuse. A bad file changes nothing.
+    public static func restore(from file: URL, folder: URL, relayFolder: URL? = nil) throws(StorageError) {
+        let lock = try RelayDataLock(folder: relayFolder ?? folder, purpose: "restore a backup into it")
+        defer { withExtendedLifetime(lock) {} }
         try check(file)
         let target = folder.appendingPathComponent(SQLiteServerStorage.fileName)
         let staging = folder.appendingPathComponent(SQLiteServerStorage.fileName + ".restoring")

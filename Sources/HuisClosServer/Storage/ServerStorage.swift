@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -237,9 +238,9 @@ public struct FileManifestRecord: Sendable, Equatable {
 }
 
 /// A storage failure: the disk or database, never the client's input.
-public struct StorageError: Error, Sendable, CustomStringConvertible {
+public struct StorageError: HuisClosError, CustomStringConvertible {
     /// Stable codes.
-    public enum Code: String, Sendable {
+    public enum Code: String, ErrorCode {
         /// The database could not be opened, read or written.
         case unavailable
         /// Stored data is damaged (the database reports corruption, or what it holds does not
@@ -247,12 +248,34 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         case corrupt
         /// The database was migrated by a newer binary: this one could misread what it does not know.
         case schemaTooNew
+
+        public static let domain = "storage"
+
+        public var text: Text {
+            switch self {
+            case .unavailable:
+                Text(fr: "la base du serveur ne peut pas être ouverte, lue ou écrite : vérifiez le disque, les droits du dossier de données ou la connexion à PostgreSQL",
+                     en: "the server's database cannot be opened, read or written: check the disk, the data folder's permissions or the connection to PostgreSQL")
+            case .corrupt:
+                Text(fr: "des données du serveur sont endommagées : lancez huisclos-server check, puis restaurez la dernière sauvegarde",
+                     en: "the server's stored data is damaged: run huisclos-server check, then restore the last backup")
+            case .schemaTooNew:
+                Text(fr: "la base a été migrée par une version plus récente de huisclos-server : installez cette version (ou plus récente), ou restaurez une sauvegarde faite avant la migration",
+                     en: "the database was migrated by a newer huisclos-server: run that version (or newer), or restore a backup taken before the migration")
+            }
+        }
+
+        public var exitStatus: ExitStatus { self == .corrupt ? .dataRefused : .localIO }
+
+        /// Sent as `internal`: nothing the client sent caused it.
+        public var httpStatus: Int? { 500 }
     }
 
     /// What failed.
     public let code: Code
-    /// What happened and what to do.
+    /// What happened and what to do, in English (the server's logs; the French reader gets the code's sentence).
     public let message: String
+    public var text: Text { code.text(english: message) }
 
     /// A storage error.
     public init(_ code: Code, _ message: String) {

@@ -17,47 +17,85 @@ final class PokeHub: Sendable {
         let device: SigningPublicKey
         let readable: Set<ScopeID>
         let continuation: AsyncStream<Huisclos_V1_Poke>.Continuation
+        /// Pokes queued for this socket and not yet taken by its writer.
+        var pending = 0
     }
 
-    private let watchers = Mutex<[UUID: Watcher]>([:])
-    private let metrics: ServerMetrics
+    private struct State {
+        var watchers: [UUID: Watcher] = [:]
+        /// The sum of every watcher's `pending`: the backlog of unsent pokes.
+        var pending = 0
+    }
 
-    init(metrics: ServerMetrics) { self.metrics = metrics }
+    private let state = Mutex(State())
+    private let metrics: ServerMetrics
+    /// The council whose sockets these are, as the metrics label them.
+    private let council: String
+
+    init(metrics: ServerMetrics, council: String) {
+        self.metrics = metrics
+        self.council = council
+    }
 
     /// Registers a socket; its stream ends when `unsubscribe` or `disconnect` is called.
     func subscribe(device: SigningPublicKey, readable: Set<ScopeID>) -> (UUID, AsyncStream<Huisclos_V1_Poke>) {
         let (stream, continuation) = AsyncStream.makeStream(of: Huisclos_V1_Poke.self,
                                                             bufferingPolicy: .bufferingNewest(Self.bufferedPokesMax))
         let id = UUID()
-        let count = watchers.withLock { watchers in
-            watchers[id] = Watcher(device: device, readable: readable, continuation: continuation)
-            return watchers.count
+        let count = state.withLock { state in
+            state.watchers[id] = Watcher(device: device, readable: readable, continuation: continuation)
+            return state.watchers.count
         }
-        metrics.watchers(count)
+        metrics.watchers(count, council: council)
         return (id, stream)
     }
 
-    /// Forgets a socket.
+    /// Forgets a socket (and the pokes still queued for it).
     func unsubscribe(_ id: UUID) {
-        let (removed, count) = watchers.withLock { watchers in (watchers.removeValue(forKey: id), watchers.count) }
+        let (removed, count, pending) = state.withLock { state in
+            let removed = state.watchers.removeValue(forKey: id)
+            state.pending -= removed?.pending ?? 0
+            return (removed, state.watchers.count, state.pending)
+        }
         removed?.continuation.finish()
-        metrics.watchers(count)
+        metrics.watchers(count, council: council)
+        metrics.pokesPending(pending, council: council)
+    }
+
+    /// Notes that socket `id`'s writer took one poke off its queue.
+    func delivered(_ id: UUID) {
+        let pending = state.withLock { state -> Int in
+            if let queued = state.watchers[id]?.pending, queued > 0 {
+                state.watchers[id]?.pending = queued - 1
+                state.pending -= 1
+            }
+            return state.pending
+        }
+        metrics.pokesPending(pending, council: council)
     }
 
     /// Ends every socket of a revoked device.
     func disconnect(_ device: SigningPublicKey) {
-        let ids = watchers.withLock { $0.filter { $0.value.device == device }.map(\.key) }
+        let ids = state.withLock { $0.watchers.filter { $0.value.device == device }.map(\.key) }
         for id in ids { unsubscribe(id) }
     }
 
     /// Sends each watcher the new heads of the scopes it reads.
     func publish(_ heads: [ScopeID: UInt64]) {
         guard !heads.isEmpty else { return }
-        for watcher in watchers.withLock({ Array($0.values) }) {
-            let cursors = heads.filter { watcher.readable.contains($0.key) }.sorted { $0.key < $1.key }
-            guard !cursors.isEmpty else { continue }
-            watcher.continuation.yield(Self.poke(cursors))
+        let pending = state.withLock { state -> Int in
+            for (id, watcher) in state.watchers {
+                let cursors = heads.filter { watcher.readable.contains($0.key) }.sorted { $0.key < $1.key }
+                guard !cursors.isEmpty else { continue }
+                // A full queue drops its oldest poke for this one: the backlog stays the same.
+                if case .enqueued = watcher.continuation.yield(Self.poke(cursors)) {
+                    state.watchers[id]?.pending += 1
+                    state.pending += 1
+                }
+            }
+            return state.pending
         }
+        metrics.pokesPending(pending, council: council)
     }
 
     /// A poke message for these heads.

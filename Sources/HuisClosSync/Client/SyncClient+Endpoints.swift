@@ -104,7 +104,7 @@ extension SyncClient {
     private func withToken(_ body: (String) async throws(APIError) -> [UInt8]) async throws(APIError) -> [UInt8] {
         do {
             return try await body(try await token())
-        } catch where error.code == .tokenExpired {
+        } catch where Self.renewsSession(error) {
             try await login()
             return try await body(try await token())
         }

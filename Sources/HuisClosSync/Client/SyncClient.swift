@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import HuisClosCrypto
+import HuisClosEngine
 import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
@@ -21,10 +22,14 @@ public actor SyncClient {
     public nonisolated let device: SigningKeyPair?
     /// How long one request may take, in seconds (a chunk of 1 MiB on a slow link fits).
     public nonisolated let timeoutSeconds: Int64
-    let http: HTTPClient
-    private var session: (token: String, expiresAt: ContinuousClock.Instant, access: DeviceAccess)?
-    /// The relay's clock (`HuisClos-Time`) in its last answer, and when that answer arrived.
-    private var relayClock: (relayMs: Int64, receivedAt: ContinuousClock.Instant)?
+    /// How requests reach the relay (HTTP in the product).
+    let transport: any RelayTransport
+    /// The device's clock, read to renew the session token before it expires.
+    let now: @Sendable () -> Date
+    private var session: (token: String, expiresAt: Date, access: DeviceAccess)?
+    /// The relay's clock (`HuisClos-Time`) in its last answer, and the device's clock when that
+    /// answer arrived: the relay's clock now is that stamp plus the time elapsed since.
+    private var relayClock: (relayMs: Int64, receivedAt: Date)?
 
     /// How the shared client connects: it gives up after 5 s, so an unreachable server is reported
     /// quickly instead of after the whole request timeout, and it does not retry a refused
@@ -45,11 +50,19 @@ public actor SyncClient {
     /// lives as long as the process).
     public static let sharedHTTPClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
 
-    /// A client for `server`, acting as `device`.
+    /// A client for `server`, acting as `device`, over HTTP through `http`.
     public init(server: String, device: SigningKeyPair?, http: HTTPClient = SyncClient.sharedHTTPClient, timeoutSeconds: Int64 = 60) {
+        self.init(server: server, device: device, transport: HTTPRelayTransport(http: http), timeoutSeconds: timeoutSeconds)
+    }
+
+    /// A client for `server`, acting as `device`, whose requests go through `transport`; `now` is
+    /// the device's clock.
+    public init(server: String, device: SigningKeyPair?, transport: any RelayTransport,
+                now: @escaping @Sendable () -> Date = SystemWallClock().dateReader, timeoutSeconds: Int64 = 60) {
         self.server = server.hasSuffix("/") ? String(server.dropLast()) : server
         self.device = device
-        self.http = http
+        self.transport = transport
+        self.now = now
         self.timeoutSeconds = timeoutSeconds
     }
 
@@ -85,20 +98,19 @@ public actor SyncClient {
         return access
     }
 
-    /// When a relay time (`expiresAtMs`, by the relay's clock) comes, on this process's monotonic
-    /// clock: measured from the relay's own clock in the same answer, so neither a wrong device
-    /// clock nor a wrong relay clock makes a token look expired or valid for longer.
-    private func expiry(ofRelayTimeMs relayMs: Int64) -> ContinuousClock.Instant {
-        guard let relayClock else { return .now + .seconds(Date(timeIntervalSince1970: Double(relayMs) / 1000).timeIntervalSinceNow) }
-        return relayClock.receivedAt + .milliseconds(relayMs - relayClock.relayMs)
+    /// When a relay time (`expiresAtMs`, by the relay's clock) comes, by the device's clock:
+    /// measured from the relay's own clock in the same answer, so an offset between the two clocks
+    /// never makes a token look expired or valid for longer.
+    private func expiry(ofRelayTimeMs relayMs: Int64) -> Date {
+        guard let relayClock else { return Date(timeIntervalSince1970: Double(relayMs) / 1000) }
+        return relayClock.receivedAt.addingTimeInterval(Double(relayMs - relayClock.relayMs) / 1000)
     }
 
     /// The relay's clock now, in milliseconds since the Unix epoch, from its last answer's
     /// `HuisClos-Time` plus the time elapsed since; nil before any answer carried it.
     public func relayTimeMs() -> Int64? {
         guard let relayClock else { return nil }
-        let elapsed = ContinuousClock.now - relayClock.receivedAt
-        return relayClock.relayMs + elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        return relayClock.relayMs + Int64((now().timeIntervalSince(relayClock.receivedAt) * 1000).rounded())
     }
 
     /// Reads the relay's clock (an unauthenticated `GET /healthz`): for a device about to sign its
@@ -113,20 +125,27 @@ public actor SyncClient {
 
     /// The current token, logging in first when there is none or it is about to expire.
     func token() async throws(APIError) -> String {
-        if let session, session.expiresAt - .now > .seconds(5) { return session.token }
+        if let session, session.expiresAt.timeIntervalSince(now()) > 5 { return session.token }
         try await login()
         return session!.token
     }
 
-    /// Calls a device endpoint; on `tokenExpired` logs in once more and retries.
+    /// Calls a device endpoint; when the relay no longer takes the session's token (`renewsSession`)
+    /// logs in once more and retries.
     func authorised<Response: SwiftProtobuf.Message>(_ path: String, _ message: some SwiftProtobuf.Message,
                                                      limit: Int = WireLimits.pushRequestBytesMax) async throws(APIError) -> Response {
         do {
             return try await call(path, message, token: try await token(), limit: limit)
-        } catch where error.code == .tokenExpired {
+        } catch where Self.renewsSession(error) {
             session = nil
             return try await call(path, message, token: try await token(), limit: limit)
         }
+    }
+
+    /// Whether `error` means the session's token is no longer good and a fresh login may succeed:
+    /// it expired, or the relay does not know it (restored from a backup older than the login).
+    static func renewsSession(_ error: APIError) -> Bool {
+        error.code == .tokenExpired || error.code == .unauthenticated
     }
 
     private func requireDevice() throws(APIError) -> SigningKeyPair {
@@ -147,32 +166,23 @@ public actor SyncClient {
     /// Sends one request; returns the body of a 2xx answer, or throws the server's `APIError`.
     func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, contentType: String, token: String?,
               limit: Int) async throws(APIError) -> [UInt8] {
-        var request = HTTPClientRequest(url: server + path)
-        request.method = method
-        request.headers.add(name: ProtocolVersion.headerName, value: String(ProtocolVersion.current))
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let body {
-            request.headers.add(name: "Content-Type", value: contentType)
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
-        let status: UInt
-        let bytes: [UInt8]
+        var headers = [(name: ProtocolVersion.headerName, value: String(ProtocolVersion.current))]
+        if let token { headers.append((name: "Authorization", value: "Bearer \(token)")) }
+        if body != nil { headers.append((name: "Content-Type", value: contentType)) }
+        let request = RelayRequest(method: method, path: path, headers: headers, body: body)
+        let answer: RelayResponse
         do {
-            let response = try await http.execute(request, timeout: .seconds(timeoutSeconds))
-            status = response.status.code
-            if let stamp = response.headers.first(name: RelayTime.headerName).flatMap({ Int64($0) }) {
-                relayClock = (stamp, .now)
-            }
-            bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
+            answer = try await transport.exchange(request, server: server, timeoutSeconds: timeoutSeconds, limit: limit)
         } catch {
             var unreachable = APIError(.unreachable, "cannot reach the server at \(server): \(Self.cause(of: error)); check the address and the network")
             unreachable.transportCause = Self.transportCause(of: error)
             throw unreachable
         }
-        guard (200..<300).contains(status) else {
-            throw APIError(jsonBody: bytes) ?? APIError(.internal, "the server answered HTTP \(status) without an error code")
+        if let stamp = answer.relayTimeMs { relayClock = (stamp, now()) }
+        guard (200..<300).contains(answer.status) else {
+            throw APIError(jsonBody: answer.body) ?? APIError(.internal, "the server answered HTTP \(answer.status) without an error code")
         }
-        return bytes
+        return answer.body
     }
 }
 

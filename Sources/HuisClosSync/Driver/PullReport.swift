@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What `SyncLocalStore.apply` did with a page of batches.
@@ -6,11 +7,11 @@ public struct PullReport: Sendable, Equatable {
     public var applied: Int
     /// Batches already held.
     public var duplicates: Int
-    /// Batches refused (forged, fork, unauthorised), by id, with the reason.
-    public var rejected: [BatchID: String]
+    /// Batches refused (forged, fork, unauthorised), by id, with the reason in both languages.
+    public var rejected: [BatchID: Text]
 
     /// A report.
-    public init(applied: Int = 0, duplicates: Int = 0, rejected: [BatchID: String] = [:]) {
+    public init(applied: Int = 0, duplicates: Int = 0, rejected: [BatchID: Text] = [:]) {
         self.applied = applied
         self.duplicates = duplicates
         self.rejected = rejected

@@ -66,6 +66,16 @@ public struct SyncDriver: Sendable {
             done += slice.count
             progress(.pushed(done: done, total: outbox.count))
         }
+        // A relay restored from an older backup may have lost batches it had acknowledged, which
+        // no cursor shows while this device has not pulled them back: its newest batch of each
+        // scope with nothing queued goes again, answered `duplicate` while the relay holds it,
+        // appended again if the relay lost it alone, refused as a gap (then repaired, `sync`) if
+        // it lost earlier ones too. Other refusals of a batch already acknowledged change nothing.
+        let queued = Set(outbox.map(\.scope))
+        for slice in Self.requests(try await store.ownHeads().filter { !queued.contains($0.scope) }) {
+            let outcome = try await send(slice)
+            report.pushRejected.merge(outcome.refused.filter { $0.value.code == .gap }) { _, new in new }
+        }
     }
 
     /// Pushes `batches` in one request: the ids the relay now holds (accepted or duplicate), how

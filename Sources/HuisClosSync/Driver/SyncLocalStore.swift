@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What the sync driver needs from the device's local store (the change engine's `HuisClosStore`
@@ -36,4 +37,6 @@ public protocol SyncLocalStore: Sendable {
     /// Every batch merged in `scope` (any author), in the relay's former log order as far as known,
     /// each author's in sequence order.
     func batches(in scope: ScopeID) async throws -> [BatchEnvelope]
+    /// This device's newest batch of each scope it wrote in, acknowledged or not.
+    func ownHeads() async throws -> [BatchEnvelope]
 }

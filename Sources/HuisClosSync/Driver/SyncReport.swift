@@ -28,14 +28,14 @@ public struct SyncReport: Sendable {
     /// batches, and each batch pulled from the relay that this device refused to merge, with why.
     public var notices: [Text] {
         repairs.map(\.text) + pulled.rejected.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.map { id, why in
-            Text(fr: "Lot \(id.sequence) de « \(id.scope.rawValue) » d'un autre appareil refusé à la réception (\(why)) : rien n'en a été fusionné. Le défaut vient de l'appareil auteur ou du serveur, pas de celui-ci ; prévenez le secrétariat si cela se répète.",
-                 en: "Batch \(id.sequence) of “\(id.scope.rawValue)” from another device refused on receipt (\(why)): nothing of it was merged. The fault lies with its author's device or the server, not this one; tell the secretariat if it happens again.")
+            Text(fr: "Lot \(id.sequence) de « \(id.scope.rawValue) » d'un autre appareil refusé à la réception (\(why.french)) : rien n'en a été fusionné. Le défaut vient de l'appareil auteur ou du serveur, pas de celui-ci ; prévenez le secrétariat si cela se répète.",
+                 en: "Batch \(id.sequence) of “\(id.scope.rawValue)” from another device refused on receipt (\(why.english)): nothing of it was merged. The fault lies with its author's device or the server, not this one; tell the secretariat if it happens again.")
         }
     }
 
     /// Why the relay refused this device's batch `id`, and what to do.
     static func refusal(of id: BatchID, _ error: APIError) -> Text {
-        let what = Text(fr: "Lot \(id.sequence) de « \(id.scope.rawValue) » refusé par le serveur (\(error.code.rawValue) : \(error.message))",
+        let what = Text(fr: "Lot \(id.sequence) de « \(id.scope.rawValue) » refusé par le serveur (\(error.code.rawValue) : \(error.text.french))",
                         en: "Batch \(id.sequence) of “\(id.scope.rawValue)” refused by the server (\(error.code.rawValue): \(error.message))")
         let remedy: Text = switch error.code {
         case .gap:
@@ -101,10 +101,12 @@ public struct RelayRepair: Sendable, Equatable {
 
     /// The batches the relay would not take back, for the person: a loss this device cannot repair.
     var unrepaired: Text {
-        let reasons = refused.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.prefix(3)
-            .map { "\($0.key.sequence): \($0.value.code.rawValue) (\($0.value.message))" }.joined(separator: "; ")
-        return Text(fr: "Le serveur a refusé de reprendre \(refused.count) lot(s) perdu(s) de « \(scope.rawValue) » (\(reasons)) : ils restent sur cet appareil mais pas sur le serveur, et les appareils qui ne les ont pas ne les recevront pas. Prévenez le secrétariat, qui vérifiera le serveur (huisclos-server check) et sa restauration.",
-                    en: "The server refused to take back \(refused.count) lost batch(es) of “\(scope.rawValue)” (\(reasons)): they stay on this device but not on the server, and devices without them will not get them. Tell the secretariat, who will check the server (huisclos-server check) and its restore.")
+        let first = refused.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.prefix(3)
+        func reasons(_ language: Language) -> String {
+            first.map { "\($0.key.sequence)\(language == .french ? " :" : ":") \($0.value.code.rawValue) (\($0.value.text.in(language)))" }.joined(separator: "; ")
+        }
+        return Text(fr: "Le serveur a refusé de reprendre \(refused.count) lot(s) perdu(s) de « \(scope.rawValue) » (\(reasons(.french))) : ils restent sur cet appareil mais pas sur le serveur, et les appareils qui ne les ont pas ne les recevront pas. Prévenez le secrétariat, qui vérifiera le serveur (huisclos-server check) et sa restauration.",
+                    en: "The server refused to take back \(refused.count) lost batch(es) of “\(scope.rawValue)” (\(reasons(.english))): they stay on this device but not on the server, and devices without them will not get them. Tell the secretariat, who will check the server (huisclos-server check) and its restore.")
     }
 }
 

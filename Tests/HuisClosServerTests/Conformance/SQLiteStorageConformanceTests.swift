@@ -13,6 +13,15 @@ import Testing
         try await check.run(try SQLiteServerStorage(folder: folder.url))
     }
 
+    @Test func twoCouncilsOfOneDataFolderShareNothing() async throws {
+        let folder = try TemporaryFolder("conformance-councils")
+        defer { folder.remove() }
+        let directory = CouncilDirectory(dataFolder: folder.url)
+        _ = try directory.create(try CouncilID("est"))
+        try await StorageConformance.councilsShareNothing(try SQLiteServerStorage(folder: directory.folder(of: try CouncilID("est"))),
+                                                          try SQLiteServerStorage(folder: folder.url))
+    }
+
     @Test func sqliteStorageKeepsEverythingAcrossAReopen() async throws {
         let folder = try TemporaryFolder("reopen")
         defer { folder.remove() }

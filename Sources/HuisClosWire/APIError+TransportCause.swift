@@ -1,5 +1,4 @@
 import HuisClosL10n
-import HuisClosWire
 
 extension APIError.TransportCause {
     /// Why the relay could not be reached, in both languages, in words a person can act on.

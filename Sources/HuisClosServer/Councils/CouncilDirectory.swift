@@ -1,0 +1,68 @@
+import Foundation
+import HuisClosWire
+
+/// The councils a deployment hosts beside its default one: one folder each under
+/// `<data>/councils/`, holding that council's admin token, `public-site.json` and (on SQLite) its
+/// database. The default council keeps the data folder itself, so a relay with one council has
+/// nothing to set up.
+///
+/// The folders are the list: `huisclos-server councils create` makes one, the relay serves every
+/// one it finds at start (restart it, every instance, after creating a council).
+public struct CouncilDirectory: Sendable {
+    /// The URL path segment and folder name under which the other councils live.
+    public static let pathSegment = "/councils"
+    static let folderName = "councils"
+
+    /// The deployment's data folder.
+    public let dataFolder: URL
+
+    /// The directory of `dataFolder`.
+    public init(dataFolder: URL) { self.dataFolder = dataFolder }
+
+    /// The folder of council `id` (which may not exist yet).
+    public func folder(of id: CouncilID) -> URL {
+        dataFolder.appendingPathComponent(Self.folderName).appendingPathComponent(id.rawValue)
+    }
+
+    /// The councils hosted besides the default one, in order; entries that are not a council's
+    /// folder (a valid identifier naming a directory) are ignored.
+    public func councils() throws(APIError) -> [CouncilID] {
+        let root = dataFolder.appendingPathComponent(Self.folderName)
+        guard FileManager.default.fileExists(atPath: root.path) else { return [] }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: root.path) } catch {
+            throw APIError(.internal, "cannot list the councils in \(root.path): \(error.localizedDescription); check the data folder's permissions")
+        }
+        return names.compactMap { name -> CouncilID? in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else { return nil }
+            return try? CouncilID(name)
+        }.sorted()
+    }
+
+    /// Whether council `id` has its publisher settings (`public-site.json`; nothing is published without).
+    public func hasPublicSite(_ id: CouncilID) -> Bool {
+        FileManager.default.fileExists(atPath: folder(of: id).appendingPathComponent(PublicSiteSettings.fileName).path)
+    }
+
+    /// Creates council `id`'s folder (0700) and its admin token file (0600), refusing a council
+    /// that exists; returns the token file. The council's storage is created when first opened.
+    public func create(_ id: CouncilID) throws(APIError) -> URL {
+        let folder = folder(of: id)
+        guard !FileManager.default.fileExists(atPath: folder.path) else {
+            throw APIError(.alreadyEnrolled, "the council \(id) already exists in \(folder.path): pick another identifier, or use it as it is")
+        }
+        do {
+            for path in [dataFolder, dataFolder.appendingPathComponent(Self.folderName)]
+            where !FileManager.default.fileExists(atPath: path.path) {
+                try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw APIError(.internal, "cannot create \(folder.path): \(error.localizedDescription); check the data folder's permissions")
+        }
+        let token = try AdminToken(configured: nil, configuredFile: nil, folder: folder)
+        return token.file ?? folder.appendingPathComponent(AdminToken.fileName)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import HuisClosWire
+
+/// The name of a council hosted beside the default one on a deployment: its URL segment
+/// (`/councils/<id>/v1/…`, `/councils/<id>/public/`), its folder (`<data>/councils/<id>/`) and, on
+/// PostgreSQL, its schema and notification channel.
+///
+/// 1 to 48 characters of `[a-z0-9-]`, starting with a letter or digit and not ending with `-`: safe
+/// unquoted in a URL, a file name and (with `-` written `_`) a PostgreSQL identifier, and one
+/// spelling per council (no upper case, no dots, no `..`).
+public struct CouncilID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Longest identifier: a PostgreSQL identifier holds 63 bytes, and the schema adds a prefix of 15.
+    public static let bytesMax = 48
+
+    /// The identifier as written in URLs and folder names.
+    public let rawValue: String
+
+    /// Validates `text`; throws `malformed` saying what an identifier may hold.
+    public init(_ text: String) throws(APIError) {
+        let bytes = Array(text.utf8)
+        let allowed = bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        guard !bytes.isEmpty, bytes.count <= Self.bytesMax, allowed, bytes.first != 0x2D, bytes.last != 0x2D else {
+            throw APIError(.malformed, "a council identifier is 1 to \(Self.bytesMax) characters among a-z, 0-9 and '-', "
+                           + "neither starting nor ending with '-' (e.g. cese-93), not '\(text.prefix(64))'")
+        }
+        rawValue = text
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: CouncilID, rhs: CouncilID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Its path prefix on the relay: `/councils/<id>` (the default council has none).
+    public var pathPrefix: String { "\(CouncilDirectory.pathSegment)/\(rawValue)" }
+
+    /// Its name inside PostgreSQL (schema, channel): `-` written `_`, which an identifier never
+    /// holds, so two councils never share one.
+    public var sqlName: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+}

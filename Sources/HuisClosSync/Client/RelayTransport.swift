@@ -1,0 +1,62 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import HuisClosWire
+
+/// One request of the sync client to the relay, before it is put on a network.
+public struct RelayRequest: Sendable {
+    /// The HTTP method.
+    public var method: HTTPMethod
+    /// The path under the server's URL, e.g. `/v1/push`.
+    public var path: String
+    /// The header fields, in order (protocol version, token, content type).
+    public var headers: [(name: String, value: String)]
+    /// The body, nil for none.
+    public var body: [UInt8]?
+}
+
+/// The relay's answer: its status and body, whatever the status.
+public struct RelayResponse: Sendable {
+    /// The HTTP status code.
+    public var status: UInt
+    /// The body as received (at most the request's size limit).
+    public var body: [UInt8]
+    /// The relay's clock when it answered (its `HuisClos-Time` header, milliseconds since the Unix
+    /// epoch), nil when the answer did not carry it.
+    public var relayTimeMs: Int64?
+
+    /// An answer with `status`, `body` and the relay's clock.
+    public init(status: UInt, body: [UInt8], relayTimeMs: Int64?) {
+        self.status = status
+        self.body = body
+        self.relayTimeMs = relayTimeMs
+    }
+}
+
+/// How a `SyncClient`'s requests reach the relay: HTTP in the product (`HTTPRelayTransport`); the
+/// deterministic simulation's network (HuisClosSimulation) carries them to a relay in the same
+/// process. Any thrown error means the relay could not be reached or its answer was lost.
+public protocol RelayTransport: Sendable {
+    /// Sends `request` to `server` and returns the relay's answer, its body cut at `limit` bytes.
+    func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse
+}
+
+/// The product's transport: HTTP(S) through AsyncHTTPClient.
+public struct HTTPRelayTransport: RelayTransport {
+    /// The HTTP client requests go through.
+    public let http: HTTPClient
+
+    /// A transport over `http` (the process's shared client by default).
+    public init(http: HTTPClient = SyncClient.sharedHTTPClient) { self.http = http }
+
+    public func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse {
+        var outgoing = HTTPClientRequest(url: server + request.path)
+        outgoing.method = request.method
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await http.execute(outgoing, timeout: .seconds(timeoutSeconds))
+        let bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
+        let relayTimeMs = response.headers.first(name: RelayTime.headerName).flatMap { Int64($0) }
+        return RelayResponse(status: response.status.code, body: bytes, relayTimeMs: relayTimeMs)
+    }
+}
