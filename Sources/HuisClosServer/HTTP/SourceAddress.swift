@@ -30,6 +30,18 @@ struct SourceAddress: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The source of an address written as text (`SocketAddress.ipAddress`); the text itself when
+    /// it does not parse.
+    init(ipAddress text: String?) {
+        guard let text, let address = try? SocketAddress(ipAddress: text, port: 0) else {
+            self.init(key: text ?? "")
+            return
+        }
+        self.init(address)
+    }
+
+    private init(key: String) { self.key = key }
+
     var description: String { key }
 }
 
