@@ -20,7 +20,7 @@ import Testing
         for id in ["alpha", "beta"] { _ = try directory.create(try CouncilID(id)) }
         await (try await TestServer.start(folder: folder.url)).stop()
         try damage(directory.folder(of: try CouncilID("alpha")), directory.folder(of: try CouncilID("beta")))
-        let server = try await TestServer.start(folder: folder.url)
+        let server = try await TestServer.start(folder: folder.url) { $0.metricsAddress = ListenAddress(host: "127.0.0.1", port: 0) }
         do {
             try await body(server)
             await server.stop()
@@ -40,6 +40,8 @@ import Testing
         #expect(pull.status == 503, "every request under beta's prefix: \(pull.status)")
         let site = try await RawRequest.send(server.url, .GET, "/councils/beta/public/", version: nil)
         #expect(site.status == 503)
+        #expect(try await RelayLimitsTests.metric(server, #"huisclos_council_unavailable{council="beta"}"#) == 1)
+        #expect(try await RelayLimitsTests.metric(server, #"huisclos_council_unavailable{council="alpha"}"#) == 0)
         // The others serve: a device enrols and pushes in alpha and in the default council.
         let alpha = try server.council("alpha")
         let device = try await TestDevice.enrolled(on: alpha.url, adminToken: alpha.adminToken)
