@@ -16,6 +16,8 @@ actor AppVault {
     /// The per-launch secret of the printed address (hex), exchanged for a session cookie.
     nonisolated let launchSecret: String
     private var session: ClientSession?
+    /// A session locked while requests still used it: closed when the last of them finishes.
+    private var retiring: ClientSession?
     private var lastUseMs: UInt64
     /// Requests being served: the session is not locked under them.
     private var busy = 0
@@ -64,10 +66,15 @@ actor AppVault {
         return session
     }
 
-    /// A request that `begin` answered with a session is done.
-    func finish() {
+    /// A request that `begin` answered with a session is done; the last one out closes a session
+    /// locked while requests were using it.
+    func finish() async {
         busy = max(0, busy - 1)
         lastUseMs = clock.nowMs()
+        if busy == 0, let closing = retiring {
+            retiring = nil
+            try? await closing.lock()
+        }
     }
 
     /// Locks the session when no request is under way and the idle time has passed since the last.
@@ -76,12 +83,13 @@ actor AppVault {
         try await lock()
     }
 
-    /// Closes the device now (its key memory released); the next page asks the passphrase again.
+    /// Locks the app now: no new request gets the session, and the device is closed (its key
+    /// memory released) as soon as no request is using it; the next page asks the passphrase again.
     func lock() async throws {
-        let closing = session
+        guard let open = session else { return }
         session = nil
         syncReport = []
-        try await closing?.lock()
+        if busy == 0 { try await open.lock() } else { retiring = open }
     }
 
     /// True while a session is open.
