@@ -108,6 +108,20 @@ import Testing
             #expect(english.headers["set-cookie"].contains { $0.hasPrefix("huisclos_lang=en") && $0.contains("SameSite=Strict") })
             let remembered = try await browser.send(.GET, base + "/dossiers", cookie: cookie + "; huisclos_lang=en")
             #expect(remembered.body.contains("<html lang=\"en\">"))
+
+            // « Synchroniser » syncs everything and says so on the home page; with the relay stopped,
+            // every page still reads the replica and the sync's failure is shown, not thrown.
+            #expect(try await browser.send(.POST, base + "/synchroniser", cookie: cookie, form: ["csrf": csrf]).status == 303)
+            let synced = try await browser.send(.GET, base + "/", cookie: cookie)
+            #expect(synced.body.contains("Dernière synchronisation depuis l&#39;application") && !synced.body.contains("role=\"alert\""))
+            await council.base.server.stop()
+            for (path, text) in [("/seances/s1", "Budget 2027"), ("/dossiers/council/cadrage", "<strong>important</strong>"), ("/", "s1")] {
+                let offline = try await browser.send(.GET, base + path, cookie: cookie)
+                #expect(offline.status == 200 && offline.body.contains(text), "offline \(path): \(offline.status)")
+            }
+            #expect(try await browser.send(.POST, base + "/synchroniser", cookie: cookie, form: ["csrf": csrf]).status == 303)
+            let unreachable = try await browser.send(.GET, base + "/", cookie: cookie)
+            #expect(unreachable.status == 200 && unreachable.body.contains("role=\"alert\">Erreur ("), "the failed sync is shown")
         }
     }
 
