@@ -12,6 +12,13 @@ extension Optional<Seance.Response> {
     }
 }
 
+extension Seance.Response {
+    /// The words a member may type for each answer (`--reponse`), with and without accents.
+    public static let typed: KeyValuePairs<String, Seance.Response> = [
+        "viendra": .willAttend, "excuse": .excused, "excusé": .excused, "excusée": .excused, "excusé·e": .excused, "absent": .absent, "absente": .absent,
+    ]
+}
+
 extension Seance.Attendance {
     /// The attendance in both languages.
     public var label: Text {
