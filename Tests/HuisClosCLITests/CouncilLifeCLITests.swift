@@ -119,7 +119,7 @@ import Testing
             let unknownSeance = try await council.run("karim", ["seances", "voir", "pleniere-9"])
             #expect(unknownSeance.status == 65 && unknownSeance.errors.contains("Aucune séance « pleniere-9 »"), "\(unknownSeance.errors)")
             let orphanItem = try await council.run("helene", ["ordre-du-jour", "ajouter", "pleniere-9", "budget", "--titre", "Budget"], english: true)
-            #expect(orphanItem.status == 0 && orphanItem.errors.contains("Warning: no séance \"pleniere-9\" on this device yet"), "\(orphanItem.errors)")
+            #expect(orphanItem.status == 65 && orphanItem.errors.contains("No séance \"pleniere-9\" on this device: sync"), "\(orphanItem.errors)")
             let secondCircle = try await council.run("secretariat", ["presence", "pointer", "pleniere-4", paul])
             #expect(secondCircle.status == 65 && secondCircle.errors.contains("premier cercle"), "\(secondCircle.errors)")
             let stranger = try await council.run("secretariat", ["presence", "pointer", "pleniere-4", String(repeating: "0f", count: 16)])
