@@ -31,7 +31,7 @@ struct AttendanceCommands: AsyncParsableCommand {
             try await runReporting {
                 let answer = try parseChoice(response, option: "--reponse", Seance.Response.typed)
                 try await CouncilSession.with(device) { session in
-                    try session.council.respond(seance: seance, member: session.me, answer, proxy: proxy)
+                    try session.answer(seance, answer, proxy: proxy)
                     say(Text(fr: "Réponse enregistrée sur cet appareil ; elle partira à la prochaine synchronisation (huisclos sync).",
                              en: "Answer recorded on this device; it leaves at the next sync (huisclos sync)."))
                 }

@@ -153,12 +153,7 @@ struct SeanceCommands: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
                     // say so rather than show an empty table and the yearly-séance warning.
-                    guard await session.hasCouncilAccess else {
-                        let text = Text(fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
-                                        en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
-                        Console.error(text.in(language) + "\n")
-                        throw ExitCode(ExitStatus.notAllowed.rawValue)
-                    }
+                    try await session.requireCouncilAccess()
                     let (seances, warning) = try session.seancesAcknowledgingReceipt()
                     if let warning { Console.error(warning.in(language) + "\n") }
                     try session.seanceListing(seances, in: language).show(json: json)

@@ -1,5 +1,6 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol
@@ -20,6 +21,15 @@ extension CouncilSession {
         get async { await device.readableScopes.contains(CouncilRecords.scope) }
     }
 
+    /// Refuses a device that may not read the council scope, saying why (the séances live there).
+    public func requireCouncilAccess() async throws {
+        guard await hasCouncilAccess else {
+            throw DeviceError(.notAuthorised, Text(
+                fr: "cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé",
+                en: "this device has no access to the council's séances (council scope): second circle, guest or ended mandate"))
+        }
+    }
+
     /// True when this device's member is in office today (its acknowledgements count).
     var inOffice: Bool { register.register.members[me]?.isInOffice(on: today) == true }
 
@@ -38,6 +48,12 @@ extension CouncilSession {
         let seance = try council.seance(id)
         let warning = inOffice ? council.acknowledgeWhenPossible(receipts: [], reading: id, member: me) : nil
         return (seance, warning)
+    }
+
+    /// This device's member answers the convocation of `seance`, even offline (it leaves at the
+    /// next sync); naming a `proxy` is refused with the rule quoted: members sit in person.
+    public func answer(_ seance: String, _ response: Seance.Response, proxy: String? = nil) throws {
+        try council.respond(seance: seance, member: me, response, proxy: proxy)
     }
 
     /// Convenes `seance` (the president, or the secretariat for them), or changes its date, time
