@@ -28,8 +28,7 @@ struct AgendaCommands: AsyncParsableCommand {
         @Option(help: "Dossier joint (répétable) / attached dossier (repeatable).") var dossier: [String] = []
 
         func run(on session: CouncilSession) async throws {
-            // Offline, the convocation may not have reached this device yet: the item is kept all the same.
-            show(.agendaItemAdded(title, to: seance, known: try session.addAgendaItem(item, to: seance, title: title, dossiers: dossier)))
+            show(.agendaItemAdded(title, to: seance, unknownDossiers: try await session.addAgendaItem(item, to: seance, title: title, dossiers: dossier)))
         }
     }
 

@@ -34,7 +34,7 @@ struct SeanceCommands: AsyncParsableCommand {
                 The minimum delay (5 clear days by default) applies to coming séances: later, refused unless --urgence. \
                 A past date records a séance already held.
                 Exemple / example : huisclos seances convoquer s2 --date 2026-06-18 --heure 14h30 --fin 17h --lieu "Bobigny, salle du conseil"
-                Codes de sortie : 0 · 64 option invalide · 65 convocation trop tardive, séance annulée · 77 réservé à la présidence et au secrétariat.
+                Codes de sortie : 0 · 64 option invalide · 65 convocation trop tardive, lieu vide, séance annulée ou tenue, réservé à la présidence et au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id (lettres, chiffres, - _ .).") var seance: String
@@ -50,8 +50,8 @@ struct SeanceCommands: AsyncParsableCommand {
             let end = try end.map { try parseTime($0, option: "--fin") }
             try await CouncilSession.with(device) { session in
                 // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
-                let outcome = try session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
-                show(.convened(seance, when: try session.council.seance(seance).when, on: day, place: place, outcome))
+                let (outcome, change) = try await session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
+                show(.convened(try session.council.seance(seance), change, on: day, outcome))
             }
         }
     }
@@ -62,7 +62,7 @@ struct SeanceCommands: AsyncParsableCommand {
             discussion: """
                 L'invitation de calendrier devient une annulation ; plus rien ne s'enregistre pour la séance. / The calendar invitation becomes a cancellation; nothing more is recorded for it.
                 Exemple / example : huisclos seances annuler s2 && huisclos sync
-                Codes de sortie : 0 · 65 séance inconnue, déjà annulée ou déjà tenue · 77 réservé à la présidence et au secrétariat.
+                Codes de sortie : 0 · 65 séance inconnue, déjà annulée ou déjà tenue, réservé à la présidence et au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String
@@ -111,8 +111,7 @@ struct SeanceCommands: AsyncParsableCommand {
 
         func run(on session: CouncilSession) async throws {
             if let days { try session.council.setConvocationDelay(ConvocationDelay(clearDays: days)) }
-            let delay = try session.council.convocationDelay()
-            say(.convocationDelay(delay))
+            say(.convocationDelay(try session.council.convocationDelay(), recorded: days != nil))
         }
     }
 
@@ -129,10 +128,7 @@ struct SeanceCommands: AsyncParsableCommand {
         func run(on session: CouncilSession) async throws {
             // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
             // say so rather than show an empty table and the yearly-séance warning.
-            guard await session.hasCouncilAccess else {
-                warn(.noCouncilAccess)
-                throw ExitCode(ExitStatus.notAllowed.rawValue)
-            }
+            try await session.requireCouncilAccess()
             let (seances, warning) = try session.seancesAcknowledgingReceipt()
             if let warning { warn(warning) }
             try session.seanceListing(seances, in: language).show(json: json)

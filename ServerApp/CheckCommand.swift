@@ -26,7 +26,8 @@ struct Check: AsyncParsableCommand {
                     fr: "aucune base du relais dans \(path) : vérifiez le chemin",
                     en: "no relay database in \(path): check the folder"))
         }
-        let problems = await RelayIntegrity.check(try SQLiteServerStorage(folder: folder), clock: .system)
+        let id = try council.map { try CouncilID($0) }
+        let problems = await RelayIntegrity.check(try SQLiteServerStorage(folder: folder, council: id), clock: .system)
         guard !problems.isEmpty else { return say(.noDamage(in: path)) }
         problems.map(\.text).forEach(say)
         throw OperatorError(.damaged)

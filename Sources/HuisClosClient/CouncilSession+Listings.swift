@@ -81,10 +81,13 @@ extension CouncilSession {
             let quorum = self.quorum(of: seance)
             let closed = seance.attendanceClosed
             let state = seance.cancelled ? Text(fr: "annulée", en: "cancelled") : Text(fr: closed ? "close" : "ouverte", en: closed ? "closed" : "open")
-            listing.append([seance.id, seance.date.iso, seance.start.map { $0.iso + (seance.end.map { "–" + $0.iso } ?? "") },
+            let time = seance.start.map { start in
+                Text(fr: start.french + (seance.end.map { " – " + $0.french } ?? ""), en: start.iso + (seance.end.map { "–" + $0.iso } ?? "")).in(language)
+            }
+            listing.append([seance.id, Text(fr: seance.date.french, en: seance.date.iso).in(language), time,
                             seance.place, "\(seance.agenda.count)", state.in(language),
                             closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
-                           json: ["items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
+                           json: ["date": .string(seance.date.iso), "items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
                                   "end": seance.end.map { .string($0.iso) } ?? .null, "urgent": .bool(seance.urgent),
                                   "attendance": .string(seance.cancelled ? "cancelled" : closed ? "closed" : "open"),
                                   "quorum": closed ? .object(["present": .int(quorum.present), "inOffice": .int(quorum.inOffice),
@@ -112,19 +115,38 @@ extension CouncilSession {
     public func acknowledgementListing(of id: String, in language: Language) throws -> Listing {
         _ = try council.seance(id)
         let acknowledgements = try council.acknowledgements(of: id)
-        var listing = Listing(headers: [Text(fr: "Membre", en: "Member"), Text(fr: "Appareil", en: "Device"),
+        let notices = try council.notices(of: id)
+        var listing = Listing(headers: [Text(fr: "Membre", en: "Member"), Text(fr: "Version", en: "Version"), Text(fr: "Avis", en: "Notice"),
+                                        Text(fr: "Appareil", en: "Device"),
                                         Text(fr: "Reçue (appareil)", en: "Received (device)"), Text(fr: "Reçue (serveur)", en: "Received (server)"),
                                         Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)")].map { $0.in(language) },
-                              keys: ["member", "device", "received", "received_server", "read", "read_server"])
-        func time(_ ms: Int64) -> String { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
+                              keys: ["member", "revision", "notice_sent", "device", "received", "received_server", "read", "read_server"])
+        func time(_ ms: Int64?) -> String? { ms.map { LocalTime.text(unixMs: $0, in: language) } }
+        func iso(_ ms: Int64?) -> JSONValue { ms.map { .string(LocalTime.iso(unixMs: $0)) } ?? .null }
+        func sent(_ ms: Int64?) -> String? {
+            ms.map { Text(fr: "envoyée le \(LocalTime.text(unixMs: $0, in: .french))", en: "sent \(LocalTime.text(unixMs: $0, in: .english))").in(language) }
+        }
         for member in register.register.firstCircle(on: today) {
             let own = acknowledgements.filter { $0.member == member.id }
-            if own.isEmpty {
-                listing.append([member.name, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil], json: ["received": .null])
+            let told = notices.filter { $0.member == member.id }
+            // One row per version the member was sent or acknowledged: the proof that each version reached them.
+            for revision in Set(own.map(\.revision) + told.map(\.revision)).sorted() {
+                let notice = told.first { $0.revision == revision }?.sentMs
+                let acks = own.filter { $0.revision == revision }
+                if acks.isEmpty {
+                    listing.append([member.name, "\(revision)", sent(notice), nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil],
+                                   json: ["revision": .int(revision), "notice_sent": iso(notice), "received": .null])
+                }
+                for ack in acks {
+                    listing.append([member.name, "\(revision)", sent(notice), String(ack.device.prefix(16)), time(ack.receivedMs),
+                                    time(ack.receivedServerMs), time(ack.readMs), time(ack.readServerMs)],
+                                   json: ["revision": .int(revision), "notice_sent": iso(notice), "received": iso(ack.receivedMs),
+                                          "received_server": iso(ack.receivedServerMs), "read": iso(ack.readMs), "read_server": iso(ack.readServerMs)])
+                }
             }
-            for ack in own {
-                listing.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(time),
-                                ack.receivedServerMs.map(time), ack.readMs.map(time), ack.readServerMs.map(time)])
+            if own.isEmpty && told.isEmpty {
+                listing.append([member.name, nil, nil, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil],
+                               json: ["revision": .null, "received": .null])
             }
         }
         return listing

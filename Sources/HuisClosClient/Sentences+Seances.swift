@@ -5,18 +5,17 @@ import HuisClosMail
 /// What a face tells the person after a séance, agenda, attendance or mail workflow: composed
 /// once here, so the CLI and the app say the same thing in both languages.
 extension [ReportLine] {
-    /// After convening `seance` on `day` at `place` (`when` its date and times): the convocation,
-    /// then its urgency or, for a past day, a warning to check the date.
-    public static func convened(_ seance: String, when: Text, on day: Day, place: String, _ outcome: ConvocationDelay.Outcome) -> [ReportLine] {
-        var lines = [ReportLine.info(Text(
-            fr: "Séance \(seance) convoquée le \(when.french) à \(place). Ajoutez l'ordre du jour (huisclos ordre-du-jour ajouter), puis huisclos sync.",
-            en: "Séance \(seance) convened on \(when.english) at \(place). Add the agenda (huisclos ordre-du-jour ajouter), then huisclos sync."))]
+    /// After convening `seance` (`change` what the convocation record did) on `day`: what was
+    /// recorded and what to do next, then its urgency or, for a past day, a warning to check the date.
+    public static func convened(_ seance: Seance, _ change: Seance.ConvocationChange, on day: Day, _ outcome: ConvocationDelay.Outcome) -> [ReportLine] {
+        var lines = [ReportLine.info(seance.convocationSaid(change))]
         switch outcome {
         case .inTime: break
         case let .urgent(clearDays):
+            let days = ConvocationDelay.clearDaysText(clearDays)
             lines.append(.info(Text(
-                fr: "Convocation en urgence (\(clearDays) jour(s) franc(s) avant la séance) : l'urgence est inscrite dans la convocation ; la présidence la justifie en ouverture de séance.",
-                en: "Convened in urgency (\(clearDays) clear day(s) before the séance): the urgency is recorded in the convocation; the president justifies it when the séance opens.")))
+                fr: "Convocation en urgence (\(days.french) avant la séance) : l'urgence est inscrite dans la convocation ; la présidence la justifie en ouverture de séance.",
+                en: "Convened in urgency (\(days.english) before the séance): the urgency is recorded in the convocation; the president justifies it when the séance opens.")))
         case .pastSeance:
             lines.append(.problem(Text(
                 fr: "Attention : le \(day.french) est passé. La séance est enregistrée a posteriori (historique du conseil), sans délai de convocation : vérifiez la date.",
@@ -32,27 +31,22 @@ extension [ReportLine] {
             + (seance.urgent ? [.info(Text(fr: "Convoquée en urgence.", en: "Convened in urgency."))] : [])
     }
 
-    /// After the agenda item `title` was added to `seance`; `known` false when the séance is not on
-    /// this device yet (the item is kept, but a mistyped id is the likelier cause: say so).
-    public static func agendaItemAdded(_ title: String, to seance: String, known: Bool) -> [ReportLine] {
-        (known ? [] : [.problem(Text(
-            fr: "Attention : aucune séance « \(seance) » sur cet appareil pour l'instant ; le point apparaîtra avec sa convocation (huisclos sync). Vérifiez l'identifiant avec huisclos seances liste.",
-            en: "Warning: no séance \"\(seance)\" on this device yet; the item will appear with its convocation (huisclos sync). Check the id with huisclos seances liste."))])
-            + [.info(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))]
+    /// After the agenda item `title` was added to `seance`: a warning for each dossier named that
+    /// this device does not hold yet (kept, but a mistyped id is likely: say so).
+    public static func agendaItemAdded(_ title: String, to seance: String, unknownDossiers: [String]) -> [ReportLine] {
+        unknownDossiers.map { unknown in
+            .problem(Text(
+                fr: "Attention : aucun dossier « \(unknown) » sur cet appareil pour l'instant. Le point le nomme quand même (un dossier s'ajoute souvent après l'ordre du jour) : vérifiez l'identifiant avec huisclos dossiers liste après huisclos sync.",
+                en: "Warning: no dossier \"\(unknown)\" on this device yet. The item names it all the same (dossiers are often added after the agenda): check the id with huisclos dossiers liste after huisclos sync."))
+        } + [.info(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))]
     }
 }
 
 extension Text {
-    /// After sending a séance's notices: how many did not leave, and how to send the rest.
-    public static func noticesFailed(_ failed: Int, seance: String) -> Text {
-        Text(fr: "\(failed) avis non envoyé(s) : corrigez la cause dite ci-dessus puis relancez huisclos seances notifier \(seance) (seuls les manquants partiront).",
-             en: "\(failed) notice(s) not sent: fix the cause above, then run huisclos seances notifier \(seance) again (only the missing ones will leave).")
-    }
-
     /// After cancelling `seance`.
     public static func seanceCancelled(_ seance: String) -> Text {
-        Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync) puis diffusez l'annulation (huisclos seances calendrier \(seance)).",
-             en: "Séance \(seance) cancelled. Sync (huisclos sync), then send the cancellation (huisclos seances calendrier \(seance)).")
+        Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync), puis prévenez les membres déjà avisés (huisclos seances notifier \(seance)).",
+             en: "Séance \(seance) cancelled. Sync (huisclos sync), then tell the members already notified (huisclos seances notifier \(seance)).")
     }
 
     /// After writing a séance's invitation to `path`.
@@ -60,21 +54,17 @@ extension Text {
         Text(fr: "Invitation écrite dans \(path).", en: "Invitation written to \(path).")
     }
 
-    /// The council's minimum convocation delay.
-    public static func convocationDelay(_ delay: ConvocationDelay) -> Text {
-        Text(fr: "Délai minimal de convocation : \(delay.clearDays) jour(s) franc(s) avant la séance, sauf urgence.",
-             en: "Minimum convocation delay: \(delay.clearDays) clear day(s) before the séance, save in urgency.")
+    /// The council's minimum convocation delay; `recorded` when it was just set.
+    public static func convocationDelay(_ delay: ConvocationDelay, recorded: Bool) -> Text {
+        let days = ConvocationDelay.clearDaysText(delay.clearDays)
+        return Text(fr: "Délai minimal de convocation : \(days.french) avant la séance, sauf urgence\(recorded ? " (enregistré ; synchronisez : huisclos sync)" : "").",
+                    en: "Minimum convocation delay: \(days.english) before the séance, save in urgency\(recorded ? " (recorded; sync: huisclos sync)" : "").")
     }
-
-    /// Why a device without the council scope lists no séance.
-    public static let noCouncilAccess = Text(
-        fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
-        en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
 
     /// How to read the acknowledgement table's times.
     public static let acknowledgementTimes = Text(
-        fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
-        en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync).")
+        fr: "Heures de Paris. « Avis » : quand le serveur de courriel a accepté l'avis de cette version ; « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
+        en: "Paris times. \"Notice\": when the mail server accepted the notice of this version; \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync).")
 
     /// After moving an agenda item, at the rank it really took.
     public static func agendaItemMoved(_ item: String, to rank: Int) -> Text {
