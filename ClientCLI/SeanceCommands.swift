@@ -22,8 +22,11 @@ struct SeanceCommands: AsyncParsableCommand {
               huisclos seances liste
               huisclos seances voir s1          (accuse la lecture / acknowledges reading)
               huisclos seances accuses s1 --json
+              huisclos seances horodater s1     (secrétariat / secretariat)
+              huisclos seances preuve s1 --sortie preuve-s1.txt
             """,
-        subcommands: [Convene.self, Cancel.self, CalendarFile.self, Notify.self, Delay.self, List.self, Show.self, Acknowledgements.self])
+        subcommands: [Convene.self, Cancel.self, CalendarFile.self, Notify.self, Delay.self, List.self, Show.self, Acknowledgements.self,
+                      Stamp.self, Proof.self])
 
     struct Convene: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "convoquer", abstract: "La présidence convoque une séance / the president convenes a séance.",
@@ -199,7 +202,7 @@ struct SeanceCommands: AsyncParsableCommand {
     }
 
     struct Acknowledgements: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).",
+        static let configuration = CommandConfiguration(commandName: "accuses", abstract: "Qui a reçu et lu la convocation, quand (appareil, serveur, autorité d'horodatage) / who received and read it, when (device, server, time-stamping authority).",
             discussion: "Exemple / example : huisclos seances accuses s2 --json")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
@@ -208,11 +211,62 @@ struct SeanceCommands: AsyncParsableCommand {
         func run() async throws {
             try await runReporting {
                 try await CouncilSession.with(device) { session in
-                    try session.acknowledgementListing(of: seance, in: language).show(json: json)
+                    let (listing, convocation) = try await session.acknowledgementListing(of: seance, in: language)
+                    try listing.show(json: json)
                     if !json {
-                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
-                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync)."))
+                        convocation.forEach(say)
+                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « TSA » : l'heure d'un jeton d'horodatage RFC 3161 vérifié sur cet appareil (huisclos seances horodater) ; « - » : aucun accusé ou horodatage sur cet appareil (pas encore reçue ou lue, ou pas encore synchronisé : huisclos sync).",
+                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"TSA\": the time of an RFC 3161 time-stamp token verified on this device (huisclos seances horodater); \"-\": no acknowledgement or time-stamp on this device (not received or read yet, or not synced yet: huisclos sync)."))
                     }
+                }
+            }
+        }
+    }
+
+    struct Stamp: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "horodater", abstract: "Horodate la convocation et ses accusés auprès de l'autorité RFC 3161 (secrétariat) / time-stamps the convocation and its acknowledgements (secretariat).",
+            discussion: """
+                Demande un jeton pour chaque état non encore horodaté : la convocation (chaque révision), chaque accusé de réception                 et de lecture synchronisé. Relancez après chaque modification et après chaque synchronisation qui apporte des accusés.
+                Asks a token for each state not yet stamped: the convocation (each revision), each synced receipt and reading.                 Run again after each change and after each sync that brings acknowledgements.
+                Exemple / example : huisclos sync && huisclos seances horodater s2 && huisclos sync
+                Codes de sortie : 0 · 64 aucune autorité configurée · 65 jeton refusé · 69 autorité injoignable · 77 réservé au secrétariat.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+
+        func run() async throws {
+            try await runReporting {
+                try await CouncilSession.with(device) { session in
+                    let (stamped, already) = try await session.timestamp(seance: seance)
+                    for statement in stamped {
+                        say(Text(fr: "Horodaté : \(statement.subject)", en: "Time-stamped: \(statement.subject)"))
+                    }
+                    say(Text(fr: "\(stamped.count) horodatage(s) obtenu(s) et vérifié(s), \(already) déjà présent(s). Synchronisez (huisclos sync) pour les partager.",
+                             en: "\(stamped.count) time-stamp(s) obtained and verified, \(already) already there. Sync (huisclos sync) to share them."))
+                }
+            }
+        }
+    }
+
+    struct Proof: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "preuve", abstract: "Exporte la preuve horodatée de la convocation / exports the convocation's time-stamped proof.",
+            discussion: """
+                Le fichier contient chaque texte horodaté, son jeton RFC 3161 et la racine de l'autorité : un tiers le vérifie avec                 OpenSSL seul (bash scripts/check-proof.sh FICHIER ; voir README). Il contient les identifiants des membres et                 appareils, la date et le lieu : il quitte le stockage chiffré.
+                The file holds each time-stamped text, its RFC 3161 token and the authority's root: a third party checks it with                 OpenSSL alone. It holds member and device ids, date and place: it leaves encrypted storage.
+                Exemple / example : huisclos seances preuve s2 --sortie preuve-s2.txt
+                Codes de sortie : 0 · 64 aucun horodatage · 74 fichier existant ou non écrit.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Option(name: .customLong("sortie"), help: "Nouveau fichier (jamais écrasé) / new file (never overwritten).") var output: String
+
+        func run() async throws {
+            try await runReporting {
+                try await CouncilSession.with(device) { session in
+                    let proof = try await session.proofFile(of: seance)
+                    try PlaintextFile.write(Data(proof.utf8), toPath: output)
+                    say(Text(fr: "Preuve écrite dans \(output) (en clair : gardez-la en lieu sûr). Vérification : bash scripts/check-proof.sh \(output)",
+                             en: "Proof written to \(output) (plaintext: keep it safe). Check: bash scripts/check-proof.sh \(output)"))
                 }
             }
         }

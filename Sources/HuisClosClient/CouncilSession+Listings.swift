@@ -106,28 +106,55 @@ extension CouncilSession {
         return listing
     }
 
-    /// Who received and read séance `id`'s convocation, when (device clock and relay arrival, UTC):
-    /// each first-circle member in office today, "not received" (null in JSON) when no device of
-    /// theirs acknowledged it.
-    public func acknowledgementListing(of id: String, in language: Language) throws -> Listing {
+    /// Who received and read `id`'s convocation, when (each device's clock and the relay's arrival
+    /// time) and, once the secretariat time-stamped them, the TSA's time when its token verifies
+    /// offline here (the refusal's code otherwise). `convocation` says the same of each stamped
+    /// revision of the convocation itself (in JSON: objects with `subject` "convocation").
+    public func acknowledgementListing(of id: String, in language: Language) async throws -> (listing: Listing, convocation: [Text]) {
         _ = try council.seance(id)
         let acknowledgements = try council.acknowledgements(of: id)
+        let checks = try await timestampChecks(of: id)
         var listing = Listing(headers: [Text(fr: "Membre", en: "Member"), Text(fr: "Appareil", en: "Device"),
                                         Text(fr: "Reçue (appareil)", en: "Received (device)"), Text(fr: "Reçue (serveur)", en: "Received (server)"),
-                                        Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)")].map { $0.in(language) },
-                              keys: ["member", "device", "received", "received_server", "read", "read_server"])
+                                        Text(fr: "Reçue (TSA)", en: "Received (TSA)"),
+                                        Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)"),
+                                        Text(fr: "Lue (TSA)", en: "Read (TSA)")].map { $0.in(language) },
+                              keys: ["member", "device", "received", "received_server", "received_tsa", "read", "read_server", "read_tsa"])
         func time(_ ms: Int64) -> String { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
+        func check(_ subject: String) -> TimestampCheck? { checks.first { $0.stored.statement.subject == subject } }
+        func cell(_ check: TimestampCheck?) -> String? {
+            guard let check else { return nil }
+            if let date = check.verifiedTime { return ISO8601DateFormatter().string(from: date) }
+            return Text(fr: "refusé (\(check.status))", en: "refused (\(check.status))").in(language)
+        }
+        func json(_ check: TimestampCheck?) -> JSONValue { check.map { .string($0.verifiedTime.map { ISO8601DateFormatter().string(from: $0) } ?? $0.status) } ?? .null }
         for member in register.register.firstCircle(on: today) {
             let own = acknowledgements.filter { $0.member == member.id }
             if own.isEmpty {
-                listing.append([member.name, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil], json: ["received": .null])
+                listing.append([member.name, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil], json: ["received": .null])
             }
             for ack in own {
-                listing.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(time),
-                                ack.receivedServerMs.map(time), ack.readMs.map(time), ack.readServerMs.map(time)])
+                let device = String(ack.device.prefix(CouncilRecords.deviceIDHexDigits))
+                let received = check("received:\(device)"), read = check("read:\(device)")
+                listing.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(time), ack.receivedServerMs.map(time), cell(received),
+                                ack.readMs.map(time), ack.readServerMs.map(time), cell(read)],
+                               json: ["received_tsa": json(received), "received_tsa_status": .string(received?.status ?? "none"),
+                                      "read_tsa": json(read), "read_tsa_status": .string(read?.status ?? "none")])
             }
         }
-        return listing
+        var convocation: [Text] = []
+        for stamp in checks where stamp.stored.statement.subject.hasPrefix("convocation:") {
+            let revision = stamp.stored.statement.subject.dropFirst("convocation:".count)
+            listing.appendJSONOnly(["subject": .string("convocation"), "revision": .int(Int(revision) ?? 0),
+                                    "tsa": json(stamp), "tsa_status": .string(stamp.status)])
+            convocation.append(stamp.verifiedTime.map { date in
+                let at = ISO8601DateFormatter().string(from: date)
+                return Text(fr: "Convocation (révision \(revision)) horodatée par l'autorité le \(at) : jeton vérifié.",
+                            en: "Convocation (revision \(revision)) time-stamped by the authority at \(at): token verified.")
+            } ?? Text(fr: "Convocation (révision \(revision)) : jeton d'horodatage refusé (\(stamp.status)).",
+                      en: "Convocation (revision \(revision)): time-stamp token refused (\(stamp.status))."))
+        }
+        return (listing, convocation)
     }
 
     /// `seance`'s roll: each first-circle member in office on its day, the answer to the
