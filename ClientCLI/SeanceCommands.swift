@@ -229,7 +229,7 @@ struct SeanceCommands: AsyncParsableCommand {
                 Demande un jeton pour chaque état non encore horodaté : la convocation (chaque révision), chaque accusé de réception                 et de lecture synchronisé. Relancez après chaque modification et après chaque synchronisation qui apporte des accusés.
                 Asks a token for each state not yet stamped: the convocation (each revision), each synced receipt and reading.                 Run again after each change and after each sync that brings acknowledgements.
                 Exemple / example : huisclos sync && huisclos seances horodater s2 && huisclos sync
-                Codes de sortie : 0 · 64 aucune autorité configurée · 65 jeton refusé · 69 autorité injoignable · 77 réservé au secrétariat.
+                Codes de sortie : 0 · 64 aucune autorité configurée · 65 jeton refusé, réservé au secrétariat · 69 autorité injoignable.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String

@@ -20,7 +20,7 @@ struct TimestampCommands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "configurer", abstract: "Enregistre l'autorité et sa racine (secrétariat) / records the authority and its root (secretariat).",
             discussion: """
                 Exemple / example : huisclos horodatage configurer --url https://tsa.example.org/tsr --racine racine-tsa.pem && huisclos sync
-                Codes de sortie : 0 · 64 adresse ou certificat illisible · 77 réservé au secrétariat.
+                Codes de sortie : 0 · 64 adresse ou certificat illisible · 65 réservé au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
         @Option(help: "Adresse de l'autorité (http ou https) / the authority's URL.") var url: String

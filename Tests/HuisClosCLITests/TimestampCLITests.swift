@@ -19,7 +19,7 @@ import Testing
                 let notPEM = try await council.run("secretariat", ["horodatage", "configurer", "--url", tsa.url, "--racine", council.charter.path])
                 #expect(notPEM.status == 64 && notPEM.errors.contains("timestamp.badRoot"), "\(notPEM.errors)")
                 let byMember = try await council.run("karim", ["horodatage", "configurer", "--url", tsa.url, "--racine", tsa.rootFile.path])
-                #expect(byMember.status == 77, "\(byMember.errors)")
+                #expect(byMember.status == 65 && byMember.errors.contains("appareil du secrétariat"), "\(byMember.errors)")
                 try await council.ok("secretariat", ["horodatage", "configurer", "--url", tsa.url, "--racine", tsa.rootFile.path])
 
                 // Karim reads the convocation; the secretariat time-stamps it and both acknowledgements.
@@ -42,10 +42,10 @@ import Testing
                 // The place changes: only the new revision is stamped; the proof holds four pairs OpenSSL checks.
                 try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(20), "--heure", "14h", "--lieu", "Pantin"])
                 let again = try await council.ok("secretariat", ["seances", "horodater", "s1"])
-                #expect(again.contains("1 horodatage(s) obtenu(s) et vérifié(s), 3 déjà présent(s)"), "\(again)")
+                #expect(again.contains("1 horodatage(s) obtenu(s) et vérifié(s), 2 déjà présent(s)"), "\(again)")
                 let proof = council.folder.url.appendingPathComponent("preuve-s1.txt")
                 try await council.ok("secretariat", ["seances", "preuve", "s1", "--sortie", proof.path])
-                let checked = try await CommandRun.run("bash", [ProjectTools.repository.appendingPathComponent("scripts/check-proof.sh").path, proof.path])
+                let checked = try await CommandRun.run(executable: URL(fileURLWithPath: "/bin/bash"), [ProjectTools.repository.appendingPathComponent("scripts/check-proof.sh").path, proof.path])
                 #expect(checked.status == 0 && checked.output.components(separatedBy: "OK ").count == 5, "\(checked.output) \(checked.errors)")
                 // The same file with one statement changed: OpenSSL refuses that pair.
                 // One base64 character of the statements' first line changed (every statement starts the same way).
@@ -57,7 +57,7 @@ import Testing
                 text = text.replacingOccurrences(of: firstLine, with: String(altered))
                 let forgedProof = council.folder.url.appendingPathComponent("preuve-alteree.txt")
                 try Data(text.utf8).write(to: forgedProof)
-                let refused = try await CommandRun.run("bash", [ProjectTools.repository.appendingPathComponent("scripts/check-proof.sh").path, forgedProof.path])
+                let refused = try await CommandRun.run(executable: URL(fileURLWithPath: "/bin/bash"), [ProjectTools.repository.appendingPathComponent("scripts/check-proof.sh").path, forgedProof.path])
                 #expect(refused.status == 1 && refused.output.contains("REFUSED"), "\(refused.output)")
 
                 // The council's root replaced by another authority's: every token kept is refused.
