@@ -189,6 +189,7 @@ print('  À :', m['To'], '— Objet :', m['Subject'])
 print('  ' + m.get_body(preferencelist=('plain',)).get_content().splitlines()[2])
 print('  Pièce jointe :', ', '.join(p.get_filename() for p in m.iter_attachments()))" "$work/smtp/recus/1.eml"
 kill -9 "$smtp_pid" 2>/dev/null || true
+wait "$smtp_pid" 2>/dev/null || true
 smtp_pid=""
 
 say "Horodatage RFC 3161 de la convocation et de sa lecture, vérifié hors ligne et par OpenSSL seul"
@@ -213,6 +214,7 @@ hc secretariat seances preuve s-avenir --sortie "$work/preuve-s-avenir.txt" | in
 step "La preuve vérifiée par un tiers avec OpenSSL seul (bash scripts/check-proof.sh) :"
 bash scripts/check-proof.sh "$work/preuve-s-avenir.txt" | indent
 kill -9 "$tsa_pid" 2>/dev/null || true
+wait "$tsa_pid" 2>/dev/null || true
 tsa_pid=""
 
 say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"

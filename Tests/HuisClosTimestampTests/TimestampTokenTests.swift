@@ -17,6 +17,23 @@ import Testing
         return try await TimestampClient(url: tsa.url).stamp(request)
     }
 
+    /// A token over `record` from a fresh authority (stopped and removed before returning) and a
+    /// verifier over that authority's root.
+    func stampedOnce(_ label: String, over record: String) async throws -> (TimestampToken, TimestampVerifier) {
+        let folder = try TemporaryFolder(label)
+        defer { folder.remove() }
+        let tsa = try await TSATestServer.start(in: folder.url)
+        let stamped: TimestampToken
+        do {
+            stamped = try await token(tsa, over: record)
+        } catch {
+            await tsa.stop()
+            throw error
+        }
+        await tsa.stop()
+        return (stamped, try TimestampVerifier(rootsPEM: try tsa.rootPEM()))
+    }
+
     func refusal(_ body: () async throws -> Void) async -> TimestampError.Code? {
         do {
             try await body()
@@ -54,12 +71,7 @@ import Testing
     }
 
     @Test func aForgedTokenIsRefused() async throws {
-        let folder = try TemporaryFolder("tsa-forged")
-        defer { folder.remove() }
-        let tsa = try await TSATestServer.start(in: folder.url)
-        let good = try await token(tsa, over: "accusé de lecture")
-        await tsa.stop()
-        let verifier = try TimestampVerifier(rootsPEM: try tsa.rootPEM())
+        let (good, verifier) = try await stampedOnce("tsa-forged", over: "accusé de lecture")
         let imprint = SHA2.sha256(Array("accusé de lecture".utf8))
         _ = try await verifier.verify(good, imprint: imprint, digest: .sha256)
 
@@ -83,12 +95,7 @@ import Testing
     }
 
     @Test func aTokenOverAnotherHashIsRefused() async throws {
-        let folder = try TemporaryFolder("tsa-other")
-        defer { folder.remove() }
-        let tsa = try await TSATestServer.start(in: folder.url)
-        let token = try await token(tsa, over: "convocation s1 révision 0")
-        await tsa.stop()
-        let verifier = try TimestampVerifier(rootsPEM: try tsa.rootPEM())
+        let (token, verifier) = try await stampedOnce("tsa-other", over: "convocation s1 révision 0")
         let other = SHA2.sha256(Array("convocation s1 révision 1".utf8))
         #expect(await refusal { _ = try await verifier.verify(token, imprint: other, digest: .sha256) } == .otherHash)
         #expect(await refusal { _ = try await verifier.verify(token, imprint: SHA2.sha512(Array("convocation s1 révision 0".utf8)), digest: .sha512) } == .otherHash)
