@@ -189,7 +189,6 @@ print('  À :', m['To'], '— Objet :', m['Subject'])
 print('  ' + m.get_body(preferencelist=('plain',)).get_content().splitlines()[2])
 print('  Pièce jointe :', ', '.join(p.get_filename() for p in m.iter_attachments()))" "$work/smtp/recus/1.eml"
 kill -9 "$smtp_pid" 2>/dev/null || true
-wait "$smtp_pid" 2>/dev/null || true
 smtp_pid=""
 
 say "Horodatage RFC 3161 de la convocation et de sa lecture, vérifié hors ligne et par OpenSSL seul"
@@ -197,6 +196,7 @@ step "Une autorité d'horodatage de démonstration sur 127.0.0.1 (openssl ts, sa
 bash scripts/tsa-test-ca.sh "$work/tsa" "HuisClos demo TSA CA"
 .build-tools/venv/bin/python scripts/tsa-test-server.py --config "$work/tsa/tsa.cnf" >"$work/tsa/port" 2>/dev/null &
 tsa_pid=$!
+disown "$tsa_pid"  # killed below: no job notice in the narration
 for _ in $(seq 50); do grep -q listening "$work/tsa/port" && break; sleep 0.1; done
 tsa_port="$(sed -n 's/listening on //p' "$work/tsa/port")"
 hc secretariat horodatage configurer --url "http://127.0.0.1:$tsa_port/" --racine "$work/tsa/ca.pem" | indent
@@ -214,7 +214,6 @@ hc secretariat seances preuve s-avenir --sortie "$work/preuve-s-avenir.txt" | in
 step "La preuve vérifiée par un tiers avec OpenSSL seul (bash scripts/check-proof.sh) :"
 bash scripts/check-proof.sh "$work/preuve-s-avenir.txt" | indent
 kill -9 "$tsa_pid" 2>/dev/null || true
-wait "$tsa_pid" 2>/dev/null || true
 tsa_pid=""
 
 say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"

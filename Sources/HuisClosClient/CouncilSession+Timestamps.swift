@@ -75,12 +75,14 @@ extension CouncilSession {
     public func timestampChecks(of seance: String) async throws -> [TimestampCheck] {
         let stored = try council.timestamps(of: seance)
         guard !stored.isEmpty else { return [] }
-        let verifier = try timestampAuthority().verifier
+        // Tokens synced before the authority's record (or without it) are not believed, not an error.
+        let verifier = try council.timestampAuthority() == nil ? nil : try timestampAuthority().verifier
         let current = Dictionary(try await timestampStatements(of: seance).map { ($0.subject, $0.text) }) { first, _ in first }
         var checks: [TimestampCheck] = []
         for timestamp in stored {
             let outcome: Result<TimestampInfo, TimestampError>
             do throws(TimestampError) {
+                guard let verifier else { throw TimestampError(.notConfigured, TimestampError.Code.notConfigured.text) }
                 outcome = .success(try await Self.verify(timestamp, with: verifier))
             } catch {
                 outcome = .failure(error)
