@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // HuisClos: a council's confidential material, end-to-end encrypted, offline-first.
 // Targets are layers; dependencies point one way (see README.md, "Architecture").
 import PackageDescription
@@ -282,7 +282,7 @@ let package = Package(
             dependencies: [
                 "HuisClosDevice", "HuisClosTestSupport", "HuisClosServer", "HuisClosSync", "HuisClosTrust",
                 "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosCouncil", "HuisClosCouncilStore",
-                "HuisClosDossiers",
+                "HuisClosDossiers", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
@@ -339,3 +339,13 @@ let package = Package(
             ]),
     ]
 )
+
+// CI's guardrail: a warning in this package's own code fails the build (SE-0480). SwiftPM applies
+// a package's warning settings to its own targets only: dependencies build as they always did.
+for target in package.targets where target.type != .system {
+    if target.name == "CHuisClosVFS" {
+        target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
+    } else {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+    }
+}

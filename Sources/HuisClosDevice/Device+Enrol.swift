@@ -38,13 +38,20 @@ extension Device {
     /// in this device's encrypted replica), the genesis record, the secretariat's appointment and
     /// this device's certificate (signed by the root) and acceptance; registers the root's public
     /// key and these records with the relay (admin token), enrols this device, and starts the
-    /// council scope's first key epoch.
+    /// council scope's first key epoch. The records are dated by the relay's clock when it is
+    /// behind this device's (within `TrustLimits.relayClockFollowedSecondsMax`): the relay keeps
+    /// nothing dated ahead of its clock (TRUST.md, "Clocks").
     public static func createCouncil(folder: URL, server: String, adminToken: String, passphrase: String, councilName: String,
                                      member: MemberID, orderNumber: String, charterDigest: [UInt8],
                                      now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                                      limits: PasswordKey.Limits = .moderate,
                                      transport: any RelayTransport = HTTPRelayTransport()) async throws -> Device {
-        let instant = Instant(unixSeconds: Int64(now().timeIntervalSince1970))
+        let admin = SyncClient(server: server, device: nil, transport: transport, now: now)
+        let relayMs = try await admin.measureRelayClock()
+        let deviceMs = Int64(now().timeIntervalSince1970 * 1000)
+        let clock = CouncilClock(deviceMs: deviceMs, relayAheadMs: relayMs - deviceMs)
+        if relayMs < deviceMs, !clock.isRelayFollowed { throw ClockOffset(relayAheadMs: relayMs - deviceMs).relayBehind }
+        let instant = clock.signing(after: Instant(unixSeconds: 0))
         let (root, genesisLog) = try TrustRoot.establishCouncil(named: councilName, at: instant)
         var log = genesisLog
         let identity = try DeviceIdentity.generate(for: member)
@@ -57,7 +64,6 @@ extension Device {
         try log.append(.acceptUndertaking(member: member, device: identity.signing.publicKey, charterDigest: charterDigest),
                        signedBy: identity.signing, at: instant)
 
-        let admin = SyncClient(server: server, device: nil, transport: transport, now: now)
         try await admin.registerCouncil(genesis: log.records[0].encoded, adminToken: adminToken)
         try await admin.appendMembership(log.records.dropFirst().map(\.encoded), adminToken: adminToken)
         let (code, _) = try await admin.createEnrolmentCode(access: DeviceAccess(), adminToken: adminToken)

@@ -20,7 +20,7 @@ extension Device {
         repeat {
             attempt += 1
             if attempt > 1, context.membership.currentEpoch(of: scope) != seen { return }
-            epoch = try issueEpoch(of: scope, reason: reason)
+            epoch = try issueEpoch(of: scope, reason: reason, at: try await nextRecordInstant())
         } while try await !relay(epoch.rotation.record, attempt: attempt)
         let rotation = epoch.rotation
         try await relayed([rotation.record])
@@ -33,11 +33,11 @@ extension Device {
     }
 
     /// The next epoch of `scope` on this device's current log, with the keyring that holds its key.
-    private func issueEpoch(of scope: ScopeID, reason: EpochReason) throws -> (rotation: EpochRotation, keyring: ScopeKeyring) {
+    private func issueEpoch(of scope: ScopeID, reason: EpochReason, at instant: Instant) throws -> (rotation: EpochRotation, keyring: ScopeKeyring) {
         var log = context.log
         var keyring = context.keyring
         do {
-            let rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: reason, log: &log, keyring: &keyring, at: context.readingInstant)
+            let rotation = try ScopeKeyIssuer.startEpoch(of: scope, reason: reason, log: &log, keyring: &keyring, at: instant)
             return (rotation, keyring)
         } catch {
             throw DeviceError(error.code == .keyUnavailable ? .keyUnavailable : .notAuthorised,

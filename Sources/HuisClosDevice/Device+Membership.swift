@@ -3,8 +3,8 @@ import HuisClosTrust
 
 extension Device {
     /// Runs a membership change built by a domain layer (a working group created, a hearing
-    /// opened or closed) on copies of this device's verified log and keyring, at this device's
-    /// clock; if `change` returns without throwing, relays every record it appended, keeps them and
+    /// opened or closed) on copies of this device's verified log and keyring, at the date of its
+    /// next record (`nextRecordInstant`); if `change` returns without throwing, relays every record it appended, keeps them and
     /// the new keyring, and hands out the sealed keys and link of the epoch it started (if any).
     ///
     /// The log's newest records are pulled and verified first, so the change extends the relay's
@@ -19,7 +19,7 @@ extension Device {
         var log = context.log
         var keyring = context.keyring
         let before = log.records.count
-        let rotation = try change(&log, &keyring, context.readingInstant)
+        let rotation = try change(&log, &keyring, try await nextRecordInstant())
         let added = Array(log.records[before...])
         guard !added.isEmpty else { return rotation }
         try await client.appendMembership(added.map(\.encoded))

@@ -34,6 +34,9 @@ public struct DeviceSyncReport: Sendable {
     public var devicesAwaitingApproval: [MemberDevice] = []
     /// Scopes this device lost per the log, whose records were erased by this sync (`forgetLostScopes`).
     public var scopesForgotten: [ScopeID] = []
+    /// How far this device's clock is from the relay's, as measured by this sync (its `notice` says
+    /// whose clock is off and what to do when they disagree).
+    public var clockOffset: ClockOffset?
 }
 
 extension Device {
@@ -84,6 +87,7 @@ extension Device {
             throw error
         }
         report.devicesAwaitingApproval = devicesAwaitingApproval
+        report.clockOffset = context.relayAheadMs.map(ClockOffset.init(relayAheadMs:))
         profile.lastSyncSeconds = Int64(context.now().timeIntervalSince1970)
         let saved = profile
         try await replica.database.write { db in try DeviceVault.save(saved, in: db) }
@@ -97,8 +101,11 @@ extension Device {
     func pullMembership() async throws -> Int {
         let held = UInt64(context.log.records.count)
         var (records, _) = try await client.pullMembership(from: held - 1)
+        if let relayMs = await client.relayTimeMs() { context.measure(relayMs: relayMs) }
         if records.first != context.log.records.last?.encoded {
             membershipRecordsRestored += try await restoreLog()
+            // The relay lost records, so it lost the key drops made since too: hand them out again.
+            try await replica.database.write { db in try DeviceVault.forgetShared(in: db) }
             (records, _) = try await client.pullMembership(from: held - 1)
             guard records.first == context.log.records.last?.encoded else {
                 throw DeviceError(.untrustedLog, "the server does not keep the membership records this device gave back: sync again later, "
@@ -108,19 +115,12 @@ extension Device {
         records.removeFirst()
         guard !records.isEmpty else { return 0 }
         let instant = context.instant
+        let relayAheadMs = context.relayAheadMs
         let added = try context.update { log, keyring in
             let before = log.records.count
             for bytes in records {
                 do { try log.receive(bytes, now: instant) } catch let error as TrustError where error.code == .notYetValid {
-                    throw DeviceError(.clockBehind, Text(
-                        fr: "un enregistrement du registre signé est daté de plus de \(TrustLimits.recordClockSkewSecondsMax / 60) minutes en avance "
-                            + "sur l'horloge de cet appareil ; le serveur l'a accepté selon sa propre horloge, celle de cet appareil retarde donc "
-                            + "probablement : remettez-la à l'heure (date et heure automatiques), puis synchronisez de nouveau. Rien n'a été gardé ; "
-                            + "ce que cet appareil contient reste lisible",
-                        en: "a membership record is dated ahead of this device's clock by more than "
-                            + "\(TrustLimits.recordClockSkewSecondsMax / 60) minutes (\(error.message)); the relay accepted it by its "
-                            + "own clock, so this device's clock is probably slow: set it right (automatic date and time), then "
-                            + "sync again. Nothing was kept; what this device holds stays readable"))
+                    throw Self.recordAhead(error, relayAheadMs: relayAheadMs)
                 } catch {
                     let why = Text(explaining: error)
                     throw DeviceError(.untrustedLog, Text(fr: "le serveur a relayé un enregistrement du registre signé qui ne se vérifie pas (\(why.french)) : refusé, rien n'a été gardé",
@@ -132,6 +132,39 @@ extension Device {
         }
         try await replica.database.write { db in try DeviceVault.append(records: added, in: db) }
         return added.count
+    }
+
+    /// The refusal of a record dated too far ahead of the instant this device judges at: its own
+    /// clock is further behind the relay's than HuisClos follows (named, with the offset), or the
+    /// record is ahead of both clocks (the relay should not have kept it).
+    static func recordAhead(_ error: TrustError, relayAheadMs: Int64?) -> DeviceError {
+        let minutes = TrustLimits.recordClockSkewSecondsMax / 60
+        guard let relayAheadMs else {
+            return DeviceError(.clockBehind, Text(
+                fr: "un enregistrement du registre signé est daté de plus de \(minutes) minutes en avance sur l'horloge de cet appareil, "
+                    + "et le serveur n'a pas donné son heure : remettez l'horloge de cet appareil à l'heure (date et heure automatiques), "
+                    + "puis synchronisez de nouveau. Rien n'a été gardé ; ce que cet appareil contient reste lisible",
+                en: "a membership record is dated ahead of this device's clock by more than \(minutes) minutes (\(error.message)), "
+                    + "and the relay did not say its clock: set this device's clock right (automatic date and time), then sync again. "
+                    + "Nothing was kept; what this device holds stays readable"))
+        }
+        if !CouncilClock(deviceMs: 0, relayAheadMs: relayAheadMs).isRelayFollowed, relayAheadMs > 0 {
+            return ClockOffset(relayAheadMs: relayAheadMs).deviceBehind
+        }
+        return DeviceError(.untrustedLog, Text(
+            fr: "le serveur a envoyé un enregistrement du registre signé daté en avance à la fois sur sa propre horloge et sur celle "
+                + "de cet appareil : refusé, rien n'a été gardé ; signalez-le au secrétariat",
+            en: "the relay sent a membership record dated ahead of both its own clock and this device's (\(error.message)): "
+                + "refused, nothing kept; tell the secretariat"))
+    }
+
+    /// The date of this device's next membership record (`CouncilClock.signing(after:)`), the
+    /// relay's clock measured first if no answer told it yet; throws `relayClockBehind` when the
+    /// relay's clock is further behind this device's than HuisClos follows (it would refuse it).
+    func nextRecordInstant() async throws -> Instant {
+        if context.relayAheadMs == nil { context.measure(relayMs: try await client.measureRelayClock()) }
+        if let ahead = context.relayAheadMs, ahead < 0, !context.clock.isRelayFollowed { throw ClockOffset(relayAheadMs: ahead).relayBehind }
+        return context.signingInstant
     }
 
     /// Destroys the replica when the verified log orders this device wiped.
@@ -193,7 +226,7 @@ extension Device {
     /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
         for attempt in 1...Self.membershipAppendAttemptsMax {
-            let instant = context.readingInstant
+            let instant = try await nextRecordInstant()
             var next = context.log
             let record: MembershipRecord
             do { record = try next.append(event, signedBy: signer, at: instant) } catch {

@@ -71,7 +71,7 @@ public actor Device {
         context = trust
         store = try ChangeStore(database: replica.database, device: identity.signing,
                                 authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
-                                wallClock: DeviceWallClock(now: now), writeCheck: { try lease.check() })
+                                wallClock: DeviceWallClock(context: trust), writeCheck: { try lease.check() })
         try DossierSchema.migrate(replica.database)
         client = SyncClient(server: profile.server, device: identity.signing, transport: transport, now: now)
     }
@@ -161,10 +161,12 @@ public actor Device {
     }
 }
 
-/// The change store's wall clock read from the device's clock.
+/// The change store's wall clock: the instant batches are judged and stamped at, the later of
+/// the device's and the relay's clocks (`CouncilClock.judging`), so a slow device clock neither
+/// holds batches that right clocks stamped nor stamps its own before its grants.
 struct DeviceWallClock: WallClock {
-    let now: @Sendable () -> Date
-    func nowMs() -> UInt64 { UInt64(max(0, now().timeIntervalSince1970 * 1000)) }
+    let context: TrustContext
+    func nowMs() -> UInt64 { UInt64(max(0, context.clock.judgingMs)) }
 }
 
 extension Device {

@@ -15,6 +15,9 @@ public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
         case untrustedLog
         /// This device's clock is behind what the council signed: set it right, then sync again.
         case clockBehind
+        /// The relay's clock is too far behind this device's for the relay to keep what it signs:
+        /// the secretariat sets the relay's clock right.
+        case relayClockBehind
         /// This device is not (or no longer) allowed to do this by the membership log.
         case notAuthorised
         /// A scope key is missing for this scope (wait for a sync, or not entitled).
@@ -47,6 +50,9 @@ public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
             case .clockBehind:
                 Text(fr: "l'horloge de cet appareil retarde sur ce que le conseil a signé : remettez-la à l'heure (date et heure automatiques), puis synchronisez de nouveau ; ce que l'appareil contient reste lisible",
                      en: "this device's clock is behind what the council signed: set it right (automatic date and time), then sync again; what the device holds stays readable")
+            case .relayClockBehind:
+                Text(fr: "l'horloge du serveur relais retarde trop sur celle de cet appareil pour qu'il garde ce que l'appareil signerait : rien n'a été signé ; le secrétariat remet l'horloge du serveur à l'heure, puis recommencez",
+                     en: "the relay's clock is too far behind this device's for the relay to keep what this device would sign: nothing was signed; the secretariat sets the relay's clock right, then try again")
             case .notAuthorised:
                 Text(fr: "le registre signé ne permet pas (ou plus) ceci à cet appareil : adressez-vous au secrétariat si c'est une erreur",
                      en: "the signed log does not (or no longer) allow this device to do this: ask the secretariat if this is a mistake")
@@ -64,7 +70,7 @@ public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
 
         public var exitStatus: ExitStatus {
             switch self {
-            case .untrustedLog, .rootBackupInvalid, .clockBehind: .dataRefused
+            case .untrustedLog, .rootBackupInvalid, .clockBehind, .relayClockBehind: .dataRefused
             case .noDevice, .alreadyExists, .leaseExpired, .wiped, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
             }
         }

@@ -117,6 +117,12 @@ enum DeviceVault {
         }
     }
 
+    /// Forgets whom this device sealed keys to: the next sync seals every held current key again to
+    /// every entitled device (a relay restored from an older backup lost the drops).
+    static func forgetShared(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM device_shared")
+    }
+
     private static func data(_ secret: SecureBytes) -> Data {
         secret.withUnsafeBytes { Data($0) }
     }

@@ -13,6 +13,8 @@ final class TrustContext: Sendable {
     private let value: Mutex<(log: MembershipLog, keyring: ScopeKeyring)>
     /// The device's clock (injected by tests).
     let now: @Sendable () -> Date
+    /// The relay's clock minus the device's, in milliseconds, as last measured (nil before).
+    private let relayAhead = Mutex<Int64?>(nil)
 
     init(log: MembershipLog, keyring: ScopeKeyring, now: @escaping @Sendable () -> Date) {
         value = Mutex((log, keyring))
@@ -26,11 +28,26 @@ final class TrustContext: Sendable {
     /// The keyring.
     var keyring: ScopeKeyring { value.withLock { $0.keyring } }
 
-    /// The current instant by the device's clock, in the log's unit: what records arriving are
-    /// checked against (none may be dated far ahead of it).
-    var instant: Instant { Instant(unixSeconds: Int64(now().timeIntervalSince1970)) }
+    /// The device's and the relay's clocks as read now.
+    var clock: CouncilClock { CouncilClock(deviceMs: Int64(now().timeIntervalSince1970 * 1000), relayAheadMs: relayAheadMs) }
 
-    /// The instant the verified state is read at: the later of the device's clock and the log's
+    /// The relay's clock minus the device's, in milliseconds, as last measured.
+    var relayAheadMs: Int64? { relayAhead.withLock { $0 } }
+
+    /// Keeps the relay's clock as read now (`relayMs`, from the relay's last answer).
+    func measure(relayMs: Int64) {
+        let deviceMs = Int64(now().timeIntervalSince1970 * 1000)
+        relayAhead.withLock { $0 = relayMs - deviceMs }
+    }
+
+    /// The instant what arrives is judged at: the later of the device's and the relay's clocks
+    /// (`CouncilClock.judging`), so a slow device clock never refuses what right clocks signed.
+    var instant: Instant { clock.judging }
+
+    /// The date of this device's next membership record (`CouncilClock.signing(after:)`).
+    var signingInstant: Instant { clock.signing(after: membership.headTime) }
+
+    /// The instant the verified state is read at: the later of the judging instant and the log's
     /// newest record. The log dates every record at least at its predecessor's time and takes
     /// records dated a little ahead of this clock, so on a clock a little slow, what the newest
     /// records granted (an undertaking, a certification, a key) would not hold yet here: the

@@ -80,4 +80,8 @@ public enum ServerLimits {
     /// Open connections from one address: a device keeps one or two (requests and its watch
     /// socket); a NAT of a town hall may hold a whole council, so 256.
     public static let connectionsPerAddressMax = 256
+    /// Open connections at a peak from which the relay hands freed memory back to the system once
+    /// three quarters of them have closed (`MemoryRelease`): below it, what the allocator keeps
+    /// is a few MiB, not worth the trim's pause.
+    public static let memoryReleaseConnectionsMin = 256
 }

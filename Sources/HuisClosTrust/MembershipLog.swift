@@ -36,9 +36,10 @@ public struct MembershipLog: Sendable {
     /// Signs `event` as the next record with `signer` (the root or this device) and applies it;
     /// throws, keeping nothing, if the log does not allow it. Send `encoded` of the result to the relay.
     ///
-    /// The record is dated `instant` (this device's clock) or the log's head, whichever is later:
-    /// a head dated a little ahead (a device whose clock runs fast) never makes an honest record
-    /// "dated before the previous one". The relay bounds how far ahead a head can be.
+    /// The record is dated `instant` (a device passes `CouncilClock.signing(after:)`: the earlier of
+    /// its clock and the relay's) or the log's head, whichever is later: a head dated a little
+    /// ahead (a device whose clock runs fast) never makes an honest record "dated before the
+    /// previous one". The relay bounds how far ahead a head can be.
     @discardableResult
     public mutating func append(_ event: MembershipEvent, signedBy signer: SigningKeyPair, at instant: Instant)
         throws(TrustError) -> MembershipRecord {

@@ -231,8 +231,8 @@ extension MembershipState {
                                       skewSecondsMax: Int64 = TrustLimits.recordClockSkewSecondsMax) throws(TrustError) {
         let ahead = record.issuedAt.unixSeconds.subtractingReportingOverflow(now.unixSeconds)
         guard !ahead.overflow, ahead.partialValue <= skewSecondsMax else {
-            throw TrustError(.notYetValid, "record \(record.index) is dated \(record.issuedAt), ahead of this device's clock (\(now)) "
-                             + "by more than \(skewSecondsMax) s: refused; check this device's clock")
+            throw TrustError(.notYetValid, "record \(record.index) is dated \(record.issuedAt), ahead of the clock it is judged by (\(now)) "
+                             + "by more than \(skewSecondsMax) s: refused; check the clocks")
         }
     }
 

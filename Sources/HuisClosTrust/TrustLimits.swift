@@ -33,6 +33,14 @@ public enum TrustLimits {
     /// drift. Two minutes tolerates that drift, and bounds how far one signer can push the log's
     /// head into the future: honest devices then sign at the head's date, never refused for it.
     public static let relayClockSkewSecondsMax: Int64 = 120
+    /// How far a device follows the relay's clock when the two disagree, in seconds
+    /// (`CouncilClock`): it takes records and batches dated up to the relay's clock (plus the
+    /// usual skew) and dates its own no later than the relay's clock, so one wrong clock — the
+    /// relay's or the device's — stops nothing. A day covers a clock set to the wrong time zone
+    /// or off for days; it also bounds what a relay colluding with a stolen signing device gains
+    /// (a record dated at most this far ahead of an honest device's clock). Beyond it, the device
+    /// keeps its own clock and says whose clock is off, by how much, and what to do.
+    public static let relayClockFollowedSecondsMax: Int64 = 86_400
     /// Records one device of a member (second circle, guest, first circle) may sign per UTC day
     /// of `issuedAt`: a member signs a handful (undertaking, own device revoked, a resignation,
     /// key epochs of their private scope and groups); 16 leaves room, and a flood from a stolen or

@@ -86,8 +86,8 @@ import Testing
 
     @Test func hostileLengthsAreTypedErrorsNeverTraps() throws {
         let key = try SecureBytes.random(count: SecretStream.keyLength)
-        #expect(throws: CryptoError(.invalidLength, "")) { try SecretStream.Puller(key: key, header: [1, 2, 3]) }
-        #expect(throws: CryptoError(.invalidLength, "")) { try SecretStream.Pusher(key: try SecureBytes.random(count: 16)) }
+        #expect(throws: CryptoError(.invalidLength, "")) { _ = try SecretStream.Puller(key: key, header: [1, 2, 3]) }
+        #expect(throws: CryptoError(.invalidLength, "")) { _ = try SecretStream.Pusher(key: try SecureBytes.random(count: 16)) }
         var puller = try SecretStream.Puller(key: key, header: [UInt8](repeating: 0, count: SecretStream.headerLength))
         for length in 0...SecretStream.overhead {
             #expect(throws: CryptoError(.authenticationFailed, "")) { try puller.pull([UInt8](repeating: 0, count: length)) }

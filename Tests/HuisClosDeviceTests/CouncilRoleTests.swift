@@ -81,9 +81,9 @@ import Testing
                 .set(try RecordKey(kind: CouncilRecords.Kind.response, id: "s1:\(bob.member.hex)"), field: CouncilRecords.Field.member, value: .text(bob.member.hex)),
                 .set(try RecordKey(kind: CouncilRecords.Kind.response, id: "s1:\(bob.member.hex)"), field: CouncilRecords.Field.response, value: .text("absent")),
             ])
-            let relay = SyncClient(server: server.url, device: try await bob.identity.signing)
+            let relay = SyncClient(server: server.url, device: await bob.identity.signing)
             #expect(try await relay.push([forgedAgenda]).allSatisfy { $0.status == .accepted })
-            #expect(try await SyncClient(server: server.url, device: try await alice.identity.signing).push([forgedAnswer])
+            #expect(try await SyncClient(server: server.url, device: await alice.identity.signing).push([forgedAnswer])
                 .allSatisfy { $0.status == .accepted })
 
             for replica in [council.secretariat, president] {
@@ -118,7 +118,7 @@ import Testing
 
     /// A batch signed with `device`'s key (and sealed with its key for `scope`) by a store that checks no role.
     static func forge(by device: Device, _ changes: [Change], in scope: ScopeID = .council) async throws -> BatchEnvelope {
-        let signing = try await device.identity.signing
+        let signing = await device.identity.signing
         let store = try ChangeStore(database: DatabaseQueue(), device: signing, authorizer: KnownDevicesAuthorizer(devices: [signing.publicKey]),
                                     codec: SealingBodyCodec(context: await device.context))
         return try store.commitLocal(changes, scope: scope)

@@ -93,7 +93,7 @@ import Testing
                 .set(avis, field: "title", value: .text("Avis inclusion")), .set(avis, field: "status", value: .text("adopted")),
                 .set(avis, field: "seance", value: .text("s1")), .set(avis, field: "adopted_on", value: .text(Self.day.iso)),
             ])
-            #expect(try await SyncClient(server: server.url, device: try await bob.identity.signing).push([forgedAdoption])
+            #expect(try await SyncClient(server: server.url, device: await bob.identity.signing).push([forgedAdoption])
                 .allSatisfy { $0.status == .accepted }, "the relay cannot read the council scope: it relays")
             for replica in [council.secretariat, president, alice] {
                 let report = try await replica.sync()

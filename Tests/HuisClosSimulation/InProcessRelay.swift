@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HuisClosServer
 import HuisClosSync
+import HuisClosWire
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -52,7 +53,8 @@ final class InProcessRelay: Sendable {
         let response = try await respond(Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: body))))
         let collected = CollectedBody()
         try await response.body.write(BodyCollector(into: collected))
-        return RelayResponse(status: UInt(response.status.code), body: collected.bytes)
+        let relayTimeMs = HTTPField.Name(RelayTime.headerName).flatMap { response.headers[$0] }.flatMap { Int64($0) }
+        return RelayResponse(status: UInt(response.status.code), body: collected.bytes, relayTimeMs: relayTimeMs)
     }
 }
 

@@ -18,6 +18,7 @@ import Testing
         Case(seed: 12, bug: "clocks a minute apart made the secretariat start key epochs over and over, forking the log after a restore (the log read at its newest record)"),
         Case(seed: 32, bug: "a member whose clock is a little slow signed its undertaking again and never synced (the log read at its newest record)"),
         Case(seed: 52, bug: "a restored relay lost acknowledged batches their author had not pulled back, unnoticed (the newest own batch pushed again)"),
+        Case(seed: 60, bug: "a key drop the relay lost in a restore was never made again: a member waited for the council's key for good (keys handed out again once records were given back)"),
     ]
 
     @Test(arguments: cases) func theSeedHoldsEveryInvariant(_ example: Case) async throws {

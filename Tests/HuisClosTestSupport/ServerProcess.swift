@@ -12,9 +12,14 @@ public final class ServerProcess: @unchecked Sendable {
     /// Longest wait for the listening line: a debug build starts in well under a second.
     public static let startTimeoutSeconds = 20.0
 
-    /// The executable next to the test binary (`swift build --build-tests` builds both).
+    /// The executable next to the test binary (`swift build --build-tests` builds both), or the
+    /// one `HUISCLOS_SERVER_EXECUTABLE` names (`scripts/test.sh` runs the relay's timing and memory
+    /// tests against the release build).
     public static var executable: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        if let path = ProcessInfo.processInfo.environment["HUISCLOS_SERVER_EXECUTABLE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("huisclos-server")
     }
 
@@ -36,7 +41,7 @@ public final class ServerProcess: @unchecked Sendable {
         pipe = Pipe()
         process.standardOutput = pipe
         if let logFile {
-            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: logFile)
         } else {
             process.standardError = FileHandle.nullDevice
@@ -62,6 +67,13 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// The port it listens on (from `url`).
     public var port: Int { Int(url.split(separator: ":").last ?? "") ?? 0 }
+
+    /// Its resident memory now, in KiB (`VmRSS` of /proc/PID/status); nil once it has ended.
+    public var residentKiB: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
+    }
 
     /// Kills it with SIGKILL (no chance to flush or clean up) and waits for its end.
     public func kill() async {

@@ -44,7 +44,7 @@ actor CouncilLedger {
         guard case let .genesis(rootKey, _) = record.event else {
             throw APIError(.malformed, "the council is registered with its genesis record (index 0)")
         }
-        let instant = now
+        let instant = clockNow
         let verified: MembershipLog
         do {
             verified = try MembershipLog(verifying: [bytes], root: TrustRoot(pinning: rootKey), now: instant)
@@ -70,12 +70,17 @@ actor CouncilLedger {
             throw APIError(.tooLarge, "\(records.count) records in one request; send at most \(WireLimits.pushBatchesMax)")
         }
         let at = UInt64(next.records.count)
-        let instant = now
+        // Refused only when dated ahead of both the relay's clock (plus its skew) and the log's head:
+        // a relay whose clock went back behind its head still takes records dated at the head,
+        // which is how devices date theirs then (TRUST.md, "Clocks"); no record moves the head
+        // further ahead of the relay's clock than the skew.
+        let clock = clockNow
+        let instant = max(clock, next.state.headTime.adding(seconds: -TrustLimits.relayClockSkewSecondsMax))
         for bytes in records {
             do {
                 try next.receive(bytes, now: instant, clockSkewSecondsMax: TrustLimits.relayClockSkewSecondsMax)
             } catch let error where error.code == .notYetValid {
-                throw Self.aheadOfRelayClock(bytes, now: instant)
+                throw Self.aheadOfRelayClock(bytes, now: clock)
             } catch {
                 throw Self.apiError(error)
             }
@@ -101,16 +106,21 @@ actor CouncilLedger {
         Date(timeIntervalSince1970: TimeInterval(instant.unixSeconds)).formatted(.iso8601)
     }
 
-    private var now: Instant { Instant(unixSeconds: Int64(clock.now().timeIntervalSince1970)) }
+    /// The relay's clock.
+    private var clockNow: Instant { Instant(unixSeconds: Int64(clock.now().timeIntervalSince1970)) }
 
-    /// The instant the relay reads the log at: the later of its clock and the log's newest record.
-    /// The relay accepts records dated up to `TrustLimits.relayClockSkewSecondsMax` ahead of its
-    /// clock (a signer's clock a little fast); what such a record grants or revokes applies from
-    /// its acceptance, not once the relay's clock has caught up (else a member's first key drop,
-    /// right after an undertaking signed on a clock a minute fast, was refused as unjustified).
+    /// The instant access is judged at: the relay's clock, or the log's head when its clock is
+    /// behind the head (it went back, or it is slow and devices dated records at the head), so a
+    /// grant the relay kept is in force at once whatever its clock (TRUST.md, "Clocks").
+    private var now: Instant { max(clockNow, log?.state.headTime ?? clockNow) }
+
+    /// The instant the relay reads the log at (see `now`), for the routes that judge the log
+    /// themselves: what a record dated a little ahead of the relay's clock grants or revokes
+    /// applies from its acceptance, not once the relay's clock has caught up (else a member's first
+    /// key drop, right after an undertaking signed on a clock a minute fast, was refused as unjustified).
     func judgingInstant() async throws -> Instant {
         try await load()
-        return max(now, log?.records.last?.issuedAt ?? now)
+        return now
     }
 
     /// Forgets the verified copy: the next use reads the log from storage again (another instance
@@ -122,14 +132,15 @@ actor CouncilLedger {
 
     private func load() async throws {
         guard !loaded else { return }
-        log = try Self.verifiedStoredLog(try await storage.membershipRecords(from: 0), now: now)
+        log = try Self.verifiedStoredLog(try await storage.membershipRecords(from: 0), now: clockNow)
         loaded = true
     }
 
-    /// The relay's stored log verified again from its genesis (nil when no council is registered).
-    /// Every record was verified when appended, so one that fails now was altered on disk: a
-    /// damaged database (`StorageError.corrupt`), not a forgery to blame on a device — unless it is
-    /// only dated ahead of the relay's clock, which then went back (`.unavailable`, naming it).
+    /// The relay's stored log verified again from its genesis (nil when no council is registered),
+    /// at the later of `now` and its newest record's date: every record was checked against the
+    /// relay's clock when appended, so a clock that went back since never stops the relay.
+    /// A record that fails now was altered on disk: a damaged database (`StorageError.corrupt`),
+    /// not a forgery to blame on a device.
     static func verifiedStoredLog(_ stored: [[UInt8]], now: Instant) throws(StorageError) -> MembershipLog? {
         guard let first = stored.first else { return nil }
         do {
@@ -137,11 +148,10 @@ actor CouncilLedger {
             guard case let .genesis(rootKey, _) = genesis.event else {
                 throw StorageError(.corrupt, "the stored membership log does not start with a genesis record: the server database is damaged; run huisclos-server check and restore from the last backup")
             }
-            return try MembershipLog(verifying: stored, root: TrustRoot(pinning: rootKey), now: now)
+            let newest = stored.count > 1 ? (try? MembershipRecord(verifying: stored[stored.count - 1]))?.issuedAt ?? now : genesis.issuedAt
+            return try MembershipLog(verifying: stored, root: TrustRoot(pinning: rootKey), now: max(now, newest))
         } catch let error as StorageError {
             throw error
-        } catch let error as TrustError where error.code == .notYetValid {
-            throw StorageError(.unavailable, "the stored membership log holds records dated ahead of this server's clock (\(error.message)): the server's clock is behind; set it right (NTP) and restart")
         } catch {
             throw StorageError(.corrupt, "the stored membership log does not verify (\(error)): the server database is damaged or was altered; run huisclos-server check and restore from the last backup")
         }

@@ -57,7 +57,7 @@ struct CouncilRelay: Sendable {
             hub: hub, fanout: fanout, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
         let router = Router(context: BasicWebSocketRequestContext.self)
-        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health))
+        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock))
         AccessRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)
         FileRoutes(services: services).register(on: router)
@@ -68,7 +68,7 @@ struct CouncilRelay: Sendable {
             .register(on: router)
 
         let webSocketRouter = Router(context: WatchRequestContext.self)
-        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health) { error, context in await context.refuse(error) })
+        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock) { error, context in await context.refuse(error) })
         SyncRoutes(services: services).registerWatch(on: webSocketRouter)
 
         let background: [any Service] = [IntegrityWatch(storage: storage, health: health, clock: configuration.clock, logger: logger)]

@@ -41,6 +41,10 @@ final class ConnectionCounter: Sendable {
     private struct Counts {
         var total = 0
         var byAddress: [String: Int] = [:]
+        /// The most connections open at once since memory was last handed back.
+        var peak = 0
+        /// True from a release after a burst until the count next reaches zero (released again then).
+        var releasedInBurst = false
     }
 
     private let counts = Mutex(Counts())
@@ -60,18 +64,31 @@ final class ConnectionCounter: Sendable {
             guard counts.total < totalMax, counts.byAddress[key, default: 0] < perAddressMax else { return false }
             counts.total += 1
             counts.byAddress[key, default: 0] += 1
+            counts.peak = max(counts.peak, counts.total)
             return true
         }
     }
 
-    /// Forgets a closed connection from `address`.
+    /// Forgets a closed connection from `address`; once a peak of at least
+    /// `ServerLimits.memoryReleaseConnectionsMin` connections has fallen to a quarter, and again
+    /// when the last of them closes, hands the memory their buffers used back to the system
+    /// (`MemoryRelease`).
     func close(address: String?) {
-        counts.withLock { counts in
+        let release = counts.withLock { counts in
             let key = address ?? ""
             counts.total -= 1
             let left = counts.byAddress[key, default: 1] - 1
             counts.byAddress[key] = left > 0 ? left : nil
+            if counts.peak >= ServerLimits.memoryReleaseConnectionsMin, counts.total <= counts.peak / 4 {
+                counts.peak = counts.total
+                counts.releasedInBurst = true
+                return true
+            }
+            guard counts.total == 0, counts.releasedInBurst else { return false }
+            counts.releasedInBurst = false
+            return true
         }
+        if release { MemoryRelease.handBack() }
     }
 
     /// Open connections now.

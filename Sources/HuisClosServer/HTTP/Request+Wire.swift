@@ -8,6 +8,8 @@ import SwiftProtobuf
 extension HTTPField.Name {
     /// `HuisClos-Protocol`: the protocol version of a request or answer.
     static let huisClosProtocol = HTTPField.Name(ProtocolVersion.headerName)!
+    /// `HuisClos-Time`: the relay's clock on every answer, in milliseconds since the Unix epoch.
+    static let huisClosTime = HTTPField.Name(RelayTime.headerName)!
 }
 
 extension Request {

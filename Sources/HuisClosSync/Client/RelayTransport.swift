@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import HuisClosWire
 
 /// One request of the sync client to the relay, before it is put on a network.
 public struct RelayRequest: Sendable {
@@ -20,11 +21,15 @@ public struct RelayResponse: Sendable {
     public var status: UInt
     /// The body as received (at most the request's size limit).
     public var body: [UInt8]
+    /// The relay's clock when it answered (its `HuisClos-Time` header, milliseconds since the Unix
+    /// epoch), nil when the answer did not carry it.
+    public var relayTimeMs: Int64?
 
-    /// An answer with `status` and `body`.
-    public init(status: UInt, body: [UInt8]) {
+    /// An answer with `status`, `body` and the relay's clock.
+    public init(status: UInt, body: [UInt8], relayTimeMs: Int64?) {
         self.status = status
         self.body = body
+        self.relayTimeMs = relayTimeMs
     }
 }
 
@@ -51,6 +56,7 @@ public struct HTTPRelayTransport: RelayTransport {
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await http.execute(outgoing, timeout: .seconds(timeoutSeconds))
         let bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
-        return RelayResponse(status: response.status.code, body: bytes)
+        let relayTimeMs = response.headers.first(name: RelayTime.headerName).flatMap { Int64($0) }
+        return RelayResponse(status: response.status.code, body: bytes, relayTimeMs: relayTimeMs)
     }
 }

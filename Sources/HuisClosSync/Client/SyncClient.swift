@@ -27,6 +27,9 @@ public actor SyncClient {
     /// The device's clock, read to renew the session token before it expires.
     let now: @Sendable () -> Date
     private var session: (token: String, expiresAt: Date, access: DeviceAccess)?
+    /// The relay's clock (`HuisClos-Time`) in its last answer, and the device's clock when that
+    /// answer arrived: the relay's clock now is that stamp plus the time elapsed since.
+    private var relayClock: (relayMs: Int64, receivedAt: Date)?
 
     /// How the shared client connects: it gives up after 5 s, so an unreachable server is reported
     /// quickly instead of after the whole request timeout, and it does not retry a refused
@@ -91,8 +94,33 @@ public actor SyncClient {
         login.signature = Data(LoginProof.sign(nonce: Array(challenge.nonce), with: device))
         let response: Huisclos_V1_LoginResponse = try await call(Endpoint.login, login, token: nil)
         let access = try DeviceAccess(grants: response.grants)
-        session = (response.token, Date(timeIntervalSince1970: Double(response.expiresAtMs) / 1000), access)
+        session = (response.token, expiry(ofRelayTimeMs: Int64(clamping: response.expiresAtMs)), access)
         return access
+    }
+
+    /// When a relay time (`expiresAtMs`, by the relay's clock) comes, by the device's clock:
+    /// measured from the relay's own clock in the same answer, so an offset between the two clocks
+    /// never makes a token look expired or valid for longer.
+    private func expiry(ofRelayTimeMs relayMs: Int64) -> Date {
+        guard let relayClock else { return Date(timeIntervalSince1970: Double(relayMs) / 1000) }
+        return relayClock.receivedAt.addingTimeInterval(Double(relayMs - relayClock.relayMs) / 1000)
+    }
+
+    /// The relay's clock now, in milliseconds since the Unix epoch, from its last answer's
+    /// `HuisClos-Time` plus the time elapsed since; nil before any answer carried it.
+    public func relayTimeMs() -> Int64? {
+        guard let relayClock else { return nil }
+        return relayClock.relayMs + Int64((now().timeIntervalSince(relayClock.receivedAt) * 1000).rounded())
+    }
+
+    /// Reads the relay's clock (an unauthenticated `GET /healthz`): for a device about to sign its
+    /// first records, before any other answer has told it.
+    public func measureRelayClock() async throws(APIError) -> Int64 {
+        _ = try await send(.GET, "/healthz", body: nil, contentType: ProtocolVersion.contentType, token: nil, limit: 1_024)
+        guard let now = relayTimeMs() else {
+            throw APIError(.malformed, "the server at \(server) does not say its clock (no \(RelayTime.headerName) header): it is not a HuisClos relay of this version; check the address")
+        }
+        return now
     }
 
     /// The current token, logging in first when there is none or it is about to expire.
@@ -150,6 +178,7 @@ public actor SyncClient {
             unreachable.transportCause = Self.transportCause(of: error)
             throw unreachable
         }
+        if let stamp = answer.relayTimeMs { relayClock = (stamp, now()) }
         guard (200..<300).contains(answer.status) else {
             throw APIError(jsonBody: answer.body) ?? APIError(.internal, "the server answered HTTP \(answer.status) without an error code")
         }
