@@ -53,6 +53,7 @@ extension CouncilSession {
     /// stamped, verifies it offline and keeps it (secretariat). Returns the statements stamped now
     /// and the number already stamped.
     public func timestamp(seance: String) async throws -> (stamped: [TimestampStatement], already: Int) {
+        try council.checkMayRecordTimestamps()
         let (authority, verifier) = try timestampAuthority()
         let kept = Set(try council.timestamps(of: seance).map(\.statement))
         var stamped: [TimestampStatement] = []

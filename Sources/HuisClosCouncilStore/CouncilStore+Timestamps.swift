@@ -31,6 +31,13 @@ extension CouncilStore {
         return TimestampAuthority(url: url, rootsPEM: roots)
     }
 
+    /// Refuses, before any authority is asked, a device that may not keep time-stamps (the lease,
+    /// then `CouncilWriteRules`: the secretariat only).
+    public func checkMayRecordTimestamps() throws {
+        try link?.checkWrite()
+        try authorize([.set(try CouncilRecords.key(CouncilRecords.Kind.timestamp, "-"), field: CouncilRecords.Field.token, value: .null)])
+    }
+
     /// Keeps `token` as the time-stamp of `statement` (secretariat).
     public func recordTimestamp(_ statement: TimestampStatement, token: [UInt8]) throws {
         let key = try CouncilRecords.key(CouncilRecords.Kind.timestamp, statement.id)

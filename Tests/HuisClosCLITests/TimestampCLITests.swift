@@ -26,6 +26,11 @@ import Testing
                 try await council.propagate(from: ["secretariat"], to: ["karim"])
                 _ = try await council.ok("karim", ["seances", "voir", "s1"])
                 try await council.propagate(from: ["karim"], to: ["secretariat"])
+                let memberStamps = try await council.run("karim", ["seances", "horodater", "s1"])
+                #expect(memberStamps.status == 65 && memberStamps.errors.contains("appareil du secrétariat"), "\(memberStamps.errors)")
+                // Refused before the authority was asked: `openssl ts` has issued no serial number yet.
+                let serial = try String(contentsOf: tsa.folder.appendingPathComponent("serial"), encoding: .utf8)
+                #expect(serial.trimmingCharacters(in: .whitespacesAndNewlines) == "01", "\(serial)")
                 let stamped = try await council.ok("secretariat", ["seances", "horodater", "s1"])
                 #expect(stamped.contains("3 horodatage(s) obtenu(s)"), "\(stamped)")
                 try await council.propagate(from: ["secretariat"], to: ["karim"])
