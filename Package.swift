@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System libraries (C only in thin C… targets).
@@ -189,6 +190,22 @@ let package = Package(
                 "HuisClosTimestamp",
             ]),
 
+        // The members' local web interface (`huisclos app`): a Hummingbird server on loopback over one
+        // unlocked `ClientSession`, its guard (URL secret, cookie, Host, CSRF, headers, idle lock), its
+        // pages and templates (compiled in). No rule or workflow of its own.
+        .target(
+            name: "HuisClosApp",
+            dependencies: [
+                "HuisClosClient", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine",
+                "HuisClosCrypto", "HuisClosL10n", "HuisClosProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
+
         // Executables: thin shells over the libraries.
         .executableTarget(
             name: "HuisClosServerApp",
@@ -202,9 +219,11 @@ let package = Package(
         .executableTarget(
             name: "HuisClosCLI",
             dependencies: [
-                "HuisClosClient", "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n",
+                "HuisClosClient", "HuisClosApp", "HuisClosDevice", "HuisClosSync", "HuisClosPublication", "HuisClosDossiers", "HuisClosL10n",
                 "HuisClosTerminal", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine", "HuisClosMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "ClientCLI"),
         .executableTarget(
@@ -286,13 +305,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        // The client layer's workflows called directly (no process), on a manual clock.
+        // The client layer's workflows called directly (no process), on a manual clock; the local app
+        // (`HuisClosApp`) driven over HTTP on loopback with the same council.
         .testTarget(
             name: "HuisClosClientTests",
             dependencies: [
-                "HuisClosClient", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
+                "HuisClosClient", "HuisClosApp", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
                 "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // Every code of every error type: both languages, unique codes, exit statuses; Protocol/ERRORS.md current.
         .testTarget(
@@ -300,7 +325,7 @@ let package = Package(
             dependencies: [
                 "HuisClosL10n", "HuisClosCrypto", "HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosReplica",
                 "HuisClosDevice", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosPublication", "HuisClosDossiers",
-                "HuisClosWire", "HuisClosServer", "HuisClosTerminal", "HuisClosClient", "HuisClosMail", "HuisClosTimestamp",
+                "HuisClosWire", "HuisClosServer", "HuisClosTerminal", "HuisClosClient", "HuisClosMail", "HuisClosTimestamp", "HuisClosApp",
             ]),
         // Tokens from a real `openssl ts` authority on loopback, verified and refused.
         .testTarget(name: "HuisClosTimestampTests", dependencies: ["HuisClosTimestamp", "HuisClosTestSupport", "HuisClosCrypto"]),

@@ -30,11 +30,9 @@ struct AgendaCommands: AsyncParsableCommand {
         func run() async throws {
             try await runReporting {
                 try await CouncilSession.with(device) { session in
-                    // Offline, the convocation may not have reached this device yet: the item is kept and
-                    // appears once it does; a mistyped séance id is the likelier cause, so say so.
-                    if try !session.addAgendaItem(item, to: seance, title: title, dossiers: dossier) {
-                        Console.error(Text(fr: "Attention : aucune séance « \(seance) » sur cet appareil pour l'instant ; le point apparaîtra avec sa convocation (huisclos sync). Vérifiez l'identifiant avec huisclos seances liste.",
-                                           en: "Warning: no séance \"\(seance)\" on this device yet; the item will appear with its convocation (huisclos sync). Check the id with huisclos seances liste.").in(language) + "\n")
+                    for unknown in try await session.addAgendaItem(item, to: seance, title: title, dossiers: dossier) {
+                        Console.error(Text(fr: "Attention : aucun dossier « \(unknown) » sur cet appareil pour l'instant. Le point le nomme quand même (un dossier s'ajoute souvent après l'ordre du jour) : vérifiez l'identifiant avec huisclos dossiers liste après huisclos sync.",
+                                           en: "Warning: no dossier \"\(unknown)\" on this device yet. The item names it all the same (dossiers are often added after the agenda): check the id with huisclos dossiers liste after huisclos sync.").in(language) + "\n")
                     }
                     say(Text(fr: "Point « \(title) » ajouté à la séance \(seance).", en: "Item \"\(title)\" added to séance \(seance)."))
                 }

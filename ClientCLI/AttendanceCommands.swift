@@ -24,14 +24,14 @@ struct AttendanceCommands: AsyncParsableCommand {
             discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse")
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
-        @Option(name: .customLong("reponse"), help: "viendra, excuse, absent (will attend, excused, absent).") var response: String
+        @Option(name: .customLong("reponse"), help: "viendra, excusé, absent (will attend, excused, absent).") var response: String
         @Option(name: .customLong("procuration"), help: "Refusé : les membres siègent en personne / refused: members sit in person.") var proxy: String?
 
         func run() async throws {
             try await runReporting {
-                let answer = try parseChoice(response, option: "--reponse", ["viendra": Seance.Response.willAttend, "excuse": .excused, "absent": .absent])
+                let answer = try parseChoice(response, option: "--reponse", Seance.Response.typed)
                 try await CouncilSession.with(device) { session in
-                    try session.council.respond(seance: seance, member: session.me, answer, proxy: proxy)
+                    try session.answer(seance, answer, proxy: proxy)
                     say(Text(fr: "Réponse enregistrée sur cet appareil ; elle partira à la prochaine synchronisation (huisclos sync).",
                              en: "Answer recorded on this device; it leaves at the next sync (huisclos sync)."))
                 }

@@ -17,7 +17,8 @@ struct HuisClos: AsyncParsableCommand {
             """,
         subcommands: [AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self,
                       MemberCommands.self, SeanceCommands.self, MailCommands.self, TimestampCommands.self, AgendaCommands.self, AttendanceCommands.self, ReportCommands.self,
-                      DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self, ReferralCommands.self])
+                      DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self, ReferralCommands.self,
+                      AppCommand.self])
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
     /// then parses and runs the command as ArgumentParser's own `main` does.

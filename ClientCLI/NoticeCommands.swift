@@ -20,10 +20,30 @@ struct MailCommands: AsyncParsableCommand {
             HuisClos; the .ics invitation is attached only if the council decided so.
             Exemples / examples:
               HUISCLOS_SMTP_PASSWORD=… huisclos courriel configurer --serveur smtp.seinesaintdenis.fr --utilisateur secretariat-cn --expediteur conseil-numerique@seinesaintdenis.fr
+              huisclos courriel tester --a secretariat@seinesaintdenis.fr
               huisclos membres courriel <id> alice@example.org
               huisclos seances notifier s2
             """,
-        subcommands: [Configure.self, Show.self, Invitation.self])
+        subcommands: [Configure.self, Test.self, Show.self, Invitation.self])
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "tester", abstract: "Essaie le serveur de courriel sans rien envoyer / tries the mail server, sending nothing.",
+            discussion: """
+                Se connecte, chiffre (STARTTLS ou TLS), s'identifie, puis se déconnecte ; avec --a, envoie un message d'essai à cette adresse.
+                Connects, encrypts, logs in, then quits; with --a, sends a test message to that address.
+                Codes de sortie : 0 · 64 aucun serveur configuré · 65 réservé au secrétariat · 69 serveur injoignable, TLS ou identifiant refusé.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Option(name: .customLong("a"), help: "Adresse où envoyer un message d'essai (la vôtre) / address for a test message (your own).") var address: String?
+
+        func run() async throws {
+            try await runReporting {
+                try await CouncilSession.with(device) { session in
+                    say(try await session.testMail(sendingTo: address))
+                }
+            }
+        }
+    }
 
     struct Configure: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "configurer", abstract: "Le serveur de courriel de cet appareil / this device's mail server.",
@@ -120,7 +140,7 @@ extension SeanceCommands {
                 One notice per first-circle member in office on the séance's day, once per version of the convocation: \
                 sending again sends only what did not leave. Then huisclos sync.
                 Exemple / example : huisclos seances notifier s2 --json
-                Codes de sortie : 0 tout est parti · 64 aucun serveur de courriel configuré · 65 séance inconnue, réservé au secrétariat · 69 un avis au moins n'est pas parti (relancez).
+                Codes de sortie : 0 tout est parti · 64 aucun serveur de courriel configuré · 65 séance inconnue, passée ou tenue, réservé au secrétariat · 69 un avis au moins n'est pas parti (relancez).
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
@@ -131,11 +151,9 @@ extension SeanceCommands {
                 try await CouncilSession.with(device) { session in
                     let outcomes = try await session.notify(seance: seance)
                     try CouncilSession.noticeListing(outcomes, in: language).show(json: json)
-                    let failed = outcomes.filter { if case .failed = $0.status { true } else { false } }.count
-                    if failed > 0 {
-                        Console.error(Text(fr: "\(failed) avis non envoyé(s) : corrigez la cause dite ci-dessus puis relancez huisclos seances notifier \(seance) (seuls les manquants partiront).",
-                                           en: "\(failed) notice(s) not sent: fix the cause above, then run huisclos seances notifier \(seance) again (only the missing ones will leave).").in(language) + "\n")
-                        throw ExitCode(ExitStatus.unreachable.rawValue)
+                    if let summary = CouncilSession.noticeSummary(outcomes, seance: seance) {
+                        Console.error(summary.text.in(language) + "\n")
+                        if summary.failed { throw ExitCode(ExitStatus.unreachable.rawValue) }
                     }
                 }
             }

@@ -38,7 +38,7 @@ struct SeanceCommands: AsyncParsableCommand {
                 The minimum delay (5 clear days by default) applies to coming séances: later, refused unless --urgence. \
                 A past date records a séance already held.
                 Exemple / example : huisclos seances convoquer s2 --date 2026-06-18 --heure 14h30 --fin 17h --lieu "Bobigny, salle du conseil"
-                Codes de sortie : 0 · 64 option invalide · 65 convocation trop tardive, séance annulée · 77 réservé à la présidence et au secrétariat.
+                Codes de sortie : 0 · 64 option invalide · 65 convocation trop tardive, lieu vide, séance annulée ou tenue, réservé à la présidence et au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id (lettres, chiffres, - _ .).") var seance: String
@@ -55,15 +55,14 @@ struct SeanceCommands: AsyncParsableCommand {
                 let end = try end.map { try parseTime($0, option: "--fin") }
                 try await CouncilSession.with(device) { session in
                     // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
-                    let outcome = try session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
-                    let when = try session.council.seance(seance).when
-                    say(Text(fr: "Séance \(seance) convoquée le \(when.french) à \(place). Ajoutez l'ordre du jour (huisclos ordre-du-jour ajouter), puis huisclos sync.",
-                             en: "Séance \(seance) convened on \(when.english) at \(place). Add the agenda (huisclos ordre-du-jour ajouter), then huisclos sync."))
+                    let (outcome, change) = try await session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
+                    say(try session.council.seance(seance).convocationSaid(change))
                     switch outcome {
                     case .inTime: break
                     case let .urgent(clearDays):
-                        say(Text(fr: "Convocation en urgence (\(clearDays) jour(s) franc(s) avant la séance) : l'urgence est inscrite dans la convocation ; la présidence la justifie en ouverture de séance.",
-                                 en: "Convened in urgency (\(clearDays) clear day(s) before the séance): the urgency is recorded in the convocation; the president justifies it when the séance opens."))
+                        let days = ConvocationDelay.clearDaysText(clearDays)
+                        say(Text(fr: "Convocation en urgence (\(days.french) avant la séance) : l'urgence est inscrite dans la convocation ; la présidence la justifie en ouverture de séance.",
+                                 en: "Convened in urgency (\(days.english) before the séance): the urgency is recorded in the convocation; the president justifies it when the séance opens."))
                     case .pastSeance:
                         Console.error(Text(fr: "Attention : le \(day.french) est passé. La séance est enregistrée a posteriori (historique du conseil), sans délai de convocation : vérifiez la date.",
                                            en: "Warning: \(day.iso) is past. The séance is recorded after the fact (the council's history), with no convocation delay: check the date.").in(language) + "\n")
@@ -78,7 +77,7 @@ struct SeanceCommands: AsyncParsableCommand {
             discussion: """
                 L'invitation de calendrier devient une annulation ; plus rien ne s'enregistre pour la séance. / The calendar invitation becomes a cancellation; nothing more is recorded for it.
                 Exemple / example : huisclos seances annuler s2 && huisclos sync
-                Codes de sortie : 0 · 65 séance inconnue, déjà annulée ou déjà tenue · 77 réservé à la présidence et au secrétariat.
+                Codes de sortie : 0 · 65 séance inconnue, déjà annulée ou déjà tenue, réservé à la présidence et au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant de la séance / séance id.") var seance: String
@@ -87,8 +86,8 @@ struct SeanceCommands: AsyncParsableCommand {
             try await runReporting {
                 try await CouncilSession.with(device) { session in
                     try session.council.cancel(seance: seance)
-                    say(Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync) puis diffusez l'annulation (huisclos seances calendrier \(seance)).",
-                             en: "Séance \(seance) cancelled. Sync (huisclos sync), then send the cancellation (huisclos seances calendrier \(seance))."))
+                    say(Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync), puis prévenez les membres déjà avisés (huisclos seances notifier \(seance)).",
+                             en: "Séance \(seance) cancelled. Sync (huisclos sync), then tell the members already notified (huisclos seances notifier \(seance))."))
                 }
             }
         }
@@ -135,9 +134,9 @@ struct SeanceCommands: AsyncParsableCommand {
             try await runReporting {
                 try await CouncilSession.with(device) { session in
                     if let days { try session.council.setConvocationDelay(ConvocationDelay(clearDays: days)) }
-                    let delay = try session.council.convocationDelay()
-                    say(Text(fr: "Délai minimal de convocation : \(delay.clearDays) jour(s) franc(s) avant la séance, sauf urgence.",
-                             en: "Minimum convocation delay: \(delay.clearDays) clear day(s) before the séance, save in urgency."))
+                    let delay = ConvocationDelay.clearDaysText(try session.council.convocationDelay().clearDays)
+                    say(Text(fr: "Délai minimal de convocation : \(delay.french) avant la séance, sauf urgence\(days == nil ? "" : " (enregistré ; synchronisez : huisclos sync)").",
+                             en: "Minimum convocation delay: \(delay.english) before the séance, save in urgency\(days == nil ? "" : " (recorded; sync: huisclos sync)")."))
                 }
             }
         }
@@ -157,12 +156,7 @@ struct SeanceCommands: AsyncParsableCommand {
                 try await CouncilSession.with(device) { session in
                     // Without the council scope (second circle, guest, ended mandate) this device holds no séance:
                     // say so rather than show an empty table and the yearly-séance warning.
-                    guard await session.hasCouncilAccess else {
-                        let text = Text(fr: "Cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé.",
-                                        en: "This device has no access to the council's séances (council scope): second circle, guest or ended mandate.")
-                        Console.error(text.in(language) + "\n")
-                        throw ExitCode(ExitStatus.notAllowed.rawValue)
-                    }
+                    try await session.requireCouncilAccess()
                     let (seances, warning) = try session.seancesAcknowledgingReceipt()
                     if let warning { Console.error(warning.in(language) + "\n") }
                     try session.seanceListing(seances, in: language).show(json: json)
@@ -215,8 +209,8 @@ struct SeanceCommands: AsyncParsableCommand {
                     try listing.show(json: json)
                     if !json {
                         convocation.forEach(say)
-                        say(Text(fr: "Heures UTC. « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « TSA » : l'heure d'un jeton d'horodatage RFC 3161 vérifié sur cet appareil (huisclos seances horodater) ; « - » : aucun accusé ou horodatage sur cet appareil (pas encore reçue ou lue, ou pas encore synchronisé : huisclos sync).",
-                                 en: "Times in UTC. \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"TSA\": the time of an RFC 3161 time-stamp token verified on this device (huisclos seances horodater); \"-\": no acknowledgement or time-stamp on this device (not received or read yet, or not synced yet: huisclos sync)."))
+                        say(Text(fr: "Heures de Paris. « Avis » : quand le serveur de courriel a accepté l'avis de cette version ; « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « TSA » : l'heure (UTC) d'un jeton d'horodatage RFC 3161 vérifié sur cet appareil (huisclos seances horodater) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
+                                 en: "Paris times. \"Notice\": when the mail server accepted the notice of this version; \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"TSA\": the time (UTC) of an RFC 3161 time-stamp token verified on this device (huisclos seances horodater); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync)."))
                     }
                 }
             }

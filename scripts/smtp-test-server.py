@@ -2,7 +2,8 @@
 """A real SMTP server on loopback for the tests of e-mail notices (aiosmtpd): STARTTLS required,
 AUTH required after it, every accepted message saved as <n>.eml in the output folder with its
 envelope in <n>.json. A recipient whose address starts with "refuse" is refused (550), to test
-failures. Prints "listening on PORT" once ready, then serves until killed.
+failures. Each login attempt appends its outcome ("ok" or "refused") to auth.log in the output folder,
+so tests count failed logins. Prints "listening on PORT" once ready, then serves until killed.
 
     .build-tools/venv/bin/python scripts/smtp-test-server.py --cert C --key K --user U --password P --out DIR
 """
@@ -49,6 +50,8 @@ def main():
     def authenticator(server, session, envelope, mechanism, data):
         ok = isinstance(data, LoginPassword) and data.login == arguments.user.encode() \
             and data.password == arguments.password.encode()
+        with open(pathlib.Path(arguments.out) / "auth.log", "a") as log:
+            log.write("ok\n" if ok else "refused\n")
         return AuthResult(success=ok, handled=False)
 
     probe = socket.socket()

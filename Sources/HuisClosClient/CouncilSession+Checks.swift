@@ -42,6 +42,11 @@ extension CouncilSession {
 
     /// `id` names a first-circle member in office on `day` (whose presence counts at a séance of that day).
     public func requireFirstCircle(_ id: String, on day: Day) throws {
+        guard !register.secretariat.contains(id) else {
+            throw CouncilError(.notAFirstCircleMember, Text(
+                fr: "Le secrétariat (\(id)) ne siège pas au conseil : il tient la feuille de présence, il n'y figure pas. Pointez les membres du premier cercle (huisclos presence liste).",
+                en: "The secretariat (\(id)) does not sit on the council: it keeps the attendance sheet, it is not on it. Point first-circle members (huisclos presence liste)."))
+        }
         try register.register.requireFirstCircle(id, on: day)
     }
 

@@ -81,10 +81,13 @@ extension CouncilSession {
             let quorum = self.quorum(of: seance)
             let closed = seance.attendanceClosed
             let state = seance.cancelled ? Text(fr: "annulée", en: "cancelled") : Text(fr: closed ? "close" : "ouverte", en: closed ? "closed" : "open")
-            listing.append([seance.id, seance.date.iso, seance.start.map { $0.iso + (seance.end.map { "–" + $0.iso } ?? "") },
+            let time = seance.start.map { start in
+                Text(fr: start.french + (seance.end.map { " – " + $0.french } ?? ""), en: start.iso + (seance.end.map { "–" + $0.iso } ?? "")).in(language)
+            }
+            listing.append([seance.id, Text(fr: seance.date.french, en: seance.date.iso).in(language), time,
                             seance.place, "\(seance.agenda.count)", state.in(language),
                             closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
-                           json: ["items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
+                           json: ["date": .string(seance.date.iso), "items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
                                   "end": seance.end.map { .string($0.iso) } ?? .null, "urgent": .bool(seance.urgent),
                                   "attendance": .string(seance.cancelled ? "cancelled" : closed ? "closed" : "open"),
                                   "quorum": closed ? .object(["present": .int(quorum.present), "inOffice": .int(quorum.inOffice),
@@ -114,13 +117,20 @@ extension CouncilSession {
         _ = try council.seance(id)
         let acknowledgements = try council.acknowledgements(of: id)
         let checks = try await timestampChecks(of: id)
-        var listing = Listing(headers: [Text(fr: "Membre", en: "Member"), Text(fr: "Appareil", en: "Device"),
+        let notices = try council.notices(of: id)
+        var listing = Listing(headers: [Text(fr: "Membre", en: "Member"), Text(fr: "Version", en: "Version"), Text(fr: "Avis", en: "Notice"),
+                                        Text(fr: "Appareil", en: "Device"),
                                         Text(fr: "Reçue (appareil)", en: "Received (device)"), Text(fr: "Reçue (serveur)", en: "Received (server)"),
                                         Text(fr: "Reçue (TSA)", en: "Received (TSA)"),
                                         Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)"),
                                         Text(fr: "Lue (TSA)", en: "Read (TSA)")].map { $0.in(language) },
-                              keys: ["member", "device", "received", "received_server", "received_tsa", "read", "read_server", "read_tsa"])
-        func time(_ ms: Int64) -> String { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
+                              keys: ["member", "revision", "notice_sent", "device", "received", "received_server", "received_tsa",
+                                     "read", "read_server", "read_tsa"])
+        func time(_ ms: Int64?) -> String? { ms.map { LocalTime.text(unixMs: $0, in: language) } }
+        func iso(_ ms: Int64?) -> JSONValue { ms.map { .string(LocalTime.iso(unixMs: $0)) } ?? .null }
+        func sent(_ ms: Int64?) -> String? {
+            ms.map { Text(fr: "envoyée le \(LocalTime.text(unixMs: $0, in: .french))", en: "sent \(LocalTime.text(unixMs: $0, in: .english))").in(language) }
+        }
         func check(_ subject: String) -> TimestampCheck? { checks.first { $0.stored.statement.subject == subject } }
         func cell(_ check: TimestampCheck?) -> String? {
             guard let check else { return nil }
@@ -130,16 +140,29 @@ extension CouncilSession {
         func json(_ check: TimestampCheck?) -> JSONValue { check.map { .string($0.verifiedTime.map { ISO8601DateFormatter().string(from: $0) } ?? $0.status) } ?? .null }
         for member in register.register.firstCircle(on: today) {
             let own = acknowledgements.filter { $0.member == member.id }
-            if own.isEmpty {
-                listing.append([member.name, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil], json: ["received": .null])
+            let told = notices.filter { $0.member == member.id }
+            // One row per version the member was sent or acknowledged: the proof that each version reached them.
+            for revision in Set(own.map(\.revision) + told.map(\.revision)).sorted() {
+                let notice = told.first { $0.revision == revision }?.sentMs
+                let acks = own.filter { $0.revision == revision }
+                if acks.isEmpty {
+                    listing.append([member.name, "\(revision)", sent(notice), nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil],
+                                   json: ["revision": .int(revision), "notice_sent": iso(notice), "received": .null])
+                }
+                for ack in acks {
+                    let received = check(TimestampStatement.subject(of: ack, reading: false))
+                    let read = check(TimestampStatement.subject(of: ack, reading: true))
+                    listing.append([member.name, "\(revision)", sent(notice), String(ack.device.prefix(16)), time(ack.receivedMs),
+                                    time(ack.receivedServerMs), cell(received), time(ack.readMs), time(ack.readServerMs), cell(read)],
+                                   json: ["revision": .int(revision), "notice_sent": iso(notice), "received": iso(ack.receivedMs),
+                                          "received_server": iso(ack.receivedServerMs), "read": iso(ack.readMs), "read_server": iso(ack.readServerMs),
+                                          "received_tsa": json(received), "received_tsa_status": .string(received?.status ?? "none"),
+                                          "read_tsa": json(read), "read_tsa_status": .string(read?.status ?? "none")])
+                }
             }
-            for ack in own {
-                let device = String(ack.device.prefix(CouncilRecords.deviceIDHexDigits))
-                let received = check("received:\(device)"), read = check("read:\(device)")
-                listing.append([member.name, String(ack.device.prefix(16)), ack.receivedMs.map(time), ack.receivedServerMs.map(time), cell(received),
-                                ack.readMs.map(time), ack.readServerMs.map(time), cell(read)],
-                               json: ["received_tsa": json(received), "received_tsa_status": .string(received?.status ?? "none"),
-                                      "read_tsa": json(read), "read_tsa_status": .string(read?.status ?? "none")])
+            if own.isEmpty && told.isEmpty {
+                listing.append([member.name, nil, nil, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil],
+                               json: ["revision": .null, "received": .null])
             }
         }
         var convocation: [Text] = []

@@ -13,6 +13,10 @@ public struct NoticeOutcome: Sendable {
         case alreadySent
         /// No address recorded for this member (`huisclos membres courriel`).
         case noAddress
+        /// A cancellation for a member never told of the séance: nothing to send.
+        case nothingToSend
+        /// Not tried: the run stopped at an earlier failure of the server or its login (said once, there).
+        case notTried
         /// Not sent: why, and what to do. Sending again sends only what failed.
         case failed(MailError)
     }
@@ -42,48 +46,91 @@ extension CouncilSession {
     /// Records `member`'s address for notices (nil removes it); the secretariat keeps the register.
     public func recordEmail(member: String, address: String?) throws {
         try requireSecretariat(Text(fr: "enregistrer les adresses des membres", en: "record members' addresses"))
-        if let address, MailAddress(address) == nil {
-            throw MailError(.addressRefused, Text(
-                fr: "« \(address) » n'est pas une adresse de courriel utilisable (nom@domaine.fr, sans espace ni caractère spécial).",
-                en: "\"\(address)\" is not a usable e-mail address (name@domain.org, no space or special character)."))
-        }
+        if let address, MailAddress(address) == nil { throw Self.unusableAddress(address) }
         try council.recordEmail(member: member, address: address)
     }
 
-    /// E-mails each first-circle member in office on `seance`'s day a notice that its convocation
-    /// (or its change, or its cancellation) awaits them in HuisClos: content-free, with the
-    /// calendar invitation only when the council allows it. Each accepted notice is recorded, so
-    /// sending again after a failure sends only what did not leave; the Message-ID is the same for
-    /// the same notice, so a message accepted but not recorded (a crash in between) can be
-    /// recognised as a duplicate by the receiving side.
-    public func notify(seance id: String) async throws -> [NoticeOutcome] {
-        try requireSecretariat(Text(fr: "envoyer les avis de convocation", en: "send convocation notices"))
+    /// This device's mail settings; refused, saying how to configure them, when there are none.
+    func requireMailSettings() async throws -> SMTPSettings {
         guard let settings = try await mailSettings() else {
             throw MailError(.badSettings, Text(
                 fr: "Aucun serveur de courriel sur cet appareil : configurez-le d'abord (huisclos courriel configurer --serveur … --expediteur …).",
                 en: "No mail server on this device: configure it first (huisclos courriel configurer --serveur … --expediteur …)."))
         }
+        return settings
+    }
+
+    /// Tries the mail settings (the secretariat): connects, encrypts, logs in and, with `address`,
+    /// sends it a test message holding nothing of the council's; returns what succeeded.
+    public func testMail(sendingTo address: String?) async throws -> Text {
+        try requireSecretariat(Text(fr: "essayer l'envoi des courriels", en: "try e-mail sending"))
+        let settings = try await requireMailSettings()
+        let login = settings.username == nil ? Text(fr: "sans identifiant", en: "no login")
+            : Text(fr: "identifiant et mot de passe acceptés", en: "user name and password accepted")
+        let reached = Text(fr: "Serveur \(settings.host):\(settings.port) joint (\(settings.security.rawValue)), \(login.french)",
+                           en: "Server \(settings.host):\(settings.port) reached (\(settings.security.rawValue)), \(login.english)")
+        guard let address else {
+            try await SMTPClient.check(settings)
+            return Text(fr: reached.french + " ; aucun message envoyé.", en: reached.english + "; no message sent.")
+        }
+        guard let to = MailAddress(address) else { throw Self.unusableAddress(address) }
+        let accepted = try await SMTPClient.send(MailMessage(
+            from: settings.sender, fromName: settings.senderName, to: to, subject: "Essai — HuisClos / Test",
+            body: "Message d'essai de l'envoi des avis de HuisClos. / A test of HuisClos's notices.",
+            messageID: "test.\(instant.unixSeconds).\(me.prefix(16))@huisclos", dateUnixSeconds: instant.unixSeconds), with: settings)
+        return Text(fr: reached.french + " ; message d'essai accepté pour \(to) (\(accepted)).",
+                    en: reached.english + "; test message accepted for \(to) (\(accepted)).")
+    }
+
+    static func unusableAddress(_ address: String) -> MailError {
+        MailError(.addressRefused, Text(
+            fr: "« \(address) » n'est pas une adresse de courriel utilisable (nom@domaine.fr, sans espace ni caractère spécial).",
+            en: "\"\(address)\" is not a usable e-mail address (name@domain.org, no space or special character)."))
+    }
+
+    /// E-mails each first-circle member in office on `seance`'s day a notice that its convocation
+    /// (or its change, or its cancellation) awaits them in HuisClos: content-free, with the
+    /// calendar invitation only when the council allows it. The words follow what the member was
+    /// already sent (`Seance.noticeKind`). Each accepted notice is recorded, so sending again after
+    /// a failure sends only what did not leave; a failure of the server or its login stops the
+    /// run (the rest `notTried`). The Message-ID is the same for the same notice, so a message
+    /// accepted but not recorded (a crash in between) can be recognised as a duplicate by the
+    /// receiving side. Refused for a séance held or past (`Seance.requireNoticeDue`).
+    public func notify(seance id: String) async throws -> [NoticeOutcome] {
+        try requireSecretariat(Text(fr: "envoyer les avis de convocation", en: "send convocation notices"))
         let seance = try council.seance(id)
+        try seance.requireNoticeDue(today: today)
+        let settings = try await requireMailSettings()
         let profiles = try council.profiles()
-        let already = try council.notified(seance: id, revision: seance.revision)
+        let sent = try council.notices(of: id)
         let calendar = await seanceCalendar()
         let invitation = try council.invitationAttached()
             ? MailMessage.Attachment(filename: "convocation-\(SeanceCalendar.escapeUID(id)).ics",
                                      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
                                      bytes: Array(calendar.ics(for: seance, stampUnixSeconds: instant.unixSeconds, language: .french).utf8))
             : nil
-        let notice = Self.notice(for: seance, councilName: calendar.councilName)
         var outcomes: [NoticeOutcome] = []
+        var stopped = false
         for member in register.register.firstCircle(on: seance.date) {
             let address = profiles[member.id]?.email
             guard let address, let to = MailAddress(address) else {
                 outcomes.append(NoticeOutcome(member: member, address: address, status: .noAddress))
                 continue
             }
-            if already.contains(member.id) {
+            let own = sent.filter { $0.member == member.id }
+            if own.contains(where: { $0.revision == seance.revision }) {
                 outcomes.append(NoticeOutcome(member: member, address: address, status: .alreadySent))
                 continue
             }
+            guard let kind = seance.noticeKind(earlierNoticeSent: own.contains { $0.revision < seance.revision }) else {
+                outcomes.append(NoticeOutcome(member: member, address: address, status: .nothingToSend))
+                continue
+            }
+            guard !stopped else {
+                outcomes.append(NoticeOutcome(member: member, address: address, status: .notTried))
+                continue
+            }
+            let notice = Self.notice(kind, councilName: calendar.councilName)
             let message = MailMessage(from: settings.sender, fromName: settings.senderName, to: to, subject: notice.subject,
                                       body: notice.body, attachments: invitation.map { [$0] } ?? [],
                                       messageID: "convocation.\(SeanceCalendar.escapeUID(id)).\(seance.revision).\(member.id.prefix(16)).\(calendar.councilTag)@huisclos",
@@ -93,6 +140,7 @@ extension CouncilSession {
                 accepted = try await SMTPClient.send(message, with: settings)
             } catch {
                 outcomes.append(NoticeOutcome(member: member, address: address, status: .failed(error)))
+                stopped = error.concernsTheServer
                 continue
             }
             try council.recordNotice(seance: id, member: member.id, revision: seance.revision, sentMs: instant.unixSeconds * 1000)
@@ -111,6 +159,8 @@ extension CouncilSession {
             case .sent: ("sent", Text(fr: "envoyé", en: "sent"), nil)
             case .alreadySent: ("alreadySent", Text(fr: "déjà envoyé", en: "already sent"), nil)
             case .noAddress: ("noAddress", Text(fr: "sans adresse (huisclos membres courriel)", en: "no address (huisclos membres courriel)"), nil)
+            case .nothingToSend: ("nothingToSend", Text(fr: "rien à envoyer (jamais avisé·e de cette séance)", en: "nothing to send (never told of this séance)"), nil)
+            case .notTried: ("notTried", Text(fr: "non tenté (voir l'échec ci-dessus)", en: "not tried (see the failure above)"), nil)
             case let .failed(error): ("failed", Text(fr: "échec", en: "failed"), error.text)
             }
             listing.append([outcome.member.name, outcome.address, word.in(language) + (detail.map { " : " + $0.in(language) } ?? "")],
@@ -119,14 +169,37 @@ extension CouncilSession {
         return listing
     }
 
+    /// What a run of notices calls for beyond its table: the failures to fix and send again
+    /// (`failed`), or that nothing had to leave; nil when every notice left.
+    public static func noticeSummary(_ outcomes: [NoticeOutcome], seance: String) -> (text: Text, failed: Bool)? {
+        let unsent = outcomes.filter { if case .failed = $0.status { true } else if case .notTried = $0.status { true } else { false } }.count
+        if unsent > 0 {
+            let count = Text.count(unsent, fr: ("avis non envoyé", "avis non envoyés"), en: ("notice not sent", "notices not sent"))
+            return (Text(fr: "\(count.french) : corrigez la cause dite ci-dessus puis relancez huisclos seances notifier \(seance) (seuls les manquants partiront).",
+                         en: "\(count.english): fix the cause above, then run huisclos seances notifier \(seance) again (only the missing ones will leave)."), true)
+        }
+        func any(_ status: (NoticeOutcome.Status) -> Bool) -> Bool { outcomes.contains { status($0.status) } }
+        guard !any({ if case .sent = $0 { true } else { false } }) else { return nil }
+        if any({ if case .alreadySent = $0 { true } else { false } }) {
+            return (Text(fr: "Aucun avis envoyé : chaque membre avec une adresse a déjà reçu celui de cette version.",
+                         en: "No notice sent: every member with an address already got the one of this version."), false)
+        }
+        if any({ if case .nothingToSend = $0 { true } else { false } }) {
+            return (Text(fr: "Aucun membre n'avait été avisé de la séance \(seance) : rien à envoyer pour son annulation.",
+                         en: "No member had been notified of séance \(seance): nothing to send for its cancellation."), false)
+        }
+        return (Text(fr: "Aucun avis envoyé : aucun membre en fonction ce jour-là n'a d'adresse (huisclos membres courriel).",
+                     en: "No notice sent: no member in office that day has an address (huisclos membres courriel)."), false)
+    }
+
     /// A notice's words, French then English (the member's language is not known to the sender):
     /// it says a convocation awaits, and nothing of its date, place, agenda or dossiers.
-    static func notice(for seance: Seance, councilName: String) -> (subject: String, body: String) {
-        let (subjectFR, subjectEN, whatFR, whatEN) = seance.cancelled
-            ? ("Séance annulée", "Séance cancelled", "Une séance du \(councilName) a été annulée", "A séance of the \(councilName) was cancelled")
-            : seance.revision > 0
-                ? ("Convocation modifiée", "Convocation changed", "Une convocation modifiée du \(councilName) vous attend", "A changed convocation of the \(councilName) awaits you")
-                : ("Convocation", "Convocation", "Une convocation du \(councilName) vous attend", "A convocation of the \(councilName) awaits you")
+    static func notice(_ kind: Seance.NoticeKind, councilName: String) -> (subject: String, body: String) {
+        let (subjectFR, subjectEN, whatFR, whatEN) = switch kind {
+        case .cancellation: ("Séance annulée", "Séance cancelled", "Une séance du \(councilName) a été annulée", "A séance of the \(councilName) was cancelled")
+        case .changed: ("Convocation modifiée", "Convocation changed", "Une convocation modifiée du \(councilName) vous attend", "A changed convocation of the \(councilName) awaits you")
+        case .convocation: ("Convocation", "Convocation", "Une convocation du \(councilName) vous attend", "A convocation of the \(councilName) awaits you")
+        }
         let body = """
             Bonjour,
 

@@ -1,5 +1,7 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosDevice
+import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol
 
@@ -17,6 +19,15 @@ extension CouncilSession {
     /// second circle, a guest or an ended mandate.
     public var hasCouncilAccess: Bool {
         get async { await device.readableScopes.contains(CouncilRecords.scope) }
+    }
+
+    /// Refuses a device that may not read the council scope, saying why (the séances live there).
+    public func requireCouncilAccess() async throws {
+        guard await hasCouncilAccess else {
+            throw DeviceError(.notAuthorised, Text(
+                fr: "cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé",
+                en: "this device has no access to the council's séances (council scope): second circle, guest or ended mandate"))
+        }
     }
 
     /// True when this device's member is in office today (its acknowledgements count).
@@ -39,16 +50,36 @@ extension CouncilSession {
         return (seance, warning)
     }
 
+    /// This device's member answers the convocation of `seance`, even offline (it leaves at the
+    /// next sync); naming a `proxy` is refused with the rule quoted: members sit in person.
+    public func answer(_ seance: String, _ response: Seance.Response, proxy: String? = nil) throws {
+        try council.respond(seance: seance, member: me, response, proxy: proxy)
+    }
+
     /// Convenes `seance` (the president, or the secretariat for them), or changes its date, time
     /// or place, checking the council's convocation delay against today: within it, refused unless
-    /// `urgent`. Returns what the convocation amounts to (in time, urgent, a past séance recorded).
+    /// `urgent`. A past date is the record of a séance already held, refused before the council
+    /// began (`councilBeginning`: surely a mistyped year). Returns what the convocation amounts to
+    /// (in time, urgent, a past séance recorded) and what it changed.
     public func convene(_ seance: String, on date: Day, from start: TimeOfDay?, to end: TimeOfDay?, place: String,
-                        urgent: Bool) throws -> ConvocationDelay.Outcome {
-        if let start, let end, end <= start { throw ConvocationDelay.endBeforeStart(start, end) }
+                        urgent: Bool) async throws -> (delay: ConvocationDelay.Outcome, change: Seance.ConvocationChange) {
+        try Seance.checkConvocation(place: place, start: start, end: end)
         let outcome = try council.convocationDelay().check(seanceOn: date, today: today, urgent: urgent)
-        try council.convene(seance: seance, date: date, place: place, start: start, end: end,
-                            urgent: { if case .urgent = outcome { true } else { false } }())
-        return outcome
+        if case .pastSeance = outcome {
+            let beginning = await councilBeginning()
+            guard date >= beginning else { throw Seance.beforeCouncil(date, beginning: beginning) }
+        }
+        let change = try council.convene(seance: seance, date: date, place: place, start: start, end: end,
+                                         urgent: { if case .urgent = outcome { true } else { false } }())
+        return (outcome, change)
+    }
+
+    /// The day the council began: its log's first record, or the start of the earliest mandate
+    /// recorded (a council entering its history records mandates from before its log).
+    func councilBeginning() async -> Day {
+        let created = Day(unixSeconds: await device.membership.createdAt.unixSeconds) ?? today
+        let mandates = register.register.members.values.flatMap(\.mandates).map(\.start)
+        return min(created, mandates.min() ?? created)
     }
 
     /// The iCalendar invitation of `seance` (`SeanceCalendar`), stamped now, in `language`.
@@ -65,12 +96,17 @@ extension CouncilSession {
     /// The quorum of `seance`, counted on the register.
     public func quorum(of seance: Seance) -> Quorum { Quorum(seance: seance, register: register.register) }
 
-    /// Adds item `item` to séance `seance`'s agenda; returns false when the séance is not on this
-    /// device yet (offline, the convocation may not have arrived: the item is kept all the same).
-    public func addAgendaItem(_ item: String, to seance: String, title: String, dossiers: [String]) throws -> Bool {
-        let known = try council.seances().contains { $0.id == seance }
+    /// Adds item `item` to séance `seance`'s agenda (refused for a séance this device does not
+    /// hold, a cancelled or a held one: `CouncilStore.addAgendaItem`). Returns the dossiers named
+    /// that this device holds in no scope it reads: kept, since an agenda is often set before its
+    /// dossiers are added, or by another device not synced yet; the caller warns of a likely typo.
+    public func addAgendaItem(_ item: String, to seance: String, title: String, dossiers: [String]) async throws -> [String] {
+        let scopes = await device.readableScopes
+        let unknown = try dossiers.filter { dossier in
+            try !scopes.contains { try DossierLibrary(store: device.store, scope: $0).dossier(dossier) != nil }
+        }
         try council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossiers)
-        return known
+        return unknown
     }
 
     /// Moves `item` of `seance`'s agenda to `rank` (1 first); returns the rank it really has (a

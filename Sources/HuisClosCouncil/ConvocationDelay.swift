@@ -26,13 +26,6 @@ public struct ConvocationDelay: Sendable, Equatable {
             en: "A convocation delay of \(days) days is refused: give a number of clear days between \(allowed.lowerBound) and \(allowed.upperBound)."))
     }
 
-    /// The refusal of a séance that would end before it starts.
-    public static func endBeforeStart(_ start: TimeOfDay, _ end: TimeOfDay) -> CouncilError {
-        CouncilError(.invalidDate, Text(
-            fr: "La séance finirait (\(end.french)) avant de commencer (\(start.french)) : vérifiez --heure et --fin.",
-            en: "The séance would end (\(end.iso)) before it starts (\(start.iso)): check --heure and --fin."))
-    }
-
     /// What convening on `today` a séance on `day` amounts to.
     public enum Outcome: Sendable, Equatable {
         /// The delay is met.
@@ -55,9 +48,14 @@ public struct ConvocationDelay: Sendable, Equatable {
         if clear >= clearDays || clearDays == 0 { return .inTime }
         guard urgent else {
             throw CouncilError(.convocationTooLate, Text(
-                fr: "Convocation trop tardive : \(max(clear, 0)) jour(s) franc(s) avant la séance du \(day.french), le conseil en demande \(clearDays). \(CouncilRules.Quote.convocationDelay(clearDays: clearDays).french) Choisissez une date plus lointaine, ou, si la présidence le justifie, ajoutez --urgence (l'urgence est alors inscrite dans la convocation).",
-                en: "Convocation too late: \(max(clear, 0)) clear day(s) before the séance of \(day.iso), the council requires \(clearDays). \(CouncilRules.Quote.convocationDelay(clearDays: clearDays).english) Choose a later date or, if the president justifies it, add --urgence (the urgency is then recorded in the convocation)."))
+                fr: "Convocation trop tardive : \(Self.clearDaysText(max(clear, 0)).french) avant la séance du \(day.french), le conseil en demande \(clearDays). \(CouncilRules.Quote.convocationDelay(clearDays: clearDays).french) Choisissez une date plus lointaine, ou, si la présidence le justifie, ajoutez --urgence (l'urgence est alors inscrite dans la convocation).",
+                en: "Convocation too late: \(Self.clearDaysText(max(clear, 0)).english) before the séance of \(day.iso), the council requires \(clearDays). \(CouncilRules.Quote.convocationDelay(clearDays: clearDays).english) Choose a later date or, if the president justifies it, add --urgence (the urgency is then recorded in the convocation)."))
         }
         return .urgent(clearDays: max(clear, 0))
+    }
+
+    /// « 1 jour franc », « 5 jours francs ».
+    public static func clearDaysText(_ count: Int) -> Text {
+        Text.count(count, fr: ("jour franc", "jours francs"), en: ("clear day", "clear days"))
     }
 }

@@ -27,6 +27,12 @@ public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
         case seanceCancelled
         /// Convened with fewer clear days than the council's minimum, without stating urgency.
         case convocationTooLate
+        /// The séance was held (attendance closed): it is neither convened again nor its agenda changed.
+        case seanceHeld
+        /// A convocation names no place.
+        case placeRequired
+        /// The séance is held or past: no notice is sent for it.
+        case noticeNotDue
 
         public static let domain = "council"
 
@@ -86,6 +92,15 @@ public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
             case .convocationTooLate:
                 Text(fr: "la convocation n'observe pas le délai minimal du conseil : choisissez une date plus lointaine, ou déclarez l'urgence (--urgence)",
                      en: "the convocation does not give the council's minimum notice: choose a later date, or state urgency (--urgence)")
+            case .seanceHeld:
+                Text(fr: "cette séance s'est tenue (feuille de présence close) : sa convocation et son ordre du jour ne changent plus",
+                     en: "this séance was held (attendance closed): its convocation and agenda no longer change")
+            case .placeRequired:
+                Text(fr: "une convocation dit où se tient la séance : donnez un lieu (--lieu)",
+                     en: "a convocation says where the séance is held: give a place (--lieu)")
+            case .noticeNotDue:
+                Text(fr: "cette séance est passée ou s'est tenue : aucun avis n'est envoyé pour elle",
+                     en: "this séance is past or was held: no notice is sent for it")
             }
         }
 

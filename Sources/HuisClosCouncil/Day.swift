@@ -69,3 +69,25 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
     }
 }
+
+extension Day {
+    /// Monday 1 … Sunday 7 (1970-01-01 was a Thursday).
+    var weekday: Int {
+        let days = Int(unixSeconds / Self.secondsPerDay)
+        return ((days + 3) % 7 + 7) % 7 + 1
+    }
+
+    /// « jeudi 17 décembre 2026 », as a French convocation writes the day.
+    public var frenchInFull: String {
+        let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        return "\(weekdays[weekday - 1]) \(day == 1 ? "1er" : "\(day)") \(months[month - 1]) \(year)"
+    }
+
+    /// "Thursday 17 December 2026".
+    public var englishInFull: String {
+        let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(weekdays[weekday - 1]) \(day) \(months[month - 1]) \(year)"
+    }
+}

@@ -12,6 +12,14 @@ extension Optional<Seance.Response> {
     }
 }
 
+extension Seance.Response {
+    /// The words a member may type for each answer (`--reponse`): the three as French writes
+    /// them first (what a refusal lists first), then their forms without accent or in the feminine.
+    public static let typed: KeyValuePairs<String, Seance.Response> = [
+        "viendra": .willAttend, "excusé": .excused, "absent": .absent, "excuse": .excused, "excusée": .excused, "excusé·e": .excused, "absente": .absent,
+    ]
+}
+
 extension Seance.Attendance {
     /// The attendance in both languages.
     public var label: Text {

@@ -11,8 +11,10 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.minute = minute
     }
 
-    /// Parses `HH:MM` or the French `14h30` / `14h` (one or two digits for the hour).
+    /// Parses `HH:MM` or the French `14h30` / `14h` / `14 h 30` (as `french` prints it; one or
+    /// two digits for the hour).
     public init?(text: String) {
+        let text = text.filter { !$0.isWhitespace }
         let separator: Character = text.contains(":") ? ":" : "h"
         let parts = text.lowercased().split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[0].allSatisfy(\.isASCII),

@@ -23,7 +23,8 @@ public enum CouncilRecords {
         public static let agendaItem = "agenda_item"
         /// A member's answer to a convocation, id = "<séance>:<member hex>".
         public static let response = "rsvp"
-        /// A device's acknowledgement of a convocation, id = "<séance>:<device key hex, 32 first digits>".
+        /// A device's acknowledgement of one version of a convocation (`acknowledgementID`):
+        /// seance, member, device, revision, received_ms, read_ms.
         public static let acknowledgement = "convocation_ack"
         /// The council's settings for convocations, id = `convocation`: `clear_days`, `attach_ics`.
         public static let convocationSettings = "convocation_settings"
@@ -82,6 +83,13 @@ public enum CouncilRecords {
 
     /// Hex digits of a device key kept in an acknowledgement's id: 128 bits, unique among a council's devices.
     public static let deviceIDHexDigits = 32
+
+    /// An acknowledgement's id: "<séance>:<device>" for the convocation as first sent (revision 0,
+    /// the id records had before versions were acknowledged), "<séance>:<revision>:<device>" for
+    /// each later version; `device` is the key's first `deviceIDHexDigits` hex digits.
+    public static func acknowledgementID(seance: String, revision: Int, device: String) -> String {
+        revision == 0 ? "\(seance):\(device)" : "\(seance):\(revision):\(device)"
+    }
 
     static func key(_ kind: String, _ id: String) throws -> RecordKey { try RecordKey(kind: kind, id: id) }
 }

@@ -21,6 +21,9 @@ extension CouncilStore {
         public let member: String
         /// The acknowledging device's signing key (hex).
         public let device: String
+        /// The version of the convocation acknowledged (`Seance.revision`; 0 in records written
+        /// before versions were acknowledged).
+        public let revision: Int
         /// Receipt, by the acknowledging device's clock.
         public let receivedMs: Int64?
         /// Reading, by the acknowledging device's clock.
@@ -93,15 +96,6 @@ extension CouncilStore {
         try fields(of: CouncilRecords.Kind.convocationSettings)[CouncilRecords.convocationSettingsID]?[CouncilRecords.Field.attachInvitation]?.bool == true
     }
 
-    /// The members (hex) already sent a notice of `seance` at `revision`.
-    public func notified(seance: String, revision: Int) throws -> Set<String> {
-        Set(try fields(of: CouncilRecords.Kind.notice).values.compactMap { row in
-            guard row[CouncilRecords.Field.seance]?.text == seance, row[CouncilRecords.Field.revision]?.integer == Int64(revision),
-                  row[CouncilRecords.Field.sentMs]?.integer != nil else { return nil }
-            return row[CouncilRecords.Field.member]?.text
-        })
-    }
-
     /// The séance's agenda in merged order: by position, then item id.
     public func agenda(of seance: String) throws -> [AgendaEntry] { try agendaItems()[seance] ?? [] }
 
@@ -117,11 +111,30 @@ extension CouncilStore {
                 return try link.serverTime(stamp, CouncilRecords.scope)
             }
             return Acknowledgement(seance: seance, member: member, device: device,
+                                   revision: row[CouncilRecords.Field.revision]?.integer.map { Int(clamping: $0) } ?? 0,
                                    receivedMs: row[CouncilRecords.Field.receivedMs]?.integer,
                                    readMs: row[CouncilRecords.Field.readMs]?.integer,
                                    receivedServerMs: try serverTime(CouncilRecords.Field.receivedMs),
                                    readServerMs: try serverTime(CouncilRecords.Field.readMs))
-        }.sorted { ($0.member, $0.device) < ($1.member, $1.device) }
+        }.sorted { ($0.member, $0.revision, $0.device) < ($1.member, $1.revision, $1.device) }
+    }
+
+    /// A notice the secretariat's device e-mailed and the mail server accepted.
+    public struct Notice: Sendable, Equatable {
+        public let member: String
+        /// The version of the convocation it told of.
+        public let revision: Int
+        /// When the mail server accepted it, by the sending device's clock (Unix ms).
+        public let sentMs: Int64
+    }
+
+    /// Every notice of `seance` sent so far, by member then version.
+    public func notices(of seance: String) throws -> [Notice] {
+        try fields(of: CouncilRecords.Kind.notice).values.compactMap { row in
+            guard row[CouncilRecords.Field.seance]?.text == seance, let member = row[CouncilRecords.Field.member]?.text,
+                  let revision = row[CouncilRecords.Field.revision]?.integer, let sent = row[CouncilRecords.Field.sentMs]?.integer else { return nil }
+            return Notice(member: member, revision: Int(clamping: revision), sentMs: sent)
+        }.sorted { ($0.member, $0.revision) < ($1.member, $1.revision) }
     }
 
     /// Vice-president appointments recorded by the secretariat: member id (hex) → order and day.

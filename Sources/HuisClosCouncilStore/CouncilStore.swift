@@ -68,21 +68,32 @@ public struct CouncilStore: Sendable {
     // MARK: - Séances and agenda
 
     /// Convenes a séance, or changes its date, time and place: each change after the first
-    /// convocation raises its revision (the calendar's SEQUENCE). Refused for a cancelled séance.
-    /// The convocation delay is the caller's check (`CouncilSession.convene`), against the device's day.
+    /// convocation raises its revision (the calendar's SEQUENCE); the same values again record
+    /// nothing. Refused for a cancelled or held séance, a blank place, an end without a start or
+    /// not after it (`Seance.checkConvocation`). The convocation delay is the caller's check
+    /// (`CouncilSession.convene`), against the device's day.
+    @discardableResult
     public func convene(seance id: String, date: Day, place: String, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
-                        urgent: Bool = false) throws {
+                        urgent: Bool = false) throws -> Seance.ConvocationChange {
+        try Seance.checkConvocation(place: place, start: start, end: end)
         let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
         var changes: [Change] = [.set(key, field: CouncilRecords.Field.date, value: .text(date.iso)),
                                  .set(key, field: CouncilRecords.Field.place, value: .text(place)),
                                  .set(key, field: CouncilRecords.Field.start, value: start.map { .text($0.iso) } ?? .null),
                                  .set(key, field: CouncilRecords.Field.end, value: end.map { .text($0.iso) } ?? .null),
                                  .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent))]
-        if let existing = try seances().first(where: { $0.id == id }) {
-            guard !existing.cancelled else { throw Seance.cancelledRefusal(existing) }
-            changes.append(.set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(existing.revision + 1))))
+        guard let existing = try seances().first(where: { $0.id == id }) else {
+            try commit(changes)
+            return .convened
         }
+        guard !existing.cancelled else { throw Seance.cancelledRefusal(existing) }
+        guard !existing.attendanceClosed else { throw Seance.heldNotReconvenable(existing) }
+        guard (existing.date, existing.place, existing.start, existing.end, existing.urgent) != (date, place, start, end, urgent) else {
+            return .unchanged
+        }
+        changes.append(.set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(existing.revision + 1))))
         try commit(changes)
+        return .changed
     }
 
     /// Cancels a séance: its calendar event is cancelled (revision raised); nothing more is
@@ -119,8 +130,10 @@ public struct CouncilStore: Sendable {
         try commit([.set(key, field: CouncilRecords.Field.clearDays, value: .integer(Int64(delay.clearDays)))])
     }
 
-    /// Adds an agenda item at the end of the séance's agenda, with its dossiers.
+    /// Adds an agenda item at the end of the séance's agenda, with its dossiers. Refused for a
+    /// séance this replica does not hold (sync first), a cancelled or a held one.
     public func addAgendaItem(seance: String, item: String, title: String, dossiers: [String] = []) throws {
+        try self.seance(seance).requireAgendaOpen()
         let current = try agenda(of: seance)
         guard !current.contains(where: { $0.item.id == item }) else {
             throw CouncilStoreError.itemExists(seance: seance, item: item)
@@ -135,6 +148,7 @@ public struct CouncilStore: Sendable {
     /// Moves an item to 1-based `rank` in the agenda (clamped), writing its position only, or
     /// renumbering the agenda when its neighbours leave no gap.
     public func moveAgendaItem(seance: String, item: String, to rank: Int) throws {
+        try self.seance(seance).requireAgendaOpen()
         let current = try agenda(of: seance)
         guard current.contains(where: { $0.item.id == item }) else { throw CouncilStoreError.unknownItem(seance: seance, item: item) }
         var others = current.filter { $0.item.id != item }
@@ -153,6 +167,7 @@ public struct CouncilStore: Sendable {
 
     /// Removes an item from the agenda.
     public func removeAgendaItem(seance: String, item: String) throws {
+        try self.seance(seance).requireAgendaOpen()
         guard try agenda(of: seance).contains(where: { $0.item.id == item }) else {
             throw CouncilStoreError.unknownItem(seance: seance, item: item)
         }
@@ -223,17 +238,20 @@ public struct CouncilStore: Sendable {
         try CouncilRecords.key(CouncilRecords.Kind.agendaItem, "\(seance):\(item)")
     }
 
-    /// Records `field` (receipt or reading) of `seance` for this device at `atMs` (now by default), once.
+    /// Records `field` (receipt or reading) of the version of `seance` this replica holds, for
+    /// this device at `atMs` (now by default), once per version (`CouncilRecords.acknowledgementID`).
     func acknowledge(seance: String, member: String, field: String, atMs: Int64? = nil) throws {
-        _ = try self.seance(seance)
+        let revision = try self.seance(seance).revision
         let device = String(store.devicePublicKey.bytes.hex.prefix(CouncilRecords.deviceIDHexDigits))
-        let key = try CouncilRecords.key(CouncilRecords.Kind.acknowledgement, "\(seance):\(device)")
-        let existing = try acknowledgements(of: seance).first { $0.device.hasPrefix(device) }
+        let key = try CouncilRecords.key(CouncilRecords.Kind.acknowledgement,
+                                         CouncilRecords.acknowledgementID(seance: seance, revision: revision, device: device))
+        let existing = try acknowledgements(of: seance).first { $0.device.hasPrefix(device) && $0.revision == revision }
         if field == CouncilRecords.Field.receivedMs, existing?.receivedMs != nil { return }
         if field == CouncilRecords.Field.readMs, existing?.readMs != nil { return }
         try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
                     .set(key, field: CouncilRecords.Field.member, value: .text(member)),
                     .set(key, field: CouncilRecords.Field.device, value: .text(store.devicePublicKey.bytes.hex)),
+                    .set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(revision))),
                     .set(key, field: field, value: .integer(atMs ?? nowMs()))])
     }
 

@@ -31,12 +31,14 @@ public enum CouncilWriteRules {
             if Self.isAttendance(change) {
                 guard role == .secretariat else { throw keepsAttendance }
             } else {
-                guard role == .president || role == .secretariat else { throw convenes }
+                guard role == .president || role == .secretariat else { throw Self.sets(change, CouncilRecords.Field.cancelled) ? cancels : convenes }
             }
         case CouncilRecords.Kind.agendaItem:
             guard role == .president || role == .secretariat else { throw setsAgenda }
         case CouncilRecords.Kind.convocationSettings:
-            guard role == .president || role == .secretariat else { throw convenes }
+            guard role == .president || role == .secretariat else {
+                throw Self.sets(change, CouncilRecords.Field.attachInvitation) ? attachesInvitation : setsDelay
+            }
         case CouncilRecords.Kind.notice:
             guard role == .secretariat else { throw keepsRegister }
         case CouncilRecords.Kind.timestampSettings, CouncilRecords.Kind.timestamp:
@@ -65,6 +67,11 @@ public enum CouncilWriteRules {
         }
     }
 
+    /// True when `change` sets `field`.
+    static func sets(_ change: Change, _ field: String) -> Bool {
+        if case let .set(_, name, _) = change { name == field } else { false }
+    }
+
     /// True unless `change` sets `field` to another text than `value`.
     static func names(_ change: Change, _ field: String, only value: String) -> Bool {
         guard case let .set(_, name, written) = change, name == field else { return true }
@@ -85,6 +92,15 @@ public enum CouncilWriteRules {
     static let convenes = CouncilError(.roleRequired, Text(
         fr: "La présidence convoque les séances (le secrétariat pour elle) : utilisez l'un de leurs appareils.",
         en: "The president convenes séances (the secretariat on their behalf): use one of their devices."))
+    static let cancels = CouncilError(.roleRequired, Text(
+        fr: "La présidence annule les séances (le secrétariat pour elle) : utilisez l'un de leurs appareils.",
+        en: "The president cancels séances (the secretariat on their behalf): use one of their devices."))
+    static let setsDelay = CouncilError(.roleRequired, Text(
+        fr: "La présidence ou le secrétariat fixe le délai de convocation : utilisez l'un de leurs appareils.",
+        en: "The president or the secretariat sets the convocation delay: use one of their devices."))
+    static let attachesInvitation = CouncilError(.roleRequired, Text(
+        fr: "La présidence ou le secrétariat décide de joindre l'invitation aux avis : utilisez l'un de leurs appareils.",
+        en: "The president or the secretariat decides whether notices carry the invitation: use one of their devices."))
     static let keepsAttendance = CouncilError(.roleRequired, Text(
         fr: "Le secrétariat tient la feuille de présence : utilisez un appareil du secrétariat.",
         en: "The secretariat keeps attendance: use a secretariat device."))

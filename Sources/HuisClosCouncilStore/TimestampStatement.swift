@@ -7,7 +7,7 @@ import HuisClosCouncil
 /// longer gives the text that was stamped.
 public struct TimestampStatement: Sendable, Hashable {
     public let seance: String
-    /// `convocation:<revision>`, `received:<device>` or `read:<device>` (device: 32 hex digits).
+    /// `convocation:<revision>`, `received:<device>:<revision>` or `read:<device>:<revision>` (device: 32 hex digits).
     public let subject: String
     /// The exact text time-stamped.
     public let text: String
@@ -31,11 +31,16 @@ public struct TimestampStatement: Sendable, Hashable {
     public static func acknowledgement(_ acknowledgement: CouncilStore.Acknowledgement, reading: Bool,
                                        council: String) -> TimestampStatement? {
         guard let ms = reading ? acknowledgement.readMs : acknowledgement.receivedMs else { return nil }
-        let event = reading ? "read" : "received"
         return TimestampStatement(
-            seance: acknowledgement.seance, subject: "\(event):\(acknowledgement.device.prefix(CouncilRecords.deviceIDHexDigits))",
-            lines: [("council", council), ("seance", acknowledgement.seance), ("subject", event),
+            seance: acknowledgement.seance, subject: subject(of: acknowledgement, reading: reading),
+            lines: [("council", council), ("seance", acknowledgement.seance), ("subject", reading ? "read" : "received"),
+                    ("revision", "\(acknowledgement.revision)"),
                     ("member", acknowledgement.member), ("device", acknowledgement.device), ("device-time-ms", "\(ms)")])
+    }
+
+    /// The subject of `acknowledgement`'s receipt or reading: `received|read:<device, 32 hex>:<revision>`.
+    public static func subject(of acknowledgement: CouncilStore.Acknowledgement, reading: Bool) -> String {
+        "\(reading ? "read" : "received"):\(acknowledgement.device.prefix(CouncilRecords.deviceIDHexDigits)):\(acknowledgement.revision)"
     }
 
     /// Every statement `seance` gives now: its convocation, then each receipt and reading.

@@ -62,10 +62,22 @@ public struct MailError: HuisClosError, Equatable, CustomStringConvertible {
 
     public static func == (a: MailError, b: MailError) -> Bool { a.code == b.code }
 
-    static func unreachable(_ host: String, _ port: Int, _ cause: String) -> MailError {
+    /// True when the failure is the server's or the settings' (unreachable, TLS, login): every
+    /// other message would fail the same way, so a run stops at the first (one failed login, not
+    /// one per member: directories lock accounts after a few).
+    public var concernsTheServer: Bool {
+        switch code {
+        case .unreachable, .tlsFailed, .authenticationRefused, .badSettings: true
+        case .addressRefused, .refused: false
+        }
+    }
+
+    /// The connection failed; the system's cause (a long NIO description) is left out: name, port
+    /// and network are what a person checks.
+    static func unreachable(_ host: String, _ port: Int) -> MailError {
         MailError(.unreachable, Text(
             fr: "Serveur de courriel \(host):\(port) injoignable : vérifiez son nom, son port et le réseau (huisclos courriel configurer), puis relancez l'envoi ; rien n'a été envoyé à ce destinataire.",
-            en: "Mail server \(host):\(port) unreachable (\(cause)): check its name, port and the network (huisclos courriel configurer), then send again; nothing was sent to this recipient."))
+            en: "Mail server \(host):\(port) unreachable: check its name, port and the network (huisclos courriel configurer), then send again; nothing was sent to this recipient."))
     }
 
     static func tls(_ host: String, _ cause: String) -> MailError {

@@ -14,6 +14,17 @@ public enum SMTPClient {
     /// Sends `message` with `settings`; returns the server's acceptance line (its queue id, usually).
     @discardableResult
     public static func send(_ message: MailMessage, with settings: SMTPSettings) async throws(MailError) -> String {
+        try await converse(message, with: settings)
+    }
+
+    /// Tries `settings` without sending anything: connects, encrypts, logs in, then quits.
+    public static func check(_ settings: SMTPSettings) async throws(MailError) {
+        try await converse(nil, with: settings)
+    }
+
+    /// One connection: up to the login, then `message` sent if there is one.
+    @discardableResult
+    static func converse(_ message: MailMessage?, with settings: SMTPSettings) async throws(MailError) -> String {
         try settings.validate()
         let context: NIOSSLContext?
         do {
@@ -38,7 +49,7 @@ public enum SMTPClient {
                     }
                 }
         } catch {
-            throw MailError.unreachable(settings.host, settings.port, "\(error)")
+            throw MailError.unreachable(settings.host, settings.port)
         }
         do {
             return try await channel.executeThenClose { inbound, outbound in
@@ -58,7 +69,7 @@ public enum SMTPClient {
         } catch let error as BoringSSLError {
             throw MailError.tls(settings.host, "\(error)")
         } catch {
-            throw MailError.unreachable(settings.host, settings.port, "\(error)")
+            throw MailError.unreachable(settings.host, settings.port)
         }
     }
 
@@ -81,7 +92,7 @@ public enum SMTPClient {
         var lines: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
         let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
 
-        mutating func run(_ message: MailMessage, settings: SMTPSettings, startTLS: () async throws -> Void) async throws -> String {
+        mutating func run(_ message: MailMessage?, settings: SMTPSettings, startTLS: () async throws -> Void) async throws -> String {
             try await expect(220, step: "greeting", refusal: .refused)
             var extensions = try await hello()
             if settings.security == .startTLS {
@@ -95,6 +106,10 @@ public enum SMTPClient {
             if let username = settings.username {
                 let secret = Data(([0] + Array(username.utf8) + [0] + Array((settings.password ?? "").utf8))).base64EncodedString()
                 try await command("AUTH PLAIN " + secret, step: "AUTH", expect: 235, refusal: .authenticationRefused)
+            }
+            guard let message else {
+                try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
+                return ""
             }
             try await command("MAIL FROM:<\(settings.sender.text)>", expect: 250, refusal: .addressRefused)
             try await command("RCPT TO:<\(message.to.text)>", expect: 250, also: 251, refusal: .addressRefused)

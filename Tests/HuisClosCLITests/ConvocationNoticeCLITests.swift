@@ -80,6 +80,86 @@ import Testing
         }
     }
 
+    /// What a new secretariat found in notices (issue 17 review, A3–A5, A7): the first notice a
+    /// member gets is the convocation; a cancellation goes only to members who were told; receipts
+    /// and sent notices are shown per version; a wrong password is tried once; `courriel tester`.
+    @Test func noticesFollowWhatMembersWereToldAndAWrongPasswordIsTriedOnce() async throws {
+        try await CouncilCLI.with("cli-notice-versions") { council in
+            try await council.setUp()
+            let alice = try await council.appoint("Alice Martin", category: "research", gender: "female", order: "AR-1", date: Days.iso(-30))
+            let bruno = try await council.appoint("Bruno Petit", category: "economic", gender: "male", order: "AR-2", date: Days.iso(-30))
+            try await council.enrol([("alice", alice)])
+            try await council.distributeKeys(to: ["alice"])
+            let smtp = try await SMTPTestServer.start(in: council.folder.url)
+            do {
+                try await council.ok("secretariat", ["membres", "courriel", alice, "alice@example.org"])
+                try await council.ok("secretariat", ["membres", "courriel", bruno, "bruno@example.org"])
+                #expect(try await configure(council, smtp).status == 0)
+                // `courriel tester`: connects, STARTTLS, logs in, sends nothing; with --a, one test message.
+                let tested = try await council.run("secretariat", ["courriel", "tester"])
+                #expect(tested.status == 0 && tested.output.contains("identifiant et mot de passe acceptés"), "\(tested.output) \(tested.errors)")
+                #expect(try smtp.received().isEmpty && (try smtp.logins()) == ["ok"])
+                try await council.ok("secretariat", ["courriel", "tester", "--a", "secretariat@example.org"])
+                #expect(try smtp.received().count == 1 && (try smtp.received()[0].message.contains("secretariat@example.org")))
+
+                // A4: changed before any notice, the first notice is still "Convocation".
+                try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(20), "--heure", "14h", "--lieu", "Bobigny"])
+                try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(20), "--heure", "15h", "--lieu", "Bobigny"])
+                try await council.ok("secretariat", ["seances", "notifier", "s1"])
+                var received = try smtp.received()
+                #expect(received.count == 3)
+                #expect(try await read(received[1].message, in: council).subject.hasPrefix("Convocation — HuisClos"), "\(received[1].message)")
+                // A3: convened again unchanged, nothing new to send.
+                try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(20), "--heure", "15h", "--lieu", "Bobigny"])
+                let unchanged = try await council.run("secretariat", ["seances", "notifier", "s1", "--json"])
+                #expect(try statuses(unchanged.output) == ["Alice Martin": "alreadySent", "Bruno Petit": "alreadySent"], "\(unchanged.output)")
+                #expect(try smtp.received().count == 3)
+
+                // A5: Alice receives version 1; the time changes; she receives version 2; both receipts show, with the notices' times.
+                try await council.sync("secretariat", "alice")
+                try await council.ok("alice", ["seances", "liste"])
+                // B13: the accented answer, as French writes it.
+                try await council.ok("alice", ["presence", "repondre", "s1", "--reponse", "excusé"])
+                try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(20), "--heure", "16h", "--lieu", "Bobigny"])
+                try await council.ok("secretariat", ["seances", "notifier", "s1"])
+                received = try smtp.received()
+                #expect(try await read(received[3].message, in: council).subject.hasPrefix("Convocation modifiée"), "\(received[3].message)")
+                try await council.sync("secretariat", "alice")
+                try await council.ok("alice", ["seances", "voir", "s1"])
+                try await council.sync("alice", "secretariat")
+                let receipts = try await council.rows("secretariat", ["seances", "accuses", "s1", "--json"])
+                let alices = receipts.filter { $0["member"] as? String == "Alice Martin" }
+                #expect(Set(alices.compactMap { $0["revision"] as? Int }) == [1, 2], "\(receipts)")
+                #expect(alices.allSatisfy { $0["received"] is String && $0["notice_sent"] is String }, "\(receipts)")
+                #expect(alices.first { $0["revision"] as? Int == 2 }?["read"] is String, "\(receipts)")
+                let shown = try await council.ok("secretariat", ["seances", "accuses", "s1"])
+                #expect(shown.contains("envoyée le"), "\(shown)")
+
+                // A4: a séance cancelled before any notice: nothing to send, and said.
+                try await council.ok("secretariat", ["seances", "convoquer", "s2", "--date", Days.iso(25), "--lieu", "Bobigny"])
+                try await council.ok("secretariat", ["seances", "annuler", "s2"])
+                let nothing = try await council.run("secretariat", ["seances", "notifier", "s2"])
+                #expect(nothing.status == 0 && (nothing.output + nothing.errors).contains("rien à envoyer"), "\(nothing.output) \(nothing.errors)")
+                #expect(try smtp.received().count == 5)
+
+                // A7: a wrong password is tried once, not once per member, and said once.
+                #expect(try await configure(council, smtp, password: "faux").status == 0)
+                try await council.ok("secretariat", ["seances", "convoquer", "s3", "--date", Days.iso(30), "--lieu", "Bobigny"])
+                let refused = try await council.run("secretariat", ["seances", "notifier", "s3"])
+                #expect(refused.status == 69, "\(refused.output) \(refused.errors)")
+                let logins = try smtp.logins()
+                #expect(logins.filter { $0 == "refused" }.count == 1, "\(logins)")
+                #expect((refused.output + refused.errors).components(separatedBy: "mot de passe").count == 2, "\(refused.output) \(refused.errors)")
+                let wrongTest = try await council.run("secretariat", ["courriel", "tester"])
+                #expect(wrongTest.status == 69 && wrongTest.errors.contains("mot de passe"), "\(wrongTest.errors)")
+            } catch {
+                await smtp.stop()
+                throw error
+            }
+            await smtp.stop()
+        }
+    }
+
     /// `courriel configurer` against `smtp`, the password in the environment as a script gives it.
     func configure(_ council: CouncilCLI, _ smtp: SMTPTestServer, password: String = SMTPTestServer.password,
                    extra: [String] = []) async throws -> CommandRun {

@@ -11,6 +11,7 @@ import Testing
     @Test func aLibraryErrorInACouncilCommandHasItsOwnStatusAndNoEnglishInFrench() async throws {
         try await CouncilCLI.with("cli-error-model") { council in
             try await council.setUp()
+            try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(30), "--lieu", "Bobigny"])
             let badItem = try await council.run("secretariat", ["ordre-du-jour", "ajouter", "s1", "point 1", "--titre", "Budget"])
             #expect(badItem.status == 64, "\(badItem.status) \(badItem.errors)")
             #expect(badItem.errors.hasPrefix("Erreur (change.invalidChange) : « s1:point 1 » ne convient pas comme identifiant"), "\(badItem.errors)")

@@ -21,7 +21,7 @@ import Testing
                 let karim = ClientSession(device: karimDevice, clock: clock)
                 let secretariat = try await council.secretariat.councilSession()
                 try secretariat.configureTimestamping(url: tsa.url, rootFile: tsa.rootFile.path)
-                _ = try secretariat.convene("s1", on: try #require(Day(unixSeconds: secretariat.instant.unixSeconds + 20 * 86_400)), from: TimeOfDay(text: "14:00"), to: nil,
+                _ = try await secretariat.convene("s1", on: try #require(Day(unixSeconds: secretariat.instant.unixSeconds + 20 * 86_400)), from: TimeOfDay(text: "14:00"), to: nil,
                                             place: "Bobigny", urgent: false)
                 _ = try await council.secretariat.device.sync()
                 _ = try await karimDevice.sync()

@@ -29,7 +29,7 @@ import Testing
             try delay.check(seanceOn: day("2026-03-06"), today: day("2026-03-01"), urgent: false)
         }
         #expect(error?.code == .convocationTooLate)
-        #expect(error?.text.french.contains("4 jour(s) franc(s)") == true)
+        #expect(error?.text.french.contains("4 jours francs") == true)
         #expect(error?.text.french.contains("--urgence") == true)
         #expect(try delay.check(seanceOn: day("2026-03-01"), today: day("2026-03-01"), urgent: true) == .urgent(clearDays: 0))
         #expect(try delay.check(seanceOn: day("2026-02-10"), today: day("2026-03-01"), urgent: false) == .pastSeance)
@@ -86,6 +86,29 @@ import Testing
         #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix(" ") })
         #expect(pieces.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line)
         #expect(SeanceCalendar.escapeText("a\\b\nc\u{7}") == "a\\\\b\\nc")
+    }
+
+    @Test func theTimeAsItIsPrintedIsAcceptedAndTheDayWrittenInFull() {
+        #expect(TimeOfDay(text: "14 h 30") == TimeOfDay(hour: 14, minute: 30))
+        #expect(TimeOfDay(text: " 9 h ") == TimeOfDay(hour: 9, minute: 0))
+        #expect(TimeOfDay(text: "14 30") == nil)
+        #expect(Day(iso: "2026-12-17")?.frenchInFull == "jeudi 17 décembre 2026")
+        #expect(Day(iso: "2027-03-01")?.frenchInFull == "lundi 1er mars 2027")
+        #expect(Day(iso: "1969-12-31")?.englishInFull == "Wednesday 31 December 1969")
+        let seance = Seance(id: "s1", date: Day(iso: "2026-12-17")!, place: "Bobigny", start: TimeOfDay(hour: 14, minute: 30), end: TimeOfDay(hour: 17, minute: 0))
+        #expect(seance.whenInFull.french == "le jeudi 17 décembre 2026, de 14 h 30 à 17 h")
+    }
+
+    /// Issue 17 review A4: a member's first notice is the convocation, whatever changed before;
+    /// a cancellation goes only to a member who was told of the séance.
+    @Test func theNoticeSaysWhatTheMemberWasAlreadyTold() {
+        var seance = Seance(id: "s1", date: Day(iso: "2026-12-17")!, place: "Bobigny")
+        seance.revision = 2
+        #expect(seance.noticeKind(earlierNoticeSent: false) == .convocation)
+        #expect(seance.noticeKind(earlierNoticeSent: true) == .changed)
+        seance.cancelled = true
+        #expect(seance.noticeKind(earlierNoticeSent: false) == nil)
+        #expect(seance.noticeKind(earlierNoticeSent: true) == .cancellation)
     }
 
     let calendar = SeanceCalendar(councilName: "Conseil numérique", councilTag: "0123456789abcdef")

@@ -41,6 +41,10 @@ import Testing
             Self.refused("présidence ou le secrétariat") { try alice.council.moveAgendaItem(seance: "s1", item: "budget", to: 1) }
             Self.refused("présidence ou le secrétariat") { try alice.council.removeAgendaItem(seance: "s1", item: "budget") }
             Self.refused("La présidence convoque") { try alice.council.convene(seance: "s9", date: Day(iso: "2026-04-01")!, place: "Ailleurs") }
+            // Issue 17 review B9: the refusal names the action refused.
+            Self.refused("La présidence annule les séances") { try alice.council.cancel(seance: "s1") }
+            Self.refused("fixe le délai de convocation") { try alice.council.setConvocationDelay(ConvocationDelay(clearDays: 3)) }
+            Self.refused("décide de joindre l'invitation") { try alice.council.setInvitationAttached(true) }
             Self.refused("Le secrétariat tient la feuille de présence") { try alice.council.markPresent(seance: "s1", member: alice.member.hex) }
             Self.refused("Le secrétariat tient la feuille de présence") { try president.council.closeAttendance(seance: "s1") }
             Self.refused("Seule la présidence propose") { try alice.council.proposeVicePresident(member: alice.member.hex, on: Day(iso: "2026-03-01")!) }
@@ -49,9 +53,9 @@ import Testing
 
             // Their rightful authors go through.
             try council.secretariat.council.addAgendaItem(seance: "s1", item: "divers", title: "Questions diverses")
+            try president.council.moveAgendaItem(seance: "s1", item: "budget", to: 1)
             try council.secretariat.council.markPresent(seance: "s1", member: alice.member.hex)
             try council.secretariat.council.closeAttendance(seance: "s1")
-            try president.council.moveAgendaItem(seance: "s1", item: "budget", to: 1)
             #expect(try council.secretariat.council.seance("s1").attendanceClosed)
         }
     }

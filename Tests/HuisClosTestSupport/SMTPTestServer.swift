@@ -51,6 +51,13 @@ public final class SMTPTestServer: @unchecked Sendable {
         return result
     }
 
+    /// The outcome of each login attempt so far, in order: "ok" or "refused".
+    public func logins() throws -> [String] {
+        let file = folder.appendingPathComponent("auth.log")
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
     /// Stops it (SIGKILL: it has nothing to flush, and a child started from a dispatch thread may
     /// have SIGTERM blocked) and waits.
     public func stop() async {

@@ -32,8 +32,10 @@ public final class ServerProcess: @unchecked Sendable {
                       environment: ["HUISCLOS_ADMIN_TOKEN": TestServer.adminToken], logFile: logFile)
     }
 
-    /// Runs `executable arguments…` with `environment` added and waits for its listening line.
-    private init(executable: URL, arguments: [String], environment added: [String: String], logFile: URL?) throws {
+    /// Runs `executable arguments…` with `environment` added and waits for its listening line (the
+    /// line starting with `listening`, whose rest is the address, `http://` added when it has none).
+    private init(executable: URL, arguments: [String], environment added: [String: String], logFile: URL?,
+                 listening: String = "huisclos-server listening on ") throws {
         process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -47,7 +49,7 @@ public final class ServerProcess: @unchecked Sendable {
             process.standardError = FileHandle.nullDevice
         }
         try process.runSerially()
-        url = try Self.readListeningLine(pipe.fileHandleForReading, process: process)
+        url = try Self.readListeningLine(pipe.fileHandleForReading, process: process, prefix: listening)
     }
 
     /// Starts the server off the concurrency pool: starting blocks on the child's pipe, and a
@@ -60,9 +62,12 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Starts a server by another command line (an installed package's, under `setpriv`): it must
     /// print the listening line as `huisclos-server` does; with `logFile`, its standard error goes there.
+    /// `listening` is the start of the line that gives the address (`huisclos app` prints its own).
     public static func start(command executable: URL, arguments: [String], environment: [String: String] = [:],
-                             logFile: URL? = nil) async throws -> ServerProcess {
-        try await offPool { try ServerProcess(executable: executable, arguments: arguments, environment: environment, logFile: logFile) }
+                             logFile: URL? = nil, listening: String = "huisclos-server listening on ") async throws -> ServerProcess {
+        try await offPool {
+            try ServerProcess(executable: executable, arguments: arguments, environment: environment, logFile: logFile, listening: listening)
+        }
     }
 
     /// The port it listens on (from `url`).
@@ -106,7 +111,7 @@ public final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    private static func readListeningLine(_ handle: FileHandle, process: Process) throws -> String {
+    private static func readListeningLine(_ handle: FileHandle, process: Process, prefix: String) throws -> String {
         // A watchdog bounds the blocking reads: past the deadline the child is terminated, which
         // closes the pipe and ends the loop.
         let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
@@ -117,12 +122,13 @@ public final class ServerProcess: @unchecked Sendable {
             let data = handle.availableData
             if data.isEmpty { break }
             output += String(decoding: data, as: UTF8.self)
-            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("huisclos-server listening on ") }) {
-                return "http://" + line.dropFirst("huisclos-server listening on ".count)
+            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
+                let address = line.dropFirst(prefix.count)
+                return address.hasPrefix("http") ? String(address) : "http://" + address
             }
         }
         process.terminate()
-        throw ServerProcessError(message: "huisclos-server did not print its listening line (output: \(output.prefix(200)))")
+        throw ServerProcessError(message: "\(process.executableURL?.lastPathComponent ?? "") did not print its listening line (output: \(output.prefix(200)))")
     }
 }
 

@@ -1,0 +1,161 @@
+import Foundation
+import HTTPTypes
+import HuisClosClient
+import HuisClosCrypto
+import HuisClosL10n
+import Hummingbird
+import Synchronization
+
+/// Every request to the local app passes here first: the `Host` must be the bound loopback
+/// address (DNS rebinding), the launch secret is exchanged for an `HttpOnly; SameSite=Strict`
+/// cookie, a request without that cookie gets a refusal page and nothing else, every POST carries
+/// the page's CSRF token, a locked app shows the passphrase page, and every response (refusals
+/// included) carries the security headers.
+struct AppGuard: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    let vault: AppVault
+    let address: BoundAddress
+    let pages: AppPages
+    let defaultLanguage: Language
+
+    /// The cookie holding the browser session.
+    static let sessionCookie = "huisclos_session"
+    /// The cookie remembering the page language chosen with `?lang=`.
+    static let languageCookie = "huisclos_lang"
+    /// The largest form the app reads (a passphrase, an answer): anything bigger is refused.
+    static let formBytesMax = 64 * 1024
+
+    /// Headers on every response: nothing loaded from elsewhere, no inline script, never framed,
+    /// no referrer, nothing cached, no type sniffing.
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        .cacheControl: "no-store",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        HTTPField.Name("X-Frame-Options")!: "DENY",
+    ]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let chosen = request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
+        context.language = chosen ?? request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) } ?? defaultLanguage
+        var response: Response
+        do {
+            response = try await guarded(request, context: context, next: next)
+        } catch let error as HTTPError where error.status == .notFound {
+            response = pages.failure(AppError(.notFound), language: context.language)
+        } catch {
+            response = pages.failure(error, language: context.language)
+        }
+        for field in Self.securityHeaders { response.headers[field.name] = field.value }
+        if let chosen {
+            response.headers.append(HTTPField(name: .setCookie, value: "\(Self.languageCookie)=\(chosen.rawValue); Path=/; HttpOnly; SameSite=Strict"))
+        }
+        return response
+    }
+
+    private func guarded(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard address.accepts(authority: request.head.authority) else { throw AppError(.wrongHost) }
+        if request.uri.path == AppPages.Path.entry {
+            return try await exchange(secret: request.uri.queryParameters["cle"].map(String.init))
+        }
+        var context = context
+        guard let cookie = request.cookies[Self.sessionCookie]?.value, let csrf = await vault.csrf(ofBrowser: cookie) else {
+            throw AppError(.notAuthenticated)
+        }
+        context.csrf = csrf
+        var request = request
+        var form: [String: String] = [:]
+        if request.method == .post {
+            form = try await FormBody.read(&request, bytesMax: Self.formBytesMax)
+            guard let sent = form["csrf"], Sodium.constantTimeEqual(Array(sent.utf8), Array(csrf.utf8)) else {
+                throw AppError(.forgedRequest)
+            }
+            context.form = form
+        }
+        guard let session = try await vault.begin() else { return try await locked(request, form: form, context: context) }
+        context.session = session
+        do {
+            let response = try await next(request, context)
+            await vault.finish()
+            return response
+        } catch {
+            await vault.finish()
+            throw error
+        }
+    }
+
+    /// The launch secret for a session cookie, then a redirect that takes the secret out of the address bar.
+    private func exchange(secret: String?) async throws -> Response {
+        guard let secret, vault.isLaunchSecret(secret) else { throw AppError(.notAuthenticated) }
+        let (cookie, _) = try await vault.openBrowserSession()
+        var response = Response(status: .seeOther, headers: [.location: AppPages.Path.home])
+        response.headers.append(HTTPField(name: .setCookie, value: "\(Self.sessionCookie)=\(cookie); Path=/; HttpOnly; SameSite=Strict"))
+        return response
+    }
+
+    /// While locked: the passphrase form (any page), unlocking (its POST), the style sheet; any
+    /// other form goes back to the passphrase page.
+    private func locked(_ request: Request, form: [String: String], context: Context) async throws -> Response {
+        switch (request.method, request.uri.path) {
+        case (.get, AppPages.Path.styleSheet):
+            return AppPages.styleSheet()
+        case (.post, AppPages.Path.unlock):
+            do {
+                try await vault.unlock(passphrase: form["phrase"] ?? "")
+            } catch {
+                return pages.unlock(context: context, returnTo: form["retour"], problem: ErrorExplanation.of(error).report)
+            }
+            return AppPages.redirect(to: AppPages.Path.local(form["retour"]))
+        case (.get, _):
+            return pages.unlock(context: context, returnTo: request.uri.path, problem: nil)
+        default:
+            return AppPages.redirect(to: AppPages.Path.home)
+        }
+    }
+}
+
+/// The port the app listens on, known once bound: a request must name exactly this address.
+final class BoundAddress: Sendable {
+    private let port = Mutex(0)
+
+    /// Records the bound port.
+    func bound(port value: Int) { port.withLock { $0 = value } }
+
+    /// The address of the home page, `http://127.0.0.1:PORT`.
+    var base: String { "http://127.0.0.1:\(port.withLock { $0 })" }
+
+    /// True when `authority` (the `Host` header) is `127.0.0.1:PORT` or `localhost:PORT`.
+    func accepts(authority: String?) -> Bool {
+        let port = port.withLock { $0 }
+        guard port != 0, let authority else { return false }
+        return authority == "127.0.0.1:\(port)" || authority == "localhost:\(port)"
+    }
+}
+
+/// An `application/x-www-form-urlencoded` body read into fields (the last value of a repeated name).
+enum FormBody {
+    /// Reads `request`'s body (at most `bytesMax`) as a form.
+    static func read(_ request: inout Request, bytesMax: Int) async throws -> [String: String] {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: bytesMax)
+        } catch {
+            throw AppError(.invalidForm)
+        }
+        return parse(String(buffer: buffer))
+    }
+
+    /// The fields of `text` (`a=1&b=x+y`).
+    static func parse(_ text: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String? { part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = parts.first.flatMap(decode) else { continue }
+            fields[name] = parts.count > 1 ? decode(parts[1]) ?? "" : ""
+        }
+        return fields
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import HTTPTypes
+import HuisClosClient
+import HuisClosL10n
+import Hummingbird
+import Mustache
+
+/// Renders the app's pages: a page's template inside the layout, in the request's language, with
+/// the browser's CSRF token in every form. Holds no rule: what a page shows comes from the client
+/// layer (`AppRoutes`).
+struct AppPages: Sendable {
+    /// The app's addresses.
+    enum Path {
+        static let entry = "/entree"
+        static let home = "/"
+        static let styleSheet = "/app.css"
+        static let unlock = "/deverrouiller"
+        static let lock = "/verrouiller"
+        static let sync = "/synchroniser"
+        static let seances = "/seances"
+        static let dossiers = "/dossiers"
+
+        /// `path` when it is one of the app's own (starts with one `/`), else the home page: a
+        /// form's return address never sends the browser elsewhere.
+        static func local(_ path: String?) -> String {
+            guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return home }
+            return path
+        }
+    }
+
+    private let library: MustacheLibrary
+
+    init() throws { library = try AppTemplates.library() }
+
+    /// A full page: `template` rendered with `model`, inside the layout.
+    func page(_ template: String, title: String, model: [String: Any], context: AppRequestContext, path: String,
+              notices: [String] = [], problems: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
+        let language = context.language
+        var model = model
+        model["w"] = AppWords.all(in: language)
+        model["csrf"] = context.csrf
+        let content = library.render(model, withTemplate: template) ?? ""
+        let navigation: [[String: Any]] = [("home", Path.home), ("seances", Path.seances), ("dossiers", Path.dossiers)].map { name, href in
+            ["href": href, "label": AppWords.word(name, language),
+             "current": href == path || (href != Path.home && path.hasPrefix(href + "/"))]
+        }
+        return html(layout(title: title, language: language, path: path, content: content, nav: navigation, lockable: true,
+                           styled: true, csrf: context.csrf, notices: notices, problems: problems), status: status)
+    }
+
+    /// The passphrase page shown while the app is locked; `problem` says why the last try failed.
+    func unlock(context: AppRequestContext, returnTo: String?, problem: Text?) -> Response {
+        let language = context.language
+        let model: [String: Any] = ["w": AppWords.all(in: language), "csrf": context.csrf, "returnTo": Path.local(returnTo),
+                                    "problem": problem.map { $0.in(language) } as Any]
+        let content = library.render(model, withTemplate: "unlock") ?? ""
+        return html(layout(title: AppWords.word("lockedTitle", language), language: language, path: Path.home, content: content,
+                           nav: [], lockable: false, styled: true, csrf: context.csrf, notices: [], problems: []),
+                    status: problem == nil ? .ok : .unauthorized)
+    }
+
+    /// The page of a refusal or failure, with its HTTP status; a request without the session
+    /// cookie or with another `Host` gets this page alone (no style sheet, no link into the app).
+    func failure(_ error: any Error, language: Language) -> Response {
+        let explained = ErrorExplanation.of(error)
+        let outsider = (error as? AppError).map { $0.code == .notAuthenticated || $0.code == .wrongHost } ?? false
+        let model: [String: Any] = ["w": AppWords.all(in: language), "message": explained.report.in(language), "home": !outsider]
+        let content = library.render(model, withTemplate: "failure") ?? ""
+        return html(layout(title: AppWords.word("refused", language), language: language, path: Path.home, content: content,
+                           nav: [], lockable: false, styled: !outsider, csrf: "", notices: [], problems: []),
+                    status: Self.status(of: explained))
+    }
+
+    /// The HTTP status of a failure: the app's own refusals say theirs; a workflow's follows its exit status.
+    static func status(of error: any HuisClosError) -> HTTPResponse.Status {
+        if let code = error.httpStatus { return HTTPResponse.Status(code: code) }
+        switch error.exitStatus {
+        case .usage: return .badRequest
+        case .notAllowed: return .forbidden
+        case .dataRefused: return .unprocessableContent
+        case .unreachable: return .serviceUnavailable
+        default: return .internalServerError
+        }
+    }
+
+    private func layout(title: String, language: Language, path: String, content: String, nav: [[String: Any]], lockable: Bool,
+                        styled: Bool, csrf: String, notices: [String], problems: [String]) -> String {
+        let other: Language = language == .english ? .french : .english
+        let model: [String: Any] = [
+            "lang": language.rawValue, "title": title, "styled": styled, "w": AppWords.all(in: language), "nav": nav,
+            "otherLanguage": other.rawValue, "otherLanguageName": other == .english ? "English" : "Français",
+            "otherLanguageHref": path + "?lang=" + other.rawValue, "lockable": lockable, "csrf": csrf,
+            "notices": notices, "problems": problems, "content": content,
+        ]
+        return library.render(model, withTemplate: "layout") ?? ""
+    }
+
+    private func html(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The style sheet.
+    static func styleSheet() -> Response {
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: AppTemplates.styleSheet)))
+    }
+
+    /// A `303 See Other` to `path` (after a form: reloading the page does not send it again).
+    static func redirect(to path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
+    }
+}

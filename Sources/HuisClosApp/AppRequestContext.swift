@@ -1,0 +1,27 @@
+import HuisClosClient
+import HuisClosL10n
+import Hummingbird
+
+/// A request to the local app once its guard let it through: the page language, the browser's
+/// CSRF token for the forms it renders, and the unlocked session (nil while locked).
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// French unless `?lang=en` or the language cookie ask for English.
+    var language: Language = .french
+    /// Put in every form; the guard checks it on every POST.
+    var csrf = ""
+    /// The fields of a POST's form (read by the guard to check its CSRF token).
+    var form: [String: String] = [:]
+    /// The unlocked session; nil while the app is locked (the guard then shows the passphrase page).
+    var session: ClientSession?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// The unlocked session (the guard never lets a page run without one).
+    func requireSession() throws -> ClientSession {
+        guard let session else { throw AppError(.notAuthenticated) }
+        return session
+    }
+}

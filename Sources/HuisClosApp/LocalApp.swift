@@ -1,0 +1,85 @@
+import Foundation
+import HuisClosClient
+import HuisClosEngine
+import HuisClosL10n
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// How `huisclos app` serves: the port (0: any free one), the idle time before it locks, and the
+/// pages' language when the browser has not chosen one.
+public struct LocalAppSettings: Sendable {
+    public var port: Int
+    public var idleMinutes: Int
+    public var language: Language
+
+    /// The app's defaults: any free port, locked after 15 idle minutes, French.
+    public static let idleMinutesDefault = 15
+
+    public init(port: Int = 0, idleMinutes: Int = LocalAppSettings.idleMinutesDefault, language: Language = .french) {
+        self.port = port
+        self.idleMinutes = idleMinutes
+        self.language = language
+    }
+}
+
+/// The members' local web interface over one unlocked device: served on 127.0.0.1 only, reached
+/// through the per-launch secret of the address it prints, locked after the idle time.
+public struct LocalApp: Sendable {
+    private let vault: AppVault
+    private let address = BoundAddress()
+    private let settings: LocalAppSettings
+    private let pages: AppPages
+
+    /// The app over `session` (unlocked from `folder`, to unlock it again after an idle lock), on
+    /// `clock` (the idle time is counted on it).
+    public init(session: ClientSession, folder: URL, settings: LocalAppSettings, clock: any WallClock) throws {
+        vault = try AppVault(session: session, folder: folder, idleMinutes: settings.idleMinutes, clock: clock)
+        self.settings = settings
+        pages = try AppPages()
+    }
+
+    /// The application and its idle lock, as one service; `onListening` is given the address to
+    /// open, with the launch secret in it.
+    public func application(logger: Logger, onListening: @escaping @Sendable (_ url: String) async -> Void) -> some Service {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: AppGuard(vault: vault, address: address, pages: pages, defaultLanguage: settings.language))
+        AppRoutes(pages: pages, vault: vault).register(on: router)
+        let address = self.address
+        let secret = vault.launchSecret
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: nil),
+            services: [IdleLock(vault: vault)],
+            onServerRunning: { channel in
+                address.bound(port: channel.localAddress?.port ?? 0)
+                await onListening("\(address.base)\(AppPages.Path.entry)?cle=\(secret)")
+            },
+            logger: logger)
+    }
+
+    /// Closes the device (at the end of the run): its key memory is released.
+    public func lock() async throws { try await vault.lock() }
+
+    /// True while the device is unlocked (false after an idle lock until the passphrase is typed again).
+    public var isUnlocked: Bool { get async { await vault.isUnlocked } }
+}
+
+/// Locks the app once its idle time has passed, even when no request comes to notice it. The check
+/// runs every 15 s of real time; the idle time itself is read from the app's injected clock.
+struct IdleLock: Service {
+    let vault: AppVault
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await Task.sleep(for: .seconds(15))
+                } catch {
+                    return
+                }
+                try? await vault.lockIfIdle()
+            }
+        }
+    }
+}

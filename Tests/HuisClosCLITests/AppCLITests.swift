@@ -1,0 +1,42 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// The built `huisclos app` as a member starts it: it unlocks the device with the usual passphrase,
+/// prints its address on 127.0.0.1 with the launch secret, serves the pages only through that
+/// secret's cookie, and on SIGTERM stops and leaves the device usable by the other commands.
+@Suite(.tags(.cli, .slow)) struct AppCLITests {
+    @Test func theAppPrintsItsSecretAddressServesThroughItsCookieAndStopsOnSIGTERM() async throws {
+        try await CouncilCLI.with("app-cli") { council in
+            try await council.start(people: ["alice": "member"])
+            let refused = try await council.run("alice", ["app", "--no-browser", "--verrou-minutes", "0"])
+            #expect(refused.status == 64 && refused.errors.contains("--verrou-minutes"), "\(refused.errors)")
+            let app = try await ServerProcess.start(
+                command: ServerProcess.executable.deletingLastPathComponent().appendingPathComponent("huisclos"),
+                arguments: ["app", "--no-browser", "--device", council.device("alice")],
+                environment: ["HUISCLOS_PASSPHRASE": CouncilCLI.passphrase, "LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""],
+                listening: "Application HuisClos : ")
+            let entry = app.url
+            #expect(entry.hasPrefix("http://127.0.0.1:") && entry.contains("/entree?cle="), "\(entry)")
+            let base = "http://127.0.0.1:\(try #require(URLComponents(string: entry)?.port))"
+            let outsider = try await curl(["-i", base + "/"])
+            #expect(outsider.output.hasPrefix("HTTP/1.1 401") && outsider.output.lowercased().contains("content-security-policy:"))
+            let exchanged = try await curl(["-i", entry])
+            #expect(exchanged.output.hasPrefix("HTTP/1.1 303"), "\(exchanged.output)")
+            let cookie = try #require(exchanged.output.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: ") })
+                .dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+            let home = try await curl(["-i", "-H", "Cookie: \(cookie)", base + "/"])
+            #expect(home.output.hasPrefix("HTTP/1.1 200") && home.output.contains("<h1>Accueil</h1>"), "\(home.output.prefix(300))")
+            await app.terminate()
+            // The app locked the device when it stopped: the next command unlocks it as usual.
+            _ = try await council.ok("alice", ["status"])
+        }
+    }
+
+    /// `curl arguments…`, required to reach the app.
+    private func curl(_ arguments: [String]) async throws -> CommandRun {
+        let run = try await CommandRun.run(executable: URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "--max-time", "30"] + arguments)
+        #expect(run.status == 0, "curl \(arguments): \(run.errors)")
+        return run
+    }
+}

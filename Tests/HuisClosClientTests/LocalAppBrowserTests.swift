@@ -1,0 +1,28 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// The local app in a real headless Chromium (scripts/check-app.py, with the tools
+/// `scripts/setup.sh` installs): every screen passes axe-core with no serious or critical
+/// violation, loads nothing from elsewhere, and the convocation is answered with the keyboard
+/// alone. Screenshots go to a temporary folder, or to HUISCLOS_APP_SCREENSHOTS (docs/ for the README).
+@Suite(.enabled(if: ProjectTools.enabled), .tags(.slow))
+struct LocalAppBrowserTests {
+    @Test func aMemberReadsAndAnswersInChromiumAndEveryScreenPassesAxe() async throws {
+        let shots = try TemporaryFolder("app-screenshots")
+        defer { shots.remove() }
+        let folder = ProcessInfo.processInfo.environment["HUISCLOS_APP_SCREENSHOTS"] ?? shots.url.path
+        try await LocalAppCouncil.with("app-browser") { council, _, entry, _ in
+            let checked = try await ProjectTools.run("python3", [ProjectTools.repository.appendingPathComponent("scripts/check-app.py").path,
+                                                                 entry.url, folder])
+            let printed = checked.output + checked.errors
+            #expect(checked.status == 0, "\(printed)")
+            for screen in ["accueil", "seances", "seance", "dossiers", "dossier"] {
+                #expect(printed.contains("axe: \(screen): 0 serious/critical"), "\(printed)")
+                #expect(FileManager.default.fileExists(atPath: folder + "/app-\(screen).png"), "\(screen)")
+            }
+            #expect(printed.contains("answered « excusé·e » with the keyboard alone"), "\(printed)")
+            #expect(try await council.memberAnswer() == .excused)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import HuisClosCouncil
+import HuisClosCouncilStore
+import Testing
+
+/// What a new secretariat found in séances (issue 17 review, items A1–A3, A5, A6): a held séance
+/// stays as held, the agenda of a cancelled or held séance does not change, convening again with
+/// the same values records nothing, receipts follow each version of the convocation.
+@Suite struct ConvocationRecordsTests {
+    let day = Day(iso: "2027-03-12")!
+
+    @Test func aHeldSeanceIsNotConvenedAgain() throws {
+        let peers = try CouncilPeers(1)
+        try peers[0].convene(seance: "s7", date: day, place: "Bobigny")
+        try peers[0].markPresent(seance: "s7", member: "m1")
+        try peers[0].closeAttendance(seance: "s7")
+        let before = try peers[0].store.digest()
+        #expect(throws: CouncilError(.seanceHeld, .init(fr: "", en: ""))) {
+            try peers[0].convene(seance: "s7", date: Day(iso: "2027-04-01")!, place: "Pantin")
+        }
+        #expect(try peers[0].store.digest() == before)
+        #expect(Seance.heldNotReconvenable(try peers[0].seance("s7")).text.french.contains("s'est tenue"))
+    }
+
+    @Test func theAgendaOfACancelledHeldOrUnknownSeanceDoesNotChange() throws {
+        let peers = try CouncilPeers(1)
+        try peers[0].convene(seance: "annulee", date: day, place: "Bobigny")
+        try peers[0].addAgendaItem(seance: "annulee", item: "budget", title: "Budget")
+        try peers[0].cancel(seance: "annulee")
+        try peers[0].convene(seance: "tenue", date: day, place: "Bobigny")
+        try peers[0].addAgendaItem(seance: "tenue", item: "budget", title: "Budget")
+        try peers[0].closeAttendance(seance: "tenue")
+        let before = try peers[0].store.digest()
+        for seance in ["annulee", "tenue"] {
+            #expect(throws: CouncilError.self) { try peers[0].addAgendaItem(seance: seance, item: "x", title: "X") }
+            #expect(throws: CouncilError.self) { try peers[0].moveAgendaItem(seance: seance, item: "budget", to: 1) }
+            #expect(throws: CouncilError.self) { try peers[0].removeAgendaItem(seance: seance, item: "budget") }
+        }
+        #expect(throws: CouncilStoreError.unknownSeance("s99")) { try peers[0].addAgendaItem(seance: "s99", item: "x", title: "X") }
+        #expect(try peers[0].store.digest() == before)
+    }
+
+    @Test func convenedAgainWithTheSameValuesNothingIsRecorded() throws {
+        let peers = try CouncilPeers(1)
+        let start = TimeOfDay(hour: 14, minute: 30), end = TimeOfDay(hour: 17, minute: 0)
+        try peers[0].convene(seance: "s1", date: day, place: "Bobigny", start: start, end: end)
+        let before = try peers[0].store.digest()
+        try peers[0].convene(seance: "s1", date: day, place: "Bobigny", start: start, end: end)
+        #expect(try peers[0].store.digest() == before)
+        #expect(try peers[0].seance("s1").revision == 0)
+        try peers[0].convene(seance: "s1", date: day, place: "Pantin", start: start, end: end)
+        #expect(try peers[0].seance("s1").revision == 1)
+    }
+
+    @Test func aBlankPlaceOrAnEndWithoutAStartIsRefused() throws {
+        let peers = try CouncilPeers(1)
+        let before = try peers[0].store.digest()
+        #expect(throws: CouncilError.self) { try peers[0].convene(seance: "s1", date: day, place: "   ") }
+        #expect(throws: CouncilError.self) {
+            try peers[0].convene(seance: "s1", date: day, place: "Bobigny", end: TimeOfDay(hour: 17, minute: 0))
+        }
+        #expect(throws: CouncilError.self) {
+            try peers[0].convene(seance: "s1", date: day, place: "Bobigny", start: TimeOfDay(hour: 14, minute: 0), end: TimeOfDay(hour: 14, minute: 0))
+        }
+        #expect(try peers[0].store.digest() == before)
+    }
+
+    @Test func eachVersionOfTheConvocationHasItsOwnReceipt() throws {
+        var now: Int64 = 1_000
+        let peers = try CouncilPeers(2)
+        try peers[0].convene(seance: "s1", date: day, place: "Bobigny")
+        try peers.exchange()
+        try CouncilStore(store: peers[1].store, nowMs: { [now] in now }).acknowledgeReading(seance: "s1", member: "m1")
+        try peers.exchange()
+        try peers[0].convene(seance: "s1", date: day, place: "Pantin")
+        try peers.exchange()
+        now = 2_000
+        let later = CouncilStore(store: peers[1].store, nowMs: { [now] in now })
+        try later.acknowledgeReceipt(seance: "s1", member: "m1")
+        try later.acknowledgeReceipt(seance: "s1", member: "m1")
+        try peers.exchange()
+        let receipts = try peers[0].acknowledgements(of: "s1")
+        #expect(receipts.count == 2, "\(receipts)")
+        #expect(Set(receipts.map(\.receivedMs)) == [1_000, 2_000], "\(receipts)")
+        #expect(receipts.first { $0.receivedMs == 1_000 }?.readMs == 1_000, "the first version's reading stays")
+        #expect(receipts.first { $0.receivedMs == 2_000 }?.readMs == nil, "the new version is received, not read yet")
+    }
+}

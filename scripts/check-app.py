@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Uses `huisclos app` as a person would, in headless Chromium, and runs axe-core on every screen.
+
+Usage: check-app.py ENTRY_URL SCREENSHOT_FOLDER
+
+ENTRY_URL is the address `huisclos app` printed (with its launch secret), over a device holding
+séance s1 with an agenda and the Markdown dossier `cadrage` (Tests/HuisClosClientTests/LocalAppTests.swift
+builds that council). The browser exchanges the secret for the session cookie, then:
+- opens Accueil, Séances, the convocation of s1, Dossiers and the dossier `cadrage`, runs axe-core
+  (from PyPI axe-playwright-python, as scripts/check-public-site.py) on each: no violation of impact
+  "serious" or "critical"; saves a screenshot of each (app-NAME.png) in SCREENSHOT_FOLDER;
+- answers the convocation with the keyboard alone (Tab to the choices, arrows to « excusé·e »,
+  Tab to the button, Enter) and checks the page says the answer was recorded;
+- checks that every resource a page loaded came from the app's own address.
+
+Exits 0 when every check passes, 1 otherwise, 2 when a tool is missing (run scripts/setup.sh).
+"""
+import pathlib
+import sys
+import urllib.parse
+
+SCREENS = [("accueil", "/"), ("seances", "/seances"), ("seance", "/seances/s1"), ("dossiers", "/dossiers"),
+           ("dossier", "/dossiers/council/cadrage")]
+
+
+def missing(what):
+    print(f"check-app: {what} is missing: run bash scripts/setup.sh", file=sys.stderr)
+    sys.exit(2)
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    entry, shots = sys.argv[1], pathlib.Path(sys.argv[2])
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        import axe_playwright_python
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+        from selenium.webdriver.common.action_chains import ActionChains
+    except ImportError:
+        missing("selenium or axe-playwright-python")
+    axe = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    parts = urllib.parse.urlsplit(entry)
+    base = f"{parts.scheme}://{parts.netloc}"
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900",
+                     "--lang=fr-FR"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    failures = 0
+    try:
+        driver.get(entry)
+        if driver.current_url != base + "/":
+            print(f"check-app: the secret was not exchanged for the cookie (at {driver.current_url})")
+            return 1
+        for name, path in SCREENS:
+            driver.get(base + path)
+            # axe-core is injected through WebDriver: the app's CSP forbids any script of a page.
+            driver.execute_script(axe)
+            result = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
+                ".then(r => done(r.violations)).catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));")
+            serious = [v for v in result if v.get("impact") in ("serious", "critical")]
+            for violation in result:
+                print(f"axe: {name}: {violation['impact']}: {violation['id']}: {violation['help']} ({len(violation['nodes'])} node(s))")
+            print(f"axe: {name}: {len(serious)} serious/critical, {len(result) - len(serious)} other")
+            failures += len(serious)
+            resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+            outside = [r for r in resources if not r.startswith(base + "/")]
+            if outside:
+                print(f"check-app: {name} loaded from elsewhere: {outside}")
+                failures += 1
+            driver.save_screenshot(str(shots / f"app-{name}.png"))
+        failures += answer_with_keyboard(driver, base, By, Keys, ActionChains)
+    finally:
+        driver.quit()
+    print(f"check-app: {'OK' if failures == 0 else f'{failures} failure(s)'}")
+    return 0 if failures == 0 else 1
+
+
+def answer_with_keyboard(driver, base, By, Keys, ActionChains):
+    """Answers the convocation of s1 « excusé·e » with Tab, Space and Enter only."""
+    driver.get(base + "/seances/s1")
+    choice = driver.find_element(By.ID, "reponse-excused")
+    actions = ActionChains(driver)
+    # Tab reaches the radio group; the arrow keys move within it (and select), as in any form.
+    for _ in range(40):
+        actions.send_keys(Keys.TAB).perform()
+        if driver.switch_to.active_element.get_attribute("name") == "reponse":
+            break
+    else:
+        print("check-app: the answer's choices are not reachable with Tab")
+        return 1
+    for _ in range(3):
+        if driver.switch_to.active_element == choice:
+            break
+        actions.send_keys(Keys.ARROW_DOWN).perform()
+    actions.send_keys(Keys.SPACE).perform()
+    if not choice.is_selected():
+        print("check-app: the « excusé·e » choice cannot be selected with the keyboard")
+        return 1
+    button = driver.find_element(By.CSS_SELECTOR, "form[action$='/reponse'] button")
+    for _ in range(10):
+        actions.send_keys(Keys.TAB).perform()
+        if driver.switch_to.active_element == button:
+            break
+    else:
+        print("check-app: the answer's button is not reachable with Tab")
+        return 1
+    actions.send_keys(Keys.ENTER).perform()
+    body = driver.find_element(By.TAG_NAME, "body").text
+    checked = driver.find_element(By.ID, "reponse-excused").is_selected()
+    if "Réponse enregistrée" not in body or not checked:
+        print("check-app: the keyboard answer was not recorded")
+        return 1
+    print("check-app: answered « excusé·e » with the keyboard alone")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
