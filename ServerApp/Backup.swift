@@ -30,9 +30,9 @@ struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replaces the stopped relay's SQLite database with a backup.",
         discussion: """
-            Stop the relay first. The backup is checked (integrity, a schema this version knows) before \\
-            anything changes. Devices push back what the backup lacks when they next sync. For PostgreSQL \\
-            use pg_restore (README, "Backup and restore").
+            Stop the relay first. The backup is checked (integrity, a schema this version knows, and that it \\
+            is this council's: its recorded identifier and UUID) before anything changes. Devices push back \\
+            what the backup lacks when they next sync. For PostgreSQL use pg_restore (README, "Backup and restore").
             """)
 
     @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
@@ -41,10 +41,13 @@ struct Restore: ParsableCommand {
     var from: String
     @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
     var council: String?
+    @Flag(help: "Restore even a backup recording another council (or none), giving it this council's identity.")
+    var force = false
 
     func run() throws {
         let folder = try dataFolder(data, council: council)
-        try SQLiteBackup.restore(from: URL(fileURLWithPath: from), folder: folder, relayFolder: try dataFolder(data))
+        try SQLiteBackup.restore(from: URL(fileURLWithPath: from), folder: folder, council: try council.map { try CouncilID($0) },
+                                 relayFolder: try dataFolder(data), force: force)
         print("huisclos-server restore: \(from) restored into \(folder.path)")
     }
 }

@@ -23,9 +23,10 @@ struct Check: AsyncParsableCommand {
             FileHandle.standardError.write(Data("huisclos-server check: no relay database in \(path): check the folder\n".utf8))
             throw ExitCode(74)
         }
+        let id = try council.map { try CouncilID($0) }
         let storage: SQLiteServerStorage
         do {
-            storage = try SQLiteServerStorage(folder: folder)
+            storage = try SQLiteServerStorage(folder: folder, council: id)
         } catch {
             FileHandle.standardError.write(Data("huisclos-server check: \(error.message)\n".utf8))
             throw ExitCode(error.exitStatus.rawValue)

@@ -25,26 +25,38 @@ struct Councils: AsyncParsableCommand {
                 Its secretariat then uses the printed address as the server (huisclos … --server https://relay.example.org/councils/cese-93) \\
                 and the admin token in the printed file. With --database (or HUISCLOS_DATABASE) the council's \\
                 PostgreSQL schema is created too; copy the council's folder to every instance's data folder.
+                A council whose schema exists is refused (it would inherit the devices and log there): on \\
+                another instance of the same deployment, copy the folder, or add --adopt-existing and copy the \\
+                admin token file from the first instance.
                 """)
 
-        @Argument(help: "The council's identifier: 1 to 48 characters among a-z, 0-9 and '-' (e.g. cese-93).")
+        @Argument(help: "The council's identifier: 1 to \(CouncilID.bytesMax) characters among a-z, 0-9 and '-' (e.g. cese-93).")
         var id: String
         @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
         var data: String?
         @Option(help: "postgres://… when the relay runs on PostgreSQL. Env: HUISCLOS_DATABASE.")
         var database: String?
+        @Flag(help: "Take the council's existing folder or PostgreSQL schema (another instance of the same deployment) instead of refusing.")
+        var adoptExisting = false
 
         func run() async throws {
             let council = try CouncilID(id)
             let directory = CouncilDirectory(dataFolder: try dataFolder(data))
-            let token = try directory.create(council)
+            let folderExisted = FileManager.default.fileExists(atPath: directory.folder(of: council).path)
+            let token = try directory.create(council, adopting: adoptExisting)
             let database = database ?? ProcessInfo.processInfo.environment["HUISCLOS_DATABASE"]
-            if let database, !database.isEmpty {
-                let storage = try await PostgresServerStorage.open(try PostgresLocation(url: database), council: council,
-                                                                   logger: Logger(label: "huisclos-server"))
-                storage.close()
-            } else {
-                _ = try SQLiteServerStorage(folder: directory.folder(of: council))
+            do {
+                if let database, !database.isEmpty {
+                    let storage = try await PostgresServerStorage.open(try PostgresLocation(url: database), council: council,
+                                                                       creating: !adoptExisting, logger: Logger(label: "huisclos-server"))
+                    storage.close()
+                } else {
+                    _ = try SQLiteServerStorage(folder: directory.folder(of: council), council: council)
+                }
+            } catch {
+                // A refused storage leaves no half-created council behind.
+                if !folderExisted { try? FileManager.default.removeItem(at: directory.folder(of: council)) }
+                throw error
             }
             print("""
                 huisclos-server councils: created \(council)

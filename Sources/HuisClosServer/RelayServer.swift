@@ -33,8 +33,10 @@ public struct RelayServer: Sendable {
     public var health: StorageHealth { main.health }
     /// Carries the default council's pokes and revocations to the other instances; nil alone.
     public var bus: (any RelayBus)? { main.bus }
-    /// The councils hosted besides the default one, in order.
+    /// The councils hosted besides the default one and served, in order.
     public var councilIDs: [CouncilID] { councils.map(\.id!) }
+    /// The hosted councils that could not be opened at start (each answers 503 under its prefix).
+    public let unavailableCouncilIDs: [CouncilID]
 
     private let main: CouncilRelay
     private let councils: [CouncilRelay]
@@ -44,28 +46,45 @@ public struct RelayServer: Sendable {
 
     /// Opens the storage (SQLite in the data folder unless `storage` is given) and the admin token;
     /// `bus` joins the instances sharing `storage` (PostgreSQL). `councils` gives the storage of
-    /// each council of the data folder's `CouncilDirectory`; nil opens each one's SQLite file in its folder.
+    /// each council of the data folder's `CouncilDirectory`, or why it could not be opened; nil
+    /// opens each one's SQLite file in its folder.
+    ///
+    /// The default council's failure stops the start; a hosted council's does not: it is logged,
+    /// counted (`huisclos_council_unavailable`) and answered 503 under its prefix, and the others
+    /// are served (one council's damaged database or settings must not take the others down).
     public init(configuration: ServerConfiguration, storage: (any ServerStorage)? = nil, bus: (any RelayBus)? = nil,
-                councils: [CouncilID: CouncilStorage]? = nil, logger: Logger) throws {
+                councils: [CouncilID: Result<CouncilStorage, any Error>]? = nil, logger: Logger) throws {
         self.configuration = configuration
         main = try CouncilRelay(id: nil, folder: configuration.dataFolder,
                                 storage: try storage ?? SQLiteServerStorage(folder: configuration.dataFolder), bus: bus,
                                 configuration: configuration)
         let directory = CouncilDirectory(dataFolder: configuration.dataFolder)
-        self.councils = try directory.councils().map { id in
-            let opened: CouncilStorage
-            if let councils {
-                guard let given = councils[id] else {
-                    throw StorageError(.unavailable, "the council \(id) appeared in \(directory.folder(of: id).path) while the relay started: start it again")
+        var serving: [CouncilRelay] = []
+        var unavailable: [CouncilID] = []
+        for id in try directory.councils() {
+            do {
+                let opened: CouncilStorage
+                if let councils {
+                    guard let given = councils[id] else {
+                        throw StorageError(.unavailable, "the council \(id) appeared in \(directory.folder(of: id).path) while the relay started: start it again")
+                    }
+                    opened = try given.get()
+                } else {
+                    opened = (try SQLiteServerStorage(folder: directory.folder(of: id), council: id), nil)
                 }
-                opened = given
-            } else {
-                opened = (try SQLiteServerStorage(folder: directory.folder(of: id)), nil)
+                serving.append(try CouncilRelay(id: id, folder: directory.folder(of: id), storage: opened.storage, bus: opened.bus,
+                                                configuration: configuration))
+            } catch {
+                logger.error("a hosted council cannot be served: it answers 503 until fixed and the relay restarted",
+                             metadata: ["council": "\(id)", "error": "\(error)"])
+                unavailable.append(id)
             }
-            return try CouncilRelay(id: id, folder: directory.folder(of: id), storage: opened.storage, bus: opened.bus,
-                                    configuration: configuration)
         }
+        self.councils = serving
+        self.unavailableCouncilIDs = unavailable
         self.logger = logger
+        for id in serving.map(\.id!) { metrics.councilUnavailable(false, council: id.rawValue) }
+        for id in unavailable { metrics.councilUnavailable(true, council: id.rawValue) }
     }
 
     /// The application serving every endpoint of PROTOCOL.md (but `/metrics`: see `metricsApplication`),
@@ -73,11 +92,10 @@ public struct RelayServer: Sendable {
     public func application(onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in })
         throws -> some ApplicationProtocol
     {
-        // The root's /readyz answers for the whole deployment (a load balancer asks it); a
-        // council's own /readyz for its storage alone.
-        let everyone = ([main] + councils).map(\.health)
-        let root = main.responders(configuration: configuration, metrics: metrics, readiness: everyone, logger: logger)
-        var http: [String: RouterResponder<BasicWebSocketRequestContext>] = [:]
+        // The root's /readyz answers for the process and the default council; each council's own
+        // /readyz for its storage alone (a load balancer asks each one it routes: PROTOCOL.md).
+        let root = main.responders(configuration: configuration, metrics: metrics, readiness: [main.health], logger: logger)
+        var http: [String: RouterResponder<RelayRequestContext>] = [:]
         var watch: [String: RouterResponder<WatchRequestContext>] = [:]
         var services = root.services
         for council in councils {
@@ -86,13 +104,14 @@ public struct RelayServer: Sendable {
             watch[council.id!.rawValue] = built.watch
             services += built.services
         }
-        let plain = Self.guardedHTTP1(webSocketResponder: CouncilDispatch(main: root.watch, councils: watch),
+        let unavailable = Set(unavailableCouncilIDs.map(\.rawValue))
+        let plain = Self.guardedHTTP1(webSocketResponder: CouncilDispatch(main: root.watch, councils: watch, unavailable: unavailable),
                                       quotas: configuration.quotas, metrics: metrics)
         let server = try configuration.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: Self.tlsConfiguration($0)) } ?? plain
         let host = configuration.host
         let bases = ([main] + councils).map(\.publicBase)
         return Application(
-            responder: CouncilDispatch(main: root.http, councils: http), server: server,
+            responder: CouncilDispatch(main: root.http, councils: http, unavailable: unavailable), server: server,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "huisclos-server"),
             services: services,
             onServerRunning: { channel in

@@ -18,20 +18,26 @@ public enum ServerLimits {
     /// The rate limits' window, in seconds: a minute is long enough to stop guessing and short
     /// enough that a person who mistyped is not locked out for long.
     public static let rateWindowSeconds = 60
-    /// Login challenges one device may ask per window: every `huisclos` command logs in afresh,
-    /// sometimes twice, so a secretariat's script appointing a whole council in a row needs well
-    /// over a hundred a minute (60 refused it); 600 (ten a second) still stops a loop filling the
-    /// challenge table.
+    /// Login challenges one device may ask per window from one source address (`SourceAddress`:
+    /// anyone may ask for any device, so the count is never the device's alone): every `huisclos`
+    /// command logs in afresh, sometimes twice, so a secretariat's script appointing a whole
+    /// council in a row needs well over a hundred a minute (60 refused it); 600 (ten a second)
+    /// still stops a loop filling the challenge table.
     public static let challengesPerDevicePerWindowMax = 600
-    /// Failed login proofs one device may send per window: a correct client never fails one, so 5
-    /// only tolerates a clock or version mix-up; each failure also consumes its nonce.
+    /// Failed login proofs of one device per window from one source address, counting only proofs
+    /// of a nonce issued to that device: a correct client never fails one, so 5 only tolerates a
+    /// clock or version mix-up; each failure also consumes its nonce.
     public static let failedProofsPerDevicePerWindowMax = 5
-    /// Failed enrolment attempts per window, all callers together (no account exists yet to
+    /// Failed enrolment attempts per window from one source address (no account exists yet to
     /// count them against): a code has 80 bits, so guessing is hopeless; 30 per minute keeps a
     /// guessing loop from costing the database anything and a mistyping person is not blocked.
-    public static let failedEnrolmentsPerWindowMax = 30
+    public static let failedEnrolmentsPerAddressPerWindowMax = 30
+    /// Failed enrolment attempts per window for one council, all addresses together: far above
+    /// what its members mistype, so clients guessing from many addresses cannot block its
+    /// enrolments, while a botnet's guesses stay bounded (80-bit codes: still hopeless).
+    public static let failedEnrolmentsPerCouncilPerWindowMax = 1_000
     /// Keys the rate limiter remembers at most: past it, expired windows are dropped first, then
-    /// everything (bounded memory; keys are device keys or a fixed name, so reaching it is rare).
+    /// everything (bounded memory; keys are device keys and source addresses, so reaching it is rare).
     public static let rateLimiterKeysMax = 10_000
 
     // MARK: Damage checks

@@ -26,7 +26,7 @@ public final class PostgresRelayBus: RelayBus {
     public init(storage: PostgresServerStorage, instance: UUID) {
         self.storage = storage
         self.instance = instance.uuidString
-        self.channel = storage.council.map { "\(Self.defaultChannel)_\($0.sqlName)" } ?? Self.defaultChannel
+        self.channel = storage.council?.channelName ?? Self.defaultChannel
     }
 
     public func announce(_ events: [RelayEvent]) async {

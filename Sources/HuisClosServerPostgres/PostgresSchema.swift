@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosServer
 import Logging
 import PostgresNIO
@@ -72,15 +73,23 @@ enum PostgresSchema {
     /// The version this binary writes and reads.
     static var known: Int { migrations.count }
 
-    /// Brings the database to `known`, or throws `.schemaTooNew` when it is past it.
-    static func migrate(_ storage: PostgresServerStorage) async throws(StorageError) {
+    /// Brings the database to `known`, or throws `.schemaTooNew` when it is past it; then checks
+    /// the council identity (`CouncilIdentity`: recorded when missing, `otherCouncil` when it
+    /// names another council) and, for a hosted council, that the connection works in its own
+    /// schema. `creating` (`councils create`) refuses a hosted council's schema that exists.
+    static func migrate(_ storage: PostgresServerStorage, creating: Bool) async throws(StorageError) {
         let logger = storage.logger
         let address = storage.displayAddress
         let applied: Int = try await storage.write("migrating the schema") { connection in
             try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger)
             if let council = storage.council {
+                if creating, try await connection.value(Int32.self, "SELECT 1 FROM pg_namespace WHERE nspname = \(council.schemaName)", logger) != nil {
+                    throw StorageError(.councilExists, "the PostgreSQL schema \(council.schemaName) exists at \(address): a council \(council) was "
+                                       + "created on this database before (its devices and log are there). Pick another identifier; on another "
+                                       + "instance of the same deployment, copy the council's folder or run councils create \(council) --adopt-existing")
+                }
                 // The connection's search_path names it: created once, then every table below lands in it.
-                try await connection.run(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(PostgresServerStorage.schema(of: council))"), logger)
+                try await connection.run(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(council.schemaName)"), logger)
             }
             try await connection.run("CREATE TABLE IF NOT EXISTS huisclos_schema (version INTEGER NOT NULL)", logger)
             let stored = try await connection.value(Int32.self, "SELECT version FROM huisclos_schema", logger)
@@ -94,10 +103,39 @@ enum PostgresSchema {
             } else if version < known {
                 try await connection.run("UPDATE huisclos_schema SET version = \(Int32(known))", logger)
             }
+            try await checkIdentity(storage, on: connection)
             return known - version
         }
         if applied > 0 {
             logger.notice("migrated the PostgreSQL schema", metadata: ["to": "\(known)", "applied": "\(applied)"])
         }
+    }
+
+    /// Records the storage's council identity when the schema holds none, refuses one naming another
+    /// council, and refuses a hosted council's connection that does not work in its own schema
+    /// (a pooler resetting `search_path` would otherwise land it in the default council's tables).
+    private static func checkIdentity(_ storage: PostgresServerStorage, on connection: PostgresConnection) async throws {
+        let logger = storage.logger
+        let address = storage.displayAddress
+        if let council = storage.council {
+            let schema = try await connection.value(String.self, "SELECT current_schema()", logger)
+            guard schema == council.schemaName else {
+                throw StorageError(.unavailable, "the council \(council)'s connection to \(address) works in the schema \(schema ?? "(none)"), "
+                                   + "not \(council.schemaName): connect the relay to PostgreSQL directly or through a session-mode pooler")
+            }
+        }
+        let table = CouncilIdentity.tableName
+        try await connection.run(PostgresQuery(unsafeSQL: "CREATE TABLE IF NOT EXISTS \(table) (council TEXT NOT NULL, uuid TEXT NOT NULL)"), logger)
+        let rows = try await connection.rows(PostgresQuery(unsafeSQL: "SELECT council, uuid FROM \(table)"), logger)
+        guard let row = rows.first else {
+            let fresh = CouncilIdentity(council: storage.council, uuid: UUID())
+            try await connection.run("INSERT INTO council_identity (council, uuid) VALUES (\(fresh.storedName), \(fresh.uuid.uuidString))", logger)
+            return
+        }
+        let (name, uuid) = try row.decode((String, String).self)
+        guard let found = CouncilIdentity(storedName: name, uuid: uuid) else {
+            throw StorageError(.corrupt, "the council identity in \(address) does not decode: restore the database from the last backup")
+        }
+        try found.require(storage.council, database: address)
     }
 }

@@ -7,8 +7,13 @@ import PostgresNIO
 
 /// The relayed membership log and the sealed-key mailbox, in the same database.
 extension PostgresServerStorage {
-    /// Advisory lock key serialising appends to the membership log across instances.
+    /// Advisory lock key serialising appends to the default council's membership log across instances.
     static let membershipLock: Int64 = 0x4855_4953_4D45_4D42  // "HUISMEMB"
+
+    /// This storage's append lock: the default council's key seeded by `lockSeed` (0 for the
+    /// default council: unchanged, so old and new instances still serialise during a rolling
+    /// upgrade), so councils never wait on each other's appends.
+    var membershipLockKey: Int64 { Self.membershipLock ^ lockSeed }
 
     public func membershipRecords(from: UInt64) async throws(StorageError) -> [[UInt8]] {
         try await read("reading the membership log") { connection in
@@ -19,7 +24,7 @@ extension PostgresServerStorage {
 
     public func appendMembershipRecords(_ records: [[UInt8]], at: UInt64) async throws(StorageError) -> Bool {
         try await write("appending to the membership log") { connection in
-            try await connection.run("SELECT pg_advisory_xact_lock(\(Self.membershipLock))", logger)
+            try await connection.run("SELECT pg_advisory_xact_lock(\(membershipLockKey))", logger)
             let count = try await connection.value(Int64.self, "SELECT COUNT(*) FROM membership_record", logger) ?? 0
             guard count == Int64(clamping: at) else { return false }
             for (offset, bytes) in records.enumerated() {

@@ -28,14 +28,16 @@ public final class PostgresServerStorage: ServerStorage {
     /// and returns the storage ready to serve. A hosted `council` lives in a schema of its own,
     /// `huisclos_council_<id>` (created when missing), which every connection of this storage
     /// has as its only `search_path`: its statements never name another council's tables.
-    public static func open(_ location: PostgresLocation, council: CouncilID? = nil, logger: Logger) async throws(StorageError)
-        -> PostgresServerStorage
+    /// The schema records its council (`CouncilIdentity`): one recording another council is
+    /// refused. `creating` (`councils create`) refuses a hosted council's schema that exists.
+    public static func open(_ location: PostgresLocation, council: CouncilID? = nil, creating: Bool = false, logger: Logger)
+        async throws(StorageError) -> PostgresServerStorage
     {
         var logger = logger
         if let council { logger[metadataKey: "council"] = "\(council)" }
         let storage = PostgresServerStorage(location: location, council: council, logger: logger)
         do {
-            try await PostgresSchema.migrate(storage)
+            try await PostgresSchema.migrate(storage, creating: creating)
         } catch {
             storage.close()
             throw error
@@ -48,7 +50,7 @@ public final class PostgresServerStorage: ServerStorage {
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: .disable)
         configuration.options.maximumConnections = council == nil ? ServerPostgresLimits.connectionsMax : ServerPostgresLimits.councilConnectionsMax
-        if let council { configuration.options.additionalStartupParameters = [("search_path", Self.schema(of: council))] }
+        if let council { configuration.options.additionalStartupParameters = [("search_path", council.schemaName)] }
         configuration.options.connectTimeout = .seconds(ServerPostgresLimits.connectSecondsMax)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
@@ -57,9 +59,6 @@ public final class PostgresServerStorage: ServerStorage {
         self.council = council
         self.runner = Task { await client.run() }
     }
-
-    /// The schema holding a hosted council's tables.
-    static func schema(of council: CouncilID) -> String { "huisclos_council_\(council.sqlName)" }
 
     /// The seed of this storage's per-scope push locks: 0 for the default council (as every
     /// earlier version, so old and new instances still serialise during a rolling upgrade), a

@@ -16,17 +16,23 @@ public enum RelayStorage {
     }
 
     /// Opens the storage of every council of `dataFolder`'s `CouncilDirectory` on `database`
-    /// (its schema, migrated); nil for SQLite, where `RelayServer` opens each council's file itself.
+    /// (its schema, migrated, its identity checked), or keeps why one could not be opened (that
+    /// council alone then answers 503); nil for SQLite, where `RelayServer` opens each council's
+    /// file itself.
     public static func councils(database: String?, dataFolder: URL, logger: Logger) async throws
-        -> [CouncilID: RelayServer.CouncilStorage]?
+        -> [CouncilID: Result<RelayServer.CouncilStorage, any Error>]?
     {
         guard let database, !database.isEmpty else { return nil }
         let location = try PostgresLocation(url: database)
         let instance = UUID()
-        var opened: [CouncilID: RelayServer.CouncilStorage] = [:]
+        var opened: [CouncilID: Result<RelayServer.CouncilStorage, any Error>] = [:]
         for council in try CouncilDirectory(dataFolder: dataFolder).councils() {
-            let storage = try await PostgresServerStorage.open(location, council: council, logger: logger)
-            opened[council] = (storage, PostgresRelayBus(storage: storage, instance: instance))
+            do {
+                let storage = try await PostgresServerStorage.open(location, council: council, logger: logger)
+                opened[council] = .success((storage, PostgresRelayBus(storage: storage, instance: instance)))
+            } catch {
+                opened[council] = .failure(error)
+            }
         }
         return opened
     }

@@ -72,4 +72,28 @@ import Testing
         #expect(restore.status == 0, "\(restore.errors)")
         #expect(try await SQLiteServerStorage(folder: folder.url).heads(of: [.council]) == [.council: 1])
     }
+
+    /// A council's database records which council it is: a backup of council alpha restored into
+    /// council beta (or into the default council) would hand alpha's devices and log to beta's
+    /// admin token. Refused, changing nothing, unless `--force`.
+    @Test func aBackupOfAnotherCouncilIsRefusedUnlessForced() async throws {
+        let folder = try TemporaryFolder("restore-other-council")
+        defer { folder.remove() }
+        let data = folder.url.appendingPathComponent("relay").path
+        for council in ["alpha", "beta"] {
+            let created = try await CommandRun.run("huisclos-server", ["councils", "create", council, "--data", data])
+            #expect(created.status == 0, "\(created.errors)")
+        }
+        let file = folder.url.appendingPathComponent("alpha.sqlite").path
+        let backup = try await CommandRun.run("huisclos-server", ["backup", "--data", data, "--council", "alpha", "--to", file])
+        #expect(backup.status == 0, "\(backup.errors)")
+        for target in [["--council", "beta"], []] {
+            let refused = try await CommandRun.run("huisclos-server", ["restore", "--data", data, "--from", file] + target)
+            #expect(refused.status != 0 && refused.errors.contains("alpha"), "\(target): \(refused.status) \(refused.errors)")
+        }
+        let forced = try await CommandRun.run("huisclos-server", ["restore", "--data", data, "--council", "beta", "--from", file, "--force"])
+        #expect(forced.status == 0, "\(forced.errors)")
+        let again = try await CommandRun.run("huisclos-server", ["restore", "--data", data, "--council", "alpha", "--from", file])
+        #expect(again.status == 0, "its own council takes it back: \(again.errors)")
+    }
 }

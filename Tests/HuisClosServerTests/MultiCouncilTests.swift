@@ -6,6 +6,7 @@ import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
+import Logging
 import SwiftProtobuf
 import Testing
 
@@ -215,9 +216,23 @@ import Testing
         let mode = try FileManager.default.attributesOfItem(atPath: token.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(throws: APIError(.alreadyEnrolled, "")) { try directory.create(try CouncilID("est")) }
-        // A stray file or an invalid name under councils/ is not a council.
+        // A stray file or a hidden folder under councils/ is not a council.
         try Data().write(to: folder.url.appendingPathComponent("councils/notes.txt"))
-        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("councils/Bad_Name"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("councils/.trash"), withIntermediateDirectories: false)
         #expect(try directory.councils().map(\.rawValue) == ["est", "ouest"])
+    }
+
+    /// A council folder whose name is no valid identifier (among them one too long for its
+    /// PostgreSQL schema, which earlier versions accepted) stops the start with a clear error
+    /// instead of the council silently disappearing from the relay.
+    @Test func aCouncilFolderWithoutAValidIdentifierIsRefusedAtStart() throws {
+        for name in ["Bad_Name", String(repeating: "a", count: CouncilID.bytesMax + 1), String(repeating: "b", count: 48)] {
+            let folder = try TemporaryFolder("councils-refused")
+            defer { folder.remove() }
+            try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("councils/\(name)"), withIntermediateDirectories: true)
+            #expect(throws: StorageError.self, "\(name)") { try CouncilDirectory(dataFolder: folder.url).councils() }
+            let configuration = ServerConfiguration(dataFolder: folder.url, host: "127.0.0.1", port: 0)
+            #expect(throws: (any Error).self, "\(name)") { try RelayServer(configuration: configuration, logger: Logger(label: "test")) }
+        }
     }
 }

@@ -119,8 +119,56 @@ import Testing
         }
     }
 
+    /// Every member reads every device's public key in the membership log: an anonymous client
+    /// (another address) asking challenges for a device and failing its proofs, or sending
+    /// proofs of nonces never issued, is limited itself and never locks the device out.
+    @Test func wrongProofsFromAnotherAddressDoNotLockTheDeviceOut() async throws {
+        try await TestServer.with("proof-lockout") { server in
+            let device = try await TestDevice.enrolled(on: server.url)
+            func attack(_ nonce: [UInt8]?) async throws -> RawRequest.Answer {
+                var login = Huisclos_V1_LoginRequest()
+                login.device = Data(device.key.publicKey.bytes)
+                if let nonce {
+                    login.nonce = Data(nonce)
+                } else {
+                    var request = Huisclos_V1_ChallengeRequest()
+                    request.device = Data(device.key.publicKey.bytes)
+                    let answer = try await RawRequest.post(port: server.port, source: "127.0.0.2", Endpoint.challenge, body: request.wireBytes())
+                    login.nonce = try Huisclos_V1_ChallengeResponse(wire: answer.body, limit: 4096).nonce
+                }
+                login.signature = Data([UInt8](repeating: 7, count: 64))
+                return try await RawRequest.post(port: server.port, source: "127.0.0.2", Endpoint.login, body: login.wireBytes())
+            }
+            // Nonces never issued: refused, never counted. Then proofs of challenges the attacker asked: counted for its address.
+            var statuses: [UInt] = []
+            for round in 0..<ServerLimits.failedProofsPerDevicePerWindowMax {
+                statuses.append(try await attack([UInt8](repeating: UInt8(round), count: WireLimits.loginNonceBytes)).status)
+            }
+            for _ in 0..<ServerLimits.failedProofsPerDevicePerWindowMax { statuses.append(try await attack(nil).status) }
+            #expect(statuses.allSatisfy { $0 == 401 }, "\(statuses)")
+            #expect(try await attack(nil).status == 429, "the attacker's own address is limited")
+            _ = try await device.client.login()  // from its own address: not locked out
+        }
+    }
+
+    /// Wrong codes from one address block that address, not the council's enrolments: a new
+    /// member typing a valid code elsewhere enrols.
+    @Test func wrongEnrolmentCodesFromOneAddressDoNotBlockTheCouncil() async throws {
+        try await TestServer.with("enrol-lockout") { server in
+            var statuses: [UInt] = []
+            for _ in 0...ServerLimits.failedEnrolmentsPerAddressPerWindowMax {
+                var request = Huisclos_V1_EnrolRequest()
+                request.code = "AAAA-BBBB-CCCC-DDDD"
+                request.signingKey = Data(try SigningKeyPair.generate().publicKey.bytes)
+                statuses.append(try await RawRequest.post(port: server.port, source: "127.0.0.2", Endpoint.enrol, body: request.wireBytes()).status)
+            }
+            #expect(statuses.last == 429, "the guessing address is limited: \(statuses)")
+            _ = try await TestDevice.enrolled(on: server.url)
+        }
+    }
+
     @Test func wrongEnrolmentCodesAreRateLimited() async throws {
-        try await TestServer.with("enrol-rate", configure: { $0.quotas.failedEnrolmentsPerWindowMax = 3 }) { server in
+        try await TestServer.with("enrol-rate", configure: { $0.quotas.failedEnrolmentsPerAddressPerWindowMax = 3 }) { server in
             var statuses: [UInt] = []
             for _ in 0..<4 {
                 var request = Huisclos_V1_EnrolRequest()

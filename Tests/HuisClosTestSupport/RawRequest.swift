@@ -77,4 +77,19 @@ extension RawRequest {
         return Answer(status: UInt(RawSocket.status(of: bytes) ?? 0), body: Array(bytes.dropFirst(end + 4)),
                       protocolHeader: field(ProtocolVersion.headerName), location: field("Location"))
     }
+
+    /// POSTs `body` to `path` on a raw socket bound to `source` (another loopback address, such as
+    /// `127.0.0.2`, stands for another client), with the current version header, and reads the
+    /// answer until the server closes the connection (`Connection: close`).
+    public static func post(port: Int, source: String, _ path: String, body: [UInt8], timeoutSeconds: Int = 10) async throws -> Answer {
+        let socket = try await RawSocket.connect(port: port, source: source, timeoutSeconds: timeoutSeconds)
+        socket.send("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-protobuf\r\n"
+                    + "\(ProtocolVersion.headerName): \(ProtocolVersion.current)\r\nContent-Length: \(body.count)\r\n\r\n")
+        socket.send(body)
+        let bytes = await socket.readUntilClosed().bytes
+        let separator = Array("\r\n\r\n".utf8)
+        let end = (0..<max(0, bytes.count - 3)).first { bytes[$0..<$0 + 4].elementsEqual(separator) } ?? bytes.count
+        return Answer(status: UInt(RawSocket.status(of: bytes) ?? 0), body: Array(bytes.dropFirst(end + 4)),
+                      protocolHeader: nil, location: nil)
+    }
 }

@@ -5,12 +5,14 @@ public struct RelayQuotas: Sendable, Equatable {
     public var filesPerDeviceMax: Int
     /// Chunk bytes one device may store (`quotaExceeded` beyond).
     public var chunkBytesPerDeviceMax: Int64
-    /// Login challenges per device per window (`rateLimited` beyond).
+    /// Login challenges per device and source address per window (`rateLimited` beyond).
     public var challengesPerDevicePerWindowMax: Int
-    /// Failed login proofs per device per window (`rateLimited` beyond).
+    /// Failed login proofs per device and source address per window (`rateLimited` beyond).
     public var failedProofsPerDevicePerWindowMax: Int
-    /// Failed enrolment attempts per window, all callers together (`rateLimited` beyond).
-    public var failedEnrolmentsPerWindowMax: Int
+    /// Failed enrolment attempts per source address per window (`rateLimited` beyond).
+    public var failedEnrolmentsPerAddressPerWindowMax: Int
+    /// Failed enrolment attempts per window for the council, all addresses together (`rateLimited` beyond).
+    public var failedEnrolmentsPerCouncilPerWindowMax: Int = ServerLimits.failedEnrolmentsPerCouncilPerWindowMax
     /// The rate limits' window, in seconds of the server's clock.
     public var rateWindowSeconds: Int
     /// Open connections in all (a connection over it is closed at once).
@@ -31,7 +33,7 @@ public struct RelayQuotas: Sendable, Equatable {
         filesPerDeviceMax: ServerLimits.filesPerDeviceMax, chunkBytesPerDeviceMax: ServerLimits.chunkBytesPerDeviceMax,
         challengesPerDevicePerWindowMax: ServerLimits.challengesPerDevicePerWindowMax,
         failedProofsPerDevicePerWindowMax: ServerLimits.failedProofsPerDevicePerWindowMax,
-        failedEnrolmentsPerWindowMax: ServerLimits.failedEnrolmentsPerWindowMax, rateWindowSeconds: ServerLimits.rateWindowSeconds,
+        failedEnrolmentsPerAddressPerWindowMax: ServerLimits.failedEnrolmentsPerAddressPerWindowMax, rateWindowSeconds: ServerLimits.rateWindowSeconds,
         connectionsMax: ServerLimits.connectionsMax, connectionsPerAddressMax: ServerLimits.connectionsPerAddressMax,
         requestHeadSeconds: ServerLimits.requestHeadSeconds, idleSeconds: ServerLimits.idleSeconds)
 }

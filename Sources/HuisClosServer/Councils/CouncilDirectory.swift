@@ -24,21 +24,30 @@ public struct CouncilDirectory: Sendable {
         dataFolder.appendingPathComponent(Self.folderName).appendingPathComponent(id.rawValue)
     }
 
-    /// The councils hosted besides the default one, in order; entries that are not a council's
-    /// folder (a valid identifier naming a directory) are ignored.
-    public func councils() throws(APIError) -> [CouncilID] {
+    /// The councils hosted besides the default one, in order. Files and hidden folders are not
+    /// councils; any other folder must be named by a valid identifier: one that is not (among them
+    /// a 47- or 48-character one of an earlier version, too long for its PostgreSQL schema) is
+    /// refused with `councilFolderInvalid` rather than silently left unserved.
+    public func councils() throws(StorageError) -> [CouncilID] {
         let root = dataFolder.appendingPathComponent(Self.folderName)
         guard FileManager.default.fileExists(atPath: root.path) else { return [] }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: root.path) } catch {
-            throw APIError(.internal, "cannot list the councils in \(root.path): \(error.localizedDescription); check the data folder's permissions")
+            throw StorageError(.unavailable, "cannot list the councils in \(root.path): \(error.localizedDescription); check the data folder's permissions")
         }
-        return names.compactMap { name -> CouncilID? in
+        var councils: [CouncilID] = []
+        for name in names where !name.hasPrefix(".") {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDirectory),
-                  isDirectory.boolValue else { return nil }
-            return try? CouncilID(name)
-        }.sorted()
+                  isDirectory.boolValue else { continue }
+            do {
+                councils.append(try CouncilID(name))
+            } catch {
+                throw StorageError(.councilFolderInvalid, "the folder \(root.appendingPathComponent(name).path) is no council: \(error.message). "
+                                   + "Rename it to a valid identifier (its URL changes) or move it out of \(root.path), then start the relay again")
+            }
+        }
+        return councils.sorted()
     }
 
     /// Whether council `id` has its publisher settings (`public-site.json`; nothing is published without).
@@ -47,9 +56,14 @@ public struct CouncilDirectory: Sendable {
     }
 
     /// Creates council `id`'s folder (0700) and its admin token file (0600), refusing a council
-    /// that exists; returns the token file. The council's storage is created when first opened.
-    public func create(_ id: CouncilID) throws(APIError) -> URL {
+    /// that exists unless `adopting` (then an existing folder is kept, its token too); returns the
+    /// token file. The council's storage is created when first opened.
+    public func create(_ id: CouncilID, adopting: Bool = false) throws(APIError) -> URL {
         let folder = folder(of: id)
+        if adopting, FileManager.default.fileExists(atPath: folder.path) {
+            let token = try AdminToken(configured: nil, configuredFile: nil, folder: folder)
+            return token.file ?? folder.appendingPathComponent(AdminToken.fileName)
+        }
         guard !FileManager.default.fileExists(atPath: folder.path) else {
             throw APIError(.alreadyEnrolled, "the council \(id) already exists in \(folder.path): pick another identifier, or use it as it is")
         }

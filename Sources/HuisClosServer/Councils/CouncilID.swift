@@ -5,12 +5,21 @@ import HuisClosWire
 /// (`/councils/<id>/v1/…`, `/councils/<id>/public/`), its folder (`<data>/councils/<id>/`) and, on
 /// PostgreSQL, its schema and notification channel.
 ///
-/// 1 to 48 characters of `[a-z0-9-]`, starting with a letter or digit and not ending with `-`: safe
+/// 1 to 46 characters of `[a-z0-9-]`, starting with a letter or digit and not ending with `-`: safe
 /// unquoted in a URL, a file name and (with `-` written `_`) a PostgreSQL identifier, and one
 /// spelling per council (no upper case, no dots, no `..`).
 public struct CouncilID: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Longest identifier: a PostgreSQL identifier holds 63 bytes, and the schema adds a prefix of 15.
-    public static let bytesMax = 48
+    /// PostgreSQL's longest identifier (NAMEDATALEN − 1): it silently truncates a longer one, so two
+    /// names alike in their first 63 bytes would be one schema.
+    public static let postgresIdentifierBytesMax = 63
+    /// The prefix of a hosted council's PostgreSQL schema (the longest of its PostgreSQL names).
+    public static let schemaPrefix = "huisclos_council_"
+    /// The prefix of its LISTEN/NOTIFY channel.
+    public static let channelPrefix = "huisclos_relay_"
+
+    /// Longest identifier: its schema and channel names must fit PostgreSQL's identifier whole
+    /// (46 bytes; earlier versions allowed 48, and two such councils could share a schema).
+    public static let bytesMax = postgresIdentifierBytesMax - max(schemaPrefix.utf8.count, channelPrefix.utf8.count)
 
     /// The identifier as written in URLs and folder names.
     public let rawValue: String
@@ -33,7 +42,13 @@ public struct CouncilID: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Its path prefix on the relay: `/councils/<id>` (the default council has none).
     public var pathPrefix: String { "\(CouncilDirectory.pathSegment)/\(rawValue)" }
 
-    /// Its name inside PostgreSQL (schema, channel): `-` written `_`, which an identifier never
-    /// holds, so two councils never share one.
-    public var sqlName: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+    /// Its name inside PostgreSQL names: `-` written `_`, which an identifier never holds, so two
+    /// councils never share one.
+    var sqlName: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    /// Its PostgreSQL schema, whole (at most `postgresIdentifierBytesMax` bytes).
+    public var schemaName: String { Self.schemaPrefix + sqlName }
+
+    /// Its PostgreSQL notification channel, whole.
+    public var channelName: String { Self.channelPrefix + sqlName }
 }

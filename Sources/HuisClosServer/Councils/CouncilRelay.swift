@@ -43,7 +43,7 @@ struct CouncilRelay: Sendable {
     /// What serves this council: its HTTP router, its watch-upgrade router and its background
     /// services (integrity checks, the bus listener). `readiness` is what its `/readyz` reports.
     func responders(configuration: ServerConfiguration, metrics: ServerMetrics, readiness: [StorageHealth], logger: Logger)
-        -> (http: RouterResponder<BasicWebSocketRequestContext>, watch: RouterResponder<WatchRequestContext>, services: [any Service])
+        -> (http: RouterResponder<RelayRequestContext>, watch: RouterResponder<WatchRequestContext>, services: [any Service])
     {
         var logger = logger
         if let id { logger[metadataKey: "council"] = "\(id)" }
@@ -56,7 +56,7 @@ struct CouncilRelay: Sendable {
             intake: BatchIntake(storage: storage, authenticator: authenticator, fanout: fanout, metrics: metrics, clock: configuration.clock),
             hub: hub, fanout: fanout, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
-        let router = Router(context: BasicWebSocketRequestContext.self)
+        let router = Router(context: RelayRequestContext.self)
         router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock))
         AccessRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)

@@ -8,12 +8,12 @@ import HuisClosWire
 struct AccessRoutes: Sendable {
     let services: RelayServices
 
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register<Context: SourceAddressed>(on router: Router<Context>) {
         router.post(RouterPath(Endpoint.enrolmentCodes)) { request, _ in Response.wire(try await createCode(request)) }
         router.post(RouterPath(Endpoint.revokeDevice)) { request, _ in Response.wire(try await revoke(request)) }
-        router.post(RouterPath(Endpoint.enrol)) { request, _ in Response.wire(try await enrol(request)) }
-        router.post(RouterPath(Endpoint.challenge)) { request, _ in Response.wire(try await challenge(request)) }
-        router.post(RouterPath(Endpoint.login)) { request, _ in Response.wire(try await login(request)) }
+        router.post(RouterPath(Endpoint.enrol)) { request, context in Response.wire(try await enrol(request, from: context.source)) }
+        router.post(RouterPath(Endpoint.challenge)) { request, context in Response.wire(try await challenge(request, from: context.source)) }
+        router.post(RouterPath(Endpoint.login)) { request, context in Response.wire(try await login(request, from: context.source)) }
     }
 
     private func createCode(_ request: Request) async throws -> Huisclos_V1_CreateEnrolmentCodeResponse {
@@ -46,7 +46,10 @@ struct AccessRoutes: Sendable {
         return response
     }
 
-    private func enrol(_ request: Request) async throws -> Huisclos_V1_EnrolResponse {
+    /// Enrols a device with a code. Wrong codes are counted per source address (that address is
+    /// refused first) and, with a much higher ceiling, for the whole council: an anonymous client
+    /// guessing codes blocks itself, not the council's new members.
+    private func enrol(_ request: Request, from source: SourceAddress) async throws -> Huisclos_V1_EnrolResponse {
         var request = request
         let message = try await request.message(Huisclos_V1_EnrolRequest.self, limit: WireLimits.controlMessageBytesMax)
         let key = try RelayServices.deviceKey(message.signingKey, field: "signing_key")
@@ -54,11 +57,18 @@ struct AccessRoutes: Sendable {
             throw APIError(.malformed, "agreement_key is a 32-byte X25519 public key, or empty")
         }
         try RelayServices.requireCanonical(key, field: "signing_key")
-        guard !services.limiter.isOver(Self.enrolmentFailures, max: services.quotas.failedEnrolmentsPerWindowMax, now: services.now) else {
+        let failures = Self.enrolmentFailures + ":" + source.key
+        guard !services.limiter.isOver(failures, max: services.quotas.failedEnrolmentsPerAddressPerWindowMax, now: services.now),
+              !services.limiter.isOver(Self.enrolmentFailures, max: services.quotas.failedEnrolmentsPerCouncilPerWindowMax, now: services.now)
+        else {
             throw APIError(.rateLimited, "too many wrong enrolment codes were tried in the last minute: wait a minute, then type the code again")
         }
-        guard (1...64).contains(message.code.utf8.count) else {
+        let recordFailure = {
+            services.limiter.record(failures, now: services.now)
             services.limiter.record(Self.enrolmentFailures, now: services.now)
+        }
+        guard (1...64).contains(message.code.utf8.count) else {
+            recordFailure()
             throw APIError(.enrolmentCodeInvalid, "this enrolment code is not valid: ask the secretariat for a new one")
         }
         let outcome = try await services.storage.enrol(
@@ -66,7 +76,7 @@ struct AccessRoutes: Sendable {
             agreementKey: Array(message.agreementKey), now: services.now)
         switch outcome {
         case .codeInvalid:
-            services.limiter.record(Self.enrolmentFailures, now: services.now)
+            recordFailure()
             throw APIError(.enrolmentCodeInvalid, "this enrolment code is unknown, used or expired: ask the secretariat for a new one")
         case .alreadyEnrolled:
             throw APIError(.alreadyEnrolled, "this device key is already enrolled: log in instead")
@@ -79,12 +89,15 @@ struct AccessRoutes: Sendable {
         }
     }
 
-    private func challenge(_ request: Request) async throws -> Huisclos_V1_ChallengeResponse {
+    /// A login challenge, counted per device and source address: anyone may ask one for any
+    /// enrolled device (its key is in the membership log), so a device-wide count would let them
+    /// exhaust the device's.
+    private func challenge(_ request: Request, from source: SourceAddress) async throws -> Huisclos_V1_ChallengeResponse {
         var request = request
         let message = try await request.message(Huisclos_V1_ChallengeRequest.self, limit: WireLimits.controlMessageBytesMax)
         let key = try RelayServices.deviceKey(message.device, field: "device")
         _ = try await services.authenticator.active(key)
-        guard services.limiter.take(Self.limitKey("challenge", key), max: services.quotas.challengesPerDevicePerWindowMax, now: services.now) else {
+        guard services.limiter.take(Self.limitKey("challenge", key, source), max: services.quotas.challengesPerDevicePerWindowMax, now: services.now) else {
             throw APIError(.rateLimited, "this device asked too many login challenges in the last minute: wait a minute, then log in again")
         }
         let nonce = try Self.random { () throws(CryptoError) in try Sodium.randomBytes(WireLimits.loginNonceBytes) }
@@ -96,13 +109,16 @@ struct AccessRoutes: Sendable {
         return response
     }
 
-    private func login(_ request: Request) async throws -> Huisclos_V1_LoginResponse {
+    /// A login. A failed proof counts against the device and source address, and only when its
+    /// nonce was an outstanding challenge of that device: a client knowing a device's public key
+    /// (every member does) locks out its own address at most, never the device.
+    private func login(_ request: Request, from source: SourceAddress) async throws -> Huisclos_V1_LoginResponse {
         var request = request
         let message = try await request.message(Huisclos_V1_LoginRequest.self, limit: WireLimits.controlMessageBytesMax)
         let key = try RelayServices.deviceKey(message.device, field: "device")
         let nonce = Array(message.nonce)
         let invalid = APIError(.challengeInvalid, "the login challenge is unknown, used, expired or wrongly signed: ask a new one")
-        let failures = Self.limitKey("proof", key)
+        let failures = Self.limitKey("proof", key, source)
         guard !services.limiter.isOver(failures, max: services.quotas.failedProofsPerDevicePerWindowMax, now: services.now) else {
             throw APIError(.rateLimited, "this device sent too many wrong login proofs in the last minute: wait a minute, then log in again")
         }
@@ -110,10 +126,10 @@ struct AccessRoutes: Sendable {
               (try? key.verify(Array(message.signature), of: LoginProof.message(nonce: nonce, device: key))) != nil
         else {
             // A failed proof uses its nonce up: a guess cannot be retried against the same challenge.
-            // Counted for enrolled devices only, so random keys cannot crowd the limiter.
-            if (try? await services.authenticator.active(key)) != nil { services.limiter.record(failures, now: services.now) }
-            if nonce.count == WireLimits.loginNonceBytes {
-                _ = try await services.storage.consumeChallenge(nonce: nonce, device: key, now: services.now)
+            // Counted only for a nonce issued to this device, so random keys and nonces cannot crowd the limiter.
+            if nonce.count == WireLimits.loginNonceBytes,
+               try await services.storage.consumeChallenge(nonce: nonce, device: key, now: services.now) {
+                services.limiter.record(failures, now: services.now)
             }
             throw invalid
         }
@@ -130,11 +146,14 @@ struct AccessRoutes: Sendable {
         return response
     }
 
-    /// The rate limiter's key for failed enrolments (all callers together: no device exists yet).
+    /// The rate limiter's key for failed enrolments of the whole council (no device exists yet);
+    /// followed by `:` and the source address, one client's.
     static let enrolmentFailures = "enrolment"
 
-    /// The rate limiter's key of `what` for one device.
-    static func limitKey(_ what: String, _ key: SigningPublicKey) -> String { what + ":" + Hex.encode(key.bytes) }
+    /// The rate limiter's key of `what` for one device asked from one source address.
+    static func limitKey(_ what: String, _ key: SigningPublicKey, _ source: SourceAddress) -> String {
+        what + ":" + Hex.encode(key.bytes) + "@" + source.key
+    }
 
     /// Runs a randomness call; libsodium failing to initialise is a server fault.
     private static func random<T>(_ body: () throws(CryptoError) -> T) throws(APIError) -> T {

@@ -36,7 +36,8 @@ struct GuardedChannel<Inner: ServerChildChannel>: ServerChildChannel {
 /// A connection was refused because the server holds as many as it allows.
 struct ConnectionLimitReached: Error {}
 
-/// Open connections, in all and per remote address, bounded by `RelayQuotas`.
+/// Open connections, in all and per client (`SourceAddress`: an IPv4 address, an IPv6 /64),
+/// bounded by `RelayQuotas`.
 final class ConnectionCounter: Sendable {
     private struct Counts {
         var total = 0
@@ -59,8 +60,8 @@ final class ConnectionCounter: Sendable {
 
     /// Counts a new connection from `address`; false (nothing counted) when a bound is reached.
     func open(address: String?) -> Bool {
-        counts.withLock { counts in
-            let key = address ?? ""
+        let key = SourceAddress(ipAddress: address).key
+        return counts.withLock { counts in
             guard counts.total < totalMax, counts.byAddress[key, default: 0] < perAddressMax else { return false }
             counts.total += 1
             counts.byAddress[key, default: 0] += 1
@@ -74,8 +75,8 @@ final class ConnectionCounter: Sendable {
     /// when the last of them closes, hands the memory their buffers used back to the system
     /// (`MemoryRelease`).
     func close(address: String?) {
+        let key = SourceAddress(ipAddress: address).key
         let release = counts.withLock { counts in
-            let key = address ?? ""
             counts.total -= 1
             let left = counts.byAddress[key, default: 1] - 1
             counts.byAddress[key] = left > 0 ? left : nil

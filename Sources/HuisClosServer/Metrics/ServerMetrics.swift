@@ -63,6 +63,11 @@ struct ServerMetrics: Sendable {
         Gauge(label: "huisclos_pokes_pending", dimensions: [("council", council)], factory: factory).record(count)
     }
 
+    /// Whether a hosted council could not be opened at start (1: it answers 503 until fixed and restarted).
+    func councilUnavailable(_ unavailable: Bool, council: String) {
+        Gauge(label: "huisclos_council_unavailable", dimensions: [("council", council)], factory: factory).record(unavailable ? 1 : 0)
+    }
+
     /// Counts a request that failed in the storage (`code`: `unavailable`, `corrupt`, `schemaTooNew`).
     func storageError(_ code: String) {
         Counter(label: "huisclos_storage_errors_total", dimensions: [("code", code)], factory: factory).increment()

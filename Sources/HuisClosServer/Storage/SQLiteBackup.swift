@@ -37,15 +37,22 @@ public enum SQLiteBackup {
         return (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
     }
 
-    /// Replaces the database in `folder` with the backup `file`, after checking it is a relay
-    /// database that passes SQLite's integrity check and that this binary knows its schema. The
-    /// relay must be stopped: a relay running on `relayFolder` (its data folder, which holds
-    /// `folder` for a hosted council; `RelayDataLock`) makes it refuse. A bad file changes nothing.
-    public static func restore(from file: URL, folder: URL, relayFolder: URL? = nil) throws(StorageError) {
+    /// Replaces the database of `council` (nil: the default council) in `folder` with the backup
+    /// `file`, after checking it is a relay database that passes SQLite's integrity check, that
+    /// this binary knows its schema, and that it is that council's (`CouncilIdentity`: the same
+    /// council, and the same UUID as the database it replaces). `force` skips the identity check
+    /// and gives the restored copy the council's identity. The relay must be stopped: a relay
+    /// running on `relayFolder` (its data folder, which holds `folder` for a hosted council;
+    /// `RelayDataLock`) makes it refuse. A refused file changes nothing.
+    public static func restore(from file: URL, folder: URL, council: CouncilID? = nil, relayFolder: URL? = nil,
+                               force: Bool = false) throws(StorageError) {
         let lock = try RelayDataLock(folder: relayFolder ?? folder, purpose: "restore a backup into it")
         defer { withExtendedLifetime(lock) {} }
-        try check(file)
+        let restored = try check(file)
         let target = folder.appendingPathComponent(SQLiteServerStorage.fileName)
+        // The database replaced may be damaged (the reason for a restore): then only the council is checked.
+        let current = (try? identity(of: target)) ?? nil
+        if !force { try requireSameCouncil(restored, file: file, council: council, current: current) }
         let staging = folder.appendingPathComponent(SQLiteServerStorage.fileName + ".restoring")
         do {
             try? FileManager.default.removeItem(at: staging)
@@ -53,6 +60,15 @@ public enum SQLiteBackup {
             let source = try DatabaseQueue(path: file.path, configuration: readOnly)
             let destination = try DatabaseQueue(path: staging.path)
             try source.backup(to: destination)
+            if force {
+                let identity = CouncilIdentity(council: council, uuid: current?.uuid ?? UUID())
+                try destination.write { db in
+                    try db.execute(sql: "DROP TABLE IF EXISTS \(CouncilIdentity.tableName)")
+                    try db.execute(sql: "CREATE TABLE \(CouncilIdentity.tableName) (council TEXT NOT NULL, uuid TEXT NOT NULL)")
+                    try db.execute(sql: "INSERT INTO \(CouncilIdentity.tableName) (council, uuid) VALUES (?, ?)",
+                                   arguments: [identity.storedName, identity.uuid.uuidString])
+                }
+            }
             try destination.close()
             try source.close()
             // The old WAL belongs to the old file: left beside the new one, SQLite would replay it.
@@ -65,7 +81,31 @@ public enum SQLiteBackup {
             throw StorageError(.unavailable, "restoring \(file.path) into \(folder.path) failed: \(error); check the folder's permissions")
         }
         // Brings the restored copy to this binary's schema now, so a failure shows here, not at start.
-        _ = try SQLiteServerStorage(folder: folder)
+        _ = try SQLiteServerStorage(folder: folder, council: council)
+    }
+
+    /// Throws `otherCouncil` unless the backup's identity `restored` is `council`'s and, when the
+    /// database it replaces has an identity (`current`), the same incarnation of it.
+    private static func requireSameCouncil(_ restored: CouncilIdentity?, file: URL, council: CouncilID?,
+                                           current: CouncilIdentity?) throws(StorageError) {
+        let name = council.map { "council \($0)" } ?? "the default council"
+        guard let restored else {
+            throw StorageError(.otherCouncil, "\(file.path) records no council (a backup taken before council identities): "
+                               + "nothing was changed; if you are sure it is \(name)'s, restore it again with --force")
+        }
+        try restored.require(council, database: file.path)
+        if let current, current.uuid != restored.uuid {
+            throw StorageError(.otherCouncil, "\(file.path) holds \(restored), an earlier council of that identifier than the one "
+                               + "in place (\(current)): nothing was changed; if you are sure, restore it again with --force")
+        }
+    }
+
+    /// The identity of the database at `path`; nil when there is none or it records none.
+    private static func identity(of path: URL) throws -> CouncilIdentity? {
+        guard FileManager.default.fileExists(atPath: path.path) else { return nil }
+        let queue = try DatabaseQueue(path: path.path, configuration: readOnly)
+        defer { try? queue.close() }
+        return try queue.read { db in try SQLiteServerStorage.identity(in: db) }
     }
 
     private static var readOnly: Configuration {
@@ -74,12 +114,15 @@ public enum SQLiteBackup {
         return configuration
     }
 
-    /// Throws unless `file` is an intact relay database whose migrations this binary knows.
-    private static func check(_ file: URL) throws(StorageError) {
+    /// Throws unless `file` is an intact relay database whose migrations this binary knows;
+    /// returns the council identity it records (nil for a backup taken before identities).
+    private static func check(_ file: URL) throws(StorageError) -> CouncilIdentity? {
         let verdict: String?
+        let identity: CouncilIdentity?
         do {
             let queue = try DatabaseQueue(path: file.path, configuration: readOnly)
             defer { try? queue.close() }
+            identity = try queue.read { db in try SQLiteServerStorage.identity(in: db) }
             verdict = try queue.read { db -> String? in
                 let integrity = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?"
                 guard integrity == "ok" else { return "it fails SQLite's integrity check (\(integrity))" }
@@ -96,5 +139,6 @@ public enum SQLiteBackup {
             throw StorageError(.corrupt, "\(file.path) cannot be read as a SQLite database (\(error)); nothing was changed")
         }
         if let verdict { throw StorageError(.corrupt, "\(file.path) cannot be restored: \(verdict); nothing was changed") }
+        return identity
     }
 }

@@ -17,9 +17,14 @@ public final class SQLiteServerStorage: ServerStorage {
     let pool: DatabasePool
     /// Concurrent pushes share transactions (one fsync per group).
     let pushes: PushGroupCommit
+    /// The council this database belongs to, recorded when it was created.
+    public let identity: CouncilIdentity
 
-    /// Opens (creating if needed) the database in `folder` and migrates it to the current schema.
-    public init(folder: URL) throws(StorageError) {
+    /// Opens (creating if needed) the database of `council` (nil: the default council) in
+    /// `folder` and migrates it to the current schema. A database recording another council is
+    /// refused (`otherCouncil`); one recording none (new, or written by an earlier version) is
+    /// given `council`'s identity with a fresh UUID.
+    public init(folder: URL, council: CouncilID? = nil) throws(StorageError) {
         let path = folder.appendingPathComponent(Self.fileName).path
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -30,6 +35,8 @@ public final class SQLiteServerStorage: ServerStorage {
             try Self.createPrivately(folder: folder, database: path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrateRefusingNewer(pool, path: path)
+            identity = try pool.write { db in try Self.claimIdentity(db, for: council) }
+            try identity.require(council, database: path)
             pushes = PushGroupCommit(pool: pool, place: Self.place)
         } catch let error as StorageError {
             throw error
@@ -39,6 +46,26 @@ public final class SQLiteServerStorage: ServerStorage {
         } catch {
             throw StorageError(.unavailable, "cannot open the server database at \(path): \(error); check the data folder's permissions and free space")
         }
+    }
+
+    /// The identity `db` records, or nil when it records none (or has no identity table).
+    static func identity(in db: Database) throws -> CouncilIdentity? {
+        guard try db.tableExists(CouncilIdentity.tableName),
+              let row = try Row.fetchOne(db, sql: "SELECT council, uuid FROM \(CouncilIdentity.tableName)") else { return nil }
+        guard let identity = CouncilIdentity(storedName: row[0], uuid: row[1]) else {
+            throw StorageError(.corrupt, "the database's council identity does not decode: restore the data folder from the last backup")
+        }
+        return identity
+    }
+
+    /// The identity `db` records, recording `council`'s with a fresh UUID when it has none.
+    static func claimIdentity(_ db: Database, for council: CouncilID?) throws -> CouncilIdentity {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(CouncilIdentity.tableName) (council TEXT NOT NULL, uuid TEXT NOT NULL)")
+        if let found = try identity(in: db) { return found }
+        let fresh = CouncilIdentity(council: council, uuid: UUID())
+        try db.execute(sql: "INSERT INTO \(CouncilIdentity.tableName) (council, uuid) VALUES (?, ?)",
+                       arguments: [fresh.storedName, fresh.uuid.uuidString])
+        return fresh
     }
 
     /// SQLite's own verdict on a damaged file (corrupt pages, or not a database at all).

@@ -248,6 +248,14 @@ public struct StorageError: HuisClosError, CustomStringConvertible {
         case corrupt
         /// The database was migrated by a newer binary: this one could misread what it does not know.
         case schemaTooNew
+        /// The database (or backup) records another council than the one it is opened for: it would
+        /// hand that council's devices and log to this council's admin token.
+        case otherCouncil
+        /// `councils create` found the council's database or schema already there.
+        case councilExists
+        /// A folder under `<data>/councils/` is no valid council identifier (one too long for its
+        /// PostgreSQL schema among them).
+        case councilFolderInvalid
 
         public static let domain = "storage"
 
@@ -262,10 +270,24 @@ public struct StorageError: HuisClosError, CustomStringConvertible {
             case .schemaTooNew:
                 Text(fr: "la base a été migrée par une version plus récente de huisclos-server : installez cette version (ou plus récente), ou restaurez une sauvegarde faite avant la migration",
                      en: "the database was migrated by a newer huisclos-server: run that version (or newer), or restore a backup taken before the migration")
+            case .otherCouncil:
+                Text(fr: "cette base ou cette sauvegarde appartient à un autre conseil que celui qui l'ouvre : vérifiez le dossier du conseil ou la sauvegarde choisie (restore --force seulement si vous en êtes sûr)",
+                     en: "this database or backup belongs to another council than the one opening it: check the council's folder or the backup chosen (restore --force only when you are sure)")
+            case .councilExists:
+                Text(fr: "ce conseil a déjà une base (fichier ou schéma PostgreSQL) : choisissez un autre identifiant, ou ajoutez --adopt-existing pour une autre instance du même déploiement",
+                     en: "this council already has a database (file or PostgreSQL schema): pick another identifier, or add --adopt-existing for another instance of the same deployment")
+            case .councilFolderInvalid:
+                Text(fr: "un dossier de <données>/councils/ ne porte pas un identifiant de conseil valide (1 à 46 caractères a-z, 0-9 et '-') : renommez-le ou retirez-le, puis relancez le relais",
+                     en: "a folder in <data>/councils/ is not a valid council identifier (1 to 46 characters a-z, 0-9 and '-'): rename or remove it, then start the relay again")
             }
         }
 
-        public var exitStatus: ExitStatus { self == .corrupt ? .dataRefused : .localIO }
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .corrupt, .otherCouncil, .councilExists, .councilFolderInvalid: .dataRefused
+            case .unavailable, .schemaTooNew: .localIO
+            }
+        }
 
         /// Sent as `internal`: nothing the client sent caused it.
         public var httpStatus: Int? { 500 }

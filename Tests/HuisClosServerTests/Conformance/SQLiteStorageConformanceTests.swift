@@ -17,9 +17,19 @@ import Testing
         let folder = try TemporaryFolder("conformance-councils")
         defer { folder.remove() }
         let directory = CouncilDirectory(dataFolder: folder.url)
-        _ = try directory.create(try CouncilID("est"))
-        try await StorageConformance.councilsShareNothing(try SQLiteServerStorage(folder: directory.folder(of: try CouncilID("est"))),
+        let est = try CouncilID("est")
+        _ = try directory.create(est)
+        try await StorageConformance.councilsShareNothing(try SQLiteServerStorage(folder: directory.folder(of: est), council: est),
                                                           try SQLiteServerStorage(folder: folder.url))
+        // Each file now records its council: opened as the other council's, it is refused.
+        for (file, council) in [(directory.folder(of: est), nil), (folder.url, est)] as [(URL, CouncilID?)] {
+            do {
+                _ = try SQLiteServerStorage(folder: file, council: council)
+                Issue.record("\(file.path) opened as another council's")
+            } catch {
+                #expect(error.code == .otherCouncil)
+            }
+        }
     }
 
     @Test func sqliteStorageKeepsEverythingAcrossAReopen() async throws {

@@ -36,6 +36,38 @@ extension PostgresStorageTests {
         #expect(try await root.device(StorageConformance.device.publicKey) == nil)
     }
 
+    /// The two longest identifiers allowed, alike but for their last character, get a schema each:
+    /// PostgreSQL truncates an identifier past 63 bytes, so a bound that ignored the schema's
+    /// prefix let two such councils share one schema (devices, log, admin powers).
+    @Test func theLongestIdentifiersAllowedStillGetASchemaEach() async throws {
+        let url = try await SuiteCluster.get().createDatabase()
+        let location = try PostgresLocation(url: url)
+        let stem = String(String(repeating: "conseil-de-developpement-metropole-grand-lyon-", count: 2).prefix(CouncilID.bytesMax - 1))
+        let one = try await PostgresServerStorage.open(location, council: try CouncilID(stem + "6"), logger: Self.logger)
+        let other = try await PostgresServerStorage.open(location, council: try CouncilID(stem + "7"), logger: Self.logger)
+        defer { for storage in [one, other] { storage.close() } }
+        try await StorageConformance.councilsShareNothing(one, other)
+    }
+
+    /// `councils create` never takes over a schema that exists: a council retired by deleting its
+    /// folder and created again, or created again on a second instance, would inherit the old
+    /// devices and log under a new admin token. `--adopt-existing` (another instance of the same
+    /// deployment) takes the schema with its identity.
+    @Test func createRefusesAnExistingSchemaUnlessAdopting() async throws {
+        let database = try await SuiteCluster.get().createDatabase()
+        let folder = try TemporaryFolder("council-create-existing")
+        defer { folder.remove() }
+        let data = folder.url.path
+        let first = try await CommandRun.run("huisclos-server", ["councils", "create", "short", "--data", data, "--database", database])
+        #expect(first.status == 0, "\(first.errors)")
+        try FileManager.default.removeItem(at: CouncilDirectory(dataFolder: folder.url).folder(of: try CouncilID("short")))
+        let again = try await CommandRun.run("huisclos-server", ["councils", "create", "short", "--data", data, "--database", database])
+        #expect(again.status != 0 && again.errors.contains("--adopt-existing"), "\(again.status) \(again.errors)")
+        let adopted = try await CommandRun.run("huisclos-server", ["councils", "create", "short", "--data", data, "--database", database,
+                                                                   "--adopt-existing"])
+        #expect(adopted.status == 0, "\(adopted.errors)")
+    }
+
     /// Two instances hosting the council `est` beside the default one: a push in est's `council`
     /// scope through one instance pokes est's watcher on the other (est's channel), and never the
     /// default council's watcher of the scope of the same name.
