@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -81,6 +83,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
+        // RFC 3161 time-stamps: requests to a time-stamping authority over HTTP, tokens (CMS
+        // SignedData) verified offline against the council's TSA roots.
+        .target(
+            name: "HuisClosTimestamp",
+            dependencies: [
+                "HuisClosCrypto", "HuisClosL10n",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
         .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosL10n"]),
@@ -171,6 +185,7 @@ let package = Package(
                 "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncilStore", "HuisClosSync", "HuisClosCouncil",
                 "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
                 "HuisClosPublication", "HuisClosStore", "HuisClosCrypto", "HuisClosTerminal", "HuisClosMail", "HuisClosReplica",
+                "HuisClosTimestamp",
             ]),
 
         // The members' local web interface (`huisclos app`): a Hummingbird server on loopback over one
@@ -307,8 +322,10 @@ let package = Package(
             dependencies: [
                 "HuisClosL10n", "HuisClosCrypto", "HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosReplica",
                 "HuisClosDevice", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosPublication", "HuisClosDossiers",
-                "HuisClosWire", "HuisClosServer", "HuisClosTerminal", "HuisClosClient", "HuisClosMail", "HuisClosApp",
+                "HuisClosWire", "HuisClosServer", "HuisClosTerminal", "HuisClosClient", "HuisClosMail", "HuisClosTimestamp", "HuisClosApp",
             ]),
+        // Tokens from a real `openssl ts` authority on loopback, verified and refused.
+        .testTarget(name: "HuisClosTimestampTests", dependencies: ["HuisClosTimestamp", "HuisClosTestSupport", "HuisClosCrypto"]),
         .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosStoreTests",

@@ -18,9 +18,9 @@ struct HuisClos: AsyncParsableCommand {
             """,
         subcommands: [
             AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self,
-            MemberCommands.self, SeanceCommands.self, MailCommands.self, AgendaCommands.self, AttendanceCommands.self, ReportCommands.self,
-            DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self, ReferralCommands.self,
-            AppCommand.self,
+            MemberCommands.self, SeanceCommands.self, MailCommands.self, TimestampCommands.self, AgendaCommands.self, AttendanceCommands.self,
+            ReportCommands.self, DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self,
+            ReferralCommands.self, AppCommand.self,
         ])
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),

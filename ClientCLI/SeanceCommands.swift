@@ -20,8 +20,13 @@ struct SeanceCommands: AsyncParsableCommand {
               huisclos seances liste
               huisclos seances voir s1          (accuse la lecture / acknowledges reading)
               huisclos seances accuses s1 --json
+              huisclos seances horodater s1     (secrétariat / secretariat)
+              huisclos seances preuve s1 --sortie preuve-s1.txt
             """,
-        subcommands: [Convene.self, Cancel.self, CalendarFile.self, Notify.self, Delay.self, List.self, Show.self, Acknowledgements.self])
+        subcommands: [
+            Convene.self, Cancel.self, CalendarFile.self, Notify.self, Delay.self, List.self, Show.self, Acknowledgements.self,
+            Stamp.self, Proof.self,
+        ])
 
     struct Convene: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -161,15 +166,68 @@ struct SeanceCommands: AsyncParsableCommand {
     struct Acknowledgements: CouncilCommand {
         static let configuration = CommandConfiguration(
             commandName: "accuses",
-            abstract: "Qui a reçu et lu la convocation, quand (heure de l'appareil et arrivée au serveur) / who received and read it, when (device time and server arrival).",
+            abstract:
+                "Qui a reçu et lu la convocation, quand (appareil, serveur, autorité d'horodatage) / who received and read it, when (device, server, time-stamping authority).",
             discussion: "Exemple / example : huisclos seances accuses s2 --json")
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {
-            try session.acknowledgementListing(of: seance, in: language).show(json: json)
-            if !json { say(.acknowledgementTimes) }
+            let (listing, convocation) = try await session.acknowledgementListing(of: seance, in: language)
+            try listing.show(json: json)
+            if !json {
+                convocation.forEach(say)
+                say(.acknowledgementTimes)
+            }
+        }
+    }
+
+    struct Stamp: CouncilCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "horodater",
+            abstract: "Horodate la convocation et ses accusés auprès de l'autorité RFC 3161 (secrétariat) / time-stamps the convocation and its acknowledgements (secretariat).",
+            discussion: """
+                Demande un jeton pour chaque état non encore horodaté : la convocation (chaque révision), chaque accusé de réception                 et de lecture synchronisé. Relancez après chaque modification et après chaque synchronisation qui apporte des accusés.
+                Asks a token for each state not yet stamped: the convocation (each revision), each synced receipt and reading.                 Run again after each change and after each sync that brings acknowledgements.
+                Exemple / example : huisclos sync && huisclos seances horodater s2 && huisclos sync
+                Codes de sortie : 0 · 64 aucune autorité configurée · 65 jeton refusé, réservé au secrétariat · 69 autorité injoignable.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+
+        func run(on session: CouncilSession) async throws {
+            let (stamped, already) = try await session.timestamp(seance: seance)
+            for statement in stamped {
+                say(Text(fr: "Horodaté : \(statement.subject)", en: "Time-stamped: \(statement.subject)"))
+            }
+            say(
+                Text(
+                    fr: "\(stamped.count) horodatage(s) obtenu(s) et vérifié(s), \(already) déjà présent(s). Synchronisez (huisclos sync) pour les partager.",
+                    en: "\(stamped.count) time-stamp(s) obtained and verified, \(already) already there. Sync (huisclos sync) to share them."))
+        }
+    }
+
+    struct Proof: CouncilCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "preuve", abstract: "Exporte la preuve horodatée de la convocation / exports the convocation's time-stamped proof.",
+            discussion: """
+                Le fichier contient chaque texte horodaté, son jeton RFC 3161 et la racine de l'autorité : un tiers le vérifie avec                 OpenSSL seul (bash scripts/check-proof.sh FICHIER ; voir README). Il contient les identifiants des membres et                 appareils, la date et le lieu : il quitte le stockage chiffré.
+                The file holds each time-stamped text, its RFC 3161 token and the authority's root: a third party checks it with                 OpenSSL alone. It holds member and device ids, date and place: it leaves encrypted storage.
+                Exemple / example : huisclos seances preuve s2 --sortie preuve-s2.txt
+                Codes de sortie : 0 · 64 aucun horodatage · 74 fichier existant ou non écrit.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Identifiant de la séance / séance id.") var seance: String
+        @Option(name: .customLong("sortie"), help: "Nouveau fichier (jamais écrasé) / new file (never overwritten).") var output: String
+
+        func run(on session: CouncilSession) async throws {
+            let proof = try await session.proofFile(of: seance)
+            try PlaintextFile.write(Data(proof.utf8), toPath: output)
+            say(
+                Text(
+                    fr: "Preuve écrite dans \(output) (en clair : gardez-la en lieu sûr). Vérification : bash scripts/check-proof.sh \(output)",
+                    en: "Proof written to \(output) (plaintext: keep it safe). Check: bash scripts/check-proof.sh \(output)"))
         }
     }
 }

@@ -37,7 +37,13 @@ stop_server() {
     server_pid=""
 }
 smtp_pid=""
-cleanup() { stop_server; [ -z "$smtp_pid" ] || kill -9 "$smtp_pid" 2>/dev/null || true; [ -n "${HUISCLOS_DEMO_KEEP:-}" ] || rm -rf "$work"; }
+tsa_pid=""
+cleanup() {
+    stop_server
+    [ -z "$smtp_pid" ] || kill -9 "$smtp_pid" 2>/dev/null || true
+    [ -z "$tsa_pid" ] || kill -9 "$tsa_pid" 2>/dev/null || true
+    [ -n "${HUISCLOS_DEMO_KEEP:-}" ] || rm -rf "$work"
+}
 trap cleanup EXIT
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
@@ -184,6 +190,31 @@ print('  ' + m.get_body(preferencelist=('plain',)).get_content().splitlines()[2]
 print('  Pièce jointe :', ', '.join(p.get_filename() for p in m.iter_attachments()))" "$work/smtp/recus/1.eml"
 kill -9 "$smtp_pid" 2>/dev/null || true
 smtp_pid=""
+
+say "Horodatage RFC 3161 de la convocation et de sa lecture, vérifié hors ligne et par OpenSSL seul"
+step "Une autorité d'horodatage de démonstration sur 127.0.0.1 (openssl ts, sa racine faite ici) ; le secrétariat la configure une fois :"
+bash scripts/tsa-test-ca.sh "$work/tsa" "HuisClos demo TSA CA"
+.build-tools/venv/bin/python scripts/tsa-test-server.py --config "$work/tsa/tsa.cnf" >"$work/tsa/port" 2>/dev/null &
+tsa_pid=$!
+disown "$tsa_pid"  # killed below: no job notice in the narration
+for _ in $(seq 50); do grep -q listening "$work/tsa/port" && break; sleep 0.1; done
+tsa_port="$(sed -n 's/listening on //p' "$work/tsa/port")"
+hc secretariat horodatage configurer --url "http://127.0.0.1:$tsa_port/" --racine "$work/tsa/ca.pem" | indent
+hc secretariat sync >/dev/null
+hc alice sync >/dev/null
+hc alice seances voir s-avenir >/dev/null
+hc alice sync >/dev/null
+hc secretariat sync >/dev/null
+hc secretariat seances horodater s-avenir | indent
+hc secretariat sync >/dev/null
+hc presidente sync >/dev/null
+step "Sur l'appareil de la présidente, les jetons vérifiés hors ligne (heure de l'autorité) :"
+hc presidente seances accuses s-avenir | indent
+hc secretariat seances preuve s-avenir --sortie "$work/preuve-s-avenir.txt" | indent
+step "La preuve vérifiée par un tiers avec OpenSSL seul (bash scripts/check-proof.sh) :"
+bash scripts/check-proof.sh "$work/preuve-s-avenir.txt" | indent
+kill -9 "$tsa_pid" 2>/dev/null || true
+tsa_pid=""
 
 say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"
 for n in 1 2 3; do

@@ -109,23 +109,35 @@ extension CouncilSession {
         return listing
     }
 
-    /// Who received and read séance `id`'s convocation, when (device clock and relay arrival, UTC):
-    /// each first-circle member in office today, "not received" (null in JSON) when no device of
-    /// theirs acknowledged it.
-    public func acknowledgementListing(of id: String, in language: Language) throws -> Listing {
+    /// Who received and read `id`'s convocation, when (each device's clock and the relay's arrival
+    /// time) and, once the secretariat time-stamped them, the TSA's time when its token verifies
+    /// offline here (the refusal's code otherwise). `convocation` says the same of each stamped
+    /// revision of the convocation itself (in JSON: objects with `subject` "convocation").
+    public func acknowledgementListing(of id: String, in language: Language) async throws -> (listing: Listing, convocation: [Text]) {
         _ = try council.seance(id)
         let acknowledgements = try council.acknowledgements(of: id)
+        let checks = try await timestampChecks(of: id)
         let notices = try council.notices(of: id)
         var listing = Listing(headers: [Text(fr: "Membre", en: "Member"), Text(fr: "Version", en: "Version"), Text(fr: "Avis", en: "Notice"),
                                         Text(fr: "Appareil", en: "Device"),
                                         Text(fr: "Reçue (appareil)", en: "Received (device)"), Text(fr: "Reçue (serveur)", en: "Received (server)"),
-                                        Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)")].map { $0.in(language) },
-                              keys: ["member", "revision", "notice_sent", "device", "received", "received_server", "read", "read_server"])
+                                        Text(fr: "Reçue (TSA)", en: "Received (TSA)"),
+                                        Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)"),
+                                        Text(fr: "Lue (TSA)", en: "Read (TSA)")].map { $0.in(language) },
+                              keys: ["member", "revision", "notice_sent", "device", "received", "received_server", "received_tsa",
+                                     "read", "read_server", "read_tsa"])
         func time(_ ms: Int64?) -> String? { ms.map { LocalTime.text(unixMs: $0, in: language) } }
         func iso(_ ms: Int64?) -> JSONValue { ms.map { .string(LocalTime.iso(unixMs: $0)) } ?? .null }
         func sent(_ ms: Int64?) -> String? {
             ms.map { Text(fr: "envoyée le \(LocalTime.text(unixMs: $0, in: .french))", en: "sent \(LocalTime.text(unixMs: $0, in: .english))").in(language) }
         }
+        func check(_ subject: String) -> TimestampCheck? { checks.first { $0.stored.statement.subject == subject } }
+        func cell(_ check: TimestampCheck?) -> String? {
+            guard let check else { return nil }
+            if let date = check.verifiedTime { return ISO8601DateFormatter().string(from: date) }
+            return Text(fr: "refusé (\(check.status))", en: "refused (\(check.status))").in(language)
+        }
+        func json(_ check: TimestampCheck?) -> JSONValue { check.map { .string($0.verifiedTime.map { ISO8601DateFormatter().string(from: $0) } ?? $0.status) } ?? .null }
         for member in register.register.firstCircle(on: today) {
             let own = acknowledgements.filter { $0.member == member.id }
             let told = notices.filter { $0.member == member.id }
@@ -134,22 +146,38 @@ extension CouncilSession {
                 let notice = told.first { $0.revision == revision }?.sentMs
                 let acks = own.filter { $0.revision == revision }
                 if acks.isEmpty {
-                    listing.append([member.name, "\(revision)", sent(notice), nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil],
+                    listing.append([member.name, "\(revision)", sent(notice), nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil],
                                    json: ["revision": .int(revision), "notice_sent": iso(notice), "received": .null])
                 }
                 for ack in acks {
+                    let received = check(TimestampStatement.subject(of: ack, reading: false))
+                    let read = check(TimestampStatement.subject(of: ack, reading: true))
                     listing.append([member.name, "\(revision)", sent(notice), String(ack.device.prefix(16)), time(ack.receivedMs),
-                                    time(ack.receivedServerMs), time(ack.readMs), time(ack.readServerMs)],
+                                    time(ack.receivedServerMs), cell(received), time(ack.readMs), time(ack.readServerMs), cell(read)],
                                    json: ["revision": .int(revision), "notice_sent": iso(notice), "received": iso(ack.receivedMs),
-                                          "received_server": iso(ack.receivedServerMs), "read": iso(ack.readMs), "read_server": iso(ack.readServerMs)])
+                                          "received_server": iso(ack.receivedServerMs), "read": iso(ack.readMs), "read_server": iso(ack.readServerMs),
+                                          "received_tsa": json(received), "received_tsa_status": .string(received?.status ?? "none"),
+                                          "read_tsa": json(read), "read_tsa_status": .string(read?.status ?? "none")])
                 }
             }
             if own.isEmpty && told.isEmpty {
-                listing.append([member.name, nil, nil, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil],
+                listing.append([member.name, nil, nil, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil],
                                json: ["revision": .null, "received": .null])
             }
         }
-        return listing
+        var convocation: [Text] = []
+        for stamp in checks where stamp.stored.statement.subject.hasPrefix("convocation:") {
+            let revision = stamp.stored.statement.subject.dropFirst("convocation:".count)
+            listing.appendJSONOnly(["subject": .string("convocation"), "revision": .int(Int(revision) ?? 0),
+                                    "tsa": json(stamp), "tsa_status": .string(stamp.status)])
+            convocation.append(stamp.verifiedTime.map { date in
+                let at = ISO8601DateFormatter().string(from: date)
+                return Text(fr: "Convocation (révision \(revision)) horodatée par l'autorité le \(at) : jeton vérifié.",
+                            en: "Convocation (revision \(revision)) time-stamped by the authority at \(at): token verified.")
+            } ?? Text(fr: "Convocation (révision \(revision)) : jeton d'horodatage refusé (\(stamp.status)).",
+                      en: "Convocation (revision \(revision)): time-stamp token refused (\(stamp.status))."))
+        }
+        return (listing, convocation)
     }
 
     /// `seance`'s roll: each first-circle member in office on its day, the answer to the

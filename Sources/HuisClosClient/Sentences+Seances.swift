@@ -63,8 +63,8 @@ extension Text {
 
     /// How to read the acknowledgement table's times.
     public static let acknowledgementTimes = Text(
-        fr: "Heures de Paris. « Avis » : quand le serveur de courriel a accepté l'avis de cette version ; « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
-        en: "Paris times. \"Notice\": when the mail server accepted the notice of this version; \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync).")
+        fr: "Heures de Paris. « Avis » : quand le serveur de courriel a accepté l'avis de cette version ; « appareil » : l'horloge de l'appareil qui a signé l'accusé ; « serveur » : l'arrivée de ce lot signé au serveur (qui fait foi pour l'heure, pas pour le contenu) ; « TSA » : l'heure (UTC) d'un jeton d'horodatage RFC 3161 vérifié sur cet appareil (huisclos seances horodater) ; « - » : aucun accusé sur cet appareil (pas encore reçue ou lue, ou accusé pas encore synchronisé : huisclos sync).",
+        en: "Paris times. \"Notice\": when the mail server accepted the notice of this version; \"device\": the clock of the device that signed the acknowledgement; \"server\": when that signed batch reached the server (trusted for time, not for content); \"TSA\": the time (UTC) of an RFC 3161 time-stamp token verified on this device (huisclos seances horodater); \"-\": no acknowledgement on this device (not received or read yet, or not synced yet: huisclos sync).")
 
     /// After moving an agenda item, at the rank it really took.
     public static func agendaItemMoved(_ item: String, to rank: Int) -> Text {

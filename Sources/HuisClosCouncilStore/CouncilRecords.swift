@@ -31,7 +31,15 @@ public enum CouncilRecords {
         /// A notice e-mailed by the secretariat's device, id = "<séance>:<member hex>:<revision>":
         /// seance, member, revision, sent_ms. Recorded once the mail server accepted it.
         public static let notice = "convocation_notice"
+        /// The council's time-stamping authority, id = `tsa`: `tsa_url`, `tsa_roots` (PEM trust anchors).
+        public static let timestampSettings = "timestamp_settings"
+        /// An RFC 3161 time-stamp obtained by the secretariat's device, id = "<séance>:<subject>"
+        /// (`TimestampStatement`): seance, subject, statement (the text time-stamped), token (DER, base64).
+        public static let timestamp = "timestamp"
     }
+
+    /// The one id of the time-stamping settings record.
+    public static let timestampSettingsID = "tsa"
 
     /// The one id of the convocation settings record.
     public static let convocationSettingsID = "convocation"
@@ -66,6 +74,11 @@ public enum CouncilRecords {
         public static let device = "device"
         public static let receivedMs = "received_ms"
         public static let readMs = "read_ms"
+        public static let tsaURL = "tsa_url"
+        public static let tsaRoots = "tsa_roots"
+        public static let subject = "subject"
+        public static let statement = "statement"
+        public static let token = "token"
     }
 
     /// Hex digits of a device key kept in an acknowledgement's id: 128 bits, unique among a council's devices.

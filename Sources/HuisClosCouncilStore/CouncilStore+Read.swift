@@ -175,7 +175,7 @@ extension CouncilStore {
     }
 
     /// The live fields of every record of `kind`: id → field name → stored value.
-    private func fields(of kind: String) throws -> [String: [String: StoredValue]] {
+    func fields(of kind: String) throws -> [String: [String: StoredValue]] {
         try liveFields(of: kind, column: .value) { StoredValue($0) }
     }
 

@@ -41,6 +41,8 @@ public enum CouncilWriteRules {
             }
         case CouncilRecords.Kind.notice:
             guard role == .secretariat else { throw keepsRegister }
+        case CouncilRecords.Kind.timestampSettings, CouncilRecords.Kind.timestamp:
+            guard role == .secretariat else { throw keepsTimestamps }
         case CouncilRecords.Kind.response:
             guard let member, role?.sitsInFirstCircle == true else { throw answersInOffice }
             guard record.id.hasSuffix(":" + member.hex), Self.names(change, CouncilRecords.Field.member, only: member.hex) else {
@@ -111,6 +113,9 @@ public enum CouncilWriteRules {
     static let answersForThemselves = CouncilError(.roleRequired, Text(
         fr: "Chaque membre répond pour lui-même, depuis son propre appareil : on ne répond pas pour un autre membre (les procurations n'existent pas).",
         en: "Each member answers for themselves, from their own device: nobody answers for another member (proxies do not exist)."))
+    static let keepsTimestamps = CouncilError(.roleRequired, Text(
+        fr: "Le secrétariat configure l'horodatage et obtient les jetons : utilisez un appareil du secrétariat.",
+        en: "The secretariat configures time-stamping and obtains the tokens: use a secretariat device."))
     static let acknowledgesItself = CouncilError(.roleRequired, Text(
         fr: "Un accusé de réception est signé par l'appareil du membre lui-même, à son nom.",
         en: "An acknowledgement is signed by the member's own device, in their name."))

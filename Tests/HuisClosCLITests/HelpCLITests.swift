@@ -11,6 +11,7 @@ import Testing
         ["membres"], ["membres", "liste"], ["membres", "nommer"], ["membres", "proposer-vp"], ["membres", "composition"],
         ["membres", "fin-mandat"], ["membres", "declarer-demission"],
         ["seances"], ["seances", "convoquer"], ["seances", "liste"], ["seances", "voir"], ["seances", "accuses"],
+        ["seances", "horodater"], ["seances", "preuve"], ["horodatage"], ["horodatage", "configurer"],
         ["ordre-du-jour"], ["ordre-du-jour", "ajouter"], ["ordre-du-jour", "deplacer"], ["ordre-du-jour", "retirer"],
         ["presence"], ["presence", "repondre"], ["presence", "pointer"], ["presence", "clore"], ["presence", "liste"],
         ["rapport"], ["rapport", "absences"], ["rapport", "annuel"],

@@ -13,6 +13,7 @@ import HuisClosPublication
 import HuisClosReplica
 import HuisClosServer
 import HuisClosTerminal
+import HuisClosTimestamp
 import HuisClosTrust
 import HuisClosWire
 
@@ -22,7 +23,7 @@ enum ErrorCatalog {
     static let types: [any ErrorCode.Type] = [
         CryptoError.Code.self, PassphraseSealedFile.Refusal.Code.self, WireError.Code.self, ChangeError.Code.self, TrustError.Code.self, ReplicaError.Code.self,
         CouncilError.Code.self, AppointmentImport.LineError.Code.self, AppointmentImport.Failure.Code.self, CouncilStoreError.Code.self, PublicationError.Code.self,
-        PlaintextFileError.Code.self, MailError.Code.self, DeviceError.Code.self, DossierError.Code.self, APIError.Code.self,
+        PlaintextFileError.Code.self, MailError.Code.self, TimestampError.Code.self, DeviceError.Code.self, DossierError.Code.self, APIError.Code.self,
         StorageError.Code.self, SettingsError.Code.self, OperatorError.Code.self, UsageError.Code.self, AppError.Code.self,
         UnexpectedError.Code.self,
     ]

@@ -29,26 +29,8 @@ public final class SMTPTestServer: @unchecked Sendable {
         try openssl.runSerially()
         openssl.waitUntilExit()
         guard openssl.terminationStatus == 0 else { throw ServerProcessError(message: "openssl could not make the SMTP test certificate") }
-        process = Process()
-        process.executableURL = ProjectTools.repository.appendingPathComponent(".build-tools/venv/bin/python")
-        process.arguments = [ProjectTools.repository.appendingPathComponent("scripts/smtp-test-server.py").path,
-                             "--cert", certificate.path, "--key", key.path, "--user", Self.user, "--password", Self.password,
-                             "--out", self.folder.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.runSerially()
-        var output = ""
-        while !output.contains("\n") {
-            let data = pipe.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            output += String(decoding: data, as: UTF8.self)
-        }
-        guard let port = output.split(separator: "\n").first.flatMap({ Int($0.dropFirst("listening on ".count)) }) else {
-            process.terminate()
-            throw ServerProcessError(message: "the SMTP test server did not start (output: \(output.prefix(200)))")
-        }
-        self.port = port
+        (process, port) = try LoopbackScript.start("smtp-test-server.py", arguments: [
+            "--cert", certificate.path, "--key", key.path, "--user", Self.user, "--password", Self.password, "--out", self.folder.path])
     }
 
     /// Starts one in `folder`, off the concurrency pool (starting blocks on the child's pipe).
@@ -79,9 +61,6 @@ public final class SMTPTestServer: @unchecked Sendable {
     /// Stops it (SIGKILL: it has nothing to flush, and a child started from a dispatch thread may
     /// have SIGTERM blocked) and waits.
     public func stop() async {
-        await ServerProcess.offPool { [process] in
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        await LoopbackScript.stop(process)
     }
 }

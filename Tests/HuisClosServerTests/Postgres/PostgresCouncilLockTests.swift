@@ -22,9 +22,10 @@ extension PostgresStorageTests {
                 }
                 // Real time on purpose: what is measured is a lock wait inside the PostgreSQL server.
                 // An append that does not wait ends in milliseconds; one that waits (the old shared
-                // key) ends only after the unlock below, so the test fails instead of hanging.
+                // key) ends only after the unlock below, so the test fails instead of hanging. 30 s:
+                // a loaded machine's PostgreSQL took more than 5 s for an append that did not wait.
                 group.addTask {
-                    try await Task.sleep(for: .seconds(5))
+                    try await Task.sleep(for: .seconds(30))
                     return false
                 }
                 let first = try await group.next() ?? false

@@ -1,0 +1,156 @@
+import Foundation
+import HuisClosCouncilStore
+import HuisClosCrypto
+import HuisClosL10n
+import HuisClosTimestamp
+
+/// One kept time-stamp checked offline on this device: what the token says when it holds, and
+/// whether the record still says what was stamped.
+public struct TimestampCheck: Sendable {
+    public let stored: CouncilStore.StoredTimestamp
+    /// The token's content once verified against the council's roots, or why it is refused.
+    public let outcome: Result<TimestampInfo, TimestampError>
+    /// True when the records give another text for this subject now (a changed or altered record).
+    public let recordChanged: Bool
+
+    /// The TSA's time when the token verifies and the record is unchanged.
+    public var verifiedTime: Date? {
+        guard !recordChanged, case let .success(info) = outcome else { return nil }
+        return info.genTime
+    }
+
+    /// `verified`, or the refusal's code (`timestamp.forged`, `timestamp.recordChanged`…).
+    public var status: String {
+        if case let .failure(error) = outcome { return error.qualifiedCode }
+        return recordChanged ? TimestampError.Code.recordChanged.qualified : "verified"
+    }
+}
+
+extension CouncilSession {
+    /// Records the council's time-stamping authority: `url` (http or https) and the PEM root(s) in
+    /// `rootFile` its tokens must chain to (checked readable first). Secretariat.
+    public func configureTimestamping(url: String, rootFile: String) throws {
+        guard let data = FileManager.default.contents(atPath: rootFile) else {
+            throw TimestampError(.badRoot, Text(fr: "fichier \(rootFile) illisible : donnez le certificat racine PEM de l'autorité d'horodatage",
+                                                en: "cannot read \(rootFile): give the time-stamping authority's PEM root certificate"))
+        }
+        let rootsPEM = String(decoding: data, as: UTF8.self)
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased()), parsed.host != nil else {
+            throw UsageError("--url", url, accepts: Text(fr: "une adresse http:// ou https:// (celle de l'autorité d'horodatage)",
+                                                         en: "an http:// or https:// address (the time-stamping authority's)"))
+        }
+        _ = try TimestampVerifier(rootsPEM: rootsPEM)
+        try council.setTimestampAuthority(url: url, rootsPEM: rootsPEM)
+    }
+
+    /// The statements `seance` gives now, from this device's records.
+    public func timestampStatements(of seance: String) async throws -> [TimestampStatement] {
+        TimestampStatement.current(try council.seance(seance), acknowledgements: try council.acknowledgements(of: seance),
+                                   council: await councilRootHex())
+    }
+
+    /// Obtains a token from the council's authority for every statement of `seance` not yet
+    /// stamped, verifies it offline and keeps it (secretariat). Returns the statements stamped now
+    /// and the number already stamped.
+    public func timestamp(seance: String) async throws -> (stamped: [TimestampStatement], already: Int) {
+        try council.checkMayRecordTimestamps()
+        let (authority, verifier) = try timestampAuthority()
+        let kept = Set(try council.timestamps(of: seance).map(\.statement))
+        var stamped: [TimestampStatement] = []
+        var already = 0
+        for statement in try await timestampStatements(of: seance) {
+            if kept.contains(statement) { already += 1; continue }
+            let imprint = SHA2.sha256(Array(statement.text.utf8))
+            let nonce = Array(SHA2.sha256(Array(client.randomness.identifier().utf8)).prefix(12))
+            let token = try await TimestampClient(url: authority.url)
+                .stamp(TimestampRequest(imprint: imprint, digest: .sha256, nonce: nonce))
+            _ = try await verifier.verify(token, imprint: imprint, digest: .sha256)
+            try council.recordTimestamp(statement, token: token.der)
+            stamped.append(statement)
+        }
+        return (stamped, already)
+    }
+
+    /// Every time-stamp kept for `seance`, verified offline against the council's roots, each
+    /// compared with what the records say now.
+    public func timestampChecks(of seance: String) async throws -> [TimestampCheck] {
+        let stored = try council.timestamps(of: seance)
+        guard !stored.isEmpty else { return [] }
+        // Tokens synced before the authority's record (or without it) are not believed, not an error.
+        let verifier = try council.timestampAuthority() == nil ? nil : try timestampAuthority().verifier
+        let current = Dictionary(try await timestampStatements(of: seance).map { ($0.subject, $0.text) }) { first, _ in first }
+        var checks: [TimestampCheck] = []
+        for timestamp in stored {
+            let outcome: Result<TimestampInfo, TimestampError>
+            do throws(TimestampError) {
+                guard let verifier else { throw TimestampError(.notConfigured, TimestampError.Code.notConfigured.text) }
+                outcome = .success(try await Self.verify(timestamp, with: verifier))
+            } catch {
+                outcome = .failure(error)
+            }
+            let now = current[timestamp.statement.subject]
+            checks.append(TimestampCheck(stored: timestamp, outcome: outcome, recordChanged: now != nil && now != timestamp.statement.text))
+        }
+        return checks
+    }
+
+    /// `timestamp`'s token verified against its statement's SHA-256, every failure a `TimestampError`.
+    private static func verify(_ timestamp: CouncilStore.StoredTimestamp, with verifier: TimestampVerifier) async throws(TimestampError) -> TimestampInfo {
+        do {
+            let token = try TimestampToken(der: timestamp.token)
+            return try await verifier.verify(token, imprint: SHA2.sha256(Array(timestamp.statement.text.utf8)), digest: .sha256)
+        } catch let error as TimestampError {
+            throw error
+        } catch {
+            throw TimestampError(.malformed, TimestampError.Code.malformed.text)
+        }
+    }
+
+    /// The council's authority and a verifier over its roots; `TimestampError.notConfigured` before one is recorded.
+    func timestampAuthority() throws -> (authority: CouncilStore.TimestampAuthority, verifier: TimestampVerifier) {
+        guard let authority = try council.timestampAuthority() else { throw TimestampError(.notConfigured, TimestampError.Code.notConfigured.text) }
+        return (authority, try TimestampVerifier(rootsPEM: authority.rootsPEM))
+    }
+
+    /// The council's trust root, hex: names the council in every statement.
+    func councilRootHex() async -> String { await device.membership.root.publicKey.bytes.hex }
+}
+
+extension CouncilSession {
+    /// The proof file of `seance`'s convocation (Protocol/COUNCIL-RECORDS.md, "The proof file"):
+    /// each time-stamped statement and its token as PEM-style blocks, then the council's TSA roots as
+    /// CERTIFICATE blocks, so `openssl ts -verify -data <statement> -in <token> -token_in -CAfile
+    /// <this file>` checks each pair (`scripts/check-proof.sh` does it for every pair).
+    public func proofFile(of seance: String) async throws -> String {
+        let checks = try await timestampChecks(of: seance)
+        guard !checks.isEmpty else { throw TimestampError(.nothingStamped, Text(
+            fr: "aucun horodatage pour la séance \(seance) : obtenez-les d'abord (huisclos seances horodater \(seance))",
+            en: "no time-stamp for séance \(seance): obtain them first (huisclos seances horodater \(seance))")) }
+        let roots = try timestampAuthority().authority.rootsPEM
+        var lines = ["# HuisClos — preuve de convocation / proof of convocation, format 1 (Protocol/COUNCIL-RECORDS.md).",
+                     "# Séance \(seance). Each statement is the exact text time-stamped (base64); each token an RFC 3161",
+                     "# TimeStampToken (DER, base64). Check: bash scripts/check-proof.sh FILE, or by hand with openssl ts -verify."]
+        for check in checks {
+            let verdict = check.verifiedTime.map { "verified, TSA time \(ISO8601DateFormatter().string(from: $0))" } ?? check.status
+            lines.append("# \(check.stored.statement.subject): \(verdict)")
+            lines += Self.pem("HUISCLOS STATEMENT", Array(check.stored.statement.text.utf8))
+            lines += Self.pem("TIMESTAMP TOKEN", check.stored.token)
+        }
+        lines.append("# The council's TSA root certificate(s): the trust anchors (each token holds the TSA's own certificate).")
+        return lines.joined(separator: "\n") + "\n" + roots.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    /// `bytes` as a PEM block labelled `label`, lines of 64 characters.
+    private static func pem(_ label: String, _ bytes: [UInt8]) -> [String] {
+        let base64 = Data(bytes).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return ["-----BEGIN \(label)-----"] + base64.split(separator: "\n").map(String.init) + ["-----END \(label)-----"]
+    }
+}
+
+extension CouncilSession {
+    /// The configured authority's URL and its roots' subjects, for showing.
+    public func timestampAuthorityDescription() throws -> (url: String, roots: [String]) {
+        let (authority, verifier) = try timestampAuthority()
+        return (authority.url, verifier.roots.map(\.subject.description))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import SwiftASN1
+// The validation time is the token's own (was the TSA certificate valid when it signed?), not now.
+@_spi(FixedExpiryValidationTime) import X509
+
+/// Verifies a time-stamp token offline against the TSA roots a council trusts: the token covers
+/// our hash, its signed attributes carry the TSTInfo's digest and content type, the signature over
+/// them is the signer certificate's, the signer certificate is the one the ESS attribute names,
+/// and that certificate chains to a root, is valid at the token's time and may only time-stamp.
+public struct TimestampVerifier: Sendable {
+    /// The trust anchors (the council's configured TSA roots).
+    public let roots: [Certificate]
+
+    public init(roots: [Certificate]) {
+        self.roots = roots
+    }
+
+    /// Roots read from PEM text (one or more CERTIFICATE blocks).
+    public init(rootsPEM: String) throws {
+        do {
+            let documents = try PEMDocument.parseMultiple(pemString: rootsPEM)
+            roots = try documents.filter { $0.discriminator == "CERTIFICATE" }.map { try Certificate(derEncoded: $0.derBytes) }
+        } catch {
+            throw TimestampError.badRoot(String(describing: error))
+        }
+        guard !roots.isEmpty else { throw TimestampError.badRoot("no CERTIFICATE block") }
+    }
+
+    /// What `token` says, once every check passed for `imprint` (a `digest` hash); throws
+    /// `TimestampError` naming the first check that failed.
+    public func verify(_ token: TimestampToken, imprint: [UInt8], digest: TimestampDigest) async throws -> TimestampInfo {
+        let info = token.info
+        guard info.digest == digest, info.imprint == imprint else { throw TimestampError.otherHash }
+        guard let signer = token.certificates.first(where: { token.names($0) }) else {
+            throw TimestampError.forged("the token does not hold its signer's certificate")
+        }
+        guard let contentDigest = TimestampDigest(oid: token.digestAlgorithm) else {
+            throw TimestampError.forged("the signer's digest \(token.digestAlgorithm) is not SHA-256 or SHA-512")
+        }
+        guard token.attributeValue(CMSOID.contentType).map({ (try? ASN1ObjectIdentifier(derEncoded: $0)) == CMSOID.tstInfo }) == true else {
+            throw TimestampError.forged("the signed content type is not TSTInfo")
+        }
+        guard let digestNode = token.attributeValue(CMSOID.messageDigest),
+              let signedDigest = try? ASN1OctetString(derEncoded: digestNode),
+              Array(signedDigest.bytes) == contentDigest.hash(token.content) else {
+            throw TimestampError.forged("the signed digest does not match the TSTInfo")
+        }
+        guard let algorithm = Self.signatureAlgorithm(token.signatureAlgorithm, digest: contentDigest),
+              signer.publicKey.isValidSignature(token.signature, for: token.signedAttributes, signatureAlgorithm: algorithm) else {
+            throw TimestampError.forged("the signature is not the signer certificate's")
+        }
+        try Self.checkSigningCertificate(token, signer)
+        var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
+            RFC5280Policy(fixedExpiryValidationTime: info.genTime)
+            TimestampingPolicy()
+        }
+        let result = await verifier.validate(leaf: signer, intermediates: CertificateStore(token.certificates))
+        guard case .validCertificate = result else { throw TimestampError.untrustedAuthority(signer.subject.description) }
+        return info
+    }
+
+    /// The ESS signingCertificateV2 attribute (RFC 5816), when present, must name `signer` by its hash.
+    private static func checkSigningCertificate(_ token: TimestampToken, _ signer: Certificate) throws {
+        guard let node = token.attributeValue(CMSOID.signingCertificateV2) else { return }
+        let certificateDER: [UInt8]
+        do {
+            var serializer = DER.Serializer()
+            try serializer.serialize(signer)
+            certificateDER = serializer.serializedBytes
+            let matches = try DER.sequence(node, identifier: .sequence) { nodes in
+                try DER.sequence(of: nodes.next(), named: "certs") { certs in
+                    try DER.sequence(of: certs.next(), named: "ESSCertIDv2") { id in
+                        var digest = TimestampDigest.sha256
+                        var next = id.next()
+                        if let algorithm = next, algorithm.identifier == .sequence {
+                            guard let named = TimestampDigest(oid: try AlgorithmIdentifierNode.oid(algorithm)) else { return false }
+                            digest = named
+                            next = id.next()
+                        }
+                        guard let hashNode = next else { return false }
+                        return Array(try ASN1OctetString(derEncoded: hashNode).bytes) == digest.hash(certificateDER)
+                    }
+                }
+            }
+            guard matches else { throw TimestampError.forged("the signing-certificate attribute names another certificate") }
+        } catch let error as TimestampError {
+            throw error
+        } catch {
+            throw TimestampError.forged("unreadable signing-certificate attribute")
+        }
+    }
+
+    /// The X.509 signature algorithm a CMS signer used: RSA keys are often named `rsaEncryption`
+    /// with the digest given apart (RFC 5754 §3.2).
+    private static func signatureAlgorithm(_ oid: ASN1ObjectIdentifier, digest: TimestampDigest) -> Certificate.SignatureAlgorithm? {
+        switch (oid, digest) {
+        case (CMSOID.ecdsaWithSHA256, .sha256): .ecdsaWithSHA256
+        case (CMSOID.ecdsaWithSHA512, .sha512): .ecdsaWithSHA512
+        case (CMSOID.sha256WithRSA, .sha256), (CMSOID.rsaEncryption, .sha256): .sha256WithRSAEncryption
+        case (CMSOID.sha512WithRSA, .sha512), (CMSOID.rsaEncryption, .sha512): .sha512WithRSAEncryption
+        case (CMSOID.ed25519, _): .ed25519
+        default: nil
+        }
+    }
+}
+
+extension TimestampToken {
+    /// True when `certificate` is the one the signer identifier names.
+    func names(_ certificate: Certificate) -> Bool {
+        switch signer {
+        case let .issuerAndSerial(issuer, serial): certificate.issuer == issuer && certificate.serialNumber == serial
+        case let .keyIdentifier(id): (try? certificate.extensions.subjectKeyIdentifier)?.keyIdentifier.elementsEqual(id) == true
+        }
+    }
+
+    /// The single value of signed attribute `type`, nil when absent or multi-valued.
+    func attributeValue(_ type: ASN1ObjectIdentifier) -> ASN1Node? {
+        guard let values = attributes[type], values.count == 1 else { return nil }
+        return values[0]
+    }
+}
