@@ -13,8 +13,9 @@ public final class RawSocket: @unchecked Sendable {
     private let descriptor: Int32
 
     /// Connects to `127.0.0.1:port` from `source` (another loopback address, such as `127.0.0.2`,
-    /// stands for another client); reads give up after `timeoutSeconds` without data.
-    public init(port: Int, source: String? = nil, timeoutSeconds: Int = 15) throws {
+    /// stands for another client); reads give up after `timeoutSeconds` without data (60 s by default:
+    /// at the start of the parallel suite on 2 cores a relay took more than 15 s to answer).
+    public init(port: Int, source: String? = nil, timeoutSeconds: Int = 60) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw RawSocketError(message: "socket: errno \(errno)") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -50,13 +51,13 @@ public final class RawSocket: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// One socket opened off the concurrency pool (see `open`).
-    public static func connect(port: Int, source: String? = nil, timeoutSeconds: Int = 15) async throws -> RawSocket {
+    public static func connect(port: Int, source: String? = nil, timeoutSeconds: Int = 60) async throws -> RawSocket {
         try await open(1, port: port, source: source, timeoutSeconds: timeoutSeconds)[0]
     }
 
     /// Opens `count` sockets off the concurrency pool: a connect can block (a full accept queue),
     /// and a blocked cooperative thread (2 on this machine) would stall every other test.
-    public static func open(_ count: Int, port: Int, source: String? = nil, timeoutSeconds: Int = 15) async throws -> [RawSocket] {
+    public static func open(_ count: Int, port: Int, source: String? = nil, timeoutSeconds: Int = 60) async throws -> [RawSocket] {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try (0..<count).map { _ in try RawSocket(port: port, source: source, timeoutSeconds: timeoutSeconds) } })
