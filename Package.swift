@@ -194,7 +194,7 @@ let package = Package(
             name: "HuisClosApp",
             dependencies: [
                 "HuisClosClient", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine",
-                "HuisClosCrypto", "HuisClosL10n", "HuisClosProtocol",
+                "HuisClosCrypto", "HuisClosL10n", "HuisClosProtocol", "HuisClosPublication",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

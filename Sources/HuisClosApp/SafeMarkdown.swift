@@ -1,23 +1,11 @@
+import HuisClosPublication
+
 /// A dossier's text as HTML that cannot carry markup of its own: every character of the content is
 /// escaped first, then a small Markdown subset (headings, lists, quotes, code, bold, italic) adds
 /// the app's own tags. Links are shown as text, never followed: nothing leaves the machine.
 enum SafeMarkdown {
-    /// `text` escaped for HTML text and attribute values.
-    static func escape(_ text: some StringProtocol) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// `text` escaped for HTML text and attribute values (the publication's escaping: one rule).
+    static func escape(_ text: some StringProtocol) -> String { Escaping.html(String(text)) }
 
     /// Plain text (any `text/…` but Markdown, `text/html` included): escaped, its lines kept.
     static func plain(_ text: String) -> String {

@@ -1,7 +1,7 @@
 /// Escaping for the formats published material is rendered into.
-enum Escaping {
+package enum Escaping {
     /// Text safe inside HTML elements and double-quoted attributes.
-    static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
