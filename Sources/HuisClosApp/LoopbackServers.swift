@@ -42,8 +42,9 @@ struct LoopbackServers<Responder: HTTPResponder>: Service where Responder.Contex
                 }
             }
             var bound = ports.makeAsyncIterator()
-            guard let port = await bound.next() else { return try await group.waitForAll() }
+            guard let port = await bound.next() else { return try await Self.untilOneFails(&group) }
             group.addTask {
+                defer { announce.finish() }
                 do {
                     try await Self.bindingRefusal {
                         try await server(host: "::1", port: port, services: []) { _ in announce.yield(port) }.run()
@@ -52,9 +53,9 @@ struct LoopbackServers<Responder: HTTPResponder>: Service where Responder.Contex
                     announce.yield(port)  // no IPv6 loopback on this machine: nothing for another program to take
                 }
             }
-            guard await bound.next() != nil else { return try await group.waitForAll() }
+            guard await bound.next() != nil else { return try await Self.untilOneFails(&group) }
             await onListening(port)
-            try await group.waitForAll()
+            try await Self.untilOneFails(&group)
         }
     }
 
@@ -62,6 +63,12 @@ struct LoopbackServers<Responder: HTTPResponder>: Service where Responder.Contex
                         running: @escaping @Sendable (Int) -> Void) -> some Service {
         Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: nil),
                     services: services, onServerRunning: { running($0.localAddress?.port ?? 0) }, logger: logger)
+    }
+
+    /// Waits for every server to end, or throws the first failure (the task group then cancels the
+    /// other: `waitForAll` would keep waiting for it).
+    private static func untilOneFails(_ group: inout ThrowingTaskGroup<Void, any Error>) async throws {
+        while try await group.next() != nil {}
     }
 
     /// Runs `body`, a port already taken by another program thrown as `app.loopbackTaken`.
