@@ -1,5 +1,6 @@
 import ArgumentParser
 import HuisClosProtocol
+import HuisClosTerminal
 
 /// `huisclos-server`: the secretariat's relay. Configuration and lifecycle only; logic lives in Sources/.
 @main
@@ -11,19 +12,6 @@ struct ServerCommand: AsyncParsableCommand {
         subcommands: [Serve.self, Councils.self, Check.self, Backup.self, Restore.self],
         defaultSubcommand: Serve.self)
 
-    /// Parses and runs the command as ArgumentParser's own `main` does, but reports a failure
-    /// through the error model, in the operator's language.
-    static func main() async {
-        var command: any ParsableCommand
-        do { command = try parseAsRoot() } catch { exit(withError: error) }
-        do {
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            reportAndExit(error)
-        }
-    }
+    /// Parses and runs the command, reporting a failure through the error model in the operator's language.
+    static func main() async { await parseAndRun(in: language) }
 }
