@@ -2,6 +2,7 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosTerminal
 
 /// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
 struct AgendaCommands: AsyncParsableCommand {

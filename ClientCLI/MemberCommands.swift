@@ -3,6 +3,7 @@ import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosTerminal
 import HuisClosTrust
 
 /// `huisclos membres …`: the register, from the verified membership log and the council's profiles.

@@ -2,6 +2,7 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosTerminal
 
 /// `huisclos saisines recevoir|liste|repondre`: referrals by the departmental president, or
 /// self-referrals, from receipt to the avis that answers them.
