@@ -84,6 +84,16 @@ import Testing
         #expect(run.errors.contains("Usage : huisclos-server restore"), "\(run.errors)")
     }
 
+    /// The new secretariat's review: commands are typed as they are written, accents included,
+    /// and the English-named ones have a French name too.
+    @Test(arguments: [["séances", "liste"], ["présence", "répondre"], ["séances", "délai"], ["séances", "accusés"],
+                      ["ordre-du-jour", "déplacer"], ["membres", "déclarer-démission"], ["avis", "créer"], ["état"],
+                      ["synchroniser"], ["enrôler"], ["phrase-de-passe"]])
+    func accentedAndFrenchNamesReachTheirCommand(command: [String]) async throws {
+        let help = try await CommandRun.run("huisclos", command + ["--help"], environment: Self.french)
+        #expect(help.status == 0 && help.output.contains("xemple"), "\(command): \(help.errors)")
+    }
+
     @Test func helpAndVersionStillExitZero() async throws {
         let help = try await CommandRun.run("huisclos", ["--help"], environment: Self.french)
         #expect(help.status == 0 && help.errors.isEmpty, "\(help.errors)")
