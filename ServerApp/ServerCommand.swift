@@ -7,7 +7,9 @@ import HuisClosTerminal
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "huisclos-server",
-        abstract: "Relays and orders the council's encrypted changes; never reads confidential content.",
+        abstract:
+            "Relaie et ordonne les changements chiffrés du conseil ; ne lit jamais le contenu confidentiel / relays and orders the council's encrypted changes; never reads confidential content.",
+        discussion: "Texte en anglais / English text : LANG=en (erreurs / errors). Version : huisclos-server --version.",
         version: HuisClosVersion.product,
         subcommands: [Serve.self, Councils.self, Check.self, Backup.self, Restore.self],
         defaultSubcommand: Serve.self)

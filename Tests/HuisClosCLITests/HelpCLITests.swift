@@ -94,6 +94,15 @@ import Testing
         #expect(help.status == 0 && help.output.contains("xemple"), "\(command): \(help.errors)")
     }
 
+    /// The relay's operator reads its help in French first (the new secretariat found it English
+    /// only, with stray backslashes where lines were meant to join).
+    @Test(arguments: [[], ["serve"], ["councils"], ["councils", "create"], ["councils", "list"], ["check"], ["backup"], ["restore"]])
+    func theRelaysHelpIsFrenchThenEnglishWithoutStrayBackslashes(command: [String]) async throws {
+        let help = try await CommandRun.run("huisclos-server", command + ["--help"], environment: Self.french)
+        #expect(help.status == 0 && help.output.contains("é") && help.output.contains(" / "), "\(command): \(help.output)")
+        #expect(!help.output.contains("\\\n") && !help.output.contains("\\ "), "\(command): \(help.output)")
+    }
+
     @Test func helpAndVersionStillExitZero() async throws {
         let help = try await CommandRun.run("huisclos", ["--help"], environment: Self.french)
         #expect(help.status == 0 && help.errors.isEmpty, "\(help.errors)")
