@@ -16,12 +16,12 @@ struct AttendanceCommands: AsyncParsableCommand {
               huisclos presence liste s1 --json                     (réponses et présences / answers and attendance)
             Les procurations n'existent pas : --procuration est refusé en citant la règle.
             """,
-        subcommands: [Respond.self, Mark.self, Close.self, Roll.self])
+        subcommands: [Respond.self, Mark.self, Close.self, Roll.self], aliases: ["présence"])
 
     struct Respond: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.",
-            discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse")
+            discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse", aliases: ["répondre"])
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Option(name: .customLong("reponse"), help: "viendra, excusé, absent (will attend, excused, absent).") var response: String
@@ -43,10 +43,12 @@ struct AttendanceCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du membre / member id.") var member: [String]
+        @Flag(help: "Sortie JSON : seance, present (identifiants) / JSON output.") var json = false
 
         func run(on session: CouncilSession) async throws {
             // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
             try session.markPresent(member, at: seance)
+            if json { return try printJSON(JSONValue.object(["seance": .string(seance), "present": .array(member.map(JSONValue.string))])) }
             for id in member { say(.present(session.name(id))) }
         }
     }
