@@ -84,7 +84,7 @@ extension CouncilSession {
             let time = seance.start.map { start in
                 Text(fr: start.french + (seance.end.map { " – " + $0.french } ?? ""), en: start.iso + (seance.end.map { "–" + $0.iso } ?? "")).in(language)
             }
-            listing.append([seance.id, Text(fr: seance.date.french, en: seance.date.iso).in(language), time,
+            listing.append([seance.id, seance.date.text(in: language), time,
                             seance.place, "\(seance.agenda.count)", state.in(language),
                             closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
                            json: summaryFields(of: seance))
