@@ -70,11 +70,15 @@ extension CouncilSession {
     public func timestamp(seance: String) async throws -> (stamped: [TimestampStatement], already: Int) {
         try council.checkMayRecordTimestamps()
         let (authority, verifier) = try timestampAuthority()
-        let kept = Set(try council.timestamps(of: seance).map(\.statement))
+        // Kept already: a statement that stands for its record now (a v1 convocation included).
+        let (records, acknowledgements, councilRoot) = (try council.seance(seance), try council.acknowledgements(of: seance), await councilRootHex())
+        let kept = Set(try council.timestamps(of: seance).filter {
+            $0.statement.standing(recordID: $0.recordID, council: councilRoot, seance: records, acknowledgements: acknowledgements) == .current
+        }.map(\.statement.subject))
         var stamped: [TimestampStatement] = []
         var already = 0
         for statement in try await timestampStatements(of: seance) {
-            if kept.contains(statement) { already += 1; continue }
+            if kept.contains(statement.subject) { already += 1; continue }
             let imprint = SHA2.sha256(Array(statement.text.utf8))
             let nonce = Array(SHA2.sha256(Array(client.randomness.identifier().utf8)).prefix(12))
             let token = try await TimestampClient(url: authority.url)
@@ -93,8 +97,7 @@ extension CouncilSession {
         guard !stored.isEmpty else { return [] }
         // Tokens synced before the authority's record (or without it) are not believed, not an error.
         let verifier = try council.timestampAuthority() == nil ? nil : try timestampAuthority().verifier
-        let current = try await timestampStatements(of: seance)
-        let councilRoot = await councilRootHex(), revision = try council.seance(seance).revision
+        let (records, acknowledgements, councilRoot) = (try council.seance(seance), try council.acknowledgements(of: seance), await councilRootHex())
         var checks: [TimestampCheck] = []
         for timestamp in stored {
             let outcome: Result<TimestampInfo, TimestampError>
@@ -104,7 +107,8 @@ extension CouncilSession {
             } catch {
                 outcome = .failure(error)
             }
-            let standing = timestamp.statement.standing(recordID: timestamp.recordID, council: councilRoot, current: current, revision: revision)
+            let standing = timestamp.statement.standing(recordID: timestamp.recordID, council: councilRoot, seance: records,
+                                                        acknowledgements: acknowledgements)
             checks.append(TimestampCheck(stored: timestamp, outcome: outcome, standing: standing))
         }
         return checks

@@ -20,24 +20,38 @@ extension TimestampStatement {
         case mismatch
     }
 
-    /// How this statement, kept under record id `recordID`, stands against `current` (the statements
-    /// the records give now) for the council whose trust root is `council` and a séance whose
-    /// convocation is at `revision`.
-    public func standing(recordID: String, council: String, current: [TimestampStatement], revision: Int) -> Standing {
-        guard recordID == id, let subject = Subject(subject), namesRecord(subject, council: council) else { return .mismatch }
-        if let now = current.first(where: { $0.subject == self.subject }) { return now.text == text ? .current : .changed }
-        return subject.kind == .convocation && subject.revision < revision ? .earlierRevision : .noRecord
+    /// How this statement, kept under record id `recordID`, stands against the records of `seance`
+    /// and its `acknowledgements`, for the council whose trust root is `council`. A convocation
+    /// statement is compared with the current revision rendered in its own format (v1 has no agenda).
+    public func standing(recordID: String, council: String, seance: Seance,
+                         acknowledgements: [CouncilStore.Acknowledgement]) -> Standing {
+        guard recordID == id, seance.id == self.seance, let subject = Subject(subject), let format = namesRecord(subject, council: council)
+        else { return .mismatch }
+        let now: TimestampStatement?
+        switch subject.kind {
+        case .convocation:
+            guard subject.revision == seance.revision else { return subject.revision < seance.revision ? .earlierRevision : .noRecord }
+            now = Self.convocation(seance, council: council, format: format)
+        case .received, .read:
+            now = acknowledgements.first { $0.device.hasPrefix(subject.device ?? "-") && $0.revision == subject.revision }
+                .flatMap { Self.acknowledgement($0, reading: subject.kind == .read, council: council) }
+        }
+        guard let now else { return .noRecord }
+        return now.text == text ? .current : .changed
     }
 
-    /// True when the text is a statement of `subject`'s layout whose lines name it: this council,
-    /// this séance, the subject's kind and revision, and for an acknowledgement its device.
-    func namesRecord(_ subject: Subject, council: String) -> Bool {
-        guard let lines = Self.lines(of: text), lines.map(\.name) == subject.kind.names else { return false }
+    /// The statement's format when the text is a statement of `subject`'s layout whose lines name
+    /// it: this council, this séance, the subject's kind and revision, and for an acknowledgement
+    /// its device; nil otherwise.
+    func namesRecord(_ subject: Subject, council: String) -> Format? {
+        guard let (format, lines) = Self.lines(of: text), format == .v1 || subject.kind == .convocation else { return nil }
+        let names = lines.map(\.name), fixed = subject.kind.names
+        guard names.starts(with: fixed), names.dropFirst(fixed.count).allSatisfy({ format == .v2 && $0.hasPrefix("agenda-") }) else { return nil }
         let value = Dictionary(lines.map { ($0.name, $0.value) }) { first, _ in first }
         guard value["council"] == council, value["seance"] == seance, value["subject"] == subject.kind.rawValue,
-              value["revision"] == "\(subject.revision)" else { return false }
-        guard let device = subject.device else { return true }
-        return value["device"].map { $0.count == 2 * CouncilRecords.deviceIDHexDigits && $0.hasPrefix(device) } == true
+              value["revision"] == "\(subject.revision)" else { return nil }
+        guard let device = subject.device else { return format }
+        return value["device"].map { $0.count == 2 * CouncilRecords.deviceIDHexDigits && $0.hasPrefix(device) } == true ? format : nil
     }
 
     /// A subject read back: `convocation:<revision>` or `received|read:<device, 32 hex>:<revision>`.
@@ -45,7 +59,7 @@ extension TimestampStatement {
         enum Kind: String {
             case convocation, received, read
 
-            /// The lines of its statement, in order, after the header.
+            /// The lines of its statement in format v1, in order, after the header (v2 adds the agenda's).
             var names: [String] {
                 switch self {
                 case .convocation: ["council", "seance", "subject", "revision", "date", "start", "end", "place", "urgent", "cancelled"]
@@ -74,19 +88,19 @@ extension TimestampStatement {
         }
     }
 
-    /// The `name: value` lines of a statement, values unescaped, in order; nil unless the text is
-    /// the header then such lines, each ending in LF.
-    static func lines(of text: String) -> [(name: String, value: String)]? {
+    /// The format and `name: value` lines of a statement, values unescaped, in order; nil unless
+    /// the text is a format's header then such lines, each ending in LF.
+    static func lines(of text: String) -> (Format, [(name: String, value: String)])? {
         guard text.hasSuffix("\n") else { return nil }
         var rows = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-        guard rows.first == Substring(header) else { return nil }
+        guard let format = rows.first.flatMap({ Format(rawValue: String($0)) }) else { return nil }
         rows.removeFirst()
         var lines: [(name: String, value: String)] = []
         for row in rows {
             guard let colon = row.firstRange(of: ": "), let value = unescaped(row[colon.upperBound...]) else { return nil }
             lines.append((String(row[..<colon.lowerBound]), value))
         }
-        return lines
+        return (format, lines)
     }
 
     /// The value a line wrote (`\\`, `\n`, `\r` undone); nil for any other escape.
