@@ -62,16 +62,25 @@ import Testing
                 let checks = try await session.timestampChecks(of: "s1")
                 #expect(checks.filter { $0.verifiedTime != nil }.count == 2, "only the current convocation and the real receipt are verified")
 
+                // `seances accuses` says the same: Karim's reading refused, the replay listed refused
+                // (no row shows it), revision 0 valid but not comparable.
+                let (listing, lines) = try await session.acknowledgementListing(of: "s1", in: .french)
+                #expect(listing.objects.contains { $0["read_tsa_status"] == .string("timestamp.noRecord") }, "\(listing.objects)")
+                let said = lines.map(\.french)
+                #expect(said.contains { $0.contains("received:\(device):1 : refusé (timestamp.statementMismatch)") }, "\(said)")
+                #expect(said.contains { $0.contains("révision 0, antérieure") && $0.contains("non comparable") }, "\(said)")
+                #expect(said.contains { $0.contains("révision 1) horodatée") && $0.contains("jeton vérifié") }, "\(said)")
+
                 // The proof: OpenSSL checks every token; the checker says OK only where the device verified.
                 let proof = council.folder.url.appendingPathComponent("preuve.txt")
                 try Data(try await session.proofFile(of: "s1").utf8).write(to: proof)
                 let checked = try await CommandRun.run(executable: URL(fileURLWithPath: "/bin/bash"),
                                                        [ProjectTools.repository.appendingPathComponent("scripts/check-proof.sh").path, proof.path])
-                let lines = checked.output.split(separator: "\n").map(String.init)
+                let printed = checked.output.split(separator: "\n").map(String.init)
                 #expect(checked.status == 1, "\(checked.output) \(checked.errors)")
-                #expect(lines.filter { $0.hasPrefix("OK ") }.count == 2 && lines.contains { $0.hasPrefix("OK      convocation:1") }, "\(lines)")
-                #expect(lines.filter { $0.hasPrefix("REFUSED") }.count == 2 && lines.contains { $0.contains("timestamp.noRecord") }, "\(lines)")
-                #expect(lines.contains { $0.hasPrefix("EARLIER") && $0.contains("convocation:0") }, "\(lines)")
+                #expect(printed.filter { $0.hasPrefix("OK ") }.count == 2 && printed.contains { $0.hasPrefix("OK      convocation:1") }, "\(printed)")
+                #expect(printed.filter { $0.hasPrefix("REFUSED") }.count == 2 && printed.contains { $0.contains("timestamp.noRecord") }, "\(printed)")
+                #expect(printed.contains { $0.hasPrefix("EARLIER") && $0.contains("convocation:0") }, "\(printed)")
             } catch {
                 await tsa.stop()
                 throw error
