@@ -104,7 +104,9 @@ struct Serve: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let (storage, bus) = try await RelayStorage.open(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
         let councils = try await RelayStorage.councils(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
-        let server = try RelayServer(configuration: configuration, storage: storage, bus: bus, councils: councils, logger: logger)
+        let server = try RelayServer(
+            configuration: configuration, storage: storage, bus: bus, councils: councils,
+            openCouncil: try RelayStorage.councilOpener(database: settings[.database], logger: logger), logger: logger)
         for council in server.councilIDs {
             logger.notice("serving a hosted council", metadata: ["council": "\(council)", "path": "\(council.pathPrefix)/v1"])
         }
