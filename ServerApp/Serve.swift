@@ -75,6 +75,13 @@ struct Serve: AsyncParsableCommand {
                 "Jamais l'adresse principale : les chiffres disent qui synchronise quand ; boucle locale ou réseau privé / never the main address: keep it on loopback or a private network."
         ))
     var metricsAddress: String?
+    @Option(
+        help: ArgumentHelp(
+            "Adresses IP des mandataires inverses de confiance, séparées par des virgules / trusted reverse proxies' IP addresses, comma-separated.",
+            discussion:
+                "Leur en-tête X-Forwarded-For désigne le client pour les limites par adresse, et leurs connexions ne sont pas plafonnées par adresse ; celui de tout autre est ignoré / their X-Forwarded-For names the client for the per-address limits and their connections are not capped per address; anyone else's is ignored."
+        ))
+    var trustedProxies: String?
     @Flag(help: .hidden)
     var benchEndpoints = false
 
@@ -82,7 +89,7 @@ struct Serve: AsyncParsableCommand {
         let given: [RelaySetting: String?] = [
             .data: data, .database: database, .host: host, .port: port, .tlsCert: tlsCert, .tlsKey: tlsKey,
             .adminTokenFile: adminTokenFile, .tokenLifetime: tokenLifetime, .logLevel: logLevel, .logFormat: logFormat, .publicURL: publicURL,
-            .metricsAddress: metricsAddress,
+            .metricsAddress: metricsAddress, .trustedProxies: trustedProxies,
         ]
         return given.compactMapValues { $0 }
     }

@@ -118,7 +118,7 @@ public struct RelayServer: Sendable {
         }
         let late = lateCouncils(services: &services)
         let plain = Self.guardedHTTP1(webSocketResponder: CouncilDispatch(main: root.watch, councils: watch, late: late, pick: \.watch),
-                                      quotas: configuration.quotas, metrics: metrics)
+                                      quotas: configuration.quotas, proxies: configuration.trustedProxies, metrics: metrics)
         let server = try configuration.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: Self.tlsConfiguration($0)) } ?? plain
         let host = configuration.host
         let bases = ([main] + councils).map(\.publicBase)
@@ -179,8 +179,8 @@ public struct RelayServer: Sendable {
     /// a deadline for the first head and for every body, an idle timeout, bounded heads, and parse
     /// errors answered.
     private static func guardedHTTP1(webSocketResponder: CouncilDispatch<WatchRequestContext>, quotas: RelayQuotas,
-                                     metrics: ServerMetrics) -> HTTPServerBuilder {
-        let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax)
+                                     proxies: TrustedProxies, metrics: ServerMetrics) -> HTTPServerBuilder {
+        let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax, proxies: proxies)
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: ServerLimits.requestHeadBytesMax, maxHeaderListSize: ServerLimits.requestHeadBytesMax,
             maxHeaderFieldCount: ServerLimits.requestHeaderFieldsMax)
