@@ -18,12 +18,18 @@ import Testing
                                          headers: forwardedFor.map { [("X-Forwarded-For", $0)] } ?? []).status
     }
 
-    @Test func aTrustedProxysClientsAreLimitedEachOnItsOwn() async throws {
-        try await TestServer.with("proxy-trusted", configure: {
+    /// A relay trusting the proxy 127.0.0.3, allowing 3 wrong enrolment codes per client and hour.
+    static func behindProxy(_ label: String, _ body: (TestServer) async throws -> Void) async throws {
+        let proxies = try TrustedProxies(parsing: "127.0.0.3")
+        try await TestServer.with(label, configure: {
             $0.quotas.rateWindowSeconds = 3_600
             $0.quotas.failedEnrolmentsPerAddressPerWindowMax = 3
-            $0.trustedProxies = try! TrustedProxies(parsing: "127.0.0.3")
-        }) { server in
+            $0.trustedProxies = proxies
+        }, body)
+    }
+
+    @Test func aTrustedProxysClientsAreLimitedEachOnItsOwn() async throws {
+        try await Self.behindProxy("proxy-trusted") { server in
             var guesser: [UInt] = []
             for _ in 0..<4 { guesser.append(try await Self.wrongCode(server, from: "127.0.0.3", forwardedFor: "203.0.113.7")) }
             #expect(guesser == [401, 401, 401, 429], "the guessing client behind the proxy is limited")
@@ -34,11 +40,7 @@ import Testing
     }
 
     @Test func anUntrustedSendersForwardedForIsIgnored() async throws {
-        try await TestServer.with("proxy-untrusted", configure: {
-            $0.quotas.rateWindowSeconds = 3_600
-            $0.quotas.failedEnrolmentsPerAddressPerWindowMax = 3
-            $0.trustedProxies = try! TrustedProxies(parsing: "127.0.0.3")
-        }) { server in
+        try await Self.behindProxy("proxy-untrusted") { server in
             var statuses: [UInt] = []
             for index in 0..<4 { statuses.append(try await Self.wrongCode(server, from: "127.0.0.4", forwardedFor: "203.0.113.\(index)")) }
             #expect(statuses == [401, 401, 401, 429], "a client naming other clients in the header is still itself")
