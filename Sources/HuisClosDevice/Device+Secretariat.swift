@@ -24,7 +24,7 @@ extension Device {
     public func sign(_ event: MembershipEvent) async throws {
         var signer = identity.signing
         var revokesItself = false
-        if case let .revokeDevice(device, _) = event { revokesItself = device == certificate.signingKey }
+        if case let .revokeDevice(device, _, _) = event { revokesItself = device == certificate.signingKey }
         if context.membership.needsRootSignature(event, at: context.readingInstant), !revokesItself {
             guard let seed = profile.rootSeed else {
                 throw DeviceError(.notSecretariat, Text(

@@ -227,9 +227,10 @@ extension Device {
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
         for attempt in 1...Self.membershipAppendAttemptsMax {
             let instant = try await nextRecordInstant()
+            let signed = try withStandingWrites(event)
             var next = context.log
             let record: MembershipRecord
-            do { record = try next.append(event, signedBy: signer, at: instant) } catch {
+            do { record = try next.append(signed, signedBy: signer, at: instant) } catch {
                 throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse cet enregistrement : \(error.text.french)",
                                                           en: "the membership log refuses this record: \(error.text.english)"))
             }
@@ -241,8 +242,9 @@ extension Device {
     }
 
     /// Has the relay keep `record`: true when kept; false when the relay refused it because the
-    /// log moved on (newer records now pulled, or a racing append still committing), so it is to be
-    /// signed again. Any other refusal, or one on the last attempt, is thrown.
+    /// log moved on (newer records now pulled, or a racing append still committing), or because it
+    /// holds writes of a device being revoked that the record does not let stand (now pulled), so it
+    /// is to be signed again. Any other refusal, or one on the last attempt, is thrown.
     func relay(_ record: MembershipRecord, attempt: Int) async throws -> Bool {
         let refusal: APIError
         do {
@@ -252,6 +254,10 @@ extension Device {
             refusal = error
         }
         guard attempt < Self.membershipAppendAttemptsMax, refusal.code != .unreachable else { throw refusal }
+        if refusal.code == .revocationBehind {
+            _ = try await sync()  // the revoked device's batches the relay holds, so the revocation lets them stand
+            return false
+        }
         let restoredBefore = membershipRecordsRestored
         if try await pullMembership() > 0 || membershipRecordsRestored > restoredBefore { return false }
         // Only a log that moved on justifies signing again; any other refusal stands.

@@ -94,4 +94,18 @@ extension PostgresServerStorage {
             return heads
         }
     }
+
+    public func chainHeads(of device: SigningPublicKey) async throws(StorageError) -> [ScopeID: UInt64] {
+        try await read("reading a device's chain heads") { connection in
+            var heads: [ScopeID: UInt64] = [:]
+            for row in try await connection.rows("""
+                SELECT scope, MAX(sequence) FROM scope_log WHERE device = \(bytea(device.bytes)) GROUP BY scope
+                """, logger) {
+                let (name, head) = try row.decode((String, Int64).self)
+                guard let scope = try? ScopeID(name) else { continue }
+                heads[scope] = UInt64(head)
+            }
+            return heads
+        }
+    }
 }

@@ -19,6 +19,7 @@ import Testing
         Case(seed: 32, bug: "a member whose clock is a little slow signed its undertaking again and never synced (the log read at its newest record)"),
         Case(seed: 52, bug: "a restored relay lost acknowledged batches their author had not pulled back, unnoticed (the newest own batch pushed again)"),
         Case(seed: 60, bug: "a key drop the relay lost in a restore was never made again: a member waited for the council's key for good (keys handed out again once records were given back)"),
+        Case(seed: 24, bug: "a revoked device's batch written before its revocation was kept by the replicas that merged it first and refused by the others (the revocation names the writes it lets stand)"),
     ]
 
     @Test(arguments: cases) func theSeedHoldsEveryInvariant(_ example: Case) async throws {

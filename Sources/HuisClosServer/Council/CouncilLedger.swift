@@ -85,12 +85,26 @@ actor CouncilLedger {
                 throw Self.apiError(error)
             }
         }
+        for record in next.records[Int(at)...] { try await checkStanding(record) }
         guard try await storage.appendMembershipRecords(records, at: at) else {
             invalidate()  // another instance appended: read the log again before the next request
             throw APIError(.fork, "the membership log moved while these records were checked: pull it and sign again")
         }
         log = next
         return UInt64(next.records.count)
+    }
+
+    /// Refuses a revocation whose standing writes leave out a batch this relay holds in a scope it
+    /// names: a replica may have merged that batch already, and every replica must keep the same
+    /// writes of the revoked device (`StandingWrites`, MEMBERSHIP.md type 8). The relay takes no
+    /// batch of a revoked device afterwards, so what it holds then is all any replica got through it.
+    private func checkStanding(_ record: MembershipRecord) async throws {
+        guard case let .revokeDevice(device, _, standing?) = record.event else { return }
+        let held = try await storage.chainHeads(of: device)
+        for (scope, last) in standing.lastSequences.sorted(by: { $0.key < $1.key }) where (held[scope] ?? 0) > last {
+            throw APIError(.revocationBehind, "membership: the revocation lets the device's batches in \(scope) stand up to \(last), "
+                           + "and the relay holds up to \(held[scope]!): pull them, then sign the revocation again")
+        }
     }
 
     /// The refusal of a record dated beyond the relay's clock and skew, naming both clocks: the

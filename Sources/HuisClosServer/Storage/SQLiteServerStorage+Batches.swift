@@ -72,4 +72,16 @@ extension SQLiteServerStorage {
             return heads
         }
     }
+
+    public func chainHeads(of device: SigningPublicKey) async throws(StorageError) -> [ScopeID: UInt64] {
+        try await read("reading a device's chain heads") { db in
+            var heads: [ScopeID: UInt64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT scope, MAX(sequence) AS head FROM scope_log WHERE device = ? GROUP BY scope",
+                                        arguments: [Data(device.bytes)]) {
+                guard let scope = try? ScopeID(row["scope"] as String) else { continue }
+                heads[scope] = UInt64(row["head"] as Int64)
+            }
+            return heads
+        }
+    }
 }

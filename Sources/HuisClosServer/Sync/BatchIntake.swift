@@ -80,7 +80,7 @@ struct BatchIntake: Sendable {
         guard batch.logPosition <= membership.headIndex else {
             throw APIError(.forbidden, "the batch names membership record \(batch.logPosition); the log ends at \(membership.headIndex)")
         }
-        guard !membership.lostWriteRight(of: batch.device, to: batch.scope, after: batch.logPosition) else {
+        guard !membership.lostWriteRight(of: batch.device, to: batch.scope, after: batch.logPosition, sequence: batch.sequence) else {
             throw APIError(.forbidden, "the batch was written under membership record \(batch.logPosition), and a later record "
                            + "took its author's right to write in \(batch.scope) away: refused")
         }

@@ -1,0 +1,24 @@
+import HuisClosProtocol
+import HuisClosTrust
+
+extension Device {
+    /// `event` with the writes it lets stand when it is a revocation that names none: per scope this
+    /// device reads where the revoked device may write, or holds batches of it, the last sequence of
+    /// its chain this replica holds (merged or held). The relay refuses the record if it holds more
+    /// (`revocationBehind`: this device syncs and signs again), so every replica keeps exactly the
+    /// batches the relay took before the revocation, whenever it learns of it (MEMBERSHIP.md, type 8).
+    func withStandingWrites(_ event: MembershipEvent) throws -> MembershipEvent {
+        guard case let .revokeDevice(device, wipe, nil) = event else { return event }
+        let state = context.membership
+        let instant = context.readingInstant
+        var last: [ScopeID: UInt64] = [:]
+        for scope in state.readableScopes(of: certificate.signingKey, at: instant).intersection(state.writableScopes(of: device, at: instant)) {
+            last[scope] = 0
+        }
+        let held = try store.heads().filter { $0.device == device } + store.heldBatches().map(\.id).filter { $0.device == device }
+        for id in held { last[id.scope] = max(last[id.scope] ?? 0, id.sequence) }
+        // Beyond the limit, the scopes left out keep the position rule alone; those with writes come first.
+        let listed = last.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(TrustLimits.revocationStandingScopesMax)
+        return .revokeDevice(device: device, wipe: wipe, standing: StandingWrites(Dictionary(uniqueKeysWithValues: Array(listed))))
+    }
+}
