@@ -33,6 +33,8 @@ extension Device {
             }
             signer = try SigningKeyPair.fromSeed(seed)
         }
+        // The revoked device's batches the relay holds, so the revocation lets them stand (`withStandingWrites`).
+        if case .revokeDevice(_, _, nil) = event { _ = try await sync() }
         try await append(event, signer: signer)
     }
 

@@ -4,6 +4,7 @@ import HuisClosDevice
 import HuisClosProtocol
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// A revoked device's writes the relay took before its revocation stand on every replica, whether
@@ -20,7 +21,7 @@ import Testing
             _ = try await alice.sync()
             _ = try await bob.sync()
             clock.advance(seconds: 60)
-            // The secretariat has not pulled Alice's note: the relay makes it sync and sign again.
+            // The secretariat has not pulled Alice's note: it syncs before signing, so the revocation lets the note stand.
             try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: false))
             try await Self.expectConvergence(on: [bob, carol, council.secretariat], note: "avant", text: "écrit avant la révocation")
         }
@@ -39,6 +40,22 @@ import Testing
             clock.advance(seconds: 10)
             try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: false))
             try await Self.expectConvergence(on: [bob, carol, council.secretariat], note: "en-avance", text: "horloge en avance")
+        }
+    }
+
+    /// A revocation that would let fewer of the device's writes stand than the relay took is refused
+    /// by the relay: a replica may have merged them already.
+    @Test func theRelayRefusesARevocationThatLeavesOutABatchItHolds() async throws {
+        try await BackdatedBatchTests.withCouncil("revoked-behind") { council, _, _ in
+            let alice = try await council.enrolMember("alice")
+            _ = try await alice.commit([try CouncilHarness.set("avant", "contenu", "écrit avant la révocation")], scope: .council)
+            _ = try await alice.sync()
+            let tooShort = try #require(StandingWrites([.council: 0]))
+            await #expect(throws: APIError(.revocationBehind, "")) {
+                try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: false, standing: tooShort))
+            }
+            let revoked = await council.secretariat.membership.isRevoked(alice.certificate.signingKey, at: council.instant.adding(seconds: 3600))
+            #expect(!revoked, "nothing appended")
         }
     }
 

@@ -94,16 +94,19 @@ actor CouncilLedger {
         return UInt64(next.records.count)
     }
 
-    /// Refuses a revocation whose standing writes leave out a batch this relay holds in a scope it
-    /// names: a replica may have merged that batch already, and every replica must keep the same
-    /// writes of the revoked device (`StandingWrites`, MEMBERSHIP.md type 8). The relay takes no
-    /// batch of a revoked device afterwards, so what it holds then is all any replica got through it.
+    /// Refuses a revocation whose standing writes leave out a batch of the device, in a scope they
+    /// name, that this relay received before the record was signed (by its `issued at`): a replica
+    /// may have merged it already, and every replica must keep the same writes of the revoked device
+    /// (`StandingWrites`, MEMBERSHIP.md type 8); the signer syncs and signs again. Batches received
+    /// later do not count, so a revocation given back to a relay restored from an older backup, which
+    /// took more of the device's batches meanwhile, is kept (replicas refuse those batches).
     private func checkStanding(_ record: MembershipRecord) async throws {
         guard case let .revokeDevice(device, _, standing?) = record.event else { return }
-        let held = try await storage.chainHeads(of: device)
+        let signedBy = Date(timeIntervalSince1970: TimeInterval(record.issuedAt.unixSeconds) + 0.999)
+        let held = try await storage.chainHeads(of: device, receivedBy: signedBy)
         for (scope, last) in standing.lastSequences.sorted(by: { $0.key < $1.key }) where (held[scope] ?? 0) > last {
             throw APIError(.revocationBehind, "membership: the revocation lets the device's batches in \(scope) stand up to \(last), "
-                           + "and the relay holds up to \(held[scope]!): pull them, then sign the revocation again")
+                           + "and the relay received up to \(held[scope]!) before it was signed: pull them, then sign the revocation again")
         }
     }
 
