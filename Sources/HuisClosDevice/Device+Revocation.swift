@@ -21,4 +21,17 @@ extension Device {
         let listed = last.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(TrustLimits.revocationStandingScopesMax)
         return .revokeDevice(device: device, wipe: wipe, standing: StandingWrites(Dictionary(uniqueKeysWithValues: Array(listed))))
     }
+
+    /// Takes back what this replica merged of a revoked device beyond the writes its revocation lets
+    /// stand (merged before the revocation arrived, from a relay that lost them since in a restore):
+    /// every replica then holds exactly the standing ones. Returns how many batches were taken back.
+    func takeBackRevokedWrites() throws -> Int {
+        let state = context.membership
+        var taken = 0
+        for head in try store.heads() {
+            guard let last = state.standingWrites(of: head.device)?.lastSequences[head.scope], head.sequence > last else { continue }
+            taken += try store.takeBack(device: head.device, scope: head.scope, after: last).count
+        }
+        return taken
+    }
 }

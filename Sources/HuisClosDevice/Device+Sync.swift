@@ -21,6 +21,9 @@ public struct DeviceSyncReport: Sendable {
     public var keysRefused: [String] = []
     /// The batch sync (push, pull, merge).
     public var batches = SyncReport()
+    /// Batches of a revoked device this replica had merged beyond what its revocation lets stand,
+    /// taken back by this sync (`StandingWrites`; merged before the revocation arrived).
+    public var revokedBatchesTakenBack = 0
     /// Batches held earlier and merged by this sync (their key, missing batches or clock arrived).
     public var heldMerged = 0
     /// Every batch this replica holds after the sync, with why (`.keyUnavailable` with the scope
@@ -54,6 +57,7 @@ extension Device {
             report.membershipRecords = try await pullMembership()
             report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
+            if report.membershipRecords > 0 { report.revokedBatchesTakenBack = try takeBackRevokedWrites() }
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
             // Batches held for a log position this device had not verified merge now that it has,

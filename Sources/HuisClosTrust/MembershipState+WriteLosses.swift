@@ -63,6 +63,11 @@ extension MembershipState {
         return standing.keeps(sequence, in: scope)
     }
 
+    /// What the revocation of `device` lets stand of its writes, if it is revoked by a record naming them.
+    public func standingWrites(of device: SigningPublicKey) -> StandingWrites? {
+        writeLosses.revocations[device] == nil ? nil : writeLosses.standing[device]
+    }
+
     /// The instant a write of `device` stamped `instant` is judged at: for a batch its revocation
     /// keeps (`kept`), no later than just before the revocation, whose effect that batch escapes; it
     /// may have been stamped after the revocation's date, before the device or the relay learned of it.
