@@ -71,8 +71,10 @@ let package = Package(
         // Texts shown to people: French by default, English with LANG=en; the one error model
         // (`HuisClosError`: a stable code, both languages, exit and HTTP status) every target conforms to.
         .target(name: "HuisClosL10n"),
-        // Terminal presentation: tables, passphrase prompt without echo, progress bars.
-        .target(name: "HuisClosTerminal", dependencies: ["HuisClosL10n"]),
+        // Terminal presentation: tables, passphrase prompt without echo, progress bars, the commands' entry point.
+        .target(
+            name: "HuisClosTerminal",
+            dependencies: ["HuisClosL10n", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The council's rules (register, mandates, séances, attendance): pure values, no I/O.
         .target(name: "HuisClosCouncil", dependencies: ["HuisClosL10n"]),
         // E-mail notices from the secretariat's device: SMTP with STARTTLS or TLS, MIME messages.
@@ -248,7 +250,7 @@ let package = Package(
             name: "HuisClosSimulation",
             dependencies: [
                 "HuisClosDevice", "HuisClosServer", "HuisClosSync", "HuisClosStore", "HuisClosTrust", "HuisClosProtocol",
-                "HuisClosCrypto", "HuisClosEngine", "HuisClosWire", "CSodium",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosWire", "HuisClosTestSupport", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosTerminal
 
 /// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
 struct AgendaCommands: AsyncParsableCommand {
@@ -35,7 +36,7 @@ struct AgendaCommands: AsyncParsableCommand {
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "deplacer", abstract: "Déplace un point / moves an item.",
-            discussion: "Exemple / example : huisclos ordre-du-jour deplacer s2 budget --rang 1")
+            discussion: "Exemple / example : huisclos ordre-du-jour deplacer s2 budget --rang 1", aliases: ["déplacer"])
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String

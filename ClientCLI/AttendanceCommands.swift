@@ -16,12 +16,12 @@ struct AttendanceCommands: AsyncParsableCommand {
               huisclos presence liste s1 --json                     (réponses et présences / answers and attendance)
             Les procurations n'existent pas : --procuration est refusé en citant la règle.
             """,
-        subcommands: [Respond.self, Mark.self, Close.self, Roll.self])
+        subcommands: [Respond.self, Mark.self, Close.self, Roll.self], aliases: ["présence"])
 
     struct Respond: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.",
-            discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse")
+            discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse", aliases: ["répondre"])
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Option(name: .customLong("reponse"), help: "viendra, excusé, absent (will attend, excused, absent).") var response: String

@@ -23,7 +23,10 @@ struct AvisCommands: AsyncParsableCommand {
         subcommands: [Create.self, Write.self, Show.self, Adopt.self, Publish.self, List.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un projet / creates a draft.")
+        static let configuration = CommandConfiguration(
+            commandName: "creer", abstract: "Crée un projet / creates a draft.",
+            discussion: "Exemple / example : huisclos avis creer avis-mobilites --titre \"Avis sur les mobilités\" --saisine saisine-3",
+            aliases: ["créer"])
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("titre"), help: "Titre / title.") var title: String
         @Option(name: .customLong("nature"), help: "avis, recommandation ou programme.") var kind = "avis"
@@ -44,7 +47,7 @@ struct AvisCommands: AsyncParsableCommand {
     }
 
     struct Write: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "ecrire", abstract: "Écrit un paragraphe / writes a paragraph.")
+        static let configuration = CommandConfiguration(commandName: "ecrire", abstract: "Écrit un paragraphe / writes a paragraph.", aliases: ["écrire"])
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("paragraphe"), help: "Identifiant du paragraphe / paragraph id.") var paragraph: String
         @Argument(help: "Projet / draft.") var id: String

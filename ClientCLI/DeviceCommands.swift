@@ -2,6 +2,7 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosDevice
 import HuisClosL10n
+import HuisClosTerminal
 import HuisClosTrust
 
 /// `huisclos appareils …`: this member's devices, and approving a new one from a device already

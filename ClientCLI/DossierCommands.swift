@@ -3,6 +3,7 @@ import Foundation
 import HuisClosClient
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosTerminal
 
 /// `huisclos dossiers ajouter|liste|lire|chercher`: the council's dossiers, sealed on this device,
 /// read offline from the encrypted replica and the relay's sealed copies.

@@ -24,7 +24,7 @@ struct EnrolCommand: AsyncParsableCommand {
                 --root 3b6a… --member 9f1c… --charter charte.pdf --json
             La phrase de passe (au moins 12 caractères) est demandée sans écho ; jamais sur la ligne de commande.
             The passphrase (12 characters or more) is asked without echo; never on the command line.
-            """)
+            """, aliases: ["enroler", "enrôler"])
     @OptionGroup var device: DeviceOptions
     @Option(help: "URL du serveur / server URL.") var server: String
     @Option(help: "Code d'enrôlement / enrolment code.") var code: String

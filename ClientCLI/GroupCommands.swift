@@ -21,7 +21,7 @@ struct GroupCommands: AsyncParsableCommand {
         subcommands: [Create.self, List.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un groupe (présidence) / creates a group (president).")
+        static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un groupe (présidence) / creates a group (president).", aliases: ["créer"])
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("membres"), parsing: .upToNextOption, help: "Membres (hex) / members (hex).") var members: [String] = []
         @Option(name: .customLong("supplementaires"), parsing: .upToNextOption, help: "Membres supplémentaires (hex) / supplementary members.")

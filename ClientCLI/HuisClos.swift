@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import HuisClosClient
 import HuisClosProtocol
 import HuisClosReplica
+import HuisClosTerminal
 
 /// `huisclos`: the member's and secretariat's client. Commands only; logic lives in Sources/.
 @main
@@ -24,7 +26,7 @@ struct HuisClos: AsyncParsableCommand {
         ])
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
-    /// then parses and runs the command as ArgumentParser's own `main` does.
+    /// then parses and runs the command, reporting a failure through the error model in the person's language.
     static func main() async {
         ProcessHardening.apply()
         // `huisclos --version` is answered here rather than through `CommandConfiguration.version`
@@ -35,16 +37,6 @@ struct HuisClos: AsyncParsableCommand {
             print(HuisClosVersion.product)
             return
         }
-        var command: any ParsableCommand
-        do { command = try parseAsRoot() } catch { exit(withError: error) }
-        do {
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            reportAndExit(error)
-        }
+        await parseAndRun(in: language, explaining: ErrorExplanation.of)
     }
 }

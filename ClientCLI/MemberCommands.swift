@@ -3,6 +3,7 @@ import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosTerminal
 import HuisClosTrust
 
 /// `huisclos membres …`: the register, from the verified membership log and the council's profiles.
@@ -170,7 +171,7 @@ struct MemberCommands: AsyncParsableCommand {
             discussion: """
                 Exemple / example : huisclos membres declarer-demission <id>
                 Seulement pour un membre figurant au rapport d'absences signé par le secrétariat (huisclos rapport absences --signer). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.
-                """)
+                """, aliases: ["déclarer-démission"])
         @OptionGroup var device: DeviceOptions
         @Argument(help: .member) var member: String
 

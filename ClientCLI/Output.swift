@@ -30,17 +30,6 @@ func printJSON(_ value: some Encodable) throws {
     Console.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
 }
 
-/// Reports a command's failure in the person's language (« Erreur (code) : what happened and what
-/// to do ») and exits with the status its code names (`ErrorCode.exitStatus`); ArgumentParser's
-/// own errors and exits keep its rendering. The one place the CLI turns an error into words.
-func reportAndExit(_ error: any Error) -> Never {
-    // ArgumentParser's own errors and exits (help, --version, ExitCode, ValidationError) keep its rendering.
-    if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { HuisClos.exit(withError: error) }
-    let explained = ErrorExplanation.of(error)
-    warn(explained.report)
-    HuisClos.exit(withError: ExitCode(explained.exitStatus.rawValue))
-}
-
 /// Help texts that recur across commands, written once.
 extension ArgumentHelp {
     static let json: ArgumentHelp = "Sortie JSON / JSON output."

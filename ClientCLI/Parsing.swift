@@ -1,6 +1,7 @@
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosL10n
+import HuisClosTerminal
 import HuisClosTrust
 import HuisClosWire
 

@@ -12,7 +12,7 @@ struct PassphraseCommand: AsyncParsableCommand {
         discussion: """
             Exemple / example : huisclos passphrase --device ~/.huisclos
             Scripts : HUISCLOS_PASSPHRASE (actuelle/current) et HUISCLOS_NEW_PASSPHRASE (nouvelle/new).
-            """)
+            """, aliases: ["phrase-de-passe"])
     @OptionGroup var device: DeviceOptions
 
     func run() async throws {

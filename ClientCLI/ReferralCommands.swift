@@ -2,6 +2,7 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosTerminal
 
 /// `huisclos saisines recevoir|liste|repondre`: referrals by the departmental president, or
 /// self-referrals, from receipt to the avis that answers them.
@@ -54,7 +55,7 @@ struct ReferralCommands: AsyncParsableCommand {
     }
 
     struct Answer: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Relie une saisine à son avis / links a referral to its avis.")
+        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Relie une saisine à son avis / links a referral to its avis.", aliases: ["répondre"])
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("avis"), help: "Avis qui y répond / the answering avis.") var avis: String
         @Argument(help: "Saisine / referral.") var id: String

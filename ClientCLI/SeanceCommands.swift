@@ -26,7 +26,7 @@ struct SeanceCommands: AsyncParsableCommand {
         subcommands: [
             Convene.self, Cancel.self, CalendarFile.self, Notify.self, Delay.self, List.self, Show.self, Acknowledgements.self,
             Stamp.self, Proof.self,
-        ])
+        ], aliases: ["séances"])
 
     struct Convene: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -110,7 +110,7 @@ struct SeanceCommands: AsyncParsableCommand {
             discussion: """
                 Sans argument, affiche le délai ; avec un nombre, l'enregistre (présidence ou secrétariat). / Without argument, shows it; with a number, records it.
                 Exemple / example : huisclos seances delai 5
-                """)
+                """, aliases: ["délai"])
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Jours francs (0 à 60) / clear days (0 to 60).") var days: Int?
 
@@ -168,7 +168,7 @@ struct SeanceCommands: AsyncParsableCommand {
             commandName: "accuses",
             abstract:
                 "Qui a reçu et lu la convocation, quand (appareil, serveur, autorité d'horodatage) / who received and read it, when (device, server, time-stamping authority).",
-            discussion: "Exemple / example : huisclos seances accuses s2 --json")
+            discussion: "Exemple / example : huisclos seances accuses s2 --json", aliases: ["accusés"])
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String
         @Flag(help: .json) var json = false

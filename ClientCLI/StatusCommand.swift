@@ -6,7 +6,7 @@ struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "État de l'appareil / device status.",
-        discussion: "Exemple / example: huisclos status --json")
+        discussion: "Exemple / example: huisclos status --json", aliases: ["etat", "état"])
     @OptionGroup var device: DeviceOptions
     @Flag(help: .json) var json = false
 

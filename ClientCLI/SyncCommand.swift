@@ -24,7 +24,7 @@ struct SyncCommand: AsyncParsableCommand {
             content of lost scopes; --sans-gros-fichiers leaves versions over 32 MiB on the server until read.
 
             Exemples / examples: huisclos sync · huisclos sync --watch · huisclos sync --json · huisclos sync --sans-gros-fichiers
-            """)
+            """, aliases: ["synchroniser"])
     @OptionGroup var device: DeviceOptions
     @Flag(help: "Reste connecté et synchronise à chaque notification / stay connected, sync on each poke.") var watch = false
     @Flag(help: .json) var json = false

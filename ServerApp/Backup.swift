@@ -6,17 +6,20 @@ import HuisClosServer
 /// `huisclos-server backup`: a consistent copy of a running relay's SQLite database.
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Copies the relay's SQLite database into a new file, while the relay runs.",
+        abstract: "Copie la base SQLite du relais dans un nouveau fichier, relais en marche / copies the relay's SQLite database into a new file while the relay runs.",
         discussion: """
-            SQLite's online backup: one consistent copy, pushes going on meanwhile. For PostgreSQL use \\
-            pg_dump (README, "Backup and restore").
+            Sauvegarde en ligne de SQLite : une copie cohérente, les envois continuent pendant ce temps. Avec \
+            PostgreSQL, utilisez pg_dump (README, « Backup and restore »).
+            SQLite's online backup: one consistent copy while pushes go on. For PostgreSQL use pg_dump \
+            (README, "Backup and restore").
+            Exemple / example : huisclos-server backup --data /var/lib/huisclos --to /srv/sauvegardes/huisclos-2026-12-06.sqlite
             """)
 
-    @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
+    @Option(help: .dataFolder)
     var data: String?
-    @Option(help: "The backup file to create (never overwritten).")
+    @Option(help: "Le fichier de sauvegarde à créer (jamais écrasé) / the backup file to create (never overwritten).")
     var to: String
-    @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
+    @Option(help: .council)
     var council: String?
 
     func run() throws {
@@ -29,20 +32,28 @@ struct Backup: ParsableCommand {
 /// `huisclos-server restore`: puts a backup in place of a stopped relay's SQLite database.
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Replaces the stopped relay's SQLite database with a backup.",
+        abstract: "Remplace la base SQLite du relais arrêté par une sauvegarde / replaces the stopped relay's SQLite database with a backup.",
         discussion: """
-            Stop the relay first. The backup is checked (integrity, a schema this version knows, and that it \\
-            is this council's: its recorded identifier and UUID) before anything changes. Devices push back \\
-            what the backup lacks when they next sync. For PostgreSQL use pg_restore (README, "Backup and restore").
+            Arrêtez d'abord le relais. La sauvegarde est vérifiée (intégrité, schéma connu de cette version, et \
+            qu'elle est bien celle de ce conseil : identifiant et UUID enregistrés) avant tout changement. Les \
+            appareils renvoient ce qui manque à la sauvegarde à leur prochaine synchronisation. Avec PostgreSQL, \
+            utilisez pg_restore (README, « Backup and restore »).
+            Stop the relay first. The backup is checked (integrity, a schema this version knows, and that it is \
+            this council's: its recorded identifier and UUID) before anything changes. Devices push back what the \
+            backup lacks when they next sync. For PostgreSQL use pg_restore (README, "Backup and restore").
+            Exemple / example : huisclos-server restore --data /var/lib/huisclos --from /srv/sauvegardes/huisclos-2026-12-06.sqlite
             """)
 
-    @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
+    @Option(help: .dataFolder)
     var data: String?
-    @Option(help: "The backup file to restore.")
+    @Option(help: "La sauvegarde à restaurer / the backup file to restore.")
     var from: String
-    @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
+    @Option(help: .council)
     var council: String?
-    @Flag(help: "Restore even a backup recording another council (or none), giving it this council's identity.")
+    @Flag(
+        help:
+            "Restaure même une sauvegarde d'un autre conseil (ou sans identité), en lui donnant celle de ce conseil / restores even a backup recording another council (or none), giving it this council's identity."
+    )
     var force = false
 
     func run() throws {

@@ -7,12 +7,13 @@ import HuisClosServer
 /// hourly for `/readyz`): the database's integrity, then the membership log verified again.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Checks the data folder for damage (database integrity, membership log); exits 65 when damaged.",
-        discussion: "Run it with the server stopped, or beside it. Exit: 0 sound, 65 damaged, 74 cannot open.")
+        abstract:
+            "Cherche des dommages dans le dossier de données (intégrité de la base, registre signé) / checks the data folder for damage (database integrity, membership log).",
+        discussion: "Relais arrêté ou en marche / with the relay stopped or running. Sortie / exit : 0 sain/sound, 65 endommagé/damaged, 74 illisible/cannot open.")
 
-    @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
+    @Option(help: .dataFolder)
     var data: String?
-    @Option(help: "A council hosted beside the default one (huisclos-server councils list). Default: the default council.")
+    @Option(help: .council)
     var council: String?
 
     func run() async throws {

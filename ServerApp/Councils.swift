@@ -9,35 +9,50 @@ import Logging
 /// `huisclos-server councils`: the councils a deployment hosts beside its default one.
 struct Councils: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Creates and lists the councils this deployment hosts beside the default one.",
+        abstract: "Crée et liste les conseils hébergés à côté du conseil par défaut / creates and lists the councils hosted beside the default one.",
         discussion: """
-            The default council is served at the root (/v1, /public/) from the data folder itself. Each other \\
-            council has its own folder <data>/councils/<ID>/ (its admin token, its public-site.json, and on \\
-            SQLite its database), its own devices, scopes, trust root and public site, and is served at \\
+            Le conseil par défaut est servi à la racine (/v1, /public/) depuis le dossier de données lui-même. \
+            Chaque autre conseil a son dossier <données>/councils/<ID>/ (jeton d'administration, public-site.json \
+            et, sur SQLite, sa base), ses appareils, portées, racine de confiance et site public, servis sous \
+            /councils/<ID>/v1 et /councils/<ID>/public/. Relancez le relais (chaque instance) après une création.
+            The default council is served at the root (/v1, /public/) from the data folder itself. Each other \
+            council has its own folder <data>/councils/<ID>/ (its admin token, its public-site.json, and on \
+            SQLite its database), its own devices, scopes, trust root and public site, and is served at \
             /councils/<ID>/v1 and /councils/<ID>/public/. Restart the relay (every instance) after creating one.
             """,
         subcommands: [Create.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Creates a council: its folder, its admin token and its storage.",
+            abstract: "Crée un conseil : son dossier, son jeton d'administration et son stockage / creates a council: its folder, admin token and storage.",
             discussion: """
-                Example: huisclos-server councils create cese-93 --data /var/lib/huisclos
-                Its secretariat then uses the printed address as the server (huisclos … --server https://relay.example.org/councils/cese-93) \\
-                and the admin token in the printed file. With --database (or HUISCLOS_DATABASE) the council's \\
-                PostgreSQL schema is created too; copy the council's folder to every instance's data folder.
-                A council whose schema exists is refused (it would inherit the devices and log there): on \\
-                another instance of the same deployment, copy the folder, or add --adopt-existing and copy the \\
-                admin token file from the first instance.
+                Exemple / example : huisclos-server councils create cese-93 --data /var/lib/huisclos
+                Son secrétariat prend l'adresse affichée comme serveur (huisclos … --server \
+                https://relais.example.org/councils/cese-93) et le jeton d'administration du fichier affiché. Avec \
+                --database (ou HUISCLOS_DATABASE), le schéma PostgreSQL du conseil est créé aussi ; copiez le dossier \
+                du conseil dans le dossier de données de chaque instance. Un conseil dont le schéma existe est refusé \
+                (il hériterait des appareils et du registre qui s'y trouvent) : sur une autre instance du même \
+                déploiement, copiez le dossier, ou ajoutez --adopt-existing et copiez le fichier du jeton de la première.
+                Its secretariat then uses the printed address as the server and the admin token in the printed file. \
+                With --database (or HUISCLOS_DATABASE) the council's PostgreSQL schema is created too; copy the \
+                council's folder to every instance's data folder. A council whose schema exists is refused (it would \
+                inherit the devices and log there): on another instance of the same deployment, copy the folder, or \
+                add --adopt-existing and copy the admin token file from the first instance.
                 """)
 
-        @Argument(help: "The council's identifier: 1 to \(CouncilID.bytesMax) characters among a-z, 0-9 and '-' (e.g. cese-93).")
+        @Argument(
+            help:
+                "Identifiant du conseil : 1 à \(CouncilID.bytesMax) caractères parmi a-z, 0-9 et « - » (ex. cese-93) / the council's identifier: 1 to \(CouncilID.bytesMax) characters among a-z, 0-9 and '-'."
+        )
         var id: String
-        @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
+        @Option(help: .dataFolder)
         var data: String?
-        @Option(help: "postgres://… when the relay runs on PostgreSQL. Env: HUISCLOS_DATABASE.")
+        @Option(help: "postgres://… quand le relais tourne sur PostgreSQL (variable HUISCLOS_DATABASE) / when the relay runs on PostgreSQL (env HUISCLOS_DATABASE).")
         var database: String?
-        @Flag(help: "Take the council's existing folder or PostgreSQL schema (another instance of the same deployment) instead of refusing.")
+        @Flag(
+            help:
+                "Reprend le dossier ou le schéma PostgreSQL existant du conseil (autre instance du même déploiement) au lieu de refuser / takes the council's existing folder or schema instead of refusing."
+        )
         var adoptExisting = false
 
         func run() async throws {
@@ -68,11 +83,11 @@ struct Councils: AsyncParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lists the councils hosted beside the default one.")
+        static let configuration = CommandConfiguration(abstract: "Liste les conseils hébergés à côté du conseil par défaut / lists the councils hosted beside the default one.")
 
-        @Option(help: "Data folder of the relay. Env: HUISCLOS_DATA.")
+        @Option(help: .dataFolder)
         var data: String?
-        @Flag(help: "One JSON array instead of a table.")
+        @Flag(help: "Sortie JSON / JSON output.")
         var json = false
 
         func run() throws {

@@ -6,16 +6,12 @@ import HuisClosTerminal
 /// The operator's language, from the environment: French unless LANG/LC_* ask for English, as `huisclos`.
 let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
 
+/// Help texts that recur across commands, written once (French / English, as `huisclos`'s).
+extension ArgumentHelp {
+    static let dataFolder: ArgumentHelp = "Dossier de données du relais (variable HUISCLOS_DATA) / the relay's data folder (env HUISCLOS_DATA)."
+    static let council: ArgumentHelp =
+        "Un conseil hébergé à côté du conseil par défaut (huisclos-server councils list) ; par défaut, le conseil par défaut / a council hosted beside the default one; default: the default council."
+}
+
 /// Prints `text` in the operator's language on standard output.
 func say(_ text: Text) { Console.out(text.in(language) + "\n") }
-
-/// Reports a command's failure in the operator's language (« Erreur (code) : what happened and
-/// what to do ») and exits with the status its code names; ArgumentParser's own errors and exits
-/// keep its rendering.
-func reportAndExit(_ error: any Error) -> Never {
-    // ArgumentParser's own errors and exits (help, --version, ExitCode, ValidationError) keep its rendering.
-    if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { ServerCommand.exit(withError: error) }
-    let explained = (error as? any HuisClosError) ?? UnexpectedError(error)
-    Console.error(explained.report.in(language) + "\n")
-    ServerCommand.exit(withError: ExitCode(explained.exitStatus.rawValue))
-}

@@ -12,54 +12,68 @@ import ServiceLifecycle
 /// stop it gracefully: it stops accepting, lets requests in flight finish, then exits.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Runs the relay (the default command).",
+        abstract: "Fait tourner le relais (commande par défaut) / runs the relay (the default command).",
         discussion: """
-            Each option also comes from the environment (HUISCLOS_<OPTION>, e.g. HUISCLOS_TLS_CERT) or from the \\
-            JSON configuration file (--config; keys are the option names); a flag wins over the environment, \\
-            which wins over the file. Without TLS the server speaks plain HTTP: keep it on loopback or behind a \\
+            Chaque option vient aussi de l'environnement (HUISCLOS_<OPTION>, ex. HUISCLOS_TLS_CERT) ou du fichier \
+            de configuration JSON (--config ; les clés sont les noms des options) ; une option l'emporte sur \
+            l'environnement, qui l'emporte sur le fichier (--print-config montre ce qui s'applique). Sans TLS, le \
+            relais parle HTTP en clair : gardez-le sur la boucle locale ou derrière un mandataire TLS. Au démarrage \
+            il affiche une ligne, « huisclos-server listening on HÔTE:PORT ».
+            Each option also comes from the environment (HUISCLOS_<OPTION>, e.g. HUISCLOS_TLS_CERT) or from the \
+            JSON configuration file (--config; keys are the option names); a flag wins over the environment, \
+            which wins over the file. Without TLS the server speaks plain HTTP: keep it on loopback or behind a \
             TLS-terminating proxy. On start it prints one line, "huisclos-server listening on HOST:PORT".
+            Exemple / example : huisclos-server serve --data /var/lib/huisclos --host 0.0.0.0 --tls-cert cert.pem --tls-key cle.pem
             """)
 
-    @Option(help: "JSON configuration file (keys are the option names). Env: HUISCLOS_CONFIG.")
+    @Option(help: "Fichier de configuration JSON (variable HUISCLOS_CONFIG) / JSON configuration file (env HUISCLOS_CONFIG).")
     var config: String?
-    @Flag(help: "Print the effective settings and where each comes from (secrets masked), then exit.")
+    @Flag(help: "Affiche les réglages retenus et leur origine (secrets masqués), puis s'arrête / prints the effective settings and their origin (secrets masked), then exits.")
     var printConfig = false
-    @Option(help: "Data folder (admin token, public-site.json; the SQLite database by default).")
+    @Option(
+        help:
+            "Dossier de données (jeton d'administration, public-site.json ; la base SQLite par défaut) / data folder (admin token, public-site.json; the SQLite database by default)."
+    )
     var data: String?
     @Option(
         help: ArgumentHelp(
-            "Database: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE. Default: SQLite in the data folder.",
-            discussion: "PostgreSQL lets several relay instances share one database; its schema is migrated at start."))
+            "Base : postgres://UTILISATEUR[:MOT_DE_PASSE]@HÔTE[:PORT]/BASE ; par défaut SQLite dans le dossier de données / database; default: SQLite in the data folder.",
+            discussion:
+                "PostgreSQL permet à plusieurs instances de partager une base ; son schéma est migré au démarrage / several instances can share one PostgreSQL database; its schema is migrated at start."
+        ))
     var database: String?
-    @Option(help: "Address to bind. Default 127.0.0.1.")
+    @Option(help: "Adresse d'écoute, 127.0.0.1 par défaut / address to bind, default 127.0.0.1.")
     var host: String?
-    @Option(help: "Port to bind, 0 for any free port. Default 8443.")
+    @Option(help: "Port d'écoute, 0 pour un port libre ; 8443 par défaut / port to bind, 0 for any free port; default 8443.")
     var port: String?
-    @Option(help: "PEM certificate chain for TLS.")
+    @Option(help: "Chaîne de certificats PEM pour TLS / PEM certificate chain for TLS.")
     var tlsCert: String?
-    @Option(help: "PEM private key for TLS.")
+    @Option(help: "Clé privée PEM pour TLS / PEM private key for TLS.")
     var tlsKey: String?
     @Option(
-        help: "File holding the admin token, mode 0600 (refused if others may read it). Env HUISCLOS_ADMIN_TOKEN gives the token itself. Default: <data>/admin-token, created once."
+        help:
+            "Fichier du jeton d'administration, mode 0600 (refusé si d'autres peuvent le lire) ; HUISCLOS_ADMIN_TOKEN donne le jeton lui-même ; par défaut <données>/admin-token, créé une fois / file holding the admin token, mode 0600; HUISCLOS_ADMIN_TOKEN gives the token itself; default <data>/admin-token, created once."
     )
     var adminTokenFile: String?
-    @Option(help: "Login token lifetime in seconds. Default 900.")
+    @Option(help: "Durée de vie des jetons de connexion en secondes, 900 par défaut / login token lifetime in seconds, default 900.")
     var tokenLifetime: String?
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    @Option(help: "Niveau de journal / log level : trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
-    @Option(help: "Log lines as text (default) or json (one JSON object per line, for a log shipper).")
+    @Option(help: "Journal en texte (par défaut) ou json (un objet JSON par ligne, pour un collecteur) / log lines as text (default) or json.")
     var logFormat: String?
     @Option(
         help: ArgumentHelp(
-            "Public site address as visitors reach it, for the open data's links.",
+            "Adresse du site public telle que les visiteurs l'atteignent, pour les liens des données ouvertes / public site address as visitors reach it.",
             discussion:
-                "Default: http(s)://HOST:PORT/public from a --host visitors reach; on a loopback or wildcard address the public site publishes nothing until it is given, e.g. --public-url https://conseil.example.org/public"
+                "Par défaut http(s)://HÔTE:PORT/public d'un --host joignable ; sur une adresse locale ou joker, le site public ne publie rien tant qu'elle n'est pas donnée / default: from a reachable --host; on a loopback or wildcard address nothing is published until it is given. Exemple / example : --public-url https://conseil.example.org/public"
         ))
     var publicURL: String?
     @Option(
         help: ArgumentHelp(
-            "Address serving GET /metrics (Prometheus), e.g. 127.0.0.1:9464. Default: off.",
-            discussion: "Never the main address: the figures tell who syncs when. Keep it on loopback or a private network."))
+            "Adresse servant GET /metrics (Prometheus), ex. 127.0.0.1:9464 ; désactivé par défaut / address serving GET /metrics; off by default.",
+            discussion:
+                "Jamais l'adresse principale : les chiffres disent qui synchronise quand ; boucle locale ou réseau privé / never the main address: keep it on loopback or a private network."
+        ))
     var metricsAddress: String?
     @Flag(help: .hidden)
     var benchEndpoints = false

@@ -50,9 +50,8 @@ extension ClientSession {
     /// This member's devices: certified, approval (keyword and label), revoked, this one.
     public func deviceListing(in language: Language) async -> Listing {
         let devices = await device.memberDevices, mine = await device.fingerprint
-        func day(_ instant: Instant) -> String {
-            String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(instant.unixSeconds))).prefix(10))
-        }
+        func day(_ instant: Instant) -> String { LocalTime.day(unixSeconds: instant.unixSeconds, in: language) }
+        func isoDay(_ instant: Instant) -> JSONValue { .string(String(LocalTime.iso(unixMs: instant.unixSeconds * 1000).prefix(10))) }
         var listing = Listing(headers: [Text(fr: "Empreinte", en: "Fingerprint"), Text(fr: "Certifié le", en: "Certified on"),
                                         Text(fr: "Approbation", en: "Approval"), Text(fr: "Révoqué le", en: "Revoked on"),
                                         Text(fr: "Cet appareil", en: "This device")].map { $0.in(language) },
@@ -62,7 +61,8 @@ extension ClientSession {
             let this = entry.fingerprint == mine
             listing.append([entry.fingerprint.description, day(entry.certifiedAt), approval.1.in(language),
                             entry.revokedAt.map(day), this ? Text(fr: "oui", en: "yes").in(language) : nil],
-                           json: ["approval": .string(approval.0), "thisDevice": .bool(this)])
+                           json: ["approval": .string(approval.0), "thisDevice": .bool(this), "certifiedOn": isoDay(entry.certifiedAt),
+                                  "revokedOn": entry.revokedAt.map(isoDay) ?? .null])
         }
         return listing
     }

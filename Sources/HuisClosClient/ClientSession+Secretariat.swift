@@ -18,7 +18,12 @@ public struct CreatedCouncil: Encodable, Sendable {
 public struct EnrolmentCode: Encodable, Sendable {
     public let code: String
     public let root: String
+    /// ISO 8601 UTC.
     public let expiresAt: String
+    /// The expiry in seconds since 1970, for sentences in the council's time.
+    let expiresAtSeconds: Int64
+
+    private enum CodingKeys: String, CodingKey { case code, root, expiresAt }
 }
 
 extension ClientSession {
@@ -60,7 +65,8 @@ extension ClientSession {
     public func enrolmentCode(adminToken: String, days: UInt32) async throws -> EnrolmentCode {
         let created = try await device.enrolmentCode(adminToken: adminToken, validSeconds: days * 86_400)
         return EnrolmentCode(code: created.code, root: Hex.encode(await device.membership.root.publicKey.bytes),
-                             expiresAt: ISO8601DateFormatter().string(from: created.expiresAt))
+                             expiresAt: ISO8601DateFormatter().string(from: created.expiresAt),
+                             expiresAtSeconds: Int64(created.expiresAt.timeIntervalSince1970))
     }
 
     /// Writes the trust root, sealed under `passphrase`, to the new file `path` (0600, never

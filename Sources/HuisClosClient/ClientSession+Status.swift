@@ -68,11 +68,12 @@ extension DeviceStatus {
     }
 
     /// The status in sentences: server, device, standing, fingerprint, what is pending and who
-    /// acts, the scopes read and written, the last sync.
+    /// acts, the scopes read and written, the last sync (Paris time).
     public var lines: [Text] {
         let report = self.report
         let readable = report.readable.isEmpty ? nil : report.readable.joined(separator: ", ")
         let writable = report.writable.isEmpty ? nil : report.writable.joined(separator: ", ")
+        let lastSyncSeconds = lastSync.map { Int64($0.timeIntervalSince1970) }
         return [Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"),
                 Text(fr: "Appareil : \(report.device.signingKey) (membre \(report.device.member))",
                      en: "Device: \(report.device.signingKey) (member \(report.device.member))"),
@@ -81,7 +82,7 @@ extension DeviceStatus {
             + (standing == .valid ? pending.map { Text(fr: "En attente — \($0.text.french)", en: "Pending — \($0.text.english)") } : [])
             + [Text(fr: "Lecture : \(readable ?? "aucune")", en: "Read: \(readable ?? "none")"),
                Text(fr: "Écriture : \(writable ?? "aucune")", en: "Write: \(writable ?? "none")"),
-               Text(fr: "Dernière synchronisation : \(report.lastSync.map { "\($0) (UTC)" } ?? "jamais")",
-                    en: "Last sync: \(report.lastSync.map { "\($0) (UTC)" } ?? "never")")]
+               Text(fr: "Dernière synchronisation : \(lastSyncSeconds.map { LocalTime.text(unixSeconds: $0, in: .french) } ?? "jamais")",
+                    en: "Last sync: \(lastSyncSeconds.map { LocalTime.text(unixSeconds: $0, in: .english) + " (Paris time)" } ?? "never")")]
     }
 }

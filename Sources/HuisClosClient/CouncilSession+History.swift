@@ -2,6 +2,7 @@ import Foundation
 import HuisClosCouncil
 import HuisClosDevice
 import HuisClosL10n
+import HuisClosTerminal
 import HuisClosTrust
 
 /// The secretariat's register workflows beyond one appointment: a renewal in one step, a whole

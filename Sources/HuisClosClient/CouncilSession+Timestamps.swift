@@ -2,6 +2,7 @@ import Foundation
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosL10n
+import HuisClosTerminal
 import HuisClosTimestamp
 
 /// One kept time-stamp checked offline on this device: what the token says when it holds, and

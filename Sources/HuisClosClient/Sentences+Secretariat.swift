@@ -14,9 +14,10 @@ extension Text {
     /// After a grant or a withdrawal signed into the membership log.
     public static let logUpdated = Text(fr: "Registre mis à jour.", en: "Log updated.")
 
-    /// An enrolment code's root and expiry (UTC), printed under the code.
+    /// An enrolment code's root and expiry (the council's time), printed under the code.
     public static func enrolmentCode(_ created: EnrolmentCode) -> Text {
-        Text(fr: "racine \(created.root) · valable jusqu'au \(created.expiresAt) (UTC)", en: "root \(created.root) · valid until \(created.expiresAt) (UTC)")
+        Text(fr: "racine \(created.root) · valable jusqu'au \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .french))",
+             en: "root \(created.root) · valid until \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .english)) (Paris time)")
     }
 
     /// After revoking a device.

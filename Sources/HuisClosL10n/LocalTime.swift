@@ -19,6 +19,12 @@ public enum LocalTime {
         }
     }
 
+    /// The day of `unixSeconds` in the council's time: « 06/12/2026 » in French, "2026-12-06" in English.
+    public static func day(unixSeconds: Int64, in language: Language) -> String {
+        let minute = text(unixSeconds: unixSeconds, in: language)
+        return String(minute.prefix(10))
+    }
+
     /// `unixMs` in the council's time, in `language` (to the minute).
     public static func text(unixMs: Int64, in language: Language) -> String {
         text(unixSeconds: unixMs / 1000, in: language)

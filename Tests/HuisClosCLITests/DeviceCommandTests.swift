@@ -32,6 +32,19 @@ import Testing
             let report = try #require(try await council.json("tablette", ["status"]) as? [String: Any])
             #expect(report["approved"] as? Bool == true)
             #expect((report["readable"] as? [String])?.contains("council") == true)
+
+            // A person reads dates in the council's time and French form; JSON keeps ISO 8601.
+            let iso = #/\d{4}-\d{2}-\d{2}|\(UTC\)/#
+            let french = #/\d{2}/\d{2}/\d{4}/#
+            let table = try await council.run("alice", ["appareils", "liste"], english: false)
+            #expect(table.output.contains(french) && !table.output.contains(iso), "\(table.output)")
+            #expect((after.first?["certifiedOn"] as? String)?.contains(#/^\d{4}-\d{2}-\d{2}$/#) == true, "\(after)")
+            let frenchStatus = try await council.run("alice", ["status"], english: false)
+            #expect(frenchStatus.output.contains("Dernière synchronisation : ") && frenchStatus.output.contains(french)
+                        && !frenchStatus.output.contains(iso), "\(frenchStatus.output)")
+            let enrolment = try await council.run("secretariat", ["admin", "code"], english: false)
+            #expect(enrolment.output.contains("valable jusqu'au ") && enrolment.output.contains(french)
+                        && !enrolment.output.contains(iso), "\(enrolment.output)")
         }
     }
 }

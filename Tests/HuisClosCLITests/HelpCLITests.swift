@@ -53,3 +53,60 @@ import Testing
         #expect(date.status == 64 && date.errors.contains("a real date YYYY-MM-DD"), "\(date.errors)")
     }
 }
+
+/// Issue 12: what the parser refuses (an unknown command or option, a missing argument, a value
+/// it cannot read) is said through the error model, in French by default, like every other failure.
+@Suite(.tags(.cli)) struct ParserErrorLanguageTests {
+    static let french = ["LANG": "fr_FR.UTF-8", "LC_ALL": ""]
+    static let english = ["LANG": "en_US.UTF-8", "LC_ALL": ""]
+
+    @Test func anUnknownCommandIsAFrenchUsageErrorWithTheWayToHelp() async throws {
+        let run = try await CommandRun.run("huisclos", ["statut"], environment: Self.french)
+        #expect(run.status == 64, "\(run.errors)")
+        #expect(run.errors.contains("Erreur (usage.notUnderstood) : argument inattendu « statut »"), "\(run.errors)")
+        #expect(run.errors.contains("Voyez « huisclos --help » pour plus d'informations."), "\(run.errors)")
+        #expect(!run.errors.contains("Unexpected") && !run.errors.contains("See '"), "\(run.errors)")
+    }
+
+    @Test func anUnknownOptionAndAMissingValueAreSaidInTheLanguageAsked() async throws {
+        let option = try await CommandRun.run("huisclos", ["seances", "liste", "--bogus"], environment: Self.french)
+        #expect(option.status == 64 && option.errors.contains("option inconnue « --bogus »"), "\(option.errors)")
+        let value = try await CommandRun.run("huisclos", ["seances", "liste", "--device"], environment: Self.french)
+        #expect(value.status == 64 && value.errors.contains("valeur manquante pour « --device"), "\(value.errors)")
+        let english = try await CommandRun.run("huisclos", ["seances", "liste", "--bogus"], environment: Self.english)
+        #expect(english.status == 64 && english.errors.contains("Error (usage.notUnderstood): Unknown option '--bogus'"), "\(english.errors)")
+    }
+
+    @Test func theRelaysParserSpeaksFrenchByDefaultToo() async throws {
+        let run = try await CommandRun.run("huisclos-server", ["restore"], environment: Self.french)
+        #expect(run.status == 64, "\(run.errors)")
+        #expect(run.errors.contains("Erreur (usage.notUnderstood) : argument attendu manquant : « --from <from> »"), "\(run.errors)")
+        #expect(run.errors.contains("Usage : huisclos-server restore"), "\(run.errors)")
+    }
+
+    /// The new secretariat's review: commands are typed as they are written, accents included,
+    /// and the English-named ones have a French name too.
+    @Test(arguments: [["séances", "liste"], ["présence", "répondre"], ["séances", "délai"], ["séances", "accusés"],
+                      ["ordre-du-jour", "déplacer"], ["membres", "déclarer-démission"], ["avis", "créer"], ["état"],
+                      ["synchroniser"], ["enrôler"], ["phrase-de-passe"]])
+    func accentedAndFrenchNamesReachTheirCommand(command: [String]) async throws {
+        let help = try await CommandRun.run("huisclos", command + ["--help"], environment: Self.french)
+        #expect(help.status == 0 && help.output.contains("xemple"), "\(command): \(help.errors)")
+    }
+
+    /// The relay's operator reads its help in French first (the new secretariat found it English
+    /// only, with stray backslashes where lines were meant to join).
+    @Test(arguments: [[], ["serve"], ["councils"], ["councils", "create"], ["councils", "list"], ["check"], ["backup"], ["restore"]])
+    func theRelaysHelpIsFrenchThenEnglishWithoutStrayBackslashes(command: [String]) async throws {
+        let help = try await CommandRun.run("huisclos-server", command + ["--help"], environment: Self.french)
+        #expect(help.status == 0 && help.output.contains("é") && help.output.contains(" / "), "\(command): \(help.output)")
+        #expect(!help.output.contains("\\\n") && !help.output.contains("\\ "), "\(command): \(help.output)")
+    }
+
+    @Test func helpAndVersionStillExitZero() async throws {
+        let help = try await CommandRun.run("huisclos", ["--help"], environment: Self.french)
+        #expect(help.status == 0 && help.errors.isEmpty, "\(help.errors)")
+        let version = try await CommandRun.run("huisclos-server", ["--version"], environment: Self.french)
+        #expect(version.status == 0, "\(version.errors)")
+    }
+}

@@ -1,4 +1,5 @@
 import HuisClosSync
+import HuisClosTestSupport
 
 /// Why the simulated network did not bring an answer back (the client sees the relay unreachable).
 enum NetworkFault: Error, Equatable {
@@ -21,7 +22,7 @@ struct FaultRates: Sendable, CustomStringConvertible {
 
     static let none = FaultRates()
 
-    static func random(using random: inout SimulationRandom) -> FaultRates {
+    static func random(using random: inout SeededRandom) -> FaultRates {
         FaultRates(dropRequest: Int.random(in: 0...8, using: &random), dropAnswer: Int.random(in: 0...8, using: &random),
                    duplicate: Int.random(in: 0...10, using: &random), delay: Int.random(in: 0...5, using: &random))
     }
@@ -46,11 +47,11 @@ actor SimulatedNetwork {
     private var crashNext: Set<Int> = []
     /// Parties whose planned crash struck.
     private var crashed: Set<Int> = []
-    private var random: SimulationRandom
+    private var random: SeededRandom
     /// Counts what happened, for the run's summary.
     private(set) var counts: [String: Int] = [:]
 
-    init(seed: UInt64) { random = SimulationRandom(seed: seed ^ 0x5EED_0F_4E7) }
+    init(seed: UInt64) { random = SeededRandom(scrambling: seed ^ 0x5EED_0F_4E7) }
 
     func setRelay(_ relay: InProcessRelay?) { self.relay = relay }
     func setRates(_ rates: FaultRates) { self.rates = rates }

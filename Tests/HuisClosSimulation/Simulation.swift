@@ -5,6 +5,7 @@ import HuisClosProtocol
 import HuisClosServer
 import HuisClosStore
 import HuisClosSync
+import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
 
@@ -27,7 +28,7 @@ struct InvariantViolation: Error, CustomStringConvertible {
     let folder: URL
     let time = SimulatedTime()
     let network: SimulatedNetwork
-    var random: SimulationRandom
+    var random: SeededRandom
     var parties: [Party] = []
     var writes: [Write] = []
     /// Backups taken of the relay, oldest first.
@@ -52,7 +53,7 @@ struct InvariantViolation: Error, CustomStringConvertible {
         self.seed = seed
         self.folder = folder
         network = SimulatedNetwork(seed: seed)
-        var random = SimulationRandom(seed: seed)
+        var random = SeededRandom(scrambling: seed)
         relaySkewSeconds = Int64.random(in: -Self.skewSecondsMax...Self.skewSecondsMax, using: &random)
         rates = FaultRates.random(using: &random)
         steps = Int.random(in: 20...40, using: &random)

@@ -4,6 +4,7 @@ import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
+import HuisClosTestSupport
 
 /// One generated convergence case: 3–8 replicas edit shared records offline with every kind of
 /// operation, exchange batches in random subsets, orders and duplicates across partitions,

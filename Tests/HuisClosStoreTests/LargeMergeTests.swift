@@ -2,6 +2,7 @@ import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
+import HuisClosTestSupport
 import Testing
 
 /// Merges large enough to be applied on several cores give the state of small ones.

@@ -1,10 +1,14 @@
 import HuisClosL10n
 
-/// A command given wrongly: an option's value it cannot read, options missing for the case, or no
-/// passphrase to unlock with. Faces build it from what the person typed; it says what is accepted.
+/// A command given wrongly: words the parser does not understand, an option's value it cannot
+/// read, options missing for the case, or no passphrase to unlock with. Faces build it from what
+/// the person typed; it says what is accepted.
 public struct UsageError: HuisClosError {
     /// The ways a command is given wrongly.
     public enum Code: String, ErrorCode {
+        /// The parser did not understand the command: an unknown command or option, an argument
+        /// missing or too many, a value of the wrong kind.
+        case notUnderstood
         /// An option's value is not one the command accepts.
         case invalidValue
         /// Options the command needs for this case were not given.
@@ -16,6 +20,9 @@ public struct UsageError: HuisClosError {
 
         public var text: Text {
             switch self {
+            case .notUnderstood:
+                Text(fr: "la commande n'est pas comprise : voyez --help pour ses options et un exemple",
+                     en: "the command is not understood: see --help for its options and an example")
             case .invalidValue:
                 Text(fr: "une valeur donnée n'est pas acceptée : voyez les valeurs admises avec --help",
                      en: "a value given is not accepted: see the allowed values with --help")
@@ -53,6 +60,11 @@ public struct UsageError: HuisClosError {
     /// An argument the command cannot use, said by `text` (what was given, what it accepts).
     public init(invalid text: Text) {
         self.init(.invalidValue, text)
+    }
+
+    /// What the parser refused (`Command.message(for:)`, English), with its French rendering.
+    public init(notUnderstood english: String) {
+        self.init(.notUnderstood, Text(fr: ParserMessage.french(english), en: english))
     }
 
     /// No passphrase in `variable` and no terminal to type it on.

@@ -1,0 +1,53 @@
+/// ArgumentParser's refusals in French. The parser (swift-argument-parser 1.8) writes them in
+/// English only; each shape it produces (its UsageGenerator.swift) is matched and rendered, and
+/// anything else — a message the project wrote itself, already in both languages, or a shape a
+/// newer parser adds — is kept as it is.
+enum ParserMessage {
+    /// The French rendering of `english`, one of ArgumentParser's messages.
+    static func french(_ english: String) -> String {
+        for render in renderings {
+            if let french = render(english) { return french }
+        }
+        return english
+    }
+
+    /// The lines ArgumentParser puts after a refusal (an optional "Help:  …", "Usage: …",
+    /// "  See '…' for more information.") in French.
+    static func frenchGuidance(_ english: String) -> String {
+        english
+            .replacing(#/(?m)^Help:  /#, with: "Aide : ")
+            .replacing(#/(?m)^Usage: /#, with: "Usage : ")
+            .replacing(/(?m)^  See '([^']*)' for more information\./) { "  Voyez « \($0.1) » pour plus d'informations." }
+    }
+
+    /// One rendering per shape, most specific first; nil when the message has another shape.
+    private static let renderings: [@Sendable (String) -> String?] = [
+        { $0.wholeMatch(of: /Unknown option '([^']*)'\. Did you mean '([^']*)'\?/).map { "option inconnue « \($0.1) ». Vouliez-vous dire « \($0.2) » ?" } },
+        { $0.wholeMatch(of: /Unknown option '([^']*)'/).map { "option inconnue « \($0.1) »" } },
+        { $0.wholeMatch(of: /Missing value for '([^']*)'/).map { "valeur manquante pour « \($0.1) »" } },
+        { $0.wholeMatch(of: /Unexpected argument '(.*)'/).map { "argument inattendu « \($0.1) »" } },
+        { $0.wholeMatch(of: /(\d+) unexpected arguments: (.*)/).map { "\($0.1) arguments inattendus : \(quoted($0.2))" } },
+        { $0.wholeMatch(of: /Missing expected argument '([^']*)'/).map { "argument attendu manquant : « \($0.1) »" } },
+        { $0.wholeMatch(of: /Missing one of: (.*)/).map { "il manque l'un de : \(quoted($0.1))" } },
+        { $0 == "Missing required subcommand." ? "sous-commande manquante." : nil },
+        { $0.wholeMatch(of: /Invalid option: (.*)/).map { "option invalide : \($0.1)" } },
+        {
+            $0.wholeMatch(of: /(?s)The value '([^']*)' is invalid for '([^']*)'(.*)/)
+                .map { "la valeur « \($0.1) » n'est pas acceptée pour « \($0.2) »\(allowed($0.3))" }
+        },
+        { $0.wholeMatch(of: /(?s)The value '([^']*)' is invalid\.(.*)/).map { "la valeur « \($0.1) » n'est pas acceptée.\(allowed($0.2))" } },
+    ]
+
+    /// What follows an invalid value: ". Please provide one of 'a', 'b' or 'c'." ('a' and 'b' for
+    /// two) or a bulleted list.
+    private static func allowed(_ tail: Substring) -> String {
+        if let list = tail.wholeMatch(of: /(?s)\. Please provide one of the following:\n(.*)/) { return ". Valeurs admises :\n\(list.1)" }
+        if let list = tail.wholeMatch(of: /(?s)\. Please provide one of (.*)\./) { return ". Valeurs admises : \(quoted(list.1).replacing(/» (or|and) «/, with: "» ou «"))." }
+        return String(tail)
+    }
+
+    /// `'x'` in French quotes.
+    private static func quoted(_ text: Substring) -> String {
+        String(text).replacing(/'([^']*)'/) { "« \($0.1) »" }
+    }
+}
