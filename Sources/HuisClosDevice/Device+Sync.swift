@@ -57,7 +57,8 @@ extension Device {
             report.membershipRecords = try await pullMembership()
             report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
-            if report.membershipRecords > 0 { report.revokedBatchesTakenBack = try takeBackRevokedWrites() }
+            // At every sync, not only when records arrive: a crash between the two must not skip it.
+            report.revokedBatchesTakenBack = try takeBackRevokedWrites()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
             // Batches held for a log position this device had not verified merge now that it has,
