@@ -1,12 +1,13 @@
 import HuisClosProtocol
 import HuisClosTrust
+import HuisClosWire
 
 extension Device {
     /// `event` with the writes it lets stand when it is a revocation that names none: per scope this
     /// device reads where the revoked device may write, or holds batches of it, the last sequence of
-    /// its chain this replica holds (merged or held). The relay refuses the record if it holds more
-    /// (`revocationBehind`: this device syncs and signs again), so every replica keeps exactly the
-    /// batches the relay took before the revocation, whenever it learns of it (MEMBERSHIP.md, type 8).
+    /// its chain this replica holds (merged or held), just after a sync (`sign`): every replica
+    /// keeps exactly those, whenever it learns of the revocation, and takes back any later one it
+    /// merged (`takeBackRevokedWrites`; MEMBERSHIP.md, type 8).
     func withStandingWrites(_ event: MembershipEvent) throws -> MembershipEvent {
         guard case let .revokeDevice(device, wipe, nil) = event else { return event }
         let state = context.membership
@@ -33,5 +34,22 @@ extension Device {
             taken += try store.takeBack(device: head.device, scope: head.scope, after: last).count
         }
         return taken
+    }
+
+    /// Gives the relay back the revoked devices' batches their revocations let stand that this
+    /// replica holds (the relay answers `duplicate` for those it has): a relay restored from an older
+    /// backup lost them, their author may no longer push, and every replica must hold them.
+    func pushBackStandingWrites() async throws {
+        let state = context.membership
+        var batches: [BatchEnvelope] = []
+        for head in try store.heads() {
+            guard let last = state.standingWrites(of: head.device)?.lastSequences[head.scope], min(head.sequence, last) >= 1 else { continue }
+            for sequence in 1...min(head.sequence, last) {
+                if let batch = try store.batch(BatchID(device: head.device, scope: head.scope, sequence: sequence)) { batches.append(batch) }
+            }
+        }
+        for start in stride(from: 0, to: batches.count, by: WireLimits.pushBatchesMax) {
+            _ = try await client.push(Array(batches[start..<min(start + WireLimits.pushBatchesMax, batches.count)]))
+        }
     }
 }

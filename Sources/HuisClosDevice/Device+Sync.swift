@@ -84,6 +84,9 @@ extension Device {
             report.waitingForKey = waiting.sorted()
             report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals))
                 .sync(waiting: waiting, progress: progress)
+            // A relay that lost records or batches (restored from an older backup) may have lost a
+            // revoked device's standing writes too; they are given back and pulled at the next sync.
+            if report.membershipRecordsRestored > 0 || !report.batches.repairs.isEmpty { try await pushBackStandingWrites() }
             // After the push, so the relay judges what this device wrote in a scope it then lost.
             report.scopesForgotten = try await forgetLostScopes()
             report.held = try store.heldBatches()
@@ -247,9 +250,8 @@ extension Device {
     }
 
     /// Has the relay keep `record`: true when kept; false when the relay refused it because the
-    /// log moved on (newer records now pulled, or a racing append still committing), or because it
-    /// holds writes of a device being revoked that the record does not let stand (now pulled), so it
-    /// is to be signed again. Any other refusal, or one on the last attempt, is thrown.
+    /// log moved on (newer records now pulled, or a racing append still committing), so it is to be
+    /// signed again. Any other refusal, or one on the last attempt, is thrown.
     func relay(_ record: MembershipRecord, attempt: Int) async throws -> Bool {
         let refusal: APIError
         do {
@@ -259,10 +261,6 @@ extension Device {
             refusal = error
         }
         guard attempt < Self.membershipAppendAttemptsMax, refusal.code != .unreachable else { throw refusal }
-        if refusal.code == .revocationBehind {
-            _ = try await sync()  // the revoked device's batches the relay holds, so the revocation lets them stand
-            return false
-        }
         let restoredBefore = membershipRecordsRestored
         if try await pullMembership() > 0 || membershipRecordsRestored > restoredBefore { return false }
         // Only a log that moved on justifies signing again; any other refusal stands.

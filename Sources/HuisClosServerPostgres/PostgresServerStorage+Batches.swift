@@ -94,20 +94,4 @@ extension PostgresServerStorage {
             return heads
         }
     }
-
-    public func chainHeads(of device: SigningPublicKey, receivedBy: Date) async throws(StorageError) -> [ScopeID: UInt64] {
-        let milliseconds = Int64((receivedBy.timeIntervalSince1970 * 1000).rounded(.down))
-        return try await read("reading a device's chain heads") { connection in
-            var heads: [ScopeID: UInt64] = [:]
-            for row in try await connection.rows("""
-                SELECT scope, MAX(sequence) FROM scope_log WHERE device = \(bytea(device.bytes)) AND received_at_ms <= \(milliseconds)
-                GROUP BY scope
-                """, logger) {
-                let (name, head) = try row.decode((String, Int64).self)
-                guard let scope = try? ScopeID(name) else { continue }
-                heads[scope] = UInt64(head)
-            }
-            return heads
-        }
-    }
 }

@@ -59,9 +59,6 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
         case quotaExceeded
         /// Too many attempts in a short time (login challenges, failed proofs or enrolments): wait a minute.
         case rateLimited
-        /// A revocation that lets stand fewer of the device's batches than the relay holds
-        /// (`StandingWrites`): pull them, then sign the revocation again.
-        case revocationBehind
 
         public static let domain = "api"
 
@@ -73,7 +70,7 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
                  .enrolmentCodeInvalid, .unknownDevice, .challengeInvalid: 401
             case .forbidden, .quotaExceeded: 403
             case .notFound: 404
-            case .alreadyEnrolled, .fileConflict, .gap, .fork, .revocationBehind: 409
+            case .alreadyEnrolled, .fileConflict, .gap, .fork: 409
             case .tooLarge: 413
             case .unsupportedMediaType: 415
             case .rateLimited: 429
@@ -93,7 +90,7 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
                  .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .rateLimited:
                 .notAllowed
             case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict,
-                 .chunkHashMismatch, .chunkNotInFile, .gap, .fork, .revocationBehind:
+                 .chunkHashMismatch, .chunkNotInFile, .gap, .fork:
                 .dataRefused
             }
         }
@@ -175,9 +172,6 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
             case .rateLimited:
                 Text(fr: "trop de tentatives en peu de temps : attendez une minute, puis réessayez",
                      en: "too many attempts in a short time: wait a minute, then try again")
-            case .revocationBehind:
-                Text(fr: "le serveur détient des écritures de l'appareil révoqué que cette révocation ne laisse pas subsister : synchronisez, puis révoquez de nouveau",
-                     en: "the server holds writes of the revoked device that this revocation does not let stand: sync, then revoke again")
             }
         }
     }

@@ -4,7 +4,6 @@ import HuisClosDevice
 import HuisClosProtocol
 import HuisClosTestSupport
 import HuisClosTrust
-import HuisClosWire
 import Testing
 
 /// A revoked device's writes the relay took before its revocation stand on every replica, whether
@@ -62,22 +61,6 @@ import Testing
             for device in [bob, carol, council.secretariat] { _ = try await device.sync() }
             try await Self.expectConvergence(on: [bob, carol, council.secretariat], note: "bob", text: "la note de Bob")
             #expect(try CouncilHarness.text(bob, scope: .council, kind: "working-note", id: "apres", field: "contenu") == nil)
-        }
-    }
-
-    /// A revocation that would let fewer of the device's writes stand than the relay took is refused
-    /// by the relay: a replica may have merged them already.
-    @Test func theRelayRefusesARevocationThatLeavesOutABatchItHolds() async throws {
-        try await BackdatedBatchTests.withCouncil("revoked-behind") { council, _, _ in
-            let alice = try await council.enrolMember("alice")
-            _ = try await alice.commit([try CouncilHarness.set("avant", "contenu", "écrit avant la révocation")], scope: .council)
-            _ = try await alice.sync()
-            let tooShort = try #require(StandingWrites([.council: 0]))
-            await #expect(throws: APIError(.revocationBehind, "")) {
-                try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: false, standing: tooShort))
-            }
-            let revoked = await council.secretariat.membership.isRevoked(alice.certificate.signingKey, at: council.instant.adding(seconds: 3600))
-            #expect(!revoked, "nothing appended")
         }
     }
 

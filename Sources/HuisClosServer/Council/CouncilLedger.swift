@@ -85,29 +85,12 @@ actor CouncilLedger {
                 throw Self.apiError(error)
             }
         }
-        for record in next.records[Int(at)...] { try await checkStanding(record) }
         guard try await storage.appendMembershipRecords(records, at: at) else {
             invalidate()  // another instance appended: read the log again before the next request
             throw APIError(.fork, "the membership log moved while these records were checked: pull it and sign again")
         }
         log = next
         return UInt64(next.records.count)
-    }
-
-    /// Refuses a revocation whose standing writes leave out a batch of the device, in a scope they
-    /// name, that this relay received before the record was signed (by its `issued at`): a replica
-    /// may have merged it already, and every replica must keep the same writes of the revoked device
-    /// (`StandingWrites`, MEMBERSHIP.md type 8); the signer syncs and signs again. Batches received
-    /// later do not count, so a revocation given back to a relay restored from an older backup, which
-    /// took more of the device's batches meanwhile, is kept (replicas refuse those batches).
-    private func checkStanding(_ record: MembershipRecord) async throws {
-        guard case let .revokeDevice(device, _, standing?) = record.event else { return }
-        let signedBy = Date(timeIntervalSince1970: TimeInterval(record.issuedAt.unixSeconds) + 0.999)
-        let held = try await storage.chainHeads(of: device, receivedBy: signedBy)
-        for (scope, last) in standing.lastSequences.sorted(by: { $0.key < $1.key }) where (held[scope] ?? 0) > last {
-            throw APIError(.revocationBehind, "membership: the revocation lets the device's batches in \(scope) stand up to \(last), "
-                           + "and the relay received up to \(held[scope]!) before it was signed: pull them, then sign the revocation again")
-        }
     }
 
     /// The refusal of a record dated beyond the relay's clock and skew, naming both clocks: the

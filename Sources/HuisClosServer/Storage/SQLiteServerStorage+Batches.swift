@@ -72,18 +72,4 @@ extension SQLiteServerStorage {
             return heads
         }
     }
-
-    public func chainHeads(of device: SigningPublicKey, receivedBy: Date) async throws(StorageError) -> [ScopeID: UInt64] {
-        let milliseconds = Int64((receivedBy.timeIntervalSince1970 * 1000).rounded(.down))
-        return try await read("reading a device's chain heads") { db in
-            var heads: [ScopeID: UInt64] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT scope, MAX(sequence) AS head FROM scope_log WHERE device = ? AND received_at_ms <= ? GROUP BY scope
-                """, arguments: [Data(device.bytes), milliseconds]) {
-                guard let scope = try? ScopeID(row["scope"] as String) else { continue }
-                heads[scope] = UInt64(row["head"] as Int64)
-            }
-            return heads
-        }
-    }
 }

@@ -64,11 +64,6 @@ public protocol ServerStorage: Sendable {
     /// The head position of each scope's log (0 for an empty log).
     func heads(of scopes: Set<ScopeID>) async throws(StorageError) -> [ScopeID: UInt64]
 
-    /// The last sequence of `device`'s batch chain in each scope, among the batches the relay
-    /// received no later than `receivedBy`: what a revocation signed then must let stand
-    /// (`StandingWrites`) for replicas to agree on the device's writes.
-    func chainHeads(of device: SigningPublicKey, receivedBy: Date) async throws(StorageError) -> [ScopeID: UInt64]
-
     // MARK: Files
 
     /// Stores a manifest declared by `device` unless its id exists; returns the manifest stored

@@ -20,7 +20,6 @@ enum StorageConformance {
         ("pull pages by count and bytes", pullPagesByCountAndBytes),
         ("pull returns each batch's first arrival time", pullReturnsFirstArrivalTimes),
         ("logs are per scope", logsArePerScope),
-        ("a device's chain heads count the batches received by a time", chainHeadsCountBatchesReceivedByATime),
         ("files: declare once, chunks dedup", filesDeclareOnceChunksDedup),
         ("membership records append only at the head", membershipRecordsAppendOnlyAtTheHead),
         ("sealed keys are filed per recipient", mailboxFilesKeys),
@@ -127,18 +126,6 @@ enum StorageConformance {
         _ = try await storage.push(try batches(2, scope: .council), receivedAt: now)
         #expect(try await storage.push(try batches(1, scope: .public), receivedAt: now) == [.accepted(cursor: 1)])
         #expect(try await storage.pull(scope: .public, after: 0, maxBatches: 10, maxBytes: 10_000).batches.count == 1)
-    }
-
-    static func chainHeadsCountBatchesReceivedByATime(_ storage: any ServerStorage) async throws {
-        let chain = try batches(3)
-        let later = now.addingTimeInterval(60)
-        _ = try await storage.push([chain[0], chain[1]], receivedAt: now)
-        _ = try await storage.push([chain[2]], receivedAt: later)
-        _ = try await storage.push(try batches(1, scope: .public), receivedAt: now)
-        #expect(try await storage.chainHeads(of: device.publicKey, receivedBy: now) == [.council: 2, .public: 1])
-        #expect(try await storage.chainHeads(of: device.publicKey, receivedBy: later) == [.council: 3, .public: 1])
-        #expect(try await storage.chainHeads(of: device.publicKey, receivedBy: now.addingTimeInterval(-1)).isEmpty)
-        #expect(try await storage.chainHeads(of: try SigningKeyPair.generate().publicKey, receivedBy: later).isEmpty)
     }
 
     static func filesDeclareOnceChunksDedup(_ storage: any ServerStorage) async throws {
