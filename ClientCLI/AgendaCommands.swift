@@ -27,9 +27,17 @@ struct AgendaCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant du point / item id.") var item: String
         @Option(name: .customLong("titre"), help: "Titre / title.") var title: String
         @Option(help: "Dossier joint (répétable) / attached dossier (repeatable).") var dossier: [String] = []
+        @Flag(help: .seanceJSON) var json = false
 
         func run(on session: CouncilSession) async throws {
-            show(.agendaItemAdded(title, to: seance, unknownDossiers: try await session.addAgendaItem(item, to: seance, title: title, dossiers: dossier)))
+            let added = [ReportLine].agendaItemAdded(
+                title, to: seance, unknownDossiers: try await session.addAgendaItem(item, to: seance, title: title, dossiers: dossier))
+            // With --json the warnings (a dossier this device does not hold) stay on standard error.
+            if json {
+                show(added.filter { if case .info = $0 { false } else { true } })
+                return try printJSON(try session.seanceJSON(seance))
+            }
+            show(added)
         }
     }
 
@@ -41,6 +49,7 @@ struct AgendaCommands: AsyncParsableCommand {
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
         @Option(name: .customLong("rang"), help: "Nouveau rang, 1 = premier / new rank, 1 = first.") var rank: Int
+        @Flag(help: .seanceJSON) var json = false
 
         func run() async throws {
             guard rank >= 1 else {
@@ -49,6 +58,7 @@ struct AgendaCommands: AsyncParsableCommand {
             try await CouncilSession.with(device) { session in
                 // A rank past the end places the item last: say where it really is.
                 let placed = try session.moveAgendaItem(item, of: seance, to: rank)
+                if json { return try printJSON(try session.seanceJSON(seance)) }
                 say(.agendaItemMoved(item, to: placed))
             }
         }
@@ -61,9 +71,11 @@ struct AgendaCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du point / item id.") var item: String
+        @Flag(help: .seanceJSON) var json = false
 
         func run(on session: CouncilSession) async throws {
             try session.council.removeAgendaItem(seance: seance, item: item)
+            if json { return try printJSON(try session.seanceJSON(seance)) }
             say(.agendaItemRemoved(item))
         }
     }

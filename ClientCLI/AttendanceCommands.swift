@@ -43,10 +43,12 @@ struct AttendanceCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance.") var seance: String
         @Argument(help: "Identifiant du membre / member id.") var member: [String]
+        @Flag(help: "Sortie JSON : seance, present (identifiants) / JSON output.") var json = false
 
         func run(on session: CouncilSession) async throws {
             // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
             try session.markPresent(member, at: seance)
+            if json { return try printJSON(JSONValue.object(["seance": .string(seance), "present": .array(member.map(JSONValue.string))])) }
             for id in member { say(.present(session.name(id))) }
         }
     }

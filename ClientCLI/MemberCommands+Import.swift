@@ -13,11 +13,13 @@ extension MemberCommands {
             discussion: """
                 Exemple / example : huisclos membres importer nominations.csv --essai
                 Colonnes (en-tête obligatoire, séparateur « ; » ou « , ») / columns (header required, « ; » or « , »):
-                  nom (obligatoire), categorie (obligatoire : economic, education, research, publicPartners, civilSociety),
+                  nom (obligatoire), categorie (obligatoire : économie, éducation, recherche, partenaires-publics, société-civile),
                   arrete (obligatoire : numéro de l'arrêté), date (AAAA-MM-JJ, aujourd'hui si vide),
-                  genre (female, male, other ou vide), role (member, president, secondCircle ; member si vide).
+                  genre (femme, homme, autre ou vide), role (membre, président, second-cercle ; membre si vide).
+                  Accents facultatifs ; les mots-clés anglais restent admis / accents optional; English keywords
+                  (research, female, member…) still accepted.
                   nom;categorie;arrete;date;genre;role
-                  Alice Martin;research;2026-0142;2026-01-05;female;member
+                  Alice Martin;recherche;2026-0142;2026-01-05;femme;membre
                 Tout le fichier est vérifié avant d'écrire quoi que ce soit : une seule ligne en erreur et rien n'est nommé \
                 (sortie 65, chaque ligne fautive dite). --essai vérifie sans rien écrire.
                 The whole file is checked before anything is written: one bad line and nobody is appointed (exit 65,

@@ -14,16 +14,16 @@ struct MemberCommands: AsyncParsableCommand {
         discussion: """
             Exemples / examples:
               huisclos membres liste
-              huisclos membres nommer --nom "Alice Martin" --categorie research --genre female --arrete 2026-0142
-              huisclos membres nommer --role president --nom "Nadia Ali" --categorie publicPartners --arrete 2026-0140
+              huisclos membres nommer --nom "Alice Martin" --categorie recherche --genre femme --arrete 2026-0142
+              huisclos membres nommer --role président --nom "Nadia Ali" --categorie partenaires-publics --arrete 2026-0140
               huisclos membres proposer-vp <id>        (la présidente / the president)
-              huisclos membres nommer --role vicePresident --membre <id> --arrete 2026-0150
+              huisclos membres nommer --role vice-président --membre <id> --arrete 2026-0150
                   (secrétariat : rôle ajouté au mandat en cours, sans nouveau mandat / role on the running mandate)
               huisclos membres composition --json
               huisclos membres importer nominations.csv --essai   (colonnes : voir --help / columns: see --help)
               huisclos membres renouveler <id> --arrete 2026-0311   (même rôle et profil / same role and profile)
               huisclos membres historique <id> --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01   (mandat antérieur / past mandate)
-              huisclos membres fin-mandat <id> --motif resignation
+              huisclos membres fin-mandat <id> --motif démission
               huisclos membres declarer-demission <id>  (la présidente, sur le rapport d'absences)
             """,
         subcommands: [
@@ -49,21 +49,22 @@ struct MemberCommands: AsyncParsableCommand {
             commandName: "nommer",
             abstract: "Nomme un membre pour 3 ans (secrétariat) / appoints a member for 3 years (secretariat).",
             discussion: """
-                Exemple / example : huisclos membres nommer --nom "Alice Martin" --categorie research --genre female --arrete 2026-0142 --date 2026-01-05
+                Exemple / example : huisclos membres nommer --nom "Alice Martin" --categorie recherche --genre femme --arrete 2026-0142 --date 2026-01-05
                 Refusé : un 31e membre du premier cercle, un troisième mandat, une personne déjà en fonction, un arrêté postdaté. \
                 Affiche l'identifiant à remettre au membre pour son enrôlement.
                 Un appareil ne vaut que pour le rôle sous lequel il a été certifié : un renouvellement (--membre) dans un autre rôle \
                 demande d'enrôler de nouveaux appareils, après avoir révoqué les anciens (admin revoke) : sans révocation visible, \
                 un nouvel appareil attend l'approbation d'un appareil du membre. Nommer au secrétariat demande l'appareil qui détient la racine de confiance.
-                --role vicePresident --membre <id> : la vice-présidence est un rôle sur le mandat en cours d'un membre du premier cercle,
+                --role vice-président --membre <id> : la vice-présidence est un rôle sur le mandat en cours d'un membre du premier cercle,
                 après la proposition de la présidence (huisclos membres proposer-vp) ; ni nouveau mandat ni changement de terme ; --nom et --categorie inutiles.
                 """)
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Rôle / role: member, president, vicePresident, secondCircle, secretariat.") var role: String = "member"
+        @Option(help: "Rôle / role : membre, président, vice-président, second-cercle, secrétariat.") var role: String = "membre"
         @Option(name: .customLong("membre"), help: "Identifiant existant (renouvellement, vice-présidence) / existing member id.") var member: String?
-        @Option(name: .customLong("nom"), help: "Nom / name (sauf vicePresident).") var name: String?
-        @Option(name: .customLong("categorie"), help: "economic, education, research, publicPartners, civilSociety (sauf vicePresident).") var category: String?
-        @Option(name: .customLong("genre"), help: "female, male, other (facultatif / optional).") var gender: String?
+        @Option(name: .customLong("nom"), help: "Nom / name (sauf vice-président).") var name: String?
+        @Option(name: .customLong("categorie"), help: "économie, éducation, recherche, partenaires-publics, société-civile (sauf vice-président).")
+        var category: String?
+        @Option(name: .customLong("genre"), help: "femme, homme, autre (facultatif / optional).") var gender: String?
         @Option(name: .customLong("arrete"), help: "Numéro de l'arrêté / order number.") var order: String
         @Option(help: "Date de l'arrêté, début du mandat (YYYY-MM-DD, aujourd'hui par défaut) / order date.") var date: String?
         @Flag(help: .json) var json = false
@@ -73,20 +74,21 @@ struct MemberCommands: AsyncParsableCommand {
             let role = try parseChoice(
                 role, option: "--role",
                 [
-                    "member": Role.member, "president": .president, "vicePresident": .vicePresident,
+                    "membre": Role.member, "président": .president, "vice-président": .vicePresident,
+                    "second-cercle": .secondCircle, "secrétariat": .secretariat,
+                ],
+                keywords: [
+                    "member": .member, "president": .president, "vicePresident": .vicePresident,
                     "secondCircle": .secondCircle, "secretariat": .secretariat,
                 ])
             if role == .vicePresident { return try await appointVicePresident(orderDay) }
-            guard let name, let category else {
+            guard let name, let categoryWord = category else {
                 throw UsageError(
                     missing: Text(fr: "--nom et --categorie", en: "--nom and --categorie"),
-                    example: "huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142")
+                    example: "huisclos membres nommer --nom \"Alice Martin\" --categorie recherche --arrete 2026-0142")
             }
-            guard let category = Member.Category(rawValue: category) else {
-                let words = Member.Category.allCases.map(\.rawValue).joined(separator: ", ")
-                throw UsageError("--categorie", category, accepts: Text(fr: words, en: words))
-            }
-            let gender = try gender.map { try parseChoice($0, option: "--genre", ["female": Member.Gender.female, "male": .male, "other": .other]) }
+            let category: Member.Category = try parseTyped(categoryWord, option: "--categorie")
+            let gender: Member.Gender? = try gender.map { try parseTyped($0, option: "--genre") }
             let given = try member.map { try MemberID(hex: $0) }
             let (id, term) = try await CouncilSession.with(device) { session in
                 try await session.appoint(given, name: name, category: category, gender: gender, role: role, orderNumber: order, orderDay: orderDay)
@@ -152,10 +154,12 @@ struct MemberCommands: AsyncParsableCommand {
             discussion: "Exemple / example : huisclos membres fin-mandat <id> --motif resignation")
         @OptionGroup var device: DeviceOptions
         @Argument(help: .member) var member: String
-        @Option(name: .customLong("motif"), help: "term ou resignation.") var reason: String = "term"
+        @Option(name: .customLong("motif"), help: "terme ou démission / term or resignation.") var reason: String = "terme"
 
         func run() async throws {
-            let reason = try parseChoice(reason, option: "--motif", ["term": MandateEndReason.term, "resignation": .resignation])
+            let reason = try parseChoice(
+                reason, option: "--motif", ["terme": MandateEndReason.term, "démission": .resignation],
+                keywords: ["term": .term, "resignation": .resignation])
             let id = try MemberID(hex: member)
             try await CouncilSession.with(device) { session in
                 try await session.endMandate(id, reason: reason)

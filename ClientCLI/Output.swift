@@ -33,6 +33,7 @@ func printJSON(_ value: some Encodable) throws {
 /// Help texts that recur across commands, written once.
 extension ArgumentHelp {
     static let json: ArgumentHelp = "Sortie JSON / JSON output."
+    static let seanceJSON: ArgumentHelp = "Sortie JSON : la séance telle qu'elle est maintenant / JSON output: the séance as it now stands."
     static let seance: ArgumentHelp = "Identifiant de la séance / séance id."
     static let member: ArgumentHelp = "Identifiant du membre / member id."
 }

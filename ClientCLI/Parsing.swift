@@ -25,12 +25,26 @@ func parseTime(_ text: String, option: String) throws -> TimeOfDay {
     return time
 }
 
-/// Parses an option among `choices` (the accepted words, shown as they are in both languages).
-func parseChoice<Value>(_ text: String, option: String, _ choices: KeyValuePairs<String, Value>) throws -> Value {
-    guard let value = choices.first(where: { $0.key == text })?.value else {
+/// Parses an option among `choices` (French words, read without regard to accents or case) or
+/// `keywords` (English, exact); a refusal lists the French words, or the keywords in English.
+func parseChoice<Value>(
+    _ text: String, option: String, _ choices: KeyValuePairs<String, Value>, keywords: KeyValuePairs<String, Value> = [:]
+) throws -> Value {
+    let folded = FrenchCollation.folded(text)
+    guard
+        let value = choices.first(where: { FrenchCollation.folded($0.key) == folded })?.value
+            ?? keywords.first(where: { $0.key == text })?.value
+    else {
         let words = choices.map(\.key).joined(separator: ", ")
-        throw UsageError(option, text, accepts: Text(fr: words, en: words))
+        throw UsageError(option, text, accepts: Text(fr: words, en: keywords.isEmpty ? words : keywords.map(\.key).joined(separator: ", ")))
     }
+    return value
+}
+
+/// Parses a typed word (`TypedWord`: French, accents optional, or the English keyword); a
+/// refusal lists the French words, or the keywords in English.
+func parseTyped<Value: TypedWord>(_ text: String, option: String) throws -> Value {
+    guard let value = Value(typed: text) else { throw UsageError(option, text, accepts: Value.accepted) }
     return value
 }
 

@@ -48,6 +48,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Option(name: .customLong("fin"), help: "Heure de fin / end time (17:00 ou 17h).") var end: String?
         @Option(name: .customLong("lieu"), help: "Lieu / place.") var place: String
         @Flag(name: .customLong("urgence"), help: "Convoquer en urgence, en deçà du délai minimal / convene in urgency, within the minimum delay.") var urgent = false
+        @Flag(help: .seanceJSON) var json = false
 
         func run() async throws {
             let day = try parseDay(date, option: "--date")
@@ -56,6 +57,7 @@ struct SeanceCommands: AsyncParsableCommand {
             try await CouncilSession.with(device) { session in
                 // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
                 let (outcome, change) = try await session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)
+                if json { return try printJSON(try session.seanceJSON(seance)) }
                 show(.convened(try session.council.seance(seance), change, on: day, outcome))
             }
         }
@@ -71,9 +73,11 @@ struct SeanceCommands: AsyncParsableCommand {
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String
+        @Flag(help: .seanceJSON) var json = false
 
         func run(on session: CouncilSession) async throws {
             try session.council.cancel(seance: seance)
+            if json { return try printJSON(try session.seanceJSON(seance)) }
             say(.seanceCancelled(seance))
         }
     }
@@ -113,10 +117,13 @@ struct SeanceCommands: AsyncParsableCommand {
                 """, aliases: ["délai"])
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Jours francs (0 à 60) / clear days (0 to 60).") var days: Int?
+        @Flag(help: "Sortie JSON : clearDays, recorded / JSON output.") var json = false
 
         func run(on session: CouncilSession) async throws {
             if let days { try session.council.setConvocationDelay(ConvocationDelay(clearDays: days)) }
-            say(.convocationDelay(try session.council.convocationDelay(), recorded: days != nil))
+            let delay = try session.council.convocationDelay()
+            if json { return try printJSON(JSONValue.object(["clearDays": .int(delay.clearDays), "recorded": .bool(days != nil)])) }
+            say(.convocationDelay(delay, recorded: days != nil))
         }
     }
 

@@ -97,11 +97,11 @@ appoint_and_enrol() {  # who role label name category gender order
 }
 
 say "Nominations (arrêtés du 05/01/2026) et enrôlement des appareils"
-appoint_and_enrol presidente president "présidente" "Nadia Ali" publicPartners female "arrêté 2026-0002"
-appoint_and_enrol alice member "membre" "Alice Martin" research female "arrêté 2026-0003"
-appoint_and_enrol bruno member "membre" "Bruno Petit" economic male "arrêté 2026-0004"
-appoint_and_enrol chloe member "membre" "Chloé Durand" education female "arrêté 2026-0005"
-appoint_and_enrol sami secondCircle "second cercle" "Sami Benali" civilSociety male "arrêté 2026-0006"
+appoint_and_enrol presidente président "présidente" "Nadia Ali" partenaires-publics femme "arrêté 2026-0002"
+appoint_and_enrol alice membre "membre" "Alice Martin" recherche femme "arrêté 2026-0003"
+appoint_and_enrol bruno membre "membre" "Bruno Petit" économie homme "arrêté 2026-0004"
+appoint_and_enrol chloe membre "membre" "Chloé Durand" éducation femme "arrêté 2026-0005"
+appoint_and_enrol sami second-cercle "second cercle" "Sami Benali" société-civile homme "arrêté 2026-0006"
 
 sync_all() { for who in presidente alice bruno chloe sami secretariat presidente alice bruno chloe sami; do hc "$who" sync >/dev/null; done; }
 say "Chacun synchronise : engagement de confidentialité signé, clés du conseil distribuées"

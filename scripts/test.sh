@@ -13,12 +13,15 @@ bash scripts/format.sh --check
 # Warnings are errors in the project's own targets (Package.swift's guardrail).
 swift build --build-tests
 swift test --skip-build
-# Run alone, after the parallel suite: the relay's connection deadlines and bounds, measured in real
-# time (1,500 idle sockets against a relay process; a watch socket past a 1 s head deadline), and its
-# resident memory once 1,500 idle connections have closed. (A release build belongs here; Swift 6.3.1's
-# optimizer crashes on HuisClosCouncilStore — "Found ownership error" in CopyPropagation on
-# `CouncilStore.seances()` — see issue 15's note.)
-HUISCLOS_ALONE=1 swift test --skip-build \
+# The shipped configuration: a release build of both executables, and of the bench that measures
+# them (warnings as errors too; Swift's optimizer runs only here: a crash of it fails CI).
+swift build -c release --product huisclos-server
+swift build -c release --product huisclos
+swift build -c release --product huisclos-bench
+# Run alone, after the parallel suite, against the release relay: its connection deadlines and
+# bounds, measured in real time (1,500 idle sockets against a relay process; a watch socket past a
+# 1 s head deadline), and its resident memory once 1,500 idle connections have closed.
+HUISCLOS_ALONE=1 HUISCLOS_SERVER_EXECUTABLE="$PWD/.build/release/huisclos-server" swift test --skip-build \
     --filter 'RelayLimitsTests/(idleConnectionsAreBoundedAndClosedWhileHealthzStaysFast|watchSocketOutlivesTheFirstHeadDeadline|residentMemoryComesBackAfterIdleConnectionsClose)'
 # The deterministic simulation (issue 15): 200 seeds over both cores (scripts/simulate.sh runs
 # 10,000 by hand); a failing seed prints itself and `bash scripts/simulate.sh --seed N` replays it.

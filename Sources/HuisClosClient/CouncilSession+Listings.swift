@@ -87,13 +87,37 @@ extension CouncilSession {
             listing.append([seance.id, Text(fr: seance.date.french, en: seance.date.iso).in(language), time,
                             seance.place, "\(seance.agenda.count)", state.in(language),
                             closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
-                           json: ["date": .string(seance.date.iso), "items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
-                                  "end": seance.end.map { .string($0.iso) } ?? .null, "urgent": .bool(seance.urgent),
-                                  "attendance": .string(seance.cancelled ? "cancelled" : closed ? "closed" : "open"),
-                                  "quorum": closed ? .object(["present": .int(quorum.present), "inOffice": .int(quorum.inOffice),
-                                                              "reached": .bool(quorum.isReached)]) : .null])
+                           json: summaryFields(of: seance))
         }
         return listing
+    }
+
+    /// A séance as one JSON object, what an action on it (`seances convoquer`, `ordre-du-jour …`)
+    /// prints with `--json`: the fields of `seances liste --json`, its revision and cancellation,
+    /// and its agenda (each item with its rank, title and dossiers).
+    public func seanceJSON(_ id: String) throws -> JSONValue {
+        let seance = try council.seance(id)
+        var fields = summaryFields(of: seance)
+        fields["id"] = .string(seance.id)
+        fields["place"] = .string(seance.place)
+        fields["revision"] = .int(seance.revision)
+        fields["cancelled"] = .bool(seance.cancelled)
+        fields["agenda"] = .array(seance.agenda.enumerated().map { index, item in
+            .object(["rank": .int(index + 1), "item": .string(item.id), "title": .string(item.title),
+                     "dossiers": .array(item.dossierIDs.map(JSONValue.string))])
+        })
+        return .object(fields)
+    }
+
+    /// The JSON fields of a séance in `seances liste --json` beyond its id and place.
+    private func summaryFields(of seance: Seance) -> [String: JSONValue] {
+        let quorum = self.quorum(of: seance)
+        let closed = seance.attendanceClosed
+        return ["date": .string(seance.date.iso), "items": .int(seance.agenda.count), "start": seance.start.map { .string($0.iso) } ?? .null,
+                "end": seance.end.map { .string($0.iso) } ?? .null, "urgent": .bool(seance.urgent),
+                "attendance": .string(seance.cancelled ? "cancelled" : closed ? "closed" : "open"),
+                "quorum": closed ? .object(["present": .int(quorum.present), "inOffice": .int(quorum.inOffice),
+                                            "reached": .bool(quorum.isReached)]) : .null]
     }
 
     /// `seance`'s agenda, each item with its rank and dossiers (and, in JSON, the séance, its date and place).

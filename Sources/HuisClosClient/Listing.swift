@@ -52,6 +52,7 @@ public enum JSONValue: Encodable, Equatable, Sendable {
     case int(Int)
     case bool(Bool)
     case object([String: JSONValue])
+    case array([JSONValue])
     case null
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,6 +62,7 @@ public enum JSONValue: Encodable, Equatable, Sendable {
         case let .int(value): try container.encode(value)
         case let .bool(value): try container.encode(value)
         case let .object(value): try container.encode(value)
+        case let .array(value): try container.encode(value)
         case .null: try container.encodeNil()
         }
     }

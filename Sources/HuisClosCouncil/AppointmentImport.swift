@@ -5,10 +5,10 @@ import HuisClosL10n
 /// it — before anything is signed, so a file with one bad line changes nothing.
 ///
 /// Columns (a header line names them, in any order, separated by `,` or `;`, fields optionally in
-/// double quotes): `nom` (required), `categorie` (required: economic, education, research,
-/// publicPartners, civilSociety), `arrete` (required: the order number), `date` (the order's date,
-/// YYYY-MM-DD, today when empty), `genre` (female, male, other, or empty), `role` (member,
-/// president, secondCircle; member when empty).
+/// double quotes): `nom` (required), `categorie` (required), `arrete` (required: the order
+/// number), `date` (the order's date, YYYY-MM-DD, today when empty), `genre` (or empty), `role`
+/// (member when empty). Categories, genders and roles are typed words (`TypedWord`): French, or
+/// the English keywords of earlier files.
 public enum AppointmentImport {
     /// The column names a header may use.
     public static let columns = ["nom", "categorie", "arrete", "date", "genre", "role"]
@@ -146,29 +146,29 @@ public enum AppointmentImport {
     }
 
     private static func row(_ line: Int, _ field: [String: String], today: Day) -> Result<Row, LineError> {
-        func refuse(_ column: String, _ value: String, _ accepted: String) -> Result<Row, LineError> {
-            .failure(LineError(line, Text(fr: "\(column) « \(value) » refusé ; valeurs admises : \(accepted)",
-                                          en: "\(column) \"\(value)\" refused; allowed values: \(accepted)")))
+        func refuse(_ column: String, _ value: String, _ accepted: Text) -> Result<Row, LineError> {
+            .failure(LineError(line, Text(fr: "\(column) « \(value) » refusé ; valeurs admises : \(accepted.french)",
+                                          en: "\(column) \"\(value)\" refused; allowed values: \(accepted.english)")))
         }
         let name = field["nom"] ?? "", orderNumber = field["arrete"] ?? ""
-        guard !name.isEmpty, name.utf8.count <= 128 else { return refuse("nom", name, "1 à 128 octets / 1 to 128 bytes") }
-        guard !orderNumber.isEmpty, orderNumber.utf8.count <= 64 else { return refuse("arrete", orderNumber, "1 à 64 octets / 1 to 64 bytes") }
+        guard !name.isEmpty, name.utf8.count <= 128 else { return refuse("nom", name, Text(fr: "1 à 128 octets", en: "1 to 128 bytes")) }
+        guard !orderNumber.isEmpty, orderNumber.utf8.count <= 64 else { return refuse("arrete", orderNumber, Text(fr: "1 à 64 octets", en: "1 to 64 bytes")) }
         let categoryText = field["categorie"] ?? ""
-        guard let category = Member.Category(rawValue: categoryText) else {
-            return refuse("categorie", categoryText, Member.Category.allCases.map(\.rawValue).joined(separator: ", "))
+        guard let category = Member.Category(typed: categoryText) else {
+            return refuse("categorie", categoryText, Member.Category.accepted)
         }
         let genderText = field["genre"] ?? ""
-        let gender = Member.Gender(rawValue: genderText)
+        let gender = Member.Gender(typed: genderText)
         guard genderText.isEmpty || gender != nil else {
-            return refuse("genre", genderText, Member.Gender.allCases.map(\.rawValue).joined(separator: ", ") + " (ou vide / or empty)")
+            return refuse("genre", genderText, Text(fr: Member.Gender.accepted.french + " (ou vide)", en: Member.Gender.accepted.english + " (or empty)"))
         }
         let roleText = field["role"] ?? ""
-        guard let role = roleText.isEmpty ? .member : Role(rawValue: roleText) else {
-            return refuse("role", roleText, Role.allCases.map(\.rawValue).joined(separator: ", "))
+        guard let role = roleText.isEmpty ? .member : Role(typed: roleText) else {
+            return refuse("role", roleText, Role.accepted)
         }
         let dateText = field["date"] ?? ""
         guard let orderDay = dateText.isEmpty ? today : Day(iso: dateText) else {
-            return refuse("date", dateText, "AAAA-MM-JJ / YYYY-MM-DD")
+            return refuse("date", dateText, Text(fr: "AAAA-MM-JJ", en: "YYYY-MM-DD"))
         }
         return .success(Row(line: line, name: name, category: category, gender: gender, role: role,
                             orderNumber: orderNumber, orderDay: orderDay))

@@ -224,10 +224,20 @@ extension CouncilStore {
 
 /// A materialised column read back loosely: the vocabulary says which type each field holds; a
 /// value of another type reads as absent (the record is then skipped, never trusted).
+///
+/// The value is sorted into `text` or `integer` once, here: Swift 6.3.1's optimizer aborted the
+/// release build on accessors that switched over a kept `DatabaseValue.Storage` once inlined into
+/// `CouncilStore.seances()` and `acknowledgements(of:)` ("Found ownership error?!" in the
+/// CopyPropagation pass: the value's borrow ended before the switch on it, a compiler bug).
 struct StoredValue {
-    let storage: DatabaseValue.Storage
-    init(_ value: DatabaseValue) { storage = value.storage }
-    var text: String? { if case let .string(text) = storage { text } else { nil } }
-    var integer: Int64? { if case let .int64(number) = storage { number } else { nil } }
-    var bool: Bool? { if case let .int64(number) = storage { number == 1 } else { nil } }
+    let text: String?
+    let integer: Int64?
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .string(let string): (text, integer) = (string, nil)
+        case .int64(let number): (text, integer) = (nil, number)
+        default: (text, integer) = (nil, nil)
+        }
+    }
+    var bool: Bool? { integer.map { $0 == 1 } }
 }

@@ -11,7 +11,7 @@ public enum FrenchCollation {
     }
 
     /// `a` without accents or case, ligatures spelled out (« œ » as « oe »), for comparison only.
-    static func folded(_ text: String) -> String {
+    public static func folded(_ text: String) -> String {
         text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "OE")
             .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "AE")
             .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))

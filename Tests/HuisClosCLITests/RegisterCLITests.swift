@@ -39,6 +39,9 @@ import Testing
             #expect(row?["mandates"] as? Int == 2 && row?["status"] as? String == "ended" && row?["order"] as? String == "AR-CD-151")
 
             // Dates and words the register cannot take: what was wrong and what to do, in French; in English with LANG=en.
+            let french = try await council.run("secretariat", ["membres", "nommer", "--nom", "Zoé Marchand", "--categorie", "société-civile",
+                                                               "--genre", "femme", "--role", "second-cercle", "--arrete", "AR-CD-161"])
+            #expect(french.status == 0, "\(french.errors)")
             let postdated = try await council.run("secretariat", ["membres", "nommer", "--nom", "Léa Petit", "--categorie", "education",
                                                                   "--arrete", "AR-CD-160", "--date", Days.iso(40)])
             #expect(postdated.status == 65 && postdated.errors.contains("après aujourd'hui") && postdated.errors.contains("--date"), "\(postdated.errors)")

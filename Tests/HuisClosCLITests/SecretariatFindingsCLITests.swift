@@ -22,15 +22,29 @@ import Testing
             try await council.enrol([("claire", claire), ("paul", paul)])
             try await council.distributeKeys(to: ["claire", "paul"])
 
-            try await council.ok("claire", ["seances", "convoquer", "s1", "--date", Days.iso(-20), "--lieu", "Saint-Denis, salle 2"])
+            // The new secretariat's review (item 23): every action on a séance answers --json with the séance as it now stands.
+            let convened = try await council.object("claire", ["seances", "convoquer", "s1", "--date", Days.iso(-20), "--lieu", "Saint-Denis, salle 2"])
+            #expect(convened["id"] as? String == "s1" && convened["date"] as? String == Days.iso(-20) && convened["revision"] as? Int == 0
+                    && convened["cancelled"] as? Bool == false && (convened["agenda"] as? [Any])?.isEmpty == true, "\(convened)")
             try await council.ok("claire", ["seances", "convoquer", "s2", "--date", Days.iso(-10), "--lieu", "Pantin, salle 4"])
-            try await council.ok("claire", ["ordre-du-jour", "ajouter", "s1", "budget", "--titre", "Budget"])
+            let added = try await council.object("claire", ["ordre-du-jour", "ajouter", "s1", "budget", "--titre", "Budget", "--dossier", "d-1"])
+            let items = try #require(added["agenda"] as? [[String: Any]], "\(added)")
+            #expect(items.first?["item"] as? String == "budget" && items.first?["dossiers"] as? [String] == ["d-1"] && items.first?["rank"] as? Int == 1,
+                    "\(added)")
+            try await council.ok("claire", ["ordre-du-jour", "ajouter", "s1", "divers", "--titre", "Divers"])
+            let moved = try await council.object("claire", ["ordre-du-jour", "deplacer", "s1", "divers", "--rang", "1"])
+            #expect((moved["agenda"] as? [[String: Any]])?.map { $0["item"] as? String } == ["divers", "budget"], "\(moved)")
+            let removed = try await council.object("claire", ["ordre-du-jour", "retirer", "s1", "divers"])
+            #expect((removed["agenda"] as? [[String: Any]])?.count == 1, "\(removed)")
+            let delay = try await council.object("claire", ["seances", "delai"])
+            #expect(delay["clearDays"] as? Int == 5 && delay["recorded"] as? Bool == false, "\(delay)")
             try await council.ok("claire", ["avis", "creer", "avis-q", "--titre", "Avis sur la fibre"])
             try await council.ok("claire", ["avis", "ecrire", "avis-q", "--paragraphe", "p1", "Le conseil recommande la fibre."])
             try await council.propagate(from: ["claire"], to: ["secretariat"])
 
             // s1: one present of four in office, no quorum; s2: three of four.
-            try await council.ok("secretariat", ["presence", "pointer", "s1", claire])
+            let pointed = try await council.object("secretariat", ["presence", "pointer", "s1", claire])
+            #expect(pointed["seance"] as? String == "s1" && pointed["present"] as? [String] == [claire], "\(pointed)")
             try await council.ok("secretariat", ["presence", "clore", "s1"])
             try await council.ok("secretariat", ["presence", "pointer", "s2", claire, members[0], members[1]])
             try await council.ok("secretariat", ["presence", "clore", "s2"])

@@ -22,6 +22,23 @@ import Testing
         #expect(AppointmentImport.fields(of: " a , \"b,c\" ,", separator: ",") == ["a", "b,c", ""])
     }
 
+    /// The new secretariat's review: a French file says « recherche », « femme », « présidence »;
+    /// the English keywords of earlier files keep working.
+    @Test func frenchWordsAreReadWithOrWithoutAccentsBesideTheKeywords() throws {
+        let rows = try plan([
+            "role;nom;categorie;arrete;date;genre",
+            "président;Alice Martin;Recherche;AR-1;2026-01-05;femme",
+            "second-cercle;Bruno Roy;société-civile;AR-2;;homme",
+            "membre;Chloé Dubois;partenaires-publics;AR-3;;autre",
+            "member;Denis Petit;economic;AR-4;;male",
+        ].joined(separator: "\n")).get()
+        #expect(rows.map(\.role) == [.president, .secondCircle, .member, .member])
+        #expect(rows.map(\.category) == [.research, .civilSociety, .publicPartners, .economic])
+        #expect(rows.map(\.gender) == [.female, .male, .other, .male])
+        #expect(Member.Category(typed: "Économie") == .economic && Member.Category(typed: "education") == .education)
+        #expect(Member.Category(typed: "sport") == nil && Member.Gender(typed: "") == nil)
+    }
+
     @Test func everyBadLineIsNamedAndNothingIsPlanned() {
         guard case let .failure(failure) = plan("""
             nom,categorie,arrete,date
@@ -33,7 +50,7 @@ import Testing
             Emma Blanc,education,AR-5,2022-01-01
             """) else { Issue.record("a file with bad lines is refused"); return }
         #expect(failure.errors.map(\.line) == [3, 4, 5, 6, 7])
-        #expect(failure.errors[0].text.french == "ligne 3 : categorie « sport » refusé ; valeurs admises : economic, education, research, publicPartners, civilSociety")
+        #expect(failure.errors[0].text.french == "ligne 3 : categorie « sport » refusé ; valeurs admises : économie, éducation, recherche, partenaires-publics, société-civile")
         #expect(failure.errors[2].text.english.hasPrefix("line 5: Alice Martin is already in office or listed twice"))
         #expect(failure.errors[3].text.english == "line 6: 2 field(s) for 4 column(s)")
         #expect(failure.errors[4].text.french.contains("huisclos membres historique"))
