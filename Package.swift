@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -94,6 +95,8 @@ let package = Package(
                 "HuisClosCrypto", "HuisClosL10n",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
+                // SHA-1 of the ESS signingCertificate v1 attribute only (libsodium has no SHA-1).
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -309,6 +312,7 @@ let package = Package(
             name: "HuisClosClientTests",
             dependencies: [
                 "HuisClosClient", "HuisClosApp", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
+                "HuisClosCouncilStore", "HuisClosTimestamp",
                 "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -219,8 +219,8 @@ struct SeanceCommands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "preuve", abstract: "Exporte la preuve horodatée de la convocation / exports the convocation's time-stamped proof.",
             discussion: """
-                Le fichier contient chaque texte horodaté, son jeton RFC 3161 et la racine de l'autorité : un tiers le vérifie avec                 OpenSSL seul (bash scripts/check-proof.sh FICHIER ; voir README). Il contient les identifiants des membres et                 appareils, la date et le lieu : il quitte le stockage chiffré.
-                The file holds each time-stamped text, its RFC 3161 token and the authority's root: a third party checks it with                 OpenSSL alone. It holds member and device ids, date and place: it leaves encrypted storage.
+                Le fichier contient chaque texte horodaté, le verdict de cet appareil d'après ses registres, son jeton RFC 3161 et la racine de l'autorité : un tiers vérifie les jetons avec                 OpenSSL seul (bash scripts/check-proof.sh FICHIER : OK seulement si l'appareil a aussi vérifié ; voir README). Il contient les identifiants des membres et                 appareils, la date et le lieu : il quitte le stockage chiffré.
+                The file holds each time-stamped text, this device's verdict from its records, its RFC 3161 token and the authority's root: a third party checks the tokens with                 OpenSSL alone (OK only where the device verified too). It holds member and device ids, date and place: it leaves encrypted storage.
                 Exemple / example : huisclos seances preuve s2 --sortie preuve-s2.txt
                 Codes de sortie : 0 · 64 aucun horodatage · 74 fichier existant ou non écrit.
                 """)

@@ -14,11 +14,13 @@ struct Councils: AsyncParsableCommand {
             Le conseil par défaut est servi à la racine (/v1, /public/) depuis le dossier de données lui-même. \
             Chaque autre conseil a son dossier <données>/councils/<ID>/ (jeton d'administration, public-site.json \
             et, sur SQLite, sa base), ses appareils, portées, racine de confiance et site public, servis sous \
-            /councils/<ID>/v1 et /councils/<ID>/public/. Relancez le relais (chaque instance) après une création.
+            /councils/<ID>/v1 et /councils/<ID>/public/. Un relais en marche sert un conseil créé depuis dès la \
+            première requête qui le nomme : pas de redémarrage.
             The default council is served at the root (/v1, /public/) from the data folder itself. Each other \
             council has its own folder <data>/councils/<ID>/ (its admin token, its public-site.json, and on \
             SQLite its database), its own devices, scopes, trust root and public site, and is served at \
-            /councils/<ID>/v1 and /councils/<ID>/public/. Restart the relay (every instance) after creating one.
+            /councils/<ID>/v1 and /councils/<ID>/public/. A running relay serves a council created since from the \
+            first request naming it: no restart.
             """,
         subcommands: [Create.self, List.self])
 

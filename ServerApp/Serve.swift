@@ -75,6 +75,13 @@ struct Serve: AsyncParsableCommand {
                 "Jamais l'adresse principale : les chiffres disent qui synchronise quand ; boucle locale ou réseau privé / never the main address: keep it on loopback or a private network."
         ))
     var metricsAddress: String?
+    @Option(
+        help: ArgumentHelp(
+            "Adresses IP des mandataires inverses de confiance, séparées par des virgules / trusted reverse proxies' IP addresses, comma-separated.",
+            discussion:
+                "Leur en-tête X-Forwarded-For désigne le client pour les limites par adresse, et leurs connexions ne sont pas plafonnées par adresse ; celui de tout autre est ignoré / their X-Forwarded-For names the client for the per-address limits and their connections are not capped per address; anyone else's is ignored."
+        ))
+    var trustedProxies: String?
     @Flag(help: .hidden)
     var benchEndpoints = false
 
@@ -82,7 +89,7 @@ struct Serve: AsyncParsableCommand {
         let given: [RelaySetting: String?] = [
             .data: data, .database: database, .host: host, .port: port, .tlsCert: tlsCert, .tlsKey: tlsKey,
             .adminTokenFile: adminTokenFile, .tokenLifetime: tokenLifetime, .logLevel: logLevel, .logFormat: logFormat, .publicURL: publicURL,
-            .metricsAddress: metricsAddress,
+            .metricsAddress: metricsAddress, .trustedProxies: trustedProxies,
         ]
         return given.compactMapValues { $0 }
     }
@@ -104,7 +111,9 @@ struct Serve: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let (storage, bus) = try await RelayStorage.open(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
         let councils = try await RelayStorage.councils(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
-        let server = try RelayServer(configuration: configuration, storage: storage, bus: bus, councils: councils, logger: logger)
+        let server = try RelayServer(
+            configuration: configuration, storage: storage, bus: bus, councils: councils,
+            openCouncil: try RelayStorage.councilOpener(database: settings[.database], logger: logger), logger: logger)
         for council in server.councilIDs {
             logger.notice("serving a hosted council", metadata: ["council": "\(council)", "path": "\(council.pathPrefix)/v1"])
         }

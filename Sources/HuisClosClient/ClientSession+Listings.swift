@@ -67,30 +67,34 @@ extension ClientSession {
         return listing
     }
 
-    /// The hearings this device knows, opened or closed.
+    /// The hearings this device knows, opened or closed: days and the expiry in the council's
+    /// time and the person's form (JSON keeps ISO 8601).
     public func hearingListing(in language: Language) throws -> Listing {
-        let hearings = try hearings().map(ListedHearing.init)
+        let entries = try hearings()
         var listing = Listing(headers: [Text(fr: "Audition", en: "Hearing"), Text(fr: "Invité", en: "Guest"), Text(fr: "Dossier", en: "Dossier"),
                                         Text(fr: "Ouverte le", en: "Opened"), Text(fr: "Échéance", en: "Expiry"),
-                                        Text(fr: "Close le", en: "Closed")].map { $0.in(language) }, records: hearings)
-        for hearing in hearings {
-            listing.appendRow([hearing.id, hearing.guestName, hearing.dossier, hearing.opened, hearing.expiry, hearing.closed ?? ""])
+                                        Text(fr: "Close le", en: "Closed")].map { $0.in(language) }, records: entries.map(ListedHearing.init))
+        for entry in entries {
+            listing.appendRow([entry.id, entry.guestName, entry.dossier, entry.opened.text(in: language),
+                               LocalTime.text(unixSeconds: entry.expiry, in: language), entry.closed?.text(in: language) ?? ""])
         }
         return listing
     }
 
     /// The referrals received, answered (by which avis) or pending.
     public func referralListing(in language: Language) throws -> Listing {
-        let listed = try referrals().map {
+        let referrals = try referrals()
+        let listed = referrals.map {
             ListedReferral(id: $0.id, subject: $0.subject, origin: $0.origin == .departmentalPresident ? "president" : "autosaisine",
                            received: $0.received.iso, avis: $0.answeredBy)
         }
         var listing = Listing(headers: [Text(fr: "Saisine", en: "Referral"), Text(fr: "Objet", en: "Subject"), Text(fr: "Origine", en: "Origin"),
                                         Text(fr: "Reçue le", en: "Received"), Text(fr: "Avis", en: "Avis")].map { $0.in(language) }, records: listed)
-        for item in listed {
+        for (referral, item) in zip(referrals, listed) {
             let origin = item.origin == "president" ? Text(fr: "président du Département", en: "departmental president")
                                                     : Text(fr: "autosaisine", en: "self-referral")
-            listing.appendRow([item.id, item.subject, origin.in(language), item.received, item.avis ?? Text(fr: "en cours", en: "pending").in(language)])
+            listing.appendRow([item.id, item.subject, origin.in(language), referral.received.text(in: language),
+                               item.avis ?? Text(fr: "en cours", en: "pending").in(language)])
         }
         return listing
     }

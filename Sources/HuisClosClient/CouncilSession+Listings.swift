@@ -84,7 +84,7 @@ extension CouncilSession {
             let time = seance.start.map { start in
                 Text(fr: start.french + (seance.end.map { " – " + $0.french } ?? ""), en: start.iso + (seance.end.map { "–" + $0.iso } ?? "")).in(language)
             }
-            listing.append([seance.id, Text(fr: seance.date.french, en: seance.date.iso).in(language), time,
+            listing.append([seance.id, seance.date.text(in: language), time,
                             seance.place, "\(seance.agenda.count)", state.in(language),
                             closed ? "\(quorum.present)/\(quorum.inOffice) " + (quorum.isReached ? "✓" : "✗") : nil],
                            json: summaryFields(of: seance))
@@ -155,7 +155,11 @@ extension CouncilSession {
         func sent(_ ms: Int64?) -> String? {
             ms.map { Text(fr: "envoyée le \(LocalTime.text(unixMs: $0, in: .french))", en: "sent \(LocalTime.text(unixMs: $0, in: .english))").in(language) }
         }
-        func check(_ subject: String) -> TimestampCheck? { checks.first { $0.stored.statement.subject == subject } }
+        var shown: Set<String> = []
+        func check(_ subject: String) -> TimestampCheck? {
+            shown.insert(subject)
+            return checks.first { $0.stored.statement.subject == subject }
+        }
         func cell(_ check: TimestampCheck?) -> String? {
             guard let check else { return nil }
             if let date = check.verifiedTime { return ISO8601DateFormatter().string(from: date) }
@@ -191,17 +195,39 @@ extension CouncilSession {
         }
         var convocation: [Text] = []
         for stamp in checks where stamp.stored.statement.subject.hasPrefix("convocation:") {
+            shown.insert(stamp.stored.statement.subject)
             let revision = stamp.stored.statement.subject.dropFirst("convocation:".count)
             listing.appendJSONOnly(["subject": .string("convocation"), "revision": .int(Int(revision) ?? 0),
                                     "tsa": json(stamp), "tsa_status": .string(stamp.status)])
+            convocation.append(Self.convocationStampLine(stamp, revision: String(revision)))
+        }
+        // A kept time-stamp no row shows (a member no longer in office, or an acknowledgement the
+        // records do not hold): said with its own status, so nothing kept goes unseen.
+        for stamp in checks where !shown.contains(stamp.stored.statement.subject) {
+            let subject = stamp.stored.statement.subject
+            listing.appendJSONOnly(["subject": .string(subject), "tsa": json(stamp), "tsa_status": .string(stamp.status)])
             convocation.append(stamp.verifiedTime.map { date in
                 let at = ISO8601DateFormatter().string(from: date)
-                return Text(fr: "Convocation (révision \(revision)) horodatée par l'autorité le \(at) : jeton vérifié.",
-                            en: "Convocation (revision \(revision)) time-stamped by the authority at \(at): token verified.")
-            } ?? Text(fr: "Convocation (révision \(revision)) : jeton d'horodatage refusé (\(stamp.status)).",
-                      en: "Convocation (revision \(revision)): time-stamp token refused (\(stamp.status))."))
+                return Text(fr: "Horodatage \(subject) du \(at) : jeton vérifié.", en: "Time-stamp \(subject) at \(at): token verified.")
+            } ?? Text(fr: "Horodatage \(subject) : refusé (\(stamp.status)).", en: "Time-stamp \(subject): refused (\(stamp.status))."))
         }
         return (listing, convocation)
+    }
+
+    /// The sentence on one time-stamped revision of the convocation: verified, earlier (token only) or refused.
+    static func convocationStampLine(_ stamp: TimestampCheck, revision: String) -> Text {
+        if let date = stamp.verifiedTime {
+            let at = ISO8601DateFormatter().string(from: date)
+            return Text(fr: "Convocation (révision \(revision)) horodatée par l'autorité le \(at) : jeton vérifié.",
+                        en: "Convocation (revision \(revision)) time-stamped by the authority at \(at): token verified.")
+        }
+        if stamp.uncheckable, let date = stamp.tokenTime {
+            let at = ISO8601DateFormatter().string(from: date)
+            return Text(fr: "Convocation (révision \(revision), antérieure) horodatée le \(at) : jeton valide, texte non comparable aux registres actuels.",
+                        en: "Convocation (revision \(revision), earlier) time-stamped at \(at): token valid, text not comparable with the current records.")
+        }
+        return Text(fr: "Convocation (révision \(revision)) : horodatage refusé (\(stamp.status)).",
+                    en: "Convocation (revision \(revision)): time-stamp refused (\(stamp.status)).")
     }
 
     /// `seance`'s roll: each first-circle member in office on its day, the answer to the

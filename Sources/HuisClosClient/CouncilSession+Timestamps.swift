@@ -5,25 +5,40 @@ import HuisClosL10n
 import HuisClosTerminal
 import HuisClosTimestamp
 
-/// One kept time-stamp checked offline on this device: what the token says when it holds, and
-/// whether the record still says what was stamped.
+/// One kept time-stamp checked offline on this device: what the token says when it holds, and how
+/// its statement stands against the records (it must name its record and say what they say).
 public struct TimestampCheck: Sendable {
     public let stored: CouncilStore.StoredTimestamp
     /// The token's content once verified against the council's roots, or why it is refused.
     public let outcome: Result<TimestampInfo, TimestampError>
-    /// True when the records give another text for this subject now (a changed or altered record).
-    public let recordChanged: Bool
+    /// The statement against the records (`TimestampStatement.standing`).
+    public let standing: TimestampStatement.Standing
 
-    /// The TSA's time when the token verifies and the record is unchanged.
-    public var verifiedTime: Date? {
-        guard !recordChanged, case let .success(info) = outcome else { return nil }
+    /// The TSA's time when the token verifies and the statement is the records' current one.
+    public var verifiedTime: Date? { standing == .current ? tokenTime : nil }
+
+    /// The TSA's time when the token verifies, whatever the statement says.
+    public var tokenTime: Date? {
+        guard case let .success(info) = outcome else { return nil }
         return info.genTime
     }
 
-    /// `verified`, or the refusal's code (`timestamp.forged`, `timestamp.recordChanged`…).
+    /// True when the token holds but the statement is an earlier revision of the convocation:
+    /// neither verified nor refused.
+    public var uncheckable: Bool { tokenTime != nil && standing == .earlierRevision }
+
+    /// `verified`, or the code saying why not (`timestamp.forged`, `timestamp.noRecord`,
+    /// `timestamp.earlierRevision`…): the token's refusal first, then the statement's.
     public var status: String {
         if case let .failure(error) = outcome { return error.qualifiedCode }
-        return recordChanged ? TimestampError.Code.recordChanged.qualified : "verified"
+        let code: TimestampError.Code? = switch standing {
+        case .current: nil
+        case .changed: .recordChanged
+        case .earlierRevision: .earlierRevision
+        case .noRecord: .noRecord
+        case .mismatch: .statementMismatch
+        }
+        return code?.qualified ?? "verified"
     }
 }
 
@@ -56,11 +71,15 @@ extension CouncilSession {
     public func timestamp(seance: String) async throws -> (stamped: [TimestampStatement], already: Int) {
         try council.checkMayRecordTimestamps()
         let (authority, verifier) = try timestampAuthority()
-        let kept = Set(try council.timestamps(of: seance).map(\.statement))
+        // Kept already: a statement that stands for its record now (a v1 convocation included).
+        let (records, acknowledgements, councilRoot) = (try council.seance(seance), try council.acknowledgements(of: seance), await councilRootHex())
+        let kept = Set(try council.timestamps(of: seance).filter {
+            $0.statement.standing(recordID: $0.recordID, council: councilRoot, seance: records, acknowledgements: acknowledgements) == .current
+        }.map(\.statement.subject))
         var stamped: [TimestampStatement] = []
         var already = 0
         for statement in try await timestampStatements(of: seance) {
-            if kept.contains(statement) { already += 1; continue }
+            if kept.contains(statement.subject) { already += 1; continue }
             let imprint = SHA2.sha256(Array(statement.text.utf8))
             let nonce = Array(SHA2.sha256(Array(client.randomness.identifier().utf8)).prefix(12))
             let token = try await TimestampClient(url: authority.url)
@@ -73,13 +92,13 @@ extension CouncilSession {
     }
 
     /// Every time-stamp kept for `seance`, verified offline against the council's roots, each
-    /// compared with what the records say now.
+    /// statement checked against the record it is kept under and what the records say now.
     public func timestampChecks(of seance: String) async throws -> [TimestampCheck] {
         let stored = try council.timestamps(of: seance)
         guard !stored.isEmpty else { return [] }
         // Tokens synced before the authority's record (or without it) are not believed, not an error.
         let verifier = try council.timestampAuthority() == nil ? nil : try timestampAuthority().verifier
-        let current = Dictionary(try await timestampStatements(of: seance).map { ($0.subject, $0.text) }) { first, _ in first }
+        let (records, acknowledgements, councilRoot) = (try council.seance(seance), try council.acknowledgements(of: seance), await councilRootHex())
         var checks: [TimestampCheck] = []
         for timestamp in stored {
             let outcome: Result<TimestampInfo, TimestampError>
@@ -89,8 +108,9 @@ extension CouncilSession {
             } catch {
                 outcome = .failure(error)
             }
-            let now = current[timestamp.statement.subject]
-            checks.append(TimestampCheck(stored: timestamp, outcome: outcome, recordChanged: now != nil && now != timestamp.statement.text))
+            let standing = timestamp.statement.standing(recordID: timestamp.recordID, council: councilRoot, seance: records,
+                                                        acknowledgements: acknowledgements)
+            checks.append(TimestampCheck(stored: timestamp, outcome: outcome, standing: standing))
         }
         return checks
     }
@@ -119,27 +139,50 @@ extension CouncilSession {
 
 extension CouncilSession {
     /// The proof file of `seance`'s convocation (Protocol/COUNCIL-RECORDS.md, "The proof file"):
-    /// each time-stamped statement and its token as PEM-style blocks, then the council's TSA roots as
-    /// CERTIFICATE blocks, so `openssl ts -verify -data <statement> -in <token> -token_in -CAfile
-    /// <this file>` checks each pair (`scripts/check-proof.sh` does it for every pair).
+    /// a README saying what each check covers, then each time-stamped statement with this device's
+    /// verdict and its token as PEM-style blocks, then the council's TSA roots as CERTIFICATE
+    /// blocks, so `openssl ts -verify -data <statement> -in <token> -token_in -CAfile <this file>`
+    /// checks each pair (`scripts/check-proof.sh` does it for every pair and reads the verdicts).
     public func proofFile(of seance: String) async throws -> String {
         let checks = try await timestampChecks(of: seance)
         guard !checks.isEmpty else { throw TimestampError(.nothingStamped, Text(
             fr: "aucun horodatage pour la séance \(seance) : obtenez-les d'abord (huisclos seances horodater \(seance))",
             en: "no time-stamp for séance \(seance): obtain them first (huisclos seances horodater \(seance))")) }
         let roots = try timestampAuthority().authority.rootsPEM
-        var lines = ["# HuisClos — preuve de convocation / proof of convocation, format 1 (Protocol/COUNCIL-RECORDS.md).",
+        var lines = ["# HuisClos — preuve de convocation / proof of convocation, format 2 (Protocol/COUNCIL-RECORDS.md).",
                      "# Séance \(seance). Each statement is the exact text time-stamped (base64); each token an RFC 3161",
-                     "# TimeStampToken (DER, base64). Check: bash scripts/check-proof.sh FILE, or by hand with openssl ts -verify."]
+                     "# TimeStampToken (DER, base64). Check: bash scripts/check-proof.sh FILE, or by hand with openssl ts -verify."] + Self.proofReadme
         for check in checks {
+            let subject = check.stored.statement.subject
             let verdict = check.verifiedTime.map { "verified, TSA time \(ISO8601DateFormatter().string(from: $0))" } ?? check.status
-            lines.append("# \(check.stored.statement.subject): \(verdict)")
+            lines.append("# \(subject): \(verdict)")
+            lines.append("verdict: \(check.status) \(subject)")
             lines += Self.pem("HUISCLOS STATEMENT", Array(check.stored.statement.text.utf8))
             lines += Self.pem("TIMESTAMP TOKEN", check.stored.token)
         }
         lines.append("# The council's TSA root certificate(s): the trust anchors (each token holds the TSA's own certificate).")
         return lines.joined(separator: "\n") + "\n" + roots.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
     }
+
+    /// What a proof file's reader can check, and what rests on the exporting device (its README).
+    static let proofReadme = [
+        "#",
+        "# README — what is checked, and by whom:",
+        "# - OpenSSL (scripts/check-proof.sh, or openssl ts -verify) checks that the TSA named by the roots at the end",
+        "#   signed each statement's exact bytes: the text existed no later than the TSA time. It does not read the",
+        "#   council's records: a genuine token over a made-up text passes it.",
+        "# - The `verdict:` line before each statement is the exporting HuisClos device's check against its records:",
+        "#   verified = the statement names the record it is kept under (council, séance, subject, device, version) and",
+        "#   the records say the same (for a receipt or reading: that device's signed acknowledgement of that version,",
+        "#   same time); timestamp.earlierRevision = an earlier version of the convocation, which the records no longer",
+        "#   hold (only its token is checked); any other code = refused (timestamp.noRecord: no such acknowledgement or",
+        "#   version; timestamp.statementMismatch: the text names another record; timestamp.recordChanged: the record",
+        "#   says otherwise now; or the token's own refusal).",
+        "# - check-proof.sh prints OK only where OpenSSL verifies the token AND the verdict is verified; EARLIER where the",
+        "#   token holds for an earlier version; REFUSED otherwise (exit 1). The verdicts are the exporting device's",
+        "#   word: another member's device shows its own (huisclos seances accuses ID).",
+        "#",
+    ]
 
     /// `bytes` as a PEM block labelled `label`, lines of 64 characters.
     private static func pem(_ label: String, _ bytes: [UInt8]) -> [String] {

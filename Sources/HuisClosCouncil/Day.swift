@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// A calendar day (no time, no zone): orders, mandates and séances are dated by day.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
@@ -36,6 +38,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     public var description: String { iso }
+
+    /// The day as a person reads it: `french` in French, `iso` in English.
+    public func text(in language: Language) -> String { language == .french ? french : iso }
 
     /// The first and last days a `Day` holds.
     public static let first = Day(year: 1900, month: 1, day: 1)!

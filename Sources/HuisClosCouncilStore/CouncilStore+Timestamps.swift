@@ -12,6 +12,8 @@ extension CouncilStore {
 
     /// A token kept for a statement.
     public struct StoredTimestamp: Sendable, Equatable {
+        /// The record's id, which must be the statement's `<séance>:<subject>`.
+        public let recordID: String
         public let statement: TimestampStatement
         /// The RFC 3161 TimeStampToken, DER.
         public let token: [UInt8]
@@ -49,11 +51,11 @@ extension CouncilStore {
 
     /// The time-stamps kept for `seance`, by subject.
     public func timestamps(of seance: String) throws -> [StoredTimestamp] {
-        try fields(of: CouncilRecords.Kind.timestamp).values.compactMap { row in
+        try fields(of: CouncilRecords.Kind.timestamp).compactMap { id, row in
             guard row[CouncilRecords.Field.seance]?.text == seance, let subject = row[CouncilRecords.Field.subject]?.text,
                   let text = row[CouncilRecords.Field.statement]?.text,
                   let token = row[CouncilRecords.Field.token]?.text.flatMap({ Data(base64Encoded: $0) }) else { return nil }
-            return StoredTimestamp(statement: TimestampStatement(seance: seance, subject: subject, text: text), token: [UInt8](token))
+            return StoredTimestamp(recordID: id, statement: TimestampStatement(seance: seance, subject: subject, text: text), token: [UInt8](token))
         }.sorted { $0.statement.subject < $1.statement.subject }
     }
 }

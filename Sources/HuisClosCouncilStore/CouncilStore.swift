@@ -130,10 +130,11 @@ public struct CouncilStore: Sendable {
         try commit([.set(key, field: CouncilRecords.Field.clearDays, value: .integer(Int64(delay.clearDays)))])
     }
 
-    /// Adds an agenda item at the end of the séance's agenda, with its dossiers. Refused for a
-    /// séance this replica does not hold (sync first), a cancelled or a held one.
+    /// Adds an agenda item at the end of the séance's agenda, with its dossiers (a new revision of
+    /// the convocation). Refused for a séance this replica does not hold (sync first), a cancelled or a held one.
     public func addAgendaItem(seance: String, item: String, title: String, dossiers: [String] = []) throws {
-        try self.seance(seance).requireAgendaOpen()
+        let convened = try self.seance(seance)
+        try convened.requireAgendaOpen()
         let current = try agenda(of: seance)
         guard !current.contains(where: { $0.item.id == item }) else {
             throw CouncilStoreError.itemExists(seance: seance, item: item)
@@ -141,37 +142,53 @@ public struct CouncilStore: Sendable {
         let key = try CouncilRecords.key(CouncilRecords.Kind.agendaItem, "\(seance):\(item)")
         try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
                     .set(key, field: CouncilRecords.Field.title, value: .text(title)),
-                    .set(key, field: CouncilRecords.Field.position, value: .integer(AgendaPosition.after(current.last?.position)))]
+                    .set(key, field: CouncilRecords.Field.position, value: .integer(AgendaPosition.after(current.last?.position))),
+                    try nextRevision(of: convened)]
                    + dossiers.map { .add(key, set: CouncilRecords.Field.dossiers, element: .text($0)) })
     }
 
+    /// The change raising `seance`'s revision: its agenda is part of what was convened (the
+    /// convocation's time-stamp statement covers it), so each agenda change is a new version.
+    private func nextRevision(of seance: Seance) throws -> Change {
+        .set(try CouncilRecords.key(CouncilRecords.Kind.seance, seance.id), field: CouncilRecords.Field.revision,
+             value: .integer(Int64(seance.revision + 1)))
+    }
+
     /// Moves an item to 1-based `rank` in the agenda (clamped), writing its position only, or
-    /// renumbering the agenda when its neighbours leave no gap.
+    /// renumbering the agenda when its neighbours leave no gap; a new revision of the convocation.
     public func moveAgendaItem(seance: String, item: String, to rank: Int) throws {
-        try self.seance(seance).requireAgendaOpen()
+        let convened = try self.seance(seance)
+        try convened.requireAgendaOpen()
         let current = try agenda(of: seance)
         guard current.contains(where: { $0.item.id == item }) else { throw CouncilStoreError.unknownItem(seance: seance, item: item) }
         var others = current.filter { $0.item.id != item }
         let index = min(max(rank - 1, 0), others.count)
+        if let unmoved = current.firstIndex(where: { $0.item.id == item }), unmoved == index {
+            // Already there: nothing written, no new revision — but refused as any move would be.
+            try authorize([.set(try itemKey(seance, item), field: CouncilRecords.Field.position, value: .integer(current[unmoved].position))])
+            return
+        }
         if let position = AgendaPosition.between(index > 0 ? others[index - 1].position : nil,
                                                  index < others.count ? others[index].position : nil) {
-            try commit([.set(try itemKey(seance, item), field: CouncilRecords.Field.position, value: .integer(position))])
+            try commit([.set(try itemKey(seance, item), field: CouncilRecords.Field.position, value: .integer(position)),
+                        try nextRevision(of: convened)])
             return
         }
         others.insert(current.first { $0.item.id == item }!, at: index)
         try commit(try others.enumerated().map { offset, entry in
             .set(try itemKey(seance, entry.item.id), field: CouncilRecords.Field.position,
                  value: .integer(AgendaPosition.gap * Int64(offset + 1)))
-        })
+        } + [try nextRevision(of: convened)])
     }
 
-    /// Removes an item from the agenda.
+    /// Removes an item from the agenda (a new revision of the convocation).
     public func removeAgendaItem(seance: String, item: String) throws {
-        try self.seance(seance).requireAgendaOpen()
+        let convened = try self.seance(seance)
+        try convened.requireAgendaOpen()
         guard try agenda(of: seance).contains(where: { $0.item.id == item }) else {
             throw CouncilStoreError.unknownItem(seance: seance, item: item)
         }
-        try commit([.delete(try itemKey(seance, item))])
+        try commit([.delete(try itemKey(seance, item)), try nextRevision(of: convened)])
     }
 
     // MARK: - Convocation proof, answers, attendance

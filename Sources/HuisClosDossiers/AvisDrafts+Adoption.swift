@@ -10,7 +10,8 @@ extension AvisDrafts {
     ///
     /// Refused while a paragraph shows a conflict (`adopt(_:seance:on:vote:)`), when the vote
     /// counts more members voting than were present, without quorum (`CouncilError.quorumNotReached`)
-    /// or before the referral was received (`CouncilError.invalidDate`). Nothing is written when refused.
+    /// or before the referral was received (`CouncilError.invalidDate`, `Referrals.requireReceived`).
+    /// Nothing is written when refused.
     public func adopt(_ id: String, at seance: Seance, register: Register, vote: PublishedText.Vote) throws {
         guard seance.attendanceClosed else {
             throw DossierError(.wrongState, Text(
@@ -28,14 +29,15 @@ extension AvisDrafts {
                 fr: "\(vote.voting) votants mais \(seance.present.count) présents à la séance \(seance.id) : corrigez le décompte",
                 en: "\(vote.voting) voting but \(seance.present.count) present at séance \(seance.id): correct the count"))
         }
-        let referral = try draft(id).referral.flatMap { id in try Referrals(store: store).list().first { $0.id == id } }
-        if let referral, seance.date < referral.received {
-            throw CouncilError(.invalidDate, Text(
-                fr: "Adoption refusée : la séance \(seance.id) du \(seance.date.french) précède la saisine \(referral.id), reçue le \(referral.received.french) ; un avis répond à une saisine déjà reçue. Vérifiez la séance ou la date de la saisine.",
-                en: "Adoption refused: séance \(seance.id) of \(seance.date.iso) precedes referral \(referral.id), received on \(referral.received.iso); an avis answers a referral already received. Check the séance or the referral's date."))
-        }
         try adopt(id, seance: seance.id, on: seance.date, vote: vote)
-        if let referral { try Referrals(store: store).answer(referral.id, with: id) }
+        if let referral = try draft(id).referral, try Referrals(store: store).referral(referral) != nil {
+            try Referrals(store: store).answer(referral, with: id)
+        }
+    }
+
+    /// The day `id` was adopted; nil while a draft, or when the scope holds no avis `id`.
+    public func adoptedOn(_ id: String) throws -> Day? {
+        try RecordReader(database: store.database).fields(kind: Layout.avis, id: id, scope: scope)?.text("adopted_on").flatMap(Day.init(iso:))
     }
 
     /// Every draft of the scope, by identifier (malformed records skipped).

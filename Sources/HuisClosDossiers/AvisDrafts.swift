@@ -123,7 +123,8 @@ public struct AvisDrafts: Sendable {
     }
 
     /// Records the adoption of `id` at `seance` on `day` with `vote`; refused while a paragraph
-    /// shows a conflict (the council adopts one text, not a choice between versions).
+    /// shows a conflict (the council adopts one text, not a choice between versions), and before
+    /// the referral it answers was received (`Referrals.requireReceived`).
     public func adopt(_ id: String, seance: String, on day: Day, vote: PublishedText.Vote) throws {
         let draft = try self.draft(id)
         guard draft.status == .draft else { throw DossierError(.wrongState, Text(fr: "l'avis \(id) est déjà à l'état « \(draft.status.rawValue) » : voyez huisclos avis liste",
@@ -133,6 +134,9 @@ public struct AvisDrafts: Sendable {
             throw DossierError(.wrongState, Text(
                 fr: "Adoption refusée : le projet \(id) a des versions concurrentes du ou des paragraphes \(list). Réécrivez-les (huisclos avis ecrire \(id) --paragraphe …) après les avoir lues (huisclos avis voir \(id)), synchronisez, puis adoptez.",
                 en: "Adoption refused: draft \(id) has conflicting versions of paragraph(s) \(list). Rewrite them (huisclos avis ecrire \(id) --paragraphe …) after reading them (huisclos avis voir \(id)), sync, then adopt."))
+        }
+        if let answered = draft.referral, let referral = try Referrals(store: store).referral(answered) {
+            try Referrals.requireReceived(referral.id, on: referral.received, beforeAdoptionOf: id, on: day)
         }
         let record = try RecordKey(kind: Layout.avis, id: id)
         try store.commitLocal([

@@ -18,8 +18,12 @@ public struct Referrals: Sendable {
     /// Referrals in `store` (council scope).
     public init(store: ChangeStore) { self.store = store }
 
-    /// Records a referral received on `day`.
+    /// Records a referral received on `day`; refused (`CouncilError.invalidDate`) when an avis
+    /// already adopted before `day` answers it.
     public func receive(_ id: String, subject: String, origin: ActivityReport.Referral.Origin, on day: Day) throws {
+        if let avis = try referral(id)?.answeredBy, let adopted = try AvisDrafts(store: store).adoptedOn(avis) {
+            try Self.requireReceived(id, on: day, beforeAdoptionOf: avis, on: adopted)
+        }
         let record = try RecordKey(kind: Self.kind, id: id)
         try store.commitLocal([
             .set(record, field: "subject", value: .text(subject)), .set(record, field: "origin", value: .text(origin.rawValue)),
@@ -27,11 +31,15 @@ public struct Referrals: Sendable {
         ], scope: .council)
     }
 
-    /// Records that avis `avis` answers referral `id`.
+    /// Records that avis `avis` answers referral `id`; refused (`CouncilError.invalidDate`) when
+    /// the avis was adopted before the referral was received.
     public func answer(_ id: String, with avis: String) throws {
-        guard try list().contains(where: { $0.id == id }) else {
+        guard let found = try referral(id) else {
             throw DossierError(.notFound, Text(fr: "aucune saisine \(id) : enregistrez d'abord sa réception",
                                      en: "no referral \(id): record its receipt first"))
+        }
+        if let adopted = try AvisDrafts(store: store).adoptedOn(avis) {
+            try Self.requireReceived(id, on: found.received, beforeAdoptionOf: avis, on: adopted)
         }
         try store.commitLocal([.set(try RecordKey(kind: Self.kind, id: id), field: "avis", value: .text(avis))], scope: .council)
     }

@@ -7,6 +7,7 @@ import HuisClosWire
 import Logging
 import NIOCore
 import NIOSSL
+import ServiceLifecycle
 
 /// The relay server: opens its storage and admin token, then builds the Hummingbird application.
 ///
@@ -16,7 +17,8 @@ import NIOSSL
 ///
 /// One relay serves the default council at the root (`/v1/…`, `/public/`) and every council of
 /// its `CouncilDirectory` under `/councils/<id>/…`, each with its own storage, admin token,
-/// public site and sessions (`CouncilRelay`, `CouncilDispatch`).
+/// public site and sessions (`CouncilRelay`, `CouncilDispatch`); a council created while it runs
+/// is served from the first request naming it (`LateCouncils`).
 public struct RelayServer: Sendable {
     /// The storage and bus of one council (PostgreSQL: its schema and channel).
     public typealias CouncilStorage = (storage: any ServerStorage, bus: (any RelayBus)?)
@@ -35,11 +37,15 @@ public struct RelayServer: Sendable {
     public var bus: (any RelayBus)? { main.bus }
     /// The councils hosted besides the default one and served, in order.
     public var councilIDs: [CouncilID] { councils.map(\.id!) }
-    /// The hosted councils that could not be opened at start (each answers 503 under its prefix).
+    /// The hosted councils that could not be opened at start (each answers 503 under its prefix
+    /// until a request finds it repaired).
     public let unavailableCouncilIDs: [CouncilID]
 
     private let main: CouncilRelay
     private let councils: [CouncilRelay]
+    /// Opens the storage of a council not served since start (SQLite in its folder, or its
+    /// PostgreSQL schema).
+    private let openCouncil: @Sendable (CouncilID) async throws -> CouncilStorage
     private let logger: Logger
     /// One registry for both applications: the main one counts, the metrics one shows.
     private let metrics = ServerMetrics()
@@ -47,14 +53,20 @@ public struct RelayServer: Sendable {
     /// Opens the storage (SQLite in the data folder unless `storage` is given) and the admin token;
     /// `bus` joins the instances sharing `storage` (PostgreSQL). `councils` gives the storage of
     /// each council of the data folder's `CouncilDirectory`, or why it could not be opened; nil
-    /// opens each one's SQLite file in its folder.
+    /// opens each one's SQLite file in its folder. `openCouncil` opens a council created after
+    /// start (nil: its SQLite file in its folder).
     ///
     /// The default council's failure stops the start; a hosted council's does not: it is logged,
     /// counted (`huisclos_council_unavailable`) and answered 503 under its prefix, and the others
     /// are served (one council's damaged database or settings must not take the others down).
     public init(configuration: ServerConfiguration, storage: (any ServerStorage)? = nil, bus: (any RelayBus)? = nil,
-                councils: [CouncilID: Result<CouncilStorage, any Error>]? = nil, logger: Logger) throws {
+                councils: [CouncilID: Result<CouncilStorage, any Error>]? = nil,
+                openCouncil: (@Sendable (CouncilID) async throws -> CouncilStorage)? = nil, logger: Logger) throws {
         self.configuration = configuration
+        let dataFolder = configuration.dataFolder
+        self.openCouncil = openCouncil ?? { id in
+            (try SQLiteServerStorage(folder: CouncilDirectory(dataFolder: dataFolder).folder(of: id), council: id), nil)
+        }
         main = try CouncilRelay(id: nil, folder: configuration.dataFolder,
                                 storage: try storage ?? SQLiteServerStorage(folder: configuration.dataFolder), bus: bus,
                                 configuration: configuration)
@@ -104,22 +116,45 @@ public struct RelayServer: Sendable {
             watch[council.id!.rawValue] = built.watch
             services += built.services
         }
-        let unavailable = Set(unavailableCouncilIDs.map(\.rawValue))
-        let plain = Self.guardedHTTP1(webSocketResponder: CouncilDispatch(main: root.watch, councils: watch, unavailable: unavailable),
-                                      quotas: configuration.quotas, metrics: metrics)
+        let late = lateCouncils(services: &services)
+        let plain = Self.guardedHTTP1(webSocketResponder: CouncilDispatch(main: root.watch, councils: watch, late: late, pick: \.watch),
+                                      quotas: configuration.quotas, proxies: configuration.trustedProxies, metrics: metrics)
         let server = try configuration.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: Self.tlsConfiguration($0)) } ?? plain
         let host = configuration.host
         let bases = ([main] + councils).map(\.publicBase)
         return Application(
-            responder: CouncilDispatch(main: root.http, councils: http, unavailable: unavailable), server: server,
+            responder: CouncilDispatch(main: root.http, councils: http, late: late, pick: \.http), server: server,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "huisclos-server"),
             services: services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 for base in bases { base.bound(port: port) }
+                await late.bound(port: port)
                 await onListening(host, port)
             },
             logger: logger)
+    }
+
+    /// The councils opened after start, their background services added to `services`.
+    private func lateCouncils(services: inout [any Service]) -> LateCouncils {
+        let (configuration, metrics, logger, openCouncil) = (self.configuration, self.metrics, self.logger, self.openCouncil)
+        let background = LateCouncilServices(logger: logger)
+        services.append(background)
+        return LateCouncils(directory: CouncilDirectory(dataFolder: configuration.dataFolder), clock: configuration.clock, logger: logger) { id, port in
+            do {
+                let opened = try await openCouncil(id)
+                let council = try CouncilRelay(id: id, folder: CouncilDirectory(dataFolder: configuration.dataFolder).folder(of: id),
+                                               storage: opened.storage, bus: opened.bus, configuration: configuration)
+                council.publicBase.bound(port: port)
+                let built = council.responders(configuration: configuration, metrics: metrics, readiness: [council.health], logger: logger)
+                built.services.forEach(background.start)
+                metrics.councilUnavailable(false, council: id.rawValue)
+                return LateCouncils.Responders(http: built.http, watch: built.watch)
+            } catch {
+                metrics.councilUnavailable(true, council: id.rawValue)
+                throw error
+            }
+        }
     }
 
     /// The application serving `GET /metrics` (Prometheus text) on `configuration.metricsAddress`
@@ -144,8 +179,8 @@ public struct RelayServer: Sendable {
     /// a deadline for the first head and for every body, an idle timeout, bounded heads, and parse
     /// errors answered.
     private static func guardedHTTP1(webSocketResponder: CouncilDispatch<WatchRequestContext>, quotas: RelayQuotas,
-                                     metrics: ServerMetrics) -> HTTPServerBuilder {
-        let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax)
+                                     proxies: TrustedProxies, metrics: ServerMetrics) -> HTTPServerBuilder {
+        let connections = ConnectionCounter(totalMax: quotas.connectionsMax, perAddressMax: quotas.connectionsPerAddressMax, proxies: proxies)
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: ServerLimits.requestHeadBytesMax, maxHeaderListSize: ServerLimits.requestHeadBytesMax,
             maxHeaderFieldCount: ServerLimits.requestHeaderFieldsMax)

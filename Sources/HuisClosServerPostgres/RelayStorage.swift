@@ -22,18 +22,30 @@ public enum RelayStorage {
     public static func councils(database: String?, dataFolder: URL, logger: Logger) async throws
         -> [CouncilID: Result<RelayServer.CouncilStorage, any Error>]?
     {
-        guard let database, !database.isEmpty else { return nil }
-        let location = try PostgresLocation(url: database)
-        let instance = UUID()
+        guard let open = try councilOpener(database: database, logger: logger) else { return nil }
         var opened: [CouncilID: Result<RelayServer.CouncilStorage, any Error>] = [:]
         for council in try CouncilDirectory(dataFolder: dataFolder).councils() {
             do {
-                let storage = try await PostgresServerStorage.open(location, council: council, logger: logger)
-                opened[council] = .success((storage, PostgresRelayBus(storage: storage, instance: instance)))
+                opened[council] = .success(try await open(council))
             } catch {
                 opened[council] = .failure(error)
             }
         }
         return opened
+    }
+
+    /// How the relay opens a council created after it started: its PostgreSQL schema on
+    /// `database` (migrated, identity checked, its bus channel joined); nil for SQLite, where the
+    /// relay opens the council's file in its folder itself.
+    public static func councilOpener(database: String?, logger: Logger) throws
+        -> (@Sendable (CouncilID) async throws -> RelayServer.CouncilStorage)?
+    {
+        guard let database, !database.isEmpty else { return nil }
+        let location = try PostgresLocation(url: database)
+        let instance = UUID()
+        return { council in
+            let storage = try await PostgresServerStorage.open(location, council: council, logger: logger)
+            return (storage, PostgresRelayBus(storage: storage, instance: instance))
+        }
     }
 }

@@ -23,6 +23,12 @@ public struct TimestampError: HuisClosError, Equatable, CustomStringConvertible 
         case recordChanged
         /// Nothing of the séance was time-stamped yet.
         case nothingStamped
+        /// The statement's lines do not name the record it is kept under.
+        case statementMismatch
+        /// The records hold no event the statement tells of.
+        case noRecord
+        /// An earlier revision of the convocation: the token may hold, the content cannot be compared.
+        case earlierRevision
 
         public static let domain = "timestamp"
 
@@ -55,6 +61,15 @@ public struct TimestampError: HuisClosError, Equatable, CustomStringConvertible 
             case .recordChanged:
                 Text(fr: "l'enregistrement ne dit plus ce qui a été horodaté : il a changé depuis (ou a été altéré)",
                      en: "the record no longer says what was time-stamped: it changed since (or was altered)")
+            case .statementMismatch:
+                Text(fr: "le texte horodaté ne désigne pas l'enregistrement sous lequel il est gardé (conseil, séance, objet, appareil ou version) : il ne prouve rien de cet enregistrement",
+                     en: "the time-stamped text does not name the record it is kept under (council, séance, subject, device or version): it proves nothing of that record")
+            case .noRecord:
+                Text(fr: "aucun enregistrement ne correspond au texte horodaté (accusé de cet appareil pour cette version, ou version de la convocation) : déclaration refusée, peut-être fabriquée",
+                     en: "no record matches the time-stamped text (an acknowledgement of that device for that version, or a version of the convocation): statement refused, perhaps made up")
+            case .earlierRevision:
+                Text(fr: "version antérieure de la convocation : les registres ne gardent que la version en cours, ce texte n'y est pas comparable (le jeton seul est vérifié)",
+                     en: "an earlier version of the convocation: the records keep only the current version, this text cannot be compared with them (only the token is checked)")
             case .nothingStamped:
                 Text(fr: "rien n'est encore horodaté pour cette séance : huisclos seances horodater ID (secrétariat), puis huisclos sync",
                      en: "nothing is time-stamped for this séance yet: huisclos seances horodater ID (secretariat), then huisclos sync")
@@ -65,7 +80,7 @@ public struct TimestampError: HuisClosError, Equatable, CustomStringConvertible 
             switch self {
             case .notConfigured, .badRoot, .nothingStamped: .usage
             case .unreachable, .refused: .unreachable
-            case .malformed, .otherHash, .forged, .untrustedAuthority, .recordChanged: .dataRefused
+            case .malformed, .otherHash, .forged, .untrustedAuthority, .recordChanged, .statementMismatch, .noRecord, .earlierRevision: .dataRefused
             }
         }
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SwiftASN1
 // The validation time is the token's own (was the TSA certificate valid when it signed?), not now.
@@ -5,7 +6,7 @@ import SwiftASN1
 
 /// Verifies a time-stamp token offline against the TSA roots a council trusts: the token covers
 /// our hash, its signed attributes carry the TSTInfo's digest and content type, the signature over
-/// them is the signer certificate's, the signer certificate is the one the ESS attribute names,
+/// them is the signer certificate's, the signer certificate is the one the ESS attribute (required) names,
 /// and that certificate chains to a root, is valid at the token's time and may only time-stamp.
 public struct TimestampVerifier: Sendable {
     /// The trust anchors (the council's configured TSA roots).
@@ -59,34 +60,62 @@ public struct TimestampVerifier: Sendable {
         return info
     }
 
-    /// The ESS signingCertificateV2 attribute (RFC 5816), when present, must name `signer` by its hash.
+    /// RFC 3161 §2.4.1: the signed attributes name the signing certificate — ESS signingCertificate
+    /// (RFC 2634, SHA-1) or signingCertificateV2 (RFC 5816). Each one present must name `signer`:
+    /// its first ESSCertID carries the hash of the certificate's DER and, when present, its issuer
+    /// and serial number. A token without either is refused (another certificate with the same key
+    /// could otherwise be put in its place).
     private static func checkSigningCertificate(_ token: TimestampToken, _ signer: Certificate) throws {
-        guard let node = token.attributeValue(CMSOID.signingCertificateV2) else { return }
-        let certificateDER: [UInt8]
+        let v1 = token.attributeValue(CMSOID.signingCertificate), v2 = token.attributeValue(CMSOID.signingCertificateV2)
+        guard v1 != nil || v2 != nil else { throw TimestampError.forged("no signing-certificate attribute (RFC 3161 §2.4.1)") }
+        let matches: Bool
         do {
             var serializer = DER.Serializer()
             try serializer.serialize(signer)
-            certificateDER = serializer.serializedBytes
-            let matches = try DER.sequence(node, identifier: .sequence) { nodes in
-                try DER.sequence(of: nodes.next(), named: "certs") { certs in
-                    try DER.sequence(of: certs.next(), named: "ESSCertIDv2") { id in
-                        var digest = TimestampDigest.sha256
-                        var next = id.next()
-                        if let algorithm = next, algorithm.identifier == .sequence {
-                            guard let named = TimestampDigest(oid: try AlgorithmIdentifierNode.oid(algorithm)) else { return false }
-                            digest = named
-                            next = id.next()
-                        }
-                        guard let hashNode = next else { return false }
-                        return Array(try ASN1OctetString(derEncoded: hashNode).bytes) == digest.hash(certificateDER)
-                    }
+            let certificateDER = serializer.serializedBytes
+            let v1Matches = try v1.map { try firstCertID($0) { id in
+                guard let hash = id.next() else { return false }
+                return try Array(ASN1OctetString(derEncoded: hash).bytes) == Array(Insecure.SHA1.hash(data: certificateDER))
+                    && namesIssuerSerial(id.next(), of: signer)
+            } } ?? true
+            let v2Matches = try v2.map { try firstCertID($0) { id in
+                var digest = TimestampDigest.sha256
+                var next = id.next()
+                if let algorithm = next, algorithm.identifier == .sequence {
+                    guard let named = TimestampDigest(oid: try AlgorithmIdentifierNode.oid(algorithm)) else { return false }
+                    digest = named
+                    next = id.next()
                 }
-            }
-            guard matches else { throw TimestampError.forged("the signing-certificate attribute names another certificate") }
+                guard let hash = next else { return false }
+                return try Array(ASN1OctetString(derEncoded: hash).bytes) == digest.hash(certificateDER) && namesIssuerSerial(id.next(), of: signer)
+            } } ?? true
+            matches = v1Matches && v2Matches
         } catch let error as TimestampError {
             throw error
         } catch {
             throw TimestampError.forged("unreadable signing-certificate attribute")
+        }
+        guard matches else { throw TimestampError.forged("the signing-certificate attribute names another certificate") }
+    }
+
+    /// `body` over the fields of the first ESSCertID(v2) of a SigningCertificate(V2) value.
+    private static func firstCertID(_ node: ASN1Node, _ body: (inout ASN1NodeCollection.Iterator) throws -> Bool) throws -> Bool {
+        try DER.sequence(node, identifier: .sequence) { nodes in
+            try DER.sequence(of: nodes.next(), named: "certs") { certs in
+                try DER.sequence(of: certs.next(), named: "ESSCertID", body)
+            }
+        }
+    }
+
+    /// True when an ESSCertID's optional IssuerSerial is absent, or names `certificate`'s issuer
+    /// (a directoryName among its GeneralNames) and serial number.
+    private static func namesIssuerSerial(_ node: ASN1Node?, of certificate: Certificate) throws -> Bool {
+        guard let node else { return true }
+        return try DER.sequence(node, identifier: .sequence) { nodes in
+            guard let issuer = nodes.next() else { return false }
+            let names = try DER.sequence(of: GeneralName.self, identifier: .sequence, rootNode: issuer)
+            let serial = Certificate.SerialNumber(bytes: try ArraySlice<UInt8>(derEncoded: &nodes))
+            return names.contains(.directoryName(certificate.issuer)) && serial == certificate.serialNumber
         }
     }
 

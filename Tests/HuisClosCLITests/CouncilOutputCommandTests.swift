@@ -68,6 +68,10 @@ import Testing
             #expect(try await council.run("secretariat", ["auditions", "clore", "h-early"]).status == 0)
             let early = try #require(try await council.json("secretariat", ["auditions", "liste"]) as? [[String: Any]])
             #expect(early.first { $0["id"] as? String == "h-early" }?["closed"] != nil)
+            // The table in the council's time and French form; JSON keeps ISO 8601.
+            let table = try await council.run("secretariat", ["auditions", "liste"], english: false)
+            #expect(table.output.contains(#/\d{2}/\d{2}/\d{4} \d+ h \d{2}/#) && !table.output.contains(#/\d{4}-\d{2}-\d{2}/#), "\(table.output)")
+            #expect((early.first?["expiry"] as? String)?.hasSuffix("Z") == true, "\(early)")
 
             // Closed by the secretariat: the guest's device is ordered wiped at its next sync.
             #expect(try await council.run("secretariat", ["auditions", "clore", "h-1"]).status == 0)
@@ -120,6 +124,8 @@ import Testing
             try await council.sync("alice")
             let referrals = try #require(try await council.json("alice", ["saisines", "liste"]) as? [[String: Any]])
             #expect(referrals.first?["avis"] as? String == "a-1", "adopting the avis answered its referral")
+            let referralTable = try await council.run("alice", ["saisines", "liste"], english: false)
+            #expect(referralTable.output.contains("01/02/2026") && !referralTable.output.contains("2026-02-01"), "\(referralTable.output)")
 
             // The public site publishes once the relay knows whose SIRET it publishes under.
             try Data(TestServer.publicSite.utf8).write(to: council.folder.url.appendingPathComponent("relay/public-site.json"))

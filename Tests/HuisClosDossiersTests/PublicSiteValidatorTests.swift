@@ -31,6 +31,10 @@ struct PublicSiteValidatorTests {
                 let body = try await PublicURLTests.page(server, "/public/\(path)")
                 try Data(body.utf8).write(to: site.appendingPathComponent(path))
             }
+            // The page a visitor gets for a text that is not published is checked as the others.
+            let missing = try await RawRequest.send(server.url, .GET, "/public/textes/inconnu.html", version: nil)
+            #expect(missing.status == 404)
+            try Data(missing.body).write(to: site.appendingPathComponent("textes/inconnu.html"))
         } catch {
             await server.stop()
             throw error
@@ -48,5 +52,6 @@ struct PublicSiteValidatorTests {
         #expect(checked.status == 0, "\(printed)")
         #expect(printed.contains("validata: deliberations.csv: valid against SCDL Délibérations 2.1.5"), "\(printed)")
         #expect(printed.contains("axe: accessibilite.html: 0 serious/critical"), "\(printed)")
+        #expect(printed.contains("axe: inconnu.html: 0 serious/critical"), "\(printed)")
     }
 }

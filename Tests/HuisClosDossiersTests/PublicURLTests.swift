@@ -51,6 +51,9 @@ import Testing
                 let body = String(decoding: answer.body, as: UTF8.self)
                 #expect(answer.status == 404, "\(path): \(answer.status)")
                 #expect(body.contains("--public-url") && !body.contains("127.0.0.1:\(server.port)/public"), "\(path): \(body)")
+                // A visitor reads a page, French first, with the English beside it; not an API's JSON.
+                #expect(body.hasPrefix("<!DOCTYPE html>") && answer.error == nil, "\(path): \(body)")
+                #expect(body.contains("Le site public ne publie encore rien") && body.contains("<div lang=\"en\">"), "\(path): \(body)")
             }
         }
     }

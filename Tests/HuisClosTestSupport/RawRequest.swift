@@ -79,12 +79,14 @@ extension RawRequest {
     }
 
     /// POSTs `body` to `path` on a raw socket bound to `source` (another loopback address, such as
-    /// `127.0.0.2`, stands for another client), with the current version header, and reads the
+    /// `127.0.0.2`, stands for another client), with the current version header and `headers`, and reads the
     /// answer until the server closes the connection (`Connection: close`).
-    public static func post(port: Int, source: String, _ path: String, body: [UInt8], timeoutSeconds: Int = 10) async throws -> Answer {
+    public static func post(port: Int, source: String, _ path: String, body: [UInt8], headers: [(String, String)] = [],
+                            timeoutSeconds: Int = 10) async throws -> Answer {
         let socket = try await RawSocket.connect(port: port, source: source, timeoutSeconds: timeoutSeconds)
+        let extra = headers.map { "\($0.0): \($0.1)\r\n" }.joined()
         socket.send("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-protobuf\r\n"
-                    + "\(ProtocolVersion.headerName): \(ProtocolVersion.current)\r\nContent-Length: \(body.count)\r\n\r\n")
+                    + "\(ProtocolVersion.headerName): \(ProtocolVersion.current)\r\nContent-Length: \(body.count)\r\n\(extra)\r\n")
         socket.send(body)
         let bytes = await socket.readUntilClosed().bytes
         let separator = Array("\r\n\r\n".utf8)

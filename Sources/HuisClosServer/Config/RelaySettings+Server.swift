@@ -44,6 +44,7 @@ extension RelaySettings {
             }
             configuration.metricsAddress = parsed
         }
+        if let proxies = self[.trustedProxies] { configuration.trustedProxies = try TrustedProxies(parsing: proxies) }
         if let url = self[.publicURL] {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
                   parsed.query == nil, parsed.fragment == nil else {

@@ -42,6 +42,8 @@ public struct ServerConfiguration: Sendable {
     public var metricsAddress: ListenAddress?
     /// Per-device quotas, rate limits and connection bounds (`ServerLimits` by default).
     public var quotas: RelayQuotas
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxies`); none by default.
+    public var trustedProxies: TrustedProxies = .none
     /// Seconds between two checks of an open watch socket when no poke comes.
     public var watchRecheckSeconds: Int
 

@@ -7,7 +7,7 @@ import HuisClosWire
 /// nothing to set up.
 ///
 /// The folders are the list: `huisclos-server councils create` makes one, the relay serves every
-/// one it finds at start (restart it, every instance, after creating a council).
+/// one it finds at start, and one created since from the first request naming it (`LateCouncils`).
 public struct CouncilDirectory: Sendable {
     /// The URL path segment and folder name under which the other councils live.
     public static let pathSegment = "/councils"

@@ -6,22 +6,30 @@ import HuisClosWire
 /// responder with that prefix taken off the path, anything else to the default council's.
 ///
 /// The council's routers then see the paths of PROTOCOL.md unchanged (`/v1/push`, `/public/`…).
-/// A path naming no hosted council goes to the default council's router, which has no
-/// `/councils/…` route and answers `404 notFound` like any unknown path. A council that could not
-/// be opened at start answers `503` to everything under its prefix, `/readyz` included.
+/// A council not served since start (created since, or unavailable then) is looked up in `late`,
+/// which opens it on first use. A path naming no council goes to the default council's router,
+/// which has no `/councils/…` route and answers `404 notFound` like any unknown path. A council
+/// that cannot be opened answers `503` to everything under its prefix, `/readyz` included.
 struct CouncilDispatch<Context: RequestContext>: HTTPResponder {
     let main: RouterResponder<Context>
     let councils: [String: RouterResponder<Context>]
-    /// The hosted councils that could not be opened at start.
-    let unavailable: Set<String>
+    let late: LateCouncils
+    /// This dispatch's router among a late council's (HTTP or watch upgrade).
+    let pick: @Sendable (LateCouncils.Responders) -> RouterResponder<Context>
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard let (id, rest) = Self.split(request.head.path ?? "") else {
             return try await main.respond(to: request, context: context)
         }
-        if unavailable.contains(id) { return Self.unavailableAnswer }
-        guard let responder = councils[id] else {
-            return try await main.respond(to: request, context: context)
+        let responder: RouterResponder<Context>
+        if let known = councils[id] {
+            responder = known
+        } else {
+            switch await late.find(id) {
+            case let .served(responders): responder = pick(responders)
+            case .unavailable: return Self.unavailableAnswer
+            case .none: return try await main.respond(to: request, context: context)
+            }
         }
         var head = request.head
         head.path = rest
@@ -31,8 +39,8 @@ struct CouncilDispatch<Context: RequestContext>: HTTPResponder {
     /// What a council that could not be opened answers (its cause is in the relay's log only:
     /// this answer is unauthenticated).
     static var unavailableAnswer: Response {
-        var response = APIError(.internal, "this council cannot be served by this relay now (its database or settings could not be opened at start): "
-                                + "the operator must read the relay's log, fix what it names and restart the relay").response
+        var response = APIError(.internal, "this council cannot be served by this relay now (its database or settings cannot be opened): "
+                                + "the operator must read the relay's log and fix what it names; the relay tries again on a later request").response
         response.status = .serviceUnavailable
         return response
     }

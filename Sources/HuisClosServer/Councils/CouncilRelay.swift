@@ -57,6 +57,7 @@ struct CouncilRelay: Sendable {
             hub: hub, fanout: fanout, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
         let router = Router(context: RelayRequestContext.self)
+        router.add(middleware: ForwardedClient(proxies: configuration.trustedProxies))
         router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock))
         AccessRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)

@@ -37,7 +37,7 @@ struct GuardedChannel<Inner: ServerChildChannel>: ServerChildChannel {
 struct ConnectionLimitReached: Error {}
 
 /// Open connections, in all and per client (`SourceAddress`: an IPv4 address, an IPv6 /64),
-/// bounded by `RelayQuotas`.
+/// bounded by `RelayQuotas`; a trusted proxy's are bounded in all only (it carries many clients').
 final class ConnectionCounter: Sendable {
     private struct Counts {
         var total = 0
@@ -51,18 +51,21 @@ final class ConnectionCounter: Sendable {
     private let counts = Mutex(Counts())
     private let totalMax: Int
     private let perAddressMax: Int
+    private let proxies: TrustedProxies
 
-    init(totalMax: Int, perAddressMax: Int) {
+    init(totalMax: Int, perAddressMax: Int, proxies: TrustedProxies = .none) {
         precondition(totalMax > 0 && perAddressMax > 0, "a server accepts some connections")
         self.totalMax = totalMax
         self.perAddressMax = perAddressMax
+        self.proxies = proxies
     }
 
     /// Counts a new connection from `address`; false (nothing counted) when a bound is reached.
     func open(address: String?) -> Bool {
         let key = SourceAddress(ipAddress: address).key
+        let proxy = proxies.trusts(address)
         return counts.withLock { counts in
-            guard counts.total < totalMax, counts.byAddress[key, default: 0] < perAddressMax else { return false }
+            guard counts.total < totalMax, proxy || counts.byAddress[key, default: 0] < perAddressMax else { return false }
             counts.total += 1
             counts.byAddress[key, default: 0] += 1
             counts.peak = max(counts.peak, counts.total)

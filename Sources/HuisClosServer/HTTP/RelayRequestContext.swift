@@ -7,11 +7,15 @@ import HummingbirdWebSocket
 struct RelayRequestContext: RequestContext, WebSocketRequestContext, SourceAddressed {
     var coreContext: CoreRequestContextStorage
     let webSocket: WebSocketHandlerReference<Self>
-    let source: SourceAddress
+    /// The connection's remote IP address.
+    let remote: String?
+    /// The client: the connection's address, or the one a trusted proxy forwarded (`ForwardedClient`).
+    var source: SourceAddress
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         webSocket = .init()
+        remote = source.channel.remoteAddress?.ipAddress
         self.source = SourceAddress(source.channel.remoteAddress)
     }
 }

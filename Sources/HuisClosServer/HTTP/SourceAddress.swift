@@ -4,8 +4,8 @@ import NIOCore
 /// Who a per-client limit counts against: the client's IPv4 address, or the /64 network of its
 /// IPv6 address (one subscriber's allocation, whose 2^64 addresses cost an attacker nothing).
 ///
-/// Behind a reverse proxy every client has the proxy's address: the limits then count the proxy
-/// as one client (TRUST.md).
+/// Behind a reverse proxy every client has the proxy's address: a trusted proxy's
+/// `X-Forwarded-For` names the client instead (`TrustedProxies`, TRUST.md).
 struct SourceAddress: Sendable, Hashable, CustomStringConvertible {
     /// The address, or the /64 network written `xxxx:xxxx:xxxx:xxxx::/64`; empty when unknown.
     let key: String

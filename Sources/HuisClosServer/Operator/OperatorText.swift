@@ -24,7 +24,7 @@ extension Text {
         fr: "aucun conseil hébergé en plus du conseil par défaut (en créer un : huisclos-server councils create ID --data …)",
         en: "no council besides the default one (create one: huisclos-server councils create ID --data …)")
 
-    /// After creating `council`: its address, admin token file, publisher file, and the restart.
+    /// After creating `council`: its address, admin token file, publisher file, and when it is served.
     public static func councilCreated(_ council: String, pathPrefix: String, tokenFile: String, publicSiteFile: String) -> Text {
         Text(
             fr: """
@@ -32,14 +32,14 @@ extension Text {
                   adresse :       <l'adresse du relais>\(pathPrefix)   (site public : \(pathPrefix)/public/)
                   jeton admin :   \(tokenFile)
                   éditeur :       écrivez \(publicSiteFile) ({"siret": "…"})
-                Redémarrez le relais (chaque instance) pour le servir.
+                Un relais en marche le sert dès la première requête (sur PostgreSQL, copiez d'abord ce dossier sur chaque instance).
                 """,
             en: """
                 huisclos-server councils: created \(council)
                   address:      <the relay's address>\(pathPrefix)   (public site: \(pathPrefix)/public/)
                   admin token:  \(tokenFile)
                   publisher:    write \(publicSiteFile) ({"siret": "…"})
-                Restart the relay (every instance) to serve it.
+                A running relay serves it from the first request (on PostgreSQL, first copy this folder to every instance).
                 """)
     }
 

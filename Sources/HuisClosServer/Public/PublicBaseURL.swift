@@ -24,7 +24,7 @@ final class PublicBaseURL: Sendable {
     /// The site's path on the relay: `/public`, or `/councils/<id>/public` for a hosted council.
     let path: String
     /// Why a hosted council cannot name its site from the relay's `--public-url`; nil when it can.
-    private let underived: String?
+    private let underived: PublicSiteRefusal?
 
     /// The base for `configuration`'s default council, or for `council` (its own `councilURL`
     /// first); the port is updated by `bound(port:)` once listening.
@@ -37,8 +37,7 @@ final class PublicBaseURL: Sendable {
             underived = nil
         case let (nil, .some(relayURL), .some(council)) where !relayURL.hasSuffix("/public"):
             given = nil
-            underived = "the relay's --public-url (\(relayURL)) does not end with /public, so the council \(council)'s address cannot be "
-                + "derived from it: give it as \"url\" in the council's public-site.json, e.g. \"url\": \"https://\(council).example.org/public\""
+            underived = .underived(relayURL: relayURL, council: "\(council)")
         case let (nil, .some(relayURL), .some):
             given = String(relayURL.dropLast("/public".count)) + path
             underived = nil
@@ -63,14 +62,11 @@ final class PublicBaseURL: Sendable {
         publicURL != nil || !(["0.0.0.0", "::", "[::]", "", "::1", "[::1]", "localhost"].contains(host) || host.hasPrefix("127."))
     }
 
-    /// The base URL; `notFound`, saying to give `--public-url`, when the site cannot name itself.
-    func url() throws(APIError) -> String {
+    /// The base URL; a refusal saying to give `--public-url` when the site cannot name itself.
+    func url() throws(PublicSiteRefusal) -> String {
         if let given { return given }
-        if let underived { throw APIError(.notFound, "the public site publishes nothing yet: \(underived)") }
-        guard isKnown else {
-            throw APIError(.notFound, "the public site publishes nothing yet: it does not know the address visitors reach it by "
-                + "(the server listens on \(host)); start huisclos-server with --public-url https://…/public (or HUISCLOS_PUBLIC_URL)")
-        }
+        if let underived { throw underived }
+        guard isKnown else { throw .unnamed(host: host) }
         let port = port.withLock { $0 }
         let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         let defaultPort = scheme == "https" ? 443 : 80

@@ -26,15 +26,27 @@ struct PublicRoutes: Sendable {
     let cache: PublicCatalogCache
 
     func register<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/public") { request, _ in try await index(request) }
-        router.get("/public/index.html") { request, _ in try await index(request) }
+        router.get("/public") { request, _ in try await refusing { try await index(request) } }
+        router.get("/public/index.html") { request, _ in try await refusing { try await index(request) } }
         for name in PublicSite.pages where name != "index.html" {
-            router.get("/public/\(name)") { _, _ in try await fixedPage(name) }
+            router.get("/public/\(name)") { _, _ in try await refusing { try await fixedPage(name) } }
         }
-        router.get("/public/deliberations.csv") { _, _ in try await openData(csv: true) }
-        router.get("/public/deliberations.json") { _, _ in try await openData(csv: false) }
+        router.get("/public/deliberations.csv") { _, _ in try await refusing { try await openData(csv: true) } }
+        router.get("/public/deliberations.json") { _, _ in try await refusing { try await openData(csv: false) } }
         router.get("/public/textes/:page") { request, context in
-            try await text(request, page: context.parameters.get("page") ?? "")
+            try await refusing { try await text(request, page: context.parameters.get("page") ?? "") }
+        }
+    }
+
+    /// Answers `page`, or the page a visitor reads when the site refuses (404, French then English).
+    private func refusing(_ page: () async throws -> Response) async throws -> Response {
+        do {
+            return try await page()
+        } catch let refusal as PublicSiteRefusal {
+            var response = Self.page(refusal.page, contentType: "text/html; charset=utf-8")
+            response.status = .notFound
+            response.headers[.cacheControl] = "no-store"
+            return response
         }
     }
 
@@ -55,7 +67,7 @@ struct PublicRoutes: Sendable {
 
     private func fixedPage(_ name: String) async throws -> Response {
         let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
-        guard let html = site.page(named: name) else { throw APIError(.notFound, "no public page \(name): see /public/") }
+        guard let html = site.page(named: name) else { throw PublicSiteRefusal.notPublished }
         return Self.page(html, contentType: "text/html; charset=utf-8")
     }
 
@@ -63,7 +75,7 @@ struct PublicRoutes: Sendable {
         let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
         let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
         guard PublicationLimits.isValidIdentifier(id), let html = site.textPage(id) else {
-            throw APIError(.notFound, "no published text with this identifier: see /public/ for the list")
+            throw PublicSiteRefusal.notPublished
         }
         return Self.page(html, contentType: "text/html; charset=utf-8")
     }
@@ -79,10 +91,8 @@ struct PublicRoutes: Sendable {
     /// Who publishes: the configured SIRET (refused until there is one) under the configured name
     /// or the council's own, from its set-up.
     private func publisher() async throws -> Publisher {
-        guard let settings else { throw PublicSiteSettings.unconfigured }
-        guard let councilName = try await ledger.state()?.councilName ?? settings.name else {
-            throw APIError(.notFound, "no council is set up on this server yet: the public site has no one to publish for")
-        }
+        guard let settings else { throw PublicSiteRefusal.unconfigured }
+        guard let councilName = try await ledger.state()?.councilName ?? settings.name else { throw PublicSiteRefusal.noCouncil }
         return try settings.publisher(councilName: councilName, baseURL: base.url())
     }
 

@@ -80,9 +80,4 @@ struct PublicSiteSettings: Sendable, Codable {
                                 auditDay: audit, statementDay: try day("statementDate", statementDate))
     }
 
-    /// Why nothing is published yet: no settings file, so no SIRET to publish under.
-    static let unconfigured = APIError(.notFound,
-        "the public site publishes nothing yet: the publisher's SIRET is not configured. Write <data folder>/public-site.json "
-        + "with {\"siret\": \"<the publishing body's 14 digits>\"} (optional: \"name\", by default the council's name from its set-up; "
-        + "\"subjectCode\", \"subjectName\"), then restart huisclos-server")
 }

@@ -94,6 +94,32 @@ extension PostgresStorageTests {
         for server in servers { await server.terminate() }
     }
 
+    /// The same, the council created with `huisclos-server councils create` while both instances
+    /// run: each serves it from the first request naming it, its pokes on its channel (no restart).
+    @Test func aCouncilCreatedWhileInstancesRunIsServedByEachWithoutARestart() async throws {
+        let database = try await SuiteCluster.get().createDatabase()
+        let folders = try (0..<2).map { try TemporaryFolder("council-late-\($0)") }
+        defer { for folder in folders { folder.remove() } }
+        var servers: [ServerProcess] = []
+        do {
+            for folder in folders { servers.append(try await ServerProcess.start(folder: folder.url, arguments: ["--database", database])) }
+            let est = try CouncilID("est")
+            let created = try await CommandRun.run("huisclos-server", ["councils", "create", "est", "--data", folders[0].url.path, "--database", database],
+                                                 environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": ""])
+            #expect(created.status == 0 && created.output.contains("première requête"), "\(created.output) \(created.errors)")
+            try FileManager.default.createDirectory(at: folders[1].url.appendingPathComponent("councils"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: CouncilDirectory(dataFolder: folders[0].url).folder(of: est),
+                                             to: CouncilDirectory(dataFolder: folders[1].url).folder(of: est))
+            let adminToken = try String(contentsOf: CouncilDirectory(dataFolder: folders[0].url).folder(of: est).appendingPathComponent("admin-token"),
+                                        encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            try await Self.checkPokesStayInTheirCouncil(servers, est: est, adminToken: adminToken)
+        } catch {
+            for server in servers { await server.terminate() }
+            throw error
+        }
+        for server in servers { await server.terminate() }
+    }
+
     private static func checkPokesStayInTheirCouncil(_ servers: [ServerProcess], est: CouncilID, adminToken: String) async throws {
         let writer = try await TestDevice.enrolled(on: servers[0].url + est.pathPrefix, adminToken: adminToken)
         let estWatcher = try await TestDevice.enrolled(on: servers[1].url + est.pathPrefix, adminToken: adminToken)
