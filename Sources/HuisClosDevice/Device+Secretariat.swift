@@ -24,7 +24,7 @@ extension Device {
     public func sign(_ event: MembershipEvent) async throws {
         var signer = identity.signing
         var revokesItself = false
-        if case let .revokeDevice(device, _) = event { revokesItself = device == certificate.signingKey }
+        if case let .revokeDevice(device, _, _) = event { revokesItself = device == certificate.signingKey }
         if context.membership.needsRootSignature(event, at: context.readingInstant), !revokesItself {
             guard let seed = profile.rootSeed else {
                 throw DeviceError(.notSecretariat, Text(
@@ -33,6 +33,8 @@ extension Device {
             }
             signer = try SigningKeyPair.fromSeed(seed)
         }
+        // The revoked device's batches the relay holds, so the revocation lets them stand (`withStandingWrites`).
+        if case .revokeDevice(_, _, nil) = event { _ = try await sync() }
         try await append(event, signer: signer)
     }
 

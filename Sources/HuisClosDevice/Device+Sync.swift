@@ -21,6 +21,9 @@ public struct DeviceSyncReport: Sendable {
     public var keysRefused: [String] = []
     /// The batch sync (push, pull, merge).
     public var batches = SyncReport()
+    /// Batches of a revoked device this replica had merged beyond what its revocation lets stand,
+    /// taken back by this sync (`StandingWrites`; merged before the revocation arrived).
+    public var revokedBatchesTakenBack = 0
     /// Batches held earlier and merged by this sync (their key, missing batches or clock arrived).
     public var heldMerged = 0
     /// Every batch this replica holds after the sync, with why (`.keyUnavailable` with the scope
@@ -54,6 +57,8 @@ extension Device {
             report.membershipRecords = try await pullMembership()
             report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
+            // At every sync, not only when records arrive: a crash between the two must not skip it.
+            report.revokedBatchesTakenBack = try takeBackRevokedWrites()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
             // Batches held for a log position this device had not verified merge now that it has,
@@ -79,6 +84,9 @@ extension Device {
             report.waitingForKey = waiting.sorted()
             report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals))
                 .sync(waiting: waiting, progress: progress)
+            // A relay that lost records or batches (restored from an older backup) may have lost a
+            // revoked device's standing writes too; they are given back and pulled at the next sync.
+            if report.membershipRecordsRestored > 0 || !report.batches.repairs.isEmpty { try await pushBackStandingWrites() }
             // After the push, so the relay judges what this device wrote in a scope it then lost.
             report.scopesForgotten = try await forgetLostScopes()
             report.held = try store.heldBatches()
@@ -227,9 +235,10 @@ extension Device {
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
         for attempt in 1...Self.membershipAppendAttemptsMax {
             let instant = try await nextRecordInstant()
+            let signed = try withStandingWrites(event)
             var next = context.log
             let record: MembershipRecord
-            do { record = try next.append(event, signedBy: signer, at: instant) } catch {
+            do { record = try next.append(signed, signedBy: signer, at: instant) } catch {
                 throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse cet enregistrement : \(error.text.french)",
                                                           en: "the membership log refuses this record: \(error.text.english)"))
             }

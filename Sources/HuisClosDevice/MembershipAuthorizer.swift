@@ -10,7 +10,8 @@ import HuisClosTrust
 /// author chooses its operations' clock readings but not the log. So: a position beyond this
 /// replica's log head holds the batch until the log catches up (`.logBehind`); a record after the
 /// position that took the author's right away (revocation, mandate change, removal from the
-/// scope: `MembershipState.lostWriteRight`) refuses it; and each operation is checked at the later
+/// scope: `MembershipState.lostWriteRight`) refuses it — except a batch its author's revocation
+/// lets stand (`StandingWrites`), judged as of just before the revocation; and each operation is checked at the later
 /// of its own clock reading and the issue time of the record at that position, so the author
 /// cannot date writes before the log it names. At that instant the author device must be valid
 /// (certified, approved, not revoked, its member in mandate) and allowed to write the scope
@@ -26,7 +27,7 @@ struct MembershipAuthorizer: BatchAuthorizer {
     var logPosition: UInt64 { context.membership.headIndex }
 
     func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID,
-                   logPosition position: UInt64) throws(ChangeError) {
+                   logPosition position: UInt64, sequence: UInt64) throws(ChangeError) {
         let log = context.log
         let membership = log.state
         guard membership.certificate(of: device) != nil else {
@@ -36,13 +37,15 @@ struct MembershipAuthorizer: BatchAuthorizer {
             throw ChangeError(.logBehind, "the batch was written under membership record \(position), and this device has verified "
                               + "only up to record \(membership.headIndex): held until the next sync brings the log")
         }
-        guard !membership.lostWriteRight(of: device, to: scope, after: position) else {
+        guard !membership.lostWriteRight(of: device, to: scope, after: position, sequence: sequence) else {
             throw ChangeError(.unauthorized, "the batch was written under membership record \(position), and a later record took "
                               + "the author's right to write in \(scope) away (revocation, end of mandate or removal): refused")
         }
         let anchor = log.records[Int(position)].issuedAt
+        let kept = membership.revocationKeeps(device, scope: scope, sequence: sequence, position: position)
         for operation in operations {
-            let instant = max(anchor, Instant(unixSeconds: Int64(clamping: operation.hlc.physicalMs / 1000)))
+            let stamped = max(anchor, Instant(unixSeconds: Int64(clamping: operation.hlc.physicalMs / 1000)))
+            let instant = membership.writeInstant(of: device, at: stamped, kept: kept)
             let allowed = scope == .public
                 ? membership.mayWritePublic(device: device, at: instant)
                 : membership.mayWrite(device: device, scope: scope, at: instant)

@@ -13,9 +13,10 @@ public protocol BatchAuthorizer: Sendable {
 
     /// Throws `.unauthorized` (saying which operation and why) to refuse the batch entirely, or
     /// `.logBehind` when `logPosition` (the one the batch names) is beyond the log verified here:
-    /// the batch is then held until the log catches up.
+    /// the batch is then held until the log catches up. `sequence` is the batch's place in its
+    /// author's chain (a revocation may let the chain stand up to a sequence).
     func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID,
-                   logPosition: UInt64) throws(ChangeError)
+                   logPosition: UInt64, sequence: UInt64) throws(ChangeError)
 }
 
 /// The default until the membership log exists: every device in a fixed set may write anything,
@@ -37,7 +38,7 @@ public struct KnownDevicesAuthorizer: BatchAuthorizer {
 
     /// Refuses every batch whose author is not in `devices`, whatever log position it names.
     public func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID,
-                          logPosition: UInt64) throws(ChangeError) {
+                          logPosition: UInt64, sequence: UInt64) throws(ChangeError) {
         guard devices.contains(device) else {
             throw ChangeError(.unauthorized, "device \(device.bytes.prefix(4).map { String($0, radix: 16) }.joined()) is not a known device: enrol it before accepting its changes")
         }

@@ -25,8 +25,8 @@ public final class ChangeStore: Sendable {
     private let useCheck: @Sendable () throws -> Void
     /// This device's signing key: it signs local batches.
     private let device: SigningKeyPair
-    private let policy: MergePolicy
-    private let wallClock: any WallClock
+    let policy: MergePolicy
+    let wallClock: any WallClock
     /// Run before every local commit: the device's offline lease refuses writes past it, whoever
     /// writes (dossiers, council records, notes), so no writer can skip it.
     private let writeCheck: @Sendable () throws -> Void

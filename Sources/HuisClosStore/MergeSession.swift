@@ -125,7 +125,8 @@ final class MergeSession {
         let opened = try OpenedBatch.sign(operations, device: device, scope: scope, sequence: (head?.sequence ?? 0) + 1,
                                           previousHash: head?.hash ?? BatchEnvelope.genesisHash,
                                           logPosition: policy.authorizer.logPosition, codec: policy.codec)
-        try policy.authorizer.authorize(operations, by: device.publicKey, in: scope, logPosition: opened.envelope.logPosition)
+        try policy.authorizer.authorize(operations, by: device.publicKey, in: scope, logPosition: opened.envelope.logPosition,
+                                        sequence: opened.envelope.sequence)
         try merge(opened)
         try db.cachedStatement(sql: "INSERT INTO outbox (scope, sequence) VALUES (?, ?)").execute(arguments: [scope.rawValue, Int64(opened.envelope.sequence)])
         return opened.envelope
@@ -191,7 +192,7 @@ final class MergeSession {
                 throw ChangeError(.malformed, "batch \(envelope.sequence) goes back in time (\(first.hlc) after \(head.lastHLC)): a device's readings must increase")
             }
             try policy.authorizer.authorize(opened.operations, by: envelope.device, in: envelope.scope,
-                                            logPosition: envelope.logPosition)
+                                            logPosition: envelope.logPosition, sequence: envelope.sequence)
         } catch where error.code == .logBehind && prepared.envelope != nil {
             try hold(prepared.envelope!, error, notBeforeMs: 0)
             return nil

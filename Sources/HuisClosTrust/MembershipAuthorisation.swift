@@ -54,7 +54,7 @@ enum MembershipAuthorisation {
         case let .acceptUndertaking(member, device, _):
             allowed = record.signer == device && signerDevice?.member == member
             rule = "a device signs its own member's acceptance of the undertaking"
-        case let .revokeDevice(device, _):
+        case let .revokeDevice(device, _, _):
             let owner = state.certificate(of: device)?.member
             allowed = isSecretariat || (signerDevice != nil && signerDevice?.member == owner)
             rule = "a device is revoked by the secretariat or by another valid device of its member"
@@ -79,7 +79,7 @@ enum MembershipAuthorisation {
 
     /// A device revoking itself: harmless whoever it is (it only loses its own access).
     private static func isSelfRevocation(_ record: MembershipRecord) -> Bool {
-        if case let .revokeDevice(device, _) = record.event { return device == record.signer }
+        if case let .revokeDevice(device, _, _) = record.event { return device == record.signer }
         return false
     }
 }
@@ -93,7 +93,7 @@ extension MembershipState {
         switch event {
         case let .appointMember(appointment): appointment.role == .secretariat
         case let .certifyDevice(device): role(of: device.member, at: instant) == .secretariat
-        case let .revokeDevice(device, _): devices[device]?.role == .secretariat
+        case let .revokeDevice(device, _, _): devices[device]?.role == .secretariat
         case let .endMandate(member, _): role(of: member, at: instant) == .secretariat
         default: false
         }

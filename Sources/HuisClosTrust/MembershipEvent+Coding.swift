@@ -38,9 +38,16 @@ extension MembershipEvent {
             writer.write(raw: member.bytes)
             writer.write(raw: device.bytes)
             writer.write(raw: charterDigest)
-        case let .revokeDevice(device, wipe):
+        case let .revokeDevice(device, wipe, standing):
             writer.write(raw: device.bytes)
             writer.write(bool: wipe)
+            if let standing {
+                writer.write(UInt8(standing.lastSequences.count))
+                for (scope, last) in standing.lastSequences.sorted(by: { $0.key < $1.key }) {
+                    writer.write(scope: scope)
+                    writer.write(last)
+                }
+            }
         case let .startEpoch(scope, epoch, reason, commitment, keys):
             writer.write(scope: scope)
             writer.write(epoch)
@@ -89,7 +96,8 @@ extension MembershipEvent {
             event = .acceptUndertaking(member: try reader.readMember(), device: try reader.readSigningKey(),
                                        charterDigest: try reader.read(count: Hash.length))
         case .revokeDevice:
-            event = .revokeDevice(device: try reader.readSigningKey(), wipe: try reader.readBool(field: "wipe flag"))
+            event = .revokeDevice(device: try reader.readSigningKey(), wipe: try reader.readBool(field: "wipe flag"),
+                                  standing: reader.remaining == 0 ? nil : try decodeStanding(&reader))
         case .startEpoch:
             let scope = try reader.readScope()
             guard scope != .public else { throw WireError(.malformed, "the public scope is never encrypted and has no key epochs") }
@@ -122,6 +130,26 @@ extension MembershipEvent {
         }
         try reader.expectEnd(of: "\(kind) payload")
         return event
+    }
+
+    /// A revocation's standing writes: a count (1…`revocationStandingScopesMax`), then each scope
+    /// with its last standing sequence, scopes strictly ascending (one encoding per cut).
+    private static func decodeStanding(_ reader: inout ByteReader) throws(WireError) -> StandingWrites {
+        let count = Int(try reader.readUInt8())
+        guard count >= 1, count <= TrustLimits.revocationStandingScopesMax else {
+            throw WireError(.malformed, "a revocation's standing writes list 1 to \(TrustLimits.revocationStandingScopesMax) scopes, not \(count)")
+        }
+        var lastSequences: [ScopeID: UInt64] = [:]
+        var previous: ScopeID?
+        for _ in 0..<count {
+            let scope = try reader.readScope()
+            guard previous.map({ $0 < scope }) ?? true else {
+                throw WireError(.malformed, "a revocation's standing writes list scopes in strictly ascending order")
+            }
+            previous = scope
+            lastSequences[scope] = try reader.readUInt64()
+        }
+        return StandingWrites(lastSequences)!
     }
 
     private static func decodeAppointment(_ reader: inout ByteReader) throws(WireError) -> Appointment {

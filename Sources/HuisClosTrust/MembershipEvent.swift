@@ -18,8 +18,10 @@ public enum MembershipEvent: Sendable, Equatable {
     case certifyDevice(CertifiedDevice)
     /// A member's device accepts the confidentiality undertaking and ethics charter (by digest).
     case acceptUndertaking(member: MemberID, device: SigningPublicKey, charterDigest: [UInt8])
-    /// A device is revoked; with `wipe`, it must erase its replica at its next contact.
-    case revokeDevice(device: SigningPublicKey, wipe: Bool)
+    /// A device is revoked; with `wipe`, it must erase its replica at its next contact. `standing`
+    /// names, per scope, the last batch of the device's chain the revocation lets stand (nil in
+    /// records signed before it existed: the position rule alone then judges its batches).
+    case revokeDevice(device: SigningPublicKey, wipe: Bool, standing: StandingWrites? = nil)
     /// A scope's key epoch starts; `commitment` pins the key every recipient must get, `keys`
     /// carries it sealed to its starter and the chain link from an older epoch.
     case startEpoch(scope: ScopeID, epoch: UInt32, reason: EpochReason, commitment: [UInt8], keys: EpochKeys)

@@ -76,7 +76,7 @@ extension MembershipState {
                 throw refused("member \(member) already accepted the undertaking during this mandate: a record that changes nothing")
             }
             members[member]!.mandates[index].acceptedAt = instant
-        case let .revokeDevice(device, wipe):
+        case let .revokeDevice(device, wipe, _):
             guard devices[device] != nil, devices[device]!.revokedAt == nil else {
                 throw refused("the device is not certified, or already revoked")
             }

@@ -36,7 +36,7 @@ extension MembershipState {
     /// The record revoking `device`, from `records` (this log's), if there is one.
     public static func revocation(of device: SigningPublicKey, in records: [MembershipRecord]) -> MembershipRecord? {
         records.last { record in
-            if case let .revokeDevice(revoked, _) = record.event { return revoked == device }
+            if case let .revokeDevice(revoked, _, _) = record.event { return revoked == device }
             return false
         }
     }

@@ -13,6 +13,10 @@ public enum TrustLimits {
     /// Scopes granted in one appointment: a member sits in a handful of working groups; 32 bounds
     /// the record while leaving a wide margin.
     public static let appointmentScopesMax = 32
+    /// Scopes a revocation's standing writes list (`StandingWrites`): the scopes the signer reads
+    /// where the revoked device may write — council, a private scope, a few groups and hearings;
+    /// 32 entries of at most 73 bytes keep a revocation within the payload limit.
+    public static let revocationStandingScopesMax = 32
     /// Bytes of one record's payload: the largest (an appointment with 32 scopes of 64 bytes) is
     /// about 2.3 KiB; 4 KiB refuses anything larger before it is parsed.
     public static let recordPayloadBytesMax = 4_096

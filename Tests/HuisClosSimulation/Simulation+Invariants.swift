@@ -57,7 +57,7 @@ extension Simulation {
     /// (nothing a device wrote after its revocation on any other device), and no plaintext marker
     /// in any file of any party or of the relay (backups included).
     func checkInvariants() async throws {
-        // A device still waiting for a scope's key after healing shows the second open finding (a
+        // A device still waiting for a scope's key after healing shows the open finding (a
         // key drop the relay lost in a restore is never made again): it cannot pull the scope, so
         // it is left out of the convergence and write checks — reported, and a failure with --strict.
         if !waitingForKey.isEmpty {
@@ -74,16 +74,13 @@ extension Simulation {
         }
         for (index, digest) in digests.dropFirst() where digest != digests[0].digests {
             let (first, other) = (try await fields(on: device(digests[0].index)!), try await fields(on: device(index)!))
-            let differing = first.symmetricDifference(other)
-            let description = "divergence: \(parties[index].name)'s state digests differ from \(parties[digests[0].index].name)'s; "
-                + "fields only on the first: \(first.subtracting(other).sorted()), only on \(parties[index].name): \(other.subtracting(first).sorted())"
-            guard !Self.strict, differing.allSatisfy(isRevokedPartysWrite) else { throw InvariantViolation(description: description) }
-            openDivergence = description
-            note("OPEN BUG (not counted as a failure without --strict): \(description)")
+            throw InvariantViolation(description: "divergence: \(parties[index].name)'s state digests differ from "
+                                     + "\(parties[digests[0].index].name)'s; fields only on the first: \(first.subtracting(other).sorted()), "
+                                     + "only on \(parties[index].name): \(other.subtracting(first).sorted())")
         }
         for write in writes {
-            // A revoked device's batches are refused by whoever merges them after its revocation,
-            // whatever position they name (Protocol/TRUST.md: no backdating past a revocation):
+            // A revoked device's writes stand where its revocation lets them, alike on every replica
+            // (the convergence check above; Protocol/MEMBERSHIP.md, "What a revocation lets stand"):
             // only the writes of devices still in office must be everywhere.
             let mustHold = !parties[write.party].isRevoked
             for index in inOffice where index != write.party {
@@ -100,15 +97,6 @@ extension Simulation {
         }
         for index in parties.indices { try await parties[index].device?.lock() }
         try scanForPlaintext()
-    }
-
-    /// Whether `field` (as `fields(on:)` spells it) holds a write of a device revoked since: the open
-    /// divergence of Protocol/TRUST.md ("The simulation's finding") — a device that merged such a
-    /// batch before the revocation keeps it, one that merges after refuses it.
-    private func isRevokedPartysWrite(_ field: String) -> Bool {
-        writes.contains { write in
-            parties[write.party].isRevoked && (field.hasSuffix("=\"\(write.marker)\"") || field.hasSuffix("=\"\(write.marker)-shared\""))
-        }
     }
 
     /// The text field of the working note `id` as `device`'s merged tables hold it.

@@ -35,11 +35,9 @@ struct InvariantViolation: Error, CustomStringConvertible {
     var snapshots: [URL] = []
     /// What happened, step by step (printed when an invariant breaks).
     var trace: [String] = []
-    /// The open divergence this run showed, if any (see `isRevokedPartysWrite`).
-    var openDivergence: String?
-    /// Devices in office still waiting for a scope's key after healing (the second open finding).
+    /// Devices in office still waiting for a scope's key after healing (the open finding).
     var waitingForKey: Set<Int> = []
-    /// The second open finding, if this run showed it.
+    /// The open finding, if this run showed it.
     var openKeyLoss: String?
     /// Whether the open findings count as failures (`--strict`).
     static var strict = false

@@ -32,10 +32,6 @@ for seed in first..<first + count {
     do {
         try await simulation.run()
         if single != nil { print(simulation.trace.joined(separator: "\n")) }
-        if let divergence = simulation.openDivergence {
-            open.append(seed)
-            print("seed \(seed) shows the OPEN divergence of a revoked device's writes (Protocol/TRUST.md): \(divergence)")
-        }
         if let keyLoss = simulation.openKeyLoss {
             open.append(seed)
             print("seed \(seed) shows the OPEN key loss of a relay restore (Protocol/TRUST.md): \(keyLoss)")

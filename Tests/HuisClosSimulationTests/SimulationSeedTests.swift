@@ -19,6 +19,10 @@ import Testing
         Case(seed: 32, bug: "a member whose clock is a little slow signed its undertaking again and never synced (the log read at its newest record)"),
         Case(seed: 52, bug: "a restored relay lost acknowledged batches their author had not pulled back, unnoticed (the newest own batch pushed again)"),
         Case(seed: 60, bug: "a key drop the relay lost in a restore was never made again: a member waited for the council's key for good (keys handed out again once records were given back)"),
+        Case(seed: 24, bug: "a revoked device's batch written before its revocation was kept by the replicas that merged it first and refused by the others (the revocation names the writes it lets stand)"),
+        Case(seed: 59, bug: "a replica kept a revoked device's batch that a restored relay had lost before the revocation, so the revocation did not let it stand (the replica takes it back)"),
+        Case(seed: 5044, bug: "a revoked device's standing write that a restored relay lost stayed on the replicas that had merged it (they give it back to the relay)"),
+        Case(seed: 5076, bug: "a relay that checked a revocation's standing writes against what it held refused it for good when given back after a restore (the relay no longer checks)"),
     ]
 
     @Test(arguments: cases) func theSeedHoldsEveryInvariant(_ example: Case) async throws {

@@ -25,7 +25,7 @@ enum MembershipVectors {
          "member-device": try signingKey(seedFrom: 0x61), "second-member-device": try signingKey(seedFrom: 0xA1)]
     }
 
-    /// The seventeen records, built through `MembershipLog.append` (so each passes verification).
+    /// The eighteen records, built through `MembershipLog.append` (so each passes verification).
     static func build() throws -> (log: MembershipLog, signerNames: [String]) {
         let keys = try signers()
         let secretariat = try MemberID(bytes: [UInt8](repeating: 0x5E, count: 16))
@@ -66,6 +66,8 @@ enum MembershipVectors {
             ("secretariat-device", .recordPastMandate(PastMandate(member: member, role: .member, orderNumber: "arrêté n° 2020-0311",
                                                                   start: Instant(unixSeconds: 1_578_268_800),
                                                                   end: Instant(unixSeconds: 1_672_963_200)))),
+            ("secretariat-device", .revokeDevice(device: secondMemberDevice.signingKey, wipe: false,
+                                                 standing: StandingWrites([.council: 4, group: 0]))),
         ]
         var log = try TrustRoot.establishCouncil(named: "Conseil numérique de la Seine-Saint-Denis", rootKey: keys["root"]!, at: start)
         for (offset, (signer, event)) in script.enumerated() {
@@ -112,8 +114,9 @@ enum MembershipVectors {
                           "agreementKey": device.agreementKey.bytes.hexString]) { $1 }
         case let .acceptUndertaking(member, device, digest):
             fields.merge(["member": member.hex, "device": device.bytes.hexString, "charterDigest": digest.hexString]) { $1 }
-        case let .revokeDevice(device, wipe):
-            fields.merge(["device": device.bytes.hexString, "wipe": "\(wipe)"]) { $1 }
+        case let .revokeDevice(device, wipe, standing):
+            let cut = standing.map { $0.lastSequences.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ") }
+            fields.merge(["device": device.bytes.hexString, "wipe": "\(wipe)", "standing": cut ?? "none"]) { $1 }
         case let .startEpoch(scope, epoch, reason, commitment, keys):
             fields.merge(["scope": scope.rawValue, "epoch": "\(epoch)", "reason": "\(reason)", "commitment": commitment.hexString,
                           "starterSealedKey": keys.starterSealedKey.hexString,

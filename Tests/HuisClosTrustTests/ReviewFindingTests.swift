@@ -48,11 +48,11 @@ import Testing
         try council.log.append(.addToScope(member: guest.member, scope: hearing, access: .readWrite, expiry: expiry),
                                signedBy: council.secretariat.signing, at: council.tick())
         let position = council.state.headIndex
-        #expect(!council.state.lostWriteRight(of: guest.signing.publicKey, to: hearing, after: position), "still in time")
+        #expect(!council.state.lostWriteRight(of: guest.signing.publicKey, to: hearing, after: position, sequence: 1), "still in time")
         council.clock = council.clock.adding(seconds: 7 * 86_400)
         try council.log.append(.addToScope(member: council.bob.member, scope: hearing, access: .readWrite, expiry: nil),
                                signedBy: council.secretariat.signing, at: council.tick())
-        #expect(council.state.lostWriteRight(of: guest.signing.publicKey, to: hearing, after: position))
+        #expect(council.state.lostWriteRight(of: guest.signing.publicKey, to: hearing, after: position, sequence: 1))
     }
 
     /// M2 for a mandate that reached its term with no end record.
@@ -61,13 +61,13 @@ import Testing
         let bob = council.bob!
         let position = council.state.headIndex
         council.clock = CouncilFixture.start.adding(seconds: CouncilFixture.threeYears + 86_400)
-        #expect(!council.state.lostWriteRight(of: bob.signing.publicKey, to: CouncilFixture.group, after: position),
+        #expect(!council.state.lostWriteRight(of: bob.signing.publicKey, to: CouncilFixture.group, after: position, sequence: 1),
                 "no record after the term yet: a late honest batch and a backdated one look alike (documented)")
         let now = council.tick()  // the log moves on: a newcomer is appointed after Bob's term
         try council.log.append(.appointMember(Appointment(member: try MemberID(bytes: [UInt8](repeating: 0x77, count: 16)), role: .member,
                                                           orderNumber: "arrêté n° 2029-0001", orderDate: now,
                                                           mandateEnd: now.adding(seconds: CouncilFixture.threeYears), scopes: [])),
                                signedBy: council.rootKey, at: now)
-        #expect(council.state.lostWriteRight(of: bob.signing.publicKey, to: CouncilFixture.group, after: position))
+        #expect(council.state.lostWriteRight(of: bob.signing.publicKey, to: CouncilFixture.group, after: position, sequence: 1))
     }
 }

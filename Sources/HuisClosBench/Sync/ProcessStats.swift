@@ -1,6 +1,6 @@
 import Foundation
 
-/// Readings from Linux's /proc: peak memory and bytes written by a process.
+/// Readings from Linux's /proc: peak memory, CPU time and bytes written by a process.
 enum ProcessStats {
     /// This process's peak resident memory (VmHWM), in MiB.
     static func peakResidentMiB() -> Double {
@@ -16,6 +16,16 @@ enum ProcessStats {
     /// whose logs are off and whose database is only read, the bytes it sent on its sockets.
     static func bytesWritten(pid: Int32) -> Double {
         field("wchar:", in: "/proc/\(pid)/io") ?? 0
+    }
+
+    /// CPU seconds (user and system) a process has used so far, from /proc/PID/stat (`self` for this one).
+    static func cpuSeconds(pid: Int32? = nil) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid.map(String.init) ?? "self")/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        // After the command's closing parenthesis: state is field 3, utime and stime fields 14 and 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     private static func field(_ name: String, in path: String) -> Double? {

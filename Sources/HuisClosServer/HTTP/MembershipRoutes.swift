@@ -41,7 +41,7 @@ struct MembershipRoutes: Sendable {
         // the wipe order); the other instances read the grown log again.
         await services.fanout.membershipGrew()
         await services.fanout.revoked(message.records.compactMap { bytes -> SigningPublicKey? in
-            guard let record = try? MembershipRecord(verifying: Array(bytes)), case let .revokeDevice(device, _) = record.event else { return nil }
+            guard let record = try? MembershipRecord(verifying: Array(bytes)), case let .revokeDevice(device, _, _) = record.event else { return nil }
             return device
         })
         return page

@@ -6,7 +6,8 @@ import HuisClosWire
 /// Checks pushed batches one by one and hands the valid ones to storage in one transaction.
 ///
 /// Order of checks per batch (PROTOCOL.md, "Push"): strict decoding and signature; author
-/// registered, unrevoked and writing in the scope; with a council registered, the batch's log
+/// registered, unrevoked and writing in the scope — or revoked by a record that lets this batch
+/// stand (`StandingWrites`), when another device gives it back; with a council registered, the batch's log
 /// position held and not followed by a record that took the author's right away (BATCHES.md);
 /// pusher is the author or can see the scope;
 /// then chain placement in storage. A rejected batch never stops the others.
@@ -35,10 +36,18 @@ struct BatchIntake: Sendable {
                 guard batch.sequence <= UInt64(Int64.max) else {
                     throw APIError(.malformed, "batch sequence \(batch.sequence) is beyond 2^63 - 1")
                 }
-                let author = try await author(of: batch, pusher: pusher, cache: &authors)
-                try author.requireWrite(batch.scope)
-                if let membership { try Self.checkLogPosition(of: batch, in: membership) }
-                if author.key != pusher.key, !pusher.access.readable.union(pusher.access.writable).contains(batch.scope) {
+                let relayed = batch.device != pusher.key
+                if relayed, let membership,
+                   membership.revocationKeeps(batch.device, scope: batch.scope, sequence: batch.sequence, position: batch.logPosition) {
+                    // A revoked device's write its revocation lets stand, given back by a device that
+                    // holds it (a relay restored from an older backup lost it): kept, as every replica keeps it.
+                    try Self.checkLogPosition(of: batch, in: membership)
+                } else {
+                    let author = try await author(of: batch, pusher: pusher, cache: &authors)
+                    try author.requireWrite(batch.scope)
+                    if let membership { try Self.checkLogPosition(of: batch, in: membership) }
+                }
+                if relayed, !pusher.access.readable.union(pusher.access.writable).contains(batch.scope) {
                     throw APIError(.forbidden, "this device may not relay batches of \(batch.scope)")
                 }
                 admitted.append((index, batch))
@@ -80,7 +89,7 @@ struct BatchIntake: Sendable {
         guard batch.logPosition <= membership.headIndex else {
             throw APIError(.forbidden, "the batch names membership record \(batch.logPosition); the log ends at \(membership.headIndex)")
         }
-        guard !membership.lostWriteRight(of: batch.device, to: batch.scope, after: batch.logPosition) else {
+        guard !membership.lostWriteRight(of: batch.device, to: batch.scope, after: batch.logPosition, sequence: batch.sequence) else {
             throw APIError(.forbidden, "the batch was written under membership record \(batch.logPosition), and a later record "
                            + "took its author's right to write in \(batch.scope) away: refused")
         }
