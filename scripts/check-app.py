@@ -5,18 +5,25 @@ Usage: check-app.py ENTRY_URL SCREENSHOT_FOLDER
 
 ENTRY_URL is the address `huisclos app` printed (with its launch secret), over a device holding
 séance s1 with an agenda and the Markdown dossier `cadrage` (Tests/HuisClosClientTests/LocalAppTests.swift
-builds that council). The browser exchanges the secret for the session cookie, then:
+builds that council). The browser resolves the address's own name (`h<128-bit hex>.localhost`,
+without DNS), exchanges the secret for the session cookie, then:
+- checks that another program listening on 127.0.0.1 or localhost (another port) never receives
+  the session cookie when the browser goes there;
 - opens Accueil, Séances, the convocation of s1, Dossiers and the dossier `cadrage`, runs axe-core
   (from PyPI axe-playwright-python, as scripts/check-public-site.py) on each: no violation of impact
   "serious" or "critical"; saves a screenshot of each (app-NAME.png) in SCREENSHOT_FOLDER;
+- checks that opening the convocation acknowledged its reading (no acknowledgement form left);
 - answers the convocation with the keyboard alone (Tab to the choices, arrows to « excusé·e »,
   Tab to the button, Enter) and checks the page says the answer was recorded;
 - checks that every resource a page loaded came from the app's own address.
 
 Exits 0 when every check passes, 1 otherwise, 2 when a tool is missing (run scripts/setup.sh).
 """
+import http.server
 import pathlib
+import re
 import sys
+import threading
 import urllib.parse
 
 SCREENS = [("accueil", "/"), ("seances", "/seances"), ("seance", "/seances/s1"), ("dossiers", "/dossiers"),
@@ -53,11 +60,15 @@ def main():
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     failures = 0
+    if not re.fullmatch(r"h[0-9a-f]{32}\.localhost", parts.hostname or ""):
+        print(f"check-app: the address is not on a name of its own (h<128-bit hex>.localhost): {parts.hostname}")
+        failures += 1
     try:
         driver.get(entry)
         if driver.current_url != base + "/":
             print(f"check-app: the secret was not exchanged for the cookie (at {driver.current_url})")
             return 1
+        failures += cookie_stays_home(driver)
         for name, path in SCREENS:
             driver.get(base + path)
             # axe-core is injected through WebDriver: the app's CSP forbids any script of a page.
@@ -76,12 +87,51 @@ def main():
             if outside:
                 print(f"check-app: {name} loaded from elsewhere: {outside}")
                 failures += 1
+            if name == "seance" and driver.find_elements(By.CSS_SELECTOR, "form[action$='/lecture']"):
+                print("check-app: opening the convocation did not acknowledge its reading")
+                failures += 1
             driver.save_screenshot(str(shots / f"app-{name}.png"))
         failures += answer_with_keyboard(driver, base, By, Keys, ActionChains)
     finally:
         driver.quit()
     print(f"check-app: {'OK' if failures == 0 else f'{failures} failure(s)'}")
     return 0 if failures == 0 else 1
+
+
+class CookieWitness(http.server.BaseHTTPRequestHandler):
+    """Another program on this machine: records the cookies browsers send it."""
+    seen = []
+
+    def do_GET(self):
+        CookieWitness.seen.append(self.headers.get("Cookie") or "")
+        body = b"<!DOCTYPE html><html lang='fr'><head><title>autre</title></head><body><p>autre programme</p></body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *arguments):
+        pass
+
+
+def cookie_stays_home(driver):
+    """Visits another server on 127.0.0.1 (another port) by its address and as localhost: the
+    browser must not hand it the app's session cookie (browsers keep cookies by name, not port)."""
+    witness = http.server.HTTPServer(("127.0.0.1", 0), CookieWitness)
+    threading.Thread(target=witness.serve_forever, daemon=True).start()
+    port = witness.server_address[1]
+    try:
+        for url in [f"http://127.0.0.1:{port}/", f"http://localhost:{port}/"]:
+            driver.get(url)
+    finally:
+        witness.shutdown()
+    leaked = [c for c in CookieWitness.seen if "huisclos_session" in c]
+    if len(CookieWitness.seen) < 2 or leaked:
+        print(f"check-app: another program on 127.0.0.1 received the session cookie ({len(CookieWitness.seen)} visits, {len(leaked)} with it)")
+        return 1
+    print("check-app: another program on 127.0.0.1 received no session cookie")
+    return 0
 
 
 def answer_with_keyboard(driver, base, By, Keys, ActionChains):

@@ -1,7 +1,9 @@
 import HuisClosL10n
 
-/// A request the local app refuses before any workflow runs: no session cookie, another `Host`
-/// than the bound address, a form without its CSRF token, an unknown page or a form it cannot read.
+/// A request the local app refuses before any workflow runs (no session cookie, another `Host`
+/// than the launch's own name, a form without its CSRF token, an unknown page, a form it cannot
+/// read, too many wrong passphrases), or an app that cannot start safely (its port taken on a
+/// loopback address by another program).
 public struct AppError: HuisClosError {
     /// The ways a request to the local app is refused.
     public enum Code: String, ErrorCode {
@@ -15,6 +17,11 @@ public struct AppError: HuisClosError {
         case notFound
         /// A form field is missing or not one the page accepts.
         case invalidForm
+        /// Too many wrong passphrases in a row since the app started: it no longer tries any.
+        case tooManyAttempts
+        /// Another program holds the app's port on 127.0.0.1 or ::1: a browser could reach it
+        /// under the app's name, so the app does not start.
+        case loopbackTaken
 
         public static let domain = "app"
 
@@ -24,8 +31,8 @@ public struct AppError: HuisClosError {
                 Text(fr: "accès refusé : ouvrez l'adresse complète (avec sa clé) que huisclos app a affichée dans le terminal",
                      en: "access refused: open the whole address (with its key) that huisclos app printed in the terminal")
             case .wrongHost:
-                Text(fr: "adresse refusée : l'application ne répond qu'à l'adresse 127.0.0.1 affichée par huisclos app",
-                     en: "address refused: the app answers only at the 127.0.0.1 address huisclos app printed")
+                Text(fr: "adresse refusée : l'application ne répond qu'à l'adresse en .localhost que huisclos app a affichée (ni 127.0.0.1, ni localhost)",
+                     en: "address refused: the app answers only at the .localhost address huisclos app printed (not 127.0.0.1, not localhost)")
             case .forgedRequest:
                 Text(fr: "formulaire refusé : il ne vient pas d'une page de l'application ; rechargez la page et recommencez",
                      en: "form refused: it does not come from a page of the app; reload the page and try again")
@@ -34,14 +41,21 @@ public struct AppError: HuisClosError {
             case .invalidForm:
                 Text(fr: "formulaire incomplet ou valeur non acceptée : rechargez la page et recommencez",
                      en: "form incomplete or value not accepted: reload the page and try again")
+            case .tooManyAttempts:
+                Text(fr: "trop de phrases de passe erronées : l'application n'en essaie plus ; arrêtez huisclos app (Ctrl-C) et relancez-le dans le terminal",
+                     en: "too many wrong passphrases: the app tries no more; stop huisclos app (Ctrl-C) and start it again in the terminal")
+            case .loopbackTaken:
+                Text(fr: "le port de l'application est déjà pris sur 127.0.0.1 ou ::1 par un autre programme, qui pourrait recevoir vos pages : relancez huisclos app sans --port (un port libre sera choisi) ; si cela se répète, un autre utilisateur de la machine occupe ces ports",
+                     en: "the app's port is already taken on 127.0.0.1 or ::1 by another program, which could receive your pages: start huisclos app again without --port (a free port is chosen); if this happens again, another user of this machine is holding these ports")
             }
         }
 
         public var exitStatus: ExitStatus {
             switch self {
-            case .notAuthenticated, .wrongHost, .forgedRequest: .notAllowed
+            case .notAuthenticated, .wrongHost, .forgedRequest, .tooManyAttempts: .notAllowed
             case .notFound: .dataRefused
             case .invalidForm: .usage
+            case .loopbackTaken: .localIO
             }
         }
 
@@ -51,6 +65,8 @@ public struct AppError: HuisClosError {
             case .wrongHost, .forgedRequest: 403
             case .notFound: 404
             case .invalidForm: 400
+            case .tooManyAttempts: 429
+            case .loopbackTaken: nil
             }
         }
     }

@@ -4,18 +4,17 @@ import HuisClosClient
 import HuisClosCrypto
 import HuisClosL10n
 import Hummingbird
-import Synchronization
 
-/// Every request to the local app passes here first: the `Host` must be the bound loopback
-/// address (DNS rebinding), the launch secret is exchanged for an `HttpOnly; SameSite=Strict`
-/// cookie, a request without that cookie gets a refusal page and nothing else, every POST carries
-/// the page's CSRF token, a locked app shows the passphrase page, and every response (refusals
-/// included) carries the security headers.
+/// Every request to the local app passes here first: the `Host` must be the launch's own name and
+/// port (other programs on 127.0.0.1, DNS rebinding), the launch secret is exchanged once for an
+/// `HttpOnly; SameSite=Strict` host-only cookie, a request without that cookie gets a refusal page
+/// and nothing else, every POST carries the page's CSRF token, a locked app shows the passphrase
+/// page, and every response (refusals included) carries the security headers.
 struct AppGuard: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let vault: AppVault
-    let address: BoundAddress
+    let address: AppAddress
     let pages: AppPages
     let defaultLanguage: Language
 
@@ -65,6 +64,7 @@ struct AppGuard: RouterMiddleware {
             throw AppError(.notAuthenticated)
         }
         context.csrf = csrf
+        context.ownNavigation = FetchMetadata.isOwnNavigation(request.headers)
         var request = request
         var form: [String: String] = [:]
         if request.method == .post {
@@ -86,10 +86,10 @@ struct AppGuard: RouterMiddleware {
         }
     }
 
-    /// The launch secret for a session cookie, then a redirect that takes the secret out of the address bar.
+    /// The launch secret for a session cookie (once), then a redirect that takes the secret out of
+    /// the address bar. The cookie has no `Domain`: it goes back to this launch's name alone.
     private func exchange(secret: String?) async throws -> Response {
-        guard let secret, vault.isLaunchSecret(secret) else { throw AppError(.notAuthenticated) }
-        let (cookie, _) = try await vault.openBrowserSession()
+        guard let secret, let cookie = try await vault.openBrowserSession(secret: secret) else { throw AppError(.notAuthenticated) }
         var response = Response(status: .seeOther, headers: [.location: AppPages.Path.home])
         response.headers.append(HTTPField(name: .setCookie, value: "\(Self.sessionCookie)=\(cookie); Path=/; HttpOnly; SameSite=Strict"))
         return response
@@ -105,32 +105,15 @@ struct AppGuard: RouterMiddleware {
             do {
                 try await vault.unlock(passphrase: form["phrase"] ?? "")
             } catch {
-                return pages.unlock(context: context, returnTo: form["retour"], problem: ErrorExplanation.of(error).report)
+                return pages.unlock(context: context, returnTo: form["retour"], problem: ErrorExplanation.of(error), canTry: await !vault.unlockRefused)
             }
             return AppPages.redirect(to: AppPages.Path.local(form["retour"]))
         case (.get, _):
-            return pages.unlock(context: context, returnTo: request.uri.path, problem: nil)
+            let refused = await vault.unlockRefused
+            return pages.unlock(context: context, returnTo: request.uri.path, problem: refused ? AppError(.tooManyAttempts) : nil, canTry: !refused)
         default:
             return AppPages.redirect(to: AppPages.Path.home)
         }
-    }
-}
-
-/// The port the app listens on, known once bound: a request must name exactly this address.
-final class BoundAddress: Sendable {
-    private let port = Mutex(0)
-
-    /// Records the bound port.
-    func bound(port value: Int) { port.withLock { $0 = value } }
-
-    /// The address of the home page, `http://127.0.0.1:PORT`.
-    var base: String { "http://127.0.0.1:\(port.withLock { $0 })" }
-
-    /// True when `authority` (the `Host` header) is `127.0.0.1:PORT` or `localhost:PORT`.
-    func accepts(authority: String?) -> Bool {
-        let port = port.withLock { $0 }
-        guard port != 0, let authority else { return false }
-        return authority == "127.0.0.1:\(port)" || authority == "localhost:\(port)"
     }
 }
 

@@ -21,7 +21,7 @@ struct AppPages: Sendable {
         static let dossiers = "/dossiers"
 
         /// `path` when it is one of the app's own (starts with one `/`), else the home page: a
-        /// form's return address never sends the browser elsewhere.
+        /// form's return address or a link never sends the browser elsewhere (`//host` would).
         static func local(_ path: String?) -> String {
             guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return home }
             return path
@@ -48,15 +48,18 @@ struct AppPages: Sendable {
                            styled: true, csrf: context.csrf, notices: notices, problems: problems), status: status)
     }
 
-    /// The passphrase page shown while the app is locked; `problem` says why the last try failed.
-    func unlock(context: AppRequestContext, returnTo: String?, problem: Text?) -> Response {
+    /// The passphrase page shown while the app is locked; `problem` says why the last try failed
+    /// (its status: 401 for a wrong passphrase, 429 once no more are tried); the form is left out
+    /// unless `canTry`.
+    func unlock(context: AppRequestContext, returnTo: String?, problem: (any HuisClosError)?, canTry: Bool) -> Response {
         let language = context.language
-        let model: [String: Any] = ["w": AppWords.all(in: language), "csrf": context.csrf, "returnTo": Path.local(returnTo),
-                                    "problem": problem.map { $0.in(language) } as Any]
+        var model: [String: Any] = ["w": AppWords.all(in: language), "csrf": context.csrf, "returnTo": Path.local(returnTo), "canTry": canTry]
+        if let problem { model["problem"] = problem.report.in(language) }
         let content = library.render(model, withTemplate: "unlock") ?? ""
+        let status = problem.map { HTTPResponse.Status(code: $0.httpStatus ?? 401) } ?? .ok
         return html(layout(title: AppWords.word("lockedTitle", language), language: language, path: Path.home, content: content,
                            nav: [], lockable: false, styled: true, csrf: context.csrf, notices: [], problems: []),
-                    status: problem == nil ? .ok : .unauthorized)
+                    status: status)
     }
 
     /// The page of a refusal or failure, with its HTTP status; a request without the session
@@ -71,9 +74,14 @@ struct AppPages: Sendable {
                     status: Self.status(of: explained))
     }
 
-    /// The HTTP status of a failure: the app's own refusals say theirs; a workflow's follows its exit status.
+    /// The workflows' codes for something the address names that is not on this device: 404.
+    static let missingCodes: Set<String> = ["dossier.notFound", "agenda.unknownSeance"]
+
+    /// The HTTP status of a failure: the app's own refusals say theirs; a missing dossier or séance
+    /// is 404; another workflow's follows its exit status.
     static func status(of error: any HuisClosError) -> HTTPResponse.Status {
         if let code = error.httpStatus { return HTTPResponse.Status(code: code) }
+        if missingCodes.contains(error.qualifiedCode) { return .notFound }
         switch error.exitStatus {
         case .usage: return .badRequest
         case .notAllowed: return .forbidden
@@ -89,7 +97,7 @@ struct AppPages: Sendable {
         let model: [String: Any] = [
             "lang": language.rawValue, "title": title, "styled": styled, "w": AppWords.all(in: language), "nav": nav,
             "otherLanguage": other.rawValue, "otherLanguageName": other == .english ? "English" : "Français",
-            "otherLanguageHref": path + "?lang=" + other.rawValue, "lockable": lockable, "csrf": csrf,
+            "otherLanguageHref": Path.local(path) + "?lang=" + other.rawValue, "lockable": lockable, "csrf": csrf,
             "notices": notices, "problems": problems, "content": content,
         ]
         return library.render(model, withTemplate: "layout") ?? ""

@@ -12,6 +12,9 @@ public struct AppRequestContext: RequestContext {
     var csrf = ""
     /// The fields of a POST's form (read by the guard to check its CSRF token).
     var form: [String: String] = [:]
+    /// True when the member opened this page (`FetchMetadata.isOwnNavigation`): only then does
+    /// showing it record an acknowledgement.
+    var ownNavigation = false
     /// The unlocked session; nil while the app is locked (the guard then shows the passphrase page).
     var session: ClientSession?
 

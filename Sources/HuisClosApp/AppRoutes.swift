@@ -26,6 +26,7 @@ struct AppRoutes: Sendable {
         router.get(RouterPath(AppPages.Path.seances)) { request, context in try await seances(request, context) }
         router.get(RouterPath("\(AppPages.Path.seances)/:seance")) { request, context in try await seance(request, context) }
         router.post(RouterPath("\(AppPages.Path.seances)/:seance/reponse")) { _, context in try await answer(context) }
+        router.post(RouterPath("\(AppPages.Path.seances)/:seance/lecture")) { _, context in try await acknowledgeReading(context) }
         router.get(RouterPath(AppPages.Path.dossiers)) { request, context in try await dossiers(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier")) { request, context in try await dossier(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier/telecharger")) { request, context in try await download(request, context) }
@@ -42,7 +43,7 @@ struct AppRoutes: Sendable {
         let council = try await session.councilSession()
         var problems: [String] = []
         if await council.hasCouncilAccess {
-            let (seances, warning) = try council.seancesAcknowledgingReceipt()
+            let (seances, warning) = try council.seancesAcknowledgingReceipt(if: context.ownNavigation)
             if let warning { problems.append(warning.in(language)) }
             coming = seances.filter { !$0.cancelled && $0.date >= council.today }.sorted { $0.date < $1.date }.map { seance in
                 ["id": seance.id, "href": Self.seanceHref(seance.id), "when": seance.when.in(language), "place": seance.place,
@@ -84,7 +85,7 @@ struct AppRoutes: Sendable {
         let language = context.language
         let council = try await context.requireSession().councilSession()
         try await council.requireCouncilAccess()
-        let (seances, warning) = try council.seancesAcknowledgingReceipt()
+        let (seances, warning) = try council.seancesAcknowledgingReceipt(if: context.ownNavigation)
         let rows: [[String: Any]] = seances.map { seance in
             let state = seance.cancelled ? Text(fr: "annulée", en: "cancelled")
                 : seance.attendanceClosed ? Text(fr: "close", en: "closed") : Text(fr: "ouverte", en: "open")
@@ -96,13 +97,15 @@ struct AppRoutes: Sendable {
                           path: request.uri.path, problems: warning.map { [$0.in(language)] } ?? [])
     }
 
-    /// A convocation: opening it acknowledges reading it (as `huisclos seances voir`).
+    /// A convocation: the member opening it acknowledges reading it (as `huisclos seances voir`);
+    /// fetched otherwise (an image or a link of another page), it acknowledges nothing and offers
+    /// the acknowledgement as a form.
     private func seance(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let language = context.language
         let id = try context.parameters.require("seance")
         let council = try await context.requireSession().councilSession()
         try await council.requireCouncilAccess()
-        let (seance, warning) = try council.seanceAcknowledgingReading(id)
+        let (seance, warning) = try council.seanceAcknowledgingReading(id, if: context.ownNavigation)
         let mine = seance.responses[council.me]
         let agenda: [[String: Any]] = seance.agenda.map { item in
             ["title": item.title,
@@ -114,6 +117,7 @@ struct AppRoutes: Sendable {
         let model: [String: Any] = [
             "when": seance.when.in(language), "place": seance.place, "cancelled": seance.cancelled, "urgent": seance.urgent,
             "agenda": agenda, "answers": answers, "answerAction": Self.seanceHref(id) + "/reponse",
+            "awaitsReading": try council.awaitsReadingAcknowledgement(seance), "readingAction": Self.seanceHref(id) + "/lecture",
             "currentAnswer": Text(fr: "Réponse actuelle : ", en: "Current answer: ").in(language) + AppWords.answer(mine).in(language),
         ]
         let notices = request.uri.queryParameters["enregistre"] != nil ? [AppWords.word("answerRecorded", language)] : []
@@ -127,6 +131,16 @@ struct AppRoutes: Sendable {
         guard let response = context.form["reponse"].flatMap(Seance.Response.init(rawValue:)) else { throw AppError(.invalidForm) }
         try await context.requireSession().councilSession().answer(id, response)
         return AppPages.redirect(to: Self.seanceHref(id) + "?enregistre=1")
+    }
+
+    /// Acknowledges reading the convocation from its page's form (when the browser did not say
+    /// the member opened it), then shows it again.
+    private func acknowledgeReading(_ context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("seance")
+        let council = try await context.requireSession().councilSession()
+        try await council.requireCouncilAccess()
+        _ = try council.seanceAcknowledgingReading(id)
+        return AppPages.redirect(to: Self.seanceHref(id))
     }
 
     // MARK: Dossiers

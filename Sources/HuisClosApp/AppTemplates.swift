@@ -63,7 +63,9 @@ enum AppTemplates {
         <dl class="facts"><dt>{{w.date}}</dt><dd>{{when}}</dd><dt>{{w.place}}</dt><dd>{{place}}</dd></dl>
         {{#cancelled}}<p class="problem">{{w.cancelled}}</p>{{/cancelled}}
         {{#urgent}}<p class="notice">{{w.urgent}}</p>{{/urgent}}
-        <p class="hint">{{w.readingAcknowledged}}</p>
+        {{^awaitsReading}}<p class="hint">{{w.readingAcknowledged}}</p>{{/awaitsReading}}
+        {{#awaitsReading}}<form method="post" action="{{readingAction}}"><input type="hidden" name="csrf" value="{{csrf}}">
+        <p class="hint">{{w.readingNotAcknowledged}}</p><button type="submit">{{w.acknowledgeReading}}</button></form>{{/awaitsReading}}
         <h2>{{w.agenda}}</h2>
         {{^empty(agenda)}}<ol class="agenda">{{#agenda}}<li><p>{{title}}</p>{{^empty(dossiers)}}<ul>{{#dossiers}}<li><a href="{{href}}">{{label}}</a></li>{{/dossiers}}</ul>{{/empty(dossiers)}}</li>{{/agenda}}</ol>{{/empty(agenda)}}
         {{^agenda}}<p>{{w.noAgenda}}</p>{{/agenda}}
@@ -101,12 +103,12 @@ enum AppTemplates {
     static let unlock = """
         <p>{{w.lockedExplain}}</p>
         {{#problem}}<p class="problem" role="alert">{{.}}</p>{{/problem}}
-        <form method="post" action="/deverrouiller">
+        {{#canTry}}<form method="post" action="/deverrouiller">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <input type="hidden" name="retour" value="{{returnTo}}">
         <p><label for="phrase">{{w.passphrase}}</label> <input type="password" id="phrase" name="phrase" autocomplete="current-password" required></p>
         <button type="submit">{{w.unlock}}</button>
-        </form>
+        </form>{{/canTry}}
         """
 
     static let failure = """

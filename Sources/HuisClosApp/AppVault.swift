@@ -5,24 +5,32 @@ import HuisClosEngine
 import HuisClosL10n
 
 /// What the local app holds between requests: the one unlocked session (released after the idle
-/// time: the device is closed, its key memory with it), the launch secret, and the browser
-/// sessions it gave out (cookie → CSRF token). Time comes from the injected clock only.
+/// time: the device is closed, its key memory with it), the launch secret (good for one exchange),
+/// the one browser session it opened (cookie and CSRF token) and the wrong passphrases typed in a
+/// row. Time comes from the injected clock only.
 actor AppVault {
     /// The device's folder, to unlock it again after an idle lock.
     let folder: URL
     let clock: any WallClock
     /// Milliseconds without a request after which the session is locked.
     let idleMs: UInt64
-    /// The per-launch secret of the printed address (hex), exchanged for a session cookie.
+    /// Wrong passphrases in a row after which the app tries no more until it is started again:
+    /// a stolen cookie gets a few guesses (each costs an Argon2id derivation), never unlimited ones.
+    static let unlockFailuresMax = 5
+
+    /// The per-launch secret of the printed address (hex), exchanged once for a session cookie.
     nonisolated let launchSecret: String
+    private var launchSecretSpent = false
     private var session: ClientSession?
     /// A session locked while requests still used it: closed when the last of them finishes.
     private var retiring: ClientSession?
     private var lastUseMs: UInt64
     /// Requests being served: the session is not locked under them.
     private var busy = 0
-    /// Browser session cookies given out this launch, each with its CSRF token.
-    private var browsers: [String: String] = [:]
+    /// The browser session of this launch (its cookie and CSRF token): one, as the secret opens one.
+    private var browser: (cookie: String, csrf: String)?
+    /// Wrong passphrases typed in the page since the last right one.
+    private var unlockFailures = 0
     /// What the last sync from the app said, shown on the home page.
     private(set) var syncReport: [ReportLine] = []
 
@@ -38,22 +46,21 @@ actor AppVault {
     /// 32 random bytes from libsodium, in hex.
     private static func token() throws -> String { try Sodium.randomBytes(32).hex }
 
-    /// True when `secret` is this launch's secret (compared in constant time).
-    nonisolated func isLaunchSecret(_ secret: String) -> Bool {
-        Sodium.constantTimeEqual(Array(secret.utf8), Array(launchSecret.utf8))
+    /// The browser session's cookie value for this launch's `secret` (compared in constant time),
+    /// the first time only; nil for any other value and for the secret used again (a copy of the
+    /// address seen later, in a history or over a shoulder, opens nothing).
+    func openBrowserSession(secret: String) throws -> String? {
+        guard !launchSecretSpent, Sodium.constantTimeEqual(Array(secret.utf8), Array(launchSecret.utf8)) else { return nil }
+        launchSecretSpent = true
+        let opened = (cookie: try Self.token(), csrf: try Self.token())
+        browser = opened
+        return opened.cookie
     }
 
-    /// A new browser session: its cookie value and its CSRF token.
-    func openBrowserSession() throws -> (cookie: String, csrf: String) {
-        let cookie = try Self.token()
-        let csrf = try Self.token()
-        browsers[cookie] = csrf
-        return (cookie, csrf)
-    }
-
-    /// The CSRF token of the browser session `cookie`, nil when this launch did not give it out.
+    /// The CSRF token of the browser session `cookie`, nil when it is not this launch's.
     func csrf(ofBrowser cookie: String) -> String? {
-        browsers.first { Sodium.constantTimeEqual(Array($0.key.utf8), Array(cookie.utf8)) }?.value
+        guard let browser, Sodium.constantTimeEqual(Array(browser.cookie.utf8), Array(cookie.utf8)) else { return nil }
+        return browser.csrf
     }
 
     /// The unlocked session for a request starting now, or nil when locked (locking it first when
@@ -95,10 +102,21 @@ actor AppVault {
     /// True while a session is open.
     var isUnlocked: Bool { session != nil }
 
-    /// Unlocks the device again with `passphrase` (a wrong one throws the device's error).
+    /// True once `unlockFailuresMax` wrong passphrases came in a row: no passphrase is tried any more.
+    var unlockRefused: Bool { unlockFailures >= Self.unlockFailuresMax }
+
+    /// Unlocks the device again with `passphrase` (a wrong one throws the device's error and counts;
+    /// past the limit, `app.tooManyAttempts` without trying it).
     func unlock(passphrase: String) throws {
         guard session == nil else { return }
-        session = try ClientSession.open(folder: folder, passphrase: passphrase, clock: clock)
+        guard !unlockRefused else { throw AppError(.tooManyAttempts) }
+        do {
+            session = try ClientSession.open(folder: folder, passphrase: passphrase, clock: clock)
+        } catch {
+            unlockFailures += 1
+            throw error
+        }
+        unlockFailures = 0
         lastUseMs = clock.nowMs()
     }
 

@@ -23,11 +23,12 @@ public struct LocalAppSettings: Sendable {
     }
 }
 
-/// The members' local web interface over one unlocked device: served on 127.0.0.1 only, reached
-/// through the per-launch secret of the address it prints, locked after the idle time.
+/// The members' local web interface over one unlocked device: served on the loopback addresses
+/// only, under a host name of its own for each launch, reached through the one-time secret of the
+/// address it prints, locked after the idle time.
 public struct LocalApp: Sendable {
     private let vault: AppVault
-    private let address = BoundAddress()
+    private let address: AppAddress
     private let settings: LocalAppSettings
     private let pages: AppPages
 
@@ -36,26 +37,24 @@ public struct LocalApp: Sendable {
     public init(session: ClientSession, folder: URL, settings: LocalAppSettings, clock: any WallClock) throws {
         vault = try AppVault(session: session, folder: folder, idleMinutes: settings.idleMinutes, clock: clock)
         self.settings = settings
+        address = try AppAddress()
         pages = try AppPages()
     }
 
-    /// The application and its idle lock, as one service; `onListening` is given the address to
-    /// open, with the launch secret in it.
+    /// The application (on 127.0.0.1 and ::1) and its idle lock, as one service; `onListening` is
+    /// given the address to open, `http://h<hex>.localhost:PORT/entree?cle=SECRET`. It throws
+    /// `app.loopbackTaken` when another program holds the port on either loopback address.
     public func application(logger: Logger, onListening: @escaping @Sendable (_ url: String) async -> Void) -> some Service {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: AppGuard(vault: vault, address: address, pages: pages, defaultLanguage: settings.language))
         AppRoutes(pages: pages, vault: vault).register(on: router)
         let address = self.address
         let secret = vault.launchSecret
-        return Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: nil),
-            services: [IdleLock(vault: vault)],
-            onServerRunning: { channel in
-                address.bound(port: channel.localAddress?.port ?? 0)
-                await onListening("\(address.base)\(AppPages.Path.entry)?cle=\(secret)")
-            },
-            logger: logger)
+        return LoopbackServers(responder: router.buildResponder(), port: settings.port, services: [IdleLock(vault: vault)],
+                               logger: logger) { port in
+            address.bound(port: port)
+            await onListening("\(address.base)\(AppPages.Path.entry)?cle=\(secret)")
+        }
     }
 
     /// Closes the device (at the end of the run): its key memory is released.

@@ -35,19 +35,28 @@ extension CouncilSession {
 
     /// Every séance on this device; a member in office acknowledges receipt of each when the
     /// replica can record it (reading never depends on a write: `warning` says when it could not,
-    /// and the acknowledgement is recorded later).
-    public func seancesAcknowledgingReceipt() throws -> (seances: [Seance], warning: Text?) {
+    /// and the acknowledgement is recorded later). Nothing is acknowledged unless `acknowledging`
+    /// (a face that cannot tell whether the member asked for the list: the app's pages fetched by
+    /// something else than the member's own navigation).
+    public func seancesAcknowledgingReceipt(if acknowledging: Bool = true) throws -> (seances: [Seance], warning: Text?) {
         let seances = try council.seances()
-        let warning = inOffice ? council.acknowledgeWhenPossible(receipts: seances.map(\.id), member: me) : nil
+        let warning = inOffice && acknowledging ? council.acknowledgeWhenPossible(receipts: seances.map(\.id), member: me) : nil
         return (seances, warning)
     }
 
     /// Séance `id` with its agenda; a member in office acknowledges reading it when the replica can
-    /// record it (`warning` otherwise, as `seancesAcknowledgingReceipt`).
-    public func seanceAcknowledgingReading(_ id: String) throws -> (seance: Seance, warning: Text?) {
+    /// record it (`warning` otherwise, as `seancesAcknowledgingReceipt`), unless not `acknowledging`.
+    public func seanceAcknowledgingReading(_ id: String, if acknowledging: Bool = true) throws -> (seance: Seance, warning: Text?) {
         let seance = try council.seance(id)
-        let warning = inOffice ? council.acknowledgeWhenPossible(receipts: [], reading: id, member: me) : nil
+        let warning = inOffice && acknowledging ? council.acknowledgeWhenPossible(receipts: [], reading: id, member: me) : nil
         return (seance, warning)
+    }
+
+    /// True when this device's member, in office, has not acknowledged reading the current
+    /// convocation of `seance` (on any of their devices, as this replica knows).
+    public func awaitsReadingAcknowledgement(_ seance: Seance) throws -> Bool {
+        guard inOffice else { return false }
+        return try !council.acknowledgements(of: seance.id).contains { $0.member == me && $0.revision == seance.revision && $0.readMs != nil }
     }
 
     /// This device's member answers the convocation of `seance`, even offline (it leaves at the

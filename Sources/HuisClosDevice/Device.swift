@@ -71,7 +71,8 @@ public actor Device {
         context = trust
         store = try ChangeStore(database: replica.database, device: identity.signing,
                                 authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
-                                wallClock: DeviceWallClock(context: trust), writeCheck: { try lease.check() })
+                                wallClock: DeviceWallClock(context: trust), writeCheck: { try lease.check() },
+                                useCheck: { [replica] in _ = try replica.database })
         try DossierSchema.migrate(replica.database)
         client = SyncClient(server: profile.server, device: identity.signing, transport: transport, now: now)
     }
@@ -171,7 +172,7 @@ struct DeviceWallClock: WallClock {
 
 extension Device {
     /// The relay's arrival times of the batches this device pulled (`BatchArrivals`).
-    public nonisolated var arrivals: BatchArrivals { BatchArrivals(database: store.database) }
+    public nonisolated var arrivals: BatchArrivals { get throws { BatchArrivals(database: try store.database) } }
 
     /// The council records of this device's replica, tied to the device: stamped with its clock,
     /// refused past its offline lease (like `commit`), checked against who may write what
@@ -180,9 +181,8 @@ extension Device {
     public nonisolated var council: CouncilStore {
         let context = self.context
         let lease = self.lease
-        let arrivals = self.arrivals
         return CouncilStore(store: store, nowMs: { Int64(context.now().timeIntervalSince1970 * 1000) },
                             link: CouncilDeviceLink(membership: { context.membership }, checkWrite: { try lease.check() },
-                                                    serverTime: { try arrivals.serverTime(of: $0, in: $1) }))
+                                                    serverTime: { [self] in try arrivals.serverTime(of: $0, in: $1) }))
     }
 }

@@ -58,7 +58,7 @@ public struct Annotations: Sendable {
     /// The notes on `dossier` in `scopes` this replica holds, marked against the dossier's
     /// `latestVersion`; by version then location.
     public func notes(on dossier: String, latestVersion: Int, scopes: [ScopeID]) throws -> [Note] {
-        let reader = RecordReader(database: store.database)
+        let reader = RecordReader(database: try store.database)
         var notes: [Note] = []
         for scope in scopes {
             for id in try reader.ids(kind: Self.kind, scope: scope) {

@@ -107,7 +107,7 @@ public struct AvisDrafts: Sendable {
 
     /// The draft `id` as this replica sees it.
     public func draft(_ id: String) throws -> Draft {
-        let reader = RecordReader(database: store.database)
+        let reader = RecordReader(database: try store.database)
         guard let fields = try reader.fields(kind: Layout.avis, id: id, scope: scope),
               let title = fields.text("title"), let kind = fields.text("kind").flatMap(PublishedText.Kind.init(rawValue:)),
               let status = fields.text("status").flatMap(Status.init(rawValue:)) else {

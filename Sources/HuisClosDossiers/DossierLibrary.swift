@@ -45,7 +45,7 @@ public struct DossierLibrary: Sendable {
     @discardableResult
     public func addVersion(of id: String, title: String, attachedTo: String, fileName: String, mediaType: String,
                            content: DossierSource, fileID: FileID? = nil, upload: Upload) async throws -> DossierVersion {
-        let cache = self.cache
+        let cache = try self.cache
         var hashes: [[UInt8]] = []
         let (key, size) = try content.reading { read in
             try SealedFile.seal(read: read) { chunk in hashes.append(try cache.keepOwn(chunk: chunk)) }
@@ -93,7 +93,7 @@ public struct DossierLibrary: Sendable {
 
     /// Dossier `id` with every version, or nil if this replica has no such dossier.
     public func dossier(_ id: String) throws -> Dossier? {
-        let reader = RecordReader(database: store.database)
+        let reader = RecordReader(database: try store.database)
         guard let fields = try reader.fields(kind: Layout.dossier, id: id, scope: scope) else { return nil }
         let prefix = "\(id).v"
         let versions = try reader.ids(kind: Layout.version, scope: scope).filter { $0.hasPrefix(prefix) }
@@ -116,7 +116,7 @@ public struct DossierLibrary: Sendable {
     }
 
     /// The sealed content kept in this replica.
-    public var cache: DossierCache { DossierCache(database: store.database) }
+    public var cache: DossierCache { get throws { DossierCache(database: try store.database) } }
 
     /// True when the content of `version` is kept on this device (readable offline).
     public func isHeld(_ version: DossierVersion) throws -> Bool { try cache.isComplete(version.fileID) }

@@ -46,7 +46,7 @@ public struct Referrals: Sendable {
 
     /// Every referral, by day received then identifier.
     public func list() throws -> [ActivityReport.Referral] {
-        let reader = RecordReader(database: store.database)
+        let reader = RecordReader(database: try store.database)
         return try reader.ids(kind: Self.kind, scope: .council).compactMap { id in
             guard let f = try reader.fields(kind: Self.kind, id: id, scope: .council), let subject = f.text("subject"),
                   let origin = f.text("origin").flatMap(ActivityReport.Referral.Origin.init(rawValue:)),

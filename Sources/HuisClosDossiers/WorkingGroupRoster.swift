@@ -42,7 +42,7 @@ public struct WorkingGroupRoster: Sendable {
 
     /// Every group, by name.
     public func list() throws -> [Entry] {
-        let reader = RecordReader(database: store.database)
+        let reader = RecordReader(database: try store.database)
         return try reader.ids(kind: Self.kind, scope: .council).compactMap { name in
             guard let f = try reader.fields(kind: Self.kind, id: name, scope: .council),
                   let created = f.text("created").flatMap(Day.init(iso:)) else { return nil }

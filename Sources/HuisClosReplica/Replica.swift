@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import HuisClosCrypto
 import HuisClosL10n
@@ -24,15 +25,27 @@ public final class Replica: Sendable {
     public let folder: URL
     /// The connection, ready for SQL (indexes, FTS5, `VACUUM`). Do not change `locking_mode`,
     /// `journal_mode` or `temp_store`: the VFS refuses the files other settings would need, and
-    /// it refuses `ATTACH` and `VACUUM INTO` of other files, which would have no key.
-    public let database: DatabaseQueue
+    /// it refuses `ATTACH` and `VACUUM INTO` of other files, which would have no key. After
+    /// `close()` it throws `.closed`: GRDB would hand SQLite a closed connection, which Debian's
+    /// SQLite (built without `SQLITE_ENABLE_API_ARMOR`) dereferences and crashes on. A use already
+    /// past this check when another thread closes the replica is not covered: close it only once
+    /// nothing uses it.
+    public var database: DatabaseQueue {
+        get throws(ReplicaError) {
+            guard !closed.withLock({ $0 }) else { throw ReplicaError(.closed, "the replica was closed; open it again with Replica.open") }
+            return queue
+        }
+    }
+    private let queue: DatabaseQueue
+    /// Set by `close()` before the connection closes.
+    private let closed = Mutex(false)
     let files: ReplicaFiles
     let lock: FolderLock
 
     private init(files: ReplicaFiles, database: DatabaseQueue, lock: FolderLock) {
         self.folder = files.folder
         self.files = files
-        self.database = database
+        self.queue = database
         self.lock = lock
     }
 
@@ -96,9 +109,11 @@ public final class Replica: Sendable {
     /// Closes the connection (SQLite checkpoints the WAL into the database and deletes it; the
     /// VFS zeroes and frees its copy of the key) and releases the folder. Harmless if repeated.
     public func close() throws(ReplicaError) {
+        closed.withLock { $0 = true }
         do {
-            try database.close()
+            try queue.close()
         } catch {
+            closed.withLock { $0 = false }  // GRDB: a close that throws leaves the connection open
             throw ReplicaError(classifying: error)
         }
         lock.release()

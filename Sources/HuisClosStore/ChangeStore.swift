@@ -13,7 +13,16 @@ import HuisClosProtocol
 /// same database resumes exactly where it stopped.
 public final class ChangeStore: Sendable {
     /// The database; the domain reads the materialised tables through it (see Protocol/MERGE-RULES.md).
-    public let database: any DatabaseWriter
+    /// Throws what `useCheck` throws (a closed replica) instead of handing out a closed connection.
+    public var database: any DatabaseWriter {
+        get throws {
+            try useCheck()
+            return writer
+        }
+    }
+    private let writer: any DatabaseWriter
+    /// Run before every use of the database: throws once it may no longer be used (closed).
+    private let useCheck: @Sendable () throws -> Void
     /// This device's signing key: it signs local batches.
     private let device: SigningKeyPair
     let policy: MergePolicy
@@ -31,12 +40,14 @@ public final class ChangeStore: Sendable {
     ///   - wallClock: the time source (injected by tests).
     ///   - maxDriftMs: how far ahead of the wall clock a timestamp may be.
     ///   - writeCheck: run before every local commit; throws to refuse it (the device's offline lease).
+    ///   - useCheck: run before every use of `database`; throws once it is closed (the replica's lock).
     public init(database: any DatabaseWriter, device: SigningKeyPair, authorizer: any BatchAuthorizer,
                 codec: any BatchBodyCodec = PlainBodyCodec(), wallClock: any WallClock = SystemWallClock(),
                 maxDriftMs: UInt64 = EngineLimits.clockDriftMsDefault,
-                writeCheck: @escaping @Sendable () throws -> Void = {}) throws {
+                writeCheck: @escaping @Sendable () throws -> Void = {}, useCheck: @escaping @Sendable () throws -> Void = {}) throws {
         self.writeCheck = writeCheck
-        self.database = database
+        self.useCheck = useCheck
+        self.writer = database
         self.device = device
         self.policy = MergePolicy(codec: codec, authorizer: authorizer, maxDriftMs: maxDriftMs)
         self.wallClock = wallClock

@@ -3,9 +3,10 @@ import HuisClosTestSupport
 import Testing
 
 /// The local app in a real headless Chromium (scripts/check-app.py, with the tools
-/// `scripts/setup.sh` installs): every screen passes axe-core with no serious or critical
-/// violation, loads nothing from elsewhere, and the convocation is answered with the keyboard
-/// alone. Screenshots go to a temporary folder, or to HUISCLOS_APP_SCREENSHOTS (docs/ for the README).
+/// `scripts/setup.sh` installs): the launch's own `.localhost` name resolves and keeps the session
+/// cookie from other programs on 127.0.0.1, every screen passes axe-core with no serious or
+/// critical violation, loads nothing from elsewhere, opening the convocation acknowledges reading
+/// it, and the convocation is answered with the keyboard alone. Screenshots go to a temporary folder, or to HUISCLOS_APP_SCREENSHOTS (docs/ for the README).
 @Suite(.enabled(if: ProjectTools.enabled), .tags(.slow))
 struct LocalAppBrowserTests {
     @Test func aMemberReadsAndAnswersInChromiumAndEveryScreenPassesAxe() async throws {
@@ -14,7 +15,7 @@ struct LocalAppBrowserTests {
         let folder = ProcessInfo.processInfo.environment["HUISCLOS_APP_SCREENSHOTS"] ?? shots.url.path
         try await LocalAppCouncil.with("app-browser") { council, _, entry, _ in
             let checked = try await ProjectTools.run("python3", [ProjectTools.repository.appendingPathComponent("scripts/check-app.py").path,
-                                                                 entry.url, folder])
+                                                                 entry.printed, folder])
             let printed = checked.output + checked.errors
             #expect(checked.status == 0, "\(printed)")
             for screen in ["accueil", "seances", "seance", "dossiers", "dossier"] {
@@ -22,6 +23,8 @@ struct LocalAppBrowserTests {
                 #expect(FileManager.default.fileExists(atPath: folder + "/app-\(screen).png"), "\(screen)")
             }
             #expect(printed.contains("answered « excusé·e » with the keyboard alone"), "\(printed)")
+            #expect(printed.contains("another program on 127.0.0.1 received no session cookie"), "\(printed)")
+            #expect(try await council.acknowledged(reading: true), "opening the convocation in the browser acknowledges reading it")
             #expect(try await council.memberAnswer() == .excused)
         }
     }

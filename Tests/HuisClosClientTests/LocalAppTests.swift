@@ -8,6 +8,7 @@ import HuisClosTestSupport
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import ServiceLifecycle
 import Testing
 
@@ -17,6 +18,9 @@ import Testing
     @Test func aRequestWithoutTheLaunchSecretsCookieOrFromAnotherHostOrWithoutItsCSRFTokenGetsNothing() async throws {
         try await LocalAppCouncil.with("app-guard") { council, app, entry, browser in
             let base = entry.base
+            // Each launch has its own host name, which no other server on this machine shares: a
+            // browser keeps cookies by host name, not by port.
+            #expect(entry.printed.wholeMatch(of: /http:\/\/h[0-9a-f]{32}\.localhost:[0-9]+\/entree\?cle=[0-9a-f]{64}/) != nil, "\(entry.printed)")
             // No cookie, a wrong secret: the refusal page alone, with the security headers.
             for path in ["/", "/seances", "/seances/s1", "/dossiers", "/app.css", "/entree?cle=" + String(repeating: "0", count: 64), "/entree"] {
                 let answer = try await browser.send(.GET, base + path)
@@ -31,20 +35,34 @@ import Testing
             let setCookie = try #require(exchanged.headers.first(name: "set-cookie"))
             #expect(setCookie.hasPrefix("huisclos_session=") && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
             #expect(!setCookie.contains(entry.secret), "the cookie is not the launch secret")
+            #expect(!setCookie.lowercased().contains("domain="), "a host-only cookie: \(setCookie)")
             exchanged.expectSecurityHeaders("exchange")
             let cookie = String(setCookie.prefix { $0 != ";" })
             let home = try await browser.send(.GET, base + "/", cookie: cookie)
             #expect(home.status == 200 && home.body.contains("Accueil") && home.body.contains("s1"))
             home.expectSecurityHeaders("/")
             #expect(try await browser.send(.GET, base + "/", cookie: "huisclos_session=" + String(repeating: "a", count: 64)).status == 401)
+            // The launch secret opens one browser session: used again, it opens nothing.
+            let again = try await browser.send(.GET, entry.url)
+            #expect(again.status == 401 && again.headers["set-cookie"].isEmpty, "the launch secret was used twice: \(again.status)")
             // DNS rebinding: the right cookie under another Host name is refused.
             let port = try #require(URL(string: base)?.port)
-            for host in ["evil.example:\(port)", "127.0.0.1", "127.0.0.1:\(port + 1)", "localhost.evil.example:\(port)"] {
+            let otherName = "h" + String(repeating: "0", count: 32) + ".localhost:\(port)"
+            for host in ["evil.example:\(port)", "127.0.0.1", "127.0.0.1:\(port + 1)", "localhost.evil.example:\(port)", "127.0.0.1:\(port)",
+                         "localhost:\(port)", "[::1]:\(port)", otherName, entry.authority + ".evil.example"] {
                 let answer = try await browser.send(.GET, base + "/seances", cookie: cookie, host: host)
                 #expect(answer.status == 403 && !answer.body.contains("Bobigny"), "Host \(host): \(answer.status)")
                 answer.expectSecurityHeaders("Host \(host)")
             }
-            #expect(try await browser.send(.GET, base + "/", cookie: cookie, host: "localhost:\(port)").status == 200)
+            // The app holds the port on both loopback addresses (browsers try ::1 first for a
+            // `.localhost` name): no other program can take [::1]:PORT and receive the cookie.
+            let overIPv6 = try await browser.send(.GET, "http://[::1]:\(port)/seances", cookie: cookie)
+            #expect(overIPv6.status == 200 && overIPv6.body.contains("Bobigny"), "[::1]: \(overIPv6.status)")
+            // No link of a page leaves the app's origin, whatever the path asked (`//seances`).
+            for path in ["//seances", "//evil.example/x", "/seances//evil.example", "///evil.example"] {
+                let answer = try await browser.send(.GET, base + path, cookie: cookie)
+                #expect(!answer.body.contains("href=\"//") && !answer.body.contains("action=\"//"), "\(path): a protocol-relative link")
+            }
             // A POST without the page's CSRF token, or with another one, changes nothing.
             let csrf = try #require(home.csrf)
             for token in [nil, String(repeating: "0", count: 64)] {
@@ -58,6 +76,16 @@ import Testing
             let answered = try await browser.send(.POST, base + "/seances/s1/reponse", cookie: cookie, form: ["reponse": "excused", "csrf": csrf])
             #expect(answered.status == 303)
             #expect(try await council.memberAnswer() == .excused)
+            // Opened without the browser's fetch metadata (not a browser, or a browser without it),
+            // the convocation does not acknowledge reading: the page offers it as a form instead.
+            let bare = try await browser.send(.GET, base + "/seances/s1", cookie: cookie)
+            #expect(bare.status == 200 && bare.body.contains("action=\"/seances/s1/lecture\""), "\(bare.body)")
+            #expect(try await !council.acknowledged(reading: true), "a request without fetch metadata acknowledged reading")
+            #expect(try await browser.send(.POST, base + "/seances/s1/lecture", cookie: cookie, form: [:]).status == 403)
+            #expect(try await !council.acknowledged(reading: true), "a forged form acknowledged reading")
+            let read = try await browser.send(.POST, base + "/seances/s1/lecture", cookie: cookie, form: ["csrf": csrf])
+            #expect(read.status == 303 && read.headers.first(name: "location") == "/seances/s1")
+            #expect(try await council.acknowledged(reading: true), "the page's form acknowledges reading")
             let missing = try await browser.send(.GET, base + "/nulle-part", cookie: cookie)
             #expect(missing.status == 404)
             missing.expectSecurityHeaders("404")
@@ -69,12 +97,23 @@ import Testing
         try await LocalAppCouncil.with("app-screens") { council, _, entry, browser in
             let base = entry.base
             let cookie = try await browser.enter(entry)
-            let seances = try await browser.send(.GET, base + "/seances", cookie: cookie)
+            // What another page can make the browser fetch (an image, a frame, another site's or
+            // another port's link) acknowledges nothing; only a navigation of the app's own pages does.
+            for (site, destination) in [("same-site", "image"), ("cross-site", "image"), ("same-site", "document"), ("cross-site", "document"),
+                                        ("same-origin", "image"), ("same-origin", "iframe"), ("none", "image")] {
+                let fetched = [("Sec-Fetch-Site", site), ("Sec-Fetch-Mode", "no-cors"), ("Sec-Fetch-Dest", destination)]
+                for path in ["/", "/seances", "/seances/s1"] {
+                    #expect(try await browser.send(.GET, base + path, cookie: cookie, headers: fetched).status == 200, "\(path)")
+                }
+            }
+            #expect(try await !council.acknowledged(reading: false), "a sub-resource or another site's link acknowledged receipt")
+            #expect(try await !council.acknowledged(reading: true), "a sub-resource or another site's link acknowledged reading")
+            let seances = try await browser.send(.GET, base + "/seances", cookie: cookie, headers: LocalAppCouncil.navigation)
             #expect(seances.status == 200 && seances.body.contains("Bobigny, salle du conseil") && seances.body.contains("href=\"/seances/s1\""))
             #expect(seances.body.contains("<html lang=\"fr\">") && seances.body.contains("pas de réponse"))
             #expect(try await council.acknowledged(reading: false), "listing the séances acknowledges receipt")
             #expect(try await !council.acknowledged(reading: true))
-            let convocation = try await browser.send(.GET, base + "/seances/s1", cookie: cookie)
+            let convocation = try await browser.send(.GET, base + "/seances/s1", cookie: cookie, headers: LocalAppCouncil.navigation)
             #expect(convocation.status == 200 && convocation.body.contains("Budget 2027") && convocation.body.contains("href=\"/dossiers/council/cadrage\""))
             #expect(try await council.acknowledged(reading: true), "opening the convocation acknowledges reading it")
             let csrf = try #require(convocation.csrf)
@@ -101,7 +140,9 @@ import Testing
             download.expectSecurityHeaders("download")
             #expect(!(try await browser.send(.GET, base + "/", cookie: cookie)).body.contains("Note de cadrage — "), "read: no longer new")
             let absent = try await browser.send(.GET, base + "/dossiers/council/absent", cookie: cookie)
-            #expect(absent.status == 400 && absent.body.contains("Erreur (dossier.notFound)"), "\(absent.status)")
+            #expect(absent.status == 404 && absent.body.contains("Erreur (dossier.notFound)"), "\(absent.status)")
+            let noSeance = try await browser.send(.GET, base + "/seances/s9", cookie: cookie)
+            #expect(noSeance.status == 404 && noSeance.body.contains("Erreur (agenda.unknownSeance)"), "\(noSeance.status)")
 
             let english = try await browser.send(.GET, base + "/seances?lang=en", cookie: cookie)
             #expect(english.body.contains("<html lang=\"en\">") && english.body.contains("My answer") && english.body.contains("will attend"))
@@ -125,6 +166,23 @@ import Testing
         }
     }
 
+    @Test func anotherProgramHoldingTheAppsPortOnTheIPv6LoopbackStopsTheApp() async throws {
+        try await LocalAppCouncil.withMember("app-squatted") { council in
+            // Another local user listens on [::1]:PORT first: a browser would send it the requests
+            // (and the cookie) meant for the app's `.localhost` name, so the app refuses to start.
+            let squatter = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "::1", port: 0).get()
+            let port = try #require(squatter.localAddress?.port)
+            let app = try council.app(port: port)
+            let error = await #expect(throws: (any Error).self) {
+                let served = try await ServedApp.start(app)
+                try await served.stop()
+            }
+            #expect((error as? AppError)?.qualifiedCode == "app.loopbackTaken", "\(String(describing: error))")
+            try await squatter.close()
+            try await app.lock()
+        }
+    }
+
     @Test func afterTheIdleTimeTheDeviceIsClosedAndThePageAsksThePassphraseAgain() async throws {
         try await LocalAppCouncil.with("app-idle", idleMinutes: 10) { council, app, entry, browser in
             let base = entry.base
@@ -136,6 +194,7 @@ import Testing
             council.clock.advance(seconds: 10 * 60 + 1)
             let locked = try await browser.send(.GET, base + "/seances", cookie: cookie)
             #expect(locked.status == 200 && locked.body.contains("type=\"password\"") && !locked.body.contains("Bobigny"))
+            #expect(!locked.body.contains("role=\"alert\"") && !locked.body.contains("nil"), "an empty alert on the passphrase page")
             #expect(await !app.isUnlocked, "the device is closed")
             let csrf = try #require(locked.csrf)
             let wrong = try await browser.send(.POST, base + "/deverrouiller", cookie: cookie,
@@ -151,6 +210,17 @@ import Testing
             // Locking by hand does the same at once.
             #expect(try await browser.send(.POST, base + "/verrouiller", cookie: cookie, form: ["csrf": csrf]).status == 303)
             #expect(await !app.isUnlocked)
+            // A stolen cookie gets a few guesses, not unlimited ones: after 5 wrong passphrases in a
+            // row even the right one is refused until huisclos app is started again in the terminal.
+            for attempt in 1...5 {
+                let guess = try await browser.send(.POST, base + "/deverrouiller", cookie: cookie,
+                                                   form: ["phrase": "essai \(attempt)", "retour": "/seances", "csrf": csrf])
+                #expect(guess.status == 401, "attempt \(attempt): \(guess.status)")
+            }
+            let blocked = try await browser.send(.POST, base + "/deverrouiller", cookie: cookie,
+                                                 form: ["phrase": ClientCouncil.passphrase, "retour": "/seances", "csrf": csrf])
+            #expect(blocked.status == 429 && blocked.body.contains("app.tooManyAttempts"), "\(blocked.status)")
+            #expect(await !app.isUnlocked, "the right passphrase unlocked after too many wrong ones")
         }
     }
 }
@@ -158,6 +228,9 @@ import Testing
 /// A council on a relay with a séance convened, its agenda and a Markdown dossier, and the app
 /// serving a member's device.
 struct LocalAppCouncil {
+    /// The fetch metadata a browser sends when the member follows one of the app's links.
+    static let navigation = [("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "navigate"), ("Sec-Fetch-User", "?1"), ("Sec-Fetch-Dest", "document")]
+
     static let markdown = "# Cadrage\n\nTexte **important** <script>alert(1)</script> ![x](http://evil.example/x.png)\n\n- un\n- deux\n"
 
     let base: ClientCouncil
@@ -178,6 +251,27 @@ struct LocalAppCouncil {
     /// Runs `body` with the app started over the member's device, then stops it.
     static func with(_ name: String, idleMinutes: Int = 15,
                      _ body: (LocalAppCouncil, LocalApp, AppEntry, AppBrowser) async throws -> Void) async throws {
+        try await withMember(name) { council in
+            let app = try council.app(idleMinutes: idleMinutes)
+            let served = try await ServedApp.start(app)
+            let entry = try AppEntry(served.url)
+            let browser = AppBrowser(host: entry.authority)
+            do {
+                try await body(council, app, entry, browser)
+            } catch {
+                await browser.close()
+                try? await served.stop()
+                try? await app.lock()
+                throw error
+            }
+            await browser.close()
+            try await served.stop()
+            try await app.lock()
+        }
+    }
+
+    /// Runs `body` with the council built and the member's device synced, before any app starts.
+    static func withMember(_ name: String, _ body: (LocalAppCouncil) async throws -> Void) async throws {
         let clock = ManualClock()
         try await TestServer.with(name, configure: { $0.clock = clock.serverClock }) { server in
             let council = try await ClientCouncil.start(server, clock: clock)
@@ -193,45 +287,74 @@ struct LocalAppCouncil {
             _ = try await secretariat.device.sync()
             let member = ClientSession(device: device, clock: clock)
             try await member.syncEverything(policy: .everything)
-            let app = try LocalApp(session: member, folder: council.folder.url.appendingPathComponent("alice"),
-                                   settings: LocalAppSettings(idleMinutes: idleMinutes), clock: clock)
-            let logger = Logger(label: "huisclos-app-test") { _ in SwiftLogNoOpLogHandler() }
-            let (urls, continuation) = AsyncStream.makeStream(of: String.self)
-            let group = ServiceGroup(services: [app.application(logger: logger) { continuation.yield($0) }],
-                                     gracefulShutdownSignals: [], logger: logger)
-            let running = Task { try await group.run() }
-            var iterator = urls.makeAsyncIterator()
-            let url = try #require(await iterator.next())
-            let browser = AppBrowser()
-            do {
-                try await body(LocalAppCouncil(base: council, member: member), app, try AppEntry(url), browser)
-            } catch {
-                await browser.close()
-                await group.triggerGracefulShutdown()
-                _ = try? await running.value
-                try? await app.lock()
-                throw error
-            }
-            await browser.close()
-            await group.triggerGracefulShutdown()
-            try await running.value
-            try await app.lock()
+            try await body(LocalAppCouncil(base: council, member: member))
         }
+    }
+
+    /// The app over the member's device (not started).
+    func app(port: Int = 0, idleMinutes: Int = 15) throws -> LocalApp {
+        try LocalApp(session: member, folder: base.folder.url.appendingPathComponent("alice"),
+                     settings: LocalAppSettings(port: port, idleMinutes: idleMinutes), clock: clock)
     }
 }
 
-/// The address `huisclos app` prints: its base and its launch secret.
-struct AppEntry {
+/// A running app: its printed address, and how to stop it.
+struct ServedApp {
     let url: String
+    let group: ServiceGroup
+    let running: Task<Void, any Error>
+
+    /// Starts `app` and waits for its address; throws what stopped it when it stops before listening.
+    static func start(_ app: LocalApp) async throws -> ServedApp {
+        let logger = Logger(label: "huisclos-app-test") { _ in SwiftLogNoOpLogHandler() }
+        let (urls, continuation) = AsyncStream.makeStream(of: String.self)
+        let group = ServiceGroup(services: [app.application(logger: logger) { continuation.yield($0) }],
+                                 gracefulShutdownSignals: [], logger: logger)
+        let running = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        var iterator = urls.makeAsyncIterator()
+        guard let url = await iterator.next() else {
+            try await running.value
+            throw AppTestFailure.stoppedBeforeListening
+        }
+        return ServedApp(url: url, group: group, running: running)
+    }
+
+    func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+}
+
+enum AppTestFailure: Error { case stoppedBeforeListening }
+
+/// The address `huisclos app` prints (`http://h<128-bit hex>.localhost:PORT/entree?cle=SECRET`):
+/// the name browsers resolve to loopback themselves; the tests connect to 127.0.0.1 and send that
+/// name as `Host` (glibc does not resolve `*.localhost` here).
+struct AppEntry {
+    /// The printed address.
+    let printed: String
+    /// The app's `Host`: `name:port`.
+    let authority: String
+    let port: Int
+    /// `http://127.0.0.1:PORT`, where the tests connect.
     let base: String
+    /// The printed address on 127.0.0.1 (sent with the app's `Host`).
+    let url: String
     let secret: String
 
-    init(_ url: String) throws {
-        self.url = url
-        let parts = try #require(URLComponents(string: url))
-        base = "http://\(try #require(parts.host)):\(try #require(parts.port))"
+    init(_ printed: String) throws {
+        self.printed = printed
+        let parts = try #require(URLComponents(string: printed))
+        let host = try #require(parts.host)
+        port = try #require(parts.port)
+        authority = "\(host):\(port)"
+        base = "http://127.0.0.1:\(port)"
         secret = try #require(parts.queryItems?.first { $0.name == "cle" }?.value)
-        #expect(url.hasPrefix("http://127.0.0.1:") && parts.path == "/entree" && secret.count == 64)
+        url = base + "/entree?cle=" + secret
+        #expect(parts.path == "/entree" && secret.count == 64)
     }
 }
 
@@ -258,15 +381,21 @@ struct AppAnswer {
 }
 
 /// A browser without redirects or a cookie jar: each request says its cookie and `Host`.
+/// Unless told otherwise, each request names the app's own `Host`.
 final class AppBrowser: Sendable {
     private let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+    /// The `Host` sent when a request names none.
+    let host: String
 
-    func send(_ method: HTTPMethod, _ url: String, cookie: String? = nil, host: String? = nil,
+    init(host: String) { self.host = host }
+
+    func send(_ method: HTTPMethod, _ url: String, cookie: String? = nil, host: String? = nil, headers: [(String, String)] = [],
               form: [String: String]? = nil) async throws -> AppAnswer {
         var request = HTTPClientRequest(url: url)
         request.method = method
         if let cookie { request.headers.add(name: "Cookie", value: cookie) }
-        if let host { request.headers.replaceOrAdd(name: "Host", value: host) }
+        request.headers.replaceOrAdd(name: "Host", value: host ?? self.host)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let form {
             let allowed = CharacterSet.alphanumerics
             let body = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")

@@ -109,7 +109,7 @@ import Testing
             #expect(try await Self.prefetch(alice).fetched == 2)
             #expect(try await Self.prefetch(bob).fetched == 1, "a group dossier is never fetched outside the group")
             #expect(try DossierLibrary(store: bob.store, scope: group).list().isEmpty)
-            let index = DossierIndex(database: alice.store.database)
+            let index = DossierIndex(database: try alice.store.database)
             #expect(try index.search("arbitrages").map(\.dossier) == ["arbitrages"])
 
             try await council.secretariat.sign(.removeFromScope(member: alice.member, scope: group))

@@ -41,7 +41,7 @@ import Testing
         let library = DossierLibrary(store: store)
         try await library.addVersion(of: "etude", title: "Étude", attachedTo: "agenda:s1/1", fileName: "e.txt", mediaType: "text/plain",
                                      content: .bytes(Array("Note \(Self.marker) confidentielle.".utf8))) { _, _ in }
-        let index = DossierIndex(database: store.database)
+        let index = DossierIndex(database: try store.database)
         #expect(try index.search(Self.marker).count == 1)
         #expect(try Self.shadowTablesHold(Self.marker, in: store.database), "the scan finds the term while it is indexed")
 

@@ -36,7 +36,7 @@ import Testing
         let store = try Council.stores(1)[0]
         let group = try DossierScopes.group("budget")
         try await Self.addCut(DossierLibrary(store: store, scope: group), "arbitrages")
-        let cache = DossierLibrary(store: store).cache
+        let cache = try DossierLibrary(store: store).cache
         #expect(try cache.heldBytes() > 0, "the sealed chunks wait in the cache")
         let resumed = try await DossierLibrary.resumeUploads(store: store, writable: [.council]) { _, _, _ in Issue.record("not sent") }
         #expect(resumed.refused.count == 1 && resumed.recorded.isEmpty)

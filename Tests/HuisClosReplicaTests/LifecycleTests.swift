@@ -29,6 +29,14 @@ import Testing
         try again.close()
     }
 
+    @Test func aClosedReplicaRefusesReadsAndWritesWithTheClosedError() throws {
+        let temp = try TemporaryFolder()
+        let replica = try makeReplica(in: temp.replicaFolder(), rows: 1)
+        try replica.close()
+        #expect(replicaError { _ = try replica.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM item") } }?.code == .closed)
+        #expect(replicaError { try replica.database.write { db in try db.execute(sql: "DELETE FROM item") } }?.code == .closed)
+    }
+
     @Test func destroyErasesTheKeyFileAndRemovesEveryFile() throws {
         let temp = try TemporaryFolder()
         let folder = try closedReplica(in: temp, rows: 20)
