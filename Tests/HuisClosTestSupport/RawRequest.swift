@@ -80,9 +80,10 @@ extension RawRequest {
 
     /// POSTs `body` to `path` on a raw socket bound to `source` (another loopback address, such as
     /// `127.0.0.2`, stands for another client), with the current version header and `headers`, and reads the
-    /// answer until the server closes the connection (`Connection: close`).
+    /// answer until the server closes the connection (`Connection: close`); status 0 when no answer
+    /// came within `timeoutSeconds` (as long as `RawSocket`'s: the parallel suite loads the relay).
     public static func post(port: Int, source: String, _ path: String, body: [UInt8], headers: [(String, String)] = [],
-                            timeoutSeconds: Int = 10) async throws -> Answer {
+                            timeoutSeconds: Int = 60) async throws -> Answer {
         let socket = try await RawSocket.connect(port: port, source: source, timeoutSeconds: timeoutSeconds)
         let extra = headers.map { "\($0.0): \($0.1)\r\n" }.joined()
         socket.send("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-protobuf\r\n"
