@@ -63,7 +63,7 @@ struct W1: ParsableCommand {
         try? FileManager.default.removeItem(at: folder)
         let replica = try Replica.create(at: folder, passphrase: "banc d'essai W1", limits: .interactive)
         defer { try? replica.close() }
-        let queue = replica.database
+        let queue = try replica.database
         let store = try ChangeStore(database: queue, device: try SigningKeyPair.generate(),
                                     authorizer: KnownDevicesAuthorizer(devices: Set(workload.devices)),
                                     wallClock: FixedWallClock(ms: workload.latestMs))

@@ -39,7 +39,7 @@ struct PrefetchBenchmark: AsyncParsableCommand {
             let device = folder.appendingPathComponent("device-\(run)")
             let replica = try Replica.create(at: device, passphrase: "banc d'essai HuisClos", limits: .interactive)
             try DossierSchema.migrate(replica.database)
-            let cache = DossierCache(database: replica.database)
+            let cache = DossierCache(database: try replica.database)
             let start = ContinuousClock.now
             try await SealedFileTransfer(client: client).fetch(id, scope: .council, fingerprint: SealedFile.fingerprint(chunkHashes: hashes), into: cache)
             fetch.append((ContinuousClock.now - start).seconds)
@@ -66,7 +66,7 @@ struct PrefetchBenchmark: AsyncParsableCommand {
         let staging = try Replica.create(at: folder.appendingPathComponent("author"), passphrase: "banc d'essai HuisClos", limits: .interactive)
         defer { try? staging.close() }
         try DossierSchema.migrate(staging.database)
-        let cache = DossierCache(database: staging.database)
+        let cache = DossierCache(database: try staging.database)
         var offset = 0
         var chunks: [[UInt8]] = []
         let (key, _) = try SealedFile.seal(read: { count in
