@@ -74,3 +74,27 @@ final class Outcomes: Sendable {
     /// Every hearing closed so far.
     var hearingsClosed: [String] { kept.withLock { $0.flatMap(\.hearingsClosed) } }
 }
+
+extension ClientCouncil {
+    /// Runs `body` on a council whose secretariat time-stamps with a real `openssl ts` authority
+    /// on loopback (configured; `body` gets its session and the authority), on a relay sharing the council's manual clock; stops the
+    /// authority and removes the council afterwards, whatever happens.
+    static func withTimestamping(_ label: String, _ body: (ClientCouncil, CouncilSession, TSATestServer) async throws -> Void) async throws {
+        let clock = ManualClock()
+        try await TestServer.with(label, configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock)
+            defer { council.remove() }
+            let tsa = try await TSATestServer.start(in: council.folder.url.appendingPathComponent("tsa"))
+            do {
+                let secretariat = try await council.secretariat.councilSession()
+                try secretariat.configureTimestamping(url: tsa.url, rootFile: tsa.rootFile.path)
+                try await body(council, secretariat, tsa)
+            } catch {
+                await tsa.stop()
+                throw error
+            }
+            await tsa.stop()
+        }
+    }
+
+}
