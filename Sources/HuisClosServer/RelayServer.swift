@@ -64,9 +64,7 @@ public struct RelayServer: Sendable {
                 openCouncil: (@Sendable (CouncilID) async throws -> CouncilStorage)? = nil, logger: Logger) throws {
         self.configuration = configuration
         let dataFolder = configuration.dataFolder
-        self.openCouncil = openCouncil ?? { id in
-            (try SQLiteServerStorage(folder: CouncilDirectory(dataFolder: dataFolder).folder(of: id), council: id), nil)
-        }
+        self.openCouncil = openCouncil ?? { id in try Self.sqliteCouncil(id, dataFolder: dataFolder) }
         main = try CouncilRelay(id: nil, folder: configuration.dataFolder,
                                 storage: try storage ?? SQLiteServerStorage(folder: configuration.dataFolder), bus: bus,
                                 configuration: configuration)
@@ -77,17 +75,16 @@ public struct RelayServer: Sendable {
             do {
                 let opened: CouncilStorage
                 if let councils {
-                    guard let given = councils[id] else {
-                        throw StorageError(.unavailable, "the council \(id) appeared in \(directory.folder(of: id).path) while the relay started: start it again")
-                    }
+                    // A council that appeared while the relay started is opened on its first request (`LateCouncils`).
+                    guard let given = councils[id] else { continue }
                     opened = try given.get()
                 } else {
-                    opened = (try SQLiteServerStorage(folder: directory.folder(of: id), council: id), nil)
+                    opened = try Self.sqliteCouncil(id, dataFolder: configuration.dataFolder)
                 }
                 serving.append(try CouncilRelay(id: id, folder: directory.folder(of: id), storage: opened.storage, bus: opened.bus,
                                                 configuration: configuration))
             } catch {
-                logger.error("a hosted council cannot be served: it answers 503 until fixed and the relay restarted",
+                logger.error("a hosted council cannot be served: it answers 503 until fixed (tried again on a later request)",
                              metadata: ["council": "\(id)", "error": "\(error)"])
                 unavailable.append(id)
             }
@@ -133,6 +130,11 @@ public struct RelayServer: Sendable {
                 await onListening(host, port)
             },
             logger: logger)
+    }
+
+    /// Council `id`'s SQLite storage, in its folder of `dataFolder`'s `CouncilDirectory`.
+    private static func sqliteCouncil(_ id: CouncilID, dataFolder: URL) throws -> CouncilStorage {
+        (try SQLiteServerStorage(folder: CouncilDirectory(dataFolder: dataFolder).folder(of: id), council: id), nil)
     }
 
     /// The councils opened after start, their background services added to `services`.
