@@ -68,6 +68,16 @@ struct ServerMetrics: Sendable {
         Gauge(label: "huisclos_council_unavailable", dimensions: [("council", council)], factory: factory).record(unavailable ? 1 : 0)
     }
 
+    /// Sets the bytes `council`'s data takes in the database, as its last quota check read them.
+    func councilStoredBytes(_ bytes: Int64, council: String) {
+        Gauge(label: "huisclos_council_stored_bytes", dimensions: [("council", council)], factory: factory).record(bytes)
+    }
+
+    /// Counts writes refused because `council`'s storage quota is used up.
+    func councilQuotaRefused(council: String) {
+        Counter(label: "huisclos_council_quota_refusals_total", dimensions: [("council", council)], factory: factory).increment()
+    }
+
     /// Counts a request that failed in the storage (`code`: `unavailable`, `corrupt`, `schemaTooNew`).
     func storageError(_ code: String) {
         Counter(label: "huisclos_storage_errors_total", dimensions: [("code", code)], factory: factory).increment()
