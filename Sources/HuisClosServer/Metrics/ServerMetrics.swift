@@ -68,9 +68,10 @@ struct ServerMetrics: Sendable {
         Gauge(label: "huisclos_council_unavailable", dimensions: [("council", council)], factory: factory).record(unavailable ? 1 : 0)
     }
 
-    /// Sets the bytes `council`'s data takes in the database, as its last quota check read them.
-    func councilStoredBytes(_ bytes: Int64, council: String) {
+    /// Sets the bytes `council`'s data takes in the database, as its last quota check read them, and its quota.
+    func councilStoredBytes(_ bytes: Int64, quota: Int64, council: String) {
         Gauge(label: "huisclos_council_stored_bytes", dimensions: [("council", council)], factory: factory).record(bytes)
+        Gauge(label: "huisclos_council_quota_bytes", dimensions: [("council", council)], factory: factory).record(quota)
     }
 
     /// Counts writes refused because `council`'s storage quota is used up.

@@ -18,7 +18,7 @@ struct CouncilQuota: Sendable {
     /// Throws `councilQuotaExceeded` when the council's data and `incoming` bytes would pass the quota.
     func admit(incoming: Int) async throws {
         let stored = try await storage.storedBytes()
-        metrics.councilStoredBytes(stored, council: council)
+        metrics.councilStoredBytes(stored, quota: bytesMax, council: council)
         guard stored + Int64(incoming) <= bytesMax else {
             metrics.councilQuotaRefused(council: council)
             throw APIError(.councilQuotaExceeded, "this council's data takes \(stored) bytes on the relay, and \(incoming) more would pass "
