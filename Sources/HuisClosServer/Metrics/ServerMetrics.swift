@@ -47,7 +47,8 @@ struct ServerMetrics: Sendable {
         Counter(label: "huisclos_public_catalog_builds_total", dimensions: [], factory: factory).increment()
     }
 
-    /// Counts connections closed by the server's guard (`reason`: `malformed`, `headTimeout`, `tooMany`).
+    /// Counts connections closed by the server's guard (`reason`: `malformed`, `headTimeout`, `tooMany`,
+    /// `idleEvicted`: the one idle the longest, closed for a new connection at the bound in all).
     func connectionRefused(_ reason: String) {
         Counter(label: "huisclos_connections_refused_total", dimensions: [("reason", reason)], factory: factory).increment()
     }
