@@ -62,10 +62,12 @@ public struct HTTPRelayTransport: RelayTransport {
 
     /// The body read into one array sized from its `Content-Length`, each fragment copied once as
     /// it arrives (collecting a `ByteBuffer` first grew it by reallocation, then the whole body was
-    /// copied again into an array); more than `limit` bytes throws `NIOTooManyBytesError`.
+    /// copied again into an array); more than `limit` bytes, declared or received, throws
+    /// `NIOTooManyBytesError` (a declared excess before anything is read).
     static func body(of response: HTTPClientResponse, limit: Int) async throws -> [UInt8] {
         var bytes: [UInt8] = []
-        if let declared = response.headers.first(name: "Content-Length").flatMap(Int.init), declared <= limit {
+        if let declared = response.headers.first(name: "Content-Length").flatMap(Int.init) {
+            guard declared <= limit else { throw NIOTooManyBytesError(maxBytes: limit) }
             bytes.reserveCapacity(declared)
         }
         for try await fragment in response.body {
