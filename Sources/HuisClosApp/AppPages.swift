@@ -21,9 +21,12 @@ struct AppPages: Sendable {
         static let dossiers = "/dossiers"
 
         /// `path` when it is one of the app's own (starts with one `/`), else the home page: a
-        /// form's return address or a link never sends the browser elsewhere (`//host` would).
+        /// form's return address or a link never sends the browser elsewhere (`//host` would, and
+        /// so does `/\t/host`: browsers drop tabs and line breaks from an address, so no space or
+        /// control character is kept either).
         static func local(_ path: String?) -> String {
-            guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return home }
+            guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
+                  path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return home }
             return path
         }
     }

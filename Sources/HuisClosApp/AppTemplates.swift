@@ -1,3 +1,4 @@
+import HuisClosPublication
 import Mustache
 
 /// The app's Mustache templates, compiled into the binary: `{{…}}` escapes everything it prints;
@@ -118,11 +119,19 @@ enum AppTemplates {
 
     /// Every template, by name.
     static func library() throws -> MustacheLibrary {
+        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var library = MustacheLibrary()
         let named = ["layout": layout, "home": home, "seances": seances, "seance": seance, "dossiers": dossiers,
                      "dossier": dossier, "unlock": unlock, "failure": failure]
-        for (name, text) in named { try library.register(text, named: name) }
+        for (name, text) in named { try library.register("{{%CONTENT_TYPE:\(EscapedHTML.name)}}" + text, named: name) }
         return library
+    }
+
+    /// What `{{…}}` prints through: the publication's HTML escaping. swift-mustache's own compares
+    /// `Character`s, which a code point joining the next (U+0600 before `<`) gets past.
+    struct EscapedHTML: MustacheContentType {
+        static let name = "HUISCLOS_HTML"
+        func escapeText(_ text: String) -> String { Escaping.html(text) }
     }
 
     /// The style sheet (`/app.css`): system fonts, contrast above WCAG AA, visible focus.

@@ -1,20 +1,23 @@
 /// Escaping for the formats published material is rendered into.
 package enum Escaping {
     /// Text safe inside HTML elements and double-quoted attributes.
+    ///
+    /// Works on code points, never on `Character`s: a "prepend" code point (U+0600 ARABIC NUMBER
+    /// SIGN…) joins the next into one `Character`, so `"\u{600}<"` is not equal to `"<"` and a
+    /// character-wise escaper let markup through.
     package static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
@@ -22,9 +25,15 @@ package enum Escaping {
     /// A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is first prefixed
     /// with `'` (OWASP's advice against CSV injection): a spreadsheet opening the open data would
     /// otherwise run it as a formula (`=HYPERLINK(…)`, `=cmd|…`).
+    /// Like `html`, it reads code points, not `Character`s.
     static func csv(_ field: String) -> String {
-        let field = field.first.map { "=+-@\t\r".contains($0) } == true ? "'" + field : field
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let field = field.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + field : field
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        var quoted = String.UnicodeScalarView()
+        for scalar in field.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append(scalar) }
+        }
+        return "\"" + String(quoted) + "\""
     }
 }

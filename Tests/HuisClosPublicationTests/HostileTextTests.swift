@@ -16,6 +16,28 @@ import Testing
         }
     }
 
+    /// A "prepend" code point (U+0600 ARABIC NUMBER SIGN, U+0605, U+110BD KAITHI NUMBER SIGN) joins
+    /// the next one into a single Swift `Character`: an escaper comparing characters lets `<` or `"`
+    /// through (the attacker review of the app, finding 1). Escaping works on code points.
+    @Test func aCharacterThatJoinsTheNextDoesNotHideMarkupFromTheEscaper() throws {
+        for prepend in ["\u{600}", "\u{605}", "\u{110BD}"] {
+            for sign in ["<", ">", "\"", "'", "&"] {
+                let escaped = Escaping.html("a" + prepend + sign + "b")
+                #expect(!escaped.unicodeScalars.contains { "<>\"'".unicodeScalars.contains($0) }, "\(escaped.debugDescription)")
+                #expect(escaped.components(separatedBy: "&").dropFirst().allSatisfy { $0.hasPrefix("amp;") || $0.hasPrefix("lt;") || $0.hasPrefix("gt;") || $0.hasPrefix("quot;") || $0.hasPrefix("#39;") },
+                        "\(escaped.debugDescription)")
+            }
+            // A CSV field holding a quote behind such a code point is still quoted, the quote doubled.
+            let field = Escaping.csv("x" + prepend + "\",y")
+            #expect(field.hasPrefix("\"") && field.hasSuffix("\"") && field.unicodeScalars.filter { $0 == "\"" }.count == 4, "\(field.debugDescription)")
+        }
+        let publisher = try Publisher(name: "Conseil", siret: "22930008201453", subjectCode: "9.4", subjectName: "Autres domaines de compétences/Voeux et motions",
+                                      baseURL: "https://conseil.example.fr/public")
+        let page = PublicSite(catalog: PublicCatalog(texts: [try avis("AVIS-2026-01", on: "2026-03-01", title: "Avis \u{600}<script>alert(1)</script>")]),
+                              publisher: publisher).indexPage()
+        #expect(!page.contains("<script>alert"), "\(page)")
+    }
+
     @Test func publishedTextIsDecodedThroughItsValidatingInitialiser() throws {
         let good = try avis("AVIS-2026-01", on: "2026-03-01")
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(good)) as! [String: Any]
