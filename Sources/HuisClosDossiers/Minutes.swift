@@ -54,6 +54,8 @@ public struct Minutes: Sendable {
         public let approval: Approval?
         /// The signing device's public key and its Ed25519 signature over the approval statement, once signed.
         public let signer: [UInt8]?, signature: [UInt8]?
+        /// When the signature was written (its field's merge timestamp, Unix ms by the writing device's clock).
+        public let signedAtMs: UInt64?
         /// The RFC 3161 token over the signed statement (`MinutesApproval.stampedText`), DER.
         public let token: [UInt8]?
 
@@ -119,7 +121,9 @@ public struct Minutes: Sendable {
         }
         let base64 = { (name: String) in fields.text(name).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) } }
         return Record(seance: seance, status: status, paragraphs: paragraphs, approval: approval,
-                      signer: base64(Field.signer), signature: base64(Field.signature), token: base64(Field.token))
+                      signer: base64(Field.signer), signature: base64(Field.signature),
+                      signedAtMs: try RecordReader(database: store.database).stamp(kind: DossierRecords.Kind.minutes, id: seance, field: Field.signature, scope: scope)?.hlc.physicalMs,
+                      token: base64(Field.token))
     }
 
     /// Records the approval of `seance`'s PV at the later, held séance `approving` with `vote`,

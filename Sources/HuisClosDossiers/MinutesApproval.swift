@@ -25,17 +25,18 @@ extension Minutes.Record {
         return statement + "signature: \(Data(signature).base64EncodedString())\n"
     }
 
-    /// How this PV stands for a device holding `membership`: a draft; approved, signed by the
-    /// president's device and unchanged since (`.signed`, with the signing member); or refused
+    /// How this PV stands for a device holding `membership`: a draft; approved, signed by a device
+    /// whose member was president when the signature was written and unchanged since (`.signed`, with the signing member); or refused
     /// with why (`unsigned`, `forgedSignature`, `changedAfterApproval`).
     public func standing(council: String, membership: MembershipState) -> Minutes.Standing {
         guard status == .approved else { return .draft }
         guard let approval, let statement = approvalStatement(council: council),
               conflicts.isEmpty, SHA2.sha256(Array(text.utf8)).hex == approval.textHash else { return .refused(.changedAfterApproval) }
-        guard let signer, let signature else { return .refused(.unsigned) }
-        // The signing device must be certified and its member the president on the approval day (at noon, UTC).
+        guard let signer, let signature, let signedAtMs else { return .refused(.unsigned) }
+        // The signing device must be certified and its member the president when the signature was
+        // written (the write rule held the writing device to the same role at that time).
         guard let key = try? SigningPublicKey(bytes: signer), let member = membership.certificate(of: key)?.member,
-              membership.role(of: member, at: Instant(unixSeconds: approval.day.unixSeconds + 12 * 3600)) == .president,
+              membership.role(of: member, at: Instant(unixSeconds: Int64(signedAtMs / 1000))) == .president,
               (try? key.verify(signature, of: Array(statement.utf8))) != nil else { return .refused(.forgedSignature) }
         return .signed(member: member.hex)
     }
