@@ -229,9 +229,9 @@ hc secretariat seances liste | indent
 say "Le procès-verbal de s1 : rédigé depuis ses registres, approuvé à la séance suivante, signé par la présidente, horodaté"
 hc secretariat pv brouillon s1 | indent
 hc secretariat pv approuver s1 --seance s2 --pour 3 --contre 0 --abstentions 0 | indent
-sync_all
+hc presidente sync >/dev/null
 hc presidente pv signer s1 | indent
-sync_all
+hc alice sync >/dev/null
 step "Sur l'appareil d'Alice : la signature de la présidente et le jeton d'horodatage vérifiés hors ligne :"
 hc alice pv voir s1 | indent
 hc alice pv exporter s1 --format html --sortie "$work/pv-s1.html" | indent

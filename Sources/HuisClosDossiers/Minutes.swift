@@ -56,7 +56,7 @@ public struct Minutes: Sendable {
         public let signer: [UInt8]?, signature: [UInt8]?
         /// When the signature was written (its field's merge timestamp, Unix ms by the writing device's clock).
         public let signedAtMs: UInt64?
-        /// The RFC 3161 token over the signed statement (`MinutesApproval.stampedText`), DER.
+        /// The RFC 3161 token over the signed statement (`stampedText(council:)`), DER.
         public let token: [UInt8]?
 
         /// Paragraphs whose concurrent versions must be resolved before approval.
