@@ -4,6 +4,7 @@
 # le secrétariat, la présidente, trois membres du premier cercle et un membre du second cercle
 # jouent la vie du conseil avec `huisclos` : nominations, enrôlement des appareils, convocation avec
 # ordre du jour et dossier, synchronisation, lecture hors ligne, réponses, présences sur trois séances,
+# procès-verbal de s1 (rédigé, approuvé à s2, signé par la présidente, horodaté),
 # rapport d'absences, déclaration de démission d'office, exclusion ; puis (issue 7) un vrai dossier lu
 # par les membres, un groupe de travail et son dossier réservé, une audition (invité enrôlé, accès échu,
 # effacement ordonné), une saisine, un avis co-écrit (conflit montré puis résolu), adopté en séance avec
@@ -213,9 +214,6 @@ hc presidente seances accuses s-avenir | indent
 hc secretariat seances preuve s-avenir --sortie "$work/preuve-s-avenir.txt" | indent
 step "La preuve vérifiée par un tiers avec OpenSSL seul (bash scripts/check-proof.sh) :"
 bash scripts/check-proof.sh "$work/preuve-s-avenir.txt" | indent
-kill -9 "$tsa_pid" 2>/dev/null || true
-tsa_pid=""
-
 say "Trois séances : le secrétariat pointe les présents puis clôt la présence (quorum affiché)"
 for n in 1 2 3; do
     if [ "$n" -gt 1 ]; then
@@ -227,6 +225,19 @@ for n in 1 2 3; do
 done
 sync_all
 hc secretariat seances liste | indent
+
+say "Le procès-verbal de s1 : rédigé depuis ses registres, approuvé à la séance suivante, signé par la présidente, horodaté"
+hc secretariat pv brouillon s1 | indent
+hc secretariat pv approuver s1 --seance s2 --pour 3 --contre 0 --abstentions 0 | indent
+hc presidente sync >/dev/null
+hc presidente pv signer s1 | indent
+hc alice sync >/dev/null
+step "Sur l'appareil d'Alice : la signature de la présidente et le jeton d'horodatage vérifiés hors ligne :"
+hc alice pv voir s1 | indent
+hc alice pv exporter s1 --format html --sortie "$work/pv-s1.html" | indent
+kill -9 "$tsa_pid" 2>/dev/null || true
+tsa_pid=""
+
 
 say "Le rapport d'absences du secrétariat, signé dans le journal des membres"
 hc secretariat rapport absences --signer 2>&1 | indent

@@ -80,15 +80,21 @@ extension CouncilSession {
         var already = 0
         for statement in try await timestampStatements(of: seance) {
             if kept.contains(statement.subject) { already += 1; continue }
-            let imprint = SHA2.sha256(Array(statement.text.utf8))
-            let nonce = Array(SHA2.sha256(Array(client.randomness.identifier().utf8)).prefix(12))
-            let token = try await TimestampClient(url: authority.url)
-                .stamp(TimestampRequest(imprint: imprint, digest: .sha256, nonce: nonce))
-            _ = try await verifier.verify(token, imprint: imprint, digest: .sha256)
-            try council.recordTimestamp(statement, token: token.der)
+            let token = try await stamp(statement.text, authority: authority, verifier: verifier)
+            try council.recordTimestamp(statement, token: token)
             stamped.append(statement)
         }
         return (stamped, already)
+    }
+
+    /// A token from `authority` over SHA-256 of `text` (a fresh 96-bit nonce), verified against the
+    /// council's roots before it is returned (DER).
+    func stamp(_ text: String, authority: CouncilStore.TimestampAuthority, verifier: TimestampVerifier) async throws -> [UInt8] {
+        let imprint = SHA2.sha256(Array(text.utf8))
+        let nonce = Array(SHA2.sha256(Array(client.randomness.identifier().utf8)).prefix(12))
+        let token = try await TimestampClient(url: authority.url).stamp(TimestampRequest(imprint: imprint, digest: .sha256, nonce: nonce))
+        _ = try await verifier.verify(token, imprint: imprint, digest: .sha256)
+        return token.der
     }
 
     /// Every time-stamp kept for `seance`, verified offline against the council's roots, each
@@ -104,7 +110,7 @@ extension CouncilSession {
             let outcome: Result<TimestampInfo, TimestampError>
             do throws(TimestampError) {
                 guard let verifier else { throw TimestampError(.notConfigured, TimestampError.Code.notConfigured.text) }
-                outcome = .success(try await Self.verify(timestamp, with: verifier))
+                outcome = .success(try await Self.verify(timestamp.token, over: timestamp.statement.text, with: verifier))
             } catch {
                 outcome = .failure(error)
             }
@@ -115,11 +121,11 @@ extension CouncilSession {
         return checks
     }
 
-    /// `timestamp`'s token verified against its statement's SHA-256, every failure a `TimestampError`.
-    private static func verify(_ timestamp: CouncilStore.StoredTimestamp, with verifier: TimestampVerifier) async throws(TimestampError) -> TimestampInfo {
+    /// Token `der` verified against the SHA-256 of `text`, every failure a `TimestampError`.
+    static func verify(_ der: [UInt8], over text: String, with verifier: TimestampVerifier) async throws(TimestampError) -> TimestampInfo {
         do {
-            let token = try TimestampToken(der: timestamp.token)
-            return try await verifier.verify(token, imprint: SHA2.sha256(Array(timestamp.statement.text.utf8)), digest: .sha256)
+            let token = try TimestampToken(der: der)
+            return try await verifier.verify(token, imprint: SHA2.sha256(Array(text.utf8)), digest: .sha256)
         } catch let error as TimestampError {
             throw error
         } catch {

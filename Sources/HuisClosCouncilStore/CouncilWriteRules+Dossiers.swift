@@ -11,7 +11,8 @@ extension CouncilWriteRules {
     /// referral); the adoption and publication (status, séance, vote) are recorded by the president
     /// or the secretariat. Paragraphs: first-circle members in office. Referrals: received by the
     /// secretariat, marked answered with the adoption. Working groups: the president. Hearings: the
-    /// secretariat (it appoints the guest and signs the wipe order).
+    /// secretariat (it appoints the guest and signs the wipe order). Minutes: drafted and approved
+    /// by the president or the secretariat; signed by the president alone.
     static func dossierRule(for change: Change, role: Role?) -> CouncilError? {
         let office = role?.actsForTheCouncil == true
         let inOffice = role?.sitsInFirstCircle == true
@@ -31,6 +32,13 @@ extension CouncilWriteRules {
             return role == .president ? nil : createsGroups
         case DossierRecords.Kind.hearing:
             return role == .secretariat ? nil : keepsHearings
+        case DossierRecords.Kind.minutesParagraph:
+            return office ? nil : keepsMinutes
+        case DossierRecords.Kind.minutes:
+            if case let .set(_, field, _) = change, DossierRecords.minutesSignatureFields.contains(field) {
+                return role == .president ? nil : signsMinutes
+            }
+            return office ? nil : keepsMinutes
         default:
             return nil
         }
@@ -63,6 +71,12 @@ extension CouncilWriteRules {
     static let createsGroups = CouncilError(.roleRequired, Text(
         fr: "Seule la présidence crée un groupe de travail et en désigne les membres : utilisez l'appareil de la présidence.",
         en: "Only the president creates a working group and designates its members: use the president's device."))
+    static let keepsMinutes = CouncilError(.roleRequired, Text(
+        fr: "Le procès-verbal est rédigé et son approbation enregistrée par la présidence ou le secrétariat : utilisez l'un de leurs appareils.",
+        en: "The minutes are drafted and their approval recorded by the president or the secretariat: use one of their devices."))
+    static let signsMinutes = CouncilError(.roleRequired, Text(
+        fr: "Seule la présidence signe le procès-verbal approuvé : utilisez l'appareil de la présidence.",
+        en: "Only the president signs the approved minutes: use the president's device."))
     static let keepsHearings = CouncilError(.roleRequired, Text(
         fr: "Le secrétariat tient le registre des auditions (il nomme l'invité·e et signe l'ordre d'effacement) : utilisez un appareil du secrétariat.",
         en: "The secretariat keeps the hearing register (it appoints the guest and signs the wipe order): use a secretariat device."))

@@ -18,7 +18,14 @@ public enum DossierRecords {
         public static let workingGroup = "working-group"
         /// A hearing: guest, dossier, opened, expiry; `closed` once closed.
         public static let hearing = "hearing"
+        /// A séance's procès-verbal, id = the séance: status, approval, the president's signature, its time-stamp.
+        public static let minutes = "minutes"
+        /// One paragraph of a procès-verbal, id = "<séance>.<n>": set `text`.
+        public static let minutesParagraph = "minutes-paragraph"
     }
+
+    /// The minutes fields only the president's device writes: its signature over the approved text.
+    public static let minutesSignatureFields: Set<String> = ["signer", "signature"]
 
     /// The avis fields a drafting member writes; every other avis field (status past `draft`,
     /// séance, vote count) records the council's decision.

@@ -19,8 +19,11 @@ import HuisClosStore
 public struct AvisDrafts: Sendable {
     /// Record kinds and field names (the records' layout, shared by every device).
     enum Layout {
-        static let avis = DossierRecords.Kind.avis, paragraph = DossierRecords.Kind.paragraph, textSet = "text"
+        static let avis = DossierRecords.Kind.avis, paragraph = DossierRecords.Kind.paragraph
     }
+
+    /// The paragraphs' merge rule, over this scope.
+    var paragraphRegister: ParagraphRegister { ParagraphRegister(store: store, scope: scope, kind: Layout.paragraph) }
 
     /// The draft's state.
     public enum Status: String, Sendable {
@@ -33,14 +36,7 @@ public struct AvisDrafts: Sendable {
     }
 
     /// One paragraph as the replica sees it.
-    public struct Paragraph: Sendable, Equatable {
-        /// Its identifier within the avis (paragraphs are ordered by identifier).
-        public let id: String
-        /// Its versions: one when settled, several when concurrent edits conflict.
-        public let versions: [String]
-        /// Whether concurrent edits are waiting for someone to resolve them.
-        public var isConflict: Bool { versions.count > 1 }
-    }
+    public typealias Paragraph = DraftParagraph
 
     /// A draft as the replica sees it.
     public struct Draft: Sendable, Equatable {
@@ -94,15 +90,7 @@ public struct AvisDrafts: Sendable {
             throw DossierError(.tooLarge, Text(fr: "l'avis \(id) a déjà \(DossierLimits.paragraphsMax) paragraphes : regroupez-en",
                                      en: "avis \(id) already has \(DossierLimits.paragraphsMax) paragraphs: merge some"))
         }
-        let record = try RecordKey(kind: Layout.paragraph, id: "\(id).\(paragraph)")
-        let seen = try RecordReader(database: store.database).textElements(kind: Layout.paragraph, id: record.id, set: Layout.textSet, scope: scope)
-        var changes: [Change] = []
-        for version in seen where version != text {
-            let tags = try store.observedTags(of: .text(version), in: Layout.textSet, of: record, scope: scope)
-            changes.append(.remove(record, set: Layout.textSet, element: .text(version), observed: tags))
-        }
-        changes.append(.add(record, set: Layout.textSet, element: .text(text)))
-        try store.commitLocal(changes, scope: scope)
+        try store.commitLocal(try paragraphRegister.changes(writing: text, paragraph: paragraph, of: id), scope: scope)
     }
 
     /// The draft `id` as this replica sees it.
@@ -114,11 +102,7 @@ public struct AvisDrafts: Sendable {
             throw DossierError(.notFound, Text(fr: "aucun avis \(id) dans \(scope) : vérifiez l'identifiant ou synchronisez",
                                      en: "no avis \(id) in \(scope): check the identifier or sync"))
         }
-        let prefix = "\(id)."
-        let paragraphs = try reader.ids(kind: Layout.paragraph, scope: scope).filter { $0.hasPrefix(prefix) }.map { recordID in
-            Paragraph(id: String(recordID.dropFirst(prefix.count)),
-                      versions: try reader.textElements(kind: Layout.paragraph, id: recordID, set: Layout.textSet, scope: scope))
-        }.filter { !$0.versions.isEmpty }
+        let paragraphs = try paragraphRegister.paragraphs(of: id)
         return Draft(id: id, title: title, kind: kind, status: status, referral: fields.text("referral"), paragraphs: paragraphs)
     }
 

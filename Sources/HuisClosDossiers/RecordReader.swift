@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
 
@@ -29,6 +30,15 @@ struct RecordReader {
             }
             return fields
         }
+    }
+
+    /// The merge timestamp of field `name` of a record (when its winning value was written, by
+    /// which device's clock); nil when the field is absent.
+    func stamp(kind: String, id: String, field name: String, scope: ScopeID) throws -> Timestamp? {
+        try database.read { db in
+            try Data.fetchOne(db, sql: "SELECT hlc FROM fields WHERE scope = ? AND kind = ? AND id = ? AND name = ?",
+                              arguments: [scope.rawValue, kind, id, name])
+        }.flatMap { try? Timestamp(encoded: [UInt8]($0)) }
     }
 
     /// The live elements of `set` of a record that are text, sorted (concurrent values of a

@@ -145,13 +145,7 @@ public struct PublicSite: Sendable {
     }
 
     /// The French name of a kind of text.
-    static func kindName(_ kind: PublishedText.Kind) -> String {
-        switch kind {
-        case .avis: "Avis"
-        case .recommandation: "Recommandation"
-        case .programme: "Programme de travail"
-        }
-    }
+    static func kindName(_ kind: PublishedText.Kind) -> String { kind.frenchName }
 
     /// The contact as a link (an e-mail address gets `mailto:`), or « non renseigné ».
     private var contactLink: String {

@@ -107,3 +107,14 @@ public struct PublishedText: Sendable, Equatable, Codable {
                       referral: values.decodeIfPresent(String.self, forKey: .referral))
     }
 }
+
+extension PublishedText.Kind {
+    /// The French name of a kind of text: « Avis », « Recommandation », « Programme de travail ».
+    public var frenchName: String {
+        switch self {
+        case .avis: "Avis"
+        case .recommandation: "Recommandation"
+        case .programme: "Programme de travail"
+        }
+    }
+}

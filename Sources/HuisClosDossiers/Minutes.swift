@@ -1,0 +1,180 @@
+import Foundation
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosCrypto
+import HuisClosL10n
+import HuisClosEngine
+import HuisClosProtocol
+import HuisClosPublication
+import HuisClosStore
+
+/// A séance's procès-verbal (Protocol/DOSSIERS.md, "Minutes"): drafted from the séance's records,
+/// edited paragraph by paragraph with the avis' merge rule (`ParagraphRegister`), approved at a
+/// later séance with its vote, then signed by the president's device and time-stamped.
+///
+/// Records, in the council scope: `minutes/<séance>` (status, approval, signature, token) and
+/// `minutes-paragraph/<séance>.<n>` (set `text`, n from 1).
+public struct Minutes: Sendable {
+    /// Field names of the `minutes` record.
+    enum Field {
+        static let status = "status", approvedAt = "approved_at", approvedOn = "approved_on", present = "vote_present"
+        static let inFavour = "vote_for", against = "vote_against", abstaining = "vote_abstaining", textHash = "text_sha256"
+        static let signer = "signer", signature = "signature", token = "token"
+    }
+
+    /// Where the PV stands.
+    public enum Status: String, Sendable {
+        /// Being written.
+        case draft
+        /// Approved at a later séance: its text is fixed.
+        case approved
+    }
+
+    /// The approving séance's vote: members present, for, against, abstaining.
+    public struct Vote: Sendable, Equatable {
+        public let present: Int, inFavour: Int, against: Int, abstaining: Int
+
+        public init(present: Int, inFavour: Int, against: Int, abstaining: Int) {
+            (self.present, self.inFavour, self.against, self.abstaining) = (present, inFavour, against, abstaining)
+        }
+    }
+
+    /// The approval as recorded: at which séance, on which day, with which vote, of which text (SHA-256, hex).
+    public struct Approval: Sendable, Equatable {
+        public let seance: String, day: Day, vote: Vote, textHash: String
+    }
+
+    /// A PV as this replica sees it.
+    public struct Record: Sendable, Equatable {
+        /// The séance it records.
+        public let seance: String
+        public let status: Status
+        /// Paragraphs in order (1, 2, …).
+        public let paragraphs: [DraftParagraph]
+        public let approval: Approval?
+        /// The signing device's public key and its Ed25519 signature over the approval statement, once signed.
+        public let signer: [UInt8]?, signature: [UInt8]?
+        /// When the signature was written (its field's merge timestamp, Unix ms by the writing device's clock).
+        public let signedAtMs: UInt64?
+        /// The RFC 3161 token over the signed statement (`stampedText(council:)`), DER.
+        public let token: [UInt8]?
+
+        /// Paragraphs whose concurrent versions must be resolved before approval.
+        public var conflicts: [DraftParagraph] { paragraphs.filter(\.isConflict) }
+
+        /// The text as it reads now, paragraphs separated by a blank line; a conflicting paragraph
+        /// contributes its versions one after another (so it never matches an approved hash).
+        public var text: String { paragraphs.map { $0.versions.joined(separator: "\n\n") }.joined(separator: "\n\n") }
+    }
+
+    public let store: ChangeStore
+    let scope = ScopeID.council
+
+    /// Minutes in the council scope of `store`.
+    public init(store: ChangeStore) { self.store = store }
+
+    var paragraphRegister: ParagraphRegister { ParagraphRegister(store: store, scope: scope, kind: DossierRecords.Kind.minutesParagraph) }
+
+    /// Drafts the PV of held `seance` from its records and the council-scope texts adopted at it
+    /// (`MinutesDraft`), one paragraph each; refused
+    /// for a séance not held or whose PV exists. Returns the paragraphs written.
+    @discardableResult
+    public func draft(_ seance: Seance, register: Register) throws -> [String] {
+        guard seance.attendanceClosed else { throw MinutesError(.seanceNotHeld) }
+        guard try RecordReader(database: store.database).fields(kind: DossierRecords.Kind.minutes, id: seance.id, scope: scope) == nil else {
+            throw MinutesError(.alreadyDrafted)
+        }
+        let drafts = AvisDrafts(store: store)
+        let adopted = try drafts.drafts().filter { $0.status != .draft }.compactMap { try? drafts.adoptedText($0.id) }.filter { $0.seance == seance.id }
+        let paragraphs = MinutesDraft(seance: seance, register: register, avis: adopted).paragraphs
+        var changes: [Change] = [.set(try RecordKey(kind: DossierRecords.Kind.minutes, id: seance.id), field: Field.status, value: .text(Status.draft.rawValue))]
+        for (number, text) in zip(1..., paragraphs) {
+            changes += try paragraphRegister.changes(writing: text, paragraph: "\(number)", of: seance.id)
+        }
+        try store.commitLocal(changes, scope: scope)
+        return paragraphs
+    }
+
+    /// Writes paragraph `number` (from 1; one past the last adds a paragraph) of `seance`'s PV over
+    /// every version this replica has seen; refused once approved.
+    public func write(_ text: String, paragraph number: Int, of seance: String) throws {
+        let record = try minutes(seance)
+        guard record.status == .draft else { throw MinutesError(.approved) }
+        guard (1...min(record.paragraphs.count + 1, DossierLimits.paragraphsMax)).contains(number) else {
+            throw DossierError(.invalidArgument, Text(fr: "paragraphe \(number) : le procès-verbal en a \(record.paragraphs.count) ; donnez un numéro de 1 à \(record.paragraphs.count + 1)",
+                                                      en: "paragraph \(number): the minutes have \(record.paragraphs.count); give a number from 1 to \(record.paragraphs.count + 1)"))
+        }
+        try store.commitLocal(try paragraphRegister.changes(writing: text, paragraph: "\(number)", of: seance), scope: scope)
+    }
+
+    /// The PV of `seance` as this replica sees it; `MinutesError.notFound` when there is none.
+    public func minutes(_ seance: String) throws -> Record {
+        guard let fields = try RecordReader(database: store.database).fields(kind: DossierRecords.Kind.minutes, id: seance, scope: scope),
+              let status = fields.text(Field.status).flatMap(Status.init(rawValue:)) else { throw MinutesError(.notFound) }
+        let paragraphs = try paragraphRegister.paragraphs(of: seance).sorted { (Int($0.id) ?? .max, $0.id) < (Int($1.id) ?? .max, $1.id) }
+        var approval: Approval?
+        if status == .approved, let at = fields.text(Field.approvedAt), let day = fields.text(Field.approvedOn).flatMap(Day.init(iso:)),
+           let present = fields.integer(Field.present), let inFavour = fields.integer(Field.inFavour),
+           let against = fields.integer(Field.against), let abstaining = fields.integer(Field.abstaining), let hash = fields.text(Field.textHash) {
+            approval = Approval(seance: at, day: day, vote: Vote(present: Int(present), inFavour: Int(inFavour), against: Int(against), abstaining: Int(abstaining)),
+                                textHash: hash)
+        }
+        let base64 = { (name: String) in fields.text(name).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) } }
+        return Record(seance: seance, status: status, paragraphs: paragraphs, approval: approval,
+                      signer: base64(Field.signer), signature: base64(Field.signature),
+                      signedAtMs: try RecordReader(database: store.database).stamp(kind: DossierRecords.Kind.minutes, id: seance, field: Field.signature, scope: scope)?.hlc.physicalMs,
+                      token: base64(Field.token))
+    }
+
+    /// Records the approval of `seance`'s PV at the later, held séance `approving` with `vote`,
+    /// fixing the text by its SHA-256. Refused while a paragraph conflicts, at the séance itself or an
+    /// earlier one, before the approving séance was held, or with more votes than members present.
+    public func approve(_ seance: Seance, at approving: Seance, vote: Vote) throws {
+        let record = try minutes(seance.id)
+        guard record.status == .draft else { throw MinutesError(.approved) }
+        guard record.conflicts.isEmpty else {
+            throw MinutesError(.conflict, Text(
+                fr: "Approbation refusée : le procès-verbal de la séance \(seance.id) a des versions concurrentes du ou des paragraphes \(record.conflicts.map(\.id).joined(separator: ", ")). Réécrivez-les (huisclos pv ecrire \(seance.id) N …) après les avoir lues (huisclos pv voir \(seance.id)), synchronisez, puis approuvez.",
+                en: "Approval refused: the minutes of séance \(seance.id) have conflicting versions of paragraph(s) \(record.conflicts.map(\.id).joined(separator: ", ")). Rewrite them (huisclos pv ecrire \(seance.id) N …) after reading them (huisclos pv voir \(seance.id)), sync, then approve."))
+        }
+        guard approving.id != seance.id, approving.date > seance.date else {
+            throw MinutesError(.approvalTooEarly, Text(
+                fr: "Approbation refusée : le procès-verbal de la séance \(seance.id) du \(seance.date.french) s'approuve à une séance ultérieure, pas à la séance \(approving.id) du \(approving.date.french).",
+                en: "Approval refused: the minutes of séance \(seance.id) of \(seance.date.iso) are approved at a later séance, not at séance \(approving.id) of \(approving.date.iso)."))
+        }
+        guard approving.attendanceClosed else {
+            throw MinutesError(.seanceNotHeld, Text(
+                fr: "la séance \(approving.id) n'a pas été tenue (feuille de présence non close) : clôturez-la d'abord (huisclos presence clore \(approving.id))",
+                en: "séance \(approving.id) has not been held (attendance not closed): close it first (huisclos presence clore \(approving.id))"))
+        }
+        let cast = vote.inFavour + vote.against + vote.abstaining
+        guard [vote.inFavour, vote.against, vote.abstaining].allSatisfy({ $0 >= 0 }), cast <= approving.present.count else {
+            throw MinutesError(.votesExceedPresent, Text(
+                fr: "Approbation refusée : \(cast) voix (pour, contre, abstention) mais \(approving.present.count) présents à la séance \(approving.id) : corrigez le décompte.",
+                en: "Approval refused: \(cast) votes (for, against, abstaining) but \(approving.present.count) present at séance \(approving.id): correct the count."))
+        }
+        let key = try RecordKey(kind: DossierRecords.Kind.minutes, id: seance.id)
+        try store.commitLocal([
+            .set(key, field: Field.status, value: .text(Status.approved.rawValue)),
+            .set(key, field: Field.approvedAt, value: .text(approving.id)), .set(key, field: Field.approvedOn, value: .text(approving.date.iso)),
+            .set(key, field: Field.present, value: .integer(Int64(approving.present.count))),
+            .set(key, field: Field.inFavour, value: .integer(Int64(vote.inFavour))),
+            .set(key, field: Field.against, value: .integer(Int64(vote.against))),
+            .set(key, field: Field.abstaining, value: .integer(Int64(vote.abstaining))),
+            .set(key, field: Field.textHash, value: .text(SHA2.sha256(Array(record.text.utf8)).hex)),
+        ], scope: scope)
+    }
+
+    /// Records the president's device signature over the approval statement of `seance`'s PV.
+    public func recordSignature(of seance: String, signer: [UInt8], signature: [UInt8]) throws {
+        let key = try RecordKey(kind: DossierRecords.Kind.minutes, id: seance)
+        try store.commitLocal([.set(key, field: Field.signer, value: .text(Data(signer).base64EncodedString())),
+                               .set(key, field: Field.signature, value: .text(Data(signature).base64EncodedString()))], scope: scope)
+    }
+
+    /// Keeps the RFC 3161 token over the signed statement of `seance`'s PV.
+    public func recordTimestamp(of seance: String, token: [UInt8]) throws {
+        try store.commitLocal([.set(try RecordKey(kind: DossierRecords.Kind.minutes, id: seance), field: Field.token,
+                                    value: .text(Data(token).base64EncodedString()))], scope: scope)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import HuisClosClient
+import HuisClosCouncil
+import HuisClosCrypto
+import HuisClosDossiers
+import HuisClosTestSupport
+import Testing
+
+/// Issue 17, item 4: a séance's procès-verbal drafted from its records, edited paragraph by
+/// paragraph (concurrent edits shown as a conflict), approved at a later séance with its vote,
+/// signed by the president's device — a signature every device checks after sync — and time-stamped.
+@Suite(.tags(.slow)) struct MinutesWorkflowTests {
+    @Test func theDraftStatesTheSeanceItsAttendanceAgendaAndTheAvisAdoptedWithItsVote() async throws {
+        try await MinutesFixture.with("minutes-draft") { fixture in
+            let paragraphs = try await fixture.secretariat().draftMinutes("s1")
+            #expect(paragraphs.first?.contains("Bobigny, salle du conseil") == true && paragraphs.first?.contains("de 14 h à 17 h") == true,
+                    "\(paragraphs)")
+            #expect(paragraphs.contains { $0.contains("Présents (2) : Alice Martin, Karim Benali.") && $0.contains("Quorum atteint") })
+            #expect(paragraphs.contains("Ordre du jour : 1. Budget 2027."))
+            #expect(paragraphs.contains { $0.hasPrefix("Point 1 — Budget 2027.") })
+            #expect(paragraphs.contains("Avis « Avis sur le budget » (avis-1) adopté : 2 votants, 2 pour, 0 contre, 0 abstention(s)."))
+            await #expect(throws: MinutesError(.alreadyDrafted)) { try await fixture.secretariat().draftMinutes("s1") }
+
+            // Every device of the council scope reads the same draft after sync; s2 is not drafted.
+            try await fixture.syncAll()
+            let onKarim = try await fixture.session(fixture.karim).minutesView("s1")
+            #expect(onKarim.record.paragraphs.map(\.versions) == paragraphs.map { [$0] } && onKarim.standing == .draft)
+            await #expect(throws: MinutesError(.notFound)) { try await fixture.session(fixture.karim).minutesView("s2") }
+        }
+    }
+
+    @Test func concurrentEditsShowAConflictThatBlocksApprovalUntilRewritten() async throws {
+        try await MinutesFixture.with("minutes-conflict") { fixture in
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.syncAll()
+            // The secretariat and the president edit paragraph 4 without seeing each other's edit.
+            try await fixture.secretariat().writeMinutesParagraph("Point 1 — Budget 2027. Le rapporteur présente le budget.", number: 4, of: "s1")
+            try await fixture.session(fixture.president).writeMinutesParagraph("Point 1 — Budget 2027. La présidente ouvre le débat.", number: 4, of: "s1")
+            try await fixture.syncAll()
+            let view = try await fixture.secretariat().minutesView("s1")
+            #expect(view.record.conflicts.map(\.id) == ["4"] && view.record.conflicts.first?.versions.count == 2)
+            let conflict = await #expect(throws: MinutesError.self) {
+                try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            }
+            #expect(conflict?.code == .conflict)
+            #expect(try await fixture.secretariat().minutesView("s1").record.status == .draft, "nothing recorded")
+            // Rewritten having seen both: approval goes through.
+            try await fixture.secretariat().writeMinutesParagraph("Point 1 — Budget 2027. Débat ouvert par la présidente.", number: 4, of: "s1")
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            #expect(try await fixture.secretariat().minutesView("s1").record.approval?.vote == Minutes.Vote(present: 2, inFavour: 2, against: 0, abstaining: 0))
+        }
+    }
+
+    @Test func approvalAtTheSeanceItselfOrEarlierOrWithMoreVotesThanPresentIsRefused() async throws {
+        try await MinutesFixture.with("minutes-approval") { fixture in
+            let secretariat = try await fixture.secretariat()
+            _ = try secretariat.draftMinutes("s1")
+            _ = try secretariat.draftMinutes("s2")
+            let atItself = await #expect(throws: MinutesError.self) { try await secretariat.approveMinutes("s1", at: "s1", inFavour: 2, against: 0, abstaining: 0) }
+            #expect(atItself?.code == .approvalTooEarly)
+            let atEarlier = await #expect(throws: MinutesError.self) { try await secretariat.approveMinutes("s2", at: "s1", inFavour: 2, against: 0, abstaining: 0) }
+            #expect(atEarlier?.code == .approvalTooEarly)
+            let tooManyVotes = await #expect(throws: MinutesError.self) { try await secretariat.approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 1) }
+            #expect(tooManyVotes?.code == .votesExceedPresent)
+            #expect(try await secretariat.minutesView("s1").record.status == .draft)
+            try await secretariat.approveMinutes("s1", at: "s2", inFavour: 1, against: 0, abstaining: 1)
+            #expect(try await secretariat.minutesView("s1").record.approval?.seance == "s2")
+            // Approved: the text no longer changes.
+            #expect(throws: MinutesError(.approved)) { try secretariat.writeMinutesParagraph("Autre texte.", number: 1, of: "s1") }
+        }
+    }
+
+    @Test func thePresidentsSignatureIsCheckedByAnotherDeviceAfterSyncAndAForgedOrMissingOneIsRefused() async throws {
+        try await MinutesFixture.with("minutes-signature") { fixture in
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            try await fixture.syncAll()
+            // Approved, not signed yet: not to be relied on, on any device.
+            #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .refused(.unsigned))
+            // Only the president signs: the secretariat's device is refused by the write rule.
+            await #expect(throws: (any Error).self) { _ = try await fixture.secretariat().signMinutes("s1") }
+
+            #expect(try await fixture.session(fixture.president).signMinutes("s1") == false, "no authority configured: not stamped")
+            try await fixture.syncAll()
+            #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .signed(member: fixture.president.member.hex))
+            #expect(try await fixture.secretariat().minutesView("s1").standing == .signed(member: fixture.president.member.hex))
+
+            // A tampered president's client writes a signature over another text; then one naming
+            // Karim's device as the signer: both refused by every other device after sync.
+            let presidentStore = Minutes(store: fixture.president.store)
+            try presidentStore.recordSignature(of: "s1", signer: fixture.president.certificate.signingKey.bytes,
+                                               signature: await fixture.president.signStatement("HuisClos minutes approval v1\nseance: s1\n"))
+            try await fixture.syncAll()
+            #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .refused(.forgedSignature))
+            let statement = try #require(try await fixture.session(fixture.president).minutesView("s1").record
+                .approvalStatement(council: fixture.president.membership.root.publicKey.bytes.hex))
+            try presidentStore.recordSignature(of: "s1", signer: fixture.karim.certificate.signingKey.bytes,
+                                               signature: await fixture.karim.signStatement(statement))
+            try await fixture.syncAll()
+            #expect(try await fixture.secretariat().minutesView("s1").standing == .refused(.forgedSignature), "Karim is not the president")
+        }
+    }
+
+    @Test func anEditMadeAfterApprovalIsRefusedAndAConcurrentOneVoidsTheSignature() async throws {
+        try await MinutesFixture.with("minutes-edit") { fixture in
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.syncAll()
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            // The president's device, not synced since the approval, edits paragraph 2.
+            try await fixture.session(fixture.president).writeMinutesParagraph("Présents : tous.", number: 2, of: "s1")
+            try await fixture.syncAll()
+            await #expect(throws: MinutesError(.approved)) { try await fixture.session(fixture.president).writeMinutesParagraph("x", number: 2, of: "s1") }
+            #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .refused(.changedAfterApproval))
+            await #expect(throws: MinutesError(.changedAfterApproval)) { _ = try await fixture.session(fixture.president).signMinutes("s1") }
+        }
+    }
+
+    @Test func theSignedMinutesAreTimeStampedAndTheTokenVerifiesOffline() async throws {
+        try await ClientCouncil.withTimestamping("minutes-tsa") { council, _, _ in
+            let fixture = try await MinutesFixture.start(council)
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            try await fixture.syncAll()
+            #expect(try await fixture.session(fixture.president).signMinutes("s1"), "the council has an authority: stamped")
+            try await fixture.syncAll()
+            let view = try await fixture.session(fixture.karim).minutesView("s1")
+            guard case let .success(info)? = view.stamp else { Issue.record("\(String(describing: view.stamp))"); return }
+            #expect(abs(info.genTime.timeIntervalSinceNow) < 3600, "the authority's own clock")
+            #expect(view.attestation { _ in "" }.last?.french.hasPrefix("Horodaté par l'autorité d'horodatage du conseil") == true)
+
+            // The export carries the text and what this device verified.
+            let markdown = try await fixture.session(fixture.karim).minutesDocument("s1").rendered(.md)
+            #expect(markdown.contains("Signé par l'appareil de la présidence (Alice Martin)") && markdown.contains("jeton vérifié"))
+            let html = try await fixture.session(fixture.karim).minutesDocument("s1").rendered(.html)
+            #expect(html.contains("<html lang=\"fr\">") && html.contains("Avis « Avis sur le budget »"))
+
+            // A token over another text (the signature changed) no longer verifies.
+            try Minutes(store: fixture.president.store).recordSignature(
+                of: "s1", signer: fixture.president.certificate.signingKey.bytes, signature: await fixture.president.signStatement("autre"))
+            try await fixture.syncAll()
+            let altered = try await fixture.session(fixture.karim).minutesView("s1")
+            #expect(altered.standing == .refused(.forgedSignature))
+            guard case let .failure(error)? = altered.stamp else { Issue.record("\(String(describing: altered.stamp))"); return }
+            #expect(error.qualifiedCode == "timestamp.otherHash", "\(error)")
+        }
+    }
+}
