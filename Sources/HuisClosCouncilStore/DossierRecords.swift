@@ -18,6 +18,10 @@ public enum DossierRecords {
         public static let workingGroup = "working-group"
         /// A hearing: guest, dossier, opened, expiry; `closed` once closed.
         public static let hearing = "hearing"
+        /// A consultation: topic, question, audience, closing, dossiers, its key pair's seed, status.
+        public static let consultation = "consultation"
+        /// A member's tag on a contribution, id = "<consultation>.<position>": `tag`.
+        public static let contributionTag = "contribution-tag"
     }
 
     /// The avis fields a drafting member writes; every other avis field (status past `draft`,
