@@ -37,14 +37,9 @@ struct ConsultationCommands: AsyncParsableCommand {
                 throw UsageError("--public", audience, accepts: Text(fr: "second-cercle ou public", en: "second-cercle or public"))
             }
             let closesAt = Consultation.closingInstant(try parseDay(closing, option: "--cloture"), at: try time.map { try parseTime($0, option: "--heure") })
-            let consultation = try await session.openConsultation(id, topic: topic, question: question, audience: audience, closesAt: closesAt,
-                                                                  dossiers: dossiers)
-            say(Text(fr: "Consultation \(id) ouverte jusqu'au \(LocalTime.text(unixSeconds: closesAt, in: .french)).",
-                     en: "Consultation \(id) open until \(LocalTime.text(unixSeconds: closesAt, in: .english))."))
-            if consultation.audience == .public {
-                say(Text(fr: "Formulaire public : \(session.device.server)/public/consultations/\(id).html",
-                         en: "Public form: \(session.device.server)/public/consultations/\(id).html"))
-            }
+            let consultation = try await session.openConsultation(
+                id, topic: topic, question: question, audience: audience, closesAt: closesAt, dossiers: dossiers)
+            say(session.openedSentence(consultation))
         }
     }
 
@@ -61,17 +56,7 @@ struct ConsultationCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Identifiant / id.") var id: String
 
-        func run(on session: CouncilSession) async throws {
-            let record = try session.consultation(id)
-            let consultation = record.consultation
-            let state = consultation.isOpen(at: session.instant.unixSeconds)
-            say(Text(fr: "\(consultation.topic)\nQuestion : \(consultation.question)\nPublic : \(consultation.audience.rawValue)\n"
-                        + "Clôture : \(LocalTime.text(unixSeconds: consultation.closesAt, in: .french)) (\(state ? "ouverte" : "close"))\n"
-                        + "Dossiers joints : \(record.dossiers.isEmpty ? "aucun" : record.dossiers.joined(separator: ", "))",
-                     en: "\(consultation.topic)\nQuestion: \(consultation.question)\nAudience: \(consultation.audience.rawValue)\n"
-                        + "Closes: \(LocalTime.text(unixSeconds: consultation.closesAt, in: .english)) (\(state ? "open" : "closed"))\n"
-                        + "Attached dossiers: \(record.dossiers.isEmpty ? "none" : record.dossiers.joined(separator: ", "))"))
-        }
+        func run(on session: CouncilSession) async throws { say(try session.consultationDetails(id)) }
     }
 
     struct Close: CouncilCommand {
@@ -95,15 +80,19 @@ struct ConsultationCommands: AsyncParsableCommand {
             let (opened, unreadable) = try await session.contributions(id)
             if json { return try printJSON(opened) }
             for contribution in opened {
-                let who = contribution.author.map { "second cercle : \($0)" }
+                let who =
+                    contribution.author.map { "second cercle : \($0)" }
                     ?? [contribution.name, contribution.email].compactMap { $0 }.joined(separator: ", ")
-                Console.out("#\(contribution.position) — \(contribution.received) — \(who.isEmpty ? "anonyme" : who)"
-                            + (contribution.tag.map { " — \($0)" } ?? "") + "\n\(contribution.text)\n\n")
+                Console.out(
+                    "#\(contribution.position) — \(contribution.received) — \(who.isEmpty ? "anonyme" : who)"
+                        + (contribution.tag.map { " — \($0)" } ?? "") + "\n\(contribution.text)\n\n")
             }
             say(Text(fr: "\(opened.count) contribution(s).", en: "\(opened.count) contribution(s)."))
             if unreadable > 0 {
-                warn(Text(fr: "\(unreadable) contribution(s) ne s'ouvrent pas (abîmées ou mal signées) : elles sont ignorées.",
-                          en: "\(unreadable) contribution(s) do not open (damaged or badly signed): they are skipped."))
+                warn(
+                    Text(
+                        fr: "\(unreadable) contribution(s) ne s'ouvrent pas (abîmées ou mal signées) : elles sont ignorées.",
+                        en: "\(unreadable) contribution(s) do not open (damaged or badly signed): they are skipped."))
             }
         }
     }

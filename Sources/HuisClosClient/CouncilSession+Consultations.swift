@@ -55,9 +55,34 @@ extension CouncilSession {
         return listing
     }
 
-    /// Consultation `id` as recorded (council scope).
-    public func consultation(_ id: String) throws -> Consultations.Record {
-        try Consultations(store: device.store).record(id)
+    /// Consultation `id` as a person reads it: topic, question, audience, closing and state now, dossiers.
+    public func consultationDetails(_ id: String) throws -> Text {
+        let record = try Consultations(store: device.store).record(id)
+        let consultation = record.consultation
+        let open = consultation.isOpen(at: instant.unixSeconds)
+        let form = formAddress(of: consultation)
+        return Text(fr: "\(consultation.topic)\nQuestion : \(consultation.question)\nPublic : \(consultation.audience.rawValue)\n"
+                        + "Clôture : \(LocalTime.text(unixSeconds: consultation.closesAt, in: .french)) (\(open ? "ouverte" : "close"))\n"
+                        + "Dossiers joints : \(record.dossiers.isEmpty ? "aucun" : record.dossiers.joined(separator: ", "))"
+                        + (form.map { "\nFormulaire public : \($0)" } ?? ""),
+                    en: "\(consultation.topic)\nQuestion: \(consultation.question)\nAudience: \(consultation.audience.rawValue)\n"
+                        + "Closes: \(LocalTime.text(unixSeconds: consultation.closesAt, in: .english)) (\(open ? "open" : "closed"))\n"
+                        + "Attached dossiers: \(record.dossiers.isEmpty ? "none" : record.dossiers.joined(separator: ", "))"
+                        + (form.map { "\nPublic form: \($0)" } ?? ""))
+    }
+
+    /// What opening `consultation` tells the person: until when, and the public form's address.
+    public func openedSentence(_ consultation: Consultation) -> Text {
+        let form = formAddress(of: consultation)
+        return Text(fr: "Consultation \(consultation.id) ouverte jusqu'au \(LocalTime.text(unixSeconds: consultation.closesAt, in: .french))."
+                        + (form.map { "\nFormulaire public : \($0)" } ?? ""),
+                    en: "Consultation \(consultation.id) open until \(LocalTime.text(unixSeconds: consultation.closesAt, in: .english))."
+                        + (form.map { "\nPublic form: \($0)" } ?? ""))
+    }
+
+    /// The public form's address on the device's relay, for a public consultation.
+    func formAddress(of consultation: Consultation) -> String? {
+        consultation.audience == .public ? "\(device.server)/public/\(PublicSite.consultationsFolder)/\(consultation.id).html" : nil
     }
 
     /// Fetches consultation `id`'s contributions from the relay and opens them with its key
