@@ -68,13 +68,14 @@ public struct Consultation: Sendable, Equatable, Codable {
     public func isOpen(at instant: Int64) -> Bool { !closed && instant < closesAt }
 
     /// The instant a consultation closing on `day` at `time` (the council's wall clock,
-    /// Europe/Paris; 23:59 when no time is given) stops taking contributions: the end of that minute.
+    /// Europe/Paris; 23:59 when no time is given) stops taking contributions: the last second of that
+    /// minute, so it reads as that minute.
     public static func closingInstant(_ day: Day, at time: TimeOfDay?) -> Int64 {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = LocalTime.zone
         let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: time?.hour ?? 23, minute: time?.minute ?? 59)
         let start = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
-        return Int64(start.timeIntervalSince1970) + 60
+        return Int64(start.timeIntervalSince1970) + 59
     }
 
     /// The same consultation, closed.
