@@ -102,7 +102,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
-        .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosL10n"]),
+        .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosL10n", "HuisClosCrypto", "HuisClosWire"]),
         // The council's life as records in the council scope of a device's ChangeStore, and the
         // register folded from the verified membership log (the I/O side of HuisClosCouncil).
         .target(
@@ -166,6 +166,7 @@ let package = Package(
             name: "HuisClosDevice",
             dependencies: [
                 "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosDossiers",
+                "HuisClosPublication",
                 "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
@@ -312,7 +313,7 @@ let package = Package(
             name: "HuisClosClientTests",
             dependencies: [
                 "HuisClosClient", "HuisClosApp", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
-                "HuisClosCouncilStore", "HuisClosTimestamp",
+                "HuisClosCouncilStore", "HuisClosTimestamp", "HuisClosPublication", "HuisClosServer",
                 "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

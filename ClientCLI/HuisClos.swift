@@ -22,7 +22,7 @@ struct HuisClos: AsyncParsableCommand {
             AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self,
             MemberCommands.self, SeanceCommands.self, MailCommands.self, TimestampCommands.self, AgendaCommands.self, AttendanceCommands.self,
             ReportCommands.self, DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self,
-            ReferralCommands.self, AppCommand.self, MinutesCommands.self,
+            ReferralCommands.self, ConsultationCommands.self, AppCommand.self, MinutesCommands.self,
         ])
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),

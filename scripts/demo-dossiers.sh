@@ -141,6 +141,28 @@ step "Marqueur « $marqueur » (dans les dossiers et un brouillon) absent de la 
 if grep -rqa "$marqueur" "$work/serveur"; then echo "marqueur confidentiel en clair dans les données du serveur" >&2; exit 1; fi
 step "…et absent en clair du dossier de données du serveur (il ne garde que des chiffrés)."
 
+say "Consultation : la présidente consulte le public ; Sami (second cercle) répond depuis son appareil, un visiteur par le formulaire"
+hc presidente consultations ouvrir c-mobilites --sujet "Mobilités du quotidien" --question "Que proposez-vous pour vos trajets ?" \
+    --public public --cloture 2027-12-31 | indent
+sync_some sami alice
+hc sami consultations contribuer c-mobilites "Des navettes le soir vers les gares (CONTRIBUTION-$marqueur)" | indent
+step "Un visiteur envoie le formulaire public (le petit calcul anti-abus que fait le script de la page, ici en Python) :"
+python3 - "$url/public/consultations/c-mobilites" "VISITEUR-$marqueur" <<'PY' | indent
+import hashlib, re, sys, urllib.parse, urllib.request
+page = urllib.request.urlopen(sys.argv[1] + ".html").read().decode()
+challenge = re.search(r'name="defi" value="([^"]*)"', page).group(1)
+proof = next(n for n in range(1 << 24) if hashlib.sha256(f"{challenge}:{n}".encode()).digest()[:2] == b"\0\0")
+form = urllib.parse.urlencode({"contribution": "Plus de pistes cyclables sûres", "nom": sys.argv[2], "courriel": "",
+                               "defi": challenge, "preuve": proof}).encode()
+answer = urllib.request.urlopen(urllib.request.Request(sys.argv[1], data=form)).read().decode()
+print("Contribution reçue" if "Contribution reçue" in answer else "REFUSÉE")
+PY
+if grep -rqa "$marqueur" "$work/serveur"; then echo "contribution en clair dans les données du serveur" >&2; exit 1; fi
+step "Les deux contributions sont scellées à la clé de la consultation : absentes en clair du dossier du serveur."
+step "Alice (membre) les ouvre sur son appareil et en retient une :"
+hc alice consultations contributions c-mobilites | indent
+hc alice consultations marquer c-mobilites 1 retenue | indent
+
 say "Le rapport d'activité 2026 au président du Département (depuis l'appareil de la présidente)"
 hc presidente sync >/dev/null
 hc presidente rapport annuel 2026 --sortie "$sortie/rapport" | indent

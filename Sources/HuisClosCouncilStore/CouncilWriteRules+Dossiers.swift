@@ -12,7 +12,8 @@ extension CouncilWriteRules {
     /// or the secretariat. Paragraphs: first-circle members in office. Referrals: received by the
     /// secretariat, marked answered with the adoption. Working groups: the president. Hearings: the
     /// secretariat (it appoints the guest and signs the wipe order). Minutes: drafted and approved
-    /// by the president or the secretariat; signed by the president alone.
+    /// by the president or the secretariat; signed by the president alone. Consultations: the
+    /// president or the secretariat; tags on their contributions: first-circle members in office and the offices.
     static func dossierRule(for change: Change, role: Role?) -> CouncilError? {
         let office = role?.actsForTheCouncil == true
         let inOffice = role?.sitsInFirstCircle == true
@@ -39,6 +40,10 @@ extension CouncilWriteRules {
                 return role == .president ? nil : signsMinutes
             }
             return office ? nil : keepsMinutes
+        case DossierRecords.Kind.consultation:
+            return office ? nil : opensConsultations
+        case DossierRecords.Kind.contributionTag:
+            return office || inOffice ? nil : tagsContributions
         default:
             return nil
         }
@@ -56,6 +61,12 @@ extension CouncilWriteRules {
     public static let publishes = CouncilError(.roleRequired, Text(
         fr: "Seules la présidence et le secrétariat publient les textes adoptés : demandez-leur de publier.",
         en: "Only the president and the secretariat publish adopted texts: ask them to publish."))
+    static let opensConsultations = CouncilError(.roleRequired, Text(
+        fr: "Les consultations sont ouvertes et closes par la présidence ou le secrétariat : demandez-leur de le faire.",
+        en: "Consultations are opened and closed by the president or the secretariat: ask them to do it."))
+    static let tagsContributions = CouncilError(.roleRequired, Text(
+        fr: "Seul·e un·e membre du premier cercle en fonction, la présidence ou le secrétariat marque les contributions.",
+        en: "Only a first-circle member in office, the president or the secretariat tags contributions."))
     static let putsDossiers = CouncilError(.roleRequired, Text(
         fr: "Les dossiers du conseil sont déposés par la présidence ou le secrétariat : demandez-leur d'ajouter ce document.",
         en: "Council dossiers are filed by the president or the secretariat: ask them to add this document."))

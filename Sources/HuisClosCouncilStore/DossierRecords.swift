@@ -22,6 +22,10 @@ public enum DossierRecords {
         public static let minutes = "minutes"
         /// One paragraph of a procès-verbal, id = "<séance>.<n>": set `text`.
         public static let minutesParagraph = "minutes-paragraph"
+        /// A consultation: topic, question, audience, closing, dossiers, its key pair's seed, status.
+        public static let consultation = "consultation"
+        /// A member's tag on a contribution, id = "<consultation>.<position>": `tag`.
+        public static let contributionTag = "contribution-tag"
     }
 
     /// The minutes fields only the president's device writes: its signature over the approved text.

@@ -24,6 +24,11 @@ extension WireLimits {
     public static let controlMessageBytesMax = 1_048_576
     /// A file chunk: 1 MiB, so a cut upload loses at most 1 MiB and a chunk is one cheap allocation.
     public static let chunkBytesMax = 1_048_576
+    /// A sealed contribution to a consultation: its JSON fields at their limits (8,000 characters
+    /// of text, each up to 6 bytes once escaped, a name and an address) and the box's 48 bytes fit.
+    public static let contributionBytesMax = 64 * 1024
+    /// Sealed contributions one page carries: 200 × 64 KiB stays under `pullBytesMax`.
+    public static let contributionsPerPageMax = 200
     /// Chunks in one file: 16,384 × 1 MiB = 16 GiB, far above any council document; keeps a
     /// manifest (34 bytes per hash) under `controlMessageBytesMax`.
     public static let fileChunksMax = 16_384

@@ -6,14 +6,17 @@ public struct PublicSite: Sendable {
     public let catalog: PublicCatalog
     /// The publishing body.
     public let publisher: Publisher
+    /// Now (seconds since 1970), to list the consultations open; nil lists none.
+    public let now: Int64?
 
     /// The file names of the site's fixed pages, under its root.
     public static let pages = [PublicPage.index, PublicPage.accessibility, PublicPage.legalNotice]
 
-    /// A site over `catalog`.
-    public init(catalog: PublicCatalog, publisher: Publisher) {
+    /// A site over `catalog`; with `now`, the index lists the public consultations open then.
+    public init(catalog: PublicCatalog, publisher: Publisher, now: Int64? = nil) {
         self.catalog = catalog
         self.publisher = publisher
+        self.now = now
     }
 
     /// The fixed page named `name` (one of `pages`); nil for any other name.
@@ -49,7 +52,7 @@ public struct PublicSite: Sendable {
             <p>Avis, recommandations et programmes de travail adoptés par le \(Escaping.html(publisher.name)). \
             Données ouvertes (schéma SCDL « Délibérations » 2.1.5) : <a href="deliberations.csv">CSV</a>, \
             <a href="deliberations.json">JSON</a>.</p>
-            \(list)
+            \(consultationsSection(at: now))\(list)
             """
         return document(title: "Textes publiés — \(publisher.name)", body: body, depth: 0, canonical: url(PublicPage.index))
     }
@@ -163,11 +166,11 @@ public struct PublicSite: Sendable {
     }
 
     /// The address of the site's page `name`, when the site knows its own address.
-    private func url(_ name: String) -> String? {
+    func url(_ name: String) -> String? {
         publisher.baseURL.isEmpty ? nil : "\(publisher.baseURL)/\(name)"
     }
 
-    private func document(title: String, body: String, depth: Int, canonical: String?) -> String {
+    func document(title: String, body: String, depth: Int, canonical: String?) -> String {
         PublicPage.document(title: title, body: body, publisher: publisher.name, conformance: publisher.legal.conformance,
                             placement: .site(depth: depth), canonical: canonical)
     }

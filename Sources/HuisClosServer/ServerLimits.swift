@@ -44,6 +44,16 @@ public enum ServerLimits {
     /// what its members mistype, so clients guessing from many addresses cannot block its
     /// enrolments, while a botnet's guesses stay bounded (80-bit codes: still hopeless).
     public static let failedEnrolmentsPerCouncilPerWindowMax = 1_000
+    /// Contributions one source address may send through the public form per
+    /// `contributionWindowSeconds` (second-circle devices: per device): enough for a family or an
+    /// office behind one address, little for a flood (`ContributionGate`).
+    public static let contributionsPerAddressPerWindowMax = 10
+    /// The contribution limit's window: an hour, longer than the other limits, since nobody
+    /// contributes to a consultation several times a minute.
+    public static let contributionWindowSeconds = 3_600
+    /// Form challenges remembered as used at most (each until it expires, 2 h): a flood past it
+    /// is refused until some expire, so memory stays bounded.
+    public static let usedChallengesMax = 100_000
     /// Keys the rate limiter remembers at most: past it, expired windows are dropped first, then
     /// everything (bounded memory; keys are device keys and source addresses, so reaching it is rare).
     public static let rateLimiterKeysMax = 10_000

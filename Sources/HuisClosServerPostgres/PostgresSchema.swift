@@ -17,7 +17,7 @@ enum PostgresSchema {
 
     /// The relay's tables (what `integrityProblems` reads through).
     static let tables = ["enrolment_code", "device", "challenge", "token", "scope_log", "file", "file_chunk", "chunk",
-                         "chunk_upload", "membership_record", "sealed_key"]
+                         "chunk_upload", "membership_record", "sealed_key", "contribution"]
 
     /// Each migration's statements (the extended query protocol runs one statement at a time).
     static let migrations: [[PostgresQuery]] = [
@@ -66,6 +66,14 @@ enum PostgresSchema {
             CREATE TABLE sealed_key (
                 recipient BYTEA NOT NULL, scope TEXT COLLATE "C" NOT NULL, epoch BIGINT NOT NULL, issuer BYTEA NOT NULL,
                 bytes BYTEA NOT NULL, PRIMARY KEY (recipient, scope, epoch, issuer))
+            """,
+        ],
+        // 2: SQLite's v5, consultations' mailboxes of sealed contributions.
+        [
+            """
+            CREATE TABLE contribution (
+                consultation TEXT COLLATE "C" NOT NULL, position BIGINT NOT NULL, received_at_ms BIGINT NOT NULL, bytes BYTEA NOT NULL,
+                PRIMARY KEY (consultation, position))
             """,
         ],
     ]

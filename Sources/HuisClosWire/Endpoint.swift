@@ -42,6 +42,13 @@ public enum Endpoint {
     /// The router pattern of `chunk(file:hash:)`.
     public static let chunkPattern = "/v1/files/:fileID/chunks/:hash"
 
+    /// The router pattern of `contributions(_:)`.
+    public static let contributionsPattern = "/v1/consultations/:consultation/contributions"
+
+    /// POST a sealed contribution (raw bytes, a second-circle device's token) or GET
+    /// `?after=N` → `ContributionPage` (a device reading the council scope): a consultation's mailbox.
+    public static func contributions(_ consultation: String) -> String { "/v1/consultations/\(consultation)/contributions" }
+
     /// GET → `FileStatus` (device token, read in the file's scope).
     public static func file(_ fileID: String) -> String { "\(files)/\(fileID)" }
 

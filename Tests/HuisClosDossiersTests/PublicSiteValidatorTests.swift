@@ -1,6 +1,11 @@
 import Foundation
+import GRDB
 import HuisClosCouncil
+import HuisClosCrypto
+import HuisClosEngine
 import HuisClosPublication
+import HuisClosStore
+import HuisClosWire
 import HuisClosTestSupport
 import Testing
 
@@ -20,7 +25,7 @@ struct PublicSiteValidatorTests {
             """#
         let data = folder.url.appendingPathComponent("data")
         let site = folder.url.appendingPathComponent("site")
-        for sub in [data, site.appendingPathComponent("textes")] {
+        for sub in [data, site.appendingPathComponent("textes"), site.appendingPathComponent("consultations")] {
             try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         }
         try Data(settings.utf8).write(to: data.appendingPathComponent("public-site.json"))
@@ -35,6 +40,14 @@ struct PublicSiteValidatorTests {
             let missing = try await RawRequest.send(server.url, .GET, "/public/textes/inconnu.html", version: nil)
             #expect(missing.status == 404)
             try Data(missing.body).write(to: site.appendingPathComponent("textes/inconnu.html"))
+            // A consultation's form, and the form again after a refusal (the error announced).
+            try await Self.announceConsultation(on: server)
+            let form = try await PublicURLTests.page(server, "/public/consultations/c-2026-01.html")
+            try Data(form.utf8).write(to: site.appendingPathComponent("consultations/c-2026-01.html"))
+            let refused = try await RawRequest.send(server.url, .POST, "/public/consultations/c-2026-01", body: Array("contribution=&nom=&courriel=".utf8),
+                                                    contentType: "application/x-www-form-urlencoded", version: nil)
+            #expect(refused.status == 400)
+            try Data(refused.body).write(to: site.appendingPathComponent("consultations/refus.html"))
         } catch {
             await server.stop()
             throw error
@@ -53,5 +66,19 @@ struct PublicSiteValidatorTests {
         #expect(printed.contains("validata: deliberations.csv: valid against SCDL Délibérations 2.1.5"), "\(printed)")
         #expect(printed.contains("axe: accessibilite.html: 0 serious/critical"), "\(printed)")
         #expect(printed.contains("axe: inconnu.html: 0 serious/critical"), "\(printed)")
+        #expect(printed.contains("axe: c-2026-01.html: 0 serious/critical"), "\(printed)")
+        #expect(printed.contains("axe: refus.html: 0 serious/critical"), "\(printed)")
+    }
+
+    /// Announces an open public consultation through `server` (the public scope's plain batches).
+    static func announceConsultation(on server: TestServer) async throws {
+        let device = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.public], writable: [.public]))
+        let store = try ChangeStore(database: DatabaseQueue(), device: device.key,
+                                    authorizer: KnownDevicesAuthorizer(devices: [device.key.publicKey]))
+        let consultation = try Consultation(id: "c-2026-01", topic: "Mobilités du quotidien", question: "Que proposez-vous pour vos trajets ?",
+                                            audience: .public, closesAt: 4_102_444_800,
+                                            publicKey: Hex.encode(try AgreementKeyPair.generate().publicKey.bytes))
+        try store.commitLocal([try PublicCatalog.announceChange(consultation)], scope: .public)
+        _ = try await device.client.push(try store.outbox())
     }
 }

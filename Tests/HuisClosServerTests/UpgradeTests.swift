@@ -93,6 +93,6 @@ import Testing
         await server.terminate()
         let migrations = try DatabaseQueue(path: folder.url.appendingPathComponent(SQLiteServerStorage.fileName).path)
         let applied = try await migrations.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied.count == 5 && applied.contains("v4-chunk-scopes"), "\(applied)")
+        #expect(applied.count == 6 && applied.contains("v4-chunk-scopes") && applied.contains("v5-contributions"), "\(applied)")
     }
 }

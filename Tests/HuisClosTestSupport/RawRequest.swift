@@ -20,13 +20,14 @@ public struct RawRequest: Sendable {
         public var error: APIError? { APIError(jsonBody: body) }
     }
 
-    /// Sends `method path` with `body`, the version header (unless `version` is nil) and a bearer
-    /// token; `followRedirects: false` returns a redirect itself.
+    /// Sends `method path` with `body` (declared as `contentType` when given), the version header
+    /// (unless `version` is nil) and a bearer token; `followRedirects: false` returns a redirect itself.
     public static func send(_ server: String, _ method: HTTPMethod = .POST, _ path: String, body: [UInt8]? = nil,
-                            version: String? = String(ProtocolVersion.current), token: String? = nil,
+                            contentType: String? = nil, version: String? = String(ProtocolVersion.current), token: String? = nil,
                             followRedirects: Bool = true) async throws -> Answer {
         var request = HTTPClientRequest(url: server + path)
         request.method = method
+        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if let version { request.headers.add(name: ProtocolVersion.headerName, value: version) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
@@ -83,10 +84,10 @@ extension RawRequest {
     /// answer until the server closes the connection (`Connection: close`); status 0 when no answer
     /// came within `timeoutSeconds` (as long as `RawSocket`'s: the parallel suite loads the relay).
     public static func post(port: Int, source: String, _ path: String, body: [UInt8], headers: [(String, String)] = [],
-                            timeoutSeconds: Int = 60) async throws -> Answer {
+                            contentType: String = ProtocolVersion.contentType, timeoutSeconds: Int = 60) async throws -> Answer {
         let socket = try await RawSocket.connect(port: port, source: source, timeoutSeconds: timeoutSeconds)
         let extra = headers.map { "\($0.0): \($0.1)\r\n" }.joined()
-        socket.send("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-protobuf\r\n"
+        socket.send("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: \(contentType)\r\n"
                     + "\(ProtocolVersion.headerName): \(ProtocolVersion.current)\r\nContent-Length: \(body.count)\r\n\(extra)\r\n")
         socket.send(body)
         let bytes = await socket.readUntilClosed().bytes

@@ -15,6 +15,8 @@ public struct RelayQuotas: Sendable, Equatable {
     public var failedEnrolmentsPerAddressPerWindowMax: Int
     /// Failed enrolment attempts per window for the council, all addresses together (`rateLimited` beyond).
     public var failedEnrolmentsPerCouncilPerWindowMax: Int = ServerLimits.failedEnrolmentsPerCouncilPerWindowMax
+    /// Contributions per source address (or second-circle device) per hour (`tooMany` beyond).
+    public var contributionsPerAddressPerWindowMax: Int = ServerLimits.contributionsPerAddressPerWindowMax
     /// The rate limits' window, in seconds of the server's clock.
     public var rateWindowSeconds: Int
     /// Open connections in all (a connection over it is closed at once).

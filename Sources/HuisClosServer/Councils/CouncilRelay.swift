@@ -23,6 +23,8 @@ struct CouncilRelay: Sendable {
     let health = StorageHealth()
     let publicBase: PublicBaseURL
     let publicSettings: PublicSiteSettings?
+    /// The public form's anti-abuse state (in memory), one per council for the process's life.
+    let contributionGate: ContributionGate
 
     /// A council over `storage`; the default council takes the configured admin token, the others
     /// the one in their folder (created with the council, `CouncilDirectory.create`).
@@ -38,6 +40,7 @@ struct CouncilRelay: Sendable {
         }
         publicSettings = try PublicSiteSettings.load(folder: folder)
         publicBase = PublicBaseURL(configuration: configuration, council: id, councilURL: publicSettings?.url)
+        contributionGate = try ContributionGate()
     }
 
     /// What serves this council: its HTTP router, its watch-upgrade router and its background
@@ -68,9 +71,11 @@ struct CouncilRelay: Sendable {
         FileRoutes(services: services).register(on: router)
         MembershipRoutes(services: services, ledger: ledger).register(on: router)
         OperationsRoutes(services: services, storages: readiness).register(on: router)
-        PublicRoutes(services: services, settings: publicSettings, ledger: ledger, base: publicBase,
-                     cache: PublicCatalogCache(storage: storage, metrics: metrics))
-            .register(on: router)
+        let publicCatalog = PublicCatalogCache(storage: storage, metrics: metrics)
+        let site = PublicSiteSource(services: services, settings: publicSettings, ledger: ledger, base: publicBase, cache: publicCatalog)
+        PublicRoutes(site: site).register(on: router)
+        ConsultationFormRoutes(site: site, gate: contributionGate).register(on: router)
+        ContributionRoutes(services: services, ledger: ledger, cache: publicCatalog, gate: contributionGate).register(on: router)
 
         let webSocketRouter = Router(context: WatchRequestContext.self)
         webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock) { error, context in await context.refuse(error) })

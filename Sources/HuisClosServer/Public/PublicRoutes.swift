@@ -17,13 +17,7 @@ import HuisClosWire
 /// No authentication: everything here is public by construction, because only the public scope
 /// is read — every other scope holds sealed bodies the relay cannot open anyway.
 struct PublicRoutes: Sendable {
-    let services: RelayServices
-    /// Nil without `<data>/public-site.json`: every page then answers 404 saying what to configure.
-    let settings: PublicSiteSettings?
-    /// The council's name comes from its verified membership log.
-    let ledger: CouncilLedger
-    let base: PublicBaseURL
-    let cache: PublicCatalogCache
+    let site: PublicSiteSource
 
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/public") { request, _ in try await refusing { try await index(request) } }
@@ -38,17 +32,7 @@ struct PublicRoutes: Sendable {
         }
     }
 
-    /// Answers `page`, or the page a visitor reads when the site refuses (404, French then English).
-    private func refusing(_ page: () async throws -> Response) async throws -> Response {
-        do {
-            return try await page()
-        } catch let refusal as PublicSiteRefusal {
-            var response = Self.page(refusal.page, contentType: "text/html; charset=utf-8")
-            response.status = .notFound
-            response.headers[.cacheControl] = "no-store"
-            return response
-        }
-    }
+    private func refusing(_ page: () async throws -> Response) async throws -> Response { try await site.refusing(page) }
 
     // Kept out of the route closures (see OperationsRoutes: the release compiler crashed
     // splitting generic closures that build responses inline).
@@ -58,47 +42,30 @@ struct PublicRoutes: Sendable {
         // router does not see in the path).
         if request.uri.path == "/public" {
             var response = Response(status: .movedPermanently)
-            response.headers[.location] = base.path + "/"
+            response.headers[.location] = site.base.path + "/"
             return response
         }
-        let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
-        return Self.page(site.indexPage(), contentType: "text/html; charset=utf-8")
+        return PublicSiteSource.page(try await site.site().indexPage())
     }
 
     private func fixedPage(_ name: String) async throws -> Response {
-        let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
-        guard let html = site.page(named: name) else { throw PublicSiteRefusal.notPublished }
-        return Self.page(html, contentType: "text/html; charset=utf-8")
+        guard let html = try await site.site().page(named: name) else { throw PublicSiteRefusal.notPublished }
+        return PublicSiteSource.page(html)
     }
 
     private func text(_ request: Request, page: String) async throws -> Response {
         let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
-        let site = PublicSite(catalog: try await cache.catalog(), publisher: try await publisher())
-        guard PublicationLimits.isValidIdentifier(id), let html = site.textPage(id) else {
+        guard PublicationLimits.isValidIdentifier(id), let html = try await site.site().textPage(id) else {
             throw PublicSiteRefusal.notPublished
         }
-        return Self.page(html, contentType: "text/html; charset=utf-8")
+        return PublicSiteSource.page(html)
     }
 
     private func openData(csv: Bool) async throws -> Response {
-        let publisher = try await publisher()
-        let texts = try await cache.catalog().texts
+        let publisher = try await site.publisher()
+        let texts = try await site.cache.catalog().texts
         return csv
-            ? Self.page(SCDLDeliberations.csv(texts, publisher: publisher), contentType: "text/csv; charset=utf-8")
-            : Self.page(SCDLDeliberations.json(texts, publisher: publisher), contentType: "application/json")
-    }
-
-    /// Who publishes: the configured SIRET (refused until there is one) under the configured name
-    /// or the council's own, from its set-up.
-    private func publisher() async throws -> Publisher {
-        guard let settings else { throw PublicSiteRefusal.unconfigured }
-        guard let councilName = try await ledger.state()?.councilName ?? settings.name else { throw PublicSiteRefusal.noCouncil }
-        return try settings.publisher(councilName: councilName, baseURL: base.url())
-    }
-
-    static func page(_ text: String, contentType: String) -> Response {
-        var response = Response.bytes(Array(text.utf8), contentType: contentType)
-        response.headers[.cacheControl] = "public, max-age=60"
-        return response
+            ? PublicSiteSource.page(SCDLDeliberations.csv(texts, publisher: publisher), contentType: "text/csv; charset=utf-8")
+            : PublicSiteSource.page(SCDLDeliberations.json(texts, publisher: publisher), contentType: "application/json")
     }
 }

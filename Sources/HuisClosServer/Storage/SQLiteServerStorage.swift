@@ -190,6 +190,14 @@ public final class SQLiteServerStorage: ServerStorage {
                     FROM chunk JOIN file_chunk ON file_chunk.hash = chunk.hash JOIN file ON file.id = file_chunk.file;
                 """)
         }
+        // Consultations' mailboxes: sealed contributions only (PROTOCOL.md, "Consultations").
+        migrator.registerMigration("v5-contributions") { db in
+            try db.execute(sql: """
+                CREATE TABLE contribution (
+                    consultation TEXT NOT NULL, position INTEGER NOT NULL, received_at_ms INTEGER NOT NULL, bytes BLOB NOT NULL,
+                    PRIMARY KEY (consultation, position)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -116,6 +116,15 @@ public protocol ServerStorage: Sendable {
     /// The sealed keys addressed to `recipient` (canonical bytes), oldest first.
     func sealedKeys(for recipient: SigningPublicKey) async throws(StorageError) -> [[UInt8]]
 
+    // MARK: Consultations (sealed contributions: the relay never holds their key)
+
+    /// Appends a sealed contribution to `consultation`'s mailbox, received at `receivedAt`;
+    /// returns its position (from 1), or nil, changing nothing, when the mailbox already holds `max`.
+    func storeContribution(_ sealed: [UInt8], consultation: String, receivedAt: Date, max: Int) async throws(StorageError) -> UInt64?
+
+    /// The sealed contributions of `consultation` after position `after`, in order, at most `maxCount`.
+    func contributions(of consultation: String, after: UInt64, maxCount: Int) async throws(StorageError) -> [ContributionPage.Entry]
+
     // MARK: Health
 
     /// Checks the stored data for damage (SQLite: `PRAGMA integrity_check`) and returns what it

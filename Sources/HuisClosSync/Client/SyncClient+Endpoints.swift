@@ -101,7 +101,7 @@ extension SyncClient {
     }
 
     /// Runs a raw request with the session token, logging in again once on `tokenExpired`.
-    private func withToken(_ body: (String) async throws(APIError) -> [UInt8]) async throws(APIError) -> [UInt8] {
+    func withToken(_ body: (String) async throws(APIError) -> [UInt8]) async throws(APIError) -> [UInt8] {
         do {
             return try await body(try await token())
         } catch where Self.renewsSession(error) {

@@ -24,6 +24,7 @@ enum StorageConformance {
         ("membership records append only at the head", membershipRecordsAppendOnlyAtTheHead),
         ("sealed keys are filed per recipient", mailboxFilesKeys),
         ("a sound storage reports no damage", soundStorageReportsNoDamage),
+        ("contributions are kept per consultation, in order, up to a cap", contributionsArePerConsultationInOrderUpToACap),
         ("stored bytes grow with batches and chunks", storedBytesGrowWithBatchesAndChunks),
     ]
 
@@ -194,5 +195,20 @@ extension StorageConformance {
         let key = MailboxKey(recipient: device.publicKey, scope: .council, epoch: 1, issuer: other, bytes: [7])
         try await storage.storeSealedKeys([key, key, MailboxKey(recipient: other, scope: .council, epoch: 1, issuer: other, bytes: [8])])
         #expect(try await storage.sealedKeys(for: device.publicKey) == [[7]])
+    }
+}
+
+extension StorageConformance {
+    static func contributionsArePerConsultationInOrderUpToACap(_ storage: any ServerStorage) async throws {
+        #expect(try await storage.storeContribution([1], consultation: "c-a", receivedAt: now, max: 3) == 1)
+        #expect(try await storage.storeContribution([2], consultation: "c-b", receivedAt: now, max: 3) == 1, "positions count per consultation")
+        #expect(try await storage.storeContribution([3], consultation: "c-a", receivedAt: now.addingTimeInterval(1), max: 3) == 2)
+        #expect(try await storage.storeContribution([4], consultation: "c-a", receivedAt: now, max: 3) == 3)
+        #expect(try await storage.storeContribution([5], consultation: "c-a", receivedAt: now, max: 3) == nil, "over the cap changes nothing")
+        let all = try await storage.contributions(of: "c-a", after: 0, maxCount: 10)
+        #expect(all.map(\.sealed) == [[1], [3], [4]] && all.map(\.position) == [1, 2, 3])
+        #expect(all[1].receivedAtMs == UInt64(now.timeIntervalSince1970 * 1000) + 1000)
+        #expect(try await storage.contributions(of: "c-a", after: 1, maxCount: 1).map(\.sealed) == [[3]])
+        #expect(try await storage.contributions(of: "c-z", after: 0, maxCount: 10).isEmpty)
     }
 }

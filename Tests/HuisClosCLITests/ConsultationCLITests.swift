@@ -1,0 +1,45 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// `huisclos consultations` through the built executable against a real relay: the president
+/// opens, a member may not, the second circle contributes from its device, a member reads and
+/// tags, closing stops contributions.
+@Suite(.tags(.slow)) struct ConsultationCLITests {
+    static let marker = "CONTRIBUTION-CLI-51F0A"
+
+    @Test func thePresidentOpensTheSecondCircleContributesAMemberReadsAndTagsClosingStopsIt() async throws {
+        try await CouncilCLI.with("cli-consultation") { council in
+            try await council.start(people: ["presidente": "president", "alice": "member"])
+            let cercle = try await council.appoint("Nora Haddad", role: "second-cercle", category: "civilSociety", order: "AR-CD-300",
+                                                   date: "2026-01-05")
+            try await council.enrol([("cercle", cercle)])
+            try await council.distributeKeys(to: ["cercle"])
+
+            let refused = try await council.run("alice", ["consultations", "ouvrir", "c-1", "--sujet", "Charte", "--question", "Qu'ajouter ?",
+                                                          "--public", "second-cercle", "--cloture", Days.iso(30)])
+            #expect(refused.status == 65 && refused.errors.contains("présidence ou le secrétariat"), "\(refused.status) \(refused.errors)")
+            let opened = try await council.ok("presidente", ["consultations", "ouvrir", "c-1", "--sujet", "Charte du numérique",
+                                                             "--question", "Qu'ajouter ?", "--public", "second-cercle", "--cloture", Days.iso(30)])
+            #expect(opened.contains("Consultation c-1 ouverte jusqu'au"), "\(opened)")
+            try await council.sync("alice", "cercle")
+            let listed = try await council.rows("alice", ["consultations", "liste"])
+            #expect(listed.first?["id"] as? String == "c-1" && listed.first?["state"] as? String == "open", "\(listed)")
+            #expect(try await council.ok("alice", ["consultations", "voir", "c-1"]).contains("Question : Qu'ajouter ?"))
+
+            try await council.ok("cercle", ["consultations", "contribuer", "c-1", "Ajouter l'inclusion. \(Self.marker)"])
+            let read = try await council.json("alice", ["consultations", "contributions", "c-1"]) as? [[String: Any]]
+            #expect(read?.first?["text"] as? String == "Ajouter l'inclusion. \(Self.marker)" && read?.first?["author"] as? String == "Nora Haddad",
+                    "\(String(describing: read))")
+            #expect(try await council.run("cercle", ["consultations", "contributions", "c-1"]).status != 0, "the second circle read the contributions")
+            try await council.ok("alice", ["consultations", "marquer", "c-1", "1", "écartée"])
+            let tagged = try await council.json("alice", ["consultations", "contributions", "c-1"]) as? [[String: Any]]
+            #expect(tagged?.first?["tag"] as? String == "ecartee")
+
+            try await council.ok("presidente", ["consultations", "clore", "c-1"])
+            try await council.sync("cercle")
+            let late = try await council.run("cercle", ["consultations", "contribuer", "c-1", "Trop tard"])
+            #expect(late.status == 65 && late.errors.contains("contribution.closed"), "\(late.status) \(late.errors)")
+        }
+    }
+}
