@@ -1,3 +1,4 @@
+import HuisClosDossiers
 import HuisClosProtocol
 import HuisClosTrust
 import HuisClosWire
@@ -25,13 +26,16 @@ extension Device {
 
     /// Takes back what this replica merged of a revoked device beyond the writes its revocation lets
     /// stand (merged before the revocation arrived, from a relay that lost them since in a restore):
-    /// every replica then holds exactly the standing ones. Returns how many batches were taken back.
-    func takeBackRevokedWrites() throws -> Int {
+    /// every replica then holds exactly the standing ones, and the dossiers' search index of each
+    /// scope concerned is rebuilt from what stands. Returns how many batches were taken back.
+    func takeBackRevokedWrites() async throws -> Int {
         let state = context.membership
         var taken = 0
         for head in try store.heads() {
             guard let last = state.standingWrites(of: head.device)?.lastSequences[head.scope], head.sequence > last else { continue }
-            taken += try store.takeBack(device: head.device, scope: head.scope, after: last).count
+            let dropped = try store.takeBack(device: head.device, scope: head.scope, after: last).count
+            if dropped > 0 { try await DossierLibrary(store: store, scope: head.scope).rebuildIndex() }
+            taken += dropped
         }
         return taken
     }

@@ -58,7 +58,7 @@ extension Device {
             report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
             // At every sync, not only when records arrive: a crash between the two must not skip it.
-            report.revokedBatchesTakenBack = try takeBackRevokedWrites()
+            report.revokedBatchesTakenBack = try await takeBackRevokedWrites()
             try await acceptUndertakingIfDue()
             try await pullKeys(into: &report)
             // Batches held for a log position this device had not verified merge now that it has,

@@ -43,12 +43,14 @@ public struct DossierIndex: Sendable {
     }
 
     /// Keeps only the entries of `versions` (scope and version of each dossier the device may
-    /// still read); the others — scope lost, record gone — are deleted with secure delete, and
-    /// the index is merged so none of their terms remain in its segments.
-    func retain(versions: [(scope: ScopeID, version: DossierVersion)]) throws {
+    /// still read) among those of `scope` (nil: every scope); the others — scope lost, record
+    /// gone — are deleted with secure delete, and the index is merged so none of their terms
+    /// remain in its segments.
+    func retain(versions: [(scope: ScopeID, version: DossierVersion)], in scope: ScopeID? = nil) throws {
         let kept = Set(versions.map { Self.entry($0.scope.rawValue, $0.version.dossier, $0.version.number) })
         try database.writeWithoutTransaction { db in
             let dropped = try Row.fetchAll(db, sql: "SELECT rowid, scope, dossier, version FROM dossier_fulltext")
+                .filter { scope == nil || $0["scope"] == scope?.rawValue }
                 .filter { !kept.contains(Self.entry($0["scope"], $0["dossier"], $0["version"])) }.map { $0["rowid"] as Int64 }
             guard !dropped.isEmpty else { return }
             try db.execute(sql: "PRAGMA secure_delete = ON")

@@ -161,6 +161,15 @@ public struct DossierLibrary: Sendable {
         try await cache.open(version.fileID, key: try version.key(), fingerprint: version.fingerprint, sink: sink)
     }
 
+    /// Rebuilds the search index of this scope from its records, after a take-back merged them
+    /// again (`ChangeStore.takeBack`): the entries of versions no longer recorded are dropped, and
+    /// every held text version is indexed again (a version record may now name another file).
+    public func rebuildIndex() async throws {
+        let versions = try list().flatMap(\.versions)
+        try DossierIndex(database: store.database).retain(versions: versions.map { (scope, $0) }, in: scope)
+        for version in versions where try isHeld(version) { try await indexIfText(version) }
+    }
+
     /// Indexes the held content of a text `version` for search (up to
     /// `DossierLimits.indexedTextBytesMax`); other formats are left out.
     func indexIfText(_ version: DossierVersion) async throws {

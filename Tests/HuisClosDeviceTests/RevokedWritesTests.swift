@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosCrypto
 import HuisClosDevice
+import HuisClosDossiers
 import HuisClosProtocol
 import HuisClosTestSupport
 import HuisClosTrust
@@ -61,6 +62,25 @@ import Testing
             for device in [bob, carol, council.secretariat] { _ = try await device.sync() }
             try await Self.expectConvergence(on: [bob, carol, council.secretariat], note: "bob", text: "la note de Bob")
             #expect(try CouncilHarness.text(bob, scope: .council, kind: "working-note", id: "apres", field: "contenu") == nil)
+        }
+    }
+
+    /// A dossier version taken back leaves the search index with it: Bob merged and indexed the text
+    /// of a version the revocation does not let stand; once he takes it back, no search finds it.
+    @Test func aTakenBackDossierVersionIsNoLongerFoundBySearch() async throws {
+        try await BackdatedBatchTests.withCouncil("revoked-taken-back-dossier") { council, _, clock in
+            let (president, bob) = (try await council.enrolMember("presidente", role: .president), try await council.enrolMember("bob"))
+            clock.advance(seconds: 60)
+            // The file reaches the relay, the version record stays in the president's outbox.
+            let version = try await DossierContentTests.add("Rapport REPRISEMOT sur la voirie", as: "voirie", from: president)
+            try await council.secretariat.sign(.revokeDevice(device: president.certificate.signingKey, wipe: false))
+            _ = try bob.store.apply(batches: try president.store.outbox())
+            #expect(try await DossierContentTests.read(version, on: bob) == "Rapport REPRISEMOT sur la voirie")
+            #expect(try DossierIndex(database: bob.store.database).search("reprisemot").map(\.dossier) == ["voirie"])
+
+            #expect(try await bob.sync().revokedBatchesTakenBack == 1)
+            #expect(try DossierLibrary(store: bob.store).dossier("voirie") == nil)
+            #expect(try DossierIndex(database: bob.store.database).search("reprisemot").isEmpty, "the taken-back text is still found")
         }
     }
 

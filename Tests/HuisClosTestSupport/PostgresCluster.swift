@@ -4,6 +4,10 @@ import Foundation
 /// into a temporary folder, `pg_ctl start` on a free port, trust authentication on 127.0.0.1
 /// only, a fresh database per test (`createDatabase`), stopped and deleted by `stop()`.
 ///
+/// A test process killed or crashed never calls `stop()`: its cluster would run on. Each cluster's
+/// folder names its owner process (pid and start time), and every start first stops and deletes
+/// the clusters whose owner is gone (`reapOrphans`), so a killed run leaves none behind.
+///
 /// PostgreSQL refuses to run as root, so as root (CI, a fresh Debian machine) every command runs
 /// as the `postgres` system user that Debian's `postgresql` package creates (`runuser -u postgres`).
 /// Without the binaries the tests fail, saying to run `scripts/setup.sh`; a developer without
@@ -15,6 +19,10 @@ public final class PostgresCluster: Sendable {
     public static let user = "huisclos"
     /// Tries at a free port (another cluster or server may take one between the pick and the start).
     static let startAttemptsMax = 5
+    /// The label of the clusters' temporary folders.
+    static let folderLabel = "postgres"
+    /// The file in a cluster's folder naming its owner: "<pid> <start time>".
+    static let ownerFile = "owner"
 
     /// Whether the PostgreSQL tests run (not opted out).
     public static var enabled: Bool { ProcessInfo.processInfo.environment[optOutVariable] != "1" }
@@ -40,10 +48,17 @@ public final class PostgresCluster: Sendable {
         return found
     }
 
-    /// Creates and starts a cluster (blocking: call it off the concurrency pool, see `start()`).
-    init() throws {
+    /// Reaps the orphaned clusters, then creates and starts one owned by process `owner` (this
+    /// process unless a test names another); blocking: call it off the concurrency pool, see `start()`.
+    init(owner: pid_t = getpid()) throws {
         binaries = try Self.findBinaries()
-        folder = try TemporaryFolder("postgres")
+        Self.reapOrphans(binaries)
+        folder = try TemporaryFolder(Self.folderLabel)
+        guard let ownerStart = Self.startTime(of: owner) else {
+            folder.remove()
+            throw ClusterError("the owner process \(owner) of a new cluster is not running")
+        }
+        try Data("\(owner) \(ownerStart)".utf8).write(to: folder.url.appendingPathComponent(Self.ownerFile))
         let data = folder.url.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         if geteuid() == 0 {
@@ -71,6 +86,49 @@ public final class PostgresCluster: Sendable {
     /// Creates and starts a cluster, off the concurrency pool (it waits on child processes).
     public static func start() async throws -> PostgresCluster {
         try await offPool { try PostgresCluster() }
+    }
+
+    /// Creates and starts a cluster owned by process `owner`, off the concurrency pool (the test
+    /// of the reaping: a process it kills stands for a killed test run).
+    public static func start(owner: pid_t) async throws -> PostgresCluster {
+        try await offPool { try PostgresCluster(owner: owner) }
+    }
+
+    /// The cluster's folder (the reaping test checks it is gone).
+    public var folderURL: URL { folder.url }
+
+    /// The PostgreSQL program `name` (`pg_isready`, …) of the binaries the clusters run.
+    public static func program(_ name: String) throws -> URL { try findBinaries().appendingPathComponent(name) }
+
+    /// The start time of process `pid` (`/proc/<pid>/stat`, field 22, in clock ticks since boot),
+    /// or nil when no such process runs (a zombie has ended): with the pid it names one process,
+    /// even once pids wrap.
+    static func startTime(of pid: pid_t) -> String? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // After the command's closing parenthesis come fields 3 (state) onwards: field 22 is the 20th.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count >= 20 && fields[0] != "Z" ? String(fields[19]) : nil
+    }
+
+    /// Stops (immediately) and deletes every cluster under the temporary folder whose owner process
+    /// is gone; returns how many. A folder without an owner file is being created: left alone.
+    @discardableResult
+    static func reapOrphans(_ binaries: URL) -> Int {
+        let base = TemporaryFolder.base
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
+        var reaped = 0
+        for name in names where name.hasPrefix(TemporaryFolder.prefix(folderLabel)) {
+            let folder = base.appendingPathComponent(name)
+            guard let owner = try? String(contentsOf: folder.appendingPathComponent(ownerFile), encoding: .utf8) else { continue }
+            let fields = owner.split(separator: " ")
+            guard fields.count == 2, let pid = pid_t(fields[0]), startTime(of: pid) != String(fields[1]) else { continue }
+            // Fails when the server is already down (the machine restarted): the folder goes all the same.
+            _ = try? run(binaries, "pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
+            try? FileManager.default.removeItem(at: folder)
+            reaped += 1
+        }
+        return reaped
     }
 
     /// Stops the server (fast: open sessions are cut) and deletes the cluster.

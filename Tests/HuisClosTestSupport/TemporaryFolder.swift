@@ -5,10 +5,15 @@ public struct TemporaryFolder: Sendable {
     /// The folder.
     public let url: URL
 
+    /// The folder the test folders are made in: `TMPDIR`, else the system's temporary folder.
+    public static var base: URL { URL(fileURLWithPath: ProcessInfo.processInfo.environment["TMPDIR"] ?? NSTemporaryDirectory()) }
+
+    /// The name every folder of `label` starts with.
+    public static func prefix(_ label: String) -> String { "huisclos-\(label)-" }
+
     /// Creates `TMPDIR/huisclos-<label>-<random>`.
     public init(_ label: String) throws {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? NSTemporaryDirectory()
-        url = URL(fileURLWithPath: base).appendingPathComponent("huisclos-\(label)-\(UUID().uuidString.prefix(8))")
+        url = Self.base.appendingPathComponent(Self.prefix(label) + UUID().uuidString.prefix(8))
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

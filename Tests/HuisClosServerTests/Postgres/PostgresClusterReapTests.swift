@@ -1,0 +1,41 @@
+import Foundation
+import HuisClosTestSupport
+import Testing
+
+/// A test process killed before it stops its PostgreSQL cluster leaves it running: the next start
+/// of any cluster stops and deletes it (`PostgresCluster.reapOrphans`), and spares a live owner's.
+@Suite(.enabled(if: PostgresCluster.enabled, "HUISCLOS_SKIP_POSTGRES=1 turned the PostgreSQL tests off"), .tags(.slow))
+struct PostgresClusterReapTests {
+    @Test func aClusterWhoseOwnerWasKilledIsStoppedAndDeletedByTheNextStart() async throws {
+        // A process standing for a test run (posix_spawn, not Foundation's Process: see CommandRun):
+        // the cluster is recorded as its, then it is killed (SIGKILL).
+        var owner: pid_t = 0
+        let words = ["/bin/sleep", "600"]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        try #require(posix_spawn(&owner, "/bin/sleep", nil, nil, argv, environ) == 0)
+        defer { kill(owner, SIGKILL) }
+        let orphan = try await PostgresCluster.start(owner: owner)
+        defer { orphan.stop() }  // when it was not reaped: a failed test leaves no cluster either
+        let alive = try await PostgresCluster.start(owner: getpid())
+        defer { alive.stop() }
+        #expect(try await Self.accepts(orphan.port))
+        kill(owner, SIGKILL)
+        var status: Int32 = 0
+        waitpid(owner, &status, 0)  // at once: the child was just killed
+
+        let next = try await PostgresCluster.start()
+        defer { next.stop() }
+        #expect(try await !Self.accepts(orphan.port), "the orphaned cluster still accepts connections")
+        #expect(!FileManager.default.fileExists(atPath: orphan.folderURL.path), "the orphaned cluster's folder is left")
+        #expect(try await Self.accepts(alive.port), "a cluster whose owner runs was reaped")
+        #expect(FileManager.default.fileExists(atPath: alive.folderURL.path))
+    }
+
+    /// True when a PostgreSQL server answers on loopback `port` (`pg_isready`).
+    static func accepts(_ port: Int) async throws -> Bool {
+        let ready = try await CommandRun.run(executable: try PostgresCluster.program("pg_isready"),
+                                             ["-h", "127.0.0.1", "-p", String(port), "-t", "5"])
+        return ready.status == 0
+    }
+}
