@@ -282,7 +282,7 @@ let package = Package(
             name: "HuisClosCryptoTests", dependencies: ["HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosProtocolTests",
-            dependencies: ["HuisClosProtocol", "HuisClosWire", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+            dependencies: ["HuisClosProtocol", "HuisClosWire", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .testTarget(
             name: "HuisClosServerTests",
             dependencies: [

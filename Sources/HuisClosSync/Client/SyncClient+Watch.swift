@@ -1,7 +1,8 @@
 import HTTPTypes
-import HummingbirdWSClient
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import HummingbirdWSClient
 import Logging
 
 extension SyncClient {
@@ -31,7 +32,8 @@ extension SyncClient {
         } catch let error as APIError {
             throw error
         } catch {
-            throw APIError(.unreachable, "the watch socket to \(server) failed or was refused (\(type(of: error))): sync again to see why")
+            throw APIError(.unreachable, Text(fr: "la connexion de veille vers \(server) a échoué ou a été refusée : synchronisez de nouveau pour en voir la raison",
+                                              en: "the watch socket to \(server) failed or was refused (\(type(of: error))): sync again to see why"))
         }
     }
 
