@@ -5,6 +5,7 @@ import HuisClosServer
 import HuisClosServerPostgres
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `huisclos-server serve` (the default command): runs the relay until SIGTERM or SIGINT.
 ///

@@ -1,4 +1,6 @@
 import HuisClosProtocol
+import HuisClosStore
+import HuisClosSync
 import HuisClosTrust
 import HuisClosWire
 

@@ -4,6 +4,7 @@ import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosStore
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust

@@ -3,7 +3,9 @@ import HuisClosCrypto
 @testable import HuisClosDevice
 import HuisClosEngine
 import HuisClosProtocol
+import HuisClosServer
 import HuisClosStore
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosDevice
+import HuisClosL10n
 import HuisClosTestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosProtocol
+import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTrust
 import Testing

@@ -3,9 +3,10 @@ import GRDB
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosEngine
-import HuisClosStore
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosStore
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire

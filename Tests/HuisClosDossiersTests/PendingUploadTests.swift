@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosDossiers
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosWire

@@ -1,7 +1,9 @@
 import Foundation
 import HuisClosCouncil
 import HuisClosPublication
+import HuisClosServer
 import HuisClosTestSupport
+import NIOHTTP1
 import Testing
 
 /// The public site as a visitor gets it from a real relay, run through the official validators a

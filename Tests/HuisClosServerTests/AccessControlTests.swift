@@ -5,6 +5,8 @@ import HuisClosServer
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import Logging
+import NIOHTTP1
 import Testing
 
 /// Enrolment, login and revocation against the real server (PROTOCOL.md, "Sessions").

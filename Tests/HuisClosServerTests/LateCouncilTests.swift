@@ -1,8 +1,10 @@
 import Foundation
+import HuisClosProtocol
 import HuisClosServer
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// Issue 14: a council created while the relay runs (`huisclos-server councils create`) is served

@@ -7,6 +7,7 @@ import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
 import Logging
+import NIOHTTP1
 import SwiftProtobuf
 import Testing
 

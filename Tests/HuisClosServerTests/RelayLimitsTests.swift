@@ -5,6 +5,7 @@ import HuisClosServer
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// Quotas, rate limits, the metrics address, the public catalog's cache and the connection

@@ -6,6 +6,7 @@ import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// Issue 15 item 5: the relay notices damage to its own database — `/readyz` fails and the check

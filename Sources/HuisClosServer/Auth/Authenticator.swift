@@ -1,6 +1,7 @@
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosTrust
 import HuisClosWire
 import Hummingbird
 

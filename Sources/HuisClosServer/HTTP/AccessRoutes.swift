@@ -4,6 +4,7 @@ import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 import Hummingbird
+import Logging
 
 /// Admin, enrolment and login endpoints (PROTOCOL.md, "Sessions").
 struct AccessRoutes: Sendable {

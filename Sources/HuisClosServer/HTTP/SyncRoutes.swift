@@ -5,6 +5,7 @@ import HuisClosWire
 import Hummingbird
 import HummingbirdWebSocket
 import NIOCore
+import NIOWebSocket
 
 /// Push, pull and watch (PROTOCOL.md, "Push", "Pull", "Watch").
 struct SyncRoutes: Sendable {

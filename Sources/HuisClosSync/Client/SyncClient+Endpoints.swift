@@ -3,6 +3,7 @@ import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import NIOHTTP1
 
 extension SyncClient {
     // MARK: Admin (the secretariat)

@@ -4,6 +4,7 @@ import HuisClosProtocol
 import HuisClosWire
 import HummingbirdWSClient
 import Logging
+import NIOCore
 
 extension SyncClient {
     /// Largest poke accepted from the server: a poke lists at most `WireLimits.grantsMax` scopes
