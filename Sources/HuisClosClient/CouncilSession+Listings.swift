@@ -2,6 +2,8 @@ import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosL10n
+import HuisClosTrust
+import HuisClosWire
 
 /// The council's listings as every face shows them: a table in the person's language, or
 /// language-free JSON keywords (`Listing`).
@@ -148,8 +150,15 @@ extension CouncilSession {
                                         Text(fr: "Reçue (TSA)", en: "Received (TSA)"),
                                         Text(fr: "Lue (appareil)", en: "Read (device)"), Text(fr: "Lue (serveur)", en: "Read (server)"),
                                         Text(fr: "Lue (TSA)", en: "Read (TSA)")].map { $0.in(language) },
-                              keys: ["member", "revision", "notice_sent", "device", "received", "received_server", "received_tsa",
-                                     "read", "read_server", "read_tsa"])
+                              keys: ["name", "revision", "noticeSent", "device", "received", "receivedServer", "receivedTsa",
+                                     "read", "readServer", "readTsa"])
+        let membership = await device.membership
+        // An acknowledgement names its device by the first hex digits of its signing key; a person
+        // compares devices by the fingerprint every other screen shows.
+        func fingerprint(_ prefix: String, of member: Member) -> String {
+            guard let id = try? MemberID(hex: member.id) else { return prefix }
+            return membership.devices(of: id).first { Hex.encode($0.certificate.signingKey.bytes).hasPrefix(prefix) }?.fingerprint.description ?? prefix
+        }
         func time(_ ms: Int64?) -> String? { ms.map { LocalTime.text(unixMs: $0, in: language) } }
         func iso(_ ms: Int64?) -> JSONValue { ms.map { .string(LocalTime.iso(unixMs: $0)) } ?? .null }
         func sent(_ ms: Int64?) -> String? {
@@ -175,22 +184,22 @@ extension CouncilSession {
                 let acks = own.filter { $0.revision == revision }
                 if acks.isEmpty {
                     listing.append([member.name, "\(revision)", sent(notice), nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil],
-                                   json: ["revision": .int(revision), "notice_sent": iso(notice), "received": .null])
+                                   json: ["member": .string(member.id), "revision": .int(revision), "noticeSent": iso(notice), "received": .null])
                 }
                 for ack in acks {
                     let received = check(TimestampStatement.subject(of: ack, reading: false))
                     let read = check(TimestampStatement.subject(of: ack, reading: true))
-                    listing.append([member.name, "\(revision)", sent(notice), String(ack.device.prefix(16)), time(ack.receivedMs),
+                    listing.append([member.name, "\(revision)", sent(notice), fingerprint(ack.device, of: member), time(ack.receivedMs),
                                     time(ack.receivedServerMs), cell(received), time(ack.readMs), time(ack.readServerMs), cell(read)],
-                                   json: ["revision": .int(revision), "notice_sent": iso(notice), "received": iso(ack.receivedMs),
-                                          "received_server": iso(ack.receivedServerMs), "read": iso(ack.readMs), "read_server": iso(ack.readServerMs),
-                                          "received_tsa": json(received), "received_tsa_status": .string(received?.status ?? "none"),
-                                          "read_tsa": json(read), "read_tsa_status": .string(read?.status ?? "none")])
+                                   json: ["member": .string(member.id), "revision": .int(revision), "noticeSent": iso(notice), "received": iso(ack.receivedMs),
+                                          "receivedServer": iso(ack.receivedServerMs), "read": iso(ack.readMs), "readServer": iso(ack.readServerMs),
+                                          "receivedTsa": json(received), "receivedTsaStatus": .string(received?.status ?? "none"),
+                                          "readTsa": json(read), "readTsaStatus": .string(read?.status ?? "none")])
                 }
             }
             if own.isEmpty && told.isEmpty {
                 listing.append([member.name, nil, nil, nil, Text(fr: "non reçue", en: "not received").in(language), nil, nil, nil, nil, nil],
-                               json: ["revision": .null, "received": .null])
+                               json: ["member": .string(member.id), "revision": .null, "received": .null])
             }
         }
         var convocation: [Text] = []
@@ -198,14 +207,14 @@ extension CouncilSession {
             shown.insert(stamp.stored.statement.subject)
             let revision = stamp.stored.statement.subject.dropFirst("convocation:".count)
             listing.appendJSONOnly(["subject": .string("convocation"), "revision": .int(Int(revision) ?? 0),
-                                    "tsa": json(stamp), "tsa_status": .string(stamp.status)])
+                                    "tsa": json(stamp), "tsaStatus": .string(stamp.status)])
             convocation.append(Self.convocationStampLine(stamp, revision: String(revision)))
         }
         // A kept time-stamp no row shows (a member no longer in office, or an acknowledgement the
         // records do not hold): said with its own status, so nothing kept goes unseen.
         for stamp in checks where !shown.contains(stamp.stored.statement.subject) {
             let subject = stamp.stored.statement.subject
-            listing.appendJSONOnly(["subject": .string(subject), "tsa": json(stamp), "tsa_status": .string(stamp.status)])
+            listing.appendJSONOnly(["subject": .string(subject), "tsa": json(stamp), "tsaStatus": .string(stamp.status)])
             convocation.append(stamp.verifiedTime.map { date in
                 let at = ISO8601DateFormatter().string(from: date)
                 return Text(fr: "Horodatage \(subject) du \(at) : jeton vérifié.", en: "Time-stamp \(subject) at \(at): token verified.")

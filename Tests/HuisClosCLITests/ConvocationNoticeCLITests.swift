@@ -128,9 +128,9 @@ import Testing
                 try await council.ok("alice", ["seances", "voir", "s1"])
                 try await council.sync("alice", "secretariat")
                 let receipts = try await council.rows("secretariat", ["seances", "accuses", "s1", "--json"])
-                let alices = receipts.filter { $0["member"] as? String == "Alice Martin" }
+                let alices = receipts.filter { $0["name"] as? String == "Alice Martin" }
                 #expect(Set(alices.compactMap { $0["revision"] as? Int }) == [1, 2], "\(receipts)")
-                #expect(alices.allSatisfy { $0["received"] is String && $0["notice_sent"] is String }, "\(receipts)")
+                #expect(alices.allSatisfy { $0["received"] is String && $0["noticeSent"] is String }, "\(receipts)")
                 #expect(alices.first { $0["revision"] as? Int == 2 }?["read"] is String, "\(receipts)")
                 let shown = try await council.ok("secretariat", ["seances", "accuses", "s1"])
                 #expect(shown.contains("envoyée le"), "\(shown)")

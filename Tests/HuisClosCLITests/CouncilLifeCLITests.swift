@@ -90,8 +90,14 @@ import Testing
             _ = try await council.ok("omar", ["seances", "liste"])
             try await council.propagate(from: ["karim", "omar"], to: ["secretariat"])
             let acks = try await council.rows("secretariat", ["seances", "accuses", "pleniere-1"])
-            func ack(_ name: String) -> [String: Any]? { acks.first { $0["member"] as? String == name } }
+            func ack(_ name: String) -> [String: Any]? { acks.first { $0["name"] as? String == name } }
             #expect((ack("Karim Haddad")?["read"] as? String)?.hasPrefix(Days.iso(0).prefix(4)) == true, "\(acks)")
+            // The same keys as every other listing: `member` is the identifier, `name` the name, keys
+            // in camelCase, and a device named by the fingerprint `appareils liste` shows.
+            #expect(ack("Karim Haddad")?["member"] as? String == karim, "\(acks)")
+            #expect(acks.allSatisfy { $0["read_server"] == nil && $0["notice_sent"] == nil } && ack("Karim Haddad")?["readServer"] is String, "\(acks)")
+            let karimDevices = try await council.rows("karim", ["appareils", "liste"])
+            #expect(ack("Karim Haddad")?["device"] as? String == karimDevices.first?["fingerprint"] as? String, "\(acks) \(karimDevices)")
             #expect((ack("Omar Diallo")?["received"] as? String)?.hasPrefix(Days.iso(0).prefix(4)) == true)
             // Machine output: null where nothing was acknowledged, never the table's "-" or "non reçue".
             #expect(ack("Omar Diallo")?["read"] is NSNull)

@@ -36,10 +36,10 @@ import Testing
                 try await council.propagate(from: ["secretariat"], to: ["karim"])
                 for who in ["secretariat", "karim"] {
                     let rows = try await council.rows(who, ["seances", "accuses", "s1"])
-                    let karimRow = try #require(rows.first { $0["member"] as? String == "Karim" }, "\(rows)")
-                    #expect(karimRow["received_tsa_status"] as? String == "verified" && karimRow["read_tsa_status"] as? String == "verified", "\(who): \(rows)")
-                    #expect((karimRow["read_tsa"] as? String)?.hasPrefix(Days.iso(0)) == true, "\(karimRow)")
-                    #expect(rows.contains { $0["subject"] as? String == "convocation" && $0["tsa_status"] as? String == "verified" }, "\(rows)")
+                    let karimRow = try #require(rows.first { $0["name"] as? String == "Karim" }, "\(rows)")
+                    #expect(karimRow["receivedTsaStatus"] as? String == "verified" && karimRow["readTsaStatus"] as? String == "verified", "\(who): \(rows)")
+                    #expect((karimRow["readTsa"] as? String)?.hasPrefix(Days.iso(0)) == true, "\(karimRow)")
+                    #expect(rows.contains { $0["subject"] as? String == "convocation" && $0["tsaStatus"] as? String == "verified" }, "\(rows)")
                 }
                 let table = try await council.ok("karim", ["seances", "accuses", "s1"])
                 #expect(table.contains("Lue (TSA)") && table.contains("Convocation (révision 0) horodatée") && table.contains("jeton vérifié"), "\(table)")
@@ -70,7 +70,7 @@ import Testing
                 // The council's root replaced by another authority's: every token kept is refused.
                 try await council.ok("secretariat", ["horodatage", "configurer", "--url", stranger.url, "--racine", stranger.rootFile.path])
                 let untrusted = try await council.rows("secretariat", ["seances", "accuses", "s1"])
-                #expect(untrusted.first { $0["member"] as? String == "Karim" }?["read_tsa_status"] as? String == "timestamp.untrustedAuthority", "\(untrusted)")
+                #expect(untrusted.first { $0["name"] as? String == "Karim" }?["readTsaStatus"] as? String == "timestamp.untrustedAuthority", "\(untrusted)")
             } catch {
                 await tsa.stop()
                 await stranger.stop()

@@ -60,7 +60,7 @@ import Testing
             // `seances accuses` says the same: Karim's reading refused, the replay listed refused
             // (no row shows it), revision 0 valid but not comparable.
             let (listing, lines) = try await session.acknowledgementListing(of: "s1", in: .french)
-            #expect(listing.objects.contains { $0["read_tsa_status"] == .string("timestamp.noRecord") }, "\(listing.objects)")
+            #expect(listing.objects.contains { $0["readTsaStatus"] == .string("timestamp.noRecord") }, "\(listing.objects)")
             let said = lines.map(\.french)
             #expect(said.contains { $0.contains("received:\(device):1 : refusé (timestamp.statementMismatch)") }, "\(said)")
             #expect(said.contains { $0.contains("révision 0, antérieure") && $0.contains("non comparable") }, "\(said)")
