@@ -84,6 +84,13 @@ struct Serve: AsyncParsableCommand {
                 "Leur en-tête X-Forwarded-For désigne le client pour les limites par adresse, et leurs connexions ne sont pas plafonnées par adresse ; celui de tout autre est ignoré / their X-Forwarded-For names the client for the per-address limits and their connections are not capped per address; anyone else's is ignored."
         ))
     var trustedProxies: String?
+    @Option(
+        help: ArgumentHelp(
+            "Place que les données de chaque conseil peuvent occuper dans la base, ex. 64G (par défaut) / space each council's data may take in the database, e.g. 64G (default).",
+            discussion:
+                "Au-delà, les envois de ses appareils sont refusés (507 councilQuotaExceeded) ; les autres conseils ne sont pas touchés / past it, its devices' pushes and uploads are refused (507 councilQuotaExceeded); the other councils are not affected."
+        ))
+    var councilQuota: String?
     @Flag(help: .hidden)
     var benchEndpoints = false
 
@@ -91,7 +98,7 @@ struct Serve: AsyncParsableCommand {
         let given: [RelaySetting: String?] = [
             .data: data, .database: database, .host: host, .port: port, .tlsCert: tlsCert, .tlsKey: tlsKey,
             .adminTokenFile: adminTokenFile, .tokenLifetime: tokenLifetime, .logLevel: logLevel, .logFormat: logFormat, .publicURL: publicURL,
-            .metricsAddress: metricsAddress, .trustedProxies: trustedProxies,
+            .metricsAddress: metricsAddress, .trustedProxies: trustedProxies, .councilQuota: councilQuota,
         ]
         return given.compactMapValues { $0 }
     }

@@ -3,6 +3,7 @@ import GRDB
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosSync
 
 /// The sealed content of dossier versions, kept inside the member's encrypted replica so a
 /// dossier reads offline.
@@ -68,12 +69,19 @@ public struct DossierCache: Sendable {
     /// Keeps one sealed chunk after checking it hashes to `hash`; throws
     /// `DossierError(.integrity)` (and keeps nothing) otherwise.
     public func keep(chunk: [UInt8], hash: [UInt8]) throws {
-        guard Hash.blake2b(chunk) == hash else {
+        guard let verified = VerifiedChunk(bytes: chunk, hash: hash) else {
             throw DossierError(.integrity, Text(fr: "une partie reçue pour ce fichier ne correspond pas à son empreinte : refusée, rien n'a été gardé ; synchronisez de nouveau et signalez-le si cela persiste",
                                      en: "a chunk received for this file does not match its hash: refused, nothing kept; sync again and report it if it persists"))
         }
+        try keep(verified)
+    }
+
+    /// Keeps one sealed chunk already checked against its hash (by `SyncClient.download`, which
+    /// made it): hashing 1 MiB again here would prove nothing more.
+    public func keep(_ chunk: VerifiedChunk) throws {
         try database.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO dossier_chunks (hash, bytes) VALUES (?, ?)", arguments: [Data(hash), Data(chunk)])
+            try db.execute(sql: "INSERT OR IGNORE INTO dossier_chunks (hash, bytes) VALUES (?, ?)",
+                           arguments: [Data(chunk.hash), Data(chunk.bytes)])
         }
     }
 

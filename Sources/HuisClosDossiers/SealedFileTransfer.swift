@@ -71,12 +71,12 @@ public struct SealedFileTransfer: Sendable {
         progress(0, missing.count)
         // One chunk ahead: the next download runs while the current chunk is written to the
         // replica (two chunks in memory at most).
-        var ahead: Task<[UInt8], any Error>? = missing.first.map { first in Task { try await download(first, of: id) } }
-        for (index, hash) in missing.enumerated() {
+        var ahead: Task<VerifiedChunk, any Error>? = missing.first.map { first in Task { try await download(first, of: id) } }
+        for index in missing.indices {
             guard let current = ahead else { break }
             let chunk = try await current.value
             ahead = index + 1 < missing.count ? Task { [next = missing[index + 1]] in try await download(next, of: id) } : nil
-            do { try cache.keep(chunk: chunk, hash: hash) } catch {
+            do { try cache.keep(chunk) } catch {
                 ahead?.cancel()
                 throw error
             }
@@ -86,7 +86,7 @@ public struct SealedFileTransfer: Sendable {
     }
 
     /// One chunk from the relay; a chunk the relay sends altered is an integrity failure.
-    private func download(_ hash: [UInt8], of id: FileID) async throws -> [UInt8] {
+    private func download(_ hash: [UInt8], of id: FileID) async throws -> VerifiedChunk {
         do {
             return try await client.download(chunk: hash, file: id)
         } catch {

@@ -13,6 +13,14 @@ public enum ServerLimits {
     /// (a few MB each) and bounds the disk one stolen device can fill.
     public static let chunkBytesPerDeviceMax: Int64 = 8 * 1_073_741_824
 
+    // MARK: Per-council quota (the disk the councils of one relay share)
+
+    /// Bytes one council's data may take in the relay's database (SQLite: the pages in use;
+    /// PostgreSQL: its schema's tables with their indexes and TOAST): 64 GiB holds a large
+    /// council's mandate of documents (a few GB) many times over, yet keeps one council's devices
+    /// (8 GiB of chunks each) from filling the disk the other councils share. `--council-quota`.
+    public static let councilStorageBytesMax: Int64 = 64 * 1_073_741_824
+
     // MARK: Rate limits (in memory, per window of the injected clock)
 
     /// The rate limits' window, in seconds: a minute is long enough to stop guessing and short

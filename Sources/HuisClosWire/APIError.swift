@@ -57,6 +57,8 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
         case unreachable
         /// A per-device quota (files declared, chunk bytes stored) is used up: ask the secretariat.
         case quotaExceeded
+        /// The council's storage quota on the relay is used up: nothing was stored; its operator raises it.
+        case councilQuotaExceeded
         /// Too many attempts in a short time (login challenges, failed proofs or enrolments): wait a minute.
         case rateLimited
 
@@ -77,6 +79,7 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
             case .chunkHashMismatch, .chunkNotInFile: 422
             case .unsupportedProtocol: 426
             case .internal: 500
+            case .councilQuotaExceeded: 507
             case .unreachable: 503
             }
         }
@@ -87,7 +90,7 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
             case .internal: .serverFailed
             case .unsupportedProtocol: .protocolMismatch
             case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired, .forbidden, .enrolmentCodeInvalid,
-                 .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .rateLimited:
+                 .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .councilQuotaExceeded, .rateLimited:
                 .notAllowed
             case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict,
                  .chunkHashMismatch, .chunkNotInFile, .gap, .fork:
@@ -169,6 +172,9 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
             case .quotaExceeded:
                 Text(fr: "le quota de cet appareil sur le serveur est atteint (fichiers ou octets) : demandez au secrétariat de l'augmenter",
                      en: "this device's quota on the server is used up (files or bytes): ask the secretariat to raise it")
+            case .councilQuotaExceeded:
+                Text(fr: "l'espace de ce conseil sur le serveur est plein : rien n'a été envoyé, vos modifications restent sur cet appareil ; demandez au secrétariat de faire augmenter le quota du conseil par l'exploitant du serveur, puis synchronisez",
+                     en: "this council's space on the server is full: nothing was sent, your changes stay on this device; ask the secretariat to have the server's operator raise the council's quota, then sync")
             case .rateLimited:
                 Text(fr: "trop de tentatives en peu de temps : attendez une minute, puis réessayez",
                      en: "too many attempts in a short time: wait a minute, then try again")

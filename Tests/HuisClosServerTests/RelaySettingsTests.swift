@@ -43,6 +43,19 @@ import Testing
         #expect { try missingData.serverConfiguration() } throws: { "\($0)".contains("give the data folder") }
     }
 
+    @Test func theCouncilQuotaIsReadWithItsUnitAndABadOneRefused() async throws {
+        #expect(try await RelaySettings.resolve(flags: [.data: "/d"], environment: [:], file: nil).serverConfiguration()
+            .quotas.councilStorageBytesMax == ServerLimits.councilStorageBytesMax)
+        for (text, bytes) in [("64G", Int64(64) << 30), ("512MiB", Int64(512) << 20), ("2t", Int64(2) << 40), ("1000000", Int64(1_000_000))] {
+            let settings = try await RelaySettings.resolve(flags: [.data: "/d"], environment: ["HUISCLOS_COUNCIL_QUOTA": text], file: nil)
+            #expect(try settings.serverConfiguration().quotas.councilStorageBytesMax == bytes, "\(text)")
+        }
+        for text in ["", "G", "-5G", "1.5G", "64X", "99999999999T"] {
+            let settings = try await RelaySettings.resolve(flags: [.data: "/d", .councilQuota: text], environment: [:], file: nil)
+            #expect { try settings.serverConfiguration() } throws: { "\($0)".contains("council-quota") }
+        }
+    }
+
     @Test func printConfigShowsTheEffectiveSettingsWithoutStarting() async throws {
         let run = try await CommandRun.run("huisclos-server", ["--print-config", "--port", "9443"],
                                            environment: ["HUISCLOS_DATABASE": "postgres://relay:hunter2@127.0.0.1/huisclos"])

@@ -49,9 +49,9 @@ import Testing
 
     @Test func aTrustedProxyIsNotCappedPerAddress() throws {
         let counter = ConnectionCounter(totalMax: 100, perAddressMax: 2, proxies: try TrustedProxies(parsing: "127.0.0.3, ::1"))
-        #expect((0..<5).allSatisfy { _ in counter.open(address: "127.0.0.3") }, "the proxy carries many clients' connections")
-        #expect(counter.open(address: "127.0.0.4") && counter.open(address: "127.0.0.4") && !counter.open(address: "127.0.0.4"))
-        #expect(counter.open(address: "::1") && counter.open(address: "::1") && counter.open(address: "::1"))
+        #expect((0..<5).allSatisfy { _ in counter.accepts("127.0.0.3") }, "the proxy carries many clients' connections")
+        #expect(counter.accepts("127.0.0.4") && counter.accepts("127.0.0.4") && !counter.accepts("127.0.0.4"))
+        #expect(counter.accepts("::1") && counter.accepts("::1") && counter.accepts("::1"))
     }
 
     @Test func theSettingIsAListOfAddresses() throws {

@@ -3,18 +3,21 @@ import GRDB
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosReplica
 import HuisClosSync
 
 /// The benchmark's device store: verifies and places each pulled batch (`ChainPosition`) and keeps
-/// it as relayed, in one SQLite file, without opening bodies — phase (a) measures the transport
-/// and verification of an initial sync, not the merge (which `huisclos-bench` W1 measures), and
-/// its seeded batches are sealed under keys no bench device holds. Not used by `huisclos`.
+/// it as relayed, in a device's encrypted replica (`Replica`: the page-encrypting VFS, WAL,
+/// `synchronous=NORMAL`, as `huisclos` opens it), without opening bodies — phase (a) measures the
+/// transport, verification and storage of an initial sync, not the merge (which `huisclos-bench`
+/// W1 measures), and its seeded batches are sealed under keys no bench device holds. Not used by
+/// `huisclos`.
 final class BenchMirrorStore: SyncLocalStore {
     private let queue: DatabaseQueue
 
-    /// Opens (creating) `<folder>/mirror.sqlite`.
-    init(folder: URL) throws {
-        queue = try DatabaseQueue(path: folder.appendingPathComponent("mirror.sqlite").path)
+    /// The store in `replica`'s database (its tables created if missing).
+    init(replica: Replica) throws {
+        queue = try replica.database
         try queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS batch (

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HuisClosCrypto
 import HuisClosProtocol
+import HuisClosReplica
 import HuisClosSync
 import HuisClosWire
 import NIOCore
@@ -57,9 +58,18 @@ struct InitialSyncPhase {
                 let place = folder.appendingPathComponent("run\(index)-\(side ? "device" : "raw")")
                 try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
                 if side {
+                    // The device's replica exists before its first sync (enrolment creates it).
+                    let replica = try Replica.create(at: place.appendingPathComponent("replica"), passphrase: "banc d'essai HuisClos",
+                                                     limits: .interactive)
+                    let store = try BenchMirrorStore(replica: replica)
+                    // The peak of the sync alone: not the seeding, nor the passphrase's Argon2id
+                    // (64 MiB) that made the replica at enrolment.
+                    ProcessStats.resetPeakResident()
                     let written = ProcessStats.bytesWritten(pid: server.pid)
-                    sync = try await timed { try await initialSync(client, into: place) }
+                    sync = try await timed { try await initialSync(client, store: store, files: place) }
                     result.wireBytes = ProcessStats.bytesWritten(pid: server.pid) - written
+                    result.clientPeakMiB = max(result.clientPeakMiB, ProcessStats.peakResidentMiB())
+                    try replica.close()
                 } else {
                     raw = try await timed { try await rawDownload(into: place) }
                 }
@@ -67,7 +77,6 @@ struct InitialSyncPhase {
             }
             result.runs.append(Run(sync: sync!, raw: raw!, syncFirst: syncFirst))
         }
-        result.clientPeakMiB = ProcessStats.peakResidentMiB()
         return result
     }
 
@@ -80,11 +89,12 @@ struct InitialSyncPhase {
                       cpuSeconds: ProcessStats.cpuSeconds() + ProcessStats.cpuSeconds(pid: server.pid) - cpu)
     }
 
-    /// The device's side: the council log pulled and verified into a fresh mirror store, then
-    /// every file downloaded chunk by chunk, each chunk's hash checked; returns the log's seconds.
-    private func initialSync(_ client: SyncClient, into device: URL) async throws -> Double {
+    /// The device's side: the council log pulled and verified into a fresh mirror store in an
+    /// encrypted replica, then every file downloaded chunk by chunk into `device`, each chunk's
+    /// hash checked; returns the log's seconds.
+    private func initialSync(_ client: SyncClient, store: BenchMirrorStore, files device: URL) async throws -> Double {
         let start = ContinuousClock.now
-        _ = try await SyncDriver(client: client, store: try BenchMirrorStore(folder: device)).sync()
+        _ = try await SyncDriver(client: client, store: store).sync()
         let logSeconds = (ContinuousClock.now - start).seconds
         for id in seeded.fileIDs {
             try await FileTransfer(client: client).download(id, to: device.appendingPathComponent(id.rawValue))

@@ -7,6 +7,14 @@ enum ProcessStats {
         field("VmHWM:", in: "/proc/self/status").map { $0 / 1024 } ?? 0
     }
 
+    /// Starts this process's peak resident memory again from what it holds now (Linux's
+    /// `clear_refs` 5), so a later `peakResidentMiB` covers only what ran in between.
+    static func resetPeakResident() {
+        guard let file = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
+        file.write(Data("5".utf8))
+        try? file.close()
+    }
+
     /// A process's resident memory now (VmRSS), in MiB.
     static func residentMiB(pid: Int32) -> Double {
         field("VmRSS:", in: "/proc/\(pid)/status").map { $0 / 1024 } ?? 0

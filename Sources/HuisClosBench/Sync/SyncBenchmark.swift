@@ -52,7 +52,7 @@ struct SyncBenchmark: AsyncParsableCommand {
         let cpuRatio = median(initial.runs.map { $0.sync.cpuSeconds / $0.raw.cpuSeconds })
         print("initial sync ÷ raw download, median of \(runs) runs: \(format(ratio)) wall, \(format(cpuRatio)) CPU (client and server)")
         print("bytes on the wire / payload: \(format(initial.wireBytes)) / \(format(payload)) = \(format(initial.wireBytes / payload))")
-        print("client peak memory (VmHWM): \(format(initial.clientPeakMiB)) MiB")
+        print("client peak memory during the sync (VmHWM): \(format(initial.clientPeakMiB)) MiB")
 
         let push = try await PushLoadPhase(server: server, adminToken: adminToken, devices: devices, duration: .seconds(pushSeconds)).run()
         let opsPerSecond = Double(push.acceptedOperations) / push.seconds

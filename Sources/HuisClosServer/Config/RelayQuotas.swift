@@ -1,10 +1,12 @@
-/// The per-device quotas, rate limits and connection bounds one server applies: `ServerLimits`'
+/// The per-device and per-council quotas, rate limits and connection bounds one server applies: `ServerLimits`'
 /// values by default (see there for each one's reason); a test tightens them to reach them quickly.
 public struct RelayQuotas: Sendable, Equatable {
     /// Files one device may declare (`quotaExceeded` beyond).
     public var filesPerDeviceMax: Int
     /// Chunk bytes one device may store (`quotaExceeded` beyond).
     public var chunkBytesPerDeviceMax: Int64
+    /// Bytes one council's data may take in the database (`councilQuotaExceeded` beyond).
+    public var councilStorageBytesMax: Int64 = ServerLimits.councilStorageBytesMax
     /// Login challenges per device and source address per window (`rateLimited` beyond).
     public var challengesPerDevicePerWindowMax: Int
     /// Failed login proofs per device and source address per window (`rateLimited` beyond).

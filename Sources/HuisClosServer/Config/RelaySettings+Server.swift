@@ -44,6 +44,12 @@ extension RelaySettings {
             }
             configuration.metricsAddress = parsed
         }
+        if let quota = self[.councilQuota] {
+            guard let bytes = ByteCount.parse(quota) else {
+                throw SettingsError("council-quota is a number of bytes, with K, M, G or T for KiB, MiB, GiB or TiB, e.g. 64G (got \(quota))")
+            }
+            configuration.quotas.councilStorageBytesMax = bytes
+        }
         if let proxies = self[.trustedProxies] { configuration.trustedProxies = try TrustedProxies(parsing: proxies) }
         if let url = self[.publicURL] {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,

@@ -11,6 +11,7 @@ public enum RelaySetting: String, CaseIterable, Sendable {
     case adminToken = "admin-token", adminTokenFile = "admin-token-file"
     case tokenLifetime = "token-lifetime", logLevel = "log-level", logFormat = "log-format"
     case publicURL = "public-url", metricsAddress = "metrics-address", trustedProxies = "trusted-proxies"
+    case councilQuota = "council-quota"
 
     /// The environment variable that sets it.
     public var environmentVariable: String { "HUISCLOS_" + rawValue.uppercased().replacingOccurrences(of: "-", with: "_") }

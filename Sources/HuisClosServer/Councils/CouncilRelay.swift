@@ -51,10 +51,14 @@ struct CouncilRelay: Sendable {
         let authenticator = Authenticator(storage: storage, admin: admin, clock: configuration.clock, ledger: ledger)
         let hub = PokeHub(metrics: metrics, council: id?.rawValue ?? "default")
         let fanout = RelayFanout(hub: hub, authenticator: authenticator, bus: bus)
+        let quota = CouncilQuota(storage: storage, bytesMax: configuration.quotas.councilStorageBytesMax, metrics: metrics,
+                                 council: id?.rawValue ?? "default")
         let services = RelayServices(
             configuration: configuration, storage: storage, authenticator: authenticator,
-            intake: BatchIntake(storage: storage, authenticator: authenticator, fanout: fanout, metrics: metrics, clock: configuration.clock),
-            hub: hub, fanout: fanout, metrics: metrics, limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
+            intake: BatchIntake(storage: storage, authenticator: authenticator, fanout: fanout, metrics: metrics, clock: configuration.clock,
+                                quota: quota),
+            hub: hub, fanout: fanout, metrics: metrics, councilQuota: quota,
+            limiter: RateLimiter(windowSeconds: configuration.quotas.rateWindowSeconds), logger: logger)
 
         let router = Router(context: RelayRequestContext.self)
         router.add(middleware: ForwardedClient(proxies: configuration.trustedProxies))

@@ -26,6 +26,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let headTimeout: TimeAmount
     private let metrics: ServerMetrics
+    /// Tells the connection counter when a request is in progress (never closed for room) or done.
+    private let activity: ConnectionActivity
     private var timer: Scheduled<Void>?
     private var answered = false
     /// Whether a first request head went through: from then on Hummingbird answers parse errors
@@ -34,9 +36,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// The refusal of this connection's upgrade, sent in place of the library's next answer.
     private var upgradeRefusal: APIError?
 
-    init(headTimeout: TimeAmount, metrics: ServerMetrics) {
+    init(headTimeout: TimeAmount, metrics: ServerMetrics, activity: ConnectionActivity) {
         self.headTimeout = headTimeout
         self.metrics = metrics
+        self.activity = activity
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -58,6 +61,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         timer?.cancel()
         timer = nil
         headSeen = true
+        activity.busy()
         context.fireChannelRead(data)
     }
 
@@ -68,8 +72,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let part = unwrapOutboundIn(data)
+        if case .end = part { activity.idle() }
         guard let refusal = upgradeRefusal else { return context.write(data, promise: promise) }
-        switch unwrapOutboundIn(data) {
+        switch part {
         case .head:
             writeAnswer(refusal, status: HTTPResponseStatus(statusCode: refusal.httpStatus), context: context, promise: promise)
         case .body:
@@ -82,7 +88,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is HTTPServerUpgradeEvents {
-            // A WebSocket now: no HTTP answer may be written on this channel any more.
+            // A WebSocket now: no HTTP answer may be written on this channel any more, and a
+            // watch socket is never closed to make room for another connection.
+            activity.busy()
             context.fireUserInboundEventTriggered(event)
             context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
             return

@@ -32,10 +32,12 @@ struct FileRoutes: Sendable {
         try device.requireWrite(scope)
         let record = FileManifestRecord(id: id, scope: scope, chunkHashes: message.chunkHashes.map { Array($0) },
                                         totalSize: message.totalSize)
-        if try await services.storage.manifest(id) == nil,
-           try await services.storage.filesDeclared(by: device.key) >= services.quotas.filesPerDeviceMax {
-            throw APIError(.quotaExceeded, Text(fr: "cet appareil a déclaré \(services.quotas.filesPerDeviceMax) fichiers, son quota : adressez-vous au secrétariat",
-                                                en: "this device has declared \(services.quotas.filesPerDeviceMax) files, its quota: ask the secretariat"))
+        if try await services.storage.manifest(id) == nil {
+            if try await services.storage.filesDeclared(by: device.key) >= services.quotas.filesPerDeviceMax {
+                throw APIError(.quotaExceeded, Text(fr: "cet appareil a déclaré \(services.quotas.filesPerDeviceMax) fichiers, son quota : adressez-vous au secrétariat",
+                                                    en: "this device has declared \(services.quotas.filesPerDeviceMax) files, its quota: ask the secretariat"))
+            }
+            try await services.councilQuota.admit(incoming: record.chunkHashes.count * Hash.length)
         }
         let stored = try await services.storage.declare(record, by: device.key)
         guard stored == record else {
@@ -70,6 +72,7 @@ struct FileRoutes: Sendable {
                 throw APIError(.quotaExceeded, Text(fr: "cet appareil a stocké \(stored) octets de fichiers, près de son quota de \(services.quotas.chunkBytesPerDeviceMax) : adressez-vous au secrétariat",
                                                     en: "this device has stored \(stored) bytes of files, near its quota of \(services.quotas.chunkBytesPerDeviceMax): ask the secretariat"))
             }
+            try await services.councilQuota.admit(incoming: bytes.count)
         }
         try await services.storage.storeChunk(hash: hash, bytes: bytes, scope: manifest.scope, device: device.key)
         services.metrics.chunkBytes("in", count: bytes.count)

@@ -16,6 +16,8 @@ struct RelayServices: Sendable {
     /// Pokes and revocations, applied here and sent to the other instances on the database.
     let fanout: RelayFanout
     let metrics: ServerMetrics
+    /// The council's storage quota, checked before writes that make its data grow.
+    let councilQuota: CouncilQuota
     /// Login challenges, failed proofs and failed enrolments counted per window (`RelayQuotas`).
     let limiter: RateLimiter
     let logger: Logger

@@ -47,7 +47,8 @@ struct ServerMetrics: Sendable {
         Counter(label: "huisclos_public_catalog_builds_total", dimensions: [], factory: factory).increment()
     }
 
-    /// Counts connections closed by the server's guard (`reason`: `malformed`, `headTimeout`, `tooMany`).
+    /// Counts connections closed by the server's guard (`reason`: `malformed`, `headTimeout`, `tooMany`,
+    /// `idleEvicted`: the one idle the longest, closed for a new connection at the bound in all).
     func connectionRefused(_ reason: String) {
         Counter(label: "huisclos_connections_refused_total", dimensions: [("reason", reason)], factory: factory).increment()
     }
@@ -66,6 +67,17 @@ struct ServerMetrics: Sendable {
     /// Whether a hosted council could not be opened at start (1: it answers 503 until fixed and restarted).
     func councilUnavailable(_ unavailable: Bool, council: String) {
         Gauge(label: "huisclos_council_unavailable", dimensions: [("council", council)], factory: factory).record(unavailable ? 1 : 0)
+    }
+
+    /// Sets the bytes `council`'s data takes in the database, as its last quota check read them, and its quota.
+    func councilStoredBytes(_ bytes: Int64, quota: Int64, council: String) {
+        Gauge(label: "huisclos_council_stored_bytes", dimensions: [("council", council)], factory: factory).record(bytes)
+        Gauge(label: "huisclos_council_quota_bytes", dimensions: [("council", council)], factory: factory).record(quota)
+    }
+
+    /// Counts writes refused because `council`'s storage quota is used up.
+    func councilQuotaRefused(council: String) {
+        Counter(label: "huisclos_council_quota_refusals_total", dimensions: [("council", council)], factory: factory).increment()
     }
 
     /// Counts a request that failed in the storage (`code`: `unavailable`, `corrupt`, `schemaTooNew`).

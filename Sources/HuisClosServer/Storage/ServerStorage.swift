@@ -94,6 +94,13 @@ public protocol ServerStorage: Sendable {
     /// The bytes of a stored chunk, whatever its scope (the benchmark's raw floor only); nil if not held.
     func chunk(hash: [UInt8]) async throws(StorageError) -> [UInt8]?
 
+    // MARK: Usage
+
+    /// The bytes this council's data takes in the database (its quota counts them): SQLite, the
+    /// file's pages in use (freed pages do not count); PostgreSQL, the tables of the council's
+    /// schema with their indexes and TOAST. Cheap (no table is scanned): read before each write.
+    func storedBytes() async throws(StorageError) -> Int64
+
     // MARK: Membership log and key mailbox (the caller has verified every record and key)
 
     /// The relayed membership log's records from index `from`, in order (canonical bytes).

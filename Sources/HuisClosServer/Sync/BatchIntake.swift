@@ -11,7 +11,8 @@ import HuisClosWire
 /// stand (`StandingWrites`), when another device gives it back; with a council registered, the batch's log
 /// position held and not followed by a record that took the author's right away (BATCHES.md);
 /// pusher is the author or can see the scope;
-/// then chain placement in storage. A rejected batch never stops the others.
+/// then the council's storage quota for the admitted batches together (`councilQuotaExceeded`
+/// refuses the request); then chain placement in storage. A rejected batch never stops the others.
 struct BatchIntake: Sendable {
     let storage: any ServerStorage
     let authenticator: Authenticator
@@ -19,6 +20,8 @@ struct BatchIntake: Sendable {
     let metrics: ServerMetrics
     /// The relay's clock: the arrival time kept with each appended batch.
     let clock: ServerClock
+    /// The council's storage quota: admitted batches are refused together when they would pass it.
+    let quota: CouncilQuota
 
     /// Handles one push request from `pusher`.
     func push(_ request: Huisclos_V1_PushRequest, by pusher: AuthenticatedDevice) async throws -> Huisclos_V1_PushResponse {
@@ -58,6 +61,9 @@ struct BatchIntake: Sendable {
             } catch let error as APIError {
                 results[index] = Self.rejected(error)
             }
+        }
+        if !admitted.isEmpty {
+            try await quota.admit(incoming: admitted.reduce(0) { $0 + $1.batch.encoded.count })
         }
         let outcomes = try await storage.push(admitted.map(\.batch), receivedAt: clock.now())
         var heads: [ScopeID: UInt64] = [:]

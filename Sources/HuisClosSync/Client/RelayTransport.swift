@@ -55,8 +55,25 @@ public struct HTTPRelayTransport: RelayTransport {
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await http.execute(outgoing, timeout: .seconds(timeoutSeconds))
-        let bytes = Array(try await response.body.collect(upTo: max(limit, 64 * 1024)).readableBytesView)
+        let bytes = try await Self.body(of: response, limit: max(limit, 64 * 1024))
         let relayTimeMs = response.headers.first(name: RelayTime.headerName).flatMap { Int64($0) }
         return RelayResponse(status: response.status.code, body: bytes, relayTimeMs: relayTimeMs)
+    }
+
+    /// The body read into one array sized from its `Content-Length`, each fragment copied once as
+    /// it arrives (collecting a `ByteBuffer` first grew it by reallocation, then the whole body was
+    /// copied again into an array); more than `limit` bytes, declared or received, throws
+    /// `NIOTooManyBytesError` (a declared excess before anything is read).
+    static func body(of response: HTTPClientResponse, limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        if let declared = response.headers.first(name: "Content-Length").flatMap(Int.init) {
+            guard declared <= limit else { throw NIOTooManyBytesError(maxBytes: limit) }
+            bytes.reserveCapacity(declared)
+        }
+        for try await fragment in response.body {
+            guard fragment.readableBytes <= limit - bytes.count else { throw NIOTooManyBytesError(maxBytes: limit) }
+            fragment.withUnsafeReadableBytes { bytes.append(contentsOf: $0) }
+        }
+        return bytes
     }
 }

@@ -93,17 +93,17 @@ extension SyncClient {
         }
     }
 
-    /// Downloads one chunk and checks its hash.
-    public func download(chunk hash: [UInt8], file: FileID) async throws(APIError) -> [UInt8] {
+    /// Downloads one chunk and checks its hash (once: the `VerifiedChunk` says so to its holder).
+    public func download(chunk hash: [UInt8], file: FileID) async throws(APIError) -> VerifiedChunk {
         let bytes = try await withToken { token throws(APIError) in
             try await send(.GET, Endpoint.chunk(file: file.rawValue, hash: hash), body: nil, contentType: "",
                            token: token, limit: WireLimits.chunkBytesMax)
         }
-        guard bytes.count <= WireLimits.chunkBytesMax, Sodium.constantTimeEqual(Hash.blake2b(bytes), hash) else {
+        guard bytes.count <= WireLimits.chunkBytesMax, let chunk = VerifiedChunk(bytes: bytes, hash: hash) else {
             throw APIError(.chunkHashMismatch, Text(fr: "un morceau téléchargé ne correspond pas à son empreinte : téléchargez-le de nouveau",
                                                     en: "a downloaded chunk does not match its hash: download it again"))
         }
-        return bytes
+        return chunk
     }
 
     /// Runs a raw request with the session token, logging in again once on `tokenExpired`.

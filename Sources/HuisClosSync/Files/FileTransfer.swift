@@ -74,7 +74,7 @@ public struct FileTransfer: Sendable {
             if present.count != length || Hash.blake2b(present) != hash {
                 let chunk = try await client.download(chunk: hash, file: id)
                 try handle.seek(toOffset: offset)
-                try handle.write(contentsOf: chunk)
+                try handle.write(contentsOf: chunk.bytes)
                 fetched += 1
             }
             progress(index + 1, hashes.count)

@@ -29,6 +29,13 @@ extension StorageConformance {
         // The same chain pushed to the other council starts its own log there (no duplicate of the first's).
         #expect(try await other.push([batches[0]], receivedAt: now) == [.accepted(cursor: 1)])
 
+        // Each council's size is its own (its storage quota counts nothing of the other's).
+        let otherSize = try await other.storedBytes(), oneSize = try await one.storedBytes()
+        let large = (0..<300_000).map { _ in UInt8.random(in: 0...255) }
+        try await one.storeChunk(hash: Hash.blake2b(large), bytes: large, scope: .council, device: device.publicKey)
+        #expect(try await one.storedBytes() >= oneSize + 270_000)
+        #expect(try await other.storedBytes() == otherSize, "the other council's size did not grow")
+
         let id = try FileID("5a4ed-0001")
         let hash = Hash.blake2b([UInt8]([1, 2, 3]))
         _ = try await one.declare(FileManifestRecord(id: id, scope: .council, chunkHashes: [hash], totalSize: 3), by: device.publicKey)
