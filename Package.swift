@@ -230,8 +230,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "ClientCLI",
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]),
+            path: "ClientCLI"),
         .executableTarget(
             name: "HuisClosBench",
             dependencies: [
@@ -283,7 +282,7 @@ let package = Package(
             name: "HuisClosCryptoTests", dependencies: ["HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosProtocolTests",
-            dependencies: ["HuisClosProtocol", "HuisClosWire", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+            dependencies: ["HuisClosProtocol", "HuisClosWire", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .testTarget(
             name: "HuisClosServerTests",
             dependencies: [
@@ -371,10 +370,14 @@ let package = Package(
 
 // CI's guardrail: a warning in this package's own code fails the build (SE-0480). SwiftPM applies
 // a package's warning settings to its own targets only: dependencies build as they always did.
+// Every Swift target writes `any` for an existential and imports each module whose members it
+// uses (not only those a sibling file imported).
 for target in package.targets where target.type != .system {
     if target.name == "CHuisClosVFS" {
         target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
     } else {
-        target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+        target.swiftSettings = (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"), .treatAllWarnings(as: .error),
+        ]
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HuisClosClient
 import HuisClosDevice
-import HuisClosEngine
 import HuisClosL10n
 import HuisClosTerminal
 
@@ -30,19 +29,12 @@ struct DeviceOptions: ParsableArguments {
     /// is the library's named limit (`Device.leaseSecondsDefault`), never the device's environment:
     /// whoever holds a lost device must not be able to lengthen it.
     func unlock(toSync: Bool = false) throws -> Device {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw DeviceError(
-                .noDevice,
-                Text(
-                    fr: "aucun appareil dans \(url.path) : enrôlez-le d'abord (huisclos enrol)",
-                    en: "no device in \(url.path): enrol it first (huisclos enrol)"))
-        }
-        return try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
+        try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
     }
 
     /// The unlocked device as a session of the client layer, on the system clock.
     func open(toSync: Bool = false) throws -> ClientSession {
-        ClientSession(device: try unlock(toSync: toSync), clock: SystemWallClock())
+        try ClientSession.open(folder: url, passphrase: try passphrase(), toSync: toSync)
     }
 }
 

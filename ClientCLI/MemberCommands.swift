@@ -71,16 +71,7 @@ struct MemberCommands: AsyncParsableCommand {
 
         func run() async throws {
             let orderDay = try date.map { try parseDay($0, option: "--date") }
-            let role = try parseChoice(
-                role, option: "--role",
-                [
-                    "membre": Role.member, "président": .president, "vice-président": .vicePresident,
-                    "second-cercle": .secondCircle, "secrétariat": .secretariat,
-                ],
-                keywords: [
-                    "member": .member, "president": .president, "vicePresident": .vicePresident,
-                    "secondCircle": .secondCircle, "secretariat": .secretariat,
-                ])
+            let role = try parseChoice(role, option: "--role", Role.typed, keywords: Role.keywords)
             if role == .vicePresident { return try await appointVicePresident(orderDay) }
             guard let name, let categoryWord = category else {
                 throw UsageError(
@@ -157,9 +148,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Option(name: .customLong("motif"), help: "terme ou démission / term or resignation.") var reason: String = "terme"
 
         func run() async throws {
-            let reason = try parseChoice(
-                reason, option: "--motif", ["terme": MandateEndReason.term, "démission": .resignation],
-                keywords: ["term": .term, "resignation": .resignation])
+            let reason = try parseChoice(reason, option: "--motif", MandateEndReason.typed, keywords: MandateEndReason.keywords)
             let id = try MemberID(hex: member)
             try await CouncilSession.with(device) { session in
                 try await session.endMandate(id, reason: reason)

@@ -61,7 +61,7 @@ struct MailCommands: AsyncParsableCommand {
         @Option(name: .customLong("autorite"), help: "Fichier PEM des autorités à croire au lieu de celles du système / PEM file of authorities to trust.") var authority: String?
 
         func run() async throws {
-            let mode = try parseChoice(security, option: "--securite", ["starttls": SMTPSettings.Security.startTLS, "tls": .tls, "aucune": .plain])
+            let mode = try parseChoice(security, option: "--securite", SMTPSettings.Security.typed)
             guard let from = MailAddress(sender) else {
                 throw UsageError("--expediteur", sender, accepts: Text(fr: "une adresse nom@domaine.fr", en: "an address name@domain.org"))
             }

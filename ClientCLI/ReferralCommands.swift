@@ -32,10 +32,7 @@ struct ReferralCommands: AsyncParsableCommand {
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
-            let origins: [String: ActivityReport.Referral.Origin] = ["president": .departmentalPresident, "autosaisine": .selfReferral]
-            guard let origin = origins[origin] else {
-                throw UsageError("--origine", self.origin, accepts: Text(fr: "president, autosaisine", en: "president, autosaisine (self-referral)"))
-            }
+            let origin = try parseChoice(origin, option: "--origine", ActivityReport.Referral.Origin.typed)
             let day = try parseDay(date, option: "--date")
             try await CouncilSession.with(device) { session in
                 try await session.receiveReferral(id, subject: subject, origin: origin, on: day)

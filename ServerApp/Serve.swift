@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 import HuisClosServerPostgres
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `huisclos-server serve` (the default command): runs the relay until SIGTERM or SIGINT.
 ///
@@ -114,7 +116,8 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "huisclos-server")
         logger.logLevel = configuration.logLevel
         // Held until the process ends: restore refuses meanwhile, and so does a second relay on this folder.
-        let lock = try RelayDataLock(folder: configuration.dataFolder, purpose: "start another relay on it or restore a backup into it")
+        let lock = try RelayDataLock(folder: configuration.dataFolder, purpose: Text(fr: "en démarrer un autre ou y restaurer une sauvegarde",
+                                                                                     en: "start another relay on it or restore a backup into it"))
         defer { withExtendedLifetime(lock) {} }
         let (storage, bus) = try await RelayStorage.open(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
         let councils = try await RelayStorage.councils(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)

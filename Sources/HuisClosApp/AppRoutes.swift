@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HuisClosClient
 import HuisClosCouncil
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosClient
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosL10n

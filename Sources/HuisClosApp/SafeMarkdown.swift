@@ -1,3 +1,4 @@
+import Algorithms
 import HuisClosPublication
 
 /// A dossier's text as HTML that cannot carry markup of its own: every character of the content is

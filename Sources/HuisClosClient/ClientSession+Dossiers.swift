@@ -1,7 +1,9 @@
 import Foundation
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosStore
 import HuisClosWire
 
 /// One dossier version as a face lists it (`--json`): no key, no content.

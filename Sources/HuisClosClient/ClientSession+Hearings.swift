@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCouncil
+import HuisClosCrypto
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n

@@ -1,4 +1,6 @@
 import Foundation
+import HuisClosCouncil
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol

@@ -1,5 +1,7 @@
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosProtocol
+import HuisClosTrust
 
 extension ClientSession {
     /// Adds a note `text` at `location` on version `number` (or the latest) of `dossier` in

@@ -1,3 +1,4 @@
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol

@@ -2,6 +2,7 @@ import Foundation
 import HuisClosDevice
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosStore
 import HuisClosTrust
 import HuisClosWire
 

@@ -1,4 +1,6 @@
 import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosL10n
 import HuisClosTerminal

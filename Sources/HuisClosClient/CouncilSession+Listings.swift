@@ -1,6 +1,8 @@
 import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosCrypto
+import HuisClosDevice
 import HuisClosL10n
 import HuisClosTrust
 import HuisClosWire

@@ -1,5 +1,6 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosDevice
 import HuisClosL10n
 import HuisClosTrust
 

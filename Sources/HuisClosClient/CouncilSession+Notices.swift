@@ -1,8 +1,10 @@
 import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosDevice
 import HuisClosL10n
 import HuisClosMail
+import HuisClosTrust
 
 /// What became of one member's notice.
 public struct NoticeOutcome: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication

@@ -1,9 +1,11 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosCrypto
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosTrust
 
 /// One first-circle member's line of a séance's roll: the answer to the convocation and, once
 /// pointed, the attendance.

@@ -1,9 +1,12 @@
 import Foundation
 import HuisClosCouncilStore
 import HuisClosCrypto
+import HuisClosDevice
 import HuisClosL10n
 import HuisClosTerminal
 import HuisClosTimestamp
+import HuisClosTrust
+import X509
 
 /// One kept time-stamp checked offline on this device: what the token says when it holds, and how
 /// its statement stands against the records (it must name its record and say what they say).

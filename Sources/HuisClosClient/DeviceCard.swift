@@ -1,3 +1,4 @@
+import HuisClosCrypto
 import HuisClosL10n
 import HuisClosTrust
 import HuisClosWire

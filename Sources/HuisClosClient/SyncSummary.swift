@@ -1,7 +1,11 @@
 import HuisClosDevice
+import HuisClosDossiers
 import HuisClosEngine
 import HuisClosL10n
+import HuisClosProtocol
 import HuisClosStore
+import HuisClosSync
+import HuisClosTrust
 
 /// A complete sync as `sync --json` prints it: counts and language-free keywords, with the
 /// notices and problems in `language`.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosL10n
+import HuisClosStore
 
 /// Acknowledgements made by reading commands, which must never fail for them: a device that
 /// cannot write now (full disk, read-only store, a clock behind its last write, an expired lease)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCouncil
 import HuisClosEngine
+import HuisClosProtocol
 import HuisClosStore
 
 /// Reading the council records back into the pure values the rules work on.

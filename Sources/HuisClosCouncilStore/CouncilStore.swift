@@ -1,4 +1,5 @@
 import HuisClosCouncil
+import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore

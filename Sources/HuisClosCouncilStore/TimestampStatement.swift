@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosCouncil
 
 /// The text an RFC 3161 time-stamp covers for one convocation event (Protocol/COUNCIL-RECORDS.md,

@@ -3,6 +3,8 @@ import GRDB
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosReplica
+import HuisClosSync
 import HuisClosTrust
 
 extension Device {

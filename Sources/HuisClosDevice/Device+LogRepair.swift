@@ -1,4 +1,6 @@
 import HuisClosProtocol
+import HuisClosSync
+import HuisClosTrust
 
 extension Device {
     /// Gives the relay back the records of this device's verified membership log that it lost (a

@@ -1,4 +1,5 @@
 import HuisClosProtocol
+import HuisClosSync
 import HuisClosTrust
 
 extension Device {

@@ -1,5 +1,7 @@
 import HuisClosDossiers
 import HuisClosProtocol
+import HuisClosStore
+import HuisClosSync
 import HuisClosTrust
 import HuisClosWire
 

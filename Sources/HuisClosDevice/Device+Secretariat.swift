@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosReplica
 
 extension Device {
     /// This device's own setting `name` (its bytes as last set), kept inside the encrypted replica

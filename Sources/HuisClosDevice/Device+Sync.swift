@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
@@ -326,7 +327,8 @@ extension Device {
             }
             try await Task.sleep(for: .seconds(min(60, 1 << min(failures, 6))))
         }
-        throw APIError(.unreachable, "the server stayed unreachable for \(SyncDriver.reconnectFailuresMax) attempts: check the network, then sync again")
+        throw APIError(.unreachable, Text(fr: "le serveur est resté injoignable pendant \(SyncDriver.reconnectFailuresMax) tentatives : vérifiez le réseau, puis synchronisez de nouveau",
+                                          en: "the server stayed unreachable for \(SyncDriver.reconnectFailuresMax) attempts: check the network, then sync again"))
     }
 }
 

@@ -86,6 +86,11 @@ public actor Device {
     public static func unlock(folder: URL, passphrase: String, now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                               leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false,
                               transport: any RelayTransport = HTTPRelayTransport()) throws -> Device {
+        // A mistyped folder is named as such, never opened (nor created) as a replica.
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            throw DeviceError(.noDevice, Text(fr: "aucun appareil dans \(folder.path) : enrôlez-le d'abord (huisclos enrol)",
+                                              en: "no device in \(folder.path): enrol it first (huisclos enrol)"))
+        }
         let replica = try Replica.open(at: folder, passphrase: passphrase)
         do {
             try DeviceVault.migrator.migrate(replica.database)

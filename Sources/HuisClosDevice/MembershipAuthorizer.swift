@@ -1,6 +1,8 @@
+import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 

@@ -1,6 +1,7 @@
 import HuisClosCouncil
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosStore
 
 extension AvisDrafts {
     /// Records the adoption of `id` at `seance` with `vote`, after checking the séance was held

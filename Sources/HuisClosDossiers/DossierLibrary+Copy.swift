@@ -1,4 +1,5 @@
 import HuisClosL10n
+import HuisClosProtocol
 
 extension DossierLibrary {
     /// Reseals the latest version of dossier `id` of `source` (e.g. the council's) as the next

@@ -1,6 +1,7 @@
 import GRDB
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosStore
 
 /// New versions as notifications: a version another device recorded is "new" on this replica
 /// until the member marks it seen. The seen marks are local (a table in the encrypted replica,

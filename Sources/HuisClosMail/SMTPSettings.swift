@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// How a secretariat device reaches its mail server: set once (`huisclos courriel configurer`),
 /// kept inside the device's encrypted replica, never sent to the relay.
 public struct SMTPSettings: Sendable, Equatable, Codable {

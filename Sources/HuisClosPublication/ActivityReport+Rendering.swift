@@ -1,3 +1,6 @@
+import Foundation
+import HuisClosCouncil
+
 /// The activity report as Markdown and HTML (French: it is addressed to the departmental president).
 ///
 /// Both formats render the same sections (`sections`), so the figures cannot differ between them;

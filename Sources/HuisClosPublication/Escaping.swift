@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for the formats published material is rendered into.
 package enum Escaping {
     /// Text safe inside HTML elements and double-quoted attributes.

@@ -1,3 +1,5 @@
+import HuisClosCouncil
+
 /// The public site's pages (HTML, French: the council publishes in French), rendered from a
 /// catalog of published texts only, plus the accessibility statement and the legal notice the
 /// law requires of a public body's site.

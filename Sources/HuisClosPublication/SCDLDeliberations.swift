@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosCouncil
 
 /// Open data for published texts following the SCDL « Délibérations » schema (version 2.1.5,
 /// https://schema.data.gouv.fr/scdl/deliberations/2.1.5/documentation.html) wherever it fits;

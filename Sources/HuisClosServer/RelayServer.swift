@@ -1,9 +1,10 @@
 import Foundation
+import HuisClosL10n
+import HuisClosWire
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import HummingbirdWebSocket
-import HuisClosWire
 import Logging
 import NIOCore
 import NIOSSL
@@ -207,7 +208,8 @@ public struct RelayServer: Sendable {
             configuration.minimumTLSVersion = .tlsv12
             return configuration
         } catch {
-            throw APIError(.malformed, "cannot load the TLS certificate or key (\(files.certificatePath), \(files.privateKeyPath)): check they are PEM files readable by the server")
+            throw APIError(.malformed, Text(fr: "impossible de charger le certificat ou la clé TLS (\(files.certificatePath), \(files.privateKeyPath)) : vérifiez que ce sont des fichiers PEM lisibles par le serveur",
+                                            en: "cannot load the TLS certificate or key (\(files.certificatePath), \(files.privateKeyPath)): check they are PEM files readable by the server"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 
 /// Where the PostgreSQL database is: parsed from `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`
@@ -28,7 +29,8 @@ public struct PostgresLocation: Sendable, Equatable {
               let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty,
               components.path.count > 1, components.query == nil, components.fragment == nil
         else {
-            throw StorageError(.unavailable, "the database address must read \(form) (got \(DatabaseAddress.masked(url)))")
+            throw StorageError(.unavailable, Text(fr: "l'adresse de la base s'écrit \(form) (reçu \(DatabaseAddress.masked(url)))",
+                                             en: "the database address must read \(form) (got \(DatabaseAddress.masked(url)))"))
         }
         self.init(host: host, port: components.port ?? 5432, user: components.percentEncodedUser?.removingPercentEncoding ?? user,
                   password: components.percentEncodedPassword?.removingPercentEncoding,

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 import Logging
 import PostgresNIO
@@ -92,9 +93,13 @@ enum PostgresSchema {
             try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger)
             if let council = storage.council {
                 if creating, try await connection.value(Int32.self, "SELECT 1 FROM pg_namespace WHERE nspname = \(council.schemaName)", logger) != nil {
-                    throw StorageError(.councilExists, "the PostgreSQL schema \(council.schemaName) exists at \(address): a council \(council) was "
-                                       + "created on this database before (its devices and log are there). Pick another identifier; on another "
-                                       + "instance of the same deployment, copy the council's folder or run councils create \(council) --adopt-existing")
+                    throw StorageError(.councilExists, Text(
+                        fr: "le schéma PostgreSQL \(council.schemaName) existe à \(address) : un conseil \(council) a déjà été créé sur cette base "
+                            + "(ses appareils et son registre y sont). Choisissez un autre identifiant ; sur une autre instance du même déploiement, "
+                            + "copiez le dossier du conseil ou lancez councils create \(council) --adopt-existing",
+                        en: "the PostgreSQL schema \(council.schemaName) exists at \(address): a council \(council) was "
+                            + "created on this database before (its devices and log are there). Pick another identifier; on another "
+                            + "instance of the same deployment, copy the council's folder or run councils create \(council) --adopt-existing"))
                 }
                 // The connection's search_path names it: created once, then every table below lands in it.
                 try await connection.run(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(council.schemaName)"), logger)
@@ -128,8 +133,11 @@ enum PostgresSchema {
         if let council = storage.council {
             let schema = try await connection.value(String.self, "SELECT current_schema()", logger)
             guard schema == council.schemaName else {
-                throw StorageError(.unavailable, "the council \(council)'s connection to \(address) works in the schema \(schema ?? "(none)"), "
-                                   + "not \(council.schemaName): connect the relay to PostgreSQL directly or through a session-mode pooler")
+                throw StorageError(.unavailable, Text(
+                    fr: "la connexion du conseil \(council) à \(address) travaille dans le schéma \(schema ?? "(aucun)"), et non \(council.schemaName) : "
+                        + "reliez le relais à PostgreSQL directement ou par un pooler en mode session",
+                    en: "the council \(council)'s connection to \(address) works in the schema \(schema ?? "(none)"), "
+                        + "not \(council.schemaName): connect the relay to PostgreSQL directly or through a session-mode pooler"))
             }
         }
         let table = CouncilIdentity.tableName
@@ -142,7 +150,8 @@ enum PostgresSchema {
         }
         let (name, uuid) = try row.decode((String, String).self)
         guard let found = CouncilIdentity(storedName: name, uuid: uuid) else {
-            throw StorageError(.corrupt, "the council identity in \(address) does not decode: restore the database from the last backup")
+            throw StorageError(.corrupt, Text(fr: "l'identité du conseil dans \(address) ne se lit pas : restaurez la base depuis la dernière sauvegarde",
+                                            en: "the council identity in \(address) does not decode: restore the database from the last backup"))
         }
         try found.require(storage.council, database: address)
     }

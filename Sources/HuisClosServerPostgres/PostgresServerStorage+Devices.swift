@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosWire
@@ -98,7 +99,8 @@ extension PostgresServerStorage {
         }
         guard let row else { return nil }
         guard let device = try? SigningPublicKey(bytes: row.device) else {
-            throw StorageError(.corrupt, "a stored token names a device key of \(row.device.count) bytes")
+            throw StorageError(.corrupt, Text(fr: "un jeton enregistré nomme une clé d'appareil de \(row.device.count) octets",
+                                            en: "a stored token names a device key of \(row.device.count) bytes"))
         }
         return TokenRecord(device: device, expiresAt: Date(unixMilliseconds: row.expiresAt))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosWire
@@ -41,7 +42,8 @@ extension PostgresServerStorage {
             return (scope, size, hashes)
         }
         guard let row else { return nil }
-        guard let scope = try? ScopeID(row.scope) else { throw StorageError(.corrupt, "file \(id) has an invalid scope") }
+        guard let scope = try? ScopeID(row.scope) else { throw StorageError(.corrupt, Text(fr: "le fichier \(id) a une portée invalide",
+                                                                                           en: "file \(id) has an invalid scope")) }
         return FileManifestRecord(id: id, scope: scope, chunkHashes: row.hashes, totalSize: UInt64(row.size))
     }
 

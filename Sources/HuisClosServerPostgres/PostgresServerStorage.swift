@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosServer
 import Logging
 import NIOCore
@@ -106,11 +107,15 @@ public final class PostgresServerStorage: ServerStorage {
         }
         if let error = error as? PSQLError {
             if let state = error.serverInfo?[.sqlState], let message = error.serverInfo?[.message] {
-                return StorageError(.unavailable, "\(what) failed on PostgreSQL at \(address): \(state) \(message)")
+                return StorageError(.unavailable, Text(fr: "une opération a échoué sur PostgreSQL à \(address) : état SQL \(state)",
+                                                 en: "\(what) failed on PostgreSQL at \(address): \(state) \(message)"))
             }
-            return StorageError(.unavailable, "\(what) failed: PostgreSQL at \(address) is unreachable (\(error.code)); check that it runs and accepts this user")
+            return StorageError(.unavailable, Text(
+                fr: "PostgreSQL à \(address) est injoignable (\(error.code)) : vérifiez qu'il tourne et accepte cet utilisateur",
+                en: "\(what) failed: PostgreSQL at \(address) is unreachable (\(error.code)); check that it runs and accepts this user"))
         }
-        return StorageError(.unavailable, "\(what) failed on PostgreSQL at \(address): \(error)")
+        return StorageError(.unavailable, Text(fr: "une opération a échoué sur PostgreSQL à \(address) : vérifiez qu'il tourne, puis réessayez",
+                                         en: "\(what) failed on PostgreSQL at \(address): \(error)"))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
 

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// Seals and opens the body of a confidential batch: the engine's encoded operations, padded to a
@@ -21,10 +22,14 @@ public enum BatchBodySealer {
     public static func seal(ops: [UInt8], scope: ScopeID, epoch: UInt32, device: SigningPublicKey, sequence: UInt64,
                             keyring: ScopeKeyring) throws(TrustError) -> [UInt8] {
         precondition(device == keyring.device.signing.publicKey, "a device seals only its own batches")
-        guard scope != .public else { throw TrustError(.notAuthorised, "the public scope is never encrypted: send its body plain") }
+        guard scope != .public else { throw TrustError(.notAuthorised, Text(fr: "la portée publique n'est jamais chiffrée : envoyez son contenu en clair",
+                                                                            en: "the public scope is never encrypted: send its body plain")) }
         guard ops.count <= TrustLimits.sealedOpsBytesMax else {
-            throw TrustError(.tooLarge, "the operations take \(ops.count) bytes; a sealed body holds at most "
-                             + "\(TrustLimits.sealedOpsBytesMax): split the change or send the content as a file")
+            throw TrustError(.tooLarge, Text(
+                fr: "les opérations font \(ops.count) octets ; un contenu scellé en tient au plus \(TrustLimits.sealedOpsBytesMax) : "
+                    + "découpez la modification ou envoyez le contenu comme fichier",
+                en: "the operations take \(ops.count) bytes; a sealed body holds at most "
+                    + "\(TrustLimits.sealedOpsBytesMax): split the change or send the content as a file"))
         }
         let key = try keyring.writeKey(scope: scope, epoch: epoch)
         var padded = BodyPadding.pad(ops)
@@ -32,7 +37,8 @@ public enum BatchBodySealer {
         do {
             return try AEAD.seal(padded, associatedData: associatedData(scope: scope, epoch: epoch, device: device, sequence: sequence), key: key)
         } catch {
-            throw TrustError(.keyUnavailable, "could not seal the batch body: \(error.message)")
+            throw TrustError(.keyUnavailable, Text(fr: "impossible de sceller le contenu du lot : \(error.text.french)",
+                                                   en: "could not seal the batch body: \(error.text.english)"))
         }
     }
 
@@ -46,7 +52,9 @@ public enum BatchBodySealer {
         do {
             padded = try AEAD.open(body, associatedData: associatedData(scope: scope, epoch: epoch, device: device, sequence: sequence), key: key)
         } catch {
-            throw TrustError(.decryptionFailed, "batch \(sequence) in \(scope) epoch \(epoch) does not open: altered, or moved from another scope, epoch or device")
+            throw TrustError(.decryptionFailed, Text(
+                fr: "le lot \(sequence) de \(scope), époque \(epoch), ne s'ouvre pas : altéré, ou déplacé depuis une autre portée, époque ou un autre appareil",
+                en: "batch \(sequence) in \(scope) epoch \(epoch) does not open: altered, or moved from another scope, epoch or device"))
         }
         defer { padded.wipe() }
         return try BodyPadding.unpad(padded)
@@ -54,7 +62,8 @@ public enum BatchBodySealer {
 
     /// Opens the body of a verified batch envelope with its own header fields.
     public static func open(_ batch: BatchEnvelope, keyring: ScopeKeyring) throws(TrustError) -> [UInt8] {
-        guard batch.bodyKind == .sealed else { throw TrustError(.malformed, "batch \(batch.sequence) in \(batch.scope) is not sealed") }
+        guard batch.bodyKind == .sealed else { throw TrustError(.malformed, Text(fr: "le lot \(batch.sequence) de \(batch.scope) n'est pas scellé",
+                                                                                 en: "batch \(batch.sequence) in \(batch.scope) is not sealed")) }
         return try open(body: batch.body, scope: batch.scope, epoch: batch.epoch, device: batch.device, sequence: batch.sequence, keyring: keyring)
     }
 

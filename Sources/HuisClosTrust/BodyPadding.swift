@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Pads batch bodies to a few size buckets before sealing, so ciphertext sizes say little about
 /// what changed; removes the padding strictly after opening.
 ///
@@ -31,10 +33,12 @@ public enum BodyPadding {
     /// The bytes before the marker; throws `.malformed` unless `padded` is exactly `pad` of them.
     public static func unpad(_ padded: [UInt8]) throws(TrustError) -> [UInt8] {
         guard let marker = padded.lastIndex(where: { $0 != 0 }), padded[marker] == 0x80 else {
-            throw TrustError(.malformed, "the opened body has no padding marker: it was not sealed by HuisClos")
+            throw TrustError(.malformed, Text(fr: "le contenu ouvert n'a pas de marque de remplissage : il n'a pas été scellé par HuisClos",
+                                              en: "the opened body has no padding marker: it was not sealed by HuisClos"))
         }
         guard bucket(for: marker) == padded.count else {
-            throw TrustError(.malformed, "the opened body is padded to \(padded.count) bytes, not its bucket \(bucket(for: marker))")
+            throw TrustError(.malformed, Text(fr: "le contenu ouvert est rempli jusqu'à \(padded.count) octets, et non à sa taille \(bucket(for: marker))",
+                                         en: "the opened body is padded to \(padded.count) bytes, not its bucket \(bucket(for: marker))"))
         }
         return Array(padded[..<marker])
     }

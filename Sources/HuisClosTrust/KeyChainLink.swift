@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// An older epoch's key of a scope, sealed under a newer epoch's key: the "key chain".
@@ -33,7 +34,8 @@ public struct KeyChainLink: Sendable, Equatable {
                                        key: next.key)
             return KeyChainLink(scope: next.scope, epoch: next.epoch, fromEpoch: previous.epoch, sealedPreviousKey: sealed)
         } catch {
-            throw TrustError(.keyUnavailable, "could not seal the previous key of \(next.scope): \(error.message)")
+            throw TrustError(.keyUnavailable, Text(fr: "impossible de sceller la clé précédente de \(next.scope) : \(error.text.french)",
+                                             en: "could not seal the previous key of \(next.scope): \(error.text.english)"))
         }
     }
 
@@ -45,7 +47,8 @@ public struct KeyChainLink: Sendable, Equatable {
             defer { plain.wipe() }  // the only plain copy outside guarded memory
             return try SecureBytes(copying: plain)
         } catch {
-            throw TrustError(.decryptionFailed, "the key chain link of \(scope) epoch \(epoch) does not open with that epoch's key")
+            throw TrustError(.decryptionFailed, Text(fr: "le lien de clés de \(scope), époque \(epoch), ne s'ouvre pas avec la clé de cette époque",
+                                               en: "the key chain link of \(scope) epoch \(epoch) does not open with that epoch's key"))
         }
     }
 

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// A membership log held by a client: the verified records and their fold.
@@ -15,9 +16,11 @@ public struct MembershipLog: Sendable {
     /// Verifies a whole log (canonical bytes of each record, in order) from `root`, at `now` by
     /// this device's clock.
     public init(verifying encodedRecords: [[UInt8]], root: TrustRoot, now: Instant) throws(TrustError) {
-        guard let first = encodedRecords.first else { throw TrustError(.untrustedRoot, "an empty log has no genesis record") }
+        guard let first = encodedRecords.first else { throw TrustError(.untrustedRoot, Text(fr: "un registre vide n'a pas d'enregistrement fondateur",
+                                                                                            en: "an empty log has no genesis record")) }
         guard encodedRecords.count <= TrustLimits.membershipRecordsMax else {
-            throw TrustError(.tooLarge, "the log has \(encodedRecords.count) records; the limit is \(TrustLimits.membershipRecordsMax)")
+            throw TrustError(.tooLarge, Text(fr: "le registre compte \(encodedRecords.count) enregistrements ; la limite est \(TrustLimits.membershipRecordsMax)",
+                                        en: "the log has \(encodedRecords.count) records; the limit is \(TrustLimits.membershipRecordsMax)"))
         }
         let genesis = try MembershipRecord(verifying: first)
         records = [genesis]
@@ -51,7 +54,8 @@ public struct MembershipLog: Sendable {
 
     private mutating func accept(_ record: MembershipRecord, now: Instant, clockSkewSecondsMax: Int64) throws(TrustError) {
         guard records.count < TrustLimits.membershipRecordsMax else {
-            throw TrustError(.tooLarge, "the log already holds \(TrustLimits.membershipRecordsMax) records, its limit")
+            throw TrustError(.tooLarge, Text(fr: "le registre compte déjà \(TrustLimits.membershipRecordsMax) enregistrements, sa limite",
+                                        en: "the log already holds \(TrustLimits.membershipRecordsMax) records, its limit"))
         }
         try state.apply(record, now: now, clockSkewSecondsMax: clockSkewSecondsMax)
         records.append(record)

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// One signed link of the membership log: an event, who signed it, when, and the hash of the
@@ -59,7 +60,8 @@ public struct MembershipRecord: Sendable, Equatable {
             index = try reader.readUInt64()
             previousHash = try reader.read(count: Hash.length)
             guard (index == 0) == (previousHash == Self.genesisHash) else {
-                throw TrustError(.malformed, "record \(index): the previous hash is all zeros exactly for record 0")
+                throw TrustError(.malformed, Text(fr: "enregistrement \(index) : l'empreinte précédente n'est faite de zéros que pour l'enregistrement 0",
+                                                     en: "record \(index): the previous hash is all zeros exactly for record 0"))
             }
             issuedAt = try reader.readInstant()
             signer = try reader.readSigningKey()
@@ -67,23 +69,24 @@ public struct MembershipRecord: Sendable, Equatable {
             let payload = try reader.readLengthPrefixed(max: TrustLimits.recordPayloadBytesMax, field: "record payload")
             event = try MembershipEvent.decode(kind: kind, payload: payload)
         } catch let error as WireError {
-            throw TrustError(error, in: "membership record")
+            throw TrustError(error, in: Text(fr: "enregistrement du registre des membres", en: "membership record"))
         } catch let error as TrustError {
             throw error
         } catch {
-            throw TrustError(.malformed, "membership record unreadable")
+            throw TrustError(.malformed, Text(fr: "enregistrement du registre des membres illisible", en: "membership record unreadable"))
         }
         let signedCount = reader.offset
         do {
             signature = try reader.read(count: SigningKeyPair.signatureLength)
             try reader.expectEnd(of: "record signature")
         } catch {
-            throw TrustError(error, in: "membership record \(index)")
+            throw TrustError(error, in: Text(fr: "enregistrement \(index) du registre des membres", en: "membership record \(index)"))
         }
         do {
             try signer.verify(signature, of: bytes[0..<signedCount])
         } catch {
-            throw TrustError(.badSignature, "membership record \(index) is not signed by the key it names: a forgery, rejected")
+            throw TrustError(.badSignature, Text(fr: "l'enregistrement \(index) du registre des membres n'est pas signé par la clé qu'il nomme : un faux, refusé",
+                                           en: "membership record \(index) is not signed by the key it names: a forgery, rejected"))
         }
         encoded = bytes
     }
@@ -95,13 +98,17 @@ public struct MembershipRecord: Sendable, Equatable {
     private static func checkLengths(of event: MembershipEvent) throws(TrustError) {
         switch event {
         case let .genesis(_, name) where !(1...TrustLimits.councilNameBytesMax).contains(name.utf8.count):
-            throw TrustError(.tooLarge, "the council name must be 1–\(TrustLimits.councilNameBytesMax) UTF-8 bytes")
+            throw TrustError(.tooLarge, Text(fr: "le nom du conseil fait de 1 à \(TrustLimits.councilNameBytesMax) octets UTF-8",
+                                        en: "the council name must be 1–\(TrustLimits.councilNameBytesMax) UTF-8 bytes"))
         case let .appointMember(appointment) where !(1...TrustLimits.orderNumberBytesMax).contains(appointment.orderNumber.utf8.count):
-            throw TrustError(.tooLarge, "the order number must be 1–\(TrustLimits.orderNumberBytesMax) UTF-8 bytes")
+            throw TrustError(.tooLarge, Text(fr: "le numéro d'arrêté fait de 1 à \(TrustLimits.orderNumberBytesMax) octets UTF-8",
+                                        en: "the order number must be 1–\(TrustLimits.orderNumberBytesMax) UTF-8 bytes"))
         case let .recordPastMandate(past) where !(1...TrustLimits.orderNumberBytesMax).contains(past.orderNumber.utf8.count):
-            throw TrustError(.tooLarge, "the order number must be 1–\(TrustLimits.orderNumberBytesMax) UTF-8 bytes")
+            throw TrustError(.tooLarge, Text(fr: "le numéro d'arrêté fait de 1 à \(TrustLimits.orderNumberBytesMax) octets UTF-8",
+                                        en: "the order number must be 1–\(TrustLimits.orderNumberBytesMax) UTF-8 bytes"))
         case let .appointMember(appointment) where appointment.scopes.count > TrustLimits.appointmentScopesMax:
-            throw TrustError(.tooLarge, "an appointment grants at most \(TrustLimits.appointmentScopesMax) scopes; add the rest by grants")
+            throw TrustError(.tooLarge, Text(fr: "une nomination donne au plus \(TrustLimits.appointmentScopesMax) portées ; ajoutez les autres par des accès",
+                                        en: "an appointment grants at most \(TrustLimits.appointmentScopesMax) scopes; add the rest by grants"))
         default:
             return
         }

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The per-device daily quotas and the log's reserved room: no certified device, a guest's
@@ -15,8 +16,11 @@ extension MembershipState {
         let held = Int(headIndex) + 1
         let reserve = role == .secretariat ? TrustLimits.membershipRecordsRootReserve : TrustLimits.membershipRecordsSecretariatReserve
         guard held < TrustLimits.membershipRecordsMax - reserve else {
-            throw TrustError(.quotaExceeded, "record \(record.index) refused: the membership log holds \(held) records and its last \(reserve) "
-                             + "are kept for \(role == .secretariat ? "the trust root" : "the secretariat and the trust root"), so a revocation always fits")
+            throw TrustError(.quotaExceeded, Text(
+                fr: "enregistrement \(record.index) refusé : le registre des membres en compte \(held) et ses \(reserve) derniers sont gardés "
+                    + "pour \(role == .secretariat ? "la racine de confiance" : "le secrétariat et la racine de confiance"), pour qu'une révocation trouve toujours place",
+                en: "record \(record.index) refused: the membership log holds \(held) records and its last \(reserve) "
+                    + "are kept for \(role == .secretariat ? "the trust root" : "the secretariat and the trust root"), so a revocation always fits"))
         }
         let perDay = switch role {
         case .secretariat: TrustLimits.secretariatRecordsPerDeviceDayMax
@@ -26,8 +30,11 @@ extension MembershipState {
         let day = record.issuedAt.unixSeconds / Self.secondsPerDay
         var signed = signerDays[record.signer].flatMap { $0.day == day ? $0 : nil } ?? SignerDay(day: day, count: 0)
         guard signed.count < perDay else {
-            throw TrustError(.quotaExceeded, "record \(record.index) refused: this device already signed \(signed.count) membership records "
-                             + "on this UTC day, its limit; try again tomorrow, or ask the secretariat if this is not you")
+            throw TrustError(.quotaExceeded, Text(
+                fr: "enregistrement \(record.index) refusé : cet appareil a déjà signé \(signed.count) enregistrements du registre des membres "
+                    + "ce jour (UTC), sa limite ; réessayez demain, ou prévenez le secrétariat si ce n'est pas vous",
+                en: "record \(record.index) refused: this device already signed \(signed.count) membership records "
+                    + "on this UTC day, its limit; try again tomorrow, or ask the secretariat if this is not you"))
         }
         signed.count += 1
         signerDays[record.signer] = signed

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// Who is in the council, with which devices, scopes and key epochs: the fold of a membership log
@@ -35,10 +36,12 @@ public struct MembershipState: Sendable {
     /// and not dated ahead of `now` (this device's clock) by more than the allowed skew.
     public init(genesis: MembershipRecord, root: TrustRoot, now: Instant) throws(TrustError) {
         guard genesis.index == 0, case let .genesis(rootKey, councilName) = genesis.event else {
-            throw TrustError(.untrustedRoot, "a membership log starts with its genesis record (index 0)")
+            throw TrustError(.untrustedRoot, Text(fr: "un registre des membres commence par son enregistrement fondateur (numéro 0)",
+                                                  en: "a membership log starts with its genesis record (index 0)"))
         }
         guard genesis.signer == root.publicKey, rootKey == root.publicKey else {
-            throw TrustError(.untrustedRoot, "this log was not created by the pinned trust root: another council, or a forgery; do not use it")
+            throw TrustError(.untrustedRoot, Text(fr: "ce registre n'a pas été créé par la racine de confiance de ce conseil : un autre conseil, ou un faux ; ne l'utilisez pas",
+                                             en: "this log was not created by the pinned trust root: another council, or a forgery; do not use it"))
         }
         try Self.checkNotFromTheFuture(genesis, now: now)
         self.root = root

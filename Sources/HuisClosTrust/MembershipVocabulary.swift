@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// A point in time, whole seconds since 1970-01-01 UTC: when a record was issued, a mandate ends,
@@ -36,7 +37,8 @@ public struct MemberID: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Wraps 16 raw bytes; throws `.malformed` on any other length.
     public init(bytes: [UInt8]) throws(TrustError) {
         guard bytes.count == Self.length else {
-            throw TrustError(.malformed, "a member id is \(Self.length) bytes, got \(bytes.count)")
+            throw TrustError(.malformed, Text(fr: "un identifiant de membre fait \(Self.length) octets, reçu \(bytes.count)",
+                                              en: "a member id is \(Self.length) bytes, got \(bytes.count)"))
         }
         self.bytes = bytes
     }

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// One scope's symmetric key for one epoch: 32 random bytes in guarded memory.
@@ -34,7 +35,8 @@ public struct ScopeKey: Sendable {
         do {
             return ScopeKey(scope: scope, epoch: epoch, key: try SecureBytes.random(count: length))
         } catch {
-            throw TrustError(.keyUnavailable, "could not create a scope key: \(error.message)")
+            throw TrustError(.keyUnavailable, Text(fr: "impossible de créer une clé de portée : \(error.text.french)",
+                                                   en: "could not create a scope key: \(error.text.english)"))
         }
     }
 

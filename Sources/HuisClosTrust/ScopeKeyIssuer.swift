@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What starting a key epoch produces, for the sync layer to send: the epoch record for the
@@ -34,7 +35,9 @@ public enum ScopeKeyIssuer {
         let epoch = (log.state.currentEpoch(of: scope) ?? 0) + 1
         let from = keyring.heldEpochs(of: scope).last
         guard epoch == 1 || from != nil else {
-            throw TrustError(.keyUnavailable, "this device holds no key of \(scope): it cannot link a new epoch to its history; sync to receive one")
+            throw TrustError(.keyUnavailable, Text(
+                fr: "cet appareil ne détient aucune clé de \(scope) : il ne peut pas relier une nouvelle époque à son historique ; synchronisez pour en recevoir une",
+                en: "this device holds no key of \(scope): it cannot link a new epoch to its history; sync to receive one"))
         }
         let key = try ScopeKey.generate(scope: scope, epoch: epoch)
         let link = try from.map { (from: UInt32) throws(TrustError) in
@@ -44,7 +47,8 @@ public enum ScopeKeyIssuer {
         do {
             own = try SealedBox.seal(key.key, to: keyring.device.agreement.publicKey)
         } catch {
-            throw TrustError(.keyUnavailable, "could not seal the key of \(scope) to this device: \(error.message)")
+            throw TrustError(.keyUnavailable, Text(fr: "impossible de sceller la clé de \(scope) pour cet appareil : \(error.text.french)",
+                                             en: "could not seal the key of \(scope) to this device: \(error.text.english)"))
         }
         var nextLog = log
         let record = try nextLog.append(.startEpoch(scope: scope, epoch: epoch, reason: reason, commitment: key.commitment,

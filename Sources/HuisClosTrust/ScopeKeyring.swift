@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The scope keys one device holds, per (scope, epoch), each checked before it is kept.
@@ -27,7 +28,8 @@ public struct ScopeKeyring: Sendable {
     /// The key to decrypt `scope` at `epoch`; throws `.keyUnavailable` if not held.
     public func readKey(scope: ScopeID, epoch: UInt32) throws(TrustError) -> SecureBytes {
         guard let key = keys[scope]?[epoch] else {
-            throw TrustError(.keyUnavailable, "no key for \(scope) epoch \(epoch) on this device: wait for it, or this device is not entitled")
+            throw TrustError(.keyUnavailable, Text(fr: "aucune clé de \(scope), époque \(epoch), sur cet appareil : attendez-la (synchronisez), ou cet appareil n'y a pas droit",
+                                             en: "no key for \(scope) epoch \(epoch) on this device: wait for it, or this device is not entitled"))
         }
         return key
     }
@@ -35,7 +37,8 @@ public struct ScopeKeyring: Sendable {
     /// The key to encrypt in `scope` at `epoch`; throws `.staleEpoch` if a newer epoch was seen.
     public func writeKey(scope: ScopeID, epoch: UInt32) throws(TrustError) -> SecureBytes {
         if let newest = newestSeen[scope], newest > epoch {
-            throw TrustError(.staleEpoch, "\(scope) has moved to epoch \(newest): write with it, not with epoch \(epoch)")
+            throw TrustError(.staleEpoch, Text(fr: "\(scope) est passée à l'époque \(newest) : écrivez avec elle, pas avec l'époque \(epoch)",
+                                         en: "\(scope) has moved to epoch \(newest): write with it, not with epoch \(epoch)"))
         }
         return try readKey(scope: scope, epoch: epoch)
     }
@@ -75,7 +78,8 @@ public struct ScopeKeyring: Sendable {
         do {
             key = try SealedBox.open(entry.keys.starterSealedKey, with: device.agreement)
         } catch {
-            throw TrustError(.decryptionFailed, "this device's own copy of \(entry.scope) epoch \(entry.epoch) does not open")
+            throw TrustError(.decryptionFailed, Text(fr: "la copie de cet appareil de \(entry.scope), époque \(entry.epoch), ne s'ouvre pas",
+                                               en: "this device's own copy of \(entry.scope) epoch \(entry.epoch) does not open"))
         }
         try keep(key, scope: entry.scope, epoch: entry.epoch, commitment: entry.commitment)
     }
@@ -88,21 +92,25 @@ public struct ScopeKeyring: Sendable {
     /// disagree) or `.decryptionFailed` (the box does not open with this device's key).
     public mutating func accept(_ sealed: SealedScopeKey, membership: MembershipState, at instant: Instant) throws(TrustError) {
         guard sealed.recipient == device.signing.publicKey else {
-            throw TrustError(.misaddressed, "a sealed key of \(sealed.scope) is addressed to another device: ignored")
+            throw TrustError(.misaddressed, Text(fr: "une clé scellée de \(sealed.scope) est adressée à un autre appareil : ignorée",
+                                           en: "a sealed key of \(sealed.scope) is addressed to another device: ignored"))
         }
         try sealed.verifySignature()
         guard membership.mayWrite(device: sealed.issuer, scope: sealed.scope, at: instant) else {
-            throw TrustError(.notAuthorised, "the issuer of a key of \(sealed.scope) may not hand out its keys per the membership log")
+            throw TrustError(.notAuthorised, Text(fr: "selon le registre des membres, l'émetteur d'une clé de \(sealed.scope) ne peut pas en distribuer les clés",
+                                            en: "the issuer of a key of \(sealed.scope) may not hand out its keys per the membership log"))
         }
         guard membership.mayRead(device: device.signing.publicKey, scope: sealed.scope, at: instant) else {
-            throw TrustError(.notAuthorised, "this device is not entitled to \(sealed.scope) per the membership log")
+            throw TrustError(.notAuthorised, Text(fr: "selon le registre des membres, cet appareil n'a pas droit à \(sealed.scope)",
+                                            en: "this device is not entitled to \(sealed.scope) per the membership log"))
         }
         try checkAgainstLog(sealed.commitment, scope: sealed.scope, epoch: sealed.epoch, membership: membership)
         let key: SecureBytes
         do {
             key = try SealedBox.open(sealed.sealedKey, with: device.agreement)
         } catch {
-            throw TrustError(.decryptionFailed, "the sealed key of \(sealed.scope) epoch \(sealed.epoch) does not open with this device's key")
+            throw TrustError(.decryptionFailed, Text(fr: "la clé scellée de \(sealed.scope), époque \(sealed.epoch), ne s'ouvre pas avec la clé de cet appareil",
+                                               en: "the sealed key of \(sealed.scope) epoch \(sealed.epoch) does not open with this device's key"))
         }
         try keep(key, scope: sealed.scope, epoch: sealed.epoch, commitment: sealed.commitment)
     }
@@ -111,7 +119,8 @@ public struct ScopeKeyring: Sendable {
     /// `link.epoch`, and keeps it if it matches the log's commitment for that older epoch.
     public mutating func accept(_ link: KeyChainLink, membership: MembershipState) throws(TrustError) {
         guard let logCommitment = membership.commitment(of: link.scope, epoch: link.fromEpoch) else {
-            throw TrustError(.commitmentMismatch, "the membership log has no epoch \(link.fromEpoch) of \(link.scope): sync the log first")
+            throw TrustError(.commitmentMismatch, Text(fr: "le registre des membres n'a pas d'époque \(link.fromEpoch) de \(link.scope) : synchronisez d'abord le registre",
+                                                 en: "the membership log has no epoch \(link.fromEpoch) of \(link.scope): sync the log first"))
         }
         let previous = try link.openPrevious(with: try readKey(scope: link.scope, epoch: link.epoch))
         try keep(previous, scope: link.scope, epoch: link.fromEpoch, commitment: logCommitment)
@@ -139,7 +148,8 @@ public struct ScopeKeyring: Sendable {
     mutating func keep(_ key: SecureBytes, scope: ScopeID, epoch: UInt32, commitment: [UInt8]) throws(TrustError) {
         guard key.count == ScopeKey.length,
               Sodium.constantTimeEqual(ScopeKey.commitment(of: key, scope: scope, epoch: epoch), commitment) else {
-            throw TrustError(.commitmentMismatch, "the key received for \(scope) epoch \(epoch) is not the one committed to: rejected")
+            throw TrustError(.commitmentMismatch, Text(fr: "la clé reçue pour \(scope), époque \(epoch), n'est pas celle qui a été annoncée : refusée",
+                                                 en: "the key received for \(scope) epoch \(epoch) is not the one committed to: rejected"))
         }
         keys[scope, default: [:]][epoch] = key
         noteSeen(scope, epoch)
@@ -147,10 +157,12 @@ public struct ScopeKeyring: Sendable {
 
     private func checkAgainstLog(_ commitment: [UInt8], scope: ScopeID, epoch: UInt32, membership: MembershipState) throws(TrustError) {
         guard let logCommitment = membership.commitment(of: scope, epoch: epoch) else {
-            throw TrustError(.commitmentMismatch, "the membership log has no epoch \(epoch) of \(scope): sync the log first")
+            throw TrustError(.commitmentMismatch, Text(fr: "le registre des membres n'a pas d'époque \(epoch) de \(scope) : synchronisez d'abord le registre",
+                                                 en: "the membership log has no epoch \(epoch) of \(scope): sync the log first"))
         }
         guard Sodium.constantTimeEqual(logCommitment, commitment) else {
-            throw TrustError(.commitmentMismatch, "the sealed key of \(scope) epoch \(epoch) differs from the key the log pins: rejected")
+            throw TrustError(.commitmentMismatch, Text(fr: "la clé scellée de \(scope), époque \(epoch), diffère de celle que le registre fixe : refusée",
+                                                 en: "the sealed key of \(scope) epoch \(epoch) differs from the key the log pins: rejected"))
         }
     }
 

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// A scope key sealed to one device, with the issuer's signature over (recipient, scope, epoch,
@@ -37,7 +38,8 @@ public struct SealedScopeKey: Sendable, Equatable {
         do {
             sealed = try SealedBox.seal(key.key, to: recipient.agreementKey)
         } catch {
-            throw TrustError(.keyUnavailable, "could not seal the key of \(key.scope) to a device: \(error.message)")
+            throw TrustError(.keyUnavailable, Text(fr: "impossible de sceller la clé de \(key.scope) pour un appareil : \(error.text.french)",
+                                             en: "could not seal the key of \(key.scope) to a device: \(error.text.english)"))
         }
         let commitment = key.commitment
         let statement = Self.statement(recipient: recipient.signingKey, scope: key.scope, epoch: key.epoch, commitment: commitment)
@@ -61,7 +63,8 @@ public struct SealedScopeKey: Sendable, Equatable {
         do {
             try issuer.verify(signature, of: Self.statement(recipient: recipient, scope: scope, epoch: epoch, commitment: commitment))
         } catch {
-            throw TrustError(.badSignature, "the sealed key of \(scope) epoch \(epoch) is not signed by the device it names: rejected")
+            throw TrustError(.badSignature, Text(fr: "la clé scellée de \(scope), époque \(epoch), n'est pas signée par l'appareil qu'elle nomme : refusée",
+                                           en: "the sealed key of \(scope) epoch \(epoch) is not signed by the device it names: rejected"))
         }
     }
 
@@ -94,7 +97,7 @@ public struct SealedScopeKey: Sendable, Equatable {
             signature = try reader.read(count: SigningKeyPair.signatureLength)
             try reader.expectEnd(of: "sealed scope key")
         } catch {
-            throw TrustError(error, in: "sealed scope key")
+            throw TrustError(error, in: Text(fr: "clé de portée scellée", en: "sealed scope key"))
         }
     }
 

@@ -102,10 +102,9 @@ public struct TrustError: HuisClosError, Equatable, CustomStringConvertible {
     /// What went wrong and what to do, in English (logs).
     public var message: String { text.english }
 
-    /// An error with its code and an English message that says what to do (the French reader gets
-    /// the code's sentence).
-    public init(_ code: Code, _ message: String) {
-        self.init(code, code.text(english: message))
+    /// An error that says no more than its code's sentence (and matches any error of that code).
+    public init(_ code: Code) {
+        self.init(code, code.text)
     }
 
     /// An error with its code and a `text` in both languages.
@@ -115,8 +114,9 @@ public struct TrustError: HuisClosError, Equatable, CustomStringConvertible {
     }
 
     /// A decoding failure of the canonical encoding, keeping its explanation.
-    init(_ wire: WireError, in what: String) {
-        self.init(wire.code == .tooLarge ? .tooLarge : .malformed, "\(what): \(wire.message)")
+    init(_ wire: WireError, in what: Text) {
+        self.init(wire.code == .tooLarge ? .tooLarge : .malformed,
+                  Text(fr: "\(what.french) : \(wire.text.french)", en: "\(what.english): \(wire.text.english)"))
     }
 
     /// Code and message, never secrets.

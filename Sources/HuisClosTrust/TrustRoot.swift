@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The secretariat's Ed25519 public key, pinned by every client at enrolment: the one key a
@@ -22,7 +23,8 @@ public struct TrustRoot: Hashable, Sendable {
         do {
             rootKey = try SigningKeyPair.generate()
         } catch {
-            throw TrustError(.keyUnavailable, "could not generate the trust root key: \(error.message)")
+            throw TrustError(.keyUnavailable, Text(fr: "impossible de créer la clé de la racine de confiance : \(error.text.french)",
+                                             en: "could not generate the trust root key: \(error.text.english)"))
         }
         return (rootKey, try establishCouncil(named: name, rootKey: rootKey, at: instant))
     }

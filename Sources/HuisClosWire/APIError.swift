@@ -184,8 +184,10 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
 
     /// What went wrong, stable.
     public let code: Code
-    /// What happened and what to do, for a person.
-    public let message: String
+    /// What happened and what to do, in both languages (an unreachable relay's cause aside: `text`).
+    public let detail: Text
+    /// What happened and what to do, in English (the relay's logs, the `message` field of the wire).
+    public var message: String { detail.english }
     /// With `deviceRevoked`: the canonical bytes of the membership record revoking the device,
     /// signed by the secretariat. When it orders a wipe, the device checks the signature and
     /// erases its replica (the server cannot forge it). Nil otherwise.
@@ -216,10 +218,15 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
         case other
     }
 
-    /// An error with its code and a message saying what to do.
-    public init(_ code: Code, _ message: String) {
+    /// An error with its code and what happened and what to do, in both languages.
+    public init(_ code: Code, _ detail: Text) {
         self.code = code
-        self.message = message
+        self.detail = detail
+    }
+
+    /// An error that says no more than its code's sentence (and matches any error of that code).
+    public init(_ code: Code) {
+        self.init(code, code.text)
     }
 
     /// Wraps a batch or field decoding failure under the same code.
@@ -230,16 +237,15 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
         case .unsupportedVersion: .unsupportedVersion
         case .badSignature: .badSignature
         }
-        self.init(code, error.message)
+        self.init(code, error.text)
     }
 
     /// The HTTP status this error is sent with (every code has one).
     public var httpStatus: Int { code.httpStatus ?? 500 }
 
-    /// What happened and what to do: the English reader gets `message` (the relay's words), the
-    /// French reader the code's sentence; an unreachable relay names its cause in both.
+    /// What happened and what to do in both languages; an unreachable relay names its cause in both.
     public var text: Text {
-        guard code == .unreachable else { return code.text(english: message) }
+        guard code == .unreachable else { return detail }
         let cause = transportCause ?? .other
         return Text(fr: "serveur injoignable (\(cause.text.french)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
                     en: "server unreachable (\(message)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
@@ -252,6 +258,8 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
     private struct Body: Codable {
         let code: Code
         let message: String
+        /// The same in French; absent from relays older than it (the client then shows the code's sentence).
+        var messageFr: String?
         /// Base64 of `wipeOrder`; absent unless the device is revoked.
         var wipeOrder: String?
         /// Base64 of each record of `wipeLog`; absent unless the device is revoked.
@@ -261,14 +269,15 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
     /// The JSON error body.
     public func jsonBody() -> [UInt8] {
         // Encoding two strings cannot fail.
-        Array((try? JSONEncoder().encode(Body(code: code, message: message, wipeOrder: wipeOrder.map { Data($0).base64EncodedString() },
+        Array((try? JSONEncoder().encode(Body(code: code, message: message, messageFr: detail.french, wipeOrder: wipeOrder.map { Data($0).base64EncodedString() },
                                                         wipeLog: wipeLog.isEmpty ? nil : wipeLog.map { Data($0).base64EncodedString() }))) ?? Data())
     }
 
     /// Reads an error body; nil if it is not one (an unexpected answer from something else).
     public init?(jsonBody bytes: [UInt8]) {
         guard let body = try? JSONDecoder().decode(Body.self, from: Data(bytes)) else { return nil }
-        self.init(body.code, body.message)
+        self.init(body.code, Text(fr: body.messageFr ?? body.code.text.french,
+                                  en: body.message))
         wipeOrder = body.wipeOrder.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
         wipeLog = (body.wipeLog ?? []).compactMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
     }

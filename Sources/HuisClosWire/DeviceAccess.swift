@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What a device may do in each scope: the server checks it, the client shows and uses it.
@@ -16,14 +17,16 @@ public struct DeviceAccess: Sendable, Equatable {
     /// Validates wire grants: scope names, count, and at least one right each.
     public init(grants: [Huisclos_V1_ScopeGrant]) throws(APIError) {
         guard grants.count <= WireLimits.grantsMax else {
-            throw APIError(.tooLarge, "\(grants.count) scope grants; the limit is \(WireLimits.grantsMax)")
+            throw APIError(.tooLarge, Text(fr: "\(grants.count) accès à des portées ; la limite est \(WireLimits.grantsMax)",
+                                           en: "\(grants.count) scope grants; the limit is \(WireLimits.grantsMax)"))
         }
         self.init()
         for grant in grants {
             let scope: ScopeID
             do { scope = try ScopeID(grant.scope) } catch { throw APIError(error) }
             guard grant.read || grant.write else {
-                throw APIError(.malformed, "the grant for \(scope) gives neither read nor write: drop it")
+                throw APIError(.malformed, Text(fr: "l'accès à \(scope) ne donne ni lecture ni écriture : retirez-le",
+                                                en: "the grant for \(scope) gives neither read nor write: drop it"))
             }
             if grant.read { readable.insert(scope) }
             if grant.write { writable.insert(scope) }

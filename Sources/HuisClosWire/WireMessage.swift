@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import SwiftProtobuf
 
@@ -7,7 +8,8 @@ extension SwiftProtobuf.Message {
     /// (`tooLarge` or `malformed`), never a trap.
     public init(wire bytes: some Collection<UInt8>, limit: Int) throws(APIError) {
         guard bytes.count <= limit else {
-            throw APIError(.tooLarge, "the message is \(bytes.count) bytes; the limit is \(limit)")
+            throw APIError(.tooLarge, Text(fr: "le message fait \(bytes.count) octets ; la limite est \(limit)",
+                                           en: "the message is \(bytes.count) bytes; the limit is \(limit)"))
         }
         do {
             var options = BinaryDecodingOptions()
@@ -15,7 +17,8 @@ extension SwiftProtobuf.Message {
             options.discardUnknownFields = true
             try self.init(serializedBytes: Array(bytes), options: options)
         } catch {
-            throw APIError(.malformed, "the body is not a valid \(Self.protoMessageName) message")
+            throw APIError(.malformed, Text(fr: "le corps n'est pas un message \(Self.protoMessageName) valide",
+                                            en: "the body is not a valid \(Self.protoMessageName) message"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosTestSupport
+import NIOHTTP1
 import Testing
 
 /// Issue 7's commands with the real executables against a real relay: working groups, hearings,

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosProtocol
+import HuisClosSync
 import HuisClosTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosTestSupport
+import NIOHTTP1
 import Testing
 
 /// Issue 19, the workflow items: what a new secretariat does again and again (enrolments,

@@ -4,6 +4,7 @@ import HuisClosCrypto
 import HuisClosDevice
 import HuisClosEngine
 import HuisClosProtocol
+import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust
 import Synchronization

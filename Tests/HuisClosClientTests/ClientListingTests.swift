@@ -1,10 +1,13 @@
 import Foundation
 import GRDB
 import HuisClosClient
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosEngine
 import HuisClosL10n
 import HuisClosProtocol
+import HuisClosServer
+import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTrust
 import Synchronization

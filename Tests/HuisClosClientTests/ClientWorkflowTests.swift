@@ -1,10 +1,12 @@
 import Foundation
 import HuisClosClient
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosEngine
 import HuisClosProtocol
+import HuisClosServer
 import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTrust

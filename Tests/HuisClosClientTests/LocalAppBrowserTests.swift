@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosCouncil
 import HuisClosTestSupport
 import Testing
 

@@ -3,8 +3,15 @@ import Foundation
 import HuisClosApp
 import HuisClosClient
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosDevice
+import HuisClosDossiers
+import HuisClosEngine
+import HuisClosL10n
+import HuisClosProtocol
+import HuisClosServer
 import HuisClosTestSupport
+import HuisClosTrust
 import Logging
 import NIOCore
 import NIOHTTP1

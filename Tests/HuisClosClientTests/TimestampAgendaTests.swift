@@ -1,8 +1,12 @@
 import Foundation
+import GRDB
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosDevice
+import HuisClosStore
 import HuisClosTestSupport
+import HuisClosTrust
 import Testing
 
 /// Issue 17, the attacker's review of the time-stamps (finding 3): the convocation's statement

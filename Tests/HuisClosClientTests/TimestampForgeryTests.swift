@@ -4,8 +4,10 @@ import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
+import HuisClosL10n
 import HuisClosTestSupport
 import HuisClosTimestamp
+import HuisClosTrust
 import Testing
 
 /// Issue 17, the attacker's review of the time-stamps (finding 1): a stolen secretariat device can

@@ -2,8 +2,11 @@ import Foundation
 import GRDB
 import HuisClosClient
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosDevice
+import HuisClosStore
 import HuisClosTestSupport
+import HuisClosTrust
 import Testing
 
 /// Issue 17, item 3, in the client layer: the secretariat time-stamps a convocation and its

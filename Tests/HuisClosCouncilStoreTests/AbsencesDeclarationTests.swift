@@ -1,5 +1,7 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 import Testing

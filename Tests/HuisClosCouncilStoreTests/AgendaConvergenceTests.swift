@@ -1,5 +1,6 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosStore
 import Testing
 
 @Suite struct AgendaConvergenceTests {

@@ -1,5 +1,8 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosCrypto
+import HuisClosL10n
+import HuisClosStore
 import Testing
 
 @Suite struct AttendanceRecordsTests {

@@ -1,5 +1,7 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosL10n
+import HuisClosStore
 import Testing
 
 /// What a new secretariat found in séances (issue 17 review, items A1–A3, A5, A6): a held séance

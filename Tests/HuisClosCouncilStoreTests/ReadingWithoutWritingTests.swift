@@ -3,6 +3,7 @@ import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosStore
 import Synchronization
 import Testing

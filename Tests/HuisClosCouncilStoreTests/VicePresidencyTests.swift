@@ -1,6 +1,9 @@
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
+import HuisClosL10n
+import HuisClosProtocol
+import HuisClosStore
 import HuisClosTrust
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import HuisClosCouncil
+import HuisClosL10n
 import Testing
 
 /// `AppointmentImport` (issue 19, item 6): a CSV read whole, every line checked before anything

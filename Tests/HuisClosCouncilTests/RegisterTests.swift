@@ -1,4 +1,5 @@
 @testable import HuisClosCouncil
+import HuisClosL10n
 import Testing
 
 @Suite struct RegisterTests {

@@ -1,9 +1,14 @@
 import Foundation
+import GRDB
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosEngine
 import HuisClosProtocol
+import HuisClosServer
+import HuisClosStore
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire

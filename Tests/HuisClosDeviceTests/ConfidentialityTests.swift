@@ -4,6 +4,7 @@ import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosStore
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
@@ -116,7 +117,7 @@ import Testing
             #expect(report.batches.pulled.applied == 1)
 
             let (_, client) = try await RevocationTests.bareDevice(council, role: .secondCircle, scopes: [group])
-            await #expect(throws: APIError(.forbidden, "")) { _ = try await client.pull(scope: .council, after: 0) }
+            await #expect(throws: APIError(.forbidden)) { _ = try await client.pull(scope: .council, after: 0) }
 
             let page = try await server.storage.pull(scope: .council, after: 0, maxBatches: 2_000, maxBytes: 64 << 20)
             let handed = try page.batches.map { try BatchEnvelope(verifying: $0) }

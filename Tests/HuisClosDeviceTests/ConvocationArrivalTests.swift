@@ -3,6 +3,7 @@ import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosTestSupport
+import HuisClosTrust
 import Testing
 
 /// The convocation proof's second time: the relay's arrival time of the batch carrying each

@@ -5,6 +5,7 @@ import HuisClosDevice
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosReplica
+import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTrust
 

@@ -2,12 +2,16 @@ import Foundation
 import GRDB
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosCrypto
 @testable import HuisClosDevice
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosSync
 import HuisClosTestSupport
+import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// Who may write which council record (`CouncilWriteRules`): refused with the rule's words before

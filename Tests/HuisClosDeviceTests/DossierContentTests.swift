@@ -2,6 +2,7 @@ import Foundation
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosProtocol
+import HuisClosStore
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust

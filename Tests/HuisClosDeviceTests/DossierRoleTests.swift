@@ -4,11 +4,15 @@ import HuisClosCouncilStore
 @testable import HuisClosDevice
 import HuisClosDossiers
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosPublication
 import HuisClosStore
 import HuisClosSync
 import HuisClosTestSupport
+import HuisClosTrust
+import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// Who may write the council-scope records HuisClosDossiers keeps (`CouncilWriteRules.dossierRule`)

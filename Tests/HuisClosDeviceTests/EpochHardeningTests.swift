@@ -3,7 +3,9 @@ import HuisClosCrypto
 @testable import HuisClosDevice
 import HuisClosEngine
 import HuisClosProtocol
+import HuisClosServer
 import HuisClosStore
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
@@ -150,7 +152,7 @@ import Testing
             _ = try await alice.sync()
             let batch = try await alice.commit([.set(try RecordKey(kind: "working-note", id: "g"), field: "texte", value: .text("après"))], scope: group)
             #expect(batch.epoch == 2)
-            #expect(throws: TrustError(.keyUnavailable, "")) { try BatchBodySealer.open(batch, keyring: bobKeys) }
+            #expect(throws: TrustError(.keyUnavailable)) { try BatchBodySealer.open(batch, keyring: bobKeys) }
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
+import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosL10n
+import HuisClosProtocol
 import HuisClosReplica
 import HuisClosTestSupport
 import Testing

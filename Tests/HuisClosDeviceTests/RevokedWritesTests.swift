@@ -3,6 +3,7 @@ import HuisClosCrypto
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosProtocol
+import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTrust
 import Testing

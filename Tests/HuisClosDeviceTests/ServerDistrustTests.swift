@@ -3,9 +3,10 @@ import GRDB
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosEngine
-import HuisClosStore
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosStore
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
@@ -57,14 +58,14 @@ import Testing
             let intruder = try DeviceIdentity.generate(for: try MemberID.generate())
             let forged = try MembershipRecord.sign(.certifyDevice(intruder.certificate), index: head.index + 1, previousHash: head.hash,
                                                    issuedAt: council.instant, signer: try SigningKeyPair.generate())
-            await #expect(throws: APIError(.forbidden, "")) {
+            await #expect(throws: APIError(.forbidden)) {
                 try await admin.appendMembership([forged.encoded], adminToken: TestServer.adminToken)
             }
             let unsigned = Array(forged.encoded.dropLast()) + [forged.encoded.last! ^ 1]
-            await #expect(throws: APIError(.badSignature, "")) {
+            await #expect(throws: APIError(.badSignature)) {
                 try await admin.appendMembership([unsigned], adminToken: TestServer.adminToken)
             }
-            await #expect(throws: APIError(.alreadyEnrolled, "")) {
+            await #expect(throws: APIError(.alreadyEnrolled)) {
                 try await admin.registerCouncil(genesis: records[0], adminToken: TestServer.adminToken)
             }
             #expect(try await server.storage.membershipRecords(from: 0) == records)

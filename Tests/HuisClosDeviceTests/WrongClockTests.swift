@@ -1,7 +1,9 @@
 import Foundation
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosL10n
+import HuisClosProtocol
 import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust

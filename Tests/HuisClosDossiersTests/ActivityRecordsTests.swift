@@ -1,5 +1,6 @@
 import HuisClosCouncil
 import HuisClosDossiers
+import HuisClosL10n
 import HuisClosPublication
 import Testing
 

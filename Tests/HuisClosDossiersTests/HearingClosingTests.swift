@@ -1,3 +1,4 @@
+import HuisClosCrypto
 import HuisClosDossiers
 import HuisClosProtocol
 import HuisClosTrust

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosDossiers
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosWire
@@ -11,7 +12,7 @@ import Testing
     static func addCut(_ library: DossierLibrary, _ id: String) async throws {
         await #expect(throws: APIError.self) {
             try await library.addVersion(of: id, title: id, attachedTo: "", fileName: "\(id).txt", mediaType: "text/plain",
-                                         content: .bytes(Array("contenu \(id)".utf8))) { _, _ in throw APIError(.unreachable, "cut") }
+                                         content: .bytes(Array("contenu \(id)".utf8))) { _, _ in throw APIError(.unreachable) }
         }
     }
 
@@ -22,10 +23,10 @@ import Testing
         #expect(try library.list().isEmpty, "no version is recorded before its upload completes")
 
         await #expect(throws: APIError.self) {
-            _ = try await DossierLibrary.resumeUploads(store: store, writable: [.council]) { _, _, _ in throw APIError(.internal, "down") }
+            _ = try await DossierLibrary.resumeUploads(store: store, writable: [.council]) { _, _, _ in throw APIError(.internal) }
         }
         let refused = try await DossierLibrary.resumeUploads(store: store, writable: [.council]) { _, _, _ in
-            throw APIError(.fileConflict, "taken")
+            throw APIError(.fileConflict)
         }
         #expect(refused.recorded.isEmpty && refused.refused.count == 1 && refused.refused[0].english.contains("budget.txt"))
         let after = try await DossierLibrary.resumeUploads(store: store, writable: [.council]) { _, _, _ in Issue.record("nothing is left to send") }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCouncil
+import HuisClosCrypto
 import HuisClosDossiers
 import HuisClosEngine
 import HuisClosProtocol
@@ -9,6 +10,7 @@ import HuisClosStore
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// The relay's public pages serve only what was published.

@@ -4,9 +4,11 @@ import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosPublication
+import HuisClosServer
 import HuisClosStore
 import HuisClosWire
 import HuisClosTestSupport
+import NIOHTTP1
 import Testing
 
 /// The public site as a visitor gets it from a real relay, run through the official validators a

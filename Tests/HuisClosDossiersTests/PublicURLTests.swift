@@ -1,14 +1,17 @@
 import Foundation
 import GRDB
 import HuisClosCouncil
+import HuisClosCrypto
 import HuisClosDossiers
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosPublication
 import HuisClosServer
 import HuisClosStore
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// The public site names itself by the address visitors reach: `--public-url` when given, else

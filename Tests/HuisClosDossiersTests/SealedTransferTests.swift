@@ -182,11 +182,11 @@ struct SealedCopy {
             #expect(try await Self.collect(id, key: sealed.key, fingerprint: Self.fingerprint(sealed), scope: group, via: member.client)
                     == Array("Note budgétaire confidentielle".utf8))
 
-            await #expect(throws: APIError(.forbidden, "")) { _ = try await outsider.client.fileStatus(id) }
-            await #expect(throws: APIError(.forbidden, "")) {
+            await #expect(throws: APIError(.forbidden)) { _ = try await outsider.client.fileStatus(id) }
+            await #expect(throws: APIError(.forbidden)) {
                 _ = try await outsider.client.download(chunk: sealed.chunkHashes[0], file: id)
             }
-            await #expect(throws: APIError(.forbidden, "")) { _ = try await outsider.client.pull(scope: group, after: 0) }
+            await #expect(throws: APIError(.forbidden)) { _ = try await outsider.client.pull(scope: group, after: 0) }
             // Even holding the ciphertext, another key cannot open it.
             let wrongKey = try SealedCopy.seal([0])
             await #expect(throws: CryptoError(.authenticationFailed, "")) {
@@ -200,7 +200,7 @@ struct SealedCopy {
             let alice = DossierScopes.member(try MemberID.generate())
             let secretariat = try await TestDevice.enrolled(on: server.url,
                 access: DeviceAccess(readable: [.council, .public], writable: [.council, .public]))
-            await #expect(throws: APIError(.forbidden, "")) { _ = try await secretariat.client.pull(scope: alice, after: 0) }
+            await #expect(throws: APIError(.forbidden)) { _ = try await secretariat.client.pull(scope: alice, after: 0) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosProtocol
 import Testing
 
 /// One test per rule of Protocol/MERGE-RULES.md, on the pure record state.

@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosApp
 import HuisClosClient
 import HuisClosCouncil

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosTerminal
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 import SwiftProtobuf
@@ -67,18 +68,23 @@ import Testing
     @Test func truncatedOrOversizedMessagesAreTypedErrors() throws {
         let push = try Self.entries().first { $0["message"] as! String == "PushRequest" }!
         let bytes = [UInt8](hex: push["hex"] as! String)
-        #expect(throws: APIError(.malformed, "")) {
+        #expect(throws: APIError(.malformed)) {
             try Huisclos_V1_PushRequest(wire: bytes.dropLast(3), limit: WireLimits.pushRequestBytesMax)
         }
-        #expect(throws: APIError(.tooLarge, "")) {
+        #expect(throws: APIError(.tooLarge)) {
             try Huisclos_V1_PushRequest(wire: bytes, limit: 10)
         }
     }
 
     @Test func errorBodiesRoundTripAsJSON() throws {
-        let error = APIError(.tokenExpired, "your session expired: log in again")
+        let error = APIError(.tokenExpired, Text(fr: "votre session a expiré : reconnectez-vous", en: "your session expired: log in again"))
         let decoded = try #require(APIError(jsonBody: error.jsonBody()))
         #expect(decoded.code == .tokenExpired && decoded.message == error.message)
+        // The French crosses the wire too (issue 12): a French reader sees what happened, not only the code's sentence.
+        #expect(decoded.text == error.text)
+        // A relay older than the French field: the English it sent, and the code's sentence in French.
+        let old = try #require(APIError(jsonBody: Array(#"{"code":"tokenExpired","message":"your session expired"}"#.utf8)))
+        #expect(old.text == Text(fr: APIError.Code.tokenExpired.text.french, en: "your session expired"))
         #expect(error.httpStatus == 401)
         #expect(APIError(jsonBody: Array("not json".utf8)) == nil)
     }

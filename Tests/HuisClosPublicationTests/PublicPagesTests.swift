@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosCouncil
 @testable import HuisClosPublication
 import Testing

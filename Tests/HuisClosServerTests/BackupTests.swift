@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import Testing
 

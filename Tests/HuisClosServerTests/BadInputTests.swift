@@ -5,6 +5,7 @@ import HuisClosServer
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// Every kind of bad input gets a 4xx with its stable code and changes nothing on the server.

@@ -1,7 +1,10 @@
 import Foundation
+import HuisClosProtocol
 import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// One hosted council's fault stops that council only: a damaged database, a malformed

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosTestSupport
+import NIOHTTP1
 import Testing
 
 /// The Debian package of the relay (issue 14, item 4), built by `scripts/build-deb.sh` and really

@@ -30,7 +30,7 @@ import Testing
             defer { proxy.stop() }
             let viaProxy = SyncClient(server: "http://127.0.0.1:\(proxy.port)", device: device.key)
             let id = try FileID("0f1e2d3c-0000-4000-8000-000000000020")
-            await #expect(throws: APIError(.unreachable, "")) {
+            await #expect(throws: APIError(.unreachable)) {
                 try await FileTransfer(client: viaProxy).upload(file, id: id, scope: .council)
             }
             let afterCut = try await device.client.fileStatus(id)
@@ -60,17 +60,17 @@ import Testing
             manifest.chunkHashes = [Data(Hash.blake2b(chunk))]
             manifest.totalSize = 3
             #expect(try await device.client.declare(manifest).missing.count == 1)
-            await #expect(throws: APIError(.chunkHashMismatch, "")) {
+            await #expect(throws: APIError(.chunkHashMismatch)) {
                 try await device.client.upload(chunk: [9, 9, 9], hash: Hash.blake2b(chunk), file: id)
             }
-            await #expect(throws: APIError(.chunkNotInFile, "")) {
+            await #expect(throws: APIError(.chunkNotInFile)) {
                 try await device.client.upload(chunk: [4], hash: Hash.blake2b([UInt8]([4])), file: id)
             }
             #expect(try await device.client.fileStatus(id).complete == false, "nothing was stored")
             manifest.totalSize = 4
-            await #expect(throws: APIError(.fileConflict, "")) { try await device.client.declare(manifest) }
+            await #expect(throws: APIError(.fileConflict)) { try await device.client.declare(manifest) }
             manifest.fileID = "NOT/AN/ID"
-            await #expect(throws: APIError(.malformed, "")) { try await device.client.declare(manifest) }
+            await #expect(throws: APIError(.malformed)) { try await device.client.declare(manifest) }
         }
     }
 
@@ -85,10 +85,10 @@ import Testing
             manifest.totalSize = 1
             _ = try await writer.client.declare(manifest)
             try await writer.client.upload(chunk: [1], hash: Hash.blake2b([UInt8]([1])), file: try FileID("def"))
-            await #expect(throws: APIError(.forbidden, "")) {
+            await #expect(throws: APIError(.forbidden)) {
                 try await outsider.client.download(chunk: Hash.blake2b([UInt8]([1])), file: try FileID("def"))
             }
-            await #expect(throws: APIError(.forbidden, "")) { try await outsider.client.declare(manifest) }
+            await #expect(throws: APIError(.forbidden)) { try await outsider.client.declare(manifest) }
         }
     }
 }

@@ -1,8 +1,11 @@
 import Foundation
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import Logging
+import NIOHTTP1
 import Testing
 
 /// Health and Prometheus metrics (on the metrics address) need no version header and count what happened.

@@ -1,6 +1,8 @@
 import Foundation
 import HuisClosCrypto
 import HuisClosProtocol
+import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
 import Testing

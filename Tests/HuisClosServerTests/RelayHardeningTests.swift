@@ -7,6 +7,8 @@ import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
 import Logging
+import NIOCore
+import NIOHTTP1
 import NIOSSL
 import Synchronization
 import Testing

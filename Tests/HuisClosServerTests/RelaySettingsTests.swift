@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosServer
 import HuisClosTestSupport
+import Logging
 import Testing
 
 /// The relay's settings: a flag wins over the environment, which wins over the configuration

@@ -6,6 +6,7 @@ import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// Issue 15 item 5: the relay notices damage to its own database — `/readyz` fails and the check
@@ -66,7 +67,7 @@ import Testing
         device = device.reconnected(to: server.url)
         let health = try await RawRequest.send(server.url, .GET, Endpoint.health, version: nil)
         #expect(health.status == 200, "the process is alive")
-        await #expect(throws: APIError(.internal, "")) { _ = try await device.client.pull(scope: .council, after: 0) }
+        await #expect(throws: APIError(.internal)) { _ = try await device.client.pull(scope: .council, after: 0) }
         let ready = try await RawRequest.send(server.url, .GET, Endpoint.ready, version: nil)
         #expect(ready.status == 503 && ready.error?.code == .internal, "\(ready.status)")
         #expect(ready.error?.message.contains("damaged") == true && ready.error?.message.contains("huisclos-server check") == true,
@@ -113,7 +114,7 @@ import Testing
 
         server = try await TestServer.start(folder: folder.url)
         // Every device request reads the log: the relay answers a fault of its own, not a forgery.
-        await #expect(throws: APIError(.internal, "")) { _ = try await device.reconnected(to: server.url).client.login() }
+        await #expect(throws: APIError(.internal)) { _ = try await device.reconnected(to: server.url).client.login() }
         let problems = await RelayIntegrity.check(server.storage, clock: .system)
         #expect(problems.contains { $0.description.hasPrefix("membership log") && $0.description.contains("damaged") }, "\(problems)")
         let ready = try await RawRequest.send(server.url, .GET, Endpoint.ready, version: nil)

@@ -3,6 +3,8 @@ import Foundation
 import HuisClosServer
 import HuisClosTestSupport
 import HuisClosWire
+import NIOCore
+import NIOHTTP1
 import NIOSSL
 import Testing
 

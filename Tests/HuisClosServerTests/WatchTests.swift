@@ -1,8 +1,11 @@
 import Foundation
+import HuisClosCrypto
 import HuisClosProtocol
+import HuisClosServer
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import NIOHTTP1
 import Synchronization
 import Testing
 

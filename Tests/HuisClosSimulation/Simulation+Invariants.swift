@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import HuisClosDevice
+import HuisClosL10n
 import HuisClosProtocol
+import HuisClosStore
+import HuisClosSync
 
 extension Simulation {
     /// Sync rounds after the network heals: enough for every write to reach every device (one to

@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosDevice
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosStore

@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosProtocol
 import HuisClosReplica
 import HuisClosStore
 import Testing

@@ -1,4 +1,6 @@
 import Foundation
+import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosTestSupport

@@ -1,7 +1,8 @@
+import AsyncHTTPClient
 import Foundation
 import HuisClosSync
-import HuisClosWire
 import HuisClosTestSupport
+import HuisClosWire
 import Testing
 
 /// Issue 19, item 15: a relay whose address refuses connections is reported at once, not after

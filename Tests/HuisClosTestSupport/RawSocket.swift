@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosCrypto
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,8 +1,10 @@
 import Foundation
 import HuisClosCrypto
-@testable import HuisClosTimestamp
 import HuisClosTestSupport
+@testable import HuisClosTimestamp
+import SwiftASN1
 import Testing
+import X509
 
 /// Issue 17, the attacker's review of the time-stamps (finding 2): RFC 3161 §2.4.1 requires the
 /// ESS signingCertificate (v1, SHA-1) or signingCertificateV2 attribute, naming the certificate

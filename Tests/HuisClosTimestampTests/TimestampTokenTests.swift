@@ -1,7 +1,8 @@
 import Foundation
 import HuisClosCrypto
-@testable import HuisClosTimestamp
 import HuisClosTestSupport
+@testable import HuisClosTimestamp
+import NIOCore
 import Testing
 
 /// Issue 17, item 3: RFC 3161 tokens from a real `openssl ts` authority on loopback, verified

@@ -49,7 +49,7 @@ import Testing
             (CouncilFixture.group, 1, device, 8),                       // another position
         ]
         for (scope, epoch, author, sequence) in moves {
-            #expect(throws: TrustError(.decryptionFailed, "")) {
+            #expect(throws: TrustError(.decryptionFailed)) {
                 try BatchBodySealer.open(body: body, scope: scope, epoch: epoch, device: author, sequence: sequence, keyring: alice)
             }
         }
@@ -63,7 +63,7 @@ import Testing
         for index in body.indices {
             var tampered = body
             tampered[index] ^= 0x04
-            #expect(throws: TrustError(.decryptionFailed, "")) {
+            #expect(throws: TrustError(.decryptionFailed)) {
                 try BatchBodySealer.open(body: tampered, scope: .council, epoch: 1, device: device, sequence: 1, keyring: alice)
             }
         }
@@ -72,11 +72,11 @@ import Testing
     @Test func publicScopeAndOversizedOpsAreRefused() throws {
         let (council, alice) = try aliceKeyring()
         let device = council.alice.signing.publicKey
-        #expect(throws: TrustError(.notAuthorised, "")) {
+        #expect(throws: TrustError(.notAuthorised)) {
             try BatchBodySealer.seal(ops: [1], scope: .public, epoch: 1, device: device, sequence: 1, keyring: alice)
         }
         let huge = [UInt8](repeating: 0, count: TrustLimits.sealedOpsBytesMax + 1)
-        #expect(throws: TrustError(.tooLarge, "")) {
+        #expect(throws: TrustError(.tooLarge)) {
             try BatchBodySealer.seal(ops: huge, scope: .council, epoch: 1, device: device, sequence: 1, keyring: alice)
         }
     }
@@ -109,7 +109,7 @@ import Testing
         notABucket.append(0)
         let overPadded = [1, 2, 3, 0x80] + [UInt8](repeating: 0, count: 508)
         for hostile in [noMarker, wrongMarker, notABucket, overPadded, [], [0x80]] {
-            #expect(throws: TrustError(.malformed, "")) { try BodyPadding.unpad(hostile) }
+            #expect(throws: TrustError(.malformed)) { try BodyPadding.unpad(hostile) }
         }
     }
 }

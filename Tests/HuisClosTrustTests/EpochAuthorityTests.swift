@@ -33,11 +33,11 @@ import Testing
             let epoch = (council.state.currentEpoch(of: scope) ?? 0) + 1
             let freeze = MembershipEvent.startEpoch(scope: scope, epoch: epoch, reason: .scheduled,
                                                     commitment: Hash.blake2b(Array("random".utf8)), keys: garbageKeys(scope: scope, epoch: epoch))
-            #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(freeze, signedBy: council.alice.signing, at: council.tick()) }
+            #expect(throws: TrustError(.notAuthorised)) { try council.log.append(freeze, signedBy: council.alice.signing, at: council.tick()) }
             // Every verifier refuses it, not only an honest signer: a forged record does not verify either.
             let forged = try council.forge(freeze, signer: council.alice.signing)
             var replica = council.log
-            #expect(throws: TrustError(.notAuthorised, "")) { try replica.receive(forged.encoded, now: council.clock) }
+            #expect(throws: TrustError(.notAuthorised)) { try replica.receive(forged.encoded, now: council.clock) }
         }
         #expect(council.state.currentEpoch(of: .council) == 1)
         // Her own private scope is hers to key.
@@ -54,7 +54,7 @@ import Testing
                                                   commitment: Hash.blake2b(Array("random".utf8)), keys: garbageKeys(scope: .council, epoch: 2))
         try council.log.append(dangling, signedBy: council.president.signing, at: council.tick())
         alice.observe(council.state)
-        #expect(throws: TrustError(.keyUnavailable, "")) { try alice.writeKey(scope: .council, epoch: 2) }
+        #expect(throws: TrustError(.keyUnavailable)) { try alice.writeKey(scope: .council, epoch: 2) }
         // The secretariat supersedes it: epoch 3, linked from epoch 1, the newest it holds.
         let superseding = try ScopeKeyIssuer.startEpoch(of: .council, reason: .scheduled, log: &council.log, keyring: &secretariat, at: council.tick())
         #expect(superseding.link?.fromEpoch == 1)
@@ -112,6 +112,6 @@ import Testing
         try secondTablet.accept(try ScopeKeyIssuer.share(scope: .council, epoch: 2, with: [tablet.certificate], keyring: secretariat)[0],
                                 membership: council.state, at: council.clock)
         let link = try #require(garbage.link)
-        #expect(throws: TrustError(.decryptionFailed, "")) { try secondTablet.accept(link, membership: council.state) }
+        #expect(throws: TrustError(.decryptionFailed)) { try secondTablet.accept(link, membership: council.state) }
     }
 }

@@ -64,9 +64,9 @@ import Testing
         for sealed in rotation.sealedKeys {
             #expect(throws: TrustError.self) { try bob.accept(sealed, membership: council.state, at: council.clock) }
         }
-        #expect(throws: TrustError(.keyUnavailable, "")) { try bob.accept(try #require(rotation.link), membership: council.state) }
+        #expect(throws: TrustError(.keyUnavailable)) { try bob.accept(try #require(rotation.link), membership: council.state) }
         for batch in after {
-            #expect(throws: TrustError(.keyUnavailable, "")) {
+            #expect(throws: TrustError(.keyUnavailable)) {
                 try BatchBodySealer.open(body: batch.body, scope: CouncilFixture.group, epoch: 2,
                                          device: council.alice.signing.publicKey, sequence: batch.sequence, keyring: bob)
             }
@@ -119,7 +119,7 @@ import Testing
         var bob = ScopeKeyring(device: council.bob)
         try bob.accept(try #require(rotation.sealedKeys.first { $0.recipient == council.bob.signing.publicKey }),
                        membership: council.state, at: council.clock)
-        #expect(throws: TrustError(.commitmentMismatch, "")) { try bob.accept(impostor, membership: council.state) }
+        #expect(throws: TrustError(.commitmentMismatch)) { try bob.accept(impostor, membership: council.state) }
     }
 
     @Test func keyringRefusesToWriteWithAnOldEpochOnceANewerIsSeen() throws {
@@ -130,10 +130,10 @@ import Testing
         _ = try BatchBodySealer.seal(ops: [1], scope: CouncilFixture.group, epoch: 1, device: bobDevice, sequence: 1, keyring: bob)
         bob.observe(council.state)
         #expect(bob.newestEpoch(of: CouncilFixture.group) == 2)
-        #expect(throws: TrustError(.staleEpoch, "")) {
+        #expect(throws: TrustError(.staleEpoch)) {
             try BatchBodySealer.seal(ops: [1], scope: CouncilFixture.group, epoch: 1, device: bobDevice, sequence: 2, keyring: bob)
         }
-        #expect(throws: TrustError(.staleEpoch, "")) {
+        #expect(throws: TrustError(.staleEpoch)) {
             try BatchBodySealer.seal(ops: [1], scope: CouncilFixture.group, epoch: 1, device: council.president.signing.publicKey,
                                      sequence: 1, keyring: president)
         }

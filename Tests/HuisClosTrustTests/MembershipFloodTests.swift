@@ -68,7 +68,7 @@ import Testing
         let expiry = council.clock.adding(seconds: 86_400)
         let grant = MembershipEvent.addToScope(member: council.alice.member, scope: hearing, access: .read, expiry: expiry)
         try council.log.append(grant, signedBy: council.president.signing, at: council.tick())
-        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(grant, signedBy: council.president.signing, at: council.tick()) }
+        #expect(throws: TrustError(.invalidTransition)) { try council.log.append(grant, signedBy: council.president.signing, at: council.tick()) }
         // A real change of the grant (another access) is a record of its own.
         try council.log.append(.addToScope(member: council.alice.member, scope: hearing, access: .readWrite, expiry: expiry),
                                signedBy: council.president.signing, at: council.tick())

@@ -74,7 +74,7 @@ import Testing
         // Another device may not accept on Carol's behalf.
         let onBehalf = MembershipEvent.acceptUndertaking(member: carol, device: device.signing.publicKey,
                                                          charterDigest: CouncilFixture.charterDigest)
-        #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(onBehalf, signedBy: council.secretariat.signing, at: council.tick()) }
+        #expect(throws: TrustError(.notAuthorised)) { try council.log.append(onBehalf, signedBy: council.secretariat.signing, at: council.tick()) }
         try council.log.append(onBehalf, signedBy: device.signing, at: council.tick())
         #expect(council.state.entitledDevices(to: .council, at: council.clock).contains(device.certificate))
     }
@@ -97,8 +97,8 @@ import Testing
         let event = MembershipEvent.endMandate(member: council.bob.member, reason: .exOfficio)
         try council.log.append(.reportAbsences(member: council.bob.member, count: 3, reportDigest: CouncilFixture.charterDigest),
                                signedBy: council.secretariat.signing, at: council.tick())
-        #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(event, signedBy: council.secretariat.signing, at: council.tick()) }
-        #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(event, signedBy: council.alice.signing, at: council.tick()) }
+        #expect(throws: TrustError(.notAuthorised)) { try council.log.append(event, signedBy: council.secretariat.signing, at: council.tick()) }
+        #expect(throws: TrustError(.notAuthorised)) { try council.log.append(event, signedBy: council.alice.signing, at: council.tick()) }
         try council.log.append(event, signedBy: council.president.signing, at: council.tick())
         #expect(council.state.role(of: council.bob.member, at: council.clock) == nil)
         #expect(!council.state.isDeviceValid(council.bob.signing.publicKey, at: council.clock))
@@ -106,7 +106,7 @@ import Testing
 
     @Test func memberMayResignFromOwnDeviceButNotForAnother() throws {
         var council = try CouncilFixture()
-        #expect(throws: TrustError(.notAuthorised, "")) {
+        #expect(throws: TrustError(.notAuthorised)) {
             try council.log.append(.endMandate(member: council.bob.member, reason: .resignation), signedBy: council.alice.signing, at: council.tick())
         }
         try council.log.append(.endMandate(member: council.alice.member, reason: .resignation), signedBy: council.alice.signing, at: council.tick())
@@ -117,11 +117,11 @@ import Testing
         var council = try CouncilFixture()
         let alice = council.alice.member
         let appointAgain = MembershipEvent.appointMember(council.appointment(alice, .member, scopes: []))
-        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(appointAgain, signedBy: council.secretariat.signing, at: council.tick()) }
+        #expect(throws: TrustError(.invalidTransition)) { try council.log.append(appointAgain, signedBy: council.secretariat.signing, at: council.tick()) }
         try council.log.append(.endMandate(member: alice, reason: .term), signedBy: council.secretariat.signing, at: council.tick())
         try council.log.append(appointAgain, signedBy: council.secretariat.signing, at: council.tick())
         try council.log.append(.endMandate(member: alice, reason: .term), signedBy: council.secretariat.signing, at: council.tick())
-        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(appointAgain, signedBy: council.secretariat.signing, at: council.tick()) }
+        #expect(throws: TrustError(.invalidTransition)) { try council.log.append(appointAgain, signedBy: council.secretariat.signing, at: council.tick()) }
     }
 
     @Test func firstCircleIsCappedAtThirtyMembers() throws {
@@ -132,7 +132,7 @@ import Testing
                                    signedBy: council.secretariat.signing, at: council.tick())
         }
         let thirtyFirst = MembershipEvent.appointMember(council.appointment(try MemberID.generate(), .member, scopes: []))
-        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(thirtyFirst, signedBy: council.secretariat.signing, at: council.tick()) }
+        #expect(throws: TrustError(.invalidTransition)) { try council.log.append(thirtyFirst, signedBy: council.secretariat.signing, at: council.tick()) }
         // Second-circle members are not counted.
         try council.log.append(.appointMember(council.appointment(try MemberID.generate(), .secondCircle, scopes: [])),
                                signedBy: council.secretariat.signing, at: council.tick())
@@ -141,14 +141,14 @@ import Testing
     @Test func presidentManagesWorkingGroupsButNotOtherScopes() throws {
         var council = try CouncilFixture()
         let theme = try ScopeID("theme:inclusion")
-        #expect(throws: TrustError(.notAuthorised, "")) {
+        #expect(throws: TrustError(.notAuthorised)) {
             try council.log.append(.addToScope(member: council.alice.member, scope: theme, access: .read, expiry: nil),
                                    signedBy: council.president.signing, at: council.tick())
         }
         try council.log.append(.removeFromScope(member: council.bob.member, scope: CouncilFixture.group),
                                signedBy: council.president.signing, at: council.tick())
         #expect(council.state.access(of: council.bob.member, to: CouncilFixture.group, at: council.clock) == nil)
-        #expect(throws: TrustError(.invalidTransition, "")) {
+        #expect(throws: TrustError(.invalidTransition)) {
             try council.log.append(.removeFromScope(member: council.bob.member, scope: CouncilFixture.group),
                                    signedBy: council.president.signing, at: council.tick())
         }
@@ -156,13 +156,13 @@ import Testing
 
     @Test func aDeviceKeyIsCertifiedOnceAndDevicesPerMemberAreBounded() throws {
         var council = try CouncilFixture()
-        #expect(throws: TrustError(.invalidTransition, "")) {
+        #expect(throws: TrustError(.invalidTransition)) {
             try council.log.append(.certifyDevice(council.alice.certificate), signedBy: council.secretariat.signing, at: council.tick())
         }
         for _ in 1..<TrustLimits.activeDevicesPerMemberMax {
             _ = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing)
         }
-        #expect(throws: TrustError(.invalidTransition, "")) {
+        #expect(throws: TrustError(.invalidTransition)) {
             _ = try council.addDevice(for: council.alice.member, certifiedBy: council.secretariat.signing)
         }
     }
@@ -177,7 +177,7 @@ import Testing
         #expect(!council.state.needsRotation(group, at: council.clock))
         let skipping = MembershipEvent.startEpoch(scope: group, epoch: 3, reason: .scheduled, commitment: [UInt8](repeating: 1, count: 32),
                                                   keys: EpochKeys(starterSealedKey: [UInt8](repeating: 2, count: 80), link: nil))
-        #expect(throws: TrustError(.invalidTransition, "")) { try council.log.append(skipping, signedBy: council.president.signing, at: council.tick()) }
+        #expect(throws: TrustError(.invalidTransition)) { try council.log.append(skipping, signedBy: council.president.signing, at: council.tick()) }
         try council.log.append(.removeFromScope(member: council.bob.member, scope: group), signedBy: council.secretariat.signing, at: council.tick())
         #expect(council.state.needsRotation(group, at: council.clock))
         _ = try ScopeKeyIssuer.startEpoch(of: group, reason: .memberRemoved, log: &council.log, keyring: &keyring, at: council.tick())
@@ -201,7 +201,7 @@ import Testing
     @Test func onlyWritersOfAScopeStartItsEpochs() throws {
         var council = try CouncilFixture()
         var presidentKeys = ScopeKeyring(device: council.president)
-        #expect(throws: TrustError(.notAuthorised, "")) {
+        #expect(throws: TrustError(.notAuthorised)) {
             _ = try ScopeKeyIssuer.startEpoch(of: CouncilFixture.group, reason: .initial, log: &council.log,
                                               keyring: &presidentKeys, at: council.tick())
         }

@@ -26,7 +26,7 @@ import Testing
         for scope in [alice.member.privateScope, CouncilFixture.group] {
             #expect(!council.state.mayRead(device: ghost.signing.publicKey, scope: scope, at: council.clock), "\(scope)")
         }
-        #expect(throws: TrustError(.notAuthorised, "")) {
+        #expect(throws: TrustError(.notAuthorised)) {
             try council.log.append(.endMandate(member: alice.member, reason: .resignation), signedBy: ghost.signing, at: council.tick())
         }
         // The visible way: the secretariat revokes her old device; the next one is a first device again.

@@ -52,7 +52,7 @@ import Testing
         let (council, _, _, forBob) = try setUp()
         let unsigned = try altered(forBob, range: signatureRange, with: [UInt8](repeating: 0, count: 64))
         var bobKeys = ScopeKeyring(device: council.bob)
-        #expect(throws: TrustError(.badSignature, "")) { try bobKeys.accept(unsigned, membership: council.state, at: council.clock) }
+        #expect(throws: TrustError(.badSignature)) { try bobKeys.accept(unsigned, membership: council.state, at: council.clock) }
         #expect(bobKeys.heldEpochs(of: CouncilFixture.group).isEmpty)
     }
 
@@ -62,13 +62,13 @@ import Testing
         let bySomeoneElse = try SealedScopeKey.issue(key, to: council.bob.certificate, by: council.president.signing)
         let issuerStart = bySomeoneElse.encoded.count - 64 - 32
         let forged = try altered(bySomeoneElse, range: { _ in issuerStart..<issuerStart + 32 }, with: council.alice.signing.publicKey.bytes)
-        #expect(throws: TrustError(.badSignature, "")) { try accept(forged, by: council.bob, in: council) }
+        #expect(throws: TrustError(.badSignature)) { try accept(forged, by: council.bob, in: council) }
     }
 
     @Test func misaddressedSealedKeyIsRejected() throws {
         let (council, sealedKeys, _, _) = try setUp()
         let forAlice = try #require(sealedKeys.first { $0.recipient == council.alice.signing.publicKey })
-        #expect(throws: TrustError(.misaddressed, "")) { try accept(forAlice, by: council.bob, in: council) }
+        #expect(throws: TrustError(.misaddressed)) { try accept(forAlice, by: council.bob, in: council) }
     }
 
     @Test func keyWhoseCommitmentDiffersFromTheLogIsRejected() throws {
@@ -76,7 +76,7 @@ import Testing
         // Alice hands Bob a different key for the same epoch, honestly committed and signed.
         let other = try ScopeKey.generate(scope: CouncilFixture.group, epoch: 1)
         let split = try SealedScopeKey.issue(other, to: council.bob.certificate, by: council.alice.signing)
-        #expect(throws: TrustError(.commitmentMismatch, "")) { try accept(split, by: council.bob, in: council) }
+        #expect(throws: TrustError(.commitmentMismatch)) { try accept(split, by: council.bob, in: council) }
     }
 
     @Test func keyThatDoesNotMatchItsSignedCommitmentIsRejected() throws {
@@ -87,7 +87,7 @@ import Testing
         let boxStart = 4 + 32 + 1 + CouncilFixture.group.rawValue.utf8.count + 4 + 32
         let boxRange = boxStart..<boxStart + SealedScopeKey.sealedLength
         let mixed = try altered(forBob, range: { _ in boxRange }, with: Array(swappedBox.encoded[boxRange]))
-        #expect(throws: TrustError(.commitmentMismatch, "")) { try accept(mixed, by: council.bob, in: council) }
+        #expect(throws: TrustError(.commitmentMismatch)) { try accept(mixed, by: council.bob, in: council) }
         #expect(mixed.commitment == key.commitment)
     }
 
@@ -101,14 +101,14 @@ import Testing
                                signedBy: council.secretariat.signing, at: council.tick())
         let readOnly = try SealedScopeKey.issue(key, to: council.bob.certificate, by: reader.signing)
         for sealed in [president, unknown, readOnly] {
-            #expect(throws: TrustError(.notAuthorised, "")) { try accept(sealed, by: council.bob, in: council) }
+            #expect(throws: TrustError(.notAuthorised)) { try accept(sealed, by: council.bob, in: council) }
         }
     }
 
     @Test func keyForADeviceNotEntitledIsRejectedEvenIfWellSigned() throws {
         let (council, _, key, _) = try setUp()
         let toPresident = try SealedScopeKey.issue(key, to: council.president.certificate, by: council.alice.signing)
-        #expect(throws: TrustError(.notAuthorised, "")) { try accept(toPresident, by: council.president, in: council) }
+        #expect(throws: TrustError(.notAuthorised)) { try accept(toPresident, by: council.president, in: council) }
     }
 
     @Test func hostileSealedKeyBytesAreTypedErrorsNeverTraps() throws {
@@ -117,10 +117,10 @@ import Testing
         for length in 0..<bytes.count {
             #expect(throws: TrustError.self) { try SealedScopeKey(decoding: Array(bytes[0..<length])) }
         }
-        #expect(throws: TrustError(.malformed, "")) { try SealedScopeKey(decoding: bytes + [0]) }
+        #expect(throws: TrustError(.malformed)) { try SealedScopeKey(decoding: bytes + [0]) }
         var zeroEpoch = bytes
         let epochStart = 4 + 32 + 1 + CouncilFixture.group.rawValue.utf8.count
         zeroEpoch.replaceSubrange(epochStart..<epochStart + 4, with: [0, 0, 0, 0])
-        #expect(throws: TrustError(.malformed, "")) { try SealedScopeKey(decoding: zeroEpoch) }
+        #expect(throws: TrustError(.malformed)) { try SealedScopeKey(decoding: zeroEpoch) }
     }
 }

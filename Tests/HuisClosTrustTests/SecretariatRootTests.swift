@@ -15,14 +15,14 @@ import Testing
         try council.log.append(.endMandate(member: ghost, reason: .term), signedBy: stolen, at: council.tick())
         let asSecretariat = Appointment(member: ghost, role: .secretariat, orderNumber: "arrêté n° 2026-0666", orderDate: council.clock,
                                         mandateEnd: council.clock.adding(seconds: CouncilFixture.threeYears), scopes: [])
-        #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(.appointMember(asSecretariat), signedBy: stolen, at: council.tick()) }
+        #expect(throws: TrustError(.notAuthorised)) { try council.log.append(.appointMember(asSecretariat), signedBy: stolen, at: council.tick()) }
         #expect(council.state.role(of: ghost, at: council.clock) == nil)
         // Even appointed by the root, the member's old device does not follow them into the new role.
         try council.log.append(.appointMember(asSecretariat), signedBy: council.rootKey, at: council.tick())
         #expect(council.state.role(of: ghost, at: council.clock) == .secretariat)
         #expect(!council.state.isDeviceValid(device.signing.publicKey, at: council.clock))
         let victim = MembershipEvent.appointMember(council.appointment(try MemberID.generate(), .secondCircle, scopes: []))
-        #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(victim, signedBy: device.signing, at: council.tick()) }
+        #expect(throws: TrustError(.notAuthorised)) { try council.log.append(victim, signedBy: device.signing, at: council.tick()) }
     }
 
     @Test func aSecretariatDeviceCannotRevokeTheRootHoldersDeviceNorEndItsMandate() throws {
@@ -35,7 +35,7 @@ import Testing
             .endMandate(member: holder.member, reason: .resignation),
         ]
         for attack in attacks {
-            #expect(throws: TrustError(.notAuthorised, "")) { try council.log.append(attack, signedBy: stolen.signing, at: council.tick()) }
+            #expect(throws: TrustError(.notAuthorised)) { try council.log.append(attack, signedBy: stolen.signing, at: council.tick()) }
         }
         #expect(council.state.isDeviceValid(holder.signing.publicKey, at: council.clock))
         // The root revokes the stolen device; a device may still revoke itself.

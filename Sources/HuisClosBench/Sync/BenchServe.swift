@@ -3,6 +3,7 @@ import Foundation
 import HuisClosServer
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `huisclos-bench serve`: the relay with its bench-only raw endpoints, run by `sync` as a child
 /// process so the client's memory and the server's bytes are measured apart.

@@ -6,6 +6,7 @@ import HuisClosReplica
 import HuisClosSync
 import HuisClosWire
 import NIOCore
+import NIOHTTP1
 
 /// Phase (a): a fresh device's initial sync, and the floor: the same bytes as plain downloads.
 ///

@@ -7,6 +7,7 @@ import HuisClosProtocol
 import HuisClosReplica
 import HuisClosSync
 import HuisClosWire
+import NIOCore
 
 /// `huisclos-bench prefetch`: what bringing one dossier version into a member's device costs —
 /// the sealed chunks fetched, each checked against its hash and kept in the encrypted replica,

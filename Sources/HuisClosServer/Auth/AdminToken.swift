@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosWire
 #if canImport(Glibc)
 import Glibc
@@ -36,7 +37,8 @@ struct AdminToken: Sendable {
         }
         let token: String
         do { token = Hex.encode(try Sodium.randomBytes(32)) } catch {
-            throw APIError(.internal, "cannot generate the admin token: \(error.message)")
+            throw APIError(.internal, Text(fr: "impossible de créer le jeton d'administration : \(error.text.french)",
+                                           en: "cannot generate the admin token: \(error.text.english)"))
         }
         try Self.createPrivate(file, contents: token + "\n")
         self.init(hash: Hash.blake2b(Array(token.utf8)), file: file, generated: true)
@@ -55,7 +57,8 @@ struct AdminToken: Sendable {
 
     private static func checkedHash(_ token: String) throws(APIError) -> [UInt8] {
         guard token.utf8.count >= 16 else {
-            throw APIError(.malformed, "the admin token must be at least 16 characters; use a long random value")
+            throw APIError(.malformed, Text(fr: "le jeton d'administration fait au moins 16 caractères ; prenez une longue valeur aléatoire",
+                                            en: "the admin token must be at least 16 characters; use a long random value"))
         }
         return Hash.blake2b(Array(token.utf8))
     }
@@ -64,13 +67,16 @@ struct AdminToken: Sendable {
     private static func readPrivate(_ file: URL) throws(APIError) -> String {
         var status = stat()
         guard stat(file.path, &status) == 0 else {
-            throw APIError(.malformed, "cannot read the admin token file \(file.path): check that it exists and that the server may read it")
+            throw APIError(.malformed, Text(fr: "impossible de lire le fichier du jeton d'administration \(file.path) : vérifiez qu'il existe et que le serveur peut le lire",
+                                            en: "cannot read the admin token file \(file.path): check that it exists and that the server may read it"))
         }
         guard status.st_mode & 0o077 == 0 else {
-            throw APIError(.malformed, "the admin token file \(file.path) may be read by others (mode \(String(status.st_mode & 0o777, radix: 8))): run chmod 600 \(file.path), then start again")
+            throw APIError(.malformed, Text(fr: "le fichier du jeton d'administration \(file.path) est lisible par d'autres (mode \(String(status.st_mode & 0o777, radix: 8))) : lancez chmod 600 \(file.path), puis redémarrez",
+                                            en: "the admin token file \(file.path) may be read by others (mode \(String(status.st_mode & 0o777, radix: 8))): run chmod 600 \(file.path), then start again"))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw APIError(.malformed, "cannot read the admin token file \(file.path): check that the server may read it")
+            throw APIError(.malformed, Text(fr: "impossible de lire le fichier du jeton d'administration \(file.path) : vérifiez que le serveur peut le lire",
+                                            en: "cannot read the admin token file \(file.path): check that the server may read it"))
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -79,14 +85,16 @@ struct AdminToken: Sendable {
     private static func createPrivate(_ file: URL, contents: String) throws(APIError) {
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw APIError(.internal, "cannot create \(file.path) (errno \(errno)): check the data folder's permissions")
+            throw APIError(.internal, Text(fr: "impossible de créer \(file.path) (errno \(errno)) : vérifiez les droits du dossier de données",
+                                           en: "cannot create \(file.path) (errno \(errno)): check the data folder's permissions"))
         }
         defer { close(descriptor) }
         let bytes = Array(contents.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(descriptor) == 0 else {
             unlink(file.path)
-            throw APIError(.internal, "cannot write \(file.path): check the data folder's free space")
+            throw APIError(.internal, Text(fr: "impossible d'écrire \(file.path) : vérifiez la place libre du dossier de données",
+                                           en: "cannot write \(file.path): check the data folder's free space"))
         }
     }
 }

@@ -1,7 +1,9 @@
-import Hummingbird
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
+import HuisClosTrust
 import HuisClosWire
+import Hummingbird
 
 /// A device whose bearer token was accepted for this request.
 struct AuthenticatedDevice: Sendable {
@@ -13,14 +15,16 @@ struct AuthenticatedDevice: Sendable {
     /// Throws `forbidden` unless the device may read `scope`.
     func requireRead(_ scope: ScopeID) throws(APIError) {
         guard access.readable.contains(scope) else {
-            throw APIError(.forbidden, "this device may not read \(scope): ask the secretariat for access")
+            throw APIError(.forbidden, Text(fr: "cet appareil ne peut pas lire \(scope) : demandez l'accès au secrétariat",
+                                            en: "this device may not read \(scope): ask the secretariat for access"))
         }
     }
 
     /// Throws `forbidden` unless the device may write in `scope`.
     func requireWrite(_ scope: ScopeID) throws(APIError) {
         guard access.writable.contains(scope) else {
-            throw APIError(.forbidden, "this device may not write in \(scope): ask the secretariat for access")
+            throw APIError(.forbidden, Text(fr: "cet appareil ne peut pas écrire dans \(scope) : demandez l'accès au secrétariat",
+                                            en: "this device may not write in \(scope): ask the secretariat for access"))
         }
     }
 }
@@ -38,13 +42,16 @@ struct Authenticator: Sendable {
     /// otherwise (`APIError`), or a `StorageError`.
     func device(_ headers: HTTPFields) async throws -> AuthenticatedDevice {
         guard let presented = Self.bearer(headers), let hash = Secrets.tokenHash(presented) else {
-            throw APIError(.unauthenticated, "log in first: send Authorization: Bearer <token> from /v1/login")
+            throw APIError(.unauthenticated, Text(fr: "connectez-vous d'abord : envoyez Authorization: Bearer <jeton> obtenu de /v1/login",
+                                                  en: "log in first: send Authorization: Bearer <token> from /v1/login"))
         }
         guard let token = try await cachedToken(hash) else {
-            throw APIError(.unauthenticated, "this token is unknown to the server: log in again")
+            throw APIError(.unauthenticated, Text(fr: "ce jeton est inconnu du serveur : reconnectez-vous",
+                                                  en: "this token is unknown to the server: log in again"))
         }
         guard token.expiresAt > clock.now() else {
-            throw APIError(.tokenExpired, "the session token has expired: log in again")
+            throw APIError(.tokenExpired, Text(fr: "le jeton de session a expiré : reconnectez-vous",
+                                               en: "the session token has expired: log in again"))
         }
         return try await active(token.device)
     }
@@ -52,13 +59,16 @@ struct Authenticator: Sendable {
     /// The registered, unrevoked device with this key.
     func active(_ key: SigningPublicKey) async throws -> AuthenticatedDevice {
         guard let record = try await cachedDevice(key) else {
-            throw APIError(.unknownDevice, "this device is not enrolled: enrol it with a code from the secretariat")
+            throw APIError(.unknownDevice, Text(fr: "cet appareil n'est pas enrôlé : enrôlez-le avec un code du secrétariat",
+                                                en: "this device is not enrolled: enrol it with a code from the secretariat"))
         }
         guard record.revokedAt == nil else {
-            throw APIError(.deviceRevoked, "this device was revoked by the secretariat: it can no longer sync")
+            throw APIError(.deviceRevoked, Text(fr: "cet appareil a été révoqué par le secrétariat : il ne peut plus synchroniser",
+                                                en: "this device was revoked by the secretariat: it can no longer sync"))
         }
         if let revocation = try await ledger.revocation(of: key) {
-            var error = APIError(.deviceRevoked, "this device was revoked in the council's membership log: it can no longer sync")
+            var error = APIError(.deviceRevoked, Text(fr: "cet appareil a été révoqué dans le registre des membres du conseil : il ne peut plus synchroniser",
+                                                      en: "this device was revoked in the council's membership log: it can no longer sync"))
             error.wipeOrder = revocation.encoded
             error.wipeLog = try await ledger.records(before: revocation)
             throw error
@@ -91,7 +101,8 @@ struct Authenticator: Sendable {
     /// Throws `adminRequired` unless the request carries the admin token.
     func requireAdmin(_ headers: HTTPFields) throws(APIError) {
         guard let presented = Self.bearer(headers), admin.matches(presented) else {
-            throw APIError(.adminRequired, "this endpoint needs the secretariat's admin token")
+            throw APIError(.adminRequired, Text(fr: "ce point d'accès demande le jeton d'administration du secrétariat",
+                                                en: "this endpoint needs the secretariat's admin token"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 import HuisClosWire
@@ -38,11 +39,13 @@ actor CouncilLedger {
     func register(genesis bytes: [UInt8]) async throws -> UInt64 {
         try await load()
         guard log == nil else {
-            throw APIError(.alreadyEnrolled, "a council is already registered on this server: its trust root cannot be replaced")
+            throw APIError(.alreadyEnrolled, Text(fr: "un conseil est déjà inscrit sur ce serveur : sa racine de confiance ne peut pas être remplacée",
+                                                  en: "a council is already registered on this server: its trust root cannot be replaced"))
         }
         let record = try Self.checked { () throws(TrustError) in try MembershipRecord(verifying: bytes) }
         guard case let .genesis(rootKey, _) = record.event else {
-            throw APIError(.malformed, "the council is registered with its genesis record (index 0)")
+            throw APIError(.malformed, Text(fr: "un conseil s'inscrit avec son enregistrement fondateur (numéro 0)",
+                                            en: "the council is registered with its genesis record (index 0)"))
         }
         let instant = clockNow
         let verified: MembershipLog
@@ -55,7 +58,8 @@ actor CouncilLedger {
             throw Self.apiError(error)
         }
         guard try await storage.appendMembershipRecords([bytes], at: 0) else {
-            throw APIError(.alreadyEnrolled, "a council is already registered on this server")
+            throw APIError(.alreadyEnrolled, Text(fr: "un conseil est déjà inscrit sur ce serveur",
+                                                  en: "a council is already registered on this server"))
         }
         log = verified
         return 1
@@ -65,9 +69,11 @@ actor CouncilLedger {
     /// verify refuses the whole request (nothing is kept).
     func append(_ records: [[UInt8]]) async throws -> UInt64 {
         try await load()
-        guard var next = log else { throw APIError(.notFound, "no council is registered on this server: set it up first (huisclos council setup)") }
+        guard var next = log else { throw APIError(.notFound, Text(fr: "aucun conseil n'est inscrit sur ce serveur : créez-le d'abord (huisclos council setup)",
+                                                                   en: "no council is registered on this server: set it up first (huisclos council setup)")) }
         guard records.count <= WireLimits.pushBatchesMax else {
-            throw APIError(.tooLarge, "\(records.count) records in one request; send at most \(WireLimits.pushBatchesMax)")
+            throw APIError(.tooLarge, Text(fr: "\(records.count) enregistrements en une requête ; envoyez-en au plus \(WireLimits.pushBatchesMax)",
+                                           en: "\(records.count) records in one request; send at most \(WireLimits.pushBatchesMax)"))
         }
         let at = UInt64(next.records.count)
         // Refused only when dated ahead of both the relay's clock (plus its skew) and the log's head:
@@ -87,7 +93,8 @@ actor CouncilLedger {
         }
         guard try await storage.appendMembershipRecords(records, at: at) else {
             invalidate()  // another instance appended: read the log again before the next request
-            throw APIError(.fork, "the membership log moved while these records were checked: pull it and sign again")
+            throw APIError(.fork, Text(fr: "le registre des membres a changé pendant la vérification de ces enregistrements : récupérez-le et signez de nouveau",
+                                       en: "the membership log moved while these records were checked: pull it and sign again"))
         }
         log = next
         return UInt64(next.records.count)
@@ -97,9 +104,13 @@ actor CouncilLedger {
     /// relay cannot tell whose is wrong, so the person is told how to decide.
     static func aheadOfRelayClock(_ bytes: [UInt8], now: Instant) -> APIError {
         let dated = (try? MembershipRecord(verifying: bytes)).map { iso($0.issuedAt) } ?? "?"
-        return APIError(.malformed, "membership: the record is dated \(dated), ahead of the relay's clock (\(iso(now))) by more than "
-                        + "\(TrustLimits.relayClockSkewSecondsMax) s: if this device's clock is right, the relay's clock is wrong — tell the "
-                        + "secretariat; otherwise set this device's clock right and sign again")
+        return APIError(.malformed, Text(
+            fr: "registre des membres : l'enregistrement est daté \(dated), en avance de plus de \(TrustLimits.relayClockSkewSecondsMax) s "
+                + "sur l'horloge du relais (\(iso(now))) : si l'horloge de cet appareil est juste, celle du relais est fausse — prévenez le "
+                + "secrétariat ; sinon mettez l'horloge de cet appareil à l'heure et signez de nouveau",
+            en: "membership: the record is dated \(dated), ahead of the relay's clock (\(iso(now))) by more than "
+                + "\(TrustLimits.relayClockSkewSecondsMax) s: if this device's clock is right, the relay's clock is wrong — tell the "
+                + "secretariat; otherwise set this device's clock right and sign again"))
     }
 
     private static func iso(_ instant: Instant) -> String {
@@ -146,14 +157,18 @@ actor CouncilLedger {
         do {
             let genesis = try MembershipRecord(verifying: first)
             guard case let .genesis(rootKey, _) = genesis.event else {
-                throw StorageError(.corrupt, "the stored membership log does not start with a genesis record: the server database is damaged; run huisclos-server check and restore from the last backup")
+                throw StorageError(.corrupt, Text(
+                    fr: "le registre des membres enregistré ne commence pas par un enregistrement fondateur : la base du serveur est endommagée ; lancez huisclos-server check et restaurez la dernière sauvegarde",
+                    en: "the stored membership log does not start with a genesis record: the server database is damaged; run huisclos-server check and restore from the last backup"))
             }
             let newest = stored.count > 1 ? (try? MembershipRecord(verifying: stored[stored.count - 1]))?.issuedAt ?? now : genesis.issuedAt
             return try MembershipLog(verifying: stored, root: TrustRoot(pinning: rootKey), now: max(now, newest))
         } catch let error as StorageError {
             throw error
         } catch {
-            throw StorageError(.corrupt, "the stored membership log does not verify (\(error)): the server database is damaged or was altered; run huisclos-server check and restore from the last backup")
+            throw StorageError(.corrupt, Text(
+                fr: "le registre des membres enregistré ne se vérifie pas (\(Text(explaining: error).french)) : la base du serveur est endommagée ou altérée ; lancez huisclos-server check et restaurez la dernière sauvegarde",
+                en: "the stored membership log does not verify (\(error)): the server database is damaged or was altered; run huisclos-server check and restore from the last backup"))
         }
     }
 
@@ -169,7 +184,7 @@ actor CouncilLedger {
         case .notAuthorised, .quotaExceeded: .forbidden
         default: .malformed
         }
-        return APIError(code, "membership: \(error.message)")
+        return APIError(code, Text(fr: "registre des membres : \(error.text.french)", en: "membership: \(error.text.english)"))
     }
 
     /// What `device` may do now per the log (`nil` when no council is registered).

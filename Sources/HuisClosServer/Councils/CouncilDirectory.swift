@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosWire
 
 /// The councils a deployment hosts beside its default one: one folder each under
@@ -33,7 +34,8 @@ public struct CouncilDirectory: Sendable {
         guard FileManager.default.fileExists(atPath: root.path) else { return [] }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: root.path) } catch {
-            throw StorageError(.unavailable, "cannot list the councils in \(root.path): \(error.localizedDescription); check the data folder's permissions")
+            throw StorageError(.unavailable, Text(fr: "impossible de lister les conseils dans \(root.path) : vérifiez les droits du dossier de données",
+                                             en: "cannot list the councils in \(root.path): \(error.localizedDescription); check the data folder's permissions"))
         }
         var councils: [CouncilID] = []
         for name in names where !name.hasPrefix(".") {
@@ -43,8 +45,11 @@ public struct CouncilDirectory: Sendable {
             do {
                 councils.append(try CouncilID(name))
             } catch {
-                throw StorageError(.councilFolderInvalid, "the folder \(root.appendingPathComponent(name).path) is no council: \(error.message). "
-                                   + "Rename it to a valid identifier (its URL changes) or move it out of \(root.path), then start the relay again")
+                throw StorageError(.councilFolderInvalid, Text(
+                    fr: "le dossier \(root.appendingPathComponent(name).path) n'est pas un conseil : \(error.text.french). "
+                        + "Renommez-le d'un identifiant valide (son adresse change) ou sortez-le de \(root.path), puis relancez le relais",
+                    en: "the folder \(root.appendingPathComponent(name).path) is no council: \(error.text.english). "
+                        + "Rename it to a valid identifier (its URL changes) or move it out of \(root.path), then start the relay again"))
             }
         }
         return councils.sorted()
@@ -65,7 +70,8 @@ public struct CouncilDirectory: Sendable {
             return token.file ?? folder.appendingPathComponent(AdminToken.fileName)
         }
         guard !FileManager.default.fileExists(atPath: folder.path) else {
-            throw APIError(.alreadyEnrolled, "the council \(id) already exists in \(folder.path): pick another identifier, or use it as it is")
+            throw APIError(.alreadyEnrolled, Text(fr: "le conseil \(id) existe déjà dans \(folder.path) : choisissez un autre identifiant, ou utilisez-le tel quel",
+                                                  en: "the council \(id) already exists in \(folder.path): pick another identifier, or use it as it is"))
         }
         do {
             for path in [dataFolder, dataFolder.appendingPathComponent(Self.folderName)]
@@ -74,7 +80,8 @@ public struct CouncilDirectory: Sendable {
             }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw APIError(.internal, "cannot create \(folder.path): \(error.localizedDescription); check the data folder's permissions")
+            throw APIError(.internal, Text(fr: "impossible de créer \(folder.path) : vérifiez les droits du dossier de données",
+                                           en: "cannot create \(folder.path): \(error.localizedDescription); check the data folder's permissions"))
         }
         let token = try AdminToken(configured: nil, configuredFile: nil, folder: folder)
         return token.file ?? folder.appendingPathComponent(AdminToken.fileName)

@@ -1,6 +1,7 @@
 import HTTPTypes
-import Hummingbird
+import HuisClosL10n
 import HuisClosWire
+import Hummingbird
 
 /// Hands each request to the council it addresses: `/councils/<id>/…` to council `<id>`'s
 /// responder with that prefix taken off the path, anything else to the default council's.
@@ -39,8 +40,11 @@ struct CouncilDispatch<Context: RequestContext>: HTTPResponder {
     /// What a council that could not be opened answers (its cause is in the relay's log only:
     /// this answer is unauthenticated).
     static var unavailableAnswer: Response {
-        var response = APIError(.internal, "this council cannot be served by this relay now (its database or settings cannot be opened): "
-                                + "the operator must read the relay's log and fix what it names; the relay tries again on a later request").response
+        var response = APIError(.internal, Text(
+            fr: "ce relais ne peut pas servir ce conseil pour l'instant (sa base ou ses réglages ne s'ouvrent pas) : "
+                + "l'exploitant doit lire le journal du relais et corriger ce qu'il nomme ; le relais réessaie à une requête suivante",
+            en: "this council cannot be served by this relay now (its database or settings cannot be opened): "
+                + "the operator must read the relay's log and fix what it names; the relay tries again on a later request")).response
         response.status = .serviceUnavailable
         return response
     }

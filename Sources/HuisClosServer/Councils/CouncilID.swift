@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosWire
 
 /// The name of a council hosted beside the default one on a deployment: its URL segment
@@ -29,8 +30,11 @@ public struct CouncilID: Sendable, Hashable, Comparable, CustomStringConvertible
         let bytes = Array(text.utf8)
         let allowed = bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
         guard !bytes.isEmpty, bytes.count <= Self.bytesMax, allowed, bytes.first != 0x2D, bytes.last != 0x2D else {
-            throw APIError(.malformed, "a council identifier is 1 to \(Self.bytesMax) characters among a-z, 0-9 and '-', "
-                           + "neither starting nor ending with '-' (e.g. cese-93), not '\(text.prefix(64))'")
+            throw APIError(.malformed, Text(
+                fr: "un identifiant de conseil fait de 1 à \(Self.bytesMax) caractères parmi a-z, 0-9 et '-', "
+                    + "sans commencer ni finir par '-' (par exemple cese-93), et non « \(text.prefix(64)) »",
+                en: "a council identifier is 1 to \(Self.bytesMax) characters among a-z, 0-9 and '-', "
+                    + "neither starting nor ending with '-' (e.g. cese-93), not '\(text.prefix(64))'"))
         }
         rawValue = text
     }

@@ -1,8 +1,10 @@
 import Foundation
-import Hummingbird
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import Hummingbird
+import Logging
 
 /// Admin, enrolment and login endpoints (PROTOCOL.md, "Sessions").
 struct AccessRoutes: Sendable {
@@ -22,7 +24,8 @@ struct AccessRoutes: Sendable {
         let message = try await request.message(Huisclos_V1_CreateEnrolmentCodeRequest.self, limit: WireLimits.controlMessageBytesMax)
         let access = try DeviceAccess(grants: message.grants)
         guard message.validSeconds <= WireLimits.enrolmentValiditySecondsMax else {
-            throw APIError(.tooLarge, "a code is valid at most \(WireLimits.enrolmentValiditySecondsMax) s (30 days)")
+            throw APIError(.tooLarge, Text(fr: "un code vaut au plus \(WireLimits.enrolmentValiditySecondsMax) s (30 jours)",
+                                           en: "a code is valid at most \(WireLimits.enrolmentValiditySecondsMax) s (30 days)"))
         }
         let validity = message.validSeconds == 0 ? services.configuration.enrolmentValidityDefault : .seconds(message.validSeconds)
         let expiresAt = services.now.adding(validity)
@@ -54,14 +57,16 @@ struct AccessRoutes: Sendable {
         let message = try await request.message(Huisclos_V1_EnrolRequest.self, limit: WireLimits.controlMessageBytesMax)
         let key = try RelayServices.deviceKey(message.signingKey, field: "signing_key")
         guard message.agreementKey.isEmpty || message.agreementKey.count == WireLimits.agreementKeyBytes else {
-            throw APIError(.malformed, "agreement_key is a 32-byte X25519 public key, or empty")
+            throw APIError(.malformed, Text(fr: "agreement_key est une clé publique X25519 de 32 octets, ou vide",
+                                            en: "agreement_key is a 32-byte X25519 public key, or empty"))
         }
         try RelayServices.requireCanonical(key, field: "signing_key")
         let failures = Self.enrolmentFailures + ":" + source.key
         guard !services.limiter.isOver(failures, max: services.quotas.failedEnrolmentsPerAddressPerWindowMax, now: services.now),
               !services.limiter.isOver(Self.enrolmentFailures, max: services.quotas.failedEnrolmentsPerCouncilPerWindowMax, now: services.now)
         else {
-            throw APIError(.rateLimited, "too many wrong enrolment codes were tried in the last minute: wait a minute, then type the code again")
+            throw APIError(.rateLimited, Text(fr: "trop de codes d'enrôlement faux ont été essayés dans la dernière minute : attendez une minute, puis tapez de nouveau le code",
+                                              en: "too many wrong enrolment codes were tried in the last minute: wait a minute, then type the code again"))
         }
         let recordFailure = {
             services.limiter.record(failures, now: services.now)
@@ -69,7 +74,8 @@ struct AccessRoutes: Sendable {
         }
         guard (1...64).contains(message.code.utf8.count) else {
             recordFailure()
-            throw APIError(.enrolmentCodeInvalid, "this enrolment code is not valid: ask the secretariat for a new one")
+            throw APIError(.enrolmentCodeInvalid, Text(fr: "ce code d'enrôlement n'est pas valide : demandez-en un nouveau au secrétariat",
+                                                       en: "this enrolment code is not valid: ask the secretariat for a new one"))
         }
         let outcome = try await services.storage.enrol(
             codeHash: Secrets.enrolmentCodeHash(message.code), device: key,
@@ -77,9 +83,11 @@ struct AccessRoutes: Sendable {
         switch outcome {
         case .codeInvalid:
             recordFailure()
-            throw APIError(.enrolmentCodeInvalid, "this enrolment code is unknown, used or expired: ask the secretariat for a new one")
+            throw APIError(.enrolmentCodeInvalid, Text(fr: "ce code d'enrôlement est inconnu, déjà utilisé ou expiré : demandez-en un nouveau au secrétariat",
+                                                       en: "this enrolment code is unknown, used or expired: ask the secretariat for a new one"))
         case .alreadyEnrolled:
-            throw APIError(.alreadyEnrolled, "this device key is already enrolled: log in instead")
+            throw APIError(.alreadyEnrolled, Text(fr: "cette clé d'appareil est déjà enrôlée : connectez-vous plutôt",
+                                                  en: "this device key is already enrolled: log in instead"))
         case .enrolled(let access):
             services.logger.info("device enrolled", metadata: ["device": RelayServices.logName(key),
                                                                 "scopes": "\(access.grants.count)"])
@@ -98,7 +106,8 @@ struct AccessRoutes: Sendable {
         let key = try RelayServices.deviceKey(message.device, field: "device")
         _ = try await services.authenticator.active(key)
         guard services.limiter.take(Self.limitKey("challenge", key, source), max: services.quotas.challengesPerDevicePerWindowMax, now: services.now) else {
-            throw APIError(.rateLimited, "this device asked too many login challenges in the last minute: wait a minute, then log in again")
+            throw APIError(.rateLimited, Text(fr: "cet appareil a demandé trop de défis de connexion dans la dernière minute : attendez une minute, puis reconnectez-vous",
+                                              en: "this device asked too many login challenges in the last minute: wait a minute, then log in again"))
         }
         let nonce = try Self.random { () throws(CryptoError) in try Sodium.randomBytes(WireLimits.loginNonceBytes) }
         let expiresAt = services.now.adding(services.configuration.challengeLifetime)
@@ -117,10 +126,12 @@ struct AccessRoutes: Sendable {
         let message = try await request.message(Huisclos_V1_LoginRequest.self, limit: WireLimits.controlMessageBytesMax)
         let key = try RelayServices.deviceKey(message.device, field: "device")
         let nonce = Array(message.nonce)
-        let invalid = APIError(.challengeInvalid, "the login challenge is unknown, used, expired or wrongly signed: ask a new one")
+        let invalid = APIError(.challengeInvalid, Text(fr: "le défi de connexion est inconnu, déjà utilisé, expiré ou mal signé : demandez-en un nouveau",
+                                                       en: "the login challenge is unknown, used, expired or wrongly signed: ask a new one"))
         let failures = Self.limitKey("proof", key, source)
         guard !services.limiter.isOver(failures, max: services.quotas.failedProofsPerDevicePerWindowMax, now: services.now) else {
-            throw APIError(.rateLimited, "this device sent too many wrong login proofs in the last minute: wait a minute, then log in again")
+            throw APIError(.rateLimited, Text(fr: "cet appareil a envoyé trop de preuves de connexion fausses dans la dernière minute : attendez une minute, puis reconnectez-vous",
+                                              en: "this device sent too many wrong login proofs in the last minute: wait a minute, then log in again"))
         }
         guard nonce.count == WireLimits.loginNonceBytes,
               (try? key.verify(Array(message.signature), of: LoginProof.message(nonce: nonce, device: key))) != nil
@@ -157,6 +168,7 @@ struct AccessRoutes: Sendable {
 
     /// Runs a randomness call; libsodium failing to initialise is a server fault.
     private static func random<T>(_ body: () throws(CryptoError) -> T) throws(APIError) -> T {
-        do { return try body() } catch { throw APIError(.internal, "the server cannot draw random bytes: \(error.message)") }
+        do { return try body() } catch { throw APIError(.internal, Text(fr: "le serveur ne peut pas tirer d'octets aléatoires : \(error.text.french)",
+                                                                        en: "the server cannot draw random bytes: \(error.text.english)")) }
     }
 }

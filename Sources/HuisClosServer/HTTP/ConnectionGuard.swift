@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosWire
 import NIOCore
 import NIOHTTP1
@@ -108,8 +109,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         metrics.connectionRefused("malformed")
         let oversized = (error as? HTTPParserError) == .headerOverflow
         let apiError = oversized
-            ? APIError(.tooLarge, "the request head is over \(ServerLimits.requestHeadBytesMax) bytes: send fewer or shorter header fields")
-            : APIError(.malformed, "the request is not valid HTTP/1.1: see PROTOCOL.md, \"Transport\"")
+            ? APIError(.tooLarge, Text(fr: "l'en-tête de la requête dépasse \(ServerLimits.requestHeadBytesMax) octets : envoyez des champs d'en-tête moins nombreux ou plus courts",
+                                       en: "the request head is over \(ServerLimits.requestHeadBytesMax) bytes: send fewer or shorter header fields"))
+            : APIError(.malformed, Text(fr: "la requête n'est pas du HTTP/1.1 valide : voyez PROTOCOL.md, « Transport »",
+                                        en: "the request is not valid HTTP/1.1: see PROTOCOL.md, \"Transport\""))
         writeAnswer(apiError, status: oversized ? .requestHeaderFieldsTooLarge : .badRequest, context: context, promise: nil)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }

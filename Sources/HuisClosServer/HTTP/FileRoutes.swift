@@ -1,8 +1,9 @@
 import Foundation
-import Hummingbird
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import Hummingbird
 
 /// Content-addressed, resumable file transfer (PROTOCOL.md, "Files").
 struct FileRoutes: Sendable {
@@ -33,13 +34,15 @@ struct FileRoutes: Sendable {
                                         totalSize: message.totalSize)
         if try await services.storage.manifest(id) == nil {
             if try await services.storage.filesDeclared(by: device.key) >= services.quotas.filesPerDeviceMax {
-                throw APIError(.quotaExceeded, "this device has declared \(services.quotas.filesPerDeviceMax) files, its quota: ask the secretariat")
+                throw APIError(.quotaExceeded, Text(fr: "cet appareil a déclaré \(services.quotas.filesPerDeviceMax) fichiers, son quota : adressez-vous au secrétariat",
+                                                    en: "this device has declared \(services.quotas.filesPerDeviceMax) files, its quota: ask the secretariat"))
             }
             try await services.councilQuota.admit(incoming: record.chunkHashes.count * Hash.length)
         }
         let stored = try await services.storage.declare(record, by: device.key)
         guard stored == record else {
-            throw APIError(.fileConflict, "file \(id) was declared with another manifest: choose a new file id")
+            throw APIError(.fileConflict, Text(fr: "le fichier \(id) a été déclaré avec un autre manifeste : choisissez un nouvel identifiant de fichier",
+                                               en: "file \(id) was declared with another manifest: choose a new file id"))
         }
         return try await Self.status(of: stored, storage: services.storage)
     }
@@ -59,13 +62,15 @@ struct FileRoutes: Sendable {
         let hash = try Self.chunkHash(hash, in: manifest)
         let bytes = try await request.bytes(limit: WireLimits.chunkBytesMax, contentType: ProtocolVersion.chunkContentType)
         guard Sodium.constantTimeEqual(Hash.blake2b(bytes), hash) else {
-            throw APIError(.chunkHashMismatch, "the chunk's BLAKE2b-256 is not the hash in the path: it was damaged in transit, send it again")
+            throw APIError(.chunkHashMismatch, Text(fr: "le BLAKE2b-256 du morceau n'est pas l'empreinte du chemin : il a été abîmé en route, envoyez-le de nouveau",
+                                                    en: "the chunk's BLAKE2b-256 is not the hash in the path: it was damaged in transit, send it again"))
         }
         // A chunk already held for this scope is stored again harmlessly and counts nothing.
         if try await !services.storage.missingChunks([hash], in: manifest.scope).isEmpty {
             let stored = try await services.storage.chunkBytesStored(by: device.key)
             guard stored + Int64(bytes.count) <= services.quotas.chunkBytesPerDeviceMax else {
-                throw APIError(.quotaExceeded, "this device has stored \(stored) bytes of files, near its quota of \(services.quotas.chunkBytesPerDeviceMax): ask the secretariat")
+                throw APIError(.quotaExceeded, Text(fr: "cet appareil a stocké \(stored) octets de fichiers, près de son quota de \(services.quotas.chunkBytesPerDeviceMax) : adressez-vous au secrétariat",
+                                                    en: "this device has stored \(stored) bytes of files, near its quota of \(services.quotas.chunkBytesPerDeviceMax): ask the secretariat"))
             }
             try await services.councilQuota.admit(incoming: bytes.count)
         }
@@ -82,7 +87,8 @@ struct FileRoutes: Sendable {
         try device.requireRead(manifest.scope)
         let hash = try Self.chunkHash(hash, in: manifest)
         guard let bytes = try await services.storage.chunk(hash: hash, in: manifest.scope) else {
-            throw APIError(.notFound, "this chunk has not been uploaded to \(manifest.scope) yet: try again once the file is complete")
+            throw APIError(.notFound, Text(fr: "ce morceau n'a pas encore été envoyé dans \(manifest.scope) : réessayez quand le fichier sera complet",
+                                           en: "this chunk has not been uploaded to \(manifest.scope) yet: try again once the file is complete"))
         }
         services.metrics.chunkBytes("out", count: bytes.count)
         return bytes
@@ -90,17 +96,20 @@ struct FileRoutes: Sendable {
 
     private func manifest(_ id: FileID) async throws -> FileManifestRecord {
         guard let manifest = try await services.storage.manifest(id) else {
-            throw APIError(.notFound, "no file \(id) on this server: declare it first")
+            throw APIError(.notFound, Text(fr: "aucun fichier \(id) sur ce serveur : déclarez-le d'abord",
+                                           en: "no file \(id) on this server: declare it first"))
         }
         return manifest
     }
 
     private static func chunkHash(_ text: String, in manifest: FileManifestRecord) throws(APIError) -> [UInt8] {
         guard let hash = Hex.decode(text), hash.count == Hash.length else {
-            throw APIError(.malformed, "a chunk hash is 64 hex digits (BLAKE2b-256)")
+            throw APIError(.malformed, Text(fr: "une empreinte de morceau fait 64 chiffres hexadécimaux (BLAKE2b-256)",
+                                            en: "a chunk hash is 64 hex digits (BLAKE2b-256)"))
         }
         guard manifest.chunkHashes.contains(hash) else {
-            throw APIError(.chunkNotInFile, "this chunk is not part of file \(manifest.id)")
+            throw APIError(.chunkNotInFile, Text(fr: "ce morceau ne fait pas partie du fichier \(manifest.id)",
+                                                 en: "this chunk is not part of file \(manifest.id)"))
         }
         return hash
     }

@@ -1,9 +1,10 @@
 import Foundation
-import Hummingbird
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 import HuisClosWire
+import Hummingbird
 
 /// The membership log relay and the sealed-key mailbox (PROTOCOL.md, "Membership and keys").
 struct MembershipRoutes: Sendable {
@@ -65,10 +66,12 @@ struct MembershipRoutes: Sendable {
         _ = try await services.authenticator.device(request.headers)
         let message = try await request.message(Huisclos_V1_KeyDrop.self, limit: WireLimits.controlMessageBytesMax)
         guard message.sealedKeys.count <= WireLimits.pullBatchesMax else {
-            throw APIError(.tooLarge, "at most \(WireLimits.pullBatchesMax) keys per request")
+            throw APIError(.tooLarge, Text(fr: "au plus \(WireLimits.pullBatchesMax) clés par requête",
+                                           en: "at most \(WireLimits.pullBatchesMax) keys per request"))
         }
         guard let state = try await ledger.state() else {
-            throw APIError(.notFound, "no council is registered on this server: set it up first")
+            throw APIError(.notFound, Text(fr: "aucun conseil n'est inscrit sur ce serveur : créez-le d'abord",
+                                           en: "no council is registered on this server: set it up first"))
         }
         let now = try await ledger.judgingInstant()
         var keys: [MailboxKey] = []
@@ -79,7 +82,8 @@ struct MembershipRoutes: Sendable {
                 return sealed
             }
             guard state.mayWrite(device: sealed.issuer, scope: sealed.scope, at: now), state.certificate(of: sealed.recipient) != nil else {
-                throw APIError(.forbidden, "a sealed key of \(sealed.scope) is not justified by the membership log (issuer or recipient)")
+                throw APIError(.forbidden, Text(fr: "une clé scellée de \(sealed.scope) n'est pas justifiée par le registre des membres (émetteur ou destinataire)",
+                                                en: "a sealed key of \(sealed.scope) is not justified by the membership log (issuer or recipient)"))
             }
             keys.append(MailboxKey(recipient: sealed.recipient, scope: sealed.scope, epoch: sealed.epoch, issuer: sealed.issuer, bytes: Array(bytes)))
         }

@@ -1,7 +1,8 @@
 import HTTPTypes
-import Hummingbird
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import Hummingbird
 
 extension HTTPField.Name {
     /// The bench-only raw page's last position.
@@ -35,7 +36,8 @@ struct OperationsRoutes: Sendable {
         guard !problems.isEmpty else { return Response.bytes(Array("ready\n".utf8), contentType: "text/plain") }
         // No detail here (it is unauthenticated: paths, member ids and scope names stay in the log
         // lines and in `huisclos-server check`); only the count.
-        var response = APIError(.internal, "the server's storage is damaged or cannot be checked (\(problems.count) problem(s), named in the server's log): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)").response
+        var response = APIError(.internal, Text(fr: "le stockage du serveur est endommagé ou ne peut pas être vérifié (\(problems.count) problème(s), nommés dans le journal du serveur) : le secrétariat doit lancer huisclos-server check et corriger ce qu'il nomme (restaurer le dossier de données depuis la dernière sauvegarde s'il est endommagé)",
+                                                en: "the server's storage is damaged or cannot be checked (\(problems.count) problem(s), named in the server's log): the secretariat must run huisclos-server check and fix what it names (restore the data folder from the last backup when damaged)")).response
         response.status = .serviceUnavailable
         return response
     }

@@ -1,6 +1,8 @@
+import Foundation
 import HTTPTypes
-import Hummingbird
+import HuisClosL10n
 import HuisClosWire
+import Hummingbird
 import Logging
 
 /// Wraps every route: checks the protocol version under `/v1`, turns every error into a JSON
@@ -52,12 +54,14 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
             logger.error("storage failed", metadata: ["code": "\(error.code.rawValue)", "why": "\(error.message)"])
             health.observe(error)
             metrics.storageError(error.code.rawValue)
-            return APIError(.internal, "the server's storage failed; nothing you sent caused it: retry later")
+            return APIError(.internal, Text(fr: "le stockage du serveur a échoué, sans que rien de ce que vous avez envoyé en soit la cause : réessayez plus tard",
+                                            en: "the server's storage failed; nothing you sent caused it: retry later"))
         case let error as any HTTPResponseError:
             return Self.map(error.status)
         default:
             logger.error("request failed", metadata: ["error": "\(String(describing: type(of: error)))"])
-            return APIError(.internal, "the server failed; nothing you sent caused it: retry later")
+            return APIError(.internal, Text(fr: "le serveur a échoué, sans que rien de ce que vous avez envoyé en soit la cause : réessayez plus tard",
+                                            en: "the server failed; nothing you sent caused it: retry later"))
         }
     }
 
@@ -67,7 +71,8 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
     static func checkPath(_ request: Request) throws(APIError) {
         let path = request.uri.path
         guard !path.contains("//"), !(path.hasPrefix("/v1/") && path.hasSuffix("/")) else {
-            throw APIError(.notFound, "no such endpoint (\(path.prefix(64))): see PROTOCOL.md for the routes of version \(ProtocolVersion.current)")
+            throw APIError(.notFound, Text(fr: "point d'accès inconnu (\(path.prefix(64))) : voyez PROTOCOL.md pour les routes de la version \(ProtocolVersion.current)",
+                                           en: "no such endpoint (\(path.prefix(64))): see PROTOCOL.md for the routes of version \(ProtocolVersion.current)"))
         }
     }
 
@@ -79,18 +84,21 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let sent, ProtocolVersion.supported.map(String.init).contains(sent) else {
             let speaks = "this server speaks HuisClos protocol \(ProtocolVersion.supported.map(String.init).joined(separator: ", "))"
             let told = sent.map { "and your client sent \($0.prefix(16))" } ?? "and your client sent no HuisClos-Protocol header"
-            throw APIError(.unsupportedProtocol, "\(speaks) \(told): install the client version that matches the server, or ask the secretariat to update the server")
+            throw APIError(.unsupportedProtocol, Text(fr: "versions du protocole différentes : installez la version du client qui correspond au serveur, ou demandez au secrétariat de mettre le serveur à jour",
+                                                      en: "\(speaks) \(told): install the client version that matches the server, or ask the secretariat to update the server"))
         }
     }
 
     /// The API error for a framework error status (unknown route, oversized body…).
     static func map(_ status: HTTPResponse.Status) -> APIError {
         switch status.code {
-        case 404: APIError(.notFound, "no such endpoint: see PROTOCOL.md for the routes of version \(ProtocolVersion.current)")
-        case 405: APIError(.notFound, "this endpoint does not take that method")
-        case 413: APIError(.tooLarge, "the request body is over its limit")
-        case 400..<500: APIError(.malformed, "the request was not understood (HTTP \(status.code))")
-        default: APIError(.internal, "the server failed; retry later")
+        case 404: APIError(.notFound, Text(fr: "point d'accès inconnu : voyez PROTOCOL.md pour les routes de la version \(ProtocolVersion.current)",
+                                           en: "no such endpoint: see PROTOCOL.md for the routes of version \(ProtocolVersion.current)"))
+        case 405: APIError(.notFound, Text(fr: "ce point d'accès ne prend pas cette méthode", en: "this endpoint does not take that method"))
+        case 413: APIError(.tooLarge, Text(fr: "le corps de la requête dépasse sa limite", en: "the request body is over its limit"))
+        case 400..<500: APIError(.malformed, Text(fr: "la requête n'a pas été comprise (HTTP \(status.code))",
+                                                  en: "the request was not understood (HTTP \(status.code))"))
+        default: APIError(.internal, Text(fr: "le serveur a échoué : réessayez plus tard", en: "the server failed; retry later"))
         }
     }
 }

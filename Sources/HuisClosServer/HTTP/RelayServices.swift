@@ -1,8 +1,9 @@
 import Foundation
-import Hummingbird
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import Hummingbird
 import Logging
 
 /// What the routes share: storage, authentication, the poke hub and fan-out, metrics and configuration.
@@ -35,7 +36,8 @@ struct RelayServices: Sendable {
     /// Parses a 32-byte Ed25519 public key from a message field.
     static func deviceKey(_ bytes: some Collection<UInt8>, field: String) throws(APIError) -> SigningPublicKey {
         do { return try SigningPublicKey(bytes: Array(bytes)) } catch {
-            throw APIError(.malformed, "\(field) must be a 32-byte Ed25519 public key")
+            throw APIError(.malformed, Text(fr: "\(field) doit être une clé publique Ed25519 de 32 octets",
+                                            en: "\(field) must be a 32-byte Ed25519 public key"))
         }
     }
 
@@ -43,7 +45,8 @@ struct RelayServices: Sendable {
     /// being registered: the all-zero key and small-order points are refused).
     static func requireCanonical(_ key: SigningPublicKey, field: String) throws(APIError) {
         guard key.isValidPoint else {
-            throw APIError(.malformed, "\(field) is not a valid Ed25519 public key (small-order or non-canonical point): generate the device's keys again")
+            throw APIError(.malformed, Text(fr: "\(field) n'est pas une clé publique Ed25519 valide (point d'ordre faible ou non canonique) : créez de nouveau les clés de l'appareil",
+                                            en: "\(field) is not a valid Ed25519 public key (small-order or non-canonical point): generate the device's keys again"))
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
+import HuisClosL10n
 import HuisClosWire
+import Hummingbird
 import NIOCore
 import SwiftProtobuf
 
@@ -19,13 +20,15 @@ extension Request {
     mutating func bytes(limit: Int, contentType: String) async throws(APIError) -> [UInt8] {
         try Self.check(declared: headers[.contentType], expected: contentType)
         if let announced = headers[.contentLength].flatMap(Int.init), announced > limit {
-            throw APIError(.tooLarge, "the request body announces \(announced) bytes, over its limit of \(limit): send less per request")
+            throw APIError(.tooLarge, Text(fr: "le corps de la requête annonce \(announced) octets, au-delà de sa limite de \(limit) : envoyez moins par requête",
+                                           en: "the request body announces \(announced) bytes, over its limit of \(limit): send less per request"))
         }
         do {
             let buffer = try await collectBody(upTo: limit)
             return Array(buffer.readableBytesView)
         } catch {
-            throw APIError(.tooLarge, "the request body is over \(limit) bytes: send less per request")
+            throw APIError(.tooLarge, Text(fr: "le corps de la requête dépasse \(limit) octets : envoyez moins par requête",
+                                           en: "the request body is over \(limit) bytes: send less per request"))
         }
     }
 
@@ -41,7 +44,8 @@ extension Request {
     static func check(declared: String?, expected: String) throws(APIError) {
         guard let declared else { return }
         guard declared.prefix(while: { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased() == expected else {
-            throw APIError(.unsupportedMediaType, "this endpoint takes \(expected) bodies and the request declared \(declared.prefix(64)): send the body as \(expected)")
+            throw APIError(.unsupportedMediaType, Text(fr: "ce point d'accès prend des corps \(expected) et la requête a déclaré \(declared.prefix(64)) : envoyez le corps en \(expected)",
+                                                       en: "this endpoint takes \(expected) bodies and the request declared \(declared.prefix(64)): send the body as \(expected)"))
         }
     }
 }

@@ -1,5 +1,9 @@
+import CNIOLinux
 import Hummingbird
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Who a per-client limit counts against: the client's IPv4 address, or the /64 network of its
 /// IPv6 address (one subscriber's allocation, whose 2^64 addresses cost an attacker nothing).

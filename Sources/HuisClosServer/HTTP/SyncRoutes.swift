@@ -1,9 +1,11 @@
 import Foundation
-import Hummingbird
-import HummingbirdWebSocket
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import Hummingbird
+import HummingbirdWebSocket
 import NIOCore
+import NIOWebSocket
 
 /// Push, pull and watch (PROTOCOL.md, "Push", "Pull", "Watch").
 struct SyncRoutes: Sendable {
@@ -16,7 +18,8 @@ struct SyncRoutes: Sendable {
         // like any other, then say what is missing.
         router.get(RouterPath(Endpoint.watch)) { request, _ -> Response in
             _ = try await services.authenticator.device(request.headers)
-            throw APIError(.malformed, "watch is a WebSocket endpoint: send the upgrade headers")
+            throw APIError(.malformed, Text(fr: "watch est un point d'accès WebSocket : envoyez les en-têtes de passage (upgrade)",
+                                            en: "watch is a WebSocket endpoint: send the upgrade headers"))
         }
     }
 
@@ -28,7 +31,8 @@ struct SyncRoutes: Sendable {
         router.ws(RouterPath(Endpoint.watch), shouldUpgrade: { request, _ in
             let device = try await authenticator.device(request.headers)
             guard !device.access.readable.isEmpty else {
-                throw APIError(.forbidden, "this device may read no scope, so it has nothing to watch: ask the secretariat for access")
+                throw APIError(.forbidden, Text(fr: "cet appareil ne peut lire aucune portée, il n'a donc rien à surveiller : demandez l'accès au secrétariat",
+                                                en: "this device may read no scope, so it has nothing to watch: ask the secretariat for access"))
             }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in

@@ -1,9 +1,10 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
 import HuisClosProtocol
 import HuisClosPublication
+import HuisClosTrust
 import HuisClosWire
+import Hummingbird
 
 /// Read-only public pages at `/public/…`: the texts the council published (the public scope's
 /// plain batches, nothing else), as HTML and as SCDL « Délibérations » open data.

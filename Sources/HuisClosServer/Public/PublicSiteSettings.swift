@@ -39,7 +39,8 @@ struct PublicSiteSettings: Sendable, Codable {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         let settings = try JSONDecoder().decode(PublicSiteSettings.self, from: Data(contentsOf: file))
         if let url = settings.url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil {
-            throw APIError(.malformed, "\(file.path): url must be an absolute http(s) address such as https://conseil.example.org/public, not '\(url.prefix(80))'")
+            throw APIError(.malformed, Text(fr: "\(file.path) : url doit être une adresse http(s) absolue comme https://conseil.example.org/public, et non « \(url.prefix(80)) »",
+                                            en: "\(file.path): url must be an absolute http(s) address such as https://conseil.example.org/public, not '\(url.prefix(80))'"))
         }
         _ = try settings.publisher(councilName: "-", baseURL: "")
         return settings

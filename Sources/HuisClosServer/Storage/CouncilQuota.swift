@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosWire
 
 /// The per-council storage quota (`RelayQuotas.councilStorageBytesMax`), checked before each
@@ -21,8 +22,11 @@ struct CouncilQuota: Sendable {
         metrics.councilStoredBytes(stored, quota: bytesMax, council: council)
         guard stored + Int64(incoming) <= bytesMax else {
             metrics.councilQuotaRefused(council: council)
-            throw APIError(.councilQuotaExceeded, "this council's data takes \(stored) bytes on the relay, and \(incoming) more would pass "
-                           + "its quota of \(bytesMax): nothing was stored; the relay's operator raises --council-quota (or frees space), then sync again")
+            throw APIError(.councilQuotaExceeded, Text(
+                fr: "les données de ce conseil occupent \(stored) octets sur le relais, et \(incoming) de plus dépasseraient son quota de \(bytesMax) : "
+                    + "rien n'a été stocké ; l'exploitant du relais relève --council-quota (ou libère de la place), puis synchronisez de nouveau",
+                en: "this council's data takes \(stored) bytes on the relay, and \(incoming) more would pass "
+                    + "its quota of \(bytesMax): nothing was stored; the relay's operator raises --council-quota (or frees space), then sync again"))
         }
     }
 }

@@ -16,10 +16,12 @@ public enum SQLiteBackup {
     public static func backup(folder: URL, to file: URL) throws(StorageError) -> Int64 {
         let source = folder.appendingPathComponent(SQLiteServerStorage.fileName).path
         guard FileManager.default.fileExists(atPath: source) else {
-            throw StorageError(.unavailable, "no relay database at \(source): give the relay's data folder (--data)")
+            throw StorageError(.unavailable, Text(fr: "aucune base de relais dans \(source) : donnez le dossier de données du relais (--data)",
+                                             en: "no relay database at \(source): give the relay's data folder (--data)"))
         }
         guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw StorageError(.unavailable, "\(file.path) exists: give a new file name (a backup never overwrites a file)")
+            throw StorageError(.unavailable, Text(fr: "\(file.path) existe : donnez un nouveau nom de fichier (une sauvegarde n'écrase jamais un fichier)",
+                                             en: "\(file.path) exists: give a new file name (a backup never overwrites a file)"))
         }
         do {
             try SQLiteServerStorage.createPrivately(folder: file.deletingLastPathComponent(), database: file.path)
@@ -33,7 +35,8 @@ public enum SQLiteBackup {
             try reader.close()
         } catch {
             try? FileManager.default.removeItem(at: file)
-            throw StorageError(.unavailable, "backing up \(source) into \(file.path) failed: \(error); nothing was kept")
+            throw StorageError(.unavailable, Text(fr: "la sauvegarde de \(source) dans \(file.path) a échoué ; rien n'a été gardé : vérifiez la place libre et les droits",
+                                             en: "backing up \(source) into \(file.path) failed: \(error); nothing was kept"))
         }
         return (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
     }
@@ -47,7 +50,7 @@ public enum SQLiteBackup {
     /// `RelayDataLock`) makes it refuse. A refused file changes nothing.
     public static func restore(from file: URL, folder: URL, council: CouncilID? = nil, relayFolder: URL? = nil,
                                force: Bool = false) throws(StorageError) {
-        let lock = try RelayDataLock(folder: relayFolder ?? folder, purpose: "restore a backup into it")
+        let lock = try RelayDataLock(folder: relayFolder ?? folder, purpose: Text(fr: "y restaurer une sauvegarde", en: "restore a backup into it"))
         defer { withExtendedLifetime(lock) {} }
         let restored = try check(file)
         let target = folder.appendingPathComponent(SQLiteServerStorage.fileName)
@@ -75,11 +78,13 @@ public enum SQLiteBackup {
             // The old WAL belongs to the old file: left beside the new one, SQLite would replay it.
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
             guard rename(staging.path, target.path) == 0 else {
-                throw StorageError(.unavailable, "cannot move the restored database into place (errno \(errno))")
+                throw StorageError(.unavailable, Text(fr: "impossible de mettre la base restaurée à sa place (errno \(errno))",
+                                                      en: "cannot move the restored database into place (errno \(errno))"))
             }
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw StorageError(.unavailable, "restoring \(file.path) into \(folder.path) failed: \(error); check the folder's permissions")
+            throw StorageError(.unavailable, Text(fr: "la restauration de \(file.path) dans \(folder.path) a échoué : vérifiez les droits du dossier",
+                                             en: "restoring \(file.path) into \(folder.path) failed: \(error); check the folder's permissions"))
         }
         // Brings the restored copy to this binary's schema now, so a failure shows here, not at start.
         _ = try SQLiteServerStorage(folder: folder, council: council)
@@ -125,28 +130,32 @@ public enum SQLiteBackup {
     /// Throws unless `file` is an intact relay database whose migrations this binary knows;
     /// returns the council identity it records (nil for a backup taken before identities).
     private static func check(_ file: URL) throws(StorageError) -> CouncilIdentity? {
-        let verdict: String?
+        let verdict: Text?
         let identity: CouncilIdentity?
         do {
             let queue = try DatabaseQueue(path: file.path, configuration: readOnly)
             defer { try? queue.close() }
             identity = try queue.read { db in try SQLiteServerStorage.identity(in: db) }
-            verdict = try queue.read { db -> String? in
+            verdict = try queue.read { db -> Text? in
                 let integrity = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?"
-                guard integrity == "ok" else { return "it fails SQLite's integrity check (\(integrity))" }
+                guard integrity == "ok" else { return Text(fr: "elle échoue au contrôle d'intégrité de SQLite (\(integrity))",
+                                                           en: "it fails SQLite's integrity check (\(integrity))") }
                 let migrator = SQLiteServerStorage.migrator
                 guard try db.tableExists("grdb_migrations"), try db.tableExists("scope_log") else {
-                    return "it is not a relay database (no relay tables)"
+                    return Text(fr: "ce n'est pas une base de relais (aucune table du relais)", en: "it is not a relay database (no relay tables)")
                 }
                 if try migrator.hasBeenSuperseded(db) {
-                    return "a newer huisclos-server wrote it: restore it with that version or newer"
+                    return Text(fr: "un huisclos-server plus récent l'a écrite : restaurez-la avec cette version ou une plus récente",
+                                en: "a newer huisclos-server wrote it: restore it with that version or newer")
                 }
                 return nil
             }
         } catch {
-            throw StorageError(.corrupt, "\(file.path) cannot be read as a SQLite database (\(error)); nothing was changed")
+            throw StorageError(.corrupt, Text(fr: "\(file.path) ne se lit pas comme une base SQLite ; rien n'a changé",
+                                         en: "\(file.path) cannot be read as a SQLite database (\(error)); nothing was changed"))
         }
-        if let verdict { throw StorageError(.corrupt, "\(file.path) cannot be restored: \(verdict); nothing was changed") }
+        if let verdict { throw StorageError(.corrupt, Text(fr: "\(file.path) ne peut pas être restauré : \(verdict.french) ; rien n'a changé",
+                                                                  en: "\(file.path) cannot be restored: \(verdict.english); nothing was changed")) }
         return identity
     }
 }

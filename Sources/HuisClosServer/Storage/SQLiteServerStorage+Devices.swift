@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -89,7 +90,8 @@ extension SQLiteServerStorage {
         }
         guard let row else { return nil }
         guard let device = try? SigningPublicKey(bytes: Array(row.device)) else {
-            throw StorageError(.corrupt, "a stored token names a device key of \(row.device.count) bytes")
+            throw StorageError(.corrupt, Text(fr: "un jeton enregistré nomme une clé d'appareil de \(row.device.count) octets",
+                                            en: "a stored token names a device key of \(row.device.count) bytes"))
         }
         return TokenRecord(device: device, expiresAt: Date(unixMilliseconds: row.expiresAt))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -36,7 +37,8 @@ extension SQLiteServerStorage {
             return (file["scope"], file["total_size"], hashes)
         }
         guard let row else { return nil }
-        guard let scope = try? ScopeID(row.scope) else { throw StorageError(.corrupt, "file \(id) has an invalid scope") }
+        guard let scope = try? ScopeID(row.scope) else { throw StorageError(.corrupt, Text(fr: "le fichier \(id) a une portée invalide",
+                                                                                           en: "file \(id) has an invalid scope")) }
         return FileManifestRecord(id: id, scope: scope, chunkHashes: row.hashes.map { Array($0) }, totalSize: UInt64(row.size))
     }
 

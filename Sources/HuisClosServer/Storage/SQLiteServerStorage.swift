@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -41,10 +42,14 @@ public final class SQLiteServerStorage: ServerStorage {
         } catch let error as StorageError {
             throw error
         } catch let error as DatabaseError where Self.isDamage(error) {
-            throw StorageError(.corrupt, "the server database at \(path) is damaged (\(error)): it cannot be opened safely. "
-                               + "Keep the file aside for inspection, run huisclos-server check, then restore the data folder from the last backup")
+            throw StorageError(.corrupt, Text(
+                fr: "la base du serveur à \(path) est endommagée : elle ne peut pas être ouverte sans risque. "
+                    + "Gardez le fichier de côté pour examen, lancez huisclos-server check, puis restaurez le dossier de données depuis la dernière sauvegarde",
+                en: "the server database at \(path) is damaged (\(error)): it cannot be opened safely. "
+                    + "Keep the file aside for inspection, run huisclos-server check, then restore the data folder from the last backup"))
         } catch {
-            throw StorageError(.unavailable, "cannot open the server database at \(path): \(error); check the data folder's permissions and free space")
+            throw StorageError(.unavailable, Text(fr: "impossible d'ouvrir la base du serveur à \(path) : vérifiez les droits du dossier de données et la place libre",
+                                             en: "cannot open the server database at \(path): \(error); check the data folder's permissions and free space"))
         }
     }
 
@@ -53,7 +58,8 @@ public final class SQLiteServerStorage: ServerStorage {
         guard try db.tableExists(CouncilIdentity.tableName),
               let row = try Row.fetchOne(db, sql: "SELECT council, uuid FROM \(CouncilIdentity.tableName)") else { return nil }
         guard let identity = CouncilIdentity(storedName: row[0], uuid: row[1]) else {
-            throw StorageError(.corrupt, "the database's council identity does not decode: restore the data folder from the last backup")
+            throw StorageError(.corrupt, Text(fr: "l'identité du conseil dans la base ne se lit pas : restaurez le dossier de données depuis la dernière sauvegarde",
+                                         en: "the database's council identity does not decode: restore the data folder from the last backup"))
         }
         return identity
     }
@@ -89,7 +95,8 @@ public final class SQLiteServerStorage: ServerStorage {
         guard !FileManager.default.fileExists(atPath: path) else { return }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw StorageError(.unavailable, "cannot create the server database at \(path) (errno \(errno)): check the data folder's permissions")
+            throw StorageError(.unavailable, Text(fr: "impossible de créer la base du serveur à \(path) (errno \(errno)) : vérifiez les droits du dossier de données",
+                                             en: "cannot create the server database at \(path) (errno \(errno)): check the data folder's permissions"))
         }
         close(descriptor)
     }
@@ -111,9 +118,11 @@ public final class SQLiteServerStorage: ServerStorage {
         } catch let error as StorageError {
             throw error
         } catch let error as DatabaseError where Self.isDamage(error) {
-            throw StorageError(.corrupt, "\(what) failed: the database is damaged (\(error)); run huisclos-server check and restore from the last backup")
+            throw StorageError(.corrupt, Text(fr: "la base du serveur est endommagée : lancez huisclos-server check et restaurez la dernière sauvegarde",
+                                         en: "\(what) failed: the database is damaged (\(error)); run huisclos-server check and restore from the last backup"))
         } catch {
-            throw StorageError(.unavailable, "\(what) failed: \(error)")
+            throw StorageError(.unavailable, Text(fr: "la base du serveur a refusé une opération : vérifiez le disque et les droits du dossier de données, puis réessayez",
+                                             en: "\(what) failed: \(error)"))
         }
     }
 

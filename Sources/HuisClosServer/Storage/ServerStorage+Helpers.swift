@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// Rules every backend applies the same way, written once.
@@ -8,7 +9,8 @@ extension ServerStorage {
     public func declared(_ manifest: FileManifestRecord, stored: Bool) async throws(StorageError) -> FileManifestRecord {
         if stored { return manifest }
         guard let existing = try await self.manifest(manifest.id) else {
-            throw StorageError(.corrupt, "file \(manifest.id) exists without its manifest")
+            throw StorageError(.corrupt, Text(fr: "le fichier \(manifest.id) existe sans son manifeste",
+                                              en: "file \(manifest.id) exists without its manifest"))
         }
         return existing
     }

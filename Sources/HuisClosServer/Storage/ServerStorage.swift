@@ -311,24 +311,20 @@ public struct StorageError: HuisClosError, CustomStringConvertible {
 
     /// What failed.
     public let code: Code
+    /// What happened and what to do, in both languages.
+    public let text: Text
     /// What happened and what to do, in English (the server's logs).
-    public let message: String
-    /// The same in French when the thrower wrote it; otherwise the French reader gets the code's sentence.
-    private let french: String?
-    public var text: Text { french.map { Text(fr: $0, en: message) } ?? code.text(english: message) }
+    public var message: String { text.english }
 
-    /// A storage error described in English only.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-        self.french = nil
+    /// A storage error that says no more than its code's sentence (and matches any error of that code).
+    public init(_ code: Code) {
+        self.init(code, code.text)
     }
 
     /// A storage error described in both languages (what an operator reads at the command line).
     public init(_ code: Code, _ text: Text) {
         self.code = code
-        self.message = text.english
-        self.french = text.french
+        self.text = text
     }
 
     public var description: String { "\(code.rawValue): \(message)" }
@@ -337,11 +333,14 @@ public struct StorageError: HuisClosError, CustomStringConvertible {
     /// would risk misreading it, so the relay refuses, in French then English (operators of
     /// either language read the same log line).
     public static func schemaTooNew(found: Int, known: Int, database: String) -> StorageError {
-        StorageError(.schemaTooNew, """
+        let french = """
             la base \(database) est au schéma \(found), plus récent que celui que ce huisclos-server connaît (\(known)) : \
-            installez la version qui l'a migrée (ou plus récente), ou restaurez une sauvegarde faite avant la migration. / \
+            installez la version qui l'a migrée (ou plus récente), ou restaurez une sauvegarde faite avant la migration.
+            """
+        let english = """
             the database \(database) is at schema \(found), newer than this huisclos-server knows (\(known)): \
             run the version that migrated it (or newer), or restore a backup taken before that migration.
-            """)
+            """
+        return StorageError(.schemaTooNew, Text(fr: "\(french) / \(english)", en: "\(french) / \(english)"))
     }
 }

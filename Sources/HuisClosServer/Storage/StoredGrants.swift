@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -18,7 +19,8 @@ public enum StoredGrants {
             let message = try Huisclos_V1_EnrolResponse(wire: bytes, limit: WireLimits.controlMessageBytesMax)
             return try DeviceAccess(grants: message.grants)
         } catch {
-            throw StorageError(.corrupt, "stored grants do not decode (\(error.code.rawValue))")
+            throw StorageError(.corrupt, Text(fr: "des accès enregistrés ne se lisent pas (\(error.code.rawValue))",
+                                              en: "stored grants do not decode (\(error.code.rawValue))"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 import HuisClosWire
@@ -25,7 +26,8 @@ struct BatchIntake: Sendable {
     /// Handles one push request from `pusher`.
     func push(_ request: Huisclos_V1_PushRequest, by pusher: AuthenticatedDevice) async throws -> Huisclos_V1_PushResponse {
         guard request.batches.count <= WireLimits.pushBatchesMax else {
-            throw APIError(.tooLarge, "\(request.batches.count) batches in one push; send at most \(WireLimits.pushBatchesMax) per request")
+            throw APIError(.tooLarge, Text(fr: "\(request.batches.count) lots en un envoi ; envoyez-en au plus \(WireLimits.pushBatchesMax) par requête",
+                                           en: "\(request.batches.count) batches in one push; send at most \(WireLimits.pushBatchesMax) per request"))
         }
         var results = [Huisclos_V1_PushResult](repeating: Huisclos_V1_PushResult(), count: request.batches.count)
         var admitted: [(index: Int, batch: BatchEnvelope)] = []
@@ -37,7 +39,8 @@ struct BatchIntake: Sendable {
                 do { batch = try BatchEnvelope(verifying: Array(bytes)) } catch { throw APIError(error) }
                 // Storage keeps sequences as signed 64-bit integers; no real chain gets near 2^63.
                 guard batch.sequence <= UInt64(Int64.max) else {
-                    throw APIError(.malformed, "batch sequence \(batch.sequence) is beyond 2^63 - 1")
+                    throw APIError(.malformed, Text(fr: "le numéro de lot \(batch.sequence) dépasse 2^63 - 1",
+                                                    en: "batch sequence \(batch.sequence) is beyond 2^63 - 1"))
                 }
                 let relayed = batch.device != pusher.key
                 if relayed, let membership,
@@ -51,7 +54,8 @@ struct BatchIntake: Sendable {
                     if let membership { try Self.checkLogPosition(of: batch, in: membership) }
                 }
                 if relayed, !pusher.access.readable.union(pusher.access.writable).contains(batch.scope) {
-                    throw APIError(.forbidden, "this device may not relay batches of \(batch.scope)")
+                    throw APIError(.forbidden, Text(fr: "cet appareil ne peut pas relayer les lots de \(batch.scope)",
+                                                    en: "this device may not relay batches of \(batch.scope)"))
                 }
                 admitted.append((index, batch))
             } catch let error as APIError {
@@ -82,7 +86,8 @@ struct BatchIntake: Sendable {
         do {
             result = .success(try await authenticator.active(batch.device))
         } catch let error as APIError {
-            result = .failure(APIError(.forbidden, "the author of this batch is not an active device (\(error.code.rawValue))"))
+            result = .failure(APIError(.forbidden, Text(fr: "l'auteur de ce lot n'est pas un appareil actif (\(error.code.rawValue))",
+                                                        en: "the author of this batch is not an active device (\(error.code.rawValue))")))
         }
         cache[batch.device] = result
         return try result.get()
@@ -93,11 +98,15 @@ struct BatchIntake: Sendable {
     /// (`MembershipAuthorizer`), so the relay does not keep it for them.
     private static func checkLogPosition(of batch: BatchEnvelope, in membership: MembershipState) throws(APIError) {
         guard batch.logPosition <= membership.headIndex else {
-            throw APIError(.forbidden, "the batch names membership record \(batch.logPosition); the log ends at \(membership.headIndex)")
+            throw APIError(.forbidden, Text(fr: "le lot nomme l'enregistrement \(batch.logPosition) du registre des membres ; le registre s'arrête à \(membership.headIndex)",
+                                            en: "the batch names membership record \(batch.logPosition); the log ends at \(membership.headIndex)"))
         }
         guard !membership.lostWriteRight(of: batch.device, to: batch.scope, after: batch.logPosition, sequence: batch.sequence) else {
-            throw APIError(.forbidden, "the batch was written under membership record \(batch.logPosition), and a later record "
-                           + "took its author's right to write in \(batch.scope) away: refused")
+            throw APIError(.forbidden, Text(
+                fr: "le lot a été écrit sous l'enregistrement \(batch.logPosition) du registre des membres, et un enregistrement plus récent "
+                    + "a retiré à son auteur le droit d'écrire dans \(batch.scope) : refusé",
+                en: "the batch was written under membership record \(batch.logPosition), and a later record "
+                    + "took its author's right to write in \(batch.scope) away: refused"))
         }
     }
 
@@ -119,9 +128,11 @@ struct BatchIntake: Sendable {
             result.status = .duplicate
             result.cursor = cursor
         case .gap(let expected):
-            return rejected(APIError(.gap, "batch \(batch.sequence) in \(batch.scope) comes before \(expected): push the missing batches first"))
+            return rejected(APIError(.gap, Text(fr: "le lot \(batch.sequence) de \(batch.scope) vient avant \(expected) : envoyez d'abord les lots manquants",
+                                                en: "batch \(batch.sequence) in \(batch.scope) comes before \(expected): push the missing batches first")))
         case .fork:
-            return rejected(APIError(.fork, "batch \(batch.sequence) in \(batch.scope) contradicts this device's stored chain: the device signed two histories"))
+            return rejected(APIError(.fork, Text(fr: "le lot \(batch.sequence) de \(batch.scope) contredit la chaîne enregistrée de cet appareil : l'appareil a signé deux histoires",
+                                                 en: "batch \(batch.sequence) in \(batch.scope) contradicts this device's stored chain: the device signed two histories")))
         }
         return result
     }

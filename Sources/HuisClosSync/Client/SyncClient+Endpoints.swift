@@ -1,7 +1,9 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import NIOHTTP1
 
 extension SyncClient {
     // MARK: Admin (the secretariat)
@@ -33,7 +35,8 @@ extension SyncClient {
         request.batches = batches.map { Data($0.encoded) }
         let response: Huisclos_V1_PushResponse = try await authorised(Endpoint.push, request)
         guard response.results.count == batches.count else {
-            throw APIError(.malformed, "the server answered \(response.results.count) results for \(batches.count) batches")
+            throw APIError(.malformed, Text(fr: "le serveur a répondu \(response.results.count) résultats pour \(batches.count) lots",
+                                            en: "the server answered \(response.results.count) results for \(batches.count) batches"))
         }
         return response.results
     }
@@ -55,11 +58,13 @@ extension SyncClient {
         for bytes in response.batches {
             do { batches.append(try BatchEnvelope(verifying: Array(bytes))) } catch { throw APIError(error) }
         }
-        guard response.cursor >= after else { throw APIError(.malformed, "the server moved the cursor backwards") }
+        guard response.cursor >= after else { throw APIError(.malformed, Text(fr: "le serveur a fait reculer le curseur",
+                                                                              en: "the server moved the cursor backwards")) }
         // A relay that predates arrival times sends none: unknown (0) for every batch.
         let arrivals = response.receivedAtMs.isEmpty ? [UInt64](repeating: 0, count: batches.count) : response.receivedAtMs
         guard arrivals.count == batches.count else {
-            throw APIError(.malformed, "the server sent \(arrivals.count) arrival times for \(batches.count) batches")
+            throw APIError(.malformed, Text(fr: "le serveur a envoyé \(arrivals.count) heures d'arrivée pour \(batches.count) lots",
+                                            en: "the server sent \(arrivals.count) arrival times for \(batches.count) batches"))
         }
         return (batches, arrivals, response.cursor, response.head, response.caughtUp)
     }
@@ -95,7 +100,8 @@ extension SyncClient {
                            token: token, limit: WireLimits.chunkBytesMax)
         }
         guard bytes.count <= WireLimits.chunkBytesMax, let chunk = VerifiedChunk(bytes: bytes, hash: hash) else {
-            throw APIError(.chunkHashMismatch, "a downloaded chunk does not match its hash: download it again")
+            throw APIError(.chunkHashMismatch, Text(fr: "un morceau téléchargé ne correspond pas à son empreinte : téléchargez-le de nouveau",
+                                                    en: "a downloaded chunk does not match its hash: download it again"))
         }
         return chunk
     }

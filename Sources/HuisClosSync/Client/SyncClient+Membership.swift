@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -46,7 +47,8 @@ extension SyncClient {
                                                                             limit: WireLimits.pullBytesMax)
             guard !page.records.isEmpty else { break }
             guard page.count == next + UInt64(page.records.count), records.count + page.records.count <= WireLimits.membershipRecordsMax else {
-                throw APIError(.malformed, "the server's membership page does not follow on from record \(next): sync again later, and tell the secretariat if it persists")
+                throw APIError(.malformed, Text(fr: "la page du registre des membres envoyée par le serveur ne suit pas l'enregistrement \(next) : synchronisez plus tard, et prévenez le secrétariat si cela persiste",
+                                                en: "the server's membership page does not follow on from record \(next): sync again later, and tell the secretariat if it persists"))
             }
             records += page.records.map { Array($0) }
             next = page.count

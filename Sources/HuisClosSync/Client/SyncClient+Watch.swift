@@ -1,8 +1,10 @@
 import HTTPTypes
-import HummingbirdWSClient
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
+import HummingbirdWSClient
 import Logging
+import NIOCore
 
 extension SyncClient {
     /// Largest poke accepted from the server: a poke lists at most `WireLimits.grantsMax` scopes
@@ -31,7 +33,8 @@ extension SyncClient {
         } catch let error as APIError {
             throw error
         } catch {
-            throw APIError(.unreachable, "the watch socket to \(server) failed or was refused (\(type(of: error))): sync again to see why")
+            throw APIError(.unreachable, Text(fr: "la connexion de veille vers \(server) a échoué ou a été refusée : synchronisez de nouveau pour en voir la raison",
+                                              en: "the watch socket to \(server) failed or was refused (\(type(of: error))): sync again to see why"))
         }
     }
 

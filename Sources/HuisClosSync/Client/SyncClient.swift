@@ -118,7 +118,8 @@ public actor SyncClient {
     public func measureRelayClock() async throws(APIError) -> Int64 {
         _ = try await send(.GET, "/healthz", body: nil, contentType: ProtocolVersion.contentType, token: nil, limit: 1_024)
         guard let now = relayTimeMs() else {
-            throw APIError(.malformed, "the server at \(server) does not say its clock (no \(RelayTime.headerName) header): it is not a HuisClos relay of this version; check the address")
+            throw APIError(.malformed, Text(fr: "le serveur à \(server) ne donne pas son heure (pas d'en-tête \(RelayTime.headerName)) : ce n'est pas un relais HuisClos de cette version ; vérifiez l'adresse",
+                                            en: "the server at \(server) does not say its clock (no \(RelayTime.headerName) header): it is not a HuisClos relay of this version; check the address"))
         }
         return now
     }
@@ -149,7 +150,8 @@ public actor SyncClient {
     }
 
     private func requireDevice() throws(APIError) -> SigningKeyPair {
-        guard let device else { throw APIError(.unauthenticated, "this client has no device key: enrol a device first") }
+        guard let device else { throw APIError(.unauthenticated, Text(fr: "ce client n'a pas de clé d'appareil : enrôlez d'abord un appareil",
+                                                                      en: "this client has no device key: enrol a device first")) }
         return device
     }
 
@@ -174,13 +176,15 @@ public actor SyncClient {
         do {
             answer = try await transport.exchange(request, server: server, timeoutSeconds: timeoutSeconds, limit: limit)
         } catch {
-            var unreachable = APIError(.unreachable, "cannot reach the server at \(server): \(Self.cause(of: error)); check the address and the network")
+            var unreachable = APIError(.unreachable, Text(fr: "impossible de joindre le serveur à \(server) : vérifiez l'adresse et le réseau",
+                                                          en: "cannot reach the server at \(server): \(Self.cause(of: error)); check the address and the network"))
             unreachable.transportCause = Self.transportCause(of: error)
             throw unreachable
         }
         if let stamp = answer.relayTimeMs { relayClock = (stamp, now()) }
         guard (200..<300).contains(answer.status) else {
-            throw APIError(jsonBody: answer.body) ?? APIError(.internal, "the server answered HTTP \(answer.status) without an error code")
+            throw APIError(jsonBody: answer.body) ?? APIError(.internal, Text(fr: "le serveur a répondu HTTP \(answer.status) sans code d'erreur",
+                                                                              en: "the server answered HTTP \(answer.status) without an error code"))
         }
         return answer.body
     }

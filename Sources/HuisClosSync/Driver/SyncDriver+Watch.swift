@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -43,6 +44,7 @@ extension SyncDriver {
             let delaySeconds = min(60, 1 << min(failures, 6))
             try await Task.sleep(for: .seconds(delaySeconds))
         }
-        throw APIError(.unreachable, "the server stayed unreachable for \(Self.reconnectFailuresMax) attempts: check the network, then sync again")
+        throw APIError(.unreachable, Text(fr: "le serveur est resté injoignable pendant \(Self.reconnectFailuresMax) tentatives : vérifiez le réseau, puis synchronisez de nouveau",
+                                          en: "the server stayed unreachable for \(Self.reconnectFailuresMax) attempts: check the network, then sync again"))
     }
 }

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -90,7 +91,12 @@ public struct SyncDriver: Sendable {
             case .accepted, .duplicate:
                 held.append(batch.id)
                 if result.status == .accepted { accepted += 1 }
-            default: refused[batch.id] = APIError(APIError.Code(rawValue: result.code) ?? .malformed, result.message)
+            default:
+                // A push result carries the relay's English words only (huisclos.proto has no field for
+                // the French): the French reader gets the code's sentence.
+                let code = APIError.Code(rawValue: result.code) ?? .malformed
+                refused[batch.id] = APIError(code, Text(fr: code.text.french,
+                                                        en: result.message))
             }
         }
         return (held, accepted, refused)

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosWire
 
@@ -52,12 +53,14 @@ public struct FileTransfer: Sendable {
     public func download(_ id: FileID, to path: URL, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Int {
         let status = try await client.fileStatus(id)
         guard status.complete else {
-            throw APIError(.notFound, "file \(id) is not completely uploaded yet: try again later")
+            throw APIError(.notFound, Text(fr: "le fichier \(id) n'est pas encore entièrement envoyé : réessayez plus tard",
+                                           en: "file \(id) is not completely uploaded yet: try again later"))
         }
         let hashes = status.manifest.chunkHashes.map { Array($0) }
         if !FileManager.default.fileExists(atPath: path.path),
            !FileManager.default.createFile(atPath: path.path, contents: nil) {
-            throw APIError(.internal, "cannot create \(path.path): check the folder's permissions")
+            throw APIError(.internal, Text(fr: "impossible de créer \(path.path) : vérifiez les droits du dossier",
+                                           en: "cannot create \(path.path): check the folder's permissions"))
         }
         let handle = try FileHandle(forUpdating: path)
         defer { try? handle.close() }
@@ -88,7 +91,8 @@ public struct FileTransfer: Sendable {
         var size: UInt64 = 0
         while let chunk = try handle.read(upToCount: WireLimits.chunkBytesMax), !chunk.isEmpty {
             guard hashes.count < WireLimits.fileChunksMax else {
-                throw APIError(.tooLarge, "\(path.lastPathComponent) is over \(WireLimits.fileChunksMax) chunks of 1 MiB")
+                throw APIError(.tooLarge, Text(fr: "\(path.lastPathComponent) dépasse \(WireLimits.fileChunksMax) morceaux de 1 Mio",
+                                               en: "\(path.lastPathComponent) is over \(WireLimits.fileChunksMax) chunks of 1 MiB"))
             }
             hashes.append(Hash.blake2b([UInt8](chunk)))
             size += UInt64(chunk.count)

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosProtocol
 import HuisClosServer
 import HuisClosTestSupport
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import HuisClosServer
 @testable import HuisClosServerPostgres
 import HuisClosTestSupport
+import PostgresNIO
 import Testing
 
 /// Councils on one PostgreSQL database never wait on each other's locks: the membership log's

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosServerPostgres
