@@ -116,8 +116,11 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "huisclos-server")
         logger.logLevel = configuration.logLevel
         // Held until the process ends: restore refuses meanwhile, and so does a second relay on this folder.
-        let lock = try RelayDataLock(folder: configuration.dataFolder, purpose: Text(fr: "en démarrer un autre ou y restaurer une sauvegarde",
-                                                                                     en: "start another relay on it or restore a backup into it"))
+        let lock = try RelayDataLock(
+            folder: configuration.dataFolder,
+            purpose: Text(
+                fr: "en démarrer un autre ou y restaurer une sauvegarde",
+                en: "start another relay on it or restore a backup into it"))
         defer { withExtendedLifetime(lock) {} }
         let (storage, bus) = try await RelayStorage.open(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)
         let councils = try await RelayStorage.councils(database: settings[.database], dataFolder: configuration.dataFolder, logger: logger)

@@ -4,6 +4,8 @@ import HuisClosL10n
 import HuisClosPublication
 import HuisClosTrust
 import HuisClosWire
+import HuisClosDevice
+import HuisClosSync
 
 /// A contribution as a member reads it on their device, opened with the consultation's key.
 public struct ReadContribution: Sendable, Encodable, Equatable {

@@ -4,6 +4,10 @@ import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
 import HuisClosTimestamp
+import HuisClosCouncilStore
+import HuisClosCrypto
+import HuisClosDevice
+import HuisClosTrust
 
 /// A procès-verbal as this device sees it: its record, how its approval and signature stand, and
 /// its time-stamp checked offline against the council's authority (nil when none is kept).

@@ -1,4 +1,6 @@
 import HuisClosPublication
+import HuisClosSync
+import HuisClosTrust
 
 extension Device {
     /// Sends this device's contribution to `consultation`: signed by the device (so members know

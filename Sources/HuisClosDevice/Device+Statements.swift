@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosTrust
 
 extension Device {
     /// Signs `statement` with this device's key (Ed25519, detached): a record's own proof of which

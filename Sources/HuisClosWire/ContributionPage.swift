@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 
 /// A page of a consultation's sealed contributions, as the relay sends it to a member's device
@@ -48,7 +49,8 @@ public struct ContributionPage: Sendable, Equatable {
         var index = 0
         func take(_ count: Int) throws(APIError) -> ArraySlice<UInt8> {
             guard count >= 0, bytes.count - index >= count else {
-                throw APIError(.malformed, "a contribution page ends early: fetch it again")
+                throw APIError(.malformed, Text(fr: "une page de contributions s'arrête avant sa fin : demandez-la à nouveau",
+                                             en: "a contribution page ends early: fetch it again"))
             }
             defer { index += count }
             return bytes[index..<(index + count)]
@@ -56,10 +58,12 @@ public struct ContributionPage: Sendable, Equatable {
         func integer(_ count: Int) throws(APIError) -> UInt64 {
             try take(count).reduce(0) { $0 << 8 | UInt64($1) }
         }
-        guard Array(try take(4)) == Self.magic else { throw APIError(.malformed, "not a contribution page (wrong magic)") }
+        guard Array(try take(4)) == Self.magic else { throw APIError(.malformed, Text(fr: "ce n'est pas une page de contributions (mauvais en-tête)",
+                                                                                           en: "not a contribution page (wrong magic)")) }
         let count = try integer(4)
         guard count <= UInt64(WireLimits.contributionsPerPageMax) else {
-            throw APIError(.malformed, "a contribution page holds at most \(WireLimits.contributionsPerPageMax) contributions")
+            throw APIError(.malformed, Text(fr: "une page de contributions en contient au plus \(WireLimits.contributionsPerPageMax)",
+                                         en: "a contribution page holds at most \(WireLimits.contributionsPerPageMax) contributions"))
         }
         var entries: [Entry] = []
         for _ in 0..<count {
@@ -67,11 +71,13 @@ public struct ContributionPage: Sendable, Equatable {
             let received = try integer(8)
             let length = try integer(4)
             guard length <= UInt64(WireLimits.contributionBytesMax) else {
-                throw APIError(.malformed, "a sealed contribution is at most \(WireLimits.contributionBytesMax) bytes")
+                throw APIError(.malformed, Text(fr: "une contribution scellée fait au plus \(WireLimits.contributionBytesMax) octets",
+                                             en: "a sealed contribution is at most \(WireLimits.contributionBytesMax) bytes"))
             }
             entries.append(Entry(position: position, receivedAtMs: received, sealed: Array(try take(Int(length)))))
         }
-        guard index == bytes.count else { throw APIError(.malformed, "a contribution page has trailing bytes") }
+        guard index == bytes.count else { throw APIError(.malformed, Text(fr: "une page de contributions a des octets en trop après sa fin",
+                                                                 en: "a contribution page has trailing bytes")) }
         self.entries = entries
     }
 

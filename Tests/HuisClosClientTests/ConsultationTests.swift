@@ -9,6 +9,9 @@ import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
 import Testing
+import HuisClosProtocol
+import HuisClosSync
+import NIOHTTP1
 
 /// Consultations end to end (`Protocol/CONSULTATIONS.md`): the public form on a real relay, the
 /// contribution sealed on arrival and opened on a member's device, the form's refusals, the second

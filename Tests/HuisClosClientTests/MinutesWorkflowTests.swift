@@ -5,6 +5,12 @@ import HuisClosCrypto
 import HuisClosDossiers
 import HuisClosTestSupport
 import Testing
+import HuisClosCouncilStore
+import HuisClosDevice
+import HuisClosL10n
+import HuisClosPublication
+import HuisClosTimestamp
+import HuisClosTrust
 
 /// Issue 17, item 4: a séance's procès-verbal drafted from its records, edited paragraph by
 /// paragraph (concurrent edits shown as a conflict), approved at a later séance with its vote,

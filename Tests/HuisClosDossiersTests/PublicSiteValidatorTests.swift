@@ -3,9 +3,11 @@ import GRDB
 import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosProtocol
 import HuisClosPublication
 import HuisClosServer
 import HuisClosStore
+import HuisClosSync
 import HuisClosWire
 import HuisClosTestSupport
 import NIOHTTP1

@@ -1,8 +1,11 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosPublication
+import HuisClosWire
+import Hummingbird
+import Logging
 
 /// The public form of an open, public consultation (`Protocol/CONSULTATIONS.md`):
 ///

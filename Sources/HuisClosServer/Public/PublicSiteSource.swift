@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
 import HuisClosPublication
+import HuisClosTrust
+import Hummingbird
 
 /// What the public site's routes share: the relay's services, the publisher's settings, the
 /// council's name (from its verified log), the public address and the catalog of the public scope.
