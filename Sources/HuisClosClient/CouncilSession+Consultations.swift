@@ -1,11 +1,11 @@
 import HuisClosCrypto
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosSync
 import HuisClosTrust
 import HuisClosWire
-import HuisClosDevice
-import HuisClosSync
 
 /// A contribution as a member reads it on their device, opened with the consultation's key.
 public struct ReadContribution: Sendable, Encodable, Equatable {

@@ -1,12 +1,12 @@
 import Foundation
 import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosCrypto
+import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
 import HuisClosTimestamp
-import HuisClosCouncilStore
-import HuisClosCrypto
-import HuisClosDevice
 import HuisClosTrust
 
 /// A procès-verbal as this device sees it: its record, how its approval and signature stand, and

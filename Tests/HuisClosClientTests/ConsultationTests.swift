@@ -3,15 +3,15 @@ import HuisClosClient
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosDossiers
+import HuisClosProtocol
 import HuisClosPublication
 import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
-import Testing
-import HuisClosProtocol
-import HuisClosSync
 import NIOHTTP1
+import Testing
 
 /// Consultations end to end (`Protocol/CONSULTATIONS.md`): the public form on a real relay, the
 /// contribution sealed on arrival and opened on a member's device, the form's refusals, the second
@@ -30,6 +30,9 @@ import NIOHTTP1
                                                        audience: .public, closesAt: secretariat.instant.unixSeconds + 7 * 86_400, dossiers: [])
             let index = try await Self.page(server, "/public/")
             #expect(index.contains("consultations/c-mobilites.html"), "the index lists the open consultation")
+            for path in ["/public/", "/public/accessibilite.html", "/public/consultations/c-mobilites.html", "/public/textes/absent.html"] {
+                try await Self.expectOwnStyleAndScriptOnly(server, path)
+            }
 
             let form = try await Self.page(server, "/public/consultations/c-mobilites.html")
             #expect(form.contains("<label for=\"contribution\">") && form.contains("<label for=\"nom\">") && form.contains("<label for=\"courriel\">"))
@@ -146,6 +149,25 @@ import NIOHTTP1
     }
 
     // MARK: Helpers
+
+    /// Every public page forbids what it does not carry: no script or style but its own (named
+    /// by their SHA-256), no form sent elsewhere, no framing. Markup that ever got past the
+    /// escaping (the attacker review of the app, finding 1, reached the public site) runs nothing.
+    static func expectOwnStyleAndScriptOnly(_ server: TestServer, _ path: String) async throws {
+        let answer = try await RawRequest.send(server.url, .GET, path, version: nil)
+        let policy = try #require(answer.contentSecurityPolicy, "\(path) has no Content-Security-Policy")
+        #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'") && policy.contains("form-action 'self'")
+                && policy.contains("base-uri 'none'"), "\(path): \(policy)")
+        let html = String(decoding: answer.body, as: UTF8.self)
+        for tag in ["style", "script"] {
+            var rest = html[...]
+            while let open = rest.range(of: "<\(tag)>"), let close = rest.range(of: "</\(tag)>", range: open.upperBound..<rest.endIndex) {
+                let digest = Data(SHA2.sha256(Array(rest[open.upperBound..<close.lowerBound].utf8))).base64EncodedString()
+                #expect(policy.contains("'sha256-\(digest)'"), "\(path): its <\(tag)> is not allowed by \(policy)")
+                rest = rest[close.upperBound...]
+            }
+        }
+    }
 
     static func page(_ server: TestServer, _ path: String) async throws -> String {
         let answer = try await RawRequest.send(server.url, .GET, path, version: nil)

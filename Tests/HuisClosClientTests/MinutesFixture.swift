@@ -1,12 +1,12 @@
 import HuisClosClient
 import HuisClosCouncil
+import HuisClosCouncilStore
 import HuisClosDevice
+import HuisClosPublication
+import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust
 import Testing
-import HuisClosCouncilStore
-import HuisClosPublication
-import HuisClosServer
 
 /// A council whose séance s1 was held (the president and Karim present, an avis adopted) and whose
 /// later séance s2 was held with the same two present: the ground every minutes test stands on.

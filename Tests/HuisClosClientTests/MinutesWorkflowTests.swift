@@ -1,16 +1,16 @@
 import Foundation
 import HuisClosClient
 import HuisClosCouncil
-import HuisClosCrypto
-import HuisClosDossiers
-import HuisClosTestSupport
-import Testing
 import HuisClosCouncilStore
+import HuisClosCrypto
 import HuisClosDevice
+import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosTestSupport
 import HuisClosTimestamp
 import HuisClosTrust
+import Testing
 
 /// Issue 17, item 4: a séance's procès-verbal drafted from its records, edited paragraph by
 /// paragraph (concurrent edits shown as a conflict), approved at a later séance with its vote,

@@ -16,6 +16,8 @@ public struct RawRequest: Sendable {
         public let protocolHeader: String?
         /// The `Location` header (a redirect's target, seen when redirects are not followed).
         public let location: String?
+        /// The `Content-Security-Policy` header.
+        public var contentSecurityPolicy: String? = nil
         /// The JSON error in the body, if it is one.
         public var error: APIError? { APIError(jsonBody: body) }
     }
@@ -50,7 +52,8 @@ public struct RawRequest: Sendable {
         let bytes = try await response.body.collect(upTo: 64 * 1_048_576)
         return Answer(status: response.status.code, body: Array(bytes.readableBytesView),
                       protocolHeader: response.headers.first(name: ProtocolVersion.headerName),
-                      location: response.headers.first(name: "Location"))
+                      location: response.headers.first(name: "Location"),
+                      contentSecurityPolicy: response.headers.first(name: "Content-Security-Policy"))
     }
 }
 

@@ -37,12 +37,15 @@ struct PublicSiteSource: Sendable {
         }
     }
 
-    /// An HTML page (or `contentType`); cached a minute unless it holds a visitor's form state.
+    /// An HTML page (or `contentType`); cached a minute unless it holds a visitor's form state;
+    /// under the public site's Content-Security-Policy, never sniffed as another type.
     static func page(_ text: String, contentType: String = "text/html; charset=utf-8", status: HTTPResponse.Status = .ok,
                      cache: Bool = true) -> Response {
         var response = Response.bytes(Array(text.utf8), contentType: contentType)
         response.status = status
         response.headers[.cacheControl] = cache ? "public, max-age=60" : "no-store"
+        response.headers[.contentSecurityPolicy] = PublicSite.contentSecurityPolicy
+        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         return response
     }
 }

@@ -1,6 +1,6 @@
-import NIOHTTP1
 import HuisClosProtocol
 import HuisClosWire
+import NIOHTTP1
 
 /// A consultation's mailbox on the relay (PROTOCOL.md, "Consultations").
 extension SyncClient {
