@@ -75,22 +75,19 @@ import Glibc
         let charter = folder.url.appendingPathComponent("charte.txt")
         try Data("Charte.\n".utf8).write(to: charter)
         let huisclos = ServerProcess.executable.deletingLastPathComponent().appendingPathComponent("huisclos").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -S -c 1024 && exec \"$0\" \"$@\"", huisclos, "enrol", "--server", "http://127.0.0.1:\(port)",
+        let process = try ChildProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "ulimit -S -c 1024 && exec \"$0\" \"$@\"", huisclos, "enrol", "--server", "http://127.0.0.1:\(port)",
                              "--code", "AAAA-BBBB", "--root", String(repeating: "ab", count: 32), "--member", String(repeating: "cd", count: 16),
-                             "--charter", charter.path, "--device", folder.url.appendingPathComponent("device").path]
-        process.environment = ["HUISCLOS_PASSPHRASE": "phrase de passe du test de coeur", "PATH": "/usr/bin:/bin"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.runSerially()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) }; process.waitUntilExit() }
+                             "--charter", charter.path, "--device", folder.url.appendingPathComponent("device").path],
+                                       environment: ["HUISCLOS_PASSPHRASE": "phrase de passe du test de coeur", "PATH": "/usr/bin:/bin"])
+        defer {
+            process.signal(SIGKILL)
+            process.wait()
+        }
 
         // The shell's limit (1 MiB soft) until huisclos's entry point hardens the process.
         var line = ""
         for _ in 0..<100 where process.isRunning {
-            let limits = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8)) ?? ""
+            let limits = (try? String(contentsOfFile: "/proc/\(process.pid)/limits", encoding: .utf8)) ?? ""
             line = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init) ?? ""
             let fields = line.split(separator: " ")
             if fields.count >= 6, fields[4] == "0", fields[5] == "0" { break }

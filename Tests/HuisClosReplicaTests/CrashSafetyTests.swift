@@ -27,20 +27,14 @@ import Glibc
 
     /// Starts a writer, kills it after a random delay, returns the highest number it acknowledged.
     func killOneWriter(_ child: URL, folder: URL) throws -> Int? {
-        let process = Process()
-        process.executableURL = child
-        process.arguments = [folder.path, passphrase, String(Self.rowsPerTransaction)]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.runSerially()
+        let process = try ChildProcess(child, [folder.path, passphrase, String(Self.rowsPerTransaction)],
+                                       standardOutput: .pipe, standardError: .pipe)
         usleep(useconds_t(Int.random(in: Self.killDelayMilliseconds) * 1_000))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationReason == .uncaughtSignal, "the writer stopped by itself: \(complaint)")
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.signal(SIGKILL)
+        let (output, errors) = process.readToEnd()
+        let termination = process.wait()
+        #expect(termination == .signalled(SIGKILL), "the writer stopped by itself: \(String(decoding: errors, as: UTF8.self))")
+        let printed = String(decoding: output, as: UTF8.self)
         return printed.split(separator: "\n").compactMap { Int($0) }.max()
     }
 

@@ -10,15 +10,8 @@ import Testing
     @Test func aHardenedProcessIsNotDumpableAndHasNoCoreLimit() throws {
         // The test process itself is not hardened: the check below is not vacuous.
         #expect(ProcessHardening.status.dumpable == true)
-        let process = Process()
-        process.executableURL = try CrashSafetyTests.childExecutable()
-        process.arguments = ["--hardening"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.runSerially()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(printed.trimmingCharacters(in: .whitespacesAndNewlines) == "dumpable=0 core=0/0 failure=0")
+        let child = try ChildProcess.run(try CrashSafetyTests.childExecutable(), ["--hardening"])
+        #expect(child.termination == .exited(0), "\(child.errors)")
+        #expect(child.output.trimmingCharacters(in: .whitespacesAndNewlines) == "dumpable=0 core=0/0 failure=0")
     }
 }

@@ -81,14 +81,6 @@ func editFile(_ url: URL, _ edit: (inout [UInt8]) -> Void) throws {
 
 /// Runs `/usr/bin/sqlite3` with `arguments`; returns its exit status and standard output.
 func runSQLiteCLI(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = Pipe()
-    try process.runSerially()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
+    let sqlite = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), arguments)
+    return (sqlite.termination.status, sqlite.output)
 }

@@ -20,6 +20,7 @@ struct DebianPackageTests {
     @Test func thePackageInstallsStartsAsItsUnitAnswersHealthAndPurges() async throws {
         let folder = try TemporaryFolder("deb")
         defer { folder.remove() }
+        Self.killLeftoverRelays()
         let build = try await CommandRun.run(executable: URL(fileURLWithPath: "/bin/bash"), [
             ProjectTools.repository.appendingPathComponent("scripts/build-deb.sh").path,
             "--binary", ServerProcess.executable.path, "--output", folder.url.path, "--compression", "none",
@@ -46,6 +47,21 @@ struct DebianPackageTests {
         #expect(!FileManager.default.fileExists(atPath: "/usr/bin/huisclos-server"))
         #expect(!FileManager.default.fileExists(atPath: Self.unit))
         #expect(!FileManager.default.fileExists(atPath: "/var/lib/huisclos"), "purge removes the relay's data")
+    }
+
+    /// Kills any installed relay a test run killed before its end left running (reparented to
+    /// init, it holds `/var/lib/huisclos` and purging would fail), and waits until it is gone.
+    static func killLeftoverRelays() {
+        func leftovers() -> [pid_t] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.compactMap { pid_t($0) }.filter {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\($0)/exe")) == "/usr/bin/huisclos-server"
+            }
+        }
+        for pid in leftovers() { kill(pid, SIGKILL) }
+        // Not this process's children: nothing to wait on but their disappearance (SIGKILL is
+        // immediate; the bound only keeps a stuck kernel from hanging the test).
+        for _ in 0..<100 where !leftovers().isEmpty { usleep(50_000) }
     }
 
     /// What the package put in place, and the relay started as the unit says.

@@ -15,12 +15,8 @@ import Testing
     /// A certificate for 127.0.0.1 and its key, made by the openssl tool in `folder`.
     static func selfSignedCertificate(in folder: URL) throws -> TLSFiles {
         let cert = folder.appendingPathComponent("cert.pem").path, key = folder.appendingPathComponent("key.pem").path
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: openssl)
-        make.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
-        make.standardError = FileHandle.nullDevice
-        try make.runSerially()
-        make.waitUntilExit()
+        _ = try ChildProcess.run(URL(fileURLWithPath: openssl),
+                                 ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"])
         return TLSFiles(certificatePath: cert, privateKeyPath: key)
     }
 

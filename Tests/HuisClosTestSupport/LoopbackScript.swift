@@ -4,33 +4,29 @@ import Foundation
 /// that prints "listening on PORT" once ready: started, and its port read, off nothing but its pipe.
 enum LoopbackScript {
     /// Runs `scripts/<script> arguments…` and returns the process with the port it printed.
-    static func start(_ script: String, arguments: [String]) throws -> (process: Process, port: Int) {
-        let process = Process()
-        process.executableURL = ProjectTools.repository.appendingPathComponent(".build-tools/venv/bin/python")
-        process.arguments = [ProjectTools.repository.appendingPathComponent("scripts/\(script)").path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.runSerially()
+    static func start(_ script: String, arguments: [String]) throws -> (process: ChildProcess, port: Int) {
+        let process = try ChildProcess(ProjectTools.repository.appendingPathComponent(".build-tools/venv/bin/python"),
+                                       [ProjectTools.repository.appendingPathComponent("scripts/\(script)").path] + arguments,
+                                       standardOutput: .pipe)
         var output = ""
         while !output.contains("\n") {
-            let data = pipe.fileHandleForReading.availableData
+            let data = process.readAvailable()
             if data.isEmpty { break }
             output += String(decoding: data, as: UTF8.self)
         }
         guard let port = output.split(separator: "\n").first.flatMap({ Int($0.dropFirst("listening on ".count)) }) else {
-            process.terminate()
+            process.signal(SIGKILL)
+            process.wait()
             throw ServerProcessError(message: "\(script) did not start (output: \(output.prefix(200)))")
         }
         return (process, port)
     }
 
-    /// Stops `process` with SIGKILL (nothing to flush; a child started from a dispatch thread may
-    /// have SIGTERM blocked) and waits, off the concurrency pool.
-    static func stop(_ process: Process) async {
+    /// Stops `process` with SIGKILL (it has nothing to flush) and waits, off the concurrency pool.
+    static func stop(_ process: ChildProcess) async {
         await ServerProcess.offPool {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
         }
     }
 }

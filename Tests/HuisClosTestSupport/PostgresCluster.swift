@@ -155,33 +155,23 @@ public final class PostgresCluster: Sendable {
         }
     }
 
-    /// Runs one PostgreSQL program to completion, as `postgres` when this process is root.
-    ///
-    /// posix_spawn and waitpid, not Foundation's `Process`: on Linux, `Process` learns that a child
-    /// ended when a socket it hands the child closes, and the server `pg_ctl start` leaves running
-    /// inherits that socket, so `waitUntilExit` would wait for the server to stop.
+    /// Runs one PostgreSQL program to completion, as `postgres` when this process is root, through
+    /// `ChildProcess`: `pg_ctl start` leaves the server running, and only `waitpid` sees it end.
     static func run(_ binaries: URL, _ program: String, _ arguments: [String]) throws {
         let executable = binaries.appendingPathComponent(program).path
         let argv = geteuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", executable] + arguments : [executable] + arguments
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("huisclos-\(program)-\(UUID().uuidString).err")
         defer { try? FileManager.default.removeItem(at: errors) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
-        guard spawned == 0 else { throw ClusterError("cannot start \(argv[0]) (error \(spawned))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // Exited normally (low 7 bits 0) with status 0 (the next 8 bits).
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(URL(fileURLWithPath: argv[0]), Array(argv.dropFirst()), standardError: .file(errors))
+        } catch {
+            throw ClusterError("cannot start \(argv[0]): \(error)")
+        }
+        let termination = child.wait()
+        guard termination == .exited(0) else {
             let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-            throw ClusterError("\(program) failed (wait status \(status)): \(message)")
+            throw ClusterError("\(program) failed (\(termination)): \(message)")
         }
     }
 

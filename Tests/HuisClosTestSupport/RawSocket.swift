@@ -101,6 +101,14 @@ public final class RawSocket: @unchecked Sendable {
         }
     }
 
+    /// The first bytes the server sends, or nothing when it closes first or stays silent for the
+    /// timeout (blocking: call it off the concurrency pool, as `open` does).
+    public func firstBytes() -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        return count > 0 ? Array(buffer[0..<count]) : []
+    }
+
     /// The status code of the first answer in `bytes` (`HTTP/1.1 400 …`), nil when there is none.
     public static func status(of bytes: [UInt8]) -> Int? {
         let text = String(decoding: bytes.prefix(64), as: UTF8.self)

@@ -4,10 +4,8 @@ import Foundation
 /// `scripts/setup.sh` installs): STARTTLS and AUTH required, each accepted message saved in
 /// `folder` as `<n>.eml` with its envelope in `<n>.json`; a recipient starting with "refuse" is
 /// refused. Its certificate (for the name `localhost`) is made by `openssl` for each server.
-public final class SMTPTestServer: @unchecked Sendable {
-    // @unchecked: every stored property is set once in init and only read afterwards; Foundation's
-    // Process is safe for the `terminate`/`waitUntilExit` calls made from one task at a time.
-    private let process: Process
+public final class SMTPTestServer: Sendable {
+    private let process: ChildProcess
     /// Where accepted messages land.
     public let folder: URL
     /// The PEM certificate clients must trust (`--autorite`).
@@ -21,14 +19,12 @@ public final class SMTPTestServer: @unchecked Sendable {
         try FileManager.default.createDirectory(at: self.folder, withIntermediateDirectories: true)
         certificate = folder.appendingPathComponent("smtp-cert.pem")
         let key = folder.appendingPathComponent("smtp-key.pem")
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path,
-                             "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.runSerially()
-        openssl.waitUntilExit()
-        guard openssl.terminationStatus == 0 else { throw ServerProcessError(message: "openssl could not make the SMTP test certificate") }
+        let openssl = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/openssl"), [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", certificate.path,
+            "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"])
+        guard openssl.termination == .exited(0) else {
+            throw ServerProcessError(message: "openssl could not make the SMTP test certificate: \(openssl.errors)")
+        }
         (process, port) = try LoopbackScript.start("smtp-test-server.py", arguments: [
             "--cert", certificate.path, "--key", key.path, "--user", Self.user, "--password", Self.password, "--out", self.folder.path])
     }
@@ -58,8 +54,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
-    /// Stops it (SIGKILL: it has nothing to flush, and a child started from a dispatch thread may
-    /// have SIGTERM blocked) and waits.
+    /// Stops it (SIGKILL: it has nothing to flush) and waits.
     public func stop() async {
         await LoopbackScript.stop(process)
     }

@@ -2,11 +2,8 @@ import Foundation
 
 /// The built `huisclos-server` executable run as a child process on a data folder, for tests
 /// that kill it (SIGKILL) and start it again.
-public final class ServerProcess: @unchecked Sendable {
-    // @unchecked: `process` and `pipe` are set once in init and only read afterwards; Foundation's
-    // Process is thread-safe for `terminate`/`processIdentifier` reads used here.
-    private let process: Process
-    private let pipe: Pipe
+public final class ServerProcess: Sendable {
+    private let process: ChildProcess
     /// The base URL it listens on.
     public let url: String
     /// Longest wait for the listening line: a debug build starts in well under a second.
@@ -36,20 +33,9 @@ public final class ServerProcess: @unchecked Sendable {
     /// line starting with `listening`, whose rest is the address, `http://` added when it has none).
     private init(executable: URL, arguments: [String], environment added: [String: String], logFile: URL?,
                  listening: String = "huisclos-server listening on ") throws {
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(added) { _, new in new }
-        pipe = Pipe()
-        process.standardOutput = pipe
-        if let logFile {
-            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: logFile)
-        } else {
-            process.standardError = FileHandle.nullDevice
-        }
-        try process.runSerially()
-        url = try Self.readListeningLine(pipe.fileHandleForReading, process: process, prefix: listening)
+        process = try ChildProcess(executable, arguments, environment: ProcessInfo.processInfo.environment.merging(added) { _, new in new },
+                                   standardOutput: .pipe, standardError: logFile.map { .file($0) } ?? .null)
+        url = try Self.readListeningLine(process, prefix: listening)
     }
 
     /// Starts the server off the concurrency pool: starting blocks on the child's pipe, and a
@@ -75,7 +61,7 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Its resident memory now, in KiB (`VmRSS` of /proc/PID/status); nil once it has ended.
     public var residentKiB: Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+        guard let status = try? String(contentsOfFile: "/proc/\(process.pid)/status", encoding: .utf8) else { return nil }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
     }
@@ -83,16 +69,16 @@ public final class ServerProcess: @unchecked Sendable {
     /// Kills it with SIGKILL (no chance to flush or clean up) and waits for its end.
     public func kill() async {
         await Self.offPool { [process] in
-            Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
         }
     }
 
     /// Stops it with SIGTERM (graceful) and waits.
     public func terminate() async {
         await Self.offPool { [process] in
-            process.terminate()
-            process.waitUntilExit()
+            process.signal(SIGTERM)
+            process.wait()
         }
     }
 
@@ -111,15 +97,15 @@ public final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    private static func readListeningLine(_ handle: FileHandle, process: Process, prefix: String) throws -> String {
+    private static func readListeningLine(_ process: ChildProcess, prefix: String) throws -> String {
         // A watchdog bounds the blocking reads: past the deadline the child is terminated, which
         // closes the pipe and ends the loop.
-        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        let watchdog = DispatchWorkItem { [process] in process.signal(SIGTERM) }
         DispatchQueue.global().asyncAfter(deadline: .now() + startTimeoutSeconds, execute: watchdog)
         defer { watchdog.cancel() }
         var output = ""
         while true {
-            let data = handle.availableData
+            let data = process.readAvailable()
             if data.isEmpty { break }
             output += String(decoding: data, as: UTF8.self)
             if let line = output.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
@@ -127,8 +113,9 @@ public final class ServerProcess: @unchecked Sendable {
                 return address.hasPrefix("http") ? String(address) : "http://" + address
             }
         }
-        process.terminate()
-        throw ServerProcessError(message: "\(process.executableURL?.lastPathComponent ?? "") did not print its listening line (output: \(output.prefix(200)))")
+        process.signal(SIGKILL)
+        process.wait()
+        throw ServerProcessError(message: "\(process.executable.lastPathComponent) did not print its listening line (output: \(output.prefix(200)))")
     }
 }
 

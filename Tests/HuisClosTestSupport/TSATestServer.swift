@@ -3,23 +3,17 @@ import Foundation
 /// A real RFC 3161 time-stamping authority on loopback: `scripts/tsa-test-ca.sh` makes a root CA
 /// and a TSA certificate (extendedKeyUsage=critical,timeStamping) with `openssl`, then
 /// `scripts/tsa-test-server.py` answers each query with `openssl ts -reply`.
-public final class TSATestServer: @unchecked Sendable {
-    // @unchecked: every stored property is set once in init and only read afterwards; Foundation's
-    // Process is safe for the kill/wait calls made from one task at a time.
-    private let process: Process
+public final class TSATestServer: Sendable {
+    private let process: ChildProcess
     /// Where the CA and TSA files are (ca.pem, tsa.pem, tsa-key.pem, tsa.cnf).
     public let folder: URL
     public let port: Int
 
     private init(folder: URL, name: String) throws {
         self.folder = folder
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/bin/bash")
-        script.arguments = [ProjectTools.repository.appendingPathComponent("scripts/tsa-test-ca.sh").path, folder.path, name]
-        script.standardError = FileHandle.nullDevice
-        try script.runSerially()
-        script.waitUntilExit()
-        guard script.terminationStatus == 0 else { throw ServerProcessError(message: "scripts/tsa-test-ca.sh failed") }
+        let script = try ChildProcess.run(URL(fileURLWithPath: "/bin/bash"),
+                                          [ProjectTools.repository.appendingPathComponent("scripts/tsa-test-ca.sh").path, folder.path, name])
+        guard script.termination == .exited(0) else { throw ServerProcessError(message: "scripts/tsa-test-ca.sh failed: \(script.errors)") }
         (process, port) = try LoopbackScript.start("tsa-test-server.py", arguments: ["--config", folder.appendingPathComponent("tsa.cnf").path])
     }
 

@@ -49,13 +49,10 @@ import Testing
         defer { folder.remove() }
         _ = try SQLiteServerStorage(folder: folder.url)
         // A migration this binary does not know, recorded as a newer binary would (sqlite3 from setup.sh).
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [folder.url.appendingPathComponent(SQLiteServerStorage.fileName).path,
-                            "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')"]
-        try sqlite.runSerially()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        let sqlite = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [
+            folder.url.appendingPathComponent(SQLiteServerStorage.fileName).path,
+            "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')"])
+        #expect(sqlite.termination == .exited(0), "\(sqlite.errors)")
         #expect {
             _ = try SQLiteServerStorage(folder: folder.url)
         } throws: { error in

@@ -7,22 +7,19 @@ import Testing
 @Suite(.enabled(if: PostgresCluster.enabled, "HUISCLOS_SKIP_POSTGRES=1 turned the PostgreSQL tests off"), .tags(.slow))
 struct PostgresClusterReapTests {
     @Test func aClusterWhoseOwnerWasKilledIsStoppedAndDeletedByTheNextStart() async throws {
-        // A process standing for a test run (posix_spawn, not Foundation's Process: see CommandRun):
-        // the cluster is recorded as its, then it is killed (SIGKILL).
-        var owner: pid_t = 0
-        let words = ["/bin/sleep", "600"]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        try #require(posix_spawn(&owner, "/bin/sleep", nil, nil, argv, environ) == 0)
-        defer { kill(owner, SIGKILL) }
-        let orphan = try await PostgresCluster.start(owner: owner)
+        // A process standing for a test run: the cluster is recorded as its, then it is killed (SIGKILL).
+        let owner = try ChildProcess(URL(fileURLWithPath: "/bin/sleep"), ["600"])
+        defer {
+            owner.signal(SIGKILL)
+            owner.wait()
+        }
+        let orphan = try await PostgresCluster.start(owner: owner.pid)
         defer { orphan.stop() }  // when it was not reaped: a failed test leaves no cluster either
         let alive = try await PostgresCluster.start(owner: getpid())
         defer { alive.stop() }
         #expect(try await Self.accepts(orphan.port))
-        kill(owner, SIGKILL)
-        var status: Int32 = 0
-        waitpid(owner, &status, 0)  // at once: the child was just killed
+        owner.signal(SIGKILL)
+        owner.wait()  // at once: the child was just killed
 
         let next = try await PostgresCluster.start()
         defer { next.stop() }
