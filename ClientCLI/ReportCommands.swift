@@ -14,9 +14,10 @@ struct ReportCommands: AsyncParsableCommand {
               huisclos rapport absences --json
               huisclos rapport absences --signer
               huisclos rapport annuel 2026 --sortie ./rapport-2026
+              huisclos rapport archive s1 --service-archives FRAD093 --sortie ./versement-s1
             Comptent : les séances à présence close tenues pendant le mandat du membre ; une absence excusée compte.
             """,
-        subcommands: [Absences.self, Annual.self])
+        subcommands: [Absences.self, Annual.self, Archive.self])
 
     struct Absences: CouncilCommand {
         static let configuration = CommandConfiguration(
@@ -83,6 +84,54 @@ extension ReportCommands {
             let report = try await session.writeActivityReport(year: year, to: URL(fileURLWithPath: output))
             warn(.reportInPlaintext(output))
             say(.activityReportWritten(report, year: year, to: output))
+        }
+    }
+}
+
+/// `huisclos rapport archive <séance>`: the séance as a SEDA 2.2 transfer package for the public archives.
+extension ReportCommands {
+    struct Archive: CouncilCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "archive",
+            abstract: "Versement SEDA 2.2 d'une séance aux archives / a séance as a SEDA 2.2 transfer package.",
+            discussion: """
+                Écrit un nouveau dossier (jamais un dossier existant) : manifest.xml, le bordereau SEDA 2.2 (ArchiveTransfer), \
+                et content/ avec la convocation (.ics), l'ordre du jour et la feuille de présence (.csv), le procès-verbal s'il \
+                est approuvé (.html), chaque avis adopté à la séance (.md), la dernière version de chaque dossier de l'ordre du \
+                jour, chaque jeton d'horodatage avec son texte et les racines de l'autorité. Chaque fichier y figure avec son \
+                empreinte SHA-512. La séance doit être tenue (présence close). Pour un service qui attend un zip : \
+                cd <dossier> && zip -r ../versement.zip manifest.xml content.
+                Les fichiers sont écrits en clair, lisibles par vous seul (0600).
+                Writes a new folder: manifest.xml (SEDA 2.2 ArchiveTransfer) and content/ with the séance's files, each with \
+                its SHA-512; in plaintext, readable by you only. The séance must have been held.
+
+                Exemple : huisclos rapport archive s1 --service-archives FRAD093 --sortie ./versement-s1
+                Codes de sortie : 0 fait · 64 usage, séance non tenue ou service d'archives manquant · 74 écriture impossible.
+                """)
+
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance / séance id.") var seance: String
+        @Option(name: .customLong("sortie"), help: "Nouveau dossier du versement (jamais écrasé) / new folder (never overwritten).")
+        var output: String
+        @Option(name: .customLong("service-archives"), help: "Identifiant du service d'archives destinataire (ArchivalAgency) / the receiving archives service.")
+        var archival: String?
+        @Option(name: .customLong("service-versant"),
+                help: "Identifiant du service versant (TransferringAgency ; par défaut HuisClos-<conseil>) / the transferring service.")
+        var transferring: String?
+        @Option(name: .customLong("service-producteur"),
+                help: "Identifiant du service producteur (OriginatingAgency ; par défaut HuisClos-<conseil>) / the originating service.")
+        var originating: String?
+        @Option(name: .customLong("accord"), help: "Accord de versement (ArchivalAgreement), s'il y en a un / the transfer agreement, if any.")
+        var agreement: String?
+        @Flag(help: .json) var json = false
+
+        func run(on session: CouncilSession) async throws {
+            let agencies = try await session.archiveAgencies(archival: archival, transferring: transferring, originating: originating, agreement: agreement)
+            warn(.archiveInPlaintext(output))
+            let archive = try await session.writeArchive(of: seance, to: output, agencies: agencies)
+            if !archive.missingDossiers.isEmpty { warn(.archiveMissingDossiers(archive.missingDossiers)) }
+            if json { return try printJSON(archive) }
+            say(.archiveWritten(archive, seance: seance))
         }
     }
 }

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # Chromium and its driver (axe-core). postgresql: the tests of the PostgreSQL backend start a
 # throw-away cluster from its binaries (as the `postgres` user the package creates: PostgreSQL
 # refuses to run as root). systemd: `systemd-analyze verify` checks the relay's unit (scripts/build-deb.sh).
-packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl
+# libxml2-utils: xmllint validates the SEDA 2.2 archive manifest against the official schema.
+packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl libxml2-utils
           default-jre-headless chromium chromium-driver postgresql systemd)
 missing=()
 for p in "${packages[@]}"; do

@@ -162,6 +162,11 @@ public struct AvisDrafts: Sendable {
                                  paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: try referralLine(draft.referral))
     }
 
+    /// The texts adopted at séance `seance` (adopted or published since), as adopted.
+    public func adoptedTexts(at seance: String) throws -> [PublishedText] {
+        try drafts().filter { $0.status != .draft }.compactMap { try? adoptedText($0.id) }.filter { $0.seance == seance }
+    }
+
     /// Identifiers of the drafts in the scope.
     public func list() throws -> [String] {
         try RecordReader(database: store.database).ids(kind: Layout.avis, scope: scope)

@@ -84,8 +84,7 @@ public struct Minutes: Sendable {
         guard try RecordReader(database: store.database).fields(kind: DossierRecords.Kind.minutes, id: seance.id, scope: scope) == nil else {
             throw MinutesError(.alreadyDrafted)
         }
-        let drafts = AvisDrafts(store: store)
-        let adopted = try drafts.drafts().filter { $0.status != .draft }.compactMap { try? drafts.adoptedText($0.id) }.filter { $0.seance == seance.id }
+        let adopted = try AvisDrafts(store: store).adoptedTexts(at: seance.id)
         let paragraphs = MinutesDraft(seance: seance, register: register, avis: adopted).paragraphs
         var changes: [Change] = [.set(try RecordKey(kind: DossierRecords.Kind.minutes, id: seance.id), field: Field.status, value: .text(Status.draft.rawValue))]
         for (number, text) in zip(1..., paragraphs) {

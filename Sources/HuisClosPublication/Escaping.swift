@@ -22,6 +22,18 @@ package enum Escaping {
         return String(out)
     }
 
+    /// Text safe inside XML 1.0 elements and double-quoted attributes: `html`'s escaping, after
+    /// each code point XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
+    /// replaced by U+FFFD — one of them would make a parser refuse the whole document.
+    package static func xml(_ text: String) -> String {
+        var allowed = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let forbidden = (scalar.value < 0x20 && ![0x9, 0xA, 0xD].contains(scalar.value)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+            allowed.append(forbidden ? "\u{FFFD}" : scalar)
+        }
+        return html(String(allowed))
+    }
+
     /// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
     ///
     /// A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is first prefixed

@@ -20,6 +20,12 @@ public enum PlaintextFile {
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
+    /// Creates the folder `path` (which must not exist: never one already shared more widely),
+    /// readable by its owner only, for plaintext files written into it (a SEDA transfer package).
+    public static func createFolder(atPath path: String) throws(PlaintextFileError) {
+        guard mkdir(path, 0o700) == 0 else { throw PlaintextFileError(path: path, errno: errno) }
+    }
+
     /// Creates `path` as `create` does and writes `bytes` to it, flushed to disk.
     public static func write(_ bytes: Data, toPath path: String) throws(PlaintextFileError) {
         let handle = try create(atPath: path)
