@@ -342,7 +342,7 @@ let package = Package(
         .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
         .testTarget(
             name: "HuisClosPublicationTests",
-            dependencies: ["HuisClosPublication", "HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosCrypto"]),
+            dependencies: ["HuisClosPublication", "HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosCrypto", "HuisClosTestSupport"]),
         .testTarget(
             name: "HuisClosDossiersTests",
             dependencies: [

@@ -4,7 +4,8 @@
 # le secrétariat, la présidente, trois membres du premier cercle et un membre du second cercle
 # jouent la vie du conseil avec `huisclos` : nominations, enrôlement des appareils, convocation avec
 # ordre du jour et dossier, synchronisation, lecture hors ligne, réponses, présences sur trois séances,
-# procès-verbal de s1 (rédigé, approuvé à s2, signé par la présidente, horodaté),
+# procès-verbal de s1 (rédigé, approuvé à s2, signé par la présidente, horodaté), s1 versée aux archives
+# (paquet SEDA 2.2, bordereau validé contre le schéma officiel),
 # rapport d'absences, déclaration de démission d'office, exclusion ; puis (issue 7) un vrai dossier lu
 # par les membres, un groupe de travail et son dossier réservé, une audition (invité enrôlé, accès échu,
 # effacement ordonné), une saisine, un avis co-écrit (conflit montré puis résolu), adopté en séance avec
@@ -235,6 +236,13 @@ hc alice sync >/dev/null
 step "Sur l'appareil d'Alice : la signature de la présidente et le jeton d'horodatage vérifiés hors ligne :"
 hc alice pv voir s1 | indent
 hc alice pv exporter s1 --format html --sortie "$work/pv-s1.html" | indent
+
+say "La séance s1 versée aux archives : un paquet SEDA 2.2, son bordereau validé contre le schéma officiel"
+hc secretariat sync >/dev/null
+hc secretariat rapport archive s1 --service-archives FRAD093 --sortie "$work/versement-s1" 2>&1 | indent
+ls "$work/versement-s1/content" | indent
+XML_CATALOG_FILES=Tests/Fixtures/seda-2.2/catalog.xml xmllint --nonet --noout \
+    --schema Tests/Fixtures/seda-2.2/seda-2.2-main.xsd "$work/versement-s1/manifest.xml" 2>&1 | indent
 kill -9 "$tsa_pid" 2>/dev/null || true
 tsa_pid=""
 

@@ -10,19 +10,6 @@ import Testing
 @Suite(.tags(.cli, .slow)) struct ArchiveCLITests {
     /// Markup, a quote and a "prepend" code point (U+0600, which joins the next into one Character).
     static let hostile = "Budget <b>&\"\u{600}<i> 2027"
-    static let schemaFolder = ProjectTools.repository.appendingPathComponent("Tests/Fixtures/seda-2.2")
-    static let xmllint = URL(fileURLWithPath: "/usr/bin/xmllint")
-
-    /// xmllint's verdict on `manifest` against the official SEDA 2.2 schema, offline.
-    static func validate(_ manifest: URL) async throws -> CommandRun {
-        try await CommandRun.run(executable: xmllint, ["--nonet", "--noout", "--schema", schemaFolder.appendingPathComponent("seda-2.2-main.xsd").path, manifest.path],
-                                 environment: ["XML_CATALOG_FILES": schemaFolder.appendingPathComponent("catalog.xml").path])
-    }
-
-    /// The string value of `xpath` in `manifest`, read by xmllint (entities decoded).
-    static func xpath(_ xpath: String, in manifest: URL) async throws -> String {
-        try await CommandRun.run(executable: xmllint, ["--nonet", "--xpath", xpath, manifest.path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     @Test func aHeldSeanceBecomesASEDATransferTheOfficialSchemaAcceptsWithEveryDigestRight() async throws {
         try await CouncilCLI.with("cli-archive") { council in
@@ -65,6 +52,8 @@ import Testing
         let output = folder.appendingPathComponent("versement-s1")
         let noAgency = try await council.run("secretariat", ["rapport", "archive", "s1", "--sortie", output.path])
         #expect(noAgency.status == 64 && noAgency.errors.contains("archive.archivalAgencyMissing") && noAgency.errors.contains("--service-archives"), "\(noAgency.errors)")
+        let inEnglish = try await council.run("secretariat", ["rapport", "archive", "s1", "--sortie", output.path], english: true)
+        #expect(inEnglish.status == 64 && inEnglish.errors.contains("the receiving archives service is not given"), "\(inEnglish.errors)")
         try await council.ok("secretariat", ["seances", "convoquer", "s3", "--date", Days.iso(20), "--lieu", "Bobigny"])
         let notHeld = try await council.run("secretariat", ["rapport", "archive", "s3", "--service-archives", "FRAD093", "--sortie", output.path])
         #expect(notHeld.status == 64 && notHeld.errors.contains("archive.seanceNotHeld"), "\(notHeld.errors)")
@@ -84,7 +73,7 @@ import Testing
         let manifest = output.appendingPathComponent("manifest.xml")
 
         // The official schema accepts the manifest.
-        let valid = try await validate(manifest)
+        let valid = try await SEDASchema.validate(manifest)
         #expect(valid.status == 0 && valid.errors.contains("validates"), "\(valid.errors)")
 
         // Every file the séance has, each BinaryDataObject's digest and size those of the bytes written.
@@ -120,16 +109,16 @@ import Testing
 
         // The hostile title comes out intact as XML text (the avis' unit, the dossier's original file name).
         let xpathLiteral = "'Avis adopté : \(hostile)'"
-        #expect(try await Self.xpath("count(//*[local-name()='Title'][. = \(xpathLiteral)])", in: manifest) == "1", "\(text)")
-        #expect(try await Self.xpath("count(//*[local-name()='Filename'][. = 'budget \(hostile).txt'])", in: manifest) == "1")
-        #expect(try await Self.xpath("string(//*[local-name()='ArchivalAgreement'])", in: manifest) == "ACC-2026-01")
-        #expect(try await Self.xpath("string(//*[local-name()='ArchivalAgency']/*)", in: manifest) == "FRAD093")
+        #expect(try await SEDASchema.xpath("count(//*[local-name()='Title'][. = \(xpathLiteral)])", in: manifest) == "1", "\(text)")
+        #expect(try await SEDASchema.xpath("count(//*[local-name()='Filename'][. = 'budget \(hostile).txt'])", in: manifest) == "1")
+        #expect(try await SEDASchema.xpath("string(//*[local-name()='ArchivalAgreement'])", in: manifest) == "ACC-2026-01")
+        #expect(try await SEDASchema.xpath("string(//*[local-name()='ArchivalAgency']/*)", in: manifest) == "FRAD093")
 
         // The check can fail: the same manifest without its MessageIdentifier is refused by the schema.
         let broken = folder.appendingPathComponent("broken-manifest.xml")
         let withoutIdentifier = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("<MessageIdentifier>") }
         try Data(withoutIdentifier.joined(separator: "\n").utf8).write(to: broken)
-        let refused = try await validate(broken)
+        let refused = try await SEDASchema.validate(broken)
         #expect(refused.status != 0 && refused.errors.contains("MessageIdentifier"), "\(refused.errors)")
 
         // Never over an existing folder.

@@ -14,7 +14,7 @@ import Testing
         ["seances", "horodater"], ["seances", "preuve"], ["horodatage"], ["horodatage", "configurer"],
         ["ordre-du-jour"], ["ordre-du-jour", "ajouter"], ["ordre-du-jour", "deplacer"], ["ordre-du-jour", "retirer"],
         ["presence"], ["presence", "repondre"], ["presence", "pointer"], ["presence", "clore"], ["presence", "liste"],
-        ["rapport"], ["rapport", "absences"], ["rapport", "annuel"],
+        ["rapport"], ["rapport", "absences"], ["rapport", "annuel"], ["rapport", "archive"],
     ]
 
     @Test(arguments: commands)
