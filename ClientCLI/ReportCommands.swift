@@ -88,29 +88,31 @@ extension ReportCommands {
     }
 }
 
-/// `huisclos rapport archive <séance>`: the séance as a SEDA 2.2 transfer package for the public archives.
+/// `huisclos rapport archive <séance|année>`: a séance, or a year's, as a SEDA 2.2 transfer package for the public archives.
 extension ReportCommands {
     struct Archive: CouncilCommand {
         static let configuration = CommandConfiguration(
             commandName: "archive",
-            abstract: "Versement SEDA 2.2 d'une séance aux archives / a séance as a SEDA 2.2 transfer package.",
+            abstract: "Versement SEDA 2.2 d'une séance ou d'une année aux archives / a séance or a year as a SEDA 2.2 transfer package.",
             discussion: """
                 Écrit un nouveau dossier (jamais un dossier existant) : manifest.xml, le bordereau SEDA 2.2 (ArchiveTransfer), \
                 et content/ avec la convocation (.ics), l'ordre du jour et la feuille de présence (.csv), le procès-verbal s'il \
                 est approuvé (.html), chaque avis adopté à la séance (.md), la dernière version de chaque dossier de l'ordre du \
                 jour, chaque jeton d'horodatage avec son texte et les racines de l'autorité. Chaque fichier y figure avec son \
-                empreinte SHA-512. La séance doit être tenue (présence close). Pour un service qui attend un zip : \
+                empreinte SHA-512. La séance doit être tenue (présence close). Avec une année (2026), toutes les séances tenues \
+                cette année-là, une unité chacune sous une unité de l'année. Pour un service qui attend un zip : \
                 cd <dossier> && zip -r ../versement.zip manifest.xml content.
                 Les fichiers sont écrits en clair, lisibles par vous seul (0600).
                 Writes a new folder: manifest.xml (SEDA 2.2 ArchiveTransfer) and content/ with the séance's files, each with \
-                its SHA-512; in plaintext, readable by you only. The séance must have been held.
+                its SHA-512; in plaintext, readable by you only. The séance must have been held; a year archives every séance held in it.
 
                 Exemple : huisclos rapport archive s1 --service-archives FRAD093 --sortie ./versement-s1
-                Codes de sortie : 0 fait · 64 usage, séance non tenue ou service d'archives manquant · 74 écriture impossible.
+                Exemple : huisclos rapport archive 2026 --service-archives FRAD093 --sortie ./versement-2026
+                Codes de sortie : 0 fait · 64 usage, séance non tenue, année sans séance tenue ou service d'archives manquant · 74 écriture impossible.
                 """)
 
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance / séance id.") var seance: String
+        @Argument(help: "Séance ou année / séance id or year (ex. s1, 2026).") var target: String
         @Option(name: .customLong("sortie"), help: "Nouveau dossier du versement (jamais écrasé) / new folder (never overwritten).")
         var output: String
         @Option(name: .customLong("service-archives"), help: "Identifiant du service d'archives destinataire (ArchivalAgency) / the receiving archives service.")
@@ -127,11 +129,12 @@ extension ReportCommands {
 
         func run(on session: CouncilSession) async throws {
             let agencies = try await session.archiveAgencies(archival: archival, transferring: transferring, originating: originating, agreement: agreement)
+            let target = try session.archiveTarget(target)
             warn(.archiveInPlaintext(output))
-            let archive = try await session.writeArchive(of: seance, to: output, agencies: agencies)
+            let archive = try await session.writeArchive(of: target, to: output, agencies: agencies)
             if !archive.missingDossiers.isEmpty { warn(.archiveMissingDossiers(archive.missingDossiers)) }
             if json { return try printJSON(archive) }
-            say(.archiveWritten(archive, seance: seance))
+            say(.archiveWritten(archive, target: target))
         }
     }
 }

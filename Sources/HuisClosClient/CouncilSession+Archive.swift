@@ -35,6 +35,20 @@ public struct SeanceArchive: Sendable, Encodable {
     public let missingDossiers: [String]
 }
 
+/// What an archive package covers: one held séance, or every séance held in a year.
+public enum ArchiveTarget: Sendable, Equatable {
+    case seance(String)
+    case year(Int)
+
+    /// The target in words, for what the faces say.
+    public var label: Text {
+        switch self {
+        case let .seance(id): Text(fr: "de la séance \(id)", en: "of séance \(id)")
+        case let .year(year): Text(fr: "des séances tenues en \(year)", en: "of the séances held in \(year)")
+        }
+    }
+}
+
 extension CouncilSession {
     /// The services a transfer names: `archival` is required; the transferring and originating
     /// services default to the council's own identifier, `HuisClos-<its tag>`.
@@ -43,42 +57,57 @@ extension CouncilSession {
         return try SEDATransfer.Agencies(archival: archival, transferring: transferring ?? own, originating: originating ?? own, agreement: agreement)
     }
 
-    /// The SEDA 2.2 transfer of held séance `seance` from this device's records: its convocation
-    /// (iCalendar), agenda and attendance (CSV), minutes once approved (HTML with this device's
-    /// checks), each text adopted at it (Markdown), the latest version of each agenda dossier
-    /// (fetched when missing), each kept time-stamp (statement and token) and the authority's
-    /// roots. Returns the transfer and the agenda dossiers this device cannot read.
-    public func archiveTransfer(of seance: String, agencies: SEDATransfer.Agencies) async throws -> (transfer: SEDATransfer, missingDossiers: [String]) {
-        let value = try council.seance(seance)
-        guard value.attendanceClosed else { throw ArchiveError(.seanceNotHeld) }
-        var files = [
-            SEDATransfer.File(stem: "convocation", fileExtension: "ics", title: "Convocation (invitation iCalendar, version \(value.revision))",
-                              mimeType: "text/calendar", bytes: Array(try await calendar(of: seance, language: .french).utf8)),
-            SEDATransfer.File(stem: "ordre-du-jour", fileExtension: "csv", title: "Ordre du jour", mimeType: "text/csv",
-                              bytes: Array(SeanceRecordDocuments.agendaCSV(value).utf8)),
-            SEDATransfer.File(stem: "presence", fileExtension: "csv", title: "Feuille de présence", mimeType: "text/csv",
-                              bytes: Array(SeanceRecordDocuments.attendanceCSV(try roll(of: seance).map {
-                                  SeanceRecordDocuments.AttendanceRow(member: $0.member.id, name: $0.member.name, response: $0.response, attendance: $0.attendance)
-                              }).utf8)),
-        ]
-        files += try await minutesFiles(of: seance)
-        files += try AvisDrafts(store: device.store).adoptedTexts(at: seance).map { text in
-            SEDATransfer.File(stem: "avis-\(text.id)", fileExtension: "md", title: "\(text.kind.frenchName) adopté : \(text.title)",
-                              mimeType: "text/markdown", bytes: Array(SeanceRecordDocuments.adoptedMarkdown(text).utf8))
+    /// `text` as what to archive: a year (four digits, 1900–9999) unless a séance has that id, else a séance.
+    public func archiveTarget(_ text: String) throws -> ArchiveTarget {
+        guard text.count == 4, let year = Int(text), (1900...9999).contains(year), try !council.seances().contains(where: { $0.id == text }) else {
+            return .seance(text)
         }
-        let (dossiers, missing) = try await dossierFiles(of: value)
-        files += dossiers
-        files += try timestampFiles(of: seance)
-        let transfer = SEDATransfer(messageIdentifier: "HuisClos-\(await seanceCalendar().councilTag)-\(seance)-\(instant.unixSeconds)",
-                                    date: Date(timeIntervalSince1970: TimeInterval(instant.unixSeconds)),
-                                    councilName: await device.membership.councilName, seance: value, agencies: agencies, files: files)
+        return .year(year)
+    }
+
+    /// The SEDA 2.2 transfer of `target` from this device's records. Each séance (held: attendance
+    /// closed) brings its convocation (iCalendar), agenda and attendance (CSV), minutes once
+    /// approved (HTML with this device's checks), each text adopted at it (Markdown), the latest
+    /// version of each agenda dossier (fetched when missing) and each kept time-stamp (statement
+    /// and token); the authority's roots come once. Returns the transfer and the agenda dossiers
+    /// this device cannot read.
+    public func archiveTransfer(of target: ArchiveTarget, agencies: SEDATransfer.Agencies) async throws -> (transfer: SEDATransfer, missingDossiers: [String]) {
+        let seances: [Seance]
+        let coverage: SEDATransfer.Coverage
+        switch target {
+        case let .seance(id):
+            let value = try council.seance(id)
+            guard value.attendanceClosed else { throw ArchiveError(.seanceNotHeld) }
+            (seances, coverage) = ([value], .seance)
+        case let .year(year):
+            seances = try council.seances().filter { $0.attendanceClosed && $0.date.year == year }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            guard !seances.isEmpty else { throw ArchiveError(.noSeanceHeld) }
+            coverage = .year(year)
+        }
+        var parts: [SEDATransfer.Part] = []
+        var missing: [String] = []
+        for seance in seances {
+            let (files, unread) = try await seanceFiles(seance, prefix: coverage == .seance ? "" : "\(seance.id)-")
+            parts.append(SEDATransfer.Part(seance: seance, files: files))
+            missing += unread.filter { !missing.contains($0) }
+        }
+        let tokens = parts.contains { $0.files.contains { $0.fileExtension == "tst" } }
+        let shared = try council.timestampAuthority().flatMap { authority in
+            tokens ? SEDATransfer.File(stem: "horodatage-autorite-racines", fileExtension: "pem",
+                                       title: "Certificats racines de l'autorité d'horodatage du conseil (vérification des jetons)",
+                                       mimeType: "application/x-pem-file", bytes: Array(authority.rootsPEM.utf8)) : nil
+        }
+        let covered = switch target { case let .seance(id): id; case let .year(year): "\(year)" }
+        let transfer = SEDATransfer(messageIdentifier: "HuisClos-\(await seanceCalendar().councilTag)-\(covered)-\(instant.unixSeconds)",
+                                    date: Date(timeIntervalSince1970: TimeInterval(instant.unixSeconds)), councilName: await device.membership.councilName,
+                                    agencies: agencies, coverage: coverage, parts: parts, shared: shared.map { [$0] } ?? [])
         return (transfer, missing)
     }
 
-    /// Writes `seance`'s transfer (`archiveTransfer`) as a new folder `folder` (mode 0700, never
+    /// Writes `target`'s transfer (`archiveTransfer`) as a new folder `folder` (mode 0700, never
     /// an existing one): `content/` with each file in plaintext (0600), then `manifest.xml`.
-    public func writeArchive(of seance: String, to folder: String, agencies: SEDATransfer.Agencies) async throws -> SeanceArchive {
-        let (transfer, missing) = try await archiveTransfer(of: seance, agencies: agencies)
+    public func writeArchive(of target: ArchiveTarget, to folder: String, agencies: SEDATransfer.Agencies) async throws -> SeanceArchive {
+        let (transfer, missing) = try await archiveTransfer(of: target, agencies: agencies)
         let content = folder + "/" + SEDATransfer.contentFolder
         try PlaintextFile.createFolder(atPath: folder)
         try PlaintextFile.createFolder(atPath: content)
@@ -92,21 +121,47 @@ extension CouncilSession {
         return SeanceArchive(folder: folder, manifest: manifest, messageIdentifier: transfer.messageIdentifier, files: entries, missingDossiers: missing)
     }
 
+    /// One held séance's own files, each stem after `prefix`; the agenda dossiers this device cannot read.
+    private func seanceFiles(_ value: Seance, prefix: String) async throws -> ([SEDATransfer.File], [String]) {
+        var files = [
+            SEDATransfer.File(stem: prefix + "convocation", fileExtension: "ics", title: "Convocation (invitation iCalendar, version \(value.revision))",
+                              mimeType: "text/calendar", bytes: Array(try await calendar(of: value.id, language: .french).utf8)),
+            SEDATransfer.File(stem: prefix + "ordre-du-jour", fileExtension: "csv", title: "Ordre du jour", mimeType: "text/csv",
+                              bytes: Array(SeanceRecordDocuments.agendaCSV(value).utf8)),
+            SEDATransfer.File(stem: prefix + "presence", fileExtension: "csv", title: "Feuille de présence", mimeType: "text/csv",
+                              bytes: Array(SeanceRecordDocuments.attendanceCSV(try roll(of: value.id).map {
+                                  SeanceRecordDocuments.AttendanceRow(member: $0.member.id, name: $0.member.name, response: $0.response, attendance: $0.attendance)
+                              }).utf8)),
+        ]
+        files += try await minutesFiles(of: value.id, prefix: prefix)
+        files += try AvisDrafts(store: device.store).adoptedTexts(at: value.id).map { text in
+            SEDATransfer.File(stem: prefix + "avis-\(text.id)", fileExtension: "md", title: "\(text.kind.frenchName) adopté : \(text.title)",
+                              mimeType: "text/markdown", bytes: Array(SeanceRecordDocuments.adoptedMarkdown(text).utf8))
+        }
+        let (dossiers, missing) = try await dossierFiles(of: value, prefix: prefix)
+        files += dossiers
+        files += try zip(1..., council.timestamps(of: value.id)).flatMap { rank, stamp in
+            Self.stampFiles(stem: prefix + "horodatage-\(rank)-\(stamp.statement.subject)", subject: "« \(stamp.statement.subject) »",
+                            text: stamp.statement.text, token: stamp.token)
+        }
+        return (files, missing)
+    }
+
     /// The approved minutes as HTML with what this device checked, and their token with the
     /// text it stamps; nothing before approval.
-    private func minutesFiles(of seance: String) async throws -> [SEDATransfer.File] {
+    private func minutesFiles(of seance: String, prefix: String) async throws -> [SEDATransfer.File] {
         guard let record = try? Minutes(store: device.store).minutes(seance), record.approval != nil else { return [] }
-        var files = [SEDATransfer.File(stem: "proces-verbal", fileExtension: "html", title: "Procès-verbal approuvé, avec les vérifications de l'appareil exportateur",
+        var files = [SEDATransfer.File(stem: prefix + "proces-verbal", fileExtension: "html", title: "Procès-verbal approuvé, avec les vérifications de l'appareil exportateur",
                                        mimeType: "text/html", bytes: Array(try await minutesDocument(seance).html().utf8))]
         if let token = record.token, let text = record.stampedText(council: await councilRootHex()) {
-            files += Self.stampFiles(stem: "horodatage-proces-verbal", subject: "du procès-verbal signé", text: text, token: token)
+            files += Self.stampFiles(stem: prefix + "horodatage-proces-verbal", subject: "du procès-verbal signé", text: text, token: token)
         }
         return files
     }
 
     /// The latest version of each dossier on `seance`'s agenda, from the first scope this device
     /// reads that holds it; the ids of those it holds in none.
-    private func dossierFiles(of seance: Seance) async throws -> ([SEDATransfer.File], [String]) {
+    private func dossierFiles(of seance: Seance, prefix: String) async throws -> ([SEDATransfer.File], [String]) {
         let scopes = await device.readableScopes
         var files: [SEDATransfer.File] = []
         var missing: [String] = []
@@ -120,25 +175,11 @@ extension CouncilSession {
             var bytes: [UInt8] = []
             try await client.readDossierVersion(version, in: scope) { bytes += $0 }
             let fileExtension = version.fileName.split(separator: ".").last.map(String.init) ?? "bin"
-            files.append(SEDATransfer.File(stem: "dossier-\(id)-v\(version.number)", fileExtension: fileExtension,
+            files.append(SEDATransfer.File(stem: prefix + "dossier-\(id)-v\(version.number)", fileExtension: fileExtension,
                                            title: "Dossier \(id), version \(version.number) : \(version.fileName)",
                                            originalName: version.fileName, mimeType: version.mediaType, bytes: bytes))
         }
         return (files, missing)
-    }
-
-    /// Each time-stamp kept for `seance`'s convocation and acknowledgements (statement and
-    /// token), then the council's authority roots that check them.
-    private func timestampFiles(of seance: String) throws -> [SEDATransfer.File] {
-        guard let authority = try council.timestampAuthority() else { return [] }
-        let stamps = try council.timestamps(of: seance)
-        guard !stamps.isEmpty else { return [] }
-        return zip(1..., stamps).flatMap { rank, stamp in
-            Self.stampFiles(stem: "horodatage-\(rank)-\(stamp.statement.subject)", subject: "« \(stamp.statement.subject) »",
-                            text: stamp.statement.text, token: stamp.token)
-        } + [SEDATransfer.File(stem: "horodatage-autorite-racines", fileExtension: "pem",
-                               title: "Certificats racines de l'autorité d'horodatage du conseil (vérification des jetons)",
-                               mimeType: "application/x-pem-file", bytes: Array(authority.rootsPEM.utf8))]
     }
 
     /// A time-stamped text and its RFC 3161 token (DER), so `openssl ts -verify -data … -in … -token_in` checks them.

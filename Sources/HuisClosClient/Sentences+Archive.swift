@@ -8,10 +8,10 @@ extension Text {
              en: "Warning: the transfer is written in plaintext outside the encrypted device (\(folder)); hand it to the archives service by a secure means, then delete it.")
     }
 
-    /// After writing the package of `seance`.
-    public static func archiveWritten(_ archive: SeanceArchive, seance: String) -> Text {
-        Text(fr: "Versement SEDA 2.2 de la séance \(seance) : \(archive.files.count) fichier(s) et leur bordereau \(archive.manifest) (identifiant \(archive.messageIdentifier)).",
-             en: "SEDA 2.2 transfer of séance \(seance): \(archive.files.count) file(s) and their manifest \(archive.manifest) (identifier \(archive.messageIdentifier)).")
+    /// After writing the package of `target`.
+    public static func archiveWritten(_ archive: SeanceArchive, target: ArchiveTarget) -> Text {
+        Text(fr: "Versement SEDA 2.2 \(target.label.french) : \(archive.files.count) fichier(s) et leur bordereau \(archive.manifest) (identifiant \(archive.messageIdentifier)).",
+             en: "SEDA 2.2 transfer \(target.label.english): \(archive.files.count) file(s) and their manifest \(archive.manifest) (identifier \(archive.messageIdentifier)).")
     }
 
     /// Agenda dossiers this device holds in no scope it reads, so left out of the package.

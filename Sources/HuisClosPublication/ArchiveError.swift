@@ -1,7 +1,7 @@
 import HuisClosL10n
 
-/// Why a séance's archive package (SEDA 2.2) was not built: a missing or unusable identifier of
-/// an archives service, or a séance not held yet.
+/// Why an archive package (SEDA 2.2) was not built: a missing or unusable identifier of an
+/// archives service, a séance not held yet, or a year without a held séance.
 public struct ArchiveError: HuisClosError, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that branch on it.
     public enum Code: String, ErrorCode {
@@ -11,6 +11,8 @@ public struct ArchiveError: HuisClosError, Equatable, CustomStringConvertible {
         case invalidIdentifier
         /// The séance has not been held (attendance not closed): its records are not final.
         case seanceNotHeld
+        /// No séance held (attendance closed) in the year asked, on this device.
+        case noSeanceHeld
 
         public static let domain = "archive"
 
@@ -25,6 +27,9 @@ public struct ArchiveError: HuisClosError, Equatable, CustomStringConvertible {
             case .seanceNotHeld:
                 Text(fr: "la séance n'a pas été tenue (feuille de présence non close) : ses registres ne sont pas définitifs ; archivez-la une fois close (huisclos presence clore)",
                      en: "the séance has not been held (attendance not closed): its records are not final; archive it once closed (huisclos presence clore)")
+            case .noSeanceHeld:
+                Text(fr: "aucune séance tenue (présence close) cette année-là sur cet appareil : synchronisez, ou vérifiez l'année (huisclos seances liste)",
+                     en: "no séance held (attendance closed) that year on this device: sync, or check the year (huisclos seances liste)")
             }
         }
 

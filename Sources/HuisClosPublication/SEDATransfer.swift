@@ -3,10 +3,11 @@ import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosL10n
 
-/// A séance handed over to public archives as a SEDA 2.2 transfer (the exchange standard of the
-/// French public archives, namespace `fr:gouv:culture:archivesdefrance:seda:v2.2`): its files and
-/// the `ArchiveTransfer` manifest describing them — one BinaryDataObject per file with the SHA-512
-/// of its exact bytes, one ArchiveUnit for the séance with a child unit per file.
+/// A séance, or a year's séances, handed over to public archives as a SEDA 2.2 transfer (the
+/// exchange standard of the French public archives, namespace `fr:gouv:culture:archivesdefrance:seda:v2.2`):
+/// the files and the `ArchiveTransfer` manifest describing them — one BinaryDataObject per file
+/// with the SHA-512 of its exact bytes, one ArchiveUnit per séance with a child unit per file
+/// (under one unit for the year when a year is archived).
 public struct SEDATransfer: Sendable {
     /// The SEDA 2.2 namespace of the manifest.
     public static let namespace = "fr:gouv:culture:archivesdefrance:seda:v2.2"
@@ -72,27 +73,53 @@ public struct SEDATransfer: Sendable {
         }
     }
 
+    /// One séance of the transfer and its own files.
+    public struct Part: Sendable {
+        public let seance: Seance
+        public let files: [File]
+
+        public init(seance: Seance, files: [File]) {
+            self.seance = seance
+            self.files = files
+        }
+    }
+
+    /// What a transfer covers: one séance (its unit is the root), or a year's séances, each a unit
+    /// under one group unit for the year.
+    public enum Coverage: Sendable, Equatable {
+        case seance
+        case year(Int)
+    }
+
     /// The message's identifier (unique per transfer).
     public let messageIdentifier: String
     /// When the package was built.
     public let date: Date
     /// The council's name.
     public let councilName: String
-    /// The séance archived.
-    public let seance: Seance
     /// The services named.
     public let agencies: Agencies
-    /// The files, in the order the manifest lists them.
-    public let files: [File]
+    /// One séance or a year.
+    public let coverage: Coverage
+    /// The séances archived, in date order, with their files.
+    public let parts: [Part]
+    /// Files of the whole transfer (the time-stamping authority's roots), under the root unit after the séances' own.
+    public let shared: [File]
 
-    public init(messageIdentifier: String, date: Date, councilName: String, seance: Seance, agencies: Agencies, files: [File]) {
+    /// A transfer of at least one séance; `.seance` coverage holds exactly one.
+    public init(messageIdentifier: String, date: Date, councilName: String, agencies: Agencies, coverage: Coverage, parts: [Part], shared: [File]) {
+        precondition(coverage == .seance ? parts.count == 1 : !parts.isEmpty, "a transfer covers one séance, or a year's held séances")
         self.messageIdentifier = messageIdentifier
         self.date = date
         self.councilName = councilName
-        self.seance = seance
         self.agencies = agencies
-        self.files = files
+        self.coverage = coverage
+        self.parts = parts
+        self.shared = shared
     }
+
+    /// Every file, in the manifest's order: each séance's, then the shared ones.
+    public var files: [File] { parts.flatMap(\.files) + shared }
 
     /// Each file's name in the content folder: its rank (so names never collide and keep the
     /// manifest's order), then its stem and extension with anything but ASCII letters, digits,
@@ -103,9 +130,6 @@ public struct SEDATransfer: Sendable {
         }
     }
 
-    /// The séance's French title in the manifest.
-    public var title: String { "\(councilName) — séance du \(seance.date.frenchInFull) (\(seance.id))" }
-
     /// The `ArchiveTransfer` manifest (UTF-8 XML), every text escaped (`Escaping.xml`).
     public func manifest() -> String {
         let x = Escaping.xml
@@ -113,7 +137,7 @@ public struct SEDATransfer: Sendable {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<ArchiveTransfer xmlns="\#(Self.namespace)">"#,
-            "  <Comment>\(x("Versement HuisClos de la séance \(seance.id) : convocation, ordre du jour, présence, procès-verbal approuvé, avis, dossiers, jetons d'horodatage."))</Comment>",
+            "  <Comment>\(x("Versement HuisClos \(coveredText) : convocation, ordre du jour, présence, procès-verbal approuvé, avis, dossiers, jetons d'horodatage."))</Comment>",
             "  <Date>\(ISO8601DateFormatter().string(from: date))</Date>",
             "  <MessageIdentifier>\(x(messageIdentifier))</MessageIdentifier>",
         ]
@@ -133,25 +157,37 @@ public struct SEDATransfer: Sendable {
                 "    </BinaryDataObject>",
             ]
         }
-        lines += [
-            "    <DescriptiveMetadata>",
-            #"      <ArchiveUnit id="AU0">"#,
-            "        <Content>",
-            "          <DescriptionLevel>File</DescriptionLevel>",
-            #"          <Title xml:lang="fr">\#(x(title))</Title>"#,
-            #"          <Description xml:lang="fr">\#(x(description))</Description>"#,
-            "          <OriginatingAgency><Identifier>\(x(agencies.originating))</Identifier></OriginatingAgency>",
-            "          <StartDate>\(seance.date.iso)</StartDate>",
-            "          <EndDate>\(seance.date.iso)</EndDate>",
-            "        </Content>",
-        ]
-        for (index, file) in files.enumerated() {
-            lines += [
-                #"        <ArchiveUnit id="AU\#(index + 1)">"#,
-                #"          <Content><DescriptionLevel>Item</DescriptionLevel><Title xml:lang="fr">\#(x(file.title))</Title></Content>"#,
-                "          <DataObjectReference><DataObjectReferenceId>BDO\(index + 1)</DataObjectReferenceId></DataObjectReference>",
-                "        </ArchiveUnit>",
-            ]
+        lines.append("    <DescriptiveMetadata>")
+        var rank = 0
+        /// One Item unit per file, referencing its BinaryDataObject (ranks follow `files`).
+        func items(_ files: [File], indent: String) -> [String] {
+            files.flatMap { file in
+                rank += 1
+                return [
+                    #"\#(indent)<ArchiveUnit id="AU\#(rank)">"#,
+                    #"\#(indent)  <Content><DescriptionLevel>Item</DescriptionLevel><Title xml:lang="fr">\#(x(file.title))</Title></Content>"#,
+                    "\(indent)  <DataObjectReference><DataObjectReferenceId>BDO\(rank)</DataObjectReferenceId></DataObjectReference>",
+                    "\(indent)</ArchiveUnit>",
+                ]
+            }
+        }
+        switch coverage {
+        case .seance:
+            let seance = parts[0].seance
+            lines += unit(id: "AU0", level: "File", title: "\(councilName) — séance du \(seance.date.frenchInFull) (\(seance.id))",
+                          description: description(of: seance), from: seance.date, to: seance.date, indent: "      ")
+            lines += items(parts[0].files + shared, indent: "        ")
+        case let .year(year):
+            lines += unit(id: "AU0", level: "RecordGrp", title: "\(councilName) — séances tenues en \(year)",
+                          description: "\(parts.count) séance(s) du conseil « \(councilName) » tenue(s) en \(year), une unité chacune.",
+                          from: parts[0].seance.date, to: parts[parts.count - 1].seance.date, indent: "      ")
+            for (number, part) in zip(1..., parts) {
+                lines += unit(id: "S\(number)", level: "File", title: "Séance du \(part.seance.date.frenchInFull) (\(part.seance.id))",
+                              description: description(of: part.seance), from: part.seance.date, to: part.seance.date, indent: "        ")
+                lines += items(part.files, indent: "          ")
+                lines.append("        </ArchiveUnit>")
+            }
+            lines += items(shared, indent: "        ")
         }
         lines += [
             "      </ArchiveUnit>",
@@ -168,10 +204,33 @@ public struct SEDATransfer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The séance's description: when, where, and its place in the council's records.
-    var description: String {
-        let cancelled = seance.cancelled ? " Séance annulée." : ""
-        return "Séance \(seance.id) du conseil « \(councilName) », \(seance.when.french), lieu : \(seance.place).\(cancelled)"
+    /// What the transfer covers, in words.
+    var coveredText: String {
+        switch coverage {
+        case .seance: "de la séance \(parts[0].seance.id)"
+        case let .year(year): "des séances tenues en \(year) (\(parts.count))"
+        }
+    }
+
+    /// The opening of a unit (left open for its children), its Content escaped.
+    private func unit(id: String, level: String, title: String, description: String, from start: Day, to end: Day, indent: String) -> [String] {
+        let x = Escaping.xml
+        return [
+            #"\#(indent)<ArchiveUnit id="\#(id)">"#,
+            "\(indent)  <Content>",
+            "\(indent)    <DescriptionLevel>\(level)</DescriptionLevel>",
+            #"\#(indent)    <Title xml:lang="fr">\#(x(title))</Title>"#,
+            #"\#(indent)    <Description xml:lang="fr">\#(x(description))</Description>"#,
+            "\(indent)    <OriginatingAgency><Identifier>\(x(agencies.originating))</Identifier></OriginatingAgency>",
+            "\(indent)    <StartDate>\(start.iso)</StartDate>",
+            "\(indent)    <EndDate>\(end.iso)</EndDate>",
+            "\(indent)  </Content>",
+        ]
+    }
+
+    /// A séance's description: when and where.
+    func description(of seance: Seance) -> String {
+        "Séance \(seance.id) du conseil « \(councilName) », \(seance.when.french), lieu : \(seance.place)."
     }
 
     /// The code lists SEDA 2.2 names in CodeListVersions, in the schema's order (version 0 of each:

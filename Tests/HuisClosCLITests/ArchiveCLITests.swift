@@ -121,6 +121,18 @@ import Testing
         let refused = try await SEDASchema.validate(broken)
         #expect(refused.status != 0 && refused.errors.contains("MessageIdentifier"), "\(refused.errors)")
 
+        // A year: every séance held in it, each its own unit; a year without one is refused.
+        let year = String(Days.iso(-2).prefix(4))
+        let yearly = folder.appendingPathComponent("versement-\(year)")
+        let byYear = try await council.ok("secretariat", ["rapport", "archive", year, "--service-archives", "FRAD093", "--sortie", yearly.path])
+        #expect(byYear.contains("Versement SEDA 2.2 des séances tenues en \(year)"), "\(byYear)")
+        let yearValid = try await SEDASchema.validate(yearly.appendingPathComponent("manifest.xml"))
+        #expect(yearValid.status == 0, "\(yearValid.errors)")
+        let yearFiles = try FileManager.default.contentsOfDirectory(atPath: yearly.appendingPathComponent("content").path)
+        #expect(yearFiles.contains { $0.hasSuffix("-s1-proces-verbal.html") } && yearFiles.contains { $0.hasSuffix("-s1-avis-a-1.md") }, "\(yearFiles)")
+        let empty = try await council.run("secretariat", ["rapport", "archive", "1999", "--service-archives", "FRAD093", "--sortie", yearly.path + "-1999"])
+        #expect(empty.status == 64 && empty.errors.contains("archive.noSeanceHeld"), "\(empty.errors)")
+
         // Never over an existing folder.
         let again = try await council.run("secretariat", ["rapport", "archive", "s1", "--service-archives", "FRAD093", "--sortie", output.path])
         #expect(again.status == 74 && again.errors.contains("file.exists"), "\(again.errors)")
