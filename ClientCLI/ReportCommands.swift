@@ -117,11 +117,13 @@ extension ReportCommands {
         var output: String
         @Option(name: .customLong("service-archives"), help: "Identifiant du service d'archives destinataire (ArchivalAgency) / the receiving archives service.")
         var archival: String?
-        @Option(name: .customLong("service-versant"),
-                help: "Identifiant du service versant (TransferringAgency ; par défaut HuisClos-<conseil>) / the transferring service.")
+        @Option(
+            name: .customLong("service-versant"),
+            help: "Identifiant du service versant (TransferringAgency ; par défaut HuisClos-<conseil>) / the transferring service.")
         var transferring: String?
-        @Option(name: .customLong("service-producteur"),
-                help: "Identifiant du service producteur (OriginatingAgency ; par défaut HuisClos-<conseil>) / the originating service.")
+        @Option(
+            name: .customLong("service-producteur"),
+            help: "Identifiant du service producteur (OriginatingAgency ; par défaut HuisClos-<conseil>) / the originating service.")
         var originating: String?
         @Option(name: .customLong("accord"), help: "Accord de versement (ArchivalAgreement), s'il y en a un / the transfer agreement, if any.")
         var agreement: String?
