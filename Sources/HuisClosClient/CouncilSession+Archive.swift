@@ -135,7 +135,7 @@ extension CouncilSession {
         ]
         files += try await minutesFiles(of: value.id, prefix: prefix)
         files += try AvisDrafts(store: device.store).adoptedTexts(at: value.id).map { text in
-            SEDATransfer.File(stem: prefix + "avis-\(text.id)", fileExtension: "md", title: "\(text.kind.frenchName) adopté : \(text.title)",
+            SEDATransfer.File(stem: prefix + "avis-\(text.id)", fileExtension: "md", title: "\(text.kind.frenchName) — texte adopté : \(text.title)",
                               mimeType: "text/markdown", bytes: Array(SeanceRecordDocuments.adoptedMarkdown(text).utf8))
         }
         let (dossiers, missing) = try await dossierFiles(of: value, prefix: prefix)

@@ -30,6 +30,8 @@ public struct SEDATransfer: Sendable {
         public let mimeType: String
         /// Its exact bytes.
         public let bytes: [UInt8]
+        /// Lowercase hex SHA-512 of `bytes`, as the manifest's MessageDigest gives it (computed once: a dossier can be large).
+        public let sha512: String
 
         public init(stem: String, fileExtension: String, title: String, originalName: String? = nil, mimeType: String, bytes: [UInt8]) {
             self.stem = stem
@@ -38,10 +40,8 @@ public struct SEDATransfer: Sendable {
             self.originalName = originalName
             self.mimeType = mimeType
             self.bytes = bytes
+            self.sha512 = SHA2.sha512(bytes).map { String(format: "%02x", $0) }.joined()
         }
-
-        /// Lowercase hex SHA-512 of `bytes`, as the manifest's MessageDigest gives it.
-        public var sha512: String { SHA2.sha512(bytes).map { String(format: "%02x", $0) }.joined() }
     }
 
     /// The services named in the manifest (SEDA's agencies), by identifier.

@@ -108,7 +108,7 @@ import Testing
         #expect(verified.status == 0 && verified.output.contains("Verification: OK"), "\(verified.output) \(verified.errors)")
 
         // The hostile title comes out intact as XML text (the avis' unit, the dossier's original file name).
-        let xpathLiteral = "'Avis adopté : \(hostile)'"
+        let xpathLiteral = "'Avis — texte adopté : \(hostile)'"
         #expect(try await SEDASchema.xpath("count(//*[local-name()='Title'][. = \(xpathLiteral)])", in: manifest) == "1", "\(text)")
         #expect(try await SEDASchema.xpath("count(//*[local-name()='Filename'][. = 'budget \(hostile).txt'])", in: manifest) == "1")
         #expect(try await SEDASchema.xpath("string(//*[local-name()='ArchivalAgreement'])", in: manifest) == "ACC-2026-01")
