@@ -6,20 +6,23 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// How `huisclos app` serves: the port (0: any free one), the idle time before it locks, and the
-/// pages' language when the browser has not chosen one.
+/// How `huisclos app` serves: the port (0: any free one), the idle time before it locks, the
+/// pages' language when the browser has not chosen one, and the bounds on its connections.
 public struct LocalAppSettings: Sendable {
     public var port: Int
     public var idleMinutes: Int
     public var language: Language
+    public var connections: AppConnectionLimits
 
     /// The app's defaults: any free port, locked after 15 idle minutes, French.
     public static let idleMinutesDefault = 15
 
-    public init(port: Int = 0, idleMinutes: Int = LocalAppSettings.idleMinutesDefault, language: Language = .french) {
+    public init(port: Int = 0, idleMinutes: Int = LocalAppSettings.idleMinutesDefault, language: Language = .french,
+                connections: AppConnectionLimits = AppConnectionLimits()) {
         self.port = port
         self.idleMinutes = idleMinutes
         self.language = language
+        self.connections = connections
     }
 }
 
@@ -50,8 +53,8 @@ public struct LocalApp: Sendable {
         AppRoutes(pages: pages, vault: vault).register(on: router)
         let address = self.address
         let secret = vault.launchSecret
-        return LoopbackServers(responder: router.buildResponder(), port: settings.port, services: [IdleLock(vault: vault)],
-                               logger: logger) { port in
+        return LoopbackServers(responder: router.buildResponder(), http: settings.connections.server(pages: pages), port: settings.port,
+                               services: [IdleLock(vault: vault)], logger: logger) { port in
             address.bound(port: port)
             await onListening("\(address.base)\(AppPages.Path.entry)?cle=\(secret)")
         }

@@ -269,10 +269,10 @@ struct LocalAppCouncil {
     }
 
     /// Runs `body` with the app started over the member's device, then stops it.
-    static func with(_ name: String, idleMinutes: Int = 15,
+    static func with(_ name: String, idleMinutes: Int = 15, connections: AppConnectionLimits = AppConnectionLimits(),
                      _ body: (LocalAppCouncil, LocalApp, AppEntry, AppBrowser) async throws -> Void) async throws {
         try await withMember(name) { council in
-            let app = try council.app(idleMinutes: idleMinutes)
+            let app = try council.app(idleMinutes: idleMinutes, connections: connections)
             let served = try await ServedApp.start(app)
             let entry = try AppEntry(served.url)
             let browser = AppBrowser(host: entry.authority)
@@ -313,9 +313,9 @@ struct LocalAppCouncil {
     }
 
     /// The app over the member's device (not started).
-    func app(port: Int = 0, idleMinutes: Int = 15) throws -> LocalApp {
+    func app(port: Int = 0, idleMinutes: Int = 15, connections: AppConnectionLimits = AppConnectionLimits()) throws -> LocalApp {
         try LocalApp(session: member, folder: base.folder.url.appendingPathComponent("alice"),
-                     settings: LocalAppSettings(port: port, idleMinutes: idleMinutes), clock: clock)
+                     settings: LocalAppSettings(port: port, idleMinutes: idleMinutes, connections: connections), clock: clock)
     }
 }
 
