@@ -18,7 +18,10 @@ struct AvisCommands: AsyncParsableCommand {
               huisclos avis adopter avis-2027-1 --seance s3 --votants 3 --pour 3 --contre 0 --abstentions 0
               huisclos avis publier avis-2027-1
               huisclos avis creer programme-2027 --nature programme --titre "Programme de travail 2027"
-            Le programme de travail annuel suit le même chemin (--nature programme). / The annual work programme too.
+              huisclos avis creer synthese-c1 --nature synthese --consultation c-1 --titre "Synthèse de la consultation sur la charte"
+            Le programme de travail annuel suit le même chemin (--nature programme), comme la synthèse d'une consultation \
+            (--nature synthese), adoptée après sa clôture et publiée avec le nombre de contributions reçues et retenues.
+            The annual work programme too, and a consultation's synthesis, adopted once it is closed and published with its counts.
             """,
         subcommands: [Create.self, Write.self, Show.self, Adopt.self, Publish.self, List.self])
 
@@ -29,8 +32,9 @@ struct AvisCommands: AsyncParsableCommand {
             aliases: ["créer"])
         @OptionGroup var device: DeviceOptions
         @Option(name: .customLong("titre"), help: "Titre / title.") var title: String
-        @Option(name: .customLong("nature"), help: "avis, recommandation ou programme.") var kind = "avis"
+        @Option(name: .customLong("nature"), help: "avis, recommandation, programme ou synthese.") var kind = "avis"
         @Option(name: .customLong("saisine"), help: "Saisine à laquelle il répond / referral it answers.") var referral: String?
+        @Option(name: .customLong("consultation"), help: "Consultation que résume une synthèse / consultation a synthesis sums up.") var consultation: String?
         @Argument(help: "Identifiant / id.") var id: String
 
         func run() async throws {
@@ -38,10 +42,10 @@ struct AvisCommands: AsyncParsableCommand {
                 throw DossierError(
                     .invalidArgument,
                     Text(
-                        fr: "--nature : avis, recommandation ou programme",
-                        en: "--nature: avis, recommandation or programme"))
+                        fr: "--nature : avis, recommandation, programme ou synthese",
+                        en: "--nature: avis, recommandation, programme or synthese"))
             }
-            try await device.open().run { try $0.createAvisDraft(id, title: title, kind: kind, referral: referral) }
+            try await device.open().run { try $0.createAvisDraft(id, title: title, kind: kind, referral: referral, consultation: consultation) }
             say(.draftCreated(id))
         }
     }

@@ -7,8 +7,8 @@ import HuisClosPublication
 extension ClientSession {
     /// Creates avis draft `id` (an avis, a recommendation or the work programme) in the council
     /// scope, answering `referral` if given; it leaves at the next sync.
-    public func createAvisDraft(_ id: String, title: String, kind: PublishedText.Kind, referral: String?) throws {
-        try AvisDrafts(store: device.store).create(id: id, title: title, kind: kind, referral: referral)
+    public func createAvisDraft(_ id: String, title: String, kind: PublishedText.Kind, referral: String?, consultation: String? = nil) throws {
+        try AvisDrafts(store: device.store).create(id: id, title: title, kind: kind, referral: referral, consultation: consultation)
     }
 
     /// Writes paragraph `paragraph` of draft `id` over the versions this device has seen.

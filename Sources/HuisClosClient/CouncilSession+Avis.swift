@@ -4,6 +4,7 @@ import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
 import HuisClosPublication
+import HuisClosTrust
 
 extension CouncilSession {
     /// Records the adoption of draft `id` at séance `seance` with its vote count, then syncs.
@@ -20,7 +21,15 @@ extension CouncilSession {
         }
         let vote = try PublishedText.Vote(seated: register.register.firstCircle(on: held.date).count, voting: voting,
                                           inFavour: inFavour, against: against, abstaining: abstaining)
-        try AvisDrafts(store: device.store).adopt(id, at: held, register: register.register, vote: vote)
+        let drafts = AvisDrafts(store: device.store)
+        // A synthesis states its consultation's counts as they stand at adoption: every
+        // contribution the relay holds, and those tagged « retenue ».
+        var tally: PublishedText.Tally?
+        if let consultation = try drafts.draft(id).consultation {
+            let (opened, unreadable) = try await contributions(consultation)
+            tally = try Consultations(store: device.store).tally(consultation, received: opened.count + unreadable, at: instant.unixSeconds)
+        }
+        try drafts.adopt(id, at: held, register: register.register, vote: vote, tally: tally)
         _ = try await device.sync()
     }
 

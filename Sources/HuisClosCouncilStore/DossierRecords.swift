@@ -33,7 +33,7 @@ public enum DossierRecords {
 
     /// The avis fields a drafting member writes; every other avis field (status past `draft`,
     /// séance, vote count) records the council's decision.
-    static let draftingFields: Set<String> = ["title", "kind", "referral"]
+    static let draftingFields: Set<String> = ["title", "kind", "referral", "consultation"]
     /// The status a draft is created with.
     static let draftStatus = "draft"
     /// The referral field recording the avis that answers it (written with the adoption).

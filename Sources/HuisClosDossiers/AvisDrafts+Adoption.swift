@@ -8,12 +8,13 @@ extension AvisDrafts {
     /// (its attendance closed: the council adopts texts in a séance it actually held) with its
     /// quorum (`Quorum`, counted on `register`), and that the séance does not precede the referral
     /// the draft answers; then, if the draft answers a referral, records it answered by this avis.
+    /// A synthesis is adopted with its consultation's `tally` (`Consultations.tally`), no other text with one.
     ///
     /// Refused while a paragraph shows a conflict (`adopt(_:seance:on:vote:)`), when the vote
     /// counts more members voting than were present, without quorum (`CouncilError.quorumNotReached`)
     /// or before the referral was received (`CouncilError.invalidDate`, `Referrals.requireReceived`).
     /// Nothing is written when refused.
-    public func adopt(_ id: String, at seance: Seance, register: Register, vote: PublishedText.Vote) throws {
+    public func adopt(_ id: String, at seance: Seance, register: Register, vote: PublishedText.Vote, tally: PublishedText.Tally? = nil) throws {
         guard seance.attendanceClosed else {
             throw DossierError(.wrongState, Text(
                 fr: "la séance \(seance.id) du \(seance.date.iso) n'a pas été tenue (sa feuille de présence n'est pas close) : clôturez-la d'abord (huisclos presence clore \(seance.id))",
@@ -30,7 +31,7 @@ extension AvisDrafts {
                 fr: "\(vote.voting) votants mais \(seance.present.count) présents à la séance \(seance.id) : corrigez le décompte",
                 en: "\(vote.voting) voting but \(seance.present.count) present at séance \(seance.id): correct the count"))
         }
-        try adopt(id, seance: seance.id, on: seance.date, vote: vote)
+        try adopt(id, seance: seance.id, on: seance.date, vote: vote, tally: tally)
         if let referral = try draft(id).referral, try Referrals(store: store).referral(referral) != nil {
             try Referrals(store: store).answer(referral, with: id)
         }

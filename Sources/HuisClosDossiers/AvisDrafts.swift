@@ -44,8 +44,10 @@ public struct AvisDrafts: Sendable {
         public let id: String
         /// Title.
         public let title: String
-        /// Avis, recommendation or programme.
+        /// Avis, recommendation, programme or synthesis.
         public let kind: PublishedText.Kind
+        /// The consultation a synthesis sums up; nil for every other kind.
+        public let consultation: String?
         /// Where it stands.
         public let status: Status
         /// The referral it answers, if any.
@@ -67,14 +69,22 @@ public struct AvisDrafts: Sendable {
         self.scope = scope
     }
 
-    /// Starts a draft.
-    public func create(id: String, title: String, kind: PublishedText.Kind, referral: String? = nil) throws {
+    /// Starts a draft; a synthesis names the consultation it sums up (known to this device), and
+    /// no other kind does.
+    public func create(id: String, title: String, kind: PublishedText.Kind, referral: String? = nil, consultation: String? = nil) throws {
+        guard (kind == .synthese) == (consultation != nil) else {
+            throw DossierError(.invalidArgument, Text(
+                fr: "une synthèse, et elle seule, nomme la consultation qu'elle résume : --nature synthese --consultation <identifiant>",
+                en: "a synthesis, and only it, names the consultation it sums up: --nature synthese --consultation <id>"))
+        }
+        if let consultation { _ = try Consultations(store: store).record(consultation) }
         let record = try RecordKey(kind: Layout.avis, id: id)
         var changes: [Change] = [
             .set(record, field: "title", value: .text(title)), .set(record, field: "kind", value: .text(kind.rawValue)),
             .set(record, field: "status", value: .text(Status.draft.rawValue)),
         ]
         if let referral { changes.append(.set(record, field: "referral", value: .text(referral))) }
+        if let consultation { changes.append(.set(record, field: "consultation", value: .text(consultation))) }
         try store.commitLocal(changes, scope: scope)
     }
 
@@ -103,14 +113,21 @@ public struct AvisDrafts: Sendable {
                                      en: "no avis \(id) in \(scope): check the identifier or sync"))
         }
         let paragraphs = try paragraphRegister.paragraphs(of: id)
-        return Draft(id: id, title: title, kind: kind, status: status, referral: fields.text("referral"), paragraphs: paragraphs)
+        return Draft(id: id, title: title, kind: kind, consultation: fields.text("consultation"), status: status, referral: fields.text("referral"),
+                     paragraphs: paragraphs)
     }
 
-    /// Records the adoption of `id` at `seance` on `day` with `vote`; refused while a paragraph
-    /// shows a conflict (the council adopts one text, not a choice between versions), and before
-    /// the referral it answers was received (`Referrals.requireReceived`).
-    public func adopt(_ id: String, seance: String, on day: Day, vote: PublishedText.Vote) throws {
+    /// Records the adoption of `id` at `seance` on `day` with `vote` (and, for a synthesis, the
+    /// `tally` of its consultation, frozen with the vote); refused while a paragraph shows a
+    /// conflict (the council adopts one text, not a choice between versions), and before the
+    /// referral it answers was received (`Referrals.requireReceived`).
+    public func adopt(_ id: String, seance: String, on day: Day, vote: PublishedText.Vote, tally: PublishedText.Tally? = nil) throws {
         let draft = try self.draft(id)
+        guard tally?.consultation == draft.consultation else {
+            throw DossierError(.invalidArgument, Text(
+                fr: "le bilan donné (\(tally?.consultation ?? "aucun")) n'est pas celui de la consultation que résume \(id) (\(draft.consultation ?? "aucune"))",
+                en: "the tally given (\(tally?.consultation ?? "none")) is not that of the consultation \(id) sums up (\(draft.consultation ?? "none"))"))
+        }
         guard draft.status == .draft else { throw DossierError(.wrongState, Text(fr: "l'avis \(id) est déjà à l'état « \(draft.status.rawValue) » : voyez huisclos avis liste",
                                      en: "avis \(id) is already \(draft.status.rawValue)")) }
         guard draft.conflicts.isEmpty else {
@@ -131,7 +148,8 @@ public struct AvisDrafts: Sendable {
             .set(record, field: "vote_for", value: .integer(Int64(vote.inFavour))),
             .set(record, field: "vote_against", value: .integer(Int64(vote.against))),
             .set(record, field: "vote_abstaining", value: .integer(Int64(vote.abstaining))),
-        ], scope: scope)
+        ] + (tally.map { [.set(record, field: "tally_received", value: .integer(Int64($0.received))),
+                          .set(record, field: "tally_retained", value: .integer(Int64($0.retained)))] } ?? []), scope: scope)
     }
 
     /// Publishes adopted avis `id`: commits its text, as adopted, to the public scope (plain
@@ -158,8 +176,12 @@ public struct AvisDrafts: Sendable {
         }
         let vote = try PublishedText.Vote(seated: Int(seated), voting: Int(voting), inFavour: Int(inFavour),
                                           against: Int(against), abstaining: Int(abstaining))
+        let tally = try draft.consultation.map { consultation throws in
+            try PublishedText.Tally(consultation: consultation, received: Int(fields.integer("tally_received") ?? -1),
+                                    retained: Int(fields.integer("tally_retained") ?? -1))
+        }
         return try PublishedText(id: id, kind: draft.kind, title: draft.title, adoptedOn: day, seance: seance, vote: vote,
-                                 paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: try referralLine(draft.referral))
+                                 paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: try referralLine(draft.referral), tally: tally)
     }
 
     /// Identifiers of the drafts in the scope.

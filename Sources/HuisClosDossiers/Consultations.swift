@@ -131,6 +131,20 @@ public struct Consultations {
         return tags
     }
 
+    /// The tally a synthesis of consultation `id` states: `received` contributions (every one the
+    /// relay stored, readable or not) and those tagged `retenue` among them. Refused while the
+    /// consultation is open at `now`: its counts could still change after the council adopted them.
+    public func tally(_ id: String, received: Int, at now: Int64) throws -> PublishedText.Tally {
+        let consultation = try record(id).consultation
+        guard !consultation.isOpen(at: now) else {
+            throw DossierError(.wrongState, Text(
+                fr: "la consultation \(id) est encore ouverte : adoptez sa synthèse après sa clôture (huisclos consultations clore \(id))",
+                en: "consultation \(id) is still open: adopt its synthesis once it is closed (huisclos consultations clore \(id))"))
+        }
+        let retained = try tags(id).filter { $0.key >= 1 && $0.key <= UInt64(received) && $0.value == .retained }.count
+        return try PublishedText.Tally(consultation: id, received: received, retained: retained)
+    }
+
     /// The announcement of `id` in the public scope (what a second-circle device, which does not
     /// read the council scope, knows of a consultation).
     public func announced(_ id: String) throws -> Consultation {

@@ -64,10 +64,13 @@ public struct PublicSite: Sendable {
         guard let text = catalog.text(id) else { return nil }
         let paragraphs = text.paragraphs.map { "<p>\(Escaping.html($0))</p>" }.joined(separator: "\n")
         let referral = text.referral.map { "<p class=\"saisine\">\(Escaping.html($0))</p>\n" } ?? ""
+        let tally = text.tally.map {
+            "<p class=\"bilan\">Consultation \(Escaping.html($0.consultation)) : \($0.received) contribution(s) reçue(s), \($0.retained) retenue(s).</p>\n"
+        } ?? ""
         let body = """
             <p><a href="../\(PublicPage.index)">Retour aux textes publiés</a></p>
             <h1>\(Self.kindName(text.kind)) : \(Escaping.html(text.title))</h1>
-            \(referral)<p class="adoption">Adopté en séance le \(text.adoptedOn.french) \
+            \(referral)\(tally)<p class="adoption">Adopté en séance le \(text.adoptedOn.french) \
             (\(Escaping.html(text.seance))) : \(text.vote.inFavour) pour, \(text.vote.against) contre, \
             \(text.vote.abstaining) abstention(s), \(text.vote.voting) votants sur \(text.vote.seated) membres.</p>
             \(paragraphs)

@@ -1,8 +1,8 @@
 import HuisClosL10n
 import HuisClosCouncil
 
-/// A text the council adopted and published: an avis, a recommendation or the annual work
-/// programme. Only adopted texts become `PublishedText`; drafts never do, so nothing rendered
+/// A text the council adopted and published: an avis, a recommendation, the annual work
+/// programme or the synthesis of a consultation. Only adopted texts become `PublishedText`; drafts never do, so nothing rendered
 /// from these values can carry confidential material.
 public struct PublishedText: Sendable, Equatable, Codable {
     /// What kind of text it is (shown on the public page and in the open data).
@@ -13,6 +13,40 @@ public struct PublishedText: Sendable, Equatable, Codable {
         case recommandation
         /// The annual work programme.
         case programme
+        /// The synthesis of a consultation, published with its counts (`Tally`).
+        case synthese
+    }
+
+    /// What a consultation's synthesis states besides its text: the consultation and how many
+    /// contributions it received and the council retained, as counted when the synthesis was adopted.
+    public struct Tally: Sendable, Equatable, Codable {
+        /// The consultation's identifier.
+        public let consultation: String
+        /// Contributions received (every one the relay stored, readable or not).
+        public let received: Int
+        /// Contributions the council tagged `retenue`.
+        public let retained: Int
+
+        /// A tally; throws unless `0 ≤ retained ≤ received`.
+        public init(consultation: String, received: Int, retained: Int) throws(PublicationError) {
+            guard PublicationLimits.isValidIdentifier(consultation), received >= 0, (0...received).contains(retained) else {
+                throw PublicationError(.invalidText, Text(
+                    fr: "le bilan de la consultation \(consultation) ne tient pas (\(retained) retenue(s) sur \(received) reçue(s))",
+                    en: "the tally of consultation \(consultation) does not hold (\(retained) retained of \(received) received)"))
+            }
+            self.consultation = consultation
+            self.received = received
+            self.retained = retained
+        }
+
+        private enum CodingKeys: String, CodingKey { case consultation, received, retained }
+
+        /// Decodes through the validating initialiser.
+        public init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            try self.init(consultation: values.decode(String.self, forKey: .consultation), received: values.decode(Int.self, forKey: .received),
+                          retained: values.decode(Int.self, forKey: .retained))
+        }
     }
 
     /// The vote that adopted the text at a séance.
@@ -71,10 +105,13 @@ public struct PublishedText: Sendable, Equatable, Codable {
     /// The referral that led to it (e.g. "Saisine du président du Département du 12/01/2026"),
     /// or nil for a self-referral or the programme.
     public let referral: String?
+    /// A synthesis's consultation and counts; nil for every other kind.
+    public let tally: Tally?
 
-    /// A published text; throws if the identifier could not be used in a URL or the title is empty.
+    /// A published text; throws if the identifier could not be used in a URL, the title is empty,
+    /// or a synthesis comes without its tally (or another kind with one).
     public init(id: String, kind: Kind, title: String, adoptedOn: Day, seance: String, vote: Vote,
-                paragraphs: [String], referral: String? = nil) throws(PublicationError) {
+                paragraphs: [String], referral: String? = nil, tally: Tally? = nil) throws(PublicationError) {
         guard PublicationLimits.isValidIdentifier(id) else {
             throw PublicationError(.invalidIdentifier, Text(
                 fr: "« \(id) » n'est pas un identifiant de texte valable : 1 à \(PublicationLimits.identifierCharactersMax) lettres, chiffres, « - » ou « _ »",
@@ -84,6 +121,11 @@ public struct PublishedText: Sendable, Equatable, Codable {
             throw PublicationError(.invalidText, Text(fr: "un texte publié a un titre de 1 à \(PublicationLimits.titleCharactersMax) caractères",
                                                       en: "a published text needs a title of 1 to \(PublicationLimits.titleCharactersMax) characters"))
         }
+        guard (kind == .synthese) == (tally != nil) else {
+            throw PublicationError(.invalidText, Text(
+                fr: "une synthèse de consultation, et elle seule, indique sa consultation et ses contributions reçues et retenues",
+                en: "a consultation's synthesis, and only it, states its consultation and its contributions received and retained"))
+        }
         self.id = id
         self.kind = kind
         self.title = title
@@ -92,9 +134,10 @@ public struct PublishedText: Sendable, Equatable, Codable {
         self.vote = vote
         self.paragraphs = paragraphs
         self.referral = referral
+        self.tally = tally
     }
 
-    private enum CodingKeys: String, CodingKey { case id, kind, title, adoptedOn, seance, vote, paragraphs, referral }
+    private enum CodingKeys: String, CodingKey { case id, kind, title, adoptedOn, seance, vote, paragraphs, referral, tally }
 
     /// Decodes through the validating initialiser: a text read from the public scope (signed by
     /// any member who may publish) obeys the same rules as one made on a device.
@@ -104,17 +147,19 @@ public struct PublishedText: Sendable, Equatable, Codable {
                       title: values.decode(String.self, forKey: .title), adoptedOn: values.decode(Day.self, forKey: .adoptedOn),
                       seance: values.decode(String.self, forKey: .seance), vote: values.decode(Vote.self, forKey: .vote),
                       paragraphs: values.decode([String].self, forKey: .paragraphs),
-                      referral: values.decodeIfPresent(String.self, forKey: .referral))
+                      referral: values.decodeIfPresent(String.self, forKey: .referral), tally: values.decodeIfPresent(Tally.self, forKey: .tally))
     }
 }
 
 extension PublishedText.Kind {
-    /// The French name of a kind of text: « Avis », « Recommandation », « Programme de travail ».
+    /// The French name of a kind of text: « Avis », « Recommandation », « Programme de travail »,
+    /// « Synthèse de consultation ».
     public var frenchName: String {
         switch self {
         case .avis: "Avis"
         case .recommandation: "Recommandation"
         case .programme: "Programme de travail"
+        case .synthese: "Synthèse de consultation"
         }
     }
 }

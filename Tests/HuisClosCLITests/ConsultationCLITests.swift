@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosTestSupport
+import NIOHTTP1
 import Testing
 
 /// `huisclos consultations` through the built executable against a real relay: the president
@@ -40,6 +41,30 @@ import Testing
             try await council.sync("cercle")
             let late = try await council.run("cercle", ["consultations", "contribuer", "c-1", "Trop tard"])
             #expect(late.status == 65 && late.errors.contains("contribution.closed"), "\(late.status) \(late.errors)")
+
+            // The synthesis (issue 18, item 1): drafted like an avis, adopted at a held séance with
+            // the consultation's counts, published with them.
+            let unnamed = try await council.run("presidente", ["avis", "creer", "syn-1", "--nature", "synthese", "--titre", "Synthèse"])
+            #expect(unnamed.status == 64 && unnamed.errors.contains("--consultation"), "\(unnamed.status) \(unnamed.errors)")
+            try await council.ok("presidente", ["avis", "creer", "syn-1", "--nature", "synthese", "--consultation", "c-1",
+                                                "--titre", "Synthèse de la consultation sur la charte"])
+            try await council.ok("presidente", ["avis", "ecrire", "syn-1", "--paragraphe", "p1", "Une contribution, écartée."])
+            try await council.ok("presidente", ["seances", "convoquer", "s1", "--date", Days.iso(-1), "--lieu", "Bobigny"])
+            try await council.sync("presidente", "secretariat")
+            try await council.ok("secretariat", ["presence", "pointer", "s1", council.ids["presidente"]!, council.ids["alice"]!])
+            try await council.ok("secretariat", ["presence", "clore", "s1"])
+            try await council.sync("secretariat", "presidente")
+            try await council.ok("presidente", ["avis", "adopter", "syn-1", "--seance", "s1", "--votants", "2", "--pour", "2", "--contre", "0",
+                                                "--abstentions", "0"])
+            try await council.ok("presidente", ["avis", "publier", "syn-1"])
+            try Data(TestServer.publicSite.utf8).write(to: council.folder.url.appendingPathComponent("relay/public-site.json"))
+            await council.stopServer()
+            try await council.restartServer()
+            let page = try await RawRequest.send(council.url, .GET, "/public/textes/syn-1.html", version: nil)
+            let text = String(decoding: page.body, as: UTF8.self)
+            #expect(page.status == 200 && text.contains("Synthèse de consultation : Synthèse de la consultation sur la charte")
+                    && text.contains("Consultation c-1 : 1 contribution(s) reçue(s), 0 retenue(s)."), "\(page.status) \(text)")
+            #expect(!text.contains(Self.marker), "a contribution reached the public page")
         }
     }
 }

@@ -66,3 +66,61 @@ import Testing
         #expect(try members[0].draft("avis-2026-01").status == .published)
     }
 }
+
+/// Issue 18, item 1: a consultation's synthesis is drafted like an avis, adopted once the
+/// consultation is closed, and published with its counts (received, retained), frozen at adoption.
+@Suite struct ConsultationSynthesisTests {
+    @Test func aSynthesisNamesItsConsultationIsAdoptedAfterClosingAndIsPublishedWithItsCounts() throws {
+        let store = try Council.stores(1)[0]
+        let drafts = AvisDrafts(store: store), consultations = Consultations(store: store)
+        let now: Int64 = 1_800_000_000
+        try consultations.open(id: "c-1", topic: "Charte", question: "Qu'ajouter ?", audience: .public, closesAt: now + 86_400, now: now)
+        #expect(throws: DossierError.self, "a synthesis without its consultation") {
+            try drafts.create(id: "syn-1", title: "Synthèse", kind: .synthese)
+        }
+        #expect(throws: DossierError.self, "an avis naming a consultation") {
+            try drafts.create(id: "avis-1", title: "Avis", kind: .avis, consultation: "c-1")
+        }
+        #expect(throws: DossierError.self, "an unknown consultation") {
+            try drafts.create(id: "syn-1", title: "Synthèse", kind: .synthese, consultation: "c-9")
+        }
+        try drafts.create(id: "syn-1", title: "Synthèse de la consultation sur la charte", kind: .synthese, consultation: "c-1")
+        try drafts.write("Les contributions demandent l'inclusion.", paragraph: "010", of: "syn-1")
+        try consultations.tag("c-1", position: 1, as: .retained)
+        try consultations.tag("c-1", position: 2, as: .dismissed)
+        try consultations.tag("c-1", position: 3, as: .retained)
+        try consultations.tag("c-1", position: 9, as: .retained)  // beyond what was received: not counted
+
+        #expect(throws: DossierError.self, "counted while still open") { try consultations.tally("c-1", received: 4, at: now) }
+        let tally = try consultations.tally("c-1", received: 4, at: now + 86_400)
+        #expect(tally == (try PublishedText.Tally(consultation: "c-1", received: 4, retained: 2)))
+        let vote = try PublishedText.Vote(seated: 28, voting: 20, inFavour: 20, against: 0, abstaining: 0)
+        #expect(throws: DossierError.self, "a synthesis adopted without its tally") {
+            try drafts.adopt("syn-1", seance: "s-1", on: try #require(Day(iso: "2027-01-20")), vote: vote)
+        }
+        try drafts.adopt("syn-1", seance: "s-1", on: try #require(Day(iso: "2027-01-20")), vote: vote, tally: tally)
+        try consultations.tag("c-1", position: 2, as: .retained)  // after adoption: the published counts do not move
+        let published = try drafts.publish("syn-1")
+        #expect(published.kind == .synthese && published.tally?.received == 4 && published.tally?.retained == 2)
+
+        let catalog = PublicCatalog(publicBatches: try store.pendingBatches(scope: .public, after: 0).map(\.encoded))
+        let site = PublicSite(catalog: catalog, publisher: try Publisher(name: "Conseil", siret: "22930008200015", subjectCode: "9.4",
+                                                                        subjectName: "Voeux et motions", baseURL: "https://example.org/public"))
+        let page = try #require(site.textPage("syn-1"))
+        #expect(page.contains("Synthèse de consultation : Synthèse de la consultation sur la charte"))
+        #expect(page.contains("Consultation c-1 : 4 contribution(s) reçue(s), 2 retenue(s)."), "\(page)")
+    }
+
+    @Test func aPublishedTextOfAnotherKindCannotCarryATallyNorASynthesisLackIt() throws {
+        let vote = try PublishedText.Vote(seated: 28, voting: 20, inFavour: 20, against: 0, abstaining: 0)
+        let day = try #require(Day(iso: "2027-01-20"))
+        let tally = try PublishedText.Tally(consultation: "c-1", received: 3, retained: 1)
+        #expect(throws: PublicationError.self) {
+            try PublishedText(id: "a-1", kind: .avis, title: "Avis", adoptedOn: day, seance: "s-1", vote: vote, paragraphs: [], tally: tally)
+        }
+        #expect(throws: PublicationError.self) {
+            try PublishedText(id: "s-1", kind: .synthese, title: "Synthèse", adoptedOn: day, seance: "s-1", vote: vote, paragraphs: [])
+        }
+        #expect(throws: PublicationError.self) { try PublishedText.Tally(consultation: "c-1", received: 3, retained: 4) }
+    }
+}
