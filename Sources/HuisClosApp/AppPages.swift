@@ -16,7 +16,6 @@ struct AppPages: Sendable {
         static let entry = "/entree"
         static let home = "/"
         static let styleSheet = "/app.css"
-        static let unlock = "/deverrouiller"
         static let lock = "/verrouiller"
         static let sync = "/synchroniser"
         static let seances = "/seances"
@@ -53,18 +52,14 @@ struct AppPages: Sendable {
                            styled: true, csrf: context.csrf, notices: notices, problems: problems), status: status)
     }
 
-    /// The passphrase page shown while the app is locked; `problem` says why the last try failed
-    /// (its status: 401 for a wrong passphrase, 429 once no more are tried); the form is left out
-    /// unless `canTry`.
-    func unlock(context: AppRequestContext, returnTo: String?, problem: (any HuisClosError)?, canTry: Bool) -> Response {
+    /// The page shown while the app is locked: start `huisclos app` again in the terminal. It has
+    /// no passphrase field: a page asking for the passphrase is never the app's.
+    func locked(context: AppRequestContext) -> Response {
         let language = context.language
-        var model: [String: Any] = ["w": AppWords.all(in: language), "csrf": context.csrf, "returnTo": Path.local(returnTo), "canTry": canTry]
-        if let problem { model["problem"] = problem.report.in(language) }
-        let content = library.render(model, withTemplate: "unlock") ?? ""
-        let status = problem.map { HTTPResponse.Status(code: $0.httpStatus ?? 401) } ?? .ok
+        let content = library.render(["w": AppWords.all(in: language)], withTemplate: "locked") ?? ""
         return html(layout(title: AppWords.word("lockedTitle", language), language: language, path: Path.home, content: content,
                            nav: [], lockable: false, styled: true, csrf: context.csrf, notices: [], problems: []),
-                    status: status)
+                    status: .ok)
     }
 
     /// The page of a refusal or failure, with its HTTP status; a request without the session

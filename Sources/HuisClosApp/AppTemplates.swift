@@ -28,6 +28,7 @@ enum AppTemplates {
         {{#problems}}<p class="problem" role="alert">{{.}}</p>{{/problems}}
         {{{content}}}
         </main>
+        <footer><p>{{w.neverAsksPassphrase}}</p></footer>
         </body>
         </html>
         """
@@ -101,15 +102,9 @@ enum AppTemplates {
         <p><a href="{{downloadHref}}">{{w.downloadLink}} {{fileName}}</a></p>
         """
 
-    static let unlock = """
+    static let locked = """
         <p>{{w.lockedExplain}}</p>
-        {{#problem}}<p class="problem" role="alert">{{.}}</p>{{/problem}}
-        {{#canTry}}<form method="post" action="/deverrouiller">
-        <input type="hidden" name="csrf" value="{{csrf}}">
-        <input type="hidden" name="retour" value="{{returnTo}}">
-        <p><label for="phrase">{{w.passphrase}}</label> <input type="password" id="phrase" name="phrase" autocomplete="current-password" required></p>
-        <button type="submit">{{w.unlock}}</button>
-        </form>{{/canTry}}
+        <p>{{w.lockedRestart}}</p>
         """
 
     static let failure = """
@@ -122,7 +117,7 @@ enum AppTemplates {
         MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var library = MustacheLibrary()
         let named = ["layout": layout, "home": home, "seances": seances, "seance": seance, "dossiers": dossiers,
-                     "dossier": dossier, "unlock": unlock, "failure": failure]
+                     "dossier": dossier, "locked": locked, "failure": failure]
         for (name, text) in named { try library.register("{{%CONTENT_TYPE:\(EscapedHTML.name)}}" + text, named: name) }
         return library
     }

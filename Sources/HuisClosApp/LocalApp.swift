@@ -35,10 +35,9 @@ public struct LocalApp: Sendable {
     private let settings: LocalAppSettings
     private let pages: AppPages
 
-    /// The app over `session` (unlocked from `folder`, to unlock it again after an idle lock), on
-    /// `clock` (the idle time is counted on it).
-    public init(session: ClientSession, folder: URL, settings: LocalAppSettings, clock: any WallClock) throws {
-        vault = try AppVault(session: session, folder: folder, idleMinutes: settings.idleMinutes, clock: clock)
+    /// The app over `session`, on `clock` (the idle time is counted on it).
+    public init(session: ClientSession, settings: LocalAppSettings, clock: any WallClock) throws {
+        vault = try AppVault(session: session, idleMinutes: settings.idleMinutes, clock: clock)
         self.settings = settings
         address = try AppAddress()
         pages = try AppPages()
@@ -63,7 +62,7 @@ public struct LocalApp: Sendable {
     /// Closes the device (at the end of the run): its key memory is released.
     public func lock() async throws { try await vault.lock() }
 
-    /// True while the device is unlocked (false after an idle lock until the passphrase is typed again).
+    /// True while the device is unlocked (false for good after a lock: the app is started again to go on).
     public var isUnlocked: Bool { get async { await vault.isUnlocked } }
 }
 
