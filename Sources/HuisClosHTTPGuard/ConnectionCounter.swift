@@ -94,9 +94,8 @@ public final class ConnectionCounter: Sendable {
     }
 
     /// Forgets closed connection `id` (unless it was already, when closed for room); once a peak
-    /// of at least `memoryReleaseMin` connections has fallen to a quarter,
-    /// and again when the last of them closes, hands the memory their buffers used back to the
-    /// system (`MemoryRelease`).
+    /// of at least `memoryReleaseMin` connections has fallen to a quarter, and again when the last
+    /// of them closes, hands the memory their buffers used back to the system (`MemoryRelease`).
     public func close(_ id: UInt64) {
         let release = counts.withLock { counts in
             guard counts.remove(id) else { return false }

@@ -1,17 +1,20 @@
 import NIOCore
 import NIOHTTP1
 
-/// The last handler of every connection's HTTP pipeline: answers a request head that does not
-/// parse, and closes a connection that sends no complete head in time.
+/// A handler between the request decoder and what consumes the requests, in every connection's
+/// HTTP pipeline (`GuardedChannel`): answers a request head that does not parse, and closes a
+/// connection that sends no complete head in time.
 ///
 /// Why it exists: the WebSocket upgrade pipeline turns off NIO's HTTP error handler (Hummingbird
 /// handles errors itself, but only once a request was parsed), so a malformed *first* request
-/// got no answer and its socket stayed open; and before the first head no idle timeout runs.
+/// got no answer and its socket stayed open (the app's plain HTTP/1 one answered a bare 400); and
+/// before the first head no idle timeout runs.
 /// Here every parse error — a garbage line, a negative or doubled length, a NUL in the target,
 /// an HTTP/2 preface, a head over the decoder's bounds — is answered with the policy's refusal
-/// (the relay's `400 malformed` or `431` JSON error, the app's page), and the connection is closed. Once a first head went through, Hummingbird answers later parse errors
-/// itself (400 and close); after a WebSocket upgrade the guard leaves the pipeline (frames are
-/// not HTTP). A refused watch upgrade, which the WebSocket library answers with a bare 400 of its
+/// (the relay's `400 malformed` or `431` JSON error, the app's page), and the connection is
+/// closed. Once a first head went through, Hummingbird answers later parse errors itself (400
+/// and close); after a WebSocket upgrade the guard leaves the pipeline (frames are not HTTP).
+/// A refused watch upgrade, which the WebSocket library answers with a bare 400 of its
 /// own, gets the refusal the router made instead (`refuseUpgrade`).
 public final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     public typealias InboundIn = NIOAny
