@@ -144,6 +144,7 @@ enum AppTemplates {
         .language { margin: 0 0 0 auto; }
         .lock { margin: 0; }
         main { max-width: 60rem; padding: 1rem 1.5rem 3rem; }
+        footer { max-width: 60rem; margin: 0 1.5rem 2rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); }
         h1 { font-size: 1.75rem; }
         table { border-collapse: collapse; width: 100%; }
         caption { text-align: left; font-weight: 700; padding: .5rem 0; }
@@ -159,7 +160,6 @@ enum AppTemplates {
         .versions { list-style: none; display: flex; gap: .75rem; padding: 0; }
         fieldset { border: 1px solid var(--line); }
         button { font: inherit; padding: .4rem 1rem; background: var(--accent); color: #ffffff; border: 0; border-radius: 3px; cursor: pointer; }
-        input[type="password"] { font: inherit; padding: .3rem; }
         :focus-visible { outline: 3px solid #ff9940; outline-offset: 2px; }
         """
 }
