@@ -50,17 +50,22 @@ import Testing
                 arguments: ["-c", "ulimit -n 256 && exec \"$0\" app --no-browser --device \"$1\"", huisclos.path, council.device("alice")],
                 environment: ["HUISCLOS_PASSPHRASE": CouncilCLI.passphrase, "LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""],
                 listening: "Application HuisClos : ")
-            let parts = try #require(URLComponents(string: app.url))
-            let port = try #require(parts.port)
-            let base = "http://\(try #require(parts.host)):\(port)"
-            let exchanged = try await curl(["-i", app.url])
-            let cookie = try #require(exchanged.output.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: ") })
-                .dropFirst("set-cookie: ".count).prefix { $0 != ";" }
-            let idle = try await RawSocket.open(400, port: port, timeoutSeconds: 10)
-            let home = try await curl(["-i", "-H", "Cookie: \(cookie)", base + "/"])
-            #expect(home.output.hasPrefix("HTTP/1.1 200") && home.output.contains("<h1>Accueil</h1>"), "\(home.output.prefix(300))")
-            #expect(app.residentKiB != nil, "the app ended under the flood")
-            withExtendedLifetime(idle) {}
+            do {
+                let parts = try #require(URLComponents(string: app.url))
+                let port = try #require(parts.port)
+                let base = "http://\(try #require(parts.host)):\(port)"
+                let exchanged = try await curl(["-i", app.url])
+                let cookie = try #require(exchanged.output.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: ") })
+                    .dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+                let idle = try await RawSocket.open(400, port: port, timeoutSeconds: 10)
+                let home = try await curl(["-i", "-H", "Cookie: \(cookie)", base + "/"])
+                #expect(home.output.hasPrefix("HTTP/1.1 200") && home.output.contains("<h1>Accueil</h1>"), "\(home.output.prefix(300))")
+                #expect(app.residentKiB != nil, "the app ended under the flood")
+                withExtendedLifetime(idle) {}
+            } catch {
+                await app.terminate()  // a failed step leaves no app running
+                throw error
+            }
             await app.terminate()
         }
     }
