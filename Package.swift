@@ -116,11 +116,22 @@ let package = Package(
             name: "HuisClosWire",
             dependencies: ["HuisClosProtocol", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
 
+        // Bounded connections for a Hummingbird server: a bound in all and per client (the idle one
+        // closed for room), a deadline for the first head, parse errors answered. The relay's and the app's.
+        .target(
+            name: "HuisClosHTTPGuard",
+            dependencies: [
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+
         // Layer 2: the relay server's core (HTTP, WebSocket, storage) and the sync client.
         .target(
             name: "HuisClosServer",
             dependencies: [
-                "HuisClosWire", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine", "HuisClosL10n",
+                "HuisClosWire", "HuisClosHTTPGuard", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -200,12 +211,14 @@ let package = Package(
             name: "HuisClosApp",
             dependencies: [
                 "HuisClosClient", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine",
-                "HuisClosCrypto", "HuisClosL10n", "HuisClosProtocol", "HuisClosPublication",
+                "HuisClosCrypto", "HuisClosL10n", "HuisClosProtocol", "HuisClosPublication", "HuisClosHTTPGuard",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
 
@@ -286,7 +299,7 @@ let package = Package(
         .testTarget(
             name: "HuisClosServerTests",
             dependencies: [
-                "HuisClosServer", "HuisClosServerPostgres", "HuisClosSync", "HuisClosTestSupport",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosSync", "HuisClosTestSupport", "HuisClosHTTPGuard",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),

@@ -19,12 +19,14 @@ struct AppCommand: AsyncParsableCommand {
             Déverrouille l'appareil une fois, puis sert l'application sur 127.0.0.1 seulement et affiche son adresse, \
             qui porte une clé propre à ce lancement : gardez-la pour vous. Le navigateur s'ouvre (xdg-open) sauf avec \
             --no-browser. Après --verrou-minutes sans activité, l'application se verrouille (la clé de l'appareil quitte \
-            la mémoire) et redemande la phrase de passe dans la page. Ctrl-C arrête l'application et verrouille l'appareil.
+            la mémoire) : relancez alors huisclos app ; la phrase de passe ne se saisit jamais dans le navigateur. \
+            Ctrl-C arrête l'application et verrouille l'appareil.
             Pages : Accueil (nouveautés, état, synchroniser), Séances (convocation, ordre du jour, réponse), \
             Dossiers (lecture, téléchargement en clair). Français par défaut ; anglais avec ?lang=en.
             Unlocks the device once, serves the app on 127.0.0.1 only and prints its address, which carries a key of \
             this launch: keep it to yourself. The browser opens (xdg-open) unless --no-browser. After --verrou-minutes \
-            idle, the app locks (the device key leaves memory) and asks the passphrase again in the page. Ctrl-C stops it.
+            idle, the app locks (the device key leaves memory): start huisclos app again; the passphrase is never typed \
+            in the browser. Ctrl-C stops it.
             Exemples / examples: huisclos app · huisclos app --port 8470 --no-browser --verrou-minutes 5
             Codes de sortie : 0 · 64 option invalide · 77 appareil non autorisé · 78 phrase de passe manquante.
             """)
@@ -45,7 +47,7 @@ struct AppCommand: AsyncParsableCommand {
             throw UsageError("--verrou-minutes", "\(idleMinutes)", accepts: Text(fr: "de 1 à 1440 minutes", en: "1 to 1440 minutes"))
         }
         let app = try LocalApp(
-            session: try device.open(), folder: device.url,
+            session: try device.open(),
             settings: LocalAppSettings(port: port, idleMinutes: idleMinutes, language: language), clock: SystemWallClock())
         // No log at all: a request line would carry the launch secret.
         let logger = Logger(label: "huisclos-app") { _ in SwiftLogNoOpLogHandler() }

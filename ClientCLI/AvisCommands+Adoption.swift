@@ -39,7 +39,10 @@ extension AvisCommands {
                 Only the adopted text goes, in clear, to the public scope.
 
                 Exemple : huisclos avis publier avis-2026-1
-                Codes de sortie : 0 · 64 pas encore adopté · 65 publication réservée à la présidence et au secrétariat · 69 serveur injoignable · 77 non autorisé (second cercle, invité).
+                Le site public du serveur doit publier (huisclos-server démarré avec --public-url et public-site.json écrit) : sinon rien n'est publié. \
+                The relay's public site must publish (--public-url and public-site.json), or nothing is published.
+
+                Codes de sortie : 0 · 64 pas encore adopté, ou site public du serveur pas encore configuré · 65 publication réservée à la présidence et au secrétariat · 69 serveur injoignable · 77 non autorisé (second cercle, invité).
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Texte adopté / adopted text.") var id: String

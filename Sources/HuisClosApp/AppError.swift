@@ -2,7 +2,7 @@ import HuisClosL10n
 
 /// A request the local app refuses before any workflow runs (no session cookie, another `Host`
 /// than the launch's own name, a form without its CSRF token, an unknown page, a form it cannot
-/// read, too many wrong passphrases), or an app that cannot start safely (its port taken on a
+/// read, a request that does not parse), or an app that cannot start safely (its port taken on a
 /// loopback address by another program).
 public struct AppError: HuisClosError {
     /// The ways a request to the local app is refused.
@@ -17,8 +17,8 @@ public struct AppError: HuisClosError {
         case notFound
         /// A form field is missing or not one the page accepts.
         case invalidForm
-        /// Too many wrong passphrases in a row since the app started: it no longer tries any.
-        case tooManyAttempts
+        /// A request head that does not parse, or longer than the app reads: answered before any page.
+        case malformedRequest
         /// Another program holds the app's port on 127.0.0.1 or ::1: a browser could reach it
         /// under the app's name, so the app does not start.
         case loopbackTaken
@@ -41,9 +41,9 @@ public struct AppError: HuisClosError {
             case .invalidForm:
                 Text(fr: "formulaire incomplet ou valeur non acceptée : rechargez la page et recommencez",
                      en: "form incomplete or value not accepted: reload the page and try again")
-            case .tooManyAttempts:
-                Text(fr: "trop de phrases de passe erronées : l'application n'en essaie plus ; arrêtez huisclos app (Ctrl-C) et relancez-le dans le terminal",
-                     en: "too many wrong passphrases: the app tries no more; stop huisclos app (Ctrl-C) and start it again in the terminal")
+            case .malformedRequest:
+                Text(fr: "requête refusée : ce n'est pas du HTTP/1.1 valide, ou son en-tête est trop long ; rechargez la page",
+                     en: "request refused: it is not valid HTTP/1.1, or its head is too long; reload the page")
             case .loopbackTaken:
                 Text(fr: "le port de l'application est déjà pris sur 127.0.0.1 ou ::1 par un autre programme, qui pourrait recevoir vos pages : relancez huisclos app sans --port (un port libre sera choisi) ; si cela se répète, un autre utilisateur de la machine occupe ces ports",
                      en: "the app's port is already taken on 127.0.0.1 or ::1 by another program, which could receive your pages: start huisclos app again without --port (a free port is chosen); if this happens again, another user of this machine is holding these ports")
@@ -52,9 +52,9 @@ public struct AppError: HuisClosError {
 
         public var exitStatus: ExitStatus {
             switch self {
-            case .notAuthenticated, .wrongHost, .forgedRequest, .tooManyAttempts: .notAllowed
+            case .notAuthenticated, .wrongHost, .forgedRequest: .notAllowed
             case .notFound: .dataRefused
-            case .invalidForm: .usage
+            case .invalidForm, .malformedRequest: .usage
             case .loopbackTaken: .localIO
             }
         }
@@ -64,8 +64,7 @@ public struct AppError: HuisClosError {
             case .notAuthenticated: 401
             case .wrongHost, .forgedRequest: 403
             case .notFound: 404
-            case .invalidForm: 400
-            case .tooManyAttempts: 429
+            case .invalidForm, .malformedRequest: 400
             case .loopbackTaken: nil
             }
         }

@@ -74,7 +74,7 @@ struct AppGuard: RouterMiddleware {
             }
             context.form = form
         }
-        guard let session = try await vault.begin() else { return try await locked(request, form: form, context: context) }
+        guard let session = try await vault.begin() else { return locked(request, context: context) }
         context.session = session
         do {
             let response = try await next(request, context)
@@ -95,22 +95,14 @@ struct AppGuard: RouterMiddleware {
         return response
     }
 
-    /// While locked: the passphrase form (any page), unlocking (its POST), the style sheet; any
-    /// other form goes back to the passphrase page.
-    private func locked(_ request: Request, form: [String: String], context: Context) async throws -> Response {
+    /// While locked: the page saying to start `huisclos app` again in the terminal (any page), the
+    /// style sheet; any form goes back to that page. No page ever asks the passphrase.
+    private func locked(_ request: Request, context: Context) -> Response {
         switch (request.method, request.uri.path) {
         case (.get, AppPages.Path.styleSheet):
             return AppPages.styleSheet()
-        case (.post, AppPages.Path.unlock):
-            do {
-                try await vault.unlock(passphrase: form["phrase"] ?? "")
-            } catch {
-                return pages.unlock(context: context, returnTo: form["retour"], problem: ErrorExplanation.of(error), canTry: await !vault.unlockRefused)
-            }
-            return AppPages.redirect(to: AppPages.Path.local(form["retour"]))
         case (.get, _):
-            let refused = await vault.unlockRefused
-            return pages.unlock(context: context, returnTo: request.uri.path, problem: refused ? AppError(.tooManyAttempts) : nil, canTry: !refused)
+            return pages.locked(context: context)
         default:
             return AppPages.redirect(to: AppPages.Path.home)
         }

@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
 import HuisClosClient
+import HuisClosHTTPGuard
 import HuisClosL10n
 import Hummingbird
 import Mustache
+import NIOHTTP1
 
 /// Renders the app's pages: a page's template inside the layout, in the request's language, with
 /// the browser's CSRF token in every form. Holds no rule: what a page shows comes from the client
@@ -14,7 +16,6 @@ struct AppPages: Sendable {
         static let entry = "/entree"
         static let home = "/"
         static let styleSheet = "/app.css"
-        static let unlock = "/deverrouiller"
         static let lock = "/verrouiller"
         static let sync = "/synchroniser"
         static let seances = "/seances"
@@ -51,30 +52,40 @@ struct AppPages: Sendable {
                            styled: true, csrf: context.csrf, notices: notices, problems: problems), status: status)
     }
 
-    /// The passphrase page shown while the app is locked; `problem` says why the last try failed
-    /// (its status: 401 for a wrong passphrase, 429 once no more are tried); the form is left out
-    /// unless `canTry`.
-    func unlock(context: AppRequestContext, returnTo: String?, problem: (any HuisClosError)?, canTry: Bool) -> Response {
+    /// The page shown while the app is locked: start `huisclos app` again in the terminal. It has
+    /// no passphrase field: a page asking for the passphrase is never the app's.
+    func locked(context: AppRequestContext) -> Response {
         let language = context.language
-        var model: [String: Any] = ["w": AppWords.all(in: language), "csrf": context.csrf, "returnTo": Path.local(returnTo), "canTry": canTry]
-        if let problem { model["problem"] = problem.report.in(language) }
-        let content = library.render(model, withTemplate: "unlock") ?? ""
-        let status = problem.map { HTTPResponse.Status(code: $0.httpStatus ?? 401) } ?? .ok
+        let content = library.render(["w": AppWords.all(in: language)], withTemplate: "locked") ?? ""
         return html(layout(title: AppWords.word("lockedTitle", language), language: language, path: Path.home, content: content,
                            nav: [], lockable: false, styled: true, csrf: context.csrf, notices: [], problems: []),
-                    status: status)
+                    status: .ok)
     }
 
     /// The page of a refusal or failure, with its HTTP status; a request without the session
     /// cookie or with another `Host` gets this page alone (no style sheet, no link into the app).
     func failure(_ error: any Error, language: Language) -> Response {
         let explained = ErrorExplanation.of(error)
-        let outsider = (error as? AppError).map { $0.code == .notAuthenticated || $0.code == .wrongHost } ?? false
+        return html(failurePage(explained, language: language), status: Self.status(of: explained))
+    }
+
+    /// The answer to a request head that does not parse, written by the connection guard before
+    /// any route runs: the refusal page in French (no request to read a language from), with the
+    /// security headers, `431` for a head over the decoder's bounds.
+    func malformed(oversized: Bool) -> HTTPRefusal {
+        let page = failurePage(AppError(.malformedRequest), language: .french)
+        let headers = [(name: "Content-Type", value: "text/html; charset=utf-8")] + AppGuard.securityHeaders.map { ($0.name.rawName, $0.value) }
+        return HTTPRefusal(status: oversized ? .requestHeaderFieldsTooLarge : .badRequest, headers: headers, body: Array(page.utf8))
+    }
+
+    /// The page saying `explained`; an outsider's (no session cookie, another `Host`, a request
+    /// that does not parse) has no style sheet and no link into the app.
+    private func failurePage(_ explained: any HuisClosError, language: Language) -> String {
+        let outsider = ["app.notAuthenticated", "app.wrongHost", "app.malformedRequest"].contains(explained.qualifiedCode)
         let model: [String: Any] = ["w": AppWords.all(in: language), "message": explained.report.in(language), "home": !outsider]
         let content = library.render(model, withTemplate: "failure") ?? ""
-        return html(layout(title: AppWords.word("refused", language), language: language, path: Path.home, content: content,
-                           nav: [], lockable: false, styled: !outsider, csrf: "", notices: [], problems: []),
-                    status: Self.status(of: explained))
+        return layout(title: AppWords.word("refused", language), language: language, path: Path.home, content: content,
+                      nav: [], lockable: false, styled: !outsider, csrf: "", notices: [], problems: [])
     }
 
     /// The workflows' codes for something the address names that is not on this device: 404.

@@ -23,7 +23,6 @@ struct AppRoutes: Sendable {
             try await vault.lock()
             return AppPages.redirect(to: AppPages.Path.home)
         }
-        router.post(RouterPath(AppPages.Path.unlock)) { _, context in AppPages.redirect(to: AppPages.Path.local(context.form["retour"])) }
         router.get(RouterPath(AppPages.Path.seances)) { request, context in try await seances(request, context) }
         router.get(RouterPath("\(AppPages.Path.seances)/:seance")) { request, context in try await seance(request, context) }
         router.post(RouterPath("\(AppPages.Path.seances)/:seance/reponse")) { _, context in try await answer(context) }

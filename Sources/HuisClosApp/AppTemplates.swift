@@ -28,6 +28,7 @@ enum AppTemplates {
         {{#problems}}<p class="problem" role="alert">{{.}}</p>{{/problems}}
         {{{content}}}
         </main>
+        <footer><p>{{w.neverAsksPassphrase}}</p></footer>
         </body>
         </html>
         """
@@ -101,15 +102,9 @@ enum AppTemplates {
         <p><a href="{{downloadHref}}">{{w.downloadLink}} {{fileName}}</a></p>
         """
 
-    static let unlock = """
+    static let locked = """
         <p>{{w.lockedExplain}}</p>
-        {{#problem}}<p class="problem" role="alert">{{.}}</p>{{/problem}}
-        {{#canTry}}<form method="post" action="/deverrouiller">
-        <input type="hidden" name="csrf" value="{{csrf}}">
-        <input type="hidden" name="retour" value="{{returnTo}}">
-        <p><label for="phrase">{{w.passphrase}}</label> <input type="password" id="phrase" name="phrase" autocomplete="current-password" required></p>
-        <button type="submit">{{w.unlock}}</button>
-        </form>{{/canTry}}
+        <p>{{w.lockedRestart}}</p>
         """
 
     static let failure = """
@@ -122,7 +117,7 @@ enum AppTemplates {
         MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var library = MustacheLibrary()
         let named = ["layout": layout, "home": home, "seances": seances, "seance": seance, "dossiers": dossiers,
-                     "dossier": dossier, "unlock": unlock, "failure": failure]
+                     "dossier": dossier, "locked": locked, "failure": failure]
         for (name, text) in named { try library.register("{{%CONTENT_TYPE:\(EscapedHTML.name)}}" + text, named: name) }
         return library
     }
@@ -149,6 +144,7 @@ enum AppTemplates {
         .language { margin: 0 0 0 auto; }
         .lock { margin: 0; }
         main { max-width: 60rem; padding: 1rem 1.5rem 3rem; }
+        footer { max-width: 60rem; margin: 0 1.5rem 2rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); }
         h1 { font-size: 1.75rem; }
         table { border-collapse: collapse; width: 100%; }
         caption { text-align: left; font-weight: 700; padding: .5rem 0; }
@@ -164,7 +160,6 @@ enum AppTemplates {
         .versions { list-style: none; display: flex; gap: .75rem; padding: 0; }
         fieldset { border: 1px solid var(--line); }
         button { font: inherit; padding: .4rem 1rem; background: var(--accent); color: #ffffff; border: 0; border-radius: 3px; cursor: pointer; }
-        input[type="password"] { font: inherit; padding: .3rem; }
         :focus-visible { outline: 3px solid #ff9940; outline-offset: 2px; }
         """
 }

@@ -1,4 +1,3 @@
-import Foundation
 import HuisClosClient
 import HuisClosCouncilStore
 import HuisClosCrypto
@@ -7,17 +6,13 @@ import HuisClosL10n
 
 /// What the local app holds between requests: the one unlocked session (released after the idle
 /// time: the device is closed, its key memory with it), the launch secret (good for one exchange),
-/// the one browser session it opened (cookie and CSRF token) and the wrong passphrases typed in a
-/// row. Time comes from the injected clock only.
+/// the one browser session it opened (cookie and CSRF token). Once locked it stays locked: the
+/// passphrase is typed in the terminal only, when `huisclos app` starts, never in a page. Time
+/// comes from the injected clock only.
 actor AppVault {
-    /// The device's folder, to unlock it again after an idle lock.
-    let folder: URL
     let clock: any WallClock
     /// Milliseconds without a request after which the session is locked.
     let idleMs: UInt64
-    /// Wrong passphrases in a row after which the app tries no more until it is started again:
-    /// a stolen cookie gets a few guesses (each costs an Argon2id derivation), never unlimited ones.
-    static let unlockFailuresMax = 5
 
     /// The per-launch secret of the printed address (hex), exchanged once for a session cookie.
     nonisolated let launchSecret: String
@@ -30,14 +25,11 @@ actor AppVault {
     private var busy = 0
     /// The browser session of this launch (its cookie and CSRF token): one, as the secret opens one.
     private var browser: (cookie: String, csrf: String)?
-    /// Wrong passphrases typed in the page since the last right one.
-    private var unlockFailures = 0
     /// What the last sync from the app said, shown on the home page.
     private(set) var syncReport: [ReportLine] = []
 
-    init(session: ClientSession, folder: URL, idleMinutes: Int, clock: any WallClock) throws {
+    init(session: ClientSession, idleMinutes: Int, clock: any WallClock) throws {
         self.session = session
-        self.folder = folder
         self.clock = clock
         idleMs = UInt64(max(1, idleMinutes)) * 60_000
         lastUseMs = clock.nowMs()
@@ -92,7 +84,8 @@ actor AppVault {
     }
 
     /// Locks the app now: no new request gets the session, and the device is closed (its key
-    /// memory released) as soon as no request is using it; the next page asks the passphrase again.
+    /// memory released) as soon as no request is using it; every page then says to start
+    /// `huisclos app` again in the terminal.
     func lock() async throws {
         guard let open = session else { return }
         session = nil
@@ -102,24 +95,6 @@ actor AppVault {
 
     /// True while a session is open.
     var isUnlocked: Bool { session != nil }
-
-    /// True once `unlockFailuresMax` wrong passphrases came in a row: no passphrase is tried any more.
-    var unlockRefused: Bool { unlockFailures >= Self.unlockFailuresMax }
-
-    /// Unlocks the device again with `passphrase` (a wrong one throws the device's error and counts;
-    /// past the limit, `app.tooManyAttempts` without trying it).
-    func unlock(passphrase: String) throws {
-        guard session == nil else { return }
-        guard !unlockRefused else { throw AppError(.tooManyAttempts) }
-        do {
-            session = try ClientSession.open(folder: folder, passphrase: passphrase, clock: clock)
-        } catch {
-            unlockFailures += 1
-            throw error
-        }
-        unlockFailures = 0
-        lastUseMs = clock.nowMs()
-    }
 
     /// Keeps what a sync said for the home page.
     func keep(syncReport lines: [ReportLine]) { syncReport = lines }

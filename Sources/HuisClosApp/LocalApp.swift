@@ -6,20 +6,23 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// How `huisclos app` serves: the port (0: any free one), the idle time before it locks, and the
-/// pages' language when the browser has not chosen one.
+/// How `huisclos app` serves: the port (0: any free one), the idle time before it locks, the
+/// pages' language when the browser has not chosen one, and the bounds on its connections.
 public struct LocalAppSettings: Sendable {
     public var port: Int
     public var idleMinutes: Int
     public var language: Language
+    public var connections: AppConnectionLimits
 
     /// The app's defaults: any free port, locked after 15 idle minutes, French.
     public static let idleMinutesDefault = 15
 
-    public init(port: Int = 0, idleMinutes: Int = LocalAppSettings.idleMinutesDefault, language: Language = .french) {
+    public init(port: Int = 0, idleMinutes: Int = LocalAppSettings.idleMinutesDefault, language: Language = .french,
+                connections: AppConnectionLimits = AppConnectionLimits()) {
         self.port = port
         self.idleMinutes = idleMinutes
         self.language = language
+        self.connections = connections
     }
 }
 
@@ -32,10 +35,9 @@ public struct LocalApp: Sendable {
     private let settings: LocalAppSettings
     private let pages: AppPages
 
-    /// The app over `session` (unlocked from `folder`, to unlock it again after an idle lock), on
-    /// `clock` (the idle time is counted on it).
-    public init(session: ClientSession, folder: URL, settings: LocalAppSettings, clock: any WallClock) throws {
-        vault = try AppVault(session: session, folder: folder, idleMinutes: settings.idleMinutes, clock: clock)
+    /// The app over `session`, on `clock` (the idle time is counted on it).
+    public init(session: ClientSession, settings: LocalAppSettings, clock: any WallClock) throws {
+        vault = try AppVault(session: session, idleMinutes: settings.idleMinutes, clock: clock)
         self.settings = settings
         address = try AppAddress()
         pages = try AppPages()
@@ -50,8 +52,8 @@ public struct LocalApp: Sendable {
         AppRoutes(pages: pages, vault: vault).register(on: router)
         let address = self.address
         let secret = vault.launchSecret
-        return LoopbackServers(responder: router.buildResponder(), port: settings.port, services: [IdleLock(vault: vault)],
-                               logger: logger) { port in
+        return LoopbackServers(responder: router.buildResponder(), http: settings.connections.server(pages: pages), port: settings.port,
+                               services: [IdleLock(vault: vault)], logger: logger) { port in
             address.bound(port: port)
             await onListening("\(address.base)\(AppPages.Path.entry)?cle=\(secret)")
         }
@@ -60,7 +62,7 @@ public struct LocalApp: Sendable {
     /// Closes the device (at the end of the run): its key memory is released.
     public func lock() async throws { try await vault.lock() }
 
-    /// True while the device is unlocked (false after an idle lock until the passphrase is typed again).
+    /// True while the device is unlocked (false for good after a lock: the app is started again to go on).
     public var isUnlocked: Bool { get async { await vault.isUnlocked } }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -9,8 +10,13 @@ import ServiceLifecycle
 /// [::1]:PORT to any other local user, whose program would then receive the member's requests,
 /// cookie included. When the port cannot be held on both the app does not start
 /// (`app.loopbackTaken`); on a machine without IPv6 there is no ::1 to take and 127.0.0.1 suffices.
+///
+/// Both servers share one bound on connections (`AppConnectionLimits`), so that no flood of idle
+/// sockets can exhaust the process's descriptors and free the port for another program.
 struct LoopbackServers<Responder: HTTPResponder>: Service where Responder.Context == AppRequestContext {
     let responder: Responder
+    /// HTTP/1.1 behind the connection guard (`AppConnectionLimits.server`).
+    let http: HTTPServerBuilder
     /// The port asked for; 0: a free one, tried again a few times when its ::1 side is taken.
     let port: Int
     /// Services run beside the servers (the idle lock).
@@ -61,7 +67,7 @@ struct LoopbackServers<Responder: HTTPResponder>: Service where Responder.Contex
 
     private func server(host: String, port: Int, services: [any Service],
                         running: @escaping @Sendable (Int) -> Void) -> some Service {
-        Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        Application(responder: responder, server: http, configuration: .init(address: .hostname(host, port: port), serverName: nil),
                     services: services, onServerRunning: { running($0.localAddress?.port ?? 0) }, logger: logger)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosHTTPGuard
 import HuisClosL10n
 import HuisClosWire
 import Hummingbird
@@ -195,7 +196,8 @@ public struct RelayServer: Sendable {
         return HTTPServerBuilder { responder in
             GuardedChannel(
                 inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
-                connections: connections, headTimeout: .seconds(Int64(quotas.requestHeadSeconds)), metrics: metrics)
+                connections: connections, policy: .relay(headTimeout: .seconds(Int64(quotas.requestHeadSeconds)), metrics: metrics),
+                position: .last)
         }
     }
 

@@ -35,6 +35,41 @@ import Testing
         }
     }
 
+    /// Another local user floods the app with idle connections (attacker review 2, finding 2: 20,000
+    /// of them made the app die, and its port free for a false unlock page). Started here with a
+    /// limit of 256 descriptors, the app keeps at most its bound (64) open, closing the idle ones
+    /// for room, so it never runs out: after 400 idle sockets (over its limit, under its limit plus
+    /// its accept queue of 256, so that every connect succeeds) it is alive and serves the member.
+    /// Before the bound, it held 256 descriptors and the member's request got no answer in 30 s.
+    @Test func theAppSurvivesAFloodOfIdleConnectionsUnderALowDescriptorLimit() async throws {
+        try await CouncilCLI.with("app-flood") { council in
+            try await council.start(people: ["alice": "member"])
+            let huisclos = ServerProcess.executable.deletingLastPathComponent().appendingPathComponent("huisclos")
+            let app = try await ServerProcess.start(
+                command: URL(fileURLWithPath: "/bin/sh"),
+                arguments: ["-c", "ulimit -n 256 && exec \"$0\" app --no-browser --device \"$1\"", huisclos.path, council.device("alice")],
+                environment: ["HUISCLOS_PASSPHRASE": CouncilCLI.passphrase, "LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""],
+                listening: "Application HuisClos : ")
+            do {
+                let parts = try #require(URLComponents(string: app.url))
+                let port = try #require(parts.port)
+                let base = "http://\(try #require(parts.host)):\(port)"
+                let exchanged = try await curl(["-i", app.url])
+                let cookie = try #require(exchanged.output.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: ") })
+                    .dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+                let idle = try await RawSocket.open(400, port: port, timeoutSeconds: 10)
+                let home = try await curl(["-i", "-H", "Cookie: \(cookie)", base + "/"])
+                #expect(home.output.hasPrefix("HTTP/1.1 200") && home.output.contains("<h1>Accueil</h1>"), "\(home.output.prefix(300))")
+                #expect(app.residentKiB != nil, "the app ended under the flood")
+                withExtendedLifetime(idle) {}
+            } catch {
+                await app.terminate()  // a failed step leaves no app running
+                throw error
+            }
+            await app.terminate()
+        }
+    }
+
     /// `curl arguments…`, required to reach the app; the app's `.localhost` name goes to 127.0.0.1
     /// (browsers resolve it themselves; this curl does not).
     private func curl(_ arguments: [String]) async throws -> CommandRun {

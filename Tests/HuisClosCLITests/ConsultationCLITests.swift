@@ -56,10 +56,10 @@ import Testing
             try await council.sync("secretariat", "presidente")
             try await council.ok("presidente", ["avis", "adopter", "syn-1", "--seance", "s1", "--votants", "2", "--pour", "2", "--contre", "0",
                                                 "--abstentions", "0"])
-            try await council.ok("presidente", ["avis", "publier", "syn-1"])
             try Data(TestServer.publicSite.utf8).write(to: council.folder.url.appendingPathComponent("relay/public-site.json"))
             await council.stopServer()
             try await council.restartServer()
+            try await council.ok("presidente", ["avis", "publier", "syn-1"])
             let page = try await RawRequest.send(council.url, .GET, "/public/textes/syn-1.html", version: nil)
             let text = String(decoding: page.body, as: UTF8.self)
             #expect(page.status == 200 && text.contains("Synthèse de consultation : Synthèse de la consultation sur la charte")

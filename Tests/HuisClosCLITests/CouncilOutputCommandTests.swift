@@ -121,6 +121,18 @@ import Testing
             try await council.sync("alice")
             let byAMember = try await council.run("alice", ["avis", "publier", "a-1"])
             #expect(byAMember.status == 65 && byAMember.errors.contains("Only the president and the secretariat publish"), "\(byAMember.errors)")
+            // Issue 18, item 4: the relay's public site does not publish yet (no public-site.json):
+            // publishing is refused and nothing reaches the public scope.
+            let unconfigured = try await council.run("secretariat", ["avis", "publier", "a-1"])
+            #expect(unconfigured.status == 64 && unconfigured.errors.contains("public-site.json") && unconfigured.errors.contains("nothing was published"),
+                    "\(unconfigured.status) \(unconfigured.errors)")
+            let stillAdopted = try #require(try await council.json("secretariat", ["avis", "liste"]) as? [[String: Any]])
+            #expect(stillAdopted.first { $0["id"] as? String == "a-1" }?["status"] as? String == "adopted", "\(stillAdopted)")
+
+            // The public site publishes once the relay knows whose SIRET it publishes under.
+            try Data(TestServer.publicSite.utf8).write(to: council.folder.url.appendingPathComponent("relay/public-site.json"))
+            await council.stopServer()
+            try await council.restartServer()
             #expect(try await council.run("secretariat", ["avis", "publier", "a-1"]).status == 0)
             try await council.sync("alice")
             let referrals = try #require(try await council.json("alice", ["saisines", "liste"]) as? [[String: Any]])
@@ -128,10 +140,6 @@ import Testing
             let referralTable = try await council.run("alice", ["saisines", "liste"], english: false)
             #expect(referralTable.output.contains("01/02/2026") && !referralTable.output.contains("2026-02-01"), "\(referralTable.output)")
 
-            // The public site publishes once the relay knows whose SIRET it publishes under.
-            try Data(TestServer.publicSite.utf8).write(to: council.folder.url.appendingPathComponent("relay/public-site.json"))
-            await council.stopServer()
-            try await council.restartServer()
             let index = try await RawRequest.send(council.url, .GET, "/public/", version: nil)
             let page = try await RawRequest.send(council.url, .GET, "/public/textes/a-1.html", version: nil)
             let json = try await RawRequest.send(council.url, .GET, "/public/deliberations.json", version: nil)

@@ -1,3 +1,4 @@
+import HuisClosHTTPGuard
 @testable import HuisClosServer
 import Synchronization
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosHTTPGuard
 @testable import HuisClosServer
 import HuisClosTestSupport
 import HuisClosWire

@@ -101,6 +101,32 @@ public final class RawSocket: @unchecked Sendable {
         }
     }
 
+    /// How many of `sockets` the server has closed, waiting up to `seconds` for at least `atLeast`
+    /// of them: one thread polls them all (many blocked reads would each hold a dispatch thread).
+    public static func closedCount(_ sockets: [RawSocket], atLeast: Int, seconds: Int) async -> Int {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var closed = Set<Int>()
+                let deadline = DispatchTime.now() + .seconds(seconds)
+                var buffer = [UInt8](repeating: 0, count: 4_096)
+                while closed.count < atLeast, DispatchTime.now() < deadline {
+                    var polled = sockets.enumerated().filter { !closed.contains($0.offset) }
+                        .map { pollfd(fd: $0.element.descriptor, events: Int16(POLLIN), revents: 0) }
+                    // Waits for the next close (or data) for at most 100 ms, then checks the deadline.
+                    guard poll(&polled, nfds_t(polled.count), 100) > 0 else { continue }
+                    for entry in polled where entry.revents != 0 {
+                        let count = buffer.withUnsafeMutableBytes { recv(entry.fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+                        if count == 0 || (count < 0 && errno == ECONNRESET),
+                           let index = sockets.firstIndex(where: { $0.descriptor == entry.fd }) {
+                            closed.insert(index)
+                        }
+                    }
+                }
+                continuation.resume(returning: closed.count)
+            }
+        }
+    }
+
     /// The first bytes the server sends, or nothing when it closes first or stays silent for the
     /// timeout (blocking: call it off the concurrency pool, as `open` does).
     public func firstBytes() -> [UInt8] {

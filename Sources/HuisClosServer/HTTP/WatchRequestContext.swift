@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdWebSocket
+import HuisClosHTTPGuard
 import HuisClosWire
 import NIOCore
 
@@ -27,7 +28,7 @@ struct WatchRequestContext: RequestContext, WebSocketRequestContext {
         let channel = self.channel
         // A connection already closed has no guard and needs no answer.
         try? await channel.eventLoop.submit {
-            try channel.pipeline.syncOperations.handler(type: ConnectionGuard.self).refuseUpgrade(error)
+            try channel.pipeline.syncOperations.handler(type: ConnectionGuard.self).refuseUpgrade(HTTPRefusal(error))
         }.get()
     }
 }

@@ -168,6 +168,18 @@ public actor SyncClient {
     /// Sends one request; returns the body of a 2xx answer, or throws the server's `APIError`.
     func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, contentType: String, token: String?,
               limit: Int) async throws(APIError) -> [UInt8] {
+        let answer = try await exchange(method, path, body: body, contentType: contentType, token: token, limit: limit)
+        guard (200..<300).contains(answer.status) else {
+            throw APIError(jsonBody: answer.body) ?? APIError(.internal, Text(fr: "le serveur a répondu HTTP \(answer.status) sans code d'erreur",
+                                                                              en: "the server answered HTTP \(answer.status) without an error code"))
+        }
+        return answer.body
+    }
+
+    /// Sends one request and returns the answer whatever its status; throws `unreachable` when
+    /// no answer came.
+    func exchange(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil, contentType: String = "", token: String? = nil,
+                  limit: Int) async throws(APIError) -> RelayResponse {
         var headers = [(name: ProtocolVersion.headerName, value: String(ProtocolVersion.current))]
         if let token { headers.append((name: "Authorization", value: "Bearer \(token)")) }
         if body != nil { headers.append((name: "Content-Type", value: contentType)) }
@@ -182,11 +194,7 @@ public actor SyncClient {
             throw unreachable
         }
         if let stamp = answer.relayTimeMs { relayClock = (stamp, now()) }
-        guard (200..<300).contains(answer.status) else {
-            throw APIError(jsonBody: answer.body) ?? APIError(.internal, Text(fr: "le serveur a répondu HTTP \(answer.status) sans code d'erreur",
-                                                                              en: "the server answered HTTP \(answer.status) without an error code"))
-        }
-        return answer.body
+        return answer
     }
 }
 

@@ -1,20 +1,20 @@
 import Synchronization
 
-/// Open connections, in all and per client (`SourceAddress`: an IPv4 address, an IPv6 /64),
-/// bounded by `RelayQuotas`; a trusted proxy's are bounded in all only (it carries many clients').
+/// Open connections, in all and per client (the key the server gives a client's address: the
+/// relay's IPv4 address or IPv6 /64; none for a client bounded in all only).
 ///
 /// At the bound in all, a new connection closes the open one idle the longest — no request in
-/// progress, not a watch socket — instead of being refused: clients holding idle sockets from
-/// many addresses (each under its own bound) could otherwise fill every connection and lock out
-/// `/healthz`, the load balancer's probes and every device. An idle socket then lives only until
-/// newer connections need its place; a connection serving a request or watching is never closed
-/// for room, and is refused only when every connection is in use.
-final class ConnectionCounter: Sendable {
+/// progress, not a watch socket — instead of being refused: clients holding idle sockets (from
+/// many addresses, each under its own bound, or all from loopback) could otherwise fill every
+/// connection and lock out everyone else. An idle socket then lives only until newer connections
+/// need its place; a connection serving a request or watching is never closed for room, and is
+/// refused only when every connection is in use.
+public final class ConnectionCounter: Sendable {
     /// One open connection.
     private struct Connection {
         /// Closes it (its channel's `close`).
         let close: @Sendable () -> Void
-        let key: String
+        let key: String?
         /// The activity tick it last became idle at (the lowest is idle the longest); nil while a
         /// request is in progress or once it is a watch socket.
         var idleSince: UInt64?
@@ -22,7 +22,7 @@ final class ConnectionCounter: Sendable {
 
     private struct Counts {
         var total = 0
-        var byAddress: [String: Int] = [:]
+        var byKey: [String: Int] = [:]
         var open: [UInt64: Connection] = [:]
         /// Numbers connections and orders their idle moments.
         var tick: UInt64 = 0
@@ -35,32 +35,37 @@ final class ConnectionCounter: Sendable {
         mutating func remove(_ id: UInt64) -> Bool {
             guard let connection = open.removeValue(forKey: id) else { return false }
             total -= 1
-            let left = byAddress[connection.key, default: 1] - 1
-            byAddress[connection.key] = left > 0 ? left : nil
+            guard let key = connection.key else { return true }
+            let left = byKey[key, default: 1] - 1
+            byKey[key] = left > 0 ? left : nil
             return true
         }
     }
 
     private let counts = Mutex(Counts())
     private let totalMax: Int
-    private let perAddressMax: Int
-    private let proxies: TrustedProxies
+    private let perKeyMax: Int
+    private let memoryReleaseMin: Int?
+    /// The key a client's address counts against; nil: bounded in all only.
+    private let key: @Sendable (_ address: String?) -> String?
 
-    init(totalMax: Int, perAddressMax: Int, proxies: TrustedProxies = .none) {
-        precondition(totalMax > 0 && perAddressMax > 0, "a server accepts some connections")
+    /// At most `totalMax` connections, `perKeyMax` per client `key`; once a peak of at least
+    /// `memoryReleaseMin` connections (nil: never) has fallen to a quarter, their memory is handed back.
+    public init(totalMax: Int, perKeyMax: Int, memoryReleaseMin: Int?, key: @escaping @Sendable (_ address: String?) -> String?) {
+        precondition(totalMax > 0 && perKeyMax > 0, "a server accepts some connections")
         self.totalMax = totalMax
-        self.perAddressMax = perAddressMax
-        self.proxies = proxies
+        self.perKeyMax = perKeyMax
+        self.memoryReleaseMin = memoryReleaseMin
+        self.key = key
     }
 
     /// Counts a new connection from `address` (closed by `close`): its id, and the closing of the
     /// idle connection that makes room for it when the bound in all is reached (the caller runs
     /// it); nil, counting nothing, when its address is at its bound or every connection is in use.
-    func open(address: String?, close: @escaping @Sendable () -> Void) -> (id: UInt64, evict: (@Sendable () -> Void)?)? {
-        let key = SourceAddress(ipAddress: address).key
-        let proxy = proxies.trusts(address)
+    public func open(address: String?, close: @escaping @Sendable () -> Void) -> (id: UInt64, evict: (@Sendable () -> Void)?)? {
+        let key = self.key(address)
         return counts.withLock { counts in
-            guard proxy || counts.byAddress[key, default: 0] < perAddressMax else { return nil }
+            guard key.map({ counts.byKey[$0, default: 0] < perKeyMax }) ?? true else { return nil }
             var evict: (@Sendable () -> Void)?
             if counts.total >= totalMax {
                 // A linear scan, only at the bound: a few thousand entries, once per connection over it.
@@ -73,14 +78,14 @@ final class ConnectionCounter: Sendable {
             let id = counts.tick
             counts.open[id] = Connection(close: close, key: key, idleSince: id)
             counts.total += 1
-            counts.byAddress[key, default: 0] += 1
+            if let key { counts.byKey[key, default: 0] += 1 }
             counts.peak = max(counts.peak, counts.total)
             return (id, evict)
         }
     }
 
     /// Marks connection `id` as serving a request (`true`: never closed for room) or idle again.
-    func setBusy(_ id: UInt64, _ busy: Bool) {
+    public func setBusy(_ id: UInt64, _ busy: Bool) {
         counts.withLock { counts in
             guard counts.open[id] != nil else { return }
             counts.tick += 1
@@ -89,13 +94,13 @@ final class ConnectionCounter: Sendable {
     }
 
     /// Forgets closed connection `id` (unless it was already, when closed for room); once a peak
-    /// of at least `ServerLimits.memoryReleaseConnectionsMin` connections has fallen to a quarter,
-    /// and again when the last of them closes, hands the memory their buffers used back to the
-    /// system (`MemoryRelease`).
-    func close(_ id: UInt64) {
+    /// of at least `memoryReleaseMin` connections has fallen to a quarter, and again when the last
+    /// of them closes, hands the memory their buffers used back to the system (`MemoryRelease`).
+    public func close(_ id: UInt64) {
         let release = counts.withLock { counts in
             guard counts.remove(id) else { return false }
-            if counts.peak >= ServerLimits.memoryReleaseConnectionsMin, counts.total <= counts.peak / 4 {
+            guard let memoryReleaseMin else { return false }
+            if counts.peak >= memoryReleaseMin, counts.total <= counts.peak / 4 {
                 counts.peak = counts.total
                 counts.releasedInBurst = true
                 return true
@@ -108,7 +113,7 @@ final class ConnectionCounter: Sendable {
     }
 
     /// Open connections now.
-    var total: Int { counts.withLock { $0.total } }
+    public var total: Int { counts.withLock { $0.total } }
 }
 
 /// What a `ConnectionGuard` tells the counter about its connection.
