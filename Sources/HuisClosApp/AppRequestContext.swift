@@ -15,7 +15,7 @@ public struct AppRequestContext: RequestContext {
     /// True when the member opened this page (`FetchMetadata.isOwnNavigation`): only then does
     /// showing it record an acknowledgement.
     var ownNavigation = false
-    /// The unlocked session; nil while the app is locked (the guard then shows the passphrase page).
+    /// The unlocked session; nil while the app is locked (the guard then shows the page that sends the member back to the terminal).
     var session: ClientSession?
 
     public init(source: ApplicationRequestContextSource) {
