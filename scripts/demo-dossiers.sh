@@ -160,7 +160,7 @@ print("Contribution reçue" if "Contribution reçue" in answer else "REFUSÉE")
 PY
 if grep -rqa "$marqueur" "$work/serveur"; then echo "contribution en clair dans les données du serveur" >&2; exit 1; fi
 step "Les deux contributions sont scellées à la clé de la consultation : absentes en clair du dossier du serveur."
-step "Alice (membre) les ouvre sur son appareil et en retient une :"
+step "Alice (membre) les ouvre sur son appareil et les retient toutes deux :"
 hc alice consultations contributions c-mobilites | indent
 hc alice consultations marquer c-mobilites 1 retenue | indent
 hc alice consultations marquer c-mobilites 2 retenue | indent
