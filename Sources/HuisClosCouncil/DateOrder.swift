@@ -35,9 +35,9 @@ public struct Moment: Sendable, Equatable {
 }
 
 /// The one rule keeping the council's dated acts in order (issue 18, item 3): an act (an adoption,
-/// an approval) is not dated before what it depends on (the referral it answers, the consultation it
-/// sums up, the séance it minutes). Every write that could break an order checks it here, so
-/// no published or signed text states dates that contradict each other.
+/// a report) is not dated before what it depends on (the referral an avis answers, the
+/// consultation a synthesis sums up, the year a report accounts for). Every write that could break
+/// an order checks it here, so no published text states dates that contradict each other.
 public enum DateOrder {
     /// An act and when it took place; `what` reads after « Dates contradictoires : » (« l'avis a-1
     /// est adopté », "avis a-1 is adopted").
