@@ -23,6 +23,8 @@ public struct ContributionRefusal: HuisClosError, Equatable {
         case tooMany
         /// The consultation holds as many contributions as the relay keeps for one.
         case full
+        /// The council's data takes its whole storage quota on the relay (`councilQuotaExceeded` for a device).
+        case councilFull
 
         public static let domain = "contribution"
 
@@ -55,6 +57,9 @@ public struct ContributionRefusal: HuisClosError, Equatable {
             case .full:
                 Text(fr: "cette consultation a reçu le nombre maximal de contributions que le serveur garde : écrivez au secrétariat du conseil",
                      en: "this consultation holds as many contributions as the server keeps: write to the council's secretariat")
+            case .councilFull:
+                Text(fr: "la consultation ne peut pas recevoir davantage de contributions pour le moment : l'espace du conseil sur le serveur est plein ; réessayez plus tard ou écrivez au secrétariat du conseil",
+                     en: "the consultation cannot take more contributions now: the council's space on the server is full; try again later or write to the council's secretariat")
             }
         }
 
@@ -68,7 +73,7 @@ public struct ContributionRefusal: HuisClosError, Equatable {
             case .textMissing, .emailInvalid, .proofMissing: 400
             case .tooLong: 413
             case .tooMany: 429
-            case .full: 507
+            case .full, .councilFull: 507
             }
         }
     }

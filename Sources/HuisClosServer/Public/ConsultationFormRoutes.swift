@@ -72,6 +72,9 @@ struct ConsultationFormRoutes: Sendable {
             return try again(site, id: id, draft: draft, refusal: ContributionRefusal(.proofMissing))
         }
         let sealed = try contribution.sealed(to: consultation.sealingKey)
+        guard try await Self.withinQuota(services.councilQuota, sealed.count) else {
+            return try again(site, id: id, draft: draft, refusal: ContributionRefusal(.councilFull))
+        }
         guard try await services.storage.storeContribution(sealed, consultation: id, receivedAt: now, max: ContributionLimits.perConsultationMax) != nil else {
             return try again(site, id: id, draft: draft, refusal: ContributionRefusal(.full))
         }
@@ -88,6 +91,16 @@ struct ConsultationFormRoutes: Sendable {
         } catch {
             if error.code == .tooLarge { return nil }
             throw error
+        }
+    }
+
+    /// False when `bytes` more would pass the council's storage quota (kept apart for the same reason as `formBody`).
+    private static func withinQuota(_ quota: CouncilQuota, _ bytes: Int) async throws -> Bool {
+        do {
+            try await quota.admit(incoming: bytes)
+            return true
+        } catch let error as APIError where error.code == .councilQuotaExceeded {
+            return false
         }
     }
 

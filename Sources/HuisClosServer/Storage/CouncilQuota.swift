@@ -2,8 +2,9 @@ import HuisClosL10n
 import HuisClosWire
 
 /// The per-council storage quota (`RelayQuotas.councilStorageBytesMax`), checked before each
-/// write by which a device makes its council's data grow — a push, a file declaration, a chunk
-/// not yet held — so one council's devices cannot fill the disk the relay's councils share.
+/// write by which a device or a visitor makes its council's data grow — a push, a file declaration,
+/// a chunk not yet held, a consultation's contribution — so no council's devices nor a flood of
+/// contributions can fill the disk the relay's councils share.
 ///
 /// The figure is the storage's own (`ServerStorage.storedBytes`), read at each check: every
 /// instance on one PostgreSQL database sees the same, and space freed counts at once. A check and

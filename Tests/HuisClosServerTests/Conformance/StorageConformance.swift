@@ -26,6 +26,7 @@ enum StorageConformance {
         ("a sound storage reports no damage", soundStorageReportsNoDamage),
         ("contributions are kept per consultation, in order, up to a cap", contributionsArePerConsultationInOrderUpToACap),
         ("stored bytes grow with batches and chunks", storedBytesGrowWithBatchesAndChunks),
+        ("stored bytes grow with contributions", storedBytesGrowWithContributions),
     ]
 
     static let device = try! SigningKeyPair.fromSeed(SecureBytes(copying: [UInt8](repeating: 3, count: 32)))
@@ -61,6 +62,16 @@ enum StorageConformance {
         try await storage.storeChunk(hash: Hash.blake2b(chunk), bytes: chunk, scope: .council, device: device.publicKey)
         let withChunk = try await storage.storedBytes()
         #expect(withChunk >= withBatches + 450_000, "\(withBatches) then \(withChunk)")
+    }
+
+    /// Contributions count too (the quota bounds a flood of them): 40 sealed boxes of 16,000 random bytes.
+    static func storedBytesGrowWithContributions(_ storage: any ServerStorage) async throws {
+        let empty = try await storage.storedBytes()
+        for _ in 1...40 {
+            _ = try await storage.storeContribution((0..<16_000).map { _ in UInt8.random(in: 0...255) }, consultation: "c-flot", receivedAt: now, max: 100)
+        }
+        let withContributions = try await storage.storedBytes()
+        #expect(withContributions >= empty + 576_000, "\(empty) then \(withContributions)")
     }
 
     static func enrolmentCodesAreSingleUse(_ storage: any ServerStorage) async throws {
