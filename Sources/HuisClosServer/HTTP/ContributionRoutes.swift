@@ -54,9 +54,11 @@ struct ContributionRoutes: Sendable {
         }
         let sealed = try await request.bytes(limit: WireLimits.contributionBytesMax, contentType: ProtocolVersion.chunkContentType)
         guard sealed.count > SealedBox.overhead else { throw APIError(.malformed, Text(fr: "une contribution scellée est plus longue que l'enveloppe d'une boîte scellée", en: "a sealed contribution is longer than a sealed box's overhead")) }
-        try await services.councilQuota.admit(incoming: sealed.count)
-        guard try await services.storage.storeContribution(sealed, consultation: consultation.id, receivedAt: services.now,
-                                                           max: ContributionLimits.perConsultationMax) != nil else {
+        let position = try await services.councilQuota.storing(sealed.count) {
+            try await services.storage.storeContribution(sealed, consultation: consultation.id, receivedAt: services.now,
+                                                         max: ContributionLimits.perConsultationMax)
+        }
+        guard position != nil else {
             throw APIError(.quotaExceeded, Text(fr: "la consultation \(id) compte \(ContributionLimits.perConsultationMax) contributions, autant que le serveur en garde : prévenez le secrétariat",
                                                   en: "consultation \(id) holds \(ContributionLimits.perConsultationMax) contributions, as many as the relay keeps: tell the secretariat"))
         }

@@ -32,14 +32,14 @@ struct FileRoutes: Sendable {
         try device.requireWrite(scope)
         let record = FileManifestRecord(id: id, scope: scope, chunkHashes: message.chunkHashes.map { Array($0) },
                                         totalSize: message.totalSize)
-        if try await services.storage.manifest(id) == nil {
-            if try await services.storage.filesDeclared(by: device.key) >= services.quotas.filesPerDeviceMax {
-                throw APIError(.quotaExceeded, Text(fr: "cet appareil a déclaré \(services.quotas.filesPerDeviceMax) fichiers, son quota : adressez-vous au secrétariat",
-                                                    en: "this device has declared \(services.quotas.filesPerDeviceMax) files, its quota: ask the secretariat"))
-            }
-            try await services.councilQuota.admit(incoming: record.chunkHashes.count * Hash.length)
+        let isNew = try await services.storage.manifest(id) == nil
+        if isNew, try await services.storage.filesDeclared(by: device.key) >= services.quotas.filesPerDeviceMax {
+            throw APIError(.quotaExceeded, Text(fr: "cet appareil a déclaré \(services.quotas.filesPerDeviceMax) fichiers, son quota : adressez-vous au secrétariat",
+                                                en: "this device has declared \(services.quotas.filesPerDeviceMax) files, its quota: ask the secretariat"))
         }
-        let stored = try await services.storage.declare(record, by: device.key)
+        let stored = try await services.councilQuota.storing(isNew ? record.chunkHashes.count * Hash.length : 0) {
+            try await services.storage.declare(record, by: device.key)
+        }
         guard stored == record else {
             throw APIError(.fileConflict, Text(fr: "le fichier \(id) a été déclaré avec un autre manifeste : choisissez un nouvel identifiant de fichier",
                                                en: "file \(id) was declared with another manifest: choose a new file id"))
@@ -66,15 +66,17 @@ struct FileRoutes: Sendable {
                                                     en: "the chunk's BLAKE2b-256 is not the hash in the path: it was damaged in transit, send it again"))
         }
         // A chunk already held for this scope is stored again harmlessly and counts nothing.
-        if try await !services.storage.missingChunks([hash], in: manifest.scope).isEmpty {
+        let isNew = try await !services.storage.missingChunks([hash], in: manifest.scope).isEmpty
+        if isNew {
             let stored = try await services.storage.chunkBytesStored(by: device.key)
             guard stored + Int64(bytes.count) <= services.quotas.chunkBytesPerDeviceMax else {
                 throw APIError(.quotaExceeded, Text(fr: "cet appareil a stocké \(stored) octets de fichiers, près de son quota de \(services.quotas.chunkBytesPerDeviceMax) : adressez-vous au secrétariat",
                                                     en: "this device has stored \(stored) bytes of files, near its quota of \(services.quotas.chunkBytesPerDeviceMax): ask the secretariat"))
             }
-            try await services.councilQuota.admit(incoming: bytes.count)
         }
-        try await services.storage.storeChunk(hash: hash, bytes: bytes, scope: manifest.scope, device: device.key)
+        try await services.councilQuota.storing(isNew ? bytes.count : 0) {
+            try await services.storage.storeChunk(hash: hash, bytes: bytes, scope: manifest.scope, device: device.key)
+        }
         services.metrics.chunkBytes("in", count: bytes.count)
     }
 

@@ -72,11 +72,8 @@ struct ConsultationFormRoutes: Sendable {
             return try again(site, id: id, draft: draft, refusal: ContributionRefusal(.proofMissing))
         }
         let sealed = try contribution.sealed(to: consultation.sealingKey)
-        guard try await Self.withinQuota(services.councilQuota, sealed.count) else {
-            return try again(site, id: id, draft: draft, refusal: ContributionRefusal(.councilFull))
-        }
-        guard try await services.storage.storeContribution(sealed, consultation: id, receivedAt: now, max: ContributionLimits.perConsultationMax) != nil else {
-            return try again(site, id: id, draft: draft, refusal: ContributionRefusal(.full))
+        if let refusal = try await Self.store(sealed, consultation: id, at: now, services: services) {
+            return try again(site, id: id, draft: draft, refusal: refusal)
         }
         services.logger.info("contribution received", metadata: ["consultation": "\(id)", "origin": "public"])
         return PublicSiteSource.page(site.contributionReceivedPage(id), cache: false)
@@ -94,13 +91,16 @@ struct ConsultationFormRoutes: Sendable {
         }
     }
 
-    /// False when `bytes` more would pass the council's storage quota (kept apart for the same reason as `formBody`).
-    private static func withinQuota(_ quota: CouncilQuota, _ bytes: Int) async throws -> Bool {
+    /// Stores the sealed box within the council's storage quota; the refusal when the quota or the
+    /// consultation's mailbox is full (kept apart for the same reason as `formBody`).
+    private static func store(_ sealed: [UInt8], consultation id: String, at now: Date, services: RelayServices) async throws -> ContributionRefusal? {
         do {
-            try await quota.admit(incoming: bytes)
-            return true
+            let position = try await services.councilQuota.storing(sealed.count) {
+                try await services.storage.storeContribution(sealed, consultation: id, receivedAt: now, max: ContributionLimits.perConsultationMax)
+            }
+            return position == nil ? ContributionRefusal(.full) : nil
         } catch let error as APIError where error.code == .councilQuotaExceeded {
-            return false
+            return ContributionRefusal(.councilFull)
         }
     }
 

@@ -7,26 +7,47 @@ import HuisClosWire
 /// contributions can fill the disk the relay's councils share.
 ///
 /// The figure is the storage's own (`ServerStorage.storedBytes`), read at each check: every
-/// instance on one PostgreSQL database sees the same, and space freed counts at once. A check and
-/// its write are not one transaction, so concurrent writes may pass the quota by what they carry
-/// (at most a few pushes of 8 MiB); the next write is refused.
+/// instance on one PostgreSQL database sees the same, and space freed counts at once. In one relay
+/// process a check and its write are atomic: checks are taken one at a time and count the bytes of
+/// the writes admitted before and not yet committed (`QuotaReservations`), while the writes
+/// themselves still run together (pushes keep their group commit). Several relay instances on one
+/// PostgreSQL do not share their reservations: a check on one instance does not count what the
+/// others have in flight, so writes at once on several instances may still pass the quota by that
+/// much; the next write is refused.
 struct CouncilQuota: Sendable {
     let storage: any ServerStorage
     let bytesMax: Int64
     let metrics: ServerMetrics
     /// The council's name in metrics (`default` for the default council).
     let council: String
+    /// The admitted writes in flight, shared by every copy of this council's quota.
+    let reservations = QuotaReservations()
 
-    /// Throws `councilQuotaExceeded` when the council's data and `incoming` bytes would pass the quota.
-    func admit(incoming: Int) async throws {
+    /// Runs `write`, which makes the council's data grow by `incoming` bytes, once they fit the
+    /// quota with what is stored and in flight; throws `councilQuotaExceeded`, running nothing, otherwise.
+    func storing<T>(_ incoming: Int, _ write: () async throws -> T) async throws -> T {
+        guard incoming > 0 else { return try await write() }
+        try await reservations.reserve(Int64(incoming)) { reserved in try await check(incoming, reserved: reserved) }
+        do {
+            let result = try await write()
+            await reservations.release(Int64(incoming))
+            return result
+        } catch {
+            await reservations.release(Int64(incoming))
+            throw error
+        }
+    }
+
+    private func check(_ incoming: Int, reserved: Int64) async throws {
         let stored = try await storage.storedBytes()
         metrics.councilStoredBytes(stored, quota: bytesMax, council: council)
-        guard stored + Int64(incoming) <= bytesMax else {
+        let taken = stored + reserved
+        guard taken + Int64(incoming) <= bytesMax else {
             metrics.councilQuotaRefused(council: council)
             throw APIError(.councilQuotaExceeded, Text(
-                fr: "les données de ce conseil occupent \(stored) octets sur le relais, et \(incoming) de plus dépasseraient son quota de \(bytesMax) : "
+                fr: "les données de ce conseil occupent \(taken) octets sur le relais, et \(incoming) de plus dépasseraient son quota de \(bytesMax) : "
                     + "rien n'a été stocké ; l'exploitant du relais relève --council-quota (ou libère de la place), puis synchronisez de nouveau",
-                en: "this council's data takes \(stored) bytes on the relay, and \(incoming) more would pass "
+                en: "this council's data takes \(taken) bytes on the relay, and \(incoming) more would pass "
                     + "its quota of \(bytesMax): nothing was stored; the relay's operator raises --council-quota (or frees space), then sync again"))
         }
     }

@@ -62,10 +62,9 @@ struct BatchIntake: Sendable {
                 results[index] = Self.rejected(error)
             }
         }
-        if !admitted.isEmpty {
-            try await quota.admit(incoming: admitted.reduce(0) { $0 + $1.batch.encoded.count })
+        let outcomes = try await quota.storing(admitted.reduce(0) { $0 + $1.batch.encoded.count }) {
+            try await storage.push(admitted.map(\.batch), receivedAt: clock.now())
         }
-        let outcomes = try await storage.push(admitted.map(\.batch), receivedAt: clock.now())
         var heads: [ScopeID: UInt64] = [:]
         for ((index, batch), outcome) in zip(admitted, outcomes) {
             results[index] = Self.result(outcome, batch: batch)
