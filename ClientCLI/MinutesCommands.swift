@@ -74,10 +74,10 @@ struct MinutesCommands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "approuver", abstract: "Enregistre l'approbation à une séance ultérieure / records approval at a later séance.",
             discussion: """
-                La séance d'approbation est postérieure à celle du procès-verbal et a été tenue (présence close) ; pour + contre + abstentions \
-                ne dépassent pas ses présents ; aucun paragraphe ne reste en conflit. Présidence ou secrétariat.
-                The approving séance is later and held; votes do not exceed those present; no paragraph in conflict.
-                Codes de sortie : 0 · 64 conflit ou séance non tenue · 65 séance non ultérieure, décompte excédant les présents, réservé à la présidence et au secrétariat.
+                La séance d'approbation est postérieure à celle du procès-verbal et a été tenue (présence close) avec son quorum ; \
+                pour + contre + abstentions ne dépassent pas ses présents ; aucun paragraphe ne reste en conflit. Présidence ou secrétariat.
+                The approving séance is later, held with its quorum; votes do not exceed those present; no paragraph in conflict.
+                Codes de sortie : 0 · 64 conflit ou séance non tenue · 65 séance non ultérieure, sans quorum, décompte excédant les présents, réservé à la présidence et au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance du procès-verbal / the minutes' séance.") var seance: String

@@ -29,10 +29,10 @@ extension CouncilSession {
         try Minutes(store: device.store).write(text, paragraph: number, of: seance)
     }
 
-    /// Records the approval of `seance`'s PV at the later séance `approving` with its vote, then syncs.
+    /// Records the approval of `seance`'s PV at the later séance `approving`, held with its quorum, with its vote, then syncs.
     public func approveMinutes(_ seance: String, at approving: String, inFavour: Int, against: Int, abstaining: Int) async throws {
         let held = try council.seance(approving)
-        try Minutes(store: device.store).approve(try council.seance(seance), at: held,
+        try Minutes(store: device.store).approve(try council.seance(seance), at: held, register: register.register,
                                                  vote: Minutes.Vote(present: held.present.count, inFavour: inFavour, against: against, abstaining: abstaining))
         _ = try await device.sync()
     }

@@ -76,6 +76,32 @@ import Testing
         }
     }
 
+    @Test func approvalAtASeanceHeldWithoutQuorumIsRefusedAndNothingIsRecorded() async throws {
+        try await MinutesFixture.with("minutes-quorum") { fixture in
+            // A third member joins; s3 is held with Karim alone: 1 present of 3 in office, 2 required.
+            _ = try await fixture.council.enrol("lea")
+            var secretariat = try await fixture.secretariat()
+            _ = try secretariat.draftMinutes("s1")
+            _ = try await secretariat.convene("s3", on: try #require(Day(unixSeconds: secretariat.today.unixSeconds + 86_400)), from: nil, to: nil,
+                                              place: "Bobigny", urgent: true)
+            fixture.council.clock.advance(seconds: 2 * 86_400)
+            secretariat = try await fixture.secretariat()
+            try secretariat.markPresent([fixture.karim.member.hex], at: "s3")
+            let quorum = try secretariat.closeAttendance(of: "s3")
+            #expect(quorum.inOffice == 3 && quorum.present == 1 && !quorum.isReached)
+            let refused = await #expect(throws: CouncilError.self) { try await secretariat.approveMinutes("s1", at: "s3", inFavour: 1, against: 0, abstaining: 0) }
+            #expect(refused?.code == .quorumNotReached)
+            #expect(refused?.text.french.contains("sans quorum (1 présent(s) sur 3 en fonction, 2 requis)") == true, "\(String(describing: refused))")
+            #expect(refused?.text.french.contains("huisclos pv approuver s1 --seance") == true, "\(String(describing: refused))")
+            #expect(refused?.text.english.contains("without quorum (1 present of 3 in office, 2 required)") == true, "\(String(describing: refused))")
+            let view = try await secretariat.minutesView("s1")
+            #expect(view.record.status == .draft && view.record.approval == nil, "nothing recorded")
+            // The same minutes are approved at s2, held with its quorum.
+            try await secretariat.approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            #expect(try await secretariat.minutesView("s1").record.approval?.seance == "s2")
+        }
+    }
+
     @Test func thePresidentsSignatureIsCheckedByAnotherDeviceAfterSyncAndAForgedOrMissingOneIsRefused() async throws {
         try await MinutesFixture.with("minutes-signature") { fixture in
             _ = try await fixture.secretariat().draftMinutes("s1")
