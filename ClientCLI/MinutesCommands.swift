@@ -18,8 +18,9 @@ struct MinutesCommands: AsyncParsableCommand {
               huisclos pv approuver s1 --seance s2 --pour 3 --contre 0 --abstentions 1
               huisclos pv signer s1
               huisclos pv exporter s1 --format html --sortie pv-s1.html
+              huisclos pv publier s1
             """,
-        subcommands: [Draft.self, Show.self, Write.self, Approve.self, Sign.self, Stamp.self, Export.self])
+        subcommands: [Draft.self, Show.self, Write.self, Approve.self, Sign.self, Stamp.self, Export.self, Publish.self])
 
     struct Draft: CouncilCommand {
         static let configuration = CommandConfiguration(
@@ -119,6 +120,27 @@ struct MinutesCommands: AsyncParsableCommand {
         func run(on session: CouncilSession) async throws {
             try await session.stampMinutes(seance)
             say(.minutesStamped(seance))
+        }
+    }
+
+    struct Publish: CouncilCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "publier", abstract: "Publie le procès-verbal approuvé et signé sur le site public / publishes the approved, signed minutes.",
+            discussion: """
+                Quand le conseil le décide : le texte approuvé, son approbation et son empreinte partent en clair dans la portée publique ; \
+                le serveur les sert à <serveur>/public/proces-verbaux/<séance>.html et les liste sur <serveur>/public/. \
+                Seulement un procès-verbal approuvé dont cet appareil vérifie la signature de la présidence (huisclos pv voir). \
+                Un procès-verbal n'est pas une délibération : il n'entre pas dans les données ouvertes SCDL.
+                When the council decides: the approved text, its approval and hash go in clear to the public scope; only minutes \
+                approved and signed (as pv voir verifies). Not in the SCDL open data.
+                Le site public du serveur doit publier (huisclos-server démarré avec --public-url et public-site.json écrit) : sinon rien n'est publié.
+                Codes de sortie : 0 · 64 non approuvé, ou site public du serveur pas encore configuré · 65 non signé, signature refusée, texte modifié après approbation, publication réservée à la présidence et au secrétariat · 69 serveur injoignable.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance / séance id.") var seance: String
+
+        func run(on session: CouncilSession) async throws {
+            say(.minutesPublished(seance, at: try await session.publishMinutes(seance)))
         }
     }
 
