@@ -17,7 +17,7 @@ struct MinutesCommands: AsyncParsableCommand {
               huisclos pv voir s1
               huisclos pv approuver s1 --seance s2 --pour 3 --contre 0 --abstentions 1
               huisclos pv signer s1
-              huisclos pv exporter s1 --format html --sortie pv-s1.html
+              huisclos pv exporter s1 --format pdf --sortie pv-s1.pdf
               huisclos pv publier s1
             """,
         subcommands: [Draft.self, Show.self, Write.self, Approve.self, Sign.self, Stamp.self, Export.self, Publish.self])
@@ -146,25 +146,28 @@ struct MinutesCommands: AsyncParsableCommand {
 
     struct Export: CouncilCommand {
         static let configuration = CommandConfiguration(
-            commandName: "exporter", abstract: "Exporte le procès-verbal en HTML ou Markdown / exports the minutes.",
+            commandName: "exporter", abstract: "Exporte le procès-verbal en HTML, Markdown ou PDF / exports the minutes.",
             discussion: """
                 Le fichier porte le texte et ce que cet appareil a vérifié (approbation, signature, horodatage). Il est écrit en clair, \
-                lisible par vous seul (0600), jamais par-dessus un fichier existant.
-                The file holds the text and what this device verified; written in plaintext, never over an existing file.
-                Exemple / example : huisclos pv exporter s1 --format md --sortie pv-s1.md
-                Codes de sortie : 0 · 64 format inconnu ou procès-verbal introuvable · 74 fichier existant ou non écrit.
+                lisible par vous seul (0600), jamais par-dessus un fichier existant. Le PDF est la page HTML imprimée par Chromium \
+                sans interface et sans réseau (paquet Debian chromium).
+                The file holds the text and what this device verified; written in plaintext, never over an existing file. \
+                The PDF is the HTML page printed by headless Chromium, offline.
+                Exemple / example : huisclos pv exporter s1 --format pdf --sortie pv-s1.pdf
+                Codes de sortie : 0 · 64 format inconnu ou procès-verbal introuvable · 74 fichier existant ou non écrit, Chromium absent ou en échec.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance / séance id.") var seance: String
-        @Option(help: "html ou md.") var format: String
+        @Option(help: "html, md ou pdf.") var format: String
         @Option(name: .customLong("sortie"), help: "Nouveau fichier (jamais écrasé) / new file (never overwritten).") var output: String
 
         func run(on session: CouncilSession) async throws {
             guard let format = MinutesDocument.Format(rawValue: format) else {
-                throw UsageError("--format", format, accepts: Text(fr: "html ou md", en: "html or md"))
+                throw UsageError("--format", format, accepts: Text(fr: "html, md ou pdf", en: "html, md or pdf"))
             }
-            let document = try await session.minutesDocument(seance)
-            try PlaintextFile.write(Data(document.rendered(format).utf8), toPath: output)
+            let text = try await session.minutesDocument(seance).rendered(format)
+            let bytes = format == .pdf ? try ChromiumPDF.print(text, environment: ProcessInfo.processInfo.environment) : Data(text.utf8)
+            try PlaintextFile.write(bytes, toPath: output)
             say(.minutesExported(output))
         }
     }

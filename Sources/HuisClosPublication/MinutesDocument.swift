@@ -3,7 +3,8 @@ import HuisClosL10n
 
 /// A séance's procès-verbal as a document leaving the device (`huisclos pv exporter`): its text
 /// and what the exporting device verified of its approval, signature and time-stamp, in Markdown
-/// or as one standalone HTML page built like the public pages (RGAA landmarks, `lang="fr"`).
+/// or as one standalone HTML page built like the public pages (RGAA landmarks, `lang="fr"`), which
+/// is also what a PDF prints.
 public struct MinutesDocument: Sendable, Equatable {
     public let councilName: String
     public let seance: String
@@ -52,15 +53,15 @@ public struct MinutesDocument: Sendable, Equatable {
 }
 
 extension MinutesDocument {
-    /// The export formats.
+    /// The export formats; a PDF is the HTML page printed (`ChromiumPDF`).
     public enum Format: String, Sendable, CaseIterable {
-        case html, md
+        case html, md, pdf
     }
 
-    /// The document in `format`.
+    /// The document in `format`: for `.pdf`, the HTML page to print.
     public func rendered(_ format: Format) -> String {
         switch format {
-        case .html: html()
+        case .html, .pdf: html()
         case .md: markdown()
         }
     }

@@ -22,6 +22,7 @@ import Testing
             try await council.sync("presidente", "secretariat")
             try await council.ok("secretariat", ["presence", "clore", "s3"])
             #expect(try await council.ok("secretariat", ["pv", "brouillon", "s1"]).contains("Procès-verbal de la séance s1 rédigé"))
+            try await council.ok("secretariat", ["pv", "ecrire", "s1", "1", "La rapporteuse présente l'inclusion numérique."])
             let atItself = try await council.run("secretariat", ["pv", "approuver", "s1", "--seance", "s1", "--pour", "2", "--contre", "0", "--abstentions", "0"])
             #expect(atItself.status == 65 && atItself.errors.contains("minutes.approvalTooEarly"), "\(atItself.errors)")
             let tooMany = try await council.run("secretariat", ["pv", "approuver", "s1", "--seance", "s2", "--pour", "2", "--contre", "1", "--abstentions", "0"])
@@ -44,7 +45,23 @@ import Testing
             #expect(exported.hasPrefix("# Conseil du scénario indépendant — Procès-verbal de la séance du ") && exported.contains("signature vérifiée"))
             #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o600)
             #expect(try await council.run("alice", ["pv", "exporter", "s1", "--format", "md", "--sortie", file]).status == 74, "never over a file")
-            #expect(try await council.run("alice", ["pv", "exporter", "s1", "--format", "pdf", "--sortie", file + ".pdf"]).status == 64)
+            #expect(try await council.run("alice", ["pv", "exporter", "s1", "--format", "docx", "--sortie", file + ".docx"]).status == 64)
+
+            // PDF: the HTML export printed by headless Chromium; a clear refusal, nothing written, without Chromium.
+            let pdf = council.folder.url.appendingPathComponent("pv-s1.pdf").path
+            let noChromium = try await council.run("alice", ["pv", "exporter", "s1", "--format", "pdf", "--sortie", pdf], environment: ["PATH": "/nonexistent"])
+            #expect(noChromium.status == 74 && noChromium.errors.contains("pdf.missing") && noChromium.errors.contains("Chromium est introuvable"),
+                    "\(noChromium.errors)")
+            #expect(!FileManager.default.fileExists(atPath: pdf))
+            if ProjectTools.enabled {
+                #expect(try await council.ok("alice", ["pv", "exporter", "s1", "--format", "pdf", "--sortie", pdf]).contains("en clair"))
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+                #expect(bytes.starts(with: Array("%PDF-".utf8)))
+                #expect((try FileManager.default.attributesOfItem(atPath: pdf)[.posixPermissions] as? Int) == 0o600)
+                let text = try await CommandRun.run(executable: URL(fileURLWithPath: "/usr/bin/pdftotext"), [pdf, "-"])
+                #expect(text.status == 0 && text.output.contains("Procès-verbal de la séance du ")
+                        && text.output.contains("La rapporteuse présente l'inclusion numérique."), "\(text.output) \(text.errors)")
+            }
 
             // Published when the council decides: by the president or the secretariat, once the relay's site publishes.
             let byAMember = try await council.run("alice", ["pv", "publier", "s1"])
