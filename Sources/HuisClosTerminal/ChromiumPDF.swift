@@ -15,6 +15,8 @@ import Glibc
 public enum ChromiumPDF {
     /// Chromium's name on `PATH` as Debian installs it.
     public static let program = "chromium"
+    /// Seconds Chromium gets to print one document (about 1.5 s for a PV of a few pages).
+    static let timeLimit = 120
 
     /// The PDF of `html`; `environment` gives `PATH` (where Chromium is looked for).
     public static func print(_ html: String, environment: [String: String]) throws(ChromiumPDFError) -> Data {
@@ -40,7 +42,11 @@ public enum ChromiumPDF {
         } catch {
             throw ChromiumPDFError(.failed)
         }
+        // A Chromium that hangs (a broken profile, a display it waits for) is stopped after `timeLimit`.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(timeLimit), execute: watchdog)
         process.waitUntilExit()
+        watchdog.cancel()
         guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: pdf), bytes.starts(with: Array("%PDF-".utf8)) else {
             throw ChromiumPDFError(.failed)
         }
@@ -64,7 +70,7 @@ public struct ChromiumPDFError: HuisClosError, Equatable, CustomStringConvertibl
     public enum Code: String, ErrorCode {
         /// No `chromium` on `PATH`.
         case missing
-        /// Chromium did not start, failed or wrote no PDF.
+        /// Chromium did not start, failed, ran past the time limit or wrote no PDF.
         case failed
 
         public static let domain = "pdf"
@@ -75,8 +81,8 @@ public struct ChromiumPDFError: HuisClosError, Equatable, CustomStringConvertibl
                 Text(fr: "Chromium est introuvable (chromium sur le PATH) : installez le paquet Debian chromium (scripts/setup.sh), ou exportez en html ; rien n'a été écrit",
                      en: "Chromium was not found (chromium on PATH): install Debian's chromium package (scripts/setup.sh), or export as html; nothing was written")
             case .failed:
-                Text(fr: "Chromium n'a pas produit le PDF : vérifiez qu'il démarre (chromium --headless=new --version), ou exportez en html ; rien n'a été écrit",
-                     en: "Chromium did not produce the PDF: check that it starts (chromium --headless=new --version), or export as html; nothing was written")
+                Text(fr: "Chromium n'a pas produit le PDF en \(ChromiumPDF.timeLimit) s : vérifiez qu'il démarre (chromium --headless=new --version), ou exportez en html ; rien n'a été écrit",
+                     en: "Chromium did not produce the PDF within \(ChromiumPDF.timeLimit) s: check that it starts (chromium --headless=new --version), or export as html; nothing was written")
             }
         }
 
