@@ -8,8 +8,8 @@ import HuisClosWire
 ///
 /// The figure is the storage's own (`ServerStorage.storedBytes`), read at each check: every
 /// instance on one PostgreSQL database sees the same, and space freed counts at once. In one relay
-/// process a check and its write are atomic: checks are taken one at a time and count the bytes of
-/// the writes admitted before and not yet committed (`QuotaReservations`), while the writes
+/// process a check and its write are atomic: each check counts the bytes of the writes admitted
+/// before it and not yet committed (`QuotaReservations`), while the checks' readings and the writes
 /// themselves still run together (pushes keep their group commit). Several relay instances on one
 /// PostgreSQL do not share their reservations: a check on one instance does not count what the
 /// others have in flight, so writes at once on several instances may still pass the quota by that
@@ -27,7 +27,18 @@ struct CouncilQuota: Sendable {
     /// quota with what is stored and in flight; throws `councilQuotaExceeded`, running nothing, otherwise.
     func storing<T>(_ incoming: Int, _ write: () async throws -> T) async throws -> T {
         guard incoming > 0 else { return try await write() }
-        try await reservations.reserve(Int64(incoming)) { reserved in try await check(incoming, reserved: reserved) }
+        let mark = await reservations.mark()
+        let stored = try await storage.storedBytes()
+        metrics.councilStoredBytes(stored, quota: bytesMax, council: council)
+        let (taken, reserved) = await reservations.reserve(Int64(incoming), stored: stored, readAfter: mark, max: bytesMax)
+        guard reserved else {
+            metrics.councilQuotaRefused(council: council)
+            throw APIError(.councilQuotaExceeded, Text(
+                fr: "les données de ce conseil occupent \(taken) octets sur le relais, et \(incoming) de plus dépasseraient son quota de \(bytesMax) : "
+                    + "rien n'a été stocké ; l'exploitant du relais relève --council-quota (ou libère de la place), puis synchronisez de nouveau",
+                en: "this council's data takes \(taken) bytes on the relay, and \(incoming) more would pass "
+                    + "its quota of \(bytesMax): nothing was stored; the relay's operator raises --council-quota (or frees space), then sync again"))
+        }
         do {
             let result = try await write()
             await reservations.release(Int64(incoming))
@@ -35,20 +46,6 @@ struct CouncilQuota: Sendable {
         } catch {
             await reservations.release(Int64(incoming))
             throw error
-        }
-    }
-
-    private func check(_ incoming: Int, reserved: Int64) async throws {
-        let stored = try await storage.storedBytes()
-        metrics.councilStoredBytes(stored, quota: bytesMax, council: council)
-        let taken = stored + reserved
-        guard taken + Int64(incoming) <= bytesMax else {
-            metrics.councilQuotaRefused(council: council)
-            throw APIError(.councilQuotaExceeded, Text(
-                fr: "les données de ce conseil occupent \(taken) octets sur le relais, et \(incoming) de plus dépasseraient son quota de \(bytesMax) : "
-                    + "rien n'a été stocké ; l'exploitant du relais relève --council-quota (ou libère de la place), puis synchronisez de nouveau",
-                en: "this council's data takes \(taken) bytes on the relay, and \(incoming) more would pass "
-                    + "its quota of \(bytesMax): nothing was stored; the relay's operator raises --council-quota (or frees space), then sync again"))
         }
     }
 }

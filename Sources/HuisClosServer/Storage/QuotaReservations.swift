@@ -1,29 +1,27 @@
-/// The bytes this relay process admitted under a council's quota and has not finished writing,
-/// with the checks taken one at a time: a check counts what the storage holds plus what earlier
-/// admitted writes are still carrying, so two concurrent writes cannot both take the same room.
+/// The bytes this relay process admitted under a council's quota and has not finished writing.
+/// A check reads the storage's figure alongside other checks, then, in one step of this actor,
+/// adds what is still in flight and what finished while it was reading (which its reading may or
+/// may not hold: counted, erring towards refusal), so two concurrent writes never take the same room.
 actor QuotaReservations {
-    private var reserved: Int64 = 0
-    private var checking = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var inFlight: Int64 = 0
+    /// The bytes of every write finished so far (it only grows): what finished during a reading is the difference.
+    private var finished: Int64 = 0
 
-    /// Runs `check` with the bytes reserved so far, alone among this council's checks, and
-    /// reserves `incoming` unless it throws.
-    func reserve(_ incoming: Int64, check: @Sendable (_ reserved: Int64) async throws -> Void) async throws {
-        if checking {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            checking = true
-        }
-        // The next check starts when this one ends, with `checking` still set for it.
-        defer {
-            if waiting.isEmpty { checking = false } else { waiting.removeFirst().resume() }
-        }
-        try await check(reserved)
-        reserved += incoming
+    /// Taken before reading the storage's figure, and given back to `reserve`.
+    func mark() -> Int64 { finished }
+
+    /// Reserves `incoming` when `stored` (read after `mark`), what is in flight or finished since,
+    /// and `incoming` fit in `max`; returns the bytes counted as taken and whether it reserved.
+    func reserve(_ incoming: Int64, stored: Int64, readAfter mark: Int64, max: Int64) -> (taken: Int64, reserved: Bool) {
+        let taken = stored + inFlight + (finished - mark)
+        guard taken + incoming <= max else { return (taken, false) }
+        inFlight += incoming
+        return (taken, true)
     }
 
     /// Gives back what `reserve` took, once its write committed (and counts in the storage) or failed.
     func release(_ bytes: Int64) {
-        reserved -= bytes
+        inFlight -= bytes
+        finished += bytes
     }
 }
