@@ -25,6 +25,16 @@ extension Seance {
         return earlierNoticeSent ? .changed : .convocation
     }
 
+    /// Refuses a new séance's id holding « : »: it separates the séance, the revision and the
+    /// device in an acknowledgement's id, which "s:1" would make ambiguous.
+    public static func checkNewID(_ id: String) throws(CouncilError) {
+        guard !id.contains(":") else {
+            throw CouncilError(.invalidSeanceID, Text(
+                fr: "Identifiant de séance « \(id) » refusé : il ne contient pas « : », qui sépare la séance et sa version dans les accusés de réception ; choisissez par exemple « \(id.replacingColons) ».",
+                en: "Séance id \"\(id)\" refused: it may not contain ':', which separates the séance and its version in acknowledgements; choose for instance \"\(id.replacingColons)\"."))
+        }
+    }
+
     /// Refuses a convocation's values that cannot be right: a blank place, an end without a start,
     /// an end not after the start.
     public static func checkConvocation(place: String, start: TimeOfDay?, end: TimeOfDay?) throws(CouncilError) {
@@ -112,4 +122,9 @@ extension Seance {
         default: Text(fr: dayFR, en: dayEN)
         }
     }
+}
+
+extension String {
+    /// The id with each « : » made « - »: what to suggest instead.
+    fileprivate var replacingColons: String { String(map { $0 == ":" ? "-" : $0 }) }
 }

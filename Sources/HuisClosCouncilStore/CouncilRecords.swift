@@ -91,5 +91,18 @@ public enum CouncilRecords {
         revision == 0 ? "\(seance):\(device)" : "\(seance):\(revision):\(device)"
     }
 
+    /// The séance and revision an acknowledgement's id names, when the id ends with ":<device>"
+    /// (`acknowledgementID` read back): a last part before the device that is a revision written
+    /// as `acknowledgementID` writes it (1, 2, …) is the revision, else the version is 0. Séance
+    /// ids hold no « : » (`Seance.checkNewID`), so the reading is unambiguous.
+    public static func acknowledgedVersion(id: String, device: String) -> (seance: String, revision: Int)? {
+        guard id.hasSuffix(":" + device) else { return nil }
+        let named = id.dropLast(device.count + 1)
+        guard let colon = named.lastIndex(of: ":") else { return (String(named), 0) }
+        let last = named[named.index(after: colon)...]
+        guard let revision = Int(last), revision > 0, String(revision) == last else { return (String(named), 0) }
+        return (String(named[..<colon]), revision)
+    }
+
     static func key(_ kind: String, _ id: String) throws -> RecordKey { try RecordKey(kind: kind, id: id) }
 }

@@ -71,7 +71,8 @@ public struct CouncilStore: Sendable {
     /// Convenes a séance, or changes its date, time and place: each change after the first
     /// convocation raises its revision (the calendar's SEQUENCE); the same values again record
     /// nothing. Refused for a cancelled or held séance, a blank place, an end without a start or
-    /// not after it (`Seance.checkConvocation`). The convocation delay is the caller's check
+    /// not after it (`Seance.checkConvocation`), a new séance whose id holds « : » (`Seance.checkNewID`).
+    /// The convocation delay is the caller's check
     /// (`CouncilSession.convene`), against the device's day.
     @discardableResult
     public func convene(seance id: String, date: Day, place: String, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
@@ -84,6 +85,7 @@ public struct CouncilStore: Sendable {
                                  .set(key, field: CouncilRecords.Field.end, value: end.map { .text($0.iso) } ?? .null),
                                  .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent))]
         guard let existing = try seances().first(where: { $0.id == id }) else {
+            try Seance.checkNewID(id)
             try commit(changes)
             return .convened
         }

@@ -66,6 +66,19 @@ import Testing
         #expect(try peers[0].store.digest() == before)
     }
 
+    /// Issue 17 (ackrev): a séance id cannot contain « : », the separator of the acknowledgement
+    /// ids ("<séance>:<revision>:<device>" would be ambiguous for "s:1"); nothing is written.
+    @Test func aSeanceIDWithAColonIsRefused() throws {
+        let peers = try CouncilPeers(1)
+        let before = try peers[0].store.digest()
+        for id in ["s:1", "s:", "a:b"] {
+            let error = #expect(throws: CouncilError.self) { try peers[0].convene(seance: id, date: day, place: "Bobigny") }
+            #expect(error?.code == .invalidSeanceID && error?.text.french.contains("« : »") == true, "\(String(describing: error))")
+        }
+        #expect(try peers[0].store.digest() == before)
+        try peers[0].convene(seance: "s-1.b_2", date: day, place: "Bobigny")
+    }
+
     @Test func eachVersionOfTheConvocationHasItsOwnReceipt() throws {
         var now: Int64 = 1_000
         let peers = try CouncilPeers(2)
