@@ -25,6 +25,15 @@ extension Seance {
         return earlierNoticeSent ? .changed : .convocation
     }
 
+    /// What a notice of this version tells members, as one text: date, times, place, urgency,
+    /// cancellation and agenda (not the revision). Kept with each notice, so that a revision whose
+    /// content changed after it was notified (two devices raising it offline) is recognised.
+    public var noticedContent: String {
+        let fields = [date.iso, start?.iso ?? "-", end?.iso ?? "-", place, "\(urgent)", "\(cancelled)"]
+            + agenda.map { ([$0.id, $0.title] + $0.dossierIDs).joined(separator: "\u{1F}") }
+        return fields.joined(separator: "\u{1E}")
+    }
+
     /// Refuses a new séance's id holding « : »: it separates the séance, the revision and the
     /// device in an acknowledgement's id, which "s:1" would make ambiguous.
     public static func checkNewID(_ id: String) throws(CouncilError) {

@@ -29,7 +29,7 @@ public enum CouncilRecords {
         /// The council's settings for convocations, id = `convocation`: `clear_days`, `attach_ics`.
         public static let convocationSettings = "convocation_settings"
         /// A notice e-mailed by the secretariat's device, id = "<séance>:<member hex>:<revision>":
-        /// seance, member, revision, sent_ms. Recorded once the mail server accepted it.
+        /// seance, member, revision, content (what it told), sent_ms. Recorded once the mail server accepted it.
         public static let notice = "convocation_notice"
         /// The council's time-stamping authority, id = `tsa`: `tsa_url`, `tsa_roots` (PEM trust anchors).
         public static let timestampSettings = "timestamp_settings"
@@ -63,6 +63,7 @@ public enum CouncilRecords {
         public static let attachInvitation = "attach_ics"
         public static let email = "email"
         public static let sentMs = "sent_ms"
+        public static let content = "content"
         public static let present = "present"
         public static let attendanceClosed = "attendance_closed"
         public static let seance = "seance"

@@ -117,13 +117,28 @@ public struct CouncilStore: Sendable {
         try commit([.set(key, field: CouncilRecords.Field.attachInvitation, value: .bool(attached))])
     }
 
-    /// Records that `member`'s notice of `seance` at `revision` was accepted by the mail server.
-    public func recordNotice(seance: String, member: String, revision: Int, sentMs: Int64) throws {
+    /// Records that `member`'s notice of `seance` at `revision`, telling `content`
+    /// (`Seance.noticedContent`), was accepted by the mail server.
+    public func recordNotice(seance: String, member: String, revision: Int, content: String, sentMs: Int64) throws {
         let key = try CouncilRecords.key(CouncilRecords.Kind.notice, "\(seance):\(member):\(revision)")
         try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
                     .set(key, field: CouncilRecords.Field.member, value: .text(member)),
                     .set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(revision))),
+                    .set(key, field: CouncilRecords.Field.content, value: .text(content)),
                     .set(key, field: CouncilRecords.Field.sentMs, value: .integer(sentMs))])
+    }
+
+    /// The séance to notify: when a notice of its current revision told other content than the
+    /// record now holds (two devices raised the revision offline and the merge kept one's values),
+    /// its revision is raised first, so members get a new version (and the .ics a new SEQUENCE)
+    /// rather than two contents under one number. Notices recorded without content are not compared.
+    public func reviseIfNotifiedOtherwise(seance id: String) throws -> Seance {
+        let current = try seance(id)
+        guard try notices(of: id).contains(where: { $0.revision == current.revision && $0.content.map { $0 != current.noticedContent } == true })
+        else { return current }
+        let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
+        try commit([.set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(current.revision + 1)))])
+        return try seance(id)
     }
 
     /// Records the council's minimum convocation delay, in clear days.
