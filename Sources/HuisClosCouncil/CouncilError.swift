@@ -116,7 +116,5 @@ public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
         self.text = text
     }
 
-    public var description: String { "\(code.rawValue): \(text.english)" }
-
     public static func == (a: CouncilError, b: CouncilError) -> Bool { a.code == b.code }
 }

@@ -58,8 +58,6 @@ public struct MailError: HuisClosError, Equatable, CustomStringConvertible {
         self.text = text
     }
 
-    public var description: String { "\(code.rawValue): \(text.english)" }
-
     public static func == (a: MailError, b: MailError) -> Bool { a.code == b.code }
 
     /// True when the failure is the server's or the settings' (unreachable, TLS, login): every

@@ -90,7 +90,7 @@ public struct SealedScopeKey: Sendable, Equatable {
             recipient = try reader.readSigningKey()
             scope = try reader.readScope()
             epoch = try reader.readUInt32()
-            guard epoch >= 1 else { throw WireError(.malformed, "epochs start at 1") }
+            guard epoch >= 1 else { throw WireError(.malformed, Text(fr: "les époques commencent à 1", en: "epochs start at 1")) }
             commitment = try reader.read(count: Hash.length)
             sealedKey = try reader.read(count: Self.sealedLength)
             issuer = try reader.readSigningKey()

@@ -37,11 +37,8 @@ import Testing
         for code in APIError.Code.allCases { #expect(code.httpStatus != nil, "\(code.rawValue)") }
     }
 
-    /// An error whose place of failure wrote English only still reads in French: the code's sentence.
+    /// A cause only the transport named in English still reads in French: the relay unreachable.
     @Test func anEnglishOnlyDetailNeverReachesAFrenchReader() {
-        let error = CryptoError(.streamIncomplete, "the stream ended after chunk 3 of 9")
-        #expect(error.text.french == CryptoError.Code.streamIncomplete.text.french)
-        #expect(error.text.english == "the stream ended after chunk 3 of 9" && error.message == error.text.english)
         let unreachable = APIError(.unreachable, Text(fr: "serveur injoignable", en: "cannot reach the server at http://127.0.0.1:9: network error (IOError)"))
         #expect(unreachable.text.french.hasPrefix("serveur injoignable (erreur réseau)"), "\(unreachable.text.french)")
         #expect(!unreachable.text.french.contains("cannot reach"))
