@@ -70,7 +70,8 @@ extension ByteReader {
     mutating func readTag() throws(ChangeError) -> Timestamp {
         let keyBytes = try mapWireError { () throws(WireError) in try read(count: SigningPublicKey.length) }
         let device: SigningPublicKey
-        do { device = try SigningPublicKey(bytes: keyBytes) } catch { throw ChangeError(.malformed, Text(fr: "appareil d'une étiquette : \(error.text.french)", en: "tag device: \(error.text.english)")) }
+        do { device = try SigningPublicKey(bytes: keyBytes) } catch { throw ChangeError(.malformed, Text(fr: "appareil d'une étiquette : \(error.text.french)",
+                                                                                                         en: "tag device: \(error.text.english)")) }
         return Timestamp(hlc: try readHLC(), device: DeviceID(device))
     }
 

@@ -17,7 +17,8 @@ enum ReplicaPragmas {
         if creating {
             try db.execute(sql: "PRAGMA page_size = \(ReplicaLimits.pageBytes)")
             let requested = hc_vfs_request_reserve(db.sqliteConnection)
-            guard requested == SQLITE_OK else { throw failure(Text(fr: "impossible de réserver les octets de page (code SQLite \(requested))", en: "could not request reserved bytes (SQLite code \(requested))")) }
+            guard requested == SQLITE_OK else { throw failure(Text(fr: "impossible de réserver les octets de page (code SQLite \(requested))",
+                                                                   en: "could not request reserved bytes (SQLite code \(requested))")) }
             try expect(db, "PRAGMA journal_mode = MEMORY", returns: "memory")
         }
         try expect(db, "PRAGMA journal_mode = WAL", returns: "wal")
@@ -44,7 +45,8 @@ enum ReplicaPragmas {
 
     private static func expect(_ db: Database, _ sql: String, returns expected: String) throws {
         let answer = try String.fetchOne(db, sql: sql)?.lowercased()
-        guard answer == expected else { throw failure(Text(fr: "\(sql) a rendu \(answer ?? "rien"), et non \(expected)", en: "\(sql) returned \(answer ?? "nothing"), not \(expected)")) }
+        guard answer == expected else { throw failure(Text(fr: "\(sql) a rendu \(answer ?? "rien"), et non \(expected)",
+                                                           en: "\(sql) returned \(answer ?? "nothing"), not \(expected)")) }
     }
 
     private static func failure(_ what: Text) -> ReplicaError {

@@ -40,7 +40,8 @@ public struct TimestampClient: Sendable {
         } catch let error as TimestampError {
             throw error
         } catch {
-            throw TimestampError(.unreachable, detail: Text(fr: "\(url) : échec de la connexion ou de la réponse", en: "\(url): \(error)"))
+            throw TimestampError(.unreachable, detail: Text(fr: "\(url) : échec de la connexion ou de la réponse",
+                                                            en: "\(url): \(error)"))
         }
         let answer = try TimestampResponse(der: body)
         guard answer.status == 0 || answer.status == 1 else {
