@@ -47,7 +47,7 @@ extension ByteWriter {
 /// Strict reading of operation parts: every rule of Protocol/OPERATIONS.md is checked here.
 extension ByteReader {
     /// A name (or, with `maxBytes`/`extra`, a record id); throws `.malformed` unless valid.
-    mutating func readName(_ what: String, maxBytes: Int = EngineLimits.nameBytesMax,
+    mutating func readName(_ what: Text, maxBytes: Int = EngineLimits.nameBytesMax,
                            extra: UInt8? = nil) throws(ChangeError) -> String {
         let name = try mapWireError { () throws(WireError) in
             try withBytes(count: Int(try readUInt8())) { bytes in
@@ -55,8 +55,8 @@ extension ByteReader {
             }
         }
         guard let name else {
-            throw ChangeError(.malformed, Text(fr: "le champ « \(what) » doit compter de 1 à \(maxBytes) octets d'identifiant (lettres, chiffres, « _ », « . », « - »)",
-                en: "\(what) must be 1–\(maxBytes) identifier bytes (letters, digits, '_', '.', '-')"))
+            throw ChangeError(.malformed, Text(fr: "« \(what.french) » doit compter de 1 à \(maxBytes) octets d'identifiant (lettres, chiffres, « _ », « . », « - »)",
+                en: "\(what.english) must be 1–\(maxBytes) identifier bytes (letters, digits, '_', '.', '-')"))
         }
         return name
     }
@@ -105,7 +105,7 @@ extension ByteReader {
             guard let text else { throw ChangeError(.malformed, Text(fr: "une valeur texte n'est pas de l'UTF-8 valide", en: "text value is not valid UTF-8")) }
             return .text(text)
         case .bytes:
-            return .bytes(try readPayload("bytes value"))
+            return .bytes(try readPayload(Text(fr: "valeur d'octets", en: "bytes value")))
         case .file:
             let hash = try mapWireError { () throws(WireError) in try read(count: FileReference.hashLength) }
             let size = try mapWireError { () throws(WireError) in try readUInt64() }
@@ -113,7 +113,7 @@ extension ByteReader {
         }
     }
 
-    private mutating func readPayload(_ field: String) throws(ChangeError) -> [UInt8] {
+    private mutating func readPayload(_ field: Text) throws(ChangeError) -> [UInt8] {
         try mapWireError { () throws(WireError) in try readLengthPrefixed(max: EngineLimits.valueBytesMax, field: field) }
     }
 }

@@ -64,7 +64,7 @@ public enum OperationEncoding {
             previous = operation.hlc
             operations.append(operation)
         }
-        try mapWireError { () throws(WireError) in try reader.expectEnd(of: "operations") }
+        try mapWireError { () throws(WireError) in try reader.expectEnd(of: Text(fr: "opérations", en: "operations")) }
         return operations
     }
 
@@ -113,18 +113,18 @@ public enum OperationEncoding {
         guard let type = OpType(rawValue: typeByte) else { throw ChangeError(.malformed, Text(fr: "type d'opération inconnu \(typeByte)",
             en: "unknown operation type \(typeByte)")) }
         let hlc = try reader.readHLC()
-        let kind = try reader.readName("record kind")
-        let id = try reader.readName("record id", maxBytes: EngineLimits.recordIDBytesMax, extra: UInt8(ascii: ":"))
+        let kind = try reader.readName(Text(fr: "nature d'enregistrement", en: "record kind"))
+        let id = try reader.readName(Text(fr: "identifiant d'enregistrement", en: "record id"), maxBytes: EngineLimits.recordIDBytesMax, extra: UInt8(ascii: ":"))
         let record = RecordKey(validatedKind: kind, id: id)
         switch type {
         case .set:
-            let field = try reader.readName("field name")
+            let field = try reader.readName(Text(fr: "nom de champ", en: "field name"))
             return ChangeOperation(hlc: hlc, change: .set(record, field: field, value: try reader.readValue()))
         case .add:
-            let set = try reader.readName("set name")
+            let set = try reader.readName(Text(fr: "nom d'ensemble", en: "set name"))
             return ChangeOperation(hlc: hlc, change: .add(record, set: set, element: try reader.readValue()))
         case .remove:
-            let set = try reader.readName("set name")
+            let set = try reader.readName(Text(fr: "nom d'ensemble", en: "set name"))
             let element = try reader.readValue()
             let count = Int(try mapWireError { () throws(WireError) in try reader.readUInt16() })
             guard (1...EngineLimits.observedTagsMax).contains(count) else {

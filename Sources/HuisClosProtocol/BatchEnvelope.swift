@@ -108,10 +108,10 @@ public struct BatchEnvelope: Sendable, Equatable {
             throw WireError(.malformed, Text(fr: "un corps en clair a l'époque 0 et un corps scellé une époque ≥ 1",
                 en: "a plain body has epoch 0 and a sealed body an epoch ≥ 1"))
         }
-        body = try reader.readLengthPrefixed(max: WireLimits.batchBodyBytesMax, field: "batch body")
+        body = try reader.readLengthPrefixed(max: WireLimits.batchBodyBytesMax, field: Text(fr: "corps du lot", en: "batch body"))
         let signedCount = reader.offset
         signature = try reader.read(count: SigningKeyPair.signatureLength)
-        try reader.expectEnd(of: "batch signature")
+        try reader.expectEnd(of: Text(fr: "signature du lot", en: "batch signature"))
         do {
             try device.verify(signature, of: bytes[0..<signedCount])
         } catch {

@@ -40,7 +40,7 @@ public struct EpochKeys: Sendable, Equatable {
     /// from an older epoch.
     static func decode(_ reader: inout ByteReader, scope: ScopeID, epoch: UInt32) throws(WireError) -> EpochKeys {
         let sealed = try reader.read(count: starterSealedLength)
-        guard try reader.readBool(field: "key chain link flag") else { return EpochKeys(starterSealedKey: sealed, link: nil) }
+        guard try reader.readBool(field: Text(fr: "indicateur de maillon de la chaîne de clés", en: "key chain link flag")) else { return EpochKeys(starterSealedKey: sealed, link: nil) }
         let fromEpoch = try reader.readUInt32()
         guard fromEpoch >= 1, fromEpoch < epoch else {
             throw WireError(.malformed, Text(fr: "un maillon de la chaîne de clés de l'époque \(epoch) doit venir d'une époque plus ancienne (1 à \(epoch) − 1), et non \(fromEpoch)",

@@ -79,14 +79,14 @@ extension MembershipEvent {
         switch kind {
         case .genesis:
             event = .genesis(rootKey: try reader.readSigningKey(),
-                             councilName: try reader.readString(max: TrustLimits.councilNameBytesMax, field: "council name"))
+                             councilName: try reader.readString(max: TrustLimits.councilNameBytesMax, field: Text(fr: "nom du conseil", en: "council name")))
         case .appointMember:
             event = .appointMember(try decodeAppointment(&reader))
         case .endMandate:
-            event = .endMandate(member: try reader.readMember(), reason: try reader.readEnum(MandateEndReason.self, field: "end reason"))
+            event = .endMandate(member: try reader.readMember(), reason: try reader.readEnum(MandateEndReason.self, field: Text(fr: "motif de fin", en: "end reason")))
         case .addToScope:
             event = .addToScope(member: try reader.readMember(), scope: try grantable(reader.readScope()),
-                                access: try reader.readEnum(ScopeAccess.self, field: "access"), expiry: try reader.readOptionalInstant())
+                                access: try reader.readEnum(ScopeAccess.self, field: Text(fr: "accès", en: "access")), expiry: try reader.readOptionalInstant())
         case .removeFromScope:
             event = .removeFromScope(member: try reader.readMember(), scope: try grantable(reader.readScope()))
         case .certifyDevice:
@@ -97,7 +97,7 @@ extension MembershipEvent {
             event = .acceptUndertaking(member: try reader.readMember(), device: try reader.readSigningKey(),
                                        charterDigest: try reader.read(count: Hash.length))
         case .revokeDevice:
-            event = .revokeDevice(device: try reader.readSigningKey(), wipe: try reader.readBool(field: "wipe flag"),
+            event = .revokeDevice(device: try reader.readSigningKey(), wipe: try reader.readBool(field: Text(fr: "indicateur d'effacement", en: "wipe flag")),
                                   standing: reader.remaining == 0 ? nil : try decodeStanding(&reader))
         case .startEpoch:
             let scope = try reader.readScope()
@@ -105,7 +105,7 @@ extension MembershipEvent {
                 en: "the public scope is never encrypted and has no key epochs")) }
             let epoch = try reader.readUInt32()
             guard epoch >= 1 else { throw WireError(.malformed, Text(fr: "les époques de clé commencent à 1", en: "key epochs start at 1")) }
-            let reason = try reader.readEnum(EpochReason.self, field: "epoch reason")
+            let reason = try reader.readEnum(EpochReason.self, field: Text(fr: "motif d'époque", en: "epoch reason"))
             let commitment = try reader.read(count: Hash.length)
             event = .startEpoch(scope: scope, epoch: epoch, reason: reason, commitment: commitment,
                                 keys: try EpochKeys.decode(&reader, scope: scope, epoch: epoch))
@@ -121,18 +121,18 @@ extension MembershipEvent {
             event = .approveDevice(member: try reader.readMember(), device: try reader.readSigningKey())
         case .recordPastMandate:
             let member = try reader.readMember()
-            let role = try reader.readEnum(Role.self, field: "role")
+            let role = try reader.readEnum(Role.self, field: Text(fr: "rôle", en: "role"))
             guard role == .president || role == .member || role == .secondCircle else {
                 throw WireError(.malformed, Text(fr: "un mandat passé est celui d'un président, d'un membre ou d'un membre du second cercle, pas du rôle \(role)",
                     en: "a past mandate is a president's, a member's or a second-circle member's, not a \(role)'s"))
             }
-            let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: "order number")
+            let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: Text(fr: "numéro d'arrêté", en: "order number"))
             let start = try reader.readInstant()
             let end = try reader.readInstant()
             guard start < end else { throw WireError(.malformed, Text(fr: "un mandat passé finit après avoir commencé", en: "a past mandate ends after it starts")) }
             event = .recordPastMandate(PastMandate(member: member, role: role, orderNumber: orderNumber, start: start, end: end))
         }
-        try reader.expectEnd(of: "\(kind) payload")
+        try reader.expectEnd(of: Text(fr: "contenu de \(kind)", en: "\(kind) payload"))
         return event
     }
 
@@ -160,8 +160,8 @@ extension MembershipEvent {
 
     private static func decodeAppointment(_ reader: inout ByteReader) throws(WireError) -> Appointment {
         let member = try reader.readMember()
-        let role = try reader.readEnum(Role.self, field: "role")
-        let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: "order number")
+        let role = try reader.readEnum(Role.self, field: Text(fr: "rôle", en: "role"))
+        let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: Text(fr: "numéro d'arrêté", en: "order number"))
         let orderDate = try reader.readInstant()
         let mandateEnd = try reader.readInstant()
         let count = Int(try reader.readUInt8())

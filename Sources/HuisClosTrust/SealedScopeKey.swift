@@ -86,7 +86,7 @@ public struct SealedScopeKey: Sendable, Equatable {
     public init(decoding bytes: [UInt8]) throws(TrustError) {
         var reader = ByteReader(bytes)
         do throws(WireError) {
-            try reader.expectMagic(Self.magic, of: "sealed scope key")
+            try reader.expectMagic(Self.magic, of: Text(fr: "clé de portée scellée", en: "sealed scope key"))
             recipient = try reader.readSigningKey()
             scope = try reader.readScope()
             epoch = try reader.readUInt32()
@@ -95,7 +95,7 @@ public struct SealedScopeKey: Sendable, Equatable {
             sealedKey = try reader.read(count: Self.sealedLength)
             issuer = try reader.readSigningKey()
             signature = try reader.read(count: SigningKeyPair.signatureLength)
-            try reader.expectEnd(of: "sealed scope key")
+            try reader.expectEnd(of: Text(fr: "clé de portée scellée", en: "sealed scope key"))
         } catch {
             throw TrustError(error, in: Text(fr: "clé de portée scellée", en: "sealed scope key"))
         }

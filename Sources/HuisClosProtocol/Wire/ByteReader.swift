@@ -42,17 +42,17 @@ public struct ByteReader: Sendable {
     }
 
     /// A UInt32 length (at most `max`), then that many bytes.
-    public mutating func readLengthPrefixed(max: Int, field: String) throws(WireError) -> [UInt8] {
+    public mutating func readLengthPrefixed(max: Int, field: Text) throws(WireError) -> [UInt8] {
         let length = Int(try readUInt32())
-        guard length <= max else { throw WireError(.tooLarge, Text(fr: "le champ « \(field) » fait \(length) octets ; la limite est \(max)",
-            en: "\(field) is \(length) bytes; the limit is \(max)")) }
+        guard length <= max else { throw WireError(.tooLarge, Text(fr: "« \(field.french) » fait \(length) octets ; la limite est \(max)",
+            en: "\(field.english) is \(length) bytes; the limit is \(max)")) }
         return try read(count: length)
     }
 
     /// Throws unless every byte was consumed: canonical encodings allow no trailing data.
-    public func expectEnd(of what: String) throws(WireError) {
-        guard remaining == 0 else { throw WireError(.malformed, Text(fr: "\(remaining) octets inattendus après « \(what) »",
-            en: "\(remaining) unexpected bytes after the \(what)")) }
+    public func expectEnd(of what: Text) throws(WireError) {
+        guard remaining == 0 else { throw WireError(.malformed, Text(fr: "\(remaining) octets inattendus après « \(what.french) »",
+            en: "\(remaining) unexpected bytes after the \(what.english)")) }
     }
 
     private mutating func readBigEndian(count: Int) throws(WireError) -> UInt64 {
