@@ -3,7 +3,7 @@ import HuisClosL10n
 /// A failure of a cryptographic operation: what happened and what to do about it.
 ///
 /// Messages never contain key material, plaintext or ciphertext.
-public struct CryptoError: HuisClosError, Equatable, CustomStringConvertible {
+public struct CryptoError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
     public enum Code: String, ErrorCode {
         /// libsodium could not be initialised (no entropy source?).
@@ -66,6 +66,4 @@ public struct CryptoError: HuisClosError, Equatable, CustomStringConvertible {
         self.code = code
         self.text = text
     }
-
-    public static func == (lhs: CryptoError, rhs: CryptoError) -> Bool { lhs.code == rhs.code }
 }

@@ -2,7 +2,7 @@ import HuisClosL10n
 
 /// Why a device operation failed: a stable code and a message saying what to do. Never holds a
 /// key, a passphrase or content.
-public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
+public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes.
     public enum Code: String, ErrorCode {
         /// The folder holds no device, or a device already exists where one is created.
@@ -86,7 +86,4 @@ public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
         self.code = code
         self.text = text
     }
-
-    /// Errors are equal when their codes are.
-    public static func == (lhs: DeviceError, rhs: DeviceError) -> Bool { lhs.code == rhs.code }
 }

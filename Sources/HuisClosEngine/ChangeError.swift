@@ -4,7 +4,7 @@ import HuisClosL10n
 ///
 /// Thrown by encoders and decoders of operations, by the clock, and reported per batch by the
 /// replica store. Messages never contain field values (they may be confidential).
-public struct ChangeError: HuisClosError, Equatable, CustomStringConvertible {
+public struct ChangeError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
     public enum Code: String, ErrorCode {
         /// ChangeOperation bytes break the format of Protocol/OPERATIONS.md.
@@ -114,7 +114,4 @@ public struct ChangeError: HuisClosError, Equatable, CustomStringConvertible {
 
     /// The cause's exit status when it is a HuisClos error (a council rule refuses: 65), else the code's.
     public var exitStatus: ExitStatus { (cause as? any HuisClosError)?.exitStatus ?? code.exitStatus }
-
-    /// Errors compare by code: messages are for people.
-    public static func == (lhs: ChangeError, rhs: ChangeError) -> Bool { lhs.code == rhs.code }
 }

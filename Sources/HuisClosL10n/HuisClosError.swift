@@ -50,3 +50,11 @@ extension HuisClosError {
         Text(fr: "Erreur (\(qualifiedCode)) : \(text.french)", en: "Error (\(qualifiedCode)): \(text.english)")
     }
 }
+
+/// A HuisClos error compared by its code alone: two failures of the same kind are equal whatever
+/// their words say (callers and tests match a thrown error by its kind).
+public protocol CodeEquatable: HuisClosError, Equatable {}
+
+extension CodeEquatable {
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+}

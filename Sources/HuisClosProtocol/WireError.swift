@@ -3,7 +3,7 @@ import HuisClosL10n
 /// Bytes from a peer that do not form a valid message: what is wrong and what to do.
 ///
 /// Raised by every decoder in this module; never traps on untrusted input.
-public struct WireError: HuisClosError, Equatable, CustomStringConvertible {
+public struct WireError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes (also sent to clients as error codes); new codes may be added.
     public enum Code: String, ErrorCode {
         /// The bytes end early, carry trailing data, or break the format's rules.
@@ -48,6 +48,4 @@ public struct WireError: HuisClosError, Equatable, CustomStringConvertible {
         self.code = code
         self.text = text
     }
-
-    public static func == (lhs: WireError, rhs: WireError) -> Bool { lhs.code == rhs.code }
 }

@@ -7,7 +7,7 @@ import HuisClosL10n
 /// Messages never contain the passphrase, the key or row data. Errors thrown later by
 /// `Replica.database` are GRDB `DatabaseError`s; `ReplicaError(classifying:)` maps them, so that a
 /// page that failed authentication reads as `.tampered`.
-public struct ReplicaError: HuisClosError, Equatable, CustomStringConvertible {
+public struct ReplicaError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
     public enum Code: String, ErrorCode {
         /// No replica in this folder.
@@ -88,9 +88,6 @@ public struct ReplicaError: HuisClosError, Equatable, CustomStringConvertible {
         self.code = code
         self.text = text
     }
-
-    /// Errors are equal when their codes are (messages are for people).
-    public static func == (lhs: ReplicaError, rhs: ReplicaError) -> Bool { lhs.code == rhs.code }
 }
 
 extension ReplicaError {

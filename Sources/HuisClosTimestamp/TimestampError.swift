@@ -1,7 +1,7 @@
 import HuisClosL10n
 
 /// Why a time-stamp could not be obtained or is not believed, in French and English.
-public struct TimestampError: HuisClosError, Equatable, CustomStringConvertible {
+public struct TimestampError: HuisClosError, CodeEquatable, CustomStringConvertible {
     public enum Code: String, ErrorCode {
         /// No time-stamping authority is configured for the council.
         case notConfigured
@@ -97,8 +97,6 @@ public struct TimestampError: HuisClosError, Equatable, CustomStringConvertible 
     init(_ code: Code, detail: Text) {
         self.init(code, Text(fr: "\(code.text.french) (\(detail.french))", en: "\(code.text.english) (\(detail.english))"))
     }
-
-    public static func == (a: TimestampError, b: TimestampError) -> Bool { a.code == b.code }
 
     static func malformed(_ detail: Text) -> TimestampError { TimestampError(.malformed, detail: detail) }
     static func forged(_ detail: Text) -> TimestampError { TimestampError(.forged, detail: detail) }

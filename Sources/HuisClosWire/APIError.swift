@@ -6,7 +6,7 @@ import HuisClosProtocol
 ///
 /// Sent as JSON `{"code": "…", "message": "…"}` with the status of `code`, whatever the request's
 /// format, so any client version can read it. Messages never hold tokens, keys or payloads.
-public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
+public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable error codes (the strings are the contract; new codes may be added).
     public enum Code: String, ErrorCode, Codable {
         /// Bytes that do not decode, break a format rule, or a bad parameter.
@@ -248,8 +248,6 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
         return Text(fr: "serveur injoignable (\(cause.text.french)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
                     en: "server unreachable (\(detail.english)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
     }
-
-    public static func == (lhs: APIError, rhs: APIError) -> Bool { lhs.code == rhs.code }
 
     private struct Body: Codable {
         let code: Code
