@@ -1,5 +1,6 @@
 # Suite de scripts/demo.sh (issue 7), lue par `source` : mêmes fonctions (hc, say, step, indent, sync_all),
-# même serveur. Dossiers, groupe de travail, audition, saisine, avis, programme, page publique, rapport annuel.
+# même serveur. Dossiers, groupe de travail, audition, saisine, avis, programme, page publique, consultation
+# et sa synthèse (adoptée à une séance tenue après la clôture, publiée avec ses comptes), rapport annuel.
 
 sortie="$PWD/demo-sortie"
 rm -rf "$sortie"
@@ -159,9 +160,46 @@ print("Contribution reçue" if "Contribution reçue" in answer else "REFUSÉE")
 PY
 if grep -rqa "$marqueur" "$work/serveur"; then echo "contribution en clair dans les données du serveur" >&2; exit 1; fi
 step "Les deux contributions sont scellées à la clé de la consultation : absentes en clair du dossier du serveur."
-step "Alice (membre) les ouvre sur son appareil et en retient une :"
+step "Alice (membre) les ouvre sur son appareil et les retient toutes deux :"
 hc alice consultations contributions c-mobilites | indent
 hc alice consultations marquer c-mobilites 1 retenue | indent
+hc alice consultations marquer c-mobilites 2 retenue | indent
+
+say "La consultation close, sa synthèse rédigée, adoptée à une séance tenue après la clôture, publiée avec ses comptes"
+sync_some alice presidente
+hc presidente consultations clore c-mobilites | indent
+step "La clôture avant terme est datée : « voir » montre l'heure réelle de clôture."
+hc presidente consultations voir c-mobilites | sed -n '/^Clôture/p' | indent
+hc presidente avis creer syn-mobilites --nature synthese --consultation c-mobilites \
+    --titre "Synthèse de la consultation sur les mobilités du quotidien" | indent
+hc presidente avis ecrire syn-mobilites --paragraphe p1 \
+    "Les contributions demandent des navettes le soir vers les gares et des pistes cyclables sûres." | indent
+step "La séance s4 (12/05/2026) s'est tenue avant la clôture : la synthèse n'y est pas adoptée."
+set +e
+hc presidente avis adopter syn-mobilites --seance s4 --votants 3 --pour 3 --contre 0 --abstentions 0 >"$work/synthese.out" 2>&1
+status=$?
+set -e
+indent <"$work/synthese.out"
+if [ "$status" -eq 0 ] || ! grep -q "Dates contradictoires" "$work/synthese.out"; then
+    echo "synthèse adoptée à une séance antérieure à la clôture (code $status)" >&2; exit 1
+fi
+# The council's day (Paris), which séances are dated in: a séance convened for today, in urgency.
+jour="$(TZ=Europe/Paris date +%F)"
+step "La présidente convoque s5 pour aujourd'hui ($jour), en urgence ; le secrétariat la tient :"
+hc presidente seances convoquer s5 --date "$jour" --lieu "Bobigny, salle du conseil" --urgence 2>&1 | indent
+sync_some presidente secretariat
+hc secretariat presence pointer s5 "${ids[presidente]}" "${ids[alice]}" "${ids[bruno]}" >/dev/null
+printf '  s5 : '; hc secretariat presence clore s5
+sync_some secretariat presidente
+hc presidente avis adopter syn-mobilites --seance s5 --presents 3 --votants 3 --pour 3 --contre 0 --abstentions 0 | indent
+hc presidente avis publier syn-mobilites | indent
+curl -fsS "$url/public/textes/syn-mobilites.html" -o "$sortie/public/textes/syn-mobilites.html"
+ligne="Consultation c-mobilites : 2 contribution(s) reçue(s), 2 retenue(s)."
+if ! grep -qF "$ligne" "$sortie/public/textes/syn-mobilites.html"; then echo "page de la synthèse sans « $ligne »" >&2; exit 1; fi
+step "Sa page publique dit « $ligne »"
+for page in index.html deliberations.json deliberations.csv; do curl -fsS "$url/public/$page" -o "$sortie/public/$page"; done
+if grep -rq "$marqueur" "$sortie/public"; then echo "une contribution est sur le site public" >&2; exit 1; fi
+step "…et aucune contribution : le marqueur reste absent du site public."
 
 say "Le rapport d'activité 2026 au président du Département (depuis l'appareil de la présidente)"
 hc presidente sync >/dev/null

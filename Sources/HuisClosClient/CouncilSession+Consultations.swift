@@ -36,23 +36,25 @@ extension CouncilSession {
         return consultation
     }
 
-    /// Closes a consultation before its date and syncs.
+    /// Closes a consultation now, before its date, and syncs.
     public func closeConsultation(_ id: String) async throws {
-        try Consultations(store: device.store).close(id)
+        try Consultations(store: device.store).close(id, at: instant.unixSeconds)
         _ = try await device.sync()
     }
 
-    /// The consultations this device knows, with their state now.
+    /// The consultations this device knows, with their state now; the closing shown is the actual
+    /// one when the council closed it early.
     public func consultationListing(in language: Language) throws -> Listing {
         var listing = Listing(headers: language == .french ? ["Identifiant", "Sujet", "Public", "Clôture", "État"] : ["Id", "Topic", "Audience", "Closes", "State"],
                               keys: ["id", "topic", "audience", "closes", "state"])
         for record in try Consultations(store: device.store).list() {
             let consultation = record.consultation
             let open = consultation.isOpen(at: instant.unixSeconds)
+            let state = open ? Text(fr: "ouverte", en: "open") : consultation.closedEarly ? Text(fr: "close avant terme", en: "closed early") : Text(fr: "close", en: "closed")
+            var json: [String: JSONValue] = ["closes": .string(LocalTime.iso(unixMs: consultation.closesAt * 1000)), "state": .string(open ? "open" : "closed")]
+            if consultation.closedEarly { json["closed_at"] = .string(LocalTime.iso(unixMs: consultation.end * 1000)) }
             listing.append([consultation.id, consultation.topic, consultation.audience.rawValue,
-                            LocalTime.text(unixSeconds: consultation.closesAt, in: language),
-                            open ? (language == .french ? "ouverte" : "open") : (language == .french ? "close" : "closed")],
-                           json: ["closes": .string(LocalTime.iso(unixMs: consultation.closesAt * 1000)), "state": .string(open ? "open" : "closed")])
+                            LocalTime.text(unixSeconds: consultation.end, in: language), state.in(language)], json: json)
         }
         return listing
     }
@@ -64,13 +66,22 @@ extension CouncilSession {
         let open = consultation.isOpen(at: instant.unixSeconds)
         let form = formAddress(of: consultation)
         return Text(fr: "\(consultation.topic)\nQuestion : \(consultation.question)\nPublic : \(consultation.audience.rawValue)\n"
-                        + "Clôture : \(LocalTime.text(unixSeconds: consultation.closesAt, in: .french)) (\(open ? "ouverte" : "close"))\n"
+                        + "Clôture : \(closingLine(consultation, open: open).french)\n"
                         + "Dossiers joints : \(record.dossiers.isEmpty ? "aucun" : record.dossiers.joined(separator: ", "))"
                         + (form.map { "\nFormulaire public : \($0)" } ?? ""),
                     en: "\(consultation.topic)\nQuestion: \(consultation.question)\nAudience: \(consultation.audience.rawValue)\n"
-                        + "Closes: \(LocalTime.text(unixSeconds: consultation.closesAt, in: .english)) (\(open ? "open" : "closed"))\n"
+                        + "Closes: \(closingLine(consultation, open: open).english)\n"
                         + "Attached dossiers: \(record.dossiers.isEmpty ? "none" : record.dossiers.joined(separator: ", "))"
                         + (form.map { "\nPublic form: \($0)" } ?? ""))
+    }
+
+    /// « 31/12/2027 23 h 59 (ouverte) », or for a consultation closed early « 06/12/2026 10 h 47 (close
+    /// avant terme, prévue le 31/12/2027 23 h 59) ».
+    private func closingLine(_ consultation: Consultation, open: Bool) -> Text {
+        let planned = Text(fr: LocalTime.text(unixSeconds: consultation.closesAt, in: .french), en: LocalTime.text(unixSeconds: consultation.closesAt, in: .english))
+        guard consultation.closedEarly else { return Text(fr: "\(planned.french) (\(open ? "ouverte" : "close"))", en: "\(planned.english) (\(open ? "open" : "closed"))") }
+        return Text(fr: "\(LocalTime.text(unixSeconds: consultation.end, in: .french)) (close avant terme, prévue le \(planned.french))",
+                    en: "\(LocalTime.text(unixSeconds: consultation.end, in: .english)) (closed early, planned for \(planned.english))")
     }
 
     /// What opening `consultation` tells the person: until when, and the public form's address.

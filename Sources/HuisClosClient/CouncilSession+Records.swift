@@ -36,7 +36,8 @@ extension CouncilSession {
 
     /// The activity report of `year` from the council's records on this device, and the council's name.
     public func activityReport(year: Int) async throws -> (report: ActivityReport, council: String) {
-        let report = try ActivityRecords.report(year: year, seances: try council.seances(), register: register.register, store: device.store)
+        let report = try ActivityRecords.report(year: year, seances: try council.seances(), register: register.register, store: device.store,
+                                                on: councilDay)
         return (report, await device.membership.councilName)
     }
 

@@ -131,7 +131,7 @@ extension CouncilSession {
     /// in the first circle on the séance's day, all checked before any is written.
     public func markPresent(_ members: [String], at seance: String) throws {
         let value = try council.seance(seance)
-        try value.requireHeld(by: today)
+        try value.requireHeld(by: councilDay)
         let day = value.date
         for id in members { try requireFirstCircle(id, on: day) }
         for id in members { try council.markPresent(seance: seance, member: id) }
@@ -139,7 +139,7 @@ extension CouncilSession {
 
     /// Closes `seance`'s attendance (the secretariat), on or after its day, and returns its quorum.
     public func closeAttendance(of seance: String) throws -> Quorum {
-        try council.seance(seance).requireHeld(by: today)
+        try council.seance(seance).requireHeld(by: councilDay)
         try council.closeAttendance(seance: seance)
         return quorum(of: try council.seance(seance))
     }

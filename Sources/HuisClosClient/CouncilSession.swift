@@ -16,6 +16,9 @@ public struct CouncilSession {
     public let today: Day
     /// Now, by the session's clock.
     public let instant: Instant
+    /// Today on the council's wall clock (Europe/Paris), the day its séances are dated in: ahead of
+    /// `today` between midnight in Paris and midnight UTC.
+    public var councilDay: Day { Moment(unixSeconds: instant.unixSeconds).day }
 
     /// The unlocked device.
     public var device: Device { client.device }

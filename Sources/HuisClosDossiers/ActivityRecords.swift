@@ -1,17 +1,27 @@
 import HuisClosCouncil
+import HuisClosL10n
 import HuisClosPublication
 import HuisClosStore
 
 /// The annual activity report's figures, read from the council's records on a replica: séances
 /// held (attendance closed) with the first-circle members in office that day, who was present and
-/// who was excused; texts adopted, and which are published; referrals; working groups; hearings.
+/// who was excused; texts adopted, and which are published; referrals; working groups; hearings
+/// (`ActivityReport` keeps those dated in the report's year).
 ///
 /// Group dossiers are counted as this replica holds them: a device outside a group sees none of
 /// its dossiers (run the report from the president's device, which is in every group it created).
 public enum ActivityRecords {
     /// The report for `year` from `seances` and `register` (the council store's) and the dossier
-    /// records of `store`.
-    public static func report(year: Int, seances: [Seance], register: Register, store: ChangeStore) throws -> ActivityReport {
+    /// records of `store`, established on `today`: refused (`CouncilError.invalidDate`, `DateOrder`)
+    /// for a year not yet begun, which it could only report as empty.
+    public static func report(year: Int, seances: [Seance], register: Register, store: ChangeStore, on today: Day) throws -> ActivityReport {
+        let start = Day(year: year, month: 1, day: 1) ?? .first
+        try DateOrder.require(
+            .init(Text(fr: "le rapport d'activité \(year) est établi", en: "the activity report for \(year) is established"), Moment(today)),
+            notBefore: .init(Text(fr: "le début de l'année \(year)", en: "year \(year) began"), Moment(start)),
+            rule: Text(fr: "un rapport ne rend compte que d'une année commencée", en: "a report accounts only for a year that has begun"),
+            remedy: Text(fr: "Demandez le rapport de l'année en cours ou d'une année passée (huisclos rapport annuel \(today.year)).",
+                         en: "Ask for the report of the current year or a past one (huisclos rapport annuel \(today.year))."))
         let held = seances.filter { $0.attendanceClosed && $0.date.year == year }.map { seance in
             let expected = register.firstCircle(on: seance.date)
             return ActivityReport.SeanceHeld(

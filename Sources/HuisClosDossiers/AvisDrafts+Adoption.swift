@@ -12,7 +12,8 @@ extension AvisDrafts {
     ///
     /// Refused while a paragraph shows a conflict (`adopt(_:seance:on:vote:)`), when the vote
     /// counts more members voting than were present, without quorum (`CouncilError.quorumNotReached`)
-    /// or before the referral was received (`CouncilError.invalidDate`, `Referrals.requireReceived`).
+    /// or before the referral was received or the consultation summed up ended (`CouncilError.invalidDate`,
+    /// `Referrals.requireReceived`, `Consultations.requireEnded`).
     /// Nothing is written when refused.
     public func adopt(_ id: String, at seance: Seance, register: Register, vote: PublishedText.Vote, tally: PublishedText.Tally? = nil) throws {
         guard seance.attendanceClosed else {
@@ -31,7 +32,7 @@ extension AvisDrafts {
                 fr: "\(vote.voting) votants mais \(seance.present.count) présents à la séance \(seance.id) : corrigez le décompte",
                 en: "\(vote.voting) voting but \(seance.present.count) present at séance \(seance.id): correct the count"))
         }
-        try adopt(id, seance: seance.id, on: seance.date, vote: vote, tally: tally)
+        try adopt(id, seance: seance.id, on: seance.date, at: seance.start, vote: vote, tally: tally)
         if let referral = try draft(id).referral, try Referrals(store: store).referral(referral) != nil {
             try Referrals(store: store).answer(referral, with: id)
         }

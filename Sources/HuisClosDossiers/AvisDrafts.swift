@@ -117,11 +117,13 @@ public struct AvisDrafts: Sendable {
                      paragraphs: paragraphs)
     }
 
-    /// Records the adoption of `id` at `seance` on `day` with `vote` (and, for a synthesis, the
-    /// `tally` of its consultation, frozen with the vote); refused while a paragraph shows a
-    /// conflict (the council adopts one text, not a choice between versions), and before the
-    /// referral it answers was received (`Referrals.requireReceived`).
-    public func adopt(_ id: String, seance: String, on day: Day, vote: PublishedText.Vote, tally: PublishedText.Tally? = nil) throws {
+    /// Records the adoption of `id` at `seance` on `day` (starting at `start`, when known) with
+    /// `vote` (and, for a synthesis, the `tally` of its consultation, frozen with the vote); refused
+    /// while a paragraph shows a conflict (the council adopts one text, not a choice between
+    /// versions), before the referral it answers was received (`Referrals.requireReceived`), and
+    /// for a synthesis, before its consultation ended (`Consultations.requireEnded`).
+    public func adopt(_ id: String, seance: String, on day: Day, at start: TimeOfDay? = nil, vote: PublishedText.Vote,
+                      tally: PublishedText.Tally? = nil) throws {
         let draft = try self.draft(id)
         guard tally?.consultation == draft.consultation else {
             throw DossierError(.invalidArgument, Text(
@@ -138,6 +140,9 @@ public struct AvisDrafts: Sendable {
         }
         if let answered = draft.referral, let referral = try Referrals(store: store).referral(answered) {
             try Referrals.requireReceived(referral.id, on: referral.received, beforeAdoptionOf: id, on: day)
+        }
+        if let consultation = draft.consultation {
+            try Consultations(store: store).requireEnded(consultation, beforeAdoptionOf: id, at: Moment(day, at: start))
         }
         let record = try RecordKey(kind: Layout.avis, id: id)
         try store.commitLocal([

@@ -81,11 +81,15 @@ public struct Consultations {
         return consultation
     }
 
-    /// Closes consultation `id` before its date: the record and the announcement say so.
-    public func close(_ id: String) throws {
-        let record = try self.record(id)
-        try store.commitLocal([.set(try RecordKey(kind: DossierRecords.Kind.consultation, id: id), field: "status", value: .text("closed"))], scope: scope)
-        try store.commitLocal([try PublicCatalog.announceChange(record.consultation.closing())], scope: .public)
+    /// Closes consultation `id` at `now` (the injected clock): the record and the announcement say
+    /// so, with the instant, which ends the consultation if earlier than its date (`Consultation.end`).
+    /// Closing it again keeps the first instant recorded: nothing is written.
+    public func close(_ id: String, at now: Int64) throws {
+        let consultation = try record(id).consultation
+        guard consultation.closedAt == nil else { return }
+        let key = try RecordKey(kind: DossierRecords.Kind.consultation, id: id)
+        try store.commitLocal([.set(key, field: "status", value: .text("closed")), .set(key, field: "closed_at", value: .integer(now))], scope: scope)
+        try store.commitLocal([try PublicCatalog.announceChange(consultation.closing(at: now))], scope: .public)
     }
 
     /// Every consultation, by identifier.
@@ -99,7 +103,7 @@ public struct Consultations {
               let audience = fields.text("audience").flatMap(Consultation.Audience.init(rawValue:)), let closesAt = fields.integer("closes_at"),
               let publicKey = fields.text("public_key") else { throw Self.unknown(id) }
         let consultation = try Consultation(id: id, topic: topic, question: question, audience: audience, closesAt: closesAt,
-                                            publicKey: publicKey, closed: fields.text("status") == "closed")
+                                            publicKey: publicKey, closed: fields.text("status") == "closed", closedAt: fields.integer("closed_at"))
         let dossiers = (fields.text("dossiers") ?? "").split(separator: ",").map(String.init)
         return Record(consultation: consultation, dossiers: dossiers)
     }

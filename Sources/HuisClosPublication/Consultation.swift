@@ -30,10 +30,13 @@ public struct Consultation: Sendable, Equatable, Codable {
     public let publicKey: String
     /// Closed early by the council (also refused after `closesAt`).
     public let closed: Bool
+    /// When the council closed it (seconds since 1970, UTC); nil while open, and in an announcement
+    /// written before the instant was recorded.
+    public let closedAt: Int64?
 
     /// An announcement; throws unless the identifier, texts and key are usable.
     public init(id: String, topic: String, question: String, audience: Audience, closesAt: Int64, publicKey: String,
-                closed: Bool = false) throws(PublicationError) {
+                closed: Bool = false, closedAt: Int64? = nil) throws(PublicationError) {
         guard PublicationLimits.isValidIdentifier(id) else {
             throw PublicationError(.invalidIdentifier, Text(
                 fr: "« \(id) » n'est pas un identifiant de consultation valable : 1 à \(PublicationLimits.identifierCharactersMax) lettres, chiffres, « - » ou « _ »",
@@ -55,7 +58,8 @@ public struct Consultation: Sendable, Equatable, Codable {
         self.audience = audience
         self.closesAt = closesAt
         self.publicKey = Hex.encode(key)
-        self.closed = closed
+        self.closed = closed || closedAt != nil
+        self.closedAt = closedAt
     }
 
     /// The key contributions are sealed to.
@@ -66,6 +70,14 @@ public struct Consultation: Sendable, Equatable, Codable {
 
     /// True while contributions are accepted at `instant` (seconds since 1970).
     public func isOpen(at instant: Int64) -> Bool { !closed && instant < closesAt }
+
+    /// When contributions stopped, or will stop: the earlier of `closesAt` and the instant the
+    /// council closed it (`closesAt` for a closing recorded without its instant). A synthesis is
+    /// adopted only at a séance from then on.
+    public var end: Int64 { min(closesAt, closedAt ?? closesAt) }
+
+    /// True when the council closed it before `closesAt`.
+    public var closedEarly: Bool { end < closesAt }
 
     /// The instant a consultation closing on `day` at `time` (the council's wall clock,
     /// Europe/Paris; 23:59 when no time is given) stops taking contributions: the last second of that
@@ -78,13 +90,14 @@ public struct Consultation: Sendable, Equatable, Codable {
         return Int64(start.timeIntervalSince1970) + 59
     }
 
-    /// The same consultation, closed.
-    public func closing() -> Consultation {
+    /// The same consultation, closed by the council at `instant`.
+    public func closing(at instant: Int64) -> Consultation {
         // Every field was checked when `self` was made.
-        try! Consultation(id: id, topic: topic, question: question, audience: audience, closesAt: closesAt, publicKey: publicKey, closed: true)
+        try! Consultation(id: id, topic: topic, question: question, audience: audience, closesAt: closesAt, publicKey: publicKey,
+                          closed: true, closedAt: instant)
     }
 
-    private enum CodingKeys: String, CodingKey { case id, topic, question, audience, closesAt, publicKey, closed }
+    private enum CodingKeys: String, CodingKey { case id, topic, question, audience, closesAt, publicKey, closed, closedAt }
 
     /// Decodes through the validating initialiser (the announcement is signed by a device, read by the relay).
     public init(from decoder: any Decoder) throws {
@@ -92,6 +105,7 @@ public struct Consultation: Sendable, Equatable, Codable {
         try self.init(id: values.decode(String.self, forKey: .id), topic: values.decode(String.self, forKey: .topic),
                       question: values.decode(String.self, forKey: .question), audience: values.decode(Audience.self, forKey: .audience),
                       closesAt: values.decode(Int64.self, forKey: .closesAt), publicKey: values.decode(String.self, forKey: .publicKey),
-                      closed: values.decodeIfPresent(Bool.self, forKey: .closed) ?? false)
+                      closed: values.decodeIfPresent(Bool.self, forKey: .closed) ?? false,
+                      closedAt: values.decodeIfPresent(Int64.self, forKey: .closedAt))
     }
 }

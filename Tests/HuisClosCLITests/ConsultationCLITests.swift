@@ -38,6 +38,11 @@ import Testing
             #expect(tagged?.first?["tag"] as? String == "ecartee")
 
             try await council.ok("presidente", ["consultations", "clore", "c-1"])
+            // Closed early: the listing and the details show when it actually closed.
+            let closed = try await council.rows("presidente", ["consultations", "liste"])
+            #expect(closed.first?["state"] as? String == "closed" && closed.first?["closed_at"] is String, "\(closed)")
+            let details = try await council.ok("presidente", ["consultations", "voir", "c-1"])
+            #expect(details.contains("(close avant terme, prévue le"), "\(details)")
             try await council.sync("cercle")
             let late = try await council.run("cercle", ["consultations", "contribuer", "c-1", "Trop tard"])
             #expect(late.status == 65 && late.errors.contains("contribution.closed"), "\(late.status) \(late.errors)")
@@ -49,11 +54,20 @@ import Testing
             try await council.ok("presidente", ["avis", "creer", "syn-1", "--nature", "synthese", "--consultation", "c-1",
                                                 "--titre", "Synthèse de la consultation sur la charte"])
             try await council.ok("presidente", ["avis", "ecrire", "syn-1", "--paragraphe", "p1", "Une contribution, écartée."])
-            try await council.ok("presidente", ["seances", "convoquer", "s1", "--date", Days.iso(-1), "--lieu", "Bobigny"])
+            // Issue 18, item 3: not at a séance held before the consultation closed (yesterday);
+            // at one convened for today, after the closing.
+            try await council.ok("presidente", ["seances", "convoquer", "s0", "--date", Days.iso(-1), "--lieu", "Bobigny"])
+            try await council.ok("presidente", ["seances", "convoquer", "s1", "--date", Days.councilToday(), "--lieu", "Bobigny", "--urgence"])
             try await council.sync("presidente", "secretariat")
-            try await council.ok("secretariat", ["presence", "pointer", "s1", council.ids["presidente"]!, council.ids["alice"]!])
-            try await council.ok("secretariat", ["presence", "clore", "s1"])
+            for seance in ["s0", "s1"] {
+                try await council.ok("secretariat", ["presence", "pointer", seance, council.ids["presidente"]!, council.ids["alice"]!])
+                try await council.ok("secretariat", ["presence", "clore", seance])
+            }
             try await council.sync("secretariat", "presidente")
+            let early = try await council.run("presidente", ["avis", "adopter", "syn-1", "--seance", "s0", "--votants", "2", "--pour", "2",
+                                                             "--contre", "0", "--abstentions", "0"])
+            #expect(early.status != 0 && early.errors.contains("Dates contradictoires : la synthèse syn-1 est adoptée le")
+                    && early.errors.contains("avant la clôture de la consultation c-1"), "\(early.status) \(early.errors)")
             try await council.ok("presidente", ["avis", "adopter", "syn-1", "--seance", "s1", "--votants", "2", "--pour", "2", "--contre", "0",
                                                 "--abstentions", "0"])
             try Data(TestServer.publicSite.utf8).write(to: council.folder.url.appendingPathComponent("relay/public-site.json"))

@@ -58,7 +58,7 @@ import Testing
                                                      on: day("2026-05-05"), expiry: 1_780_000_000)
         try Council.sync(stores)
 
-        let report = try ActivityRecords.report(year: 2026, seances: seances, register: try Self.register(), store: stores[1])
+        let report = try ActivityRecords.report(year: 2026, seances: seances, register: try Self.register(), store: stores[1], on: day("2026-12-18"))
         #expect(report.seances.map(\.id) == ["s1", "s2", "s3"], "held in 2026 only: s4 not held, s0 in 2025")
         #expect(report.seances.map(\.expected.count) == [2, 3, 3], "Chloé expected only once appointed; Sami never")
         #expect(report.attendance.map { "\($0.member) \($0.present)/\($0.expected) excused \($0.excused)" } == [
@@ -113,5 +113,22 @@ import Testing
             #expect(error.text.french.contains("12/05/2026") && error.text.french.contains("01/09/2026"), "\(error.text.french)")
         }
         #expect(try drafts.draft("avis-1").status == .draft, "nothing recorded")
+    }
+
+    /// Issue 18, item 3 for reports: the activity report of a year not yet begun is refused with
+    /// both dates, not written as an empty year; from the year's first day it is established.
+    @Test func aReportOfAYearNotYetBegunIsRefused() throws {
+        let store = try Council.stores(1)[0]
+        let seances = [try Self.seance("s1", "2026-02-10", present: ["a", "b"])]
+        let error = #expect(throws: CouncilError.self) {
+            try ActivityRecords.report(year: 2027, seances: seances, register: try Self.register(), store: store, on: day("2026-12-18"))
+        }
+        #expect(error?.code == .invalidDate)
+        #expect(error?.text.french.contains("le rapport d'activité 2027 est établi le 18/12/2026, avant le début de l'année 2027 le 01/01/2027") == true,
+                "\(error?.text.french ?? "")")
+        #expect(error?.text.english.contains("huisclos rapport annuel 2026") == true, "\(error?.text.english ?? "")")
+        #expect(try ActivityRecords.report(year: 2027, seances: seances, register: try Self.register(), store: store, on: day("2027-01-01")).seances.isEmpty)
+        #expect(try ActivityRecords.report(year: 2026, seances: seances, register: try Self.register(), store: store, on: day("2027-01-01")).seances.count == 1,
+                "a past year's report")
     }
 }
