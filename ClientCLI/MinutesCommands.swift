@@ -17,9 +17,10 @@ struct MinutesCommands: AsyncParsableCommand {
               huisclos pv voir s1
               huisclos pv approuver s1 --seance s2 --pour 3 --contre 0 --abstentions 1
               huisclos pv signer s1
-              huisclos pv exporter s1 --format html --sortie pv-s1.html
+              huisclos pv exporter s1 --format pdf --sortie pv-s1.pdf
+              huisclos pv publier s1
             """,
-        subcommands: [Draft.self, Show.self, Write.self, Approve.self, Sign.self, Stamp.self, Export.self])
+        subcommands: [Draft.self, Show.self, Write.self, Approve.self, Sign.self, Stamp.self, Export.self, Publish.self])
 
     struct Draft: CouncilCommand {
         static let configuration = CommandConfiguration(
@@ -74,10 +75,10 @@ struct MinutesCommands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "approuver", abstract: "Enregistre l'approbation à une séance ultérieure / records approval at a later séance.",
             discussion: """
-                La séance d'approbation est postérieure à celle du procès-verbal et a été tenue (présence close) ; pour + contre + abstentions \
-                ne dépassent pas ses présents ; aucun paragraphe ne reste en conflit. Présidence ou secrétariat.
-                The approving séance is later and held; votes do not exceed those present; no paragraph in conflict.
-                Codes de sortie : 0 · 64 conflit ou séance non tenue · 65 séance non ultérieure, décompte excédant les présents, réservé à la présidence et au secrétariat.
+                La séance d'approbation est postérieure à celle du procès-verbal et a été tenue (présence close) avec son quorum ; \
+                pour + contre + abstentions ne dépassent pas ses présents ; aucun paragraphe ne reste en conflit. Présidence ou secrétariat.
+                The approving séance is later, held with its quorum; votes do not exceed those present; no paragraph in conflict.
+                Codes de sortie : 0 · 64 conflit ou séance non tenue · 65 séance non ultérieure, sans quorum, décompte excédant les présents, réservé à la présidence et au secrétariat.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance du procès-verbal / the minutes' séance.") var seance: String
@@ -122,27 +123,51 @@ struct MinutesCommands: AsyncParsableCommand {
         }
     }
 
-    struct Export: CouncilCommand {
+    struct Publish: CouncilCommand {
         static let configuration = CommandConfiguration(
-            commandName: "exporter", abstract: "Exporte le procès-verbal en HTML ou Markdown / exports the minutes.",
+            commandName: "publier", abstract: "Publie le procès-verbal approuvé et signé sur le site public / publishes the approved, signed minutes.",
             discussion: """
-                Le fichier porte le texte et ce que cet appareil a vérifié (approbation, signature, horodatage). Il est écrit en clair, \
-                lisible par vous seul (0600), jamais par-dessus un fichier existant.
-                The file holds the text and what this device verified; written in plaintext, never over an existing file.
-                Exemple / example : huisclos pv exporter s1 --format md --sortie pv-s1.md
-                Codes de sortie : 0 · 64 format inconnu ou procès-verbal introuvable · 74 fichier existant ou non écrit.
+                Quand le conseil le décide : le texte approuvé, son approbation et son empreinte partent en clair dans la portée publique ; \
+                le serveur les sert à <serveur>/public/proces-verbaux/<séance>.html et les liste sur <serveur>/public/. \
+                Seulement un procès-verbal approuvé dont cet appareil vérifie la signature de la présidence (huisclos pv voir). \
+                Un procès-verbal n'est pas une délibération : il n'entre pas dans les données ouvertes SCDL.
+                When the council decides: the approved text, its approval and hash go in clear to the public scope; only minutes \
+                approved and signed (as pv voir verifies). Not in the SCDL open data.
+                Le site public du serveur doit publier (huisclos-server démarré avec --public-url et public-site.json écrit) : sinon rien n'est publié.
+                Codes de sortie : 0 · 64 non approuvé, ou site public du serveur pas encore configuré · 65 non signé, signature refusée, texte modifié après approbation, publication réservée à la présidence et au secrétariat · 69 serveur injoignable.
                 """)
         @OptionGroup var device: DeviceOptions
         @Argument(help: "Séance / séance id.") var seance: String
-        @Option(help: "html ou md.") var format: String
+
+        func run(on session: CouncilSession) async throws {
+            say(.minutesPublished(seance, at: try await session.publishMinutes(seance)))
+        }
+    }
+
+    struct Export: CouncilCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "exporter", abstract: "Exporte le procès-verbal en HTML, Markdown ou PDF / exports the minutes.",
+            discussion: """
+                Le fichier porte le texte et ce que cet appareil a vérifié (approbation, signature, horodatage). Il est écrit en clair, \
+                lisible par vous seul (0600), jamais par-dessus un fichier existant. Le PDF est la page HTML imprimée par Chromium \
+                sans interface et sans réseau (paquet Debian chromium).
+                The file holds the text and what this device verified; written in plaintext, never over an existing file. \
+                The PDF is the HTML page printed by headless Chromium, offline.
+                Exemple / example : huisclos pv exporter s1 --format pdf --sortie pv-s1.pdf
+                Codes de sortie : 0 · 64 format inconnu ou procès-verbal introuvable · 74 fichier existant ou non écrit, Chromium absent ou en échec.
+                """)
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: "Séance / séance id.") var seance: String
+        @Option(help: "html, md ou pdf.") var format: String
         @Option(name: .customLong("sortie"), help: "Nouveau fichier (jamais écrasé) / new file (never overwritten).") var output: String
 
         func run(on session: CouncilSession) async throws {
             guard let format = MinutesDocument.Format(rawValue: format) else {
-                throw UsageError("--format", format, accepts: Text(fr: "html ou md", en: "html or md"))
+                throw UsageError("--format", format, accepts: Text(fr: "html, md ou pdf", en: "html, md or pdf"))
             }
-            let document = try await session.minutesDocument(seance)
-            try PlaintextFile.write(Data(document.rendered(format).utf8), toPath: output)
+            let text = try await session.minutesDocument(seance).rendered(format)
+            let bytes = format == .pdf ? try ChromiumPDF.print(text, environment: ProcessInfo.processInfo.environment) : Data(text.utf8)
+            try PlaintextFile.write(bytes, toPath: output)
             say(.minutesExported(output))
         }
     }

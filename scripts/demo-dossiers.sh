@@ -4,7 +4,7 @@
 
 sortie="$PWD/demo-sortie"
 rm -rf "$sortie"
-mkdir -p "$sortie/public/textes" "$sortie/rapport"
+mkdir -p "$sortie/public/textes" "$sortie/public/proces-verbaux" "$sortie/rapport"
 marqueur="CONFIDENTIEL-HC-7F3A"   # ne doit jamais apparaître en public ni en clair sur le serveur
 sync_some() { for who in "$@"; do hc "$who" sync >/dev/null; done; }
 count() { "$@" --json | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
@@ -126,6 +126,7 @@ hc presidente avis liste | indent
 say "La page publique, lue avec curl comme un visiteur : $url/public/"
 curl -fsS "$url/public/" -o "$sortie/public/index.html"
 for id in avis-2026-1 programme-2027; do curl -fsS "$url/public/textes/$id.html" -o "$sortie/public/textes/$id.html"; done
+curl -fsS "$url/public/proces-verbaux/s1.html" -o "$sortie/public/proces-verbaux/s1.html"
 for page in accessibilite mentions-legales; do curl -fsS "$url/public/$page.html" -o "$sortie/public/$page.html"; done
 curl -fsS "$url/public/deliberations.json" -o "$sortie/public/deliberations.json"
 curl -fsS "$url/public/deliberations.csv" -o "$sortie/public/deliberations.csv"
@@ -211,7 +212,7 @@ say "Le site public et le rapport passés aux validateurs officiels (Validata, W
 
 say "Sorties conservées (à ouvrir dans un navigateur)"
 step "Rapport : $sortie/rapport/rapport-2026.html (et .md, assiduite-2026.svg)"
-step "Site public : $sortie/public/index.html (textes/, accessibilite.html, mentions-legales.html, deliberations.json, deliberations.csv)"
+step "Site public : $sortie/public/index.html (textes/, proces-verbaux/, accessibilite.html, mentions-legales.html, deliberations.json, deliberations.csv)"
 if [ -n "${HUISCLOS_DEMO_SERVE:-}" ]; then
     say "Le serveur reste ouvert : $url/public/ (données ouvertes : $url/public/deliberations.csv) — Ctrl-C pour arrêter"
     trap 'printf "\n"; stop_server' INT TERM   # Ctrl-C arrête le serveur ; la démonstration finit normalement

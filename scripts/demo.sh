@@ -236,6 +236,12 @@ hc alice sync >/dev/null
 step "Sur l'appareil d'Alice : la signature de la présidente et le jeton d'horodatage vérifiés hors ligne :"
 hc alice pv voir s1 | indent
 hc alice pv exporter s1 --format html --sortie "$work/pv-s1.html" | indent
+hc alice pv exporter s1 --format pdf --sortie "$work/pv-s1.pdf" | indent
+head -c 5 "$work/pv-s1.pdf" | grep -q '%PDF-'
+echo "  pv-s1.pdf : $(wc -c <"$work/pv-s1.pdf") octets, imprimé par Chromium sans interface ni réseau"
+step "Le conseil décide de publier le procès-verbal approuvé et signé sur le site public :"
+hc presidente pv publier s1 | indent
+curl -fsS "$url/public/proces-verbaux/s1.html" | grep -o "<h1>[^<]*</h1>" | indent
 
 say "La séance s1 versée aux archives : un paquet SEDA 2.2, son bordereau validé contre le schéma officiel"
 hc secretariat sync >/dev/null

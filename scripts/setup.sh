@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 # throw-away cluster from its binaries (as the `postgres` user the package creates: PostgreSQL
 # refuses to run as root). systemd: `systemd-analyze verify` checks the relay's unit (scripts/build-deb.sh).
 # libxml2-utils: xmllint validates the SEDA 2.2 archive manifest against the official schema.
+# Chromium also prints the minutes to PDF (`huisclos pv exporter --format pdf`); poppler-utils:
+# pdftotext reads that PDF back in the tests.
 packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl libxml2-utils
-          default-jre-headless chromium chromium-driver postgresql systemd)
+          default-jre-headless chromium chromium-driver postgresql systemd poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -35,19 +35,12 @@ extension CouncilSession {
     }
 
     /// Publishes adopted text `id` in the public scope and syncs; returns the address the relay
-    /// serves it at. Refused, with nothing written, while the relay's public site does not publish
-    /// (no `--public-url` or no `public-site.json`): the text would sit in the public scope unseen,
-    /// and its links could not name the site.
+    /// serves it at. Refused, with nothing written, to a device that may not publish and while the
+    /// relay's public site does not publish (`requirePublishing`).
     public func publishAvis(_ id: String) async throws -> String {
         let drafts = AvisDrafts(store: device.store)
         _ = try drafts.adoptedText(id)
-        // Who may publish is said before whether the site publishes.
-        guard await device.membership.mayWritePublic(device: device.certificate.signingKey, at: instant) else { throw CouncilWriteRules.publishes }
-        guard try await device.relayClient.publicSitePublishes() else {
-            throw DossierError(.wrongState, Text(
-                fr: "le site public de \(device.server) ne publie pas encore : l'exploitant du serveur doit le démarrer avec --public-url (l'adresse que les visiteurs atteignent) et écrire public-site.json (voyez \(device.server)/public/ pour ce qui manque) ; rien n'a été publié",
-                en: "the public site of \(device.server) does not publish yet: the server's operator must start it with --public-url (the address visitors reach) and write public-site.json (see \(device.server)/public/ for what is missing); nothing was published"))
-        }
+        try await requirePublishing()
         try drafts.publish(id)
         _ = try await device.sync()
         return "\(device.server)/public/textes/\(id).html"

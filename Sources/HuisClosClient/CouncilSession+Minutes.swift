@@ -29,10 +29,10 @@ extension CouncilSession {
         try Minutes(store: device.store).write(text, paragraph: number, of: seance)
     }
 
-    /// Records the approval of `seance`'s PV at the later séance `approving` with its vote, then syncs.
+    /// Records the approval of `seance`'s PV at the later séance `approving`, held with its quorum, with its vote, then syncs.
     public func approveMinutes(_ seance: String, at approving: String, inFavour: Int, against: Int, abstaining: Int) async throws {
         let held = try council.seance(approving)
-        try Minutes(store: device.store).approve(try council.seance(seance), at: held,
+        try Minutes(store: device.store).approve(try council.seance(seance), at: held, register: register.register,
                                                  vote: Minutes.Vote(present: held.present.count, inFavour: inFavour, against: against, abstaining: abstaining))
         _ = try await device.sync()
     }
@@ -65,6 +65,20 @@ extension CouncilSession {
         _ = try await device.sync()
     }
 
+    /// Publishes `seance`'s PV on the relay's public site and syncs; returns the address the relay
+    /// serves it at. Only minutes this device holds approved and signed (`Minutes.Record.publishable`),
+    /// by the president or the secretariat, once the site publishes (`requirePublishing`); refused
+    /// otherwise with nothing written.
+    public func publishMinutes(_ seance: String) async throws -> String {
+        let minutes = Minutes(store: device.store)
+        let published = try minutes.minutes(seance).publishable(heldOn: try council.seance(seance).date, council: await councilRootHex(),
+                                                                membership: await device.membership)
+        try await requirePublishing()
+        try minutes.publish(published)
+        _ = try await device.sync()
+        return "\(device.server)/public/\(PublicSite.minutesFolder)/\(seance).html"
+    }
+
     /// `seance`'s PV as this device sees it: its standing and its time-stamp verified offline.
     public func minutesView(_ seance: String) async throws -> MinutesView {
         let record = try Minutes(store: device.store).minutes(seance)
@@ -93,12 +107,7 @@ extension MinutesView {
         guard let approval = record.approval else {
             return [Text(fr: "Projet de procès-verbal : non approuvé.", en: "Draft minutes: not approved.")]
         }
-        let vote = approval.vote
-        var lines = [
-            Text(fr: "Approuvé à la séance \(approval.seance) du \(approval.day.french) : \(vote.present) présents, \(vote.inFavour) pour, \(vote.against) contre, \(vote.abstaining) abstention(s).",
-                 en: "Approved at séance \(approval.seance) of \(approval.day.iso): \(vote.present) present, \(vote.inFavour) for, \(vote.against) against, \(vote.abstaining) abstaining."),
-            Text(fr: "Empreinte SHA-256 du texte approuvé : \(approval.textHash).", en: "SHA-256 of the approved text: \(approval.textHash)."),
-        ]
+        var lines = [MinutesDocument.approvalLine(approval.published), MinutesDocument.hashLine(approval.textHash)]
         switch standing {
         case .draft: break
         case let .signed(member):

@@ -28,6 +28,11 @@ extension Text {
         Text(fr: "Procès-verbal de la séance \(seance) horodaté et synchronisé.", en: "Minutes of séance \(seance) time-stamped and synced.")
     }
 
+    /// After the PV of `seance` was published at `address`.
+    public static func minutesPublished(_ seance: String, at address: String) -> Text {
+        Text(fr: "Procès-verbal de la séance \(seance) publié : \(address)", en: "Minutes of séance \(seance) published: \(address)")
+    }
+
     /// After the PV was written in plaintext to `output`.
     public static func minutesExported(_ output: String) -> Text {
         Text(fr: "Procès-verbal écrit en clair dans \(output) : il quitte le stockage chiffré, gardez-le en lieu sûr.",

@@ -125,45 +125,6 @@ public struct Minutes: Sendable {
                       token: base64(Field.token))
     }
 
-    /// Records the approval of `seance`'s PV at the later, held séance `approving` with `vote`,
-    /// fixing the text by its SHA-256. Refused while a paragraph conflicts, at the séance itself or an
-    /// earlier one, before the approving séance was held, or with more votes than members present.
-    public func approve(_ seance: Seance, at approving: Seance, vote: Vote) throws {
-        let record = try minutes(seance.id)
-        guard record.status == .draft else { throw MinutesError(.approved) }
-        guard record.conflicts.isEmpty else {
-            throw MinutesError(.conflict, Text(
-                fr: "Approbation refusée : le procès-verbal de la séance \(seance.id) a des versions concurrentes du ou des paragraphes \(record.conflicts.map(\.id).joined(separator: ", ")). Réécrivez-les (huisclos pv ecrire \(seance.id) N …) après les avoir lues (huisclos pv voir \(seance.id)), synchronisez, puis approuvez.",
-                en: "Approval refused: the minutes of séance \(seance.id) have conflicting versions of paragraph(s) \(record.conflicts.map(\.id).joined(separator: ", ")). Rewrite them (huisclos pv ecrire \(seance.id) N …) after reading them (huisclos pv voir \(seance.id)), sync, then approve."))
-        }
-        guard approving.id != seance.id, approving.date > seance.date else {
-            throw MinutesError(.approvalTooEarly, Text(
-                fr: "Approbation refusée : le procès-verbal de la séance \(seance.id) du \(seance.date.french) s'approuve à une séance ultérieure, pas à la séance \(approving.id) du \(approving.date.french).",
-                en: "Approval refused: the minutes of séance \(seance.id) of \(seance.date.iso) are approved at a later séance, not at séance \(approving.id) of \(approving.date.iso)."))
-        }
-        guard approving.attendanceClosed else {
-            throw MinutesError(.seanceNotHeld, Text(
-                fr: "la séance \(approving.id) n'a pas été tenue (feuille de présence non close) : clôturez-la d'abord (huisclos presence clore \(approving.id))",
-                en: "séance \(approving.id) has not been held (attendance not closed): close it first (huisclos presence clore \(approving.id))"))
-        }
-        let cast = vote.inFavour + vote.against + vote.abstaining
-        guard [vote.inFavour, vote.against, vote.abstaining].allSatisfy({ $0 >= 0 }), cast <= approving.present.count else {
-            throw MinutesError(.votesExceedPresent, Text(
-                fr: "Approbation refusée : \(cast) voix (pour, contre, abstention) mais \(approving.present.count) présents à la séance \(approving.id) : corrigez le décompte.",
-                en: "Approval refused: \(cast) votes (for, against, abstaining) but \(approving.present.count) present at séance \(approving.id): correct the count."))
-        }
-        let key = try RecordKey(kind: DossierRecords.Kind.minutes, id: seance.id)
-        try store.commitLocal([
-            .set(key, field: Field.status, value: .text(Status.approved.rawValue)),
-            .set(key, field: Field.approvedAt, value: .text(approving.id)), .set(key, field: Field.approvedOn, value: .text(approving.date.iso)),
-            .set(key, field: Field.present, value: .integer(Int64(approving.present.count))),
-            .set(key, field: Field.inFavour, value: .integer(Int64(vote.inFavour))),
-            .set(key, field: Field.against, value: .integer(Int64(vote.against))),
-            .set(key, field: Field.abstaining, value: .integer(Int64(vote.abstaining))),
-            .set(key, field: Field.textHash, value: .text(SHA2.sha256(Array(record.text.utf8)).hex)),
-        ], scope: scope)
-    }
-
     /// Records the president's device signature over the approval statement of `seance`'s PV.
     public func recordSignature(of seance: String, signer: [UInt8], signature: [UInt8]) throws {
         let key = try RecordKey(kind: DossierRecords.Kind.minutes, id: seance)

@@ -2,7 +2,59 @@ import Foundation
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
+import HuisClosEngine
+import HuisClosL10n
+import HuisClosStore
 import HuisClosTrust
+
+extension Minutes {
+    /// Records the approval of `seance`'s PV at the later, held séance `approving` with `vote`,
+    /// fixing the text by its SHA-256. Refused while a paragraph conflicts, at the séance itself or an
+    /// earlier one, before the approving séance was held, when it was held without quorum (`Quorum`,
+    /// counted on `register` as for the adoption of an avis: `CouncilError.quorumNotReached`), or with
+    /// more votes than members present. Nothing is written when refused.
+    public func approve(_ seance: Seance, at approving: Seance, register: Register, vote: Vote) throws {
+        let record = try minutes(seance.id)
+        guard record.status == .draft else { throw MinutesError(.approved) }
+        guard record.conflicts.isEmpty else {
+            throw MinutesError(.conflict, Text(
+                fr: "Approbation refusée : le procès-verbal de la séance \(seance.id) a des versions concurrentes du ou des paragraphes \(record.conflicts.map(\.id).joined(separator: ", ")). Réécrivez-les (huisclos pv ecrire \(seance.id) N …) après les avoir lues (huisclos pv voir \(seance.id)), synchronisez, puis approuvez.",
+                en: "Approval refused: the minutes of séance \(seance.id) have conflicting versions of paragraph(s) \(record.conflicts.map(\.id).joined(separator: ", ")). Rewrite them (huisclos pv ecrire \(seance.id) N …) after reading them (huisclos pv voir \(seance.id)), sync, then approve."))
+        }
+        guard approving.id != seance.id, approving.date > seance.date else {
+            throw MinutesError(.approvalTooEarly, Text(
+                fr: "Approbation refusée : le procès-verbal de la séance \(seance.id) du \(seance.date.french) s'approuve à une séance ultérieure, pas à la séance \(approving.id) du \(approving.date.french).",
+                en: "Approval refused: the minutes of séance \(seance.id) of \(seance.date.iso) are approved at a later séance, not at séance \(approving.id) of \(approving.date.iso)."))
+        }
+        guard approving.attendanceClosed else {
+            throw MinutesError(.seanceNotHeld, Text(
+                fr: "la séance \(approving.id) n'a pas été tenue (feuille de présence non close) : clôturez-la d'abord (huisclos presence clore \(approving.id))",
+                en: "séance \(approving.id) has not been held (attendance not closed): close it first (huisclos presence clore \(approving.id))"))
+        }
+        let quorum = Quorum(seance: approving, register: register)
+        guard quorum.isReached else {
+            throw CouncilError(.quorumNotReached, Text(
+                fr: "Approbation refusée : la séance \(approving.id) du \(approving.date.french) s'est tenue sans quorum (\(quorum.present) présent(s) sur \(quorum.inOffice) en fonction, \(quorum.required) requis). \(CouncilRules.Quote.quorum.french) Faites approuver le procès-verbal à une prochaine séance tenue avec son quorum (huisclos pv approuver \(seance.id) --seance <séance>).",
+                en: "Approval refused: séance \(approving.id) of \(approving.date.iso) was held without quorum (\(quorum.present) present of \(quorum.inOffice) in office, \(quorum.required) required). \(CouncilRules.Quote.quorum.english) Have the minutes approved at a later séance held with its quorum (huisclos pv approuver \(seance.id) --seance <séance>)."))
+        }
+        let cast = vote.inFavour + vote.against + vote.abstaining
+        guard [vote.inFavour, vote.against, vote.abstaining].allSatisfy({ $0 >= 0 }), cast <= approving.present.count else {
+            throw MinutesError(.votesExceedPresent, Text(
+                fr: "Approbation refusée : \(cast) voix (pour, contre, abstention) mais \(approving.present.count) présents à la séance \(approving.id) : corrigez le décompte.",
+                en: "Approval refused: \(cast) votes (for, against, abstaining) but \(approving.present.count) present at séance \(approving.id): correct the count."))
+        }
+        let key = try RecordKey(kind: DossierRecords.Kind.minutes, id: seance.id)
+        try store.commitLocal([
+            .set(key, field: Field.status, value: .text(Status.approved.rawValue)),
+            .set(key, field: Field.approvedAt, value: .text(approving.id)), .set(key, field: Field.approvedOn, value: .text(approving.date.iso)),
+            .set(key, field: Field.present, value: .integer(Int64(approving.present.count))),
+            .set(key, field: Field.inFavour, value: .integer(Int64(vote.inFavour))),
+            .set(key, field: Field.against, value: .integer(Int64(vote.against))),
+            .set(key, field: Field.abstaining, value: .integer(Int64(vote.abstaining))),
+            .set(key, field: Field.textHash, value: .text(SHA2.sha256(Array(record.text.utf8)).hex)),
+        ], scope: scope)
+    }
+}
 
 /// What the president's device signs and the time-stamping authority stamps for an approved
 /// procès-verbal, and how every device judges a PV's signature (Protocol/DOSSIERS.md, "Minutes").

@@ -5,8 +5,9 @@ import HuisClosProtocol
 /// The published texts, read from the public scope's batches (plain bodies, signed by their
 /// authors): the only input of the public site and the open data.
 ///
-/// A publication is the record `publication/<id>` (a consultation `consultation/<id>`) whose field `document` holds the
-/// `PublishedText` as JSON; the latest write (by HLC) wins and a delete withdraws it. Anything
+/// A publication is the record `publication/<id>` (a consultation `consultation/<id>`, published
+/// minutes `proces-verbal/<séance>`) whose field `document` holds the `PublishedText` (the
+/// `Consultation`, the `PublishedMinutes`) as JSON; the latest write (by HLC) wins and a delete withdraws it. Anything
 /// else in the public scope is ignored, and a batch from another scope is never read, so no
 /// draft, dossier or note can reach the public output.
 public struct PublicCatalog: Sendable, Equatable {
@@ -18,15 +19,21 @@ public struct PublicCatalog: Sendable, Equatable {
     /// The record kind of a consultation's announcement (same field, the `Consultation` as JSON).
     public static let consultationKind = "consultation"
 
+    /// The record kind of published minutes (same field, the `PublishedMinutes` as JSON; the séance names the record).
+    public static let minutesKind = "proces-verbal"
+
     /// Published texts, most recent séance first, then by identifier.
     public let texts: [PublishedText]
     /// Announced consultations, by identifier (open or closed: the relay checks before serving a form).
     public let consultations: [Consultation]
+    /// Published minutes, most recent séance first.
+    public let minutes: [PublishedMinutes]
 
-    /// A catalog of `texts` (sorted as `texts` documents) and `consultations`.
-    public init(texts: [PublishedText], consultations: [Consultation] = []) {
+    /// A catalog of `texts` (sorted as `texts` documents), `consultations` and `minutes`.
+    public init(texts: [PublishedText], consultations: [Consultation] = [], minutes: [PublishedMinutes] = []) {
         self.texts = texts.sorted { ($0.adoptedOn, $0.id) > ($1.adoptedOn, $1.id) }
         self.consultations = consultations.sorted { $0.id < $1.id }
+        self.minutes = minutes.sorted { ($0.day, $0.seance) > ($1.day, $1.seance) }
     }
 
     /// The catalog of the public scope's canonical batch bytes, in log order. Batches that fail
@@ -35,16 +42,19 @@ public struct PublicCatalog: Sendable, Equatable {
     public init(publicBatches: [[UInt8]]) {
         var texts = Latest<PublishedText>(kind: Self.recordKind, id: \.id)
         var consultations = Latest<Consultation>(kind: Self.consultationKind, id: \.id)
+        var minutes = Latest<PublishedMinutes>(kind: Self.minutesKind, id: \.seance)
         for bytes in publicBatches {
             guard let envelope = try? BatchEnvelope(verifying: bytes), envelope.scope == .public,
                   let opened = try? OpenedBatch(envelope, hash: envelope.hash, codec: PlainBodyCodec()) else { continue }
             for operation in opened.operations {
                 texts.merge(operation)
                 consultations.merge(operation)
+                minutes.merge(operation)
             }
         }
         self.init(texts: Array(texts.documents.prefix(PublicationLimits.catalogTextsMax)),
-                  consultations: Array(consultations.documents.prefix(PublicationLimits.catalogTextsMax)))
+                  consultations: Array(consultations.documents.prefix(PublicationLimits.catalogTextsMax)),
+                  minutes: Array(minutes.documents.prefix(PublicationLimits.catalogTextsMax)))
     }
 
     /// The change that publishes `text` (commit it in the public scope).
@@ -57,8 +67,16 @@ public struct PublicCatalog: Sendable, Equatable {
         try change(kind: consultationKind, id: consultation.id, document: consultation)
     }
 
+    /// The change that publishes approved and signed `minutes` in the public scope.
+    public static func publishMinutesChange(_ minutes: PublishedMinutes) throws -> Change {
+        try change(kind: minutesKind, id: minutes.seance, document: minutes)
+    }
+
     /// The text with identifier `id`, if published.
     public func text(_ id: String) -> PublishedText? { texts.first { $0.id == id } }
+
+    /// The minutes of séance `seance`, if published.
+    public func minutes(of seance: String) -> PublishedMinutes? { minutes.first { $0.seance == seance } }
 
     /// The consultation with identifier `id`, if announced.
     public func consultation(_ id: String) -> Consultation? { consultations.first { $0.id == id } }

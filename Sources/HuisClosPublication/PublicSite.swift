@@ -54,7 +54,7 @@ public struct PublicSite: Sendable {
             <p>Avis, recommandations et programmes de travail adoptés par le \(Escaping.html(publisher.name)). \
             Données ouvertes (schéma SCDL « Délibérations » 2.1.5) : <a href="deliberations.csv">CSV</a>, \
             <a href="deliberations.json">JSON</a>.</p>
-            \(consultationsSection(at: now))\(list)
+            \(consultationsSection(at: now))\(list)\(minutesSection)
             """
         return document(title: "Textes publiés — \(publisher.name)", body: body, depth: 0, canonical: url(PublicPage.index))
     }
@@ -78,6 +78,42 @@ public struct PublicSite: Sendable {
         let canonical = publisher.baseURL.isEmpty ? nil : publisher.pageURL(of: text)
         return document(title: "\(Self.kindName(text.kind)) : \(text.title) — \(publisher.name)", body: body, depth: 1,
                         canonical: canonical)
+    }
+
+    /// The page of séance `seance`'s published minutes, built as their export (`MinutesDocument`)
+    /// with a link back to the index; nil if they are not published.
+    public func minutesPage(_ seance: String) -> String? {
+        guard let minutes = catalog.minutes(of: seance) else { return nil }
+        let document = minutes.document(councilName: publisher.name)
+        return self.document(title: "\(document.title) — \(publisher.name)",
+                             body: "<p><a href=\"../\(PublicPage.index)\">Retour aux textes publiés</a></p>\n" + document.htmlBody,
+                             depth: 1, canonical: url("\(Self.minutesFolder)/\(seance).html"))
+    }
+
+    /// The folder of the minutes' pages, under the site's root.
+    public static let minutesFolder = "proces-verbaux"
+
+    /// The index's list of published minutes (nothing while none is): séance day, link, approval.
+    private var minutesSection: String {
+        guard !catalog.minutes.isEmpty else { return "" }
+        let rows = catalog.minutes.map { minutes in
+            """
+            <tr><td>\(minutes.day.french)</td><td><a href="\(Self.minutesFolder)/\(minutes.seance).html">\
+            \(Escaping.html(minutes.document(councilName: publisher.name).title))</a></td>\
+            <td>\(minutes.approval.day.french) (\(Escaping.html(minutes.approval.seance)))</td></tr>
+
+            """
+        }.joined()
+        return """
+
+            <h2>Procès-verbaux des séances</h2>
+            <div class="tableau"><table>
+            <caption>Procès-verbaux approuvés, signés et publiés, du plus récent au plus ancien</caption>
+            <thead><tr><th scope="col">Séance</th><th scope="col">Procès-verbal</th><th scope="col">Approuvé le</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table></div>
+            """
     }
 
     /// The accessibility statement (déclaration d'accessibilité), in the form the RGAA's model

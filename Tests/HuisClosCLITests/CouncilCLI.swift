@@ -78,13 +78,13 @@ final class CouncilCLI: @unchecked Sendable {
 
     func device(_ who: String) -> String { folder.url.appendingPathComponent(who).path }
 
-    /// `huisclos arguments… --device <who's folder>` with the scenario's environment (and `extra`).
+    /// `huisclos arguments… --device <who's folder>` with the scenario's environment (and `environment` over it).
     func run(_ who: String, _ arguments: [String], english: Bool? = nil, passphrase: String = passphrase,
-             extra: [String: String] = [:]) async throws -> CommandRun {
+             environment: [String: String] = [:]) async throws -> CommandRun {
         try await CommandRun.run("huisclos", arguments + ["--device", device(who)], environment: [
             "HUISCLOS_PASSPHRASE": passphrase, "HUISCLOS_ADMIN_TOKEN": adminToken,
             "LANG": english ?? self.english ? "en_GB.UTF-8" : "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
-        ].merging(extra) { _, new in new })
+        ].merging(environment) { _, given in given })
     }
 
     /// Runs with `--json`, requires exit 0, and returns standard output as JSON.

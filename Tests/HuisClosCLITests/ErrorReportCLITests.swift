@@ -36,9 +36,9 @@ import Testing
         try await CouncilCLI.with("cli-error-details") { council in
             try await council.setUp()
             /// Runs `arguments` in French and in English; both must fail.
-            func both(_ arguments: [String], extra: [String: String] = [:]) async throws -> (french: String, english: String) {
-                let french = try await council.run("secretariat", arguments, english: false, extra: extra)
-                let english = try await council.run("secretariat", arguments, english: true, extra: extra)
+            func both(_ arguments: [String], environment: [String: String] = [:]) async throws -> (french: String, english: String) {
+                let french = try await council.run("secretariat", arguments, english: false, environment: environment)
+                let english = try await council.run("secretariat", arguments, english: true, environment: environment)
                 #expect(french.status != 0 && english.status != 0, "\(arguments): \(french.status) \(english.status)")
                 return (french.errors, english.errors)
             }
@@ -50,16 +50,16 @@ import Testing
             #expect(!root.french.contains("no CERTIFICATE block"), "English in French output: \(root.french)")
             #expect(root.english.contains("no CERTIFICATE block"), "\(root.english)")
 
-            let short = try await both(["passphrase"], extra: ["HUISCLOS_NEW_PASSPHRASE": "court"])
+            let short = try await both(["passphrase"], environment: ["HUISCLOS_NEW_PASSPHRASE": "court"])
             #expect(short.french.contains("replica.invalidPassphrase") && short.french.contains("(5 caractères)"), "\(short.french)")
             #expect(!short.french.contains("characters"), "English in French output: \(short.french)")
             #expect(short.english.contains("(5 characters)"), "\(short.english)")
 
             let backup = council.folder.url.appendingPathComponent("racine.hcroot").path
             let exported = try await council.run("secretariat", ["admin", "racine", "exporter", "--sortie", backup],
-                                                 extra: ["HUISCLOS_ROOT_PASSPHRASE": "coffre-fort du secrétariat n° 2"])
+                                                 environment: ["HUISCLOS_ROOT_PASSPHRASE": "coffre-fort du secrétariat n° 2"])
             #expect(exported.status == 0, "\(exported.errors)")
-            let wrong = try await both(["admin", "racine", "restaurer", backup], extra: ["HUISCLOS_ROOT_PASSPHRASE": "une autre phrase de passe"])
+            let wrong = try await both(["admin", "racine", "restaurer", backup], environment: ["HUISCLOS_ROOT_PASSPHRASE": "une autre phrase de passe"])
             #expect(wrong.french.contains("device.rootBackupInvalid") && wrong.french.contains("n'ouvre pas cette sauvegarde"), "\(wrong.french)")
             #expect(!wrong.french.contains("does not open"), "English in French output: \(wrong.french)")
             #expect(wrong.english.contains("the passphrase does not open this root backup"), "\(wrong.english)")

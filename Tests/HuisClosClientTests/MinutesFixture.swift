@@ -63,10 +63,11 @@ struct MinutesFixture {
         return fixture
     }
 
-    /// Runs `body` on a fresh fixture on a relay on loopback (no time-stamping authority).
-    static func with(_ label: String, _ body: (MinutesFixture) async throws -> Void) async throws {
+    /// Runs `body` on a fresh fixture on a relay on loopback (no time-stamping authority) whose
+    /// public site publishes under `publicSite` (does not publish when nil).
+    static func with(_ label: String, publicSite: String? = TestServer.publicSite, _ body: (MinutesFixture) async throws -> Void) async throws {
         let clock = ManualClock()
-        try await TestServer.with(label, configure: { $0.clock = clock.serverClock }) { server in
+        try await TestServer.with(label, publicSite: publicSite, configure: { $0.clock = clock.serverClock }) { server in
             let council = try await ClientCouncil.start(server, clock: clock)
             defer { council.remove() }
             try await body(try await start(council))

@@ -6,10 +6,13 @@ import HuisClosCrypto
 import HuisClosDevice
 import HuisClosDossiers
 import HuisClosL10n
+import HuisClosProtocol
 import HuisClosPublication
+import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTimestamp
 import HuisClosTrust
+import NIOHTTP1
 import Testing
 
 /// Issue 17, item 4: a séance's procès-verbal drafted from its records, edited paragraph by
@@ -76,6 +79,32 @@ import Testing
         }
     }
 
+    @Test func approvalAtASeanceHeldWithoutQuorumIsRefusedAndNothingIsRecorded() async throws {
+        try await MinutesFixture.with("minutes-quorum") { fixture in
+            // A third member joins; s3 is held with Karim alone: 1 present of 3 in office, 2 required.
+            _ = try await fixture.council.enrol("lea")
+            var secretariat = try await fixture.secretariat()
+            _ = try secretariat.draftMinutes("s1")
+            _ = try await secretariat.convene("s3", on: try #require(Day(unixSeconds: secretariat.today.unixSeconds + 86_400)), from: nil, to: nil,
+                                              place: "Bobigny", urgent: true)
+            fixture.council.clock.advance(seconds: 2 * 86_400)
+            secretariat = try await fixture.secretariat()
+            try secretariat.markPresent([fixture.karim.member.hex], at: "s3")
+            let quorum = try secretariat.closeAttendance(of: "s3")
+            #expect(quorum.inOffice == 3 && quorum.present == 1 && !quorum.isReached)
+            let refused = await #expect(throws: CouncilError.self) { try await secretariat.approveMinutes("s1", at: "s3", inFavour: 1, against: 0, abstaining: 0) }
+            #expect(refused?.code == .quorumNotReached)
+            #expect(refused?.text.french.contains("sans quorum (1 présent(s) sur 3 en fonction, 2 requis)") == true, "\(String(describing: refused))")
+            #expect(refused?.text.french.contains("huisclos pv approuver s1 --seance") == true, "\(String(describing: refused))")
+            #expect(refused?.text.english.contains("without quorum (1 present of 3 in office, 2 required)") == true, "\(String(describing: refused))")
+            let view = try await secretariat.minutesView("s1")
+            #expect(view.record.status == .draft && view.record.approval == nil, "nothing recorded")
+            // The same minutes are approved at s2, held with its quorum.
+            try await secretariat.approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            #expect(try await secretariat.minutesView("s1").record.approval?.seance == "s2")
+        }
+    }
+
     @Test func thePresidentsSignatureIsCheckedByAnotherDeviceAfterSyncAndAForgedOrMissingOneIsRefused() async throws {
         try await MinutesFixture.with("minutes-signature") { fixture in
             _ = try await fixture.secretariat().draftMinutes("s1")
@@ -118,6 +147,56 @@ import Testing
             await #expect(throws: MinutesError(.approved)) { try await fixture.session(fixture.president).writeMinutesParagraph("x", number: 2, of: "s1") }
             #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .refused(.changedAfterApproval))
             await #expect(throws: MinutesError(.changedAfterApproval)) { _ = try await fixture.session(fixture.president).signMinutes("s1") }
+        }
+    }
+
+    @Test func onlyApprovedAndSignedMinutesArePublishedByThePresidentOrSecretariatAndTheSiteServesThem() async throws {
+        try await MinutesFixture.with("minutes-publish") { fixture in
+            let server = fixture.council.server
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.secretariat().writeMinutesParagraph("Point 1 — Budget 2027. Le rapporteur présente le budget < 3 % & voté.", number: 4, of: "s1")
+            await #expect(throws: MinutesError(.notApproved)) { _ = try await fixture.secretariat().publishMinutes("s1") }
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            await #expect(throws: MinutesError(.unsigned)) { _ = try await fixture.secretariat().publishMinutes("s1") }
+            try await fixture.syncAll()
+            #expect(try await fixture.session(fixture.president).signMinutes("s1") == false)
+            try await fixture.syncAll()
+            // A member who is neither president nor secretariat does not publish.
+            let byAMember = await #expect(throws: CouncilError.self) { _ = try await fixture.session(fixture.karim).publishMinutes("s1") }
+            #expect(byAMember?.code == .roleRequired)
+            #expect(try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil).status == 404)
+
+            let address = try await fixture.secretariat().publishMinutes("s1")
+            #expect(address == "\(server.url)/public/proces-verbaux/s1.html")
+            let page = try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil)
+            let html = String(decoding: page.body, as: UTF8.self)
+            let day = try await fixture.secretariat().council.seance("s1").date
+            #expect(page.status == 200 && html.hasPrefix("<!DOCTYPE html>"), "\(html)")
+            #expect(html.contains("<h1>Procès-verbal de la séance du \(day.frenchInFull)</h1>"), "\(html)")
+            #expect(html.contains("<p>Point 1 — Budget 2027. Le rapporteur présente le budget &lt; 3 % &amp; voté.</p>"), "\(html)")
+            #expect(html.contains("Approuvé à la séance s2 du") && html.contains("2 présents, 2 pour, 0 contre, 0 abstention(s)."), "\(html)")
+            let approval = try #require(try await fixture.secretariat().minutesView("s1").record.approval)
+            #expect(html.contains("Empreinte SHA-256 du texte approuvé : \(approval.textHash)."), "\(html)")
+            let index = String(decoding: try await RawRequest.send(server.url, .GET, "/public/", version: nil).body, as: UTF8.self)
+            #expect(index.contains("<a href=\"proces-verbaux/s1.html\">Procès-verbal de la séance du \(day.frenchInFull)</a>"), "\(index)")
+            // Minutes are not deliberations: the SCDL open data holds the avis, not the minutes.
+            _ = try await fixture.secretariat().publishAvis("avis-1")
+            let csv = String(decoding: try await RawRequest.send(server.url, .GET, "/public/deliberations.csv", version: nil).body, as: UTF8.self)
+            #expect(csv.contains(",avis-1,") && !csv.contains("Procès-verbal") && !csv.contains("rapporteur"), "\(csv)")
+        }
+    }
+
+    @Test func publishingMinutesIsRefusedWithNothingWrittenWhileTheRelaysPublicSiteDoesNotPublish() async throws {
+        try await MinutesFixture.with("minutes-publish-unconfigured", publicSite: nil) { fixture in
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            try await fixture.syncAll()
+            _ = try await fixture.session(fixture.president).signMinutes("s1")
+            try await fixture.syncAll()
+            let refused = await #expect(throws: DossierError.self) { _ = try await fixture.secretariat().publishMinutes("s1") }
+            #expect(refused?.code == .wrongState && refused?.text.french.contains("public-site.json") == true
+                    && refused?.text.english.contains("nothing was published") == true, "\(String(describing: refused))")
+            #expect(try fixture.council.secretariat.device.store.outbox().allSatisfy { $0.scope != .public }, "nothing written to the public scope")
         }
     }
 

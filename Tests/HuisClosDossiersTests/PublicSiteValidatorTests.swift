@@ -29,14 +29,17 @@ struct PublicSiteValidatorTests {
             """#
         let data = folder.url.appendingPathComponent("data")
         let site = folder.url.appendingPathComponent("site")
-        for sub in [data, site.appendingPathComponent("textes"), site.appendingPathComponent("consultations")] {
+        for sub in [data, site.appendingPathComponent("textes"), site.appendingPathComponent("consultations"),
+                    site.appendingPathComponent(PublicSite.minutesFolder)] {
             try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         }
         try Data(settings.utf8).write(to: data.appendingPathComponent("public-site.json"))
         let server = try await TestServer.start(folder: data) { $0.publicURL = "https://conseil.example.org/public" }
         do {
             try await PublicURLTests.publishOneAvis(on: server)
-            for path in ["index.html", "textes/avis-2026-07.html", "accessibilite.html", "mentions-legales.html", "deliberations.csv"] {
+            try await Self.publishMinutes(on: server)
+            for path in ["index.html", "textes/avis-2026-07.html", "proces-verbaux/s-2026-05.html", "accessibilite.html", "mentions-legales.html",
+                         "deliberations.csv"] {
                 let body = try await PublicURLTests.page(server, "/public/\(path)")
                 try Data(body.utf8).write(to: site.appendingPathComponent(path))
             }
@@ -69,9 +72,24 @@ struct PublicSiteValidatorTests {
         #expect(checked.status == 0, "\(printed)")
         #expect(printed.contains("validata: deliberations.csv: valid against SCDL Délibérations 2.1.5"), "\(printed)")
         #expect(printed.contains("axe: accessibilite.html: 0 serious/critical"), "\(printed)")
+        #expect(printed.contains("axe: s-2026-05.html: 0 serious/critical"), "\(printed)")
         #expect(printed.contains("axe: inconnu.html: 0 serious/critical"), "\(printed)")
         #expect(printed.contains("axe: c-2026-01.html: 0 serious/critical"), "\(printed)")
         #expect(printed.contains("axe: refus.html: 0 serious/critical"), "\(printed)")
+    }
+
+    /// Publishes the approved minutes of séance s-2026-05 through `server` (the public scope's plain batches).
+    static func publishMinutes(on server: TestServer) async throws {
+        let device = try await TestDevice.enrolled(on: server.url, access: DeviceAccess(readable: [.public], writable: [.public]))
+        let store = try ChangeStore(database: DatabaseQueue(), device: device.key,
+                                    authorizer: KnownDevicesAuthorizer(devices: [device.key.publicKey]))
+        let paragraphs = ["Séance du 12 mai 2026, à Bobigny : 15 présents sur 20 membres en fonction, quorum atteint.",
+                          "Point 1 — Données ouvertes. Le rapporteur présente le projet d'avis."]
+        let minutes = try PublishedMinutes(seance: "s-2026-05", day: Day(iso: "2026-05-12")!,
+                                           approval: .init(seance: "s-2026-06", day: Day(iso: "2026-06-11")!, present: 15, inFavour: 14, against: 0, abstaining: 1),
+                                           paragraphs: paragraphs, textSHA256: Hex.encode(SHA2.sha256(Array(paragraphs.joined(separator: "\n\n").utf8))))
+        try store.commitLocal([try PublicCatalog.publishMinutesChange(minutes)], scope: .public)
+        _ = try await device.client.push(try store.outbox())
     }
 
     /// Announces an open public consultation through `server` (the public scope's plain batches).

@@ -24,7 +24,7 @@ enum ErrorCatalog {
     static let types: [any ErrorCode.Type] = [
         CryptoError.Code.self, PassphraseSealedFile.Refusal.Code.self, WireError.Code.self, ChangeError.Code.self, TrustError.Code.self, ReplicaError.Code.self,
         CouncilError.Code.self, AppointmentImport.LineError.Code.self, AppointmentImport.Failure.Code.self, CouncilStoreError.Code.self, PublicationError.Code.self, ContributionRefusal.Code.self, ArchiveError.Code.self,
-        PlaintextFileError.Code.self, MailError.Code.self, TimestampError.Code.self, DeviceError.Code.self, DossierError.Code.self, MinutesError.Code.self, APIError.Code.self,
+        PlaintextFileError.Code.self, ChromiumPDFError.Code.self, MailError.Code.self, TimestampError.Code.self, DeviceError.Code.self, DossierError.Code.self, MinutesError.Code.self, APIError.Code.self,
         StorageError.Code.self, PublicSiteRefusal.Code.self, SettingsError.Code.self, OperatorError.Code.self, UsageError.Code.self, AppError.Code.self,
         UnexpectedError.Code.self,
     ]

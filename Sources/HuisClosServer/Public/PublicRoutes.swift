@@ -11,6 +11,7 @@ import Hummingbird
 ///
 /// - `GET /public/` (and `/public/index.html`): the list of published texts.
 /// - `GET /public/textes/<id>.html`: one text.
+/// - `GET /public/proces-verbaux/<séance>.html`: one séance's published minutes.
 /// - `GET /public/accessibilite.html`, `GET /public/mentions-legales.html`: the accessibility
 ///   statement and the legal notice.
 /// - `GET /public/deliberations.csv`, `GET /public/deliberations.json`: the open data.
@@ -28,8 +29,11 @@ struct PublicRoutes: Sendable {
         }
         router.get("/public/deliberations.csv") { _, _ in try await refusing { try await openData(csv: true) } }
         router.get("/public/deliberations.json") { _, _ in try await refusing { try await openData(csv: false) } }
-        router.get("/public/textes/:page") { request, context in
-            try await refusing { try await text(request, page: context.parameters.get("page") ?? "") }
+        router.get("/public/textes/:page") { _, context in
+            try await refusing { try await published(page: context.parameters.get("page") ?? "") { $0.textPage($1) } }
+        }
+        router.get("/public/\(PublicSite.minutesFolder)/:page") { _, context in
+            try await refusing { try await published(page: context.parameters.get("page") ?? "") { $0.minutesPage($1) } }
         }
     }
 
@@ -54,9 +58,10 @@ struct PublicRoutes: Sendable {
         return PublicSiteSource.page(html)
     }
 
-    private func text(_ request: Request, page: String) async throws -> Response {
+    /// The page `render` builds for the identifier `page` names (`<id>.html`): a published text or minutes; 404 otherwise.
+    private func published(page: String, _ render: (PublicSite, String) -> String?) async throws -> Response {
         let id = page.hasSuffix(".html") ? String(page.dropLast(5)) : page
-        guard PublicationLimits.isValidIdentifier(id), let html = try await site.site().textPage(id) else {
+        guard PublicationLimits.isValidIdentifier(id), let html = render(try await site.site(), id) else {
             throw PublicSiteRefusal.notPublished
         }
         return PublicSiteSource.page(html)

@@ -1,0 +1,38 @@
+import HuisClosCouncil
+import HuisClosProtocol
+import HuisClosPublication
+import HuisClosStore
+import HuisClosTrust
+
+/// Publishing a procès-verbal on the public site (`huisclos pv publier`): only approved minutes
+/// whose signature stands, their text as approved, in the public scope's own record kind.
+extension Minutes.Record {
+    /// The minutes as the public site shows them, the séance held on `day`. Refused unless this
+    /// device holds them approved and signed (`standing` is `.signed` for `membership`): a draft
+    /// is `minutes.notApproved`, any other standing its own refusal.
+    public func publishable(heldOn day: Day, council: String, membership: MembershipState) throws -> PublishedMinutes {
+        switch standing(council: council, membership: membership) {
+        case .draft: throw MinutesError(.notApproved)
+        case let .refused(code): throw MinutesError(code)
+        case .signed: break
+        }
+        guard let approval else { throw MinutesError(.notApproved) }
+        return try PublishedMinutes(seance: seance, day: day, approval: approval.published,
+                                    paragraphs: paragraphs.compactMap(\.versions.first), textSHA256: approval.textHash)
+    }
+}
+
+extension Minutes {
+    /// Commits `published` to the public scope (plain bodies, served by the relay once synced).
+    public func publish(_ published: PublishedMinutes) throws {
+        try store.commitLocal([try PublicCatalog.publishMinutesChange(published)], scope: .public)
+    }
+}
+
+extension Minutes.Approval {
+    /// The approval as published: the approving séance, its day and its vote.
+    public var published: PublishedMinutes.Approval {
+        PublishedMinutes.Approval(seance: seance, day: day, present: vote.present, inFavour: vote.inFavour, against: vote.against,
+                                  abstaining: vote.abstaining)
+    }
+}
