@@ -112,12 +112,13 @@ extension CouncilSession {
     /// a failure sends only what did not leave; a failure of the server or its login stops the
     /// run (the rest `notTried`). The Message-ID is the same for the same notice, so a message
     /// accepted but not recorded (a crash in between) can be recognised as a duplicate by the
-    /// receiving side. Refused for a séance held or past (`Seance.requireNoticeDue`).
+    /// receiving side. Refused for a séance held or past (`Seance.requireNoticeDue`). A revision
+    /// notified with other content than the merged record is raised first (`reviseIfNotifiedOtherwise`).
     public func notify(seance id: String) async throws -> [NoticeOutcome] {
         try requireSecretariat(Text(fr: "envoyer les avis de convocation", en: "send convocation notices"))
-        let seance = try council.seance(id)
-        try seance.requireNoticeDue(today: today)
+        try council.seance(id).requireNoticeDue(today: today)
         let settings = try await requireMailSettings()
+        let seance = try council.reviseIfNotifiedOtherwise(seance: id)
         let profiles = try council.profiles()
         let sent = try council.notices(of: id)
         let calendar = await seanceCalendar()
@@ -160,7 +161,8 @@ extension CouncilSession {
                 stopped = error.concernsTheServer
                 continue
             }
-            try council.recordNotice(seance: id, member: member.id, revision: seance.revision, sentMs: instant.unixSeconds * 1000)
+            try council.recordNotice(seance: id, member: member.id, revision: seance.revision, content: seance.noticedContent,
+                                     sentMs: instant.unixSeconds * 1000)
             outcomes.append(NoticeOutcome(member: member, address: address, status: .sent(accepted)))
         }
         return outcomes

@@ -33,6 +33,10 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         case placeRequired
         /// The séance is held or past: no notice is sent for it.
         case noticeNotDue
+        /// A new séance's id holds « : », the separator of the ids that name its versions.
+        case invalidSeanceID
+        /// An acknowledgement whose `seance` or `revision` field differs from what its id names.
+        case acknowledgementMismatch
 
         public static let domain = "council"
 
@@ -101,6 +105,12 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             case .noticeNotDue:
                 Text(fr: "cette séance est passée ou s'est tenue : aucun avis n'est envoyé pour elle",
                      en: "this séance is past or was held: no notice is sent for it")
+            case .invalidSeanceID:
+                Text(fr: "un identifiant de séance ne contient pas « : » : choisissez-en un autre (par exemple s1 ou 2027-03-12)",
+                     en: "a séance id holds no ':': choose another (for instance s1 or 2027-03-12)")
+            case .acknowledgementMismatch:
+                Text(fr: "un accusé de réception nomme la version et la séance de son identifiant : cet enregistrement se contredit",
+                     en: "an acknowledgement names the version and séance of its id: this record contradicts itself")
             }
         }
 

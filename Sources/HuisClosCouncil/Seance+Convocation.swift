@@ -25,6 +25,25 @@ extension Seance {
         return earlierNoticeSent ? .changed : .convocation
     }
 
+    /// What a notice of this version tells members, as one text: date, times, place, urgency,
+    /// cancellation and agenda (not the revision). Kept with each notice, so that a revision whose
+    /// content changed after it was notified (two devices raising it offline) is recognised.
+    public var noticedContent: String {
+        let fields = [date.iso, start?.iso ?? "-", end?.iso ?? "-", place, "\(urgent)", "\(cancelled)"]
+            + agenda.map { ([$0.id, $0.title] + $0.dossierIDs).joined(separator: "\u{1F}") }
+        return fields.joined(separator: "\u{1E}")
+    }
+
+    /// Refuses a new séance's id holding « : »: it separates the séance, the revision and the
+    /// device in an acknowledgement's id, which "s:1" would make ambiguous.
+    public static func checkNewID(_ id: String) throws(CouncilError) {
+        guard !id.contains(":") else {
+            throw CouncilError(.invalidSeanceID, Text(
+                fr: "Identifiant de séance « \(id) » refusé : il ne contient pas « : », qui sépare la séance et sa version dans les accusés de réception ; choisissez par exemple « \(id.replacingColons) ».",
+                en: "Séance id \"\(id)\" refused: it may not contain ':', which separates the séance and its version in acknowledgements; choose for instance \"\(id.replacingColons)\"."))
+        }
+    }
+
     /// Refuses a convocation's values that cannot be right: a blank place, an end without a start,
     /// an end not after the start.
     public static func checkConvocation(place: String, start: TimeOfDay?, end: TimeOfDay?) throws(CouncilError) {
@@ -112,4 +131,9 @@ extension Seance {
         default: Text(fr: dayFR, en: dayEN)
         }
     }
+}
+
+extension String {
+    /// The id with each « : » made « - »: what to suggest instead.
+    fileprivate var replacingColons: String { String(map { $0 == ":" ? "-" : $0 }) }
 }

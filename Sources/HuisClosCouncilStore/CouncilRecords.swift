@@ -29,7 +29,7 @@ public enum CouncilRecords {
         /// The council's settings for convocations, id = `convocation`: `clear_days`, `attach_ics`.
         public static let convocationSettings = "convocation_settings"
         /// A notice e-mailed by the secretariat's device, id = "<séance>:<member hex>:<revision>":
-        /// seance, member, revision, sent_ms. Recorded once the mail server accepted it.
+        /// seance, member, revision, content (what it told), sent_ms. Recorded once the mail server accepted it.
         public static let notice = "convocation_notice"
         /// The council's time-stamping authority, id = `tsa`: `tsa_url`, `tsa_roots` (PEM trust anchors).
         public static let timestampSettings = "timestamp_settings"
@@ -63,6 +63,7 @@ public enum CouncilRecords {
         public static let attachInvitation = "attach_ics"
         public static let email = "email"
         public static let sentMs = "sent_ms"
+        public static let content = "content"
         public static let present = "present"
         public static let attendanceClosed = "attendance_closed"
         public static let seance = "seance"
@@ -89,6 +90,19 @@ public enum CouncilRecords {
     /// each later version; `device` is the key's first `deviceIDHexDigits` hex digits.
     public static func acknowledgementID(seance: String, revision: Int, device: String) -> String {
         revision == 0 ? "\(seance):\(device)" : "\(seance):\(revision):\(device)"
+    }
+
+    /// The séance and revision an acknowledgement's id names, when the id ends with ":<device>"
+    /// (`acknowledgementID` read back): a last part before the device that is a revision written
+    /// as `acknowledgementID` writes it (1, 2, …) is the revision, else the version is 0. Séance
+    /// ids hold no « : » (`Seance.checkNewID`), so the reading is unambiguous.
+    public static func acknowledgedVersion(id: String, device: String) -> (seance: String, revision: Int)? {
+        guard id.hasSuffix(":" + device) else { return nil }
+        let named = id.dropLast(device.count + 1)
+        guard let colon = named.lastIndex(of: ":") else { return (String(named), 0) }
+        let last = named[named.index(after: colon)...]
+        guard let revision = Int(last), revision > 0, String(revision) == last else { return (String(named), 0) }
+        return (String(named[..<colon]), revision)
     }
 
     static func key(_ kind: String, _ id: String) throws -> RecordKey { try RecordKey(kind: kind, id: id) }

@@ -127,6 +127,8 @@ extension CouncilStore {
         public let revision: Int
         /// When the mail server accepted it, by the sending device's clock (Unix ms).
         public let sentMs: Int64
+        /// What it told (`Seance.noticedContent`); nil for notices recorded before it was kept.
+        public let content: String?
     }
 
     /// Every notice of `seance` sent so far, by member then version.
@@ -134,7 +136,7 @@ extension CouncilStore {
         try fields(of: CouncilRecords.Kind.notice).values.compactMap { row in
             guard row[CouncilRecords.Field.seance]?.text == seance, let member = row[CouncilRecords.Field.member]?.text,
                   let revision = row[CouncilRecords.Field.revision]?.integer, let sent = row[CouncilRecords.Field.sentMs]?.integer else { return nil }
-            return Notice(member: member, revision: Int(clamping: revision), sentMs: sent)
+            return Notice(member: member, revision: Int(clamping: revision), sentMs: sent, content: row[CouncilRecords.Field.content]?.text)
         }.sorted { ($0.member, $0.revision) < ($1.member, $1.revision) }
     }
 

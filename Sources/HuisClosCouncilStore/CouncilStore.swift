@@ -71,7 +71,8 @@ public struct CouncilStore: Sendable {
     /// Convenes a séance, or changes its date, time and place: each change after the first
     /// convocation raises its revision (the calendar's SEQUENCE); the same values again record
     /// nothing. Refused for a cancelled or held séance, a blank place, an end without a start or
-    /// not after it (`Seance.checkConvocation`). The convocation delay is the caller's check
+    /// not after it (`Seance.checkConvocation`), a new séance whose id holds « : » (`Seance.checkNewID`).
+    /// The convocation delay is the caller's check
     /// (`CouncilSession.convene`), against the device's day.
     @discardableResult
     public func convene(seance id: String, date: Day, place: String, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
@@ -84,6 +85,7 @@ public struct CouncilStore: Sendable {
                                  .set(key, field: CouncilRecords.Field.end, value: end.map { .text($0.iso) } ?? .null),
                                  .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent))]
         guard let existing = try seances().first(where: { $0.id == id }) else {
+            try Seance.checkNewID(id)
             try commit(changes)
             return .convened
         }
@@ -115,13 +117,28 @@ public struct CouncilStore: Sendable {
         try commit([.set(key, field: CouncilRecords.Field.attachInvitation, value: .bool(attached))])
     }
 
-    /// Records that `member`'s notice of `seance` at `revision` was accepted by the mail server.
-    public func recordNotice(seance: String, member: String, revision: Int, sentMs: Int64) throws {
+    /// Records that `member`'s notice of `seance` at `revision`, telling `content`
+    /// (`Seance.noticedContent`), was accepted by the mail server.
+    public func recordNotice(seance: String, member: String, revision: Int, content: String, sentMs: Int64) throws {
         let key = try CouncilRecords.key(CouncilRecords.Kind.notice, "\(seance):\(member):\(revision)")
         try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
                     .set(key, field: CouncilRecords.Field.member, value: .text(member)),
                     .set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(revision))),
+                    .set(key, field: CouncilRecords.Field.content, value: .text(content)),
                     .set(key, field: CouncilRecords.Field.sentMs, value: .integer(sentMs))])
+    }
+
+    /// The séance to notify: when a notice of its current revision told other content than the
+    /// record now holds (two devices raised the revision offline and the merge kept one's values),
+    /// its revision is raised first, so members get a new version (and the .ics a new SEQUENCE)
+    /// rather than two contents under one number. Notices recorded without content are not compared.
+    public func reviseIfNotifiedOtherwise(seance id: String) throws -> Seance {
+        let current = try seance(id)
+        guard try notices(of: id).contains(where: { $0.revision == current.revision && $0.content.map { $0 != current.noticedContent } == true })
+        else { return current }
+        let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
+        try commit([.set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(current.revision + 1)))])
+        return try seance(id)
     }
 
     /// Records the council's minimum convocation delay, in clear days.

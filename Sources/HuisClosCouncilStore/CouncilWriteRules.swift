@@ -50,9 +50,14 @@ public enum CouncilWriteRules {
             }
         case CouncilRecords.Kind.acknowledgement:
             let deviceHex = device.bytes.hex
-            guard let member, record.id.hasSuffix(":" + deviceHex.prefix(CouncilRecords.deviceIDHexDigits)),
+            guard let member,
+                  let version = CouncilRecords.acknowledgedVersion(id: record.id, device: String(deviceHex.prefix(CouncilRecords.deviceIDHexDigits))),
                   Self.names(change, CouncilRecords.Field.member, only: member.hex),
                   Self.names(change, CouncilRecords.Field.device, only: deviceHex) else { throw acknowledgesItself }
+            guard Self.names(change, CouncilRecords.Field.seance, only: version.seance),
+                  Self.names(change, CouncilRecords.Field.revision, only: .integer(Int64(version.revision))) else {
+                throw Self.contradicts(record.id, version)
+            }
         default:
             if let refusal = dossierRule(for: change, role: role) { throw refusal }
         }
@@ -74,8 +79,13 @@ public enum CouncilWriteRules {
 
     /// True unless `change` sets `field` to another text than `value`.
     static func names(_ change: Change, _ field: String, only value: String) -> Bool {
+        names(change, field, only: .text(value))
+    }
+
+    /// True unless `change` sets `field` to another value than `value`.
+    static func names(_ change: Change, _ field: String, only value: Value) -> Bool {
         guard case let .set(_, name, written) = change, name == field else { return true }
-        return written == .text(value)
+        return written == value
     }
 
     // MARK: - The rules, in the council's words
@@ -116,6 +126,12 @@ public enum CouncilWriteRules {
     static let keepsTimestamps = CouncilError(.roleRequired, Text(
         fr: "Le secrétariat configure l'horodatage et obtient les jetons : utilisez un appareil du secrétariat.",
         en: "The secretariat configures time-stamping and obtains the tokens: use a secretariat device."))
+    /// An acknowledgement whose fields name another séance or version than its id.
+    static func contradicts(_ id: String, _ version: (seance: String, revision: Int)) -> CouncilError {
+        CouncilError(.acknowledgementMismatch, Text(
+            fr: "Refusé : un accusé de réception nomme la version de son identifiant ; « \(id) » est celui de la version \(version.revision) de la séance « \(version.seance) », et ses champs disent autre chose (un enregistrement qui se contredit ne prouve rien).",
+            en: "Refused: an acknowledgement names the version of its id; \"\(id)\" is that of version \(version.revision) of séance \"\(version.seance)\", and its fields say otherwise (a record that contradicts itself proves nothing)."))
+    }
     static let acknowledgesItself = CouncilError(.roleRequired, Text(
         fr: "Un accusé de réception est signé par l'appareil du membre lui-même, à son nom.",
         en: "An acknowledgement is signed by the member's own device, in their name."))

@@ -71,6 +71,10 @@ import Testing
             let equal = try await convene("s1", ["--date", "2027-12-16", "--heure", "14h", "--fin", "14h", "--lieu", "Bobigny"])
             #expect(equal.status == 65 && equal.errors.contains("à la même heure (14 h)"), "\(equal.errors)")
 
+            // Issue 17 (ackrev): « : » separates the parts of acknowledgement ids, so no séance id holds one.
+            let colon = try await convene("s:1", ["--date", "2027-12-16", "--lieu", "Bobigny"])
+            #expect(colon.status == 65 && colon.errors.contains("« s:1 »") && colon.errors.contains("« : »"), "\(colon.output) \(colon.errors)")
+
             // C17, B13: the time as French writes it is accepted; the sentence says when, in full.
             let first = try await convene("s1", ["--date", "2027-12-16", "--heure", "14 h 30", "--fin", "17h", "--lieu", "Bobigny"])
             #expect(first.status == 0 && first.output.contains("Séance s1 convoquée pour le jeudi 16 décembre 2027, de 14 h 30 à 17 h, à Bobigny."),

@@ -66,6 +66,45 @@ import Testing
         #expect(try peers[0].store.digest() == before)
     }
 
+    /// Issue 17 (ackrev): a séance id cannot contain « : », the separator of the acknowledgement
+    /// ids ("<séance>:<revision>:<device>" would be ambiguous for "s:1"); nothing is written.
+    @Test func aSeanceIDWithAColonIsRefused() throws {
+        let peers = try CouncilPeers(1)
+        let before = try peers[0].store.digest()
+        for id in ["s:1", "s:", "a:b"] {
+            let error = #expect(throws: CouncilError.self) { try peers[0].convene(seance: id, date: day, place: "Bobigny") }
+            #expect(error?.code == .invalidSeanceID && error?.text.french.contains("« : »") == true, "\(String(describing: error))")
+        }
+        #expect(try peers[0].store.digest() == before)
+        try peers[0].convene(seance: "s-1.b_2", date: day, place: "Bobigny")
+    }
+
+    /// Issue 17 (ackrev): two secretariat devices change the same séance offline and each notifies
+    /// its revision 1; merged, one of them told members of content that is no longer the record's.
+    /// Before notifying again, the revision is raised (the .ics SEQUENCE moves), and only then.
+    @Test func aVersionNotifiedWithOtherContentThanTheMergedRecordIsRaisedBeforeNotifyingAgain() throws {
+        let peers = try CouncilPeers(2)
+        try peers[0].convene(seance: "s1", date: day, place: "Bobigny")
+        let first = try peers[0].seance("s1")
+        try peers[0].recordNotice(seance: "s1", member: "m1", revision: 0, content: first.noticedContent, sentMs: 1_000)
+        try peers.exchange()
+        #expect(try peers[1].reviseIfNotifiedOtherwise(seance: "s1").revision == 0, "what was notified is the record: nothing raised")
+
+        try peers[0].convene(seance: "s1", date: day, place: "Pantin")
+        try peers[1].convene(seance: "s1", date: day, place: "Montreuil")
+        for (index, member) in [(0, "m1"), (1, "m2")] {
+            let notified = try peers[index].seance("s1")
+            #expect(notified.revision == 1)
+            try peers[index].recordNotice(seance: "s1", member: member, revision: 1, content: notified.noticedContent, sentMs: 2_000)
+        }
+        try peers.exchange()
+        let merged = try peers[0].seance("s1")
+        #expect(merged.revision == 1 && ["Pantin", "Montreuil"].contains(merged.place))
+        let revised = try peers[0].reviseIfNotifiedOtherwise(seance: "s1")
+        #expect(revised.revision == 2 && revised.place == merged.place, "a notice of revision 1 told the other place")
+        #expect(try peers[0].reviseIfNotifiedOtherwise(seance: "s1").revision == 2, "raised once, not at each call")
+    }
+
     @Test func eachVersionOfTheConvocationHasItsOwnReceipt() throws {
         var now: Int64 = 1_000
         let peers = try CouncilPeers(2)

@@ -104,6 +104,51 @@ import Testing
         }
     }
 
+    /// Issue 17 (ackrev): an acknowledgement's `revision` and `seance` fields are those its id
+    /// names; one that says it acknowledges a version under the id of another (a proof that
+    /// contradicts itself) is refused on the writing device and on every replica.
+    @Test func anAcknowledgementNamesTheVersionOfItsID() async throws {
+        try await TestServer.with("roles-ack-revision") { server in
+            let (council, president, alice, bob) = try await Self.council(on: server)
+            defer { council.remove() }
+            func acknowledgement(by device: Device, id: (String) -> String, seance: String = "s1", revision: Int64) throws -> [Change] {
+                let deviceHex = device.store.devicePublicKey.bytes.hex
+                let key = try RecordKey(kind: CouncilRecords.Kind.acknowledgement, id: id(String(deviceHex.prefix(CouncilRecords.deviceIDHexDigits))))
+                return [.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
+                        .set(key, field: CouncilRecords.Field.member, value: .text(device.member.hex)),
+                        .set(key, field: CouncilRecords.Field.device, value: .text(deviceHex)),
+                        .set(key, field: CouncilRecords.Field.revision, value: .integer(revision)),
+                        .set(key, field: CouncilRecords.Field.receivedMs, value: .integer(1_000))]
+            }
+            let wrongRevisions = [try acknowledgement(by: alice, id: { "s1:\($0)" }, revision: 2),
+                                  try acknowledgement(by: alice, id: { "s1:2:\($0)" }, revision: 0),
+                                  try acknowledgement(by: alice, id: { "s1:1:\($0)" }, revision: 3)]
+            let wrongSeance = try acknowledgement(by: alice, id: { "s1:0:\($0)" }, revision: 0)
+            for forged in wrongRevisions + [wrongSeance] {
+                let error = #expect(throws: ChangeError.self) { try alice.store.commitLocal(forged, scope: .council) }
+                #expect(error?.text.french.contains("accusé de réception nomme la version") == true, "\(String(describing: error))")
+            }
+            #expect(try alice.store.outbox().isEmpty)
+
+            // A tampered client signs them anyway (one batch per device key): every replica refuses them.
+            let byAlice = try await Self.forge(by: alice, wrongRevisions[0])
+            let byBob = try await Self.forge(by: bob, try acknowledgement(by: bob, id: { "s1:2:\($0)" }, revision: 0))
+            #expect(try await SyncClient(server: server.url, device: await alice.identity.signing).push([byAlice]).allSatisfy { $0.status == .accepted })
+            #expect(try await SyncClient(server: server.url, device: await bob.identity.signing).push([byBob]).allSatisfy { $0.status == .accepted })
+            for replica in [council.secretariat, president] {
+                let report = try await replica.sync()
+                for batch in [byAlice, byBob] {
+                    #expect(report.batches.pulled.rejected[batch.id]?.english.contains("acknowledgement names the version") == true,
+                            "\(String(describing: report.batches.pulled.rejected[batch.id]))")
+                }
+                #expect(try replica.council.acknowledgements(of: "s1").isEmpty)
+            }
+            // The honest acknowledgement of the version held goes through.
+            try alice.council.acknowledgeReceipt(seance: "s1", member: alice.member.hex)
+            #expect(try alice.council.acknowledgements(of: "s1").map(\.revision) == [try alice.council.seance("s1").revision])
+        }
+    }
+
     @Test func councilWritesRespectTheOfflineLease() async throws {
         try await TestServer.with("roles-lease") { server in
             let (council, _, alice, _) = try await Self.council(on: server)
