@@ -299,11 +299,11 @@ let package = Package(
         .testTarget(
             name: "HuisClosServerTests",
             dependencies: [
-                "HuisClosServer", "HuisClosServerPostgres", "HuisClosSync", "HuisClosTestSupport", "HuisClosHTTPGuard",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosSync", "HuisClosTestSupport", "HuisClosHTTPGuard", "HuisClosL10n",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
-        .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosTestSupport"]),
+        .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosL10n", "HuisClosTestSupport"]),
         // The simulation's seeds that found bugs, replayed by the built `HuisClosSimulation`.
         .testTarget(name: "HuisClosSimulationTests", dependencies: ["HuisClosSimulation", "HuisClosTestSupport"]),
         // The commands of the built `huisclos` against a real relay, with one fixture (`CouncilCLI`).
@@ -375,7 +375,7 @@ let package = Package(
         .testTarget(
             name: "HuisClosReplicaTests",
             dependencies: [
-                "HuisClosReplica", "HuisClosCrypto", "HuisClosReplicaCrashChild", "HuisClosTestSupport",
+                "HuisClosReplica", "HuisClosCrypto", "HuisClosL10n", "HuisClosReplicaCrashChild", "HuisClosTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosReplica
 import HuisClosStore
 

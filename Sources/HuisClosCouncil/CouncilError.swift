@@ -1,7 +1,7 @@
 import HuisClosL10n
 
 /// An action the council's rules refuse: which rule, and what to do instead, in French and English.
-public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
+public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes for scripts (`--json`) and tests; new codes may be added.
     public enum Code: String, ErrorCode {
         case firstCircleFull
@@ -125,8 +125,4 @@ public struct CouncilError: HuisClosError, Equatable, CustomStringConvertible {
         self.code = code
         self.text = text
     }
-
-    public var description: String { "\(code.rawValue): \(text.english)" }
-
-    public static func == (a: CouncilError, b: CouncilError) -> Bool { a.code == b.code }
 }

@@ -72,6 +72,4 @@ public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible
                  en: "No member \"\(id)\" in this device's register: sync (huisclos sync), then check with huisclos membres liste.")
         }
     }
-
-    public var description: String { text.english }
 }

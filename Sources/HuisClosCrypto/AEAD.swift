@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// XChaCha20-Poly1305-IETF authenticated encryption, the only AEAD HuisClos uses.
 ///
@@ -15,7 +16,8 @@ public enum AEAD {
     public static func seal(_ plaintext: some ByteView, associatedData: some ByteView = [UInt8](),
                             key: SecureBytes) throws(CryptoError) -> [UInt8] {
         try Sodium.ensureReady()
-        guard key.count == keyLength else { throw CryptoError(.invalidLength, "an AEAD key is \(keyLength) bytes, got \(key.count)") }
+        guard key.count == keyLength else { throw CryptoError(.invalidLength, Text(fr: "une clé AEAD fait \(keyLength) octets, reçu \(key.count)",
+            en: "an AEAD key is \(keyLength) bytes, got \(key.count)")) }
         let plainCount = plaintext.withUnsafeBytes { $0.count }
         var output = [UInt8](repeating: 0, count: nonceLength + plainCount + tagLength)
         output.withUnsafeMutableBytes { out in
@@ -42,10 +44,12 @@ public enum AEAD {
     public static func open(_ sealed: some ByteView, associatedData: some ByteView = [UInt8](),
                             key: SecureBytes) throws(CryptoError) -> [UInt8] {
         try Sodium.ensureReady()
-        guard key.count == keyLength else { throw CryptoError(.invalidLength, "an AEAD key is \(keyLength) bytes, got \(key.count)") }
+        guard key.count == keyLength else { throw CryptoError(.invalidLength, Text(fr: "une clé AEAD fait \(keyLength) octets, reçu \(key.count)",
+            en: "an AEAD key is \(keyLength) bytes, got \(key.count)")) }
         let sealedCount = sealed.withUnsafeBytes { $0.count }
         guard sealedCount >= overhead else {
-            throw CryptoError(.authenticationFailed, "sealed message is \(sealedCount) bytes, shorter than nonce and tag")
+            throw CryptoError(.authenticationFailed, Text(fr: "le message scellé fait \(sealedCount) octets, moins que son nonce et son étiquette",
+                en: "sealed message is \(sealedCount) bytes, shorter than nonce and tag"))
         }
         var output = [UInt8](repeating: 0, count: sealedCount - overhead)
         let rc = output.withUnsafeMutableBytes { out in
@@ -63,7 +67,8 @@ public enum AEAD {
             }
         }
         guard rc == 0 else {
-            throw CryptoError(.authenticationFailed, "decryption failed: wrong key, or the data was altered or truncated")
+            throw CryptoError(.authenticationFailed, Text(fr: "le déchiffrement a échoué : mauvaise clé, ou données modifiées ou tronquées",
+                en: "decryption failed: wrong key, or the data was altered or truncated"))
         }
         return output
     }

@@ -3,7 +3,7 @@ import HuisClosL10n
 /// A failure of a cryptographic operation: what happened and what to do about it.
 ///
 /// Messages never contain key material, plaintext or ciphertext.
-public struct CryptoError: HuisClosError, Equatable, CustomStringConvertible {
+public struct CryptoError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
     public enum Code: String, ErrorCode {
         /// libsodium could not be initialised (no entropy source?).
@@ -60,21 +60,10 @@ public struct CryptoError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do, in both languages (never key material or content).
     public let text: Text
-    /// What happened and what to do, in English (logs).
-    public var message: String { text.english }
-
-    /// An error with `code` and an English detail (the French reader gets the code's sentence).
-    public init(_ code: Code, _ message: String) {
-        self.init(code, code.text(english: message))
-    }
 
     /// An error with `code` and a `text` in both languages.
     public init(_ code: Code, _ text: Text) {
         self.code = code
         self.text = text
     }
-
-    public var description: String { "\(code.rawValue): \(message)" }
-
-    public static func == (lhs: CryptoError, rhs: CryptoError) -> Bool { lhs.code == rhs.code }
 }

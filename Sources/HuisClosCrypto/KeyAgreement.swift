@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// An X25519 public key: the address a device receives sealed scope keys at.
 ///
@@ -13,7 +14,8 @@ public struct AgreementPublicKey: Hashable, Sendable, ByteView {
     /// Wraps 32 raw bytes; throws `.invalidLength` on any other length.
     public init(bytes: [UInt8]) throws(CryptoError) {
         guard bytes.count == Self.length else {
-            throw CryptoError(.invalidLength, "an X25519 public key is \(Self.length) bytes, got \(bytes.count)")
+            throw CryptoError(.invalidLength, Text(fr: "une clé publique X25519 fait \(Self.length) octets, reçu \(bytes.count)",
+                en: "an X25519 public key is \(Self.length) bytes, got \(bytes.count)"))
         }
         self.bytes = bytes
     }
@@ -48,14 +50,15 @@ public struct AgreementKeyPair: Sendable {
     /// reloaded, and how tests get deterministic keys.
     public static func fromSeed(_ seed: SecureBytes) throws(CryptoError) -> AgreementKeyPair {
         try Sodium.ensureReady()
-        guard seed.count == secretLength else { throw CryptoError(.invalidLength, "an X25519 seed is \(secretLength) bytes") }
+        guard seed.count == secretLength else { throw CryptoError(.invalidLength, Text(fr: "une graine X25519 fait \(secretLength) octets",
+            en: "an X25519 seed is \(secretLength) bytes")) }
         var publicBytes = [UInt8](repeating: 0, count: AgreementPublicKey.length)
         let secret = try SecureBytes(count: secretLength) { (sk: UnsafeMutableRawBufferPointer) throws(CryptoError) in
             let rc = seed.withUnsafeBytes { s in
                 crypto_box_seed_keypair(&publicBytes, sk.baseAddress!.assumingMemoryBound(to: UInt8.self),
                                         s.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
-            guard rc == 0 else { throw CryptoError(.keyDerivationFailed, "crypto_box_seed_keypair failed") }
+            guard rc == 0 else { throw CryptoError(.keyDerivationFailed, Text(fr: "crypto_box_seed_keypair a échoué", en: "crypto_box_seed_keypair failed")) }
         }
         return AgreementKeyPair(publicKey: try AgreementPublicKey(bytes: publicBytes), secretKey: secret, seedBytes: seed)
     }

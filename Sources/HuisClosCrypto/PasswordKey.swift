@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// Argon2id (version 1.3, pinned) key derivation from a passphrase.
 ///
@@ -50,7 +51,8 @@ public enum PasswordKey {
                   memLimitBytes >= UInt64(crypto_pwhash_memlimit_min()), memLimitBytes <= Limits.maximum.memLimitBytes
             else {
                 throw CryptoError(.keyDerivationFailed,
-                                  "Argon2id limits out of range (ops \(opsLimit), memory \(memLimitBytes) bytes): the key file is damaged")
+                                  Text(fr: "limites Argon2id hors bornes (opérations \(opsLimit), mémoire \(memLimitBytes) octets) : le fichier de clé est endommagé",
+                                      en: "Argon2id limits out of range (ops \(opsLimit), memory \(memLimitBytes) bytes): the key file is damaged"))
             }
         }
     }
@@ -58,7 +60,8 @@ public enum PasswordKey {
     /// Derives a 32-byte key from `passphrase` and `salt` with Argon2id 1.3.
     public static func derive(passphrase: String, salt: [UInt8], limits: Limits) throws(CryptoError) -> SecureBytes {
         try Sodium.ensureReady()
-        guard salt.count == saltLength else { throw CryptoError(.invalidLength, "an Argon2id salt is \(saltLength) bytes") }
+        guard salt.count == saltLength else { throw CryptoError(.invalidLength, Text(fr: "un sel Argon2id fait \(saltLength) octets",
+            en: "an Argon2id salt is \(saltLength) bytes")) }
         try limits.validate()
         return try SecureBytes(count: 32) { (out: UnsafeMutableRawBufferPointer) throws(CryptoError) in
             let rc = passphrase.withCString { pw in
@@ -66,7 +69,8 @@ public enum PasswordKey {
                               limits.opsLimit, Int(limits.memLimitBytes), crypto_pwhash_ALG_ARGON2ID13)
             }
             guard rc == 0 else {
-                throw CryptoError(.keyDerivationFailed, "Argon2id needs \(limits.memLimitBytes / 1_048_576) MiB of memory and could not get it")
+                throw CryptoError(.keyDerivationFailed, Text(fr: "Argon2id a besoin de \(limits.memLimitBytes / 1_048_576) Mio de mémoire et n'a pas pu les obtenir",
+                    en: "Argon2id needs \(limits.memLimitBytes / 1_048_576) MiB of memory and could not get it"))
             }
         }
     }

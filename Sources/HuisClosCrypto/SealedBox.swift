@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// Anonymous public-key encryption to one X25519 key (`crypto_box_seal`), used to hand a scope key
 /// to one device.
@@ -18,7 +19,8 @@ public enum SealedBox {
         let rc = secret.withUnsafeBytes { s in
             crypto_box_seal(&output, s.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plainCount), recipient.bytes)
         }
-        guard rc == 0 else { throw CryptoError(.invalidLength, "crypto_box_seal refused the recipient key: is it a valid X25519 key?") }
+        guard rc == 0 else { throw CryptoError(.invalidLength, Text(fr: "crypto_box_seal refuse la clé du destinataire : est-ce une clé X25519 valide ?",
+            en: "crypto_box_seal refused the recipient key: is it a valid X25519 key?")) }
         return output
     }
 
@@ -28,7 +30,8 @@ public enum SealedBox {
         try Sodium.ensureReady()
         let sealedCount = sealed.withUnsafeBytes { $0.count }
         guard sealedCount > overhead else {
-            throw CryptoError(.authenticationFailed, "sealed box is \(sealedCount) bytes, no longer than its \(overhead)-byte overhead")
+            throw CryptoError(.authenticationFailed, Text(fr: "l'enveloppe scellée fait \(sealedCount) octets, pas plus que son surcoût de \(overhead) octets",
+                en: "sealed box is \(sealedCount) bytes, no longer than its \(overhead)-byte overhead"))
         }
         return try SecureBytes(count: sealedCount - overhead) { (out: UnsafeMutableRawBufferPointer) throws(CryptoError) in
             let rc = sealed.withUnsafeBytes { c in
@@ -39,7 +42,8 @@ public enum SealedBox {
                 }
             }
             guard rc == 0 else {
-                throw CryptoError(.authenticationFailed, "sealed box does not open with this device's key: sealed to another device, or altered")
+                throw CryptoError(.authenticationFailed, Text(fr: "l'enveloppe scellée ne s'ouvre pas avec la clé de cet appareil : scellée pour un autre appareil, ou modifiée",
+                    en: "sealed box does not open with this device's key: sealed to another device, or altered"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// Chunked authenticated encryption of files (`crypto_secretstream_xchacha20poly1305`).
 ///
@@ -28,7 +29,8 @@ public enum SecretStream {
         /// Starts a stream under `key` (32 bytes).
         public init(key: SecureBytes) throws(CryptoError) {
             guard key.count == SecretStream.keyLength else {
-                throw CryptoError(.invalidLength, "a stream key is \(SecretStream.keyLength) bytes, got \(key.count)")
+                throw CryptoError(.invalidLength, Text(fr: "une clé de flux fait \(SecretStream.keyLength) octets, reçu \(key.count)",
+                    en: "a stream key is \(SecretStream.keyLength) bytes, got \(key.count)"))
             }
             let state = try SecretStream.allocateState()
             var header = [UInt8](repeating: 0, count: SecretStream.headerLength)
@@ -71,10 +73,12 @@ public enum SecretStream {
         /// Starts reading a stream written under `key` with this `header`.
         public init(key: SecureBytes, header: some ByteView) throws(CryptoError) {
             guard key.count == SecretStream.keyLength else {
-                throw CryptoError(.invalidLength, "a stream key is \(SecretStream.keyLength) bytes, got \(key.count)")
+                throw CryptoError(.invalidLength, Text(fr: "une clé de flux fait \(SecretStream.keyLength) octets, reçu \(key.count)",
+                    en: "a stream key is \(SecretStream.keyLength) bytes, got \(key.count)"))
             }
             guard header.withUnsafeBytes({ $0.count }) == SecretStream.headerLength else {
-                throw CryptoError(.invalidLength, "a stream header is \(SecretStream.headerLength) bytes: the file is damaged")
+                throw CryptoError(.invalidLength, Text(fr: "un en-tête de flux fait \(SecretStream.headerLength) octets : le fichier est endommagé",
+                    en: "a stream header is \(SecretStream.headerLength) bytes: the file is damaged"))
             }
             let state = try SecretStream.allocateState()
             let rc = key.withUnsafeBytes { k in
@@ -85,7 +89,8 @@ public enum SecretStream {
             }
             guard rc == 0 else {
                 sodium_free(state)
-                throw CryptoError(.authenticationFailed, "the stream header was refused: the file is damaged")
+                throw CryptoError(.authenticationFailed, Text(fr: "l'en-tête du flux est refusé : le fichier est endommagé",
+                    en: "the stream header was refused: the file is damaged"))
             }
             self.state = state
         }
@@ -94,11 +99,13 @@ public enum SecretStream {
         /// another stream, or follows the final chunk.
         public mutating func pull(_ sealed: some ByteView, associatedData: some ByteView = [UInt8]()) throws(CryptoError) -> [UInt8] {
             guard !isFinished else {
-                throw CryptoError(.authenticationFailed, "data follows the final chunk of the stream: the file was tampered with")
+                throw CryptoError(.authenticationFailed, Text(fr: "des données suivent le dernier morceau du flux : le fichier a été modifié",
+                    en: "data follows the final chunk of the stream: the file was tampered with"))
             }
             let sealedCount = sealed.withUnsafeBytes { $0.count }
             guard sealedCount >= SecretStream.overhead else {
-                throw CryptoError(.authenticationFailed, "a stream chunk of \(sealedCount) bytes is shorter than its overhead")
+                throw CryptoError(.authenticationFailed, Text(fr: "un morceau de flux de \(sealedCount) octets est plus court que son surcoût de chiffrement",
+                    en: "a stream chunk of \(sealedCount) bytes is shorter than its overhead"))
             }
             var output = [UInt8](repeating: 0, count: sealedCount - SecretStream.overhead)
             var tag: UInt8 = 0
@@ -110,11 +117,13 @@ public enum SecretStream {
                 }
             }
             guard rc == 0 else {
-                throw CryptoError(.authenticationFailed, "stream chunk does not open: altered, dropped, reordered, or from another file")
+                throw CryptoError(.authenticationFailed, Text(fr: "un morceau du flux ne s'ouvre pas : modifié, supprimé, déplacé ou venu d'un autre fichier",
+                    en: "stream chunk does not open: altered, dropped, reordered, or from another file"))
             }
             guard tag == SecretStream.tagMessage || tag == SecretStream.tagFinal else {
                 output.wipe()
-                throw CryptoError(.authenticationFailed, "stream chunk carries tag \(tag), which HuisClos never writes")
+                throw CryptoError(.authenticationFailed, Text(fr: "un morceau du flux porte l'étiquette \(tag), que HuisClos n'écrit jamais",
+                    en: "stream chunk carries tag \(tag), which HuisClos never writes"))
             }
             isFinished = tag == SecretStream.tagFinal
             return output
@@ -124,7 +133,8 @@ public enum SecretStream {
         /// so a truncated file is never taken for a whole one.
         public func finish() throws(CryptoError) {
             guard isFinished else {
-                throw CryptoError(.streamIncomplete, "the file ended before its final chunk: it was truncated; fetch it again")
+                throw CryptoError(.streamIncomplete, Text(fr: "le fichier s'arrête avant son dernier morceau : il a été tronqué ; téléchargez-le de nouveau",
+                    en: "the file ended before its final chunk: it was truncated; fetch it again"))
             }
         }
 
@@ -135,7 +145,8 @@ public enum SecretStream {
     private static func allocateState() throws(CryptoError) -> UnsafeMutablePointer<crypto_secretstream_xchacha20poly1305_state> {
         try Sodium.ensureReady()
         guard let raw = sodium_malloc(crypto_secretstream_xchacha20poly1305_statebytes()) else {
-            throw CryptoError(.outOfSecureMemory, "could not allocate a stream state in guarded memory; raise RLIMIT_MEMLOCK")
+            throw CryptoError(.outOfSecureMemory, Text(fr: "impossible d'allouer l'état d'un flux en mémoire protégée ; relevez RLIMIT_MEMLOCK",
+                en: "could not allocate a stream state in guarded memory; raise RLIMIT_MEMLOCK"))
         }
         return raw.bindMemory(to: crypto_secretstream_xchacha20poly1305_state.self, capacity: 1)
     }

@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// Secret bytes (a key) held in libsodium-guarded memory: guard pages around it, locked out of
 /// swap, read-only once filled, and zeroed when the last reference goes away.
@@ -17,7 +18,8 @@ public final class SecureBytes: ByteView, @unchecked Sendable {
         precondition(count > 0, "SecureBytes needs at least one byte")
         try Sodium.ensureReady()
         guard let pointer = sodium_malloc(count) else {
-            throw CryptoError(.outOfSecureMemory, "could not allocate \(count) bytes of guarded memory; raise RLIMIT_MEMLOCK")
+            throw CryptoError(.outOfSecureMemory, Text(fr: "impossible d'allouer \(count) octets de mémoire protégée ; relevez RLIMIT_MEMLOCK",
+                en: "could not allocate \(count) bytes of guarded memory; raise RLIMIT_MEMLOCK"))
         }
         // Fill before any stored property is set: if `fill` throws, this init frees the buffer
         // itself and `deinit` never runs (freeing it there too would be a double free).
@@ -28,7 +30,8 @@ public final class SecureBytes: ByteView, @unchecked Sendable {
             // A CryptoError from `fill` (a failed open, a bad length) keeps its code; anything else
             // is a failure to produce the secret.
             if let cryptoError = error as? CryptoError { throw cryptoError }
-            throw CryptoError(.keyDerivationFailed, "could not fill secret buffer: \(error)")
+            throw CryptoError(.keyDerivationFailed, Text(fr: "impossible de remplir un tampon secret : \(Text(explaining: error).french)",
+                                                         en: "could not fill secret buffer: \(error)"))
         }
         sodium_mprotect_readonly(pointer)
         self.pointer = pointer

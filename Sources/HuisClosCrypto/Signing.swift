@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// An Ed25519 public key: identifies a device (or the secretariat's trust root) and verifies its signatures.
 public struct SigningPublicKey: Hashable, Sendable, ByteView {
@@ -9,7 +10,8 @@ public struct SigningPublicKey: Hashable, Sendable, ByteView {
     /// Wraps 32 raw bytes; throws on any other length.
     public init(bytes: [UInt8]) throws(CryptoError) {
         guard bytes.count == Self.length else {
-            throw CryptoError(.invalidLength, "an Ed25519 public key is \(Self.length) bytes, got \(bytes.count)")
+            throw CryptoError(.invalidLength, Text(fr: "une clé publique Ed25519 fait \(Self.length) octets, reçu \(bytes.count)",
+                en: "an Ed25519 public key is \(Self.length) bytes, got \(bytes.count)"))
         }
         self.bytes = bytes
     }
@@ -18,12 +20,14 @@ public struct SigningPublicKey: Hashable, Sendable, ByteView {
     public func verify(_ signature: [UInt8], of message: some ByteView) throws(CryptoError) {
         try Sodium.ensureReady()
         guard signature.count == SigningKeyPair.signatureLength else {
-            throw CryptoError(.badSignature, "an Ed25519 signature is \(SigningKeyPair.signatureLength) bytes, got \(signature.count)")
+            throw CryptoError(.badSignature, Text(fr: "une signature Ed25519 fait \(SigningKeyPair.signatureLength) octets, reçu \(signature.count)",
+                en: "an Ed25519 signature is \(SigningKeyPair.signatureLength) bytes, got \(signature.count)"))
         }
         let rc = message.withUnsafeBytes { m in
             crypto_sign_verify_detached(signature, m.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(m.count), bytes)
         }
-        guard rc == 0 else { throw CryptoError(.badSignature, "the signature does not match this key and message") }
+        guard rc == 0 else { throw CryptoError(.badSignature, Text(fr: "la signature ne correspond pas à cette clé et à ce message",
+            en: "the signature does not match this key and message")) }
     }
 
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
@@ -47,14 +51,15 @@ public struct SigningKeyPair: Sendable {
 
     /// The key pair derived from a 32-byte seed (how a stored key is reloaded).
     public static func fromSeed(_ seed: SecureBytes) throws(CryptoError) -> SigningKeyPair {
-        guard seed.count == seedLength else { throw CryptoError(.invalidLength, "an Ed25519 seed is \(seedLength) bytes") }
+        guard seed.count == seedLength else { throw CryptoError(.invalidLength, Text(fr: "une graine Ed25519 fait \(seedLength) octets",
+            en: "an Ed25519 seed is \(seedLength) bytes")) }
         var publicBytes = [UInt8](repeating: 0, count: SigningPublicKey.length)
         let secret = try SecureBytes(count: 64) { (sk: UnsafeMutableRawBufferPointer) throws(CryptoError) in
             let rc = seed.withUnsafeBytes { s in
                 crypto_sign_seed_keypair(&publicBytes, sk.baseAddress!.assumingMemoryBound(to: UInt8.self),
                                          s.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
-            guard rc == 0 else { throw CryptoError(.keyDerivationFailed, "crypto_sign_seed_keypair failed") }
+            guard rc == 0 else { throw CryptoError(.keyDerivationFailed, Text(fr: "crypto_sign_seed_keypair a échoué", en: "crypto_sign_seed_keypair failed")) }
         }
         return SigningKeyPair(publicKey: try SigningPublicKey(bytes: publicBytes), secretKey: secret)
     }

@@ -1,4 +1,5 @@
 import CSodium
+import HuisClosL10n
 
 /// libsodium's one-time initialisation, checked.
 ///
@@ -10,7 +11,8 @@ public enum Sodium {
     /// Initialises libsodium if needed; throws if it cannot be used at all.
     public static func ensureReady() throws(CryptoError) {
         guard initResult >= 0 else {
-            throw CryptoError(.sodiumUnavailable, "libsodium failed to initialise; check that /dev/urandom is readable")
+            throw CryptoError(.sodiumUnavailable, Text(fr: "libsodium n'a pas pu démarrer ; vérifiez que /dev/urandom est lisible",
+                en: "libsodium failed to initialise; check that /dev/urandom is readable"))
         }
     }
 

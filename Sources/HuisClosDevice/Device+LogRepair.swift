@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosTrust
@@ -12,9 +13,13 @@ extension Device {
         let (relayed, _) = try await client.pullMembership(from: 0)
         let held = context.log.records.map(\.encoded)
         guard relayed.count < held.count, Array(held.prefix(relayed.count)) == relayed else {
-            throw DeviceError(.untrustedLog, "the server's membership log (\(relayed.count) records) is not the one this device verified "
-                              + "(\(held.count) records): the server was restored from a backup and took other records since. Nothing "
-                              + "was changed on this device; tell the secretariat")
+            throw DeviceError(.untrustedLog, Text(
+                fr: "le registre des membres du serveur (\(relayed.count) enregistrements) n'est pas celui que cet appareil a vérifié "
+                    + "(\(held.count) enregistrements) : le serveur a été restauré d'une sauvegarde et a pris d'autres enregistrements depuis. "
+                    + "Rien n'a changé sur cet appareil ; prévenez le secrétariat",
+                en: "the server's membership log (\(relayed.count) records) is not the one this device verified "
+                    + "(\(held.count) records): the server was restored from a backup and took other records since. Nothing "
+                    + "was changed on this device; tell the secretariat"))
         }
         for start in stride(from: relayed.count, to: held.count, by: WireLimits.pushBatchesMax) {
             try await client.appendMembership(Array(held[start..<min(start + WireLimits.pushBatchesMax, held.count)]))

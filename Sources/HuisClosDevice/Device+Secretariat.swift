@@ -155,7 +155,8 @@ extension Device {
         let root = try backup.open(passphrase: passphrase)
         _ = try await pullMembership()
         guard context.membership.role(of: member, at: context.readingInstant) == .secretariat else {
-            throw DeviceError(.notSecretariat, "the trust root is restored only on a device of a member of the secretariat")
+            throw DeviceError(.notSecretariat, Text(fr: "la racine de confiance ne se restaure que sur l'appareil d'un membre du secrétariat",
+                                                    en: "the trust root is restored only on a device of a member of the secretariat"))
         }
         if context.membership.certificate(of: certificate.signingKey) == nil {
             try await append(.certifyDevice(certificate), signer: root)

@@ -117,8 +117,11 @@ extension Device {
             try await replica.database.write { db in try DeviceVault.forgetShared(in: db) }
             (records, _) = try await client.pullMembership(from: held - 1)
             guard records.first == context.log.records.last?.encoded else {
-                throw DeviceError(.untrustedLog, "the server does not keep the membership records this device gave back: sync again later, "
-                                  + "and tell the secretariat if it persists")
+                throw DeviceError(.untrustedLog, Text(
+                    fr: "le serveur ne garde pas les enregistrements du registre que cet appareil lui a rendus : synchronisez plus tard, "
+                        + "et prévenez le secrétariat si cela persiste",
+                    en: "the server does not keep the membership records this device gave back: sync again later, "
+                        + "and tell the secretariat if it persists"))
             }
         }
         records.removeFirst()

@@ -2,7 +2,7 @@ import HuisClosL10n
 
 /// Why a device operation failed: a stable code and a message saying what to do. Never holds a
 /// key, a passphrase or content.
-public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
+public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes.
     public enum Code: String, ErrorCode {
         /// The folder holds no device, or a device already exists where one is created.
@@ -80,22 +80,10 @@ public struct DeviceError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do, in both languages.
     public let text: Text
-    /// What happened and what to do, in English (logs).
-    public var message: String { text.english }
-
-    /// An error with its code and an English message (the French reader gets the code's sentence).
-    public init(_ code: Code, _ message: String) {
-        self.init(code, code.text(english: message))
-    }
 
     /// An error with its code and a `text` in both languages.
     public init(_ code: Code, _ text: Text) {
         self.code = code
         self.text = text
     }
-
-    public var description: String { "\(code.rawValue): \(message)" }
-
-    /// Errors are equal when their codes are.
-    public static func == (lhs: DeviceError, rhs: DeviceError) -> Bool { lhs.code == rhs.code }
 }

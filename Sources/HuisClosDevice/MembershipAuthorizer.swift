@@ -33,15 +33,22 @@ struct MembershipAuthorizer: BatchAuthorizer {
         let log = context.log
         let membership = log.state
         guard membership.certificate(of: device) != nil else {
-            throw ChangeError(.unauthorized, "the author device is not certified in the membership log: refused")
+            throw ChangeError(.unauthorized, Text(fr: "l'appareil auteur n'est pas certifié dans le registre des membres : refusé",
+                                                  en: "the author device is not certified in the membership log: refused"))
         }
         guard position <= membership.headIndex else {
-            throw ChangeError(.logBehind, "the batch was written under membership record \(position), and this device has verified "
-                              + "only up to record \(membership.headIndex): held until the next sync brings the log")
+            throw ChangeError(.logBehind, Text(
+                fr: "le lot a été écrit sous l'enregistrement \(position) du registre des membres, et cet appareil ne l'a vérifié "
+                    + "que jusqu'à l'enregistrement \(membership.headIndex) : gardé en attente jusqu'à ce que la prochaine synchronisation apporte le registre",
+                en: "the batch was written under membership record \(position), and this device has verified "
+                    + "only up to record \(membership.headIndex): held until the next sync brings the log"))
         }
         guard !membership.lostWriteRight(of: device, to: scope, after: position, sequence: sequence) else {
-            throw ChangeError(.unauthorized, "the batch was written under membership record \(position), and a later record took "
-                              + "the author's right to write in \(scope) away (revocation, end of mandate or removal): refused")
+            throw ChangeError(.unauthorized, Text(
+                fr: "le lot a été écrit sous l'enregistrement \(position) du registre des membres, et un enregistrement plus récent a retiré "
+                    + "à son auteur le droit d'écrire dans \(scope) (révocation, fin de mandat ou retrait) : refusé",
+                en: "the batch was written under membership record \(position), and a later record took "
+                    + "the author's right to write in \(scope) away (revocation, end of mandate or removal): refused"))
         }
         let anchor = log.records[Int(position)].issuedAt
         let kept = membership.revocationKeeps(device, scope: scope, sequence: sequence, position: position)
@@ -52,12 +59,14 @@ struct MembershipAuthorizer: BatchAuthorizer {
                 ? membership.mayWritePublic(device: device, at: instant)
                 : membership.mayWrite(device: device, scope: scope, at: instant)
             guard allowed else {
-                throw ChangeError(.unauthorized, "the membership log does not let the author write in \(scope) at \(instant): refused",
+                throw ChangeError(.unauthorized, Text(fr: "le registre des membres ne permet pas à l'auteur d'écrire dans \(scope) au \(instant) : refusé",
+                                                      en: "the membership log does not let the author write in \(scope) at \(instant): refused"),
                                   cause: scope == .public ? CouncilWriteRules.publishes : nil)
             }
             if scope == CouncilRecords.scope {
                 do { try CouncilWriteRules.check(operation.change, device: device, membership: membership, at: instant) } catch {
-                    throw ChangeError(.unauthorized, "\(operation.change.record): \(error.text.english) Refused.", cause: error)
+                    throw ChangeError(.unauthorized, Text(fr: "\(operation.change.record) : \(error.text.french) Refusé.",
+                                                          en: "\(operation.change.record): \(error.text.english) Refused."), cause: error)
                 }
             }
         }

@@ -50,7 +50,8 @@ public struct RootBackup: Sendable {
     public func open(passphrase: String) throws -> SigningKeyPair {
         let seed: SecureBytes
         do { seed = try file.open(passphrase: passphrase) } catch where error.code == .authenticationFailed {
-            throw DeviceError(.rootBackupInvalid, "the passphrase does not open this root backup (or the file was altered)")
+            throw DeviceError(.rootBackupInvalid, Text(fr: "la phrase de passe n'ouvre pas cette sauvegarde de la racine (ou le fichier a été modifié)",
+                                                       en: "the passphrase does not open this root backup (or the file was altered)"))
         }
         let root = try SigningKeyPair.fromSeed(seed)
         guard root.publicKey == rootKey else {

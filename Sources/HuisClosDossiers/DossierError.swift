@@ -62,14 +62,10 @@ public struct DossierError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What went wrong and what to do, in French and English.
     public let text: Text
-    /// What went wrong and what to do, in English.
-    public var message: String { text.english }
 
     /// An error with `code` and a `text` in both languages that says what to do.
     public init(_ code: Code, _ text: Text) {
         self.code = code
         self.text = text
     }
-
-    public var description: String { message }
 }

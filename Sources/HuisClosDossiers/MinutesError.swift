@@ -79,14 +79,10 @@ public struct MinutesError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What went wrong and what to do, in French and English.
     public let text: Text
-    /// What went wrong and what to do, in English.
-    public var message: String { text.english }
 
     /// An error with `code` and its own words (`code.text` when none are given).
     public init(_ code: Code, _ text: Text? = nil) {
         self.code = code
         self.text = text ?? code.text
     }
-
-    public var description: String { message }
 }

@@ -52,9 +52,11 @@ public enum SealedFile {
     /// foreign chunk and `.streamIncomplete` for a file cut short.
     public static func open(count: Int, key: SecureBytes, fetch: (Int) async throws -> [UInt8],
                             sink: ([UInt8]) throws -> Void) async throws {
-        guard count > 0 else { throw CryptoError(.streamIncomplete, "the file has no chunk: it is empty or was cut short; download it again") }
+        guard count > 0 else { throw CryptoError(.streamIncomplete, Text(fr: "le fichier n'a aucun morceau : il est vide ou a été coupé ; téléchargez-le de nouveau",
+            en: "the file has no chunk: it is empty or was cut short; download it again")) }
         let first = try await fetch(0)
-        guard first.count >= SecretStream.headerLength else { throw CryptoError(.authenticationFailed, "the file's first chunk is too short to hold its header: the copy is damaged") }
+        guard first.count >= SecretStream.headerLength else { throw CryptoError(.authenticationFailed, Text(fr: "le premier morceau du fichier est trop court pour contenir son en-tête : la copie est endommagée",
+            en: "the file's first chunk is too short to hold its header: the copy is damaged")) }
         var puller = try SecretStream.Puller(key: key, header: Array(first[..<SecretStream.headerLength]))
         try sink(try puller.pull(Array(first[SecretStream.headerLength...])))
         for index in 1..<count {

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// Decides whether a device may write a batch's operations in a scope at their clock readings.
@@ -40,7 +41,8 @@ public struct KnownDevicesAuthorizer: BatchAuthorizer {
     public func authorize(_ operations: [ChangeOperation], by device: SigningPublicKey, in scope: ScopeID,
                           logPosition: UInt64, sequence: UInt64) throws(ChangeError) {
         guard devices.contains(device) else {
-            throw ChangeError(.unauthorized, "device \(device.bytes.prefix(4).map { String($0, radix: 16) }.joined()) is not a known device: enrol it before accepting its changes")
+            throw ChangeError(.unauthorized, Text(fr: "l'appareil \(device.bytes.prefix(4).map { String($0, radix: 16) }.joined()) n'est pas connu : enrôlez-le avant d'accepter ses modifications",
+                en: "device \(device.bytes.prefix(4).map { String($0, radix: 16) }.joined()) is not a known device: enrol it before accepting its changes"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// A batch body as it goes into the envelope: how to read it, under which key epoch, and its bytes.
@@ -47,7 +48,8 @@ public struct PlainBodyCodec: BatchBodyCodec {
     /// The body of a plain batch; throws `.cannotOpenBody` for a sealed one.
     public func open(_ batch: BatchEnvelope) throws(ChangeError) -> [UInt8] {
         guard batch.bodyKind == .plain else {
-            throw ChangeError(.cannotOpenBody, "batch \(batch.sequence) in \(batch.scope) is sealed (epoch \(batch.epoch)); this replica has no scope keys yet: configure a sealing codec")
+            throw ChangeError(.cannotOpenBody, Text(fr: "le lot \(batch.sequence) de \(batch.scope) est scellé (époque \(batch.epoch)) ; cette réplique n'a pas encore de clés de portée : configurez un codec de scellement",
+                en: "batch \(batch.sequence) in \(batch.scope) is sealed (epoch \(batch.epoch)); this replica has no scope keys yet: configure a sealing codec"))
         }
         return batch.body
     }

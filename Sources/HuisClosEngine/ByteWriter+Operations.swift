@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The canonical encoding of operation parts (Protocol/OPERATIONS.md), on the protocol's writer.
@@ -46,7 +47,7 @@ extension ByteWriter {
 /// Strict reading of operation parts: every rule of Protocol/OPERATIONS.md is checked here.
 extension ByteReader {
     /// A name (or, with `maxBytes`/`extra`, a record id); throws `.malformed` unless valid.
-    mutating func readName(_ what: String, maxBytes: Int = EngineLimits.nameBytesMax,
+    mutating func readName(_ what: Text, maxBytes: Int = EngineLimits.nameBytesMax,
                            extra: UInt8? = nil) throws(ChangeError) -> String {
         let name = try mapWireError { () throws(WireError) in
             try withBytes(count: Int(try readUInt8())) { bytes in
@@ -54,7 +55,8 @@ extension ByteReader {
             }
         }
         guard let name else {
-            throw ChangeError(.malformed, "\(what) must be 1–\(maxBytes) identifier bytes (letters, digits, '_', '.', '-')")
+            throw ChangeError(.malformed, Text(fr: "« \(what.french) » doit compter de 1 à \(maxBytes) octets d'identifiant (lettres, chiffres, « _ », « . », « - »)",
+                en: "\(what.english) must be 1–\(maxBytes) identifier bytes (letters, digits, '_', '.', '-')"))
         }
         return name
     }
@@ -68,27 +70,30 @@ extension ByteReader {
     mutating func readTag() throws(ChangeError) -> Timestamp {
         let keyBytes = try mapWireError { () throws(WireError) in try read(count: SigningPublicKey.length) }
         let device: SigningPublicKey
-        do { device = try SigningPublicKey(bytes: keyBytes) } catch { throw ChangeError(.malformed, "tag device: \(error.message)") }
+        do { device = try SigningPublicKey(bytes: keyBytes) } catch { throw ChangeError(.malformed, Text(fr: "appareil d'une étiquette : \(error.text.french)",
+                                                                                                         en: "tag device: \(error.text.english)")) }
         return Timestamp(hlc: try readHLC(), device: DeviceID(device))
     }
 
     /// A value; text must be valid UTF-8 and a bool exactly 0 or 1.
     mutating func readValue() throws(ChangeError) -> Value {
         let kindByte = try mapWireError { () throws(WireError) in try readUInt8() }
-        guard let kind = Value.Kind(rawValue: kindByte) else { throw ChangeError(.malformed, "unknown value type \(kindByte)") }
+        guard let kind = Value.Kind(rawValue: kindByte) else { throw ChangeError(.malformed, Text(fr: "type de valeur inconnu \(kindByte)",
+            en: "unknown value type \(kindByte)")) }
         switch kind {
         case .null:
             return .null
         case .bool:
             let flag = try mapWireError { () throws(WireError) in try readUInt8() }
-            guard flag <= 1 else { throw ChangeError(.malformed, "a bool is 0 or 1, got \(flag)") }
+            guard flag <= 1 else { throw ChangeError(.malformed, Text(fr: "un booléen vaut 0 ou 1, reçu \(flag)", en: "a bool is 0 or 1, got \(flag)")) }
             return .bool(flag == 1)
         case .integer:
             return .integer(try mapWireError { () throws(WireError) in try readInt64() })
         case .text:
             let length = try mapWireError { () throws(WireError) in try readUInt32() }
             guard length <= EngineLimits.valueBytesMax else {
-                throw ChangeError(.tooLarge, "text value is \(length) bytes; the limit is \(EngineLimits.valueBytesMax)")
+                throw ChangeError(.tooLarge, Text(fr: "une valeur texte fait \(length) octets ; la limite est \(EngineLimits.valueBytesMax)",
+                    en: "text value is \(length) bytes; the limit is \(EngineLimits.valueBytesMax)"))
             }
             let text = try mapWireError { () throws(WireError) in
                 try withBytes(count: Int(length)) { bytes in
@@ -97,10 +102,10 @@ extension ByteReader {
                     return text.withUTF8 { sameBytes($0, bytes) } ? text : nil
                 }
             }
-            guard let text else { throw ChangeError(.malformed, "text value is not valid UTF-8") }
+            guard let text else { throw ChangeError(.malformed, Text(fr: "une valeur texte n'est pas de l'UTF-8 valide", en: "text value is not valid UTF-8")) }
             return .text(text)
         case .bytes:
-            return .bytes(try readPayload("bytes value"))
+            return .bytes(try readPayload(Text(fr: "valeur d'octets", en: "bytes value")))
         case .file:
             let hash = try mapWireError { () throws(WireError) in try read(count: FileReference.hashLength) }
             let size = try mapWireError { () throws(WireError) in try readUInt64() }
@@ -108,7 +113,7 @@ extension ByteReader {
         }
     }
 
-    private mutating func readPayload(_ field: String) throws(ChangeError) -> [UInt8] {
+    private mutating func readPayload(_ field: Text) throws(ChangeError) -> [UInt8] {
         try mapWireError { () throws(WireError) in try readLengthPrefixed(max: EngineLimits.valueBytesMax, field: field) }
     }
 }
@@ -118,7 +123,7 @@ func mapWireError<T>(_ body: () throws(WireError) -> T) throws(ChangeError) -> T
     do {
         return try body()
     } catch {
-        throw ChangeError(error.code == .tooLarge ? .tooLarge : .malformed, error.message)
+        throw ChangeError(error.code == .tooLarge ? .tooLarge : .malformed, error.text)
     }
 }
 

@@ -4,7 +4,7 @@ import HuisClosL10n
 ///
 /// Thrown by encoders and decoders of operations, by the clock, and reported per batch by the
 /// replica store. Messages never contain field values (they may be confidential).
-public struct ChangeError: HuisClosError, Equatable, CustomStringConvertible {
+public struct ChangeError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
     public enum Code: String, ErrorCode {
         /// ChangeOperation bytes break the format of Protocol/OPERATIONS.md.
@@ -98,19 +98,9 @@ public struct ChangeError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do, in both languages (never contains field values).
     private let detail: Text
-    /// What happened and what to do, in English (logs).
-    public var message: String { detail.english }
     /// The error of a higher layer that caused this one, when there is one (an authorizer's rule
     /// refusal, with its words in every language), so a caller can show it as it was given.
     public let cause: (any Error & Sendable)?
-
-    /// An error of `code`, explained by an English `message` (the French reader gets the code's
-    /// sentence), caused by `cause` when given.
-    public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil) {
-        self.code = code
-        detail = code.text(english: message)
-        self.cause = cause
-    }
 
     /// An error of `code`, explained by `text` in both languages, caused by `cause` when given.
     public init(_ code: Code, _ text: Text, cause: (any Error & Sendable)? = nil) {
@@ -124,10 +114,4 @@ public struct ChangeError: HuisClosError, Equatable, CustomStringConvertible {
 
     /// The cause's exit status when it is a HuisClos error (a council rule refuses: 65), else the code's.
     public var exitStatus: ExitStatus { (cause as? any HuisClosError)?.exitStatus ?? code.exitStatus }
-
-    /// "code: message".
-    public var description: String { "\(code.rawValue): \(message)" }
-
-    /// Errors compare by code: messages are for people.
-    public static func == (lhs: ChangeError, rhs: ChangeError) -> Bool { lhs.code == rhs.code }
 }

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 
 /// A hybrid logical clock reading: wall-clock milliseconds plus a counter for events within one
 /// millisecond (or while the wall clock lags behind what was already observed).
@@ -76,7 +77,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// Reads the canonical form (from the replica's own tables); throws on any other length.
     public init(encoded bytes: [UInt8]) throws(ChangeError) {
         guard bytes.count == Self.encodedLength else {
-            throw ChangeError(.malformed, "a timestamp is \(Self.encodedLength) bytes, got \(bytes.count): the replica is damaged, resync it")
+            throw ChangeError(.malformed, Text(fr: "un horodatage fait \(Self.encodedLength) octets, reçu \(bytes.count) : la réplique est endommagée, resynchronisez-la",
+                en: "a timestamp is \(Self.encodedLength) bytes, got \(bytes.count): the replica is damaged, resync it"))
         }
         let physical = bytes[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         let counter = bytes[8..<12].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
@@ -84,7 +86,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         do {
             device = DeviceID(try SigningPublicKey(bytes: Array(bytes[12...])))
         } catch {
-            throw ChangeError(.malformed, "timestamp device key: \(error.message)")
+            throw ChangeError(.malformed, Text(fr: "clé d'appareil d'un horodatage : \(error.text.french)", en: "timestamp device key: \(error.text.english)"))
         }
     }
 }

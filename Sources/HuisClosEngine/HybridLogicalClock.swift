@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Where the clock reads the time: injected so tests control it.
 public protocol WallClock: Sendable {
     /// Milliseconds since the Unix epoch.
@@ -38,7 +40,8 @@ public struct HybridLogicalClock: Sendable, Equatable {
             next = HLC(physicalMs: last.physicalMs, counter: last.counter + 1)
         }
         guard !isTooFarAhead(next, wallMs: wallMs) else {
-            throw ChangeError(.clockAhead, "the clock would read \(next.physicalMs) ms, more than \(maxDriftMs) ms ahead of the wall clock (\(wallMs) ms): check the system time, or wait")
+            throw ChangeError(.clockAhead, Text(fr: "l'horloge indiquerait \(next.physicalMs) ms, plus de \(maxDriftMs) ms en avance sur l'heure du système (\(wallMs) ms) : vérifiez l'heure du système, ou attendez",
+                en: "the clock would read \(next.physicalMs) ms, more than \(maxDriftMs) ms ahead of the wall clock (\(wallMs) ms): check the system time, or wait"))
         }
         last = next
         return next

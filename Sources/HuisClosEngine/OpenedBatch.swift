@@ -30,7 +30,7 @@ public struct OpenedBatch: Sendable {
                                                   previousHash: previousHash, logPosition: logPosition, bodyKind: body.kind, body: body.body)
             return OpenedBatch(envelope: envelope, operations: operations)
         } catch {
-            throw ChangeError(.tooLarge, "\(error.message)")
+            throw ChangeError(.tooLarge, error.text)
         }
     }
 

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The value of a field or the element of a set.
@@ -94,7 +95,8 @@ public struct FileReference: Hashable, Sendable {
     /// A reference; throws `.invalidChange` unless the hash is 32 bytes.
     public init(contentHash: [UInt8], size: UInt64) throws(ChangeError) {
         guard contentHash.count == Self.hashLength else {
-            throw ChangeError(.invalidChange, "a file content hash is \(Self.hashLength) bytes (BLAKE2b-256), got \(contentHash.count)")
+            throw ChangeError(.invalidChange, Text(fr: "l'empreinte d'un contenu de fichier fait \(Self.hashLength) octets (BLAKE2b-256), reçu \(contentHash.count)",
+                en: "a file content hash is \(Self.hashLength) bytes (BLAKE2b-256), got \(contentHash.count)"))
         }
         self.contentHash = contentHash
         self.size = size

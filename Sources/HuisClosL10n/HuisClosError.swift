@@ -19,10 +19,6 @@ extension ErrorCode {
 
     /// `domain.case`: stable, unique across the product (scripts and the codes table use it).
     public var qualified: String { "\(Self.domain).\(rawValue)" }
-
-    /// An error's text from a detail written in English only (logs, the relay's answers): the
-    /// English reader gets the detail, the French reader this code's sentence — never English.
-    public func text(english detail: String) -> Text { Text(fr: text.french, en: detail) }
 }
 
 /// Every error HuisClos throws: a stable code, what happened and what to do in French and
@@ -44,9 +40,21 @@ extension HuisClosError {
     public var httpStatus: Int? { code.httpStatus }
     /// The code as `domain.case`.
     public var qualifiedCode: String { code.qualified }
+    /// What happened and what to do, in English: for logs and the relay's wire fields, not for a person.
+    public var message: String { text.english }
+    /// `code: what happened`, in English, for logs (the text never holds a secret).
+    public var description: String { "\(code.rawValue): \(text.english)" }
 
     /// « Erreur (code) : text », as a face prints a failure.
     public var report: Text {
         Text(fr: "Erreur (\(qualifiedCode)) : \(text.french)", en: "Error (\(qualifiedCode)): \(text.english)")
     }
+}
+
+/// A HuisClos error compared by its code alone: two failures of the same kind are equal whatever
+/// their words say (callers and tests match a thrown error by its kind).
+public protocol CodeEquatable: HuisClosError, Equatable {}
+
+extension CodeEquatable {
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
 }

@@ -18,7 +18,7 @@ public struct UnexpectedError: HuisClosError, CustomStringConvertible {
     public var code: Code { .failed }
     /// The failure as the system or library described it (English).
     public let description: String
-    public var text: Text { code.text(english: "\(code.text.english) (\(description))") }
+    public var text: Text { Text(fr: code.text.french, en: "\(code.text.english) (\(description))") }
 
     /// Wraps `error`, keeping its description for the English reader.
     public init(_ error: any Error) {

@@ -1,7 +1,7 @@
 import HuisClosL10n
 
 /// Why an e-mail did not leave: the mail server's words kept, and what to do, in French and English.
-public struct MailError: HuisClosError, Equatable, CustomStringConvertible {
+public struct MailError: HuisClosError, CodeEquatable, CustomStringConvertible {
     public enum Code: String, ErrorCode {
         /// No connection to the mail server (name, port, network).
         case unreachable
@@ -57,10 +57,6 @@ public struct MailError: HuisClosError, Equatable, CustomStringConvertible {
         self.code = code
         self.text = text
     }
-
-    public var description: String { "\(code.rawValue): \(text.english)" }
-
-    public static func == (a: MailError, b: MailError) -> Bool { a.code == b.code }
 
     /// True when the failure is the server's or the settings' (unreachable, TLS, login): every
     /// other message would fail the same way, so a run stops at the first (one failed login, not

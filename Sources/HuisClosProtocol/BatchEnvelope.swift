@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 
 /// A signed batch of operations: one device, one scope, one link of that device's hash chain.
 ///
@@ -53,7 +54,8 @@ public struct BatchEnvelope: Sendable, Equatable {
         precondition(previousHash.count == Hash.length, "previousHash is a 32-byte BLAKE2b digest")
         precondition(sequence >= 1, "sequences start at 1")
         guard body.count <= WireLimits.batchBodyBytesMax else {
-            throw WireError(.tooLarge, "batch body is \(body.count) bytes; the limit is \(WireLimits.batchBodyBytesMax): split the change")
+            throw WireError(.tooLarge, Text(fr: "le corps du lot fait \(body.count) octets ; la limite est \(WireLimits.batchBodyBytesMax) : découpez la modification",
+                en: "batch body is \(body.count) bytes; the limit is \(WireLimits.batchBodyBytesMax): split the change"))
         }
         var writer = ByteWriter(capacity: 160 + body.count)
         writer.write(raw: magic)
@@ -75,42 +77,46 @@ public struct BatchEnvelope: Sendable, Equatable {
     public init(verifying bytes: [UInt8]) throws(WireError) {
         var reader = ByteReader(bytes)
         guard try reader.read(count: 4) == Self.magic else {
-            throw WireError(.unsupportedVersion, "not a version-1 HuisClos batch (bad magic); update the client or server")
+            throw WireError(.unsupportedVersion, Text(fr: "pas un lot HuisClos de version 1 (signature de format inconnue) : mettez à jour le client ou le serveur",
+                en: "not a version-1 HuisClos batch (bad magic); update the client or server"))
         }
         do {
             device = try SigningPublicKey(bytes: try reader.read(count: SigningPublicKey.length))
         } catch let error as CryptoError {
-            throw WireError(.malformed, "device key: \(error.message)")
+            throw WireError(.malformed, Text(fr: "clé d'appareil : \(error.text.french)", en: "device key: \(error.text.english)"))
         } catch let error as WireError {
             throw error
         } catch {
-            throw WireError(.malformed, "device key unreadable")
+            throw WireError(.malformed, Text(fr: "clé d'appareil illisible", en: "device key unreadable"))
         }
         let scopeLength = Int(try reader.readUInt8())
         let scopeBytes = try reader.read(count: scopeLength)
         scope = try ScopeID(String(decoding: scopeBytes, as: UTF8.self))
         epoch = try reader.readUInt32()
         sequence = try reader.readUInt64()
-        guard sequence >= 1 else { throw WireError(.malformed, "batch sequence 0: sequences start at 1") }
+        guard sequence >= 1 else { throw WireError(.malformed, Text(fr: "numéro de lot 0 : les numéros commencent à 1", en: "batch sequence 0: sequences start at 1")) }
         previousHash = try reader.read(count: Hash.length)
         guard (sequence == 1) == (previousHash == Self.genesisHash) else {
-            throw WireError(.malformed, "batch \(sequence): the previous hash must be all zeros exactly for sequence 1")
+            throw WireError(.malformed, Text(fr: "lot \(sequence) : l'empreinte précédente n'est faite de zéros que pour le lot 1, et seulement lui",
+                en: "batch \(sequence): the previous hash must be all zeros exactly for sequence 1"))
         }
         logPosition = try reader.readUInt64()
         let kindByte = try reader.readUInt8()
-        guard let kind = BodyKind(rawValue: kindByte) else { throw WireError(.malformed, "unknown body kind \(kindByte)") }
+        guard let kind = BodyKind(rawValue: kindByte) else { throw WireError(.malformed, Text(fr: "type de corps inconnu \(kindByte)", en: "unknown body kind \(kindByte)")) }
         bodyKind = kind
         guard (kind == .plain) == (epoch == 0) else {
-            throw WireError(.malformed, "a plain body has epoch 0 and a sealed body an epoch ≥ 1")
+            throw WireError(.malformed, Text(fr: "un corps en clair a l'époque 0 et un corps scellé une époque ≥ 1",
+                en: "a plain body has epoch 0 and a sealed body an epoch ≥ 1"))
         }
-        body = try reader.readLengthPrefixed(max: WireLimits.batchBodyBytesMax, field: "batch body")
+        body = try reader.readLengthPrefixed(max: WireLimits.batchBodyBytesMax, field: Text(fr: "corps du lot", en: "batch body"))
         let signedCount = reader.offset
         signature = try reader.read(count: SigningKeyPair.signatureLength)
-        try reader.expectEnd(of: "batch signature")
+        try reader.expectEnd(of: Text(fr: "signature du lot", en: "batch signature"))
         do {
             try device.verify(signature, of: bytes[0..<signedCount])
         } catch {
-            throw WireError(.badSignature, "batch \(sequence) in \(scope) is not signed by its author device: rejected")
+            throw WireError(.badSignature, Text(fr: "le lot \(sequence) de \(scope) n'est pas signé par son appareil auteur : refusé",
+                en: "batch \(sequence) in \(scope) is not signed by its author device: rejected"))
         }
         encoded = bytes
     }

@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// The name of a scope: the unit of access, encryption key and server log.
 ///
 /// Lowercase ASCII letters, digits and `:-_.`, 1…64 bytes: "council", "public", "group:budget",
@@ -12,7 +14,8 @@ public struct ScopeID: Hashable, Sendable, Comparable, CustomStringConvertible {
         guard (1...WireLimits.scopeBytesMax).contains(utf8.count),
               utf8.allSatisfy({ ScopeID.allowed($0) })
         else {
-            throw WireError(.malformed, "scope \"\(rawValue.prefix(80))\" must be 1–\(WireLimits.scopeBytesMax) characters of a–z, 0–9, ':', '-', '_', '.'")
+            throw WireError(.malformed, Text(fr: "la portée « \(rawValue.prefix(80)) » doit compter de 1 à \(WireLimits.scopeBytesMax) caractères parmi a–z, 0–9, ':', '-', '_', '.'",
+                en: "scope \"\(rawValue.prefix(80))\" must be 1–\(WireLimits.scopeBytesMax) characters of a–z, 0–9, ':', '-', '_', '.'"))
         }
         self.rawValue = rawValue
     }

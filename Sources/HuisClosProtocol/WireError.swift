@@ -3,7 +3,7 @@ import HuisClosL10n
 /// Bytes from a peer that do not form a valid message: what is wrong and what to do.
 ///
 /// Raised by every decoder in this module; never traps on untrusted input.
-public struct WireError: HuisClosError, Equatable, CustomStringConvertible {
+public struct WireError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes (also sent to clients as error codes); new codes may be added.
     public enum Code: String, ErrorCode {
         /// The bytes end early, carry trailing data, or break the format's rules.
@@ -42,21 +42,10 @@ public struct WireError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What is wrong and what to do, in both languages.
     public let text: Text
-    /// What is wrong and what to do, in English (logs, the relay's answers).
-    public var message: String { text.english }
-
-    /// An error with `code` and an English detail (the French reader gets the code's sentence).
-    public init(_ code: Code, _ message: String) {
-        self.init(code, code.text(english: message))
-    }
 
     /// An error with `code` and a `text` in both languages.
     public init(_ code: Code, _ text: Text) {
         self.code = code
         self.text = text
     }
-
-    public var description: String { "\(code.rawValue): \(message)" }
-
-    public static func == (lhs: WireError, rhs: WireError) -> Bool { lhs.code == rhs.code }
 }

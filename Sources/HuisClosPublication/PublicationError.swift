@@ -39,16 +39,12 @@ public struct PublicationError: HuisClosError, Equatable, CustomStringConvertibl
     public let code: Code
     /// What went wrong and what to do, in French and English (a person reads it in their language).
     public let text: Text
-    /// What went wrong and what to do, in English (logs, the relay's answers).
-    public var message: String { text.english }
 
     /// An error with `code` and a `text` that says what to do.
     public init(_ code: Code, _ text: Text) {
         self.code = code
         self.text = text
     }
-
-    public var description: String { message }
 }
 
 /// Bounds on published material (public pages are served to anyone: nothing is unbounded).

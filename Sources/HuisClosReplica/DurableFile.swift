@@ -21,7 +21,8 @@ enum DurableFile {
             let data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
             return [UInt8](data)
         } catch {
-            throw ReplicaError(.storageFailed, "cannot read \(url.lastPathComponent): \(error.localizedDescription)")
+            throw ReplicaError(.storageFailed, Text(fr: "impossible de lire \(url.lastPathComponent) : vérifiez les droits du dossier de l'appareil",
+                en: "cannot read \(url.lastPathComponent): \(error.localizedDescription)"))
         }
     }
 
@@ -79,6 +80,7 @@ enum DurableFile {
     }
 
     private static func posixError(_ call: String, _ url: URL) -> ReplicaError {
-        ReplicaError(.storageFailed, "\(call) failed on \(url.path): \(String(cString: strerror(errno))); check disk space and permissions")
+        ReplicaError(.storageFailed, Text(fr: "\(call) a échoué sur \(url.path) (errno \(errno)) : vérifiez la place libre et les droits",
+            en: "\(call) failed on \(url.path): \(String(cString: strerror(errno))); check disk space and permissions"))
     }
 }

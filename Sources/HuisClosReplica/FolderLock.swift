@@ -38,7 +38,8 @@ final class FolderLock: @unchecked Sendable {
                 throw ReplicaError(.inUse, Text(fr: "la réplique de \(folder.path) est ouverte ailleurs (une autre commande huisclos, ou sync --watch) : fermez-la d'abord",
                                                       en: "the replica at \(folder.path) is open elsewhere; close it there first"))
             }
-            throw ReplicaError(.storageFailed, "cannot lock \(folder.path): \(String(cString: strerror(reason)))")
+            throw ReplicaError(.storageFailed, Text(fr: "impossible de verrouiller \(folder.path) (errno \(reason)) : vérifiez les droits du dossier",
+                en: "cannot lock \(folder.path): \(String(cString: strerror(reason)))"))
         }
         descriptor = fd
     }
@@ -55,7 +56,8 @@ final class FolderLock: @unchecked Sendable {
         mutex.lock()
         defer { mutex.unlock() }
         guard descriptor != nil else {
-            throw ReplicaError(.closed, "the replica was closed; open it again with Replica.open")
+            throw ReplicaError(.closed, Text(fr: "la réplique a été fermée : ouvrez-la de nouveau (Replica.open)",
+                en: "the replica was closed; open it again with Replica.open"))
         }
         return try body()
     }

@@ -1,6 +1,7 @@
 import CHuisClosVFS
 import CSQLite
 import GRDB
+import HuisClosL10n
 
 /// Page operations the encrypting VFS performed on one open replica, for benchmarks and
 /// diagnostics (they show what the performance levers did; they reveal nothing about content).
@@ -24,7 +25,8 @@ extension Replica {
                 var counters = hc_vfs_counters()
                 let rc = hc_vfs_read_counters(db.sqliteConnection, &counters)
                 guard rc == SQLITE_OK else {
-                    throw ReplicaError(.storageFailed, "the VFS did not report its counters (SQLite code \(rc))")
+                    throw ReplicaError(.storageFailed, Text(fr: "le VFS n'a pas donné ses compteurs (code SQLite \(rc))",
+                        en: "the VFS did not report its counters (SQLite code \(rc))"))
                 }
                 return EncryptionCounters(sealed: Int(counters.sealed), opened: Int(counters.opened),
                                           reused: Int(counters.reused), cached: Int(counters.cached))

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 
 extension Replica {
     /// Refuses a newly chosen passphrase shorter than `ReplicaLimits.passphraseCharactersMin`
@@ -7,10 +8,11 @@ extension Replica {
     public static func checkStrength(ofNew passphrase: String) throws(ReplicaError) {
         let minimum = ReplicaLimits.passphraseCharactersMin
         guard passphrase.count >= minimum else {
-            throw ReplicaError(.invalidPassphrase, """
-                the passphrase is too short (\(passphrase.count) characters): choose at least \(minimum), \
-                for example a few words only you would put together
-                """)
+            throw ReplicaError(.invalidPassphrase, Text(
+                fr: "la phrase de passe est trop courte (\(passphrase.count) caractères) : choisissez-en une d'au moins \(minimum), "
+                    + "par exemple quelques mots que vous seul associeriez",
+                en: "the passphrase is too short (\(passphrase.count) characters): choose at least \(minimum), "
+                    + "for example a few words only you would put together"))
         }
     }
 

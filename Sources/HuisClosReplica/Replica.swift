@@ -32,7 +32,8 @@ public final class Replica: Sendable {
     /// nothing uses it.
     public var database: DatabaseQueue {
         get throws(ReplicaError) {
-            guard !closed.withLock({ $0 }) else { throw ReplicaError(.closed, "the replica was closed; open it again with Replica.open") }
+            guard !closed.withLock({ $0 }) else { throw ReplicaError(.closed, Text(fr: "la réplique a été fermée : ouvrez-la de nouveau (Replica.open)",
+                en: "the replica was closed; open it again with Replica.open")) }
             return queue
         }
     }
@@ -62,7 +63,8 @@ public final class Replica: Sendable {
             try FileManager.default.createDirectory(at: files.folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ReplicaError(.storageFailed, "cannot create \(files.folder.path): \(error.localizedDescription)")
+            throw ReplicaError(.storageFailed, Text(fr: "impossible de créer \(files.folder.path) : vérifiez les droits et la place libre",
+                en: "cannot create \(files.folder.path): \(error.localizedDescription)"))
         }
         let lock = try FolderLock(folder: files.folder)
         if let existing = files.all.first(where: ReplicaFiles.exists) {
@@ -126,10 +128,12 @@ public final class Replica: Sendable {
     private static func checkDatabaseFile(_ files: ReplicaFiles) throws(ReplicaError) {
         let size = (try? FileManager.default.attributesOfItem(atPath: files.database.path)[.size] as? Int) ?? 0
         guard size > 0, size % ReplicaLimits.pageBytes == 0 else {
-            throw ReplicaError(.tampered, """
-                \(files.database.lastPathComponent) is missing or truncated (\(size) bytes, not whole \
-                \(ReplicaLimits.pageBytes)-byte pages); destroy this replica and resynchronise
-                """)
+            let name = files.database.lastPathComponent
+            throw ReplicaError(.tampered, Text(
+                fr: "\(name) manque ou est tronqué (\(size) octets, pas un nombre entier de pages de \(ReplicaLimits.pageBytes) octets) : "
+                    + "détruisez cette réplique et resynchronisez",
+                en: "\(name) is missing or truncated (\(size) bytes, not whole \(ReplicaLimits.pageBytes)-byte pages); "
+                    + "destroy this replica and resynchronise"))
         }
     }
 }

@@ -3,6 +3,7 @@ import CSQLite
 import Foundation
 import GRDB
 import HuisClosCrypto
+import HuisClosL10n
 
 /// Opens the GRDB connection of a replica through the encrypting VFS.
 ///
@@ -19,7 +20,8 @@ enum ReplicaConnection {
     static func open(_ files: ReplicaFiles, key: SecureBytes, databaseID: [UInt8],
                      creating: Bool) throws(ReplicaError) -> DatabaseQueue {
         guard registration == SQLITE_OK else {
-            throw ReplicaError(.cryptoUnavailable, "the encrypting VFS could not be registered (libsodium failed to initialise); check /dev/urandom")
+            throw ReplicaError(.cryptoUnavailable, Text(fr: "le VFS de chiffrement n'a pas pu être enregistré (libsodium n'a pas démarré) : vérifiez /dev/urandom",
+                en: "the encrypting VFS could not be registered (libsodium failed to initialise); check /dev/urandom"))
         }
         var token = [CChar](repeating: 0, count: Int(HC_TOKEN_CHARS) + 1)
         let added = key.withUnsafeBytes { keyBytes in
@@ -30,7 +32,8 @@ enum ReplicaConnection {
             }
         }
         guard added == SQLITE_OK else {
-            throw ReplicaError(.cryptoUnavailable, "could not hand the key to the VFS (SQLite code \(added)); too many replicas opening at once, or no guarded memory")
+            throw ReplicaError(.cryptoUnavailable, Text(fr: "impossible de confier la clé au VFS (code SQLite \(added)) : trop de répliques ouvertes à la fois, ou plus de mémoire protégée",
+                en: "could not hand the key to the VFS (SQLite code \(added)); too many replicas opening at once, or no guarded memory"))
         }
         defer {
             let removed = hc_vfs_remove_key(token)

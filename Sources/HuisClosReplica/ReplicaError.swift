@@ -7,7 +7,7 @@ import HuisClosL10n
 /// Messages never contain the passphrase, the key or row data. Errors thrown later by
 /// `Replica.database` are GRDB `DatabaseError`s; `ReplicaError(classifying:)` maps them, so that a
 /// page that failed authentication reads as `.tampered`.
-public struct ReplicaError: HuisClosError, Equatable, CustomStringConvertible {
+public struct ReplicaError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
     public enum Code: String, ErrorCode {
         /// No replica in this folder.
@@ -82,26 +82,12 @@ public struct ReplicaError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do, in both languages; never contains secrets.
     public let text: Text
-    /// What happened and what to do, in English (logs).
-    public var message: String { text.english }
-
-    /// Makes an error from a code and an English message that says what to do (the French reader
-    /// gets the code's sentence).
-    public init(_ code: Code, _ message: String) {
-        self.init(code, code.text(english: message))
-    }
 
     /// Makes an error from a code and a `text` in both languages.
     public init(_ code: Code, _ text: Text) {
         self.code = code
         self.text = text
     }
-
-    /// `code: message`, for logs (safe to log: no secrets).
-    public var description: String { "\(code.rawValue): \(message)" }
-
-    /// Errors are equal when their codes are (messages are for people).
-    public static func == (lhs: ReplicaError, rhs: ReplicaError) -> Bool { lhs.code == rhs.code }
 }
 
 extension ReplicaError {
@@ -118,7 +104,8 @@ extension ReplicaError {
         } else if let error = error as? CryptoError {
             self = ReplicaError(crypto: error)
         } else {
-            self = ReplicaError(.storageFailed, "the replica could not be used: \(error). Check disk space and permissions")
+            self = ReplicaError(.storageFailed, Text(fr: "la réplique n'a pas pu servir (\(Text(explaining: error).french)) : vérifiez la place libre et les droits",
+                                                     en: "the replica could not be used: \(error). Check disk space and permissions"))
         }
     }
 
@@ -127,20 +114,25 @@ extension ReplicaError {
         let primary = code.primaryResultCode
         let sqlite = "SQLite code \(code.rawValue)"
         if code == .SQLITE_IOERR_AUTH || primary == .SQLITE_CORRUPT || primary == .SQLITE_NOTADB {
-            self.init(.tampered, """
-                a page of the replica failed authentication or the file is malformed (\(sqlite)): it was \
-                modified, truncated, moved or replaced. Do not trust this copy: destroy it and resynchronise
-                """)
+            self.init(.tampered, Text(
+                fr: "une page de la réplique ne s'authentifie pas ou le fichier est mal formé (\(sqlite)) : il a été "
+                    + "modifié, tronqué, déplacé ou remplacé. Ne vous fiez pas à cette copie : détruisez-la et resynchronisez",
+                en: "a page of the replica failed authentication or the file is malformed (\(sqlite)): it was "
+                    + "modified, truncated, moved or replaced. Do not trust this copy: destroy it and resynchronise"))
         } else if primary == .SQLITE_CANTOPEN {
-            self.init(.storageFailed, """
-                SQLite could not open a file (\(sqlite)): the folder's permissions forbid it, or the encrypting \
-                VFS refused it (a temporary or journal file, or an attached database without the replica's key: \
-                keep temp_store=MEMORY and journal_mode=WAL, and do not ATTACH or VACUUM INTO other files)
-                """)
+            self.init(.storageFailed, Text(
+                fr: "SQLite n'a pas pu ouvrir un fichier (\(sqlite)) : les droits du dossier l'interdisent, ou le VFS de chiffrement "
+                    + "l'a refusé (fichier temporaire ou journal, ou base attachée sans la clé de la réplique : gardez temp_store=MEMORY "
+                    + "et journal_mode=WAL, et pas d'ATTACH ni de VACUUM INTO vers d'autres fichiers)",
+                en: "SQLite could not open a file (\(sqlite)): the folder's permissions forbid it, or the encrypting "
+                    + "VFS refused it (a temporary or journal file, or an attached database without the replica's key: "
+                    + "keep temp_store=MEMORY and journal_mode=WAL, and do not ATTACH or VACUUM INTO other files)"))
         } else if primary == .SQLITE_BUSY || primary == .SQLITE_LOCKED {
-            self.init(.inUse, "the replica is locked by another connection (\(sqlite)); close it there first")
+            self.init(.inUse, Text(fr: "la réplique est verrouillée par une autre connexion (\(sqlite)) : fermez-la d'abord",
+                                   en: "the replica is locked by another connection (\(sqlite)); close it there first"))
         } else {
-            self.init(.storageFailed, "SQLite failed (\(sqlite)): \(error.message ?? "no message"). Check disk space and permissions")
+            self.init(.storageFailed, Text(fr: "SQLite a échoué (\(sqlite)) : vérifiez la place libre et les droits",
+                                           en: "SQLite failed (\(sqlite)): \(error.message ?? "no message"). Check disk space and permissions"))
         }
     }
 
@@ -148,12 +140,9 @@ extension ReplicaError {
     init(crypto error: CryptoError) {
         switch error.code {
         case .authenticationFailed:
-            self.init(.wrongPassphrase, """
-                the passphrase does not unlock this replica (or its key file was altered); nothing was \
-                changed: try again with the right passphrase
-                """)
+            self.init(.wrongPassphrase, Code.wrongPassphrase.text)
         default:
-            self.init(.cryptoUnavailable, error.message)
+            self.init(.cryptoUnavailable, error.text)
         }
     }
 }

@@ -1,6 +1,7 @@
 import CHuisClosVFS
 import CSQLite
 import GRDB
+import HuisClosL10n
 
 /// The connection settings every replica runs with, applied before GRDB first reads the file.
 ///
@@ -16,7 +17,8 @@ enum ReplicaPragmas {
         if creating {
             try db.execute(sql: "PRAGMA page_size = \(ReplicaLimits.pageBytes)")
             let requested = hc_vfs_request_reserve(db.sqliteConnection)
-            guard requested == SQLITE_OK else { throw failure("could not request reserved bytes (SQLite code \(requested))") }
+            guard requested == SQLITE_OK else { throw failure(Text(fr: "impossible de réserver les octets de page (code SQLite \(requested))",
+                                                                   en: "could not request reserved bytes (SQLite code \(requested))")) }
             try expect(db, "PRAGMA journal_mode = MEMORY", returns: "memory")
         }
         try expect(db, "PRAGMA journal_mode = WAL", returns: "wal")
@@ -30,21 +32,24 @@ enum ReplicaPragmas {
         var reserve: Int32 = -1
         let read = hc_vfs_read_reserve(db.sqliteConnection, &reserve)
         guard read == SQLITE_OK, Int(reserve) == ReplicaLimits.reserveBytes else {
-            throw failure("the database reserves \(reserve) bytes per page, not \(ReplicaLimits.reserveBytes): it was not created as a replica")
+            throw failure(Text(fr: "la base réserve \(reserve) octets par page, et non \(ReplicaLimits.reserveBytes) : elle n'a pas été créée comme une réplique",
+                               en: "the database reserves \(reserve) bytes per page, not \(ReplicaLimits.reserveBytes): it was not created as a replica"))
         }
         let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size")
         let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store")
         guard pageSize == ReplicaLimits.pageBytes, tempStore == 2 else {
-            throw failure("SQLite ignored the replica settings (page size \(pageSize ?? 0), temp_store \(tempStore ?? 0))")
+            throw failure(Text(fr: "SQLite a ignoré les réglages de la réplique (taille de page \(pageSize ?? 0), temp_store \(tempStore ?? 0))",
+                               en: "SQLite ignored the replica settings (page size \(pageSize ?? 0), temp_store \(tempStore ?? 0))"))
         }
     }
 
     private static func expect(_ db: Database, _ sql: String, returns expected: String) throws {
         let answer = try String.fetchOne(db, sql: sql)?.lowercased()
-        guard answer == expected else { throw failure("\(sql) returned \(answer ?? "nothing"), not \(expected)") }
+        guard answer == expected else { throw failure(Text(fr: "\(sql) a rendu \(answer ?? "rien"), et non \(expected)",
+                                                           en: "\(sql) returned \(answer ?? "nothing"), not \(expected)")) }
     }
 
-    private static func failure(_ what: String) -> ReplicaError {
-        ReplicaError(.storageFailed, "\(what); the replica cannot be opened safely")
+    private static func failure(_ what: Text) -> ReplicaError {
+        ReplicaError(.storageFailed, Text(fr: "\(what.french) ; la réplique ne peut pas être ouverte sans risque", en: "\(what.english); the replica cannot be opened safely"))
     }
 }

@@ -1,4 +1,5 @@
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What merging a group of batches did with each of them.
@@ -50,6 +51,7 @@ public struct RejectedBatch: Sendable {
 extension ChangeError {
     /// The error of a device that signed two different batches with one id.
     static func fork(_ id: BatchID) -> ChangeError {
-        ChangeError(.fork, "the device signed two different batches \(id.sequence) in \(id.scope): rejected; report the device to the secretariat")
+        ChangeError(.fork, Text(fr: "l'appareil a signé deux lots \(id.sequence) différents dans \(id.scope) : refusé ; signalez l'appareil au secrétariat",
+            en: "the device signed two different batches \(id.sequence) in \(id.scope): rejected; report the device to the secretariat"))
     }
 }

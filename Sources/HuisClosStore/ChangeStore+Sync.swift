@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What a sync client needs: the outbox to push, acknowledgements, lookups by id, held batches.
@@ -63,9 +64,11 @@ extension ChangeStore {
                 let code = ChangeError.Code(rawValue: row[3]) ?? .malformed
                 let epoch = (try? BatchEnvelope(verifying: [UInt8](row[4] as Data)))?.epoch ?? 0
                 let why = switch code {
-                case .gap: "waiting for earlier batches of its device"
-                case .keyUnavailable: "sealed with key epoch \(epoch) of \(id.scope), not received yet: waiting for it"
-                default: "stamped ahead of this device's clock: waiting for it"
+                case .gap: Text(fr: "en attente de lots antérieurs de son appareil", en: "waiting for earlier batches of its device")
+                case .keyUnavailable:
+                    Text(fr: "scellé avec l'époque de clé \(epoch) de \(id.scope), pas encore reçue : en attente de celle-ci",
+                         en: "sealed with key epoch \(epoch) of \(id.scope), not received yet: waiting for it")
+                default: Text(fr: "daté en avance sur l'horloge de cet appareil : en attente de cette heure", en: "stamped ahead of this device's clock: waiting for it")
                 }
                 return HeldBatch(id: id, reason: ChangeError(code, why), epoch: epoch)
             }

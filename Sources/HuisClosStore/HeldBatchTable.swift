@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 
 /// Batches held back until they can be merged: after a gap in their chain, stamped too far
@@ -24,7 +25,8 @@ struct HeldBatchTable {
             return
         }
         guard try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM held_batches")) ?? 0 < EngineLimits.heldBatchesMax else {
-            report.rejected.append(RejectedBatch(id: id, error: ChangeError(.tooManyHeld, "\(EngineLimits.heldBatchesMax) batches are already held: resync this replica from the server")))
+            report.rejected.append(RejectedBatch(id: id, error: ChangeError(.tooManyHeld, Text(fr: "\(EngineLimits.heldBatchesMax) lots sont déjà en attente : resynchronisez cette réplique depuis le serveur",
+                en: "\(EngineLimits.heldBatchesMax) batches are already held: resync this replica from the server"))))
             return
         }
         try db.cachedStatement(sql: "INSERT INTO held_batches (device, scope, sequence, reason, not_before_ms, bytes) VALUES (?, ?, ?, ?, ?, ?)").execute(
@@ -68,7 +70,9 @@ struct HeldBatchTable {
         do {
             return try BatchEnvelope(verifying: [UInt8](bytes))
         } catch {
-            report.rejected.append(RejectedBatch(id: nil, error: ChangeError(.malformed, "a held batch no longer verifies (\(error.message)): the replica is damaged, resync it")))
+            report.rejected.append(RejectedBatch(id: nil, error: ChangeError(.malformed, Text(
+                fr: "un lot en attente ne se vérifie plus (\(error.text.french)) : la réplique est endommagée, resynchronisez-la",
+                en: "a held batch no longer verifies (\(error.text.english)): the replica is damaged, resync it"))))
             return nil
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 
 /// One device's chain in one scope.
@@ -84,7 +85,8 @@ final class MergeSession {
             case .fork:
                 report.rejected.append(RejectedBatch(id: envelope.id, error: .fork(envelope.id)))
             case let .gap(expected):
-                try hold(envelope, ChangeError(.gap, "batch \(envelope.sequence) arrived before batch \(expected) of its device in \(envelope.scope): held until the missing batches arrive"), notBeforeMs: 0)
+                try hold(envelope, ChangeError(.gap, Text(fr: "le lot \(envelope.sequence) est arrivé avant le lot \(expected) de son appareil dans \(envelope.scope) : gardé en attente des lots manquants",
+                    en: "batch \(envelope.sequence) arrived before batch \(expected) of its device in \(envelope.scope): held until the missing batches arrive")), notBeforeMs: 0)
             case .next:
                 guard let opened = try check(prepared, after: head) else { continue }
                 try merge(opened)
@@ -189,7 +191,8 @@ final class MergeSession {
             opened = try prepared.opened.get()
             let envelope = opened.envelope
             if let head, let first = opened.operations.first, first.hlc <= head.lastHLC {
-                throw ChangeError(.malformed, "batch \(envelope.sequence) goes back in time (\(first.hlc) after \(head.lastHLC)): a device's readings must increase")
+                throw ChangeError(.malformed, Text(fr: "le lot \(envelope.sequence) remonte le temps (\(first.hlc) après \(head.lastHLC)) : les lectures d'horloge d'un appareil doivent croître",
+                    en: "batch \(envelope.sequence) goes back in time (\(first.hlc) after \(head.lastHLC)): a device's readings must increase"))
             }
             try policy.authorizer.authorize(opened.operations, by: envelope.device, in: envelope.scope,
                                             logPosition: envelope.logPosition, sequence: envelope.sequence)
@@ -202,7 +205,8 @@ final class MergeSession {
         }
         let envelope = opened.envelope
         guard let newest = opened.operations.last?.hlc, clock.isTooFarAhead(newest, wallMs: wallMs) else { return opened }
-        try hold(envelope, ChangeError(.clockAhead, "batch \(envelope.sequence) is stamped \(newest.physicalMs) ms, more than \(policy.maxDriftMs) ms ahead of this device's clock (\(wallMs) ms): held until then; check both clocks"),
+        try hold(envelope, ChangeError(.clockAhead, Text(fr: "le lot \(envelope.sequence) est daté de \(newest.physicalMs) ms, plus de \(policy.maxDriftMs) ms en avance sur l'horloge de cet appareil (\(wallMs) ms) : gardé jusque-là ; vérifiez les deux horloges",
+            en: "batch \(envelope.sequence) is stamped \(newest.physicalMs) ms, more than \(policy.maxDriftMs) ms ahead of this device's clock (\(wallMs) ms): held until then; check both clocks")),
                  notBeforeMs: newest.physicalMs - policy.maxDriftMs)
         return nil
     }

@@ -17,7 +17,7 @@ struct PreparedBatch: Sendable {
         do {
             self.init(try BatchEnvelope(verifying: bytes), codec: codec)
         } catch {
-            self.init(envelope: nil, opened: .failure(ChangeError(error.code == .badSignature ? .badSignature : .malformed, error.message)))
+            self.init(envelope: nil, opened: .failure(ChangeError(error.code == .badSignature ? .badSignature : .malformed, error.text)))
         }
     }
 

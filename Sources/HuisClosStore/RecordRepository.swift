@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 
 /// Loads a record's merged state from the materialised tables and writes back what a merge
@@ -37,7 +38,7 @@ struct RecordRepository {
         var fields: [String: FieldEntry] = [:]
         let fieldRows = try db.cachedStatement(sql: "SELECT name, value_type, value, hlc FROM fields WHERE scope = ? AND kind = ? AND id = ?")
         for field in try Row.fetchAll(fieldRows, arguments: StatementArguments(key)) {
-            guard let stamp = try Timestamp.from(field[3]) else { throw damaged("field timestamp") }
+            guard let stamp = try Timestamp.from(field[3]) else { throw damaged(Text(fr: "horodatage de champ", en: "field timestamp")) }
             fields[field[0]] = FieldEntry(timestamp: stamp, value: try Value(type: field[1], stored: field[2]))
         }
         var elements: [ElementKey: Value] = [:]
@@ -96,12 +97,13 @@ struct RecordRepository {
     }
 
     private func elementKey(_ row: Row) throws -> ElementKey {
-        guard let tag = try Timestamp.from(row[2]) else { throw damaged("add tag") }
+        guard let tag = try Timestamp.from(row[2]) else { throw damaged(Text(fr: "étiquette d'ajout", en: "add tag")) }
         return ElementKey(set: row[0], element: [UInt8](row[1] as Data), tag: tag)
     }
 
-    private func damaged(_ what: String) -> ChangeError {
-        ChangeError(.malformed, "a stored \(what) is missing: the replica is damaged, resync it")
+    private func damaged(_ what: Text) -> ChangeError {
+        ChangeError(.malformed, Text(fr: "un élément enregistré manque (\(what.french)) : la réplique est endommagée, resynchronisez-la",
+                                     en: "a stored \(what.english) is missing: the replica is damaged, resync it"))
     }
 }
 

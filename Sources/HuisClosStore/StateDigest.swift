@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 
 /// A BLAKE2b-256 digest of the materialised state: equal digests prove two replicas equal.
@@ -54,7 +55,8 @@ extension ChangeStore {
             length(data.count)
             bytes += data
         case .double:
-            throw ChangeError(.malformed, "a materialised table holds a REAL value, which the merge never writes: the replica is damaged, resync it")
+            throw ChangeError(.malformed, Text(fr: "une table matérialisée contient une valeur REAL, que la fusion n'écrit jamais : la réplique est endommagée, resynchronisez-la",
+                en: "a materialised table holds a REAL value, which the merge never writes: the replica is damaged, resync it"))
         }
     }
 }

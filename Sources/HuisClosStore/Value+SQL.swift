@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuisClosEngine
+import HuisClosL10n
 
 /// How values sit in the materialised tables: `value_type` (the `Value.Kind` byte) plus `value`
 /// in the column type SQL queries expect.
@@ -16,7 +17,8 @@ extension Value {
     /// Reads a value back from its two columns; throws `.malformed` if they disagree (a damaged
     /// or hand-edited replica).
     init(type: Int64, stored: DatabaseValue) throws(ChangeError) {
-        let damaged = ChangeError(.malformed, "a stored value does not match its type \(type): the replica is damaged, resync it")
+        let damaged = ChangeError(.malformed, Text(fr: "une valeur enregistrée ne correspond pas à son type \(type) : la réplique est endommagée, resynchronisez-la",
+            en: "a stored value does not match its type \(type): the replica is damaged, resync it"))
         guard let byte = UInt8(exactly: type), let kind = Value.Kind(rawValue: byte) else { throw damaged }
         switch (kind, stored.storage) {
         case (.null, .null):
@@ -45,7 +47,8 @@ extension Timestamp {
         switch stored.storage {
         case .null: return nil
         case let .blob(data): return try Timestamp(encoded: [UInt8](data))
-        default: throw ChangeError(.malformed, "a stored timestamp is not a BLOB: the replica is damaged, resync it")
+        default: throw ChangeError(.malformed, Text(fr: "un horodatage enregistré n'est pas un BLOB : la réplique est endommagée, resynchronisez-la",
+            en: "a stored timestamp is not a BLOB: the replica is damaged, resync it"))
         }
     }
 }

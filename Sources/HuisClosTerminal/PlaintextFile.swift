@@ -82,6 +82,4 @@ public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
                  en: "cannot create \(path): \(String(cString: strerror(errno))); check the folder and its permissions")
         }
     }
-
-    public var description: String { text.english }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import SwiftASN1
 
 /// The few DER readings RFC 3161 and CMS need that swift-asn1 leaves to its callers: a required
@@ -7,7 +8,7 @@ extension DER {
     /// `node` as a SEQUENCE, refused as `malformed` (naming `name`) when absent or of another type.
     static func sequence<T>(of node: ASN1Node?, named name: String,
                             _ body: (inout ASN1NodeCollection.Iterator) throws -> T) throws -> T {
-        guard let node else { throw TimestampError.malformed("\(name) is missing") }
+        guard let node else { throw TimestampError.malformed(Text(fr: "\(name) manque", en: "\(name) is missing")) }
         return try DER.sequence(node, identifier: .sequence, body)
     }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import HuisClosL10n
 import NIOCore
 import NIOHTTP1
 
@@ -29,24 +30,26 @@ public struct TimestampClient: Sendable {
         do {
             let response = try await HTTPClient.shared.execute(http, timeout: timeout)
             guard response.status == .ok else {
-                throw TimestampError(.unreachable, english: "\(url) answered HTTP \(response.status.code)")
+                throw TimestampError(.unreachable, detail: Text(fr: "\(url) a répondu HTTP \(response.status.code)", en: "\(url) answered HTTP \(response.status.code)"))
             }
             guard response.headers.first(name: "Content-Type")?.lowercased().hasPrefix("application/timestamp-reply") == true else {
-                throw TimestampError(.unreachable, english: "\(url) did not answer application/timestamp-reply")
+                throw TimestampError(.unreachable, detail: Text(fr: "\(url) n'a pas répondu en application/timestamp-reply",
+                    en: "\(url) did not answer application/timestamp-reply"))
             }
             body = Array(buffer: try await response.body.collect(upTo: Self.maximumAnswerBytes))
         } catch let error as TimestampError {
             throw error
         } catch {
-            throw TimestampError(.unreachable, english: "\(url): \(error)")
+            throw TimestampError(.unreachable, detail: Text(fr: "\(url) : échec de la connexion ou de la réponse",
+                                                            en: "\(url): \(error)"))
         }
         let answer = try TimestampResponse(der: body)
         guard answer.status == 0 || answer.status == 1 else {
-            throw TimestampError(.refused, english: "status \(answer.status) \(answer.statusText)")
+            throw TimestampError(.refused, detail: Text(fr: "statut \(answer.status) \(answer.statusText)", en: "status \(answer.status) \(answer.statusText)"))
         }
-        guard let token = answer.token else { throw TimestampError.malformed("granted without a token") }
+        guard let token = answer.token else { throw TimestampError.malformed(Text(fr: "accordé sans jeton", en: "granted without a token")) }
         guard token.info.imprint == request.imprint, token.info.digest == request.digest else { throw TimestampError.otherHash }
-        guard token.info.nonce == request.nonce else { throw TimestampError.malformed("the token does not carry our nonce") }
+        guard token.info.nonce == request.nonce else { throw TimestampError.malformed(Text(fr: "le jeton ne porte pas notre nonce", en: "the token does not carry our nonce")) }
         return token
     }
 }

@@ -1,7 +1,7 @@
 import HuisClosL10n
 
 /// Why a time-stamp could not be obtained or is not believed, in French and English.
-public struct TimestampError: HuisClosError, Equatable, CustomStringConvertible {
+public struct TimestampError: HuisClosError, CodeEquatable, CustomStringConvertible {
     public enum Code: String, ErrorCode {
         /// No time-stamping authority is configured for the council.
         case notConfigured
@@ -93,18 +93,18 @@ public struct TimestampError: HuisClosError, Equatable, CustomStringConvertible 
         self.text = text
     }
 
-    /// The code's own sentence, with an English-only `detail` for the English reader.
-    init(_ code: Code, english detail: String) {
-        self.init(code, code.text(english: "\(code.text.english) (\(detail))"))
+    /// The code's own sentence, with `detail` in parentheses, in both languages.
+    init(_ code: Code, detail: Text) {
+        self.init(code, Text(fr: "\(code.text.french) (\(detail.french))", en: "\(code.text.english) (\(detail.english))"))
     }
 
-    public var description: String { "\(code.rawValue): \(text.english)" }
-
-    public static func == (a: TimestampError, b: TimestampError) -> Bool { a.code == b.code }
-
-    static func malformed(_ detail: String) -> TimestampError { TimestampError(.malformed, english: detail) }
-    static func forged(_ detail: String) -> TimestampError { TimestampError(.forged, english: detail) }
-    static func badRoot(_ detail: String) -> TimestampError { TimestampError(.badRoot, english: detail) }
+    static func malformed(_ detail: Text) -> TimestampError { TimestampError(.malformed, detail: detail) }
+    static func forged(_ detail: Text) -> TimestampError { TimestampError(.forged, detail: detail) }
+    static func badRoot(_ detail: Text) -> TimestampError { TimestampError(.badRoot, detail: detail) }
+    /// A structure the DER, CMS or certificate library refused: its words for the English reader only.
+    static func refusedByLibrary(_ error: any Error) -> Text {
+        Text(fr: "refusé par la bibliothèque de décodage", en: String(describing: error))
+    }
     static let otherHash = TimestampError(.otherHash, Code.otherHash.text)
     static func untrustedAuthority(_ signer: String) -> TimestampError {
         TimestampError(.untrustedAuthority, Text(fr: "\(Code.untrustedAuthority.text.french) ; signataire : \(signer)",

@@ -1,3 +1,4 @@
+import HuisClosL10n
 import SwiftASN1
 
 /// An RFC 3161 TimeStampResp (§2.4.2): the authority's status and, when granted, the token.
@@ -26,9 +27,9 @@ public struct TimestampResponse: Sendable {
         } catch let error as TimestampError {
             throw error
         } catch {
-            throw TimestampError.malformed(String(describing: error))
+            throw TimestampError.malformed(TimestampError.refusedByLibrary(error))
         }
-        guard let parsed else { throw TimestampError.malformed("empty TimeStampResp") }
+        guard let parsed else { throw TimestampError.malformed(Text(fr: "TimeStampResp vide", en: "empty TimeStampResp")) }
         status = parsed.0
         statusText = parsed.1
         token = try parsed.2.map { try TimestampToken(der: $0) }

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import SwiftASN1
 import X509
 
@@ -53,7 +54,7 @@ public struct TimestampToken: Sendable, Equatable {
             let root = try DER.parse(der)
             let signedData = try DER.sequence(of: root, named: "ContentInfo") { nodes in
                 guard try ASN1ObjectIdentifier(derEncoded: &nodes) == CMSOID.signedData else {
-                    throw TimestampError.malformed("the content is not CMS SignedData")
+                    throw TimestampError.malformed(Text(fr: "le contenu n'est pas un SignedData CMS", en: "the content is not CMS SignedData"))
                 }
                 return try DER.explicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { $0 }
             }
@@ -63,7 +64,7 @@ public struct TimestampToken: Sendable, Equatable {
                 _ = nodes.next() // digestAlgorithms: the signer's own is checked against its key below
                 let content: [UInt8] = try DER.sequence(of: nodes.next(), named: "EncapsulatedContentInfo") { nodes in
                     guard try ASN1ObjectIdentifier(derEncoded: &nodes) == CMSOID.tstInfo else {
-                        throw TimestampError.malformed("the signed content is not a TSTInfo")
+                        throw TimestampError.malformed(Text(fr: "le contenu signé n'est pas un TSTInfo", en: "the signed content is not a TSTInfo"))
                     }
                     let octets = try DER.explicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try ASN1OctetString(derEncoded: $0) }
                     return Array(octets.bytes)
@@ -79,25 +80,25 @@ public struct TimestampToken: Sendable, Equatable {
                 }
                 if let node = next, node.identifier == crlsTag { next = nodes.next() }
                 guard let signerInfos = next, signerInfos.identifier == .set, case .constructed(let infos) = signerInfos.content else {
-                    throw TimestampError.malformed("SignerInfos is missing")
+                    throw TimestampError.malformed(Text(fr: "SignerInfos manque", en: "SignerInfos is missing"))
                 }
                 var iterator = infos.makeIterator()
                 guard let only = iterator.next(), iterator.next() == nil else {
-                    throw TimestampError.malformed("a time-stamp token has exactly one signer")
+                    throw TimestampError.malformed(Text(fr: "un jeton d'horodatage a exactement un signataire", en: "a time-stamp token has exactly one signer"))
                 }
                 parsed = (content, certificates, only)
             }
-            guard let parsed else { throw TimestampError.malformed("SignedData is empty") }
+            guard let parsed else { throw TimestampError.malformed(Text(fr: "SignedData est vide", en: "SignedData is empty")) }
             content = parsed.content
             certificates = parsed.certificates
             var fields: (SignerIdentifier, ASN1ObjectIdentifier, ASN1Node, ASN1ObjectIdentifier, [UInt8])?
             try DER.sequence(of: parsed.signerInfo, named: "SignerInfo") { nodes in
                 _ = try Int(derEncoded: &nodes)
-                guard let sid = nodes.next() else { throw TimestampError.malformed("the signer's identifier is missing") }
+                guard let sid = nodes.next() else { throw TimestampError.malformed(Text(fr: "l'identifiant du signataire manque", en: "the signer's identifier is missing")) }
                 let signer: SignerIdentifier
                 if sid.identifier == .sequence {
                     signer = try DER.sequence(sid, identifier: .sequence) { nodes in
-                        guard let issuer = nodes.next() else { throw TimestampError.malformed("the signer's issuer is missing") }
+                        guard let issuer = nodes.next() else { throw TimestampError.malformed(Text(fr: "l'émetteur du signataire manque", en: "the signer's issuer is missing")) }
                         return .issuerAndSerial(try DistinguishedName(derEncoded: issuer),
                                          Certificate.SerialNumber(bytes: try ArraySlice<UInt8>(derEncoded: &nodes)))
                     }
@@ -105,31 +106,32 @@ public struct TimestampToken: Sendable, Equatable {
                           case .primitive(let keyID) = sid.content {
                     signer = .keyIdentifier(Array(keyID))
                 } else {
-                    throw TimestampError.malformed("unknown signer identifier")
+                    throw TimestampError.malformed(Text(fr: "identifiant de signataire inconnu", en: "unknown signer identifier"))
                 }
                 let digest = try AlgorithmIdentifierNode.oid(nodes.next())
                 guard let attributes = nodes.next(), attributes.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific) else {
-                    throw TimestampError.malformed("a time-stamp token's signer must sign attributes")
+                    throw TimestampError.malformed(Text(fr: "le signataire d'un jeton d'horodatage doit signer des attributs",
+                        en: "a time-stamp token's signer must sign attributes"))
                 }
                 let algorithm = try AlgorithmIdentifierNode.oid(nodes.next())
                 let signature = try ASN1OctetString(derEncoded: &nodes)
                 fields = (signer, digest, attributes, algorithm, Array(signature.bytes))
             }
-            guard let fields else { throw TimestampError.malformed("SignerInfo is empty") }
+            guard let fields else { throw TimestampError.malformed(Text(fr: "SignerInfo est vide", en: "SignerInfo is empty")) }
             (signer, digestAlgorithm, signatureAlgorithm, signature) = (fields.0, fields.1, fields.3, fields.4)
             // The signature covers the attributes' DER with the SET OF tag, not the [0] IMPLICIT one.
             var attributeBytes = Array(fields.2.encodedBytes)
             attributeBytes[0] = 0x31
             signedAttributes = attributeBytes
             var byType: [ASN1ObjectIdentifier: [ASN1Node]] = [:]
-            guard case .constructed(let attributeNodes) = fields.2.content else { throw TimestampError.malformed("signed attributes") }
+            guard case .constructed(let attributeNodes) = fields.2.content else { throw TimestampError.malformed(Text(fr: "attributs signés", en: "signed attributes")) }
             for attribute in attributeNodes {
                 try DER.sequence(attribute, identifier: .sequence) { nodes in
                     let type = try ASN1ObjectIdentifier(derEncoded: &nodes)
                     guard let values = nodes.next(), case .constructed(let children) = values.content else {
-                        throw TimestampError.malformed("attribute without values")
+                        throw TimestampError.malformed(Text(fr: "attribut sans valeur", en: "attribute without values"))
                     }
-                    guard byType[type] == nil else { throw TimestampError.malformed("attribute \(type) twice") }
+                    guard byType[type] == nil else { throw TimestampError.malformed(Text(fr: "attribut \(type) en double", en: "attribute \(type) twice")) }
                     byType[type] = Array(children)
                 }
             }
@@ -138,7 +140,7 @@ public struct TimestampToken: Sendable, Equatable {
         } catch let error as TimestampError {
             throw error
         } catch {
-            throw TimestampError.malformed(String(describing: error))
+            throw TimestampError.malformed(TimestampError.refusedByLibrary(error))
         }
     }
 
@@ -146,11 +148,12 @@ public struct TimestampToken: Sendable, Equatable {
     /// ordering DEFAULT FALSE, nonce?, tsa [0]?, extensions [1]? }.
     private static func readInfo(_ bytes: [UInt8]) throws -> TimestampInfo {
         try DER.sequence(of: try DER.parse(bytes), named: "TSTInfo") { nodes in
-            guard try Int(derEncoded: &nodes) == 1 else { throw TimestampError.malformed("TSTInfo version is not 1") }
+            guard try Int(derEncoded: &nodes) == 1 else { throw TimestampError.malformed(Text(fr: "la version de TSTInfo n'est pas 1", en: "TSTInfo version is not 1")) }
             let policy = try ASN1ObjectIdentifier(derEncoded: &nodes)
             let imprint = try MessageImprint(derEncoded: &nodes)
             guard let digest = TimestampDigest(oid: imprint.digestOID) else {
-                throw TimestampError.malformed("the token's hash algorithm \(imprint.digestOID) is not SHA-256 or SHA-512")
+                throw TimestampError.malformed(Text(fr: "l'algorithme d'empreinte du jeton \(imprint.digestOID) n'est ni SHA-256 ni SHA-512",
+                    en: "the token's hash algorithm \(imprint.digestOID) is not SHA-256 or SHA-512"))
             }
             let serial = try ArraySlice<UInt8>(derEncoded: &nodes)
             let genTime = try GeneralizedTime(derEncoded: &nodes)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HuisClosL10n
 import SwiftASN1
 // The validation time is the token's own (was the TSA certificate valid when it signed?), not now.
 @_spi(FixedExpiryValidationTime) import X509
@@ -22,9 +23,9 @@ public struct TimestampVerifier: Sendable {
             let documents = try PEMDocument.parseMultiple(pemString: rootsPEM)
             roots = try documents.filter { $0.discriminator == "CERTIFICATE" }.map { try Certificate(derEncoded: $0.derBytes) }
         } catch {
-            throw TimestampError.badRoot(String(describing: error))
+            throw TimestampError.badRoot(TimestampError.refusedByLibrary(error))
         }
-        guard !roots.isEmpty else { throw TimestampError.badRoot("no CERTIFICATE block") }
+        guard !roots.isEmpty else { throw TimestampError.badRoot(Text(fr: "aucun bloc CERTIFICATE", en: "no CERTIFICATE block")) }
     }
 
     /// What `token` says, once every check passed for `imprint` (a `digest` hash); throws
@@ -33,22 +34,23 @@ public struct TimestampVerifier: Sendable {
         let info = token.info
         guard info.digest == digest, info.imprint == imprint else { throw TimestampError.otherHash }
         guard let signer = token.certificates.first(where: { token.names($0) }) else {
-            throw TimestampError.forged("the token does not hold its signer's certificate")
+            throw TimestampError.forged(Text(fr: "le jeton ne contient pas le certificat de son signataire", en: "the token does not hold its signer's certificate"))
         }
         guard let contentDigest = TimestampDigest(oid: token.digestAlgorithm) else {
-            throw TimestampError.forged("the signer's digest \(token.digestAlgorithm) is not SHA-256 or SHA-512")
+            throw TimestampError.forged(Text(fr: "l'empreinte du signataire \(token.digestAlgorithm) n'est ni SHA-256 ni SHA-512",
+                en: "the signer's digest \(token.digestAlgorithm) is not SHA-256 or SHA-512"))
         }
         guard token.attributeValue(CMSOID.contentType).map({ (try? ASN1ObjectIdentifier(derEncoded: $0)) == CMSOID.tstInfo }) == true else {
-            throw TimestampError.forged("the signed content type is not TSTInfo")
+            throw TimestampError.forged(Text(fr: "le type du contenu signé n'est pas TSTInfo", en: "the signed content type is not TSTInfo"))
         }
         guard let digestNode = token.attributeValue(CMSOID.messageDigest),
               let signedDigest = try? ASN1OctetString(derEncoded: digestNode),
               Array(signedDigest.bytes) == contentDigest.hash(token.content) else {
-            throw TimestampError.forged("the signed digest does not match the TSTInfo")
+            throw TimestampError.forged(Text(fr: "l'empreinte signée ne correspond pas au TSTInfo", en: "the signed digest does not match the TSTInfo"))
         }
         guard let algorithm = Self.signatureAlgorithm(token.signatureAlgorithm, digest: contentDigest),
               signer.publicKey.isValidSignature(token.signature, for: token.signedAttributes, signatureAlgorithm: algorithm) else {
-            throw TimestampError.forged("the signature is not the signer certificate's")
+            throw TimestampError.forged(Text(fr: "la signature n'est pas celle du certificat signataire", en: "the signature is not the signer certificate's"))
         }
         try Self.checkSigningCertificate(token, signer)
         var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
@@ -67,7 +69,8 @@ public struct TimestampVerifier: Sendable {
     /// could otherwise be put in its place).
     private static func checkSigningCertificate(_ token: TimestampToken, _ signer: Certificate) throws {
         let v1 = token.attributeValue(CMSOID.signingCertificate), v2 = token.attributeValue(CMSOID.signingCertificateV2)
-        guard v1 != nil || v2 != nil else { throw TimestampError.forged("no signing-certificate attribute (RFC 3161 §2.4.1)") }
+        guard v1 != nil || v2 != nil else { throw TimestampError.forged(Text(fr: "aucun attribut signing-certificate (RFC 3161 §2.4.1)",
+            en: "no signing-certificate attribute (RFC 3161 §2.4.1)")) }
         let matches: Bool
         do {
             var serializer = DER.Serializer()
@@ -93,9 +96,10 @@ public struct TimestampVerifier: Sendable {
         } catch let error as TimestampError {
             throw error
         } catch {
-            throw TimestampError.forged("unreadable signing-certificate attribute")
+            throw TimestampError.forged(Text(fr: "attribut signing-certificate illisible", en: "unreadable signing-certificate attribute"))
         }
-        guard matches else { throw TimestampError.forged("the signing-certificate attribute names another certificate") }
+        guard matches else { throw TimestampError.forged(Text(fr: "l'attribut signing-certificate désigne un autre certificat",
+            en: "the signing-certificate attribute names another certificate")) }
     }
 
     /// `body` over the fields of the first ESSCertID(v2) of a SigningCertificate(V2) value.

@@ -1,4 +1,5 @@
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// What a `startEpoch` record carries besides the commitment, so an epoch never exists without
@@ -39,10 +40,11 @@ public struct EpochKeys: Sendable, Equatable {
     /// from an older epoch.
     static func decode(_ reader: inout ByteReader, scope: ScopeID, epoch: UInt32) throws(WireError) -> EpochKeys {
         let sealed = try reader.read(count: starterSealedLength)
-        guard try reader.readBool(field: "key chain link flag") else { return EpochKeys(starterSealedKey: sealed, link: nil) }
+        guard try reader.readBool(field: Text(fr: "indicateur de maillon de la chaîne de clés", en: "key chain link flag")) else { return EpochKeys(starterSealedKey: sealed, link: nil) }
         let fromEpoch = try reader.readUInt32()
         guard fromEpoch >= 1, fromEpoch < epoch else {
-            throw WireError(.malformed, "a key chain link of epoch \(epoch) must come from an older epoch (1 to \(epoch) − 1), not \(fromEpoch)")
+            throw WireError(.malformed, Text(fr: "un maillon de la chaîne de clés de l'époque \(epoch) doit venir d'une époque plus ancienne (1 à \(epoch) − 1), et non \(fromEpoch)",
+                en: "a key chain link of epoch \(epoch) must come from an older epoch (1 to \(epoch) − 1), not \(fromEpoch)"))
         }
         let link = KeyChainLink(scope: scope, epoch: epoch, fromEpoch: fromEpoch, sealedPreviousKey: try reader.read(count: KeyChainLink.sealedLength))
         return EpochKeys(starterSealedKey: sealed, link: link)

@@ -1,5 +1,6 @@
 import HuisClosCouncil
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 
 /// The canonical payload encoding of each record type (layouts in `Protocol/MEMBERSHIP.md`).
@@ -78,14 +79,14 @@ extension MembershipEvent {
         switch kind {
         case .genesis:
             event = .genesis(rootKey: try reader.readSigningKey(),
-                             councilName: try reader.readString(max: TrustLimits.councilNameBytesMax, field: "council name"))
+                             councilName: try reader.readString(max: TrustLimits.councilNameBytesMax, field: Text(fr: "nom du conseil", en: "council name")))
         case .appointMember:
             event = .appointMember(try decodeAppointment(&reader))
         case .endMandate:
-            event = .endMandate(member: try reader.readMember(), reason: try reader.readEnum(MandateEndReason.self, field: "end reason"))
+            event = .endMandate(member: try reader.readMember(), reason: try reader.readEnum(MandateEndReason.self, field: Text(fr: "motif de fin", en: "end reason")))
         case .addToScope:
             event = .addToScope(member: try reader.readMember(), scope: try grantable(reader.readScope()),
-                                access: try reader.readEnum(ScopeAccess.self, field: "access"), expiry: try reader.readOptionalInstant())
+                                access: try reader.readEnum(ScopeAccess.self, field: Text(fr: "accès", en: "access")), expiry: try reader.readOptionalInstant())
         case .removeFromScope:
             event = .removeFromScope(member: try reader.readMember(), scope: try grantable(reader.readScope()))
         case .certifyDevice:
@@ -96,14 +97,15 @@ extension MembershipEvent {
             event = .acceptUndertaking(member: try reader.readMember(), device: try reader.readSigningKey(),
                                        charterDigest: try reader.read(count: Hash.length))
         case .revokeDevice:
-            event = .revokeDevice(device: try reader.readSigningKey(), wipe: try reader.readBool(field: "wipe flag"),
+            event = .revokeDevice(device: try reader.readSigningKey(), wipe: try reader.readBool(field: Text(fr: "indicateur d'effacement", en: "wipe flag")),
                                   standing: reader.remaining == 0 ? nil : try decodeStanding(&reader))
         case .startEpoch:
             let scope = try reader.readScope()
-            guard scope != .public else { throw WireError(.malformed, "the public scope is never encrypted and has no key epochs") }
+            guard scope != .public else { throw WireError(.malformed, Text(fr: "la portée publique n'est jamais chiffrée et n'a pas d'époques de clé",
+                en: "the public scope is never encrypted and has no key epochs")) }
             let epoch = try reader.readUInt32()
-            guard epoch >= 1 else { throw WireError(.malformed, "key epochs start at 1") }
-            let reason = try reader.readEnum(EpochReason.self, field: "epoch reason")
+            guard epoch >= 1 else { throw WireError(.malformed, Text(fr: "les époques de clé commencent à 1", en: "key epochs start at 1")) }
+            let reason = try reader.readEnum(EpochReason.self, field: Text(fr: "motif d'époque", en: "epoch reason"))
             let commitment = try reader.read(count: Hash.length)
             event = .startEpoch(scope: scope, epoch: epoch, reason: reason, commitment: commitment,
                                 keys: try EpochKeys.decode(&reader, scope: scope, epoch: epoch))
@@ -111,24 +113,26 @@ extension MembershipEvent {
             let member = try reader.readMember()
             let count = try reader.readUInt8()
             guard Int(count) >= CouncilRules.consecutiveAbsencesForResignation else {
-                throw WireError(.malformed, "an absences report counts at least \(CouncilRules.consecutiveAbsencesForResignation) consecutive absences, not \(count)")
+                throw WireError(.malformed, Text(fr: "un constat d'absences compte au moins \(CouncilRules.consecutiveAbsencesForResignation) absences consécutives, et non \(count)",
+                    en: "an absences report counts at least \(CouncilRules.consecutiveAbsencesForResignation) consecutive absences, not \(count)"))
             }
             event = .reportAbsences(member: member, count: count, reportDigest: try reader.read(count: Hash.length))
         case .approveDevice:
             event = .approveDevice(member: try reader.readMember(), device: try reader.readSigningKey())
         case .recordPastMandate:
             let member = try reader.readMember()
-            let role = try reader.readEnum(Role.self, field: "role")
+            let role = try reader.readEnum(Role.self, field: Text(fr: "rôle", en: "role"))
             guard role == .president || role == .member || role == .secondCircle else {
-                throw WireError(.malformed, "a past mandate is a president's, a member's or a second-circle member's, not a \(role)'s")
+                throw WireError(.malformed, Text(fr: "un mandat passé est celui d'un président, d'un membre ou d'un membre du second cercle, pas du rôle \(role)",
+                    en: "a past mandate is a president's, a member's or a second-circle member's, not a \(role)'s"))
             }
-            let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: "order number")
+            let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: Text(fr: "numéro d'arrêté", en: "order number"))
             let start = try reader.readInstant()
             let end = try reader.readInstant()
-            guard start < end else { throw WireError(.malformed, "a past mandate ends after it starts") }
+            guard start < end else { throw WireError(.malformed, Text(fr: "un mandat passé finit après avoir commencé", en: "a past mandate ends after it starts")) }
             event = .recordPastMandate(PastMandate(member: member, role: role, orderNumber: orderNumber, start: start, end: end))
         }
-        try reader.expectEnd(of: "\(kind) payload")
+        try reader.expectEnd(of: Text(fr: "contenu de \(kind)", en: "\(kind) payload"))
         return event
     }
 
@@ -137,14 +141,16 @@ extension MembershipEvent {
     private static func decodeStanding(_ reader: inout ByteReader) throws(WireError) -> StandingWrites {
         let count = Int(try reader.readUInt8())
         guard count >= 1, count <= TrustLimits.revocationStandingScopesMax else {
-            throw WireError(.malformed, "a revocation's standing writes list 1 to \(TrustLimits.revocationStandingScopesMax) scopes, not \(count)")
+            throw WireError(.malformed, Text(fr: "les écritures maintenues d'une révocation listent de 1 à \(TrustLimits.revocationStandingScopesMax) portées, et non \(count)",
+                en: "a revocation's standing writes list 1 to \(TrustLimits.revocationStandingScopesMax) scopes, not \(count)"))
         }
         var lastSequences: [ScopeID: UInt64] = [:]
         var previous: ScopeID?
         for _ in 0..<count {
             let scope = try reader.readScope()
             guard previous.map({ $0 < scope }) ?? true else {
-                throw WireError(.malformed, "a revocation's standing writes list scopes in strictly ascending order")
+                throw WireError(.malformed, Text(fr: "les écritures maintenues d'une révocation listent les portées en ordre strictement croissant",
+                    en: "a revocation's standing writes list scopes in strictly ascending order"))
             }
             previous = scope
             lastSequences[scope] = try reader.readUInt64()
@@ -154,20 +160,22 @@ extension MembershipEvent {
 
     private static func decodeAppointment(_ reader: inout ByteReader) throws(WireError) -> Appointment {
         let member = try reader.readMember()
-        let role = try reader.readEnum(Role.self, field: "role")
-        let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: "order number")
+        let role = try reader.readEnum(Role.self, field: Text(fr: "rôle", en: "role"))
+        let orderNumber = try reader.readString(max: TrustLimits.orderNumberBytesMax, field: Text(fr: "numéro d'arrêté", en: "order number"))
         let orderDate = try reader.readInstant()
         let mandateEnd = try reader.readInstant()
         let count = Int(try reader.readUInt8())
         guard count <= TrustLimits.appointmentScopesMax else {
-            throw WireError(.tooLarge, "an appointment lists \(count) scopes; the limit is \(TrustLimits.appointmentScopesMax)")
+            throw WireError(.tooLarge, Text(fr: "une nomination liste \(count) portées ; la limite est \(TrustLimits.appointmentScopesMax)",
+                en: "an appointment lists \(count) scopes; the limit is \(TrustLimits.appointmentScopesMax)"))
         }
         var scopes: [ScopeID] = []
         for _ in 0..<count {
             let scope = try grantable(reader.readScope())
             // Strictly ascending: one encoding per set of scopes, no duplicates.
             guard scopes.last.map({ $0 < scope }) ?? true else {
-                throw WireError(.malformed, "appointment scopes must be strictly ascending")
+                throw WireError(.malformed, Text(fr: "les portées d'une nomination doivent être en ordre strictement croissant",
+                    en: "appointment scopes must be strictly ascending"))
             }
             scopes.append(scope)
         }
@@ -177,7 +185,8 @@ extension MembershipEvent {
 
     private static func grantable(_ scope: ScopeID) throws(WireError) -> ScopeID {
         guard GrantableScope.allows(scope) else {
-            throw WireError(.malformed, "scope \(scope) is not granted explicitly (public, council and private scopes follow from roles)")
+            throw WireError(.malformed, Text(fr: "la portée \(scope) ne s'accorde pas explicitement (les portées publique, du conseil et privées découlent des rôles)",
+                en: "scope \(scope) is not granted explicitly (public, council and private scopes follow from roles)"))
         }
         return scope
     }

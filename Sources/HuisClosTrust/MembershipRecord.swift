@@ -56,7 +56,7 @@ public struct MembershipRecord: Sendable, Equatable {
     public init(verifying bytes: [UInt8]) throws(TrustError) {
         var reader = ByteReader(bytes)
         do {
-            try reader.expectMagic(Self.magic, of: "membership record")
+            try reader.expectMagic(Self.magic, of: Text(fr: "enregistrement du registre des membres", en: "membership record"))
             index = try reader.readUInt64()
             previousHash = try reader.read(count: Hash.length)
             guard (index == 0) == (previousHash == Self.genesisHash) else {
@@ -65,8 +65,8 @@ public struct MembershipRecord: Sendable, Equatable {
             }
             issuedAt = try reader.readInstant()
             signer = try reader.readSigningKey()
-            let kind = try reader.readEnum(MembershipEvent.Kind.self, field: "record type")
-            let payload = try reader.readLengthPrefixed(max: TrustLimits.recordPayloadBytesMax, field: "record payload")
+            let kind = try reader.readEnum(MembershipEvent.Kind.self, field: Text(fr: "type d'enregistrement", en: "record type"))
+            let payload = try reader.readLengthPrefixed(max: TrustLimits.recordPayloadBytesMax, field: Text(fr: "contenu de l'enregistrement", en: "record payload"))
             event = try MembershipEvent.decode(kind: kind, payload: payload)
         } catch let error as WireError {
             throw TrustError(error, in: Text(fr: "enregistrement du registre des membres", en: "membership record"))
@@ -78,7 +78,7 @@ public struct MembershipRecord: Sendable, Equatable {
         let signedCount = reader.offset
         do {
             signature = try reader.read(count: SigningKeyPair.signatureLength)
-            try reader.expectEnd(of: "record signature")
+            try reader.expectEnd(of: Text(fr: "signature de l'enregistrement", en: "record signature"))
         } catch {
             throw TrustError(error, in: Text(fr: "enregistrement \(index) du registre des membres", en: "membership record \(index)"))
         }

@@ -86,16 +86,16 @@ public struct SealedScopeKey: Sendable, Equatable {
     public init(decoding bytes: [UInt8]) throws(TrustError) {
         var reader = ByteReader(bytes)
         do throws(WireError) {
-            try reader.expectMagic(Self.magic, of: "sealed scope key")
+            try reader.expectMagic(Self.magic, of: Text(fr: "clé de portée scellée", en: "sealed scope key"))
             recipient = try reader.readSigningKey()
             scope = try reader.readScope()
             epoch = try reader.readUInt32()
-            guard epoch >= 1 else { throw WireError(.malformed, "epochs start at 1") }
+            guard epoch >= 1 else { throw WireError(.malformed, Text(fr: "les époques commencent à 1", en: "epochs start at 1")) }
             commitment = try reader.read(count: Hash.length)
             sealedKey = try reader.read(count: Self.sealedLength)
             issuer = try reader.readSigningKey()
             signature = try reader.read(count: SigningKeyPair.signatureLength)
-            try reader.expectEnd(of: "sealed scope key")
+            try reader.expectEnd(of: Text(fr: "clé de portée scellée", en: "sealed scope key"))
         } catch {
             throw TrustError(error, in: Text(fr: "clé de portée scellée", en: "sealed scope key"))
         }

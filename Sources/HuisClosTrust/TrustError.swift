@@ -4,7 +4,7 @@ import HuisClosProtocol
 /// A trust decision that went against the input: what was refused and what to do.
 ///
 /// Messages name records, scopes and epochs but never contain key material or plaintext.
-public struct TrustError: HuisClosError, Equatable, CustomStringConvertible {
+public struct TrustError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable codes callers can switch on; new codes may be added.
     public enum Code: String, ErrorCode {
         /// The bytes are not the canonical encoding (short, trailing data, unknown value).
@@ -99,8 +99,6 @@ public struct TrustError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What went wrong and what to do, in both languages.
     public let text: Text
-    /// What went wrong and what to do, in English (logs).
-    public var message: String { text.english }
 
     /// An error that says no more than its code's sentence (and matches any error of that code).
     public init(_ code: Code) {
@@ -118,10 +116,4 @@ public struct TrustError: HuisClosError, Equatable, CustomStringConvertible {
         self.init(wire.code == .tooLarge ? .tooLarge : .malformed,
                   Text(fr: "\(what.french) : \(wire.text.french)", en: "\(what.english): \(wire.text.english)"))
     }
-
-    /// Code and message, never secrets.
-    public var description: String { "\(code.rawValue): \(message)" }
-
-    /// Errors compare by code, so tests and callers can match on what happened.
-    public static func == (lhs: TrustError, rhs: TrustError) -> Bool { lhs.code == rhs.code }
 }

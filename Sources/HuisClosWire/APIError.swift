@@ -6,7 +6,7 @@ import HuisClosProtocol
 ///
 /// Sent as JSON `{"code": "…", "message": "…"}` with the status of `code`, whatever the request's
 /// format, so any client version can read it. Messages never hold tokens, keys or payloads.
-public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
+public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// Stable error codes (the strings are the contract; new codes may be added).
     public enum Code: String, ErrorCode, Codable {
         /// Bytes that do not decode, break a format rule, or a bad parameter.
@@ -186,8 +186,6 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do, in both languages (an unreachable relay's cause aside: `text`).
     public let detail: Text
-    /// What happened and what to do, in English (the relay's logs, the `message` field of the wire).
-    public var message: String { detail.english }
     /// With `deviceRevoked`: the canonical bytes of the membership record revoking the device,
     /// signed by the secretariat. When it orders a wipe, the device checks the signature and
     /// erases its replica (the server cannot forge it). Nil otherwise.
@@ -248,12 +246,8 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
         guard code == .unreachable else { return detail }
         let cause = transportCause ?? .other
         return Text(fr: "serveur injoignable (\(cause.text.french)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
-                    en: "server unreachable (\(message)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
+                    en: "server unreachable (\(detail.english)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
     }
-
-    public var description: String { "\(code.rawValue): \(message)" }
-
-    public static func == (lhs: APIError, rhs: APIError) -> Bool { lhs.code == rhs.code }
 
     private struct Body: Codable {
         let code: Code
@@ -269,7 +263,7 @@ public struct APIError: HuisClosError, Equatable, CustomStringConvertible {
     /// The JSON error body.
     public func jsonBody() -> [UInt8] {
         // Encoding two strings cannot fail.
-        Array((try? JSONEncoder().encode(Body(code: code, message: message, messageFr: detail.french, wipeOrder: wipeOrder.map { Data($0).base64EncodedString() },
+        Array((try? JSONEncoder().encode(Body(code: code, message: detail.english, messageFr: detail.french, wipeOrder: wipeOrder.map { Data($0).base64EncodedString() },
                                                         wipeLog: wipeLog.isEmpty ? nil : wipeLog.map { Data($0).base64EncodedString() }))) ?? Data())
     }
 

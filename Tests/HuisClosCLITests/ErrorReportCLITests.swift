@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosTestSupport
 import Testing
 
@@ -24,6 +25,54 @@ import Testing
 
             let english = try await council.run("secretariat", ["dossiers", "lire", "absent"], english: true)
             #expect(english.status == 64 && english.errors.hasPrefix("Error (dossier.notFound): no dossier 'absent'"), "\(english.errors)")
+        }
+    }
+
+    /// The specific detail of a library's refusal reaches each reader in their language: a root
+    /// certificate file without a certificate (time-stamping), a new passphrase too short
+    /// (replica), a root backup the passphrase does not open (device), a replica file cut short
+    /// (replica). French by default, with no English sentence in it; English with LANG=en.
+    @Test func theDetailOfEachRefusalIsSaidInFrenchAndInEnglish() async throws {
+        try await CouncilCLI.with("cli-error-details") { council in
+            try await council.setUp()
+            /// Runs `arguments` in French and in English; both must fail.
+            func both(_ arguments: [String], environment: [String: String] = [:]) async throws -> (french: String, english: String) {
+                let french = try await council.run("secretariat", arguments, english: false, environment: environment)
+                let english = try await council.run("secretariat", arguments, english: true, environment: environment)
+                #expect(french.status != 0 && english.status != 0, "\(arguments): \(french.status) \(english.status)")
+                return (french.errors, english.errors)
+            }
+
+            let notARoot = council.folder.url.appendingPathComponent("cle-publique.pem")
+            try Data("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".utf8).write(to: notARoot)
+            let root = try await both(["horodatage", "configurer", "--url", "http://127.0.0.1:9/tsr", "--racine", notARoot.path])
+            #expect(root.french.contains("timestamp.badRoot") && root.french.contains("aucun bloc CERTIFICATE"), "\(root.french)")
+            #expect(!root.french.contains("no CERTIFICATE block"), "English in French output: \(root.french)")
+            #expect(root.english.contains("no CERTIFICATE block"), "\(root.english)")
+
+            let short = try await both(["passphrase"], environment: ["HUISCLOS_NEW_PASSPHRASE": "court"])
+            #expect(short.french.contains("replica.invalidPassphrase") && short.french.contains("(5 caractères)"), "\(short.french)")
+            #expect(!short.french.contains("characters"), "English in French output: \(short.french)")
+            #expect(short.english.contains("(5 characters)"), "\(short.english)")
+
+            let backup = council.folder.url.appendingPathComponent("racine.hcroot").path
+            let exported = try await council.run("secretariat", ["admin", "racine", "exporter", "--sortie", backup],
+                                                 environment: ["HUISCLOS_ROOT_PASSPHRASE": "coffre-fort du secrétariat n° 2"])
+            #expect(exported.status == 0, "\(exported.errors)")
+            let wrong = try await both(["admin", "racine", "restaurer", backup], environment: ["HUISCLOS_ROOT_PASSPHRASE": "une autre phrase de passe"])
+            #expect(wrong.french.contains("device.rootBackupInvalid") && wrong.french.contains("n'ouvre pas cette sauvegarde"), "\(wrong.french)")
+            #expect(!wrong.french.contains("does not open"), "English in French output: \(wrong.french)")
+            #expect(wrong.english.contains("the passphrase does not open this root backup"), "\(wrong.english)")
+
+            // Last: the secretariat's replica file cut short, as a failed copy leaves it.
+            let database = URL(fileURLWithPath: council.device("secretariat")).appendingPathComponent("replica.db")
+            let handle = try FileHandle(forWritingTo: database)
+            try handle.truncate(atOffset: 1_000)
+            try handle.close()
+            let cut = try await both(["status"])
+            #expect(cut.french.contains("replica.tampered") && cut.french.contains("replica.db") && cut.french.contains("1000 octets"), "\(cut.french)")
+            #expect(!cut.french.contains("bytes") && !cut.french.contains("truncated"), "English in French output: \(cut.french)")
+            #expect(cut.english.contains("1000 bytes"), "\(cut.english)")
         }
     }
 }

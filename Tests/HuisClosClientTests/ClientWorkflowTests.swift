@@ -45,7 +45,7 @@ import Testing
             try await session.syncEverything(policy: .everything, onSync: after.append)
             #expect(after.hearingsClosed == ["h-1"])
             #expect(try session.hearings().first { $0.id == "h-1" }?.closed == session.today)
-            await #expect(throws: DeviceError(.wiped, "")) { try await guest.syncEverything(policy: .everything) }
+            await #expect(throws: DeviceError(.wiped, DeviceError.Code.wiped.text)) { try await guest.syncEverything(policy: .everything) }
         }
     }
 

@@ -23,16 +23,16 @@ import Testing
         for index in sealed.indices {
             var tampered = sealed
             tampered[index] ^= 0x01
-            #expect(throws: CryptoError(.authenticationFailed, "")) { try AEAD.open(tampered, associatedData: [9], key: key) }
+            #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) { try AEAD.open(tampered, associatedData: [9], key: key) }
         }
     }
 
     @Test func otherAssociatedDataOrKeyFails() throws {
         let key = try SecureBytes.random(count: AEAD.keyLength)
         let sealed = try AEAD.seal([1], associatedData: [1], key: key)
-        #expect(throws: CryptoError(.authenticationFailed, "")) { try AEAD.open(sealed, associatedData: [2], key: key) }
+        #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) { try AEAD.open(sealed, associatedData: [2], key: key) }
         let other = try SecureBytes.random(count: AEAD.keyLength)
-        #expect(throws: CryptoError(.authenticationFailed, "")) { try AEAD.open(sealed, associatedData: [1], key: other) }
-        #expect(throws: CryptoError(.authenticationFailed, "")) { try AEAD.open([1, 2, 3], key: key) }
+        #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) { try AEAD.open(sealed, associatedData: [1], key: other) }
+        #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) { try AEAD.open([1, 2, 3], key: key) }
     }
 }

@@ -9,7 +9,7 @@ import Testing
         let sealed = try SealedBox.seal(secret, to: recipient.publicKey)
         #expect(sealed.count == 32 + SealedBox.overhead)
         #expect(Sodium.constantTimeEqual(try SealedBox.open(sealed, with: recipient), secret))
-        #expect(throws: CryptoError(.authenticationFailed, "")) { try SealedBox.open(sealed, with: other) }
+        #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) { try SealedBox.open(sealed, with: other) }
     }
 
     @Test func everyFlippedByteOfASealedBoxIsDetected() throws {
@@ -18,14 +18,14 @@ import Testing
         for index in sealed.indices {
             var tampered = sealed
             tampered[index] ^= 0x01
-            #expect(throws: CryptoError(.authenticationFailed, "")) { try SealedBox.open(tampered, with: recipient) }
+            #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) { try SealedBox.open(tampered, with: recipient) }
         }
     }
 
     @Test func shortSealedBoxesAreRefusedNotTrapped() throws {
         let recipient = try AgreementKeyPair.generate()
         for length in 0...SealedBox.overhead {
-            #expect(throws: CryptoError(.authenticationFailed, "")) {
+            #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) {
                 try SealedBox.open([UInt8](repeating: 0, count: length), with: recipient)
             }
         }
@@ -39,7 +39,7 @@ import Testing
         let fresh = try AgreementKeyPair.generate()
         #expect(fresh.publicKey != a.publicKey)
         #expect(try AgreementKeyPair.fromSeed(fresh.seed()).publicKey == fresh.publicKey)
-        #expect(throws: CryptoError(.invalidLength, "")) { try AgreementPublicKey(bytes: [1, 2, 3]) }
-        #expect(throws: CryptoError(.invalidLength, "")) { try AgreementKeyPair.fromSeed(try SecureBytes.random(count: 16)) }
+        #expect(throws: CryptoError(.invalidLength, CryptoError.Code.invalidLength.text)) { try AgreementPublicKey(bytes: [1, 2, 3]) }
+        #expect(throws: CryptoError(.invalidLength, CryptoError.Code.invalidLength.text)) { try AgreementKeyPair.fromSeed(try SecureBytes.random(count: 16)) }
     }
 }

@@ -5,6 +5,7 @@ import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosStore
@@ -84,6 +85,12 @@ import Testing
             try await tampered.lock()
             let synced = try await Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now).sync()
             #expect(synced.batches.pushRejected[batch.id]?.code == .forbidden)
+            // The relay's own words for the refusal, as `huisclos sync` shows them: in French by
+            // default, in English on request (issue 12: a push result carries both).
+            let refusal = try #require(synced.batches.problems.first)
+            #expect(refusal.french.contains("cet appareil ne peut pas écrire dans council"), "\(refusal.french)")
+            #expect(!refusal.french.contains("may not write"), "English in French: \(refusal.french)")
+            #expect(refusal.english.contains("this device may not write in council"), "\(refusal.english)")
             try await Self.expectRefusedByEveryReplica(batch, on: server, devices: [bob, council.secretariat])
         }
     }

@@ -156,12 +156,12 @@ import Testing
             try await alice.lock()
             council.clock.advance(seconds: Double(Device.leaseSecondsDefault) + 86_400)
             let expired = try Device.unlock(folder: alice.folder, passphrase: CouncilHarness.passphrase, now: council.clock.now, toSync: true)
-            #expect(throws: DeviceError(.leaseExpired, "")) {
+            #expect(throws: DeviceError(.leaseExpired, DeviceError.Code.leaseExpired.text)) {
                 try expired.council.respond(seance: "s1", member: expired.member.hex, .willAttend)
             }
-            #expect(throws: DeviceError(.leaseExpired, "")) { try expired.council.acknowledgeReading(seance: "s1", member: expired.member.hex) }
+            #expect(throws: DeviceError(.leaseExpired, DeviceError.Code.leaseExpired.text)) { try expired.council.acknowledgeReading(seance: "s1", member: expired.member.hex) }
             // The dossier layer (notes, avis, hearings) commits through the change store itself: the lease refuses that too.
-            #expect(throws: DeviceError(.leaseExpired, "")) {
+            #expect(throws: DeviceError(.leaseExpired, DeviceError.Code.leaseExpired.text)) {
                 try expired.store.commitLocal([try CouncilHarness.set("n-1", "text", "Note")], scope: .council)
             }
             #expect(try expired.store.outbox().isEmpty)

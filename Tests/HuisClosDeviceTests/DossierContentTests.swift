@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosDevice
 import HuisClosDossiers
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 import HuisClosSync

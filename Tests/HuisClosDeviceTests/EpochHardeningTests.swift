@@ -34,7 +34,7 @@ import Testing
             let alice = try await council.enrolMember("alice")
             let president = try await council.enrolMember("president", role: .president)
             // A member's device: refused by its own log, and by the relay when forged past it.
-            await #expect(throws: DeviceError(.notAuthorised, "")) { try await alice.sign(freeze(.council, epoch: 2)) }
+            await #expect(throws: DeviceError(.notAuthorised, DeviceError.Code.notAuthorised.text)) { try await alice.sign(freeze(.council, epoch: 2)) }
             let head = await alice.membership
             let forged = try MembershipRecord.sign(freeze(.council, epoch: 2), index: head.headIndex + 1, previousHash: head.headHash,
                                                    issuedAt: council.instant, signer: await alice.identity.signing)
@@ -146,7 +146,7 @@ import Testing
                     try BatchBodySealer.open(batch, keyring: bobKeys)
                 }
             }
-            #expect(throws: ChangeError(.rotationPending, "")) { try early.get() }
+            #expect(throws: ChangeError(.rotationPending, ChangeError.Code.rotationPending.text)) { try early.get() }
 
             _ = try await president.sync()  // the group's authority rotates
             _ = try await alice.sync()

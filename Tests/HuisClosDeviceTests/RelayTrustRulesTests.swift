@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosCrypto
 @testable import HuisClosDevice
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosSync
@@ -104,7 +105,7 @@ import Testing
             _ = try await alice.sync()
             // The secretariat's real order, in the log, still wipes.
             try await council.secretariat.sign(wipeAlice)
-            await #expect(throws: DeviceError(.wiped, "")) { _ = try await alice.sync() }
+            await #expect(throws: DeviceError(.wiped, DeviceError.Code.wiped.text)) { _ = try await alice.sync() }
         }
     }
 
@@ -118,7 +119,7 @@ import Testing
             _ = try await council.enrolMember("bruno")
             try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: true))
             #expect(await council.secretariat.membership.headIndex > head + 2)
-            await #expect(throws: DeviceError(.wiped, "")) { _ = try await alice.sync() }
+            await #expect(throws: DeviceError(.wiped, DeviceError.Code.wiped.text)) { _ = try await alice.sync() }
             #expect(!FileManager.default.fileExists(atPath: alice.folder.path))
         }
     }

@@ -98,7 +98,7 @@ import Testing
             let alice = try await council.enrolMember("alice")
             #expect(await council.secretariat.membership.currentEpoch(of: .council) == 1)
             try await council.secretariat.sign(.revokeDevice(device: alice.certificate.signingKey, wipe: true))
-            await #expect(throws: DeviceError(.wiped, "")) { _ = try await alice.sync() }
+            await #expect(throws: DeviceError(.wiped, DeviceError.Code.wiped.text)) { _ = try await alice.sync() }
             #expect(!FileManager.default.fileExists(atPath: alice.folder.path))
             _ = try await council.secretariat.sync()
             #expect(await council.secretariat.membership.currentEpoch(of: .council) == 2)
@@ -116,11 +116,11 @@ import Testing
             clock.advance(seconds: 29 * 86_400)
             try await Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now).lock()
             clock.advance(seconds: 2 * 86_400)
-            #expect(throws: DeviceError(.leaseExpired, "")) {
+            #expect(throws: DeviceError(.leaseExpired, DeviceError.Code.leaseExpired.text)) {
                 try Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now)
             }
             let syncing = try Device.unlock(folder: folder, passphrase: CouncilHarness.passphrase, now: clock.now, toSync: true)
-            await #expect(throws: DeviceError(.leaseExpired, "")) {
+            await #expect(throws: DeviceError(.leaseExpired, DeviceError.Code.leaseExpired.text)) {
                 try await syncing.commit([try CouncilHarness.set("d", "t", "x")], scope: .council)
             }
             _ = try await syncing.sync()

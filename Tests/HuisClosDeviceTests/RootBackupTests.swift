@@ -39,7 +39,7 @@ import Testing
             try FileManager.default.removeItem(at: lost.folder)
 
             let replacement = try await Self.enrolUncertified(council, "replacement", of: member, root: root)
-            await #expect(throws: DeviceError(.rootBackupInvalid, "")) {
+            await #expect(throws: DeviceError(.rootBackupInvalid, DeviceError.Code.rootBackupInvalid.text)) {
                 try await replacement.restoreTrustRoot(from: RootBackup(decoding: backup), passphrase: "pas la bonne phrase de passe")
             }
             #expect(await !replacement.holdsTrustRoot)
@@ -65,11 +65,11 @@ import Testing
             let council = try await CouncilHarness.start(on: server)
             defer { council.remove() }
             let secretariat = council.secretariat
-            await #expect(throws: ReplicaError(.invalidPassphrase, "")) {
+            await #expect(throws: ReplicaError(.invalidPassphrase, ReplicaError.Code.invalidPassphrase.text)) {
                 _ = try await secretariat.exportTrustRoot(passphrase: "trop court", limits: .interactive)
             }
             let backup = try await secretariat.exportTrustRoot(passphrase: Self.backupPassphrase, limits: .interactive)
-            await #expect(throws: DeviceError(.rootBackupInvalid, "")) {
+            await #expect(throws: DeviceError(.rootBackupInvalid, DeviceError.Code.rootBackupInvalid.text)) {
                 try await secretariat.forgetTrustRoot(keeping: backup, passphrase: "pas la bonne phrase de passe")
             }
             #expect(await secretariat.holdsTrustRoot)
@@ -78,7 +78,7 @@ import Testing
 
             // Without the root, no secretariat device is certified from this device.
             let other = try await Self.enrolUncertified(council, "other", of: secretariat.member, root: await secretariat.membership.root.publicKey)
-            await #expect(throws: DeviceError(.notSecretariat, "")) { try await secretariat.sign(.certifyDevice(other.certificate)) }
+            await #expect(throws: DeviceError(.notSecretariat, DeviceError.Code.notSecretariat.text)) { try await secretariat.sign(.certifyDevice(other.certificate)) }
         }
     }
 }

@@ -31,7 +31,7 @@ import Testing
             #expect(try await server.storage.appendMembershipRecords([forged.encoded], at: UInt64(count)))
 
             for device in [alice, council.secretariat] {
-                await #expect(throws: DeviceError(.untrustedLog, "")) { _ = try await device.sync() }
+                await #expect(throws: DeviceError(.untrustedLog, DeviceError.Code.untrustedLog.text)) { _ = try await device.sync() }
                 #expect(await device.membership.certificate(of: rogue.signing.publicKey) == nil)
             }
             #expect(await alice.membership.headIndex == head)

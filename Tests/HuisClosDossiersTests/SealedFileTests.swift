@@ -25,7 +25,7 @@ import Testing
         try await SealedFile.open(count: chunks.count, key: key, fetch: { chunks[$0] }, sink: { opened += $0 })
         #expect(opened == plain)
         if chunks.count > 1 {
-            await #expect(throws: CryptoError(.streamIncomplete, ""), "dropping the final chunk is detected") {
+            await #expect(throws: CryptoError(.streamIncomplete, CryptoError.Code.streamIncomplete.text), "dropping the final chunk is detected") {
                 try await SealedFile.open(count: chunks.count - 1, key: key, fetch: { chunks[$0] }, sink: { _ in })
             }
         }

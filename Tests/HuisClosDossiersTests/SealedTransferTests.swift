@@ -119,7 +119,7 @@ struct SealedCopy {
             let tampered = SealedCopy(key: original.key, chunks: chunks)
             let id = try FileID("d0551e70-0000-4000-8000-000000000002")
             try await Self.upload(tampered, id, via: device.client)
-            await #expect(throws: CryptoError(.authenticationFailed, "")) {
+            await #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) {
                 _ = try await Self.collect(id, key: original.key, fingerprint: Self.fingerprint(tampered), via: device.client)
             }
             let target = try Self.cache()
@@ -163,7 +163,7 @@ struct SealedCopy {
             let truncated = SealedCopy(key: original.key, chunks: Array(original.chunks.prefix(2)))
             let id = try FileID("d0551e70-0000-4000-8000-000000000003")
             try await Self.upload(truncated, id, via: device.client)
-            await #expect(throws: CryptoError(.streamIncomplete, "")) {
+            await #expect(throws: CryptoError(.streamIncomplete, CryptoError.Code.streamIncomplete.text)) {
                 _ = try await Self.collect(id, key: original.key, fingerprint: Self.fingerprint(truncated), via: device.client)
             }
         }
@@ -189,7 +189,7 @@ struct SealedCopy {
             await #expect(throws: APIError(.forbidden)) { _ = try await outsider.client.pull(scope: group, after: 0) }
             // Even holding the ciphertext, another key cannot open it.
             let wrongKey = try SealedCopy.seal([0])
-            await #expect(throws: CryptoError(.authenticationFailed, "")) {
+            await #expect(throws: CryptoError(.authenticationFailed, CryptoError.Code.authenticationFailed.text)) {
                 try await SealedFile.open(count: sealed.chunks.count, key: wrongKey.key, fetch: { sealed.chunks[$0] }, sink: { _ in })
             }
         }

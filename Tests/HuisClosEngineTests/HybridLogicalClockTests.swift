@@ -32,7 +32,7 @@ import Testing
 
     @Test func localTimeNeverRunsMoreThanTheDriftAheadOfTheWallClock() throws {
         var clock = HybridLogicalClock(last: HLC(physicalMs: 10_000 + 300_000, counter: .max), maxDriftMs: 300_000)
-        #expect(throws: ChangeError(.clockAhead, "")) { try clock.tick(wallMs: 10_000) }
+        #expect(throws: ChangeError(.clockAhead, ChangeError.Code.clockAhead.text)) { try clock.tick(wallMs: 10_000) }
         #expect(clock.last == HLC(physicalMs: 310_000, counter: .max), "nothing issued, nothing changed")
     }
 

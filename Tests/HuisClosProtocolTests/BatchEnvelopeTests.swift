@@ -33,7 +33,7 @@ import Testing
 
     @Test func trailingBytesAreRejected() throws {
         let batch = try sample()
-        #expect(throws: WireError(.malformed, "")) { try BatchEnvelope(verifying: batch.encoded + [0]) }
+        #expect(throws: WireError(.malformed, WireError.Code.malformed.text)) { try BatchEnvelope(verifying: batch.encoded + [0]) }
     }
 
     @Test func everyFlippedByteIsRejected() throws {
@@ -50,12 +50,12 @@ import Testing
         let other = try SigningKeyPair.generate()
         var forged = batch.encoded
         forged.replaceSubrange(4..<36, with: other.publicKey.bytes)
-        #expect(throws: WireError(.badSignature, "")) { try BatchEnvelope(verifying: forged) }
+        #expect(throws: WireError(.badSignature, WireError.Code.badSignature.text)) { try BatchEnvelope(verifying: forged) }
     }
 
     @Test func oversizedBodyIsRefusedBeforeSigning() throws {
         let device = try SigningKeyPair.generate()
-        #expect(throws: WireError(.tooLarge, "")) {
+        #expect(throws: WireError(.tooLarge, WireError.Code.tooLarge.text)) {
             try BatchEnvelope.sign(device: device, scope: .council, epoch: 1, sequence: 1, previousHash: BatchEnvelope.genesisHash,
                                    bodyKind: .sealed, body: [UInt8](repeating: 0, count: WireLimits.batchBodyBytesMax + 1))
         }

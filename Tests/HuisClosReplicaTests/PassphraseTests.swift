@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HuisClosL10n
 import HuisClosReplica
 import HuisClosTestSupport
 import Testing

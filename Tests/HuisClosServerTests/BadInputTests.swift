@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCrypto
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosSync

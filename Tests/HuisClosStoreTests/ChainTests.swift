@@ -33,7 +33,7 @@ import Testing
         tampered[tampered.count - 1] ^= 0x01
         let before = try receiver.digest()
         let report = try receiver.apply([tampered])
-        #expect(report.rejected.map(\.error) == [ChangeError(.badSignature, "")])
+        #expect(report.rejected.map(\.error) == [ChangeError(.badSignature, ChangeError.Code.badSignature.text)])
         #expect(report.applied.isEmpty)
         #expect(try receiver.digest() == before)
     }
@@ -42,7 +42,7 @@ import Testing
         let (author, receiver, batches) = try setUp()
         let before = try receiver.digest()
         let held = try receiver.apply([batches[2].encoded, batches[1].encoded])
-        #expect(held.held.map(\.reason) == [ChangeError(.gap, ""), ChangeError(.gap, "")])
+        #expect(held.held.map(\.reason) == [ChangeError(.gap, ChangeError.Code.gap.text), ChangeError(.gap, ChangeError.Code.gap.text)])
         #expect(try receiver.digest() == before)
         #expect(try receiver.heldBatches().count == 2)
         let filled = try receiver.apply([batches[0].encoded])
@@ -63,14 +63,14 @@ import Testing
         _ = try receiver.apply([batches[1].encoded])
         let before = try receiver.digest()
         let report = try receiver.apply([other.encoded])
-        #expect(report.rejected.map(\.error) == [ChangeError(.fork, "")])
+        #expect(report.rejected.map(\.error) == [ChangeError(.fork, ChangeError.Code.fork.text)])
         #expect(try receiver.digest() == before)
         // A batch whose previous hash is not the held head is a fork too.
         let wrongPrevious = try OpenedBatch.sign([ChangeOperation(hlc: HLC(physicalMs: StoreFixtures.start + 20, counter: 0),
                                                                   change: .delete(record))],
                                                  device: alice, scope: .council, sequence: 3, previousHash: other.hash, logPosition: 0,
                                                  codec: PlainBodyCodec()).envelope
-        #expect(try receiver.apply([wrongPrevious.encoded]).rejected.map(\.error) == [ChangeError(.fork, "")])
+        #expect(try receiver.apply([wrongPrevious.encoded]).rejected.map(\.error) == [ChangeError(.fork, ChangeError.Code.fork.text)])
         #expect(try receiver.digest() == before)
     }
 
@@ -90,7 +90,7 @@ import Testing
         let batch = try intruder.commitLocal([.delete(try StoreFixtures.record())], scope: .council)
         let (_, receiver, _) = try setUp()
         let before = try receiver.digest()
-        #expect(try receiver.apply([batch.encoded]).rejected.map(\.error) == [ChangeError(.unauthorized, "")])
+        #expect(try receiver.apply([batch.encoded]).rejected.map(\.error) == [ChangeError(.unauthorized, ChangeError.Code.unauthorized.text)])
         #expect(try receiver.digest() == before)
     }
 
@@ -99,7 +99,7 @@ import Testing
         let sealed = try BatchEnvelope.sign(device: alice, scope: .council, epoch: 1, sequence: 1, previousHash: BatchEnvelope.genesisHash,
                                             bodyKind: .sealed, body: [1, 2, 3])
         let before = try receiver.digest()
-        #expect(try receiver.apply([sealed.encoded]).rejected.map(\.error) == [ChangeError(.cannotOpenBody, "")])
+        #expect(try receiver.apply([sealed.encoded]).rejected.map(\.error) == [ChangeError(.cannotOpenBody, ChangeError.Code.cannotOpenBody.text)])
         #expect(try receiver.digest() == before)
     }
 
@@ -108,7 +108,7 @@ import Testing
         let garbage = try BatchEnvelope.sign(device: alice, scope: .council, epoch: 0, sequence: 1, previousHash: BatchEnvelope.genesisHash,
                                              bodyKind: .plain, body: OperationEncoding.magic + [0, 0, 0, 1, 9])
         let before = try receiver.digest()
-        #expect(try receiver.apply([garbage.encoded]).rejected.map(\.error) == [ChangeError(.malformed, "")])
+        #expect(try receiver.apply([garbage.encoded]).rejected.map(\.error) == [ChangeError(.malformed, ChangeError.Code.malformed.text)])
         #expect(try receiver.digest() == before)
     }
 }

@@ -48,7 +48,7 @@ import Testing
     @Test func anUnauthorizedLocalChangeIsRefusedAndNothingIsQueued() throws {
         let alice = try StoreFixtures.device(1), bob = try StoreFixtures.device(2)
         let store = try StoreFixtures.store(alice, devices: [bob], clock: ManualClock(StoreFixtures.start))
-        #expect(throws: ChangeError(.unauthorized, "")) {
+        #expect(throws: ChangeError(.unauthorized, ChangeError.Code.unauthorized.text)) {
             try store.commitLocal([.delete(try StoreFixtures.record())], scope: .council)
         }
         #expect(try store.outbox().isEmpty)

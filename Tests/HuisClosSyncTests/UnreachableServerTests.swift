@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import HuisClosL10n
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire

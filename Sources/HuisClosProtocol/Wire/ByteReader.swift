@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Reads what `ByteWriter` wrote, strictly: every read is bounds-checked and throws on short input.
 public struct ByteReader: Sendable {
     private let bytes: [UInt8]
@@ -21,7 +23,8 @@ public struct ByteReader: Sendable {
     /// Exactly `count` raw bytes.
     public mutating func read(count: Int) throws(WireError) -> [UInt8] {
         guard count >= 0, count <= remaining else {
-            throw WireError(.malformed, "message ends early: needed \(count) bytes at offset \(offset), \(remaining) left")
+            throw WireError(.malformed, Text(fr: "message incomplet : \(count) octets attendus à la position \(offset), \(remaining) restants",
+                en: "message ends early: needed \(count) bytes at offset \(offset), \(remaining) left"))
         }
         defer { offset += count }
         return Array(bytes[offset..<offset + count])
@@ -31,27 +34,31 @@ public struct ByteReader: Sendable {
     /// them: for decoders that turn bytes straight into strings or check them.
     public mutating func withBytes<R>(count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(WireError) -> R {
         guard count >= 0, count <= remaining else {
-            throw WireError(.malformed, "message ends early: needed \(count) bytes at offset \(offset), \(remaining) left")
+            throw WireError(.malformed, Text(fr: "message incomplet : \(count) octets attendus à la position \(offset), \(remaining) restants",
+                en: "message ends early: needed \(count) bytes at offset \(offset), \(remaining) left"))
         }
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[offset..<offset + count])) }
     }
 
     /// A UInt32 length (at most `max`), then that many bytes.
-    public mutating func readLengthPrefixed(max: Int, field: String) throws(WireError) -> [UInt8] {
+    public mutating func readLengthPrefixed(max: Int, field: Text) throws(WireError) -> [UInt8] {
         let length = Int(try readUInt32())
-        guard length <= max else { throw WireError(.tooLarge, "\(field) is \(length) bytes; the limit is \(max)") }
+        guard length <= max else { throw WireError(.tooLarge, Text(fr: "« \(field.french) » fait \(length) octets ; la limite est \(max)",
+            en: "\(field.english) is \(length) bytes; the limit is \(max)")) }
         return try read(count: length)
     }
 
     /// Throws unless every byte was consumed: canonical encodings allow no trailing data.
-    public func expectEnd(of what: String) throws(WireError) {
-        guard remaining == 0 else { throw WireError(.malformed, "\(remaining) unexpected bytes after the \(what)") }
+    public func expectEnd(of what: Text) throws(WireError) {
+        guard remaining == 0 else { throw WireError(.malformed, Text(fr: "\(remaining) octets inattendus après « \(what.french) »",
+            en: "\(remaining) unexpected bytes after the \(what.english)")) }
     }
 
     private mutating func readBigEndian(count: Int) throws(WireError) -> UInt64 {
         guard count <= remaining else {
-            throw WireError(.malformed, "message ends early: needed \(count) bytes at offset \(offset), \(remaining) left")
+            throw WireError(.malformed, Text(fr: "message incomplet : \(count) octets attendus à la position \(offset), \(remaining) restants",
+                en: "message ends early: needed \(count) bytes at offset \(offset), \(remaining) left"))
         }
         var value: UInt64 = 0
         for index in offset..<offset + count { value = value << 8 | UInt64(bytes[index]) }

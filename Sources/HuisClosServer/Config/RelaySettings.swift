@@ -52,7 +52,8 @@ public struct RelaySettings: Sendable {
             do {
                 layers.append((.file, try await FileProvider<JSONSnapshot>(filePath: FilePath(file)), { AbsoluteConfigKey([$0.rawValue]) }))
             } catch {
-                throw SettingsError("the configuration file \(file) cannot be read as a JSON object of settings (\(error)); see README, \"Configuration\"")
+                throw SettingsError(Text(fr: "le fichier de configuration \(file) ne se lit pas comme un objet JSON de réglages ; voyez le README, « Configuration »",
+                                         en: "the configuration file \(file) cannot be read as a JSON object of settings (\(error)); see README, \"Configuration\""))
             }
         }
         var values: [RelaySetting: (value: String, source: SettingSource)] = [:]
@@ -118,8 +119,7 @@ public enum DatabaseAddress {
     }
 }
 
-/// A setting that cannot be used, with what to do (in English: the relay's operator reads its
-/// settings, help and logs in English; the French reader gets the code's sentence).
+/// A setting that cannot be used, with what to do, in the operator's language.
 public struct SettingsError: HuisClosError, CustomStringConvertible {
     /// The one kind of settings failure.
     public enum Code: String, ErrorCode {
@@ -137,9 +137,8 @@ public struct SettingsError: HuisClosError, CustomStringConvertible {
     }
 
     public var code: Code { .invalid }
-    /// What is wrong and what to do, in English.
-    public let description: String
-    public var text: Text { code.text(english: description) }
+    /// What is wrong and what to do, in both languages.
+    public let text: Text
 
-    public init(_ description: String) { self.description = description }
+    public init(_ text: Text) { self.text = text }
 }

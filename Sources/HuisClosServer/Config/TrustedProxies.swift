@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import NIOCore
 
 /// The reverse proxies in front of the relay (`--trusted-proxies`). Behind one, every client
@@ -21,7 +22,8 @@ public struct TrustedProxies: Sendable, Equatable {
         var addresses = Set<String>()
         for entry in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
             guard let address = Self.normalized(entry) else {
-                throw SettingsError("trusted-proxies is a list of the proxies' IP addresses separated by commas, e.g. 127.0.0.1,10.0.0.5 (got \(entry))")
+                throw SettingsError(Text(fr: "trusted-proxies est une liste d'adresses IP de mandataires séparées par des virgules, par exemple 127.0.0.1,10.0.0.5 (reçu \(entry))",
+                    en: "trusted-proxies is a list of the proxies' IP addresses separated by commas, e.g. 127.0.0.1,10.0.0.5 (got \(entry))"))
             }
             addresses.insert(address)
         }

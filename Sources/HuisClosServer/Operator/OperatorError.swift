@@ -46,7 +46,6 @@ public struct OperatorError: HuisClosError, CustomStringConvertible {
 
     public let code: Code
     public let text: Text
-    public var description: String { text.english }
 
     /// An error with its code and what it says in both languages (the code's sentence when nil).
     public init(_ code: Code, _ text: Text? = nil) {

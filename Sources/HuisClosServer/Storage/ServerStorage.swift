@@ -313,8 +313,6 @@ public struct StorageError: HuisClosError, CustomStringConvertible {
     public let code: Code
     /// What happened and what to do, in both languages.
     public let text: Text
-    /// What happened and what to do, in English (the server's logs).
-    public var message: String { text.english }
 
     /// A storage error that says no more than its code's sentence (and matches any error of that code).
     public init(_ code: Code) {
@@ -326,8 +324,6 @@ public struct StorageError: HuisClosError, CustomStringConvertible {
         self.code = code
         self.text = text
     }
-
-    public var description: String { "\(code.rawValue): \(message)" }
 
     /// The database's schema is at `found`, past the `known` migrations of this binary: starting
     /// would risk misreading it, so the relay refuses, in French then English (operators of

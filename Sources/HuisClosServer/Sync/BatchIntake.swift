@@ -113,7 +113,8 @@ struct BatchIntake: Sendable {
         var result = Huisclos_V1_PushResult()
         result.status = .rejected
         result.code = error.code.rawValue
-        result.message = error.message
+        result.message = error.text.english
+        result.messageFr = error.text.french
         return result
     }
 

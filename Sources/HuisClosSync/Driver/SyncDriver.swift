@@ -92,10 +92,10 @@ public struct SyncDriver: Sendable {
                 held.append(batch.id)
                 if result.status == .accepted { accepted += 1 }
             default:
-                // A push result carries the relay's English words only (huisclos.proto has no field for
-                // the French): the French reader gets the code's sentence.
+                // The relay's words in both languages; a relay older than `message_fr` sends English
+                // only, and the French reader then gets the code's sentence.
                 let code = APIError.Code(rawValue: result.code) ?? .malformed
-                refused[batch.id] = APIError(code, Text(fr: code.text.french,
+                refused[batch.id] = APIError(code, Text(fr: result.messageFr.isEmpty ? code.text.french : result.messageFr,
                                                         en: result.message))
             }
         }

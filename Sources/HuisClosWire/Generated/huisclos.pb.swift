@@ -224,6 +224,9 @@ public nonisolated struct Huisclos_V1_PushResult: Sendable {
 
   public var message: String = String()
 
+  /// `message` in French; empty from relays older than it (the client then shows the code's own sentence).
+  public var messageFr: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public nonisolated enum Status: SwiftProtobuf.Enum, Swift.CaseIterable {
@@ -236,7 +239,7 @@ public nonisolated struct Huisclos_V1_PushResult: Sendable {
     /// Already held byte for byte (at `cursor`): nothing changed.
     case duplicate // = 2
 
-    /// Not stored; `code` and `message` say why.
+    /// Not stored; `code` and `message` (English) and `message_fr` (French) say why.
     case rejected // = 3
     case UNRECOGNIZED(Int)
 
@@ -926,7 +929,7 @@ nonisolated extension Huisclos_V1_PushRequest: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Huisclos_V1_PushResult: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PushResult"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}cursor\0\u{1}code\0\u{1}message\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}cursor\0\u{1}code\0\u{1}message\0\u{3}message_fr\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -938,6 +941,7 @@ nonisolated extension Huisclos_V1_PushResult: SwiftProtobuf.Message, SwiftProtob
       case 2: try { try decoder.decodeSingularUInt64Field(value: &self.cursor) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.code) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.message) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.messageFr) }()
       default: break
       }
     }
@@ -956,6 +960,9 @@ nonisolated extension Huisclos_V1_PushResult: SwiftProtobuf.Message, SwiftProtob
     if !self.message.isEmpty {
       try visitor.visitSingularStringField(value: self.message, fieldNumber: 4)
     }
+    if !self.messageFr.isEmpty {
+      try visitor.visitSingularStringField(value: self.messageFr, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -964,6 +971,7 @@ nonisolated extension Huisclos_V1_PushResult: SwiftProtobuf.Message, SwiftProtob
     if lhs.cursor != rhs.cursor {return false}
     if lhs.code != rhs.code {return false}
     if lhs.message != rhs.message {return false}
+    if lhs.messageFr != rhs.messageFr {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosServerPostgres
