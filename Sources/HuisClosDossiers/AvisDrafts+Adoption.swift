@@ -21,12 +21,8 @@ extension AvisDrafts {
                 fr: "la séance \(seance.id) du \(seance.date.iso) n'a pas été tenue (sa feuille de présence n'est pas close) : clôturez-la d'abord (huisclos presence clore \(seance.id))",
                 en: "séance \(seance.id) of \(seance.date.iso) has not been held (its attendance is not closed): close it first (huisclos presence clore \(seance.id))"))
         }
-        let quorum = Quorum(seance: seance, register: register)
-        guard quorum.isReached else {
-            throw CouncilError(.quorumNotReached, Text(
-                fr: "Adoption refusée : la séance \(seance.id) du \(seance.date.french) s'est tenue sans quorum (\(quorum.present) présent(s) sur \(quorum.inOffice) en fonction, \(quorum.required) requis). \(CouncilRules.Quote.quorum.french) Inscrivez le texte à une prochaine séance.",
-                en: "Adoption refused: séance \(seance.id) of \(seance.date.iso) was held without quorum (\(quorum.present) present of \(quorum.inOffice) in office, \(quorum.required) required). \(CouncilRules.Quote.quorum.english) Put the text on a later séance's agenda."))
-        }
+        try Quorum.require(at: seance, register: register, refused: Text(fr: "Adoption refusée", en: "Adoption refused"),
+                           remedy: Text(fr: "Inscrivez le texte à une prochaine séance.", en: "Put the text on a later séance's agenda."))
         guard vote.voting <= seance.present.count else {
             throw DossierError(.invalidArgument, Text(
                 fr: "\(vote.voting) votants mais \(seance.present.count) présents à la séance \(seance.id) : corrigez le décompte",

@@ -31,12 +31,10 @@ extension Minutes {
                 fr: "la séance \(approving.id) n'a pas été tenue (feuille de présence non close) : clôturez-la d'abord (huisclos presence clore \(approving.id))",
                 en: "séance \(approving.id) has not been held (attendance not closed): close it first (huisclos presence clore \(approving.id))"))
         }
-        let quorum = Quorum(seance: approving, register: register)
-        guard quorum.isReached else {
-            throw CouncilError(.quorumNotReached, Text(
-                fr: "Approbation refusée : la séance \(approving.id) du \(approving.date.french) s'est tenue sans quorum (\(quorum.present) présent(s) sur \(quorum.inOffice) en fonction, \(quorum.required) requis). \(CouncilRules.Quote.quorum.french) Faites approuver le procès-verbal à une prochaine séance tenue avec son quorum (huisclos pv approuver \(seance.id) --seance <séance>).",
-                en: "Approval refused: séance \(approving.id) of \(approving.date.iso) was held without quorum (\(quorum.present) present of \(quorum.inOffice) in office, \(quorum.required) required). \(CouncilRules.Quote.quorum.english) Have the minutes approved at a later séance held with its quorum (huisclos pv approuver \(seance.id) --seance <séance>)."))
-        }
+        try Quorum.require(
+            at: approving, register: register, refused: Text(fr: "Approbation refusée", en: "Approval refused"),
+            remedy: Text(fr: "Faites approuver le procès-verbal à une prochaine séance tenue avec son quorum (huisclos pv approuver \(seance.id) --seance <séance>).",
+                         en: "Have the minutes approved at a later séance held with its quorum (huisclos pv approuver \(seance.id) --seance <séance>)."))
         let cast = vote.inFavour + vote.against + vote.abstaining
         guard [vote.inFavour, vote.against, vote.abstaining].allSatisfy({ $0 >= 0 }), cast <= approving.present.count else {
             throw MinutesError(.votesExceedPresent, Text(
