@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "huisclos", targets: ["HuisClosCLI"]),
         .executable(name: "huisclos-bench", targets: ["HuisClosBench"]),
         // The decoders of untrusted bytes, for the libFuzzer targets of Tests/Fuzz (scripts/fuzz.sh).
-        .library(name: "HuisClosDecoders", targets: ["HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosWire", "CHuisClosVFS"]),
+        .library(name: "HuisClosDecoders", targets: ["HuisClosCrypto", "HuisClosProtocol", "HuisClosEngine", "HuisClosTrust", "HuisClosWire", "CHuisClosVFS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -34,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         // System libraries (C only in thin C… targets).
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "HuisClosStore",
             dependencies: [
-                "HuisClosEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                "HuisClosEngine", "HuisClosProtocol", "HuisClosCrypto", "HuisClosL10n", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // End-to-end trust: membership log verified from the trust root, scope keys, body sealing. Pure, no I/O.
@@ -102,19 +104,22 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // Published material: adopted texts, the public site, SCDL open data, the activity report. Pure.
-        .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosL10n", "HuisClosCrypto", "HuisClosWire"]),
+        .target(name: "HuisClosPublication", dependencies: ["HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosL10n", "HuisClosCrypto", "HuisClosWire", "HuisClosTrust"]),
         // The council's life as records in the council scope of a device's ChangeStore, and the
         // register folded from the verified membership log (the I/O side of HuisClosCouncil).
         .target(
             name: "HuisClosCouncilStore",
             dependencies: [
                 "HuisClosCouncil", "HuisClosStore", "HuisClosEngine", "HuisClosTrust", "HuisClosProtocol",
+                "HuisClosCrypto", "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // The sync protocol's messages (generated from Protocol/huisclos.proto), endpoints and error codes.
         .target(
             name: "HuisClosWire",
-            dependencies: ["HuisClosProtocol", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+            dependencies: [
+                "HuisClosProtocol", "HuisClosCrypto", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
 
         // Bounded connections for a Hummingbird server: a bound in all and per client (the idle one
         // closed for room), a deadline for the first head, parse errors answered. The relay's and the app's.
@@ -132,6 +137,7 @@ let package = Package(
             name: "HuisClosServer",
             dependencies: [
                 "HuisClosWire", "HuisClosHTTPGuard", "HuisClosPublication", "HuisClosTrust", "HuisClosCouncil", "HuisClosEngine", "HuisClosL10n",
+                "HuisClosProtocol", "HuisClosCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -139,9 +145,12 @@ let package = Package(
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -153,14 +162,15 @@ let package = Package(
         .target(
             name: "HuisClosServerPostgres",
             dependencies: [
-                "HuisClosServer", "HuisClosWire", "HuisClosProtocol", "HuisClosCrypto",
+                "HuisClosServer", "HuisClosWire", "HuisClosProtocol", "HuisClosCrypto", "HuisClosL10n",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "HuisClosSync",
             dependencies: [
-                "HuisClosWire", "HuisClosL10n", "HuisClosEngine",
+                "HuisClosWire", "HuisClosL10n", "HuisClosEngine", "HuisClosProtocol", "HuisClosCrypto",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -177,7 +187,7 @@ let package = Package(
             name: "HuisClosDevice",
             dependencies: [
                 "HuisClosReplica", "HuisClosStore", "HuisClosTrust", "HuisClosSync", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosDossiers",
-                "HuisClosPublication",
+                "HuisClosPublication", "HuisClosEngine", "HuisClosProtocol", "HuisClosCrypto", "HuisClosWire",
                 "HuisClosL10n",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
@@ -202,6 +212,7 @@ let package = Package(
                 "HuisClosTrust", "HuisClosEngine", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
                 "HuisClosPublication", "HuisClosStore", "HuisClosCrypto", "HuisClosTerminal", "HuisClosMail", "HuisClosReplica",
                 "HuisClosTimestamp",
+                .product(name: "X509", package: "swift-certificates"),
             ]),
 
         // The members' local web interface (`huisclos app`): a Hummingbird server on loopback over one
@@ -211,10 +222,11 @@ let package = Package(
             name: "HuisClosApp",
             dependencies: [
                 "HuisClosClient", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosCouncilStore", "HuisClosEngine",
-                "HuisClosCrypto", "HuisClosL10n", "HuisClosProtocol", "HuisClosPublication", "HuisClosHTTPGuard",
+                "HuisClosCrypto", "HuisClosL10n", "HuisClosProtocol", "HuisClosPublication", "HuisClosTrust", "HuisClosHTTPGuard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -226,9 +238,10 @@ let package = Package(
         .executableTarget(
             name: "HuisClosServerApp",
             dependencies: [
-                "HuisClosServer", "HuisClosServerPostgres", "HuisClosTerminal", "HuisClosL10n",
+                "HuisClosServer", "HuisClosServerPostgres", "HuisClosTerminal", "HuisClosL10n", "HuisClosProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "ServerApp"),
@@ -248,11 +261,15 @@ let package = Package(
             name: "HuisClosBench",
             dependencies: [
                 "HuisClosCrypto", "HuisClosProtocol", "HuisClosReplica", "HuisClosEngine", "HuisClosStore",
-                "HuisClosServer", "HuisClosSync", "HuisClosDossiers", "HuisClosL10n",
+                "HuisClosServer", "HuisClosSync", "HuisClosDossiers", "HuisClosL10n", "HuisClosWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // Test helper: a child process that commits transactions until it is killed (crash tests).
         .executableTarget(
@@ -266,7 +283,7 @@ let package = Package(
             name: "HuisClosSimulation",
             dependencies: [
                 "HuisClosDevice", "HuisClosServer", "HuisClosSync", "HuisClosStore", "HuisClosTrust", "HuisClosProtocol",
-                "HuisClosCrypto", "HuisClosEngine", "HuisClosWire", "HuisClosTestSupport", "CSodium",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosWire", "HuisClosTestSupport", "HuisClosL10n", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -281,7 +298,7 @@ let package = Package(
         .target(
             name: "HuisClosTestSupport",
             dependencies: [
-                "HuisClosServer", "HuisClosSync", "HuisClosEngine", "HuisClosL10n",
+                "HuisClosServer", "HuisClosSync", "HuisClosEngine", "HuisClosL10n", "HuisClosCrypto", "HuisClosProtocol", "HuisClosWire",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -295,27 +312,46 @@ let package = Package(
             name: "HuisClosCryptoTests", dependencies: ["HuisClosCrypto"]),
         .testTarget(
             name: "HuisClosProtocolTests",
-            dependencies: ["HuisClosProtocol", "HuisClosWire", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+            dependencies: [
+                "HuisClosProtocol", "HuisClosWire", "HuisClosCrypto", "HuisClosL10n", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
         .testTarget(
             name: "HuisClosServerTests",
             dependencies: [
                 "HuisClosServer", "HuisClosServerPostgres", "HuisClosSync", "HuisClosTestSupport", "HuisClosHTTPGuard", "HuisClosL10n",
+                "HuisClosCrypto", "HuisClosProtocol", "HuisClosTrust", "HuisClosWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]),
-        .testTarget(name: "HuisClosSyncTests", dependencies: ["HuisClosSync", "HuisClosL10n", "HuisClosTestSupport"]),
+        .testTarget(
+            name: "HuisClosSyncTests",
+            dependencies: [
+                "HuisClosSync", "HuisClosL10n", "HuisClosTestSupport", "HuisClosCrypto", "HuisClosProtocol", "HuisClosWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         // The simulation's seeds that found bugs, replayed by the built `HuisClosSimulation`.
         .testTarget(name: "HuisClosSimulationTests", dependencies: ["HuisClosSimulation", "HuisClosTestSupport"]),
         // The commands of the built `huisclos` against a real relay, with one fixture (`CouncilCLI`).
         .testTarget(
             name: "HuisClosCLITests",
-            dependencies: ["HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto", "HuisClosSync", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n"]),
+            dependencies: [
+                "HuisClosTestSupport", "HuisClosReplica", "HuisClosCrypto", "HuisClosSync", "HuisClosProtocol", "HuisClosWire", "HuisClosL10n",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(
             name: "HuisClosDeviceTests",
             dependencies: [
                 "HuisClosDevice", "HuisClosTestSupport", "HuisClosServer", "HuisClosSync", "HuisClosTrust",
                 "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosCouncil", "HuisClosCouncilStore",
-                "HuisClosDossiers", "HuisClosL10n",
+                "HuisClosDossiers", "HuisClosL10n", "HuisClosProtocol", "HuisClosPublication", "HuisClosWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
@@ -326,7 +362,7 @@ let package = Package(
             dependencies: [
                 "HuisClosClient", "HuisClosApp", "HuisClosTestSupport", "HuisClosDevice", "HuisClosDossiers", "HuisClosCouncil", "HuisClosTrust",
                 "HuisClosCouncilStore", "HuisClosTimestamp", "HuisClosPublication", "HuisClosServer",
-                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n",
+                "HuisClosCrypto", "HuisClosEngine", "HuisClosProtocol", "HuisClosStore", "HuisClosWire", "HuisClosL10n", "HuisClosSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -344,33 +380,41 @@ let package = Package(
                 "HuisClosWire", "HuisClosServer", "HuisClosTerminal", "HuisClosClient", "HuisClosMail", "HuisClosTimestamp", "HuisClosApp",
             ]),
         // Tokens from a real `openssl ts` authority on loopback, verified and refused.
-        .testTarget(name: "HuisClosTimestampTests", dependencies: ["HuisClosTimestamp", "HuisClosTestSupport", "HuisClosCrypto"]),
-        .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto"]),
+        .testTarget(
+            name: "HuisClosTimestampTests",
+            dependencies: [
+                "HuisClosTimestamp", "HuisClosTestSupport", "HuisClosCrypto",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]),
+        .testTarget(name: "HuisClosEngineTests", dependencies: ["HuisClosEngine", "HuisClosCrypto", "HuisClosProtocol"]),
         .testTarget(
             name: "HuisClosStoreTests",
             dependencies: [
                 "HuisClosStore", "HuisClosEngine", "HuisClosReplica", "HuisClosCrypto", "HuisClosProtocol", "HuisClosTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil"]),
+        .testTarget(name: "HuisClosCouncilTests", dependencies: ["HuisClosCouncil", "HuisClosL10n"]),
         .testTarget(
             name: "HuisClosPublicationTests",
-            dependencies: ["HuisClosPublication", "HuisClosCouncil", "HuisClosEngine", "HuisClosProtocol", "HuisClosCrypto", "HuisClosTestSupport"]),
+            dependencies: ["HuisClosPublication", "HuisClosCouncil", "HuisClosEngine", "HuisClosCrypto", "HuisClosTestSupport", "HuisClosL10n", "HuisClosWire"]),
         .testTarget(
             name: "HuisClosDossiersTests",
             dependencies: [
                 "HuisClosDossiers", "HuisClosStore", "HuisClosEngine", "HuisClosCrypto", "HuisClosProtocol",
                 "HuisClosTrust", "HuisClosSync", "HuisClosServer", "HuisClosTestSupport", "HuisClosPublication",
-                "HuisClosCouncil", .product(name: "GRDB", package: "GRDB.swift"),
+                "HuisClosCouncil", "HuisClosL10n", "HuisClosWire", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         .testTarget(
             name: "HuisClosCouncilStoreTests",
             dependencies: [
                 "HuisClosCouncilStore", "HuisClosCouncil", "HuisClosStore", "HuisClosEngine", "HuisClosTrust",
-                "HuisClosCrypto", "HuisClosProtocol", "HuisClosSync", "HuisClosTestSupport",
+                "HuisClosCrypto", "HuisClosProtocol", "HuisClosSync", "HuisClosTestSupport", "HuisClosL10n", "HuisClosWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal"]),
+        .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal", "HuisClosTestSupport"]),
         .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCouncil", "HuisClosCrypto", "HuisClosProtocol"]),
         .testTarget(
             name: "HuisClosReplicaTests",
@@ -383,14 +427,16 @@ let package = Package(
 
 // CI's guardrail: a warning in this package's own code fails the build (SE-0480). SwiftPM applies
 // a package's warning settings to its own targets only: dependencies build as they always did.
-// Every Swift target writes `any` for an existential and imports each module whose members it
-// uses (not only those a sibling file imported).
+// Every Swift target writes `any` for an existential, imports each module whose members it
+// uses (not only those a sibling file imported), and imports internally unless a public or
+// package declaration shows the module's types (`public import`, `package import`; SE-0409).
 for target in package.targets where target.type != .system {
     if target.name == "CHuisClosVFS" {
         target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
     } else {
         target.swiftSettings = (target.swiftSettings ?? []) + [
-            .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"), .treatAllWarnings(as: .error),
+            .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"), .treatAllWarnings(as: .error),
         ]
     }
 }

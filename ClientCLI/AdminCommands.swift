@@ -12,26 +12,13 @@ import HuisClosWire
 /// the council's trust root in its encrypted replica). Every change is a record signed into the
 /// membership log; the relay only checks and relays it.
 struct AdminCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "admin",
-        abstract: "Secrétariat : conseil, appareils, codes, révocation (nominations : membres nommer) / secretariat commands (appointments: membres nommer).",
-        discussion: """
-            Exemple / example:
-              export HUISCLOS_DEVICE=~/.huisclos-secretariat
-              huisclos admin setup --admin-token-file jeton-admin --server https://conseil.example --name "Conseil numérique" --order 2026-0001 --charter charte.pdf
-              huisclos membres nommer --nom "Alice Martin" --categorie research --arrete 2026-0142   (nominations / appointments)
-              huisclos admin code
-              huisclos admin certify --member 9f1c… --signing 51e0… --agreement 77aa…
-              huisclos admin revoke --device-key 51e0…
-              huisclos admin racine exporter --sortie /media/cle-usb/racine.hcroot
-            Les phrases de passe sont demandées sans écho (jamais sur la ligne de commande).
-            Passphrases are asked without echo (never on the command line).
-            """,
-        subcommands: [Setup.self, Certify.self, Grant.self, Code.self, Revoke.self, RootCommands.self])
+    static var configuration: CommandConfiguration {
+        .init(commandName: "admin", help: AdminHelp.group, subcommands: [Setup.self, Certify.self, Grant.self, Code.self, Revoke.self, RootCommands.self])
+    }
 
     /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
     struct Token: ParsableArguments {
-        @Option(help: "Fichier contenant le jeton admin / file holding the admin token. Sinon / otherwise HUISCLOS_ADMIN_TOKEN = le jeton lui-même / the token itself.")
+        @Option(help: .init(AdminHelp.Token.adminTokenFile))
         var adminTokenFile: String?
 
         func value() throws -> String {
@@ -62,13 +49,13 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Setup: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Crée le conseil et sa racine de confiance / creates the council and its trust root.")
+        static var configuration: CommandConfiguration { .init(help: AdminHelp.Setup.command) }
         @OptionGroup var device: DeviceOptions
         @OptionGroup var token: Token
-        @Option(help: "URL du serveur / server URL.") var server: String
-        @Option(help: "Nom du conseil / council name.") var name: String
-        @Option(help: "Arrêté nommant le secrétariat / order appointing the secretariat.") var order: String
-        @Option(help: "Charte et engagement de confidentialité (fichier) / charter file.") var charter: String
+        @Option(help: .init(AdminHelp.Setup.server)) var server: String
+        @Option(help: .init(AdminHelp.Setup.name)) var name: String
+        @Option(help: .init(AdminHelp.Setup.order)) var order: String
+        @Option(help: .init(AdminHelp.Setup.charter)) var charter: String
         @Flag(help: .json) var json = false
 
         func run() async throws {
@@ -81,11 +68,11 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Certify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Certifie un appareil enrôlé / certifies an enrolled device.")
+        static var configuration: CommandConfiguration { .init(help: AdminHelp.Certify.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Membre (hex) / member (hex).") var member: String
-        @Option(help: "Clé de signature de l'appareil (hex) / device signing key.") var signing: String
-        @Option(help: "Clé d'accord de l'appareil (hex) / device agreement key.") var agreement: String
+        @Option(help: .init(AdminHelp.member)) var member: String
+        @Option(help: .init(AdminHelp.Certify.signing)) var signing: String
+        @Option(help: .init(AdminHelp.Certify.agreement)) var agreement: String
 
         func run() async throws {
             guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
@@ -104,12 +91,12 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Grant: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ajoute ou retire un membre d'une portée / adds or removes a member from a scope.")
+        static var configuration: CommandConfiguration { .init(help: AdminHelp.Grant.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Membre (hex) / member (hex).") var member: String
-        @Option(help: "Portée / scope (group:…, hearing:…).") var scope: String
-        @Flag(help: "Lecture seule / read only.") var readOnly = false
-        @Flag(help: "Retire au lieu d'ajouter (nouvelle époque de clé) / removes instead (new key epoch).") var remove = false
+        @Option(help: .init(AdminHelp.member)) var member: String
+        @Option(help: .init(AdminHelp.Grant.scope)) var scope: String
+        @Flag(help: .init(AdminHelp.Grant.readOnly)) var readOnly = false
+        @Flag(help: .init(AdminHelp.Grant.remove)) var remove = false
 
         func run() async throws {
             let member = try AdminCommands.member(member)
@@ -124,10 +111,10 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Code: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Crée un code d'enrôlement / creates an enrolment code.")
+        static var configuration: CommandConfiguration { .init(help: AdminHelp.Code.command) }
         @OptionGroup var device: DeviceOptions
         @OptionGroup var token: Token
-        @Option(help: "Validité en jours / validity in days (1–30).") var days: UInt32 = 7
+        @Option(help: .init(AdminHelp.Code.days)) var days: UInt32 = 7
         @Flag(help: .json) var json = false
 
         func validate() throws {
@@ -143,10 +130,10 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Révoque un appareil et ordonne son effacement / revokes a device, orders its wipe.")
+        static var configuration: CommandConfiguration { .init(help: AdminHelp.Revoke.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Clé publique de l'appareil en hexadécimal / device public key, hex.") var deviceKey: String
-        @Flag(help: "Sans ordre d'effacement / without wipe order.") var noWipe = false
+        @Option(help: .init(AdminHelp.Revoke.deviceKey)) var deviceKey: String
+        @Flag(help: .init(AdminHelp.Revoke.noWipe)) var noWipe = false
 
         func run() async throws {
             guard let bytes = Hex.decode(deviceKey), let key = try? SigningPublicKey(bytes: bytes) else {

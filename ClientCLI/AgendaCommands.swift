@@ -6,27 +6,15 @@ import HuisClosTerminal
 
 /// `huisclos ordre-du-jour …`: the agenda of a séance, edited offline by the president and the secretariat.
 struct AgendaCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ordre-du-jour",
-        abstract: "Ordre du jour d'une séance / a séance's agenda.",
-        discussion: """
-            Exemples / examples:
-              huisclos ordre-du-jour ajouter s1 budget --titre "Budget du numérique" --dossier dossier-budget-2026
-              huisclos ordre-du-jour deplacer s1 budget --rang 1
-              huisclos ordre-du-jour retirer s1 budget
-            Les modifications faites hors ligne par la présidence et le secrétariat convergent au même ordre.
-            """,
-        subcommands: [Add.self, Move.self, Remove.self])
+    static var configuration: CommandConfiguration { .init(commandName: "ordre-du-jour", help: AgendaHelp.group, subcommands: [Add.self, Move.self, Remove.self]) }
 
     struct Add: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "ajouter", abstract: "Ajoute un point en fin d'ordre du jour / appends an item.",
-            discussion: "Exemple / example : huisclos ordre-du-jour ajouter s2 budget --titre \"Budget du numérique\" --dossier dossier-budget")
+        static var configuration: CommandConfiguration { .init(commandName: "ajouter", help: AgendaHelp.Add.command) }
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance.") var seance: String
-        @Argument(help: "Identifiant du point / item id.") var item: String
-        @Option(name: .customLong("titre"), help: "Titre / title.") var title: String
-        @Option(help: "Dossier joint (répétable) / attached dossier (repeatable).") var dossier: [String] = []
+        @Argument(help: .seance) var seance: String
+        @Argument(help: .init(AgendaHelp.item)) var item: String
+        @Option(name: .customLong("titre"), help: .init(AgendaHelp.Add.title)) var title: String
+        @Option(help: .init(AgendaHelp.Add.dossier)) var dossier: [String] = []
         @Flag(help: .seanceJSON) var json = false
 
         func run(on session: CouncilSession) async throws {
@@ -42,13 +30,11 @@ struct AgendaCommands: AsyncParsableCommand {
     }
 
     struct Move: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "deplacer", abstract: "Déplace un point / moves an item.",
-            discussion: "Exemple / example : huisclos ordre-du-jour deplacer s2 budget --rang 1", aliases: ["déplacer"])
+        static var configuration: CommandConfiguration { .init(commandName: "deplacer", help: AgendaHelp.Move.command, aliases: ["déplacer"]) }
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance.") var seance: String
-        @Argument(help: "Identifiant du point / item id.") var item: String
-        @Option(name: .customLong("rang"), help: "Nouveau rang, 1 = premier / new rank, 1 = first.") var rank: Int
+        @Argument(help: .seance) var seance: String
+        @Argument(help: .init(AgendaHelp.item)) var item: String
+        @Option(name: .customLong("rang"), help: .init(AgendaHelp.Move.rank)) var rank: Int
         @Flag(help: .seanceJSON) var json = false
 
         func run() async throws {
@@ -65,12 +51,10 @@ struct AgendaCommands: AsyncParsableCommand {
     }
 
     struct Remove: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "retirer", abstract: "Retire un point / removes an item.",
-            discussion: "Exemple / example : huisclos ordre-du-jour retirer s2 budget")
+        static var configuration: CommandConfiguration { .init(commandName: "retirer", help: AgendaHelp.Remove.command) }
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance.") var seance: String
-        @Argument(help: "Identifiant du point / item id.") var item: String
+        @Argument(help: .seance) var seance: String
+        @Argument(help: .init(AgendaHelp.item)) var item: String
         @Flag(help: .seanceJSON) var json = false
 
         func run(on session: CouncilSession) async throws {

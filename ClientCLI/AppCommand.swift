@@ -12,31 +12,14 @@ import UnixSignals
 
 /// `huisclos app`: unlocks the device once and serves the local web interface on 127.0.0.1.
 struct AppCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "app",
-        abstract: "Ouvre l'application locale dans le navigateur / opens the local app in the browser.",
-        discussion: """
-            Déverrouille l'appareil une fois, puis sert l'application sur 127.0.0.1 seulement et affiche son adresse, \
-            qui porte une clé propre à ce lancement : gardez-la pour vous. Le navigateur s'ouvre (xdg-open) sauf avec \
-            --no-browser. Après --verrou-minutes sans activité, l'application se verrouille (la clé de l'appareil quitte \
-            la mémoire) : relancez alors huisclos app ; la phrase de passe ne se saisit jamais dans le navigateur. \
-            Ctrl-C arrête l'application et verrouille l'appareil.
-            Pages : Accueil (nouveautés, état, synchroniser), Séances (convocation, ordre du jour, réponse), \
-            Dossiers (lecture, téléchargement en clair). Français par défaut ; anglais avec ?lang=en.
-            Unlocks the device once, serves the app on 127.0.0.1 only and prints its address, which carries a key of \
-            this launch: keep it to yourself. The browser opens (xdg-open) unless --no-browser. After --verrou-minutes \
-            idle, the app locks (the device key leaves memory): start huisclos app again; the passphrase is never typed \
-            in the browser. Ctrl-C stops it.
-            Exemples / examples: huisclos app · huisclos app --port 8470 --no-browser --verrou-minutes 5
-            Codes de sortie : 0 · 64 option invalide · 77 appareil non autorisé · 78 phrase de passe manquante.
-            """)
+    static var configuration: CommandConfiguration { .init(commandName: "app", help: AppHelp.command) }
     @OptionGroup var device: DeviceOptions
-    @Option(name: .customLong("port"), help: "Port sur 127.0.0.1 (par défaut un port libre) / port on 127.0.0.1 (default: any free one).")
+    @Option(name: .customLong("port"), help: .init(AppHelp.port))
     var port = 0
-    @Flag(name: .customLong("no-browser"), help: "N'ouvre pas le navigateur / does not open the browser.") var noBrowser = false
+    @Flag(name: .customLong("no-browser"), help: .init(AppHelp.noBrowser)) var noBrowser = false
     @Option(
         name: .customLong("verrou-minutes"),
-        help: "Minutes d'inactivité avant verrouillage (1 à 1440) / idle minutes before locking (1 to 1440).")
+        help: .init(AppHelp.idleMinutes))
     var idleMinutes = LocalAppSettings.idleMinutesDefault
 
     func run() async throws {

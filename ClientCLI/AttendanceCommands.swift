@@ -5,27 +5,16 @@ import HuisClosCouncilStore
 
 /// `huisclos presence …`: answers to convocations (offline), presence in the room, closure and quorum.
 struct AttendanceCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "presence",
-        abstract: "Réponses, présences et quorum / answers, attendance and quorum.",
-        discussion: """
-            Exemples / examples:
-              huisclos presence repondre s1 --reponse viendra      (viendra, excuse, absent)
-              huisclos presence pointer s1 <id membre>              (secrétariat / secretariat)
-              huisclos presence clore s1                            (secrétariat : affiche le quorum)
-              huisclos presence liste s1 --json                     (réponses et présences / answers and attendance)
-            Les procurations n'existent pas : --procuration est refusé en citant la règle.
-            """,
-        subcommands: [Respond.self, Mark.self, Close.self, Roll.self], aliases: ["présence"])
+    static var configuration: CommandConfiguration {
+        .init(commandName: "presence", help: AttendanceHelp.group, subcommands: [Respond.self, Mark.self, Close.self, Roll.self], aliases: ["présence"])
+    }
 
     struct Respond: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "repondre", abstract: "Répond à la convocation, même hors ligne / answers, even offline.",
-            discussion: "Exemple / example : huisclos presence repondre s2 --reponse excuse", aliases: ["répondre"])
+        static var configuration: CommandConfiguration { .init(commandName: "repondre", help: AttendanceHelp.Respond.command, aliases: ["répondre"]) }
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance.") var seance: String
-        @Option(name: .customLong("reponse"), help: "viendra, excusé, absent (will attend, excused, absent).") var response: String
-        @Option(name: .customLong("procuration"), help: "Refusé : les membres siègent en personne / refused: members sit in person.") var proxy: String?
+        @Argument(help: .seance) var seance: String
+        @Option(name: .customLong("reponse"), help: .init(AttendanceHelp.Respond.response)) var response: String
+        @Option(name: .customLong("procuration"), help: .init(AttendanceHelp.Respond.proxy)) var proxy: String?
 
         func run() async throws {
             let answer = try parseChoice(response, option: "--reponse", Seance.Response.typed)
@@ -37,13 +26,11 @@ struct AttendanceCommands: AsyncParsableCommand {
     }
 
     struct Mark: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "pointer", abstract: "Le secrétariat pointe un membre présent / the secretariat records a member present.",
-            discussion: "Exemple / example : huisclos presence pointer s2 <id> <id>")
+        static var configuration: CommandConfiguration { .init(commandName: "pointer", help: AttendanceHelp.Mark.command) }
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance.") var seance: String
-        @Argument(help: "Identifiant du membre / member id.") var member: [String]
-        @Flag(help: "Sortie JSON : seance, present (identifiants) / JSON output.") var json = false
+        @Argument(help: .seance) var seance: String
+        @Argument(help: .member) var member: [String]
+        @Flag(help: .init(AttendanceHelp.Mark.json)) var json = false
 
         func run(on session: CouncilSession) async throws {
             // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
@@ -54,11 +41,9 @@ struct AttendanceCommands: AsyncParsableCommand {
     }
 
     struct Close: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "clore", abstract: "Le secrétariat clôt la présence et affiche le quorum / closes attendance, shows quorum.",
-            discussion: "Exemple / example : huisclos presence clore s2 --json")
+        static var configuration: CommandConfiguration { .init(commandName: "clore", help: AttendanceHelp.Close.command) }
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance.") var seance: String
+        @Argument(help: .seance) var seance: String
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {
@@ -87,17 +72,9 @@ extension AttendanceCommands {
     /// `huisclos presence liste S`: each first-circle member in office on the séance's date, their
     /// answer to the convocation and, once recorded, their attendance.
     struct Roll: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "liste",
-            abstract: "Réponses et présences d'une séance / a séance's answers and attendance.",
-            discussion: """
-                Exemple / example:
-                  huisclos presence liste s1 --json
-                Réponse / answer: willAttend, excused, absent, none (pas de réponse / no answer).
-                Présence / attendance: present, excused, absent (une fois close / once closed), sinon present ou null.
-                """)
+        static var configuration: CommandConfiguration { .init(commandName: "liste", help: AttendanceHelp.Roll.command) }
         @OptionGroup var device: DeviceOptions
-        @Argument(help: "Séance.") var seance: String
+        @Argument(help: .seance) var seance: String
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {

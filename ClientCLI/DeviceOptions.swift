@@ -7,7 +7,7 @@ import HuisClosTerminal
 
 /// Where the device lives and how it is unlocked; shared by every device command.
 struct DeviceOptions: ParsableArguments {
-    @Option(name: .customLong("device"), help: "Dossier de l'appareil / device folder. Env: HUISCLOS_DEVICE.")
+    @Option(name: .customLong("device"), help: .init(CommonHelp.deviceFolder))
     var folder: String?
 
     var url: URL {
@@ -17,22 +17,17 @@ struct DeviceOptions: ParsableArguments {
                 ?? (environment["HOME"] ?? FileManager.default.currentDirectoryPath) + "/.huisclos")
     }
 
-    /// The passphrase from `HUISCLOS_PASSPHRASE`, or asked on the terminal without echo.
+    /// The passphrase from `HUISCLOS_PASSPHRASE` (taken out of the environment), or asked on the terminal without echo.
     func passphrase(_ prompt: Text = Text(fr: "Phrase de passe de l'appareil : ", en: "Device passphrase: ")) throws -> String {
-        guard let given = Passphrase.read(prompt: prompt.in(language), environment: ProcessInfo.processInfo.environment), !given.isEmpty else {
+        guard let given = Passphrase.read(prompt: prompt.in(language)), !given.isEmpty else {
             throw UsageError.passphraseMissing()
         }
         return given
     }
 
-    /// The unlocked device; `toSync` opens it past its offline lease (for `sync` only). The lease
-    /// is the library's named limit (`Device.leaseSecondsDefault`), never the device's environment:
-    /// whoever holds a lost device must not be able to lengthen it.
-    func unlock(toSync: Bool = false) throws -> Device {
-        try Device.unlock(folder: url, passphrase: try passphrase(), toSync: toSync)
-    }
-
-    /// The unlocked device as a session of the client layer, on the system clock.
+    /// The unlocked device as a session of the client layer, on the system clock; `toSync` opens it
+    /// past its offline lease. The lease is the library's named limit (`Device.leaseSecondsDefault`),
+    /// never the device's environment: whoever holds a lost device must not be able to lengthen it.
     func open(toSync: Bool = false) throws -> ClientSession {
         try ClientSession.open(folder: url, passphrase: try passphrase(), toSync: toSync)
     }

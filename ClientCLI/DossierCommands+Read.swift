@@ -11,23 +11,12 @@ extension DossierCommands {
     /// replica (fetching only what is missing, when online) to standard output, or to the one path
     /// the member names; nothing decrypted is written anywhere else.
     struct Read: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "lire", abstract: "Lit une version / reads a version.",
-            discussion: """
-                Les textes s'affichent ; les autres formats vont sur la sortie standard ou dans le fichier --sortie, \
-                en clair : un avertissement le rappelle. / Text is printed; other formats go to standard output or to \
-                the --sortie file, in plaintext, with a warning.
-
-                La version est lue depuis la copie chiffrée gardée sur l'appareil (hors ligne) ; ce qui manque est reçu d'abord. \
-                / The version is read from the sealed copy kept on the device (offline); anything missing is fetched first.
-
-                Exemples / examples: huisclos dossiers lire budget-2027 · huisclos dossiers lire budget-2027 --version 1 --sortie budget.pdf
-                """)
+        static var configuration: CommandConfiguration { .init(commandName: "lire", help: DossierHelp.Read.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: "Portée / scope.") var scope = "council"
-        @Option(help: "Version (par défaut la dernière / default the latest).") var version: Int?
-        @Option(name: .customLong("sortie"), help: "Fichier de sortie, en clair / output file, plaintext.") var output: String?
-        @Argument(help: "Identifiant du dossier / dossier id.") var id: String
+        @Option(name: .customLong("portee"), help: .init(DossierHelp.scope)) var scope = "council"
+        @Option(help: .init(DossierHelp.Read.version)) var version: Int?
+        @Option(name: .customLong("sortie"), help: .init(DossierHelp.Read.output)) var output: String?
+        @Argument(help: .init(DossierHelp.Read.id)) var id: String
 
         func run() async throws {
             let scope = try DossierCommands.scope(self.scope)

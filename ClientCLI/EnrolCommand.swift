@@ -10,27 +10,13 @@ import HuisClosWire
 
 /// `huisclos enrol`: creates this device's keys here and registers their public half with a code.
 struct EnrolCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "enrol",
-        abstract: "Enrôle cet appareil avec un code du secrétariat / enrols this device with a code.",
-        discussion: """
-            Les clés privées sont créées ici et ne quittent jamais l'appareil. Donnez ensuite au secrétariat \
-            la carte affichée (membre, clé de signature, clé d'accord) pour qu'il certifie l'appareil ; \
-            la première synchronisation suivante signe votre acceptation de la charte.
-            Private keys are created here and never leave the device; hand the printed card to the secretariat.
-
-            Exemple / example:
-              huisclos enrol --server https://conseil.example --code K7Q… \\
-                --root 3b6a… --member 9f1c… --charter charte.pdf --json
-            La phrase de passe (au moins 12 caractères) est demandée sans écho ; jamais sur la ligne de commande.
-            The passphrase (12 characters or more) is asked without echo; never on the command line.
-            """, aliases: ["enroler", "enrôler"])
+    static var configuration: CommandConfiguration { .init(commandName: "enrol", help: EnrolHelp.command, aliases: ["enroler", "enrôler"]) }
     @OptionGroup var device: DeviceOptions
-    @Option(help: "URL du serveur / server URL.") var server: String
-    @Option(help: "Code d'enrôlement / enrolment code.") var code: String
-    @Option(help: "Clé publique racine du conseil (hex), donnée avec le code / council trust root (hex).") var root: String
-    @Option(help: "Identifiant du membre (hex) / member id (hex).") var member: String
-    @Option(help: "Charte et engagement de confidentialité acceptés (fichier) / accepted charter file.") var charter: String
+    @Option(help: .init(EnrolHelp.server)) var server: String
+    @Option(help: .init(EnrolHelp.code)) var code: String
+    @Option(help: .init(EnrolHelp.root)) var root: String
+    @Option(help: .init(EnrolHelp.member)) var member: String
+    @Option(help: .init(EnrolHelp.charter)) var charter: String
     @Flag(help: .json) var json = false
 
     func run() async throws {

@@ -4,29 +4,15 @@ import HuisClosClient
 /// `huisclos groupes creer|liste`: working groups created by the president; their dossiers reach
 /// only their members (`huisclos dossiers ajouter --portee group:<nom>`).
 struct GroupCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "groupes", abstract: "Groupes de travail / working groups.",
-        discussion: """
-            La présidence crée un groupe avec ses membres et membres supplémentaires : le registre signé leur \
-            ouvre la portée group:<nom> et une clé leur est remise, à eux seuls. Les dossiers du groupe s'ajoutent \
-            avec --portee group:<nom> et ne sont remis à aucun autre appareil (le secrétariat compris).
-            The president creates a group; only its members' devices receive its key and its dossiers.
-
-            Exemples / examples:
-              huisclos groupes creer mobilite --membres 9f1c… 4a2b… --supplementaires 77d0…
-              huisclos dossiers ajouter --portee group:mobilite --titre "Étude mobilité" etude.pdf
-              huisclos groupes liste --json
-            Codes de sortie / exit codes: 0 · 64 usage · 69 serveur injoignable · 77 réservé à la présidence / president only.
-            """,
-        subcommands: [Create.self, List.self])
+    static var configuration: CommandConfiguration { .init(commandName: "groupes", help: GroupHelp.group, subcommands: [Create.self, List.self]) }
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "creer", abstract: "Crée un groupe (présidence) / creates a group (president).", aliases: ["créer"])
+        static var configuration: CommandConfiguration { .init(commandName: "creer", help: GroupHelp.Create.command, aliases: ["créer"]) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("membres"), parsing: .upToNextOption, help: "Membres (hex) / members (hex).") var members: [String] = []
-        @Option(name: .customLong("supplementaires"), parsing: .upToNextOption, help: "Membres supplémentaires (hex) / supplementary members.")
+        @Option(name: .customLong("membres"), parsing: .upToNextOption, help: .init(GroupHelp.Create.members)) var members: [String] = []
+        @Option(name: .customLong("supplementaires"), parsing: .upToNextOption, help: .init(GroupHelp.Create.supplementary))
         var supplementary: [String] = []
-        @Argument(help: "Nom du groupe (minuscules, chiffres, - _ .) / group name.") var name: String
+        @Argument(help: .init(GroupHelp.Create.name)) var name: String
 
         func run() async throws {
             let members = try parseMembers(self.members, option: "--membres")
@@ -39,7 +25,7 @@ struct GroupCommands: AsyncParsableCommand {
     }
 
     struct List: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les groupes / lists groups.")
+        static var configuration: CommandConfiguration { .init(commandName: "liste", help: GroupHelp.List.command) }
         @OptionGroup var device: DeviceOptions
         @Flag(help: .json) var json = false
 

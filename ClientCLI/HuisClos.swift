@@ -8,22 +8,15 @@ import HuisClosTerminal
 /// `huisclos`: the member's and secretariat's client. Commands only; logic lives in Sources/.
 @main
 struct HuisClos: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "huisclos",
-        abstract: "Le dossier confidentiel du conseil, chiffré sur votre appareil.",
-        discussion: """
-            Codes de sortie / exit codes: 0 fait/done · 64 usage · 65 données refusées/data refused · \
-            69 serveur injoignable/unreachable · 70 panne du serveur/server failed · 74 fichier local/local I/O · \
-            76 version du protocole/protocol mismatch · 77 non autorisé/not allowed · \
-            78 phrase de passe manquante/passphrase missing (HUISCLOS_PASSPHRASE). Texte en anglais : LANG=en. \
-            Version : huisclos --version.
-            """,
-        subcommands: [
-            AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self,
-            MemberCommands.self, SeanceCommands.self, MailCommands.self, TimestampCommands.self, AgendaCommands.self, AttendanceCommands.self,
-            ReportCommands.self, DossierCommands.self, NoteCommands.self, AvisCommands.self, GroupCommands.self, HearingCommands.self,
-            ReferralCommands.self, ConsultationCommands.self, AppCommand.self, MinutesCommands.self,
-        ])
+    static var configuration: CommandConfiguration {
+        .init(
+            commandName: "huisclos", help: RootHelp.command,
+            subcommands: [
+                AdminCommands.self, EnrolCommand.self, StatusCommand.self, PassphraseCommand.self, SyncCommand.self, DeviceCommands.self, MemberCommands.self, SeanceCommands.self,
+                MailCommands.self, TimestampCommands.self, AgendaCommands.self, AttendanceCommands.self, ReportCommands.self, DossierCommands.self, NoteCommands.self,
+                AvisCommands.self, GroupCommands.self, HearingCommands.self, ReferralCommands.self, ConsultationCommands.self, AppCommand.self, MinutesCommands.self,
+            ])
+    }
 
     /// The entry point: forbids core dumps before anything is decrypted (SECURITY.md, "Memory"),
     /// then parses and runs the command, reporting a failure through the error model in the person's language.

@@ -8,32 +8,16 @@ import HuisClosTrust
 
 /// `huisclos membres …`: the register, from the verified membership log and the council's profiles.
 struct MemberCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "membres",
-        abstract: "Registre du conseil / the council's register.",
-        discussion: """
-            Exemples / examples:
-              huisclos membres liste
-              huisclos membres nommer --nom "Alice Martin" --categorie recherche --genre femme --arrete 2026-0142
-              huisclos membres nommer --role président --nom "Nadia Ali" --categorie partenaires-publics --arrete 2026-0140
-              huisclos membres proposer-vp <id>        (la présidente / the president)
-              huisclos membres nommer --role vice-président --membre <id> --arrete 2026-0150
-                  (secrétariat : rôle ajouté au mandat en cours, sans nouveau mandat / role on the running mandate)
-              huisclos membres composition --json
-              huisclos membres importer nominations.csv --essai   (colonnes : voir --help / columns: see --help)
-              huisclos membres renouveler <id> --arrete 2026-0311   (même rôle et profil / same role and profile)
-              huisclos membres historique <id> --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01   (mandat antérieur / past mandate)
-              huisclos membres fin-mandat <id> --motif démission
-              huisclos membres declarer-demission <id>  (la présidente, sur le rapport d'absences)
-            """,
-        subcommands: [
-            List.self, Appoint.self, Import.self, Renew.self, History.self, Email.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self,
-        ])
+    static var configuration: CommandConfiguration {
+        .init(
+            commandName: "membres", help: MemberHelp.group,
+            subcommands: [
+                List.self, Appoint.self, Import.self, Renew.self, History.self, Email.self, ProposeVicePresident.self, Composition.self, EndMandate.self, DeclareResigned.self,
+            ])
+    }
 
     struct List: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "liste", abstract: "Membres, rôles et mandats / members, roles, mandates.",
-            discussion: "Exemple / example : huisclos membres liste --json")
+        static var configuration: CommandConfiguration { .init(commandName: "liste", help: MemberHelp.List.command) }
         @OptionGroup var device: DeviceOptions
         @Flag(help: .json) var json = false
 
@@ -45,28 +29,16 @@ struct MemberCommands: AsyncParsableCommand {
     }
 
     struct Appoint: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "nommer",
-            abstract: "Nomme un membre pour 3 ans (secrétariat) / appoints a member for 3 years (secretariat).",
-            discussion: """
-                Exemple / example : huisclos membres nommer --nom "Alice Martin" --categorie recherche --genre femme --arrete 2026-0142 --date 2026-01-05
-                Refusé : un 31e membre du premier cercle, un troisième mandat, une personne déjà en fonction, un arrêté postdaté. \
-                Affiche l'identifiant à remettre au membre pour son enrôlement.
-                Un appareil ne vaut que pour le rôle sous lequel il a été certifié : un renouvellement (--membre) dans un autre rôle \
-                demande d'enrôler de nouveaux appareils, après avoir révoqué les anciens (admin revoke) : sans révocation visible, \
-                un nouvel appareil attend l'approbation d'un appareil du membre. Nommer au secrétariat demande l'appareil qui détient la racine de confiance.
-                --role vice-président --membre <id> : la vice-présidence est un rôle sur le mandat en cours d'un membre du premier cercle,
-                après la proposition de la présidence (huisclos membres proposer-vp) ; ni nouveau mandat ni changement de terme ; --nom et --categorie inutiles.
-                """)
+        static var configuration: CommandConfiguration { .init(commandName: "nommer", help: MemberHelp.Appoint.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Rôle / role : membre, président, vice-président, second-cercle, secrétariat.") var role: String = "membre"
-        @Option(name: .customLong("membre"), help: "Identifiant existant (renouvellement, vice-présidence) / existing member id.") var member: String?
-        @Option(name: .customLong("nom"), help: "Nom / name (sauf vice-président).") var name: String?
-        @Option(name: .customLong("categorie"), help: "économie, éducation, recherche, partenaires-publics, société-civile (sauf vice-président).")
+        @Option(help: .init(MemberHelp.Appoint.role)) var role: String = "membre"
+        @Option(name: .customLong("membre"), help: .init(MemberHelp.Appoint.member)) var member: String?
+        @Option(name: .customLong("nom"), help: .init(MemberHelp.Appoint.name)) var name: String?
+        @Option(name: .customLong("categorie"), help: .init(MemberHelp.Appoint.category))
         var category: String?
-        @Option(name: .customLong("genre"), help: "femme, homme, autre (facultatif / optional).") var gender: String?
-        @Option(name: .customLong("arrete"), help: "Numéro de l'arrêté / order number.") var order: String
-        @Option(help: "Date de l'arrêté, début du mandat (YYYY-MM-DD, aujourd'hui par défaut) / order date.") var date: String?
+        @Option(name: .customLong("genre"), help: .init(MemberHelp.Appoint.gender)) var gender: String?
+        @Option(name: .customLong("arrete"), help: .init(MemberHelp.order)) var order: String
+        @Option(help: .init(MemberHelp.Appoint.date)) var date: String?
         @Flag(help: .json) var json = false
 
         func run() async throws {
@@ -107,9 +79,7 @@ struct MemberCommands: AsyncParsableCommand {
     }
 
     struct ProposeVicePresident: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "proposer-vp", abstract: "La présidence propose un·e vice-président·e / the president proposes a vice-president.",
-            discussion: "Exemple / example : huisclos membres proposer-vp <id>   (identifiant de 32 chiffres hexadécimaux / 32-hex-digit id)")
+        static var configuration: CommandConfiguration { .init(commandName: "proposer-vp", help: MemberHelp.ProposeVicePresident.command) }
         @OptionGroup var device: DeviceOptions
         @Argument(help: .member) var member: String
 
@@ -121,12 +91,7 @@ struct MemberCommands: AsyncParsableCommand {
     }
 
     struct Composition: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "composition", abstract: "Équilibre et parité du premier cercle / balance and parity.",
-            discussion: """
-                Exemple / example : huisclos membres composition --json
-                En JSON, la dernière ligne {"group": "parity", "percentWomen": N} donne la parité (null si aucun genre déclaré).
-                """)
+        static var configuration: CommandConfiguration { .init(commandName: "composition", help: MemberHelp.Composition.command) }
         @OptionGroup var device: DeviceOptions
         @Flag(help: .json) var json = false
 
@@ -140,12 +105,10 @@ struct MemberCommands: AsyncParsableCommand {
     }
 
     struct EndMandate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "fin-mandat", abstract: "Fin de mandat (secrétariat, ou démission par le membre) / ends a mandate.",
-            discussion: "Exemple / example : huisclos membres fin-mandat <id> --motif resignation")
+        static var configuration: CommandConfiguration { .init(commandName: "fin-mandat", help: MemberHelp.EndMandate.command) }
         @OptionGroup var device: DeviceOptions
         @Argument(help: .member) var member: String
-        @Option(name: .customLong("motif"), help: "terme ou démission / term or resignation.") var reason: String = "terme"
+        @Option(name: .customLong("motif"), help: .init(MemberHelp.EndMandate.reason)) var reason: String = "terme"
 
         func run() async throws {
             let reason = try parseChoice(reason, option: "--motif", MandateEndReason.typed, keywords: MandateEndReason.keywords)
@@ -158,13 +121,7 @@ struct MemberCommands: AsyncParsableCommand {
     }
 
     struct DeclareResigned: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "declarer-demission",
-            abstract: "La présidence déclare un membre démissionnaire d'office / the president declares a member resigned ex officio.",
-            discussion: """
-                Exemple / example : huisclos membres declarer-demission <id>
-                Seulement pour un membre figurant au rapport d'absences signé par le secrétariat (huisclos rapport absences --signer). Le mandat prend fin, une nouvelle clé du conseil est émise aussitôt.
-                """, aliases: ["déclarer-démission"])
+        static var configuration: CommandConfiguration { .init(commandName: "declarer-demission", help: MemberHelp.DeclareResigned.command, aliases: ["déclarer-démission"]) }
         @OptionGroup var device: DeviceOptions
         @Argument(help: .member) var member: String
 

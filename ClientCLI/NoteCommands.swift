@@ -5,28 +5,17 @@ import HuisClosProtocol
 /// `huisclos notes ajouter|liste`: private notes (the member's own scope, which not even the
 /// secretariat can read) or notes shared with a working group, on a dossier version.
 struct NoteCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "notes", abstract: "Notes sur les dossiers / notes on dossiers.",
-        discussion: """
-            Une note est privée par défaut : seuls vos appareils en ont la clé. --partage group:<nom> la partage avec un groupe.
-            A note is private by default: only your devices hold its key. --partage group:<name> shares it with a group.
-
-            Exemples / examples:
-              huisclos notes ajouter budget --ou "p. 4, § 2" "Chiffre à vérifier"
-              huisclos notes ajouter budget --partage group:mobilite "À discuter"
-              huisclos notes liste budget --json
-            """,
-        subcommands: [Add.self, List.self])
+    static var configuration: CommandConfiguration { .init(commandName: "notes", help: NoteHelp.group, subcommands: [Add.self, List.self]) }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "ajouter", abstract: "Ajoute une note / adds a note.")
+        static var configuration: CommandConfiguration { .init(commandName: "ajouter", help: NoteHelp.Add.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: "Portée du dossier / the dossier's scope.") var scope = "council"
-        @Option(help: "Version (par défaut la dernière / default the latest).") var version: Int?
-        @Option(name: .customLong("ou"), help: "Emplacement / location (p. 4, § 2).") var location = ""
-        @Option(name: .customLong("partage"), help: "Groupe destinataire / group to share with (group:<nom>).") var share: String?
-        @Argument(help: "Dossier.") var dossier: String
-        @Argument(help: "Texte de la note / note text.") var text: String
+        @Option(name: .customLong("portee"), help: .init(NoteHelp.scope)) var scope = "council"
+        @Option(help: .init(NoteHelp.Add.version)) var version: Int?
+        @Option(name: .customLong("ou"), help: .init(NoteHelp.Add.location)) var location = ""
+        @Option(name: .customLong("partage"), help: .init(NoteHelp.Add.share)) var share: String?
+        @Argument(help: .init(NoteHelp.dossier)) var dossier: String
+        @Argument(help: .init(NoteHelp.Add.text)) var text: String
 
         func run() async throws {
             let scope = try DossierCommands.scope(scope), group = try share.map(DossierCommands.scope)
@@ -38,12 +27,11 @@ struct NoteCommands: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "liste", abstract: "Notes d'un dossier (privées et de vos groupes) / a dossier's notes (private and your groups').")
+        static var configuration: CommandConfiguration { .init(commandName: "liste", help: NoteHelp.List.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: "Portée du dossier / the dossier's scope.") var scope = "council"
+        @Option(name: .customLong("portee"), help: .init(NoteHelp.scope)) var scope = "council"
         @Flag(help: .json) var json = false
-        @Argument(help: "Dossier.") var dossier: String
+        @Argument(help: .init(NoteHelp.dossier)) var dossier: String
 
         func run() async throws {
             let scope = try DossierCommands.scope(scope)

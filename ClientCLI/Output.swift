@@ -30,12 +30,24 @@ func printJSON(_ value: some Encodable) throws {
     Console.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
 }
 
-/// Help texts that recur across commands, written once.
 extension ArgumentHelp {
-    static let json: ArgumentHelp = "Sortie JSON / JSON output."
-    static let seanceJSON: ArgumentHelp = "Sortie JSON : la séance telle qu'elle est maintenant / JSON output: the séance as it now stands."
-    static let seance: ArgumentHelp = "Identifiant de la séance / séance id."
-    static let member: ArgumentHelp = "Identifiant du membre / member id."
+    /// An argument's help from the catalogue, in the person's language.
+    init(_ text: Text) { self.init(text.in(language)) }
+
+    /// Help texts that recur across commands (`CommonHelp`).
+    static var json: ArgumentHelp { .init(CommonHelp.json) }
+    static var seanceJSON: ArgumentHelp { .init(CommonHelp.seanceJSON) }
+    static var seance: ArgumentHelp { .init(CommonHelp.seance) }
+    static var member: ArgumentHelp { .init(CommonHelp.member) }
+}
+
+extension CommandConfiguration {
+    /// A command's configuration with its help from the catalogue, in the person's language.
+    init(commandName: String? = nil, help: CommandHelp, subcommands: [any ParsableCommand.Type] = [], aliases: [String] = []) {
+        self.init(
+            commandName: commandName, abstract: help.abstract.in(language), discussion: help.discussion(in: language),
+            subcommands: subcommands, aliases: aliases)
+    }
 }
 
 extension Listing {

@@ -7,29 +7,15 @@ import HuisClosTerminal
 /// `huisclos saisines recevoir|liste|repondre`: referrals by the departmental president, or
 /// self-referrals, from receipt to the avis that answers them.
 struct ReferralCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "saisines", abstract: "Saisines et auto-saisines / referrals.",
-        discussion: """
-            Une saisine est répondue automatiquement quand un avis créé avec --saisine <id> est adopté ; \
-            repondre la relie à la main à un avis.
-            A referral is answered automatically when an avis created with --saisine <id> is adopted.
-
-            Exemples / examples:
-              huisclos saisines recevoir sa-2026-1 --objet "Inclusion numérique des seniors" --origine president --date 2026-09-01
-              huisclos avis creer avis-2026-1 --titre "Avis sur l'inclusion numérique" --saisine sa-2026-1
-              huisclos saisines repondre sa-2026-1 --avis avis-2026-1
-              huisclos saisines liste --json
-            Codes de sortie / exit codes: 0 · 64 usage ou saisine inconnue / unknown referral.
-            """,
-        subcommands: [Receive.self, List.self, Answer.self])
+    static var configuration: CommandConfiguration { .init(commandName: "saisines", help: ReferralHelp.group, subcommands: [Receive.self, List.self, Answer.self]) }
 
     struct Receive: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "recevoir", abstract: "Enregistre une saisine reçue / records a referral.")
+        static var configuration: CommandConfiguration { .init(commandName: "recevoir", help: ReferralHelp.Receive.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("objet"), help: "Objet / subject.") var subject: String
-        @Option(name: .customLong("origine"), help: "president (du Département) ou autosaisine.") var origin: String
-        @Option(name: .customLong("date"), help: "Date de réception AAAA-MM-JJ / day received.") var date: String
-        @Argument(help: "Identifiant / id.") var id: String
+        @Option(name: .customLong("objet"), help: .init(ReferralHelp.Receive.subject)) var subject: String
+        @Option(name: .customLong("origine"), help: .init(ReferralHelp.Receive.origin)) var origin: String
+        @Option(name: .customLong("date"), help: .init(ReferralHelp.Receive.date)) var date: String
+        @Argument(help: .init(ReferralHelp.Receive.id)) var id: String
 
         func run() async throws {
             let origin = try parseChoice(origin, option: "--origine", ActivityReport.Referral.Origin.typed)
@@ -42,7 +28,7 @@ struct ReferralCommands: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "liste", abstract: "Liste les saisines / lists referrals.")
+        static var configuration: CommandConfiguration { .init(commandName: "liste", help: ReferralHelp.List.command) }
         @OptionGroup var device: DeviceOptions
         @Flag(help: .json) var json = false
 
@@ -52,10 +38,10 @@ struct ReferralCommands: AsyncParsableCommand {
     }
 
     struct Answer: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "repondre", abstract: "Relie une saisine à son avis / links a referral to its avis.", aliases: ["répondre"])
+        static var configuration: CommandConfiguration { .init(commandName: "repondre", help: ReferralHelp.Answer.command, aliases: ["répondre"]) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("avis"), help: "Avis qui y répond / the answering avis.") var avis: String
-        @Argument(help: "Saisine / referral.") var id: String
+        @Option(name: .customLong("avis"), help: .init(ReferralHelp.Answer.avis)) var avis: String
+        @Argument(help: .init(ReferralHelp.Answer.id)) var id: String
 
         func run(on session: CouncilSession) async throws {
             try await session.answerReferral(id, with: avis)

@@ -3,10 +3,7 @@ import HuisClosClient
 
 /// `huisclos status`: what this device is, per the verified membership log.
 struct StatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "État de l'appareil / device status.",
-        discussion: "Exemple / example: huisclos status --json", aliases: ["etat", "état"])
+    static var configuration: CommandConfiguration { .init(commandName: "status", help: StatusHelp.command, aliases: ["etat", "état"]) }
     @OptionGroup var device: DeviceOptions
     @Flag(help: .json) var json = false
 

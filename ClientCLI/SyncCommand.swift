@@ -9,26 +9,11 @@ import Synchronization
 
 /// `huisclos sync`: membership log, keys, then push and pull; `--watch` stays connected.
 struct SyncCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sync",
-        abstract: "Synchronise avec le serveur / syncs with the server.",
-        discussion: """
-            Vérifie le registre signé, reçoit les clés, envoie les modifications locales, reçoit celles des autres. \
-            Un appareil révoqué avec ordre d'effacement est effacé. Fonctionne aussi après expiration du bail hors ligne. \
-            Sur un appareil du secrétariat, clôt les auditions échues (nouvelle clé, effacement de l'appareil de l'invité ordonné).
-            Verifies the signed log, receives keys, pushes and pulls. A device ordered wiped is wiped. \
-            On a secretariat device, closes expired hearings (new key, the guest's device ordered wiped).
-            Puis reçoit le contenu chiffré de chaque version de dossier lisible (lecture et recherche hors ligne) et efface \
-            celui des portées perdues ; --sans-gros-fichiers laisse les versions de plus de 32 Mio sur le serveur jusqu'à leur lecture.
-            Then fetches the sealed content of every readable dossier version (offline reading and search) and drops the \
-            content of lost scopes; --sans-gros-fichiers leaves versions over 32 MiB on the server until read.
-
-            Exemples / examples: huisclos sync · huisclos sync --watch · huisclos sync --json · huisclos sync --sans-gros-fichiers
-            """, aliases: ["synchroniser"])
+    static var configuration: CommandConfiguration { .init(commandName: "sync", help: SyncHelp.command, aliases: ["synchroniser"]) }
     @OptionGroup var device: DeviceOptions
-    @Flag(help: "Reste connecté et synchronise à chaque notification / stay connected, sync on each poke.") var watch = false
+    @Flag(help: .init(SyncHelp.watch)) var watch = false
     @Flag(help: .json) var json = false
-    @Flag(help: "Ne précharge pas les versions de plus de 32 Mio / skip prefetching versions over 32 MiB.") var sansGrosFichiers = false
+    @Flag(help: .init(SyncHelp.sansGrosFichiers)) var sansGrosFichiers = false
 
     func run() async throws {
         let session = try device.open(toSync: true)

@@ -4,28 +4,13 @@ import HuisClosL10n
 
 /// `huisclos horodatage …`: the council's RFC 3161 time-stamping authority, configured once.
 struct TimestampCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "horodatage",
-        abstract: "L'autorité d'horodatage RFC 3161 du conseil / the council's RFC 3161 time-stamping authority.",
-        discussion: """
-            Le secrétariat la configure une fois ; ses jetons horodatent convocations, accusés de réception et de lecture \
-            (huisclos seances horodater), et chaque appareil les vérifie hors ligne contre la racine enregistrée.
-            The secretariat configures it once; its tokens time-stamp convocations, receipts and readings \
-            (huisclos seances horodater), and every device verifies them offline against the recorded root.
-            Exemple / example : huisclos horodatage configurer --url https://tsa.example.org/tsr --racine racine-tsa.pem
-            """,
-        subcommands: [Configure.self, Show.self])
+    static var configuration: CommandConfiguration { .init(commandName: "horodatage", help: TimestampHelp.group, subcommands: [Configure.self, Show.self]) }
 
     struct Configure: CouncilCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "configurer", abstract: "Enregistre l'autorité et sa racine (secrétariat) / records the authority and its root (secretariat).",
-            discussion: """
-                Exemple / example : huisclos horodatage configurer --url https://tsa.example.org/tsr --racine racine-tsa.pem && huisclos sync
-                Codes de sortie : 0 · 64 adresse ou certificat illisible · 65 réservé au secrétariat.
-                """)
+        static var configuration: CommandConfiguration { .init(commandName: "configurer", help: TimestampHelp.Configure.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: "Adresse de l'autorité (http ou https) / the authority's URL.") var url: String
-        @Option(name: .customLong("racine"), help: "Certificat(s) racine PEM auxquels ses jetons doivent se rattacher / PEM root certificate(s) its tokens must chain to.")
+        @Option(help: .init(TimestampHelp.Configure.url)) var url: String
+        @Option(name: .customLong("racine"), help: .init(TimestampHelp.Configure.root))
         var root: String
 
         func run(on session: CouncilSession) async throws {
@@ -38,7 +23,7 @@ struct TimestampCommands: AsyncParsableCommand {
     }
 
     struct Show: CouncilCommand {
-        static let configuration = CommandConfiguration(commandName: "voir", abstract: "L'autorité configurée / the configured authority.")
+        static var configuration: CommandConfiguration { .init(commandName: "voir", help: TimestampHelp.Show.command) }
         @OptionGroup var device: DeviceOptions
 
         func run(on session: CouncilSession) async throws {

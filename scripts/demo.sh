@@ -241,7 +241,10 @@ head -c 5 "$work/pv-s1.pdf" | grep -q '%PDF-'
 echo "  pv-s1.pdf : $(wc -c <"$work/pv-s1.pdf") octets, imprimé par Chromium sans interface ni réseau"
 step "Le conseil décide de publier le procès-verbal approuvé et signé sur le site public :"
 hc presidente pv publier s1 | indent
-curl -fsS "$url/public/proces-verbaux/s1.html" | grep -o "<h1>[^<]*</h1>" | indent
+curl -fsS "$url/public/proces-verbaux/s1.html" >"$work/pv-public-s1.html"
+grep -o "<h1>[^<]*</h1>" "$work/pv-public-s1.html" | indent
+# The relay checked the president's signature itself, against the council's membership log.
+grep -o "le site public a vérifié lui-même cette signature[^(]*" "$work/pv-public-s1.html" | indent
 
 say "La séance s1 versée aux archives : un paquet SEDA 2.2, son bordereau validé contre le schéma officiel"
 hc secretariat sync >/dev/null

@@ -6,7 +6,7 @@
 # The tree is brought in file by file as it is touched, not reformatted at once (parallel work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-formatted=(ClientCLI ServerApp Sources/HuisClosServer/Operator)
+formatted=(ClientCLI ServerApp Sources/HuisClosServer/Operator Sources/HuisClosClient/Help)
 if [[ "${1:-}" == "--check" ]]; then
     shift
     swift format lint --strict --recursive --configuration .swift-format "${@:-${formatted[@]}}"

@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 # refuses to run as root). systemd: `systemd-analyze verify` checks the relay's unit (scripts/build-deb.sh).
 # libxml2-utils: xmllint validates the SEDA 2.2 archive manifest against the official schema.
 # Chromium also prints the minutes to PDF (`huisclos pv exporter --format pdf`); poppler-utils:
-# pdftotext reads that PDF back in the tests.
+# pdftotext reads that PDF back in the tests. libjs-pdf: pdf.js, which `huisclos app` serves from
+# /usr/share/javascript/pdf to draw a PDF dossier page by page in the browser.
 packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl libxml2-utils
-          default-jre-headless chromium chromium-driver postgresql systemd poppler-utils)
+          default-jre-headless chromium chromium-driver postgresql systemd poppler-utils libjs-pdf)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

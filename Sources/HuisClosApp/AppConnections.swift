@@ -1,6 +1,6 @@
 import HuisClosHTTPGuard
 import HummingbirdCore
-import NIOCore
+public import NIOCore
 
 /// The bounds on the app's connections. One member's browser opens a few at a time; every client
 /// is on loopback, so there is no per-address bound, only one in all. Without them any local user
@@ -26,13 +26,15 @@ public struct AppConnectionLimits: Sendable {
 
     /// HTTP/1.1 behind the connection guard, one count for every server it builds: a request head
     /// that does not parse gets `pages`' refusal page.
-    func server(pages: AppPages) -> HTTPServerBuilder {
+    /// `address` refuses the heads a browser never sends (`StrictHeads`).
+    func server(pages: AppPages, address: AppAddress) -> HTTPServerBuilder {
         let connections = ConnectionCounter(totalMax: connectionsMax, perKeyMax: connectionsMax, memoryReleaseMin: nil) { _ in nil }
         let policy = ConnectionPolicy(headTimeout: headTimeout, refused: { _ in }) { oversized in pages.malformed(oversized: oversized) }
         let configuration = HTTP1Channel.Configuration(idleTimeout: idleTimeout)
         return HTTPServerBuilder { responder in
-            GuardedChannel(inner: HTTP1Channel(responder: responder, configuration: configuration), connections: connections,
-                           policy: policy, position: .afterRequestDecoder)
+            GuardedChannel(inner: StrictHeads(inner: HTTP1Channel(responder: responder, configuration: configuration), address: address,
+                                              refusal: pages.malformed(oversized: false)),
+                           connections: connections, policy: policy, position: .afterRequestDecoder)
         }
     }
 }

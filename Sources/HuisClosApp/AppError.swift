@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A request the local app refuses before any workflow runs (no session cookie, another `Host`
 /// than the launch's own name, a form without its CSRF token, an unknown page, a form it cannot
@@ -17,8 +17,11 @@ public struct AppError: HuisClosError {
         case notFound
         /// A form field is missing or not one the page accepts.
         case invalidForm
-        /// A request head that does not parse, or longer than the app reads: answered before any page.
+        /// A request head that does not parse, or longer than the app reads, or that a browser never
+        /// sends (several `Host` headers, another authority in the target): answered before any page.
         case malformedRequest
+        /// A POST whose body is not a form (`application/x-www-form-urlencoded`), the only kind the app reads.
+        case notAForm
         /// Another program holds the app's port on 127.0.0.1 or ::1: a browser could reach it
         /// under the app's name, so the app does not start.
         case loopbackTaken
@@ -44,6 +47,9 @@ public struct AppError: HuisClosError {
             case .malformedRequest:
                 Text(fr: "requête refusée : ce n'est pas du HTTP/1.1 valide, ou son en-tête est trop long ; rechargez la page",
                      en: "request refused: it is not valid HTTP/1.1, or its head is too long; reload the page")
+            case .notAForm:
+                Text(fr: "envoi refusé : l'application ne lit que les formulaires de ses pages (application/x-www-form-urlencoded) ; rechargez la page et recommencez",
+                     en: "request refused: the app reads only its pages' forms (application/x-www-form-urlencoded); reload the page and try again")
             case .loopbackTaken:
                 Text(fr: "le port de l'application est déjà pris sur 127.0.0.1 ou ::1 par un autre programme, qui pourrait recevoir vos pages : relancez huisclos app sans --port (un port libre sera choisi) ; si cela se répète, un autre utilisateur de la machine occupe ces ports",
                      en: "the app's port is already taken on 127.0.0.1 or ::1 by another program, which could receive your pages: start huisclos app again without --port (a free port is chosen); if this happens again, another user of this machine is holding these ports")
@@ -54,7 +60,7 @@ public struct AppError: HuisClosError {
             switch self {
             case .notAuthenticated, .wrongHost, .forgedRequest: .notAllowed
             case .notFound: .dataRefused
-            case .invalidForm, .malformedRequest: .usage
+            case .invalidForm, .malformedRequest, .notAForm: .usage
             case .loopbackTaken: .localIO
             }
         }
@@ -65,6 +71,7 @@ public struct AppError: HuisClosError {
             case .wrongHost, .forgedRequest: 403
             case .notFound: 404
             case .invalidForm, .malformedRequest: 400
+            case .notAForm: 415
             case .loopbackTaken: nil
             }
         }

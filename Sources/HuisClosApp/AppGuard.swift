@@ -25,10 +25,11 @@ struct AppGuard: RouterMiddleware {
     /// The largest form the app reads (a passphrase, an answer): anything bigger is refused.
     static let formBytesMax = 64 * 1024
 
-    /// Headers on every response: nothing loaded from elsewhere, no inline script, never framed,
-    /// no referrer, nothing cached, no type sniffing.
+    /// Headers on every response: nothing loaded from elsewhere, scripts only from the app's own
+    /// addresses (no inline script, no eval: pdf.js runs with `isEvalSupported: false`), its worker
+    /// and fetch to the app alone, never framed, no referrer, nothing cached, no type sniffing.
     static let securityHeaders: HTTPFields = [
-        .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        .contentSecurityPolicy: "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         HTTPField.Name("Referrer-Policy")!: "no-referrer",
         .cacheControl: "no-store",
         HTTPField.Name("X-Content-Type-Options")!: "nosniff",
@@ -68,6 +69,7 @@ struct AppGuard: RouterMiddleware {
         var request = request
         var form: [String: String] = [:]
         if request.method == .post {
+            guard FormBody.isForm(request.headers[.contentType]) else { throw AppError(.notAForm) }
             form = try await FormBody.read(&request, bytesMax: Self.formBytesMax)
             guard let sent = form["csrf"], Sodium.constantTimeEqual(Array(sent.utf8), Array(csrf.utf8)) else {
                 throw AppError(.forgedRequest)
@@ -120,6 +122,14 @@ enum FormBody {
             throw AppError(.invalidForm)
         }
         return parse(String(buffer: buffer))
+    }
+
+    /// True when `contentType` is `application/x-www-form-urlencoded` (parameters such as a
+    /// charset allowed), what the app's forms send: a body of another type is not read at all.
+    static func isForm(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let media = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+        return media.trimmingCharacters(in: .whitespaces).lowercased() == "application/x-www-form-urlencoded"
     }
 
     /// The fields of `text` (`a=1&b=x+y`).

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HuisClosClient
+import HuisClosDevice
 import HuisClosHTTPGuard
 import HuisClosL10n
 import Hummingbird
@@ -20,6 +21,12 @@ struct AppPages: Sendable {
         static let sync = "/synchroniser"
         static let seances = "/seances"
         static let dossiers = "/dossiers"
+        static let search = "/recherche"
+        /// The script drawing a PDF dossier's pages (`AppScripts.pdfReader`).
+        static let pdfReader = "/app-pdf.js"
+        /// pdf.js and its worker, from Debian's libjs-pdf (`PDFJS`).
+        static let pdfJS = "/pdfjs/pdf.js"
+        static let pdfWorker = "/pdfjs/pdf.worker.js"
 
         /// `path` when it is one of the app's own (starts with one `/`), else the home page: a
         /// form's return address or a link never sends the browser elsewhere (`//host` would, and
@@ -36,9 +43,12 @@ struct AppPages: Sendable {
 
     init() throws { library = try AppTemplates.library() }
 
-    /// A full page: `template` rendered with `model`, inside the layout.
+    /// A full page: `template` rendered with `model`, inside the layout (its header's search field
+    /// holding `query`), `title` as its `<h1>`. Its `<title>` names the kind of page only
+    /// (`kind(of:)`): browsers keep titles in their history, session files and sync, where a
+    /// dossier's or séance's title must not go.
     func page(_ template: String, title: String, model: [String: Any], context: AppRequestContext, path: String,
-              notices: [String] = [], problems: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
+              notices: [String] = [], problems: [String] = [], query: String = "", status: HTTPResponse.Status = .ok) -> Response {
         let language = context.language
         var model = model
         model["w"] = AppWords.all(in: language)
@@ -48,8 +58,9 @@ struct AppPages: Sendable {
             ["href": href, "label": AppWords.word(name, language),
              "current": href == path || (href != Path.home && path.hasPrefix(href + "/"))]
         }
-        return html(layout(title: title, language: language, path: path, content: content, nav: navigation, lockable: true,
-                           styled: true, csrf: context.csrf, notices: notices, problems: problems), status: status)
+        return html(layout(kind: Self.kind(of: template, language), title: title, language: language, path: path, content: content,
+                           nav: navigation, lockable: true,
+                           styled: true, csrf: context.csrf, notices: notices, problems: problems, query: query), status: status)
     }
 
     /// The page shown while the app is locked: start `huisclos app` again in the terminal. It has
@@ -57,8 +68,20 @@ struct AppPages: Sendable {
     func locked(context: AppRequestContext) -> Response {
         let language = context.language
         let content = library.render(["w": AppWords.all(in: language)], withTemplate: "locked") ?? ""
-        return html(layout(title: AppWords.word("lockedTitle", language), language: language, path: Path.home, content: content,
+        let title = AppWords.word("lockedTitle", language)
+        return html(layout(kind: title, title: title, language: language, path: Path.home, content: content,
                            nav: [], lockable: false, styled: true, csrf: context.csrf, notices: [], problems: []),
+                    status: .ok)
+    }
+
+    /// The last page, after the secretariat's wipe order (`wipe`) destroyed the device: the app stops.
+    func wiped(_ wipe: DeviceError, context: AppRequestContext) -> Response {
+        let language = context.language
+        let model: [String: Any] = ["w": AppWords.all(in: language), "message": wipe.text.in(language)]
+        let content = library.render(model, withTemplate: "wiped") ?? ""
+        let title = AppWords.word("wipedTitle", language)
+        return html(layout(kind: title, title: title, language: language, path: Path.home, content: content,
+                           nav: [], lockable: false, styled: true, csrf: "", notices: [], problems: []),
                     status: .ok)
     }
 
@@ -84,7 +107,8 @@ struct AppPages: Sendable {
         let outsider = ["app.notAuthenticated", "app.wrongHost", "app.malformedRequest"].contains(explained.qualifiedCode)
         let model: [String: Any] = ["w": AppWords.all(in: language), "message": explained.report.in(language), "home": !outsider]
         let content = library.render(model, withTemplate: "failure") ?? ""
-        return layout(title: AppWords.word("refused", language), language: language, path: Path.home, content: content,
+        let title = AppWords.word("refused", language)
+        return layout(kind: title, title: title, language: language, path: Path.home, content: content,
                       nav: [], lockable: false, styled: !outsider, csrf: "", notices: [], problems: [])
     }
 
@@ -105,14 +129,21 @@ struct AppPages: Sendable {
         }
     }
 
-    private func layout(title: String, language: Language, path: String, content: String, nav: [[String: Any]], lockable: Bool,
-                        styled: Bool, csrf: String, notices: [String], problems: [String]) -> String {
+    /// The `<title>` of a page rendered from `template`: the name of its screen (distinct per
+    /// screen, as RGAA 8.6 asks), never what it shows. A new screen adds its name here (« Page » until then).
+    static func kind(of template: String, _ language: Language) -> String {
+        let kinds = ["home": "home", "seances": "seances", "seance": "seance", "dossiers": "dossiers", "dossier": "dossierPage", "search": "search"]
+        return kinds[template].map { AppWords.word($0, language) } ?? "Page"
+    }
+
+    private func layout(kind: String, title: String, language: Language, path: String, content: String, nav: [[String: Any]], lockable: Bool,
+                        styled: Bool, csrf: String, notices: [String], problems: [String], query: String = "") -> String {
         let other: Language = language == .english ? .french : .english
         let model: [String: Any] = [
-            "lang": language.rawValue, "title": title, "styled": styled, "w": AppWords.all(in: language), "nav": nav,
+            "lang": language.rawValue, "kind": kind, "title": title, "styled": styled, "w": AppWords.all(in: language), "nav": nav,
             "otherLanguage": other.rawValue, "otherLanguageName": other == .english ? "English" : "Français",
             "otherLanguageHref": Path.local(path) + "?lang=" + other.rawValue, "lockable": lockable, "csrf": csrf,
-            "notices": notices, "problems": problems, "content": content,
+            "notices": notices, "problems": problems, "content": content, "query": query,
         ]
         return library.render(model, withTemplate: "layout") ?? ""
     }

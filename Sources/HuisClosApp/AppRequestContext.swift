@@ -1,6 +1,6 @@
 import HuisClosClient
 import HuisClosL10n
-import Hummingbird
+public import Hummingbird
 
 /// A request to the local app once its guard let it through: the page language, the browser's
 /// CSRF token for the forms it renders, and the unlocked session (nil while locked).

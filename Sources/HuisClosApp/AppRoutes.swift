@@ -17,6 +17,9 @@ struct AppRoutes: Sendable {
 
     func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(AppPages.Path.styleSheet)) { _, _ in AppPages.styleSheet() }
+        router.get(RouterPath(AppPages.Path.pdfReader)) { _, _ in AppScripts.pdfReaderResponse() }
+        router.get(RouterPath(AppPages.Path.pdfJS)) { _, _ in try PDFJS.response(PDFJS.script) }
+        router.get(RouterPath(AppPages.Path.pdfWorker)) { _, _ in try PDFJS.response(PDFJS.worker) }
         router.get(RouterPath(AppPages.Path.home)) { request, context in try await home(request, context) }
         router.post(RouterPath(AppPages.Path.sync)) { _, context in try await sync(context) }
         router.post(RouterPath(AppPages.Path.lock)) { _, _ in
@@ -27,9 +30,12 @@ struct AppRoutes: Sendable {
         router.get(RouterPath("\(AppPages.Path.seances)/:seance")) { request, context in try await seance(request, context) }
         router.post(RouterPath("\(AppPages.Path.seances)/:seance/reponse")) { _, context in try await answer(context) }
         router.post(RouterPath("\(AppPages.Path.seances)/:seance/lecture")) { _, context in try await acknowledgeReading(context) }
+        router.get(RouterPath(AppPages.Path.search)) { request, context in try await search(request, context) }
         router.get(RouterPath(AppPages.Path.dossiers)) { request, context in try await dossiers(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier")) { request, context in try await dossier(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier/telecharger")) { request, context in try await download(request, context) }
+        router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier/pdf")) { request, context in try await pdf(request, context) }
+        router.post(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier/notes")) { _, context in try await addNote(context) }
     }
 
     // MARK: Accueil
@@ -64,7 +70,8 @@ struct AppRoutes: Sendable {
                           problems: problems + report.compactMap { if case .problem(let text) = $0 { text.in(language) } else { nil } })
     }
 
-    /// Syncs everything (as `huisclos sync`), keeps what it said for the home page, and goes back there.
+    /// Syncs everything (as `huisclos sync`), keeps what it said for the home page, and goes back
+    /// there; after the secretariat's wipe order, answers the last page and the app stops.
     private func sync(_ context: AppRequestContext) async throws -> Response {
         let session = try context.requireSession()
         let told = Mutex<[ReportLine]>([])
@@ -72,6 +79,9 @@ struct AppRoutes: Sendable {
             try await session.syncEverything(policy: .everything, progress: { event in
                 if case .synced(let report, let resumed) = event { told.withLock { $0 += SyncSummary.batchLines(report, resumed: resumed) } }
             }, onSync: { outcome in told.withLock { $0 += SyncSummary.outcomeLines(outcome) } })
+        } catch let error as DeviceError where error.code == .wiped {
+            await vault.forgetWipedDevice()
+            return pages.wiped(error, context: context)
         } catch {
             told.withLock { $0.append(.problem(ErrorExplanation.of(error).report)) }
         }
@@ -155,7 +165,8 @@ struct AppRoutes: Sendable {
                           path: request.uri.path)
     }
 
-    /// A version read in the page: text and Markdown rendered with everything escaped; other formats offered for download.
+    /// A version read in the page: text and Markdown rendered with everything escaped; a PDF drawn
+    /// page by page by the page's script under the member's watermark; other formats offered for download.
     private func dossier(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let language = context.language
         let session = try context.requireSession()
@@ -166,17 +177,29 @@ struct AppRoutes: Sendable {
             let text = String(decoding: bytes, as: UTF8.self)
             return version.mediaType == "text/markdown" ? SafeMarkdown.html(text) : SafeMarkdown.plain(text)
         }
-        let model: [String: Any] = [
+        let isPDF = version.mediaType == DossierMedia.pdf
+        let versionHref = Self.dossierHref(scope.rawValue, dossier, nil)
+        var model: [String: Any] = [
             "version": version.number, "fileName": version.fileName, "mediaType": version.mediaType,
             "size": Self.size(version.size, language), "readable": html != nil, "html": html ?? "",
+            "shownElsewhere": html == nil && !isPDF,
             "versions": versions.count > 1 ? versions.map { listed in
                 ["href": Self.dossierHref(listed.scope, listed.dossier, listed.version), "number": listed.version,
                  "current": listed.version == version.number] as [String: Any]
             } : [],
-            "downloadHref": Self.dossierHref(scope.rawValue, dossier, nil) + "/telecharger?version=\(version.number)",
+            "downloadHref": versionHref + "/telecharger?version=\(version.number)",
+            "plaintextWarning": Text.contentInPlaintext(version.fileName).in(language),
         ]
+        try await addNotes(to: &model, on: dossier, in: scope, session: session, language: language)
+        let notices = request.uri.queryParameters["note"] != nil ? [AppWords.word("noteAdded", language)] : []
+        if isPDF {
+            let council = try await session.councilSession()
+            model["pdf"] = ["source": versionHref + "/pdf?version=\(version.number)", "worker": AppPages.Path.pdfWorker,
+                            "script": AppPages.Path.pdfJS, "reader": AppPages.Path.pdfReader, "installed": PDFJS.isInstalled,
+                            "watermark": Self.watermark(council).in(language)] as [String: Any]
+        }
         let title = versions.first?.title ?? dossier
-        return pages.page("dossier", title: title, model: model, context: context, path: request.uri.path)
+        return pages.page("dossier", title: title, model: model, context: context, path: request.uri.path, notices: notices)
     }
 
     /// The plaintext as an attachment, after the page's warning (as `huisclos dossiers lire --sortie`).
@@ -192,14 +215,9 @@ struct AppRoutes: Sendable {
 
     /// The version a dossier address names, fetched into the replica when missing, and its
     /// plaintext (nil for a non-text version when `textOnly`); reading it marks it seen.
-    private func read(_ request: Request, _ context: AppRequestContext, session: ClientSession,
+    func read(_ request: Request, _ context: AppRequestContext, session: ClientSession,
                       textOnly: Bool) async throws -> (ScopeID, DossierVersion, [UInt8]?) {
-        let scope: ScopeID
-        do {
-            scope = try ScopeID(try context.parameters.require("scope"))
-        } catch {
-            throw AppError(.notFound)
-        }
+        let scope = try Self.scope(context)
         try await session.device.requireReadable(scope)
         let number = try request.uri.queryParameters["version"].map { text in
             guard let number = Int(text) else { throw AppError(.invalidForm) }
@@ -210,6 +228,15 @@ struct AppRoutes: Sendable {
         var content: [UInt8] = []
         try await session.readDossierVersion(version, in: scope) { content += $0 }
         return (scope, version, content)
+    }
+
+    /// The scope a dossier address names; `app.notFound` when it is not one.
+    static func scope(_ context: AppRequestContext) throws -> ScopeID {
+        do {
+            return try ScopeID(try context.parameters.require("scope"))
+        } catch {
+            throw AppError(.notFound)
+        }
     }
 
     /// Every version of every dossier of every scope this device reads now.

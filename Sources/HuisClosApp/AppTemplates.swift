@@ -11,14 +11,15 @@ enum AppTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} — HuisClos</title>
+        <title>{{kind}} — HuisClos</title>
         {{#styled}}<link rel="stylesheet" href="/app.css">{{/styled}}
         </head>
         <body>
         <a class="skip" href="#contenu">{{w.skip}}</a>
         <header>
         <p class="brand">HuisClos</p>
-        {{^empty(nav)}}<nav aria-label="{{w.navigation}}"><ul>{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>{{/empty(nav)}}
+        {{^empty(nav)}}<nav aria-label="{{w.navigation}}"><ul>{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
+        <form class="search" role="search" method="get" action="/recherche"><label for="recherche" class="visually-hidden">{{w.searchLabel}}</label><input type="search" id="recherche" name="q" value="{{query}}"><button type="submit">{{w.searchButton}}</button></form>{{/empty(nav)}}
         <p class="language"><a href="{{otherLanguageHref}}" lang="{{otherLanguage}}" hreflang="{{otherLanguage}}">{{otherLanguageName}}</a></p>
         {{#lockable}}<form class="lock" method="post" action="/verrouiller"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{w.lock}}</button></form>{{/lockable}}
         </header>
@@ -96,15 +97,46 @@ enum AppTemplates {
         <dl class="facts"><dt>{{w.version}}</dt><dd>{{version}}</dd><dt>{{w.file}}</dt><dd>{{fileName}}</dd><dt>{{w.type}}</dt><dd>{{mediaType}}</dd><dt>{{w.size}}</dt><dd>{{size}}</dd></dl>
         {{^empty(versions)}}<nav aria-label="{{w.versions}}"><ul class="versions">{{#versions}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{w.version}} {{number}}</a></li>{{/versions}}</ul></nav>{{/empty(versions)}}
         {{#readable}}<article class="reading">{{{html}}}</article>{{/readable}}
-        {{^readable}}<p>{{w.notShown}}</p>{{/readable}}
+        {{#shownElsewhere}}<p>{{w.notShown}}</p>{{/shownElsewhere}}
+        {{#pdf}}<section class="pdf" id="lecteur-pdf" aria-labelledby="pdf-titre" data-src="{{source}}" data-worker="{{worker}}" data-watermark="{{watermark}}" data-page-label="{{w.pdfPageLabel}}" data-failed="{{w.pdfFailed}}">
+        <h2 id="pdf-titre">{{w.pdfReading}}</h2>
+        <p class="hint">{{w.pdfWatermarked}} {{watermark}}</p>
+        {{#installed}}<p id="pdf-sans-script">{{w.pdfNeedsScript}}</p>
+        <div class="pdf-commandes" id="pdf-commandes" hidden><button type="button" id="pdf-precedente">{{w.previousPage}}</button>
+        <p id="pdf-etat" aria-live="polite"></p><button type="button" id="pdf-suivante">{{w.nextPage}}</button></div>
+        <canvas id="pdf-page" role="img" aria-label="{{w.pdfReading}}" hidden></canvas>
+        <script src="{{script}}" defer></script><script src="{{reader}}" defer></script>{{/installed}}
+        {{^installed}}<p>{{w.pdfReaderMissing}}</p>{{/installed}}
+        </section>{{/pdf}}
         <h2>{{w.download}}</h2>
-        <p class="warning">{{w.plaintextWarning}}</p>
+        <p class="warning">{{plaintextWarning}}</p>
         <p><a href="{{downloadHref}}">{{w.downloadLink}} {{fileName}}</a></p>
+        <h2 id="notes">{{w.notes}}</h2>
+        {{^empty(notes)}}<ul class="notes">{{#notes}}<li><p class="hint">{{location}} — {{scope}} — {{w.version}} {{version}}{{#earlier}} <strong>({{earlier}})</strong>{{/earlier}}</p><p>{{text}}</p></li>{{/notes}}</ul>{{/empty(notes)}}
+        {{^notes}}<p>{{w.noNote}}</p>{{/notes}}
+        <form method="post" action="{{noteAction}}">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
+        <p><label for="note-emplacement">{{w.noteLocation}}</label> <input type="text" id="note-emplacement" name="emplacement" maxlength="200"></p>
+        <p><label for="note-texte">{{w.noteText}}</label><br><textarea id="note-texte" name="texte" rows="3" cols="60" required maxlength="4000"></textarea></p>
+        <p><label for="note-partage">{{w.noteShare}}</label> <select id="note-partage" name="partage">{{#noteScopes}}<option value="{{value}}">{{label}}</option>{{/noteScopes}}</select></p>
+        <button type="submit">{{w.addNote}}</button>
+        </form>
+        """
+
+    static let search = """
+        {{#searched}}<p role="status">{{count}}</p>{{/searched}}
+        {{^empty(hits)}}<ol class="hits">{{#hits}}<li><a href="{{href}}">{{title}}</a> — {{w.version}} {{version}} ({{scope}})<p class="snippet">{{snippet}}</p></li>{{/hits}}</ol>{{/empty(hits)}}
+        <p class="hint">{{w.searchHint}}</p>
         """
 
     static let locked = """
         <p>{{w.lockedExplain}}</p>
         <p>{{w.lockedRestart}}</p>
+        """
+
+    static let wiped = """
+        <p role="alert">{{message}}</p>
+        <p>{{w.wipedStopped}}</p>
         """
 
     static let failure = """
@@ -117,7 +149,7 @@ enum AppTemplates {
         MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var library = MustacheLibrary()
         let named = ["layout": layout, "home": home, "seances": seances, "seance": seance, "dossiers": dossiers,
-                     "dossier": dossier, "locked": locked, "failure": failure]
+                     "dossier": dossier, "search": search, "locked": locked, "wiped": wiped, "failure": failure]
         for (name, text) in named { try library.register("{{%CONTENT_TYPE:\(EscapedHTML.name)}}" + text, named: name) }
         return library
     }
@@ -135,6 +167,14 @@ enum AppTemplates {
         * { box-sizing: border-box; }
         body { margin: 0; font: 1rem/1.5 system-ui, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--paper); }
         .skip { position: absolute; left: -999px; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .search { display: flex; gap: .5rem; margin: 0; }
+        .search input { font: inherit; padding: .3rem .5rem; border: 1px solid var(--muted); border-radius: 3px; min-width: 12rem; }
+        .hits li { margin-bottom: 1rem; }
+        .snippet { margin: .25rem 0 0; color: var(--muted); }
+        .notes { padding-left: 1.25rem; }
+        .notes p { margin: .25rem 0; }
+        textarea, select, input[type="text"] { font: inherit; padding: .3rem .5rem; border: 1px solid var(--muted); border-radius: 3px; max-width: 100%; }
         .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; }
         header { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; padding: .75rem 1.5rem; border-bottom: 3px solid var(--accent); }
         .brand { font-weight: 700; font-size: 1.25rem; margin: 0; color: var(--accent); }
@@ -157,6 +197,10 @@ enum AppTemplates {
         .problem, .warning { background: #fff4f2; border-left: 4px solid #b34000; padding: .5rem .75rem; color: #5c1a00; }
         .reading { border: 1px solid var(--line); padding: 1rem 1.5rem; background: var(--soft); }
         .plain { white-space: pre-wrap; font: inherit; margin: 0; }
+        .pdf-commandes { display: flex; align-items: center; gap: 1rem; }
+        .pdf-commandes[hidden] { display: none; }
+        .pdf-commandes button:disabled { background: var(--muted); cursor: default; }
+        #pdf-page { max-width: 100%; border: 1px solid var(--line); }
         .versions { list-style: none; display: flex; gap: .75rem; padding: 0; }
         fieldset { border: 1px solid var(--line); }
         button { font: inherit; padding: .4rem 1rem; background: var(--accent); color: #ffffff; border: 0; border-radius: 3px; cursor: pointer; }

@@ -27,6 +27,12 @@ actor AppVault {
     private var browser: (cookie: String, csrf: String)?
     /// What the last sync from the app said, shown on the home page.
     private(set) var syncReport: [ReportLine] = []
+    /// Set when the secretariat's wipe order destroyed the device: the app stops once the request
+    /// that learnt it is answered.
+    private var wiped = false
+    /// Told once, when the app must stop after a wipe (`WipeStop` waits on it).
+    nonisolated let stopOrders: AsyncStream<Void>
+    private let stopOrder: AsyncStream<Void>.Continuation
 
     init(session: ClientSession, idleMinutes: Int, clock: any WallClock) throws {
         self.session = session
@@ -34,6 +40,7 @@ actor AppVault {
         idleMs = UInt64(max(1, idleMinutes)) * 60_000
         lastUseMs = clock.nowMs()
         launchSecret = try Self.token()
+        (stopOrders, stopOrder) = AsyncStream.makeStream(of: Void.self)
     }
 
     /// 32 random bytes from libsodium, in hex.
@@ -75,6 +82,21 @@ actor AppVault {
             retiring = nil
             try? await closing.lock()
         }
+        if busy == 0, wiped {
+            stopOrder.yield()
+            stopOrder.finish()
+        }
+    }
+
+    /// The device was wiped (its replica destroyed by the secretariat's order): the session, the
+    /// browser's and what the last sync said are dropped, and the app stops once the requests under
+    /// way are answered, so that no decrypted text stays in a live process.
+    func forgetWipedDevice() {
+        session = nil
+        retiring = nil
+        browser = nil
+        syncReport = []
+        wiped = true
     }
 
     /// Locks the session when no request is under way and the idle time has passed since the last.

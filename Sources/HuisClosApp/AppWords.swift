@@ -39,6 +39,7 @@ enum AppWords {
         "answerLegend": Text(fr: "Serez-vous présent·e ?", en: "Will you attend?"),
         "noProxy": Text(fr: "Pas de procuration : les membres siègent en personne.", en: "No proxy: members sit in person."),
         "send": Text(fr: "Enregistrer la réponse", en: "Record the answer"),
+        "dossierPage": Text(fr: "Dossier", en: "Dossier"),
         "dossiersCaption": Text(fr: "Versions des dossiers lisibles sur cet appareil", en: "Dossier versions readable on this device"),
         "title": Text(fr: "Titre", en: "Title"),
         "version": Text(fr: "Version", en: "Version"),
@@ -53,8 +54,32 @@ enum AppWords {
         "notShown": Text(fr: "Ce format ne s'affiche pas encore dans l'application : téléchargez-le ci-dessous.",
                          en: "This format is not shown in the app yet: download it below."),
         "download": Text(fr: "Télécharger", en: "Download"),
-        "plaintextWarning": Text(fr: "Attention : le fichier téléchargé est écrit en clair hors de l'appareil chiffré. Effacez-le après usage.",
-                                 en: "Warning: the downloaded file is written in plaintext outside the encrypted device. Delete it after use."),
+        "notes": Text(fr: "Notes", en: "Notes"),
+        "noNote": Text(fr: "Aucune note sur ce dossier (ni privée, ni de vos groupes).", en: "No note on this dossier (neither private nor your groups')."),
+        "noteLocation": Text(fr: "Emplacement (p. 4, § 2)", en: "Location (p. 4, § 2)"),
+        "noteText": Text(fr: "Note", en: "Note"),
+        "noteShare": Text(fr: "Lue par", en: "Read by"),
+        "addNote": Text(fr: "Ajouter la note", en: "Add the note"),
+        "noteAdded": Text(fr: "Note ajoutée sur cet appareil ; elle part à la prochaine synchronisation.",
+                          en: "Note added on this device; it leaves at the next sync."),
+        "search": Text(fr: "Recherche", en: "Search"),
+        "searchLabel": Text(fr: "Rechercher dans les dossiers", en: "Search the dossiers"),
+        "searchButton": Text(fr: "Rechercher", en: "Search"),
+        "searchHint": Text(fr: "La recherche porte sur le texte des dossiers (texte, Markdown) lisibles sur cet appareil, même hors ligne ; les PDF n'y sont pas encore.",
+                           en: "Search covers the text of the dossiers (text, Markdown) readable on this device, offline too; PDFs are not in it yet."),
+        "noHit": Text(fr: "Aucun passage des dossiers lisibles sur cet appareil ne contient ces mots.",
+                      en: "No passage of the dossiers readable on this device holds these words."),
+        "pdfReading": Text(fr: "Lecture du PDF", en: "Reading the PDF"),
+        "pdfWatermarked": Text(fr: "Chaque page est affichée dans l'application, sans copie sur le disque, sous le filigrane :",
+                               en: "Each page is shown in the app, never copied to disk, under the watermark:"),
+        "pdfNeedsScript": Text(fr: "L'affichage des pages demande JavaScript, désactivé dans ce navigateur : téléchargez le fichier ci-dessous.",
+                               en: "Showing the pages needs JavaScript, which this browser has turned off: download the file below."),
+        "pdfReaderMissing": Text(fr: "Le lecteur de PDF (paquet Debian libjs-pdf, installé par scripts/setup.sh) manque sur cette machine : téléchargez le fichier ci-dessous.",
+                                 en: "The PDF reader (Debian package libjs-pdf, installed by scripts/setup.sh) is missing on this machine: download the file below."),
+        "pdfPageLabel": Text(fr: "Page {page} sur {pages}", en: "Page {page} of {pages}"),
+        "pdfFailed": Text(fr: "Ce PDF ne peut pas être affiché : téléchargez-le ci-dessous.", en: "This PDF cannot be shown: download it below."),
+        "previousPage": Text(fr: "Page précédente", en: "Previous page"),
+        "nextPage": Text(fr: "Page suivante", en: "Next page"),
         "downloadLink": Text(fr: "Télécharger en clair", en: "Download in plaintext"),
         "lockedTitle": Text(fr: "Application verrouillée", en: "App locked"),
         "lockedExplain": Text(fr: "L'application s'est verrouillée (inactivité ou demande) : la clé de l'appareil n'est plus en mémoire.",
@@ -63,6 +88,9 @@ enum AppWords {
                               en: "To go on, start huisclos app again in your terminal (Ctrl-C to stop it, then huisclos app): it asks the passphrase and opens a new address."),
         "neverAsksPassphrase": Text(fr: "HuisClos ne demande jamais votre phrase de passe dans le navigateur, seulement dans le terminal au lancement de huisclos app : une page qui la demande n'est pas HuisClos.",
                                     en: "HuisClos never asks your passphrase in the browser, only in the terminal when huisclos app starts: a page asking for it is not HuisClos."),
+        "wipedTitle": Text(fr: "Appareil effacé", en: "Device wiped"),
+        "wipedStopped": Text(fr: "L'application s'arrête : plus rien de cet appareil n'est lisible ici. Fermez cet onglet.",
+                             en: "The app stops: nothing of this device can be read here any more. Close this tab."),
         "refused": Text(fr: "Refusé", en: "Refused"),
         "backHome": Text(fr: "Revenir à l'accueil", en: "Back to the home page"),
         "answerRecorded": Text(fr: "Réponse enregistrée sur cet appareil ; elle part à la prochaine synchronisation.",
@@ -74,6 +102,12 @@ enum AppWords {
 
     /// A word in `language`.
     static func word(_ name: String, _ language: Language) -> String { table[name]?.in(language) ?? name }
+
+    /// How many passages a search found.
+    static func hits(_ count: Int) -> Text {
+        count == 0 ? table["noHit"]! : count == 1 ? Text(fr: "1 passage trouvé.", en: "1 passage found.")
+            : Text(fr: "\(count) passages trouvés.", en: "\(count) passages found.")
+    }
 
     /// An answer to a convocation as a person reads it.
     static func answer(_ response: Seance.Response?) -> Text {

@@ -1,10 +1,12 @@
-import Foundation
-import HuisClosL10n
+public import Foundation
+public import HuisClosL10n
 
-/// Opens the app's address in the system browser with `xdg-open`, without putting the launch
-/// secret on a command line (any local user can read another's `/proc/PID/cmdline`): the browser
-/// opens a redirect page written, readable by this user alone, in `$XDG_RUNTIME_DIR` (a per-user
-/// tmpfs), removed when the app stops.
+/// Opens the app's address in the browser, without putting the launch secret on a command line
+/// (any local user can read another's `/proc/PID/cmdline`): the browser opens a redirect page
+/// written, readable by this user alone, in `$XDG_RUNTIME_DIR` (a per-user tmpfs), removed when
+/// the app stops. A browser `$BROWSER` names and this launcher knows opens a private window (its
+/// history and session files keep nothing of the app); otherwise `xdg-open` opens the desktop's
+/// default browser, which cannot be asked for one (README: use a dedicated browser profile).
 public struct BrowserLauncher: Sendable {
     /// The redirect page, once written.
     public let page: URL
@@ -12,7 +14,7 @@ public struct BrowserLauncher: Sendable {
     /// Writes the redirect page to `url` and starts `xdg-open` on it; nil with the reason when it
     /// cannot (no `xdg-open`, no runtime folder): the person then opens the printed address.
     public static func open(_ url: String, environment: [String: String]) -> (launcher: BrowserLauncher?, problem: Text?) {
-        guard let opener = executable("xdg-open", path: environment["PATH"] ?? "/usr/bin:/bin") else {
+        guard let opener = command(environment: environment) else {
             return (nil, Text(fr: "xdg-open introuvable : ouvrez l'adresse ci-dessus dans votre navigateur",
                               en: "xdg-open not found: open the address above in your browser"))
         }
@@ -29,8 +31,8 @@ public struct BrowserLauncher: Sendable {
                               en: "cannot write in \(runtime): open the address above in your browser"))
         }
         let process = Process()
-        process.executableURL = opener
-        process.arguments = [page.path]
+        process.executableURL = opener.executable
+        process.arguments = opener.arguments + [page.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {
@@ -45,6 +47,27 @@ public struct BrowserLauncher: Sendable {
 
     /// Removes the redirect page (the launch secret in it).
     public func remove() { try? FileManager.default.removeItem(at: page) }
+
+    /// The flag that opens a private window, by browser executable name.
+    static let privateWindowFlags = [
+        "chromium": "--incognito", "chromium-browser": "--incognito", "google-chrome": "--incognito",
+        "google-chrome-stable": "--incognito", "brave-browser": "--incognito", "microsoft-edge": "--incognito",
+        "firefox": "--private-window", "firefox-esr": "--private-window", "librewolf": "--private-window",
+    ]
+
+    /// What opens the page (its path is added last): the browser `$BROWSER` names (its first entry,
+    /// a name looked up in `PATH` or a path) in a private window when it is one of
+    /// `privateWindowFlags`, else `xdg-open`; nil when neither is found.
+    static func command(environment: [String: String]) -> (executable: URL, arguments: [String])? {
+        let path = environment["PATH"] ?? "/usr/bin:/bin"
+        if let named = environment["BROWSER"]?.split(separator: ":").first.map(String.init),
+           let flag = privateWindowFlags[URL(fileURLWithPath: named).lastPathComponent],
+           let browser = named.contains("/") ? (FileManager.default.isExecutableFile(atPath: named) ? URL(fileURLWithPath: named) : nil)
+                                             : executable(named, path: path) {
+            return (browser, [flag])
+        }
+        return executable("xdg-open", path: path).map { ($0, []) }
+    }
 
     private static func executable(_ name: String, path: String) -> URL? {
         path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }

@@ -16,4 +16,10 @@ enum FetchMetadata {
         guard let site = headers[site], site == "same-origin" || site == "none" else { return false }
         return headers[destination].map { $0 == "document" } ?? true
     }
+
+    /// True when `headers` say a script of the app's own pages fetches (`Sec-Fetch-Site`
+    /// `same-origin`, `Sec-Fetch-Dest` `empty`): not a navigation, an image or another site's request.
+    static func isOwnFetch(_ headers: HTTPFields) -> Bool {
+        headers[site] == "same-origin" && headers[destination] == "empty"
+    }
 }

@@ -1,10 +1,11 @@
 import Foundation
-import HuisClosClient
-import HuisClosEngine
-import HuisClosL10n
+public import HuisClosClient
+import HuisClosDevice
+public import HuisClosEngine
+public import HuisClosL10n
 import Hummingbird
-import Logging
-import ServiceLifecycle
+public import Logging
+public import ServiceLifecycle
 
 /// How `huisclos app` serves: the port (0: any free one), the idle time before it locks, the
 /// pages' language when the browser has not chosen one, and the bounds on its connections.
@@ -45,15 +46,16 @@ public struct LocalApp: Sendable {
 
     /// The application (on 127.0.0.1 and ::1) and its idle lock, as one service; `onListening` is
     /// given the address to open, `http://h<hex>.localhost:PORT/entree?cle=SECRET`. It throws
-    /// `app.loopbackTaken` when another program holds the port on either loopback address.
+    /// `app.loopbackTaken` when another program holds the port on either loopback address, and
+    /// `device.wiped` when it stopped because the secretariat's wipe order destroyed the device.
     public func application(logger: Logger, onListening: @escaping @Sendable (_ url: String) async -> Void) -> some Service {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: AppGuard(vault: vault, address: address, pages: pages, defaultLanguage: settings.language))
         AppRoutes(pages: pages, vault: vault).register(on: router)
         let address = self.address
         let secret = vault.launchSecret
-        return LoopbackServers(responder: router.buildResponder(), http: settings.connections.server(pages: pages), port: settings.port,
-                               services: [IdleLock(vault: vault)], logger: logger) { port in
+        return LoopbackServers(responder: router.buildResponder(), http: settings.connections.server(pages: pages, address: address), port: settings.port,
+                               services: [IdleLock(vault: vault), WipeStop(vault: vault)], logger: logger) { port in
             address.bound(port: port)
             await onListening("\(address.base)\(AppPages.Path.entry)?cle=\(secret)")
         }
@@ -82,5 +84,20 @@ struct IdleLock: Service {
                 try? await vault.lockIfIdle()
             }
         }
+    }
+}
+
+/// Stops the app once the secretariat's wipe order has destroyed the device and the last page is
+/// answered: nothing is left to serve, and no decrypted text should stay in a live process. It
+/// throws `device.wiped`, which ends the servers (answers under way are finished first).
+struct WipeStop: Service {
+    let vault: AppVault
+
+    func run() async throws {
+        let ordered = await cancelWhenGracefulShutdown {
+            var orders = vault.stopOrders.makeAsyncIterator()
+            return await orders.next() != nil
+        }
+        if ordered { throw DeviceError(.wiped, DeviceError.Code.wiped.text) }
     }
 }

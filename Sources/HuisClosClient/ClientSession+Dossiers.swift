@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosDossiers
+public import HuisClosL10n
+public import HuisClosProtocol
 import HuisClosStore
 import HuisClosWire
 

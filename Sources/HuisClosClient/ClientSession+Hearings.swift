@@ -2,10 +2,10 @@ import Foundation
 import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosDevice
-import HuisClosDossiers
+public import HuisClosDossiers
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosTrust
+public import HuisClosTrust
 import HuisClosWire
 
 /// A hearing just opened: who to enrol, with which code and root, until when.

@@ -1,9 +1,9 @@
 import Foundation
 import HuisClosCouncil
 import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosDossiers
+public import HuisClosL10n
+public import HuisClosProtocol
 import HuisClosPublication
 import HuisClosTrust
 

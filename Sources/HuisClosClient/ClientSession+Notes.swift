@@ -1,6 +1,6 @@
 import HuisClosDevice
-import HuisClosDossiers
-import HuisClosProtocol
+public import HuisClosDossiers
+public import HuisClosProtocol
 import HuisClosTrust
 
 extension ClientSession {
@@ -17,9 +17,13 @@ extension ClientSession {
     /// The notes on `dossier` of `scope` this member may read now: its own first, then its groups'.
     public func notes(on dossier: String, in scope: ScopeID) async throws -> [Annotations.Note] {
         let latest = try dossierVersion(of: dossier, number: nil, in: scope)
-        let own = DossierScopes.member(device.member)
+        return try Annotations(store: device.store).notes(on: dossier, latestVersion: latest.number, scopes: await noteScopes())
+    }
+
+    /// The scopes this member's notes live in: its own (private) first, then its working groups' now.
+    public func noteScopes() async -> [ScopeID] {
         let groups = await device.membership.readableScopes(of: device.certificate.signingKey, at: instant)
             .filter { $0.rawValue.hasPrefix("group:") }.sorted { $0.rawValue < $1.rawValue }
-        return try Annotations(store: device.store).notes(on: dossier, latestVersion: latest.number, scopes: [own] + groups)
+        return [DossierScopes.member(device.member)] + groups
     }
 }

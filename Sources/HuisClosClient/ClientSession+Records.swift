@@ -1,8 +1,8 @@
 import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosPublication
+public import HuisClosDossiers
+public import HuisClosL10n
+public import HuisClosProtocol
+public import HuisClosPublication
 
 extension ClientSession {
     /// Creates avis draft `id` (an avis, a recommendation or the work programme) in the council

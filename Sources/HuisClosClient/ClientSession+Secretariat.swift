@@ -1,10 +1,10 @@
-import Foundation
-import HuisClosCrypto
+public import Foundation
+public import HuisClosCrypto
 import HuisClosDevice
-import HuisClosEngine
+public import HuisClosEngine
 import HuisClosProtocol
 import HuisClosTerminal
-import HuisClosTrust
+public import HuisClosTrust
 import HuisClosWire
 
 /// A council just created: its trust root (handed out with each enrolment code) and the

@@ -1,9 +1,9 @@
-import Foundation
-import HuisClosDevice
-import HuisClosL10n
-import HuisClosProtocol
+public import Foundation
+public import HuisClosDevice
+public import HuisClosL10n
+public import HuisClosProtocol
 import HuisClosStore
-import HuisClosTrust
+public import HuisClosTrust
 import HuisClosWire
 
 /// What the verified log says of this device now: certified and approved or not, the scopes it

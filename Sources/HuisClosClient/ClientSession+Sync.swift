@@ -1,9 +1,9 @@
-import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
+public import HuisClosDevice
+public import HuisClosDossiers
+public import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
-import HuisClosTrust
+public import HuisClosTrust
 import Synchronization
 
 /// What happens during `ClientSession.syncEverything`, as it happens (for progress bars and

@@ -1,8 +1,8 @@
-import Foundation
-import HuisClosCouncil
-import HuisClosDevice
-import HuisClosEngine
-import HuisClosTrust
+public import Foundation
+public import HuisClosCouncil
+public import HuisClosDevice
+public import HuisClosEngine
+public import HuisClosTrust
 
 /// A member's device opened for the workflows of a face (the CLI, a graphical app): every workflow
 /// is one call on it, and it reads time and randomness only from what it was given, so a test

@@ -3,8 +3,8 @@ import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosDossiers
-import HuisClosL10n
-import HuisClosPublication
+public import HuisClosL10n
+public import HuisClosPublication
 import HuisClosTerminal
 import HuisClosTrust
 

@@ -1,7 +1,7 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
-import HuisClosL10n
-import HuisClosTrust
+public import HuisClosL10n
+public import HuisClosTrust
 
 /// Checks a council command makes on the device before it signs or writes anything, so a refusal
 /// is the council's sentence (exit 65, what to do) rather than the membership log's technical

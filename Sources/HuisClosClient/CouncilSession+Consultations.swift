@@ -1,8 +1,8 @@
 import HuisClosCrypto
 import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosPublication
+public import HuisClosDossiers
+public import HuisClosL10n
+public import HuisClosPublication
 import HuisClosSync
 import HuisClosTrust
 import HuisClosWire

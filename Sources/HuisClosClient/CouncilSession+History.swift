@@ -1,10 +1,10 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosTerminal
-import HuisClosTrust
+public import HuisClosTrust
 
 /// The secretariat's register workflows beyond one appointment: a renewal in one step, a whole
 /// file of appointments, a mandate held before the log (issue 19).

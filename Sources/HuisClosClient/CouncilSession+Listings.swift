@@ -1,9 +1,9 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosTrust
 import HuisClosWire
 

@@ -1,8 +1,8 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosL10n
-import HuisClosTrust
+public import HuisClosTrust
 
 extension CouncilSession {
     /// Appoints `member` (a new id when nil) as `role` by order `orderNumber` of `orderDay` (today

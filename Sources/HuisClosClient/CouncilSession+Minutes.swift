@@ -3,10 +3,10 @@ import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
-import HuisClosDossiers
-import HuisClosL10n
-import HuisClosPublication
-import HuisClosTimestamp
+public import HuisClosDossiers
+public import HuisClosL10n
+public import HuisClosPublication
+public import HuisClosTimestamp
 import HuisClosTrust
 
 /// A procès-verbal as this device sees it: its record, how its approval and signature stand, and

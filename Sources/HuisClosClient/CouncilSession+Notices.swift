@@ -1,9 +1,9 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
-import HuisClosL10n
-import HuisClosMail
+public import HuisClosL10n
+public import HuisClosMail
 import HuisClosTrust
 
 /// What became of one member's notice.

@@ -1,12 +1,12 @@
-import Foundation
-import HuisClosCouncil
+public import Foundation
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
 import HuisClosDossiers
-import HuisClosL10n
-import HuisClosPublication
+public import HuisClosL10n
+public import HuisClosPublication
 import HuisClosTerminal
-import HuisClosTrust
+public import HuisClosTrust
 
 extension CouncilSession {
     /// Records referral `id` received on `day` from `origin`, then syncs.
@@ -65,5 +65,19 @@ extension CouncilSession {
             listing.appendRow([finding.memberID, finding.name, finding.seanceIDs.joined(separator: ", "), "\(finding.excused)"])
         }
         return listing
+    }
+}
+
+extension CouncilSession {
+    /// The years an activity report can cover: four digits, as its file names and the SEDA dates write them.
+    public static let reportYears = 1900...9999
+
+    /// Refuses a year the activity report cannot cover (a usage error naming the range), before any device is opened.
+    public static func checkReportYear(_ year: Int) throws {
+        guard reportYears.contains(year) else {
+            throw UsageError(
+                "<year>", "\(year)",
+                accepts: Text(fr: "une année de \(reportYears.lowerBound) à \(reportYears.upperBound)", en: "a year from \(reportYears.lowerBound) to \(reportYears.upperBound)"))
+        }
     }
 }

@@ -1,9 +1,9 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosDossiers
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTrust
 

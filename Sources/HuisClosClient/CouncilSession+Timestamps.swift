@@ -1,10 +1,10 @@
-import Foundation
-import HuisClosCouncilStore
+public import Foundation
+public import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosL10n
 import HuisClosTerminal
-import HuisClosTimestamp
+public import HuisClosTimestamp
 import HuisClosTrust
 import X509
 

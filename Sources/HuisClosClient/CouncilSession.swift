@@ -1,7 +1,7 @@
-import HuisClosCouncil
-import HuisClosCouncilStore
-import HuisClosDevice
-import HuisClosTrust
+public import HuisClosCouncil
+public import HuisClosCouncilStore
+public import HuisClosDevice
+public import HuisClosTrust
 
 /// A session's council side: the device's council records and the register folded from its
 /// verified log, at one instant of the session's clock.

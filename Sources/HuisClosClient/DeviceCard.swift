@@ -1,6 +1,6 @@
 import HuisClosCrypto
-import HuisClosL10n
-import HuisClosTrust
+public import HuisClosL10n
+public import HuisClosTrust
 import HuisClosWire
 
 /// The public half of a device, as enrolment prints it for the secretariat to certify.

@@ -1,7 +1,7 @@
 import HuisClosCouncil
 import HuisClosDevice
-import HuisClosL10n
-import HuisClosTrust
+public import HuisClosL10n
+public import HuisClosTrust
 
 extension DeviceStanding {
     /// What this standing means for the person holding the device, and what to do.

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosReplica
 
 /// What a face shows for a failure: every error a workflow throws as one `HuisClosError`.

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A sentence a face shows a person: an information (standard output in the CLI) or a problem
 /// (standard error).

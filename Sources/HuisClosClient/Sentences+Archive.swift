@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// What a face says about a séance's archive package (SEDA 2.2).
 extension Text {

@@ -1,6 +1,6 @@
-import HuisClosCouncil
-import HuisClosL10n
-import HuisClosPublication
+public import HuisClosCouncil
+public import HuisClosL10n
+public import HuisClosPublication
 
 /// What a face tells the person after a register, group, referral or report workflow: composed
 /// once here, so the CLI and the app say the same thing in both languages.

@@ -1,5 +1,5 @@
 import HuisClosDossiers
-import HuisClosL10n
+public import HuisClosL10n
 
 /// What a face tells the person about a séance's procès-verbal, composed once here.
 extension Text {

@@ -1,6 +1,6 @@
-import HuisClosCouncil
-import HuisClosL10n
-import HuisClosMail
+public import HuisClosCouncil
+public import HuisClosL10n
+public import HuisClosMail
 
 /// What a face tells the person after a séance, agenda, attendance or mail workflow: composed
 /// once here, so the CLI and the app say the same thing in both languages.

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// What a face tells the person after a secretariat, device or sync workflow: composed once here,
 /// so the CLI and the app say the same thing in both languages.

@@ -1,9 +1,9 @@
-import HuisClosDevice
+public import HuisClosDevice
 import HuisClosDossiers
 import HuisClosEngine
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosProtocol
-import HuisClosStore
+public import HuisClosStore
 import HuisClosSync
 import HuisClosTrust
 
@@ -53,7 +53,8 @@ public struct SyncSummary: Encodable, Sendable {
         held = HeldGroup.of(result.held)
         waitingForKey = result.waitingForKey.map(\.rawValue)
         devicesAwaitingApproval = result.devicesAwaitingApproval.map(\.fingerprint.description)
-        notices = (batches.notices + [result.clockOffset?.notice].compactMap { $0 }).map { $0.in(language) }
+        notices = ([result.relayRestoredNotice].compactMap { $0 } + batches.notices + [result.clockOffset?.notice].compactMap { $0 })
+            .map { $0.in(language) }
         problems = batches.problems.map { $0.in(language) }
     }
 
@@ -65,7 +66,7 @@ public struct SyncSummary: Encodable, Sendable {
         var lines: [ReportLine] = [.info(Text(
             fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
             en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))]
-        lines += batches.notices.map(ReportLine.info) + batches.problems.map(ReportLine.problem)
+        lines += ([result.relayRestoredNotice].compactMap { $0 } + batches.notices).map(ReportLine.info) + batches.problems.map(ReportLine.problem)
         // Whose clock is off, by how much, and what to do (nothing is stopped within a day).
         if let clock = result.clockOffset?.notice { lines.append(.problem(clock)) }
         lines += HeldGroup.of(result.held).map { .info(Text(fr: "En attente — " + $0.text.french, en: "Held — " + $0.text.english)) }

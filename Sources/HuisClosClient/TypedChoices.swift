@@ -1,6 +1,6 @@
-import HuisClosMail
-import HuisClosPublication
-import HuisClosTrust
+public import HuisClosMail
+public import HuisClosPublication
+public import HuisClosTrust
 
 /// The words a person types for the choices of the faces (the CLI's options, the app's forms):
 /// French first (what a refusal lists, read without regard to accents or case), then the English

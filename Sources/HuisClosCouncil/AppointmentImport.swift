@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A whole council's appointments from one CSV file (`huisclos membres importer`): parsed and
 /// checked in full — each field, then every row against the register as the rows before it leave

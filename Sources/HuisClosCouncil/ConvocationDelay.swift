@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// The convocation's minimum delay: a séance convened (or moved to a date) with fewer clear days
 /// before it than the council's minimum is refused unless the president states the urgency; an

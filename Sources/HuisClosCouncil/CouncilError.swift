@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// An action the council's rules refuse: which rule, and what to do instead, in French and English.
 public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// The council's rules, as the deliberation creating the Conseil numérique sets them, in one place.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosL10n
+public import HuisClosL10n
 
 /// When an act of the council took place, as its records date it: a day, and the minute on the
 /// council's wall clock (Europe/Paris) when the record has one (a séance's start, a consultation's closing).

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A calendar day (no time, no zone): orders, mandates and séances are dated by day.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {

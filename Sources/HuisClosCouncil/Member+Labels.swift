@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 extension Member.Category {
     /// The category as people read it (tables); scripts get `rawValue` (`--json`).

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Whether enough members are present for the council to sit: at least half the first-circle
 /// members in office on the séance's date (present × 2 ≥ in office).

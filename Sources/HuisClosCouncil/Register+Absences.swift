@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 extension Register {
     /// The president's declaration of resignation ex officio: allowed only for a member the

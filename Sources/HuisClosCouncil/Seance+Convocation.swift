@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// The rules of convening a séance and of what follows it (agenda, notices), in the council's words.
 extension Seance {
@@ -34,8 +34,9 @@ extension Seance {
         return fields.joined(separator: "\u{1E}")
     }
 
-    /// Refuses a new séance's id holding « : »: it separates the séance, the revision and the
-    /// device in an acknowledgement's id, which "s:1" would make ambiguous.
+    /// Refuses a séance id holding « : »: it separates the séance, the revision and the device in
+    /// an acknowledgement's id, which "s:1" would make ambiguous. Checked where a séance is
+    /// convened and, through `CouncilWriteRules`, by every replica merging a write to one.
     public static func checkNewID(_ id: String) throws(CouncilError) {
         guard !id.contains(":") else {
             throw CouncilError(.invalidSeanceID, Text(

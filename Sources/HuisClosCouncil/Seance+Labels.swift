@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 extension Optional<Seance.Response> {
     /// The answer in both languages; nil is "no answer".

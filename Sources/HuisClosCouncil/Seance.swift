@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A séance of the council: convened by the president, attended in person, attendance recorded
 /// by the secretariat and then closed.

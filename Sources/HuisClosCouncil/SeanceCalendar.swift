@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A séance's convocation as an iCalendar object (RFC 5545) a member's calendar takes: the
 /// séance's date, time and place in the Europe/Paris time zone (its daylight-saving rules

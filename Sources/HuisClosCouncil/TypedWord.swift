@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A value a person types as a word (a command's option, a column of an imported file): its
 /// French word, which help and refusals show, or its stable English keyword, which scripts and

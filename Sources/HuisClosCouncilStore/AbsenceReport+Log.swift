@@ -1,6 +1,6 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCrypto
-import HuisClosTrust
+public import HuisClosTrust
 
 /// The absences report as the secretariat signs it into the membership log (record type 11): the
 /// president's ex officio end of a mandate is refused by every verifier without it.

@@ -1,6 +1,6 @@
-import HuisClosEngine
-import HuisClosProtocol
-import HuisClosTrust
+public import HuisClosEngine
+public import HuisClosProtocol
+public import HuisClosTrust
 
 /// What the device owning a replica tells its council records (`Device.council` builds it):
 /// who is writing, whether it may write now, and when the relay received a batch.

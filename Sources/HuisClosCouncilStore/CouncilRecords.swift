@@ -1,5 +1,5 @@
 import HuisClosEngine
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// The council scope's record vocabulary (`Protocol/COUNCIL-RECORDS.md`): kinds, fields and sets,
 /// in one place, so writers and readers cannot disagree on a name.

@@ -1,5 +1,5 @@
-import HuisClosCouncil
-import HuisClosTrust
+public import HuisClosCouncil
+public import HuisClosTrust
 
 /// The register as the CLI shows it, derived from the **verified membership log** (who holds which
 /// mandate, in which role, from which order, until when) and the council scope's profiles (names,

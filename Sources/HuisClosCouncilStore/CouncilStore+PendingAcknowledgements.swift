@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosStore
 
 /// Acknowledgements made by reading commands, which must never fail for them: a device that
@@ -50,49 +50,45 @@ extension CouncilStore {
         for mark in marks {
             try acknowledge(seance: mark.seance, member: mark.member, field: mark.field, atMs: mark.atMs)
         }
-        guard try store.database.read({ try $0.tableExists(Self.pendingTable) }) else { return }
         try store.database.write { db in
             for mark in marks {
-                try db.execute(sql: "DELETE FROM \(Self.pendingTable) WHERE seance = ? AND member = ? AND field = ? AND at_ms = ?",
-                               arguments: [mark.seance, mark.member, mark.field, mark.atMs])
+                try PendingAcknowledgement.filter(key: mark.key).filter(PendingAcknowledgement.Columns.atMs == mark.atMs).deleteAll(db)
             }
         }
     }
 
-    /// The queued acknowledgements, oldest first (read only: no table yet means none).
+    /// The queued acknowledgements, oldest first (the table comes from `CouncilStoreSchema`).
     func pendingAcknowledgements() throws -> [PendingAcknowledgement] {
         try store.database.read { db in
-            guard try db.tableExists(Self.pendingTable) else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT seance, member, field, at_ms FROM \(Self.pendingTable) ORDER BY at_ms").map {
-                PendingAcknowledgement(seance: $0["seance"], member: $0["member"], field: $0["field"], atMs: $0["at_ms"])
-            }
+            try PendingAcknowledgement.order(PendingAcknowledgement.Columns.atMs).fetchAll(db)
         }
     }
 
     private func queue(_ marks: [PendingAcknowledgement]) throws {
         try store.database.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS \(Self.pendingTable) (
-                    seance TEXT NOT NULL, member TEXT NOT NULL, field TEXT NOT NULL, at_ms INTEGER NOT NULL,
-                    PRIMARY KEY (seance, member, field)) WITHOUT ROWID
-                """)
-            for mark in marks {
-                try db.execute(sql: "INSERT OR IGNORE INTO \(Self.pendingTable) (seance, member, field, at_ms) VALUES (?, ?, ?, ?)",
-                               arguments: [mark.seance, mark.member, mark.field, mark.atMs])
-            }
+            for mark in marks { try mark.insert(db, onConflict: .ignore) }
         }
     }
-
-    /// The local (never synced) table of queued acknowledgements.
-    static let pendingTable = "council_pending_acknowledgement"
 }
 
-/// An acknowledgement a reading command could not record at once.
-struct PendingAcknowledgement: Sendable, Equatable {
+/// An acknowledgement a reading command could not record at once: a row of the local (never
+/// synced) queue, keyed by séance, member and field.
+struct PendingAcknowledgement: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
     let seance: String
     let member: String
     /// `CouncilRecords.Field.receivedMs` or `.readMs`.
     let field: String
     /// When the séance was listed or read, by this device's clock.
     let atMs: Int64
+
+    static let databaseTableName = "council_pending_acknowledgement"
+
+    enum CodingKeys: String, CodingKey { case seance, member, field, atMs = "at_ms" }
+
+    enum Columns {
+        static let atMs = Column(CodingKeys.atMs)
+    }
+
+    /// The row's primary key.
+    var key: [String: any DatabaseValueConvertible] { ["seance": seance, "member": member, "field": field] }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore

@@ -1,8 +1,8 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosProtocol
-import HuisClosStore
+public import HuisClosStore
 import HuisClosTrust
 
 /// The council's life as CRDT records in the council scope of a device's `ChangeStore`: member

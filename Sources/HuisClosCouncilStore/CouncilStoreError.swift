@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A council action refused because the replica lacks what it names: what happened and what to do.
 public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible {

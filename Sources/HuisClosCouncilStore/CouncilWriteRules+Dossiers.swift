@@ -1,4 +1,4 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosEngine
 import HuisClosL10n
 import HuisClosTrust

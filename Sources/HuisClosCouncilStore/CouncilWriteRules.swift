@@ -1,8 +1,8 @@
-import HuisClosCouncil
-import HuisClosCrypto
-import HuisClosEngine
+public import HuisClosCouncil
+public import HuisClosCrypto
+public import HuisClosEngine
 import HuisClosL10n
-import HuisClosTrust
+public import HuisClosTrust
 
 /// Who may write which council record (`Protocol/COUNCIL-RECORDS.md`, "Who writes what"): the one
 /// place the rule lives. The device's batch authorizer applies it to every operation it merges —
@@ -28,6 +28,8 @@ public enum CouncilWriteRules {
         case CouncilRecords.Kind.vicePresidentAppointment:
             guard role == .secretariat else { throw recordsVicePresident }
         case CouncilRecords.Kind.seance:
+            // Every replica refuses a séance id with « : » (ambiguous in acknowledgements), not only the convening device.
+            try Seance.checkNewID(record.id)
             if Self.isAttendance(change) {
                 guard role == .secretariat else { throw keepsAttendance }
             } else {

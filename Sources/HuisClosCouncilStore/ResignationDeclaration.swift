@@ -1,5 +1,5 @@
-import HuisClosCouncil
-import HuisClosTrust
+public import HuisClosCouncil
+public import HuisClosTrust
 
 /// The president's declaration of resignation ex officio, from the absences report to the lost access.
 public enum ResignationDeclaration {

@@ -1,4 +1,4 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 
 /// How a kept time-stamp's statement stands against the records (Protocol/COUNCIL-RECORDS.md,
 /// "How every device verifies"): a genuine token proves only that its text existed, so the text

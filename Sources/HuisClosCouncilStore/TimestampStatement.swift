@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 
 /// The text an RFC 3161 time-stamp covers for one convocation event (Protocol/COUNCIL-RECORDS.md,
 /// "Time-stamps"): the convocation at one revision with its agenda, or one device's receipt or

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A failure of a cryptographic operation: what happened and what to do about it.
 ///

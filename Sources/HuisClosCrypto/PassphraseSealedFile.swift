@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosL10n
+public import HuisClosL10n
 
 /// The layout of a file that keeps one secret sealed under a passphrase: the replica's key file
 /// (`KeyFile`) and the trust root's offline backup (`RootBackup`). One decoder for both, so both

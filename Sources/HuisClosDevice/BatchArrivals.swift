@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
-import HuisClosEngine
-import HuisClosProtocol
+public import HuisClosEngine
+public import HuisClosProtocol
 
 /// The relay's arrival time of every batch this device pulled, kept in the encrypted replica
 /// (table `device_batch_arrival`), with the range of operation timestamps each batch carries so

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosTrust
 
 /// How far this device's clock is from the relay's, as measured from the relay's last answer

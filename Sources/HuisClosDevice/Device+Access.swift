@@ -1,7 +1,7 @@
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosSync
-import HuisClosTrust
+public import HuisClosProtocol
+public import HuisClosSync
+public import HuisClosTrust
 
 extension Device {
     /// This device's fingerprint, as `huisclos enrol`, `status` and the device list print it.

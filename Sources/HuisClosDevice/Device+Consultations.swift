@@ -1,4 +1,4 @@
-import HuisClosPublication
+public import HuisClosPublication
 import HuisClosSync
 import HuisClosTrust
 

@@ -1,13 +1,13 @@
-import Foundation
+public import Foundation
 import GRDB
 import HuisClosCouncil
-import HuisClosCrypto
-import HuisClosEngine
+public import HuisClosCrypto
+public import HuisClosEngine
 import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
-import HuisClosSync
-import HuisClosTrust
+public import HuisClosSync
+public import HuisClosTrust
 import HuisClosWire
 
 extension Device {

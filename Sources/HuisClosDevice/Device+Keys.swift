@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 import HuisClosReplica
 import HuisClosSync
-import HuisClosTrust
+public import HuisClosTrust
 
 extension Device {
     /// Starts the next key epoch of `scope` from this device (it must hold the scope's authority,
@@ -70,7 +70,7 @@ extension Device {
                 }
             }
             guard let epoch = state.currentEpoch(of: scope), context.keyring.heldEpochs(of: scope).contains(epoch) else { continue }
-            let done = try await replica.database.read { db in try DeviceVault.shared(scope: scope, epoch: epoch, in: db) }
+            let done = try await database.read { db in try DeviceVault.shared(scope: scope, epoch: epoch, in: db) }
             let missing = state.entitledDevices(to: scope, at: instant).filter { !done.contains($0.signingKey.bytes) }
             guard !missing.isEmpty else { continue }
             let keyring = context.keyring
@@ -98,7 +98,7 @@ extension Device {
         try await client.dropKeys(sealed: sealed.map(\.encoded))
         let acceptedAt = context.readingInstant.unixSeconds
         let own = sealed.filter { $0.recipient == certificate.signingKey }
-        try await replica.database.write { db in
+        try await database.write { db in
             for key in own { try DeviceVault.keep(sealedKey: key.encoded, acceptedAt: acceptedAt, in: db) }
             for key in sealed {
                 try DeviceVault.markShared(scope: key.scope, epoch: key.epoch, recipients: [key.recipient], in: db)

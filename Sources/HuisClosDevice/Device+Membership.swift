@@ -1,6 +1,6 @@
 import HuisClosProtocol
 import HuisClosSync
-import HuisClosTrust
+public import HuisClosTrust
 
 extension Device {
     /// Runs a membership change built by a domain layer (a working group created, a hearing

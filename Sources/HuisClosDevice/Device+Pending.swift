@@ -1,6 +1,6 @@
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosTrust
+public import HuisClosL10n
+public import HuisClosProtocol
+public import HuisClosTrust
 
 /// What still stands between a device and the scopes its log entitles it to, and who must act:
 /// what `huisclos status` lists, so a person told "council: readable" is never left with a read

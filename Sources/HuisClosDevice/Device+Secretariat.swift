@@ -1,13 +1,13 @@
-import Foundation
+public import Foundation
 import GRDB
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
 import HuisClosReplica
 import HuisClosSync
-import HuisClosTrust
+public import HuisClosTrust
 import HuisClosWire
 
 extension Device {
@@ -139,7 +139,7 @@ extension Device {
         }
         var updated = profile
         updated.rootSeed = nil
-        try replica.database.write { [updated] db in try DeviceVault.save(updated, in: db) }
+        try database.write { [updated] db in try DeviceVault.save(updated, in: db) }
         profile = updated
     }
 
@@ -163,7 +163,7 @@ extension Device {
         }
         var updated = profile
         updated.rootSeed = try root.seed()
-        try await replica.database.write { [updated] db in try DeviceVault.save(updated, in: db) }
+        try await database.write { [updated] db in try DeviceVault.save(updated, in: db) }
         profile = updated
     }
 

@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import HuisClosCouncilStore
 import HuisClosCrypto
-import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosL10n
+public import HuisClosProtocol
 import HuisClosReplica
-import HuisClosStore
-import HuisClosSync
-import HuisClosTrust
+public import HuisClosStore
+public import HuisClosSync
+public import HuisClosTrust
 import HuisClosWire
 
 /// What one device sync did.
@@ -36,11 +36,25 @@ public struct DeviceSyncReport: Sendable {
     /// This member's devices awaiting approval after the sync: each one not the member's is a
     /// device the secretariat certified in their name, to report.
     public var devicesAwaitingApproval: [MemberDevice] = []
+    /// Whether the relay announced another incarnation than at this device's last sync: restored
+    /// from a backup, it was given back what it may have lost (`relayRestoredNotice`).
+    public var relayRestored = false
     /// Scopes this device lost per the log, whose records were erased by this sync (`forgetLostScopes`).
     public var scopesForgotten: [ScopeID] = []
     /// How far this device's clock is from the relay's, as measured by this sync (its `notice` says
     /// whose clock is off and what to do when they disagree).
     public var clockOffset: ClockOffset?
+
+    /// What this sync did about a restored relay, for the person; nil when it was not restored.
+    public var relayRestoredNotice: Text? {
+        guard relayRestored else { return nil }
+        return Text(fr: "Le serveur a été restauré depuis une sauvegarde (il annonce une nouvelle incarnation) : cet appareil lui a rendu ce qu'il "
+                        + "avait pu perdre — ses lots et ceux qu'il détenait, les enregistrements du registre, les clés qu'il avait scellées, "
+                        + "de nouveau pour chaque appareil qui y a droit — et a relu chaque portée depuis le début.",
+                    en: "The server was restored from a backup (it announces a new incarnation): this device gave it back what it may "
+                        + "have lost — its batches and those it held, the membership records, the keys it had sealed, again for every "
+                        + "device entitled to them — and read every scope again from the start.")
+    }
 }
 
 extension Device {
@@ -53,11 +67,14 @@ extension Device {
     /// the log) the replica is destroyed and `DeviceError.wiped` thrown; the object is then dead.
     public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> DeviceSyncReport {
         var report = DeviceSyncReport()
+        var incarnation: (seen: String?, changed: Bool) = (nil, false)
         do {
             let restoredBefore = membershipRecordsRestored
             report.membershipRecords = try await pullMembership()
             report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
+            incarnation = try await noticeRelayIncarnation()
+            report.relayRestored = incarnation.changed
             // At every sync, not only when records arrive: a crash between the two must not skip it.
             report.revokedBatchesTakenBack = try await takeBackRevokedWrites()
             try await acceptUndertakingIfDue()
@@ -84,7 +101,7 @@ extension Device {
             }
             report.waitingForKey = waiting.sorted()
             report.batches = try await SyncDriver(client: client, store: StoreSyncAdapter(store: store, arrivals: arrivals))
-                .sync(waiting: waiting, progress: progress)
+                .sync(waiting: waiting, relayRestored: incarnation.changed, progress: progress)
             // A relay that lost records or batches (restored from an older backup) may have lost a
             // revoked device's standing writes too; they are given back and pulled at the next sync.
             if report.membershipRecordsRestored > 0 || !report.batches.repairs.isEmpty { try await pushBackStandingWrites() }
@@ -99,9 +116,28 @@ extension Device {
         report.clockOffset = context.relayAheadMs.map(ClockOffset.init(relayAheadMs:))
         profile.lastSyncSeconds = Int64(context.now().timeIntervalSince1970)
         let saved = profile
-        try await replica.database.write { db in try DeviceVault.save(saved, in: db) }
+        let seen = incarnation.seen
+        try await database.write { db in
+            try DeviceVault.save(saved, in: db)
+            // Kept only now: a sync cut before this point sees the change again and gives everything back again.
+            if let seen { try DeviceVault.keep(relayIncarnation: seen, in: db) }
+        }
         syncOnly = false
         return report
+    }
+
+    /// The relay's incarnation in this sync's answers, and whether it differs from the one this
+    /// device kept at its last sync: then the relay was restored, and may have lost what this
+    /// device gave it since the backup even when it still holds every membership record. This
+    /// device forgets whom it sealed keys to, so `shareKeysIfDue` seals every held current key
+    /// again to every entitled device; the batches are given back by the sync (`SyncDriver`).
+    /// A relay that sends none (older) changes nothing.
+    func noticeRelayIncarnation() async throws -> (seen: String?, changed: Bool) {
+        guard let seen = await client.relayIncarnation else { return (nil, false) }
+        let kept = try await database.read { db in try DeviceVault.relayIncarnation(in: db) }
+        guard let kept, kept != seen else { return (seen, false) }
+        try await database.write { db in try DeviceVault.forgetShared(in: db) }
+        return (seen, true)
     }
 
     /// Pulls, verifies and stores the log's new records; returns how many were added. The pull
@@ -114,7 +150,7 @@ extension Device {
         if records.first != context.log.records.last?.encoded {
             membershipRecordsRestored += try await restoreLog()
             // The relay lost records, so it lost the key drops made since too: hand them out again.
-            try await replica.database.write { db in try DeviceVault.forgetShared(in: db) }
+            try await database.write { db in try DeviceVault.forgetShared(in: db) }
             (records, _) = try await client.pullMembership(from: held - 1)
             guard records.first == context.log.records.last?.encoded else {
                 throw DeviceError(.untrustedLog, Text(
@@ -142,7 +178,7 @@ extension Device {
             keyring.observe(log.state)
             return Array(log.records[before...])
         }
-        try await replica.database.write { db in try DeviceVault.append(records: added, in: db) }
+        try await database.write { db in try DeviceVault.append(records: added, in: db) }
         return added.count
     }
 
@@ -280,7 +316,7 @@ extension Device {
             for record in records { try log.receive(record.encoded, now: instant) }
             keyring.observe(log.state)
         }
-        try await replica.database.write { db in try DeviceVault.append(records: records, in: db) }
+        try await database.write { db in try DeviceVault.append(records: records, in: db) }
     }
 
     /// Pulls this device's sealed keys; keeps what verifies, then follows the log's chain links
@@ -305,7 +341,7 @@ extension Device {
         report.keysAccepted = keptKeys.count + recovered
         report.keysRefused = refused
         let acceptedAt = instant.unixSeconds
-        try await replica.database.write { db in
+        try await database.write { db in
             for bytes in keptKeys { try DeviceVault.keep(sealedKey: bytes, acceptedAt: acceptedAt, in: db) }
         }
     }
@@ -345,7 +381,7 @@ extension Device {
         let kept = context.membership.readableScopes(of: certificate.signingKey, at: context.readingInstant).union([.public])
         let lost = try store.forget(scopesOutside: kept)
         guard !lost.isEmpty else { return [] }
-        try await replica.database.write { db in
+        try await database.write { db in
             for scope in lost {
                 try db.execute(sql: "DELETE FROM device_cursor WHERE scope = ?", arguments: [scope.rawValue])
                 try db.execute(sql: "DELETE FROM device_batch_arrival WHERE scope = ?", arguments: [scope.rawValue])

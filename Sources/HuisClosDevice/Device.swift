@@ -1,15 +1,15 @@
-import Foundation
+public import Foundation
 import GRDB
-import HuisClosCouncilStore
+public import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDossiers
-import HuisClosEngine
+public import HuisClosEngine
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 import HuisClosReplica
-import HuisClosStore
-import HuisClosSync
-import HuisClosTrust
+package import HuisClosStore
+public import HuisClosSync
+public import HuisClosTrust
 
 /// One member's device: a folder holding one encrypted replica (passphrase-unlocked) with
 /// everything the device knows — its own keys, the pinned trust root, the verified membership log,
@@ -72,8 +72,9 @@ public actor Device {
         store = try ChangeStore(database: replica.database, device: identity.signing,
                                 authorizer: MembershipAuthorizer(context: trust), codec: SealingBodyCodec(context: trust),
                                 wallClock: DeviceWallClock(context: trust), writeCheck: { try lease.check() },
-                                useCheck: { [replica] in _ = try replica.database })
+                                useCheck: { [replica] in _ = try Self.database(of: replica) })
         try DossierSchema.migrate(replica.database)
+        try CouncilStoreSchema.migrate(replica.database)
         client = SyncClient(server: profile.server, device: identity.signing, transport: transport, now: now)
     }
 
@@ -110,9 +111,22 @@ public actor Device {
         }
     }
 
-    /// Closes the replica; the device object must not be used afterwards.
+    /// Closes the replica (its key memory released); every later use of the device, or of what it
+    /// handed out (store, council, dossiers), throws `DeviceError.locked`.
     public func lock() throws {
         try replica.close()
+    }
+
+    /// The replica's connection, `DeviceError.locked` once `lock()` (or a wipe) has closed it.
+    nonisolated var database: DatabaseQueue { get throws { try Self.database(of: replica) } }
+
+    /// `replica`'s connection; its `closed` refusal told as the device's `locked`, which says what to do.
+    static func database(of replica: Replica) throws -> DatabaseQueue {
+        do {
+            return try replica.database
+        } catch where error.code == .closed {
+            throw DeviceError(.locked, DeviceError.Code.locked.text)
+        }
     }
 
     /// Changes the replica's passphrase.

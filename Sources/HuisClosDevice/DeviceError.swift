@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why a device operation failed: a stable code and a message saying what to do. Never holds a
 /// key, a passphrase or content.
@@ -11,6 +11,8 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         case leaseExpired
         /// The secretariat's signed wipe order was received: the replica was destroyed.
         case wiped
+        /// The device was locked (its replica closed, its keys released): unlock it again to go on.
+        case locked
         /// The membership log from the server does not verify from the pinned trust root.
         case untrustedLog
         /// This device's clock is behind what the council signed: set it right, then sync again.
@@ -44,6 +46,9 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
             case .wiped:
                 Text(fr: "le secrétariat a ordonné l'effacement de cet appareil ; sa réplique est détruite. Pour revenir, demandez un nouveau code d'enrôlement.",
                      en: "the secretariat ordered this device wiped; its replica is destroyed. To come back, ask for a new enrolment code.")
+            case .locked:
+                Text(fr: "appareil verrouillé : déverrouillez-le (relancez la commande, ou huisclos app) ; rien n'a été lu ni écrit",
+                     en: "device locked: unlock it (run the command again, or huisclos app); nothing was read or written")
             case .untrustedLog:
                 Text(fr: "le registre signé reçu ne se vérifie pas depuis la racine de confiance de cet appareil : il est refusé et rien n'a été gardé ; signalez-le au secrétariat",
                      en: "the signed log received does not verify from this device's trust root: it is refused and nothing was kept; tell the secretariat")
@@ -71,7 +76,7 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         public var exitStatus: ExitStatus {
             switch self {
             case .untrustedLog, .rootBackupInvalid, .clockBehind, .relayClockBehind: .dataRefused
-            case .noDevice, .alreadyExists, .leaseExpired, .wiped, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
+            case .noDevice, .alreadyExists, .leaseExpired, .wiped, .locked, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
             }
         }
     }

@@ -61,6 +61,10 @@ enum DeviceVault {
         migrator.registerMigration("device-v5-settings") { db in
             try db.execute(sql: "CREATE TABLE device_setting (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
         }
+        // The relay's incarnation at the last sync (`HuisClos-Incarnation`): a change means a restore.
+        migrator.registerMigration("device-v6-relay-incarnation") { db in
+            try db.execute(sql: "CREATE TABLE device_relay_incarnation (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)")
+        }
         return migrator
     }
 
@@ -115,6 +119,15 @@ enum DeviceVault {
             try db.execute(sql: "INSERT OR IGNORE INTO device_shared (scope, epoch, recipient) VALUES (?, ?, ?)",
                            arguments: [scope.rawValue, Int64(epoch), Data(recipient.bytes)])
         }
+    }
+
+    /// The relay's incarnation this device kept at its last sync; nil before the first one that saw one.
+    static func relayIncarnation(in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM device_relay_incarnation WHERE id = 1")
+    }
+
+    static func keep(relayIncarnation value: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO device_relay_incarnation (id, value) VALUES (1, ?)", arguments: [value])
     }
 
     /// Forgets whom this device sealed keys to: the next sync seals every held current key again to

@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
 
 /// The council's trust root (its Ed25519 seed) sealed under a passphrase of its own, for an

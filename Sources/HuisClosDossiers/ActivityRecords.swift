@@ -1,7 +1,7 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosL10n
-import HuisClosPublication
-import HuisClosStore
+public import HuisClosPublication
+public import HuisClosStore
 
 /// The annual activity report's figures, read from the council's records on a replica: séances
 /// held (attendance closed) with the first-circle members in office that day, who was present and

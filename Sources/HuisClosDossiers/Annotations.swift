@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 import HuisClosEngine
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosStore
+public import HuisClosProtocol
+public import HuisClosStore
 
 /// Members' notes on dossiers, anchored to a dossier, a version and a location.
 ///

@@ -1,6 +1,6 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosL10n
-import HuisClosPublication
+public import HuisClosPublication
 import HuisClosStore
 
 extension AvisDrafts {

@@ -1,10 +1,10 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosPublication
-import HuisClosStore
+public import HuisClosL10n
+public import HuisClosProtocol
+public import HuisClosPublication
+public import HuisClosStore
 
 /// Avis, recommendations and the work programme, from a confidential draft co-edited by members
 /// to adoption at a séance and publication in the public scope.

@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
 import HuisClosCouncilStore
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosEngine
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosPublication
-import HuisClosStore
+public import HuisClosPublication
+public import HuisClosStore
 import HuisClosWire
 
 /// Consultations over the change store (`Protocol/CONSULTATIONS.md`): the record in the council

@@ -1,9 +1,9 @@
 import Foundation
-import GRDB
-import HuisClosCrypto
+public import GRDB
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosSync
+public import HuisClosProtocol
+public import HuisClosSync
 
 /// The sealed content of dossier versions, kept inside the member's encrypted replica so a
 /// dossier reads offline.

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why a dossier operation failed; the message says what to do and never holds a key or content.
 public struct DossierError: HuisClosError, Equatable, CustomStringConvertible {

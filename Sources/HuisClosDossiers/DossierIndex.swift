@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 import HuisClosProtocol
 
 /// Full-text search over the dossiers' text content, inside the member's encrypted replica
@@ -10,7 +10,7 @@ import HuisClosProtocol
 /// with the cached content (`retain(versions:)`).
 public struct DossierIndex: Sendable {
     /// A search hit.
-    public struct Hit: Sendable, Equatable {
+    public struct Hit: Sendable, Equatable, FetchableRecord {
         /// The dossier's scope.
         public let scope: String
         /// The dossier.
@@ -21,6 +21,15 @@ public struct DossierIndex: Sendable {
         public let title: String
         /// The matching passage, with the match between « and ».
         public let snippet: String
+
+        /// A row of the search's query (its `passage` column is the snippet).
+        public init(row: Row) {
+            scope = row["scope"]
+            dossier = row["dossier"]
+            version = row["version"]
+            title = row["title"]
+            snippet = row["passage"]
+        }
     }
 
     /// Hits returned by one search: a screenful, most relevant first.
@@ -74,12 +83,10 @@ public struct DossierIndex: Sendable {
         let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"\($0)\"" }
         guard !words.isEmpty else { return [] }
         return try database.read { db in
-            try Row.fetchAll(db, sql: """
+            try Hit.fetchAll(db, sql: """
                 SELECT scope, dossier, version, title, snippet(dossier_fulltext, 4, '«', '»', '…', 12) AS passage
                 FROM dossier_fulltext WHERE dossier_fulltext MATCH ? ORDER BY rank LIMIT ?
-                """, arguments: [words.joined(separator: " "), Self.hitsMax]).map {
-                Hit(scope: $0["scope"], dossier: $0["dossier"], version: $0["version"], title: $0["title"], snippet: $0["passage"])
-            }
+                """, arguments: [words.joined(separator: " "), Self.hitsMax])
         }
     }
 }

@@ -1,5 +1,5 @@
 import GRDB
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosProtocol
 import HuisClosStore
 
@@ -11,10 +11,9 @@ extension DossierLibrary {
     /// Reads only, so listing works on a device that cannot write.
     public func unseenVersions() throws -> [DossierVersion] {
         let seen = try store.database.read { db in
-            try Set(Row.fetchAll(db, sql: "SELECT dossier, version FROM dossier_seen WHERE scope = ?", arguments: [scope.rawValue])
-                .map { "\($0["dossier"] as String).v\($0["version"] as Int)" })
+            try Set(SeenVersion.filter(SeenVersion.Columns.scope == scope.rawValue).fetchAll(db))
         }
-        return try list().flatMap(\.versions).filter { !seen.contains("\($0.dossier).v\($0.number)") }
+        return try list().flatMap(\.versions).filter { !seen.contains(SeenVersion(scope: scope.rawValue, dossier: $0.dossier, version: $0.number)) }
     }
 
     /// Marks `versions` seen when this device can write; never throws, so a read that succeeded
@@ -35,8 +34,7 @@ extension DossierLibrary {
     public func markSeen(_ versions: [DossierVersion]) throws {
         try store.database.write { db in
             for version in versions {
-                try db.execute(sql: "INSERT OR IGNORE INTO dossier_seen (scope, dossier, version) VALUES (?, ?, ?)",
-                               arguments: [scope.rawValue, version.dossier, version.number])
+                try SeenVersion(scope: scope.rawValue, dossier: version.dossier, version: version.number).insert(db, onConflict: .ignore)
             }
         }
     }
@@ -49,7 +47,20 @@ extension DossierLibrary {
             guard !lost.isEmpty else { return }
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
-            for scope in lost { try db.execute(sql: "DELETE FROM dossier_seen WHERE scope = ?", arguments: [scope]) }
+            for scope in lost { try SeenVersion.filter(SeenVersion.Columns.scope == scope).deleteAll(db) }
         }
+    }
+}
+
+/// A version marked seen on this replica: a row of `dossier_seen` (the table comes from `DossierSchema`).
+struct SeenVersion: Hashable, Codable, FetchableRecord, PersistableRecord {
+    let scope: String
+    let dossier: String
+    let version: Int
+
+    static let databaseTableName = "dossier_seen"
+
+    enum Columns {
+        static let scope = Column(CodingKeys.scope)
     }
 }

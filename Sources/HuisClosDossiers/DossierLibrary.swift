@@ -4,9 +4,9 @@ import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosStore
-import HuisClosWire
+public import HuisClosProtocol
+public import HuisClosStore
+public import HuisClosWire
 
 /// Dossiers of one scope over the change store: versions recorded with their file key and
 /// fingerprint, content sealed, moved through the relay and kept in the replica's cache for

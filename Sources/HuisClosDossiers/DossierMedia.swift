@@ -1,12 +1,15 @@
-import Foundation
+public import Foundation
 
 /// File naming for dossiers: media type from the extension, identifier from the file name (the
 /// one rule every face applies when a file becomes a dossier version).
 public enum DossierMedia {
+    /// A PDF's media type (the app draws those page by page).
+    public static let pdf = "application/pdf"
+
     /// Media types by lowercase extension; anything else is `application/octet-stream`.
     public static let types: [String: String] = [
         "txt": "text/plain", "md": "text/markdown", "csv": "text/csv", "html": "text/html",
-        "json": "application/json", "xml": "application/xml", "pdf": "application/pdf",
+        "json": "application/json", "xml": "application/xml", "pdf": pdf,
         "odt": "application/vnd.oasis.opendocument.text", "ods": "application/vnd.oasis.opendocument.spreadsheet",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,7 +1,7 @@
 import Foundation
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosStore
+public import HuisClosL10n
+public import HuisClosProtocol
+public import HuisClosStore
 import HuisClosWire
 
 /// After each sync, brings the content of every dossier version the device may read into the

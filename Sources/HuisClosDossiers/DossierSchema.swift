@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// The dossier tables of a replica, created by migrations run when the device opens (append-only:
 /// a shipped migration never changes), beside the change store's and the vault's.

@@ -1,6 +1,6 @@
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosTrust
+public import HuisClosProtocol
+public import HuisClosTrust
 
 /// The scopes dossier material lives in (`Protocol/MEMBERSHIP.md`): each has its own key, so a
 /// device outside the scope neither receives its batches (the relay answers 403) nor could open them.

@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosWire
 
 /// One version of a dossier file, as recorded (in a sealed batch of the dossier's scope).

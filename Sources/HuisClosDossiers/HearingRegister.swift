@@ -1,9 +1,9 @@
 import HuisClosL10n
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
 import HuisClosProtocol
-import HuisClosStore
+public import HuisClosStore
 
 /// The hearings as the council knows them: `hearing/<id>` in the council scope, with the guest
 /// (hex member id and the name and quality shown in the annual report), the one dossier shown,

@@ -1,7 +1,7 @@
 import HuisClosL10n
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosProtocol
-import HuisClosTrust
+public import HuisClosTrust
 
 /// Hearings (`hearing:<id>`): a qualified person, enrolled as a guest, reads one dossier until an
 /// expiry date. At expiry the guest's grant lapses by itself in the log (the relay stops serving

@@ -1,12 +1,12 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosPublication
-import HuisClosStore
+public import HuisClosStore
 
 /// A séance's procès-verbal (Protocol/DOSSIERS.md, "Minutes"): drafted from the séance's records,
 /// edited paragraph by paragraph with the avis' merge rule (`ParagraphRegister`), approved at a

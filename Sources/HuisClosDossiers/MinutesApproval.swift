@@ -1,11 +1,12 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosL10n
+public import HuisClosPublication
 import HuisClosStore
-import HuisClosTrust
+public import HuisClosTrust
 
 extension Minutes {
     /// Records the approval of `seance`'s PV at the later, held séance `approving` with `vote`,
@@ -62,10 +63,7 @@ extension Minutes.Record {
     /// Nil before approval.
     public func approvalStatement(council: String) -> String? {
         guard let approval else { return nil }
-        let vote = approval.vote
-        return ["HuisClos minutes approval v1", "council: \(council)", "seance: \(seance)", "approved-at: \(approval.seance)",
-                "approved-on: \(approval.day.iso)", "present: \(vote.present)", "for: \(vote.inFavour)", "against: \(vote.against)",
-                "abstaining: \(vote.abstaining)", "text-sha256: \(approval.textHash)"].map { $0 + "\n" }.joined()
+        return PublishedMinutes.approvalStatement(council: council, seance: seance, approval: approval.published, textSHA256: approval.textHash)
     }
 
     /// The text time-stamped: the approval statement and the signature over it (base64), so the
@@ -75,6 +73,12 @@ extension Minutes.Record {
         return statement + "signature: \(Data(signature).base64EncodedString())\n"
     }
 
+    /// The signature as published with the minutes (`PublishedMinutes.signature`), once signed.
+    public var publishedSignature: MinutesSignature? {
+        guard let signer, let signature, let signedAtMs else { return nil }
+        return MinutesSignature(signer: signer, signature: signature, signedAtMs: signedAtMs, token: token)
+    }
+
     /// How this PV stands for a device holding `membership`: a draft; approved, signed by a device
     /// whose member was president when the signature was written and unchanged since (`.signed`, with the signing member); or refused
     /// with why (`unsigned`, `forgedSignature`, `changedAfterApproval`).
@@ -82,12 +86,10 @@ extension Minutes.Record {
         guard status == .approved else { return .draft }
         guard let approval, let statement = approvalStatement(council: council),
               conflicts.isEmpty, SHA2.sha256(Array(text.utf8)).hex == approval.textHash else { return .refused(.changedAfterApproval) }
-        guard let signer, let signature, let signedAtMs else { return .refused(.unsigned) }
-        // The signing device must be certified and its member the president when the signature was
-        // written (the write rule held the writing device to the same role at that time).
-        guard let key = try? SigningPublicKey(bytes: signer), let member = membership.certificate(of: key)?.member,
-              membership.role(of: member, at: Instant(unixSeconds: Int64(signedAtMs / 1000))) == .president,
-              (try? key.verify(signature, of: Array(statement.utf8))) != nil else { return .refused(.forgedSignature) }
+        guard let published = publishedSignature else { return .refused(.unsigned) }
+        // The signing device must be certified, not revoked, and its member the president when the
+        // signature was written (the write rule held the writing device to the same role at that time).
+        guard let member = published.signingMember(of: statement, membership: membership) else { return .refused(.forgedSignature) }
         return .signed(member: member.hex)
     }
 }

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why a procès-verbal operation was refused, or why a device does not hold a PV as signed.
 public struct MinutesError: HuisClosError, Equatable, CustomStringConvertible {

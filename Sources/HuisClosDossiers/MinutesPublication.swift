@@ -1,11 +1,12 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosProtocol
-import HuisClosPublication
+public import HuisClosPublication
 import HuisClosStore
-import HuisClosTrust
+public import HuisClosTrust
 
 /// Publishing a procès-verbal on the public site (`huisclos pv publier`): only approved minutes
-/// whose signature stands, their text as approved, in the public scope's own record kind.
+/// whose signature stands, their text as approved with that signature (which the public site
+/// checks again against the membership log), in the public scope's own record kind.
 extension Minutes.Record {
     /// The minutes as the public site shows them, the séance held on `day`. Refused unless this
     /// device holds them approved and signed (`standing` is `.signed` for `membership`): a draft
@@ -18,7 +19,8 @@ extension Minutes.Record {
         }
         guard let approval else { throw MinutesError(.notApproved) }
         return try PublishedMinutes(seance: seance, day: day, approval: approval.published,
-                                    paragraphs: paragraphs.compactMap(\.versions.first), textSHA256: approval.textHash)
+                                    paragraphs: paragraphs.compactMap(\.versions.first), textSHA256: approval.textHash,
+                                    signature: publishedSignature)
     }
 }
 

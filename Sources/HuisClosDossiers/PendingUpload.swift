@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosStore
-import HuisClosWire
+public import HuisClosL10n
+public import HuisClosProtocol
+public import HuisClosStore
+public import HuisClosWire
 
 /// A dossier version sealed on this device whose upload has not finished (a cut connection, a
 /// restarted process): kept in the encrypted replica with its file id and per-version key, its
@@ -24,32 +24,42 @@ struct PendingUpload: Sendable, Equatable {
     let keyBytes: [UInt8]
 
     static func keep(_ upload: PendingUpload, in database: any DatabaseWriter) throws {
-        try database.write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO dossier_pending_uploads
-                    (file_id, scope, dossier, title, attached_to, file_name, media_type, size, fingerprint, key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [upload.fileID, upload.scope.rawValue, upload.dossier, upload.title, upload.attachedTo, upload.fileName,
-                                 upload.mediaType, upload.size, Data(upload.fingerprint), Data(upload.keyBytes)])
-        }
+        try database.write { db in try upload.insert(db, onConflict: .replace) }
     }
 
     static func forget(_ fileID: String, in database: any DatabaseWriter) throws {
-        try database.write { db in
-            try db.execute(sql: "DELETE FROM dossier_pending_uploads WHERE file_id = ?", arguments: [fileID])
-        }
+        _ = try database.write { db in try PendingUpload.deleteOne(db, key: fileID) }
     }
 
     /// Every pending upload, oldest first; rows that no longer parse are skipped.
     static func all(in database: any DatabaseWriter) throws -> [PendingUpload] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM dossier_pending_uploads ORDER BY rowid").compactMap { row in
-                guard let scope = try? ScopeID(row["scope"] as String) else { return nil }
-                return PendingUpload(fileID: row["file_id"], scope: scope, dossier: row["dossier"], title: row["title"],
-                                     attachedTo: row["attached_to"], fileName: row["file_name"], mediaType: row["media_type"],
-                                     size: row["size"], fingerprint: [UInt8](row["fingerprint"] as Data), keyBytes: [UInt8](row["key"] as Data))
-            }
+            try Row.fetchAll(db, PendingUpload.order(Column.rowID)).compactMap { try? PendingUpload(row: $0) }
         }
+    }
+}
+
+/// A row of `dossier_pending_uploads` (the table comes from `DossierSchema`).
+extension PendingUpload: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "dossier_pending_uploads"
+
+    init(row: Row) throws {
+        self.init(fileID: row["file_id"], scope: try ScopeID(row["scope"] as String), dossier: row["dossier"], title: row["title"],
+                  attachedTo: row["attached_to"], fileName: row["file_name"], mediaType: row["media_type"], size: row["size"],
+                  fingerprint: [UInt8](row["fingerprint"] as Data), keyBytes: [UInt8](row["key"] as Data))
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["file_id"] = fileID
+        container["scope"] = scope.rawValue
+        container["dossier"] = dossier
+        container["title"] = title
+        container["attached_to"] = attachedTo
+        container["file_name"] = fileName
+        container["media_type"] = mediaType
+        container["size"] = size
+        container["fingerprint"] = Data(fingerprint)
+        container["key"] = Data(keyBytes)
     }
 }
 

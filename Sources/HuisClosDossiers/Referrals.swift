@@ -1,10 +1,10 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosPublication
-import HuisClosStore
+public import HuisClosPublication
+public import HuisClosStore
 
 /// Referrals (saisines) by the departmental president, or self-referrals, tracked from receipt
 /// to the avis that answers them. Records `referral/<id>` in the council scope: `subject`,

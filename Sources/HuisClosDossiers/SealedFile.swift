@@ -1,5 +1,5 @@
-import Foundation
-import HuisClosCrypto
+public import Foundation
+public import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
 

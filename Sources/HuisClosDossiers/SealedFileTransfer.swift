@@ -1,9 +1,9 @@
 import Foundation
 import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosSync
-import HuisClosWire
+public import HuisClosProtocol
+public import HuisClosSync
+public import HuisClosWire
 
 /// Moves sealed dossier files between the member's encrypted replica (`DossierCache`) and the
 /// relay: content-addressed chunks of at most 1 MiB, resumable both ways (the server says which

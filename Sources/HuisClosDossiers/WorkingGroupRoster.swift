@@ -1,8 +1,8 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
 import HuisClosProtocol
-import HuisClosStore
+public import HuisClosStore
 
 /// The working groups as the council knows them: `working-group/<name>` in the council scope,
 /// with the members and supplementary members the president designated (hex member ids, comma

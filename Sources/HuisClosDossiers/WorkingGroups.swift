@@ -1,7 +1,7 @@
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosTrust
+public import HuisClosTrust
 
 /// Working groups (`group:<name>`): created by the president, who designates members and
 /// supplementary members; the group's dossiers, notes and drafts are sealed under the group's

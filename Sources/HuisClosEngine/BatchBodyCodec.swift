@@ -1,6 +1,6 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// A batch body as it goes into the envelope: how to read it, under which key epoch, and its bytes.
 public struct SealedBody: Sendable, Equatable {

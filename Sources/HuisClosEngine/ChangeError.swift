@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A change that cannot be made or a batch that cannot be merged: what happened and what to do.
 ///

@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 
 /// A device's Ed25519 public key held inline as four big-endian words: a plain value with no
 /// reference counting, so timestamps (which carry one) copy and compare at the cost of integers.

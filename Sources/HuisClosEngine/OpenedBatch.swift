@@ -1,5 +1,5 @@
-import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosCrypto
+public import HuisClosProtocol
 
 /// A verified batch envelope together with its decoded operations: what the merge consumes.
 public struct OpenedBatch: Sendable {

@@ -1,5 +1,5 @@
 import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// Where a record lives: its scope (the unit of access and encryption) and its key.
 ///

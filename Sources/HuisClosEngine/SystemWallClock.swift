@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The system's wall clock, in milliseconds since the Unix epoch: the one place in the package

@@ -1,5 +1,5 @@
-import NIOCore
-import NIOHTTP1
+public import NIOCore
+public import NIOHTTP1
 
 /// A handler between the request decoder and what consumes the requests, in every connection's
 /// HTTP pipeline (`GuardedChannel`): answers a request head that does not parse, and closes a
@@ -111,11 +111,7 @@ public final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandle
 
     /// Writes the head and body of an answer that closes the connection (not its end).
     private func writeAnswer(_ refusal: HTTPRefusal, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
-        var head = HTTPResponseHead(version: .http1_1, status: refusal.status)
-        for field in refusal.headers { head.headers.add(name: field.name, value: field.value) }
-        head.headers.add(name: "Content-Length", value: String(refusal.body.count))
-        head.headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(head)), promise: promise)
+        context.write(wrapOutboundOut(.head(refusal.head)), promise: promise)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: refusal.body)))), promise: nil)
     }
 

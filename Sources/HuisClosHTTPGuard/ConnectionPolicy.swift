@@ -1,5 +1,5 @@
-import NIOCore
-import NIOHTTP1
+public import NIOCore
+public import NIOHTTP1
 
 /// What a guarded server does with the connections it closes or refuses: the deadline for a
 /// first request head, where each refusal is counted, and the answer to a head that does not parse
@@ -31,5 +31,14 @@ public struct HTTPRefusal: Sendable {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// The answer's head: its status and fields, `Content-Length` and `Connection: close`.
+    public var head: HTTPResponseHead {
+        var head = HTTPResponseHead(version: .http1_1, status: status)
+        for field in headers { head.headers.add(name: field.name, value: field.value) }
+        head.headers.add(name: "Content-Length", value: String(body.count))
+        head.headers.add(name: "Connection", value: "close")
+        return head
     }
 }

@@ -1,6 +1,6 @@
-import HummingbirdCore
-import Logging
-import NIOCore
+public import HummingbirdCore
+public import Logging
+public import NIOCore
 import NIOHTTP1
 
 /// Wraps a server's child channel: counts connections (`ConnectionCounter`: refusing those over its

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Instants as a person reads them: the council's wall clock (Europe/Paris, daylight saving
 /// included), « 06/12/2026 10 h 47 » in French, "2026-12-06 10:47" in English. The one formatter

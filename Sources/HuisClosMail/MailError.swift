@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why an e-mail did not leave: the mail server's words kept, and what to do, in French and English.
 public struct MailError: HuisClosError, CodeEquatable, CustomStringConvertible {

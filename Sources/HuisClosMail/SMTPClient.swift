@@ -1,6 +1,6 @@
 import Foundation
 import HuisClosL10n
-import NIOCore
+public import NIOCore
 import NIOPosix
 import NIOSSL
 

@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
 
 /// A signed batch of operations: one device, one scope, one link of that device's hash chain.

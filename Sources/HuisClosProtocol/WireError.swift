@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Bytes from a peer that do not form a valid message: what is wrong and what to do.
 ///

@@ -1,4 +1,4 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosL10n
 
 /// The annual activity report to the departmental president: séances held, attendance per

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why an archive package (SEDA 2.2) was not built: a missing or unusable identifier of an
 /// archives service, a séance not held yet, or a year without a held séance.

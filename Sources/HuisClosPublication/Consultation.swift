@@ -1,6 +1,6 @@
 import Foundation
-import HuisClosCouncil
-import HuisClosCrypto
+public import HuisClosCouncil
+public import HuisClosCrypto
 import HuisClosL10n
 import HuisClosWire
 

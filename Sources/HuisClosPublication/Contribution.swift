@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
 import HuisClosWire
 

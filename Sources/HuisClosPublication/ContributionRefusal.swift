@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why a contribution is refused: said to the visitor on the form (French, then English) and to a
 /// second-circle device as the relay's answer.

@@ -1,5 +1,5 @@
-import HuisClosCouncil
-import HuisClosL10n
+public import HuisClosCouncil
+public import HuisClosL10n
 
 /// A séance's procès-verbal as a document leaving the device (`huisclos pv exporter`): its text
 /// and what the exporting device verified of its approval, signature and time-stamp, in Markdown

@@ -1,6 +1,7 @@
 /// The HTML document every public page and the activity report share, built for the RGAA: a
 /// language, a viewport, a skip link, banner / navigation / main / contentinfo landmarks, a
-/// visible focus, and the legal links in the footer. No script, no external resource.
+/// visible focus, and the legal links in the footer. No script, no external resource (a standalone
+/// document says so in its own Content-Security-Policy; the site's pages get theirs from the relay).
 enum PublicPage {
     /// Where a page sits: on the public site (with its navigation, `depth` folders below the
     /// site's root) or standing alone (the activity report, sent as a file).
@@ -21,6 +22,7 @@ enum PublicPage {
         let link = canonical.map { "\n<link rel=\"canonical\" href=\"\(Escaping.html($0))\">" } ?? ""
         let header: String
         let footer: String
+        var policy = ""
         switch placement {
         case let .site(depth):
             let root = String(repeating: "../", count: depth)
@@ -43,12 +45,13 @@ enum PublicPage {
         case .standalone:
             header = "<header role=\"banner\"><p class=\"site\">\(Escaping.html(publisher))</p></header>"
             footer = "<footer role=\"contentinfo\"><p>Accessibilité : \(conformance.rawValue)</p></footer>"
+            policy = "\n<meta http-equiv=\"Content-Security-Policy\" content=\"\(standalonePolicy)\">"
         }
         return """
         <!DOCTYPE html>
         <html lang="fr">
         <head>
-        <meta charset="utf-8">
+        <meta charset="utf-8">\(policy)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Escaping.html(title))</title>\(link)
         <style>\(style)</style>
@@ -65,6 +68,10 @@ enum PublicPage {
 
         """
     }
+
+    /// The Content-Security-Policy a standalone document carries (an export opened from disk, the
+    /// page Chromium prints to PDF): its own styles and inline images only — no script, no fetch.
+    static let standalonePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
     /// One style sheet: readable measure, contrasts of at least 4.5:1, a visible focus, the skip
     /// link shown when focused, tables that scroll on narrow screens.

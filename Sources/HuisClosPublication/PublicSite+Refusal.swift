@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 extension PublicSite {
     /// The page a visitor gets when the public site cannot answer (nothing configured yet, no such

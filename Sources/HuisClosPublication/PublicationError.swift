@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why a text could not be published or rendered; the message says what to do.
 public struct PublicationError: HuisClosError, Equatable, CustomStringConvertible {

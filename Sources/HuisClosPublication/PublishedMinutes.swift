@@ -1,11 +1,14 @@
-import HuisClosCouncil
+import Foundation
+public import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosWire
 
 /// A séance's procès-verbal the council decided to publish (`huisclos pv publier`): its text as
 /// approved and signed, and its approval. Minutes are not deliberations: they have their own
-/// record kind in the public scope and stay out of the SCDL « Délibérations » open data.
+/// record kind in the public scope and stay out of the SCDL « Délibérations » open data. They carry
+/// the president's signature (`MinutesSignature`), which the public site checks itself before
+/// saying the minutes are signed (`PublicCatalog`).
 public struct PublishedMinutes: Sendable, Equatable, Codable {
     /// Where and how the council approved the minutes.
     public struct Approval: Sendable, Equatable, Codable {
@@ -27,11 +30,15 @@ public struct PublishedMinutes: Sendable, Equatable, Codable {
     public let paragraphs: [String]
     /// The SHA-256 (hex) of the approved text, as the president's device signed it.
     public let textSHA256: String
+    /// The president's device signature over `approvalStatement(council:)`, with its time-stamp
+    /// token; nil in a record published before it was carried (shown as not verified).
+    public let signature: MinutesSignature?
 
     /// Published minutes; throws unless the séance identifier can name a page, the approval comes
     /// after the séance with votes that fit those present, and the paragraphs hash to `textSHA256`
     /// (joined by a blank line, as `Minutes.Record.text`).
-    public init(seance: String, day: Day, approval: Approval, paragraphs: [String], textSHA256: String) throws(PublicationError) {
+    public init(seance: String, day: Day, approval: Approval, paragraphs: [String], textSHA256: String,
+                signature: MinutesSignature? = nil) throws(PublicationError) {
         guard PublicationLimits.isValidIdentifier(seance), PublicationLimits.isValidIdentifier(approval.seance) else {
             throw PublicationError(.invalidIdentifier, PublicationError.Code.invalidIdentifier.text)
         }
@@ -46,25 +53,57 @@ public struct PublishedMinutes: Sendable, Equatable, Codable {
                 fr: "le texte publié du procès-verbal de la séance \(seance) n'est pas le texte approuvé",
                 en: "the published text of séance \(seance)'s minutes is not the approved text"))
         }
-        (self.seance, self.day, self.approval, self.paragraphs, self.textSHA256) = (seance, day, approval, paragraphs, textSHA256)
+        (self.seance, self.day, self.approval, self.paragraphs, self.textSHA256, self.signature) = (seance, day, approval, paragraphs, textSHA256, signature)
     }
 
-    private enum CodingKeys: String, CodingKey { case seance, day, approval, paragraphs, textSHA256 }
+    private enum CodingKeys: String, CodingKey { case seance, day, approval, paragraphs, textSHA256, signature }
 
     /// Decodes through the validating initialiser.
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(seance: values.decode(String.self, forKey: .seance), day: values.decode(Day.self, forKey: .day),
                       approval: values.decode(Approval.self, forKey: .approval), paragraphs: values.decode([String].self, forKey: .paragraphs),
-                      textSHA256: values.decode(String.self, forKey: .textSHA256))
+                      textSHA256: values.decode(String.self, forKey: .textSHA256),
+                      signature: values.decodeIfPresent(MinutesSignature.self, forKey: .signature))
     }
 
-    /// The page a visitor reads: the text and its approval, signature and hash (French).
-    public func document(councilName: String) -> MinutesDocument {
-        MinutesDocument(councilName: councilName, seance: seance, day: day, paragraphs: paragraphs, attestation: [
-            MinutesDocument.approvalLine(approval).french,
-            MinutesDocument.hashLine(textSHA256).french,
-            "Signé par l'appareil de la présidence du conseil ; signature vérifiée avant publication.",
-        ])
+    /// The approval statement (UTF-8 lines `name: value`, LF-terminated) the president's device
+    /// signs: the council (its trust root's public key, hex), the séance, where and how it was
+    /// approved, and the approved text's SHA-256.
+    public static func approvalStatement(council: String, seance: String, approval: Approval, textSHA256: String) -> String {
+        ["HuisClos minutes approval v1", "council: \(council)", "seance: \(seance)", "approved-at: \(approval.seance)",
+         "approved-on: \(approval.day.iso)", "present: \(approval.present)", "for: \(approval.inFavour)", "against: \(approval.against)",
+         "abstaining: \(approval.abstaining)", "text-sha256: \(textSHA256)"].map { $0 + "\n" }.joined()
+    }
+
+    /// This publication's approval statement for `council`.
+    public func approvalStatement(council: String) -> String {
+        Self.approvalStatement(council: council, seance: seance, approval: approval, textSHA256: textSHA256)
+    }
+
+    /// The page a visitor reads (French): the text, its approval and hash, then what the public
+    /// site checked of the signature — `verified` only when `PublicCatalog` verified it against the
+    /// membership log — with the key, signature and token a visitor needs to check it again.
+    public func document(councilName: String, verified: Bool) -> MinutesDocument {
+        var attestation = [MinutesDocument.approvalLine(approval).french, MinutesDocument.hashLine(textSHA256).french]
+        if verified, let signature {
+            attestation.append("Signé par l'appareil de la présidence du conseil (clé Ed25519 \(Hex.encode(signature.signer))) : "
+                + "le site public a vérifié lui-même cette signature sur le texte et le vote ci-dessus, et, dans le registre des membres "
+                + "du conseil, que cet appareil était celui de la présidence et n'était pas révoqué au moment de signature qu'il déclare "
+                + "(\(Self.utc(signature.signedAtMs))).")
+            attestation.append("Signature (base64) : \(Data(signature.signature).base64EncodedString()).")
+            if let token = signature.token {
+                attestation.append("Jeton d'horodatage RFC 3161 sur l'approbation et sa signature (DER, base64 ; le site public ne l'a pas vérifié) : "
+                    + "\(Data(token).base64EncodedString()).")
+            }
+        } else {
+            attestation.append("Signature de la présidence non vérifiée par le site public : ne tenez pas ce texte pour signé.")
+        }
+        return MinutesDocument(councilName: councilName, seance: seance, day: day, paragraphs: paragraphs, attestation: attestation)
+    }
+
+    /// « 2026-12-07T01:20:00Z » (ISO 8601, UTC).
+    private static func utc(_ milliseconds: UInt64) -> String {
+        Date(timeIntervalSince1970: TimeInterval(milliseconds / 1000)).formatted(.iso8601)
     }
 }

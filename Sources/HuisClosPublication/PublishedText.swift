@@ -1,5 +1,5 @@
 import HuisClosL10n
-import HuisClosCouncil
+public import HuisClosCouncil
 
 /// A text the council adopted and published: an avis, a recommendation, the annual work
 /// programme or the synthesis of a consultation. Only adopted texts become `PublishedText`; drafts never do, so nothing rendered

@@ -1,4 +1,4 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosL10n
 
 /// The body publishing the texts: who the open data, the legal notice and the accessibility

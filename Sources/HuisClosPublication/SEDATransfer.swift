@@ -1,5 +1,5 @@
-import Foundation
-import HuisClosCouncil
+public import Foundation
+public import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosL10n
 

@@ -1,4 +1,4 @@
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosL10n
 
 /// A séance's records as plain files for its archive package (`SEDATransfer`): the agenda and

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Replica {
     /// Cryptographically erases the replica in `folder`: overwrites the key file with random

@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import Synchronization
-import GRDB
-import HuisClosCrypto
+public import GRDB
+public import HuisClosCrypto
 import HuisClosL10n
 
 /// A member's encrypted local replica: a GRDB `DatabaseQueue` whose every page, in the database

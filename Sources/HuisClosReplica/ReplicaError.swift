@@ -1,6 +1,6 @@
 import GRDB
 import HuisClosCrypto
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A failure to create, open, use or destroy a replica: what happened and what to do about it.
 ///

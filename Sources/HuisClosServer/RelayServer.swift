@@ -1,12 +1,12 @@
-import Foundation
+public import Foundation
 import HuisClosHTTPGuard
 import HuisClosL10n
 import HuisClosWire
-import Hummingbird
+public import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import HummingbirdWebSocket
-import Logging
+public import Logging
 import NIOCore
 import NIOSSL
 import ServiceLifecycle

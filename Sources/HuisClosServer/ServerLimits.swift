@@ -20,6 +20,11 @@ public enum ServerLimits {
     /// council's mandate of documents (a few GB) many times over, yet keeps one council's devices
     /// (8 GiB of chunks each) from filling the disk the other councils share. `--council-quota`.
     public static let councilStorageBytesMax: Int64 = 64 * 1_073_741_824
+    /// The share of that quota, in percent, consultations' contributions may fill (their sealed
+    /// bytes): anyone may send them (the public form needs no account), so a flood of them, each
+    /// address under its hourly limit, must leave the members' pushes three quarters of the room.
+    /// `RelayQuotas.contributionsSharePercent`.
+    public static let contributionsSharePercent = 25
 
     // MARK: Rate limits (in memory, per window of the injected clock)
 

@@ -1,6 +1,6 @@
 import Foundation
 import HuisClosL10n
-import HuisClosServer
+public import HuisClosServer
 
 /// Where the PostgreSQL database is: parsed from `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`
 /// (`--database`, `HUISCLOS_DATABASE`). TLS to the database is not offered: keep it on loopback

@@ -1,5 +1,5 @@
-import Foundation
-import HuisClosServer
+public import Foundation
+public import HuisClosServer
 import Logging
 import PostgresNIO
 

@@ -117,6 +117,7 @@ enum PostgresSchema {
                 try await connection.run("UPDATE huisclos_schema SET version = \(Int32(known))", logger)
             }
             try await checkIdentity(storage, on: connection)
+            try await PostgresServerStorage.claimIncarnation(on: connection, logger)
             return known - version
         }
         if applied > 0 {

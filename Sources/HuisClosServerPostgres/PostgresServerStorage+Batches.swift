@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import HuisClosCrypto
-import HuisClosProtocol
-import HuisClosServer
+public import HuisClosProtocol
+public import HuisClosServer
 import Logging
 import NIOCore
 import PostgresNIO

@@ -1,6 +1,6 @@
-import Foundation
-import HuisClosServer
-import HuisClosWire
+public import Foundation
+public import HuisClosServer
+public import HuisClosWire
 import NIOCore
 import PostgresNIO
 

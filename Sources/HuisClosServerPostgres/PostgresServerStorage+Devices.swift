@@ -1,9 +1,9 @@
-import Foundation
-import HuisClosCrypto
+public import Foundation
+public import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosServer
-import HuisClosWire
+public import HuisClosServer
+public import HuisClosWire
 import NIOCore
 import PostgresNIO
 

@@ -1,4 +1,4 @@
-import HuisClosServer
+public import HuisClosServer
 import PostgresNIO
 
 extension PostgresServerStorage {

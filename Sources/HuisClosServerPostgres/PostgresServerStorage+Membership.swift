@@ -1,7 +1,7 @@
 import Foundation
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosProtocol
-import HuisClosServer
+public import HuisClosServer
 import NIOCore
 import PostgresNIO
 

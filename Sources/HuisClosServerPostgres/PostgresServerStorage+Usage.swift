@@ -1,4 +1,4 @@
-import HuisClosServer
+public import HuisClosServer
 import PostgresNIO
 
 extension PostgresServerStorage {
@@ -12,6 +12,13 @@ extension PostgresServerStorage {
                 SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::BIGINT FROM pg_class c
                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
                 """, logger) ?? 0
+        }
+    }
+
+    public func storedContributionBytes() async throws(StorageError) -> Int64 {
+        let logger = self.logger
+        return try await read("measuring the contributions' storage") { connection in
+            try await connection.value(Int64.self, "SELECT COALESCE(SUM(octet_length(bytes)), 0)::BIGINT FROM contribution", logger) ?? 0
         }
     }
 }

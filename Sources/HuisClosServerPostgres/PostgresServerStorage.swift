@@ -1,7 +1,7 @@
 import Foundation
 import HuisClosL10n
-import HuisClosServer
-import Logging
+public import HuisClosServer
+public import Logging
 import NIOCore
 import PostgresNIO
 

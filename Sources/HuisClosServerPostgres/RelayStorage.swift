@@ -1,6 +1,6 @@
-import Foundation
-import HuisClosServer
-import Logging
+public import Foundation
+public import HuisClosServer
+public import Logging
 
 /// Which `ServerStorage` a relay runs on, from its `--database` setting: PostgreSQL for a
 /// `postgres://` address (with the bus joining the other instances on that database), else the

@@ -1,6 +1,6 @@
-import HuisClosEngine
+public import HuisClosEngine
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// What merging a group of batches did with each of them.
 ///

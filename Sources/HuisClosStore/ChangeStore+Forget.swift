@@ -1,5 +1,5 @@
 import GRDB
-import HuisClosProtocol
+public import HuisClosProtocol
 import HuisClosEngine
 
 extension ChangeStore {

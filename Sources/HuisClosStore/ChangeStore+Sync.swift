@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import HuisClosCrypto
-import HuisClosEngine
+public import HuisClosEngine
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// What a sync client needs: the outbox to push, acknowledgements, lookups by id, held batches.
 extension ChangeStore {

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosEngine
-import HuisClosProtocol
+public import HuisClosProtocol
 
 extension ChangeStore {
     /// Takes back the batches of `device` in `scope` after sequence `last` that this replica merged,

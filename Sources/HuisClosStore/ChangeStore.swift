@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
-import HuisClosCrypto
-import HuisClosEngine
-import HuisClosProtocol
+public import GRDB
+public import HuisClosCrypto
+public import HuisClosEngine
+public import HuisClosProtocol
 
 /// A device's replica of the change engine over a SQLite database: merges peers' batches, commits
 /// local changes, keeps the outbox, and proves its state with a digest.

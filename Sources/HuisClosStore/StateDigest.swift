@@ -3,7 +3,7 @@ import GRDB
 import HuisClosCrypto
 import HuisClosEngine
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// A BLAKE2b-256 digest of the materialised state: equal digests prove two replicas equal.
 ///

@@ -1,5 +1,5 @@
-import ArgumentParser
-import HuisClosL10n
+public import ArgumentParser
+public import HuisClosL10n
 
 extension AsyncParsableCommand {
     /// Parses and runs the command as ArgumentParser's own `main` does, but reports a failure through
@@ -28,10 +28,15 @@ extension AsyncParsableCommand {
     }
 
     /// Exits on one of ArgumentParser's errors: a refusal (its exit 64 with a message) is said as a
-    /// `UsageError` in `language`, then the usage and the way to the help; anything else (help,
-    /// version, an `ExitCode`) as ArgumentParser renders it.
+    /// `UsageError` in `language`, then the usage and the way to the help; a help screen with its
+    /// headings in French when `language` is French; anything else (version, an `ExitCode`) as
+    /// ArgumentParser renders it.
     private static func exitRefusing(_ error: any Error, in language: Language) -> Never {
         let english = message(for: error)
+        if exitCode(for: error) == .success, language == .french, let help = ParserMessage.frenchHelp(fullMessage(for: error)) {
+            Console.out(help + "\n")
+            exit(withError: ExitCode.success)
+        }
         guard exitCode(for: error) == .validationFailure, !english.isEmpty else { exit(withError: error) }
         // fullMessage is "Error: <message>\n", an optional "Help:  …" line, "Usage: …" and "  See '…' for more information."
         let full = fullMessage(for: error)

@@ -20,6 +20,25 @@ enum ParserMessage {
             .replacing(/(?m)^  See '([^']*)' for more information\./) { "  Voyez « \($0.1) » pour plus d'informations." }
     }
 
+    /// A help screen ArgumentParser rendered (its headings, its own lines and placeholders in
+    /// English) with those parts in French; nil for any other output (`--experimental-dump-help`'s JSON).
+    static func frenchHelp(_ english: String) -> String? {
+        guard english.hasPrefix("OVERVIEW:") || english.hasPrefix("USAGE:") else { return nil }
+        return
+            english
+            .replacing(#/(?m)^OVERVIEW: /#, with: "DESCRIPTION : ")
+            .replacing(#/(?m)^USAGE: /#, with: "USAGE : ")
+            .replacing(#/(?m)^ARGUMENTS:$/#, with: "ARGUMENTS :")
+            .replacing(#/(?m)^OPTIONS:$/#, with: "OPTIONS :")
+            .replacing(#/(?m)^SUBCOMMANDS:$/#, with: "SOUS-COMMANDES :")
+            .replacing("Show subcommand help information.", with: "Affiche l'aide d'une sous-commande.")
+            .replacing("Show help information.", with: "Affiche cette aide.")
+            .replacing(/(?m)^  See '([^']*)' for detailed help\./) { "  Voyez « \($0.1) » pour l'aide détaillée." }
+            .replacing("<subcommand>", with: "<sous-commande>")
+            .replacing(/\(default: ([^)]*)\)/) { "(par défaut : \($0.1))" }
+            .replacing(/\(values: ([^)]*)\)/) { "(valeurs : \($0.1))" }
+    }
+
     /// One rendering per shape, most specific first; nil when the message has another shape.
     private static let renderings: [@Sendable (String) -> String?] = [
         { $0.wholeMatch(of: /Unknown option '([^']*)'\. Did you mean '([^']*)'\?/).map { "option inconnue « \($0.1) ». Vouliez-vous dire « \($0.2) » ?" } },

@@ -11,9 +11,26 @@ public enum Passphrase {
 
     /// The passphrase, or nil when there is neither the variable nor a terminal to ask on.
     /// `variable` names the environment variable that gives it instead of the prompt (another
-    /// secret than the device's, such as a root backup's, has its own).
-    public static func read(prompt: String, environment: [String: String], variable: String = environmentVariable) -> String? {
-        if let value = environment[variable], !value.isEmpty { return value }
+    /// secret than the device's, such as a root backup's, has its own); it is taken out of the
+    /// environment as it is read (`take`).
+    public static func read(prompt: String, variable: String = environmentVariable) -> String? {
+        take(variable) ?? ask(prompt: prompt)
+    }
+
+    /// The value of `variable`, taken out of this process's environment: its bytes are zeroed
+    /// where they lie (the process's initial environment is what `/proc/PID/environ` shows to any
+    /// program of the same user for the whole run) and the variable is unset, so neither a child
+    /// process nor a later reader finds it. Nil when it is unset or empty (an empty one is removed too).
+    public static func take(_ variable: String) -> String? {
+        guard let found = getenv(variable) else { return nil }
+        let value = String(cString: found)
+        explicit_bzero(found, strlen(found))
+        unsetenv(variable)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Asks on the terminal with echo off; nil when standard input is not a terminal.
+    public static func ask(prompt: String) -> String? {
         guard isatty(STDIN_FILENO) == 1 else { return nil }
         var saved = termios()
         tcgetattr(STDIN_FILENO, &saved)

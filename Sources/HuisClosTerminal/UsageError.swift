@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A command given wrongly: words the parser does not understand, an option's value it cannot
 /// read, options missing for the case, or no passphrase to unlock with. Faces build it from what

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import HuisClosL10n
-import NIOCore
+public import NIOCore
 import NIOHTTP1
 
 /// Asks a time-stamping authority for a token over HTTP (RFC 3161 §3.4: a POST of

@@ -1,5 +1,5 @@
 import HuisClosCrypto
-import SwiftASN1
+public import SwiftASN1
 
 /// The digests a time-stamp is requested over and a token may be signed with (RFC 3161 §2.4.1,
 /// RFC 5652 §5.4): SHA-256 and SHA-512, through libsodium.

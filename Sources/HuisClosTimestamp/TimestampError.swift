@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Why a time-stamp could not be obtained or is not believed, in French and English.
 public struct TimestampError: HuisClosError, CodeEquatable, CustomStringConvertible {

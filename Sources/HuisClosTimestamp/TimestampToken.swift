@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import HuisClosL10n
 import SwiftASN1
 import X509

@@ -3,7 +3,7 @@ import Foundation
 import HuisClosL10n
 import SwiftASN1
 // The validation time is the token's own (was the TSA certificate valid when it signed?), not now.
-@_spi(FixedExpiryValidationTime) import X509
+@_spi(FixedExpiryValidationTime) public import X509
 
 /// Verifies a time-stamp token offline against the TSA roots a council trusts: the token covers
 /// our hash, its signed attributes carry the TSTInfo's digest and content type, the signature over

@@ -1,6 +1,6 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// Seals and opens the body of a confidential batch: the engine's encoded operations, padded to a
 /// size bucket, encrypted with XChaCha20-Poly1305 under the scope key of an epoch.

@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 
 /// A device's fingerprint, as a person reads and compares it: the first 10 bytes of BLAKE2b-256
 /// of its Ed25519 signing key, written as 5 groups of 4 lowercase hex digits

@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 
 /// This device's own keys: Ed25519 to sign batches and records, X25519 to receive scope keys.
 ///

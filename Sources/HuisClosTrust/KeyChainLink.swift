@@ -1,6 +1,6 @@
 import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// An older epoch's key of a scope, sealed under a newer epoch's key: the "key chain".
 ///

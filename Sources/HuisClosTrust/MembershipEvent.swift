@@ -1,5 +1,5 @@
-import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosCrypto
+public import HuisClosProtocol
 
 /// What one membership record says. Each case is one record type of `Protocol/MEMBERSHIP.md`;
 /// who may sign each is `MembershipAuthorisation`'s business.

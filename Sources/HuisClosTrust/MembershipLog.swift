@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
 

@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosProtocol
 
 /// Which devices their member approved: only those are sealed the member's keys, write, or sign.

@@ -1,5 +1,5 @@
-import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosCrypto
+public import HuisClosProtocol
 
 /// One started key epoch as the verified log records it.
 public struct StartedEpoch: Sendable {

@@ -1,5 +1,5 @@
-import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosCrypto
+public import HuisClosProtocol
 
 /// Scope lists derived from the log, the one rule both the relay (which scopes it serves a device)
 /// and every replica (which batches it merges) apply.

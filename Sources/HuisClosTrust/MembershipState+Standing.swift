@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosProtocol
 
 /// Where a device stands in the log, and why, so a person who lost access is told what happened

@@ -1,5 +1,5 @@
-import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosCrypto
+public import HuisClosProtocol
 
 /// For each write right, the index of the last record that took it away: revocation of the
 /// device, end of its member's mandate or a new mandate after one that ended (its role may be

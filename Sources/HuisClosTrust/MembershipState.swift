@@ -1,6 +1,6 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// Who is in the council, with which devices, scopes and key epochs: the fold of a membership log
 /// verified record by record from the pinned trust root.

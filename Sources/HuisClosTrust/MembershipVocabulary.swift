@@ -1,6 +1,6 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// A point in time, whole seconds since 1970-01-01 UTC: when a record was issued, a mandate ends,
 /// a hearing expires. Seconds are enough for membership and keep the encoding one Int64.

@@ -1,6 +1,6 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// One scope's symmetric key for one epoch: 32 random bytes in guarded memory.
 ///

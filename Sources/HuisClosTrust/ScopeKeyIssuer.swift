@@ -1,6 +1,6 @@
 import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// What starting a key epoch produces, for the sync layer to send: the epoch record for the
 /// membership log (carrying the key sealed to its starter and the key-chain link), and one sealed

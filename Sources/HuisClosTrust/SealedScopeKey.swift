@@ -1,6 +1,6 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// A scope key sealed to one device, with the issuer's signature over (recipient, scope, epoch,
 /// commitment).

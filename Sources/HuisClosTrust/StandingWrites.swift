@@ -1,4 +1,4 @@
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// What a revocation lets stand of the revoked device's writes: per scope, the last sequence of
 /// its batch chain that every replica keeps, whenever it learns of the revocation; later batches

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosProtocol
 
 /// A trust decision that went against the input: what was refused and what to do.

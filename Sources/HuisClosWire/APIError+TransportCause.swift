@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 extension APIError.TransportCause {
     /// Why the relay could not be reached, in both languages, in words a person can act on.

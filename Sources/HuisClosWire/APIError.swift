@@ -1,6 +1,6 @@
 import Foundation
-import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosL10n
+public import HuisClosProtocol
 
 /// An error answer of the sync protocol: a stable code, its HTTP status and a message for a person.
 ///

@@ -1,5 +1,5 @@
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// What a device may do in each scope: the server checks it, the client shows and uses it.
 public struct DeviceAccess: Sendable, Equatable {

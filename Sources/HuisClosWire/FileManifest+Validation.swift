@@ -1,6 +1,6 @@
 import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 extension Huisclos_V1_FileManifest {
     /// Checks an untrusted manifest: id, scope, chunk count and hash lengths, and a total size

@@ -1,4 +1,4 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 
 /// The bytes a device signs to log in: a domain-separated challenge, never a bare nonce.
 ///

@@ -1,6 +1,6 @@
 import HuisClosL10n
 import HuisClosProtocol
-import SwiftProtobuf
+public import SwiftProtobuf
 
 /// Strict, bounded decoding of protocol messages from untrusted bytes.
 extension SwiftProtobuf.Message {

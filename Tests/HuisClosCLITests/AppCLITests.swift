@@ -18,6 +18,10 @@ import Testing
                 environment: ["HUISCLOS_PASSPHRASE": CouncilCLI.passphrase, "LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""],
                 listening: "Application HuisClos : ")
             let entry = app.url
+            // The passphrase left the environment when it was read (attacker review 2, finding 5):
+            // any program of the member's user could read it in /proc/PID/environ for the whole run.
+            let shown = try #require(app.environmentShown)
+            #expect(shown.contains("LANG=fr_FR.UTF-8") && !shown.contains(CouncilCLI.passphrase), "the passphrase is still in /proc/PID/environ")
             #expect(entry.wholeMatch(of: /http:\/\/h[0-9a-f]{32}\.localhost:[0-9]+\/entree\?cle=[0-9a-f]{64}/) != nil, "\(entry)")
             let parts = try #require(URLComponents(string: entry))
             let base = "http://\(try #require(parts.host)):\(try #require(parts.port))"

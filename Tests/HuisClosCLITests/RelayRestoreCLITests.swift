@@ -64,4 +64,29 @@ import Testing
             #expect(Set(items) == ["budget", "divers", "fibre"], "the relay holds every acknowledged write again: \(items)")
         }
     }
+
+    /// A restore through `huisclos-server restore` gives the relay a new incarnation: the next
+    /// `huisclos sync` of each device says the server was restored and what it gave back, even
+    /// when the restore lost nothing its cursors would show.
+    @Test func aSyncAfterHuisclosServerRestoreSaysTheServerWasRestored() async throws {
+        try await CouncilCLI.with("cli-relay-incarnation") { council in
+            try await council.setUp()
+            let karim = try await council.appoint("Karim Haddad", category: "economic", order: "AI-1", date: Days.iso(-100))
+            try await council.enrol([("karim", karim)])
+            try await council.distributeKeys(to: ["karim"])
+            let relay = council.folder.url.appendingPathComponent("relay")
+            let backup = council.folder.url.appendingPathComponent("relay-backup.sqlite")
+            let taken = try await CommandRun.run("huisclos-server", ["backup", "--data", relay.path, "--to", backup.path])
+            #expect(taken.status == 0, "\(taken.errors)")
+            await council.stopServer()
+            let restored = try await CommandRun.run("huisclos-server", ["restore", "--data", relay.path, "--from", backup.path])
+            #expect(restored.status == 0, "\(restored.errors)")
+            try await council.restartServer()
+
+            let sync = try await council.run("karim", ["sync"])
+            #expect(sync.status == 0 && sync.output.contains("Le serveur a été restauré depuis une sauvegarde"), "\(sync.output) \(sync.errors)")
+            let again = try await council.run("karim", ["sync"])
+            #expect(again.status == 0 && !again.output.contains("restauré"), "said once per restore: \(again.output)")
+        }
+    }
 }

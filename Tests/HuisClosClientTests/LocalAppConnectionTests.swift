@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosApp
+import HuisClosCouncil
 import HuisClosTestSupport
 import NIOCore
 import NIOHTTP1
@@ -55,6 +56,36 @@ import Testing
             let text = String(decoding: refusal, as: UTF8.self)
             #expect(RawSocket.status(of: refusal) == 400 && garbledClosed, "\(text.prefix(200))")
             #expect(text.contains("requête refusée") && text.lowercased().contains("content-security-policy: default-src 'none'"), "\(text)")
+        }
+    }
+
+    /// Leniencies no browser needs (attacker review 2, finding 6): several `Host` headers (RFC 9112:
+    /// 400), an absolute-form target naming another authority than the app's (400), a POST whose
+    /// body is not `application/x-www-form-urlencoded` (415, nothing done).
+    @Test func severalHostsAnotherAuthorityInTheTargetOrAPostThatIsNotAFormAreRefused() async throws {
+        try await LocalAppCouncil.with("app-lenient") { council, _, entry, browser in
+            let cookie = try await browser.enter(entry)
+            let csrf = try #require(try await browser.send(.GET, entry.base + "/", cookie: cookie).csrf)
+            func status(_ head: String, body: String = "") async throws -> Int? {
+                let socket = try await RawSocket.connect(port: entry.port, timeoutSeconds: 20)
+                socket.send(head + "Cookie: \(cookie)\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+                return RawSocket.status(of: await socket.readUntilClosed().bytes)
+            }
+            let own = entry.authority
+            #expect(try await status("GET /seances HTTP/1.1\r\nHost: \(own)\r\n") == 200, "the plain request")
+            #expect(try await status("GET /seances HTTP/1.1\r\nHost: \(own)\r\nHost: evil.example\r\n") == 400, "two Host, the app's first")
+            #expect(try await status("GET /seances HTTP/1.1\r\nHost: \(own)\r\nHost: \(own)\r\n") == 400, "the app's Host twice")
+            #expect(try await status("GET http://evil.example/seances HTTP/1.1\r\nHost: \(own)\r\n") == 400, "another authority in the target")
+            #expect(try await status("GET http://\(own)/seances HTTP/1.1\r\nHost: \(own)\r\n") == 200, "the app's own authority in the target")
+            let form = "csrf=\(csrf)&reponse=excused"
+            for type in ["text/plain", "multipart/form-data; boundary=x", nil] as [String?] {
+                let header = type.map { "Content-Type: \($0)\r\n" } ?? ""
+                #expect(try await status("POST /seances/s1/reponse HTTP/1.1\r\nHost: \(own)\r\n" + header, body: form) == 415, "\(type ?? "no type")")
+            }
+            #expect(try await council.memberAnswer() == nil, "a POST that is not a form recorded an answer")
+            let typed = "POST /seances/s1/reponse HTTP/1.1\r\nHost: \(own)\r\nContent-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+            #expect(try await status(typed, body: form) == 303)
+            #expect(try await council.memberAnswer() == .excused)
         }
     }
 }

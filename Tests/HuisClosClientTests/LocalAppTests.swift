@@ -175,6 +175,169 @@ import Testing
         }
     }
 
+    /// Issue 13: a PDF dossier is drawn in the page by pdf.js (libjs-pdf) and the app's script
+    /// under a watermark of the member's name, date and time (the app's clock); its bytes go only
+    /// to that script's fetch, never to a navigation; without script the page offers the download
+    /// with the `--sortie` warning. (The drawing itself is checked in Chromium: LocalAppBrowserTests.)
+    @Test func aPDFDossierPageCarriesTheWatermarkAndItsBytesGoOnlyToTheReader() async throws {
+        try await LocalAppCouncil.with("app-pdf") { council, _, entry, browser in
+            let base = entry.base
+            let cookie = try await browser.enter(entry)
+            let moment = Moment(unixSeconds: council.clock.unixSeconds).text
+            let page = try await browser.send(.GET, base + "/dossiers/council/budget", cookie: cookie, headers: LocalAppCouncil.navigation)
+            #expect(page.status == 200, "\(page.status) \(page.body)")
+            page.expectSecurityHeaders("PDF page")
+            let watermark = "\(LocalAppCouncil.memberName) — \(moment.in(.french))"
+            #expect(page.body.contains("data-watermark=\"\(watermark)\""), "\(watermark) not in \(page.body)")
+            #expect(page.body.contains("data-src=\"/dossiers/council/budget/pdf?version=1\"") && page.body.contains("<canvas id=\"pdf-page\""))
+            let scripts = page.body.components(separatedBy: "<script").dropFirst()
+            #expect(scripts.map { $0.components(separatedBy: "</script>")[0] } == [" src=\"/pdfjs/pdf.js\" defer>", " src=\"/app-pdf.js\" defer>"],
+                    "only the two scripts, by address, no inline script")
+            #expect(page.body.contains("L&#39;affichage des pages demande JavaScript") && page.body.contains("href=\"/dossiers/council/budget/telecharger?version=1\""))
+            #expect(page.body.contains("Attention : le contenu est écrit en clair hors de l&#39;appareil chiffré (budget.pdf)."), "the --sortie warning")
+            let english = try await browser.send(.GET, base + "/dossiers/council/budget?lang=en", cookie: cookie)
+            #expect(english.body.contains("data-watermark=\"\(LocalAppCouncil.memberName) — \(moment.in(.english))\"") && english.body.contains("Page {page} of {pages}"))
+
+            let fetched = [("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "cors"), ("Sec-Fetch-Dest", "empty")]
+            let bytes = try await browser.send(.GET, base + "/dossiers/council/budget/pdf?version=1", cookie: cookie, headers: fetched)
+            #expect(bytes.status == 200 && Array(bytes.body.utf8) == LocalAppCouncil.pdf && bytes.headers.first(name: "content-type") == "application/pdf")
+            bytes.expectSecurityHeaders("PDF bytes")
+            for headers in [LocalAppCouncil.navigation, [], [("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Mode", "cors"), ("Sec-Fetch-Dest", "empty")],
+                            [("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "no-cors"), ("Sec-Fetch-Dest", "embed")]] {
+                let opened = try await browser.send(.GET, base + "/dossiers/council/budget/pdf?version=1", cookie: cookie, headers: headers)
+                #expect(opened.status == 404 && !opened.body.contains("%PDF"), "\(headers): the PDF without its watermark")
+            }
+            let notPDF = try await browser.send(.GET, base + "/dossiers/council/cadrage/pdf?version=1", cookie: cookie, headers: fetched)
+            #expect(notPDF.status == 404 && !notPDF.body.contains("Cadrage"))
+            #expect(try await browser.send(.GET, base + "/dossiers/council/budget/pdf?version=1", headers: fetched).status == 401)
+
+            for (path, text) in [("/pdfjs/pdf.js", "pdfjsLib"), ("/pdfjs/pdf.worker.js", "WorkerMessageHandler"), ("/app-pdf.js", "isEvalSupported: false")] {
+                let script = try await browser.send(.GET, base + path, cookie: cookie)
+                #expect(script.status == 200 && script.body.contains(text) && script.headers.first(name: "content-type")?.hasPrefix("text/javascript") == true, "\(path)")
+                script.expectSecurityHeaders(path)
+            }
+            #expect(try await browser.send(.GET, base + "/pdfjs/pdf.js").status == 401)
+            #expect(try await browser.send(.GET, base + "/pdfjs/viewer.js", cookie: cookie).status == 404)
+        }
+    }
+
+    /// Issue 13: every page's header has the search field; the results page lists the replica's
+    /// full-text hits (as `huisclos dossiers chercher`) with their snippets escaped (the dossier's
+    /// `<script>` and the joined `<img` stay text), the query echoed escaped, in both languages.
+    @Test func theSearchFieldOnEveryPageFindsPassagesWithTheirSnippetsEscaped() async throws {
+        try await LocalAppCouncil.with("app-search") { _, _, entry, browser in
+            let base = entry.base
+            let cookie = try await browser.enter(entry)
+            for path in ["/", "/seances", "/dossiers", "/dossiers/council/cadrage", "/recherche"] {
+                let page = try await browser.send(.GET, base + path, cookie: cookie)
+                #expect(page.body.contains("<form class=\"search\" role=\"search\" method=\"get\" action=\"/recherche\">")
+                            && page.body.contains("<input type=\"search\" id=\"recherche\" name=\"q\""), "\(path): no search field")
+            }
+            let found = try await browser.send(.GET, base + "/recherche?q=important", cookie: cookie)
+            #expect(found.status == 200, "\(found.status)")
+            found.expectSecurityHeaders("search")
+            #expect(found.body.contains("<a href=\"/dossiers/council/cadrage?version=1\">Note de cadrage</a>"), "\(found.body)")
+            #expect(found.body.contains("«important»") && found.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(found.body)")
+            #expect(!found.body.contains("<script") && !found.body.contains("<img"), "a snippet wrote markup into the page")
+            #expect(found.body.contains("1 passage trouvé") && found.body.contains("value=\"important\""))
+            let injected = try await browser.send(.GET, base + "/recherche?q=%22%3E%3Cb%3Einject%C3%A9", cookie: cookie)
+            #expect(injected.status == 200 && !injected.body.contains("<b>injecté") && injected.body.contains("&quot;&gt;&lt;b&gt;injecté"))
+            #expect(injected.body.contains("Aucun passage des dossiers lisibles sur cet appareil ne contient ces mots."))
+            let english = try await browser.send(.GET, base + "/recherche?q=important&lang=en", cookie: cookie)
+            #expect(english.body.contains("1 passage found") && english.body.contains("Search the dossiers"))
+            #expect(try await browser.send(.GET, base + "/recherche?q=important").status == 401)
+        }
+    }
+
+    /// Issue 13: a note is added from the dossier page (as `huisclos notes ajouter`: private by
+    /// default, at a location, on the version shown; CSRF as every form) and listed there escaped;
+    /// once the secretariat adds a version, the page marks it as made on an earlier one.
+    @Test func aNoteAddedOnTheDossierPageIsListedAndMarkedOnceANewerVersionArrives() async throws {
+        try await LocalAppCouncil.with("app-notes") { council, _, entry, browser in
+            let base = entry.base
+            let cookie = try await browser.enter(entry)
+            let page = try await browser.send(.GET, base + "/dossiers/council/cadrage", cookie: cookie)
+            #expect(page.body.contains("<form method=\"post\" action=\"/dossiers/council/cadrage/notes\">") && page.body.contains("Aucune note"), "\(page.body)")
+            let csrf = try #require(page.csrf)
+            let note = ["version": "1", "emplacement": "p. 1, § 2", "texte": "<b>À vérifier</b>", "partage": "prive"]
+            let forged = try await browser.send(.POST, base + "/dossiers/council/cadrage/notes", cookie: cookie, form: note)
+            #expect(forged.status == 403)
+            #expect(try await council.member.notes(on: "cadrage", in: .council).isEmpty, "a form without its CSRF token wrote a note")
+            var refused = note
+            refused["partage"] = "group:autre"
+            refused["csrf"] = csrf
+            #expect(try await browser.send(.POST, base + "/dossiers/council/cadrage/notes", cookie: cookie, form: refused).status == 400)
+            var sent = note
+            sent["csrf"] = csrf
+            let added = try await browser.send(.POST, base + "/dossiers/council/cadrage/notes", cookie: cookie, form: sent)
+            #expect(added.status == 303 && added.headers.first(name: "location") == "/dossiers/council/cadrage?version=1&note=1")
+            let notes = try await council.member.notes(on: "cadrage", in: .council)
+            #expect(notes.map { "\($0.version) \($0.location) \($0.text)" } == ["1 p. 1, § 2 <b>À vérifier</b>"])
+            #expect(notes.first?.scope.rawValue.hasPrefix("member:") == true, "private by default")
+            let listed = try await browser.send(.GET, base + "/dossiers/council/cadrage?version=1&note=1", cookie: cookie)
+            #expect(listed.body.contains("Note ") && listed.body.contains("ajoutée") && listed.body.contains("&lt;b&gt;À vérifier&lt;/b&gt;")
+                        && listed.body.contains("p. 1, § 2") && listed.body.contains("privée") && !listed.body.contains("<b>À"), "\(listed.body)")
+            #expect(!listed.body.contains("faite sur la version"), "marked earlier while it is on the latest version")
+
+            _ = try await council.base.secretariat.addDossierVersion(file: try council.base.file("cadrage.md", "# Cadrage v2\n"), scope: .council,
+                                                                     id: "cadrage", title: "Note de cadrage", attachedTo: "s1")
+            try await council.member.syncEverything(policy: .everything)
+            let newer = try await browser.send(.GET, base + "/dossiers/council/cadrage", cookie: cookie)
+            #expect(newer.body.contains("Cadrage v2") && newer.body.contains("faite sur la version 1, antérieure"), "\(newer.body)")
+            let english = try await browser.send(.GET, base + "/dossiers/council/cadrage?lang=en", cookie: cookie)
+            #expect(english.body.contains("made on version 1, an earlier one") && english.body.contains("private"))
+        }
+    }
+
+    /// A note shared from the dossier page with one of the member's working groups is written in
+    /// the group's scope (as `notes ajouter --partage group:<nom>`) and listed as the group's.
+    @Test func aNoteSharedWithTheMembersWorkingGroupIsWrittenInTheGroupsScope() async throws {
+        try await LocalAppCouncil.with("app-group-note") { council, _, entry, browser in
+            let president = ClientSession(device: try await council.base.enrol("presidente", role: .president), clock: council.clock)
+            try await president.councilSession().createWorkingGroup("mobilite", members: [council.member.device.member], supplementary: [])
+            try await council.member.syncEverything(policy: .everything)
+            let base = entry.base
+            let cookie = try await browser.enter(entry)
+            let page = try await browser.send(.GET, base + "/dossiers/council/cadrage", cookie: cookie)
+            #expect(page.body.contains("<option value=\"group:mobilite\">groupe mobilite</option>"), "\(page.body)")
+            let csrf = try #require(page.csrf)
+            let added = try await browser.send(.POST, base + "/dossiers/council/cadrage/notes", cookie: cookie,
+                                               form: ["version": "1", "emplacement": "p. 3", "texte": "Pour le groupe", "partage": "group:mobilite", "csrf": csrf])
+            #expect(added.status == 303)
+            #expect(try await council.member.notes(on: "cadrage", in: .council).map(\.scope.rawValue) == ["group:mobilite"])
+            let listed = try await browser.send(.GET, base + "/dossiers/council/cadrage", cookie: cookie)
+            #expect(listed.body.contains("p. 3 — groupe mobilite — Version 1") && listed.body.contains("Pour le groupe"), "\(listed.body)")
+        }
+    }
+
+    /// A page's `<title>` stays in the browser's history, session files and sync: it names the kind
+    /// of page only, distinct per screen (RGAA 8.6), and the dossier or séance it shows is in its
+    /// `<h1>` alone (attacker review 2, finding 4).
+    @Test func everyPagesTitleNamesItsKindOnlyAndTheDossierOrSeanceIsInItsHeading() async throws {
+        try await LocalAppCouncil.with("app-titles") { _, _, entry, browser in
+            let cookie = try await browser.enter(entry)
+            let confidential = ["Note de cadrage", "cadrage", "s1", "Bobigny", "Budget"]
+            var titles: [String: String] = [:]
+            for (path, heading) in [("/", "Accueil"), ("/seances", "Séances"), ("/seances/s1", "Séance s1"), ("/dossiers", "Dossiers"),
+                                    ("/dossiers/council/cadrage", "Note de cadrage"), ("/dossiers/council/absent", nil)] as [(String, String?)] {
+                for language in ["fr", "en"] {
+                    let page = try await browser.send(.GET, entry.base + path + "?lang=" + language, cookie: cookie)
+                    let title = try #require(page.element("title"), "\(path): no title")
+                    #expect(!confidential.contains { title.contains($0) }, "\(path) \(language): <title>\(title)</title>")
+                    #expect(title.hasSuffix(" — HuisClos") && title.count > " — HuisClos".count, "\(path): \(title)")
+                    titles[path + language] = title
+                    if language == "fr", let heading { #expect(page.element("h1") == heading, "\(path): <h1>\(page.element("h1") ?? "none")") }
+                }
+            }
+            let screens = ["/", "/seances", "/seances/s1", "/dossiers", "/dossiers/council/cadrage"]
+            for language in ["fr", "en"] {
+                let distinct = Set(screens.compactMap { titles[$0 + language] })
+                #expect(distinct.count == screens.count, "\(language): titles not distinct per screen: \(titles)")
+            }
+            #expect(titles["/dossiers/council/cadragefr"] == "Dossier — HuisClos" && titles["/seances/s1fr"] == "Séance — HuisClos", "\(titles)")
+        }
+    }
+
     @Test func anotherProgramHoldingTheAppsPortOnTheIPv6LoopbackStopsTheApp() async throws {
         try await LocalAppCouncil.withMember("app-squatted") { council in
             // Another local user listens on [::1]:PORT first: a browser would send it the requests
@@ -234,6 +397,47 @@ import Testing
     }
 }
 
+/// The secretariat's wipe order reaches the app through « Synchroniser » (attacker review 2,
+/// finding 5: the process went on running, holding decrypted text, after the replica was gone).
+@Suite(.tags(.slow)) struct LocalAppWipeTests {
+    @Test func aWipeOrderReceivedByTheAppsSyncAnswersALastPageAndStopsTheApp() async throws {
+        try await LocalAppCouncil.withMember("app-wipe") { council in
+            let app = try council.app()
+            let served = try await ServedApp.start(app)
+            let entry = try AppEntry(served.url)
+            let browser = AppBrowser(host: entry.authority)
+            do {
+                try await wipe(council, served: served, entry: entry, browser: browser)
+            } catch {
+                await browser.close()
+                try? await served.stop()
+                throw error
+            }
+            await browser.close()
+            #expect(await !app.isUnlocked)
+        }
+    }
+
+    private func wipe(_ council: LocalAppCouncil, served: ServedApp, entry: AppEntry, browser: AppBrowser) async throws {
+        let cookie = try await browser.enter(entry)
+        let home = try await browser.send(.GET, entry.base + "/", cookie: cookie)
+        let csrf = try #require(home.csrf)
+        let secretariat = council.base.secretariat.device
+        try await secretariat.sign(.revokeDevice(device: council.member.device.certificate.signingKey, wipe: true))
+        let last = try await browser.send(.POST, entry.base + "/synchroniser", cookie: cookie, form: ["csrf": csrf])
+        #expect(last.status == 200 && last.body.contains("effacement de cet appareil")
+                    && last.body.contains("s&#39;arrête"), "\(last.status) \(last.body.prefix(400))")
+        #expect(!last.body.contains("Bobigny") && !last.body.contains("Note de cadrage"))
+        last.expectSecurityHeaders("the last page")
+        #expect(!FileManager.default.fileExists(atPath: council.member.device.folder.path), "the replica folder is gone")
+        // The app stops by itself, with the wipe as the reason.
+        let stopped = try await served.end(withinSeconds: 30)
+        #expect((stopped as? DeviceError)?.code == .wiped, "\(String(describing: stopped))")
+        let gone = await #expect(throws: (any Error).self) { _ = try await browser.send(.GET, entry.base + "/", cookie: cookie) }
+        #expect(gone != nil, "the app still answers after the wipe")
+    }
+}
+
 /// A council on a relay with a séance convened, its agenda and a Markdown dossier, and the app
 /// serving a member's device.
 struct LocalAppCouncil {
@@ -244,6 +448,10 @@ struct LocalAppCouncil {
     /// A code point that joins the next into one `Character` (U+0600): an escaper comparing
     /// characters let the `<` or `"` after it through (the attacker review of the app, finding 1).
     static let hidden = "\u{600}"
+    /// The PDF dossier `budget`: two pages the app's reader draws under the watermark.
+    static let pdf = MinimalPDF.make(title: "Budget primitif 2027", pages: 2)
+    /// The member's name in the register, which the watermark shows.
+    static let memberName = "Alice Martin"
 
     let base: ClientCouncil
     /// The member whose device the app serves, on the same clock.
@@ -292,6 +500,9 @@ struct LocalAppCouncil {
             let device = try await council.enrol("alice")
             _ = try await secretariat.addDossierVersion(file: try council.file("cadrage.md", markdown), scope: .council, id: "cadrage",
                                                         title: "Note de cadrage", attachedTo: "s1")
+            _ = try await secretariat.addDossierVersion(file: try council.file("budget.pdf", String(decoding: pdf, as: UTF8.self)), scope: .council,
+                                                        id: "budget", title: "Budget primitif", attachedTo: "s1")
+            try secretariat.device.council.recordProfile(member: device.member.hex, name: memberName, category: .civilSociety, gender: .female)
             let records = try await secretariat.councilSession()
             let day = try #require(Day(unixSeconds: clock.unixSeconds + 30 * 86_400))
             let hidden = Self.hidden
@@ -339,9 +550,32 @@ struct ServedApp {
         await group.triggerGracefulShutdown()
         try await running.value
     }
+
+    /// What ended the app when it stops by itself (nil: it ended without an error); still running
+    /// after `seconds` of real time (its shutdown runs on NIO's event loops, not on an injected
+    /// clock), it is stopped and the wait fails.
+    func end(withinSeconds seconds: Int) async throws -> (any Error)? {
+        try await withThrowingTaskGroup(of: (any Error)?.self) { group in
+            group.addTask { [running] in
+                do { try await running.value } catch { return error }
+                return nil
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                throw AppTestFailure.stillRunning
+            }
+            defer { group.cancelAll() }
+            do {
+                return try await group.next() ?? nil
+            } catch {
+                try? await stop()
+                throw error
+            }
+        }
+    }
 }
 
-enum AppTestFailure: Error { case stoppedBeforeListening }
+enum AppTestFailure: Error { case stoppedBeforeListening, stillRunning }
 
 /// The address `huisclos app` prints (`http://h<128-bit hex>.localhost:PORT/entree?cle=SECRET`):
 /// the name browsers resolve to loopback themselves; the tests connect to 127.0.0.1 and send that
@@ -377,6 +611,12 @@ struct AppAnswer {
     let headers: HTTPHeaders
     let body: String
 
+    /// The text of the first `<name>` element (`title`, `h1`), nil when there is none.
+    func element(_ name: String) -> String? {
+        guard let start = body.range(of: "<\(name)>"), let end = body.range(of: "</\(name)>", range: start.upperBound..<body.endIndex) else { return nil }
+        return String(body[start.upperBound..<end.lowerBound])
+    }
+
     /// The CSRF token of the page's first form.
     var csrf: String? {
         guard let range = body.range(of: "name=\"csrf\" value=\"") else { return nil }
@@ -386,7 +626,8 @@ struct AppAnswer {
     func expectSecurityHeaders(_ what: String) {
         let policy = headers.first(name: "content-security-policy") ?? ""
         #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline")
-                    && !policy.contains("script-src"), "\(what): CSP \(policy)")
+                    && !policy.contains("unsafe-eval") && policy.contains("script-src 'self';") && policy.contains("worker-src 'self';"),
+                "\(what): CSP \(policy)")
         #expect(headers.first(name: "referrer-policy") == "no-referrer", "\(what)")
         #expect(headers.first(name: "cache-control") == "no-store", "\(what)")
         #expect(headers.first(name: "x-content-type-options") == "nosniff", "\(what)")

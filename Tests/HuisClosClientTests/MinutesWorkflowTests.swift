@@ -12,6 +12,7 @@ import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTimestamp
 import HuisClosTrust
+import HuisClosWire
 import NIOHTTP1
 import Testing
 
@@ -177,12 +178,50 @@ import Testing
             #expect(html.contains("Approuvé à la séance s2 du") && html.contains("2 présents, 2 pour, 0 contre, 0 abstention(s)."), "\(html)")
             let approval = try #require(try await fixture.secretariat().minutesView("s1").record.approval)
             #expect(html.contains("Empreinte SHA-256 du texte approuvé : \(approval.textHash)."), "\(html)")
+            // The relay checked the president's signature itself and says so, with what a visitor needs to check it again.
+            let record = try await fixture.secretariat().minutesView("s1").record
+            let signature = try #require(record.publishedSignature)
+            #expect(html.contains("appareil de la présidence du conseil (clé Ed25519 \(Hex.encode(fixture.president.certificate.signingKey.bytes)))")
+                    && html.contains("le site public a vérifié lui-même cette signature")
+                    && html.contains("Signature (base64) : \(Data(signature.signature).base64EncodedString())."), "\(html)")
+            // A device that may write the public scope replaces them with another vote under the same signature:
+            // the relay does not serve the forgery, the signed minutes stay.
+            let membership = await fixture.president.membership
+            let published = try record.publishable(heldOn: day, council: membership.root.publicKey.bytes.hex, membership: membership)
+            let forged = try PublishedMinutes(seance: "s1", day: day, approval: .init(seance: "s2", day: published.approval.day, present: 2, inFavour: 1, against: 1,
+                                                                                       abstaining: 0),
+                                              paragraphs: published.paragraphs, textSHA256: published.textSHA256, signature: signature)
+            try fixture.council.secretariat.device.store.commitLocal([try PublicCatalog.publishMinutesChange(forged)], scope: .public)
+            try await fixture.syncAll()
+            let after = String(decoding: try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil).body, as: UTF8.self)
+            #expect(after.contains("2 présents, 2 pour, 0 contre, 0 abstention(s).") && after.contains("le site public a vérifié lui-même"), "\(after)")
             let index = String(decoding: try await RawRequest.send(server.url, .GET, "/public/", version: nil).body, as: UTF8.self)
             #expect(index.contains("<a href=\"proces-verbaux/s1.html\">Procès-verbal de la séance du \(day.frenchInFull)</a>"), "\(index)")
             // Minutes are not deliberations: the SCDL open data holds the avis, not the minutes.
             _ = try await fixture.secretariat().publishAvis("avis-1")
             let csv = String(decoding: try await RawRequest.send(server.url, .GET, "/public/deliberations.csv", version: nil).body, as: UTF8.self)
             #expect(csv.contains(",avis-1,") && !csv.contains("Procès-verbal") && !csv.contains("rapporteur"), "\(csv)")
+        }
+    }
+
+    /// The attacker's review (MEDIUM): a stolen or modified secretariat device may write the public
+    /// scope; minutes it forges (any text, vote and day) must not be shown as signed by the president.
+    @Test func minutesForgedByADeviceThatMayWriteThePublicScopeAreNotClaimedSigned() async throws {
+        try await MinutesFixture.with("minutes-forged") { fixture in
+            let server = fixture.council.server
+            let secretariat = try await fixture.secretariat()
+            let paragraphs = ["Texte inventé : le conseil approuve tout."]
+            let forged = try PublishedMinutes(
+                seance: "s1", day: try secretariat.council.seance("s1").date,
+                approval: .init(seance: "s2", day: try secretariat.council.seance("s2").date, present: 2, inFavour: 2, against: 0, abstaining: 0),
+                paragraphs: paragraphs, textSHA256: Hex.encode(SHA2.sha256(Array(paragraphs.joined(separator: "\n\n").utf8))))
+            try fixture.council.secretariat.device.store.commitLocal([try PublicCatalog.publishMinutesChange(forged)], scope: .public)
+            try await fixture.syncAll()
+            let page = try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil)
+            let html = String(decoding: page.body, as: UTF8.self)
+            #expect(page.status == 200 && html.contains("Texte inventé"), "\(html)")
+            #expect(!html.contains("appareil de la présidence du conseil") && !html.contains("signature vérifiée"), "\(html)")
+            #expect(html.contains("Signature de la présidence non vérifiée par le site public"), "\(html)")
         }
     }
 

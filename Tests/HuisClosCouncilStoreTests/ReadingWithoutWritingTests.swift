@@ -30,6 +30,7 @@ import Testing
         let secretariat = CouncilStore(store: try ChangeStore(database: DatabaseQueue(), device: keys[0], authorizer: authorizer,
                                                               wallClock: SettableClock(start)))
         let member = try ChangeStore(database: DatabaseQueue(), device: keys[1], authorizer: authorizer, wallClock: memberClock)
+        try CouncilStoreSchema.migrate(member.database)  // as `Device` does when it opens
         try secretariat.convene(seance: "s1", date: Day(iso: "2026-03-12")!, place: "Bobigny")
         _ = try member.apply(batches: try secretariat.store.outbox())
         return (secretariat, member)

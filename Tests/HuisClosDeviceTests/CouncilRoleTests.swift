@@ -149,6 +149,33 @@ import Testing
         }
     }
 
+    /// The attacker's review (LOW): a séance id with « : » was refused where it is convened, not
+    /// where it is merged — a modified president's device could push one to every replica.
+    @Test func aSeanceIDWithAColonIsRefusedAtMergeOnEveryReplica() async throws {
+        try await TestServer.with("roles-seance-colon") { server in
+            // The president's device has pushed nothing yet: a forged batch of its key is its first.
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let president = try await council.enrolMember("presidente", role: .president)
+            let alice = try await council.enrolMember("alice")
+            let key = try RecordKey(kind: CouncilRecords.Kind.seance, id: "s2:1")
+            let convening: [Change] = [.set(key, field: CouncilRecords.Field.date, value: .text("2026-04-09")),
+                                       .set(key, field: CouncilRecords.Field.place, value: .text("Bobigny")),
+                                       .set(key, field: CouncilRecords.Field.revision, value: .integer(0))]
+            let error = #expect(throws: ChangeError.self) { try president.store.commitLocal(convening, scope: .council) }
+            #expect(error?.text.french.contains("Identifiant de séance « s2:1 » refusé") == true, "\(String(describing: error))")
+            // A modified client signs it anyway.
+            let forged = try await Self.forge(by: president, convening)
+            #expect(try await SyncClient(server: server.url, device: await president.identity.signing).push([forged]).allSatisfy { $0.status == .accepted })
+            for replica in [council.secretariat, alice] {
+                let report = try await replica.sync()
+                #expect(report.batches.pulled.rejected[forged.id]?.english.contains("Séance id \"s2:1\" refused") == true,
+                        "\(String(describing: report.batches.pulled.rejected[forged.id]))")
+                #expect(throws: (any Error).self) { try replica.council.seance("s2:1") }
+            }
+        }
+    }
+
     @Test func councilWritesRespectTheOfflineLease() async throws {
         try await TestServer.with("roles-lease") { server in
             let (council, _, alice, _) = try await Self.council(on: server)

@@ -61,7 +61,7 @@ import Testing
         let publicBatches = try members[0].store.pendingBatches(scope: .public, after: 0)
         #expect(publicBatches.count == 1)
         #expect(publicBatches.allSatisfy { $0.bodyKind == .plain })
-        let catalog = PublicCatalog(publicBatches: publicBatches.map(\.encoded))
+        let catalog = PublicCatalog(publicBatches: publicBatches.map(\.encoded), membership: nil)
         #expect(catalog.texts == [published])
         #expect(try members[0].draft("avis-2026-01").status == .published)
     }
@@ -103,7 +103,7 @@ import Testing
         let published = try drafts.publish("syn-1")
         #expect(published.kind == .synthese && published.tally?.received == 4 && published.tally?.retained == 2)
 
-        let catalog = PublicCatalog(publicBatches: try store.pendingBatches(scope: .public, after: 0).map(\.encoded))
+        let catalog = PublicCatalog(publicBatches: try store.pendingBatches(scope: .public, after: 0).map(\.encoded), membership: nil)
         let site = PublicSite(catalog: catalog, publisher: try Publisher(name: "Conseil", siret: "22930008200015", subjectCode: "9.4",
                                                                         subjectName: "Voeux et motions", baseURL: "https://example.org/public"))
         let page = try #require(site.textPage("syn-1"))

@@ -35,6 +35,18 @@ import Testing
         #expect(throws: PublicationError.self) { try Self.minutes(paragraphs: [], hashOf: []) }
     }
 
+    /// Minutes published before the signature was carried still decode, and their page does not say they are signed.
+    @Test func anOlderRecordWithoutTheSignatureDecodesAndIsShownAsNotVerified() throws {
+        let minutes = try Self.minutes()
+        guard case let .set(_, _, .text(json)) = try PublicCatalog.publishMinutesChange(minutes) else { Issue.record("not a set"); return }
+        #expect(!json.contains("signature"), "\(json)")
+        let decoded = try JSONDecoder().decode(PublishedMinutes.self, from: Data(json.utf8))
+        #expect(decoded == minutes && decoded.signature == nil)
+        let catalog = PublicCatalog(texts: [], minutes: [decoded])
+        let page = try #require(PublicSite(catalog: catalog, publisher: try testPublisher()).minutesPage("s-2026-05"))
+        #expect(page.contains("Signature de la présidence non vérifiée par le site public") && !page.contains("Signé par"), "\(page)")
+    }
+
     @Test func theSiteListsThemOutsideTheTextsAndServesAnEscapedPage() throws {
         let site = PublicSite(catalog: PublicCatalog(texts: [], minutes: [try Self.minutes()]), publisher: try testPublisher())
         let page = try #require(site.minutesPage("s-2026-05"))

@@ -1,8 +1,10 @@
 import Foundation
+import HuisClosCrypto
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosSync
 import HuisClosTestSupport
+import HuisClosWire
 import Testing
 
 /// `huisclos-server backup` copies a running relay's SQLite database; `restore` puts a copy back
@@ -31,6 +33,32 @@ import Testing
         #expect(try await restored.heads(of: [.council]) == [.council: 3], "the log as it was at the backup")
         let again = try await CommandRun.run("huisclos-server", ["backup", "--data", folder.url.path, "--to", file.path], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(again.status != 0 && again.errors.contains("exists"), "a backup never overwrites a file")
+    }
+
+    /// Every answer, an error too, carries the relay's incarnation: the same after a restart, another
+    /// after `huisclos-server restore`, so devices learn of the restore (PROTOCOL.md, "Relay incarnation").
+    @Test func aRestoreGivesTheRelayANewIncarnationARestartDoesNot() async throws {
+        let folder = try TemporaryFolder("incarnation")
+        defer { folder.remove() }
+        let data = folder.url.appendingPathComponent("relay")
+        let file = folder.url.appendingPathComponent("backup.sqlite")
+        func incarnation(_ server: TestServer) async throws -> String? {
+            let client = SyncClient(server: server.url, device: nil)
+            let stranger = try SigningKeyPair.generate().publicKey
+            await #expect(throws: APIError.self) { _ = try await client.revoke(stranger, adminToken: "not-the-admin-token") }
+            let refused = await client.relayIncarnation
+            _ = try await client.measureRelayClock()
+            #expect(await client.relayIncarnation == refused)
+            await server.stop()
+            return refused
+        }
+        let first = try await incarnation(try await TestServer.start(folder: data))
+        #expect(first.flatMap(RelayIncarnation.parse) != nil)
+        #expect(try await incarnation(try await TestServer.start(folder: data)) == first, "a restart is the same incarnation")
+        try SQLiteBackup.backup(folder: data, to: file)
+        try SQLiteBackup.restore(from: file, folder: data)
+        let restored = try await incarnation(try await TestServer.start(folder: data))
+        #expect(restored != nil && restored != first, "a restore is another incarnation")
     }
 
     @Test func restoringAFileThatIsNotARelayDatabaseChangesNothing() async throws {

@@ -53,8 +53,9 @@ final class InProcessRelay: Sendable {
         let response = try await respond(Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: body))))
         let collected = CollectedBody()
         try await response.body.write(BodyCollector(into: collected))
-        let relayTimeMs = HTTPField.Name(RelayTime.headerName).flatMap { response.headers[$0] }.flatMap { Int64($0) }
-        return RelayResponse(status: UInt(response.status.code), body: collected.bytes, relayTimeMs: relayTimeMs)
+        return RelayResponse(status: UInt(response.status.code), body: collected.bytes) { name in
+            HTTPField.Name(name).flatMap { response.headers[$0] }
+        }
     }
 }
 

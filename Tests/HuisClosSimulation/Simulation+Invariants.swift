@@ -60,9 +60,10 @@ extension Simulation {
     /// (nothing a device wrote after its revocation on any other device), and no plaintext marker
     /// in any file of any party or of the relay (backups included).
     func checkInvariants() async throws {
-        // A device still waiting for a scope's key after healing shows the open finding (a
-        // key drop the relay lost in a restore is never made again): it cannot pull the scope, so
-        // it is left out of the convergence and write checks — reported, and a failure with --strict.
+        // A device still waiting for a scope's key after healing: what a key drop lost in a restore
+        // did before the relay incarnation (Protocol/TRUST.md), still watched for as an open
+        // finding. It cannot pull the scope, so it is left out of the convergence and write checks —
+        // reported, and a failure with --strict.
         if !waitingForKey.isEmpty {
             let names = waitingForKey.sorted().map { parties[$0].name }
             guard !Self.strict else { throw InvariantViolation(description: "\(names) still wait for a key after healing") }

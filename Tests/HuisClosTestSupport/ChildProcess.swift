@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// A child process the tests start, launched with `posix_spawn` and waited for with `waitpid`.

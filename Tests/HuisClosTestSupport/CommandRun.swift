@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs a built executable of this package (next to the test binary) to completion.
 public struct CommandRun: Sendable {

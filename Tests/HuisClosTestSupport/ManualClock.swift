@@ -1,6 +1,6 @@
-import Foundation
-import HuisClosEngine
-import HuisClosServer
+public import Foundation
+public import HuisClosEngine
+public import HuisClosServer
 import Synchronization
 
 /// A server clock that tests move forward by hand (to expire tokens and codes without waiting).

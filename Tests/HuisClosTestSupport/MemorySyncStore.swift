@@ -1,7 +1,7 @@
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosSync
+public import HuisClosProtocol
+public import HuisClosSync
 
 /// A test double of the device's local store: keeps batches in memory and checks every device
 /// chain with `ChainPosition`, like a real replica does. Authors its own batches.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A throw-away PostgreSQL cluster on loopback for the tests of the PostgreSQL backend: `initdb`
 /// into a temporary folder, `pg_ctl start` on a free port, trust authentication on 127.0.0.1
@@ -152,6 +152,18 @@ public final class PostgresCluster: Sendable {
         try await Self.offPool { [binaries, port] in
             try Self.run(binaries, "psql", ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "-d", name, "-v", "ON_ERROR_STOP=1",
                                             "-c", sql])
+        }
+    }
+
+    /// Dumps `database` (`pg_dump -Fc`) and restores the dump over it (`pg_restore --clean
+    /// --if-exists`): the PostgreSQL restore of README's "Backup and restore".
+    public func dumpAndRestore(database url: String) async throws {
+        let name = String(url.split(separator: "/").last ?? "")
+        let dump = folder.url.appendingPathComponent("\(name).dump").path
+        try await Self.offPool { [binaries, port] in
+            let server = ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user]
+            try Self.run(binaries, "pg_dump", server + ["-Fc", "-f", dump, name])
+            try Self.run(binaries, "pg_restore", server + ["--clean", "--if-exists", "-d", name, dump])
         }
     }
 

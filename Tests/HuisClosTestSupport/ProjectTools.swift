@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The Python tools `scripts/setup.sh` installs under `.build-tools/venv` (the public site's
 /// validators, schemathesis), run by tests. A suite that needs them is skipped only when

@@ -1,8 +1,8 @@
 import Foundation
 import AsyncHTTPClient
-import HuisClosWire
+public import HuisClosWire
 import NIOCore
-import NIOHTTP1
+public import NIOHTTP1
 
 /// A hand-built HTTP request to a test server, for inputs no well-behaved client sends.
 public struct RawRequest: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The official SEDA 2.2 schema under `Tests/Fixtures/seda-2.2/` and Debian's `xmllint`
 /// (libxml2-utils, installed by scripts/setup.sh), which checks an archive manifest against it

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A real SMTP server on loopback (`scripts/smtp-test-server.py`, aiosmtpd from the tools
 /// `scripts/setup.sh` installs): STARTTLS and AUTH required, each accepted message saved in

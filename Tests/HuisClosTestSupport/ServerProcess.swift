@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The built `huisclos-server` executable run as a child process on a data folder, for tests
 /// that kill it (SIGKILL) and start it again.
@@ -64,6 +64,13 @@ public final class ServerProcess: Sendable {
         guard let status = try? String(contentsOfFile: "/proc/\(process.pid)/status", encoding: .utf8) else { return nil }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
+    }
+
+    /// Its environment as `/proc/PID/environ` shows it to any program of the same user now (the
+    /// memory of its initial environment, as it is at this moment); nil once it has ended.
+    public var environmentShown: String? {
+        guard let bytes = FileManager.default.contents(atPath: "/proc/\(process.pid)/environ") else { return nil }
+        return String(decoding: bytes.map { $0 == 0 ? UInt8(ascii: "\n") : $0 }, as: UTF8.self)
     }
 
     /// Kills it with SIGKILL (no chance to flush or clean up) and waits for its end.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A real RFC 3161 time-stamping authority on loopback: `scripts/tsa-test-ca.sh` makes a root CA
 /// and a TSA certificate (extendedKeyUsage=critical,timeStamping) with `openssl`, then

@@ -1,4 +1,4 @@
-import Testing
+public import Testing
 
 extension Tag {
     /// Tests that take seconds each (processes, many devices, real relays restarted): skipped by

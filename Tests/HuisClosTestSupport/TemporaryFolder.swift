@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A fresh folder under `TMPDIR` for one test, deleted by `remove()`.
 public struct TemporaryFolder: Sendable {

@@ -1,7 +1,7 @@
-import HuisClosCrypto
-import HuisClosProtocol
-import HuisClosSync
-import HuisClosWire
+public import HuisClosCrypto
+public import HuisClosProtocol
+public import HuisClosSync
+public import HuisClosWire
 
 /// An enrolled device for tests: its key, a client to a server, an in-memory store, a driver.
 public struct TestDevice: Sendable {

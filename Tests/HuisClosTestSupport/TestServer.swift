@@ -1,6 +1,6 @@
-import Foundation
-import HuisClosServer
-import HuisClosSync
+public import Foundation
+public import HuisClosServer
+public import HuisClosSync
 import Logging
 import ServiceLifecycle
 

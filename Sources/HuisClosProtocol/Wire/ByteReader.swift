@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// Reads what `ByteWriter` wrote, strictly: every read is bounds-checked and throws on short input.
 public struct ByteReader: Sendable {

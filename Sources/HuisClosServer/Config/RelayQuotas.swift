@@ -7,6 +7,8 @@ public struct RelayQuotas: Sendable, Equatable {
     public var chunkBytesPerDeviceMax: Int64
     /// Bytes one council's data may take in the database (`councilQuotaExceeded` beyond).
     public var councilStorageBytesMax: Int64 = ServerLimits.councilStorageBytesMax
+    /// The share of `councilStorageBytesMax`, in percent, contributions may fill (`councilQuotaExceeded` beyond).
+    public var contributionsSharePercent: Int = ServerLimits.contributionsSharePercent
     /// Login challenges per device and source address per window (`rateLimited` beyond).
     public var challengesPerDevicePerWindowMax: Int
     /// Failed login proofs per device and source address per window (`rateLimited` beyond).

@@ -1,6 +1,6 @@
 import Configuration
 import Foundation
-import HuisClosL10n
+public import HuisClosL10n
 import SystemPackage
 
 /// One setting of `huisclos-server`: its flag (`--tls-cert`), environment variable

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import HuisClosEngine
-import Logging
+public import Logging
 
 /// How one relay server runs: where it keeps data, where it listens, how long secrets live.
 ///

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import HuisClosL10n
-import HuisClosWire
+public import HuisClosWire
 
 /// The councils a deployment hosts beside its default one: one folder each under
 /// `<data>/councils/`, holding that council's admin token, `public-site.json` and (on SQLite) its

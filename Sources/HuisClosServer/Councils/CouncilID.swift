@@ -1,6 +1,6 @@
 import Foundation
 import HuisClosL10n
-import HuisClosWire
+public import HuisClosWire
 
 /// The name of a council hosted beside the default one on a deployment: its URL segment
 /// (`/councils/<id>/v1/…`, `/councils/<id>/public/`), its folder (`<data>/councils/<id>/`) and, on

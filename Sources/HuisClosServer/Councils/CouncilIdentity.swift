@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import HuisClosL10n
 
 /// Which council a storage belongs to: recorded in it when it is created (the SQLite file's, or

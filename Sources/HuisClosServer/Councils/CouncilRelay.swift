@@ -55,7 +55,7 @@ struct CouncilRelay: Sendable {
         let hub = PokeHub(metrics: metrics, council: id?.rawValue ?? "default")
         let fanout = RelayFanout(hub: hub, authenticator: authenticator, bus: bus)
         let quota = CouncilQuota(storage: storage, bytesMax: configuration.quotas.councilStorageBytesMax, metrics: metrics,
-                                 council: id?.rawValue ?? "default")
+                                 council: id?.rawValue ?? "default", contributionsSharePercent: configuration.quotas.contributionsSharePercent)
         let services = RelayServices(
             configuration: configuration, storage: storage, authenticator: authenticator,
             intake: BatchIntake(storage: storage, authenticator: authenticator, fanout: fanout, metrics: metrics, clock: configuration.clock,
@@ -65,20 +65,22 @@ struct CouncilRelay: Sendable {
 
         let router = Router(context: RelayRequestContext.self)
         router.add(middleware: ForwardedClient(proxies: configuration.trustedProxies))
-        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock))
+        let incarnation = IncarnationStamp(storage: storage)
+        router.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock, incarnation: incarnation))
         AccessRoutes(services: services).register(on: router)
         SyncRoutes(services: services).register(on: router)
         FileRoutes(services: services).register(on: router)
         MembershipRoutes(services: services, ledger: ledger).register(on: router)
         OperationsRoutes(services: services, storages: readiness).register(on: router)
-        let publicCatalog = PublicCatalogCache(storage: storage, metrics: metrics)
+        let publicCatalog = PublicCatalogCache(storage: storage, ledger: ledger, metrics: metrics, logger: logger)
         let site = PublicSiteSource(services: services, settings: publicSettings, ledger: ledger, base: publicBase, cache: publicCatalog)
         PublicRoutes(site: site).register(on: router)
         ConsultationFormRoutes(site: site, gate: contributionGate).register(on: router)
         ContributionRoutes(services: services, ledger: ledger, cache: publicCatalog, gate: contributionGate).register(on: router)
 
         let webSocketRouter = Router(context: WatchRequestContext.self)
-        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock) { error, context in await context.refuse(error) })
+        webSocketRouter.add(middleware: ProtocolMiddleware(metrics: metrics, health: health, clock: configuration.clock,
+                                                           incarnation: incarnation) { error, context in await context.refuse(error) })
         SyncRoutes(services: services).registerWatch(on: webSocketRouter)
 
         let background: [any Service] = [IntegrityWatch(storage: storage, health: health, clock: configuration.clock, logger: logger)]

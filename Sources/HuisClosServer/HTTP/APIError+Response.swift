@@ -1,6 +1,6 @@
-import HTTPTypes
-import Hummingbird
-import HuisClosWire
+public import HTTPTypes
+public import Hummingbird
+public import HuisClosWire
 import NIOCore
 
 /// An `APIError` renders itself as the relay's answer (Hummingbird's `HTTPResponseError`): the

@@ -54,7 +54,7 @@ struct ContributionRoutes: Sendable {
         }
         let sealed = try await request.bytes(limit: WireLimits.contributionBytesMax, contentType: ProtocolVersion.chunkContentType)
         guard sealed.count > SealedBox.overhead else { throw APIError(.malformed, Text(fr: "une contribution scellée est plus longue que l'enveloppe d'une boîte scellée", en: "a sealed contribution is longer than a sealed box's overhead")) }
-        let position = try await services.councilQuota.storing(sealed.count) {
+        let position = try await services.councilQuota.storingContribution(sealed.count) {
             try await services.storage.storeContribution(sealed, consultation: consultation.id, receivedAt: services.now,
                                                          max: ContributionLimits.perConsultationMax)
         }

@@ -6,7 +6,8 @@ import Hummingbird
 import Logging
 
 /// Wraps every route: checks the protocol version under `/v1`, turns every error into a JSON
-/// error answer with a stable code, stamps the server's version and clock, counts and logs the request.
+/// error answer with a stable code, stamps the server's version, clock and incarnation, counts and
+/// logs the request.
 ///
 /// Logs hold the method, route pattern, status and duration, never bodies or headers (tokens).
 struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -15,6 +16,8 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
     let health: StorageHealth
     /// The relay's clock, stamped on every answer (`HuisClos-Time`) so devices measure their offset.
     let clock: ServerClock
+    /// The storage's incarnation, stamped on every answer (`HuisClos-Incarnation`) so devices see a restore.
+    let incarnation: IncarnationStamp
     /// Told of every error answer before it is sent: the watch router hands it to the connection's
     /// guard, which sends it in place of the WebSocket library's bare 400 (`WatchRequestContext`).
     var refused: @Sendable (APIError, Context) async -> Void = { _, _ in }
@@ -34,6 +37,7 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.huisClosProtocol] = String(ProtocolVersion.current)
         response.headers[.huisClosTime] = String(Int64(clock.now().timeIntervalSince1970 * 1000))
+        if let incarnation = await incarnation.value() { response.headers[.huisClosIncarnation] = incarnation }
         let route = context.endpointPath ?? "unmatched"
         let duration = ContinuousClock.now - start
         metrics.request(route: route, status: response.status.code, duration: duration)

@@ -11,6 +11,8 @@ extension HTTPField.Name {
     static let huisClosProtocol = HTTPField.Name(ProtocolVersion.headerName)!
     /// `HuisClos-Time`: the relay's clock on every answer, in milliseconds since the Unix epoch.
     static let huisClosTime = HTTPField.Name(RelayTime.headerName)!
+    /// `HuisClos-Incarnation`: the relay's incarnation on every answer (`StoredIncarnation`).
+    static let huisClosIncarnation = HTTPField.Name(RelayIncarnation.headerName)!
 }
 
 extension Request {

@@ -1,4 +1,3 @@
-import CNIOLinux
 import Hummingbird
 import NIOCore
 #if canImport(Glibc)
@@ -22,7 +21,9 @@ struct SourceAddress: Sendable, Hashable, CustomStringConvertible {
         }
         switch address {
         case .v6(let v6):
-            let bytes = withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
+            // `sin6_addr`, at offset 8 of every `sockaddr_in6` (glibc, musl, BSD): read as bytes, since
+            // the compiler sees the member as declared in NIO's internal CNIOLinux module.
+            let bytes = withUnsafeBytes(of: v6.address) { Array($0[8..<24]) }
             if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
                 key = bytes[12...].map(String.init).joined(separator: ".")
             } else {

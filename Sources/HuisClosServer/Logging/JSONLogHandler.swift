@@ -1,5 +1,5 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import Synchronization
 
 /// Log lines as JSON objects, one per line (`--log-format json`), for a log shipper to read

@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// A `huisclos-server` command that cannot do what the operator asked: which folder or council is
 /// missing, or that the data folder is damaged, and what to do.

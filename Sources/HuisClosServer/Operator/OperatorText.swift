@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 
 /// What `huisclos-server`'s commands tell the operator, in both languages (French by default,
 /// English with LANG=en, as `huisclos`). The relay's logs stay English: they are read by log

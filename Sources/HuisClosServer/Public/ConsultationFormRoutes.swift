@@ -95,7 +95,7 @@ struct ConsultationFormRoutes: Sendable {
     /// consultation's mailbox is full (kept apart for the same reason as `formBody`).
     private static func store(_ sealed: [UInt8], consultation id: String, at now: Date, services: RelayServices) async throws -> ContributionRefusal? {
         do {
-            let position = try await services.councilQuota.storing(sealed.count) {
+            let position = try await services.councilQuota.storingContribution(sealed.count) {
                 try await services.storage.storeContribution(sealed, consultation: id, receivedAt: now, max: ContributionLimits.perConsultationMax)
             }
             return position == nil ? ContributionRefusal(.full) : nil

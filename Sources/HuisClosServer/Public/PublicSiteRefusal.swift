@@ -1,4 +1,4 @@
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosPublication
 
 /// Why the public site answers a visitor with a page saying it cannot (404, French then English):

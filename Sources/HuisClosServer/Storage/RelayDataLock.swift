@@ -1,5 +1,5 @@
-import Foundation
-import HuisClosL10n
+public import Foundation
+public import HuisClosL10n
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 import HuisClosL10n
 
@@ -73,6 +73,8 @@ public enum SQLiteBackup {
                                    arguments: [identity.storedName, identity.uuid.uuidString])
                 }
             }
+            // Another incarnation: devices see it change and give back what the copy lacks.
+            try destination.write { db in try StoredIncarnation.renew(db) }
             try destination.close()
             try source.close()
             // The old WAL belongs to the old file: left beside the new one, SQLite would replay it.

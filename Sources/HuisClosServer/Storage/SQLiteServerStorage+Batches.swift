@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import GRDB
 import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosProtocol
 
 extension SQLiteServerStorage {
     public func push(_ batches: [BatchEnvelope], receivedAt: Date) async throws(StorageError) -> [PushOutcome] {

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import HuisClosWire
+public import HuisClosWire
 
 /// Consultations' mailboxes of sealed contributions, in the same SQLite file.
 extension SQLiteServerStorage {

@@ -1,9 +1,9 @@
-import Foundation
+public import Foundation
 import GRDB
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosWire
+public import HuisClosWire
 
 extension SQLiteServerStorage {
     public func createEnrolmentCode(hash: [UInt8], access: DeviceAccess, expiresAt: Date) async throws(StorageError) {

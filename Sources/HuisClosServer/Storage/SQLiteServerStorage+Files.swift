@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosWire
+public import HuisClosProtocol
+public import HuisClosWire
 
 extension SQLiteServerStorage {
     public func declare(_ manifest: FileManifestRecord, by device: SigningPublicKey) async throws(StorageError) -> FileManifestRecord {

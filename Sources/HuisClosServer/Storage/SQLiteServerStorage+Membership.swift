@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HuisClosCrypto
+public import HuisClosCrypto
 import HuisClosProtocol
 
 /// The relayed membership log and the sealed-key mailbox, in the same SQLite file.

@@ -11,4 +11,10 @@ extension SQLiteServerStorage {
             return (pages - free) * size
         }
     }
+
+    public func storedContributionBytes() async throws(StorageError) -> Int64 {
+        try await read("measuring the contributions' storage") { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(LENGTH(bytes)), 0) FROM contribution") ?? 0
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 import HuisClosCrypto
 import HuisClosL10n
@@ -20,6 +20,8 @@ public final class SQLiteServerStorage: ServerStorage {
     let pushes: PushGroupCommit
     /// The council this database belongs to, recorded when it was created.
     public let identity: CouncilIdentity
+    /// Its incarnation (`StoredIncarnation`), read when it opens: a restore needs the relay stopped.
+    private let storedIncarnation: String
 
     /// Opens (creating if needed) the database of `council` (nil: the default council) in
     /// `folder` and migrates it to the current schema. A database recording another council is
@@ -38,6 +40,7 @@ public final class SQLiteServerStorage: ServerStorage {
             try Self.migrateRefusingNewer(pool, path: path)
             identity = try pool.write { db in try Self.claimIdentity(db, for: council) }
             try identity.require(council, database: path)
+            storedIncarnation = try pool.write { db in try StoredIncarnation.claim(db) }
             pushes = PushGroupCommit(pool: pool, place: Self.place)
         } catch let error as StorageError {
             throw error
@@ -73,6 +76,8 @@ public final class SQLiteServerStorage: ServerStorage {
                        arguments: [fresh.storedName, fresh.uuid.uuidString])
         return fresh
     }
+
+    public func incarnation() async throws(StorageError) -> String { storedIncarnation }
 
     /// SQLite's own verdict on a damaged file (corrupt pages, or not a database at all).
     static func isDamage(_ error: DatabaseError) -> Bool {

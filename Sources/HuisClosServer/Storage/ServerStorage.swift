@@ -1,8 +1,8 @@
-import Foundation
-import HuisClosCrypto
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosWire
+public import Foundation
+public import HuisClosCrypto
+public import HuisClosL10n
+public import HuisClosProtocol
+public import HuisClosWire
 
 /// Everything the relay keeps, behind one protocol: SQLite embedded by default
 /// (`SQLiteServerStorage`), another database later, checked by the same conformance suite.
@@ -101,6 +101,9 @@ public protocol ServerStorage: Sendable {
     /// schema with their indexes and TOAST. Cheap (no table is scanned): read before each write.
     func storedBytes() async throws(StorageError) -> Int64
 
+    /// The sealed bytes of every consultation's contributions (their share of the quota counts them).
+    func storedContributionBytes() async throws(StorageError) -> Int64
+
     // MARK: Membership log and key mailbox (the caller has verified every record and key)
 
     /// The relayed membership log's records from index `from`, in order (canonical bytes).
@@ -130,6 +133,10 @@ public protocol ServerStorage: Sendable {
     /// Checks the stored data for damage (SQLite: `PRAGMA integrity_check`) and returns what it
     /// found, empty when sound. Reads everything: run it off the request path (`IntegrityWatch`).
     func integrityProblems() async throws(StorageError) -> [String]
+
+    /// The relay's incarnation (`StoredIncarnation`): the same from one start to the next, another
+    /// after every restore.
+    func incarnation() async throws(StorageError) -> String
 }
 
 /// A sealed scope key as the mailbox files it: the fields the relay routes by, and the bytes.

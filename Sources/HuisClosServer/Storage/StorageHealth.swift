@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosL10n
+public import HuisClosL10n
 import HuisClosTrust
 import Logging
 import ServiceLifecycle

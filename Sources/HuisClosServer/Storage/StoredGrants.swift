@@ -1,7 +1,7 @@
 import Foundation
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosWire
+public import HuisClosWire
 
 /// How every backend stores a device's grants: the `EnrolResponse` message's bytes, so the
 /// stored form is the wire's, checked by the same decoder on read.

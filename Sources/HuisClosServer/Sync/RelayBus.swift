@@ -1,5 +1,5 @@
-import HuisClosCrypto
-import HuisClosProtocol
+public import HuisClosCrypto
+public import HuisClosProtocol
 import HuisClosWire
 
 /// What one relay instance tells the other instances sharing its database, so a device sees the

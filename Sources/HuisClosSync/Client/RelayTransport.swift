@@ -1,6 +1,6 @@
-import AsyncHTTPClient
+public import AsyncHTTPClient
 import NIOCore
-import NIOHTTP1
+public import NIOHTTP1
 import HuisClosWire
 
 /// One request of the sync client to the relay, before it is put on a network.
@@ -24,12 +24,17 @@ public struct RelayResponse: Sendable {
     /// The relay's clock when it answered (its `HuisClos-Time` header, milliseconds since the Unix
     /// epoch), nil when the answer did not carry it.
     public var relayTimeMs: Int64?
+    /// The relay's incarnation (its `HuisClos-Incarnation` header), nil when the answer did not
+    /// carry one (an older relay).
+    public var incarnation: String?
 
-    /// An answer with `status`, `body` and the relay's clock.
-    public init(status: UInt, body: [UInt8], relayTimeMs: Int64?) {
+    /// An answer with `status` and `body`, the relay's clock and incarnation read from its header
+    /// fields through `header` (a field's value by name, nil when absent).
+    public init(status: UInt, body: [UInt8], header: (String) -> String?) {
         self.status = status
         self.body = body
-        self.relayTimeMs = relayTimeMs
+        relayTimeMs = header(RelayTime.headerName).flatMap { Int64($0) }
+        incarnation = RelayIncarnation.parse(header(RelayIncarnation.headerName))
     }
 }
 
@@ -56,8 +61,7 @@ public struct HTTPRelayTransport: RelayTransport {
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await http.execute(outgoing, timeout: .seconds(timeoutSeconds))
         let bytes = try await Self.body(of: response, limit: max(limit, 64 * 1024))
-        let relayTimeMs = response.headers.first(name: RelayTime.headerName).flatMap { Int64($0) }
-        return RelayResponse(status: response.status.code, body: bytes, relayTimeMs: relayTimeMs)
+        return RelayResponse(status: response.status.code, body: bytes) { response.headers.first(name: $0) }
     }
 
     /// The body read into one array sized from its `Content-Length`, each fragment copied once as

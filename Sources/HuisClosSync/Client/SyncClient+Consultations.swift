@@ -1,5 +1,5 @@
 import HuisClosProtocol
-import HuisClosWire
+public import HuisClosWire
 import NIOHTTP1
 
 /// A consultation's mailbox on the relay (PROTOCOL.md, "Consultations").

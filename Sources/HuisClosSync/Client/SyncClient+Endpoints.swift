@@ -1,8 +1,8 @@
-import Foundation
-import HuisClosCrypto
+public import Foundation
+public import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosWire
+public import HuisClosProtocol
+public import HuisClosWire
 import NIOHTTP1
 
 extension SyncClient {

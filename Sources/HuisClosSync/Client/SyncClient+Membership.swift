@@ -1,7 +1,7 @@
 import Foundation
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosWire
+public import HuisClosWire
 
 extension SyncClient {
     // MARK: Membership log and key mailbox (PROTOCOL.md, "Membership and keys")

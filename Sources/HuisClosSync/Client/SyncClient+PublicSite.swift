@@ -1,5 +1,5 @@
 import HuisClosProtocol
-import HuisClosWire
+public import HuisClosWire
 import NIOHTTP1
 
 /// The relay's public site, as a device publishing to it sees it (PROTOCOL.md, "Public site").

@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosL10n
+public import HuisClosL10n
 
 extension SyncClient {
     /// What a person should be told about the transport to `server`, or nil when nothing.

@@ -1,7 +1,7 @@
 import HTTPTypes
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosWire
+public import HuisClosProtocol
+public import HuisClosWire
 import HummingbirdWSClient
 import Logging
 import NIOCore

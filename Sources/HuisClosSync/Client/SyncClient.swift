@@ -1,10 +1,10 @@
-import AsyncHTTPClient
-import Foundation
-import HuisClosCrypto
-import HuisClosEngine
+public import AsyncHTTPClient
+public import Foundation
+public import HuisClosCrypto
+public import HuisClosEngine
 import HuisClosL10n
 import HuisClosProtocol
-import HuisClosWire
+public import HuisClosWire
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -30,6 +30,8 @@ public actor SyncClient {
     /// The relay's clock (`HuisClos-Time`) in its last answer, and the device's clock when that
     /// answer arrived: the relay's clock now is that stamp plus the time elapsed since.
     private var relayClock: (relayMs: Int64, receivedAt: Date)?
+    /// The relay's incarnation (`HuisClos-Incarnation`) in its last answer that carried one.
+    public private(set) var relayIncarnation: String?
 
     /// How the shared client connects: it gives up after 5 s, so an unreachable server is reported
     /// quickly instead of after the whole request timeout, and it does not retry a refused
@@ -194,6 +196,7 @@ public actor SyncClient {
             throw unreachable
         }
         if let stamp = answer.relayTimeMs { relayClock = (stamp, now()) }
+        if let incarnation = answer.incarnation { relayIncarnation = incarnation }
         return answer
     }
 }

@@ -1,5 +1,5 @@
-import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosL10n
+public import HuisClosProtocol
 
 /// What `SyncLocalStore.apply` did with a page of batches.
 public struct PullReport: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 import HuisClosWire
 
 /// One device's sync: push the outbox, then pull every readable scope from its cursor.
@@ -29,12 +29,21 @@ public struct SyncDriver: Sendable {
     /// A relay found behind what this device holds (`pull`), or refusing this device's batches as
     /// a gap in its chain, is repaired: the device pushes back every batch it holds of the scope
     /// (`repair`), pulls the scope again, and pushes its outbox again. The report says so.
-    public func sync(waiting: Set<ScopeID> = [], progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
+    /// `relayRestored` (its incarnation changed) repairs every readable scope, and pulls each from
+    /// the start of its log: positions past the backup may now hold other batches.
+    public func sync(waiting: Set<ScopeID> = [], relayRestored: Bool = false,
+                     progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
         var report = SyncReport()
         let known = await client.access
         let access = if let known { known } else { try await client.login() }
         try await push(into: &report, progress: progress)
         let scopes = access.readable.subtracting(waiting).sorted()
+        if relayRestored {
+            for scope in access.readable.sorted() {
+                try await repair(scope, evidence: .relayRestored, into: &report)
+                try await store.setCursor(.start, for: scope)
+            }
+        }
         for scope in scopes {
             try await pull(scope, into: &report, progress: progress)
         }

@@ -1,5 +1,5 @@
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 
 /// What the sync driver needs from the device's local store (the change engine's `HuisClosStore`
 /// conforms to it; tests use an in-memory store that checks chains with `ChainPosition`).

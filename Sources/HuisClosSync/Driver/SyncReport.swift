@@ -1,7 +1,7 @@
 import HuisClosCrypto
-import HuisClosL10n
-import HuisClosProtocol
-import HuisClosWire
+public import HuisClosL10n
+public import HuisClosProtocol
+public import HuisClosWire
 
 /// What one sync did.
 public struct SyncReport: Sendable {
@@ -28,7 +28,8 @@ public struct SyncReport: Sendable {
     /// What this sync did beyond the counts, for the person: each repair of a relay that had lost
     /// batches, and each batch pulled from the relay that this device refused to merge, with why.
     public var notices: [Text] {
-        repairs.map(\.text) + pulled.rejected.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.map { id, why in
+        // After a restore every scope is given back; only those where the relay had lost something say so.
+        repairs.filter { $0.evidence != .relayRestored || $0.restored > 0 }.map(\.text) + pulled.rejected.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.map { id, why in
             Text(fr: "Lot \(id.sequence) de « \(id.scope.rawValue) » d'un autre appareil refusé à la réception (\(why.french)) : rien n'en a été fusionné. Le défaut vient de l'appareil auteur ou du serveur, pas de celui-ci ; prévenez le secrétariat si cela se répète.",
                  en: "Batch \(id.sequence) of “\(id.scope.rawValue)” from another device refused on receipt (\(why.english)): nothing of it was merged. The fault lies with its author's device or the server, not this one; tell the secretariat if it happens again.")
         }
@@ -67,6 +68,9 @@ public struct RelayRepair: Sendable, Equatable {
         case batchReplaced(position: UInt64)
         /// The relay refused this device's next batch as a gap: it lost the earlier ones.
         case ownBatchesMissing
+        /// The relay announces another incarnation than before: restored, it may have lost
+        /// anything it took since its backup, whatever the cursors show.
+        case relayRestored
     }
 
     /// The scope repaired.
@@ -86,15 +90,19 @@ public struct RelayRepair: Sendable, Equatable {
 
     /// What happened, for the person who ran the sync.
     public var text: Text {
-        let seen: Text = switch evidence {
+        let seen: Text
+        switch evidence {
         case .headBehind(let head, let position):
-            Text(fr: "son journal s'arrête à la position \(head) alors que cet appareil en avait reçu \(position)",
-                 en: "its log ends at position \(head) while this device had received \(position)")
+            seen = Text(fr: "son journal s'arrête à la position \(head) alors que cet appareil en avait reçu \(position)",
+                        en: "its log ends at position \(head) while this device had received \(position)")
         case .batchReplaced(let position):
-            Text(fr: "il tient un autre lot à la position \(position) que celui que cet appareil y avait reçu",
-                 en: "it holds another batch at position \(position) than the one this device received there")
+            seen = Text(fr: "il tient un autre lot à la position \(position) que celui que cet appareil y avait reçu",
+                        en: "it holds another batch at position \(position) than the one this device received there")
         case .ownBatchesMissing:
-            Text(fr: "il a refusé le lot suivant de cet appareil faute des précédents", en: "it refused this device's next batch for lack of the earlier ones")
+            seen = Text(fr: "il a refusé le lot suivant de cet appareil faute des précédents", en: "it refused this device's next batch for lack of the earlier ones")
+        case .relayRestored:
+            return Text(fr: "« \(scope.rawValue) » : le serveur restauré n'avait plus \(restored) lot(s) que cet appareil détenait ; il les lui a rendus et a relu la portée depuis le début.",
+                        en: "“\(scope.rawValue)”: the restored server no longer held \(restored) batch(es) this device held; it gave them back and read the scope again from the start.")
         }
         return Text(fr: "Le serveur avait perdu des lots de « \(scope.rawValue) » (\(seen.french)) : restauré depuis une copie plus ancienne ou endommagé ? Cet appareil lui a rendu \(restored) lot(s) qu'il détenait et a relu la portée.",
                     en: "The server had lost batches of “\(scope.rawValue)” (\(seen.english)): restored from an older copy, or damaged? This device gave it back \(restored) batch(es) it held and read the scope again.")

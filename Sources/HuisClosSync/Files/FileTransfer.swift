@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 import HuisClosCrypto
 import HuisClosL10n
-import HuisClosProtocol
-import HuisClosWire
+public import HuisClosProtocol
+public import HuisClosWire
 
 /// Resumable, chunked transfer of an already-encrypted file between a local path and the relay.
 ///

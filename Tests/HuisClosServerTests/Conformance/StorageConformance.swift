@@ -64,14 +64,17 @@ enum StorageConformance {
         #expect(withChunk >= withBatches + 450_000, "\(withBatches) then \(withChunk)")
     }
 
-    /// Contributions count too (the quota bounds a flood of them): 40 sealed boxes of 16,000 random bytes.
+    /// Contributions count too (the quota bounds a flood of them): 40 sealed boxes of 16,000 random
+    /// bytes; their own figure (their share of the quota) is exactly their sealed bytes.
     static func storedBytesGrowWithContributions(_ storage: any ServerStorage) async throws {
         let empty = try await storage.storedBytes()
+        let contributed = try await storage.storedContributionBytes()
         for _ in 1...40 {
             _ = try await storage.storeContribution((0..<16_000).map { _ in UInt8.random(in: 0...255) }, consultation: "c-flot", receivedAt: now, max: 100)
         }
         let withContributions = try await storage.storedBytes()
         #expect(withContributions >= empty + 576_000, "\(empty) then \(withContributions)")
+        #expect(try await storage.storedContributionBytes() == contributed + 640_000)
     }
 
     static func enrolmentCodesAreSingleUse(_ storage: any ServerStorage) async throws {

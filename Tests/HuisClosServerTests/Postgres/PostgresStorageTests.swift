@@ -4,6 +4,7 @@ import HuisClosProtocol
 import HuisClosServer
 import HuisClosServerPostgres
 import HuisClosTestSupport
+import HuisClosWire
 import Logging
 import Testing
 
@@ -43,6 +44,22 @@ struct PostgresStorageTests {
         let page = try await reopened.pull(scope: .council, after: 0, maxBatches: 10, maxBytes: 100_000)
         #expect(page.batches == batches.map(\.encoded))
         #expect(page.receivedAtMs == Array(repeating: UInt64(StorageConformance.now.timeIntervalSince1970 * 1000), count: 4))
+    }
+
+    /// A `pg_restore --clean` of a dump is another incarnation (`HuisClos-Incarnation`) with no
+    /// step of the operator's; reopening the database, as a restarted relay does, is the same one.
+    @Test func aPgRestoreGivesTheRelayANewIncarnation() async throws {
+        let (storage, url) = try await Self.freshStorage()
+        let first = try await storage.incarnation()
+        storage.close()
+        let reopened = try await PostgresServerStorage.open(try PostgresLocation(url: url), logger: Self.logger)
+        #expect(try await reopened.incarnation() == first)
+        reopened.close()
+        try await SuiteCluster.get().dumpAndRestore(database: url)
+        let restored = try await PostgresServerStorage.open(try PostgresLocation(url: url), logger: Self.logger)
+        defer { restored.close() }
+        let after = try await restored.incarnation()
+        #expect(after != first && RelayIncarnation.parse(after) == after, "\(first) → \(after)")
     }
 
     @Test func aDatabaseMigratedByANewerBinaryIsRefusedUnchanged() async throws {

@@ -1,0 +1,151 @@
+public import HuisClosL10n
+
+/// The help of `huisclos admin …` in French and English: the CLI shows one language, the app the same words.
+public enum AdminHelp {
+    public static let member = Text(fr: "Membre (hex).", en: "Member (hex).")
+    public static let group = CommandHelp(
+        Text(
+            fr: "Secrétariat : conseil, appareils, codes, révocation (nominations : membres nommer).",
+            en: "Secretariat commands (appointments: membres nommer)."),
+        details: Text(
+            fr: "Les phrases de passe sont demandées sans écho (jamais sur la ligne de commande).",
+            en: "Passphrases are asked without echo (never on the command line)."),
+        examples: [
+            "export HUISCLOS_DEVICE=~/.huisclos-secretariat",
+            "huisclos admin setup --admin-token-file jeton-admin --server https://conseil.example --name \"Conseil numérique\" --order 2026-0001 --charter charte.pdf",
+            .init("huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142", note: Text(fr: "nominations", en: "appointments")),
+            "huisclos admin code",
+            "huisclos admin certify --member 9f1c… --signing 51e0… --agreement 77aa…",
+            "huisclos admin revoke --device-key 51e0…",
+            "huisclos admin racine exporter --sortie /media/cle-usb/racine.hcroot",
+        ])
+
+    public enum RootCommands {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Sauvegarde hors ligne de la racine de confiance.",
+                en: "Offline backup of the trust root."),
+            details: Text(
+                fr: """
+                    La racine de confiance signe ce que seule elle peut signer (appareils et nominations du secrétariat). Exportez-la une fois, scellée sous sa propre phrase de passe, sur un support gardé hors ligne (clé USB au coffre) ; si l'appareil qui la détient est perdu, enrôlez un nouvel appareil du même membre du secrétariat et restaurez-la dessus.
+
+                    Les phrases de passe sont demandées sans écho, jamais sur la ligne de commande (scripts : HUISCLOS_PASSPHRASE pour l'appareil, HUISCLOS_ROOT_PASSPHRASE pour la sauvegarde).
+                    """,
+                en: """
+                    The trust root signs what only it may sign (secretariat devices and appointments). Export it once, sealed under its own passphrase, to a medium kept offline; if the device holding it is lost, enrol a new device of the same secretariat member and restore it there.
+
+                    Passphrases are asked without echo, never on the command line (scripts: HUISCLOS_PASSPHRASE for the device, HUISCLOS_ROOT_PASSPHRASE for the backup).
+                    """),
+            examples: [
+                "huisclos admin racine exporter --sortie /media/cle-usb/racine.hcroot",
+                "huisclos admin racine exporter --sortie /media/cle-usb/racine.hcroot --retirer",
+                "huisclos admin racine restaurer /media/cle-usb/racine.hcroot",
+            ])
+
+        public enum Export {
+            public static let command = CommandHelp(
+                Text(
+                    fr: "Écrit la racine scellée dans un nouveau fichier.",
+                    en: "Writes the sealed root to a new file."))
+            public static let output = Text(
+                fr: "Nouveau fichier (jamais écrasé).",
+                en: "New file (never overwritten).")
+            public static let remove = Text(
+                fr: "Retire ensuite la racine de cet appareil, après avoir relu la sauvegarde.",
+                en: "Then removes the root from this device, after reading the backup back.")
+        }
+
+        public enum Restore {
+            public static let command = CommandHelp(
+                Text(
+                    fr: "Restaure la racine sur cet appareil du secrétariat.",
+                    en: "Restores the root onto this secretariat device."),
+                details: Text(
+                    fr:
+                        "Sur un appareil nouvellement enrôlé du membre du secrétariat : vérifie que la sauvegarde est celle de la racine épinglée, certifie cet appareil avec elle et la garde dans la réplique chiffrée. Révoquez ensuite l'appareil perdu (huisclos admin revoke --device-key …).",
+                    en:
+                        "On a newly enrolled device of the secretariat member: checks the backup holds the pinned root, certifies this device with it and keeps it in the encrypted replica. Then revoke the lost device."
+                ))
+            public static let file = Text(
+                fr: "Fichier de sauvegarde.",
+                en: "Backup file.")
+        }
+    }
+
+    public enum Setup {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Crée le conseil et sa racine de confiance.",
+                en: "Creates the council and its trust root."))
+        public static let server = Text(
+            fr: "URL du serveur.",
+            en: "Server URL.")
+        public static let name = Text(
+            fr: "Nom du conseil.",
+            en: "Council name.")
+        public static let order = Text(
+            fr: "Arrêté nommant le secrétariat.",
+            en: "Order appointing the secretariat.")
+        public static let charter = Text(
+            fr: "Charte et engagement de confidentialité (fichier).",
+            en: "Charter and confidentiality undertaking (file).")
+    }
+
+    public enum Certify {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Certifie un appareil enrôlé.",
+                en: "Certifies an enrolled device."))
+        public static let signing = Text(
+            fr: "Clé de signature de l'appareil (hex).",
+            en: "Device signing key (hex).")
+        public static let agreement = Text(
+            fr: "Clé d'accord de l'appareil (hex).",
+            en: "Device agreement key (hex).")
+    }
+
+    public enum Grant {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Ajoute ou retire un membre d'une portée.",
+                en: "Adds or removes a member from a scope."))
+        public static let scope = Text(
+            fr: "Portée (group:…, hearing:…).",
+            en: "Scope (group:…, hearing:…).")
+        public static let readOnly = Text(
+            fr: "Lecture seule.",
+            en: "Read only.")
+        public static let remove = Text(
+            fr: "Retire au lieu d'ajouter (nouvelle époque de clé).",
+            en: "Removes instead (new key epoch).")
+    }
+
+    public enum Code {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Crée un code d'enrôlement.",
+                en: "Creates an enrolment code."))
+        public static let days = Text(
+            fr: "Validité en jours (1–30).",
+            en: "Validity in days (1–30).")
+    }
+
+    public enum Revoke {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Révoque un appareil et ordonne son effacement.",
+                en: "Revokes a device, orders its wipe."))
+        public static let deviceKey = Text(
+            fr: "Clé publique de l'appareil en hexadécimal.",
+            en: "Device public key, hex.")
+        public static let noWipe = Text(
+            fr: "Sans ordre d'effacement.",
+            en: "Without wipe order.")
+    }
+
+    public enum Token {
+        public static let adminTokenFile = Text(
+            fr: "Fichier contenant le jeton admin. Sinon HUISCLOS_ADMIN_TOKEN = le jeton lui-même.",
+            en: "File holding the admin token. Otherwise HUISCLOS_ADMIN_TOKEN = the token itself.")
+    }
+}

@@ -1,0 +1,68 @@
+public import HuisClosL10n
+
+/// The help of `huisclos presence …` in French and English: the CLI shows one language, the app the same words.
+public enum AttendanceHelp {
+    public static let group = CommandHelp(
+        Text(
+            fr: "Réponses, présences et quorum.",
+            en: "Answers, attendance and quorum."),
+        details: Text(
+            fr: "Les procurations n'existent pas : --procuration est refusé en citant la règle.",
+            en: "There are no proxies: --procuration is refused, quoting the rule."),
+        examples: [
+            .init("huisclos presence repondre s1 --reponse viendra", note: Text(fr: "viendra, excuse, absent", en: "viendra, excuse, absent")),
+            .init("huisclos presence pointer s1 <id membre>", note: Text(fr: "secrétariat", en: "secretariat")),
+            .init("huisclos presence clore s1", note: Text(fr: "secrétariat : affiche le quorum", en: "secretariat: shows the quorum")),
+            .init("huisclos presence liste s1 --json", note: Text(fr: "réponses et présences", en: "answers and attendance")),
+        ])
+
+    public enum Respond {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Répond à la convocation, même hors ligne.",
+                en: "Answers the convocation, even offline."),
+            examples: ["huisclos presence repondre s2 --reponse excuse"])
+        public static let response = Text(
+            fr: "viendra, excusé, absent.",
+            en: "viendra (will attend), excuse (excused), absent.")
+        public static let proxy = Text(
+            fr: "Refusé : les membres siègent en personne.",
+            en: "Refused: members sit in person.")
+    }
+
+    public enum Mark {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Le secrétariat pointe un membre présent.",
+                en: "The secretariat records a member present."),
+            examples: ["huisclos presence pointer s2 <id> <id>"])
+        public static let json = Text(
+            fr: "Sortie JSON : seance, present (identifiants).",
+            en: "JSON output: seance, present (ids).")
+    }
+
+    public enum Close {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Le secrétariat clôt la présence et affiche le quorum.",
+                en: "The secretariat closes attendance and shows the quorum."),
+            examples: ["huisclos presence clore s2 --json"])
+    }
+
+    public enum Roll {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Réponses et présences d'une séance.",
+                en: "A séance's answers and attendance."),
+            details: Text(
+                fr: """
+                    Réponse : willAttend, excused, absent, none (pas de réponse).
+                    Présence : present, excused, absent (une fois close), sinon present ou null.
+                    """,
+                en: """
+                    Answer: willAttend, excused, absent, none (no answer).
+                    Attendance: present, excused, absent (once closed), else present or null.
+                    """),
+            examples: ["huisclos presence liste s1 --json"])
+    }
+}
