@@ -72,7 +72,7 @@ extension CouncilSession {
     public func publishMinutes(_ seance: String) async throws -> String {
         let minutes = Minutes(store: device.store)
         let published = try minutes.minutes(seance).publishable(heldOn: try council.seance(seance).date, council: await councilRootHex(),
-                                                                membership: await device.membership)
+                                                                membership: await device.membership, now: instant)
         try await requirePublishing()
         try minutes.publish(published)
         _ = try await device.sync()

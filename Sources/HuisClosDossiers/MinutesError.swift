@@ -26,6 +26,9 @@ public struct MinutesError: HuisClosError, Equatable, CustomStringConvertible {
         case forgedSignature
         /// The text differs from the one approved and signed (edited after approval).
         case changedAfterApproval
+        /// Signed by a device that is no longer the president's, or was revoked since: the public
+        /// site judges the signature when it receives the publication, and would refuse it.
+        case signerNoLongerPresident
 
         public static let domain = "minutes"
 
@@ -64,13 +67,16 @@ public struct MinutesError: HuisClosError, Equatable, CustomStringConvertible {
             case .changedAfterApproval:
                 Text(fr: "le texte du procès-verbal a été modifié après son approbation : il ne correspond plus au texte approuvé et signé ; prévenez le secrétariat",
                      en: "the minutes were edited after approval: the text no longer matches the one approved and signed; tell the secretariat")
+            case .signerNoLongerPresident:
+                Text(fr: "le procès-verbal a été signé par un appareil qui n'est plus celui de la présidence (fin de mandat ou révocation) : le site public vérifie la signature au moment où il reçoit la publication et la refuserait ; faites-le signer par la présidence actuelle (huisclos pv signer), synchronisez, puis publiez",
+                     en: "the minutes were signed by a device that is no longer the president's (mandate ended or revoked): the public site checks the signature when it receives the publication and would refuse it; have the current president sign them (huisclos pv signer), sync, then publish")
             }
         }
 
         public var exitStatus: ExitStatus {
             switch self {
             case .notFound, .alreadyDrafted, .seanceNotHeld, .conflict, .approved, .notApproved: .usage
-            case .approvalTooEarly, .votesExceedPresent, .unsigned, .forgedSignature, .changedAfterApproval: .dataRefused
+            case .approvalTooEarly, .votesExceedPresent, .unsigned, .forgedSignature, .changedAfterApproval, .signerNoLongerPresident: .dataRefused
             }
         }
     }

@@ -8,14 +8,20 @@ public import HuisClosTrust
 /// whose signature stands, their text as approved with that signature (which the public site
 /// checks again against the membership log), in the public scope's own record kind.
 extension Minutes.Record {
-    /// The minutes as the public site shows them, the séance held on `day`. Refused unless this
-    /// device holds them approved and signed (`standing` is `.signed` for `membership`): a draft
-    /// is `minutes.notApproved`, any other standing its own refusal.
-    public func publishable(heldOn day: Day, council: String, membership: MembershipState) throws -> PublishedMinutes {
+    /// The minutes as the public site shows them, the séance held on `day`, published at `now`.
+    /// Refused unless this device holds them approved and signed (`standing` is `.signed` for
+    /// `membership`): a draft is `minutes.notApproved`, any other standing its own refusal; and
+    /// unless the signing device is still the president's at `now`, the rule the public site judges
+    /// the publication by when it arrives (`minutes.signerNoLongerPresident`).
+    public func publishable(heldOn day: Day, council: String, membership: MembershipState, now: Instant) throws -> PublishedMinutes {
         switch standing(council: council, membership: membership) {
         case .draft: throw MinutesError(.notApproved)
         case let .refused(code): throw MinutesError(code)
         case .signed: break
+        }
+        if let statement = approvalStatement(council: council), let signature = publishedSignature,
+           signature.signingMember(of: statement, membership: membership, receivedAt: now) == nil {
+            throw MinutesError(.signerNoLongerPresident)
         }
         guard let approval else { throw MinutesError(.notApproved) }
         return try PublishedMinutes(seance: seance, day: day, approval: approval.published,

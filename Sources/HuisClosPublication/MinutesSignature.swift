@@ -21,14 +21,27 @@ public struct MinutesSignature: Sendable, Equatable, Codable {
         (self.signer, self.signature, self.signedAtMs, self.token) = (signer, signature, signedAtMs, token)
     }
 
-    /// The member whose device made this signature over `statement`, when `membership` certifies
-    /// the device, had not revoked it by `signedAtMs` and had its member president then; nil otherwise.
-    public func signingMember(of statement: String, membership: MembershipState) -> MemberID? {
-        let instant = signedAt
+    /// The member whose device made this signature over `statement`, when at `instant` the device
+    /// was valid in `membership` (certified by then, not revoked, certified for the role its member
+    /// held then), approved by its member, and that member was president; nil otherwise. Devices
+    /// judge at `signedAt` (the write rules held the writing device to that role then); the public
+    /// site at the relay's arrival time (`signingMember(of:membership:receivedAt:)`).
+    public func signingMember(of statement: String, membership: MembershipState, at instant: Instant) -> MemberID? {
         guard let key = try? SigningPublicKey(bytes: signer), let member = membership.certificate(of: key)?.member,
-              !membership.isRevoked(key, at: instant), membership.role(of: member, at: instant) == .president,
+              membership.isDeviceValid(key, at: instant), membership.isApproved(key, at: instant),
+              membership.role(of: member, at: instant) == .president,
               (try? key.verify(signature, of: Array(statement.utf8))) != nil else { return nil }
         return member
+    }
+
+    /// The member as the public site judges it, the publication having reached the relay at
+    /// `receivedAt`: the one instant the publishing and signing devices do not choose. The signing
+    /// device states `signedAtMs` itself, so a key that is no longer the president's (or was revoked)
+    /// could sign a statement dated back to its presidency; judged at `receivedAt`, it is refused.
+    /// The stated time may not come after `receivedAt` by more than the usual clock skew.
+    public func signingMember(of statement: String, membership: MembershipState, receivedAt: Instant) -> MemberID? {
+        guard signedAt <= receivedAt.adding(seconds: TrustLimits.recordClockSkewSecondsMax) else { return nil }
+        return signingMember(of: statement, membership: membership, at: receivedAt)
     }
 
     /// The signing instant, to the second.

@@ -31,53 +31,67 @@ public struct PublicCatalog: Sendable, Equatable {
     public let consultations: [Consultation]
     /// Published minutes, most recent séance first.
     public let minutes: [PublishedMinutes]
-    /// The séances of `minutes` whose president's signature this catalog verified against the membership log.
-    public let verifiedMinutes: Set<String>
+    /// The séances of `minutes` whose president's signature this catalog verified against the
+    /// membership log, each with the instant it was judged at: when the relay received the publication (Unix ms).
+    public let verifiedMinutes: [String: UInt64]
     /// The séances whose published minutes carried a signature that does not verify: left out (the relay logs them).
     public let refusedMinutes: Set<String>
 
     /// A catalog of `texts` (sorted as `texts` documents), `consultations` and `minutes`, the
     /// minutes of the séances in `verifiedMinutes` shown as signed.
     public init(texts: [PublishedText], consultations: [Consultation] = [], minutes: [PublishedMinutes] = [],
-                verifiedMinutes: Set<String> = [], refusedMinutes: Set<String> = []) {
+                verifiedMinutes: [String: UInt64] = [:], refusedMinutes: Set<String> = []) {
         self.texts = texts.sorted { ($0.adoptedOn, $0.id) > ($1.adoptedOn, $1.id) }
         self.consultations = consultations.sorted { $0.id < $1.id }
         self.minutes = minutes.sorted { ($0.day, $0.seance) > ($1.day, $1.seance) }
-        self.verifiedMinutes = verifiedMinutes.intersection(self.minutes.map(\.seance))
+        let seances = Set(self.minutes.map(\.seance))
+        self.verifiedMinutes = verifiedMinutes.filter { seances.contains($0.key) }
         self.refusedMinutes = refusedMinutes
     }
 
-    /// The catalog of the public scope's canonical batch bytes, in log order. Batches that fail
+    /// The catalog of the public scope's canonical batch bytes, in log order, each with the
+    /// relay's arrival time (Unix ms; 0 when unknown). Batches that fail
     /// to verify or decode, and documents that are not valid JSON, are skipped: the public site
     /// shows what is well formed and never fails as a whole.
     ///
     /// Minutes are checked against `membership` (the council's verified log; nil before a council
-    /// is registered): a signature that is not the president's device's over the statement
-    /// (`MinutesSignature.signingMember`) leaves the document out (`refusedMinutes`) and never
-    /// replaces what was published; minutes without a signature (published before it was carried)
-    /// are shown as not verified and never replace verified ones.
-    public init(publicBatches: [[UInt8]], membership: MembershipState?) {
+    /// is registered): signed by the president's device at the batch's arrival
+    /// (`MinutesSignature.signingMember(of:membership:receivedAt:)`), they are shown as verified. A
+    /// signature that holds only at the time the publishing device states (the president changed,
+    /// or the device was revoked, before the publication reached the relay: a late publication, a
+    /// push after a restore — or a former president's key dating a forgery back) is shown as not
+    /// verified, as are minutes without a signature (published before it was carried) or in a batch
+    /// whose arrival time is unknown; none of these replaces verified ones. A signature that holds at
+    /// no time leaves the document out (`refusedMinutes`) and never replaces what was published.
+    ///
+    /// A write stamped later than its batch's arrival by more than the engines' clock drift is
+    /// ignored, whatever its kind: a device (stolen, or with a wrong clock) would otherwise publish
+    /// or withdraw with a far-future timestamp that no later write, nor a delete, could ever beat.
+    public init(publicBatches: [(bytes: [UInt8], receivedAtMs: UInt64)], membership: MembershipState?) {
         var texts = Latest<PublishedText>(kind: Self.recordKind, id: \.id)
         var consultations = Latest<Consultation>(kind: Self.consultationKind, id: \.id)
-        var minutes = Latest<PublishedMinutes>(kind: Self.minutesKind, id: \.seance) { document in
-            guard let signature = document.signature else { return Rank.unverified }
-            guard let membership, signature.signingMember(of: document.approvalStatement(council: Hex.encode(membership.root.publicKey.bytes)),
-                                                          membership: membership) != nil else { return nil }
-            return Rank.full
+        var minutes = Latest<PublishedMinutes>(kind: Self.minutesKind, id: \.seance) { document, receivedAtMs in
+            guard let signature = document.signature, receivedAtMs > 0 else { return Rank.unverified }
+            guard let membership else { return nil }
+            let statement = document.approvalStatement(council: Hex.encode(membership.root.publicKey.bytes))
+            if signature.signingMember(of: statement, membership: membership, receivedAt: Instant(unixSeconds: Int64(receivedAtMs / 1_000))) != nil {
+                return Rank.full
+            }
+            return signature.signingMember(of: statement, membership: membership, at: signature.signedAt) == nil ? nil : Rank.unverified
         }
-        for bytes in publicBatches {
+        for (bytes, receivedAtMs) in publicBatches {
             guard let envelope = try? BatchEnvelope(verifying: bytes), envelope.scope == .public,
                   let opened = try? OpenedBatch(envelope, hash: envelope.hash, codec: PlainBodyCodec()) else { continue }
             for operation in opened.operations {
-                texts.merge(operation)
-                consultations.merge(operation)
-                minutes.merge(operation)
+                texts.merge(operation, receivedAtMs: receivedAtMs)
+                consultations.merge(operation, receivedAtMs: receivedAtMs)
+                minutes.merge(operation, receivedAtMs: receivedAtMs)
             }
         }
         self.init(texts: Array(texts.documents.prefix(PublicationLimits.catalogTextsMax)),
                   consultations: Array(consultations.documents.prefix(PublicationLimits.catalogTextsMax)),
                   minutes: Array(minutes.documents.prefix(PublicationLimits.catalogTextsMax)),
-                  verifiedMinutes: minutes.fullIDs, refusedMinutes: minutes.ignored)
+                  verifiedMinutes: minutes.fullArrivals, refusedMinutes: minutes.ignored)
     }
 
     /// The change that publishes `text` (commit it in the public scope).
@@ -120,17 +134,18 @@ public struct PublicCatalog: Sendable, Equatable {
     }
 
     /// The latest document of each record of one kind (by HLC; a delete withdraws it), weighed
-    /// first by its rank: a write replaces the current one when its (rank, HLC) is greater; a
-    /// document ranked nil is ignored. Withdrawals (a delete, an unreadable document) rank `full`.
+    /// first by its rank (given the document and its batch's arrival time): a write replaces the
+    /// current one when its (rank, HLC) is greater; a document ranked nil is ignored. Withdrawals
+    /// (a delete, an unreadable document) rank `full`.
     private struct Latest<Document: Decodable> {
         let kind: String
         let id: KeyPath<Document, String>
-        let rank: (Document) -> Int?
-        private var latest: [String: (rank: Int, hlc: HLC, document: Document?)] = [:]
+        let rank: (Document, UInt64) -> Int?
+        private var latest: [String: (rank: Int, hlc: HLC, receivedAtMs: UInt64, document: Document?)] = [:]
         /// The records that had a document ranked nil.
         private(set) var ignored: Set<String> = []
 
-        init(kind: String, id: KeyPath<Document, String>, rank: @escaping (Document) -> Int? = { _ in Rank.full }) {
+        init(kind: String, id: KeyPath<Document, String>, rank: @escaping (Document, UInt64) -> Int? = { _, _ in Rank.full }) {
             self.kind = kind
             self.id = id
             self.rank = rank
@@ -138,18 +153,21 @@ public struct PublicCatalog: Sendable, Equatable {
 
         var documents: [Document] { latest.values.compactMap(\.document) }
 
-        /// The ids of the records whose current document ranks `full`.
-        var fullIDs: Set<String> { Set(latest.filter { $0.value.rank == Rank.full && $0.value.document != nil }.keys) }
+        /// The records whose current document ranks `full`, with its batch's arrival time.
+        var fullArrivals: [String: UInt64] {
+            latest.filter { $0.value.rank == Rank.full && $0.value.document != nil }.mapValues(\.receivedAtMs)
+        }
 
-        mutating func merge(_ operation: ChangeOperation) {
+        mutating func merge(_ operation: ChangeOperation, receivedAtMs: UInt64) {
             let record = operation.change.record
             guard record.kind == kind else { return }
+            guard receivedAtMs == 0 || operation.hlc.physicalMs <= receivedAtMs + EngineLimits.clockDriftMsDefault else { return }
             let written: (rank: Int, document: Document?)
             switch operation.change {
             case let .set(_, field, .text(json)) where field == PublicCatalog.documentField:
                 let document = (try? JSONDecoder().decode(Document.self, from: Data(json.utf8))).flatMap { $0[keyPath: id] == record.id ? $0 : nil }
                 guard let document else { written = (Rank.full, nil); break }
-                guard let rank = rank(document) else { ignored.insert(record.id); return }
+                guard let rank = rank(document, receivedAtMs) else { ignored.insert(record.id); return }
                 written = (rank, document)
             case .delete:
                 written = (Rank.full, nil)
@@ -157,7 +175,7 @@ public struct PublicCatalog: Sendable, Equatable {
                 return
             }
             if let current = latest[record.id], (current.rank, current.hlc) >= (written.rank, operation.hlc) { return }
-            latest[record.id] = (written.rank, operation.hlc, written.document)
+            latest[record.id] = (written.rank, operation.hlc, receivedAtMs, written.document)
         }
     }
 }

@@ -84,7 +84,7 @@ public struct PublicSite: Sendable {
     /// with a link back to the index; nil if they are not published.
     public func minutesPage(_ seance: String) -> String? {
         guard let minutes = catalog.minutes(of: seance) else { return nil }
-        let document = minutes.document(councilName: publisher.name, verified: catalog.verifiedMinutes.contains(seance))
+        let document = minutes.document(councilName: publisher.name, verifiedAtMs: catalog.verifiedMinutes[seance])
         return self.document(title: "\(document.title) — \(publisher.name)",
                              body: "<p><a href=\"../\(PublicPage.index)\">Retour aux textes publiés</a></p>\n" + document.htmlBody,
                              depth: 1, canonical: url("\(Self.minutesFolder)/\(seance).html"))
@@ -99,7 +99,7 @@ public struct PublicSite: Sendable {
         let rows = catalog.minutes.map { minutes in
             """
             <tr><td>\(minutes.day.french)</td><td><a href="\(Self.minutesFolder)/\(minutes.seance).html">\
-            \(Escaping.html(minutes.document(councilName: publisher.name, verified: false).title))</a></td>\
+            \(Escaping.html(minutes.document(councilName: publisher.name, verifiedAtMs: nil).title))</a></td>\
             <td>\(minutes.approval.day.french) (\(Escaping.html(minutes.approval.seance)))</td></tr>
 
             """

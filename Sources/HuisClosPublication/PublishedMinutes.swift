@@ -82,15 +82,17 @@ public struct PublishedMinutes: Sendable, Equatable, Codable {
     }
 
     /// The page a visitor reads (French): the text, its approval and hash, then what the public
-    /// site checked of the signature — `verified` only when `PublicCatalog` verified it against the
-    /// membership log — with the key, signature and token a visitor needs to check it again.
-    public func document(councilName: String, verified: Bool) -> MinutesDocument {
+    /// site checked of the signature — verified only when `PublicCatalog` verified it against the
+    /// membership log, at `verifiedAtMs` (when the relay received the publication, Unix ms) — with
+    /// the key, signature and token a visitor needs to check it again.
+    public func document(councilName: String, verifiedAtMs: UInt64?) -> MinutesDocument {
         var attestation = [MinutesDocument.approvalLine(approval).french, MinutesDocument.hashLine(textSHA256).french]
-        if verified, let signature {
+        if let verifiedAtMs, let signature {
             attestation.append("Signé par l'appareil de la présidence du conseil (clé Ed25519 \(Hex.encode(signature.signer))) : "
                 + "le site public a vérifié lui-même cette signature sur le texte et le vote ci-dessus, et, dans le registre des membres "
-                + "du conseil, que cet appareil était celui de la présidence et n'était pas révoqué au moment de signature qu'il déclare "
-                + "(\(Self.utc(signature.signedAtMs))).")
+                + "du conseil, que cet appareil était celui de la présidence et n'était pas révoqué quand il a reçu cette publication "
+                + "(\(Self.utc(verifiedAtMs))). Moment de signature indiqué par l'appareil qui a publié, non couvert par la signature : "
+                + "\(Self.utc(signature.signedAtMs)).")
             attestation.append("Signature (base64) : \(Data(signature.signature).base64EncodedString()).")
             if let token = signature.token {
                 attestation.append("Jeton d'horodatage RFC 3161 sur l'approbation et sa signature (DER, base64 ; le site public ne l'a pas vérifié) : "

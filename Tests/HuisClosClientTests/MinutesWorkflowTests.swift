@@ -187,7 +187,8 @@ import Testing
             // A device that may write the public scope replaces them with another vote under the same signature:
             // the relay does not serve the forgery, the signed minutes stay.
             let membership = await fixture.president.membership
-            let published = try record.publishable(heldOn: day, council: membership.root.publicKey.bytes.hex, membership: membership)
+            let published = try record.publishable(heldOn: day, council: membership.root.publicKey.bytes.hex, membership: membership,
+                                                   now: try await fixture.secretariat().instant)
             let forged = try PublishedMinutes(seance: "s1", day: day, approval: .init(seance: "s2", day: published.approval.day, present: 2, inFavour: 1, against: 1,
                                                                                        abstaining: 0),
                                               paragraphs: published.paragraphs, textSHA256: published.textSHA256, signature: signature)
@@ -222,6 +223,63 @@ import Testing
             #expect(page.status == 200 && html.contains("Texte inventé"), "\(html)")
             #expect(!html.contains("appareil de la présidence du conseil") && !html.contains("signature vérifiée"), "\(html)")
             #expect(html.contains("Signature de la présidence non vérifiée par le site public"), "\(html)")
+        }
+    }
+
+    /// The attacker's review (HIGH): the signing time is the signing device's own statement. A
+    /// president whose mandate has ended (her device still certified) signs a forged approval dated
+    /// back to her presidency, and a device that may write the public scope publishes it: the relay
+    /// judges the signature when it receives the publication, so it is not served as signed (shown
+    /// as not verified, as unsigned minutes are: what any device that may write `public` can do).
+    @Test func minutesSignedByAFormerPresidentAndDatedBackToHerPresidencyAreNotServedAsSigned() async throws {
+        try await MinutesFixture.with("minutes-backdated") { fixture in
+            let server = fixture.council.server
+            let duringPresidency = try await fixture.secretariat().instant
+            fixture.council.clock.advance(seconds: 86_400)
+            try await fixture.council.secretariat.device.sign(.endMandate(member: fixture.president.member, reason: .term))
+            try await fixture.syncAll()
+            fixture.council.clock.advance(seconds: 86_400)
+
+            let secretariat = try await fixture.secretariat()
+            let paragraphs = ["Texte inventé : le conseil approuve tout."]
+            let forged = try PublishedMinutes(
+                seance: "s1", day: try secretariat.council.seance("s1").date,
+                approval: .init(seance: "s2", day: try secretariat.council.seance("s2").date, present: 2, inFavour: 2, against: 0, abstaining: 0),
+                paragraphs: paragraphs, textSHA256: Hex.encode(SHA2.sha256(Array(paragraphs.joined(separator: "\n\n").utf8))))
+            let statement = forged.approvalStatement(council: Hex.encode(await fixture.president.membership.root.publicKey.bytes))
+            let backdated = try PublishedMinutes(
+                seance: forged.seance, day: forged.day, approval: forged.approval, paragraphs: forged.paragraphs, textSHA256: forged.textSHA256,
+                signature: MinutesSignature(signer: fixture.president.certificate.signingKey.bytes, signature: await fixture.president.signStatement(statement),
+                                            signedAtMs: UInt64(duringPresidency.unixSeconds) * 1_000, token: nil))
+            try fixture.council.secretariat.device.store.commitLocal([try PublicCatalog.publishMinutesChange(backdated)], scope: .public)
+            try await fixture.syncAll()
+            let page = try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil)
+            let html = String(decoding: page.body, as: UTF8.self)
+            #expect(page.status == 200 && !html.contains("le site public a vérifié lui-même")
+                    && html.contains("Signature de la présidence non vérifiée par le site public"), "\(html)")
+        }
+    }
+
+    /// Genuine minutes signed by a president whose mandate has ended since: the public site would
+    /// refuse the signature when the publication arrives, so the publishing device refuses first,
+    /// naming the way out (the current president signs again), with nothing written.
+    @Test func publishingMinutesSignedByAPresidentWhoseMandateHasEndedIsRefusedWithTheWayOut() async throws {
+        try await MinutesFixture.with("minutes-late") { fixture in
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            try await fixture.syncAll()
+            #expect(try await fixture.session(fixture.president).signMinutes("s1") == false)
+            try await fixture.syncAll()
+            fixture.council.clock.advance(seconds: 86_400)
+            try await fixture.council.secretariat.device.sign(.endMandate(member: fixture.president.member, reason: .term))
+            try await fixture.syncAll()
+            fixture.council.clock.advance(seconds: 60)
+
+            let refused = await #expect(throws: MinutesError(.signerNoLongerPresident)) { _ = try await fixture.secretariat().publishMinutes("s1") }
+            #expect(refused?.text.french.contains("huisclos pv signer") == true, "\(String(describing: refused))")
+            #expect(try fixture.council.secretariat.device.store.pendingBatches(scope: .public, after: 0).isEmpty, "nothing written")
+            let page = try await RawRequest.send(fixture.council.server.url, .GET, "/public/proces-verbaux/s1.html", version: nil)
+            #expect(page.status == 404)
         }
     }
 

@@ -1,5 +1,7 @@
 import HuisClosCouncil
+import HuisClosCrypto
 import HuisClosDossiers
+import HuisClosEngine
 import HuisClosProtocol
 import HuisClosPublication
 import HuisClosStore
@@ -61,9 +63,35 @@ import Testing
         let publicBatches = try members[0].store.pendingBatches(scope: .public, after: 0)
         #expect(publicBatches.count == 1)
         #expect(publicBatches.allSatisfy { $0.bodyKind == .plain })
-        let catalog = PublicCatalog(publicBatches: publicBatches.map(\.encoded), membership: nil)
+        let catalog = PublicCatalog(publicBatches: publicBatches.map { ($0.encoded, 0) }, membership: nil)
         #expect(catalog.texts == [published])
         #expect(try members[0].draft("avis-2026-01").status == .published)
+    }
+
+    /// The attacker's review: a device whose clock is years ahead (or a stolen one stamping so)
+    /// publishes a text; no later withdrawal could beat its timestamp. The public site ignores a
+    /// write stamped past its batch's arrival by more than the clock drift; a write within it counts.
+    @Test func aPublicationStampedFarAheadOfItsArrivalIsIgnoredSoAWithdrawalStillWorks() throws {
+        let stores = try Council.stores(2)
+        let ahead = try ChangeStore(database: stores[0].database, device: try Council.device(1),
+                                    authorizer: KnownDevicesAuthorizer(devices: [try Council.device(1).publicKey, try Council.device(2).publicKey]),
+                                    wallClock: FixedWallClock(ms: Council.start + 10 * 365 * 86_400_000))
+        let drafts = AvisDrafts(store: ahead)
+        try drafts.create(id: "avis-1", title: "Avis", kind: .avis)
+        try drafts.write("Le conseil recommande.", paragraph: "010", of: "avis-1")
+        try drafts.adopt("avis-1", seance: "s-1", on: day("2026-03-12"), vote: try .init(seated: 28, voting: 20, inFavour: 20, against: 0, abstaining: 0))
+        let published = try drafts.publish("avis-1")
+        let far = try ahead.pendingBatches(scope: .public, after: 0).map { ($0.encoded, Council.start) }
+        #expect(PublicCatalog(publicBatches: far, membership: nil).texts.isEmpty, "stamped ten years past its arrival")
+        #expect(PublicCatalog(publicBatches: far.map { ($0.0, Council.start + 10 * 365 * 86_400_000) }, membership: nil).texts == [published])
+
+        // Within the drift, a write counts and a later withdrawal beats it.
+        try stores[1].commitLocal([try PublicCatalog.publishChange(published)], scope: .public)
+        let near = try stores[1].pendingBatches(scope: .public, after: 0).map { ($0.encoded, Council.start) }
+        #expect(PublicCatalog(publicBatches: far + near, membership: nil).texts == [published])
+        try stores[1].commitLocal([.delete(try RecordKey(kind: PublicCatalog.recordKind, id: "avis-1"))], scope: .public)
+        let withdrawn = try stores[1].pendingBatches(scope: .public, after: 0).map { ($0.encoded, Council.start) }
+        #expect(PublicCatalog(publicBatches: far + withdrawn, membership: nil).texts.isEmpty, "the withdrawal is beaten by a far-future write")
     }
 }
 
@@ -103,7 +131,7 @@ import Testing
         let published = try drafts.publish("syn-1")
         #expect(published.kind == .synthese && published.tally?.received == 4 && published.tally?.retained == 2)
 
-        let catalog = PublicCatalog(publicBatches: try store.pendingBatches(scope: .public, after: 0).map(\.encoded), membership: nil)
+        let catalog = PublicCatalog(publicBatches: try store.pendingBatches(scope: .public, after: 0).map { ($0.encoded, 0) }, membership: nil)
         let site = PublicSite(catalog: catalog, publisher: try Publisher(name: "Conseil", siret: "22930008200015", subjectCode: "9.4",
                                                                         subjectName: "Voeux et motions", baseURL: "https://example.org/public"))
         let page = try #require(site.textPage("syn-1"))

@@ -40,7 +40,7 @@ final class PublicCatalogCache: Sendable {
         let catalog = try await build()
         metrics.publicCatalogBuilt()
         for seance in catalog.refusedMinutes.sorted() {
-            logger.warning("public site: published minutes not served, their signature is not the president's device's in the membership log",
+            logger.warning("public site: published minutes not served, their signature is not the president's device's in the membership log when the relay received them",
                            metadata: ["seance": "\(seance)"])
         }
         entry.withLock { current in
@@ -53,12 +53,12 @@ final class PublicCatalogCache: Sendable {
 
     /// The public scope's whole log, read page by page (bounded by the catalog's size limit).
     private func build() async throws -> PublicCatalog {
-        var batches: [[UInt8]] = []
+        var batches: [(bytes: [UInt8], receivedAtMs: UInt64)] = []
         var after: UInt64 = 0
         while batches.count < PublicationLimits.catalogTextsMax {
             let page = try await storage.pull(scope: .public, after: after, maxBatches: WireLimits.pullBatchesMax,
                                               maxBytes: WireLimits.pullBytesMax)
-            batches += page.batches
+            batches += zip(page.batches, page.receivedAtMs).map { ($0, $1) }
             if page.caughtUp || page.batches.isEmpty { break }
             after = page.cursor
         }
