@@ -25,7 +25,7 @@ struct AdminCommands: AsyncParsableCommand {
             if let file = adminTokenFile {
                 return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            guard let token = ProcessInfo.processInfo.environment["HUISCLOS_ADMIN_TOKEN"] else {
+            guard let token = Passphrase.take("HUISCLOS_ADMIN_TOKEN") else {
                 throw UsageError(
                     invalid: Text(
                         fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",

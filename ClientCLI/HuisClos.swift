@@ -22,6 +22,7 @@ struct HuisClos: AsyncParsableCommand {
     /// then parses and runs the command, reporting a failure through the error model in the person's language.
     static func main() async {
         ProcessHardening.apply()
+        Passphrase.takeSecrets()
         // `huisclos --version` is answered here rather than through `CommandConfiguration.version`
         // (which lists a second `--version` in every subcommand's help, beside the dossier-version
         // option of `dossiers lire` and `notes ajouter`) or a root flag (which the parser would take

@@ -15,13 +15,19 @@ import Testing
             let app = try await ServerProcess.start(
                 command: ServerProcess.executable.deletingLastPathComponent().appendingPathComponent("huisclos"),
                 arguments: ["app", "--no-browser", "--device", council.device("alice")],
-                environment: ["HUISCLOS_PASSPHRASE": CouncilCLI.passphrase, "LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""],
+                environment: ["HUISCLOS_PASSPHRASE": CouncilCLI.passphrase, "LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
+                              "HUISCLOS_NEW_PASSPHRASE": "nouvelle-phrase-secrète", "HUISCLOS_ROOT_PASSPHRASE": "racine-secrète",
+                              "HUISCLOS_SMTP_PASSWORD": "smtp-secret", "HUISCLOS_ADMIN_TOKEN": "jeton-secret"],
                 listening: "Application HuisClos : ")
             let entry = app.url
             // The passphrase left the environment when it was read (attacker review 2, finding 5):
             // any program of the member's user could read it in /proc/PID/environ for the whole run.
+            // So did every other secret variable, which the app never reads (attacker review 3).
             let shown = try #require(app.environmentShown)
             #expect(shown.contains("LANG=fr_FR.UTF-8") && !shown.contains(CouncilCLI.passphrase), "the passphrase is still in /proc/PID/environ")
+            for secret in ["nouvelle-phrase-secrète", "racine-secrète", "smtp-secret", "jeton-secret"] {
+                #expect(!shown.contains(secret), "\(secret) is still in /proc/PID/environ")
+            }
             #expect(entry.wholeMatch(of: /http:\/\/h[0-9a-f]{32}\.localhost:[0-9]+\/entree\?cle=[0-9a-f]{64}/) != nil, "\(entry)")
             let parts = try #require(URLComponents(string: entry))
             let base = "http://\(try #require(parts.host)):\(try #require(parts.port))"

@@ -20,4 +20,17 @@ import Testing
         setenv(variable, "", 1)
         #expect(Passphrase.take(variable) == nil && getenv(variable) == nil, "an empty one is removed too")
     }
+
+    @Test func theSecretsTakenAtStartLeaveTheEnvironmentAndAreGivenOnceToWhoAsks() throws {
+        let variables = (0..<2).map { _ in "HUISCLOS_TEST_SECRET_\(UInt64.random(in: 0...UInt64.max))" }
+        setenv(variables[0], "premier secret", 1)
+        setenv(variables[1], "second secret", 1)
+        let where_ = try #require(getenv(variables[1]))
+        let length = strlen(where_)
+        Passphrase.takeSecrets(variables)
+        #expect(variables.allSatisfy { getenv($0) == nil }, "still in the environment")
+        #expect(UnsafeRawBufferPointer(start: where_, count: length).allSatisfy { $0 == 0 }, "the value's bytes were left in memory")
+        #expect(Passphrase.take(variables[1]) == "second secret" && Passphrase.take(variables[1]) == nil, "given once")
+        #expect(Passphrase.read(prompt: "", variable: variables[0]) == "premier secret")
+    }
 }
