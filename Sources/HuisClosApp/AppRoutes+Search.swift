@@ -7,10 +7,12 @@ import Hummingbird
 /// The search page over the replica's full-text index.
 extension AppRoutes {
     /// The replica's full-text search (as `huisclos dossiers chercher`): each hit's version, title
-    /// and snippet, printed escaped like every value of a page.
+    /// and snippet, printed escaped like every value of a page. The words come in a POST form (with
+    /// the page's CSRF token), never in the address: the browser would keep them in its history, in
+    /// plaintext on disk. A GET shows the empty search page.
     func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let language = context.language
-        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        let query = request.method == .post ? context.form["q"] ?? "" : ""
         let searched = !query.trimmingCharacters(in: .whitespaces).isEmpty
         let hits = searched ? try await context.requireSession().searchDossiers(query) : []
         let model: [String: Any] = [

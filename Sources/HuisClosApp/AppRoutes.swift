@@ -31,6 +31,7 @@ struct AppRoutes: Sendable {
         router.post(RouterPath("\(AppPages.Path.seances)/:seance/reponse")) { _, context in try await answer(context) }
         router.post(RouterPath("\(AppPages.Path.seances)/:seance/lecture")) { _, context in try await acknowledgeReading(context) }
         router.get(RouterPath(AppPages.Path.search)) { request, context in try await search(request, context) }
+        router.post(RouterPath(AppPages.Path.search)) { request, context in try await search(request, context) }
         router.get(RouterPath(AppPages.Path.dossiers)) { request, context in try await dossiers(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier")) { request, context in try await dossier(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier/telecharger")) { request, context in try await download(request, context) }

@@ -19,7 +19,7 @@ enum AppTemplates {
         <header>
         <p class="brand">HuisClos</p>
         {{^empty(nav)}}<nav aria-label="{{w.navigation}}"><ul>{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
-        <form class="search" role="search" method="get" action="/recherche"><label for="recherche" class="visually-hidden">{{w.searchLabel}}</label><input type="search" id="recherche" name="q" value="{{query}}"><button type="submit">{{w.searchButton}}</button></form>{{/empty(nav)}}
+        <form class="search" role="search" method="post" action="/recherche"><input type="hidden" name="csrf" value="{{csrf}}"><label for="recherche" class="visually-hidden">{{w.searchLabel}}</label><input type="search" id="recherche" name="q" value="{{query}}"><button type="submit">{{w.searchButton}}</button></form>{{/empty(nav)}}
         <p class="language"><a href="{{otherLanguageHref}}" lang="{{otherLanguage}}" hreflang="{{otherLanguage}}">{{otherLanguageName}}</a></p>
         {{#lockable}}<form class="lock" method="post" action="/verrouiller"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{w.lock}}</button></form>{{/lockable}}
         </header>

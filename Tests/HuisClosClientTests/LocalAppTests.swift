@@ -223,29 +223,35 @@ import Testing
 
     /// Issue 13: every page's header has the search field; the results page lists the replica's
     /// full-text hits (as `huisclos dossiers chercher`) with their snippets escaped (the dossier's
-    /// `<script>` and the joined `<img` stay text), the query echoed escaped, in both languages.
+    /// `<script>` and the joined `<img` stay text), the query echoed escaped, in both languages. The
+    /// words travel in a POST form with the CSRF token, never in the address (the browser's history
+    /// would keep them on disk, attacker review 3): a `?q=` in the address searches nothing.
     @Test func theSearchFieldOnEveryPageFindsPassagesWithTheirSnippetsEscaped() async throws {
         try await LocalAppCouncil.with("app-search") { _, _, entry, browser in
             let base = entry.base
             let cookie = try await browser.enter(entry)
             for path in ["/", "/seances", "/dossiers", "/dossiers/council/cadrage", "/recherche"] {
                 let page = try await browser.send(.GET, base + path, cookie: cookie)
-                #expect(page.body.contains("<form class=\"search\" role=\"search\" method=\"get\" action=\"/recherche\">")
+                #expect(page.body.contains("<form class=\"search\" role=\"search\" method=\"post\" action=\"/recherche\"><input type=\"hidden\" name=\"csrf\"")
                             && page.body.contains("<input type=\"search\" id=\"recherche\" name=\"q\""), "\(path): no search field")
             }
-            let found = try await browser.send(.GET, base + "/recherche?q=important", cookie: cookie)
+            let csrf = try #require(try await browser.send(.GET, base + "/", cookie: cookie).csrf)
+            let inAddress = try await browser.send(.GET, base + "/recherche?q=important", cookie: cookie)
+            #expect(inAddress.status == 200 && !inAddress.body.contains("Note de cadrage") && !inAddress.body.contains("value=\"important\""))
+            #expect(try await browser.send(.POST, base + "/recherche", cookie: cookie, form: ["q": "important"]).status == 403, "no CSRF token")
+            let found = try await browser.send(.POST, base + "/recherche", cookie: cookie, form: ["q": "important", "csrf": csrf])
             #expect(found.status == 200, "\(found.status)")
             found.expectSecurityHeaders("search")
             #expect(found.body.contains("<a href=\"/dossiers/council/cadrage?version=1\">Note de cadrage</a>"), "\(found.body)")
             #expect(found.body.contains("«important»") && found.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(found.body)")
             #expect(!found.body.contains("<script") && !found.body.contains("<img"), "a snippet wrote markup into the page")
             #expect(found.body.contains("1 passage trouvé") && found.body.contains("value=\"important\""))
-            let injected = try await browser.send(.GET, base + "/recherche?q=%22%3E%3Cb%3Einject%C3%A9", cookie: cookie)
+            let injected = try await browser.send(.POST, base + "/recherche", cookie: cookie, form: ["q": "\"><b>injecté", "csrf": csrf])
             #expect(injected.status == 200 && !injected.body.contains("<b>injecté") && injected.body.contains("&quot;&gt;&lt;b&gt;injecté"))
             #expect(injected.body.contains("Aucun passage des dossiers lisibles sur cet appareil ne contient ces mots."))
-            let english = try await browser.send(.GET, base + "/recherche?q=important&lang=en", cookie: cookie)
+            let english = try await browser.send(.POST, base + "/recherche?lang=en", cookie: cookie, form: ["q": "important", "csrf": csrf])
             #expect(english.body.contains("1 passage found") && english.body.contains("Search the dossiers"))
-            #expect(try await browser.send(.GET, base + "/recherche?q=important").status == 401)
+            #expect(try await browser.send(.POST, base + "/recherche", form: ["q": "important", "csrf": csrf]).status == 401)
         }
     }
 
