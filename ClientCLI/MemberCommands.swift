@@ -46,8 +46,9 @@ struct MemberCommands: AsyncParsableCommand {
             let role = try parseChoice(role, option: "--role", Role.typed, keywords: Role.keywords)
             if role == .vicePresident { return try await appointVicePresident(orderDay) }
             guard let name, let categoryWord = category else {
+                let missing = [name == nil ? "--nom" : nil, category == nil ? "--categorie" : nil].compactMap(\.self)
                 throw UsageError(
-                    missing: Text(fr: "--nom et --categorie", en: "--nom and --categorie"),
+                    missing: Text(fr: missing.joined(separator: " et "), en: missing.joined(separator: " and ")),
                     example: "huisclos membres nommer --nom \"Alice Martin\" --categorie recherche --arrete 2026-0142")
             }
             let category: Member.Category = try parseTyped(categoryWord, option: "--categorie")

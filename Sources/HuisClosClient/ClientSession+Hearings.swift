@@ -93,11 +93,15 @@ extension ClientSession {
         return due.map(\.id)
     }
 
-    /// A hearing's expiry typed by a person: `YYYY-MM-DD` (access until the end of that day, UTC)
-    /// or an ISO 8601 instant (`2026-12-01T17:30:00Z`); nil for anything else.
+    /// A hearing's expiry typed by a person: `YYYY-MM-DD` (access until the end of that day on the
+    /// council's wall clock, Europe/Paris) or an ISO 8601 instant (`2026-12-01T17:30:00Z`); nil for anything else.
     public static func expiry(parsing text: String) -> Instant? {
-        if let day = Day(iso: text), let start = ISO8601DateFormatter().date(from: "\(day.iso)T00:00:00Z") {
-            return Instant(unixSeconds: Int64(start.timeIntervalSince1970) + 86_400)
+        if let day = Day(iso: text) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = LocalTime.zone
+            guard let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
+                  let end = calendar.date(byAdding: .day, value: 1, to: start) else { return nil }
+            return Instant(unixSeconds: Int64(end.timeIntervalSince1970))
         }
         return ISO8601DateFormatter().date(from: text).map { Instant(unixSeconds: Int64($0.timeIntervalSince1970)) }
     }

@@ -182,6 +182,10 @@ import Testing
                     && !missing.errors.contains("Usage") && !missing.errors.contains("required"), "\(missing.status) \(missing.errors)")
             let missingEnglish = try await council.run("secretariat", ["membres", "nommer", "--arrete", "AR-9"], english: true)
             #expect(missingEnglish.errors.contains("Error (usage.missingOption): --nom and --categorie missing."), "\(missingEnglish.errors)")
+            // Given the name, only the category is named missing (the new secretariat's review).
+            let missingCategory = try await council.run("secretariat", ["membres", "nommer", "--nom", "n", "--arrete", "AR-9"])
+            #expect(missingCategory.status == 64 && missingCategory.errors.contains("Erreur (usage.missingOption) : --categorie manquant(s).")
+                    && !missingCategory.errors.contains("--nom et"), "\(missingCategory.errors)")
 
             await council.stopServer()
             let down = try await council.run("claire", ["sync"])

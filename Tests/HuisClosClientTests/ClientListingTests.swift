@@ -13,10 +13,12 @@ import HuisClosTrust
 import Synchronization
 import Testing
 
-/// A hearing's expiry as a person types it: a day runs to its end (UTC), an instant is exact.
+/// A hearing's expiry as a person types it: a day runs to its end on the council's wall clock
+/// (Europe/Paris: the secretariat reviewing the help found UTC an hour or two late), an instant is exact.
 @Suite struct ClientExpiryTests {
-    @Test func aDayGivenAsAnExpiryRunsToTheEndOfThatDayUTC() {
-        #expect(ClientSession.expiry(parsing: "2026-12-01") == Instant(unixSeconds: 1_796_169_600))  // 2026-12-02T00:00:00Z
+    @Test func aDayGivenAsAnExpiryRunsToTheEndOfThatDayInParis() {
+        #expect(ClientSession.expiry(parsing: "2026-12-01") == Instant(unixSeconds: 1_796_166_000))  // 2026-12-01T23:00:00Z, midnight in Paris (CET)
+        #expect(ClientSession.expiry(parsing: "2027-07-14") == Instant(unixSeconds: 1_815_602_400))  // 2027-07-14T22:00:00Z, midnight in Paris (CEST)
         #expect(ClientSession.expiry(parsing: "2026-12-01T17:30:00Z") == Instant(unixSeconds: 1_796_146_200))
         #expect(ClientSession.expiry(parsing: "2026-02-30") == nil)
         #expect(ClientSession.expiry(parsing: "demain") == nil)

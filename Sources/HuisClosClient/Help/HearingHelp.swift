@@ -17,7 +17,7 @@ public enum HearingHelp {
                 At the expiry, access ends by itself: the server no longer serves the scope to them, and the secretariat's next sync changes the key and orders the guest's device wiped. huisclos auditions clore ends it earlier (same effect).
                 """),
         examples: [
-            "huisclos auditions ouvrir h-2026-1 --invite \"Dr Léa Roux, sociologue\" --dossier etude --jusqu-au 2026-12-01 --json",
+            "huisclos auditions ouvrir h-2026-1 --invite \"Dr Léa Roux, sociologue\" --dossier etude --jusqu-au 2027-01-15 --json",
             .init(
                 "huisclos enrol --server … --code <code> --root <racine> --member <invite> --charter charte.txt", note: Text(fr: "appareil de l'invité", en: "the guest's device")),
             "huisclos admin certify --member <invite> --signing … --agreement …",
@@ -40,8 +40,8 @@ public enum HearingHelp {
             fr: "Dossier du conseil montré à l'invité.",
             en: "The council dossier shown to the guest.")
         public static let until = Text(
-            fr: "Échéance : AAAA-MM-JJ (fin du jour, UTC) ou AAAA-MM-JJTHH:MM:SSZ.",
-            en: "Expiry: YYYY-MM-DD (end of the day, UTC) or YYYY-MM-DDTHH:MM:SSZ.")
+            fr: "Échéance : AAAA-MM-JJ (fin du jour, heure de Paris) ou AAAA-MM-JJTHH:MM:SSZ (UTC).",
+            en: "Expiry: YYYY-MM-DD (end of the day, Paris time) or YYYY-MM-DDTHH:MM:SSZ (UTC).")
         public static let order = Text(
             fr: "Référence de la désignation.",
             en: "Reference of the designation.")

@@ -8,7 +8,7 @@ public enum SeanceHelp {
             fr: "Séances du conseil.",
             en: "Council séances."),
         examples: [
-            "huisclos seances convoquer s1 --date 2026-03-12 --heure 14:00 --fin 17:00 --lieu \"Bobigny, salle du conseil\"",
+            "huisclos seances convoquer s1 --date 2027-01-14 --heure 14:00 --fin 17:00 --lieu \"Bobigny, salle du conseil\"",
             "huisclos seances calendrier s1 --sortie s1.ics",
             "huisclos seances annuler s1",
             "huisclos seances delai 5",
@@ -40,8 +40,8 @@ public enum SeanceHelp {
     public enum Convene {
         public static let command = CommandHelp(
             Text(
-                fr: "La présidence convoque une séance.",
-                en: "The president convenes a séance."),
+                fr: "Convoque une séance : la présidence, ou le secrétariat pour elle.",
+                en: "Convenes a séance: the president, or the secretariat on their behalf."),
             details: Text(
                 fr: """
                     Convoquer à nouveau la même séance en change la date, l'heure ou le lieu (l'invitation de calendrier est mise à jour).
@@ -51,7 +51,7 @@ public enum SeanceHelp {
                     "Convening the same séance again changes its date, time or place (the calendar invitation is updated). The minimum delay (5 clear days by default) applies to coming séances: later, refused unless --urgence. A past date records a séance already held."
             ),
             examples: [
-                "huisclos seances convoquer s2 --date 2026-06-18 --heure 14h30 --fin 17h --lieu \"Bobigny, salle du conseil\""
+                "huisclos seances convoquer s2 --date 2027-02-11 --heure 14h30 --fin 17h --lieu \"Bobigny, salle du conseil\""
             ],
             exitCodes: Text(
                 fr: "0 · 64 option invalide · 65 convocation trop tardive, lieu vide, séance annulée ou tenue, réservé à la présidence et au secrétariat.",
