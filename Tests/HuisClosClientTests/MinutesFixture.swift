@@ -1,11 +1,17 @@
+import Foundation
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosCrypto
 import HuisClosDevice
+import HuisClosProtocol
 import HuisClosPublication
 import HuisClosServer
+import HuisClosStore
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
+import NIOHTTP1
 import Testing
 
 /// A council whose séance s1 was held (the president and Karim present, an avis adopted) and whose
@@ -22,6 +28,29 @@ struct MinutesFixture {
 
     /// The secretariat's session now.
     func secretariat() async throws -> CouncilSession { try await council.secretariat.councilSession() }
+
+    /// Minutes of s1 approved at s2 with an invented text and vote, signed by `signature` (none by
+    /// default): what a stolen device that may write the public scope could forge.
+    func inventedMinutes(signedBy signature: ((PublishedMinutes) async throws -> MinutesSignature)? = nil) async throws -> PublishedMinutes {
+        let secretariat = try await secretariat()
+        let paragraphs = ["Texte inventé : le conseil approuve tout."]
+        let unsigned = try PublishedMinutes(
+            seance: "s1", day: try secretariat.council.seance("s1").date,
+            approval: .init(seance: "s2", day: try secretariat.council.seance("s2").date, present: 2, inFavour: 2, against: 0, abstaining: 0),
+            paragraphs: paragraphs, textSHA256: Hex.encode(SHA2.sha256(Array(paragraphs.joined(separator: "\n\n").utf8))))
+        guard let signature else { return unsigned }
+        return try PublishedMinutes(seance: unsigned.seance, day: unsigned.day, approval: unsigned.approval, paragraphs: unsigned.paragraphs,
+                                    textSHA256: unsigned.textSHA256, signature: try await signature(unsigned))
+    }
+
+    /// Writes `minutes` in the public scope from the secretariat's device (as a stolen one could),
+    /// syncs every device, and returns the relay's page of their séance.
+    func publishedBySecretariat(_ minutes: PublishedMinutes) async throws -> (status: UInt, html: String) {
+        try council.secretariat.device.store.commitLocal([try PublicCatalog.publishMinutesChange(minutes)], scope: .public)
+        try await syncAll()
+        let page = try await RawRequest.send(council.server.url, .GET, "/public/proces-verbaux/\(minutes.seance).html", version: nil)
+        return (page.status, String(decoding: page.body, as: UTF8.self))
+    }
 
     /// Every device syncs, the secretariat last and first, so each holds every other's writes.
     func syncAll() async throws {

@@ -209,18 +209,8 @@ import Testing
     /// scope; minutes it forges (any text, vote and day) must not be shown as signed by the president.
     @Test func minutesForgedByADeviceThatMayWriteThePublicScopeAreNotClaimedSigned() async throws {
         try await MinutesFixture.with("minutes-forged") { fixture in
-            let server = fixture.council.server
-            let secretariat = try await fixture.secretariat()
-            let paragraphs = ["Texte inventé : le conseil approuve tout."]
-            let forged = try PublishedMinutes(
-                seance: "s1", day: try secretariat.council.seance("s1").date,
-                approval: .init(seance: "s2", day: try secretariat.council.seance("s2").date, present: 2, inFavour: 2, against: 0, abstaining: 0),
-                paragraphs: paragraphs, textSHA256: Hex.encode(SHA2.sha256(Array(paragraphs.joined(separator: "\n\n").utf8))))
-            try fixture.council.secretariat.device.store.commitLocal([try PublicCatalog.publishMinutesChange(forged)], scope: .public)
-            try await fixture.syncAll()
-            let page = try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil)
-            let html = String(decoding: page.body, as: UTF8.self)
-            #expect(page.status == 200 && html.contains("Texte inventé"), "\(html)")
+            let (status, html) = try await fixture.publishedBySecretariat(try await fixture.inventedMinutes())
+            #expect(status == 200 && html.contains("Texte inventé"), "\(html)")
             #expect(!html.contains("appareil de la présidence du conseil") && !html.contains("signature vérifiée"), "\(html)")
             #expect(html.contains("Signature de la présidence non vérifiée par le site public"), "\(html)")
         }
@@ -233,29 +223,20 @@ import Testing
     /// as not verified, as unsigned minutes are: what any device that may write `public` can do).
     @Test func minutesSignedByAFormerPresidentAndDatedBackToHerPresidencyAreNotServedAsSigned() async throws {
         try await MinutesFixture.with("minutes-backdated") { fixture in
-            let server = fixture.council.server
             let duringPresidency = try await fixture.secretariat().instant
             fixture.council.clock.advance(seconds: 86_400)
             try await fixture.council.secretariat.device.sign(.endMandate(member: fixture.president.member, reason: .term))
             try await fixture.syncAll()
             fixture.council.clock.advance(seconds: 86_400)
 
-            let secretariat = try await fixture.secretariat()
-            let paragraphs = ["Texte inventé : le conseil approuve tout."]
-            let forged = try PublishedMinutes(
-                seance: "s1", day: try secretariat.council.seance("s1").date,
-                approval: .init(seance: "s2", day: try secretariat.council.seance("s2").date, present: 2, inFavour: 2, against: 0, abstaining: 0),
-                paragraphs: paragraphs, textSHA256: Hex.encode(SHA2.sha256(Array(paragraphs.joined(separator: "\n\n").utf8))))
-            let statement = forged.approvalStatement(council: Hex.encode(await fixture.president.membership.root.publicKey.bytes))
-            let backdated = try PublishedMinutes(
-                seance: forged.seance, day: forged.day, approval: forged.approval, paragraphs: forged.paragraphs, textSHA256: forged.textSHA256,
-                signature: MinutesSignature(signer: fixture.president.certificate.signingKey.bytes, signature: await fixture.president.signStatement(statement),
-                                            signedAtMs: UInt64(duringPresidency.unixSeconds) * 1_000, token: nil))
-            try fixture.council.secretariat.device.store.commitLocal([try PublicCatalog.publishMinutesChange(backdated)], scope: .public)
-            try await fixture.syncAll()
-            let page = try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil)
-            let html = String(decoding: page.body, as: UTF8.self)
-            #expect(page.status == 200 && !html.contains("le site public a vérifié lui-même")
+            let root = Hex.encode(await fixture.president.membership.root.publicKey.bytes)
+            let backdated = try await fixture.inventedMinutes { minutes in
+                MinutesSignature(signer: fixture.president.certificate.signingKey.bytes,
+                                 signature: await fixture.president.signStatement(minutes.approvalStatement(council: root)),
+                                 signedAtMs: UInt64(duringPresidency.unixSeconds) * 1_000, token: nil)
+            }
+            let (status, html) = try await fixture.publishedBySecretariat(backdated)
+            #expect(status == 200 && !html.contains("le site public a vérifié lui-même")
                     && html.contains("Signature de la présidence non vérifiée par le site public"), "\(html)")
         }
     }
