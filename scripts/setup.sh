@@ -10,9 +10,11 @@ cd "$(dirname "$0")/.."
 # libxml2-utils: xmllint validates the SEDA 2.2 archive manifest against the official schema.
 # Chromium also prints the minutes to PDF (`huisclos pv exporter --format pdf`); poppler-utils:
 # pdftotext reads that PDF back in the tests. libjs-pdf: pdf.js, which `huisclos app` serves from
-# /usr/share/javascript/pdf to draw a PDF dossier page by page in the browser.
+# /usr/share/javascript/pdf to draw a PDF dossier page by page in the browser. desktop-file-utils:
+# desktop-file-validate checks the menu entry `huisclos app --installer-raccourci` writes.
 packages=(libsqlite3-dev libsodium-dev pkg-config sqlite3 python3-venv openssl libxml2-utils
-          default-jre-headless chromium chromium-driver postgresql systemd poppler-utils libjs-pdf)
+          default-jre-headless chromium chromium-driver postgresql systemd poppler-utils libjs-pdf
+          desktop-file-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

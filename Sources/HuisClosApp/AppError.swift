@@ -25,6 +25,10 @@ public struct AppError: HuisClosError {
         /// Another program holds the app's port on 127.0.0.1 or ::1: a browser could reach it
         /// under the app's name, so the app does not start.
         case loopbackTaken
+        /// `--installer-raccourci`: neither `XDG_DATA_HOME` nor `HOME` names the folder of desktop entries.
+        case desktopFolderUnknown
+        /// `--installer-raccourci`: the desktop entry could not be written.
+        case desktopEntryNotWritten
 
         public static let domain = "app"
 
@@ -53,6 +57,12 @@ public struct AppError: HuisClosError {
             case .loopbackTaken:
                 Text(fr: "le port de l'application est déjà pris sur 127.0.0.1 ou ::1 par un autre programme, qui pourrait recevoir vos pages : relancez huisclos app sans --port (un port libre sera choisi) ; si cela se répète, un autre utilisateur de la machine occupe ces ports",
                      en: "the app's port is already taken on 127.0.0.1 or ::1 by another program, which could receive your pages: start huisclos app again without --port (a free port is chosen); if this happens again, another user of this machine is holding these ports")
+            case .desktopFolderUnknown:
+                Text(fr: "dossier des raccourcis introuvable : ni XDG_DATA_HOME ni HOME ne désignent un dossier absolu ; définissez HOME et recommencez",
+                     en: "shortcut folder unknown: neither XDG_DATA_HOME nor HOME names an absolute folder; set HOME and try again")
+            case .desktopEntryNotWritten:
+                Text(fr: "le raccourci du menu n'a pas pu être écrit : vérifiez le dossier ~/.local/share/applications, sa place libre et ses droits",
+                     en: "the menu shortcut could not be written: check the folder ~/.local/share/applications, its free space and its permissions")
             }
         }
 
@@ -60,8 +70,8 @@ public struct AppError: HuisClosError {
             switch self {
             case .notAuthenticated, .wrongHost, .forgedRequest: .notAllowed
             case .notFound: .dataRefused
-            case .invalidForm, .malformedRequest, .notAForm: .usage
-            case .loopbackTaken: .localIO
+            case .invalidForm, .malformedRequest, .notAForm, .desktopFolderUnknown: .usage
+            case .loopbackTaken, .desktopEntryNotWritten: .localIO
             }
         }
 
@@ -72,7 +82,7 @@ public struct AppError: HuisClosError {
             case .notFound: 404
             case .invalidForm, .malformedRequest: 400
             case .notAForm: 415
-            case .loopbackTaken: nil
+            case .loopbackTaken, .desktopFolderUnknown, .desktopEntryNotWritten: nil
             }
         }
     }

@@ -12,6 +12,16 @@ import Testing
             try await council.start(people: ["alice": "member"])
             let refused = try await council.run("alice", ["app", "--no-browser", "--verrou-minutes", "0"])
             #expect(refused.status == 64 && refused.errors.contains("--verrou-minutes"), "\(refused.errors)")
+            // The desktop menu's entry (issue 13): written without unlocking anything, it runs this
+            // very executable on this device in a terminal.
+            let menu = council.folder.url.appendingPathComponent("menu")
+            let shortcut = try await council.run("alice", ["app", "--installer-raccourci"], passphrase: "", environment: ["XDG_DATA_HOME": menu.path])
+            let desktopFile = menu.appendingPathComponent("applications/fr.huisclos.App.desktop")
+            #expect(shortcut.status == 0 && shortcut.output.contains("Raccourci « HuisClos » ajouté au menu des applications : \(desktopFile.path)"),
+                    "\(shortcut.status) \(shortcut.output) \(shortcut.errors)")
+            let written = try String(contentsOf: desktopFile, encoding: .utf8)
+            let executable = ServerProcess.executable.deletingLastPathComponent().appendingPathComponent("huisclos").resolvingSymlinksInPath().path
+            #expect(written.contains("Exec=\"\(executable)\" \"app\" \"--device\" \"\(council.device("alice"))\"\n") && written.contains("Terminal=true"), "\(written)")
             let app = try await ServerProcess.start(
                 command: ServerProcess.executable.deletingLastPathComponent().appendingPathComponent("huisclos"),
                 arguments: ["app", "--no-browser", "--device", council.device("alice")],
