@@ -36,6 +36,10 @@ import Testing
             if frenchProse.count < 20 || englishProse.count < 20 { found.append("\(name): empty help") }
             if frenchProse == englishProse { found.append("\(name): the same help in both languages") }
             if frenchProse.contains(" / ") { found.append("\(name): a \" / \" pairing in the French help") }
+            for (help, language) in [(french.output, "fr"), (english.output, "en")] {
+                let broken = Self.brokenExampleLines(help)
+                if !broken.isEmpty { found.append("\(name) (\(language)): example lines wrapped where a paste breaks them: \(broken)") }
+            }
             let englishWords = Self.words(frenchProse).intersection(Self.englishMarkers)
             if !englishWords.isEmpty { found.append("\(name): English words \(englishWords.sorted()) in the French help:\n\(french.output)") }
             var kept = englishProse
@@ -58,6 +62,28 @@ import Testing
         #expect(french.status == 64 && french.errors.contains("1900 à 9999") && !french.errors.contains("invalid year"), "\(french.errors)")
         let english = try await CommandRun.run("huisclos", arguments, environment: Self.english.merging(["HUISCLOS_PASSPHRASE": "x"]) { $1 })
         #expect(english.status == 64 && english.errors.contains("1900 to 9999") && !english.errors.contains("année"), "\(english.errors)")
+    }
+
+    /// The lines of the examples that a paste would break (the new secretariat's review): each
+    /// example starts indented by two spaces, and goes on only after a line ending in ` \`,
+    /// indented by four; a line the help wrapped at 80 columns starts elsewhere.
+    static func brokenExampleLines(_ help: String) -> [String] {
+        var inExamples = false, continued = false
+        var broken: [String] = []
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("Exemple") || line.hasPrefix("Example") {
+                inExamples = !line.hasSuffix(" : ") && !line.contains(" : huisclos") && !line.contains(": huisclos")
+                continue
+            }
+            guard inExamples, !line.isEmpty, !line.hasPrefix("Codes de sortie"), !line.hasPrefix("Exit codes") else {
+                inExamples = false
+                continue
+            }
+            let indented = continued ? line.hasPrefix("    ") : line.hasPrefix("  ") && !line.hasPrefix("   ")
+            if !indented { broken.append(line) }
+            continued = line.hasSuffix(" \\")
+        }
+        return broken
     }
 
     /// The words a person reads as sentences: the help without its examples (commands are the
