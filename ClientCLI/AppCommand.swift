@@ -26,8 +26,10 @@ struct AppCommand: AsyncParsableCommand {
     func run() async throws {
         if installShortcut {
             let file = try DesktopEntry.forThisExecutable(deviceFolder: device.url).install(environment: ProcessInfo.processInfo.environment)
-            return say(Text(fr: "Raccourci « HuisClos » ajouté au menu des applications : \(file.path)",
-                            en: "Shortcut « HuisClos » added to the applications menu: \(file.path)"))
+            return say(
+                Text(
+                    fr: "Raccourci « HuisClos » ajouté au menu des applications : \(file.path)",
+                    en: "Shortcut « HuisClos » added to the applications menu: \(file.path)"))
         }
         guard (0...65_535).contains(port) else {
             throw UsageError("--port", "\(port)", accepts: Text(fr: "un port de 0 à 65535 (0 : un port libre)", en: "a port from 0 to 65535 (0: any free one)"))

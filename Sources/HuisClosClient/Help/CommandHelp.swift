@@ -54,7 +54,8 @@ public struct CommandHelp: Sendable {
     private func examplesText(in language: Language) -> String {
         let prefix = Text(fr: "Exemple : ", en: "Example: ").in(language)
         if examples.count == 1, let only = examples.first, only.note == nil, !only.command.contains("\n"),
-           prefix.count + only.command.count <= Self.lineWidth {
+            prefix.count + only.command.count <= Self.lineWidth
+        {
             return prefix + only.command
         }
         let heading = examples.count == 1 ? Text(fr: "Exemple :", en: "Example:") : Text(fr: "Exemples :", en: "Examples:")
