@@ -53,7 +53,7 @@ extension CouncilSession {
     /// Refuses unless this device is a secretariat account's.
     public func requireSecretariat(_ action: Text) throws {
         guard register.secretariat.contains(me) else {
-            throw CouncilError(.notAFirstCircleMember, Text(
+            throw CouncilError(.roleRequired, Text(
                 fr: "Seul le secrétariat peut \(action.french) : utilisez un appareil du secrétariat.",
                 en: "Only the secretariat can \(action.english): use a secretariat device."))
         }
@@ -62,7 +62,7 @@ extension CouncilSession {
     /// Refuses unless this device is the president's.
     public func requirePresident(_ action: Text) throws {
         guard register.register.presidentID == me else {
-            throw CouncilError(.notAFirstCircleMember, Text(
+            throw CouncilError(.roleRequired, Text(
                 fr: "Seule la présidence peut \(action.french) : utilisez l'appareil de la présidence.",
                 en: "Only the president can \(action.english): use the president's device."))
         }

@@ -114,7 +114,9 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             }
         }
 
-        public var exitStatus: ExitStatus { .dataRefused }
+        /// A role refusal is « not allowed » (77), as every permission refusal of the product;
+        /// every other rule refuses the data (65).
+        public var exitStatus: ExitStatus { self == .roleRequired ? .notAllowed : .dataRefused }
     }
 
     public let code: Code

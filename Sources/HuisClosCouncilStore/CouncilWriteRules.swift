@@ -95,7 +95,7 @@ public enum CouncilWriteRules {
     static let keepsRegister = CouncilError(.roleRequired, Text(
         fr: "Le secrétariat tient le registre : les fiches des membres s'enregistrent depuis un appareil du secrétariat.",
         en: "The secretariat keeps the register: member profiles are recorded from a secretariat device."))
-    static let proposesVicePresident = CouncilError(.notProposedByPresident, Text(
+    static let proposesVicePresident = CouncilError(.roleRequired, Text(
         fr: "Seule la présidence propose un·e vice-président·e : utilisez l'appareil de la présidence.",
         en: "Only the president proposes a vice-president: use the president's device."))
     static let recordsVicePresident = CouncilError(.roleRequired, Text(

@@ -19,7 +19,7 @@ import Testing
 
             let refused = try await council.run("alice", ["consultations", "ouvrir", "c-1", "--sujet", "Charte", "--question", "Qu'ajouter ?",
                                                           "--public", "second-cercle", "--cloture", Days.iso(30)])
-            #expect(refused.status == 65 && refused.errors.contains("présidence ou le secrétariat"), "\(refused.status) \(refused.errors)")
+            #expect(refused.status == 77 && refused.errors.contains("présidence ou le secrétariat"), "\(refused.status) \(refused.errors)")
             let opened = try await council.ok("presidente", ["consultations", "ouvrir", "c-1", "--sujet", "Charte du numérique",
                                                              "--question", "Qu'ajouter ?", "--public", "second-cercle", "--cloture", Days.iso(30)])
             #expect(opened.contains("Consultation c-1 ouverte jusqu'au"), "\(opened)")

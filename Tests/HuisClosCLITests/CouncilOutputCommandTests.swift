@@ -120,7 +120,7 @@ import Testing
             #expect(adopted.status == 0, "\(adopted.errors)")
             try await council.sync("alice")
             let byAMember = try await council.run("alice", ["avis", "publier", "a-1"])
-            #expect(byAMember.status == 65 && byAMember.errors.contains("Only the president and the secretariat publish"), "\(byAMember.errors)")
+            #expect(byAMember.status == 77 && byAMember.errors.contains("Only the president and the secretariat publish"), "\(byAMember.errors)")
             // Issue 18, item 4: the relay's public site does not publish yet (no public-site.json):
             // publishing is refused and nothing reaches the public scope.
             let unconfigured = try await council.run("secretariat", ["avis", "publier", "a-1"])

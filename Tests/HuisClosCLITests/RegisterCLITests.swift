@@ -68,7 +68,7 @@ import Testing
                                                                    "--nom", "Yanis Morel", "--categorie", "economic", "--arrete", "AR-CD-170"])
             #expect(unproposed.status != 0 && unproposed.errors.contains("proposition"), "\(unproposed.errors)")
             let bySecretariat = try await council.run("secretariat", ["membres", "proposer-vp", yanis])
-            #expect(bySecretariat.status == 65 && bySecretariat.errors.contains("Seule la présidence"), "\(bySecretariat.errors)")
+            #expect(bySecretariat.status == 77 && bySecretariat.errors.contains("Seule la présidence"), "\(bySecretariat.errors)")
             try await council.ok("ines", ["membres", "proposer-vp", yanis])
             let formerMember = try await council.run("ines", ["membres", "proposer-vp", remi])
             #expect(formerMember.status == 65 && formerMember.errors.contains("n'est pas membre du premier cercle en fonction"), "\(formerMember.errors)")

@@ -61,18 +61,18 @@ public enum AvisHelp {
                 fr: """
                     Le texte adopté, et lui seul, part en clair dans la portée publique ; le serveur le sert à <serveur>/public/ (HTML), /public/deliberations.json et /public/deliberations.csv (schéma SCDL « Délibérations »).
 
-                    Le site public du serveur doit publier (huisclos-server démarré avec --public-url et public-site.json écrit) : sinon rien n'est publié.
+                    Le site public du serveur doit publier (l'exploitant du serveur l'active : voyez avec lui) : sinon rien n'est publié.
                     """,
                 en: """
                     The adopted text, and only it, goes in plaintext to the public scope; the server serves it at <server>/public/ (HTML), /public/deliberations.json and /public/deliberations.csv (SCDL "Délibérations" schema).
-                    The server's public site must publish (huisclos-server started with --public-url and public-site.json written): otherwise nothing is published.
+                    The server's public site must publish (the server's operator turns it on: ask them): otherwise nothing is published.
                     """),
             examples: ["huisclos avis publier avis-2026-1"],
             exitCodes: Text(
                 fr:
-                    "0 · 64 pas encore adopté, ou site public du serveur pas encore configuré · 65 publication réservée à la présidence et au secrétariat · 69 serveur injoignable · 77 non autorisé (second cercle, invité).",
+                    "0 · 64 pas encore adopté, ou site public du serveur pas encore configuré · 69 serveur injoignable · 77 publication réservée à la présidence et au secrétariat.",
                 en:
-                    "0 · 64 not adopted yet, or the server's public site not configured yet · 65 publishing is for the president and secretariat only · 69 server unreachable · 77 not allowed (second circle, guest)."
+                    "0 · 64 not adopted yet, or the server's public site not configured yet · 69 server unreachable · 77 publishing is for the president and secretariat only."
             ))
         public static let id = Text(
             fr: "Texte adopté.",

@@ -13,7 +13,9 @@ public enum MailHelp {
                 "Notices leave from the secretariat's device, never from the relay (which learns neither address nor name). They only say a convocation awaits in HuisClos; the .ics invitation (date, time, place) is attached only if the council decided so (huisclos courriel invitation oui)."
         ),
         examples: [
-            "HUISCLOS_SMTP_PASSWORD=… huisclos courriel configurer --serveur smtp.seinesaintdenis.fr --utilisateur secretariat-cn --expediteur conseil-numerique@seinesaintdenis.fr",
+            .init(
+                "huisclos courriel configurer --serveur smtp.seinesaintdenis.fr --utilisateur secretariat-cn --expediteur conseil-numerique@seinesaintdenis.fr",
+                note: Text(fr: "le mot de passe est demandé sans écho", en: "the password is asked without echo")),
             "huisclos courriel tester --a secretariat@seinesaintdenis.fr",
             "huisclos membres courriel <id> alice@example.org",
             "huisclos seances notifier s2",
@@ -28,8 +30,8 @@ public enum MailHelp {
                 fr: "Se connecte, chiffre (STARTTLS ou TLS), s'identifie, puis se déconnecte ; avec --a, envoie un message d'essai à cette adresse.",
                 en: "Connects, encrypts (STARTTLS or TLS), logs in, then disconnects; with --a, sends a test message to that address."),
             exitCodes: Text(
-                fr: "0 · 64 aucun serveur configuré · 65 réservé au secrétariat · 69 serveur injoignable, TLS ou identifiant refusé.",
-                en: "0 · 64 no server configured · 65 secretariat only · 69 server unreachable, TLS or login refused."))
+                fr: "0 · 64 aucun serveur configuré · 69 serveur injoignable, TLS ou identifiant refusé · 77 réservé au secrétariat.",
+                en: "0 · 64 no server configured · 69 server unreachable, TLS or login refused · 77 secretariat only."))
         public static let address = Text(
             fr: "Adresse où envoyer un message d'essai (la vôtre).",
             en: "Address for a test message (your own).")
@@ -50,8 +52,8 @@ public enum MailHelp {
                     Default ports: starttls 587, tls 465, aucune (none) 25 (127.0.0.1 only).
                     """),
             exitCodes: Text(
-                fr: "0 · 64 réglage refusé (mot de passe sans chiffrement, port) · 65 réservé au secrétariat.",
-                en: "0 · 64 setting refused (password without encryption, port) · 65 secretariat only."))
+                fr: "0 · 64 réglage refusé (mot de passe sans chiffrement, port) · 77 réservé au secrétariat.",
+                en: "0 · 64 setting refused (password without encryption, port) · 77 secretariat only."))
         public static let host = Text(
             fr: "Nom du serveur SMTP.",
             en: "SMTP server name.")
@@ -59,8 +61,8 @@ public enum MailHelp {
             fr: "Port (587, 465 ou 25 selon --securite).",
             en: "Port (587, 465 or 25 depending on --securite).")
         public static let security = Text(
-            fr: "starttls (défaut), tls ou aucune.",
-            en: "starttls (default), tls or aucune (none).")
+            fr: "starttls, tls ou aucune.",
+            en: "starttls, tls or aucune (none).")
         public static let sender = Text(
             fr: "Adresse d'expédition.",
             en: "Sender address.")

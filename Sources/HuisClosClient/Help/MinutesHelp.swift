@@ -26,8 +26,8 @@ public enum MinutesHelp {
                     "Date, heure, lieu, présents, excusés, absents et quorum, ordre du jour, avis adoptés avec leur vote et la saisine à laquelle ils répondent : un paragraphe chacun, dans la portée du conseil (chiffré de bout en bout). La séance doit avoir été tenue (présence close).",
                 en: "Date, time, place, attendance and quorum, agenda, avis adopted with their votes: one paragraph each, in the council scope."),
             exitCodes: Text(
-                fr: "0 · 64 séance non tenue ou procès-verbal existant · 65 réservé à la présidence et au secrétariat.",
-                en: "0 · 64 séance not held or minutes already there · 65 president and secretariat only."))
+                fr: "0 · 64 séance non tenue ou procès-verbal existant · 77 réservé à la présidence et au secrétariat.",
+                en: "0 · 64 séance not held or minutes already there · 77 president and secretariat only."))
     }
 
     public enum Show {
@@ -47,8 +47,8 @@ public enum MinutesHelp {
                     "Remplace les versions du paragraphe que cet appareil a vues ; deux modifications concurrentes restent côte à côte (conflit) jusqu'à ce qu'on réécrive le paragraphe. Un numéro après le dernier ajoute un paragraphe. Refusé une fois le procès-verbal approuvé.",
                 en: "Replaces the versions this device has seen; concurrent edits stay side by side until rewritten. Refused once approved."),
             exitCodes: Text(
-                fr: "0 · 64 procès-verbal approuvé, introuvable ou numéro hors limites · 65 réservé à la présidence et au secrétariat.",
-                en: "0 · 64 minutes approved, not found or paragraph number out of range · 65 president and secretariat only."))
+                fr: "0 · 64 procès-verbal approuvé, introuvable ou numéro hors limites · 77 réservé à la présidence et au secrétariat.",
+                en: "0 · 64 minutes approved, not found or paragraph number out of range · 77 president and secretariat only."))
         public static let number = Text(
             fr: "Numéro du paragraphe (1 le premier).",
             en: "Paragraph number.")
@@ -65,10 +65,10 @@ public enum MinutesHelp {
             details: Text(
                 fr:
                     "La séance d'approbation est postérieure à celle du procès-verbal et a été tenue (présence close) avec son quorum ; pour + contre + abstentions ne dépassent pas ses présents ; aucun paragraphe ne reste en conflit. Présidence ou secrétariat.",
-                en: "The approving séance is later, held with its quorum; votes do not exceed those present; no paragraph in conflict."),
+                en: "The approving séance is later, held with its quorum; votes do not exceed those present; no paragraph in conflict. President or secretariat."),
             exitCodes: Text(
-                fr: "0 · 64 conflit ou séance non tenue · 65 séance non ultérieure, sans quorum, décompte excédant les présents, réservé à la présidence et au secrétariat.",
-                en: "0 · 64 conflict or séance not held · 65 séance not later, no quorum, votes exceeding those present, president and secretariat only."))
+                fr: "0 · 64 conflit ou séance non tenue · 65 séance non ultérieure, sans quorum, décompte excédant les présents · 77 réservé à la présidence et au secrétariat.",
+                en: "0 · 64 conflict or séance not held · 65 séance not later, no quorum, votes exceeding those present · 77 president and secretariat only."))
         public static let seance = Text(
             fr: "Séance du procès-verbal.",
             en: "The minutes' séance.")
@@ -87,8 +87,8 @@ public enum MinutesHelp {
                     "L'appareil de la présidence signe l'empreinte du texte approuvé ; chaque appareil vérifie la signature. Si le conseil a une autorité d'horodatage, le procès-verbal signé est aussi horodaté (RFC 3161).",
                 en: "The president's device signs the approved text's hash; every device verifies it; time-stamped when the council has an authority."),
             exitCodes: Text(
-                fr: "0 · 64 non approuvé · 65 texte modifié après approbation, réservé à la présidence · 69 serveur ou autorité injoignable.",
-                en: "0 · 64 not approved · 65 text changed after approval, president only · 69 server or authority unreachable."))
+                fr: "0 · 64 non approuvé · 65 texte modifié après approbation · 69 serveur ou autorité injoignable · 77 réservé à la présidence.",
+                en: "0 · 64 not approved · 65 text changed after approval · 69 server or authority unreachable · 77 president only."))
     }
 
     public enum Stamp {
@@ -97,8 +97,8 @@ public enum MinutesHelp {
                 fr: "Horodate le procès-verbal signé.",
                 en: "Time-stamps the signed minutes."),
             exitCodes: Text(
-                fr: "0 · 64 non signé ou aucune autorité configurée · 65 réservé à la présidence et au secrétariat · 69 autorité injoignable.",
-                en: "0 · 64 not signed or no authority configured · 65 president and secretariat only · 69 authority unreachable."))
+                fr: "0 · 64 non signé ou aucune autorité configurée · 69 autorité injoignable · 77 réservé à la présidence et au secrétariat.",
+                en: "0 · 64 not signed or no authority configured · 69 authority unreachable · 77 president and secretariat only."))
     }
 
     public enum Publish {
@@ -109,17 +109,17 @@ public enum MinutesHelp {
             details: Text(
                 fr: """
                     Quand le conseil le décide : le texte approuvé, son approbation et son empreinte partent en clair dans la portée publique ; le serveur les sert à <serveur>/public/proces-verbaux/<séance>.html et les liste sur <serveur>/public/. Seulement un procès-verbal approuvé dont cet appareil vérifie la signature de la présidence (huisclos pv voir). Un procès-verbal n'est pas une délibération : il n'entre pas dans les données ouvertes SCDL.
-                    Le site public du serveur doit publier (huisclos-server démarré avec --public-url et public-site.json écrit) : sinon rien n'est publié.
+                    Le site public du serveur doit publier (l'exploitant du serveur l'active : voyez avec lui) : sinon rien n'est publié.
                     """,
                 en: """
                     When the council decides: the approved text, its approval and its hash go in plaintext to the public scope; the server serves them at <server>/public/proces-verbaux/<séance>.html and lists them on <server>/public/. Only approved minutes whose president's signature this device verifies (huisclos pv voir). Minutes are not a deliberation: they stay out of the SCDL open data.
-                    The server's public site must publish (huisclos-server started with --public-url and public-site.json written): otherwise nothing is published.
+                    The server's public site must publish (the server's operator turns it on: ask them): otherwise nothing is published.
                     """),
             exitCodes: Text(
                 fr:
-                    "0 · 64 non approuvé, ou site public du serveur pas encore configuré · 65 non signé, signature refusée, texte modifié après approbation, publication réservée à la présidence et au secrétariat · 69 serveur injoignable.",
+                    "0 · 64 non approuvé, ou site public du serveur pas encore configuré · 65 non signé, signature refusée ou plus celle de la présidence, texte modifié après approbation · 69 serveur injoignable · 77 publication réservée à la présidence et au secrétariat.",
                 en:
-                    "0 · 64 not approved, or the server's public site not configured yet · 65 not signed, signature refused, text changed after approval, publishing is for the president and secretariat only · 69 server unreachable."
+                    "0 · 64 not approved, or the server's public site not configured yet · 65 not signed, signature refused or no longer the president's, text changed after approval · 69 server unreachable · 77 publishing is for the president and secretariat only."
             ))
     }
 

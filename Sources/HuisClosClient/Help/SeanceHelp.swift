@@ -33,8 +33,8 @@ public enum SeanceHelp {
             examples: ["huisclos seances notifier s2 --json"],
             exitCodes: Text(
                 fr:
-                    "0 tout est parti · 64 aucun serveur de courriel configuré · 65 séance inconnue, passée ou tenue, réservé au secrétariat · 69 un avis au moins n'est pas parti (relancez).",
-                en: "0 all sent · 64 no mail server configured · 65 séance unknown, past or held, secretariat only · 69 at least one notice was not sent (run again)."))
+                    "0 tout est parti · 64 aucun serveur de courriel configuré · 65 séance inconnue, passée ou tenue · 69 un avis au moins n'est pas parti (relancez) · 77 réservé au secrétariat.",
+                en: "0 all sent · 64 no mail server configured · 65 séance unknown, past or held · 69 at least one notice was not sent (run again) · 77 secretariat only."))
     }
 
     public enum Convene {
@@ -54,8 +54,8 @@ public enum SeanceHelp {
                 "huisclos seances convoquer s2 --date 2027-02-11 --heure 14h30 --fin 17h --lieu \"Bobigny, salle du conseil\""
             ],
             exitCodes: Text(
-                fr: "0 · 64 option invalide · 65 convocation trop tardive, lieu vide, séance annulée ou tenue, réservé à la présidence et au secrétariat.",
-                en: "0 · 64 invalid option · 65 convocation too late, empty place, séance cancelled or held, president and secretariat only."))
+                fr: "0 · 64 option invalide · 65 convocation trop tardive, lieu vide, séance annulée ou tenue · 77 réservé à la présidence et au secrétariat.",
+                en: "0 · 64 invalid option · 65 convocation too late, empty place, séance cancelled or held · 77 president and secretariat only."))
         public static let seance = Text(
             fr: "Identifiant de la séance (lettres, chiffres, - _ .).",
             en: "Séance id (letters, digits, - _ .).")
@@ -79,15 +79,15 @@ public enum SeanceHelp {
     public enum Cancel {
         public static let command = CommandHelp(
             Text(
-                fr: "La présidence annule une séance.",
-                en: "The president cancels a séance."),
+                fr: "Annule une séance : la présidence, ou le secrétariat pour elle.",
+                en: "Cancels a séance: the president, or the secretariat on their behalf."),
             details: Text(
                 fr: "L'invitation de calendrier devient une annulation ; plus rien ne s'enregistre pour la séance.",
                 en: "The calendar invitation becomes a cancellation; nothing more is recorded for it."),
             examples: ["huisclos seances annuler s2 && huisclos sync"],
             exitCodes: Text(
-                fr: "0 · 65 séance inconnue, déjà annulée ou déjà tenue, réservé à la présidence et au secrétariat.",
-                en: "0 · 65 séance unknown, already cancelled or already held, president and secretariat only."))
+                fr: "0 · 65 séance inconnue, déjà annulée ou déjà tenue · 77 réservé à la présidence et au secrétariat.",
+                en: "0 · 65 séance unknown, already cancelled or already held · 77 president and secretariat only."))
     }
 
     public enum CalendarFile {
@@ -114,7 +114,7 @@ public enum SeanceHelp {
                 en: "The minimum convocation delay, in clear days."),
             details: Text(
                 fr: "Sans argument, affiche le délai ; avec un nombre, l'enregistre (présidence ou secrétariat).",
-                en: "Without argument, shows it; with a number, records it."),
+                en: "Without argument, shows it; with a number, records it (president or secretariat)."),
             examples: ["huisclos seances delai 5"])
         public static let days = Text(
             fr: "Jours francs (0 à 60).",
@@ -167,8 +167,8 @@ public enum SeanceHelp {
             ),
             examples: ["huisclos sync && huisclos seances horodater s2 && huisclos sync"],
             exitCodes: Text(
-                fr: "0 · 64 aucune autorité configurée · 65 jeton refusé, réservé au secrétariat · 69 autorité injoignable.",
-                en: "0 · 64 no authority configured · 65 token refused, secretariat only · 69 authority unreachable."))
+                fr: "0 · 64 aucune autorité configurée · 65 jeton refusé · 69 autorité injoignable · 77 réservé au secrétariat.",
+                en: "0 · 64 no authority configured · 65 token refused · 69 authority unreachable · 77 secretariat only."))
     }
 
     public enum Proof {
@@ -178,9 +178,9 @@ public enum SeanceHelp {
                 en: "Exports the convocation's time-stamped proof."),
             details: Text(
                 fr:
-                    "Le fichier contient chaque texte horodaté, le verdict de cet appareil d'après ses registres, son jeton RFC 3161 et la racine de l'autorité : un tiers vérifie les jetons avec OpenSSL seul (bash scripts/check-proof.sh FICHIER : OK seulement si l'appareil a aussi vérifié ; voir README). Il contient les identifiants des membres et appareils, la date et le lieu : il quitte le stockage chiffré.",
+                    "Le fichier contient chaque texte horodaté, le verdict de cet appareil d'après ses registres, son jeton RFC 3161 et la racine de l'autorité : un tiers vérifie les jetons avec OpenSSL seul, comme l'explique l'en-tête du fichier (openssl ts -verify ; le script check-proof.sh des sources de HuisClos le fait pour chaque jeton et ne dit OK que si l'appareil a aussi vérifié). Il contient les identifiants des membres et appareils, la date et le lieu : il quitte le stockage chiffré.",
                 en:
-                    "The file holds each time-stamped text, this device's verdict from its records, its RFC 3161 token and the authority's root: a third party checks the tokens with OpenSSL alone (OK only where the device verified too). It holds member and device ids, date and place: it leaves encrypted storage."
+                    "The file holds each time-stamped text, this device's verdict from its records, its RFC 3161 token and the authority's root: a third party checks the tokens with OpenSSL alone, as the file's header explains (openssl ts -verify; the script check-proof.sh of HuisClos's sources does it for every token and says OK only where the device verified too). It holds member and device ids, date and place: it leaves encrypted storage."
             ),
             examples: ["huisclos seances preuve s2 --sortie preuve-s2.txt"],
             exitCodes: Text(

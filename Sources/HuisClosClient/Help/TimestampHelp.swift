@@ -23,8 +23,8 @@ public enum TimestampHelp {
                 "huisclos horodatage configurer --url https://tsa.example.org/tsr --racine racine-tsa.pem && huisclos sync"
             ],
             exitCodes: Text(
-                fr: "0 · 64 adresse ou certificat illisible · 65 réservé au secrétariat.",
-                en: "0 · 64 unreadable address or certificate · 65 secretariat only."))
+                fr: "0 · 64 adresse ou certificat illisible · 77 réservé au secrétariat.",
+                en: "0 · 64 unreadable address or certificate · 77 secretariat only."))
         public static let url = Text(
             fr: "Adresse de l'autorité (http ou https).",
             en: "The authority's URL (http or https).")
