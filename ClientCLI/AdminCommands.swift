@@ -18,7 +18,7 @@ struct AdminCommands: AsyncParsableCommand {
 
     /// The admin token: `--admin-token-file` or `HUISCLOS_ADMIN_TOKEN`.
     struct Token: ParsableArguments {
-        @Option(help: .init(AdminHelp.Token.adminTokenFile))
+        @Option(name: [.customLong("fichier-jeton"), .customLong("admin-token-file")], help: .init(AdminHelp.Token.adminTokenFile))
         var adminTokenFile: String?
 
         func value() throws -> String {
@@ -49,13 +49,13 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Setup: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(help: AdminHelp.Setup.command) }
+        static var configuration: CommandConfiguration { .init(commandName: "setup", help: AdminHelp.Setup.command, aliases: ["creer", "créer"]) }
         @OptionGroup var device: DeviceOptions
         @OptionGroup var token: Token
-        @Option(help: .init(AdminHelp.Setup.server)) var server: String
-        @Option(help: .init(AdminHelp.Setup.name)) var name: String
-        @Option(help: .init(AdminHelp.Setup.order)) var order: String
-        @Option(help: .init(AdminHelp.Setup.charter)) var charter: String
+        @Option(name: [.customLong("serveur"), .customLong("server")], help: .init(AdminHelp.Setup.server)) var server: String
+        @Option(name: [.customLong("nom"), .customLong("name")], help: .init(AdminHelp.Setup.name)) var name: String
+        @Option(name: [.customLong("arrete"), .customLong("order")], help: .init(AdminHelp.Setup.order)) var order: String
+        @Option(name: [.customLong("charte"), .customLong("charter")], help: .init(AdminHelp.Setup.charter)) var charter: String
         @Flag(help: .json) var json = false
 
         func run() async throws {
@@ -68,11 +68,11 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Certify: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(help: AdminHelp.Certify.command) }
+        static var configuration: CommandConfiguration { .init(commandName: "certify", help: AdminHelp.Certify.command, aliases: ["certifier"]) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: .init(AdminHelp.member)) var member: String
-        @Option(help: .init(AdminHelp.Certify.signing)) var signing: String
-        @Option(help: .init(AdminHelp.Certify.agreement)) var agreement: String
+        @Option(name: [.customLong("membre"), .customLong("member")], help: .init(AdminHelp.member)) var member: String
+        @Option(name: [.customLong("cle-signature"), .customLong("signing")], help: .init(AdminHelp.Certify.signing)) var signing: String
+        @Option(name: [.customLong("cle-accord"), .customLong("agreement")], help: .init(AdminHelp.Certify.agreement)) var agreement: String
 
         func run() async throws {
             guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
@@ -91,12 +91,12 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Grant: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(help: AdminHelp.Grant.command) }
+        static var configuration: CommandConfiguration { .init(commandName: "grant", help: AdminHelp.Grant.command, aliases: ["acces", "accès"]) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: .init(AdminHelp.member)) var member: String
-        @Option(help: .init(AdminHelp.Grant.scope)) var scope: String
-        @Flag(help: .init(AdminHelp.Grant.readOnly)) var readOnly = false
-        @Flag(help: .init(AdminHelp.Grant.remove)) var remove = false
+        @Option(name: [.customLong("membre"), .customLong("member")], help: .init(AdminHelp.member)) var member: String
+        @Option(name: [.customLong("portee"), .customLong("scope")], help: .init(AdminHelp.Grant.scope)) var scope: String
+        @Flag(name: [.customLong("lecture-seule"), .customLong("read-only")], help: .init(AdminHelp.Grant.readOnly)) var readOnly = false
+        @Flag(name: [.customLong("retirer"), .customLong("remove")], help: .init(AdminHelp.Grant.remove)) var remove = false
 
         func run() async throws {
             let member = try AdminCommands.member(member)
@@ -114,14 +114,13 @@ struct AdminCommands: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(help: AdminHelp.Code.command) }
         @OptionGroup var device: DeviceOptions
         @OptionGroup var token: Token
-        @Option(help: .init(AdminHelp.Code.days)) var days: UInt32 = 7
+        @Option(name: [.customLong("jours"), .customLong("days")], help: .init(AdminHelp.Code.days)) var days: UInt32 = 7
         @Flag(help: .json) var json = false
 
-        func validate() throws {
-            guard (1...30).contains(days) else { throw ValidationError("--days: 1…30") }
-        }
-
         func run() async throws {
+            guard (1...30).contains(days) else {
+                throw UsageError("--jours", "\(days)", accepts: Text(fr: "de 1 à 30 jours", en: "1 to 30 days"))
+            }
             let created = try await device.open().run { try await $0.enrolmentCode(adminToken: try token.value(), days: days) }
             if json { return try printJSON(created) }
             Console.out(created.code + "\n")
@@ -130,10 +129,10 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(help: AdminHelp.Revoke.command) }
+        static var configuration: CommandConfiguration { .init(commandName: "revoke", help: AdminHelp.Revoke.command, aliases: ["revoquer", "révoquer"]) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: .init(AdminHelp.Revoke.deviceKey)) var deviceKey: String
-        @Flag(help: .init(AdminHelp.Revoke.noWipe)) var noWipe = false
+        @Option(name: [.customLong("cle-appareil"), .customLong("device-key")], help: .init(AdminHelp.Revoke.deviceKey)) var deviceKey: String
+        @Flag(name: [.customLong("sans-effacement"), .customLong("no-wipe")], help: .init(AdminHelp.Revoke.noWipe)) var noWipe = false
 
         func run() async throws {
             guard let bytes = Hex.decode(deviceKey), let key = try? SigningPublicKey(bytes: bytes) else {

@@ -15,8 +15,8 @@ struct AppCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration { .init(commandName: "app", help: AppHelp.command) }
     @OptionGroup var device: DeviceOptions
     @Option(name: .customLong("port"), help: .init(AppHelp.port))
-    var port = 0
-    @Flag(name: .customLong("no-browser"), help: .init(AppHelp.noBrowser)) var noBrowser = false
+    var port: Int?
+    @Flag(name: [.customLong("sans-navigateur"), .customLong("no-browser")], help: .init(AppHelp.noBrowser)) var noBrowser = false
     @Option(
         name: .customLong("verrou-minutes"),
         help: .init(AppHelp.idleMinutes))
@@ -31,6 +31,7 @@ struct AppCommand: AsyncParsableCommand {
                     fr: "Raccourci « HuisClos » ajouté au menu des applications : \(file.path)",
                     en: "Shortcut « HuisClos » added to the applications menu: \(file.path)"))
         }
+        let port = port ?? 0
         guard (0...65_535).contains(port) else {
             throw UsageError("--port", "\(port)", accepts: Text(fr: "un port de 0 à 65535 (0 : un port libre)", en: "a port from 0 to 65535 (0: any free one)"))
         }

@@ -29,7 +29,7 @@ struct DeviceOptions: ParsableArguments {
     /// past its offline lease. The lease is the library's named limit (`Device.leaseSecondsDefault`),
     /// never the device's environment: whoever holds a lost device must not be able to lengthen it.
     func open(toSync: Bool = false) throws -> ClientSession {
-        try ClientSession.open(folder: url, passphrase: try passphrase(), toSync: toSync)
+        try ClientSession.open(folder: url, passphrase: { try passphrase() }, toSync: toSync)
     }
 }
 

@@ -12,11 +12,11 @@ import HuisClosWire
 struct EnrolCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration { .init(commandName: "enrol", help: EnrolHelp.command, aliases: ["enroler", "enrôler"]) }
     @OptionGroup var device: DeviceOptions
-    @Option(help: .init(EnrolHelp.server)) var server: String
+    @Option(name: [.customLong("serveur"), .customLong("server")], help: .init(EnrolHelp.server)) var server: String
     @Option(help: .init(EnrolHelp.code)) var code: String
-    @Option(help: .init(EnrolHelp.root)) var root: String
-    @Option(help: .init(EnrolHelp.member)) var member: String
-    @Option(help: .init(EnrolHelp.charter)) var charter: String
+    @Option(name: [.customLong("racine"), .customLong("root")], help: .init(EnrolHelp.root)) var root: String
+    @Option(name: [.customLong("membre"), .customLong("member")], help: .init(EnrolHelp.member)) var member: String
+    @Option(name: [.customLong("charte"), .customLong("charter")], help: .init(EnrolHelp.charter)) var charter: String
     @Flag(help: .json) var json = false
 
     func run() async throws {

@@ -159,10 +159,7 @@ struct SeanceCommands: AsyncParsableCommand {
         func run(on session: CouncilSession) async throws {
             let proof = try await session.proofFile(of: seance)
             try PlaintextFile.write(Data(proof.utf8), toPath: output)
-            say(
-                Text(
-                    fr: "Preuve écrite dans \(output) (en clair : gardez-la en lieu sûr). Vérification : bash scripts/check-proof.sh \(output)",
-                    en: "Proof written to \(output) (plaintext: keep it safe). Check: bash scripts/check-proof.sh \(output)"))
+            say(.proofWritten(output))
         }
     }
 }

@@ -11,7 +11,7 @@ import Synchronization
 struct SyncCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration { .init(commandName: "sync", help: SyncHelp.command, aliases: ["synchroniser"]) }
     @OptionGroup var device: DeviceOptions
-    @Flag(help: .init(SyncHelp.watch)) var watch = false
+    @Flag(name: [.customLong("suivre"), .customLong("watch")], help: .init(SyncHelp.watch)) var watch = false
     @Flag(help: .json) var json = false
     @Flag(help: .init(SyncHelp.sansGrosFichiers)) var sansGrosFichiers = false
 

@@ -11,7 +11,7 @@ extension ClientSession {
     /// Changes the passphrase of the device in `folder` from `old` to `new`, past its offline lease
     /// (a person may change it at any time), and locks the device again.
     public static func changePassphrase(folder: URL, from old: String, to new: String, clock: any WallClock = SystemWallClock()) async throws {
-        try await open(folder: folder, passphrase: old, clock: clock, toSync: true).run { try await $0.device.changePassphrase(from: old, to: new) }
+        try await open(folder: folder, passphrase: { old }, clock: clock, toSync: true).run { try await $0.device.changePassphrase(from: old, to: new) }
     }
 
     /// Approves one of this member's devices waiting for their keys, named by the fingerprint it shows.
@@ -32,7 +32,7 @@ extension ClientSession {
                     fr: "choisissez pour la sauvegarde une autre phrase de passe que celle de l'appareil",
                     en: "choose another passphrase for the backup than the device's"))
         }
-        try await open(folder: folder, passphrase: devicePassphrase, clock: clock).run {
+        try await open(folder: folder, passphrase: { devicePassphrase }, clock: clock).run {
             try await $0.exportTrustRoot(passphrase: backupPassphrase, to: path, remove: remove)
         }
     }

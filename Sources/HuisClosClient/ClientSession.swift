@@ -17,9 +17,10 @@ public struct ClientSession: Sendable {
 
     /// Unlocks the device in `folder` with `passphrase`, on `clock`; `toSync` opens it past its
     /// offline lease (for the sync workflow only, as `Device.unlock`).
-    public static func open(folder: URL, passphrase: String, clock: any WallClock = SystemWallClock(),
+    public static func open(folder: URL, passphrase: () throws -> String, clock: any WallClock = SystemWallClock(),
                             randomness: Randomness = .system, toSync: Bool = false) throws -> ClientSession {
-        let device = try Device.unlock(folder: folder, passphrase: passphrase, now: clock.dateReader, toSync: toSync)
+        try Device.requireFolder(folder)
+        let device = try Device.unlock(folder: folder, passphrase: try passphrase(), now: clock.dateReader, toSync: toSync)
         return ClientSession(device: device, clock: clock, randomness: randomness)
     }
 

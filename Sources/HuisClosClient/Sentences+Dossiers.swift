@@ -63,7 +63,7 @@ extension OpenedHearing {
         [Text(fr: "Audition \(hearing) ouverte jusqu'au \(expiry) ; dossier \(dossier) rechiffré dans \(scope).",
               en: "Hearing \(hearing) open until \(expiry); dossier \(dossier) resealed in \(scope)."),
          Text(fr: "Invité : \(member) · code d'enrôlement : \(code) · racine : \(root)", en: "Guest: \(member) · enrolment code: \(code) · root: \(root)"),
-         Text(fr: "Sur l'appareil de l'invité : huisclos enrol --code \(code) --root \(root) --member \(member) …, puis huisclos admin certify.",
+         Text(fr: "Sur l'appareil de l'invité : huisclos enrol --code \(code) --racine \(root) --membre \(member) …, puis huisclos admin certifier.",
               en: "On the guest's device: huisclos enrol --code \(code) --root \(root) --member \(member) …, then huisclos admin certify.")]
     }
 }

@@ -54,6 +54,12 @@ extension Text {
         Text(fr: "Invitation écrite dans \(path).", en: "Invitation written to \(path).")
     }
 
+    /// After writing a séance's time-stamped proof to `path`: how a third party checks it.
+    public static func proofWritten(_ path: String) -> Text {
+        Text(fr: "Preuve écrite dans \(path) (en clair : gardez-la en lieu sûr). Un tiers la vérifie avec OpenSSL seul, comme l'explique son en-tête (openssl ts -verify ; le script check-proof.sh des sources de HuisClos le fait pour chaque jeton).",
+             en: "Proof written to \(path) (plaintext: keep it safe). A third party checks it with OpenSSL alone, as its header explains (openssl ts -verify; the script check-proof.sh of HuisClos's sources does it for every token).")
+    }
+
     /// The council's minimum convocation delay; `recorded` when it was just set.
     public static func convocationDelay(_ delay: ConvocationDelay, recorded: Bool) -> Text {
         let days = ConvocationDelay.clearDaysText(delay.clearDays)

@@ -35,7 +35,7 @@ public enum PendingStep: Sendable, Equatable {
     public var text: Text {
         switch self {
         case .certification:
-            return Text(fr: "certification : le secrétariat certifie la carte de cet appareil (huisclos admin certify), puis synchronisez.",
+            return Text(fr: "certification : le secrétariat certifie la carte de cet appareil (huisclos admin certifier), puis synchronisez.",
                         en: "certification: the secretariat certifies this device's card (huisclos admin certify), then sync.")
         case .undertaking:
             return Text(fr: "engagement de confidentialité : synchronisez cet appareil (huisclos sync), il le signe et reçoit ses clés.",

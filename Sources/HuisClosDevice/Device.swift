@@ -78,6 +78,17 @@ public actor Device {
         client = SyncClient(server: profile.server, device: identity.signing, transport: transport, now: now)
     }
 
+    /// Refuses a folder that does not exist (`DeviceError.noDevice`, saying how a device comes to
+    /// be): a mistyped folder is named as such, never opened (nor created) as a replica, and a
+    /// face checks it before asking for a passphrase that was never set.
+    public static func requireFolder(_ folder: URL) throws(DeviceError) {
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            throw DeviceError(.noDevice, Text(
+                fr: "aucun appareil dans \(folder.path) : un membre enrôle son appareil avec le code du secrétariat (huisclos enrol) ; le secrétariat crée d'abord le conseil (huisclos admin creer) ; sinon indiquez le bon dossier (--device ou HUISCLOS_DEVICE)",
+                en: "no device in \(folder.path): a member enrols a device with the secretariat's code (huisclos enrol); the secretariat first creates the council (huisclos admin setup); otherwise give the right folder (--device or HUISCLOS_DEVICE)"))
+        }
+    }
+
     /// Opens the device in `folder` with `passphrase`; `now` is the device's clock (injected by tests),
     /// `transport` how it reaches the relay (HTTP but in the deterministic simulation).
     ///
@@ -87,11 +98,7 @@ public actor Device {
     public static func unlock(folder: URL, passphrase: String, now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                               leaseSeconds: Int64 = leaseSecondsDefault, toSync: Bool = false,
                               transport: any RelayTransport = HTTPRelayTransport()) throws -> Device {
-        // A mistyped folder is named as such, never opened (nor created) as a replica.
-        guard FileManager.default.fileExists(atPath: folder.path) else {
-            throw DeviceError(.noDevice, Text(fr: "aucun appareil dans \(folder.path) : enrôlez-le d'abord (huisclos enrol)",
-                                              en: "no device in \(folder.path): enrol it first (huisclos enrol)"))
-        }
+        try requireFolder(folder)
         let replica = try Replica.open(at: folder, passphrase: passphrase)
         do {
             try DeviceVault.migrator.migrate(replica.database)

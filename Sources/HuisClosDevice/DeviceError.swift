@@ -35,8 +35,8 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         public var text: Text {
             switch self {
             case .noDevice:
-                Text(fr: "aucun appareil dans ce dossier : enrôlez-le d'abord (huisclos enrol), ou indiquez le bon dossier (--device ou HUISCLOS_DEVICE)",
-                     en: "no device in this folder: enrol it first (huisclos enrol), or give the right folder (--device or HUISCLOS_DEVICE)")
+                Text(fr: "aucun appareil dans ce dossier : un membre enrôle son appareil avec le code du secrétariat (huisclos enrol) ; le secrétariat crée d'abord le conseil (huisclos admin creer) ; sinon indiquez le bon dossier (--device ou HUISCLOS_DEVICE)",
+                     en: "no device in this folder: a member enrols a device with the secretariat's code (huisclos enrol); the secretariat first creates the council (huisclos admin setup); otherwise give the right folder (--device or HUISCLOS_DEVICE)")
             case .alreadyExists:
                 Text(fr: "ce dossier n'est pas vide : choisissez un nouveau dossier pour cet appareil ; rien n'a été écrit",
                      en: "this folder is not empty: choose a new folder for this device; nothing was written")

@@ -12,11 +12,11 @@ public enum AdminHelp {
             en: "Passphrases are asked without echo (never on the command line)."),
         examples: [
             "export HUISCLOS_DEVICE=~/.huisclos-secretariat",
-            "huisclos admin setup --admin-token-file jeton-admin --server https://conseil.example --name \"Conseil numérique\" --order 2026-0001 --charter charte.pdf",
-            .init("huisclos membres nommer --nom \"Alice Martin\" --categorie research --arrete 2026-0142", note: Text(fr: "nominations", en: "appointments")),
+            "huisclos admin creer --fichier-jeton jeton-admin --serveur https://conseil.example --nom \"Conseil numérique\" --arrete 2026-0001 --charte charte.pdf",
+            .init("huisclos membres nommer --nom \"Alice Martin\" --categorie recherche --arrete 2026-0142", note: Text(fr: "nominations", en: "appointments")),
             "huisclos admin code",
-            "huisclos admin certify --member 9f1c… --signing 51e0… --agreement 77aa…",
-            "huisclos admin revoke --device-key 51e0…",
+            "huisclos admin certifier --membre 9f1c… --cle-signature 51e0… --cle-accord 77aa…",
+            "huisclos admin revoquer --cle-appareil 51e0…",
             "huisclos admin racine exporter --sortie /media/cle-usb/racine.hcroot",
         ])
 
@@ -51,8 +51,11 @@ public enum AdminHelp {
                 fr: "Nouveau fichier (jamais écrasé).",
                 en: "New file (never overwritten).")
             public static let remove = Text(
-                fr: "Retire ensuite la racine de cet appareil, après avoir relu la sauvegarde.",
-                en: "Then removes the root from this device, after reading the backup back.")
+                fr:
+                    "Retire ensuite la racine de cet appareil, après avoir relu la sauvegarde : il ne certifie plus d'appareil du secrétariat ni ne nomme au secrétariat, jusqu'à ce que vous l'y restauriez.",
+                en:
+                    "Then removes the root from this device, after reading the backup back: it no longer certifies secretariat devices nor appoints to the secretariat, until you restore it there."
+            )
         }
 
         public enum Restore {
@@ -62,7 +65,7 @@ public enum AdminHelp {
                     en: "Restores the root onto this secretariat device."),
                 details: Text(
                     fr:
-                        "Sur un appareil nouvellement enrôlé du membre du secrétariat : vérifie que la sauvegarde est celle de la racine épinglée, certifie cet appareil avec elle et la garde dans la réplique chiffrée. Révoquez ensuite l'appareil perdu (huisclos admin revoke --device-key …).",
+                        "Sur un appareil nouvellement enrôlé du membre du secrétariat : vérifie que la sauvegarde est celle de la racine épinglée, certifie cet appareil avec elle et la garde dans la réplique chiffrée. Révoquez ensuite l'appareil perdu (huisclos admin revoquer --cle-appareil …).",
                     en:
                         "On a newly enrolled device of the secretariat member: checks the backup holds the pinned root, certifies this device with it and keeps it in the encrypted replica. Then revoke the lost device."
                 ))

@@ -19,7 +19,7 @@ public enum AppHelp {
                 """),
         examples: [
             "huisclos app",
-            "huisclos app --port 8470 --no-browser --verrou-minutes 5",
+            "huisclos app --port 8470 --sans-navigateur --verrou-minutes 5",
             .init("huisclos app --installer-raccourci", note: Text(fr: "menu du bureau", en: "desktop menu")),
         ],
         exitCodes: Text(

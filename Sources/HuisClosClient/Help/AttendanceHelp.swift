@@ -56,12 +56,10 @@ public enum AttendanceHelp {
                 en: "A séance's answers and attendance."),
             details: Text(
                 fr: """
-                    Réponse : willAttend, excused, absent, none (pas de réponse).
-                    Présence : present, excused, absent (une fois close), sinon present ou null.
+                    Valeurs du JSON (--json, pour les scripts) : réponse willAttend (viendra), excused (excusé·e), absent, none (pas de réponse) ; présence present, excused, absent (une fois close), sinon present ou null.
                     """,
                 en: """
-                    Answer: willAttend, excused, absent, none (no answer).
-                    Attendance: present, excused, absent (once closed), else present or null.
+                    JSON values (--json, for scripts): answer willAttend, excused, absent, none (no answer); attendance present, excused, absent (once closed), else present or null.
                     """),
             examples: ["huisclos presence liste s1 --json"])
     }

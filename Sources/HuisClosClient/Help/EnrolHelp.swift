@@ -18,7 +18,7 @@ public enum EnrolHelp {
                 The passphrase (12 characters or more) is asked without echo; never on the command line.
                 """),
         examples: [
-            "huisclos enrol --server https://conseil.example --code K7Q… --root 3b6a… --member 9f1c… --charter charte.pdf --json"
+            "huisclos enrol --serveur https://conseil.example --code K7Q… --racine 3b6a… --membre 9f1c… --charte charte.pdf --json"
         ])
     public static let server = Text(
         fr: "URL du serveur.",

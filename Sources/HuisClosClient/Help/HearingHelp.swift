@@ -19,8 +19,9 @@ public enum HearingHelp {
         examples: [
             "huisclos auditions ouvrir h-2026-1 --invite \"Dr Léa Roux, sociologue\" --dossier etude --jusqu-au 2027-01-15 --json",
             .init(
-                "huisclos enrol --server … --code <code> --root <racine> --member <invite> --charter charte.txt", note: Text(fr: "appareil de l'invité", en: "the guest's device")),
-            "huisclos admin certify --member <invite> --signing … --agreement …",
+                "huisclos enrol --serveur … --code <code> --racine <racine> --membre <invite> --charte charte.pdf", note: Text(fr: "appareil de l'invité", en: "the guest's device")
+            ),
+            "huisclos admin certifier --membre <invite> --cle-signature … --cle-accord …",
             "huisclos auditions clore h-2026-1",
             "huisclos auditions liste",
         ],
@@ -59,8 +60,9 @@ public enum HearingHelp {
             Text(
                 fr: "Liste les auditions.",
                 en: "Lists hearings."),
-            examples: [
-                "huisclos auditions liste --json (dates ISO 8601 : jours AAAA-MM-JJ, échéance AAAA-MM-JJTHH:MM:SSZ)"
-            ])
+            details: Text(
+                fr: "Dates au format ISO 8601 : les jours AAAA-MM-JJ, l'échéance AAAA-MM-JJTHH:MM:SSZ (UTC).",
+                en: "Dates in ISO 8601: days YYYY-MM-DD, the expiry YYYY-MM-DDTHH:MM:SSZ (UTC)."),
+            examples: ["huisclos auditions liste --json"])
     }
 }

@@ -17,7 +17,7 @@ public enum SyncHelp {
                 """),
         examples: [
             "huisclos sync",
-            "huisclos sync --watch",
+            "huisclos sync --suivre",
             "huisclos sync --json",
             "huisclos sync --sans-gros-fichiers",
         ])
