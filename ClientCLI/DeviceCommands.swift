@@ -26,13 +26,7 @@ struct DeviceCommands: AsyncParsableCommand {
         @Argument(help: .init(DeviceHelp.Approve.empreinte)) var empreinte: String
 
         func run() async throws {
-            guard let fingerprint = DeviceFingerprint(parsing: empreinte) else {
-                throw UsageError(
-                    invalid: Text(
-                        fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
-                        en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
-            }
-            try await device.open(toSync: true).run { try await $0.approveDevice(fingerprint) }
+            let fingerprint = try await device.open(toSync: true).run { try await $0.approveDevice(typed: empreinte) }
             say(.deviceApproved("\(fingerprint)"))
         }
     }

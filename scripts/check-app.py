@@ -34,7 +34,7 @@ import time
 import urllib.parse
 
 SCREENS = [("accueil", "/"), ("seances", "/seances"), ("seance", "/seances/s1"), ("dossiers", "/dossiers"),
-           ("dossier", "/dossiers/council/cadrage"), ("pdf", "/dossiers/council/budget"), ("recherche", "/recherche")]
+           ("dossier", "/dossiers/council/cadrage"), ("pdf", "/dossiers/council/budget"), ("recherche", "/recherche"), ("appareils", "/appareils")]
 
 
 def missing(what):

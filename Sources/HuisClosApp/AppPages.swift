@@ -22,6 +22,7 @@ struct AppPages: Sendable {
         static let seances = "/seances"
         static let dossiers = "/dossiers"
         static let search = "/recherche"
+        static let devices = "/appareils"
         /// The script drawing a PDF dossier's pages (`AppScripts.pdfReader`).
         static let pdfReader = "/app-pdf.js"
         /// pdf.js and its worker, from Debian's libjs-pdf (`PDFJS`).
@@ -54,7 +55,7 @@ struct AppPages: Sendable {
         model["w"] = AppWords.all(in: language)
         model["csrf"] = context.csrf
         let content = library.render(model, withTemplate: template) ?? ""
-        let navigation: [[String: Any]] = [("home", Path.home), ("seances", Path.seances), ("dossiers", Path.dossiers)].map { name, href in
+        let navigation: [[String: Any]] = [("home", Path.home), ("seances", Path.seances), ("dossiers", Path.dossiers), ("devices", Path.devices)].map { name, href in
             ["href": href, "label": AppWords.word(name, language),
              "current": href == path || (href != Path.home && path.hasPrefix(href + "/"))]
         }
@@ -132,7 +133,7 @@ struct AppPages: Sendable {
     /// The `<title>` of a page rendered from `template`: the name of its screen (distinct per
     /// screen, as RGAA 8.6 asks), never what it shows. A new screen adds its name here (« Page » until then).
     static func kind(of template: String, _ language: Language) -> String {
-        let kinds = ["home": "home", "seances": "seances", "seance": "seance", "dossiers": "dossiers", "dossier": "dossierPage", "search": "search"]
+        let kinds = ["home": "home", "seances": "seances", "seance": "seance", "dossiers": "dossiers", "dossier": "dossierPage", "search": "search", "devices": "devices"]
         return kinds[template].map { AppWords.word($0, language) } ?? "Page"
     }
 

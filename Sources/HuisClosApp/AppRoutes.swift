@@ -32,6 +32,8 @@ struct AppRoutes: Sendable {
         router.post(RouterPath("\(AppPages.Path.seances)/:seance/lecture")) { _, context in try await acknowledgeReading(context) }
         router.get(RouterPath(AppPages.Path.search)) { request, context in try await search(request, context) }
         router.post(RouterPath(AppPages.Path.search)) { request, context in try await search(request, context) }
+        router.get(RouterPath(AppPages.Path.devices)) { request, context in try await devices(request, context) }
+        router.post(RouterPath("\(AppPages.Path.devices)/approuver")) { _, context in try await approveDevice(context) }
         router.get(RouterPath(AppPages.Path.dossiers)) { request, context in try await dossiers(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier")) { request, context in try await dossier(request, context) }
         router.get(RouterPath("\(AppPages.Path.dossiers)/:scope/:dossier/telecharger")) { request, context in try await download(request, context) }

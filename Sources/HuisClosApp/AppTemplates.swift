@@ -129,6 +129,15 @@ enum AppTemplates {
         <p class="hint">{{w.searchHint}}</p>
         """
 
+    static let devices = """
+        <table>
+        <caption>{{w.devicesCaption}}</caption>
+        <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}<th scope="col">{{w.approve}}</th></tr></thead>
+        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{#awaiting}}<form method="post" action="{{action}}"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="empreinte" value="{{fingerprint}}"><button type="submit" aria-label="{{w.approveDevice}} {{fingerprint}}">{{w.approve}}</button></form>{{/awaiting}}</td></tr>{{/rows}}</tbody>
+        </table>
+        <p class="hint">{{w.devicesHint}}</p>
+        """
+
     static let locked = """
         <p>{{w.lockedExplain}}</p>
         <p>{{w.lockedRestart}}</p>
@@ -149,7 +158,7 @@ enum AppTemplates {
         MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var library = MustacheLibrary()
         let named = ["layout": layout, "home": home, "seances": seances, "seance": seance, "dossiers": dossiers,
-                     "dossier": dossier, "search": search, "locked": locked, "wiped": wiped, "failure": failure]
+                     "dossier": dossier, "search": search, "devices": devices, "locked": locked, "wiped": wiped, "failure": failure]
         for (name, text) in named { try library.register("{{%CONTENT_TYPE:\(EscapedHTML.name)}}" + text, named: name) }
         return library
     }

@@ -95,6 +95,15 @@ enum AppWords {
         "backHome": Text(fr: "Revenir à l'accueil", en: "Back to the home page"),
         "answerRecorded": Text(fr: "Réponse enregistrée sur cet appareil ; elle part à la prochaine synchronisation.",
                                en: "Answer recorded on this device; it leaves at the next sync."),
+        "devices": Text(fr: "Mes appareils", en: "My devices"),
+        "devicesCaption": Text(fr: "Vos appareils certifiés par le secrétariat", en: "Your devices certified by the secretariat"),
+        "devicesHint": Text(
+            fr: "Un nouvel appareil reçoit vos clés seulement quand un de vos appareils déjà approuvés l'approuve. Comparez d'abord l'empreinte que le nouvel appareil affiche (huisclos status) : si elle diffère, ou si vous n'avez pas enrôlé d'appareil, n'approuvez pas et prévenez le secrétariat.",
+            en: "A new device gets your keys only when one of your devices already approved approves it. First compare the fingerprint the new device shows (huisclos status): if it differs, or if you enrolled no device, do not approve and tell the secretariat."),
+        "approve": Text(fr: "Approuver", en: "Approve"),
+        "approveDevice": Text(fr: "Approuver l'appareil", en: "Approve the device"),
+        "deviceApproved": Text(fr: "Appareil approuvé : il recevra vos clés à sa prochaine synchronisation.",
+                               en: "Device approved: it gets your keys at its next sync."),
     ]
 
     /// Every word in `language`, as the templates read them.

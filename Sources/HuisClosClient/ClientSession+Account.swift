@@ -14,9 +14,18 @@ extension ClientSession {
         try await open(folder: folder, passphrase: { old }, clock: clock, toSync: true).run { try await $0.device.changePassphrase(from: old, to: new) }
     }
 
-    /// Approves one of this member's devices waiting for their keys, named by the fingerprint it shows.
-    public func approveDevice(_ fingerprint: DeviceFingerprint) async throws {
+    /// Approves one of this member's devices waiting for their keys, named by the fingerprint it
+    /// shows, as a person types it (`3f2a-9c01-77de-0b5e-a4c8`); returns the fingerprint approved.
+    @discardableResult
+    public func approveDevice(typed text: String) async throws -> DeviceFingerprint {
+        guard let fingerprint = DeviceFingerprint(parsing: text) else {
+            throw UsageError(
+                invalid: Text(
+                    fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
+                    en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
+        }
         try await device.approveDevice(fingerprint)
+        return fingerprint
     }
 
     /// Exports the trust root of the device in `folder`, sealed under `backupPassphrase`, to the

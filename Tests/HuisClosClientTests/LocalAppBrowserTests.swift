@@ -23,7 +23,7 @@ struct LocalAppBrowserTests {
                                                                  entry.printed, folder])
             let printed = checked.output + checked.errors
             #expect(checked.status == 0, "\(printed)")
-            for screen in ["accueil", "seances", "seance", "dossiers", "dossier", "pdf", "recherche", "notes"] {
+            for screen in ["accueil", "seances", "seance", "dossiers", "dossier", "pdf", "recherche", "appareils", "notes"] {
                 #expect(printed.contains("axe: \(screen): 0 serious/critical"), "\(printed)")
                 #expect(FileManager.default.fileExists(atPath: folder + "/app-\(screen).png"), "\(screen)")
             }

@@ -255,6 +255,41 @@ import Testing
         }
     }
 
+    /// Issue 13, « Mes appareils »: the member's devices with their fingerprints (as `huisclos
+    /// appareils liste`); a second device the secretariat certified in the member's name awaits
+    /// approval, and the member approves it from the page, by its fingerprint, with the page's
+    /// CSRF token (a forged form approves nothing).
+    @Test func myDevicesListsTheFingerprintsAndApprovesTheOneAwaiting() async throws {
+        try await LocalAppCouncil.with("app-devices") { council, _, entry, browser in
+            let base = entry.base
+            let cookie = try await browser.enter(entry)
+            let second = try await council.base.enrolDevice("alice-tablette", of: council.member.device.member)
+            try await council.member.syncEverything(policy: .everything)  // as « Synchroniser » on the home page
+            let fingerprint = "\(await second.fingerprint)"
+            let mine = "\(await council.member.device.fingerprint)"
+            let page = try await browser.send(.GET, base + "/appareils", cookie: cookie)
+            #expect(page.status == 200 && page.body.contains("<h1>Mes appareils</h1>") && page.body.contains(mine), "\(page.body)")
+            #expect(page.body.contains("<a href=\"/appareils\""), "no « Mes appareils » in the navigation")
+            #expect(page.body.contains("<input type=\"hidden\" name=\"empreinte\" value=\"\(fingerprint)\">")
+                    && !page.body.contains("name=\"empreinte\" value=\"\(mine)\""), "only the device awaiting approval has the form: \(page.body)")
+            page.expectSecurityHeaders("devices")
+            let forged = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["empreinte": fingerprint])
+            let approvedByForgery = await second.isApproved
+            #expect(forged.status == 403 && !approvedByForgery)
+            let csrf = try #require(page.csrf)
+            let wrong = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["empreinte": "pas-une-empreinte", "csrf": csrf])
+            #expect(wrong.status == 400 && wrong.body.contains("20 chiffres hexadécimaux"), "\(wrong.status) \(wrong.body)")
+            let approved = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["empreinte": fingerprint, "csrf": csrf])
+            #expect(approved.status == 303 && approved.headers.first(name: "location") == "/appareils?approuve=1")
+            _ = try await second.sync()
+            #expect(await second.isApproved, "approved in the membership log")
+            let after = try await browser.send(.GET, base + "/appareils?approuve=1", cookie: cookie)
+            #expect(after.body.contains("Appareil approuvé") && !after.body.contains("name=\"empreinte\""), "\(after.body)")
+            let english = try await browser.send(.GET, base + "/appareils?lang=en", cookie: cookie)
+            #expect(english.body.contains("<h1>My devices</h1>") && english.body.contains("Fingerprint"))
+        }
+    }
+
     /// Issue 13: a note is added from the dossier page (as `huisclos notes ajouter`: private by
     /// default, at a location, on the version shown; CSRF as every form) and listed there escaped;
     /// once the secretariat adds a version, the page marks it as made on an earlier one.
