@@ -244,7 +244,8 @@ hc presidente pv publier s1 | indent
 curl -fsS "$url/public/proces-verbaux/s1.html" >"$work/pv-public-s1.html"
 grep -o "<h1>[^<]*</h1>" "$work/pv-public-s1.html" | indent
 # The relay checked the president's signature itself, against the council's membership log.
-grep -o "le site public a vérifié lui-même cette signature[^(]*" "$work/pv-public-s1.html" | indent
+grep -o "le site public a vérifié lui-même cette signature[^(]*([^)]*)" "$work/pv-public-s1.html" \
+    | sed "s/&#39;/'/g; s/&quot;/\"/g; s/&amp;/\&/g" | indent
 
 say "La séance s1 versée aux archives : un paquet SEDA 2.2, son bordereau validé contre le schéma officiel"
 hc secretariat sync >/dev/null
