@@ -7,7 +7,7 @@ import HuisClosTerminal
 
 /// Where the device lives and how it is unlocked; shared by every device command.
 struct DeviceOptions: ParsableArguments {
-    @Option(name: .customLong("device"), help: .init(CommonHelp.deviceFolder))
+    @Option(name: [.customLong("appareil"), .customLong("device")], help: .init(CommonHelp.deviceFolder, value: CommonHelp.folderValue))
     var folder: String?
 
     var url: URL {

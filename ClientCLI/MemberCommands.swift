@@ -31,7 +31,7 @@ struct MemberCommands: AsyncParsableCommand {
     struct Appoint: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "nommer", help: MemberHelp.Appoint.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(help: .init(MemberHelp.Appoint.role)) var role: String = "membre"
+        @Option(help: .init(MemberHelp.Appoint.role)) var role: String?
         @Option(name: .customLong("membre"), help: .init(MemberHelp.Appoint.member)) var member: String?
         @Option(name: .customLong("nom"), help: .init(MemberHelp.Appoint.name)) var name: String?
         @Option(name: .customLong("categorie"), help: .init(MemberHelp.Appoint.category))
@@ -43,7 +43,7 @@ struct MemberCommands: AsyncParsableCommand {
 
         func run() async throws {
             let orderDay = try date.map { try parseDay($0, option: "--date") }
-            let role = try parseChoice(role, option: "--role", Role.typed, keywords: Role.keywords)
+            let role = try parseChoice(role ?? "membre", option: "--role", Role.typed, keywords: Role.keywords)
             if role == .vicePresident { return try await appointVicePresident(orderDay) }
             guard let name, let categoryWord = category else {
                 let missing = [name == nil ? "--nom" : nil, category == nil ? "--categorie" : nil].compactMap(\.self)
@@ -109,10 +109,10 @@ struct MemberCommands: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "fin-mandat", help: MemberHelp.EndMandate.command) }
         @OptionGroup var device: DeviceOptions
         @Argument(help: .member) var member: String
-        @Option(name: .customLong("motif"), help: .init(MemberHelp.EndMandate.reason)) var reason: String = "terme"
+        @Option(name: .customLong("motif"), help: .init(MemberHelp.EndMandate.reason)) var reason: String?
 
         func run() async throws {
-            let reason = try parseChoice(reason, option: "--motif", MandateEndReason.typed, keywords: MandateEndReason.keywords)
+            let reason = try parseChoice(reason ?? "terme", option: "--motif", MandateEndReason.typed, keywords: MandateEndReason.keywords)
             let id = try MemberID(hex: member)
             try await CouncilSession.with(device) { session in
                 try await session.endMandate(id, reason: reason)

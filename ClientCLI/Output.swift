@@ -34,6 +34,9 @@ extension ArgumentHelp {
     /// An argument's help from the catalogue, in the person's language.
     init(_ text: Text) { self.init(text.in(language)) }
 
+    /// An option's help and the name of its value (`<répertoire>`), in the person's language.
+    init(_ text: Text, value: Text) { self.init(text.in(language), valueName: value.in(language)) }
+
     /// Help texts that recur across commands (`CommonHelp`).
     static var json: ArgumentHelp { .init(CommonHelp.json) }
     static var seanceJSON: ArgumentHelp { .init(CommonHelp.seanceJSON) }

@@ -3,8 +3,10 @@ public import HuisClosL10n
 /// Help texts that many commands share, written once.
 public enum CommonHelp {
     public static let deviceFolder = Text(
-        fr: "Dossier de l'appareil (sinon HUISCLOS_DEVICE, puis ~/.huisclos).",
+        fr: "Répertoire de l'appareil (sinon HUISCLOS_DEVICE, puis ~/.huisclos).",
         en: "Device folder (else HUISCLOS_DEVICE, then ~/.huisclos).")
+    /// The name of a folder option's value.
+    public static let folderValue = Text(fr: "répertoire", en: "folder")
     public static let json = Text(fr: "Sortie JSON.", en: "JSON output.")
     public static let seanceJSON = Text(
         fr: "Sortie JSON : la séance telle qu'elle est maintenant.", en: "JSON output: the séance as it now stands.")

@@ -128,8 +128,8 @@ public enum MemberHelp {
                 "huisclos membres nommer --nom \"Alice Martin\" --categorie recherche --genre femme --arrete 2026-0142 --date 2026-01-05"
             ])
         public static let role = Text(
-            fr: "Rôle : membre, président, vice-président, second-cercle, secrétariat.",
-            en: "Role: member, president, vicePresident, secondCircle, secretariat.")
+            fr: "Rôle : membre (par défaut), président, vice-président, second-cercle, secrétariat.",
+            en: "Role: member (the default), president, vicePresident, secondCircle, secretariat.")
         public static let member = Text(
             fr: "Identifiant existant (renouvellement, vice-présidence).",
             en: "Existing member id (renewal, vice-presidency).")
@@ -175,8 +175,8 @@ public enum MemberHelp {
                 en: "Ends a mandate (secretariat, or resignation by the member)."),
             examples: ["huisclos membres fin-mandat <id> --motif démission"])
         public static let reason = Text(
-            fr: "terme ou démission.",
-            en: "term or resignation.")
+            fr: "terme (par défaut) ou démission.",
+            en: "term (the default) or resignation.")
     }
 
     public enum DeclareResigned {
