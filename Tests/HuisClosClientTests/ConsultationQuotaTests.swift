@@ -21,9 +21,13 @@ import Testing
     /// 8,000 characters of two UTF-8 bytes each: 16,000 bytes sealed, more than `room`; 48 KB percent-encoded, under the form's limit.
     static let text = String(repeating: "é", count: ContributionLimits.textCharactersMax)
 
-    @Test func aCouncilNearItsQuotaRefusesPublicAndSecondCircleContributions() async throws {
+    /// Runs `body` on a council whose relay allows `quota` bytes, with a public consultation
+    /// (`c-public`) and a second-circle one (`c-cercle`) open for a day, and the session of Bob,
+    /// of the second circle.
+    static func withTwoConsultations(_ label: String,
+                                     _ body: (TestServer, ClientCouncil, CouncilSession) async throws -> Void) async throws {
         let clock = ManualClock()
-        try await TestServer.with("consultation-quota", configure: {
+        try await TestServer.with(label, configure: {
             $0.clock = clock.serverClock
             $0.quotas.councilStorageBytesMax = Self.quota
         }) { server in
@@ -36,7 +40,12 @@ import Testing
             _ = try await secretariat.openConsultation("c-cercle", topic: "Charte", question: "Qu'ajouter ?", audience: .secondCircle,
                                                        closesAt: closesAt, dossiers: [])
             let bob = try await council.enrol("bob", role: .secondCircle)
-            let bobSession = try await ClientSession(device: bob, clock: clock).councilSession()
+            try await body(server, council, try await ClientSession(device: bob, clock: clock).councilSession())
+        }
+    }
+
+    @Test func aCouncilNearItsQuotaRefusesPublicAndSecondCircleContributions() async throws {
+        try await Self.withTwoConsultations("consultation-quota") { server, council, bobSession in
 
             // Another consultation's contributions (random bytes: nothing compresses them) fill the council to `room` under its quota.
             var stored = try await server.storage.storedBytes()
@@ -44,7 +53,7 @@ import Testing
             while stored + Self.room <= Self.quota {
                 let step = Int(max(1_000, min(64 * 1024, (Self.quota - Self.room - stored) / 2)))
                 _ = try await server.storage.storeContribution((0..<step).map { _ in UInt8.random(in: 0...255) }, consultation: "c-remplie",
-                                                               receivedAt: clock.now(), max: ContributionLimits.perConsultationMax)
+                                                               receivedAt: council.clock.now(), max: ContributionLimits.perConsultationMax)
                 stored = try await server.storage.storedBytes()
             }
 
@@ -75,21 +84,7 @@ import Testing
     /// share of the council's quota (`RelayQuotas.contributionsSharePercent`), so a flood of them
     /// cannot take the room the members' pushes need.
     @Test func contributionsFillOnlyTheirShareOfTheQuotaAndMembersStillPush() async throws {
-        let clock = ManualClock()
-        try await TestServer.with("consultation-share", configure: {
-            $0.clock = clock.serverClock
-            $0.quotas.councilStorageBytesMax = Self.quota
-        }) { server in
-            let council = try await ClientCouncil.start(server, clock: clock)
-            defer { council.remove() }
-            let secretariat = try await council.secretariat.councilSession()
-            let closesAt = secretariat.instant.unixSeconds + 86_400
-            _ = try await secretariat.openConsultation("c-public", topic: "Mobilités", question: "Que proposez-vous ?", audience: .public,
-                                                       closesAt: closesAt, dossiers: [])
-            _ = try await secretariat.openConsultation("c-cercle", topic: "Charte", question: "Qu'ajouter ?", audience: .secondCircle,
-                                                       closesAt: closesAt, dossiers: [])
-            let bob = try await council.enrol("bob", role: .secondCircle)
-            let bobSession = try await ClientSession(device: bob, clock: clock).councilSession()
+        try await Self.withTwoConsultations("consultation-share") { server, council, bobSession in
 
             // Another consultation's contributions fill their share (a quarter of 4 MiB) to `room` under it.
             let share = Self.quota * Int64(ServerLimits.contributionsSharePercent) / 100
@@ -97,7 +92,7 @@ import Testing
             while contributed + Self.room <= share {
                 let step = Int(max(1_000, min(64 * 1024, (share - Self.room - contributed) / 2 + 1)))
                 _ = try await server.storage.storeContribution((0..<step).map { _ in UInt8.random(in: 0...255) }, consultation: "c-remplie",
-                                                               receivedAt: clock.now(), max: ContributionLimits.perConsultationMax)
+                                                               receivedAt: council.clock.now(), max: ContributionLimits.perConsultationMax)
                 contributed += Int64(step)
             }
             let stored = try await server.storage.storedBytes()
@@ -119,8 +114,9 @@ import Testing
             #expect(try await server.storage.contributions(of: "c-cercle", after: 0, maxCount: 10).isEmpty)
 
             // A member's push still has room.
+            let secretariat = try await council.secretariat.councilSession()
             _ = try await secretariat.openConsultation("c-suivante", topic: "Budget", question: "Quelles priorités ?", audience: .public,
-                                                       closesAt: closesAt, dossiers: [])
+                                                       closesAt: secretariat.instant.unixSeconds + 86_400, dossiers: [])
             _ = try await council.secretariat.device.sync()
             #expect(try council.secretariat.device.store.outbox().isEmpty, "the secretariat's push was stored")
         }

@@ -1,5 +1,4 @@
 import NIOCore
-import NIOPosix
 import Synchronization
 
 /// A TCP listener on 127.0.0.1 that counts the connections it receives and closes each at once:
@@ -13,13 +12,7 @@ public final class ConnectionCounter: Sendable {
     /// Starts listening on a free loopback port.
     public init() async throws {
         let counted = Counted()
-        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
+        let listener = try await LoopbackListener.bind()
         port = listener.channel.localAddress?.port ?? 0
         self.counted = counted
         task = Task {

@@ -13,13 +13,7 @@ public final class CutProxy: Sendable {
     /// Starts a proxy to `127.0.0.1:targetPort`, cutting after `cutAfterBytes` client bytes.
     public init(targetPort: Int, cutAfterBytes: Int) async throws {
         let budget = Budget(cutAfterBytes)
-        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
+        let listener = try await LoopbackListener.bind()
         port = listener.channel.localAddress?.port ?? 0
         self.budget = budget
         task = Task {
