@@ -354,6 +354,7 @@ let package = Package(
                 "HuisClosDossiers", "HuisClosL10n", "HuisClosProtocol", "HuisClosPublication", "HuisClosWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]),
         // The client layer's workflows called directly (no process), on a manual clock; the local app
         // (`HuisClosApp`) driven over HTTP on loopback with the same council.

@@ -1,5 +1,6 @@
 import HuisClosClient
 import HuisClosL10n
+import HuisClosTrust
 import Hummingbird
 
 /// « Mes appareils »: the member's devices with their fingerprints, and approving a new one.
@@ -19,11 +20,14 @@ extension AppRoutes {
                           context: context, path: request.uri.path, notices: notices)
     }
 
-    /// Approves the device named by the form's fingerprint (as `huisclos appareils approuver`),
-    /// then shows the list again.
+    /// Approves the device of the row (`attendue`) once the member typed the fingerprint the new
+    /// device shows (`empreinte`), as `huisclos appareils approuver` takes it: a click alone
+    /// approves nothing, and another fingerprint is refused.
     func approveDevice(_ context: AppRequestContext) async throws -> Response {
-        guard let fingerprint = context.form["empreinte"] else { throw AppError(.invalidForm) }
-        try await context.requireSession().approveDevice(typed: fingerprint)
+        guard let typed = context.form["empreinte"], let expected = context.form["attendue"].flatMap(DeviceFingerprint.init(parsing:)) else {
+            throw AppError(.invalidForm)
+        }
+        try await context.requireSession().approveDevice(typed: typed, expecting: expected)
         return AppPages.redirect(to: AppPages.Path.devices + "?approuve=1")
     }
 }

@@ -133,7 +133,7 @@ enum AppTemplates {
         <table>
         <caption>{{w.devicesCaption}}</caption>
         <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}<th scope="col">{{w.approve}}</th></tr></thead>
-        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{#awaiting}}<form method="post" action="{{action}}"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="empreinte" value="{{fingerprint}}"><button type="submit" aria-label="{{w.approveDevice}} {{fingerprint}}">{{w.approve}}</button></form>{{/awaiting}}</td></tr>{{/rows}}</tbody>
+        <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{#awaiting}}<form method="post" action="{{action}}"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="attendue" value="{{fingerprint}}"><label for="empreinte-{{fingerprint}}">{{w.typedFingerprint}}</label> <input id="empreinte-{{fingerprint}}" name="empreinte" type="text" required autocomplete="off" spellcheck="false" size="24" placeholder="0000-0000-0000-0000-0000"> <button type="submit" aria-label="{{w.approveDevice}} {{fingerprint}}">{{w.approve}}</button></form>{{/awaiting}}</td></tr>{{/rows}}</tbody>
         </table>
         <p class="hint">{{w.devicesHint}}</p>
         """

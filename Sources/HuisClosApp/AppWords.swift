@@ -98,10 +98,11 @@ enum AppWords {
         "devices": Text(fr: "Mes appareils", en: "My devices"),
         "devicesCaption": Text(fr: "Vos appareils certifiés par le secrétariat", en: "Your devices certified by the secretariat"),
         "devicesHint": Text(
-            fr: "Un nouvel appareil reçoit vos clés seulement quand un de vos appareils déjà approuvés l'approuve. Comparez d'abord l'empreinte que le nouvel appareil affiche (huisclos status) : si elle diffère, ou si vous n'avez pas enrôlé d'appareil, n'approuvez pas et prévenez le secrétariat.",
-            en: "A new device gets your keys only when one of your devices already approved approves it. First compare the fingerprint the new device shows (huisclos status): if it differs, or if you enrolled no device, do not approve and tell the secretariat."),
+            fr: "Un nouvel appareil reçoit vos clés seulement quand un de vos appareils déjà approuvés l'approuve. Pour l'approuver, recopiez l'empreinte que le nouvel appareil affiche (huisclos statut), lue sur son écran et non dans ce tableau : si elle diffère de celle du tableau, ou si vous n'avez pas enrôlé d'appareil, n'approuvez pas et prévenez le secrétariat.",
+            en: "A new device gets your keys only when one of your devices already approved approves it. To approve it, type the fingerprint the new device shows (huisclos status), read on its screen and not in this table: if it differs from the one in the table, or if you enrolled no device, do not approve and tell the secretariat."),
         "approve": Text(fr: "Approuver", en: "Approve"),
         "approveDevice": Text(fr: "Approuver l'appareil", en: "Approve the device"),
+        "typedFingerprint": Text(fr: "Empreinte affichée par le nouvel appareil", en: "Fingerprint the new device shows"),
         "deviceApproved": Text(fr: "Appareil approuvé : il recevra vos clés à sa prochaine synchronisation.",
                                en: "Device approved: it gets your keys at its next sync."),
     ]

@@ -16,13 +16,22 @@ extension ClientSession {
 
     /// Approves one of this member's devices waiting for their keys, named by the fingerprint it
     /// shows, as a person types it (`3f2a-9c01-77de-0b5e-a4c8`); returns the fingerprint approved.
+    /// With `expected` (the device a screen offers to approve), any other fingerprint is refused.
     @discardableResult
-    public func approveDevice(typed text: String) async throws -> DeviceFingerprint {
+    public func approveDevice(typed text: String, expecting expected: DeviceFingerprint? = nil) async throws -> DeviceFingerprint {
         guard let fingerprint = DeviceFingerprint(parsing: text) else {
             throw UsageError(
                 invalid: Text(
                     fr: "empreinte : 20 chiffres hexadécimaux, en 5 groupes de 4 (3f2a-9c01-77de-0b5e-a4c8)",
                     en: "fingerprint: 20 hex digits, in 5 groups of 4 (3f2a-9c01-77de-0b5e-a4c8)"))
+        }
+        if let expected, fingerprint != expected {
+            throw UsageError(
+                invalid: Text(
+                    fr: "l'empreinte saisie n'est pas celle de cet appareil : relisez celle que le nouvel appareil affiche (huisclos statut) ; "
+                        + "si elles diffèrent, n'approuvez pas et prévenez le secrétariat",
+                    en: "the fingerprint typed is not this device's: read again the one the new device shows (huisclos status); "
+                        + "if they differ, do not approve and tell the secretariat"))
         }
         try await device.approveDevice(fingerprint)
         return fingerprint

@@ -16,6 +16,7 @@ extension Device {
     /// log — unless that newer log already starts a new epoch of `scope` (the secretariat and the
     /// president both rotate a shared scope at their sync): that epoch stands, and none is added.
     public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
+        _ = try await settleOutbound()
         let seen = context.membership.currentEpoch(of: scope)
         var attempt = 0
         var epoch: (rotation: EpochRotation, keyring: ScopeKeyring)

@@ -23,7 +23,7 @@ extension Device {
         let rotation = try change(&log, &keyring, try await nextRecordInstant())
         let added = Array(log.records[before...])
         guard !added.isEmpty else { return rotation }
-        try await client.appendMembership(added.map(\.encoded))
+        try await send(added)
         try await relayed(added)
         let issued = keyring
         try context.update { log, ring in

@@ -140,10 +140,17 @@ extension Device {
         return (seen, true)
     }
 
-    /// Pulls, verifies and stores the log's new records; returns how many were added. The pull
-    /// starts at this device's newest record, which the relay must still hold at its place: a
-    /// relay restored from an older backup lost records, and gets them back first (`restoreLog`).
+    /// Pulls, verifies and stores the log's new records, then settles what this device sent
+    /// without hearing the relay keep it (`settleOutbound`); returns how many records were added.
     func pullMembership() async throws -> Int {
+        let pulled = try await pullRelayedRecords()
+        return pulled + (try await settleOutbound())
+    }
+
+    /// Pulls, verifies and stores the relayed log's new records; returns how many were added. The
+    /// pull starts at this device's newest record, which the relay must still hold at its place: a
+    /// relay restored from an older backup lost records, and gets them back first (`restoreLog`).
+    func pullRelayedRecords() async throws -> Int {
         let held = UInt64(context.log.records.count)
         var (records, _) = try await client.pullMembership(from: held - 1)
         if let relayMs = await client.relayTimeMs() { context.measure(relayMs: relayMs) }
@@ -273,6 +280,7 @@ extension Device {
     /// Signs `event` as the next record, has the relay keep it, then keeps it locally; signs it
     /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
+        _ = try await settleOutbound()
         for attempt in 1...Self.membershipAppendAttemptsMax {
             let instant = try await nextRecordInstant()
             let signed = try withStandingWrites(event)
@@ -289,34 +297,41 @@ extension Device {
         }
     }
 
-    /// Has the relay keep `record`: true when kept; false when the relay refused it because the
-    /// log moved on (newer records now pulled, or a racing append still committing), so it is to be
-    /// signed again. Any other refusal, or one on the last attempt, is thrown.
+    /// Has the relay keep `record` (`send`): true when kept; false when the relay refused it
+    /// because the log moved on (newer records now pulled, or a racing append still committing),
+    /// so it is to be signed again. Any other refusal, or one on the last attempt, is thrown.
     func relay(_ record: MembershipRecord, attempt: Int) async throws -> Bool {
         let refusal: APIError
         do {
-            try await client.appendMembership([record.encoded])
+            try await send([record])
             return true
-        } catch {
+        } catch let error as APIError {
             refusal = error
         }
         guard attempt < Self.membershipAppendAttemptsMax, refusal.code != .unreachable else { throw refusal }
         let restoredBefore = membershipRecordsRestored
-        if try await pullMembership() > 0 || membershipRecordsRestored > restoredBefore { return false }
+        let pulled = try await pullMembership()
+        // A duplicate of this request got there first: the refusal was for the copy.
+        if context.log.records.indices.contains(Int(record.index)), context.log.records[Int(record.index)].encoded == record.encoded { return true }
+        if pulled > 0 || membershipRecordsRestored > restoredBefore { return false }
         // Only a log that moved on justifies signing again; any other refusal stands.
         guard refusal.code == .fork else { throw refusal }
         try await Task.sleep(nanoseconds: Self.membershipAppendBackoffMs * UInt64(attempt) * 1_000_000)
         return false
     }
 
-    /// Keeps records already accepted by the relay.
+    /// Keeps records the relay accepted (those the log holds already are skipped), and forgets
+    /// them as outbound.
     func relayed(_ records: [MembershipRecord]) async throws {
         let instant = context.instant
         try context.update { log, keyring in
-            for record in records { try log.receive(record.encoded, now: instant) }
+            for record in records where record.index >= UInt64(log.records.count) { try log.receive(record.encoded, now: instant) }
             keyring.observe(log.state)
         }
-        try await database.write { db in try DeviceVault.append(records: records, in: db) }
+        try await database.write { db in
+            try DeviceVault.append(records: records, in: db)
+            try DeviceVault.forgetOutbound(in: db)
+        }
     }
 
     /// Pulls this device's sealed keys; keeps what verifies, then follows the log's chain links

@@ -65,6 +65,10 @@ enum DeviceVault {
         migrator.registerMigration("device-v6-relay-incarnation") { db in
             try db.execute(sql: "CREATE TABLE device_relay_incarnation (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)")
         }
+        // The records this device signed and sent, until it knows their fate (`Device.settleOutbound`).
+        migrator.registerMigration("device-v7-outbound") { db in
+            try db.execute(sql: "CREATE TABLE device_outbound_record (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
+        }
         return migrator
     }
 
@@ -128,6 +132,24 @@ enum DeviceVault {
 
     static func keep(relayIncarnation value: String, in db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO device_relay_incarnation (id, value) VALUES (1, ?)", arguments: [value])
+    }
+
+    /// The records this device sent whose fate it does not know yet, oldest first.
+    static func outbound(in db: Database) throws -> [[UInt8]] {
+        try Data.fetchAll(db, sql: "SELECT bytes FROM device_outbound_record ORDER BY idx").map { [UInt8]($0) }
+    }
+
+    /// Notes `records` as sent, in place of any noted before (they were settled first).
+    static func keep(outbound records: [MembershipRecord], in db: Database) throws {
+        try forgetOutbound(in: db)
+        for record in records {
+            try db.execute(sql: "INSERT INTO device_outbound_record (idx, bytes) VALUES (?, ?)",
+                           arguments: [Int64(record.index), Data(record.encoded)])
+        }
+    }
+
+    static func forgetOutbound(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM device_outbound_record")
     }
 
     /// Forgets whom this device sealed keys to: the next sync seals every held current key again to

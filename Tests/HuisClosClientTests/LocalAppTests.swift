@@ -257,9 +257,10 @@ import Testing
 
     /// Issue 13, « Mes appareils »: the member's devices with their fingerprints (as `huisclos
     /// appareils liste`); a second device the secretariat certified in the member's name awaits
-    /// approval, and the member approves it from the page, by its fingerprint, with the page's
-    /// CSRF token (a forged form approves nothing).
-    @Test func myDevicesListsTheFingerprintsAndApprovesTheOneAwaiting() async throws {
+    /// approval, and the member approves it from the page by typing the fingerprint the new device
+    /// shows, with the page's CSRF token: a click alone, a forged form or another fingerprint
+    /// approves nothing.
+    @Test func myDevicesListsTheFingerprintsAndApprovesTheOneAwaitingByItsTypedFingerprint() async throws {
         try await LocalAppCouncil.with("app-devices") { council, _, entry, browser in
             let base = entry.base
             let cookie = try await browser.enter(entry)
@@ -270,21 +271,27 @@ import Testing
             let page = try await browser.send(.GET, base + "/appareils", cookie: cookie)
             #expect(page.status == 200 && page.body.contains("<h1>Mes appareils</h1>") && page.body.contains(mine), "\(page.body)")
             #expect(page.body.contains("<a href=\"/appareils\""), "no « Mes appareils » in the navigation")
-            #expect(page.body.contains("<input type=\"hidden\" name=\"empreinte\" value=\"\(fingerprint)\">")
-                    && !page.body.contains("name=\"empreinte\" value=\"\(mine)\""), "only the device awaiting approval has the form: \(page.body)")
+            #expect(page.body.contains("<input type=\"hidden\" name=\"attendue\" value=\"\(fingerprint)\">")
+                    && !page.body.contains("name=\"attendue\" value=\"\(mine)\""), "only the device awaiting approval has the form: \(page.body)")
+            #expect(page.body.contains("name=\"empreinte\" type=\"text\" required") && !page.body.contains("name=\"empreinte\" value="),
+                    "the fingerprint is typed, not carried by the form: \(page.body)")
             page.expectSecurityHeaders("devices")
-            let forged = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["empreinte": fingerprint])
-            let approvedByForgery = await second.isApproved
-            #expect(forged.status == 403 && !approvedByForgery)
             let csrf = try #require(page.csrf)
-            let wrong = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["empreinte": "pas-une-empreinte", "csrf": csrf])
-            #expect(wrong.status == 400 && wrong.body.contains("20 chiffres hexadécimaux"), "\(wrong.status) \(wrong.body)")
-            let approved = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["empreinte": fingerprint, "csrf": csrf])
-            #expect(approved.status == 303 && approved.headers.first(name: "location") == "/appareils?approuve=1")
+            let forged = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["attendue": fingerprint, "empreinte": fingerprint])
+            #expect(forged.status == 403)
+            let clicked = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["attendue": fingerprint, "empreinte": "", "csrf": csrf])
+            #expect(clicked.status == 400 && clicked.body.contains("20 chiffres hexadécimaux"), "\(clicked.status) \(clicked.body)")
+            let other = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["attendue": fingerprint, "empreinte": mine, "csrf": csrf])
+            #expect(other.status == 400 && other.body.contains("pas celle de cet appareil"), "\(other.status) \(other.body)")
+            let approvedByMistake = await second.isApproved
+            #expect(!approvedByMistake)
+            let typed = fingerprint.uppercased().replacingOccurrences(of: "-", with: " ")
+            let approved = try await browser.send(.POST, base + "/appareils/approuver", cookie: cookie, form: ["attendue": fingerprint, "empreinte": typed, "csrf": csrf])
+            #expect(approved.status == 303 && approved.headers.first(name: "location") == "/appareils?approuve=1", "\(approved.status) \(approved.body)")
             _ = try await second.sync()
             #expect(await second.isApproved, "approved in the membership log")
             let after = try await browser.send(.GET, base + "/appareils?approuve=1", cookie: cookie)
-            #expect(after.body.contains("Appareil approuvé") && !after.body.contains("name=\"empreinte\""), "\(after.body)")
+            #expect(after.body.contains("Appareil approuvé") && !after.body.contains("name=\"attendue\""), "\(after.body)")
             let english = try await browser.send(.GET, base + "/appareils?lang=en", cookie: cookie)
             #expect(english.body.contains("<h1>My devices</h1>") && english.body.contains("Fingerprint"))
         }

@@ -22,6 +22,7 @@ import Testing
         Case(seed: 24, bug: "a revoked device's batch written before its revocation was kept by the replicas that merged it first and refused by the others (the revocation names the writes it lets stand)"),
         Case(seed: 59, bug: "a replica kept a revoked device's batch that a restored relay had lost before the revocation, so the revocation did not let it stand (the replica takes it back)"),
         Case(seed: 5044, bug: "a revoked device's standing write that a restored relay lost stayed on the replicas that had merged it (they give it back to the relay)"),
+        Case(seed: 4131, bug: "the secretariat signed a new key epoch in place of one whose answer it had lost and a restore had dropped, forking the log for a member who had pulled the first (records sent are settled before any other is signed)"),
         Case(seed: 5076, bug: "a relay that checked a revocation's standing writes against what it held refused it for good when given back after a restore (the relay no longer checks)"),
     ]
 

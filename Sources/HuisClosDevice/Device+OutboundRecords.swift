@@ -1,0 +1,52 @@
+import GRDB
+import HuisClosProtocol
+import HuisClosSync
+import HuisClosTrust
+import HuisClosWire
+
+extension Device {
+    /// Has the relay keep `records`, signed by this device, after noting them in the vault: until
+    /// this device knows their fate it never signs other records at their place (`settleOutbound`).
+    func send(_ records: [MembershipRecord]) async throws {
+        try await database.write { db in try DeviceVault.keep(outbound: records, in: db) }
+        try await client.appendMembership(records.map(\.encoded))
+    }
+
+    /// Settles the records this device sent without hearing the relay keep them (a lost answer, a
+    /// crash, a relay restored from a backup since): kept when the verified log now holds them (an
+    /// epoch record carries its key sealed to this device); sent again, byte for byte, when the
+    /// relay holds nothing at their place; forgotten when other records took it. Signing new records
+    /// there instead would fork the log for every device that pulled these meanwhile: that was
+    /// simulation seed 4131. Returns how many records the log gained.
+    func settleOutbound() async throws -> Int {
+        let bytes = try await database.read { db in try DeviceVault.outbound(in: db) }
+        guard let first = bytes.first, let index = try? MembershipRecord(verifying: first).index else { return 0 }
+        guard index == UInt64(context.log.records.count) else {
+            // Pulled back with the log (the relay kept them), or other records took their place.
+            try await database.write { db in try DeviceVault.forgetOutbound(in: db) }
+            return 0
+        }
+        if let refusal = await refusal(of: bytes) {
+            guard refusal.code != .unreachable else { throw refusal }
+            // The relay holds records at their place (these, their answer lost, or others: whatever
+            // those did is decided again by whoever decides it), or refuses these for good.
+            let pulled = try await pullRelayedRecords()
+            try await database.write { db in try DeviceVault.forgetOutbound(in: db) }
+            return pulled
+        }
+        var records: [MembershipRecord] = []
+        for record in bytes { records.append(try MembershipRecord(verifying: record)) }
+        try await relayed(records)
+        return records.count
+    }
+
+    /// The relay's refusal to append `records`, nil when it kept them.
+    private func refusal(of records: [[UInt8]]) async -> APIError? {
+        do {
+            try await client.appendMembership(records)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import HuisClosSync
+import HuisClosTrust
+import HuisClosWire
+import SwiftProtobuf
+import Synchronization
+
+/// HTTP to the relay, except that the answer to one chosen membership append is lost on the way
+/// back: the relay keeps the records, the device hears nothing (a cut connection, a timeout).
+final class AnswerLosingTransport: RelayTransport {
+    private let http = HTTPRelayTransport()
+    /// Chooses the append whose answer is lost, from its records; nil once it was lost.
+    private let chooser = Mutex<(@Sendable ([MembershipRecord]) -> Bool)?>(nil)
+
+    /// Loses the answer to the next membership append whose records `choose` picks.
+    func loseAnswer(toTheAppendOf choose: @escaping @Sendable ([MembershipRecord]) -> Bool) {
+        chooser.withLock { $0 = choose }
+    }
+
+    func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse {
+        let response = try await http.exchange(request, server: server, timeoutSeconds: timeoutSeconds, limit: limit)
+        guard request.path == Endpoint.membership, let body = request.body, response.status == 200,
+              let append = try? Huisclos_V1_MembershipAppendRequest(serializedBytes: body) else { return response }
+        let records = append.records.compactMap { try? MembershipRecord(verifying: [UInt8]($0)) }
+        let lost = chooser.withLock { choose in
+            guard let picked = choose, picked(records) else { return false }
+            choose = nil
+            return true
+        }
+        if lost { throw CancellationError() }
+        return response
+    }
+}

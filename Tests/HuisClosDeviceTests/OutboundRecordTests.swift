@@ -1,0 +1,102 @@
+import Foundation
+import HuisClosCrypto
+import HuisClosDevice
+import HuisClosProtocol
+import HuisClosServer
+import HuisClosTestSupport
+import HuisClosTrust
+import Testing
+
+/// Issue 15, simulation seed 4131: a record the relay kept but whose answer its signer never heard
+/// (a cut connection) is the signer's to settle before it signs anything else. Signing another
+/// record at its place forked the log for every device that had pulled the first one.
+@Suite(.tags(.slow)) struct OutboundRecordTests {
+    /// A council whose secretariat reaches the relay through `transport`.
+    static func council(on server: TestServer, clock: ManualClock, transport: AnswerLosingTransport) async throws -> CouncilHarness {
+        let folder = try TemporaryFolder("outbound")
+        let secretariat = try await Device.createCouncil(
+            folder: folder.url.appendingPathComponent("secretariat"), server: server.url, adminToken: TestServer.adminToken,
+            passphrase: CouncilHarness.passphrase, councilName: "Conseil numérique de la Seine-Saint-Denis", member: try MemberID.generate(),
+            orderNumber: "2026-0001", charterDigest: CouncilHarness.charter, now: clock.now, limits: .interactive, transport: transport)
+        return CouncilHarness(serverURL: server.url, folder: folder, clock: clock, secretariat: secretariat)
+    }
+
+    static func appointment(_ name: String, at instant: Instant) throws -> Appointment {
+        Appointment(member: try MemberID.generate(), role: .member, orderNumber: "2026-\(name)", orderDate: instant,
+                    mandateEnd: instant.adding(seconds: 3 * 365 * 86_400), scopes: [])
+    }
+
+    /// The secretariat appoints Dave; the relay keeps the record, the answer is lost; Carol pulls
+    /// it; the relay is restored from a backup taken before. The secretariat then appoints Eve:
+    /// Dave's record, byte for byte, must go first, so Carol's log and the relay's stay one.
+    @Test func aRecordWhoseAnswerWasLostIsSentAgainBeforeAnyOtherAfterARestore() async throws {
+        let folder = try TemporaryFolder("outbound-restore")
+        defer { folder.remove() }
+        let data = folder.url.appendingPathComponent("relay")
+        let backup = folder.url.appendingPathComponent("backup.sqlite")
+        let clock = ManualClock()
+        let transport = AnswerLosingTransport()
+        var server = try await TestServer.start(folder: data) { $0.clock = clock.serverClock }
+        do {
+            let council = try await Self.council(on: server, clock: clock, transport: transport)
+            defer { council.remove() }
+            let carol = try await council.enrolMember("carol")
+            try SQLiteBackup.backup(folder: data, to: backup)
+
+            let dave = try Self.appointment("dave", at: council.instant)
+            transport.loseAnswer { records in
+                records.contains { if case let .appointMember(appointed) = $0.event { appointed.member == dave.member } else { false } }
+            }
+            await #expect(throws: (any Error).self) { try await council.secretariat.sign(.appointMember(dave)) }
+            _ = try await carol.sync()
+            #expect(await carol.membership.lastRole(of: dave.member) == .member, "Carol pulled Dave's appointment")
+
+            let port = server.port
+            await server.stop()
+            try SQLiteBackup.restore(from: backup, folder: data)
+            server = try await TestServer.start(folder: data, port: port) { $0.clock = clock.serverClock }
+
+            let eve = try Self.appointment("eve", at: council.instant)
+            try await council.secretariat.sign(.appointMember(eve))
+            _ = try await carol.sync()
+            let relayed = await council.secretariat.membershipLog.records.map(\.encoded)
+            #expect(await carol.membershipLog.records.map(\.encoded) == relayed, "Carol and the secretariat hold one log")
+            let state = await carol.membership
+            #expect(state.lastRole(of: dave.member) == .member && state.lastRole(of: eve.member) == .member)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    /// The secretariat revokes Bob's device; the answer to its new council key epoch is lost. At
+    /// its next sync it must hold that epoch's key (its own copy was kept with the record) and hand
+    /// it to Carol at once — not start yet another epoch, nor leave Carol waiting for a key.
+    @Test func theKeyOfAnEpochWhoseAnswerWasLostIsHeldAndHandedOut() async throws {
+        let folder = try TemporaryFolder("outbound-epoch")
+        defer { folder.remove() }
+        let clock = ManualClock()
+        let transport = AnswerLosingTransport()
+        let server = try await TestServer.start(folder: folder.url) { $0.clock = clock.serverClock }
+        do {
+            let council = try await Self.council(on: server, clock: clock, transport: transport)
+            defer { council.remove() }
+            let carol = try await council.enrolMember("carol")
+            let bob = try await council.enrolMember("bob")
+            let epochsBefore = await council.secretariat.membership.startedEpochs(of: .council).count
+
+            transport.loseAnswer { records in records.contains { $0.event.kind == .startEpoch } }
+            try await council.secretariat.sign(.revokeDevice(device: bob.certificate.signingKey, wipe: false))
+            await #expect(throws: (any Error).self, "the sync that starts the epoch hears nothing back") { try await council.secretariat.sync() }
+            _ = try await council.secretariat.sync()
+            #expect(await council.secretariat.membership.startedEpochs(of: .council).count == epochsBefore + 1, "one new epoch, not two")
+            #expect(try await council.secretariat.sync().waitingForKey.isEmpty, "the secretariat holds the new epoch's key")
+            #expect(try await carol.sync().waitingForKey.isEmpty, "Carol got the new epoch's key")
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+}
