@@ -160,7 +160,10 @@ extension CouncilSession {
         let roots = try timestampAuthority().authority.rootsPEM
         var lines = ["# HuisClos — preuve de convocation / proof of convocation, format 2 (Protocol/COUNCIL-RECORDS.md).",
                      "# Séance \(seance). Each statement is the exact text time-stamped (base64); each token an RFC 3161",
-                     "# TimeStampToken (DER, base64). Check: bash scripts/check-proof.sh FILE, or by hand with openssl ts -verify."] + Self.proofReadme
+                     "# TimeStampToken (DER, base64). To check one pair by hand with OpenSSL alone: decode the statement's",
+                     "# base64 into statement.txt and the token's into token.der (base64 -d), then run",
+                     "#   openssl ts -verify -data statement.txt -in token.der -token_in -CAfile THIS-FILE",
+                     "# (this file ends with the TSA roots). scripts/check-proof.sh, in HuisClos's sources, checks every pair."] + Self.proofReadme
         for check in checks {
             let subject = check.stored.statement.subject
             let verdict = check.verifiedTime.map { "verified, TSA time \(ISO8601DateFormatter().string(from: $0))" } ?? check.status

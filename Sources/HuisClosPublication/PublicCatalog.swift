@@ -37,61 +37,26 @@ public struct PublicCatalog: Sendable, Equatable {
     /// The séances whose published minutes carried a signature that does not verify: left out (the relay logs them).
     public let refusedMinutes: Set<String>
 
-    /// A catalog of `texts` (sorted as `texts` documents), `consultations` and `minutes`, the
-    /// minutes of the séances in `verifiedMinutes` shown as signed.
+    /// A catalog of `texts` (sorted as `texts` documents), `consultations` and `minutes`, each kept
+    /// to the newest `PublicationLimits.catalogTextsMax`, the minutes of the séances in
+    /// `verifiedMinutes` shown as signed.
     public init(texts: [PublishedText], consultations: [Consultation] = [], minutes: [PublishedMinutes] = [],
                 verifiedMinutes: [String: UInt64] = [:], refusedMinutes: Set<String> = []) {
-        self.texts = texts.sorted { ($0.adoptedOn, $0.id) > ($1.adoptedOn, $1.id) }
-        self.consultations = consultations.sorted { $0.id < $1.id }
-        self.minutes = minutes.sorted { ($0.day, $0.seance) > ($1.day, $1.seance) }
+        let limit = PublicationLimits.catalogTextsMax
+        self.texts = Array(texts.sorted { ($0.adoptedOn, $0.id) > ($1.adoptedOn, $1.id) }.prefix(limit))
+        self.consultations = Array(consultations.sorted { $0.id < $1.id }.prefix(limit))
+        self.minutes = Array(minutes.sorted { ($0.day, $0.seance) > ($1.day, $1.seance) }.prefix(limit))
         let seances = Set(self.minutes.map(\.seance))
         self.verifiedMinutes = verifiedMinutes.filter { seances.contains($0.key) }
         self.refusedMinutes = refusedMinutes
     }
 
     /// The catalog of the public scope's canonical batch bytes, in log order, each with the
-    /// relay's arrival time (Unix ms; 0 when unknown). Batches that fail
-    /// to verify or decode, and documents that are not valid JSON, are skipped: the public site
-    /// shows what is well formed and never fails as a whole.
-    ///
-    /// Minutes are checked against `membership` (the council's verified log; nil before a council
-    /// is registered): signed by the president's device at the batch's arrival
-    /// (`MinutesSignature.signingMember(of:membership:receivedAt:)`), they are shown as verified. A
-    /// signature that holds only at the time the publishing device states (the president changed,
-    /// or the device was revoked, before the publication reached the relay: a late publication, a
-    /// push after a restore — or a former president's key dating a forgery back) is shown as not
-    /// verified, as are minutes without a signature (published before it was carried) or in a batch
-    /// whose arrival time is unknown; none of these replaces verified ones. A signature that holds at
-    /// no time leaves the document out (`refusedMinutes`) and never replaces what was published.
-    ///
-    /// A write stamped later than its batch's arrival by more than the engines' clock drift is
-    /// ignored, whatever its kind: a device (stolen, or with a wrong clock) would otherwise publish
-    /// or withdraw with a far-future timestamp that no later write, nor a delete, could ever beat.
+    /// relay's arrival time (Unix ms; 0 when unknown): `Fold` over every batch.
     public init(publicBatches: [(bytes: [UInt8], receivedAtMs: UInt64)], membership: MembershipState?) {
-        var texts = Latest<PublishedText>(kind: Self.recordKind, id: \.id)
-        var consultations = Latest<Consultation>(kind: Self.consultationKind, id: \.id)
-        var minutes = Latest<PublishedMinutes>(kind: Self.minutesKind, id: \.seance) { document, receivedAtMs in
-            guard let signature = document.signature, receivedAtMs > 0 else { return Rank.unverified }
-            guard let membership else { return nil }
-            let statement = document.approvalStatement(council: Hex.encode(membership.root.publicKey.bytes))
-            if signature.signingMember(of: statement, membership: membership, receivedAt: Instant(unixSeconds: Int64(receivedAtMs / 1_000))) != nil {
-                return Rank.full
-            }
-            return signature.signingMember(of: statement, membership: membership, at: signature.signedAt) == nil ? nil : Rank.unverified
-        }
-        for (bytes, receivedAtMs) in publicBatches {
-            guard let envelope = try? BatchEnvelope(verifying: bytes), envelope.scope == .public,
-                  let opened = try? OpenedBatch(envelope, hash: envelope.hash, codec: PlainBodyCodec()) else { continue }
-            for operation in opened.operations {
-                texts.merge(operation, receivedAtMs: receivedAtMs)
-                consultations.merge(operation, receivedAtMs: receivedAtMs)
-                minutes.merge(operation, receivedAtMs: receivedAtMs)
-            }
-        }
-        self.init(texts: Array(texts.documents.prefix(PublicationLimits.catalogTextsMax)),
-                  consultations: Array(consultations.documents.prefix(PublicationLimits.catalogTextsMax)),
-                  minutes: Array(minutes.documents.prefix(PublicationLimits.catalogTextsMax)),
-                  verifiedMinutes: minutes.fullArrivals, refusedMinutes: minutes.ignored)
+        var fold = Fold(membership: membership)
+        for (bytes, receivedAtMs) in publicBatches { fold.add(bytes, receivedAtMs: receivedAtMs) }
+        self = fold.catalog
     }
 
     /// The change that publishes `text` (commit it in the public scope).
@@ -125,6 +90,61 @@ public struct PublicCatalog: Sendable, Equatable {
         return .set(try RecordKey(kind: kind, id: id), field: documentField, value: .text(json))
     }
 
+    /// The catalog folded batch by batch, in log order, each batch with the relay's arrival time
+    /// (Unix ms; 0 when unknown): the relay keeps one per membership log and adds each new public
+    /// batch once (`PublicCatalogCache`), however long the scope's log. Batches that fail to verify
+    /// or decode, and documents that are not valid JSON, are skipped: the public site shows what is
+    /// well formed and never fails as a whole.
+    ///
+    /// Minutes are checked against `membership` (the council's verified log; nil before a council
+    /// is registered): signed by the president's device at the batch's arrival
+    /// (`MinutesSignature.signingMember(of:membership:receivedAt:)`), they are shown as verified. A
+    /// signature that holds only at the time the publishing device states (the president changed,
+    /// or the device was revoked, before the publication reached the relay: a late publication, a
+    /// push after a restore — or a former president's key dating a forgery back) is shown as not
+    /// verified, as are minutes without a signature (published before it was carried) or in a batch
+    /// whose arrival time is unknown; none of these replaces verified ones. A signature that holds at
+    /// no time leaves the document out (`refusedMinutes`) and never replaces what was published.
+    ///
+    /// A write stamped later than its batch's arrival by more than the engines' clock drift is
+    /// ignored, whatever its kind: a device (stolen, or with a wrong clock) would otherwise publish
+    /// or withdraw with a far-future timestamp that no later write, nor a delete, could ever beat.
+    public struct Fold: Sendable {
+        private var texts = Latest<PublishedText>(kind: PublicCatalog.recordKind, id: \.id)
+        private var consultations = Latest<Consultation>(kind: PublicCatalog.consultationKind, id: \.id)
+        private var minutes: Latest<PublishedMinutes>
+
+        /// An empty catalog whose minutes are judged against `membership`.
+        public init(membership: MembershipState?) {
+            minutes = Latest(kind: PublicCatalog.minutesKind, id: \.seance) { document, receivedAtMs in
+                guard let signature = document.signature, receivedAtMs > 0 else { return Rank.unverified }
+                guard let membership else { return nil }
+                let statement = document.approvalStatement(council: Hex.encode(membership.root.publicKey.bytes))
+                if signature.signingMember(of: statement, membership: membership, receivedAt: Instant(unixSeconds: Int64(receivedAtMs / 1_000))) != nil {
+                    return Rank.full
+                }
+                return signature.signingMember(of: statement, membership: membership, at: signature.signedAt) == nil ? nil : Rank.unverified
+            }
+        }
+
+        /// Adds the next batch of the public scope's log.
+        public mutating func add(_ bytes: [UInt8], receivedAtMs: UInt64) {
+            guard let envelope = try? BatchEnvelope(verifying: bytes), envelope.scope == .public,
+                  let opened = try? OpenedBatch(envelope, hash: envelope.hash, codec: PlainBodyCodec()) else { return }
+            for operation in opened.operations {
+                texts.merge(operation, receivedAtMs: receivedAtMs)
+                consultations.merge(operation, receivedAtMs: receivedAtMs)
+                minutes.merge(operation, receivedAtMs: receivedAtMs)
+            }
+        }
+
+        /// The catalog of the batches added so far.
+        public var catalog: PublicCatalog {
+            PublicCatalog(texts: texts.documents, consultations: consultations.documents, minutes: minutes.documents,
+                          verifiedMinutes: minutes.fullArrivals, refusedMinutes: minutes.ignored)
+        }
+    }
+
     /// How a document weighs against another write of its record (`Latest`).
     private enum Rank {
         /// A document that needs no check or passed it, and a withdrawal.
@@ -137,15 +157,15 @@ public struct PublicCatalog: Sendable, Equatable {
     /// first by its rank (given the document and its batch's arrival time): a write replaces the
     /// current one when its (rank, HLC) is greater; a document ranked nil is ignored. Withdrawals
     /// (a delete, an unreadable document) rank `full`.
-    private struct Latest<Document: Decodable> {
+    private struct Latest<Document: Decodable & Sendable>: Sendable {
         let kind: String
-        let id: KeyPath<Document, String>
-        let rank: (Document, UInt64) -> Int?
+        let id: any KeyPath<Document, String> & Sendable
+        let rank: @Sendable (Document, UInt64) -> Int?
         private var latest: [String: (rank: Int, hlc: HLC, receivedAtMs: UInt64, document: Document?)] = [:]
         /// The records that had a document ranked nil.
         private(set) var ignored: Set<String> = []
 
-        init(kind: String, id: KeyPath<Document, String>, rank: @escaping (Document, UInt64) -> Int? = { _, _ in Rank.full }) {
+        init(kind: String, id: any KeyPath<Document, String> & Sendable, rank: @escaping @Sendable (Document, UInt64) -> Int? = { _, _ in Rank.full }) {
             self.kind = kind
             self.id = id
             self.rank = rank

@@ -55,4 +55,31 @@ import Testing
             #expect(csv.contains("/public/textes/avis-2026-01.html"))
         }
     }
+
+    /// The attacker's review of the minutes fix: the catalog read the public scope's first 10,000
+    /// batches and no further, so a device that may write `public` froze the site by flooding it.
+    /// A text published after 10,000 other public batches must be served.
+    @Test func aTextPublishedAfterTenThousandPublicBatchesIsServed() async throws {
+        try await TestServer.with("public-flood") { server in
+            let device = try await TestDevice.enrolled(on: server.url,
+                access: DeviceAccess(readable: [.council, .public], writable: [.council, .public]))
+            let store = try ChangeStore(database: DatabaseQueue(), device: device.key,
+                                        authorizer: KnownDevicesAuthorizer(devices: [device.key.publicKey]))
+            for index in 0..<10_000 {
+                try store.commitLocal([.set(try RecordKey(kind: "bruit", id: "b\(index)"), field: "x", value: .text("\(index)"))], scope: .public)
+            }
+            let drafts = AvisDrafts(store: store)
+            try drafts.create(id: "avis-2026-09", title: "Publié après le flot", kind: .avis)
+            try drafts.write("Texte adopté.", paragraph: "010", of: "avis-2026-09")
+            try drafts.adopt("avis-2026-09", seance: "s-2026-09", on: Day(iso: "2026-09-10")!,
+                             vote: try .init(seated: 28, voting: 21, inFavour: 18, against: 2, abstaining: 1))
+            try drafts.publish("avis-2026-09")
+            let outbox = try store.outbox()
+            for start in stride(from: 0, to: outbox.count, by: WireLimits.pushBatchesMax) {
+                _ = try await device.client.push(Array(outbox[start..<min(start + WireLimits.pushBatchesMax, outbox.count)]))
+            }
+            let page = try await RawRequest.send(server.url, .GET, "/public/", version: nil)
+            #expect(page.status == 200 && String(decoding: page.body, as: UTF8.self).contains("Publié après le flot"))
+        }
+    }
 }

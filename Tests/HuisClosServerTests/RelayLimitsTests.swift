@@ -45,6 +45,7 @@ import Testing
             _ = try await device.client.push([try await device.store.author(scope: .public, body: [3])])
             _ = try await RawRequest.send(server.url, .GET, "/public/deliberations.csv", version: nil)
             #expect(try await Self.metric(server, builds) == 2, "a public batch invalidates the catalog")
+            #expect(try await Self.metric(server, "huisclos_public_batches_folded_total") == 2, "the new batch alone is read and folded in")
         }
     }
 

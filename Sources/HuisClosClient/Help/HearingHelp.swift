@@ -9,7 +9,7 @@ public enum HearingHelp {
             en: "Hearings of qualified persons."),
         details: Text(
             fr: """
-                Le secrétariat ouvre l'audition : la personne est nommée invitée (mandat jusqu'à l'échéance), la portée hearing:<id> lui est ouverte en lecture jusqu'à l'échéance, le dossier y est rechiffré sous une clé neuve, et un code d'enrôlement est créé. L'appareil de l'invité s'enrôle comme celui d'un membre (huisclos enrol), le secrétariat le certifie (huisclos admin certify), l'invité synchronise et lit le dossier (huisclos dossiers lire <dossier> --portee hearing:<id>).
+                Le secrétariat ouvre l'audition : la personne est nommée invitée (mandat jusqu'à l'échéance), la portée hearing:<id> lui est ouverte en lecture jusqu'à l'échéance, le dossier y est rechiffré sous une clé neuve, et un code d'enrôlement est créé. L'appareil de l'invité s'enrôle comme celui d'un membre (huisclos enrol), le secrétariat le certifie (huisclos admin certifier), l'invité synchronise et lit le dossier (huisclos dossiers lire <dossier> --portee hearing:<id>).
                 À l'échéance, l'accès cesse de lui-même : le serveur ne lui sert plus la portée, et la synchronisation suivante du secrétariat change la clé et ordonne l'effacement de l'appareil de l'invité. huisclos auditions clore y met fin plus tôt (même effet).
                 """,
             en: """

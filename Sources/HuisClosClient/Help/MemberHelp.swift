@@ -114,7 +114,7 @@ public enum MemberHelp {
             details: Text(
                 fr: """
                     Refusé : un 31e membre du premier cercle, un troisième mandat, une personne déjà en fonction, un arrêté postdaté. Affiche l'identifiant à remettre au membre pour son enrôlement.
-                    Un appareil ne vaut que pour le rôle sous lequel il a été certifié : un renouvellement (--membre) dans un autre rôle demande d'enrôler de nouveaux appareils, après avoir révoqué les anciens (admin revoke) : sans révocation visible, un nouvel appareil attend l'approbation d'un appareil du membre. Nommer au secrétariat demande l'appareil qui détient la racine de confiance.
+                    Un appareil ne vaut que pour le rôle sous lequel il a été certifié : un renouvellement (--membre) dans un autre rôle demande d'enrôler de nouveaux appareils, après avoir révoqué les anciens (admin revoquer) : sans révocation visible, un nouvel appareil attend l'approbation d'un appareil du membre. Nommer au secrétariat demande l'appareil qui détient la racine de confiance.
                     --role vice-président --membre <id> : la vice-présidence est un rôle sur le mandat en cours d'un membre du premier cercle,
                     après la proposition de la présidence (huisclos membres proposer-vp) ; ni nouveau mandat ni changement de terme ; --nom et --categorie inutiles.
                     """,

@@ -41,10 +41,16 @@ struct ServerMetrics: Sendable {
             .increment(by: count)
     }
 
-    /// Counts builds of the public site's catalog (each verifies every public batch; a cached
-    /// catalog is rebuilt only when the public log grew).
+    /// Counts builds of the public site's catalog (a cached catalog is built again only when the
+    /// public log or the membership log grew).
     func publicCatalogBuilt() {
         Counter(label: "huisclos_public_catalog_builds_total", dimensions: [], factory: factory).increment()
+    }
+
+    /// Counts public batches verified and folded into the catalog (each once, unless the
+    /// membership log changed or the relay was restored).
+    func publicBatchesFolded(_ count: Int) {
+        Counter(label: "huisclos_public_batches_folded_total", dimensions: [], factory: factory).increment(by: count)
     }
 
     /// Counts connections closed by the server's guard (`reason`: `malformed`, `headTimeout`, `tooMany`,
