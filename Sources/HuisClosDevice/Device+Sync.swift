@@ -45,8 +45,20 @@ public struct DeviceSyncReport: Sendable {
     /// whose clock is off and what to do when they disagree).
     public var clockOffset: ClockOffset?
 
+    /// Whether the relay announced yet another incarnation, past `Device.relayRepairsPerDayMax` in
+    /// 24 hours: the repair `relayRestored` describes waits for a later sync.
+    public var relayRepairDeferred = false
+
     /// What this sync did about a restored relay, for the person; nil when it was not restored.
     public var relayRestoredNotice: Text? {
+        if relayRepairDeferred {
+            return Text(fr: "Le serveur annonce encore une restauration depuis une sauvegarde, plus de \(Device.relayRepairsPerDayMax) fois en 24 heures : "
+                            + "cet appareil lui rendra ce qu'il a pu perdre à une synchronisation ultérieure. Prévenez le secrétariat : un serveur "
+                            + "restauré si souvent est en panne, ou n'est plus de confiance.",
+                        en: "The server announces yet another restore from a backup, more than \(Device.relayRepairsPerDayMax) times in 24 hours: "
+                            + "this device will give it back what it may have lost at a later sync. Tell the secretariat: a server restored "
+                            + "this often is failing, or can no longer be trusted.")
+        }
         guard relayRestored else { return nil }
         return Text(fr: "Le serveur a été restauré depuis une sauvegarde (il annonce une nouvelle incarnation) : cet appareil lui a rendu ce qu'il "
                         + "avait pu perdre — ses lots et ceux qu'il détenait, les enregistrements du registre, les clés qu'il avait scellées, "
@@ -67,7 +79,7 @@ extension Device {
     /// the log) the replica is destroyed and `DeviceError.wiped` thrown; the object is then dead.
     public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> DeviceSyncReport {
         var report = DeviceSyncReport()
-        var incarnation: (seen: String?, changed: Bool) = (nil, false)
+        var incarnation: (seen: String?, changed: Bool, deferred: Bool) = (nil, false, false)
         do {
             let restoredBefore = membershipRecordsRestored
             report.membershipRecords = try await pullMembership()
@@ -75,6 +87,7 @@ extension Device {
             try checkWipe()
             incarnation = try await noticeRelayIncarnation()
             report.relayRestored = incarnation.changed
+            report.relayRepairDeferred = incarnation.deferred
             // At every sync, not only when records arrive: a crash between the two must not skip it.
             report.revokedBatchesTakenBack = try await takeBackRevokedWrites()
             try await acceptUndertakingIfDue()
@@ -132,13 +145,26 @@ extension Device {
     /// device forgets whom it sealed keys to, so `shareKeysIfDue` seals every held current key
     /// again to every entitled device; the batches are given back by the sync (`SyncDriver`).
     /// A relay that sends none (older) changes nothing.
-    func noticeRelayIncarnation() async throws -> (seen: String?, changed: Bool) {
-        guard let seen = await client.relayIncarnation else { return (nil, false) }
+    ///
+    /// A relay may announce a new incarnation at will, and each costs a full push and pull: past
+    /// `relayRepairsPerDayMax` of them in a day, the repair waits (`deferred`; the incarnation is
+    /// not kept, so a later sync makes it), and the report says to tell the secretariat.
+    func noticeRelayIncarnation() async throws -> (seen: String?, changed: Bool, deferred: Bool) {
+        guard let seen = await client.relayIncarnation else { return (nil, false, false) }
         let kept = try await database.read { db in try DeviceVault.relayIncarnation(in: db) }
-        guard let kept, kept != seen else { return (seen, false) }
-        try await database.write { db in try DeviceVault.forgetShared(in: db) }
-        return (seen, true)
+        guard let kept, kept != seen else { return (seen, false, false) }
+        let now = Int64(context.now().timeIntervalSince1970)
+        let recent = try await database.read { db in try DeviceVault.relayRepairs(in: db) }.filter { now - $0 < 86_400 && $0 <= now }
+        guard recent.count < Self.relayRepairsPerDayMax else { return (nil, false, true) }
+        try await database.write { db in
+            try DeviceVault.forgetShared(in: db)
+            try DeviceVault.keep(relayRepairs: recent + [now], in: db)
+        }
+        return (seen, true, false)
     }
+
+    /// How many times in 24 hours a new relay incarnation makes this device give everything back.
+    static let relayRepairsPerDayMax = 6
 
     /// Pulls, verifies and stores the log's new records, then settles what this device sent
     /// without hearing the relay keep it (`settleOutbound`); returns how many records were added.

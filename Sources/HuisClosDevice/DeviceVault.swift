@@ -65,9 +65,13 @@ enum DeviceVault {
         migrator.registerMigration("device-v6-relay-incarnation") { db in
             try db.execute(sql: "CREATE TABLE device_relay_incarnation (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)")
         }
-        // The records this device signed and sent, until it knows their fate (`Device.settleOutbound`).
+        // The records this device signed and sent, until it knows their fate (`Device.settleOutbound`);
+        // when this device last gave a restored relay everything back (`Device.noticeRelayIncarnation`).
         migrator.registerMigration("device-v7-outbound") { db in
-            try db.execute(sql: "CREATE TABLE device_outbound_record (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
+            try db.execute(sql: """
+                CREATE TABLE device_outbound_record (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+                CREATE TABLE device_relay_repair (at INTEGER NOT NULL);
+                """)
         }
         return migrator
     }
@@ -150,6 +154,17 @@ enum DeviceVault {
 
     static func forgetOutbound(in db: Database) throws {
         try db.execute(sql: "DELETE FROM device_outbound_record")
+    }
+
+    /// When this device gave a restored relay everything back (Unix seconds, its clock), oldest first.
+    static func relayRepairs(in db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT at FROM device_relay_repair ORDER BY at")
+    }
+
+    /// Keeps `times` as the repairs that count (`relayRepairs`), in place of those kept before.
+    static func keep(relayRepairs times: [Int64], in db: Database) throws {
+        try db.execute(sql: "DELETE FROM device_relay_repair")
+        for time in times { try db.execute(sql: "INSERT INTO device_relay_repair (at) VALUES (?)", arguments: [time]) }
     }
 
     /// Forgets whom this device sealed keys to: the next sync seals every held current key again to

@@ -4,6 +4,7 @@ import HuisClosDevice
 import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import Testing
@@ -61,6 +62,46 @@ import Testing
             let report = try await bob.sync()
             #expect(!report.waitingForKey.contains(group), "Bob still waits for the group's key: the drop the restore lost was never made again")
             #expect(try CouncilHarness.text(bob, scope: group, kind: "working-note", id: "budget", field: "contenu") == "note du groupe")
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    /// The attacker's review: a relay may announce a new incarnation at every answer, and each
+    /// costs every device a full push and pull. Seven restores in a day: the first six are
+    /// repaired, the seventh waits (the report says to tell the secretariat) until a day has passed.
+    @Test func aRelayRestoredMoreThanSixTimesInADayIsRepairedOnlyADayLater() async throws {
+        let folder = try TemporaryFolder("relay-incarnation-bound")
+        defer { folder.remove() }
+        let data = folder.url.appendingPathComponent("relay")
+        let backup = folder.url.appendingPathComponent("backup.sqlite")
+        let clock = ManualClock()
+        var server = try await TestServer.start(folder: data) { $0.clock = clock.serverClock }
+        do {
+            let council = try await CouncilHarness.start(on: server, clock: clock)
+            defer { council.remove() }
+            let carol = try await council.enrolMember("carol")
+            _ = try await carol.sync()
+            try SQLiteBackup.backup(folder: data, to: backup)
+            var reports: [DeviceSyncReport] = []
+            for _ in 1...7 {
+                let port = server.port
+                await server.stop()
+                try SQLiteBackup.restore(from: backup, folder: data)
+                server = try await TestServer.start(folder: data, port: port) { $0.clock = clock.serverClock }
+                clock.advance(seconds: 600)
+                reports.append(try await carol.sync())
+            }
+            #expect(reports.prefix(6).allSatisfy { $0.relayRestored && !$0.batches.repairs.isEmpty }, "the first six restores are repaired")
+            #expect(!reports[6].relayRestored && reports[6].batches.repairs.isEmpty && reports[6].relayRepairDeferred)
+            #expect(reports[6].relayRestoredNotice?.french.contains("Prévenez le secrétariat") == true)
+            let later = try await carol.sync()
+            #expect(later.relayRepairDeferred && later.batches.repairs.isEmpty, "still within the day: the repair still waits")
+            clock.advance(seconds: 86_400)
+            let nextDay = try await carol.sync()
+            #expect(nextDay.relayRestored && !nextDay.batches.repairs.isEmpty && !nextDay.relayRepairDeferred, "a day later the repair is made")
         } catch {
             await server.stop()
             throw error
