@@ -40,7 +40,7 @@ extension AdminCommands {
             var remove = false
 
             func run() async throws {
-                let devicePassphrase = try device.passphrase()
+                let devicePassphrase = try device.existingDevicePassphrase()
                 try await ClientSession.exportTrustRoot(
                     folder: device.url, devicePassphrase: devicePassphrase, backupPassphrase: try RootCommands.backupPassphrase(confirm: true),
                     to: output, remove: remove)

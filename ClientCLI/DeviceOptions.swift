@@ -17,6 +17,13 @@ struct DeviceOptions: ParsableArguments {
                 ?? (environment["HOME"] ?? FileManager.default.currentDirectoryPath) + "/.huisclos")
     }
 
+    /// The passphrase of the existing device in `url`: refused before anything is asked when no
+    /// device lives there (`Device.requireFolder`).
+    func existingDevicePassphrase() throws -> String {
+        try Device.requireFolder(url)
+        return try passphrase()
+    }
+
     /// The passphrase from `HUISCLOS_PASSPHRASE` (taken out of the environment), or asked on the terminal without echo.
     func passphrase(_ prompt: Text = Text(fr: "Phrase de passe de l'appareil : ", en: "Device passphrase: ")) throws -> String {
         guard let given = Passphrase.read(prompt: prompt.in(language)), !given.isEmpty else {

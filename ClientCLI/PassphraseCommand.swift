@@ -11,7 +11,7 @@ struct PassphraseCommand: AsyncParsableCommand {
     @OptionGroup var device: DeviceOptions
 
     func run() async throws {
-        let old = try device.passphrase()
+        let old = try device.existingDevicePassphrase()
         guard
             let new = Passphrase.read(
                 prompt: Text(fr: "Nouvelle phrase de passe : ", en: "New passphrase: ").in(language), variable: "HUISCLOS_NEW_PASSPHRASE"),

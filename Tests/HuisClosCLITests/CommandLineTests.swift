@@ -54,6 +54,12 @@ import Testing
                                                environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": "x"])
         #expect(missing.status == ExitStatus.notAllowed.rawValue)
         #expect(missing.errors.hasPrefix("Erreur (device.noDevice)"), "\(missing.errors)")
+        // No passphrase is asked for a device that is not there (the new secretariat's review).
+        let none = folder.url.appendingPathComponent("none").path
+        for command in [["passphrase", "--device", none], ["admin", "racine", "exporter", "--device", none, "--sortie", none + ".racine"]] {
+            let asked = try await CommandRun.run("huisclos", command, environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": ""])
+            #expect(asked.status == ExitStatus.notAllowed.rawValue && asked.errors.hasPrefix("Erreur (device.noDevice)"), "\(command): \(asked.errors)")
+        }
         let noPassphrase = try await CommandRun.run("huisclos", ["passphrase", "--device", folder.url.path],
                                                     environment: ["LANG": "fr_FR.UTF-8", "HUISCLOS_PASSPHRASE": ""])
         #expect(noPassphrase.status == ExitStatus.passphraseMissing.rawValue, "\(noPassphrase.errors)")

@@ -35,7 +35,7 @@ public enum AttendanceHelp {
             Text(
                 fr: "Le secrétariat pointe un membre présent.",
                 en: "The secretariat records a member present."),
-            examples: ["huisclos presence pointer s2 <id> <id>"])
+            examples: ["huisclos presence pointer s2 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 e4b8a2c6d0f14e9a8b7c5d3e1f2a4b6c"])
         public static let json = Text(
             fr: "Sortie JSON : seance, present (identifiants).",
             en: "JSON output: seance, present (ids).")

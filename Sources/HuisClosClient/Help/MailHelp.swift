@@ -17,7 +17,7 @@ public enum MailHelp {
                 "huisclos courriel configurer --serveur smtp.seinesaintdenis.fr --utilisateur secretariat-cn --expediteur conseil-numerique@seinesaintdenis.fr",
                 note: Text(fr: "le mot de passe est demandé sans écho", en: "the password is asked without echo")),
             "huisclos courriel tester --a secretariat@seinesaintdenis.fr",
-            "huisclos membres courriel <id> alice@example.org",
+            "huisclos membres courriel 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 alice@example.org",
             "huisclos seances notifier s2",
         ])
 

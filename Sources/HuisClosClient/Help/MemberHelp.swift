@@ -11,16 +11,16 @@ public enum MemberHelp {
             "huisclos membres liste",
             "huisclos membres nommer --nom \"Alice Martin\" --categorie recherche --genre femme --arrete 2026-0142",
             "huisclos membres nommer --role président --nom \"Nadia Ali\" --categorie partenaires-publics --arrete 2026-0140",
-            .init("huisclos membres proposer-vp <id>", note: Text(fr: "la présidente", en: "the president")),
+            .init("huisclos membres proposer-vp 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6", note: Text(fr: "la présidente", en: "the president")),
             .init(
-                "huisclos membres nommer --role vice-président --membre <id> --arrete 2026-0150",
+                "huisclos membres nommer --role vice-président --membre 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2026-0150",
                 note: Text(fr: "secrétariat : rôle ajouté au mandat en cours, sans nouveau mandat", en: "secretariat: role on the running mandate, no new mandate")),
             "huisclos membres composition --json",
             .init("huisclos membres importer nominations.csv --essai", note: Text(fr: "colonnes : voir --help", en: "columns: see --help")),
-            .init("huisclos membres renouveler <id> --arrete 2026-0311", note: Text(fr: "même rôle et profil", en: "same role and profile")),
-            .init("huisclos membres historique <id> --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01", note: Text(fr: "mandat antérieur", en: "past mandate")),
-            "huisclos membres fin-mandat <id> --motif démission",
-            .init("huisclos membres declarer-demission <id>", note: Text(fr: "la présidente, sur le rapport d'absences", en: "the president, on the absence report")),
+            .init("huisclos membres renouveler 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2026-0311", note: Text(fr: "même rôle et profil", en: "same role and profile")),
+            .init("huisclos membres historique 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01", note: Text(fr: "mandat antérieur", en: "past mandate")),
+            "huisclos membres fin-mandat 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --motif démission",
+            .init("huisclos membres declarer-demission 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6", note: Text(fr: "la présidente, sur le rapport d'absences", en: "the president, on the absence report")),
         ])
 
     public enum Import {
@@ -69,7 +69,7 @@ public enum MemberHelp {
                 en:
                     "For a member appointed before the council used HuisClos: the past mandate counts for the \"renewable once\" rule and grants no access. Refused: a mandate not ended, longer than 3 years, or overlapping another."
             ),
-            examples: ["huisclos membres historique <id> --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01"])
+            examples: ["huisclos membres historique 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01"])
         public static let start = Text(
             fr: "Date de l'arrêté, début du mandat (AAAA-MM-JJ).",
             en: "Date of the order, start of the mandate (YYYY-MM-DD).")
@@ -89,7 +89,7 @@ public enum MemberHelp {
                 en:
                     "Same role, name, category and gender; a running mandate ends on the renewal's day. Refused: a third mandate (a mandate is renewable once, past mandates included), a 31st member. Prints the new mandate's term. The member's devices stay valid."
             ),
-            examples: ["huisclos membres renouveler <id> --arrete 2026-0311 --date 2026-03-02"])
+            examples: ["huisclos membres renouveler 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2026-0311 --date 2026-03-02"])
         public static let order = Text(
             fr: "Numéro de l'arrêté de renouvellement.",
             en: "Renewal order number.")
@@ -153,7 +153,7 @@ public enum MemberHelp {
                 fr: "La présidence propose un·e vice-président·e.",
                 en: "The president proposes a vice-president."),
             examples: [
-                .init("huisclos membres proposer-vp <id>", note: Text(fr: "identifiant de 32 chiffres hexadécimaux", en: "32-hex-digit id"))
+                .init("huisclos membres proposer-vp 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6", note: Text(fr: "identifiant de 32 chiffres hexadécimaux", en: "32-hex-digit id"))
             ])
     }
 
@@ -173,7 +173,7 @@ public enum MemberHelp {
             Text(
                 fr: "Fin de mandat (secrétariat, ou démission par le membre).",
                 en: "Ends a mandate (secretariat, or resignation by the member)."),
-            examples: ["huisclos membres fin-mandat <id> --motif démission"])
+            examples: ["huisclos membres fin-mandat 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --motif démission"])
         public static let reason = Text(
             fr: "terme (par défaut) ou démission.",
             en: "term (the default) or resignation.")
@@ -190,7 +190,7 @@ public enum MemberHelp {
                 en:
                     "Only for a member named in the absence report the secretariat signed (huisclos rapport absences --signer). The mandate ends; a new council key is issued at once."
             ),
-            examples: ["huisclos membres declarer-demission <id>"])
+            examples: ["huisclos membres declarer-demission 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6"])
     }
 
     public enum Email {
@@ -202,8 +202,8 @@ public enum MemberHelp {
                 fr: "Gardée chiffrée dans les registres du conseil, jamais vue du serveur relais.",
                 en: "Kept encrypted in the council's records, never seen by the relay."),
             examples: [
-                "huisclos membres courriel <id> alice@example.org",
-                "huisclos membres courriel <id> --retirer",
+                "huisclos membres courriel 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 alice@example.org",
+                "huisclos membres courriel 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --retirer",
             ])
         public static let member = Text(
             fr: "Identifiant du membre (huisclos membres liste).",
