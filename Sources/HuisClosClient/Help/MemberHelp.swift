@@ -18,9 +18,13 @@ public enum MemberHelp {
             "huisclos membres composition --json",
             .init("huisclos membres importer nominations.csv --essai", note: Text(fr: "colonnes : voir --help", en: "columns: see --help")),
             .init("huisclos membres renouveler 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2026-0311", note: Text(fr: "même rôle et profil", en: "same role and profile")),
-            .init("huisclos membres historique 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01", note: Text(fr: "mandat antérieur", en: "past mandate")),
+            .init(
+                "huisclos membres historique 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01",
+                note: Text(fr: "mandat antérieur", en: "past mandate")),
             "huisclos membres fin-mandat 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --motif démission",
-            .init("huisclos membres declarer-demission 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6", note: Text(fr: "la présidente, sur le rapport d'absences", en: "the president, on the absence report")),
+            .init(
+                "huisclos membres declarer-demission 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6",
+                note: Text(fr: "la présidente, sur le rapport d'absences", en: "the president, on the absence report")),
         ])
 
     public enum Import {
