@@ -6,25 +6,38 @@ enum ParserMessage {
     /// The French rendering of `english`, one of ArgumentParser's messages.
     static func french(_ english: String) -> String {
         for render in renderings {
-            if let french = render(english) { return french }
+            if let french = render(english) { return frenchPlaceholders(french) }
         }
         return english
+    }
+
+    /// `text` with the value placeholders the parser derives from English property names in French.
+    static func frenchPlaceholders(_ text: String) -> String {
+        text.replacing(/<([a-z-]+)>/) { "<\(placeholders[String($0.1)] ?? String($0.1))>" }
     }
 
     /// The lines ArgumentParser puts after a refusal (an optional "Help:  …", "Usage: …",
     /// "  See '…' for more information.") in French.
     static func frenchGuidance(_ english: String) -> String {
-        english
-            .replacing(#/(?m)^Help:  /#, with: "Aide : ")
-            .replacing(#/(?m)^Usage: /#, with: "Usage : ")
-            .replacing(/(?m)^  See '([^']*)' for more information\./) { "  Voyez « \($0.1) » pour plus d'informations." }
+        frenchPlaceholders(
+            english
+                .replacing(#/(?m)^Help:  /#, with: "Aide : ")
+                .replacing(#/(?m)^Usage: /#, with: "Usage : ")
+                .replacing(/(?m)^  See '([^']*)' for more information\./) { "  Voyez « \($0.1) » pour plus d'informations." })
     }
+
+    /// The value placeholders the parser derives from English property names, in French.
+    static let placeholders = [
+        "member": "membre", "text": "texte", "item": "point", "year": "année", "words": "mots", "target": "cible",
+        "tag": "étiquette", "path": "chemin", "file": "fichier", "choice": "choix", "address": "adresse",
+        "subcommand": "sous-commande",
+    ]
 
     /// A help screen ArgumentParser rendered (its headings, its own lines and placeholders in
     /// English) with those parts in French; nil for any other output (`--experimental-dump-help`'s JSON).
     static func frenchHelp(_ english: String) -> String? {
         guard english.hasPrefix("OVERVIEW:") || english.hasPrefix("USAGE:") else { return nil }
-        return
+        return frenchPlaceholders(
             english
             .replacing(#/(?m)^OVERVIEW: /#, with: "DESCRIPTION : ")
             .replacing(#/(?m)^USAGE: /#, with: "USAGE : ")
@@ -34,9 +47,8 @@ enum ParserMessage {
             .replacing("Show subcommand help information.", with: "Affiche l'aide d'une sous-commande.")
             .replacing("Show help information.", with: "Affiche cette aide.")
             .replacing(/(?m)^  See '([^']*)' for detailed help\./) { "  Voyez « \($0.1) » pour l'aide détaillée." }
-            .replacing("<subcommand>", with: "<sous-commande>")
             .replacing(/\(default: ([^)]*)\)/) { "(par défaut : \($0.1))" }
-            .replacing(/\(values: ([^)]*)\)/) { "(valeurs : \($0.1))" }
+            .replacing(/\(values: ([^)]*)\)/) { "(valeurs : \($0.1))" })
     }
 
     /// One rendering per shape, most specific first; nil when the message has another shape.

@@ -12,6 +12,9 @@ import Testing
         ("Unexpected argument 'statut'", "argument inattendu « statut »"),
         ("2 unexpected arguments: 'a', 'b'", "2 arguments inattendus : « a », « b »"),
         ("Missing expected argument '--from <from>'", "argument attendu manquant : « --from <from> »"),
+        // The placeholders the parser makes of English property names (the new secretariat's review).
+        ("Missing expected argument '<member>'", "argument attendu manquant : « <membre> »"),
+        ("The value 'x' is invalid for '--sortie <file>'", "la valeur « x » n'est pas acceptée pour « --sortie <fichier> »"),
         ("Missing one of: '--a', '--b'", "il manque l'un de : « --a », « --b »"),
         ("Missing required subcommand.", "sous-commande manquante."),
         ("The value 'abc' is invalid for '--port <port>'", "la valeur « abc » n'est pas acceptée pour « --port <port> »"),
