@@ -115,13 +115,19 @@ struct AdminCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @OptionGroup var token: Token
         @Option(name: [.customLong("jours"), .customLong("days")], help: .init(AdminHelp.Code.days)) var days: UInt32 = 7
+        @Option(name: [.customLong("serveur"), .customLong("server")], help: .init(AdminHelp.Code.server)) var server: String?
         @Flag(help: .json) var json = false
 
         func run() async throws {
             guard (1...30).contains(days) else {
                 throw UsageError("--jours", "\(days)", accepts: Text(fr: "de 1 à 30 jours", en: "1 to 30 days"))
             }
-            let created = try await device.open().run { try await $0.enrolmentCode(adminToken: try token.value(), days: days) }
+            let created =
+                if let server {
+                    try await ClientSession.enrolmentCode(server: server, adminToken: try token.value(), days: days)
+                } else {
+                    try await device.open().run { try await $0.enrolmentCode(adminToken: try token.value(), days: days) }
+                }
             if json { return try printJSON(created) }
             Console.out(created.code + "\n")
             say(.enrolmentCode(created))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HuisClosClient
 import HuisClosCrypto
+import HuisClosDevice
 import HuisClosL10n
 import HuisClosSync
 import HuisClosTerminal
@@ -20,10 +21,17 @@ struct EnrolCommand: AsyncParsableCommand {
     @Flag(help: .json) var json = false
 
     func run() async throws {
-        guard let rootBytes = Hex.decode(root), let rootKey = try? SigningPublicKey(bytes: rootBytes) else {
+        let rootKey: SigningPublicKey
+        if let bytes = Hex.decode(root), let key = try? SigningPublicKey(bytes: bytes) {
+            rootKey = key
+        } else if FileManager.default.fileExists(atPath: root) {
+            rootKey = try ClientSession.rootBackup(atPath: root).rootKey
+        } else {
             throw UsageError(
-                "--root", root,
-                accepts: Text(fr: "l'empreinte de la racine en 64 chiffres hexadécimaux, donnée par le secrétariat", en: "the root's 64 hex digits, given by the secretariat"))
+                "--racine", root,
+                accepts: Text(
+                    fr: "l'empreinte de la racine en 64 chiffres hexadécimaux, donnée par le secrétariat, ou le fichier de sauvegarde de la racine",
+                    en: "the root's 64 hex digits, given by the secretariat, or the root's backup file"))
         }
         guard let memberBytes = Hex.decode(member), let memberID = try? MemberID(bytes: memberBytes) else {
             throw UsageError(

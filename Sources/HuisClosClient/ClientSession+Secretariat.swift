@@ -17,13 +17,28 @@ public struct CreatedCouncil: Encodable, Sendable {
 /// An enrolment code, with the root it goes with and its expiry (ISO 8601, UTC).
 public struct EnrolmentCode: Encodable, Sendable {
     public let code: String
-    public let root: String
+    /// The trust root in hex; nil for a code made without a device (`enrolmentCode(server:…)`).
+    public let root: String?
     /// ISO 8601 UTC.
     public let expiresAt: String
     /// The expiry in seconds since 1970, for sentences in the council's time.
     let expiresAtSeconds: Int64
 
     private enum CodingKeys: String, CodingKey { case code, root, expiresAt }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(root, forKey: .root)  // null, not absent, when made without a device
+        try container.encode(expiresAt, forKey: .expiresAt)
+    }
+
+    init(code: String, root: String?, expiresAt: Date) {
+        self.code = code
+        self.root = root
+        self.expiresAt = ISO8601DateFormatter().string(from: expiresAt)
+        expiresAtSeconds = Int64(expiresAt.timeIntervalSince1970)
+    }
 }
 
 extension ClientSession {
@@ -64,9 +79,15 @@ extension ClientSession {
     /// A new enrolment code valid `days` days, made with the relay's admin token.
     public func enrolmentCode(adminToken: String, days: UInt32) async throws -> EnrolmentCode {
         let created = try await device.enrolmentCode(adminToken: adminToken, validSeconds: days * 86_400)
-        return EnrolmentCode(code: created.code, root: Hex.encode(await device.membership.root.publicKey.bytes),
-                             expiresAt: ISO8601DateFormatter().string(from: created.expiresAt),
-                             expiresAtSeconds: Int64(created.expiresAt.timeIntervalSince1970))
+        return EnrolmentCode(code: created.code, root: Hex.encode(await device.membership.root.publicKey.bytes), expiresAt: created.expiresAt)
+    }
+
+    /// A new enrolment code valid `days` days, made on `server` with its admin token alone: for
+    /// when no secretariat device is left (the only one lost or stolen). It carries no root: the
+    /// new device pins it from the trust root's backup (`huisclos enrol --racine FICHIER`).
+    public static func enrolmentCode(server: String, adminToken: String, days: UInt32, clock: any WallClock = SystemWallClock()) async throws -> EnrolmentCode {
+        let created = try await Device.enrolmentCode(server: server, adminToken: adminToken, validSeconds: days * 86_400, now: clock.dateReader)
+        return EnrolmentCode(code: created.code, root: nil, expiresAt: created.expiresAt)
     }
 
     /// Writes the trust root, sealed under `passphrase`, to the new file `path` (0600, never

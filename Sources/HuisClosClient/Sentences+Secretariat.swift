@@ -16,8 +16,10 @@ extension Text {
 
     /// An enrolment code's root and expiry (the council's time), printed under the code.
     public static func enrolmentCode(_ created: EnrolmentCode) -> Text {
-        Text(fr: "racine \(created.root) · valable jusqu'au \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .french))",
-             en: "root \(created.root) · valid until \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .english)) (Paris time)")
+        let root = created.root.map { Text(fr: "racine \($0)", en: "root \($0)") }
+            ?? Text(fr: "racine : celle de la sauvegarde (huisclos enrol --racine racine.hcroot)", en: "root: the backup's (huisclos enrol --root racine.hcroot)")
+        return Text(fr: "\(root.french) · valable jusqu'au \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .french))",
+                    en: "\(root.english) · valid until \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .english)) (Paris time)")
     }
 
     /// After revoking a device.

@@ -45,6 +45,14 @@ extension Device {
     public func enrolmentCode(adminToken: String, validSeconds: UInt32 = 0) async throws -> (code: String, expiresAt: Date) {
         try await client.createEnrolmentCode(access: DeviceAccess(), validSeconds: validSeconds, adminToken: adminToken)
     }
+
+    /// An enrolment code made on `server` with its admin token alone, without a device: for when
+    /// no secretariat device is left (the only one lost or stolen).
+    public static func enrolmentCode(server: String, adminToken: String, validSeconds: UInt32,
+                                     now: @escaping @Sendable () -> Date) async throws -> (code: String, expiresAt: Date) {
+        try await SyncClient(server: server, device: nil, transport: HTTPRelayTransport(), now: now)
+            .createEnrolmentCode(access: DeviceAccess(), validSeconds: validSeconds, adminToken: adminToken)
+    }
 }
 
 extension Device {

@@ -40,6 +40,33 @@ import Glibc
         }
     }
 
+    /// The new secretariat's review: once the only secretariat device is lost (or stolen), no
+    /// device is left to run `admin code`. The server's admin token alone makes the code
+    /// (`admin code --serveur`), the new device pins the root from the backup file (`enrol
+    /// --racine FICHIER`), takes the root back, and revokes the lost device.
+    @Test func theOnlySecretariatDeviceLostIsReplacedWithTheAdminTokenAndTheBackupAlone() async throws {
+        try await CouncilCLI.with("root-lost-cli") { council in
+            try await council.setUp()
+            let backup = council.folder.url.appendingPathComponent("racine.hcroot").path
+            let exported = try await Self.racine(council, "secretariat", ["exporter", "--sortie", backup])
+            #expect(exported.status == 0, "\(exported.errors)")
+            let lost = try #require((try await council.object("secretariat", ["status"])["device"] as? [String: Any]))
+            let member = try #require(lost["member"] as? String), lostKey = try #require(lost["signingKey"] as? String)
+            let lostFingerprint = try #require(lost["fingerprint"] as? String)
+            try FileManager.default.removeItem(atPath: council.device("secretariat"))
+
+            let code = try await council.object("replacement", ["admin", "code", "--serveur", council.url])
+            #expect(code["root"] is NSNull, "no device, so no root to print: it comes from the backup")
+            try await council.ok("replacement", ["enrol", "--serveur", council.url, "--code", try #require(code["code"] as? String),
+                                                 "--racine", backup, "--membre", member, "--charte", council.charter.path])
+            let restored = try await Self.racine(council, "replacement", ["restaurer", backup])
+            #expect(restored.status == 0, "\(restored.output) \(restored.errors)")
+            try await council.ok("replacement", ["admin", "revoquer", "--cle-appareil", lostKey])
+            let devices = try await council.rows("replacement", ["appareils", "liste"])
+            #expect(devices.contains { ($0["fingerprint"] as? String) == lostFingerprint && $0["revokedOn"] is String }, "the lost device is revoked: \(devices)")
+        }
+    }
+
     @Test func aDamagedReplicaPageIsReportedAsTamperedNotAsADiskError() async throws {
         try await CouncilCLI.with("tampered-cli") { council in
             try await council.setUp()

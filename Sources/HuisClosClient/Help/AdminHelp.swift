@@ -27,12 +27,12 @@ public enum AdminHelp {
                 en: "Offline backup of the trust root."),
             details: Text(
                 fr: """
-                    La racine de confiance signe ce que seule elle peut signer (appareils et nominations du secrétariat). Exportez-la une fois, scellée sous sa propre phrase de passe, sur un support gardé hors ligne (clé USB au coffre) ; si l'appareil qui la détient est perdu, enrôlez un nouvel appareil du même membre du secrétariat et restaurez-la dessus.
+                    La racine de confiance signe ce que seule elle peut signer (appareils et nominations du secrétariat). Exportez-la une fois, scellée sous sa propre phrase de passe, sur un support gardé hors ligne (clé USB au coffre) ; si l'appareil qui la détient est perdu, enrôlez un nouvel appareil du même membre du secrétariat (code : huisclos admin code --serveur URL ; racine : huisclos enrol --racine FICHIER) et restaurez-la dessus.
 
                     Les phrases de passe sont demandées sans écho, jamais sur la ligne de commande (scripts : HUISCLOS_PASSPHRASE pour l'appareil, HUISCLOS_ROOT_PASSPHRASE pour la sauvegarde).
                     """,
                 en: """
-                    The trust root signs what only it may sign (secretariat devices and appointments). Export it once, sealed under its own passphrase, to a medium kept offline; if the device holding it is lost, enrol a new device of the same secretariat member and restore it there.
+                    The trust root signs what only it may sign (secretariat devices and appointments). Export it once, sealed under its own passphrase, to a medium kept offline; if the device holding it is lost, enrol a new device of the same secretariat member (code: huisclos admin code --server URL; root: huisclos enrol --root FILE) and restore it there.
 
                     Passphrases are asked without echo, never on the command line (scripts: HUISCLOS_PASSPHRASE for the device, HUISCLOS_ROOT_PASSPHRASE for the backup).
                     """),
@@ -127,10 +127,20 @@ public enum AdminHelp {
         public static let command = CommandHelp(
             Text(
                 fr: "Crée un code d'enrôlement.",
-                en: "Creates an enrolment code."))
+                en: "Creates an enrolment code."),
+            details: Text(
+                fr:
+                    "Le code et la racine de confiance sont donnés au membre, qui enrôle son appareil avec (huisclos enrol). Si le seul appareil du secrétariat est perdu ou volé, le jeton d'administration suffit : huisclos admin code --serveur URL, puis enrôlez un nouvel appareil du même membre du secrétariat avec la racine lue dans sa sauvegarde (huisclos enrol --racine racine.hcroot), restaurez-la dessus (huisclos admin racine restaurer) et révoquez l'appareil perdu (huisclos admin revoquer).",
+                en:
+                    "The code and the trust root go to the member, who enrols their device with them (huisclos enrol). If the only secretariat device is lost or stolen, the admin token is enough: huisclos admin code --server URL, then enrol a new device of the same secretariat member with the root read from its backup (huisclos enrol --root racine.hcroot), restore it there (huisclos admin racine restaurer) and revoke the lost device (huisclos admin revoke)."
+            ),
+            examples: ["huisclos admin code", "huisclos admin code --serveur https://relais.example.org --jours 2"])
         public static let days = Text(
             fr: "Validité en jours (1–30).",
             en: "Validity in days (1–30).")
+        public static let server = Text(
+            fr: "Sans appareil du secrétariat (le seul est perdu ou volé) : le serveur où créer le code avec le seul jeton d'administration.",
+            en: "Without a secretariat device (the only one is lost or stolen): the server where the admin token alone creates the code.")
     }
 
     public enum Revoke {

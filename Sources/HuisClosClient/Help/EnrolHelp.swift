@@ -27,8 +27,8 @@ public enum EnrolHelp {
         fr: "Code d'enrôlement.",
         en: "Enrolment code.")
     public static let root = Text(
-        fr: "Clé publique racine du conseil (hex), donnée avec le code.",
-        en: "The council's trust root public key (hex), given with the code.")
+        fr: "Clé publique racine du conseil (hex), donnée avec le code ; ou, pour remplacer l'appareil perdu du secrétariat, le fichier de sauvegarde de la racine.",
+        en: "The council's trust root public key (hex), given with the code; or, to replace the secretariat's lost device, the root's backup file.")
     public static let member = Text(
         fr: "Identifiant du membre (hex).",
         en: "Member id (hex).")
