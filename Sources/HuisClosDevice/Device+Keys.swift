@@ -16,23 +16,25 @@ extension Device {
     /// log — unless that newer log already starts a new epoch of `scope` (the secretariat and the
     /// president both rotate a shared scope at their sync): that epoch stands, and none is added.
     public func startEpoch(of scope: ScopeID, reason: EpochReason) async throws {
-        _ = try await settleOutbound()
-        let seen = context.membership.currentEpoch(of: scope)
-        var attempt = 0
-        var epoch: (rotation: EpochRotation, keyring: ScopeKeyring)
-        repeat {
-            attempt += 1
-            if attempt > 1, context.membership.currentEpoch(of: scope) != seen { return }
-            epoch = try issueEpoch(of: scope, reason: reason, at: try await nextRecordInstant())
-        } while try await !relay(epoch.rotation.record, attempt: attempt)
-        let rotation = epoch.rotation
-        try await relayed([rotation.record])
-        let issued = epoch.keyring
-        try context.update { log, ring in
-            ring = issued
-            ring.observe(log.state)
+        try await serially {
+            _ = try await settleOutbound()
+            let seen = context.membership.currentEpoch(of: scope)
+            var attempt = 0
+            var epoch: (rotation: EpochRotation, keyring: ScopeKeyring)
+            repeat {
+                attempt += 1
+                if attempt > 1, context.membership.currentEpoch(of: scope) != seen { return }
+                epoch = try issueEpoch(of: scope, reason: reason, at: try await nextRecordInstant())
+            } while try await !relay(epoch.rotation.record, attempt: attempt)
+            let rotation = epoch.rotation
+            try await relayed([rotation.record])
+            let issued = epoch.keyring
+            try context.update { log, ring in
+                ring = issued
+                ring.observe(log.state)
+            }
+            try await drop(rotation.sealedKeys)
         }
-        try await drop(rotation.sealedKeys)
     }
 
     /// The next epoch of `scope` on this device's current log, with the keyring that holds its key.

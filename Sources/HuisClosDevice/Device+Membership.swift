@@ -16,21 +16,23 @@ extension Device {
     public func changeMembership(
         _ change: (inout MembershipLog, inout ScopeKeyring, Instant) throws -> EpochRotation?
     ) async throws -> EpochRotation? {
-        _ = try await pullMembership()
-        var log = context.log
-        var keyring = context.keyring
-        let before = log.records.count
-        let rotation = try change(&log, &keyring, try await nextRecordInstant())
-        let added = Array(log.records[before...])
-        guard !added.isEmpty else { return rotation }
-        try await send(added)
-        try await relayed(added)
-        let issued = keyring
-        try context.update { log, ring in
-            ring = issued
-            ring.observe(log.state)
+        try await serially {
+            _ = try await pullMembership()
+            var log = context.log
+            var keyring = context.keyring
+            let before = log.records.count
+            let rotation = try change(&log, &keyring, try await nextRecordInstant())
+            let added = Array(log.records[before...])
+            guard !added.isEmpty else { return rotation }
+            try await send(added)
+            try await relayed(added)
+            let issued = keyring
+            try context.update { log, ring in
+                ring = issued
+                ring.observe(log.state)
+            }
+            if let rotation { try await drop(rotation.sealedKeys) }
+            return rotation
         }
-        if let rotation { try await drop(rotation.sealedKeys) }
-        return rotation
     }
 }

@@ -20,17 +20,24 @@ extension Device {
     /// simulation seed 4131. Returns how many records the log gained.
     func settleOutbound() async throws -> Int {
         let bytes = try await database.read { db in try DeviceVault.outbound(in: db) }
-        guard let first = bytes.first, let index = try? MembershipRecord(verifying: first).index else { return 0 }
-        guard index == UInt64(context.log.records.count) else {
+        guard let first = bytes.first else { return 0 }
+        guard let index = try? MembershipRecord(verifying: first).index, index == UInt64(context.log.records.count) else {
             // Pulled back with the log (the relay kept them), or other records took their place.
             try await database.write { db in try DeviceVault.forgetOutbound(in: db) }
             return 0
         }
         if let refusal = await refusal(of: bytes) {
             guard refusal.code != .unreachable else { throw refusal }
-            // The relay holds records at their place (these, their answer lost, or others: whatever
-            // those did is decided again by whoever decides it), or refuses these for good.
+            // The relay may hold records at their place now (these, their answer lost, or others:
+            // whatever those did is decided again by whoever decides it).
             let pulled = try await pullRelayedRecords()
+            // Still free, and refused for what they are (a signature, a size, an authority the relay
+            // judges otherwise): they will never be kept. Any other refusal (a storage error, a
+            // rate limit, a relay clock behind their date) may pass later: they stay noted, and
+            // nothing else is signed at their place meanwhile.
+            guard index < UInt64(context.log.records.count) || [.badSignature, .tooLarge, .forbidden].contains(refusal.code) else {
+                throw refusal
+            }
             try await database.write { db in try DeviceVault.forgetOutbound(in: db) }
             return pulled
         }

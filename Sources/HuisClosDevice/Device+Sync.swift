@@ -147,18 +147,21 @@ extension Device {
     /// A relay that sends none (older) changes nothing.
     ///
     /// A relay may announce a new incarnation at will, and each costs a full push and pull: past
-    /// `relayRepairsPerDayMax` of them in a day, the repair waits (`deferred`; the incarnation is
-    /// not kept, so a later sync makes it), and the report says to tell the secretariat.
+    /// `relayRepairsPerDayMax` new incarnations in a day, the repair waits (`deferred`; the
+    /// incarnation is not kept, so a later sync makes it), and the report says to tell the
+    /// secretariat. A sync that makes again a repair a cut sync left unfinished does not count.
     func noticeRelayIncarnation() async throws -> (seen: String?, changed: Bool, deferred: Bool) {
         guard let seen = await client.relayIncarnation else { return (nil, false, false) }
         let kept = try await database.read { db in try DeviceVault.relayIncarnation(in: db) }
         guard let kept, kept != seen else { return (seen, false, false) }
         let now = Int64(context.now().timeIntervalSince1970)
-        let recent = try await database.read { db in try DeviceVault.relayRepairs(in: db) }.filter { now - $0 < 86_400 && $0 <= now }
-        guard recent.count < Self.relayRepairsPerDayMax else { return (nil, false, true) }
+        var recent = try await database.read { db in try DeviceVault.relayRepairs(in: db) }.filter { now - $0.value < 86_400 && $0.value <= now }
+        guard recent[seen] != nil || recent.count < Self.relayRepairsPerDayMax else { return (nil, false, true) }
+        recent[seen] = recent[seen] ?? now
+        let repairs = recent
         try await database.write { db in
             try DeviceVault.forgetShared(in: db)
-            try DeviceVault.keep(relayRepairs: recent + [now], in: db)
+            try DeviceVault.keep(relayRepairs: repairs, in: db)
         }
         return (seen, true, false)
     }
@@ -169,8 +172,10 @@ extension Device {
     /// Pulls, verifies and stores the log's new records, then settles what this device sent
     /// without hearing the relay keep it (`settleOutbound`); returns how many records were added.
     func pullMembership() async throws -> Int {
-        let pulled = try await pullRelayedRecords()
-        return pulled + (try await settleOutbound())
+        try await serially {
+            let pulled = try await pullRelayedRecords()
+            return pulled + (try await settleOutbound())
+        }
     }
 
     /// Pulls, verifies and stores the relayed log's new records; returns how many were added. The
@@ -306,19 +311,21 @@ extension Device {
     /// Signs `event` as the next record, has the relay keep it, then keeps it locally; signs it
     /// again on a newer head if another device's record got there first.
     func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
-        _ = try await settleOutbound()
-        for attempt in 1...Self.membershipAppendAttemptsMax {
-            let instant = try await nextRecordInstant()
-            let signed = try withStandingWrites(event)
-            var next = context.log
-            let record: MembershipRecord
-            do { record = try next.append(signed, signedBy: signer, at: instant) } catch {
-                throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse cet enregistrement : \(error.text.french)",
-                                                          en: "the membership log refuses this record: \(error.text.english)"))
-            }
-            if try await relay(record, attempt: attempt) {
-                try await relayed([record])
-                return
+        try await serially {
+            _ = try await settleOutbound()
+            for attempt in 1...Self.membershipAppendAttemptsMax {
+                let instant = try await nextRecordInstant()
+                let signed = try withStandingWrites(event)
+                var next = context.log
+                let record: MembershipRecord
+                do throws(TrustError) { record = try next.append(signed, signedBy: signer, at: instant) } catch {
+                    throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse cet enregistrement : \(error.text.french)",
+                                                              en: "the membership log refuses this record: \(error.text.english)"))
+                }
+                if try await relay(record, attempt: attempt) {
+                    try await relayed([record])
+                    return
+                }
             }
         }
     }
@@ -350,12 +357,14 @@ extension Device {
     /// them as outbound.
     func relayed(_ records: [MembershipRecord]) async throws {
         let instant = context.instant
-        try context.update { log, keyring in
-            for record in records where record.index >= UInt64(log.records.count) { try log.receive(record.encoded, now: instant) }
+        let received = try context.update { log, keyring in
+            let fresh = records.filter { $0.index >= UInt64(log.records.count) }
+            for record in fresh { try log.receive(record.encoded, now: instant) }
             keyring.observe(log.state)
+            return fresh
         }
         try await database.write { db in
-            try DeviceVault.append(records: records, in: db)
+            try DeviceVault.append(records: received, in: db)
             try DeviceVault.forgetOutbound(in: db)
         }
     }

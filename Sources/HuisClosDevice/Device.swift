@@ -51,6 +51,9 @@ public actor Device {
     var profile: DeviceVault.Profile
     /// Membership records this device gave back to a relay that had lost them, since it opened.
     var membershipRecordsRestored = 0
+    /// Whether a task holds the membership gate (`serially`), and the tasks waiting for it, in order.
+    var membershipGateHeld = false
+    var membershipGateWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(folder: URL, replica: Replica, profile: DeviceVault.Profile, log: MembershipLog,
          now: @escaping @Sendable () -> Date, syncOnly: Bool, transport: any RelayTransport) throws {

@@ -65,13 +65,13 @@ enum DeviceVault {
         migrator.registerMigration("device-v6-relay-incarnation") { db in
             try db.execute(sql: "CREATE TABLE device_relay_incarnation (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)")
         }
-        // The records this device signed and sent, until it knows their fate (`Device.settleOutbound`);
-        // when this device last gave a restored relay everything back (`Device.noticeRelayIncarnation`).
+        // The records this device signed and sent, until it knows their fate (`Device.settleOutbound`).
         migrator.registerMigration("device-v7-outbound") { db in
-            try db.execute(sql: """
-                CREATE TABLE device_outbound_record (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
-                CREATE TABLE device_relay_repair (at INTEGER NOT NULL);
-                """)
+            try db.execute(sql: "CREATE TABLE device_outbound_record (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
+        }
+        // Each new relay incarnation this device gave everything back to, and when (`Device.noticeRelayIncarnation`).
+        migrator.registerMigration("device-v8-relay-repairs") { db in
+            try db.execute(sql: "CREATE TABLE device_relay_repair (incarnation TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID")
         }
         return migrator
     }
@@ -156,15 +156,20 @@ enum DeviceVault {
         try db.execute(sql: "DELETE FROM device_outbound_record")
     }
 
-    /// When this device gave a restored relay everything back (Unix seconds, its clock), oldest first.
-    static func relayRepairs(in db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT at FROM device_relay_repair ORDER BY at")
+    /// The relay incarnations this device gave everything back to, with when it first did (Unix
+    /// seconds, its clock).
+    static func relayRepairs(in db: Database) throws -> [String: Int64] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT incarnation, at FROM device_relay_repair").map {
+            (String($0["incarnation"] as String), Int64($0["at"] as Int64))
+        })
     }
 
-    /// Keeps `times` as the repairs that count (`relayRepairs`), in place of those kept before.
-    static func keep(relayRepairs times: [Int64], in db: Database) throws {
+    /// Keeps `repairs` as those that count (`relayRepairs`), in place of those kept before.
+    static func keep(relayRepairs repairs: [String: Int64], in db: Database) throws {
         try db.execute(sql: "DELETE FROM device_relay_repair")
-        for time in times { try db.execute(sql: "INSERT INTO device_relay_repair (at) VALUES (?)", arguments: [time]) }
+        for (incarnation, time) in repairs {
+            try db.execute(sql: "INSERT INTO device_relay_repair (incarnation, at) VALUES (?, ?)", arguments: [incarnation, time])
+        }
     }
 
     /// Forgets whom this device sealed keys to: the next sync seals every held current key again to

@@ -56,7 +56,11 @@ import Testing
             try SQLiteBackup.restore(from: backup, folder: data)
             server = try await TestServer.start(folder: data, port: port) { $0.clock = clock.serverClock }
 
+            // The resend of Dave's record meets a failing relay (503): it stays noted, and nothing
+            // else is signed at its place (the attacker's review of the fix).
+            transport.failAppends(1)
             let eve = try Self.appointment("eve", at: council.instant)
+            await #expect(throws: (any Error).self) { try await council.secretariat.sign(.appointMember(eve)) }
             try await council.secretariat.sign(.appointMember(eve))
             _ = try await carol.sync()
             let relayed = await council.secretariat.membershipLog.records.map(\.encoded)
