@@ -30,18 +30,12 @@ import Testing
     /// it; the relay is restored from a backup taken before. The secretariat then appoints Eve:
     /// Dave's record, byte for byte, must go first, so Carol's log and the relay's stay one.
     @Test func aRecordWhoseAnswerWasLostIsSentAgainBeforeAnyOtherAfterARestore() async throws {
-        let folder = try TemporaryFolder("outbound-restore")
-        defer { folder.remove() }
-        let data = folder.url.appendingPathComponent("relay")
-        let backup = folder.url.appendingPathComponent("backup.sqlite")
-        let clock = ManualClock()
         let transport = AnswerLosingTransport()
-        var server = try await TestServer.start(folder: data) { $0.clock = clock.serverClock }
-        do {
-            let council = try await Self.council(on: server, clock: clock, transport: transport)
+        try await RestorableRelay.with("outbound-restore") { relay in
+            let council = try await Self.council(on: relay.server, clock: relay.clock, transport: transport)
             defer { council.remove() }
             let carol = try await council.enrolMember("carol")
-            try SQLiteBackup.backup(folder: data, to: backup)
+            try relay.backUp()
 
             let dave = try Self.appointment("dave", at: council.instant)
             transport.loseAnswer { records in
@@ -51,10 +45,7 @@ import Testing
             _ = try await carol.sync()
             #expect(await carol.membership.lastRole(of: dave.member) == .member, "Carol pulled Dave's appointment")
 
-            let port = server.port
-            await server.stop()
-            try SQLiteBackup.restore(from: backup, folder: data)
-            server = try await TestServer.start(folder: data, port: port) { $0.clock = clock.serverClock }
+            try await relay.restore()
 
             // The resend of Dave's record meets a failing relay (503): it stays noted, and nothing
             // else is signed at its place (the attacker's review of the fix).
@@ -67,11 +58,7 @@ import Testing
             #expect(await carol.membershipLog.records.map(\.encoded) == relayed, "Carol and the secretariat hold one log")
             let state = await carol.membership
             #expect(state.lastRole(of: dave.member) == .member && state.lastRole(of: eve.member) == .member)
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 
     /// The secretariat revokes Bob's device; the answer to its new council key epoch is lost. At

@@ -17,14 +17,9 @@ import Testing
     /// is not in the group, gives the lost membership record back first, so when the secretariat
     /// syncs the relay holds every record. Bob must still get the group's key and its writes.
     @Test func aKeyDropLostByARestoreIsMadeAgainAfterAnotherDeviceGaveTheRecordsBack() async throws {
-        let folder = try TemporaryFolder("relay-incarnation")
-        defer { folder.remove() }
-        let data = folder.url.appendingPathComponent("relay")
-        let backup = folder.url.appendingPathComponent("backup.sqlite")
-        let clock = ManualClock()
-        var server = try await TestServer.start(folder: data) { $0.clock = clock.serverClock }
-        do {
-            let council = try await CouncilHarness.start(on: server, clock: clock)
+        try await RestorableRelay.with("relay-incarnation") { relay in
+            let clock = relay.clock
+            let council = try await CouncilHarness.start(on: relay.server, clock: clock)
             defer { council.remove() }
             let group = try ScopeID("group:finances")
             try await council.secretariat.sign(.addToScope(member: council.secretariat.member, scope: group, access: .readWrite, expiry: nil))
@@ -41,17 +36,14 @@ import Testing
                                              charterDigest: CouncilHarness.charter, now: clock.now, limits: .interactive)
             try await council.secretariat.sign(.certifyDevice(bob.certificate))
             _ = try await carol.sync()
-            try SQLiteBackup.backup(folder: data, to: backup)
+            try relay.backUp()
 
             // Lost by the restore: Bob's undertaking (a record) and the secretariat's drops of the
             // council's and the group's keys for Bob, which Bob has not pulled yet.
             _ = try await bob.sync()
             _ = try await council.secretariat.sync()
             _ = try await carol.sync()
-            let port = server.port
-            await server.stop()
-            try SQLiteBackup.restore(from: backup, folder: data)
-            server = try await TestServer.start(folder: data, port: port) { $0.clock = clock.serverClock }
+            try await relay.restore()
 
             #expect(try await carol.sync().membershipRecordsRestored > 0, "Carol gives the lost records back")
             _ = try await council.secretariat.commit([try CouncilHarness.set("budget", "contenu", "note du groupe")], scope: group)
@@ -62,35 +54,23 @@ import Testing
             let report = try await bob.sync()
             #expect(!report.waitingForKey.contains(group), "Bob still waits for the group's key: the drop the restore lost was never made again")
             #expect(try CouncilHarness.text(bob, scope: group, kind: "working-note", id: "budget", field: "contenu") == "note du groupe")
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 
     /// The attacker's review: a relay may announce a new incarnation at every answer, and each
     /// costs every device a full push and pull. Seven restores in a day: the first six are
     /// repaired, the seventh waits (the report says to tell the secretariat) until a day has passed.
     @Test func aRelayRestoredMoreThanSixTimesInADayIsRepairedOnlyADayLater() async throws {
-        let folder = try TemporaryFolder("relay-incarnation-bound")
-        defer { folder.remove() }
-        let data = folder.url.appendingPathComponent("relay")
-        let backup = folder.url.appendingPathComponent("backup.sqlite")
-        let clock = ManualClock()
-        var server = try await TestServer.start(folder: data) { $0.clock = clock.serverClock }
-        do {
-            let council = try await CouncilHarness.start(on: server, clock: clock)
+        try await RestorableRelay.with("relay-incarnation-bound") { relay in
+            let clock = relay.clock
+            let council = try await CouncilHarness.start(on: relay.server, clock: clock)
             defer { council.remove() }
             let carol = try await council.enrolMember("carol")
             _ = try await carol.sync()
-            try SQLiteBackup.backup(folder: data, to: backup)
+            try relay.backUp()
             var reports: [DeviceSyncReport] = []
             for _ in 1...7 {
-                let port = server.port
-                await server.stop()
-                try SQLiteBackup.restore(from: backup, folder: data)
-                server = try await TestServer.start(folder: data, port: port) { $0.clock = clock.serverClock }
+                try await relay.restore()
                 clock.advance(seconds: 600)
                 reports.append(try await carol.sync())
             }
@@ -102,10 +82,6 @@ import Testing
             clock.advance(seconds: 86_400)
             let nextDay = try await carol.sync()
             #expect(nextDay.relayRestored && !nextDay.batches.repairs.isEmpty && !nextDay.relayRepairDeferred, "a day later the repair is made")
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 }
