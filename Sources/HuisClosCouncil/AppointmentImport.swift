@@ -14,9 +14,10 @@ public enum AppointmentImport {
     public static let columns = ["nom", "categorie", "arrete", "date", "genre", "role"]
     /// The columns a header must name.
     public static let requiredColumns = ["nom", "categorie", "arrete"]
-    /// Most rows in one file: a council's two circles with room to spare (a bound, not a rule).
-    public static let rowsMax = 500
-    /// Largest file read, in bytes (500 rows of a few hundred bytes each).
+    /// Most rows in one file: a council's two circles with room to spare (a bound, not a rule),
+    /// and as many appointment records as one membership request carries (`WireLimits.pushBatchesMax`).
+    public static let rowsMax = 256
+    /// Largest file read, in bytes (a few hundred bytes per row, with room to spare).
     public static let fileBytesMax = 256 * 1024
 
     /// The role an imported row appoints to (a vice-presidency is a role on a running mandate,

@@ -57,6 +57,18 @@ import Testing
         #expect(failure.errors[4].text.french.contains("huisclos membres historique"))
     }
 
+    /// The attacker's review: the relay takes at most 256 membership records in one request
+    /// (`WireLimits.pushBatchesMax`) and an import sends its appointments in one; a file of 257
+    /// to 500 rows passed the check here and was refused by the relay after.
+    @Test func aFileOfMoreRowsThanOneMembershipRequestCarriesIsRefusedWhole() {
+        let lines = ["role;nom;categorie;arrete"] + (1...257).map { "second-cercle;Personne \($0);economic;AR-\($0)" }
+        guard case let .failure(failure) = plan(lines.joined(separator: "\n")) else {
+            Issue.record("257 rows planned")
+            return
+        }
+        #expect(failure.errors.contains { $0.text.french.contains("plus de 256 lignes") }, "\(failure)")
+    }
+
     @Test func aHeaderWithoutTheRequiredColumnsIsRefused() {
         guard case let .failure(failure) = plan("name,category\nAlice,research") else { Issue.record("refused"); return }
         #expect(failure.errors.count == 1 && failure.errors[0].line == 1 && failure.errors[0].text.french.contains("obligatoires nom, categorie, arrete"))
