@@ -55,7 +55,7 @@ public struct SyncSummary: Encodable, Sendable {
         devicesAwaitingApproval = result.devicesAwaitingApproval.map(\.fingerprint.description)
         notices = ([result.relayRestoredNotice].compactMap { $0 } + batches.notices + [result.clockOffset?.notice].compactMap { $0 })
             .map { $0.in(language) }
-        problems = batches.problems.map { $0.in(language) }
+        problems = ([result.recordPending].compactMap { $0 } + batches.problems).map { $0.in(language) }
     }
 
     /// The batch result of a sync, as soon as it is known: counts, notices, problems, what is
@@ -66,7 +66,8 @@ public struct SyncSummary: Encodable, Sendable {
         var lines: [ReportLine] = [.info(Text(
             fr: "Registre : +\(result.membershipRecords) · clés : +\(result.keysAccepted) · envoyés : \(batches.pushed) · reçus : \(batches.pulled.applied) · déjà là : \(batches.pulled.duplicates) · refusés : \(refused)",
             en: "Log: +\(result.membershipRecords) · keys: +\(result.keysAccepted) · pushed: \(batches.pushed) · received: \(batches.pulled.applied) · already held: \(batches.pulled.duplicates) · refused: \(refused)"))]
-        lines += ([result.relayRestoredNotice].compactMap { $0 } + batches.notices).map(ReportLine.info) + batches.problems.map(ReportLine.problem)
+        lines += ([result.relayRestoredNotice].compactMap { $0 } + batches.notices).map(ReportLine.info)
+            + ([result.recordPending].compactMap { $0 } + batches.problems).map(ReportLine.problem)
         // Whose clock is off, by how much, and what to do (nothing is stopped within a day).
         if let clock = result.clockOffset?.notice { lines.append(.problem(clock)) }
         lines += HeldGroup.of(result.held).map { .info(Text(fr: "En attente — " + $0.text.french, en: "Held — " + $0.text.english)) }

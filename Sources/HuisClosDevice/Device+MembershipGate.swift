@@ -15,6 +15,7 @@ extension Device {
             membershipGateHeld = true
         }
         defer { releaseMembershipGate() }
+        try Task.checkCancellation()  // cancelled while it waited: nothing to do
         return try await Self.$holdsMembershipGate.withValue(true) { try await body() }
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosSync
 import HuisClosTrust
@@ -36,7 +37,10 @@ extension Device {
             // rate limit, a relay clock behind their date) may pass later: they stay noted, and
             // nothing else is signed at their place meanwhile.
             guard index < UInt64(context.log.records.count) || [.badSignature, .tooLarge, .forbidden].contains(refusal.code) else {
-                throw refusal
+                let why = Text(explaining: refusal)
+                throw DeviceError(.recordPending, Text(
+                    fr: "\(DeviceError.Code.recordPending.text.french) (le serveur a répondu : \(why.french))",
+                    en: "\(DeviceError.Code.recordPending.text.english) (the server answered: \(why.english))"))
             }
             try await database.write { db in try DeviceVault.forgetOutbound(in: db) }
             return pulled

@@ -45,6 +45,10 @@ public struct DeviceSyncReport: Sendable {
     /// whose clock is off and what to do when they disagree).
     public var clockOffset: ClockOffset?
 
+    /// Why a membership record this device signed still waits for the relay, which refused it
+    /// again (`DeviceError.Code.recordPending`): this sync signed nothing; nil when none waits.
+    public var recordPending: Text?
+
     /// Whether the relay announced yet another incarnation, past `Device.relayRepairsPerDayMax` in
     /// 24 hours: the repair `relayRestored` describes waits for a later sync.
     public var relayRepairDeferred = false
@@ -82,7 +86,13 @@ extension Device {
         var incarnation: (seen: String?, changed: Bool, deferred: Bool) = (nil, false, false)
         do {
             let restoredBefore = membershipRecordsRestored
-            report.membershipRecords = try await pullMembership()
+            do {
+                report.membershipRecords = try await pullMembership()
+            } catch let error as DeviceError where error.code == .recordPending {
+                // The log was pulled; the relay refuses for now what this device sent: the sync goes
+                // on without signing anything (no undertaking, no key epoch) and says so.
+                report.recordPending = error.text
+            }
             report.membershipRecordsRestored = membershipRecordsRestored - restoredBefore
             try checkWipe()
             incarnation = try await noticeRelayIncarnation()
@@ -90,12 +100,12 @@ extension Device {
             report.relayRepairDeferred = incarnation.deferred
             // At every sync, not only when records arrive: a crash between the two must not skip it.
             report.revokedBatchesTakenBack = try await takeBackRevokedWrites()
-            try await acceptUndertakingIfDue()
+            if report.recordPending == nil { try await acceptUndertakingIfDue() }
             try await pullKeys(into: &report)
             // Batches held for a log position this device had not verified merge now that it has,
             // even if no new batch arrives to trigger a merge.
             if report.membershipRecords > 0 { _ = try store.retryHeld() }
-            try await shareKeysIfDue()
+            if report.recordPending == nil { try await shareKeysIfDue() }
             // Batches held for a key that has arrived since are merged now, even in a scope with nothing new.
             let retried = try store.retryHeld()
             try arrivals.attach(retried.operationStamps)
@@ -133,7 +143,10 @@ extension Device {
         try await database.write { db in
             try DeviceVault.save(saved, in: db)
             // Kept only now: a sync cut before this point sees the change again and gives everything back again.
-            if let seen { try DeviceVault.keep(relayIncarnation: seen, in: db) }
+            if let seen {
+                try DeviceVault.keep(relayIncarnation: seen, in: db)
+                try DeviceVault.finishRelayRepairs(of: seen, in: db)
+            }
         }
         syncOnly = false
         return report
@@ -147,22 +160,24 @@ extension Device {
     /// A relay that sends none (older) changes nothing.
     ///
     /// A relay may announce a new incarnation at will, and each costs a full push and pull: past
-    /// `relayRepairsPerDayMax` new incarnations in a day, the repair waits (`deferred`; the
-    /// incarnation is not kept, so a later sync makes it), and the report says to tell the
-    /// secretariat. A sync that makes again a repair a cut sync left unfinished does not count.
+    /// `relayRepairsPerDayMax` repairs in a day, the repair waits (`deferred`; the incarnation is
+    /// not kept, so a later sync makes it), and the report says to tell the secretariat. A sync
+    /// that makes again the repair a cut sync left unfinished does not count; a relay that comes
+    /// back to an incarnation seen before does.
     func noticeRelayIncarnation() async throws -> (seen: String?, changed: Bool, deferred: Bool) {
         guard let seen = await client.relayIncarnation else { return (nil, false, false) }
         let kept = try await database.read { db in try DeviceVault.relayIncarnation(in: db) }
         guard let kept, kept != seen else { return (seen, false, false) }
         let now = Int64(context.now().timeIntervalSince1970)
-        var recent = try await database.read { db in try DeviceVault.relayRepairs(in: db) }.filter { now - $0.value < 86_400 && $0.value <= now }
-        guard recent[seen] != nil || recent.count < Self.relayRepairsPerDayMax else { return (nil, false, true) }
-        recent[seen] = recent[seen] ?? now
-        let repairs = recent
-        try await database.write { db in
-            try DeviceVault.forgetShared(in: db)
-            try DeviceVault.keep(relayRepairs: repairs, in: db)
+        let recent = try await database.read { db in try DeviceVault.relayRepairs(since: now - 86_400, in: db) }
+        // The repair a cut sync left unfinished is made again without counting; any other counts,
+        // an incarnation seen before included (a relay alternating two would otherwise go free).
+        let unfinished = recent.last.map { $0.incarnation == seen && !$0.done } ?? false
+        if !unfinished {
+            guard recent.count < Self.relayRepairsPerDayMax else { return (nil, false, true) }
+            try await database.write { db in try DeviceVault.noteRelayRepair(of: seen, at: now, in: db) }
         }
+        try await database.write { db in try DeviceVault.forgetShared(in: db) }
         return (seen, true, false)
     }
 

@@ -29,6 +29,9 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         /// A root backup that is not one, does not open with the passphrase given, or holds
         /// another council's root.
         case rootBackupInvalid
+        /// A membership record this device signed waits for the relay, which refuses it for now:
+        /// the device signs nothing else until the relay keeps it (`Device.settleOutbound`).
+        case recordPending
 
         public static let domain = "device"
 
@@ -70,6 +73,9 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
             case .rootBackupInvalid:
                 Text(fr: "cette sauvegarde de la racine n'est pas utilisable (autre fichier, autre conseil, mauvaise phrase de passe ou fichier modifié) : rien n'a changé",
                      en: "this root backup cannot be used (another file, another council, wrong passphrase or an altered file): nothing changed")
+            case .recordPending:
+                Text(fr: "un enregistrement du registre signé par cet appareil attend que le serveur le garde, et le serveur le refuse pour l'instant : cet appareil ne signe rien d'autre d'ici là ; synchronisez plus tard, et prévenez le secrétariat si cela persiste",
+                     en: "a membership record this device signed waits for the server to keep it, and the server refuses it for now: this device signs nothing else meanwhile; sync later, and tell the secretariat if it persists")
             }
         }
 
@@ -77,6 +83,7 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
             switch self {
             case .untrustedLog, .rootBackupInvalid, .clockBehind, .relayClockBehind: .dataRefused
             case .noDevice, .alreadyExists, .leaseExpired, .wiped, .locked, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
+            case .recordPending: .unreachable
             }
         }
     }

@@ -69,9 +69,13 @@ enum DeviceVault {
         migrator.registerMigration("device-v7-outbound") { db in
             try db.execute(sql: "CREATE TABLE device_outbound_record (idx INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
         }
-        // Each new relay incarnation this device gave everything back to, and when (`Device.noticeRelayIncarnation`).
+        // Each full repair a new relay incarnation set off, when, and whether a sync finished it
+        // (`Device.noticeRelayIncarnation`). Dropped first: a development build made it otherwise.
         migrator.registerMigration("device-v8-relay-repairs") { db in
-            try db.execute(sql: "CREATE TABLE device_relay_repair (incarnation TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID")
+            try db.execute(sql: """
+                DROP TABLE IF EXISTS device_relay_repair;
+                CREATE TABLE device_relay_repair (at INTEGER NOT NULL, incarnation TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0);
+                """)
         }
         return migrator
     }
@@ -156,20 +160,23 @@ enum DeviceVault {
         try db.execute(sql: "DELETE FROM device_outbound_record")
     }
 
-    /// The relay incarnations this device gave everything back to, with when it first did (Unix
-    /// seconds, its clock).
-    static func relayRepairs(in db: Database) throws -> [String: Int64] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT incarnation, at FROM device_relay_repair").map {
-            (String($0["incarnation"] as String), Int64($0["at"] as Int64))
-        })
+    /// The full repairs made since `since` (Unix seconds, this device's clock): the incarnation that
+    /// set each off, and whether a sync finished it.
+    static func relayRepairs(since: Int64, in db: Database) throws -> [(incarnation: String, done: Bool)] {
+        try Row.fetchAll(db, sql: "SELECT incarnation, done FROM device_relay_repair WHERE at > ? ORDER BY rowid", arguments: [since]).map {
+            ($0["incarnation"], $0["done"])
+        }
     }
 
-    /// Keeps `repairs` as those that count (`relayRepairs`), in place of those kept before.
-    static func keep(relayRepairs repairs: [String: Int64], in db: Database) throws {
-        try db.execute(sql: "DELETE FROM device_relay_repair")
-        for (incarnation, time) in repairs {
-            try db.execute(sql: "INSERT INTO device_relay_repair (incarnation, at) VALUES (?, ?)", arguments: [incarnation, time])
-        }
+    /// Notes a full repair set off by `incarnation` at `time`, and forgets those older than a day.
+    static func noteRelayRepair(of incarnation: String, at time: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM device_relay_repair WHERE at <= ?", arguments: [time - 86_400])
+        try db.execute(sql: "INSERT INTO device_relay_repair (at, incarnation) VALUES (?, ?)", arguments: [time, incarnation])
+    }
+
+    /// Marks the repairs `incarnation` set off as finished (the sync that made them went through).
+    static func finishRelayRepairs(of incarnation: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE device_relay_repair SET done = 1 WHERE incarnation = ?", arguments: [incarnation])
     }
 
     /// Forgets whom this device sealed keys to: the next sync seals every held current key again to

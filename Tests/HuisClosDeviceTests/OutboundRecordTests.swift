@@ -1,6 +1,7 @@
 import Foundation
 import HuisClosCrypto
 import HuisClosDevice
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosTestSupport
@@ -48,10 +49,14 @@ import Testing
             try await relay.restore()
 
             // The resend of Dave's record meets a failing relay (503): it stays noted, and nothing
-            // else is signed at its place (the attacker's review of the fix).
-            transport.failAppends(1)
+            // else is signed at its place; a sync still goes through, signing nothing, and says so
+            // (the attacker's reviews of the fix).
+            transport.failAppends(2)
+            let pending = try await council.secretariat.sync()
+            #expect(pending.recordPending?.french.contains("attend que le serveur le garde") == true, "\(String(describing: pending.recordPending))")
             let eve = try Self.appointment("eve", at: council.instant)
-            await #expect(throws: (any Error).self) { try await council.secretariat.sign(.appointMember(eve)) }
+            await #expect(throws: DeviceError.self) { try await council.secretariat.sign(.appointMember(eve)) }
+            #expect(try await council.secretariat.sync().recordPending == nil, "the relay took Dave's record at last")
             try await council.secretariat.sign(.appointMember(eve))
             _ = try await carol.sync()
             let relayed = await council.secretariat.membershipLog.records.map(\.encoded)
