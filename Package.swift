@@ -299,7 +299,9 @@ let package = Package(
             name: "HuisClosTestSupport",
             dependencies: [
                 "HuisClosServer", "HuisClosSync", "HuisClosEngine", "HuisClosL10n", "HuisClosCrypto", "HuisClosProtocol", "HuisClosWire",
+                "HuisClosTrust",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -10,10 +10,18 @@ extension CouncilSession {
     /// The secretariat's appointment of `id` as `role` from an order dated `orderDay`, checked by
     /// the council's rules (`CouncilRules.checkOrderDates`, `CouncilRules.checkAppointment`) as
     /// the log will check it, before anything is signed (a vice-presidency is a role on a running
-    /// mandate: `appointVicePresident`).
-    public func checkAppointment(of id: String, name: String, role: Role, orderDay: Day) throws {
+    /// mandate: `appointVicePresident`). Someone of the same name already in office by the same
+    /// order is this appointment made once (a command run again): refused.
+    public func checkAppointment(of id: String, name: String, role: Role, orderNumber: String, orderDay: Day) throws {
         try requireSecretariat(Text(fr: "nommer un membre", en: "appoint a member"))
         try CouncilRules.checkOrderDates(orderDay: orderDay, today: today)
+        if let (made, member) = register.register.members.first(where: { made, member in
+            made != id && member.name.lowercased() == name.lowercased() && member.mandate(on: today)?.orderNumber == orderNumber
+        }) {
+            throw CouncilError(.alreadyInOffice, Text(
+                fr: "\(member.name) est déjà en fonction par l'arrêté \(orderNumber) (identifiant \(made)) : rien n'est nommé deux fois ; voyez huisclos membres liste.",
+                en: "\(member.name) is already in office by order \(orderNumber) (id \(made)): nobody is appointed twice; see huisclos membres liste."))
+        }
         if register.secretariat.contains(id) {
             throw CouncilError(.alreadyInOffice, Text(
                 fr: "Ce compte est un compte du secrétariat en fonction : terminez-le d'abord (huisclos membres fin-mandat \(id)).",

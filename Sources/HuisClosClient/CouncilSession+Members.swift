@@ -13,13 +13,17 @@ extension CouncilSession {
                         orderNumber: String, orderDay: Day?) async throws -> (member: MemberID, term: Day) {
         let id = try member ?? client.randomness.memberID()
         let day = orderDay ?? today
-        try checkAppointment(of: id.hex, name: name, role: role, orderDay: day)
+        try checkAppointment(of: id.hex, name: name, role: role, orderNumber: orderNumber, orderDay: day)
         let start = Instant(unixSeconds: day.unixSeconds)
         let term = CouncilRules.mandateEnd(from: day)
         let end = Instant(unixSeconds: term.unixSeconds)
+        // The profile goes with the signed record, before it leaves: a run again after a lost answer
+        // then finds this person in office by this order.
+        let council = council
         try await device.sign(.appointMember(Appointment(member: id, role: role, orderNumber: orderNumber, orderDate: start,
-                                                         mandateEnd: end, scopes: [])))
-        try council.recordProfile(member: id.hex, name: name, category: category, gender: gender)
+                                                         mandateEnd: end, scopes: []))) {
+            try council.recordProfile(member: id.hex, name: name, category: category, gender: gender)
+        }
         _ = try await device.sync()
         return (id, term)
     }

@@ -31,8 +31,12 @@ public struct CouncilSession {
 }
 
 extension ClientSession {
-    /// The council records and the register as they stand now on this device.
+    /// The council records and the register as they stand now on this device, with the records it
+    /// signed but never heard the relay keep settled first (`Device.settlePendingRecords`): a
+    /// command run again after a lost answer checks against its first run, and signs nothing twice.
     public func councilSession() async throws -> CouncilSession {
+        // Best effort: reading works offline, and signing settles again and says why it cannot.
+        _ = try? await device.settlePendingRecords()
         let council = device.council
         let log = await device.membershipLog
         let register = CouncilRegister(log: log, profiles: try council.profiles(), proposals: try council.vicePresidentProposals(),

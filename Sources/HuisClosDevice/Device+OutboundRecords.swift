@@ -13,6 +13,15 @@ extension Device {
         try await client.appendMembership(records.map(\.encoded))
     }
 
+    /// Settles, before a workflow checks what it will sign, the records this device signed without
+    /// hearing the relay keep them (`settleOutbound`): a command run again after a lost answer must
+    /// see its first run's records, or it signs them a second time. Reaches the relay only when
+    /// such records are noted; returns how many records the log gained.
+    public func settlePendingRecords() async throws -> Int {
+        guard try await database.read({ db in try DeviceVault.hasOutbound(in: db) }) else { return 0 }
+        return try await pullMembership()
+    }
+
     /// Settles the records this device sent without hearing the relay keep them (a lost answer, a
     /// crash, a relay restored from a backup since): kept when the verified log now holds them (an
     /// epoch record carries its key sealed to this device); sent again, byte for byte, when the

@@ -23,7 +23,9 @@ extension Device {
     /// key; the log's rules decide whether the signer may (`DeviceError.notAuthorised` otherwise,
     /// nothing sent). Keys follow at the next sync: new members receive the current keys, and a
     /// removal or revocation starts a new epoch from a secretariat device so whoever left gets nothing new.
-    public func sign(_ event: MembershipEvent) async throws {
+    /// `beforeSending` runs once the record is signed and before it leaves: what goes with it in
+    /// the replica (a new member's profile) is there should its answer be lost.
+    public func sign(_ event: MembershipEvent, beforeSending: @Sendable () throws -> Void = {}) async throws {
         var signer = identity.signing
         var revokesItself = false
         if case let .revokeDevice(device, _, _) = event { revokesItself = device == certificate.signingKey }
@@ -37,7 +39,7 @@ extension Device {
         }
         // The revoked device's batches the relay holds, so the revocation lets them stand (`withStandingWrites`).
         if case .revokeDevice(_, _, nil) = event { _ = try await sync() }
-        try await append(event, signer: signer)
+        try await append(event, signer: signer, beforeSending: beforeSending)
     }
 
     /// A one-time enrolment code from the relay (admin token). With a council registered it only
@@ -57,9 +59,10 @@ extension Device {
 
 extension Device {
     /// Appoints every row of a file checked whole by `AppointmentImport.plan`: one appointment
-    /// record each, signed and relayed together (a refusal by the log leaves none signed), then
-    /// each person's profile (name, category, gender) in the council scope. Returns the new member
-    /// ids in the rows' order; the caller syncs once afterwards.
+    /// record each, signed together (a refusal by the log leaves none signed), each person's
+    /// profile (name, category, gender) recorded in the council scope, then the records relayed —
+    /// the profiles first, so that a run again after a lost answer finds these people in office.
+    /// Returns the new member ids in the rows' order; the caller syncs once afterwards.
     public func appoint(_ rows: [AppointmentImport.Row]) async throws -> [MemberID] {
         let ids = try rows.map { _ in try MemberID.generate() }
         let signer = identity.signing
@@ -80,10 +83,10 @@ extension Device {
                                                       en: "line \(row.line): the membership log refuses this appointment: \(error.text.english)"))
                 }
             }
+            for (row, id) in zip(rows, ids) {
+                try council.recordProfile(member: id.hex, name: row.name, category: row.category, gender: row.gender)
+            }
             return nil
-        }
-        for (row, id) in zip(rows, ids) {
-            try council.recordProfile(member: id.hex, name: row.name, category: row.category, gender: row.gender)
         }
         return ids
     }

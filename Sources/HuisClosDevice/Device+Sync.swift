@@ -324,8 +324,9 @@ extension Device {
     static let membershipAppendBackoffMs: UInt64 = 50
 
     /// Signs `event` as the next record, has the relay keep it, then keeps it locally; signs it
-    /// again on a newer head if another device's record got there first.
-    func append(_ event: MembershipEvent, signer: SigningKeyPair) async throws {
+    /// again on a newer head if another device's record got there first. `beforeSending` runs
+    /// once, after the first signature and before the first send.
+    func append(_ event: MembershipEvent, signer: SigningKeyPair, beforeSending: @Sendable () throws -> Void = {}) async throws {
         try await serially {
             _ = try await settleOutbound()
             for attempt in 1...Self.membershipAppendAttemptsMax {
@@ -337,6 +338,7 @@ extension Device {
                     throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse cet enregistrement : \(error.text.french)",
                                                               en: "the membership log refuses this record: \(error.text.english)"))
                 }
+                if attempt == 1 { try beforeSending() }
                 if try await relay(record, attempt: attempt) {
                     try await relayed([record])
                     return

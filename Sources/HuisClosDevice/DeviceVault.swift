@@ -147,6 +147,11 @@ enum DeviceVault {
         try Data.fetchAll(db, sql: "SELECT bytes FROM device_outbound_record ORDER BY idx").map { [UInt8]($0) }
     }
 
+    /// True when records sent are noted, their fate unknown.
+    static func hasOutbound(in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM device_outbound_record)") ?? false
+    }
+
     /// Notes `records` as sent, in place of any noted before (they were settled first).
     static func keep(outbound records: [MembershipRecord], in db: Database) throws {
         try forgetOutbound(in: db)

@@ -5,6 +5,7 @@ import HuisClosDevice
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import Synchronization
@@ -21,13 +22,14 @@ struct ClientCouncil {
     /// The secretariat's session (its device holds the trust root).
     let secretariat: ClientSession
 
-    /// Creates the council on `server`, whose clock must be `clock`.
-    static func start(_ server: TestServer, clock: ManualClock) async throws -> ClientCouncil {
+    /// Creates the council on `server`, whose clock must be `clock`; the secretariat reaches it
+    /// through `transport`.
+    static func start(_ server: TestServer, clock: ManualClock, transport: any RelayTransport = HTTPRelayTransport()) async throws -> ClientCouncil {
         let folder = try TemporaryFolder("client-council")
         let device = try await Device.createCouncil(
             folder: folder.url.appendingPathComponent("secretariat"), server: server.url, adminToken: TestServer.adminToken,
             passphrase: passphrase, councilName: "Conseil numérique de la Seine-Saint-Denis", member: try MemberID.generate(),
-            orderNumber: "2026-0001", charterDigest: charter, now: clock.now, limits: .interactive)
+            orderNumber: "2026-0001", charterDigest: charter, now: clock.now, limits: .interactive, transport: transport)
         return ClientCouncil(server: server, folder: folder, clock: clock, secretariat: ClientSession(device: device, clock: clock))
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import HuisClosSync
-import HuisClosTrust
+public import HuisClosSync
+public import HuisClosTrust
 import HuisClosWire
 import SwiftProtobuf
 import Synchronization
@@ -8,7 +8,7 @@ import Synchronization
 /// HTTP to the relay, except that the answer to one chosen membership append is lost on the way
 /// back (the relay keeps the records, the device hears nothing: a cut connection, a timeout), and
 /// that appends can be answered 503 before they reach it.
-final class AnswerLosingTransport: RelayTransport {
+public final class AnswerLosingTransport: RelayTransport {
     private let http = HTTPRelayTransport()
     /// Chooses the append whose answer is lost, from its records; nil once it was lost.
     private let chooser = Mutex<(@Sendable ([MembershipRecord]) -> Bool)?>(nil)
@@ -16,15 +16,17 @@ final class AnswerLosingTransport: RelayTransport {
     /// Appends answered 503 without reaching the relay, as a proxy in front of a failing relay does.
     private let failing = Mutex(0)
 
+    public init() {}
+
     /// Loses the answer to the next membership append whose records `choose` picks.
-    func loseAnswer(toTheAppendOf choose: @escaping @Sendable ([MembershipRecord]) -> Bool) {
+    public func loseAnswer(toTheAppendOf choose: @escaping @Sendable ([MembershipRecord]) -> Bool) {
         chooser.withLock { $0 = choose }
     }
 
     /// Answers the next `count` membership appends 503, without passing them on.
-    func failAppends(_ count: Int) { failing.withLock { $0 = count } }
+    public func failAppends(_ count: Int) { failing.withLock { $0 = count } }
 
-    func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse {
+    public func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse {
         if request.path == Endpoint.membership, failing.withLock({ left in left > 0 ? { left -= 1; return true }() : false }) {
             return RelayResponse(status: 503, body: []) { _ in nil }
         }

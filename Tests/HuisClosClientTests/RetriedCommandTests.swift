@@ -1,0 +1,82 @@
+import Foundation
+import HuisClosClient
+import HuisClosCouncil
+import HuisClosCouncilStore
+import HuisClosDevice
+import HuisClosL10n
+import HuisClosServer
+import HuisClosTestSupport
+import HuisClosTrust
+import Testing
+
+/// A command whose answer was lost (the relay kept its records, the device never heard) is run
+/// again, as a person does: it must decide on the register with those records settled, and sign
+/// nothing twice. Before, the retry was checked against the register without them, and appointed
+/// the same people again under new ids (the second review of the outbound records' fix).
+@Suite(.tags(.slow)) struct RetriedCommandTests {
+    /// Runs `body` on a council whose secretariat loses the answer to the first membership append
+    /// that appoints by `orderNumber`.
+    static func withLostAnswer(to orderNumber: String, _ name: String,
+                               _ body: (ClientCouncil) async throws -> Void) async throws {
+        let clock = ManualClock()
+        let transport = AnswerLosingTransport()
+        transport.loseAnswer { records in
+            records.contains { if case let .appointMember(appointed) = $0.event { appointed.orderNumber == orderNumber } else { false } }
+        }
+        try await TestServer.with(name, configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock, transport: transport)
+            defer { council.remove() }
+            try await body(council)
+        }
+    }
+
+    /// The appointments the secretariat's verified log holds by `orderNumber`.
+    static func appointments(by orderNumber: String, in council: ClientCouncil) async -> Int {
+        await council.secretariat.device.membershipLog.records.count {
+            if case let .appointMember(appointed) = $0.event { appointed.orderNumber == orderNumber } else { false }
+        }
+    }
+
+    @Test func anImportRunAgainAfterALostAnswerAppointsNobodyTwice() async throws {
+        try await Self.withLostAnswer(to: "AR-7", "retry-import") { council in
+            let file = try council.file("nominations.csv", "nom;categorie;arrete\nAlice Martin;recherche;AR-7\nBruno Roy;économie;AR-7\n")
+            await #expect(throws: (any Error).self) { _ = try await council.secretariat.councilSession().importAppointments(fileAt: file.path, dryRun: false) }
+
+            let again = try await council.secretariat.councilSession().importAppointments(fileAt: file.path, dryRun: false)
+            guard case let .failure(failure) = again else { Issue.record("the same file appointed again: \(again)"); return }
+            #expect(failure.errors.map(\.line) == [2, 3] && failure.errors[0].text.english.contains("already in office"), "\(failure.errors)")
+            #expect(await Self.appointments(by: "AR-7", in: council) == 2)
+            let session = try await council.secretariat.councilSession()
+            let inOffice = session.register.register.members.values.filter { $0.isInOffice(on: session.today) }.map(\.name)
+            #expect(Set(inOffice).isSuperset(of: ["Alice Martin", "Bruno Roy"]), "the names were kept with the appointments")
+        }
+    }
+
+    @Test func anAppointmentRunAgainAfterALostAnswerIsRefusedAsAlreadyMade() async throws {
+        try await Self.withLostAnswer(to: "AR-8", "retry-appoint") { council in
+            let appoint = {
+                try await council.secretariat.councilSession().appoint(nil, name: "Chloé Dubois", category: .education, gender: nil,
+                                                                       role: .member, orderNumber: "AR-8", orderDay: nil)
+            }
+            await #expect(throws: (any Error).self) { _ = try await appoint() }
+            await #expect { _ = try await appoint() } throws: { error in
+                (error as? CouncilError)?.code == .alreadyInOffice && (error as? CouncilError)?.text.french.contains("AR-8") == true
+            }
+            #expect(await Self.appointments(by: "AR-8", in: council) == 1)
+        }
+    }
+
+    @Test func aRenewalRunAgainAfterALostAnswerIsRefusedAndOpensNoThirdMandate() async throws {
+        try await Self.withLostAnswer(to: "AR-10", "retry-renew") { council in
+            let (member, _) = try await council.secretariat.councilSession().appoint(
+                nil, name: "Denis Petit", category: .economic, gender: nil, role: .member, orderNumber: "AR-9", orderDay: nil)
+            council.clock.advance(seconds: 86_400)
+            let renew = { try await council.secretariat.councilSession().renew(member, orderNumber: "AR-10", orderDay: nil) }
+            await #expect(throws: (any Error).self) { _ = try await renew() }
+            await #expect(throws: CouncilError.self) { _ = try await renew() }
+            #expect(await Self.appointments(by: "AR-10", in: council) == 1)
+            let mandates = try await council.secretariat.councilSession().register.register.members[member.hex]?.mandates.count
+            #expect(mandates == 2)
+        }
+    }
+}
