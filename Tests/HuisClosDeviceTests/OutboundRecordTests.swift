@@ -6,6 +6,7 @@ import HuisClosProtocol
 import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// Issue 15, simulation seed 4131: a record the relay kept but whose answer its signer never heard
@@ -63,6 +64,24 @@ import Testing
             #expect(await carol.membershipLog.records.map(\.encoded) == relayed, "Carol and the secretariat hold one log")
             let state = await carol.membership
             #expect(state.lastRole(of: dave.member) == .member && state.lastRole(of: eve.member) == .member)
+        }
+    }
+
+    /// Another relay instance appended first and this one refuses as `fork` — the record and its
+    /// resend — before the other's record can be pulled: the record is not the relay's to keep at that place, so it is
+    /// forgotten and the event signed again after a pause — not held as pending (the second
+    /// review: the back-off no longer ran, and the appointment failed with `recordPending`).
+    @Test func aRecordRefusedAsAForkBeforeTheOtherCanBePulledIsSignedAgain() async throws {
+        let transport = AnswerLosingTransport()
+        let clock = ManualClock()
+        try await TestServer.with("outbound-fork", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await Self.council(on: server, clock: clock, transport: transport)
+            defer { council.remove() }
+            transport.failAppends(2, with: APIError(.fork, Text(fr: "le registre a changé", en: "the membership log moved")))
+            let dave = try Self.appointment("dave", at: council.instant)
+            try await council.secretariat.sign(.appointMember(dave))
+            #expect(await council.secretariat.membership.lastRole(of: dave.member) == .member)
+            #expect(try await council.secretariat.sync().recordPending == nil)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 public import HuisClosSync
 public import HuisClosTrust
-import HuisClosWire
+public import HuisClosWire
 import SwiftProtobuf
 import Synchronization
 
@@ -13,8 +13,9 @@ public final class AnswerLosingTransport: RelayTransport {
     /// Chooses the append whose answer is lost, from its records; nil once it was lost.
     private let chooser = Mutex<(@Sendable ([MembershipRecord]) -> Bool)?>(nil)
 
-    /// Appends answered 503 without reaching the relay, as a proxy in front of a failing relay does.
-    private let failing = Mutex(0)
+    /// Appends answered without reaching the relay, and how: 503 with no body (a proxy in front of
+    /// a failing relay) when no refusal is given.
+    private let failing = Mutex<(count: Int, refusal: APIError?)>((0, nil))
 
     public init() {}
 
@@ -23,12 +24,17 @@ public final class AnswerLosingTransport: RelayTransport {
         chooser.withLock { $0 = choose }
     }
 
-    /// Answers the next `count` membership appends 503, without passing them on.
-    public func failAppends(_ count: Int) { failing.withLock { $0 = count } }
+    /// Answers the next `count` membership appends without passing them on: with `refusal` (as
+    /// the relay words it), or 503 with no body.
+    public func failAppends(_ count: Int, with refusal: APIError? = nil) { failing.withLock { $0 = (count, refusal) } }
 
     public func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse {
-        if request.path == Endpoint.membership, failing.withLock({ left in left > 0 ? { left -= 1; return true }() : false }) {
-            return RelayResponse(status: 503, body: []) { _ in nil }
+        if request.path == Endpoint.membership, let refusal = failing.withLock({ failing -> APIError?? in
+            guard failing.count > 0 else { return nil }
+            failing.count -= 1
+            return .some(failing.refusal)
+        }) {
+            return RelayResponse(status: UInt(refusal?.code.httpStatus ?? 503), body: refusal?.jsonBody() ?? []) { _ in nil }
         }
         let response = try await http.exchange(request, server: server, timeoutSeconds: timeoutSeconds, limit: limit)
         guard request.path == Endpoint.membership, let body = request.body, response.status == 200,
