@@ -1,0 +1,60 @@
+@testable import HuisClosDevice
+import HuisClosTestSupport
+import Synchronization
+import Testing
+
+/// The membership gate (`Device.serially`) is each device's own: holding one device's gate lets a
+/// task into that device's workflows again, never into another device's while that one's holder
+/// runs. The flag that let re-entry through was one for every device of the process (the second
+/// review of the gate), so a task in device A's gate walked into device B's beside B's holder.
+struct MembershipGateTests {
+    @Test func holdingOneDevicesGateDoesNotOpenAnothers() async throws {
+        try await TestServer.with("gate-per-device") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let a = council.secretariat
+            let b = try await council.enrolMember("bob")
+            let probe = GateProbe()
+            let (release, releaser) = AsyncStream.makeStream(of: Void.self)
+
+            let holder = Task { try await b.holdGate(probe, until: release) }
+            while !probe.holding.withLock({ $0 }) { await Task.yield() }
+            let intruder = Task { try await a.enterGate(of: b, probe) }
+            // Until the intruder either got in or waits its turn at B's gate.
+            while probe.entered.withLock({ $0 }) == nil, await b.membershipGateWaiters.isEmpty { await Task.yield() }
+            releaser.yield()
+            releaser.finish()
+            try await holder.value
+            try await intruder.value
+            #expect(probe.entered.withLock { $0 } == false, "a task holding A's gate entered B's while B's holder ran")
+        }
+    }
+}
+
+/// What the gate's holder and the intruder saw.
+final class GateProbe: Sendable {
+    /// B's holder runs.
+    let holding = Mutex(false)
+    /// Whether B's holder still ran when the intruder got into B's gate; nil before it got in.
+    let entered = Mutex<Bool?>(nil)
+}
+
+extension Device {
+    /// Holds this device's gate until `release` yields.
+    func holdGate(_ probe: GateProbe, until release: AsyncStream<Void>) async throws {
+        try await serially {
+            probe.holding.withLock { $0 = true }
+            for await _ in release { break }
+            probe.holding.withLock { $0 = false }
+        }
+    }
+
+    /// From inside this device's gate, goes through `other`'s.
+    func enterGate(of other: Device, _ probe: GateProbe) async throws {
+        try await serially { try await other.passGate(probe) }
+    }
+
+    func passGate(_ probe: GateProbe) async throws {
+        try await serially { probe.entered.withLock { $0 = probe.holding.withLock { $0 } } }
+    }
+}
