@@ -57,32 +57,35 @@ extension Device {
     /// authority (`mayStartEpoch`), it also starts a new epoch when the scope has none, when
     /// someone left (`needsRotation`), or when the current epoch is dangling (`isDangling`).
     func shareKeysIfDue() async throws {
-        let state = context.membership
-        let instant = context.readingInstant
-        let me = certificate.signingKey
-        for scope in state.writableScopes(of: me, at: instant) where scope != .public {
-            // A device holding no key of a keyed scope could not link a new epoch to its history: it waits for one.
-            if state.mayStartEpoch(device: me, scope: scope, at: instant),
-               state.currentEpoch(of: scope) == nil || !context.keyring.heldEpochs(of: scope).isEmpty {
-                let reason: EpochReason? = state.currentEpoch(of: scope) == nil ? .initial
-                    : state.needsRotation(scope, at: instant) ? .memberRemoved
-                    : isDangling(scope, state: state, at: instant) ? .scheduled : nil
-                if let reason {
-                    try await startEpoch(of: scope, reason: reason)
-                    continue
+        // Decided inside the gate: two syncs at once would each start the epoch a removal calls for.
+        try await serially {
+            let state = context.membership
+            let instant = context.readingInstant
+            let me = certificate.signingKey
+            for scope in state.writableScopes(of: me, at: instant) where scope != .public {
+                // A device holding no key of a keyed scope could not link a new epoch to its history: it waits for one.
+                if state.mayStartEpoch(device: me, scope: scope, at: instant),
+                   state.currentEpoch(of: scope) == nil || !context.keyring.heldEpochs(of: scope).isEmpty {
+                    let reason: EpochReason? = state.currentEpoch(of: scope) == nil ? .initial
+                        : state.needsRotation(scope, at: instant) ? .memberRemoved
+                        : isDangling(scope, state: state, at: instant) ? .scheduled : nil
+                    if let reason {
+                        try await startEpoch(of: scope, reason: reason)
+                        continue
+                    }
                 }
+                guard let epoch = state.currentEpoch(of: scope), context.keyring.heldEpochs(of: scope).contains(epoch) else { continue }
+                let done = try await database.read { db in try DeviceVault.shared(scope: scope, epoch: epoch, in: db) }
+                let missing = state.entitledDevices(to: scope, at: instant).filter { !done.contains($0.signingKey.bytes) }
+                guard !missing.isEmpty else { continue }
+                let keyring = context.keyring
+                var sealed = try ScopeKeyIssuer.share(scope: scope, epoch: epoch, with: missing, keyring: keyring)
+                // Older keys the newcomers could not reach down the log's links (a broken link) go to them directly.
+                for older in keyring.epochsOffTheChain(of: scope, from: epoch, membership: state) {
+                    sealed += try ScopeKeyIssuer.share(scope: scope, epoch: older, with: missing, keyring: keyring)
+                }
+                try await drop(sealed)
             }
-            guard let epoch = state.currentEpoch(of: scope), context.keyring.heldEpochs(of: scope).contains(epoch) else { continue }
-            let done = try await database.read { db in try DeviceVault.shared(scope: scope, epoch: epoch, in: db) }
-            let missing = state.entitledDevices(to: scope, at: instant).filter { !done.contains($0.signingKey.bytes) }
-            guard !missing.isEmpty else { continue }
-            let keyring = context.keyring
-            var sealed = try ScopeKeyIssuer.share(scope: scope, epoch: epoch, with: missing, keyring: keyring)
-            // Older keys the newcomers could not reach down the log's links (a broken link) go to them directly.
-            for older in keyring.epochsOffTheChain(of: scope, from: epoch, membership: state) {
-                sealed += try ScopeKeyIssuer.share(scope: scope, epoch: older, with: missing, keyring: keyring)
-            }
-            try await drop(sealed)
         }
     }
 

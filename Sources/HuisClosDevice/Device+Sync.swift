@@ -305,11 +305,14 @@ extension Device {
 
     /// Once certified, signs the member's acceptance of the undertaking and charter chosen at enrolment.
     func acceptUndertakingIfDue() async throws {
-        let state = context.membership
-        let instant = context.readingInstant
-        guard state.isDeviceValid(certificate.signingKey, at: instant), !state.hasAcceptedUndertaking(member, at: instant) else { return }
-        try await append(.acceptUndertaking(member: member, device: certificate.signingKey, charterDigest: profile.charterDigest),
-                         signer: identity.signing)
+        // Decided inside the gate: two syncs at once would each find it due and sign it twice.
+        try await serially {
+            let state = context.membership
+            let instant = context.readingInstant
+            guard state.isDeviceValid(certificate.signingKey, at: instant), !state.hasAcceptedUndertaking(member, at: instant) else { return }
+            try await append(.acceptUndertaking(member: member, device: certificate.signingKey, charterDigest: profile.charterDigest),
+                             signer: identity.signing)
+        }
     }
 
     /// Signing attempts for one record (an event, or a key epoch): when another device appended to

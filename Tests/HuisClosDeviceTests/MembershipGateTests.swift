@@ -1,5 +1,8 @@
+import Foundation
 @testable import HuisClosDevice
+import HuisClosCrypto
 import HuisClosTestSupport
+import HuisClosTrust
 import Synchronization
 import Testing
 
@@ -27,6 +30,34 @@ struct MembershipGateTests {
             try await holder.value
             try await intruder.value
             #expect(probe.entered.withLock { $0 } == false, "a task holding A's gate entered B's while B's holder ran")
+        }
+    }
+
+    /// Two syncs at once on a newly certified device (a poke and a person's sync in the app): the
+    /// undertaking is signed once, and neither sync fails. Each decided outside the gate that it
+    /// was due, and the second signed it again once the first was done.
+    @Test func twoSyncsAtOnceSignTheUndertakingOnce() async throws {
+        try await TestServer.with("gate-undertaking") { server in
+            let council = try await CouncilHarness.start(on: server)
+            defer { council.remove() }
+            let member = try MemberID.generate()
+            let instant = council.instant
+            try await council.secretariat.sign(.appointMember(Appointment(member: member, role: .member, orderNumber: "2026-carol", orderDate: instant,
+                                                                          mandateEnd: instant.adding(seconds: 3 * 365 * 86_400), scopes: [])))
+            let (code, _) = try await council.secretariat.enrolmentCode(adminToken: TestServer.adminToken)
+            let carol = try await Device.enrol(folder: council.folder.url.appendingPathComponent("carol"), server: council.serverURL, code: code,
+                                               passphrase: CouncilHarness.passphrase, member: member,
+                                               trustRoot: await council.secretariat.membership.root.publicKey, charterDigest: CouncilHarness.charter,
+                                               now: council.clock.now, limits: .interactive)
+            try await council.secretariat.sign(.certifyDevice(carol.certificate))
+
+            async let first = carol.sync()
+            async let second = carol.sync()
+            _ = try await (first, second)
+            let undertakings = await carol.membershipLog.records.count {
+                if case let .acceptUndertaking(signer, _, _) = $0.event { signer == member } else { false }
+            }
+            #expect(undertakings == 1)
         }
     }
 }
