@@ -40,18 +40,15 @@ import Testing
         let limits = AppConnectionLimits(headTimeout: .seconds(1), idleTimeout: .seconds(1))
         try await LocalAppCouncil.with("app-slowloris", connections: limits) { _, _, entry, _ in
             // Slowloris: one header line, never the end of the head.
-            let slow = try await RawSocket.connect(port: entry.port, timeoutSeconds: 10)
-            slow.send("GET /seances HTTP/1.1\r\nHost: \(entry.authority)\r\n")
+            let slow = try await RawSocket.connect(port: entry.port, sending: "GET /seances HTTP/1.1\r\nHost: \(entry.authority)\r\n")
             let (unanswered, slowClosed) = await slow.readUntilClosed()
             #expect(slowClosed && unanswered.isEmpty, "an unfinished head kept its connection: \(unanswered.count) bytes")
             // A whole request, answered, then silence: closed at the idle timeout.
-            let silent = try await RawSocket.connect(port: entry.port, timeoutSeconds: 10)
-            silent.send("GET / HTTP/1.1\r\nHost: \(entry.authority)\r\n\r\n")
+            let silent = try await RawSocket.connect(port: entry.port, sending: "GET / HTTP/1.1\r\nHost: \(entry.authority)\r\n\r\n")
             let (answered, silentClosed) = await silent.readUntilClosed()
             #expect(RawSocket.status(of: answered) == 401 && silentClosed, "a silent kept-alive connection stayed open")
             // A head that does not parse: the refusal page, with the app's headers, and closed.
-            let garbled = try await RawSocket.connect(port: entry.port, timeoutSeconds: 10)
-            garbled.send("GARBAGE\r\n\r\n")
+            let garbled = try await RawSocket.connect(port: entry.port, sending: "GARBAGE\r\n\r\n")
             let (refusal, garbledClosed) = await garbled.readUntilClosed()
             let text = String(decoding: refusal, as: UTF8.self)
             #expect(RawSocket.status(of: refusal) == 400 && garbledClosed, "\(text.prefix(200))")

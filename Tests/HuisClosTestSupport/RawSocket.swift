@@ -51,9 +51,19 @@ public final class RawSocket: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// One socket opened off the concurrency pool (see `open`).
-    public static func connect(port: Int, source: String? = nil, timeoutSeconds: Int = 60) async throws -> RawSocket {
-        try await open(1, port: port, source: source, timeoutSeconds: timeoutSeconds)[0]
+    /// One socket opened off the concurrency pool (see `open`), and `sending` sent at once from the
+    /// same thread: a test task resumed seconds later on a busy pool would send past a server's
+    /// short head deadline (`LocalAppConnectionTests`' 1 s).
+    public static func connect(port: Int, source: String? = nil, timeoutSeconds: Int = 60, sending: String? = nil) async throws -> RawSocket {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    let socket = try RawSocket(port: port, source: source, timeoutSeconds: timeoutSeconds)
+                    if let sending { socket.send(sending) }
+                    return socket
+                })
+            }
+        }
     }
 
     /// Opens `count` sockets off the concurrency pool: a connect can block (a full accept queue),
