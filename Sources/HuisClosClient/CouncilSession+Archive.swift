@@ -153,7 +153,7 @@ extension CouncilSession {
         guard let record = try? Minutes(store: device.store).minutes(seance), record.approval != nil else { return [] }
         var files = [SEDATransfer.File(stem: prefix + "proces-verbal", fileExtension: "html", title: "Procès-verbal approuvé, avec les vérifications de l'appareil exportateur",
                                        mimeType: "text/html", bytes: Array(try await minutesDocument(seance).html().utf8))]
-        if let token = record.token, let text = record.stampedText(council: await councilRootHex()) {
+        if let token = record.token, let text = record.stampedText(council: await councilRootHex(), heldOn: try council.seance(seance).date) {
             files += Self.stampFiles(stem: prefix + "horodatage-proces-verbal", subject: "du procès-verbal signé", text: text, token: token)
         }
         return files

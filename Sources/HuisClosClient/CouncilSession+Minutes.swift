@@ -44,8 +44,9 @@ extension CouncilSession {
         let minutes = Minutes(store: device.store)
         let record = try minutes.minutes(seance)
         let root = await councilRootHex()
-        guard let statement = record.approvalStatement(council: root) else { throw MinutesError(.notApproved) }
-        if case .refused(.changedAfterApproval) = record.standing(council: root, membership: await device.membership) {
+        let day = try council.seance(seance).date
+        guard let statement = record.approvalStatement(council: root, heldOn: day) else { throw MinutesError(.notApproved) }
+        if case .refused(.changedAfterApproval) = record.standing(council: root, heldOn: day, membership: await device.membership) {
             throw MinutesError(.changedAfterApproval)
         }
         try minutes.recordSignature(of: seance, signer: device.certificate.signingKey.bytes, signature: await device.signStatement(statement))
@@ -59,7 +60,9 @@ extension CouncilSession {
     /// secretariat), verified before it is kept, then syncs.
     public func stampMinutes(_ seance: String) async throws {
         let minutes = Minutes(store: device.store)
-        guard let text = try minutes.minutes(seance).stampedText(council: await councilRootHex()) else { throw MinutesError(.unsigned) }
+        guard let text = try minutes.minutes(seance).stampedText(council: await councilRootHex(), heldOn: try council.seance(seance).date) else {
+            throw MinutesError(.unsigned)
+        }
         let (authority, verifier) = try timestampAuthority()
         try minutes.recordTimestamp(of: seance, token: try await stamp(text, authority: authority, verifier: verifier))
         _ = try await device.sync()
@@ -83,11 +86,12 @@ extension CouncilSession {
     public func minutesView(_ seance: String) async throws -> MinutesView {
         let record = try Minutes(store: device.store).minutes(seance)
         let root = await councilRootHex()
+        let day = try council.seance(seance).date
         var stamp: Result<TimestampInfo, TimestampError>?
         if let token = record.token {
             // A token synced before the authority's record (or without it) is not believed, not an error.
             let verifier = try council.timestampAuthority() == nil ? nil : try timestampAuthority().verifier
-            let text = record.stampedText(council: root)
+            let text = record.stampedText(council: root, heldOn: day)
             do throws(TimestampError) {
                 guard let verifier else { throw TimestampError(.notConfigured, TimestampError.Code.notConfigured.text) }
                 guard let text else { throw TimestampError(.noRecord, TimestampError.Code.noRecord.text) }
@@ -96,7 +100,7 @@ extension CouncilSession {
                 stamp = .failure(error)
             }
         }
-        return MinutesView(record: record, standing: record.standing(council: root, membership: await device.membership), stamp: stamp)
+        return MinutesView(record: record, standing: record.standing(council: root, heldOn: day, membership: await device.membership), stamp: stamp)
     }
 }
 

@@ -59,17 +59,18 @@ extension Minutes {
 /// procès-verbal, and how every device judges a PV's signature (Protocol/DOSSIERS.md, "Minutes").
 extension Minutes.Record {
     /// The approval statement (UTF-8 lines `name: value`, LF-terminated) the president's device
-    /// signs: the council, the séance, where and how it was approved, and the approved text's SHA-256.
-    /// Nil before approval.
-    public func approvalStatement(council: String) -> String? {
+    /// signs: the council, the séance held on `day`, where and how it was approved, and the approved
+    /// text's SHA-256 (`PublishedMinutes.approvalStatement`). Nil before approval.
+    public func approvalStatement(council: String, heldOn day: Day) -> String? {
         guard let approval else { return nil }
-        return PublishedMinutes.approvalStatement(council: council, seance: seance, approval: approval.published, textSHA256: approval.textHash)
+        return PublishedMinutes.approvalStatement(council: council, seance: seance, heldOn: day, approval: approval.published,
+                                                  textSHA256: approval.textHash)
     }
 
     /// The text time-stamped: the approval statement and the signature over it (base64), so the
     /// token proves the signed PV existed at its time. Nil before the signature.
-    public func stampedText(council: String) -> String? {
-        guard let statement = approvalStatement(council: council), let signature else { return nil }
+    public func stampedText(council: String, heldOn day: Day) -> String? {
+        guard let statement = approvalStatement(council: council, heldOn: day), let signature else { return nil }
         return statement + "signature: \(Data(signature).base64EncodedString())\n"
     }
 
@@ -79,12 +80,13 @@ extension Minutes.Record {
         return MinutesSignature(signer: signer, signature: signature, signedAtMs: signedAtMs, token: token)
     }
 
-    /// How this PV stands for a device holding `membership`: a draft; approved, signed by a device
-    /// whose member was president when the signature was written and unchanged since (`.signed`, with the signing member); or refused
-    /// with why (`unsigned`, `forgedSignature`, `changedAfterApproval`).
-    public func standing(council: String, membership: MembershipState) -> Minutes.Standing {
+    /// How this PV of the séance held on `day` stands for a device holding `membership`: a draft;
+    /// approved, signed by a device whose member was president when the signature was written and
+    /// unchanged since (`.signed`, with the signing member); or refused with why (`unsigned`,
+    /// `forgedSignature`, `changedAfterApproval`).
+    public func standing(council: String, heldOn day: Day, membership: MembershipState) -> Minutes.Standing {
         guard status == .approved else { return .draft }
-        guard let approval, let statement = approvalStatement(council: council),
+        guard let approval, let statement = approvalStatement(council: council, heldOn: day),
               conflicts.isEmpty, SHA2.sha256(Array(text.utf8)).hex == approval.textHash else { return .refused(.changedAfterApproval) }
         guard let published = publishedSignature else { return .refused(.unsigned) }
         // The signing device must be certified, not revoked, and its member the president when the

@@ -14,12 +14,12 @@ extension Minutes.Record {
     /// unless the signing device is still the president's at `now`, the rule the public site judges
     /// the publication by when it arrives (`minutes.signerNoLongerPresident`).
     public func publishable(heldOn day: Day, council: String, membership: MembershipState, now: Instant) throws -> PublishedMinutes {
-        switch standing(council: council, membership: membership) {
+        switch standing(council: council, heldOn: day, membership: membership) {
         case .draft: throw MinutesError(.notApproved)
         case let .refused(code): throw MinutesError(code)
         case .signed: break
         }
-        if let statement = approvalStatement(council: council), let signature = publishedSignature,
+        if let statement = approvalStatement(council: council, heldOn: day), let signature = publishedSignature,
            signature.signingMember(of: statement, membership: membership, receivedAt: now) == nil {
             throw MinutesError(.signerNoLongerPresident)
         }

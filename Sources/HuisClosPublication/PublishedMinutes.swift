@@ -68,17 +68,19 @@ public struct PublishedMinutes: Sendable, Equatable, Codable {
     }
 
     /// The approval statement (UTF-8 lines `name: value`, LF-terminated) the president's device
-    /// signs: the council (its trust root's public key, hex), the séance, where and how it was
-    /// approved, and the approved text's SHA-256.
-    public static func approvalStatement(council: String, seance: String, approval: Approval, textSHA256: String) -> String {
-        ["HuisClos minutes approval v1", "council: \(council)", "seance: \(seance)", "approved-at: \(approval.seance)",
+    /// signs: the council (its trust root's public key, hex), the séance and the day it was held,
+    /// where and how it was approved, and the approved text's SHA-256. Version 2 states the séance's
+    /// day: under v1, a device that may write the public scope republished signed minutes under
+    /// another day, still shown as signed.
+    public static func approvalStatement(council: String, seance: String, heldOn day: Day, approval: Approval, textSHA256: String) -> String {
+        ["HuisClos minutes approval v2", "council: \(council)", "seance: \(seance)", "seance-day: \(day.iso)", "approved-at: \(approval.seance)",
          "approved-on: \(approval.day.iso)", "present: \(approval.present)", "for: \(approval.inFavour)", "against: \(approval.against)",
          "abstaining: \(approval.abstaining)", "text-sha256: \(textSHA256)"].map { $0 + "\n" }.joined()
     }
 
     /// This publication's approval statement for `council`.
     public func approvalStatement(council: String) -> String {
-        Self.approvalStatement(council: council, seance: seance, approval: approval, textSHA256: textSHA256)
+        Self.approvalStatement(council: council, seance: seance, heldOn: day, approval: approval, textSHA256: textSHA256)
     }
 
     /// The page a visitor reads (French): the text, its approval and hash, then what the public

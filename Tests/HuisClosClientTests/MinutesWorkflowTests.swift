@@ -125,11 +125,12 @@ import Testing
             // Karim's device as the signer: both refused by every other device after sync.
             let presidentStore = Minutes(store: fixture.president.store)
             try presidentStore.recordSignature(of: "s1", signer: fixture.president.certificate.signingKey.bytes,
-                                               signature: await fixture.president.signStatement("HuisClos minutes approval v1\nseance: s1\n"))
+                                               signature: await fixture.president.signStatement("HuisClos minutes approval v2\nseance: s1\n"))
             try await fixture.syncAll()
             #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .refused(.forgedSignature))
             let statement = try #require(try await fixture.session(fixture.president).minutesView("s1").record
-                .approvalStatement(council: fixture.president.membership.root.publicKey.bytes.hex))
+                .approvalStatement(council: fixture.president.membership.root.publicKey.bytes.hex,
+                                   heldOn: try await fixture.session(fixture.president).council.seance("s1").date))
             try presidentStore.recordSignature(of: "s1", signer: fixture.karim.certificate.signingKey.bytes,
                                                signature: await fixture.karim.signStatement(statement))
             try await fixture.syncAll()
@@ -196,6 +197,17 @@ import Testing
             try await fixture.syncAll()
             let after = String(decoding: try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil).body, as: UTF8.self)
             #expect(after.contains("2 présents, 2 pour, 0 contre, 0 abstention(s).") && after.contains("le site public a vérifié lui-même"), "\(after)")
+            // … or the same minutes under another séance day: the day is in the signed statement, so
+            // the relay does not serve that either (the v1 statement left it out).
+            let otherDay = day.adding(months: -1)
+            let redated = try PublishedMinutes(seance: "s1", day: otherDay, approval: published.approval, paragraphs: published.paragraphs,
+                                               textSHA256: published.textSHA256, signature: signature)
+            try fixture.council.secretariat.device.store.commitLocal([try PublicCatalog.publishMinutesChange(redated)], scope: .public)
+            try await fixture.syncAll()
+            let redatedPage = String(decoding: try await RawRequest.send(server.url, .GET, "/public/proces-verbaux/s1.html", version: nil).body,
+                                     as: UTF8.self)
+            #expect(redatedPage.contains("séance du \(day.frenchInFull)") && !redatedPage.contains(otherDay.frenchInFull)
+                    && redatedPage.contains("le site public a vérifié lui-même"), "\(redatedPage)")
             let index = String(decoding: try await RawRequest.send(server.url, .GET, "/public/", version: nil).body, as: UTF8.self)
             #expect(index.contains("<a href=\"proces-verbaux/s1.html\">Procès-verbal de la séance du \(day.frenchInFull)</a>"), "\(index)")
             // Minutes are not deliberations: the SCDL open data holds the avis, not the minutes.
