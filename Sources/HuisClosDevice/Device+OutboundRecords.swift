@@ -41,12 +41,14 @@ extension Device {
             // The relay may hold records at their place now (these, their answer lost, or others:
             // whatever those did is decided again by whoever decides it).
             let pulled = try await pullRelayedRecords()
-            // Refused for what they are (a signature, a size, an authority the relay judges
-            // otherwise), or for their place (`fork`: another instance's record is there, not
-            // pulled yet): they will never be kept there. Any other refusal (a storage error, a
+            // Still free, and refused for what they are (a signature, a size, an authority the relay
+            // judges otherwise): they will never be kept. Any other refusal (a storage error, a
             // rate limit, a relay clock behind their date) may pass later: they stay noted, and
-            // nothing else is signed at their place meanwhile.
-            guard index < UInt64(context.log.records.count) || [.badSignature, .tooLarge, .forbidden, .fork].contains(refusal.code) else {
+            // nothing else is signed at their place meanwhile. A `fork` while the pull shows
+            // nothing at their place is such a refusal too: an honest relay refuses as a fork only
+            // once another record is stored there, which the pull then shows; a relay that kept
+            // these and hides them would otherwise get two records signed at one place.
+            guard index < UInt64(context.log.records.count) || [.badSignature, .tooLarge, .forbidden].contains(refusal.code) else {
                 let why = Text(explaining: refusal)
                 throw DeviceError(.recordPending, Text(
                     fr: "\(DeviceError.Code.recordPending.text.french) (le serveur a répondu : \(why.french))",

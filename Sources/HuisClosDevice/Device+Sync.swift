@@ -322,10 +322,6 @@ extension Device {
     /// even a whole council enrolling at once settles well within this many attempts.
     static let membershipAppendAttemptsMax = 10
 
-    /// Pause before signing again after a `fork` that left nothing new to pull yet (the other
-    /// append still committing), in milliseconds, times the attempt number.
-    static let membershipAppendBackoffMs: UInt64 = 50
-
     /// Signs `event` as the next record, has the relay keep it, then keeps it locally; signs it
     /// again on a newer head if another device's record got there first. `beforeSending` runs
     /// once, after the first signature and before the first send.
@@ -351,7 +347,7 @@ extension Device {
     }
 
     /// Has the relay keep `record` (`send`): true when kept; false when the relay refused it
-    /// because the log moved on (newer records now pulled, or a racing append still committing),
+    /// because the log moved on (newer records now pulled, or records given back to a restored relay),
     /// so it is to be signed again. Any other refusal, or one on the last attempt, is thrown.
     func relay(_ record: MembershipRecord, attempt: Int) async throws -> Bool {
         let refusal: APIError
@@ -366,11 +362,9 @@ extension Device {
         let pulled = try await pullMembership()
         // A duplicate of this request got there first: the refusal was for the copy.
         if context.log.records.indices.contains(Int(record.index)), context.log.records[Int(record.index)].encoded == record.encoded { return true }
-        if pulled > 0 || membershipRecordsRestored > restoredBefore { return false }
         // Only a log that moved on justifies signing again; any other refusal stands.
-        guard refusal.code == .fork else { throw refusal }
-        try await Task.sleep(nanoseconds: Self.membershipAppendBackoffMs * UInt64(attempt) * 1_000_000)
-        return false
+        if pulled > 0 || membershipRecordsRestored > restoredBefore { return false }
+        throw refusal
     }
 
     /// Keeps records the relay accepted (those the log holds already are skipped), and forgets

@@ -67,21 +67,29 @@ import Testing
         }
     }
 
-    /// Another relay instance appended first and this one refuses as `fork` — the record and its
-    /// resend — before the other's record can be pulled: the record is not the relay's to keep at that place, so it is
-    /// forgotten and the event signed again after a pause — not held as pending (the second
-    /// review: the back-off no longer ran, and the appointment failed with `recordPending`).
-    @Test func aRecordRefusedAsAForkBeforeTheOtherCanBePulledIsSignedAgain() async throws {
+    /// A relay answers `fork` to a record and to its resend while its log shows nothing at the
+    /// record's place (a relay that kept it and hides it, or a broken one): the record stays noted
+    /// and nothing else is signed at its place — the attacker's review of a change that forgot it
+    /// and signed again, which hands such a relay two records at one place. Once the relay takes
+    /// it, it goes first, byte for byte.
+    @Test func aRecordRefusedAsAForkWithNothingAtItsPlaceStaysNotedAndNothingElseIsSignedThere() async throws {
         let transport = AnswerLosingTransport()
         let clock = ManualClock()
         try await TestServer.with("outbound-fork", configure: { $0.clock = clock.serverClock }) { server in
             let council = try await Self.council(on: server, clock: clock, transport: transport)
             defer { council.remove() }
+            let before = await council.secretariat.membershipLog.records.count
             transport.failAppends(2, with: APIError(.fork, Text(fr: "le registre a changé", en: "the membership log moved")))
             let dave = try Self.appointment("dave", at: council.instant)
-            try await council.secretariat.sign(.appointMember(dave))
-            #expect(await council.secretariat.membership.lastRole(of: dave.member) == .member)
-            #expect(try await council.secretariat.sync().recordPending == nil)
+            await #expect { try await council.secretariat.sign(.appointMember(dave)) } throws: { error in
+                (error as? DeviceError)?.code == .recordPending
+            }
+            let eve = try Self.appointment("eve", at: council.instant)
+            try await council.secretariat.sign(.appointMember(eve))
+            let added = await council.secretariat.membershipLog.records[before...].map(\.event)
+            #expect(added.count == 2, "Dave's record went first, then Eve's: \(added)")
+            guard added.count == 2, case let .appointMember(first) = added[0], case let .appointMember(second) = added[1] else { return }
+            #expect(first.member == dave.member && second.member == eve.member)
         }
     }
 
