@@ -116,7 +116,15 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
 
         /// A role refusal is « not allowed » (77), as every permission refusal of the product;
         /// every other rule refuses the data (65).
-        public var exitStatus: ExitStatus { self == .roleRequired ? .notAllowed : .dataRefused }
+        /// Not allowed (77) for a role required; an id naming nothing is wrong usage (64), as
+        /// everywhere (`ExitStatus`); any other refusal is data refused (65).
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .roleRequired: .notAllowed
+            case .unknownMember, .unknownSeance: .usage
+            default: .dataRefused
+            }
+        }
     }
 
     public let code: Code

@@ -28,7 +28,9 @@ public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible
             }
         }
 
-        public var exitStatus: ExitStatus { .dataRefused }
+        /// An id naming nothing is wrong usage (64), as everywhere (`ExitStatus`); an item already
+        /// there is data refused.
+        public var exitStatus: ExitStatus { self == .itemExists ? .dataRefused : .usage }
     }
 
     /// No séance with this id in the replica.

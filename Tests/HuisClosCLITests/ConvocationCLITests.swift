@@ -117,7 +117,7 @@ import Testing
             let cancelledAgenda = try await council.run("secretariat", ["ordre-du-jour", "ajouter", "s3", "x", "--titre", "X"])
             #expect(cancelledAgenda.status == 65 && cancelledAgenda.errors.contains("est annulée"), "\(cancelledAgenda.errors)")
             let unknown = try await council.run("secretariat", ["ordre-du-jour", "ajouter", "s99", "x", "--titre", "X"])
-            #expect(unknown.status == 65 && unknown.errors.contains("s99"), "\(unknown.output) \(unknown.errors)")
+            #expect(unknown.status == 64 && unknown.errors.contains("s99"), "\(unknown.output) \(unknown.errors)")
             let noDossier = try await council.run("secretariat", ["ordre-du-jour", "ajouter", "s1", "x", "--titre", "X", "--dossier", "d-inexistant"])
             #expect(noDossier.status == 0 && noDossier.errors.contains("Attention : aucun dossier « d-inexistant »"), "\(noDossier.output) \(noDossier.errors)")
         }

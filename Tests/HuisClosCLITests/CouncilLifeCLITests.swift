@@ -123,13 +123,13 @@ import Testing
                         && listed?["attendance"] as? String == "closed" && listed?["items"] is Int, "\(String(describing: listed))")
             // Wrong ids are refused with what to do, and nothing is written.
             let unknownSeance = try await council.run("karim", ["seances", "voir", "pleniere-9"])
-            #expect(unknownSeance.status == 65 && unknownSeance.errors.contains("Aucune séance « pleniere-9 »"), "\(unknownSeance.errors)")
+            #expect(unknownSeance.status == 64 && unknownSeance.errors.contains("Aucune séance « pleniere-9 »"), "\(unknownSeance.errors)")
             let orphanItem = try await council.run("helene", ["ordre-du-jour", "ajouter", "pleniere-9", "budget", "--titre", "Budget"], english: true)
-            #expect(orphanItem.status == 65 && orphanItem.errors.contains("No séance \"pleniere-9\" on this device: sync"), "\(orphanItem.errors)")
+            #expect(orphanItem.status == 64 && orphanItem.errors.contains("No séance \"pleniere-9\" on this device: sync"), "\(orphanItem.errors)")
             let secondCircle = try await council.run("secretariat", ["presence", "pointer", "pleniere-4", paul])
             #expect(secondCircle.status == 65 && secondCircle.errors.contains("premier cercle"), "\(secondCircle.errors)")
             let stranger = try await council.run("secretariat", ["presence", "pointer", "pleniere-4", String(repeating: "0f", count: 16)])
-            #expect(stranger.status == 65 && stranger.errors.contains("Aucun membre"), "\(stranger.errors)")
+            #expect(stranger.status == 64 && stranger.errors.contains("Aucun membre"), "\(stranger.errors)")
             let late = try await council.run("secretariat", ["presence", "pointer", "pleniere-1", lucie])
             #expect(late.status == 65 && late.errors.contains("close"), "\(late.errors)")
 

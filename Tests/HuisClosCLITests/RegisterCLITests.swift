@@ -55,9 +55,9 @@ import Testing
                                                                 "--categorie", "education", "--arrete", "AR-CD-160"], english: true)
             #expect(badRole.status == 64 && badRole.errors.contains("allowed values: member, president"), "\(badRole.errors)")
             let nobody = try await council.run("secretariat", ["membres", "fin-mandat", String(repeating: "ab", count: 16)], english: true)
-            #expect(nobody.status == 65 && nobody.errors.contains("No member") && nobody.errors.contains("huisclos sync"), "\(nobody.errors)")
+            #expect(nobody.status == 64 && nobody.errors.contains("No member") && nobody.errors.contains("huisclos sync"), "\(nobody.errors)")
             let garbled = try await council.run("secretariat", ["membres", "fin-mandat", "pas-un-identifiant"])
-            #expect(garbled.status == 65 && garbled.errors.contains("32 chiffres hexadécimaux"), "\(garbled.errors)")
+            #expect(garbled.status == 64 && garbled.errors.contains("32 chiffres hexadécimaux"), "\(garbled.errors)")
             let wrong = try await council.run("secretariat", ["membres", "liste"], passphrase: "pas la bonne phrase")
             #expect(wrong.status == 77 && wrong.errors.contains("phrase de passe incorrecte") && wrong.output.isEmpty, "\(wrong.errors)")
 

@@ -37,9 +37,9 @@ public enum AvisHelp {
             examples: ["huisclos avis adopter avis-2026-1 --seance s3 --votants 3 --pour 2 --contre 0 --abstentions 1"],
             exitCodes: Text(
                 fr:
-                    "0 · 64 conflit, séance non tenue ou projet introuvable · 65 décompte incohérent (--presents compris), quorum non atteint, séance antérieure à la saisine ou séance inconnue.",
+                    "0 · 64 conflit, séance non tenue ou inconnue, projet introuvable · 65 décompte incohérent (--presents compris), quorum non atteint ou séance antérieure à la saisine · 77 réservé à la présidence et au secrétariat.",
                 en:
-                    "0 · 64 conflict, séance not held or draft not found · 65 inconsistent count (--presents included), quorum not reached, séance before the referral or unknown séance."
+                    "0 · 64 conflict, séance not held or unknown, draft not found · 65 inconsistent count (--presents included), quorum not reached or séance before the referral · 77 president and secretariat only."
             ))
         public static let seance = Text(
             fr: "Séance d'adoption.",

@@ -33,8 +33,8 @@ public enum SeanceHelp {
             examples: ["huisclos seances notifier s2 --json"],
             exitCodes: Text(
                 fr:
-                    "0 tout est parti · 64 aucun serveur de courriel configuré · 65 séance inconnue, passée ou tenue · 69 un avis au moins n'est pas parti (relancez) · 77 réservé au secrétariat.",
-                en: "0 all sent · 64 no mail server configured · 65 séance unknown, past or held · 69 at least one notice was not sent (run again) · 77 secretariat only."))
+                    "0 tout est parti · 64 aucun serveur de courriel configuré ou séance inconnue · 65 séance passée ou tenue · 69 un avis au moins n'est pas parti (relancez) · 77 réservé au secrétariat.",
+                en: "0 all sent · 64 no mail server configured or séance unknown · 65 séance past or held · 69 at least one notice was not sent (run again) · 77 secretariat only."))
     }
 
     public enum Convene {
@@ -86,8 +86,8 @@ public enum SeanceHelp {
                 en: "The calendar invitation becomes a cancellation; nothing more is recorded for it."),
             examples: ["huisclos seances annuler s2 && huisclos sync"],
             exitCodes: Text(
-                fr: "0 · 65 séance inconnue, déjà annulée ou déjà tenue · 77 réservé à la présidence et au secrétariat.",
-                en: "0 · 65 séance unknown, already cancelled or already held · 77 president and secretariat only."))
+                fr: "0 · 64 séance inconnue · 65 séance déjà annulée ou déjà tenue · 77 réservé à la présidence et au secrétariat.",
+                en: "0 · 64 séance unknown · 65 séance already cancelled or already held · 77 president and secretariat only."))
     }
 
     public enum CalendarFile {
