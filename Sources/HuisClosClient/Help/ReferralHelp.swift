@@ -15,8 +15,9 @@ public enum ReferralHelp {
             "huisclos saisines repondre sa-2026-1 --avis avis-2026-1",
             "huisclos saisines liste --json",
         ],
-        exitCodes: Text(fr: "0 · 64 usage ou saisine inconnue · 77 saisine reçue enregistrée par le secrétariat seul, réponse par la présidence ou le secrétariat.",
-                         en: "0 · 64 usage or unknown referral · 77 a referral received is recorded by the secretariat only, answered by the president or the secretariat."))
+        exitCodes: Text(
+            fr: "0 · 64 usage ou saisine inconnue · 77 saisine reçue enregistrée par le secrétariat seul, réponse par la présidence ou le secrétariat.",
+            en: "0 · 64 usage or unknown referral · 77 a referral received is recorded by the secretariat only, answered by the president or the secretariat."))
 
     public enum Receive {
         public static let command = CommandHelp(

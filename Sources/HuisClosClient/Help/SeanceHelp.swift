@@ -34,7 +34,8 @@ public enum SeanceHelp {
             exitCodes: Text(
                 fr:
                     "0 tout est parti · 64 aucun serveur de courriel configuré ou séance inconnue · 65 séance passée ou tenue · 69 un avis au moins n'est pas parti (relancez) · 77 réservé au secrétariat.",
-                en: "0 all sent · 64 no mail server configured or séance unknown · 65 séance past or held · 69 at least one notice was not sent (run again) · 77 secretariat only."))
+                en: "0 all sent · 64 no mail server configured or séance unknown · 65 séance past or held · 69 at least one notice was not sent (run again) · 77 secretariat only.")
+        )
     }
 
     public enum Convene {
