@@ -15,7 +15,7 @@ extension CouncilSession {
     public func renew(_ member: MemberID, orderNumber: String, orderDay: Day?) async throws -> Mandate {
         try requireSecretariat(Text(fr: "renouveler un mandat", en: "renew a mandate"))
         let mandate = try await device.renewMandate(of: member, orderNumber: orderNumber, on: orderDay ?? today,
-                                                    register: register.register, today: today)
+                                                    register: try await settled().register.register, today: today)
         _ = try await device.sync()
         return mandate
     }
@@ -32,7 +32,7 @@ extension CouncilSession {
                 en: "a readable UTF-8 CSV file of at most \(AppointmentImport.fileBytesMax / 1024) KiB"))
         }
         try requireSecretariat(Text(fr: "nommer des membres", en: "appoint members"))
-        switch AppointmentImport.plan(text, register: register.register, today: today) {
+        switch AppointmentImport.plan(text, register: try await settled().register.register, today: today) {
         case let .failure(failure):
             return .failure(failure)
         case let .success(rows):
@@ -49,7 +49,7 @@ extension CouncilSession {
     /// nothing), signed into the log, then synced. Returns the member's mandates now counted.
     public func recordPastMandate(of member: MemberID, orderNumber: String, from start: Day, to end: Day) async throws -> Int {
         try requireSecretariat(Text(fr: "enregistrer un mandat antérieur", en: "record a past mandate"))
-        var register = register.register
+        var register = try await settled().register.register
         try register.recordPastMandate(of: member.hex, orderNumber: orderNumber, from: start, to: end, recordedOn: today)
         let circle = register.members[member.hex]?.circle
         try await device.sign(.recordPastMandate(PastMandate(

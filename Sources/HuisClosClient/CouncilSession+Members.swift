@@ -11,19 +11,23 @@ extension CouncilSession {
     /// profile recorded in the council scope, then synced. Returns the member's id and the end of its term.
     public func appoint(_ member: MemberID?, name: String, category: Member.Category, gender: Member.Gender?, role: Role,
                         orderNumber: String, orderDay: Day?) async throws -> (member: MemberID, term: Day) {
+        let session = try await settled()
         let id = try member ?? client.randomness.memberID()
         let day = orderDay ?? today
-        try checkAppointment(of: id.hex, name: name, role: role, orderNumber: orderNumber, orderDay: day)
+        try session.checkAppointment(of: id.hex, name: name, role: role, orderNumber: orderNumber, orderDay: day)
         let start = Instant(unixSeconds: day.unixSeconds)
         let term = CouncilRules.mandateEnd(from: day)
         let end = Instant(unixSeconds: term.unixSeconds)
-        // The profile goes with the signed record, before it leaves: a run again after a lost answer
-        // then finds this person in office by this order.
+        // A new member's profile goes with the signed record, before it leaves: a run again after a
+        // lost answer then finds this person in office by this order. A member already known keeps
+        // its profile until the appointment is kept.
         let council = council
+        let recordProfile = { @Sendable in try council.recordProfile(member: id.hex, name: name, category: category, gender: gender) }
         try await device.sign(.appointMember(Appointment(member: id, role: role, orderNumber: orderNumber, orderDate: start,
                                                          mandateEnd: end, scopes: []))) {
-            try council.recordProfile(member: id.hex, name: name, category: category, gender: gender)
+            if member == nil { try recordProfile() }
         }
+        if member != nil { try recordProfile() }
         _ = try await device.sync()
         return (id, term)
     }
@@ -53,7 +57,7 @@ extension CouncilSession {
         if reason == .term || member.hex != me {
             try requireSecretariat(Text(fr: "terminer le mandat d'un autre membre", en: "end another member's mandate"))
         }
-        try requireInOffice(member.hex)
+        try await settled().requireInOffice(member.hex)
         try await device.sign(.endMandate(member: member, reason: reason))
         _ = try await device.sync()
     }

@@ -28,15 +28,21 @@ public struct CouncilSession {
 
     /// The name the register gives `id`, or the id.
     public func name(_ id: String) -> String { register.register.members[id]?.name ?? id }
+
+    /// This session, or a new one read after settling the records this device signed without
+    /// hearing the relay keep them (`Device.settlePendingRecords`, which throws when they cannot be
+    /// settled): every workflow that checks the register before it signs into the log starts here,
+    /// so a command run again after a lost answer checks against its first run and signs nothing
+    /// twice. No network when no such record is noted.
+    func settled() async throws -> CouncilSession {
+        try await device.settlePendingRecords() == 0 ? self : try await client.councilSession()
+    }
 }
 
 extension ClientSession {
-    /// The council records and the register as they stand now on this device, with the records it
-    /// signed but never heard the relay keep settled first (`Device.settlePendingRecords`): a
-    /// command run again after a lost answer checks against its first run, and signs nothing twice.
+    /// The council records and the register as they stand now on this device (no network: reading
+    /// works offline; a workflow that signs into the log starts from `CouncilSession.settled()`).
     public func councilSession() async throws -> CouncilSession {
-        // Best effort: reading works offline, and signing settles again and says why it cannot.
-        _ = try? await device.settlePendingRecords()
         let council = device.council
         let log = await device.membershipLog
         let register = CouncilRegister(log: log, profiles: try council.profiles(), proposals: try council.vicePresidentProposals(),

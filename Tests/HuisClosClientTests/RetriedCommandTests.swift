@@ -66,6 +66,31 @@ import Testing
         }
     }
 
+    /// The run again cannot settle the first run's record (the relay unreachable for it): it
+    /// signs nothing rather than check against a register without that record — the attacker's
+    /// review of a settle made only as best effort, after which the signing path, with the relay
+    /// back, appointed the person a second time.
+    @Test func aRunAgainThatCannotSettleTheFirstRunsRecordSignsNothing() async throws {
+        let clock = ManualClock()
+        let transport = AnswerLosingTransport()
+        transport.loseAnswer { records in
+            records.contains { if case let .appointMember(appointed) = $0.event { appointed.orderNumber == "AR-11" } else { false } }
+        }
+        try await TestServer.with("retry-unsettled", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock, transport: transport)
+            defer { council.remove() }
+            let appoint = {
+                try await council.secretariat.councilSession().appoint(nil, name: "Emma Blanc", category: .research, gender: nil,
+                                                                       role: .member, orderNumber: "AR-11", orderDay: nil)
+            }
+            await #expect(throws: (any Error).self) { _ = try await appoint() }
+            transport.cutRequests(1)
+            await #expect(throws: (any Error).self) { _ = try await appoint() }
+            await #expect(throws: CouncilError.self) { _ = try await appoint() }
+            #expect(await Self.appointments(by: "AR-11", in: council) == 1)
+        }
+    }
+
     @Test func aRenewalRunAgainAfterALostAnswerIsRefusedAndOpensNoThirdMandate() async throws {
         try await Self.withLostAnswer(to: "AR-10", "retry-renew") { council in
             let (member, _) = try await council.secretariat.councilSession().appoint(

@@ -17,6 +17,9 @@ public final class AnswerLosingTransport: RelayTransport {
     /// a failing relay) when no refusal is given.
     private let failing = Mutex<(count: Int, refusal: APIError?)>((0, nil))
 
+    /// Requests that never reach the relay: the connection fails, as with the relay down.
+    private let cut = Mutex(0)
+
     public init() {}
 
     /// Loses the answer to the next membership append whose records `choose` picks.
@@ -28,7 +31,13 @@ public final class AnswerLosingTransport: RelayTransport {
     /// the relay words it), or 503 with no body.
     public func failAppends(_ count: Int, with refusal: APIError? = nil) { failing.withLock { $0 = (count, refusal) } }
 
+    /// The next `count` requests, of any kind, never reach the relay (the device finds it unreachable).
+    public func cutRequests(_ count: Int) { cut.withLock { $0 = count } }
+
     public func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse {
+        if cut.withLock({ left in left > 0 ? { left -= 1; return true }() : false }) {
+            throw CancellationError()
+        }
         if request.path == Endpoint.membership, let refusal = failing.withLock({ failing -> APIError?? in
             guard failing.count > 0 else { return nil }
             failing.count -= 1
