@@ -91,7 +91,12 @@ extension Minutes.Record {
         guard let published = publishedSignature else { return .refused(.unsigned) }
         // The signing device must be certified, not revoked, and its member the president when the
         // signature was written (the write rule held the writing device to the same role at that time).
-        guard let member = published.signingMember(of: statement, membership: membership, at: published.signedAt) else { return .refused(.forgedSignature) }
+        guard let member = published.signingMember(of: statement, membership: membership, at: published.signedAt) else {
+            let first = PublishedMinutes.firstApprovalStatement(council: council, seance: seance, approval: approval.published,
+                                                                textSHA256: approval.textHash)
+            let signedOverFirst = published.signingMember(of: first, membership: membership, at: published.signedAt) != nil
+            return .refused(signedOverFirst ? .signedInAnEarlierFormat : .forgedSignature)
+        }
         return .signed(member: member.hex)
     }
 }

@@ -29,6 +29,9 @@ public struct MinutesError: HuisClosError, Equatable, CustomStringConvertible {
         /// Signed by a device that is no longer the president's, or was revoked since: the public
         /// site judges the signature when it receives the publication, and would refuse it.
         case signerNoLongerPresident
+        /// Signed by the president's device over the first (v1) statement, which does not name the
+        /// séance's day: not relied on; the president signs again.
+        case signedInAnEarlierFormat
 
         public static let domain = "minutes"
 
@@ -67,6 +70,9 @@ public struct MinutesError: HuisClosError, Equatable, CustomStringConvertible {
             case .changedAfterApproval:
                 Text(fr: "le texte du procès-verbal a été modifié après son approbation : il ne correspond plus au texte approuvé et signé ; prévenez le secrétariat",
                      en: "the minutes were edited after approval: the text no longer matches the one approved and signed; tell the secretariat")
+            case .signedInAnEarlierFormat:
+                Text(fr: "le procès-verbal a été signé dans un format antérieur, qui ne couvre pas le jour de la séance : il n'est pas tenu pour signé ; faites-le signer de nouveau par la présidence (huisclos pv signer), synchronisez, puis publiez",
+                     en: "the minutes were signed in an earlier format, which does not cover the séance's day: they are not taken as signed; have the president sign them again (huisclos pv signer), sync, then publish")
             case .signerNoLongerPresident:
                 Text(fr: "le procès-verbal a été signé par un appareil qui n'est plus celui de la présidence (fin de mandat ou révocation) : le site public vérifie la signature au moment où il reçoit la publication et la refuserait ; faites-le signer par la présidence actuelle (huisclos pv signer), synchronisez, puis publiez",
                      en: "the minutes were signed by a device that is no longer the president's (mandate ended or revoked): the public site checks the signature when it receives the publication and would refuse it; have the current president sign them (huisclos pv signer), sync, then publish")
@@ -76,7 +82,8 @@ public struct MinutesError: HuisClosError, Equatable, CustomStringConvertible {
         public var exitStatus: ExitStatus {
             switch self {
             case .notFound, .alreadyDrafted, .seanceNotHeld, .conflict, .approved, .notApproved: .usage
-            case .approvalTooEarly, .votesExceedPresent, .unsigned, .forgedSignature, .changedAfterApproval, .signerNoLongerPresident: .dataRefused
+            case .approvalTooEarly, .votesExceedPresent, .unsigned, .forgedSignature, .changedAfterApproval, .signerNoLongerPresident,
+                 .signedInAnEarlierFormat: .dataRefused
             }
         }
     }

@@ -102,8 +102,9 @@ public struct PublicCatalog: Sendable, Equatable {
     /// signature that holds only at the time the publishing device states (the president changed,
     /// or the device was revoked, before the publication reached the relay: a late publication, a
     /// push after a restore — or a former president's key dating a forgery back) is shown as not
-    /// verified, as are minutes without a signature (published before it was carried) or in a batch
-    /// whose arrival time is unknown; none of these replaces verified ones. A signature that holds at
+    /// verified, as are minutes without a signature (published before it was carried), signed over
+    /// the first statement (v1, which left out the séance's day), or in a batch whose arrival time is
+    /// unknown; none of these replaces verified ones. A signature that holds at
     /// no time leaves the document out (`refusedMinutes`) and never replaces what was published.
     ///
     /// A write stamped later than its batch's arrival by more than the engines' clock drift is
@@ -123,7 +124,11 @@ public struct PublicCatalog: Sendable, Equatable {
                 if signature.signingMember(of: statement, membership: membership, receivedAt: Instant(unixSeconds: Int64(receivedAtMs / 1_000))) != nil {
                     return Rank.full
                 }
-                return signature.signingMember(of: statement, membership: membership, at: signature.signedAt) == nil ? nil : Rank.unverified
+                // Holding at its stated time only, or over the first (v1) statement: shown, not verified.
+                let holdsOnce = [statement, document.firstApprovalStatement(council: Hex.encode(membership.root.publicKey.bytes))].contains {
+                    signature.signingMember(of: $0, membership: membership, at: signature.signedAt) != nil
+                }
+                return holdsOnce ? Rank.unverified : nil
             }
         }
 

@@ -83,6 +83,19 @@ public struct PublishedMinutes: Sendable, Equatable, Codable {
         Self.approvalStatement(council: council, seance: seance, heldOn: day, approval: approval, textSHA256: textSHA256)
     }
 
+    /// The first (v1) statement, without the séance's day: recognised only to say that minutes were
+    /// signed in that format (shown as not verified, to be signed again), never as signed.
+    public static func firstApprovalStatement(council: String, seance: String, approval: Approval, textSHA256: String) -> String {
+        ["HuisClos minutes approval v1", "council: \(council)", "seance: \(seance)", "approved-at: \(approval.seance)",
+         "approved-on: \(approval.day.iso)", "present: \(approval.present)", "for: \(approval.inFavour)", "against: \(approval.against)",
+         "abstaining: \(approval.abstaining)", "text-sha256: \(textSHA256)"].map { $0 + "\n" }.joined()
+    }
+
+    /// This publication's v1 statement for `council` (`firstApprovalStatement`).
+    public func firstApprovalStatement(council: String) -> String {
+        Self.firstApprovalStatement(council: council, seance: seance, approval: approval, textSHA256: textSHA256)
+    }
+
     /// The page a visitor reads (French): the text, its approval and hash, then what the public
     /// site checked of the signature — verified only when `PublicCatalog` verified it against the
     /// membership log, at `verifiedAtMs` (when the relay received the publication, Unix ms) — with

@@ -253,6 +253,38 @@ import Testing
         }
     }
 
+    /// Minutes signed under the v1 statement (before it named the séance's day), as a relay
+    /// upgraded from then holds them: the public site still serves them, as not verified (the
+    /// attacker's review: they vanished from it), and a device says they were signed in an earlier
+    /// format and names the way out, rather than calling the signature forged.
+    @Test func minutesSignedUnderTheFirstStatementAreShownAsNotVerifiedAndToBeSignedAgain() async throws {
+        try await MinutesFixture.with("minutes-v1") { fixture in
+            let root = Hex.encode(await fixture.president.membership.root.publicKey.bytes)
+            let signedAt = UInt64(try await fixture.secretariat().instant.unixSeconds) * 1_000
+            let v1 = try await fixture.inventedMinutes { minutes in
+                MinutesSignature(signer: fixture.president.certificate.signingKey.bytes,
+                                 signature: await fixture.president.signStatement(minutes.firstApprovalStatement(council: root)),
+                                 signedAtMs: signedAt, token: nil)
+            }
+            let (status, html) = try await fixture.publishedBySecretariat(v1)
+            #expect(status == 200 && html.contains("Texte inventé") && html.contains("Signature de la présidence non vérifiée par le site public"),
+                    "\(status) \(html)")
+
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            try await fixture.syncAll()
+            let record = try await fixture.session(fixture.president).minutesView("s1").record
+            let approval = try #require(record.approval)
+            let statement = PublishedMinutes.firstApprovalStatement(council: root, seance: "s1", approval: approval.published, textSHA256: approval.textHash)
+            try Minutes(store: fixture.president.store).recordSignature(of: "s1", signer: fixture.president.certificate.signingKey.bytes,
+                                                                        signature: await fixture.president.signStatement(statement))
+            try await fixture.syncAll()
+            #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .refused(.signedInAnEarlierFormat))
+            let refused = await #expect(throws: MinutesError(.signedInAnEarlierFormat)) { _ = try await fixture.secretariat().publishMinutes("s1") }
+            #expect(refused?.text.french.contains("huisclos pv signer") == true, "\(String(describing: refused))")
+        }
+    }
+
     /// Genuine minutes signed by a president whose mandate has ended since: the public site would
     /// refuse the signature when the publication arrives, so the publishing device refuses first,
     /// naming the way out (the current president signs again), with nothing written.

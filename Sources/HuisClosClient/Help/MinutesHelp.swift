@@ -117,9 +117,9 @@ public enum MinutesHelp {
                     """),
             exitCodes: Text(
                 fr:
-                    "0 · 64 non approuvé, ou site public du serveur pas encore configuré · 65 non signé, signature refusée ou plus celle de la présidence, texte modifié après approbation · 69 serveur injoignable · 77 publication réservée à la présidence et au secrétariat.",
+                    "0 · 64 non approuvé, ou site public du serveur pas encore configuré · 65 non signé, signature refusée, d'un format antérieur ou plus celle de la présidence, texte modifié après approbation · 69 serveur injoignable · 77 publication réservée à la présidence et au secrétariat.",
                 en:
-                    "0 · 64 not approved, or the server's public site not configured yet · 65 not signed, signature refused or no longer the president's, text changed after approval · 69 server unreachable · 77 publishing is for the president and secretariat only."
+                    "0 · 64 not approved, or the server's public site not configured yet · 65 not signed, signature refused, in an earlier format or no longer the president's, text changed after approval · 69 server unreachable · 77 publishing is for the president and secretariat only."
             ))
     }
 
