@@ -7,6 +7,7 @@ import HuisClosL10n
 import HuisClosProtocol
 public import HuisClosTrust
 import HuisClosWire
+import Synchronization
 
 /// A hearing just opened: who to enrol, with which code and root, until when.
 public struct OpenedHearing: Sendable, Encodable, Equatable {
@@ -28,13 +29,15 @@ extension ClientSession {
     /// `expiry`), grants it `hearing:<id>` until then, records the hearing, reseals council dossier
     /// `dossier` in the hearing's scope (withdrawing the hearing at once if that fails), makes the
     /// guest's enrolment code (with the relay's admin token, read once the device is known to be the
-    /// secretariat's) and syncs. `order` is the appointment's reference.
+    /// secretariat's) and syncs. `order` is the appointment's reference. Run again after the relay
+    /// kept the opening but its answer was lost (the log, once settled, grants the hearing already),
+    /// it finishes that opening for the guest it appointed, signing nothing more.
     public func openHearing(_ id: String, guestName: String, dossier: String, until expiry: Instant, order: String?,
                             adminToken: () throws -> String) async throws -> OpenedHearing {
         let scope = try DossierScopes.hearing(id)
         let today = self.today
         guard expiry > instant else { throw DossierError(.invalidArgument, Text(fr: "--jusqu-au : l'échéance doit être dans le futur", en: "--jusqu-au: the expiry must be in the future")) }
-        let guest = try randomness.memberID()
+        let newGuest = try randomness.memberID()
         try await requireSecretariat()
         let token = try adminToken()
         // Checked before anything is signed, so a typo leaves no half-open hearing.
@@ -43,17 +46,28 @@ extension ClientSession {
                                                en: "no council dossier '\(dossier)' on this device: sync, then see huisclos dossiers liste"))
         }
         let reference = order ?? "audition \(id)"
+        let hearings = HearingRegister(store: device.store)
+        guard try hearings.entry(id) == nil else {
+            throw DossierError(.invalidArgument, Text(fr: "l'audition « \(id) » existe déjà : choisissez un autre identifiant (voyez huisclos auditions liste)",
+                                                      en: "hearing '\(id)' exists already: choose another id (see huisclos auditions liste)"))
+        }
+        let opened = Mutex<MemberID?>(nil)
         try await device.changeMembership { log, keyring, instant in
+            if log.state.currentEpoch(of: scope) != nil, let first = log.state.guests(of: scope, at: instant).first {
+                opened.withLock { $0 = first }  // opened by a run whose answer was lost: finished below
+                return nil
+            }
             // The guest's mandate ends with the hearing: its devices stop being valid at the expiry too.
-            try log.append(.appointMember(Appointment(member: guest, role: .guest, orderNumber: reference, orderDate: instant,
+            try log.append(.appointMember(Appointment(member: newGuest, role: .guest, orderNumber: reference, orderDate: instant,
                                                       mandateEnd: expiry, scopes: [])),
                            signedBy: keyring.device.signing, at: instant)
-            return try Hearings.open(id, guest: guest, until: expiry, log: &log, keyring: &keyring, at: instant)
+            return try Hearings.open(id, guest: newGuest, until: expiry, log: &log, keyring: &keyring, at: instant)
         }
+        let guest = opened.withLock { $0 } ?? newGuest
         // Recorded as soon as the grant exists, so no grant is ever left without its hearing:
         // if the copy below fails, the hearing is withdrawn at once; if even that cannot be done
         // (offline), `closeHearing` or the expiry closes it later.
-        try HearingRegister(store: device.store).record(id, guest: guest.hex, guestName: guestName, dossier: dossier,
+        try hearings.record(id, guest: guest.hex, guestName: guestName, dossier: dossier,
                                                         on: today, expiry: expiry.unixSeconds)
         do {
             try await DossierLibrary(store: device.store, scope: scope).copy(

@@ -92,6 +92,13 @@ public struct MembershipState: Sendable {
         return result
     }
 
+    /// The guests (role `guest` at `instant`) that may read `scope` at `instant`, sorted: a
+    /// hearing's person heard.
+    public func guests(of scope: ScopeID, at instant: Instant) -> [MemberID] {
+        members.keys.filter { role(of: $0, at: instant) == .guest && access(of: $0, to: scope, at: instant) != nil }
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    }
+
     // MARK: - Devices
 
     /// The certificate of `device`, whether or not it is still valid.

@@ -3,6 +3,8 @@ import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
+import HuisClosDossiers
+import HuisClosProtocol
 import HuisClosL10n
 import HuisClosServer
 import HuisClosTestSupport
@@ -88,6 +90,30 @@ import Testing
             await #expect(throws: (any Error).self) { _ = try await appoint() }
             await #expect(throws: CouncilError.self) { _ = try await appoint() }
             #expect(await Self.appointments(by: "AR-11", in: council) == 1)
+        }
+    }
+
+    /// Opening a hearing whose answer was lost, run again: the hearing the first run signed is
+    /// finished (recorded, its dossier copied, the guest's code made) for the guest it appointed —
+    /// no second guest, no second opening.
+    @Test func aHearingOpenedAgainAfterALostAnswerFinishesTheFirstOpening() async throws {
+        try await Self.withLostAnswer(to: "audition h-1", "retry-hearing") { council in
+            let session = council.secretariat
+            _ = try await session.addDossierVersion(file: try council.file("budget.txt", "Budget 2027"), scope: .council,
+                                                    id: nil, title: nil, attachedTo: "")
+            let open = {
+                try await session.openHearing("h-1", guestName: "Dr Léa Roux", dossier: "budget", until: session.instant.adding(seconds: 3_600),
+                                              order: nil, adminToken: { TestServer.adminToken })
+            }
+            await #expect(throws: (any Error).self) { _ = try await open() }
+            let opened = try await open()
+            #expect(await Self.appointments(by: "audition h-1", in: council) == 1)
+            let guests = await session.device.membershipLog.records.compactMap { record -> String? in
+                if case let .appointMember(appointed) = record.event, appointed.role == .guest { appointed.member.hex } else { nil }
+            }
+            #expect(guests == [opened.member], "the guest the first run appointed")
+            #expect(try HearingRegister(store: session.device.store).list().map(\.id) == ["h-1"])
+            #expect(!opened.code.isEmpty)
         }
     }
 
