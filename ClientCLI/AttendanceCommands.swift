@@ -44,10 +44,11 @@ struct AttendanceCommands: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "clore", help: AttendanceHelp.Close.command) }
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String
+        @Flag(name: .customLong("aucun-present"), help: .init(AttendanceHelp.Close.nobodyCame)) var nobodyCame = false
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {
-            let quorum = try session.closeAttendance(of: seance)
+            let quorum = try session.closeAttendance(of: seance, nobodyCame: nobodyCame)
             if json {
                 return try printJSON(
                     QuorumJSON(

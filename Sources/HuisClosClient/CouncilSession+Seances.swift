@@ -128,18 +128,30 @@ extension CouncilSession {
     }
 
     /// Points `members` present at `seance` (the secretariat), on or after its day: each must sit
-    /// in the first circle on the séance's day, all checked before any is written.
+    /// in the first circle on the séance's day, all checked before any is written (a refusal says
+    /// that nobody was marked).
     public func markPresent(_ members: [String], at seance: String) throws {
         let value = try council.seance(seance)
         try value.requireHeld(by: councilDay)
         let day = value.date
-        for id in members { try requireFirstCircle(id, on: day) }
+        do {
+            for id in members { try requireFirstCircle(id, on: day) }
+        } catch let refusal as CouncilError {
+            throw CouncilError(refusal.code, Text(fr: refusal.text.french + " Personne n'a été pointé : corrigez la liste et recommencez.",
+                                                  en: refusal.text.english + " Nobody was marked: correct the list and run it again."))
+        }
         for id in members { try council.markPresent(seance: seance, member: id) }
     }
 
     /// Closes `seance`'s attendance (the secretariat), on or after its day, and returns its quorum.
-    public func closeAttendance(of seance: String) throws -> Quorum {
-        try council.seance(seance).requireHeld(by: councilDay)
+    /// A sheet where nobody is marked present closes only with `nobodyCame` (it never changes
+    /// once closed: `CouncilError.nobodyMarkedPresent`).
+    public func closeAttendance(of seance: String, nobodyCame: Bool = false) throws -> Quorum {
+        let value = try council.seance(seance)
+        try value.requireHeld(by: councilDay)
+        guard !value.present.isEmpty || nobodyCame || value.attendanceClosed else {
+            throw CouncilError(.nobodyMarkedPresent, CouncilError.Code.nobodyMarkedPresent.text)
+        }
         try council.closeAttendance(seance: seance)
         return quorum(of: try council.seance(seance))
     }

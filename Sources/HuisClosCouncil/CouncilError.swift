@@ -37,6 +37,9 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         case invalidSeanceID
         /// An acknowledgement whose `seance` or `revision` field differs from what its id names.
         case acknowledgementMismatch
+        /// Closing the attendance of a séance where nobody was marked present, without saying that
+        /// nobody came: a sheet closed by mistake can no longer be corrected.
+        case nobodyMarkedPresent
 
         public static let domain = "council"
 
@@ -111,17 +114,19 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             case .acknowledgementMismatch:
                 Text(fr: "un accusé de réception nomme la version et la séance de son identifiant : cet enregistrement se contredit",
                      en: "an acknowledgement names the version and séance of its id: this record contradicts itself")
+            case .nobodyMarkedPresent:
+                Text(fr: "personne n'est pointé présent à cette séance, et une feuille close ne change plus : pointez les présents (huisclos presence pointer) ; si personne n'est venu, ajoutez --aucun-present",
+                     en: "nobody is marked present at this séance, and a closed sheet no longer changes: mark those present (huisclos presence pointer); if nobody came, add --aucun-present")
             }
         }
 
-        /// A role refusal is « not allowed » (77), as every permission refusal of the product;
-        /// every other rule refuses the data (65).
-        /// Not allowed (77) for a role required; an id naming nothing is wrong usage (64), as
-        /// everywhere (`ExitStatus`); any other refusal is data refused (65).
+        /// Not allowed (77) for a role required, as every permission refusal of the product; an id
+        /// naming nothing, or a closing not confirmed, is wrong usage (64), as everywhere
+        /// (`ExitStatus`); any other refusal is data refused (65).
         public var exitStatus: ExitStatus {
             switch self {
             case .roleRequired: .notAllowed
-            case .unknownMember, .unknownSeance: .usage
+            case .unknownMember, .unknownSeance, .nobodyMarkedPresent: .usage
             default: .dataRefused
             }
         }

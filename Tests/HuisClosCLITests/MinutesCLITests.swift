@@ -20,7 +20,7 @@ import Testing
             // s3, today, is held with nobody present: no quorum, so it approves no minutes.
             try await council.ok("presidente", ["seances", "convoquer", "s3", "--date", Days.iso(0), "--lieu", "Bobigny", "--urgence"])
             try await council.sync("presidente", "secretariat")
-            try await council.ok("secretariat", ["presence", "clore", "s3"])
+            try await council.ok("secretariat", ["presence", "clore", "s3", "--aucun-present"])
             #expect(try await council.ok("secretariat", ["pv", "brouillon", "s1"]).contains("Procès-verbal de la séance s1 rédigé"))
             try await council.ok("secretariat", ["pv", "ecrire", "s1", "1", "La rapporteuse présente l'inclusion numérique."])
             let atItself = try await council.run("secretariat", ["pv", "approuver", "s1", "--seance", "s1", "--pour", "2", "--contre", "0", "--abstentions", "0"])

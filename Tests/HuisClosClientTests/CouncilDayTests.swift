@@ -3,6 +3,7 @@ import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
+import HuisClosL10n
 import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust
@@ -28,6 +29,34 @@ import Testing
             try secretariat.markPresent([alice.member.hex], at: "s-nuit")
             _ = try secretariat.closeAttendance(of: "s-nuit")
             #expect(try secretariat.council.seance("s-nuit").attendanceClosed)
+        }
+    }
+}
+
+/// The new secretariat's acceptance run: a pointing refused for one wrong member left nobody
+/// marked without saying so, and the sheet then closed at once with nobody present — for good.
+@Suite(.tags(.slow)) struct AttendanceSheetTests {
+    @Test func aSheetWithNobodyMarkedClosesOnlyWhenNobodyCameAndARefusedPointingSaysNobodyWasMarked() async throws {
+        let clock = ManualClock()
+        try await TestServer.with("attendance-sheet", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock)
+            defer { council.remove() }
+            let alice = try await council.enrol("alice")
+            let secretariat = try await council.secretariat.councilSession()
+            _ = try await secretariat.convene("s1", on: secretariat.councilDay, from: nil, to: nil, place: "Bobigny", urgent: true)
+            let stranger = String(repeating: "0f", count: 16)
+            let refused = #expect(throws: CouncilError.self) { try secretariat.markPresent([alice.member.hex, stranger], at: "s1") }
+            #expect(refused?.text.french.contains("Personne n'a été pointé") == true, "\(String(describing: refused))")
+            #expect(try secretariat.council.seance("s1").present.isEmpty)
+
+            let empty = #expect(throws: CouncilError.self) { _ = try secretariat.closeAttendance(of: "s1") }
+            #expect(empty?.code == .nobodyMarkedPresent && empty?.code.exitStatus == .usage)
+            #expect(try !secretariat.council.seance("s1").attendanceClosed, "the sheet stays open")
+            try secretariat.markPresent([alice.member.hex], at: "s1")
+            #expect(try secretariat.closeAttendance(of: "s1").present == 1)
+
+            _ = try await secretariat.convene("s2", on: secretariat.councilDay, from: nil, to: nil, place: "Bobigny", urgent: true)
+            #expect(try secretariat.closeAttendance(of: "s2", nobodyCame: true).present == 0)
         }
     }
 }

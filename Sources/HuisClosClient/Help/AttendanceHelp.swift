@@ -46,7 +46,13 @@ public enum AttendanceHelp {
             Text(
                 fr: "Le secrétariat clôt la présence et affiche le quorum.",
                 en: "The secretariat closes attendance and shows the quorum."),
+            details: Text(
+                fr: "Une feuille close ne change plus : si personne n'est pointé présent, la clôture est refusée (sortie 64) sauf avec --aucun-present.",
+                en: "A closed sheet no longer changes: with nobody marked present, closing is refused (exit 64) unless --aucun-present is given."),
             examples: ["huisclos presence clore s2 --json"])
+        public static let nobodyCame = Text(
+            fr: "Clôt une feuille où personne n'est pointé présent (personne n'est venu).",
+            en: "Closes a sheet where nobody is marked present (nobody came).")
     }
 
     public enum Roll {
