@@ -28,11 +28,7 @@ extension AppRoutes {
 
     /// Who reads a note in `scope`: the member alone, or a working group.
     private static func noteScope(_ scope: ScopeID) -> Text {
-        guard scope.rawValue.hasPrefix("group:") else {
-            return scope.rawValue.hasPrefix("member:") ? Text(fr: "privée", en: "private") : Text(fr: scope.rawValue, en: scope.rawValue)
-        }
-        let name = String(scope.rawValue.dropFirst("group:".count))
-        return Text(fr: "groupe \(name)", en: "group \(name)")
+        scope.rawValue.hasPrefix("member:") ? Text(fr: "privée", en: "private") : scope.text
     }
 
     /// Adds a note from the dossier page's form (as `huisclos notes ajouter`): on the version the

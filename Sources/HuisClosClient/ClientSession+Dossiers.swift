@@ -1,9 +1,11 @@
 public import Foundation
+import HuisClosCouncilStore
 import HuisClosDevice
 public import HuisClosDossiers
 public import HuisClosL10n
 public import HuisClosProtocol
 import HuisClosStore
+import HuisClosTerminal
 import HuisClosWire
 
 /// One dossier version as a face lists it (`--json`): no key, no content.
@@ -45,6 +47,8 @@ extension ClientSession {
     /// extension (`DossierMedia`).
     public func addDossierVersion(file: URL, scope: ScopeID, id: String?, title: String?, attachedTo: String,
                                   progress: @escaping @Sendable (DossierUploadEvent) -> Void = { _ in }) async throws -> ListedVersion {
+        try PlaintextFile.requireReadable(atPath: file.path)
+        try requireAttachment(attachedTo)
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= DossierLimits.fileBytesMax else {
             throw DossierError(.tooLarge, Text(fr: "\(file.lastPathComponent) dépasse \(DossierLimits.fileBytesMax / 1_048_576) Mio : découpez le dossier",
@@ -95,12 +99,23 @@ extension ClientSession {
         return try DossierIndex(database: device.store.database).search(words).filter { readable.contains($0.scope) }
     }
 
+    /// Refuses an attachment that names nothing on this device: a séance, an agenda item of one
+    /// (`agenda:<séance>/<point>`) or an avis; empty for none.
+    func requireAttachment(_ attachedTo: String) throws {
+        guard !attachedTo.isEmpty else { return }
+        let seance = attachedTo.hasPrefix("agenda:") ? String(attachedTo.dropFirst("agenda:".count).prefix { $0 != "/" }) : attachedTo
+        guard (try? device.council.seance(seance)) == nil, (try? AvisDrafts(store: device.store).draft(attachedTo)) == nil else { return }
+        throw DossierError(.notFound, Text(
+            fr: "--rattache-a : aucune séance ni aucun avis « \(attachedTo) » sur cet appareil : voyez huisclos seances liste et huisclos avis liste, ou synchronisez",
+            en: "--rattache-a: no séance nor avis '\(attachedTo)' on this device: see huisclos seances liste and huisclos avis liste, or sync"))
+    }
+
     /// Version `number` (or the latest) of `dossier` in `scope`, or a `notFound` failure saying what to do.
     public func dossierVersion(of dossier: String, number: Int?, in scope: ScopeID) throws -> DossierVersion {
         let library = DossierLibrary(store: device.store, scope: scope)
         guard let found = try library.dossier(dossier) else {
-            throw DossierError(.notFound, Text(fr: "aucun dossier « \(dossier) » dans \(scope.rawValue) sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
-                                     en: "no dossier '\(dossier)' in \(scope.rawValue) on this device: sync, then see huisclos dossiers liste"))
+            throw DossierError(.notFound, Text(fr: "aucun dossier « \(dossier) » dans \(scope.text.french) sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
+                                     en: "no dossier '\(dossier)' in \(scope.text.english) on this device: sync, then see huisclos dossiers liste"))
         }
         guard let chosen = number.map({ n in found.versions.first { $0.number == n } }) ?? found.latest else {
             throw DossierError(.notFound, Text(fr: "le dossier « \(dossier) » n'a pas de version \(number.map(String.init) ?? "") : voyez huisclos dossiers liste",

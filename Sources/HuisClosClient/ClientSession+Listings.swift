@@ -155,7 +155,7 @@ extension ClientSession {
                               records: listed)
         for note in listed {
             let version = note.earlierVersion ? Text(fr: "\(note.version) (antérieure)", en: "\(note.version) (earlier)").in(language) : String(note.version)
-            listing.appendRow([note.scope, version, note.location, note.text])
+            listing.appendRow([Self.scopeLabel(note.scope, language), version, note.location, note.text])
         }
         return listing
     }
@@ -183,8 +183,14 @@ extension ClientSession {
         var listing = Listing(headers: [Text(fr: "Portée", en: "Scope"), Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"),
                                         Text(fr: "Titre", en: "Title"), Text(fr: "Extrait", en: "Excerpt")].map { $0.in(language) }, records: found)
         for hit in found {
-            listing.appendRow([hit.scope, hit.dossier, String(hit.version), hit.title, hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")])
+            listing.appendRow([Self.scopeLabel(hit.scope, language), hit.dossier, String(hit.version), hit.title,
+                               hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")])
         }
         return listing
+    }
+
+    /// A scope as a person reads it in a table (`ScopeID.text`); `--json` keeps its wire name.
+    static func scopeLabel(_ scope: String, _ language: Language) -> String {
+        (try? ScopeID(scope)).map { $0.text.in(language) } ?? scope
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import HuisClosCrypto
+import HuisClosCouncil
 import HuisClosDevice
 public import HuisClosEngine
 import HuisClosProtocol
@@ -70,8 +71,15 @@ extension ClientSession {
     static func digest(of charter: URL) throws -> [UInt8] { Hash.blake2b([UInt8](try Data(contentsOf: charter))) }
 
     /// Signs `event` into the membership log from the secretariat's device, then syncs (keys
-    /// follow the log): a certification, a scope grant or withdrawal, a revocation.
+    /// follow the log): a certification, a scope grant or withdrawal, a revocation. A member the
+    /// log never appointed is refused first, as an id naming nothing (`Register.unknown`, 64).
     public func signAndSync(_ event: MembershipEvent) async throws {
+        let named: MemberID? = switch event {
+        case let .addToScope(member, _, _, _), let .removeFromScope(member, _): member
+        case let .certifyDevice(device): device.member
+        default: nil
+        }
+        if let named, await device.membership.lastRole(of: named) == nil { throw Register.unknown(named.hex) }
         try await device.sign(event)
         _ = try await device.sync()
     }

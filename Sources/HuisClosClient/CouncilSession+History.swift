@@ -25,6 +25,7 @@ extension CouncilSession {
     /// (`AppointmentImport.plan`); unless `dryRun`, appoints them all in one signed batch and syncs.
     /// Returns each line checked, with the new member's id once written.
     public func importAppointments(fileAt path: String, dryRun: Bool) async throws -> Result<[ImportedAppointment], AppointmentImport.Failure> {
+        try PlaintextFile.requireReadable(atPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size, size <= AppointmentImport.fileBytesMax, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw UsageError("FICHIER", path, accepts: Text(

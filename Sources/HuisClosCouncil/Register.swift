@@ -77,10 +77,11 @@ public struct Register: Sendable, Codable, Equatable {
 
     /// Appoints a vice-president the president has proposed.
     public mutating func appointVicePresident(_ id: String, on day: Day) throws(CouncilError) {
+        guard members[id] != nil else { throw Self.unknown(id) }
         guard let index = vicePresidents.firstIndex(where: { $0.memberID == id && $0.appointedOn == nil }) else {
             throw CouncilError(.notProposedByPresident, Text(
-                fr: "Un vice-président est nommé sur proposition du président : enregistrez d'abord la proposition.",
-                en: "A vice-president is appointed on the president's proposal: record the proposal first."))
+                fr: "Un vice-président est nommé sur proposition du président : la présidence l'enregistre d'abord (huisclos membres proposer-vp \(id)).",
+                en: "A vice-president is appointed on the president's proposal: the president records it first (huisclos membres proposer-vp \(id))."))
         }
         try requireFirstCircle(id, on: day)
         vicePresidents[index].appointedOn = day

@@ -109,8 +109,8 @@ public struct AvisDrafts: Sendable {
         guard let fields = try reader.fields(kind: Layout.avis, id: id, scope: scope),
               let title = fields.text("title"), let kind = fields.text("kind").flatMap(PublishedText.Kind.init(rawValue:)),
               let status = fields.text("status").flatMap(Status.init(rawValue:)) else {
-            throw DossierError(.notFound, Text(fr: "aucun avis \(id) dans \(scope) : vérifiez l'identifiant ou synchronisez",
-                                     en: "no avis \(id) in \(scope): check the identifier or sync"))
+            throw DossierError(.notFound, Text(fr: "aucun avis \(id) dans \(scope.text.french) : vérifiez l'identifiant ou synchronisez",
+                                     en: "no avis \(id) in \(scope.text.english): check the identifier or sync"))
         }
         let paragraphs = try paragraphRegister.paragraphs(of: id)
         return Draft(id: id, title: title, kind: kind, consultation: fields.text("consultation"), status: status, referral: fields.text("referral"),

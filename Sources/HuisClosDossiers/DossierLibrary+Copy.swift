@@ -9,8 +9,8 @@ extension DossierLibrary {
     @discardableResult
     public func copy(_ id: String, from source: DossierLibrary, transfer: SealedFileTransfer, attachedTo: String) async throws -> DossierVersion {
         guard let dossier = try source.dossier(id), let latest = dossier.latest else {
-            throw DossierError(.notFound, Text(fr: "aucun dossier « \(id) » dans \(source.scope.rawValue) sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
-                                     en: "no dossier '\(id)' in \(source.scope.rawValue) on this device: sync, then see huisclos dossiers liste"))
+            throw DossierError(.notFound, Text(fr: "aucun dossier « \(id) » dans \(source.scope.text.french) sur cet appareil : synchronisez, puis voyez huisclos dossiers liste",
+                                     en: "no dossier '\(id)' in \(source.scope.text.english) on this device: sync, then see huisclos dossiers liste"))
         }
         var content: [UInt8] = []
         try await source.read(latest, transfer: transfer) { content += $0 }

@@ -26,6 +26,15 @@ public enum PlaintextFile {
         guard mkdir(path, 0o700) == 0 else { throw PlaintextFileError(path: path, errno: errno) }
     }
 
+    /// Refuses, naming it, a file a person hands in (a dossier, an appointments file) that does not
+    /// exist, is not a regular file, or cannot be read.
+    public static func requireReadable(atPath path: String) throws(PlaintextFileError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw PlaintextFileError(path: path, errno: errno, reading: true) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw PlaintextFileError(path: path, errno: EISDIR, reading: true) }
+        guard access(path, R_OK) == 0 else { throw PlaintextFileError(path: path, errno: errno, reading: true) }
+    }
+
     /// Creates `path` as `create` does and writes `bytes` to it, flushed to disk.
     public static func write(_ bytes: Data, toPath path: String) throws(PlaintextFileError) {
         let handle = try create(atPath: path)
@@ -42,12 +51,14 @@ public enum PlaintextFile {
 /// A plaintext output file could not be created or written: it exists already, is a symbolic
 /// link, or the folder refuses it.
 public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
-    /// The two ways creating the file fails.
+    /// The two ways creating the file fails, and the way reading one fails.
     public enum Code: String, ErrorCode {
         /// The path exists already, or is a symbolic link.
         case exists
         /// The folder refuses the file, or writing it failed.
         case cannotCreate
+        /// A file handed in is missing, not a regular file, or unreadable.
+        case cannotRead
 
         public static let domain = "file"
 
@@ -59,6 +70,9 @@ public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
             case .cannotCreate:
                 Text(fr: "le fichier ne peut pas être créé ou écrit : vérifiez le dossier, sa place libre et ses droits",
                      en: "the file cannot be created or written: check the folder, its free space and its permissions")
+            case .cannotRead:
+                Text(fr: "le fichier donné est introuvable ou illisible : vérifiez son chemin et ses droits ; rien n'a été écrit",
+                     en: "the file given is missing or unreadable: check its path and permissions; nothing was written")
             }
         }
 
@@ -69,8 +83,14 @@ public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
     public let path: String
     /// The `errno` of the failure (`EEXIST` when the path exists).
     public let errno: Int32
+    /// Whether the file was to be read (handed in) rather than created.
+    public let reading: Bool
 
-    public var code: Code { errno == EEXIST || errno == ELOOP ? .exists : .cannotCreate }
+    public init(path: String, errno: Int32, reading: Bool = false) {
+        (self.path, self.errno, self.reading) = (path, errno, reading)
+    }
+
+    public var code: Code { reading ? .cannotRead : errno == EEXIST || errno == ELOOP ? .exists : .cannotCreate }
 
     public var text: Text {
         switch code {
@@ -80,6 +100,15 @@ public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
         case .cannotCreate:
             Text(fr: "impossible de créer \(path) (errno \(errno)) : vérifiez le dossier, sa place libre et ses droits",
                  en: "cannot create \(path): \(String(cString: strerror(errno))); check the folder and its permissions")
+        case .cannotRead where errno == ENOENT:
+            Text(fr: "fichier introuvable : \(path) ; vérifiez le chemin ; rien n'a été écrit",
+                 en: "file not found: \(path); check the path; nothing was written")
+        case .cannotRead where errno == EISDIR:
+            Text(fr: "\(path) n'est pas un fichier (un dossier ?) : donnez le chemin d'un fichier ; rien n'a été écrit",
+                 en: "\(path) is not a file (a folder?): give a file's path; nothing was written")
+        case .cannotRead:
+            Text(fr: "\(path) ne peut pas être lu (errno \(errno)) : vérifiez ses droits ; rien n'a été écrit",
+                 en: "cannot read \(path): \(String(cString: strerror(errno))); check its permissions; nothing was written")
         }
     }
 }

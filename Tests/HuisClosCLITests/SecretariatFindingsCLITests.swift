@@ -85,4 +85,32 @@ import Testing
         let version = try await CommandRun.run("huisclos", ["--version"], environment: [:])
         #expect(version.status == 0 && !version.output.isEmpty)
     }
+
+    /// The acceptance run of 7 December 2026: an id naming nothing is 64 in every command that
+    /// takes one (a grant, a vice-presidency), an attachment naming nothing is refused, a file
+    /// handed in that does not exist is named with 74, and the search table names scopes in French.
+    @Test func idsAndFilesNamingNothingAreRefusedAlikeAndScopesAreNamedInFrench() async throws {
+        try await CouncilCLI.with("cli-acceptance-ids") { council in
+            try await council.setUp()
+            let nobody = String(repeating: "0", count: 28) + "beef"
+            let grant = try await council.run("secretariat", ["admin", "acces", "--membre", nobody, "--portee", "group:budget"])
+            #expect(grant.status == 64 && grant.errors.contains("council.unknownMember"), "\(grant.status) \(grant.errors)")
+            let vice = try await council.run("secretariat", ["membres", "nommer", "--role", "vice-président", "--membre", nobody, "--arrete", "AR-9"])
+            #expect(vice.status == 64 && vice.errors.contains("council.unknownMember"), "\(vice.status) \(vice.errors)")
+
+            let file = council.folder.url.appendingPathComponent("budget.txt")
+            try Data("Budget 2027 : fibre optique".utf8).write(to: file)
+            let attached = try await council.run("secretariat", ["dossiers", "ajouter", "--rattache-a", "s9", "--id", "d2", file.path])
+            #expect(attached.status == 64 && attached.errors.contains("--rattache-a") && attached.errors.contains("s9"), "\(attached.errors)")
+            let missing = council.folder.url.appendingPathComponent("introuvable.pdf").path
+            let dossier = try await council.run("secretariat", ["dossiers", "ajouter", "--id", "x", missing])
+            #expect(dossier.status == 74 && dossier.errors.contains("fichier introuvable : \(missing)"), "\(dossier.status) \(dossier.errors)")
+            let csv = try await council.run("secretariat", ["membres", "importer", missing, "--essai"])
+            #expect(csv.status == 74 && csv.errors.contains("fichier introuvable"), "\(csv.status) \(csv.errors)")
+
+            try await council.ok("secretariat", ["dossiers", "ajouter", "--id", "budget", file.path])
+            let found = try await council.ok("secretariat", ["dossiers", "chercher", "fibre"])
+            #expect(found.contains("le conseil") && !found.contains("council"), "\(found)")
+        }
+    }
 }

@@ -347,14 +347,14 @@ import Testing
             let base = entry.base
             let cookie = try await browser.enter(entry)
             let page = try await browser.send(.GET, base + "/dossiers/council/cadrage", cookie: cookie)
-            #expect(page.body.contains("<option value=\"group:mobilite\">groupe mobilite</option>"), "\(page.body)")
+            #expect(page.body.contains("<option value=\"group:mobilite\">le groupe de travail mobilite</option>"), "\(page.body)")
             let csrf = try #require(page.csrf)
             let added = try await browser.send(.POST, base + "/dossiers/council/cadrage/notes", cookie: cookie,
                                                form: ["version": "1", "emplacement": "p. 3", "texte": "Pour le groupe", "partage": "group:mobilite", "csrf": csrf])
             #expect(added.status == 303)
             #expect(try await council.member.notes(on: "cadrage", in: .council).map(\.scope.rawValue) == ["group:mobilite"])
             let listed = try await browser.send(.GET, base + "/dossiers/council/cadrage", cookie: cookie)
-            #expect(listed.body.contains("p. 3 — groupe mobilite — Version 1") && listed.body.contains("Pour le groupe"), "\(listed.body)")
+            #expect(listed.body.contains("p. 3 — le groupe de travail mobilite — Version 1") && listed.body.contains("Pour le groupe"), "\(listed.body)")
         }
     }
 
@@ -546,15 +546,15 @@ struct LocalAppCouncil {
             defer { council.remove() }
             let secretariat = council.secretariat
             let device = try await council.enrol("alice")
-            _ = try await secretariat.addDossierVersion(file: try council.file("cadrage.md", markdown), scope: .council, id: "cadrage",
-                                                        title: "Note de cadrage", attachedTo: "s1")
-            _ = try await secretariat.addDossierVersion(file: try council.file("budget.pdf", String(decoding: pdf, as: UTF8.self)), scope: .council,
-                                                        id: "budget", title: "Budget primitif", attachedTo: "s1")
             try secretariat.device.council.recordProfile(member: device.member.hex, name: memberName, category: .civilSociety, gender: .female)
             let records = try await secretariat.councilSession()
             let day = try #require(Day(unixSeconds: clock.unixSeconds + 30 * 86_400))
             let hidden = Self.hidden
             _ = try await records.convene("s1", on: day, from: TimeOfDay(hour: 14, minute: 0)!, to: nil, place: "Bobigny, salle du conseil" + hidden + "<meta http-equiv=refresh content=0;url=http://evil.example>", urgent: false)
+            _ = try await secretariat.addDossierVersion(file: try council.file("cadrage.md", markdown), scope: .council, id: "cadrage",
+                                                        title: "Note de cadrage", attachedTo: "s1")
+            _ = try await secretariat.addDossierVersion(file: try council.file("budget.pdf", String(decoding: pdf, as: UTF8.self)), scope: .council,
+                                                        id: "budget", title: "Budget primitif", attachedTo: "s1")
             _ = try await records.addAgendaItem("p1", to: "s1", title: "Budget 2027" + hidden + "\"><b>injecté</b>", dossiers: ["cadrage"])
             _ = try await secretariat.device.sync()
             let member = ClientSession(device: device, clock: clock)

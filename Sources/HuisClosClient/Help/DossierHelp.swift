@@ -67,8 +67,8 @@ public enum DossierHelp {
             fr: "Titre (par défaut le nom du fichier).",
             en: "Title (by default the file name).")
         public static let attachedTo = Text(
-            fr: "Séance ou avis de rattachement.",
-            en: "Attached séance or avis.")
+            fr: "Séance (s1), point d'ordre du jour (agenda:s1/budget) ou avis de rattachement, connu de cet appareil.",
+            en: "Attached séance (s1), agenda item (agenda:s1/budget) or avis, known to this device.")
         public static let path = Text(
             fr: "Fichier à envoyer.",
             en: "File to send.")
