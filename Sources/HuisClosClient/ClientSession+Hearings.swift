@@ -53,8 +53,18 @@ extension ClientSession {
         }
         let opened = Mutex<MemberID?>(nil)
         try await device.changeMembership { log, keyring, instant in
-            if log.state.currentEpoch(of: scope) != nil, let first = log.state.guests(of: scope, at: instant).first {
-                opened.withLock { $0 = first }  // opened by a run whose answer was lost: finished below
+            if log.state.currentEpoch(of: scope) != nil {
+                // Finished only when it is this device's own opening whose answer was lost: a guest
+                // this device appointed under this reference and granted the hearing, still its
+                // guest. Another device's hearing, or a scope of that name someone else keyed, is not
+                // this device's to finish (the attacker's review of the first version).
+                guard let guest = Self.ownGuest(of: scope, reference: reference, in: log, signer: keyring.device.signing.publicKey),
+                      log.state.guests(of: scope, at: instant).contains(guest) else {
+                    throw DossierError(.invalidArgument, Text(
+                        fr: "l'audition « \(id) » est déjà ouverte dans le registre signé, par un autre appareil ou sous un autre arrêté : choisissez un autre identifiant, ou synchronisez puis voyez huisclos auditions liste",
+                        en: "hearing '\(id)' is open already in the membership log, by another device or under another order: choose another id, or sync and see huisclos auditions liste"))
+                }
+                opened.withLock { $0 = guest }  // finished below, signing nothing more
                 return nil
             }
             // The guest's mandate ends with the hearing: its devices stop being valid at the expiry too.
@@ -82,6 +92,22 @@ extension ClientSession {
         return OpenedHearing(hearing: id, member: guest.hex, code: code.code,
                              root: Hex.encode(await device.membership.root.publicKey.bytes),
                              expiry: Self.iso8601(expiry.unixSeconds), scope: scope.rawValue)
+    }
+
+    /// The guest `signer` appointed under `reference` and granted `scope` in `log`, if any: the
+    /// trace of an opening by this device.
+    static func ownGuest(of scope: ScopeID, reference: String, in log: MembershipLog, signer: SigningPublicKey) -> MemberID? {
+        let appointed = log.records.compactMap { record -> MemberID? in
+            guard record.signer == signer, case let .appointMember(appointment) = record.event, appointment.role == .guest,
+                  appointment.orderNumber == reference else { return nil }
+            return appointment.member
+        }
+        return appointed.last { guest in
+            log.records.contains { record in
+                guard record.signer == signer, case let .addToScope(member, granted, _, _) = record.event else { return false }
+                return member == guest && granted == scope
+            }
+        }
     }
 
     /// Ends hearing `id` before its expiry: withdraws the guest's grant, orders its devices wiped,

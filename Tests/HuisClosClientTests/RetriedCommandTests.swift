@@ -117,6 +117,33 @@ import Testing
         }
     }
 
+    /// The attacker's review of the first version: a hearing another secretariat device opened,
+    /// whose record this device has not synced, is not this device's to finish — no second code
+    /// for someone else's guest, nothing signed.
+    @Test func aHearingAnotherDeviceOpenedIsNotFinishedHere() async throws {
+        let clock = ManualClock()
+        try await TestServer.with("hearing-other-device", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock)
+            defer { council.remove() }
+            let other = ClientSession(device: try await council.enrol("secretariat-2", role: .secretariat), clock: clock)
+            _ = try await council.secretariat.addDossierVersion(file: try council.file("budget.txt", "Budget 2027"), scope: .council,
+                                                                id: nil, title: nil, attachedTo: "")
+            try await other.syncEverything(policy: .everything)
+            _ = try await council.secretariat.openHearing("h-1", guestName: "Dr Léa Roux", dossier: "budget",
+                                                          until: council.secretariat.instant.adding(seconds: 3_600), order: nil,
+                                                          adminToken: { TestServer.adminToken })
+            let key = other.device.certificate.signingKey
+            let signed = { await other.device.membershipLog.records.count { $0.signer == key } }
+            let before = await signed()
+            await #expect(throws: DossierError.self) {
+                _ = try await other.openHearing("h-1", guestName: "Bob", dossier: "budget", until: other.instant.adding(seconds: 3_600),
+                                                order: nil, adminToken: { TestServer.adminToken })
+            }
+            #expect(await signed() == before, "nothing signed")
+            #expect(try HearingRegister(store: other.device.store).entry("h-1") == nil, "nothing recorded under another name")
+        }
+    }
+
     @Test func aRenewalRunAgainAfterALostAnswerIsRefusedAndOpensNoThirdMandate() async throws {
         try await Self.withLostAnswer(to: "AR-10", "retry-renew") { council in
             let (member, _) = try await council.secretariat.councilSession().appoint(
