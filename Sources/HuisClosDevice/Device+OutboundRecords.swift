@@ -23,32 +23,31 @@ extension Device {
     }
 
     /// Settles the records this device sent without hearing the relay keep them (a lost answer, a
-    /// crash, a relay restored from a backup since): kept when the verified log now holds them (an
-    /// epoch record carries its key sealed to this device); sent again, byte for byte, when the
-    /// relay holds nothing at their place; forgotten when other records took it. Signing new records
-    /// there instead would fork the log for every device that pulled these meanwhile: that was
+    /// crash, a relay restored from a backup since), one by one against the verified log: those it
+    /// holds byte for byte are kept (an epoch record carries its key sealed to this device); the
+    /// rest are sent again, byte for byte, while their place is free; all are forgotten once another
+    /// record holds the place of one (each chains to the one before). Signing new records at a free
+    /// place instead would fork the log for every device that pulled these meanwhile: that was
     /// simulation seed 4131. Returns how many records the log gained.
     func settleOutbound() async throws -> Int {
         let bytes = try await database.read { db in try DeviceVault.outbound(in: db) }
-        guard let first = bytes.first else { return 0 }
-        guard let index = try? MembershipRecord(verifying: first).index, index == UInt64(context.log.records.count) else {
-            // Pulled back with the log (the relay kept them), or other records took their place.
+        guard !bytes.isEmpty else { return 0 }
+        var records: [MembershipRecord] = []
+        for record in bytes { records.append(try MembershipRecord(verifying: record)) }
+        guard let rest = unsettled(records), let first = rest.first, first.index == UInt64(context.log.records.count) else {
             try await database.write { db in try DeviceVault.forgetOutbound(in: db) }
             return 0
         }
-        if let refusal = await refusal(of: bytes) {
+        if let refusal = await refusal(of: rest.map(\.encoded)) {
             guard refusal.code != .unreachable else { throw refusal }
-            // The relay may hold records at their place now (these, their answer lost, or others:
-            // whatever those did is decided again by whoever decides it).
+            // The relay may hold records at their place now (these, their answer lost, or others).
             let pulled = try await pullRelayedRecords()
-            // Still free, and refused for what they are (a signature, a size, an authority the relay
-            // judges otherwise): they will never be kept. Any other refusal (a storage error, a
-            // rate limit, a relay clock behind their date) may pass later: they stay noted, and
-            // nothing else is signed at their place meanwhile. A `fork` while the pull shows
-            // nothing at their place is such a refusal too: an honest relay refuses as a fork only
-            // once another record is stored there, which the pull then shows; a relay that kept
-            // these and hides them would otherwise get two records signed at one place.
-            guard index < UInt64(context.log.records.count) || [.badSignature, .tooLarge, .forbidden].contains(refusal.code) else {
+            // Still free: forgotten only when this device, judging them itself on its log, finds
+            // them void (a signature, a size, an authority): what the relay says of them is not
+            // enough, or a relay that kept them and hides them would get two records signed at one
+            // place (the attacker's reviews). Any other case may pass later: they stay noted, and
+            // nothing else is signed at their place meanwhile.
+            if let still = unsettled(records), !still.isEmpty, !isVoid(still) {
                 let why = Text(explaining: refusal)
                 throw DeviceError(.recordPending, Text(
                     fr: "\(DeviceError.Code.recordPending.text.french) (le serveur a répondu : \(why.french))",
@@ -57,10 +56,39 @@ extension Device {
             try await database.write { db in try DeviceVault.forgetOutbound(in: db) }
             return pulled
         }
-        var records: [MembershipRecord] = []
-        for record in bytes { records.append(try MembershipRecord(verifying: record)) }
-        try await relayed(records)
-        return records.count
+        try await relayed(rest)
+        return rest.count
+    }
+
+    /// The noted `records` the verified log does not hold yet; nil when another record holds the
+    /// place of one of them.
+    private func unsettled(_ records: [MembershipRecord]) -> [MembershipRecord]? {
+        let log = context.log.records
+        var rest: [MembershipRecord] = []
+        for record in records {
+            guard Int(record.index) < log.count else {
+                rest.append(record)
+                continue
+            }
+            guard log[Int(record.index)].encoded == record.encoded else { return nil }
+        }
+        return rest
+    }
+
+    /// True when the log, as this device verified it, refuses `records` for what they are (more
+    /// than one request carries, a signature, a size, an authority): they can never be kept.
+    private func isVoid(_ records: [MembershipRecord]) -> Bool {
+        guard records.count <= WireLimits.pushBatchesMax else { return true }
+        var log = context.log
+        let instant = context.readingInstant
+        for record in records {
+            do throws(TrustError) {
+                try log.receive(record.encoded, now: instant)
+            } catch {
+                return [.badSignature, .tooLarge, .notAuthorised, .quotaExceeded].contains(error.code)
+            }
+        }
+        return false
     }
 
     /// The relay's refusal to append `records`, nil when it kept them.

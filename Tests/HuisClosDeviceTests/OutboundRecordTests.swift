@@ -67,19 +67,21 @@ import Testing
         }
     }
 
-    /// A relay answers `fork` to a record and to its resend while its log shows nothing at the
-    /// record's place (a relay that kept it and hides it, or a broken one): the record stays noted
-    /// and nothing else is signed at its place — the attacker's review of a change that forgot it
-    /// and signed again, which hands such a relay two records at one place. Once the relay takes
-    /// it, it goes first, byte for byte.
-    @Test func aRecordRefusedAsAForkWithNothingAtItsPlaceStaysNotedAndNothingElseIsSignedThere() async throws {
+    /// A relay answers a record and its resend with a refusal while its log shows nothing at the
+    /// record's place (a relay that kept it and hides it, or a broken one) — as a fork, or as if
+    /// the record were forged, too large or not allowed, which this device's own log does not
+    /// say: the record stays noted and nothing else is signed at its place. The attacker's reviews:
+    /// forgetting it on the relay's word (a fork, then the three others) let such a relay get two
+    /// records signed at one place. Once the relay takes it, it goes first, byte for byte.
+    @Test(arguments: [APIError.Code.fork, .forbidden, .badSignature, .tooLarge])
+    func aRecordRefusedWithNothingAtItsPlaceStaysNotedAndNothingElseIsSignedThere(_ code: APIError.Code) async throws {
         let transport = AnswerLosingTransport()
         let clock = ManualClock()
-        try await TestServer.with("outbound-fork", configure: { $0.clock = clock.serverClock }) { server in
+        try await TestServer.with("outbound-\(code.rawValue)", configure: { $0.clock = clock.serverClock }) { server in
             let council = try await Self.council(on: server, clock: clock, transport: transport)
             defer { council.remove() }
             let before = await council.secretariat.membershipLog.records.count
-            transport.failAppends(2, with: APIError(.fork, Text(fr: "le registre a changé", en: "the membership log moved")))
+            transport.failAppends(2, with: APIError(code, Text(fr: "refusé", en: "refused")))
             let dave = try Self.appointment("dave", at: council.instant)
             await #expect { try await council.secretariat.sign(.appointMember(dave)) } throws: { error in
                 (error as? DeviceError)?.code == .recordPending
