@@ -1,4 +1,5 @@
 public import Foundation
+import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosDevice
 public import HuisClosDossiers
@@ -103,11 +104,15 @@ extension ClientSession {
     /// (`agenda:<séance>/<point>`) or an avis; empty for none.
     func requireAttachment(_ attachedTo: String) throws {
         guard !attachedTo.isEmpty else { return }
-        let seance = attachedTo.hasPrefix("agenda:") ? String(attachedTo.dropFirst("agenda:".count).prefix { $0 != "/" }) : attachedTo
-        guard (try? device.council.seance(seance)) == nil, (try? AvisDrafts(store: device.store).draft(attachedTo)) == nil else { return }
+        if attachedTo.hasPrefix("agenda:") {
+            let named = attachedTo.dropFirst("agenda:".count).split(separator: "/", maxSplits: 1).map(String.init)
+            if named.count == 2, (try? device.council.agenda(of: named[0]))?.contains(where: { $0.item.id == named[1] }) == true { return }
+        } else if (try? device.council.seance(attachedTo)) != nil || (try? AvisDrafts(store: device.store).draft(attachedTo)) != nil {
+            return
+        }
         throw DossierError(.notFound, Text(
-            fr: "--rattache-a : aucune séance ni aucun avis « \(attachedTo) » sur cet appareil : voyez huisclos seances liste et huisclos avis liste, ou synchronisez",
-            en: "--rattache-a: no séance nor avis '\(attachedTo)' on this device: see huisclos seances liste and huisclos avis liste, or sync"))
+            fr: "--rattache-a : aucune séance, aucun point d'ordre du jour ni aucun avis « \(attachedTo) » sur cet appareil : voyez huisclos seances voir et huisclos avis liste, ou synchronisez",
+            en: "--rattache-a: no séance, agenda item nor avis '\(attachedTo)' on this device: see huisclos seances voir and huisclos avis liste, or sync"))
     }
 
     /// Version `number` (or the latest) of `dossier` in `scope`, or a `notFound` failure saying what to do.

@@ -11,7 +11,8 @@ extension CouncilSession {
     /// the council's rules (`CouncilRules.checkOrderDates`, `CouncilRules.checkAppointment`) as
     /// the log will check it, before anything is signed (a vice-presidency is a role on a running
     /// mandate: `appointVicePresident`). Someone of the same name already in office by the same
-    /// order is this appointment made once (a command run again): refused.
+    /// order is this appointment made once (a command run again): refused. A known member's id given
+    /// with another name is refused too: the register, not the typed name, says who it is.
     public func checkAppointment(of id: String, name: String, role: Role, orderNumber: String, orderDay: Day) throws {
         try requireSecretariat(Text(fr: "nommer un membre", en: "appoint a member"))
         try CouncilRules.checkOrderDates(orderDay: orderDay, today: today)
@@ -28,6 +29,11 @@ extension CouncilSession {
                 en: "This is a secretariat account in office: end it first (huisclos membres fin-mandat \(id))."))
         }
         let existing = register.register.members[id]
+        if let existing, !existing.name.isEmpty, existing.name.lowercased() != name.lowercased() {
+            throw CouncilError(.nameMismatch, Text(
+                fr: "L'identifiant \(id) est celui de \(existing.name), pas de \(name) : vérifiez --membre (huisclos membres liste) ; pour une nouvelle personne, nommez-la sans --membre.",
+                en: "Id \(id) is \(existing.name)'s, not \(name)'s: check --membre (huisclos membres liste); for a new person, appoint without --membre."))
+        }
         // The first circle is counted on the fullest day of the new mandate so far: a backdated
         // order must not seat a 31st member on a day when 30 were in office.
         let fullest = register.register.fullestFirstCircleDay(from: orderDay, through: today)

@@ -40,6 +40,8 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         /// Closing the attendance of a séance where nobody was marked present, without saying that
         /// nobody came: a sheet closed by mistake can no longer be corrected.
         case nobodyMarkedPresent
+        /// A known member's id given with another person's name.
+        case nameMismatch
 
         public static let domain = "council"
 
@@ -114,6 +116,9 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             case .acknowledgementMismatch:
                 Text(fr: "un accusé de réception nomme la version et la séance de son identifiant : cet enregistrement se contredit",
                      en: "an acknowledgement names the version and séance of its id: this record contradicts itself")
+            case .nameMismatch:
+                Text(fr: "cet identifiant est celui d'un autre membre que le nom donné : vérifiez l'identifiant (huisclos membres liste)",
+                     en: "this id is another member's than the name given: check the id (huisclos membres liste)")
             case .nobodyMarkedPresent:
                 Text(fr: "personne n'est pointé présent à cette séance, et une feuille close ne change plus : pointez les présents (huisclos presence pointer) ; si personne n'est venu, ajoutez --aucun-present",
                      en: "nobody is marked present at this séance, and a closed sheet no longer changes: mark those present (huisclos presence pointer); if nobody came, add --aucun-present")
@@ -126,7 +131,7 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         public var exitStatus: ExitStatus {
             switch self {
             case .roleRequired: .notAllowed
-            case .unknownMember, .unknownSeance, .nobodyMarkedPresent: .usage
+            case .unknownMember, .unknownSeance, .nobodyMarkedPresent, .nameMismatch: .usage
             default: .dataRefused
             }
         }

@@ -97,11 +97,21 @@ import Testing
             #expect(grant.status == 64 && grant.errors.contains("council.unknownMember"), "\(grant.status) \(grant.errors)")
             let vice = try await council.run("secretariat", ["membres", "nommer", "--role", "vice-président", "--membre", nobody, "--arrete", "AR-9"])
             #expect(vice.status == 64 && vice.errors.contains("council.unknownMember"), "\(vice.status) \(vice.errors)")
+            // The second review: a known member's id with another person's name re-appointed the
+            // former member's id (and its devices) under the new name.
+            let alice = try await council.appoint("Alice Martin", category: "research", order: "AR-1", date: Days.iso(-1))
+            let wrongID = try await council.run("secretariat", ["membres", "nommer", "--membre", alice, "--nom", "Bruno Roy", "--categorie", "education",
+                                                                "--arrete", "AR-2"])
+            #expect(wrongID.status == 64 && wrongID.errors.contains("council.nameMismatch") && wrongID.errors.contains("Alice Martin"),
+                    "\(wrongID.status) \(wrongID.errors)")
 
             let file = council.folder.url.appendingPathComponent("budget.txt")
             try Data("Budget 2027 : fibre optique".utf8).write(to: file)
             let attached = try await council.run("secretariat", ["dossiers", "ajouter", "--rattache-a", "s9", "--id", "d2", file.path])
             #expect(attached.status == 64 && attached.errors.contains("--rattache-a") && attached.errors.contains("s9"), "\(attached.errors)")
+            try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(30), "--lieu", "Bobigny"])
+            let item = try await council.run("secretariat", ["dossiers", "ajouter", "--rattache-a", "agenda:s1/absent", "--id", "d3", file.path])
+            #expect(item.status == 64 && item.errors.contains("agenda:s1/absent"), "\(item.errors)")
             let missing = council.folder.url.appendingPathComponent("introuvable.pdf").path
             let dossier = try await council.run("secretariat", ["dossiers", "ajouter", "--id", "x", missing])
             #expect(dossier.status == 74 && dossier.errors.contains("fichier introuvable : \(missing)"), "\(dossier.status) \(dossier.errors)")
