@@ -100,6 +100,7 @@ import Testing
             // The second review: a known member's id with another person's name re-appointed the
             // former member's id (and its devices) under the new name.
             let alice = try await council.appoint("Alice Martin", category: "research", order: "AR-1", date: Days.iso(-1))
+            try await council.ok("secretariat", ["membres", "fin-mandat", alice])
             let wrongID = try await council.run("secretariat", ["membres", "nommer", "--membre", alice, "--nom", "Bruno Roy", "--categorie", "education",
                                                                 "--arrete", "AR-2"])
             #expect(wrongID.status == 64 && wrongID.errors.contains("council.nameMismatch") && wrongID.errors.contains("Alice Martin"),
