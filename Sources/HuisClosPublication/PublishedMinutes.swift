@@ -73,9 +73,7 @@ public struct PublishedMinutes: Sendable, Equatable, Codable {
     /// day: under v1, a device that may write the public scope republished signed minutes under
     /// another day, still shown as signed.
     public static func approvalStatement(council: String, seance: String, heldOn day: Day, approval: Approval, textSHA256: String) -> String {
-        ["HuisClos minutes approval v2", "council: \(council)", "seance: \(seance)", "seance-day: \(day.iso)", "approved-at: \(approval.seance)",
-         "approved-on: \(approval.day.iso)", "present: \(approval.present)", "for: \(approval.inFavour)", "against: \(approval.against)",
-         "abstaining: \(approval.abstaining)", "text-sha256: \(textSHA256)"].map { $0 + "\n" }.joined()
+        statement(council: council, seance: seance, heldOn: day, approval: approval, textSHA256: textSHA256)
     }
 
     /// This publication's approval statement for `council`.
@@ -86,9 +84,16 @@ public struct PublishedMinutes: Sendable, Equatable, Codable {
     /// The first (v1) statement, without the séance's day: recognised only to say that minutes were
     /// signed in that format (shown as not verified, to be signed again), never as signed.
     public static func firstApprovalStatement(council: String, seance: String, approval: Approval, textSHA256: String) -> String {
-        ["HuisClos minutes approval v1", "council: \(council)", "seance: \(seance)", "approved-at: \(approval.seance)",
-         "approved-on: \(approval.day.iso)", "present: \(approval.present)", "for: \(approval.inFavour)", "against: \(approval.against)",
-         "abstaining: \(approval.abstaining)", "text-sha256: \(textSHA256)"].map { $0 + "\n" }.joined()
+        statement(council: council, seance: seance, heldOn: nil, approval: approval, textSHA256: textSHA256)
+    }
+
+    /// The statement's lines: v2 when it names the séance's day, v1 (the same lines without it) when not.
+    private static func statement(council: String, seance: String, heldOn day: Day?, approval: Approval, textSHA256: String) -> String {
+        let lines = ["HuisClos minutes approval \(day == nil ? "v1" : "v2")", "council: \(council)", "seance: \(seance)"]
+            + (day.map { ["seance-day: \($0.iso)"] } ?? [])
+            + ["approved-at: \(approval.seance)", "approved-on: \(approval.day.iso)", "present: \(approval.present)", "for: \(approval.inFavour)",
+               "against: \(approval.against)", "abstaining: \(approval.abstaining)", "text-sha256: \(textSHA256)"]
+        return lines.map { $0 + "\n" }.joined()
     }
 
     /// This publication's v1 statement for `council` (`firstApprovalStatement`).
