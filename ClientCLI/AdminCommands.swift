@@ -23,13 +23,17 @@ struct AdminCommands: AsyncParsableCommand {
 
         func value() throws -> String {
             if let file = adminTokenFile {
+                try PlaintextFile.requireReadable(atPath: file)
                 return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             guard let token = Passphrase.take("HUISCLOS_ADMIN_TOKEN") else {
                 throw UsageError(
                     invalid: Text(
-                        fr: "jeton admin manquant : --admin-token-file ou HUISCLOS_ADMIN_TOKEN",
-                        en: "admin token missing: --admin-token-file or HUISCLOS_ADMIN_TOKEN"))
+                        fr:
+                            "jeton d'administration du serveur manquant : donnez le fichier qui le contient (--fichier-jeton <fichier>) ou le jeton lui-même dans HUISCLOS_ADMIN_TOKEN ; l'exploitant du serveur vous le remet",
+                        en:
+                            "the server's admin token is missing: give the file holding it (--admin-token-file <file>) or the token itself in HUISCLOS_ADMIN_TOKEN; the server's operator gives it to you"
+                    ))
             }
             return token
         }

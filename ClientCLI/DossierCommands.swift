@@ -45,7 +45,6 @@ struct DossierCommands: AsyncParsableCommand {
                         warn(.uploadAbandoned(reason))
                     case .interrupted:
                         bars.finish()
-                        warn(.uploadInterrupted)
                     }
                 }
             }

@@ -38,13 +38,14 @@ extension MemberCommands {
         @Argument(help: .member) var member: String
         @Option(name: .customLong("arrete"), help: .init(MemberHelp.Renew.order)) var order: String
         @Option(help: .init(MemberHelp.Renew.date)) var date: String?
+        @Flag(name: .customLong("anticipe"), help: .init(MemberHelp.Renew.early)) var early = false
         @Flag(help: .json) var json = false
 
         func run() async throws {
             let orderDay = try date.map { try parseDay($0, option: "--date") }
             let id = try MemberID(hex: member)
             try await CouncilSession.with(device) { session in
-                let mandate = try await session.renew(id, orderNumber: order, orderDay: orderDay)
+                let mandate = try await session.renew(id, orderNumber: order, orderDay: orderDay, early: early)
                 if json { return try printJSON(["member": id.hex, "start": mandate.start.iso, "termEnd": mandate.termEnd.iso]) }
                 say(.mandateRenewed(session.name(id.hex), order: order, mandate))
             }

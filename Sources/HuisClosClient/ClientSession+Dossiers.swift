@@ -37,7 +37,8 @@ public enum DossierUploadEvent: Sendable {
     case abandoned(Text)
     /// `done` of `total` chunks of the new version sent.
     case uploading(done: Int, total: Int)
-    /// The upload was cut (relay unreachable or failing): it stays pending and resumes at the next sync.
+    /// The upload was cut (relay unreachable or failing): it stays pending and resumes at the next
+    /// sync (the error thrown next says so, or why the relay refused it).
     case interrupted
 }
 
@@ -76,7 +77,9 @@ extension ClientSession {
                 })
         } catch let error as APIError {
             progress(.interrupted)
-            throw error
+            guard error.code == .unreachable else { throw error }
+            let waiting = DossierError.Code.uploadWaiting.text
+            throw DossierError(.uploadWaiting, Text(fr: "\(error.happened.french) : \(waiting.french)", en: "\(error.happened.english): \(waiting.english)"))
         }
         _ = try await device.sync()
         return ListedVersion(version: version, title: title, scope: scope, seen: true, offline: true)

@@ -138,7 +138,7 @@ extension ClientSession {
                                         Text(fr: "Membres", en: "Members"), Text(fr: "Supplémentaires", en: "Supplementary")].map { $0.in(language) },
                               records: groups)
         for group in groups {
-            listing.appendRow([group.name, group.created.iso, group.members.map(name).joined(separator: ", "),
+            listing.appendRow([group.name, group.created.text(in: language), group.members.map(name).joined(separator: ", "),
                                group.supplementaryMembers.map(name).joined(separator: ", ")])
         }
         return listing
@@ -170,6 +170,11 @@ extension ClientSession {
             listing.appendRow([item.dossier, String(item.version), item.title, item.fileName, String(item.size),
                                (item.offline ? Text(fr: "oui", en: "yes") : Text(fr: "non", en: "no")).in(language),
                                item.seen ? "" : Text(fr: "nouveau", en: "new").in(language)])
+        }
+        // Sealed here, their upload cut: shown in the table (not in --json, which lists versions) so nobody adds them twice.
+        for waiting in try DossierLibrary(store: device.store, scope: scope).waitingUploads() {
+            listing.appendRow([waiting.dossier, Text(fr: "en attente d'envoi", en: "waiting to upload").in(language), waiting.title,
+                               waiting.fileName, String(waiting.size), Text(fr: "oui", en: "yes").in(language), ""])
         }
         return listing
     }

@@ -12,9 +12,9 @@ extension CouncilSession {
     /// Renews `member`'s mandate by order `orderNumber` of `orderDay` (today when nil): checked on
     /// the register first, then the running mandate's end and the new appointment signed together
     /// (`Device.renewMandate`), then synced. Returns the new mandate.
-    public func renew(_ member: MemberID, orderNumber: String, orderDay: Day?) async throws -> Mandate {
+    public func renew(_ member: MemberID, orderNumber: String, orderDay: Day?, early: Bool = false) async throws -> Mandate {
         try requireSecretariat(Text(fr: "renouveler un mandat", en: "renew a mandate"))
-        let mandate = try await device.renewMandate(of: member, orderNumber: orderNumber, on: orderDay ?? today,
+        let mandate = try await device.renewMandate(of: member, orderNumber: orderNumber, on: orderDay ?? today, early: early,
                                                     register: try await settled().register.register, today: today)
         _ = try await device.sync()
         return mandate
@@ -71,9 +71,10 @@ public struct ImportedAppointment: Sendable, Encodable, Equatable {
     public let start: String
     public let termEnd: String
 
-    /// The line as a person reads it.
+    /// The line as a person reads it (days as French documents write them, in French).
     public var text: Text {
-        Text(fr: "ligne \(line) : \(name)\(member.map { " — identifiant \($0)" } ?? "") — mandat du \(start) au \(termEnd)",
+        let (from, to) = (Day(iso: start)?.french ?? start, Day(iso: termEnd)?.french ?? termEnd)
+        return Text(fr: "ligne \(line) : \(name)\(member.map { " — identifiant \($0)" } ?? "") — mandat du \(from) au \(to)",
              en: "line \(line): \(name)\(member.map { " — id \($0)" } ?? "") — mandate from \(start) to \(termEnd)")
     }
 }

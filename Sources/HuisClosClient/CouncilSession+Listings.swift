@@ -30,9 +30,10 @@ extension CouncilSession {
                 : mandate.earlyEnd?.reason == .resignation ? ("resigned", Text(fr: "démission", en: "resigned"))
                 : ("ended", Text(fr: "mandat terminé", en: "mandate ended"))
             listing.append([member.id, member.name, member.circle.label.in(language), role.1.in(language),
-                            member.category.label.in(language), mandate.orderNumber, mandate.start.iso, mandate.end.iso,
+                            member.category.label.in(language), mandate.orderNumber, mandate.start.text(in: language), mandate.end.text(in: language),
                             state.1.in(language), "\(member.mandates.count)"],
                            json: ["circle": .string(member.circle.rawValue), "role": .string(role.0),
+                                  "start": .string(mandate.start.iso), "end": .string(mandate.end.iso),
                                   "category": .string(member.category.rawValue), "status": .string(state.0),
                                   "mandates": .int(member.mandates.count)])
         }

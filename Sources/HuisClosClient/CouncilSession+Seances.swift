@@ -27,7 +27,7 @@ extension CouncilSession {
     public func requireCouncilAccess() async throws {
         guard await hasCouncilAccess else {
             throw DeviceError(.notAuthorised, Text(
-                fr: "cet appareil n'a pas accès aux séances du conseil (portée council) : second cercle, invité ou mandat terminé",
+                fr: "cet appareil n'a pas accès aux séances du conseil (portée du conseil) : second cercle, invité ou mandat terminé",
                 en: "this device has no access to the council's séances (council scope): second circle, guest or ended mandate"))
         }
     }

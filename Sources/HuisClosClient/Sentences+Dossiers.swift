@@ -14,11 +14,6 @@ extension Text {
         Text(fr: "Envoi abandonné : \(reason.french)", en: "Upload abandoned: \(reason.english)")
     }
 
-    /// An upload cut short: it resumes at the next sync.
-    public static let uploadInterrupted = Text(
-        fr: "L'envoi est interrompu ; il reprendra au prochain « huisclos sync » sans renvoyer ce que le serveur a déjà.",
-        en: "The upload was interrupted; it resumes at the next 'huisclos sync' without resending what the server already holds.")
-
     /// A warning before a dossier's content is written in plaintext to `output` (nil: standard output).
     public static func contentInPlaintext(_ output: String?) -> Text {
         Text(fr: "Attention : le contenu est écrit en clair hors de l'appareil chiffré (\(output ?? "sortie standard")).",

@@ -8,7 +8,8 @@ extension [ReportLine] {
     /// After convening `seance` (`change` what the convocation record did) on `day`: what was
     /// recorded and what to do next, then its urgency or, for a past day, a warning to check the date.
     public static func convened(_ seance: Seance, _ change: Seance.ConvocationChange, on day: Day, _ outcome: ConvocationDelay.Outcome) -> [ReportLine] {
-        var lines = [ReportLine.info(seance.convocationSaid(change))]
+        let past = if case .pastSeance = outcome { true } else { false }
+        var lines = [ReportLine.info(seance.convocationSaid(change, past: past))]
         switch outcome {
         case .inTime: break
         case let .urgent(clearDays):

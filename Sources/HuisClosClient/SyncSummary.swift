@@ -72,8 +72,8 @@ public struct SyncSummary: Encodable, Sendable {
         if let clock = result.clockOffset?.notice { lines.append(.problem(clock)) }
         lines += HeldGroup.of(result.held).map { .info(Text(fr: "En attente — " + $0.text.french, en: "Held — " + $0.text.english)) }
         lines += result.waitingForKey.map { scope in .info(Text(
-            fr: "\(scope.rawValue) : clé de l'époque en cours pas encore reçue ; ses lots seront reçus à une prochaine synchronisation",
-            en: "\(scope.rawValue): the current epoch's key has not arrived yet; its batches are pulled at a later sync")) }
+            fr: "Clé de l'époque en cours pas encore reçue (\(scope.text.french)) : ses lots seront reçus à une prochaine synchronisation",
+            en: "The current epoch's key has not arrived yet (\(scope.text.english)): its batches are pulled at a later sync")) }
         lines += result.devicesAwaitingApproval.map { .info(.awaitingApproval($0.fingerprint)) }
         if resumed.versions > 0 {
             lines.append(.info(Text(fr: "Envois repris : \(resumed.versions) version(s), \(resumed.chunks) morceau(x) manquant(s) envoyé(s)",
@@ -121,18 +121,19 @@ public struct HeldGroup: Encodable, Hashable, Sendable {
 
     /// Why, in both languages.
     public var text: Text {
-        switch reason {
+        let scope = (try? ScopeID(scope))?.text ?? Text(fr: scope, en: scope)
+        return switch reason {
         case ChangeError.Code.keyUnavailable.rawValue:
-            Text(fr: "\(scope) : \(count) lot(s) en attente de la clé de l'époque \(epoch), pas encore reçue (fusionnés dès son arrivée)",
-                 en: "\(scope): \(count) batch(es) waiting for the key of epoch \(epoch), not received yet (merged when it arrives)")
+            Text(fr: "\(count) lot(s) en attente de la clé de l'époque \(epoch) (\(scope.french)), pas encore reçue (fusionnés dès son arrivée)",
+                 en: "\(count) batch(es) waiting for the key of epoch \(epoch) (\(scope.english)), not received yet (merged when it arrives)")
         case ChangeError.Code.gap.rawValue:
-            Text(fr: "\(scope) : \(count) lot(s) en attente de lots antérieurs de leur appareil",
-                 en: "\(scope): \(count) batch(es) waiting for earlier batches of their device")
+            Text(fr: "\(count) lot(s) en attente de lots antérieurs de leur appareil (\(scope.french))",
+                 en: "\(count) batch(es) waiting for earlier batches of their device (\(scope.english))")
         case ChangeError.Code.clockAhead.rawValue:
-            Text(fr: "\(scope) : \(count) lot(s) datés en avance sur l'horloge de cet appareil, en attente",
-                 en: "\(scope): \(count) batch(es) stamped ahead of this device's clock, waiting")
+            Text(fr: "\(count) lot(s) datés en avance sur l'horloge de cet appareil, en attente (\(scope.french))",
+                 en: "\(count) batch(es) stamped ahead of this device's clock, waiting (\(scope.english))")
         default:
-            Text(fr: "\(scope) : \(count) lot(s) en attente (\(reason))", en: "\(scope): \(count) batch(es) held (\(reason))")
+            Text(fr: "\(count) lot(s) en attente (\(scope.french) ; \(reason))", en: "\(count) batch(es) held (\(scope.english); \(reason))")
         }
     }
 }

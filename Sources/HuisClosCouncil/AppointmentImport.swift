@@ -148,8 +148,8 @@ public enum AppointmentImport {
 
     private static func row(_ line: Int, _ field: [String: String], today: Day) -> Result<Row, LineError> {
         func refuse(_ column: String, _ value: String, _ accepted: Text) -> Result<Row, LineError> {
-            .failure(LineError(line, Text(fr: "\(column) « \(value) » refusé ; valeurs admises : \(accepted.french)",
-                                          en: "\(column) \"\(value)\" refused; allowed values: \(accepted.english)")))
+            .failure(LineError(line, Text(fr: "colonne \(column) : « \(value) » est refusé ; valeurs admises : \(accepted.french)",
+                                          en: "column \(column): \"\(value)\" is refused; allowed values: \(accepted.english)")))
         }
         let name = field["nom"] ?? "", orderNumber = field["arrete"] ?? ""
         guard !name.isEmpty, name.utf8.count <= 128 else { return refuse("nom", name, Text(fr: "1 à 128 octets", en: "1 to 128 bytes")) }

@@ -42,6 +42,9 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         case nobodyMarkedPresent
         /// A known member's id given with another person's name.
         case nameMismatch
+        /// A renewal more than `CouncilRules.renewalNoticeMonths` before the running mandate's
+        /// term, not confirmed: it would end that mandate early and use the only renewal.
+        case earlyRenewal
 
         public static let domain = "council"
 
@@ -122,16 +125,19 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             case .nobodyMarkedPresent:
                 Text(fr: "personne n'est pointé présent à cette séance, et une feuille close ne change plus : pointez les présents (huisclos presence pointer) ; si personne n'est venu, ajoutez --aucun-present",
                      en: "nobody is marked present at this séance, and a closed sheet no longer changes: mark those present (huisclos presence pointer); if nobody came, add --aucun-present")
+            case .earlyRenewal:
+                Text(fr: "ce renouvellement mettrait fin au mandat en cours bien avant son terme et utiliserait le seul renouvellement permis : vérifiez le membre et la date ; si c'est voulu, ajoutez --anticipe",
+                     en: "this renewal would end the running mandate long before its term and use the only renewal allowed: check the member and the date; if it is meant, add --anticipe")
             }
         }
 
         /// Not allowed (77) for a role required, as every permission refusal of the product; an id
-        /// naming nothing, or a closing not confirmed, is wrong usage (64), as everywhere
+        /// naming nothing, or a closing or renewal not confirmed, is wrong usage (64), as everywhere
         /// (`ExitStatus`); any other refusal is data refused (65).
         public var exitStatus: ExitStatus {
             switch self {
             case .roleRequired: .notAllowed
-            case .unknownMember, .unknownSeance, .nobodyMarkedPresent, .nameMismatch: .usage
+            case .unknownMember, .unknownSeance, .nobodyMarkedPresent, .nameMismatch, .earlyRenewal: .usage
             default: .dataRefused
             }
         }

@@ -13,6 +13,10 @@ public enum CouncilRules {
     public static func mandateEnd(from orderDay: Day) -> Day { orderDay.adding(years: mandateYears) }
     /// "…renouvelable une fois": at most two mandates per person.
     public static let mandatesPerPersonMax = 2
+    /// A renewal ends the running mandate on the order's day and uses the only renewal: more than
+    /// this many months before the running mandate's term, it is done only when confirmed
+    /// (`CouncilError.Code.earlyRenewal`), as a slip cannot be undone.
+    public static let renewalNoticeMonths = 6
     /// "Un membre absent à 3 séances consécutives est déclaré démissionnaire d'office."
     public static let consecutiveAbsencesForResignation = 3
     /// "Le conseil se réunit au moins une fois par an": warn after 12 months without a séance.

@@ -1,14 +1,14 @@
 public import HuisClosL10n
 
 extension Member.Category {
-    /// The category as people read it (tables); scripts get `rawValue` (`--json`).
+    /// The category as tables show it: the word typed with `--categorie` in that language (`--json`: `rawValue`).
     public var label: Text {
         switch self {
-        case .economic: Text(fr: "monde économique", en: "economic world")
+        case .economic: Text(fr: "économie", en: "economic")
         case .education: Text(fr: "éducation", en: "education")
         case .research: Text(fr: "recherche", en: "research")
-        case .publicPartners: Text(fr: "partenaires publics", en: "public partners")
-        case .civilSociety: Text(fr: "société civile", en: "civil society")
+        case .publicPartners: Text(fr: "partenaires-publics", en: "publicPartners")
+        case .civilSociety: Text(fr: "société-civile", en: "civilSociety")
         }
     }
 }

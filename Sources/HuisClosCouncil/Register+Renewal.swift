@@ -6,7 +6,9 @@ extension Register {
     /// appointed again in the same circle with the same name, category and gender, under every rule
     /// of an appointment (no order postdated or already past its 3-year term, no third mandate,
     /// no 31st seat). One step where the secretariat used to end the mandate and appoint anew.
-    public func renewal(of id: String, orderNumber: String, on orderDay: Day, today: Day) throws(CouncilError) -> Mandate {
+    /// More than `CouncilRules.renewalNoticeMonths` before the running mandate's end, only when
+    /// `early` confirms it (`earlyRenewal`): the rest of that mandate would be lost for good.
+    public func renewal(of id: String, orderNumber: String, on orderDay: Day, today: Day, early: Bool = false) throws(CouncilError) -> Mandate {
         guard let member = members[id] else { throw Self.unknown(id) }
         guard orderDay <= today else {
             throw CouncilError(.invalidDate, Text(
@@ -29,6 +31,12 @@ extension Register {
         try next.appoint(id: id, name: member.name, circle: member.circle, category: member.category, gender: member.gender,
                          orderNumber: orderNumber, on: orderDay, recordedOn: today)
         guard let renewed = next.members[id]?.mandates.last else { preconditionFailure("an appointment that succeeded adds a mandate") }
+        if !early, let running = member.mandates.last, member.isInOffice(on: today),
+           today.adding(months: CouncilRules.renewalNoticeMonths) < running.end {
+            throw CouncilError(.earlyRenewal, Text(
+                fr: "Le mandat en cours de \(member.name) court jusqu'au \(running.end.french) : le renouveler aujourd'hui y met fin et utilise le seul renouvellement permis (\(CouncilRules.Quote.renewableOnce.french)) Si c'est voulu, relancez avec --anticipe ; sinon, renouvelez dans les \(CouncilRules.renewalNoticeMonths) derniers mois du mandat.",
+                en: "\(member.name)'s running mandate lasts until \(running.end.iso): renewing it today ends it and uses the only renewal allowed (\(CouncilRules.Quote.renewableOnce.english)) If it is meant, run again with --anticipe; otherwise renew within the mandate's last \(CouncilRules.renewalNoticeMonths) months."))
+        }
         return renewed
     }
 }

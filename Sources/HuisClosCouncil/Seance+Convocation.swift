@@ -107,10 +107,14 @@ extension Seance {
     }
 
     /// What the president is told once the convocation is recorded: when and where, in full, and
-    /// what to do next (a change is sent again as a notice; nothing changed, nothing to send).
-    public func convocationSaid(_ change: ConvocationChange) -> Text {
+    /// what to do next (a change is sent again as a notice; nothing changed, nothing to send; a
+    /// séance recorded after the fact, `past`, is not announced to anyone).
+    public func convocationSaid(_ change: ConvocationChange, past: Bool = false) -> Text {
         let when = whenInFull
         return switch change {
+        case .convened where past, .changed where past:
+            Text(fr: "Séance \(id) enregistrée pour \(when.french), à \(place). Ajoutez son ordre du jour et sa présence, puis synchronisez (huisclos sync) ; une séance passée ne s'annonce pas aux membres.",
+                 en: "Séance \(id) recorded for \(when.english), at \(place). Add its agenda and attendance, then sync (huisclos sync); a past séance is not announced to the members.")
         case .convened:
             Text(fr: "Séance \(id) convoquée pour \(when.french), à \(place). Ajoutez l'ordre du jour (huisclos ordre-du-jour ajouter), synchronisez (huisclos sync), puis avisez les membres (huisclos seances notifier \(id)).",
                  en: "Séance \(id) convened for \(when.english), at \(place). Add the agenda (huisclos ordre-du-jour ajouter), sync (huisclos sync), then notify the members (huisclos seances notifier \(id)).")

@@ -62,8 +62,8 @@ extension Device {
     public func requireReadable(_ scope: ScopeID) throws(DeviceError) {
         guard readableScopes.contains(scope) else {
             throw DeviceError(.notAuthorised, Text(
-                fr: "cet appareil ne peut pas lire la portée \(scope.rawValue) : le registre signé ne la lui ouvre pas ou plus (groupe dont il n'est pas membre, audition échue, fin de mandat). Demandez au secrétariat si c'est une erreur.",
-                en: "this device may not read scope \(scope.rawValue): the signed log does not (or no longer) open it to it (group it is not in, expired hearing, ended mandate). Ask the secretariat if this is a mistake."))
+                fr: "cet appareil ne peut pas lire cette portée (\(scope.text.french)) : le registre signé ne la lui ouvre pas ou plus (groupe dont il n'est pas membre, audition échue, fin de mandat). Demandez au secrétariat si c'est une erreur.",
+                en: "this device may not read this scope (\(scope.text.english)): the signed log does not (or no longer) open it to it (group it is not in, expired hearing, ended mandate). Ask the secretariat if this is a mistake."))
         }
     }
 

@@ -17,11 +17,14 @@ extension Device {
         _ change: (inout MembershipLog, inout ScopeKeyring, Instant) throws -> EpochRotation?
     ) async throws -> EpochRotation? {
         try await serially {
-            _ = try await pullMembership()
+            let instant = try await beforeSigning {
+                _ = try await pullMembership()
+                return try await nextRecordInstant()
+            }
             var log = context.log
             var keyring = context.keyring
             let before = log.records.count
-            let rotation = try change(&log, &keyring, try await nextRecordInstant())
+            let rotation = try change(&log, &keyring, instant)
             let added = Array(log.records[before...])
             guard !added.isEmpty else { return rotation }
             try await send(added)

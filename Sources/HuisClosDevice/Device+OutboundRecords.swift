@@ -8,9 +8,29 @@ import HuisClosWire
 extension Device {
     /// Has the relay keep `records`, signed by this device, after noting them in the vault: until
     /// this device knows their fate it never signs other records at their place (`settleOutbound`).
+    /// With the relay unreachable they stay noted and leave at the next sync: the error says so
+    /// (`signedNotSent`), so that nobody runs the command again to sign them a second time.
     func send(_ records: [MembershipRecord]) async throws {
         try await database.write { db in try DeviceVault.keep(outbound: records, in: db) }
-        try await client.appendMembership(records.map(\.encoded))
+        do {
+            try await client.appendMembership(records.map(\.encoded))
+        } catch {
+            guard error.code == .unreachable else { throw error }
+            let noted = DeviceError.Code.signedNotSent.text
+            throw DeviceError(.signedNotSent, Text(fr: "\(error.happened.french) : \(noted.french)", en: "\(error.happened.english): \(noted.english)"))
+        }
+    }
+
+    /// Runs `step`, which reaches the relay before a record is signed: with the relay unreachable,
+    /// the error says that nothing was signed (`notSigned`), unlike one after the signature
+    /// (`signedNotSent`), so the person knows whether to run the command again.
+    func beforeSigning<T>(_ step: () async throws -> T) async throws -> T {
+        do {
+            return try await step()
+        } catch let error as APIError where error.code == .unreachable {
+            let nothing = DeviceError.Code.notSigned.text
+            throw DeviceError(.notSigned, Text(fr: "\(error.happened.french) : \(nothing.french)", en: "\(error.happened.english): \(nothing.english)"))
+        }
     }
 
     /// Settles, before a workflow checks what it will sign, the records this device signed without

@@ -99,9 +99,9 @@ extension Device {
     /// appointment in the role of the latest mandate — so a refusal leaves neither signed. Returns
     /// the new mandate (its `termEnd` is what the secretariat is told). The member's devices stay
     /// valid (same role) and sign the new mandate's undertaking at their next sync.
-    public func renewMandate(of member: MemberID, orderNumber: String, on orderDay: Day,
+    public func renewMandate(of member: MemberID, orderNumber: String, on orderDay: Day, early: Bool = false,
                              register: Register, today: Day) async throws -> Mandate {
-        let mandate = try register.renewal(of: member.hex, orderNumber: orderNumber, on: orderDay, today: today)
+        let mandate = try register.renewal(of: member.hex, orderNumber: orderNumber, on: orderDay, today: today, early: early)
         let signer = identity.signing
         try await changeMembership { log, _, instant in
             guard let role = log.state.lastRole(of: member) else {

@@ -327,9 +327,9 @@ extension Device {
     /// once, after the first signature and before the first send.
     func append(_ event: MembershipEvent, signer: SigningKeyPair, beforeSending: @Sendable () throws -> Void = {}) async throws {
         try await serially {
-            _ = try await settleOutbound()
+            _ = try await beforeSigning { try await settleOutbound() }
             for attempt in 1...Self.membershipAppendAttemptsMax {
-                let instant = try await nextRecordInstant()
+                let instant = try await beforeSigning { try await nextRecordInstant() }
                 let signed = try withStandingWrites(event)
                 var next = context.log
                 let record: MembershipRecord

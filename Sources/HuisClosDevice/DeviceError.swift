@@ -32,6 +32,11 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         /// A membership record this device signed waits for the relay, which refuses it for now:
         /// the device signs nothing else until the relay keeps it (`Device.settleOutbound`).
         case recordPending
+        /// A membership record signed while the relay was unreachable: noted on this device, it
+        /// leaves at the next sync (`Device.settleOutbound`); signing it again is not needed.
+        case signedNotSent
+        /// The relay unreachable before a membership record was signed: nothing was.
+        case notSigned
 
         public static let domain = "device"
 
@@ -76,6 +81,12 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
             case .recordPending:
                 Text(fr: "un enregistrement du registre signé par cet appareil attend que le serveur le garde, et le serveur le refuse pour l'instant : cet appareil ne signe rien d'autre d'ici là ; synchronisez plus tard, et prévenez le secrétariat si cela persiste",
                      en: "a membership record this device signed waits for the server to keep it, and the server refuses it for now: this device signs nothing else meanwhile; sync later, and tell the secretariat if it persists")
+            case .notSigned:
+                Text(fr: "rien n'a été signé ; relancez la commande une fois le serveur joignable (cet appareil reste lisible hors ligne)",
+                     en: "nothing was signed; run the command again once the server is reachable (this device stays readable offline)")
+            case .signedNotSent:
+                Text(fr: "ce que cette commande a signé est gardé sur cet appareil : la prochaine synchronisation (huisclos sync) l'envoie au serveur, ou constate qu'il l'a déjà reçu ; inutile de le signer de nouveau",
+                     en: "what this command signed is kept on this device: the next sync (huisclos sync) sends it to the server, or finds it already there; no need to sign it again")
             }
         }
 
@@ -83,7 +94,7 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
             switch self {
             case .untrustedLog, .rootBackupInvalid, .clockBehind, .relayClockBehind: .dataRefused
             case .noDevice, .alreadyExists, .leaseExpired, .wiped, .locked, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
-            case .recordPending: .unreachable
+            case .recordPending, .signedNotSent, .notSigned: .unreachable
             }
         }
     }

@@ -19,6 +19,9 @@ public struct DossierError: HuisClosError, Equatable, CustomStringConvertible {
         case notFetched
         /// The avis is not in the state the operation needs (e.g. publishing before adoption).
         case wrongState
+        /// A version sealed and kept on this device whose upload was cut (the relay unreachable):
+        /// the next sync resumes it (`PendingUpload`).
+        case uploadWaiting
 
         public static let domain = "dossier"
 
@@ -45,6 +48,9 @@ public struct DossierError: HuisClosError, Equatable, CustomStringConvertible {
             case .wrongState:
                 Text(fr: "l'avis n'est pas à l'état que demande cette action (par exemple publier avant l'adoption) : voyez huisclos avis liste",
                      en: "the avis is not in the state this action needs (e.g. publishing before adoption): see huisclos avis liste")
+            case .uploadWaiting:
+                Text(fr: "le dossier est gardé chiffré sur cet appareil et son envoi reprendra au prochain « huisclos sync », sans renvoyer ce que le serveur a déjà ; ne l'ajoutez pas de nouveau",
+                     en: "the dossier is kept encrypted on this device and its upload resumes at the next 'huisclos sync', without resending what the server holds; do not add it again")
             }
         }
 
@@ -53,7 +59,7 @@ public struct DossierError: HuisClosError, Equatable, CustomStringConvertible {
             case .integrity: .dataRefused
             case .forbidden: .notAllowed
             case .notFound, .invalidArgument, .wrongState, .tooLarge: .usage
-            case .notFetched: .unreachable
+            case .notFetched, .uploadWaiting: .unreachable
             }
         }
     }

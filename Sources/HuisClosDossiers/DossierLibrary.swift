@@ -110,6 +110,12 @@ public struct DossierLibrary: Sendable {
         return Dossier(id: id, title: fields.text("title") ?? id, attachedTo: fields.text("attached_to") ?? "", versions: versions)
     }
 
+    /// The versions of this scope sealed on this device whose upload waits for the next sync
+    /// (`PendingUpload`), oldest first: not versions yet, but listed so nobody adds them twice.
+    public func waitingUploads() throws -> [(dossier: String, title: String, fileName: String, size: Int64)] {
+        try PendingUpload.all(in: store.database).filter { $0.scope == scope }.map { ($0.dossier, $0.title, $0.fileName, $0.size) }
+    }
+
     /// Every dossier of the scope, by identifier.
     public func list() throws -> [Dossier] {
         try RecordReader(database: store.database).ids(kind: Layout.dossier, scope: scope).compactMap { try dossier($0) }

@@ -85,8 +85,8 @@ public struct DossierPrefetch: Sendable {
                 report.chunks += try await library.bring(version, transfer: transfer) { fetched, _ in progress(before + fetched, total) }
                 report.fetched += 1
             } catch let error as DossierError where error.code == .integrity || error.code == .notFetched {
-                report.refused.append(Text(fr: "\(library.scope.rawValue) \(version.dossier) v\(version.number) : \(error.text.french)",
-                                           en: "\(library.scope.rawValue) \(version.dossier) v\(version.number): \(error.text.english)"))
+                report.refused.append(Text(fr: "\(version.dossier) v\(version.number) (\(library.scope.text.french)) : \(error.text.french)",
+                                           en: "\(version.dossier) v\(version.number) (\(library.scope.text.english)): \(error.text.english)"))
             }
             done = before + Self.chunkCount(of: version)
             progress(done, total)

@@ -84,8 +84,8 @@ extension DossierLibrary {
         for pending in try PendingUpload.all(in: store.database) {
             guard writable.contains(pending.scope) else {
                 try PendingUpload.forget(pending.fileID, in: store.database)
-                result.refused.append(Text(fr: "\(pending.fileName) (\(pending.dossier)) : cet appareil ne peut plus écrire dans \(pending.scope.rawValue)",
-                                           en: "\(pending.fileName) (\(pending.dossier)): this device may no longer write in \(pending.scope.rawValue)"))
+                result.refused.append(Text(fr: "\(pending.fileName) (\(pending.dossier)) : cet appareil ne peut plus écrire dans cette portée (\(pending.scope.text.french)) ; l'envoi est abandonné",
+                                           en: "\(pending.fileName) (\(pending.dossier)): this device may no longer write in this scope (\(pending.scope.text.english)); the upload is abandoned"))
                 continue
             }
             let library = DossierLibrary(store: store, scope: pending.scope)

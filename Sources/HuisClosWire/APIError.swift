@@ -128,8 +128,8 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
                 Text(fr: "le secrétariat a révoqué cet appareil : il ne se synchronise plus ; adressez-vous au secrétariat",
                      en: "the secretariat revoked this device: it no longer syncs; ask the secretariat")
             case .adminRequired:
-                Text(fr: "cette opération demande le jeton d'administration du serveur (HUISCLOS_ADMIN_TOKEN) : demandez-le à l'exploitant du serveur",
-                     en: "this operation needs the server's admin token (HUISCLOS_ADMIN_TOKEN): ask the server's operator")
+                Text(fr: "cette opération demande le jeton d'administration du serveur, absent ou refusé : donnez celui que l'exploitant du serveur vous a remis (--fichier-jeton <fichier> ou HUISCLOS_ADMIN_TOKEN), ou vérifiez-le auprès de lui",
+                     en: "this operation needs the server's admin token, missing or refused: give the one the server's operator gave you (--admin-token-file <file> or HUISCLOS_ADMIN_TOKEN), or check it with them")
             case .forbidden:
                 Text(fr: "le serveur refuse cette opération à cet appareil dans cette portée : adressez-vous au secrétariat si c'est une erreur",
                      en: "the server refuses this device this operation in this scope: ask the secretariat if this is a mistake")
@@ -244,9 +244,15 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
     /// What happened and what to do in both languages; an unreachable relay names its cause in both.
     public var text: Text {
         guard code == .unreachable else { return detail }
-        let cause = transportCause ?? .other
-        return Text(fr: "serveur injoignable (\(cause.text.french)). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
-                    en: "server unreachable (\(detail.english)). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
+        return Text(fr: "\(happened.french). Vérifiez que huisclos-server tourne et l'adresse du serveur ; cet appareil reste lisible hors ligne, relancez huisclos sync plus tard.",
+                    en: "\(happened.english). Check that huisclos-server is running and the server address; this device stays readable offline, run huisclos sync later.")
+    }
+
+    /// What happened, without what to do: for an unreachable relay, « serveur injoignable » and
+    /// its cause, so a workflow can say itself what became of the command (`text` otherwise).
+    public var happened: Text {
+        guard code == .unreachable else { return detail }
+        return Text(fr: "serveur injoignable (\((transportCause ?? .other).text.french))", en: "server unreachable (\(detail.english))")
     }
 
     private struct Body: Codable {

@@ -240,6 +240,11 @@ enum Days {
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
+    /// The same day as French text shows it, `DD/MM/YYYY`.
+    static func french(_ offset: Int, plusYears years: Int = 0) -> String {
+        iso(offset, plusYears: years).split(separator: "-").reversed().joined(separator: "/")
+    }
+
     /// Today on the council's wall clock (Europe/Paris): the day a séance held now is dated.
     static func councilToday() -> String {
         var calendar = Calendar(identifier: .gregorian)

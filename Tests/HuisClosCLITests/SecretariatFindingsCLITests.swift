@@ -81,7 +81,7 @@ import Testing
         }
         let admin = try await CommandRun.run("huisclos", ["admin", "code", "--help"], environment: ["LANG": "fr_FR.UTF-8"])
         let flowing = admin.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // the help wraps its lines
-        #expect(flowing.contains("HUISCLOS_ADMIN_TOKEN = le jeton lui-même"), "\(admin.output)")
+        #expect(flowing.contains("la variable HUISCLOS_ADMIN_TOKEN contient le jeton lui-même"), "\(admin.output)")
         let version = try await CommandRun.run("huisclos", ["--version"], environment: [:])
         #expect(version.status == 0 && !version.output.isEmpty)
     }
@@ -122,6 +122,36 @@ import Testing
             try await council.ok("secretariat", ["dossiers", "ajouter", "--id", "budget", file.path])
             let found = try await council.ok("secretariat", ["dossiers", "chercher", "fibre"])
             #expect(found.contains("le conseil") && !found.contains("council"), "\(found)")
+        }
+    }
+
+    /// With the relay stopped, a command says what became of it: a signing command that could not
+    /// reach the relay signed nothing; a dossier is kept sealed, listed as waiting, and sent at the
+    /// next sync (the acceptance run: both said only « relancez huisclos sync plus tard », and the
+    /// dossier, absent from the listing, was added twice). An early renewal is refused unconfirmed.
+    @Test func commandsRunOfflineSayWhatBecameOfThem() async throws {
+        try await CouncilCLI.with("cli-acceptance-offline") { council in
+            try await council.setUp()
+            let alice = try await council.appoint("Alice Martin", category: "research", order: "AR-1", date: Days.iso(-30))
+            let early = try await council.run("secretariat", ["membres", "renouveler", alice, "--arrete", "AR-R"])
+            #expect(early.status == 64 && early.errors.contains("council.earlyRenewal") && early.errors.contains("--anticipe"), "\(early.errors)")
+            let file = council.folder.url.appendingPathComponent("budget.txt")
+            try Data("Budget 2027".utf8).write(to: file)
+            await council.stopServer()
+
+            let appoint = try await council.run("secretariat", ["membres", "nommer", "--nom", "Bruno Roy", "--categorie", "education", "--arrete", "AR-2"])
+            #expect(appoint.status == 69 && appoint.errors.contains("rien n'a été signé"), "\(appoint.status) \(appoint.errors)")
+            let added = try await council.run("secretariat", ["dossiers", "ajouter", "--id", "budget", file.path])
+            #expect(added.status == 69 && added.errors.contains("dossier.uploadWaiting") && added.errors.contains("ne l'ajoutez pas de nouveau")
+                    && !added.errors.contains("relancez huisclos sync plus tard"), "\(added.status) \(added.errors)")
+            let waiting = try await council.ok("secretariat", ["dossiers", "liste"])
+            #expect(waiting.contains("budget") && waiting.contains("en attente d'envoi"), "\(waiting)")
+
+            try await council.restartServer()
+            try await council.ok("secretariat", ["sync"])
+            let listed = try await council.rows("secretariat", ["dossiers", "liste"])
+            #expect(listed.map { $0["dossier"] as? String } == ["budget"] && listed.first?["version"] as? Int == 1, "\(listed)")
+            #expect(try await council.rows("secretariat", ["membres", "liste"]).allSatisfy { $0["name"] as? String != "Bruno Roy" }, "nothing signed offline")
         }
     }
 }

@@ -149,7 +149,7 @@ import Testing
             let (member, _) = try await council.secretariat.councilSession().appoint(
                 nil, name: "Denis Petit", category: .economic, gender: nil, role: .member, orderNumber: "AR-9", orderDay: nil)
             council.clock.advance(seconds: 86_400)
-            let renew = { try await council.secretariat.councilSession().renew(member, orderNumber: "AR-10", orderDay: nil) }
+            let renew = { try await council.secretariat.councilSession().renew(member, orderNumber: "AR-10", orderDay: nil, early: true) }
             await #expect(throws: (any Error).self) { _ = try await renew() }
             await #expect(throws: CouncilError.self) { _ = try await renew() }
             #expect(await Self.appointments(by: "AR-10", in: council) == 1)

@@ -51,7 +51,7 @@ import Testing
             Emma Blanc,education,AR-5,2022-01-01
             """) else { Issue.record("a file with bad lines is refused"); return }
         #expect(failure.errors.map(\.line) == [3, 4, 5, 6, 7])
-        #expect(failure.errors[0].text.french == "ligne 3 : categorie « sport » refusé ; valeurs admises : économie, éducation, recherche, partenaires-publics, société-civile")
+        #expect(failure.errors[0].text.french == "ligne 3 : colonne categorie : « sport » est refusé ; valeurs admises : économie, éducation, recherche, partenaires-publics, société-civile")
         #expect(failure.errors[2].text.english.hasPrefix("line 5: Alice Martin is already in office or listed twice"))
         #expect(failure.errors[3].text.english == "line 6: 2 field(s) for 4 column(s)")
         #expect(failure.errors[4].text.french.contains("huisclos membres historique"))

@@ -60,6 +60,26 @@ import Testing
         }
     }
 
+    /// A renewal ends the running mandate and uses the only renewal: a month into the mandate it is
+    /// refused unless confirmed (a new secretariat's acceptance run renewed one by mistake, silently);
+    /// within its last six months it goes through as before.
+    @Test func anEarlyRenewalIsDoneOnlyWhenConfirmed() throws {
+        var register = Register()
+        try register.appointMany(1, on: "2026-01-10")
+        #expect(throws: CouncilError(.earlyRenewal, .init(fr: "", en: ""))) {
+            try register.renewal(of: "m1", orderNumber: "R-1", on: day("2026-02-10"), today: day("2026-02-10"))
+        }
+        do {
+            _ = try register.renewal(of: "m1", orderNumber: "R-1", on: day("2026-02-10"), today: day("2026-02-10"))
+        } catch {
+            #expect(error.text.french.contains("court jusqu'au 10/01/2029") && error.text.french.contains("--anticipe"), "\(error.text.french)")
+        }
+        let confirmed = try register.renewal(of: "m1", orderNumber: "R-1", on: day("2026-02-10"), today: day("2026-02-10"), early: true)
+        #expect(confirmed.start == day("2026-02-10"))
+        let inTime = try register.renewal(of: "m1", orderNumber: "R-1", on: day("2028-08-01"), today: day("2028-08-01"))
+        #expect(inTime.termEnd == day("2031-08-01"))
+    }
+
     @Test func vicePresidentNeedsThePresidentsProposalFirst() throws {
         var register = Register()
         try register.appointMany(3, on: "2026-01-10")

@@ -158,7 +158,7 @@ public enum AdminHelp {
 
     public enum Token {
         public static let adminTokenFile = Text(
-            fr: "Fichier contenant le jeton admin. Sinon HUISCLOS_ADMIN_TOKEN = le jeton lui-même.",
-            en: "File holding the admin token. Otherwise HUISCLOS_ADMIN_TOKEN = the token itself.")
+            fr: "Fichier contenant le jeton d'administration du serveur (remis par son exploitant). Sinon, la variable HUISCLOS_ADMIN_TOKEN contient le jeton lui-même.",
+            en: "File holding the server's admin token (given by its operator). Otherwise the variable HUISCLOS_ADMIN_TOKEN holds the token itself.")
     }
 }

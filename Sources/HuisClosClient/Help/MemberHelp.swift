@@ -89,17 +89,23 @@ public enum MemberHelp {
                 en: "Renews a member's mandate (secretariat)."),
             details: Text(
                 fr:
-                    "Même rôle, nom, catégorie et genre ; un mandat en cours prend fin le jour du renouvellement. Refusé : un troisième mandat (mandat renouvelable une fois, mandats antérieurs compris), un 31e membre. Affiche le terme du nouveau mandat. Les appareils du membre restent valides.",
+                    "Même rôle, nom, catégorie et genre ; un mandat en cours prend fin le jour du renouvellement. Refusé : un troisième mandat (mandat renouvelable une fois, mandats antérieurs compris), un 31e membre ; plus de 6 mois avant la fin du mandat en cours, sans --anticipe. Affiche le terme du nouveau mandat. Les appareils du membre restent valides.",
                 en:
-                    "Same role, name, category and gender; a running mandate ends on the renewal's day. Refused: a third mandate (a mandate is renewable once, past mandates included), a 31st member. Prints the new mandate's term. The member's devices stay valid."
+                    "Same role, name, category and gender; a running mandate ends on the renewal's day. Refused: a third mandate (a mandate is renewable once, past mandates included), a 31st member; more than 6 months before the running mandate's end, without --anticipe. Prints the new mandate's term. The member's devices stay valid."
             ),
-            examples: ["huisclos membres renouveler 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2026-0311 --date 2026-03-02"])
+            examples: ["huisclos membres renouveler 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2026-0311 --date 2026-03-02"],
+            exitCodes: Text(
+                fr: "0 · 64 membre inconnu, renouvellement anticipé sans --anticipe · 65 refusé par les règles · 69 serveur injoignable · 77 réservé au secrétariat.",
+                en: "0 · 64 unknown member, early renewal without --anticipe · 65 refused by the rules · 69 server unreachable · 77 secretariat only."))
         public static let order = Text(
             fr: "Numéro de l'arrêté de renouvellement.",
             en: "Renewal order number.")
         public static let date = Text(
             fr: "Date de l'arrêté (AAAA-MM-JJ, aujourd'hui par défaut).",
             en: "Date of the order (YYYY-MM-DD, today by default).")
+        public static let early = Text(
+            fr: "Confirme un renouvellement plus de 6 mois avant la fin du mandat en cours (qui prend fin aujourd'hui, le reste perdu).",
+            en: "Confirms a renewal more than 6 months before the running mandate's end (which ends today, the rest lost).")
     }
 
     public enum List {

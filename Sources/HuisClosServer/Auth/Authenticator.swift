@@ -101,8 +101,7 @@ struct Authenticator: Sendable {
     /// Throws `adminRequired` unless the request carries the admin token.
     func requireAdmin(_ headers: HTTPFields) throws(APIError) {
         guard let presented = Self.bearer(headers), admin.matches(presented) else {
-            throw APIError(.adminRequired, Text(fr: "ce point d'accès demande le jeton d'administration du secrétariat",
-                                                en: "this endpoint needs the secretariat's admin token"))
+            throw APIError(.adminRequired)
         }
     }
 
