@@ -6,21 +6,17 @@
 #   bash scripts/simulate.sh --count 200     200 seeds: what scripts/test.sh runs
 #   bash scripts/simulate.sh --seed N        replay seed N exactly, printing its trace
 #   bash scripts/simulate.sh --from F --count C
-#   --strict (with any of the above): the open divergence of a revoked device's writes
-#   (Protocol/TRUST.md, "The simulation's finding") fails its seed too
 # A failing seed prints itself, its trace and the command that replays it; exits non-zero then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 from=0
 count=10000
 seed=""
-strict=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --seed) seed=$2; shift 2 ;;
         --from) from=$2; shift 2 ;;
         --count) count=$2; shift 2 ;;
-        --strict) strict=(--strict); shift ;;
         *) echo "usage: bash scripts/simulate.sh [--seed N | --from F --count C]" >&2; exit 64 ;;
     esac
 done
@@ -30,7 +26,7 @@ binary=.build/debug/HuisClosSimulation
 # the runs' folders go to memory when the machine has /dev/shm (the relay fsyncs every commit).
 export SWIFT_DETERMINISTIC_HASHING=1
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
-if [ -n "$seed" ]; then exec "$binary" --seed "$seed" "${strict[@]}"; fi
+if [ -n "$seed" ]; then exec "$binary" --seed "$seed"; fi
 
 jobs=$(nproc)
 share=$(( (count + jobs - 1) / jobs ))
@@ -40,7 +36,7 @@ for job in $(seq 0 $((jobs - 1))); do
     start=$((from + job * share))
     size=$(( share < from + count - start ? share : from + count - start ))
     [ "$size" -gt 0 ] || continue
-    "$binary" --from "$start" --count "$size" "${strict[@]}" >"$logs/$job.log" 2>&1 &
+    "$binary" --from "$start" --count "$size" >"$logs/$job.log" 2>&1 &
     pids+=($!)
 done
 status=0

@@ -36,12 +36,8 @@ struct InvariantViolation: Error, CustomStringConvertible {
     var snapshots: [URL] = []
     /// What happened, step by step (printed when an invariant breaks).
     var trace: [String] = []
-    /// Devices in office still waiting for a scope's key after healing (the open finding).
+    /// Devices in office still waiting for a scope's key after healing (an invariant broken).
     var waitingForKey: Set<Int> = []
-    /// The open finding, if this run showed it.
-    var openKeyLoss: String?
-    /// Whether the open findings count as failures (`--strict`).
-    static var strict = false
     let relaySkewSeconds: Int64
     let rates: FaultRates
     /// The step at which a member's device is revoked, if this run revokes one.
