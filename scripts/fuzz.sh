@@ -21,9 +21,11 @@ read -r -a targets <<<"${HUISCLOS_FUZZ_TARGETS:-batch operations membership seal
 
 echo "fuzz: building Tests/Fuzz with -sanitize=fuzzer,address"
 # -Xswiftc and -Xcc instrument the HuisClos modules too, the C VFS included (--sanitize alone covers
-# only this package); -enable-testing lets the targets reach internal decoders (chain links).
+# only this package); the C code under UndefinedBehaviorSanitizer as well (Swift traps by itself),
+# its handlers in the ASan runtime, stopping at the first report like ASan; -enable-testing lets
+# the targets reach internal decoders (chain links).
 swift build -c release --package-path Tests/Fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | tail -1
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xcc -fsanitize=fuzzer-no-link,address,undefined -Xcc -fno-sanitize-recover=undefined 2>&1 | tail -1
 binary=.build-fuzz/release/HuisClosFuzz
 
 # The VFS targets write their files there: in memory when the machine has /dev/shm.

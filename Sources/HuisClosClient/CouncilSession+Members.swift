@@ -38,9 +38,10 @@ extension CouncilSession {
     /// (`Register.appointVicePresident`). Returns the end of the mandate it is added to.
     public func appointVicePresident(_ member: MemberID, orderNumber: String, orderDay: Day?) async throws -> Day? {
         let day = orderDay ?? today
-        try council.appointVicePresident(member: member.hex, orderNumber: orderNumber, on: day, register: register.register)
+        let register = try await settled().register.register
+        try council.appointVicePresident(member: member.hex, orderNumber: orderNumber, on: day, register: register)
         _ = try await device.sync()
-        return register.register.members[member.hex]?.mandate(on: day)?.end
+        return register.members[member.hex]?.mandate(on: day)?.end
     }
 
     /// The president's proposal of `member` as vice-president (only the president proposes:
@@ -67,8 +68,8 @@ extension CouncilSession {
     /// council epoch, then syncs.
     public func declareResigned(_ member: MemberID) async throws {
         try requirePresident(Text(fr: "déclarer un membre démissionnaire d'office", en: "declare a member resigned ex officio"))
-        let report = AbsenceReport(register: register.register, seances: try council.seances(), on: today)
-        var register = self.register.register
+        var register = try await settled().register.register
+        let report = AbsenceReport(register: register, seances: try council.seances(), on: today)
         try register.declareResigned(member.hex, on: today, report: report)
         _ = try await device.sync()  // the secretariat's signed report must have reached this device
         let state = await device.membership
