@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuisClosClient
+import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosL10n
 import HuisClosProtocol
@@ -39,14 +40,6 @@ struct AdminCommands: AsyncParsableCommand {
         }
     }
 
-    static func member(_ hex: String) throws -> MemberID {
-        guard let bytes = Hex.decode(hex), let member = try? MemberID(bytes: bytes) else {
-            throw UsageError(
-                "--member", hex, accepts: Text(fr: "un identifiant de 32 chiffres hexadécimaux (huisclos membres liste)", en: "a 32 hex digit id (huisclos membres liste)"))
-        }
-        return member
-    }
-
     /// Signs `event` on the unlocked secretariat device, then syncs (keys follow the log) and locks it.
     static func sign(_ options: DeviceOptions, _ event: MembershipEvent) async throws {
         try await options.open().run { try await $0.signAndSync(event) }
@@ -77,20 +70,12 @@ struct AdminCommands: AsyncParsableCommand {
         @Option(name: [.customLong("membre"), .customLong("member")], help: .init(AdminHelp.member)) var member: String
         @Option(name: [.customLong("cle-signature"), .customLong("signing")], help: .init(AdminHelp.Certify.signing)) var signing: String
         @Option(name: [.customLong("cle-accord"), .customLong("agreement")], help: .init(AdminHelp.Certify.agreement)) var agreement: String
+        @Option(name: [.customLong("controle"), .customLong("check")], help: .init(AdminHelp.Certify.check)) var check: String
 
         func run() async throws {
-            guard let signingBytes = Hex.decode(signing), let signingKey = try? SigningPublicKey(bytes: signingBytes),
-                let agreementBytes = Hex.decode(agreement), let agreementKey = try? AgreementPublicKey(bytes: agreementBytes)
-            else {
-                throw UsageError(
-                    "--signing / --agreement", "\(signing) / \(agreement)",
-                    accepts: Text(
-                        fr: "deux clés de 64 chiffres hexadécimaux chacune (la carte que huisclos enrol affiche)",
-                        en: "two keys of 64 hex digits each (the card huisclos enrol prints)"))
-            }
-            let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: try AdminCommands.member(member))
+            let certificate = try DeviceCard.certificate(member: member, signing: signing, agreement: agreement, check: check)
             try await AdminCommands.sign(device, .certifyDevice(certificate))
-            say(.deviceCertified)
+            say(.deviceCertified(DeviceFingerprint(of: certificate.signingKey)))
         }
     }
 
@@ -103,7 +88,7 @@ struct AdminCommands: AsyncParsableCommand {
         @Flag(name: [.customLong("retirer"), .customLong("remove")], help: .init(AdminHelp.Grant.remove)) var remove = false
 
         func run() async throws {
-            let member = try AdminCommands.member(member)
+            let member = try MemberID(hex: member)
             let scope = try ScopeID(scope)
             try await AdminCommands.sign(
                 device,

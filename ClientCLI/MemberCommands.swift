@@ -39,6 +39,7 @@ struct MemberCommands: AsyncParsableCommand {
         @Option(name: .customLong("genre"), help: .init(MemberHelp.Appoint.gender)) var gender: String?
         @Option(name: .customLong("arrete"), help: .init(MemberHelp.order)) var order: String
         @Option(help: .init(MemberHelp.Appoint.date)) var date: String?
+        @Flag(name: .customLong("homonyme"), help: .init(MemberHelp.Appoint.namesake)) var namesake = false
         @Flag(help: .json) var json = false
 
         func run() async throws {
@@ -55,7 +56,7 @@ struct MemberCommands: AsyncParsableCommand {
             let gender: Member.Gender? = try gender.map { try parseTyped($0, option: "--genre") }
             let given = try member.map { try MemberID(hex: $0) }
             let (id, term) = try await CouncilSession.with(device) { session in
-                try await session.appoint(given, name: name, category: category, gender: gender, role: role, orderNumber: order, orderDay: orderDay)
+                try await session.appoint(given, name: name, category: category, gender: gender, role: role, orderNumber: order, orderDay: orderDay, namesake: namesake)
             }
             if json { return try printJSON(["member": id.hex, "termEnd": term.iso]) }
             say(.appointed(name, id: id.hex, until: term))
@@ -112,11 +113,17 @@ struct MemberCommands: AsyncParsableCommand {
         @Option(name: .customLong("motif"), help: .init(MemberHelp.EndMandate.reason)) var reason: String?
 
         func run() async throws {
-            let reason = try parseChoice(reason ?? "terme", option: "--motif", MandateEndReason.typed, keywords: MandateEndReason.keywords)
+            // No default: ending a mandate cannot be undone, so the reason is said, not assumed.
+            guard let reason else {
+                throw UsageError(
+                    missing: Text(fr: "--motif (terme ou démission)", en: "--motif (term or resignation)"),
+                    example: "huisclos membres fin-mandat \(member) --motif démission")
+            }
+            let ending = try parseChoice(reason, option: "--motif", MandateEndReason.typed, keywords: MandateEndReason.keywords)
             let id = try MemberID(hex: member)
             try await CouncilSession.with(device) { session in
-                try await session.endMandate(id, reason: reason)
-                say(.mandateEnded(session.name(member)))
+                let term = try await session.endMandate(id, reason: ending)
+                say(.mandateEnded(session.name(member), term: term, on: session.today))
             }
         }
     }

@@ -55,7 +55,7 @@ step "Invitée nommée ($guest), accès en lecture à hearing:h-2026-1 jusqu'à 
 card="$("$bin/huisclos" enrol --device "$work/invitee" --server "$url" --code "$(echo "$opened" | json code)" \
         --root "$(echo "$opened" | json root)" --member "$guest" --charter "$work/charte.txt" --json)"
 hc secretariat admin certify --member "$guest" --signing "$(echo "$card" | json signingKey)" \
-    --agreement "$(echo "$card" | json agreementKey)" >/dev/null
+    --agreement "$(echo "$card" | json agreementKey)" --check "$(echo "$card" | json check)" >/dev/null
 for who in invitee secretariat invitee; do hc "$who" sync >/dev/null; done
 step "L'appareil de l'invitée est enrôlé et certifié ; elle lit le dossier de l'audition :"
 hc invitee dossiers lire dossier-budget-2026 --portee hearing:h-2026-1 | indent

@@ -94,7 +94,7 @@ appoint_and_enrol() {  # who role label name category gender order
     card="$("$bin/huisclos" enrol --device "$work/$who" --server "$url" --code "$code" --root "$root" --member "$id" \
             --charter "$work/charte.txt" --json)"
     hc secretariat admin certify --member "$id" --signing "$(echo "$card" | json signingKey)" \
-        --agreement "$(echo "$card" | json agreementKey)" >/dev/null
+        --agreement "$(echo "$card" | json agreementKey)" --check "$(echo "$card" | json check)" >/dev/null
     step "$name ($label, $order) : nommé·e, appareil enrôlé avec un code à usage unique, certifié."
 }
 

@@ -13,7 +13,7 @@ extension CouncilSession {
     /// mandate: `appointVicePresident`). Someone of the same name already in office by the same
     /// order is this appointment made once (a command run again): refused. A known member's id given
     /// with another name is refused too: the register, not the typed name, says who it is.
-    public func checkAppointment(of id: String, name: String, role: Role, orderNumber: String, orderDay: Day) throws {
+    public func checkAppointment(of id: String, name: String, role: Role, orderNumber: String, orderDay: Day, namesake: Bool = false) throws {
         try requireSecretariat(Text(fr: "nommer un membre", en: "appoint a member"))
         try CouncilRules.checkOrderDates(orderDay: orderDay, today: today)
         if let (made, member) = register.register.members.first(where: { made, member in
@@ -29,6 +29,9 @@ extension CouncilSession {
                 en: "This is a secretariat account in office: end it first (huisclos membres fin-mandat \(id))."))
         }
         let existing = register.register.members[id]
+        if existing == nil, !namesake, let former = register.register.formerNamesake(of: name, on: today) {
+            throw Register.formerNamesakeRefusal(former)
+        }
         if let existing, !existing.name.isEmpty, existing.name.lowercased() != name.lowercased() {
             throw CouncilError(.nameMismatch, Text(
                 fr: "L'identifiant \(id) est celui de \(existing.name), pas de \(name) : vérifiez --membre (huisclos membres liste) ; pour une nouvelle personne, nommez-la sans --membre.",

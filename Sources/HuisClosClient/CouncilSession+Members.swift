@@ -10,11 +10,11 @@ extension CouncilSession {
     /// (`checkAppointment`, nothing signed on a refusal), signed into the membership log, the
     /// profile recorded in the council scope, then synced. Returns the member's id and the end of its term.
     public func appoint(_ member: MemberID?, name: String, category: Member.Category, gender: Member.Gender?, role: Role,
-                        orderNumber: String, orderDay: Day?) async throws -> (member: MemberID, term: Day) {
+                        orderNumber: String, orderDay: Day?, namesake: Bool = false) async throws -> (member: MemberID, term: Day) {
         let session = try await settled()
         let id = try member ?? client.randomness.memberID()
         let day = orderDay ?? today
-        try session.checkAppointment(of: id.hex, name: name, role: role, orderNumber: orderNumber, orderDay: day)
+        try session.checkAppointment(of: id.hex, name: name, role: role, orderNumber: orderNumber, orderDay: day, namesake: namesake)
         let start = Instant(unixSeconds: day.unixSeconds)
         let term = CouncilRules.mandateEnd(from: day)
         let end = Instant(unixSeconds: term.unixSeconds)
@@ -53,14 +53,18 @@ extension CouncilSession {
     }
 
     /// Ends `member`'s mandate for `reason` (the secretariat's, or a member's own resignation),
-    /// signed into the log, then syncs; its devices lose council access.
-    public func endMandate(_ member: MemberID, reason: MandateEndReason) async throws {
+    /// signed into the log, then syncs; its devices lose council access. Returns the term the
+    /// mandate had (nil for a secretariat account), which a face shows when it ended early.
+    @discardableResult
+    public func endMandate(_ member: MemberID, reason: MandateEndReason) async throws -> Day? {
         if reason == .term || member.hex != me {
             try requireSecretariat(Text(fr: "terminer le mandat d'un autre membre", en: "end another member's mandate"))
         }
-        try await settled().requireInOffice(member.hex)
+        let settled = try await settled()
+        try settled.requireInOffice(member.hex)
         try await device.sign(.endMandate(member: member, reason: reason))
         _ = try await device.sync()
+        return settled.register.register.members[member.hex]?.mandate(on: today)?.termEnd
     }
 
     /// The president declares `member` resigned ex officio: only for a member of today's absences

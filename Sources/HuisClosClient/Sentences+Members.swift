@@ -27,8 +27,10 @@ extension Text {
     }
 
     /// After ending `name`'s mandate.
-    public static func mandateEnded(_ name: String) -> Text {
-        Text(fr: "Mandat de \(name) terminé ; ses appareils perdent l'accès au conseil.", en: "Mandate of \(name) ended; their devices lose council access.")
+    public static func mandateEnded(_ name: String, term: Day?, on today: Day) -> Text {
+        let early = term.map { $0 > today } ?? false
+        return Text(fr: "Mandat de \(name) terminé le \(today.french)\(early ? " (il courait jusqu'au \(term!.french))" : "") ; ses appareils perdent l'accès au conseil.",
+                    en: "Mandate of \(name) ended on \(today.iso)\(early ? " (it ran until \(term!.iso))" : ""); their devices lose council access.")
     }
 
     /// After the president declared `name` resigned ex officio.

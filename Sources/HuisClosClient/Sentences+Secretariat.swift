@@ -1,4 +1,5 @@
 public import HuisClosL10n
+public import HuisClosTrust
 
 /// What a face tells the person after a secretariat, device or sync workflow: composed once here,
 /// so the CLI and the app say the same thing in both languages.
@@ -9,7 +10,10 @@ extension Text {
     }
 
     /// After certifying a device.
-    public static let deviceCertified = Text(fr: "Appareil certifié.", en: "Device certified.")
+    public static func deviceCertified(_ fingerprint: DeviceFingerprint) -> Text {
+        Text(fr: "Appareil certifié : empreinte \(fingerprint), celle que l'appareil du membre affiche (huisclos statut).",
+             en: "Device certified: fingerprint \(fingerprint), the one the member's device shows (huisclos status).")
+    }
 
     /// After a grant or a withdrawal signed into the membership log.
     public static let logUpdated = Text(fr: "Registre mis à jour.", en: "Log updated.")

@@ -217,6 +217,8 @@ public enum AppointmentImport {
             } else if !names.insert(row.name.lowercased()).inserted {
                 errors.append(LineError(row.line, Text(fr: "\(row.name) est déjà en fonction ou figure deux fois : rien n'est nommé deux fois",
                                                        en: "\(row.name) is already in office or listed twice: nobody is appointed twice")))
+            } else if let former = register.formerNamesake(of: row.name, on: today) {
+                errors.append(LineError(row.line, Register.formerNamesakeRefusal(former).text))
             } else if row.role == .president, let president = register.presidentID, register.members[president]?.isInOffice(on: today) == true {
                 errors.append(LineError(row.line, Text(fr: "la présidence est déjà occupée (\(register.members[president]?.name ?? president))",
                                                        en: "the presidency is already held (\(register.members[president]?.name ?? president))")))

@@ -45,6 +45,8 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         /// A renewal more than `CouncilRules.renewalNoticeMonths` before the running mandate's
         /// term, not confirmed: it would end that mandate early and use the only renewal.
         case earlyRenewal
+        /// A new appointment under the name of a former member, not said to be another person.
+        case formerMemberNamesake
 
         public static let domain = "council"
 
@@ -125,6 +127,9 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             case .nobodyMarkedPresent:
                 Text(fr: "personne n'est pointé présent à cette séance, et une feuille close ne change plus : pointez les présents (huisclos presence pointer) ; si personne n'est venu, ajoutez --aucun-present",
                      en: "nobody is marked present at this séance, and a closed sheet no longer changes: mark those present (huisclos presence pointer); if nobody came, add --aucun-present")
+            case .formerMemberNamesake:
+                Text(fr: "une ancienne ou un ancien membre porte ce nom : pour la même personne, renouvelez son mandat (huisclos membres renouveler) ; pour une autre personne du même nom, ajoutez --homonyme",
+                     en: "a former member bears this name: for the same person, renew their mandate (huisclos membres renouveler); for another person of the same name, add --homonyme")
             case .earlyRenewal:
                 Text(fr: "ce renouvellement mettrait fin au mandat en cours bien avant son terme et utiliserait le seul renouvellement permis : vérifiez le membre et la date ; si c'est voulu, ajoutez --anticipe",
                      en: "this renewal would end the running mandate long before its term and use the only renewal allowed: check the member and the date; if it is meant, add --anticipe")
@@ -137,7 +142,7 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         public var exitStatus: ExitStatus {
             switch self {
             case .roleRequired: .notAllowed
-            case .unknownMember, .unknownSeance, .nobodyMarkedPresent, .nameMismatch, .earlyRenewal: .usage
+            case .unknownMember, .unknownSeance, .nobodyMarkedPresent, .nameMismatch, .earlyRenewal, .formerMemberNamesake: .usage
             default: .dataRefused
             }
         }

@@ -13,6 +13,23 @@ public struct Register: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// A member no longer in office on `day` whose name is `name` (letter case aside): appointed
+    /// again under a new id, that person's mandates would no longer count together for "renewable
+    /// once", so a new appointment under that name is refused unless it is said to be another
+    /// person (`formerNamesakeRefusal`).
+    public func formerNamesake(of name: String, on day: Day) -> Member? {
+        members.values.filter { $0.name.lowercased() == name.lowercased() && !$0.isInOffice(on: day) && !$0.mandates.isEmpty }
+            .min { $0.id < $1.id }
+    }
+
+    /// Why appointing `name` anew is refused while `former` bears that name: the way to renew the
+    /// same person, and how to appoint another person of the same name.
+    public static func formerNamesakeRefusal(_ former: Member) -> CouncilError {
+        CouncilError(.formerMemberNamesake, Text(
+            fr: "\(former.name) a déjà été membre (identifiant \(former.id), mandat terminé le \(former.mandates.last?.end.french ?? "-")) : s'il s'agit de la même personne, ouvrez-lui un nouveau mandat avec huisclos membres renouveler \(former.id) --arrete <numéro> (ses mandats comptent ensemble : renouvelable une fois) ; s'il s'agit d'une autre personne du même nom, nommez-la avec --homonyme.",
+            en: "\(former.name) was a member before (id \(former.id), mandate ended on \(former.mandates.last?.end.iso ?? "-")): if this is the same person, open a new mandate with huisclos membres renouveler \(former.id) --arrete <number> (their mandates count together: renewable once); if this is another person of the same name, appoint them with --homonyme."))
+    }
+
     /// First-circle members in office on `day`, by name.
     public func firstCircle(on day: Day) -> [Member] {
         members.values.filter { $0.circle == .first && $0.isInOffice(on: day) }.sorted { $0.name < $1.name }

@@ -28,10 +28,32 @@ extension Device {
                                           server: server, rootKey: trustRoot, rootSeed: nil, charterDigest: charterDigest,
                                           lastSyncSeconds: Int64(now().timeIntervalSince1970))
         let client = SyncClient(server: server, device: identity.signing, transport: transport, now: now)
+        // What this device can check alone, before the relay spends the one-time code.
+        try requireFreshFolder(folder)
         _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
-        let (records, _) = try await client.pullMembership(from: 0)
-        let log = try verifiedLog(records, root: trustRoot, now: now())
-        return try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits, transport: transport)
+        do {
+            let (records, _) = try await client.pullMembership(from: 0)
+            let log = try verifiedLog(records, root: trustRoot, now: now())
+            guard log.state.lastRole(of: member) != nil else {
+                throw DeviceError(.notAuthorised, Text(
+                    fr: "le membre \(member) n'est pas au registre signé de ce conseil : vérifiez --membre auprès du secrétariat (huisclos membres liste)",
+                    en: "member \(member) is not in this council's membership log: check --membre with the secretariat (huisclos membres liste)"))
+            }
+            return try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits, transport: transport)
+        } catch let error as DeviceError {
+            throw DeviceError(error.code, Text(
+                fr: "\(error.text.french) ; ce code d'enrôlement est désormais utilisé : demandez-en un nouveau au secrétariat",
+                en: "\(error.text.english); this enrolment code is now spent: ask the secretariat for a new one"))
+        }
+    }
+
+    /// Refuses a device folder that exists and is not empty, before anything is created or spent.
+    private static func requireFreshFolder(_ folder: URL) throws {
+        if FileManager.default.fileExists(atPath: folder.path),
+           !((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true) {
+            throw DeviceError(.alreadyExists, Text(fr: "\(folder.path) n'est pas vide : choisissez un nouveau dossier pour cet appareil",
+                                                  en: "\(folder.path) is not empty: choose a new folder for this device"))
+        }
     }
 
     /// Sets up a council from the secretariat's first device: creates the trust root (kept only
@@ -46,6 +68,7 @@ extension Device {
                                      now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                                      limits: PasswordKey.Limits = .moderate,
                                      transport: any RelayTransport = HTTPRelayTransport()) async throws -> Device {
+        try requireFreshFolder(folder)
         let admin = SyncClient(server: server, device: nil, transport: transport, now: now)
         let relayMs = try await admin.measureRelayClock()
         let deviceMs = Int64(now().timeIntervalSince1970 * 1000)
@@ -84,11 +107,7 @@ extension Device {
     private static func create(folder: URL, passphrase: String, profile: DeviceVault.Profile, log: MembershipLog,
                                now: @escaping @Sendable () -> Date, limits: PasswordKey.Limits,
                                transport: any RelayTransport) throws -> Device {
-        if FileManager.default.fileExists(atPath: folder.path),
-           !((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true) {
-            throw DeviceError(.alreadyExists, Text(fr: "\(folder.path) n'est pas vide : choisissez un nouveau dossier pour cet appareil",
-                                                  en: "\(folder.path) is not empty: choose a new folder for this device"))
-        }
+        try requireFreshFolder(folder)
         let replica = try Replica.create(at: folder, passphrase: passphrase, limits: limits)
         do {
             try DeviceVault.migrator.migrate(replica.database)

@@ -36,7 +36,8 @@ import Testing
             #expect(enrol.status == 0, "\(enrol.errors)")
             let card = try Self.json(enrol)
             let certify = try await CommandRun.run("huisclos", ["admin", "certify", "--member", memberID, "--signing", card["signingKey"] as! String,
-                                                                "--agreement", card["agreementKey"] as! String], environment: secretariat)
+                                                                "--agreement", card["agreementKey"] as! String, "--check", card["check"] as! String],
+                                                   environment: secretariat)
             #expect(certify.status == 0, "\(certify.errors)")
             // The council key was sealed to the device at certification: its one sync takes it.
             let sync = try await CommandRun.run("huisclos", ["sync"], environment: member)

@@ -172,7 +172,7 @@ final class CouncilCLI: @unchecked Sendable {
         for (index, person) in people.enumerated() {
             let card = try #require(try JSONSerialization.jsonObject(with: Data((outputs[index] ?? "").utf8)) as? [String: Any])
             try await ok("secretariat", ["admin", "certify", "--member", person.member, "--signing", try #require(card["signingKey"] as? String),
-                                         "--agreement", try #require(card["agreementKey"] as? String)])
+                                         "--agreement", try #require(card["agreementKey"] as? String), "--check", try #require(card["check"] as? String)])
         }
     }
 
@@ -199,7 +199,7 @@ final class CouncilCLI: @unchecked Sendable {
                                                      "--charter", charter.path]) as? [String: Any])
         try lighten(who)
         try await ok("secretariat", ["admin", "certify", "--member", id, "--signing", try #require(card["signingKey"] as? String),
-                                     "--agreement", try #require(card["agreementKey"] as? String)])
+                                     "--agreement", try #require(card["agreementKey"] as? String), "--check", try #require(card["check"] as? String)])
     }
 
     /// Sets the council up with `people` (name → role) appointed in the research category from

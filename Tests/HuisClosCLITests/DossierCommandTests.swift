@@ -30,7 +30,8 @@ import Testing
             let card = try object(try await CommandRun.run("huisclos", ["enrol", "--server", server.url, "--code", code, "--root", root,
                                                                         "--member", memberID, "--charter", charter.path, "--json"], environment: member))
             _ = try await CommandRun.run("huisclos", ["admin", "certify", "--member", memberID, "--signing", card["signingKey"] as! String,
-                                                      "--agreement", card["agreementKey"] as! String], environment: secretariat)
+                                                      "--agreement", card["agreementKey"] as! String, "--check", card["check"] as! String],
+                                         environment: secretariat)
             _ = try await CommandRun.run("huisclos", ["sync"], environment: member)
             _ = try await CommandRun.run("huisclos", ["sync"], environment: secretariat)
 

@@ -30,7 +30,7 @@ import Testing
             var row = rows.first { $0["id"] as? String == remi }
             #expect(row?["mandates"] as? Int == 2 && row?["status"] as? String == "inOffice" && row?["order"] as? String == "AR-CD-151")
             #expect(row?["start"] as? String == Days.iso(0) && row?["end"] as? String == Days.iso(0, plusYears: 3))
-            try await council.ok("secretariat", ["membres", "fin-mandat", remi])
+            try await council.ok("secretariat", ["membres", "fin-mandat", remi, "--motif", "terme"])
             let third = try await council.run("secretariat", ["membres", "nommer", "--membre", remi, "--nom", "Rémi Caron",
                                                               "--categorie", "research", "--arrete", "AR-CD-152", "--date", Days.iso(0)])
             #expect(third.status == 65 && third.errors.contains("deux mandats") && third.errors.contains("renouvelable une fois"), "\(third.errors)")
@@ -54,9 +54,9 @@ import Testing
             let badRole = try await council.run("secretariat", ["membres", "nommer", "--role", "tresorier", "--nom", "Léa Petit",
                                                                 "--categorie", "education", "--arrete", "AR-CD-160"], english: true)
             #expect(badRole.status == 64 && badRole.errors.contains("allowed values: member, president"), "\(badRole.errors)")
-            let nobody = try await council.run("secretariat", ["membres", "fin-mandat", String(repeating: "ab", count: 16)], english: true)
+            let nobody = try await council.run("secretariat", ["membres", "fin-mandat", String(repeating: "ab", count: 16), "--motif", "term"], english: true)
             #expect(nobody.status == 64 && nobody.errors.contains("No member") && nobody.errors.contains("huisclos sync"), "\(nobody.errors)")
-            let garbled = try await council.run("secretariat", ["membres", "fin-mandat", "pas-un-identifiant"])
+            let garbled = try await council.run("secretariat", ["membres", "fin-mandat", "pas-un-identifiant", "--motif", "terme"])
             #expect(garbled.status == 64 && garbled.errors.contains("32 chiffres hexadécimaux"), "\(garbled.errors)")
             let wrong = try await council.run("secretariat", ["membres", "liste"], passphrase: "pas la bonne phrase")
             #expect(wrong.status == 77 && wrong.errors.contains("phrase de passe incorrecte") && wrong.output.isEmpty, "\(wrong.errors)")

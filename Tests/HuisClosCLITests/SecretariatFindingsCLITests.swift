@@ -100,7 +100,20 @@ import Testing
             // The second review: a known member's id with another person's name re-appointed the
             // former member's id (and its devices) under the new name.
             let alice = try await council.appoint("Alice Martin", category: "research", order: "AR-1", date: Days.iso(-1))
-            try await council.ok("secretariat", ["membres", "fin-mandat", alice])
+            let noReason = try await council.run("secretariat", ["membres", "fin-mandat", alice])
+            #expect(noReason.status == 64 && noReason.errors.contains("--motif"), "no default reason: \(noReason.errors)")
+            let ended = try await council.ok("secretariat", ["membres", "fin-mandat", alice, "--motif", "terme"])
+            #expect(ended.contains("il courait jusqu'au \(Days.french(-1, plusYears: 3))"), "\(ended)")
+            // The acceptance run: the same person appointed anew got a second id, each with one
+            // mandate, so "renewable once" no longer saw her two.
+            let again = try await council.run("secretariat", ["membres", "nommer", "--nom", "alice martin", "--categorie", "research", "--arrete", "AR-3"])
+            #expect(again.status == 64 && again.errors.contains("council.formerMemberNamesake") && again.errors.contains("membres renouveler \(alice)"),
+                    "\(again.status) \(again.errors)")
+            let comeback = council.folder.url.appendingPathComponent("retour.csv")
+            try Data("nom;categorie;arrete\nAlice Martin;recherche;AR-3\n".utf8).write(to: comeback)
+            let imported = try await council.run("secretariat", ["membres", "importer", comeback.path, "--essai"])
+            #expect(imported.status == 65 && imported.errors.contains("ligne 2 : Alice Martin a déjà été membre"), "\(imported.errors)")
+            try await council.ok("secretariat", ["membres", "nommer", "--nom", "Alice Martin", "--categorie", "education", "--arrete", "AR-4", "--homonyme"])
             let wrongID = try await council.run("secretariat", ["membres", "nommer", "--membre", alice, "--nom", "Bruno Roy", "--categorie", "education",
                                                                 "--arrete", "AR-2"])
             #expect(wrongID.status == 64 && wrongID.errors.contains("council.nameMismatch") && wrongID.errors.contains("Alice Martin"),
@@ -152,6 +165,28 @@ import Testing
             let listed = try await council.rows("secretariat", ["dossiers", "liste"])
             #expect(listed.map { $0["dossier"] as? String } == ["budget"] && listed.first?["version"] as? Int == 1, "\(listed)")
             #expect(try await council.rows("secretariat", ["membres", "liste"]).allSatisfy { $0["name"] as? String != "Bruno Roy" }, "nothing signed offline")
+        }
+    }
+
+    /// The acceptance run: a key typed with one wrong digit certified a device that does not
+    /// exist, and the real one could then never be certified. The card's check code refuses the
+    /// slip before anything is signed; once right, the fingerprint to compare is printed.
+    @Test func aCardCopiedWrongIsRefusedBeforeAnythingIsSigned() async throws {
+        try await CouncilCLI.with("cli-acceptance-card") { council in
+            try await council.setUp()
+            let bruno = try await council.appoint("Bruno Roy", category: "education", order: "AR-1", date: Days.iso(-1))
+            let code = try #require(try await council.object("secretariat", ["admin", "code", "--json"])["code"] as? String)
+            let card = try #require(try await council.json("bruno", ["enrol", "--server", council.url, "--code", code, "--root", council.root,
+                                                                     "--member", bruno, "--charter", council.charter.path]) as? [String: Any])
+            let signing = try #require(card["signingKey"] as? String), agreement = try #require(card["agreementKey"] as? String)
+            let check = try #require(card["check"] as? String)
+            let slipped = String(signing.dropLast()) + (signing.hasSuffix("0") ? "1" : "0")
+            let typo = try await council.run("secretariat", ["admin", "certifier", "--membre", bruno, "--cle-signature", slipped,
+                                                              "--cle-accord", agreement, "--controle", check])
+            #expect(typo.status == 64 && typo.errors.contains("--controle") && typo.errors.contains("rien n'a été certifié"), "\(typo.status) \(typo.errors)")
+            let done = try await council.ok("secretariat", ["admin", "certifier", "--membre", bruno, "--cle-signature", signing,
+                                                            "--cle-accord", agreement, "--controle", check.uppercased()])
+            #expect(done.contains("Appareil certifié : empreinte \(try #require(card["fingerprint"] as? String))"), "\(done)")
         }
     }
 }

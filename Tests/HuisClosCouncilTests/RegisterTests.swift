@@ -80,6 +80,15 @@ import Testing
         #expect(inTime.termEnd == day("2031-08-01"))
     }
 
+    @Test func aFormerMemberIsFoundByNameWhateverTheCaseAndOnlyOnceTheMandateEnded() throws {
+        var register = Register()
+        try register.appointMany(1, on: "2026-01-10")
+        #expect(register.formerNamesake(of: "membre M1", on: day("2026-02-01")) == nil, "in office: not a former member")
+        try register.endMandate(of: "m1", on: day("2026-02-01"), reason: .resignation)
+        #expect(register.formerNamesake(of: "MEMBRE m1", on: day("2026-02-02"))?.id == "m1")
+        #expect(register.formerNamesake(of: "Membre m2", on: day("2026-02-02")) == nil)
+    }
+
     @Test func vicePresidentNeedsThePresidentsProposalFirst() throws {
         var register = Register()
         try register.appointMany(3, on: "2026-01-10")

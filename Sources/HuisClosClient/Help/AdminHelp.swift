@@ -46,7 +46,20 @@ public enum AdminHelp {
             public static let command = CommandHelp(
                 Text(
                     fr: "Écrit la racine scellée dans un nouveau fichier.",
-                    en: "Writes the sealed root to a new file."))
+                    en: "Writes the sealed root to a new file."),
+                details: Text(
+                    fr:
+                        "La sauvegarde est scellée sous sa propre phrase de passe, différente de celle de l'appareil : elle est demandée deux fois (ou lue dans HUISCLOS_ROOT_PASSPHRASE). Gardez le fichier hors ligne (clé USB au coffre) et la phrase ailleurs : les deux ensemble restaurent la racine (huisclos admin racine restaurer).",
+                    en:
+                        "The backup is sealed under its own passphrase, not the device's: it is asked twice (or read from HUISCLOS_ROOT_PASSPHRASE). Keep the file offline (a USB key in the safe) and the passphrase elsewhere: both together restore the root (huisclos admin racine restaurer)."
+                ),
+                examples: ["huisclos admin racine exporter --sortie /media/cle-usb/racine.hcroot"],
+                exitCodes: Text(
+                    fr:
+                        "0 · 64 même phrase de passe que l'appareil · 74 fichier déjà là ou écriture impossible · 77 pas la racine sur cet appareil · 78 phrase de passe manquante (HUISCLOS_PASSPHRASE ou HUISCLOS_ROOT_PASSPHRASE).",
+                    en:
+                        "0 · 64 same passphrase as the device's · 74 file already there or cannot write · 77 no root on this device · 78 passphrase missing (HUISCLOS_PASSPHRASE or HUISCLOS_ROOT_PASSPHRASE)."
+                ))
             public static let output = Text(
                 fr: "Nouveau fichier (jamais écrasé).",
                 en: "New file (never overwritten).")
@@ -98,7 +111,20 @@ public enum AdminHelp {
         public static let command = CommandHelp(
             Text(
                 fr: "Certifie un appareil enrôlé.",
-                en: "Certifies an enrolled device."))
+                en: "Certifies an enrolled device."),
+            details: Text(
+                fr:
+                    "Recopiez la carte que le membre lit sur son appareil (huisclos enrol) : identifiant, clé de signature, clé d'accord et code de contrôle. Le code de contrôle refuse une faute de frappe avant toute signature : un appareil certifié avec une clé fausse n'existe pas, et le vrai ne pourrait plus l'être. Comparez ensuite l'empreinte affichée avec celle de l'appareil du membre.",
+                en:
+                    "Copy the card the member reads on their device (huisclos enrol): id, signing key, agreement key and check code. The check code refuses a typo before anything is signed: a device certified with a wrong key does not exist, and the real one could no longer be. Then compare the fingerprint shown with the member's device's."
+            ),
+            examples: ["huisclos admin certifier --membre 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --cle-signature <64 chiffres> --cle-accord <64 chiffres> --controle 3f2a-9c01"],
+            exitCodes: Text(
+                fr: "0 · 64 carte mal recopiée (code de contrôle), membre inconnu · 69 serveur injoignable · 77 réservé au secrétariat, ou clé déjà certifiée.",
+                en: "0 · 64 card copied wrong (check code), unknown member · 69 server unreachable · 77 secretariat only, or key certified already."))
+        public static let check = Text(
+            fr: "Code de contrôle de la carte (« contrôle », xxxx-xxxx).",
+            en: "The card's check code (\"check\", xxxx-xxxx).")
         public static let signing = Text(
             fr: "Clé de signature de l'appareil (hex).",
             en: "Device signing key (hex).")

@@ -146,6 +146,10 @@ public enum MemberHelp {
         public static let name = Text(
             fr: "Nom (sauf vice-président).",
             en: "Name (not for a vice-president).")
+        public static let namesake = Text(
+            fr:
+                "Une autre personne porte le nom d'une ancienne ou d'un ancien membre : nommez-la tout de même (sans cela, c'est refusé ; la même personne se renouvelle avec huisclos membres renouveler).",
+            en: "Another person bears a former member's name: appoint them all the same (refused otherwise; the same person is renewed with huisclos membres renouveler).")
         public static let category = Text(
             fr: "économie, éducation, recherche, partenaires-publics, société-civile (sauf vice-président).",
             en: "economic, education, research, publicPartners, civilSociety (not for a vice-president).")
@@ -185,8 +189,8 @@ public enum MemberHelp {
                 en: "Ends a mandate (secretariat, or resignation by the member)."),
             examples: ["huisclos membres fin-mandat 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --motif démission"])
         public static let reason = Text(
-            fr: "terme (par défaut) ou démission.",
-            en: "term (the default) or resignation.")
+            fr: "Obligatoire : terme (mandat arrivé à son terme, ou terminé par arrêté) ou démission. La fin prend effet aujourd'hui et ne s'annule pas.",
+            en: "Required: term (the mandate reached its term, or was ended by an order) or resignation. The end takes effect today and cannot be undone.")
     }
 
     public enum DeclareResigned {

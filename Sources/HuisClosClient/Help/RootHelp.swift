@@ -18,10 +18,10 @@ public enum RootHelp {
         exitCodes: Text(
             fr: """
                 0 fait · 64 usage · 65 données refusées · 69 serveur injoignable · 70 panne du serveur · 74 fichier local · \
-                76 version du protocole · 77 non autorisé · 78 phrase de passe manquante (HUISCLOS_PASSPHRASE).
+                76 version du protocole · 77 non autorisé · 78 phrase de passe manquante (celle de l'appareil, HUISCLOS_PASSPHRASE, ou une autre que la commande nomme).
                 """,
             en: """
                 0 done · 64 usage · 65 data refused · 69 server unreachable · 70 server failed · 74 local I/O · \
-                76 protocol mismatch · 77 not allowed · 78 passphrase missing (HUISCLOS_PASSPHRASE).
+                76 protocol mismatch · 77 not allowed · 78 passphrase missing (the device's, HUISCLOS_PASSPHRASE, or another the command names).
                 """))
 }

@@ -1,0 +1,49 @@
+import Foundation
+import HuisClosClient
+import HuisClosCrypto
+import HuisClosDevice
+import HuisClosL10n
+import HuisClosProtocol
+import HuisClosServer
+import HuisClosTestSupport
+import HuisClosTrust
+import Testing
+
+/// A member's slip at enrolment (a new secretariat's acceptance run): a folder already in use is
+/// refused before the relay spends the one-time code, and a refusal after it says the code is spent.
+@Suite(.tags(.slow)) struct EnrolmentMistakeTests {
+    @Test func aFolderInUseLeavesTheCodeUnspentAndAnIdOutsideTheRegisterSaysTheCodeIsSpent() async throws {
+        let clock = ManualClock()
+        try await TestServer.with("enrol-mistakes", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock)
+            defer { council.remove() }
+            let secretariat = council.secretariat.device
+            let member = try MemberID.generate()
+            let now = council.secretariat.instant
+            try await secretariat.sign(.appointMember(Appointment(member: member, role: .member, orderNumber: "AR-1", orderDate: now,
+                                                                  mandateEnd: now.adding(seconds: 3 * 365 * 86_400), scopes: [])))
+            let root = await secretariat.membership.root.publicKey
+            func enrol(_ folder: String, code: String, as who: MemberID) async throws -> Device {
+                try await Device.enrol(folder: council.folder.url.appendingPathComponent(folder), server: server.url, code: code,
+                                       passphrase: ClientCouncil.passphrase, member: who, trustRoot: root,
+                                       charterDigest: ClientCouncil.charter, now: clock.now, limits: .interactive)
+            }
+
+            let busy = council.folder.url.appendingPathComponent("busy")
+            try FileManager.default.createDirectory(at: busy, withIntermediateDirectories: true)
+            try Data("notes".utf8).write(to: busy.appendingPathComponent("notes.txt"))
+            let (code, _) = try await secretariat.enrolmentCode(adminToken: TestServer.adminToken)
+            await #expect { _ = try await enrol("busy", code: code, as: member) } throws: { error in
+                (error as? DeviceError)?.code == .alreadyExists
+            }
+            _ = try await enrol("fresh", code: code, as: member)
+
+            let (other, _) = try await secretariat.enrolmentCode(adminToken: TestServer.adminToken)
+            await #expect { _ = try await enrol("stranger", code: other, as: try MemberID.generate()) } throws: { error in
+                guard let error = error as? DeviceError else { return false }
+                return error.code == .notAuthorised && error.text.french.contains("n'est pas au registre signé")
+                    && error.text.french.contains("demandez-en un nouveau au secrétariat")
+            }
+        }
+    }
+}
