@@ -164,7 +164,7 @@ extension ClientSession {
     public func dossierListing(in scope: ScopeID, language: Language) throws -> Listing {
         let listed = try dossierVersions(in: scope)
         var listing = Listing(headers: [Text(fr: "Dossier", en: "Dossier"), Text(fr: "Version", en: "Version"), Text(fr: "Titre", en: "Title"),
-                                        Text(fr: "Fichier", en: "File"), Text(fr: "Taille", en: "Size"), Text(fr: "Hors ligne", en: "Offline"),
+                                        Text(fr: "Fichier", en: "File"), Text(fr: "Taille (octets)", en: "Size (bytes)"), Text(fr: "Hors ligne", en: "Offline"),
                                         Text(fr: "Nouveau", en: "New")].map { $0.in(language) }, records: listed)
         for item in listed {
             listing.appendRow([item.dossier, String(item.version), item.title, item.fileName, String(item.size),

@@ -72,8 +72,12 @@ extension DeviceStatus {
     /// acts, the scopes read and written, the last sync (Paris time).
     public var lines: [Text] {
         let report = self.report
-        let readable = report.readable.isEmpty ? nil : report.readable.joined(separator: ", ")
-        let writable = report.writable.isEmpty ? nil : report.writable.joined(separator: ", ")
+        // Scopes as a person names them (« le conseil », « les notes privées »); --json keeps the wire names.
+        func named(_ scopes: [String], _ language: Language) -> String? {
+            scopes.isEmpty ? nil : scopes.map { ClientSession.scopeLabel($0, language) }.joined(separator: ", ")
+        }
+        let (readable, writable) = ((fr: named(report.readable, .french), en: named(report.readable, .english)),
+                                    (fr: named(report.writable, .french), en: named(report.writable, .english)))
         let lastSyncSeconds = lastSync.map { Int64($0.timeIntervalSince1970) }
         return [Text(fr: "Serveur : \(report.server)", en: "Server: \(report.server)"),
                 Text(fr: "Appareil : \(report.device.signingKey) (membre \(report.device.member))",
@@ -81,8 +85,8 @@ extension DeviceStatus {
                 standing.text,
                 Text(fr: "Empreinte : \(report.device.fingerprint)", en: "Fingerprint: \(report.device.fingerprint)")]
             + (standing == .valid ? pending.map { Text(fr: "En attente — \($0.text.french)", en: "Pending — \($0.text.english)") } : [])
-            + [Text(fr: "Lecture : \(readable ?? "aucune")", en: "Read: \(readable ?? "none")"),
-               Text(fr: "Écriture : \(writable ?? "aucune")", en: "Write: \(writable ?? "none")"),
+            + [Text(fr: "Lecture : \(readable.fr ?? "aucune")", en: "Read: \(readable.en ?? "none")"),
+               Text(fr: "Écriture : \(writable.fr ?? "aucune")", en: "Write: \(writable.en ?? "none")"),
                Text(fr: "Dernière synchronisation : \(lastSyncSeconds.map { LocalTime.text(unixSeconds: $0, in: .french) } ?? "jamais")",
                     en: "Last sync: \(lastSyncSeconds.map { LocalTime.text(unixSeconds: $0, in: .english) + " (Paris time)" } ?? "never")")]
     }

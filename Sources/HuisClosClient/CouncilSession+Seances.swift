@@ -113,8 +113,12 @@ extension CouncilSession {
     /// dossiers are added, or by another device not synced yet; the caller warns of a likely typo.
     public func addAgendaItem(_ item: String, to seance: String, title: String, dossiers: [String]) async throws -> [String] {
         let scopes = await device.readableScopes
+        // A dossier sealed here whose upload waits for the next sync is known too (not a typo).
         let unknown = try dossiers.filter { dossier in
-            try !scopes.contains { try DossierLibrary(store: device.store, scope: $0).dossier(dossier) != nil }
+            try !scopes.contains { scope in
+                let library = DossierLibrary(store: device.store, scope: scope)
+                return try library.dossier(dossier) != nil || library.waitingUploads().contains { $0.dossier == dossier }
+            }
         }
         try council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossiers)
         return unknown
@@ -131,6 +135,8 @@ extension CouncilSession {
     /// in the first circle on the séance's day, all checked before any is written (a refusal says
     /// that nobody was marked).
     public func markPresent(_ members: [String], at seance: String) throws {
+        // Who may comes before when: a member is told the sheet is the secretariat's, not to come back on the day.
+        try requireSecretariat(Text(fr: "tenir la feuille de présence", en: "keep attendance"))
         let value = try council.seance(seance)
         try value.requireHeld(by: councilDay)
         let day = value.date
@@ -147,6 +153,7 @@ extension CouncilSession {
     /// A sheet where nobody is marked present closes only with `nobodyCame` (it never changes
     /// once closed: `CouncilError.nobodyMarkedPresent`).
     public func closeAttendance(of seance: String, nobodyCame: Bool = false) throws -> Quorum {
+        try requireSecretariat(Text(fr: "tenir la feuille de présence", en: "keep attendance"))
         let value = try council.seance(seance)
         try value.requireHeld(by: councilDay)
         guard !value.present.isEmpty || nobodyCame || value.attendanceClosed else {

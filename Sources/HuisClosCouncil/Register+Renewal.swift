@@ -34,8 +34,8 @@ extension Register {
         if !early, let running = member.mandates.last, member.isInOffice(on: today),
            today.adding(months: CouncilRules.renewalNoticeMonths) < running.end {
             throw CouncilError(.earlyRenewal, Text(
-                fr: "Le mandat en cours de \(member.name) court jusqu'au \(running.end.french) : le renouveler aujourd'hui y met fin et utilise le seul renouvellement permis (\(CouncilRules.Quote.renewableOnce.french)) Si c'est voulu, relancez avec --anticipe ; sinon, renouvelez dans les \(CouncilRules.renewalNoticeMonths) derniers mois du mandat.",
-                en: "\(member.name)'s running mandate lasts until \(running.end.iso): renewing it today ends it and uses the only renewal allowed (\(CouncilRules.Quote.renewableOnce.english)) If it is meant, run again with --anticipe; otherwise renew within the mandate's last \(CouncilRules.renewalNoticeMonths) months."))
+                fr: "\(member.name) : son mandat en cours court jusqu'au \(running.end.french) ; le renouveler aujourd'hui y met fin et utilise le seul renouvellement permis. \(CouncilRules.Quote.renewableOnce.french) Si c'est voulu, relancez avec --anticipe ; sinon, renouvelez dans les \(CouncilRules.renewalNoticeMonths) derniers mois du mandat.",
+                en: "\(member.name): their running mandate lasts until \(running.end.iso); renewing it today ends it and uses the only renewal allowed. \(CouncilRules.Quote.renewableOnce.english) If it is meant, run again with --anticipe; otherwise renew within the mandate's last \(CouncilRules.renewalNoticeMonths) months."))
         }
         return renewed
     }

@@ -41,17 +41,17 @@ public enum PendingStep: Sendable, Equatable {
             return Text(fr: "engagement de confidentialité : synchronisez cet appareil (huisclos sync), il le signe et reçoit ses clés.",
                         en: "confidentiality undertaking: sync this device (huisclos sync); it signs it and receives its keys.")
         case let .approval(fingerprint):
-            return Text(fr: "En attente d'approbation par un de vos appareils : huisclos appareils approuver \(fingerprint) depuis l'un d'eux.",
-                        en: "Awaiting approval by one of your devices: huisclos appareils approuver \(fingerprint) from one of them.")
+            return Text(fr: "approbation par un de vos appareils : huisclos appareils approuver \(fingerprint) depuis l'un d'eux.",
+                        en: "approval by one of your devices: huisclos appareils approuver \(fingerprint) from one of them.")
         case let .ownKey(scope):
-            return Text(fr: "clé de \(scope) : synchronisez cet appareil (huisclos sync), il la crée.",
-                        en: "key of \(scope): sync this device (huisclos sync); it creates it.")
+            return Text(fr: "clé (\(scope.text.french)) : synchronisez cet appareil (huisclos sync), il la crée.",
+                        en: "key (\(scope.text.english)): sync this device (huisclos sync); it creates it.")
         case let .key(scope, started: false):
-            return Text(fr: "clé de \(scope) : pas encore créée ; la présidence ou le secrétariat la crée à sa prochaine synchronisation, puis synchronisez.",
-                        en: "key of \(scope): not created yet; the president or the secretariat creates it at their next sync, then sync.")
+            return Text(fr: "clé (\(scope.text.french)) : pas encore créée ; la présidence ou le secrétariat la crée à sa prochaine synchronisation, puis synchronisez.",
+                        en: "key (\(scope.text.english)): not created yet; the president or the secretariat creates it at their next sync, then sync.")
         case let .key(scope, started: true):
-            return Text(fr: "clé de \(scope) : pas encore reçue ; un appareil qui la détient (secrétariat, présidence ou membre) la remet à sa prochaine synchronisation, puis synchronisez.",
-                        en: "key of \(scope): not received yet; a device holding it (secretariat, president or member) hands it out at its next sync, then sync.")
+            return Text(fr: "clé (\(scope.text.french)) : pas encore reçue ; un appareil qui la détient (secrétariat, présidence ou membre) la remet à sa prochaine synchronisation, puis synchronisez.",
+                        en: "key (\(scope.text.english)): not received yet; a device holding it (secretariat, president or member) hands it out at its next sync, then sync.")
         }
     }
 }

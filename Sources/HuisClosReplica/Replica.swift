@@ -62,6 +62,8 @@ public final class Replica: Sendable {
         do {
             try FileManager.default.createDirectory(at: files.folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
+            // A folder that existed keeps its mode otherwise: the replica's is its owner's alone.
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: files.folder.path)
         } catch {
             throw ReplicaError(.storageFailed, Text(fr: "impossible de créer \(files.folder.path) : vérifiez les droits et la place libre",
                 en: "cannot create \(files.folder.path): \(error.localizedDescription)"))
@@ -82,6 +84,12 @@ public final class Replica: Sendable {
             }
             let keyFile = try KeyFile.wrap(key: key, databaseID: databaseID, passphrase: passphrase, limits: limits)
             try DurableFile.replace(files.key, with: keyFile.encoded(), via: files.keyReplacement)
+            // Made empty and the owner's alone before SQLite opens it: SQLite would make it 0644, and
+            // gives the WAL the database file's mode.
+            guard FileManager.default.createFile(atPath: files.database.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw ReplicaError(.storageFailed, Text(fr: "impossible de créer \(files.database.path) : vérifiez les droits et la place libre",
+                                                        en: "cannot create \(files.database.path): check the permissions and free space"))
+            }
             let database = try ReplicaConnection.open(files, key: key, databaseID: databaseID, creating: true)
             return Replica(files: files, database: database, lock: lock)
         } catch {

@@ -13,7 +13,7 @@ import Testing
             try await council.enrol("tablette", member: alice, code: code)
             try await council.sync("tablette")
             let status = try await council.run("tablette", ["status"])
-            #expect(status.output.contains("Awaiting approval by one of your devices"), "\(status.output)")
+            #expect(status.output.contains("Pending — approval by one of your devices"), "\(status.output)")
 
             let sync = try await council.run("alice", ["sync"])
             let listing = try #require(try await council.json("alice", ["appareils", "liste"]) as? [[String: Any]])

@@ -32,7 +32,7 @@ import Testing
             try await council.ok("hugo", ["appareils", "approuver", fingerprint])
             try await council.ok("tablette", ["sync"])
             let waiting = try await council.ok("tablette", ["status"])
-            #expect(waiting.contains("En attente — clé de council : pas encore reçue ; un appareil qui la détient"), "\(waiting)")
+            #expect(waiting.contains("En attente — clé (le conseil) : pas encore reçue ; un appareil qui la détient"), "\(waiting)")
             let keywords = try await council.object("tablette", ["status"])["pending"] as? [String]
             #expect(keywords?.contains("key:council") == true, "\(String(describing: keywords))")
             try await council.propagate(from: ["hugo"], to: ["tablette"])

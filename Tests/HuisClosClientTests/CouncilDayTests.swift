@@ -57,6 +57,16 @@ import Testing
 
             _ = try await secretariat.convene("s2", on: secretariat.councilDay, from: nil, to: nil, place: "Bobigny", urgent: true)
             #expect(try secretariat.closeAttendance(of: "s2", nobodyCame: true).present == 0)
+
+            // The second acceptance run: a member pointing a séance to come was told to wait for its
+            // day, as if she could then; the sheet is the secretariat's, and that is said first.
+            _ = try await secretariat.convene("s3", on: secretariat.councilDay.adding(months: 1), from: nil, to: nil, place: "Bobigny", urgent: false)
+            _ = try await council.secretariat.device.sync()
+            _ = try await alice.sync()
+            let member = try await ClientSession(device: alice, clock: clock).councilSession()
+            let notHers = #expect(throws: CouncilError.self) { try member.markPresent([alice.member.hex], at: "s3") }
+            #expect(notHers?.code == .roleRequired, "\(String(describing: notHers))")
+            #expect(#expect(throws: CouncilError.self) { _ = try member.closeAttendance(of: "s3") }?.code == .roleRequired)
         }
     }
 }

@@ -11,6 +11,24 @@ import Testing
         #expect(replicaError { _ = try Replica.create(at: folder, passphrase: passphrase, limits: fastLimits) }?.code == .alreadyExists)
     }
 
+    /// Made in a folder that already existed open to others (a new secretariat's acceptance run
+    /// found replica.db 0644): the folder is closed and every file is the owner's alone, the WAL
+    /// SQLite creates later included (it takes the database file's mode).
+    @Test func aReplicaAndItsFolderAreTheOwnersAlone() throws {
+        let temp = try TemporaryFolder()
+        let folder = temp.replicaFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let replica = try makeReplica(in: folder, rows: 3)
+        defer { try? replica.close() }
+        func mode(_ name: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.posixPermissions] as? Int)
+        }
+        #expect(try mode("") == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("replica") }
+        #expect(files.contains("replica.db-wal"), "\(files)")
+        for file in files { #expect(try mode(file) == 0o600, "\(file)") }
+    }
+
     @Test func openingAMissingReplicaSaysNotFound() throws {
         let temp = try TemporaryFolder()
         #expect(replicaError { _ = try Replica.open(at: temp.replicaFolder(), passphrase: passphrase) }?.code == .notFound)
