@@ -46,7 +46,7 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Setup: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(commandName: "setup", help: AdminHelp.Setup.command, aliases: ["creer", "créer"]) }
+        static var configuration: CommandConfiguration { .init(commandName: "creer", help: AdminHelp.Setup.command, aliases: ["créer", "setup"]) }
         @OptionGroup var device: DeviceOptions
         @OptionGroup var token: Token
         @Option(name: [.customLong("serveur"), .customLong("server")], help: .init(AdminHelp.Setup.server)) var server: String
@@ -65,7 +65,7 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Certify: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(commandName: "certify", help: AdminHelp.Certify.command, aliases: ["certifier"]) }
+        static var configuration: CommandConfiguration { .init(commandName: "certifier", help: AdminHelp.Certify.command, aliases: ["certify"]) }
         @OptionGroup var device: DeviceOptions
         @Option(name: [.customLong("membre"), .customLong("member")], help: .init(AdminHelp.member)) var member: String
         @Option(name: [.customLong("cle-signature"), .customLong("signing")], help: .init(AdminHelp.Certify.signing)) var signing: String
@@ -80,7 +80,7 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Grant: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(commandName: "grant", help: AdminHelp.Grant.command, aliases: ["acces", "accès"]) }
+        static var configuration: CommandConfiguration { .init(commandName: "acces", help: AdminHelp.Grant.command, aliases: ["accès", "grant"]) }
         @OptionGroup var device: DeviceOptions
         @Option(name: [.customLong("membre"), .customLong("member")], help: .init(AdminHelp.member)) var member: String
         @Option(name: [.customLong("portee"), .customLong("scope")], help: .init(AdminHelp.Grant.scope)) var scope: String
@@ -124,7 +124,7 @@ struct AdminCommands: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { .init(commandName: "revoke", help: AdminHelp.Revoke.command, aliases: ["revoquer", "révoquer"]) }
+        static var configuration: CommandConfiguration { .init(commandName: "revoquer", help: AdminHelp.Revoke.command, aliases: ["révoquer", "revoke"]) }
         @OptionGroup var device: DeviceOptions
         @Option(name: [.customLong("cle-appareil"), .customLong("device-key")], help: .init(AdminHelp.Revoke.deviceKey)) var deviceKey: String
         @Flag(name: [.customLong("sans-effacement"), .customLong("no-wipe")], help: .init(AdminHelp.Revoke.noWipe)) var noWipe = false

@@ -30,7 +30,8 @@ enum ParserMessage {
     static let placeholders = [
         "member": "membre", "text": "texte", "item": "point", "year": "année", "words": "mots", "target": "cible",
         "tag": "étiquette", "path": "chemin", "file": "fichier", "choice": "choix", "address": "adresse",
-        "subcommand": "sous-commande",
+        "subcommand": "sous-commande", "subcommands": "sous-commandes", "days": "jours", "id": "identifiant", "number": "numéro",
+        "name": "nom", "seance": "séance",
     ]
 
     /// A help screen ArgumentParser rendered (its headings, its own lines and placeholders in
