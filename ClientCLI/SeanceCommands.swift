@@ -97,7 +97,7 @@ struct SeanceCommands: AsyncParsableCommand {
             if let warning { warn(warning) }
             try session.seanceListing(seances, in: language).show(json: json)
             // The 12-month warning; with --json on standard error, so the output stays one JSON value.
-            if let warning = SeanceSchedule.warning(seances: seances, on: session.today) {
+            if let warning = await session.seanceScheduleWarning(seances) {
                 json ? warn(warning) : say(warning)
             }
         }

@@ -35,6 +35,12 @@ extension CouncilSession {
     /// True when this device's member is in office today (its acknowledgements count).
     var inOffice: Bool { register.register.members[me]?.isInOffice(on: today) == true }
 
+    /// The yearly-séance warning for `seances` today, counting from the council's beginning (its
+    /// creation, or its first mandate's start when orders predate it) when no séance was ever held.
+    public func seanceScheduleWarning(_ seances: [Seance]) async -> Text? {
+        SeanceSchedule.warning(seances: seances, on: today, founded: await councilBeginning())
+    }
+
     /// Every séance on this device; a member in office acknowledges receipt of each when the
     /// replica can record it (reading never depends on a write: `warning` says when it could not,
     /// and the acknowledgement is recorded later). Nothing is acknowledged unless `acknowledging`

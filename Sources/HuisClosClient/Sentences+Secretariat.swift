@@ -22,8 +22,17 @@ extension Text {
     public static func enrolmentCode(_ created: EnrolmentCode) -> Text {
         let root = created.root.map { Text(fr: "racine \($0)", en: "root \($0)") }
             ?? Text(fr: "racine : celle de la sauvegarde (huisclos enrol --racine racine.hcroot)", en: "root: the backup's (huisclos enrol --root racine.hcroot)")
-        return Text(fr: "\(root.french) · valable jusqu'au \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .french))",
-                    en: "\(root.english) · valid until \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .english)) (Paris time)")
+        let rootArgument = created.root ?? "racine.hcroot"
+        return Text(fr: "\(root.french) · valable jusqu'au \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .french))\n"
+                        + "À remettre au membre : ce code, la racine, l'adresse du serveur, son identifiant de membre (huisclos membres liste) "
+                        + "et le fichier de la charte. Sur son appareil : huisclos enrol --serveur <adresse> --code \(created.code) "
+                        + "--racine \(rootArgument) --membre <identifiant> --charte <fichier> ; il vous lit ensuite la carte affichée, "
+                        + "que vous recopiez avec huisclos admin certifier.",
+                    en: "\(root.english) · valid until \(LocalTime.text(unixSeconds: created.expiresAtSeconds, in: .english)) (Paris time)\n"
+                        + "For the member: this code, the root, the server's address, their member id (huisclos membres liste) "
+                        + "and the charter file. On their device: huisclos enrol --serveur <address> --code \(created.code) "
+                        + "--racine \(rootArgument) --membre <id> --charte <file>; they then read you the card it shows, "
+                        + "which you copy with huisclos admin certifier.")
     }
 
     /// After revoking a device.

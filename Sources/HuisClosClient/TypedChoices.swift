@@ -6,9 +6,9 @@ public import HuisClosTrust
 /// French first (what a refusal lists, read without regard to accents or case), then the English
 /// keywords scripts use (exact).
 extension Role {
-    /// The roles the secretariat appoints to, in French.
+    /// The roles the secretariat appoints to, in French (the feminine as the help's examples write it).
     public static let typed: KeyValuePairs<String, Role> = [
-        "membre": .member, "président": .president, "vice-président": .vicePresident,
+        "membre": .member, "président": .president, "présidente": .president, "vice-président": .vicePresident, "vice-présidente": .vicePresident,
         "second-cercle": .secondCircle, "secrétariat": .secretariat,
     ]
     /// The same roles as English keywords.

@@ -105,6 +105,10 @@ import Testing
         #expect(SeanceSchedule.warning(seances: seances, on: day("2026-02-28")) == nil)
         #expect(SeanceSchedule.warning(seances: seances, on: day("2026-03-02")) != nil)
         #expect(SeanceSchedule.warning(seances: [], on: day("2026-03-02")) != nil)
+        // A council founded less than a year ago is not late yet (the second acceptance run: members
+        // were told so on day one); a year on, it is.
+        #expect(SeanceSchedule.warning(seances: [], on: day("2026-03-02"), founded: day("2026-03-01")) == nil)
+        #expect(SeanceSchedule.warning(seances: [], on: day("2027-03-02"), founded: day("2026-03-01")) != nil)
     }
 
     @Test func attendanceIsPointedAndClosedOnlyFromTheSeancesDay() throws {
