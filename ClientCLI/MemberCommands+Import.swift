@@ -11,10 +11,11 @@ extension MemberCommands {
         @OptionGroup var device: DeviceOptions
         @Argument(help: .init(MemberHelp.Import.file)) var file: String
         @Flag(name: .customLong("essai"), help: .init(MemberHelp.Import.dryRun)) var dryRun = false
+        @Flag(name: .customLong("homonymes"), help: .init(MemberHelp.Import.namesakes)) var namesakes = false
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {
-            switch try await session.importAppointments(fileAt: file, dryRun: dryRun) {
+            switch try await session.importAppointments(fileAt: file, dryRun: dryRun, namesakes: namesakes) {
             case let .success(lines):
                 if json { return try printJSON(lines) }
                 lines.map(\.text).forEach(say)

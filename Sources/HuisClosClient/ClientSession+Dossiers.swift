@@ -77,7 +77,9 @@ extension ClientSession {
                 })
         } catch let error as APIError {
             progress(.interrupted)
-            guard error.code == .unreachable else { throw error }
+            // Cut or failing on the relay's side: kept, resumed at the next sync. A refusal for what
+            // the upload is (a quota, a scope) says so itself.
+            guard [.unreachable, .internal, .rateLimited, .tokenExpired].contains(error.code) else { throw error }
             let waiting = DossierError.Code.uploadWaiting.text
             throw DossierError(.uploadWaiting, Text(fr: "\(error.happened.french) : \(waiting.french)", en: "\(error.happened.english): \(waiting.english)"))
         }

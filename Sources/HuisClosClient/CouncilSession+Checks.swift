@@ -17,7 +17,7 @@ extension CouncilSession {
         try requireSecretariat(Text(fr: "nommer un membre", en: "appoint a member"))
         try CouncilRules.checkOrderDates(orderDay: orderDay, today: today)
         if let (made, member) = register.register.members.first(where: { made, member in
-            made != id && member.name.lowercased() == name.lowercased() && member.mandate(on: today)?.orderNumber == orderNumber
+            made != id && Register.comparable(member.name) == Register.comparable(name) && member.mandate(on: today)?.orderNumber == orderNumber
         }) {
             throw CouncilError(.alreadyInOffice, Text(
                 fr: "\(member.name) est déjà en fonction par l'arrêté \(orderNumber) (identifiant \(made)) : rien n'est nommé deux fois ; voyez huisclos membres liste.",
@@ -32,7 +32,7 @@ extension CouncilSession {
         if existing == nil, !namesake, let former = register.register.formerNamesake(of: name, on: today) {
             throw Register.formerNamesakeRefusal(former)
         }
-        if let existing, !existing.name.isEmpty, existing.name.lowercased() != name.lowercased() {
+        if let existing, !existing.name.isEmpty, Register.comparable(existing.name) != Register.comparable(name) {
             throw CouncilError(.nameMismatch, Text(
                 fr: "L'identifiant \(id) est celui de \(existing.name), pas de \(name) : vérifiez --membre (huisclos membres liste) ; pour une nouvelle personne, nommez-la sans --membre.",
                 en: "Id \(id) is \(existing.name)'s, not \(name)'s: check --membre (huisclos membres liste); for a new person, appoint without --membre."))

@@ -24,7 +24,7 @@ extension CouncilSession {
     /// `AppointmentImport.fileBytesMax`) against the register as the earlier lines leave it
     /// (`AppointmentImport.plan`); unless `dryRun`, appoints them all in one signed batch and syncs.
     /// Returns each line checked, with the new member's id once written.
-    public func importAppointments(fileAt path: String, dryRun: Bool) async throws -> Result<[ImportedAppointment], AppointmentImport.Failure> {
+    public func importAppointments(fileAt path: String, dryRun: Bool, namesakes: Bool = false) async throws -> Result<[ImportedAppointment], AppointmentImport.Failure> {
         try PlaintextFile.requireReadable(atPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size, size <= AppointmentImport.fileBytesMax, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -33,7 +33,7 @@ extension CouncilSession {
                 en: "a readable UTF-8 CSV file of at most \(AppointmentImport.fileBytesMax / 1024) KiB"))
         }
         try requireSecretariat(Text(fr: "nommer des membres", en: "appoint members"))
-        switch AppointmentImport.plan(text, register: try await settled().register.register, today: today) {
+        switch AppointmentImport.plan(text, register: try await settled().register.register, today: today, namesakes: namesakes) {
         case let .failure(failure):
             return .failure(failure)
         case let .success(rows):

@@ -81,7 +81,9 @@ extension CouncilSession {
     public func convene(_ seance: String, on date: Day, from start: TimeOfDay?, to end: TimeOfDay?, place: String,
                         urgent: Bool) async throws -> (delay: ConvocationDelay.Outcome, change: Seance.ConvocationChange) {
         try Seance.checkConvocation(place: place, start: start, end: end)
-        let outcome = try council.convocationDelay().check(seanceOn: date, today: today, urgent: urgent)
+        // Today at an hour already past (Paris time) is a séance held too, not one convened too late.
+        let begun = start.map { Moment(date, at: $0).precedes(Moment(unixSeconds: instant.unixSeconds)) } ?? false
+        let outcome = begun ? .pastSeance : try council.convocationDelay().check(seanceOn: date, today: today, urgent: urgent)
         if case .pastSeance = outcome {
             let beginning = await councilBeginning()
             guard date >= beginning else { throw Seance.beforeCouncil(date, beginning: beginning) }

@@ -70,10 +70,10 @@ public enum AppointmentImport {
 
     /// Parses `text` and checks every row against `register` on `today`: the rows when the whole
     /// file is valid, else every line's error (nothing is to be written then).
-    public static func plan(_ text: String, register: Register, today: Day) -> Result<[Row], Failure> {
+    public static func plan(_ text: String, register: Register, today: Day, namesakes: Bool = false) -> Result<[Row], Failure> {
         var errors: [LineError] = []
         let rows = parse(text, today: today, errors: &errors)
-        errors = (errors + check(rows, against: register, today: today)).sorted { $0.line < $1.line }
+        errors = (errors + check(rows, against: register, today: today, namesakes: namesakes)).sorted { $0.line < $1.line }
         return errors.isEmpty ? .success(rows) : .failure(Failure(errors: errors))
     }
 
@@ -202,7 +202,7 @@ public enum AppointmentImport {
     /// Every row checked in file order against the register as the rows before it leave it: the
     /// order's date (not after today, its 3-year term not past), a name already in office or twice
     /// in the file, one president, and the first circle's rules (`Register.appoint`).
-    static func check(_ rows: [Row], against register: Register, today: Day) -> [LineError] {
+    static func check(_ rows: [Row], against register: Register, today: Day, namesakes: Bool) -> [LineError] {
         var register = register
         var errors: [LineError] = []
         var names = Set(register.members.values.filter { $0.isInOffice(on: today) }.map { $0.name.lowercased() })
@@ -217,7 +217,7 @@ public enum AppointmentImport {
             } else if !names.insert(row.name.lowercased()).inserted {
                 errors.append(LineError(row.line, Text(fr: "\(row.name) est déjà en fonction ou figure deux fois : rien n'est nommé deux fois",
                                                        en: "\(row.name) is already in office or listed twice: nobody is appointed twice")))
-            } else if let former = register.formerNamesake(of: row.name, on: today) {
+            } else if !namesakes, let former = register.formerNamesake(of: row.name, on: today) {
                 errors.append(LineError(row.line, Register.formerNamesakeRefusal(former).text))
             } else if row.role == .president, let president = register.presidentID, register.members[president]?.isInOffice(on: today) == true {
                 errors.append(LineError(row.line, Text(fr: "la présidence est déjà occupée (\(register.members[president]?.name ?? president))",

@@ -1,3 +1,4 @@
+import Foundation
 import HuisClosL10n
 
 /// The register of the council: members, their mandates, and the offices of president and
@@ -18,8 +19,16 @@ public struct Register: Sendable, Codable, Equatable {
     /// once", so a new appointment under that name is refused unless it is said to be another
     /// person (`formerNamesakeRefusal`).
     public func formerNamesake(of name: String, on day: Day) -> Member? {
-        members.values.filter { $0.name.lowercased() == name.lowercased() && !$0.isInOffice(on: day) && !$0.mandates.isEmpty }
+        let sought = Self.comparable(name)
+        return members.values.filter { Self.comparable($0.name) == sought && !$0.isInOffice(on: day) && !$0.mandates.isEmpty }
             .min { $0.id < $1.id }
+    }
+
+    /// `name` as two spellings of one person compare: case, accents and letter widths aside, any
+    /// run of other characters than letters and digits (spaces, hyphens, apostrophes) as one space.
+    public static func comparable(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 
     /// Why appointing `name` anew is refused while `former` bears that name: the way to renew the

@@ -30,6 +30,7 @@ extension Device {
         let client = SyncClient(server: server, device: identity.signing, transport: transport, now: now)
         // What this device can check alone, before the relay spends the one-time code.
         try requireFreshFolder(folder)
+        try Replica.checkStrength(ofNew: passphrase)
         _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes)
         do {
             let (records, _) = try await client.pullMembership(from: 0)
@@ -41,18 +42,19 @@ extension Device {
             }
             return try create(folder: folder, passphrase: passphrase, profile: profile, log: log, now: now, limits: limits, transport: transport)
         } catch let error as DeviceError {
-            throw DeviceError(error.code, Text(
-                fr: "\(error.text.french) ; ce code d'enrôlement est désormais utilisé : demandez-en un nouveau au secrétariat",
-                en: "\(error.text.english); this enrolment code is now spent: ask the secretariat for a new one"))
+            throw DeviceError(error.code, error.text.spendingTheCode)
+        } catch let error as ReplicaError {
+            throw ReplicaError(error.code, error.text.spendingTheCode)
         }
     }
 
-    /// Refuses a device folder that exists and is not empty, before anything is created or spent.
+    /// Refuses a device folder that exists and is not an empty folder this process can list (a
+    /// file, an unreadable folder, one in use), before anything is created or spent.
     private static func requireFreshFolder(_ folder: URL) throws {
-        if FileManager.default.fileExists(atPath: folder.path),
-           !((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true) {
-            throw DeviceError(.alreadyExists, Text(fr: "\(folder.path) n'est pas vide : choisissez un nouveau dossier pour cet appareil",
-                                                  en: "\(folder.path) is not empty: choose a new folder for this device"))
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        guard let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty else {
+            throw DeviceError(.alreadyExists, Text(fr: "\(folder.path) n'est pas un dossier vide : choisissez un nouveau dossier pour cet appareil",
+                                                  en: "\(folder.path) is not an empty folder: choose a new folder for this device"))
         }
     }
 
@@ -121,5 +123,13 @@ extension Device {
             try? Replica.destroy(at: folder)
             throw error
         }
+    }
+}
+
+extension Text {
+    /// `self`, then that the enrolment code it follows is spent (the relay took it first).
+    fileprivate var spendingTheCode: Text {
+        Text(fr: "\(french) ; ce code d'enrôlement est désormais utilisé : demandez-en un nouveau au secrétariat",
+             en: "\(english); this enrolment code is now spent: ask the secretariat for a new one")
     }
 }

@@ -16,7 +16,7 @@ extension Device {
     public func changeMembership(
         _ change: (inout MembershipLog, inout ScopeKeyring, Instant) throws -> EpochRotation?
     ) async throws -> EpochRotation? {
-        try await serially {
+        try await Self.$signsForACommand.withValue(true) { try await serially {
             let instant = try await beforeSigning {
                 _ = try await pullMembership()
                 return try await nextRecordInstant()
@@ -36,6 +36,6 @@ extension Device {
             }
             if let rotation { try await drop(rotation.sealedKeys) }
             return rotation
-        }
+        } }
     }
 }

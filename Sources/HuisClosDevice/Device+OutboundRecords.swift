@@ -6,16 +6,21 @@ import HuisClosTrust
 import HuisClosWire
 
 extension Device {
+    /// True while a command signs its own records (`sign`, `changeMembership`): only then does a
+    /// relay out of reach say what became of them (`signedNotSent`, `notSigned`). A sync's own
+    /// records (an undertaking, a key epoch) keep the transport's error, which `watch` retries.
+    @TaskLocal static var signsForACommand = false
+
     /// Has the relay keep `records`, signed by this device, after noting them in the vault: until
     /// this device knows their fate it never signs other records at their place (`settleOutbound`).
-    /// With the relay unreachable they stay noted and leave at the next sync: the error says so
-    /// (`signedNotSent`), so that nobody runs the command again to sign them a second time.
+    /// With the relay unreachable they stay noted and leave at the next sync: for a command the
+    /// error says so (`signedNotSent`), so that nobody runs it again to sign them a second time.
     func send(_ records: [MembershipRecord]) async throws {
         try await database.write { db in try DeviceVault.keep(outbound: records, in: db) }
         do {
             try await client.appendMembership(records.map(\.encoded))
         } catch {
-            guard error.code == .unreachable else { throw error }
+            guard error.code == .unreachable, Self.signsForACommand else { throw error }
             let noted = DeviceError.Code.signedNotSent.text
             throw DeviceError(.signedNotSent, Text(fr: "\(error.happened.french) : \(noted.french)", en: "\(error.happened.english): \(noted.english)"))
         }
@@ -27,7 +32,7 @@ extension Device {
     func beforeSigning<T>(_ step: () async throws -> T) async throws -> T {
         do {
             return try await step()
-        } catch let error as APIError where error.code == .unreachable {
+        } catch let error as APIError where error.code == .unreachable && Self.signsForACommand {
             let nothing = DeviceError.Code.notSigned.text
             throw DeviceError(.notSigned, Text(fr: "\(error.happened.french) : \(nothing.french)", en: "\(error.happened.english): \(nothing.english)"))
         }

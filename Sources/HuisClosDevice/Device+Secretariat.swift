@@ -39,7 +39,7 @@ extension Device {
         }
         // The revoked device's batches the relay holds, so the revocation lets them stand (`withStandingWrites`).
         if case .revokeDevice(_, _, nil) = event { _ = try await sync() }
-        try await append(event, signer: signer, beforeSending: beforeSending)
+        try await Self.$signsForACommand.withValue(true) { try await append(event, signer: signer, beforeSending: beforeSending) }
     }
 
     /// A one-time enrolment code from the relay (admin token). With a council registered it only

@@ -427,6 +427,8 @@ extension Device {
                 failures = 0
             } catch let error as APIError where error.code == .unreachable {
                 failures += 1
+            } catch let error as DeviceError where error.code == .signedNotSent || error.code == .notSigned {
+                failures += 1  // a record of `onSync`'s work (a hearing closed) cut on its way: noted, sent again
             }
             try await Task.sleep(for: .seconds(min(60, 1 << min(failures, 6))))
         }

@@ -85,8 +85,8 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
                 Text(fr: "rien n'a été signé ; relancez la commande une fois le serveur joignable (cet appareil reste lisible hors ligne)",
                      en: "nothing was signed; run the command again once the server is reachable (this device stays readable offline)")
             case .signedNotSent:
-                Text(fr: "ce que cette commande a signé est gardé sur cet appareil : la prochaine synchronisation (huisclos sync) l'envoie au serveur, ou constate qu'il l'a déjà reçu ; inutile de le signer de nouveau",
-                     en: "what this command signed is kept on this device: the next sync (huisclos sync) sends it to the server, or finds it already there; no need to sign it again")
+                Text(fr: "ce que cette commande a signé est gardé sur cet appareil : la prochaine synchronisation (huisclos sync) l'envoie au serveur, ou constate qu'il l'a déjà reçu ; ses étapes suivantes n'ont pas eu lieu : voyez où elle en est (listes, huisclos statut) avant de la relancer",
+                     en: "what this command signed is kept on this device: the next sync (huisclos sync) sends it to the server, or finds it already there; its later steps did not run: see where it stands (listings, huisclos status) before running it again")
             }
         }
 

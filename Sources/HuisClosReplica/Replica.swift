@@ -109,6 +109,7 @@ public final class Replica: Sendable {
                                                en: "no replica key file in \(files.folder.path); create the replica or check the folder"))
         }
         let lock = try FolderLock(folder: files.folder)
+        files.restrictToOwner()
         let keyFile = try KeyFile.decode(DurableFile.read(files.key, maximumBytes: ReplicaLimits.keyFileBytes))
         let key = try keyFile.unwrap(passphrase: passphrase)
         try checkDatabaseFile(files)

@@ -19,4 +19,14 @@ struct ReplicaFiles: Sendable {
     var all: [URL] { [key, keyReplacement, database, wal, journal] }
 
     static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
+
+    /// Closes the folder and every file of the replica to anyone but their owner (a replica made
+    /// before they were created so, or whose modes were loosened since); best effort: a file this
+    /// process may not change is left as it is.
+    func restrictToOwner() {
+        try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+        for file in all where Self.exists(file) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        }
+    }
 }

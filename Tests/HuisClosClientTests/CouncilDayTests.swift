@@ -29,6 +29,17 @@ import Testing
             try secretariat.markPresent([alice.member.hex], at: "s-nuit")
             _ = try secretariat.closeAttendance(of: "s-nuit")
             #expect(try secretariat.council.seance("s-nuit").attendanceClosed)
+
+            // 00:30 in Paris or later: a séance of that day convened for 00:00 has begun. It is one
+            // held (recorded after the fact), not a convocation too late (the second acceptance run).
+            let begun = try await secretariat.convene("s-minuit", on: parisDay, from: TimeOfDay(hour: 0, minute: 0), to: nil,
+                                                      place: "Bobigny", urgent: false)
+            #expect(begun.delay == .pastSeance)
+            await #expect {
+                _ = try await secretariat.convene("s-soir", on: parisDay, from: TimeOfDay(hour: 23, minute: 0), to: nil, place: "Bobigny", urgent: false)
+            } throws: { error in
+                (error as? CouncilError)?.code == .convocationTooLate
+            }
         }
     }
 }

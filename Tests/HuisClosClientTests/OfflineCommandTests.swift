@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosClient
+import HuisClosCrypto
 import HuisClosCouncil
 import HuisClosDevice
 import HuisClosDossiers
@@ -7,6 +8,7 @@ import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
 import HuisClosTrust
+import HuisClosWire
 import HuisClosTestSupport
 import Testing
 
@@ -65,6 +67,37 @@ import Testing
             try await session.syncEverything(policy: .everything)
             #expect(try session.dossierVersions(in: .council).map(\.dossier) == ["budget"])
             #expect(try session.dossierListing(in: .council, language: .french).rows.map { $0[1] } == ["1"])
+        }
+    }
+
+    /// The attacker's review: a sync's own record (here a new device's undertaking) cut on its way
+    /// was reported as « what this command signed is kept », so a command that syncs before it
+    /// signs (a revocation, a resignation declared) said done what it never signed. A sync's cut
+    /// stays the transport's error (which `watch` retries), whatever command runs it.
+    @Test func aSyncsOwnRecordCutOnItsWayIsNotTakenForTheCommands() async throws {
+        let clock = ManualClock()
+        try await TestServer.with("offline-undertaking", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock)
+            defer { council.remove() }
+            let member = try MemberID.generate()
+            let now = council.secretariat.instant
+            try await council.secretariat.device.sign(.appointMember(Appointment(member: member, role: .member, orderNumber: "AR-1", orderDate: now,
+                                                                                 mandateEnd: now.adding(seconds: 3 * 365 * 86_400), scopes: [])))
+            let (code, _) = try await council.secretariat.device.enrolmentCode(adminToken: TestServer.adminToken)
+            let transport = AnswerLosingTransport()
+            let device = try await Device.enrol(folder: council.folder.url.appendingPathComponent("alice"), server: server.url, code: code,
+                                                passphrase: ClientCouncil.passphrase, member: member,
+                                                trustRoot: await council.secretariat.device.membership.root.publicKey,
+                                                charterDigest: ClientCouncil.charter, now: clock.now, limits: .interactive, transport: transport)
+            try await council.secretariat.device.sign(.certifyDevice(device.certificate))
+            transport.failAppends(1, with: APIError(.unreachable))
+            await #expect {
+                _ = try await device.sync()
+            } throws: { error in
+                (error as? APIError)?.code == .unreachable
+            }
+            _ = try await device.sync()
+            #expect(await device.pendingSteps.allSatisfy { if case .undertaking = $0 { false } else { true } }, "the undertaking went at the next sync")
         }
     }
 }

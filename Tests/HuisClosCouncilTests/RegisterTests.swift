@@ -86,6 +86,8 @@ import Testing
         #expect(register.formerNamesake(of: "membre M1", on: day("2026-02-01")) == nil, "in office: not a former member")
         try register.endMandate(of: "m1", on: day("2026-02-01"), reason: .resignation)
         #expect(register.formerNamesake(of: "MEMBRE m1", on: day("2026-02-02"))?.id == "m1")
+        // The attacker's review: spaces, accents and punctuation are not another person.
+        #expect(register.formerNamesake(of: "  Mémbre-m1 ", on: day("2026-02-02"))?.id == "m1")
         #expect(register.formerNamesake(of: "Membre m2", on: day("2026-02-02")) == nil)
     }
 

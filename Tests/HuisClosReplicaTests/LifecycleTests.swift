@@ -27,6 +27,15 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("replica") }
         #expect(files.contains("replica.db-wal"), "\(files)")
         for file in files { #expect(try mode(file) == 0o600, "\(file)") }
+
+        // One made before (or loosened since) is closed again when it is opened (the attacker's review).
+        try replica.close()
+        for name in ["", "replica.db", "replica.key"] {
+            try FileManager.default.setAttributes([.posixPermissions: name.isEmpty ? 0o755 : 0o644], ofItemAtPath: folder.appendingPathComponent(name).path)
+        }
+        let reopened = try Replica.open(at: folder, passphrase: passphrase)
+        defer { try? reopened.close() }
+        #expect(try mode("") == 0o700 && mode("replica.db") == 0o600 && mode("replica.key") == 0o600)
     }
 
     @Test func openingAMissingReplicaSaysNotFound() throws {

@@ -57,6 +57,10 @@ public enum MemberHelp {
         public static let file = Text(
             fr: "Fichier CSV.",
             en: "CSV file.")
+        public static let namesakes = Text(
+            fr:
+                "Les lignes au nom d'une ancienne ou d'un ancien membre sont d'autres personnes du même nom (sans cela, refusées : la même personne se renouvelle avec huisclos membres renouveler).",
+            en: "Lines naming a former member are other people of the same name (refused otherwise: the same person is renewed with huisclos membres renouveler).")
         public static let dryRun = Text(
             fr: "Vérifie sans rien écrire.",
             en: "Checks without writing anything.")
