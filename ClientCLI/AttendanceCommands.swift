@@ -48,6 +48,7 @@ struct AttendanceCommands: AsyncParsableCommand {
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {
+            let already = (try? session.council.seance(seance))?.attendanceClosed == true
             let quorum = try session.closeAttendance(of: seance, nobodyCame: nobodyCame)
             if json {
                 return try printJSON(
@@ -55,7 +56,7 @@ struct AttendanceCommands: AsyncParsableCommand {
                         seance: seance, inOffice: quorum.inOffice, present: quorum.present,
                         required: quorum.required, reached: quorum.isReached))
             }
-            say(.attendanceClosed(quorum))
+            say(.attendanceClosed(quorum, already: already))
         }
     }
 

@@ -20,7 +20,7 @@ struct ConsultationCommands: AsyncParsableCommand {
         @Option(name: .customLong("question"), help: .init(ConsultationHelp.Open.question)) var question: String
         @Option(name: .customLong("public"), help: .init(ConsultationHelp.Open.audience)) var audience: String
         @Option(name: .customLong("cloture"), help: .init(ConsultationHelp.Open.closing)) var closing: String
-        @Option(name: .customLong("heure"), help: .init(ConsultationHelp.Open.time)) var time: String?
+        @Option(name: [.customLong("heure-cloture"), .customLong("heure")], help: .init(ConsultationHelp.Open.time)) var time: String?
         @Option(name: .customLong("dossier"), help: .init(ConsultationHelp.Open.dossiers)) var dossiers: [String] = []
         @Argument(help: .init(ConsultationHelp.id)) var id: String
 
@@ -28,7 +28,7 @@ struct ConsultationCommands: AsyncParsableCommand {
             guard let audience = Consultation.Audience(rawValue: audience) else {
                 throw UsageError("--public", audience, accepts: Text(fr: "second-cercle ou public", en: "second-cercle or public"))
             }
-            let closesAt = Consultation.closingInstant(try parseDay(closing, option: "--cloture"), at: try time.map { try parseTime($0, option: "--heure") })
+            let closesAt = Consultation.closingInstant(try parseDay(closing, option: "--cloture"), at: try time.map { try parseTime($0, option: "--heure-cloture") })
             let consultation = try await session.openConsultation(
                 id, topic: topic, question: question, audience: audience, closesAt: closesAt, dossiers: dossiers)
             say(session.openedSentence(consultation))

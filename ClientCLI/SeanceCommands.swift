@@ -21,7 +21,7 @@ struct SeanceCommands: AsyncParsableCommand {
         @Argument(help: .init(SeanceHelp.Convene.seance)) var seance: String
         @Option(help: .init(SeanceHelp.Convene.date)) var date: String
         @Option(name: .customLong("heure"), help: .init(SeanceHelp.Convene.start)) var start: String?
-        @Option(name: .customLong("fin"), help: .init(SeanceHelp.Convene.end)) var end: String?
+        @Option(name: [.customLong("heure-fin"), .customLong("fin")], help: .init(SeanceHelp.Convene.end)) var end: String?
         @Option(name: .customLong("lieu"), help: .init(SeanceHelp.Convene.place)) var place: String
         @Flag(name: .customLong("urgence"), help: .init(SeanceHelp.Convene.urgent)) var urgent = false
         @Flag(help: .seanceJSON) var json = false
@@ -29,7 +29,7 @@ struct SeanceCommands: AsyncParsableCommand {
         func run() async throws {
             let day = try parseDay(date, option: "--date")
             let start = try start.map { try parseTime($0, option: "--heure") }
-            let end = try end.map { try parseTime($0, option: "--fin") }
+            let end = try end.map { try parseTime($0, option: "--heure-fin") }
             try await CouncilSession.with(device) { session in
                 // The president convenes (the secretariat for them): CouncilWriteRules refuses anyone else.
                 let (outcome, change) = try await session.convene(seance, on: day, from: start, to: end, place: place, urgent: urgent)

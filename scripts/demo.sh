@@ -159,7 +159,7 @@ hc presidente seances convoquer s-urgente --date "$(date -d '+3 days' +%F)" --he
 status=${PIPESTATUS[0]}
 set -e
 if [ "$status" -ne 65 ]; then echo "convocation trop tardive acceptée (code $status, 65 attendu)" >&2; exit 1; fi
-hc presidente seances convoquer s-avenir --date "$(date -d '+30 days' +%F)" --heure 14h30 --fin 17h --lieu "Bobigny, salle du conseil" | indent
+hc presidente seances convoquer s-avenir --date "$(date -d '+30 days' +%F)" --heure 14h30 --heure-fin 17h --lieu "Bobigny, salle du conseil" | indent
 hc presidente seances calendrier s-avenir --sortie "$work/s-avenir.ics" | indent
 step "L'invitation (date, heure de Paris et lieu ; ni ordre du jour ni dossier), relue par un analyseur iCalendar :"
 .build-tools/venv/bin/python scripts/check-calendar.py "$work/s-avenir.ics" | python3 -c "

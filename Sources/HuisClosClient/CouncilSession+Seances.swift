@@ -188,6 +188,8 @@ extension CouncilSession {
         let report = AbsenceReport(register: register.register, seances: try council.seances(), on: today)
         guard signing else { return (report, 0) }
         try requireSecretariat(Text(fr: "signer le rapport d'absences", en: "sign the absences report"))
+        // A run again after a lost answer sees its first run's reports before deciding what is left to sign.
+        _ = try await device.settlePendingRecords()
         var signed = 0
         for event in try report.absencesEvents() {
             guard case let .reportAbsences(member, _, digest) = event else { continue }

@@ -92,10 +92,10 @@ extension Text {
     public static func present(_ name: String) -> Text { Text(fr: "Présent·e : \(name)", en: "Present: \(name)") }
 
     /// After closing attendance: the count and whether the quorum is reached.
-    public static func attendanceClosed(_ quorum: Quorum) -> Text {
+    public static func attendanceClosed(_ quorum: Quorum, already: Bool = false) -> Text {
         let (reached, reachedEnglish) = quorum.isReached ? ("atteint", "reached") : ("NON atteint", "NOT reached")
-        return Text(fr: "Présence close : \(quorum.present) présent·es sur \(quorum.inOffice) en fonction — quorum \(reached) (\(quorum.required) requis).",
-                    en: "Attendance closed: \(quorum.present) present of \(quorum.inOffice) in office — quorum \(reachedEnglish) (\(quorum.required) required).")
+        return Text(fr: "Présence \(already ? "déjà close (rien n'a changé)" : "close") : \(quorum.present) présent·es sur \(quorum.inOffice) en fonction — quorum \(reached) (\(quorum.required) requis).",
+                    en: "Attendance \(already ? "already closed (nothing changed)" : "closed"): \(quorum.present) present of \(quorum.inOffice) in office — quorum \(reachedEnglish) (\(quorum.required) required).")
     }
 
     /// After recording this device's mail server.

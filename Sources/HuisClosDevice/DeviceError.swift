@@ -93,7 +93,8 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         public var exitStatus: ExitStatus {
             switch self {
             case .untrustedLog, .rootBackupInvalid, .clockBehind, .relayClockBehind: .dataRefused
-            case .noDevice, .alreadyExists, .leaseExpired, .wiped, .locked, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
+            case .alreadyExists: .localIO  // a folder problem, as the replica's own (the root help files it under 74)
+            case .noDevice, .leaseExpired, .wiped, .locked, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
             case .recordPending, .signedNotSent, .notSigned: .unreachable
             }
         }

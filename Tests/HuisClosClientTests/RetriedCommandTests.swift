@@ -157,4 +157,32 @@ import Testing
             #expect(mandates == 2)
         }
     }
+
+    /// The attacker's review of the offline errors: the absences report run again after a lost
+    /// answer decided on a log without its first run's records, and signed them again.
+    @Test func anAbsencesReportRunAgainAfterALostAnswerSignsNoReportTwice() async throws {
+        let clock = ManualClock()
+        let transport = AnswerLosingTransport()
+        transport.loseAnswer { records in records.contains { if case .reportAbsences = $0.event { true } else { false } } }
+        try await TestServer.with("retry-absences", configure: { $0.clock = clock.serverClock }) { server in
+            let council = try await ClientCouncil.start(server, clock: clock, transport: transport)
+            defer { council.remove() }
+            let today = try await council.secretariat.councilSession().today
+            let (omar, _) = try await council.secretariat.councilSession().appoint(
+                nil, name: "Omar Diallo", category: .research, gender: nil, role: .member, orderNumber: "AR-20", orderDay: today.adding(months: -6))
+            for month in 1...3 {
+                let session = try await council.secretariat.councilSession()
+                _ = try await session.convene("s\(month)", on: today.adding(months: month - 5), from: nil, to: nil, place: "Bobigny", urgent: false)
+                _ = try session.closeAttendance(of: "s\(month)", nobodyCame: true)
+            }
+            let report = { try await council.secretariat.councilSession().absencesReport(signing: true) }
+            await #expect(throws: (any Error).self) { _ = try await report() }
+            let again = try await report()
+            #expect(again.signed == 0, "\(again.signed) report(s) signed again")
+            let reports = await council.secretariat.device.membershipLog.records.count {
+                if case let .reportAbsences(member, _, _) = $0.event { member == omar } else { false }
+            }
+            #expect(reports == 1)
+        }
+    }
 }

@@ -34,8 +34,8 @@ public enum ConsultationHelp {
             fr: "Date de clôture AAAA-MM-JJ (fin de journée, heure de Paris).",
             en: "Closing day YYYY-MM-DD (end of the day, Paris time).")
         public static let time = Text(
-            fr: "Heure de clôture HH:MM (défaut 23:59).",
-            en: "Closing time HH:MM (default 23:59).")
+            fr: "Heure de clôture, le jour de --cloture, HH:MM (défaut 23:59 ; --heure, son ancien nom, est admis).",
+            en: "Closing time on the --cloture day, HH:MM (default 23:59; --heure, its former name, is accepted).")
         public static let dossiers = Text(
             fr: "Dossier joint (répétable).",
             en: "Attached dossier (repeatable).")

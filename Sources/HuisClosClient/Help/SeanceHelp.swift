@@ -8,7 +8,7 @@ public enum SeanceHelp {
             fr: "Séances du conseil.",
             en: "Council séances."),
         examples: [
-            "huisclos seances convoquer s1 --date 2027-01-14 --heure 14:00 --fin 17:00 --lieu \"Bobigny, salle du conseil\"",
+            "huisclos seances convoquer s1 --date 2027-01-14 --heure 14:00 --heure-fin 17:00 --lieu \"Bobigny, salle du conseil\"",
             "huisclos seances calendrier s1 --sortie s1.ics",
             "huisclos seances annuler s1",
             "huisclos seances delai 5",
@@ -52,7 +52,7 @@ public enum SeanceHelp {
                     "Convening the same séance again changes its date, time or place (the calendar invitation is updated). The minimum delay (5 clear days by default) applies to coming séances: later, refused unless --urgence. A past date records a séance already held."
             ),
             examples: [
-                "huisclos seances convoquer s2 --date 2027-02-11 --heure 14h30 --fin 17h --lieu \"Bobigny, salle du conseil\""
+                "huisclos seances convoquer s2 --date 2027-02-11 --heure 14h30 --heure-fin 17h --lieu \"Bobigny, salle du conseil\""
             ],
             exitCodes: Text(
                 fr: "0 · 64 option invalide · 65 convocation trop tardive, lieu vide, séance annulée ou tenue · 77 réservé à la présidence et au secrétariat.",
@@ -67,8 +67,8 @@ public enum SeanceHelp {
             fr: "Heure de début, heure de Paris (14:30 ou 14h30).",
             en: "Start time, Paris time (14:30 or 14h30).")
         public static let end = Text(
-            fr: "Heure de fin (17:00 ou 17h).",
-            en: "End time (17:00 or 17h).")
+            fr: "Heure de fin, le même jour (17:00 ou 17h ; --fin, son ancien nom, est admis).",
+            en: "End time, the same day (17:00 or 17h; --fin, its former name, is accepted).")
         public static let place = Text(
             fr: "Lieu.",
             en: "Place.")
