@@ -70,8 +70,14 @@ import Testing
         let unreachable = try await CommandRun.run(
             "huisclos", ["enrol", "--device", folder.url.appendingPathComponent("d").path, "--server", "http://127.0.0.1:9", "--code", "X",
                          "--root", String(repeating: "ab", count: 32), "--member", String(repeating: "cd", count: 16), "--charter", charter.path],
-            environment: ["LANG": "en", "HUISCLOS_PASSPHRASE": "x"])
+            environment: ["LANG": "en", "HUISCLOS_PASSPHRASE": "phrase de passe assez longue"])
         #expect(unreachable.status == ExitStatus.unreachable.rawValue)
         #expect(unreachable.errors.hasPrefix("Error (api.unreachable)"), "\(unreachable.errors)")
+        // A passphrase too short is refused before the relay is asked anything (the enrolment code is not spent).
+        let short = try await CommandRun.run(
+            "huisclos", ["enrol", "--device", folder.url.appendingPathComponent("d").path, "--server", "http://127.0.0.1:9", "--code", "X",
+                         "--root", String(repeating: "ab", count: 32), "--member", String(repeating: "cd", count: 16), "--charter", charter.path],
+            environment: ["LANG": "en", "HUISCLOS_PASSPHRASE": "x"])
+        #expect(short.status == ExitStatus.usage.rawValue && short.errors.hasPrefix("Error (replica.invalidPassphrase)"), "\(short.errors)")
     }
 }
