@@ -64,10 +64,15 @@ import Testing
     }
 
     @Test func loginChallengesAreRateLimitedPerDevice() async throws {
-        // A small quota of the same mechanism: the default (600 a minute) would let the window roll
-        // on a loaded machine before the loop reaches it.
+        // A small quota of the same mechanism, on a clock that does not move: on the real clock the
+        // window rolled before the loop reached the quota on a loaded machine (a CI run beside other
+        // jobs: 21 challenges all answered).
         let quota = 20
-        try await TestServer.with("challenge-rate", configure: { $0.quotas.challengesPerDevicePerWindowMax = quota }) { server in
+        let clock = ManualClock()
+        try await TestServer.with("challenge-rate", configure: {
+            $0.quotas.challengesPerDevicePerWindowMax = quota
+            $0.clock = clock.serverClock
+        }) { server in
             let device = try await TestDevice.enrolled(on: server.url)
             var request = Huisclos_V1_ChallengeRequest()
             request.device = Data(device.key.publicKey.bytes)
