@@ -80,8 +80,7 @@ extension ClientSession {
             // Cut or failing on the relay's side: kept, resumed at the next sync. A refusal for what
             // the upload is (a quota, a scope) says so itself.
             guard [.unreachable, .internal, .rateLimited, .tokenExpired].contains(error.code) else { throw error }
-            let waiting = DossierError.Code.uploadWaiting.text
-            throw DossierError(.uploadWaiting, Text(fr: "\(error.happened.french) : \(waiting.french)", en: "\(error.happened.english): \(waiting.english)"))
+            throw DossierError(.uploadWaiting, error.happened(then: DossierError.Code.uploadWaiting.text))
         }
         _ = try await device.sync()
         return ListedVersion(version: version, title: title, scope: scope, seen: true, offline: true)

@@ -196,6 +196,6 @@ extension ClientSession {
 
     /// A scope as a person reads it in a table (`ScopeID.text`); `--json` keeps its wire name.
     static func scopeLabel(_ scope: String, _ language: Language) -> String {
-        (try? ScopeID(scope)).map { $0.text.in(language) } ?? scope
+        ScopeID.text(naming: scope).in(language)
     }
 }

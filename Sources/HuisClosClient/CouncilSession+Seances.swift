@@ -122,11 +122,10 @@ extension CouncilSession {
     public func addAgendaItem(_ item: String, to seance: String, title: String, dossiers: [String]) async throws -> [String] {
         let scopes = await device.readableScopes
         // A dossier sealed here whose upload waits for the next sync is known too (not a typo).
+        let libraries = scopes.map { DossierLibrary(store: device.store, scope: $0) }
+        let waiting = Set(try libraries.flatMap { try $0.waitingUploads().map(\.dossier) })
         let unknown = try dossiers.filter { dossier in
-            try !scopes.contains { scope in
-                let library = DossierLibrary(store: device.store, scope: scope)
-                return try library.dossier(dossier) != nil || library.waitingUploads().contains { $0.dossier == dossier }
-            }
+            try !waiting.contains(dossier) && !libraries.contains { try $0.dossier(dossier) != nil }
         }
         try council.addAgendaItem(seance: seance, item: item, title: title, dossiers: dossiers)
         return unknown
@@ -139,12 +138,15 @@ extension CouncilSession {
         return (try council.agenda(of: seance).firstIndex { $0.item.id == item } ?? rank - 1) + 1
     }
 
+    /// The secretariat's task the attendance sheet is (`requireSecretariat`).
+    private static let keepingAttendance = Text(fr: "tenir la feuille de présence", en: "keep attendance")
+
     /// Points `members` present at `seance` (the secretariat), on or after its day: each must sit
     /// in the first circle on the séance's day, all checked before any is written (a refusal says
     /// that nobody was marked).
     public func markPresent(_ members: [String], at seance: String) throws {
         // Who may comes before when: a member is told the sheet is the secretariat's, not to come back on the day.
-        try requireSecretariat(Text(fr: "tenir la feuille de présence", en: "keep attendance"))
+        try requireSecretariat(Self.keepingAttendance)
         let value = try council.seance(seance)
         try value.requireHeld(by: councilDay)
         let day = value.date
@@ -161,7 +163,7 @@ extension CouncilSession {
     /// A sheet where nobody is marked present closes only with `nobodyCame` (it never changes
     /// once closed: `CouncilError.nobodyMarkedPresent`).
     public func closeAttendance(of seance: String, nobodyCame: Bool = false) throws -> Quorum {
-        try requireSecretariat(Text(fr: "tenir la feuille de présence", en: "keep attendance"))
+        try requireSecretariat(Self.keepingAttendance)
         let value = try council.seance(seance)
         try value.requireHeld(by: councilDay)
         guard !value.present.isEmpty || nobodyCame || value.attendanceClosed else {

@@ -121,7 +121,7 @@ public struct HeldGroup: Encodable, Hashable, Sendable {
 
     /// Why, in both languages.
     public var text: Text {
-        let scope = (try? ScopeID(scope))?.text ?? Text(fr: scope, en: scope)
+        let scope = ScopeID.text(naming: scope)
         return switch reason {
         case ChangeError.Code.keyUnavailable.rawValue:
             Text(fr: "\(count) lot(s) en attente de la clé de l'époque \(epoch) (\(scope.french)), pas encore reçue (fusionnés dès son arrivée)",

@@ -21,8 +21,7 @@ extension Device {
             try await client.appendMembership(records.map(\.encoded))
         } catch {
             guard error.code == .unreachable, Self.signsForACommand else { throw error }
-            let noted = DeviceError.Code.signedNotSent.text
-            throw DeviceError(.signedNotSent, Text(fr: "\(error.happened.french) : \(noted.french)", en: "\(error.happened.english): \(noted.english)"))
+            throw DeviceError(.signedNotSent, error.happened(then: DeviceError.Code.signedNotSent.text))
         }
     }
 
@@ -33,8 +32,7 @@ extension Device {
         do {
             return try await step()
         } catch let error as APIError where error.code == .unreachable && Self.signsForACommand {
-            let nothing = DeviceError.Code.notSigned.text
-            throw DeviceError(.notSigned, Text(fr: "\(error.happened.french) : \(nothing.french)", en: "\(error.happened.english): \(nothing.english)"))
+            throw DeviceError(.notSigned, error.happened(then: DeviceError.Code.notSigned.text))
         }
     }
 

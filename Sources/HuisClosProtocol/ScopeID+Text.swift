@@ -12,6 +12,11 @@ extension ScopeID {
         if name.hasPrefix("member:") { return Text(fr: "les notes privées", en: "the private notes") }
         return Text(fr: name, en: name)
     }
+
+    /// The scope a wire name names, as a person says it; the name itself when it names none.
+    public static func text(naming wireName: String) -> Text {
+        (try? ScopeID(wireName))?.text ?? Text(fr: wireName, en: wireName)
+    }
 }
 
 extension String {

@@ -255,6 +255,11 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
         return Text(fr: "serveur injoignable (\((transportCause ?? .other).text.french))", en: "server unreachable (\(detail.english))")
     }
 
+    /// What happened, then `outcome`: what became of the command that met this error.
+    public func happened(then outcome: Text) -> Text {
+        Text(fr: "\(happened.french) : \(outcome.french)", en: "\(happened.english): \(outcome.english)")
+    }
+
     private struct Body: Codable {
         let code: Code
         let message: String
