@@ -175,12 +175,8 @@ return {dark: dark, red: red, redOverDark: redOverDark, total: data.length / 4, 
 
 def wait_hits(driver, By):
     """The search's hits (at most 10 s): a form's POST commits its address before the page is read."""
-    for _ in range(100):
-        hits = driver.find_elements(By.CSS_SELECTOR, "ol.hits a")
-        if hits:
-            return hits
-        time.sleep(0.1)
-    return []
+    hits, _ = after_navigation(lambda: driver.find_elements(By.CSS_SELECTOR, "ol.hits a"), bool, seconds=10)
+    return hits or []
 
 
 def wait_drawn(driver, page):
@@ -191,6 +187,21 @@ def wait_drawn(driver, page):
             return True
         time.sleep(0.1)
     return False
+
+
+def after_navigation(read, accept, seconds=30):
+    """What `read()` returns once `accept` takes it (at most `seconds`): a form's POST or a link's Enter
+    returns before the browser has loaded the next page, so the old page must not be read as the answer."""
+    value = None
+    for _ in range(seconds * 10):
+        try:
+            value = read()
+        except Exception:  # the element went stale as the page changed: read the new one
+            value = None
+        if value is not None and accept(value):
+            return value, True
+        time.sleep(0.1)
+    return value, False
 
 
 def pdf_drawn(driver, By):
@@ -280,7 +291,10 @@ def search_with_keyboard(driver, base, By, Keys, ActionChains):
         print("check-app: the search's hit is not reachable with Tab")
         return 1
     actions.send_keys(Keys.ENTER).perform()
-    if not driver.current_url.startswith(base + "/dossiers/council/cadrage") or "important" not in driver.find_element(By.TAG_NAME, "main").text:
+    _, opened = after_navigation(
+        lambda: (driver.current_url, driver.find_element(By.TAG_NAME, "main").text),
+        lambda page: page[0].startswith(base + "/dossiers/council/cadrage") and "important" in page[1])
+    if not opened:
         print(f"check-app: Enter on the hit did not open the dossier ({driver.current_url})")
         return 1
     print("check-app: searched and opened the hit with the keyboard alone")
@@ -308,9 +322,11 @@ def note_with_keyboard(driver, base, By, Keys, ActionChains):
         print("check-app: the note's button is not reachable with Tab")
         return 1
     actions.send_keys(Keys.ENTER).perform()
-    notes = driver.find_elements(By.CSS_SELECTOR, "ul.notes li")
-    if not any("Chiffre à vérifier au clavier" in n.text and "p. 2" in n.text for n in notes):
-        print(f"check-app: the note added with the keyboard is not listed ({[n.text for n in notes]})")
+    listed, added = after_navigation(
+        lambda: driver.execute_script("return Array.from(document.querySelectorAll('ul.notes li'), li => li.innerText)"),
+        lambda texts: any("Chiffre à vérifier au clavier" in text and "p. 2" in text for text in texts))
+    if not added:
+        print(f"check-app: the note added with the keyboard is not listed within 30 s ({listed})")
         return 1
     print("check-app: added a note with the keyboard alone")
     return 0
@@ -356,9 +372,10 @@ def answer_with_keyboard(driver, base, By, Keys, ActionChains):
         print("check-app: the answer's button is not reachable with Tab")
         return 1
     actions.send_keys(Keys.ENTER).perform()
-    body = driver.find_element(By.TAG_NAME, "body").text
-    checked = driver.find_element(By.ID, "reponse-excused").is_selected()
-    if "Réponse enregistrée" not in body or not checked:
+    _, recorded = after_navigation(
+        lambda: (driver.find_element(By.TAG_NAME, "body").text, driver.find_element(By.ID, "reponse-excused").is_selected()),
+        lambda page: "Réponse enregistrée" in page[0] and page[1])
+    if not recorded:
         print("check-app: the keyboard answer was not recorded")
         return 1
     print("check-app: answered « excusé·e » with the keyboard alone")
