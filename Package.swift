@@ -418,7 +418,9 @@ let package = Package(
                 "HuisClosCrypto", "HuisClosProtocol", "HuisClosSync", "HuisClosTestSupport", "HuisClosL10n", "HuisClosWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "HuisClosTerminalTests", dependencies: ["HuisClosTerminal", "HuisClosTestSupport"]),
+        .testTarget(
+            name: "HuisClosTerminalTests",
+            dependencies: ["HuisClosTerminal", "HuisClosL10n", "HuisClosTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "HuisClosTrustTests", dependencies: ["HuisClosTrust", "HuisClosCouncil", "HuisClosCrypto", "HuisClosProtocol"]),
         .testTarget(
             name: "HuisClosReplicaTests",

@@ -27,11 +27,16 @@ extension AsyncParsableCommand {
         }
     }
 
-    /// Exits on one of ArgumentParser's errors: a refusal (its exit 64 with a message) is said as a
+    /// Exits on one of ArgumentParser's errors: a word that names no command is said with the
+    /// nearest command (`UnknownCommand`), even where the parser would show the parent's help; a refusal (its exit 64 with a message) is said as a
     /// `UsageError` in `language`, then the usage and the way to the help; a help screen with its
     /// headings in French when `language` is French; anything else (version, an `ExitCode`) as
     /// ArgumentParser renders it.
     private static func exitRefusing(_ error: any Error, in language: Language) -> Never {
+        if let unknown = UnknownCommand.find(in: Array(CommandLine.arguments.dropFirst()), under: Self.self) {
+            Console.error(unknown.refusal.report.in(language) + "\n")
+            exit(withError: ExitCode(unknown.refusal.exitStatus.rawValue))
+        }
         let english = message(for: error)
         if exitCode(for: error) == .success, language == .french, let help = ParserMessage.frenchHelp(fullMessage(for: error)) {
             Console.out(help + "\n")

@@ -9,6 +9,8 @@ public struct UsageError: HuisClosError {
         /// The parser did not understand the command: an unknown command or option, an argument
         /// missing or too many, a value of the wrong kind.
         case notUnderstood
+        /// A word where a command is expected names none (a typo: « membre » for « membres »).
+        case unknownCommand
         /// An option's value is not one the command accepts.
         case invalidValue
         /// Options the command needs for this case were not given.
@@ -23,6 +25,9 @@ public struct UsageError: HuisClosError {
             case .notUnderstood:
                 Text(fr: "la commande n'est pas comprise : voyez --help pour ses options et un exemple",
                      en: "the command is not understood: see --help for its options and an example")
+            case .unknownCommand:
+                Text(fr: "cette commande n'existe pas : voyez --help pour la liste des commandes",
+                     en: "there is no such command: see --help for the list of commands")
             case .invalidValue:
                 Text(fr: "une valeur donnée n'est pas acceptée : voyez les valeurs admises avec --help",
                      en: "a value given is not accepted: see the allowed values with --help")
@@ -65,6 +70,11 @@ public struct UsageError: HuisClosError {
     /// What the parser refused (`Command.message(for:)`, English), with its French rendering.
     public init(notUnderstood english: String) {
         self.init(.notUnderstood, Text(fr: ParserMessage.french(english), en: english))
+    }
+
+    /// A word that names no command, said by `text` (the word, the nearest command, the commands there are).
+    public init(unknownCommand text: Text) {
+        self.init(.unknownCommand, text)
     }
 
     /// No passphrase in `variable` and no terminal to type it on.

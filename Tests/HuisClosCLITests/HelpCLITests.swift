@@ -67,12 +67,26 @@ import Testing
     static let french = ["LANG": "fr_FR.UTF-8", "LC_ALL": ""]
     static let english = ["LANG": "en_US.UTF-8", "LC_ALL": ""]
 
-    @Test func anUnknownCommandIsAFrenchUsageErrorWithTheWayToHelp() async throws {
+    /// The secretariat's acceptance run: a mistyped command got « argument inattendu » with no
+    /// suggestion, and `help membres lister` showed the help of `membres` as if « lister » were not typed.
+    @Test func anUnknownCommandIsAFrenchUsageErrorThatNamesTheNearestCommand() async throws {
         let run = try await CommandRun.run("huisclos", ["statut"], environment: Self.french)
         #expect(run.status == 64, "\(run.errors)")
-        #expect(run.errors.contains("Erreur (usage.notUnderstood) : argument inattendu « statut »"), "\(run.errors)")
-        #expect(run.errors.contains("Voyez « huisclos --help » pour plus d'informations."), "\(run.errors)")
+        #expect(run.errors.contains("Erreur (usage.unknownCommand) : « statut » n'est pas une commande de « huisclos » ; vouliez-vous dire « status » ?"),
+                "\(run.errors)")
+        #expect(run.errors.contains("Voyez « huisclos --help »."), "\(run.errors)")
         #expect(!run.errors.contains("Unexpected") && !run.errors.contains("See '"), "\(run.errors)")
+        for typed in [["membres", "lister"], ["help", "membres", "lister"]] {
+            let nested = try await CommandRun.run("huisclos", typed, environment: Self.french)
+            #expect(nested.status == 64 && nested.output.isEmpty, "\(typed): \(nested.output)")
+            #expect(nested.errors.contains("« lister » n'est pas une commande de « huisclos membres » ; vouliez-vous dire « liste » ?"),
+                    "\(typed): \(nested.errors)")
+        }
+        let english = try await CommandRun.run("huisclos", ["dosiers", "liste"], environment: Self.english)
+        #expect(english.status == 64 && english.errors.contains("Error (usage.unknownCommand): \"dosiers\" is not a command of \"huisclos\"; did you mean \"dossiers\"?"),
+                "\(english.errors)")
+        let far = try await CommandRun.run("huisclos", ["xyz"], environment: Self.french)
+        #expect(far.status == 64 && !far.errors.contains("vouliez-vous dire") && far.errors.contains("Commandes : admin, enrol"), "\(far.errors)")
     }
 
     @Test func anUnknownOptionAndAMissingValueAreSaidInTheLanguageAsked() async throws {
