@@ -114,7 +114,7 @@ struct AppPages: Sendable {
     }
 
     /// The workflows' codes for something the address names that is not on this device: 404.
-    static let missingCodes: Set<String> = ["dossier.notFound", "agenda.unknownSeance"]
+    static let missingCodes: Set<String> = ["dossier.notFound", "records.unknownSeance"]
 
     /// The HTTP status of a failure: the app's own refusals say theirs; a missing dossier or séance
     /// is 404; another workflow's follows its exit status.

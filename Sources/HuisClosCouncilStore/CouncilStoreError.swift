@@ -6,7 +6,8 @@ public enum CouncilStoreError: HuisClosError, Equatable, CustomStringConvertible
     public enum Code: String, ErrorCode {
         case unknownSeance, unknownItem, itemExists, invalidMemberID, unknownMember
 
-        public static let domain = "agenda"
+        /// The council's records on this device: séances, their agendas, the register (not the agenda alone).
+        public static let domain = "records"
 
         public var text: Text {
             switch self {

@@ -151,7 +151,7 @@ import Testing
             let absent = try await browser.send(.GET, base + "/dossiers/council/absent", cookie: cookie)
             #expect(absent.status == 404 && absent.body.contains("Erreur (dossier.notFound)"), "\(absent.status)")
             let noSeance = try await browser.send(.GET, base + "/seances/s9", cookie: cookie)
-            #expect(noSeance.status == 404 && noSeance.body.contains("Erreur (agenda.unknownSeance)"), "\(noSeance.status)")
+            #expect(noSeance.status == 404 && noSeance.body.contains("Erreur (records.unknownSeance)"), "\(noSeance.status)")
 
             let english = try await browser.send(.GET, base + "/seances?lang=en", cookie: cookie)
             #expect(english.body.contains("<html lang=\"en\">") && english.body.contains("My answer") && english.body.contains("will attend"))
