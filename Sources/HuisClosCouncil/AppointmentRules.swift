@@ -18,8 +18,8 @@ extension CouncilRules {
                                                    on day: Day) throws(CouncilError) {
         guard mandatesHeld < mandatesPerPersonMax else {
             throw CouncilError(.thirdMandateRefused, Text(
-                fr: "\(name) a déjà exercé deux mandats. \(Quote.renewableOnce.french) Un troisième mandat est refusé.",
-                en: "\(name) has already served two mandates. \(Quote.renewableOnce.english) A third mandate is refused."))
+                fr: "\(name) : le mandat a déjà été renouvelé une fois (deux mandats en tout, le second en cours ou achevé). \(Quote.renewableOnce.french) Un troisième mandat est refusé.",
+                en: "\(name): the mandate has already been renewed once (two mandates in all, the second current or over). \(Quote.renewableOnce.english) A third mandate is refused."))
         }
         guard seated < firstCircleMembersMax else {
             throw CouncilError(.firstCircleFull, Text(

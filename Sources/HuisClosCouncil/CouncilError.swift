@@ -56,8 +56,8 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
                 Text(fr: "le premier cercle compte déjà 30 membres en fonction : attendez une fin de mandat",
                      en: "the first circle already has 30 members in office: wait for a mandate to end")
             case .thirdMandateRefused:
-                Text(fr: "ce membre a déjà exercé deux mandats : le mandat n'est renouvelable qu'une fois",
-                     en: "this member has already held two mandates: a mandate is renewable once only")
+                Text(fr: "le mandat de ce membre a déjà été renouvelé une fois : il n'est renouvelable qu'une fois",
+                     en: "this member's mandate has already been renewed once: a mandate is renewable once only")
             case .alreadyInOffice:
                 Text(fr: "ce membre est déjà en fonction : renouvelez son mandat (huisclos membres renouveler) plutôt que de le nommer",
                      en: "this member is already in office: renew the mandate (huisclos membres renouveler) rather than appoint")

@@ -59,8 +59,11 @@ import Testing
             #expect(row["mandates"] as? Int == 2 && row["status"] as? String == "inOffice" && row["category"] as? String == "research"
                     && row["order"] as? String == "AR-RENOUV-3" && row["end"] as? String == Days.iso(0, plusYears: 3), "\(row)")
 
+            // The acceptance run: the refusal said « a déjà exercé deux mandats » of a member in her second.
             let third = try await council.run("secretariat", ["membres", "renouveler", ines, "--arrete", "AR-RENOUV-4"])
-            #expect(third.status == 65 && third.errors.contains("renouvelable une fois"), "\(third.status) \(third.errors)")
+            #expect(third.status == 65 && third.errors.contains("renouvelable une fois")
+                    && third.errors.contains("Inès Garnier : le mandat a déjà été renouvelé une fois") && !third.errors.contains("exercé"),
+                    "\(third.status) \(third.errors)")
             let text = try await council.ok("secretariat", ["membres", "liste"])
             #expect(text.contains("Inès Garnier"))
         }
