@@ -22,14 +22,16 @@ extension Device {
 
     /// Approves the device of this member with `fingerprint` (an `approveDevice` record signed
     /// by this device), so it is sealed the member's keys at the next sync of a device holding
-    /// them. The log is pulled first; `.notAuthorised` if this device is not approved itself, or
-    /// no device of this member awaiting approval has that fingerprint.
+    /// them. The log is pulled first; `.noDeviceAwaiting` if no device of this member awaiting
+    /// approval has that fingerprint, `.notAuthorised` if this device may not sign it.
     public func approveDevice(_ fingerprint: DeviceFingerprint) async throws {
         _ = try await pullMembership()
         guard let device = devicesAwaitingApproval.first(where: { $0.fingerprint == fingerprint }) else {
-            throw DeviceError(.notAuthorised, Text(
-                fr: "aucun appareil de ce membre n'attend d'approbation avec l'empreinte \(fingerprint) : vérifiez-la sur le nouvel appareil (huisclos status)",
-                en: "no device of this member awaits approval with fingerprint \(fingerprint): check it on the new device (huisclos status)"))
+            throw DeviceError(.noDeviceAwaiting, Text(
+                fr: "aucun appareil de ce membre n'attend d'approbation avec l'empreinte \(fingerprint) : vérifiez-la sur le nouvel appareil (huisclos status) ; "
+                    + "un appareil déjà approuvé n'est plus listé comme en attente (huisclos appareils liste)",
+                en: "no device of this member awaits approval with fingerprint \(fingerprint): check it on the new device (huisclos status); "
+                    + "a device already approved is no longer listed as waiting (huisclos appareils liste)"))
         }
         try await append(.approveDevice(member: member, device: device.certificate.signingKey), signer: identity.signing)
     }

@@ -22,6 +22,8 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         case relayClockBehind
         /// This device is not (or no longer) allowed to do this by the membership log.
         case notAuthorised
+        /// No device of this member waits for approval with the fingerprint given (mistyped, or already approved).
+        case noDeviceAwaiting
         /// A scope key is missing for this scope (wait for a sync, or not entitled).
         case keyUnavailable
         /// Only the secretariat's device holding the trust root may do this.
@@ -69,6 +71,9 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
             case .notAuthorised:
                 Text(fr: "le registre signé ne permet pas (ou plus) ceci à cet appareil : adressez-vous au secrétariat si c'est une erreur",
                      en: "the signed log does not (or no longer) allow this device to do this: ask the secretariat if this is a mistake")
+            case .noDeviceAwaiting:
+                Text(fr: "aucun appareil de ce membre n'attend d'approbation avec cette empreinte : relisez celle que le nouvel appareil affiche (huisclos status)",
+                     en: "no device of this member awaits approval with this fingerprint: read again the one the new device shows (huisclos status)")
             case .keyUnavailable:
                 Text(fr: "la clé de cette portée manque sur cet appareil : synchronisez et réessayez ; sinon, l'appareil n'y a pas accès",
                      en: "this scope's key is missing on this device: sync and try again; otherwise the device has no access to it")
@@ -93,6 +98,7 @@ public struct DeviceError: HuisClosError, CodeEquatable, CustomStringConvertible
         public var exitStatus: ExitStatus {
             switch self {
             case .untrustedLog, .rootBackupInvalid, .clockBehind, .relayClockBehind: .dataRefused
+            case .noDeviceAwaiting: .usage
             case .alreadyExists: .localIO  // a folder problem, as the replica's own (the root help files it under 74)
             case .noDevice, .leaseExpired, .wiped, .locked, .notAuthorised, .keyUnavailable, .notSecretariat: .notAllowed
             case .recordPending, .signedNotSent, .notSigned: .unreachable

@@ -23,6 +23,11 @@ import Testing
             #expect(pending["thisDevice"] as? Bool == false)
             #expect(sync.output.contains("A new device was added to your account, fingerprint \(fingerprint)"), "\(sync.output)")
             #expect(try await council.run("alice", ["appareils", "approuver", "0000-0000"]).status == 64)
+            // The acceptance run: a well-formed fingerprint of no waiting device exited 77, « not allowed ».
+            let other = try await council.run("alice", ["appareils", "approuver", "0000-1111-2222-3333-4444"])
+            #expect(other.status == 64 && other.errors.contains("Error (device.noDeviceAwaiting)")
+                    && other.errors.contains("no device of this member awaits approval with fingerprint 0000-1111-2222-3333-4444"),
+                    "\(other.status) \(other.errors)")
 
             let approve = try await council.run("alice", ["appareils", "approuver", fingerprint])
             #expect(approve.status == 0, "\(approve.errors)")
