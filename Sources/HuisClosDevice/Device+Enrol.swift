@@ -52,6 +52,13 @@ extension Device {
     /// file, an unreadable folder, one in use), before anything is created or spent.
     private static func requireFreshFolder(_ folder: URL) throws {
         guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        if Replica.isPresent(in: folder) {
+            throw DeviceError(.alreadyExists, Text(
+                fr: "\(folder.path) contient déjà un appareil HuisClos : rien n'a été créé, aucun code dépensé. Voyez lequel avec huisclos status --appareil \(folder.path) "
+                    + "(l'appareil du secrétariat : le conseil est déjà créé) ; pour un nouvel appareil, choisissez un nouveau dossier",
+                en: "\(folder.path) already holds a HuisClos device: nothing was created, no code spent. See which with huisclos status --device \(folder.path) "
+                    + "(the secretariat's device: the council is already created); for a new device, choose a new folder"))
+        }
         guard let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty else {
             throw DeviceError(.alreadyExists, Text(fr: "\(folder.path) n'est pas un dossier vide : choisissez un nouveau dossier pour cet appareil",
                                                   en: "\(folder.path) is not an empty folder: choose a new folder for this device"))

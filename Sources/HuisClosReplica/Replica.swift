@@ -98,6 +98,12 @@ public final class Replica: Sendable {
         }
     }
 
+    /// Whether `folder` holds a replica (its key file or its database), whatever state it is in.
+    public static func isPresent(in folder: URL) -> Bool {
+        let files = ReplicaFiles(folder: folder)
+        return ReplicaFiles.exists(files.key) || ReplicaFiles.exists(files.database)
+    }
+
     /// Opens the replica in `folder` with `passphrase`.
     ///
     /// The key file is checked first: a wrong passphrase throws `.wrongPassphrase` before any

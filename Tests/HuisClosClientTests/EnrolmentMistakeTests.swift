@@ -37,6 +37,14 @@ import Testing
                 (error as? DeviceError)?.code == .alreadyExists
             }
             _ = try await enrol("fresh", code: code, as: member)
+            // The acceptance run: `admin creer` (or `enrol`) run again on a device's folder said only « pas un dossier vide ».
+            let (again, _) = try await secretariat.enrolmentCode(adminToken: TestServer.adminToken)
+            await #expect { _ = try await enrol("fresh", code: again, as: member) } throws: { error in
+                guard let error = error as? DeviceError else { return false }
+                return error.code == .alreadyExists && error.text.french.contains("contient déjà un appareil HuisClos : rien n'a été créé, aucun code dépensé")
+                    && error.text.english.contains("already holds a HuisClos device")
+            }
+            _ = try await enrol("fresh-again", code: again, as: member)
 
             let (other, _) = try await secretariat.enrolmentCode(adminToken: TestServer.adminToken)
             await #expect { _ = try await enrol("stranger", code: other, as: try MemberID.generate()) } throws: { error in
