@@ -35,6 +35,8 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
         case enrolmentCodeInvalid
         /// A signing key that is already registered.
         case alreadyEnrolled
+        /// An enrolment naming a trust root that is not the relay's council's: the code was not spent.
+        case trustRootMismatch
         /// A login for a device the server does not know.
         case unknownDevice
         /// A login nonce that is unknown, used, expired, or a signature that does not match it.
@@ -72,7 +74,7 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
                  .enrolmentCodeInvalid, .unknownDevice, .challengeInvalid: 401
             case .forbidden, .quotaExceeded: 403
             case .notFound: 404
-            case .alreadyEnrolled, .fileConflict, .gap, .fork: 409
+            case .alreadyEnrolled, .trustRootMismatch, .fileConflict, .gap, .fork: 409
             case .tooLarge: 413
             case .unsupportedMediaType: 415
             case .rateLimited: 429
@@ -92,7 +94,7 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
             case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired, .forbidden, .enrolmentCodeInvalid,
                  .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .councilQuotaExceeded, .rateLimited:
                 .notAllowed
-            case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict,
+            case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict, .trustRootMismatch,
                  .chunkHashMismatch, .chunkNotInFile, .gap, .fork:
                 .dataRefused
             }
@@ -139,6 +141,9 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
             case .alreadyEnrolled:
                 Text(fr: "cet appareil est déjà inscrit sur le serveur : utilisez-le tel quel, ou enrôlez un nouveau dossier",
                      en: "this device is already registered with the server: use it as it is, or enrol a new folder")
+            case .trustRootMismatch:
+                Text(fr: "la racine de confiance donnée n'est pas celle du conseil de ce serveur : le code n'a pas été utilisé ; recopiez la racine que le secrétariat a donnée avec le code",
+                     en: "the trust root given is not the council's on this server: the code was not used; copy again the root the secretariat gave with the code")
             case .unknownDevice:
                 Text(fr: "le serveur ne connaît pas cet appareil : vérifiez l'adresse du serveur, ou enrôlez l'appareil de nouveau",
                      en: "the server does not know this device: check the server address, or enrol the device again")

@@ -7,6 +7,7 @@ import HuisClosProtocol
 import HuisClosServer
 import HuisClosTestSupport
 import HuisClosTrust
+import HuisClosWire
 import Testing
 
 /// A member's slip at enrolment (a new secretariat's acceptance run): a folder already in use is
@@ -23,11 +24,21 @@ import Testing
             try await secretariat.sign(.appointMember(Appointment(member: member, role: .member, orderNumber: "AR-1", orderDate: now,
                                                                   mandateEnd: now.adding(seconds: 3 * 365 * 86_400), scopes: [])))
             let root = await secretariat.membership.root.publicKey
-            func enrol(_ folder: String, code: String, as who: MemberID) async throws -> Device {
+            func enrol(_ folder: String, code: String, as who: MemberID, root pinned: SigningPublicKey? = nil) async throws -> Device {
                 try await Device.enrol(folder: council.folder.url.appendingPathComponent(folder), server: server.url, code: code,
-                                       passphrase: ClientCouncil.passphrase, member: who, trustRoot: root,
+                                       passphrase: ClientCouncil.passphrase, member: who, trustRoot: pinned ?? root,
                                        charterDigest: ClientCouncil.charter, now: clock.now, limits: .interactive)
             }
+
+            // The acceptance run: a mistyped --racine was found only after the relay had spent the code.
+            let (typo, _) = try await secretariat.enrolmentCode(adminToken: TestServer.adminToken)
+            let wrongRoot = try SigningKeyPair.generate().publicKey
+            await #expect { _ = try await enrol("typo", code: typo, as: member, root: wrongRoot) } throws: { error in
+                guard let error = error as? APIError else { return false }
+                return error.code == .trustRootMismatch && error.text.french.contains("le code n'a pas été utilisé")
+            }
+            #expect(!FileManager.default.fileExists(atPath: council.folder.url.appendingPathComponent("typo").path))
+            _ = try await enrol("typo", code: typo, as: member)
 
             let busy = council.folder.url.appendingPathComponent("busy")
             try FileManager.default.createDirectory(at: busy, withIntermediateDirectories: true)

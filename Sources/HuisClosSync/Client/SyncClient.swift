@@ -74,11 +74,12 @@ public actor SyncClient {
     // MARK: Session
 
     /// Registers this device's keys with a one-time code; returns its grants.
-    public func enrol(code: String, agreementKey: [UInt8] = []) async throws(APIError) -> DeviceAccess {
+    public func enrol(code: String, agreementKey: [UInt8] = [], trustRoot: SigningPublicKey? = nil) async throws(APIError) -> DeviceAccess {
         var request = Huisclos_V1_EnrolRequest()
         request.code = code
         request.signingKey = Data(try requireDevice().publicKey.bytes)
         request.agreementKey = Data(agreementKey)
+        request.trustRoot = Data(trustRoot?.bytes ?? [])
         let response: Huisclos_V1_EnrolResponse = try await call(Endpoint.enrol, request, token: nil)
         return try DeviceAccess(grants: response.grants)
     }

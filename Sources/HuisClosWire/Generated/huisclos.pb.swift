@@ -120,6 +120,12 @@ public nonisolated struct Huisclos_V1_EnrolRequest: Sendable {
   /// X25519 public key, stored for the later key-distribution issue (32 bytes, or empty).
   public var agreementKey: Data = Data()
 
+  /// The council's trust root the device was given with its code (Ed25519 public key, 32 bytes,
+  /// or empty). When set, the relay refuses the enrolment with `trustRootMismatch` and leaves the
+  /// code unspent if its council's root is another: a mistyped root is caught before the one-time
+  /// code is used. It checks nothing for the device, which verifies the log from that root itself.
+  public var trustRoot: Data = Data()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -684,7 +690,7 @@ nonisolated extension Huisclos_V1_RevokeDeviceResponse: SwiftProtobuf.Message, S
 
 nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".EnrolRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{3}signing_key\0\u{3}agreement_key\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{3}signing_key\0\u{3}agreement_key\0\u{3}trust_root\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -695,6 +701,7 @@ nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProt
       case 1: try { try decoder.decodeSingularStringField(value: &self.code) }()
       case 2: try { try decoder.decodeSingularBytesField(value: &self.signingKey) }()
       case 3: try { try decoder.decodeSingularBytesField(value: &self.agreementKey) }()
+      case 4: try { try decoder.decodeSingularBytesField(value: &self.trustRoot) }()
       default: break
       }
     }
@@ -710,6 +717,9 @@ nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProt
     if !self.agreementKey.isEmpty {
       try visitor.visitSingularBytesField(value: self.agreementKey, fieldNumber: 3)
     }
+    if !self.trustRoot.isEmpty {
+      try visitor.visitSingularBytesField(value: self.trustRoot, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -717,6 +727,7 @@ nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProt
     if lhs.code != rhs.code {return false}
     if lhs.signingKey != rhs.signingKey {return false}
     if lhs.agreementKey != rhs.agreementKey {return false}
+    if lhs.trustRoot != rhs.trustRoot {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1387,7 +1398,7 @@ nonisolated extension Huisclos_V1_MembershipPullRequest: SwiftProtobuf.Message, 
 
 nonisolated extension Huisclos_V1_KeyDrop: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".KeyDrop"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}sealed_keys\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}sealed_keys\0\u{b}links\0\u{c}\u{2}\u{1}")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
