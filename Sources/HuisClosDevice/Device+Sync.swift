@@ -413,27 +413,19 @@ extension Device {
 
 extension Device {
     /// Syncs, then keeps the relay's watch socket open and syncs at every poke, reconnecting
-    /// (delays doubling from 1 s to 60 s) when the server restarts or is unreachable, until the
-    /// task is cancelled, another error (revoked, wiped…), or `SyncDriver.reconnectFailuresMax`
-    /// consecutive failures; `onSync` is told each sync's report (and may do more work, such as
-    /// fetching dossier content, before the next poke is handled).
+    /// (`Reconnection`) when the server restarts or is unreachable, until the task is cancelled or
+    /// another error (revoked, wiped…); `onSync` is told each sync's report (and may do more work,
+    /// such as fetching dossier content, before the next poke is handled).
     public func watch(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in },
-                      onSync: @escaping @Sendable (DeviceSyncReport) async throws -> Void) async throws {
-        var failures = 0
-        while failures < SyncDriver.reconnectFailuresMax {
-            do {
-                try await onSync(try await sync(progress: progress))
-                try await client.watch { _ in try await onSync(try await self.sync(progress: progress)) }
-                failures = 0
-            } catch let error as APIError where error.code == .unreachable {
-                failures += 1
-            } catch let error as DeviceError where error.code == .signedNotSent || error.code == .notSigned {
-                failures += 1  // a record of `onSync`'s work (a hearing closed) cut on its way: noted, sent again
-            }
-            try await Task.sleep(for: .seconds(min(60, 1 << min(failures, 6))))
-        }
-        throw APIError(.unreachable, Text(fr: "le serveur est resté injoignable pendant \(SyncDriver.reconnectFailuresMax) tentatives : vérifiez le réseau, puis synchronisez de nouveau",
-                                          en: "the server stayed unreachable for \(SyncDriver.reconnectFailuresMax) attempts: check the network, then sync again"))
+                      reconnection: Reconnection = Reconnection(),
+                      onSync: @escaping @Sendable (DeviceSyncReport) async throws -> Void) async throws -> Never {
+        try await reconnection.run({
+            try await onSync(try await sync(progress: progress))
+            try await client.watch { _ in try await onSync(try await self.sync(progress: progress)) }
+        }, transient: { error in
+            // A record of `onSync`'s work (a hearing closed) cut on its way is noted and sent again.
+            (error as? APIError)?.code == .unreachable || [.signedNotSent, .notSigned].contains((error as? DeviceError)?.code)
+        })
     }
 }
 

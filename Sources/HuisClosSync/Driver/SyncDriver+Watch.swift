@@ -24,27 +24,12 @@ extension SyncDriver {
 }
 
 extension SyncDriver {
-    /// Consecutive failed connections after which `watchReconnecting` gives up (with delays
-    /// doubling from 1 s up to 60 s, about 1.5 hours of a server that stays unreachable).
-    public static let reconnectFailuresMax = 100
-
-    /// `watch`, reconnecting when the socket ends (server restart) or the server is unreachable,
-    /// until cancelled, another error (revoked, protocol mismatch…), or `reconnectFailuresMax`
-    /// consecutive failures.
+    /// `watch`, reconnecting (`Reconnection`) when the socket ends (server restart) or the server
+    /// is unreachable, until cancelled or another error (revoked, protocol mismatch…).
     public func watchReconnecting(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in },
-                                  onSync: @escaping @Sendable (SyncReport) async -> Void = { _ in }) async throws {
-        var failures = 0
-        while failures < Self.reconnectFailuresMax {
-            do {
-                try await watch(progress: progress, onSync: onSync)
-                failures = 0
-            } catch let error as APIError where error.code == .unreachable {
-                failures += 1
-            }
-            let delaySeconds = min(60, 1 << min(failures, 6))
-            try await Task.sleep(for: .seconds(delaySeconds))
-        }
-        throw APIError(.unreachable, Text(fr: "le serveur est resté injoignable pendant \(Self.reconnectFailuresMax) tentatives : vérifiez le réseau, puis synchronisez de nouveau",
-                                          en: "the server stayed unreachable for \(Self.reconnectFailuresMax) attempts: check the network, then sync again"))
+                                  onSync: @escaping @Sendable (SyncReport) async -> Void = { _ in },
+                                  reconnection: Reconnection = Reconnection()) async throws -> Never {
+        try await reconnection.run({ try await watch(progress: progress, onSync: onSync) },
+                                   transient: { ($0 as? APIError)?.code == .unreachable })
     }
 }
