@@ -69,30 +69,17 @@ public struct SealedFileTransfer: Sendable {
         }
         let missing = try cache.missingChunks(of: id.rawValue)
         progress(0, missing.count)
-        // One chunk ahead: the next download runs while the current chunk is written to the
-        // replica (two chunks in memory at most).
-        var ahead: Task<VerifiedChunk, any Error>? = missing.first.map { first in Task { try await download(first, of: id) } }
-        for index in missing.indices {
-            guard let current = ahead else { break }
-            let chunk = try await current.value
-            ahead = index + 1 < missing.count ? Task { [next = missing[index + 1]] in try await download(next, of: id) } : nil
-            do { try cache.keep(chunk) } catch {
-                ahead?.cancel()
-                throw error
-            }
-            progress(index + 1, missing.count)
-        }
-        return missing.count
-    }
-
-    /// One chunk from the relay; a chunk the relay sends altered is an integrity failure.
-    private func download(_ hash: [UInt8], of id: FileID) async throws -> VerifiedChunk {
+        // Chunks fetched ahead while the current one is written to the replica; a chunk the relay
+        // sends altered is an integrity failure, and nothing of it is kept.
         do {
-            return try await client.download(chunk: hash, file: id)
-        } catch {
-            guard error.code == .chunkHashMismatch else { throw error }
+            try await client.download(chunks: missing, file: id) { index, chunk in
+                try cache.keep(chunk)
+                progress(index + 1, missing.count)
+            }
+        } catch let error as APIError where error.code == .chunkHashMismatch {
             throw DossierError(.integrity, Text(fr: "une partie de ce fichier, telle que le serveur l'a envoyée, ne correspond pas à son empreinte : refusée, rien n'a été gardé ; signalez-le au secrétariat",
                                      en: "a chunk of this file, as the server sent it, does not match its hash: refused, nothing kept; report it to the secretariat"))
         }
+        return missing.count
     }
 }

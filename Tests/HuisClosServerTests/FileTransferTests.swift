@@ -46,6 +46,16 @@ import Testing
             #expect(try await FileTransfer(client: device.client).download(id, to: copy) == 20)
             #expect(try Data(contentsOf: copy) == Data(contentsOf: file))
             #expect(try await FileTransfer(client: device.client).download(id, to: copy) == 0, "a complete copy fetches nothing")
+            // Chunks 3 and 17 damaged in the copy: those two alone are fetched (ahead of each other)
+            // and written back in their places.
+            let damaged = try FileHandle(forUpdating: copy)
+            for chunk in [3, 17] {
+                try damaged.seek(toOffset: UInt64(chunk * 1_048_576 + 10))
+                try damaged.write(contentsOf: Data([0xFF, 0x00, 0xFF]))
+            }
+            try damaged.close()
+            #expect(try await FileTransfer(client: device.client).download(id, to: copy) == 2)
+            #expect(try Data(contentsOf: copy) == Data(contentsOf: file))
         }
     }
 

@@ -94,16 +94,47 @@ extension SyncClient {
     }
 
     /// Downloads one chunk and checks its hash (once: the `VerifiedChunk` says so to its holder).
-    public func download(chunk hash: [UInt8], file: FileID) async throws(APIError) -> VerifiedChunk {
-        let bytes = try await withToken { token throws(APIError) in
-            try await send(.GET, Endpoint.chunk(file: file.rawValue, hash: hash), body: nil, contentType: "",
-                           token: token, limit: WireLimits.chunkBytesMax)
-        }
+    /// The hash is computed off the actor, so chunks fetched side by side are checked on as many cores.
+    public nonisolated func download(chunk hash: [UInt8], file: FileID) async throws(APIError) -> VerifiedChunk {
+        let bytes = try await chunkBytes(hash, file: file)
         guard bytes.count <= WireLimits.chunkBytesMax, let chunk = VerifiedChunk(bytes: bytes, hash: hash) else {
             throw APIError(.chunkHashMismatch, Text(fr: "un morceau téléchargé ne correspond pas à son empreinte : téléchargez-le de nouveau",
                                                     en: "a downloaded chunk does not match its hash: download it again"))
         }
         return chunk
+    }
+
+    /// A chunk's bytes as the relay sends them, not yet checked.
+    private func chunkBytes(_ hash: [UInt8], file: FileID) async throws(APIError) -> [UInt8] {
+        try await withToken { token throws(APIError) in
+            try await send(.GET, Endpoint.chunk(file: file.rawValue, hash: hash), body: nil, contentType: "",
+                           token: token, limit: WireLimits.chunkBytesMax)
+        }
+    }
+
+    /// Chunks a download keeps in flight beyond the one being kept: two, so the relay serves one
+    /// while the client checks another (a 2-core machine: more only queue up).
+    public static let chunksFetchedAhead = 2
+
+    /// Downloads the chunks `hashes` of `file` in order, `ahead` more in flight while each one is
+    /// handed to `keep` (the relay serves the next ones and another core checks their hashes while
+    /// this one is written): at most `ahead + 1` chunks in memory. A failure cancels those in flight.
+    public nonisolated func download(chunks hashes: [[UInt8]], file: FileID, ahead: Int = chunksFetchedAhead,
+                                     keep: (_ index: Int, _ chunk: VerifiedChunk) async throws -> Void) async throws {
+        var inFlight: [Task<VerifiedChunk, any Error>] = []
+        defer { for task in inFlight { task.cancel() } }
+        var started = 0
+        func startNext() {
+            guard started < hashes.count else { return }
+            inFlight.append(Task { [hash = hashes[started]] in try await self.download(chunk: hash, file: file) })
+            started += 1
+        }
+        for _ in 0...max(0, ahead) { startNext() }
+        for index in hashes.indices {
+            let chunk = try await inFlight.removeFirst().value
+            startNext()
+            try await keep(index, chunk)
+        }
     }
 
     /// Runs a raw request with the session token, logging in again once on `tokenExpired`.

@@ -8,8 +8,9 @@ public import HuisClosWire
 ///
 /// Upload: hash the file in `WireLimits.chunkBytesMax` chunks, declare the manifest, send only
 /// the chunks the server says are missing. Download: fetch each chunk, verify its hash, write it
-/// in place; chunks already present and correct in the target are not fetched again. Memory
-/// stays at one chunk whatever the file's size.
+/// in place, the next ones fetched ahead (`SyncClient.chunksFetchedAhead`); chunks already present
+/// and correct in the target are not fetched again. Memory stays at a few chunks whatever the
+/// file's size.
 public struct FileTransfer: Sendable {
     /// The server connection.
     public let client: SyncClient
@@ -64,23 +65,24 @@ public struct FileTransfer: Sendable {
         }
         let handle = try FileHandle(forUpdating: path)
         defer { try? handle.close() }
-        var fetched = 0
         let chunkBytes = UInt64(WireLimits.chunkBytesMax)
+        // The chunks the file lacks (a resumed download has some already), then those alone, fetched ahead.
+        var missing: [Int] = []
         for (index, hash) in hashes.enumerated() {
             let offset = UInt64(index) * chunkBytes
             let length = Int(min(chunkBytes, status.manifest.totalSize - min(offset, status.manifest.totalSize)))
             try handle.seek(toOffset: offset)
             let present = [UInt8](try handle.read(upToCount: length) ?? Data())
-            if present.count != length || Hash.blake2b(present) != hash {
-                let chunk = try await client.download(chunk: hash, file: id)
-                try handle.seek(toOffset: offset)
-                try handle.write(contentsOf: chunk.bytes)
-                fetched += 1
-            }
-            progress(index + 1, hashes.count)
+            if present.count != length || Hash.blake2b(present) != hash { missing.append(index) }
+        }
+        progress(hashes.count - missing.count, hashes.count)
+        try await client.download(chunks: missing.map { hashes[$0] }, file: id) { done, chunk in
+            try handle.seek(toOffset: UInt64(missing[done]) * chunkBytes)
+            try handle.write(contentsOf: chunk.bytes)
+            progress(hashes.count - missing.count + done + 1, hashes.count)
         }
         try handle.truncate(atOffset: status.manifest.totalSize)
-        return fetched
+        return missing.count
     }
 
     /// BLAKE2b-256 of each chunk of the file, and its size, reading one chunk at a time.
