@@ -24,6 +24,8 @@ public struct DeviceStatus: Sendable {
     public let pending: [PendingStep]
     /// The state digest of each scope held: equal on two devices, they hold the same.
     public let digests: [ScopeID: [UInt8]]
+    /// The council's trust root is on this device (the secretariat's, until exported with `--retirer`).
+    public let holdsTrustRoot: Bool
 }
 
 extension ClientSession {
@@ -38,7 +40,8 @@ extension ClientSession {
                             readable: state.readableScopes(of: key, at: now).map(\.rawValue).sorted(),
                             writable: state.writableScopes(of: key, at: now).map(\.rawValue).sorted(),
                             lastSync: lastSync.timeIntervalSince1970 > 0 ? lastSync : nil,
-                            pending: await device.pendingSteps, digests: try device.store.scopeDigests())
+                            pending: await device.pendingSteps, digests: try device.store.scopeDigests(),
+                            holdsTrustRoot: await device.holdsTrustRoot)
     }
 }
 
@@ -57,6 +60,8 @@ public struct StatusReport: Encodable, Sendable {
     public let pending: [String]
     /// The state digest of each scope held (hex BLAKE2b-256): equal on two devices, they hold the same.
     public let digests: [String: String]
+    /// The council's trust root is on this device.
+    public let holdsTrustRoot: Bool
 }
 
 extension DeviceStatus {
@@ -65,11 +70,13 @@ extension DeviceStatus {
         StatusReport(device: DeviceCard(certificate), server: server, valid: valid, approved: approved,
                      readable: readable, writable: writable, lastSync: lastSync.map { ISO8601DateFormatter().string(from: $0) },
                      pending: pending.map(\.keyword),
-                     digests: Dictionary(uniqueKeysWithValues: digests.map { ($0.key.rawValue, Hex.encode($0.value)) }))
+                     digests: Dictionary(uniqueKeysWithValues: digests.map { ($0.key.rawValue, Hex.encode($0.value)) }),
+                     holdsTrustRoot: holdsTrustRoot)
     }
 
     /// The status in sentences: server, device, standing, fingerprint, what is pending and who
-    /// acts, the scopes read and written, the last sync (Paris time).
+    /// acts, the scopes read and written, the last sync (Paris time), and the trust root when it is
+    /// still here (whoever took this device and its passphrase could certify devices with it).
     public var lines: [Text] {
         let report = self.report
         // Scopes as a person names them (« le conseil », « les notes privées »); --json keeps the wire names.
@@ -89,5 +96,10 @@ extension DeviceStatus {
                Text(fr: "Écriture : \(writable.fr ?? "aucune")", en: "Write: \(writable.en ?? "none")"),
                Text(fr: "Dernière synchronisation : \(lastSyncSeconds.map { LocalTime.text(unixSeconds: $0, in: .french) } ?? "jamais")",
                     en: "Last sync: \(lastSyncSeconds.map { LocalTime.text(unixSeconds: $0, in: .english) + " (Paris time)" } ?? "never")")]
+            + (holdsTrustRoot ? [Text(
+                fr: "Racine de confiance : sur cet appareil. Gardez-en une copie hors ligne et retirez-la d'ici "
+                    + "(huisclos admin racine exporter --sortie <clé USB>/racine.hcroot --retirer) : qui prendrait cet appareil et sa phrase de passe pourrait sinon certifier des appareils.",
+                en: "Trust root: on this device. Keep a copy offline and remove it from here "
+                    + "(huisclos admin racine exporter --sortie <USB key>/racine.hcroot --retirer): whoever took this device and its passphrase could otherwise certify devices.")] : [])
     }
 }

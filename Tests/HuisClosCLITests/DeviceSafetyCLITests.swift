@@ -22,8 +22,15 @@ import Glibc
         try await CouncilCLI.with("root-backup-cli") { council in
             try await council.setUp()
             let backup = council.folder.url.appendingPathComponent("racine.hcroot").path
+            // The attacker's review: a stolen secretariat device still holding the root can certify devices;
+            // its status now says the root is there and how to take it off.
+            #expect(try await council.object("secretariat", ["status"])["holdsTrustRoot"] as? Bool == true)
+            let holding = try await council.ok("secretariat", ["status"], english: false)
+            #expect(holding.contains("Racine de confiance : sur cet appareil") && holding.contains("--retirer"), "\(holding)")
             let exported = try await Self.racine(council, "secretariat", ["exporter", "--sortie", backup, "--retirer"])
             #expect(exported.status == 0 && exported.errors.contains("offline"), "\(exported.output) \(exported.errors)")
+            #expect(try await council.object("secretariat", ["status"])["holdsTrustRoot"] as? Bool == false)
+            #expect(!(try await council.ok("secretariat", ["status"], english: false)).contains("Racine de confiance"))
             #expect((try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int) == 0o600)
             let again = try await Self.racine(council, "secretariat", ["exporter", "--sortie", backup])
             #expect(again.status != 0, "the root left this device with --retirer, and the file exists")
