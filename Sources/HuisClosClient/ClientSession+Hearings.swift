@@ -51,20 +51,20 @@ extension ClientSession {
             throw DossierError(.invalidArgument, Text(fr: "l'audition « \(id) » existe déjà : choisissez un autre identifiant (voyez huisclos auditions liste)",
                                                       en: "hearing '\(id)' exists already: choose another id (see huisclos auditions liste)"))
         }
-        let opened = Mutex<MemberID?>(nil)
+        let opened = Mutex<(guest: MemberID, expiry: Instant)?>(nil)
         try await device.changeMembership { log, keyring, instant in
             if log.state.currentEpoch(of: scope) != nil {
                 // Finished only when it is this device's own opening whose answer was lost: a guest
                 // this device appointed under this reference and granted the hearing, still its
                 // guest. Another device's hearing, or a scope of that name someone else keyed, is not
                 // this device's to finish (the attacker's review of the first version).
-                guard let guest = Self.ownGuest(of: scope, reference: reference, in: log, signer: keyring.device.signing.publicKey),
-                      log.state.guests(of: scope, at: instant).contains(guest) else {
+                guard let own = Self.ownGuest(of: scope, reference: reference, in: log, signer: keyring.device.signing.publicKey),
+                      log.state.guests(of: scope, at: instant).contains(own.guest) else {
                     throw DossierError(.invalidArgument, Text(
                         fr: "l'audition « \(id) » est déjà ouverte dans le registre signé, par un autre appareil ou sous un autre arrêté : choisissez un autre identifiant, ou synchronisez puis voyez huisclos auditions liste",
                         en: "hearing '\(id)' is open already in the membership log, by another device or under another order: choose another id, or sync and see huisclos auditions liste"))
                 }
-                opened.withLock { $0 = guest }  // finished below, signing nothing more
+                opened.withLock { $0 = own }  // finished below with the log's guest and expiry, signing nothing more
                 return nil
             }
             // The guest's mandate ends with the hearing: its devices stop being valid at the expiry too.
@@ -73,7 +73,7 @@ extension ClientSession {
                            signedBy: keyring.device.signing, at: instant)
             return try Hearings.open(id, guest: newGuest, until: expiry, log: &log, keyring: &keyring, at: instant)
         }
-        let guest = opened.withLock { $0 } ?? newGuest
+        let (guest, expiry) = opened.withLock { $0 } ?? (newGuest, expiry)
         // Recorded as soon as the grant exists, so no grant is ever left without its hearing:
         // if the copy below fails, the hearing is withdrawn at once; if even that cannot be done
         // (offline), `closeHearing` or the expiry closes it later.
@@ -94,18 +94,20 @@ extension ClientSession {
                              expiry: Self.iso8601(expiry.unixSeconds), scope: scope.rawValue)
     }
 
-    /// The guest `signer` appointed under `reference` and granted `scope` in `log`, if any: the
+    /// The guest `signer` appointed under `reference` and granted `scope` in `log`, with the
+    /// expiry that appointment signed (the guest's mandate ends with the hearing), if any: the
     /// trace of an opening by this device.
-    static func ownGuest(of scope: ScopeID, reference: String, in log: MembershipLog, signer: SigningPublicKey) -> MemberID? {
-        let appointed = log.records.compactMap { record -> MemberID? in
+    static func ownGuest(of scope: ScopeID, reference: String, in log: MembershipLog,
+                         signer: SigningPublicKey) -> (guest: MemberID, expiry: Instant)? {
+        let appointed = log.records.compactMap { record -> (guest: MemberID, expiry: Instant)? in
             guard record.signer == signer, case let .appointMember(appointment) = record.event, appointment.role == .guest,
                   appointment.orderNumber == reference else { return nil }
-            return appointment.member
+            return (appointment.member, appointment.mandateEnd)
         }
-        return appointed.last { guest in
+        return appointed.last { own in
             log.records.contains { record in
                 guard record.signer == signer, case let .addToScope(member, granted, _, _) = record.event else { return false }
-                return member == guest && granted == scope
+                return member == own.guest && granted == scope
             }
         }
     }

@@ -101,12 +101,16 @@ import Testing
             let session = council.secretariat
             _ = try await session.addDossierVersion(file: try council.file("budget.txt", "Budget 2027"), scope: .council,
                                                     id: nil, title: nil, attachedTo: "")
-            let open = {
-                try await session.openHearing("h-1", guestName: "Dr Léa Roux", dossier: "budget", until: session.instant.adding(seconds: 3_600),
+            let open = { (hours: Int64) in
+                try await session.openHearing("h-1", guestName: "Dr Léa Roux", dossier: "budget", until: session.instant.adding(seconds: hours * 3_600),
                                               order: nil, adminToken: { TestServer.adminToken })
             }
-            await #expect(throws: (any Error).self) { _ = try await open() }
-            let opened = try await open()
+            let signedExpiry = session.instant.adding(seconds: 3_600)
+            await #expect(throws: (any Error).self) { _ = try await open(1) }
+            // Run again with another expiry: the hearing keeps the one the log grants (the note of the twelfth stop).
+            let opened = try await open(2)
+            #expect(opened.expiry == ClientSession.iso8601(signedExpiry.unixSeconds), "\(opened.expiry)")
+            #expect(try HearingRegister(store: session.device.store).list().map(\.expiry) == [signedExpiry.unixSeconds])
             #expect(await Self.appointments(by: "audition h-1", in: council) == 1)
             let guests = await session.device.membershipLog.records.compactMap { record -> String? in
                 if case let .appointMember(appointed) = record.event, appointed.role == .guest { appointed.member.hex } else { nil }
