@@ -32,8 +32,13 @@ extension Device {
         try requireFreshFolder(folder)
         try Replica.checkStrength(ofNew: passphrase)
         // The relay refuses a root that is not its council's before spending the code (a typo in
-        // --racine); the log is still verified from `trustRoot` below, whatever the relay says.
-        _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes, trustRoot: trustRoot)
+        // --racine); the log is still verified from `trustRoot` below, whatever the relay says. Its
+        // refusal is said in this device's words: a relay's own text could name another root to use.
+        do {
+            _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes, trustRoot: trustRoot)
+        } catch {
+            throw error.code == .trustRootMismatch ? APIError(.trustRootMismatch) : error
+        }
         do {
             let (records, _) = try await client.pullMembership(from: 0)
             let log = try verifiedLog(records, root: trustRoot, now: now())

@@ -142,8 +142,8 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
                 Text(fr: "cet appareil est déjà inscrit sur le serveur : utilisez-le tel quel, ou enrôlez un nouveau dossier",
                      en: "this device is already registered with the server: use it as it is, or enrol a new folder")
             case .trustRootMismatch:
-                Text(fr: "la racine de confiance donnée n'est pas celle du conseil de ce serveur : le code n'a pas été utilisé ; recopiez la racine que le secrétariat a donnée avec le code",
-                     en: "the trust root given is not the council's on this server: the code was not used; copy again the root the secretariat gave with the code")
+                Text(fr: "la racine de confiance donnée n'est pas celle du conseil de ce serveur : le code n'a pas été utilisé ; recopiez la racine que le secrétariat a donnée avec le code, et aucune autre",
+                     en: "the trust root given is not the council's on this server: the code was not used; copy again the root the secretariat gave with the code, and no other")
             case .unknownDevice:
                 Text(fr: "le serveur ne connaît pas cet appareil : vérifiez l'adresse du serveur, ou enrôlez l'appareil de nouveau",
                      en: "the server does not know this device: check the server address, or enrol the device again")

@@ -35,7 +35,7 @@ import Testing
             let wrongRoot = try SigningKeyPair.generate().publicKey
             await #expect { _ = try await enrol("typo", code: typo, as: member, root: wrongRoot) } throws: { error in
                 guard let error = error as? APIError else { return false }
-                return error.code == .trustRootMismatch && error.text.french.contains("le code n'a pas été utilisé")
+                return error.code == .trustRootMismatch && error.text.french.contains("le code n'a pas été utilisé") && error.text.french.contains("et aucune autre")
             }
             #expect(!FileManager.default.fileExists(atPath: council.folder.url.appendingPathComponent("typo").path))
             _ = try await enrol("typo", code: typo, as: member)

@@ -33,6 +33,28 @@ import Testing
         }
     }
 
+    /// The attacker's review of `trust_root`: a relay with no council yet spent the code of an
+    /// enrolment naming a root; it refuses it now, the code unspent, and each refusal counts as a
+    /// failed enrolment (so it cannot test keys against the root without limit).
+    @Test func aTrustRootNamedWhereNoCouncilIsRegisteredIsRefusedWithTheCodeUnspentAndCounted() async throws {
+        try await TestServer.with("root-no-council") { server in
+            let code = try await server.adminClient().createEnrolmentCode(access: DeviceAccess(readable: [.council]),
+                                                                          adminToken: TestServer.adminToken).code
+            let root = try SigningKeyPair.generate().publicKey
+            await #expect(throws: APIError(.trustRootMismatch)) {
+                try await SyncClient(server: server.url, device: try .generate()).enrol(code: code, trustRoot: root)
+            }
+            _ = try await SyncClient(server: server.url, device: try .generate()).enrol(code: code)
+            var refused: APIError.Code?
+            for _ in 0..<40 where refused != .rateLimited {
+                do { _ = try await SyncClient(server: server.url, device: try .generate()).enrol(code: "wrong", trustRoot: root) } catch {
+                    refused = (error as? APIError)?.code
+                }
+            }
+            #expect(refused == .rateLimited, "wrong roots count as failed enrolments")
+        }
+    }
+
     @Test func expiredEnrolmentCodeIsRefused() async throws {
         let clock = ManualClock()
         try await TestServer.with("code-expired", configure: { $0.clock = clock.serverClock }) { server in

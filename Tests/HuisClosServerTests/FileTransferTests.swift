@@ -4,6 +4,7 @@ import HuisClosProtocol
 import HuisClosSync
 import HuisClosTestSupport
 import HuisClosWire
+import Synchronization
 import Testing
 
 /// Chunked, resumable file transfer (PROTOCOL.md, "Files").
@@ -56,6 +57,26 @@ import Testing
             try damaged.close()
             #expect(try await FileTransfer(client: device.client).download(id, to: copy) == 2)
             #expect(try Data(contentsOf: copy) == Data(contentsOf: file))
+        }
+    }
+
+    /// The attacker's review of fetching ahead: chunks requested side by side by a client with no
+    /// session opened one login each (three challenges against the device's rate limit); they share one.
+    @Test func chunksFetchedAheadShareOneLogin() async throws {
+        try await TestServer.with("fetch-ahead-login") { server in
+            let folder = try TemporaryFolder("fetch-ahead-files")
+            defer { folder.remove() }
+            let file = try Self.makeFile(in: folder, count: 5 * 1_048_576 + 7)
+            let device = try await TestDevice.enrolled(on: server.url)
+            let id = try FileID("0f1e2d3c-0000-4000-8000-0000000000a4")
+            try await FileTransfer(client: device.client).upload(file, id: id, scope: .council)
+            let hashes = try await device.client.fileStatus(id).manifest.chunkHashes.map { [UInt8]($0) }
+            let counting = CountingTransport()
+            let fresh = SyncClient(server: server.url, device: device.key, transport: counting)
+            let received = Mutex<[UInt8]>([])
+            try await fresh.download(chunks: hashes, file: id) { _, chunk in received.withLock { $0 += chunk.bytes } }
+            #expect(try received.withLock { $0 } == [UInt8](Data(contentsOf: file)))
+            #expect(counting.count(of: Endpoint.login) == 1, "one login for the chunks fetched side by side")
         }
     }
 
@@ -114,4 +135,17 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// The product's transport, counting the requests to each path.
+private final class CountingTransport: RelayTransport {
+    private let inner = HTTPRelayTransport()
+    private let paths = Mutex<[String: Int]>([:])
+
+    func exchange(_ request: RelayRequest, server: String, timeoutSeconds: Int64, limit: Int) async throws -> RelayResponse {
+        paths.withLock { $0[request.path, default: 0] += 1 }
+        return try await inner.exchange(request, server: server, timeoutSeconds: timeoutSeconds, limit: limit)
+    }
+
+    func count(of path: String) -> Int { paths.withLock { $0[path] ?? 0 } }
 }

@@ -79,9 +79,10 @@ struct AccessRoutes: Sendable {
                                                        en: "this enrolment code is not valid: ask the secretariat for a new one"))
         }
         // A root mistyped by the person enrolling is refused before the code is spent (the device
-        // verifies the log from it in any case: this only spares the code).
-        if !message.trustRoot.isEmpty, let root = try await services.authenticator.ledger.state()?.root.publicKey,
-           Array(message.trustRoot) != root.bytes {
+        // verifies the log from it in any case: this only spares the code). Counted as a failed
+        // enrolment, so the answer cannot be used without limit to test keys against the root.
+        if !message.trustRoot.isEmpty, Array(message.trustRoot) != (try await services.authenticator.ledger.state()?.root.publicKey.bytes) {
+            recordFailure()
             throw APIError(.trustRootMismatch, Text(
                 fr: "la racine de confiance donnée n'est pas celle du conseil de ce serveur : le code n'a pas été utilisé ; recopiez la racine que le secrétariat a donnée avec le code (ou vérifiez l'adresse du serveur)",
                 en: "the trust root given is not the council's on this server: the code was not used; copy again the root the secretariat gave with the code (or check the server's address)"))

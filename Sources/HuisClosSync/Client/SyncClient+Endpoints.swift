@@ -116,9 +116,10 @@ extension SyncClient {
     /// while the client checks another (a 2-core machine: more only queue up).
     public static let chunksFetchedAhead = 2
 
-    /// Downloads the chunks `hashes` of `file` in order, `ahead` more in flight while each one is
-    /// handed to `keep` (the relay serves the next ones and another core checks their hashes while
-    /// this one is written): at most `ahead + 1` chunks in memory. A failure cancels those in flight.
+    /// Downloads the chunks `hashes` of `file` in order, `ahead` (1 to 4) more in flight while each
+    /// one is handed to `keep` (the relay serves the next ones and another core checks their hashes
+    /// while this one is written): at most `ahead + 1` chunks in memory. A failure, or the caller's
+    /// task cancelled, cancels those in flight and keeps nothing more.
     public nonisolated func download(chunks hashes: [[UInt8]], file: FileID, ahead: Int = chunksFetchedAhead,
                                      keep: (_ index: Int, _ chunk: VerifiedChunk) async throws -> Void) async throws {
         var inFlight: [Task<VerifiedChunk, any Error>] = []
@@ -129,20 +130,25 @@ extension SyncClient {
             inFlight.append(Task { [hash = hashes[started]] in try await self.download(chunk: hash, file: file) })
             started += 1
         }
-        for _ in 0...max(0, ahead) { startNext() }
+        for _ in 0..<min(max(ahead, 1), 4) { startNext() }
         for index in hashes.indices {
-            let chunk = try await inFlight.removeFirst().value
             startNext()
+            // Awaiting a task's value does not pass the caller's cancellation on: checked here.
+            try Task.checkCancellation()
+            let chunk = try await inFlight.removeFirst().value
+            try Task.checkCancellation()
             try await keep(index, chunk)
         }
     }
 
-    /// Runs a raw request with the session token, logging in again once on `tokenExpired`.
+    /// Runs a raw request with the session token, logging in again once when the relay no longer
+    /// takes it (`renewsSession`).
     func withToken(_ body: (String) async throws(APIError) -> [UInt8]) async throws(APIError) -> [UInt8] {
+        let used = try await token()
         do {
-            return try await body(try await token())
+            return try await body(used)
         } catch where Self.renewsSession(error) {
-            try await login()
+            forget(token: used)
             return try await body(try await token())
         }
     }

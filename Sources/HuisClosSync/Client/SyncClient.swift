@@ -27,6 +27,8 @@ public actor SyncClient {
     /// The device's clock, read to renew the session token before it expires.
     let now: @Sendable () -> Date
     private var session: (token: String, expiresAt: Date, access: DeviceAccess)?
+    /// The login under way, which requests needing a session wait for rather than start their own.
+    private var loggingIn: Task<Void, any Error>?
     /// The relay's clock (`HuisClos-Time`) in its last answer, and the device's clock when that
     /// answer arrived: the relay's clock now is that stamp plus the time elapsed since.
     private var relayClock: (relayMs: Int64, receivedAt: Date)?
@@ -127,21 +129,45 @@ public actor SyncClient {
         return now
     }
 
-    /// The current token, logging in first when there is none or it is about to expire.
+    /// The current token, logging in first when there is none or it is about to expire. Requests
+    /// side by side (chunks fetched ahead) share one login: those that come while it runs wait for it.
     func token() async throws(APIError) -> String {
-        if let session, session.expiresAt.timeIntervalSince(now()) > 5 { return session.token }
-        try await login()
-        return session!.token
+        while true {
+            if let session, session.expiresAt.timeIntervalSince(now()) > 5 { return session.token }
+            if let loggingIn {
+                do { try await loggingIn.value } catch { throw Self.loginFailure(error) }
+                continue
+            }
+            let login = Task { _ = try await self.login() }
+            loggingIn = login
+            defer { loggingIn = nil }
+            do { try await login.value } catch { throw Self.loginFailure(error) }
+            if let session { return session.token }
+        }
+    }
+
+    /// A shared login's failure as the waiting request reports it (the login throws `APIError`;
+    /// anything else is its task cancelled).
+    private static func loginFailure(_ error: any Error) -> APIError {
+        (error as? APIError) ?? APIError(.unreachable, Text(fr: "la connexion au serveur a été interrompue : synchronisez de nouveau",
+                                                            en: "the connection to the server was interrupted: sync again"))
+    }
+
+    /// Drops the session if its token is `used` (the relay refused it), so the next request logs
+    /// in; a session another request opened since is kept.
+    func forget(token used: String) {
+        if session?.token == used { session = nil }
     }
 
     /// Calls a device endpoint; when the relay no longer takes the session's token (`renewsSession`)
     /// logs in once more and retries.
     func authorised<Response: SwiftProtobuf.Message>(_ path: String, _ message: some SwiftProtobuf.Message,
                                                      limit: Int = WireLimits.pushRequestBytesMax) async throws(APIError) -> Response {
+        let used = try await token()
         do {
-            return try await call(path, message, token: try await token(), limit: limit)
+            return try await call(path, message, token: used, limit: limit)
         } catch where Self.renewsSession(error) {
-            session = nil
+            forget(token: used)
             return try await call(path, message, token: try await token(), limit: limit)
         }
     }
