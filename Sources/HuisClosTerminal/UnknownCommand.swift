@@ -35,7 +35,7 @@ public struct UnknownCommand: Equatable, Sendable {
             guard !configuration.subcommands.isEmpty, configuration.defaultSubcommand == nil else { return nil }
             guard let next = configuration.subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) else {
                 let names = configuration.subcommands.map { $0._commandName }
-                return UnknownCommand(parent: path.joined(separator: " "), word: word, nearest: nearest(to: word, among: names), names: names)
+                return UnknownCommand(parent: path.joined(separator: " "), word: shown(word), nearest: nearest(to: word, among: names), names: names)
             }
             command = next
             path.append(word)
@@ -64,6 +64,12 @@ public struct UnknownCommand: Equatable, Sendable {
         }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= min(2, max(1, typed.count / 3)) else { return nil }
         return best.name
+    }
+
+    /// `word` as it can be shown on a terminal: control characters (an escape sequence typed or
+    /// pasted into the command line) written as `\u{…}` rather than sent to the terminal.
+    static func shown(_ word: String) -> String {
+        word.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
     }
 
     /// Levenshtein distance between two words.

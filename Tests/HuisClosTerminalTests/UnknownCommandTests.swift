@@ -32,6 +32,8 @@ private struct Appoint: ParsableCommand {
         #expect(UnknownCommand.find(in: ["membres", "lister", "--json"], under: Root.self)?.nearest == "liste")
         #expect(UnknownCommand.find(in: ["help", "membres", "nomer"], under: Root.self)?.parent == "huisclos membres")
         #expect(UnknownCommand.find(in: ["membres", "xyz"], under: Root.self)?.nearest == nil)
+        // The attacker's review: a word is shown without the control characters typed in it.
+        #expect(UnknownCommand.find(in: ["mem\u{1B}[2Jbres"], under: Root.self)?.word == "mem\\u{1b}[2Jbres")
     }
 
     @Test func commandsAliasesOptionsAndALeafsArgumentsAreNotUnknown() {
