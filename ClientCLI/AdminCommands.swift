@@ -89,7 +89,7 @@ struct AdminCommands: AsyncParsableCommand {
 
         func run() async throws {
             let member = try MemberID(hex: member)
-            let scope = try ScopeID(scope)
+            let scope = try parseScope(scope)
             try await AdminCommands.sign(
                 device,
                 remove

@@ -13,13 +13,13 @@ extension DossierCommands {
     struct Read: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "lire", help: DossierHelp.Read.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: .init(DossierHelp.scope)) var scope = "council"
+        @Option(name: .customLong("portee"), help: .init(DossierHelp.scope)) var scope = "conseil"
         @Option(help: .init(DossierHelp.Read.version)) var version: Int?
         @Option(name: .customLong("sortie"), help: .init(DossierHelp.Read.output)) var output: String?
         @Argument(help: .init(DossierHelp.Read.id)) var id: String
 
         func run() async throws {
-            let scope = try DossierCommands.scope(self.scope)
+            let scope = try parseScope(self.scope)
             let session = try device.open()
             try await session.device.requireReadable(scope)
             let bars = ProgressBars(quiet: false)

@@ -10,20 +10,10 @@ import HuisClosTerminal
 struct DossierCommands: AsyncParsableCommand {
     static var configuration: CommandConfiguration { .init(commandName: "dossiers", help: DossierHelp.group, subcommands: [Add.self, List.self, Read.self, Search.self]) }
 
-    /// The scope named on the command line (`council`, `group:<nom>`, `hearing:<id>`).
-    static func scope(_ name: String) throws -> ScopeID {
-        do { return try ScopeID(name) } catch {
-            throw UsageError(
-                invalid: Text(
-                    fr: "portée invalide « \(name) » : council, group:<nom> ou hearing:<id>",
-                    en: "invalid scope '\(name)': council, group:<name> or hearing:<id>"))
-        }
-    }
-
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "ajouter", help: DossierHelp.Add.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: .init(DossierHelp.Add.scope)) var scope = "council"
+        @Option(name: .customLong("portee"), help: .init(DossierHelp.Add.scope)) var scope = "conseil"
         @Option(help: .init(DossierHelp.Add.id)) var id: String?
         @Option(name: .customLong("titre"), help: .init(DossierHelp.Add.title)) var title: String?
         @Option(name: .customLong("rattache-a"), help: .init(DossierHelp.Add.attachedTo)) var attachedTo = ""
@@ -31,7 +21,7 @@ struct DossierCommands: AsyncParsableCommand {
         @Argument(help: .init(DossierHelp.Add.path)) var path: String
 
         func run() async throws {
-            let scope = try DossierCommands.scope(self.scope)
+            let scope = try parseScope(self.scope)
             let bars = ProgressBars(quiet: json)
             let version = try await device.open().run { session in
                 try await session.addDossierVersion(
@@ -57,11 +47,11 @@ struct DossierCommands: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "liste", help: DossierHelp.List.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: .init(DossierHelp.scope)) var scope = "council"
+        @Option(name: .customLong("portee"), help: .init(DossierHelp.scope)) var scope = "conseil"
         @Flag(help: .json) var json = false
 
         func run() async throws {
-            let scope = try DossierCommands.scope(self.scope)
+            let scope = try parseScope(self.scope)
             try await device.open().run { try $0.dossierListing(in: scope, language: language) }.show(json: json)
         }
     }

@@ -10,7 +10,7 @@ struct NoteCommands: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "ajouter", help: NoteHelp.Add.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: .init(NoteHelp.scope)) var scope = "council"
+        @Option(name: .customLong("portee"), help: .init(NoteHelp.scope)) var scope = "conseil"
         @Option(help: .init(NoteHelp.Add.version)) var version: Int?
         @Option(name: .customLong("ou"), help: .init(NoteHelp.Add.location)) var location = ""
         @Option(name: .customLong("partage"), help: .init(NoteHelp.Add.share)) var share: String?
@@ -18,7 +18,7 @@ struct NoteCommands: AsyncParsableCommand {
         @Argument(help: .init(NoteHelp.Add.text)) var text: String
 
         func run() async throws {
-            let scope = try DossierCommands.scope(scope), group = try share.map(DossierCommands.scope)
+            let scope = try parseScope(scope), group = try share.map(parseScope)
             let (id, target) = try await device.open().run {
                 try $0.annotate(dossier, in: scope, version: version, at: location, text: text, sharedWith: group)
             }
@@ -29,12 +29,12 @@ struct NoteCommands: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration { .init(commandName: "liste", help: NoteHelp.List.command) }
         @OptionGroup var device: DeviceOptions
-        @Option(name: .customLong("portee"), help: .init(NoteHelp.scope)) var scope = "council"
+        @Option(name: .customLong("portee"), help: .init(NoteHelp.scope)) var scope = "conseil"
         @Flag(help: .json) var json = false
         @Argument(help: .init(NoteHelp.dossier)) var dossier: String
 
         func run() async throws {
-            let scope = try DossierCommands.scope(scope)
+            let scope = try parseScope(scope)
             try await device.open().run { try await $0.noteListing(on: dossier, in: scope, language: language) }.show(json: json)
         }
     }

@@ -1,6 +1,7 @@
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosL10n
+import HuisClosProtocol
 import HuisClosTerminal
 import HuisClosTrust
 import HuisClosWire
@@ -67,4 +68,15 @@ func parseExpiry(_ text: String, option: String) throws -> Instant {
         throw UsageError(option, text, accepts: Text(fr: "AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ", en: "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"))
     }
     return expiry
+}
+
+/// Parses a scope option (`ScopeID(typed:)`: `conseil`, `groupe:<nom>`, `audition:<id>`, or the wire names).
+func parseScope(_ name: String) throws -> ScopeID {
+    guard let scope = ScopeID(typed: name) else {
+        throw UsageError(
+            invalid: Text(
+                fr: "portée invalide « \(name) » : conseil, groupe:<nom> ou audition:<id> (ou council, group:<nom>, hearing:<id>)",
+                en: "invalid scope '\(name)': council, group:<name> or hearing:<id>"))
+    }
+    return scope
 }

@@ -3,7 +3,7 @@ import HuisClosClient
 
 /// `huisclos status`: what this device is, per the verified membership log.
 struct StatusCommand: AsyncParsableCommand {
-    static var configuration: CommandConfiguration { .init(commandName: "status", help: StatusHelp.command, aliases: ["etat", "état"]) }
+    static var configuration: CommandConfiguration { .init(commandName: "status", help: StatusHelp.command, aliases: ["etat", "état", "statut"]) }
     @OptionGroup var device: DeviceOptions
     @Flag(help: .json) var json = false
 

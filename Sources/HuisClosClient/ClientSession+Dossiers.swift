@@ -50,6 +50,7 @@ extension ClientSession {
     public func addDossierVersion(file: URL, scope: ScopeID, id: String?, title: String?, attachedTo: String,
                                   progress: @escaping @Sendable (DossierUploadEvent) -> Void = { _ in }) async throws -> ListedVersion {
         try PlaintextFile.requireReadable(atPath: file.path)
+        try await device.requireWritable(scope)
         try requireAttachment(attachedTo)
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= DossierLimits.fileBytesMax else {

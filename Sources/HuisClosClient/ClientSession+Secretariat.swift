@@ -68,7 +68,11 @@ extension ClientSession {
     }
 
     /// The digest a device signs for the charter it accepts.
-    static func digest(of charter: URL) throws -> [UInt8] { Hash.blake2b([UInt8](try Data(contentsOf: charter))) }
+    /// A charter that is missing or unreadable is named (« fichier introuvable : … »), not a bare local failure.
+    static func digest(of charter: URL) throws -> [UInt8] {
+        try PlaintextFile.requireReadable(atPath: charter.path)
+        return Hash.blake2b([UInt8](try Data(contentsOf: charter)))
+    }
 
     /// Signs `event` into the membership log from the secretariat's device, then syncs (keys
     /// follow the log): a certification, a scope grant or withdrawal, a revocation. A member the

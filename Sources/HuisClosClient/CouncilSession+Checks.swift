@@ -29,8 +29,19 @@ extension CouncilSession {
                 en: "This is a secretariat account in office: end it first (huisclos membres fin-mandat \(id))."))
         }
         let existing = register.register.members[id]
+        if existing == nil, !namesake, let current = register.register.namesakeInOffice(of: name, on: today) {
+            throw Register.namesakeInOfficeRefusal(current)
+        }
         if existing == nil, !namesake, let former = register.register.formerNamesake(of: name, on: today) {
             throw Register.formerNamesakeRefusal(former)
+        }
+        // One presidency: a second president would leave the first one's devices their rights in
+        // the log while the register shows only the new one (the acceptance run).
+        if role == .president, let president = register.register.presidentID, president != id,
+           let holder = register.register.members[president], holder.isInOffice(on: today) {
+            throw CouncilError(.presidencyHeld, Text(
+                fr: "La présidence est occupée par \(holder.name) (identifiant \(president)) : le conseil n'a qu'une présidence. Elle se libère à la fin de ce mandat (huisclos membres fin-mandat \(president) --motif …) ; nommez ensuite la nouvelle présidence.",
+                en: "The presidency is held by \(holder.name) (id \(president)): the council has one presidency. It is free once that mandate ends (huisclos membres fin-mandat \(president) --motif …); then appoint the new presidency."))
         }
         if let existing, !existing.name.isEmpty, Register.comparable(existing.name) != Register.comparable(name) {
             throw CouncilError(.nameMismatch, Text(

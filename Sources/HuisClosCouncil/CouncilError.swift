@@ -47,6 +47,10 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         case earlyRenewal
         /// A new appointment under the name of a former member, not said to be another person.
         case formerMemberNamesake
+        /// A new appointment under the name of a member in office, not said to be another person.
+        case namesakeInOffice
+        /// A president appointed while another is in office: the council has one presidency.
+        case presidencyHeld
 
         public static let domain = "council"
 
@@ -127,6 +131,12 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             case .nobodyMarkedPresent:
                 Text(fr: "personne n'est pointé présent à cette séance, et une feuille close ne change plus : pointez les présents (huisclos presence pointer) ; si personne n'est venu, ajoutez --aucun-present",
                      en: "nobody is marked present at this séance, and a closed sheet no longer changes: mark those present (huisclos presence pointer); if nobody came, add --aucun-present")
+            case .namesakeInOffice:
+                Text(fr: "une ou un membre en fonction porte ce nom : une personne n'est nommée qu'une fois (son mandat se renouvelle avec huisclos membres renouveler) ; pour une autre personne du même nom, ajoutez --homonyme",
+                     en: "a member in office bears this name: a person is appointed once (their mandate is renewed with huisclos membres renouveler); for another person of the same name, add --homonyme")
+            case .presidencyHeld:
+                Text(fr: "la présidence est occupée par une ou un membre en fonction : le conseil n'a qu'une présidence ; elle se libère à la fin de ce mandat (huisclos membres fin-mandat)",
+                     en: "the presidency is held by a member in office: the council has one presidency; it is free once that mandate ends (huisclos membres fin-mandat)")
             case .formerMemberNamesake:
                 Text(fr: "une ancienne ou un ancien membre porte ce nom : pour la même personne, renouvelez son mandat (huisclos membres renouveler) ; pour une autre personne du même nom, ajoutez --homonyme",
                      en: "a former member bears this name: for the same person, renew their mandate (huisclos membres renouveler); for another person of the same name, add --homonyme")
@@ -142,7 +152,7 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         public var exitStatus: ExitStatus {
             switch self {
             case .roleRequired: .notAllowed
-            case .unknownMember, .unknownSeance, .nobodyMarkedPresent, .nameMismatch, .earlyRenewal, .formerMemberNamesake: .usage
+            case .unknownMember, .unknownSeance, .nobodyMarkedPresent, .nameMismatch, .earlyRenewal, .formerMemberNamesake, .namesakeInOffice: .usage
             default: .dataRefused
             }
         }

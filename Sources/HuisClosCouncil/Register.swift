@@ -31,6 +31,19 @@ public struct Register: Sendable, Codable, Equatable {
             .split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 
+    /// A member in office on `day` who bears `name` (spelt as `comparable` compares), if any.
+    public func namesakeInOffice(of name: String, on day: Day) -> Member? {
+        let sought = Self.comparable(name)
+        return members.values.filter { Self.comparable($0.name) == sought && $0.isInOffice(on: day) }.min { $0.id < $1.id }
+    }
+
+    /// Why appointing `name` anew is refused while `current`, in office, bears that name.
+    public static func namesakeInOfficeRefusal(_ current: Member) -> CouncilError {
+        CouncilError(.namesakeInOffice, Text(
+            fr: "\(current.name) est déjà en fonction (identifiant \(current.id), arrêté \(current.mandates.last?.orderNumber ?? "-")) : une personne n'est nommée qu'une fois ; pour prolonger son mandat, huisclos membres renouveler \(current.id) ; s'il s'agit d'une autre personne du même nom, nommez-la avec --homonyme.",
+            en: "\(current.name) is already in office (id \(current.id), order \(current.mandates.last?.orderNumber ?? "-")): a person is appointed once; to extend their mandate, huisclos membres renouveler \(current.id); if this is another person of the same name, appoint them with --homonyme."))
+    }
+
     /// Why appointing `name` anew is refused while `former` bears that name: the way to renew the
     /// same person, and how to appoint another person of the same name.
     public static func formerNamesakeRefusal(_ former: Member) -> CouncilError {

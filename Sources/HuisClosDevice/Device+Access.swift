@@ -73,4 +73,14 @@ extension Device {
     public var writableScopes: Set<ScopeID> {
         context.membership.writableScopes(of: certificate.signingKey, at: context.readingInstant)
     }
+
+    /// Refuses, before anything is sealed or sent, unless this device may write in `scope` now by
+    /// the verified membership log (a group that does not exist or that it is not in, a hearing over).
+    public func requireWritable(_ scope: ScopeID) throws(DeviceError) {
+        guard writableScopes.contains(scope) else {
+            throw DeviceError(.notAuthorised, Text(
+                fr: "cet appareil ne peut pas écrire dans \(scope.text.french) : le registre signé ne le lui ouvre pas (aucun groupe de ce nom, groupe dont vous n'êtes pas membre, audition échue). Rien n'a été envoyé ; voyez huisclos groupes liste.",
+                en: "this device may not write in \(scope.text.english): the signed log does not open it to it (no group of that name, a group you are not in, a hearing over). Nothing was sent; see huisclos groupes liste."))
+        }
+    }
 }

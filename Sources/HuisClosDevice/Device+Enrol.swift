@@ -57,13 +57,13 @@ extension Device {
 
     /// Refuses a device folder that exists and is not an empty folder this process can list (a
     /// file, an unreadable folder, one in use), before anything is created or spent.
-    private static func requireFreshFolder(_ folder: URL) throws {
+    private static func requireFreshFolder(_ folder: URL, enrolling: Bool = true) throws {
         guard FileManager.default.fileExists(atPath: folder.path) else { return }
         if Replica.isPresent(in: folder) {
             throw DeviceError(.alreadyExists, Text(
-                fr: "\(folder.path) contient déjà un appareil HuisClos : rien n'a été créé, aucun code dépensé. Voyez lequel avec huisclos status --appareil \(folder.path) "
+                fr: "\(folder.path) contient déjà un appareil HuisClos : rien n'a été créé\(enrolling ? ", aucun code dépensé" : ""). Voyez lequel avec huisclos status --appareil \(folder.path) "
                     + "(l'appareil du secrétariat : le conseil est déjà créé) ; pour un nouvel appareil, choisissez un nouveau dossier",
-                en: "\(folder.path) already holds a HuisClos device: nothing was created, no code spent. See which with huisclos status --device \(folder.path) "
+                en: "\(folder.path) already holds a HuisClos device: nothing was created\(enrolling ? ", no code spent" : ""). See which with huisclos status --device \(folder.path) "
                     + "(the secretariat's device: the council is already created); for a new device, choose a new folder"))
         }
         guard let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty else {
@@ -84,7 +84,7 @@ extension Device {
                                      now: @escaping @Sendable () -> Date = SystemWallClock().dateReader,
                                      limits: PasswordKey.Limits = .moderate,
                                      transport: any RelayTransport = HTTPRelayTransport()) async throws -> Device {
-        try requireFreshFolder(folder)
+        try requireFreshFolder(folder, enrolling: false)
         let admin = SyncClient(server: server, device: nil, transport: transport, now: now)
         let relayMs = try await admin.measureRelayClock()
         let deviceMs = Int64(now().timeIntervalSince1970 * 1000)

@@ -180,8 +180,9 @@ extension Device {
 
     private func heldRoot() throws -> SigningKeyPair {
         guard let seed = profile.rootSeed else {
-            throw DeviceError(.notSecretariat, Text(fr: "cet appareil ne détient pas la racine de confiance : faites-le sur l'appareil du secrétariat qui la détient",
-                                                   en: "this device does not hold the trust root: do it on the secretariat's device that holds it"))
+            throw DeviceError(.notSecretariat, Text(
+                fr: "cet appareil ne détient pas la racine de confiance : faites-le sur l'appareil du secrétariat qui la détient ; si elle a été retirée d'ici, restaurez-la d'abord depuis sa sauvegarde (huisclos admin racine restaurer <fichier>)",
+                en: "this device does not hold the trust root: do it on the secretariat's device that holds it; if it was removed from here, restore it first from its backup (huisclos admin racine restaurer <file>)"))
         }
         return try SigningKeyPair.fromSeed(seed)
     }

@@ -92,13 +92,25 @@ public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
 
     public var code: Code { reading ? .cannotRead : errno == EEXIST || errno == ELOOP ? .exists : .cannotCreate }
 
+    /// The system's reason in French words (`strerror` speaks English only).
+    static func frenchCause(_ errno: Int32) -> String {
+        switch errno {
+        case ENOENT: "son dossier n'existe pas"
+        case EACCES, EPERM: "droits insuffisants"
+        case ENOSPC: "plus de place sur le disque"
+        case EROFS: "support en lecture seule"
+        case ENOTDIR: "un élément du chemin n'est pas un dossier"
+        default: "erreur système \(errno)"
+        }
+    }
+
     public var text: Text {
         switch code {
         case .exists:
             Text(fr: "\(path) existe déjà (ou est un lien symbolique) : choisissez un nouveau nom ; rien n'a été écrit",
                  en: "\(path) exists already (or is a symbolic link): choose a new file name; nothing was written")
         case .cannotCreate:
-            Text(fr: "impossible de créer \(path) (errno \(errno)) : vérifiez le dossier, sa place libre et ses droits",
+            Text(fr: "impossible de créer \(path) (\(Self.frenchCause(errno))) : vérifiez le dossier, sa place libre et ses droits",
                  en: "cannot create \(path): \(String(cString: strerror(errno))); check the folder and its permissions")
         case .cannotRead where errno == ENOENT:
             Text(fr: "fichier introuvable : \(path) ; vérifiez le chemin ; rien n'a été écrit",
@@ -107,7 +119,7 @@ public struct PlaintextFileError: HuisClosError, CustomStringConvertible {
             Text(fr: "\(path) n'est pas un fichier (un dossier ?) : donnez le chemin d'un fichier ; rien n'a été écrit",
                  en: "\(path) is not a file (a folder?): give a file's path; nothing was written")
         case .cannotRead:
-            Text(fr: "\(path) ne peut pas être lu (errno \(errno)) : vérifiez ses droits ; rien n'a été écrit",
+            Text(fr: "\(path) ne peut pas être lu (\(Self.frenchCause(errno))) : vérifiez ses droits ; rien n'a été écrit",
                  en: "cannot read \(path): \(String(cString: strerror(errno))); check its permissions; nothing was written")
         }
     }

@@ -70,9 +70,9 @@ import Testing
     /// The secretariat's acceptance run: a mistyped command got « argument inattendu » with no
     /// suggestion, and `help membres lister` showed the help of `membres` as if « lister » were not typed.
     @Test func anUnknownCommandIsAFrenchUsageErrorThatNamesTheNearestCommand() async throws {
-        let run = try await CommandRun.run("huisclos", ["statut"], environment: Self.french)
+        let run = try await CommandRun.run("huisclos", ["stats"], environment: Self.french)
         #expect(run.status == 64, "\(run.errors)")
-        #expect(run.errors.contains("Erreur (usage.unknownCommand) : « statut » n'est pas une commande de « huisclos » ; vouliez-vous dire « status » ?"),
+        #expect(run.errors.contains("Erreur (usage.unknownCommand) : « stats » n'est pas une commande de « huisclos » ; vouliez-vous dire « status » ?"),
                 "\(run.errors)")
         #expect(run.errors.contains("Voyez « huisclos --help »."), "\(run.errors)")
         #expect(!run.errors.contains("Unexpected") && !run.errors.contains("See '"), "\(run.errors)")
@@ -98,6 +98,18 @@ import Testing
         #expect(english.status == 64 && english.errors.contains("Error (usage.notUnderstood): Unknown option '--bogus'"), "\(english.errors)")
     }
 
+    /// The acceptance run: a missing charter at `admin creer` said only « une opération locale a échoué ».
+    @Test func aMissingCharterIsNamedBeforeAnythingIsCreated() async throws {
+        let folder = try TemporaryFolder("missing-charter")
+        defer { folder.remove() }
+        let device = folder.url.appendingPathComponent("secretariat").path
+        let run = try await CommandRun.run("huisclos", ["admin", "creer", "--appareil", device, "--serveur", "http://127.0.0.1:9", "--nom", "Conseil",
+                                                        "--arrete", "AR-1", "--charte", "/nonexistent/charte.pdf"],
+                                           environment: Self.french.merging(["HUISCLOS_PASSPHRASE": "une phrase de passe assez longue", "HUISCLOS_ADMIN_TOKEN": "x"]) { $1 })
+        #expect(run.status != 0 && run.errors.contains("fichier introuvable : /nonexistent/charte.pdf"), "\(run.status) \(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: device), "nothing created")
+    }
+
     @Test func theRelaysParserSpeaksFrenchByDefaultToo() async throws {
         let run = try await CommandRun.run("huisclos-server", ["restore"], environment: Self.french)
         #expect(run.status == 64, "\(run.errors)")
@@ -109,7 +121,7 @@ import Testing
     /// and the English-named ones have a French name too.
     @Test(arguments: [["séances", "liste"], ["présence", "répondre"], ["séances", "délai"], ["séances", "accusés"],
                       ["ordre-du-jour", "déplacer"], ["membres", "déclarer-démission"], ["avis", "créer"], ["état"],
-                      ["synchroniser"], ["enrôler"], ["phrase-de-passe"]])
+                      ["synchroniser"], ["enrôler"], ["phrase-de-passe"], ["statut"]])
     func accentedAndFrenchNamesReachTheirCommand(command: [String]) async throws {
         let help = try await CommandRun.run("huisclos", command + ["--help"], environment: Self.french)
         #expect(help.status == 0 && help.output.contains("xemple"), "\(command): \(help.errors)")

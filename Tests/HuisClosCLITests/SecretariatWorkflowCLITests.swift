@@ -69,6 +69,30 @@ import Testing
         }
     }
 
+    /// The acceptance run: appointing a second president demoted the first in the register while
+    /// her devices kept the president's rights in the log; a member in office could be appointed
+    /// again under another order (the composition counted her twice). Both are refused, nothing signed.
+    @Test func aSecondPresidencyAndASecondAppointmentOfAMemberInOfficeAreRefused() async throws {
+        try await CouncilCLI.with("cli-one-presidency") { council in
+            try await council.setUp()
+            let nadia = try await council.appoint("Nadia Ali", role: "president", category: "research", gender: "female", order: "AR-1", date: Days.iso(-10))
+            let lea = try await council.run("secretariat", ["membres", "nommer", "--role", "presidente", "--nom", "Léa Roux", "--categorie", "recherche",
+                                                            "--arrete", "AR-2", "--date", Days.iso(-1)], english: false)
+            #expect(lea.status == 65 && lea.errors.contains("council.presidencyHeld") && lea.errors.contains("La présidence est occupée par Nadia Ali"),
+                    "\(lea.status) \(lea.errors)")
+            let again = try await council.run("secretariat", ["membres", "nommer", "--nom", "nadia  ali", "--categorie", "recherche",
+                                                              "--arrete", "AR-3", "--date", Days.iso(-1)], english: false)
+            #expect(again.status == 64 && again.errors.contains("council.namesakeInOffice") && again.errors.contains("Nadia Ali est déjà en fonction (identifiant \(nadia)"),
+                    "\(again.status) \(again.errors)")
+            let rows = try await council.rows("secretariat", ["membres", "liste"])
+            #expect(rows.filter { $0["role"] as? String != "secretariat" }.map { $0["id"] as? String } == [nadia], "nothing signed: \(rows)")
+            // Another person of the same name is appointed when said so.
+            _ = try await council.object("secretariat", ["membres", "nommer", "--nom", "Nadia Ali", "--categorie", "recherche",
+                                                         "--arrete", "AR-4", "--date", Days.iso(-1), "--homonyme"])
+            #expect(try await council.rows("secretariat", ["membres", "liste"]).filter { $0["name"] as? String == "Nadia Ali" }.count == 2)
+        }
+    }
+
     /// Item 2: the secretariat records a sitting member's past mandate (order, dates) as history:
     /// it counts for "renewable once" and grants nothing; one that overlaps or is not over is refused.
     @Test func aPastMandateCountsForTheRenewalRuleAndGrantsNothing() async throws {

@@ -2,7 +2,9 @@ public import HuisClosL10n
 
 /// The help of `huisclos dossiers …` in French and English: the CLI shows one language, the app the same words.
 public enum DossierHelp {
-    public static let scope = Text(fr: "Portée (council, group:<nom>).", en: "Scope (council, group:<name>).")
+    public static let scope = Text(
+        fr: "Portée : conseil, groupe:<nom> ou audition:<id> (les noms anglais council, group:, hearing: aussi).",
+        en: "Scope: council, group:<name> or hearing:<id> (or the French conseil, groupe:, audition:).")
     public static let group = CommandHelp(
         Text(
             fr: "Dossiers du conseil et des groupes.",
@@ -58,8 +60,8 @@ public enum DossierHelp {
                 fr: "Ajoute un dossier ou une nouvelle version.",
                 en: "Adds a dossier or a new version."))
         public static let scope = Text(
-            fr: "Portée : council, group:<nom>.",
-            en: "Scope: council, group:<name>.")
+            fr: "Portée : conseil, groupe:<nom> ou audition:<id> (les noms anglais council, group:, hearing: aussi).",
+            en: "Scope: council, group:<name> or hearing:<id> (or the French conseil, groupe:, audition:).")
         public static let id = Text(
             fr: "Identifiant du dossier (nouvelle version s'il existe).",
             en: "Dossier id (new version if it exists).")
