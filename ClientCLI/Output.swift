@@ -26,7 +26,7 @@ func show(_ lines: [ReportLine]) {
 /// Prints a value as one line of JSON on standard output (`--json`).
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     Console.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
 }
 

@@ -35,7 +35,9 @@ public struct UnknownCommand: Equatable, Sendable {
             guard !configuration.subcommands.isEmpty, configuration.defaultSubcommand == nil else { return nil }
             guard let next = configuration.subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) else {
                 let names = configuration.subcommands.map { $0._commandName }
-                return UnknownCommand(parent: path.joined(separator: " "), word: shown(word), nearest: nearest(to: word, among: names), names: names)
+                // A French alias is as good a guess as the name (« synchronise » → « synchroniser »).
+                let spellings = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases }
+                return UnknownCommand(parent: path.joined(separator: " "), word: shown(word), nearest: nearest(to: word, among: spellings), names: names)
             }
             command = next
             path.append(word)
@@ -57,12 +59,16 @@ public struct UnknownCommand: Equatable, Sendable {
     /// beginning with the other (« membre », « lister »); nil when none is close.
     static func nearest(to word: String, among names: [String]) -> String? {
         let typed = Array(FrenchCollation.folded(word))
-        let scored = names.map { name -> (name: String, distance: Int) in
+        // Scored by edits (a prefix counts as one), then by the edits themselves: « synchronise » is
+        // « synchroniser » rather than « sync ».
+        let scored = names.map { name -> (name: String, distance: Int, edits: Int) in
             let candidate = Array(FrenchCollation.folded(name))
             let prefixed = min(typed.count, candidate.count) >= 3 && (typed.starts(with: candidate) || candidate.starts(with: typed))
-            return (name, prefixed ? 1 : editDistance(typed, candidate))
+            let edits = editDistance(typed, candidate)
+            return (name, prefixed ? 1 : edits, edits)
         }
-        guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= min(2, max(1, typed.count / 3)) else { return nil }
+        guard let best = scored.min(by: { ($0.distance, $0.edits) < ($1.distance, $1.edits) }),
+              best.distance <= min(2, max(1, typed.count / 3)) else { return nil }
         return best.name
     }
 
@@ -72,15 +78,19 @@ public struct UnknownCommand: Equatable, Sendable {
         word.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
     }
 
-    /// Levenshtein distance between two words.
+    /// Edit distance between two words, two neighbouring letters swapped counting as one edit
+    /// (« lsite » is one from « liste »).
     private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var beforePrevious: [Int] = []
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var current = [i + 1]
             for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+                var distance = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+                if i > 0, j > 0, x == b[j - 1], a[i - 1] == y { distance = min(distance, beforePrevious[j - 1] + 1) }
+                current.append(distance)
             }
-            previous = current
+            (beforePrevious, previous) = (previous, current)
         }
         return previous[b.count]
     }

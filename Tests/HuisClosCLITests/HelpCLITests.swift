@@ -85,6 +85,8 @@ import Testing
         let english = try await CommandRun.run("huisclos", ["dosiers", "liste"], environment: Self.english)
         #expect(english.status == 64 && english.errors.contains("Error (usage.unknownCommand): \"dosiers\" is not a command of \"huisclos\"; did you mean \"dossiers\"?"),
                 "\(english.errors)")
+        let alias = try await CommandRun.run("huisclos", ["synchronise"], environment: Self.french)
+        #expect(alias.errors.contains("vouliez-vous dire « synchroniser » ?"), "\(alias.errors)")
         let far = try await CommandRun.run("huisclos", ["xyz"], environment: Self.french)
         #expect(far.status == 64 && !far.errors.contains("vouliez-vous dire") && far.errors.contains("Commandes : admin, enrol"), "\(far.errors)")
     }

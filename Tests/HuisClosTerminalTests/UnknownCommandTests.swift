@@ -32,6 +32,10 @@ private struct Appoint: ParsableCommand {
         #expect(UnknownCommand.find(in: ["membres", "lister", "--json"], under: Root.self)?.nearest == "liste")
         #expect(UnknownCommand.find(in: ["help", "membres", "nomer"], under: Root.self)?.parent == "huisclos membres")
         #expect(UnknownCommand.find(in: ["membres", "xyz"], under: Root.self)?.nearest == nil)
+        // The second acceptance run: two letters swapped, and an alias, are guessed too.
+        #expect(UnknownCommand.find(in: ["seances", "lsite"], under: Root.self)?.nearest == "liste")
+        #expect(UnknownCommand.find(in: ["seance", "liste"], under: Root.self)?.nearest == "seances")
+        #expect(UnknownCommand.find(in: ["séance"], under: Root.self)?.nearest == "seances" || UnknownCommand.find(in: ["séance"], under: Root.self)?.nearest == "séances")
         // The attacker's review: a word is shown without the control characters typed in it.
         #expect(UnknownCommand.find(in: ["mem\u{1B}[2Jbres"], under: Root.self)?.word == "mem\\u{1b}[2Jbres")
     }
