@@ -74,8 +74,8 @@ struct AdminCommands: AsyncParsableCommand {
 
         func run() async throws {
             let certificate = try DeviceCard.certificate(member: member, signing: signing, agreement: agreement, check: check)
-            try await AdminCommands.sign(device, .certifyDevice(certificate))
-            say(.deviceCertified(DeviceFingerprint(of: certificate.signingKey)))
+            let fingerprint = DeviceFingerprint(of: certificate.signingKey)
+            say(try await device.open().run { try await $0.certify(certificate) } ? .deviceCertified(fingerprint) : .deviceAlreadyCertified(fingerprint))
         }
     }
 

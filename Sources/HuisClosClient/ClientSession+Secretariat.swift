@@ -88,6 +88,15 @@ extension ClientSession {
         _ = try await device.sync()
     }
 
+    /// Certifies a member's device from its card (`DeviceCard.certificate`) and syncs; returns false,
+    /// signing nothing, when the log already certifies this very device for this member (the command
+    /// run again, after a lost answer or by mistake).
+    public func certify(_ certificate: CertifiedDevice) async throws -> Bool {
+        if await device.membership.certificate(of: certificate.signingKey) == certificate { return false }
+        try await signAndSync(.certifyDevice(certificate))
+        return true
+    }
+
     /// A new enrolment code valid `days` days, made with the relay's admin token.
     public func enrolmentCode(adminToken: String, days: UInt32) async throws -> EnrolmentCode {
         let created = try await device.enrolmentCode(adminToken: adminToken, validSeconds: days * 86_400)

@@ -45,9 +45,9 @@ public struct DeviceCard: Encodable, Sendable, Equatable {
         }
         let certificate = CertifiedDevice(signingKey: signingKey, agreementKey: agreementKey, member: memberID)
         guard check.lowercased().filter({ $0 != "-" && $0 != " " }) == Self.check(of: certificate).filter({ $0 != "-" }) else {
-            throw UsageError("--controle", check, accepts: Text(
-                fr: "le code de contrôle de la même carte (\"contrôle\") : l'identifiant ou une clé ne correspond pas, relisez la carte ; rien n'a été certifié",
-                en: "the check code of the same card (\"check\"): the id or a key does not match it, read the card again; nothing was certified"))
+            throw UsageError(invalid: Text(
+                fr: "--controle « \(check) » ne correspond pas à ces clés et à ce membre : l'un d'eux a été mal recopié ; relisez la carte (membre, deux clés, code de contrôle) ; rien n'a été certifié",
+                en: "--controle \"\(check)\" does not match these keys and this member: one of them was copied wrongly; read the card again (member, two keys, check code); nothing was certified"))
         }
         return certificate
     }

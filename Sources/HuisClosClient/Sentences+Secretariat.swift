@@ -15,6 +15,12 @@ extension Text {
              en: "Device certified: fingerprint \(fingerprint), the one the member's device shows (huisclos status).")
     }
 
+    /// When the device was certified already (the command run again): nothing signed.
+    public static func deviceAlreadyCertified(_ fingerprint: DeviceFingerprint) -> Text {
+        Text(fr: "Appareil déjà certifié : empreinte \(fingerprint) ; rien n'a été signé de nouveau.",
+             en: "Device already certified: fingerprint \(fingerprint); nothing was signed again.")
+    }
+
     /// After a grant or a withdrawal signed into the membership log.
     public static let logUpdated = Text(fr: "Registre mis à jour.", en: "Log updated.")
 

@@ -183,10 +183,15 @@ import Testing
             let slipped = String(signing.dropLast()) + (signing.hasSuffix("0") ? "1" : "0")
             let typo = try await council.run("secretariat", ["admin", "certifier", "--membre", bruno, "--cle-signature", slipped,
                                                               "--cle-accord", agreement, "--controle", check])
-            #expect(typo.status == 64 && typo.errors.contains("--controle") && typo.errors.contains("rien n'a été certifié"), "\(typo.status) \(typo.errors)")
-            let done = try await council.ok("secretariat", ["admin", "certifier", "--membre", bruno, "--cle-signature", signing,
-                                                            "--cle-accord", agreement, "--controle", check.uppercased()])
+            #expect(typo.status == 64 && typo.errors.contains("--controle") && typo.errors.contains("rien n'a été certifié")
+                    && typo.errors.contains("ne correspond pas à ces clés et à ce membre") && !typo.errors.contains("valeurs admises"), "\(typo.status) \(typo.errors)")
+            let certify = ["admin", "certifier", "--membre", bruno, "--cle-signature", signing, "--cle-accord", agreement, "--controle", check.uppercased()]
+            let done = try await council.ok("secretariat", certify)
             #expect(done.contains("Appareil certifié : empreinte \(try #require(card["fingerprint"] as? String))"), "\(done)")
+            // The third acceptance run: run again, it was refused in four clauses (« … : … : … : … »), 77.
+            let again = try await council.run("secretariat", certify)
+            #expect(again.status == 0 && again.output.contains("Appareil déjà certifié") && again.output.contains("rien n'a été signé de nouveau"),
+                    "\(again.status) \(again.output) \(again.errors)")
         }
     }
 }
