@@ -219,9 +219,9 @@ public enum AppointmentImport {
                                                        en: "\(row.name) is already in office or listed twice: nobody is appointed twice")))
             } else if !namesakes, let former = register.formerNamesake(of: row.name, on: today) {
                 errors.append(LineError(row.line, Register.formerNamesakeRefusal(former).text))
-            } else if row.role == .president, let president = register.presidentID, register.members[president]?.isInOffice(on: today) == true {
-                errors.append(LineError(row.line, Text(fr: "la présidence est déjà occupée (\(register.members[president]?.name ?? president))",
-                                                       en: "the presidency is already held (\(register.members[president]?.name ?? president))")))
+            } else if row.role == .president, let president = register.presidentInOffice(on: today) {
+                errors.append(LineError(row.line, Text(fr: "la présidence est déjà occupée (\(president.name))",
+                                                       en: "the presidency is already held (\(president.name))")))
             } else {
                 let id = "import-line-\(row.line)"
                 do throws(CouncilError) {

@@ -19,9 +19,18 @@ public struct Register: Sendable, Codable, Equatable {
     /// once", so a new appointment under that name is refused unless it is said to be another
     /// person (`formerNamesakeRefusal`).
     public func formerNamesake(of name: String, on day: Day) -> Member? {
+        namesake(of: name) { !$0.isInOffice(on: day) && !$0.mandates.isEmpty }
+    }
+
+    /// The member bearing `name` (spelt as `comparable` compares) that `keep` takes, the first by id.
+    private func namesake(of name: String, where keep: (Member) -> Bool) -> Member? {
         let sought = Self.comparable(name)
-        return members.values.filter { Self.comparable($0.name) == sought && !$0.isInOffice(on: day) && !$0.mandates.isEmpty }
-            .min { $0.id < $1.id }
+        return members.values.filter { Self.comparable($0.name) == sought && keep($0) }.min { $0.id < $1.id }
+    }
+
+    /// The president in office on `day`, if any: the council has one presidency.
+    public func presidentInOffice(on day: Day) -> Member? {
+        presidentID.flatMap { members[$0] }.flatMap { $0.isInOffice(on: day) ? $0 : nil }
     }
 
     /// `name` as two spellings of one person compare: case, accents and letter widths aside, any
@@ -33,8 +42,7 @@ public struct Register: Sendable, Codable, Equatable {
 
     /// A member in office on `day` who bears `name` (spelt as `comparable` compares), if any.
     public func namesakeInOffice(of name: String, on day: Day) -> Member? {
-        let sought = Self.comparable(name)
-        return members.values.filter { Self.comparable($0.name) == sought && $0.isInOffice(on: day) }.min { $0.id < $1.id }
+        namesake(of: name) { $0.isInOffice(on: day) }
     }
 
     /// Why appointing `name` anew is refused while `current`, in office, bears that name.
