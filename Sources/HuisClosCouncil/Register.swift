@@ -93,6 +93,8 @@ public struct Register: Sendable, Codable, Equatable {
         member.gender = gender
         member.mandates.append(Mandate(orderNumber: orderNumber, start: start))
         members[id] = member
+        // A new mandate holds no presidency until `setPresident` says so (a president renewed as one).
+        if presidentID == id { presidentID = nil }
     }
 
     /// Ends a member's mandate early (resignation, or resignation declared ex officio).

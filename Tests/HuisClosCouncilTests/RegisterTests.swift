@@ -91,6 +91,21 @@ import Testing
         #expect(register.formerNamesake(of: "Membre m2", on: day("2026-02-02")) == nil)
     }
 
+    /// The attacker's review of the single presidency: a former president appointed again as a
+    /// member stayed the register's president, so every new president was refused.
+    @Test func aFormerPresidentAppointedAgainAsAMemberNoLongerHoldsThePresidency() throws {
+        var register = Register()
+        try register.appointMany(2, on: "2020-01-10")
+        try register.setPresident("m1", on: day("2020-01-10"))
+        #expect(register.presidentInOffice(on: day("2021-01-10"))?.id == "m1")
+        #expect(register.presidentInOffice(on: day("2024-01-10")) == nil, "the mandate ran out")
+        try register.appoint(id: "m1", name: "Membre m1", circle: .first, category: .research, gender: nil,
+                             orderNumber: "A-2024", on: day("2024-01-10"))
+        #expect(register.presidentInOffice(on: day("2024-02-10")) == nil)
+        try register.setPresident("m1", on: day("2024-01-10"))
+        #expect(register.presidentInOffice(on: day("2024-02-10"))?.id == "m1", "appointed president again")
+    }
+
     @Test func vicePresidentNeedsThePresidentsProposalFirst() throws {
         var register = Register()
         try register.appointMany(3, on: "2026-01-10")
