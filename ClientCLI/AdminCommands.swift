@@ -89,7 +89,9 @@ struct AdminCommands: AsyncParsableCommand {
 
         func run() async throws {
             let member = try MemberID(hex: member)
-            let scope = try parseScope(scope)
+            // Any scope the log holds, named as the wire names it, stays reachable (a grant of an
+            // unprefixed scope made before the French names must still be withdrawn).
+            let scope = try ScopeID(typed: scope) ?? ScopeID(scope)
             try await AdminCommands.sign(
                 device,
                 remove
