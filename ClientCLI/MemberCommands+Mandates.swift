@@ -45,9 +45,9 @@ extension MemberCommands {
             let orderDay = try date.map { try parseDay($0, option: "--date") }
             let id = try MemberID(hex: member)
             try await CouncilSession.with(device) { session in
-                let mandate = try await session.renew(id, orderNumber: order, orderDay: orderDay, early: early)
+                let (mandate, president) = try await session.renew(id, orderNumber: order, orderDay: orderDay, early: early)
                 if json { return try printJSON(["member": id.hex, "start": mandate.start.iso, "termEnd": mandate.termEnd.iso]) }
-                say(.mandateRenewed(session.name(id.hex), order: order, mandate))
+                say(.mandateRenewed(session.name(id.hex), order: order, mandate, presidencyHeldBy: president))
             }
         }
     }

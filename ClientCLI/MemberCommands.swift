@@ -59,7 +59,7 @@ struct MemberCommands: AsyncParsableCommand {
                 try await session.appoint(given, name: name, category: category, gender: gender, role: role, orderNumber: order, orderDay: orderDay, namesake: namesake)
             }
             if json { return try printJSON(["member": id.hex, "termEnd": term.iso]) }
-            say(.appointed(name, id: id.hex, until: term))
+            say(.appointed(name, id: id.hex, until: term, gender: gender))
         }
 
         /// Records the vice-presidency on the member's running mandate (no log record, no new

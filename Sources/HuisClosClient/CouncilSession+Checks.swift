@@ -20,8 +20,8 @@ extension CouncilSession {
             made != id && Register.comparable(member.name) == Register.comparable(name) && member.mandate(on: today)?.orderNumber == orderNumber
         }) {
             throw CouncilError(.alreadyInOffice, Text(
-                fr: "\(member.name) est déjà en fonction par l'arrêté \(orderNumber) (identifiant \(made)) : rien n'est nommé deux fois ; voyez huisclos membres liste.",
-                en: "\(member.name) is already in office by order \(orderNumber) (id \(made)): nobody is appointed twice; see huisclos membres liste."))
+                fr: "\(member.name) est déjà en fonction par \(Mandate.order(orderNumber).french) (identifiant \(made)) : rien n'est nommé deux fois ; voyez huisclos membres liste.",
+                en: "\(member.name) is already in office by \(Mandate.order(orderNumber).english) (id \(made)): nobody is appointed twice; see huisclos membres liste."))
         }
         if register.secretariat.contains(id) {
             throw CouncilError(.alreadyInOffice, Text(

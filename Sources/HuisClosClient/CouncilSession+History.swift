@@ -11,13 +11,14 @@ public import HuisClosTrust
 extension CouncilSession {
     /// Renews `member`'s mandate by order `orderNumber` of `orderDay` (today when nil): checked on
     /// the register first, then the running mandate's end and the new appointment signed together
-    /// (`Device.renewMandate`), then synced. Returns the new mandate.
-    public func renew(_ member: MemberID, orderNumber: String, orderDay: Day?, early: Bool = false) async throws -> Mandate {
+    /// (`Device.renewMandate`), then synced. Returns the new mandate and, for a former president
+    /// renewed as a member, the name of who holds the presidency.
+    public func renew(_ member: MemberID, orderNumber: String, orderDay: Day?, early: Bool = false) async throws -> (mandate: Mandate, presidencyHeldBy: String?) {
         try requireSecretariat(Text(fr: "renouveler un mandat", en: "renew a mandate"))
-        let mandate = try await device.renewMandate(of: member, orderNumber: orderNumber, on: orderDay ?? today, early: early,
+        let renewed = try await device.renewMandate(of: member, orderNumber: orderNumber, on: orderDay ?? today, early: early,
                                                     register: try await settled().register.register, today: today)
         _ = try await device.sync()
-        return mandate
+        return (renewed.mandate, renewed.presidencyHeldBy.map { name($0.hex) })
     }
 
     /// Checks every line of the appointments file at `path` (UTF-8, at most

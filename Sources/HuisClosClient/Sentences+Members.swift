@@ -6,8 +6,9 @@ public import HuisClosPublication
 /// once here, so the CLI and the app say the same thing in both languages.
 extension Text {
     /// After appointing `name` (`id`) until `term`.
-    public static func appointed(_ name: String, id: String, until term: Day) -> Text {
-        Text(fr: "Nommé·e : \(name) — identifiant \(id) — mandat jusqu'au \(term.french)", en: "Appointed: \(name) — id \(id) — mandate until \(term.iso)")
+    public static func appointed(_ name: String, id: String, until term: Day, gender: Member.Gender? = nil) -> Text {
+        let appointed = switch gender { case .female: "Nommée"; case .male: "Nommé"; case .other, nil: "Nommé·e" }
+        return Text(fr: "\(appointed) : \(name) — identifiant \(id) — mandat jusqu'au \(term.french)", en: "Appointed: \(name) — id \(id) — mandate until \(term.iso)")
     }
 
     /// After adding the vice-presidency to `name`'s running mandate (ending on `end`, if known).
@@ -40,15 +41,19 @@ extension Text {
     }
 
     /// After renewing `name`'s mandate under order `order`.
-    public static func mandateRenewed(_ name: String, order: String, _ mandate: Mandate) -> Text {
-        Text(fr: "Mandat de \(name) renouvelé (arrêté \(order)) : du \(mandate.start.french) au \(mandate.termEnd.french).",
-             en: "Mandate of \(name) renewed (order \(order)): from \(mandate.start.iso) to \(mandate.termEnd.iso).")
+    /// A former president renewed while `presidencyHeldBy` holds the presidency is renewed as a member.
+    public static func mandateRenewed(_ name: String, order: String, _ mandate: Mandate, presidencyHeldBy: String? = nil) -> Text {
+        let renewed = Text(fr: "Mandat de \(name) renouvelé (\(Mandate.order(order).french)) : du \(mandate.start.french) au \(mandate.termEnd.french).",
+                           en: "Mandate of \(name) renewed (\(Mandate.order(order).english)): from \(mandate.start.iso) to \(mandate.termEnd.iso).")
+        guard let holder = presidencyHeldBy else { return renewed }
+        return Text(fr: "\(renewed.french) Renouvelé·e comme membre : la présidence reste à \(holder), le conseil n'en a qu'une.",
+                    en: "\(renewed.english) Renewed as a member: the presidency stays with \(holder), the council has one.")
     }
 
     /// After recording a past mandate of `name`; `count` mandates are now in the register.
     public static func pastMandateRecorded(_ name: String, order: String, from: Day, to: Day, count: Int) -> Text {
-        Text(fr: "Mandat antérieur de \(name) enregistré (arrêté \(order), du \(from.french) au \(to.french)) : \(count) mandat(s) au registre.",
-             en: "Past mandate of \(name) recorded (order \(order), \(from.iso) to \(to.iso)): \(count) mandate(s) in the register.")
+        Text(fr: "Mandat antérieur de \(name) enregistré (\(Mandate.order(order).french), du \(from.french) au \(to.french)) : \(count) mandat(s) au registre.",
+             en: "Past mandate of \(name) recorded (\(Mandate.order(order).english), \(from.iso) to \(to.iso)): \(count) mandate(s) in the register.")
     }
 
     /// The end of an appointment import: `count` appointments checked (`dryRun`) or recorded.

@@ -1,3 +1,6 @@
+import Foundation
+public import HuisClosL10n
+
 /// Who sits on the council, and in what capacity.
 public struct Member: Hashable, Sendable, Codable {
     /// A stable identifier chosen by the secretariat (e.g. "m-dupont-a").
@@ -49,6 +52,14 @@ public struct Mandate: Hashable, Sendable, Codable {
     public let termEnd: Day
     /// Set when the mandate ended early.
     public var earlyEnd: EarlyEnd?
+
+    /// `number` as a sentence names the order: « arrêté 2026-117 », or as typed when it says so
+    /// already (« arrêté n° 2026-117 », not « arrêté arrêté n° 2026-117 »).
+    public static func order(_ number: String) -> Text {
+        let folded = number.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if folded.hasPrefix("arrete") || folded.hasPrefix("order") { return Text(fr: number, en: number) }
+        return Text(fr: "arrêté \(number)", en: "order \(number)")
+    }
 
     public init(orderNumber: String, start: Day) {
         self.orderNumber = orderNumber

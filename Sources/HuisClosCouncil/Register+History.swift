@@ -22,8 +22,8 @@ extension Register {
         }
         if let other = member.mandates.first(where: { $0.start < end && start < $0.end }) {
             throw CouncilError(.invalidDate, Text(
-                fr: "\(member.name) exerçait déjà un mandat du \(other.start.french) au \(other.end.french) (arrêté \(other.orderNumber)) : les mandats ne se chevauchent pas.",
-                en: "\(member.name) already held a mandate from \(other.start.iso) to \(other.end.iso) (order \(other.orderNumber)): mandates do not overlap."))
+                fr: "\(member.name) exerçait déjà un mandat du \(other.start.french) au \(other.end.french) (\(Mandate.order(other.orderNumber).french)) : les mandats ne se chevauchent pas.",
+                en: "\(member.name) already held a mandate from \(other.start.iso) to \(other.end.iso) (\(Mandate.order(other.orderNumber).english)): mandates do not overlap."))
         }
         var mandate = Mandate(orderNumber: orderNumber, start: start)
         if end < term { mandate.earlyEnd = Mandate.EarlyEnd(day: end, reason: .ended) }

@@ -48,8 +48,8 @@ public struct Register: Sendable, Codable, Equatable {
     /// Why appointing `name` anew is refused while `current`, in office, bears that name.
     public static func namesakeInOfficeRefusal(_ current: Member) -> CouncilError {
         CouncilError(.namesakeInOffice, Text(
-            fr: "\(current.name) est déjà en fonction (identifiant \(current.id), arrêté \(current.mandates.last?.orderNumber ?? "-")) : une personne n'est nommée qu'une fois ; pour prolonger son mandat, huisclos membres renouveler \(current.id) ; s'il s'agit d'une autre personne du même nom, nommez-la avec --homonyme.",
-            en: "\(current.name) is already in office (id \(current.id), order \(current.mandates.last?.orderNumber ?? "-")): a person is appointed once; to extend their mandate, huisclos membres renouveler \(current.id); if this is another person of the same name, appoint them with --homonyme."))
+            fr: "\(current.name) est déjà en fonction (identifiant \(current.id), \(Mandate.order(current.mandates.last?.orderNumber ?? "-").french)) : une personne n'est nommée qu'une fois ; pour prolonger son mandat, huisclos membres renouveler \(current.id) ; s'il s'agit d'une autre personne du même nom, nommez-la avec --homonyme.",
+            en: "\(current.name) is already in office (id \(current.id), \(Mandate.order(current.mandates.last?.orderNumber ?? "-").english)): a person is appointed once; to extend their mandate, huisclos membres renouveler \(current.id); if this is another person of the same name, appoint them with --homonyme."))
     }
 
     /// Why appointing `name` anew is refused while `former` bears that name: the way to renew the

@@ -96,17 +96,24 @@ extension Device {
     /// Renews `member`'s mandate in one step: checked first on `register` as of `today`
     /// (`Register.renewal`: same circle and profile, no third mandate, no 31st seat), then signed
     /// into the log together — the running mandate's end at its term, if it still runs, and the
-    /// appointment in the role of the latest mandate — so a refusal leaves neither signed. Returns
-    /// the new mandate (its `termEnd` is what the secretariat is told). The member's devices stay
-    /// valid (same role) and sign the new mandate's undertaking at their next sync.
+    /// appointment in the role of the latest mandate — so a refusal leaves neither signed. A former
+    /// president is renewed as a member while someone else holds the presidency (the council has
+    /// one). Returns the new mandate (its `termEnd` is what the secretariat is told) and, for a former
+    /// president renewed as a member, who holds the presidency.
+    /// The member's devices stay valid (same role) and sign the new mandate's undertaking at their next sync.
     public func renewMandate(of member: MemberID, orderNumber: String, on orderDay: Day, early: Bool = false,
-                             register: Register, today: Day) async throws -> Mandate {
+                             register: Register, today: Day) async throws -> (mandate: Mandate, presidencyHeldBy: MemberID?) {
         let mandate = try register.renewal(of: member.hex, orderNumber: orderNumber, on: orderDay, today: today, early: early)
         let signer = identity.signing
+        var presidencyHeldBy: MemberID?
         try await changeMembership { log, _, instant in
-            guard let role = log.state.lastRole(of: member) else {
+            guard var role = log.state.lastRole(of: member) else {
                 throw DeviceError(.notAuthorised, Text(fr: "le membre \(member) n'a pas de mandat à renouveler dans le registre signé : voyez huisclos membres liste",
                                                           en: "member \(member) has no mandate in the membership log to renew: see huisclos membres liste"))
+            }
+            if role == .president, let sitting = log.state.president(at: instant), sitting != member {
+                role = .member
+                presidencyHeldBy = sitting
             }
             do throws(TrustError) {
                 if log.state.role(of: member, at: instant) != nil {
@@ -122,7 +129,7 @@ extension Device {
             }
             return nil
         }
-        return mandate
+        return (mandate, presidencyHeldBy)
     }
 }
 

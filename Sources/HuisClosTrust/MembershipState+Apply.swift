@@ -164,6 +164,11 @@ extension MembershipState {
                 en: "a vice-presidency is a council role on a running first-circle mandate (proposed by the president, "
                     + "recorded by the secretariat in the council scope), not a mandate of its own: appoint the member, then record the vice-presidency"))
         }
+        // One presidency: a second president's devices would hold the president's rights beside the first's.
+        if appointment.role == .president, let sitting = president(at: instant), sitting != member {
+            throw refused(Text(fr: "la présidence est tenue par le membre \(sitting) : le conseil n'a qu'une présidence, libre à la fin de ce mandat",
+                               en: "the presidency is held by member \(sitting): the council has one presidency, free once that mandate ends"))
+        }
         var entry = members[member] ?? MemberEntry()
         // The register's reading, by UTC day (`CouncilRegister` folds this log through `Register.appoint`),
         // with the council's one appointment check: nobody appointed while holding a mandate, a renewal

@@ -62,6 +62,11 @@ public struct MembershipState: Sendable {
     /// The role of the member's latest mandate, running or not; nil for someone never appointed.
     public func lastRole(of member: MemberID) -> Role? { members[member]?.mandates.last?.role }
 
+    /// The member whose mandate covering `instant` is the presidency, if any: the council has one.
+    public func president(at instant: Instant) -> MemberID? {
+        members.first { $0.value.mandate(at: instant)?.role == .president }?.key
+    }
+
     /// True when the member accepted the confidentiality undertaking during the mandate covering `instant`.
     public func hasAcceptedUndertaking(_ member: MemberID, at instant: Instant) -> Bool {
         guard let accepted = members[member]?.mandate(at: instant)?.acceptedAt else { return false }

@@ -93,6 +93,28 @@ import Testing
         }
     }
 
+    /// The attacker's review: renewing a former president once another holds the presidency
+    /// re-appointed her as president, and the council had two. The renewal keeps the presidency
+    /// only while nobody else holds it.
+    @Test func renewingAFormerPresidentLeavesTheSittingOneTheOnlyPresident() async throws {
+        try await CouncilCLI.with("cli-renew-president") { council in
+            try await council.setUp()
+            let nadia = try await council.appoint("Nadia Ali", role: "president", category: "research", gender: "female", order: "AR-1", date: Days.iso(-10))
+            _ = try await council.ok("secretariat", ["membres", "fin-mandat", nadia, "--motif", "demission"])
+            // The acceptance run: « Nommé·e » whatever the gender given, « (arrêté arrêté n° …) ».
+            let appointed = try await council.ok("secretariat", ["membres", "nommer", "--role", "president", "--nom", "Léa Roux", "--categorie", "recherche",
+                                                                 "--genre", "femme", "--arrete", "AR-2", "--date", Days.iso(0)], english: false)
+            #expect(appointed.contains("Nommée : Léa Roux — identifiant "), "\(appointed)")
+            let lea = try #require(try await council.rows("secretariat", ["membres", "liste"]).first { $0["name"] as? String == "Léa Roux" }?["id"] as? String)
+            let renewed = try await council.run("secretariat", ["membres", "renouveler", nadia, "--arrete", "arrêté n° AR-3"], english: false)
+            #expect(renewed.status == 0 && renewed.output.contains("la présidence reste à Léa Roux")
+                    && renewed.output.contains("(arrêté n° AR-3)") && !renewed.output.contains("arrêté arrêté"), "\(renewed.status) \(renewed.output) \(renewed.errors)")
+            let rows = try await council.rows("secretariat", ["membres", "liste"])
+            #expect(rows.first { $0["id"] as? String == lea }?["role"] as? String == "president", "\(rows)")
+            #expect(rows.first { $0["id"] as? String == nadia }?["role"] as? String == "member", "\(rows)")
+        }
+    }
+
     /// Item 2: the secretariat records a sitting member's past mandate (order, dates) as history:
     /// it counts for "renewable once" and grants nothing; one that overlaps or is not over is refused.
     @Test func aPastMandateCountsForTheRenewalRuleAndGrantsNothing() async throws {
