@@ -27,7 +27,7 @@ func show(_ lines: [ReportLine]) {
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    Console.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+    Console.outVerbatim(TerminalText.json(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n")
 }
 
 extension ArgumentHelp {
@@ -54,11 +54,12 @@ extension CommandConfiguration {
 }
 
 extension Listing {
-    /// Prints the table, ending with a newline, or the JSON array.
+    /// Prints the table, ending with a newline, or the JSON array. An empty table says so under its header.
     func show(json: Bool) throws {
         if json { return try printJSON(self.json) }
         var table = Table(headers: headers)
         rows.forEach { table.append($0) }
         Console.out(table.render() + "\n")
+        if rows.isEmpty { say(Text(fr: "(aucune ligne)", en: "(no rows)")) }
     }
 }

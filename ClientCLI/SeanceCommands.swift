@@ -65,7 +65,7 @@ struct SeanceCommands: AsyncParsableCommand {
                 try PlaintextFile.write(Data(ics.utf8), toPath: output)
                 say(.invitationWritten(output))
             } else {
-                Console.out(ics)
+                Console.outVerbatim(ics)
             }
         }
     }

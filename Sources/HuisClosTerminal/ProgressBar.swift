@@ -27,7 +27,7 @@ public struct ProgressBar: Sendable {
         lastPercent = percent
         let filled = percent * 30 / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
-        Console.error("\r\(label) \(bar) \(percent) %")
+        Console.errorVerbatim("\r\(TerminalText.shown(label, keepingLines: false)) \(bar) \(percent) %")
     }
 
     /// Ends the line.

@@ -10,10 +10,11 @@ public struct Table: Sendable {
         self.headers = headers
     }
 
-    /// Adds a row; it must have one cell per column.
+    /// Adds a row; it must have one cell per column. A cell is one line: what would break the
+    /// table or drive the terminal (a line feed, an escape sequence) is shown as `\u{…}` (`TerminalText`).
     public mutating func append(_ row: [String]) {
         precondition(row.count == headers.count, "row has \(row.count) cells for \(headers.count) columns")
-        rows.append(row)
+        rows.append(row.map { TerminalText.shown($0, keepingLines: false) })
     }
 
     /// The table as lines joined by newlines, columns separated by two spaces, no trailing blanks.

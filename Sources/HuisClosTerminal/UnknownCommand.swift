@@ -37,7 +37,7 @@ public struct UnknownCommand: Equatable, Sendable {
                 let names = configuration.subcommands.map { $0._commandName }
                 // A French alias is as good a guess as the name (« synchronise » → « synchroniser »).
                 let spellings = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases }
-                return UnknownCommand(parent: path.joined(separator: " "), word: shown(word), nearest: nearest(to: word, among: spellings), names: names)
+                return UnknownCommand(parent: path.joined(separator: " "), word: TerminalText.shown(word, keepingLines: false), nearest: nearest(to: word, among: spellings), names: names)
             }
             command = next
             path.append(word)
@@ -72,11 +72,6 @@ public struct UnknownCommand: Equatable, Sendable {
         return best.name
     }
 
-    /// `word` as it can be shown on a terminal: control characters (an escape sequence typed or
-    /// pasted into the command line) written as `\u{…}` rather than sent to the terminal.
-    static func shown(_ word: String) -> String {
-        word.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
-    }
 
     /// Edit distance between two words, two neighbouring letters swapped counting as one edit
     /// (« lsite » is one from « liste »).
