@@ -3,6 +3,7 @@ public import HuisClosCrypto
 import HuisClosCouncil
 import HuisClosDevice
 public import HuisClosEngine
+import HuisClosL10n
 import HuisClosProtocol
 import HuisClosTerminal
 public import HuisClosTrust
@@ -90,9 +91,17 @@ extension ClientSession {
 
     /// Certifies a member's device from its card (`DeviceCard.certificate`) and syncs; returns false,
     /// signing nothing, when the log already certifies this very device for this member (the command
-    /// run again, after a lost answer or by mistake).
+    /// run again, after a lost answer or by mistake). The log is pulled first: a device revoked
+    /// since, from any secretariat device, is refused rather than said certified.
     public func certify(_ certificate: CertifiedDevice) async throws -> Bool {
-        if await device.membership.certificate(of: certificate.signingKey) == certificate { return false }
+        _ = try await device.pullMembership()
+        let membership = await device.membership
+        if let revoked = membership.devices(of: certificate.member).first(where: { $0.certificate.signingKey == certificate.signingKey })?.revokedAt {
+            throw DeviceError(.notAuthorised, Text(
+                fr: "cet appareil (empreinte \(DeviceFingerprint(of: certificate.signingKey))) a été révoqué le \(LocalTime.text(unixSeconds: revoked.unixSeconds, in: .french)) : un appareil révoqué ne se certifie plus. Pour un nouvel appareil, donnez au membre un code d'enrôlement (huisclos admin code)",
+                en: "this device (fingerprint \(DeviceFingerprint(of: certificate.signingKey))) was revoked on \(LocalTime.text(unixSeconds: revoked.unixSeconds, in: .english)): a revoked device is not certified again. For a new device, give the member an enrolment code (huisclos admin code)"))
+        }
+        if membership.certificate(of: certificate.signingKey) == certificate { return false }
         try await signAndSync(.certifyDevice(certificate))
         return true
     }

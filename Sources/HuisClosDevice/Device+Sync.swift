@@ -186,7 +186,8 @@ extension Device {
 
     /// Pulls, verifies and stores the log's new records, then settles what this device sent
     /// without hearing the relay keep it (`settleOutbound`); returns how many records were added.
-    func pullMembership() async throws -> Int {
+    /// What a check on the log must see first (a device revoked from another secretariat device).
+    public func pullMembership() async throws -> Int {
         try await serially {
             let pulled = try await pullRelayedRecords()
             return pulled + (try await settleOutbound())

@@ -198,6 +198,11 @@ import Testing
             let again = try await council.run("secretariat", certify)
             #expect(again.status == 0 && again.output.contains("Appareil déjà certifié") && again.output.contains("rien n'a été signé de nouveau"),
                     "\(again.status) \(again.output) \(again.errors)")
+            // The attacker's review: a revoked device was said « déjà certifié » (exit 0) as if it could be used.
+            try await council.ok("secretariat", ["admin", "revoquer", "--cle-appareil", signing])
+            let revoked = try await council.run("secretariat", certify)
+            #expect(revoked.status == 77 && revoked.errors.contains("a été révoqué") && revoked.errors.contains("huisclos admin code")
+                    && !revoked.output.contains("déjà certifié"), "\(revoked.status) \(revoked.output) \(revoked.errors)")
         }
     }
 }
