@@ -27,7 +27,12 @@ struct TimestampCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
 
         func run(on session: CouncilSession) async throws {
-            let authority = try session.timestampAuthorityDescription()
+            guard let authority = try session.timestampAuthorityDescription() else {
+                return say(
+                    Text(
+                        fr: "Aucune autorité d'horodatage n'est configurée pour le conseil : huisclos horodatage configurer --url <adresse> --racine <fichier PEM>.",
+                        en: "No time-stamping authority is configured for the council: huisclos horodatage configurer --url <address> --racine <PEM file>."))
+            }
             say(
                 Text(
                     fr: "Autorité : \(authority.url) ; racine(s) : \(authority.roots.joined(separator: " ; "))",

@@ -43,13 +43,20 @@ extension CouncilSession {
     public func mailSettingsListing(in language: Language) async throws -> Listing {
         let settings = try await mailSettings()
         var listing = Listing(headers: [Text(fr: "Réglage", en: "Setting").in(language), Text(fr: "Valeur", en: "Value").in(language)], keys: ["setting", "value"])
-        let rows: [(String, String?)] = [
-            ("server", settings.map { "\($0.host):\($0.port)" }), ("security", settings?.security.rawValue),
-            ("sender", settings.map { "\($0.senderName) <\($0.sender)>" }), ("username", settings?.username),
-            ("password", settings?.password == nil ? nil : "********"), ("authority", settings?.trustRootsFile),
-            ("invitation", try council.invitationAttached() ? "oui/yes" : "non/no"),
+        let invitation = try council.invitationAttached()
+        // The table names each setting in the person's language; the JSON keeps the stable keys.
+        let rows: [(key: String, label: Text, value: String?)] = [
+            ("server", Text(fr: "serveur", en: "server"), settings.map { "\($0.host):\($0.port)" }),
+            ("security", Text(fr: "sécurité", en: "security"), settings?.security.rawValue),
+            ("sender", Text(fr: "expéditeur", en: "sender"), settings.map { "\($0.senderName) <\($0.sender)>" }),
+            ("username", Text(fr: "identifiant", en: "username"), settings?.username),
+            ("password", Text(fr: "mot de passe", en: "password"), settings?.password == nil ? nil : "********"),
+            ("authority", Text(fr: "autorités de confiance", en: "trust roots"), settings?.trustRootsFile),
+            ("invitation", Text(fr: "invitation jointe", en: "invitation attached"), (invitation ? Text(fr: "oui", en: "yes") : Text(fr: "non", en: "no")).in(language)),
         ]
-        for (name, value) in rows { listing.append([name, value]) }
+        for row in rows {
+            listing.append([row.label.in(language), row.value], json: ["setting": .string(row.key)])
+        }
         return listing
     }
 

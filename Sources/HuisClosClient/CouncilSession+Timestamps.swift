@@ -204,8 +204,9 @@ extension CouncilSession {
 }
 
 extension CouncilSession {
-    /// The configured authority's URL and its roots' subjects, for showing.
-    public func timestampAuthorityDescription() throws -> (url: String, roots: [String]) {
+    /// The configured authority's URL and its roots' subjects, for showing; nil before one is configured.
+    public func timestampAuthorityDescription() throws -> (url: String, roots: [String])? {
+        guard try council.timestampAuthority() != nil else { return nil }
         let (authority, verifier) = try timestampAuthority()
         return (authority.url, verifier.roots.map(\.subject.description))
     }

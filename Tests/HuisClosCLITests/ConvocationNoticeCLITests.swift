@@ -28,6 +28,9 @@ import Testing
                 #expect(try await configure(council, smtp).status == 0)
                 let shown = try await council.rows("secretariat", ["courriel", "voir"])
                 #expect(shown.first { $0["setting"] as? String == "password" }?["value"] as? String == "********", "\(shown)")
+                // The acceptance run: the French table named the settings in English.
+                let table = try await council.ok("secretariat", ["courriel", "voir"], english: false)
+                #expect(table.contains("mot de passe") && table.split(separator: "\n").contains { $0.hasPrefix("invitation jointe") && $0.hasSuffix(" non") } && !table.contains("password"), "\(table)")
 
                 // Alice's notice leaves; Bruno's is refused by the server; Chloé has no address.
                 let first = try await council.run("secretariat", ["seances", "notifier", "s1", "--json"])

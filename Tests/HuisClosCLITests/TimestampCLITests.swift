@@ -16,11 +16,17 @@ import Testing
                 try await council.ok("secretariat", ["seances", "convoquer", "s1", "--date", Days.iso(20), "--heure", "14h", "--lieu", "Bobigny"])
                 let unconfigured = try await council.run("secretariat", ["seances", "horodater", "s1"])
                 #expect(unconfigured.status == 64 && unconfigured.errors.contains("huisclos horodatage configurer"), "\(unconfigured.errors)")
+                // The acceptance run: `horodatage voir` before any authority was an error (64), not a state.
+                let none = try await council.run("secretariat", ["horodatage", "voir"], english: false)
+                #expect(none.status == 0 && none.output.contains("Aucune autorité d'horodatage") && none.output.contains("huisclos horodatage configurer"),
+                        "\(none.status) \(none.output) \(none.errors)")
                 let notPEM = try await council.run("secretariat", ["horodatage", "configurer", "--url", tsa.url, "--racine", council.charter.path])
                 #expect(notPEM.status == 64 && notPEM.errors.contains("timestamp.badRoot"), "\(notPEM.errors)")
                 let byMember = try await council.run("karim", ["horodatage", "configurer", "--url", tsa.url, "--racine", tsa.rootFile.path])
                 #expect(byMember.status == 77 && byMember.errors.contains("appareil du secrétariat"), "\(byMember.errors)")
                 try await council.ok("secretariat", ["horodatage", "configurer", "--url", tsa.url, "--racine", tsa.rootFile.path])
+                let shown = try await council.ok("secretariat", ["horodatage", "voir"], english: false)
+                #expect(shown.contains("Autorité : \(tsa.url)"), "\(shown)")
 
                 // Karim reads the convocation; the secretariat time-stamps it and both acknowledgements.
                 try await council.propagate(from: ["secretariat"], to: ["karim"])
