@@ -14,6 +14,9 @@ public struct ListedVersion: Sendable, Encodable, Equatable {
     public let scope: String, dossier: String, title: String, version: Int, fileName: String, mediaType: String, size: Int64, seen: Bool
     /// True when the content is kept on this device (readable offline).
     public let offline: Bool
+    /// True when `dossiers ajouter` found the file identical to this latest version and added
+    /// nothing (absent otherwise).
+    public internal(set) var unchanged: Bool?
 
     /// `version` of a dossier titled `title` in `scope`.
     public init(version: DossierVersion, title: String, scope: ScopeID, seen: Bool, offline: Bool) {
@@ -46,7 +49,8 @@ extension ClientSession {
     /// Seals `file` as the next version of dossier `id` (by default named after the file) in
     /// `scope`, titled `title` (by default the dossier's title or the file's name), uploads it
     /// after finishing any upload left pending, and syncs. The media type comes from the file's
-    /// extension (`DossierMedia`).
+    /// extension (`DossierMedia`). A file identical to the dossier's latest version adds nothing:
+    /// that version is returned, marked `unchanged` (the command run again, or the wrong file).
     public func addDossierVersion(file: URL, scope: ScopeID, id: String?, title: String?, attachedTo: String,
                                   progress: @escaping @Sendable (DossierUploadEvent) -> Void = { _ in }) async throws -> ListedVersion {
         try PlaintextFile.requireReadable(atPath: file.path)
@@ -60,6 +64,12 @@ extension ClientSession {
         let library = DossierLibrary(store: device.store, scope: scope)
         let id = id ?? DossierMedia.identifier(from: file.deletingPathExtension().lastPathComponent)
         let title = try title ?? library.dossier(id)?.title ?? file.deletingPathExtension().lastPathComponent
+        let contentHash = try DossierSource.file(file).contentHash()
+        if let latest = try library.dossier(id)?.versions.last, latest.contentHash == contentHash {
+            var listed = ListedVersion(version: latest, title: title, scope: scope, seen: true, offline: try library.isHeld(latest))
+            listed.unchanged = true
+            return listed
+        }
         _ = try await resumeUploads { event in
             switch event {
             case .resumingUpload(let done, let total): progress(.resuming(done: done, total: total))
@@ -72,7 +82,7 @@ extension ClientSession {
         do {
             version = try await library.addVersion(
                 of: id, title: title, attachedTo: attachedTo, fileName: file.lastPathComponent,
-                mediaType: DossierMedia.type(of: file), content: .file(file), fileID: try FileID(randomness.identifier()),
+                mediaType: DossierMedia.type(of: file), content: .file(file), contentHash: contentHash, fileID: try FileID(randomness.identifier()),
                 upload: { fileID, cache in
                     try await transfer.upload(fileID, scope: scope, from: cache) { progress(.uploading(done: $0, total: $1)) }
                 })

@@ -3,10 +3,14 @@ public import HuisClosL10n
 /// What a face tells the person after a dossier, note, avis, hearing or secretariat workflow:
 /// composed once here, so the CLI and the app say the same thing in both languages.
 extension Text {
-    /// After a dossier version was sealed, uploaded and synced.
+    /// After a dossier version was sealed, uploaded and synced, or found identical to the latest.
     public static func dossierVersionAdded(_ version: ListedVersion) -> Text {
-        Text(fr: "Dossier \(version.dossier), version \(version.version) : chiffré, envoyé et synchronisé.",
-             en: "Dossier \(version.dossier), version \(version.version): sealed, sent and synced.")
+        guard version.unchanged != true else {
+            return Text(fr: "Dossier \(version.dossier) : ce fichier est identique à sa version \(version.version) ; aucune nouvelle version n'est créée.",
+                        en: "Dossier \(version.dossier): this file is identical to its version \(version.version); no new version is made.")
+        }
+        return Text(fr: "Dossier \(version.dossier), version \(version.version) : chiffré, envoyé et synchronisé.",
+                    en: "Dossier \(version.dossier), version \(version.version): sealed, sent and synced.")
     }
 
     /// An upload given up, and why.

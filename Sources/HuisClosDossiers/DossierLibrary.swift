@@ -41,10 +41,13 @@ public struct DossierLibrary: Sendable {
     /// (creating the dossier with `title` and `attachedTo` if new). If `upload` fails (a cut, a
     /// restart), `resumeUploads` finishes it later with the same key and file id, sending only
     /// the chunks the relay lacks. Text content is indexed for search in this replica. `fileID`
-    /// names the sealed file on the relay (random unless a test gives one).
+    /// names the sealed file on the relay (random unless a test gives one). The plaintext's
+    /// hash is recorded with the version (`DossierSource.contentHash`, computed here when not given).
     @discardableResult
     public func addVersion(of id: String, title: String, attachedTo: String, fileName: String, mediaType: String,
-                           content: DossierSource, fileID: FileID? = nil, upload: Upload) async throws -> DossierVersion {
+                           content: DossierSource, contentHash: [UInt8]? = nil, fileID: FileID? = nil,
+                           upload: Upload) async throws -> DossierVersion {
+        let contentHash = try contentHash ?? content.contentHash()
         let cache = try self.cache
         var hashes: [[UInt8]] = []
         let (key, size) = try content.reading { read in
@@ -54,7 +57,7 @@ public struct DossierLibrary: Sendable {
         let fingerprint = SealedFile.fingerprint(chunkHashes: hashes)
         try cache.keep(manifest: hashes, of: fileID.rawValue, scope: scope, fingerprint: fingerprint)
         let pending = PendingUpload(fileID: fileID.rawValue, scope: scope, dossier: id, title: title, attachedTo: attachedTo,
-                                    fileName: fileName, mediaType: mediaType, size: size, fingerprint: fingerprint,
+                                    fileName: fileName, mediaType: mediaType, size: size, fingerprint: fingerprint, contentHash: contentHash,
                                     keyBytes: key.withUnsafeBytes { [UInt8]($0) })
         try PendingUpload.keep(pending, in: store.database)
         return try await finish(pending, upload: upload)
@@ -82,10 +85,11 @@ public struct DossierLibrary: Sendable {
             .set(versionRecord, field: "size", value: .integer(pending.size)),
             .set(versionRecord, field: "fingerprint", value: .bytes(pending.fingerprint)),
             .set(versionRecord, field: "key", value: .bytes(pending.keyBytes)),
-        ], scope: scope)
+        ] + (pending.contentHash.map { [.set(versionRecord, field: "content_hash", value: .bytes($0))] } ?? []), scope: scope)
         try PendingUpload.forget(pending.fileID, in: store.database)
         let version = DossierVersion(dossier: pending.dossier, number: number, fileName: pending.fileName, mediaType: pending.mediaType,
-                                     fileID: pending.fileID, size: pending.size, fingerprint: pending.fingerprint, keyBytes: pending.keyBytes)
+                                     fileID: pending.fileID, size: pending.size, fingerprint: pending.fingerprint, contentHash: pending.contentHash,
+                                     keyBytes: pending.keyBytes)
         try await indexIfText(version)
         try markSeen([version])
         return version
@@ -104,7 +108,7 @@ public struct DossierLibrary: Sendable {
                       let size = v.integer("size"), let fingerprint = v.bytes("fingerprint"), let key = v.bytes("key"),
                       key.count == SecretStream.keyLength else { return nil }
                 return DossierVersion(dossier: id, number: number, fileName: fileName, mediaType: mediaType, fileID: fileID,
-                                      size: size, fingerprint: fingerprint, keyBytes: key)
+                                      size: size, fingerprint: fingerprint, contentHash: v.bytes("content_hash"), keyBytes: key)
             }
             .sorted { $0.number < $1.number }
         return Dossier(id: id, title: fields.text("title") ?? id, attachedTo: fields.text("attached_to") ?? "", versions: versions)

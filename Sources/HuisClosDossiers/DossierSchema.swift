@@ -33,6 +33,10 @@ public enum DossierSchema {
                     PRIMARY KEY (scope, dossier, version)) WITHOUT ROWID;
                 """)
         }
+        // The plaintext's hash, so adding the same file again makes no new version (the acceptance run).
+        migrator.registerMigration("dossiers v2: pending uploads' content hash") { db in
+            try db.execute(sql: "ALTER TABLE dossier_pending_uploads ADD COLUMN content_hash BLOB")
+        }
         return migrator
     }
 

@@ -17,6 +17,9 @@ public struct DossierVersion: Sendable, Equatable {
     public let size: Int64
     /// BLAKE2b-256 over the chunk hashes (`SealedFile.fingerprint`).
     public let fingerprint: [UInt8]
+    /// BLAKE2b-256 of the plaintext (the sealed chunks differ for the same file under each new
+    /// key); nil for a version recorded before it was kept.
+    public let contentHash: [UInt8]?
     /// The per-file key's bytes (only ever inside the sealed record and guarded memory).
     let keyBytes: [UInt8]
 

@@ -20,6 +20,8 @@ struct PendingUpload: Sendable, Equatable {
     let mediaType: String
     let size: Int64
     let fingerprint: [UInt8]
+    /// BLAKE2b-256 of the plaintext; nil for an upload kept before it was recorded.
+    let contentHash: [UInt8]?
     /// The per-version key: only ever in the encrypted replica and, once recorded, in the scope's sealed batches.
     let keyBytes: [UInt8]
 
@@ -46,7 +48,8 @@ extension PendingUpload: FetchableRecord, PersistableRecord {
     init(row: Row) throws {
         self.init(fileID: row["file_id"], scope: try ScopeID(row["scope"] as String), dossier: row["dossier"], title: row["title"],
                   attachedTo: row["attached_to"], fileName: row["file_name"], mediaType: row["media_type"], size: row["size"],
-                  fingerprint: [UInt8](row["fingerprint"] as Data), keyBytes: [UInt8](row["key"] as Data))
+                  fingerprint: [UInt8](row["fingerprint"] as Data), contentHash: (row["content_hash"] as Data?).map { [UInt8]($0) },
+                  keyBytes: [UInt8](row["key"] as Data))
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -59,6 +62,7 @@ extension PendingUpload: FetchableRecord, PersistableRecord {
         container["media_type"] = mediaType
         container["size"] = size
         container["fingerprint"] = Data(fingerprint)
+        container["content_hash"] = contentHash.map { Data($0) }
         container["key"] = Data(keyBytes)
     }
 }

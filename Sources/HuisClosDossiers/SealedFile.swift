@@ -73,6 +73,19 @@ public enum DossierSource: Sendable {
     /// A file on disk, read one chunk at a time.
     case file(URL)
 
+    /// BLAKE2b-256 of the plaintext, read one chunk at a time (each copy erased once hashed).
+    public func contentHash() throws -> [UInt8] {
+        try reading { read in
+            var hasher = Hash.Hasher()
+            while true {
+                var piece = try read(DossierLimits.plainChunkBytes)
+                if piece.isEmpty { return hasher.finalize() }
+                hasher.update(piece)
+                piece.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            }
+        }
+    }
+
     /// Calls `body` with a reader handing over at most the asked number of bytes per call (an
     /// empty piece at the end).
     func reading<T>(_ body: ((Int) throws -> [UInt8]) throws -> T) throws -> T {

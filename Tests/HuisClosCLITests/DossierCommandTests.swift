@@ -44,6 +44,10 @@ import Testing
             try binary.write(to: scan)
             let second = try await CommandRun.run("huisclos", ["dossiers", "ajouter", "--id", "budget", scan.path], environment: secretariat)
             #expect(second.status == 0 && second.output.contains("version 2"), "\(second.output) \(second.errors)")
+            // The acceptance run: the same file added again made a version 3 without a word.
+            let sameFile = try await CommandRun.run("huisclos", ["dossiers", "ajouter", "--id", "budget", scan.path, "--json"], environment: secretariat)
+            let unchanged = try object(sameFile)
+            #expect(sameFile.status == 0 && unchanged["unchanged"] as? Bool == true && unchanged["version"] as? Int == 2, "\(sameFile.output) \(sameFile.errors)")
 
             #expect(try await CommandRun.run("huisclos", ["sync"], environment: member).status == 0)
             let listed = try #require(try Self.json(try await CommandRun.run("huisclos", ["dossiers", "liste", "--json"], environment: member)) as? [[String: Any]])

@@ -31,6 +31,6 @@ import Testing
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier_chunks") ?? 0, try DossierSchema.migrator.appliedIdentifiers(db))
         }
         #expect(rows == 1)
-        #expect(applied == ["dossiers v1: cache, pending uploads, index, seen"])
+        #expect(applied == ["dossiers v1: cache, pending uploads, index, seen", "dossiers v2: pending uploads' content hash"])
     }
 }
