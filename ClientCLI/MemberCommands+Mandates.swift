@@ -2,6 +2,7 @@ import ArgumentParser
 import HuisClosClient
 import HuisClosCouncil
 import HuisClosCouncilStore
+import HuisClosDevice
 import HuisClosTrust
 
 extension MemberCommands {
@@ -39,15 +40,16 @@ extension MemberCommands {
         @Option(name: .customLong("arrete"), help: .init(MemberHelp.Renew.order)) var order: String
         @Option(help: .init(MemberHelp.Renew.date)) var date: String?
         @Flag(name: .customLong("anticipe"), help: .init(MemberHelp.Renew.early)) var early = false
+        @Flag(name: [.customLong("presidence"), .customLong("présidence")], help: .init(MemberHelp.Renew.presidency)) var asPresident = false
         @Flag(help: .json) var json = false
 
         func run() async throws {
             let orderDay = try date.map { try parseDay($0, option: "--date") }
             let id = try MemberID(hex: member)
             try await CouncilSession.with(device) { session in
-                let (mandate, president) = try await session.renew(id, orderNumber: order, orderDay: orderDay, early: early)
-                if json { return try printJSON(["member": id.hex, "start": mandate.start.iso, "termEnd": mandate.termEnd.iso]) }
-                say(.mandateRenewed(session.name(id.hex), order: order, mandate, presidencyHeldBy: president))
+                let renewal = try await session.renew(id, orderNumber: order, orderDay: orderDay, early: early, asPresident: asPresident)
+                if json { return try printJSON(["member": id.hex, "start": renewal.mandate.start.iso, "termEnd": renewal.mandate.termEnd.iso]) }
+                say(.mandateRenewed(session.name(id.hex), order: order, renewal))
             }
         }
     }

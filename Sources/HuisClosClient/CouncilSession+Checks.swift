@@ -38,9 +38,7 @@ extension CouncilSession {
         // One presidency: a second president would leave the first one's devices their rights in
         // the log while the register shows only the new one (the acceptance run).
         if role == .president, let holder = register.register.presidentInOffice(on: today), holder.id != id {
-            throw CouncilError(.presidencyHeld, Text(
-                fr: "La présidence est occupée par \(holder.name) (identifiant \(holder.id)) : le conseil n'a qu'une présidence. Elle se libère à la fin de ce mandat (huisclos membres fin-mandat \(holder.id) --motif …) ; nommez ensuite la nouvelle présidence.",
-                en: "The presidency is held by \(holder.name) (id \(holder.id)): the council has one presidency. It is free once that mandate ends (huisclos membres fin-mandat \(holder.id) --motif …); then appoint the new presidency."))
+            throw Register.presidencyHeldRefusal(holder)
         }
         if let existing, !existing.name.isEmpty, Register.comparable(existing.name) != Register.comparable(name) {
             throw CouncilError(.nameMismatch, Text(

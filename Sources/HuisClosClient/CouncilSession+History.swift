@@ -1,7 +1,7 @@
 import Foundation
 public import HuisClosCouncil
 import HuisClosCouncilStore
-import HuisClosDevice
+public import HuisClosDevice
 public import HuisClosL10n
 import HuisClosTerminal
 public import HuisClosTrust
@@ -11,14 +11,18 @@ public import HuisClosTrust
 extension CouncilSession {
     /// Renews `member`'s mandate by order `orderNumber` of `orderDay` (today when nil): checked on
     /// the register first, then the running mandate's end and the new appointment signed together
-    /// (`Device.renewMandate`), then synced. Returns the new mandate and, for a former president
-    /// renewed as a member, the name of who holds the presidency.
-    public func renew(_ member: MemberID, orderNumber: String, orderDay: Day?, early: Bool = false) async throws -> (mandate: Mandate, presidencyHeldBy: String?) {
+    /// (`Device.renewMandate`: the presidency kept by a sitting president, given back to a former
+    /// one only `asPresident`), then synced. Returns what was signed.
+    public func renew(_ member: MemberID, orderNumber: String, orderDay: Day?, early: Bool = false, asPresident: Bool = false) async throws -> MandateRenewal {
         try requireSecretariat(Text(fr: "renouveler un mandat", en: "renew a mandate"))
-        let renewed = try await device.renewMandate(of: member, orderNumber: orderNumber, on: orderDay ?? today, early: early,
-                                                    register: try await settled().register.register, today: today)
+        let register = try await settled().register.register
+        if asPresident, let holder = register.presidentInOffice(on: today), holder.id != member.hex {
+            throw Register.presidencyHeldRefusal(holder)
+        }
+        let renewal = try await device.renewMandate(of: member, orderNumber: orderNumber, on: orderDay ?? today, early: early, asPresident: asPresident,
+                                                    register: register, today: today)
         _ = try await device.sync()
-        return (renewed.mandate, renewed.presidencyHeldBy.map { name($0.hex) })
+        return renewal
     }
 
     /// Checks every line of the appointments file at `path` (UTF-8, at most

@@ -1,6 +1,10 @@
 public import HuisClosCouncil
+public import HuisClosDevice
 public import HuisClosL10n
 public import HuisClosPublication
+import HuisClosCrypto
+import HuisClosWire
+import HuisClosTrust
 
 /// What a face tells the person after a register, group, referral or report workflow: composed
 /// once here, so the CLI and the app say the same thing in both languages.
@@ -41,13 +45,24 @@ extension Text {
     }
 
     /// After renewing `name`'s mandate under order `order`.
-    /// A former president renewed while `presidencyHeldBy` holds the presidency is renewed as a member.
-    public static func mandateRenewed(_ name: String, order: String, _ mandate: Mandate, presidencyHeldBy: String? = nil) -> Text {
-        let renewed = Text(fr: "Mandat de \(name) renouvelé (\(Mandate.order(order).french)) : du \(mandate.start.french) au \(mandate.termEnd.french).",
-                           en: "Mandate of \(name) renewed (\(Mandate.order(order).english)): from \(mandate.start.iso) to \(mandate.termEnd.iso).")
-        guard let holder = presidencyHeldBy else { return renewed }
-        return Text(fr: "\(renewed.french) Renouvelé·e comme membre : la présidence reste à \(holder), le conseil n'en a qu'une.",
-                    en: "\(renewed.english) Renewed as a member: the presidency stays with \(holder), the council has one.")
+    /// Says a presidency given back or not, and the devices a change of role leaves to replace.
+    public static func mandateRenewed(_ name: String, order: String, _ renewal: MandateRenewal) -> Text {
+        let mandate = renewal.mandate
+        var said = [Text(fr: "Mandat de \(name) renouvelé (\(Mandate.order(order).french)) : du \(mandate.start.french) au \(mandate.termEnd.french).",
+                         en: "Mandate of \(name) renewed (\(Mandate.order(order).english)): from \(mandate.start.iso) to \(mandate.termEnd.iso).")]
+        if renewal.formerRole == .president, renewal.role != .president {
+            said.append(Text(fr: "Renouvelé·e comme membre : la présidence n'est pas reconduite (le conseil n'en a qu'une ; pour la reconduire, si elle est libre : --presidence).",
+                             en: "Renewed as a member: the presidency is not given back (the council has one; to give it back, if free: --presidence)."))
+        } else if renewal.role == .president, renewal.formerRole != .president {
+            said.append(Text(fr: "Renouvelé·e à la présidence.", en: "Renewed as president."))
+        }
+        if !renewal.devicesLeftBehind.isEmpty {
+            let keys = renewal.devicesLeftBehind.map { Hex.encode($0.certificate.signingKey.bytes) }.joined(separator: ", ")
+            said.append(Text(
+                fr: "Ses appareils, certifiés pour son rôle précédent, ne valent pas pour ce mandat : révoquez-les (huisclos admin revoquer --cle-appareil <clé>) et faites-en enrôler de nouveaux (huisclos admin code). Clés : \(keys).",
+                en: "Their devices, certified for their former role, are not valid for this mandate: revoke them (huisclos admin revoquer --cle-appareil <key>) and have new ones enrolled (huisclos admin code). Keys: \(keys)."))
+        }
+        return Text(fr: said.map(\.french).joined(separator: " "), en: said.map(\.english).joined(separator: " "))
     }
 
     /// After recording a past mandate of `name`; `count` mandates are now in the register.

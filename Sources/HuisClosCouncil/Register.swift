@@ -33,6 +33,13 @@ public struct Register: Sendable, Codable, Equatable {
         presidentID.flatMap { members[$0] }.flatMap { $0.isInOffice(on: day) ? $0 : nil }
     }
 
+    /// Why a presidency is refused while `holder` sits as president: the council has one.
+    public static func presidencyHeldRefusal(_ holder: Member) -> CouncilError {
+        CouncilError(.presidencyHeld, Text(
+            fr: "La présidence est occupée par \(holder.name) (identifiant \(holder.id)) : le conseil n'a qu'une présidence. Elle se libère à la fin de ce mandat (huisclos membres fin-mandat \(holder.id) --motif …) ; nommez ensuite la nouvelle présidence.",
+            en: "The presidency is held by \(holder.name) (id \(holder.id)): the council has one presidency. It is free once that mandate ends (huisclos membres fin-mandat \(holder.id) --motif …); then appoint the new presidency."))
+    }
+
     /// `name` as two spellings of one person compare: case, accents and letter widths aside, any
     /// run of other characters than letters and digits (spaces, hyphens, apostrophes) as one space.
     public static func comparable(_ name: String) -> String {

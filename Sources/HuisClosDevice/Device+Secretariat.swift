@@ -96,25 +96,24 @@ extension Device {
     /// Renews `member`'s mandate in one step: checked first on `register` as of `today`
     /// (`Register.renewal`: same circle and profile, no third mandate, no 31st seat), then signed
     /// into the log together — the running mandate's end at its term, if it still runs, and the
-    /// appointment in the role of the latest mandate — so a refusal leaves neither signed. A former
-    /// president is renewed as a member while someone else holds the presidency (the council has
-    /// one). Returns the new mandate (its `termEnd` is what the secretariat is told) and, for a former
-    /// president renewed as a member, who holds the presidency.
-    /// The member's devices stay valid (same role) and sign the new mandate's undertaking at their next sync.
-    public func renewMandate(of member: MemberID, orderNumber: String, on orderDay: Day, early: Bool = false,
-                             register: Register, today: Day) async throws -> (mandate: Mandate, presidencyHeldBy: MemberID?) {
+    /// appointment — so a refusal leaves neither signed. The role is the latest mandate's, except
+    /// the presidency: kept by a sitting president, given back to a former one only `asPresident`
+    /// (the council has one; the log refuses a second). A device does not follow its member into
+    /// another role: the member's devices left without a valid role are returned, to be replaced.
+    /// The others stay valid and sign the new mandate's undertaking at their next sync.
+    public func renewMandate(of member: MemberID, orderNumber: String, on orderDay: Day, early: Bool = false, asPresident: Bool = false,
+                             register: Register, today: Day) async throws -> MandateRenewal {
         let mandate = try register.renewal(of: member.hex, orderNumber: orderNumber, on: orderDay, today: today, early: early)
         let signer = identity.signing
-        var presidencyHeldBy: MemberID?
+        var renewal = MandateRenewal(mandate: mandate, role: .member, formerRole: .member, devicesLeftBehind: [])
         try await changeMembership { log, _, instant in
-            guard var role = log.state.lastRole(of: member) else {
+            guard let last = log.state.lastRole(of: member) else {
                 throw DeviceError(.notAuthorised, Text(fr: "le membre \(member) n'a pas de mandat à renouveler dans le registre signé : voyez huisclos membres liste",
                                                           en: "member \(member) has no mandate in the membership log to renew: see huisclos membres liste"))
             }
-            if role == .president, let sitting = log.state.president(at: instant), sitting != member {
-                role = .member
-                presidencyHeldBy = sitting
-            }
+            let sitting = log.state.role(of: member, at: instant) == .president
+            let role: Role = sitting || asPresident ? .president : last == .president ? .member : last
+            let standing = log.state.devices(of: member).filter { $0.revokedAt == nil }
             do throws(TrustError) {
                 if log.state.role(of: member, at: instant) != nil {
                     _ = try log.append(.endMandate(member: member, reason: .term), signedBy: signer, at: instant)
@@ -127,10 +126,21 @@ extension Device {
                 throw DeviceError(.notAuthorised, Text(fr: "le registre signé refuse ce renouvellement : \(error.text.french)",
                                                           en: "the membership log refuses this renewal: \(error.text.english)"))
             }
+            renewal = MandateRenewal(mandate: mandate, role: role, formerRole: last,
+                                     devicesLeftBehind: standing.filter { !log.state.isDeviceValid($0.certificate.signingKey, at: instant) })
             return nil
         }
-        return (mandate, presidencyHeldBy)
+        return renewal
     }
+}
+
+/// A renewal signed (`Device.renewMandate`): the new mandate, its role and the former one, and
+/// the member's devices not revoked that are not valid for the new role (certified under another).
+public struct MandateRenewal: Sendable {
+    public let mandate: Mandate
+    public let role: Role
+    public let formerRole: Role
+    public let devicesLeftBehind: [MemberDevice]
 }
 
 /// Backup and recovery of the council's trust root (issue 11, finding 9; SECURITY.md, "The trust

@@ -164,11 +164,7 @@ extension MembershipState {
                 en: "a vice-presidency is a council role on a running first-circle mandate (proposed by the president, "
                     + "recorded by the secretariat in the council scope), not a mandate of its own: appoint the member, then record the vice-presidency"))
         }
-        // One presidency: a second president's devices would hold the president's rights beside the first's.
-        if appointment.role == .president, let sitting = president(at: instant), sitting != member {
-            throw refused(Text(fr: "la présidence est tenue par le membre \(sitting) : le conseil n'a qu'une présidence, libre à la fin de ce mandat",
-                               en: "the presidency is held by member \(sitting): the council has one presidency, free once that mandate ends"))
-        }
+        if createdAt >= Self.strictAppointmentsSince { try checkStrictly(appointment, at: instant) }
         var entry = members[member] ?? MemberEntry()
         // The register's reading, by UTC day (`CouncilRegister` folds this log through `Register.appoint`),
         // with the council's one appointment check: nobody appointed while holding a mandate, a renewal
@@ -198,6 +194,26 @@ extension MembershipState {
             entry.grants[scope, default: []].append(Grant(access: .readWrite, from: instant, until: nil))
         }
         members[member] = entry
+    }
+
+    /// Logs begun at or after this instant (2026-12-08T00:00:00Z) are held to the rules below;
+    /// older ones keep those they were signed under: a log is verified whole on every open and
+    /// at every relay start, so a new rule must not refuse a record signed before it.
+    static let strictAppointmentsSince = Instant(unixSeconds: 1_796_688_000)
+
+    /// One presidency (a second president's devices would hold the president's rights beside
+    /// the first's), and no member's mandate beyond the 3-year term of its order (a president
+    /// kept in the log past it would block every successor, out of the register's sight).
+    private func checkStrictly(_ appointment: Appointment, at instant: Instant) throws(TrustError) {
+        if appointment.role == .president, let sitting = president(at: instant), sitting != appointment.member {
+            throw refused(Text(fr: "la présidence est tenue par le membre \(sitting) : le conseil n'a qu'une présidence, libre à la fin de ce mandat",
+                               en: "the presidency is held by member \(sitting): the council has one presidency, free once that mandate ends"))
+        }
+        let term = Instant(unixSeconds: CouncilRules.mandateEnd(from: Self.day(appointment.orderDate)).unixSeconds)
+        if appointment.role.isFirstCircle || appointment.role == .secondCircle, appointment.mandateEnd > term {
+            throw refused(Text(fr: "un mandat court au plus 3 ans à compter de son arrêté (jusqu'au \(Self.day(term).iso))",
+                               en: "a mandate runs at most 3 years from its order (until \(Self.day(term).iso))"))
+        }
     }
 
     /// Keeps a mandate held before the log as the member's history: a member the log knows, a

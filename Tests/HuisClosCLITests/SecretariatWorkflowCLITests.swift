@@ -100,6 +100,8 @@ import Testing
         try await CouncilCLI.with("cli-renew-president") { council in
             try await council.setUp()
             let nadia = try await council.appoint("Nadia Ali", role: "president", category: "research", gender: "female", order: "AR-1", date: Days.iso(-10))
+            try await council.enrol([(who: "nadia", member: nadia)])
+            let nadiaKey = try #require((try await council.object("nadia", ["status"])["device"] as? [String: Any])?["signingKey"] as? String)
             _ = try await council.ok("secretariat", ["membres", "fin-mandat", nadia, "--motif", "demission"])
             // The acceptance run: « Nommé·e » whatever the gender given, « (arrêté arrêté n° …) ».
             let appointed = try await council.ok("secretariat", ["membres", "nommer", "--role", "president", "--nom", "Léa Roux", "--categorie", "recherche",
@@ -107,8 +109,11 @@ import Testing
             #expect(appointed.contains("Nommée : Léa Roux — identifiant "), "\(appointed)")
             let lea = try #require(try await council.rows("secretariat", ["membres", "liste"]).first { $0["name"] as? String == "Léa Roux" }?["id"] as? String)
             let renewed = try await council.run("secretariat", ["membres", "renouveler", nadia, "--arrete", "arrêté n° AR-3"], english: false)
-            #expect(renewed.status == 0 && renewed.output.contains("la présidence reste à Léa Roux")
+            #expect(renewed.status == 0 && renewed.output.contains("la présidence n'est pas reconduite")
                     && renewed.output.contains("(arrêté n° AR-3)") && !renewed.output.contains("arrêté arrêté"), "\(renewed.status) \(renewed.output) \(renewed.errors)")
+            // Her device was certified for the presidency: a device does not follow its member into
+            // another role, so the secretariat is told which to replace (the attacker's review).
+            #expect(renewed.output.contains("révoquez-les") && renewed.output.contains(nadiaKey), "\(renewed.output)")
             let rows = try await council.rows("secretariat", ["membres", "liste"])
             #expect(rows.first { $0["id"] as? String == lea }?["role"] as? String == "president", "\(rows)")
             #expect(rows.first { $0["id"] as? String == nadia }?["role"] as? String == "member", "\(rows)")

@@ -14,7 +14,9 @@ struct CouncilFixture {
 
     let rootKey: SigningKeyPair
     var log: MembershipLog
-    var clock = CouncilFixture.start
+    /// The day the council began, and its appointments' order date.
+    let began: Instant
+    var clock: Instant
     private(set) var secretariat: DeviceIdentity!
     private(set) var president: DeviceIdentity!
     private(set) var alice: DeviceIdentity!
@@ -23,7 +25,10 @@ struct CouncilFixture {
     var root: TrustRoot { log.state.root }
     var state: MembershipState { log.state }
 
-    init() throws {
+    /// A council begun at `start` (a log begun after `MembershipState`'s strict rules hold them).
+    init(start: Instant = CouncilFixture.start) throws {
+        began = start
+        clock = start
         rootKey = try SigningKeyPair.generate()
         log = try TrustRoot.establishCouncil(named: Self.name, rootKey: rootKey, at: clock)
         secretariat = try enrol(.secretariat, scopes: [], appointedBy: rootKey, certifiedBy: rootKey)
@@ -62,10 +67,10 @@ struct CouncilFixture {
         return device
     }
 
-    /// A three-year appointment by order "2026-0142" dated at the start.
+    /// A three-year appointment by order "2026-0142" dated when the council began.
     func appointment(_ member: MemberID, _ role: Role, scopes: [ScopeID]) -> Appointment {
-        Appointment(member: member, role: role, orderNumber: "arrêté n° 2026-0142", orderDate: Self.start,
-                    mandateEnd: Self.start.adding(seconds: Self.threeYears), scopes: scopes)
+        Appointment(member: member, role: role, orderNumber: "arrêté n° 2026-0142", orderDate: began,
+                    mandateEnd: began.adding(seconds: Self.threeYears), scopes: scopes)
     }
 
     /// The president's keyring, once the secretariat has added the president to the working group:

@@ -93,9 +93,9 @@ public enum MemberHelp {
                 en: "Renews a member's mandate (secretariat)."),
             details: Text(
                 fr:
-                    "Même rôle, nom, catégorie et genre ; un mandat en cours prend fin le jour du renouvellement. Refusé : un troisième mandat (mandat renouvelable une fois, mandats antérieurs compris), un 31e membre ; plus de 6 mois avant la fin du mandat en cours, sans --anticipe. Affiche le terme du nouveau mandat. Les appareils du membre restent valides.",
+                    "Même rôle, nom, catégorie et genre ; un mandat en cours prend fin le jour du renouvellement. La présidence en fonction est reconduite ; une présidence passée ne l'est qu'avec --presidence (le conseil n'en a qu'une). Refusé : un troisième mandat (mandat renouvelable une fois, mandats antérieurs compris), un 31e membre ; plus de 6 mois avant la fin du mandat en cours, sans --anticipe. Affiche le terme du nouveau mandat. Les appareils du membre restent valides dans le même rôle ; après un changement de rôle, la commande nomme ceux à remplacer.",
                 en:
-                    "Same role, name, category and gender; a running mandate ends on the renewal's day. Refused: a third mandate (a mandate is renewable once, past mandates included), a 31st member; more than 6 months before the running mandate's end, without --anticipe. Prints the new mandate's term. The member's devices stay valid."
+                    "Same role, name, category and gender; a running mandate ends on the renewal's day. A sitting president stays president; a former one becomes president again only with --presidence (the council has one). Refused: a third mandate (a mandate is renewable once, past mandates included), a 31st member; more than 6 months before the running mandate's end, without --anticipe. Prints the new mandate's term. The member's devices stay valid in the same role; after a change of role, the command names those to replace."
             ),
             examples: ["huisclos membres renouveler 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2026-0311 --date 2026-03-02"],
             exitCodes: Text(
@@ -110,6 +110,9 @@ public enum MemberHelp {
         public static let early = Text(
             fr: "Confirme un renouvellement plus de 6 mois avant la fin du mandat en cours (qui prend fin aujourd'hui, le reste perdu).",
             en: "Confirms a renewal more than 6 months before the running mandate's end (which ends today, the rest lost).")
+        public static let presidency = Text(
+            fr: "Renouvelle une présidence passée à la présidence (refusé si une autre présidence est en fonction).",
+            en: "Renews a former president as president (refused while another president sits).")
     }
 
     public enum List {
