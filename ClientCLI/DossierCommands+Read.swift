@@ -27,6 +27,21 @@ extension DossierCommands {
                 bars.update(Text(fr: "Réception", en: "Download"), $0, $1)
             }
             bars.finish()
+            // On a terminal, a text is shown as what others wrote is (`TerminalText`), whole; anything
+            // else goes to a file: its bytes would drive the terminal.
+            if output == nil, Console.isTerminal(STDOUT_FILENO) {
+                guard chosen.isText else {
+                    throw UsageError(
+                        invalid: Text(
+                            fr:
+                                "\(chosen.fileName) (\(chosen.mediaType)) n'est pas un texte : il ne s'affiche pas dans un terminal. Donnez un fichier : huisclos dossiers lire \(id) --sortie <fichier>",
+                            en: "\(chosen.fileName) (\(chosen.mediaType)) is not text: it is not shown on a terminal. Give a file: huisclos dossiers lire \(id) --sortie <file>"))
+                }
+                var text: [UInt8] = []
+                if let warning = try await session.readDossierVersion(chosen, in: scope, sink: { text += $0 }) { warn(warning) }
+                Console.out(String(decoding: text, as: UTF8.self))
+                return try await session.lock()
+            }
             if output != nil || !chosen.isText {
                 warn(.contentInPlaintext(output))
             }

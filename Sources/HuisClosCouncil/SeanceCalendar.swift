@@ -82,7 +82,9 @@ public struct SeanceCalendar: Sendable {
             + TimeOfDay.twoDigits(seconds % 60) + "Z"
     }
 
-    /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped.
+    /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped;
+    /// control characters (C0 and C1) and bidirectional overrides dropped, so a place written by
+    /// someone else drives neither a terminal nor the calendar's display order.
     static func escapeText(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -94,7 +96,8 @@ public struct SeanceCalendar: Sendable {
             case "\r": continue
             default:
                 // Other control characters are not allowed in a TEXT value.
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                    || (0x2066...0x2069).contains(scalar.value) { continue }
                 result.unicodeScalars.append(scalar)
             }
         }

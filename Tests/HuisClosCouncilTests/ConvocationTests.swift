@@ -88,6 +88,12 @@ import Testing
         #expect(SeanceCalendar.escapeText("a\\b\nc\u{7}") == "a\\\\b\\nc")
     }
 
+    /// The attacker's review: a place with C1 controls (CSI, OSC) and a right-to-left override
+    /// reached the calendar file and, through `seances calendrier`, the terminal.
+    @Test func aPlacesControlsAndBidirectionalOverridesAreDroppedFromTheCalendar() {
+        #expect(SeanceCalendar.escapeText("Salle \u{9b}2J\u{9d}0;x\u{7} \u{202e}A\u{2066}B\u{2069}\u{7f}") == "Salle 2J0\\;x AB")
+    }
+
     @Test func theTimeAsItIsPrintedIsAcceptedAndTheDayWrittenInFull() {
         #expect(TimeOfDay(text: "14 h 30") == TimeOfDay(hour: 14, minute: 30))
         #expect(TimeOfDay(text: " 9 h ") == TimeOfDay(hour: 9, minute: 0))
