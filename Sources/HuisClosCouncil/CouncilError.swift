@@ -51,6 +51,8 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
         case namesakeInOffice
         /// A president appointed while another is in office: the council has one presidency.
         case presidencyHeld
+        /// A vote with no more votes for than against: the text is not adopted (`CouncilRules.adopts`).
+        case notAdopted
 
         public static let domain = "council"
 
@@ -140,6 +142,9 @@ public struct CouncilError: HuisClosError, CodeEquatable, CustomStringConvertibl
             case .formerMemberNamesake:
                 Text(fr: "une ancienne ou un ancien membre porte ce nom : pour la même personne, renouvelez son mandat (huisclos membres renouveler) ; pour une autre personne du même nom, ajoutez --homonyme",
                      en: "a former member bears this name: for the same person, renew their mandate (huisclos membres renouveler); for another person of the same name, add --homonyme")
+            case .notAdopted:
+                Text(fr: "le vote n'adopte pas le texte : il faut plus de voix pour que de voix contre (majorité des suffrages exprimés) ; le texte reste un projet, rien n'est enregistré",
+                     en: "the vote does not adopt the text: it takes more votes for than against (a majority of the votes cast); the text stays a draft, nothing is recorded")
             case .earlyRenewal:
                 Text(fr: "ce renouvellement mettrait fin au mandat en cours bien avant son terme et utiliserait le seul renouvellement permis : vérifiez le membre et la date ; si c'est voulu, ajoutez --anticipe",
                      en: "this renewal would end the running mandate long before its term and use the only renewal allowed: check the member and the date; if it is meant, add --anticipe")

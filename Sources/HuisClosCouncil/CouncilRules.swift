@@ -26,6 +26,10 @@ public enum CouncilRules {
     /// Five, as for the councils of communes of 3,500 inhabitants and more (CGCT L2121-12).
     public static let convocationClearDaysDefault = 5
 
+    /// Whether a vote adopts a text: more votes for than against, abstentions aside (a majority
+    /// of the votes cast; a tie does not adopt).
+    public static func adopts(inFavour: Int, against: Int) -> Bool { inFavour > against }
+
     /// The rules as quoted to people when an action breaks them.
     public enum Quote {
         public static func convocationDelay(clearDays: Int) -> Text {

@@ -130,6 +130,11 @@ public struct AvisDrafts: Sendable {
                 fr: "le bilan donné (\(tally?.consultation ?? "aucun")) n'est pas celui de la consultation que résume \(id) (\(draft.consultation ?? "aucune"))",
                 en: "the tally given (\(tally?.consultation ?? "none")) is not that of the consultation \(id) sums up (\(draft.consultation ?? "none"))"))
         }
+        guard CouncilRules.adopts(inFavour: vote.inFavour, against: vote.against) else {
+            throw CouncilError(.notAdopted, Text(
+                fr: "Le vote n'adopte pas \(id) : \(vote.inFavour) pour, \(vote.against) contre, \(vote.abstaining) abstention(s) ; il faut plus de voix pour que de voix contre (majorité des suffrages exprimés). Le texte reste un projet : rien n'est enregistré ; il peut être amendé et inscrit à une prochaine séance.",
+                en: "The vote does not adopt \(id): \(vote.inFavour) for, \(vote.against) against, \(vote.abstaining) abstaining; it takes more votes for than against (a majority of the votes cast). The text stays a draft: nothing is recorded; it can be amended and put on a later séance's agenda."))
+        }
         guard draft.status == .draft else { throw DossierError(.wrongState, Text(fr: "l'avis \(id) est déjà à l'état « \(draft.status.rawValue) » : voyez huisclos avis liste",
                                      en: "avis \(id) is already \(draft.status.rawValue)")) }
         guard draft.conflicts.isEmpty else {

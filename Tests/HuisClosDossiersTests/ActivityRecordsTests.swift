@@ -50,6 +50,14 @@ import Testing
         #expect(throws: DossierError.self, "more voting than present is refused") {
             try drafts.adopt("avis-1", at: seances[0], register: register, vote: try .init(seated: 2, voting: 2, inFavour: 2, against: 0, abstaining: 0))
         }
+        // The acceptance run: 1 for and 3 against was recorded « adopté », then published.
+        for (inFavour, against) in [(1, 2), (1, 1)] {
+            #expect(throws: CouncilError(.notAdopted, Text(fr: "", en: "")), "\(inFavour) for, \(against) against adopts nothing") {
+                try drafts.adopt("avis-1", at: seances[1], register: register,
+                                 vote: try .init(seated: 3, voting: 3, inFavour: inFavour, against: against, abstaining: 3 - inFavour - against))
+            }
+        }
+        #expect(try drafts.draft("avis-1").status == .draft)
         try drafts.adopt("avis-1", at: seances[1], register: register, vote: try .init(seated: 3, voting: 3, inFavour: 2, against: 0, abstaining: 1))
         try drafts.publish("avis-1")
         try drafts.adopt("programme-2027", at: seances[1], register: register, vote: try .init(seated: 3, voting: 1, inFavour: 1, against: 0, abstaining: 0))
