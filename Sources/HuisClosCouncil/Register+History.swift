@@ -5,7 +5,7 @@ extension Register {
     /// record type 12), from its order's day `start` to `end`: history that counts for "renewable
     /// once" (`appoint` counts every mandate) and is never in force today. Refused, register
     /// unchanged, for an unknown member, a mandate not over by `recorded`, longer than the 3-year
-    /// term, or overlapping one of the member's mandates.
+    /// term, overlapping one of the member's mandates, or a first-circle member's third.
     public mutating func recordPastMandate(of id: String, orderNumber: String, from start: Day, to end: Day,
                                            recordedOn recorded: Day) throws(CouncilError) {
         guard var member = members[id] else { throw Self.unknown(id) }
@@ -24,6 +24,14 @@ extension Register {
             throw CouncilError(.invalidDate, Text(
                 fr: "\(member.name) exerçait déjà un mandat du \(other.start.french) au \(other.end.french) (\(Mandate.order(other.orderNumber).french)) : les mandats ne se chevauchent pas.",
                 en: "\(member.name) already held a mandate from \(other.start.iso) to \(other.end.iso) (\(Mandate.order(other.orderNumber).english)): mandates do not overlap."))
+        }
+        // Renewable once: history that would make a third mandate says the running one should not
+        // have been opened (the acceptance run: two past mandates made a sitting member's third).
+        if member.circle == .first, member.mandates.count + 1 > CouncilRules.mandatesPerPersonMax {
+            let current = member.mandates.last.map { "\($0.start.french) – \($0.end.french)" } ?? "-"
+            throw CouncilError(.thirdMandateRefused, Text(
+                fr: "\(member.name) compte déjà \(member.mandates.count) mandat(s) au registre (le dernier : \(current)) : avec celui-ci, ce serait \(member.mandates.count + 1). \(CouncilRules.Quote.renewableOnce.french) Si cet historique est exact, le mandat en cours n'aurait pas dû être ouvert : mettez-y fin (huisclos membres fin-mandat \(id) --motif terme), puis enregistrez l'historique.",
+                en: "\(member.name) already counts \(member.mandates.count) mandate(s) in the register (the latest: \(current)): with this one, \(member.mandates.count + 1). \(CouncilRules.Quote.renewableOnce.english) If this history is right, the running mandate should not have been opened: end it (huisclos membres fin-mandat \(id) --motif terme), then record the history."))
         }
         var mandate = Mandate(orderNumber: orderNumber, start: start)
         if end < term { mandate.earlyEnd = Mandate.EarlyEnd(day: end, reason: .ended) }

@@ -139,6 +139,12 @@ import Testing
             #expect(third.status == 65 && third.errors.contains("renouvelable une fois"), "\(third.status) \(third.errors)")
             let still = try #require(try await council.rows("secretariat", ["membres", "liste"]).first { $0["id"] as? String == hugo })
             #expect(still["order"] as? String == "AR-2" && still["status"] as? String == "inOffice", "nothing signed: \(still)")
+            // The acceptance run: a second past mandate made the sitting member's a third.
+            let older = try await council.run("secretariat", ["membres", "historique", hugo, "--arrete", "AR-2016-3",
+                                                              "--debut", Days.iso(-30, plusYears: -6), "--fin", Days.iso(-30, plusYears: -3)], english: false)
+            #expect(older.status == 65 && older.errors.contains("council.thirdMandateRefused") && older.errors.contains("le mandat en cours n'aurait pas dû être ouvert"),
+                    "\(older.status) \(older.errors)")
+            #expect(try await council.rows("secretariat", ["membres", "liste"]).first { $0["id"] as? String == hugo }?["mandates"] as? Int == 2)
         }
     }
 
