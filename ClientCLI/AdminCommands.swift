@@ -92,12 +92,9 @@ struct AdminCommands: AsyncParsableCommand {
             // Any scope the log holds, named as the wire names it, stays reachable (a grant of an
             // unprefixed scope made before the French names must still be withdrawn).
             let scope = try ScopeID(typed: scope) ?? ScopeID(scope)
-            try await AdminCommands.sign(
-                device,
-                remove
-                    ? .removeFromScope(member: member, scope: scope)
-                    : .addToScope(member: member, scope: scope, access: readOnly ? .read : .readWrite, expiry: nil))
-            say(.logUpdated)
+            let access: ScopeAccess? = remove ? nil : readOnly ? .read : .readWrite
+            let changed = try await device.open().run { try await $0.setAccess(of: member, to: scope, access) }
+            say(.accessSet(member: member.hex, scope: scope, access, changed: changed))
         }
     }
 

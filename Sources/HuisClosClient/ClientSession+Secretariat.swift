@@ -2,9 +2,10 @@ public import Foundation
 public import HuisClosCrypto
 import HuisClosCouncil
 import HuisClosDevice
+import HuisClosDossiers
 public import HuisClosEngine
 import HuisClosL10n
-import HuisClosProtocol
+public import HuisClosProtocol
 import HuisClosTerminal
 public import HuisClosTrust
 import HuisClosWire
@@ -87,6 +88,28 @@ extension ClientSession {
         if let named, await device.membership.lastRole(of: named) == nil { throw Register.unknown(named.hex) }
         try await device.sign(event)
         _ = try await device.sync()
+    }
+
+    /// Gives `member` `access` to `scope`, or withdraws it (`access` nil), signed and synced;
+    /// returns false, signing nothing, when the log already says so (the command run again). A
+    /// working group or hearing the log never opened is refused: a grant there gives nothing to read.
+    public func setAccess(of member: MemberID, to scope: ScopeID, _ access: ScopeAccess?) async throws -> Bool {
+        _ = try await device.pullMembership()
+        if await device.membership.lastRole(of: member) == nil { throw Register.unknown(member.hex) }
+        guard GrantableScope.allows(scope) else {
+            throw UsageError(invalid: Text(
+                fr: "--portee \(scope.rawValue) : l'accès au conseil suit le rôle (premier cercle, présidence, secrétariat), l'espace public n'est pas chiffré, les notes privées sont à leur membre ; seuls les groupes de travail (groupe:<nom>) et les auditions (audition:<id>) s'accordent",
+                en: "--portee \(scope.rawValue): access to the council follows the role (first circle, president, secretariat), the public space is not encrypted, private notes are their member's; only working groups (groupe:<name>) and hearings (audition:<id>) are granted"))
+        }
+        let named = scope.rawValue.hasPrefix("group:") || scope.rawValue.hasPrefix("hearing:")
+        if named, await !device.membership.scopesWithEpochs.contains(scope) {
+            throw DossierError(.notFound, Text(
+                fr: "Le registre signé ne connaît pas \(scope.text.french) : rien n'est signé. Voyez huisclos groupes liste et huisclos auditions liste ; la présidence crée un groupe (huisclos groupes creer).",
+                en: "The membership log knows no \(scope.text.english): nothing is signed. See huisclos groupes liste and huisclos auditions liste; the president creates a group (huisclos groupes creer)."))
+        }
+        if await device.access(of: member, to: scope) == access { return false }
+        try await signAndSync(access.map { .addToScope(member: member, scope: scope, access: $0, expiry: nil) } ?? .removeFromScope(member: member, scope: scope))
+        return true
     }
 
     /// Certifies a member's device from its card (`DeviceCard.certificate`) and syncs; returns false,

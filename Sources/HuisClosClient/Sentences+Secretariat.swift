@@ -1,4 +1,5 @@
 public import HuisClosL10n
+public import HuisClosProtocol
 public import HuisClosTrust
 
 /// What a face tells the person after a secretariat, device or sync workflow: composed once here,
@@ -23,6 +24,18 @@ extension Text {
 
     /// After a grant or a withdrawal signed into the membership log.
     public static let logUpdated = Text(fr: "Registre mis à jour.", en: "Log updated.")
+
+    /// After `admin acces`: who holds which access to which scope now, or that it was so already.
+    public static func accessSet(member: String, scope: ScopeID, _ access: ScopeAccess?, changed: Bool) -> Text {
+        let held: Text = switch access {
+        case .readWrite?: Text(fr: "accès en lecture et écriture à \(scope.text.french)", en: "read and write access to \(scope.text.english)")
+        case .read?: Text(fr: "accès en lecture seule à \(scope.text.french)", en: "read-only access to \(scope.text.english)")
+        case nil: Text(fr: "aucun accès à \(scope.text.french)", en: "no access to \(scope.text.english)")
+        }
+        return changed
+            ? Text(fr: "Registre mis à jour : le membre \(member) a désormais \(held.french).", en: "Log updated: member \(member) now has \(held.english).")
+            : Text(fr: "Rien à signer : le membre \(member) a déjà \(held.french).", en: "Nothing to sign: member \(member) already has \(held.english).")
+    }
 
     /// An enrolment code's root and expiry (the council's time), printed under the code.
     public static func enrolmentCode(_ created: EnrolmentCode) -> Text {

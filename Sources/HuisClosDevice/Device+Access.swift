@@ -40,6 +40,11 @@ extension Device {
 extension Device {
     /// The verified membership log itself (records and fold): the council register is derived from its records.
     public var membershipLog: MembershipLog { context.log }
+
+    /// `member`'s access to `scope` now, as the verified log says; nil for none.
+    public func access(of member: MemberID, to scope: ScopeID) -> ScopeAccess? {
+        context.membership.access(of: member, to: scope, at: context.readingInstant)
+    }
 }
 
 extension Device {

@@ -120,10 +120,10 @@ public struct PastMandate: Sendable, Equatable {
 }
 
 /// The rules on which scopes can be granted, shared by decoding and state checks.
-enum GrantableScope {
+public enum GrantableScope {
     /// True for scopes joined by explicit grant: not `public` (never encrypted), not `council`
     /// (implied by role), not a member's private scope (own devices only).
-    static func allows(_ scope: ScopeID) -> Bool {
+    public static func allows(_ scope: ScopeID) -> Bool {
         scope != .public && scope != .council && !scope.rawValue.hasPrefix("member:")
     }
 

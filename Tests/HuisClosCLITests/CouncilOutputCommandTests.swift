@@ -67,6 +67,13 @@ import Testing
             }
             let groups = try #require(try await council.json("bruno", ["groupes", "liste"]) as? [[String: Any]])
             #expect(groups.map { $0["name"] as? String } == ["mobilite"] && groups.first?["members"] as? [String] == [alice])
+            // The acceptance run: a grant said « Log updated. » naming nobody, and the same grant again was refused (77).
+            let bruno = try #require(council.ids["bruno"])
+            let grant = ["admin", "acces", "--membre", bruno, "--portee", "groupe:mobilite", "--lecture-seule"]
+            let granted = try await council.ok("secretariat", grant)
+            #expect(granted.contains("member \(bruno) now has read-only access to working group mobilite"), "\(granted)")
+            let regranted = try await council.run("secretariat", grant)
+            #expect(regranted.status == 0 && regranted.output.contains("Nothing to sign"), "\(regranted.status) \(regranted.output) \(regranted.errors)")
 
             #expect(try await council.run("invitee", ["dossiers", "lire", "etude-groupe", "--portee", "group:mobilite"]).status != 0)
             let typo = try await council.run("secretariat", ["auditions", "ouvrir", "h-0", "--invite", "X", "--dossier", "absent",

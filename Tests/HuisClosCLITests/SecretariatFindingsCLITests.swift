@@ -106,6 +106,13 @@ import Testing
             // The second review: a known member's id with another person's name re-appointed the
             // former member's id (and its devices) under the new name.
             let alice = try await council.appoint("Alice Martin", category: "research", order: "AR-1", date: Days.iso(-1))
+            // The acceptance run: a grant to a group nobody created was signed (« Registre mis à jour. »,
+            // naming nobody and nothing), and the same grant again was refused as not authorised (77).
+            let noGroup = try await council.run("secretariat", ["admin", "acces", "--membre", alice, "--portee", "groupe:inexistant"], english: false)
+            #expect(noGroup.status == 64 && noGroup.errors.contains("ne connaît pas le groupe de travail inexistant") && noGroup.errors.contains("rien n'est signé"),
+                    "\(noGroup.status) \(noGroup.errors)")
+            let byRole = try await council.run("secretariat", ["admin", "acces", "--membre", alice, "--portee", "conseil"], english: false)
+            #expect(byRole.status == 64 && byRole.errors.contains("suit le rôle"), "\(byRole.status) \(byRole.errors)")
             let noReason = try await council.run("secretariat", ["membres", "fin-mandat", alice])
             #expect(noReason.status == 64 && noReason.errors.contains("--motif"), "no default reason: \(noReason.errors)")
             let ended = try await council.ok("secretariat", ["membres", "fin-mandat", alice, "--motif", "terme"])
