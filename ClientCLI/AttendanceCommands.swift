@@ -30,10 +30,16 @@ struct AttendanceCommands: AsyncParsableCommand {
         @OptionGroup var device: DeviceOptions
         @Argument(help: .seance) var seance: String
         @Argument(help: .member) var member: [String]
+        @Flag(name: .customLong("retirer"), help: .init(AttendanceHelp.Mark.remove)) var remove = false
         @Flag(help: .init(AttendanceHelp.Mark.json)) var json = false
 
         func run(on session: CouncilSession) async throws {
             // Only the secretariat keeps attendance: CouncilWriteRules refuses anyone else.
+            if remove {
+                try session.unmarkPresent(member, at: seance)
+                if json { return try printJSON(JSONValue.object(["seance": .string(seance), "withdrawn": .array(member.map(JSONValue.string))])) }
+                return member.forEach { say(.presenceWithdrawn(session.name($0))) }
+            }
             try session.markPresent(member, at: seance)
             if json { return try printJSON(JSONValue.object(["seance": .string(seance), "present": .array(member.map(JSONValue.string))])) }
             for id in member { say(.present(session.name(id))) }

@@ -159,6 +159,19 @@ extension CouncilSession {
         for id in members { try council.markPresent(seance: seance, member: id) }
     }
 
+    /// Withdraws the presence of `members` pointed at `seance` by mistake (the secretariat), while
+    /// its attendance is open; each must have been pointed, all checked before any is written.
+    public func unmarkPresent(_ members: [String], at seance: String) throws {
+        try requireSecretariat(Self.keepingAttendance)
+        let value = try council.seance(seance)
+        if let stranger = members.first(where: { !value.present.contains($0) }) {
+            throw CouncilError(.notAFirstCircleMember, Text(
+                fr: "\(name(stranger)) n'est pas pointé·e présent·e à la séance \(seance) : rien n'est retiré. Voyez huisclos presence liste \(seance).",
+                en: "\(name(stranger)) is not marked present at séance \(seance): nothing is withdrawn. See huisclos presence liste \(seance)."))
+        }
+        for id in members { try council.unmarkPresent(seance: seance, member: id) }
+    }
+
     /// Closes `seance`'s attendance (the secretariat), on or after its day, and returns its quorum.
     /// A sheet where nobody is marked present closes only with `nobodyCame` (it never changes
     /// once closed: `CouncilError.nobodyMarkedPresent`).

@@ -91,6 +91,9 @@ extension Text {
     /// One member recorded present.
     public static func present(_ name: String) -> Text { Text(fr: "Présent·e : \(name)", en: "Present: \(name)") }
 
+    /// After withdrawing a presence pointed by mistake.
+    public static func presenceWithdrawn(_ name: String) -> Text { Text(fr: "Pointage retiré : \(name)", en: "Presence withdrawn: \(name)") }
+
     /// After closing attendance: the count and whether the quorum is reached.
     public static func attendanceClosed(_ quorum: Quorum, already: Bool = false) -> Text {
         let (reached, reachedEnglish) = quorum.isReached ? ("atteint", "reached") : ("NON atteint", "NOT reached")

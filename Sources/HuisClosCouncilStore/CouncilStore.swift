@@ -239,6 +239,16 @@ public struct CouncilStore: Sendable {
         try commit([.add(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), set: CouncilRecords.Field.present, element: .text(member))])
     }
 
+    /// The secretariat withdraws a presence pointed by mistake (refused once attendance is closed):
+    /// the removal carries the pointings this replica saw, so a pointing it never saw stands.
+    public func unmarkPresent(seance: String, member: String) throws {
+        var value = try self.seance(seance)
+        try value.unmarkPresent(member)
+        let key = try CouncilRecords.key(CouncilRecords.Kind.seance, seance)
+        let seen = try store.observedTags(of: .text(member), in: CouncilRecords.Field.present, of: key, scope: CouncilRecords.scope)
+        try commit([.remove(key, set: CouncilRecords.Field.present, element: .text(member), observed: seen)])
+    }
+
     /// The secretariat closes attendance: from now on it counts for quorum and the absences rule.
     public func closeAttendance(seance: String) throws {
         var value = try self.seance(seance)

@@ -35,10 +35,19 @@ public enum AttendanceHelp {
             Text(
                 fr: "Le secrétariat pointe un membre présent.",
                 en: "The secretariat records a member present."),
-            examples: ["huisclos presence pointer s2 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 e4b8a2c6d0f14e9a8b7c5d3e1f2a4b6c"])
+            details: Text(
+                fr: "Un pointage fait par erreur se retire avec --retirer tant que la feuille n'est pas close.",
+                en: "A member pointed by mistake is withdrawn with --retirer while the sheet is open."),
+            examples: [
+                "huisclos presence pointer s2 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 e4b8a2c6d0f14e9a8b7c5d3e1f2a4b6c",
+                "huisclos presence pointer s2 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --retirer",
+            ])
+        public static let remove = Text(
+            fr: "Retire le pointage de ces membres (une erreur), tant que la feuille n'est pas close.",
+            en: "Withdraws these members' presence (a mistake), while the sheet is open.")
         public static let json = Text(
-            fr: "Sortie JSON : seance, present (identifiants).",
-            en: "JSON output: seance, present (ids).")
+            fr: "Sortie JSON : seance, present (identifiants pointés) ou withdrawn (retirés).",
+            en: "JSON output: seance, present (ids pointed) or withdrawn (ids withdrawn).")
     }
 
     public enum Close {
