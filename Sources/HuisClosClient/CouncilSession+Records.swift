@@ -36,8 +36,9 @@ extension CouncilSession {
 
     /// The activity report of `year` from the council's records on this device, and the council's name.
     public func activityReport(year: Int) async throws -> (report: ActivityReport, council: String) {
+        let readable = await device.readableScopes
         let report = try ActivityRecords.report(year: year, seances: try council.seances(), register: register.register, store: device.store,
-                                                on: councilDay)
+                                                on: councilDay, readable: { readable.contains($0) })
         return (report, await device.membership.councilName)
     }
 
@@ -62,7 +63,9 @@ extension CouncilSession {
         var listing = Listing(headers: [Text(fr: "Identifiant", en: "Id"), Text(fr: "Nom", en: "Name"), Text(fr: "Séances manquées", en: "Séances missed"),
                                         Text(fr: "Dont excusées", en: "Of which excused")].map { $0.in(language) }, records: report.findings)
         for finding in report.findings {
-            listing.appendRow([finding.memberID, finding.name, finding.seanceIDs.joined(separator: ", "), "\(finding.excused)"])
+            let late = Set(finding.recordedLate), suffix = Text(fr: " (a posteriori)", en: " (after the fact)").in(language)
+            listing.appendRow([finding.memberID, finding.name, finding.seanceIDs.map { late.contains($0) ? $0 + suffix : $0 }.joined(separator: ", "),
+                               "\(finding.excused)"])
         }
         return listing
     }

@@ -1,5 +1,6 @@
 public import HuisClosCouncil
 import HuisClosL10n
+public import HuisClosProtocol
 public import HuisClosPublication
 public import HuisClosStore
 
@@ -8,13 +9,15 @@ public import HuisClosStore
 /// who was excused; texts adopted, and which are published; referrals; working groups; hearings
 /// (`ActivityReport` keeps those dated in the report's year).
 ///
-/// Group dossiers are counted as this replica holds them: a device outside a group sees none of
-/// its dossiers (run the report from the president's device, which is in every group it created).
+/// Group dossiers are counted as this replica holds them, for the groups it reads (`readable`):
+/// a device outside a group sees none of its dossiers, so its count is left out rather than said
+/// 0 (the acceptance run; the president's device is in every group it created).
 public enum ActivityRecords {
     /// The report for `year` from `seances` and `register` (the council store's) and the dossier
     /// records of `store`, established on `today`: refused (`CouncilError.invalidDate`, `DateOrder`)
     /// for a year not yet begun, which it could only report as empty.
-    public static func report(year: Int, seances: [Seance], register: Register, store: ChangeStore, on today: Day) throws -> ActivityReport {
+    public static func report(year: Int, seances: [Seance], register: Register, store: ChangeStore, on today: Day,
+                              readable: (ScopeID) -> Bool = { _ in true }) throws -> ActivityReport {
         let start = Day(year: year, month: 1, day: 1) ?? .first
         try DateOrder.require(
             .init(Text(fr: "le rapport d'activité \(year) est établi", en: "the activity report for \(year) is established"), Moment(today)),
@@ -33,8 +36,9 @@ public enum ActivityRecords {
         let done = try drafts.drafts().filter { $0.status != .draft }
         let adopted = try done.map { try drafts.adoptedText($0.id) }
         let groups = try WorkingGroupRoster(store: store).list().map { group in
-            ActivityReport.Group(name: group.name, members: group.members.count, supplementaryMembers: group.supplementaryMembers.count,
-                                 dossiers: try DossierLibrary(store: store, scope: try DossierScopes.group(group.name)).list().count)
+            let scope = try DossierScopes.group(group.name)
+            return ActivityReport.Group(name: group.name, members: group.members.count, supplementaryMembers: group.supplementaryMembers.count,
+                                        dossiers: readable(scope) ? try DossierLibrary(store: store, scope: scope).list().count : nil)
         }
         let hearings = try HearingRegister(store: store).list().map {
             ActivityReport.Hearing(guest: $0.guestName, day: $0.opened, dossier: $0.dossier)

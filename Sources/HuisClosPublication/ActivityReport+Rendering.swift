@@ -30,7 +30,8 @@ extension ActivityReport {
                     }),
             Section(title: "Groupes de travail", summary: "\(groups.count) groupe(s) de travail.",
                     items: groups.map {
-                        "\($0.name) : \($0.members) membre(s), \($0.supplementaryMembers) membre(s) supplémentaire(s), \($0.dossiers) dossier(s)"
+                        "\($0.name) : \($0.members) membre(s), \($0.supplementaryMembers) membre(s) supplémentaire(s), "
+                            + ($0.dossiers.map { "\($0) dossier(s)" } ?? "dossiers non comptés (groupe non lisible sur l'appareil qui établit ce rapport : établissez-le depuis celui de la présidence)")
                     }),
             Section(title: "Auditions", summary: "\(hearings.count) audition(s).",
                     items: hearings.map { "\($0.day.french) — \($0.guest) (dossier : \($0.dossier))" }),

@@ -68,11 +68,12 @@ public struct ActivityReport: Sendable, Equatable {
         public let members: Int
         /// Number of supplementary members.
         public let supplementaryMembers: Int
-        /// Number of dossiers shared in the group.
-        public let dossiers: Int
+        /// Number of dossiers shared in the group; nil when the device establishing the report
+        /// does not read the group (it would count none).
+        public let dossiers: Int?
 
         /// A group summary.
-        public init(name: String, members: Int, supplementaryMembers: Int, dossiers: Int) {
+        public init(name: String, members: Int, supplementaryMembers: Int, dossiers: Int?) {
             self.name = name
             self.members = members
             self.supplementaryMembers = supplementaryMembers

@@ -1,6 +1,7 @@
 import HuisClosCouncil
 import HuisClosDossiers
 import HuisClosL10n
+import HuisClosProtocol
 import HuisClosPublication
 import Testing
 
@@ -77,6 +78,11 @@ import Testing
         #expect(report.adopted.first?.referral == "Saisine du président du Département du 02/03/2026 : Inclusion des seniors")
         #expect(report.referrals.map(\.answeredBy) == ["avis-1", nil], "adopting the avis answered its referral")
         #expect(report.groups == [.init(name: "mobilite", members: 2, supplementaryMembers: 1, dossiers: 0)])
+        // The acceptance run: a device outside the group reported « 0 dossier(s) » for a group holding one.
+        let outside = try ActivityRecords.report(year: 2026, seances: seances, register: try Self.register(), store: stores[1], on: day("2026-12-18"),
+                                                 readable: { $0 == .council })
+        #expect(outside.groups == [.init(name: "mobilite", members: 2, supplementaryMembers: 1, dossiers: nil)])
+        #expect(outside.markdown(councilName: "Conseil").contains("dossiers non comptés"))
         #expect(report.hearings == [.init(guest: "Dr Léa Roux, sociologue", day: day("2026-05-05"), dossier: "etude")])
         let markdown = report.markdown(councilName: "Conseil")
         #expect(markdown.contains("| Bruno Petit | 1 | 3 | 1 | 33 % |"))
