@@ -8,12 +8,12 @@ import HuisClosWire
 
 /// Parses a `YYYY-MM-DD` option.
 func parseDay(_ text: String, option: String) throws -> Day {
-    guard let day = Day(iso: text) else {
+    guard let day = Day(typed: text) else {
         throw UsageError(
             option, text,
             accepts: Text(
-                fr: "une date réelle AAAA-MM-JJ, par exemple 2026-03-12",
-                en: "a real date YYYY-MM-DD, for example 2026-03-12"))
+                fr: "une date réelle JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 12/03/2026 ou 2026-03-12",
+                en: "a real date YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-12 or 12/03/2026"))
     }
     return day
 }

@@ -22,6 +22,8 @@ public struct OpenedHearing: Sendable, Encodable, Equatable {
     public let expiry: String
     /// The hearing's scope (`hearing:<id>`).
     public let scope: String
+    /// The relay's address, for the guest's enrolment.
+    public let server: String
 }
 
 extension ClientSession {
@@ -91,7 +93,7 @@ extension ClientSession {
         _ = try await device.sync()
         return OpenedHearing(hearing: id, member: guest.hex, code: code.code,
                              root: Hex.encode(await device.membership.root.publicKey.bytes),
-                             expiry: Self.iso8601(expiry.unixSeconds), scope: scope.rawValue)
+                             expiry: Self.iso8601(expiry.unixSeconds), scope: scope.rawValue, server: device.server)
     }
 
     /// The guest `signer` appointed under `reference` and granted `scope` in `log`, with the
@@ -135,10 +137,10 @@ extension ClientSession {
         return due.map(\.id)
     }
 
-    /// A hearing's expiry typed by a person: `YYYY-MM-DD` (access until the end of that day on the
+    /// A hearing's expiry typed by a person: a day (`Day(typed:)`: access until the end of that day on the
     /// council's wall clock, Europe/Paris) or an ISO 8601 instant (`2026-12-01T17:30:00Z`); nil for anything else.
     public static func expiry(parsing text: String) -> Instant? {
-        if let day = Day(iso: text) {
+        if let day = Day(typed: text) {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = LocalTime.zone
             guard let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),

@@ -1,3 +1,4 @@
+import Foundation
 public import HuisClosL10n
 
 /// What a face tells the person after a dossier, note, avis, hearing or secretariat workflow:
@@ -59,10 +60,13 @@ extension OpenedHearing {
     /// What the secretariat is told after opening the hearing on `dossier`: until when, the
     /// guest's enrolment code and root, and the command to run on the guest's device.
     public func lines(dossier: String) -> [Text] {
-        [Text(fr: "Audition \(hearing) ouverte jusqu'au \(expiry) ; dossier \(dossier) rechiffré dans \(scope).",
-              en: "Hearing \(hearing) open until \(expiry); dossier \(dossier) resealed in \(scope)."),
-         Text(fr: "Invité : \(member) · code d'enrôlement : \(code) · racine : \(root)", en: "Guest: \(member) · enrolment code: \(code) · root: \(root)"),
-         Text(fr: "Sur l'appareil de l'invité : huisclos enrol --code \(code) --racine \(root) --membre \(member) …, puis huisclos admin certifier.",
-              en: "On the guest's device: huisclos enrol --code \(code) --root \(root) --member \(member) …, then huisclos admin certify.")]
+        let until = ISO8601DateFormatter().date(from: expiry).map { Int64($0.timeIntervalSince1970) }
+        let (frenchUntil, englishUntil) = (until.map { LocalTime.text(unixSeconds: $0, in: .french) } ?? expiry,
+                                           until.map { LocalTime.text(unixSeconds: $0, in: .english) } ?? expiry)
+        return [Text(fr: "Audition \(hearing) ouverte jusqu'au \(frenchUntil) ; dossier \(dossier) copié et chiffré pour l'audition (portée audition:\(hearing)).",
+                     en: "Hearing \(hearing) open until \(englishUntil); dossier \(dossier) copied and sealed for the hearing (scope audition:\(hearing))."),
+                Text(fr: "Invité : \(member) · code d'enrôlement : \(code) · racine : \(root)", en: "Guest: \(member) · enrolment code: \(code) · root: \(root)"),
+                Text(fr: "Sur l'appareil de l'invité : huisclos enrol --serveur \(server) --code \(code) --racine \(root) --membre \(member) --charte <fichier de la charte> ; puis, ici, huisclos admin certifier avec la carte qu'il affiche.",
+                     en: "On the guest's device: huisclos enrol --serveur \(server) --code \(code) --racine \(root) --membre \(member) --charte <charter file>; then, here, huisclos admin certifier with the card it shows.")]
     }
 }

@@ -168,8 +168,8 @@ public enum AppointmentImport {
             return refuse("role", roleText, Role.accepted)
         }
         let dateText = field["date"] ?? ""
-        guard let orderDay = dateText.isEmpty ? today : Day(iso: dateText) else {
-            return refuse("date", dateText, Text(fr: "AAAA-MM-JJ", en: "YYYY-MM-DD"))
+        guard let orderDay = dateText.isEmpty ? today : Day(typed: dateText) else {
+            return refuse("date", dateText, Text(fr: "JJ/MM/AAAA ou AAAA-MM-JJ", en: "YYYY-MM-DD or DD/MM/YYYY"))
         }
         return .success(Row(line: line, name: name, category: category, gender: gender, role: role,
                             orderNumber: orderNumber, orderDay: orderDay))

@@ -23,6 +23,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses a day as a person types it: `YYYY-MM-DD`, or `DD/MM/YYYY` as French documents
+    /// write it (`D/M/YYYY` too).
+    public init?(typed text: String) {
+        if let day = Day(iso: text) {
+            self = day
+            return
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// `YYYY-MM-DD`.
     public var iso: String {
         let m = month < 10 ? "0\(month)" : "\(month)"

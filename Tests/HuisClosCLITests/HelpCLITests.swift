@@ -55,9 +55,14 @@ import Testing
         let answer = try await CommandRun.run("huisclos", ["presence", "repondre", "s1", "--reponse", "peut-etre", "--device", "/nonexistent"],
                                               environment: ["HUISCLOS_PASSPHRASE": "x", "LANG": "fr_FR.UTF-8", "LC_ALL": ""])
         #expect(answer.status == 64 && answer.errors.contains("viendra, excusé, absent"), "\(answer.errors)")
-        let date = try await CommandRun.run("huisclos", ["seances", "convoquer", "s1", "--date", "12/03/2026", "--lieu", "Bobigny", "--device", "/nonexistent"],
+        let date = try await CommandRun.run("huisclos", ["seances", "convoquer", "s1", "--date", "31/02/2026", "--lieu", "Bobigny", "--device", "/nonexistent"],
                                             environment: ["HUISCLOS_PASSPHRASE": "x", "LANG": "en", "LC_ALL": ""])
-        #expect(date.status == 64 && date.errors.contains("a real date YYYY-MM-DD"), "\(date.errors)")
+        #expect(date.status == 64 && date.errors.contains("a real date YYYY-MM-DD or DD/MM/YYYY"), "\(date.errors)")
+        // The acceptance run: the French way of writing a date (12/03/2026) was refused; it reaches
+        // the device now (which does not exist here: 74 or 77, not a usage error).
+        let french = try await CommandRun.run("huisclos", ["seances", "convoquer", "s1", "--date", "12/03/2026", "--lieu", "Bobigny", "--device", "/nonexistent"],
+                                              environment: ["HUISCLOS_PASSPHRASE": "x", "LANG": "en", "LC_ALL": ""])
+        #expect(french.status != 64, "\(french.status) \(french.errors)")
     }
 }
 

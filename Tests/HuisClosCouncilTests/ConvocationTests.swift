@@ -88,6 +88,13 @@ import Testing
         #expect(SeanceCalendar.escapeText("a\\b\nc\u{7}") == "a\\\\b\\nc")
     }
 
+    /// The acceptance run: « 15/12/2026 », as French documents write it, was refused.
+    @Test func aDayIsTypedTheISOOrTheFrenchWay() {
+        for text in ["2026-12-15", "15/12/2026"] { #expect(Day(typed: text) == Day(year: 2026, month: 12, day: 15), "\(text)") }
+        #expect(Day(typed: "5/3/2027") == Day(year: 2027, month: 3, day: 5))
+        for text in ["31/02/2026", "12/2026", "15-12-2026", "2026/12/15", "15/12/26", "", "1/1/0001"] { #expect(Day(typed: text) == nil, "\(text)") }
+    }
+
     /// The attacker's review: a place with C1 controls (CSI, OSC) and a right-to-left override
     /// reached the calendar file and, through `seances calendrier`, the terminal.
     @Test func aPlacesControlsAndBidirectionalOverridesAreDroppedFromTheCalendar() {

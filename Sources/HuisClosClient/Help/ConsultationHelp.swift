@@ -31,8 +31,8 @@ public enum ConsultationHelp {
             fr: "second-cercle ou public.",
             en: "second-cercle (second circle) or public.")
         public static let closing = Text(
-            fr: "Date de clôture AAAA-MM-JJ (fin de journée, heure de Paris).",
-            en: "Closing day YYYY-MM-DD (end of the day, Paris time).")
+            fr: "Date de clôture JJ/MM/AAAA ou AAAA-MM-JJ (fin de journée, heure de Paris).",
+            en: "Closing day YYYY-MM-DD or DD/MM/YYYY (end of the day, Paris time).")
         public static let time = Text(
             fr: "Heure de clôture, le jour de --cloture, HH:MM (défaut 23:59 ; --heure, son ancien nom, est admis).",
             en: "Closing time on the --cloture day, HH:MM (default 23:59; --heure, its former name, is accepted).")

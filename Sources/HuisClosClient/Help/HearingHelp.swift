@@ -41,8 +41,8 @@ public enum HearingHelp {
             fr: "Dossier du conseil montré à l'invité.",
             en: "The council dossier shown to the guest.")
         public static let until = Text(
-            fr: "Échéance : AAAA-MM-JJ (fin du jour, heure de Paris) ou AAAA-MM-JJTHH:MM:SSZ (UTC).",
-            en: "Expiry: YYYY-MM-DD (end of the day, Paris time) or YYYY-MM-DDTHH:MM:SSZ (UTC).")
+            fr: "Échéance : JJ/MM/AAAA ou AAAA-MM-JJ (fin du jour, heure de Paris) ou AAAA-MM-JJTHH:MM:SSZ (UTC).",
+            en: "Expiry: YYYY-MM-DD or DD/MM/YYYY (end of the day, Paris time) or YYYY-MM-DDTHH:MM:SSZ (UTC).")
         public static let order = Text(
             fr: "Référence de la désignation.",
             en: "Reference of the designation.")

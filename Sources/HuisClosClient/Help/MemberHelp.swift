@@ -36,7 +36,7 @@ public enum MemberHelp {
                 fr: """
                     Colonnes (en-tête obligatoire, séparateur « ; » ou « , ») :
                       nom (obligatoire), categorie (obligatoire : économie, éducation, recherche, partenaires-publics, société-civile),
-                      arrete (obligatoire : numéro de l'arrêté), date (AAAA-MM-JJ, aujourd'hui si vide),
+                      arrete (obligatoire : numéro de l'arrêté), date (JJ/MM/AAAA ou AAAA-MM-JJ, aujourd'hui si vide),
                       genre (femme, homme, autre ou vide), role (membre, président, second-cercle ; membre si vide).
                       Accents facultatifs ; les mots-clés anglais (research, female, member…) restent admis.
                       nom;categorie;arrete;date;genre;role
@@ -46,7 +46,7 @@ public enum MemberHelp {
                 en: """
                     Columns (header required, separator « ; » or « , »):
                       nom (name, required), categorie (required: economic, education, research, publicPartners, civilSociety),
-                      arrete (required: the order's number), date (YYYY-MM-DD, today when empty),
+                      arrete (required: the order's number), date (YYYY-MM-DD or DD/MM/YYYY, today when empty),
                       genre (female, male, other or empty), role (member, president, secondCircle; member when empty).
                       The French words are accepted too, accents optional.
                       nom;categorie;arrete;date;genre;role
@@ -79,11 +79,11 @@ public enum MemberHelp {
             ),
             examples: ["huisclos membres historique 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6 --arrete 2021-0088 --debut 2021-02-01 --fin 2024-02-01"])
         public static let start = Text(
-            fr: "Date de l'arrêté, début du mandat (AAAA-MM-JJ).",
-            en: "Date of the order, start of the mandate (YYYY-MM-DD).")
+            fr: "Date de l'arrêté, début du mandat (JJ/MM/AAAA ou AAAA-MM-JJ).",
+            en: "Date of the order, start of the mandate (YYYY-MM-DD or DD/MM/YYYY).")
         public static let end = Text(
-            fr: "Fin du mandat (AAAA-MM-JJ).",
-            en: "End of the mandate (YYYY-MM-DD).")
+            fr: "Fin du mandat (JJ/MM/AAAA ou AAAA-MM-JJ).",
+            en: "End of the mandate (YYYY-MM-DD or DD/MM/YYYY).")
     }
 
     public enum Renew {
@@ -105,8 +105,8 @@ public enum MemberHelp {
             fr: "Numéro de l'arrêté de renouvellement.",
             en: "Renewal order number.")
         public static let date = Text(
-            fr: "Date de l'arrêté (AAAA-MM-JJ, aujourd'hui par défaut).",
-            en: "Date of the order (YYYY-MM-DD, today by default).")
+            fr: "Date de l'arrêté (JJ/MM/AAAA ou AAAA-MM-JJ, aujourd'hui par défaut).",
+            en: "Date of the order (YYYY-MM-DD or DD/MM/YYYY, today by default).")
         public static let early = Text(
             fr: "Confirme un renouvellement plus de 6 mois avant la fin du mandat en cours (qui prend fin aujourd'hui, le reste perdu).",
             en: "Confirms a renewal more than 6 months before the running mandate's end (which ends today, the rest lost).")
@@ -164,8 +164,8 @@ public enum MemberHelp {
             fr: "femme, homme, autre (facultatif).",
             en: "female, male, other (optional).")
         public static let date = Text(
-            fr: "Date de l'arrêté, début du mandat (AAAA-MM-JJ, aujourd'hui par défaut).",
-            en: "Date of the order, start of the mandate (YYYY-MM-DD, today by default).")
+            fr: "Date de l'arrêté, début du mandat (JJ/MM/AAAA ou AAAA-MM-JJ, aujourd'hui par défaut).",
+            en: "Date of the order, start of the mandate (YYYY-MM-DD or DD/MM/YYYY, today by default).")
     }
 
     public enum ProposeVicePresident {

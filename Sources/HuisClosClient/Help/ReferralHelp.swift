@@ -31,8 +31,8 @@ public enum ReferralHelp {
             fr: "president (du Département) ou autosaisine.",
             en: "president (the departmental president) or autosaisine (self-referral).")
         public static let date = Text(
-            fr: "Date de réception AAAA-MM-JJ.",
-            en: "Day received, YYYY-MM-DD.")
+            fr: "Date de réception JJ/MM/AAAA ou AAAA-MM-JJ.",
+            en: "Day received, YYYY-MM-DD or DD/MM/YYYY.")
         public static let id = Text(
             fr: "Identifiant de la saisine.",
             en: "Referral id.")

@@ -61,8 +61,8 @@ public enum SeanceHelp {
             fr: "Identifiant de la séance (lettres, chiffres, - _ .).",
             en: "Séance id (letters, digits, - _ .).")
         public static let date = Text(
-            fr: "Date (AAAA-MM-JJ).",
-            en: "Date (YYYY-MM-DD).")
+            fr: "Date (JJ/MM/AAAA ou AAAA-MM-JJ).",
+            en: "Date (YYYY-MM-DD or DD/MM/YYYY).")
         public static let start = Text(
             fr: "Heure de début, heure de Paris (14:30 ou 14h30).",
             en: "Start time, Paris time (14:30 or 14h30).")
