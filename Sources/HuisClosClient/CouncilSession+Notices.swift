@@ -230,13 +230,15 @@ extension CouncilSession {
             Bonjour,
 
             \(whatFR) dans HuisClos. Ouvrez HuisClos sur votre appareil et synchronisez-le pour la lire \
-            (huisclos sync, puis huisclos seances liste).
+            (huisclos sync, puis huisclos seances liste et huisclos seances voir <séance> : \
+            c'est en la lisant ainsi que vous en accusez la lecture).
 
             Ce message ne contient aucune information confidentielle. Merci de ne pas y répondre.
 
             --
             \(whatEN) in HuisClos. Open HuisClos on your device and sync it to read it \
-            (huisclos sync, then huisclos seances liste).
+            (huisclos sync, then huisclos seances liste and huisclos seances voir <séance>: \
+            reading it so acknowledges it).
 
             This message holds no confidential information. Please do not reply.
             """

@@ -43,6 +43,8 @@ import Testing
                 #expect(received[0].envelope["tls"] as? Bool == true && received[0].envelope["authenticated"] as? Bool == true, "\(received[0].envelope)")
                 #expect(notice.to.contains("alice@example.org") && notice.subject.hasPrefix("Convocation — HuisClos"), "\(notice)")
                 #expect(notice.text.contains("vous attend dans HuisClos") && notice.text.contains("awaits you in HuisClos"), "\(notice.text)")
+                // The acceptance run: the notice sent members to `seances liste`, which records no reading.
+                #expect(notice.text.contains("huisclos seances voir") && notice.text.contains("accusez la lecture"), "\(notice.text)")
                 #expect(!received[0].message.contains("Salle") && !notice.text.contains("Salle") && notice.attachments.isEmpty, "a content-free notice")
 
                 // Bruno's address corrected: only his notice leaves; Alice's is not sent twice.
