@@ -17,13 +17,14 @@ struct ReportCommands: AsyncParsableCommand {
         func run(on session: CouncilSession) async throws {
             let (report, signed) = try await session.absencesReport(signing: sign)
             if sign {
-                warn(.absencesSigned(signed))
+                warn(.absencesSigned(signed, already: report.findings.count - signed))
             }
             if json { return try printJSON(report.findings) }
             guard let listing = session.absencesListing(report, in: language) else {
                 return say(.noAbsences)
             }
             try listing.show(json: false)
+            if report.findings.contains(where: { !$0.recordedLate.isEmpty }) { say(.absencesRecordedLate) }
             say(CouncilRules.Quote.absences)
             say(.absencesNextStep(signed: sign))
         }

@@ -89,7 +89,8 @@ extension CouncilSession {
             guard date >= beginning else { throw Seance.beforeCouncil(date, beginning: beginning) }
         }
         let change = try council.convene(seance: seance, date: date, place: place, start: start, end: end,
-                                         urgent: { if case .urgent = outcome { true } else { false } }())
+                                         urgent: { if case .urgent = outcome { true } else { false } }(),
+                                         recordedLate: { if case .pastSeance = outcome { true } else { false } }())
         return (outcome, change)
     }
 

@@ -84,8 +84,8 @@ extension Text {
 
     /// After creating working group `name`.
     public static func groupCreated(_ name: String, members: Int, supplementary: Int) -> Text {
-        Text(fr: "Groupe \(name) créé : \(members) membre(s), \(supplementary) supplémentaire(s). Portée : group:\(name).",
-             en: "Group \(name) created: \(members) member(s), \(supplementary) supplementary. Scope: group:\(name).")
+        Text(fr: "Groupe \(name) créé : \(members) membre(s), \(supplementary) supplémentaire(s). Portée : groupe:\(name) (pour --portee).",
+             en: "Group \(name) created: \(members) member(s), \(supplementary) supplementary. Scope: groupe:\(name) (for --portee).")
     }
 
     /// After recording referral `id`, received on `day`.
@@ -99,12 +99,22 @@ extension Text {
     }
 
     /// After the secretariat signed the absences report naming `count` members.
-    public static func absencesSigned(_ count: Int) -> Text {
-        Text(fr: "Rapport d'absences signé dans le journal des membres : \(count) membre(s).", en: "Absences report signed into the membership log: \(count) member(s).")
+    /// `already` of the report's findings were in the log before: not signed again.
+    public static func absencesSigned(_ count: Int, already: Int = 0) -> Text {
+        guard already > 0 else {
+            return Text(fr: "Rapport d'absences signé dans le journal des membres : \(count) membre(s).", en: "Absences report signed into the membership log: \(count) member(s).")
+        }
+        return Text(fr: "Rapport d'absences signé dans le journal des membres : \(count) membre(s) maintenant, \(already) déjà signé(s) auparavant (rien de signé deux fois).",
+                    en: "Absences report signed into the membership log: \(count) member(s) now, \(already) signed before (nothing signed twice).")
     }
 
     /// An absences report that names nobody.
     public static let noAbsences = Text(fr: "Aucun membre n'a manqué 3 séances consécutives.", en: "No member missed 3 consecutive séances.")
+
+    /// Under an absences report counting séances recorded after they had begun.
+    public static let absencesRecordedLate = Text(
+        fr: "(a posteriori) : séance enregistrée après avoir commencé ; HuisClos n'y a convoqué personne. Avant de signer ou de déclarer une démission d'office, vérifiez que ses membres y avaient été convoqués (papier, courriel).",
+        en: "(after the fact): a séance recorded after it had begun; HuisClos convened nobody to it. Before signing or declaring a resignation ex officio, check its members had been convened (paper, e-mail).")
 
     /// What follows an absences report: the president's declaration once `signed`, else the signature.
     public static func absencesNextStep(signed: Bool) -> Text {

@@ -4,7 +4,9 @@
 /// Which absences count: the rule says "absent", and members sit in person, so an **excused**
 /// absence counts as an absence; the report shows how many of the run were excused so the
 /// president, who alone declares resignation, can weigh them. Séances before a member's mandate
-/// began, or with attendance not yet closed, do not count. A presence resets the run.
+/// began, or with attendance not yet closed, do not count. A presence resets the run. Séances
+/// recorded after they had begun (`Seance.recordedLate`) count, and are named: HuisClos convened
+/// nobody to them, so the convocation the declaration rests on is to be checked elsewhere.
 public struct AbsenceReport: Sendable, Equatable, Codable {
     /// One member the rule reaches.
     public struct Finding: Sendable, Equatable, Codable {
@@ -14,6 +16,8 @@ public struct AbsenceReport: Sendable, Equatable, Codable {
         public let seanceIDs: [String]
         /// How many of those the member had sent an excuse for.
         public let excused: Int
+        /// Those of the séances recorded after they had begun: no convocation through HuisClos.
+        public let recordedLate: [String]
     }
 
     public let day: Day
@@ -30,7 +34,8 @@ public struct AbsenceReport: Sendable, Equatable, Codable {
             }
             guard run.count >= CouncilRules.consecutiveAbsencesForResignation else { return nil }
             return Finding(memberID: member.id, name: member.name, seanceIDs: run.map(\.id),
-                           excused: run.filter { $0.attendance(of: member.id) == .excused }.count)
+                           excused: run.filter { $0.attendance(of: member.id) == .excused }.count,
+                           recordedLate: run.filter(\.recordedLate).map(\.id))
         }
     }
 

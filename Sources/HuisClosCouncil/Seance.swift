@@ -16,6 +16,9 @@ public struct Seance: Hashable, Sendable, Codable {
     public var urgent = false
     /// Cancelled by the president: nothing more is recorded for it; calendars drop it.
     public var cancelled = false
+    /// Recorded after it had begun (the council's history): HuisClos convened nobody to it, which
+    /// the absences report says of each such séance it counts (`AbsenceReport.Finding.recordedLate`).
+    public var recordedLate = false
     /// Agenda items in order.
     public var agenda: [AgendaItem]
     /// Each member's answer to the convocation.

@@ -67,6 +67,7 @@ extension CouncilStore {
                                 agenda: (items[id] ?? []).map(\.item))
             seance.revision = row[CouncilRecords.Field.revision]?.integer.map { Int(clamping: $0) } ?? 0
             seance.urgent = row[CouncilRecords.Field.urgent]?.bool == true
+            seance.recordedLate = row[CouncilRecords.Field.recordedLate]?.bool == true
             for answer in answers.values where answer[CouncilRecords.Field.seance]?.text == id {
                 guard let member = answer[CouncilRecords.Field.member]?.text,
                       let response = answer[CouncilRecords.Field.response]?.text.flatMap(Seance.Response.init(rawValue:)) else { continue }

@@ -76,14 +76,15 @@ public struct CouncilStore: Sendable {
     /// (`CouncilSession.convene`), against the device's day.
     @discardableResult
     public func convene(seance id: String, date: Day, place: String, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
-                        urgent: Bool = false) throws -> Seance.ConvocationChange {
+                        urgent: Bool = false, recordedLate: Bool = false) throws -> Seance.ConvocationChange {
         try Seance.checkConvocation(place: place, start: start, end: end)
         let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
         var changes: [Change] = [.set(key, field: CouncilRecords.Field.date, value: .text(date.iso)),
                                  .set(key, field: CouncilRecords.Field.place, value: .text(place)),
                                  .set(key, field: CouncilRecords.Field.start, value: start.map { .text($0.iso) } ?? .null),
                                  .set(key, field: CouncilRecords.Field.end, value: end.map { .text($0.iso) } ?? .null),
-                                 .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent))]
+                                 .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent)),
+                                 .set(key, field: CouncilRecords.Field.recordedLate, value: .bool(recordedLate))]
         guard let existing = try seances().first(where: { $0.id == id }) else {
             try Seance.checkNewID(id)
             try commit(changes)

@@ -138,8 +138,12 @@ import Testing
             #expect(Set(third.map { $0["memberID"] as! String }) == [omar, lucie], "\(third)")
             #expect(third.first { $0["memberID"] as? String == omar }?["seanceIDs"] as? [String] == ["pleniere-1", "pleniere-2", "pleniere-3"])
             #expect(third.first { $0["memberID"] as? String == lucie }?["excused"] as? Int == 1)
+            #expect(third.first { $0["memberID"] as? String == omar }?["recordedLate"] as? [String] == ["pleniere-1", "pleniere-2", "pleniere-3"], "\(third)")
             let text = try await council.ok("secretariat", ["rapport", "absences"])
             #expect(text.contains("démissionnaire d'office") && text.contains("Omar Diallo"))
+            // The acceptance run: séances entered after the fact, never notified, counted for a
+            // resignation without a word; they are named, and what to check is said.
+            #expect(text.contains("pleniere-1 (a posteriori), pleniere-2 (a posteriori)") && text.contains("HuisClos n'y a convoqué personne"), "\(text)")
 
             try await council.ok("secretariat", ["presence", "pointer", "pleniere-4", helene, karim, lucie])
             let fourth = try await council.ok("secretariat", ["presence", "clore", "pleniere-4"])
