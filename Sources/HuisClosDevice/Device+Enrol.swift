@@ -31,13 +31,14 @@ extension Device {
         // What this device can check alone, before the relay spends the one-time code.
         try requireFreshFolder(folder)
         try Replica.checkStrength(ofNew: passphrase)
-        // The relay refuses a root that is not its council's before spending the code (a typo in
-        // --racine); the log is still verified from `trustRoot` below, whatever the relay says. Its
-        // refusal is said in this device's words: a relay's own text could name another root to use.
+        // The relay refuses a root that is not its council's, or a member its log never appointed,
+        // before spending the code (a typo in --racine or --membre); the log is still verified from
+        // `trustRoot` below, whatever the relay says. Its refusal is said in this device's words: a
+        // relay's own text could name another root or member to use.
         do {
-            _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes, trustRoot: trustRoot)
+            _ = try await client.enrol(code: code, agreementKey: identity.agreement.publicKey.bytes, trustRoot: trustRoot, member: member.bytes)
         } catch {
-            throw error.code == .trustRootMismatch ? APIError(.trustRootMismatch) : error
+            throw [.trustRootMismatch, .enrolmentMemberUnknown].contains(error.code) ? APIError(error.code) : error
         }
         do {
             let (records, _) = try await client.pullMembership(from: 0)

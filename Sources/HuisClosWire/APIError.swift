@@ -37,6 +37,8 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
         case alreadyEnrolled
         /// An enrolment naming a trust root that is not the relay's council's: the code was not spent.
         case trustRootMismatch
+        /// An enrolment naming a member the council's log never appointed: the code was not spent.
+        case enrolmentMemberUnknown
         /// A login for a device the server does not know.
         case unknownDevice
         /// A login nonce that is unknown, used, expired, or a signature that does not match it.
@@ -74,7 +76,7 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
                  .enrolmentCodeInvalid, .unknownDevice, .challengeInvalid: 401
             case .forbidden, .quotaExceeded: 403
             case .notFound: 404
-            case .alreadyEnrolled, .trustRootMismatch, .fileConflict, .gap, .fork: 409
+            case .alreadyEnrolled, .trustRootMismatch, .enrolmentMemberUnknown, .fileConflict, .gap, .fork: 409
             case .tooLarge: 413
             case .unsupportedMediaType: 415
             case .rateLimited: 429
@@ -94,7 +96,7 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
             case .unauthenticated, .tokenExpired, .deviceRevoked, .adminRequired, .forbidden, .enrolmentCodeInvalid,
                  .unknownDevice, .challengeInvalid, .alreadyEnrolled, .quotaExceeded, .councilQuotaExceeded, .rateLimited:
                 .notAllowed
-            case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict, .trustRootMismatch,
+            case .malformed, .tooLarge, .unsupportedMediaType, .unsupportedVersion, .badSignature, .notFound, .fileConflict, .trustRootMismatch, .enrolmentMemberUnknown,
                  .chunkHashMismatch, .chunkNotInFile, .gap, .fork:
                 .dataRefused
             }
@@ -144,6 +146,9 @@ public struct APIError: HuisClosError, CodeEquatable, CustomStringConvertible {
             case .trustRootMismatch:
                 Text(fr: "la racine de confiance donnée n'est pas celle du conseil de ce serveur : le code n'a pas été utilisé ; recopiez la racine que le secrétariat a donnée avec le code, et aucune autre",
                      en: "the trust root given is not the council's on this server: the code was not used; copy again the root the secretariat gave with the code, and no other")
+            case .enrolmentMemberUnknown:
+                Text(fr: "ce membre n'est pas au registre du conseil de ce serveur : le code n'a pas été utilisé ; recopiez l'identifiant (--membre) que le secrétariat a donné avec le code",
+                     en: "this member is not in the register of the council on this server: the code was not used; copy again the id (--membre) the secretariat gave with the code")
             case .unknownDevice:
                 Text(fr: "le serveur ne connaît pas cet appareil : vérifiez l'adresse du serveur, ou enrôlez l'appareil de nouveau",
                      en: "the server does not know this device: check the server address, or enrol the device again")

@@ -10,10 +10,10 @@ import HuisClosTrust
 import HuisClosWire
 import Testing
 
-/// A member's slip at enrolment (a new secretariat's acceptance run): a folder already in use is
-/// refused before the relay spends the one-time code, and a refusal after it says the code is spent.
+/// A member's slip at enrolment (a new secretariat's acceptance run): a folder already in use, a
+/// mistyped root or member id are refused before the relay spends the one-time code.
 @Suite(.tags(.slow)) struct EnrolmentMistakeTests {
-    @Test func aFolderInUseLeavesTheCodeUnspentAndAnIdOutsideTheRegisterSaysTheCodeIsSpent() async throws {
+    @Test func aFolderInUseAMistypedRootOrMemberLeaveTheCodeUnspent() async throws {
         let clock = ManualClock()
         try await TestServer.with("enrol-mistakes", configure: { $0.clock = clock.serverClock }) { server in
             let council = try await ClientCouncil.start(server, clock: clock)
@@ -57,12 +57,15 @@ import Testing
             }
             _ = try await enrol("fresh-again", code: again, as: member)
 
+            // The acceptance run: a mistyped --membre spent the code (« ce code d'enrôlement est désormais utilisé »).
             let (other, _) = try await secretariat.enrolmentCode(adminToken: TestServer.adminToken)
             await #expect { _ = try await enrol("stranger", code: other, as: try MemberID.generate()) } throws: { error in
-                guard let error = error as? DeviceError else { return false }
-                return error.code == .notAuthorised && error.text.french.contains("n'est pas au registre signé")
-                    && error.text.french.contains("demandez-en un nouveau au secrétariat")
+                guard let error = error as? APIError else { return false }
+                return error.code == .enrolmentMemberUnknown && error.text.french.contains("le code n'a pas été utilisé")
+                    && error.text.french.contains("--membre")
             }
+            #expect(!FileManager.default.fileExists(atPath: council.folder.url.appendingPathComponent("stranger").path))
+            _ = try await enrol("stranger", code: other, as: member)
         }
     }
 }

@@ -87,6 +87,17 @@ struct AccessRoutes: Sendable {
                 fr: "la racine de confiance donnée n'est pas celle du conseil de ce serveur : le code n'a pas été utilisé ; recopiez la racine que le secrétariat a donnée avec le code (ou vérifiez l'adresse du serveur)",
                 en: "the trust root given is not the council's on this server: the code was not used; copy again the root the secretariat gave with the code (or check the server's address)"))
         }
+        // A member id mistyped is refused the same way, before the code is spent.
+        if !message.member.isEmpty {
+            let state = try await services.authenticator.ledger.state()
+            let member = try? MemberID(bytes: Array(message.member))
+            if state == nil || member.flatMap({ state?.lastRole(of: $0) }) == nil {
+                recordFailure()
+                throw APIError(.enrolmentMemberUnknown, Text(
+                    fr: "ce membre n'est pas au registre du conseil de ce serveur : le code n'a pas été utilisé ; recopiez l'identifiant que le secrétariat a donné avec le code",
+                    en: "this member is not in the register of the council on this server: the code was not used; copy again the id the secretariat gave with the code"))
+            }
+        }
         let outcome = try await services.storage.enrol(
             codeHash: Secrets.enrolmentCodeHash(message.code), device: key,
             agreementKey: Array(message.agreementKey), now: services.now)

@@ -75,13 +75,15 @@ public actor SyncClient {
 
     // MARK: Session
 
-    /// Registers this device's keys with a one-time code; returns its grants.
-    public func enrol(code: String, agreementKey: [UInt8] = [], trustRoot: SigningPublicKey? = nil) async throws(APIError) -> DeviceAccess {
+    /// Registers this device's keys with a one-time code; returns its grants. `trustRoot` and
+    /// `member` (its 16 bytes), when given, let the relay refuse a typo before it spends the code.
+    public func enrol(code: String, agreementKey: [UInt8] = [], trustRoot: SigningPublicKey? = nil, member: [UInt8] = []) async throws(APIError) -> DeviceAccess {
         var request = Huisclos_V1_EnrolRequest()
         request.code = code
         request.signingKey = Data(try requireDevice().publicKey.bytes)
         request.agreementKey = Data(agreementKey)
         request.trustRoot = Data(trustRoot?.bytes ?? [])
+        request.member = Data(member)
         let response: Huisclos_V1_EnrolResponse = try await call(Endpoint.enrol, request, token: nil)
         return try DeviceAccess(grants: response.grants)
     }

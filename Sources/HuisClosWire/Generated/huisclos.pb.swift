@@ -126,6 +126,11 @@ public nonisolated struct Huisclos_V1_EnrolRequest: Sendable {
   /// code is used. It checks nothing for the device, which verifies the log from that root itself.
   public var trustRoot: Data = Data()
 
+  /// The member the device enrols for (16 bytes, or empty). When set, the relay refuses the
+  /// enrolment with `enrolmentMemberUnknown` and leaves the code unspent if its council's log never
+  /// appointed that member: a mistyped --membre is caught before the one-time code is used.
+  public var member: Data = Data()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -690,7 +695,7 @@ nonisolated extension Huisclos_V1_RevokeDeviceResponse: SwiftProtobuf.Message, S
 
 nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".EnrolRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{3}signing_key\0\u{3}agreement_key\0\u{3}trust_root\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{3}signing_key\0\u{3}agreement_key\0\u{3}trust_root\0\u{1}member\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -702,6 +707,7 @@ nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProt
       case 2: try { try decoder.decodeSingularBytesField(value: &self.signingKey) }()
       case 3: try { try decoder.decodeSingularBytesField(value: &self.agreementKey) }()
       case 4: try { try decoder.decodeSingularBytesField(value: &self.trustRoot) }()
+      case 5: try { try decoder.decodeSingularBytesField(value: &self.member) }()
       default: break
       }
     }
@@ -720,6 +726,9 @@ nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProt
     if !self.trustRoot.isEmpty {
       try visitor.visitSingularBytesField(value: self.trustRoot, fieldNumber: 4)
     }
+    if !self.member.isEmpty {
+      try visitor.visitSingularBytesField(value: self.member, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -728,6 +737,7 @@ nonisolated extension Huisclos_V1_EnrolRequest: SwiftProtobuf.Message, SwiftProt
     if lhs.signingKey != rhs.signingKey {return false}
     if lhs.agreementKey != rhs.agreementKey {return false}
     if lhs.trustRoot != rhs.trustRoot {return false}
+    if lhs.member != rhs.member {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
