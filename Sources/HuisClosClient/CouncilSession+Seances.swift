@@ -80,6 +80,11 @@ extension CouncilSession {
     /// (in time, urgent, a past séance recorded) and what it changed.
     public func convene(_ seance: String, on date: Day, from start: TimeOfDay?, to end: TimeOfDay?, place: String,
                         urgent: Bool) async throws -> (delay: ConvocationDelay.Outcome, change: Seance.ConvocationChange) {
+        // Convened again, a séance keeps the hours not named: a start moved keeps its end while
+        // it still comes after (the acceptance run: « --heure 10h » dropped the 17 h end).
+        let existing = try? council.seance(seance)
+        let start = start ?? existing?.start
+        let end = end ?? existing?.end.flatMap { kept in start.flatMap { kept > $0 ? kept : nil } }
         try Seance.checkConvocation(place: place, start: start, end: end)
         // Today at an hour already past (Paris time) is a séance held too, not one convened too late.
         let begun = start.map { Moment(date, at: $0).precedes(Moment(unixSeconds: instant.unixSeconds)) } ?? false

@@ -87,6 +87,9 @@ import Testing
             // C17: a change says "modifiée" and to send the notice again.
             let moved = try await convene("s1", ["--date", "2027-12-16", "--heure", "14h30", "--fin", "17h", "--lieu", "Pantin"])
             #expect(moved.output.contains("Séance s1 modifiée") && moved.output.contains("huisclos seances notifier s1"), "\(moved.output)")
+            // The acceptance run: moving the start (« --heure 10h ») silently dropped the 17 h end.
+            let earlier = try await convene("s1", ["--date", "2027-12-16", "--heure", "10h", "--lieu", "Pantin"])
+            #expect(earlier.status == 0 && earlier.output.contains("de 10 h à 17 h"), "\(earlier.output) \(earlier.errors)")
 
             // A6: a past date before the council began is refused; after it, recorded with the warning.
             let typo = try await convene("s2", ["--date", Days.iso(-400), "--lieu", "Bobigny"])
