@@ -112,7 +112,8 @@ public enum AppointmentImport {
             return []
         }
         let separator: Character = headerLine.contains(";") ? ";" : ","
-        let header = fields(of: headerLine, separator: separator).map { $0.lowercased() }
+        // Column names with their accents (« catégorie », « arrêté », « rôle ») are the same columns.
+        let header = fields(of: headerLine, separator: separator).map { FrenchCollation.folded($0) }
         let unknown = header.filter { !columns.contains($0) }
         let missing = requiredColumns.filter { !header.contains($0) }
         guard unknown.isEmpty, missing.isEmpty, Set(header).count == header.count else {

@@ -6,14 +6,20 @@ public import HuisClosL10n
 public protocol TypedWord: RawRepresentable, CaseIterable where RawValue == String {
     /// The French word for this value: lower case, accents kept, words joined by « - ».
     var frenchWord: String { get }
+    /// Other French words read as this value (a feminine form), never shown.
+    var otherFrenchWords: [String] { get }
 }
 
 extension TypedWord {
+    public var otherFrenchWords: [String] { [] }
+
     /// The value `word` names (its French word, accents and case optional, or its keyword); nil
     /// for any other word.
     public init?(typed word: String) {
         let folded = FrenchCollation.folded(word)
-        guard let value = Self.allCases.first(where: { $0.rawValue == word || FrenchCollation.folded($0.frenchWord) == folded }) else {
+        guard let value = Self.allCases.first(where: { value in
+            value.rawValue == word || ([value.frenchWord] + value.otherFrenchWords).contains { FrenchCollation.folded($0) == folded }
+        }) else {
             return nil
         }
         self = value
@@ -56,4 +62,6 @@ extension AppointmentImport.Role: TypedWord {
         case .secondCircle: "second-cercle"
         }
     }
+
+    public var otherFrenchWords: [String] { self == .president ? ["présidente"] : [] }
 }

@@ -37,6 +37,9 @@ import Testing
         #expect(rows.map(\.category) == [.research, .civilSociety, .publicPartners, .economic])
         #expect(rows.map(\.gender) == [.female, .male, .other, .male])
         #expect(Member.Category(typed: "Économie") == .economic && Member.Category(typed: "education") == .education)
+        // The fourth acceptance run: a header with its accents (« catégorie », « arrêté », « rôle ») was refused.
+        let accented = try plan("Nom;Catégorie;Arrêté;Date;Genre;Rôle\nAlice Martin;recherche;AR-1;15/01/2026;femme;présidente\n").get()
+        #expect(accented.map(\.name) == ["Alice Martin"] && accented[0].role == .president && accented[0].orderDay == Day(iso: "2026-01-15"))
         #expect(Member.Category(typed: "sport") == nil && Member.Gender(typed: "") == nil)
     }
 
