@@ -34,7 +34,7 @@ extension Text {
     /// After ending `name`'s mandate.
     public static func mandateEnded(_ name: String, term: Day?, on today: Day) -> Text {
         let early = term.map { $0 > today } ?? false
-        return Text(fr: "Mandat de \(name) terminé le \(today.french)\(early ? " (il courait jusqu'au \(term!.french))" : "") ; ses appareils perdent l'accès au conseil.",
+        return Text(fr: "Mandat \(FrenchGrammar.of(name)) terminé le \(today.french)\(early ? " (il courait jusqu'au \(term!.french))" : "") ; ses appareils perdent l'accès au conseil.",
                     en: "Mandate of \(name) ended on \(today.iso)\(early ? " (it ran until \(term!.iso))" : ""); their devices lose council access.")
     }
 
@@ -48,7 +48,7 @@ extension Text {
     /// Says a presidency given back or not, and the devices a change of role leaves to replace.
     public static func mandateRenewed(_ name: String, order: String, _ renewal: MandateRenewal) -> Text {
         let mandate = renewal.mandate
-        var said = [Text(fr: "Mandat de \(name) renouvelé (\(Mandate.order(order).french)) : du \(mandate.start.french) au \(mandate.termEnd.french).",
+        var said = [Text(fr: "Mandat \(FrenchGrammar.of(name)) renouvelé (\(Mandate.order(order).french)) : du \(mandate.start.french) au \(mandate.termEnd.french).",
                          en: "Mandate of \(name) renewed (\(Mandate.order(order).english)): from \(mandate.start.iso) to \(mandate.termEnd.iso).")]
         if renewal.formerRole == .president, renewal.role != .president {
             said.append(Text(fr: "Renouvelé·e comme membre : la présidence n'est pas reconduite (le conseil n'en a qu'une ; pour la reconduire, si elle est libre : --presidence).",
@@ -67,7 +67,7 @@ extension Text {
 
     /// After recording a past mandate of `name`; `count` mandates are now in the register.
     public static func pastMandateRecorded(_ name: String, order: String, from: Day, to: Day, count: Int) -> Text {
-        Text(fr: "Mandat antérieur de \(name) enregistré (\(Mandate.order(order).french), du \(from.french) au \(to.french)) : \(count) mandat(s) au registre.",
+        Text(fr: "Mandat antérieur \(FrenchGrammar.of(name)) enregistré (\(Mandate.order(order).french), du \(from.french) au \(to.french)) : \(count) mandat(s) au registre.",
              en: "Past mandate of \(name) recorded (\(Mandate.order(order).english), \(from.iso) to \(to.iso)): \(count) mandate(s) in the register.")
     }
 

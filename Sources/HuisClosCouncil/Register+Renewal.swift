@@ -25,7 +25,7 @@ extension Register {
         if member.isInOffice(on: today) { try next.endMandate(of: id, on: today, reason: .ended) }
         if let previous = next.members[id]?.mandates.last, orderDay < previous.end {
             throw CouncilError(.invalidDate, Text(
-                fr: "Le mandat en cours de \(member.name) prend fin le \(previous.end.french) avec ce renouvellement : l'arrêté ne peut être daté d'avant. Vérifiez --date (aujourd'hui par défaut).",
+                fr: "Le mandat en cours \(FrenchGrammar.of(member.name)) prend fin le \(previous.end.french) avec ce renouvellement : l'arrêté ne peut être daté d'avant. Vérifiez --date (aujourd'hui par défaut).",
                 en: "\(member.name)'s current mandate ends on \(previous.end.iso) with this renewal: the order cannot be dated earlier. Check --date (today by default)."))
         }
         try next.appoint(id: id, name: member.name, circle: member.circle, category: member.category, gender: member.gender,

@@ -43,6 +43,12 @@ import Testing
         #expect(Member.Category(typed: "sport") == nil && Member.Gender(typed: "") == nil)
     }
 
+    /// The fourth acceptance run: « Mandat de Emma Leroy ».
+    @Test func aNameTakesDeOrDApostrophe() {
+        #expect(["Emma Leroy", "Élise Roux", "Œdipe", "Yann"].map(FrenchGrammar.of) == ["d'Emma Leroy", "d'Élise Roux", "d'Œdipe", "d'Yann"])
+        #expect(["Bruno Roy", "Hugo Petit", "", "42"].map(FrenchGrammar.of) == ["de Bruno Roy", "de Hugo Petit", "de ", "de 42"])
+    }
+
     @Test func everyBadLineIsNamedAndNothingIsPlanned() {
         guard case let .failure(failure) = plan("""
             nom,categorie,arrete,date
