@@ -46,9 +46,9 @@ struct SeanceCommands: AsyncParsableCommand {
         @Flag(help: .seanceJSON) var json = false
 
         func run(on session: CouncilSession) async throws {
-            try session.council.cancel(seance: seance)
+            let cancelled = try session.council.cancel(seance: seance)
             if json { return try printJSON(try session.seanceJSON(seance)) }
-            say(.seanceCancelled(seance))
+            say(cancelled ? .seanceCancelled(seance) : .seanceAlreadyCancelled(seance))
         }
     }
 

@@ -45,6 +45,11 @@ extension [ReportLine] {
 
 extension Text {
     /// After cancelling `seance`.
+    /// A séance cancelled before: nothing written again.
+    public static func seanceAlreadyCancelled(_ seance: String) -> Text {
+        Text(fr: "Séance \(seance) déjà annulée : rien n'a été enregistré de nouveau.", en: "Séance \(seance) already cancelled: nothing was recorded again.")
+    }
+
     public static func seanceCancelled(_ seance: String) -> Text {
         Text(fr: "Séance \(seance) annulée. Synchronisez (huisclos sync), puis prévenez les membres déjà avisés (huisclos seances notifier \(seance)).",
              en: "Séance \(seance) cancelled. Sync (huisclos sync), then tell the members already notified (huisclos seances notifier \(seance)).")

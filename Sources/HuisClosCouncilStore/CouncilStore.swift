@@ -101,14 +101,20 @@ public struct CouncilStore: Sendable {
     }
 
     /// Cancels a séance: its calendar event is cancelled (revision raised); nothing more is
-    /// recorded for it. Refused once its attendance is closed (it was held).
-    public func cancel(seance id: String) throws {
+    /// recorded for it. Refused once its attendance is closed (it was held). Returns false,
+    /// writing nothing, for a séance cancelled already (the command run again).
+    @discardableResult
+    public func cancel(seance id: String) throws -> Bool {
         let existing = try seance(id)
-        guard !existing.cancelled else { throw Seance.cancelledRefusal(existing) }
+        guard !existing.cancelled else {
+            try authorize([.set(try CouncilRecords.key(CouncilRecords.Kind.seance, id), field: CouncilRecords.Field.cancelled, value: .bool(true))])
+            return false
+        }
         guard !existing.attendanceClosed else { throw Seance.heldNotCancellable(existing) }
         let key = try CouncilRecords.key(CouncilRecords.Kind.seance, id)
         try commit([.set(key, field: CouncilRecords.Field.cancelled, value: .bool(true)),
                     .set(key, field: CouncilRecords.Field.revision, value: .integer(Int64(existing.revision + 1)))])
+        return true
     }
 
     /// Records whether notices carry the séance's calendar invitation (its date, time and place
