@@ -102,7 +102,9 @@ extension ClientSession {
                 en: "--portee \(scope.rawValue): access to the council follows the role (first circle, president, secretariat), the public space is not encrypted, private notes are their member's; only working groups (groupe:<name>) and hearings (audition:<id>) are granted"))
         }
         let named = scope.rawValue.hasPrefix("group:") || scope.rawValue.hasPrefix("hearing:")
-        if named, await !device.membership.scopesWithEpochs.contains(scope) {
+        // A withdrawal stays possible whatever the scope: a grant signed by an older version to a
+        // group not yet opened must be withdrawable before the group opens (the attacker's review).
+        if access != nil, named, await !device.membership.scopesWithEpochs.contains(scope) {
             throw DossierError(.notFound, Text(
                 fr: "Le registre signé ne connaît pas \(scope.text.french) : rien n'est signé. Voyez huisclos groupes liste et huisclos auditions liste ; la présidence crée un groupe (huisclos groupes creer).",
                 en: "The membership log knows no \(scope.text.english): nothing is signed. See huisclos groupes liste and huisclos auditions liste; the president creates a group (huisclos groupes creer)."))

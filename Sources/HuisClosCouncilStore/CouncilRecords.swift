@@ -59,6 +59,7 @@ public enum CouncilRecords {
         public static let revision = "revision"
         public static let urgent = "urgent"
         public static let recordedLate = "recorded_late"
+        public static let closedPresent = "closed_present"
         public static let cancelled = "cancelled"
         public static let clearDays = "clear_days"
         public static let attachInvitation = "attach_ics"

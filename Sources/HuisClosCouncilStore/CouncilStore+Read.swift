@@ -73,7 +73,10 @@ extension CouncilStore {
                       let response = answer[CouncilRecords.Field.response]?.text.flatMap(Seance.Response.init(rawValue:)) else { continue }
                 try? seance.respond(member, response)
             }
-            for member in present[id] ?? [] { try? seance.markPresent(member) }
+            // A closed sheet reads the presence its closure froze (sheets closed before it did: the set).
+            let frozen = row[CouncilRecords.Field.attendanceClosed]?.bool == true
+                ? row[CouncilRecords.Field.closedPresent]?.text.map { Set($0.split(separator: " ").map(String.init)) } : nil
+            for member in frozen ?? present[id] ?? [] { try? seance.markPresent(member) }
             if row[CouncilRecords.Field.attendanceClosed]?.bool == true { seance.closeAttendance() }
             // Cancelled last, so answers and presence recorded before still read back; a séance whose
             // attendance was closed was held, whatever a concurrent cancellation said (every

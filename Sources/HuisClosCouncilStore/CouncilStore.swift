@@ -83,11 +83,12 @@ public struct CouncilStore: Sendable {
                                  .set(key, field: CouncilRecords.Field.place, value: .text(place)),
                                  .set(key, field: CouncilRecords.Field.start, value: start.map { .text($0.iso) } ?? .null),
                                  .set(key, field: CouncilRecords.Field.end, value: end.map { .text($0.iso) } ?? .null),
-                                 .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent)),
-                                 .set(key, field: CouncilRecords.Field.recordedLate, value: .bool(recordedLate))]
+                                 .set(key, field: CouncilRecords.Field.urgent, value: .bool(urgent))]
         guard let existing = try seances().first(where: { $0.id == id }) else {
             try Seance.checkNewID(id)
-            try commit(changes)
+            // Late or not is said when the séance is first recorded: a convocation sent in time and
+            // corrected after the séance began was still sent in time.
+            try commit(changes + [.set(key, field: CouncilRecords.Field.recordedLate, value: .bool(recordedLate))])
             return .convened
         }
         guard !existing.cancelled else { throw Seance.cancelledRefusal(existing) }
@@ -257,9 +258,13 @@ public struct CouncilStore: Sendable {
     }
 
     /// The secretariat closes attendance: from now on it counts for quorum and the absences rule.
+    /// The closure freezes who was present (`closed_present`): a pointing or a withdrawal that
+    /// another device made concurrently, merged after, no longer changes a closed sheet.
     public func closeAttendance(seance: String) throws {
         var value = try self.seance(seance)
-        let closure = [Change.set(try CouncilRecords.key(CouncilRecords.Kind.seance, seance), field: CouncilRecords.Field.attendanceClosed, value: .bool(true))]
+        let key = try CouncilRecords.key(CouncilRecords.Kind.seance, seance)
+        let closure = [Change.set(key, field: CouncilRecords.Field.attendanceClosed, value: .bool(true)),
+                       .set(key, field: CouncilRecords.Field.closedPresent, value: .text(value.present.sorted().joined(separator: " ")))]
         try authorize(closure)
         guard !value.attendanceClosed else { return }
         value.closeAttendance()

@@ -65,10 +65,11 @@ public enum CouncilWriteRules {
         }
     }
 
-    /// True for the changes that keep attendance: the `present` set and the closure.
+    /// True for the changes that keep attendance: the `present` set, the closure and the
+    /// presence it froze.
     static func isAttendance(_ change: Change) -> Bool {
         switch change {
-        case let .set(_, field, _): field == CouncilRecords.Field.attendanceClosed
+        case let .set(_, field, _): field == CouncilRecords.Field.attendanceClosed || field == CouncilRecords.Field.closedPresent
         case let .add(_, set, _), let .remove(_, set, _, _): set == CouncilRecords.Field.present
         case .delete: false
         }

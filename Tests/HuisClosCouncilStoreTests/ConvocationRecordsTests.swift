@@ -23,6 +23,35 @@ import Testing
         #expect(Seance.heldNotReconvenable(try peers[0].seance("s7")).text.french.contains("s'est tenue"))
     }
 
+    /// The attacker's review: a presence withdrawn on one secretariat device while another closed
+    /// the sheet changed the closed sheet after merge (quorum reached became not reached).
+    @Test func aWithdrawalMergedAfterTheClosureLeavesTheClosedSheetAsClosed() throws {
+        let peers = try CouncilPeers(2)
+        try peers[0].convene(seance: "s8", date: day, place: "Bobigny")
+        try peers[0].markPresent(seance: "s8", member: "m1")
+        try peers.exchange()
+        try peers[1].unmarkPresent(seance: "s8", member: "m1")
+        try peers[0].markPresent(seance: "s8", member: "m2")
+        try peers[0].closeAttendance(seance: "s8")
+        try peers.exchange()
+        for index in 0..<2 {
+            let seance = try peers[index].seance("s8")
+            #expect(seance.attendanceClosed && seance.present == ["m1", "m2"], "peer \(index): \(seance.present)")
+        }
+        #expect(try peers[0].store.digest() == peers[1].store.digest())
+    }
+
+    /// The attacker's review: a séance convened in time and corrected after it began was marked
+    /// « recorded late »; lateness is said when the séance is first recorded.
+    @Test func aSeanceIsRecordedLateOnlyWhenFirstRecordedSo() throws {
+        let peers = try CouncilPeers(1)
+        try peers[0].convene(seance: "s9", date: day, place: "Bobigny")
+        try peers[0].convene(seance: "s9", date: day, place: "Pantin", recordedLate: true)
+        #expect(try !peers[0].seance("s9").recordedLate)
+        try peers[0].convene(seance: "s10", date: day, place: "Bobigny", recordedLate: true)
+        #expect(try peers[0].seance("s10").recordedLate)
+    }
+
     @Test func theAgendaOfACancelledHeldOrUnknownSeanceDoesNotChange() throws {
         let peers = try CouncilPeers(1)
         try peers[0].convene(seance: "annulee", date: day, place: "Bobigny")
