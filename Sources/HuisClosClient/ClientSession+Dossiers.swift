@@ -49,8 +49,8 @@ extension ClientSession {
     /// Seals `file` as the next version of dossier `id` (by default named after the file) in
     /// `scope`, titled `title` (by default the dossier's title or the file's name), uploads it
     /// after finishing any upload left pending, and syncs. The media type comes from the file's
-    /// extension (`DossierMedia`). A file identical to the dossier's latest version adds nothing:
-    /// that version is returned, marked `unchanged` (the command run again, or the wrong file).
+    /// extension (`DossierMedia`). A file identical to the dossier's latest version (its content
+    /// held here and checked) adds nothing: that version is returned, marked `unchanged`.
     public func addDossierVersion(file: URL, scope: ScopeID, id: String?, title: String?, attachedTo: String,
                                   progress: @escaping @Sendable (DossierUploadEvent) -> Void = { _ in }) async throws -> ListedVersion {
         try PlaintextFile.requireReadable(atPath: file.path)
@@ -65,7 +65,7 @@ extension ClientSession {
         let id = id ?? DossierMedia.identifier(from: file.deletingPathExtension().lastPathComponent)
         let title = try title ?? library.dossier(id)?.title ?? file.deletingPathExtension().lastPathComponent
         let contentHash = try DossierSource.file(file).contentHash()
-        if let latest = try library.dossier(id)?.versions.last, latest.contentHash == contentHash {
+        if let latest = try library.dossier(id)?.versions.last, try await library.holdsContent(latest, hashing: contentHash) {
             var listed = ListedVersion(version: latest, title: title, scope: scope, seen: true, offline: try library.isHeld(latest))
             listed.unchanged = true
             return listed

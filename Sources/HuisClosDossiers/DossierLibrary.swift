@@ -131,6 +131,16 @@ public struct DossierLibrary: Sendable {
     /// True when the content of `version` is kept on this device (readable offline).
     public func isHeld(_ version: DossierVersion) throws -> Bool { try cache.isComplete(version.fileID) }
 
+    /// True when `version` is held on this device and its decrypted content hashes to
+    /// `contentHash`: what a version's recorded `content_hash` claims, checked, since whoever wrote
+    /// the version could write any hash.
+    public func holdsContent(_ version: DossierVersion, hashing contentHash: [UInt8]) async throws -> Bool {
+        guard version.contentHash == contentHash, try isHeld(version) else { return false }
+        var hasher = Hash.Hasher()
+        try await cache.open(version.fileID, key: try version.key(), fingerprint: version.fingerprint) { hasher.update($0) }
+        return hasher.finalize() == contentHash
+    }
+
     /// Brings the content of `version` into this replica's cache if it is not there yet (only
     /// the missing chunks), then indexes it when it is text. Throws `DossierError(.notFetched)`
     /// when it is not held and `transfer` is nil or the relay cannot be reached.

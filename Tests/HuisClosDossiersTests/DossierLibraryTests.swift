@@ -10,6 +10,22 @@ import Testing
 /// Dossier versions, notes and search over the change store (content kept in the adding
 /// replica's cache here; the relay transfer has its own tests).
 @Suite struct DossierLibraryTests {
+    /// The attacker's second review: a member wrote a version whose recorded hash claimed another
+    /// content, so the author's later upload of that content was skipped as « unchanged ». The
+    /// recorded hash counts only once the content held here hashes to it.
+    @Test func aVersionsRecordedHashCountsOnlyWhenItsContentHashesToIt() async throws {
+        let library = DossierLibrary(store: try Council.stores(1)[0])
+        let real = Array("Étude finale".utf8), decoy = Array("Version piégée".utf8)
+        let claimed = try DossierSource.bytes(real).contentHash()
+        let forged = try await library.addVersion(of: "etude", title: "Étude", attachedTo: "", fileName: "e.txt", mediaType: "text/plain",
+                                                  content: .bytes(decoy), contentHash: claimed) { _, _ in }
+        #expect(forged.contentHash == claimed)
+        #expect(try await !library.holdsContent(forged, hashing: claimed))
+        let honest = try await library.addVersion(of: "etude", title: "Étude", attachedTo: "", fileName: "e.txt", mediaType: "text/plain",
+                                                  content: .bytes(real)) { _, _ in }
+        #expect(try await library.holdsContent(honest, hashing: claimed))
+    }
+
     @Test func newVersionIsSeenByOthersAfterSyncAndTheOldOneStaysListed() async throws {
         let stores = try Council.stores(2)
         let secretariat = DossierLibrary(store: stores[0])
