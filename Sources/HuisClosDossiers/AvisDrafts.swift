@@ -108,9 +108,14 @@ public struct AvisDrafts: Sendable {
         let reader = RecordReader(database: try store.database)
         guard let fields = try reader.fields(kind: Layout.avis, id: id, scope: scope),
               let title = fields.text("title"), let kind = fields.text("kind").flatMap(PublishedText.Kind.init(rawValue:)),
-              let status = fields.text("status").flatMap(Status.init(rawValue:)) else {
+              var status = fields.text("status").flatMap(Status.init(rawValue:)) else {
             throw DossierError(.notFound, Text(fr: "aucun avis \(id) dans \(scope.text.french) : vérifiez l'identifiant ou synchronisez",
                                      en: "no avis \(id) in \(scope.text.english): check the identifier or sync"))
+        }
+        // Every replica reads an adoption whose recorded vote adopts nothing as no adoption: the
+        // rule holds against a writer that skipped it (the attacker's second review).
+        if status != .draft, !CouncilRules.adopts(inFavour: Int(fields.integer("vote_for") ?? 0), against: Int(fields.integer("vote_against") ?? 0)) {
+            status = .draft
         }
         let paragraphs = try paragraphRegister.paragraphs(of: id)
         return Draft(id: id, title: title, kind: kind, consultation: fields.text("consultation"), status: status, referral: fields.text("referral"),

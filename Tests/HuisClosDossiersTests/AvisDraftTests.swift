@@ -12,6 +12,25 @@ import Testing
         try Council.stores(3).map { AvisDrafts(store: $0) }
     }
 
+    /// The attacker's second review: a modified office client writes « adopted » with 1 for and
+    /// 3 against; every replica reads it as no adoption, so nothing shows it adopted or publishes it.
+    @Test func anAdoptionWhoseVoteAdoptsNothingReadsAsADraftEverywhere() throws {
+        let members = try Self.drafts()
+        try members[0].create(id: "avis-rejete", title: "Rejeté", kind: .avis)
+        let record = try RecordKey(kind: "avis", id: "avis-rejete")
+        try members[0].store.commitLocal([
+            .set(record, field: "status", value: .text("adopted")), .set(record, field: "seance", value: .text("s1")),
+            .set(record, field: "adopted_on", value: .text("2026-03-12")), .set(record, field: "vote_seated", value: .integer(4)),
+            .set(record, field: "vote_voting", value: .integer(4)), .set(record, field: "vote_for", value: .integer(1)),
+            .set(record, field: "vote_against", value: .integer(3)), .set(record, field: "vote_abstaining", value: .integer(0)),
+        ], scope: .council)
+        try Council.sync(members.map(\.store))
+        for member in members {
+            #expect(try member.draft("avis-rejete").status == .draft)
+            #expect(throws: DossierError.self) { _ = try member.adoptedText("avis-rejete") }
+        }
+    }
+
     @Test func editsToDifferentParagraphsMergeWithoutConflict() throws {
         let members = try Self.drafts()
         try members[0].create(id: "avis-2026-01", title: "Inclusion numérique", kind: .avis)
