@@ -19,8 +19,8 @@ extension [ReportLine] {
                 en: "Convened in urgency (\(days.english) before the séance): the urgency is recorded in the convocation; the president justifies it when the séance opens.")))
         case .pastSeance:
             lines.append(.problem(Text(
-                fr: "Attention : la séance du \(day.french) a déjà commencé (date ou heure passée). Elle est enregistrée a posteriori (historique du conseil), sans délai de convocation, et ne compte pas pour la démission d'office (HuisClos n'y a convoqué personne) : vérifiez la date et l'heure.",
-                en: "Warning: the séance of \(day.iso) has already begun (a past date or hour). It is recorded after the fact (the council's history), with no convocation delay, and does not count for resignation ex officio (HuisClos convened nobody to it): check the date and time.")))
+                fr: "Attention : la séance du \(day.french) a déjà commencé (date ou heure passée). Elle est enregistrée a posteriori (historique du conseil), sans délai de convocation ; HuisClos n'y a convoqué personne, ce que le rapport d'absences signalera : vérifiez la date et l'heure.",
+                en: "Warning: the séance of \(day.iso) has already begun (a past date or hour). It is recorded after the fact (the council's history), with no convocation delay; HuisClos convened nobody to it, which the absences report will say: check the date and time.")))
         }
         return lines
     }

@@ -98,7 +98,7 @@ import Testing
             let typo = try await convene("s2", ["--date", Days.iso(-400), "--lieu", "Bobigny"])
             #expect(typo.status == 65 && typo.errors.contains("précède le début du conseil"), "\(typo.output) \(typo.errors)")
             let past = try await convene("passee", ["--date", Days.iso(-10), "--lieu", "Bobigny"])
-            #expect(past.status == 0 && past.errors.contains("a déjà commencé"), "\(past.output) \(past.errors)")
+            #expect(past.status == 0 && past.errors.contains("a déjà commencé") && past.errors.contains("le rapport d'absences signalera"), "\(past.output) \(past.errors)")
 
             // A1: a held séance is not convened again; A2: nor its agenda changed.
             try await council.ok("secretariat", ["ordre-du-jour", "ajouter", "passee", "budget", "--titre", "Budget"])
