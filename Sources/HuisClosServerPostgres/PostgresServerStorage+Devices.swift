@@ -17,6 +17,14 @@ extension PostgresServerStorage {
         }
     }
 
+    public func enrolmentCodeIsLive(hash: [UInt8], now: Date) async throws(StorageError) -> Bool {
+        try await read("reading an enrolment code") { connection in
+            try await !connection.rows("""
+                SELECT 1 FROM enrolment_code WHERE hash = \(bytea(hash)) AND used_at IS NULL AND expires_at > \(now.unixMilliseconds)
+                """, logger).isEmpty
+        }
+    }
+
     public func enrol(codeHash: [UInt8], device: SigningPublicKey, agreementKey: [UInt8], now: Date)
         async throws(StorageError) -> EnrolmentOutcome
     {

@@ -5,6 +5,7 @@ import HuisClosDevice
 import HuisClosL10n
 import HuisClosProtocol
 import HuisClosServer
+import HuisClosSync
 import HuisClosTestSupport
 import HuisClosTrust
 import HuisClosWire
@@ -66,6 +67,14 @@ import Testing
             }
             #expect(!FileManager.default.fileExists(atPath: council.folder.url.appendingPathComponent("stranger").path))
             _ = try await enrol("stranger", code: other, as: member)
+
+            // The attacker's review: without a live code, the member check told anyone whether an id
+            // was in the council's register. A wrong code is now said first, whatever the member or root.
+            for (who, pinned) in [(try MemberID.generate(), root), (member, root), (member, wrongRoot)] {
+                await #expect(throws: APIError(.enrolmentCodeInvalid)) {
+                    try await SyncClient(server: server.url, device: try .generate()).enrol(code: "pas-un-code", trustRoot: pinned, member: who.bytes)
+                }
+            }
         }
     }
 }

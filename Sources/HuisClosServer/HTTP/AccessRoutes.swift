@@ -73,10 +73,14 @@ struct AccessRoutes: Sendable {
             services.limiter.record(failures, now: services.now)
             services.limiter.record(Self.enrolmentFailures, now: services.now)
         }
-        guard (1...64).contains(message.code.utf8.count) else {
+        let codeInvalid = APIError(.enrolmentCodeInvalid, Text(fr: "ce code d'enrôlement est inconnu, déjà utilisé ou expiré : demandez-en un nouveau au secrétariat",
+                                                               en: "this enrolment code is unknown, used or expired: ask the secretariat for a new one"))
+        // The code first: the checks below answer about the council (its root, its register), which
+        // only the holder of a live code may learn.
+        let codeHash = Secrets.enrolmentCodeHash(message.code)
+        guard (1...64).contains(message.code.utf8.count), try await services.storage.enrolmentCodeIsLive(hash: codeHash, now: services.now) else {
             recordFailure()
-            throw APIError(.enrolmentCodeInvalid, Text(fr: "ce code d'enrôlement n'est pas valide : demandez-en un nouveau au secrétariat",
-                                                       en: "this enrolment code is not valid: ask the secretariat for a new one"))
+            throw codeInvalid
         }
         // A root mistyped by the person enrolling is refused before the code is spent (the device
         // verifies the log from it in any case: this only spares the code). Counted as a failed
@@ -98,14 +102,11 @@ struct AccessRoutes: Sendable {
                     en: "this member is not in the register of the council on this server: the code was not used; copy again the id the secretariat gave with the code"))
             }
         }
-        let outcome = try await services.storage.enrol(
-            codeHash: Secrets.enrolmentCodeHash(message.code), device: key,
-            agreementKey: Array(message.agreementKey), now: services.now)
+        let outcome = try await services.storage.enrol(codeHash: codeHash, device: key, agreementKey: Array(message.agreementKey), now: services.now)
         switch outcome {
         case .codeInvalid:
             recordFailure()
-            throw APIError(.enrolmentCodeInvalid, Text(fr: "ce code d'enrôlement est inconnu, déjà utilisé ou expiré : demandez-en un nouveau au secrétariat",
-                                                       en: "this enrolment code is unknown, used or expired: ask the secretariat for a new one"))
+            throw codeInvalid
         case .alreadyEnrolled:
             throw APIError(.alreadyEnrolled, Text(fr: "cette clé d'appareil est déjà enrôlée : connectez-vous plutôt",
                                                   en: "this device key is already enrolled: log in instead"))

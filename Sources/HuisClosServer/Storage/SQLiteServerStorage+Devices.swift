@@ -14,6 +14,13 @@ extension SQLiteServerStorage {
         }
     }
 
+    public func enrolmentCodeIsLive(hash: [UInt8], now: Date) async throws(StorageError) -> Bool {
+        try await read("reading an enrolment code") { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment_code WHERE hash = ? AND used_at IS NULL AND expires_at > ?",
+                              arguments: [Data(hash), now.unixMilliseconds]) == true
+        }
+    }
+
     public func enrol(codeHash: [UInt8], device: SigningPublicKey, agreementKey: [UInt8], now: Date)
         async throws(StorageError) -> EnrolmentOutcome
     {

@@ -21,6 +21,10 @@ public protocol ServerStorage: Sendable {
     /// Stores a one-time enrolment code by its hash, with the grants it will give.
     func createEnrolmentCode(hash: [UInt8], access: DeviceAccess, expiresAt: Date) async throws(StorageError)
 
+    /// Whether a code with this hash is known, unused and unexpired, without spending it: the relay
+    /// says a wrong code before answering anything about the council (its root, its members).
+    func enrolmentCodeIsLive(hash: [UInt8], now: Date) async throws(StorageError) -> Bool
+
     /// Consumes the code and registers the device in one transaction. An unknown, used or expired
     /// code gives `.codeInvalid`; a key already registered gives `.alreadyEnrolled` and leaves the
     /// code unused.
