@@ -109,7 +109,7 @@ extension ClientSession {
                 fr: "Le registre signé ne connaît pas \(scope.text.french) : rien n'est signé. Voyez huisclos groupes liste et huisclos auditions liste ; la présidence crée un groupe (huisclos groupes creer).",
                 en: "The membership log knows no \(scope.text.english): nothing is signed. See huisclos groupes liste and huisclos auditions liste; the president creates a group (huisclos groupes creer)."))
         }
-        if await device.access(of: member, to: scope) == access { return false }
+        if await device.holdsLasting(access, of: member, to: scope) { return false }
         try await signAndSync(access.map { .addToScope(member: member, scope: scope, access: $0, expiry: nil) } ?? .removeFromScope(member: member, scope: scope))
         return true
     }

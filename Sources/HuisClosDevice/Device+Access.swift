@@ -45,6 +45,13 @@ extension Device {
     public func access(of member: MemberID, to scope: ScopeID) -> ScopeAccess? {
         context.membership.access(of: member, to: scope, at: context.readingInstant)
     }
+
+    /// Whether the verified log gives `member`, now, exactly `access` to `scope` for good (no
+    /// expiry), or no access at all when `access` is nil: a grant or withdrawal that changes nothing.
+    public func holdsLasting(_ access: ScopeAccess?, of member: MemberID, to scope: ScopeID) -> Bool {
+        guard let access else { return self.access(of: member, to: scope) == nil }
+        return context.membership.holdsExactly(access, until: nil, of: member, to: scope, at: context.readingInstant)
+    }
 }
 
 extension Device {

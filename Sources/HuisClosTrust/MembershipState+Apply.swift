@@ -64,8 +64,7 @@ extension MembershipState {
                                                                                  en: "member \(member) holds no mandate")) }
             if let expiry, expiry <= instant { throw refused(Text(fr: "l'accès à \(scope) expire avant de commencer",
                                                                   en: "the grant of \(scope) expires before it starts")) }
-            let open = members[member]?.grants[scope]?.filter { $0.isActive(at: instant) } ?? []
-            if open.count == 1, open[0].access == access, open[0].until == expiry {
+            if holdsExactly(access, until: expiry, of: member, to: scope, at: instant) {
                 throw refused(Text(fr: "le membre \(member) a déjà exactement cet accès à \(scope) (même droit, même échéance) : un enregistrement qui ne change rien",
                                      en: "member \(member) already holds this very grant to \(scope) (same access, same expiry): a record that changes nothing"))
             }

@@ -87,6 +87,13 @@ public struct MembershipState: Sendable {
         return entry.grants[scope]?.filter { $0.isActive(at: instant) }.map(\.access).max()
     }
 
+    /// Whether `member` holds at `instant` exactly one grant to `scope`, with this access and this
+    /// expiry (nil: none): signing that grant again would change nothing.
+    public func holdsExactly(_ access: ScopeAccess, until expiry: Instant?, of member: MemberID, to scope: ScopeID, at instant: Instant) -> Bool {
+        let open = members[member]?.grants[scope]?.filter { $0.isActive(at: instant) } ?? []
+        return open.count == 1 && open[0].access == access && open[0].until == expiry
+    }
+
     /// Every scope `member` may read at `instant`, with its access.
     public func scopes(of member: MemberID, at instant: Instant) -> [ScopeID: ScopeAccess] {
         guard let entry = members[member] else { return [:] }

@@ -74,6 +74,13 @@ import Testing
             #expect(granted.contains("member \(bruno) now has read-only access to working group mobilite"), "\(granted)")
             let regranted = try await council.run("secretariat", grant)
             #expect(regranted.status == 0 && regranted.output.contains("Nothing to sign"), "\(regranted.status) \(regranted.output) \(regranted.errors)")
+            // The attacker's review: a grant ending in 2030 (the hearing's) counted as the lasting one asked,
+            // and nothing was signed.
+            let invitee = try #require(opened["member"])
+            let lasting = try await council.run("secretariat", ["admin", "acces", "--membre", invitee, "--portee", "audition:h-1", "--lecture-seule"])
+            #expect(lasting.status == 0 && lasting.output.contains("now has read-only access to hearing h-1"), "\(lasting.output) \(lasting.errors)")
+            let lastingAgain = try await council.run("secretariat", ["admin", "acces", "--membre", invitee, "--portee", "audition:h-1", "--lecture-seule"])
+            #expect(lastingAgain.output.contains("Nothing to sign"), "\(lastingAgain.output) \(lastingAgain.errors)")
 
             #expect(try await council.run("invitee", ["dossiers", "lire", "etude-groupe", "--portee", "group:mobilite"]).status != 0)
             let typo = try await council.run("secretariat", ["auditions", "ouvrir", "h-0", "--invite", "X", "--dossier", "absent",
