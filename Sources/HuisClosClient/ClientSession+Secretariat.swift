@@ -101,10 +101,9 @@ extension ClientSession {
                 fr: "--portee \(scope.rawValue) : l'accès au conseil suit le rôle (premier cercle, présidence, secrétariat), l'espace public n'est pas chiffré, les notes privées sont à leur membre ; seuls les groupes de travail (groupe:<nom>) et les auditions (audition:<id>) s'accordent",
                 en: "--portee \(scope.rawValue): access to the council follows the role (first circle, president, secretariat), the public space is not encrypted, private notes are their member's; only working groups (groupe:<name>) and hearings (audition:<id>) are granted"))
         }
-        let named = scope.rawValue.hasPrefix("group:") || scope.rawValue.hasPrefix("hearing:")
         // A withdrawal stays possible whatever the scope: a grant signed by an older version to a
         // group not yet opened must be withdrawable before the group opens (the attacker's review).
-        if access != nil, named, await !device.membership.scopesWithEpochs.contains(scope) {
+        if access != nil, GrantableScope.isPresidential(scope), await !device.membership.scopesWithEpochs.contains(scope) {
             throw DossierError(.notFound, Text(
                 fr: "Le registre signé ne connaît pas \(scope.text.french) : rien n'est signé. Voyez huisclos groupes liste et huisclos auditions liste ; la présidence crée un groupe (huisclos groupes creer).",
                 en: "The membership log knows no \(scope.text.english): nothing is signed. See huisclos groupes liste and huisclos auditions liste; the president creates a group (huisclos groupes creer)."))

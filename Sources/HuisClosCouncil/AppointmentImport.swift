@@ -221,8 +221,7 @@ public enum AppointmentImport {
             } else if !namesakes, let former = register.formerNamesake(of: row.name, on: today) {
                 errors.append(LineError(row.line, Register.formerNamesakeRefusal(former).text))
             } else if row.role == .president, let president = register.presidentInOffice(on: today) {
-                errors.append(LineError(row.line, Text(fr: "la présidence est déjà occupée (\(president.name))",
-                                                       en: "the presidency is already held (\(president.name))")))
+                errors.append(LineError(row.line, Register.presidencyHeldRefusal(president).text))
             } else {
                 let id = "import-line-\(row.line)"
                 do throws(CouncilError) {

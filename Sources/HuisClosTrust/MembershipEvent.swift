@@ -128,7 +128,7 @@ public enum GrantableScope {
     }
 
     /// Scopes the president may manage besides the secretariat: working groups and hearings.
-    static func isPresidential(_ scope: ScopeID) -> Bool {
+    public static func isPresidential(_ scope: ScopeID) -> Bool {
         scope.rawValue.hasPrefix("group:") || scope.rawValue.hasPrefix("hearing:")
     }
 }
