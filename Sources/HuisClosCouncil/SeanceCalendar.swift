@@ -96,8 +96,7 @@ public struct SeanceCalendar: Sendable {
             case "\r": continue
             default:
                 // Other control characters are not allowed in a TEXT value.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                    || (0x2066...0x2069).contains(scalar.value) { continue }
+                if HiddenCharacters.contains(scalar) { continue }
                 result.unicodeScalars.append(scalar)
             }
         }

@@ -52,12 +52,13 @@ extension ActivityReport {
 
     /// The report in Markdown (the chart is referenced as `chartFile`, written next to it).
     public func markdown(councilName: String, chartFile: String = "assiduite.svg") -> String {
+        let inline = { (text: String) in Escaping.markdown(text, inline: true) }
         func render(_ section: Section) -> String {
-            "## \(section.title)\n\n\(section.summary)\n\n" + section.items.map { "- \($0)\n" }.joined()
+            "## \(inline(section.title))\n\n\(inline(section.summary))\n\n" + section.items.map { "- \(inline($0))\n" }.joined()
         }
         let table = attendanceTable
-        let row = { (cells: [String]) in "| " + cells.map(Self.cell).joined(separator: " | ") + " |\n" }
-        return "# \(councilName) — rapport d'activité \(year)\n\n" + render(seanceSection)
+        let row = { (cells: [String]) in "| " + cells.map(inline).joined(separator: " | ") + " |\n" }
+        return "# \(inline(councilName)) — rapport d'activité \(year)\n\n" + render(seanceSection)
             + "\n## Assiduité\n\n![Assiduité aux séances \(year)](\(chartFile))\n\n"
             + row(table.header) + "|" + String(repeating: "---|", count: table.header.count) + "\n"
             + table.rows.map(row).joined()
@@ -98,7 +99,4 @@ extension ActivityReport {
         case .selfReferral: "Auto-saisine"
         }
     }
-
-    /// A Markdown table cell: pipes escaped.
-    static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 }

@@ -31,7 +31,7 @@ public enum AttendanceChart {
             let y = 40 + index * rowHeight
             let bar = row.expected == 0 ? 0 : barWidthMax * row.present / row.expected
             out += """
-                <text x="\(labelWidth - 8)" y="\(y + 16)" text-anchor="end" font-family="sans-serif" font-size="13">\(Escaping.html(row.member))</text>
+                <text x="\(labelWidth - 8)" y="\(y + 16)" text-anchor="end" font-family="sans-serif" font-size="13">\(Escaping.xml(row.member))</text>
                 <rect x="\(labelWidth)" y="\(y + 4)" width="\(barWidthMax)" height="\(rowHeight - 8)" fill="#e6e6e6"/>
                 <rect class="bar" x="\(labelWidth)" y="\(y + 4)" width="\(bar)" height="\(rowHeight - 8)" fill="#2b6cb0"/>
                 <text x="\(labelWidth + barWidthMax + 8)" y="\(y + 16)" font-family="sans-serif" font-size="13">\(row.present)/\(row.expected) (\(row.percent) %)</text>

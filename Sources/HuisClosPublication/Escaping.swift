@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosL10n
 
 /// Escaping for the formats published material is rendered into.
 package enum Escaping {
@@ -7,10 +8,16 @@ package enum Escaping {
     /// Works on code points, never on `Character`s: a "prepend" code point (U+0600 ARABIC NUMBER
     /// SIGN…) joins the next into one `Character`, so `"\u{600}<"` is not equal to `"<"` and a
     /// character-wise escaper let markup through.
+    ///
+    /// A code point that acts on the display instead of showing itself (`HiddenCharacters`: a
+    /// control, a bidirectional override reordering a name or a title) becomes U+FFFD, seen as
+    /// such; line breaks, tabs and carriage returns stay (white space in HTML).
     package static func html(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "\n", "\t", "\r": out.append(scalar)
+            case _ where HiddenCharacters.contains(scalar): out.append("\u{FFFD}")
             case "&": out.append(contentsOf: "&amp;".unicodeScalars)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
             case ">": out.append(contentsOf: "&gt;".unicodeScalars)
@@ -22,16 +29,36 @@ package enum Escaping {
         return String(out)
     }
 
-    /// Text safe inside XML 1.0 elements and double-quoted attributes: `html`'s escaping, after
-    /// each code point XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
-    /// replaced by U+FFFD — one of them would make a parser refuse the whole document.
+    /// Text safe inside XML 1.0 elements and double-quoted attributes: `html`'s escaping (which
+    /// already replaces C0 controls), with U+FFFE and U+FFFF, which XML 1.0 also forbids, replaced
+    /// by U+FFFD — one of them would make a parser refuse the whole document.
     package static func xml(_ text: String) -> String {
         var allowed = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let forbidden = (scalar.value < 0x20 && ![0x9, 0xA, 0xD].contains(scalar.value)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-            allowed.append(forbidden ? "\u{FFFD}" : scalar)
+            allowed.append(scalar.value == 0xFFFE || scalar.value == 0xFFFF ? "\u{FFFD}" : scalar)
         }
         return html(String(allowed))
+    }
+
+    /// Text that a Markdown reader (CommonMark, GitHub's) shows as written: the characters that
+    /// open markup — inline HTML, a link or an image (which a viewer would fetch), emphasis, code,
+    /// a table's cell — are escaped with a backslash, `&` too (an entity), and hidden characters
+    /// become U+FFFD as in `html`. `inline` text (a heading, a list item, a table cell) has its
+    /// line breaks made spaces, so it cannot start a block of its own.
+    package static func markdown(_ text: String, inline: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "!", "|", "&", "~", "#":
+                out.append("\\")
+                out.append(scalar)
+            case "\n", "\r": out.append(inline ? " " : scalar)
+            case "\t": out.append(scalar)
+            case _ where HiddenCharacters.contains(scalar): out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.

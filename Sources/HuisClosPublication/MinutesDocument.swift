@@ -20,10 +20,12 @@ public struct MinutesDocument: Sendable, Equatable {
     /// « Procès-verbal de la séance du jeudi 17 décembre 2026 ».
     public var title: String { "Procès-verbal de la séance du \(day.frenchInFull)" }
 
-    /// The document in Markdown: the title, the paragraphs, then the attestation as a list.
+    /// The document in Markdown: the title, the paragraphs, then the attestation as a list, each
+    /// shown as written (`Escaping.markdown`).
     public func markdown() -> String {
-        "# \(councilName) — \(title)\n\n" + paragraphs.map { "\($0)\n\n" }.joined()
-            + "## Approbation et signature\n\n" + attestation.map { "- \($0)\n" }.joined()
+        "# \(Escaping.markdown("\(councilName) — \(title)", inline: true))\n\n"
+            + paragraphs.map { "\(Escaping.markdown($0, inline: false))\n\n" }.joined()
+            + "## Approbation et signature\n\n" + attestation.map { "- \(Escaping.markdown($0, inline: true))\n" }.joined()
     }
 
     /// The document as one HTML page.

@@ -34,17 +34,18 @@ public enum SeanceRecordDocuments {
         })
     }
 
-    /// An adopted text: its title, kind, adoption and vote, then its paragraphs.
+    /// An adopted text: its title, kind, adoption and vote, then its paragraphs, each shown as
+    /// written (`Escaping.markdown`).
     public static func adoptedMarkdown(_ text: PublishedText) -> String {
         let vote = text.vote
         let lines = [
-            "# \(text.kind.frenchName) — \(text.title)", "",
-            "Adopté le \(text.adoptedOn.frenchInFull) à la séance \(text.seance) : \(vote.voting) votants sur \(vote.seated) membres en fonction, "
+            "# " + Escaping.markdown("\(text.kind.frenchName) — \(text.title)", inline: true), "",
+            Escaping.markdown("Adopté le \(text.adoptedOn.frenchInFull) à la séance \(text.seance) : \(vote.voting) votants sur \(vote.seated) membres en fonction, "
                 + "\(vote.inFavour) pour, \(vote.against) contre, \(vote.abstaining) abstention(s)."
-                + (text.referral.map { " En réponse à : \($0)." } ?? ""),
+                + (text.referral.map { " En réponse à : \($0)." } ?? ""), inline: true),
             "",
         ]
-        return (lines + text.paragraphs.flatMap { [$0, ""] }).joined(separator: "\n")
+        return (lines + text.paragraphs.flatMap { [Escaping.markdown($0, inline: false), ""] }).joined(separator: "\n")
     }
 
     /// Rows as CSV lines ending in CRLF (RFC 4180).

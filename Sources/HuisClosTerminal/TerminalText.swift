@@ -1,3 +1,5 @@
+import HuisClosL10n
+
 /// Text from others (a note's title, a member's name, a séance's place, a word typed on the
 /// command line) as a terminal may show it: an escape sequence hidden in it (clearing the
 /// screen, rewriting the clipboard, moving the cursor to overwrite a line) or a bidirectional
@@ -20,27 +22,15 @@ public enum TerminalText {
 
     /// `text` with each hidden scalar replaced by `escape` of its value.
     private static func escaping(_ text: String, keepingLines: Bool, _ escape: (UInt32) -> String) -> String {
-        guard text.unicodeScalars.contains(where: { isHidden($0, keepingLines: keepingLines) }) else { return text }
+        guard text.unicodeScalars.contains(where: { HiddenCharacters.contains($0, keepingLines: keepingLines) }) else { return text }
         var shown = ""
         for scalar in text.unicodeScalars {
-            if isHidden(scalar, keepingLines: keepingLines) {
+            if HiddenCharacters.contains(scalar, keepingLines: keepingLines) {
                 shown += escape(scalar.value)
             } else {
                 shown.unicodeScalars.append(scalar)
             }
         }
         return shown
-    }
-
-    private static func isHidden(_ scalar: Unicode.Scalar, keepingLines: Bool) -> Bool {
-        if keepingLines, scalar == "\n" || scalar == "\t" { return false }
-        switch scalar.value {
-        case 0x202A...0x202E, 0x2066...0x2069: return true
-        default: break
-        }
-        switch scalar.properties.generalCategory {
-        case .control, .lineSeparator, .paragraphSeparator: return true
-        default: return false
-        }
     }
 }

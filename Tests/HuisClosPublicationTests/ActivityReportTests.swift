@@ -68,6 +68,9 @@ import Testing
     @Test func namesAreEscapedInHTMLAndSVG() {
         let row = ActivityReport.Attendance(member: "<script>x</script>", expected: 1, present: 1, excused: 0)
         #expect(!AttendanceChart.svg([row], year: 2026).contains("<script>"))
+        // XML 1.0 forbids U+FFFF: one in a name made the whole chart refuse to parse.
+        let forbidden = ActivityReport.Attendance(member: "Eve\u{FFFF}", expected: 1, present: 1, excused: 0)
+        #expect(!AttendanceChart.svg([forbidden], year: 2026).unicodeScalars.contains { $0.value == 0xFFFF })
     }
 }
 

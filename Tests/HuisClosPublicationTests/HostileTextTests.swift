@@ -1,5 +1,6 @@
 import Foundation
 import HuisClosCouncil
+import HuisClosL10n
 @testable import HuisClosPublication
 import Testing
 
@@ -36,6 +37,43 @@ import Testing
         let page = PublicSite(catalog: PublicCatalog(texts: [try avis("AVIS-2026-01", on: "2026-03-01", title: "Avis \u{600}<script>alert(1)</script>")]),
                               publisher: publisher).indexPage()
         #expect(!page.contains("<script>alert"), "\(page)")
+    }
+
+    /// The attacker's second review: a right-to-left override in a title or a name reordered it on
+    /// the public pages, the HTML and PDF exports and the app (a terminal already showed it as
+    /// `\u{202e}`); a control character reached them as is.
+    @Test func bidirectionalOverridesAndControlsInOthersTextAreShownAsReplacementCharacters() throws {
+        let hostile = "Avis \u{202e}fdp.exe\u{2066}x\u{2069}\u{1b}[2J\u{9b}\u{2028}"
+        #expect(Escaping.html(hostile) == "Avis \u{FFFD}fdp.exe\u{FFFD}x\u{FFFD}\u{FFFD}[2J\u{FFFD}\u{FFFD}")
+        #expect(Escaping.html("Ligne 1\nLigne 2\tفاطمة\u{200F}") == "Ligne 1\nLigne 2\tفاطمة\u{200F}", "white space and marks a name needs stay")
+        let publisher = try testPublisher()
+        let site = PublicSite(catalog: PublicCatalog(texts: [try avis("AVIS-2026-01", on: "2026-03-01", title: hostile, paragraphs: [hostile])]),
+                              publisher: publisher)
+        for page in [site.indexPage(), try #require(site.textPage("AVIS-2026-01"))] {
+            #expect(!page.unicodeScalars.contains { HiddenCharacters.contains($0, keepingLines: true) && $0 != "\r" }, "\(page.debugDescription)")
+            #expect(page.contains("fdp.exe"))
+        }
+    }
+
+    /// The attacker's second review: the Markdown exports (activity report, minutes, adopted texts)
+    /// wrote others' text as is, so a viewer fetched an image or ran inline HTML hidden in a name
+    /// or a title, and a line break in it started a heading of its own.
+    @Test func markdownExportsShowOthersTextAsWritten() throws {
+        let hostile = "Eve <img src=x onerror=alert(1)> ![p](http://evil.example/p.png) [clic](javascript:alert(1)) **gras** | x\n# Faux titre\u{202e}"
+        func shownAsWritten(_ markdown: String, _ context: String) {
+            #expect(!markdown.contains("Eve <img") && !markdown.contains(" ![p]") && !markdown.contains(" [clic]") && !markdown.contains(" **gras**")
+                    && !markdown.contains("\n# Faux") && !markdown.contains("\u{202e}"), "\(context): \(markdown)")
+            #expect(markdown.contains(#"Eve \<img src=x onerror=alert(1)\> \!\[p\](http://evil.example/p.png)"#), "\(context): \(markdown)")
+        }
+        shownAsWritten(Escaping.markdown(hostile, inline: true), "inline")
+        let report = ActivityReport(year: 2026, seances: [.init(id: "s1", day: day("2026-01-20"), expected: [hostile], present: [hostile])],
+                                    adopted: [], referrals: [], groups: [], hearings: [])
+        let markdown = report.markdown(councilName: "Conseil")
+        shownAsWritten(markdown, "report")
+        #expect(markdown.contains(##"\| x # Faux titre"##) == false && markdown.contains(##"\| x \# Faux titre"##), "a cell keeps to its row: \(markdown)")
+        let minutes = MinutesDocument(councilName: "Conseil", seance: "s1", day: day("2026-01-20"), paragraphs: [hostile], attestation: [hostile])
+        shownAsWritten(minutes.markdown(), "minutes")
+        shownAsWritten(SeanceRecordDocuments.adoptedMarkdown(try avis("AVIS-2026-01", on: "2026-03-01", title: hostile, paragraphs: [hostile])), "adopted")
     }
 
     @Test func publishedTextIsDecodedThroughItsValidatingInitialiser() throws {
