@@ -14,6 +14,13 @@ extension CouncilWriteRules {
     /// secretariat (it appoints the guest and signs the wipe order). Minutes: drafted and approved
     /// by the president or the secretariat; signed by the president alone. Consultations: the
     /// president or the secretariat; tags on their contributions: first-circle members in office and the offices.
+    /// The dossier-side kinds `dossierRule` governs.
+    static let dossierKinds: Set<String> = [
+        DossierRecords.Kind.dossier, DossierRecords.Kind.version, DossierRecords.Kind.avis, DossierRecords.Kind.paragraph,
+        DossierRecords.Kind.referral, DossierRecords.Kind.workingGroup, DossierRecords.Kind.hearing, DossierRecords.Kind.minutesParagraph,
+        DossierRecords.Kind.minutes, DossierRecords.Kind.consultation, DossierRecords.Kind.contributionTag,
+    ]
+
     static func dossierRule(for change: Change, role: Role?) -> CouncilError? {
         let office = role?.actsForTheCouncil == true
         let inOffice = role?.sitsInFirstCircle == true

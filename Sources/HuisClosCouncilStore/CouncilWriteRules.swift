@@ -20,6 +20,7 @@ public enum CouncilWriteRules {
         let member = membership.certificate(of: device)?.member
         let role = member.flatMap { membership.role(of: $0, at: instant) }
         let record = change.record
+        if case .delete = change, record.kind != CouncilRecords.Kind.agendaItem, Self.kinds.contains(record.kind) { throw keptForGood }
         switch record.kind {
         case CouncilRecords.Kind.profile:
             guard role == .secretariat else { throw keepsRegister }
@@ -65,6 +66,15 @@ public enum CouncilWriteRules {
         }
     }
 
+    /// The kinds these rules govern. None is ever deleted but an agenda item (an item withdrawn
+    /// from the agenda): a séance, an answer, a receipt, an adopted text, signed minutes are the
+    /// council's record, corrected by writing, never erased.
+    static let kinds = Set([
+        CouncilRecords.Kind.profile, CouncilRecords.Kind.vicePresidentProposal, CouncilRecords.Kind.vicePresidentAppointment,
+        CouncilRecords.Kind.seance, CouncilRecords.Kind.agendaItem, CouncilRecords.Kind.response, CouncilRecords.Kind.acknowledgement,
+        CouncilRecords.Kind.convocationSettings, CouncilRecords.Kind.notice, CouncilRecords.Kind.timestampSettings, CouncilRecords.Kind.timestamp,
+    ]).union(dossierKinds)
+
     /// True for the changes that keep attendance: the `present` set, the closure and the
     /// presence it froze.
     static func isAttendance(_ change: Change) -> Bool {
@@ -93,6 +103,9 @@ public enum CouncilWriteRules {
 
     // MARK: - The rules, in the council's words
 
+    static let keptForGood = CouncilError(.roleRequired, Text(
+        fr: "Les enregistrements du conseil (séances, réponses, accusés de réception, avis, procès-verbaux, fiches) ne s'effacent jamais : ils se corrigent (une séance s'annule, un point de l'ordre du jour se retire).",
+        en: "The council's records (séances, answers, receipts, avis, minutes, profiles) are never deleted: they are corrected (a séance is cancelled, an agenda item withdrawn)."))
     static let keepsRegister = CouncilError(.roleRequired, Text(
         fr: "Le secrétariat tient le registre : les fiches des membres s'enregistrent depuis un appareil du secrétariat.",
         en: "The secretariat keeps the register: member profiles are recorded from a secretariat device."))

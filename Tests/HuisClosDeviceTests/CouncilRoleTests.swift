@@ -104,6 +104,29 @@ import Testing
         }
     }
 
+    /// The attacker's second review: a modified president or secretariat client deleted a closed
+    /// séance, its attendance with it (the absences it counts), on every replica. The product
+    /// deletes no council record but an agenda item: every replica refuses any other deletion.
+    @Test func aCouncilRecordDeletedByATamperedClientIsRefusedByEveryReplica() async throws {
+        try await TestServer.with("roles-deleted") { server in
+            let (council, president, alice, _) = try await Self.council(on: server)
+            defer { council.remove() }
+            try council.secretariat.council.markPresent(seance: "s1", member: alice.member.hex)
+            try council.secretariat.council.closeAttendance(seance: "s1")
+            _ = try await council.secretariat.sync()
+            // A second secretariat device (a stolen one), whose chain starts with the forged batch.
+            let tampered = try await council.enrolDevice("secretariat-2", of: council.secretariat.certificate.member)
+            _ = try await tampered.sync()
+            let forged = try await Self.forge(by: tampered, [.delete(try RecordKey(kind: CouncilRecords.Kind.seance, id: "s1"))])
+            #expect(try await SyncClient(server: server.url, device: await tampered.identity.signing).push([forged]).allSatisfy { $0.status == .accepted })
+            for replica in [council.secretariat, president, alice] {
+                let report = try await replica.sync()
+                #expect(report.batches.pulled.rejected[forged.id]?.english.contains("never deleted") == true, "\(report.batches.pulled.rejected)")
+                #expect(try replica.council.seance("s1").attendanceClosed)
+            }
+        }
+    }
+
     /// Issue 17 (ackrev): an acknowledgement's `revision` and `seance` fields are those its id
     /// names; one that says it acknowledges a version under the id of another (a proof that
     /// contradicts itself) is refused on the writing device and on every replica.
