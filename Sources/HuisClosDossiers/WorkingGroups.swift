@@ -8,8 +8,9 @@ public import HuisClosTrust
 /// key, which only the group's devices receive.
 public enum WorkingGroups {
     /// Creates group `name` in the membership log: grants the president, the `members` and the
-    /// `supplementaryMembers` read-write access, then starts the group's first key epoch, sealed
-    /// to every entitled device (returned: deliver `sealedKeys` and push `record`).
+    /// `supplementaryMembers` read-write access (withdrawing any other grant), then starts the
+    /// group's first key epoch, sealed to every entitled device (returned: deliver `sealedKeys`
+    /// and push `record`).
     ///
     /// The records are signed by the president's device (`keyring.device`); the log refuses them
     /// from anyone else but the secretariat ("the president also manages working groups").
@@ -21,8 +22,14 @@ public enum WorkingGroups {
                                      en: "only the president creates working groups: ask the president"))
         }
         let signer = keyring.device.signing, president = keyring.device.member
+        let named = [president] + members + supplementaryMembers
         return try EpochChange.apply(scope: scope, reason: .initial, log: &log, keyring: &keyring, at: instant) { next in
-            for member in [president] + members + supplementaryMembers where next.state.access(of: member, to: scope, at: instant) == nil {
+            // A grant signed before the group existed (an older version allowed it) is withdrawn:
+            // the group opens with the members named, nobody else.
+            for stale in next.state.grantees(of: scope, at: instant) where !named.contains(stale) {
+                try next.append(.removeFromScope(member: stale, scope: scope), signedBy: signer, at: instant)
+            }
+            for member in named where next.state.access(of: member, to: scope, at: instant) == nil {
                 try next.append(.addToScope(member: member, scope: scope, access: .readWrite, expiry: nil), signedBy: signer, at: instant)
             }
         }

@@ -104,6 +104,12 @@ public struct MembershipState: Sendable {
         return result
     }
 
+    /// The members holding a grant to `scope` active at `instant` (access a role implies aside), sorted.
+    public func grantees(of scope: ScopeID, at instant: Instant) -> [MemberID] {
+        members.filter { $0.value.grants[scope]?.contains { $0.isActive(at: instant) } == true }.keys
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    }
+
     /// The guests (role `guest` at `instant`) that may read `scope` at `instant`, sorted: a
     /// hearing's person heard.
     public func guests(of scope: ScopeID, at instant: Instant) -> [MemberID] {

@@ -69,6 +69,24 @@ import Testing
         }
     }
 
+    /// The attacker's second review: a grant to a group not yet created (an older version signed
+    /// such grants) came alive when the president created the group, and its holder received the
+    /// group's key. A group opens with the members named, nobody else.
+    @Test func aGrantSignedBeforeTheGroupExistedIsWithdrawnWhenTheGroupIsCreated() throws {
+        var fixture = try TrustFixture()
+        let scope = try DossierScopes.group("budget")
+        let chloe = fixture.devices["chloe"]!
+        try fixture.log.append(.addToScope(member: chloe.member, scope: scope, access: .readWrite, expiry: nil),
+                               signedBy: fixture.devices["secretariat"]!.signing, at: fixture.tick())
+        var presidentKeys = fixture.keyring("president")
+        let rotation = try WorkingGroups.create("budget", members: [fixture.devices["alice"]!.member], supplementaryMembers: [],
+                                                log: &fixture.log, keyring: &presidentKeys, at: fixture.tick())
+        #expect(!rotation.sealedKeys.map(\.recipient).contains(chloe.signing.publicKey), "the stale grant's holder received the group's key")
+        #expect(fixture.log.state.access(of: chloe.member, to: scope, at: fixture.clock) == nil)
+        #expect(fixture.log.state.grantees(of: scope, at: fixture.clock) == [fixture.devices["president"]!.member, fixture.devices["alice"]!.member]
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) })
+    }
+
     @Test func hearingGuestIsLockedOutAfterExpiryWithANewEpochAndAWipeOrder() throws {
         var fixture = try TrustFixture()
         let guest = fixture.devices["guest"]!
