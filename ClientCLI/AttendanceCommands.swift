@@ -6,7 +6,7 @@ import HuisClosCouncilStore
 /// `huisclos presence …`: answers to convocations (offline), presence in the room, closure and quorum.
 struct AttendanceCommands: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
-        .init(commandName: "presence", help: AttendanceHelp.group, subcommands: [Respond.self, Mark.self, Close.self, Roll.self], aliases: ["présence"])
+        .init(commandName: "presence", help: AttendanceHelp.group, subcommands: [Respond.self, Excuse.self, Mark.self, Close.self, Roll.self], aliases: ["présence"])
     }
 
     struct Respond: AsyncParsableCommand {
@@ -22,6 +22,20 @@ struct AttendanceCommands: AsyncParsableCommand {
                 try session.answer(seance, answer, proxy: proxy)
                 say(.answerRecorded)
             }
+        }
+    }
+
+    struct Excuse: CouncilCommand {
+        static var configuration: CommandConfiguration { .init(commandName: "excuser", help: AttendanceHelp.Excuse.command) }
+        @OptionGroup var device: DeviceOptions
+        @Argument(help: .seance) var seance: String
+        @Argument(help: .member) var member: [String]
+        @Flag(help: .init(AttendanceHelp.Excuse.json)) var json = false
+
+        func run(on session: CouncilSession) async throws {
+            try session.recordExcuses(member, at: seance)
+            if json { return try printJSON(JSONValue.object(["seance": .string(seance), "excused": .array(member.map(JSONValue.string))])) }
+            for id in member { say(.excuseRecorded(session.name(id))) }
         }
     }
 

@@ -250,8 +250,11 @@ extension CouncilSession {
                               keys: ["member", "name", "response", "attendance"])
         for entry in try roll(of: seance) {
             let member = entry.member, response = entry.response, attendance = entry.attendance
-            listing.append([member.id, member.name, response.label.in(language), attendance?.label.in(language)],
-                           json: ["response": .string(response?.rawValue ?? "none"), "attendance": attendance.map { .string($0.rawValue) } ?? .null])
+            let answer = entry.excusedBySecretariat ? response.label.in(language) + Text(fr: " (reçue par le secrétariat)", en: " (received by the secretariat)").in(language)
+                : response.label.in(language)
+            listing.append([member.id, member.name, answer, attendance?.label.in(language)],
+                           json: ["response": .string(response?.rawValue ?? "none"), "responseBy": .string(entry.excusedBySecretariat ? "secretariat" : "member"),
+                                  "attendance": attendance.map { .string($0.rawValue) } ?? .null])
         }
         return listing
     }

@@ -12,6 +12,8 @@ import HuisClosTrust
 public struct RollEntry: Sendable {
     public let member: Member
     public let response: Seance.Response?
+    /// The answer is an excuse the secretariat recorded for the member (`CouncilSession.recordExcuses`).
+    public let excusedBySecretariat: Bool
     /// Present, excused or absent once attendance is closed; before, present or nil.
     public let attendance: Seance.Attendance?
 }
@@ -165,6 +167,22 @@ extension CouncilSession {
         for id in members { try council.markPresent(seance: seance, member: id) }
     }
 
+    /// Records the excuses `members` gave the secretariat (by phone, by letter) for `seance`, while
+    /// its attendance is open: each a first-circle member in office on its day, all checked before
+    /// any is written. Their answer becomes « excusé·e », shown as recorded by the secretariat; a
+    /// later answer from their own device replaces it.
+    public func recordExcuses(_ members: [String], at seance: String) throws {
+        try requireSecretariat(Text(fr: "enregistrer l'excuse d'un membre", en: "record a member's excuse"))
+        let value = try council.seance(seance)
+        do {
+            for id in members { try requireFirstCircle(id, on: value.date) }
+        } catch let refusal as CouncilError {
+            throw CouncilError(refusal.code, Text(fr: refusal.text.french + " Aucune excuse n'a été enregistrée : corrigez la liste et recommencez.",
+                                                  en: refusal.text.english + " No excuse was recorded: correct the list and run it again."))
+        }
+        for id in members { try council.recordExcuse(seance: seance, member: id) }
+    }
+
     /// Withdraws the presence of `members` pointed at `seance` by mistake (the secretariat), while
     /// its attendance is open; each must have been pointed, all checked before any is written.
     public func unmarkPresent(_ members: [String], at seance: String) throws {
@@ -196,7 +214,7 @@ extension CouncilSession {
     public func roll(of seance: String) throws -> [RollEntry] {
         let value = try council.seance(seance)
         return register.register.firstCircle(on: value.date).map { member in
-            RollEntry(member: member, response: value.responses[member.id],
+            RollEntry(member: member, response: value.responses[member.id], excusedBySecretariat: value.excusedBySecretariat.contains(member.id),
                       attendance: value.attendanceClosed ? value.attendance(of: member.id)
                           : value.present.contains(member.id) ? .present : nil)
         }

@@ -93,6 +93,12 @@ extension Text {
         fr: "Réponse enregistrée sur cet appareil ; elle partira à la prochaine synchronisation (huisclos sync).",
         en: "Answer recorded on this device; it leaves at the next sync (huisclos sync).")
 
+    /// One member's excuse recorded by the secretariat.
+    public static func excuseRecorded(_ name: String) -> Text {
+        Text(fr: "Excuse enregistrée : \(name) (reçue par le secrétariat ; elle partira à la prochaine synchronisation).",
+             en: "Excuse recorded: \(name) (received by the secretariat; it leaves at the next sync).")
+    }
+
     /// One member recorded present.
     public static func present(_ name: String) -> Text { Text(fr: "Présent·e : \(name)", en: "Present: \(name)") }
 

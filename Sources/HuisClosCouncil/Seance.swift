@@ -23,6 +23,9 @@ public struct Seance: Hashable, Sendable, Codable {
     public var agenda: [AgendaItem]
     /// Each member's answer to the convocation.
     public private(set) var responses: [String: Response] = [:]
+    /// The members whose answer is an excuse the secretariat recorded for them (given by phone,
+    /// by letter), not one they sent from their own device.
+    public private(set) var excusedBySecretariat: Set<String> = []
     /// Members the secretariat recorded as present.
     public private(set) var present: Set<String> = []
     /// Once closed, attendance is final and counts for the absences rule.
@@ -65,6 +68,16 @@ public struct Seance: Hashable, Sendable, Codable {
         guard proxy == nil else { throw Self.proxyRefused }
         try requireOpen()
         responses[memberID] = response
+        excusedBySecretariat.remove(memberID)
+    }
+
+    /// Records the excuse `memberID` gave the secretariat (by phone, by letter): their answer is
+    /// « excusé·e », marked as the secretariat's record of it. Not a proxy: nobody answers
+    /// « viendra » for another.
+    public mutating func recordExcuse(_ memberID: String) throws(CouncilError) {
+        try requireOpen()
+        responses[memberID] = .excused
+        excusedBySecretariat.insert(memberID)
     }
 
     /// Records that a member came, as the secretariat sees it in the room.

@@ -4,6 +4,7 @@ public import HuisClosCouncil
 import HuisClosEngine
 import HuisClosProtocol
 import HuisClosStore
+import HuisClosTrust
 
 /// Reading the council records back into the pure values the rules work on.
 extension CouncilStore {
@@ -57,6 +58,8 @@ extension CouncilStore {
         let rows = try fields(of: CouncilRecords.Kind.seance)
         let present = try setElements(CouncilRecords.Field.present, of: CouncilRecords.Kind.seance)
         let answers = try fields(of: CouncilRecords.Kind.response)
+        let answerStamps = try fieldStamps(of: CouncilRecords.Kind.response)
+        let membership = link?.membership()
         let items = try agendaItems()
         var result: [Seance] = []
         for (id, row) in rows {
@@ -68,10 +71,18 @@ extension CouncilStore {
             seance.revision = row[CouncilRecords.Field.revision]?.integer.map { Int(clamping: $0) } ?? 0
             seance.urgent = row[CouncilRecords.Field.urgent]?.bool == true
             seance.recordedLate = row[CouncilRecords.Field.recordedLate]?.bool == true
-            for answer in answers.values where answer[CouncilRecords.Field.seance]?.text == id {
+            for (answerID, answer) in answers where answer[CouncilRecords.Field.seance]?.text == id {
                 guard let member = answer[CouncilRecords.Field.member]?.text,
                       let response = answer[CouncilRecords.Field.response]?.text.flatMap(Seance.Response.init(rawValue:)) else { continue }
-                try? seance.respond(member, response)
+                // Who wrote the answer is the signing device of its winning write: another member's
+                // than the one answering can only be the secretariat's, recording an excuse
+                // (`CouncilWriteRules`).
+                let author = answerStamps[answerID]?[CouncilRecords.Field.response].flatMap { membership?.certificate(of: $0.device.publicKey)?.member }
+                if let author, author.hex != member, response == .excused {
+                    try? seance.recordExcuse(member)
+                } else {
+                    try? seance.respond(member, response)
+                }
             }
             // A closed sheet reads the presence its closure froze (sheets closed before it did: the set).
             let frozen = row[CouncilRecords.Field.attendanceClosed]?.bool == true

@@ -240,6 +240,19 @@ public struct CouncilStore: Sendable {
                     .set(key, field: CouncilRecords.Field.response, value: .text(response.rawValue))])
     }
 
+    /// The secretariat records the excuse `member` gave it (by phone, by letter) for `seance`:
+    /// their answer becomes « excusé·e » (refused once attendance is closed). The record is the
+    /// member's answer record, written from the secretariat's device; a later answer of the
+    /// member's own replaces it.
+    public func recordExcuse(seance: String, member: String) throws {
+        var value = try self.seance(seance)
+        try value.recordExcuse(member)
+        let key = try CouncilRecords.key(CouncilRecords.Kind.response, "\(seance):\(member)")
+        try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
+                    .set(key, field: CouncilRecords.Field.member, value: .text(member)),
+                    .set(key, field: CouncilRecords.Field.response, value: .text(Seance.Response.excused.rawValue))])
+    }
+
     /// The secretariat records that `member` is present (refused once attendance is closed).
     public func markPresent(seance: String, member: String) throws {
         var value = try self.seance(seance)

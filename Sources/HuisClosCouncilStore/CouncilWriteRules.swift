@@ -46,6 +46,16 @@ public enum CouncilWriteRules {
             guard role == .secretariat else { throw keepsRegister }
         case CouncilRecords.Kind.timestampSettings, CouncilRecords.Kind.timestamp:
             guard role == .secretariat else { throw keepsTimestamps }
+        case CouncilRecords.Kind.response where role == .secretariat:
+            // The secretariat records an excuse a member gave it (by phone, by letter): « excusé·e »
+            // only, in that member's own answer record, for a first-circle member in office.
+            let parts = record.id.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let answering = try? MemberID(hex: parts[1]),
+                  membership.role(of: answering, at: instant)?.sitsInFirstCircle == true,
+                  Self.names(change, CouncilRecords.Field.seance, only: parts[0]),
+                  Self.names(change, CouncilRecords.Field.member, only: parts[1]),
+                  Self.names(change, CouncilRecords.Field.response, only: Seance.Response.excused.rawValue)
+            else { throw recordsExcusesOnly }
         case CouncilRecords.Kind.response:
             guard let member, role?.sitsInFirstCircle == true else { throw answersInOffice }
             guard record.id.hasSuffix(":" + member.hex), Self.names(change, CouncilRecords.Field.member, only: member.hex) else {
@@ -136,6 +146,9 @@ public enum CouncilWriteRules {
     static let answersInOffice = CouncilError(.roleRequired, Text(
         fr: "Seul·e un·e membre du premier cercle en fonction répond à une convocation.",
         en: "Only a first-circle member in office answers a convocation."))
+    static let recordsExcusesOnly = CouncilError(.roleRequired, Text(
+        fr: "Le secrétariat n'enregistre qu'une excuse, celle qu'un·e membre du premier cercle en fonction lui a donnée (huisclos presence excuser) : chacun·e répond pour soi, sans procuration.",
+        en: "The secretariat records nothing but an excuse, one a first-circle member in office gave it (huisclos presence excuser): each member answers for themselves, without proxy."))
     static let answersForThemselves = CouncilError(.roleRequired, Text(
         fr: "Chaque membre répond pour lui-même, depuis son propre appareil : on ne répond pas pour un autre membre (les procurations n'existent pas).",
         en: "Each member answers for themselves, from their own device: nobody answers for another member (proxies do not exist)."))

@@ -63,6 +63,7 @@ import Testing
         try await CouncilCLI.with("cli-convocation-checks") { council in
             try await council.setUp()
             let alice = try await council.appoint("Alice Martin", category: "research", gender: "female", order: "AR-1", date: Days.iso(-30))
+            let bruno = try await council.appoint("Bruno Petit", category: "civilSociety", gender: "male", order: "AR-2", date: Days.iso(-30))
             func convene(_ id: String, _ extra: [String]) async throws -> CommandRun {
                 try await council.run("secretariat", ["seances", "convoquer", id] + extra)
             }
@@ -114,7 +115,18 @@ import Testing
             let notPointed = try await council.run("secretariat", ["presence", "pointer", "passee", alice, "--retirer"], english: false)
             #expect(notPointed.status == 65 && notPointed.errors.contains("n'est pas pointé·e présent·e"), "\(notPointed.status) \(notPointed.errors)")
             try await council.ok("secretariat", ["presence", "pointer", "passee", alice])
+            // The acceptance run: an excuse telephoned to the secretariat could not be recorded.
+            let excused = try await council.ok("secretariat", ["presence", "excuser", "passee", bruno], english: false)
+            #expect(excused.contains("Excuse enregistrée : Bruno Petit"), "\(excused)")
+            let notSitting = try await council.run("secretariat", ["presence", "excuser", "passee", secretariat], english: false)
+            #expect(notSitting.status == 65 && notSitting.errors.contains("ne siège pas") && notSitting.errors.contains("Aucune excuse n'a été enregistrée"),
+                    "\(notSitting.status) \(notSitting.errors)")
+            let roll = try await council.ok("secretariat", ["presence", "liste", "passee"], english: false)
+            #expect(roll.contains("excusé·e (reçue par le secrétariat)"), "\(roll)")
             try await council.ok("secretariat", ["presence", "clore", "passee"])
+            let closedRoll = try #require(try await council.json("secretariat", ["presence", "liste", "passee", "--json"]) as? [[String: Any]])
+            let brunoRow = closedRoll.first { $0["member"] as? String == bruno }
+            #expect(brunoRow?["attendance"] as? String == "excused" && brunoRow?["responseBy"] as? String == "secretariat", "\(closedRoll)")
             let closed = try await council.run("secretariat", ["presence", "pointer", "passee", alice, "--retirer"])
             #expect(closed.status == 65, "a closed sheet no longer changes: \(closed.status) \(closed.errors)")
             let again = try await convene("passee", ["--date", "2027-02-01", "--heure", "18h", "--lieu", "Pantin"])

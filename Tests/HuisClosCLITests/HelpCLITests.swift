@@ -13,7 +13,7 @@ import Testing
         ["seances"], ["seances", "convoquer"], ["seances", "liste"], ["seances", "voir"], ["seances", "accuses"],
         ["seances", "horodater"], ["seances", "preuve"], ["horodatage"], ["horodatage", "configurer"],
         ["ordre-du-jour"], ["ordre-du-jour", "ajouter"], ["ordre-du-jour", "deplacer"], ["ordre-du-jour", "retirer"],
-        ["presence"], ["presence", "repondre"], ["presence", "pointer"], ["presence", "clore"], ["presence", "liste"],
+        ["presence"], ["presence", "repondre"], ["presence", "excuser"], ["presence", "pointer"], ["presence", "clore"], ["presence", "liste"],
         ["rapport"], ["rapport", "absences"], ["rapport", "annuel"], ["rapport", "archive"],
     ]
 

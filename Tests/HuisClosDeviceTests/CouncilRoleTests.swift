@@ -78,6 +78,47 @@ import Testing
         }
     }
 
+    /// The acceptance run: a member who telephoned an excuse could not be recorded excused (the
+    /// answer was the member's own). The secretariat records an excuse, shown as its record, and
+    /// nothing else: no « viendra », no one outside the first circle in office.
+    @Test func theSecretariatRecordsAnExcuseReceivedByPhoneAndNothingElse() async throws {
+        try await TestServer.with("roles-excuse") { server in
+            let (council, president, alice, bob) = try await Self.council(on: server)
+            defer { council.remove() }
+            let secretariat = council.secretariat
+            Self.refused("n'enregistre qu'une excuse") { try secretariat.council.respond(seance: "s1", member: alice.member.hex, .willAttend) }
+            Self.refused("n'enregistre qu'une excuse") { try secretariat.council.recordExcuse(seance: "s1", member: secretariat.member.hex) }
+            try secretariat.council.recordExcuse(seance: "s1", member: alice.member.hex)
+            _ = try await secretariat.sync()
+            for replica in [president, alice, bob] {
+                _ = try await replica.sync()
+                let seance = try replica.council.seance("s1")
+                #expect(seance.responses[alice.member.hex] == .excused && seance.excusedBySecretariat == [alice.member.hex])
+            }
+            // Alice's own answer, later, replaces it and is hers.
+            try alice.council.respond(seance: "s1", member: alice.member.hex, .willAttend)
+            _ = try await alice.sync()
+            _ = try await secretariat.sync()
+            let seance = try secretariat.council.seance("s1")
+            #expect(seance.responses[alice.member.hex] == .willAttend && seance.excusedBySecretariat.isEmpty)
+
+            // A tampered secretariat client answering « absent » for Bob is refused by every replica.
+            let tampered = try await council.enrolDevice("secretariat-2", of: secretariat.certificate.member)
+            let key = try RecordKey(kind: CouncilRecords.Kind.response, id: "s1:\(bob.member.hex)")
+            let forged = try await Self.forge(by: tampered, [
+                .set(key, field: CouncilRecords.Field.seance, value: .text("s1")),
+                .set(key, field: CouncilRecords.Field.member, value: .text(bob.member.hex)),
+                .set(key, field: CouncilRecords.Field.response, value: .text("absent")),
+            ])
+            #expect(try await SyncClient(server: server.url, device: await tampered.identity.signing).push([forged]).allSatisfy { $0.status == .accepted })
+            for replica in [president, bob] {
+                let report = try await replica.sync()
+                #expect(report.batches.pulled.rejected[forged.id]?.english.contains("records nothing but an excuse") == true)
+                #expect(try replica.council.seance("s1").responses[bob.member.hex] == nil)
+            }
+        }
+    }
+
     @Test func recordsATamperedClientSignsBeyondItsRoleAreRefusedByEveryReplica() async throws {
         try await TestServer.with("roles-tampered") { server in
             let (council, president, alice, bob) = try await Self.council(on: server)

@@ -11,6 +11,7 @@ public enum AttendanceHelp {
             en: "There are no proxies: --procuration is refused, quoting the rule."),
         examples: [
             .init("huisclos presence repondre s1 --reponse viendra", note: Text(fr: "viendra, excuse, absent", en: "viendra, excuse, absent")),
+            .init("huisclos presence excuser s1 <id membre>", note: Text(fr: "secrétariat : une excuse reçue par téléphone", en: "secretariat: an excuse received by phone")),
             .init("huisclos presence pointer s1 <id membre>", note: Text(fr: "secrétariat", en: "secretariat")),
             .init("huisclos presence clore s1", note: Text(fr: "secrétariat : affiche le quorum", en: "secretariat: shows the quorum")),
             .init("huisclos presence liste s1 --json", note: Text(fr: "réponses et présences", en: "answers and attendance")),
@@ -28,6 +29,22 @@ public enum AttendanceHelp {
         public static let proxy = Text(
             fr: "Refusé : les membres siègent en personne.",
             en: "Refused: members sit in person.")
+    }
+
+    public enum Excuse {
+        public static let command = CommandHelp(
+            Text(
+                fr: "Le secrétariat enregistre l'excuse qu'un membre lui a donnée (téléphone, courrier).",
+                en: "The secretariat records the excuse a member gave it (phone, letter)."),
+            details: Text(
+                fr: "La réponse du membre devient « excusé·e », marquée « reçue par le secrétariat » dans huisclos presence liste ; une réponse que le membre envoie ensuite de son appareil la remplace. Le secrétariat n'enregistre qu'une excuse : chacun répond pour soi, sans procuration. Possible tant que la feuille de présence n'est pas close.",
+                en: "The member's answer becomes « excused », marked « received by the secretariat » in huisclos presence liste; an answer the member later sends from their device replaces it. The secretariat records nothing but an excuse: each member answers for themselves, without proxy. Possible while the attendance sheet is open."),
+            examples: [
+                "huisclos presence excuser s2 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6",
+            ])
+        public static let json = Text(
+            fr: "Sortie JSON : seance, excused (identifiants excusés).",
+            en: "JSON output: seance, excused (ids excused).")
     }
 
     public enum Mark {
