@@ -37,10 +37,13 @@ public enum AttendanceHelp {
                 fr: "Le secrétariat enregistre l'excuse qu'un membre lui a donnée (téléphone, courrier).",
                 en: "The secretariat records the excuse a member gave it (phone, letter)."),
             details: Text(
-                fr: "La réponse du membre devient « excusé·e », marquée « reçue par le secrétariat » dans huisclos presence liste ; une réponse que le membre envoie ensuite de son appareil la remplace. Le secrétariat n'enregistre qu'une excuse : chacun répond pour soi, sans procuration. Possible tant que la feuille de présence n'est pas close.",
-                en: "The member's answer becomes « excused », marked « received by the secretariat » in huisclos presence liste; an answer the member later sends from their device replaces it. The secretariat records nothing but an excuse: each member answers for themselves, without proxy. Possible while the attendance sheet is open."),
+                fr:
+                    "La réponse du membre devient « excusé·e », marquée « reçue par le secrétariat » dans huisclos presence liste ; une réponse que le membre envoie ensuite de son appareil la remplace. Le secrétariat n'enregistre qu'une excuse : chacun répond pour soi, sans procuration. Possible tant que la feuille de présence n'est pas close.",
+                en:
+                    "The member's answer becomes « excused », marked « received by the secretariat » in huisclos presence liste; an answer the member later sends from their device replaces it. The secretariat records nothing but an excuse: each member answers for themselves, without proxy. Possible while the attendance sheet is open."
+            ),
             examples: [
-                "huisclos presence excuser s2 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6",
+                "huisclos presence excuser s2 7c1e9a4b2d6f40a8b3e5c9d1f0a2b4c6"
             ])
         public static let json = Text(
             fr: "Sortie JSON : seance, excused (identifiants excusés).",
