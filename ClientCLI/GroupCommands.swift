@@ -30,7 +30,7 @@ struct GroupCommands: AsyncParsableCommand {
         @Flag(help: .json) var json = false
 
         func run(on session: CouncilSession) async throws {
-            try session.client.workingGroupListing(in: language, name: session.name).show(json: json)
+            try await session.client.workingGroupListing(in: language, name: session.name).show(json: json)
         }
     }
 }

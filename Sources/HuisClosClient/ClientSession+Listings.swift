@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosDevice
 public import HuisClosDossiers
 public import HuisClosL10n
@@ -131,15 +131,34 @@ extension ClientSession {
         return ("\(draft.title) (\(draft.status.label.in(language)))", listing)
     }
 
+    /// A working group as listed: its roster, and who else the signed log gives access to it now
+    /// (`admin acces`), so a listing shows everyone who reads the group.
+    public struct ListedGroup: Encodable, Sendable {
+        public let name: String
+        public let members: [String]
+        public let supplementaryMembers: [String]
+        public let created: Day
+        /// Others holding a grant to the group now (hex ids), the president aside.
+        public let granted: [String]
+    }
+
     /// The working groups this device knows, their members by name (`name` gives a member's name).
-    public func workingGroupListing(in language: Language, name: (String) -> String) throws -> Listing {
-        let groups = try workingGroups()
+    public func workingGroupListing(in language: Language, name: (String) -> String) async throws -> Listing {
+        var groups: [ListedGroup] = []
+        let president = await device.president?.hex
+        for group in try workingGroups() {
+            let rostered = Set(group.members + group.supplementaryMembers + [president].compactMap(\.self))
+            let granted = (try? await device.grantees(of: DossierScopes.group(group.name)))?.map(\.hex).filter { !rostered.contains($0) } ?? []
+            groups.append(ListedGroup(name: group.name, members: group.members, supplementaryMembers: group.supplementaryMembers,
+                                      created: group.created, granted: granted))
+        }
         var listing = Listing(headers: [Text(fr: "Groupe", en: "Group"), Text(fr: "Créé le", en: "Created"),
-                                        Text(fr: "Membres", en: "Members"), Text(fr: "Supplémentaires", en: "Supplementary")].map { $0.in(language) },
+                                        Text(fr: "Membres", en: "Members"), Text(fr: "Supplémentaires", en: "Supplementary"),
+                                        Text(fr: "Autres accès (admin acces)", en: "Other access (admin acces)")].map { $0.in(language) },
                               records: groups)
         for group in groups {
             listing.appendRow([group.name, group.created.text(in: language), group.members.map(name).joined(separator: ", "),
-                               group.supplementaryMembers.map(name).joined(separator: ", ")])
+                               group.supplementaryMembers.map(name).joined(separator: ", "), group.granted.map(name).joined(separator: ", ")])
         }
         return listing
     }

@@ -46,6 +46,14 @@ extension Device {
         context.membership.access(of: member, to: scope, at: context.readingInstant)
     }
 
+    /// The sitting president now, as the verified log says; nil when the presidency is vacant.
+    public var president: MemberID? { context.membership.president(at: context.readingInstant) }
+
+    /// The members the verified log gives a grant to `scope` now (access a role implies aside).
+    public func grantees(of scope: ScopeID) -> [MemberID] {
+        context.membership.grantees(of: scope, at: context.readingInstant)
+    }
+
     /// Whether the verified log gives `member`, now, exactly `access` to `scope` for good (no
     /// expiry), or no access at all when `access` is nil: a grant or withdrawal that changes nothing.
     public func holdsLasting(_ access: ScopeAccess?, of member: MemberID, to scope: ScopeID) -> Bool {

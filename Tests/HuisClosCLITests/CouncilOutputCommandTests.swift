@@ -72,6 +72,11 @@ import Testing
             let grant = ["admin", "acces", "--membre", bruno, "--portee", "groupe:mobilite", "--lecture-seule"]
             let granted = try await council.ok("secretariat", grant)
             #expect(granted.contains("member \(bruno) now has read-only access to working group mobilite"), "\(granted)")
+            // The acceptance run: `groupes liste` did not show who was given access by `admin acces`.
+            let listedGroups = try #require(try await council.json("secretariat", ["groupes", "liste"]) as? [[String: Any]])
+            #expect(listedGroups.first?["granted"] as? [String] == [bruno] && listedGroups.first?["members"] as? [String] == [alice], "\(listedGroups)")
+            let groupTable = try await council.ok("secretariat", ["groupes", "liste"], english: false)
+            #expect(groupTable.contains("Autres accès"), "\(groupTable)")
             let regranted = try await council.run("secretariat", grant)
             #expect(regranted.status == 0 && regranted.output.contains("Nothing to sign"), "\(regranted.status) \(regranted.output) \(regranted.errors)")
             // The attacker's review: a grant ending in 2030 (the hearing's) counted as the lasting one asked,
