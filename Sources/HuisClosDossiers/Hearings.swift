@@ -9,8 +9,8 @@ public import HuisClosTrust
 /// orders the guest's devices wiped and starts a new epoch if none was started yet.
 public enum Hearings {
     /// Opens hearing `id`: the host (the keyring's member, president or secretariat) gets
-    /// read-write access to put the dossier in, the guest read access until `expiry`; the
-    /// scope's first key is sealed to both (returned).
+    /// read-write access to put the dossier in, the guest read access until `expiry`, nobody
+    /// else (`ScopeOpening`); the scope's first key is sealed to both (returned).
     public static func open(_ id: String, guest: MemberID, until expiry: Instant, log: inout MembershipLog,
                             keyring: inout ScopeKeyring, at instant: Instant) throws -> EpochRotation {
         let scope = try DossierScopes.hearing(id)
@@ -23,8 +23,8 @@ public enum Hearings {
         }
         let signer = keyring.device.signing, host = keyring.device.member
         return try EpochChange.apply(scope: scope, reason: .initial, log: &log, keyring: &keyring, at: instant) { next in
-            try next.append(.addToScope(member: host, scope: scope, access: .readWrite, expiry: nil), signedBy: signer, at: instant)
-            try next.append(.addToScope(member: guest, scope: scope, access: .read, expiry: expiry), signedBy: signer, at: instant)
+            try ScopeOpening.grantOnly([.init(member: host, access: .readWrite, expiry: nil), .init(member: guest, access: .read, expiry: expiry)],
+                                       to: scope, log: &next, signedBy: signer, at: instant)
         }
     }
 

@@ -22,16 +22,11 @@ public enum WorkingGroups {
                                      en: "only the president creates working groups: ask the president"))
         }
         let signer = keyring.device.signing, president = keyring.device.member
-        let named = [president] + members + supplementaryMembers
+        var named: [MemberID] = []
+        for member in [president] + members + supplementaryMembers where !named.contains(member) { named.append(member) }
         return try EpochChange.apply(scope: scope, reason: .initial, log: &log, keyring: &keyring, at: instant) { next in
-            // A grant signed before the group existed (an older version allowed it) is withdrawn:
-            // the group opens with the members named, nobody else.
-            for stale in next.state.grantees(of: scope, at: instant) where !named.contains(stale) {
-                try next.append(.removeFromScope(member: stale, scope: scope), signedBy: signer, at: instant)
-            }
-            for member in named where next.state.access(of: member, to: scope, at: instant) == nil {
-                try next.append(.addToScope(member: member, scope: scope, access: .readWrite, expiry: nil), signedBy: signer, at: instant)
-            }
+            try ScopeOpening.grantOnly(named.map { ScopeOpening.Grant(member: $0, access: .readWrite, expiry: nil) }, to: scope,
+                                       log: &next, signedBy: signer, at: instant)
         }
     }
 }

@@ -87,6 +87,26 @@ import Testing
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) })
     }
 
+    /// The attacker's third review: a hearing opened with the same hole as a group, and a member
+    /// named in a group who held a weaker stale grant (read-only) kept it.
+    @Test func aHearingOpensWithItsHostAndGuestOnlyAndANamedMemberGetsTheFullGrant() throws {
+        var fixture = try TrustFixture()
+        let secretariat = fixture.devices["secretariat"]!.signing
+        let hearing = try DossierScopes.hearing("h-1"), group = try DossierScopes.group("budget")
+        let chloe = fixture.devices["chloe"]!, alice = fixture.devices["alice"]!
+        try fixture.log.append(.addToScope(member: chloe.member, scope: hearing, access: .read, expiry: nil), signedBy: secretariat, at: fixture.tick())
+        try fixture.log.append(.addToScope(member: alice.member, scope: group, access: .read, expiry: nil), signedBy: secretariat, at: fixture.tick())
+        var host = fixture.keyring("secretariat")
+        let opening = try Hearings.open("h-1", guest: fixture.devices["guest"]!.member, until: fixture.clock.adding(seconds: 86_400),
+                                        log: &fixture.log, keyring: &host, at: fixture.tick())
+        #expect(!opening.sealedKeys.map(\.recipient).contains(chloe.signing.publicKey))
+        #expect(fixture.log.state.access(of: chloe.member, to: hearing, at: fixture.clock) == nil)
+        var presidentKeys = fixture.keyring("president")
+        _ = try WorkingGroups.create("budget", members: [alice.member], supplementaryMembers: [], log: &fixture.log, keyring: &presidentKeys,
+                                     at: fixture.tick())
+        #expect(fixture.log.state.access(of: alice.member, to: group, at: fixture.clock) == .readWrite)
+    }
+
     @Test func hearingGuestIsLockedOutAfterExpiryWithANewEpochAndAWipeOrder() throws {
         var fixture = try TrustFixture()
         let guest = fixture.devices["guest"]!
