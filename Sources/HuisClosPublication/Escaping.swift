@@ -43,16 +43,31 @@ package enum Escaping {
     /// Text that a Markdown reader (CommonMark, GitHub's) shows as written: the characters that
     /// open markup — inline HTML, a link or an image (which a viewer would fetch), emphasis, code,
     /// a table's cell — are escaped with a backslash, `&` too (an entity), and hidden characters
-    /// become U+FFFD as in `html`. `inline` text (a heading, a list item, a table cell) has its
-    /// line breaks made spaces, so it cannot start a block of its own.
+    /// become U+FFFD as in `html`. Each line is kept from opening a block: its leading spaces
+    /// (a code block) are dropped, a leading `-`, `+`, `=` (a list, a heading's underline) or a
+    /// list number's `.` or `)` escaped. `inline` text (a heading, a list item, a table cell) has
+    /// its line breaks made spaces, so it cannot start a block of its own.
     package static func markdown(_ text: String, inline: Bool) -> String {
+        let lines = inline ? [text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")]
+            : text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        return lines.map(markdownLine).joined(separator: "\n")
+    }
+
+    /// One line of `markdown`.
+    private static func markdownLine(_ line: String) -> String {
+        let scalars = line.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        let digits = scalars.prefix { ("0"..."9").contains($0) }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        for (offset, scalar) in scalars.enumerated() {
+            let opensBlock = (offset == 0 && "-+=".unicodeScalars.contains(scalar))
+                || (offset == digits.count && !digits.isEmpty && (scalar == "." || scalar == ")"))
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "!", "|", "&", "~", "#":
                 out.append("\\")
                 out.append(scalar)
-            case "\n", "\r": out.append(inline ? " " : scalar)
+            case _ where opensBlock:
+                out.append("\\")
+                out.append(scalar)
             case "\t": out.append(scalar)
             case _ where HiddenCharacters.contains(scalar): out.append("\u{FFFD}")
             default: out.append(scalar)
@@ -66,9 +81,14 @@ package enum Escaping {
     /// A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is first prefixed
     /// with `'` (OWASP's advice against CSV injection): a spreadsheet opening the open data would
     /// otherwise run it as a formula (`=HYPERLINK(…)`, `=cmd|…`).
-    /// Like `html`, it reads code points, not `Character`s.
+    /// Like `html`, it reads code points, not `Character`s, and shows a hidden character (a
+    /// control, a bidirectional override) as U+FFFD, line breaks and tabs kept.
     static func csv(_ field: String) -> String {
-        let field = field.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + field : field
+        var shown = String.UnicodeScalarView()
+        for scalar in field.unicodeScalars {
+            shown.append(scalar != "\r" && HiddenCharacters.contains(scalar, keepingLines: true) ? "\u{FFFD}" : scalar)
+        }
+        let field = shown.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + String(shown) : String(shown)
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         var quoted = String.UnicodeScalarView()
         for scalar in field.unicodeScalars {

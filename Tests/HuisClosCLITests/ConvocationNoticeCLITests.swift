@@ -1,4 +1,5 @@
 import Foundation
+import HuisClosMail
 import HuisClosTestSupport
 import Testing
 
@@ -206,5 +207,22 @@ import Testing
         let run = try await ProjectTools.run("python", ["-c", script, file.path])
         #expect(run.status == 0, "\(run.errors)")
         return try JSONDecoder().decode(Read.self, from: Data(run.output.utf8))
+    }
+}
+
+/// The attacker's review of this stop: a place or a name with a control or a bidirectional override
+/// reached the member's mail reader as written.
+@Suite struct MailMessageTextTests {
+    @Test func hiddenCharactersInASubjectOrBodyAreShownAsReplacementCharacters() throws {
+        let address = try #require(MailAddress("alice@example.org"))
+        let message = MailMessage(from: address, fromName: "Conseil", to: address, subject: "Séance à \u{202e}nitnaP",
+                                  body: "Lieu : Salle\u{1b}[2J\nFin", messageID: "m@example.org", dateUnixSeconds: 0)
+        let lines = message.rendered.components(separatedBy: "\r\n")
+        let subject = try #require(lines.first { $0.hasPrefix("Subject: =?UTF-8?B?") })
+        let decodedSubject = String(decoding: try #require(Data(base64Encoded: String(subject.dropFirst(19).dropLast(2)))), as: UTF8.self)
+        #expect(decodedSubject == "Séance à \u{FFFD}nitnaP", "\(decodedSubject)")
+        let blank = try #require(lines.firstIndex(of: ""))
+        let body = String(decoding: try #require(Data(base64Encoded: lines[(blank + 1)...].prefix { !$0.isEmpty }.joined())), as: UTF8.self)
+        #expect(body == "Lieu : Salle\u{FFFD}[2J\nFin", "\(body)")
     }
 }

@@ -46,6 +46,8 @@ import Testing
         let hostile = "Avis \u{202e}fdp.exe\u{2066}x\u{2069}\u{1b}[2J\u{9b}\u{2028}"
         #expect(Escaping.html(hostile) == "Avis \u{FFFD}fdp.exe\u{FFFD}x\u{FFFD}\u{FFFD}[2J\u{FFFD}\u{FFFD}")
         #expect(Escaping.html("Ligne 1\nLigne 2\tفاطمة\u{200F}") == "Ligne 1\nLigne 2\tفاطمة\u{200F}", "white space and marks a name needs stay")
+        // The attacker's review of this stop: the CSV of the attendance and the open data kept them.
+        #expect(Escaping.csv("Eve \u{202e}xsl.exe") == "Eve \u{FFFD}xsl.exe" && Escaping.csv("a\r\nb") == "\"a\r\nb\"")
         let publisher = try testPublisher()
         let site = PublicSite(catalog: PublicCatalog(texts: [try avis("AVIS-2026-01", on: "2026-03-01", title: hostile, paragraphs: [hostile])]),
                               publisher: publisher)
@@ -73,6 +75,10 @@ import Testing
         #expect(markdown.contains(##"\| x # Faux titre"##) == false && markdown.contains(##"\| x \# Faux titre"##), "a cell keeps to its row: \(markdown)")
         let minutes = MinutesDocument(councilName: "Conseil", seance: "s1", day: day("2026-01-20"), paragraphs: [hostile], attestation: [hostile])
         shownAsWritten(minutes.markdown(), "minutes")
+        // The attacker's review of this stop: a line of « --- » under another made it a heading, « 1. » a
+        // list, four spaces a code block, in a paragraph any member drafts.
+        let blocks = Escaping.markdown("Faux titre\n---\n    code\n1. un\n12) deux\n+ trois\n=\nSeine-Saint-Denis 2.0", inline: false)
+        #expect(blocks == #"Faux titre\n\---\ncode\n1\. un\n12\) deux\n\+ trois\n\=\nSeine-Saint-Denis 2.0"#.replacingOccurrences(of: #"\n"#, with: "\n"), "\(blocks)")
         shownAsWritten(SeanceRecordDocuments.adoptedMarkdown(try avis("AVIS-2026-01", on: "2026-03-01", title: hostile, paragraphs: [hostile])), "adopted")
     }
 
