@@ -1,3 +1,4 @@
+import Foundation
 public import HuisClosCouncil
 import HuisClosCouncilStore
 import HuisClosEngine
@@ -114,8 +115,14 @@ public struct AvisDrafts: Sendable {
         }
         // Every replica reads an adoption whose recorded vote adopts nothing as no adoption: the
         // rule holds against a writer that skipped it (the attacker's second review).
-        if status != .draft, !CouncilRules.adopts(inFavour: Int(fields.integer("vote_for") ?? 0), against: Int(fields.integer("vote_against") ?? 0)) {
+        let adopts = CouncilRules.adopts(inFavour: Int(fields.integer("vote_for") ?? 0), against: Int(fields.integer("vote_against") ?? 0))
+        if status != .draft, !adopts {
             status = .draft
+        }
+        // An adoption is the office's fields (day, vote): a « draft » status written over it — a
+        // drafting field any member writes — does not undo it (the attacker's review of this stop).
+        if status == .draft, adopts, fields.text("adopted_on") != nil {
+            status = .adopted
         }
         let paragraphs = try paragraphRegister.paragraphs(of: id)
         return Draft(id: id, title: title, kind: kind, consultation: fields.text("consultation"), status: status, referral: fields.text("referral"),
@@ -155,8 +162,10 @@ public struct AvisDrafts: Sendable {
             try Consultations(store: store).requireEnded(consultation, beforeAdoptionOf: id, at: Moment(day, at: start))
         }
         let record = try RecordKey(kind: Layout.avis, id: id)
+        let wording = AdoptedWording(title: draft.title, kind: draft.kind, paragraphs: draft.paragraphs.compactMap(\.versions.first))
         try store.commitLocal([
             .set(record, field: "status", value: .text(Status.adopted.rawValue)),
+            .set(record, field: AdoptedWording.field, value: .text(try wording.encoded())),
             .set(record, field: "seance", value: .text(seance)), .set(record, field: "adopted_on", value: .text(day.iso)),
             .set(record, field: "vote_seated", value: .integer(Int64(vote.seated))),
             .set(record, field: "vote_voting", value: .integer(Int64(vote.voting))),
@@ -195,8 +204,11 @@ public struct AvisDrafts: Sendable {
             try PublishedText.Tally(consultation: consultation, received: Int(fields.integer("tally_received") ?? -1),
                                     retained: Int(fields.integer("tally_retained") ?? -1))
         }
-        return try PublishedText(id: id, kind: draft.kind, title: draft.title, adoptedOn: day, seance: seance, vote: vote,
-                                 paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: try referralLine(draft.referral), tally: tally)
+        // The wording the vote adopted, kept with it; an adoption recorded before it was kept reads the paragraphs.
+        let wording = fields.text(AdoptedWording.field).flatMap(AdoptedWording.init(decoding:))
+            ?? AdoptedWording(title: draft.title, kind: draft.kind, paragraphs: draft.paragraphs.compactMap(\.versions.first))
+        return try PublishedText(id: id, kind: wording.kind, title: wording.title, adoptedOn: day, seance: seance, vote: vote,
+                                 paragraphs: wording.paragraphs, referral: try referralLine(draft.referral), tally: tally)
     }
 
     /// The texts adopted at séance `seance` (adopted or published since), as adopted.
@@ -218,5 +230,31 @@ extension AvisDrafts.Status {
         case .adopted: Text(fr: "adopté", en: "adopted")
         case .published: Text(fr: "publié", en: "published")
         }
+    }
+}
+
+/// The title, kind and paragraphs an adoption adopted, kept in the avis record's `adopted_text`
+/// field, which only the president or the secretariat write (`CouncilWriteRules`): what is
+/// published, archived and reported is the text voted, whatever is written in the draft after.
+struct AdoptedWording: Codable, Equatable {
+    static let field = "adopted_text"
+
+    let title: String
+    let kind: PublishedText.Kind
+    let paragraphs: [String]
+
+    init(title: String, kind: PublishedText.Kind, paragraphs: [String]) {
+        (self.title, self.kind, self.paragraphs) = (title, kind, paragraphs)
+    }
+
+    /// The wording read back from the field; nil when it is not one.
+    init?(decoding text: String) {
+        guard let wording = try? JSONDecoder().decode(Self.self, from: Data(text.utf8)) else { return nil }
+        self = wording
+    }
+
+    /// The field's text.
+    func encoded() throws -> String {
+        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
     }
 }

@@ -31,6 +31,31 @@ import Testing
         }
     }
 
+    /// The attacker's review of this stop: any first-circle member could un-adopt an adopted avis
+    /// (« draft » is a drafting status) or change its title and paragraphs after the vote, and the
+    /// published, archived text followed. An edit concurrent with the adoption did the same.
+    @Test func anAdoptedTextStaysAsAdoptedWhateverAMemberWritesAfterTheVote() throws {
+        let members = try Self.drafts()
+        try members[0].create(id: "avis-1", title: "Inclusion numérique", kind: .avis)
+        try members[0].write("Le conseil recommande.", paragraph: "010", of: "avis-1")
+        try Council.sync(members.map(\.store))
+        try members[0].adopt("avis-1", seance: "s-1", on: day("2026-03-12"), vote: try .init(seated: 28, voting: 20, inFavour: 20, against: 0, abstaining: 0))
+        let adopted = try members[0].adoptedText("avis-1")
+        // Concurrent with the vote, then after it from a modified client: another wording, back to draft.
+        try members[1].write("Le conseil désapprouve.", paragraph: "010", of: "avis-1")
+        try members[1].write("Et ajoute ceci.", paragraph: "020", of: "avis-1")
+        try Council.sync(members.map(\.store))
+        let record = try RecordKey(kind: "avis", id: "avis-1")
+        try members[2].store.commitLocal([.set(record, field: "status", value: .text("draft")), .set(record, field: "title", value: .text("Falsifié"))],
+                                         scope: .council)
+        try Council.sync(members.map(\.store))
+        for member in members {
+            #expect(try member.draft("avis-1").status == .adopted)
+            #expect(try member.adoptedText("avis-1") == adopted)
+        }
+        #expect(adopted.title == "Inclusion numérique" && adopted.paragraphs == ["Le conseil recommande."])
+    }
+
     @Test func editsToDifferentParagraphsMergeWithoutConflict() throws {
         let members = try Self.drafts()
         try members[0].create(id: "avis-2026-01", title: "Inclusion numérique", kind: .avis)
