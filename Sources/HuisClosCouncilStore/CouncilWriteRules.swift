@@ -21,6 +21,7 @@ public enum CouncilWriteRules {
         let role = member.flatMap { membership.role(of: $0, at: instant) }
         let record = change.record
         if case .delete = change, record.kind != CouncilRecords.Kind.agendaItem, Self.kinds.contains(record.kind) { throw keptForGood }
+        if Self.erasesInEffect(change) { throw keptForGood }
         switch record.kind {
         case CouncilRecords.Kind.profile:
             guard role == .secretariat else { throw keepsRegister }
@@ -85,6 +86,21 @@ public enum CouncilWriteRules {
         CouncilRecords.Kind.convocationSettings, CouncilRecords.Kind.notice, CouncilRecords.Kind.timestampSettings, CouncilRecords.Kind.timestamp,
     ]).union(dossierKinds)
 
+    /// True for a value the product never writes and that would erase a record as a deletion does:
+    /// a séance's date that is no day (the séance is no longer read), its attendance reopened, an
+    /// avis's or minutes' status that is none of theirs (the text is no longer read).
+    static func erasesInEffect(_ change: Change) -> Bool {
+        guard case let .set(record, field, value) = change else { return false }
+        let text: String? = if case let .text(text) = value { text } else { nil }
+        switch (record.kind, field) {
+        case (CouncilRecords.Kind.seance, CouncilRecords.Field.date): return text.flatMap(Day.init(iso:)) == nil
+        case (CouncilRecords.Kind.seance, CouncilRecords.Field.attendanceClosed): return value != .bool(true)
+        case (DossierRecords.Kind.avis, "status"): return !DossierRecords.avisStatuses.contains(text ?? "")
+        case (DossierRecords.Kind.minutes, "status"): return !DossierRecords.minutesStatuses.contains(text ?? "")
+        default: return false
+        }
+    }
+
     /// True for the changes that keep attendance: the `present` set, the closure and the
     /// presence it froze.
     static func isAttendance(_ change: Change) -> Bool {
@@ -114,8 +130,8 @@ public enum CouncilWriteRules {
     // MARK: - The rules, in the council's words
 
     static let keptForGood = CouncilError(.roleRequired, Text(
-        fr: "Les enregistrements du conseil (séances, réponses, accusés de réception, avis, procès-verbaux, fiches) ne s'effacent jamais : ils se corrigent (une séance s'annule, un point de l'ordre du jour se retire).",
-        en: "The council's records (séances, answers, receipts, avis, minutes, profiles) are never deleted: they are corrected (a séance is cancelled, an agenda item withdrawn)."))
+        fr: "Les enregistrements du conseil (séances, réponses, accusés de réception, avis, procès-verbaux, fiches) ne s'effacent jamais, ni ne se vident de leur date ou de leur état, et une feuille de présence close ne se rouvre pas : ils se corrigent (une séance s'annule, un point de l'ordre du jour se retire).",
+        en: "The council's records (séances, answers, receipts, avis, minutes, profiles) are never deleted, nor emptied of their date or status, and a closed attendance sheet is not reopened: they are corrected (a séance is cancelled, an agenda item withdrawn)."))
     static let keepsRegister = CouncilError(.roleRequired, Text(
         fr: "Le secrétariat tient le registre : les fiches des membres s'enregistrent depuis un appareil du secrétariat.",
         en: "The secretariat keeps the register: member profiles are recorded from a secretariat device."))

@@ -36,6 +36,9 @@ public enum DossierRecords {
     static let draftingFields: Set<String> = ["title", "kind", "referral", "consultation"]
     /// The status a draft is created with.
     static let draftStatus = "draft"
+    /// The statuses an avis takes (`AvisDrafts.Status`) and minutes take (`Minutes.Status`).
+    static let avisStatuses: Set<String> = ["draft", "adopted", "published"]
+    static let minutesStatuses: Set<String> = ["draft", "approved"]
     /// The referral field recording the avis that answers it (written with the adoption).
     static let referralAnswer = "avis"
 }

@@ -158,11 +158,19 @@ import Testing
             // A second secretariat device (a stolen one), whose chain starts with the forged batch.
             let tampered = try await council.enrolDevice("secretariat-2", of: council.secretariat.certificate.member)
             _ = try await tampered.sync()
-            let forged = try await Self.forge(by: tampered, [.delete(try RecordKey(kind: CouncilRecords.Kind.seance, id: "s1"))])
+            // The attacker's review of this stop: the same in effect by emptying the date or reopening the sheet.
+            let other = try await council.enrolDevice("secretariat-3", of: council.secretariat.certificate.member)
+            _ = try await other.sync()
+            let seance = try RecordKey(kind: CouncilRecords.Kind.seance, id: "s1")
+            let forged = try await Self.forge(by: tampered, [.delete(seance)])
             #expect(try await SyncClient(server: server.url, device: await tampered.identity.signing).push([forged]).allSatisfy { $0.status == .accepted })
+            let emptied = try await Self.forge(by: other, [.set(seance, field: CouncilRecords.Field.date, value: .null),
+                                                           .set(seance, field: CouncilRecords.Field.attendanceClosed, value: .bool(false))])
+            #expect(try await SyncClient(server: server.url, device: await other.identity.signing).push([emptied]).allSatisfy { $0.status == .accepted })
             for replica in [council.secretariat, president, alice] {
                 let report = try await replica.sync()
                 #expect(report.batches.pulled.rejected[forged.id]?.english.contains("never deleted") == true, "\(report.batches.pulled.rejected)")
+                #expect(report.batches.pulled.rejected[emptied.id]?.english.contains("nor emptied of their date") == true, "\(report.batches.pulled.rejected)")
                 #expect(try replica.council.seance("s1").attendanceClosed)
             }
         }
