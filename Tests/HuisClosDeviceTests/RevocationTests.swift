@@ -57,7 +57,6 @@ import Testing
                 (.GET, Endpoint.file("abc"), nil),
                 (.GET, Endpoint.chunk(file: "abc", hash: [UInt8](repeating: 1, count: 32)), nil),
                 (.GET, Endpoint.watch, nil),
-                (.POST, Endpoint.challenge, challenge.wireBytes()),
             ]
             var refused = 0
             for (method, path, body) in calls {
@@ -72,6 +71,22 @@ import Testing
                 if answer.status == 401 { refused += 1 }
             }
             #expect(refused == calls.count)
+
+            // The attacker's review of this stop: anyone asking a login challenge for a revoked key
+            // (a president's key is on every public minutes page) received the council's log before
+            // the order. The challenge now answers as for any device; the order and the log go to
+            // whoever proves the key, at login.
+            let asked = try await RawRequest.send(server.url, .POST, Endpoint.challenge, body: challenge.wireBytes())
+            #expect(asked.status == 200 && asked.error?.wipeOrder == nil, "\(asked.status)")
+            let nonce = try Huisclos_V1_ChallengeResponse(wire: asked.body, limit: 1_024).nonce
+            var login = Huisclos_V1_LoginRequest()
+            login.device = Data(key.publicKey.bytes)
+            login.nonce = nonce
+            login.signature = Data(LoginProof.sign(nonce: Array(nonce), with: key))
+            let proved = try await RawRequest.send(server.url, .POST, Endpoint.login, body: login.wireBytes())
+            #expect(proved.status == 401 && proved.error?.code == .deviceRevoked && proved.error?.wipeLog.isEmpty == false, "\(proved.status)")
+            let order = try MembershipRecord(verifying: try #require(proved.error?.wipeOrder))
+            #expect(order.event == .revokeDevice(device: key.publicKey, wipe: true))
         }
     }
 

@@ -121,12 +121,19 @@ struct AccessRoutes: Sendable {
 
     /// A login challenge, counted per device and source address: anyone may ask one for any
     /// enrolled device (its key is in the membership log), so a device-wide count would let them
-    /// exhaust the device's.
+    /// exhaust the device's. A device revoked in the log is given one too: its wipe order comes
+    /// with the login's answer, after the proof.
     private func challenge(_ request: Request, from source: SourceAddress) async throws -> Huisclos_V1_ChallengeResponse {
         var request = request
         let message = try await request.message(Huisclos_V1_ChallengeRequest.self, limit: WireLimits.controlMessageBytesMax)
         let key = try RelayServices.deviceKey(message.device, field: "device")
-        _ = try await services.authenticator.active(key)
+        do {
+            _ = try await services.authenticator.active(key)
+        } catch let error as APIError where error.code == .deviceRevoked && error.wipeOrder != nil {
+            // A device revoked in the log gets its wipe order, with the log before it, once it has
+            // proved its key (`login`): anyone may ask a challenge for any key, and the log is the
+            // council's (a president's key is printed on every published minutes).
+        }
         guard services.limiter.take(Self.limitKey("challenge", key, source), max: services.quotas.challengesPerDevicePerWindowMax, now: services.now) else {
             throw APIError(.rateLimited, Text(fr: "cet appareil a demandé trop de défis de connexion dans la dernière minute : attendez une minute, puis reconnectez-vous",
                                               en: "this device asked too many login challenges in the last minute: wait a minute, then log in again"))
