@@ -33,8 +33,8 @@ struct HearingCommands: AsyncParsableCommand {
         @Argument(help: .init(HearingHelp.id)) var id: String
 
         func run() async throws {
-            try await device.open().run { try await $0.closeHearing(id) }
-            say(.hearingClosed(id))
+            let already = try await device.open().run { try await $0.closeHearing(id) }
+            say(.hearingClosed(id, already: already))
         }
     }
 

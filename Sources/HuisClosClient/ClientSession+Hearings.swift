@@ -1,5 +1,5 @@
 import Foundation
-import HuisClosCouncil
+public import HuisClosCouncil
 import HuisClosCrypto
 import HuisClosDevice
 public import HuisClosDossiers
@@ -115,10 +115,14 @@ extension ClientSession {
     }
 
     /// Ends hearing `id` before its expiry: withdraws the guest's grant, orders its devices wiped,
-    /// starts a new epoch, records the closing, and syncs.
-    public func closeHearing(_ id: String) async throws {
+    /// starts a new epoch, records the closing, and syncs. Returns the day it had been closed when
+    /// it already was (the command run again: what is left undone, if anything, is finished).
+    @discardableResult
+    public func closeHearing(_ id: String) async throws -> Day? {
+        let closedBefore = try HearingRegister(store: device.store).entry(id)?.closed
         try await close(id, withdraw: true)
         _ = try await device.sync()
+        return closedBefore
     }
 
     /// The hearings this device knows, opened or closed.

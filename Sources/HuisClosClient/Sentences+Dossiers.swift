@@ -1,4 +1,5 @@
 import Foundation
+public import HuisClosCouncil
 public import HuisClosL10n
 
 /// What a face tells the person after a dossier, note, avis, hearing or secretariat workflow:
@@ -49,10 +50,14 @@ extension Text {
         Text(fr: "\(id) publié : \(address)", en: "\(id) published: \(address)")
     }
 
-    /// After closing hearing `id` before its expiry.
-    public static func hearingClosed(_ id: String) -> Text {
-        Text(fr: "Audition \(id) close : nouvelle clé pour la portée, effacement de l'appareil de l'invité ordonné.",
-             en: "Hearing \(id) closed: new key for the scope, the guest's device ordered wiped.")
+    /// After closing hearing `id` before its expiry, or finding it closed on day `already`.
+    public static func hearingClosed(_ id: String, already: Day? = nil) -> Text {
+        if let already {
+            return Text(fr: "Audition \(id) déjà close le \(already.french) : rien n'a changé.",
+                        en: "Hearing \(id) already closed on \(already.iso): nothing changed.")
+        }
+        return Text(fr: "Audition \(id) close : nouvelle clé pour la portée, effacement de l'appareil de l'invité ordonné.",
+                    en: "Hearing \(id) closed: new key for the scope, the guest's device ordered wiped.")
     }
 }
 

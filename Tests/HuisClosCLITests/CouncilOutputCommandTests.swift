@@ -98,6 +98,10 @@ import Testing
             #expect(try await council.run("secretariat", ["auditions", "ouvrir", "h-early", "--invite", "Y", "--dossier", "budget",
                                                           "--jusqu-au", "2030-01-01"]).status == 0)
             #expect(try await council.run("secretariat", ["auditions", "clore", "h-early"]).status == 0)
+            // The acceptance run: closed again, it said « nouvelle clé … » once more.
+            let closedAgain = try await council.run("secretariat", ["auditions", "clore", "h-early"], english: false)
+            #expect(closedAgain.status == 0 && closedAgain.output.contains("déjà close le") && !closedAgain.output.contains("nouvelle clé"),
+                    "\(closedAgain.output) \(closedAgain.errors)")
             let early = try #require(try await council.json("secretariat", ["auditions", "liste"]) as? [[String: Any]])
             #expect(early.first { $0["id"] as? String == "h-early" }?["closed"] != nil)
             // The table in the council's time and French form; JSON keeps ISO 8601.
