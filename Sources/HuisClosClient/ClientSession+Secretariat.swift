@@ -96,14 +96,20 @@ extension ClientSession {
     public func setAccess(of member: MemberID, to scope: ScopeID, _ access: ScopeAccess?) async throws -> Bool {
         _ = try await device.pullMembership()
         if await device.membership.lastRole(of: member) == nil { throw Register.unknown(member.hex) }
-        guard GrantableScope.allows(scope) else {
+        // Withdrawn whatever its name: an older version granted names that are no group or hearing.
+        guard GrantableScope.allows(scope), access == nil || GrantableScope.isPresidential(scope) else {
             throw UsageError(invalid: Text(
                 fr: "--portee \(scope.rawValue) : l'accès au conseil suit le rôle (premier cercle, présidence, secrétariat), l'espace public n'est pas chiffré, les notes privées sont à leur membre ; seuls les groupes de travail (groupe:<nom>) et les auditions (audition:<id>) s'accordent",
                 en: "--portee \(scope.rawValue): access to the council follows the role (first circle, president, secretariat), the public space is not encrypted, private notes are their member's; only working groups (groupe:<name>) and hearings (audition:<id>) are granted"))
         }
+        if access != nil, await device.membership.lastRole(of: member) == .secretariat, scope.rawValue.hasPrefix("group:") {
+            throw UsageError(invalid: Text(
+                fr: "le secrétariat ne siège pas dans les groupes de travail : leurs dossiers ne sont remis qu'à leurs membres, le secrétariat compris ; rien n'est signé",
+                en: "the secretariat does not sit in working groups: their dossiers reach their members only, the secretariat included; nothing is signed"))
+        }
         // A withdrawal stays possible whatever the scope: a grant signed by an older version to a
         // group not yet opened must be withdrawable before the group opens (the attacker's review).
-        if access != nil, GrantableScope.isPresidential(scope), await !device.membership.scopesWithEpochs.contains(scope) {
+        if access != nil, await !device.membership.scopesWithEpochs.contains(scope) {
             throw DossierError(.notFound, Text(
                 fr: "Le registre signé ne connaît pas \(scope.text.french) : rien n'est signé. Voyez huisclos groupes liste et huisclos auditions liste ; la présidence crée un groupe (huisclos groupes creer).",
                 en: "The membership log knows no \(scope.text.english): nothing is signed. See huisclos groupes liste and huisclos auditions liste; the president creates a group (huisclos groupes creer)."))

@@ -64,6 +64,12 @@ extension MembershipState {
                                                                                  en: "member \(member) holds no mandate")) }
             if let expiry, expiry <= instant { throw refused(Text(fr: "l'accès à \(scope) expire avant de commencer",
                                                                   en: "the grant of \(scope) expires before it starts")) }
+            // The secretariat sits in no working group (their dossiers reach their members only):
+            // a stolen secretariat device cannot give itself one. Held to logs begun from the rules' date.
+            if createdAt >= Self.strictAppointmentsSince, scope.rawValue.hasPrefix("group:"), role(of: member, at: instant) == .secretariat {
+                throw refused(Text(fr: "le secrétariat ne siège pas dans les groupes de travail : \(scope) ne lui est pas ouvert",
+                                   en: "the secretariat sits in no working group: \(scope) is not open to it"))
+            }
             if holdsExactly(access, until: expiry, of: member, to: scope, at: instant) {
                 throw refused(Text(fr: "le membre \(member) a déjà exactement cet accès à \(scope) (même droit, même échéance) : un enregistrement qui ne change rien",
                                      en: "member \(member) already holds this very grant to \(scope) (same access, same expiry): a record that changes nothing"))

@@ -72,6 +72,16 @@ import Testing
             let grant = ["admin", "acces", "--membre", bruno, "--portee", "groupe:mobilite", "--lecture-seule"]
             let granted = try await council.ok("secretariat", grant)
             #expect(granted.contains("member \(bruno) now has read-only access to working group mobilite"), "\(granted)")
+            // The acceptance run: any name was granted (« mobilite », « n-importe-quoi »), and the
+            // secretariat could give itself a group the help says it never reads.
+            for scope in ["mobilite", "n-importe-quoi", "seance:s1"] {
+                let named = try await council.run("secretariat", ["admin", "acces", "--membre", bruno, "--portee", scope], english: false)
+                #expect(named.status == 64 && named.errors.contains("seuls les groupes de travail"), "\(scope): \(named.status) \(named.errors)")
+            }
+            let status = try await council.object("secretariat", ["status", "--json"])
+            let secretariatID = try #require((status["device"] as? [String: Any])?["member"] as? String)
+            let itself = try await council.run("secretariat", ["admin", "acces", "--membre", secretariatID, "--portee", "groupe:mobilite"], english: false)
+            #expect(itself.status == 64 && itself.errors.contains("ne siège pas dans les groupes de travail"), "\(itself.status) \(itself.errors)")
             // The acceptance run: `groupes liste` did not show who was given access by `admin acces`.
             let listedGroups = try #require(try await council.json("secretariat", ["groupes", "liste"]) as? [[String: Any]])
             #expect(listedGroups.first?["granted"] as? [String] == [bruno] && listedGroups.first?["members"] as? [String] == [alice], "\(listedGroups)")

@@ -27,6 +27,19 @@ import Testing
         #expect(council.state.role(of: lea, at: council.clock) == .president)
     }
 
+    /// The acceptance run: the secretariat granted itself a working group and read its dossiers,
+    /// which a stolen secretariat device could do as well.
+    @Test func theLogGivesTheSecretariatNoWorkingGroup() throws {
+        var council = try CouncilFixture(start: Self.strictStart)
+        let group = try ScopeID("group:budget")
+        #expect(throws: TrustError(.invalidTransition)) {
+            try council.log.append(.addToScope(member: council.secretariat.member, scope: group, access: .read, expiry: nil),
+                                   signedBy: council.secretariat.signing, at: council.tick())
+        }
+        try council.log.append(.addToScope(member: council.president.member, scope: group, access: .read, expiry: nil),
+                               signedBy: council.secretariat.signing, at: council.tick())
+    }
+
     /// The attacker's review of the rule above: a log begun before it, where an older version
     /// signed a second president, must still verify on every device and at every relay start.
     @Test func aLogBegunBeforeTheRuleStillVerifiesWithTwoPresidents() throws {
