@@ -88,7 +88,8 @@ public enum CouncilWriteRules {
 
     /// True for a value the product never writes and that would erase a record as a deletion does:
     /// a séance's date that is no day (the séance is no longer read), its attendance reopened, an
-    /// avis's or minutes' status that is none of theirs (the text is no longer read).
+    /// avis's or minutes' status, an avis's kind that is none of theirs or its title no text (the
+    /// text is no longer read).
     static func erasesInEffect(_ change: Change) -> Bool {
         guard case let .set(record, field, value) = change else { return false }
         let text: String? = if case let .text(text) = value { text } else { nil }
@@ -96,6 +97,8 @@ public enum CouncilWriteRules {
         case (CouncilRecords.Kind.seance, CouncilRecords.Field.date): return text.flatMap(Day.init(iso:)) == nil
         case (CouncilRecords.Kind.seance, CouncilRecords.Field.attendanceClosed): return value != .bool(true)
         case (DossierRecords.Kind.avis, "status"): return !DossierRecords.avisStatuses.contains(text ?? "")
+        case (DossierRecords.Kind.avis, "kind"): return !DossierRecords.avisKinds.contains(text ?? "")
+        case (DossierRecords.Kind.avis, "title"): return text == nil
         case (DossierRecords.Kind.minutes, "status"): return !DossierRecords.minutesStatuses.contains(text ?? "")
         default: return false
         }

@@ -39,6 +39,8 @@ public enum DossierRecords {
     /// The statuses an avis takes (`AvisDrafts.Status`) and minutes take (`Minutes.Status`).
     static let avisStatuses: Set<String> = ["draft", "adopted", "published"]
     static let minutesStatuses: Set<String> = ["draft", "approved"]
+    /// The kinds of avis (`PublishedText.Kind`).
+    static let avisKinds: Set<String> = ["avis", "recommandation", "programme", "synthese"]
     /// The referral field recording the avis that answers it (written with the adoption).
     static let referralAnswer = "avis"
 }

@@ -104,29 +104,29 @@ public struct AvisDrafts: Sendable {
         try store.commitLocal(try paragraphRegister.changes(writing: text, paragraph: paragraph, of: id), scope: scope)
     }
 
-    /// The draft `id` as this replica sees it.
+    /// The draft `id` as this replica sees it. An adopted avis is the wording its adoption kept
+    /// (`AdoptedWording`): what any member drafts after the vote (title, kind, referral,
+    /// paragraphs, a « draft » status) changes nothing of the text adopted (the attacker's review
+    /// of this stop); an adoption recorded before the wording was kept reads the draft.
     public func draft(_ id: String) throws -> Draft {
         let reader = RecordReader(database: try store.database)
-        guard let fields = try reader.fields(kind: Layout.avis, id: id, scope: scope),
-              let title = fields.text("title"), let kind = fields.text("kind").flatMap(PublishedText.Kind.init(rawValue:)),
-              var status = fields.text("status").flatMap(Status.init(rawValue:)) else {
+        let fields = try reader.fields(kind: Layout.avis, id: id, scope: scope)
+        // Every replica reads an adoption whose recorded vote adopts nothing as no adoption: the
+        // rule holds against a writer that skipped it (the attacker's second review).
+        let adopts = CouncilRules.adopts(inFavour: Int(fields?.integer("vote_for") ?? 0), against: Int(fields?.integer("vote_against") ?? 0))
+        let adopted = adopts && fields?.text("adopted_on") != nil
+        let wording = adopted ? fields?.text(AdoptedWording.field).flatMap(AdoptedWording.init(decoding:)) : nil
+        guard let fields, let title = wording?.title ?? fields.text("title"),
+              let kind = wording?.kind ?? fields.text("kind").flatMap(PublishedText.Kind.init(rawValue:)),
+              var status = fields.text("status").flatMap(Status.init(rawValue:)) ?? (adopted ? .adopted : nil) else {
             throw DossierError(.notFound, Text(fr: "aucun avis \(id) dans \(scope.text.french) : vérifiez l'identifiant ou synchronisez",
                                      en: "no avis \(id) in \(scope.text.english): check the identifier or sync"))
         }
-        // Every replica reads an adoption whose recorded vote adopts nothing as no adoption: the
-        // rule holds against a writer that skipped it (the attacker's second review).
-        let adopts = CouncilRules.adopts(inFavour: Int(fields.integer("vote_for") ?? 0), against: Int(fields.integer("vote_against") ?? 0))
-        if status != .draft, !adopts {
-            status = .draft
-        }
-        // An adoption is the office's fields (day, vote): a « draft » status written over it — a
-        // drafting field any member writes — does not undo it (the attacker's review of this stop).
-        if status == .draft, adopts, fields.text("adopted_on") != nil {
-            status = .adopted
-        }
-        let paragraphs = try paragraphRegister.paragraphs(of: id)
-        return Draft(id: id, title: title, kind: kind, consultation: fields.text("consultation"), status: status, referral: fields.text("referral"),
-                     paragraphs: paragraphs)
+        if status != .draft, !adopts { status = .draft }
+        if status == .draft, adopted { status = .adopted }
+        let paragraphs = try wording.map { $0.paragraphs.map { DraftParagraph(id: $0.id, versions: [$0.text]) } } ?? paragraphRegister.paragraphs(of: id)
+        return Draft(id: id, title: title, kind: kind, consultation: wording.map(\.consultation) ?? fields.text("consultation"), status: status,
+                     referral: wording.map(\.referral) ?? fields.text("referral"), paragraphs: paragraphs)
     }
 
     /// Records the adoption of `id` at `seance` on `day` (starting at `start`, when known) with
@@ -162,7 +162,8 @@ public struct AvisDrafts: Sendable {
             try Consultations(store: store).requireEnded(consultation, beforeAdoptionOf: id, at: Moment(day, at: start))
         }
         let record = try RecordKey(kind: Layout.avis, id: id)
-        let wording = AdoptedWording(title: draft.title, kind: draft.kind, paragraphs: draft.paragraphs.compactMap(\.versions.first))
+        let wording = AdoptedWording(title: draft.title, kind: draft.kind, referral: draft.referral, consultation: draft.consultation,
+                                     paragraphs: draft.paragraphs.compactMap { paragraph in paragraph.versions.first.map { .init(id: paragraph.id, text: $0) } })
         try store.commitLocal([
             .set(record, field: "status", value: .text(Status.adopted.rawValue)),
             .set(record, field: AdoptedWording.field, value: .text(try wording.encoded())),
@@ -204,11 +205,8 @@ public struct AvisDrafts: Sendable {
             try PublishedText.Tally(consultation: consultation, received: Int(fields.integer("tally_received") ?? -1),
                                     retained: Int(fields.integer("tally_retained") ?? -1))
         }
-        // The wording the vote adopted, kept with it; an adoption recorded before it was kept reads the paragraphs.
-        let wording = fields.text(AdoptedWording.field).flatMap(AdoptedWording.init(decoding:))
-            ?? AdoptedWording(title: draft.title, kind: draft.kind, paragraphs: draft.paragraphs.compactMap(\.versions.first))
-        return try PublishedText(id: id, kind: wording.kind, title: wording.title, adoptedOn: day, seance: seance, vote: vote,
-                                 paragraphs: wording.paragraphs, referral: try referralLine(draft.referral), tally: tally)
+        return try PublishedText(id: id, kind: draft.kind, title: draft.title, adoptedOn: day, seance: seance, vote: vote,
+                                 paragraphs: draft.paragraphs.compactMap(\.versions.first), referral: try referralLine(draft.referral), tally: tally)
     }
 
     /// The texts adopted at séance `seance` (adopted or published since), as adopted.
@@ -233,18 +231,27 @@ extension AvisDrafts.Status {
     }
 }
 
-/// The title, kind and paragraphs an adoption adopted, kept in the avis record's `adopted_text`
-/// field, which only the president or the secretariat write (`CouncilWriteRules`): what is
-/// published, archived and reported is the text voted, whatever is written in the draft after.
+/// The wording an adoption adopted — title, kind, referral, consultation, paragraphs — kept in
+/// the avis record's `adopted_text` field, which only the president or the secretariat write
+/// (`CouncilWriteRules`): what is shown, published, archived and reported is the text voted,
+/// whatever is drafted after.
 struct AdoptedWording: Codable, Equatable {
     static let field = "adopted_text"
 
+    /// One paragraph as adopted.
+    struct Paragraph: Codable, Equatable {
+        let id: String
+        let text: String
+    }
+
     let title: String
     let kind: PublishedText.Kind
-    let paragraphs: [String]
+    let referral: String?
+    let consultation: String?
+    let paragraphs: [Paragraph]
 
-    init(title: String, kind: PublishedText.Kind, paragraphs: [String]) {
-        (self.title, self.kind, self.paragraphs) = (title, kind, paragraphs)
+    init(title: String, kind: PublishedText.Kind, referral: String?, consultation: String?, paragraphs: [Paragraph]) {
+        (self.title, self.kind, self.referral, self.consultation, self.paragraphs) = (title, kind, referral, consultation, paragraphs)
     }
 
     /// The wording read back from the field; nil when it is not one.

@@ -46,11 +46,15 @@ import Testing
         try members[1].write("Et ajoute ceci.", paragraph: "020", of: "avis-1")
         try Council.sync(members.map(\.store))
         let record = try RecordKey(kind: "avis", id: "avis-1")
-        try members[2].store.commitLocal([.set(record, field: "status", value: .text("draft")), .set(record, field: "title", value: .text("Falsifié"))],
+        try members[2].store.commitLocal([.set(record, field: "status", value: .text("draft")), .set(record, field: "title", value: .text("Falsifié")),
+                                          .set(record, field: "kind", value: .text("x")), .set(record, field: "referral", value: .text("inventée"))],
                                          scope: .council)
         try Council.sync(members.map(\.store))
         for member in members {
-            #expect(try member.draft("avis-1").status == .adopted)
+            // The acceptance run: `avis voir` showed the rewritten paragraph as the adopted text.
+            let shown = try member.draft("avis-1")
+            #expect(shown.status == .adopted && shown.title == "Inclusion numérique" && shown.referral == nil
+                    && shown.paragraphs.map(\.versions) == [["Le conseil recommande."]], "\(shown)")
             #expect(try member.adoptedText("avis-1") == adopted)
         }
         #expect(adopted.title == "Inclusion numérique" && adopted.paragraphs == ["Le conseil recommande."])
