@@ -109,7 +109,12 @@ public struct Minutes: Sendable {
     /// The PV of `seance` as this replica sees it; `MinutesError.notFound` when there is none.
     public func minutes(_ seance: String) throws -> Record {
         guard let fields = try RecordReader(database: store.database).fields(kind: DossierRecords.Kind.minutes, id: seance, scope: scope),
-              let status = fields.text(Field.status).flatMap(Status.init(rawValue:)) else { throw MinutesError(.notFound) }
+              var status = fields.text(Field.status).flatMap(Status.init(rawValue:)) else { throw MinutesError(.notFound) }
+        // An approval is its fields (séance, day, vote, text hash): a « draft » status written over
+        // them — a second device's draft merged late, a stolen office device — does not undo it.
+        if status == .draft, fields.text(Field.approvedAt) != nil, fields.text(Field.approvedOn) != nil, fields.text(Field.textHash) != nil {
+            status = .approved
+        }
         let paragraphs = try paragraphRegister.paragraphs(of: seance).sorted { (Int($0.id) ?? .max, $0.id) < (Int($1.id) ?? .max, $1.id) }
         var approval: Approval?
         if status == .approved, let at = fields.text(Field.approvedAt), let day = fields.text(Field.approvedOn).flatMap(Day.init(iso:)),

@@ -5,6 +5,7 @@ import HuisClosCouncilStore
 import HuisClosCrypto
 import HuisClosDevice
 import HuisClosDossiers
+import HuisClosEngine
 import HuisClosL10n
 import HuisClosProtocol
 import HuisClosPublication
@@ -149,6 +150,23 @@ import Testing
             await #expect(throws: MinutesError(.approved)) { try await fixture.session(fixture.president).writeMinutesParagraph("x", number: 2, of: "s1") }
             #expect(try await fixture.session(fixture.karim).minutesView("s1").standing == .refused(.changedAfterApproval))
             await #expect(throws: MinutesError(.changedAfterApproval)) { _ = try await fixture.session(fixture.president).signMinutes("s1") }
+        }
+    }
+
+    /// The attacker's review of this stop: a « draft » status written over approved minutes (a
+    /// stolen office device, or a second device's draft merged late) made them read as a draft,
+    /// their approval gone.
+    @Test func aDraftStatusWrittenOverApprovedMinutesLeavesThemApproved() async throws {
+        try await MinutesFixture.with("minutes-status") { fixture in
+            _ = try await fixture.secretariat().draftMinutes("s1")
+            try await fixture.syncAll()
+            try await fixture.secretariat().approveMinutes("s1", at: "s2", inFavour: 2, against: 0, abstaining: 0)
+            try await fixture.syncAll()
+            _ = try await fixture.president.commit([.set(try RecordKey(kind: DossierRecords.Kind.minutes, id: "s1"), field: "status", value: .text("draft"))],
+                                                   scope: .council)
+            try await fixture.syncAll()
+            let record = try Minutes(store: fixture.karim.store).minutes("s1")
+            #expect(record.status == .approved && record.approval?.seance == "s2", "\(record)")
         }
     }
 
