@@ -87,6 +87,8 @@ import Testing
             #expect(proved.status == 401 && proved.error?.code == .deviceRevoked && proved.error?.wipeLog.isEmpty == false, "\(proved.status)")
             let order = try MembershipRecord(verifying: try #require(proved.error?.wipeOrder))
             #expect(order.event == .revokeDevice(device: key.publicKey, wipe: true))
+            let replayed = try await RawRequest.send(server.url, .POST, Endpoint.login, body: login.wireBytes())
+            #expect(replayed.error?.code == .challengeInvalid && replayed.error?.wipeOrder == nil, "the proof is spent")
         }
     }
 

@@ -173,9 +173,11 @@ struct AccessRoutes: Sendable {
             }
             throw invalid
         }
-        let device = try await services.authenticator.active(key)
+        // The nonce is spent before the device is looked up: a proof captured for a revoked device
+        // cannot be replayed to fetch its wipe order and the log again.
         guard try await services.storage.consumeChallenge(nonce: nonce, device: key, now: services.now)
         else { throw invalid }
+        let device = try await services.authenticator.active(key)
         let (token, hash) = try Self.random { () throws(CryptoError) in try Secrets.newToken() }
         let expiresAt = services.now.adding(services.configuration.tokenLifetime)
         try await services.storage.saveToken(hash: hash, device: key, expiresAt: expiresAt)
