@@ -33,9 +33,9 @@ struct AttendanceCommands: AsyncParsableCommand {
         @Flag(help: .init(AttendanceHelp.Excuse.json)) var json = false
 
         func run(on session: CouncilSession) async throws {
-            try session.recordExcuses(member, at: seance)
+            let replaced = try session.recordExcuses(member, at: seance)
             if json { return try printJSON(JSONValue.object(["seance": .string(seance), "excused": .array(member.map(JSONValue.string))])) }
-            for id in member { say(.excuseRecorded(session.name(id))) }
+            for id in member { say(.excuseRecorded(session.name(id), replacing: replaced[id])) }
         }
     }
 

@@ -170,8 +170,10 @@ extension CouncilSession {
     /// Records the excuses `members` gave the secretariat (by phone, by letter) for `seance`, while
     /// its attendance is open: each a first-circle member in office on its day, all checked before
     /// any is written. Their answer becomes « excusé·e », shown as recorded by the secretariat; a
-    /// later answer from their own device replaces it.
-    public func recordExcuses(_ members: [String], at seance: String) throws {
+    /// later answer from their own device replaces it. Returns the other answers the members had
+    /// given (« viendra », « absent·e »), which the excuses replace.
+    @discardableResult
+    public func recordExcuses(_ members: [String], at seance: String) throws -> [String: Seance.Response] {
         try requireSecretariat(Text(fr: "enregistrer l'excuse d'un membre", en: "record a member's excuse"))
         let value = try council.seance(seance)
         do {
@@ -181,6 +183,7 @@ extension CouncilSession {
                                                   en: refusal.text.english + " No excuse was recorded: correct the list and run it again."))
         }
         for id in members { try council.recordExcuse(seance: seance, member: id) }
+        return value.responses.filter { members.contains($0.key) && $0.value != .excused }
     }
 
     /// Withdraws the presence of `members` pointed at `seance` by mistake (the secretariat), while

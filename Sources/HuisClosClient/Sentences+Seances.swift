@@ -93,10 +93,11 @@ extension Text {
         fr: "Réponse enregistrée sur cet appareil ; elle partira à la prochaine synchronisation (huisclos sync).",
         en: "Answer recorded on this device; it leaves at the next sync (huisclos sync).")
 
-    /// One member's excuse recorded by the secretariat.
-    public static func excuseRecorded(_ name: String) -> Text {
-        Text(fr: "Excuse enregistrée : \(name) (reçue par le secrétariat ; elle partira à la prochaine synchronisation).",
-             en: "Excuse recorded: \(name) (received by the secretariat; it leaves at the next sync).")
+    /// One member's excuse recorded by the secretariat, replacing the answer they had given, if any.
+    public static func excuseRecorded(_ name: String, replacing answer: Seance.Response? = nil) -> Text {
+        let replaced = answer.map { Optional($0).label }
+        return Text(fr: "Excuse enregistrée : \(name) (reçue par le secrétariat\(replaced.map { " ; elle remplace sa réponse « \($0.french) »" } ?? "") ; elle partira à la prochaine synchronisation).",
+                    en: "Excuse recorded: \(name) (received by the secretariat\(replaced.map { "; it replaces their answer « \($0.english) »" } ?? ""); it leaves at the next sync).")
     }
 
     /// One member recorded present.
