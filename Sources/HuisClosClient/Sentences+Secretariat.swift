@@ -28,9 +28,9 @@ extension Text {
     /// After `admin acces`: who holds which access to which scope now, or that it was so already.
     public static func accessSet(member: String, scope: ScopeID, _ access: ScopeAccess?, changed: Bool) -> Text {
         let held: Text = switch access {
-        case .readWrite?: Text(fr: "accès en lecture et écriture à \(scope.text.french)", en: "read and write access to \(scope.text.english)")
-        case .read?: Text(fr: "accès en lecture seule à \(scope.text.french)", en: "read-only access to \(scope.text.english)")
-        case nil: Text(fr: "aucun accès à \(scope.text.french)", en: "no access to \(scope.text.english)")
+        case .readWrite?: Text(fr: "accès en lecture et écriture \(FrenchGrammar.to(scope.text.french))", en: "read and write access to \(scope.text.english)")
+        case .read?: Text(fr: "accès en lecture seule \(FrenchGrammar.to(scope.text.french))", en: "read-only access to \(scope.text.english)")
+        case nil: Text(fr: "aucun accès \(FrenchGrammar.to(scope.text.french))", en: "no access to \(scope.text.english)")
         }
         return changed
             ? Text(fr: "Registre mis à jour : le membre \(member) a désormais \(held.french).", en: "Log updated: member \(member) now has \(held.english).")

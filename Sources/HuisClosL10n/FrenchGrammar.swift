@@ -6,4 +6,12 @@ public enum FrenchGrammar {
         guard let first = FrenchCollation.folded(String(name.prefix(1))).first, "aeiouyAEIOUY".contains(first) else { return "de \(name)" }
         return "d'\(name)"
     }
+
+    /// « à » before `noun`, contracted with its article (« au groupe de travail », « aux notes »,
+    /// « à l'audition », « à la séance »).
+    public static func to(_ noun: String) -> String {
+        if noun.hasPrefix("le ") { return "au " + noun.dropFirst(3) }
+        if noun.hasPrefix("les ") { return "aux " + noun.dropFirst(4) }
+        return "à \(noun)"
+    }
 }

@@ -47,6 +47,9 @@ import Testing
     @Test func aNameTakesDeOrDApostrophe() {
         #expect(["Emma Leroy", "Élise Roux", "Œdipe", "Yann"].map(FrenchGrammar.of) == ["d'Emma Leroy", "d'Élise Roux", "d'Œdipe", "d'Yann"])
         #expect(["Bruno Roy", "Hugo Petit", "", "42"].map(FrenchGrammar.of) == ["de Bruno Roy", "de Hugo Petit", "de ", "de 42"])
+        // The acceptance run: « accès en lecture seule à le groupe de travail mobilite ».
+        #expect(["le groupe de travail mobilite", "les notes privées", "l'audition h-1", "le conseil"].map(FrenchGrammar.to)
+            == ["au groupe de travail mobilite", "aux notes privées", "à l'audition h-1", "au conseil"])
     }
 
     @Test func everyBadLineIsNamedAndNothingIsPlanned() {
