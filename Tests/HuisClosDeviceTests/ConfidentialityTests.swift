@@ -104,7 +104,7 @@ import Testing
         try await TestServer.with("second-circle") { server in
             let council = try await CouncilHarness.start(on: server)
             defer { council.remove() }
-            let group = try ScopeID("group:inclusion")
+            let group = try ScopeID("hearing:inclusion")  // a scope beyond the council the secretariat writes in (it sits in no working group)
             try await council.secretariat.sign(.addToScope(member: council.secretariat.member, scope: group, access: .readWrite, expiry: nil))
             let carol = try await council.enrolMember("carol", role: .secondCircle, scopes: [group])
             for index in 0..<10 {

@@ -95,11 +95,11 @@ import Testing
         }
     }
 
-    @Test func aMemberRemovedFromAGroupLosesItsCachedContentAndIndexAtTheNextSync() async throws {
+    @Test func aMemberRemovedFromAScopeLosesItsCachedContentAndIndexAtTheNextSync() async throws {
         try await TestServer.with("group-cache") { server in
             let council = try await CouncilHarness.start(on: server)
             defer { council.remove() }
-            let group = try DossierScopes.group("budget")
+            let group = try DossierScopes.hearing("budget")  // a scope the secretariat writes in (it sits in no working group)
             try await council.secretariat.sign(.addToScope(member: council.secretariat.member, scope: group, access: .readWrite, expiry: nil))
             let alice = try await council.enrolMember("alice", scopes: [group])
             let bob = try await council.enrolMember("bob")

@@ -21,7 +21,7 @@ import Testing
             let clock = relay.clock
             let council = try await CouncilHarness.start(on: relay.server, clock: clock)
             defer { council.remove() }
-            let group = try ScopeID("group:finances")
+            let group = try ScopeID("hearing:finances")  // a scope the secretariat holds (it sits in no working group)
             try await council.secretariat.sign(.addToScope(member: council.secretariat.member, scope: group, access: .readWrite, expiry: nil))
             _ = try await council.secretariat.sync()
             let carol = try await council.enrolMember("carol")
