@@ -27,9 +27,12 @@ import Testing
             let harness = try await CouncilHarness.start(on: server, clock: clock)
             defer { harness.remove() }
             let member = try MemberID.generate()
+            // The mandate ends within its order's 3-year term whatever the hour: an order dated an
+            // hour back is the day before in the first hour after midnight (CI of e74509e).
+            let ordered = harness.instant.adding(seconds: -3_600)
             try await harness.secretariat.sign(.appointMember(Appointment(
-                member: member, role: .member, orderNumber: "2026-karim", orderDate: harness.instant.adding(seconds: -3_600),
-                mandateEnd: harness.instant.adding(seconds: 3 * 365 * 86_400), scopes: [])))
+                member: member, role: .member, orderNumber: "2026-karim", orderDate: ordered,
+                mandateEnd: ordered.adding(seconds: 2 * 365 * 86_400), scopes: [])))
             let karim = try await harness.enrolDevice("karim", of: member)
 
             clock.advance(seconds: 60)
