@@ -234,6 +234,11 @@ public struct CouncilStore: Sendable {
     public func respond(seance: String, member: String, _ response: Seance.Response, proxy: String? = nil) throws {
         var value = try self.seance(seance)
         try value.respond(member, response, proxy: proxy)
+        try commitAnswer(seance: seance, member: member, response)
+    }
+
+    /// Writes `member`'s answer record for `seance` (whoever writes it: `CouncilWriteRules` says who may).
+    private func commitAnswer(seance: String, member: String, _ response: Seance.Response) throws {
         let key = try CouncilRecords.key(CouncilRecords.Kind.response, "\(seance):\(member)")
         try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
                     .set(key, field: CouncilRecords.Field.member, value: .text(member)),
@@ -247,10 +252,7 @@ public struct CouncilStore: Sendable {
     public func recordExcuse(seance: String, member: String) throws {
         var value = try self.seance(seance)
         try value.recordExcuse(member)
-        let key = try CouncilRecords.key(CouncilRecords.Kind.response, "\(seance):\(member)")
-        try commit([.set(key, field: CouncilRecords.Field.seance, value: .text(seance)),
-                    .set(key, field: CouncilRecords.Field.member, value: .text(member)),
-                    .set(key, field: CouncilRecords.Field.response, value: .text(Seance.Response.excused.rawValue))])
+        try commitAnswer(seance: seance, member: member, .excused)
     }
 
     /// The secretariat records that `member` is present (refused once attendance is closed).

@@ -16,4 +16,14 @@ public enum HiddenCharacters {
         default: return false
         }
     }
+
+    /// `text` with each of them shown as U+FFFD, line feeds, carriage returns and tabs kept: what
+    /// a document (a CSV file, an e-mail) shows of others' text.
+    public static func replaced(in text: String) -> String {
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            shown.append(scalar != "\r" && contains(scalar, keepingLines: true) ? "\u{FFFD}" : scalar)
+        }
+        return String(shown)
+    }
 }

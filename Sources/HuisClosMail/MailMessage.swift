@@ -51,7 +51,7 @@ public struct MailMessage: Sendable, Equatable {
                      "MIME-Version: 1.0",
                      "Auto-Submitted: auto-generated"]
         let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "",
-                    Self.base64(Array(Self.shown(body).utf8))]
+                    Self.base64(Array(HiddenCharacters.replaced(in: body).utf8))]
         if attachments.isEmpty {
             lines += text
         } else {
@@ -76,21 +76,9 @@ public struct MailMessage: Sendable, Equatable {
 
     /// A header text as an RFC 2047 encoded word when it is not plain ASCII.
     static func encodedWord(_ text: String) -> String {
-        let clean = Self.shown(String(text.filter { !$0.isNewline }))
+        let clean = HiddenCharacters.replaced(in: String(text.filter { !$0.isNewline }))
         guard clean.contains(where: { !$0.isASCII }) else { return clean }
         return "=?UTF-8?B?\(Data(clean.utf8).base64EncodedString())?="
-    }
-
-    /// `text` as a mail reader should show it: a control or bidirectional override written by
-    /// someone else (a séance's place, an agenda title) becomes U+FFFD (`HiddenCharacters`),
-    /// line breaks and tabs kept.
-    static func shown(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let hidden = scalar != "\r" && HiddenCharacters.contains(scalar, keepingLines: true)
-            out.append(hidden ? "\u{FFFD}" : scalar)
-        }
-        return String(out)
     }
 
     /// An RFC 5322 date in UTC.

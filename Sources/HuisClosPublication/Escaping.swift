@@ -84,11 +84,8 @@ package enum Escaping {
     /// Like `html`, it reads code points, not `Character`s, and shows a hidden character (a
     /// control, a bidirectional override) as U+FFFD, line breaks and tabs kept.
     static func csv(_ field: String) -> String {
-        var shown = String.UnicodeScalarView()
-        for scalar in field.unicodeScalars {
-            shown.append(scalar != "\r" && HiddenCharacters.contains(scalar, keepingLines: true) ? "\u{FFFD}" : scalar)
-        }
-        let field = shown.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + String(shown) : String(shown)
+        let shown = HiddenCharacters.replaced(in: field)
+        let field = shown.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + shown : shown
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         var quoted = String.UnicodeScalarView()
         for scalar in field.unicodeScalars {
